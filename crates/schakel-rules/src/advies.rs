@@ -1,0 +1,604 @@
+//! The advice engine: from an [`AdviesVraag`] to what may be referred, with
+//! dates, amounts, budgets, obligations, reikwijdte and the rule ids used.
+//! All norms come from the loaded [`Normenkader`]; this module only knows the
+//! semantics of its fields (periods, naar rato, budgets, repetition).
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use crate::budget::{self, Budget};
+use crate::datum::{Periode, Schooljaar, leeftijd, min_dagen, plus_dagen, plus_maanden};
+use crate::fout::InvoerFout;
+use crate::ijw::{Eenheid, Per};
+use crate::kalender::Kalender;
+use crate::normenkader::{
+    Dekking, InzetRegel, Normenkader, Optie, PeriodeRegel, Rij, Verplichting,
+};
+use crate::situatie::{Arrangement, Onderwijssituatie};
+use crate::vraag::AdviesVraag;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Advies<'r> {
+    /// The onderwijssituatie of the matched row, or `None` when no row applies.
+    pub situatie: Option<Onderwijssituatie>,
+    /// Whether jeugdhulp during school time needs a beschikking; false when
+    /// no row applies.
+    pub beschikking_nodig: bool,
+    pub regie: Option<&'r str>,
+    pub opties: Vec<AdviesOptie<'r>>,
+    pub verplichtingen: Vec<AdviesVerplichting<'r>>,
+    /// For oja and joa only.
+    pub reikwijdte: Option<Reikwijdte<'r>>,
+    pub toelichting: Vec<Cow<'r, str>>,
+    /// Ids of every rule, footnote and interpretation the advice relies on.
+    pub bronnen: Vec<&'r str>,
+    pub school: Option<&'r str>,
+    pub leeftijd: u32,
+    pub peildatum: NaiveDate,
+    pub normenkader: Versie<'r>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Versie<'r> {
+    pub regio: &'r str,
+    pub versie: &'r str,
+    pub geldig_vanaf: NaiveDate,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AdviesOptie<'r> {
+    pub id: &'r str,
+    pub omschrijving: &'r str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub programma: Option<&'r str>,
+    pub ingangsdatum: NaiveDate,
+    /// Latest allowed end, inclusive; `None` where the source sets no term.
+    pub einddatum: Option<NaiveDate>,
+    pub inzet: Vec<Inzet<'r>>,
+    /// Where hours per week apply and the calendar covers part of the period.
+    pub budget: Option<Budget>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Inzet<'r> {
+    pub product: &'r str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<u32>,
+    pub max: u32,
+    pub eenheid: Eenheid,
+    pub per: Per,
+    pub ijw: IjwOmvang,
+}
+
+/// The iJw 3.2 codes for this amount (Omvang: Eenheid, Frequentie).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct IjwOmvang {
+    pub eenheid: &'static str,
+    pub frequentie: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AdviesVerplichting<'r> {
+    pub id: &'r str,
+    pub wat: &'r str,
+    pub uiterlijk: NaiveDate,
+}
+
+/// Per service: covered by the arrangement, separate referral, or not possible.
+#[derive(Debug, Clone)]
+pub struct Reikwijdte<'r> {
+    pub school: &'r str,
+    pub diensten: Vec<(&'r str, Dekking)>,
+}
+
+impl Serialize for Reikwijdte<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.diensten.iter().map(|(k, v)| (*k, v)))
+    }
+}
+
+impl Reikwijdte<'_> {
+    pub fn get(&self, dienst: &str) -> Option<Dekking> {
+        self.diensten
+            .iter()
+            .find(|(k, _)| *k == dienst)
+            .map(|(_, d)| *d)
+    }
+}
+
+impl<'r> Advies<'r> {
+    fn leeg(
+        kader: &'r Normenkader,
+        vraag: &AdviesVraag,
+        leeftijd: u32,
+        school: Option<usize>,
+    ) -> Self {
+        Self {
+            situatie: None,
+            beschikking_nodig: false,
+            regie: None,
+            opties: Vec::new(),
+            verplichtingen: Vec::new(),
+            reikwijdte: None,
+            toelichting: Vec::new(),
+            bronnen: Vec::new(),
+            school: school.map(|i| kader.scholen[i].naam.as_str()),
+            leeftijd,
+            peildatum: vraag.peildatum,
+            normenkader: Versie {
+                regio: &kader.regio,
+                versie: &kader.versie,
+                geldig_vanaf: kader.geldig_vanaf,
+            },
+        }
+    }
+
+    fn bron(&mut self, id: &'r str) {
+        if !self.bronnen.contains(&id) {
+            self.bronnen.push(id);
+        }
+    }
+
+    fn uitleg(&mut self, tekst: impl Into<Cow<'r, str>>) {
+        let tekst = tekst.into();
+        if !self.toelichting.contains(&tekst) {
+            self.toelichting.push(tekst);
+        }
+    }
+}
+
+impl Normenkader {
+    /// What may be referred for the child in `vraag`. Errors are input errors
+    /// that depend on the rules (an unknown school, `oja` at a school without
+    /// an OJA); a valid situation to which no row applies is an advice with
+    /// `situatie: None` and the reason in `toelichting`.
+    pub fn advies<'r>(&'r self, vraag: &AdviesVraag) -> Result<Advies<'r>, InvoerFout> {
+        let leeftijd = leeftijd(vraag.geboortedatum, vraag.peildatum);
+        let school = self.school_voor(vraag)?;
+        let mut advies = Advies::leeg(self, vraag, leeftijd, school);
+        let rijen = || self.rijen.iter().filter(|r| r.situatie == vraag.situatie);
+        match rijen().find(|r| r.leeftijd.past(leeftijd) && (vraag.tlv || !r.tlv_vereist)) {
+            Some(rij) => self.vul_advies(&mut advies, rij, vraag, school),
+            None => self.geen_rij(&mut advies, rijen(), vraag),
+        }
+        Ok(advies)
+    }
+
+    /// Resolves the school; required and checked for situations whose row
+    /// belongs to an arrangement (oja, joa).
+    fn school_voor(&self, vraag: &AdviesVraag) -> Result<Option<usize>, InvoerFout> {
+        let arrangement = self
+            .rijen
+            .iter()
+            .filter(|r| r.situatie == vraag.situatie)
+            .find_map(|r| r.arrangement);
+        let Some(arrangement) = arrangement else {
+            return Ok(vraag.school.as_deref().and_then(|s| self.school(s)));
+        };
+        let toegestaan: Vec<&str> = self
+            .scholen_met(arrangement)
+            .map(|s| s.naam.as_str())
+            .collect();
+        let toegestaan = toegestaan.join(", ");
+        let situatie = vraag.situatie.naam();
+        let naam = vraag.school.as_deref().ok_or_else(|| {
+            InvoerFout::new(
+                "school",
+                format!("verplicht bij onderwijssituatie {situatie}; toegestaan: {toegestaan}"),
+            )
+        })?;
+        let i = self.school(naam).ok_or_else(|| {
+            InvoerFout::new(
+                "school",
+                format!("onbekende school '{naam}'; toegestaan bij {situatie}: {toegestaan}"),
+            )
+        })?;
+        let school = &self.scholen[i];
+        if school.arrangement == Some(arrangement) {
+            return Ok(Some(i));
+        }
+        let melding = match arrangement {
+            Arrangement::Joa if !school.joa_groepen.is_empty() => format!(
+                "{} heeft de JOA-groepen {}: noem de groep als school",
+                school.naam,
+                school.joa_groepen.join(" en ")
+            ),
+            Arrangement::Joa => format!(
+                "{} heeft geen JOA-groep; toegestaan bij joa: {toegestaan}",
+                school.naam
+            ),
+            Arrangement::Oja => format!(
+                "{} heeft geen OJA; toegestaan bij oja: {toegestaan}",
+                school.naam
+            ),
+        };
+        Err(InvoerFout::new("school", melding))
+    }
+
+    fn uitleg_id(&self, onderwerp: &str) -> Option<&str> {
+        self.interpretaties
+            .iter()
+            .find(|i| i.id.rsplit('.').next() == Some(onderwerp))
+            .map(|i| i.id.as_str())
+    }
+
+    fn cite_uitleg<'r>(&'r self, advies: &mut Advies<'r>, onderwerp: &str) {
+        if let Some(id) = self.uitleg_id(onderwerp) {
+            advies.bron(id);
+        }
+    }
+
+    fn geen_rij<'r>(
+        &'r self,
+        advies: &mut Advies<'r>,
+        rijen: impl Iterator<Item = &'r Rij>,
+        vraag: &AdviesVraag,
+    ) {
+        let mut gevonden = false;
+        for rij in rijen {
+            gevonden = true;
+            advies.bron(&rij.id);
+            if !rij.leeftijd.past(advies.leeftijd) {
+                self.cite_uitleg(advies, "leeftijd");
+                advies.uitleg(format!(
+                    "Geen rij van toepassing: {} geldt voor kinderen {}; het kind is {} jaar op {}.",
+                    vraag.situatie.naam(),
+                    rij.leeftijd.beschrijving(),
+                    advies.leeftijd,
+                    vraag.peildatum
+                ));
+            }
+            if rij.tlv_vereist && !vraag.tlv {
+                advies.uitleg(format!(
+                    "Geen rij van toepassing: {} vereist een TLV (toelaatbaarheidsverklaring van het samenwerkingsverband); tlv is false.",
+                    vraag.situatie.naam()
+                ));
+            }
+        }
+        if !gevonden {
+            advies.uitleg(format!(
+                "Dit normenkader ({} {}) kent geen rij voor {}.",
+                self.regio,
+                self.versie,
+                vraag.situatie.naam()
+            ));
+        }
+    }
+
+    fn vul_advies<'r>(
+        &'r self,
+        advies: &mut Advies<'r>,
+        rij: &'r Rij,
+        vraag: &AdviesVraag,
+        school: Option<usize>,
+    ) {
+        advies.situatie = Some(rij.situatie);
+        advies.beschikking_nodig = rij.beschikking_nodig;
+        advies.regie = rij.regie.as_deref();
+        advies.bron(&rij.id);
+        if rij.leeftijd.is_begrensd() {
+            self.cite_uitleg(advies, "leeftijd");
+        }
+        for id in &rij.interpretaties {
+            advies.bron(id);
+        }
+        for t in &rij.toelichting {
+            advies.uitleg(t.as_str());
+        }
+        self.voetnoten(advies, &rij.voetnoten);
+        let kalender = self.kalender_voor(school.or(rij.kalender_school));
+        let leeftijd = advies.leeftijd;
+        for optie in rij.opties.iter().filter(|o| o.leeftijd.past(leeftijd)) {
+            let o = self.optie(advies, optie, vraag, kalender);
+            advies.opties.push(o);
+        }
+        for v in &rij.verplichtingen {
+            self.verplichting(advies, v, vraag.peildatum);
+        }
+        if let (Some(arrangement), Some(i)) = (rij.arrangement, school) {
+            advies.reikwijdte = Some(self.reikwijdte_voor(advies, arrangement, i));
+        }
+    }
+
+    fn voetnoten<'r>(&'r self, advies: &mut Advies<'r>, voetnoten: &[usize]) {
+        for &i in voetnoten {
+            let v = &self.voetnoten[i];
+            advies.bron(&v.id);
+            advies.uitleg(v.toelichting.as_str());
+        }
+    }
+
+    fn optie<'r>(
+        &'r self,
+        advies: &mut Advies<'r>,
+        optie: &'r Optie,
+        vraag: &AdviesVraag,
+        kalender: &Kalender,
+    ) -> AdviesOptie<'r> {
+        advies.bron(&optie.id);
+        self.voetnoten(advies, &optie.voetnoten);
+        for t in &optie.toelichting {
+            advies.uitleg(t.as_str());
+        }
+        let (ingangsdatum, einddatum) =
+            self.periode(advies, optie.periode, vraag.peildatum, kalender);
+        let inzet: Vec<Inzet<'r>> = optie
+            .inzet
+            .iter()
+            .filter_map(|r| self.inzet(advies, r, vraag.schooldagdelen))
+            .collect();
+        let uren_per_week: u32 = inzet
+            .iter()
+            .filter(|i| i.eenheid == Eenheid::Uur && i.per == Per::Week)
+            .map(|i| i.max)
+            .sum();
+        let budget = match einddatum {
+            Some(tot) if uren_per_week > 0 => self.budget(
+                advies,
+                optie,
+                Periode {
+                    van: ingangsdatum,
+                    tot,
+                },
+                uren_per_week,
+                kalender,
+            ),
+            _ => None,
+        };
+        AdviesOptie {
+            id: &optie.id,
+            omschrijving: &optie.omschrijving,
+            programma: optie.programma.as_deref(),
+            ingangsdatum,
+            einddatum,
+            inzet,
+            budget,
+        }
+    }
+
+    fn periode<'r>(
+        &'r self,
+        advies: &mut Advies<'r>,
+        regel: PeriodeRegel,
+        peildatum: NaiveDate,
+        kalender: &Kalender,
+    ) -> (NaiveDate, Option<NaiveDate>) {
+        match regel {
+            PeriodeRegel::Schooljaar => {
+                self.cite_uitleg(advies, "schooljaar");
+                let jaar = self.schooljaar_voor(advies, peildatum, kalender);
+                let p = jaar.periode();
+                (peildatum.max(p.van), Some(p.tot))
+            }
+            PeriodeRegel::Maanden { aantal, na } => {
+                self.cite_uitleg(advies, "periode");
+                (
+                    plus_maanden(peildatum, na),
+                    Some(min_dagen(plus_maanden(peildatum, na + aantal), 1)),
+                )
+            }
+            PeriodeRegel::Weken { aantal } => {
+                self.cite_uitleg(advies, "periode");
+                (
+                    peildatum,
+                    Some(plus_dagen(peildatum, 7 * u64::from(aantal) - 1)),
+                )
+            }
+            PeriodeRegel::Onbepaald => (peildatum, None),
+        }
+    }
+
+    /// The school year containing the peildatum, or the next one when the
+    /// peildatum lies after that year's last school day.
+    fn schooljaar_voor<'r>(
+        &'r self,
+        advies: &mut Advies<'r>,
+        peildatum: NaiveDate,
+        kalender: &Kalender,
+    ) -> Schooljaar {
+        let jaar = Schooljaar::van_datum(peildatum);
+        match kalender.laatste_schooldag(jaar) {
+            Some(laatste) if peildatum > laatste => {
+                let volgend = jaar.volgende();
+                advies.uitleg(format!(
+                    "De peildatum valt na de laatste schooldag van schooljaar {jaar} ({laatste}); opties voor de duur van het schooljaar gelden voor schooljaar {volgend}."
+                ));
+                volgend
+            }
+            _ => jaar,
+        }
+    }
+
+    fn inzet<'r>(
+        &'r self,
+        advies: &mut Advies<'r>,
+        regel: &'r InzetRegel,
+        schooldagdelen: u8,
+    ) -> Option<Inzet<'r>> {
+        let (mut min, mut max) = (regel.min, regel.max);
+        if regel.naar_rato && schooldagdelen > 0 {
+            let sd = u32::from(schooldagdelen);
+            min = min.map(|m| m.saturating_sub(sd));
+            max = max.saturating_sub(sd);
+            self.cite_uitleg(advies, "naar_rato");
+            let product = self.productnaam(&regel.product);
+            advies.uitleg(if max == 0 {
+                format!("Dagdelen naar rato: het kind gaat {sd} dagdelen per week naar school; er blijft geen ruimte voor {product}.")
+            } else {
+                format!(
+                    "Dagdelen naar rato: het kind gaat {sd} dagdelen per week naar school, dus {product} {} tot {max} dagdelen per week.",
+                    min.unwrap_or(0)
+                )
+            });
+        }
+        (max > 0).then_some(Inzet {
+            product: &regel.product,
+            min,
+            max,
+            eenheid: regel.eenheid,
+            per: regel.per,
+            ijw: IjwOmvang {
+                eenheid: regel.eenheid.ijw_code(),
+                frequentie: regel.per.ijw_code(),
+            },
+        })
+    }
+
+    pub fn productnaam<'r>(&'r self, product: &'r str) -> &'r str {
+        self.producten
+            .iter()
+            .find(|(k, _)| k == product)
+            .map_or(product, |(_, naam)| naam.as_str())
+    }
+
+    fn budget<'r>(
+        &'r self,
+        advies: &mut Advies<'r>,
+        optie: &Optie,
+        periode: Periode,
+        uren_per_week: u32,
+        kalender: &Kalender,
+    ) -> Option<Budget> {
+        self.cite_uitleg(advies, "budget");
+        let regio = kalender.regio.naam();
+        let Some(b) = budget::bereken(periode, f64::from(uren_per_week), kalender) else {
+            advies.uitleg(format!(
+                "Geen urenbudget voor '{}': de schoolkalender (regio {regio}) is niet bekend voor {} t/m {}. Laad de schoolvakanties met 'schakel kalender importeer'.",
+                optie.omschrijving, periode.van, periode.tot
+            ));
+            return None;
+        };
+        if !b.volledig {
+            advies.uitleg(format!(
+                "Urenbudget voor '{}' berekend over {} t/m {}, het deel van de periode {} t/m {} waarvoor de schoolkalender (regio {regio}) bekend is.",
+                optie.omschrijving, b.van, b.tot, periode.van, periode.tot
+            ));
+        }
+        if b.uren_per_schoolweek.is_none() {
+            advies.uitleg(format!("'{}': in {} t/m {} vallen geen schooldagen; uren per schoolweek zijn niet te berekenen.", optie.omschrijving, b.van, b.tot));
+        }
+        let geteld = Periode {
+            van: b.van,
+            tot: b.tot,
+        };
+        if let Some(v) = kalender.vakanties_in(geteld).find(|v| !v.geverifieerd) {
+            advies.uitleg(format!(
+                "Let op: de vakantiedata van regio {regio} voor schooljaar {} zijn niet geverifieerd (onder meer de {}vakantie); controleer het urenbudget.",
+                v.schooljaar,
+                v.soort.naam()
+            ));
+        }
+        Some(b)
+    }
+
+    fn verplichting<'r>(
+        &'r self,
+        advies: &mut Advies<'r>,
+        v: &'r Verplichting,
+        peildatum: NaiveDate,
+    ) {
+        advies.bron(&v.id);
+        self.cite_uitleg(advies, "verplichtingen");
+        let tot = v.herhalen_tot_maanden.unwrap_or(v.termijn_maanden);
+        let mut maanden = v.termijn_maanden;
+        while maanden <= tot {
+            advies.verplichtingen.push(AdviesVerplichting {
+                id: &v.id,
+                wat: &v.wat,
+                uiterlijk: min_dagen(plus_maanden(peildatum, maanden), 1),
+            });
+            maanden += v.termijn_maanden;
+        }
+    }
+
+    fn reikwijdte_voor<'r>(
+        &'r self,
+        advies: &mut Advies<'r>,
+        arrangement: Arrangement,
+        school: usize,
+    ) -> Reikwijdte<'r> {
+        let mut diensten = Vec::with_capacity(self.reikwijdte.len());
+        for rij in &self.reikwijdte {
+            let dekking = match arrangement {
+                Arrangement::Oja => {
+                    advies.bron(&rij.id);
+                    rij.waarden
+                        .iter()
+                        .find(|(s, _)| *s == school)
+                        .map(|(_, d)| *d)
+                }
+                Arrangement::Joa => self.joa_dekking(advies, &rij.dienst, school),
+            };
+            let Some(dekking) = dekking else { continue };
+            diensten.push((rij.dienst.as_str(), dekking));
+            if let Some(v) = rij.voetnoot.map(|i| &self.reikwijdte_voetnoten[i]) {
+                advies.bron(&v.id);
+                advies.uitleg(v.toelichting.as_str());
+            }
+        }
+        Reikwijdte {
+            school: &self.scholen[school].naam,
+            diensten,
+        }
+    }
+
+    fn joa_dekking<'r>(
+        &'r self,
+        advies: &mut Advies<'r>,
+        dienst: &str,
+        school: usize,
+    ) -> Option<Dekking> {
+        let regel = self
+            .joa_regels
+            .iter()
+            .filter(|r| r.scholen.contains(&school))
+            .find_map(|r| {
+                r.waarden
+                    .iter()
+                    .find(|(d, _)| d == dienst)
+                    .map(|(_, dekking)| (r, *dekking))
+            });
+        regel.map(|(r, dekking)| {
+            advies.bron(&r.id);
+            self.cite_uitleg(advies, "joa_reikwijdte");
+            dekking
+        })
+    }
+
+    /// The reikwijdte of one school on its own (`schakel reikwijdte`).
+    pub fn reikwijdte_school<'r>(
+        &'r self,
+        naam: &str,
+    ) -> Result<(Reikwijdte<'r>, Vec<Cow<'r, str>>, Vec<&'r str>), InvoerFout> {
+        let scholen: Vec<&str> = self
+            .scholen
+            .iter()
+            .filter(|s| s.arrangement.is_some())
+            .map(|s| s.naam.as_str())
+            .collect();
+        let fout = || {
+            InvoerFout::new(
+                "school",
+                format!(
+                    "onbekende school '{naam}'; toegestaan: {}",
+                    scholen.join(", ")
+                ),
+            )
+        };
+        let i = self.school(naam).ok_or_else(fout)?;
+        let arrangement = self.scholen[i].arrangement.ok_or_else(fout)?;
+        let vraag = AdviesVraag {
+            geboortedatum: self.geldig_vanaf,
+            peildatum: self.geldig_vanaf,
+            situatie: Onderwijssituatie::Oja,
+            school: None,
+            tlv: false,
+            schooldagdelen: 0,
+        };
+        let mut advies = Advies::leeg(self, &vraag, 0, Some(i));
+        let reikwijdte = self.reikwijdte_voor(&mut advies, arrangement, i);
+        Ok((reikwijdte, advies.toelichting, advies.bronnen))
+    }
+}

@@ -1,0 +1,66 @@
+//! Hour budgets for "max N uur per week; door vakanties worden uren
+//! gespaard" (interpretatie `almere.interpretatie.budget`).
+//!
+//! Over a period: calendar weeks = days / 7, school weeks = school days / 5,
+//! total = N × calendar weeks, and the hours that can be spent in each school
+//! week = total / school weeks. Only the part of the period that the school
+//! calendar covers is counted.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::datum::Periode;
+use crate::kalender::{Kalender, Vakantieregio};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Budget {
+    /// First and last day counted (the covered part of the period).
+    pub van: NaiveDate,
+    pub tot: NaiveDate,
+    pub kalenderweken: f64,
+    pub schooldagen: u64,
+    pub schoolweken: f64,
+    pub totaal_uren: f64,
+    /// `None` when the counted part has no school days (a summer holiday).
+    pub uren_per_schoolweek: Option<f64>,
+    /// False when the period runs past the known school calendar.
+    pub volledig: bool,
+    pub vakantieregio: Vakantieregio,
+}
+
+fn afgerond(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// `None` when the calendar covers no day of `periode`.
+pub fn bereken(periode: Periode, uren_per_week: f64, kalender: &Kalender) -> Option<Budget> {
+    let mut dagen = 0u64;
+    let mut schooldagen = 0u64;
+    let mut gedekt: Option<Periode> = None;
+    for deel in kalender.gedekte_delen(periode) {
+        dagen += deel.dagen();
+        schooldagen += kalender.schooldagen(deel);
+        gedekt = Some(match gedekt {
+            None => deel,
+            Some(g) => Periode {
+                van: g.van,
+                tot: deel.tot,
+            },
+        });
+    }
+    let gedekt = gedekt?;
+    let kalenderweken = dagen as f64 / 7.0;
+    let schoolweken = schooldagen as f64 / 5.0;
+    let totaal = uren_per_week * kalenderweken;
+    Some(Budget {
+        van: gedekt.van,
+        tot: gedekt.tot,
+        kalenderweken: afgerond(kalenderweken),
+        schooldagen,
+        schoolweken: afgerond(schoolweken),
+        totaal_uren: afgerond(totaal),
+        uren_per_schoolweek: (schooldagen > 0).then(|| afgerond(totaal / schoolweken)),
+        volledig: dagen == periode.dagen(),
+        vakantieregio: kalender.regio,
+    })
+}

@@ -1,0 +1,126 @@
+//! # schakel-rules
+//!
+//! Almere's *Normenkader Jeugdhulp tijdens schooltijd* as executable,
+//! explainable rules, with the school calendar and hour budgets it needs.
+//! Pure: the only I/O is reading rule and calendar files.
+//!
+//! - The rules themselves are data: `data/regio/<regio>/normenkader/*.toml`
+//!   (one file per version, named by its valid-from date). Looking for the
+//!   Kolibrie rule? `grep -n kolibrie data/regio/almere/normenkader/*.toml`.
+//! - [`Regelset::laad`] loads and validates them; [`Regelset::advies`] and
+//!   [`Regelset::toets`] apply them.
+
+pub mod advies;
+pub mod budget;
+pub mod datum;
+pub mod fout;
+pub mod ijw;
+pub mod kalender;
+pub mod normenkader;
+pub mod situatie;
+pub mod toets;
+pub mod vraag;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+pub use advies::Advies;
+pub use fout::{InvoerFout, LaadFout};
+pub use kalender::{Schoolkalender, Vakantieregio};
+pub use normenkader::Normenkader;
+pub use normenkader::laden::laad_tekst;
+pub use situatie::Onderwijssituatie;
+pub use toets::Toetsing;
+pub use vraag::{AdviesVraag, ToetsVraag, Verwijzing};
+
+/// The school calendar plus every version of one region's normenkader.
+#[derive(Debug, Clone)]
+pub struct Regelset {
+    pub kalender: Schoolkalender,
+    /// Sorted by `geldig_vanaf`.
+    kaders: Vec<Normenkader>,
+}
+
+impl Regelset {
+    /// Loads `data/kalender/schoolvakanties/*.toml` and
+    /// `data/regio/<regio>/normenkader/*.toml` from the data directory.
+    pub fn laad(data: &Path, regio: &str) -> Result<Self, LaadFout> {
+        let kalender = Schoolkalender::laad(&data.join("kalender").join("schoolvakanties"))?;
+        let map = data.join("regio").join(regio).join("normenkader");
+        let mut kaders = Vec::new();
+        for pad in fout::bestanden_in(&map, "toml")? {
+            let kader = normenkader::laden::laad_bestand(&pad, &kalender)?;
+            if kader.regio != regio {
+                return Err(LaadFout {
+                    bestand: pad,
+                    regel: None,
+                    melding: format!(
+                        "regio '{}' hoort niet in de map van regio '{regio}'",
+                        kader.regio
+                    ),
+                });
+            }
+            kaders.push(kader);
+        }
+        Self::uit_kaders(kalender, kaders, map)
+    }
+
+    pub fn uit_kaders(
+        kalender: Schoolkalender,
+        mut kaders: Vec<Normenkader>,
+        map: PathBuf,
+    ) -> Result<Self, LaadFout> {
+        if kaders.is_empty() {
+            return Err(LaadFout {
+                bestand: map,
+                regel: None,
+                melding: "geen normenkader (*.toml) gevonden".into(),
+            });
+        }
+        kaders.sort_by_key(|k| k.geldig_vanaf);
+        if let Some(w) = kaders
+            .windows(2)
+            .find(|w| w[0].geldig_vanaf == w[1].geldig_vanaf)
+        {
+            return Err(LaadFout {
+                bestand: w[1].bestand.clone(),
+                regel: None,
+                melding: format!(
+                    "twee versies ({} en {}) gelden vanaf {}",
+                    w[0].versie, w[1].versie, w[1].geldig_vanaf
+                ),
+            });
+        }
+        Ok(Self { kalender, kaders })
+    }
+
+    pub fn kaders(&self) -> &[Normenkader] {
+        &self.kaders
+    }
+
+    /// The version in force on `datum`.
+    pub fn kader_op(&self, datum: NaiveDate) -> Option<&Normenkader> {
+        self.kaders.iter().rev().find(|k| k.geldig_vanaf <= datum)
+    }
+
+    /// The version in force on `datum`, or an input error naming `veld`.
+    pub fn kader_voor(&self, datum: NaiveDate, veld: &str) -> Result<&Normenkader, InvoerFout> {
+        self.kader_op(datum).ok_or_else(|| {
+            let eerste = &self.kaders[0];
+            InvoerFout::new(
+                veld,
+                format!("{datum} ligt vóór het normenkader {} (versie {} geldt vanaf {}); toegestaan: {} of later", eerste.regio, eerste.versie, eerste.geldig_vanaf, eerste.geldig_vanaf),
+            )
+        })
+    }
+
+    pub fn advies(&self, vraag: &AdviesVraag) -> Result<Advies<'_>, InvoerFout> {
+        self.kader_voor(vraag.peildatum, "peildatum")?.advies(vraag)
+    }
+
+    pub fn toets(&self, vraag: &ToetsVraag) -> Result<Toetsing<'_>, InvoerFout> {
+        self.kader_voor(vraag.situatie.peildatum, "situatie.peildatum")?
+            .toets(vraag)
+    }
+}

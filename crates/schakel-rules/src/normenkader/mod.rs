@@ -1,0 +1,269 @@
+//! A validated normenkader: the rows, options, footnotes, reikwijdte and
+//! interpretations of one region's rule set, in one version.
+//!
+//! The data lives in `data/regio/<regio>/normenkader/<geldig_vanaf>.toml`;
+//! [`laden`] turns such a file into these types or says, by file and line,
+//! why it cannot.
+
+mod bestand;
+pub(crate) mod laden;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::ijw::{Eenheid, Per};
+use crate::kalender::{Kalender, Vakantieregio};
+use crate::situatie::{Arrangement, Onderwijssituatie};
+
+#[derive(Debug, Clone)]
+pub struct Normenkader {
+    pub regio: String,
+    pub versie: String,
+    pub geldig_vanaf: NaiveDate,
+    pub titel: String,
+    pub bron: String,
+    pub bestand: PathBuf,
+    pub vakantieregio: Vakantieregio,
+    /// Product key → display name, in file order.
+    pub producten: Vec<(String, String)>,
+    pub scholen: Vec<School>,
+    pub voetnoten: Vec<Voetnoot>,
+    pub rijen: Vec<Rij>,
+    pub reikwijdte: Vec<ReikwijdteRij>,
+    pub reikwijdte_voetnoten: Vec<Voetnoot>,
+    pub joa_regels: Vec<JoaRegel>,
+    pub interpretaties: Vec<Interpretatie>,
+    /// The region's calendar, and per school (same index as `scholen`) the
+    /// calendar it follows.
+    pub(crate) kalender: Kalender,
+    pub(crate) school_kalenders: Vec<Kalender>,
+}
+
+#[derive(Debug, Clone)]
+pub struct School {
+    pub naam: String,
+    pub soort: Option<String>,
+    pub arrangement: Option<Arrangement>,
+    pub joa_groepen: Vec<String>,
+    pub locatie: Option<String>,
+    pub plaats: Option<String>,
+    pub vakantieregio: Vakantieregio,
+    pub bron: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Voetnoot {
+    pub id: String,
+    pub teken: String,
+    pub bron: String,
+    pub tekst: String,
+    pub toelichting: String,
+}
+
+/// Age bounds: `vanaf` inclusive, `tot` exclusive.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Leeftijdsgrens {
+    pub vanaf: Option<u32>,
+    pub tot: Option<u32>,
+}
+
+impl Leeftijdsgrens {
+    pub fn past(&self, leeftijd: u32) -> bool {
+        self.vanaf.is_none_or(|v| leeftijd >= v) && self.tot.is_none_or(|t| leeftijd < t)
+    }
+
+    pub fn overlapt(&self, ander: &Leeftijdsgrens) -> bool {
+        let van = self.vanaf.unwrap_or(0).max(ander.vanaf.unwrap_or(0));
+        let tot = self
+            .tot
+            .unwrap_or(u32::MAX)
+            .min(ander.tot.unwrap_or(u32::MAX));
+        van < tot
+    }
+
+    pub fn is_begrensd(&self) -> bool {
+        self.vanaf.is_some() || self.tot.is_some()
+    }
+
+    /// "van 4 tot 13 jaar", "vanaf 4 jaar", "jonger dan 5 jaar".
+    pub fn beschrijving(&self) -> String {
+        match (self.vanaf, self.tot) {
+            (Some(v), Some(t)) => format!("van {v} tot {t} jaar"),
+            (Some(v), None) => format!("vanaf {v} jaar"),
+            (None, Some(t)) => format!("jonger dan {t} jaar"),
+            (None, None) => "elke leeftijd".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Rij {
+    pub id: String,
+    pub situatie: Onderwijssituatie,
+    pub bron: String,
+    pub tekst: String,
+    pub leeftijd: Leeftijdsgrens,
+    pub tlv_vereist: bool,
+    pub arrangement: Option<Arrangement>,
+    /// Index into `Normenkader::scholen` of the school whose calendar applies
+    /// (Kolibrie), when the input names no school.
+    pub kalender_school: Option<usize>,
+    pub beschikking_nodig: bool,
+    pub regie: Option<String>,
+    pub interpretaties: Vec<String>,
+    /// Indices into `Normenkader::voetnoten`.
+    pub voetnoten: Vec<usize>,
+    pub toelichting: Vec<String>,
+    pub verplichtingen: Vec<Verplichting>,
+    pub opties: Vec<Optie>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Optie {
+    pub id: String,
+    pub omschrijving: String,
+    pub programma: Option<String>,
+    pub bron: String,
+    pub tekst: String,
+    pub leeftijd: Leeftijdsgrens,
+    pub periode: PeriodeRegel,
+    pub voetnoten: Vec<usize>,
+    pub toelichting: Vec<String>,
+    pub inzet: Vec<InzetRegel>,
+}
+
+/// How an option's period follows from the peildatum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodeRegel {
+    /// max(peildatum, 1 Aug) to 31 Jul of the school year.
+    Schooljaar,
+    /// From peildatum + `na` months, for `aantal` months.
+    Maanden {
+        aantal: u32,
+        na: u32,
+    },
+    Weken {
+        aantal: u32,
+    },
+    /// The source sets no term.
+    Onbepaald,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InzetRegel {
+    pub product: String,
+    pub min: Option<u32>,
+    pub max: u32,
+    pub eenheid: Eenheid,
+    pub per: Per,
+    /// Reduced by the dagdelen the child still attends school.
+    pub naar_rato: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Verplichting {
+    pub id: String,
+    pub wat: String,
+    pub bron: String,
+    pub tekst: String,
+    pub termijn_maanden: u32,
+    /// Repeats every `termijn_maanden` up to this many months.
+    pub herhalen_tot_maanden: Option<u32>,
+}
+
+/// What an arrangement covers for one service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Dekking {
+    /// Covered by the school's OJA.
+    #[serde(rename = "OJA")]
+    Oja,
+    /// Needs a separate referral (verwijzing).
+    #[serde(rename = "V")]
+    V,
+    /// Covered by the JOA group.
+    #[serde(rename = "JOA")]
+    Joa,
+    #[serde(rename = "niet_mogelijk")]
+    NietMogelijk,
+}
+
+impl Dekking {
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::Oja => "OJA",
+            Self::V => "V",
+            Self::Joa => "JOA",
+            Self::NietMogelijk => "niet_mogelijk",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "OJA" => Some(Self::Oja),
+            "V" => Some(Self::V),
+            "JOA" => Some(Self::Joa),
+            "niet_mogelijk" => Some(Self::NietMogelijk),
+            _ => None,
+        }
+    }
+}
+
+/// One row of the schema reikwijdte OJA's: a service and its coverage per
+/// OJA school (indices into `Normenkader::scholen`).
+#[derive(Debug, Clone)]
+pub struct ReikwijdteRij {
+    pub id: String,
+    pub dienst: String,
+    pub omschrijving: String,
+    pub bron: String,
+    pub waarden: Vec<(usize, Dekking)>,
+    /// Index into `Normenkader::reikwijdte_voetnoten`.
+    pub voetnoot: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct JoaRegel {
+    pub id: String,
+    pub bron: String,
+    pub tekst: String,
+    pub scholen: Vec<usize>,
+    pub waarden: Vec<(String, Dekking)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Interpretatie {
+    pub id: String,
+    pub onderwerp: String,
+    pub tekst: String,
+}
+
+impl Normenkader {
+    /// A school by name, matched case-insensitively.
+    pub fn school(&self, naam: &str) -> Option<usize> {
+        let naam = naam.trim();
+        self.scholen
+            .iter()
+            .position(|s| s.naam.eq_ignore_ascii_case(naam))
+    }
+
+    pub fn scholen_met(&self, arrangement: Arrangement) -> impl Iterator<Item = &School> {
+        self.scholen
+            .iter()
+            .filter(move |s| s.arrangement == Some(arrangement))
+    }
+
+    pub fn product_bekend(&self, product: &str) -> bool {
+        self.producten.iter().any(|(k, _)| k == product)
+    }
+
+    /// The calendar of a school, or the region's.
+    pub fn kalender_voor(&self, school: Option<usize>) -> &Kalender {
+        school.map_or(&self.kalender, |i| &self.school_kalenders[i])
+    }
+
+    pub fn interpretatie(&self, id: &str) -> Option<&Interpretatie> {
+        self.interpretaties.iter().find(|i| i.id == id)
+    }
+}

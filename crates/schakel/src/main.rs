@@ -1,0 +1,191 @@
+//! `schakel`: the command line of Schakel.
+//!
+//! Exit codes: 0 success; 2 bad input (one line on stderr naming the field and
+//! what is allowed); 1 when the rule or calendar data cannot be loaded.
+
+mod kalender;
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use schakel_rules::vraag::parse_json;
+use schakel_rules::{AdviesVraag, InvoerFout, LaadFout, Regelset, ToetsVraag};
+use serde::Serialize;
+
+#[derive(Parser)]
+#[command(
+    name = "schakel",
+    version,
+    about = "Schakel: jeugdhulp rond school, volgens het normenkader"
+)]
+struct Cli {
+    /// Data directory with kalender/ and regio/ (default: $SCHAKEL_DATA, ./data, or the repository's data/).
+    #[arg(long, global = true, env = "SCHAKEL_DATA")]
+    data: Option<PathBuf>,
+    /// Region whose normenkader applies.
+    #[arg(long, global = true, default_value = "almere")]
+    regio: String,
+    #[command(subcommand)]
+    opdracht: Opdracht,
+}
+
+#[derive(Subcommand)]
+enum Opdracht {
+    /// What may be referred for a child: reads an advies JSON object from FILE, or stdin with '-'.
+    Advies { bestand: PathBuf },
+    /// Checks a proposed referral against the norms: reads {"situatie", "verwijzing"} from FILE or '-'.
+    Toets { bestand: PathBuf },
+    /// Which services an OJA school's arrangement covers (OJA) and which need a referral (V).
+    Reikwijdte {
+        #[arg(long)]
+        school: String,
+    },
+    /// Rule set versions and their rules, with ids and citations.
+    Regels,
+    /// School calendar: import the Rijksoverheid feed, show what is covered.
+    #[command(subcommand)]
+    Kalender(kalender::KalenderOpdracht),
+}
+
+enum Fout {
+    Invoer(InvoerFout),
+    Laden(LaadFout),
+}
+
+impl From<InvoerFout> for Fout {
+    fn from(f: InvoerFout) -> Self {
+        Self::Invoer(f)
+    }
+}
+
+impl From<LaadFout> for Fout {
+    fn from(f: LaadFout) -> Self {
+        Self::Laden(f)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match voer_uit(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Fout::Invoer(f)) => {
+            eprintln!("fout: {f}");
+            ExitCode::from(2)
+        }
+        Err(Fout::Laden(f)) => {
+            eprintln!("fout in de regels of kalender: {f}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn voer_uit(cli: &Cli) -> Result<(), Fout> {
+    let data = datamap(cli.data.as_deref());
+    match &cli.opdracht {
+        Opdracht::Advies { bestand } => {
+            let regels = Regelset::laad(&data, &cli.regio)?;
+            let vraag = AdviesVraag::uit_json(&parse_json(&lees_invoer(bestand)?)?, vandaag())?;
+            schrijf(&regels.advies(&vraag)?);
+        }
+        Opdracht::Toets { bestand } => {
+            let regels = Regelset::laad(&data, &cli.regio)?;
+            let vraag = ToetsVraag::uit_json(&parse_json(&lees_invoer(bestand)?)?, vandaag())?;
+            schrijf(&regels.toets(&vraag)?);
+        }
+        Opdracht::Reikwijdte { school } => {
+            let regels = Regelset::laad(&data, &cli.regio)?;
+            let kader = regels.kader_voor(vandaag(), "peildatum")?;
+            let (reikwijdte, toelichting, bronnen) = kader.reikwijdte_school(school)?;
+            schrijf(&serde_json::json!({
+                "school": reikwijdte.school,
+                "reikwijdte": reikwijdte,
+                "toelichting": toelichting,
+                "bronnen": bronnen,
+            }));
+        }
+        Opdracht::Regels => schrijf(&regels_overzicht(&Regelset::laad(&data, &cli.regio)?)),
+        Opdracht::Kalender(opdracht) => kalender::voer_uit(opdracht, &data)?,
+    }
+    Ok(())
+}
+
+/// Today in the Netherlands: the default peildatum.
+fn vandaag() -> chrono::NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Amsterdam)
+        .date_naive()
+}
+
+fn datamap(gekozen: Option<&Path>) -> PathBuf {
+    if let Some(p) = gekozen {
+        return p.to_path_buf();
+    }
+    let hier = PathBuf::from("data");
+    if hier.join("regio").is_dir() {
+        return hier;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
+}
+
+/// Reads FILE, or stdin when FILE is '-'.
+fn lees_invoer(bestand: &Path) -> Result<String, InvoerFout> {
+    let mut tekst = String::new();
+    let gelezen = if bestand == Path::new("-") {
+        std::io::stdin().read_to_string(&mut tekst).map(|_| ())
+    } else {
+        std::fs::read_to_string(bestand).map(|t| tekst = t)
+    };
+    gelezen.map_err(|e| {
+        InvoerFout::new(
+            "FILE",
+            format!(
+                "kan '{}' niet lezen: {e}; geef een JSON-bestand of '-' voor stdin",
+                bestand.display()
+            ),
+        )
+    })?;
+    Ok(tekst)
+}
+
+fn schrijf(waarde: &impl Serialize) {
+    let mut uit = std::io::stdout().lock();
+    // Serializing our own output types cannot fail; a closed stdout is not ours to report.
+    let _ = serde_json::to_writer_pretty(&mut uit, waarde).map(|_| writeln!(uit));
+}
+
+fn regels_overzicht(regels: &Regelset) -> serde_json::Value {
+    let versies: Vec<_> = regels
+        .kaders()
+        .iter()
+        .map(|k| {
+            let rijen: Vec<_> = k
+                .rijen
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id,
+                        "situatie": r.situatie,
+                        "bron": r.bron,
+                        "opties": r.opties.iter().map(|o| serde_json::json!({"id": o.id, "omschrijving": o.omschrijving, "bron": o.bron})).collect::<Vec<_>>(),
+                        "verplichtingen": r.verplichtingen.iter().map(|v| serde_json::json!({"id": v.id, "wat": v.wat, "bron": v.bron})).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "regio": k.regio,
+                "versie": k.versie,
+                "geldig_vanaf": k.geldig_vanaf,
+                "bestand": k.bestand,
+                "bron": k.bron,
+                "rijen": rijen,
+                "voetnoten": k.voetnoten.iter().map(|v| serde_json::json!({"id": v.id, "teken": v.teken, "bron": v.bron})).collect::<Vec<_>>(),
+                "reikwijdte": k.reikwijdte.iter().map(|r| serde_json::json!({"id": r.id, "bron": r.bron})).collect::<Vec<_>>(),
+                "joa_regels": k.joa_regels.iter().map(|r| serde_json::json!({"id": r.id, "bron": r.bron})).collect::<Vec<_>>(),
+                "interpretaties": k.interpretaties.iter().map(|i| serde_json::json!({"id": i.id, "onderwerp": i.onderwerp, "tekst": i.tekst})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({ "versies": versies })
+}
