@@ -1,0 +1,532 @@
+//! One test per row of the Almere normenkader (shared/seeds/004), with the
+//! figures of the source text.
+
+mod common;
+
+use common::*;
+use schakel_rules::Onderwijssituatie::*;
+use schakel_rules::normenkader::Dekking;
+
+// Row "Kind ouder dan 4 jaar | Volledig onderwijs": max 3 uur begeleiding
+// individueel basis per week, no earlier than the start and no later than the
+// end of the school year; "Feitelijk is daarmee ca 4 uur per school week".
+#[test]
+fn rij_volledig_onderwijs() {
+    let a = advies(&vraag(VolledigOnderwijs, 10, "2026-11-23"));
+    assert_eq!(a.situatie, Some(VolledigOnderwijs));
+    assert!(a.beschikking_nodig);
+    assert_eq!(a.regie, None);
+    assert_eq!(optie_ids(&a), ["almere.rij.volledig_onderwijs.optie.1"]);
+    let o = &a.opties[0];
+    assert_eq!(
+        inzet(o),
+        [("begeleiding_individueel_basis", None, 3, "uur", "week")]
+    );
+    assert_eq!(
+        (o.ingangsdatum, o.einddatum),
+        (d("2026-11-23"), Some(d("2027-07-31")))
+    );
+    assert_eq!(o.inzet[0].ijw.eenheid, "04");
+    assert_eq!(o.inzet[0].ijw.frequentie, "2");
+    assert!(a.bronnen.contains(&"almere.rij.volledig_onderwijs"));
+
+    // A full school year 2026-2027 in regio noord.
+    let a = advies(&vraag(VolledigOnderwijs, 10, "2026-08-01"));
+    let b = a.opties[0].budget.as_ref().expect("budget");
+    assert_eq!((b.van, b.tot), (d("2026-08-01"), d("2027-07-31")));
+    assert_eq!(b.kalenderweken, 52.14);
+    // 260 weekdays minus 50 holiday weekdays (zomer 2026 tail 10, herfst 5,
+    // kerst 10, voorjaar 5, mei 5, zomer 2027 head 15).
+    assert_eq!(b.schooldagen, 210);
+    assert_eq!(b.schoolweken, 42.0);
+    assert_eq!(b.totaal_uren, 156.43);
+    assert_eq!(b.uren_per_schoolweek, Some(3.72));
+    assert!(b.volledig);
+}
+
+#[test]
+fn ca_4_uur_per_schoolweek_in_beide_schooljaren() {
+    for (peildatum, verwacht) in [("2025-08-01", 3.91), ("2026-08-01", 3.72)] {
+        let a = advies(&vraag(VolledigOnderwijs, 10, peildatum));
+        let per_week = a.opties[0]
+            .budget
+            .as_ref()
+            .and_then(|b| b.uren_per_schoolweek)
+            .expect("budget");
+        assert_eq!(per_week, verwacht, "{peildatum}");
+        assert!(
+            (3.7..=4.0).contains(&per_week),
+            "'ca 4 uur per school week': {per_week}"
+        );
+    }
+}
+
+#[test]
+fn volledig_onderwijs_onder_4_jaar_heeft_geen_rij() {
+    let a = advies(&vraag(VolledigOnderwijs, 3, "2026-11-23"));
+    assert_eq!(a.situatie, None);
+    assert!(a.opties.is_empty());
+    assert!(toelichting_bevat(&a, "vanaf 4 jaar"), "{:?}", a.toelichting);
+    assert!(!a.bronnen.is_empty());
+}
+
+// Row "Kind jonger dan 4 jaar | Nog niet ingeschreven": "Jeugdhulp inzetbaar
+// volgens het reguliere normenkader jeugdhulp zonder verblijf voor max. 10
+// weken (6 (+4))", footnote **.
+#[test]
+fn rij_nog_niet_ingeschreven() {
+    let a = advies(&vraag(NogNietIngeschreven, 4, "2026-11-23"));
+    assert_eq!(a.situatie, Some(NogNietIngeschreven));
+    assert!(a.beschikking_nodig);
+    assert_eq!(optie_ids(&a), ["almere.rij.nog_niet_ingeschreven.optie.1"]);
+    let o = &a.opties[0];
+    // peildatum + 10 weeks - 1 day.
+    assert_eq!(
+        (o.ingangsdatum, o.einddatum),
+        (d("2026-11-23"), Some(d("2027-01-31")))
+    );
+    assert!(o.inzet.is_empty());
+    assert!(o.budget.is_none());
+    assert!(toelichting_bevat(
+        &a,
+        "reguliere normenkader jeugdhulp zonder verblijf"
+    ));
+    assert!(a.bronnen.contains(&"almere.voetnoot.2"));
+    assert!(
+        a.bronnen
+            .contains(&"almere.interpretatie.nog_niet_ingeschreven_leeftijd")
+    );
+    // From 5 (compulsory education) the row no longer applies.
+    assert_eq!(
+        advies(&vraag(NogNietIngeschreven, 5, "2026-11-23")).situatie,
+        None
+    );
+    assert_eq!(
+        advies(&vraag(NogNietIngeschreven, 2, "2026-11-23")).situatie,
+        Some(NogNietIngeschreven)
+    );
+}
+
+// Row "Kind ouder dan 4 jaar | Onderwijsperspectief": the same 3 uur per week
+// for the school year as volledig onderwijs.
+#[test]
+fn rij_onderwijsperspectief() {
+    let a = advies(&vraag(Onderwijsperspectief, 6, "2027-03-01"));
+    assert_eq!(a.situatie, Some(Onderwijsperspectief));
+    assert!(a.beschikking_nodig);
+    let o = optie(&a, "almere.rij.onderwijsperspectief.optie.1");
+    assert_eq!(
+        inzet(o),
+        [("begeleiding_individueel_basis", None, 3, "uur", "week")]
+    );
+    assert_eq!(
+        (o.ingangsdatum, o.einddatum),
+        (d("2027-03-01"), Some(d("2027-07-31")))
+    );
+    let b = o.budget.as_ref().expect("budget");
+    // 2027-03-01 (a Monday) to 07-31: 153 days, 110 weekdays, minus mei 5
+    // and zomer 15 holiday weekdays.
+    assert_eq!(b.kalenderweken, 21.86);
+    assert_eq!(b.schooldagen, 90);
+    assert_eq!(b.totaal_uren, 65.57);
+    assert_eq!(b.uren_per_schoolweek, Some(3.64));
+}
+
+// Row "Kind ouder dan 4 jaar | Dreigende thuiszitter": max half jaar 6-9
+// dagdelen BGS + max 2 uur BIB or 2 uur BSP + max 4 uur BIS; thuiswerkerstraject
+// 3 uur BIS for the school year; Kersenboom for 0-6; evaluation after 3 months.
+#[test]
+fn rij_dreigende_thuiszitter() {
+    let a = advies(&vraag(DreigendeThuiszitter, 9, "2026-11-23"));
+    assert_eq!(a.situatie, Some(DreigendeThuiszitter));
+    assert_eq!(a.regie, Some("onderwijs"));
+    assert!(a.beschikking_nodig);
+    assert_eq!(
+        optie_ids(&a),
+        [
+            "almere.rij.dreigende_thuiszitter.optie.1a",
+            "almere.rij.dreigende_thuiszitter.optie.1b",
+            "almere.rij.dreigende_thuiszitter.optie.2"
+        ]
+    );
+    let o1a = optie(&a, "almere.rij.dreigende_thuiszitter.optie.1a");
+    assert_eq!(
+        (o1a.ingangsdatum, o1a.einddatum),
+        (d("2026-11-23"), Some(d("2027-05-22")))
+    );
+    assert_eq!(
+        inzet(o1a),
+        [
+            (
+                "begeleiding_groep_specialistisch",
+                Some(6),
+                9,
+                "dagdeel",
+                "week"
+            ),
+            ("behandeling_individueel_basis", None, 2, "uur", "week"),
+            (
+                "begeleiding_individueel_specialistisch",
+                None,
+                4,
+                "uur",
+                "week"
+            ),
+        ]
+    );
+    assert_eq!(o1a.inzet[0].ijw.eenheid, "16");
+    let o1b = optie(&a, "almere.rij.dreigende_thuiszitter.optie.1b");
+    assert_eq!(
+        inzet(o1b)[1],
+        (
+            "behandeling_specialistisch_psychiatrie",
+            None,
+            2,
+            "uur",
+            "week"
+        )
+    );
+    let o2 = optie(&a, "almere.rij.dreigende_thuiszitter.optie.2");
+    assert_eq!(o2.programma, Some("thuiswerkerstraject"));
+    assert_eq!(
+        inzet(o2),
+        [(
+            "begeleiding_individueel_specialistisch",
+            None,
+            3,
+            "uur",
+            "week"
+        )]
+    );
+    assert_eq!(o2.einddatum, Some(d("2027-07-31")));
+    assert_eq!(a.verplichtingen.len(), 1);
+    assert_eq!(
+        a.verplichtingen[0].id,
+        "almere.rij.dreigende_thuiszitter.evaluatie"
+    );
+    assert_eq!(a.verplichtingen[0].uiterlijk, d("2027-02-22"));
+    assert!(a.verplichtingen[0].wat.contains("ZAT/CVB"));
+}
+
+#[test]
+fn dreigende_thuiszitter_kersenboom_tot_7_jaar() {
+    let a = advies(&vraag(DreigendeThuiszitter, 6, "2026-11-23"));
+    let k = optie(&a, "almere.rij.dreigende_thuiszitter.optie.3");
+    assert_eq!(k.programma, Some("kersenboom"));
+    assert_eq!(k.einddatum, None);
+    assert!(toelichting_bevat(&a, "ASS en communicatieproblematiek"));
+    let a7 = advies(&vraag(DreigendeThuiszitter, 7, "2026-11-23"));
+    assert!(!optie_ids(&a7).contains(&"almere.rij.dreigende_thuiszitter.optie.3"));
+}
+
+// "Of dagdelen naar rato als kind deels naar school kan": max = 9 - schooldagdelen,
+// min = max(0, 6 - schooldagdelen); no unreduced option.
+#[test]
+fn dagdelen_naar_rato() {
+    for (schooldagdelen, min, max) in [(1, 5, 8), (4, 2, 5), (6, 0, 3), (7, 0, 2)] {
+        let mut v = vraag(DreigendeThuiszitter, 9, "2026-11-23");
+        v.schooldagdelen = schooldagdelen;
+        let a = advies(&v);
+        let groep: Vec<_> = a
+            .opties
+            .iter()
+            .flat_map(|o| o.inzet.iter())
+            .filter(|i| i.product == "begeleiding_groep_specialistisch")
+            .map(|i| (i.min, i.max))
+            .collect();
+        assert_eq!(
+            groep,
+            [(Some(min), max), (Some(min), max)],
+            "schooldagdelen {schooldagdelen}"
+        );
+        assert!(a.bronnen.contains(&"almere.interpretatie.naar_rato"));
+    }
+    let mut v = vraag(DreigendeThuiszitter, 9, "2026-11-23");
+    v.schooldagdelen = 9;
+    let a = advies(&v);
+    assert!(a.opties.iter().all(|o| {
+        o.inzet
+            .iter()
+            .all(|i| i.product != "begeleiding_groep_specialistisch")
+    }));
+}
+
+// Row "Kind ouder dan 5 jaar | Tijdelijke ontheffing leerplicht": "Geen
+// jeugdhulp" in a school setting; the referral column governs; regie bij de
+// jeugdhulp.
+#[test]
+fn rij_ontheffing_leerplicht() {
+    let a = advies(&vraag(OntheffingLeerplicht, 5, "2026-11-23"));
+    assert_eq!(a.situatie, Some(OntheffingLeerplicht));
+    assert_eq!(a.regie, Some("jeugdhulp"));
+    assert!(a.beschikking_nodig);
+    assert_eq!(
+        optie_ids(&a),
+        [
+            "almere.rij.ontheffing_leerplicht.optie.1a",
+            "almere.rij.ontheffing_leerplicht.optie.1b"
+        ]
+    );
+    let o = optie(&a, "almere.rij.ontheffing_leerplicht.optie.1a");
+    assert_eq!(
+        (o.ingangsdatum, o.einddatum),
+        (d("2026-11-23"), Some(d("2027-05-22")))
+    );
+    assert_eq!(
+        inzet(o)[0],
+        (
+            "begeleiding_groep_specialistisch",
+            Some(6),
+            9,
+            "dagdeel",
+            "week"
+        )
+    );
+    assert!(toelichting_bevat(&a, "schoolse setting"));
+    assert!(a.verplichtingen.is_empty());
+    let onder_5 = advies(&vraag(OntheffingLeerplicht, 4, "2026-11-23"));
+    assert_eq!(onder_5.situatie, None);
+    assert!(
+        toelichting_bevat(&onder_5, "vanaf 5 jaar"),
+        "{:?}",
+        onder_5.toelichting
+    );
+}
+
+// Row "Op weg naar school": 1e half jaar max 5 dagdelen BGS or 9 uur BIB per
+// week; 2e half jaar max 2 dagdelen BGS or 5 uur BIB.
+#[test]
+fn rij_op_weg_naar_school() {
+    let a = advies(&vraag(OpWegNaarSchool, 8, "2026-11-23"));
+    assert_eq!(a.situatie, Some(OpWegNaarSchool));
+    let fasen: Vec<_> = a
+        .opties
+        .iter()
+        .map(|o| (o.id, o.ingangsdatum, o.einddatum.expect("end"), inzet(o)[0]))
+        .collect();
+    assert_eq!(
+        fasen,
+        [
+            (
+                "almere.rij.op_weg_naar_school.optie.1a",
+                d("2026-11-23"),
+                d("2027-05-22"),
+                (
+                    "begeleiding_groep_specialistisch",
+                    None,
+                    5,
+                    "dagdeel",
+                    "week"
+                )
+            ),
+            (
+                "almere.rij.op_weg_naar_school.optie.1b",
+                d("2026-11-23"),
+                d("2027-05-22"),
+                ("begeleiding_individueel_basis", None, 9, "uur", "week")
+            ),
+            (
+                "almere.rij.op_weg_naar_school.optie.2a",
+                d("2027-05-23"),
+                d("2027-11-22"),
+                (
+                    "begeleiding_groep_specialistisch",
+                    None,
+                    2,
+                    "dagdeel",
+                    "week"
+                )
+            ),
+            (
+                "almere.rij.op_weg_naar_school.optie.2b",
+                d("2027-05-23"),
+                d("2027-11-22"),
+                ("begeleiding_individueel_basis", None, 5, "uur", "week")
+            ),
+        ]
+    );
+    // Op weg naar school's amounts are not reduced naar rato.
+    let mut v = vraag(OpWegNaarSchool, 8, "2026-11-23");
+    v.schooldagdelen = 4;
+    assert_eq!(inzet(&advies(&v).opties[0])[0].2, 5);
+}
+
+// Row "Kind ouder dan 4 jaar en tot 13 jaar | Zit op JOA": no beschikking,
+// TLV required; reikwijdte per the JOA notes (Triangel: wel verwijzing JGGZ,
+// Tamboerijn géén).
+#[test]
+fn rij_joa() {
+    let mut v = vraag(Joa, 8, "2026-11-23");
+    v.tlv = true;
+    v.school = Some("tamboerijn".into());
+    let a = advies(&v);
+    assert_eq!(a.situatie, Some(Joa));
+    assert!(!a.beschikking_nodig);
+    assert_eq!(a.school, Some("Tamboerijn"));
+    assert!(a.opties.is_empty());
+    let r = a.reikwijdte.as_ref().expect("reikwijdte");
+    assert_eq!(r.get("jggz"), Some(Dekking::NietMogelijk));
+    assert_eq!(r.get("groepsbegeleiding_schooltijd"), Some(Dekking::Joa));
+    assert_eq!(r.get("individuele_begeleiding_school"), Some(Dekking::Joa));
+    assert_eq!(r.get("persoonlijke_verzorging_school"), Some(Dekking::Joa));
+    assert_eq!(r.get("begeleiding_thuis_na_schooltijd"), Some(Dekking::V));
+    assert_eq!(r.get("diagnostiek"), None);
+    assert!(a.bronnen.contains(&"almere.joa.tamboerijn_jggz"));
+    assert!(toelichting_bevat(&a, "zonder beschikking"));
+
+    v.school = Some("Triangel".into());
+    assert_eq!(
+        advies(&v).reikwijdte.expect("reikwijdte").get("jggz"),
+        Some(Dekking::V)
+    );
+    v.school = Some("Kwekerij".into());
+    assert_eq!(advies(&v).reikwijdte.expect("reikwijdte").get("jggz"), None);
+}
+
+#[test]
+fn joa_vanaf_13_of_zonder_tlv_geen_rij() {
+    let mut v = vraag(Joa, 13, "2026-11-23");
+    v.tlv = true;
+    v.school = Some("Triangel".into());
+    let a = advies(&v);
+    assert_eq!(a.situatie, None);
+    assert!(toelichting_bevat(&a, "van 4 tot 13 jaar"));
+    let mut v = vraag(Joa, 12, "2026-11-23");
+    v.school = Some("Triangel".into());
+    let a = advies(&v);
+    assert_eq!(a.situatie, None);
+    assert!(toelichting_bevat(&a, "TLV"));
+}
+
+// Row "Kind ouder dan 4 jaar en tot 18 jaar | Gaat naar OJA" with the schema
+// reikwijdte OJA's; seed 000: no beschikking, the hoofdaanbieder has regie.
+#[test]
+fn rij_oja() {
+    let mut v = vraag(Oja, 15, "2026-11-23");
+    v.school = Some("OPDC".into());
+    let a = advies(&v);
+    assert_eq!(a.situatie, Some(Oja));
+    assert!(!a.beschikking_nodig);
+    assert_eq!(a.regie, Some("hoofdaanbieder"));
+    let r = a.reikwijdte.as_ref().expect("reikwijdte");
+    assert_eq!(r.diensten.len(), 13);
+    assert_eq!(r.get("groepsbegeleiding_schooltijd"), Some(Dekking::Oja));
+    assert_eq!(r.get("begeleiding_ouders_systeem"), Some(Dekking::V));
+    v.peildatum = d("2026-11-23");
+    let mut v18 = vraag(Oja, 18, "2026-11-23");
+    v18.school = Some("PrO".into());
+    let a = advies(&v18);
+    assert_eq!(a.situatie, None);
+    assert!(toelichting_bevat(&a, "van 4 tot 18 jaar"));
+}
+
+// The whole schema reikwijdte OJA's, cell by cell, as in the source.
+#[test]
+fn reikwijdte_oja_matrix() {
+    use Dekking::{Oja as O, V};
+    let tabel = [
+        ("begeleiding_ouders_systeem", [V, V, V, O]),
+        ("jggz", [V, V, V, V]),
+        ("niet_naar_oja_school", [V, V, V, V]),
+        ("diagnostiek", [V, V, V, O]),
+        ("kortdurend_verblijf", [V, V, V, O]),
+        ("deeltijdpleegzorg", [V, V, V, V]),
+        ("groepsbegeleiding_schooltijd", [O, O, O, O]),
+        ("individuele_begeleiding_school", [O, O, O, O]),
+        ("individuele_behandeling_lvb", [V, V, V, O]),
+        ("pgb", [V, V, V, V]),
+        ("verblijf", [V, V, V, V]),
+        ("begeleiding_thuis_na_schooltijd", [V, V, V, O]),
+        ("persoonlijke_verzorging_school", [O, O, O, O]),
+    ];
+    for (kolom, school) in ["Watertuin", "Bombardon", "OPDC", "PrO"].iter().enumerate() {
+        let mut v = vraag(Oja, 10, "2026-11-23");
+        v.school = Some(school.to_string());
+        let a = advies(&v);
+        let r = a.reikwijdte.expect("reikwijdte");
+        let sleutels: Vec<&str> = r.diensten.iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            sleutels,
+            tabel.map(|(k, _)| k),
+            "{school}: the 13 services in source order"
+        );
+        for (dienst, waarden) in &tabel {
+            assert_eq!(r.get(dienst), Some(waarden[kolom]), "{school} / {dienst}");
+        }
+    }
+}
+
+// Row "Kind ouder dan 4 jaar en tot 13 jaar | Gaat naar Kolibrie": 12 uur BIB
+// per week, max 24 maanden, "gemiddeld ongeveer 16 uur in schoolweken";
+// yearly CvB review; footnote ****.
+#[test]
+fn rij_kolibrie() {
+    let mut v = vraag(Kolibrie, 9, "2026-11-23");
+    v.tlv = true;
+    let a = advies(&v);
+    assert_eq!(a.situatie, Some(Kolibrie));
+    assert!(a.beschikking_nodig);
+    let o = optie(&a, "almere.rij.kolibrie.optie.1");
+    assert_eq!(
+        inzet(o),
+        [("begeleiding_individueel_basis", None, 12, "uur", "week")]
+    );
+    assert_eq!(
+        (o.ingangsdatum, o.einddatum),
+        (d("2026-11-23"), Some(d("2028-11-22")))
+    );
+    let cvb: Vec<_> = a
+        .verplichtingen
+        .iter()
+        .map(|v| (v.id, v.uiterlijk))
+        .collect();
+    assert_eq!(
+        cvb,
+        [
+            ("almere.rij.kolibrie.cvb", d("2027-11-22")),
+            ("almere.rij.kolibrie.cvb", d("2028-11-22"))
+        ]
+    );
+    assert!(a.bronnen.contains(&"almere.voetnoot.4"));
+    assert!(toelichting_bevat(&a, "aparte beschikking"));
+    // Kolibrie (Soest) follows regio midden, whose 2026-2027 summer is not
+    // known yet: no budget, and the advice says why.
+    assert!(o.budget.is_none());
+    assert!(toelichting_bevat(&a, "regio midden"));
+}
+
+#[test]
+fn kolibrie_ongeveer_16_uur_per_schoolweek() {
+    let mut v = vraag(Kolibrie, 9, "2025-08-01");
+    v.tlv = true;
+    let a = advies(&v);
+    let b = a.opties[0]
+        .budget
+        .as_ref()
+        .expect("budget over the covered school year");
+    assert_eq!((b.van, b.tot), (d("2025-08-01"), d("2026-07-31")));
+    assert!(!b.volledig, "24 months run past the known calendar");
+    assert_eq!(b.schooldagen, 205);
+    assert_eq!(b.schoolweken, 41.0);
+    assert_eq!(b.totaal_uren, 625.71);
+    assert_eq!(b.uren_per_schoolweek, Some(15.26));
+    assert!(
+        (15.0..=16.0).contains(&b.uren_per_schoolweek.expect("per week")),
+        "'ongeveer 16 uur'"
+    );
+    assert!(toelichting_bevat(
+        &a,
+        "berekend over 2025-08-01 t/m 2026-07-31"
+    ));
+}
+
+#[test]
+fn kolibrie_vanaf_13_of_zonder_tlv_geen_rij() {
+    let mut v = vraag(Kolibrie, 13, "2026-11-23");
+    v.tlv = true;
+    assert_eq!(advies(&v).situatie, None);
+    let v = vraag(Kolibrie, 9, "2026-11-23");
+    let a = advies(&v);
+    assert_eq!(a.situatie, None);
+    assert!(toelichting_bevat(&a, "TLV"));
+}

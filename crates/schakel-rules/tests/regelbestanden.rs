@@ -1,0 +1,225 @@
+//! A malformed or inconsistent rule or calendar file is refused with file,
+//! line and problem; the shipped files load.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use schakel_rules::{LaadFout, Schoolkalender, laad_tekst};
+
+fn normenkader_tekst() -> String {
+    std::fs::read_to_string(data_map().join("regio/almere/normenkader/2025-08-01.toml"))
+        .expect("shipped file")
+}
+
+fn kalender() -> Schoolkalender {
+    Schoolkalender::laad(&data_map().join("kalender/schoolvakanties")).expect("shipped calendar")
+}
+
+/// Loads `tekst` as a normenkader; expects an error.
+fn fout(tekst: &str) -> LaadFout {
+    laad_tekst(Path::new("almere.toml"), tekst, &kalender()).expect_err("must be refused")
+}
+
+/// 1-based line of the first occurrence of `naald` in `tekst`.
+fn regel_van(tekst: &str, naald: &str) -> usize {
+    let pos = tekst
+        .find(naald)
+        .unwrap_or_else(|| panic!("{naald} not in text"));
+    tekst[..pos].matches('\n').count() + 1
+}
+
+#[test]
+fn geleverde_regels_laden() {
+    let r = regels();
+    assert_eq!(r.kaders().len(), 1);
+    let k = &r.kaders()[0];
+    assert_eq!(
+        (k.versie.as_str(), k.geldig_vanaf),
+        ("2025.1", d("2025-08-01"))
+    );
+    assert_eq!(k.rijen.len(), 9, "all nine situation rows");
+    assert_eq!(k.voetnoten.len(), 4, "footnotes *, **, ***, ****");
+    assert_eq!(
+        k.reikwijdte.len(),
+        13,
+        "13 services in the schema reikwijdte"
+    );
+    assert_eq!(k.reikwijdte_voetnoten.len(), 3);
+    assert_eq!(k.joa_regels.len(), 4);
+    assert!(
+        k.rijen
+            .iter()
+            .all(|r| !r.bron.is_empty() && r.opties.iter().all(|o| !o.bron.is_empty()))
+    );
+}
+
+#[test]
+fn onbekend_product_noemt_regel() {
+    let tekst = normenkader_tekst().replacen(
+        r#"{ product = "begeleiding_individueel_basis", max = 3"#,
+        r#"{ product = "begeleiding_individueel_baiss", max = 3"#,
+        1,
+    );
+    let f = fout(&tekst);
+    assert_eq!(
+        f.regel,
+        Some(regel_van(&tekst, "begeleiding_individueel_baiss"))
+    );
+    assert!(
+        f.melding
+            .contains("onbekend product 'begeleiding_individueel_baiss'"),
+        "{f}"
+    );
+    assert!(f.to_string().starts_with("almere.toml:"), "{f}");
+}
+
+#[test]
+fn twee_rijen_voor_dezelfde_situatie() {
+    let tekst = normenkader_tekst().replacen(
+        "id = \"almere.rij.onderwijsperspectief\"\nsituatie = \"onderwijsperspectief\"",
+        "id = \"almere.rij.onderwijsperspectief\"\nsituatie = \"volledig_onderwijs\"",
+        1,
+    );
+    let f = fout(&tekst);
+    assert!(
+        f.melding
+            .contains("gelden allebei voor situatie volledig_onderwijs"),
+        "{f}"
+    );
+    assert_eq!(
+        f.regel,
+        Some(regel_van(
+            &tekst,
+            "situatie = \"volledig_onderwijs\"\nbron = \"Normenkader, rij 'Kind ouder dan 4 jaar | Onderwijsperspectief'"
+        ))
+    );
+}
+
+#[test]
+fn ontbrekend_citaat() {
+    let tekst = normenkader_tekst().replacen(
+        "bron = \"Normenkader, rij 'Gaat naar Kolibrie', kolommen 'Jeugdhulp' en 'Af te geven verwijzing'\"\n",
+        "",
+        1,
+    );
+    let f = fout(&tekst);
+    assert!(
+        f.melding
+            .contains("bron ontbreekt voor optie almere.rij.kolibrie.optie.1"),
+        "{f}"
+    );
+    assert_eq!(
+        f.regel,
+        Some(regel_van(&tekst, "id = \"almere.rij.kolibrie.optie.1\""))
+    );
+}
+
+#[test]
+fn kapotte_toml_noemt_regel() {
+    let tekst =
+        normenkader_tekst().replacen("beschikking_nodig = true", "beschikking_nodig = ja", 1);
+    let f = fout(&tekst);
+    assert_eq!(f.regel, Some(regel_van(&tekst, "beschikking_nodig = ja")));
+}
+
+#[test]
+fn onbekende_voetnoot_en_situatie_en_dubbel_id() {
+    let t = normenkader_tekst().replacen(
+        "voetnoten = [\"*\", \"****\"]",
+        "voetnoten = [\"*\", \"*****\"]",
+        1,
+    );
+    assert!(fout(&t).melding.contains("onbekende voetnoot '*****'"));
+    let t = normenkader_tekst().replacen("situatie = \"kolibrie\"", "situatie = \"kolibri\"", 1);
+    let f = fout(&t);
+    assert!(f.melding.contains("onbekende situatie 'kolibri'"), "{f}");
+    assert_eq!(f.regel, Some(regel_van(&t, "situatie = \"kolibri\"")));
+    let t = normenkader_tekst().replacen(
+        "id = \"almere.rij.kolibrie.optie.1\"",
+        "id = \"almere.rij.kolibrie\"",
+        1,
+    );
+    assert!(
+        fout(&t)
+            .melding
+            .contains("id 'almere.rij.kolibrie' komt twee keer voor")
+    );
+}
+
+#[test]
+fn reikwijdte_moet_elke_oja_school_noemen() {
+    let t = normenkader_tekst().replacen(
+        r#"waarden = { Watertuin = "V", Bombardon = "V", OPDC = "V", PrO = "OJA" }"#,
+        r#"waarden = { Watertuin = "V", Bombardon = "V", OPDC = "V" }"#,
+        1,
+    );
+    assert!(fout(&t).melding.contains("mist OJA-school PrO"));
+    let t = normenkader_tekst().replacen(r#"PrO = "OJA" }"#, r#"PrO = "JA" }"#, 1);
+    assert!(
+        fout(&t)
+            .melding
+            .contains("ongeldige waarde 'JA'; toegestaan: OJA, V")
+    );
+}
+
+#[test]
+fn tegenstrijdige_joa_regels() {
+    let t = normenkader_tekst().replacen(
+        r#"scholen = ["Triangel"]"#,
+        r#"scholen = ["Triangel", "Tamboerijn"]"#,
+        1,
+    );
+    assert!(
+        fout(&t)
+            .melding
+            .contains("zeggen allebei iets over jggz bij Tamboerijn")
+    );
+}
+
+fn kalender_fout(bestanden: &[(&str, &str)]) -> LaadFout {
+    let map = tempfile::tempdir().expect("tempdir");
+    for (naam, tekst) in bestanden {
+        std::fs::write(map.path().join(naam), tekst).expect("write");
+    }
+    Schoolkalender::laad(map.path()).expect_err("must be refused")
+}
+
+#[test]
+fn kapotte_kalender_wordt_geweigerd() {
+    let f = kalender_fout(&[(
+        "2030-2031.toml",
+        "schooljaar = \"2030-2031\"\nbron = \"test\"\n\n[[vakantie]]\nsoort = \"herfst\"\nregio = \"oost\"\nvan = 2030-10-12\ntot = 2030-10-20\n",
+    )]);
+    assert_eq!(f.regel, Some(6));
+    assert!(f.melding.contains("onbekende regio 'oost'"), "{f}");
+    let f = kalender_fout(&[(
+        "2030-2031.toml",
+        "schooljaar = \"2030-2031\"\nbron = \"test\"\n\n[[vakantie]]\nsoort = \"herfst\"\nregio = \"noord\"\nvan = 2030-10-20\ntot = 2030-10-12\n",
+    )]);
+    assert_eq!(f.regel, Some(8));
+    assert!(f.melding.contains("ligt vóór"), "{f}");
+    let f = kalender_fout(&[(
+        "2030-2031.toml",
+        "schooljaar = \"2030-2031\"\n\n[[vakantie]]\nsoort = \"herfst\"\nregio = \"noord\"\nvan = 2030-10-12\ntot = 2030-10-20\n",
+    )]);
+    assert!(f.melding.contains("bron ontbreekt"), "{f}");
+}
+
+#[test]
+fn dekking_van_de_geleverde_kalender() {
+    use schakel_rules::Vakantieregio::*;
+    let k = kalender();
+    let dekking = |r| {
+        k.regio(r)
+            .dekking()
+            .iter()
+            .map(|p| (p.van, p.tot))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(dekking(Noord), [(d("2025-08-01"), d("2027-07-31"))]);
+    // midden and zuid 2026-2027 lack (verified) summer and spring dates.
+    assert_eq!(dekking(Midden), [(d("2025-08-01"), d("2026-07-31"))]);
+    assert_eq!(dekking(Zuid), [(d("2025-08-01"), d("2026-07-31"))]);
+}
