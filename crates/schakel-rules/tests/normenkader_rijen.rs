@@ -530,3 +530,206 @@ fn kolibrie_vanaf_13_of_zonder_tlv_geen_rij() {
     assert_eq!(a.situatie, None);
     assert!(toelichting_bevat(&a, "TLV"));
 }
+
+mod toets {
+    use super::*;
+    use schakel_rules::ijw::{Eenheid, Per};
+    use schakel_rules::{ToetsVraag, Verwijzing};
+
+    fn toets(
+        situatie: schakel_rules::AdviesVraag,
+        product: &str,
+        volume: f64,
+        eenheid: Eenheid,
+        per: Per,
+        van: &str,
+        tot: &str,
+    ) -> (bool, Vec<(String, String)>) {
+        let vraag = ToetsVraag {
+            situatie,
+            verwijzing: Verwijzing {
+                product: product.into(),
+                volume,
+                eenheid,
+                per,
+                ingangsdatum: d(van),
+                einddatum: d(tot),
+            },
+        };
+        let t = regels().toets(&vraag).expect("valid input");
+        (
+            t.binnen_normen,
+            t.bevindingen
+                .iter()
+                .map(|b| (b.regel.to_string(), b.melding.clone()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn drie_uur_per_week_past_vier_niet() {
+        let v = || vraag(VolledigOnderwijs, 10, "2026-11-23");
+        let (ok, b) = toets(
+            v(),
+            "begeleiding_individueel_basis",
+            3.0,
+            Eenheid::Uur,
+            Per::Week,
+            "2026-11-23",
+            "2027-07-31",
+        );
+        assert!(ok && b.is_empty(), "{b:?}");
+        let (ok, b) = toets(
+            v(),
+            "begeleiding_individueel_basis",
+            4.0,
+            Eenheid::Uur,
+            Per::Week,
+            "2026-11-23",
+            "2027-07-31",
+        );
+        assert!(!ok);
+        assert_eq!(b[0].0, "almere.rij.volledig_onderwijs.optie.1");
+        assert!(
+            b[0].1.contains("meer dan het maximum van 3 uur per week"),
+            "{b:?}"
+        );
+        let (ok, b) = toets(
+            v(),
+            "begeleiding_individueel_basis",
+            3.0,
+            Eenheid::Uur,
+            Per::Week,
+            "2026-11-23",
+            "2027-08-31",
+        );
+        assert!(
+            !ok && b[0]
+                .1
+                .starts_with("einddatum: 2027-08-31 ligt na 2027-07-31"),
+            "{b:?}"
+        );
+    }
+
+    #[test]
+    fn totaal_uren_tegen_het_budget() {
+        let v = || vraag(VolledigOnderwijs, 10, "2026-08-01");
+        // 3 h/week over 52.14 calendar weeks = 156.43 hours.
+        let (ok, _) = toets(
+            v(),
+            "begeleiding_individueel_basis",
+            156.0,
+            Eenheid::Uur,
+            Per::Totaal,
+            "2026-08-01",
+            "2027-07-31",
+        );
+        assert!(ok);
+        let (ok, b) = toets(
+            v(),
+            "begeleiding_individueel_basis",
+            157.0,
+            Eenheid::Uur,
+            Per::Totaal,
+            "2026-08-01",
+            "2027-07-31",
+        );
+        assert!(
+            !ok && b[0].1.contains("157 uur totaal over 52.14 weken"),
+            "{b:?}"
+        );
+    }
+
+    #[test]
+    fn groepsbegeleiding_in_dagdelen_tussen_min_en_max() {
+        let v = || vraag(DreigendeThuiszitter, 9, "2026-11-23");
+        let (ok, _) = toets(
+            v(),
+            "begeleiding_groep_specialistisch",
+            6.0,
+            Eenheid::Dagdeel,
+            Per::Week,
+            "2026-11-23",
+            "2027-05-22",
+        );
+        assert!(ok);
+        let (ok, b) = toets(
+            v(),
+            "begeleiding_groep_specialistisch",
+            4.0,
+            Eenheid::Dagdeel,
+            Per::Week,
+            "2026-11-23",
+            "2027-05-22",
+        );
+        assert!(
+            !ok && b[0].1.contains("minder dan het minimum van 6 dagdelen"),
+            "{b:?}"
+        );
+        let (ok, b) = toets(
+            v(),
+            "begeleiding_groep_specialistisch",
+            6.0,
+            Eenheid::Uur,
+            Per::Week,
+            "2026-11-23",
+            "2027-05-22",
+        );
+        assert!(!ok && b[0].1.starts_with("eenheid:"), "{b:?}");
+        let mut deels = v();
+        deels.schooldagdelen = 4;
+        let (ok, _) = toets(
+            deels,
+            "begeleiding_groep_specialistisch",
+            4.0,
+            Eenheid::Dagdeel,
+            Per::Week,
+            "2026-11-23",
+            "2027-05-22",
+        );
+        assert!(ok, "naar rato: 2 to 5 dagdelen");
+    }
+
+    #[test]
+    fn product_buiten_de_situatie_en_oja() {
+        let (ok, b) = toets(
+            vraag(VolledigOnderwijs, 10, "2026-11-23"),
+            "behandeling_individueel_basis",
+            1.0,
+            Eenheid::Uur,
+            Per::Week,
+            "2026-11-23",
+            "2027-01-31",
+        );
+        assert!(
+            !ok && b[0].0 == "almere.rij.volledig_onderwijs"
+                && b[0].1.contains("komt in geen optie"),
+            "{b:?}"
+        );
+        let mut oja = vraag(Oja, 10, "2026-11-23");
+        oja.school = Some("Watertuin".into());
+        let (ok, b) = toets(
+            oja,
+            "begeleiding_individueel_basis",
+            1.0,
+            Eenheid::Uur,
+            Per::Week,
+            "2026-11-23",
+            "2027-01-31",
+        );
+        assert!(!ok && b[0].1.contains("zonder beschikking"), "{b:?}");
+        let (ok, b) = toets(
+            vraag(NogNietIngeschreven, 4, "2026-11-23"),
+            "begeleiding_individueel_specialistisch",
+            8.0,
+            Eenheid::Uur,
+            Per::Week,
+            "2026-11-23",
+            "2027-01-31",
+        );
+        assert!(
+            ok && b[0].1.starts_with("Alleen de termijn is getoetst"),
+            "{b:?}"
+        );
+    }
+}

@@ -65,7 +65,15 @@ fn importeer(bestand: &Path, bron: Option<&str>, map: &Path) -> Result<(), Fout>
     let mut nieuw = Vec::new();
     for jaar in &jaren {
         let naam = format!("{}.toml", jaar.schooljaar);
-        let tekst = jaar.naar_toml();
+        let tekst = jaar.naar_toml().map_err(|e| {
+            InvoerFout::new(
+                "content",
+                format!(
+                    "kan schooljaar {} niet als TOML schrijven: {e}",
+                    jaar.schooljaar
+                ),
+            )
+        })?;
         std::fs::write(proef.path().join(&naam), &tekst).map_err(|e| io_fout(map, e))?;
         nieuw.push((naam, tekst, jaar));
     }

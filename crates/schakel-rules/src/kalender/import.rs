@@ -204,7 +204,7 @@ fn toml_datum(d: NaiveDate) -> toml::value::Datetime {
 impl KalenderJaar {
     /// The calendar data file for this school year, in the format
     /// `Schoolkalender::laad` reads.
-    pub fn naar_toml(&self) -> String {
+    pub fn naar_toml(&self) -> Result<String, toml::ser::Error> {
         let mut vakanties = self.vakanties.clone();
         vakanties.sort_by_key(|v| (v.soort, v.regio));
         let uitvoer = Uitvoer {
@@ -224,6 +224,65 @@ impl KalenderJaar {
             "# Schoolvakanties {} — imported by `schakel kalender importeer`; do not edit by hand,\n# import the feed again instead.\n",
             self.schooljaar
         );
-        kop + &toml::to_string_pretty(&uitvoer).unwrap_or_default()
+        Ok(kop + &toml::to_string_pretty(&uitvoer)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FEED: &str = r#"{"id":"x","type":"schoolvakanties","content":[{"title":"Schoolvakanties 2026-2027","schoolyear":"2026-2027 ",
+      "vacations":[
+        {"type":"Herfstvakantie ","compulsorydates":"false","regions":[{"region":"noord","startdate":"2026-10-09T22:00:00.000Z","enddate":"2026-10-18T00:00:00.000Z"}]},
+        {"type":" Kerstvakantie","compulsorydates":"false","regions":[{"region":"heel Nederland","startdate":"2026-12-18T23:00:00.000Z","enddate":"2027-01-03T00:00:00.000Z"}]},
+        {"type":"Pinkstervakantie","regions":[]}
+      ]}]}"#;
+
+    #[test]
+    fn feed_met_utc_tijden_van_nederlandse_middernacht() {
+        let jaren = importeer_rijksoverheid(FEED, "test").expect("valid feed");
+        assert_eq!(jaren.len(), 1);
+        let jaar = &jaren[0];
+        assert_eq!(jaar.schooljaar.to_string(), "2026-2027");
+        // 22:00Z in summer time and 23:00Z in winter time are the next day in Amsterdam.
+        let herfst = &jaar.vakanties[0];
+        assert_eq!(
+            (
+                herfst.periode.van.to_string(),
+                herfst.periode.tot.to_string()
+            ),
+            ("2026-10-10".into(), "2026-10-18".into())
+        );
+        let kerst: Vec<_> = jaar
+            .vakanties
+            .iter()
+            .filter(|v| v.soort == VakantieSoort::Kerst)
+            .collect();
+        assert_eq!(kerst.len(), 3, "heel Nederland is all three regions");
+        assert!(
+            kerst
+                .iter()
+                .all(|v| v.periode.van.to_string() == "2026-12-19")
+        );
+        assert_eq!(
+            jaar.waarschuwingen.len(),
+            1,
+            "unknown holiday types are reported, not guessed"
+        );
+        let tekst = jaar.naar_toml().expect("serializes");
+        assert!(tekst.contains("van = 2026-12-19"), "{tekst}");
+        assert!(tekst.contains("schooljaar = \"2026-2027\""), "{tekst}");
+    }
+
+    #[test]
+    fn kapotte_feed_noemt_plaats() {
+        let f = importeer_rijksoverheid(&FEED.replace("heel Nederland", "oost"), "test")
+            .expect_err("unknown region");
+        assert_eq!(f.plaats, "content[0].vacations[1].regions[0].region");
+        let f = importeer_rijksoverheid(&FEED.replace("2027-01-03T00", "2026-12-01T00"), "test")
+            .expect_err("end before start");
+        assert_eq!(f.plaats, "content[0].vacations[1].regions[0].enddate");
+        assert!(importeer_rijksoverheid("{", "test").is_err());
     }
 }
