@@ -1,0 +1,12 @@
+//! # schakel-domain
+//!
+//! Pure domain types of Schakel's case record: identifiers that cannot hold
+//! an invalid value (parse, don't validate), the organisations, roles and
+//! people of the field, and the need-to-know access policy.
+
+pub mod id;
+pub mod rol;
+pub mod toegang;
+
+pub use id::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, IdFout, Postcode};
+pub use rol::{OrganisatieSoort, Rol};

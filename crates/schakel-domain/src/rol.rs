@@ -1,0 +1,92 @@
+//! Roles and kinds of organisation.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisatieSoort {
+    School,
+    Wijkteam,
+    Jgz,
+    Aanbieder,
+    Gemeente,
+    Samenwerkingsverband,
+}
+
+impl OrganisatieSoort {
+    pub const ALLE: [Self; 6] = [
+        Self::School,
+        Self::Wijkteam,
+        Self::Jgz,
+        Self::Aanbieder,
+        Self::Gemeente,
+        Self::Samenwerkingsverband,
+    ];
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::School => "school",
+            Self::Wijkteam => "wijkteam",
+            Self::Jgz => "jgz",
+            Self::Aanbieder => "aanbieder",
+            Self::Gemeente => "gemeente",
+            Self::Samenwerkingsverband => "samenwerkingsverband",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALLE.into_iter().find(|x| x.naam() == s)
+    }
+}
+
+/// What a medewerker does, always within one organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rol {
+    /// Zorgcoördinator of a school: the school's pupils with an open question.
+    Zorgcoordinator,
+    /// Casusregisseur of a municipal basisteam: regie over the integral plan.
+    Casusregisseur,
+    Wijkteammedewerker,
+    /// Gemandateerde verwijzer (e.g. JGZ): may refer care within the norms.
+    Verwijzer,
+    /// A care provider's worker: the referrals to the provider.
+    Aanbieder,
+    /// Policy staff: aggregates only, never a name or BSN.
+    Beleid,
+    /// Maintains the directory and rule sets; no access to dossiers.
+    Beheerder,
+}
+
+impl Rol {
+    pub const ALLE: [Self; 7] = [
+        Self::Zorgcoordinator,
+        Self::Casusregisseur,
+        Self::Wijkteammedewerker,
+        Self::Verwijzer,
+        Self::Aanbieder,
+        Self::Beleid,
+        Self::Beheerder,
+    ];
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::Zorgcoordinator => "zorgcoordinator",
+            Self::Casusregisseur => "casusregisseur",
+            Self::Wijkteammedewerker => "wijkteammedewerker",
+            Self::Verwijzer => "verwijzer",
+            Self::Aanbieder => "aanbieder",
+            Self::Beleid => "beleid",
+            Self::Beheerder => "beheerder",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALLE.into_iter().find(|x| x.naam() == s)
+    }
+
+    /// Roles that may ever see a jeugdige's personal data (given a relation).
+    pub fn ziet_dossiers(self) -> bool {
+        !matches!(self, Self::Beleid | Self::Beheerder)
+    }
+}
