@@ -184,35 +184,55 @@ impl Normenkader {
         }
         .doorsnede(&optie_periode)
         .map_or(0.0, |p| p.dagen() as f64 / 7.0);
-        let (volume_per_week, uitleg) = match (v.per, inzet.per) {
-            (Per::Week, Per::Week) | (Per::Totaal, Per::Totaal) => (v.volume, String::new()),
-            (Per::Totaal, Per::Week) if weken > 0.0 => (
-                v.volume / weken,
-                format!(" ({} {eenheid} totaal over {:.2} weken)", v.volume, weken),
+        // Compare in the referral's own terms, against limits rounded as the
+        // advice shows them, so the advised total itself is always accepted.
+        let wk = inzet.per.naam();
+        let (volume, min, max, volume_tekst, grens) = match (v.per, inzet.per) {
+            (Per::Totaal, Per::Week) => (
+                v.volume,
+                inzet.min.map(|m| afgerond(f64::from(m) * weken)),
+                afgerond(f64::from(inzet.max) * weken),
+                format!("{} {eenheid} in totaal", v.volume),
+                format!(
+                    " {eenheid} in totaal ({} {eenheid} per week × {weken:.2} weken)",
+                    inzet.max
+                ),
             ),
-            (Per::Totaal, Per::Week) => return None,
-            (Per::Week, Per::Totaal) => (v.volume * weken, String::new()),
+            (Per::Week, Per::Totaal) => (
+                afgerond(v.volume * weken),
+                inzet.min.map(f64::from),
+                f64::from(inzet.max),
+                format!(
+                    "{} {eenheid} per week ({} in totaal)",
+                    v.volume,
+                    afgerond(v.volume * weken)
+                ),
+                format!(" {eenheid} in totaal"),
+            ),
+            _ => (
+                v.volume,
+                inzet.min.map(f64::from),
+                f64::from(inzet.max),
+                format!("{} {eenheid} per {wk}", v.volume),
+                format!(" {eenheid} per {wk}"),
+            ),
         };
-        let per = if inzet.per == Per::Week {
-            " per week"
-        } else {
-            " in totaal"
-        };
-        let afgerond = (volume_per_week * 100.0).round() / 100.0;
-        if volume_per_week > f64::from(inzet.max) + 1e-9 {
+        if volume > max + 1e-9 {
             return Some(format!(
-                "volume: {afgerond} {eenheid}{per}{uitleg} is meer dan het maximum van {} {eenheid}{per} voor {product}",
-                inzet.max
+                "volume: {volume_tekst} is meer dan het maximum van {max}{grens} voor {product}"
             ));
         }
-        match inzet.min {
-            Some(min) if volume_per_week + 1e-9 < f64::from(min) => Some(format!(
-                "volume: {afgerond} {eenheid}{per}{uitleg} is minder dan het minimum van {min} {eenheid}{per} voor {product} ({min} tot {})",
-                inzet.max
+        match min {
+            Some(min) if volume + 1e-9 < min => Some(format!(
+                "volume: {volume_tekst} is minder dan het minimum van {min}{grens} voor {product}"
             )),
             _ => None,
         }
     }
+}
+
+fn afgerond(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 fn datum_bevindingen<'r>(optie: &AdviesOptie<'r>, v: &Verwijzing) -> Vec<Bevinding<'r>> {

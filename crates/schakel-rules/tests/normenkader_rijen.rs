@@ -635,7 +635,9 @@ mod toets {
             "2027-07-31",
         );
         assert!(
-            !ok && b[0].1.contains("157 uur totaal over 52.14 weken"),
+            !ok && b[0]
+                .1
+                .contains("157 uur in totaal is meer dan het maximum van 156.43 uur in totaal"),
             "{b:?}"
         );
     }

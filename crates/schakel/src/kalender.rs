@@ -77,10 +77,16 @@ fn importeer(bestand: &Path, bron: Option<&str>, map: &Path) -> Result<(), Fout>
         std::fs::write(proef.path().join(&naam), &tekst).map_err(|e| io_fout(map, e))?;
         nieuw.push((naam, tekst, jaar));
     }
-    Schoolkalender::laad(proef.path()).map_err(|mut e| {
-        e.bestand = map.join(e.bestand.file_name().unwrap_or_default());
-        e.melding = format!("import afgebroken, niets geschreven: {}", e.melding);
-        e
+    // A feed that conflicts with the calendar on file is bad input: say
+    // what conflicts, without naming the scratch copy.
+    Schoolkalender::laad(proef.path()).map_err(|e| {
+        InvoerFout::new(
+            "content",
+            format!(
+                "past niet in de schoolkalender, niets geschreven: {}",
+                e.melding
+            ),
+        )
     })?;
     let mut verslag = Vec::new();
     for (naam, tekst, jaar) in nieuw {
