@@ -1,0 +1,224 @@
+//! The NEN 7513 access log: what every record holds, and the hash chain that
+//! makes altered or removed records detectable.
+//!
+//! Each record's hash is SHA-256 over its volgnummer, the previous record's
+//! hash and the record's canonical JSON. The chain's head (last volgnummer and
+//! hash) is stored separately, so removing the newest records is detected too.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use schakel_domain::Rol;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::model::Id;
+
+/// The hash before the first record.
+pub const BEGIN_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// NEN 7513 action codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Actie {
+    #[serde(rename = "C")]
+    Aanmaken,
+    #[serde(rename = "R")]
+    Lezen,
+    #[serde(rename = "U")]
+    Wijzigen,
+    #[serde(rename = "D")]
+    Verwijderen,
+    #[serde(rename = "E")]
+    Uitvoeren,
+}
+
+impl Actie {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Aanmaken => "C",
+            Self::Lezen => "R",
+            Self::Wijzigen => "U",
+            Self::Verwijderen => "D",
+            Self::Uitvoeren => "E",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            Self::Aanmaken,
+            Self::Lezen,
+            Self::Wijzigen,
+            Self::Verwijderen,
+            Self::Uitvoeren,
+        ]
+        .into_iter()
+        .find(|a| a.code() == s)
+    }
+}
+
+/// Whether the access was allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Uitkomst {
+    Toegestaan,
+    Geweigerd,
+}
+
+impl Uitkomst {
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::Toegestaan => "toegestaan",
+            Self::Geweigerd => "geweigerd",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "toegestaan" => Some(Self::Toegestaan),
+            "geweigerd" => Some(Self::Geweigerd),
+            _ => None,
+        }
+    }
+}
+
+/// One access-log record before it joins the chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NieuwAuditRecord {
+    /// Event code, e.g. `jeugdige.lezen`.
+    pub gebeurtenis: String,
+    pub actie: Actie,
+    /// Stored at microsecond precision, UTC.
+    pub tijdstip: DateTime<Utc>,
+    pub gebruiker: Option<Id>,
+    pub rol: Option<Rol>,
+    /// The organisation the user acted for.
+    pub organisatie: Option<Id>,
+    /// The responsible user on whose behalf the user acted, if any.
+    pub namens: Option<Id>,
+    /// Identifier type of the client: "bsn-pseudoniem".
+    pub client_type: Option<String>,
+    /// Keyed pseudonym of the client's BSN; never the BSN itself.
+    pub client: Option<String>,
+    pub object_type: String,
+    pub object_id: Option<Id>,
+    pub uitkomst: Uitkomst,
+    /// The authorisation ground (or reason for refusal).
+    pub grond: Option<String>,
+    /// Access point: channel and client address, e.g. `api 127.0.0.1`.
+    pub bron: String,
+    /// The system that logged the record.
+    pub systeem: String,
+}
+
+impl NieuwAuditRecord {
+    /// The same record about a newly created object.
+    pub fn over_object(&self, id: Id) -> Self {
+        Self {
+            object_id: Some(id),
+            ..self.clone()
+        }
+    }
+
+    pub fn tijdstip_tekst(&self) -> String {
+        self.tijdstip.to_rfc3339_opts(SecondsFormat::Micros, true)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditRecord {
+    pub volgnummer: i64,
+    #[serde(flatten)]
+    pub record: NieuwAuditRecord,
+    pub vorige_hash: String,
+    pub hash: String,
+}
+
+/// The hash of the record that follows `vorige_hash` as number `volgnummer`.
+pub fn bereken_hash(volgnummer: i64, vorige_hash: &str, r: &NieuwAuditRecord) -> String {
+    let mut canoniek = serde_json::to_value(r).unwrap_or_default();
+    // Timestamps are hashed as stored: RFC 3339 with microseconds.
+    canoniek["tijdstip"] = serde_json::Value::String(r.tijdstip_tekst());
+    let mut h = Sha256::new();
+    h.update(volgnummer.to_string().as_bytes());
+    h.update(b"|");
+    h.update(vorige_hash.as_bytes());
+    h.update(b"|");
+    h.update(canoniek.to_string().as_bytes());
+    hex::encode(h.finalize())
+}
+
+/// Truncates to microseconds, the precision both backends store.
+pub fn nu() -> DateTime<Utc> {
+    let t = Utc::now();
+    DateTime::from_timestamp_micros(t.timestamp_micros()).unwrap_or(t)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Breuk {
+    #[error("record {volgnummer}: inhoud gewijzigd (hash klopt niet)")]
+    Gewijzigd { volgnummer: i64 },
+    #[error("record {verwacht} ontbreekt (volgende gevonden: {gevonden})")]
+    Ontbreekt { verwacht: i64, gevonden: i64 },
+    #[error("record {volgnummer}: sluit niet aan op het vorige record")]
+    KetenBreuk { volgnummer: i64 },
+    #[error(
+        "de laatste records ontbreken: de kop wijst naar {kop}, het laatste record is {laatste}"
+    )]
+    StaartOntbreekt { kop: i64, laatste: i64 },
+    #[error("de kop van de keten klopt niet met record {volgnummer}")]
+    KopKlopt { volgnummer: i64 },
+}
+
+/// Checks a chain incrementally, page by page.
+#[derive(Debug, Clone)]
+pub struct Verificatie {
+    volgende: i64,
+    vorige_hash: String,
+}
+
+impl Default for Verificatie {
+    fn default() -> Self {
+        Self {
+            volgende: 1,
+            vorige_hash: BEGIN_HASH.to_string(),
+        }
+    }
+}
+
+impl Verificatie {
+    pub fn controleer(&mut self, r: &AuditRecord) -> Result<(), Breuk> {
+        if r.volgnummer != self.volgende {
+            return Err(Breuk::Ontbreekt {
+                verwacht: self.volgende,
+                gevonden: r.volgnummer,
+            });
+        }
+        if r.vorige_hash != self.vorige_hash {
+            return Err(Breuk::KetenBreuk {
+                volgnummer: r.volgnummer,
+            });
+        }
+        if bereken_hash(r.volgnummer, &r.vorige_hash, &r.record) != r.hash {
+            return Err(Breuk::Gewijzigd {
+                volgnummer: r.volgnummer,
+            });
+        }
+        self.volgende += 1;
+        self.vorige_hash = r.hash.clone();
+        Ok(())
+    }
+
+    /// After the last record: compares with the stored head.
+    pub fn sluit_af(&self, kop: Option<(i64, String)>) -> Result<i64, Breuk> {
+        let laatste = self.volgende - 1;
+        match kop {
+            None if laatste == 0 => Ok(0),
+            None => Err(Breuk::KopKlopt {
+                volgnummer: laatste,
+            }),
+            Some((n, _)) if n > laatste => Err(Breuk::StaartOntbreekt { kop: n, laatste }),
+            Some((n, hash)) if n != laatste || hash != self.vorige_hash => Err(Breuk::KopKlopt {
+                volgnummer: laatste,
+            }),
+            Some(_) => Ok(laatste),
+        }
+    }
+}

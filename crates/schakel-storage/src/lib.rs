@@ -1,0 +1,153 @@
+//! # schakel-storage
+//!
+//! One storage interface, [`Opslag`], with one implementation per backend
+//! (`schakel-storage-sqlite`, `schakel-storage-postgres`), each with its own
+//! migrations, and one integration test suite ([`testsuite`]) that every
+//! backend passes.
+//!
+//! Writes of a jeugdige's data take the audit record that describes them and
+//! store both in one transaction: a change without its audit record is never
+//! committed. Reads are logged by the caller through [`Opslag::schrijf_audit`]
+//! before the data is handed out.
+
+pub mod audit;
+pub mod model;
+#[cfg(feature = "testsuite")]
+pub mod testsuite;
+
+use std::path::Path;
+
+use async_trait::async_trait;
+use chrono::NaiveDate;
+use schakel_domain::Bsn;
+use schakel_domain::toegang::Relaties;
+
+pub use audit::{AuditRecord, NieuwAuditRecord};
+pub use model::*;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpslagFout {
+    #[error("niet gevonden")]
+    NietGevonden,
+    /// The record changed since the caller read it (ETag / If-Match).
+    #[error("gewijzigd door een ander: verwachte versie {verwacht}, huidige versie {huidig}")]
+    VersieConflict { verwacht: i64, huidig: i64 },
+    /// A uniqueness rule (e.g. one BSN, one e-mail address).
+    #[error("bestaat al: {0}")]
+    BestaatAl(String),
+    /// A reference to something that does not exist.
+    #[error("onbekende verwijzing: {0}")]
+    OnbekendeVerwijzing(String),
+    #[error("database: {0}")]
+    Database(String),
+}
+
+pub type Resultaat<T> = Result<T, OpslagFout>;
+
+/// A page of a list: at most `aantal` items after skipping `vanaf`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pagina {
+    pub vanaf: i64,
+    pub aantal: i64,
+}
+
+impl Pagina {
+    pub const MAX: i64 = 100;
+
+    pub fn new(pagina: i64, per_pagina: i64) -> Self {
+        let aantal = per_pagina.clamp(1, Self::MAX);
+        Self {
+            vanaf: (pagina.max(1) - 1) * aantal,
+            aantal,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lijst<T> {
+    pub items: Vec<T>,
+    pub totaal: i64,
+}
+
+#[async_trait]
+pub trait Opslag: Send + Sync + 'static {
+    /// "sqlite" or "postgres".
+    fn backend(&self) -> &'static str;
+
+    // --- directory ---------------------------------------------------------
+    async fn maak_regio(&self, r: &NieuweRegio) -> Resultaat<Regio>;
+    async fn maak_organisatie(&self, o: &NieuweOrganisatie) -> Resultaat<Organisatie>;
+    async fn organisatie(&self, id: Id) -> Resultaat<Option<Organisatie>>;
+    async fn organisaties(&self, pagina: Pagina) -> Resultaat<Lijst<Organisatie>>;
+
+    // --- people and access -------------------------------------------------
+    async fn maak_medewerker(&self, m: &NieuweMedewerker) -> Resultaat<Medewerker>;
+    async fn medewerker(&self, id: Id) -> Resultaat<Option<Medewerker>>;
+    /// The medewerker and their argon2id password hash.
+    async fn medewerker_op_email(&self, email: &str) -> Resultaat<Option<(Medewerker, String)>>;
+    async fn maak_sessie(&self, s: &Sessie) -> Resultaat<()>;
+    async fn sessie(&self, token_hash: &str) -> Resultaat<Option<Sessie>>;
+    async fn raak_sessie_aan(
+        &self,
+        token_hash: &str,
+        laatst_actief: chrono::DateTime<chrono::Utc>,
+    ) -> Resultaat<()>;
+    async fn verwijder_sessie(&self, token_hash: &str) -> Resultaat<()>;
+    async fn maak_api_token(&self, t: &ApiToken) -> Resultaat<()>;
+    async fn api_token(&self, token_hash: &str) -> Resultaat<Option<ApiToken>>;
+
+    // --- households and jeugdigen (writes audited in the same transaction) --
+    async fn maak_huishouden(
+        &self,
+        h: &NieuwHuishouden,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Huishouden>;
+    async fn huishouden(&self, id: Id) -> Resultaat<Option<Huishouden>>;
+    async fn maak_jeugdige(
+        &self,
+        j: &NieuweJeugdige,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Jeugdige>;
+    async fn jeugdige(&self, id: Id) -> Resultaat<Option<Jeugdige>>;
+    async fn jeugdige_op_bsn(&self, bsn: &Bsn) -> Resultaat<Option<Jeugdige>>;
+    /// Applies `w` only when the stored version is `versie`.
+    async fn wijzig_jeugdige(
+        &self,
+        id: Id,
+        versie: i64,
+        w: &JeugdigeWijziging,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Jeugdige>;
+    /// The jeugdigen an organisation has a relation with (the need-to-know set).
+    async fn jeugdigen_met_relatie(
+        &self,
+        organisatie: Id,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Jeugdige>>;
+    /// The facts the access policy decides on.
+    async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties>;
+
+    // --- relations that grant access ---------------------------------------
+    async fn maak_hulpvraag(
+        &self,
+        h: &NieuweHulpvraag,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Hulpvraag>;
+    async fn maak_casus(&self, c: &NieuweCasus, audit: &NieuwAuditRecord) -> Resultaat<Casus>;
+
+    // --- NEN 7513 audit log --------------------------------------------------
+    /// Appends to the hash chain; returns the stored record.
+    async fn schrijf_audit(&self, r: &NieuwAuditRecord) -> Resultaat<AuditRecord>;
+    /// Records in chain order from `vanaf` (volgnummer, inclusive).
+    async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>>;
+    /// The recorded head of the chain (last volgnummer and hash).
+    async fn audit_kop(&self) -> Resultaat<Option<(i64, String)>>;
+    /// Every record about one client (by pseudonym), for AVG art. 15 inzage.
+    async fn audit_voor_client(&self, pseudoniem: &str) -> Resultaat<Vec<AuditRecord>>;
+
+    // --- keeping data safe over time ------------------------------------------
+    /// Records whose retention deadline lies before `peildatum`.
+    async fn verlopen_bewaartermijnen(&self, peildatum: NaiveDate) -> Resultaat<Vec<RetentieItem>>;
+    /// A consistent online copy of the whole database at `doel`.
+    async fn backup(&self, doel: &Path) -> Resultaat<()>;
+}

@@ -1,0 +1,202 @@
+//! Records as stored. Identifiers are validated domain types; what comes out
+//! of the database is parsed again, so a corrupt row is an error, not a value.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use schakel_domain::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol};
+use serde::Serialize;
+
+pub type Id = i64;
+
+/// Jeugdwet art. 7.3.8 lid 3: a jeugdhulp dossier is kept for 20 years after
+/// its last change.
+pub const BEWAARTERMIJN_JAREN: i32 = 20;
+
+pub fn bewaren_tot(laatst_gewijzigd: DateTime<Utc>) -> NaiveDate {
+    let d = laatst_gewijzigd.date_naive();
+    d.with_year(d.year() + BEWAARTERMIJN_JAREN)
+        // 29 February + 20 years may not exist: keep until 1 March then.
+        .unwrap_or_else(|| {
+            NaiveDate::from_ymd_opt(d.year() + BEWAARTERMIJN_JAREN, 3, 1).unwrap_or(NaiveDate::MAX)
+        })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NieuweRegio {
+    pub code: String,
+    pub naam: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Regio {
+    pub id: Id,
+    pub code: String,
+    pub naam: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NieuweOrganisatie {
+    pub regio: Id,
+    pub naam: String,
+    pub soort: OrganisatieSoort,
+    pub gemeente: Option<GemeenteCode>,
+    pub brin: Option<Brin>,
+    pub agb: Option<Agb>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Organisatie {
+    pub id: Id,
+    pub regio: Id,
+    pub naam: String,
+    pub soort: OrganisatieSoort,
+    pub gemeente: Option<GemeenteCode>,
+    pub brin: Option<Brin>,
+    pub agb: Option<Agb>,
+}
+
+/// A role within one organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Roltoewijzing {
+    pub rol: Rol,
+    pub organisatie: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NieuweMedewerker {
+    pub naam: String,
+    /// Login name; stored lower-case, unique.
+    pub email: String,
+    /// argon2id PHC string.
+    pub wachtwoord_hash: String,
+    pub rollen: Vec<Roltoewijzing>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Medewerker {
+    pub id: Id,
+    pub naam: String,
+    pub email: String,
+    pub actief: bool,
+    pub rollen: Vec<Roltoewijzing>,
+}
+
+/// A browser session. Only the hash of the cookie value is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sessie {
+    pub token_hash: String,
+    pub medewerker: Id,
+    /// The role the user acts in during this session.
+    pub rol: Roltoewijzing,
+    pub csrf_token: String,
+    pub aangemaakt: DateTime<Utc>,
+    pub laatst_actief: DateTime<Utc>,
+    pub verloopt: DateTime<Utc>,
+}
+
+/// A bearer token for API clients. Only the hash is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    pub token_hash: String,
+    pub medewerker: Id,
+    pub rol: Roltoewijzing,
+    pub naam: String,
+    pub verloopt: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Vertegenwoordiger {
+    pub naam: String,
+    /// ouder, voogd, …
+    pub relatie: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NieuwHuishouden {
+    pub vertegenwoordigers: Vec<Vertegenwoordiger>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Huishouden {
+    pub id: Id,
+    pub vertegenwoordigers: Vec<Vertegenwoordiger>,
+    pub jeugdigen: Vec<Id>,
+    pub gewijzigd: DateTime<Utc>,
+    pub bewaren_tot: NaiveDate,
+}
+
+/// The fields of a jeugdige that can change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JeugdigeWijziging {
+    pub voornaam: String,
+    pub achternaam: String,
+    pub postcode: Postcode,
+    pub huisnummer: Huisnummer,
+    pub toevoeging: Option<String>,
+    pub school: Option<Id>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NieuweJeugdige {
+    pub huishouden: Id,
+    pub bsn: Bsn,
+    pub geboortedatum: NaiveDate,
+    pub gegevens: JeugdigeWijziging,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jeugdige {
+    pub id: Id,
+    pub huishouden: Id,
+    pub bsn: Bsn,
+    pub geboortedatum: NaiveDate,
+    pub gegevens: JeugdigeWijziging,
+    /// Increases with every change; the API's ETag.
+    pub versie: i64,
+    pub gewijzigd: DateTime<Utc>,
+    pub bewaren_tot: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NieuweHulpvraag {
+    pub jeugdige: Id,
+    /// The school (organisation) whose contact person registers it.
+    pub school: Id,
+    pub omschrijving: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hulpvraag {
+    pub id: Id,
+    pub jeugdige: Id,
+    pub school: Id,
+    pub omschrijving: String,
+    pub open: bool,
+    pub aangemaakt: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NieuweCasus {
+    pub huishouden: Id,
+    pub wijkteam: Id,
+    /// Other organisations party to the case (JGZ, providers, school).
+    pub partijen: Vec<Id>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Casus {
+    pub id: Id,
+    pub huishouden: Id,
+    pub wijkteam: Id,
+    pub partijen: Vec<Id>,
+    pub open: bool,
+    pub aangemaakt: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RetentieItem {
+    /// "jeugdige" or "huishouden".
+    pub soort: String,
+    pub id: Id,
+    pub gewijzigd: DateTime<Utc>,
+    pub bewaren_tot: NaiveDate,
+}
