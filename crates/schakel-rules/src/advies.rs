@@ -14,7 +14,7 @@ use crate::fout::InvoerFout;
 use crate::ijw::{Eenheid, Per};
 use crate::kalender::Kalender;
 use crate::normenkader::{
-    Dekking, InzetRegel, Normenkader, Optie, PeriodeRegel, Rij, Verplichting,
+    Dekking, InzetRegel, Normenkader, Optie, PeriodeRegel, Rij, Uitleg, Verplichting,
 };
 use crate::situatie::{Arrangement, Onderwijssituatie};
 use crate::vraag::AdviesVraag;
@@ -86,25 +86,39 @@ pub struct AdviesVerplichting<'r> {
     pub uiterlijk: NaiveDate,
 }
 
-/// Per service: covered by the arrangement, separate referral, or not possible.
+/// Per service: covered by the arrangement, separate referral, or not
+/// possible. Borrows the table computed at load; serializes as a map.
 #[derive(Debug, Clone)]
 pub struct Reikwijdte<'r> {
     pub school: &'r str,
-    pub diensten: Vec<(&'r str, Dekking)>,
+    kader: &'r Normenkader,
+    cellen: &'r [(usize, Dekking)],
 }
 
 impl Serialize for Reikwijdte<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.diensten.iter().map(|(k, v)| (*k, v)))
+        s.collect_map(self.diensten())
     }
 }
 
-impl Reikwijdte<'_> {
-    pub fn get(&self, dienst: &str) -> Option<Dekking> {
-        self.diensten
+impl<'r> Reikwijdte<'r> {
+    /// (service key, coverage) in the schema's order.
+    pub fn diensten(&self) -> impl Iterator<Item = (&'r str, Dekking)> + '_ {
+        self.cellen
             .iter()
-            .find(|(k, _)| *k == dienst)
-            .map(|(_, d)| *d)
+            .map(|&(rij, d)| (self.kader.reikwijdte[rij].dienst.as_str(), d))
+    }
+
+    pub fn len(&self) -> usize {
+        self.cellen.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cellen.is_empty()
+    }
+
+    pub fn get(&self, dienst: &str) -> Option<Dekking> {
+        self.diensten().find(|(k, _)| *k == dienst).map(|(_, d)| d)
     }
 }
 
@@ -122,8 +136,8 @@ impl<'r> Advies<'r> {
             opties: Vec::new(),
             verplichtingen: Vec::new(),
             reikwijdte: None,
-            toelichting: Vec::new(),
-            bronnen: Vec::new(),
+            toelichting: Vec::with_capacity(12),
+            bronnen: Vec::with_capacity(24),
             school: school.map(|i| kader.scholen[i].naam.as_str()),
             leeftijd,
             peildatum: vraag.peildatum,
@@ -135,15 +149,21 @@ impl<'r> Advies<'r> {
         }
     }
 
+    /// Ids all point into the loaded rule set, so identity is address
+    /// equality: the advice is built on the hot path.
     fn bron(&mut self, id: &'r str) {
-        if !self.bronnen.contains(&id) {
+        if !self.bronnen.iter().any(|b| std::ptr::eq(*b, id)) {
             self.bronnen.push(id);
         }
     }
 
     fn uitleg(&mut self, tekst: impl Into<Cow<'r, str>>) {
         let tekst = tekst.into();
-        if !self.toelichting.contains(&tekst) {
+        let al_gezegd = self.toelichting.iter().any(|t| match (t, &tekst) {
+            (Cow::Borrowed(a), Cow::Borrowed(b)) => std::ptr::eq(*a, *b),
+            (a, b) => a == b,
+        });
+        if !al_gezegd {
             self.toelichting.push(tekst);
         }
     }
@@ -217,14 +237,7 @@ impl Normenkader {
         Err(InvoerFout::new("school", melding))
     }
 
-    fn uitleg_id(&self, onderwerp: &str) -> Option<&str> {
-        self.interpretaties
-            .iter()
-            .find(|i| i.id.rsplit('.').next() == Some(onderwerp))
-            .map(|i| i.id.as_str())
-    }
-
-    fn cite_uitleg<'r>(&'r self, advies: &mut Advies<'r>, onderwerp: &str) {
+    fn cite_uitleg<'r>(&'r self, advies: &mut Advies<'r>, onderwerp: Uitleg) {
         if let Some(id) = self.uitleg_id(onderwerp) {
             advies.bron(id);
         }
@@ -241,20 +254,14 @@ impl Normenkader {
             gevonden = true;
             advies.bron(&rij.id);
             if !rij.leeftijd.past(advies.leeftijd) {
-                self.cite_uitleg(advies, "leeftijd");
+                self.cite_uitleg(advies, Uitleg::Leeftijd);
                 advies.uitleg(format!(
-                    "Geen rij van toepassing: {} geldt voor kinderen {}; het kind is {} jaar op {}.",
-                    vraag.situatie.naam(),
-                    rij.leeftijd.beschrijving(),
-                    advies.leeftijd,
-                    vraag.peildatum
+                    "{}; het kind is {} jaar op {}.",
+                    rij.melding_leeftijd, advies.leeftijd, vraag.peildatum
                 ));
             }
             if rij.tlv_vereist && !vraag.tlv {
-                advies.uitleg(format!(
-                    "Geen rij van toepassing: {} vereist een TLV (toelaatbaarheidsverklaring van het samenwerkingsverband); tlv is false.",
-                    vraag.situatie.naam()
-                ));
+                advies.uitleg(rij.melding_tlv.as_str());
             }
         }
         if !gevonden {
@@ -279,7 +286,7 @@ impl Normenkader {
         advies.regie = rij.regie.as_deref();
         advies.bron(&rij.id);
         if rij.leeftijd.is_begrensd() {
-            self.cite_uitleg(advies, "leeftijd");
+            self.cite_uitleg(advies, Uitleg::Leeftijd);
         }
         for id in &rij.interpretaties {
             advies.bron(id);
@@ -290,6 +297,7 @@ impl Normenkader {
         self.voetnoten(advies, &rij.voetnoten);
         let kalender = self.kalender_voor(school.or(rij.kalender_school));
         let leeftijd = advies.leeftijd;
+        advies.opties.reserve_exact(rij.opties.len());
         for optie in rij.opties.iter().filter(|o| o.leeftijd.past(leeftijd)) {
             let o = self.optie(advies, optie, vraag, kalender);
             advies.opties.push(o);
@@ -297,8 +305,8 @@ impl Normenkader {
         for v in &rij.verplichtingen {
             self.verplichting(advies, v, vraag.peildatum);
         }
-        if let (Some(arrangement), Some(i)) = (rij.arrangement, school) {
-            advies.reikwijdte = Some(self.reikwijdte_voor(advies, arrangement, i));
+        if let (Some(_), Some(i)) = (rij.arrangement, school) {
+            advies.reikwijdte = self.reikwijdte_voor(advies, i);
         }
     }
 
@@ -367,20 +375,20 @@ impl Normenkader {
     ) -> (NaiveDate, Option<NaiveDate>) {
         match regel {
             PeriodeRegel::Schooljaar => {
-                self.cite_uitleg(advies, "schooljaar");
+                self.cite_uitleg(advies, Uitleg::Schooljaar);
                 let jaar = self.schooljaar_voor(advies, peildatum, kalender);
                 let p = jaar.periode();
                 (peildatum.max(p.van), Some(p.tot))
             }
             PeriodeRegel::Maanden { aantal, na } => {
-                self.cite_uitleg(advies, "periode");
+                self.cite_uitleg(advies, Uitleg::Periode);
                 (
                     plus_maanden(peildatum, na),
                     Some(min_dagen(plus_maanden(peildatum, na + aantal), 1)),
                 )
             }
             PeriodeRegel::Weken { aantal } => {
-                self.cite_uitleg(advies, "periode");
+                self.cite_uitleg(advies, Uitleg::Periode);
                 (
                     peildatum,
                     Some(plus_dagen(peildatum, 7 * u64::from(aantal) - 1)),
@@ -422,7 +430,7 @@ impl Normenkader {
             let sd = u32::from(schooldagdelen);
             min = min.map(|m| m.saturating_sub(sd));
             max = max.saturating_sub(sd);
-            self.cite_uitleg(advies, "naar_rato");
+            self.cite_uitleg(advies, Uitleg::NaarRato);
             let product = self.productnaam(&regel.product);
             advies.uitleg(if max == 0 {
                 format!("Dagdelen naar rato: het kind gaat {sd} dagdelen per week naar school; er blijft geen ruimte voor {product}.")
@@ -461,7 +469,7 @@ impl Normenkader {
         uren_per_week: u32,
         kalender: &Kalender,
     ) -> Option<Budget> {
-        self.cite_uitleg(advies, "budget");
+        self.cite_uitleg(advies, Uitleg::Budget);
         let regio = kalender.regio.naam();
         let Some(b) = budget::bereken(periode, f64::from(uren_per_week), kalender) else {
             advies.uitleg(format!(
@@ -500,7 +508,7 @@ impl Normenkader {
         peildatum: NaiveDate,
     ) {
         advies.bron(&v.id);
-        self.cite_uitleg(advies, "verplichtingen");
+        self.cite_uitleg(advies, Uitleg::Verplichtingen);
         let tot = v.herhalen_tot_maanden.unwrap_or(v.termijn_maanden);
         let mut maanden = v.termijn_maanden;
         while maanden <= tot {
@@ -513,57 +521,24 @@ impl Normenkader {
         }
     }
 
+    /// Copies the reikwijdte computed at load (see `SchoolReikwijdte`).
     fn reikwijdte_voor<'r>(
         &'r self,
         advies: &mut Advies<'r>,
-        arrangement: Arrangement,
         school: usize,
-    ) -> Reikwijdte<'r> {
-        let mut diensten = Vec::with_capacity(self.reikwijdte.len());
-        for rij in &self.reikwijdte {
-            let dekking = match arrangement {
-                Arrangement::Oja => {
-                    advies.bron(&rij.id);
-                    rij.waarden
-                        .iter()
-                        .find(|(s, _)| *s == school)
-                        .map(|(_, d)| *d)
-                }
-                Arrangement::Joa => self.joa_dekking(advies, &rij.dienst, school),
-            };
-            let Some(dekking) = dekking else { continue };
-            diensten.push((rij.dienst.as_str(), dekking));
-            if let Some(v) = rij.voetnoot.map(|i| &self.reikwijdte_voetnoten[i]) {
-                advies.bron(&v.id);
-                advies.uitleg(v.toelichting.as_str());
-            }
+    ) -> Option<Reikwijdte<'r>> {
+        let r = self.reikwijdtes[school].as_ref()?;
+        // These ids occur nowhere else in an advice: no need to deduplicate.
+        advies
+            .bronnen
+            .extend(r.bronnen.iter().map(|b| self.bron_id(*b)));
+        for &v in &r.voetnoten {
+            advies.uitleg(self.reikwijdte_voetnoten[v].toelichting.as_str());
         }
-        Reikwijdte {
+        Some(Reikwijdte {
             school: &self.scholen[school].naam,
-            diensten,
-        }
-    }
-
-    fn joa_dekking<'r>(
-        &'r self,
-        advies: &mut Advies<'r>,
-        dienst: &str,
-        school: usize,
-    ) -> Option<Dekking> {
-        let regel = self
-            .joa_regels
-            .iter()
-            .filter(|r| r.scholen.contains(&school))
-            .find_map(|r| {
-                r.waarden
-                    .iter()
-                    .find(|(d, _)| d == dienst)
-                    .map(|(_, dekking)| (r, *dekking))
-            });
-        regel.map(|(r, dekking)| {
-            advies.bron(&r.id);
-            self.cite_uitleg(advies, "joa_reikwijdte");
-            dekking
+            kader: self,
+            cellen: &r.diensten,
         })
     }
 
@@ -598,7 +573,16 @@ impl Normenkader {
             schooldagdelen: 0,
         };
         let mut advies = Advies::leeg(self, &vraag, 0, Some(i));
-        let reikwijdte = self.reikwijdte_voor(&mut advies, arrangement, i);
+        let _ = arrangement;
+        let reikwijdte = self.reikwijdte_voor(&mut advies, i).ok_or_else(|| {
+            InvoerFout::new(
+                "school",
+                format!(
+                    "{} heeft geen reikwijdte in dit normenkader",
+                    self.scholen[i].naam
+                ),
+            )
+        })?;
         Ok((reikwijdte, advies.toelichting, advies.bronnen))
     }
 }

@@ -107,17 +107,43 @@ pub struct Kalender {
     pub regio: Vakantieregio,
     vakanties: Vec<Vakantie>,
     dekking: Vec<Periode>,
+    /// Per covered school year its last school day, computed once.
+    laatste_schooldagen: Vec<(Schooljaar, NaiveDate)>,
 }
 
 impl Kalender {
     pub fn nieuw(regio: Vakantieregio, mut vakanties: Vec<Vakantie>) -> Self {
         vakanties.sort_by_key(|v| v.periode);
         let dekking = bereken_dekking(&vakanties);
-        Self {
+        let mut kalender = Self {
             regio,
             vakanties,
             dekking,
+            laatste_schooldagen: Vec::new(),
+        };
+        kalender.laatste_schooldagen = kalender.bereken_laatste_schooldagen();
+        kalender
+    }
+
+    fn bereken_laatste_schooldagen(&self) -> Vec<(Schooljaar, NaiveDate)> {
+        let mut uit = Vec::new();
+        for d in &self.dekking {
+            let mut jaar = Schooljaar::van_datum(d.van);
+            while jaar.periode().tot <= d.tot {
+                let p = jaar.periode();
+                if let Some(laatste) = p
+                    .tot
+                    .iter_days()
+                    .rev()
+                    .take_while(|x| *x >= p.van)
+                    .find(|x| self.is_schooldag(*x))
+                {
+                    uit.push((jaar, laatste));
+                }
+                jaar = jaar.volgende();
+            }
         }
+        uit
     }
 
     /// The same calendar with some holidays replaced: a deviation replaces the
@@ -179,19 +205,10 @@ impl Kalender {
 
     /// The last school day of a legal school year, when that year is covered.
     pub fn laatste_schooldag(&self, jaar: Schooljaar) -> Option<NaiveDate> {
-        let p = jaar.periode();
-        if !self
-            .dekking
+        self.laatste_schooldagen
             .iter()
-            .any(|d| d.van <= p.van && p.tot <= d.tot)
-        {
-            return None;
-        }
-        p.tot
-            .iter_days()
-            .rev()
-            .take_while(|d| *d >= p.van)
-            .find(|d| self.is_schooldag(*d))
+            .find(|(j, _)| *j == jaar)
+            .map(|(_, d)| *d)
     }
 }
 

@@ -409,7 +409,7 @@ fn rij_oja() {
     assert!(!a.beschikking_nodig);
     assert_eq!(a.regie, Some("hoofdaanbieder"));
     let r = a.reikwijdte.as_ref().expect("reikwijdte");
-    assert_eq!(r.diensten.len(), 13);
+    assert_eq!(r.len(), 13);
     assert_eq!(r.get("groepsbegeleiding_schooltijd"), Some(Dekking::Oja));
     assert_eq!(r.get("begeleiding_ouders_systeem"), Some(Dekking::V));
     v.peildatum = d("2026-11-23");
@@ -444,7 +444,7 @@ fn reikwijdte_oja_matrix() {
         v.school = Some(school.to_string());
         let a = advies(&v);
         let r = a.reikwijdte.expect("reikwijdte");
-        let sleutels: Vec<&str> = r.diensten.iter().map(|(k, _)| *k).collect();
+        let sleutels: Vec<&str> = r.diensten().map(|(k, _)| k).collect();
         assert_eq!(
             sleutels,
             tabel.map(|(k, _)| k),

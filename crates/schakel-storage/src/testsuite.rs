@@ -1,1 +1,1511 @@
+//! The behavioural test suite every backend passes (feature `testsuite`).
+//!
+//! A backend crate's integration test calls [`alles`] on a fresh, empty
+//! store, and [`gelijktijdig`] on a shared one from a multi-threaded tokio
+//! runtime. Each part is a `pub async fn` of its own, so a failing part can
+//! be run alone; the parts build on each other's data in the order [`alles`]
+//! runs them.
+//!
+//! The contract this suite pins down, beyond the trait's documentation:
+//!
+//! - Uniqueness: a second BSN gives `BestaatAl("bsn")`, a second e-mail
+//!   address (in any case) `BestaatAl("email")`; other duplicates (regio
+//!   code, session or token hash) give `BestaatAl(_)`.
+//! - A reference to something that does not exist gives
+//!   `OnbekendeVerwijzing(_)`, and nothing is written: no row, no audit
+//!   record. A session or token can only carry a role the medewerker holds.
+//! - E-mail addresses are stored lower-case and looked up case-insensitively.
+//! - Timestamps are stored at microsecond precision; an audit record is
+//!   returned by `schrijf_audit` exactly as it is read back later (a
+//!   timestamp with nanoseconds comes back truncated to microseconds).
+//! - `raak_sessie_aan` on an unknown session is `NietGevonden`;
+//!   `verwijder_sessie` is idempotent. `relaties` for an unknown jeugdige is
+//!   `NietGevonden`.
+//! - Retention: a record changed on day D is kept until
+//!   `model::bewaren_tot` (D + 20 years) and is listed by
+//!   `verlopen_bewaartermijnen(p)` only when that date lies before p.
+//!   Changing a jeugdige also moves its household's deadline.
+//! - `backup` refuses an existing target with `BestaatAl(_)`.
 
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::Poll;
+
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
+use schakel_domain::toegang::Relaties;
+use schakel_domain::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol};
+
+use crate::audit::{self, Actie, AuditRecord, NieuwAuditRecord, Uitkomst, Verificatie};
+use crate::model::bewaren_tot;
+use crate::{
+    ApiToken, Casus, Huishouden, Id, Jeugdige, JeugdigeWijziging, Medewerker, NieuwHuishouden,
+    NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker, NieuweOrganisatie, NieuweRegio,
+    Opslag, OpslagFout, Organisatie, Pagina, Regio, Roltoewijzing, Sessie, Vertegenwoordiger,
+};
+
+/// The key the suite pseudonymises BSNs with.
+pub const SLEUTEL: &[u8] = b"schakel-testsuite-sleutel";
+
+/// Test BSNs only (the 9999xxxxx range), each passing the 11-proef.
+pub const TEST_BSNS: [&str; 6] = [
+    "999900006",
+    "999900018",
+    "999900031",
+    "999900043",
+    "999900055",
+    "999900067",
+];
+
+/// Runs the whole suite, in order, on a fresh and empty store.
+pub async fn alles(opslag: &dyn Opslag) {
+    leeg(opslag).await;
+    let w = directory(opslag).await;
+    medewerkers(opslag, &w).await;
+    let m = w.medewerker(opslag).await;
+    sessies_en_tokens(opslag, &w, &m).await;
+    let d = jeugdigen(opslag, &w).await;
+    let j1 = wijzigen(opslag, &d).await;
+    let d = Dossiers { j1, ..d };
+    relaties(opslag, &w, &d).await;
+    keten_tegelijk(opslag, 50).await;
+    tijdstippen(opslag).await;
+    inzage(opslag, &d).await;
+    bewaartermijnen(opslag, &d).await;
+    let map = TijdelijkeMap::nieuw();
+    backup(opslag, &map.0).await;
+    verifieer_keten(opslag).await;
+}
+
+// --- helpers ---------------------------------------------------------------------
+
+pub fn bsn(s: &str) -> Bsn {
+    let b = Bsn::parse(s).unwrap_or_else(|e| panic!("testsuite: {s} is geen geldig BSN: {e}"));
+    assert!(b.is_test_bsn(), "testsuite: {s} is geen test-BSN");
+    b
+}
+
+/// An audit record as the application would write it.
+pub fn record(
+    gebeurtenis: &str,
+    actie: Actie,
+    object_type: &str,
+    object_id: Option<Id>,
+    client: Option<&Bsn>,
+) -> NieuwAuditRecord {
+    NieuwAuditRecord {
+        gebeurtenis: gebeurtenis.into(),
+        actie,
+        tijdstip: audit::nu(),
+        gebruiker: Some(1),
+        rol: Some(Rol::Zorgcoordinator),
+        organisatie: Some(1),
+        namens: None,
+        client_type: client.map(|_| "bsn-pseudoniem".to_string()),
+        client: client.map(|b| b.pseudoniem(SLEUTEL)),
+        object_type: object_type.into(),
+        object_id,
+        uitkomst: Uitkomst::Toegestaan,
+        grond: Some("testsuite".into()),
+        bron: "test 127.0.0.1".into(),
+        systeem: "schakel-testsuite".into(),
+    }
+}
+
+async fn kop_nummer(opslag: &dyn Opslag) -> i64 {
+    opslag
+        .audit_kop()
+        .await
+        .expect("audit_kop")
+        .map_or(0, |(n, _)| n)
+}
+
+/// The newest audit record (the one the head points to).
+async fn laatste_record(opslag: &dyn Opslag) -> AuditRecord {
+    let n = kop_nummer(opslag).await;
+    let mut r = opslag.audit_records(n, 1).await.expect("audit_records");
+    assert_eq!(
+        r.len(),
+        1,
+        "het record waar de kop naar wijst ({n}) ontbreekt"
+    );
+    r.remove(0)
+}
+
+fn vlaggen(r: &Relaties) -> [bool; 4] {
+    [
+        r.leerling_met_open_vraag,
+        r.eigen_wijkteam_casus,
+        r.partij_bij_casus,
+        r.aanbieder_met_verwijzing,
+    ]
+}
+
+fn ids(j: &[Jeugdige]) -> Vec<Id> {
+    j.iter().map(|j| j.id).collect()
+}
+
+/// A directory under the system's temp dir, removed again when dropped
+/// (also when a part panics).
+struct TijdelijkeMap(PathBuf);
+
+impl TijdelijkeMap {
+    fn nieuw() -> Self {
+        let map = std::env::temp_dir().join(format!(
+            "schakel-testsuite-{}-{}",
+            std::process::id(),
+            Utc::now().timestamp_nanos_opt().unwrap_or_default()
+        ));
+        std::fs::create_dir_all(&map).expect("tijdelijke map aanmaken");
+        Self(map)
+    }
+}
+
+impl Drop for TijdelijkeMap {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+type Taak<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Polls all futures at once on the current task (no `futures` crate), so
+/// the backend sees concurrent calls even without `tokio::spawn`.
+async fn allemaal<T>(mut taken: Vec<Taak<'_, T>>) -> Vec<T> {
+    let mut uit: Vec<Option<T>> = taken.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut klaar = true;
+        for (taak, plek) in taken.iter_mut().zip(uit.iter_mut()) {
+            if plek.is_none() {
+                match taak.as_mut().poll(cx) {
+                    Poll::Ready(v) => *plek = Some(v),
+                    Poll::Pending => klaar = false,
+                }
+            }
+        }
+        if klaar {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    })
+    .await;
+    uit.into_iter()
+        .map(|v| v.expect("elke taak is klaar"))
+        .collect()
+}
+
+/// Reads the whole chain page by page, verifies it against the stored head
+/// and returns the number of records.
+pub async fn verifieer_keten(opslag: &dyn Opslag) -> i64 {
+    let mut v = Verificatie::default();
+    let mut vanaf = 1;
+    loop {
+        let pagina = opslag
+            .audit_records(vanaf, 64)
+            .await
+            .expect("audit_records");
+        for r in &pagina {
+            v.controleer(r)
+                .unwrap_or_else(|b| panic!("de auditketen klopt niet: {b}"));
+        }
+        match pagina.last() {
+            Some(r) => vanaf = r.volgnummer + 1,
+            None => break,
+        }
+    }
+    let kop = opslag.audit_kop().await.expect("audit_kop");
+    v.sluit_af(kop)
+        .unwrap_or_else(|b| panic!("de auditketen sluit niet aan op de kop: {b}"))
+}
+
+// --- the parts ------------------------------------------------------------------
+
+/// A fresh store: nothing in it, an empty chain that verifies.
+pub async fn leeg(opslag: &dyn Opslag) {
+    assert!(
+        matches!(opslag.backend(), "sqlite" | "postgres"),
+        "backend() is \"sqlite\" of \"postgres\""
+    );
+    assert_eq!(
+        opslag.audit_kop().await.expect("audit_kop"),
+        None,
+        "een nieuwe opslag heeft geen auditkop"
+    );
+    assert!(
+        opslag
+            .audit_records(1, 10)
+            .await
+            .expect("audit_records")
+            .is_empty(),
+        "een nieuwe opslag heeft geen auditrecords"
+    );
+    assert_eq!(verifieer_keten(opslag).await, 0);
+    let orgs = opslag
+        .organisaties(Pagina::new(1, 10))
+        .await
+        .expect("organisaties");
+    assert_eq!(orgs.totaal, 0, "een nieuwe opslag heeft geen organisaties");
+    assert!(orgs.items.is_empty());
+}
+
+/// The directory the later parts use.
+#[derive(Debug, Clone)]
+pub struct Wereld {
+    pub regio: Regio,
+    pub school: Organisatie,
+    pub wijkteam: Organisatie,
+    pub jgz: Organisatie,
+    pub aanbieder: Organisatie,
+    /// A school with no relation to any jeugdige.
+    pub vreemd: Organisatie,
+}
+
+impl Wereld {
+    /// The medewerker [`medewerkers`] created (zorgcoördinator and verwijzer).
+    pub async fn medewerker(&self, opslag: &dyn Opslag) -> Medewerker {
+        opslag
+            .medewerker_op_email("z.coordinator@watertuin.example")
+            .await
+            .expect("medewerker_op_email")
+            .expect("de medewerker uit `medewerkers` bestaat")
+            .0
+    }
+}
+
+/// Regio and organisations: created, read back, listed page by page.
+pub async fn directory(opslag: &dyn Opslag) -> Wereld {
+    let regio = opslag
+        .maak_regio(&NieuweRegio {
+            code: "almere".into(),
+            naam: "Almere".into(),
+        })
+        .await
+        .expect("maak_regio");
+    assert!(regio.id > 0);
+    assert_eq!(
+        (regio.code.as_str(), regio.naam.as_str()),
+        ("almere", "Almere")
+    );
+    let dubbel = opslag
+        .maak_regio(&NieuweRegio {
+            code: "almere".into(),
+            naam: "Nog eens".into(),
+        })
+        .await;
+    assert!(
+        matches!(dubbel, Err(OpslagFout::BestaatAl(_))),
+        "een tweede regio met dezelfde code: verwacht BestaatAl, kreeg {dubbel:?}"
+    );
+
+    let gemeente = Some(GemeenteCode::parse("GM0034").expect("gemeentecode"));
+    let org = |naam: &str, soort, brin: Option<&str>, agb: Option<&str>| NieuweOrganisatie {
+        regio: regio.id,
+        naam: naam.into(),
+        soort,
+        gemeente: gemeente.clone(),
+        brin: brin.map(|b| Brin::parse(b).expect("brin")),
+        agb: agb.map(|a| Agb::parse(a).expect("agb")),
+    };
+    let nieuw = [
+        org("Watertuin", OrganisatieSoort::School, Some("02QZ00"), None),
+        org("Wijkteam Haven", OrganisatieSoort::Wijkteam, None, None),
+        org("JGZ Almere", OrganisatieSoort::Jgz, None, None),
+        org(
+            "Aanbieder Noord",
+            OrganisatieSoort::Aanbieder,
+            None,
+            Some("12345678"),
+        ),
+        org(
+            "De Kwekerij",
+            OrganisatieSoort::School,
+            Some("03AB01"),
+            None,
+        ),
+    ];
+    let mut gemaakt = Vec::new();
+    for n in &nieuw {
+        let o = opslag.maak_organisatie(n).await.expect("maak_organisatie");
+        assert_eq!(
+            (o.regio, &o.naam, o.soort, &o.gemeente, &o.brin, &o.agb),
+            (n.regio, &n.naam, n.soort, &n.gemeente, &n.brin, &n.agb),
+            "maak_organisatie geeft terug wat is opgeslagen"
+        );
+        assert_eq!(
+            opslag
+                .organisatie(o.id)
+                .await
+                .expect("organisatie")
+                .as_ref(),
+            Some(&o),
+            "organisatie {} teruglezen",
+            o.naam
+        );
+        gemaakt.push(o);
+    }
+    assert_eq!(
+        opslag
+            .organisatie(gemaakt[4].id + 1000)
+            .await
+            .expect("organisatie"),
+        None,
+        "een onbekende organisatie is None"
+    );
+    let onbekende_regio = opslag
+        .maak_organisatie(&NieuweOrganisatie {
+            regio: regio.id + 1000,
+            ..nieuw[0].clone()
+        })
+        .await;
+    assert!(
+        matches!(onbekende_regio, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "organisatie in een onbekende regio: verwacht OnbekendeVerwijzing, kreeg {onbekende_regio:?}"
+    );
+
+    let p1 = opslag
+        .organisaties(Pagina::new(1, 2))
+        .await
+        .expect("organisaties");
+    assert_eq!(p1.totaal, 5, "organisaties: totaal over alle pagina's");
+    assert_eq!(
+        p1.items,
+        gemaakt[..2],
+        "organisaties pagina 1 van 2 per pagina, op id"
+    );
+    let p3 = opslag
+        .organisaties(Pagina::new(3, 2))
+        .await
+        .expect("organisaties");
+    assert_eq!(p3.items, gemaakt[4..], "organisaties pagina 3: het laatste");
+    let p4 = opslag
+        .organisaties(Pagina::new(4, 2))
+        .await
+        .expect("organisaties");
+    assert!(p4.items.is_empty(), "organisaties voorbij het einde: leeg");
+    assert_eq!(p4.totaal, 5);
+
+    let mut it = gemaakt.into_iter();
+    let mut volgende = || it.next().expect("vijf organisaties");
+    Wereld {
+        regio,
+        school: volgende(),
+        wijkteam: volgende(),
+        jgz: volgende(),
+        aanbieder: volgende(),
+        vreemd: volgende(),
+    }
+}
+
+/// Medewerkers with roles; e-mail unique and case-insensitive.
+pub async fn medewerkers(opslag: &dyn Opslag, w: &Wereld) {
+    let rollen = vec![
+        Roltoewijzing {
+            rol: Rol::Zorgcoordinator,
+            organisatie: w.school.id,
+        },
+        Roltoewijzing {
+            rol: Rol::Verwijzer,
+            organisatie: w.jgz.id,
+        },
+    ];
+    let nieuw = NieuweMedewerker {
+        naam: "Zoë Coördinator".into(),
+        email: "Z.Coordinator@Watertuin.example".into(),
+        wachtwoord_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+        rollen: rollen.clone(),
+    };
+    let m = opslag
+        .maak_medewerker(&nieuw)
+        .await
+        .expect("maak_medewerker");
+    assert_eq!(m.naam, nieuw.naam);
+    assert_eq!(
+        m.email, "z.coordinator@watertuin.example",
+        "het e-mailadres wordt in kleine letters opgeslagen"
+    );
+    assert!(m.actief, "een nieuwe medewerker is actief");
+    assert_eq!(m.rollen, rollen, "rollen in de volgorde van aanmaken");
+    assert_eq!(
+        opslag.medewerker(m.id).await.expect("medewerker").as_ref(),
+        Some(&m),
+        "medewerker teruglezen"
+    );
+    let (gevonden, hash) = opslag
+        .medewerker_op_email("z.COORDINATOR@watertuin.EXAMPLE")
+        .await
+        .expect("medewerker_op_email")
+        .expect("opzoeken op e-mail is hoofdletterongevoelig");
+    assert_eq!(gevonden, m);
+    assert_eq!(
+        hash, nieuw.wachtwoord_hash,
+        "de wachtwoordhash komt ongewijzigd terug"
+    );
+    assert_eq!(
+        opslag
+            .medewerker_op_email("niemand@watertuin.example")
+            .await
+            .expect("medewerker_op_email"),
+        None
+    );
+    let dubbel = opslag
+        .maak_medewerker(&NieuweMedewerker {
+            email: "z.coordinator@WATERTUIN.example".into(),
+            ..nieuw.clone()
+        })
+        .await;
+    assert!(
+        matches!(&dubbel, Err(OpslagFout::BestaatAl(v)) if v == "email"),
+        "hetzelfde e-mailadres in andere letters: verwacht BestaatAl(\"email\"), kreeg {dubbel:?}"
+    );
+    let onbekend = opslag
+        .maak_medewerker(&NieuweMedewerker {
+            email: "ander@watertuin.example".into(),
+            rollen: vec![Roltoewijzing {
+                rol: Rol::Beheerder,
+                organisatie: w.vreemd.id + 1000,
+            }],
+            ..nieuw.clone()
+        })
+        .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "rol bij een onbekende organisatie: verwacht OnbekendeVerwijzing, kreeg {onbekend:?}"
+    );
+    assert_eq!(
+        opslag
+            .medewerker_op_email("ander@watertuin.example")
+            .await
+            .expect("medewerker_op_email"),
+        None,
+        "een mislukte aanmaak laat geen medewerker achter"
+    );
+    assert_eq!(
+        opslag.medewerker(m.id + 1000).await.expect("medewerker"),
+        None
+    );
+}
+
+/// Sessions and API tokens: store, read, touch, delete.
+pub async fn sessies_en_tokens(opslag: &dyn Opslag, w: &Wereld, m: &Medewerker) {
+    let nu = audit::nu();
+    let rol = Roltoewijzing {
+        rol: Rol::Zorgcoordinator,
+        organisatie: w.school.id,
+    };
+    let s = Sessie {
+        token_hash: "sessie-hash-1".into(),
+        medewerker: m.id,
+        rol,
+        csrf_token: "csrf-1".into(),
+        aangemaakt: nu,
+        laatst_actief: nu,
+        verloopt: nu + chrono::Duration::hours(8),
+    };
+    opslag.maak_sessie(&s).await.expect("maak_sessie");
+    assert_eq!(
+        opslag.sessie(&s.token_hash).await.expect("sessie").as_ref(),
+        Some(&s),
+        "sessie teruglezen (tijden tot op de microseconde)"
+    );
+    assert_eq!(opslag.sessie("onbekend").await.expect("sessie"), None);
+    let dubbel = opslag.maak_sessie(&s).await;
+    assert!(
+        matches!(dubbel, Err(OpslagFout::BestaatAl(_))),
+        "dezelfde sessiehash twee keer: verwacht BestaatAl, kreeg {dubbel:?}"
+    );
+    let vreemde_rol = opslag
+        .maak_sessie(&Sessie {
+            token_hash: "sessie-hash-2".into(),
+            rol: Roltoewijzing {
+                rol: Rol::Casusregisseur,
+                organisatie: w.wijkteam.id,
+            },
+            ..s.clone()
+        })
+        .await;
+    assert!(
+        matches!(vreemde_rol, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "een sessie in een rol die de medewerker niet heeft: verwacht OnbekendeVerwijzing, kreeg {vreemde_rol:?}"
+    );
+    assert_eq!(opslag.sessie("sessie-hash-2").await.expect("sessie"), None);
+
+    let later = nu + chrono::Duration::microseconds(90_000_123);
+    opslag
+        .raak_sessie_aan(&s.token_hash, later)
+        .await
+        .expect("raak_sessie_aan");
+    let aangeraakt = opslag
+        .sessie(&s.token_hash)
+        .await
+        .expect("sessie")
+        .expect("sessie bestaat");
+    assert_eq!(
+        aangeraakt.laatst_actief, later,
+        "raak_sessie_aan zet laatst_actief"
+    );
+    assert_eq!(
+        Sessie {
+            laatst_actief: nu,
+            ..aangeraakt
+        },
+        s,
+        "raak_sessie_aan verandert verder niets"
+    );
+    let onbekend = opslag.raak_sessie_aan("onbekend", later).await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::NietGevonden)),
+        "een onbekende sessie aanraken: verwacht NietGevonden, kreeg {onbekend:?}"
+    );
+    opslag
+        .verwijder_sessie(&s.token_hash)
+        .await
+        .expect("verwijder_sessie");
+    assert_eq!(
+        opslag.sessie(&s.token_hash).await.expect("sessie"),
+        None,
+        "een verwijderde sessie is weg"
+    );
+    opslag
+        .verwijder_sessie(&s.token_hash)
+        .await
+        .expect("verwijder_sessie is idempotent");
+
+    let t = ApiToken {
+        token_hash: "token-hash-1".into(),
+        medewerker: m.id,
+        rol: Roltoewijzing {
+            rol: Rol::Verwijzer,
+            organisatie: w.jgz.id,
+        },
+        naam: "koppeling JGZ".into(),
+        verloopt: nu + chrono::Duration::days(90),
+    };
+    opslag.maak_api_token(&t).await.expect("maak_api_token");
+    assert_eq!(
+        opslag
+            .api_token(&t.token_hash)
+            .await
+            .expect("api_token")
+            .as_ref(),
+        Some(&t),
+        "API-token teruglezen"
+    );
+    assert_eq!(opslag.api_token("onbekend").await.expect("api_token"), None);
+    let dubbel = opslag.maak_api_token(&t).await;
+    assert!(
+        matches!(dubbel, Err(OpslagFout::BestaatAl(_))),
+        "dezelfde tokenhash twee keer: verwacht BestaatAl, kreeg {dubbel:?}"
+    );
+    let onbekende_medewerker = opslag
+        .maak_api_token(&ApiToken {
+            token_hash: "token-hash-2".into(),
+            medewerker: m.id + 1000,
+            ..t.clone()
+        })
+        .await;
+    assert!(
+        matches!(
+            onbekende_medewerker,
+            Err(OpslagFout::OnbekendeVerwijzing(_))
+        ),
+        "een token voor een onbekende medewerker: verwacht OnbekendeVerwijzing, kreeg {onbekende_medewerker:?}"
+    );
+}
+
+/// The households and jeugdigen the later parts use.
+#[derive(Debug, Clone)]
+pub struct Dossiers {
+    /// Household of j1 and j2.
+    pub h1: Huishouden,
+    /// Household of j3.
+    pub h2: Huishouden,
+    /// Pupil of the school (gets an open hulpvraag there).
+    pub j1: Jeugdige,
+    /// j1's sibling, no school.
+    pub j2: Jeugdige,
+    /// Another household: no relation with anyone.
+    pub j3: Jeugdige,
+}
+
+fn gegevens(voornaam: &str, school: Option<Id>) -> JeugdigeWijziging {
+    JeugdigeWijziging {
+        voornaam: voornaam.into(),
+        achternaam: "de Test".into(),
+        postcode: Postcode::parse("1315 AB").expect("postcode"),
+        huisnummer: Huisnummer::new(12).expect("huisnummer"),
+        toevoeging: Some("a".into()),
+        school,
+    }
+}
+
+/// Households and jeugdigen: each creation adds exactly one audit record
+/// about the new object; failures add nothing.
+pub async fn jeugdigen(opslag: &dyn Opslag, w: &Wereld) -> Dossiers {
+    let voor = kop_nummer(opslag).await;
+    let nieuw_h = NieuwHuishouden {
+        vertegenwoordigers: vec![
+            Vertegenwoordiger {
+                naam: "A. de Test".into(),
+                relatie: "ouder".into(),
+            },
+            Vertegenwoordiger {
+                naam: "B. Voogd".into(),
+                relatie: "voogd".into(),
+            },
+        ],
+    };
+    let h1 = opslag
+        .maak_huishouden(
+            &nieuw_h,
+            &record(
+                "huishouden.aanmaken",
+                Actie::Aanmaken,
+                "huishouden",
+                None,
+                None,
+            ),
+        )
+        .await
+        .expect("maak_huishouden");
+    assert_eq!(h1.vertegenwoordigers, nieuw_h.vertegenwoordigers);
+    assert!(
+        h1.jeugdigen.is_empty(),
+        "een nieuw huishouden heeft nog geen jeugdigen"
+    );
+    assert_eq!(h1.bewaren_tot, bewaren_tot(h1.gewijzigd));
+    assert_eq!(
+        kop_nummer(opslag).await,
+        voor + 1,
+        "maak_huishouden schrijft precies één auditrecord"
+    );
+    let r = laatste_record(opslag).await;
+    assert_eq!(
+        (
+            r.record.gebeurtenis.as_str(),
+            r.record.object_type.as_str(),
+            r.record.object_id
+        ),
+        ("huishouden.aanmaken", "huishouden", Some(h1.id)),
+        "het auditrecord gaat over het nieuwe huishouden"
+    );
+
+    let (b1, b2, b3) = (bsn(TEST_BSNS[0]), bsn(TEST_BSNS[1]), bsn(TEST_BSNS[2]));
+    let maak = |huishouden: Id, b: &Bsn, g: JeugdigeWijziging| NieuweJeugdige {
+        huishouden,
+        bsn: b.clone(),
+        geboortedatum: NaiveDate::from_ymd_opt(2016, 5, 12).expect("datum"),
+        gegevens: g,
+    };
+    let n1 = maak(h1.id, &b1, gegevens("Sam", Some(w.school.id)));
+    let j1 = opslag
+        .maak_jeugdige(
+            &n1,
+            &record(
+                "jeugdige.aanmaken",
+                Actie::Aanmaken,
+                "jeugdige",
+                None,
+                Some(&b1),
+            ),
+        )
+        .await
+        .expect("maak_jeugdige");
+    assert_eq!(
+        (j1.huishouden, &j1.bsn, j1.geboortedatum, &j1.gegevens),
+        (n1.huishouden, &n1.bsn, n1.geboortedatum, &n1.gegevens),
+        "maak_jeugdige slaat op wat is gegeven"
+    );
+    assert_eq!(j1.versie, 1, "een nieuwe jeugdige heeft versie 1");
+    assert_eq!(j1.bewaren_tot, bewaren_tot(j1.gewijzigd));
+    assert_eq!(
+        kop_nummer(opslag).await,
+        voor + 2,
+        "maak_jeugdige schrijft precies één auditrecord"
+    );
+    let r = laatste_record(opslag).await;
+    assert_eq!(
+        (r.record.object_type.as_str(), r.record.object_id),
+        ("jeugdige", Some(j1.id)),
+        "het auditrecord gaat over de nieuwe jeugdige"
+    );
+    assert_eq!(r.record.client, Some(b1.pseudoniem(SLEUTEL)));
+    assert_eq!(
+        opslag.jeugdige(j1.id).await.expect("jeugdige").as_ref(),
+        Some(&j1),
+        "jeugdige teruglezen"
+    );
+    assert_eq!(
+        opslag
+            .jeugdige_op_bsn(&b1)
+            .await
+            .expect("jeugdige_op_bsn")
+            .as_ref(),
+        Some(&j1),
+        "jeugdige op BSN"
+    );
+    assert_eq!(
+        opslag
+            .jeugdige_op_bsn(&bsn(TEST_BSNS[5]))
+            .await
+            .expect("jeugdige_op_bsn"),
+        None
+    );
+    assert_eq!(opslag.jeugdige(j1.id + 1000).await.expect("jeugdige"), None);
+
+    let j2 = opslag
+        .maak_jeugdige(
+            &maak(h1.id, &b2, gegevens("Kim", None)),
+            &record(
+                "jeugdige.aanmaken",
+                Actie::Aanmaken,
+                "jeugdige",
+                None,
+                Some(&b2),
+            ),
+        )
+        .await
+        .expect("maak_jeugdige (j2)");
+    let h2 = opslag
+        .maak_huishouden(
+            &NieuwHuishouden {
+                vertegenwoordigers: vec![],
+            },
+            &record(
+                "huishouden.aanmaken",
+                Actie::Aanmaken,
+                "huishouden",
+                None,
+                None,
+            ),
+        )
+        .await
+        .expect("maak_huishouden (h2)");
+    let j3 = opslag
+        .maak_jeugdige(
+            &maak(h2.id, &b3, gegevens("Noor", Some(w.school.id))),
+            &record(
+                "jeugdige.aanmaken",
+                Actie::Aanmaken,
+                "jeugdige",
+                None,
+                Some(&b3),
+            ),
+        )
+        .await
+        .expect("maak_jeugdige (j3)");
+    let h1 = opslag
+        .huishouden(h1.id)
+        .await
+        .expect("huishouden")
+        .expect("h1 bestaat");
+    assert_eq!(
+        h1.jeugdigen,
+        vec![j1.id, j2.id],
+        "de jeugdigen van het huishouden, op id"
+    );
+    assert_eq!(h1.vertegenwoordigers, nieuw_h.vertegenwoordigers);
+    assert!(
+        h1.gewijzigd >= j2.gewijzigd,
+        "een nieuw lid wijzigt het huishouden"
+    );
+    assert_eq!(h1.bewaren_tot, bewaren_tot(h1.gewijzigd));
+    assert_eq!(
+        opslag.huishouden(h2.id + 1000).await.expect("huishouden"),
+        None
+    );
+
+    let kop = kop_nummer(opslag).await;
+    let dubbel = opslag
+        .maak_jeugdige(
+            &maak(h2.id, &b1, gegevens("Dubbel", None)),
+            &record(
+                "jeugdige.aanmaken",
+                Actie::Aanmaken,
+                "jeugdige",
+                None,
+                Some(&b1),
+            ),
+        )
+        .await;
+    assert!(
+        matches!(&dubbel, Err(OpslagFout::BestaatAl(v)) if v == "bsn"),
+        "een BSN dat al bestaat: verwacht BestaatAl(\"bsn\"), kreeg {dubbel:?}"
+    );
+    let b4 = bsn(TEST_BSNS[3]);
+    let onbekend = opslag
+        .maak_jeugdige(
+            &maak(h2.id + 1000, &b4, gegevens("Zwerver", None)),
+            &record(
+                "jeugdige.aanmaken",
+                Actie::Aanmaken,
+                "jeugdige",
+                None,
+                Some(&b4),
+            ),
+        )
+        .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "een onbekend huishouden: verwacht OnbekendeVerwijzing, kreeg {onbekend:?}"
+    );
+    let onbekende_school = opslag
+        .maak_jeugdige(
+            &maak(h2.id, &b4, gegevens("Zwerver", Some(w.vreemd.id + 1000))),
+            &record(
+                "jeugdige.aanmaken",
+                Actie::Aanmaken,
+                "jeugdige",
+                None,
+                Some(&b4),
+            ),
+        )
+        .await;
+    assert!(
+        matches!(onbekende_school, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "een onbekende school: verwacht OnbekendeVerwijzing, kreeg {onbekende_school:?}"
+    );
+    assert_eq!(
+        opslag.jeugdige_op_bsn(&b4).await.expect("jeugdige_op_bsn"),
+        None,
+        "een mislukte aanmaak laat geen jeugdige achter"
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop,
+        "een mislukte aanmaak schrijft geen auditrecord"
+    );
+    Dossiers { h1, h2, j1, j2, j3 }
+}
+
+/// Optimistic concurrency: the right version is bumped, a stale one is
+/// refused without any change or audit record. Returns the changed j1.
+pub async fn wijzigen(opslag: &dyn Opslag, d: &Dossiers) -> Jeugdige {
+    let j1 = &d.j1;
+    let b1 = &j1.bsn;
+    let w = JeugdigeWijziging {
+        achternaam: "de Verhuisde".into(),
+        postcode: Postcode::parse("1316CD").expect("postcode"),
+        huisnummer: Huisnummer::new(7).expect("huisnummer"),
+        toevoeging: None,
+        ..j1.gegevens.clone()
+    };
+    let kop = kop_nummer(opslag).await;
+    let audit_w = record(
+        "jeugdige.wijzigen",
+        Actie::Wijzigen,
+        "jeugdige",
+        Some(j1.id),
+        Some(b1),
+    );
+    let nieuw = opslag
+        .wijzig_jeugdige(j1.id, 1, &w, &audit_w)
+        .await
+        .expect("wijzig_jeugdige met de juiste versie");
+    assert_eq!(nieuw.versie, 2, "wijzigen verhoogt de versie naar 2");
+    assert_eq!(nieuw.gegevens, w, "de wijziging is opgeslagen");
+    assert_eq!(
+        (nieuw.id, nieuw.huishouden, &nieuw.bsn, nieuw.geboortedatum),
+        (j1.id, j1.huishouden, &j1.bsn, j1.geboortedatum),
+        "wat niet kan wijzigen blijft gelijk"
+    );
+    assert!(nieuw.gewijzigd >= j1.gewijzigd, "gewijzigd schuift op");
+    assert_eq!(nieuw.bewaren_tot, bewaren_tot(nieuw.gewijzigd));
+    assert_eq!(
+        opslag.jeugdige(j1.id).await.expect("jeugdige").as_ref(),
+        Some(&nieuw)
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 1,
+        "wijzigen schrijft één auditrecord"
+    );
+    let r = laatste_record(opslag).await;
+    assert_eq!(
+        r.record, audit_w,
+        "het auditrecord van een wijziging is het gegeven record"
+    );
+    let h = opslag
+        .huishouden(j1.huishouden)
+        .await
+        .expect("huishouden")
+        .expect("huishouden bestaat");
+    assert!(
+        h.gewijzigd >= nieuw.gewijzigd,
+        "een gewijzigd lid wijzigt het huishouden"
+    );
+    assert_eq!(h.bewaren_tot, bewaren_tot(h.gewijzigd));
+
+    let oud = opslag
+        .wijzig_jeugdige(
+            j1.id,
+            1,
+            &JeugdigeWijziging {
+                voornaam: "Overschreven".into(),
+                ..w.clone()
+            },
+            &audit_w,
+        )
+        .await;
+    assert!(
+        matches!(
+            oud,
+            Err(OpslagFout::VersieConflict {
+                verwacht: 1,
+                huidig: 2
+            })
+        ),
+        "wijzigen met een verouderde versie: verwacht VersieConflict {{ verwacht: 1, huidig: 2 }}, kreeg {oud:?}"
+    );
+    assert_eq!(
+        opslag.jeugdige(j1.id).await.expect("jeugdige").as_ref(),
+        Some(&nieuw),
+        "een geweigerde wijziging verandert niets"
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 1,
+        "een geweigerde wijziging schrijft geen auditrecord"
+    );
+    let weg = opslag.wijzig_jeugdige(j1.id + 1000, 1, &w, &audit_w).await;
+    assert!(
+        matches!(weg, Err(OpslagFout::NietGevonden)),
+        "een onbekende jeugdige wijzigen: verwacht NietGevonden, kreeg {weg:?}"
+    );
+    assert_eq!(kop_nummer(opslag).await, kop + 1);
+    nieuw
+}
+
+/// The facts the access policy decides on, and the need-to-know list.
+pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
+    let (j1, j2, j3) = (&d.j1, &d.j2, &d.j3);
+    let kop = kop_nummer(opslag).await;
+    let vraag = opslag
+        .maak_hulpvraag(
+            &NieuweHulpvraag {
+                jeugdige: j1.id,
+                school: w.school.id,
+                omschrijving: "zorgen over aanwezigheid".into(),
+            },
+            &record(
+                "hulpvraag.aanmaken",
+                Actie::Aanmaken,
+                "hulpvraag",
+                None,
+                Some(&j1.bsn),
+            ),
+        )
+        .await
+        .expect("maak_hulpvraag");
+    assert_eq!(
+        (
+            vraag.jeugdige,
+            vraag.school,
+            vraag.omschrijving.as_str(),
+            vraag.open
+        ),
+        (j1.id, w.school.id, "zorgen over aanwezigheid", true),
+        "een nieuwe hulpvraag is open"
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 1,
+        "maak_hulpvraag schrijft één auditrecord"
+    );
+    assert_eq!(
+        laatste_record(opslag).await.record.object_id,
+        Some(vraag.id)
+    );
+
+    let casus: Casus = opslag
+        .maak_casus(
+            &NieuweCasus {
+                huishouden: d.h1.id,
+                wijkteam: w.wijkteam.id,
+                partijen: vec![w.jgz.id],
+            },
+            &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+        )
+        .await
+        .expect("maak_casus");
+    assert_eq!(
+        (
+            casus.huishouden,
+            casus.wijkteam,
+            &casus.partijen,
+            casus.open
+        ),
+        (d.h1.id, w.wijkteam.id, &vec![w.jgz.id], true),
+        "een nieuwe casus is open"
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 2,
+        "maak_casus schrijft één auditrecord"
+    );
+    assert_eq!(
+        laatste_record(opslag).await.record.object_id,
+        Some(casus.id)
+    );
+
+    let onbekend = opslag
+        .maak_hulpvraag(
+            &NieuweHulpvraag {
+                jeugdige: j3.id + 1000,
+                school: w.school.id,
+                omschrijving: "x".into(),
+            },
+            &record(
+                "hulpvraag.aanmaken",
+                Actie::Aanmaken,
+                "hulpvraag",
+                None,
+                None,
+            ),
+        )
+        .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "een hulpvraag voor een onbekende jeugdige: verwacht OnbekendeVerwijzing, kreeg {onbekend:?}"
+    );
+    let onbekend = opslag
+        .maak_casus(
+            &NieuweCasus {
+                huishouden: d.h2.id + 1000,
+                wijkteam: w.wijkteam.id,
+                partijen: vec![],
+            },
+            &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+        )
+        .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "een casus voor een onbekend huishouden: verwacht OnbekendeVerwijzing, kreeg {onbekend:?}"
+    );
+    let onbekend = opslag
+        .maak_casus(
+            &NieuweCasus {
+                huishouden: d.h2.id,
+                wijkteam: w.wijkteam.id,
+                partijen: vec![w.vreemd.id + 1000],
+            },
+            &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+        )
+        .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "een casus met een onbekende partij: verwacht OnbekendeVerwijzing, kreeg {onbekend:?}"
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 2,
+        "mislukte aanmaak schrijft geen auditrecord"
+    );
+    assert_eq!(
+        opslag
+            .jeugdigen_met_relatie(w.wijkteam.id, Pagina::new(1, 10))
+            .await
+            .expect("jeugdigen_met_relatie")
+            .totaal,
+        2,
+        "een mislukte casus voor h2 geeft het wijkteam geen relatie met j3"
+    );
+
+    // [leerling_met_open_vraag, eigen_wijkteam_casus, partij_bij_casus, aanbieder_met_verwijzing]
+    let gevallen: [(&str, &Jeugdige, &Organisatie, [bool; 4]); 10] = [
+        (
+            "j1 / school met open vraag",
+            j1,
+            &w.school,
+            [true, false, false, false],
+        ),
+        (
+            "j1 / wijkteam van de casus",
+            j1,
+            &w.wijkteam,
+            [false, true, false, false],
+        ),
+        (
+            "j1 / JGZ, partij bij de casus",
+            j1,
+            &w.jgz,
+            [false, false, true, false],
+        ),
+        (
+            "j1 / aanbieder zonder verwijzing",
+            j1,
+            &w.aanbieder,
+            [false; 4],
+        ),
+        ("j1 / onverwante school", j1, &w.vreemd, [false; 4]),
+        ("j2 / school (vraag is van j1)", j2, &w.school, [false; 4]),
+        (
+            "j2 / wijkteam (zelfde huishouden)",
+            j2,
+            &w.wijkteam,
+            [false, true, false, false],
+        ),
+        (
+            "j2 / JGZ (zelfde huishouden)",
+            j2,
+            &w.jgz,
+            [false, false, true, false],
+        ),
+        ("j3 / school zonder vraag", j3, &w.school, [false; 4]),
+        (
+            "j3 / wijkteam (ander huishouden)",
+            j3,
+            &w.wijkteam,
+            [false; 4],
+        ),
+    ];
+    for (wat, j, org, verwacht) in gevallen {
+        let r = opslag.relaties(j.id, org.id).await.expect("relaties");
+        assert_eq!(
+            vlaggen(&r),
+            verwacht,
+            "relaties {wat} [vraag, wijkteam, partij, verwijzing]"
+        );
+    }
+    let onbekend = opslag.relaties(j3.id + 1000, w.school.id).await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::NietGevonden)),
+        "relaties van een onbekende jeugdige: verwacht NietGevonden, kreeg {onbekend:?}"
+    );
+
+    let lijst = |org: Id, pagina: Pagina| async move {
+        opslag
+            .jeugdigen_met_relatie(org, pagina)
+            .await
+            .expect("jeugdigen_met_relatie")
+    };
+    let alle = Pagina::new(1, 100);
+    let school = lijst(w.school.id, alle).await;
+    assert_eq!(
+        (ids(&school.items), school.totaal),
+        (vec![j1.id], 1),
+        "de school ziet alleen de leerling met een open vraag"
+    );
+    assert_eq!(school.items[0], *j1, "de lijst geeft de volledige jeugdige");
+    let wijk = lijst(w.wijkteam.id, alle).await;
+    assert_eq!(
+        (ids(&wijk.items), wijk.totaal),
+        (vec![j1.id, j2.id], 2),
+        "het wijkteam ziet het huishouden van zijn casus, op id"
+    );
+    let jgz = lijst(w.jgz.id, alle).await;
+    assert_eq!(
+        (ids(&jgz.items), jgz.totaal),
+        (vec![j1.id, j2.id], 2),
+        "een partij ziet het huishouden van de casus"
+    );
+    let tweede = lijst(w.wijkteam.id, Pagina::new(2, 1)).await;
+    assert_eq!(
+        (ids(&tweede.items), tweede.totaal),
+        (vec![j2.id], 2),
+        "pagina 2 van 1 per pagina"
+    );
+    for (wat, org) in [
+        ("onverwante school", &w.vreemd),
+        ("aanbieder", &w.aanbieder),
+    ] {
+        let l = lijst(org.id, alle).await;
+        assert_eq!(
+            (l.items.len(), l.totaal),
+            (0, 0),
+            "{wat}: geen jeugdigen met relatie"
+        );
+    }
+}
+
+/// `n` audit records appended at once from one task: consecutive
+/// volgnummers, a chain that verifies, every record stored as returned.
+pub async fn keten_tegelijk(opslag: &dyn Opslag, n: usize) {
+    let voor = kop_nummer(opslag).await;
+    let b = bsn(TEST_BSNS[4]);
+    let records: Vec<NieuwAuditRecord> = (0..n)
+        .map(|i| {
+            record(
+                &format!("test.tegelijk.{i}"),
+                Actie::Lezen,
+                "jeugdige",
+                Some(i as Id),
+                (i % 2 == 0).then_some(&b),
+            )
+        })
+        .collect();
+    let taken: Vec<Taak<'_, _>> = records.iter().map(|r| opslag.schrijf_audit(r)).collect();
+    let uit: Vec<AuditRecord> = allemaal(taken)
+        .await
+        .into_iter()
+        .map(|r| r.expect("schrijf_audit"))
+        .collect();
+    controleer_aanvullingen(opslag, voor, &records, &uit).await;
+}
+
+/// The appended records took exactly the numbers after `voor`, each once,
+/// and are stored as returned; the whole chain verifies.
+async fn controleer_aanvullingen(
+    opslag: &dyn Opslag,
+    voor: i64,
+    records: &[NieuwAuditRecord],
+    uit: &[AuditRecord],
+) {
+    let n = records.len() as i64;
+    let mut nummers: Vec<i64> = uit.iter().map(|r| r.volgnummer).collect();
+    nummers.sort_unstable();
+    assert_eq!(
+        nummers,
+        (voor + 1..=voor + n).collect::<Vec<_>>(),
+        "gelijktijdige toevoegingen krijgen elk een eigen volgnummer, zonder gaten"
+    );
+    for (gegeven, terug) in records.iter().zip(uit) {
+        assert_eq!(
+            &terug.record, gegeven,
+            "schrijf_audit geeft het record terug"
+        );
+    }
+    assert_eq!(
+        kop_nummer(opslag).await,
+        voor + n,
+        "de kop wijst naar het laatste record"
+    );
+    let opgeslagen = opslag
+        .audit_records(voor + 1, n)
+        .await
+        .expect("audit_records");
+    let mut terug: Vec<AuditRecord> = uit.to_vec();
+    terug.sort_by_key(|r| r.volgnummer);
+    assert_eq!(
+        opgeslagen, terug,
+        "opgeslagen zoals teruggegeven, in ketenvolgorde"
+    );
+    assert!(
+        verifieer_keten(opslag).await >= voor + n,
+        "de keten verifieert tot en met de kop"
+    );
+}
+
+/// Timestamps round-trip to the microsecond; finer ones are truncated in
+/// the stored and returned record alike, and the hash still verifies.
+pub async fn tijdstippen(opslag: &dyn Opslag) {
+    let exact: DateTime<Utc> = DateTime::parse_from_rfc3339("2026-11-23T09:15:00.123456Z")
+        .expect("tijd")
+        .with_timezone(&Utc);
+    let fijn: DateTime<Utc> = DateTime::parse_from_rfc3339("2026-11-23T09:15:01.987654321Z")
+        .expect("tijd")
+        .with_timezone(&Utc);
+    for (tijdstip, verwacht) in [
+        (exact, "2026-11-23T09:15:00.123456Z"),
+        (fijn, "2026-11-23T09:15:01.987654Z"),
+    ] {
+        let r = NieuwAuditRecord {
+            tijdstip,
+            ..record("test.tijdstip", Actie::Lezen, "jeugdige", None, None)
+        };
+        let terug = opslag.schrijf_audit(&r).await.expect("schrijf_audit");
+        assert_eq!(
+            terug.record.tijdstip_tekst(),
+            verwacht,
+            "tijdstip op microseconden"
+        );
+        let gelezen = opslag
+            .audit_records(terug.volgnummer, 1)
+            .await
+            .expect("audit_records");
+        assert_eq!(
+            gelezen,
+            vec![terug],
+            "het record komt terug zoals het is teruggegeven"
+        );
+    }
+    verifieer_keten(opslag).await;
+}
+
+/// AVG art. 15: every record about one client, and only those; no BSN in
+/// the log.
+pub async fn inzage(opslag: &dyn Opslag, d: &Dossiers) {
+    let mut alle = Vec::new();
+    let mut vanaf = 1;
+    loop {
+        let p = opslag
+            .audit_records(vanaf, 100)
+            .await
+            .expect("audit_records");
+        let Some(laatste) = p.last() else { break };
+        vanaf = laatste.volgnummer + 1;
+        alle.extend(p);
+    }
+    for j in [&d.j1, &d.j2, &d.j3] {
+        let p = j.bsn.pseudoniem(SLEUTEL);
+        let verwacht: Vec<AuditRecord> = alle
+            .iter()
+            .filter(|r| r.record.client.as_deref() == Some(p.as_str()))
+            .cloned()
+            .collect();
+        let gevonden = opslag
+            .audit_voor_client(&p)
+            .await
+            .expect("audit_voor_client");
+        assert!(
+            !gevonden.is_empty(),
+            "inzage vindt de records van jeugdige {}",
+            j.id
+        );
+        assert_eq!(
+            gevonden, verwacht,
+            "inzage geeft precies de records van één cliënt, in ketenvolgorde"
+        );
+    }
+    // j1: aanmaken, wijzigen, hulpvraag.
+    assert_eq!(
+        opslag
+            .audit_voor_client(&d.j1.bsn.pseudoniem(SLEUTEL))
+            .await
+            .expect("audit_voor_client")
+            .len(),
+        3,
+        "j1 heeft drie auditrecords: aanmaken, wijzigen, hulpvraag"
+    );
+    assert!(
+        opslag
+            .audit_voor_client("onbekend-pseudoniem")
+            .await
+            .expect("audit_voor_client")
+            .is_empty()
+    );
+    let tekst = format!("{alle:?}");
+    for b in TEST_BSNS {
+        assert!(!tekst.contains(b), "een BSN staat in het auditlog");
+    }
+}
+
+/// Jeugdwet art. 7.3.8: kept until 20 years after the last change.
+pub async fn bewaartermijnen(opslag: &dyn Opslag, d: &Dossiers) {
+    let j1 = opslag
+        .jeugdige(d.j1.id)
+        .await
+        .expect("jeugdige")
+        .expect("j1 bestaat");
+    let h1 = opslag
+        .huishouden(d.h1.id)
+        .await
+        .expect("huishouden")
+        .expect("h1 bestaat");
+    let vandaag = j1.gewijzigd.date_naive();
+    assert_eq!(j1.bewaren_tot, bewaren_tot(j1.gewijzigd));
+    if !(vandaag.month() == 2 && vandaag.day() == 29) {
+        assert_eq!(
+            Some(j1.bewaren_tot),
+            vandaag.checked_add_months(Months::new(12 * 20)),
+            "bewaren tot vandaag + 20 jaar"
+        );
+    }
+    let heeft = |items: &[crate::RetentieItem], soort: &str, id: Id| {
+        items.iter().any(|i| i.soort == soort && i.id == id)
+    };
+    let nu_verlopen = opslag
+        .verlopen_bewaartermijnen(vandaag)
+        .await
+        .expect("verlopen_bewaartermijnen");
+    assert!(
+        !heeft(&nu_verlopen, "jeugdige", j1.id) && !heeft(&nu_verlopen, "huishouden", h1.id),
+        "vandaag is niets van vandaag verlopen: {nu_verlopen:?}"
+    );
+    let op_de_dag = opslag
+        .verlopen_bewaartermijnen(j1.bewaren_tot)
+        .await
+        .expect("verlopen_bewaartermijnen");
+    assert!(
+        !heeft(&op_de_dag, "jeugdige", j1.id),
+        "op de laatste bewaardag is de termijn nog niet verlopen"
+    );
+    let dag_erna = j1
+        .bewaren_tot
+        .checked_add_days(Days::new(1))
+        .expect("datum");
+    let later = opslag
+        .verlopen_bewaartermijnen(dag_erna.max(h1.bewaren_tot + Days::new(1)))
+        .await
+        .expect("verlopen_bewaartermijnen");
+    let item = later
+        .iter()
+        .find(|i| i.soort == "jeugdige" && i.id == j1.id)
+        .unwrap_or_else(|| panic!("de dag na bewaren_tot is j1 verlopen: {later:?}"));
+    assert_eq!(
+        (item.gewijzigd, item.bewaren_tot),
+        (j1.gewijzigd, j1.bewaren_tot)
+    );
+    let item = later
+        .iter()
+        .find(|i| i.soort == "huishouden" && i.id == h1.id)
+        .unwrap_or_else(|| panic!("het huishouden van j1 is dan ook verlopen: {later:?}"));
+    assert_eq!(
+        (item.gewijzigd, item.bewaren_tot),
+        (h1.gewijzigd, h1.bewaren_tot)
+    );
+    for i in &later {
+        assert!(
+            i.bewaren_tot < dag_erna.max(h1.bewaren_tot + Days::new(1)),
+            "alleen wat vóór de peildatum verliep"
+        );
+    }
+}
+
+/// `backup` writes a file in `map` and refuses to overwrite it. (Restoring
+/// is backend-specific and tested in the backend crate.)
+pub async fn backup(opslag: &dyn Opslag, map: &Path) {
+    let doel = map.join("schakel-backup");
+    opslag.backup(&doel).await.expect("backup");
+    let grootte = std::fs::metadata(&doel)
+        .unwrap_or_else(|e| panic!("backup schreef geen bestand {}: {e}", doel.display()))
+        .len();
+    assert!(grootte > 0, "de backup is niet leeg");
+    let nog_eens = opslag.backup(&doel).await;
+    assert!(
+        matches!(nog_eens, Err(OpslagFout::BestaatAl(_))),
+        "backup over een bestaand bestand: verwacht BestaatAl, kreeg {nog_eens:?}"
+    );
+    assert_eq!(
+        std::fs::metadata(&doel).expect("backup").len(),
+        grootte,
+        "het bestaande bestand is niet aangeraakt"
+    );
+}
+
+/// Audit appends from several tokio tasks at once (call from a
+/// multi-threaded runtime). Works on any store, fresh or not.
+pub async fn gelijktijdig(opslag: Arc<dyn Opslag>) {
+    const TAKEN: usize = 5;
+    const PER_TAAK: usize = 10;
+    let voor = kop_nummer(opslag.as_ref()).await;
+    let mut handels = Vec::new();
+    for t in 0..TAKEN {
+        let opslag = Arc::clone(&opslag);
+        handels.push(tokio::spawn(async move {
+            let mut uit = Vec::new();
+            for i in 0..PER_TAAK {
+                let r = record(
+                    &format!("test.gelijktijdig.{t}.{i}"),
+                    Actie::Lezen,
+                    "jeugdige",
+                    None,
+                    None,
+                );
+                let terug = opslag.schrijf_audit(&r).await.expect("schrijf_audit");
+                uit.push((r, terug));
+            }
+            uit
+        }));
+    }
+    let mut records = Vec::new();
+    let mut uit = Vec::new();
+    for h in handels {
+        for (r, terug) in h.await.expect("taak") {
+            records.push(r);
+            uit.push(terug);
+        }
+    }
+    controleer_aanvullingen(opslag.as_ref(), voor, &records, &uit).await;
+}

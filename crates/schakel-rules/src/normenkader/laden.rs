@@ -81,7 +81,13 @@ impl<'a> Lader<'a> {
             interpretaties,
             kalender: kalender.regio(vakantieregio).clone(),
             school_kalenders: Vec::new(),
+            uitleg: [None; Uitleg::ALLE.len()],
+            reikwijdtes: Vec::new(),
         };
+        kader.uitleg = Uitleg::ALLE.map(|u| {
+            let id = format!("{}.interpretatie.{}", kader.regio, u.onderwerp());
+            kader.interpretaties.iter().position(|i| i.id == id)
+        });
         kader.school_kalenders = self.school_kalenders(&b.school, &kader, kalender)?;
         for rij in &b.rij {
             let rij = self.rij(rij, &kader)?;
@@ -97,6 +103,9 @@ impl<'a> Lader<'a> {
             kader.joa_regels.push(r);
         }
         self.geen_tegenstrijdige_joa_regels(&b.joa_regel, &kader)?;
+        kader.reikwijdtes = (0..kader.scholen.len())
+            .map(|i| kader.bereken_reikwijdte(i))
+            .collect();
         Ok(kader)
     }
 
@@ -369,12 +378,22 @@ impl<'a> Lader<'a> {
         for v in &r.verplichting {
             verplichtingen.push(self.verplichting(v)?);
         }
+        let leeftijd = self.leeftijd(r.leeftijd.as_ref())?;
         Ok(Rij {
+            melding_leeftijd: format!(
+                "Geen rij van toepassing: {} geldt voor kinderen {}",
+                situatie.naam(),
+                leeftijd.beschrijving()
+            ),
+            melding_tlv: format!(
+                "Geen rij van toepassing: {} vereist een TLV (toelaatbaarheidsverklaring van het samenwerkingsverband); tlv is false.",
+                situatie.naam()
+            ),
             bron: self.citaat(r.bron.as_deref(), &r.id, &format!("rij {id}"))?,
             id,
             situatie,
             tekst: r.tekst.clone(),
-            leeftijd: self.leeftijd(r.leeftijd.as_ref())?,
+            leeftijd,
             tlv_vereist: r.tlv_vereist,
             arrangement,
             kalender_school,

@@ -39,6 +39,67 @@ pub struct Normenkader {
     /// calendar it follows.
     pub(crate) kalender: Kalender,
     pub(crate) school_kalenders: Vec<Kalender>,
+    /// Per engine semantic, the index of the interpretation that states it.
+    pub(crate) uitleg: [Option<usize>; Uitleg::ALLE.len()],
+    /// Per school (same index as `scholen`), its reikwijdte, computed once
+    /// at load from the schema (OJA) or the JOA rules.
+    pub(crate) reikwijdtes: Vec<Option<SchoolReikwijdte>>,
+}
+
+/// A rule the advice cites, by index into the normenkader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BronRef {
+    Reikwijdte(usize),
+    ReikwijdteVoetnoot(usize),
+    JoaRegel(usize),
+    Uitleg(Uitleg),
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SchoolReikwijdte {
+    /// (index into `reikwijdte`, coverage), in the schema's order.
+    pub diensten: Vec<(usize, Dekking)>,
+    pub bronnen: Vec<BronRef>,
+    /// Indices into `reikwijdte_voetnoten`.
+    pub voetnoten: Vec<usize>,
+}
+
+/// The semantics the engine implements in code, each stated in the rule
+/// file as `[[interpretatie]]` with id `<regio>.interpretatie.<onderwerp>`
+/// and cited wherever the advice relies on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Uitleg {
+    Leeftijd,
+    Periode,
+    Schooljaar,
+    Budget,
+    NaarRato,
+    Verplichtingen,
+    JoaReikwijdte,
+}
+
+impl Uitleg {
+    pub const ALLE: [Uitleg; 7] = [
+        Self::Leeftijd,
+        Self::Periode,
+        Self::Schooljaar,
+        Self::Budget,
+        Self::NaarRato,
+        Self::Verplichtingen,
+        Self::JoaReikwijdte,
+    ];
+
+    pub fn onderwerp(self) -> &'static str {
+        match self {
+            Self::Leeftijd => "leeftijd",
+            Self::Periode => "periode",
+            Self::Schooljaar => "schooljaar",
+            Self::Budget => "budget",
+            Self::NaarRato => "naar_rato",
+            Self::Verplichtingen => "verplichtingen",
+            Self::JoaReikwijdte => "joa_reikwijdte",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -118,6 +179,9 @@ pub struct Rij {
     pub toelichting: Vec<String>,
     pub verplichtingen: Vec<Verplichting>,
     pub opties: Vec<Optie>,
+    /// Why the row does not apply, written once at load.
+    pub melding_leeftijd: String,
+    pub melding_tlv: String,
 }
 
 #[derive(Debug, Clone)]
@@ -261,6 +325,57 @@ impl Normenkader {
     /// The calendar of a school, or the region's.
     pub fn kalender_voor(&self, school: Option<usize>) -> &Kalender {
         school.map_or(&self.kalender, |i| &self.school_kalenders[i])
+    }
+
+    pub(crate) fn bron_id(&self, b: BronRef) -> &str {
+        match b {
+            BronRef::Reikwijdte(i) => &self.reikwijdte[i].id,
+            BronRef::ReikwijdteVoetnoot(i) => &self.reikwijdte_voetnoten[i].id,
+            BronRef::JoaRegel(i) => &self.joa_regels[i].id,
+            BronRef::Uitleg(u) => self.uitleg_id(u).unwrap_or(""),
+        }
+    }
+
+    /// What the arrangement of school `i` covers: the OJA schema's column,
+    /// or the JOA rules that name the group.
+    pub(crate) fn bereken_reikwijdte(&self, i: usize) -> Option<SchoolReikwijdte> {
+        let arrangement = self.scholen[i].arrangement?;
+        let mut r = SchoolReikwijdte::default();
+        for (rij_index, rij) in self.reikwijdte.iter().enumerate() {
+            let dekking = match arrangement {
+                Arrangement::Oja => {
+                    r.bronnen.push(BronRef::Reikwijdte(rij_index));
+                    rij.waarden.iter().find(|(s, _)| *s == i).map(|(_, d)| *d)
+                }
+                Arrangement::Joa => self
+                    .joa_regels
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, g)| g.scholen.contains(&i))
+                    .find_map(|(g_index, g)| {
+                        let d = g.waarden.iter().find(|(d, _)| *d == rij.dienst)?.1;
+                        if !r.bronnen.contains(&BronRef::JoaRegel(g_index)) {
+                            r.bronnen.push(BronRef::JoaRegel(g_index));
+                        }
+                        Some(d)
+                    }),
+            };
+            let Some(dekking) = dekking else { continue };
+            r.diensten.push((rij_index, dekking));
+            if let Some(v) = rij.voetnoot.filter(|v| !r.voetnoten.contains(v)) {
+                r.voetnoten.push(v);
+                r.bronnen.push(BronRef::ReikwijdteVoetnoot(v));
+            }
+        }
+        if arrangement == Arrangement::Joa && self.uitleg_id(Uitleg::JoaReikwijdte).is_some() {
+            r.bronnen.push(BronRef::Uitleg(Uitleg::JoaReikwijdte));
+        }
+        Some(r)
+    }
+
+    /// The id of the interpretation that states an engine semantic.
+    pub fn uitleg_id(&self, onderwerp: Uitleg) -> Option<&str> {
+        self.uitleg[onderwerp as usize].map(|i| self.interpretaties[i].id.as_str())
     }
 
     pub fn interpretatie(&self, id: &str) -> Option<&Interpretatie> {

@@ -1,0 +1,408 @@
+//! Households, jeugdigen and the relations that give access to them.
+//! Every read and write of a jeugdige's data is logged (see `dossier`).
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+use schakel_domain::{Bsn, Huisnummer, Postcode, Rol};
+use schakel_storage::audit::{Actie, Uitkomst};
+use schakel_storage::{
+    Jeugdige, JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
+    Vertegenwoordiger,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{PaginaAntwoord, PaginaVraag};
+use crate::auth::Actor;
+use crate::dossier::{Dossier, REGISTREREN};
+use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::invoer::{Controle, Invoer};
+use crate::state::AppState;
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct JeugdigeDto {
+    pub id: i64,
+    pub huishouden: i64,
+    pub bsn: String,
+    pub voornaam: String,
+    pub achternaam: String,
+    pub geboortedatum: NaiveDate,
+    pub postcode: String,
+    pub huisnummer: u32,
+    pub toevoeging: Option<String>,
+    pub school: Option<i64>,
+    pub versie: i64,
+    /// Jeugdwet art. 7.3.8: kept until this date (20 years after the last change).
+    pub bewaren_tot: NaiveDate,
+}
+
+impl From<&Jeugdige> for JeugdigeDto {
+    fn from(j: &Jeugdige) -> Self {
+        Self {
+            id: j.id,
+            huishouden: j.huishouden,
+            bsn: j.bsn.als_tekst().into(),
+            voornaam: j.gegevens.voornaam.clone(),
+            achternaam: j.gegevens.achternaam.clone(),
+            geboortedatum: j.geboortedatum,
+            postcode: j.gegevens.postcode.als_tekst().into(),
+            huisnummer: j.gegevens.huisnummer.waarde(),
+            toevoeging: j.gegevens.toevoeging.clone(),
+            school: j.gegevens.school,
+            versie: j.versie,
+            bewaren_tot: j.bewaren_tot,
+        }
+    }
+}
+
+fn etag(versie: i64) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{versie}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
+}
+
+fn met_etag(j: &Jeugdige, status: StatusCode) -> Response {
+    let mut r = (status, Json(JeugdigeDto::from(j))).into_response();
+    r.headers_mut().insert(header::ETAG, etag(j.versie));
+    if status == StatusCode::CREATED
+        && let Ok(plek) = HeaderValue::from_str(&format!("/api/v1/jeugdigen/{}", j.id))
+    {
+        r.headers_mut().insert(header::LOCATION, plek);
+    }
+    r
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GegevensInvoer {
+    pub voornaam: String,
+    pub achternaam: String,
+    pub postcode: String,
+    pub huisnummer: u32,
+    pub toevoeging: Option<String>,
+    pub school: Option<i64>,
+}
+
+impl GegevensInvoer {
+    fn controleer(self, c: &mut Controle) -> Option<JeugdigeWijziging> {
+        c.eis("voornaam", !self.voornaam.trim().is_empty(), "verplicht");
+        c.eis(
+            "achternaam",
+            !self.achternaam.trim().is_empty(),
+            "verplicht",
+        );
+        let postcode = c.veld("postcode", Postcode::parse(&self.postcode));
+        let huisnummer = c.veld("huisnummer", Huisnummer::new(self.huisnummer));
+        let toevoeging = self
+            .toevoeging
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
+        c.eis(
+            "toevoeging",
+            toevoeging.as_ref().is_none_or(|t| t.len() <= 4),
+            "hoogstens 4 tekens",
+        );
+        Some(JeugdigeWijziging {
+            voornaam: self.voornaam.trim().into(),
+            achternaam: self.achternaam.trim().into(),
+            postcode: postcode?,
+            huisnummer: huisnummer?,
+            toevoeging,
+            school: self.school,
+        })
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JeugdigeInvoer {
+    pub huishouden: i64,
+    pub bsn: String,
+    pub geboortedatum: NaiveDate,
+    #[serde(flatten)]
+    pub gegevens: GegevensInvoer,
+}
+
+/// The jeugdigen the current role has a relation with (need to know).
+#[utoipa::path(get, path = "/api/v1/jeugdigen", tag = "jeugdigen", params(PaginaVraag),
+    responses((status = 200, body = PaginaAntwoord<JeugdigeDto>), (status = 403, body = Probleem, content_type = "application/problem+json")))]
+pub async fn lijst(
+    State(state): State<AppState>,
+    actor: Actor,
+    Query(p): Query<PaginaVraag>,
+) -> ApiResultaat<impl IntoResponse> {
+    let pagina = p.pagina()?;
+    let lijst = Dossier {
+        state: &state,
+        actor: &actor,
+    }
+    .lijst(pagina)
+    .await?;
+    Ok(Json(PaginaAntwoord::new(
+        lijst.items.iter().map(JeugdigeDto::from).collect(),
+        &pagina,
+        lijst.totaal,
+    )))
+}
+
+/// Registers a jeugdige in a household.
+#[utoipa::path(post, path = "/api/v1/jeugdigen", tag = "jeugdigen", request_body = JeugdigeInvoer,
+    responses((status = 201, body = JeugdigeDto), (status = 400, body = Probleem, content_type = "application/problem+json"),
+              (status = 409, body = Probleem, content_type = "application/problem+json")))]
+pub async fn maak(
+    State(state): State<AppState>,
+    actor: Actor,
+    Invoer(i): Invoer<JeugdigeInvoer>,
+) -> ApiResultaat<Response> {
+    let mut c = Controle::default();
+    let bsn = c.veld("bsn", Bsn::parse(&i.bsn));
+    let gegevens = i.gegevens.controleer(&mut c);
+    c.klaar()?;
+    let (Some(bsn), Some(gegevens)) = (bsn, gegevens) else {
+        return Err(ApiFout::veld("body", "onvolledig"));
+    };
+    let nieuw = NieuweJeugdige {
+        huishouden: i.huishouden,
+        bsn,
+        geboortedatum: i.geboortedatum,
+        gegevens,
+    };
+    let j = Dossier {
+        state: &state,
+        actor: &actor,
+    }
+    .maak(&nieuw)
+    .await?;
+    Ok(met_etag(&j, StatusCode::CREATED))
+}
+
+/// One jeugdige, with its version as ETag.
+#[utoipa::path(get, path = "/api/v1/jeugdigen/{id}", tag = "jeugdigen", params(("id" = i64, Path)),
+    responses((status = 200, body = JeugdigeDto, headers(("ETag" = String))), (status = 403, body = Probleem, content_type = "application/problem+json"),
+              (status = 404, body = Probleem, content_type = "application/problem+json")))]
+pub async fn lees(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<i64>,
+) -> ApiResultaat<Response> {
+    let j = Dossier {
+        state: &state,
+        actor: &actor,
+    }
+    .lees(id)
+    .await?;
+    Ok(met_etag(&j, StatusCode::OK))
+}
+
+/// Changes a jeugdige's data. Requires If-Match with the ETag last read: a
+/// stale write gets 412 and changes nothing.
+#[utoipa::path(put, path = "/api/v1/jeugdigen/{id}", tag = "jeugdigen", params(("id" = i64, Path), ("If-Match" = String, Header)),
+    request_body = GegevensInvoer,
+    responses((status = 200, body = JeugdigeDto), (status = 412, body = Probleem, content_type = "application/problem+json"),
+              (status = 428, body = Probleem, content_type = "application/problem+json")))]
+pub async fn wijzig(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Invoer(i): Invoer<GegevensInvoer>,
+) -> ApiResultaat<Response> {
+    let if_match = headers
+        .get(header::IF_MATCH)
+        .ok_or(ApiFout::IfMatchVereist)?;
+    let versie: i64 = if_match
+        .to_str()
+        .ok()
+        .map(|s| s.trim().trim_start_matches("W/").trim_matches('"'))
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| {
+            ApiFout::veld(
+                "If-Match",
+                "verwacht de ETag van de laatst opgehaalde versie, bijvoorbeeld \"3\"",
+            )
+        })?;
+    let mut c = Controle::default();
+    let gegevens = i.controleer(&mut c);
+    c.klaar()?;
+    let gegevens = gegevens.ok_or_else(|| ApiFout::veld("body", "onvolledig"))?;
+    let j = Dossier {
+        state: &state,
+        actor: &actor,
+    }
+    .wijzig(id, versie, &gegevens)
+    .await?;
+    Ok(met_etag(&j, StatusCode::OK))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct HuishoudenInvoer {
+    pub vertegenwoordigers: Vec<VertegenwoordigerInvoer>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VertegenwoordigerInvoer {
+    pub naam: String,
+    /// ouder, voogd, …
+    pub relatie: String,
+}
+
+/// Registers a household with its wettelijk vertegenwoordigers.
+#[utoipa::path(post, path = "/api/v1/huishoudens", tag = "jeugdigen", request_body = HuishoudenInvoer,
+    responses((status = 201, body = Object), (status = 400, body = Probleem, content_type = "application/problem+json")))]
+pub async fn maak_huishouden(
+    State(state): State<AppState>,
+    actor: Actor,
+    Invoer(i): Invoer<HuishoudenInvoer>,
+) -> ApiResultaat<impl IntoResponse> {
+    let dossier = Dossier {
+        state: &state,
+        actor: &actor,
+    };
+    dossier.eis_rol(&REGISTREREN, "huishoudens registreren")?;
+    let mut c = Controle::default();
+    for (n, v) in i.vertegenwoordigers.iter().enumerate() {
+        c.eis(
+            &format!("vertegenwoordigers[{n}].naam"),
+            !v.naam.trim().is_empty(),
+            "verplicht",
+        );
+        c.eis(
+            &format!("vertegenwoordigers[{n}].relatie"),
+            !v.relatie.trim().is_empty(),
+            "verplicht, bijvoorbeeld ouder of voogd",
+        );
+    }
+    c.klaar()?;
+    let nieuw = NieuwHuishouden {
+        vertegenwoordigers: i
+            .vertegenwoordigers
+            .into_iter()
+            .map(|v| Vertegenwoordiger {
+                naam: v.naam.trim().into(),
+                relatie: v.relatie.trim().into(),
+            })
+            .collect(),
+    };
+    let record = dossier.record(
+        "huishouden.aanmaken",
+        Actie::Aanmaken,
+        None,
+        ("huishouden", None),
+        Uitkomst::Toegestaan,
+        Some("registratie"),
+    );
+    let h = state.opslag.maak_huishouden(&nieuw, &record).await?;
+    Ok((StatusCode::CREATED, Json(h)))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct HulpvraagInvoer {
+    pub jeugdige: i64,
+    pub omschrijving: String,
+}
+
+/// A zorgcoördinator registers a help question for a pupil of the own school.
+#[utoipa::path(post, path = "/api/v1/hulpvragen", tag = "jeugdigen", request_body = HulpvraagInvoer,
+    responses((status = 201, body = Object), (status = 403, body = Probleem, content_type = "application/problem+json")))]
+pub async fn maak_hulpvraag(
+    State(state): State<AppState>,
+    actor: Actor,
+    Invoer(i): Invoer<HulpvraagInvoer>,
+) -> ApiResultaat<impl IntoResponse> {
+    let dossier = Dossier {
+        state: &state,
+        actor: &actor,
+    };
+    dossier.eis_rol(&[Rol::Zorgcoordinator], "hulpvragen registreren")?;
+    if i.omschrijving.trim().is_empty() {
+        return Err(ApiFout::veld("omschrijving", "verplicht"));
+    }
+    let j = state
+        .opslag
+        .jeugdige(i.jeugdige)
+        .await?
+        .ok_or_else(|| ApiFout::veld("jeugdige", "bestaat niet"))?;
+    if j.gegevens.school != Some(actor.rol.organisatie) {
+        let record = dossier.record(
+            "hulpvraag.aanmaken",
+            Actie::Aanmaken,
+            Some(&j.bsn),
+            ("jeugdige", Some(j.id)),
+            Uitkomst::Geweigerd,
+            Some("geen_leerling_van_eigen_school"),
+        );
+        state.opslag.schrijf_audit(&record).await?;
+        return Err(ApiFout::Geweigerd(
+            "Alleen voor leerlingen van uw eigen school; de poging is gelogd.".into(),
+        ));
+    }
+    let record = dossier.record(
+        "hulpvraag.aanmaken",
+        Actie::Aanmaken,
+        Some(&j.bsn),
+        ("hulpvraag", None),
+        Uitkomst::Toegestaan,
+        Some("leerling_eigen_school"),
+    );
+    let h = state
+        .opslag
+        .maak_hulpvraag(
+            &NieuweHulpvraag {
+                jeugdige: j.id,
+                school: actor.rol.organisatie,
+                omschrijving: i.omschrijving.trim().into(),
+            },
+            &record,
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(h)))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CasusInvoer {
+    pub huishouden: i64,
+    /// Other organisations party to the case.
+    #[serde(default)]
+    pub partijen: Vec<i64>,
+}
+
+/// A casusregisseur opens a case for a household, for the own wijkteam.
+#[utoipa::path(post, path = "/api/v1/casussen", tag = "jeugdigen", request_body = CasusInvoer,
+    responses((status = 201, body = Object), (status = 403, body = Probleem, content_type = "application/problem+json")))]
+pub async fn maak_casus(
+    State(state): State<AppState>,
+    actor: Actor,
+    Invoer(i): Invoer<CasusInvoer>,
+) -> ApiResultaat<impl IntoResponse> {
+    let dossier = Dossier {
+        state: &state,
+        actor: &actor,
+    };
+    dossier.eis_rol(&[Rol::Casusregisseur], "casussen openen")?;
+    let record = dossier.record(
+        "casus.aanmaken",
+        Actie::Aanmaken,
+        None,
+        ("casus", None),
+        Uitkomst::Toegestaan,
+        Some("casusregisseur_eigen_wijkteam"),
+    );
+    let casus = state
+        .opslag
+        .maak_casus(
+            &NieuweCasus {
+                huishouden: i.huishouden,
+                wijkteam: actor.rol.organisatie,
+                partijen: i.partijen,
+            },
+            &record,
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(casus)))
+}

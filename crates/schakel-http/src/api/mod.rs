@@ -1,0 +1,71 @@
+//! The JSON API under /api/v1, following the NL API Design Rules: plural
+//! Dutch nouns, kebab-case paths, camelCase query parameters, problem+json
+//! errors, an `API-Version` header, pagination on every list.
+
+pub mod jeugdigen;
+pub mod normenkader;
+pub mod organisaties;
+pub mod sessies;
+pub mod systeem;
+
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::fout::ApiFout;
+
+pub const API_VERSIE: &str = "1.0.0";
+
+/// `?pagina=1&perPagina=20` (1-based; at most 100 per page).
+#[derive(Debug, Clone, Copy, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct PaginaVraag {
+    pub pagina: Option<i64>,
+    pub per_pagina: Option<i64>,
+}
+
+impl PaginaVraag {
+    pub fn pagina(&self) -> Result<schakel_storage::Pagina, ApiFout> {
+        let pagina = self.pagina.unwrap_or(1);
+        let per = self.per_pagina.unwrap_or(20);
+        if pagina < 1 {
+            return Err(ApiFout::veld("pagina", "verwacht een geheel getal vanaf 1"));
+        }
+        if !(1..=schakel_storage::Pagina::MAX).contains(&per) {
+            return Err(ApiFout::veld(
+                "perPagina",
+                "verwacht een geheel getal van 1 tot en met 100",
+            ));
+        }
+        Ok(schakel_storage::Pagina::new(pagina, per))
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Paginering {
+    pub pagina: i64,
+    pub per_pagina: i64,
+    pub totaal: i64,
+    pub paginas: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PaginaAntwoord<T: ToSchema> {
+    pub items: Vec<T>,
+    pub paginering: Paginering,
+}
+
+impl<T: ToSchema> PaginaAntwoord<T> {
+    pub fn new(items: Vec<T>, vraag: &schakel_storage::Pagina, totaal: i64) -> Self {
+        Self {
+            items,
+            paginering: Paginering {
+                pagina: vraag.vanaf / vraag.aantal + 1,
+                per_pagina: vraag.aantal,
+                totaal,
+                paginas: (totaal + vraag.aantal - 1) / vraag.aantal,
+            },
+        }
+    }
+}

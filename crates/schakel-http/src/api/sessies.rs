@@ -1,0 +1,213 @@
+//! Logging in and out, and API tokens.
+
+use std::net::SocketAddr;
+
+use axum::Json;
+use axum::extract::{ConnectInfo, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use chrono::Utc;
+use schakel_domain::Rol;
+use schakel_storage::{ApiToken, Roltoewijzing, Sessie};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::auth::{Actor, SESSIE_COOKIE, hash_geheim, nieuw_geheim, wachtwoord_klopt};
+use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::invoer::Invoer;
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Inloggen {
+    pub email: String,
+    pub wachtwoord: String,
+    /// The role to act in; required when the account has more than one.
+    pub rol: Option<Rol>,
+    pub organisatie: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SessieInfo {
+    pub medewerker: i64,
+    pub naam: String,
+    pub rol: Rol,
+    pub organisatie: i64,
+    /// Send this in X-CSRF-Token with every unsafe request of this session.
+    pub csrf_token: String,
+    pub verloopt: chrono::DateTime<Utc>,
+}
+
+fn kies_rol(
+    rollen: &[Roltoewijzing],
+    rol: Option<Rol>,
+    organisatie: Option<i64>,
+) -> ApiResultaat<Roltoewijzing> {
+    let passend: Vec<&Roltoewijzing> = rollen
+        .iter()
+        .filter(|r| {
+            rol.is_none_or(|x| r.rol == x) && organisatie.is_none_or(|o| r.organisatie == o)
+        })
+        .collect();
+    match passend.as_slice() {
+        [een] => Ok(**een),
+        [] => Err(ApiFout::veld(
+            "rol",
+            "dit account heeft deze rol niet (bij deze organisatie)",
+        )),
+        _ => Err(ApiFout::veld(
+            "rol",
+            "dit account heeft meer rollen: kies rol en organisatie",
+        )),
+    }
+}
+
+/// Log in with e-mail and password; sets an HttpOnly, SameSite=Strict
+/// session cookie. At most 5 attempts per minute per client address.
+#[utoipa::path(post, path = "/api/v1/sessies", tag = "toegang", request_body = Inloggen,
+    responses((status = 201, body = SessieInfo), (status = 401, body = Probleem, content_type = "application/problem+json"),
+              (status = 429, body = Probleem, content_type = "application/problem+json")))]
+pub async fn inloggen(
+    State(state): State<AppState>,
+    ConnectInfo(adres): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    Invoer(i): Invoer<Inloggen>,
+) -> ApiResultaat<impl IntoResponse> {
+    if let Err(nee) = state.login_limiet.check_key(&adres.ip()) {
+        let wacht = nee.wait_time_from(governor::clock::Clock::now(
+            &governor::clock::DefaultClock::default(),
+        ));
+        return Err(ApiFout::TeVeel {
+            opnieuw_na: wacht.as_secs().max(1),
+        });
+    }
+    let gevonden = state
+        .opslag
+        .medewerker_op_email(&i.email.trim().to_lowercase())
+        .await?;
+    let wachtwoord = i.wachtwoord.clone();
+    let (medewerker, hash) = match gevonden {
+        Some((m, h)) if m.actief => (Some(m), h),
+        // Verify against a dummy hash so an unknown address takes as long.
+        _ => (None, crate::auth::hash_wachtwoord("onbekend account")?),
+    };
+    let klopt = tokio::task::spawn_blocking(move || wachtwoord_klopt(&wachtwoord, &hash))
+        .await
+        .map_err(ApiFout::intern)?;
+    let medewerker = match (medewerker, klopt) {
+        (Some(m), true) => m,
+        _ => {
+            tracing::info!(adres = %adres.ip(), "mislukte inlogpoging");
+            return Err(ApiFout::NietIngelogd);
+        }
+    };
+    let rol = kies_rol(&medewerker.rollen, i.rol, i.organisatie)?;
+    let geheim = nieuw_geheim();
+    let nu = Utc::now();
+    let sessie = Sessie {
+        token_hash: hash_geheim(&geheim),
+        medewerker: medewerker.id,
+        rol,
+        csrf_token: nieuw_geheim(),
+        aangemaakt: nu,
+        laatst_actief: nu,
+        verloopt: nu + state.instellingen.sessie_max,
+    };
+    state.opslag.maak_sessie(&sessie).await?;
+    let cookie = Cookie::build((SESSIE_COOKIE, geheim))
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.instellingen.veilige_cookies)
+        .path("/")
+        .build();
+    let info = SessieInfo {
+        medewerker: medewerker.id,
+        naam: medewerker.naam,
+        rol: rol.rol,
+        organisatie: rol.organisatie,
+        csrf_token: sessie.csrf_token,
+        verloopt: sessie.verloopt,
+    };
+    Ok((StatusCode::CREATED, jar.add(cookie), Json(info)))
+}
+
+/// The current session.
+#[utoipa::path(get, path = "/api/v1/sessies/huidige", tag = "toegang",
+    responses((status = 200, body = Object), (status = 401, body = Probleem, content_type = "application/problem+json")))]
+pub async fn huidige(actor: Actor) -> impl IntoResponse {
+    Json(serde_json::json!({
+        "medewerker": actor.medewerker.id,
+        "naam": actor.medewerker.naam,
+        "rol": actor.rol.rol,
+        "organisatie": actor.rol.organisatie,
+        "rollen": actor.medewerker.rollen,
+    }))
+}
+
+/// Log out: ends the session and clears the cookie.
+#[utoipa::path(delete, path = "/api/v1/sessies/huidige", tag = "toegang",
+    responses((status = 204), (status = 401, body = Probleem, content_type = "application/problem+json")))]
+pub async fn uitloggen(
+    State(state): State<AppState>,
+    _actor: Actor,
+    jar: CookieJar,
+) -> ApiResultaat<impl IntoResponse> {
+    if let Some(c) = jar.get(SESSIE_COOKIE) {
+        state
+            .opslag
+            .verwijder_sessie(&hash_geheim(c.value()))
+            .await?;
+    }
+    Ok((
+        StatusCode::NO_CONTENT,
+        jar.remove(Cookie::build(SESSIE_COOKIE).path("/").build()),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuwToken {
+    /// What the token is for.
+    pub naam: String,
+    /// 1 to 365 days.
+    pub geldig_dagen: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenAntwoord {
+    /// Shown once; only its hash is stored.
+    pub token: String,
+    pub verloopt: chrono::DateTime<Utc>,
+}
+
+/// A bearer token for an API client, acting in the current role.
+#[utoipa::path(post, path = "/api/v1/api-tokens", tag = "toegang", request_body = NieuwToken,
+    responses((status = 201, body = TokenAntwoord), (status = 400, body = Probleem, content_type = "application/problem+json")))]
+pub async fn maak_token(
+    State(state): State<AppState>,
+    actor: Actor,
+    Invoer(t): Invoer<NieuwToken>,
+) -> ApiResultaat<impl IntoResponse> {
+    if !(1..=365).contains(&t.geldig_dagen) {
+        return Err(ApiFout::veld("geldigDagen", "verwacht 1 tot en met 365"));
+    }
+    if t.naam.trim().is_empty() {
+        return Err(ApiFout::veld("naam", "verplicht: waarvoor is het token"));
+    }
+    let token = nieuw_geheim();
+    let verloopt = Utc::now() + chrono::Duration::days(t.geldig_dagen);
+    state
+        .opslag
+        .maak_api_token(&ApiToken {
+            token_hash: hash_geheim(&token),
+            medewerker: actor.medewerker.id,
+            rol: actor.rol,
+            naam: t.naam,
+            verloopt,
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(TokenAntwoord { token, verloopt })))
+}

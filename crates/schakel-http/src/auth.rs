@@ -1,0 +1,186 @@
+//! Authentication: local accounts with argon2id hashes, browser sessions
+//! (HttpOnly, SameSite=Strict cookie; CSRF token for unsafe requests) and
+//! bearer tokens for API clients. Only hashes of session ids and tokens are
+//! stored. An OIDC login would end in the same place: a `Sessie` for a
+//! `Medewerker` acting in one `Roltoewijzing`.
+
+use std::net::SocketAddr;
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{Method, header};
+use axum_extra::extract::CookieJar;
+use chrono::Utc;
+use schakel_storage::{Medewerker, Roltoewijzing};
+use sha2::{Digest, Sha256};
+
+use crate::fout::ApiFout;
+use crate::state::AppState;
+
+pub const SESSIE_COOKIE: &str = "schakel_sessie";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+pub fn hash_wachtwoord(wachtwoord: &str) -> Result<String, ApiFout> {
+    Argon2::default()
+        .hash_password(wachtwoord.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(ApiFout::intern)
+}
+
+pub fn wachtwoord_klopt(wachtwoord: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(wachtwoord.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// A random secret (session id, CSRF token, API token): 256 bits, hex.
+pub fn nieuw_geheim() -> String {
+    hex::encode(rand::random::<[u8; 32]>())
+}
+
+pub fn hash_geheim(geheim: &str) -> String {
+    hex::encode(Sha256::digest(geheim.as_bytes()))
+}
+
+fn gelijk_in_constante_tijd(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// How the request came in: channel and client address, for the audit log.
+#[derive(Debug, Clone)]
+pub struct Herkomst(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Herkomst {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let adres = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip().to_string())
+            .unwrap_or_else(|| "onbekend".into());
+        let kanaal = if parts.uri.path().starts_with("/api/") {
+            "api"
+        } else {
+            "web"
+        };
+        Ok(Self(format!("{kanaal} {adres}")))
+    }
+}
+
+/// The logged-in user, acting in one role within one organisation.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub medewerker: Medewerker,
+    pub rol: Roltoewijzing,
+    pub herkomst: String,
+}
+
+impl FromRequestParts<AppState> for Actor {
+    type Rejection = ApiFout;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiFout> {
+        let Ok(Herkomst(herkomst)) = Herkomst::from_request_parts(parts, state).await;
+        let (medewerker, rol) = match bearer(parts) {
+            Some(token) => via_token(state, &token).await?,
+            None => via_sessie(parts, state).await?,
+        };
+        let medewerker = state
+            .opslag
+            .medewerker(medewerker)
+            .await?
+            .filter(|m| m.actief)
+            .ok_or(ApiFout::NietIngelogd)?;
+        if !medewerker.rollen.contains(&rol) {
+            return Err(ApiFout::NietIngelogd);
+        }
+        Ok(Actor {
+            medewerker,
+            rol,
+            herkomst,
+        })
+    }
+}
+
+fn bearer(parts: &Parts) -> Option<String> {
+    let waarde = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    waarde.strip_prefix("Bearer ").map(|t| t.trim().to_string())
+}
+
+async fn via_token(state: &AppState, token: &str) -> Result<(i64, Roltoewijzing), ApiFout> {
+    let t = state
+        .opslag
+        .api_token(&hash_geheim(token))
+        .await?
+        .ok_or(ApiFout::NietIngelogd)?;
+    if t.verloopt <= Utc::now() {
+        return Err(ApiFout::NietIngelogd);
+    }
+    Ok((t.medewerker, t.rol))
+}
+
+async fn via_sessie(parts: &Parts, state: &AppState) -> Result<(i64, Roltoewijzing), ApiFout> {
+    let jar = CookieJar::from_headers(&parts.headers);
+    let id = jar
+        .get(SESSIE_COOKIE)
+        .map(|c| c.value().to_string())
+        .ok_or(ApiFout::NietIngelogd)?;
+    let hash = hash_geheim(&id);
+    let sessie = state
+        .opslag
+        .sessie(&hash)
+        .await?
+        .ok_or(ApiFout::NietIngelogd)?;
+    let nu = Utc::now();
+    let inactief = nu - sessie.laatst_actief > state.instellingen.sessie_inactief;
+    if sessie.verloopt <= nu || inactief {
+        state.opslag.verwijder_sessie(&hash).await?;
+        return Err(ApiFout::NietIngelogd);
+    }
+    let veilig = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+    if !veilig {
+        let meegestuurd = parts
+            .headers
+            .get(CSRF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        if !gelijk_in_constante_tijd(meegestuurd, &sessie.csrf_token) {
+            return Err(ApiFout::CsrfOntbreekt);
+        }
+    }
+    state.opslag.raak_sessie_aan(&hash, nu).await?;
+    Ok((sessie.medewerker, sessie.rol))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn argon2id_hash_en_controle() {
+        let h = hash_wachtwoord("correct paard batterij nietje").expect("hash");
+        assert!(h.starts_with("$argon2id$"), "{h}");
+        assert!(wachtwoord_klopt("correct paard batterij nietje", &h));
+        assert!(!wachtwoord_klopt("fout", &h));
+        assert!(!wachtwoord_klopt("x", "geen hash"));
+    }
+
+    #[test]
+    fn geheimen_zijn_uniek_en_alleen_als_hash_bewaard() {
+        let a = nieuw_geheim();
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, nieuw_geheim());
+        assert_ne!(hash_geheim(&a), a);
+        assert!(gelijk_in_constante_tijd("abc", "abc"));
+        assert!(!gelijk_in_constante_tijd("abc", "abd"));
+    }
+}

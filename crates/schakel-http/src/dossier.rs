@@ -1,0 +1,208 @@
+//! Access to a jeugdige's data: need to know, deny by default, every access
+//! logged (NEN 7513) — allowed or refused — before any data leaves.
+
+use schakel_domain::toegang::{self, Grond, Weigering};
+use schakel_domain::{Bsn, Rol};
+use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, nu};
+use schakel_storage::{Id, Jeugdige, JeugdigeWijziging, Lijst, NieuweJeugdige, Pagina};
+
+use crate::auth::Actor;
+use crate::fout::{ApiFout, ApiResultaat};
+use crate::state::AppState;
+
+/// Roles that may register households, jeugdigen and their relations.
+pub const REGISTREREN: [Rol; 4] = [
+    Rol::Zorgcoordinator,
+    Rol::Casusregisseur,
+    Rol::Wijkteammedewerker,
+    Rol::Verwijzer,
+];
+
+pub struct Dossier<'a> {
+    pub state: &'a AppState,
+    pub actor: &'a Actor,
+}
+
+pub fn grond_naam(g: Grond) -> &'static str {
+    match g {
+        Grond::LeerlingMetOpenVraag => "leerling_met_open_vraag",
+        Grond::EigenWijkteamCasus => "eigen_wijkteam_casus",
+        Grond::PartijBijCasus => "partij_bij_casus",
+        Grond::AanbiederMetVerwijzing => "aanbieder_met_verwijzing",
+    }
+}
+
+fn weigering_naam(w: Weigering) -> &'static str {
+    match w {
+        Weigering::RolZonderDossiertoegang => "rol_zonder_dossiertoegang",
+        Weigering::GeenRelatie => "geen_relatie",
+    }
+}
+
+impl Dossier<'_> {
+    pub fn pseudoniem(&self, bsn: &Bsn) -> String {
+        bsn.pseudoniem(&self.state.instellingen.pseudoniem_sleutel)
+    }
+
+    /// An audit record for this actor; `client` is pseudonymised here.
+    pub fn record(
+        &self,
+        gebeurtenis: &str,
+        actie: Actie,
+        client: Option<&Bsn>,
+        object: (&str, Option<Id>),
+        uitkomst: Uitkomst,
+        grond: Option<&str>,
+    ) -> NieuwAuditRecord {
+        NieuwAuditRecord {
+            gebeurtenis: gebeurtenis.into(),
+            actie,
+            tijdstip: nu(),
+            gebruiker: Some(self.actor.medewerker.id),
+            rol: Some(self.actor.rol.rol),
+            organisatie: Some(self.actor.rol.organisatie),
+            namens: None,
+            client_type: client.map(|_| "bsn-pseudoniem".to_string()),
+            client: client.map(|b| self.pseudoniem(b)),
+            object_type: object.0.into(),
+            object_id: object.1,
+            uitkomst,
+            grond: grond.map(String::from),
+            bron: self.actor.herkomst.clone(),
+            systeem: "schakel".into(),
+        }
+    }
+
+    pub fn eis_rol(&self, rollen: &[Rol], wat: &str) -> ApiResultaat<()> {
+        if rollen.contains(&self.actor.rol.rol) {
+            Ok(())
+        } else {
+            Err(ApiFout::Geweigerd(format!(
+                "De rol {} mag geen {wat}.",
+                self.actor.rol.rol.naam()
+            )))
+        }
+    }
+
+    /// Decides, logs, and only then hands out.
+    async fn toegang(&self, j: &Jeugdige, gebeurtenis: &str, actie: Actie) -> ApiResultaat<Grond> {
+        let relaties = self
+            .state
+            .opslag
+            .relaties(j.id, self.actor.rol.organisatie)
+            .await?;
+        let besluit = toegang::mag_zien(self.actor.rol.rol, &relaties);
+        let (uitkomst, grond) = match besluit {
+            Ok(g) => (Uitkomst::Toegestaan, grond_naam(g)),
+            Err(w) => (Uitkomst::Geweigerd, weigering_naam(w)),
+        };
+        if actie == Actie::Lezen || uitkomst == Uitkomst::Geweigerd {
+            let record = self.record(
+                gebeurtenis,
+                actie,
+                Some(&j.bsn),
+                ("jeugdige", Some(j.id)),
+                uitkomst,
+                Some(grond),
+            );
+            self.state.opslag.schrijf_audit(&record).await?;
+        }
+        besluit.map_err(|w| {
+            tracing::warn!(medewerker = self.actor.medewerker.id, rol = self.actor.rol.rol.naam(), jeugdige = j.id, reden = weigering_naam(w), "toegang geweigerd");
+            ApiFout::Geweigerd("U heeft geen relatie met deze jeugdige die inzage rechtvaardigt; de poging is gelogd.".into())
+        })
+    }
+
+    pub async fn lees(&self, id: Id) -> ApiResultaat<Jeugdige> {
+        let j = self
+            .state
+            .opslag
+            .jeugdige(id)
+            .await?
+            .ok_or(ApiFout::NietGevonden)?;
+        self.toegang(&j, "jeugdige.lezen", Actie::Lezen).await?;
+        Ok(j)
+    }
+
+    pub async fn wijzig(
+        &self,
+        id: Id,
+        versie: i64,
+        w: &JeugdigeWijziging,
+    ) -> ApiResultaat<Jeugdige> {
+        let j = self
+            .state
+            .opslag
+            .jeugdige(id)
+            .await?
+            .ok_or(ApiFout::NietGevonden)?;
+        let grond = self
+            .toegang(&j, "jeugdige.wijzigen", Actie::Wijzigen)
+            .await?;
+        let record = self.record(
+            "jeugdige.wijzigen",
+            Actie::Wijzigen,
+            Some(&j.bsn),
+            ("jeugdige", Some(id)),
+            Uitkomst::Toegestaan,
+            Some(grond_naam(grond)),
+        );
+        Ok(self
+            .state
+            .opslag
+            .wijzig_jeugdige(id, versie, w, &record)
+            .await?)
+    }
+
+    pub async fn maak(&self, nieuw: &NieuweJeugdige) -> ApiResultaat<Jeugdige> {
+        self.eis_rol(&REGISTREREN, "jeugdigen registreren")?;
+        let record = self.record(
+            "jeugdige.aanmaken",
+            Actie::Aanmaken,
+            Some(&nieuw.bsn),
+            ("jeugdige", None),
+            Uitkomst::Toegestaan,
+            Some("registratie"),
+        );
+        Ok(self.state.opslag.maak_jeugdige(nieuw, &record).await?)
+    }
+
+    /// The jeugdigen this actor may see, each read logged.
+    pub async fn lijst(&self, pagina: Pagina) -> ApiResultaat<Lijst<Jeugdige>> {
+        if !self.actor.rol.rol.ziet_dossiers() {
+            return Err(ApiFout::Geweigerd(format!(
+                "De rol {} ziet geen persoonsgegevens.",
+                self.actor.rol.rol.naam()
+            )));
+        }
+        let lijst = self
+            .state
+            .opslag
+            .jeugdigen_met_relatie(self.actor.rol.organisatie, pagina)
+            .await?;
+        let mut zichtbaar = Vec::with_capacity(lijst.items.len());
+        for j in lijst.items {
+            let relaties = self
+                .state
+                .opslag
+                .relaties(j.id, self.actor.rol.organisatie)
+                .await?;
+            if let Ok(g) = toegang::mag_zien(self.actor.rol.rol, &relaties) {
+                let record = self.record(
+                    "jeugdige.lijst",
+                    Actie::Lezen,
+                    Some(&j.bsn),
+                    ("jeugdige", Some(j.id)),
+                    Uitkomst::Toegestaan,
+                    Some(grond_naam(g)),
+                );
+                self.state.opslag.schrijf_audit(&record).await?;
+                zichtbaar.push(j);
+            }
+        }
+        Ok(Lijst {
+            items: zichtbaar,
+            totaal: lijst.totaal,
+        })
+    }
+}

@@ -1,0 +1,192 @@
+//! The error policy of the HTTP API, in one place (as crates.io keeps its
+//! `util/errors.rs`): every handler returns `Result<_, ApiFout>`, and every
+//! error leaves as `application/problem+json` (RFC 9457) with a Dutch title,
+//! a detail and, for bad input, one entry per field in `invalidParams`.
+//!
+//! Internal errors are logged with an id and answered without details; no
+//! message ever carries a BSN or a name.
+
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use schakel_rules::InvoerFout;
+use schakel_storage::OpslagFout;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct VeldFout {
+    /// The field, as a dotted path (`verwijzing.einddatum`).
+    pub name: String,
+    /// What is wrong and what is allowed.
+    pub reason: String,
+}
+
+#[derive(Debug)]
+pub enum ApiFout {
+    /// 400: input that breaks the contract, per field.
+    Ongeldig(Vec<VeldFout>),
+    /// 401: no valid session or token.
+    NietIngelogd,
+    /// 403: logged in, but not allowed (role, or no relation with the jeugdige).
+    Geweigerd(String),
+    /// 403: an unsafe request with a session cookie but without the CSRF token.
+    CsrfOntbreekt,
+    NietGevonden,
+    /// 409: conflicts with what is stored (a BSN that exists, …).
+    Conflict(String),
+    /// 412: If-Match did not match; nothing was changed.
+    VersieVerouderd {
+        huidig: i64,
+    },
+    /// 428: an update without If-Match.
+    IfMatchVereist,
+    /// 429: too many attempts; retry after the given seconds.
+    TeVeel {
+        opnieuw_na: u64,
+    },
+    /// 500: logged with this id, never explained to the client.
+    Intern(String),
+}
+
+impl ApiFout {
+    pub fn veld(naam: impl Into<String>, reden: impl Into<String>) -> Self {
+        Self::Ongeldig(vec![VeldFout {
+            name: naam.into(),
+            reason: reden.into(),
+        }])
+    }
+
+    pub fn intern(e: impl std::fmt::Display) -> Self {
+        let id = format!("{:016x}", rand::random::<u64>());
+        tracing::error!(fout_id = %id, "interne fout: {e}");
+        Self::Intern(id)
+    }
+}
+
+impl From<InvoerFout> for ApiFout {
+    fn from(f: InvoerFout) -> Self {
+        Self::veld(f.veld, f.melding)
+    }
+}
+
+impl From<OpslagFout> for ApiFout {
+    fn from(f: OpslagFout) -> Self {
+        match f {
+            OpslagFout::NietGevonden => Self::NietGevonden,
+            OpslagFout::VersieConflict { huidig, .. } => Self::VersieVerouderd { huidig },
+            OpslagFout::BestaatAl(wat) => Self::Conflict(format!("{wat} bestaat al")),
+            OpslagFout::OnbekendeVerwijzing(wat) => Self::veld(
+                wat.clone(),
+                format!("verwijst naar iets dat niet bestaat ({wat})"),
+            ),
+            OpslagFout::Database(e) => Self::intern(e),
+        }
+    }
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Probleem {
+    #[serde(rename = "type")]
+    pub soort: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub invalid_params: Vec<VeldFout>,
+}
+
+impl ApiFout {
+    fn onderdelen(&self) -> (StatusCode, &'static str, &'static str, String) {
+        use ApiFout::*;
+        match self {
+            Ongeldig(v) => (
+                StatusCode::BAD_REQUEST,
+                "ongeldige-invoer",
+                "Ongeldige invoer",
+                format!("{} veld(en) voldoen niet aan de afspraken", v.len()),
+            ),
+            NietIngelogd => (
+                StatusCode::UNAUTHORIZED,
+                "niet-ingelogd",
+                "Niet ingelogd",
+                "Log in of gebruik een geldig API-token.".into(),
+            ),
+            Geweigerd(d) => (
+                StatusCode::FORBIDDEN,
+                "geen-toegang",
+                "Geen toegang",
+                d.clone(),
+            ),
+            CsrfOntbreekt => (
+                StatusCode::FORBIDDEN,
+                "csrf",
+                "CSRF-token ontbreekt of klopt niet",
+                "Stuur het CSRF-token van de sessie mee in de header X-CSRF-Token.".into(),
+            ),
+            NietGevonden => (
+                StatusCode::NOT_FOUND,
+                "niet-gevonden",
+                "Niet gevonden",
+                "De gevraagde bron bestaat niet.".into(),
+            ),
+            Conflict(d) => (StatusCode::CONFLICT, "conflict", "Conflict", d.clone()),
+            VersieVerouderd { huidig } => (
+                StatusCode::PRECONDITION_FAILED,
+                "versie-verouderd",
+                "Gewijzigd door een ander",
+                format!(
+                    "If-Match klopt niet: de huidige versie is \"{huidig}\". Haal de gegevens opnieuw op; er is niets gewijzigd."
+                ),
+            ),
+            IfMatchVereist => (
+                StatusCode::PRECONDITION_REQUIRED,
+                "if-match-vereist",
+                "If-Match vereist",
+                "Stuur de ETag van de laatst opgehaalde versie mee in If-Match.".into(),
+            ),
+            TeVeel { opnieuw_na } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "te-veel-verzoeken",
+                "Te veel pogingen",
+                format!("Probeer het over {opnieuw_na} seconden opnieuw."),
+            ),
+            Intern(id) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "interne-fout",
+                "Interne fout",
+                format!("Er ging iets mis (fout-id {id})."),
+            ),
+        }
+    }
+}
+
+impl IntoResponse for ApiFout {
+    fn into_response(self) -> Response {
+        let (status, soort, titel, detail) = self.onderdelen();
+        let invalid_params = match &self {
+            ApiFout::Ongeldig(v) => v.clone(),
+            _ => Vec::new(),
+        };
+        let lichaam = Probleem {
+            soort: format!("urn:schakel:probleem:{soort}"),
+            title: titel.into(),
+            status: status.as_u16(),
+            detail,
+            invalid_params,
+        };
+        let mut antwoord = (status, Json(lichaam)).into_response();
+        antwoord.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        if let ApiFout::TeVeel { opnieuw_na } = self
+            && let Ok(v) = HeaderValue::from_str(&opnieuw_na.to_string())
+        {
+            antwoord.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        antwoord
+    }
+}
+
+pub type ApiResultaat<T> = Result<T, ApiFout>;

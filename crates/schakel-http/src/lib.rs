@@ -1,0 +1,120 @@
+//! # schakel-http
+//!
+//! The HTTP face of Schakel: the JSON API under `/api/v1` (OpenAPI at
+//! `/api/v1/openapi.json`), health and Prometheus metrics for operators.
+//! Errors follow [`fout`]; access to personal data goes through [`dossier`].
+
+pub mod api;
+pub mod auth;
+pub mod dossier;
+pub mod fout;
+pub mod invoer;
+pub mod state;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request};
+use axum::http::{HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Json, Router};
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub use state::{AppState, Instellingen};
+
+use crate::api::{jeugdigen, normenkader, organisaties, sessies, systeem};
+use crate::fout::ApiFout;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Schakel API", version = "1.0.0", description = "Jeugdhulp rond school: normenkader, dossier per huishouden, audit-log (NEN 7513). Fouten als application/problem+json (RFC 9457)."),
+    tags(
+        (name = "normenkader", description = "Advies en toets volgens het normenkader (openbaar, geen persoonsgegevens)"),
+        (name = "toegang", description = "Inloggen, sessies en API-tokens"),
+        (name = "jeugdigen", description = "Huishoudens, jeugdigen en hun relaties; elke toegang wordt gelogd"),
+        (name = "organisaties", description = "Organisaties in de regio"),
+        (name = "systeem", description = "Voor beheerders van de dienst"),
+    )
+)]
+struct ApiDoc;
+
+/// The process-wide Prometheus recorder (metrics has one global recorder).
+pub fn metrics_handle() -> Option<PrometheusHandle> {
+    static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| PrometheusBuilder::new().install_recorder().ok())
+        .clone()
+}
+
+pub fn router(state: AppState) -> Router {
+    let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(systeem::gezondheid))
+        .routes(routes!(normenkader::advies))
+        .routes(routes!(normenkader::toets))
+        .routes(routes!(normenkader::reikwijdte))
+        .routes(routes!(sessies::inloggen))
+        .routes(routes!(sessies::huidige, sessies::uitloggen))
+        .routes(routes!(sessies::maak_token))
+        .routes(routes!(organisaties::lijst, organisaties::maak))
+        .routes(routes!(jeugdigen::maak_huishouden))
+        .routes(routes!(jeugdigen::lijst, jeugdigen::maak))
+        .routes(routes!(jeugdigen::lees, jeugdigen::wijzig))
+        .routes(routes!(jeugdigen::maak_hulpvraag))
+        .routes(routes!(jeugdigen::maak_casus))
+        .split_for_parts();
+    let openapi = Arc::new(openapi);
+    api.route(
+        "/api/v1/openapi.json",
+        get(move || async move { Json(openapi.as_ref().clone()) }),
+    )
+    .route("/metrics", get(systeem::metrics))
+    .fallback(|| async { ApiFout::NietGevonden })
+    .layer(middleware::from_fn(kopregels))
+    .with_state(state)
+}
+
+/// Headers on every response, and request metrics by route template (never
+/// the concrete path).
+async fn kopregels(req: Request, next: Next) -> Response {
+    let begin = Instant::now();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("onbekend", |p| p.as_str())
+        .to_string();
+    let methode = req.method().to_string();
+    let mut antwoord = next.run(req).await;
+    let h = antwoord.headers_mut();
+    h.insert("api-version", HeaderValue::from_static(api::API_VERSIE));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let status = antwoord.status().as_u16().to_string();
+    metrics::counter!("schakel_http_verzoeken_totaal", "methode" => methode.clone(), "route" => route.clone(), "status" => status).increment(1);
+    metrics::histogram!("schakel_http_duur_seconden", "methode" => methode, "route" => route)
+        .record(begin.elapsed().as_secs_f64());
+    antwoord
+}
+
+/// Serves until ctrl-c.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

@@ -1,0 +1,1241 @@
+//! # schakel-storage-postgres
+//!
+//! [`PgOpslag`]: Schakel's [`Opslag`] on PostgreSQL, for deployments that run
+//! `schakel serve --database-url postgres://…`. It has the same tables, keys
+//! and rules as the SQLite backend (`migrations/0001_schema.sql` mirrors
+//! `schakel-storage-sqlite`'s) and passes the same test suite
+//! ([`schakel_storage::testsuite`]).
+//!
+//! - Every write that takes a [`NieuwAuditRecord`] stores the change and its
+//!   audit record in one transaction.
+//! - Audit appends lock the single row of `audit_kop` (`SELECT … FOR
+//!   UPDATE`), so concurrent appends are serialised and never fork the chain.
+//! - Values read back are parsed again through the domain's newtypes: a
+//!   corrupt row is an error, never a value.
+//! - Error messages never carry a value from a row (no BSN, no name): only
+//!   constraint and column names.
+//!
+//! ## Backup and restore
+//!
+//! [`Opslag::backup`] runs `pg_dump --format=custom` (one consistent
+//! snapshot, online) into a new file; see its documentation on
+//! [`PgOpslag`] for the `pg_restore` commands. The crate's tests restore a
+//! backup into a new database and verify the audit chain there.
+//!
+//! ## Tests
+//!
+//! `tests/postgres.rs` needs a server: `SCHAKEL_TEST_PG_URL` (scripts/test
+//! starts a throwaway one with `scripts/pg`). Each test creates its own
+//! database on it.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+use schakel_domain::toegang::Relaties;
+use schakel_domain::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol};
+use schakel_storage::audit::{self, Actie, Uitkomst, bereken_hash};
+use schakel_storage::{
+    ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Lijst,
+    Medewerker, NieuwAuditRecord, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
+    NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina,
+    Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie, Vertegenwoordiger, bewaren_tot,
+};
+use sqlx::migrate::Migrator;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
+use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
+
+/// The schema, embedded in the binary; [`PgOpslag::connect`] applies what is
+/// missing (under sqlx's advisory lock, so concurrent starts are safe).
+pub static MIGRATIES: Migrator = sqlx::migrate!("./migrations");
+
+/// Schakel's storage on a PostgreSQL database.
+#[derive(Clone)]
+pub struct PgOpslag {
+    pool: PgPool,
+    url: String,
+}
+
+/// The URL holds a password: never print it.
+impl std::fmt::Debug for PgOpslag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgOpslag").finish_non_exhaustive()
+    }
+}
+
+impl PgOpslag {
+    /// Connects to `url` (`postgres://user:password@host:port/database`, or
+    /// with `?host=/socket/dir`) and brings the schema up to date.
+    pub async fn connect(url: &str) -> Resultaat<Self> {
+        Self::connect_met(url, 10).await
+    }
+
+    /// As [`connect`](Self::connect), with at most `verbindingen` pooled
+    /// connections.
+    pub async fn connect_met(url: &str, verbindingen: u32) -> Resultaat<Self> {
+        let opties = PgConnectOptions::from_str(url).map_err(fout)?;
+        let pool = PgPoolOptions::new()
+            .max_connections(verbindingen.max(1))
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(opties)
+            .await
+            .map_err(fout)?;
+        MIGRATIES
+            .run(&pool)
+            .await
+            .map_err(|e| OpslagFout::Database(format!("migratie: {e}")))?;
+        Ok(Self {
+            pool,
+            url: url.to_string(),
+        })
+    }
+
+    /// The connection pool, for health checks and tests.
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    /// Closes every pooled connection.
+    pub async fn sluit(&self) {
+        self.pool.close().await;
+    }
+
+    /// A read-only transaction on one snapshot, for reads of several
+    /// statements (a page and its total, a record and its parts).
+    async fn lees(&self) -> Resultaat<sqlx::Transaction<'static, Postgres>> {
+        self.pool
+            .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            .await
+            .map_err(fout)
+    }
+}
+
+// --- errors and decoding ----------------------------------------------------
+
+/// Maps a database error onto the storage interface's errors. Only the
+/// primary message and the constraint name are used: PostgreSQL puts the
+/// offending values (a BSN, an e-mail address) in the error's detail, which
+/// is never read.
+fn fout(e: sqlx::Error) -> OpslagFout {
+    match &e {
+        sqlx::Error::Database(d) => {
+            let wat = beperking(d.constraint(), d.table());
+            if d.is_unique_violation() {
+                OpslagFout::BestaatAl(wat)
+            } else if d.is_foreign_key_violation() {
+                OpslagFout::OnbekendeVerwijzing(wat)
+            } else {
+                OpslagFout::Database(d.message().to_string())
+            }
+        }
+        sqlx::Error::RowNotFound => OpslagFout::NietGevonden,
+        andere => OpslagFout::Database(andere.to_string()),
+    }
+}
+
+/// The column(s) a violated constraint is about, comma-separated, as the
+/// SQLite backend names them: "jeugdige_bsn_key" → "bsn", "sessie_pkey" →
+/// "token_hash", "jeugdige_school_fkey" → "school". PostgreSQL's default
+/// constraint names are `<table>_<columns>_key|fkey` and `<table>_pkey`.
+fn beperking(naam: Option<&str>, tabel: Option<&str>) -> String {
+    let Some(naam) = naam else {
+        return tabel.unwrap_or("onbekend").to_string();
+    };
+    if let Some(t) = naam.strip_suffix("_pkey") {
+        return match t {
+            "sessie" | "api_token" => "token_hash",
+            "roltoewijzing" => "medewerker,rol,organisatie",
+            "casus_partij" => "casus,organisatie",
+            "audit" => "volgnummer",
+            _ => "id",
+        }
+        .to_string();
+    }
+    let kern = naam
+        .strip_suffix("_fkey")
+        .or_else(|| naam.strip_suffix("_key"))
+        .unwrap_or(naam);
+    let kolommen = tabel
+        .and_then(|t| kern.strip_prefix(t)?.strip_prefix('_'))
+        .unwrap_or(kern);
+    match kolommen {
+        // The composite reference of a session or token to a held role.
+        "medewerker_rol_organisatie" => "rol".to_string(),
+        k => k.to_string(),
+    }
+}
+
+fn ongeldig(kolom: &str) -> OpslagFout {
+    OpslagFout::Database(format!("ongeldige waarde in kolom {kolom}"))
+}
+
+fn kol<'r, T>(r: &'r PgRow, naam: &str) -> Resultaat<T>
+where
+    T: Decode<'r, Postgres> + Type<Postgres>,
+{
+    r.try_get(naam).map_err(fout)
+}
+
+/// A text column parsed through a domain newtype. The parse error is not
+/// passed on: it may describe the value.
+fn geparst<T, E>(r: &PgRow, naam: &str, parse: impl Fn(&str) -> Result<T, E>) -> Resultaat<T> {
+    let s: String = kol(r, naam)?;
+    parse(&s).map_err(|_| ongeldig(naam))
+}
+
+fn optie_geparst<T, E>(
+    r: &PgRow,
+    naam: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> Resultaat<Option<T>> {
+    let s: Option<String> = kol(r, naam)?;
+    s.map(|s| parse(&s).map_err(|_| ongeldig(naam))).transpose()
+}
+
+fn rol_uit(s: &str) -> Result<Rol, ()> {
+    Rol::parse(s).ok_or(())
+}
+
+fn organisatie_uit(r: &PgRow) -> Resultaat<Organisatie> {
+    Ok(Organisatie {
+        id: kol(r, "id")?,
+        regio: kol(r, "regio")?,
+        naam: kol(r, "naam")?,
+        soort: geparst(r, "soort", |s| OrganisatieSoort::parse(s).ok_or(()))?,
+        gemeente: optie_geparst(r, "gemeente", GemeenteCode::parse)?,
+        brin: optie_geparst(r, "brin", Brin::parse)?,
+        agb: optie_geparst(r, "agb", Agb::parse)?,
+    })
+}
+
+const JEUGDIGE_KOLOMMEN: &str = "id, huishouden, bsn, geboortedatum, voornaam, achternaam, \
+     postcode, huisnummer, toevoeging, school, versie, gewijzigd, bewaren_tot";
+
+fn jeugdige_uit(r: &PgRow) -> Resultaat<Jeugdige> {
+    let huisnummer: i32 = kol(r, "huisnummer")?;
+    Ok(Jeugdige {
+        id: kol(r, "id")?,
+        huishouden: kol(r, "huishouden")?,
+        bsn: geparst(r, "bsn", Bsn::parse)?,
+        geboortedatum: kol(r, "geboortedatum")?,
+        gegevens: JeugdigeWijziging {
+            voornaam: kol(r, "voornaam")?,
+            achternaam: kol(r, "achternaam")?,
+            postcode: geparst(r, "postcode", Postcode::parse)?,
+            huisnummer: u32::try_from(huisnummer)
+                .ok()
+                .and_then(|n| Huisnummer::new(n).ok())
+                .ok_or_else(|| ongeldig("huisnummer"))?,
+            toevoeging: kol(r, "toevoeging")?,
+            school: kol(r, "school")?,
+        },
+        versie: kol(r, "versie")?,
+        gewijzigd: kol(r, "gewijzigd")?,
+        bewaren_tot: kol(r, "bewaren_tot")?,
+    })
+}
+
+const AUDIT_KOLOMMEN: &str = "volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
+     organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, bron, \
+     systeem, vorige_hash, hash";
+
+fn tijdstip_uit(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
+    DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc))
+}
+
+fn audit_uit(r: &PgRow) -> Resultaat<AuditRecord> {
+    Ok(AuditRecord {
+        volgnummer: kol(r, "volgnummer")?,
+        record: NieuwAuditRecord {
+            gebeurtenis: kol(r, "gebeurtenis")?,
+            actie: geparst(r, "actie", |s| Actie::parse(s).ok_or(()))?,
+            tijdstip: geparst(r, "tijdstip", tijdstip_uit)?,
+            gebruiker: kol(r, "gebruiker")?,
+            rol: optie_geparst(r, "rol", rol_uit)?,
+            organisatie: kol(r, "organisatie")?,
+            namens: kol(r, "namens")?,
+            client_type: kol(r, "client_type")?,
+            client: kol(r, "client")?,
+            object_type: kol(r, "object_type")?,
+            object_id: kol(r, "object_id")?,
+            uitkomst: geparst(r, "uitkomst", |s| Uitkomst::parse(s).ok_or(()))?,
+            grond: kol(r, "grond")?,
+            bron: kol(r, "bron")?,
+            systeem: kol(r, "systeem")?,
+        },
+        vorige_hash: kol(r, "vorige_hash")?,
+        hash: kol(r, "hash")?,
+    })
+}
+
+fn huisnummer_db(h: Huisnummer) -> i32 {
+    // 1..=99999 always fits.
+    i32::try_from(h.waarde()).unwrap_or(i32::MAX)
+}
+
+/// Appends `r` to the hash chain inside the caller's transaction. Locking
+/// the head row serialises appends until the transaction ends: the next
+/// writer reads the head this one leaves.
+async fn voeg_audit_toe(conn: &mut PgConnection, r: &NieuwAuditRecord) -> Resultaat<AuditRecord> {
+    let kop = sqlx::query("SELECT volgnummer, hash FROM audit_kop WHERE id = 1 FOR UPDATE")
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(fout)?
+        .ok_or_else(|| OpslagFout::Database("de kop van het auditlog ontbreekt".into()))?;
+    let vorige_volgnummer: i64 = kol(&kop, "volgnummer")?;
+    let vorige_hash: String = kol(&kop, "hash")?;
+    let volgnummer = vorige_volgnummer + 1;
+    let tijdstip = r.tijdstip_tekst();
+    // The record as it will read back: its timestamp at stored precision.
+    let record = NieuwAuditRecord {
+        tijdstip: tijdstip_uit(&tijdstip).map_err(|_| ongeldig("tijdstip"))?,
+        ..r.clone()
+    };
+    let hash = bereken_hash(volgnummer, &vorige_hash, &record);
+    sqlx::query(
+        "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
+         organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
+         bron, systeem, vorige_hash, hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+    )
+    .bind(volgnummer)
+    .bind(&record.gebeurtenis)
+    .bind(record.actie.code())
+    .bind(&tijdstip)
+    .bind(record.gebruiker)
+    .bind(record.rol.map(Rol::naam))
+    .bind(record.organisatie)
+    .bind(record.namens)
+    .bind(&record.client_type)
+    .bind(&record.client)
+    .bind(&record.object_type)
+    .bind(record.object_id)
+    .bind(record.uitkomst.naam())
+    .bind(&record.grond)
+    .bind(&record.bron)
+    .bind(&record.systeem)
+    .bind(&vorige_hash)
+    .bind(&hash)
+    .execute(&mut *conn)
+    .await
+    .map_err(fout)?;
+    sqlx::query("UPDATE audit_kop SET volgnummer = $1, hash = $2 WHERE id = 1")
+        .bind(volgnummer)
+        .bind(&hash)
+        .execute(&mut *conn)
+        .await
+        .map_err(fout)?;
+    Ok(AuditRecord {
+        volgnummer,
+        record,
+        vorige_hash,
+        hash,
+    })
+}
+
+/// Marks a household as changed at `nu`: its retention deadline moves
+/// along. An unknown household is an unknown reference.
+async fn raak_huishouden_aan(
+    conn: &mut PgConnection,
+    huishouden: Id,
+    nu: DateTime<Utc>,
+) -> Resultaat<()> {
+    let n = sqlx::query("UPDATE huishouden SET gewijzigd = $2, bewaren_tot = $3 WHERE id = $1")
+        .bind(huishouden)
+        .bind(nu)
+        .bind(bewaren_tot(nu))
+        .execute(&mut *conn)
+        .await
+        .map_err(fout)?
+        .rows_affected();
+    if n == 0 {
+        return Err(OpslagFout::OnbekendeVerwijzing("huishouden".into()));
+    }
+    Ok(())
+}
+
+async fn rollen_van(conn: &mut PgConnection, medewerker: Id) -> Resultaat<Vec<Roltoewijzing>> {
+    let rijen = sqlx::query(
+        "SELECT rol, organisatie FROM roltoewijzing WHERE medewerker = $1 \
+         ORDER BY volgorde, rol, organisatie",
+    )
+    .bind(medewerker)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(fout)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(Roltoewijzing {
+                rol: geparst(r, "rol", rol_uit)?,
+                organisatie: kol(r, "organisatie")?,
+            })
+        })
+        .collect()
+}
+
+fn medewerker_uit(r: &PgRow, rollen: Vec<Roltoewijzing>) -> Resultaat<Medewerker> {
+    Ok(Medewerker {
+        id: kol(r, "id")?,
+        naam: kol(r, "naam")?,
+        email: kol(r, "email")?,
+        actief: kol(r, "actief")?,
+        rollen,
+    })
+}
+
+fn rol_in_rij(r: &PgRow) -> Resultaat<Roltoewijzing> {
+    Ok(Roltoewijzing {
+        rol: geparst(r, "rol", rol_uit)?,
+        organisatie: kol(r, "organisatie")?,
+    })
+}
+
+/// The jeugdigen an organisation has a relation with: an open hulpvraag at
+/// it (as school), or an open casus of the household with it as wijkteam or
+/// as party. `$1` is the organisation.
+const MET_RELATIE: &str = "EXISTS (SELECT 1 FROM hulpvraag h \
+         WHERE h.jeugdige = j.id AND h.school = $1 AND h.open) \
+     OR EXISTS (SELECT 1 FROM casus c \
+         WHERE c.huishouden = j.huishouden AND c.open AND c.wijkteam = $1) \
+     OR EXISTS (SELECT 1 FROM casus c JOIN casus_partij p ON p.casus = c.id \
+         WHERE c.huishouden = j.huishouden AND c.open AND p.organisatie = $1)";
+
+// --- backups ------------------------------------------------------------------
+
+/// The pg_dump to use: `$SCHAKEL_PG_DUMP`, else the newest
+/// `/usr/lib/postgresql/<major>/bin/pg_dump` (Debian; at least the server's
+/// version), else `pg_dump` on PATH.
+fn pg_dump_pad() -> PathBuf {
+    if let Some(p) = std::env::var_os("SCHAKEL_PG_DUMP") {
+        return PathBuf::from(p);
+    }
+    let nieuwste = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|d| {
+            let major: u32 = d.file_name().to_str()?.parse().ok()?;
+            let pad = d.path().join("bin/pg_dump");
+            pad.is_file().then_some((major, pad))
+        })
+        .max_by_key(|(major, _)| *major);
+    nieuwste.map_or_else(|| PathBuf::from("pg_dump"), |(_, pad)| pad)
+}
+
+/// libpq's view of a connection URL: sqlx-only query parameters dropped, the
+/// password split off (it goes to pg_dump through PGPASSWORD, not on its
+/// command line where every local user could read it).
+fn libpq_url(url: &str) -> Resultaat<(String, Option<String>)> {
+    const LIBPQ: &[&str] = &[
+        "host",
+        "hostaddr",
+        "port",
+        "dbname",
+        "user",
+        "application_name",
+        "options",
+        "sslmode",
+        "sslrootcert",
+        "sslcert",
+        "sslkey",
+        "connect_timeout",
+    ];
+    let mut u =
+        url::Url::parse(url).map_err(|_| OpslagFout::Database("ongeldige database-URL".into()))?;
+    let wachtwoord = u
+        .password()
+        .map(|p| {
+            percent_encoding::percent_decode_str(p)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+        .filter(|p| !p.is_empty());
+    let _ = u.set_password(None);
+    let houden: Vec<(String, String)> = u
+        .query_pairs()
+        .filter(|(k, _)| LIBPQ.contains(&k.as_ref()))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if houden.is_empty() {
+        u.set_query(None);
+    } else {
+        u.query_pairs_mut().clear().extend_pairs(houden);
+    }
+    Ok((u.to_string(), wachtwoord))
+}
+
+fn io_fout(wat: &str, e: std::io::Error) -> OpslagFout {
+    OpslagFout::Database(format!("backup: {wat}: {e}"))
+}
+
+// --- the trait ------------------------------------------------------------------
+
+#[async_trait]
+impl Opslag for PgOpslag {
+    fn backend(&self) -> &'static str {
+        "postgres"
+    }
+
+    async fn maak_regio(&self, r: &NieuweRegio) -> Resultaat<Regio> {
+        let id: Id =
+            sqlx::query_scalar("INSERT INTO regio (code, naam) VALUES ($1, $2) RETURNING id")
+                .bind(&r.code)
+                .bind(&r.naam)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(fout)?;
+        Ok(Regio {
+            id,
+            code: r.code.clone(),
+            naam: r.naam.clone(),
+        })
+    }
+
+    async fn maak_organisatie(&self, o: &NieuweOrganisatie) -> Resultaat<Organisatie> {
+        let rij = sqlx::query(
+            "INSERT INTO organisatie (regio, naam, soort, gemeente, brin, agb) \
+             VALUES ($1, $2, $3, $4, $5, $6) \
+             RETURNING id, regio, naam, soort, gemeente, brin, agb",
+        )
+        .bind(o.regio)
+        .bind(&o.naam)
+        .bind(o.soort.naam())
+        .bind(o.gemeente.as_ref().map(GemeenteCode::als_tekst))
+        .bind(o.brin.as_ref().map(Brin::als_tekst))
+        .bind(o.agb.as_ref().map(Agb::als_tekst))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(fout)?;
+        organisatie_uit(&rij)
+    }
+
+    async fn organisatie(&self, id: Id) -> Resultaat<Option<Organisatie>> {
+        sqlx::query(
+            "SELECT id, regio, naam, soort, gemeente, brin, agb FROM organisatie WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fout)?
+        .as_ref()
+        .map(organisatie_uit)
+        .transpose()
+    }
+
+    async fn organisaties(&self, pagina: Pagina) -> Resultaat<Lijst<Organisatie>> {
+        let mut tx = self.lees().await?;
+        let rijen = sqlx::query(
+            "SELECT id, regio, naam, soort, gemeente, brin, agb FROM organisatie \
+             ORDER BY id LIMIT $1 OFFSET $2",
+        )
+        .bind(pagina.aantal)
+        .bind(pagina.vanaf)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(fout)?;
+        let totaal: i64 = sqlx::query_scalar("SELECT count(*) FROM organisatie")
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(fout)?;
+        tx.commit().await.map_err(fout)?;
+        Ok(Lijst {
+            items: rijen
+                .iter()
+                .map(organisatie_uit)
+                .collect::<Resultaat<_>>()?,
+            totaal,
+        })
+    }
+
+    async fn maak_medewerker(&self, m: &NieuweMedewerker) -> Resultaat<Medewerker> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let id: Id = sqlx::query_scalar(
+            "INSERT INTO medewerker (naam, email, wachtwoord_hash) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(&m.naam)
+        .bind(m.email.trim().to_lowercase())
+        .bind(&m.wachtwoord_hash)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        for (volgorde, r) in m.rollen.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO roltoewijzing (medewerker, rol, organisatie, volgorde) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id)
+            .bind(r.rol.naam())
+            .bind(r.organisatie)
+            .bind(i32::try_from(volgorde).unwrap_or(i32::MAX))
+            .execute(&mut *tx)
+            .await
+            .map_err(fout)?;
+        }
+        tx.commit().await.map_err(fout)?;
+        self.medewerker(id).await?.ok_or(OpslagFout::NietGevonden)
+    }
+
+    async fn medewerker(&self, id: Id) -> Resultaat<Option<Medewerker>> {
+        let mut tx = self.lees().await?;
+        let Some(rij) = sqlx::query("SELECT id, naam, email, actief FROM medewerker WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(fout)?
+        else {
+            return Ok(None);
+        };
+        let rollen = rollen_van(&mut tx, id).await?;
+        tx.commit().await.map_err(fout)?;
+        medewerker_uit(&rij, rollen).map(Some)
+    }
+
+    async fn medewerker_op_email(&self, email: &str) -> Resultaat<Option<(Medewerker, String)>> {
+        let mut tx = self.lees().await?;
+        let Some(rij) = sqlx::query(
+            "SELECT id, naam, email, actief, wachtwoord_hash FROM medewerker WHERE email = $1",
+        )
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(fout)?
+        else {
+            return Ok(None);
+        };
+        let id: Id = kol(&rij, "id")?;
+        let rollen = rollen_van(&mut tx, id).await?;
+        tx.commit().await.map_err(fout)?;
+        let hash: String = kol(&rij, "wachtwoord_hash")?;
+        Ok(Some((medewerker_uit(&rij, rollen)?, hash)))
+    }
+
+    async fn maak_sessie(&self, s: &Sessie) -> Resultaat<()> {
+        sqlx::query(
+            "INSERT INTO sessie (token_hash, medewerker, rol, organisatie, csrf_token, \
+             aangemaakt, laatst_actief, verloopt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(&s.token_hash)
+        .bind(s.medewerker)
+        .bind(s.rol.rol.naam())
+        .bind(s.rol.organisatie)
+        .bind(&s.csrf_token)
+        .bind(s.aangemaakt)
+        .bind(s.laatst_actief)
+        .bind(s.verloopt)
+        .execute(&self.pool)
+        .await
+        .map_err(fout)?;
+        Ok(())
+    }
+
+    async fn sessie(&self, token_hash: &str) -> Resultaat<Option<Sessie>> {
+        sqlx::query(
+            "SELECT token_hash, medewerker, rol, organisatie, csrf_token, aangemaakt, \
+             laatst_actief, verloopt FROM sessie WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fout)?
+        .map(|r| {
+            Ok(Sessie {
+                token_hash: kol(&r, "token_hash")?,
+                medewerker: kol(&r, "medewerker")?,
+                rol: rol_in_rij(&r)?,
+                csrf_token: kol(&r, "csrf_token")?,
+                aangemaakt: kol(&r, "aangemaakt")?,
+                laatst_actief: kol(&r, "laatst_actief")?,
+                verloopt: kol(&r, "verloopt")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn raak_sessie_aan(
+        &self,
+        token_hash: &str,
+        laatst_actief: DateTime<Utc>,
+    ) -> Resultaat<()> {
+        let n = sqlx::query("UPDATE sessie SET laatst_actief = $2 WHERE token_hash = $1")
+            .bind(token_hash)
+            .bind(laatst_actief)
+            .execute(&self.pool)
+            .await
+            .map_err(fout)?
+            .rows_affected();
+        if n == 0 {
+            return Err(OpslagFout::NietGevonden);
+        }
+        Ok(())
+    }
+
+    async fn verwijder_sessie(&self, token_hash: &str) -> Resultaat<()> {
+        sqlx::query("DELETE FROM sessie WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await
+            .map_err(fout)?;
+        Ok(())
+    }
+
+    async fn maak_api_token(&self, t: &ApiToken) -> Resultaat<()> {
+        sqlx::query(
+            "INSERT INTO api_token (token_hash, medewerker, rol, organisatie, naam, verloopt) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&t.token_hash)
+        .bind(t.medewerker)
+        .bind(t.rol.rol.naam())
+        .bind(t.rol.organisatie)
+        .bind(&t.naam)
+        .bind(t.verloopt)
+        .execute(&self.pool)
+        .await
+        .map_err(fout)?;
+        Ok(())
+    }
+
+    async fn api_token(&self, token_hash: &str) -> Resultaat<Option<ApiToken>> {
+        sqlx::query(
+            "SELECT token_hash, medewerker, rol, organisatie, naam, verloopt \
+             FROM api_token WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fout)?
+        .map(|r| {
+            Ok(ApiToken {
+                token_hash: kol(&r, "token_hash")?,
+                medewerker: kol(&r, "medewerker")?,
+                rol: rol_in_rij(&r)?,
+                naam: kol(&r, "naam")?,
+                verloopt: kol(&r, "verloopt")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn maak_huishouden(
+        &self,
+        h: &NieuwHuishouden,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Huishouden> {
+        let gewijzigd = audit::nu();
+        let tot = bewaren_tot(gewijzigd);
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let id: Id = sqlx::query_scalar(
+            "INSERT INTO huishouden (gewijzigd, bewaren_tot) VALUES ($1, $2) RETURNING id",
+        )
+        .bind(gewijzigd)
+        .bind(tot)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        for v in &h.vertegenwoordigers {
+            sqlx::query(
+                "INSERT INTO vertegenwoordiger (huishouden, naam, relatie) VALUES ($1, $2, $3)",
+            )
+            .bind(id)
+            .bind(&v.naam)
+            .bind(&v.relatie)
+            .execute(&mut *tx)
+            .await
+            .map_err(fout)?;
+        }
+        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(Huishouden {
+            id,
+            vertegenwoordigers: h.vertegenwoordigers.clone(),
+            jeugdigen: Vec::new(),
+            gewijzigd,
+            bewaren_tot: tot,
+        })
+    }
+
+    async fn huishouden(&self, id: Id) -> Resultaat<Option<Huishouden>> {
+        let mut tx = self.lees().await?;
+        let Some(rij) =
+            sqlx::query("SELECT id, gewijzigd, bewaren_tot FROM huishouden WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(fout)?
+        else {
+            return Ok(None);
+        };
+        let vertegenwoordigers = sqlx::query(
+            "SELECT naam, relatie FROM vertegenwoordiger WHERE huishouden = $1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(|r| {
+            Ok(Vertegenwoordiger {
+                naam: kol(r, "naam")?,
+                relatie: kol(r, "relatie")?,
+            })
+        })
+        .collect::<Resultaat<_>>()?;
+        let jeugdigen: Vec<Id> =
+            sqlx::query_scalar("SELECT id FROM jeugdige WHERE huishouden = $1 ORDER BY id")
+                .bind(id)
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(fout)?;
+        tx.commit().await.map_err(fout)?;
+        Ok(Some(Huishouden {
+            id: kol(&rij, "id")?,
+            vertegenwoordigers,
+            jeugdigen,
+            gewijzigd: kol(&rij, "gewijzigd")?,
+            bewaren_tot: kol(&rij, "bewaren_tot")?,
+        }))
+    }
+
+    async fn maak_jeugdige(
+        &self,
+        j: &NieuweJeugdige,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Jeugdige> {
+        let gewijzigd = audit::nu();
+        let g = &j.gegevens;
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        // A new member changes the household: its deadline moves along.
+        raak_huishouden_aan(&mut tx, j.huishouden, gewijzigd).await?;
+        let rij = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO jeugdige (huishouden, bsn, geboortedatum, voornaam, achternaam, \
+             postcode, huisnummer, toevoeging, school, gewijzigd, bewaren_tot) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING {JEUGDIGE_KOLOMMEN}"
+        )))
+        .bind(j.huishouden)
+        .bind(j.bsn.als_tekst())
+        .bind(j.geboortedatum)
+        .bind(&g.voornaam)
+        .bind(&g.achternaam)
+        .bind(g.postcode.als_tekst())
+        .bind(huisnummer_db(g.huisnummer))
+        .bind(&g.toevoeging)
+        .bind(g.school)
+        .bind(gewijzigd)
+        .bind(bewaren_tot(gewijzigd))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        let jeugdige = jeugdige_uit(&rij)?;
+        voeg_audit_toe(&mut tx, &audit.over_object(jeugdige.id)).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(jeugdige)
+    }
+
+    async fn jeugdige(&self, id: Id) -> Resultaat<Option<Jeugdige>> {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {JEUGDIGE_KOLOMMEN} FROM jeugdige WHERE id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fout)?
+        .as_ref()
+        .map(jeugdige_uit)
+        .transpose()
+    }
+
+    async fn jeugdige_op_bsn(&self, bsn: &Bsn) -> Resultaat<Option<Jeugdige>> {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {JEUGDIGE_KOLOMMEN} FROM jeugdige WHERE bsn = $1"
+        )))
+        .bind(bsn.als_tekst())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fout)?
+        .as_ref()
+        .map(jeugdige_uit)
+        .transpose()
+    }
+
+    async fn wijzig_jeugdige(
+        &self,
+        id: Id,
+        versie: i64,
+        w: &JeugdigeWijziging,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Jeugdige> {
+        let gewijzigd = audit::nu();
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        // Lock the row: a concurrent change waits, then sees the new version.
+        let (huidig, huishouden): (i64, Id) =
+            sqlx::query_as("SELECT versie, huishouden FROM jeugdige WHERE id = $1 FOR UPDATE")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(fout)?
+                .ok_or(OpslagFout::NietGevonden)?;
+        if huidig != versie {
+            return Err(OpslagFout::VersieConflict {
+                verwacht: versie,
+                huidig,
+            });
+        }
+        let rij = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE jeugdige SET voornaam = $2, achternaam = $3, postcode = $4, \
+             huisnummer = $5, toevoeging = $6, school = $7, versie = versie + 1, \
+             gewijzigd = $8, bewaren_tot = $9 WHERE id = $1 RETURNING {JEUGDIGE_KOLOMMEN}"
+        )))
+        .bind(id)
+        .bind(&w.voornaam)
+        .bind(&w.achternaam)
+        .bind(w.postcode.als_tekst())
+        .bind(huisnummer_db(w.huisnummer))
+        .bind(&w.toevoeging)
+        .bind(w.school)
+        .bind(gewijzigd)
+        .bind(bewaren_tot(gewijzigd))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        let jeugdige = jeugdige_uit(&rij)?;
+        raak_huishouden_aan(&mut tx, huishouden, gewijzigd).await?;
+        // A change is logged as the caller describes it.
+        voeg_audit_toe(&mut tx, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(jeugdige)
+    }
+
+    async fn jeugdigen_met_relatie(
+        &self,
+        organisatie: Id,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Jeugdige>> {
+        let mut tx = self.lees().await?;
+        let rijen = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {JEUGDIGE_KOLOMMEN} FROM jeugdige j WHERE {MET_RELATIE} \
+             ORDER BY j.id LIMIT $2 OFFSET $3"
+        )))
+        .bind(organisatie)
+        .bind(pagina.aantal)
+        .bind(pagina.vanaf)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(fout)?;
+        let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT count(*) FROM jeugdige j WHERE {MET_RELATIE}"
+        )))
+        .bind(organisatie)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        tx.commit().await.map_err(fout)?;
+        Ok(Lijst {
+            items: rijen.iter().map(jeugdige_uit).collect::<Resultaat<_>>()?,
+            totaal,
+        })
+    }
+
+    async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties> {
+        let rij = sqlx::query(
+            "SELECT \
+               EXISTS (SELECT 1 FROM jeugdige WHERE id = $1) AS bestaat, \
+               EXISTS (SELECT 1 FROM hulpvraag h \
+                 WHERE h.jeugdige = $1 AND h.school = $2 AND h.open) AS vraag, \
+               EXISTS (SELECT 1 FROM jeugdige j JOIN casus c ON c.huishouden = j.huishouden \
+                 WHERE j.id = $1 AND c.open AND c.wijkteam = $2) AS wijkteam, \
+               EXISTS (SELECT 1 FROM jeugdige j JOIN casus c ON c.huishouden = j.huishouden \
+                 JOIN casus_partij p ON p.casus = c.id \
+                 WHERE j.id = $1 AND c.open AND p.organisatie = $2) AS partij",
+        )
+        .bind(jeugdige)
+        .bind(organisatie)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(fout)?;
+        if !kol::<bool>(&rij, "bestaat")? {
+            return Err(OpslagFout::NietGevonden);
+        }
+        Ok(Relaties {
+            leerling_met_open_vraag: kol(&rij, "vraag")?,
+            eigen_wijkteam_casus: kol(&rij, "wijkteam")?,
+            partij_bij_casus: kol(&rij, "partij")?,
+            // TODO(referrals): true when the organisation provides care under
+            // a referral for the jeugdige, once referrals are stored.
+            aanbieder_met_verwijzing: false,
+        })
+    }
+
+    async fn maak_hulpvraag(
+        &self,
+        h: &NieuweHulpvraag,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Hulpvraag> {
+        let aangemaakt = audit::nu();
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let id: Id = sqlx::query_scalar(
+            "INSERT INTO hulpvraag (jeugdige, school, omschrijving, aangemaakt) \
+             VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(h.jeugdige)
+        .bind(h.school)
+        .bind(&h.omschrijving)
+        .bind(aangemaakt)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(Hulpvraag {
+            id,
+            jeugdige: h.jeugdige,
+            school: h.school,
+            omschrijving: h.omschrijving.clone(),
+            open: true,
+            aangemaakt,
+        })
+    }
+
+    async fn maak_casus(&self, c: &NieuweCasus, audit: &NieuwAuditRecord) -> Resultaat<Casus> {
+        let aangemaakt = audit::nu();
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let id: Id = sqlx::query_scalar(
+            "INSERT INTO casus (huishouden, wijkteam, aangemaakt) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(c.huishouden)
+        .bind(c.wijkteam)
+        .bind(aangemaakt)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        for partij in &c.partijen {
+            sqlx::query("INSERT INTO casus_partij (casus, organisatie) VALUES ($1, $2)")
+                .bind(id)
+                .bind(partij)
+                .execute(&mut *tx)
+                .await
+                .map_err(fout)?;
+        }
+        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(Casus {
+            id,
+            huishouden: c.huishouden,
+            wijkteam: c.wijkteam,
+            partijen: c.partijen.clone(),
+            open: true,
+            aangemaakt,
+        })
+    }
+
+    async fn schrijf_audit(&self, r: &NieuwAuditRecord) -> Resultaat<AuditRecord> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let opgeslagen = voeg_audit_toe(&mut tx, r).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(opgeslagen)
+    }
+
+    async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>> {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {AUDIT_KOLOMMEN} FROM audit WHERE volgnummer >= $1 \
+             ORDER BY volgnummer LIMIT $2"
+        )))
+        .bind(vanaf)
+        .bind(aantal.max(0))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(audit_uit)
+        .collect()
+    }
+
+    async fn audit_kop(&self) -> Resultaat<Option<(i64, String)>> {
+        let rij = sqlx::query("SELECT volgnummer, hash FROM audit_kop WHERE id = 1")
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fout)?;
+        let Some(rij) = rij else {
+            return Ok(None);
+        };
+        let volgnummer: i64 = kol(&rij, "volgnummer")?;
+        // Volgnummer 0 is the head the migration writes: no records yet.
+        if volgnummer == 0 {
+            return Ok(None);
+        }
+        Ok(Some((volgnummer, kol(&rij, "hash")?)))
+    }
+
+    async fn audit_voor_client(&self, pseudoniem: &str) -> Resultaat<Vec<AuditRecord>> {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {AUDIT_KOLOMMEN} FROM audit WHERE client = $1 ORDER BY volgnummer"
+        )))
+        .bind(pseudoniem)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(audit_uit)
+        .collect()
+    }
+
+    async fn verlopen_bewaartermijnen(&self, peildatum: NaiveDate) -> Resultaat<Vec<RetentieItem>> {
+        sqlx::query(
+            "SELECT 'jeugdige' AS soort, id, gewijzigd, bewaren_tot FROM jeugdige \
+               WHERE bewaren_tot < $1 \
+             UNION ALL \
+             SELECT 'huishouden' AS soort, id, gewijzigd, bewaren_tot FROM huishouden \
+               WHERE bewaren_tot < $1 \
+             ORDER BY bewaren_tot, soort, id",
+        )
+        .bind(peildatum)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(|r| {
+            Ok(RetentieItem {
+                soort: kol(r, "soort")?,
+                id: kol(r, "id")?,
+                gewijzigd: kol(r, "gewijzigd")?,
+                bewaren_tot: kol(r, "bewaren_tot")?,
+            })
+        })
+        .collect()
+    }
+
+    /// A consistent online copy with `pg_dump --format=custom`: pg_dump reads
+    /// the whole database in one snapshot while writers carry on. The file
+    /// is written beside `doel` and linked into place only when complete, so
+    /// `doel` is never a partial dump; an existing `doel` is never
+    /// overwritten ([`OpslagFout::BestaatAl`]).
+    ///
+    /// Restore into a new, empty database (the schema's migrations come with
+    /// the dump, so `schakel serve` finds them applied):
+    ///
+    /// ```sh
+    /// createdb -h HOST -U USER schakel_hersteld
+    /// pg_restore --exit-on-error --single-transaction --no-owner \
+    ///     --dbname=postgres://USER@HOST/schakel_hersteld BACKUPFILE
+    /// schakel audit verify --database-url postgres://USER@HOST/schakel_hersteld
+    /// ```
+    ///
+    /// pg_dump and pg_restore must be at least the server's major version:
+    /// set `SCHAKEL_PG_DUMP` to pick a pg_dump.
+    async fn backup(&self, doel: &Path) -> Resultaat<()> {
+        if doel.symlink_metadata().is_ok() {
+            return Err(OpslagFout::BestaatAl(format!(
+                "backupbestand {}",
+                doel.display()
+            )));
+        }
+        let naam = doel.file_name().ok_or_else(|| {
+            OpslagFout::Database("backup: het doel heeft geen bestandsnaam".into())
+        })?;
+        let map = match doel.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let stempel = Utc::now().timestamp_nanos_opt().unwrap_or_default();
+        let deel = map.join(format!(
+            ".{}.{}-{stempel}.deel",
+            naam.to_string_lossy(),
+            std::process::id()
+        ));
+        let (url, wachtwoord) = libpq_url(&self.url)?;
+        let programma = pg_dump_pad();
+        let mut opdracht = tokio::process::Command::new(&programma);
+        opdracht
+            .arg("--format=custom")
+            .arg("--no-password")
+            .arg(format!("--file={}", deel.display()))
+            .arg(format!("--dbname={url}"))
+            .kill_on_drop(true);
+        if let Some(w) = wachtwoord {
+            opdracht.env("PGPASSWORD", w);
+        }
+        let uit = opdracht
+            .output()
+            .await
+            .map_err(|e| io_fout(&format!("{} starten", programma.display()), e))?;
+        if !uit.status.success() {
+            let _ = std::fs::remove_file(&deel);
+            let melding = String::from_utf8_lossy(&uit.stderr);
+            return Err(OpslagFout::Database(format!(
+                "backup: pg_dump faalde ({}): {}",
+                uit.status,
+                melding.trim()
+            )));
+        }
+        let klaar = (|| -> std::io::Result<()> {
+            std::fs::File::open(&deel)?.sync_all()?;
+            // A hard link fails when `doel` appeared meanwhile: never overwrite.
+            std::fs::hard_link(&deel, doel)?;
+            std::fs::remove_file(&deel)?;
+            if let Ok(m) = std::fs::File::open(&map) {
+                let _ = m.sync_all();
+            }
+            Ok(())
+        })();
+        match klaar {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let _ = std::fs::remove_file(&deel);
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    Err(OpslagFout::BestaatAl(format!(
+                        "backupbestand {}",
+                        doel.display()
+                    )))
+                } else {
+                    Err(io_fout("wegschrijven", e))
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn beperkingen_krijgen_tabel_en_kolom() {
+        assert_eq!(beperking(Some("jeugdige_bsn_key"), Some("jeugdige")), "bsn");
+        assert_eq!(
+            beperking(Some("medewerker_email_key"), Some("medewerker")),
+            "email"
+        );
+        assert_eq!(
+            beperking(
+                Some("sessie_medewerker_rol_organisatie_fkey"),
+                Some("sessie")
+            ),
+            "rol"
+        );
+        assert_eq!(
+            beperking(Some("jeugdige_school_fkey"), Some("jeugdige")),
+            "school"
+        );
+        assert_eq!(
+            beperking(Some("roltoewijzing_pkey"), Some("roltoewijzing")),
+            "medewerker,rol,organisatie"
+        );
+        assert_eq!(beperking(Some("sessie_pkey"), Some("sessie")), "token_hash");
+        assert_eq!(beperking(None, None), "onbekend");
+    }
+
+    #[test]
+    fn libpq_url_zonder_wachtwoord_en_sqlx_opties() {
+        let (url, w) = libpq_url(
+            "postgres://postgres:ge%40heim@127.0.0.1:5432/db?sslmode=disable&statement-cache-capacity=10",
+        )
+        .expect("valid");
+        assert_eq!(url, "postgres://postgres@127.0.0.1:5432/db?sslmode=disable");
+        assert_eq!(w.as_deref(), Some("ge@heim"));
+        let (url, w) = libpq_url("postgres:///db?host=/tmp/sock").expect("valid");
+        assert_eq!(url, "postgres:///db?host=%2Ftmp%2Fsock");
+        assert_eq!(w, None);
+    }
+}

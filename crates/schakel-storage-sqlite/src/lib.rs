@@ -1,0 +1,1291 @@
+//! # schakel-storage-sqlite
+//!
+//! [`Opslag`] on an embedded SQLite file: zero set-up, WAL journal,
+//! `synchronous = FULL` (a write that was acknowledged survives a crash or a
+//! power cut), foreign keys on, embedded migrations (`migrations/`).
+//!
+//! Every write that changes a jeugdige's data runs in one `BEGIN IMMEDIATE`
+//! transaction together with its audit record, so a change is never
+//! committed without its record, and appends to the audit hash chain are
+//! serialised by SQLite's single writer lock: two appends can never take the
+//! same volgnummer or the same previous hash.
+//!
+//! Values are stored as TEXT where SQLite has no type: timestamps as RFC 3339
+//! UTC with six fractional digits (what [`NieuwAuditRecord::tijdstip_tekst`]
+//! writes, so the audit hash is recomputed over exactly what was hashed),
+//! dates as `YYYY-MM-DD`. What comes back is parsed through the domain types;
+//! a value that does not parse is an [`OpslagFout::Database`] error that
+//! names the column, never the value.
+
+use std::path::Path;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use schakel_domain::toegang::Relaties;
+use schakel_domain::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol};
+use schakel_storage::audit::{self, Actie, BEGIN_HASH, Uitkomst};
+use schakel_storage::model::bewaren_tot;
+use schakel_storage::{
+    ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Lijst,
+    Medewerker, NieuwAuditRecord, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
+    NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina,
+    Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie, Vertegenwoordiger,
+};
+use sqlx::error::ErrorKind;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
+    SqliteRow, SqliteSynchronous,
+};
+use sqlx::{Row, Sqlite, Transaction};
+
+/// The migrations, embedded in the binary.
+pub static MIGRATIES: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// How long a writer waits for the write lock before giving up.
+const WACHTTIJD: Duration = Duration::from_secs(10);
+
+/// Schakel's storage on one SQLite file.
+#[derive(Debug, Clone)]
+pub struct SqliteOpslag {
+    pool: SqlitePool,
+}
+
+impl SqliteOpslag {
+    /// Opens (and creates, when missing) the database file at `pad` and
+    /// brings its schema up to date.
+    pub async fn open(pad: &Path) -> Resultaat<Self> {
+        let opties = SqliteConnectOptions::new()
+            .filename(pad)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(WACHTTIJD);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(WACHTTIJD * 3)
+            .connect_with(opties)
+            .await
+            .map_err(db)?;
+        Self::migreer(pool).await
+    }
+
+    /// A private database in memory, gone when the value is dropped; for
+    /// tests. One connection, so every query sees the same database.
+    pub async fn in_memory() -> Resultaat<Self> {
+        // The special name ":memory:" rather than SQLITE_OPEN_MEMORY
+        // (`in_memory(true)`): with that flag `VACUUM INTO` would write its
+        // copy to memory too, and `backup` would produce no file.
+        let opties = SqliteConnectOptions::new()
+            .filename(":memory:")
+            .foreign_keys(true)
+            .busy_timeout(WACHTTIJD);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .acquire_timeout(WACHTTIJD * 3)
+            .connect_with(opties)
+            .await
+            .map_err(db)?;
+        Self::migreer(pool).await
+    }
+
+    async fn migreer(pool: SqlitePool) -> Resultaat<Self> {
+        MIGRATIES
+            .run(&pool)
+            .await
+            .map_err(|e| OpslagFout::Database(format!("migratie: {e}")))?;
+        Ok(Self { pool })
+    }
+
+    /// SQLite's own consistency check (`PRAGMA integrity_check`) plus the
+    /// foreign-key check; `Ok` when both find nothing.
+    pub async fn integriteitscontrole(&self) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        let uitslag: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_all(&mut *c)
+            .await
+            .map_err(db)?;
+        if uitslag != ["ok"] {
+            return Err(OpslagFout::Database(format!(
+                "integriteitscontrole: {}",
+                uitslag.join("; ")
+            )));
+        }
+        let fk = sqlx::query("PRAGMA foreign_key_check")
+            .fetch_all(&mut *c)
+            .await
+            .map_err(db)?;
+        if !fk.is_empty() {
+            return Err(OpslagFout::Database(format!(
+                "integriteitscontrole: {} verwijzing(en) naar niets",
+                fk.len()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Closes every connection (checkpointing the WAL); further use fails.
+    pub async fn sluit(&self) {
+        self.pool.close().await;
+    }
+
+    /// A write transaction that holds SQLite's write lock from its start, so
+    /// what it reads cannot change before it commits.
+    async fn schrijf(&self) -> Resultaat<Transaction<'static, Sqlite>> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)
+    }
+
+    /// A read transaction: one consistent snapshot for several queries.
+    async fn lees(&self) -> Resultaat<Transaction<'static, Sqlite>> {
+        self.pool.begin().await.map_err(db)
+    }
+}
+
+// --- conversions ---------------------------------------------------------------
+
+/// Maps a database error: uniqueness and references to their own variants.
+fn db(e: sqlx::Error) -> OpslagFout {
+    if let sqlx::Error::Database(d) = &e {
+        match d.kind() {
+            // "UNIQUE constraint failed: jeugdige.bsn" → "bsn"
+            ErrorKind::UniqueViolation => {
+                let kolommen = d
+                    .message()
+                    .rsplit(": ")
+                    .next()
+                    .unwrap_or_default()
+                    .split(", ")
+                    .map(|k| k.rsplit('.').next().unwrap_or(k))
+                    .collect::<Vec<_>>()
+                    .join(",");
+                return OpslagFout::BestaatAl(kolommen);
+            }
+            // SQLite does not say which reference; the write methods check
+            // their references first and name them.
+            ErrorKind::ForeignKeyViolation => {
+                return OpslagFout::OnbekendeVerwijzing("verwijzing".into());
+            }
+            _ => {}
+        }
+    }
+    OpslagFout::Database(e.to_string())
+}
+
+fn ongeldig(kolom: &str, fout: impl std::fmt::Display) -> OpslagFout {
+    OpslagFout::Database(format!("ongeldige waarde in kolom {kolom}: {fout}"))
+}
+
+fn tijd_tekst(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+fn datum_tekst(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn kolom<'r, T>(rij: &'r SqliteRow, naam: &str) -> Resultaat<T>
+where
+    T: sqlx::Decode<'r, Sqlite> + sqlx::Type<Sqlite>,
+{
+    rij.try_get(naam).map_err(|e| ongeldig(naam, e))
+}
+
+fn tijd(rij: &SqliteRow, naam: &str) -> Resultaat<DateTime<Utc>> {
+    let s: String = kolom(rij, naam)?;
+    DateTime::parse_from_rfc3339(&s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| ongeldig(naam, e))
+}
+
+fn datum(rij: &SqliteRow, naam: &str) -> Resultaat<NaiveDate> {
+    let s: String = kolom(rij, naam)?;
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| ongeldig(naam, e))
+}
+
+fn boolean(rij: &SqliteRow, naam: &str) -> Resultaat<bool> {
+    match kolom::<i64>(rij, naam)? {
+        0 => Ok(false),
+        1 => Ok(true),
+        n => Err(ongeldig(naam, format!("{n} is geen 0 of 1"))),
+    }
+}
+
+/// A TEXT column parsed through a domain type.
+fn ontleed<T, E: std::fmt::Display>(
+    rij: &SqliteRow,
+    naam: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Resultaat<T> {
+    let s: String = kolom(rij, naam)?;
+    parse(&s).map_err(|e| ongeldig(naam, e))
+}
+
+fn ontleed_optie<T, E: std::fmt::Display>(
+    rij: &SqliteRow,
+    naam: &str,
+    parse: impl FnOnce(&str) -> Result<T, E>,
+) -> Resultaat<Option<T>> {
+    let s: Option<String> = kolom(rij, naam)?;
+    s.map(|s| parse(&s).map_err(|e| ongeldig(naam, e)))
+        .transpose()
+}
+
+fn rol(s: &str) -> Result<Rol, String> {
+    Rol::parse(s).ok_or_else(|| "onbekende rol".to_string())
+}
+
+fn roltoewijzing(rij: &SqliteRow) -> Resultaat<Roltoewijzing> {
+    Ok(Roltoewijzing {
+        rol: ontleed(rij, "rol", rol)?,
+        organisatie: kolom(rij, "organisatie")?,
+    })
+}
+
+// --- row readers -----------------------------------------------------------------
+
+fn organisatie_uit(rij: &SqliteRow) -> Resultaat<Organisatie> {
+    Ok(Organisatie {
+        id: kolom(rij, "id")?,
+        regio: kolom(rij, "regio")?,
+        naam: kolom(rij, "naam")?,
+        soort: ontleed(rij, "soort", |s| {
+            OrganisatieSoort::parse(s).ok_or("onbekende soort")
+        })?,
+        gemeente: ontleed_optie(rij, "gemeente", GemeenteCode::parse)?,
+        brin: ontleed_optie(rij, "brin", Brin::parse)?,
+        agb: ontleed_optie(rij, "agb", Agb::parse)?,
+    })
+}
+
+macro_rules! jeugdige_select {
+    () => {
+        "SELECT j.id, j.huishouden, j.bsn, j.geboortedatum, j.voornaam, j.achternaam, \
+         j.postcode, j.huisnummer, j.toevoeging, j.school, j.versie, j.gewijzigd, \
+         j.bewaren_tot FROM jeugdige j"
+    };
+}
+
+fn jeugdige_uit(rij: &SqliteRow) -> Resultaat<Jeugdige> {
+    let huisnummer: i64 = kolom(rij, "huisnummer")?;
+    Ok(Jeugdige {
+        id: kolom(rij, "id")?,
+        huishouden: kolom(rij, "huishouden")?,
+        bsn: ontleed(rij, "bsn", Bsn::parse)?,
+        geboortedatum: datum(rij, "geboortedatum")?,
+        gegevens: JeugdigeWijziging {
+            voornaam: kolom(rij, "voornaam")?,
+            achternaam: kolom(rij, "achternaam")?,
+            postcode: ontleed(rij, "postcode", Postcode::parse)?,
+            huisnummer: u32::try_from(huisnummer)
+                .map_err(|e| e.to_string())
+                .and_then(|n| Huisnummer::new(n).map_err(|e| e.to_string()))
+                .map_err(|e| ongeldig("huisnummer", e))?,
+            toevoeging: kolom(rij, "toevoeging")?,
+            school: kolom(rij, "school")?,
+        },
+        versie: kolom(rij, "versie")?,
+        gewijzigd: tijd(rij, "gewijzigd")?,
+        bewaren_tot: datum(rij, "bewaren_tot")?,
+    })
+}
+
+fn hulpvraag_uit(rij: &SqliteRow) -> Resultaat<Hulpvraag> {
+    Ok(Hulpvraag {
+        id: kolom(rij, "id")?,
+        jeugdige: kolom(rij, "jeugdige")?,
+        school: kolom(rij, "school")?,
+        omschrijving: kolom(rij, "omschrijving")?,
+        open: boolean(rij, "open")?,
+        aangemaakt: tijd(rij, "aangemaakt")?,
+    })
+}
+
+macro_rules! audit_select {
+    () => {
+        "SELECT volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, organisatie, namens, \
+         client_type, client, object_type, object_id, uitkomst, grond, bron, systeem, \
+         vorige_hash, hash FROM audit"
+    };
+}
+
+fn audit_uit(rij: &SqliteRow) -> Resultaat<AuditRecord> {
+    Ok(AuditRecord {
+        volgnummer: kolom(rij, "volgnummer")?,
+        record: NieuwAuditRecord {
+            gebeurtenis: kolom(rij, "gebeurtenis")?,
+            actie: ontleed(rij, "actie", |s| Actie::parse(s).ok_or("onbekende actie"))?,
+            tijdstip: tijd(rij, "tijdstip")?,
+            gebruiker: kolom(rij, "gebruiker")?,
+            rol: ontleed_optie(rij, "rol", rol)?,
+            organisatie: kolom(rij, "organisatie")?,
+            namens: kolom(rij, "namens")?,
+            client_type: kolom(rij, "client_type")?,
+            client: kolom(rij, "client")?,
+            object_type: kolom(rij, "object_type")?,
+            object_id: kolom(rij, "object_id")?,
+            uitkomst: ontleed(rij, "uitkomst", |s| {
+                Uitkomst::parse(s).ok_or("onbekende uitkomst")
+            })?,
+            grond: kolom(rij, "grond")?,
+            bron: kolom(rij, "bron")?,
+            systeem: kolom(rij, "systeem")?,
+        },
+        vorige_hash: kolom(rij, "vorige_hash")?,
+        hash: kolom(rij, "hash")?,
+    })
+}
+
+// --- reads and writes on one connection (inside a transaction) --------------------
+
+async fn bestaat(c: &mut SqliteConnection, sql: &'static str, id: Id) -> Resultaat<bool> {
+    Ok(sqlx::query(sql)
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?
+        .is_some())
+}
+
+async fn eis(
+    c: &mut SqliteConnection,
+    sql: &'static str,
+    id: Id,
+    wat: &'static str,
+) -> Resultaat<()> {
+    if bestaat(c, sql, id).await? {
+        Ok(())
+    } else {
+        Err(OpslagFout::OnbekendeVerwijzing(wat.into()))
+    }
+}
+
+const ORGANISATIE_BESTAAT: &str = "SELECT 1 FROM organisatie WHERE id = ?";
+
+async fn lees_medewerker(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Medewerker>> {
+    let Some(rij) = sqlx::query("SELECT id, naam, email, actief FROM medewerker WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?
+    else {
+        return Ok(None);
+    };
+    let rollen = sqlx::query(
+        "SELECT rol, organisatie FROM roltoewijzing WHERE medewerker = ? ORDER BY rowid",
+    )
+    .bind(id)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?
+    .iter()
+    .map(roltoewijzing)
+    .collect::<Resultaat<Vec<_>>>()?;
+    Ok(Some(Medewerker {
+        id: kolom(&rij, "id")?,
+        naam: kolom(&rij, "naam")?,
+        email: kolom(&rij, "email")?,
+        actief: boolean(&rij, "actief")?,
+        rollen,
+    }))
+}
+
+async fn lees_huishouden(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Huishouden>> {
+    let Some(rij) = sqlx::query("SELECT id, gewijzigd, bewaren_tot FROM huishouden WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?
+    else {
+        return Ok(None);
+    };
+    let vertegenwoordigers =
+        sqlx::query("SELECT naam, relatie FROM vertegenwoordiger WHERE huishouden = ? ORDER BY id")
+            .bind(id)
+            .fetch_all(&mut *c)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(|r| {
+                Ok(Vertegenwoordiger {
+                    naam: kolom(r, "naam")?,
+                    relatie: kolom(r, "relatie")?,
+                })
+            })
+            .collect::<Resultaat<Vec<_>>>()?;
+    let jeugdigen = sqlx::query_scalar("SELECT id FROM jeugdige WHERE huishouden = ? ORDER BY id")
+        .bind(id)
+        .fetch_all(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(Some(Huishouden {
+        id: kolom(&rij, "id")?,
+        vertegenwoordigers,
+        jeugdigen,
+        gewijzigd: tijd(&rij, "gewijzigd")?,
+        bewaren_tot: datum(&rij, "bewaren_tot")?,
+    }))
+}
+
+async fn lees_jeugdige(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Jeugdige>> {
+    sqlx::query(concat!(jeugdige_select!(), " WHERE j.id = ?"))
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?
+        .as_ref()
+        .map(jeugdige_uit)
+        .transpose()
+}
+
+async fn lees_casus(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Casus>> {
+    let Some(rij) =
+        sqlx::query("SELECT id, huishouden, wijkteam, open, aangemaakt FROM casus WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await
+            .map_err(db)?
+    else {
+        return Ok(None);
+    };
+    let partijen =
+        sqlx::query_scalar("SELECT organisatie FROM casus_partij WHERE casus = ? ORDER BY rowid")
+            .bind(id)
+            .fetch_all(&mut *c)
+            .await
+            .map_err(db)?;
+    Ok(Some(Casus {
+        id: kolom(&rij, "id")?,
+        huishouden: kolom(&rij, "huishouden")?,
+        wijkteam: kolom(&rij, "wijkteam")?,
+        partijen,
+        open: boolean(&rij, "open")?,
+        aangemaakt: tijd(&rij, "aangemaakt")?,
+    }))
+}
+
+/// Marks a household as changed now: its retention deadline moves along.
+async fn raak_huishouden_aan(
+    c: &mut SqliteConnection,
+    huishouden: Id,
+    nu: &DateTime<Utc>,
+) -> Resultaat<()> {
+    sqlx::query("UPDATE huishouden SET gewijzigd = ?, bewaren_tot = ? WHERE id = ?")
+        .bind(tijd_tekst(nu))
+        .bind(datum_tekst(bewaren_tot(*nu)))
+        .bind(huishouden)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(())
+}
+
+/// Appends one record to the hash chain. Must run inside a write
+/// transaction (`BEGIN IMMEDIATE`), which serialises appends.
+async fn voeg_audit_toe(c: &mut SqliteConnection, r: &NieuwAuditRecord) -> Resultaat<AuditRecord> {
+    let kop: Option<(i64, String)> =
+        sqlx::query_as("SELECT volgnummer, hash FROM audit_kop WHERE id = 1")
+            .fetch_optional(&mut *c)
+            .await
+            .map_err(db)?;
+    let (volgnummer, vorige_hash) = match kop {
+        Some((n, h)) => (n + 1, h),
+        None => (1, BEGIN_HASH.to_string()),
+    };
+    // The record as it will be read back: the timestamp at the stored
+    // precision, so the returned record equals the stored one.
+    let tijdstip_tekst = r.tijdstip_tekst();
+    let record = NieuwAuditRecord {
+        tijdstip: DateTime::parse_from_rfc3339(&tijdstip_tekst)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|e| ongeldig("tijdstip", e))?,
+        ..r.clone()
+    };
+    let hash = audit::bereken_hash(volgnummer, &vorige_hash, &record);
+    sqlx::query(
+        "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
+         organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
+         bron, systeem, vorige_hash, hash) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(volgnummer)
+    .bind(&record.gebeurtenis)
+    .bind(record.actie.code())
+    .bind(&tijdstip_tekst)
+    .bind(record.gebruiker)
+    .bind(record.rol.map(Rol::naam))
+    .bind(record.organisatie)
+    .bind(record.namens)
+    .bind(&record.client_type)
+    .bind(&record.client)
+    .bind(&record.object_type)
+    .bind(record.object_id)
+    .bind(record.uitkomst.naam())
+    .bind(&record.grond)
+    .bind(&record.bron)
+    .bind(&record.systeem)
+    .bind(&vorige_hash)
+    .bind(&hash)
+    .execute(&mut *c)
+    .await
+    .map_err(db)?;
+    sqlx::query(
+        "INSERT INTO audit_kop (id, volgnummer, hash) VALUES (1, ?, ?) \
+         ON CONFLICT (id) DO UPDATE SET volgnummer = excluded.volgnummer, hash = excluded.hash",
+    )
+    .bind(volgnummer)
+    .bind(&hash)
+    .execute(&mut *c)
+    .await
+    .map_err(db)?;
+    Ok(AuditRecord {
+        volgnummer,
+        record,
+        vorige_hash,
+        hash,
+    })
+}
+
+/// The query behind [`Opslag::jeugdigen_met_relatie`]: the ids of the
+/// jeugdigen organisation `?1` has a relation with. One branch per relation,
+/// each served by an index.
+macro_rules! met_relatie {
+    () => {
+        "SELECT h.jeugdige AS id FROM hulpvraag h WHERE h.school = ?1 AND h.open = 1 \
+         UNION SELECT j.id FROM casus c JOIN jeugdige j ON j.huishouden = c.huishouden \
+               WHERE c.wijkteam = ?1 AND c.open = 1 \
+         UNION SELECT j.id FROM casus_partij p JOIN casus c ON c.id = p.casus \
+               JOIN jeugdige j ON j.huishouden = c.huishouden \
+               WHERE p.organisatie = ?1 AND c.open = 1"
+    };
+}
+
+#[async_trait]
+impl Opslag for SqliteOpslag {
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+
+    // --- directory -------------------------------------------------------------
+
+    async fn maak_regio(&self, r: &NieuweRegio) -> Resultaat<Regio> {
+        let id = sqlx::query("INSERT INTO regio (code, naam) VALUES (?, ?)")
+            .bind(&r.code)
+            .bind(&r.naam)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?
+            .last_insert_rowid();
+        Ok(Regio {
+            id,
+            code: r.code.clone(),
+            naam: r.naam.clone(),
+        })
+    }
+
+    async fn maak_organisatie(&self, o: &NieuweOrganisatie) -> Resultaat<Organisatie> {
+        let mut tx = self.schrijf().await?;
+        eis(
+            &mut tx,
+            "SELECT 1 FROM regio WHERE id = ?",
+            o.regio,
+            "regio",
+        )
+        .await?;
+        let id = sqlx::query(
+            "INSERT INTO organisatie (regio, naam, soort, gemeente, brin, agb) \
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(o.regio)
+        .bind(&o.naam)
+        .bind(o.soort.naam())
+        .bind(o.gemeente.as_ref().map(GemeenteCode::als_tekst))
+        .bind(o.brin.as_ref().map(Brin::als_tekst))
+        .bind(o.agb.as_ref().map(Agb::als_tekst))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?
+        .last_insert_rowid();
+        tx.commit().await.map_err(db)?;
+        Ok(Organisatie {
+            id,
+            regio: o.regio,
+            naam: o.naam.clone(),
+            soort: o.soort,
+            gemeente: o.gemeente.clone(),
+            brin: o.brin.clone(),
+            agb: o.agb.clone(),
+        })
+    }
+
+    async fn organisatie(&self, id: Id) -> Resultaat<Option<Organisatie>> {
+        sqlx::query(
+            "SELECT id, regio, naam, soort, gemeente, brin, agb FROM organisatie WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?
+        .as_ref()
+        .map(organisatie_uit)
+        .transpose()
+    }
+
+    async fn organisaties(&self, pagina: Pagina) -> Resultaat<Lijst<Organisatie>> {
+        let mut tx = self.lees().await?;
+        let totaal: i64 = sqlx::query_scalar("SELECT count(*) FROM organisatie")
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(db)?;
+        let items = sqlx::query(
+            "SELECT id, regio, naam, soort, gemeente, brin, agb FROM organisatie \
+             ORDER BY id LIMIT ? OFFSET ?",
+        )
+        .bind(pagina.aantal)
+        .bind(pagina.vanaf)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?
+        .iter()
+        .map(organisatie_uit)
+        .collect::<Resultaat<Vec<_>>>()?;
+        tx.commit().await.map_err(db)?;
+        Ok(Lijst { items, totaal })
+    }
+
+    // --- people and access -------------------------------------------------------
+
+    async fn maak_medewerker(&self, m: &NieuweMedewerker) -> Resultaat<Medewerker> {
+        let mut tx = self.schrijf().await?;
+        for r in &m.rollen {
+            eis(&mut tx, ORGANISATIE_BESTAAT, r.organisatie, "organisatie").await?;
+        }
+        let id =
+            sqlx::query("INSERT INTO medewerker (naam, email, wachtwoord_hash) VALUES (?, ?, ?)")
+                .bind(&m.naam)
+                .bind(m.email.trim().to_lowercase())
+                .bind(&m.wachtwoord_hash)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?
+                .last_insert_rowid();
+        for r in &m.rollen {
+            sqlx::query(
+                "INSERT INTO roltoewijzing (medewerker, rol, organisatie) VALUES (?, ?, ?)",
+            )
+            .bind(id)
+            .bind(r.rol.naam())
+            .bind(r.organisatie)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
+        let medewerker = lees_medewerker(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        tx.commit().await.map_err(db)?;
+        Ok(medewerker)
+    }
+
+    async fn medewerker(&self, id: Id) -> Resultaat<Option<Medewerker>> {
+        let mut tx = self.lees().await?;
+        let m = lees_medewerker(&mut tx, id).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(m)
+    }
+
+    async fn medewerker_op_email(&self, email: &str) -> Resultaat<Option<(Medewerker, String)>> {
+        let mut tx = self.lees().await?;
+        let Some(rij) = sqlx::query("SELECT id, wachtwoord_hash FROM medewerker WHERE email = ?")
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?
+        else {
+            return Ok(None);
+        };
+        let id: Id = kolom(&rij, "id")?;
+        let hash: String = kolom(&rij, "wachtwoord_hash")?;
+        let m = lees_medewerker(&mut tx, id).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(m.map(|m| (m, hash)))
+    }
+
+    async fn maak_sessie(&self, s: &Sessie) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        eis_rol(&mut tx, s.medewerker, s.rol).await?;
+        sqlx::query(
+            "INSERT INTO sessie (token_hash, medewerker, rol, organisatie, csrf_token, \
+             aangemaakt, laatst_actief, verloopt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&s.token_hash)
+        .bind(s.medewerker)
+        .bind(s.rol.rol.naam())
+        .bind(s.rol.organisatie)
+        .bind(&s.csrf_token)
+        .bind(tijd_tekst(&s.aangemaakt))
+        .bind(tijd_tekst(&s.laatst_actief))
+        .bind(tijd_tekst(&s.verloopt))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn sessie(&self, token_hash: &str) -> Resultaat<Option<Sessie>> {
+        sqlx::query(
+            "SELECT token_hash, medewerker, rol, organisatie, csrf_token, aangemaakt, \
+             laatst_actief, verloopt FROM sessie WHERE token_hash = ?",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?
+        .map(|rij| {
+            Ok(Sessie {
+                token_hash: kolom(&rij, "token_hash")?,
+                medewerker: kolom(&rij, "medewerker")?,
+                rol: roltoewijzing(&rij)?,
+                csrf_token: kolom(&rij, "csrf_token")?,
+                aangemaakt: tijd(&rij, "aangemaakt")?,
+                laatst_actief: tijd(&rij, "laatst_actief")?,
+                verloopt: tijd(&rij, "verloopt")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn raak_sessie_aan(
+        &self,
+        token_hash: &str,
+        laatst_actief: DateTime<Utc>,
+    ) -> Resultaat<()> {
+        let n = sqlx::query("UPDATE sessie SET laatst_actief = ? WHERE token_hash = ?")
+            .bind(tijd_tekst(&laatst_actief))
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?
+            .rows_affected();
+        if n == 0 {
+            return Err(OpslagFout::NietGevonden);
+        }
+        Ok(())
+    }
+
+    async fn verwijder_sessie(&self, token_hash: &str) -> Resultaat<()> {
+        sqlx::query("DELETE FROM sessie WHERE token_hash = ?")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn maak_api_token(&self, t: &ApiToken) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        eis_rol(&mut tx, t.medewerker, t.rol).await?;
+        sqlx::query(
+            "INSERT INTO api_token (token_hash, medewerker, rol, organisatie, naam, verloopt) \
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&t.token_hash)
+        .bind(t.medewerker)
+        .bind(t.rol.rol.naam())
+        .bind(t.rol.organisatie)
+        .bind(&t.naam)
+        .bind(tijd_tekst(&t.verloopt))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn api_token(&self, token_hash: &str) -> Resultaat<Option<ApiToken>> {
+        sqlx::query(
+            "SELECT token_hash, medewerker, rol, organisatie, naam, verloopt \
+             FROM api_token WHERE token_hash = ?",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?
+        .map(|rij| {
+            Ok(ApiToken {
+                token_hash: kolom(&rij, "token_hash")?,
+                medewerker: kolom(&rij, "medewerker")?,
+                rol: roltoewijzing(&rij)?,
+                naam: kolom(&rij, "naam")?,
+                verloopt: tijd(&rij, "verloopt")?,
+            })
+        })
+        .transpose()
+    }
+
+    // --- households and jeugdigen ----------------------------------------------------
+
+    async fn maak_huishouden(
+        &self,
+        h: &NieuwHuishouden,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Huishouden> {
+        let mut tx = self.schrijf().await?;
+        let nu = audit::nu();
+        let id = sqlx::query("INSERT INTO huishouden (gewijzigd, bewaren_tot) VALUES (?, ?)")
+            .bind(tijd_tekst(&nu))
+            .bind(datum_tekst(bewaren_tot(nu)))
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?
+            .last_insert_rowid();
+        for v in &h.vertegenwoordigers {
+            sqlx::query(
+                "INSERT INTO vertegenwoordiger (huishouden, naam, relatie) VALUES (?, ?, ?)",
+            )
+            .bind(id)
+            .bind(&v.naam)
+            .bind(&v.relatie)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
+        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        let huishouden = lees_huishouden(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        tx.commit().await.map_err(db)?;
+        Ok(huishouden)
+    }
+
+    async fn huishouden(&self, id: Id) -> Resultaat<Option<Huishouden>> {
+        let mut tx = self.lees().await?;
+        let h = lees_huishouden(&mut tx, id).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(h)
+    }
+
+    async fn maak_jeugdige(
+        &self,
+        j: &NieuweJeugdige,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Jeugdige> {
+        let mut tx = self.schrijf().await?;
+        eis(
+            &mut tx,
+            "SELECT 1 FROM huishouden WHERE id = ?",
+            j.huishouden,
+            "huishouden",
+        )
+        .await?;
+        if let Some(school) = j.gegevens.school {
+            eis(&mut tx, ORGANISATIE_BESTAAT, school, "school").await?;
+        }
+        let nu = audit::nu();
+        let g = &j.gegevens;
+        let id = sqlx::query(
+            "INSERT INTO jeugdige (huishouden, bsn, geboortedatum, voornaam, achternaam, \
+             postcode, huisnummer, toevoeging, school, versie, gewijzigd, bewaren_tot) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+        )
+        .bind(j.huishouden)
+        .bind(j.bsn.als_tekst())
+        .bind(datum_tekst(j.geboortedatum))
+        .bind(&g.voornaam)
+        .bind(&g.achternaam)
+        .bind(g.postcode.als_tekst())
+        .bind(i64::from(g.huisnummer.waarde()))
+        .bind(&g.toevoeging)
+        .bind(g.school)
+        .bind(tijd_tekst(&nu))
+        .bind(datum_tekst(bewaren_tot(nu)))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?
+        .last_insert_rowid();
+        raak_huishouden_aan(&mut tx, j.huishouden, &nu).await?;
+        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        let jeugdige = lees_jeugdige(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        tx.commit().await.map_err(db)?;
+        Ok(jeugdige)
+    }
+
+    async fn jeugdige(&self, id: Id) -> Resultaat<Option<Jeugdige>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        lees_jeugdige(&mut c, id).await
+    }
+
+    async fn jeugdige_op_bsn(&self, bsn: &Bsn) -> Resultaat<Option<Jeugdige>> {
+        sqlx::query(concat!(jeugdige_select!(), " WHERE j.bsn = ?"))
+            .bind(bsn.als_tekst())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)?
+            .as_ref()
+            .map(jeugdige_uit)
+            .transpose()
+    }
+
+    async fn wijzig_jeugdige(
+        &self,
+        id: Id,
+        versie: i64,
+        w: &JeugdigeWijziging,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Jeugdige> {
+        let mut tx = self.schrijf().await?;
+        let (huidig, huishouden): (i64, Id) =
+            sqlx::query_as("SELECT versie, huishouden FROM jeugdige WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?
+                .ok_or(OpslagFout::NietGevonden)?;
+        if huidig != versie {
+            return Err(OpslagFout::VersieConflict {
+                verwacht: versie,
+                huidig,
+            });
+        }
+        if let Some(school) = w.school {
+            eis(&mut tx, ORGANISATIE_BESTAAT, school, "school").await?;
+        }
+        let nu = audit::nu();
+        sqlx::query(
+            "UPDATE jeugdige SET voornaam = ?, achternaam = ?, postcode = ?, huisnummer = ?, \
+             toevoeging = ?, school = ?, versie = versie + 1, gewijzigd = ?, bewaren_tot = ? \
+             WHERE id = ? AND versie = ?",
+        )
+        .bind(&w.voornaam)
+        .bind(&w.achternaam)
+        .bind(w.postcode.als_tekst())
+        .bind(i64::from(w.huisnummer.waarde()))
+        .bind(&w.toevoeging)
+        .bind(w.school)
+        .bind(tijd_tekst(&nu))
+        .bind(datum_tekst(bewaren_tot(nu)))
+        .bind(id)
+        .bind(versie)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        raak_huishouden_aan(&mut tx, huishouden, &nu).await?;
+        voeg_audit_toe(&mut tx, audit).await?;
+        let jeugdige = lees_jeugdige(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        tx.commit().await.map_err(db)?;
+        Ok(jeugdige)
+    }
+
+    async fn jeugdigen_met_relatie(
+        &self,
+        organisatie: Id,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Jeugdige>> {
+        let mut tx = self.lees().await?;
+        let totaal: i64 =
+            sqlx::query_scalar(concat!("SELECT count(*) FROM (", met_relatie!(), ")"))
+                .bind(organisatie)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db)?;
+        let items = sqlx::query(concat!(
+            jeugdige_select!(),
+            " WHERE j.id IN (",
+            met_relatie!(),
+            ") ORDER BY j.id LIMIT ?2 OFFSET ?3"
+        ))
+        .bind(organisatie)
+        .bind(pagina.aantal)
+        .bind(pagina.vanaf)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?
+        .iter()
+        .map(jeugdige_uit)
+        .collect::<Resultaat<Vec<_>>>()?;
+        tx.commit().await.map_err(db)?;
+        Ok(Lijst { items, totaal })
+    }
+
+    async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties> {
+        let rij = sqlx::query(
+            "SELECT \
+               EXISTS (SELECT 1 FROM hulpvraag h \
+                       WHERE h.jeugdige = j.id AND h.school = ?2 AND h.open = 1) AS vraag, \
+               EXISTS (SELECT 1 FROM casus c \
+                       WHERE c.huishouden = j.huishouden AND c.wijkteam = ?2 AND c.open = 1) \
+                 AS wijkteam, \
+               EXISTS (SELECT 1 FROM casus c JOIN casus_partij p ON p.casus = c.id \
+                       WHERE c.huishouden = j.huishouden AND p.organisatie = ?2 \
+                         AND c.open = 1) AS partij \
+             FROM jeugdige j WHERE j.id = ?1",
+        )
+        .bind(jeugdige)
+        .bind(organisatie)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?
+        .ok_or(OpslagFout::NietGevonden)?;
+        Ok(Relaties {
+            leerling_met_open_vraag: boolean(&rij, "vraag")?,
+            eigen_wijkteam_casus: boolean(&rij, "wijkteam")?,
+            partij_bij_casus: boolean(&rij, "partij")?,
+            // TODO(issue 4, "The support route as a workflow"): referrals
+            // (verwijzingen) come with that issue; then this is "an active
+            // referral of the jeugdige to this aanbieder".
+            aanbieder_met_verwijzing: false,
+        })
+    }
+
+    // --- relations that grant access ---------------------------------------------------
+
+    async fn maak_hulpvraag(
+        &self,
+        h: &NieuweHulpvraag,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Hulpvraag> {
+        let mut tx = self.schrijf().await?;
+        eis(
+            &mut tx,
+            "SELECT 1 FROM jeugdige WHERE id = ?",
+            h.jeugdige,
+            "jeugdige",
+        )
+        .await?;
+        eis(&mut tx, ORGANISATIE_BESTAAT, h.school, "school").await?;
+        let nu = audit::nu();
+        let id = sqlx::query(
+            "INSERT INTO hulpvraag (jeugdige, school, omschrijving, open, aangemaakt) \
+             VALUES (?, ?, ?, 1, ?)",
+        )
+        .bind(h.jeugdige)
+        .bind(h.school)
+        .bind(&h.omschrijving)
+        .bind(tijd_tekst(&nu))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?
+        .last_insert_rowid();
+        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        let rij = sqlx::query(
+            "SELECT id, jeugdige, school, omschrijving, open, aangemaakt FROM hulpvraag \
+             WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db)?;
+        let hulpvraag = hulpvraag_uit(&rij)?;
+        tx.commit().await.map_err(db)?;
+        Ok(hulpvraag)
+    }
+
+    async fn maak_casus(&self, c: &NieuweCasus, audit: &NieuwAuditRecord) -> Resultaat<Casus> {
+        let mut tx = self.schrijf().await?;
+        eis(
+            &mut tx,
+            "SELECT 1 FROM huishouden WHERE id = ?",
+            c.huishouden,
+            "huishouden",
+        )
+        .await?;
+        eis(&mut tx, ORGANISATIE_BESTAAT, c.wijkteam, "wijkteam").await?;
+        for p in &c.partijen {
+            eis(&mut tx, ORGANISATIE_BESTAAT, *p, "partij").await?;
+        }
+        let nu = audit::nu();
+        let id = sqlx::query(
+            "INSERT INTO casus (huishouden, wijkteam, open, aangemaakt) VALUES (?, ?, 1, ?)",
+        )
+        .bind(c.huishouden)
+        .bind(c.wijkteam)
+        .bind(tijd_tekst(&nu))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?
+        .last_insert_rowid();
+        for p in &c.partijen {
+            sqlx::query("INSERT INTO casus_partij (casus, organisatie) VALUES (?, ?)")
+                .bind(id)
+                .bind(p)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+        }
+        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        let casus = lees_casus(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        tx.commit().await.map_err(db)?;
+        Ok(casus)
+    }
+
+    // --- NEN 7513 audit log ------------------------------------------------------------
+
+    async fn schrijf_audit(&self, r: &NieuwAuditRecord) -> Resultaat<AuditRecord> {
+        let mut tx = self.schrijf().await?;
+        let record = voeg_audit_toe(&mut tx, r).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(record)
+    }
+
+    async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>> {
+        sqlx::query(concat!(
+            audit_select!(),
+            " WHERE volgnummer >= ? ORDER BY volgnummer LIMIT ?"
+        ))
+        .bind(vanaf)
+        .bind(aantal.max(0))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?
+        .iter()
+        .map(audit_uit)
+        .collect()
+    }
+
+    async fn audit_kop(&self) -> Resultaat<Option<(i64, String)>> {
+        sqlx::query_as("SELECT volgnummer, hash FROM audit_kop WHERE id = 1")
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)
+    }
+
+    async fn audit_voor_client(&self, pseudoniem: &str) -> Resultaat<Vec<AuditRecord>> {
+        sqlx::query(concat!(
+            audit_select!(),
+            " WHERE client = ? ORDER BY volgnummer"
+        ))
+        .bind(pseudoniem)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?
+        .iter()
+        .map(audit_uit)
+        .collect()
+    }
+
+    // --- keeping data safe over time ----------------------------------------------------
+
+    async fn verlopen_bewaartermijnen(&self, peildatum: NaiveDate) -> Resultaat<Vec<RetentieItem>> {
+        sqlx::query(
+            "SELECT 'jeugdige' AS soort, id, gewijzigd, bewaren_tot FROM jeugdige \
+               WHERE bewaren_tot < ?1 \
+             UNION ALL \
+             SELECT 'huishouden' AS soort, id, gewijzigd, bewaren_tot FROM huishouden \
+               WHERE bewaren_tot < ?1 \
+             ORDER BY bewaren_tot, soort, id",
+        )
+        .bind(datum_tekst(peildatum))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|rij| {
+            Ok(RetentieItem {
+                soort: kolom(rij, "soort")?,
+                id: kolom(rij, "id")?,
+                gewijzigd: tijd(rij, "gewijzigd")?,
+                bewaren_tot: datum(rij, "bewaren_tot")?,
+            })
+        })
+        .collect()
+    }
+
+    async fn backup(&self, doel: &Path) -> Resultaat<()> {
+        if doel.exists() {
+            return Err(bestaat_al(doel));
+        }
+        // VACUUM INTO writes a consistent snapshot but neither syncs it nor
+        // survives an interruption: write beside the target, sync, then link
+        // it into place (which also refuses to overwrite).
+        let naam = doel.file_name().ok_or_else(|| {
+            OpslagFout::Database("backup: het doel heeft geen bestandsnaam".into())
+        })?;
+        let mut deel_naam = naam.to_os_string();
+        deel_naam.push(format!(
+            ".{}-{}.deel",
+            std::process::id(),
+            Utc::now().timestamp_micros()
+        ));
+        let deel = doel.with_file_name(deel_naam);
+        let deel_tekst = deel
+            .to_str()
+            .ok_or_else(|| OpslagFout::Database("backup: het pad is geen UTF-8".into()))?
+            .to_string();
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        sqlx::query("VACUUM INTO ?")
+            .bind(&deel_tekst)
+            .execute(&mut *c)
+            .await
+            .map_err(db)?;
+        drop(c);
+        let klaar = zet_op_zijn_plaats(&deel, doel);
+        let _ = std::fs::remove_file(&deel);
+        klaar
+    }
+}
+
+fn bestaat_al(doel: &Path) -> OpslagFout {
+    OpslagFout::BestaatAl(format!("backup {}", doel.display()))
+}
+
+fn io(wat: &str, e: std::io::Error) -> OpslagFout {
+    OpslagFout::Database(format!("backup: {wat}: {e}"))
+}
+
+/// Syncs `deel` and links it to `doel`, never overwriting, then syncs the
+/// directory so the new name is durable too.
+fn zet_op_zijn_plaats(deel: &Path, doel: &Path) -> Resultaat<()> {
+    std::fs::File::open(deel)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| io("synchroniseren", e))?;
+    match std::fs::hard_link(deel, doel) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(bestaat_al(doel)),
+        // A file system without hard links: rename after checking.
+        Err(_) if !doel.exists() => {
+            std::fs::rename(deel, doel).map_err(|e| io("hernoemen", e))?;
+        }
+        Err(_) => return Err(bestaat_al(doel)),
+    }
+    if let Some(map) = doel.parent().filter(|p| !p.as_os_str().is_empty()) {
+        // Not every platform can open a directory; the file itself is synced.
+        if let Ok(m) = std::fs::File::open(map) {
+            let _ = m.sync_all();
+        }
+    }
+    Ok(())
+}
+
+/// A session or token may only carry a role the medewerker holds.
+async fn eis_rol(c: &mut SqliteConnection, medewerker: Id, rol: Roltoewijzing) -> Resultaat<()> {
+    eis(
+        c,
+        "SELECT 1 FROM medewerker WHERE id = ?",
+        medewerker,
+        "medewerker",
+    )
+    .await?;
+    let heeft = sqlx::query(
+        "SELECT 1 FROM roltoewijzing WHERE medewerker = ? AND rol = ? AND organisatie = ?",
+    )
+    .bind(medewerker)
+    .bind(rol.rol.naam())
+    .bind(rol.organisatie)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(db)?
+    .is_some();
+    if heeft {
+        Ok(())
+    } else {
+        Err(OpslagFout::OnbekendeVerwijzing("rol".into()))
+    }
+}

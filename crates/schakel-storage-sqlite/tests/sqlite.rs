@@ -1,0 +1,444 @@
+//! The shared storage suite on SQLite, and what only SQLite has: the file
+//! survives closing, a backup opens as a database (restore), and tampering
+//! with the audit table directly is detected by the hash chain.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use schakel_storage::audit::{Actie, Breuk, Verificatie};
+use schakel_storage::testsuite::{self, bsn, record};
+use schakel_storage::{Opslag, OpslagFout};
+use schakel_storage_sqlite::SqliteOpslag;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
+use sqlx::{ConnectOptions, Connection};
+
+async fn open(pad: &Path) -> SqliteOpslag {
+    SqliteOpslag::open(pad).await.expect("database openen")
+}
+
+/// A second, raw connection to the file: what someone with access to the
+/// file (not the application) could do.
+async fn rauw(pad: &Path) -> SqliteConnection {
+    SqliteConnectOptions::new()
+        .filename(pad)
+        .busy_timeout(std::time::Duration::from_secs(10))
+        .connect()
+        .await
+        .expect("ruwe verbinding")
+}
+
+/// The chain check as `schakel audit verify` will do it, returning the break.
+async fn verifieer(opslag: &dyn Opslag) -> Result<i64, Breuk> {
+    let mut v = Verificatie::default();
+    let mut vanaf = 1;
+    loop {
+        let pagina = opslag.audit_records(vanaf, 7).await.expect("audit_records");
+        let Some(laatste) = pagina.last() else { break };
+        vanaf = laatste.volgnummer + 1;
+        for r in &pagina {
+            v.controleer(r)?;
+        }
+    }
+    v.sluit_af(opslag.audit_kop().await.expect("audit_kop"))
+}
+
+/// Some households, jeugdigen and audit records.
+async fn vul(opslag: &dyn Opslag) -> testsuite::Dossiers {
+    let w = testsuite::directory(opslag).await;
+    let d = testsuite::jeugdigen(opslag, &w).await;
+    testsuite::keten_tegelijk(opslag, 10).await;
+    d
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn testsuite_op_een_bestand() {
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let opslag = open(&map.path().join("schakel.db")).await;
+    testsuite::alles(&opslag).await;
+    testsuite::gelijktijdig(Arc::new(opslag.clone())).await;
+    opslag
+        .integriteitscontrole()
+        .await
+        .expect("integriteitscontrole");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn testsuite_in_het_geheugen() {
+    let opslag = SqliteOpslag::in_memory().await.expect("in_memory");
+    testsuite::alles(&opslag).await;
+    testsuite::gelijktijdig(Arc::new(opslag)).await;
+}
+
+#[tokio::test]
+async fn wal_en_schema_op_het_bestand() {
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let pad = map.path().join("nieuw").join("schakel.db");
+    assert!(
+        SqliteOpslag::open(&pad).await.is_err(),
+        "een ontbrekende map wordt niet stilzwijgend aangemaakt"
+    );
+    let pad = map.path().join("schakel.db");
+    let opslag = open(&pad).await;
+    assert!(pad.exists(), "open maakt het bestand aan");
+    let mut c = rauw(&pad).await;
+    let modus: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&mut c)
+        .await
+        .expect("journal_mode");
+    assert_eq!(modus, "wal");
+    let migraties: i64 = sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations")
+        .fetch_one(&mut c)
+        .await
+        .expect("migraties");
+    assert_eq!(migraties, 1);
+    c.close().await.expect("sluiten");
+    opslag.sluit().await;
+    // Opening again runs no migration twice.
+    let opslag = open(&pad).await;
+    opslag
+        .integriteitscontrole()
+        .await
+        .expect("integriteitscontrole");
+}
+
+#[tokio::test]
+async fn gegevens_blijven_na_sluiten_en_heropenen() {
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let pad = map.path().join("schakel.db");
+    let opslag = open(&pad).await;
+    let d = vul(&opslag).await;
+    let kop = opslag.audit_kop().await.expect("audit_kop");
+    opslag.sluit().await;
+    drop(opslag);
+
+    let opnieuw = open(&pad).await;
+    for j in [&d.j1, &d.j2, &d.j3] {
+        assert_eq!(
+            opnieuw.jeugdige(j.id).await.expect("jeugdige").as_ref(),
+            Some(j),
+            "jeugdige {} na heropenen",
+            j.id
+        );
+    }
+    assert_eq!(
+        opnieuw
+            .huishouden(d.h1.id)
+            .await
+            .expect("huishouden")
+            .as_ref(),
+        Some(&d.h1)
+    );
+    assert_eq!(opnieuw.audit_kop().await.expect("audit_kop"), kop);
+    assert_eq!(
+        verifieer(&opnieuw).await,
+        Ok(kop.as_ref().map_or(0, |k| k.0))
+    );
+    // The chain goes on where it was.
+    let r = opnieuw
+        .schrijf_audit(&record(
+            "test.heropend",
+            Actie::Lezen,
+            "jeugdige",
+            None,
+            None,
+        ))
+        .await
+        .expect("schrijf_audit");
+    assert_eq!(Some(r.volgnummer), kop.map(|k| k.0 + 1));
+    assert!(verifieer(&opnieuw).await.is_ok());
+}
+
+#[tokio::test]
+async fn backup_terugzetten() {
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let opslag = open(&map.path().join("schakel.db")).await;
+    let d = vul(&opslag).await;
+    let kopie = map.path().join("backup.db");
+    opslag.backup(&kopie).await.expect("backup");
+    assert!(
+        matches!(opslag.backup(&kopie).await, Err(OpslagFout::BestaatAl(_))),
+        "backup overschrijft niets"
+    );
+    let resten: Vec<_> = std::fs::read_dir(map.path())
+        .expect("map lezen")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".deel"))
+        .collect();
+    assert!(
+        resten.is_empty(),
+        "backup laat geen tijdelijk bestand achter"
+    );
+
+    // Written after the backup: not in it.
+    let later = opslag
+        .schrijf_audit(&record(
+            "test.na_backup",
+            Actie::Lezen,
+            "jeugdige",
+            None,
+            None,
+        ))
+        .await
+        .expect("schrijf_audit");
+
+    // Restore = open the copy as the database.
+    let terug = open(&kopie).await;
+    terug
+        .integriteitscontrole()
+        .await
+        .expect("integriteitscontrole van de backup");
+    for j in [&d.j1, &d.j2, &d.j3] {
+        assert_eq!(
+            terug.jeugdige(j.id).await.expect("jeugdige").as_ref(),
+            Some(j),
+            "jeugdige {} in de backup",
+            j.id
+        );
+    }
+    assert_eq!(
+        terug
+            .huishouden(d.h1.id)
+            .await
+            .expect("huishouden")
+            .as_ref(),
+        Some(&d.h1),
+        "huishouden in de backup"
+    );
+    let n = verifieer(&terug)
+        .await
+        .expect("de auditketen van de backup klopt");
+    assert_eq!(
+        n,
+        later.volgnummer - 1,
+        "de backup eindigt vóór het latere record"
+    );
+    assert_eq!(
+        terug.audit_kop().await.expect("audit_kop").map(|k| k.0),
+        Some(n)
+    );
+    // The restored database works: the chain continues.
+    terug
+        .schrijf_audit(&record(
+            "test.hersteld",
+            Actie::Lezen,
+            "jeugdige",
+            None,
+            None,
+        ))
+        .await
+        .expect("schrijf_audit na terugzetten");
+    assert_eq!(verifieer(&terug).await, Ok(n + 1));
+}
+
+#[tokio::test]
+async fn het_auditlog_weigert_wijzigen_en_verwijderen() {
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let pad = map.path().join("schakel.db");
+    let opslag = open(&pad).await;
+    vul(&opslag).await;
+    let mut c = rauw(&pad).await;
+    let wijzig = sqlx::query("UPDATE audit SET gebeurtenis = 'vervalst' WHERE volgnummer = 2")
+        .execute(&mut c)
+        .await;
+    assert!(wijzig.is_err(), "een auditrecord wijzigen wordt geweigerd");
+    let verwijder = sqlx::query("DELETE FROM audit WHERE volgnummer = 2")
+        .execute(&mut c)
+        .await;
+    assert!(
+        verwijder.is_err(),
+        "een auditrecord verwijderen wordt geweigerd"
+    );
+    assert!(verifieer(&opslag).await.is_ok());
+}
+
+/// Someone with the file removes the triggers and changes the table.
+async fn knoei(pad: &Path, sql: &'static str) {
+    let mut c = rauw(pad).await;
+    for s in [
+        "DROP TRIGGER audit_niet_wijzigen",
+        "DROP TRIGGER audit_niet_verwijderen",
+        sql,
+    ] {
+        sqlx::query(s).execute(&mut c).await.expect(s);
+    }
+    c.close().await.expect("sluiten");
+}
+
+async fn gevuld_met_ketting() -> (tempfile::TempDir, std::path::PathBuf, SqliteOpslag, i64) {
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let pad = map.path().join("schakel.db");
+    let opslag = open(&pad).await;
+    vul(&opslag).await;
+    let n = verifieer(&opslag).await.expect("de keten klopt vooraf");
+    assert!(n >= 10);
+    (map, pad, opslag, n)
+}
+
+#[tokio::test]
+async fn een_gewijzigd_auditrecord_wordt_ontdekt() {
+    let (_map, pad, opslag, _) = gevuld_met_ketting().await;
+    knoei(
+        &pad,
+        "UPDATE audit SET gebeurtenis = 'jeugdige.niets' WHERE volgnummer = 3",
+    )
+    .await;
+    assert_eq!(
+        verifieer(&opslag).await,
+        Err(Breuk::Gewijzigd { volgnummer: 3 })
+    );
+}
+
+#[tokio::test]
+async fn een_gewijzigd_en_opnieuw_gehasht_record_wordt_ontdekt() {
+    // Recomputing the changed record's own hash breaks the next link.
+    let (_map, pad, opslag, _) = gevuld_met_ketting().await;
+    let mut r = opslag
+        .audit_records(3, 1)
+        .await
+        .expect("audit_records")
+        .remove(0);
+    r.record.gebeurtenis = "jeugdige.niets".into();
+    let hash = schakel_storage::audit::bereken_hash(3, &r.vorige_hash, &r.record);
+    let mut c = rauw(&pad).await;
+    sqlx::query("DROP TRIGGER audit_niet_wijzigen")
+        .execute(&mut c)
+        .await
+        .expect("trigger");
+    sqlx::query("UPDATE audit SET gebeurtenis = 'jeugdige.niets', hash = ? WHERE volgnummer = 3")
+        .bind(&hash)
+        .execute(&mut c)
+        .await
+        .expect("knoeien");
+    c.close().await.expect("sluiten");
+    assert_eq!(
+        verifieer(&opslag).await,
+        Err(Breuk::KetenBreuk { volgnummer: 4 })
+    );
+}
+
+#[tokio::test]
+async fn een_verwijderd_middelste_record_wordt_ontdekt() {
+    let (_map, pad, opslag, _) = gevuld_met_ketting().await;
+    knoei(&pad, "DELETE FROM audit WHERE volgnummer = 5").await;
+    assert_eq!(
+        verifieer(&opslag).await,
+        Err(Breuk::Ontbreekt {
+            verwacht: 5,
+            gevonden: 6
+        })
+    );
+}
+
+#[tokio::test]
+async fn een_verwijderd_laatste_record_wordt_ontdekt() {
+    let (_map, pad, opslag, n) = gevuld_met_ketting().await;
+    knoei(
+        &pad,
+        "DELETE FROM audit WHERE volgnummer = (SELECT max(volgnummer) FROM audit)",
+    )
+    .await;
+    assert_eq!(
+        verifieer(&opslag).await,
+        Err(Breuk::StaartOntbreekt {
+            kop: n,
+            laatste: n - 1
+        })
+    );
+}
+
+#[tokio::test]
+async fn zonder_auditrecord_geen_wijziging() {
+    // When the audit record cannot be written, the change is not committed.
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let pad = map.path().join("schakel.db");
+    let opslag = open(&pad).await;
+    let d = vul(&opslag).await;
+    let kop = opslag.audit_kop().await.expect("audit_kop");
+    let mut c = rauw(&pad).await;
+    sqlx::query(
+        "CREATE TRIGGER storing BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'storing'); END",
+    )
+    .execute(&mut c)
+    .await
+    .expect("trigger");
+
+    let h2 = opslag
+        .huishouden(d.h2.id)
+        .await
+        .expect("huishouden")
+        .expect("h2 bestaat");
+    let b = bsn(testsuite::TEST_BSNS[5]);
+    let nieuw = schakel_storage::NieuweJeugdige {
+        huishouden: d.h2.id,
+        bsn: b.clone(),
+        geboortedatum: d.j3.geboortedatum,
+        gegevens: d.j3.gegevens.clone(),
+    };
+    let a = record(
+        "jeugdige.aanmaken",
+        Actie::Aanmaken,
+        "jeugdige",
+        None,
+        Some(&b),
+    );
+    let fout = opslag.maak_jeugdige(&nieuw, &a).await;
+    assert!(matches!(fout, Err(OpslagFout::Database(_))), "{fout:?}");
+    assert_eq!(
+        opslag.jeugdige_op_bsn(&b).await.expect("jeugdige_op_bsn"),
+        None
+    );
+    assert_eq!(
+        opslag
+            .huishouden(d.h2.id)
+            .await
+            .expect("huishouden")
+            .as_ref(),
+        Some(&h2),
+        "ook het huishouden is onveranderd"
+    );
+    let w = schakel_storage::JeugdigeWijziging {
+        voornaam: "Anders".into(),
+        ..d.j1.gegevens.clone()
+    };
+    let fout = opslag.wijzig_jeugdige(d.j1.id, d.j1.versie, &w, &a).await;
+    assert!(fout.is_err());
+    assert_eq!(
+        opslag.jeugdige(d.j1.id).await.expect("jeugdige").as_ref(),
+        Some(&d.j1),
+        "een wijziging zonder auditrecord is teruggedraaid"
+    );
+    assert_eq!(opslag.audit_kop().await.expect("audit_kop"), kop);
+
+    sqlx::query("DROP TRIGGER storing")
+        .execute(&mut c)
+        .await
+        .expect("trigger weg");
+    c.close().await.expect("sluiten");
+    opslag
+        .maak_jeugdige(&nieuw, &a)
+        .await
+        .expect("zonder storing lukt het");
+    assert!(verifieer(&opslag).await.is_ok());
+}
+
+#[tokio::test]
+async fn een_onleesbare_waarde_is_een_fout_geen_waarde() {
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let pad = map.path().join("schakel.db");
+    let opslag = open(&pad).await;
+    let d = vul(&opslag).await;
+    let mut c = rauw(&pad).await;
+    sqlx::query("UPDATE jeugdige SET postcode = 'XXXX' WHERE id = ?")
+        .bind(d.j2.id)
+        .execute(&mut c)
+        .await
+        .expect("knoeien");
+    c.close().await.expect("sluiten");
+    match opslag.jeugdige(d.j2.id).await {
+        Err(OpslagFout::Database(m)) => {
+            assert!(m.contains("postcode"), "de fout noemt de kolom: {m}");
+            assert!(!m.contains("XXXX"), "de fout noemt de waarde niet: {m}");
+        }
+        anders => panic!("verwacht een Database-fout, kreeg {anders:?}"),
+    }
+}
