@@ -21,6 +21,8 @@ pub struct Relaties {
     pub partij_bij_casus: bool,
     /// The user's organisation provides care under a referral for the jeugdige.
     pub aanbieder_met_verwijzing: bool,
+    /// The jeugdige is a pupil of the user's organisation (a school).
+    pub eigen_leerling: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,6 +49,12 @@ pub fn mag_zien(rol: Rol, r: &Relaties) -> Result<Grond, Weigering> {
     }
     let grond = match rol {
         Rol::Zorgcoordinator if r.leerling_met_open_vraag => Some(Grond::LeerlingMetOpenVraag),
+        // A school sees its own pupils in a joint case, not their siblings
+        // at other schools: the school answers for the education part.
+        Rol::Zorgcoordinator if r.partij_bij_casus && r.eigen_leerling => {
+            Some(Grond::PartijBijCasus)
+        }
+        Rol::Zorgcoordinator => None,
         Rol::Casusregisseur | Rol::Wijkteammedewerker if r.eigen_wijkteam_casus => {
             Some(Grond::EigenWijkteamCasus)
         }
@@ -75,6 +83,7 @@ mod tests {
             eigen_wijkteam_casus: true,
             partij_bij_casus: true,
             aanbieder_met_verwijzing: true,
+            eigen_leerling: true,
         };
         assert_eq!(
             mag_zien(Rol::Beleid, &alles),
@@ -114,6 +123,19 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(mag_zien(Rol::Verwijzer, &partij), Ok(Grond::PartijBijCasus));
+        assert!(
+            mag_zien(Rol::Zorgcoordinator, &partij).is_err(),
+            "a school party sees only its own pupils"
+        );
+        let eigen = Relaties {
+            partij_bij_casus: true,
+            eigen_leerling: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            mag_zien(Rol::Zorgcoordinator, &eigen),
+            Ok(Grond::PartijBijCasus)
+        );
         let verwijzing = Relaties {
             aanbieder_met_verwijzing: true,
             ..Default::default()

@@ -84,13 +84,18 @@ impl Dossier<'_> {
         }
     }
 
+    /// The facts the policy decides on, as stored plus what the jeugdige
+    /// itself tells (whether it is a pupil of the actor's organisation).
+    async fn relaties(&self, j: &Jeugdige) -> ApiResultaat<toegang::Relaties> {
+        let organisatie = self.actor.rol.organisatie;
+        let mut relaties = self.state.opslag.relaties(j.id, organisatie).await?;
+        relaties.eigen_leerling = j.gegevens.school == Some(organisatie);
+        Ok(relaties)
+    }
+
     /// Decides, logs, and only then hands out.
     async fn toegang(&self, j: &Jeugdige, gebeurtenis: &str, actie: Actie) -> ApiResultaat<Grond> {
-        let relaties = self
-            .state
-            .opslag
-            .relaties(j.id, self.actor.rol.organisatie)
-            .await?;
+        let relaties = self.relaties(j).await?;
         let besluit = toegang::mag_zien(self.actor.rol.rol, &relaties);
         let (uitkomst, grond) = match besluit {
             Ok(g) => (Uitkomst::Toegestaan, grond_naam(g)),
@@ -182,11 +187,7 @@ impl Dossier<'_> {
             .await?;
         let mut zichtbaar = Vec::with_capacity(lijst.items.len());
         for j in lijst.items {
-            let relaties = self
-                .state
-                .opslag
-                .relaties(j.id, self.actor.rol.organisatie)
-                .await?;
+            let relaties = self.relaties(&j).await?;
             if let Ok(g) = toegang::mag_zien(self.actor.rol.rol, &relaties) {
                 let record = self.record(
                     "jeugdige.lijst",

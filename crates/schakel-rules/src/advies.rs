@@ -256,8 +256,8 @@ impl Normenkader {
             if !rij.leeftijd.past(advies.leeftijd) {
                 self.cite_uitleg(advies, Uitleg::Leeftijd);
                 advies.uitleg(format!(
-                    "{}; het kind is {} jaar op {}.",
-                    rij.melding_leeftijd, advies.leeftijd, vraag.peildatum
+                    "{}; het kind is {} jaar op de peildatum.",
+                    rij.melding_leeftijd, advies.leeftijd
                 ));
             }
             if rij.tlv_vereist && !vraag.tlv {

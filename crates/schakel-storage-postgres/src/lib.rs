@@ -965,6 +965,8 @@ impl Opslag for PgOpslag {
             // TODO(referrals): true when the organisation provides care under
             // a referral for the jeugdige, once referrals are stored.
             aanbieder_met_verwijzing: false,
+            // Known to the caller from the jeugdige itself.
+            eigen_leerling: false,
         })
     }
 

@@ -1040,6 +1040,8 @@ impl Opslag for SqliteOpslag {
             // (verwijzingen) come with that issue; then this is "an active
             // referral of the jeugdige to this aanbieder".
             aanbieder_met_verwijzing: false,
+            // Known to the caller from the jeugdige itself.
+            eigen_leerling: false,
         })
     }
 

@@ -3,7 +3,11 @@
 //! Exit codes: 0 success; 2 bad input (one line on stderr naming the field and
 //! what is allowed); 1 when the rule or calendar data cannot be loaded.
 
+mod beheer;
+mod demo;
 mod kalender;
+mod opslag;
+mod serve;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -47,11 +51,34 @@ enum Opdracht {
     /// School calendar: import the Rijksoverheid feed, show what is covered.
     #[command(subcommand)]
     Kalender(kalender::KalenderOpdracht),
+    /// Runs the web application and API.
+    Serve(serve::ServeOpties),
+    /// NEN 7513 audit log: verify the hash chain, export one child's accesses.
+    #[command(subcommand)]
+    Audit(beheer::AuditOpdracht),
+    /// A consistent online backup of the case records.
+    Backup {
+        /// The backup file to create (must not exist).
+        #[arg(long)]
+        doel: PathBuf,
+        #[command(flatten)]
+        opslag: opslag::OpslagOpties,
+    },
+    /// Records past their retention deadline (Jeugdwet art. 7.3.8: 20 years after the last change).
+    Retentie {
+        /// Date to check against (default: today).
+        #[arg(long)]
+        peildatum: Option<String>,
+        #[command(flatten)]
+        opslag: opslag::OpslagOpties,
+    },
 }
 
 enum Fout {
     Invoer(InvoerFout),
     Laden(LaadFout),
+    /// The database or the audit chain: operational, not the caller's input.
+    Bedrijf(String),
 }
 
 impl From<InvoerFout> for Fout {
@@ -76,6 +103,10 @@ fn main() -> ExitCode {
         }
         Err(Fout::Laden(f)) => {
             eprintln!("fout in de regels of kalender: {f}");
+            ExitCode::from(1)
+        }
+        Err(Fout::Bedrijf(f)) => {
+            eprintln!("fout: {f}");
             ExitCode::from(1)
         }
     }
@@ -107,8 +138,34 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
         }
         Opdracht::Regels => schrijf(&regels_overzicht(&Regelset::laad(&data, &cli.regio)?)),
         Opdracht::Kalender(opdracht) => kalender::voer_uit(opdracht, &data)?,
+        Opdracht::Serve(opties) => {
+            let regels = Regelset::laad(&data, &cli.regio)?;
+            start_logging();
+            runtime()?.block_on(serve::serve(opties, regels, &data)).map_err(|e| Fout::Bedrijf(e.0))?;
+        }
+        Opdracht::Audit(opdracht) => runtime()?.block_on(beheer::audit(opdracht))?,
+        Opdracht::Backup { doel, opslag } => runtime()?.block_on(beheer::backup(opslag, doel))?,
+        Opdracht::Retentie { peildatum, opslag } => {
+            let peildatum = match peildatum {
+                Some(p) => schakel_rules::datum::parse_datum(p)
+                    .ok_or_else(|| InvoerFout::new("--peildatum", format!("'{p}' is geen datum; verwacht JJJJ-MM-DD")))?,
+                None => vandaag(),
+            };
+            runtime()?.block_on(beheer::retentie(opslag, peildatum))?;
+        }
     }
     Ok(())
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, Fout> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| Fout::Bedrijf(format!("kan runtime niet starten: {e}")))
+}
+
+/// Application logs to stderr; `RUST_LOG` tunes them. They never carry a BSN
+/// or a name: handlers log ids and outcomes only.
+fn start_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }
 
 /// Today in the Netherlands: the default peildatum.
@@ -149,7 +206,7 @@ fn lees_invoer(bestand: &Path) -> Result<String, InvoerFout> {
     Ok(tekst)
 }
 
-fn schrijf(waarde: &impl Serialize) {
+pub(crate) fn schrijf(waarde: &impl Serialize) {
     let mut uit = std::io::stdout().lock();
     // Serializing our own output types cannot fail; a closed stdout is not ours to report.
     let _ = serde_json::to_writer_pretty(&mut uit, waarde).map(|_| writeln!(uit));

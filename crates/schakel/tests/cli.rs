@@ -575,7 +575,7 @@ fn geen_rij_joa_op_13_jaar() {
             json!("Triangel"),
         ),
         "almere.rij.joa",
-        "Geen rij van toepassing: joa geldt voor kinderen van 4 tot 13 jaar; het kind is 13 jaar op 2026-08-01.",
+        "Geen rij van toepassing: joa geldt voor kinderen van 4 tot 13 jaar; het kind is 13 jaar op de peildatum.",
     );
 }
 
@@ -601,7 +601,7 @@ fn geen_rij_oja_op_18_jaar() {
             json!("PrO"),
         ),
         "almere.rij.oja",
-        "Geen rij van toepassing: oja geldt voor kinderen van 4 tot 18 jaar; het kind is 18 jaar op 2026-08-01.",
+        "Geen rij van toepassing: oja geldt voor kinderen van 4 tot 18 jaar; het kind is 18 jaar op de peildatum.",
     );
 }
 
@@ -614,7 +614,7 @@ fn geen_rij_kolibrie_op_13_jaar() {
             json!(true),
         ),
         "almere.rij.kolibrie",
-        "Geen rij van toepassing: kolibrie geldt voor kinderen van 4 tot 13 jaar; het kind is 13 jaar op 2026-08-01.",
+        "Geen rij van toepassing: kolibrie geldt voor kinderen van 4 tot 13 jaar; het kind is 13 jaar op de peildatum.",
     );
 }
 
@@ -623,7 +623,7 @@ fn geen_rij_ontheffing_leerplicht_op_4_jaar() {
     geen_rij(
         vraag("2022-05-12", "2026-08-01", "ontheffing_leerplicht"),
         "almere.rij.ontheffing_leerplicht",
-        "Geen rij van toepassing: ontheffing_leerplicht geldt voor kinderen vanaf 5 jaar; het kind is 4 jaar op 2026-08-01.",
+        "Geen rij van toepassing: ontheffing_leerplicht geldt voor kinderen vanaf 5 jaar; het kind is 4 jaar op de peildatum.",
     );
 }
 
@@ -797,7 +797,7 @@ fn toets_zonder_toepasselijke_rij_buiten_normen_met_reden() {
         t["bevindingen"],
         json!([{
             "regel": "almere.rij.ontheffing_leerplicht",
-            "melding": "Geen rij van toepassing: ontheffing_leerplicht geldt voor kinderen vanaf 5 jaar; het kind is 4 jaar op 2026-08-01.",
+            "melding": "Geen rij van toepassing: ontheffing_leerplicht geldt voor kinderen vanaf 5 jaar; het kind is 4 jaar op de peildatum.",
         }])
     );
 }

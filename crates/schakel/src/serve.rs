@@ -1,0 +1,65 @@
+//! `schakel serve`: the web application and API.
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use clap::Args;
+use schakel_http::{AppState, Instellingen};
+use schakel_rules::Regelset;
+use schakel_storage::Opslag;
+
+use crate::opslag::{OpenFout, OpslagOpties};
+
+#[derive(Args, Debug)]
+pub struct ServeOpties {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    #[command(flatten)]
+    pub opslag: OpslagOpties,
+    /// Start with a fresh demo region Almere (its own SQLite file in the data
+    /// directory) and print an account for every role.
+    #[arg(long)]
+    pub demo: bool,
+    /// Mark cookies Secure: set this when Schakel runs behind TLS.
+    #[arg(long, env = "SCHAKEL_VEILIGE_COOKIES")]
+    pub veilige_cookies: bool,
+}
+
+pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Result<(), OpenFout> {
+    let sleutel = opties.opslag.pseudoniem_sleutel()?;
+    let (opslag, accounts) = if opties.demo {
+        if opties.opslag.database_url.is_some() {
+            return Err(OpenFout("--demo gebruikt een eigen SQLite-bestand; laat --database-url weg".into()));
+        }
+        let pad = opties.opslag.data_dir.join("demo.db");
+        for bestand in [pad.clone(), pad.with_extension("db-wal"), pad.with_extension("db-shm")] {
+            let _ = std::fs::remove_file(bestand);
+        }
+        let demo_opties = OpslagOpties { data_dir: opties.opslag.data_dir.clone(), database_url: Some(format!("sqlite://{}", pad.display())) };
+        let opslag = demo_opties.open().await?;
+        let accounts = crate::demo::vul(opslag.as_ref(), &data.join("demo").join("almere.toml"), &sleutel).await.map_err(OpenFout)?;
+        (opslag, accounts)
+    } else {
+        (opties.opslag.open().await?, Vec::new())
+    };
+    let listener = tokio::net::TcpListener::bind(opties.listen).await.map_err(|e| OpenFout(format!("--listen {}: {e}", opties.listen)))?;
+    let adres = listener.local_addr().map_err(|e| OpenFout(e.to_string()))?;
+    print_welkom(adres, opslag.as_ref(), &accounts);
+    let instellingen = Instellingen { veilige_cookies: opties.veilige_cookies, pseudoniem_sleutel: sleutel, ..Instellingen::default() };
+    let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());
+    schakel_http::serve(listener, state).await.map_err(|e| OpenFout(e.to_string()))
+}
+
+fn print_welkom(adres: SocketAddr, opslag: &dyn Opslag, accounts: &[crate::demo::DemoAccount]) {
+    println!("Schakel luistert op http://{adres} (database: {})", opslag.backend());
+    println!("  API:      http://{adres}/api/v1/openapi.json");
+    println!("  Gezond:   http://{adres}/api/v1/gezondheid");
+    if !accounts.is_empty() {
+        println!();
+        println!("Demo-accounts (wachtwoorden gelden alleen voor deze start):");
+        for a in accounts {
+            println!("  {:<34} {:<20} {:<45} wachtwoord: {}", a.email, a.rol.naam(), a.organisatie, a.wachtwoord);
+        }
+    }
+}
