@@ -43,24 +43,41 @@ pub async fn audit(opdracht: &AuditOpdracht) -> Result<(), Fout> {
             let mut verificatie = Verificatie::default();
             let mut vanaf = 1;
             loop {
-                let pagina = opslag.audit_records(vanaf, 1000).await.map_err(opslag_fout)?;
-                let Some(laatste) = pagina.last().map(|r| r.volgnummer) else { break };
+                let pagina = opslag
+                    .audit_records(vanaf, 1000)
+                    .await
+                    .map_err(opslag_fout)?;
+                let Some(laatste) = pagina.last().map(|r| r.volgnummer) else {
+                    break;
+                };
                 for r in &pagina {
-                    verificatie.controleer(r).map_err(|b| Fout::Bedrijf(format!("auditlog: {b}")))?;
+                    verificatie
+                        .controleer(r)
+                        .map_err(|b| Fout::Bedrijf(format!("auditlog: {b}")))?;
                 }
                 vanaf = laatste + 1;
             }
             let kop = opslag.audit_kop().await.map_err(opslag_fout)?;
-            let aantal = verificatie.sluit_af(kop.clone()).map_err(|b| Fout::Bedrijf(format!("auditlog: {b}")))?;
-            schrijf(&serde_json::json!({ "in_orde": true, "records": aantal, "kop": kop.map(|(_, h)| h) }));
+            let aantal = verificatie
+                .sluit_af(kop.clone())
+                .map_err(|b| Fout::Bedrijf(format!("auditlog: {b}")))?;
+            schrijf(
+                &serde_json::json!({ "in_orde": true, "records": aantal, "kop": kop.map(|(_, h)| h) }),
+            );
             Ok(())
         }
-        AuditOpdracht::Inzage { bsn, opslag: opties } => {
+        AuditOpdracht::Inzage {
+            bsn,
+            opslag: opties,
+        } => {
             let bsn = Bsn::parse(bsn).map_err(|e| Fout::Invoer(InvoerFout::new("--bsn", e.0)))?;
             let sleutel = opties.pseudoniem_sleutel().map_err(open_fout)?;
             let opslag = opties.open().await.map_err(open_fout)?;
             let pseudoniem = bsn.pseudoniem(&sleutel);
-            let records = opslag.audit_voor_client(&pseudoniem).await.map_err(opslag_fout)?;
+            let records = opslag
+                .audit_voor_client(&pseudoniem)
+                .await
+                .map_err(opslag_fout)?;
             // Exporting a child's access history is itself an access.
             let record = NieuwAuditRecord {
                 gebeurtenis: "audit.inzage".into(),
@@ -89,7 +106,10 @@ pub async fn audit(opdracht: &AuditOpdracht) -> Result<(), Fout> {
 pub async fn backup(opslag: &OpslagOpties, doel: &PathBuf) -> Result<(), Fout> {
     let store = opslag.open().await.map_err(open_fout)?;
     store.backup(doel).await.map_err(|e| match e {
-        schakel_storage::OpslagFout::BestaatAl(_) => Fout::Invoer(InvoerFout::new("--doel", format!("{} bestaat al; kies een nieuw bestand", doel.display()))),
+        schakel_storage::OpslagFout::BestaatAl(_) => Fout::Invoer(InvoerFout::new(
+            "--doel",
+            format!("{} bestaat al; kies een nieuw bestand", doel.display()),
+        )),
         e => opslag_fout(e),
     })?;
     schrijf(&serde_json::json!({ "backup": doel, "database": store.backend() }));
@@ -98,7 +118,12 @@ pub async fn backup(opslag: &OpslagOpties, doel: &PathBuf) -> Result<(), Fout> {
 
 pub async fn retentie(opslag: &OpslagOpties, peildatum: chrono::NaiveDate) -> Result<(), Fout> {
     let store = opslag.open().await.map_err(open_fout)?;
-    let items = store.verlopen_bewaartermijnen(peildatum).await.map_err(opslag_fout)?;
-    schrijf(&serde_json::json!({ "peildatum": peildatum, "aantal": items.len(), "verlopen": items }));
+    let items = store
+        .verlopen_bewaartermijnen(peildatum)
+        .await
+        .map_err(opslag_fout)?;
+    schrijf(
+        &serde_json::json!({ "peildatum": peildatum, "aantal": items.len(), "verlopen": items }),
+    );
     Ok(())
 }

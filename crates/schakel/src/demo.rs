@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use schakel_domain::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol};
 use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, nu};
 use schakel_storage::{
-    JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag,
-    Roltoewijzing, Vertegenwoordiger,
+    JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
+    NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, Roltoewijzing, Vertegenwoordiger,
 };
 use serde::Deserialize;
 
@@ -100,7 +100,12 @@ pub struct DemoAccount {
     pub wachtwoord: String,
 }
 
-fn systeem_record(gebeurtenis: &str, actie: Actie, client: Option<(&Bsn, &[u8])>, object_type: &str) -> NieuwAuditRecord {
+fn systeem_record(
+    gebeurtenis: &str,
+    actie: Actie,
+    client: Option<(&Bsn, &[u8])>,
+    object_type: &str,
+) -> NieuwAuditRecord {
     NieuwAuditRecord {
         gebeurtenis: gebeurtenis.into(),
         actie,
@@ -125,49 +130,113 @@ fn fout(m: impl std::fmt::Display) -> String {
 }
 
 /// Seeds an empty store. Returns the accounts with their passwords.
-pub async fn vul(opslag: &dyn Opslag, bestand: &Path, sleutel: &[u8]) -> Result<Vec<DemoAccount>, String> {
-    let tekst = std::fs::read_to_string(bestand).map_err(|e| format!("{}: {e}", bestand.display()))?;
+pub async fn vul(
+    opslag: &dyn Opslag,
+    bestand: &Path,
+    sleutel: &[u8],
+) -> Result<Vec<DemoAccount>, String> {
+    let tekst =
+        std::fs::read_to_string(bestand).map_err(|e| format!("{}: {e}", bestand.display()))?;
     let demo: Demo = toml::from_str(&tekst).map_err(|e| format!("{}: {e}", bestand.display()))?;
-    let regio = opslag.maak_regio(&NieuweRegio { code: demo.regio.code, naam: demo.regio.naam }).await.map_err(fout)?;
+    let regio = opslag
+        .maak_regio(&NieuweRegio {
+            code: demo.regio.code,
+            naam: demo.regio.naam,
+        })
+        .await
+        .map_err(fout)?;
     let mut org: HashMap<String, (i64, String)> = HashMap::new();
     for o in &demo.organisatie {
-        let soort = OrganisatieSoort::parse(&o.soort).ok_or_else(|| format!("onbekende soort {}", o.soort))?;
+        let soort = OrganisatieSoort::parse(&o.soort)
+            .ok_or_else(|| format!("onbekende soort {}", o.soort))?;
         let nieuw = NieuweOrganisatie {
             regio: regio.id,
             naam: o.naam.clone(),
             soort,
-            gemeente: o.gemeente.as_deref().map(GemeenteCode::parse).transpose().map_err(fout)?,
-            brin: o.brin.as_deref().map(Brin::parse).transpose().map_err(fout)?,
+            gemeente: o
+                .gemeente
+                .as_deref()
+                .map(GemeenteCode::parse)
+                .transpose()
+                .map_err(fout)?,
+            brin: o
+                .brin
+                .as_deref()
+                .map(Brin::parse)
+                .transpose()
+                .map_err(fout)?,
             agb: o.agb.as_deref().map(Agb::parse).transpose().map_err(fout)?,
         };
         let gemaakt = opslag.maak_organisatie(&nieuw).await.map_err(fout)?;
         org.insert(o.sleutel.clone(), (gemaakt.id, gemaakt.naam));
     }
-    let org_id = |s: &str| org.get(s).map(|o| o.0).ok_or_else(|| format!("onbekende organisatie {s}"));
+    let org_id = |s: &str| {
+        org.get(s)
+            .map(|o| o.0)
+            .ok_or_else(|| format!("onbekende organisatie {s}"))
+    };
     let mut accounts = Vec::new();
     for m in &demo.medewerker {
         let wachtwoord = hex::encode(rand::random::<[u8; 6]>());
         let mut rollen = Vec::new();
         for r in &m.rollen {
-            rollen.push(Roltoewijzing { rol: Rol::parse(&r.rol).ok_or_else(|| format!("onbekende rol {}", r.rol))?, organisatie: org_id(&r.organisatie)? });
+            rollen.push(Roltoewijzing {
+                rol: Rol::parse(&r.rol).ok_or_else(|| format!("onbekende rol {}", r.rol))?,
+                organisatie: org_id(&r.organisatie)?,
+            });
         }
-        let hash = schakel_http::auth::hash_wachtwoord(&wachtwoord).map_err(|_| "kan wachtwoord niet hashen".to_string())?;
-        opslag.maak_medewerker(&NieuweMedewerker { naam: m.naam.clone(), email: m.email.clone(), wachtwoord_hash: hash, rollen: rollen.clone() }).await.map_err(fout)?;
+        let hash = schakel_http::auth::hash_wachtwoord(&wachtwoord)
+            .map_err(|_| "kan wachtwoord niet hashen".to_string())?;
+        opslag
+            .maak_medewerker(&NieuweMedewerker {
+                naam: m.naam.clone(),
+                email: m.email.clone(),
+                wachtwoord_hash: hash,
+                rollen: rollen.clone(),
+            })
+            .await
+            .map_err(fout)?;
         for r in rollen {
-            let naam = org.values().find(|(id, _)| *id == r.organisatie).map(|(_, n)| n.clone()).unwrap_or_default();
-            accounts.push(DemoAccount { email: m.email.clone(), rol: r.rol, organisatie: naam, wachtwoord: wachtwoord.clone() });
+            let naam = org
+                .values()
+                .find(|(id, _)| *id == r.organisatie)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default();
+            accounts.push(DemoAccount {
+                email: m.email.clone(),
+                rol: r.rol,
+                organisatie: naam,
+                wachtwoord: wachtwoord.clone(),
+            });
         }
     }
     for h in &demo.huishouden {
-        let nieuw = NieuwHuishouden { vertegenwoordigers: h.vertegenwoordigers.iter().map(|v| Vertegenwoordiger { naam: v.naam.clone(), relatie: v.relatie.clone() }).collect() };
-        let huishouden = opslag.maak_huishouden(&nieuw, &systeem_record("huishouden.aanmaken", Actie::Aanmaken, None, "huishouden")).await.map_err(fout)?;
+        let nieuw = NieuwHuishouden {
+            vertegenwoordigers: h
+                .vertegenwoordigers
+                .iter()
+                .map(|v| Vertegenwoordiger {
+                    naam: v.naam.clone(),
+                    relatie: v.relatie.clone(),
+                })
+                .collect(),
+        };
+        let huishouden = opslag
+            .maak_huishouden(
+                &nieuw,
+                &systeem_record("huishouden.aanmaken", Actie::Aanmaken, None, "huishouden"),
+            )
+            .await
+            .map_err(fout)?;
         for j in &h.jeugdige {
             let bsn = Bsn::parse(&j.bsn).map_err(fout)?;
             if !bsn.is_test_bsn() {
                 return Err(format!("demo-gegevens: {} is geen test-BSN", j.voornaam));
             }
             let d = j.geboortedatum.date.ok_or("geboortedatum zonder datum")?;
-            let geboortedatum = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()).ok_or("ongeldige geboortedatum")?;
+            let geboortedatum =
+                NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+                    .ok_or("ongeldige geboortedatum")?;
             let school = j.school.as_deref().map(org_id).transpose()?;
             let gegevens = JeugdigeWijziging {
                 voornaam: j.voornaam.clone(),
@@ -177,17 +246,62 @@ pub async fn vul(opslag: &dyn Opslag, bestand: &Path, sleutel: &[u8]) -> Result<
                 toevoeging: j.toevoeging.clone(),
                 school,
             };
-            let record = systeem_record("jeugdige.aanmaken", Actie::Aanmaken, Some((&bsn, sleutel)), "jeugdige");
-            let jeugdige = opslag.maak_jeugdige(&NieuweJeugdige { huishouden: huishouden.id, bsn: bsn.clone(), geboortedatum, gegevens }, &record).await.map_err(fout)?;
+            let record = systeem_record(
+                "jeugdige.aanmaken",
+                Actie::Aanmaken,
+                Some((&bsn, sleutel)),
+                "jeugdige",
+            );
+            let jeugdige = opslag
+                .maak_jeugdige(
+                    &NieuweJeugdige {
+                        huishouden: huishouden.id,
+                        bsn: bsn.clone(),
+                        geboortedatum,
+                        gegevens,
+                    },
+                    &record,
+                )
+                .await
+                .map_err(fout)?;
             if let (Some(vraag), Some(school)) = (&j.hulpvraag, school) {
-                let record = systeem_record("hulpvraag.aanmaken", Actie::Aanmaken, Some((&bsn, sleutel)), "hulpvraag");
-                opslag.maak_hulpvraag(&NieuweHulpvraag { jeugdige: jeugdige.id, school, omschrijving: vraag.clone() }, &record).await.map_err(fout)?;
+                let record = systeem_record(
+                    "hulpvraag.aanmaken",
+                    Actie::Aanmaken,
+                    Some((&bsn, sleutel)),
+                    "hulpvraag",
+                );
+                opslag
+                    .maak_hulpvraag(
+                        &NieuweHulpvraag {
+                            jeugdige: jeugdige.id,
+                            school,
+                            omschrijving: vraag.clone(),
+                        },
+                        &record,
+                    )
+                    .await
+                    .map_err(fout)?;
             }
         }
         if let Some(c) = &h.casus {
-            let partijen = c.partijen.iter().map(|p| org_id(p)).collect::<Result<Vec<_>, _>>()?;
+            let partijen = c
+                .partijen
+                .iter()
+                .map(|p| org_id(p))
+                .collect::<Result<Vec<_>, _>>()?;
             let record = systeem_record("casus.aanmaken", Actie::Aanmaken, None, "casus");
-            opslag.maak_casus(&NieuweCasus { huishouden: huishouden.id, wijkteam: org_id(&c.wijkteam)?, partijen }, &record).await.map_err(fout)?;
+            opslag
+                .maak_casus(
+                    &NieuweCasus {
+                        huishouden: huishouden.id,
+                        wijkteam: org_id(&c.wijkteam)?,
+                        partijen,
+                    },
+                    &record,
+                )
+                .await
+                .map_err(fout)?;
         }
     }
     Ok(accounts)

@@ -141,14 +141,20 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
         Opdracht::Serve(opties) => {
             let regels = Regelset::laad(&data, &cli.regio)?;
             start_logging();
-            runtime()?.block_on(serve::serve(opties, regels, &data)).map_err(|e| Fout::Bedrijf(e.0))?;
+            runtime()?
+                .block_on(serve::serve(opties, regels, &data))
+                .map_err(|e| Fout::Bedrijf(e.0))?;
         }
         Opdracht::Audit(opdracht) => runtime()?.block_on(beheer::audit(opdracht))?,
         Opdracht::Backup { doel, opslag } => runtime()?.block_on(beheer::backup(opslag, doel))?,
         Opdracht::Retentie { peildatum, opslag } => {
             let peildatum = match peildatum {
-                Some(p) => schakel_rules::datum::parse_datum(p)
-                    .ok_or_else(|| InvoerFout::new("--peildatum", format!("'{p}' is geen datum; verwacht JJJJ-MM-DD")))?,
+                Some(p) => schakel_rules::datum::parse_datum(p).ok_or_else(|| {
+                    InvoerFout::new(
+                        "--peildatum",
+                        format!("'{p}' is geen datum; verwacht JJJJ-MM-DD"),
+                    )
+                })?,
                 None => vandaag(),
             };
             runtime()?.block_on(beheer::retentie(opslag, peildatum))?;
@@ -158,14 +164,21 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, Fout> {
-    tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| Fout::Bedrijf(format!("kan runtime niet starten: {e}")))
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Fout::Bedrijf(format!("kan runtime niet starten: {e}")))
 }
 
 /// Application logs to stderr; `RUST_LOG` tunes them. They never carry a BSN
 /// or a name: handlers log ids and outcomes only.
 fn start_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
 
 /// Today in the Netherlands: the default peildatum.

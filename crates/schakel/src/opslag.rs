@@ -26,17 +26,27 @@ impl OpslagOpties {
     }
 
     pub async fn open(&self) -> Result<Arc<dyn Opslag>, OpenFout> {
-        std::fs::create_dir_all(&self.data_dir)
-            .map_err(|e| OpenFout(format!("--data-dir {}: kan map niet maken: {e}", self.data_dir.display())))?;
+        std::fs::create_dir_all(&self.data_dir).map_err(|e| {
+            OpenFout(format!(
+                "--data-dir {}: kan map niet maken: {e}",
+                self.data_dir.display()
+            ))
+        })?;
         match self.database_url.as_deref() {
             Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
                 let opslag = schakel_storage_postgres::PgOpslag::connect(url)
                     .await
-                    .map_err(|e| OpenFout(format!("--database-url: kan PostgreSQL niet openen: {e}")))?;
+                    .map_err(|e| {
+                        OpenFout(format!("--database-url: kan PostgreSQL niet openen: {e}"))
+                    })?;
                 Ok(Arc::new(opslag))
             }
-            Some(url) if url.starts_with("sqlite://") => open_sqlite(Path::new(url.trim_start_matches("sqlite://"))).await,
-            Some(_) => Err(OpenFout("--database-url: verwacht postgres://… of sqlite://PAD".into())),
+            Some(url) if url.starts_with("sqlite://") => {
+                open_sqlite(Path::new(url.trim_start_matches("sqlite://"))).await
+            }
+            Some(_) => Err(OpenFout(
+                "--database-url: verwacht postgres://… of sqlite://PAD".into(),
+            )),
             None => open_sqlite(&self.sqlite_pad()).await,
         }
     }
@@ -46,15 +56,20 @@ impl OpslagOpties {
     /// on first use. The same key must be used for `audit inzage`.
     pub fn pseudoniem_sleutel(&self) -> Result<Vec<u8>, OpenFout> {
         if let Ok(hex_sleutel) = std::env::var("SCHAKEL_PSEUDONIEM_SLEUTEL") {
-            return hex::decode(hex_sleutel.trim()).map_err(|_| OpenFout("SCHAKEL_PSEUDONIEM_SLEUTEL: verwacht hexadecimale tekens".into()));
+            return hex::decode(hex_sleutel.trim()).map_err(|_| {
+                OpenFout("SCHAKEL_PSEUDONIEM_SLEUTEL: verwacht hexadecimale tekens".into())
+            });
         }
         let pad = self.data_dir.join("pseudoniem.sleutel");
         if let Ok(tekst) = std::fs::read_to_string(&pad) {
-            return hex::decode(tekst.trim()).map_err(|_| OpenFout(format!("{}: geen geldige sleutel", pad.display())));
+            return hex::decode(tekst.trim())
+                .map_err(|_| OpenFout(format!("{}: geen geldige sleutel", pad.display())));
         }
-        std::fs::create_dir_all(&self.data_dir).map_err(|e| OpenFout(format!("{}: {e}", self.data_dir.display())))?;
+        std::fs::create_dir_all(&self.data_dir)
+            .map_err(|e| OpenFout(format!("{}: {e}", self.data_dir.display())))?;
         let sleutel: [u8; 32] = rand::random();
-        schrijf_geheim(&pad, &hex::encode(sleutel)).map_err(|e| OpenFout(format!("{}: {e}", pad.display())))?;
+        schrijf_geheim(&pad, &hex::encode(sleutel))
+            .map_err(|e| OpenFout(format!("{}: {e}", pad.display())))?;
         Ok(sleutel.to_vec())
     }
 }
@@ -62,7 +77,12 @@ impl OpslagOpties {
 async fn open_sqlite(pad: &Path) -> Result<Arc<dyn Opslag>, OpenFout> {
     let opslag = schakel_storage_sqlite::SqliteOpslag::open(pad)
         .await
-        .map_err(|e| OpenFout(format!("{}: kan SQLite-database niet openen: {e}", pad.display())))?;
+        .map_err(|e| {
+            OpenFout(format!(
+                "{}: kan SQLite-database niet openen: {e}",
+                pad.display()
+            ))
+        })?;
     Ok(Arc::new(opslag))
 }
 

@@ -30,36 +30,68 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
     let sleutel = opties.opslag.pseudoniem_sleutel()?;
     let (opslag, accounts) = if opties.demo {
         if opties.opslag.database_url.is_some() {
-            return Err(OpenFout("--demo gebruikt een eigen SQLite-bestand; laat --database-url weg".into()));
+            return Err(OpenFout(
+                "--demo gebruikt een eigen SQLite-bestand; laat --database-url weg".into(),
+            ));
         }
         let pad = opties.opslag.data_dir.join("demo.db");
-        for bestand in [pad.clone(), pad.with_extension("db-wal"), pad.with_extension("db-shm")] {
+        for bestand in [
+            pad.clone(),
+            pad.with_extension("db-wal"),
+            pad.with_extension("db-shm"),
+        ] {
             let _ = std::fs::remove_file(bestand);
         }
-        let demo_opties = OpslagOpties { data_dir: opties.opslag.data_dir.clone(), database_url: Some(format!("sqlite://{}", pad.display())) };
+        let demo_opties = OpslagOpties {
+            data_dir: opties.opslag.data_dir.clone(),
+            database_url: Some(format!("sqlite://{}", pad.display())),
+        };
         let opslag = demo_opties.open().await?;
-        let accounts = crate::demo::vul(opslag.as_ref(), &data.join("demo").join("almere.toml"), &sleutel).await.map_err(OpenFout)?;
+        let accounts = crate::demo::vul(
+            opslag.as_ref(),
+            &data.join("demo").join("almere.toml"),
+            &sleutel,
+        )
+        .await
+        .map_err(OpenFout)?;
         (opslag, accounts)
     } else {
         (opties.opslag.open().await?, Vec::new())
     };
-    let listener = tokio::net::TcpListener::bind(opties.listen).await.map_err(|e| OpenFout(format!("--listen {}: {e}", opties.listen)))?;
+    let listener = tokio::net::TcpListener::bind(opties.listen)
+        .await
+        .map_err(|e| OpenFout(format!("--listen {}: {e}", opties.listen)))?;
     let adres = listener.local_addr().map_err(|e| OpenFout(e.to_string()))?;
     print_welkom(adres, opslag.as_ref(), &accounts);
-    let instellingen = Instellingen { veilige_cookies: opties.veilige_cookies, pseudoniem_sleutel: sleutel, ..Instellingen::default() };
+    let instellingen = Instellingen {
+        veilige_cookies: opties.veilige_cookies,
+        pseudoniem_sleutel: sleutel,
+        ..Instellingen::default()
+    };
     let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());
-    schakel_http::serve(listener, state).await.map_err(|e| OpenFout(e.to_string()))
+    schakel_http::serve(listener, state)
+        .await
+        .map_err(|e| OpenFout(e.to_string()))
 }
 
 fn print_welkom(adres: SocketAddr, opslag: &dyn Opslag, accounts: &[crate::demo::DemoAccount]) {
-    println!("Schakel luistert op http://{adres} (database: {})", opslag.backend());
+    println!(
+        "Schakel luistert op http://{adres} (database: {})",
+        opslag.backend()
+    );
     println!("  API:      http://{adres}/api/v1/openapi.json");
     println!("  Gezond:   http://{adres}/api/v1/gezondheid");
     if !accounts.is_empty() {
         println!();
         println!("Demo-accounts (wachtwoorden gelden alleen voor deze start):");
         for a in accounts {
-            println!("  {:<34} {:<20} {:<45} wachtwoord: {}", a.email, a.rol.naam(), a.organisatie, a.wachtwoord);
+            println!(
+                "  {:<34} {:<20} {:<45} wachtwoord: {}",
+                a.email,
+                a.rol.naam(),
+                a.organisatie,
+                a.wachtwoord
+            );
         }
     }
 }

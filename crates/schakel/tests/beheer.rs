@@ -1,0 +1,305 @@
+//! The case-record commands end to end, through the real binary: `serve
+//! --demo` on port 0, then `audit verify`, `audit inzage`, `backup` (and a
+//! restore from it) and `retentie` on the same data directory.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use serde_json::{Value, json};
+
+fn schakel() -> Command {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin!("schakel"));
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    c.arg("--data")
+        .arg(repo.join("data"))
+        .env_remove("SCHAKEL_DATA")
+        .env_remove("SCHAKEL_DATABASE_URL")
+        .env_remove("SCHAKEL_PSEUDONIEM_SLEUTEL");
+    c
+}
+
+struct Server {
+    kind: Child,
+    adres: String,
+    /// (email, role, password) printed at start-up.
+    accounts: Vec<(String, String, String)>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.kind.kill();
+        let _ = self.kind.wait();
+    }
+}
+
+fn start_demo(data_dir: &Path) -> Server {
+    let mut kind = schakel()
+        .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--data-dir"])
+        .arg(data_dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start schakel serve");
+    let mut regels = BufReader::new(kind.stdout.take().expect("stdout")).lines();
+    let mut adres = String::new();
+    let mut accounts = Vec::new();
+    for regel in regels.by_ref() {
+        let regel = regel.expect("line");
+        if let Some(rest) = regel.strip_prefix("Schakel luistert op ") {
+            adres = rest.split_whitespace().next().expect("address").to_string();
+        }
+        if regel.contains("wachtwoord: ") {
+            let delen: Vec<&str> = regel.split_whitespace().collect();
+            accounts.push((
+                delen[0].to_string(),
+                delen[1].to_string(),
+                delen[delen.len() - 1].to_string(),
+            ));
+        }
+        if regel.contains("beheer@schakel.demo") {
+            break;
+        }
+    }
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in regels {});
+    assert!(adres.starts_with("http://127.0.0.1:"), "no address printed");
+    Server {
+        kind,
+        adres,
+        accounts,
+    }
+}
+
+fn draai(args: &[&str], data_dir: &Path, extra: &[&str]) -> (i32, Value, String) {
+    let uit = schakel()
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(extra)
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&uit.stdout).to_string();
+    let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (
+        uit.status.code().unwrap_or(-1),
+        json,
+        String::from_utf8_lossy(&uit.stderr).to_string(),
+    )
+}
+
+fn demo_db(data_dir: &Path) -> String {
+    format!("sqlite://{}", data_dir.join("demo.db").display())
+}
+
+#[test]
+fn demo_serveert_en_beheercommandos_werken_op_dezelfde_data() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data_dir: PathBuf = tmp.path().join("data");
+    let server = start_demo(&data_dir);
+
+    // Every role has an account.
+    let rollen: Vec<&str> = server.accounts.iter().map(|a| a.1.as_str()).collect();
+    for rol in [
+        "zorgcoordinator",
+        "casusregisseur",
+        "wijkteammedewerker",
+        "verwijzer",
+        "aanbieder",
+        "beleid",
+        "beheerder",
+    ] {
+        assert!(
+            rollen.contains(&rol),
+            "no demo account for {rol}: {rollen:?}"
+        );
+    }
+    let client = reqwest::blocking::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    let gezond: Value = client
+        .get(format!("{}/api/v1/gezondheid", server.adres))
+        .send()
+        .expect("health")
+        .json()
+        .expect("json");
+    assert_eq!(gezond["status"], "ok");
+    let (email, _, wachtwoord) = server
+        .accounts
+        .iter()
+        .find(|a| a.0 == "zorgcoordinator@watertuin.demo")
+        .expect("account");
+    let login = client
+        .post(format!("{}/api/v1/sessies", server.adres))
+        .json(&json!({"email": email, "wachtwoord": wachtwoord}))
+        .send()
+        .expect("login");
+    assert_eq!(login.status().as_u16(), 201);
+    let lijst: Value = client
+        .get(format!("{}/api/v1/jeugdigen", server.adres))
+        .send()
+        .expect("list")
+        .json()
+        .expect("json");
+    let namen: Vec<&str> = lijst["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|j| j["voornaam"].as_str())
+        .collect();
+    // Sem and Yasmina are Watertuin pupils with an open hulpvraag; Lotte goes
+    // to another school and stays invisible although her household has a case.
+    assert_eq!(namen, ["Sem", "Yasmina"]);
+    let geweigerd = client
+        .get(format!("{}/api/v1/jeugdigen/2", server.adres))
+        .send()
+        .expect("read");
+    assert_eq!(geweigerd.status().as_u16(), 403);
+    drop(server);
+
+    let db = demo_db(&data_dir);
+    // The chain verifies and counts every logged access.
+    let (code, v, stderr) = draai(&["audit", "verify"], &data_dir, &["--database-url", &db]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(v["in_orde"], true);
+    let records = v["records"].as_i64().expect("count");
+    assert!(records >= 10, "{v}");
+
+    // Inzage for Sem: his creation, hulpvraag and the two reads, by pseudonym only.
+    let (code, v, stderr) = draai(
+        &["audit", "inzage", "--bsn", "999900006"],
+        &data_dir,
+        &["--database-url", &db],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let gebeurtenissen: Vec<&str> = v["toegang"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|r| r["gebeurtenis"].as_str())
+        .collect();
+    assert!(
+        gebeurtenissen.starts_with(&["jeugdige.aanmaken", "hulpvraag.aanmaken"]),
+        "{gebeurtenissen:?}"
+    );
+    assert!(
+        gebeurtenissen.contains(&"jeugdige.lijst"),
+        "{gebeurtenissen:?}"
+    );
+    assert!(
+        !v.to_string().contains("999900006"),
+        "the export carries pseudonyms, never the BSN"
+    );
+    // Lotte's refused read is in her own inzage, marked geweigerd.
+    let (_, lotte, _) = draai(
+        &["audit", "inzage", "--bsn", "999900018"],
+        &data_dir,
+        &["--database-url", &db],
+    );
+    assert!(
+        lotte["toegang"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .any(|r| r["uitkomst"] == "geweigerd"),
+        "{lotte}"
+    );
+    let (code, _, stderr) = draai(
+        &["audit", "inzage", "--bsn", "123456789"],
+        &data_dir,
+        &["--database-url", &db],
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.starts_with("fout: --bsn: "), "{stderr}");
+
+    // Backup, refuse to overwrite, restore by opening the copy.
+    let kopie = tmp.path().join("backup.db");
+    let (code, _, stderr) = draai(
+        &["backup", "--doel", kopie.to_str().expect("path")],
+        &data_dir,
+        &["--database-url", &db],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = draai(
+        &["backup", "--doel", kopie.to_str().expect("path")],
+        &data_dir,
+        &["--database-url", &db],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    let hersteld = format!("sqlite://{}", kopie.display());
+    let (code, v, stderr) = draai(
+        &["audit", "verify"],
+        &data_dir,
+        &["--database-url", &hersteld],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        v["records"].as_i64().expect("count") >= records,
+        "the copy holds the whole chain"
+    );
+
+    // Retention: 20 years after the last change.
+    let (code, v, _) = draai(&["retentie"], &data_dir, &["--database-url", &db]);
+    assert_eq!(code, 0);
+    assert_eq!(v["aantal"], 0);
+    let ver = (chrono::Utc::now().date_naive() + chrono::Months::new(20 * 12 + 1)).to_string();
+    let (code, v, _) = draai(
+        &["retentie", "--peildatum", &ver],
+        &data_dir,
+        &["--database-url", &db],
+    );
+    assert_eq!(code, 0);
+    // 3 jeugdigen and 2 households.
+    assert_eq!(v["aantal"], 5, "{v}");
+    let (code, _, stderr) = draai(
+        &["retentie", "--peildatum", "morgen"],
+        &data_dir,
+        &["--database-url", &db],
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.starts_with("fout: --peildatum: "), "{stderr}");
+}
+
+#[test]
+fn gemanipuleerd_auditlog_wordt_ontdekt() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data_dir = tmp.path().join("data");
+    drop(start_demo(&data_dir));
+    let pad = data_dir.join("demo.db");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    rt.block_on(async {
+        use sqlx::ConnectOptions;
+        let mut c = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&pad)
+            .connect()
+            .await
+            .expect("open");
+        // An insider with database access drops the append-only guard and edits a record.
+        sqlx::query("DROP TRIGGER audit_niet_wijzigen")
+            .execute(&mut c)
+            .await
+            .expect("drop trigger");
+        sqlx::query("DROP TRIGGER audit_niet_verwijderen")
+            .execute(&mut c)
+            .await
+            .expect("drop trigger");
+        sqlx::query("UPDATE audit SET gebeurtenis = 'jeugdige.lezen' WHERE volgnummer = 3")
+            .execute(&mut c)
+            .await
+            .expect("tamper");
+    });
+    let (code, _, stderr) = draai(
+        &["audit", "verify"],
+        &data_dir,
+        &["--database-url", &demo_db(&data_dir)],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr.trim(),
+        "fout: auditlog: record 3: inhoud gewijzigd (hash klopt niet)"
+    );
+}
