@@ -112,8 +112,12 @@ impl FromRequestParts<AppState> for Actor {
 }
 
 fn bearer(parts: &Parts) -> Option<String> {
+    // The scheme is case-insensitive (RFC 9110 11.1).
     let waarde = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    waarde.strip_prefix("Bearer ").map(|t| t.trim().to_string())
+    let (schema, token) = waarde.split_once(' ')?;
+    schema
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_string())
 }
 
 async fn via_token(state: &AppState, token: &str) -> Result<(i64, Roltoewijzing), ApiFout> {

@@ -7,6 +7,8 @@
 //! message ever carries a BSN or a name.
 
 use axum::Json;
+use axum::extract::path::ErrorKind;
+use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use schakel_rules::InvoerFout;
@@ -32,6 +34,10 @@ pub enum ApiFout {
     /// 403: an unsafe request with a session cookie but without the CSRF token.
     CsrfOntbreekt,
     NietGevonden,
+    /// 405: the path exists, the method does not (the Allow header says which do).
+    MethodeNietToegestaan,
+    /// 413: a body larger than the server accepts.
+    TeGroot,
     /// 409: conflicts with what is stored (a BSN that exists, …).
     Conflict(String),
     /// 412: If-Match did not match; nothing was changed.
@@ -84,6 +90,65 @@ impl From<OpslagFout> for ApiFout {
     }
 }
 
+fn verwacht_type(t: &str) -> String {
+    let geheel = [
+        "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize",
+    ];
+    if geheel.contains(&t) {
+        "verwacht een geheel getal".into()
+    } else {
+        format!("verwacht een waarde van type {t}")
+    }
+}
+
+/// Query parameters (`?perPagina=veel`): named by parameter, as a body field
+/// would be. The value itself is not repeated.
+impl From<QueryRejection> for ApiFout {
+    fn from(r: QueryRejection) -> Self {
+        let mut bron: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(&r);
+        while let Some(e) = bron {
+            if let Some(f) = e.downcast_ref::<serde_path_to_error::Error<serde::de::value::Error>>()
+            {
+                let naam = f.path().to_string();
+                let naam = if naam == "." || naam.is_empty() {
+                    "query".to_string()
+                } else {
+                    naam
+                };
+                return Self::veld(naam, f.inner().to_string());
+            }
+            bron = e.source();
+        }
+        Self::veld("query", "ongeldige query-parameters")
+    }
+}
+
+/// Path parameters (`/jeugdigen/abc`): named by parameter. Never logs or
+/// repeats the value, which might be anything a client put in a URL.
+impl From<PathRejection> for ApiFout {
+    fn from(r: PathRejection) -> Self {
+        let PathRejection::FailedToDeserializePathParams(f) = r else {
+            return Self::intern("padparameters ontbreken (fout in de routering)");
+        };
+        match f.kind() {
+            ErrorKind::ParseErrorAtKey {
+                key, expected_type, ..
+            } => Self::veld(key.clone(), verwacht_type(expected_type)),
+            ErrorKind::ParseError { expected_type, .. }
+            | ErrorKind::ParseErrorAtIndex { expected_type, .. } => {
+                Self::veld("pad", verwacht_type(expected_type))
+            }
+            ErrorKind::DeserializeError { key, message, .. } => {
+                Self::veld(key.clone(), message.clone())
+            }
+            ErrorKind::InvalidUtf8InPathParam { key } => {
+                Self::veld(key.clone(), "geen geldige UTF-8")
+            }
+            _ => Self::intern("padparameters passen niet bij het type (fout in de routering)"),
+        }
+    }
+}
+
 #[derive(Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Probleem {
@@ -129,6 +194,18 @@ impl ApiFout {
                 "niet-gevonden",
                 "Niet gevonden",
                 "De gevraagde bron bestaat niet.".into(),
+            ),
+            MethodeNietToegestaan => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "methode-niet-toegestaan",
+                "Methode niet toegestaan",
+                "Deze bron ondersteunt deze HTTP-methode niet; de header Allow noemt de methoden die wel kunnen.".into(),
+            ),
+            TeGroot => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "te-groot",
+                "Verzoek te groot",
+                "De body is groter dan de server aanneemt.".into(),
             ),
             Conflict(d) => (StatusCode::CONFLICT, "conflict", "Conflict", d.clone()),
             VersieVerouderd { huidig } => (

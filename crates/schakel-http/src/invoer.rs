@@ -2,8 +2,9 @@
 //! by its field (`invalidParams`), never a bare "bad request".
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Request};
-use axum::http::header;
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
 use serde::de::DeserializeOwned;
 
 use crate::fout::{ApiFout, VeldFout};
@@ -15,28 +16,92 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Invoer<T> {
     type Rejection = ApiFout;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiFout> {
+        // The media type without parameters, case-insensitively (RFC 9110 8.3.1).
         let is_json = req
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/json"));
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
         if !is_json {
             return Err(ApiFout::veld("Content-Type", "verwacht application/json"));
         }
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|_| ApiFout::veld("body", "kan de body niet lezen"))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|r| {
+            if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiFout::TeGroot
+            } else {
+                ApiFout::veld("body", "kan de body niet lezen")
+            }
+        })?;
         let mut de = serde_json::Deserializer::from_slice(&bytes);
         let waarde: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let veld = e.path().to_string();
-            let veld = if veld == "." || veld.is_empty() {
-                "body".to_string()
-            } else {
-                veld
-            };
-            ApiFout::veld(veld, vertaal(e.inner()))
+            let (veld, reden) = veldfout(e.path(), e.inner());
+            ApiFout::veld(veld, reden)
         })?;
+        // Nothing but whitespace after the value.
+        de.end().map_err(|e| ApiFout::veld("body", vertaal(&e)))?;
         Ok(Self(waarde))
+    }
+}
+
+/// The field an error is about and what is wrong with it. A syntax error is
+/// about the body as a whole; a missing or unknown field is named itself
+/// (serde reports a missing one at the enclosing object).
+fn veldfout(pad: &serde_path_to_error::Path, e: &serde_json::Error) -> (String, String) {
+    use serde_json::error::Category;
+    let reden = vertaal(e);
+    if matches!(e.classify(), Category::Syntax | Category::Eof) {
+        return ("body".into(), reden);
+    }
+    let pad = pad.to_string();
+    let ouder = if pad == "." || pad.is_empty() || pad.contains('?') {
+        None
+    } else {
+        Some(pad)
+    };
+    let tekst = e.to_string();
+    let genoemd = ["missing field `", "unknown field `"]
+        .iter()
+        .find_map(|begin| tekst.strip_prefix(begin))
+        .and_then(|rest| rest.split('`').next())
+        .filter(|naam| !naam.is_empty());
+    let veld = match (ouder, genoemd) {
+        // An unknown field's path already ends in it; a missing one's does not.
+        (Some(o), Some(n)) if o == n || o.ends_with(&format!(".{n}")) => o,
+        (Some(o), Some(n)) => format!("{o}.{n}"),
+        (None, Some(n)) => n.to_string(),
+        (Some(o), None) => o,
+        (None, None) => "body".into(),
+    };
+    (veld, reden)
+}
+
+/// Query parameters of type `T` (camelCase names); a bad value is named by
+/// its parameter, as `invalidParams`.
+pub struct Vraag<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Vraag<T> {
+    type Rejection = ApiFout;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiFout> {
+        Query::<T>::try_from_uri(&parts.uri)
+            .map(|Query(t)| Self(t))
+            .map_err(ApiFout::from)
+    }
+}
+
+/// Path parameters of type `T` (a struct with the route's names); a bad
+/// value is named by its parameter.
+pub struct Pad<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Pad<T> {
+    type Rejection = ApiFout;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiFout> {
+        Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Path(t)| Self(t))
+            .map_err(ApiFout::from)
     }
 }
 

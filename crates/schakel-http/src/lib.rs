@@ -74,6 +74,8 @@ pub fn router(state: AppState) -> Router {
         get(move || async move { Json(openapi.as_ref().clone()) }),
     )
     .route("/metrics", get(systeem::metrics))
+    // After every route: it applies to the routes registered before it.
+    .method_not_allowed_fallback(|| async { ApiFout::MethodeNietToegestaan })
     .fallback(|| async { ApiFout::NietGevonden })
     .layer(middleware::from_fn(kopregels))
     .with_state(state)

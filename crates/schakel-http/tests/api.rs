@@ -579,6 +579,11 @@ async fn dossier(app: &App, zc: &Gebruiker, bsn: &str) -> Dossier {
         json!([{"naam": OUDER, "relatie": "ouder"}])
     );
     assert_eq!(body["jeugdigen"], json!([]));
+    assert!(
+        body["bewarenTot"].is_string(),
+        "camelCase, as everywhere: {body}"
+    );
+    assert!(body.get("bewaren_tot").is_none(), "{body}");
 
     let (s, h, body) = zc
         .post(
@@ -885,6 +890,25 @@ async fn normenkader(app: &App) {
     )
     .await;
     assert_eq!(s, StatusCode::OK, "{body}");
+
+    // A body past the server's limit (2 MiB). From a client of its own: the
+    // server answers before reading the rest and then drops the connection,
+    // which a pooled client would try to reuse.
+    let groot = format!(
+        r#"{{"geboortedatum": "{}"}}"#,
+        "x".repeat((2 << 20) + (64 << 10))
+    );
+    let antwoord = lees(
+        app.anoniem()
+            .post(app.u("/api/v1/normenkader/adviezen"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(groot)
+            .send()
+            .await
+            .expect("POST"),
+    )
+    .await;
+    probleem(&antwoord, StatusCode::PAYLOAD_TOO_LARGE, "te-groot");
 
     // Toetsing: within and outside the norms.
     let toets = |volume: f64| {
@@ -1220,6 +1244,18 @@ async fn api_tokens(app: &App) {
         .post("/api/v1/huishoudens", json!({"vertegenwoordigers": []}))
         .await;
     assert_eq!(s, StatusCode::CREATED, "{body}");
+
+    // The scheme is case-insensitive.
+    let (s, _, body) = lees(
+        app.anoniem()
+            .get(app.u("/api/v1/sessies/huidige"))
+            .header(header::AUTHORIZATION, format!("bearer {token}"))
+            .send()
+            .await
+            .expect("GET"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
 
     for onzin in ["onzin", &"f".repeat(64), ""] {
         let antwoord = lees(
@@ -1751,6 +1787,8 @@ async fn ongeldige_invoer(app: &App) {
         ("pagina=0", "pagina"),
         ("perPagina=veel", "perPagina"),
         ("pagina=-1", "pagina"),
+        ("pagina=99999999999999999", "pagina"),
+        ("pagina=", "pagina"),
     ] {
         let antwoord = zc.get(&format!("/api/v1/jeugdigen?{vraag}")).await;
         assert_eq!(ongeldig(&antwoord), [veld], "{vraag}");
@@ -1777,6 +1815,23 @@ async fn ongeldige_invoer(app: &App) {
     );
     let antwoord = zc
         .post(
+            "/api/v1/huishoudens",
+            json!({"vertegenwoordigers": [{"naam": OUDER}]}),
+        )
+        .await;
+    assert_eq!(ongeldig(&antwoord), ["vertegenwoordigers[0].relatie"]);
+    let antwoord = lees(
+        zc.verzoek(Method::POST, "/api/v1/huishoudens")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(r#"{"vertegenwoordigers": []} {"nog": "een"}"#)
+            .send()
+            .await
+            .expect("POST"),
+    )
+    .await;
+    assert_eq!(ongeldig(&antwoord), ["body"]);
+    let antwoord = zc
+        .post(
             "/api/v1/hulpvragen",
             json!({"jeugdige": d.jeugdige, "omschrijving": " "}),
         )
@@ -1789,6 +1844,35 @@ async fn ongeldige_invoer(app: &App) {
         )
         .await;
     assert_eq!(ongeldig(&antwoord), ["jeugdige"]);
+
+    // Cases: parties that do not exist are named as the client knows them;
+    // a party named twice, or the wijkteam itself, is one party.
+    let regisseur = app.login(REGISSEUR).await;
+    let antwoord = regisseur
+        .post(
+            "/api/v1/casussen",
+            json!({"huishouden": d.huishouden, "partijen": [app.w.jgz, app.w.jgz + 1000]}),
+        )
+        .await;
+    assert_eq!(ongeldig(&antwoord), ["partijen"]);
+    let antwoord = regisseur
+        .post(
+            "/api/v1/casussen",
+            json!({"huishouden": d.huishouden, "partijen": "JGZ"}),
+        )
+        .await;
+    assert_eq!(ongeldig(&antwoord), ["partijen"]);
+    let (s, _, casus) = regisseur
+        .post(
+            "/api/v1/casussen",
+            json!({"huishouden": d.huishouden,
+                   "partijen": [app.w.jgz, app.w.school_a, app.w.jgz, app.w.wijkteam]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{casus}");
+    let mut verwacht = vec![app.w.jgz, app.w.school_a];
+    verwacht.sort_unstable();
+    assert_eq!(casus["partijen"], json!(verwacht));
 }
 
 // --- organisations: reading for everyone, registering for the beheerder --------------------------------
@@ -1834,12 +1918,49 @@ async fn organisaties(app: &App) {
     let _ = (app.w.gemeente, app.w.school_b);
 }
 
+// --- a joint case: a school party sees its own pupil, not the sibling ------------------------------
+
+async fn broers_en_zussen(app: &App) {
+    let zc_a = app.login(ZC_A).await;
+    let d = dossier(app, &zc_a, BSNS[0]).await;
+    // A sibling at school B, in the same household, without a question at A.
+    let (s, _, zus) = zc_a
+        .post(
+            "/api/v1/jeugdigen",
+            jeugdige_invoer(d.huishouden, BSNS[1], Some(app.w.school_b)),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{zus}");
+    let regisseur = app.login(REGISSEUR).await;
+    let (s, _, casus) = regisseur
+        .post(
+            "/api/v1/casussen",
+            json!({"huishouden": d.huishouden, "partijen": [app.w.school_a]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{casus}");
+    probleem(
+        &zc_a.get(&format!("/api/v1/jeugdigen/{}", zus["id"])).await,
+        StatusCode::FORBIDDEN,
+        "geen-toegang",
+    );
+    // The list shows the own pupil only, and counts only what it may show:
+    // a total that counts the sibling would tell that it exists, and pages
+    // would come out short or empty.
+    let (s, _, lijst) = zc_a.get("/api/v1/jeugdigen").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(lijst["items"].as_array().map(Vec::len), Some(1), "{lijst}");
+    assert_eq!(lijst["items"][0]["id"], d.jeugdige);
+    assert_eq!(lijst["paginering"]["totaal"], 1, "{lijst}");
+}
+
 // --- one test per scenario and backend -------------------------------------------------------------------
 
 macro_rules! per_backend {
-    ($($scenario:ident),* $(,)?) => {
+    ($($(#[$attr:meta])* $scenario:ident),* $(,)?) => {
         mod sqlite {
             $(
+                $(#[$attr])*
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $scenario() {
                     let app = super::App::sqlite().await;
@@ -1850,6 +1971,7 @@ macro_rules! per_backend {
         }
         mod postgres {
             $(
+                $(#[$attr])*
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $scenario() {
                     let Some(app) = super::App::postgres().await else {
@@ -1873,4 +1995,5 @@ per_backend!(
     auditlog,
     ongeldige_invoer,
     organisaties,
+    broers_en_zussen,
 );

@@ -395,13 +395,15 @@ fn rol_in_rij(r: &PgRow) -> Resultaat<Roltoewijzing> {
 
 /// The jeugdigen an organisation has a relation with: an open hulpvraag at
 /// it (as school), or an open casus of the household with it as wijkteam or
-/// as party. `$1` is the organisation.
+/// as party (a school party: only its own pupils). `$1` is the organisation.
 const MET_RELATIE: &str = "EXISTS (SELECT 1 FROM hulpvraag h \
          WHERE h.jeugdige = j.id AND h.school = $1 AND h.open) \
      OR EXISTS (SELECT 1 FROM casus c \
          WHERE c.huishouden = j.huishouden AND c.open AND c.wijkteam = $1) \
      OR EXISTS (SELECT 1 FROM casus c JOIN casus_partij p ON p.casus = c.id \
-         WHERE c.huishouden = j.huishouden AND c.open AND p.organisatie = $1)";
+         WHERE c.huishouden = j.huishouden AND c.open AND p.organisatie = $1 \
+           AND (j.school = $1 OR NOT EXISTS \
+                (SELECT 1 FROM organisatie o WHERE o.id = $1 AND o.soort = 'school')))";
 
 // --- backups ------------------------------------------------------------------
 

@@ -551,7 +551,8 @@ async fn voeg_audit_toe(c: &mut SqliteConnection, r: &NieuwAuditRecord) -> Resul
 
 /// The query behind [`Opslag::jeugdigen_met_relatie`]: the ids of the
 /// jeugdigen organisation `?1` has a relation with. One branch per relation,
-/// each served by an index.
+/// each served by an index. A school that is party to a case sees only its
+/// own pupils in it (the access policy's `eigen_leerling`).
 macro_rules! met_relatie {
     () => {
         "SELECT h.jeugdige AS id FROM hulpvraag h WHERE h.school = ?1 AND h.open = 1 \
@@ -559,7 +560,9 @@ macro_rules! met_relatie {
                WHERE c.wijkteam = ?1 AND c.open = 1 \
          UNION SELECT j.id FROM casus_partij p JOIN casus c ON c.id = p.casus \
                JOIN jeugdige j ON j.huishouden = c.huishouden \
-               WHERE p.organisatie = ?1 AND c.open = 1"
+               WHERE p.organisatie = ?1 AND c.open = 1 \
+                 AND (j.school = ?1 OR NOT EXISTS \
+                      (SELECT 1 FROM organisatie o WHERE o.id = ?1 AND o.soort = 'school'))"
     };
 }
 

@@ -2,24 +2,24 @@
 //! Every read and write of a jeugdige's data is logged (see `dossier`).
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use schakel_domain::{Bsn, Huisnummer, Postcode, Rol};
 use schakel_storage::audit::{Actie, Uitkomst};
 use schakel_storage::{
-    Jeugdige, JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
-    Vertegenwoordiger,
+    Huishouden, Jeugdige, JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweHulpvraag,
+    NieuweJeugdige, OpslagFout, Vertegenwoordiger,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{PaginaAntwoord, PaginaVraag};
+use super::{PaginaAntwoord, PaginaVraag, vandaag};
 use crate::auth::Actor;
 use crate::dossier::{Dossier, REGISTREREN};
 use crate::fout::{ApiFout, ApiResultaat, Probleem};
-use crate::invoer::{Controle, Invoer};
+use crate::invoer::{Controle, Invoer, Pad, Vraag};
 use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -115,14 +115,27 @@ impl GegevensInvoer {
     }
 }
 
+/// A new jeugdige. The fields are spelled out rather than flattened from
+/// [`GegevensInvoer`]: serde's `flatten` loses the field path of type errors
+/// and does not combine with `deny_unknown_fields`.
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct JeugdigeInvoer {
     pub huishouden: i64,
     pub bsn: String,
     pub geboortedatum: NaiveDate,
-    #[serde(flatten)]
-    pub gegevens: GegevensInvoer,
+    pub voornaam: String,
+    pub achternaam: String,
+    pub postcode: String,
+    pub huisnummer: u32,
+    pub toevoeging: Option<String>,
+    pub school: Option<i64>,
+}
+
+/// `/jeugdigen/{id}`
+#[derive(Deserialize)]
+pub struct JeugdigePad {
+    pub id: i64,
 }
 
 /// The jeugdigen the current role has a relation with (need to know).
@@ -131,7 +144,7 @@ pub struct JeugdigeInvoer {
 pub async fn lijst(
     State(state): State<AppState>,
     actor: Actor,
-    Query(p): Query<PaginaVraag>,
+    Vraag(p): Vraag<PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = p.pagina()?;
     let lijst = Dossier {
@@ -158,7 +171,20 @@ pub async fn maak(
 ) -> ApiResultaat<Response> {
     let mut c = Controle::default();
     let bsn = c.veld("bsn", Bsn::parse(&i.bsn));
-    let gegevens = i.gegevens.controleer(&mut c);
+    c.eis(
+        "geboortedatum",
+        i.geboortedatum <= vandaag(),
+        "ligt in de toekomst; toegestaan: vandaag of eerder",
+    );
+    let gegevens = GegevensInvoer {
+        voornaam: i.voornaam,
+        achternaam: i.achternaam,
+        postcode: i.postcode,
+        huisnummer: i.huisnummer,
+        toevoeging: i.toevoeging,
+        school: i.school,
+    }
+    .controleer(&mut c);
     c.klaar()?;
     let (Some(bsn), Some(gegevens)) = (bsn, gegevens) else {
         return Err(ApiFout::veld("body", "onvolledig"));
@@ -185,7 +211,7 @@ pub async fn maak(
 pub async fn lees(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<i64>,
+    Pad(JeugdigePad { id }): Pad<JeugdigePad>,
 ) -> ApiResultaat<Response> {
     let j = Dossier {
         state: &state,
@@ -205,7 +231,7 @@ pub async fn lees(
 pub async fn wijzig(
     State(state): State<AppState>,
     actor: Actor,
-    Path(id): Path<i64>,
+    Pad(JeugdigePad { id }): Pad<JeugdigePad>,
     headers: HeaderMap,
     Invoer(i): Invoer<GegevensInvoer>,
 ) -> ApiResultaat<Response> {
@@ -242,7 +268,37 @@ pub struct HuishoudenInvoer {
     pub vertegenwoordigers: Vec<VertegenwoordigerInvoer>,
 }
 
-#[derive(Deserialize, ToSchema)]
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct HuishoudenDto {
+    pub id: i64,
+    pub vertegenwoordigers: Vec<VertegenwoordigerInvoer>,
+    pub jeugdigen: Vec<i64>,
+    pub gewijzigd: chrono::DateTime<chrono::Utc>,
+    /// Jeugdwet art. 7.3.8: kept until this date (20 years after the last change).
+    pub bewaren_tot: NaiveDate,
+}
+
+impl From<Huishouden> for HuishoudenDto {
+    fn from(h: Huishouden) -> Self {
+        Self {
+            id: h.id,
+            vertegenwoordigers: h
+                .vertegenwoordigers
+                .into_iter()
+                .map(|v| VertegenwoordigerInvoer {
+                    naam: v.naam,
+                    relatie: v.relatie,
+                })
+                .collect(),
+            jeugdigen: h.jeugdigen,
+            gewijzigd: h.gewijzigd,
+            bewaren_tot: h.bewaren_tot,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VertegenwoordigerInvoer {
     pub naam: String,
@@ -252,7 +308,7 @@ pub struct VertegenwoordigerInvoer {
 
 /// Registers a household with its wettelijk vertegenwoordigers.
 #[utoipa::path(post, path = "/api/v1/huishoudens", tag = "jeugdigen", request_body = HuishoudenInvoer,
-    responses((status = 201, body = Object), (status = 400, body = Probleem, content_type = "application/problem+json")))]
+    responses((status = 201, body = HuishoudenDto), (status = 400, body = Probleem, content_type = "application/problem+json")))]
 pub async fn maak_huishouden(
     State(state): State<AppState>,
     actor: Actor,
@@ -296,7 +352,7 @@ pub async fn maak_huishouden(
         Some("registratie"),
     );
     let h = state.opslag.maak_huishouden(&nieuw, &record).await?;
-    Ok((StatusCode::CREATED, Json(h)))
+    Ok((StatusCode::CREATED, Json(HuishoudenDto::from(h))))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -393,16 +449,29 @@ pub async fn maak_casus(
         Uitkomst::Toegestaan,
         Some("casusregisseur_eigen_wijkteam"),
     );
+    // A party named twice is one party; the wijkteam is one already.
+    let mut partijen = i.partijen;
+    partijen.sort_unstable();
+    partijen.dedup();
+    partijen.retain(|p| *p != actor.rol.organisatie);
     let casus = state
         .opslag
         .maak_casus(
             &NieuweCasus {
                 huishouden: i.huishouden,
                 wijkteam: actor.rol.organisatie,
-                partijen: i.partijen,
+                partijen,
             },
             &record,
         )
-        .await?;
+        .await
+        .map_err(|f| match f {
+            // The backends name the reference by their column ("partij",
+            // "organisatie"); the client knows it as `partijen`.
+            OpslagFout::OnbekendeVerwijzing(w) if w == "partij" || w == "organisatie" => {
+                ApiFout::veld("partijen", "verwijst naar een organisatie die niet bestaat")
+            }
+            f => f.into(),
+        })?;
     Ok((StatusCode::CREATED, Json(casus)))
 }

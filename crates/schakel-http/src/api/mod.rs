@@ -15,6 +15,13 @@ use crate::fout::ApiFout;
 
 pub const API_VERSIE: &str = "1.0.0";
 
+/// Today in the Netherlands.
+pub fn vandaag() -> chrono::NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Amsterdam)
+        .date_naive()
+}
+
 /// `?pagina=1&perPagina=20` (1-based; at most 100 per page).
 #[derive(Debug, Clone, Copy, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
@@ -25,11 +32,20 @@ pub struct PaginaVraag {
 }
 
 impl PaginaVraag {
+    pub const MAX_PAGINA: i64 = 1_000_000_000;
+
     pub fn pagina(&self) -> Result<schakel_storage::Pagina, ApiFout> {
         let pagina = self.pagina.unwrap_or(1);
         let per = self.per_pagina.unwrap_or(20);
-        if pagina < 1 {
-            return Err(ApiFout::veld("pagina", "verwacht een geheel getal vanaf 1"));
+        // Bounded so that the offset, (pagina - 1) × perPagina, cannot overflow.
+        if !(1..=Self::MAX_PAGINA).contains(&pagina) {
+            return Err(ApiFout::veld(
+                "pagina",
+                format!(
+                    "verwacht een geheel getal van 1 tot en met {}",
+                    Self::MAX_PAGINA
+                ),
+            ));
         }
         if !(1..=schakel_storage::Pagina::MAX).contains(&per) {
             return Err(ApiFout::veld(

@@ -3,19 +3,22 @@
 //! the rule data). Public: they hold no personal data.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::IntoResponse;
 use schakel_rules::{AdviesVraag, ToetsVraag};
 use serde_json::Value;
 
+use serde::Deserialize;
+
+use super::vandaag;
 use crate::fout::{ApiFout, ApiResultaat, Probleem};
-use crate::invoer::Invoer;
+use crate::invoer::{Invoer, Pad};
 use crate::state::AppState;
 
-fn vandaag() -> chrono::NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Amsterdam)
-        .date_naive()
+/// `/reikwijdtes/{school}`
+#[derive(Deserialize)]
+pub struct SchoolPad {
+    pub school: String,
 }
 
 /// What may be referred for a child in an education situation.
@@ -54,7 +57,7 @@ pub async fn toets(
     responses((status = 200, body = Object), (status = 404, body = Probleem, content_type = "application/problem+json")))]
 pub async fn reikwijdte(
     State(state): State<AppState>,
-    Path(school): Path<String>,
+    Pad(SchoolPad { school }): Pad<SchoolPad>,
 ) -> ApiResultaat<impl IntoResponse> {
     let kader = state.regels.kader_voor(vandaag(), "peildatum")?;
     let (reikwijdte, toelichting, bronnen) = kader

@@ -2,7 +2,7 @@
 //! registering is for the beheerder and audited.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use schakel_domain::{Agb, Brin, GemeenteCode, OrganisatieSoort, Rol};
@@ -15,7 +15,7 @@ use super::{PaginaAntwoord, PaginaVraag};
 use crate::auth::Actor;
 use crate::dossier::Dossier;
 use crate::fout::{ApiResultaat, Probleem};
-use crate::invoer::{Controle, Invoer};
+use crate::invoer::{Controle, Invoer, Vraag};
 use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -61,7 +61,7 @@ pub struct OrganisatieInvoer {
 pub async fn lijst(
     State(state): State<AppState>,
     _actor: Actor,
-    Query(p): Query<PaginaVraag>,
+    Vraag(p): Vraag<PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = p.pagina()?;
     let lijst = state.opslag.organisaties(pagina).await?;

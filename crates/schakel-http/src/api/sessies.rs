@@ -41,6 +41,13 @@ pub struct SessieInfo {
     pub verloopt: chrono::DateTime<Utc>,
 }
 
+/// An argon2id hash of a random secret, made once: what a login for an
+/// unknown or inactive account is verified against.
+fn dummy_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| crate::auth::hash_wachtwoord(&nieuw_geheim()).unwrap_or_default())
+}
+
 fn kies_rol(
     rollen: &[Roltoewijzing],
     rol: Option<Rol>,
@@ -76,10 +83,13 @@ pub async fn inloggen(
     jar: CookieJar,
     Invoer(i): Invoer<Inloggen>,
 ) -> ApiResultaat<impl IntoResponse> {
+    // The limiter keeps a cell per address: forget those at rest, so that
+    // many addresses (IPv6) cannot make it grow without bound.
+    if state.login_limiet.len() > 10_000 {
+        state.login_limiet.retain_recent();
+    }
     if let Err(nee) = state.login_limiet.check_key(&adres.ip()) {
-        let wacht = nee.wait_time_from(governor::clock::Clock::now(
-            &governor::clock::DefaultClock::default(),
-        ));
+        let wacht = nee.wait_time_from(governor::clock::Clock::now(state.login_limiet.clock()));
         return Err(ApiFout::TeVeel {
             opnieuw_na: wacht.as_secs().max(1),
         });
@@ -90,13 +100,21 @@ pub async fn inloggen(
         .await?;
     let wachtwoord = i.wachtwoord.clone();
     let (medewerker, hash) = match gevonden {
-        Some((m, h)) if m.actief => (Some(m), h),
-        // Verify against a dummy hash so an unknown address takes as long.
-        _ => (None, crate::auth::hash_wachtwoord("onbekend account")?),
+        Some((m, h)) if m.actief => (Some(m), Some(h)),
+        _ => (None, None),
     };
-    let klopt = tokio::task::spawn_blocking(move || wachtwoord_klopt(&wachtwoord, &hash))
-        .await
-        .map_err(ApiFout::intern)?;
+    // An unknown address is verified against a dummy hash, so that it takes
+    // as long: one verification either way (hashing a dummy per request, as
+    // well, would double the time and give the unknown address away).
+    let klopt = tokio::task::spawn_blocking(move || match hash {
+        Some(h) => wachtwoord_klopt(&wachtwoord, &h),
+        None => {
+            let _ = wachtwoord_klopt(&wachtwoord, dummy_hash());
+            false
+        }
+    })
+    .await
+    .map_err(ApiFout::intern)?;
     let medewerker = match (medewerker, klopt) {
         (Some(m), true) => m,
         _ => {
