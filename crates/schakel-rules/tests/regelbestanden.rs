@@ -223,3 +223,46 @@ fn dekking_van_de_geleverde_kalender() {
     assert_eq!(dekking(Midden), [(d("2025-08-01"), d("2026-07-31"))]);
     assert_eq!(dekking(Zuid), [(d("2025-08-01"), d("2026-07-31"))]);
 }
+
+/// A school that deviates from its region lists its own holidays: here
+/// Kolibrie's own summer 2027, which regio midden's data lacks, completes
+/// school year 2026-2027 for Kolibrie alone.
+#[test]
+fn afwijkende_schoolvakantie_per_school() {
+    let tekst = normenkader_tekst().replacen(
+        "plaats = \"Soest\"\nvakantieregio = \"midden\"\n",
+        "plaats = \"Soest\"\nvakantieregio = \"midden\"\nafwijking = [{ soort = \"zomer\", schooljaar = \"2026-2027\", van = 2027-07-17, tot = 2027-08-29 }]\n",
+        1,
+    );
+    let kader = laad_tekst(Path::new("almere.toml"), &tekst, &kalender()).expect("loads");
+    let mut vraag = schakel_rules::AdviesVraag {
+        geboortedatum: d("2018-01-01"),
+        peildatum: d("2026-08-01"),
+        situatie: schakel_rules::Onderwijssituatie::Kolibrie,
+        school: None,
+        tlv: true,
+        schooldagdelen: 0,
+    };
+    let a = kader.advies(&vraag).expect("advice");
+    let b = a.opties[0]
+        .budget
+        .as_ref()
+        .expect("Kolibrie's calendar now covers 2026-2027");
+    assert_eq!((b.van, b.tot), (d("2026-08-01"), d("2027-07-31")));
+    // 260 weekdays minus midden's summer 2026 tail (Aug 3-28: 20), herfst 5,
+    // kerst 10, voorjaar 5, mei 5 and Kolibrie's own summer head (Jul 19-30: 10).
+    assert_eq!(b.schooldagen, 205);
+    assert_eq!(b.uren_per_schoolweek, Some(15.26));
+    // The region's own calendar is unchanged: another school in midden would
+    // still lack the summer.
+    vraag.peildatum = d("2026-11-23");
+    let shipped = regels().advies(&vraag).expect("advice");
+    assert!(shipped.opties[0].budget.is_none());
+    // A deviation needs its school year.
+    let zonder_jaar = normenkader_tekst().replacen(
+        "plaats = \"Soest\"\nvakantieregio = \"midden\"\n",
+        "plaats = \"Soest\"\nvakantieregio = \"midden\"\nafwijking = [{ soort = \"zomer\", van = 2027-07-17, tot = 2027-08-29 }]\n",
+        1,
+    );
+    assert!(fout(&zonder_jaar).melding.contains("schooljaar ontbreekt"));
+}
