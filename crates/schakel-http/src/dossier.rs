@@ -159,8 +159,58 @@ impl Dossier<'_> {
             .await?)
     }
 
+    /// Registers a jeugdige in a household: only in one without jeugdigen
+    /// yet (just registered), or in one where this actor may see at least
+    /// one jeugdige already. Household ids are guessable, and a jeugdige
+    /// placed in a stranger's household would join that household's record.
+    /// A refusal — by role or by household — is logged, with the pseudonym
+    /// of the BSN it was for.
     pub async fn maak(&self, nieuw: &NieuweJeugdige) -> ApiResultaat<Jeugdige> {
-        self.eis_rol(&REGISTREREN, "jeugdigen registreren")?;
+        let geweigerd = |object: (&str, Option<Id>), grond: &str| {
+            self.record(
+                "jeugdige.aanmaken",
+                Actie::Aanmaken,
+                Some(&nieuw.bsn),
+                object,
+                Uitkomst::Geweigerd,
+                Some(grond),
+            )
+        };
+        if let Err(fout) = self.eis_rol(&REGISTREREN, "jeugdigen registreren") {
+            let record = geweigerd(("jeugdige", None), "rol_mag_niet_registreren");
+            self.state.opslag.schrijf_audit(&record).await?;
+            return Err(fout);
+        }
+        // An unknown household is left to the store, which names the field.
+        if let Some(h) = self.state.opslag.huishouden(nieuw.huishouden).await? {
+            let mut ziet_er_een = h.jeugdigen.is_empty();
+            for id in &h.jeugdigen {
+                let Some(j) = self.state.opslag.jeugdige(*id).await? else {
+                    continue;
+                };
+                let relaties = self.relaties(&j).await?;
+                if toegang::mag_zien(self.actor.rol.rol, &relaties).is_ok() {
+                    ziet_er_een = true;
+                    break;
+                }
+            }
+            if !ziet_er_een {
+                let record = geweigerd(("huishouden", Some(h.id)), "geen_relatie_met_huishouden");
+                self.state.opslag.schrijf_audit(&record).await?;
+                tracing::warn!(
+                    medewerker = self.actor.medewerker.id,
+                    rol = self.actor.rol.rol.naam(),
+                    huishouden = h.id,
+                    reden = "geen_relatie_met_huishouden",
+                    "toegang geweigerd"
+                );
+                return Err(ApiFout::Geweigerd(
+                    "U kunt een jeugdige alleen toevoegen aan een nieuw huishouden of aan een \
+                     huishouden waarvan u een jeugdige mag zien; de poging is gelogd."
+                        .into(),
+                ));
+            }
+        }
         let record = self.record(
             "jeugdige.aanmaken",
             Actie::Aanmaken,
@@ -185,22 +235,25 @@ impl Dossier<'_> {
             .opslag
             .jeugdigen_met_relatie(self.actor.rol.organisatie, pagina)
             .await?;
+        // Decide per item first, then log every read in one transaction,
+        // and only then hand the items out.
         let mut zichtbaar = Vec::with_capacity(lijst.items.len());
+        let mut records = Vec::with_capacity(lijst.items.len());
         for j in lijst.items {
             let relaties = self.relaties(&j).await?;
             if let Ok(g) = toegang::mag_zien(self.actor.rol.rol, &relaties) {
-                let record = self.record(
+                records.push(self.record(
                     "jeugdige.lijst",
                     Actie::Lezen,
                     Some(&j.bsn),
                     ("jeugdige", Some(j.id)),
                     Uitkomst::Toegestaan,
                     Some(grond_naam(g)),
-                );
-                self.state.opslag.schrijf_audit(&record).await?;
+                ));
                 zichtbaar.push(j);
             }
         }
+        self.state.opslag.schrijf_audits(&records).await?;
         Ok(Lijst {
             items: zichtbaar,
             totaal: lijst.totaal,

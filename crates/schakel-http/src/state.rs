@@ -1,10 +1,9 @@
 //! Application state shared by all handlers.
 
-use std::net::IpAddr;
-use std::num::NonZeroU32;
-use std::sync::Arc;
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use metrics_exporter_prometheus::PrometheusHandle;
 use schakel_rules::Regelset;
 use schakel_storage::Opslag;
@@ -36,8 +35,8 @@ pub struct Binnenkant {
     pub opslag: Arc<dyn Opslag>,
     pub regels: Regelset,
     pub instellingen: Instellingen,
-    /// Login attempts per client address: 5 per minute.
-    pub login_limiet: DefaultKeyedRateLimiter<IpAddr>,
+    /// Failed logins per client address and per account.
+    pub inlogpogingen: Inlogpogingen,
     pub metrics: Option<PrometheusHandle>,
 }
 
@@ -59,13 +58,78 @@ impl AppState {
         instellingen: Instellingen,
         metrics: Option<PrometheusHandle>,
     ) -> Self {
-        let per_minuut = Quota::per_minute(NonZeroU32::new(5).unwrap_or(NonZeroU32::MIN));
         Self(Arc::new(Binnenkant {
             opslag,
             regels,
             instellingen,
-            login_limiet: RateLimiter::keyed(per_minuut),
+            inlogpogingen: Inlogpogingen::default(),
             metrics,
         }))
+    }
+}
+
+/// Failed logins in the last minute, per key (a client address, an account).
+/// At five, further attempts on that key are refused until the oldest
+/// failure is a minute old. Only failures count, so colleagues behind one
+/// school address do not lock each other out by logging in; a password
+/// guesser is stopped per address and, spread over many addresses, per
+/// account. (A rate limiter such as governor counts every attempt, which is
+/// why this small window is kept here.)
+#[derive(Default)]
+pub struct Inlogpogingen {
+    mislukt: Mutex<HashMap<String, VecDeque<Instant>>>,
+}
+
+impl Inlogpogingen {
+    pub const MAXIMUM: usize = 5;
+    pub const VENSTER: Duration = Duration::from_secs(60);
+
+    fn lijst(&self) -> std::sync::MutexGuard<'_, HashMap<String, VecDeque<Instant>>> {
+        self.mislukt
+            .lock()
+            .unwrap_or_else(|vergiftigd| vergiftigd.into_inner())
+    }
+
+    /// How long to wait before the next attempt on any of `sleutels`, if at all.
+    pub fn wachttijd(&self, sleutels: &[String]) -> Option<Duration> {
+        let nu = Instant::now();
+        let mut lijst = self.lijst();
+        sleutels
+            .iter()
+            .filter_map(|k| {
+                let pogingen = lijst.get_mut(k)?;
+                while pogingen
+                    .front()
+                    .is_some_and(|t| nu.duration_since(*t) >= Self::VENSTER)
+                {
+                    pogingen.pop_front();
+                }
+                (pogingen.len() >= Self::MAXIMUM)
+                    .then(|| Self::VENSTER - nu.duration_since(pogingen[0]))
+            })
+            .max()
+    }
+
+    pub fn mislukt(&self, sleutels: &[String]) {
+        let nu = Instant::now();
+        let mut lijst = self.lijst();
+        if lijst.len() > 10_000 {
+            lijst.retain(|_, p| {
+                p.back()
+                    .is_some_and(|t| nu.duration_since(*t) < Self::VENSTER)
+            });
+        }
+        for k in sleutels {
+            let pogingen = lijst.entry(k.clone()).or_default();
+            pogingen.push_back(nu);
+            if pogingen.len() > Self::MAXIMUM {
+                pogingen.pop_front();
+            }
+        }
+    }
+
+    /// A successful login clears the account's failures (not the address's).
+    pub fn gelukt(&self, account: &str) {
+        self.lijst().remove(account);
     }
 }

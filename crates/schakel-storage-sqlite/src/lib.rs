@@ -261,11 +261,17 @@ fn organisatie_uit(rij: &SqliteRow) -> Resultaat<Organisatie> {
     })
 }
 
+macro_rules! jeugdige_kolommen {
+    () => {
+        "j.id, j.huishouden, j.bsn, j.geboortedatum, j.voornaam, j.achternaam, \
+         j.postcode, j.huisnummer, j.toevoeging, j.school, j.versie, j.gewijzigd, \
+         j.bewaren_tot"
+    };
+}
+
 macro_rules! jeugdige_select {
     () => {
-        "SELECT j.id, j.huishouden, j.bsn, j.geboortedatum, j.voornaam, j.achternaam, \
-         j.postcode, j.huisnummer, j.toevoeging, j.school, j.versie, j.gewijzigd, \
-         j.bewaren_tot FROM jeugdige j"
+        concat!("SELECT ", jeugdige_kolommen!(), " FROM jeugdige j")
     };
 }
 
@@ -486,67 +492,85 @@ async fn raak_huishouden_aan(
 /// Appends one record to the hash chain. Must run inside a write
 /// transaction (`BEGIN IMMEDIATE`), which serialises appends.
 async fn voeg_audit_toe(c: &mut SqliteConnection, r: &NieuwAuditRecord) -> Resultaat<AuditRecord> {
+    voeg_audits_toe(c, std::slice::from_ref(r))
+        .await?
+        .pop()
+        .ok_or_else(|| OpslagFout::Database("auditrecord niet toegevoegd".into()))
+}
+
+/// Appends `records` to the hash chain in order: the head is read once and
+/// written once. Must run inside a write transaction (`BEGIN IMMEDIATE`),
+/// which serialises appends.
+async fn voeg_audits_toe(
+    c: &mut SqliteConnection,
+    records: &[NieuwAuditRecord],
+) -> Resultaat<Vec<AuditRecord>> {
+    if records.is_empty() {
+        return Ok(Vec::new());
+    }
     let kop: Option<(i64, String)> =
         sqlx::query_as("SELECT volgnummer, hash FROM audit_kop WHERE id = 1")
             .fetch_optional(&mut *c)
             .await
             .map_err(db)?;
-    let (volgnummer, vorige_hash) = match kop {
-        Some((n, h)) => (n + 1, h),
-        None => (1, BEGIN_HASH.to_string()),
-    };
-    // The record as it will be read back: the timestamp at the stored
-    // precision, so the returned record equals the stored one.
-    let tijdstip_tekst = r.tijdstip_tekst();
-    let record = NieuwAuditRecord {
-        tijdstip: DateTime::parse_from_rfc3339(&tijdstip_tekst)
-            .map(|t| t.with_timezone(&Utc))
-            .map_err(|e| ongeldig("tijdstip", e))?,
-        ..r.clone()
-    };
-    let hash = audit::bereken_hash(volgnummer, &vorige_hash, &record);
-    sqlx::query(
-        "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
-         organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
-         bron, systeem, vorige_hash, hash) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(volgnummer)
-    .bind(&record.gebeurtenis)
-    .bind(record.actie.code())
-    .bind(&tijdstip_tekst)
-    .bind(record.gebruiker)
-    .bind(record.rol.map(Rol::naam))
-    .bind(record.organisatie)
-    .bind(record.namens)
-    .bind(&record.client_type)
-    .bind(&record.client)
-    .bind(&record.object_type)
-    .bind(record.object_id)
-    .bind(record.uitkomst.naam())
-    .bind(&record.grond)
-    .bind(&record.bron)
-    .bind(&record.systeem)
-    .bind(&vorige_hash)
-    .bind(&hash)
-    .execute(&mut *c)
-    .await
-    .map_err(db)?;
+    let (mut volgnummer, mut vorige_hash) = kop.unwrap_or((0, BEGIN_HASH.to_string()));
+    let mut opgeslagen = Vec::with_capacity(records.len());
+    for r in records {
+        volgnummer += 1;
+        // The record as it will be read back: the timestamp at the stored
+        // precision, so the returned record equals the stored one.
+        let tijdstip_tekst = r.tijdstip_tekst();
+        let record = NieuwAuditRecord {
+            tijdstip: DateTime::parse_from_rfc3339(&tijdstip_tekst)
+                .map(|t| t.with_timezone(&Utc))
+                .map_err(|e| ongeldig("tijdstip", e))?,
+            ..r.clone()
+        };
+        let hash = audit::bereken_hash(volgnummer, &vorige_hash, &record);
+        sqlx::query(
+            "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
+             organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
+             bron, systeem, vorige_hash, hash) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(volgnummer)
+        .bind(&record.gebeurtenis)
+        .bind(record.actie.code())
+        .bind(&tijdstip_tekst)
+        .bind(record.gebruiker)
+        .bind(record.rol.map(Rol::naam))
+        .bind(record.organisatie)
+        .bind(record.namens)
+        .bind(&record.client_type)
+        .bind(&record.client)
+        .bind(&record.object_type)
+        .bind(record.object_id)
+        .bind(record.uitkomst.naam())
+        .bind(&record.grond)
+        .bind(&record.bron)
+        .bind(&record.systeem)
+        .bind(&vorige_hash)
+        .bind(&hash)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+        opgeslagen.push(AuditRecord {
+            volgnummer,
+            record,
+            vorige_hash: std::mem::replace(&mut vorige_hash, hash.clone()),
+            hash,
+        });
+    }
     sqlx::query(
         "INSERT INTO audit_kop (id, volgnummer, hash) VALUES (1, ?, ?) \
          ON CONFLICT (id) DO UPDATE SET volgnummer = excluded.volgnummer, hash = excluded.hash",
     )
     .bind(volgnummer)
-    .bind(&hash)
+    .bind(&vorige_hash)
     .execute(&mut *c)
     .await
     .map_err(db)?;
-    Ok(AuditRecord {
-        volgnummer,
-        record,
-        vorige_hash,
-        hash,
-    })
+    Ok(opgeslagen)
 }
 
 /// The query behind [`Opslag::jeugdigen_met_relatie`]: the ids of the
@@ -990,28 +1014,38 @@ impl Opslag for SqliteOpslag {
         organisatie: Id,
         pagina: Pagina,
     ) -> Resultaat<Lijst<Jeugdige>> {
+        // The set of ids is computed once, then counted and paged: with
+        // ~20,000 cases for one wijkteam, computing it is most of the work.
         let mut tx = self.lees().await?;
-        let totaal: i64 =
-            sqlx::query_scalar(concat!("SELECT count(*) FROM (", met_relatie!(), ")"))
-                .bind(organisatie)
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(db)?;
-        let items = sqlx::query(concat!(
-            jeugdige_select!(),
-            " WHERE j.id IN (",
+        let rijen = sqlx::query(concat!(
+            "WITH ids AS MATERIALIZED (",
             met_relatie!(),
-            ") ORDER BY j.id LIMIT ?2 OFFSET ?3"
+            ") SELECT ",
+            jeugdige_kolommen!(),
+            ", (SELECT count(*) FROM ids) AS totaal \
+             FROM (SELECT id FROM ids ORDER BY id LIMIT ?2 OFFSET ?3) p \
+             JOIN jeugdige j ON j.id = p.id ORDER BY j.id"
         ))
         .bind(organisatie)
         .bind(pagina.aantal)
         .bind(pagina.vanaf)
         .fetch_all(&mut *tx)
         .await
-        .map_err(db)?
-        .iter()
-        .map(jeugdige_uit)
-        .collect::<Resultaat<Vec<_>>>()?;
+        .map_err(db)?;
+        let totaal: i64 = match rijen.first() {
+            Some(rij) => kolom(rij, "totaal")?,
+            None if pagina.vanaf == 0 => 0,
+            // A page past the end: the total on its own.
+            None => sqlx::query_scalar(concat!("SELECT count(*) FROM (", met_relatie!(), ")"))
+                .bind(organisatie)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db)?,
+        };
+        let items = rijen
+            .iter()
+            .map(jeugdige_uit)
+            .collect::<Resultaat<Vec<_>>>()?;
         tx.commit().await.map_err(db)?;
         Ok(Lijst { items, totaal })
     }
@@ -1138,6 +1172,16 @@ impl Opslag for SqliteOpslag {
         let record = voeg_audit_toe(&mut tx, r).await?;
         tx.commit().await.map_err(db)?;
         Ok(record)
+    }
+
+    async fn schrijf_audits(&self, records: &[NieuwAuditRecord]) -> Resultaat<Vec<AuditRecord>> {
+        if records.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut tx = self.schrijf().await?;
+        let opgeslagen = voeg_audits_toe(&mut tx, records).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(opgeslagen)
     }
 
     async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>> {

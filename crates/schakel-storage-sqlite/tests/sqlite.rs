@@ -442,3 +442,44 @@ async fn een_onleesbare_waarde_is_een_fout_geen_waarde() {
         anders => panic!("verwacht een Database-fout, kreeg {anders:?}"),
     }
 }
+
+#[tokio::test]
+async fn schrijf_audits_is_alles_of_niets() {
+    // When one record of a batch cannot be written, none is.
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let pad = map.path().join("schakel.db");
+    let opslag = open(&pad).await;
+    vul(&opslag).await;
+    let kop = opslag.audit_kop().await.expect("audit_kop");
+    let mut c = rauw(&pad).await;
+    sqlx::query(
+        "CREATE TRIGGER storing BEFORE INSERT ON audit WHEN NEW.gebeurtenis = 'test.storing' \
+         BEGIN SELECT RAISE(ABORT, 'storing'); END",
+    )
+    .execute(&mut c)
+    .await
+    .expect("trigger");
+    let partij = [
+        record("test.goed", Actie::Lezen, "jeugdige", Some(1), None),
+        record("test.goed", Actie::Lezen, "jeugdige", Some(2), None),
+        record("test.storing", Actie::Lezen, "jeugdige", Some(3), None),
+    ];
+    assert!(opslag.schrijf_audits(&partij).await.is_err());
+    assert_eq!(
+        opslag.audit_kop().await.expect("audit_kop"),
+        kop,
+        "geen enkel record van de partij is toegevoegd"
+    );
+    assert!(verifieer(&opslag).await.is_ok());
+    sqlx::query("DROP TRIGGER storing")
+        .execute(&mut c)
+        .await
+        .expect("trigger weg");
+    c.close().await.expect("sluiten");
+    let uit = opslag
+        .schrijf_audits(&partij)
+        .await
+        .expect("schrijf_audits");
+    assert_eq!(uit.len(), 3);
+    assert_eq!(verifieer(&opslag).await, Ok(uit[2].volgnummer));
+}

@@ -8,7 +8,8 @@
 //! Writes of a jeugdige's data take the audit record that describes them and
 //! store both in one transaction: a change without its audit record is never
 //! committed. Reads are logged by the caller through [`Opslag::schrijf_audit`]
-//! before the data is handed out.
+//! (or, for a list, [`Opslag::schrijf_audits`] in one transaction) before
+//! the data is handed out.
 
 pub mod audit;
 pub mod model;
@@ -138,6 +139,11 @@ pub trait Opslag: Send + Sync + 'static {
     // --- NEN 7513 audit log --------------------------------------------------
     /// Appends to the hash chain; returns the stored record.
     async fn schrijf_audit(&self, r: &NieuwAuditRecord) -> Resultaat<AuditRecord>;
+    /// Appends all `records` in one transaction, in the given order
+    /// (consecutive volgnummers), serialised with every other append as
+    /// [`schrijf_audit`](Self::schrijf_audit) is: all are stored or none.
+    /// Returns the stored records in the same order; nothing for none.
+    async fn schrijf_audits(&self, records: &[NieuwAuditRecord]) -> Resultaat<Vec<AuditRecord>>;
     /// Records in chain order from `vanaf` (volgnummer, inclusive).
     async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>>;
     /// The recorded head of the chain (last volgnummer and hash).

@@ -70,6 +70,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     let d = Dossiers { j1, ..d };
     relaties(opslag, &w, &d).await;
     keten_tegelijk(opslag, 50).await;
+    keten_in_een_keer(opslag, 25).await;
     tijdstippen(opslag).await;
     inzage(opslag, &d).await;
     bewaartermijnen(opslag, &d).await;
@@ -1206,6 +1207,12 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         (vec![j2.id], 2),
         "pagina 2 van 1 per pagina"
     );
+    let voorbij = lijst(w.wijkteam.id, Pagina::new(3, 1)).await;
+    assert_eq!(
+        (ids(&voorbij.items), voorbij.totaal),
+        (vec![], 2),
+        "een pagina voorbij het einde is leeg en noemt het totaal"
+    );
     for (wat, org) in [
         ("onverwante school", &w.vreemd),
         ("aanbieder", &w.aanbieder),
@@ -1242,6 +1249,109 @@ pub async fn keten_tegelijk(opslag: &dyn Opslag, n: usize) {
         .map(|r| r.expect("schrijf_audit"))
         .collect();
     controleer_aanvullingen(opslag, voor, &records, &uit).await;
+}
+
+/// `schrijf_audits`: `n` records appended in one call take consecutive
+/// volgnummers in the given order and are stored as returned; an empty call
+/// writes nothing; a batch is not interleaved with single appends made at
+/// the same time; the chain verifies.
+pub async fn keten_in_een_keer(opslag: &dyn Opslag, n: usize) {
+    let voor = kop_nummer(opslag).await;
+    assert!(
+        opslag
+            .schrijf_audits(&[])
+            .await
+            .expect("schrijf_audits zonder records")
+            .is_empty(),
+        "zonder records niets terug"
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        voor,
+        "zonder records geen toevoeging"
+    );
+
+    let b = bsn(TEST_BSNS[3]);
+    let records: Vec<NieuwAuditRecord> = (0..n)
+        .map(|i| {
+            record(
+                &format!("test.in_een_keer.{i}"),
+                Actie::Lezen,
+                "jeugdige",
+                Some(i as Id),
+                (i % 3 == 0).then_some(&b),
+            )
+        })
+        .collect();
+    let uit = opslag
+        .schrijf_audits(&records)
+        .await
+        .expect("schrijf_audits");
+    assert_eq!(
+        uit.iter().map(|r| r.volgnummer).collect::<Vec<_>>(),
+        (voor + 1..=voor + n as i64).collect::<Vec<_>>(),
+        "de records krijgen opeenvolgende volgnummers, in de gegeven volgorde"
+    );
+    for paar in uit.windows(2) {
+        assert_eq!(
+            paar[1].vorige_hash, paar[0].hash,
+            "elk record sluit aan op het vorige"
+        );
+    }
+    controleer_aanvullingen(opslag, voor, &records, &uit).await;
+
+    // A batch while single records are appended: the batch stays contiguous.
+    let voor = kop_nummer(opslag).await;
+    let los: Vec<NieuwAuditRecord> = (0..5)
+        .map(|i| {
+            record(
+                &format!("test.los.{i}"),
+                Actie::Lezen,
+                "jeugdige",
+                None,
+                None,
+            )
+        })
+        .collect();
+    let partij: Vec<NieuwAuditRecord> = (0..10)
+        .map(|i| {
+            record(
+                &format!("test.partij.{i}"),
+                Actie::Lezen,
+                "jeugdige",
+                None,
+                None,
+            )
+        })
+        .collect();
+    let mut taken: Vec<Taak<'_, Vec<AuditRecord>>> = los
+        .iter()
+        .map(|r| -> Taak<'_, Vec<AuditRecord>> {
+            Box::pin(async move { vec![opslag.schrijf_audit(r).await.expect("schrijf_audit")] })
+        })
+        .collect();
+    taken.insert(
+        2,
+        Box::pin(async {
+            opslag
+                .schrijf_audits(&partij)
+                .await
+                .expect("schrijf_audits")
+        }),
+    );
+    let mut uit = allemaal(taken).await;
+    let partij_uit = uit.remove(2);
+    let eerste = partij_uit.first().map_or(0, |r| r.volgnummer);
+    assert_eq!(
+        partij_uit.iter().map(|r| r.volgnummer).collect::<Vec<_>>(),
+        (eerste..eerste + partij.len() as i64).collect::<Vec<_>>(),
+        "een partij records wordt niet onderbroken door andere toevoegingen"
+    );
+    let mut alle_records = partij.clone();
+    alle_records.extend(los.iter().cloned());
+    let mut alle_uit = partij_uit;
+    alle_uit.extend(uit.into_iter().flatten());
+    controleer_aanvullingen(opslag, voor, &alle_records, &alle_uit).await;
 }
 
 /// The appended records took exactly the numbers after `voor`, each once,

@@ -303,3 +303,80 @@ fn gemanipuleerd_auditlog_wordt_ontdekt() {
         "fout: auditlog: record 3: inhoud gewijzigd (hash klopt niet)"
     );
 }
+
+/// "Log in as each role via the API and see exactly what that role may see":
+/// the demo region, account by account (README, "What each demo role sees").
+#[test]
+fn elke_demorol_ziet_precies_wat_mag() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let server = start_demo(&tmp.path().join("data"));
+    let verwacht: [(&str, Option<&[&str]>); 8] = [
+        ("zorgcoordinator@watertuin.demo", Some(&["Sem", "Yasmina"])),
+        ("zorgcoordinator@regenboog.demo", Some(&[])),
+        ("casusregisseur@wijkteam.demo", Some(&["Sem", "Lotte"])),
+        ("wijkteam@wijkteam.demo", Some(&["Sem", "Lotte"])),
+        ("verwijzer@jgz.demo", Some(&["Sem", "Lotte"])),
+        ("aanbieder@triade.demo", Some(&[])),
+        ("beleid@almere.demo", None),
+        ("beheer@schakel.demo", None),
+    ];
+    for (email, namen) in verwacht {
+        let (_, _, wachtwoord) = server
+            .accounts
+            .iter()
+            .find(|a| a.0 == email)
+            .expect("account printed");
+        let client = reqwest::blocking::Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        let login = client
+            .post(format!("{}/api/v1/sessies", server.adres))
+            .json(&json!({"email": email, "wachtwoord": wachtwoord}))
+            .send()
+            .expect("login");
+        assert_eq!(login.status().as_u16(), 201, "{email}");
+        let lijst = client
+            .get(format!("{}/api/v1/jeugdigen", server.adres))
+            .send()
+            .expect("list");
+        match namen {
+            None => assert_eq!(
+                lijst.status().as_u16(),
+                403,
+                "{email} sees no personal data"
+            ),
+            Some(namen) => {
+                assert_eq!(lijst.status().as_u16(), 200, "{email}");
+                let v: Value = lijst.json().expect("json");
+                let gezien: Vec<&str> = v["items"]
+                    .as_array()
+                    .expect("items")
+                    .iter()
+                    .filter_map(|j| j["voornaam"].as_str())
+                    .collect();
+                assert_eq!(gezien, namen, "{email}");
+                assert_eq!(
+                    v["paginering"]["totaal"],
+                    namen.len(),
+                    "{email}: the count reveals no hidden child"
+                );
+            }
+        }
+        // Every jeugdige the role may not see is refused by id too.
+        for (id, naam) in [(1, "Sem"), (2, "Lotte"), (3, "Yasmina")] {
+            let status = client
+                .get(format!("{}/api/v1/jeugdigen/{id}", server.adres))
+                .send()
+                .expect("read")
+                .status()
+                .as_u16();
+            let mag = namen.is_some_and(|n| n.contains(&naam));
+            assert_eq!(
+                status,
+                if mag { 200 } else { 403 },
+                "{email} reading {naam}"
+            );
+        }
+    }
+}

@@ -628,9 +628,13 @@ fn argumenten(a: &[String]) -> Vec<&str> {
 fn crash_run(o: &Opzet<'_>) {
     let log = |n: &str| o.logs.join(format!("serve-{n}.log"));
     let demo = demo_bsns();
-    let bsns = Arc::new(test_bsns(&demo));
+    let mut bsns = test_bsns(&demo);
+    let eerste = bsns.pop().expect("a free test BSN");
+    let bsns = Arc::new(bsns);
 
-    // 1. Start, log in, one household, then writers — and the kill.
+    // 1. Start, log in, one household with a first pupil and its hulpvraag
+    // (a relation with the household: only then may more children be added
+    // to it), then writers — and the kill.
     let mut server = Server::start(&argumenten(&o.eerste_start), log("1"));
     let wachtwoord = o
         .wachtwoord
@@ -639,18 +643,38 @@ fn crash_run(o: &Opzet<'_>) {
         .expect("zorgcoordinator password");
     let sessie = log_in(&server.adres, ZORGCOORDINATOR, &wachtwoord);
     let huishouden = sessie.maak_huishouden();
+    let r = sessie
+        .post(
+            "jeugdigen",
+            &jeugdige(huishouden, sessie.organisatie, &eerste, 0),
+        )
+        .expect("first pupil");
+    assert_eq!(r.status().as_u16(), 201, "first pupil");
+    let eerste_id = r.json::<Value>().expect("json")["id"].as_i64().expect("id");
+    let r = sessie
+        .post(
+            "hulpvragen",
+            &json!({"jeugdige": eerste_id, "omschrijving": "voor de crash"}),
+        )
+        .expect("hulpvraag");
+    assert_eq!(r.status().as_u16(), 201, "hulpvraag before the writers");
     let schrijvers = start_schrijvers(&sessie, huishouden, bsns.clone());
     let uitslag = dood_onder_schrijvers(o.naam, &mut server, schrijvers);
     drop(server);
     let mut v = Verwachting {
-        bevestigd: uitslag.bevestigd.iter().cloned().collect(),
+        bevestigd: uitslag
+            .bevestigd
+            .iter()
+            .cloned()
+            .chain([eerste.clone()])
+            .collect(),
         onbeantwoord: uitslag.onbeantwoord.into_iter().collect(),
         niet_verstuurd: uitslag.niet_verstuurd.into_iter().collect(),
         demo,
     };
     assert_eq!(
         v.bevestigd.len(),
-        uitslag.bevestigd.len(),
+        uitslag.bevestigd.len() + 1,
         "a BSN acknowledged twice"
     );
 

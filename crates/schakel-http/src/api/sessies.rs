@@ -73,7 +73,8 @@ fn kies_rol(
 }
 
 /// Log in with e-mail and password; sets an HttpOnly, SameSite=Strict
-/// session cookie. At most 5 attempts per minute per client address.
+/// session cookie. After 5 failed attempts within a minute from one address
+/// or on one account, further attempts get 429 until a minute has passed.
 #[utoipa::path(post, path = "/api/v1/sessies", tag = "toegang", request_body = Inloggen,
     responses((status = 201, body = SessieInfo), (status = 401, body = Probleem, content_type = "application/problem+json"),
               (status = 429, body = Probleem, content_type = "application/problem+json")))]
@@ -83,21 +84,14 @@ pub async fn inloggen(
     jar: CookieJar,
     Invoer(i): Invoer<Inloggen>,
 ) -> ApiResultaat<impl IntoResponse> {
-    // The limiter keeps a cell per address: forget those at rest, so that
-    // many addresses (IPv6) cannot make it grow without bound.
-    if state.login_limiet.len() > 10_000 {
-        state.login_limiet.retain_recent();
-    }
-    if let Err(nee) = state.login_limiet.check_key(&adres.ip()) {
-        let wacht = nee.wait_time_from(governor::clock::Clock::now(state.login_limiet.clock()));
+    let email = i.email.trim().to_lowercase();
+    let sleutels = [format!("adres {}", adres.ip()), format!("account {email}")];
+    if let Some(wacht) = state.inlogpogingen.wachttijd(&sleutels) {
         return Err(ApiFout::TeVeel {
             opnieuw_na: wacht.as_secs().max(1),
         });
     }
-    let gevonden = state
-        .opslag
-        .medewerker_op_email(&i.email.trim().to_lowercase())
-        .await?;
+    let gevonden = state.opslag.medewerker_op_email(&email).await?;
     let wachtwoord = i.wachtwoord.clone();
     let (medewerker, hash) = match gevonden {
         Some((m, h)) if m.actief => (Some(m), Some(h)),
@@ -119,9 +113,11 @@ pub async fn inloggen(
         (Some(m), true) => m,
         _ => {
             tracing::info!(adres = %adres.ip(), "mislukte inlogpoging");
+            state.inlogpogingen.mislukt(&sleutels);
             return Err(ApiFout::NietIngelogd);
         }
     };
+    state.inlogpogingen.gelukt(&sleutels[1]);
     let rol = kies_rol(&medewerker.rollen, i.rol, i.organisatie)?;
     let geheim = nieuw_geheim();
     let nu = Utc::now();

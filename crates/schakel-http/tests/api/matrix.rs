@@ -1,0 +1,990 @@
+//! The authorization matrix (issue 3, point 9): every route that touches
+//! personal data or needs a role × every role, and anonymous × the own or
+//! another organisation's jeugdige (or household), with the exact answer and
+//! what the audit log must say about it. [`MATRIX`] is the policy, written
+//! out; [`autorisatiematrix`] runs every row against the real server, on
+//! each backend (`per_backend!` in api.rs).
+//!
+//! The world: organisations A and B of every kind (school, wijkteam, JGZ,
+//! aanbieder, gemeente); every actor works at an A organisation. The *own*
+//! jeugdige is a pupil of school A with an open hulpvraag there, in a
+//! household with an open case of wijkteam A to which JGZ A, aanbieder A and
+//! gemeente A are party. The *other* jeugdige is the same at the B
+//! organisations, and related to no A organisation.
+//!
+//! Each row's request is sent by that role's session. Rows that could create
+//! a relation (a hulpvraag, a case) get a pair of dossiers of their own, so
+//! that no row depends on what an earlier row allowed.
+
+use super::*;
+
+/// Who sends the request: one actor per role, and nobody.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wie {
+    Zorgcoordinator,
+    Casusregisseur,
+    Wijkteammedewerker,
+    Verwijzer,
+    Aanbieder,
+    Beleid,
+    Beheerder,
+    Anoniem,
+}
+
+/// What the request is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Doel {
+    /// The jeugdige (or household) related to the actor's organisation.
+    Eigen,
+    /// The jeugdige (or household) related only to another organisation of
+    /// the same kind.
+    Ander,
+    /// A household just registered, without jeugdigen.
+    Leeg,
+    /// An id that does not exist.
+    Onbekend,
+    /// Not applicable: the route is about no jeugdige or household.
+    Nvt,
+}
+
+/// What the audit log holds after the request about its client — the
+/// jeugdige, or the BSN a new jeugdige is registered with — or, for a
+/// request about no client, at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Log {
+    /// At least one record, each with uitkomst toegestaan.
+    Toegestaan,
+    /// At least one record, each with uitkomst geweigerd.
+    Geweigerd,
+    /// No record.
+    Geen,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Rij {
+    route: &'static str,
+    methode: &'static str,
+    wie: Wie,
+    doel: Doel,
+    status: u16,
+    log: Log,
+}
+
+const fn r(
+    route: &'static str,
+    methode: &'static str,
+    wie: Wie,
+    doel: Doel,
+    status: u16,
+    log: Log,
+) -> Rij {
+    Rij {
+        route,
+        methode,
+        wie,
+        doel,
+        status,
+        log,
+    }
+}
+
+/// The policy. 2xx allowed; 400 a reference to what does not exist; 401 not
+/// logged in; 403 refused; 404 no such jeugdige.
+#[rustfmt::skip]
+const MATRIX: &[Rij] = {
+    use Doel::*;
+    use Log::*;
+    use Wie::*;
+    &[
+    // The list: only the jeugdigen the role may see, each listing logged.
+    // Eigen: the own jeugdige is in it; Ander: the other's is not.
+    r("/api/v1/jeugdigen",         "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen",         "GET",    Zorgcoordinator,    Ander,    200, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Casusregisseur,     Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen",         "GET",    Casusregisseur,     Ander,    200, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Wijkteammedewerker, Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen",         "GET",    Wijkteammedewerker, Ander,    200, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Verwijzer,          Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen",         "GET",    Verwijzer,          Ander,    200, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Aanbieder,          Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen",         "GET",    Aanbieder,          Ander,    200, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Beleid,             Eigen,    403, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Beleid,             Ander,    403, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Beheerder,          Eigen,    403, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Beheerder,          Ander,    403, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Anoniem,            Ander,    401, Geen),
+
+    // Registering a jeugdige in a household: for the registering roles, in a
+    // new household or one where they may see a jeugdige already.
+    r("/api/v1/jeugdigen",         "POST",   Zorgcoordinator,    Eigen,    201, Toegestaan),
+    r("/api/v1/jeugdigen",         "POST",   Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Zorgcoordinator,    Leeg,     201, Toegestaan),
+    r("/api/v1/jeugdigen",         "POST",   Zorgcoordinator,    Onbekend, 400, Geen),
+    r("/api/v1/jeugdigen",         "POST",   Casusregisseur,     Eigen,    201, Toegestaan),
+    r("/api/v1/jeugdigen",         "POST",   Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Casusregisseur,     Leeg,     201, Toegestaan),
+    r("/api/v1/jeugdigen",         "POST",   Casusregisseur,     Onbekend, 400, Geen),
+    r("/api/v1/jeugdigen",         "POST",   Wijkteammedewerker, Eigen,    201, Toegestaan),
+    r("/api/v1/jeugdigen",         "POST",   Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Wijkteammedewerker, Leeg,     201, Toegestaan),
+    r("/api/v1/jeugdigen",         "POST",   Wijkteammedewerker, Onbekend, 400, Geen),
+    r("/api/v1/jeugdigen",         "POST",   Verwijzer,          Eigen,    201, Toegestaan),
+    r("/api/v1/jeugdigen",         "POST",   Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Verwijzer,          Leeg,     201, Toegestaan),
+    r("/api/v1/jeugdigen",         "POST",   Verwijzer,          Onbekend, 400, Geen),
+    r("/api/v1/jeugdigen",         "POST",   Aanbieder,          Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Aanbieder,          Leeg,     403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Beleid,             Leeg,     403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Beheerder,          Leeg,     403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Beheerder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/jeugdigen",         "POST",   Anoniem,            Ander,    401, Geen),
+    r("/api/v1/jeugdigen",         "POST",   Anoniem,            Leeg,     401, Geen),
+    r("/api/v1/jeugdigen",         "POST",   Anoniem,            Onbekend, 401, Geen),
+
+    // Reading one jeugdige: through a relation only; beleid and beheerder
+    // never, not even when their gemeente is party to the case.
+    r("/api/v1/jeugdigen/{id}",    "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Casusregisseur,     Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Wijkteammedewerker, Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Verwijzer,          Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Aanbieder,          Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Anoniem,            Ander,    401, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Anoniem,            Onbekend, 401, Geen),
+
+    // Changing one jeugdige: as reading.
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Casusregisseur,     Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Wijkteammedewerker, Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Verwijzer,          Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Anoniem,            Ander,    401, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Anoniem,            Onbekend, 401, Geen),
+
+    // Registering a household: the registering roles.
+    r("/api/v1/huishoudens",       "POST",   Zorgcoordinator,    Nvt,      201, Toegestaan),
+    r("/api/v1/huishoudens",       "POST",   Casusregisseur,     Nvt,      201, Toegestaan),
+    r("/api/v1/huishoudens",       "POST",   Wijkteammedewerker, Nvt,      201, Toegestaan),
+    r("/api/v1/huishoudens",       "POST",   Verwijzer,          Nvt,      201, Toegestaan),
+    r("/api/v1/huishoudens",       "POST",   Aanbieder,          Nvt,      403, Geen),
+    r("/api/v1/huishoudens",       "POST",   Beleid,             Nvt,      403, Geen),
+    r("/api/v1/huishoudens",       "POST",   Beheerder,          Nvt,      403, Geen),
+    r("/api/v1/huishoudens",       "POST",   Anoniem,            Nvt,      401, Geen),
+
+    // A hulpvraag: a zorgcoördinator, for a pupil of the own school.
+    // GAP: the other roles are refused by role before the jeugdige is looked
+    // up, and those refusals are not logged (handler maak_hulpvraag).
+    r("/api/v1/hulpvragen",        "POST",   Zorgcoordinator,    Eigen,    201, Toegestaan),
+    r("/api/v1/hulpvragen",        "POST",   Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Zorgcoordinator,    Onbekend, 400, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Casusregisseur,     Eigen,    403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Casusregisseur,     Ander,    403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Casusregisseur,     Onbekend, 403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Wijkteammedewerker, Eigen,    403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Wijkteammedewerker, Ander,    403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Wijkteammedewerker, Onbekend, 403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Verwijzer,          Eigen,    403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Verwijzer,          Ander,    403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Verwijzer,          Onbekend, 403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Aanbieder,          Eigen,    403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Aanbieder,          Ander,    403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Aanbieder,          Onbekend, 403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Beleid,             Eigen,    403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Beleid,             Ander,    403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Beleid,             Onbekend, 403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Beheerder,          Eigen,    403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Beheerder,          Ander,    403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Beheerder,          Onbekend, 403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Anoniem,            Ander,    401, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Anoniem,            Onbekend, 401, Geen),
+
+    // A case: a casusregisseur, for the own wijkteam.
+    // SURPRISE: for ANY household — also one that only wijkteam B works
+    // with — and the case then gives wijkteam A (and every party it names)
+    // access to all the household's jeugdigen.
+    r("/api/v1/casussen",          "POST",   Zorgcoordinator,    Eigen,    403, Geen),
+    r("/api/v1/casussen",          "POST",   Zorgcoordinator,    Ander,    403, Geen),
+    r("/api/v1/casussen",          "POST",   Zorgcoordinator,    Onbekend, 403, Geen),
+    r("/api/v1/casussen",          "POST",   Casusregisseur,     Eigen,    201, Toegestaan),
+    r("/api/v1/casussen",          "POST",   Casusregisseur,     Ander,    201, Toegestaan),
+    r("/api/v1/casussen",          "POST",   Casusregisseur,     Onbekend, 400, Geen),
+    r("/api/v1/casussen",          "POST",   Wijkteammedewerker, Eigen,    403, Geen),
+    r("/api/v1/casussen",          "POST",   Wijkteammedewerker, Ander,    403, Geen),
+    r("/api/v1/casussen",          "POST",   Wijkteammedewerker, Onbekend, 403, Geen),
+    r("/api/v1/casussen",          "POST",   Verwijzer,          Eigen,    403, Geen),
+    r("/api/v1/casussen",          "POST",   Verwijzer,          Ander,    403, Geen),
+    r("/api/v1/casussen",          "POST",   Verwijzer,          Onbekend, 403, Geen),
+    r("/api/v1/casussen",          "POST",   Aanbieder,          Eigen,    403, Geen),
+    r("/api/v1/casussen",          "POST",   Aanbieder,          Ander,    403, Geen),
+    r("/api/v1/casussen",          "POST",   Aanbieder,          Onbekend, 403, Geen),
+    r("/api/v1/casussen",          "POST",   Beleid,             Eigen,    403, Geen),
+    r("/api/v1/casussen",          "POST",   Beleid,             Ander,    403, Geen),
+    r("/api/v1/casussen",          "POST",   Beleid,             Onbekend, 403, Geen),
+    r("/api/v1/casussen",          "POST",   Beheerder,          Eigen,    403, Geen),
+    r("/api/v1/casussen",          "POST",   Beheerder,          Ander,    403, Geen),
+    r("/api/v1/casussen",          "POST",   Beheerder,          Onbekend, 403, Geen),
+    r("/api/v1/casussen",          "POST",   Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/casussen",          "POST",   Anoniem,            Ander,    401, Geen),
+    r("/api/v1/casussen",          "POST",   Anoniem,            Onbekend, 401, Geen),
+
+    // The directory: reading for everyone logged in, registering for the beheerder.
+    r("/api/v1/organisaties",      "GET",    Zorgcoordinator,    Nvt,      200, Geen),
+    r("/api/v1/organisaties",      "GET",    Casusregisseur,     Nvt,      200, Geen),
+    r("/api/v1/organisaties",      "GET",    Wijkteammedewerker, Nvt,      200, Geen),
+    r("/api/v1/organisaties",      "GET",    Verwijzer,          Nvt,      200, Geen),
+    r("/api/v1/organisaties",      "GET",    Aanbieder,          Nvt,      200, Geen),
+    r("/api/v1/organisaties",      "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/organisaties",      "GET",    Beheerder,          Nvt,      200, Geen),
+    r("/api/v1/organisaties",      "GET",    Anoniem,            Nvt,      401, Geen),
+    r("/api/v1/organisaties",      "POST",   Zorgcoordinator,    Nvt,      403, Geen),
+    r("/api/v1/organisaties",      "POST",   Casusregisseur,     Nvt,      403, Geen),
+    r("/api/v1/organisaties",      "POST",   Wijkteammedewerker, Nvt,      403, Geen),
+    r("/api/v1/organisaties",      "POST",   Verwijzer,          Nvt,      403, Geen),
+    r("/api/v1/organisaties",      "POST",   Aanbieder,          Nvt,      403, Geen),
+    r("/api/v1/organisaties",      "POST",   Beleid,             Nvt,      403, Geen),
+    r("/api/v1/organisaties",      "POST",   Beheerder,          Nvt,      201, Toegestaan),
+    r("/api/v1/organisaties",      "POST",   Anoniem,            Nvt,      401, Geen),
+
+    // Tokens and sessions: every role, for itself.
+    r("/api/v1/api-tokens",        "POST",   Zorgcoordinator,    Nvt,      201, Geen),
+    r("/api/v1/api-tokens",        "POST",   Casusregisseur,     Nvt,      201, Geen),
+    r("/api/v1/api-tokens",        "POST",   Wijkteammedewerker, Nvt,      201, Geen),
+    r("/api/v1/api-tokens",        "POST",   Verwijzer,          Nvt,      201, Geen),
+    r("/api/v1/api-tokens",        "POST",   Aanbieder,          Nvt,      201, Geen),
+    r("/api/v1/api-tokens",        "POST",   Beleid,             Nvt,      201, Geen),
+    r("/api/v1/api-tokens",        "POST",   Beheerder,          Nvt,      201, Geen),
+    r("/api/v1/api-tokens",        "POST",   Anoniem,            Nvt,      401, Geen),
+    r("/api/v1/sessies/huidige",   "GET",    Zorgcoordinator,    Nvt,      200, Geen),
+    r("/api/v1/sessies/huidige",   "GET",    Casusregisseur,     Nvt,      200, Geen),
+    r("/api/v1/sessies/huidige",   "GET",    Wijkteammedewerker, Nvt,      200, Geen),
+    r("/api/v1/sessies/huidige",   "GET",    Verwijzer,          Nvt,      200, Geen),
+    r("/api/v1/sessies/huidige",   "GET",    Aanbieder,          Nvt,      200, Geen),
+    r("/api/v1/sessies/huidige",   "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/sessies/huidige",   "GET",    Beheerder,          Nvt,      200, Geen),
+    r("/api/v1/sessies/huidige",   "GET",    Anoniem,            Nvt,      401, Geen),
+    r("/api/v1/sessies/huidige",   "DELETE", Zorgcoordinator,    Nvt,      204, Geen),
+    r("/api/v1/sessies/huidige",   "DELETE", Casusregisseur,     Nvt,      204, Geen),
+    r("/api/v1/sessies/huidige",   "DELETE", Wijkteammedewerker, Nvt,      204, Geen),
+    r("/api/v1/sessies/huidige",   "DELETE", Verwijzer,          Nvt,      204, Geen),
+    r("/api/v1/sessies/huidige",   "DELETE", Aanbieder,          Nvt,      204, Geen),
+    r("/api/v1/sessies/huidige",   "DELETE", Beleid,             Nvt,      204, Geen),
+    r("/api/v1/sessies/huidige",   "DELETE", Beheerder,          Nvt,      204, Geen),
+    r("/api/v1/sessies/huidige",   "DELETE", Anoniem,            Nvt,      401, Geen),
+    ]
+};
+
+/// Every route the matrix covers, with what its requests can be about.
+const ROUTES: &[(&str, &str, &[Doel])] = {
+    use Doel::*;
+    &[
+        ("/api/v1/jeugdigen", "GET", &[Eigen, Ander]),
+        ("/api/v1/jeugdigen", "POST", &[Eigen, Ander, Leeg, Onbekend]),
+        ("/api/v1/jeugdigen/{id}", "GET", &[Eigen, Ander, Onbekend]),
+        ("/api/v1/jeugdigen/{id}", "PUT", &[Eigen, Ander, Onbekend]),
+        ("/api/v1/huishoudens", "POST", &[Nvt]),
+        ("/api/v1/hulpvragen", "POST", &[Eigen, Ander, Onbekend]),
+        ("/api/v1/casussen", "POST", &[Eigen, Ander, Onbekend]),
+        ("/api/v1/organisaties", "GET", &[Nvt]),
+        ("/api/v1/organisaties", "POST", &[Nvt]),
+        ("/api/v1/api-tokens", "POST", &[Nvt]),
+        ("/api/v1/sessies/huidige", "GET", &[Nvt]),
+        ("/api/v1/sessies/huidige", "DELETE", &[Nvt]),
+    ]
+};
+
+/// The operations in the OpenAPI spec that are open to everyone and touch
+/// no personal data; every other operation must be in [`ROUTES`].
+const OPENBAAR: &[(&str, &str)] = &[
+    ("/api/v1/gezondheid", "GET"),
+    ("/api/v1/normenkader/adviezen", "POST"),
+    ("/api/v1/normenkader/toetsingen", "POST"),
+    ("/api/v1/normenkader/reikwijdtes/{school}", "GET"),
+    ("/api/v1/sessies", "POST"),
+];
+
+const WIE: [Wie; 8] = [
+    Wie::Zorgcoordinator,
+    Wie::Casusregisseur,
+    Wie::Wijkteammedewerker,
+    Wie::Verwijzer,
+    Wie::Aanbieder,
+    Wie::Beleid,
+    Wie::Beheerder,
+    Wie::Anoniem,
+];
+
+const WIJKTEAMMEDEWERKER_A: &str = "medewerker@wijkteam.test";
+const AANBIEDER_A: &str = "zorg@aanbieder-a.test";
+const REGISSEUR_B: &str = "regisseur@wijkteam-b.test";
+
+impl Wie {
+    fn rol(self) -> Option<Rol> {
+        match self {
+            Self::Zorgcoordinator => Some(Rol::Zorgcoordinator),
+            Self::Casusregisseur => Some(Rol::Casusregisseur),
+            Self::Wijkteammedewerker => Some(Rol::Wijkteammedewerker),
+            Self::Verwijzer => Some(Rol::Verwijzer),
+            Self::Aanbieder => Some(Rol::Aanbieder),
+            Self::Beleid => Some(Rol::Beleid),
+            Self::Beheerder => Some(Rol::Beheerder),
+            Self::Anoniem => None,
+        }
+    }
+
+    /// The actor's account, at an A organisation.
+    fn email(self) -> Option<&'static str> {
+        match self {
+            Self::Zorgcoordinator => Some(ZC_A),
+            Self::Casusregisseur => Some(REGISSEUR),
+            Self::Wijkteammedewerker => Some(WIJKTEAMMEDEWERKER_A),
+            Self::Verwijzer => Some(VERWIJZER),
+            Self::Aanbieder => Some(AANBIEDER_A),
+            Self::Beleid => Some(BELEID),
+            Self::Beheerder => Some(BEHEERDER),
+            Self::Anoniem => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Rij {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {} als {:?}, doel {:?} (verwacht {}, log {:?})",
+            self.methode, self.route, self.wie, self.doel, self.status, self.log
+        )
+    }
+}
+
+/// Requests that name one jeugdige, or a BSN to register: their refusals
+/// must be logged, and so must what they allow.
+fn over_een_client(rij: &Rij) -> bool {
+    match (rij.methode, rij.route) {
+        ("POST", "/api/v1/jeugdigen") => true,
+        ("GET" | "PUT", "/api/v1/jeugdigen/{id}") | ("POST", "/api/v1/hulpvragen") => {
+            matches!(rij.doel, Doel::Eigen | Doel::Ander)
+        }
+        _ => false,
+    }
+}
+
+/// The table itself: complete, and true to the rules every row must follow.
+#[test]
+fn matrix_is_volledig_en_consistent() {
+    let rollen: Vec<Rol> = WIE.iter().filter_map(|w| w.rol()).collect();
+    assert_eq!(rollen, Rol::ALLE, "every role has its actor");
+    // Exactly one row per route × method × actor × target, and no other.
+    let mut verwacht = Vec::new();
+    for (route, methode, doelen) in ROUTES {
+        for wie in WIE {
+            for doel in *doelen {
+                verwacht.push((*route, *methode, wie, *doel));
+            }
+        }
+    }
+    let rijen: Vec<_> = MATRIX
+        .iter()
+        .map(|r| (r.route, r.methode, r.wie, r.doel))
+        .collect();
+    for v in &verwacht {
+        let n = rijen.iter().filter(|r| *r == v).count();
+        assert_eq!(n, 1, "{v:?} occurs {n} times in MATRIX");
+    }
+    assert_eq!(rijen.len(), verwacht.len(), "MATRIX has rows for no route");
+
+    let mut fouten = Vec::new();
+    for rij in MATRIX {
+        let toegestaan = (200..300).contains(&rij.status);
+        let dossierroute =
+            rij.route.starts_with("/api/v1/jeugdigen") || rij.route == "/api/v1/hulpvragen";
+        let regels = [
+            // Nobody gets in without logging in, and nothing is logged then.
+            (
+                rij.wie == Wie::Anoniem,
+                rij.status == 401 && rij.log == Log::Geen,
+                "anonymous: 401, nothing logged",
+            ),
+            (
+                rij.wie != Wie::Anoniem,
+                rij.status != 401,
+                "401 is for anonymous requests only",
+            ),
+            // Beleid and beheerder never see or write a jeugdige's data.
+            (
+                matches!(rij.wie, Wie::Beleid | Wie::Beheerder) && dossierroute,
+                !toegestaan,
+                "beleid and beheerder never get at a dossier",
+            ),
+            // No cross-organisation access to a jeugdige.
+            (
+                rij.doel == Doel::Ander && rij.route != "/api/v1/casussen",
+                !toegestaan || (rij.methode == "GET" && rij.log == Log::Geen),
+                "the other organisation's jeugdige is never handed out",
+            ),
+            // Every refused request about a jeugdige is logged as refused —
+            // except the known gap in POST /hulpvragen (see the table).
+            (
+                over_een_client(rij)
+                    && rij.status == 403
+                    && !(rij.route == "/api/v1/hulpvragen" && rij.wie != Wie::Zorgcoordinator),
+                rij.log == Log::Geweigerd,
+                "a refusal about a jeugdige is logged as refused",
+            ),
+            // Everything allowed about a jeugdige is logged as allowed.
+            (
+                over_een_client(rij) && toegestaan,
+                rij.log == Log::Toegestaan,
+                "an allowed read or write of a jeugdige is logged as allowed",
+            ),
+            (
+                rij.route == "/api/v1/jeugdigen" && rij.methode == "GET" && toegestaan,
+                rij.log
+                    == if rij.doel == Doel::Eigen {
+                        Log::Toegestaan
+                    } else {
+                        Log::Geen
+                    },
+                "a list logs each jeugdige it shows, and only those",
+            ),
+            // What fails on a reference or a role logs nothing about success.
+            (
+                !toegestaan,
+                rij.log != Log::Toegestaan,
+                "nothing refused is logged as allowed",
+            ),
+        ];
+        for (geldt, klopt, regel) in regels {
+            if geldt && !klopt {
+                fouten.push(format!("{rij}: {regel}"));
+            }
+        }
+    }
+    assert!(fouten.is_empty(), "\n{}", fouten.join("\n"));
+}
+
+// --- running the table --------------------------------------------------------------------
+
+/// A dossier: a household with one jeugdige.
+struct Jd {
+    huishouden: i64,
+    jeugdige: i64,
+    bsn: Bsn,
+    school: i64,
+}
+
+/// The own and the other jeugdige.
+struct Paar {
+    eigen: Jd,
+    ander: Jd,
+}
+
+struct Actor {
+    wie: Wie,
+    gebruiker: Gebruiker,
+    medewerker: Option<i64>,
+}
+
+struct Matrix<'a> {
+    app: &'a App,
+    actoren: Vec<Actor>,
+    zc_b: Gebruiker,
+    regisseur_b: Gebruiker,
+    partijen_a: Vec<i64>,
+    partijen_b: Vec<i64>,
+    bsn: AtomicU32,
+}
+
+/// An id no jeugdige, household or organisation has.
+const ONBEKEND: i64 = 1_000_000;
+
+impl<'a> Matrix<'a> {
+    async fn nieuw(app: &'a App) -> Self {
+        let o = app.opslag.as_ref();
+        let org = |naam: &str, soort, agb: Option<&str>| NieuweOrganisatie {
+            regio: app.w.regio,
+            naam: naam.into(),
+            soort,
+            gemeente: Some(GemeenteCode::parse("GM0034").expect("gemeentecode")),
+            brin: None,
+            agb: agb.map(|a| schakel_domain::Agb::parse(a).expect("AGB")),
+        };
+        let mut ids = Vec::new();
+        for n in [
+            org("Wijkteam Stad", OrganisatieSoort::Wijkteam, None),
+            org("JGZ Buiten", OrganisatieSoort::Jgz, None),
+            org("Zorg A", OrganisatieSoort::Aanbieder, Some("12345678")),
+            org("Zorg B", OrganisatieSoort::Aanbieder, Some("87654321")),
+            org("Gemeente Buiten", OrganisatieSoort::Gemeente, None),
+        ] {
+            ids.push(o.maak_organisatie(&n).await.expect("organisatie").id);
+        }
+        let [wijkteam_b, jgz_b, aanbieder_a, aanbieder_b, gemeente_b] = ids[..] else {
+            unreachable!()
+        };
+        for (email, naam, rol, organisatie) in [
+            (
+                WIJKTEAMMEDEWERKER_A,
+                "Wijkteammedewerker",
+                Rol::Wijkteammedewerker,
+                app.w.wijkteam,
+            ),
+            (AANBIEDER_A, "Begeleider", Rol::Aanbieder, aanbieder_a),
+            (
+                REGISSEUR_B,
+                "Casusregisseur B",
+                Rol::Casusregisseur,
+                wijkteam_b,
+            ),
+        ] {
+            o.maak_medewerker(&NieuweMedewerker {
+                naam: naam.into(),
+                email: email.into(),
+                wachtwoord_hash: wachtwoord_hash(),
+                rollen: vec![Roltoewijzing { rol, organisatie }],
+            })
+            .await
+            .expect("medewerker");
+        }
+        let mut actoren = Vec::new();
+        for wie in WIE {
+            let (gebruiker, medewerker) = match wie.email() {
+                Some(email) => {
+                    let (m, _) = o
+                        .medewerker_op_email(email)
+                        .await
+                        .expect("medewerker_op_email")
+                        .expect("seeded");
+                    assert_eq!(m.rollen.len(), 1);
+                    assert_eq!(Some(m.rollen[0].rol), wie.rol());
+                    (app.login(email).await, Some(m.id))
+                }
+                None => (
+                    Gebruiker {
+                        url: app.url.clone(),
+                        http: app.anoniem(),
+                        csrf: String::new(),
+                        bearer: None,
+                    },
+                    None,
+                ),
+            };
+            actoren.push(Actor {
+                wie,
+                gebruiker,
+                medewerker,
+            });
+        }
+        Self {
+            app,
+            actoren,
+            zc_b: app.login(ZC_B).await,
+            regisseur_b: app.login(REGISSEUR_B).await,
+            partijen_a: vec![app.w.jgz, aanbieder_a, app.w.gemeente],
+            partijen_b: vec![jgz_b, aanbieder_b, gemeente_b],
+            bsn: AtomicU32::new(999_910_000),
+        }
+    }
+
+    fn actor(&self, wie: Wie) -> &Actor {
+        self.actoren
+            .iter()
+            .find(|a| a.wie == wie)
+            .expect("an actor per Wie")
+    }
+
+    /// A test BSN not used before (9999xxxxx, passing the 11-proef).
+    fn nieuwe_bsn(&self) -> Bsn {
+        loop {
+            let n = self.bsn.fetch_add(1, Ordering::SeqCst);
+            if let Ok(b) = Bsn::parse(&format!("{n:09}")) {
+                return b;
+            }
+        }
+    }
+
+    async fn huishouden(&self, door: &Gebruiker) -> i64 {
+        let (s, _, body) = door
+            .post(
+                "/api/v1/huishoudens",
+                json!({"vertegenwoordigers": [{"naam": OUDER, "relatie": "ouder"}]}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{body}");
+        body["id"].as_i64().expect("id")
+    }
+
+    /// A household with a pupil of `zc`'s school, an open hulpvraag there,
+    /// and an open case of `regisseur`'s wijkteam with these parties.
+    async fn dossier(
+        &self,
+        zc: &Gebruiker,
+        school: i64,
+        regisseur: &Gebruiker,
+        partijen: &[i64],
+    ) -> Jd {
+        let huishouden = self.huishouden(zc).await;
+        let bsn = self.nieuwe_bsn();
+        let (s, _, body) = zc
+            .post(
+                "/api/v1/jeugdigen",
+                jeugdige_invoer(huishouden, bsn.als_tekst(), Some(school)),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{body}");
+        let jeugdige = body["id"].as_i64().expect("id");
+        let (s, _, body) = zc
+            .post(
+                "/api/v1/hulpvragen",
+                json!({"jeugdige": jeugdige, "omschrijving": "Zit vaak thuis."}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{body}");
+        let (s, _, body) = regisseur
+            .post(
+                "/api/v1/casussen",
+                json!({"huishouden": huishouden, "partijen": partijen}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{body}");
+        Jd {
+            huishouden,
+            jeugdige,
+            bsn,
+            school,
+        }
+    }
+
+    async fn paar(&self) -> Paar {
+        let zc_a = &self.actor(Wie::Zorgcoordinator).gebruiker;
+        let regisseur_a = &self.actor(Wie::Casusregisseur).gebruiker;
+        Paar {
+            eigen: self
+                .dossier(zc_a, self.app.w.school_a, regisseur_a, &self.partijen_a)
+                .await,
+            ander: self
+                .dossier(
+                    &self.zc_b,
+                    self.app.w.school_b,
+                    &self.regisseur_b,
+                    &self.partijen_b,
+                )
+                .await,
+        }
+    }
+
+    /// Sends the row's request and returns how the answer, the store and the
+    /// audit log differ from the row (empty when they agree).
+    async fn voer_uit(&self, gedeeld: &Paar, rij: &Rij) -> Vec<String> {
+        let app = self.app;
+        let vers;
+        let paar = if matches!(rij.route, "/api/v1/hulpvragen" | "/api/v1/casussen") {
+            vers = self.paar().await;
+            &vers
+        } else {
+            gedeeld
+        };
+        let jd = match rij.doel {
+            Doel::Eigen => Some(&paar.eigen),
+            Doel::Ander => Some(&paar.ander),
+            _ => None,
+        };
+        let id = jd.map_or(ONBEKEND, |j| j.jeugdige);
+        let huishouden = jd.map_or(ONBEKEND, |j| j.huishouden);
+        // Whose pseudonym the audit records of this request are about: the
+        // jeugdige it names, or the BSN it registers. A case names a
+        // household, and its record no client.
+        let mut client = jd
+            .filter(|_| rij.route != "/api/v1/casussen")
+            .map(|j| j.bsn.clone());
+        let mut if_match = None;
+        let (pad, body) = match (rij.methode, rij.route) {
+            ("GET", "/api/v1/jeugdigen") => ("/api/v1/jeugdigen?perPagina=100".to_string(), None),
+            ("POST", "/api/v1/jeugdigen") => {
+                let huishouden = match rij.doel {
+                    Doel::Leeg => {
+                        self.huishouden(&self.actor(Wie::Zorgcoordinator).gebruiker)
+                            .await
+                    }
+                    _ => huishouden,
+                };
+                let bsn = self.nieuwe_bsn();
+                let body = jeugdige_invoer(huishouden, bsn.als_tekst(), None);
+                client = Some(bsn);
+                (rij.route.to_string(), Some(body))
+            }
+            ("GET", "/api/v1/jeugdigen/{id}") => (format!("/api/v1/jeugdigen/{id}"), None),
+            ("PUT", "/api/v1/jeugdigen/{id}") => {
+                let versie = app
+                    .opslag
+                    .jeugdige(id)
+                    .await
+                    .expect("jeugdige")
+                    .map_or(1, |j| j.versie);
+                if_match = Some(format!("\"{versie}\""));
+                let school = jd.map_or(app.w.school_a, |j| j.school);
+                (
+                    format!("/api/v1/jeugdigen/{id}"),
+                    Some(wijziging("Quirijn", school)),
+                )
+            }
+            ("POST", "/api/v1/huishoudens") => (
+                rij.route.to_string(),
+                Some(json!({"vertegenwoordigers": [{"naam": OUDER, "relatie": "ouder"}]})),
+            ),
+            ("POST", "/api/v1/hulpvragen") => (
+                rij.route.to_string(),
+                Some(json!({"jeugdige": id, "omschrijving": "Gaat niet graag naar school."})),
+            ),
+            ("POST", "/api/v1/casussen") => (
+                rij.route.to_string(),
+                Some(json!({"huishouden": huishouden, "partijen": []})),
+            ),
+            ("GET", "/api/v1/organisaties") => (rij.route.to_string(), None),
+            ("POST", "/api/v1/organisaties") => (
+                rij.route.to_string(),
+                Some(json!({"regio": app.w.regio, "naam": "Gemeente Elders", "soort": "gemeente"})),
+            ),
+            ("POST", "/api/v1/api-tokens") => (
+                rij.route.to_string(),
+                Some(json!({"naam": "koppeling", "geldigDagen": 1})),
+            ),
+            ("GET" | "DELETE", "/api/v1/sessies/huidige") => (rij.route.to_string(), None),
+            _ => panic!("no request for {rij}"),
+        };
+        let actor = self.actor(rij.wie);
+        // Logging out ends a session: a session of its own.
+        let eigen_sessie;
+        let gebruiker = match rij.wie.email() {
+            Some(email) if rij.methode == "DELETE" => {
+                eigen_sessie = app.login(email).await;
+                &eigen_sessie
+            }
+            _ => &actor.gebruiker,
+        };
+
+        let voor = app
+            .opslag
+            .audit_kop()
+            .await
+            .expect("audit_kop")
+            .map_or(0, |(n, _)| n);
+        let methode = Method::from_bytes(rij.methode.as_bytes()).expect("method");
+        let mut verzoek = gebruiker.verzoek(methode, &pad);
+        if let Some(body) = &body {
+            verzoek = verzoek.json(body);
+        }
+        if let Some(e) = &if_match {
+            verzoek = verzoek.header(header::IF_MATCH, e);
+        }
+        let (status, headers, antwoord) = lees(verzoek.send().await.expect("request")).await;
+
+        let mut fouten = Vec::new();
+        let mut fout = |melding: String| fouten.push(format!("{rij}: {melding}"));
+        if status.as_u16() != rij.status {
+            fout(format!("status {status}: {antwoord}"));
+        }
+        let tekst = antwoord.to_string();
+        if status.is_client_error() {
+            let soort = match status.as_u16() {
+                400 => "ongeldige-invoer",
+                401 => "niet-ingelogd",
+                403 => "geen-toegang",
+                404 => "niet-gevonden",
+                _ => "?",
+            };
+            if content_type(&headers) != "application/problem+json"
+                || antwoord["type"] != format!("urn:schakel:probleem:{soort}")
+            {
+                fout(format!("not a {soort} problem: {antwoord}"));
+            }
+            if let Some(b) = &client
+                && tekst.contains(b.als_tekst())
+            {
+                fout(format!("the refusal repeats the BSN: {antwoord}"));
+            }
+        }
+        if status.is_success() && rij.methode == "GET" && rij.route == "/api/v1/jeugdigen" {
+            let items = antwoord["items"].as_array().cloned().unwrap_or_default();
+            let ids: Vec<i64> = items.iter().filter_map(|i| i["id"].as_i64()).collect();
+            if antwoord["paginering"]["totaal"] != json!(ids.len()) {
+                fout(format!(
+                    "a list of more than one page: {}",
+                    antwoord["paginering"]
+                ));
+            }
+            if rij.doel == Doel::Eigen && !ids.contains(&paar.eigen.jeugdige) {
+                fout(format!("the own jeugdige is not listed: {ids:?}"));
+            }
+            if rij.doel == Doel::Ander && ids.contains(&paar.ander.jeugdige) {
+                fout(format!("the other jeugdige is listed: {ids:?}"));
+            }
+            if items.iter().any(|i| i["school"] == json!(app.w.school_b)) {
+                fout(format!("a pupil of school B is listed: {ids:?}"));
+            }
+        }
+        // What was allowed is about what the request named.
+        let genoemd = match (rij.methode, rij.route) {
+            ("GET" | "PUT", "/api/v1/jeugdigen/{id}") => Some(("id", json!(id))),
+            ("POST", "/api/v1/jeugdigen") => Some((
+                "huishouden",
+                body.as_ref().expect("body")["huishouden"].clone(),
+            )),
+            ("POST", "/api/v1/hulpvragen") => Some(("jeugdige", json!(id))),
+            ("POST", "/api/v1/casussen") => Some(("huishouden", json!(huishouden))),
+            _ => None,
+        };
+        if status.is_success()
+            && let Some((veld, waarde)) = genoemd
+            && antwoord[veld] != waarde
+        {
+            fout(format!("{veld} is not {waarde}: {antwoord}"));
+        }
+        // A jeugdige is registered exactly when the request was allowed.
+        if rij.route == "/api/v1/jeugdigen" && rij.methode == "POST" {
+            let bsn = client.as_ref().expect("the new BSN");
+            let opgeslagen = app
+                .opslag
+                .jeugdige_op_bsn(bsn)
+                .await
+                .expect("jeugdige_op_bsn");
+            if opgeslagen.is_some() != status.is_success() {
+                fout(format!("{status}, yet stored: {}", opgeslagen.is_some()));
+            }
+        }
+
+        // The audit log: only this actor's records, and about the client
+        // exactly what the row says.
+        let nieuw = app
+            .opslag
+            .audit_records(voor + 1, 1000)
+            .await
+            .expect("audit_records");
+        if nieuw.iter().any(|r| r.record.gebruiker != actor.medewerker) {
+            fout(format!("records of another user: {}", samenvatting(&nieuw)));
+        }
+        let pseudoniem = client.as_ref().map(|b| b.pseudoniem(SLEUTEL));
+        let over: Vec<&AuditRecord> = nieuw
+            .iter()
+            .filter(|r| {
+                pseudoniem
+                    .as_ref()
+                    .is_none_or(|p| r.record.client.as_deref() == Some(p.as_str()))
+            })
+            .collect();
+        let uitkomst = match rij.log {
+            Log::Toegestaan => Some(Uitkomst::Toegestaan),
+            Log::Geweigerd => Some(Uitkomst::Geweigerd),
+            Log::Geen => None,
+        };
+        let klopt = match uitkomst {
+            None => over.is_empty(),
+            Some(u) => {
+                !over.is_empty()
+                    && over.iter().all(|r| {
+                        r.record.uitkomst == u
+                            && r.record.grond.is_some()
+                            && r.record.rol == rij.wie.rol()
+                    })
+            }
+        };
+        if !klopt {
+            let over: Vec<AuditRecord> = over.into_iter().cloned().collect();
+            fout(format!("audit log: {}", samenvatting(&over)));
+        }
+        fouten
+    }
+}
+
+fn samenvatting(records: &[AuditRecord]) -> String {
+    let delen: Vec<String> = records
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {:?}",
+                r.record.gebeurtenis,
+                r.record.uitkomst.naam(),
+                r.record.grond
+            )
+        })
+        .collect();
+    format!("[{}]", delen.join(", "))
+}
+
+/// Runs every row of [`MATRIX`]; reports every row that differs, at once.
+pub(crate) async fn autorisatiematrix(app: &App) {
+    // Every operation of the API is in the matrix or openly public.
+    let (s, _, spec) = lees(
+        app.anoniem()
+            .get(app.u("/api/v1/openapi.json"))
+            .send()
+            .await
+            .expect("GET"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    for (pad, operaties) in spec["paths"].as_object().expect("paths") {
+        for methode in operaties.as_object().expect("operations").keys() {
+            let methode = methode.to_uppercase();
+            let gedekt = ROUTES.iter().any(|(r, m, _)| r == pad && *m == methode)
+                || OPENBAAR.iter().any(|(r, m)| r == pad && *m == methode);
+            assert!(gedekt, "{methode} {pad} is in neither ROUTES nor OPENBAAR");
+        }
+    }
+
+    let m = Matrix::nieuw(app).await;
+    let gedeeld = m.paar().await;
+    let mut fouten = Vec::new();
+    for rij in MATRIX {
+        fouten.extend(m.voer_uit(&gedeeld, rij).await);
+    }
+    assert!(
+        fouten.is_empty(),
+        "{} differences in {} rows:\n{}",
+        fouten.len(),
+        MATRIX.len(),
+        fouten.join("\n")
+    );
+}
