@@ -563,7 +563,7 @@ impl Normenkader {
             )
         };
         let i = self.school(naam).ok_or_else(fout)?;
-        let arrangement = self.scholen[i].arrangement.ok_or_else(fout)?;
+        self.scholen[i].arrangement.ok_or_else(fout)?;
         let vraag = AdviesVraag {
             geboortedatum: self.geldig_vanaf,
             peildatum: self.geldig_vanaf,
@@ -573,7 +573,6 @@ impl Normenkader {
             schooldagdelen: 0,
         };
         let mut advies = Advies::leeg(self, &vraag, 0, Some(i));
-        let _ = arrangement;
         let reikwijdte = self.reikwijdte_voor(&mut advies, i).ok_or_else(|| {
             InvoerFout::new(
                 "school",
