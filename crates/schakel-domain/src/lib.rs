@@ -6,7 +6,9 @@
 
 pub mod id;
 pub mod rol;
+pub mod route;
 pub mod toegang;
 
 pub use id::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, IdFout, Postcode};
 pub use rol::{OrganisatieSoort, Rol};
+pub use route::Triage;

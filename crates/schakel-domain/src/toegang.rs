@@ -8,11 +8,12 @@ use serde::Serialize;
 use crate::rol::Rol;
 
 /// Facts about one user in one role and one jeugdige.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Relaties {
-    /// The jeugdige is a pupil of the user's organisation (a school) and has
-    /// an open hulpvraag there.
-    pub leerling_met_open_vraag: bool,
+    /// An open hulpvraag about the jeugdige is handled by the user's
+    /// organisation: registered there and not triaged yet, or handed to it
+    /// by triage.
+    pub open_hulpvraag: bool,
     /// The user's organisation is the wijkteam of an open case of the
     /// jeugdige's household.
     pub eigen_wijkteam_casus: bool,
@@ -25,10 +26,55 @@ pub struct Relaties {
     pub eigen_leerling: bool,
 }
 
+impl Relaties {
+    /// How many facts there are; [`Relaties::bits`] uses this many bits.
+    pub const AANTAL: u32 = 5;
+
+    /// The facts as a bit set, as the storage layer keeps them per
+    /// organisation and jeugdige (the `toegang` table): bit 0 an open
+    /// hulpvraag, 1 own wijkteam's case, 2 party to a case, 3 a referral to
+    /// the provider, 4 own pupil.
+    pub fn bits(&self) -> i64 {
+        [
+            self.open_hulpvraag,
+            self.eigen_wijkteam_casus,
+            self.partij_bij_casus,
+            self.aanbieder_met_verwijzing,
+            self.eigen_leerling,
+        ]
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| **f)
+        .fold(0, |m, (i, _)| m | 1 << i)
+    }
+
+    pub fn uit_bits(b: i64) -> Self {
+        let feit = |i: u32| b & (1 << i) != 0;
+        Self {
+            open_hulpvraag: feit(0),
+            eigen_wijkteam_casus: feit(1),
+            partij_bij_casus: feit(2),
+            aanbieder_met_verwijzing: feit(3),
+            eigen_leerling: feit(4),
+        }
+    }
+}
+
+/// Every combination of facts that lets `rol` see a jeugdige, as one bit
+/// set over [`Relaties::bits`] values: bit `n` is set when facts `n`
+/// suffice. The storage layer filters its list with it
+/// (`(patronen >> relaties) & 1 = 1`), so the decision stays in
+/// [`mag_zien`] alone and a list never disagrees with a single read.
+pub fn patronen(rol: Rol) -> i64 {
+    (0..1i64 << Relaties::AANTAL)
+        .filter(|b| mag_zien(rol, &Relaties::uit_bits(*b)).is_ok())
+        .fold(0, |m, b| m | 1 << b)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Grond {
-    LeerlingMetOpenVraag,
+    OpenHulpvraag,
     EigenWijkteamCasus,
     PartijBijCasus,
     AanbiederMetVerwijzing,
@@ -41,6 +87,8 @@ pub enum Weigering {
     RolZonderDossiertoegang,
     /// No relation between the user's organisation and the jeugdige.
     GeenRelatie,
+    /// The role may read this jeugdige's data, not change it.
+    AlleenLezen,
 }
 
 pub fn mag_zien(rol: Rol, r: &Relaties) -> Result<Grond, Weigering> {
@@ -48,7 +96,7 @@ pub fn mag_zien(rol: Rol, r: &Relaties) -> Result<Grond, Weigering> {
         return Err(Weigering::RolZonderDossiertoegang);
     }
     let grond = match rol {
-        Rol::Zorgcoordinator if r.leerling_met_open_vraag => Some(Grond::LeerlingMetOpenVraag),
+        Rol::Zorgcoordinator if r.open_hulpvraag => Some(Grond::OpenHulpvraag),
         // A school sees its own pupils in a joint case, not their siblings
         // at other schools: the school answers for the education part.
         Rol::Zorgcoordinator if r.partij_bij_casus && r.eigen_leerling => {
@@ -58,6 +106,9 @@ pub fn mag_zien(rol: Rol, r: &Relaties) -> Result<Grond, Weigering> {
         Rol::Casusregisseur | Rol::Wijkteammedewerker if r.eigen_wijkteam_casus => {
             Some(Grond::EigenWijkteamCasus)
         }
+        Rol::Casusregisseur | Rol::Wijkteammedewerker if r.open_hulpvraag => {
+            Some(Grond::OpenHulpvraag)
+        }
         Rol::Aanbieder if r.aanbieder_met_verwijzing => Some(Grond::AanbiederMetVerwijzing),
         _ if r.partij_bij_casus => Some(Grond::PartijBijCasus),
         _ => None,
@@ -65,9 +116,83 @@ pub fn mag_zien(rol: Rol, r: &Relaties) -> Result<Grond, Weigering> {
     grond.ok_or(Weigering::GeenRelatie)
 }
 
+/// Whether `rol` may change a jeugdige's personal data (name, address,
+/// school): the school for its pupil with an open question or in a joint
+/// case, and the wijkteam for its own case. A verwijzer or provider reads
+/// what it needs for its part, and does not rewrite the record.
+pub fn mag_wijzigen(rol: Rol, r: &Relaties) -> Result<Grond, Weigering> {
+    let grond = mag_zien(rol, r)?;
+    match rol {
+        Rol::Zorgcoordinator | Rol::Casusregisseur | Rol::Wijkteammedewerker => Ok(grond),
+        _ => Err(Weigering::AlleenLezen),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bits_heen_en_terug() {
+        for b in 0..1 << Relaties::AANTAL {
+            assert_eq!(Relaties::uit_bits(b).bits(), b);
+        }
+        assert_eq!(
+            Relaties {
+                partij_bij_casus: true,
+                eigen_leerling: true,
+                ..Default::default()
+            }
+            .bits(),
+            0b10100
+        );
+    }
+
+    #[test]
+    fn patronen_volgen_mag_zien() {
+        for rol in Rol::ALLE {
+            let p = patronen(rol);
+            for b in 0..1 << Relaties::AANTAL {
+                assert_eq!(
+                    (p >> b) & 1 == 1,
+                    mag_zien(rol, &Relaties::uit_bits(b)).is_ok(),
+                    "{rol:?} {b:05b}"
+                );
+            }
+        }
+        assert_eq!(patronen(Rol::Beleid), 0);
+        // Only own pupil (bit 4) and party (bit 2), or an open question (bit 0).
+        let zc = patronen(Rol::Zorgcoordinator);
+        assert_eq!((zc >> 0b10000) & 1, 0, "own pupil alone is no ground");
+        assert_eq!((zc >> 0b10100) & 1, 1);
+        assert_eq!((zc >> 0b00100) & 1, 0);
+        assert_eq!((zc >> 0b00001) & 1, 1);
+    }
+
+    #[test]
+    fn wijzigen_alleen_school_en_wijkteam() {
+        let partij = Relaties {
+            partij_bij_casus: true,
+            eigen_wijkteam_casus: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            mag_wijzigen(Rol::Casusregisseur, &partij),
+            Ok(Grond::EigenWijkteamCasus)
+        );
+        assert_eq!(
+            mag_wijzigen(Rol::Verwijzer, &partij),
+            Err(Weigering::AlleenLezen)
+        );
+        assert_eq!(
+            mag_wijzigen(Rol::Aanbieder, &partij),
+            Err(Weigering::AlleenLezen)
+        );
+        assert_eq!(
+            mag_wijzigen(Rol::Verwijzer, &Relaties::default()),
+            Err(Weigering::GeenRelatie)
+        );
+    }
 
     #[test]
     fn standaard_geweigerd() {
@@ -79,7 +204,7 @@ mod tests {
     #[test]
     fn beleid_en_beheer_nooit() {
         let alles = Relaties {
-            leerling_met_open_vraag: true,
+            open_hulpvraag: true,
             eigen_wijkteam_casus: true,
             partij_bij_casus: true,
             aanbieder_met_verwijzing: true,
@@ -98,16 +223,21 @@ mod tests {
     #[test]
     fn gronden_per_rol() {
         let vraag = Relaties {
-            leerling_met_open_vraag: true,
+            open_hulpvraag: true,
             ..Default::default()
         };
         assert_eq!(
             mag_zien(Rol::Zorgcoordinator, &vraag),
-            Ok(Grond::LeerlingMetOpenVraag)
+            Ok(Grond::OpenHulpvraag)
+        );
+        assert_eq!(
+            mag_zien(Rol::Casusregisseur, &vraag),
+            Ok(Grond::OpenHulpvraag),
+            "a question the wijkteam handles"
         );
         assert!(
-            mag_zien(Rol::Casusregisseur, &vraag).is_err(),
-            "a school's question is not the wijkteam's"
+            mag_zien(Rol::Verwijzer, &vraag).is_err(),
+            "JGZ registers no hulpvraag; it comes in as a party"
         );
         let wijk = Relaties {
             eigen_wijkteam_casus: true,

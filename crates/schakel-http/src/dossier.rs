@@ -4,7 +4,7 @@
 use schakel_domain::toegang::{self, Grond, Weigering};
 use schakel_domain::{Bsn, Rol};
 use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, nu};
-use schakel_storage::{Id, Jeugdige, JeugdigeWijziging, Lijst, NieuweJeugdige, Pagina};
+use schakel_storage::{Huishouden, Id, Jeugdige, JeugdigeWijziging, Lijst, NieuweJeugdige, Pagina};
 
 use crate::auth::Actor;
 use crate::fout::{ApiFout, ApiResultaat};
@@ -25,7 +25,7 @@ pub struct Dossier<'a> {
 
 pub fn grond_naam(g: Grond) -> &'static str {
     match g {
-        Grond::LeerlingMetOpenVraag => "leerling_met_open_vraag",
+        Grond::OpenHulpvraag => "open_hulpvraag",
         Grond::EigenWijkteamCasus => "eigen_wijkteam_casus",
         Grond::PartijBijCasus => "partij_bij_casus",
         Grond::AanbiederMetVerwijzing => "aanbieder_met_verwijzing",
@@ -36,6 +36,7 @@ fn weigering_naam(w: Weigering) -> &'static str {
     match w {
         Weigering::RolZonderDossiertoegang => "rol_zonder_dossiertoegang",
         Weigering::GeenRelatie => "geen_relatie",
+        Weigering::AlleenLezen => "alleen_lezen",
     }
 }
 
@@ -84,19 +85,25 @@ impl Dossier<'_> {
         }
     }
 
-    /// The facts the policy decides on, as stored plus what the jeugdige
-    /// itself tells (whether it is a pupil of the actor's organisation).
     async fn relaties(&self, j: &Jeugdige) -> ApiResultaat<toegang::Relaties> {
-        let organisatie = self.actor.rol.organisatie;
-        let mut relaties = self.state.opslag.relaties(j.id, organisatie).await?;
-        relaties.eigen_leerling = j.gegevens.school == Some(organisatie);
-        Ok(relaties)
+        Ok(self
+            .state
+            .opslag
+            .relaties(j.id, self.actor.rol.organisatie)
+            .await?)
     }
 
-    /// Decides, logs, and only then hands out.
-    async fn toegang(&self, j: &Jeugdige, gebeurtenis: &str, actie: Actie) -> ApiResultaat<Grond> {
+    /// Decides by `beleid`, logs, and only then hands out. Reads are logged
+    /// when allowed too; an allowed write is logged by the write itself.
+    async fn toegang(
+        &self,
+        j: &Jeugdige,
+        gebeurtenis: &str,
+        actie: Actie,
+        beleid: fn(Rol, &toegang::Relaties) -> Result<Grond, Weigering>,
+    ) -> ApiResultaat<Grond> {
         let relaties = self.relaties(j).await?;
-        let besluit = toegang::mag_zien(self.actor.rol.rol, &relaties);
+        let besluit = beleid(self.actor.rol.rol, &relaties);
         let (uitkomst, grond) = match besluit {
             Ok(g) => (Uitkomst::Toegestaan, grond_naam(g)),
             Err(w) => (Uitkomst::Geweigerd, weigering_naam(w)),
@@ -113,9 +120,49 @@ impl Dossier<'_> {
             self.state.opslag.schrijf_audit(&record).await?;
         }
         besluit.map_err(|w| {
-            tracing::warn!(medewerker = self.actor.medewerker.id, rol = self.actor.rol.rol.naam(), jeugdige = j.id, reden = weigering_naam(w), "toegang geweigerd");
-            ApiFout::Geweigerd("U heeft geen relatie met deze jeugdige die inzage rechtvaardigt; de poging is gelogd.".into())
+            self.log_weigering("jeugdige", j.id, weigering_naam(w));
+            ApiFout::Geweigerd(match w {
+                Weigering::AlleenLezen => format!(
+                    "De rol {} mag de gegevens van deze jeugdige inzien, niet wijzigen; de poging is gelogd.",
+                    self.actor.rol.rol.naam()
+                ),
+                _ => "U heeft geen relatie met deze jeugdige die inzage rechtvaardigt; de poging is gelogd.".into(),
+            })
         })
+    }
+
+    /// A refusal in the application log: ids and the reason, never a BSN
+    /// or a name.
+    pub fn log_weigering(&self, object: &str, id: Id, reden: &str) {
+        tracing::warn!(
+            medewerker = self.actor.medewerker.id,
+            rol = self.actor.rol.rol.naam(),
+            object,
+            id,
+            reden,
+            "toegang geweigerd"
+        );
+    }
+
+    /// Whether this actor's organisation works with a household: it
+    /// registered it, or the actor may see at least one of its jeugdigen.
+    /// Household ids are guessable, and whatever is added to a stranger's
+    /// household joins that household's record.
+    pub async fn ziet_huishouden(&self, h: &Huishouden) -> ApiResultaat<bool> {
+        if h.aangemaakt_door == Some(self.actor.rol.organisatie) {
+            return Ok(true);
+        }
+        for id in &h.jeugdigen {
+            let relaties = self
+                .state
+                .opslag
+                .relaties(*id, self.actor.rol.organisatie)
+                .await?;
+            if toegang::mag_zien(self.actor.rol.rol, &relaties).is_ok() {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     pub async fn lees(&self, id: Id) -> ApiResultaat<Jeugdige> {
@@ -125,7 +172,8 @@ impl Dossier<'_> {
             .jeugdige(id)
             .await?
             .ok_or(ApiFout::NietGevonden)?;
-        self.toegang(&j, "jeugdige.lezen", Actie::Lezen).await?;
+        self.toegang(&j, "jeugdige.lezen", Actie::Lezen, toegang::mag_zien)
+            .await?;
         Ok(j)
     }
 
@@ -142,7 +190,12 @@ impl Dossier<'_> {
             .await?
             .ok_or(ApiFout::NietGevonden)?;
         let grond = self
-            .toegang(&j, "jeugdige.wijzigen", Actie::Wijzigen)
+            .toegang(
+                &j,
+                "jeugdige.wijzigen",
+                Actie::Wijzigen,
+                toegang::mag_wijzigen,
+            )
             .await?;
         let record = self.record(
             "jeugdige.wijzigen",
@@ -182,34 +235,17 @@ impl Dossier<'_> {
             return Err(fout);
         }
         // An unknown household is left to the store, which names the field.
-        if let Some(h) = self.state.opslag.huishouden(nieuw.huishouden).await? {
-            let mut ziet_er_een = h.jeugdigen.is_empty();
-            for id in &h.jeugdigen {
-                let Some(j) = self.state.opslag.jeugdige(*id).await? else {
-                    continue;
-                };
-                let relaties = self.relaties(&j).await?;
-                if toegang::mag_zien(self.actor.rol.rol, &relaties).is_ok() {
-                    ziet_er_een = true;
-                    break;
-                }
-            }
-            if !ziet_er_een {
-                let record = geweigerd(("huishouden", Some(h.id)), "geen_relatie_met_huishouden");
-                self.state.opslag.schrijf_audit(&record).await?;
-                tracing::warn!(
-                    medewerker = self.actor.medewerker.id,
-                    rol = self.actor.rol.rol.naam(),
-                    huishouden = h.id,
-                    reden = "geen_relatie_met_huishouden",
-                    "toegang geweigerd"
-                );
-                return Err(ApiFout::Geweigerd(
-                    "U kunt een jeugdige alleen toevoegen aan een nieuw huishouden of aan een \
-                     huishouden waarvan u een jeugdige mag zien; de poging is gelogd."
-                        .into(),
-                ));
-            }
+        if let Some(h) = self.state.opslag.huishouden(nieuw.huishouden).await?
+            && !self.ziet_huishouden(&h).await?
+        {
+            let record = geweigerd(("huishouden", Some(h.id)), "geen_relatie_met_huishouden");
+            self.state.opslag.schrijf_audit(&record).await?;
+            self.log_weigering("huishouden", h.id, "geen_relatie_met_huishouden");
+            return Err(ApiFout::Geweigerd(
+                "U kunt een jeugdige alleen toevoegen aan een huishouden dat uw organisatie \
+                 registreerde of waarvan u een jeugdige mag zien; de poging is gelogd."
+                    .into(),
+            ));
         }
         let record = self.record(
             "jeugdige.aanmaken",
@@ -230,18 +266,19 @@ impl Dossier<'_> {
                 self.actor.rol.rol.naam()
             )));
         }
+        let rol = self.actor.rol.rol;
         let lijst = self
             .state
             .opslag
-            .jeugdigen_met_relatie(self.actor.rol.organisatie, pagina)
+            .jeugdigen_met_relatie(self.actor.rol.organisatie, toegang::patronen(rol), pagina)
             .await?;
-        // Decide per item first, then log every read in one transaction,
-        // and only then hand the items out.
+        // The store filtered by the same policy; it is applied again here
+        // for the ground each read is logged with. Every read is logged in
+        // one transaction before the items are handed out.
         let mut zichtbaar = Vec::with_capacity(lijst.items.len());
         let mut records = Vec::with_capacity(lijst.items.len());
-        for j in lijst.items {
-            let relaties = self.relaties(&j).await?;
-            if let Ok(g) = toegang::mag_zien(self.actor.rol.rol, &relaties) {
+        for (j, relaties) in lijst.items {
+            if let Ok(g) = toegang::mag_zien(rol, &relaties) {
                 records.push(self.record(
                     "jeugdige.lijst",
                     Actie::Lezen,

@@ -81,6 +81,7 @@ impl From<OpslagFout> for ApiFout {
             OpslagFout::NietGevonden => Self::NietGevonden,
             OpslagFout::VersieConflict { huidig, .. } => Self::VersieVerouderd { huidig },
             OpslagFout::BestaatAl(wat) => Self::Conflict(format!("{wat} bestaat al")),
+            OpslagFout::Toestand(wat) => Self::Conflict(wat),
             OpslagFout::OnbekendeVerwijzing(wat) => Self::veld(
                 wat.clone(),
                 format!("verwijst naar iets dat niet bestaat ({wat})"),

@@ -28,7 +28,7 @@ use utoipa_axum::routes;
 
 pub use state::{AppState, Instellingen};
 
-use crate::api::{jeugdigen, normenkader, organisaties, sessies, systeem};
+use crate::api::{jeugdigen, normenkader, organisaties, route, sessies, systeem};
 use crate::fout::ApiFout;
 
 #[derive(OpenApi)]
@@ -38,6 +38,7 @@ use crate::fout::ApiFout;
         (name = "normenkader", description = "Advies en toets volgens het normenkader (openbaar, geen persoonsgegevens)"),
         (name = "toegang", description = "Inloggen, sessies en API-tokens"),
         (name = "jeugdigen", description = "Huishoudens, jeugdigen en hun relaties; elke toegang wordt gelogd"),
+        (name = "route", description = "De steunroute: hulpvraag, triage, casus"),
         (name = "organisaties", description = "Organisaties in de regio"),
         (name = "systeem", description = "Voor beheerders van de dienst"),
     )
@@ -65,8 +66,10 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(jeugdigen::maak_huishouden))
         .routes(routes!(jeugdigen::lijst, jeugdigen::maak))
         .routes(routes!(jeugdigen::lees, jeugdigen::wijzig))
-        .routes(routes!(jeugdigen::maak_hulpvraag))
-        .routes(routes!(jeugdigen::maak_casus))
+        .routes(routes!(route::maak_hulpvraag))
+        .routes(routes!(route::lees_hulpvraag))
+        .routes(routes!(route::trieer))
+        .routes(routes!(route::maak_casus))
         .split_for_parts();
     let openapi = Arc::new(openapi);
     api.route(

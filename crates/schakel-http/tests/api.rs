@@ -565,6 +565,7 @@ fn jeugdige_invoer(huishouden: i64, bsn: &str, school: Option<i64>) -> Value {
 struct Dossier {
     huishouden: i64,
     jeugdige: i64,
+    hulpvraag: i64,
 }
 
 /// Zorgcoördinator A registers a household and a pupil and opens a
@@ -630,11 +631,14 @@ async fn dossier(app: &App, zc: &Gebruiker, bsn: &str) -> Dossier {
         .await;
     assert_eq!(s, StatusCode::CREATED, "{body}");
     assert_eq!(body["jeugdige"], jeugdige);
-    assert_eq!(body["school"], app.w.school_a);
+    assert_eq!(body["organisatie"], app.w.school_a);
+    assert_eq!(body["behandelaar"], app.w.school_a);
+    assert_eq!(body["triage"], json!(null));
     assert_eq!(body["open"], true);
     Dossier {
         huishouden,
         jeugdige,
+        hulpvraag: body["id"].as_i64().expect("hulpvraag id"),
     }
 }
 
@@ -1404,7 +1408,8 @@ async fn need_to_know(app: &App) {
         StatusCode::FORBIDDEN,
         "geen-toegang",
     );
-    // Only a casusregisseur opens a case.
+    // Only a casusregisseur opens a case, and only for a household its
+    // wijkteam works with: not for the school's pupil, refused and logged.
     probleem(
         &zc_a
             .post("/api/v1/casussen", json!({"huishouden": d.huishouden}))
@@ -1412,16 +1417,78 @@ async fn need_to_know(app: &App) {
         StatusCode::FORBIDDEN,
         "geen-toegang",
     );
-    let (s, _, casus) = regisseur
+    probleem(
+        &regisseur
+            .post("/api/v1/casussen", json!({"huishouden": d.huishouden}))
+            .await,
+        StatusCode::FORBIDDEN,
+        "geen-toegang",
+    );
+    assert!(app.audit().await.iter().any(|r| {
+        r.record.gebeurtenis == "casus.aanmaken"
+            && r.record.gebruiker == Some(app.w.medewerker(REGISSEUR))
+            && r.record.uitkomst == Uitkomst::Geweigerd
+            && r.record.grond.as_deref() == Some("geen_relatie_met_huishouden")
+    }));
+    // Triage by the school: both → a joint case of the wijkteam serving the
+    // address, with the school and JGZ as parties.
+    let triage = format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag);
+    let antwoord = zc_a.post(&triage, json!({"uitkomst": "beide"})).await;
+    assert_eq!(
+        ongeldig(&antwoord),
+        ["wijkteam"],
+        "the school names the wijkteam"
+    );
+    let antwoord = zc_a
+        .post(&triage, json!({"uitkomst": "beide", "wijkteam": app.w.jgz}))
+        .await;
+    assert_eq!(ongeldig(&antwoord), ["wijkteam"], "JGZ is no wijkteam");
+    let antwoord = zc_a.post(&triage, json!({"uitkomst": "allebei"})).await;
+    assert_eq!(ongeldig(&antwoord), ["uitkomst"]);
+    probleem(
+        &regisseur
+            .post(&triage, json!({"uitkomst": "gemeente"}))
+            .await,
+        StatusCode::FORBIDDEN,
+        "geen-toegang",
+    );
+    let (s, _, vraag) = zc_a
         .post(
-            "/api/v1/casussen",
-            json!({"huishouden": d.huishouden, "partijen": [app.w.jgz]}),
+            &triage,
+            json!({"uitkomst": "beide", "wijkteam": app.w.wijkteam, "partijen": [app.w.jgz]}),
         )
         .await;
-    assert_eq!(s, StatusCode::CREATED, "{casus}");
-    assert_eq!(casus["huishouden"], d.huishouden);
-    assert_eq!(casus["wijkteam"], app.w.wijkteam);
-    assert_eq!(casus["partijen"], json!([app.w.jgz]));
+    assert_eq!(s, StatusCode::OK, "{vraag}");
+    assert_eq!(vraag["triage"], "beide");
+    assert_eq!(vraag["open"], false, "it lives on in the case's plan");
+    let casus_id = vraag["casus"].as_i64().expect("a joint case");
+    let (s, _, nogmaals) = zc_a.post(&triage, json!({"uitkomst": "onderwijs"})).await;
+    assert_eq!(s, StatusCode::CONFLICT, "triaged once: {nogmaals}");
+    // The registrant sees where its question went; others do not.
+    let (s, _, gelezen) = zc_a
+        .get(&format!("/api/v1/hulpvragen/{}", d.hulpvraag))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{gelezen}");
+    assert_eq!(gelezen["casus"], casus_id);
+    probleem(
+        &zc_b
+            .get(&format!("/api/v1/hulpvragen/{}", d.hulpvraag))
+            .await,
+        StatusCode::FORBIDDEN,
+        "geen-toegang",
+    );
+    // One household, one plan: the wijkteam cannot open a second case.
+    let (s, _, tweede) = regisseur
+        .post("/api/v1/casussen", json!({"huishouden": d.huishouden}))
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT, "{tweede}");
+    assert!(
+        tweede["detail"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("één huishouden, één plan"),
+        "{tweede}"
+    );
     let (s, _, body) = regisseur.get(&pad).await;
     assert_eq!(s, StatusCode::OK, "{body}");
     assert_eq!(body["id"], d.jeugdige);
@@ -1441,6 +1508,7 @@ async fn need_to_know(app: &App) {
         )
         .await;
     assert_eq!(ongeldig(&antwoord), ["huishouden"]);
+    let _ = casus_id;
 
     // A jeugdige that does not exist, and an id that is no number.
     probleem(
@@ -1854,7 +1922,19 @@ async fn ongeldige_invoer(app: &App) {
 
     // Cases: parties that do not exist are named as the client knows them;
     // a party named twice, or the wijkteam itself, is one party.
+    // The wijkteam's own household (one it registered).
     let regisseur = app.login(REGISSEUR).await;
+    let (s, _, eigen) = regisseur
+        .post(
+            "/api/v1/huishoudens",
+            json!({"vertegenwoordigers": [{"naam": OUDER, "relatie": "ouder"}]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{eigen}");
+    let d = Dossier {
+        huishouden: eigen["id"].as_i64().expect("id"),
+        ..d
+    };
     let antwoord = regisseur
         .post(
             "/api/v1/casussen",
@@ -1938,14 +2018,15 @@ async fn broers_en_zussen(app: &App) {
         )
         .await;
     assert_eq!(s, StatusCode::CREATED, "{zus}");
-    let regisseur = app.login(REGISSEUR).await;
-    let (s, _, casus) = regisseur
+    let (s, _, vraag) = zc_a
         .post(
-            "/api/v1/casussen",
-            json!({"huishouden": d.huishouden, "partijen": [app.w.school_a]}),
+            &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
+            json!({"uitkomst": "beide", "wijkteam": app.w.wijkteam}),
         )
         .await;
-    assert_eq!(s, StatusCode::CREATED, "{casus}");
+    assert_eq!(s, StatusCode::OK, "{vraag}");
+    // School A is party to the joint case for its pupil; it still does not
+    // see the sibling at school B.
     probleem(
         &zc_a.get(&format!("/api/v1/jeugdigen/{}", zus["id"])).await,
         StatusCode::FORBIDDEN,

@@ -17,7 +17,8 @@
 //!   hulpvragen are written in bulk, straight into the schema (multi-row
 //!   INSERTs on SQLite, `UNNEST` arrays on PostgreSQL), one transaction per
 //!   10,000 casussen. No audit record is written per generated row: the load
-//!   is logged as one record (`testgegevens.genereren`).
+//!   is logged as one record (`testgegevens.genereren`). The kept access
+//!   facts are recomputed once at the end (`Opslag::herbereken_toegang`).
 //! - Every casus has a household of its own with 1–3 jeugdigen. Casussen are
 //!   spread at random over the wijkteams, so with the defaults (1M casussen,
 //!   50 wijkteams) the measured casusregisseur's wijkteam (the first) has
@@ -915,6 +916,10 @@ async fn vul(opties: &Opties) -> Result<(), Fout> {
     }
     balk.finish_and_clear();
     let geladen = begin.elapsed();
+    eprintln!("schakel-vul: toegang herberekenen …");
+    let winkel = Winkel::open(&opties.database_url).await?;
+    winkel.opslag().herbereken_toegang().await?;
+    winkel.sluit().await;
     eprintln!("schakel-vul: afronden (statistieken, checkpoint) …");
     doel.afronden().await?;
 

@@ -35,13 +35,17 @@ use std::time::Duration;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use schakel_domain::toegang::Relaties;
-use schakel_domain::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol};
+use schakel_domain::{
+    Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol, Triage,
+};
 use schakel_storage::audit::{self, Actie, Uitkomst, bereken_hash};
+use schakel_storage::een_plan;
 use schakel_storage::{
     ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Lijst,
     Medewerker, NieuwAuditRecord, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
     NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina,
-    Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie, Vertegenwoordiger, bewaren_tot,
+    Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie, Triagebesluit, Vertegenwoordiger,
+    bewaren_tot,
 };
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
@@ -412,22 +416,116 @@ fn rol_in_rij(r: &PgRow) -> Resultaat<Roltoewijzing> {
     })
 }
 
-/// The jeugdigen an organisation has a relation with: an open hulpvraag at
-/// it (as school), or an open casus of the household with it as wijkteam or
-/// as party (a school party: only its own pupils). `$1` is the organisation.
-///
-/// The ids, one branch per relation, each driven by its index (as the SQLite
-/// backend does): a predicate per jeugdige (`WHERE EXISTS … OR EXISTS …`)
-/// makes PostgreSQL scan every jeugdige, ~0.7 s per list over 1M cases.
-const MET_RELATIE: &str = "SELECT h.jeugdige AS id FROM hulpvraag h \
-         WHERE h.school = $1 AND h.open \
-     UNION SELECT j.id FROM casus c JOIN jeugdige j ON j.huishouden = c.huishouden \
-         WHERE c.wijkteam = $1 AND c.open \
-     UNION SELECT j.id FROM casus_partij p JOIN casus c ON c.id = p.casus \
-         JOIN jeugdige j ON j.huishouden = c.huishouden \
-         WHERE p.organisatie = $1 AND c.open \
-           AND (j.school = $1 OR NOT EXISTS \
-                (SELECT 1 FROM organisatie o WHERE o.id = $1 AND o.soort = 'school'))";
+const HULPVRAAG_SELECT: &str = "SELECT id, jeugdige, organisatie, omschrijving, behandelaar, \
+     triage, casus, open, aangemaakt, getrieerd, getrieerd_door FROM hulpvraag WHERE id = $1";
+
+async fn lees_hulpvraag(conn: &mut PgConnection, id: Id) -> Resultaat<Option<Hulpvraag>> {
+    let Some(r) = sqlx::query(HULPVRAAG_SELECT)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(fout)?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Hulpvraag {
+        id: kol(&r, "id")?,
+        jeugdige: kol(&r, "jeugdige")?,
+        organisatie: kol(&r, "organisatie")?,
+        omschrijving: kol(&r, "omschrijving")?,
+        behandelaar: kol(&r, "behandelaar")?,
+        triage: optie_geparst(&r, "triage", |s| Triage::parse(s).ok_or(()))?,
+        casus: kol(&r, "casus")?,
+        open: kol(&r, "open")?,
+        aangemaakt: kol(&r, "aangemaakt")?,
+        getrieerd: kol(&r, "getrieerd")?,
+        getrieerd_door: kol(&r, "getrieerd_door")?,
+    }))
+}
+
+/// Adds a case with its parties.
+async fn voeg_casus_toe(
+    conn: &mut PgConnection,
+    n: &NieuweCasus,
+    nu: DateTime<Utc>,
+) -> Resultaat<Id> {
+    let id: Id = sqlx::query_scalar(
+        "INSERT INTO casus (huishouden, wijkteam, aangemaakt) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(n.huishouden)
+    .bind(n.wijkteam)
+    .bind(nu)
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(fout)?;
+    voeg_partijen_toe(conn, id, &n.partijen).await?;
+    Ok(id)
+}
+
+async fn voeg_partijen_toe(conn: &mut PgConnection, casus: Id, partijen: &[Id]) -> Resultaat<()> {
+    for p in partijen {
+        sqlx::query(
+            "INSERT INTO casus_partij (casus, organisatie) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(casus)
+        .bind(p)
+        .execute(&mut *conn)
+        .await
+        .map_err(fout)?;
+    }
+    Ok(())
+}
+
+/// Recomputes the `toegang` facts (migrations/0003_toegang.sql) from the
+/// records; `$waar` narrows every branch to some jeugdigen `j`. The bits are
+/// those of [`Relaties::bits`]; the same query as the SQLite backend's.
+macro_rules! feiten {
+    ($waar:literal) => {
+        concat!(
+            "INSERT INTO toegang (organisatie, jeugdige, relaties) \
+             SELECT organisatie, jeugdige, sum(DISTINCT bit) FROM ( \
+               SELECT h.behandelaar AS organisatie, j.id AS jeugdige, 1 AS bit \
+                 FROM hulpvraag h JOIN jeugdige j ON j.id = h.jeugdige WHERE h.open ",
+            $waar,
+            " UNION ALL SELECT c.wijkteam, j.id, 2 \
+                 FROM casus c JOIN jeugdige j ON j.huishouden = c.huishouden WHERE c.open ",
+            $waar,
+            " UNION ALL SELECT p.organisatie, j.id, 4 \
+                 FROM casus c JOIN casus_partij p ON p.casus = c.id \
+                 JOIN jeugdige j ON j.huishouden = c.huishouden WHERE c.open ",
+            $waar,
+            " UNION ALL SELECT j.school, j.id, 16 FROM jeugdige j WHERE j.school IS NOT NULL ",
+            $waar,
+            ") f GROUP BY organisatie, jeugdige"
+        )
+    };
+}
+
+/// Brings the kept access facts of one household up to date, inside the
+/// caller's transaction. The household row is locked first: two
+/// transactions recomputing one household run one after the other, and the
+/// second sees what the first committed (READ COMMITTED takes a snapshot per
+/// statement).
+async fn herbereken_huishouden(conn: &mut PgConnection, huishouden: Id) -> Resultaat<()> {
+    sqlx::query("SELECT 1 FROM huishouden WHERE id = $1 FOR UPDATE")
+        .bind(huishouden)
+        .execute(&mut *conn)
+        .await
+        .map_err(fout)?;
+    sqlx::query(
+        "DELETE FROM toegang WHERE jeugdige IN (SELECT id FROM jeugdige WHERE huishouden = $1)",
+    )
+    .bind(huishouden)
+    .execute(&mut *conn)
+    .await
+    .map_err(fout)?;
+    sqlx::query(feiten!("AND j.huishouden = $1"))
+        .bind(huishouden)
+        .execute(&mut *conn)
+        .await
+        .map_err(fout)?;
+    Ok(())
+}
 
 // --- backups ------------------------------------------------------------------
 
@@ -754,10 +852,12 @@ impl Opslag for PgOpslag {
         let tot = bewaren_tot(gewijzigd);
         let mut tx = self.pool.begin().await.map_err(fout)?;
         let id: Id = sqlx::query_scalar(
-            "INSERT INTO huishouden (gewijzigd, bewaren_tot) VALUES ($1, $2) RETURNING id",
+            "INSERT INTO huishouden (gewijzigd, bewaren_tot, aangemaakt_door) \
+             VALUES ($1, $2, $3) RETURNING id",
         )
         .bind(gewijzigd)
         .bind(tot)
+        .bind(h.aangemaakt_door)
         .fetch_one(&mut *tx)
         .await
         .map_err(fout)?;
@@ -778,6 +878,7 @@ impl Opslag for PgOpslag {
             id,
             vertegenwoordigers: h.vertegenwoordigers.clone(),
             jeugdigen: Vec::new(),
+            aangemaakt_door: h.aangemaakt_door,
             gewijzigd,
             bewaren_tot: tot,
         })
@@ -785,12 +886,13 @@ impl Opslag for PgOpslag {
 
     async fn huishouden(&self, id: Id) -> Resultaat<Option<Huishouden>> {
         let mut tx = self.lees().await?;
-        let Some(rij) =
-            sqlx::query("SELECT id, gewijzigd, bewaren_tot FROM huishouden WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(fout)?
+        let Some(rij) = sqlx::query(
+            "SELECT id, gewijzigd, bewaren_tot, aangemaakt_door FROM huishouden WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(fout)?
         else {
             return Ok(None);
         };
@@ -820,6 +922,7 @@ impl Opslag for PgOpslag {
             id: kol(&rij, "id")?,
             vertegenwoordigers,
             jeugdigen,
+            aangemaakt_door: kol(&rij, "aangemaakt_door")?,
             gewijzigd: kol(&rij, "gewijzigd")?,
             bewaren_tot: kol(&rij, "bewaren_tot")?,
         }))
@@ -855,6 +958,7 @@ impl Opslag for PgOpslag {
         .await
         .map_err(fout)?;
         let jeugdige = jeugdige_uit(&rij)?;
+        herbereken_huishouden(&mut tx, j.huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(jeugdige.id)).await?;
         tx.commit().await.map_err(fout)?;
         Ok(jeugdige)
@@ -928,6 +1032,7 @@ impl Opslag for PgOpslag {
         .map_err(fout)?;
         let jeugdige = jeugdige_uit(&rij)?;
         raak_huishouden_aan(&mut tx, huishouden, gewijzigd).await?;
+        herbereken_huishouden(&mut tx, huishouden).await?;
         // A change is logged as the caller describes it.
         voeg_audit_toe(&mut tx, audit).await?;
         tx.commit().await.map_err(fout)?;
@@ -937,76 +1042,72 @@ impl Opslag for PgOpslag {
     async fn jeugdigen_met_relatie(
         &self,
         organisatie: Id,
+        patronen: i64,
         pagina: Pagina,
-    ) -> Resultaat<Lijst<Jeugdige>> {
-        // The set of ids is computed once, then counted and paged.
+    ) -> Resultaat<Lijst<(Jeugdige, Relaties)>> {
         let kolommen = JEUGDIGE_KOLOMMEN
             .split(',')
             .map(|k| format!("j.{}", k.trim()))
             .collect::<Vec<_>>()
             .join(", ");
         let mut tx = self.lees().await?;
+        let totaal: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM toegang WHERE organisatie = $1 AND (($2 >> relaties::int) & 1) = 1",
+        )
+        .bind(organisatie)
+        .bind(patronen)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
         let rijen = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "WITH ids AS MATERIALIZED ({MET_RELATIE}) \
-             SELECT {kolommen}, (SELECT count(*) FROM ids) AS totaal \
-             FROM (SELECT id FROM ids ORDER BY id LIMIT $2 OFFSET $3) p \
-             JOIN jeugdige j ON j.id = p.id ORDER BY j.id"
+            "SELECT {kolommen}, t.relaties FROM toegang t JOIN jeugdige j ON j.id = t.jeugdige \
+             WHERE t.organisatie = $1 AND (($2 >> t.relaties::int) & 1) = 1 \
+             ORDER BY t.jeugdige LIMIT $3 OFFSET $4"
         )))
         .bind(organisatie)
+        .bind(patronen)
         .bind(pagina.aantal)
         .bind(pagina.vanaf)
         .fetch_all(&mut *tx)
         .await
         .map_err(fout)?;
-        let totaal: i64 = match rijen.first() {
-            Some(rij) => kol(rij, "totaal")?,
-            None if pagina.vanaf == 0 => 0,
-            // A page past the end: the total on its own.
-            None => sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                "SELECT count(*) FROM ({MET_RELATIE}) ids"
-            )))
-            .bind(organisatie)
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(fout)?,
-        };
         tx.commit().await.map_err(fout)?;
-        Ok(Lijst {
-            items: rijen.iter().map(jeugdige_uit).collect::<Resultaat<_>>()?,
-            totaal,
-        })
+        let items = rijen
+            .iter()
+            .map(|r| Ok((jeugdige_uit(r)?, Relaties::uit_bits(kol(r, "relaties")?))))
+            .collect::<Resultaat<Vec<_>>>()?;
+        Ok(Lijst { items, totaal })
     }
 
     async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties> {
-        let rij = sqlx::query(
-            "SELECT \
-               EXISTS (SELECT 1 FROM jeugdige WHERE id = $1) AS bestaat, \
-               EXISTS (SELECT 1 FROM hulpvraag h \
-                 WHERE h.jeugdige = $1 AND h.school = $2 AND h.open) AS vraag, \
-               EXISTS (SELECT 1 FROM jeugdige j JOIN casus c ON c.huishouden = j.huishouden \
-                 WHERE j.id = $1 AND c.open AND c.wijkteam = $2) AS wijkteam, \
-               EXISTS (SELECT 1 FROM jeugdige j JOIN casus c ON c.huishouden = j.huishouden \
-                 JOIN casus_partij p ON p.casus = c.id \
-                 WHERE j.id = $1 AND c.open AND p.organisatie = $2) AS partij",
+        let bits: Option<i64> = sqlx::query_scalar(
+            "SELECT relaties FROM toegang WHERE organisatie = $1 AND jeugdige = $2",
         )
-        .bind(jeugdige)
         .bind(organisatie)
-        .fetch_one(&self.pool)
+        .bind(jeugdige)
+        .fetch_optional(&self.pool)
         .await
         .map_err(fout)?;
-        if !kol::<bool>(&rij, "bestaat")? {
-            return Err(OpslagFout::NietGevonden);
-        }
-        Ok(Relaties {
-            leerling_met_open_vraag: kol(&rij, "vraag")?,
-            eigen_wijkteam_casus: kol(&rij, "wijkteam")?,
-            partij_bij_casus: kol(&rij, "partij")?,
-            // TODO(referrals): true when the organisation provides care under
-            // a referral for the jeugdige, once referrals are stored.
-            aanbieder_met_verwijzing: false,
-            // Known to the caller from the jeugdige itself.
-            eigen_leerling: false,
-        })
+        Ok(bits.map(Relaties::uit_bits).unwrap_or_default())
+    }
+
+    async fn herbereken_toegang(&self) -> Resultaat<()> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        // Writers recompute under their household's lock; the whole table
+        // is rebuilt with every household's rows out of their reach.
+        sqlx::query("LOCK TABLE toegang IN EXCLUSIVE MODE")
+            .execute(&mut *tx)
+            .await
+            .map_err(fout)?;
+        sqlx::query("DELETE FROM toegang")
+            .execute(&mut *tx)
+            .await
+            .map_err(fout)?;
+        sqlx::query(feiten!(""))
+            .execute(&mut *tx)
+            .await
+            .map_err(fout)?;
+        tx.commit().await.map_err(fout)
     }
 
     async fn maak_hulpvraag(
@@ -1014,51 +1115,139 @@ impl Opslag for PgOpslag {
         h: &NieuweHulpvraag,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Hulpvraag> {
-        let aangemaakt = audit::nu();
         let mut tx = self.pool.begin().await.map_err(fout)?;
+        let huishouden: Id = sqlx::query_scalar("SELECT huishouden FROM jeugdige WHERE id = $1")
+            .bind(h.jeugdige)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(fout)?
+            .ok_or_else(|| OpslagFout::OnbekendeVerwijzing("jeugdige".into()))?;
         let id: Id = sqlx::query_scalar(
-            "INSERT INTO hulpvraag (jeugdige, school, omschrijving, aangemaakt) \
-             VALUES ($1, $2, $3, $4) RETURNING id",
+            "INSERT INTO hulpvraag (jeugdige, organisatie, omschrijving, behandelaar, aangemaakt) \
+             VALUES ($1, $2, $3, $2, $4) RETURNING id",
         )
         .bind(h.jeugdige)
-        .bind(h.school)
+        .bind(h.organisatie)
         .bind(&h.omschrijving)
-        .bind(aangemaakt)
+        .bind(audit::nu())
         .fetch_one(&mut *tx)
         .await
         .map_err(fout)?;
+        herbereken_huishouden(&mut tx, huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        let hulpvraag = lees_hulpvraag(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
         tx.commit().await.map_err(fout)?;
-        Ok(Hulpvraag {
-            id,
-            jeugdige: h.jeugdige,
-            school: h.school,
-            omschrijving: h.omschrijving.clone(),
-            open: true,
-            aangemaakt,
-        })
+        Ok(hulpvraag)
+    }
+
+    async fn hulpvraag(&self, id: Id) -> Resultaat<Option<Hulpvraag>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        lees_hulpvraag(&mut c, id).await
+    }
+
+    async fn trieer_hulpvraag(
+        &self,
+        id: Id,
+        besluit: &Triagebesluit,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Hulpvraag> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        // Locked: two triages of one question run one after the other, and
+        // the second finds it triaged.
+        let huishouden: Id = sqlx::query_scalar(
+            "SELECT j.huishouden FROM hulpvraag h JOIN jeugdige j ON j.id = h.jeugdige \
+             WHERE h.id = $1 FOR UPDATE OF h",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(fout)?
+        .ok_or(OpslagFout::NietGevonden)?;
+        let h = lees_hulpvraag(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        if h.triage.is_some() {
+            return Err(OpslagFout::Toestand(
+                "deze hulpvraag is al getrieerd".into(),
+            ));
+        }
+        let nu = audit::nu();
+        let casus = match &besluit.casus {
+            None => None,
+            Some(n) => {
+                // One household, one plan: an open case is joined. The
+                // household lock keeps two triages from opening two cases.
+                sqlx::query("SELECT 1 FROM huishouden WHERE id = $1 FOR UPDATE")
+                    .bind(n.huishouden)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(fout)?;
+                let open: Option<Id> = sqlx::query_scalar(
+                    "SELECT id FROM casus WHERE huishouden = $1 AND open ORDER BY id LIMIT 1",
+                )
+                .bind(n.huishouden)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(fout)?;
+                Some(match open {
+                    Some(c) => {
+                        voeg_partijen_toe(&mut tx, c, &n.partijen).await?;
+                        c
+                    }
+                    None => voeg_casus_toe(&mut tx, n, nu).await?,
+                })
+            }
+        };
+        sqlx::query(
+            "UPDATE hulpvraag SET triage = $1, behandelaar = $2, casus = $3, open = $4, \
+             getrieerd = $5, getrieerd_door = $6 WHERE id = $7",
+        )
+        .bind(besluit.uitkomst.naam())
+        .bind(besluit.behandelaar)
+        .bind(casus)
+        // A question that went to a joint case lives on in its plan.
+        .bind(casus.is_none())
+        .bind(nu)
+        .bind(besluit.door)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(fout)?;
+        herbereken_huishouden(&mut tx, huishouden).await?;
+        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        let hulpvraag = lees_hulpvraag(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        tx.commit().await.map_err(fout)?;
+        Ok(hulpvraag)
     }
 
     async fn maak_casus(&self, c: &NieuweCasus, audit: &NieuwAuditRecord) -> Resultaat<Casus> {
         let aangemaakt = audit::nu();
         let mut tx = self.pool.begin().await.map_err(fout)?;
-        let id: Id = sqlx::query_scalar(
-            "INSERT INTO casus (huishouden, wijkteam, aangemaakt) VALUES ($1, $2, $3) RETURNING id",
-        )
-        .bind(c.huishouden)
-        .bind(c.wijkteam)
-        .bind(aangemaakt)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(fout)?;
-        for partij in &c.partijen {
-            sqlx::query("INSERT INTO casus_partij (casus, organisatie) VALUES ($1, $2)")
-                .bind(id)
-                .bind(partij)
-                .execute(&mut *tx)
+        // The household lock keeps two requests from opening two cases.
+        let bestaat: Option<i32> =
+            sqlx::query_scalar("SELECT 1 FROM huishouden WHERE id = $1 FOR UPDATE")
+                .bind(c.huishouden)
+                .fetch_optional(&mut *tx)
                 .await
                 .map_err(fout)?;
+        if bestaat.is_none() {
+            return Err(OpslagFout::OnbekendeVerwijzing("huishouden".into()));
         }
+        let open: Option<Id> =
+            sqlx::query_scalar("SELECT id FROM casus WHERE huishouden = $1 AND open LIMIT 1")
+                .bind(c.huishouden)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(fout)?;
+        if let Some(open) = open {
+            return Err(een_plan(open));
+        }
+        let id = voeg_casus_toe(&mut tx, c, aangemaakt).await?;
+        herbereken_huishouden(&mut tx, c.huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
         tx.commit().await.map_err(fout)?;
         Ok(Casus {
@@ -1070,6 +1259,8 @@ impl Opslag for PgOpslag {
             aangemaakt,
         })
     }
+
+    // --- NEN 7513 audit log --------------------------------------------------
 
     async fn schrijf_audit(&self, r: &NieuwAuditRecord) -> Resultaat<AuditRecord> {
         let mut tx = self.pool.begin().await.map_err(fout)?;

@@ -122,7 +122,7 @@ fn audit(gebeurtenis: &str, actie: Actie) -> NieuwAuditRecord {
         object_type: "jeugdige".into(),
         object_id: None,
         uitkomst: Uitkomst::Toegestaan,
-        grond: Some("leerling_met_open_vraag".into()),
+        grond: Some("open_hulpvraag".into()),
         bron: "test 127.0.0.1".into(),
         systeem: "schakel-test".into(),
     }
@@ -177,6 +177,7 @@ async fn wereld(o: &PgOpslag) -> Wereld {
                         relatie: "voogd".into(),
                     },
                 ],
+                aangemaakt_door: None,
             },
             &audit("huishouden.aanmaken", Actie::Aanmaken),
         )

@@ -23,14 +23,17 @@ use std::time::Duration;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use schakel_domain::toegang::Relaties;
-use schakel_domain::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol};
+use schakel_domain::{
+    Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol, Triage,
+};
 use schakel_storage::audit::{self, Actie, BEGIN_HASH, Uitkomst};
+use schakel_storage::een_plan;
 use schakel_storage::model::bewaren_tot;
 use schakel_storage::{
     ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Lijst,
     Medewerker, NieuwAuditRecord, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
     NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina,
-    Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie, Vertegenwoordiger,
+    Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie, Triagebesluit, Vertegenwoordiger,
 };
 use sqlx::error::ErrorKind;
 use sqlx::sqlite::{
@@ -299,15 +302,88 @@ fn jeugdige_uit(rij: &SqliteRow) -> Resultaat<Jeugdige> {
     })
 }
 
+fn tijd_optie(rij: &SqliteRow, naam: &str) -> Resultaat<Option<DateTime<Utc>>> {
+    ontleed_optie(rij, naam, |s| {
+        DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc))
+    })
+}
+
+const HULPVRAAG_SELECT: &str = "SELECT id, jeugdige, organisatie, omschrijving, behandelaar, \
+     triage, casus, open, aangemaakt, getrieerd, getrieerd_door FROM hulpvraag WHERE id = ?";
+
 fn hulpvraag_uit(rij: &SqliteRow) -> Resultaat<Hulpvraag> {
     Ok(Hulpvraag {
         id: kolom(rij, "id")?,
         jeugdige: kolom(rij, "jeugdige")?,
-        school: kolom(rij, "school")?,
+        organisatie: kolom(rij, "organisatie")?,
         omschrijving: kolom(rij, "omschrijving")?,
+        behandelaar: kolom(rij, "behandelaar")?,
+        triage: ontleed_optie(rij, "triage", |s| {
+            Triage::parse(s).ok_or("onbekende triage")
+        })?,
+        casus: kolom(rij, "casus")?,
         open: boolean(rij, "open")?,
         aangemaakt: tijd(rij, "aangemaakt")?,
+        getrieerd: tijd_optie(rij, "getrieerd")?,
+        getrieerd_door: kolom(rij, "getrieerd_door")?,
     })
+}
+
+async fn lees_hulpvraag(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Hulpvraag>> {
+    sqlx::query(HULPVRAAG_SELECT)
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?
+        .as_ref()
+        .map(hulpvraag_uit)
+        .transpose()
+}
+
+/// Adds a case with its parties; references are checked first, so that an
+/// unknown one is named.
+async fn voeg_casus_toe(
+    c: &mut SqliteConnection,
+    n: &NieuweCasus,
+    nu: &DateTime<Utc>,
+) -> Resultaat<Id> {
+    eis(
+        c,
+        "SELECT 1 FROM huishouden WHERE id = ?",
+        n.huishouden,
+        "huishouden",
+    )
+    .await?;
+    eis(c, ORGANISATIE_BESTAAT, n.wijkteam, "wijkteam").await?;
+    for p in &n.partijen {
+        eis(c, ORGANISATIE_BESTAAT, *p, "partij").await?;
+    }
+    let id = sqlx::query(
+        "INSERT INTO casus (huishouden, wijkteam, open, aangemaakt) VALUES (?, ?, 1, ?)",
+    )
+    .bind(n.huishouden)
+    .bind(n.wijkteam)
+    .bind(tijd_tekst(nu))
+    .execute(&mut *c)
+    .await
+    .map_err(db)?
+    .last_insert_rowid();
+    voeg_partijen_toe(c, id, &n.partijen).await?;
+    Ok(id)
+}
+
+async fn voeg_partijen_toe(c: &mut SqliteConnection, casus: Id, partijen: &[Id]) -> Resultaat<()> {
+    for p in partijen {
+        sqlx::query(
+            "INSERT INTO casus_partij (casus, organisatie) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        )
+        .bind(casus)
+        .bind(p)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    }
+    Ok(())
 }
 
 macro_rules! audit_select {
@@ -400,11 +476,13 @@ async fn lees_medewerker(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<M
 }
 
 async fn lees_huishouden(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Huishouden>> {
-    let Some(rij) = sqlx::query("SELECT id, gewijzigd, bewaren_tot FROM huishouden WHERE id = ?")
-        .bind(id)
-        .fetch_optional(&mut *c)
-        .await
-        .map_err(db)?
+    let Some(rij) = sqlx::query(
+        "SELECT id, gewijzigd, bewaren_tot, aangemaakt_door FROM huishouden WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(db)?
     else {
         return Ok(None);
     };
@@ -431,6 +509,7 @@ async fn lees_huishouden(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<H
         id: kolom(&rij, "id")?,
         vertegenwoordigers,
         jeugdigen,
+        aangemaakt_door: kolom(&rij, "aangemaakt_door")?,
         gewijzigd: tijd(&rij, "gewijzigd")?,
         bewaren_tot: datum(&rij, "bewaren_tot")?,
     }))
@@ -573,21 +652,48 @@ async fn voeg_audits_toe(
     Ok(opgeslagen)
 }
 
-/// The query behind [`Opslag::jeugdigen_met_relatie`]: the ids of the
-/// jeugdigen organisation `?1` has a relation with. One branch per relation,
-/// each served by an index. A school that is party to a case sees only its
-/// own pupils in it (the access policy's `eigen_leerling`).
-macro_rules! met_relatie {
-    () => {
-        "SELECT h.jeugdige AS id FROM hulpvraag h WHERE h.school = ?1 AND h.open = 1 \
-         UNION SELECT j.id FROM casus c JOIN jeugdige j ON j.huishouden = c.huishouden \
-               WHERE c.wijkteam = ?1 AND c.open = 1 \
-         UNION SELECT j.id FROM casus_partij p JOIN casus c ON c.id = p.casus \
-               JOIN jeugdige j ON j.huishouden = c.huishouden \
-               WHERE p.organisatie = ?1 AND c.open = 1 \
-                 AND (j.school = ?1 OR NOT EXISTS \
-                      (SELECT 1 FROM organisatie o WHERE o.id = ?1 AND o.soort = 'school'))"
+/// Recomputes the `toegang` facts (migrations/0002_toegang.sql) from the
+/// records; `$waar` narrows every branch to some jeugdigen `j`. The bits are
+/// those of [`Relaties::bits`].
+macro_rules! feiten {
+    ($waar:literal) => {
+        concat!(
+            "INSERT INTO toegang (organisatie, jeugdige, relaties) \
+             SELECT organisatie, jeugdige, sum(DISTINCT bit) FROM ( \
+               SELECT h.behandelaar AS organisatie, j.id AS jeugdige, 1 AS bit \
+                 FROM hulpvraag h JOIN jeugdige j ON j.id = h.jeugdige WHERE h.open = 1 ",
+            $waar,
+            " UNION ALL SELECT c.wijkteam, j.id, 2 \
+                 FROM casus c JOIN jeugdige j ON j.huishouden = c.huishouden \
+                 WHERE c.open = 1 ",
+            $waar,
+            " UNION ALL SELECT p.organisatie, j.id, 4 \
+                 FROM casus c JOIN casus_partij p ON p.casus = c.id \
+                 JOIN jeugdige j ON j.huishouden = c.huishouden WHERE c.open = 1 ",
+            $waar,
+            " UNION ALL SELECT j.school, j.id, 16 FROM jeugdige j WHERE j.school IS NOT NULL ",
+            $waar,
+            ") f GROUP BY organisatie, jeugdige"
+        )
     };
+}
+
+/// Brings the kept access facts of one household up to date, inside the
+/// caller's write transaction.
+async fn herbereken_huishouden(c: &mut SqliteConnection, huishouden: Id) -> Resultaat<()> {
+    sqlx::query(
+        "DELETE FROM toegang WHERE jeugdige IN (SELECT id FROM jeugdige WHERE huishouden = ?)",
+    )
+    .bind(huishouden)
+    .execute(&mut *c)
+    .await
+    .map_err(db)?;
+    sqlx::query(feiten!("AND j.huishouden = ?1"))
+        .bind(huishouden)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(())
 }
 
 #[async_trait]
@@ -861,13 +967,16 @@ impl Opslag for SqliteOpslag {
     ) -> Resultaat<Huishouden> {
         let mut tx = self.schrijf().await?;
         let nu = audit::nu();
-        let id = sqlx::query("INSERT INTO huishouden (gewijzigd, bewaren_tot) VALUES (?, ?)")
-            .bind(tijd_tekst(&nu))
-            .bind(datum_tekst(bewaren_tot(nu)))
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?
-            .last_insert_rowid();
+        let id = sqlx::query(
+            "INSERT INTO huishouden (gewijzigd, bewaren_tot, aangemaakt_door) VALUES (?, ?, ?)",
+        )
+        .bind(tijd_tekst(&nu))
+        .bind(datum_tekst(bewaren_tot(nu)))
+        .bind(h.aangemaakt_door)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?
+        .last_insert_rowid();
         for v in &h.vertegenwoordigers {
             sqlx::query(
                 "INSERT INTO vertegenwoordiger (huishouden, naam, relatie) VALUES (?, ?, ?)",
@@ -933,6 +1042,7 @@ impl Opslag for SqliteOpslag {
         .map_err(db)?
         .last_insert_rowid();
         raak_huishouden_aan(&mut tx, j.huishouden, &nu).await?;
+        herbereken_huishouden(&mut tx, j.huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
         let jeugdige = lees_jeugdige(&mut tx, id)
             .await?
@@ -1001,6 +1111,7 @@ impl Opslag for SqliteOpslag {
         .await
         .map_err(db)?;
         raak_huishouden_aan(&mut tx, huishouden, &nu).await?;
+        herbereken_huishouden(&mut tx, huishouden).await?;
         voeg_audit_toe(&mut tx, audit).await?;
         let jeugdige = lees_jeugdige(&mut tx, id)
             .await?
@@ -1012,74 +1123,68 @@ impl Opslag for SqliteOpslag {
     async fn jeugdigen_met_relatie(
         &self,
         organisatie: Id,
+        patronen: i64,
         pagina: Pagina,
-    ) -> Resultaat<Lijst<Jeugdige>> {
-        // The set of ids is computed once, then counted and paged: with
-        // ~20,000 cases for one wijkteam, computing it is most of the work.
+    ) -> Resultaat<Lijst<(Jeugdige, Relaties)>> {
         let mut tx = self.lees().await?;
+        let totaal: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM toegang WHERE organisatie = ?1 AND ((?2 >> relaties) & 1) = 1",
+        )
+        .bind(organisatie)
+        .bind(patronen)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db)?;
         let rijen = sqlx::query(concat!(
-            "WITH ids AS MATERIALIZED (",
-            met_relatie!(),
-            ") SELECT ",
+            "SELECT ",
             jeugdige_kolommen!(),
-            ", (SELECT count(*) FROM ids) AS totaal \
-             FROM (SELECT id FROM ids ORDER BY id LIMIT ?2 OFFSET ?3) p \
-             JOIN jeugdige j ON j.id = p.id ORDER BY j.id"
+            ", t.relaties FROM toegang t JOIN jeugdige j ON j.id = t.jeugdige \
+             WHERE t.organisatie = ?1 AND ((?2 >> t.relaties) & 1) = 1 \
+             ORDER BY t.jeugdige LIMIT ?3 OFFSET ?4"
         ))
         .bind(organisatie)
+        .bind(patronen)
         .bind(pagina.aantal)
         .bind(pagina.vanaf)
         .fetch_all(&mut *tx)
         .await
         .map_err(db)?;
-        let totaal: i64 = match rijen.first() {
-            Some(rij) => kolom(rij, "totaal")?,
-            None if pagina.vanaf == 0 => 0,
-            // A page past the end: the total on its own.
-            None => sqlx::query_scalar(concat!("SELECT count(*) FROM (", met_relatie!(), ")"))
-                .bind(organisatie)
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(db)?,
-        };
+        tx.commit().await.map_err(db)?;
         let items = rijen
             .iter()
-            .map(jeugdige_uit)
+            .map(|rij| {
+                Ok((
+                    jeugdige_uit(rij)?,
+                    Relaties::uit_bits(kolom(rij, "relaties")?),
+                ))
+            })
             .collect::<Resultaat<Vec<_>>>()?;
-        tx.commit().await.map_err(db)?;
         Ok(Lijst { items, totaal })
     }
 
     async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties> {
-        let rij = sqlx::query(
-            "SELECT \
-               EXISTS (SELECT 1 FROM hulpvraag h \
-                       WHERE h.jeugdige = j.id AND h.school = ?2 AND h.open = 1) AS vraag, \
-               EXISTS (SELECT 1 FROM casus c \
-                       WHERE c.huishouden = j.huishouden AND c.wijkteam = ?2 AND c.open = 1) \
-                 AS wijkteam, \
-               EXISTS (SELECT 1 FROM casus c JOIN casus_partij p ON p.casus = c.id \
-                       WHERE c.huishouden = j.huishouden AND p.organisatie = ?2 \
-                         AND c.open = 1) AS partij \
-             FROM jeugdige j WHERE j.id = ?1",
+        let bits: Option<i64> = sqlx::query_scalar(
+            "SELECT relaties FROM toegang WHERE organisatie = ? AND jeugdige = ?",
         )
-        .bind(jeugdige)
         .bind(organisatie)
+        .bind(jeugdige)
         .fetch_optional(&self.pool)
         .await
-        .map_err(db)?
-        .ok_or(OpslagFout::NietGevonden)?;
-        Ok(Relaties {
-            leerling_met_open_vraag: boolean(&rij, "vraag")?,
-            eigen_wijkteam_casus: boolean(&rij, "wijkteam")?,
-            partij_bij_casus: boolean(&rij, "partij")?,
-            // TODO(issue 4, "The support route as a workflow"): referrals
-            // (verwijzingen) come with that issue; then this is "an active
-            // referral of the jeugdige to this aanbieder".
-            aanbieder_met_verwijzing: false,
-            // Known to the caller from the jeugdige itself.
-            eigen_leerling: false,
-        })
+        .map_err(db)?;
+        Ok(bits.map(Relaties::uit_bits).unwrap_or_default())
+    }
+
+    async fn herbereken_toegang(&self) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        sqlx::query("DELETE FROM toegang")
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        sqlx::query(feiten!(""))
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        tx.commit().await.map_err(db)
     }
 
     // --- relations that grant access ---------------------------------------------------
@@ -1090,73 +1195,127 @@ impl Opslag for SqliteOpslag {
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Hulpvraag> {
         let mut tx = self.schrijf().await?;
-        eis(
-            &mut tx,
-            "SELECT 1 FROM jeugdige WHERE id = ?",
-            h.jeugdige,
-            "jeugdige",
-        )
-        .await?;
-        eis(&mut tx, ORGANISATIE_BESTAAT, h.school, "school").await?;
-        let nu = audit::nu();
+        let huishouden: Id = sqlx::query_scalar("SELECT huishouden FROM jeugdige WHERE id = ?")
+            .bind(h.jeugdige)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?
+            .ok_or_else(|| OpslagFout::OnbekendeVerwijzing("jeugdige".into()))?;
+        eis(&mut tx, ORGANISATIE_BESTAAT, h.organisatie, "organisatie").await?;
         let id = sqlx::query(
-            "INSERT INTO hulpvraag (jeugdige, school, omschrijving, open, aangemaakt) \
-             VALUES (?, ?, ?, 1, ?)",
+            "INSERT INTO hulpvraag (jeugdige, organisatie, omschrijving, behandelaar, open, \
+             aangemaakt) VALUES (?1, ?2, ?3, ?2, 1, ?4)",
         )
         .bind(h.jeugdige)
-        .bind(h.school)
+        .bind(h.organisatie)
         .bind(&h.omschrijving)
-        .bind(tijd_tekst(&nu))
+        .bind(tijd_tekst(&audit::nu()))
         .execute(&mut *tx)
         .await
         .map_err(db)?
         .last_insert_rowid();
+        herbereken_huishouden(&mut tx, huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
-        let rij = sqlx::query(
-            "SELECT id, jeugdige, school, omschrijving, open, aangemaakt FROM hulpvraag \
-             WHERE id = ?",
+        let hulpvraag = lees_hulpvraag(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        tx.commit().await.map_err(db)?;
+        Ok(hulpvraag)
+    }
+
+    async fn hulpvraag(&self, id: Id) -> Resultaat<Option<Hulpvraag>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        lees_hulpvraag(&mut c, id).await
+    }
+
+    async fn trieer_hulpvraag(
+        &self,
+        id: Id,
+        besluit: &Triagebesluit,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Hulpvraag> {
+        let mut tx = self.schrijf().await?;
+        let h = lees_hulpvraag(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        if h.triage.is_some() {
+            return Err(OpslagFout::Toestand(
+                "deze hulpvraag is al getrieerd".into(),
+            ));
+        }
+        eis(
+            &mut tx,
+            ORGANISATIE_BESTAAT,
+            besluit.behandelaar,
+            "behandelaar",
         )
+        .await?;
+        let nu = audit::nu();
+        let casus = match &besluit.casus {
+            None => None,
+            Some(n) => {
+                // One household, one plan: an open case is joined.
+                let open: Option<Id> = sqlx::query_scalar(
+                    "SELECT id FROM casus WHERE huishouden = ? AND open = 1 ORDER BY id LIMIT 1",
+                )
+                .bind(n.huishouden)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+                Some(match open {
+                    Some(c) => {
+                        for p in &n.partijen {
+                            eis(&mut tx, ORGANISATIE_BESTAAT, *p, "partij").await?;
+                        }
+                        voeg_partijen_toe(&mut tx, c, &n.partijen).await?;
+                        c
+                    }
+                    None => voeg_casus_toe(&mut tx, n, &nu).await?,
+                })
+            }
+        };
+        sqlx::query(
+            "UPDATE hulpvraag SET triage = ?, behandelaar = ?, casus = ?, open = ?, \
+             getrieerd = ?, getrieerd_door = ? WHERE id = ?",
+        )
+        .bind(besluit.uitkomst.naam())
+        .bind(besluit.behandelaar)
+        .bind(casus)
+        // A question that went to a joint case lives on in its plan.
+        .bind(i64::from(casus.is_none()))
+        .bind(tijd_tekst(&nu))
+        .bind(besluit.door)
         .bind(id)
-        .fetch_one(&mut *tx)
+        .execute(&mut *tx)
         .await
         .map_err(db)?;
-        let hulpvraag = hulpvraag_uit(&rij)?;
+        let huishouden: Id = sqlx::query_scalar("SELECT huishouden FROM jeugdige WHERE id = ?")
+            .bind(h.jeugdige)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(db)?;
+        herbereken_huishouden(&mut tx, huishouden).await?;
+        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        let hulpvraag = lees_hulpvraag(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
         tx.commit().await.map_err(db)?;
         Ok(hulpvraag)
     }
 
     async fn maak_casus(&self, c: &NieuweCasus, audit: &NieuwAuditRecord) -> Resultaat<Casus> {
         let mut tx = self.schrijf().await?;
-        eis(
-            &mut tx,
-            "SELECT 1 FROM huishouden WHERE id = ?",
-            c.huishouden,
-            "huishouden",
-        )
-        .await?;
-        eis(&mut tx, ORGANISATIE_BESTAAT, c.wijkteam, "wijkteam").await?;
-        for p in &c.partijen {
-            eis(&mut tx, ORGANISATIE_BESTAAT, *p, "partij").await?;
-        }
-        let nu = audit::nu();
-        let id = sqlx::query(
-            "INSERT INTO casus (huishouden, wijkteam, open, aangemaakt) VALUES (?, ?, 1, ?)",
-        )
-        .bind(c.huishouden)
-        .bind(c.wijkteam)
-        .bind(tijd_tekst(&nu))
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?
-        .last_insert_rowid();
-        for p in &c.partijen {
-            sqlx::query("INSERT INTO casus_partij (casus, organisatie) VALUES (?, ?)")
-                .bind(id)
-                .bind(p)
-                .execute(&mut *tx)
+        let open: Option<Id> =
+            sqlx::query_scalar("SELECT id FROM casus WHERE huishouden = ? AND open = 1 LIMIT 1")
+                .bind(c.huishouden)
+                .fetch_optional(&mut *tx)
                 .await
                 .map_err(db)?;
+        if let Some(open) = open {
+            return Err(een_plan(open));
         }
+        let id = voeg_casus_toe(&mut tx, c, &audit::nu()).await?;
+        herbereken_huishouden(&mut tx, c.huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
         let casus = lees_casus(&mut tx, id)
             .await?

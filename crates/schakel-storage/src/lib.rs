@@ -39,11 +39,22 @@ pub enum OpslagFout {
     /// A reference to something that does not exist.
     #[error("onbekende verwijzing: {0}")]
     OnbekendeVerwijzing(String),
+    /// The record is not in a state that allows this (e.g. triaged twice).
+    #[error("{0}")]
+    Toestand(String),
     #[error("database: {0}")]
     Database(String),
 }
 
 pub type Resultaat<T> = Result<T, OpslagFout>;
+
+/// "Eén huishouden, één plan" (seeds 000, 003): a household has at most one
+/// open case.
+pub fn een_plan(open: Id) -> OpslagFout {
+    OpslagFout::Toestand(format!(
+        "dit huishouden heeft al een open casus ({open}): één huishouden, één plan"
+    ))
+}
 
 /// A page of a list: at most `aantal` items after skipping `vanaf`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,19 +130,37 @@ pub trait Opslag: Send + Sync + 'static {
         w: &JeugdigeWijziging,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Jeugdige>;
-    /// The jeugdigen an organisation has a relation with (the need-to-know set).
+    /// The jeugdigen an organisation has a relation with whose facts are
+    /// one of `patronen` (a bit set over [`Relaties::bits`] values, from
+    /// [`schakel_domain::toegang::patronen`]), in id order, each with its
+    /// facts.
     async fn jeugdigen_met_relatie(
         &self,
         organisatie: Id,
+        patronen: i64,
         pagina: Pagina,
-    ) -> Resultaat<Lijst<Jeugdige>>;
-    /// The facts the access policy decides on.
+    ) -> Resultaat<Lijst<(Jeugdige, Relaties)>>;
+    /// The facts the access policy decides on; all false when there are none.
     async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties>;
+    /// Recomputes every household's facts from the records (after a bulk
+    /// load straight into the schema); the write methods keep them current
+    /// on their own.
+    async fn herbereken_toegang(&self) -> Resultaat<()>;
 
     // --- relations that grant access ---------------------------------------
     async fn maak_hulpvraag(
         &self,
         h: &NieuweHulpvraag,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Hulpvraag>;
+    async fn hulpvraag(&self, id: Id) -> Resultaat<Option<Hulpvraag>>;
+    /// Stores the triage of an untriaged hulpvraag with its consequences —
+    /// the handover, or the joint case — in one transaction with `audit`.
+    /// A hulpvraag triaged already is [`OpslagFout::Toestand`].
+    async fn trieer_hulpvraag(
+        &self,
+        id: Id,
+        besluit: &Triagebesluit,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Hulpvraag>;
     async fn maak_casus(&self, c: &NieuweCasus, audit: &NieuwAuditRecord) -> Resultaat<Casus>;

@@ -2,7 +2,9 @@
 //! of the database is parsed again, so a corrupt row is an error, not a value.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use schakel_domain::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol};
+use schakel_domain::{
+    Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol, Triage,
+};
 use serde::Serialize;
 
 pub type Id = i64;
@@ -113,6 +115,8 @@ pub struct Vertegenwoordiger {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NieuwHuishouden {
     pub vertegenwoordigers: Vec<Vertegenwoordiger>,
+    /// The organisation that registers it.
+    pub aangemaakt_door: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -120,6 +124,9 @@ pub struct Huishouden {
     pub id: Id,
     pub vertegenwoordigers: Vec<Vertegenwoordiger>,
     pub jeugdigen: Vec<Id>,
+    /// The organisation that registered it (none for households from
+    /// before this was kept).
+    pub aangemaakt_door: Option<Id>,
     pub gewijzigd: DateTime<Utc>,
     pub bewaren_tot: NaiveDate,
 }
@@ -159,8 +166,8 @@ pub struct Jeugdige {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NieuweHulpvraag {
     pub jeugdige: Id,
-    /// The school (organisation) whose contact person registers it.
-    pub school: Id,
+    /// The school or wijkteam whose contact person registers it.
+    pub organisatie: Id,
     pub omschrijving: String,
 }
 
@@ -168,10 +175,32 @@ pub struct NieuweHulpvraag {
 pub struct Hulpvraag {
     pub id: Id,
     pub jeugdige: Id,
-    pub school: Id,
+    pub organisatie: Id,
     pub omschrijving: String,
+    /// Who handles it now: the registrant until triage, then the party it
+    /// was handed to (for a joint case, the registrant still).
+    pub behandelaar: Id,
+    pub triage: Option<Triage>,
+    /// The joint case it went to (triage "beide").
+    pub casus: Option<Id>,
     pub open: bool,
     pub aangemaakt: DateTime<Utc>,
+    pub getrieerd: Option<DateTime<Utc>>,
+    pub getrieerd_door: Option<Id>,
+}
+
+/// The outcome of triage, to be stored with its consequences at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Triagebesluit {
+    pub uitkomst: Triage,
+    /// The party that handles it from now on.
+    pub behandelaar: Id,
+    /// The medewerker who triaged.
+    pub door: Id,
+    /// For "beide": the joint case. When the household has an open case
+    /// already, the question joins that one (one household, one plan) and
+    /// these parties join it.
+    pub casus: Option<NieuweCasus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -34,15 +34,18 @@ use std::sync::Arc;
 use std::task::Poll;
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
-use schakel_domain::toegang::Relaties;
-use schakel_domain::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol};
+use schakel_domain::toegang::{self, Relaties};
+use schakel_domain::{
+    Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol, Triage,
+};
 
 use crate::audit::{self, Actie, AuditRecord, NieuwAuditRecord, Uitkomst, Verificatie};
 use crate::model::bewaren_tot;
 use crate::{
-    ApiToken, Casus, Huishouden, Id, Jeugdige, JeugdigeWijziging, Medewerker, NieuwHuishouden,
-    NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker, NieuweOrganisatie, NieuweRegio,
-    Opslag, OpslagFout, Organisatie, Pagina, Regio, Roltoewijzing, Sessie, Vertegenwoordiger,
+    ApiToken, Casus, Huishouden, Id, Jeugdige, JeugdigeWijziging, Lijst, Medewerker,
+    NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker,
+    NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina, Regio, Roltoewijzing,
+    Sessie, Triagebesluit, Vertegenwoordiger,
 };
 
 /// The key the suite pseudonymises BSNs with.
@@ -76,6 +79,8 @@ pub async fn alles(opslag: &dyn Opslag) {
     bewaartermijnen(opslag, &d).await;
     let map = TijdelijkeMap::nieuw();
     backup(opslag, &map.0).await;
+    triage(opslag, &w, &d).await;
+    toegang_bijgehouden(opslag, &w, &d).await;
     verifieer_keten(opslag).await;
 }
 
@@ -134,12 +139,13 @@ async fn laatste_record(opslag: &dyn Opslag) -> AuditRecord {
     r.remove(0)
 }
 
-fn vlaggen(r: &Relaties) -> [bool; 4] {
+fn vlaggen(r: &Relaties) -> [bool; 5] {
     [
-        r.leerling_met_open_vraag,
+        r.open_hulpvraag,
         r.eigen_wijkteam_casus,
         r.partij_bij_casus,
         r.aanbieder_met_verwijzing,
+        r.eigen_leerling,
     ]
 }
 
@@ -656,6 +662,7 @@ pub async fn jeugdigen(opslag: &dyn Opslag, w: &Wereld) -> Dossiers {
                 relatie: "voogd".into(),
             },
         ],
+        aangemaakt_door: Some(w.wijkteam.id),
     };
     let h1 = opslag
         .maak_huishouden(
@@ -671,6 +678,11 @@ pub async fn jeugdigen(opslag: &dyn Opslag, w: &Wereld) -> Dossiers {
         .await
         .expect("maak_huishouden");
     assert_eq!(h1.vertegenwoordigers, nieuw_h.vertegenwoordigers);
+    assert_eq!(
+        h1.aangemaakt_door,
+        Some(w.wijkteam.id),
+        "wie het registreerde"
+    );
     assert!(
         h1.jeugdigen.is_empty(),
         "een nieuw huishouden heeft nog geen jeugdigen"
@@ -772,6 +784,7 @@ pub async fn jeugdigen(opslag: &dyn Opslag, w: &Wereld) -> Dossiers {
         .maak_huishouden(
             &NieuwHuishouden {
                 vertegenwoordigers: vec![],
+                aangemaakt_door: None,
             },
             &record(
                 "huishouden.aanmaken",
@@ -986,7 +999,7 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         .maak_hulpvraag(
             &NieuweHulpvraag {
                 jeugdige: j1.id,
-                school: w.school.id,
+                organisatie: w.school.id,
                 omschrijving: "zorgen over aanwezigheid".into(),
             },
             &record(
@@ -1002,12 +1015,22 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
     assert_eq!(
         (
             vraag.jeugdige,
-            vraag.school,
+            vraag.organisatie,
             vraag.omschrijving.as_str(),
             vraag.open
         ),
         (j1.id, w.school.id, "zorgen over aanwezigheid", true),
         "een nieuwe hulpvraag is open"
+    );
+    assert_eq!(
+        (vraag.behandelaar, vraag.triage, vraag.casus),
+        (w.school.id, None, None),
+        "tot de triage behandelt de registrant haar"
+    );
+    assert_eq!(
+        opslag.hulpvraag(vraag.id).await.expect("hulpvraag"),
+        Some(vraag.clone()),
+        "gelezen zoals aangemaakt"
     );
     assert_eq!(
         kop_nummer(opslag).await,
@@ -1050,11 +1073,25 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         Some(casus.id)
     );
 
+    let tweede = opslag
+        .maak_casus(
+            &NieuweCasus {
+                huishouden: d.h1.id,
+                wijkteam: w.wijkteam.id,
+                partijen: vec![],
+            },
+            &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+        )
+        .await;
+    assert!(
+        matches!(tweede, Err(OpslagFout::Toestand(_))),
+        "een tweede open casus voor h1: verwacht Toestand (één huishouden, één plan), kreeg {tweede:?}"
+    );
     let onbekend = opslag
         .maak_hulpvraag(
             &NieuweHulpvraag {
                 jeugdige: j3.id + 1000,
-                school: w.school.id,
+                organisatie: w.school.id,
                 omschrijving: "x".into(),
             },
             &record(
@@ -1105,7 +1142,11 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
     );
     assert_eq!(
         opslag
-            .jeugdigen_met_relatie(w.wijkteam.id, Pagina::new(1, 10))
+            .jeugdigen_met_relatie(
+                w.wijkteam.id,
+                toegang::patronen(Rol::Casusregisseur),
+                Pagina::new(1, 10)
+            )
             .await
             .expect("jeugdigen_met_relatie")
             .totaal,
@@ -1113,117 +1154,358 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         "een mislukte casus voor h2 geeft het wijkteam geen relatie met j3"
     );
 
-    // [leerling_met_open_vraag, eigen_wijkteam_casus, partij_bij_casus, aanbieder_met_verwijzing]
-    let gevallen: [(&str, &Jeugdige, &Organisatie, [bool; 4]); 10] = [
+    // [open vraag, eigen wijkteam, partij, verwijzing, eigen leerling]
+    const GEEN: [bool; 5] = [false; 5];
+    let gevallen: [(&str, &Jeugdige, &Organisatie, [bool; 5]); 10] = [
         (
-            "j1 / school met open vraag",
+            "j1 / school met open vraag, eigen leerling",
             j1,
             &w.school,
-            [true, false, false, false],
+            [true, false, false, false, true],
         ),
         (
             "j1 / wijkteam van de casus",
             j1,
             &w.wijkteam,
-            [false, true, false, false],
+            [false, true, false, false, false],
         ),
         (
             "j1 / JGZ, partij bij de casus",
             j1,
             &w.jgz,
-            [false, false, true, false],
+            [false, false, true, false, false],
         ),
+        ("j1 / aanbieder zonder verwijzing", j1, &w.aanbieder, GEEN),
+        ("j1 / onverwante school", j1, &w.vreemd, GEEN),
         (
-            "j1 / aanbieder zonder verwijzing",
-            j1,
-            &w.aanbieder,
-            [false; 4],
+            "j2 / school (vraag is van j1, geen leerling)",
+            j2,
+            &w.school,
+            GEEN,
         ),
-        ("j1 / onverwante school", j1, &w.vreemd, [false; 4]),
-        ("j2 / school (vraag is van j1)", j2, &w.school, [false; 4]),
         (
             "j2 / wijkteam (zelfde huishouden)",
             j2,
             &w.wijkteam,
-            [false, true, false, false],
+            [false, true, false, false, false],
         ),
         (
             "j2 / JGZ (zelfde huishouden)",
             j2,
             &w.jgz,
-            [false, false, true, false],
+            [false, false, true, false, false],
         ),
-        ("j3 / school zonder vraag", j3, &w.school, [false; 4]),
         (
-            "j3 / wijkteam (ander huishouden)",
+            "j3 / school zonder vraag, eigen leerling",
             j3,
-            &w.wijkteam,
-            [false; 4],
+            &w.school,
+            [false, false, false, false, true],
         ),
+        ("j3 / wijkteam (ander huishouden)", j3, &w.wijkteam, GEEN),
     ];
     for (wat, j, org, verwacht) in gevallen {
         let r = opslag.relaties(j.id, org.id).await.expect("relaties");
         assert_eq!(
             vlaggen(&r),
             verwacht,
-            "relaties {wat} [vraag, wijkteam, partij, verwijzing]"
+            "relaties {wat} [vraag, wijkteam, partij, verwijzing, leerling]"
         );
     }
-    let onbekend = opslag.relaties(j3.id + 1000, w.school.id).await;
-    assert!(
-        matches!(onbekend, Err(OpslagFout::NietGevonden)),
-        "relaties van een onbekende jeugdige: verwacht NietGevonden, kreeg {onbekend:?}"
+    let onbekend = opslag
+        .relaties(j3.id + 1000, w.school.id)
+        .await
+        .expect("relaties van een onbekende jeugdige");
+    assert_eq!(
+        vlaggen(&onbekend),
+        GEEN,
+        "een onbekende jeugdige: geen relatie"
     );
 
-    let lijst = |org: Id, pagina: Pagina| async move {
-        opslag
-            .jeugdigen_met_relatie(org, pagina)
+    let lijst = |org: Id, rol: Rol, pagina: Pagina| async move {
+        let l = opslag
+            .jeugdigen_met_relatie(org, toegang::patronen(rol), pagina)
             .await
-            .expect("jeugdigen_met_relatie")
+            .expect("jeugdigen_met_relatie");
+        for (j, r) in &l.items {
+            assert_eq!(
+                *r,
+                opslag.relaties(j.id, org).await.expect("relaties"),
+                "de lijst geeft dezelfde feiten als één lezing"
+            );
+        }
+        Lijst {
+            items: l.items.into_iter().map(|(j, _)| j).collect(),
+            totaal: l.totaal,
+        }
     };
     let alle = Pagina::new(1, 100);
-    let school = lijst(w.school.id, alle).await;
+    let school = lijst(w.school.id, Rol::Zorgcoordinator, alle).await;
     assert_eq!(
         (ids(&school.items), school.totaal),
         (vec![j1.id], 1),
-        "de school ziet alleen de leerling met een open vraag"
+        "de school ziet alleen de leerling met een open vraag, niet j3 (alleen leerling)"
     );
     assert_eq!(school.items[0], *j1, "de lijst geeft de volledige jeugdige");
-    let wijk = lijst(w.wijkteam.id, alle).await;
+    let wijk = lijst(w.wijkteam.id, Rol::Casusregisseur, alle).await;
     assert_eq!(
         (ids(&wijk.items), wijk.totaal),
         (vec![j1.id, j2.id], 2),
         "het wijkteam ziet het huishouden van zijn casus, op id"
     );
-    let jgz = lijst(w.jgz.id, alle).await;
+    let jgz = lijst(w.jgz.id, Rol::Verwijzer, alle).await;
     assert_eq!(
         (ids(&jgz.items), jgz.totaal),
         (vec![j1.id, j2.id], 2),
         "een partij ziet het huishouden van de casus"
     );
-    let tweede = lijst(w.wijkteam.id, Pagina::new(2, 1)).await;
+    let tweede = lijst(w.wijkteam.id, Rol::Casusregisseur, Pagina::new(2, 1)).await;
     assert_eq!(
         (ids(&tweede.items), tweede.totaal),
         (vec![j2.id], 2),
         "pagina 2 van 1 per pagina"
     );
-    let voorbij = lijst(w.wijkteam.id, Pagina::new(3, 1)).await;
+    let voorbij = lijst(w.wijkteam.id, Rol::Casusregisseur, Pagina::new(3, 1)).await;
     assert_eq!(
         (ids(&voorbij.items), voorbij.totaal),
         (vec![], 2),
         "een pagina voorbij het einde is leeg en noemt het totaal"
     );
-    for (wat, org) in [
-        ("onverwante school", &w.vreemd),
-        ("aanbieder", &w.aanbieder),
+    for (wat, org, rol) in [
+        ("onverwante school", &w.vreemd, Rol::Zorgcoordinator),
+        ("aanbieder", &w.aanbieder, Rol::Aanbieder),
+        ("beleid bij het wijkteam", &w.wijkteam, Rol::Beleid),
     ] {
-        let l = lijst(org.id, alle).await;
+        let l = lijst(org.id, rol, alle).await;
         assert_eq!(
             (l.items.len(), l.totaal),
             (0, 0),
             "{wat}: geen jeugdigen met relatie"
         );
     }
+}
+
+/// Triage hands a question over or opens a joint case — joining the
+/// household's open case when there is one — and access follows.
+pub async fn triage(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
+    let j3 = &d.j3;
+    let vraag = |omschrijving: &'static str| async move {
+        opslag
+            .maak_hulpvraag(
+                &NieuweHulpvraag {
+                    jeugdige: j3.id,
+                    organisatie: w.school.id,
+                    omschrijving: omschrijving.into(),
+                },
+                &record(
+                    "hulpvraag.aanmaken",
+                    Actie::Aanmaken,
+                    "hulpvraag",
+                    None,
+                    Some(&j3.bsn),
+                ),
+            )
+            .await
+            .expect("maak_hulpvraag")
+    };
+    let trieer = |id: Id, b: Triagebesluit| async move {
+        opslag
+            .trieer_hulpvraag(
+                id,
+                &b,
+                &record(
+                    "hulpvraag.trieren",
+                    Actie::Wijzigen,
+                    "hulpvraag",
+                    Some(id),
+                    Some(&j3.bsn),
+                ),
+            )
+            .await
+    };
+    let feiten = |org: Id| async move { opslag.relaties(j3.id, org).await.expect("relaties") };
+
+    let eerste = vraag("schoolverzuim door zorgen thuis").await;
+    assert!(
+        feiten(w.school.id).await.open_hulpvraag,
+        "de school behandelt haar vraag"
+    );
+    let kop = kop_nummer(opslag).await;
+    let gemeente = trieer(
+        eerste.id,
+        Triagebesluit {
+            uitkomst: Triage::Gemeente,
+            behandelaar: w.wijkteam.id,
+            door: 1,
+            casus: None,
+        },
+    )
+    .await
+    .expect("trieer gemeente");
+    assert_eq!(
+        (
+            gemeente.triage,
+            gemeente.behandelaar,
+            gemeente.casus,
+            gemeente.open
+        ),
+        (Some(Triage::Gemeente), w.wijkteam.id, None, true),
+        "alleen gemeente: overgedragen aan het wijkteam"
+    );
+    assert!(gemeente.getrieerd.is_some() && gemeente.getrieerd_door == Some(1));
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 1,
+        "triage schrijft één auditrecord"
+    );
+    assert!(
+        !feiten(w.school.id).await.open_hulpvraag,
+        "de school droeg haar over"
+    );
+    assert!(
+        feiten(w.wijkteam.id).await.open_hulpvraag,
+        "het wijkteam behandelt haar"
+    );
+    let nogmaals = trieer(
+        eerste.id,
+        Triagebesluit {
+            uitkomst: Triage::Onderwijs,
+            behandelaar: w.school.id,
+            door: 1,
+            casus: None,
+        },
+    )
+    .await;
+    assert!(
+        matches!(nogmaals, Err(OpslagFout::Toestand(_))),
+        "twee keer trieren: verwacht Toestand, kreeg {nogmaals:?}"
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 1,
+        "een geweigerde triage logt niets"
+    );
+
+    let beide = |partijen: Vec<Id>| Triagebesluit {
+        uitkomst: Triage::Beide,
+        behandelaar: w.school.id,
+        door: 1,
+        casus: Some(NieuweCasus {
+            huishouden: d.h2.id,
+            wijkteam: w.wijkteam.id,
+            partijen,
+        }),
+    };
+    let tweede = vraag("thuis en op school vastgelopen").await;
+    let tweede = trieer(tweede.id, beide(vec![w.school.id]))
+        .await
+        .expect("trieer beide");
+    let casus = tweede.casus.expect("beide opent een gezamenlijke casus");
+    assert!(
+        !tweede.open,
+        "de vraag leeft voort in het plan van de casus"
+    );
+    let f = feiten(w.wijkteam.id).await;
+    assert!(f.eigen_wijkteam_casus, "het wijkteam heeft de casus");
+    let f = feiten(w.school.id).await;
+    assert!(
+        f.partij_bij_casus && f.eigen_leerling,
+        "de school is partij voor haar leerling"
+    );
+
+    let derde = vraag("ook de jeugdarts kijkt mee").await;
+    let derde = trieer(derde.id, beide(vec![w.aanbieder.id]))
+        .await
+        .expect("trieer beide, tweede keer");
+    assert_eq!(
+        derde.casus,
+        Some(casus),
+        "één huishouden, één plan: de open casus wordt aangevuld"
+    );
+    assert!(
+        feiten(w.aanbieder.id).await.partij_bij_casus,
+        "de nieuwe partij doet mee"
+    );
+    let onbekend = trieer(
+        derde.id + 1000,
+        Triagebesluit {
+            uitkomst: Triage::Gemeente,
+            behandelaar: w.wijkteam.id,
+            door: 1,
+            casus: None,
+        },
+    )
+    .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::NietGevonden)),
+        "een onbekende hulpvraag: verwacht NietGevonden, kreeg {onbekend:?}"
+    );
+}
+
+/// The kept facts follow a change of school, and are exactly what a full
+/// recomputation from the records gives.
+pub async fn toegang_bijgehouden(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
+    let j3 = opslag
+        .jeugdige(d.j3.id)
+        .await
+        .expect("jeugdige")
+        .expect("j3 bestaat");
+    let verhuisd = JeugdigeWijziging {
+        school: Some(w.vreemd.id),
+        ..j3.gegevens.clone()
+    };
+    opslag
+        .wijzig_jeugdige(
+            j3.id,
+            j3.versie,
+            &verhuisd,
+            &record(
+                "jeugdige.wijzigen",
+                Actie::Wijzigen,
+                "jeugdige",
+                Some(j3.id),
+                Some(&j3.bsn),
+            ),
+        )
+        .await
+        .expect("wijzig_jeugdige");
+    let leerling = |org: Id| async move {
+        opslag
+            .relaties(j3.id, org)
+            .await
+            .expect("relaties")
+            .eigen_leerling
+    };
+    assert!(
+        !leerling(w.school.id).await,
+        "na de overstap is j3 geen leerling van de oude school meer"
+    );
+    assert!(leerling(w.vreemd.id).await, "maar van de nieuwe");
+
+    let organisaties = [&w.school, &w.vreemd, &w.wijkteam, &w.jgz, &w.aanbieder];
+    let jeugdigen = [&d.j1, &d.j2, &d.j3];
+    let stand = || async {
+        let mut uit = Vec::new();
+        for o in organisaties {
+            for j in jeugdigen {
+                uit.push(opslag.relaties(j.id, o.id).await.expect("relaties").bits());
+            }
+        }
+        uit
+    };
+    let bijgehouden = stand().await;
+    opslag
+        .herbereken_toegang()
+        .await
+        .expect("herbereken_toegang");
+    assert_eq!(
+        stand().await,
+        bijgehouden,
+        "de bijgehouden feiten zijn wat een volledige herberekening geeft"
+    );
+    assert!(
+        bijgehouden.iter().filter(|b| **b != 0).count() >= 6,
+        "de vergelijking gaat over echte relaties: {bijgehouden:?}"
+    );
 }
 
 /// `n` audit records appended at once from one task: consecutive

@@ -220,6 +220,7 @@ pub async fn vul(
                     relatie: v.relatie.clone(),
                 })
                 .collect(),
+            aangemaakt_door: None,
         };
         let huishouden = opslag
             .maak_huishouden(
@@ -275,7 +276,7 @@ pub async fn vul(
                     .maak_hulpvraag(
                         &NieuweHulpvraag {
                             jeugdige: jeugdige.id,
-                            school,
+                            organisatie: school,
                             omschrijving: vraag.clone(),
                         },
                         &record,

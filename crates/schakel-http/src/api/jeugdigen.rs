@@ -6,11 +6,10 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
-use schakel_domain::{Bsn, Huisnummer, Postcode, Rol};
+use schakel_domain::{Bsn, Huisnummer, Postcode};
 use schakel_storage::audit::{Actie, Uitkomst};
 use schakel_storage::{
-    Huishouden, Jeugdige, JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweHulpvraag,
-    NieuweJeugdige, OpslagFout, Vertegenwoordiger,
+    Huishouden, Jeugdige, JeugdigeWijziging, NieuwHuishouden, NieuweJeugdige, Vertegenwoordiger,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -342,6 +341,7 @@ pub async fn maak_huishouden(
                 relatie: v.relatie.trim().into(),
             })
             .collect(),
+        aangemaakt_door: Some(actor.rol.organisatie),
     };
     let record = dossier.record(
         "huishouden.aanmaken",
@@ -353,125 +353,4 @@ pub async fn maak_huishouden(
     );
     let h = state.opslag.maak_huishouden(&nieuw, &record).await?;
     Ok((StatusCode::CREATED, Json(HuishoudenDto::from(h))))
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct HulpvraagInvoer {
-    pub jeugdige: i64,
-    pub omschrijving: String,
-}
-
-/// A zorgcoördinator registers a help question for a pupil of the own school.
-#[utoipa::path(post, path = "/api/v1/hulpvragen", tag = "jeugdigen", request_body = HulpvraagInvoer,
-    responses((status = 201, body = Object), (status = 403, body = Probleem, content_type = "application/problem+json")))]
-pub async fn maak_hulpvraag(
-    State(state): State<AppState>,
-    actor: Actor,
-    Invoer(i): Invoer<HulpvraagInvoer>,
-) -> ApiResultaat<impl IntoResponse> {
-    let dossier = Dossier {
-        state: &state,
-        actor: &actor,
-    };
-    dossier.eis_rol(&[Rol::Zorgcoordinator], "hulpvragen registreren")?;
-    if i.omschrijving.trim().is_empty() {
-        return Err(ApiFout::veld("omschrijving", "verplicht"));
-    }
-    let j = state
-        .opslag
-        .jeugdige(i.jeugdige)
-        .await?
-        .ok_or_else(|| ApiFout::veld("jeugdige", "bestaat niet"))?;
-    if j.gegevens.school != Some(actor.rol.organisatie) {
-        let record = dossier.record(
-            "hulpvraag.aanmaken",
-            Actie::Aanmaken,
-            Some(&j.bsn),
-            ("jeugdige", Some(j.id)),
-            Uitkomst::Geweigerd,
-            Some("geen_leerling_van_eigen_school"),
-        );
-        state.opslag.schrijf_audit(&record).await?;
-        return Err(ApiFout::Geweigerd(
-            "Alleen voor leerlingen van uw eigen school; de poging is gelogd.".into(),
-        ));
-    }
-    let record = dossier.record(
-        "hulpvraag.aanmaken",
-        Actie::Aanmaken,
-        Some(&j.bsn),
-        ("hulpvraag", None),
-        Uitkomst::Toegestaan,
-        Some("leerling_eigen_school"),
-    );
-    let h = state
-        .opslag
-        .maak_hulpvraag(
-            &NieuweHulpvraag {
-                jeugdige: j.id,
-                school: actor.rol.organisatie,
-                omschrijving: i.omschrijving.trim().into(),
-            },
-            &record,
-        )
-        .await?;
-    Ok((StatusCode::CREATED, Json(h)))
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct CasusInvoer {
-    pub huishouden: i64,
-    /// Other organisations party to the case.
-    #[serde(default)]
-    pub partijen: Vec<i64>,
-}
-
-/// A casusregisseur opens a case for a household, for the own wijkteam.
-#[utoipa::path(post, path = "/api/v1/casussen", tag = "jeugdigen", request_body = CasusInvoer,
-    responses((status = 201, body = Object), (status = 403, body = Probleem, content_type = "application/problem+json")))]
-pub async fn maak_casus(
-    State(state): State<AppState>,
-    actor: Actor,
-    Invoer(i): Invoer<CasusInvoer>,
-) -> ApiResultaat<impl IntoResponse> {
-    let dossier = Dossier {
-        state: &state,
-        actor: &actor,
-    };
-    dossier.eis_rol(&[Rol::Casusregisseur], "casussen openen")?;
-    let record = dossier.record(
-        "casus.aanmaken",
-        Actie::Aanmaken,
-        None,
-        ("casus", None),
-        Uitkomst::Toegestaan,
-        Some("casusregisseur_eigen_wijkteam"),
-    );
-    // A party named twice is one party; the wijkteam is one already.
-    let mut partijen = i.partijen;
-    partijen.sort_unstable();
-    partijen.dedup();
-    partijen.retain(|p| *p != actor.rol.organisatie);
-    let casus = state
-        .opslag
-        .maak_casus(
-            &NieuweCasus {
-                huishouden: i.huishouden,
-                wijkteam: actor.rol.organisatie,
-                partijen,
-            },
-            &record,
-        )
-        .await
-        .map_err(|f| match f {
-            // The backends name the reference by their column ("partij",
-            // "organisatie"); the client knows it as `partijen`.
-            OpslagFout::OnbekendeVerwijzing(w) if w == "partij" || w == "organisatie" => {
-                ApiFout::veld("partijen", "verwijst naar een organisatie die niet bestaat")
-            }
-            f => f.into(),
-        })?;
-    Ok((StatusCode::CREATED, Json(casus)))
 }

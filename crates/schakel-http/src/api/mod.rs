@@ -5,6 +5,7 @@
 pub mod jeugdigen;
 pub mod normenkader;
 pub mod organisaties;
+pub mod route;
 pub mod sessies;
 pub mod systeem;
 

@@ -213,6 +213,21 @@ pub async fn maak_token(
     }
     let token = nieuw_geheim();
     let verloopt = Utc::now() + chrono::Duration::days(t.geldig_dagen);
+    // A token carries the role's access to dossiers: its creation is a
+    // security event and logged as such (the token itself never is).
+    let record = crate::dossier::Dossier {
+        state: &state,
+        actor: &actor,
+    }
+    .record(
+        "api_token.aanmaken",
+        schakel_storage::audit::Actie::Aanmaken,
+        None,
+        ("api_token", None),
+        schakel_storage::audit::Uitkomst::Toegestaan,
+        Some("eigen_rol"),
+    );
+    state.opslag.schrijf_audit(&record).await?;
     state
         .opslag
         .maak_api_token(&ApiToken {

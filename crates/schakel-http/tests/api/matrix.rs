@@ -89,7 +89,8 @@ const fn r(
 }
 
 /// The policy. 2xx allowed; 400 a reference to what does not exist; 401 not
-/// logged in; 403 refused; 404 no such jeugdige.
+/// logged in; 403 refused; 404 no such jeugdige or hulpvraag; 409 against
+/// the state (one open case per household).
 #[rustfmt::skip]
 const MATRIX: &[Rij] = {
     use Doel::*;
@@ -187,10 +188,10 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen/{id}",    "PUT",    Wijkteammedewerker, Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Wijkteammedewerker, Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Wijkteammedewerker, Onbekend, 404, Geen),
-    r("/api/v1/jeugdigen/{id}",    "PUT",    Verwijzer,          Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Verwijzer,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Verwijzer,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Verwijzer,          Onbekend, 404, Geen),
-    r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Onbekend, 404, Geen),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Eigen,    403, Geweigerd),
@@ -213,59 +214,110 @@ const MATRIX: &[Rij] = {
     r("/api/v1/huishoudens",       "POST",   Beheerder,          Nvt,      403, Geen),
     r("/api/v1/huishoudens",       "POST",   Anoniem,            Nvt,      401, Geen),
 
-    // A hulpvraag: a zorgcoördinator, for a pupil of the own school.
-    // GAP: the other roles are refused by role before the jeugdige is looked
-    // up, and those refusals are not logged (handler maak_hulpvraag).
+    // A hulpvraag: a contact person — a zorgcoördinator for a pupil of the
+    // own school, a basisteam (casusregisseur, wijkteammedewerker) for a
+    // household it works with. Every refusal is logged, by role too.
     r("/api/v1/hulpvragen",        "POST",   Zorgcoordinator,    Eigen,    201, Toegestaan),
     r("/api/v1/hulpvragen",        "POST",   Zorgcoordinator,    Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Zorgcoordinator,    Onbekend, 400, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Casusregisseur,     Eigen,    403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Casusregisseur,     Ander,    403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Casusregisseur,     Onbekend, 403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Wijkteammedewerker, Eigen,    403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Wijkteammedewerker, Ander,    403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Wijkteammedewerker, Onbekend, 403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Verwijzer,          Eigen,    403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Verwijzer,          Ander,    403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Verwijzer,          Onbekend, 403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Aanbieder,          Eigen,    403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Aanbieder,          Ander,    403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Aanbieder,          Onbekend, 403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Beleid,             Eigen,    403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Beleid,             Ander,    403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Beleid,             Onbekend, 403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Beheerder,          Eigen,    403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Beheerder,          Ander,    403, Geen),
-    r("/api/v1/hulpvragen",        "POST",   Beheerder,          Onbekend, 403, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Casusregisseur,     Eigen,    201, Toegestaan),
+    r("/api/v1/hulpvragen",        "POST",   Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Casusregisseur,     Onbekend, 400, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Wijkteammedewerker, Eigen,    201, Toegestaan),
+    r("/api/v1/hulpvragen",        "POST",   Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Wijkteammedewerker, Onbekend, 400, Geen),
+    r("/api/v1/hulpvragen",        "POST",   Verwijzer,          Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Aanbieder,          Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Beheerder,          Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Anoniem,            Eigen,    401, Geen),
     r("/api/v1/hulpvragen",        "POST",   Anoniem,            Ander,    401, Geen),
     r("/api/v1/hulpvragen",        "POST",   Anoniem,            Onbekend, 401, Geen),
 
-    // A case: a casusregisseur, for the own wijkteam.
-    // SURPRISE: for ANY household — also one that only wijkteam B works
-    // with — and the case then gives wijkteam A (and every party it names)
-    // access to all the household's jeugdigen.
-    r("/api/v1/casussen",          "POST",   Zorgcoordinator,    Eigen,    403, Geen),
-    r("/api/v1/casussen",          "POST",   Zorgcoordinator,    Ander,    403, Geen),
-    r("/api/v1/casussen",          "POST",   Zorgcoordinator,    Onbekend, 403, Geen),
-    r("/api/v1/casussen",          "POST",   Casusregisseur,     Eigen,    201, Toegestaan),
-    r("/api/v1/casussen",          "POST",   Casusregisseur,     Ander,    201, Toegestaan),
+    // A hulpvraag: read by the organisation that registered it (or handles
+    // it); triaged by the registrant's contact person. A fresh, untriaged
+    // question of the own and the other jeugdige per row.
+    r("/api/v1/hulpvragen/{id}",     "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Casusregisseur,     Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Wijkteammedewerker, Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Verwijzer,          Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Aanbieder,          Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Anoniem,            Ander,    401, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Anoniem,            Onbekend, 401, Geen),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Casusregisseur,     Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Wijkteammedewerker, Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Verwijzer,          Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Aanbieder,          Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Anoniem,            Ander,    401, Geen),
+    r("/api/v1/hulpvragen/{id}/triage","POST",   Anoniem,            Onbekend, 401, Geen),
+
+    // A case: a casusregisseur, for the own wijkteam, for a household it
+    // registered or works with — and one open case per household: the own
+    // household has one already (409). Every refusal is logged.
+    r("/api/v1/casussen",          "POST",   Zorgcoordinator,    Eigen,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Casusregisseur,     Eigen,    409, Geen),
+    r("/api/v1/casussen",          "POST",   Casusregisseur,     Ander,    403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Casusregisseur,     Onbekend, 400, Geen),
-    r("/api/v1/casussen",          "POST",   Wijkteammedewerker, Eigen,    403, Geen),
-    r("/api/v1/casussen",          "POST",   Wijkteammedewerker, Ander,    403, Geen),
-    r("/api/v1/casussen",          "POST",   Wijkteammedewerker, Onbekend, 403, Geen),
-    r("/api/v1/casussen",          "POST",   Verwijzer,          Eigen,    403, Geen),
-    r("/api/v1/casussen",          "POST",   Verwijzer,          Ander,    403, Geen),
-    r("/api/v1/casussen",          "POST",   Verwijzer,          Onbekend, 403, Geen),
-    r("/api/v1/casussen",          "POST",   Aanbieder,          Eigen,    403, Geen),
-    r("/api/v1/casussen",          "POST",   Aanbieder,          Ander,    403, Geen),
-    r("/api/v1/casussen",          "POST",   Aanbieder,          Onbekend, 403, Geen),
-    r("/api/v1/casussen",          "POST",   Beleid,             Eigen,    403, Geen),
-    r("/api/v1/casussen",          "POST",   Beleid,             Ander,    403, Geen),
-    r("/api/v1/casussen",          "POST",   Beleid,             Onbekend, 403, Geen),
-    r("/api/v1/casussen",          "POST",   Beheerder,          Eigen,    403, Geen),
-    r("/api/v1/casussen",          "POST",   Beheerder,          Ander,    403, Geen),
-    r("/api/v1/casussen",          "POST",   Beheerder,          Onbekend, 403, Geen),
+    r("/api/v1/casussen",          "POST",   Wijkteammedewerker, Eigen,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Verwijzer,          Eigen,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Aanbieder,          Eigen,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Beheerder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Anoniem,            Eigen,    401, Geen),
     r("/api/v1/casussen",          "POST",   Anoniem,            Ander,    401, Geen),
     r("/api/v1/casussen",          "POST",   Anoniem,            Onbekend, 401, Geen),
@@ -288,14 +340,14 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties",      "POST",   Beheerder,          Nvt,      201, Toegestaan),
     r("/api/v1/organisaties",      "POST",   Anoniem,            Nvt,      401, Geen),
 
-    // Tokens and sessions: every role, for itself.
-    r("/api/v1/api-tokens",        "POST",   Zorgcoordinator,    Nvt,      201, Geen),
-    r("/api/v1/api-tokens",        "POST",   Casusregisseur,     Nvt,      201, Geen),
-    r("/api/v1/api-tokens",        "POST",   Wijkteammedewerker, Nvt,      201, Geen),
-    r("/api/v1/api-tokens",        "POST",   Verwijzer,          Nvt,      201, Geen),
-    r("/api/v1/api-tokens",        "POST",   Aanbieder,          Nvt,      201, Geen),
-    r("/api/v1/api-tokens",        "POST",   Beleid,             Nvt,      201, Geen),
-    r("/api/v1/api-tokens",        "POST",   Beheerder,          Nvt,      201, Geen),
+    // Tokens and sessions: every role, for itself; a new token is logged.
+    r("/api/v1/api-tokens",        "POST",   Zorgcoordinator,    Nvt,      201, Toegestaan),
+    r("/api/v1/api-tokens",        "POST",   Casusregisseur,     Nvt,      201, Toegestaan),
+    r("/api/v1/api-tokens",        "POST",   Wijkteammedewerker, Nvt,      201, Toegestaan),
+    r("/api/v1/api-tokens",        "POST",   Verwijzer,          Nvt,      201, Toegestaan),
+    r("/api/v1/api-tokens",        "POST",   Aanbieder,          Nvt,      201, Toegestaan),
+    r("/api/v1/api-tokens",        "POST",   Beleid,             Nvt,      201, Toegestaan),
+    r("/api/v1/api-tokens",        "POST",   Beheerder,          Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Anoniem,            Nvt,      401, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Zorgcoordinator,    Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Casusregisseur,     Nvt,      200, Geen),
@@ -326,6 +378,12 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
         ("/api/v1/jeugdigen/{id}", "PUT", &[Eigen, Ander, Onbekend]),
         ("/api/v1/huishoudens", "POST", &[Nvt]),
         ("/api/v1/hulpvragen", "POST", &[Eigen, Ander, Onbekend]),
+        ("/api/v1/hulpvragen/{id}", "GET", &[Eigen, Ander, Onbekend]),
+        (
+            "/api/v1/hulpvragen/{id}/triage",
+            "POST",
+            &[Eigen, Ander, Onbekend],
+        ),
         ("/api/v1/casussen", "POST", &[Eigen, Ander, Onbekend]),
         ("/api/v1/organisaties", "GET", &[Nvt]),
         ("/api/v1/organisaties", "POST", &[Nvt]),
@@ -404,7 +462,10 @@ impl std::fmt::Display for Rij {
 fn over_een_client(rij: &Rij) -> bool {
     match (rij.methode, rij.route) {
         ("POST", "/api/v1/jeugdigen") => true,
-        ("GET" | "PUT", "/api/v1/jeugdigen/{id}") | ("POST", "/api/v1/hulpvragen") => {
+        ("GET" | "PUT", "/api/v1/jeugdigen/{id}")
+        | ("POST", "/api/v1/hulpvragen")
+        | ("GET", "/api/v1/hulpvragen/{id}")
+        | ("POST", "/api/v1/hulpvragen/{id}/triage") => {
             matches!(rij.doel, Doel::Eigen | Doel::Ander)
         }
         _ => false,
@@ -438,8 +499,8 @@ fn matrix_is_volledig_en_consistent() {
     let mut fouten = Vec::new();
     for rij in MATRIX {
         let toegestaan = (200..300).contains(&rij.status);
-        let dossierroute =
-            rij.route.starts_with("/api/v1/jeugdigen") || rij.route == "/api/v1/hulpvragen";
+        let dossierroute = rij.route.starts_with("/api/v1/jeugdigen")
+            || rij.route.starts_with("/api/v1/hulpvragen");
         let regels = [
             // Nobody gets in without logging in, and nothing is logged then.
             (
@@ -460,16 +521,16 @@ fn matrix_is_volledig_en_consistent() {
             ),
             // No cross-organisation access to a jeugdige.
             (
-                rij.doel == Doel::Ander && rij.route != "/api/v1/casussen",
+                rij.doel == Doel::Ander,
                 !toegestaan || (rij.methode == "GET" && rij.log == Log::Geen),
                 "the other organisation's jeugdige is never handed out",
             ),
-            // Every refused request about a jeugdige is logged as refused —
-            // except the known gap in POST /hulpvragen (see the table).
+            // Every refused request about a jeugdige, a household or a case
+            // is logged as refused — by role or by relation.
             (
-                over_een_client(rij)
-                    && rij.status == 403
-                    && !(rij.route == "/api/v1/hulpvragen" && rij.wie != Wie::Zorgcoordinator),
+                rij.status == 403
+                    && (over_een_client(rij)
+                        || matches!(rij.route, "/api/v1/hulpvragen" | "/api/v1/casussen")),
                 rij.log == Log::Geweigerd,
                 "a refusal about a jeugdige is logged as refused",
             ),
@@ -531,7 +592,7 @@ struct Matrix<'a> {
     app: &'a App,
     actoren: Vec<Actor>,
     zc_b: Gebruiker,
-    regisseur_b: Gebruiker,
+    wijkteam_b: i64,
     partijen_a: Vec<i64>,
     partijen_b: Vec<i64>,
     bsn: AtomicU32,
@@ -621,7 +682,7 @@ impl<'a> Matrix<'a> {
             app,
             actoren,
             zc_b: app.login(ZC_B).await,
-            regisseur_b: app.login(REGISSEUR_B).await,
+            wijkteam_b,
             partijen_a: vec![app.w.jgz, aanbieder_a, app.w.gemeente],
             partijen_b: vec![jgz_b, aanbieder_b, gemeente_b],
             bsn: AtomicU32::new(999_910_000),
@@ -656,15 +717,22 @@ impl<'a> Matrix<'a> {
         body["id"].as_i64().expect("id")
     }
 
-    /// A household with a pupil of `zc`'s school, an open hulpvraag there,
-    /// and an open case of `regisseur`'s wijkteam with these parties.
-    async fn dossier(
-        &self,
-        zc: &Gebruiker,
-        school: i64,
-        regisseur: &Gebruiker,
-        partijen: &[i64],
-    ) -> Jd {
+    /// A new hulpvraag about `jeugdige`, registered by `zc`'s school.
+    async fn hulpvraag(&self, zc: &Gebruiker, jeugdige: i64) -> i64 {
+        let (s, _, body) = zc
+            .post(
+                "/api/v1/hulpvragen",
+                json!({"jeugdige": jeugdige, "omschrijving": "Opnieuw zorgen."}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{body}");
+        body["id"].as_i64().expect("id")
+    }
+
+    /// A household with a pupil of `zc`'s school, whose hulpvraag there
+    /// `zc` triaged as "beide": an open joint case of `wijkteam`, with the
+    /// school and these parties.
+    async fn dossier(&self, zc: &Gebruiker, school: i64, wijkteam: i64, partijen: &[i64]) -> Jd {
         let huishouden = self.huishouden(zc).await;
         let bsn = self.nieuwe_bsn();
         let (s, _, body) = zc
@@ -682,13 +750,15 @@ impl<'a> Matrix<'a> {
             )
             .await;
         assert_eq!(s, StatusCode::CREATED, "{body}");
-        let (s, _, body) = regisseur
+        let vraag = body["id"].as_i64().expect("id");
+        let (s, _, body) = zc
             .post(
-                "/api/v1/casussen",
-                json!({"huishouden": huishouden, "partijen": partijen}),
+                &format!("/api/v1/hulpvragen/{vraag}/triage"),
+                json!({"uitkomst": "beide", "wijkteam": wijkteam, "partijen": partijen}),
             )
             .await;
-        assert_eq!(s, StatusCode::CREATED, "{body}");
+        assert_eq!(s, StatusCode::OK, "{body}");
+        assert!(body["casus"].is_i64(), "beide opens a case: {body}");
         Jd {
             huishouden,
             jeugdige,
@@ -699,16 +769,20 @@ impl<'a> Matrix<'a> {
 
     async fn paar(&self) -> Paar {
         let zc_a = &self.actor(Wie::Zorgcoordinator).gebruiker;
-        let regisseur_a = &self.actor(Wie::Casusregisseur).gebruiker;
         Paar {
             eigen: self
-                .dossier(zc_a, self.app.w.school_a, regisseur_a, &self.partijen_a)
+                .dossier(
+                    zc_a,
+                    self.app.w.school_a,
+                    self.app.w.wijkteam,
+                    &self.partijen_a,
+                )
                 .await,
             ander: self
                 .dossier(
                     &self.zc_b,
                     self.app.w.school_b,
-                    &self.regisseur_b,
+                    self.wijkteam_b,
                     &self.partijen_b,
                 )
                 .await,
@@ -720,7 +794,8 @@ impl<'a> Matrix<'a> {
     async fn voer_uit(&self, gedeeld: &Paar, rij: &Rij) -> Vec<String> {
         let app = self.app;
         let vers;
-        let paar = if matches!(rij.route, "/api/v1/hulpvragen" | "/api/v1/casussen") {
+        let paar = if rij.route.starts_with("/api/v1/hulpvragen") || rij.route == "/api/v1/casussen"
+        {
             vers = self.paar().await;
             &vers
         } else {
@@ -733,6 +808,16 @@ impl<'a> Matrix<'a> {
         };
         let id = jd.map_or(ONBEKEND, |j| j.jeugdige);
         let huishouden = jd.map_or(ONBEKEND, |j| j.huishouden);
+        // An untriaged question of the row's jeugdige, by its own school.
+        let hulpvraag = match rij.doel {
+            _ if !rij.route.starts_with("/api/v1/hulpvragen/") => ONBEKEND,
+            Doel::Eigen => {
+                self.hulpvraag(&self.actor(Wie::Zorgcoordinator).gebruiker, id)
+                    .await
+            }
+            Doel::Ander => self.hulpvraag(&self.zc_b, id).await,
+            _ => ONBEKEND,
+        };
         // Whose pseudonym the audit records of this request are about: the
         // jeugdige it names, or the BSN it registers. A case names a
         // household, and its record no client.
@@ -744,9 +829,14 @@ impl<'a> Matrix<'a> {
             ("GET", "/api/v1/jeugdigen") => ("/api/v1/jeugdigen?perPagina=100".to_string(), None),
             ("POST", "/api/v1/jeugdigen") => {
                 let huishouden = match rij.doel {
+                    // Registered by the actor's own organisation; for a role
+                    // that cannot register, by the zorgcoördinator's.
                     Doel::Leeg => {
-                        self.huishouden(&self.actor(Wie::Zorgcoordinator).gebruiker)
-                            .await
+                        let door = match rij.wie.rol() {
+                            Some(r) if schakel_http::dossier::REGISTREREN.contains(&r) => rij.wie,
+                            _ => Wie::Zorgcoordinator,
+                        };
+                        self.huishouden(&self.actor(door).gebruiker).await
                     }
                     _ => huishouden,
                 };
@@ -781,6 +871,11 @@ impl<'a> Matrix<'a> {
             ("POST", "/api/v1/casussen") => (
                 rij.route.to_string(),
                 Some(json!({"huishouden": huishouden, "partijen": []})),
+            ),
+            ("GET", "/api/v1/hulpvragen/{id}") => (format!("/api/v1/hulpvragen/{hulpvraag}"), None),
+            ("POST", "/api/v1/hulpvragen/{id}/triage") => (
+                format!("/api/v1/hulpvragen/{hulpvraag}/triage"),
+                Some(json!({"uitkomst": "onderwijs"})),
             ),
             ("GET", "/api/v1/organisaties") => (rij.route.to_string(), None),
             ("POST", "/api/v1/organisaties") => (
@@ -833,6 +928,7 @@ impl<'a> Matrix<'a> {
                 401 => "niet-ingelogd",
                 403 => "geen-toegang",
                 404 => "niet-gevonden",
+                409 => "conflict",
                 _ => "?",
             };
             if content_type(&headers) != "application/problem+json"
@@ -874,6 +970,9 @@ impl<'a> Matrix<'a> {
             )),
             ("POST", "/api/v1/hulpvragen") => Some(("jeugdige", json!(id))),
             ("POST", "/api/v1/casussen") => Some(("huishouden", json!(huishouden))),
+            ("GET", "/api/v1/hulpvragen/{id}") | ("POST", "/api/v1/hulpvragen/{id}/triage") => {
+                Some(("id", json!(hulpvraag)))
+            }
             _ => None,
         };
         if status.is_success()
