@@ -742,11 +742,14 @@ async fn schrijf_sqlite(c: &mut SqliteConnection, p: &Partij) -> Result<(), Fout
     .await?;
     sqlite_rijen(
         &mut tx,
-        "INSERT INTO hulpvraag (jeugdige, school, omschrijving, open, aangemaakt) ",
-        5,
+        "INSERT INTO hulpvraag (jeugdige, organisatie, behandelaar, omschrijving, open, \
+         aangemaakt) ",
+        6,
         &p.hulpvragen,
         |s, h| {
+            // Untriaged: the school that registered it handles it.
             s.push_bind(h.jeugdige)
+                .push_bind(h.school)
                 .push_bind(h.school)
                 .push_bind(h.omschrijving)
                 .push_bind(i64::from(h.open))
@@ -828,9 +831,10 @@ async fn schrijf_pg(c: &mut PgConnection, p: &Partij) -> Result<(), Fout> {
     .execute(&mut *tx)
     .await?;
     sqlx::query(
-        "INSERT INTO hulpvraag (jeugdige, school, omschrijving, open, aangemaakt) \
-         SELECT * FROM UNNEST($1::bigint[], $2::bigint[], $3::text[], $4::boolean[], \
-                              $5::timestamptz[])",
+        "INSERT INTO hulpvraag (jeugdige, organisatie, behandelaar, omschrijving, open, \
+         aangemaakt) \
+         SELECT j, o, o, t, b, a FROM UNNEST($1::bigint[], $2::bigint[], $3::text[], \
+                                              $4::boolean[], $5::timestamptz[]) AS u(j, o, t, b, a)",
     )
     .bind(kolom(&p.hulpvragen, |h| h.jeugdige))
     .bind(kolom(&p.hulpvragen, |h| h.school))

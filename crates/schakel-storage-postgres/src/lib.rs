@@ -1060,9 +1060,11 @@ impl Opslag for PgOpslag {
         .await
         .map_err(fout)?;
         let rijen = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {kolommen}, t.relaties FROM toegang t JOIN jeugdige j ON j.id = t.jeugdige \
-             WHERE t.organisatie = $1 AND (($2 >> t.relaties::int) & 1) = 1 \
-             ORDER BY t.jeugdige LIMIT $3 OFFSET $4"
+            // The page is cut from the index alone; only its rows are joined.
+            "SELECT {kolommen}, t.relaties FROM (SELECT jeugdige, relaties FROM toegang \
+               WHERE organisatie = $1 AND (($2 >> relaties::int) & 1) = 1 \
+               ORDER BY jeugdige LIMIT $3 OFFSET $4) t \
+             JOIN jeugdige j ON j.id = t.jeugdige ORDER BY t.jeugdige"
         )))
         .bind(organisatie)
         .bind(patronen)

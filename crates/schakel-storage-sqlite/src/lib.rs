@@ -1138,9 +1138,11 @@ impl Opslag for SqliteOpslag {
         let rijen = sqlx::query(concat!(
             "SELECT ",
             jeugdige_kolommen!(),
-            ", t.relaties FROM toegang t JOIN jeugdige j ON j.id = t.jeugdige \
-             WHERE t.organisatie = ?1 AND ((?2 >> t.relaties) & 1) = 1 \
-             ORDER BY t.jeugdige LIMIT ?3 OFFSET ?4"
+            // The page is cut from the index alone; only its rows are joined.
+            ", t.relaties FROM (SELECT jeugdige, relaties FROM toegang \
+               WHERE organisatie = ?1 AND ((?2 >> relaties) & 1) = 1 \
+               ORDER BY jeugdige LIMIT ?3 OFFSET ?4) t \
+             JOIN jeugdige j ON j.id = t.jeugdige ORDER BY t.jeugdige"
         ))
         .bind(organisatie)
         .bind(patronen)
