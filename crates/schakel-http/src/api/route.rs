@@ -275,12 +275,7 @@ pub async fn trieer(
         .opslag
         .trieer_hulpvraag(id, &besluit, &record)
         .await
-        .map_err(|f| match f {
-            OpslagFout::OnbekendeVerwijzing(w) if w == "partij" || w == "organisatie" => {
-                ApiFout::veld("partijen", "verwijst naar een organisatie die niet bestaat")
-            }
-            f => f.into(),
-        })?;
+        .map_err(partijen_fout)?;
     Ok(Json(h))
 }
 
@@ -427,13 +422,17 @@ pub async fn maak_casus(
             &record,
         )
         .await
-        .map_err(|f| match f {
-            // The backends name the reference by their column ("partij",
-            // "organisatie"); the client knows it as `partijen`.
-            OpslagFout::OnbekendeVerwijzing(w) if w == "partij" || w == "organisatie" => {
-                ApiFout::veld("partijen", "verwijst naar een organisatie die niet bestaat")
-            }
-            f => f.into(),
-        })?;
+        .map_err(partijen_fout)?;
     Ok((StatusCode::CREATED, Json(casus)))
+}
+
+/// The backends name an unknown party by their column ("partij",
+/// "organisatie"); the client knows it as `partijen`.
+fn partijen_fout(f: OpslagFout) -> ApiFout {
+    match f {
+        OpslagFout::OnbekendeVerwijzing(w) if w == "partij" || w == "organisatie" => {
+            ApiFout::veld("partijen", "verwijst naar een organisatie die niet bestaat")
+        }
+        f => f.into(),
+    }
 }
