@@ -12,3 +12,9 @@ pub mod toegang;
 pub use id::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, IdFout, Postcode};
 pub use rol::{OrganisatieSoort, Rol};
 pub use route::Triage;
+pub mod fout;
+pub mod monitoring;
+pub mod plan;
+pub mod verloop;
+
+pub use fout::{VeldFout, VeldFouten};

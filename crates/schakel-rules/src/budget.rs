@@ -64,3 +64,33 @@ pub fn bereken(periode: Periode, uren_per_week: f64, kalender: &Kalender) -> Opt
         vakantieregio: kalender.regio,
     })
 }
+
+/// Units a referral grants over its whole period: per week, the volume
+/// times the calendar weeks (days / 7), as `bereken` counts the hours that
+/// holidays save up; in total, the volume itself. Rounded to hundredths.
+pub fn toegekend(volume: f64, per: crate::ijw::Per, periode: Periode) -> f64 {
+    match per {
+        crate::ijw::Per::Week => afgerond(volume * periode.dagen() as f64 / 7.0),
+        crate::ijw::Per::Totaal => afgerond(volume),
+    }
+}
+
+#[cfg(test)]
+mod toegekend_tests {
+    use super::*;
+    use crate::ijw::Per;
+
+    #[test]
+    fn drie_uur_per_week_over_het_schooljaar() {
+        // Normenkader: "max 3 uur begeleiding individueel basis per week max.
+        // voor de duur van het schooljaar" — 2026-08-01..2027-07-31 is 365
+        // days, 52.14 calendar weeks: 156.43 hours.
+        let schooljaar = Periode::new(
+            NaiveDate::from_ymd_opt(2026, 8, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2027, 7, 31).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(toegekend(3.0, Per::Week, schooljaar), 156.43);
+        assert_eq!(toegekend(40.0, Per::Totaal, schooljaar), 40.0);
+    }
+}

@@ -41,6 +41,10 @@ use schakel_domain::{
 use schakel_storage::audit::{self, Actie, Uitkomst, bereken_hash};
 use schakel_storage::een_plan;
 use schakel_storage::{
+    Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, MonitoringCel, MonitoringVraag,
+    NieuwActiepunt, NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing, Verwijzing,
+};
+use schakel_storage::{
     ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Lijst,
     Medewerker, NieuwAuditRecord, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
     NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina,
@@ -50,6 +54,8 @@ use schakel_storage::{
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
+
+mod verloop;
 
 /// The schema, embedded in the binary; [`PgOpslag::connect`] applies what is
 /// missing (under sqlx's advisory lock, so concurrent starts are safe).
@@ -308,40 +314,12 @@ async fn voeg_audits_toe(
     let mut opgeslagen = Vec::with_capacity(records.len());
     for r in records {
         volgnummer += 1;
-        let tijdstip = r.tijdstip_tekst();
         // The record as it will read back: its timestamp at stored precision.
         let record = NieuwAuditRecord {
-            tijdstip: tijdstip_uit(&tijdstip).map_err(|_| ongeldig("tijdstip"))?,
+            tijdstip: tijdstip_uit(&r.tijdstip_tekst()).map_err(|_| ongeldig("tijdstip"))?,
             ..r.clone()
         };
         let hash = bereken_hash(volgnummer, &vorige_hash, &record);
-        sqlx::query(
-            "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
-             organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
-             bron, systeem, vorige_hash, hash) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
-        )
-        .bind(volgnummer)
-        .bind(&record.gebeurtenis)
-        .bind(record.actie.code())
-        .bind(&tijdstip)
-        .bind(record.gebruiker)
-        .bind(record.rol.map(Rol::naam))
-        .bind(record.organisatie)
-        .bind(record.namens)
-        .bind(&record.client_type)
-        .bind(&record.client)
-        .bind(&record.object_type)
-        .bind(record.object_id)
-        .bind(record.uitkomst.naam())
-        .bind(&record.grond)
-        .bind(&record.bron)
-        .bind(&record.systeem)
-        .bind(&vorige_hash)
-        .bind(&hash)
-        .execute(&mut *conn)
-        .await
-        .map_err(fout)?;
         opgeslagen.push(AuditRecord {
             volgnummer,
             record,
@@ -349,6 +327,41 @@ async fn voeg_audits_toe(
             hash,
         });
     }
+    // One statement for the whole batch: a page of 20 reads costs one round
+    // trip to the server, not 20.
+    let kolom =
+        |f: fn(&AuditRecord) -> Option<String>| opgeslagen.iter().map(f).collect::<Vec<_>>();
+    let getal = |f: fn(&AuditRecord) -> Option<i64>| opgeslagen.iter().map(f).collect::<Vec<_>>();
+    sqlx::query(
+        "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
+         organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
+         bron, systeem, vorige_hash, hash) \
+         SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], \
+           $6::text[], $7::bigint[], $8::bigint[], $9::text[], $10::text[], $11::text[], \
+           $12::bigint[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], \
+           $18::text[])",
+    )
+    .bind(getal(|a| Some(a.volgnummer)))
+    .bind(kolom(|a| Some(a.record.gebeurtenis.clone())))
+    .bind(kolom(|a| Some(a.record.actie.code().to_owned())))
+    .bind(kolom(|a| Some(a.record.tijdstip_tekst())))
+    .bind(getal(|a| a.record.gebruiker))
+    .bind(kolom(|a| a.record.rol.map(|r| r.naam().to_owned())))
+    .bind(getal(|a| a.record.organisatie))
+    .bind(getal(|a| a.record.namens))
+    .bind(kolom(|a| a.record.client_type.clone()))
+    .bind(kolom(|a| a.record.client.clone()))
+    .bind(kolom(|a| Some(a.record.object_type.clone())))
+    .bind(getal(|a| a.record.object_id))
+    .bind(kolom(|a| Some(a.record.uitkomst.naam().to_owned())))
+    .bind(kolom(|a| a.record.grond.clone()))
+    .bind(kolom(|a| Some(a.record.bron.clone())))
+    .bind(kolom(|a| Some(a.record.systeem.clone())))
+    .bind(kolom(|a| Some(a.vorige_hash.clone())))
+    .bind(kolom(|a| Some(a.hash.clone())))
+    .execute(&mut *conn)
+    .await
+    .map_err(fout)?;
     sqlx::query("UPDATE audit_kop SET volgnummer = $1, hash = $2 WHERE id = 1")
         .bind(volgnummer)
         .bind(&vorige_hash)
@@ -493,6 +506,10 @@ macro_rules! feiten {
             " UNION ALL SELECT p.organisatie, j.id, 4 \
                  FROM casus c JOIN casus_partij p ON p.casus = c.id \
                  JOIN jeugdige j ON j.huishouden = c.huishouden WHERE c.open ",
+            $waar,
+            " UNION ALL SELECT v.aanbieder, j.id, 8 \
+                 FROM verwijzing v JOIN jeugdige j ON j.id = v.jeugdige \
+                 WHERE coalesce(v.gemeentelijke_toets, '') <> 'afgewezen' ",
             $waar,
             " UNION ALL SELECT j.school, j.id, 16 FROM jeugdige j WHERE j.school IS NOT NULL ",
             $waar,
@@ -1263,6 +1280,102 @@ impl Opslag for PgOpslag {
     }
 
     // --- NEN 7513 audit log --------------------------------------------------
+
+    async fn casus(&self, id: Id) -> Resultaat<Option<Casus>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        verloop::lees_casus(&mut c, id).await
+    }
+
+    async fn open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        let id: Option<Id> =
+            sqlx::query_scalar("SELECT id FROM casus WHERE huishouden = $1 AND open LIMIT 1")
+                .bind(huishouden)
+                .fetch_optional(&mut *c)
+                .await
+                .map_err(fout)?;
+        match id {
+            Some(id) => verloop::lees_casus(&mut c, id).await,
+            None => Ok(None),
+        }
+    }
+
+    // --- the course of a joint case ------------------------------------------------------
+
+    async fn gebeurtenissen(&self, casus: Id) -> Resultaat<Vec<CasusGebeurtenis>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        verloop::gebeurtenissen(&mut c, casus).await
+    }
+
+    async fn voeg_gebeurtenis_toe(
+        &self,
+        g: &NieuweCasusGebeurtenis,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<CasusGebeurtenis> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let uit = verloop::voeg_gebeurtenis_toe(&mut tx, g, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn maak_verwijzing(
+        &self,
+        v: &NieuweVerwijzing,
+        acties: &[NieuwActiepunt],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Verwijzing> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let uit = verloop::maak_verwijzing(&mut tx, v, acties, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn verwijzing(&self, id: Id) -> Resultaat<Option<Verwijzing>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        verloop::lees_verwijzing(&mut c, id).await
+    }
+
+    async fn verwijzingen(&self, jeugdige: Id) -> Resultaat<Vec<Verwijzing>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        verloop::verwijzingen(&mut c, jeugdige).await
+    }
+
+    async fn registreer_levering(
+        &self,
+        l: &NieuweLevering,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Verwijzing> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let uit = verloop::registreer_levering(&mut tx, l, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn acties(&self, f: ActiepuntFilter, pagina: Pagina) -> Resultaat<Lijst<Actiepunt>> {
+        let mut tx = self.lees().await?;
+        let uit = verloop::acties(&mut tx, f, pagina).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn rond_actie_af(
+        &self,
+        id: Id,
+        door: Door,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Actiepunt> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let uit = verloop::rond_actie_af(&mut tx, id, door, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn monitoring(&self, v: &MonitoringVraag) -> Resultaat<Vec<MonitoringCel>> {
+        let mut tx = self.lees().await?;
+        let uit = verloop::monitoring(&mut tx, v).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
 
     async fn schrijf_audit(&self, r: &NieuwAuditRecord) -> Resultaat<AuditRecord> {
         let mut tx = self.pool.begin().await.map_err(fout)?;

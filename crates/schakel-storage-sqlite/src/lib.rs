@@ -30,6 +30,10 @@ use schakel_storage::audit::{self, Actie, BEGIN_HASH, Uitkomst};
 use schakel_storage::een_plan;
 use schakel_storage::model::bewaren_tot;
 use schakel_storage::{
+    Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, MonitoringCel, MonitoringVraag,
+    NieuwActiepunt, NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing, Verwijzing,
+};
+use schakel_storage::{
     ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Lijst,
     Medewerker, NieuwAuditRecord, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
     NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina,
@@ -41,6 +45,8 @@ use sqlx::sqlite::{
     SqliteRow, SqliteSynchronous,
 };
 use sqlx::{Row, Sqlite, Transaction};
+
+mod verloop;
 
 /// The migrations, embedded in the binary.
 pub static MIGRATIES: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -536,12 +542,13 @@ async fn lees_casus(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Casus>
     else {
         return Ok(None);
     };
-    let partijen =
-        sqlx::query_scalar("SELECT organisatie FROM casus_partij WHERE casus = ? ORDER BY rowid")
-            .bind(id)
-            .fetch_all(&mut *c)
-            .await
-            .map_err(db)?;
+    let partijen = sqlx::query_scalar(
+        "SELECT organisatie FROM casus_partij WHERE casus = ? ORDER BY organisatie",
+    )
+    .bind(id)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?;
     Ok(Some(Casus {
         id: kolom(&rij, "id")?,
         huishouden: kolom(&rij, "huishouden")?,
@@ -670,6 +677,10 @@ macro_rules! feiten {
             " UNION ALL SELECT p.organisatie, j.id, 4 \
                  FROM casus c JOIN casus_partij p ON p.casus = c.id \
                  JOIN jeugdige j ON j.huishouden = c.huishouden WHERE c.open = 1 ",
+            $waar,
+            " UNION ALL SELECT v.aanbieder, j.id, 8 \
+                 FROM verwijzing v JOIN jeugdige j ON j.id = v.jeugdige \
+                 WHERE coalesce(v.gemeentelijke_toets, '') <> 'afgewezen' ",
             $waar,
             " UNION ALL SELECT j.school, j.id, 16 FROM jeugdige j WHERE j.school IS NOT NULL ",
             $waar,
@@ -1324,6 +1335,102 @@ impl Opslag for SqliteOpslag {
             .ok_or(OpslagFout::NietGevonden)?;
         tx.commit().await.map_err(db)?;
         Ok(casus)
+    }
+
+    async fn casus(&self, id: Id) -> Resultaat<Option<Casus>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        lees_casus(&mut c, id).await
+    }
+
+    async fn open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        let id: Option<Id> =
+            sqlx::query_scalar("SELECT id FROM casus WHERE huishouden = ? AND open = 1 LIMIT 1")
+                .bind(huishouden)
+                .fetch_optional(&mut *c)
+                .await
+                .map_err(db)?;
+        match id {
+            Some(id) => lees_casus(&mut c, id).await,
+            None => Ok(None),
+        }
+    }
+
+    // --- the course of a joint case ------------------------------------------------------
+
+    async fn gebeurtenissen(&self, casus: Id) -> Resultaat<Vec<CasusGebeurtenis>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        verloop::gebeurtenissen(&mut c, casus).await
+    }
+
+    async fn voeg_gebeurtenis_toe(
+        &self,
+        g: &NieuweCasusGebeurtenis,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<CasusGebeurtenis> {
+        let mut tx = self.schrijf().await?;
+        let uit = verloop::voeg_gebeurtenis_toe(&mut tx, g, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn maak_verwijzing(
+        &self,
+        v: &NieuweVerwijzing,
+        acties: &[NieuwActiepunt],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Verwijzing> {
+        let mut tx = self.schrijf().await?;
+        let uit = verloop::maak_verwijzing(&mut tx, v, acties, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn verwijzing(&self, id: Id) -> Resultaat<Option<Verwijzing>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        verloop::lees_verwijzing(&mut c, id).await
+    }
+
+    async fn verwijzingen(&self, jeugdige: Id) -> Resultaat<Vec<Verwijzing>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        verloop::verwijzingen(&mut c, jeugdige).await
+    }
+
+    async fn registreer_levering(
+        &self,
+        l: &NieuweLevering,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Verwijzing> {
+        let mut tx = self.schrijf().await?;
+        let uit = verloop::registreer_levering(&mut tx, l, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn acties(&self, f: ActiepuntFilter, pagina: Pagina) -> Resultaat<Lijst<Actiepunt>> {
+        let mut tx = self.lees().await?;
+        let uit = verloop::acties(&mut tx, f, pagina).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn rond_actie_af(
+        &self,
+        id: Id,
+        door: Door,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Actiepunt> {
+        let mut tx = self.schrijf().await?;
+        let uit = verloop::rond_actie_af(&mut tx, id, door, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn monitoring(&self, v: &MonitoringVraag) -> Resultaat<Vec<MonitoringCel>> {
+        let mut tx = self.lees().await?;
+        let uit = verloop::monitoring(&mut tx, v).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
     }
 
     // --- NEN 7513 audit log ------------------------------------------------------------

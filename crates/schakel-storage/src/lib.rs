@@ -15,6 +15,7 @@ pub mod audit;
 pub mod model;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
+pub mod verloop;
 
 use std::path::Path;
 
@@ -25,6 +26,11 @@ use schakel_domain::toegang::Relaties;
 
 pub use audit::{AuditRecord, NieuwAuditRecord};
 pub use model::*;
+pub use verloop::{
+    Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, GemeentelijkeToets, MonitoringCel,
+    MonitoringVraag, NieuwActiepunt, NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing,
+    Verwijzing,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum OpslagFout {
@@ -164,6 +170,51 @@ pub trait Opslag: Send + Sync + 'static {
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Hulpvraag>;
     async fn maak_casus(&self, c: &NieuweCasus, audit: &NieuwAuditRecord) -> Resultaat<Casus>;
+
+    async fn casus(&self, id: Id) -> Resultaat<Option<Casus>>;
+    /// The household's open case, if any (one household, one plan).
+    async fn open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>>;
+
+    // --- the course of a joint case (schakel_domain::verloop) ----------------
+    async fn gebeurtenissen(&self, casus: Id) -> Resultaat<Vec<CasusGebeurtenis>>;
+    /// Appends an event with its consequences (parties joining, the case
+    /// closing, actions) and `audit`, in one transaction. An event number
+    /// other than the next is [`OpslagFout::VersieConflict`]; a closed
+    /// case is [`OpslagFout::Toestand`].
+    async fn voeg_gebeurtenis_toe(
+        &self,
+        g: &NieuweCasusGebeurtenis,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<CasusGebeurtenis>;
+    /// Stores a referral with the actions it creates; the provider gains
+    /// access to the jeugdige (the `aanbieder_met_verwijzing` fact).
+    async fn maak_verwijzing(
+        &self,
+        v: &NieuweVerwijzing,
+        acties: &[NieuwActiepunt],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Verwijzing>;
+    async fn verwijzing(&self, id: Id) -> Resultaat<Option<Verwijzing>>;
+    async fn verwijzingen(&self, jeugdige: Id) -> Resultaat<Vec<Verwijzing>>;
+    /// Registers units delivered; more than the referral has left is
+    /// [`OpslagFout::Toestand`]. Returns the referral as it now stands.
+    async fn registreer_levering(
+        &self,
+        l: &NieuweLevering,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Verwijzing>;
+    /// Open actions of one organisation, earliest due first.
+    async fn acties(&self, f: ActiepuntFilter, pagina: Pagina) -> Resultaat<Lijst<Actiepunt>>;
+    /// Marks an action of `door`'s organisation done; another
+    /// organisation's action is [`OpslagFout::NietGevonden`].
+    async fn rond_actie_af(
+        &self,
+        id: Id,
+        door: Door,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Actiepunt>;
+    /// Aggregates without personal data; the caller suppresses small counts.
+    async fn monitoring(&self, v: &MonitoringVraag) -> Resultaat<Vec<MonitoringCel>>;
 
     // --- NEN 7513 audit log --------------------------------------------------
     /// Appends to the hash chain; returns the stored record.

@@ -1,0 +1,498 @@
+//! The course of a joint case on PostgreSQL: events, referrals,
+//! deliveries, actions and the monitoring figures. A writer locks the case
+//! row (events) or the referral row (deliveries) first, so the check "is
+//! this the next event number" or "is there budget left" and the insert
+//! cannot interleave with another writer's.
+
+use schakel_storage::verloop::GemeentelijkeToets;
+use schakel_storage::verloop::{MonitoringCel, MonitoringVraag, budget_toereikend, maanden};
+
+use super::*;
+
+fn door_uit(rij: &PgRow) -> Resultaat<Door> {
+    Ok(Door {
+        medewerker: kol(rij, "medewerker")?,
+        rol: geparst(rij, "rol", rol_uit)?,
+        organisatie: kol(rij, "organisatie")?,
+    })
+}
+
+fn gebeurtenis_uit(rij: &PgRow) -> Resultaat<CasusGebeurtenis> {
+    Ok(CasusGebeurtenis {
+        volgnummer: kol(rij, "volgnummer")?,
+        gebeurtenis: geparst(rij, "gegevens", |s| {
+            serde_json::from_str::<schakel_domain::verloop::Gebeurtenis>(s)
+        })?,
+        door: door_uit(rij)?,
+        tijdstip: kol(rij, "tijdstip")?,
+    })
+}
+
+pub(crate) async fn gebeurtenissen(
+    c: &mut PgConnection,
+    casus: Id,
+) -> Resultaat<Vec<CasusGebeurtenis>> {
+    sqlx::query(
+        "SELECT volgnummer, gegevens, medewerker, rol, organisatie, tijdstip \
+         FROM casus_gebeurtenis WHERE casus = $1 ORDER BY volgnummer",
+    )
+    .bind(casus)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(fout)?
+    .iter()
+    .map(gebeurtenis_uit)
+    .collect()
+}
+
+pub(crate) async fn voeg_gebeurtenis_toe(
+    c: &mut PgConnection,
+    g: &NieuweCasusGebeurtenis,
+    audit: &NieuwAuditRecord,
+) -> Resultaat<CasusGebeurtenis> {
+    // The case row's lock orders writers of one case: the next number
+    // below is read by one of them at a time.
+    sqlx::query("SELECT 1 FROM casus WHERE id = $1 FOR UPDATE")
+        .bind(g.casus)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    let casus = lees_casus(c, g.casus)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)?;
+    if !casus.open {
+        return Err(OpslagFout::Toestand("de casus is afgesloten".into()));
+    }
+    let laatste: i64 = sqlx::query_scalar(
+        "SELECT coalesce(max(volgnummer), 0) FROM casus_gebeurtenis WHERE casus = $1",
+    )
+    .bind(g.casus)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(fout)?;
+    if g.volgnummer != laatste + 1 {
+        return Err(OpslagFout::VersieConflict {
+            verwacht: g.volgnummer - 1,
+            huidig: laatste,
+        });
+    }
+    let nu = audit::nu();
+    let gegevens = serde_json::to_string(&g.gebeurtenis).map_err(|_| ongeldig("gegevens"))?;
+    let [jeugdige_score, ouders_score] = g.gebeurtenis.waarden();
+    sqlx::query(
+        "INSERT INTO casus_gebeurtenis (casus, volgnummer, code, gegevens, jeugdige, medewerker, \
+         rol, organisatie, tijdstip, tevredenheid_jeugdige, tevredenheid_ouders) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(g.casus)
+    .bind(g.volgnummer)
+    .bind(g.gebeurtenis.code())
+    .bind(gegevens)
+    .bind(g.gebeurtenis.jeugdige())
+    .bind(g.door.medewerker)
+    .bind(g.door.rol.naam())
+    .bind(g.door.organisatie)
+    .bind(nu)
+    .bind(jeugdige_score.map(i64::from))
+    .bind(ouders_score.map(i64::from))
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
+    voeg_partijen_toe(c, g.casus, &g.nieuwe_partijen).await?;
+    if g.sluit {
+        sqlx::query("UPDATE casus SET open = false, gesloten = $1 WHERE id = $2")
+            .bind(nu)
+            .bind(g.casus)
+            .execute(&mut *c)
+            .await
+            .map_err(fout)?;
+        sqlx::query("UPDATE hulpvraag SET open = false WHERE casus = $1")
+            .bind(g.casus)
+            .execute(&mut *c)
+            .await
+            .map_err(fout)?;
+    }
+    if g.sluit || !g.nieuwe_partijen.is_empty() {
+        herbereken_huishouden(c, casus.huishouden).await?;
+    }
+    voeg_acties_toe(c, &g.acties, None).await?;
+    raak_huishouden_aan(c, casus.huishouden, nu).await?;
+    voeg_audit_toe(c, &audit.over_object(g.casus)).await?;
+    Ok(CasusGebeurtenis {
+        volgnummer: g.volgnummer,
+        gebeurtenis: g.gebeurtenis.clone(),
+        door: g.door,
+        tijdstip: nu,
+    })
+}
+
+async fn voeg_acties_toe(
+    c: &mut PgConnection,
+    acties: &[NieuwActiepunt],
+    verwijzing: Option<Id>,
+) -> Resultaat<()> {
+    for a in acties {
+        sqlx::query(
+            "INSERT INTO actie (casus, verwijzing, organisatie, medewerker, wat, bron, uiterlijk) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(a.casus)
+        .bind(verwijzing.or(a.verwijzing))
+        .bind(a.organisatie)
+        .bind(a.medewerker)
+        .bind(&a.wat)
+        .bind(&a.bron)
+        .bind(a.uiterlijk)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    }
+    Ok(())
+}
+
+const VERWIJZING_SELECT: &str = "SELECT v.id, v.jeugdige, v.casus, v.medewerker, v.rol, \
+    v.organisatie, v.aanbieder, v.product, v.volume, v.eenheid, v.per, v.ingangsdatum, \
+    v.einddatum, v.toegekend, v.binnen_normen, v.regels, v.normenkader, v.bevindingen, \
+    v.motivatie, v.gemeentelijke_toets, v.aangemaakt, \
+    (SELECT coalesce(sum(hoeveelheid), 0)::float8 FROM levering l WHERE l.verwijzing = v.id) AS geleverd \
+    FROM verwijzing v";
+
+fn verwijzing_uit(rij: &PgRow) -> Resultaat<Verwijzing> {
+    Ok(Verwijzing {
+        id: kol(rij, "id")?,
+        gegevens: NieuweVerwijzing {
+            jeugdige: kol(rij, "jeugdige")?,
+            casus: kol(rij, "casus")?,
+            door: door_uit(rij)?,
+            aanbieder: kol(rij, "aanbieder")?,
+            product: kol(rij, "product")?,
+            volume: kol(rij, "volume")?,
+            eenheid: kol(rij, "eenheid")?,
+            per: kol(rij, "per")?,
+            ingangsdatum: kol(rij, "ingangsdatum")?,
+            einddatum: kol(rij, "einddatum")?,
+            toegekend: kol(rij, "toegekend")?,
+            binnen_normen: kol(rij, "binnen_normen")?,
+            regels: geparst(rij, "regels", |s| serde_json::from_str::<Vec<String>>(s))?,
+            normenkader: kol(rij, "normenkader")?,
+            bevindingen: geparst(rij, "bevindingen", |s| {
+                serde_json::from_str::<serde_json::Value>(s)
+            })?,
+            motivatie: kol(rij, "motivatie")?,
+        },
+        gemeentelijke_toets: optie_geparst(rij, "gemeentelijke_toets", |s| {
+            GemeentelijkeToets::parse(s).ok_or(())
+        })?,
+        geleverd: kol(rij, "geleverd")?,
+        aangemaakt: kol(rij, "aangemaakt")?,
+    })
+}
+
+pub(crate) async fn lees_verwijzing(c: &mut PgConnection, id: Id) -> Resultaat<Option<Verwijzing>> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{VERWIJZING_SELECT} WHERE v.id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?
+    .as_ref()
+    .map(verwijzing_uit)
+    .transpose()
+}
+
+pub(crate) async fn verwijzingen(c: &mut PgConnection, jeugdige: Id) -> Resultaat<Vec<Verwijzing>> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{VERWIJZING_SELECT} WHERE v.jeugdige = $1 ORDER BY v.id"
+    )))
+    .bind(jeugdige)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(fout)?
+    .iter()
+    .map(verwijzing_uit)
+    .collect()
+}
+
+pub(crate) async fn maak_verwijzing(
+    c: &mut PgConnection,
+    v: &NieuweVerwijzing,
+    acties: &[NieuwActiepunt],
+    audit: &NieuwAuditRecord,
+) -> Resultaat<Verwijzing> {
+    let huishouden: Id = sqlx::query_scalar("SELECT huishouden FROM jeugdige WHERE id = $1")
+        .bind(v.jeugdige)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(fout)?
+        .ok_or_else(|| OpslagFout::OnbekendeVerwijzing("jeugdige".into()))?;
+    // Unknown provider or case: the foreign keys name them.
+    let nu = audit::nu();
+    let id: Id = sqlx::query_scalar(
+        "INSERT INTO verwijzing (jeugdige, casus, medewerker, rol, organisatie, aanbieder, product, \
+         volume, eenheid, per, ingangsdatum, einddatum, toegekend, binnen_normen, regels, \
+         normenkader, bevindingen, motivatie, gemeentelijke_toets, aangemaakt) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
+    )
+    .bind(v.jeugdige)
+    .bind(v.casus)
+    .bind(v.door.medewerker)
+    .bind(v.door.rol.naam())
+    .bind(v.door.organisatie)
+    .bind(v.aanbieder)
+    .bind(&v.product)
+    .bind(v.volume)
+    .bind(&v.eenheid)
+    .bind(&v.per)
+    .bind(v.ingangsdatum)
+    .bind(v.einddatum)
+    .bind(v.toegekend)
+    .bind(v.binnen_normen)
+    .bind(serde_json::to_string(&v.regels).map_err(|_| ongeldig("regels"))?)
+    .bind(&v.normenkader)
+    .bind(v.bevindingen.to_string())
+    .bind(&v.motivatie)
+    .bind((!v.binnen_normen).then_some(GemeentelijkeToets::Open.naam()))
+    .bind(nu)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(fout)?;
+    voeg_acties_toe(c, acties, Some(id)).await?;
+    herbereken_huishouden(c, huishouden).await?;
+    raak_huishouden_aan(c, huishouden, nu).await?;
+    voeg_audit_toe(c, &audit.over_object(id)).await?;
+    lees_verwijzing(c, id)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)
+}
+
+pub(crate) async fn registreer_levering(
+    c: &mut PgConnection,
+    l: &NieuweLevering,
+    audit: &NieuwAuditRecord,
+) -> Resultaat<Verwijzing> {
+    sqlx::query("SELECT 1 FROM verwijzing WHERE id = $1 FOR UPDATE")
+        .bind(l.verwijzing)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    let v = lees_verwijzing(c, l.verwijzing)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)?;
+    budget_toereikend(&v, l.hoeveelheid)?;
+    sqlx::query(
+
+        "INSERT INTO levering (verwijzing, datum, hoeveelheid, medewerker, organisatie, aangemaakt) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(l.verwijzing)
+    .bind(l.datum)
+    .bind(l.hoeveelheid)
+    .bind(l.door.medewerker)
+    .bind(l.door.organisatie)
+    .bind(audit::nu())
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
+    voeg_audit_toe(c, &audit.over_object(l.verwijzing)).await?;
+    lees_verwijzing(c, l.verwijzing)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)
+}
+
+fn actiepunt_uit(rij: &PgRow) -> Resultaat<Actiepunt> {
+    Ok(Actiepunt {
+        id: kol(rij, "id")?,
+        gegevens: NieuwActiepunt {
+            casus: kol(rij, "casus")?,
+            verwijzing: kol(rij, "verwijzing")?,
+            organisatie: kol(rij, "organisatie")?,
+            medewerker: kol(rij, "medewerker")?,
+            wat: kol(rij, "wat")?,
+            bron: kol(rij, "bron")?,
+            uiterlijk: kol(rij, "uiterlijk")?,
+        },
+        afgerond: kol(rij, "afgerond")?,
+    })
+}
+
+const ACTIE_WAAR: &str = "WHERE organisatie = $1 AND afgerond IS NULL \
+    AND ($2::bigint IS NULL OR medewerker IS NULL OR medewerker = $2) \
+    AND ($3::date IS NULL OR uiterlijk < $3)";
+
+pub(crate) async fn acties(
+    c: &mut PgConnection,
+    f: ActiepuntFilter,
+    pagina: Pagina,
+) -> Resultaat<Lijst<Actiepunt>> {
+    let verlopen = f.verlopen_op;
+    let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT count(*) FROM actie {ACTIE_WAAR}"
+    )))
+    .bind(f.organisatie)
+    .bind(f.medewerker)
+    .bind(&verlopen)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(fout)?;
+    let items = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT id, casus, verwijzing, organisatie, medewerker, wat, bron, uiterlijk, afgerond \
+         FROM actie {ACTIE_WAAR} ORDER BY uiterlijk, id LIMIT $4 OFFSET $5"
+    )))
+    .bind(f.organisatie)
+    .bind(f.medewerker)
+    .bind(&verlopen)
+    .bind(pagina.aantal)
+    .bind(pagina.vanaf)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(fout)?
+    .iter()
+    .map(actiepunt_uit)
+    .collect::<Resultaat<Vec<_>>>()?;
+    Ok(Lijst { items, totaal })
+}
+
+pub(crate) async fn rond_actie_af(
+    c: &mut PgConnection,
+    id: Id,
+    door: Door,
+    audit: &NieuwAuditRecord,
+) -> Resultaat<Actiepunt> {
+    let rij = sqlx::query(
+        "SELECT id, casus, verwijzing, organisatie, medewerker, wat, bron, uiterlijk, afgerond \
+         FROM actie WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?
+    .ok_or(OpslagFout::NietGevonden)?;
+    let mut actie = actiepunt_uit(&rij)?;
+    if actie.gegevens.organisatie != door.organisatie {
+        return Err(OpslagFout::NietGevonden);
+    }
+    if actie.afgerond.is_some() {
+        return Err(OpslagFout::Toestand("deze actie is al afgerond".into()));
+    }
+    let nu = audit::nu();
+    sqlx::query("UPDATE actie SET afgerond = $1, afgerond_door = $2 WHERE id = $3")
+        .bind(nu)
+        .bind(door.medewerker)
+        .bind(id)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    voeg_audit_toe(c, &audit.over_object(id)).await?;
+    actie.afgerond = Some(nu);
+    Ok(actie)
+}
+
+/// Figures per month and kind, over the cases of one region's wijkteams
+/// (and, when asked, those with a jeugdige at one school).
+pub(crate) async fn monitoring(
+    c: &mut PgConnection,
+    v: &MonitoringVraag,
+) -> Resultaat<Vec<MonitoringCel>> {
+    let (van, tot) = (v.van, v.tot);
+    let mut cellen = Vec::new();
+    // $1 regio, $2 school or NULL, $3 first day, $4 last day.
+    let binnen = "JOIN organisatie w ON w.id = c.wijkteam WHERE w.regio = $1 \
+        AND ($2::bigint IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND j.school = $2))";
+    let vragen = [
+        format!(
+            "SELECT to_char(g.tijdstip AT TIME ZONE 'UTC', 'YYYY-MM') AS maand, g.code AS kenmerk, count(*) AS aantal, \
+             avg(g.tevredenheid_jeugdige)::float8 AS gem1, count(g.tevredenheid_jeugdige) AS n1, \
+             avg(g.tevredenheid_ouders)::float8 AS gem2, count(g.tevredenheid_ouders) AS n2 \
+             FROM casus_gebeurtenis g JOIN casus c ON c.id = g.casus {binnen} \
+             AND (g.tijdstip AT TIME ZONE 'UTC')::date BETWEEN $3 AND $4 GROUP BY 1, 2"
+        ),
+        format!(
+            "SELECT to_char(c.aangemaakt AT TIME ZONE 'UTC', 'YYYY-MM') AS maand, 'casus.nieuw' AS kenmerk, count(*) AS aantal, \
+             NULL::float8 AS gem1, 0::bigint AS n1, NULL::float8 AS gem2, 0::bigint AS n2 FROM casus c {binnen} \
+             AND (c.aangemaakt AT TIME ZONE 'UTC')::date BETWEEN $3 AND $4 GROUP BY 1"
+        ),
+        format!(
+            "SELECT to_char(v.ingangsdatum, 'YYYY-MM') AS maand, 'uren.toegekend' AS kenmerk, count(*) AS aantal, \
+             sum(v.toegekend) AS gem1, count(*) AS n1, NULL::float8 AS gem2, 0::bigint AS n2 \
+             FROM verwijzing v JOIN jeugdige jj ON jj.id = v.jeugdige \
+             JOIN casus c ON c.huishouden = jj.huishouden {binnen} AND v.eenheid = 'uur' \
+             AND v.ingangsdatum BETWEEN $3 AND $4 GROUP BY 1"
+        ),
+        format!(
+            "SELECT to_char(l.datum, 'YYYY-MM') AS maand, 'uren.geleverd' AS kenmerk, count(DISTINCT v.id) AS aantal, \
+             sum(l.hoeveelheid) AS gem1, count(*) AS n1, NULL::float8 AS gem2, 0::bigint AS n2 \
+             FROM levering l JOIN verwijzing v ON v.id = l.verwijzing JOIN jeugdige jj ON jj.id = v.jeugdige \
+             JOIN casus c ON c.huishouden = jj.huishouden {binnen} AND v.eenheid = 'uur' \
+             AND l.datum BETWEEN $3 AND $4 GROUP BY 1"
+        ),
+    ];
+    for sql in vragen {
+        let rijen = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(v.regio)
+            .bind(v.school)
+            .bind(van)
+            .bind(tot)
+            .fetch_all(&mut *c)
+            .await
+            .map_err(fout)?;
+        for r in &rijen {
+            cellen.push(MonitoringCel {
+                maand: kol(r, "maand")?,
+                kenmerk: kol(r, "kenmerk")?,
+                aantal: kol(r, "aantal")?,
+                waarden: [
+                    (kol(r, "gem1")?, kol(r, "n1")?),
+                    (kol(r, "gem2")?, kol(r, "n2")?),
+                ],
+            });
+        }
+    }
+    for maand in maanden(v.van, v.tot) {
+        let open: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+
+            "SELECT count(*) FROM casus c {binnen} AND (c.aangemaakt AT TIME ZONE 'UTC')::date <= $3 \
+             AND (c.gesloten IS NULL OR (c.gesloten AT TIME ZONE 'UTC')::date > $3)"
+        )))
+        .bind(v.regio)
+        .bind(v.school)
+        .bind(maand.1)
+        .fetch_one(&mut *c)
+        .await
+        .map_err(fout)?;
+        cellen.push(MonitoringCel {
+            maand: maand.0,
+            kenmerk: "casus.open".into(),
+            aantal: open,
+            waarden: [(None, 0), (None, 0)],
+        });
+    }
+    Ok(cellen)
+}
+
+pub(crate) async fn lees_casus(c: &mut PgConnection, id: Id) -> Resultaat<Option<Casus>> {
+    let Some(rij) =
+        sqlx::query("SELECT id, huishouden, wijkteam, open, aangemaakt FROM casus WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await
+            .map_err(fout)?
+    else {
+        return Ok(None);
+    };
+    let partijen = sqlx::query_scalar(
+        "SELECT organisatie FROM casus_partij WHERE casus = $1 ORDER BY organisatie",
+    )
+    .bind(id)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(fout)?;
+    Ok(Some(Casus {
+        id: kol(&rij, "id")?,
+        huishouden: kol(&rij, "huishouden")?,
+        wijkteam: kol(&rij, "wijkteam")?,
+        partijen,
+        open: kol(&rij, "open")?,
+        aangemaakt: kol(&rij, "aangemaakt")?,
+    }))
+}
