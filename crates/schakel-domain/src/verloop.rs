@@ -388,29 +388,47 @@ pub struct Gevolgen {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Inkoop {
     pub nummer: u32,
     pub aanbieder: Id,
     pub omschrijving: String,
     pub toestemming_ouders: Toestemming,
-    pub toestemming_school: Option<(Id, NaiveDate)>,
+    /// The school that consented, and when.
+    pub toestemming_school: Option<Toestemming>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Veiligheidsmelding {
     pub melding: Veiligheidssoort,
     pub toelichting: String,
     pub door: Id,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Akkoord {
+    pub vertegenwoordiger: String,
+    pub datum: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Regisseur {
+    pub regie: Regie,
+    pub organisatie: Id,
+}
+
 /// The state of a case: the fold of its events.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Toestand {
     pub open: bool,
     pub plan: Option<Plan>,
     /// The agreement to the current plan; a change of plan needs a new one.
-    pub akkoord: Option<(String, NaiveDate)>,
-    pub regisseur: Option<(Regie, Id)>,
+    pub akkoord: Option<Akkoord>,
+    pub regisseur: Option<Regisseur>,
     pub fase: Fase,
     pub laatste_evaluatie: Option<Evaluatie>,
     /// Whether that evaluation came after the last escalation step.
@@ -549,10 +567,16 @@ impl Toestand {
                 vertegenwoordiger,
                 datum,
             } => {
-                self.akkoord = Some((vertegenwoordiger.clone(), *datum));
+                self.akkoord = Some(Akkoord {
+                    vertegenwoordiger: vertegenwoordiger.clone(),
+                    datum: *datum,
+                });
             }
             Gebeurtenis::Regisseur { regie, organisatie } => {
-                self.regisseur = Some((*regie, *organisatie))
+                self.regisseur = Some(Regisseur {
+                    regie: *regie,
+                    organisatie: *organisatie,
+                })
             }
             Gebeurtenis::Evaluatie(e) => {
                 self.laatste_evaluatie = Some(e.clone());
@@ -588,7 +612,10 @@ impl Toestand {
             }
             Gebeurtenis::InkoopToestemmingSchool { inkoop, datum } => {
                 if let Some(i) = self.inkopen.iter_mut().find(|i| i.nummer == *inkoop) {
-                    i.toestemming_school = Some((door_organisatie, *datum));
+                    i.toestemming_school = Some(Toestemming {
+                        naam: format!("organisatie {door_organisatie}"),
+                        datum: *datum,
+                    });
                 }
             }
             Gebeurtenis::Tlv { .. } | Gebeurtenis::Onderwijsuitkomst { .. } => {}
@@ -658,10 +685,11 @@ impl Toestand {
         organisatie: Id,
         ctx: &Context,
     ) -> Result<(), Weigering> {
-        if let Some((huidig, org)) = self.regisseur {
+        if let Some(r) = self.regisseur {
             return Err(Weigering::Conflict(format!(
-                "Dit huishouden heeft al een regisseur (organisatie {org}, {}); één huishouden heeft één regisseur",
-                huidig.naam()
+                "Dit huishouden heeft al een regisseur (organisatie {}, {}); één huishouden heeft één regisseur",
+                r.organisatie,
+                r.regie.naam()
             )));
         }
         if ctx.soort_van(organisatie) != Some(regie.soort()) {
@@ -756,7 +784,7 @@ impl Toestand {
         fouten.niet_leeg("omschrijving", omschrijving);
         if ctx.soort_van(aanbieder) != Some(OrganisatieSoort::Aanbieder) {
             fouten.voeg_toe("aanbieder", "moet een jeugdhulpaanbieder zijn");
-        } else if Some(aanbieder) == self.regisseur.map(|(_, o)| o) {
+        } else if Some(aanbieder) == self.regisseur.map(|r| r.organisatie) {
             fouten.voeg_toe(
                 "aanbieder",
                 "de hoofdaanbieder koopt in bij een andere aanbieder",
@@ -893,7 +921,11 @@ fn mag_vastleggen(
         Gebeurtenis::Veiligheid { .. } => (partij, "elke partij bij de casus"),
         Gebeurtenis::Inkoop { .. } => (
             wie.rol == Rol::Aanbieder
-                && t.regisseur == Some((Regie::Hoofdaanbieder, wie.organisatie)),
+                && t.regisseur
+                    == Some(Regisseur {
+                        regie: Regie::Hoofdaanbieder,
+                        organisatie: wie.organisatie,
+                    }),
             "de hoofdaanbieder die de regie heeft",
         ),
         Gebeurtenis::InkoopToestemmingSchool { .. } => (

@@ -40,6 +40,11 @@ pub enum ApiFout {
     TeGroot,
     /// 409: conflicts with what is stored (a BSN that exists, …).
     Conflict(String),
+    /// 422: a referral outside the norms without a motivation; carries the
+    /// normenkader's findings.
+    BuitenNormen {
+        bevindingen: serde_json::Value,
+    },
     /// 412: If-Match did not match; nothing was changed.
     VersieVerouderd {
         huidig: i64,
@@ -160,6 +165,10 @@ pub struct Probleem {
     pub detail: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub invalid_params: Vec<VeldFout>,
+    /// For `buiten-normen`: the normenkader's findings, rule by rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub bevindingen: Option<serde_json::Value>,
 }
 
 impl ApiFout {
@@ -209,6 +218,12 @@ impl ApiFout {
                 "De body is groter dan de server aanneemt.".into(),
             ),
             Conflict(d) => (StatusCode::CONFLICT, "conflict", "Conflict", d.clone()),
+            BuitenNormen { .. } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "buiten-normen",
+                "Verwijzing buiten het normenkader",
+                "De verwijzing valt buiten het normenkader (zie bevindingen). Pas haar aan, of leg als maatwerk een motivatie vast; dan toetst de gemeente haar.".into(),
+            ),
             VersieVerouderd { huidig } => (
                 StatusCode::PRECONDITION_FAILED,
                 "versie-verouderd",
@@ -252,6 +267,10 @@ impl IntoResponse for ApiFout {
             status: status.as_u16(),
             detail,
             invalid_params,
+            bevindingen: match &self {
+                ApiFout::BuitenNormen { bevindingen } => Some(bevindingen.clone()),
+                _ => None,
+            },
         };
         let mut antwoord = (status, Json(lichaam)).into_response();
         antwoord.headers_mut().insert(

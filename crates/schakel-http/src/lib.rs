@@ -28,7 +28,10 @@ use utoipa_axum::routes;
 
 pub use state::{AppState, Instellingen};
 
-use crate::api::{jeugdigen, normenkader, organisaties, route, sessies, systeem};
+use crate::api::{
+    acties, casussen, jeugdigen, monitoring, normenkader, organisaties, route, sessies, systeem,
+    verwijzingen,
+};
 use crate::fout::ApiFout;
 
 #[derive(OpenApi)]
@@ -38,7 +41,8 @@ use crate::fout::ApiFout;
         (name = "normenkader", description = "Advies en toets volgens het normenkader (openbaar, geen persoonsgegevens)"),
         (name = "toegang", description = "Inloggen, sessies en API-tokens"),
         (name = "jeugdigen", description = "Huishoudens, jeugdigen en hun relaties; elke toegang wordt gelogd"),
-        (name = "route", description = "De steunroute: hulpvraag, triage, casus"),
+        (name = "route", description = "De steunroute: hulpvraag, triage, casus, plan, verwijzingen, acties"),
+        (name = "monitoring", description = "Geaggregeerde cijfers zonder persoonsgegevens"),
         (name = "organisaties", description = "Organisaties in de regio"),
         (name = "systeem", description = "Voor beheerders van de dienst"),
     )
@@ -70,6 +74,15 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(route::lees_hulpvraag))
         .routes(routes!(route::trieer))
         .routes(routes!(route::maak_casus))
+        .routes(routes!(casussen::lees))
+        .routes(routes!(casussen::zet_plan))
+        .routes(routes!(casussen::leg_gebeurtenis_vast))
+        .routes(routes!(verwijzingen::maak))
+        .routes(routes!(verwijzingen::lees))
+        .routes(routes!(verwijzingen::lever))
+        .routes(routes!(acties::lijst))
+        .routes(routes!(acties::rond_af))
+        .routes(routes!(monitoring::monitoring))
         .split_for_parts();
     let openapi = Arc::new(openapi);
     api.route(

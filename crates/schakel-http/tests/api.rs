@@ -34,6 +34,11 @@ use sqlx::Connection;
 mod matrix;
 use matrix::autorisatiematrix;
 
+// The support route walked through, and its monitoring.
+#[path = "api/steunroute.rs"]
+mod steunroute;
+use steunroute::{monitoring, steunroute};
+
 // --- test data -----------------------------------------------------------------------
 
 /// Test BSNs: each passes the 11-proef and lies in the test range.
@@ -2085,4 +2090,6 @@ per_backend!(
     organisaties,
     broers_en_zussen,
     autorisatiematrix,
+    steunroute,
+    monitoring,
 );

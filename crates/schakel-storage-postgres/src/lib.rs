@@ -1310,10 +1310,10 @@ impl Opslag for PgOpslag {
     async fn voeg_gebeurtenis_toe(
         &self,
         g: &NieuweCasusGebeurtenis,
-        audit: &NieuwAuditRecord,
+        audits: &[NieuwAuditRecord],
     ) -> Resultaat<CasusGebeurtenis> {
         let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = verloop::voeg_gebeurtenis_toe(&mut tx, g, audit).await?;
+        let uit = verloop::voeg_gebeurtenis_toe(&mut tx, g, audits).await?;
         tx.commit().await.map_err(fout)?;
         Ok(uit)
     }

@@ -1366,10 +1366,10 @@ impl Opslag for SqliteOpslag {
     async fn voeg_gebeurtenis_toe(
         &self,
         g: &NieuweCasusGebeurtenis,
-        audit: &NieuwAuditRecord,
+        audits: &[NieuwAuditRecord],
     ) -> Resultaat<CasusGebeurtenis> {
         let mut tx = self.schrijf().await?;
-        let uit = verloop::voeg_gebeurtenis_toe(&mut tx, g, audit).await?;
+        let uit = verloop::voeg_gebeurtenis_toe(&mut tx, g, audits).await?;
         tx.commit().await.map_err(db)?;
         Ok(uit)
     }

@@ -45,7 +45,7 @@ pub(crate) async fn gebeurtenissen(
 pub(crate) async fn voeg_gebeurtenis_toe(
     c: &mut SqliteConnection,
     g: &NieuweCasusGebeurtenis,
-    audit: &NieuwAuditRecord,
+    audits: &[NieuwAuditRecord],
 ) -> Resultaat<CasusGebeurtenis> {
     let casus = lees_casus(c, g.casus)
         .await?
@@ -110,7 +110,8 @@ pub(crate) async fn voeg_gebeurtenis_toe(
     }
     voeg_acties_toe(c, &g.acties, None).await?;
     raak_huishouden_aan(c, casus.huishouden, &nu).await?;
-    voeg_audit_toe(c, &audit.over_object(g.casus)).await?;
+    let audits: Vec<_> = audits.iter().map(|a| a.over_object(g.casus)).collect();
+    voeg_audits_toe(c, &audits).await?;
     Ok(CasusGebeurtenis {
         volgnummer: g.volgnummer,
         gebeurtenis: g.gebeurtenis.clone(),

@@ -178,13 +178,14 @@ pub trait Opslag: Send + Sync + 'static {
     // --- the course of a joint case (schakel_domain::verloop) ----------------
     async fn gebeurtenissen(&self, casus: Id) -> Resultaat<Vec<CasusGebeurtenis>>;
     /// Appends an event with its consequences (parties joining, the case
-    /// closing, actions) and `audit`, in one transaction. An event number
+    /// closing, actions) and its audit records (one per jeugdige of the
+    /// household), in one transaction. An event number
     /// other than the next is [`OpslagFout::VersieConflict`]; a closed
     /// case is [`OpslagFout::Toestand`].
     async fn voeg_gebeurtenis_toe(
         &self,
         g: &NieuweCasusGebeurtenis,
-        audit: &NieuwAuditRecord,
+        audits: &[NieuwAuditRecord],
     ) -> Resultaat<CasusGebeurtenis>;
     /// Stores a referral with the actions it creates; the provider gains
     /// access to the jeugdige (the `aanbieder_met_verwijzing` fact).

@@ -2,12 +2,16 @@
 //! Dutch nouns, kebab-case paths, camelCase query parameters, problem+json
 //! errors, an `API-Version` header, pagination on every list.
 
+pub mod acties;
+pub mod casussen;
 pub mod jeugdigen;
+pub mod monitoring;
 pub mod normenkader;
 pub mod organisaties;
 pub mod route;
 pub mod sessies;
 pub mod systeem;
+pub mod verwijzingen;
 
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};

@@ -37,7 +37,7 @@ pub struct HulpvraagInvoer {
 }
 
 impl Dossier<'_> {
-    async fn eigen_organisatie(&self) -> ApiResultaat<Organisatie> {
+    pub(crate) async fn eigen_organisatie(&self) -> ApiResultaat<Organisatie> {
         self.state
             .opslag
             .organisatie(self.actor.rol.organisatie)
@@ -46,7 +46,7 @@ impl Dossier<'_> {
     }
 
     /// Refuses, logs the refusal about `j` (when known) and says why.
-    async fn weiger(
+    pub(crate) async fn weiger(
         &self,
         gebeurtenis: &str,
         actie: Actie,

@@ -1,0 +1,159 @@
+//! Deadlines as actions (issue 4, point 7): what the rules, the plan, TLVs
+//! and referrals oblige an organisation to do, and by when. Each
+//! organisation sees its own; `verlopen=true` lists the overdue ones.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::response::IntoResponse;
+use schakel_storage::audit::{Actie, Uitkomst};
+use schakel_storage::{Actiepunt, ActiepuntFilter, Door, Id};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{PaginaAntwoord, PaginaVraag, vandaag};
+use crate::auth::Actor;
+use crate::dossier::Dossier;
+use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::invoer::Pad;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct ActieVraag {
+    /// Only actions whose due date has passed.
+    pub verlopen: Option<bool>,
+    /// Only actions for me (or for nobody in particular at my organisation).
+    pub alleen_eigen: Option<bool>,
+    pub pagina: Option<i64>,
+    pub per_pagina: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ActieDto {
+    pub id: Id,
+    pub casus: Option<Id>,
+    pub verwijzing: Option<Id>,
+    pub organisatie: Id,
+    pub medewerker: Option<Id>,
+    pub wat: String,
+    /// The rule or text the deadline comes from.
+    pub bron: String,
+    pub uiterlijk: chrono::NaiveDate,
+    pub verlopen: bool,
+    pub afgerond: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl From<Actiepunt> for ActieDto {
+    fn from(a: Actiepunt) -> Self {
+        let g = a.gegevens;
+        Self {
+            id: a.id,
+            casus: g.casus,
+            verwijzing: g.verwijzing,
+            organisatie: g.organisatie,
+            medewerker: g.medewerker,
+            verlopen: a.afgerond.is_none() && g.uiterlijk < vandaag(),
+            wat: g.wat,
+            bron: g.bron,
+            uiterlijk: g.uiterlijk,
+            afgerond: a.afgerond,
+        }
+    }
+}
+
+fn eis_dossierrol(actor: &Actor) -> ApiResultaat<()> {
+    if actor.rol.rol.ziet_dossiers() {
+        Ok(())
+    } else {
+        Err(ApiFout::Geweigerd(format!(
+            "De rol {} heeft geen acties in dossiers.",
+            actor.rol.rol.naam()
+        )))
+    }
+}
+
+/// The open actions of the own organisation, earliest due first.
+#[utoipa::path(get, path = "/api/v1/acties", tag = "route", params(ActieVraag),
+    responses((status = 200, body = Object), (status = 403, body = Probleem, content_type = "application/problem+json")))]
+pub async fn lijst(
+    State(state): State<AppState>,
+    actor: Actor,
+    Query(v): Query<ActieVraag>,
+) -> ApiResultaat<impl IntoResponse> {
+    eis_dossierrol(&actor)?;
+    let pagina = PaginaVraag {
+        pagina: v.pagina,
+        per_pagina: v.per_pagina,
+    }
+    .pagina()?;
+    let filter = ActiepuntFilter {
+        organisatie: actor.rol.organisatie,
+        medewerker: v
+            .alleen_eigen
+            .unwrap_or(false)
+            .then_some(actor.medewerker.id),
+        verlopen_op: v.verlopen.unwrap_or(false).then(vandaag),
+    };
+    let lijst = state.opslag.acties(filter, pagina).await?;
+    let dossier = Dossier {
+        state: &state,
+        actor: &actor,
+    };
+    // An action names a case and what is due in it: each one handed out is
+    // logged as a read.
+    let records: Vec<_> = lijst
+        .items
+        .iter()
+        .map(|a| {
+            dossier.record(
+                "actie.lezen",
+                Actie::Lezen,
+                None,
+                ("actie", Some(a.id)),
+                Uitkomst::Toegestaan,
+                Some("eigen_organisatie"),
+            )
+        })
+        .collect();
+    state.opslag.schrijf_audits(&records).await?;
+    let items = lijst.items.into_iter().map(ActieDto::from).collect();
+    Ok(Json(PaginaAntwoord::new(items, &pagina, lijst.totaal)))
+}
+
+#[derive(Deserialize)]
+pub struct ActiePad {
+    pub id: i64,
+}
+
+/// Marks an action of the own organisation done.
+#[utoipa::path(post, path = "/api/v1/acties/{id}/afronding", tag = "route", params(("id" = i64, Path)),
+    responses((status = 200, body = ActieDto), (status = 404, body = Probleem, content_type = "application/problem+json"),
+              (status = 409, body = Probleem, content_type = "application/problem+json")))]
+pub async fn rond_af(
+    State(state): State<AppState>,
+    actor: Actor,
+    Pad(ActiePad { id }): Pad<ActiePad>,
+) -> ApiResultaat<impl IntoResponse> {
+    eis_dossierrol(&actor)?;
+    let dossier = Dossier {
+        state: &state,
+        actor: &actor,
+    };
+    let record = dossier.record(
+        "actie.afronden",
+        Actie::Wijzigen,
+        None,
+        ("actie", Some(id)),
+        Uitkomst::Toegestaan,
+        Some("eigen_organisatie"),
+    );
+    let door = Door {
+        medewerker: actor.medewerker.id,
+        rol: actor.rol.rol,
+        organisatie: actor.rol.organisatie,
+    };
+    let a = state.opslag.rond_actie_af(id, door, &record).await?;
+    Ok(Json(ActieDto::from(a)))
+}

@@ -1,0 +1,150 @@
+//! Monitoring for policy staff (seeds 000 and 002): per region and school,
+//! per month, the figures the arrangements are steered on — without any
+//! personal data, counts below five shown as "<5" and averages or sums
+//! resting on fewer than five values left out
+//! (`schakel_domain::monitoring`).
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::response::IntoResponse;
+use chrono::{Datelike, Months, NaiveDate};
+use schakel_domain::Rol;
+use schakel_domain::monitoring::{Aantal, DREMPEL, waarde};
+use schakel_storage::{Id, MonitoringCel, MonitoringVraag as Vraag};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::vandaag;
+use crate::auth::Actor;
+use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct MonitoringVraag {
+    /// One school (organisation id); all schools when absent.
+    pub school: Option<Id>,
+    /// First day (default: 12 months before `tot`).
+    pub van: Option<NaiveDate>,
+    /// Last day (default: today).
+    pub tot: Option<NaiveDate>,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Maand {
+    pub maand: String,
+    #[schema(value_type = Object)]
+    pub aantallen: BTreeMap<&'static str, Aantal>,
+    /// Averages (1–10) and sums; absent when fewer than five values.
+    pub waarden: BTreeMap<&'static str, Option<f64>>,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Monitoring {
+    pub regio: Id,
+    pub school: Option<Id>,
+    pub van: NaiveDate,
+    pub tot: NaiveDate,
+    /// Counts below this are shown as "<5".
+    pub drempel: i64,
+    pub maanden: Vec<Maand>,
+}
+
+/// Which stored figure feeds which published count.
+const AANTALLEN: [(&str, &str); 9] = [
+    ("openCasussen", "casus.open"),
+    ("nieuweCasussen", "casus.nieuw"),
+    ("thuiszitters", "onderwijs.thuiszitter"),
+    ("terugkeerRegulierOnderwijs", "onderwijs.terugkeer_regulier"),
+    ("verwijzingenVso", "onderwijs.verwijzing_vso"),
+    ("gesprekken", "escalatie.gesprek"),
+    ("expertpoolAdviezen", "escalatie.expertpool_advies"),
+    ("escalaties", "escalatie.escalatie"),
+    ("evaluaties", "evaluatie"),
+];
+
+fn maand(cellen: &[MonitoringCel], naam: String) -> Maand {
+    let cel = |kenmerk: &str| {
+        cellen
+            .iter()
+            .find(|c| c.maand == naam && c.kenmerk == kenmerk)
+    };
+    let aantallen = AANTALLEN
+        .iter()
+        .map(|(sleutel, kenmerk)| (*sleutel, Aantal::van(cel(kenmerk).map_or(0, |c| c.aantal))))
+        .collect();
+    let evaluatie = cel("evaluatie");
+    let som = |kenmerk: &str| cel(kenmerk).and_then(|c| waarde(c.waarden[0].0, c.aantal));
+    let waarden = BTreeMap::from([
+        (
+            "tevredenheidJeugdige",
+            evaluatie.and_then(|c| waarde(c.waarden[0].0, c.waarden[0].1)),
+        ),
+        (
+            "tevredenheidOuders",
+            evaluatie.and_then(|c| waarde(c.waarden[1].0, c.waarden[1].1)),
+        ),
+        ("urenToegekend", som("uren.toegekend")),
+        ("urenGeleverd", som("uren.geleverd")),
+    ]);
+    Maand {
+        maand: naam,
+        aantallen,
+        waarden,
+    }
+}
+
+/// Aggregates for the region of the policy officer's organisation.
+#[utoipa::path(get, path = "/api/v1/monitoring", tag = "monitoring", params(MonitoringVraag),
+    responses((status = 200, body = Monitoring), (status = 400, body = Probleem, content_type = "application/problem+json"),
+              (status = 403, body = Probleem, content_type = "application/problem+json")))]
+pub async fn monitoring(
+    State(state): State<AppState>,
+    actor: Actor,
+    Query(v): Query<MonitoringVraag>,
+) -> ApiResultaat<impl IntoResponse> {
+    if actor.rol.rol != Rol::Beleid {
+        return Err(ApiFout::Geweigerd(
+            "Monitoring is voor beleidsmedewerkers (rol beleid).".into(),
+        ));
+    }
+    let tot = v.tot.unwrap_or_else(vandaag);
+    let van = v
+        .van
+        .unwrap_or_else(|| (tot - Months::new(11)).with_day0(0).unwrap_or(tot));
+    if van > tot {
+        return Err(ApiFout::veld("van", "ligt na tot"));
+    }
+    if tot - Months::new(36) > van {
+        return Err(ApiFout::veld("van", "ten hoogste 36 maanden vóór tot"));
+    }
+    let org = state
+        .opslag
+        .organisatie(actor.rol.organisatie)
+        .await?
+        .ok_or_else(|| ApiFout::intern("de organisatie van een rol bestaat niet"))?;
+    let vraag = Vraag {
+        regio: org.regio,
+        school: v.school,
+        van,
+        tot,
+    };
+    let cellen = state.opslag.monitoring(&vraag).await?;
+    let maanden = schakel_storage::verloop::maanden(van, tot)
+        .into_iter()
+        .map(|(naam, _)| maand(&cellen, naam))
+        .collect();
+    Ok(Json(Monitoring {
+        regio: org.regio,
+        school: v.school,
+        van,
+        tot,
+        drempel: DREMPEL,
+        maanden,
+    }))
+}

@@ -1,0 +1,399 @@
+//! Referrals within the norms (seed 004: "Verwijzingen/jeugdhulpbepalingen/
+//! beschikkingen kunnen alleen worden afgegeven door de gemandateerde
+//! verwijzers (met inachtneming van de normenkaders)"). Every referral is
+//! checked by the normenkader at creation; outside the norms it is refused
+//! with the findings unless the verwijzer records a motivation (maatwerk),
+//! which flags it for the municipality's review. Providers register the
+//! units they deliver against it; what remains is shown.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use chrono::NaiveDate;
+use schakel_domain::{OrganisatieSoort, Rol};
+use schakel_rules::ToetsVraag;
+use schakel_rules::budget::toegekend;
+use schakel_rules::datum::Periode;
+use schakel_storage::audit::{Actie, Uitkomst};
+use schakel_storage::{
+    Door, Id, Jeugdige, NieuwActiepunt, NieuweLevering, NieuweVerwijzing, Verwijzing,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use utoipa::ToSchema;
+
+use super::vandaag;
+use crate::auth::Actor;
+use crate::dossier::{Dossier, grond_naam};
+use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::invoer::{Invoer, Pad};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VerwijzingInvoer {
+    pub jeugdige: Id,
+    /// The provider that delivers the care.
+    pub aanbieder: Id,
+    /// The education situation, as for the advice; geboortedatum comes from
+    /// the dossier, peildatum defaults to the ingangsdatum.
+    #[schema(value_type = Object)]
+    pub situatie: Value,
+    /// {product, volume, eenheid, per, ingangsdatum, einddatum}
+    #[schema(value_type = Object)]
+    pub verwijzing: Value,
+    /// Maatwerk: why the referral may go outside the norms.
+    pub motivatie: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct VerwijzingDto {
+    pub id: Id,
+    pub jeugdige: Id,
+    pub casus: Option<Id>,
+    pub verwijzer: Id,
+    pub aanbieder: Id,
+    pub product: String,
+    pub volume: f64,
+    pub eenheid: String,
+    pub per: String,
+    pub ingangsdatum: NaiveDate,
+    pub einddatum: NaiveDate,
+    pub binnen_normen: bool,
+    pub regels: Vec<String>,
+    pub normenkader: String,
+    #[schema(value_type = Object)]
+    pub bevindingen: Value,
+    pub motivatie: Option<String>,
+    /// "open" while the municipality has yet to review a maatwerk referral.
+    pub gemeentelijke_toets: Option<String>,
+    pub toegekend: f64,
+    pub geleverd: f64,
+    pub resterend: f64,
+}
+
+impl From<Verwijzing> for VerwijzingDto {
+    fn from(v: Verwijzing) -> Self {
+        let resterend = (v.resterend() * 100.0).round() / 100.0;
+        let g = v.gegevens;
+        Self {
+            id: v.id,
+            jeugdige: g.jeugdige,
+            casus: g.casus,
+            verwijzer: g.door.medewerker,
+            aanbieder: g.aanbieder,
+            product: g.product,
+            volume: g.volume,
+            eenheid: g.eenheid,
+            per: g.per,
+            ingangsdatum: g.ingangsdatum,
+            einddatum: g.einddatum,
+            binnen_normen: g.binnen_normen,
+            regels: g.regels,
+            normenkader: g.normenkader,
+            bevindingen: g.bevindingen,
+            motivatie: g.motivatie,
+            gemeentelijke_toets: v.gemeentelijke_toets.map(|t| t.naam().to_string()),
+            toegekend: g.toegekend,
+            geleverd: v.geleverd,
+            resterend,
+        }
+    }
+}
+
+/// The check's input: the situation with the jeugdige's own birth date and,
+/// unless given, the referral's start as peildatum.
+fn toetsvraag(i: &VerwijzingInvoer, j: &Jeugdige) -> ApiResultaat<ToetsVraag> {
+    let mut situatie = i.situatie.clone();
+    let Some(velden) = situatie.as_object_mut() else {
+        return Err(ApiFout::veld("situatie", "verwacht een JSON-object"));
+    };
+    if velden.contains_key("geboortedatum") {
+        return Err(ApiFout::veld(
+            "situatie.geboortedatum",
+            "komt uit het dossier van de jeugdige; laat dit veld weg",
+        ));
+    }
+    velden.insert("geboortedatum".into(), json!(j.geboortedatum));
+    if !velden.contains_key("peildatum")
+        && let Some(ingang) = i.verwijzing.get("ingangsdatum")
+    {
+        velden.insert("peildatum".into(), ingang.clone());
+    }
+    let vraag = json!({ "situatie": situatie, "verwijzing": i.verwijzing });
+    Ok(ToetsVraag::uit_json(&vraag, vandaag())?)
+}
+
+impl Dossier<'_> {
+    async fn eis_verwijzer(&self, j: Option<&Jeugdige>) -> ApiResultaat<()> {
+        if self.actor.rol.rol == Rol::Verwijzer {
+            return Ok(());
+        }
+        Err(self
+            .weiger(
+                "verwijzing.aanmaken",
+                Actie::Aanmaken,
+                j,
+                ("jeugdige", j.map(|j| j.id)),
+                "alleen_gemandateerde_verwijzer",
+                "Verwijzingen geeft alleen een gemandateerde verwijzer af".into(),
+            )
+            .await)
+    }
+
+    /// A referral for this actor: the provider sees only its own, every
+    /// other role through its relation with the jeugdige (logged).
+    async fn verwijzing_voor(&self, id: Id) -> ApiResultaat<(Verwijzing, Jeugdige)> {
+        let v = self
+            .state
+            .opslag
+            .verwijzing(id)
+            .await?
+            .ok_or(ApiFout::NietGevonden)?;
+        let j = self.lees(v.gegevens.jeugdige).await?;
+        if self.actor.rol.rol == Rol::Aanbieder
+            && v.gegevens.aanbieder != self.actor.rol.organisatie
+        {
+            return Err(self
+                .weiger(
+                    "verwijzing.lezen",
+                    Actie::Lezen,
+                    Some(&j),
+                    ("verwijzing", Some(id)),
+                    "verwijzing_andere_aanbieder",
+                    "Een aanbieder ziet alleen de verwijzingen naar de eigen organisatie".into(),
+                )
+                .await);
+        }
+        Ok((v, j))
+    }
+}
+
+/// Creates a referral (verwijzer only), checked against the normenkader in
+/// force on its start date.
+#[utoipa::path(post, path = "/api/v1/verwijzingen", tag = "route", request_body = VerwijzingInvoer,
+    responses((status = 201, body = VerwijzingDto), (status = 400, body = Probleem, content_type = "application/problem+json"),
+              (status = 403, body = Probleem, content_type = "application/problem+json"),
+              (status = 422, body = Probleem, content_type = "application/problem+json")))]
+pub async fn maak(
+    State(state): State<AppState>,
+    actor: Actor,
+    Invoer(i): Invoer<VerwijzingInvoer>,
+) -> ApiResultaat<impl IntoResponse> {
+    let dossier = Dossier {
+        state: &state,
+        actor: &actor,
+    };
+    let bekend = state.opslag.jeugdige(i.jeugdige).await?;
+    dossier.eis_verwijzer(bekend.as_ref()).await?;
+    bekend.ok_or_else(|| ApiFout::veld("jeugdige", "bestaat niet"))?;
+    // Reading the dossier is the relation check, and is logged as such.
+    let j = dossier.lees(i.jeugdige).await?;
+    let aanbieder = state.opslag.organisatie(i.aanbieder).await?;
+    if aanbieder.is_none_or(|a| a.soort != OrganisatieSoort::Aanbieder) {
+        return Err(ApiFout::veld(
+            "aanbieder",
+            "moet een bestaande jeugdhulpaanbieder zijn",
+        ));
+    }
+    let vraag = toetsvraag(&i, &j)?;
+    let toetsing = state.regels.toets(&vraag)?;
+    let motivatie = i.motivatie.filter(|m| !m.trim().is_empty());
+    let bevindingen = serde_json::to_value(&toetsing.bevindingen).map_err(ApiFout::intern)?;
+    if !toetsing.binnen_normen && motivatie.is_none() {
+        return Err(ApiFout::BuitenNormen { bevindingen });
+    }
+    let v = &vraag.verwijzing;
+    let periode = Periode::new(v.ingangsdatum, v.einddatum)
+        .ok_or_else(|| ApiFout::veld("verwijzing.einddatum", "ligt voor de ingangsdatum"))?;
+    let casus = state.opslag.open_casus(j.huishouden).await?.map(|c| c.id);
+    let nieuw = NieuweVerwijzing {
+        jeugdige: j.id,
+        casus,
+        door: Door {
+            medewerker: actor.medewerker.id,
+            rol: actor.rol.rol,
+            organisatie: actor.rol.organisatie,
+        },
+        aanbieder: i.aanbieder,
+        product: v.product.clone(),
+        volume: v.volume,
+        eenheid: v.eenheid.naam().into(),
+        per: v.per.naam().into(),
+        ingangsdatum: v.ingangsdatum,
+        einddatum: v.einddatum,
+        toegekend: toegekend(v.volume, v.per, periode),
+        binnen_normen: toetsing.binnen_normen,
+        regels: toetsing.bronnen.iter().map(|s| s.to_string()).collect(),
+        normenkader: format!(
+            "{} {}",
+            toetsing.normenkader.regio, toetsing.normenkader.versie
+        ),
+        bevindingen,
+        motivatie,
+    };
+    let acties = termijnen(&state, &vraag, &j, &actor, casus)?;
+    let record = dossier.record(
+        "verwijzing.aanmaken",
+        Actie::Aanmaken,
+        Some(&j.bsn),
+        ("verwijzing", None),
+        Uitkomst::Toegestaan,
+        Some(if nieuw.binnen_normen {
+            "binnen_normen"
+        } else {
+            "maatwerk"
+        }),
+    );
+    let opgeslagen = state
+        .opslag
+        .maak_verwijzing(&nieuw, &acties, &record)
+        .await?;
+    Ok((StatusCode::CREATED, Json(VerwijzingDto::from(opgeslagen))))
+}
+
+/// The actions a referral brings: its end date for the verwijzer, and the
+/// obligations the normenkader attaches to the situation (the thuiszitter's
+/// evaluation after 3 months, Kolibrie's yearly CvB review) for the
+/// pupil's school — where regie lies — or else the verwijzer's organisation.
+fn termijnen(
+    state: &AppState,
+    vraag: &ToetsVraag,
+    j: &Jeugdige,
+    actor: &Actor,
+    casus: Option<Id>,
+) -> ApiResultaat<Vec<NieuwActiepunt>> {
+    let eigen = actor.rol.organisatie;
+    let v = &vraag.verwijzing;
+    let mut acties = vec![NieuwActiepunt {
+        casus,
+        verwijzing: None,
+        organisatie: eigen,
+        medewerker: Some(actor.medewerker.id),
+        wat: format!(
+            "Verwijzing loopt af op {}: evalueren en zo nodig verlengen",
+            v.einddatum
+        ),
+        bron: "verwijzing.einddatum".into(),
+        uiterlijk: v.einddatum,
+    }];
+    let advies = state.regels.advies(&vraag.situatie)?;
+    let school = j.gegevens.school;
+    for o in advies.verplichtingen {
+        acties.push(NieuwActiepunt {
+            casus,
+            verwijzing: None,
+            organisatie: school.unwrap_or(eigen),
+            medewerker: school.is_none().then_some(actor.medewerker.id),
+            wat: o.wat.to_string(),
+            bron: o.id.to_string(),
+            uiterlijk: o.uiterlijk,
+        });
+    }
+    Ok(acties)
+}
+
+#[derive(Deserialize)]
+pub struct VerwijzingPad {
+    pub id: i64,
+}
+
+/// One referral with what was delivered and what remains.
+#[utoipa::path(get, path = "/api/v1/verwijzingen/{id}", tag = "route", params(("id" = i64, Path)),
+    responses((status = 200, body = VerwijzingDto), (status = 403, body = Probleem, content_type = "application/problem+json"),
+              (status = 404, body = Probleem, content_type = "application/problem+json")))]
+pub async fn lees(
+    State(state): State<AppState>,
+    actor: Actor,
+    Pad(VerwijzingPad { id }): Pad<VerwijzingPad>,
+) -> ApiResultaat<impl IntoResponse> {
+    let dossier = Dossier {
+        state: &state,
+        actor: &actor,
+    };
+    let (v, _) = dossier.verwijzing_voor(id).await?;
+    Ok(Json(VerwijzingDto::from(v)))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LeveringInvoer {
+    pub datum: NaiveDate,
+    /// Units of the referral's eenheid (hours, dagdelen, …), more than 0.
+    pub hoeveelheid: f64,
+}
+
+/// The provider of a referral registers units delivered on one day within
+/// its period; more than remains is refused (409).
+#[utoipa::path(post, path = "/api/v1/verwijzingen/{id}/leveringen", tag = "route", params(("id" = i64, Path)),
+    request_body = LeveringInvoer,
+    responses((status = 201, body = VerwijzingDto), (status = 400, body = Probleem, content_type = "application/problem+json"),
+              (status = 403, body = Probleem, content_type = "application/problem+json"),
+              (status = 409, body = Probleem, content_type = "application/problem+json")))]
+pub async fn lever(
+    State(state): State<AppState>,
+    actor: Actor,
+    Pad(VerwijzingPad { id }): Pad<VerwijzingPad>,
+    Invoer(l): Invoer<LeveringInvoer>,
+) -> ApiResultaat<impl IntoResponse> {
+    let dossier = Dossier {
+        state: &state,
+        actor: &actor,
+    };
+    let (v, j) = dossier.verwijzing_voor(id).await?;
+    if actor.rol.rol != Rol::Aanbieder {
+        return Err(dossier
+            .weiger(
+                "verwijzing.levering",
+                Actie::Aanmaken,
+                Some(&j),
+                ("verwijzing", Some(id)),
+                "alleen_aanbieder_van_verwijzing",
+                "Geleverde zorg registreert de aanbieder van de verwijzing".into(),
+            )
+            .await);
+    }
+    let g = &v.gegevens;
+    if l.datum < g.ingangsdatum || l.datum > g.einddatum.min(vandaag()) {
+        return Err(ApiFout::veld(
+            "datum",
+            format!(
+                "valt buiten de looptijd van de verwijzing; toegestaan: {} tot en met {}, niet in de toekomst",
+                g.ingangsdatum, g.einddatum
+            ),
+        ));
+    }
+    if !(l.hoeveelheid > 0.0 && l.hoeveelheid <= 24.0) {
+        return Err(ApiFout::veld(
+            "hoeveelheid",
+            format!(
+                "verwacht een getal groter dan 0 en ten hoogste 24 ({} per dag)",
+                g.eenheid
+            ),
+        ));
+    }
+    let record = dossier.record(
+        "verwijzing.levering",
+        Actie::Aanmaken,
+        Some(&j.bsn),
+        ("verwijzing", Some(id)),
+        Uitkomst::Toegestaan,
+        Some(grond_naam(
+            schakel_domain::toegang::Grond::AanbiederMetVerwijzing,
+        )),
+    );
+    let levering = NieuweLevering {
+        verwijzing: id,
+        datum: l.datum,
+        hoeveelheid: l.hoeveelheid,
+        door: Door {
+            medewerker: actor.medewerker.id,
+            rol: actor.rol.rol,
+            organisatie: actor.rol.organisatie,
+        },
+    };
+    let v = state.opslag.registreer_levering(&levering, &record).await?;
+    Ok((StatusCode::CREATED, Json(VerwijzingDto::from(v))))
+}

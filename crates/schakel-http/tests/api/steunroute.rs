@@ -1,0 +1,627 @@
+//! The support route end to end (issue 4): one household walked from
+//! hulpvraag through triage, plan, agreement, regisseur, bought-in care,
+//! unsafety, evaluations and escalation to referrals within and outside the
+//! norms, deliveries and deadlines — every party seeing and doing only its
+//! part — and the monitoring aggregates with their small-count suppression.
+
+use super::*;
+
+const HOOFDAANBIEDER: &str = "begeleider@triade.test";
+const SPECIALIST: &str = "behandelaar@specialist.test";
+
+struct Route {
+    hoofdaanbieder: i64,
+    specialist: i64,
+}
+
+async fn aanbieders(app: &App) -> Route {
+    let o = app.opslag.as_ref();
+    let mut ids = Vec::new();
+    for (naam, agb) in [
+        ("Triade Vitree", "11112222"),
+        ("GGZ Specialist", "33334444"),
+    ] {
+        let org = o
+            .maak_organisatie(&NieuweOrganisatie {
+                regio: app.w.regio,
+                naam: naam.into(),
+                soort: OrganisatieSoort::Aanbieder,
+                gemeente: None,
+                brin: None,
+                agb: Some(schakel_domain::Agb::parse(agb).expect("AGB")),
+            })
+            .await
+            .expect("organisatie");
+        ids.push(org.id);
+    }
+    for (email, organisatie) in [(HOOFDAANBIEDER, ids[0]), (SPECIALIST, ids[1])] {
+        o.maak_medewerker(&NieuweMedewerker {
+            naam: "Begeleider".into(),
+            email: email.into(),
+            wachtwoord_hash: wachtwoord_hash(),
+            rollen: vec![Roltoewijzing {
+                rol: Rol::Aanbieder,
+                organisatie,
+            }],
+        })
+        .await
+        .expect("medewerker");
+    }
+    Route {
+        hoofdaanbieder: ids[0],
+        specialist: ids[1],
+    }
+}
+
+fn vandaag() -> NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Amsterdam)
+        .date_naive()
+}
+
+/// Today's school year (1 August – 31 July).
+fn schooljaar() -> (NaiveDate, NaiveDate) {
+    let p = schakel_rules::datum::Schooljaar::van_datum(vandaag()).periode();
+    (p.van, p.tot)
+}
+
+fn plan(w: &Wereld, jeugdhulp_streef: &str, onderwijs_streef: &str) -> Value {
+    let deadline = schooljaar().1.to_string();
+    json!({
+        "toekomstperspectief": "Weer vijf dagen naar school, met rust thuis",
+        "stemJeugdige": {"soort": "gehoord", "inbreng": "Ik wil een vaste plek in de klas"},
+        "doelen": [
+            {"domein": "jeugdhulp", "omschrijving": "Ouders hanteren de prikkels thuis",
+             "indicator": "avonden per week zonder escalatie", "nulmeting": "2",
+             "streefwaarde": jeugdhulp_streef, "deadline": deadline, "verantwoordelijke": w.wijkteam},
+            {"domein": "onderwijsondersteuning", "omschrijving": "Prikkelarme werkplek",
+             "indicator": "dagen per week op school", "nulmeting": "3",
+             "streefwaarde": onderwijs_streef, "deadline": deadline, "verantwoordelijke": w.school_a},
+        ],
+    })
+}
+
+fn evaluatie(scores: [&str; 2]) -> Value {
+    json!({
+        "soort": "evaluatie", "datum": vandaag(),
+        "scores": [{"doel": 1, "score": scores[0]}, {"doel": 2, "score": scores[1]}],
+        "stemJeugdige": {"soort": "gehoord", "inbreng": "Het gaat nog niet"},
+        "tevredenheidJeugdige": 6, "tevredenheidOuders": 7,
+    })
+}
+
+fn stap(stap: &str) -> Value {
+    json!({"soort": "escalatie", "stap": stap, "toelichting": "Besproken met ouders en jeugdige"})
+}
+
+/// Posts an event and returns status and body.
+async fn leg_vast(g: &Gebruiker, casus: i64, body: Value) -> (StatusCode, Value) {
+    let (s, _, b) = g
+        .post(&format!("/api/v1/casussen/{casus}/gebeurtenissen"), body)
+        .await;
+    (s, b)
+}
+
+fn verwijzing(jeugdige: i64, aanbieder: i64, volume: f64, ingang: NaiveDate) -> Value {
+    json!({
+        "jeugdige": jeugdige, "aanbieder": aanbieder,
+        "situatie": {"onderwijssituatie": "volledig_onderwijs"},
+        "verwijzing": {"product": "begeleiding_individueel_basis", "volume": volume,
+                       "eenheid": "uur", "per": "week",
+                       "ingangsdatum": ingang, "einddatum": schooljaar().1},
+    })
+}
+
+pub async fn steunroute(app: &App) {
+    let w = &app.w;
+    let route = aanbieders(app).await;
+    let zc_a = app.login(ZC_A).await;
+    let zc_b = app.login(ZC_B).await;
+    let regisseur = app.login(REGISSEUR).await;
+    let verwijzer = app.login(VERWIJZER).await;
+    let hoofd = app.login(HOOFDAANBIEDER).await;
+    let specialist = app.login(SPECIALIST).await;
+
+    // Hulpvraag and triage "beide": the joint case, school and JGZ party.
+    let d = dossier(app, &zc_a, BSNS[0]).await;
+    let (s, _, vraag) = zc_a
+        .post(
+            &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
+            json!({"uitkomst": "beide", "wijkteam": w.wijkteam,
+                   "partijen": [w.jgz, route.hoofdaanbieder]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{vraag}");
+    let casus = vraag["casus"].as_i64().expect("joint case");
+    let pad = format!("/api/v1/casussen/{casus}");
+    let (s, h, c) = regisseur.get(&pad).await;
+    assert_eq!(s, StatusCode::OK, "{c}");
+    assert_eq!(etag(&h), "\"0\"");
+    assert_eq!(c["toestand"]["fase"], "uitvoering");
+    assert_eq!(c["toestand"]["plan"], Value::Null);
+    // A school that is no party sees nothing, and is logged.
+    probleem(&zc_b.get(&pad).await, StatusCode::FORBIDDEN, "geen-toegang");
+    assert!(
+        app.audit()
+            .await
+            .iter()
+            .any(|r| r.record.gebeurtenis == "casus.lezen"
+                && r.record.gebruiker == Some(w.medewerker(ZC_B))
+                && r.record.uitkomst == Uitkomst::Geweigerd
+                && r.record.client.is_some())
+    );
+
+    // The plan: If-Match required; the casusregisseur draws it up.
+    let plan_pad = format!("{pad}/plan");
+    probleem(
+        &regisseur.put(&plan_pad, None, plan(w, "5", "5")).await,
+        StatusCode::PRECONDITION_REQUIRED,
+        "if-match-vereist",
+    );
+    let mut onvolledig = plan(w, "5", "5");
+    onvolledig["doelen"][0]["indicator"] = json!(" ");
+    onvolledig["doelen"][1]["verantwoordelijke"] = json!(w.school_b);
+    assert_eq!(
+        ongeldig(&regisseur.put(&plan_pad, Some("\"0\""), onvolledig).await),
+        ["doelen[0].indicator", "doelen[1].verantwoordelijke"]
+    );
+    let (s, h, c) = regisseur
+        .put(&plan_pad, Some("\"0\""), plan(w, "5", "5"))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{c}");
+    assert_eq!(etag(&h), "\"1\"");
+    let doelen = &c["toestand"]["plan"]["doelen"];
+    assert_eq!(
+        (doelen[0]["nummer"].as_i64(), doelen[1]["nummer"].as_i64()),
+        (Some(1), Some(2))
+    );
+    // The school edits only the onderwijs part; a stale version is 412.
+    let mut school_plan = plan(w, "6", "5");
+    school_plan["doelen"][0]["nummer"] = json!(1);
+    school_plan["doelen"][1]["nummer"] = json!(2);
+    assert_eq!(
+        ongeldig(
+            &zc_a
+                .put(&plan_pad, Some("\"1\""), school_plan.clone())
+                .await
+        ),
+        ["doelen"],
+        "the jeugdhulp goal is the casusregisseur's"
+    );
+    school_plan["doelen"][0]["streefwaarde"] = json!("5");
+    school_plan["doelen"][1]["streefwaarde"] = json!("4");
+    probleem(
+        &zc_a
+            .put(&plan_pad, Some("\"0\""), school_plan.clone())
+            .await,
+        StatusCode::PRECONDITION_FAILED,
+        "versie-verouderd",
+    );
+    let (s, _, c) = zc_a.put(&plan_pad, Some("\"1\""), school_plan).await;
+    assert_eq!(s, StatusCode::OK, "{c}");
+    assert_eq!(c["toestand"]["plan"]["doelen"][1]["streefwaarde"], "4");
+    // A provider party may not touch the plan at all.
+    probleem(
+        &hoofd.put(&plan_pad, Some("\"2\""), plan(w, "5", "5")).await,
+        StatusCode::FORBIDDEN,
+        "geen-toegang",
+    );
+
+    // No evaluation before the vertegenwoordiger agreed.
+    let (s, b) = leg_vast(&regisseur, casus, evaluatie(["onvoldoende", "voldoende"])).await;
+    assert_eq!(s, StatusCode::CONFLICT, "{b}");
+    let (s, b) = leg_vast(
+        &regisseur,
+        casus,
+        json!({"soort": "akkoord", "vertegenwoordiger": "Buurman", "datum": vandaag()}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{b}");
+    let (s, b) = leg_vast(
+        &regisseur,
+        casus,
+        json!({"soort": "akkoord", "vertegenwoordiger": OUDER, "datum": vandaag()}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    assert_eq!(b["toestand"]["akkoord"]["vertegenwoordiger"], OUDER);
+
+    // Agreement made deadlines: each goal for its party, the school year's
+    // end for the wijkteam.
+    let (s, _, acties) = regisseur.get("/api/v1/acties").await;
+    assert_eq!(s, StatusCode::OK, "{acties}");
+    let wat: Vec<(&str, &str)> = acties["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|a| {
+            (
+                a["bron"].as_str().unwrap_or(""),
+                a["uiterlijk"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    let einde = schooljaar().1.to_string();
+    assert_eq!(
+        wat,
+        [
+            ("plan.doel.deadline", einde.as_str()),
+            ("schooljaar.einde", einde.as_str())
+        ]
+    );
+    let (_, _, school_acties) = zc_a.get("/api/v1/acties").await;
+    assert_eq!(school_acties["paginering"]["totaal"], 1, "{school_acties}");
+    assert!(
+        school_acties["items"][0]["wat"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Doel 2 evalueren")
+    );
+
+    // One regisseur per household.
+    let (s, b) = leg_vast(
+        &regisseur,
+        casus,
+        json!({"soort": "regisseur", "regie": "hoofdaanbieder", "organisatie": route.hoofdaanbieder}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    let (s, b) = leg_vast(
+        &regisseur,
+        casus,
+        json!({"soort": "regisseur", "regie": "perspectiefregie", "organisatie": w.jgz}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CONFLICT, "{b}");
+    assert!(
+        b["detail"]
+            .as_str()
+            .unwrap_or("")
+            .contains("één huishouden heeft één regisseur"),
+        "{b}"
+    );
+
+    // Bought-in specialist care: the hoofdaanbieder with the parents'
+    // consent, then the school's; only then does the specialist join.
+    let inkoop = json!({"soort": "inkoop", "aanbieder": route.specialist,
+        "omschrijving": "Behandeling specialistisch",
+        "toestemmingOuders": {"naam": OUDER, "datum": vandaag()}});
+    let (s, b) = leg_vast(&regisseur, casus, inkoop.clone()).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{b}");
+    let (s, b) = leg_vast(&hoofd, casus, inkoop).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    probleem(
+        &specialist.get(&pad).await,
+        StatusCode::FORBIDDEN,
+        "geen-toegang",
+    );
+    let (s, b) = leg_vast(
+        &zc_a,
+        casus,
+        json!({"soort": "inkoop_toestemming_school", "inkoop": 1, "datum": vandaag()}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    let (s, _, c) = specialist.get(&pad).await;
+    assert_eq!(s, StatusCode::OK, "the specialist is a party now: {c}");
+
+    // Unsafety: marked at once by any party, visible to all.
+    let (s, b) = leg_vast(
+        &verwijzer,
+        casus,
+        json!({"soort": "veiligheid", "melding": "crisis", "toelichting": "Acute zorg over thuissituatie"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    for g in [&zc_a, &hoofd, &specialist, &regisseur] {
+        let (_, _, c) = g.get(&pad).await;
+        assert_eq!(c["toestand"]["veiligheid"]["melding"], "crisis", "{c}");
+    }
+
+    // Evaluations and escalation, step by step; illegal jumps refused.
+    let (s, b) = leg_vast(&zc_a, casus, evaluatie(["onvoldoende", "voldoende"])).await;
+    assert_eq!(
+        s,
+        StatusCode::FORBIDDEN,
+        "the casusregisseur evaluates: {b}"
+    );
+    let (s, _) = leg_vast(&regisseur, casus, evaluatie(["onvoldoende", "voldoende"])).await;
+    assert_eq!(s, StatusCode::CREATED);
+    for sprong in ["expertpool_advies", "escalatie", "afgeschaald"] {
+        let (s, b) = leg_vast(&regisseur, casus, stap(sprong)).await;
+        assert_eq!(s, StatusCode::CONFLICT, "{sprong}: {b}");
+    }
+    let (s, b) = leg_vast(&regisseur, casus, stap("gesprek")).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    let (s, _) = leg_vast(&regisseur, casus, stap("expertpool_advies")).await;
+    assert_eq!(
+        s,
+        StatusCode::CONFLICT,
+        "needs a new insufficient evaluation"
+    );
+    leg_vast(&regisseur, casus, evaluatie(["onvoldoende", "onvoldoende"])).await;
+    let (s, _) = leg_vast(&regisseur, casus, stap("expertpool_advies")).await;
+    assert_eq!(s, StatusCode::CREATED);
+    leg_vast(&regisseur, casus, evaluatie(["onvoldoende", "voldoende"])).await;
+    let (s, b) = leg_vast(&regisseur, casus, stap("escalatie")).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    assert_eq!(b["toestand"]["fase"], "escalatie");
+    let stappen: Vec<_> = b["gebeurtenissen"]
+        .as_array()
+        .expect("gebeurtenissen")
+        .iter()
+        .filter(|g| g["gebeurtenis"]["soort"] == "escalatie")
+        .map(|g| {
+            (
+                g["gebeurtenis"]["stap"].clone(),
+                g["door"]["medewerker"].clone(),
+            )
+        })
+        .collect();
+    let r = json!(w.medewerker(REGISSEUR));
+    assert_eq!(
+        stappen,
+        [
+            (json!("gesprek"), r.clone()),
+            (json!("expertpool_advies"), r.clone()),
+            (json!("escalatie"), r)
+        ],
+        "each step recorded with who"
+    );
+
+    // Referrals: only the verwijzer, checked against the normenkader.
+    let (sj_begin, sj_einde) = schooljaar();
+    let ingang = (vandaag() - chrono::Days::new(7)).max(sj_begin);
+    let (s, _, b) = zc_a
+        .post(
+            "/api/v1/verwijzingen",
+            verwijzing(d.jeugdige, route.hoofdaanbieder, 3.0, ingang),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{b}");
+    let (s, _, binnen) = verwijzer
+        .post(
+            "/api/v1/verwijzingen",
+            verwijzing(d.jeugdige, route.hoofdaanbieder, 3.0, ingang),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{binnen}");
+    assert_eq!(binnen["binnenNormen"], true);
+    assert_eq!(binnen["gemeentelijkeToets"], Value::Null);
+    assert_eq!(binnen["casus"], casus);
+    assert_eq!(binnen["normenkader"], "almere 2025.1");
+    assert!(
+        binnen["regels"]
+            .as_array()
+            .expect("regels")
+            .iter()
+            .any(|r| r == "almere.rij.volledig_onderwijs"),
+        "{binnen}"
+    );
+    // 3 hours a week over the period's calendar weeks (days / 7).
+    let dagen = (sj_einde - ingang).num_days() + 1;
+    let toegekend = (3.0 * dagen as f64 / 7.0 * 100.0).round() / 100.0;
+    assert_eq!(binnen["toegekend"], json!(toegekend));
+    assert_eq!(binnen["resterend"], json!(toegekend));
+    // Outside the norms: refused with the findings, unless motivated.
+    let mut buiten = verwijzing(d.jeugdige, route.hoofdaanbieder, 5.0, ingang);
+    let antwoord = verwijzer.post("/api/v1/verwijzingen", buiten.clone()).await;
+    let p = probleem(&antwoord, StatusCode::UNPROCESSABLE_ENTITY, "buiten-normen");
+    assert!(
+        !p["bevindingen"].as_array().expect("bevindingen").is_empty(),
+        "{p}"
+    );
+    buiten["motivatie"] = json!("Maatwerk: tijdelijk meer begeleiding na crisis");
+    let (s, _, maatwerk) = verwijzer.post("/api/v1/verwijzingen", buiten).await;
+    assert_eq!(s, StatusCode::CREATED, "{maatwerk}");
+    assert_eq!(maatwerk["binnenNormen"], false);
+    assert_eq!(maatwerk["gemeentelijkeToets"], "open");
+
+    // Deliveries: the referral's provider only, within what remains.
+    let id = binnen["id"].as_i64().expect("id");
+    let leveringen = format!("/api/v1/verwijzingen/{id}/leveringen");
+    let (s, _, b) = specialist.get(&format!("/api/v1/verwijzingen/{id}")).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "another provider's referral: {b}");
+    let (s, _, na) = hoofd
+        .post(&leveringen, json!({"datum": ingang, "hoeveelheid": 2.5}))
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{na}");
+    assert_eq!(na["geleverd"], json!(2.5));
+    assert_eq!(
+        na["resterend"],
+        json!(((toegekend - 2.5) * 100.0).round() / 100.0)
+    );
+    assert_eq!(
+        ongeldig(
+            &hoofd
+                .post(
+                    &leveringen,
+                    json!({"datum": sj_einde + chrono::Days::new(1), "hoeveelheid": 1})
+                )
+                .await
+        ),
+        ["datum"]
+    );
+    let (s, _, b) = verwijzer
+        .post(&leveringen, json!({"datum": ingang, "hoeveelheid": 1}))
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{b}");
+
+    // A TLV that expired: an overdue action for the school.
+    let (s, b) = leg_vast(
+        &zc_a,
+        casus,
+        json!({"soort": "tlv", "jeugdige": d.jeugdige, "geldigVan": "2024-08-01", "geldigTot": "2026-07-31"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    let (_, _, verlopen) = zc_a.get("/api/v1/acties?verlopen=true").await;
+    let verlopen_items = verlopen["items"].as_array().expect("items");
+    assert!(
+        verlopen_items
+            .iter()
+            .any(|a| a["bron"] == "tlv.geldig_tot" && a["verlopen"] == true),
+        "{verlopen}"
+    );
+    assert!(
+        verlopen_items.iter().all(|a| a["verlopen"] == true),
+        "{verlopen}"
+    );
+    let actie = verlopen_items[0]["id"].as_i64().expect("id");
+    let (s, _, b) = zc_a
+        .post(&format!("/api/v1/acties/{actie}/afronding"), json!({}))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    let (s, _, _) = zc_a
+        .post(&format!("/api/v1/acties/{actie}/afronding"), json!({}))
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT);
+    let (s, _, _) = zc_b
+        .post(&format!("/api/v1/acties/{actie}/afronding"), json!({}))
+        .await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "another organisation's action");
+
+    // Closing: nothing can be added afterwards.
+    let (s, _) = leg_vast(
+        &regisseur,
+        casus,
+        json!({"soort": "afgesloten", "reden": "Doelen behaald"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (s, _) = leg_vast(&regisseur, casus, evaluatie(["behaald", "behaald"])).await;
+    assert_eq!(s, StatusCode::CONFLICT);
+
+    // No BSN or name in the application log.
+    let log = logtekst();
+    for geheim in NAMEN.iter().chain(std::iter::once(&BSNS[0])) {
+        assert!(!log.contains(geheim), "{geheim} in the application log");
+    }
+}
+
+/// Monitoring: policy staff only, counts below five as "<5", averages
+/// only over five or more answers.
+pub async fn monitoring(app: &App) {
+    let w = &app.w;
+    let o = app.opslag.as_ref();
+    let beleid = app.login(BELEID).await;
+    let zc_a = app.login(ZC_A).await;
+    probleem(
+        &zc_a.get("/api/v1/monitoring").await,
+        StatusCode::FORBIDDEN,
+        "geen-toegang",
+    );
+    let regisseur = w.medewerker(REGISSEUR);
+    // Seven cases: all evaluated, five escalated, four advised by the
+    // expertpool (stored directly: the order of steps is not the point here).
+    for i in 0..7u32 {
+        let h = o
+            .maak_huishouden(
+                &schakel_storage::NieuwHuishouden {
+                    vertegenwoordigers: vec![],
+                    aangemaakt_door: Some(w.wijkteam),
+                },
+                &audit_record(),
+            )
+            .await
+            .expect("huishouden");
+        let casus = o
+            .maak_casus(
+                &schakel_storage::NieuweCasus {
+                    huishouden: h.id,
+                    wijkteam: w.wijkteam,
+                    partijen: vec![w.school_a],
+                },
+                &audit_record(),
+            )
+            .await
+            .expect("casus");
+        let mut volgnummer = 0;
+        let mut voeg_toe = async |g: Value| {
+            volgnummer += 1;
+            o.voeg_gebeurtenis_toe(
+                &schakel_storage::NieuweCasusGebeurtenis {
+                    casus: casus.id,
+                    volgnummer,
+                    gebeurtenis: serde_json::from_value(g).expect("gebeurtenis"),
+                    door: schakel_storage::Door {
+                        medewerker: regisseur,
+                        rol: Rol::Casusregisseur,
+                        organisatie: w.wijkteam,
+                    },
+                    nieuwe_partijen: vec![],
+                    sluit: false,
+                    acties: vec![],
+                },
+                &[audit_record()],
+            )
+            .await
+            .expect("gebeurtenis");
+        };
+        let mut e = evaluatie(["onvoldoende", "voldoende"]);
+        e["tevredenheidJeugdige"] = json!(4 + i);
+        voeg_toe(e).await;
+        if i < 5 {
+            voeg_toe(stap("escalatie")).await;
+        }
+        if i < 4 {
+            voeg_toe(stap("expertpool_advies")).await;
+        }
+    }
+    let (s, _, m) = beleid.get("/api/v1/monitoring").await;
+    assert_eq!(s, StatusCode::OK, "{m}");
+    let maand = m["maanden"]
+        .as_array()
+        .and_then(|v| v.last())
+        .expect("this month");
+    assert_eq!(maand["maand"], vandaag().format("%Y-%m").to_string());
+    assert_eq!(maand["aantallen"]["openCasussen"], 7, "{m}");
+    assert_eq!(maand["aantallen"]["nieuweCasussen"], 7);
+    assert_eq!(maand["aantallen"]["escalaties"], 5);
+    assert_eq!(maand["aantallen"]["evaluaties"], 7);
+    assert_eq!(
+        maand["aantallen"]["thuiszitters"], "<5",
+        "none: zero is small too"
+    );
+    assert_eq!(maand["aantallen"]["expertpoolAdviezen"], "<5");
+    // Youth satisfaction 4..10 over seven answers: 7.0; parents 7 each.
+    assert_eq!(maand["waarden"]["tevredenheidJeugdige"], json!(7.0));
+    assert_eq!(maand["waarden"]["tevredenheidOuders"], json!(7.0));
+    assert_eq!(m["drempel"], 5);
+    assert_eq!(m["regio"], w.regio);
+    // Per school: the same cases have school A as party but no pupil there.
+    let (s, _, per_school) = beleid
+        .get(&format!("/api/v1/monitoring?school={}", w.school_a))
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let laatste = per_school["maanden"]
+        .as_array()
+        .and_then(|v| v.last())
+        .expect("month");
+    assert_eq!(laatste["aantallen"]["openCasussen"], "<5", "{per_school}");
+    assert_eq!(laatste["waarden"]["tevredenheidJeugdige"], Value::Null);
+    let antwoord = beleid
+        .get("/api/v1/monitoring?van=2026-12-01&tot=2026-01-01")
+        .await;
+    assert_eq!(ongeldig(&antwoord), ["van"]);
+}
+
+fn audit_record() -> schakel_storage::NieuwAuditRecord {
+    schakel_storage::NieuwAuditRecord {
+        gebeurtenis: "test.seed".into(),
+        actie: Actie::Aanmaken,
+        tijdstip: schakel_storage::audit::nu(),
+        gebruiker: None,
+        rol: None,
+        organisatie: None,
+        namens: None,
+        client_type: None,
+        client: None,
+        object_type: "casus".into(),
+        object_id: None,
+        uitkomst: Uitkomst::Toegestaan,
+        grond: None,
+        bron: "test".into(),
+        systeem: "schakel-test".into(),
+    }
+}
