@@ -342,19 +342,26 @@ pub async fn lever(
         state: &state,
         actor: &actor,
     };
-    let (v, j) = dossier.verwijzing_voor(id).await?;
+    // The role first: a refusal by role is not preceded by a logged read.
     if actor.rol.rol != Rol::Aanbieder {
+        let v = state
+            .opslag
+            .verwijzing(id)
+            .await?
+            .ok_or(ApiFout::NietGevonden)?;
+        let j = state.opslag.jeugdige(v.gegevens.jeugdige).await?;
         return Err(dossier
             .weiger(
                 "verwijzing.levering",
                 Actie::Aanmaken,
-                Some(&j),
+                j.as_ref(),
                 ("verwijzing", Some(id)),
                 "alleen_aanbieder_van_verwijzing",
                 "Geleverde zorg registreert de aanbieder van de verwijzing".into(),
             )
             .await);
     }
+    let (v, j) = dossier.verwijzing_voor(id).await?;
     let g = &v.gegevens;
     if l.datum < g.ingangsdatum || l.datum > g.einddatum.min(vandaag()) {
         return Err(ApiFout::veld(

@@ -269,30 +269,30 @@ const MATRIX: &[Rij] = {
     r("/api/v1/hulpvragen/{id}",     "GET",    Anoniem,            Eigen,    401, Geen),
     r("/api/v1/hulpvragen/{id}",     "GET",    Anoniem,            Ander,    401, Geen),
     r("/api/v1/hulpvragen/{id}",     "GET",    Anoniem,            Onbekend, 401, Geen),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Zorgcoordinator,    Eigen,    200, Toegestaan),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Zorgcoordinator,    Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Zorgcoordinator,    Onbekend, 404, Geen),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Casusregisseur,     Eigen,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Casusregisseur,     Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Casusregisseur,     Onbekend, 404, Geen),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Wijkteammedewerker, Eigen,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Wijkteammedewerker, Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Wijkteammedewerker, Onbekend, 404, Geen),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Verwijzer,          Eigen,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Verwijzer,          Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Verwijzer,          Onbekend, 404, Geen),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Aanbieder,          Eigen,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Aanbieder,          Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Aanbieder,          Onbekend, 404, Geen),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Beleid,             Eigen,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Beleid,             Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Beleid,             Onbekend, 404, Geen),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Beheerder,          Eigen,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Beheerder,          Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Beheerder,          Onbekend, 404, Geen),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Anoniem,            Eigen,    401, Geen),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Anoniem,            Ander,    401, Geen),
-    r("/api/v1/hulpvragen/{id}/triage","POST",   Anoniem,            Onbekend, 401, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Casusregisseur,     Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Wijkteammedewerker, Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Verwijzer,          Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Aanbieder,          Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Anoniem,            Ander,    401, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Anoniem,            Onbekend, 401, Geen),
 
     // A case: a casusregisseur, for the own wijkteam, for a household it
     // registered or works with — and one open case per household: the own
@@ -322,6 +322,210 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen",          "POST",   Anoniem,            Ander,    401, Geen),
     r("/api/v1/casussen",          "POST",   Anoniem,            Onbekend, 401, Geen),
 
+    // A case: for its wijkteam and its parties in a role that sees dossiers;
+    // every read and refusal logged per jeugdige of the household.
+    r("/api/v1/casussen/{id}",                "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/casussen/{id}",                "GET",    Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Casusregisseur,     Eigen,    200, Toegestaan),
+    r("/api/v1/casussen/{id}",                "GET",    Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Wijkteammedewerker, Eigen,    200, Toegestaan),
+    r("/api/v1/casussen/{id}",                "GET",    Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Verwijzer,          Eigen,    200, Toegestaan),
+    r("/api/v1/casussen/{id}",                "GET",    Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Eigen,    200, Toegestaan),
+    r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Anoniem,            Ander,    401, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Anoniem,            Onbekend, 401, Geen),
+
+    // The plan: the casusregisseur draws it up; the school changes only its
+    // onderwijs part, so it cannot start a plan (400); other parties are refused.
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Zorgcoordinator,    Eigen,    400, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Casusregisseur,     Eigen,    200, Toegestaan),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Wijkteammedewerker, Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Verwijzer,          Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Aanbieder,          Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Anoniem,            Ander,    401, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Anoniem,            Onbekend, 401, Geen),
+
+    // An unsafety report: any party in a role that sees dossiers.
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Zorgcoordinator,    Eigen,    201, Toegestaan),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Casusregisseur,     Eigen,    201, Toegestaan),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Wijkteammedewerker, Eigen,    201, Toegestaan),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Verwijzer,          Eigen,    201, Toegestaan),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Eigen,    201, Toegestaan),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Anoniem,            Ander,    401, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Anoniem,            Onbekend, 401, Geen),
+
+    // A referral: the gemandateerde verwijzer only, for a jeugdige it may see.
+    r("/api/v1/verwijzingen",                 "POST",   Zorgcoordinator,    Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Casusregisseur,     Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Wijkteammedewerker, Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Verwijzer,          Eigen,    201, Toegestaan),
+    r("/api/v1/verwijzingen",                 "POST",   Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Verwijzer,          Onbekend, 400, Geen),
+    r("/api/v1/verwijzingen",                 "POST",   Aanbieder,          Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Beheerder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/verwijzingen",                 "POST",   Anoniem,            Ander,    401, Geen),
+    r("/api/v1/verwijzingen",                 "POST",   Anoniem,            Onbekend, 401, Geen),
+
+    // A referral: through the relation with its jeugdige; a provider only its own.
+    r("/api/v1/verwijzingen/{id}",            "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Casusregisseur,     Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Wijkteammedewerker, Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Verwijzer,          Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Aanbieder,          Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Anoniem,            Ander,    401, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Anoniem,            Onbekend, 401, Geen),
+
+    // Care delivered: the referral's provider only.
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Zorgcoordinator,    Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Casusregisseur,     Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Wijkteammedewerker, Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Verwijzer,          Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Aanbieder,          Eigen,    201, Toegestaan),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Anoniem,            Ander,    401, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Anoniem,            Onbekend, 401, Geen),
+
+    // Actions: each organisation its own, every one listed logged.
+    r("/api/v1/acties",                       "GET",    Zorgcoordinator,    Nvt,      200, Toegestaan),
+    r("/api/v1/acties",                       "GET",    Casusregisseur,     Nvt,      200, Toegestaan),
+    r("/api/v1/acties",                       "GET",    Wijkteammedewerker, Nvt,      200, Toegestaan),
+    r("/api/v1/acties",                       "GET",    Verwijzer,          Nvt,      200, Toegestaan),
+    r("/api/v1/acties",                       "GET",    Aanbieder,          Nvt,      200, Toegestaan),
+    r("/api/v1/acties",                       "GET",    Beleid,             Nvt,      403, Geen),
+    r("/api/v1/acties",                       "GET",    Beheerder,          Nvt,      403, Geen),
+    r("/api/v1/acties",                       "GET",    Anoniem,            Nvt,      401, Geen),
+
+    // Completing an action: only one of the own organisation; another's is
+    // not found.
+    r("/api/v1/acties/{id}/afronding",        "POST",   Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Zorgcoordinator,    Ander,    404, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Casusregisseur,     Eigen,    200, Toegestaan),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Casusregisseur,     Ander,    404, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Wijkteammedewerker, Eigen,    200, Toegestaan),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Wijkteammedewerker, Ander,    404, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Verwijzer,          Eigen,    200, Toegestaan),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Verwijzer,          Ander,    404, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Aanbieder,          Eigen,    200, Toegestaan),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Aanbieder,          Ander,    404, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Beleid,             Eigen,    403, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Beleid,             Ander,    403, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Beleid,             Onbekend, 403, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Beheerder,          Eigen,    403, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Beheerder,          Ander,    403, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Beheerder,          Onbekend, 403, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Anoniem,            Ander,    401, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Anoniem,            Onbekend, 401, Geen),
+
+    // Monitoring: aggregates for policy staff only.
+    r("/api/v1/monitoring",                   "GET",    Zorgcoordinator,    Nvt,      403, Geen),
+    r("/api/v1/monitoring",                   "GET",    Casusregisseur,     Nvt,      403, Geen),
+    r("/api/v1/monitoring",                   "GET",    Wijkteammedewerker, Nvt,      403, Geen),
+    r("/api/v1/monitoring",                   "GET",    Verwijzer,          Nvt,      403, Geen),
+    r("/api/v1/monitoring",                   "GET",    Aanbieder,          Nvt,      403, Geen),
+    r("/api/v1/monitoring",                   "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/monitoring",                   "GET",    Beheerder,          Nvt,      403, Geen),
+    r("/api/v1/monitoring",                   "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory: reading for everyone logged in, registering for the beheerder.
     r("/api/v1/organisaties",      "GET",    Zorgcoordinator,    Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Casusregisseur,     Nvt,      200, Geen),
@@ -385,6 +589,35 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
             &[Eigen, Ander, Onbekend],
         ),
         ("/api/v1/casussen", "POST", &[Eigen, Ander, Onbekend]),
+        ("/api/v1/casussen/{id}", "GET", &[Eigen, Ander, Onbekend]),
+        (
+            "/api/v1/casussen/{id}/plan",
+            "PUT",
+            &[Eigen, Ander, Onbekend],
+        ),
+        (
+            "/api/v1/casussen/{id}/gebeurtenissen",
+            "POST",
+            &[Eigen, Ander, Onbekend],
+        ),
+        ("/api/v1/verwijzingen", "POST", &[Eigen, Ander, Onbekend]),
+        (
+            "/api/v1/verwijzingen/{id}",
+            "GET",
+            &[Eigen, Ander, Onbekend],
+        ),
+        (
+            "/api/v1/verwijzingen/{id}/leveringen",
+            "POST",
+            &[Eigen, Ander, Onbekend],
+        ),
+        ("/api/v1/acties", "GET", &[Nvt]),
+        (
+            "/api/v1/acties/{id}/afronding",
+            "POST",
+            &[Eigen, Ander, Onbekend],
+        ),
+        ("/api/v1/monitoring", "GET", &[Nvt]),
         ("/api/v1/organisaties", "GET", &[Nvt]),
         ("/api/v1/organisaties", "POST", &[Nvt]),
         ("/api/v1/api-tokens", "POST", &[Nvt]),
@@ -465,7 +698,13 @@ fn over_een_client(rij: &Rij) -> bool {
         ("GET" | "PUT", "/api/v1/jeugdigen/{id}")
         | ("POST", "/api/v1/hulpvragen")
         | ("GET", "/api/v1/hulpvragen/{id}")
-        | ("POST", "/api/v1/hulpvragen/{id}/triage") => {
+        | ("POST", "/api/v1/hulpvragen/{id}/triage")
+        | ("GET", "/api/v1/casussen/{id}")
+        | ("PUT", "/api/v1/casussen/{id}/plan")
+        | ("POST", "/api/v1/casussen/{id}/gebeurtenissen")
+        | ("POST", "/api/v1/verwijzingen")
+        | ("GET", "/api/v1/verwijzingen/{id}")
+        | ("POST", "/api/v1/verwijzingen/{id}/leveringen") => {
             matches!(rij.doel, Doel::Eigen | Doel::Ander)
         }
         _ => false,
@@ -499,8 +738,9 @@ fn matrix_is_volledig_en_consistent() {
     let mut fouten = Vec::new();
     for rij in MATRIX {
         let toegestaan = (200..300).contains(&rij.status);
-        let dossierroute = rij.route.starts_with("/api/v1/jeugdigen")
-            || rij.route.starts_with("/api/v1/hulpvragen");
+        let dossierroute = ["jeugdigen", "hulpvragen", "casussen/", "verwijzingen"]
+            .iter()
+            .any(|r| rij.route.starts_with(&format!("/api/v1/{r}")));
         let regels = [
             // Nobody gets in without logging in, and nothing is logged then.
             (
@@ -767,6 +1007,104 @@ impl<'a> Matrix<'a> {
         }
     }
 
+    /// The organisation the actor works for.
+    fn organisatie(&self, wie: Wie) -> Option<i64> {
+        let w = &self.app.w;
+        match wie {
+            Wie::Zorgcoordinator => Some(w.school_a),
+            Wie::Casusregisseur | Wie::Wijkteammedewerker => Some(w.wijkteam),
+            Wie::Verwijzer => Some(w.jgz),
+            Wie::Aanbieder => Some(self.partijen_a[1]),
+            Wie::Beleid | Wie::Beheerder => Some(w.gemeente),
+            Wie::Anoniem => None,
+        }
+    }
+
+    /// A referral stored directly, to aanbieder A (`eigen`) or B, with
+    /// these actions.
+    async fn verwijzing(
+        &self,
+        j: &Jd,
+        eigen: bool,
+        acties: &[schakel_storage::NieuwActiepunt],
+    ) -> i64 {
+        let ingang = ingang();
+        let einde = schakel_rules::datum::Schooljaar::van_datum(ingang)
+            .periode()
+            .tot;
+        let v = schakel_storage::NieuweVerwijzing {
+            jeugdige: j.jeugdige,
+            casus: None,
+            door: schakel_storage::Door {
+                medewerker: self.app.w.medewerker(VERWIJZER),
+                rol: Rol::Verwijzer,
+                organisatie: self.app.w.jgz,
+            },
+            aanbieder: if eigen {
+                self.partijen_a[1]
+            } else {
+                self.partijen_b[1]
+            },
+            product: "begeleiding_individueel_basis".into(),
+            volume: 3.0,
+            eenheid: "uur".into(),
+            per: "week".into(),
+            ingangsdatum: ingang,
+            einddatum: einde,
+            toegekend: 100.0,
+            binnen_normen: true,
+            regels: vec!["almere.rij.volledig_onderwijs".into()],
+            normenkader: "almere 2025.1".into(),
+            bevindingen: json!([]),
+            motivatie: None,
+        };
+        let record = schakel_storage::NieuwAuditRecord {
+            gebeurtenis: "matrix.opzet".into(),
+            actie: Actie::Aanmaken,
+            tijdstip: schakel_storage::audit::nu(),
+            gebruiker: None,
+            rol: None,
+            organisatie: None,
+            namens: None,
+            client_type: None,
+            client: None,
+            object_type: "verwijzing".into(),
+            object_id: None,
+            uitkomst: Uitkomst::Toegestaan,
+            grond: Some("opzet".into()),
+            bron: "test".into(),
+            systeem: "schakel-test".into(),
+        };
+        self.app
+            .opslag
+            .maak_verwijzing(&v, acties, &record)
+            .await
+            .expect("verwijzing")
+            .id
+    }
+
+    /// A new open action of `org`; returns its id.
+    async fn actie(&self, j: &Jd, org: i64) -> i64 {
+        self.verwijzing(j, true, &[actiepunt(org)]).await;
+        let filter = schakel_storage::ActiepuntFilter {
+            organisatie: org,
+            medewerker: None,
+            verlopen_op: None,
+        };
+        let lijst = self
+            .app
+            .opslag
+            .acties(filter, schakel_storage::Pagina::new(1, 100))
+            .await
+            .expect("acties");
+        lijst
+            .items
+            .iter()
+            .map(|a| a.id)
+            .max()
+            .expect("the new action")
+    }
+
     async fn paar(&self) -> Paar {
         let zc_a = &self.actor(Wie::Zorgcoordinator).gebruiker;
         Paar {
@@ -794,7 +1132,9 @@ impl<'a> Matrix<'a> {
     async fn voer_uit(&self, gedeeld: &Paar, rij: &Rij) -> Vec<String> {
         let app = self.app;
         let vers;
-        let paar = if rij.route.starts_with("/api/v1/hulpvragen") || rij.route == "/api/v1/casussen"
+        let paar = if rij.route.starts_with("/api/v1/hulpvragen")
+            || rij.route == "/api/v1/casussen"
+            || rij.route == "/api/v1/casussen/{id}/plan"
         {
             vers = self.paar().await;
             &vers
@@ -819,13 +1159,81 @@ impl<'a> Matrix<'a> {
             _ => ONBEKEND,
         };
         // Whose pseudonym the audit records of this request are about: the
-        // jeugdige it names, or the BSN it registers. A case names a
-        // household, and its record no client.
+        // jeugdige it names, or the BSN it registers. Opening a case names a
+        // household, and its record no client; an action names no client.
         let mut client = jd
-            .filter(|_| rij.route != "/api/v1/casussen")
+            .filter(|_| rij.route != "/api/v1/casussen" && !rij.route.starts_with("/api/v1/acties"))
             .map(|j| j.bsn.clone());
         let mut if_match = None;
+        let casus = match jd {
+            Some(j) => app
+                .opslag
+                .open_casus(j.huishouden)
+                .await
+                .expect("open_casus")
+                .map_or(ONBEKEND, |c| c.id),
+            None => ONBEKEND,
+        };
+        // A referral of the row's jeugdige, to the provider of its side.
+        let verwijzing = match (rij.route.starts_with("/api/v1/verwijzingen/"), jd) {
+            (true, Some(j)) => self.verwijzing(j, rij.doel == Doel::Eigen, &[]).await,
+            _ => ONBEKEND,
+        };
         let (pad, body) = match (rij.methode, rij.route) {
+            ("GET", "/api/v1/casussen/{id}") => (format!("/api/v1/casussen/{casus}"), None),
+            ("PUT", "/api/v1/casussen/{id}/plan") => {
+                let versie = app
+                    .opslag
+                    .gebeurtenissen(casus)
+                    .await
+                    .expect("gebeurtenissen")
+                    .len();
+                if_match = Some(format!("\"{versie}\""));
+                let school = jd.map_or(app.w.school_a, |j| j.school);
+                (
+                    format!("/api/v1/casussen/{casus}/plan"),
+                    Some(plan(app.w.wijkteam, school)),
+                )
+            }
+            ("POST", "/api/v1/casussen/{id}/gebeurtenissen") => (
+                format!("/api/v1/casussen/{casus}/gebeurtenissen"),
+                Some(json!({"soort": "veiligheid", "melding": "onveiligheid",
+                            "toelichting": "Zorgen over de veiligheid thuis"})),
+            ),
+            ("POST", "/api/v1/verwijzingen") => (
+                rij.route.to_string(),
+                Some(json!({"jeugdige": id, "aanbieder": self.partijen_a[1],
+                    "situatie": {"onderwijssituatie": "volledig_onderwijs"},
+                    "verwijzing": verwijzing_invoer()})),
+            ),
+            ("GET", "/api/v1/verwijzingen/{id}") => {
+                (format!("/api/v1/verwijzingen/{verwijzing}"), None)
+            }
+            ("POST", "/api/v1/verwijzingen/{id}/leveringen") => (
+                format!("/api/v1/verwijzingen/{verwijzing}/leveringen"),
+                Some(json!({"datum": ingang(), "hoeveelheid": 1})),
+            ),
+            ("GET", "/api/v1/acties") => {
+                // An open action of the actor's organisation, so the list
+                // has something to log.
+                if let (Some(org), Some(j)) = (self.organisatie(rij.wie), Some(&gedeeld.eigen)) {
+                    self.verwijzing(j, true, &[actiepunt(org)]).await;
+                }
+                (rij.route.to_string(), None)
+            }
+            ("POST", "/api/v1/acties/{id}/afronding") => {
+                let org = match rij.doel {
+                    Doel::Eigen => self.organisatie(rij.wie),
+                    Doel::Ander => Some(app.w.school_b),
+                    _ => None,
+                };
+                let actie = match org {
+                    Some(org) => self.actie(&gedeeld.eigen, org).await,
+                    None => ONBEKEND,
+                };
+                (format!("/api/v1/acties/{actie}/afronding"), None)
+            }
+            ("GET", "/api/v1/monitoring") => (rij.route.to_string(), None),
             ("GET", "/api/v1/jeugdigen") => ("/api/v1/jeugdigen?perPagina=100".to_string(), None),
             ("POST", "/api/v1/jeugdigen") => {
                 let huishouden = match rij.doel {
@@ -970,6 +1378,9 @@ impl<'a> Matrix<'a> {
             )),
             ("POST", "/api/v1/hulpvragen") => Some(("jeugdige", json!(id))),
             ("POST", "/api/v1/casussen") => Some(("huishouden", json!(huishouden))),
+            ("GET", "/api/v1/casussen/{id}") => Some(("id", json!(casus))),
+            ("POST", "/api/v1/verwijzingen") => Some(("jeugdige", json!(id))),
+            ("GET", "/api/v1/verwijzingen/{id}") => Some(("id", json!(verwijzing))),
             ("GET", "/api/v1/hulpvragen/{id}") | ("POST", "/api/v1/hulpvragen/{id}/triage") => {
                 Some(("id", json!(hulpvraag)))
             }
@@ -1035,6 +1446,53 @@ impl<'a> Matrix<'a> {
         }
         fouten
     }
+}
+
+/// A referral's start: a week ago, within today's school year.
+fn ingang() -> NaiveDate {
+    let vandaag = chrono::Utc::now().date_naive();
+    let begin = schakel_rules::datum::Schooljaar::van_datum(vandaag)
+        .periode()
+        .van;
+    (vandaag - chrono::Days::new(7)).max(begin)
+}
+
+fn verwijzing_invoer() -> Value {
+    let ingang = ingang();
+    let einde = schakel_rules::datum::Schooljaar::van_datum(ingang)
+        .periode()
+        .tot;
+    json!({"product": "begeleiding_individueel_basis", "volume": 3, "eenheid": "uur",
+           "per": "week", "ingangsdatum": ingang, "einddatum": einde})
+}
+
+fn actiepunt(organisatie: i64) -> schakel_storage::NieuwActiepunt {
+    schakel_storage::NieuwActiepunt {
+        casus: None,
+        verwijzing: None,
+        organisatie,
+        medewerker: None,
+        wat: "Matrix: iets te doen".into(),
+        bron: "matrix".into(),
+        uiterlijk: ingang(),
+    }
+}
+
+/// A complete plan with goals for the wijkteam and the school.
+fn plan(wijkteam: i64, school: i64) -> Value {
+    let deadline = schakel_rules::datum::Schooljaar::van_datum(ingang())
+        .periode()
+        .tot;
+    json!({
+        "toekomstperspectief": "Weer naar school",
+        "stemJeugdige": {"soort": "niet_gehoord", "reden": "Te jong om te vragen"},
+        "doelen": [
+            {"domein": "jeugdhulp", "omschrijving": "Rust thuis", "indicator": "avonden",
+             "nulmeting": "1", "streefwaarde": "5", "deadline": deadline, "verantwoordelijke": wijkteam},
+            {"domein": "onderwijsondersteuning", "omschrijving": "Werkplek", "indicator": "dagen",
+             "nulmeting": "2", "streefwaarde": "5", "deadline": deadline, "verantwoordelijke": school},
+        ],
+    })
 }
 
 fn samenvatting(records: &[AuditRecord]) -> String {
