@@ -64,6 +64,6 @@ mod tests {
     }
 
     fn serde_json_string(a: Aantal) -> String {
-        serde_json::to_string(&a).unwrap()
+        serde_json::to_string(&a).expect("geldig")
     }
 }

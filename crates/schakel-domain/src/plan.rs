@@ -268,7 +268,7 @@ mod tests {
             indicator: "aantal dagen per week op school".into(),
             nulmeting: "2".into(),
             streefwaarde: "5".into(),
-            deadline: NaiveDate::from_ymd_opt(2027, 1, 31).unwrap(),
+            deadline: NaiveDate::from_ymd_opt(2027, 1, 31).expect("geldig"),
             verantwoordelijke: if domein == Domein::Jeugdhulp {
                 WIJKTEAM
             } else {
@@ -293,7 +293,7 @@ mod tests {
             doel(None, Domein::Onderwijsondersteuning, "Prikkelarme werkplek"),
         ])
         .tot_plan(None, &[WIJKTEAM, SCHOOL])
-        .unwrap()
+        .expect("geldig")
     }
 
     #[test]
@@ -313,7 +313,7 @@ mod tests {
         ]);
         i.doelen
             .insert(0, doel(Some(1), Domein::Jeugdhulp, "Rust thuis"));
-        let nieuw = i.tot_plan(Some(&p), &[WIJKTEAM, SCHOOL]).unwrap();
+        let nieuw = i.tot_plan(Some(&p), &[WIJKTEAM, SCHOOL]).expect("geldig");
         assert_eq!(
             nieuw.doelen.iter().map(|d| d.nummer).collect::<Vec<_>>(),
             [1, 2, 3]
@@ -325,7 +325,9 @@ mod tests {
         let mut d = doel(None, Domein::Jeugdhulp, " ");
         d.indicator.clear();
         d.verantwoordelijke = 99;
-        let fouten = invoer(vec![d]).tot_plan(None, &[WIJKTEAM]).unwrap_err();
+        let fouten = invoer(vec![d])
+            .tot_plan(None, &[WIJKTEAM])
+            .expect_err("verwacht een fout");
         let velden: Vec<_> = fouten.0.iter().map(|f| f.veld.as_str()).collect();
         assert_eq!(
             velden,
@@ -341,7 +343,7 @@ mod tests {
     fn onbekend_doelnummer_geweigerd() {
         let fouten = invoer(vec![doel(Some(7), Domein::Jeugdhulp, "x")])
             .tot_plan(Some(&basis()), &[WIJKTEAM, SCHOOL])
-            .unwrap_err();
+            .expect_err("verwacht een fout");
         assert_eq!(fouten.0[0].veld, "doelen[0].nummer");
     }
 
@@ -360,7 +362,7 @@ mod tests {
         assert_eq!(
             jeugdhulp
                 .wijziging_binnen(Some(&huidig), Deel::Onderwijs)
-                .unwrap_err()
+                .expect_err("verwacht een fout")
                 .veld,
             "doelen"
         );
@@ -374,7 +376,7 @@ mod tests {
         assert_eq!(
             perspectief
                 .wijziging_binnen(Some(&huidig), Deel::Onderwijs)
-                .unwrap_err()
+                .expect_err("verwacht een fout")
                 .veld,
             "toekomstperspectief"
         );
@@ -390,7 +392,7 @@ mod tests {
         assert_eq!(
             huidig
                 .wijziging_binnen(None, Deel::Onderwijs)
-                .unwrap_err()
+                .expect_err("verwacht een fout")
                 .veld,
             "plan"
         );
@@ -401,9 +403,15 @@ mod tests {
         let mut p = basis();
         assert_eq!(p.klaar_voor_akkoord(), Ok(()));
         p.doelen.retain(|d| d.domein == Domein::Jeugdhulp);
-        assert_eq!(p.klaar_voor_akkoord().unwrap_err().veld, "doelen");
+        assert_eq!(
+            p.klaar_voor_akkoord().expect_err("verwacht een fout").veld,
+            "doelen"
+        );
         let mut p = basis();
         p.stem_jeugdige = None;
-        assert_eq!(p.klaar_voor_akkoord().unwrap_err().veld, "stemJeugdige");
+        assert_eq!(
+            p.klaar_voor_akkoord().expect_err("verwacht een fout").veld,
+            "stemJeugdige"
+        );
     }
 }

@@ -226,7 +226,7 @@ pub struct DoelScore {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Evaluatie {
     pub datum: NaiveDate,
     /// One score for every goal of the plan.
@@ -755,7 +755,7 @@ impl Toestand {
                         stap.naam()
                     )));
                 }
-                if !evaluatie.is_some_and(|e| !e.voldoende()) {
+                if evaluatie.is_none_or(Evaluatie::voldoende) {
                     return Err(Weigering::Conflict(format!(
                         "{} volgt op een evaluatie met onvoldoende voortgang{}",
                         stap.naam(),
@@ -790,11 +790,7 @@ impl Toestand {
                 "de hoofdaanbieder koopt in bij een andere aanbieder",
             );
         }
-        if !ctx
-            .vertegenwoordigers
-            .iter()
-            .any(|v| *v == toestemming.naam)
-        {
+        if !ctx.vertegenwoordigers.contains(&toestemming.naam) {
             fouten.voeg_toe(
                 "toestemmingOuders.naam",
                 format!(
@@ -1006,13 +1002,13 @@ mod tests {
     const SEM: Id = 1;
 
     fn datum(m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+        NaiveDate::from_ymd_opt(2026, m, d).expect("geldig")
     }
 
     fn moment() -> Moment {
         Moment {
             vandaag: datum(11, 24),
-            einde_schooljaar: NaiveDate::from_ymd_opt(2027, 7, 31).unwrap(),
+            einde_schooljaar: NaiveDate::from_ymd_opt(2027, 7, 31).expect("geldig"),
         }
     }
 
@@ -1077,7 +1073,7 @@ mod tests {
             }),
         }
         .tot_plan(None, &ctx().alle_partijen())
-        .unwrap()
+        .expect("geldig")
     }
 
     /// Checks and records, as the storage layer would.
@@ -1116,7 +1112,7 @@ mod tests {
 
     fn vastgesteld() -> Toestand {
         let mut t = Toestand::default();
-        doe(&mut t, Gebeurtenis::Plan { plan: plan() }, regisseur()).unwrap();
+        doe(&mut t, Gebeurtenis::Plan { plan: plan() }, regisseur()).expect("geldig");
         doe(
             &mut t,
             Gebeurtenis::Akkoord {
@@ -1125,7 +1121,7 @@ mod tests {
             },
             regisseur(),
         )
-        .unwrap();
+        .expect("geldig");
         t
     }
 
@@ -1144,20 +1140,20 @@ mod tests {
         let mut t = vastgesteld();
         // No step without an insufficient evaluation first.
         assert!(conflict(doe(&mut t, stap(Stap::Gesprek), regisseur())).contains("onvoldoende"));
-        doe(&mut t, evaluatie(SLECHT), regisseur()).unwrap();
+        doe(&mut t, evaluatie(SLECHT), regisseur()).expect("geldig");
         // Illegal jumps from execution.
         conflict(doe(&mut t, stap(Stap::ExpertpoolAdvies), regisseur()));
         conflict(doe(&mut t, stap(Stap::Escalatie), regisseur()));
-        doe(&mut t, stap(Stap::Gesprek), regisseur()).unwrap();
+        doe(&mut t, stap(Stap::Gesprek), regisseur()).expect("geldig");
         assert_eq!(t.fase, Fase::Gesprek);
         // The expertpool advises only after a new insufficient evaluation.
         conflict(doe(&mut t, stap(Stap::ExpertpoolAdvies), regisseur()));
         conflict(doe(&mut t, stap(Stap::Escalatie), regisseur()));
-        doe(&mut t, evaluatie(SLECHT), regisseur()).unwrap();
-        doe(&mut t, stap(Stap::ExpertpoolAdvies), regisseur()).unwrap();
+        doe(&mut t, evaluatie(SLECHT), regisseur()).expect("geldig");
+        doe(&mut t, stap(Stap::ExpertpoolAdvies), regisseur()).expect("geldig");
         conflict(doe(&mut t, stap(Stap::Escalatie), regisseur()));
-        doe(&mut t, evaluatie(SLECHT), regisseur()).unwrap();
-        doe(&mut t, stap(Stap::Escalatie), regisseur()).unwrap();
+        doe(&mut t, evaluatie(SLECHT), regisseur()).expect("geldig");
+        doe(&mut t, stap(Stap::Escalatie), regisseur()).expect("geldig");
         assert_eq!(t.fase, Fase::Escalatie);
         conflict(doe(&mut t, stap(Stap::Gesprek), regisseur()));
     }
@@ -1166,20 +1162,20 @@ mod tests {
     fn afschalen_na_voldoende_evaluatie() {
         let mut t = vastgesteld();
         conflict(doe(&mut t, stap(Stap::Afgeschaald), regisseur()));
-        doe(&mut t, evaluatie(SLECHT), regisseur()).unwrap();
-        doe(&mut t, stap(Stap::Gesprek), regisseur()).unwrap();
-        doe(&mut t, evaluatie(SLECHT), regisseur()).unwrap();
+        doe(&mut t, evaluatie(SLECHT), regisseur()).expect("geldig");
+        doe(&mut t, stap(Stap::Gesprek), regisseur()).expect("geldig");
+        doe(&mut t, evaluatie(SLECHT), regisseur()).expect("geldig");
         conflict(doe(&mut t, stap(Stap::Afgeschaald), regisseur()));
-        doe(&mut t, evaluatie(GOED), regisseur()).unwrap();
+        doe(&mut t, evaluatie(GOED), regisseur()).expect("geldig");
         conflict(doe(&mut t, stap(Stap::ExpertpoolAdvies), regisseur()));
-        doe(&mut t, stap(Stap::Afgeschaald), regisseur()).unwrap();
+        doe(&mut t, stap(Stap::Afgeschaald), regisseur()).expect("geldig");
         assert_eq!(t.fase, Fase::Uitvoering);
     }
 
     #[test]
     fn alleen_de_casusregisseur_schaalt_op() {
         let mut t = vastgesteld();
-        doe(&mut t, evaluatie(SLECHT), regisseur()).unwrap();
+        doe(&mut t, evaluatie(SLECHT), regisseur()).expect("geldig");
         for wie in [school(), aanbieder()] {
             assert!(matches!(
                 doe(&mut t, stap(Stap::Gesprek), wie),
@@ -1203,7 +1199,7 @@ mod tests {
     #[test]
     fn evaluatie_vraagt_vastgesteld_plan_en_elk_doel() {
         let mut t = Toestand::default();
-        doe(&mut t, Gebeurtenis::Plan { plan: plan() }, regisseur()).unwrap();
+        doe(&mut t, Gebeurtenis::Plan { plan: plan() }, regisseur()).expect("geldig");
         conflict(doe(&mut t, evaluatie(SLECHT), regisseur()));
         let mut t = vastgesteld();
         let Gebeurtenis::Evaluatie(mut e) = evaluatie(GOED) else {
@@ -1227,7 +1223,7 @@ mod tests {
         assert!(t.akkoord.is_some());
         let mut p = plan();
         p.doelen[1].streefwaarde = "4".into();
-        doe(&mut t, Gebeurtenis::Plan { plan: p.clone() }, school()).unwrap();
+        doe(&mut t, Gebeurtenis::Plan { plan: p.clone() }, school()).expect("geldig");
         assert_eq!(t.akkoord, None);
         // The school may not touch the jeugdhulp goal.
         p.doelen[0].streefwaarde = "9".into();
@@ -1241,7 +1237,7 @@ mod tests {
     #[test]
     fn akkoord_maakt_termijnen_per_doel_en_schooljaar() {
         let mut t = Toestand::default();
-        doe(&mut t, Gebeurtenis::Plan { plan: plan() }, regisseur()).unwrap();
+        doe(&mut t, Gebeurtenis::Plan { plan: plan() }, regisseur()).expect("geldig");
         let onbekend = Gebeurtenis::Akkoord {
             vertegenwoordiger: "Buurman".into(),
             datum: datum(11, 2),
@@ -1258,7 +1254,7 @@ mod tests {
             },
             regisseur(),
         )
-        .unwrap();
+        .expect("geldig");
         let termijnen: Vec<_> = g
             .termijnen
             .iter()
@@ -1269,7 +1265,10 @@ mod tests {
             [
                 (WIJKTEAM, datum(12, 31)),
                 (SCHOOL, datum(12, 31)),
-                (WIJKTEAM, NaiveDate::from_ymd_opt(2027, 7, 31).unwrap())
+                (
+                    WIJKTEAM,
+                    NaiveDate::from_ymd_opt(2027, 7, 31).expect("geldig")
+                )
             ]
         );
     }
@@ -1293,7 +1292,7 @@ mod tests {
             doe(&mut t, verkeerd, regisseur()),
             Err(Weigering::Ongeldig(_))
         ));
-        doe(&mut t, hoofd, regisseur()).unwrap();
+        doe(&mut t, hoofd, regisseur()).expect("geldig");
         let m = conflict(doe(&mut t, jgz, regisseur()));
         assert!(m.contains("al een regisseur"), "{m}");
     }
@@ -1322,8 +1321,8 @@ mod tests {
             },
             regisseur(),
         )
-        .unwrap();
-        let g = doe(&mut t, inkoop, aanbieder()).unwrap();
+        .expect("geldig");
+        let g = doe(&mut t, inkoop, aanbieder()).expect("geldig");
         assert!(
             g.nieuwe_partijen.is_empty(),
             "not before the school consents"
@@ -1338,7 +1337,7 @@ mod tests {
         ));
         assert_eq!(
             doe(&mut t, toestemming.clone(), school())
-                .unwrap()
+                .expect("geldig")
                 .nieuwe_partijen,
             [SPECIALIST]
         );
@@ -1352,7 +1351,7 @@ mod tests {
             melding: Veiligheidssoort::Crisis,
             toelichting: "acuut".into(),
         };
-        doe(&mut t, melding.clone(), aanbieder()).unwrap();
+        doe(&mut t, melding.clone(), aanbieder()).expect("geldig");
         assert_eq!(t.veiligheid.as_ref().map(|v| v.door), Some(HOOFDAANBIEDER));
         let buiten = Betrokkene {
             organisatie: 99,
@@ -1369,7 +1368,7 @@ mod tests {
             doe(&mut t, klaar.clone(), school()),
             Err(Weigering::Verboden { .. })
         ));
-        doe(&mut t, klaar.clone(), regisseur()).unwrap();
+        doe(&mut t, klaar.clone(), regisseur()).expect("geldig");
         conflict(doe(&mut t, klaar, regisseur()));
     }
 
@@ -1388,13 +1387,13 @@ mod tests {
         let tlv = |jeugdige| Gebeurtenis::Tlv {
             jeugdige,
             geldig_van: datum(8, 1),
-            geldig_tot: NaiveDate::from_ymd_opt(2028, 7, 31).unwrap(),
+            geldig_tot: NaiveDate::from_ymd_opt(2028, 7, 31).expect("geldig"),
         };
-        let g = doe(&mut t, tlv(SEM), school()).unwrap();
+        let g = doe(&mut t, tlv(SEM), school()).expect("geldig");
         assert_eq!(g.termijnen[0].organisatie, SCHOOL);
         assert_eq!(
             g.termijnen[0].uiterlijk,
-            NaiveDate::from_ymd_opt(2028, 7, 31).unwrap()
+            NaiveDate::from_ymd_opt(2028, 7, 31).expect("geldig")
         );
         assert!(matches!(
             doe(&mut t, tlv(2), school()),
@@ -1412,7 +1411,7 @@ mod tests {
             },
             regisseur(),
         )
-        .unwrap();
+        .expect("geldig");
         assert!(g.sluit);
         conflict(doe(&mut t, evaluatie(GOED), regisseur()));
     }
@@ -1420,8 +1419,11 @@ mod tests {
     #[test]
     fn gebeurtenis_als_json_heen_en_terug() {
         let g = evaluatie(SLECHT);
-        let json = serde_json::to_string(&g).unwrap();
+        let json = serde_json::to_string(&g).expect("geldig");
         assert!(json.starts_with(r#"{"soort":"evaluatie""#), "{json}");
-        assert_eq!(serde_json::from_str::<Gebeurtenis>(&json).unwrap(), g);
+        assert_eq!(
+            serde_json::from_str::<Gebeurtenis>(&json).expect("geldig"),
+            g
+        );
     }
 }

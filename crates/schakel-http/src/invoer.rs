@@ -44,6 +44,90 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Invoer<T> {
     }
 }
 
+/// A JSON body of type `T`, refused when it holds a field `T` does not
+/// know — also inside internally tagged enums, where serde's
+/// `deny_unknown_fields` does not reach: the parsed value is written back
+/// and every field of the input must be there.
+pub struct StrikteInvoer<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + serde::Serialize> FromRequest<S> for StrikteInvoer<T> {
+    type Rejection = ApiFout;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiFout> {
+        let Invoer(waarde) = Invoer::<serde_json::Value>::from_request(req, state).await?;
+        let t: T = serde_path_to_error::deserialize(&waarde).map_err(|e| {
+            let (mut veld, reden) = veldfout(e.path(), e.inner());
+            // Inside an internally tagged enum serde loses the path; an
+            // unknown variant is found back by its value.
+            if veld == "body"
+                && let Some(w) = reden
+                    .strip_prefix("unknown variant `")
+                    .and_then(|r| r.split('`').next())
+                && let Some(pad) = pad_van_tekst(&waarde, w, "")
+            {
+                veld = pad;
+            }
+            ApiFout::veld(veld, reden)
+        })?;
+        let terug = serde_json::to_value(&t).map_err(ApiFout::intern)?;
+        if let Some(veld) = onbekend_veld(&waarde, &terug, "") {
+            return Err(ApiFout::veld(veld, "onbekend veld"));
+        }
+        Ok(Self(t))
+    }
+}
+
+/// The path of the first string field holding `tekst`.
+fn pad_van_tekst(v: &serde_json::Value, tekst: &str, pad: &str) -> Option<String> {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) => m.iter().find_map(|(k, w)| {
+            let p = if pad.is_empty() {
+                k.clone()
+            } else {
+                format!("{pad}.{k}")
+            };
+            match w {
+                Value::String(s) if s == tekst => Some(p),
+                _ => pad_van_tekst(w, tekst, &p),
+            }
+        }),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .find_map(|(i, w)| pad_van_tekst(w, tekst, &format!("{pad}[{i}]"))),
+        _ => None,
+    }
+}
+
+/// The first field of `invoer` that `terug` lacks, as a dotted path.
+fn onbekend_veld(
+    invoer: &serde_json::Value,
+    terug: &serde_json::Value,
+    pad: &str,
+) -> Option<String> {
+    use serde_json::Value;
+    let onder = |sleutel: &str| {
+        if pad.is_empty() {
+            sleutel.to_string()
+        } else {
+            format!("{pad}.{sleutel}")
+        }
+    };
+    match (invoer, terug) {
+        (Value::Object(a), Value::Object(b)) => a.iter().find_map(|(k, v)| match b.get(k) {
+            None => Some(onder(k)),
+            Some(w) => onbekend_veld(v, w, &onder(k)),
+        }),
+        (Value::Array(a), Value::Array(b)) => a
+            .iter()
+            .zip(b)
+            .enumerate()
+            .find_map(|(i, (v, w))| onbekend_veld(v, w, &format!("{pad}[{i}]"))),
+        _ => None,
+    }
+}
+
 /// The field an error is about and what is wrong with it. A syntax error is
 /// about the body as a whole; a missing or unknown field is named itself
 /// (serde reports a missing one at the enclosing object).

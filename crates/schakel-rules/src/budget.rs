@@ -86,10 +86,10 @@ mod toegekend_tests {
         // voor de duur van het schooljaar" — 2026-08-01..2027-07-31 is 365
         // days, 52.14 calendar weeks: 156.43 hours.
         let schooljaar = Periode::new(
-            NaiveDate::from_ymd_opt(2026, 8, 1).unwrap(),
-            NaiveDate::from_ymd_opt(2027, 7, 31).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 8, 1).expect("geldig"),
+            NaiveDate::from_ymd_opt(2027, 7, 31).expect("geldig"),
         )
-        .unwrap();
+        .expect("geldig");
         assert_eq!(toegekend(3.0, Per::Week, schooljaar), 156.43);
         assert_eq!(toegekend(40.0, Per::Totaal, schooljaar), 40.0);
     }

@@ -332,7 +332,7 @@ pub(crate) async fn acties(
     )))
     .bind(f.organisatie)
     .bind(f.medewerker)
-    .bind(&verlopen)
+    .bind(verlopen)
     .fetch_one(&mut *c)
     .await
     .map_err(fout)?;
@@ -342,7 +342,7 @@ pub(crate) async fn acties(
     )))
     .bind(f.organisatie)
     .bind(f.medewerker)
-    .bind(&verlopen)
+    .bind(verlopen)
     .bind(pagina.aantal)
     .bind(pagina.vanaf)
     .fetch_all(&mut *c)

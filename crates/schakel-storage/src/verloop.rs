@@ -225,7 +225,7 @@ mod tests {
 
     #[test]
     fn maanden_tot_en_met_de_laatste_dag() {
-        let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("geldig");
         assert_eq!(
             maanden(d(1, 15), d(3, 10)),
             [

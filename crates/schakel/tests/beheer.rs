@@ -380,3 +380,208 @@ fn elke_demorol_ziet_precies_wat_mag() {
         }
     }
 }
+
+/// A logged-in demo user on the blocking client.
+struct Demogebruiker<'a> {
+    server: &'a Server,
+    client: reqwest::blocking::Client,
+    csrf: String,
+}
+
+impl<'a> Demogebruiker<'a> {
+    fn login(server: &'a Server, email: &str) -> Self {
+        let (_, _, wachtwoord) = server
+            .accounts
+            .iter()
+            .find(|a| a.0 == email)
+            .expect("account printed");
+        let client = reqwest::blocking::Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        let antwoord: Value = client
+            .post(format!("{}/api/v1/sessies", server.adres))
+            .json(&json!({"email": email, "wachtwoord": wachtwoord}))
+            .send()
+            .expect("login")
+            .json()
+            .expect("json");
+        let csrf = antwoord["csrfToken"]
+            .as_str()
+            .expect("csrfToken")
+            .to_string();
+        Self {
+            server,
+            client,
+            csrf,
+        }
+    }
+
+    fn stuur(
+        &self,
+        methode: reqwest::Method,
+        pad: &str,
+        body: Option<Value>,
+        if_match: Option<&str>,
+    ) -> (u16, Value) {
+        let mut r = self
+            .client
+            .request(methode, format!("{}{pad}", self.server.adres))
+            .header("X-CSRF-Token", &self.csrf);
+        if let Some(b) = body {
+            r = r.json(&b);
+        }
+        if let Some(e) = if_match {
+            r = r.header("If-Match", e);
+        }
+        let antwoord = r.send().expect("request");
+        let status = antwoord.status().as_u16();
+        (status, antwoord.json().unwrap_or(Value::Null))
+    }
+
+    fn get(&self, pad: &str) -> (u16, Value) {
+        self.stuur(reqwest::Method::GET, pad, None, None)
+    }
+
+    fn post(&self, pad: &str, body: Value) -> (u16, Value) {
+        self.stuur(reqwest::Method::POST, pad, Some(body), None)
+    }
+}
+
+/// Issue 4, "Done when": in the demo region one household walks the whole
+/// route through the API — hulpvraag, triage, plan with goals, referral
+/// within and outside the norms, evaluation, escalation — each party doing
+/// its part (README, "Walking the support route in the demo").
+#[test]
+fn demo_huishouden_doorloopt_de_steunroute() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let server = start_demo(&tmp.path().join("data"));
+    let school = Demogebruiker::login(&server, "zorgcoordinator@watertuin.demo");
+    let regisseur = Demogebruiker::login(&server, "casusregisseur@wijkteam.demo");
+    let verwijzer = Demogebruiker::login(&server, "verwijzer@jgz.demo");
+    let aanbieder = Demogebruiker::login(&server, "aanbieder@triade.demo");
+
+    let (_, orgs) = school.get("/api/v1/organisaties?perPagina=100");
+    let org = |naam: &str| {
+        orgs["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|o| o["naam"].as_str().is_some_and(|n| n.starts_with(naam)))
+            .and_then(|o| o["id"].as_i64())
+            .expect("demo organisation")
+    };
+    let (wijkteam, jgz, triade, watertuin) = (
+        org("Wijkteam Almere Haven"),
+        org("JGZ Almere"),
+        org("Triade Vitree"),
+        org("SBO De Watertuin"),
+    );
+    // The demo's hulpvraag 1 is Sem's, registered by the Watertuin.
+    let (s, vraag) = school.get("/api/v1/hulpvragen/1");
+    assert_eq!(s, 200, "{vraag}");
+    let (_, sem) = school.get(&format!("/api/v1/jeugdigen/{}", vraag["jeugdige"]));
+    assert_eq!(sem["voornaam"], "Sem");
+    // Triage "beide": the household's open case, now with Triade as party.
+    let (s, vraag) = school.post(
+        "/api/v1/hulpvragen/1/triage",
+        json!({"uitkomst": "beide", "wijkteam": wijkteam, "partijen": [jgz, triade]}),
+    );
+    assert_eq!(s, 200, "{vraag}");
+    let casus = vraag["casus"].as_i64().expect("case");
+    let pad = format!("/api/v1/casussen/{casus}");
+    let deadline = "2027-07-31";
+    let plan = json!({
+        "toekomstperspectief": "Sem gaat weer vijf dagen naar school; thuis is er rust",
+        "stemJeugdige": {"soort": "gehoord", "inbreng": "In de klas is het te druk"},
+        "doelen": [
+            {"domein": "jeugdhulp", "omschrijving": "Ouders hanteren overprikkeling thuis",
+             "indicator": "avonden per week zonder escalatie", "nulmeting": "2", "streefwaarde": "5",
+             "deadline": deadline, "verantwoordelijke": wijkteam},
+            {"domein": "onderwijsondersteuning", "omschrijving": "Prikkelarme werkplek in de klas",
+             "indicator": "dagen per week op school", "nulmeting": "3", "streefwaarde": "5",
+             "deadline": deadline, "verantwoordelijke": watertuin},
+        ],
+    });
+    let (s, c) = regisseur.stuur(
+        reqwest::Method::PUT,
+        &format!("{pad}/plan"),
+        Some(plan),
+        Some("\"0\""),
+    );
+    assert_eq!(s, 200, "{c}");
+    for g in [
+        json!({"soort": "akkoord", "vertegenwoordiger": "M. de Vries", "datum": "2026-11-02"}),
+        json!({"soort": "regisseur", "regie": "hoofdaanbieder", "organisatie": triade}),
+    ] {
+        let (s, c) = regisseur.post(&format!("{pad}/gebeurtenissen"), g);
+        assert_eq!(s, 201, "{c}");
+    }
+    // Referrals by JGZ: Lotte (Regenboog, no arrangement) within the norms;
+    // Sem at the Watertuin's arrangement needs no beschikking, so a separate
+    // referral is outside the norms and only goes as motivated maatwerk.
+    let (_, lijst) = verwijzer.get("/api/v1/jeugdigen");
+    let id = |naam: &str| {
+        lijst["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|j| j["voornaam"] == naam)
+            .and_then(|j| j["id"].as_i64())
+            .expect("jeugdige")
+    };
+    let verwijzing = |jeugdige: i64, situatie: Value| {
+        json!({"jeugdige": jeugdige, "aanbieder": triade, "situatie": situatie,
+               "verwijzing": {"product": "begeleiding_individueel_basis", "volume": 3, "eenheid": "uur",
+                              "per": "week", "ingangsdatum": "2026-11-02", "einddatum": "2027-07-31"}})
+    };
+    let (s, binnen) = verwijzer.post(
+        "/api/v1/verwijzingen",
+        verwijzing(
+            id("Lotte"),
+            json!({"onderwijssituatie": "volledig_onderwijs"}),
+        ),
+    );
+    assert_eq!(s, 201, "{binnen}");
+    assert_eq!(binnen["binnenNormen"], true);
+    // 2026-11-02..2027-07-31: 272 days, 38.86 weeks × 3 hours = 116.57.
+    assert_eq!(binnen["toegekend"], json!(116.57));
+    let mut buiten = verwijzing(
+        id("Sem"),
+        json!({"onderwijssituatie": "oja", "school": "Watertuin"}),
+    );
+    let (s, p) = verwijzer.post("/api/v1/verwijzingen", buiten.clone());
+    assert_eq!(s, 422, "{p}");
+    buiten["motivatie"] = json!("Begeleiding thuis na schooltijd, naast het arrangement");
+    let (s, maatwerk) = verwijzer.post("/api/v1/verwijzingen", buiten);
+    assert_eq!(s, 201, "{maatwerk}");
+    assert_eq!(maatwerk["gemeentelijkeToets"], "open");
+    // Triade delivers against Lotte's referral.
+    let (s, v) = aanbieder.post(
+        &format!("/api/v1/verwijzingen/{}/leveringen", binnen["id"]),
+        json!({"datum": "2026-11-03", "hoeveelheid": 2}),
+    );
+    assert_eq!(s, 201, "{v}");
+    assert_eq!(v["resterend"], json!(114.57));
+    // Evaluation, then the first escalation step.
+    let (s, c) = regisseur.post(
+        &format!("{pad}/gebeurtenissen"),
+        json!({"soort": "evaluatie", "datum": "2026-11-20",
+               "scores": [{"doel": 1, "score": "onvoldoende"}, {"doel": 2, "score": "voldoende"}],
+               "stemJeugdige": {"soort": "gehoord", "inbreng": "Thuis gaat het nog niet"},
+               "tevredenheidJeugdige": 6, "tevredenheidOuders": 5}),
+    );
+    assert_eq!(s, 201, "{c}");
+    let (s, c) = regisseur.post(
+        &format!("{pad}/gebeurtenissen"),
+        json!({"soort": "escalatie", "stap": "gesprek", "toelichting": "Vervolgafspraak: extra flexibele ondersteuning"}),
+    );
+    assert_eq!(s, 201, "{c}");
+    assert_eq!(c["toestand"]["fase"], "gesprek");
+    // Every party sees the same plan; the other school sees nothing.
+    let (s, gezien) = school.get(&pad);
+    assert_eq!(s, 200);
+    assert_eq!(gezien["toestand"], c["toestand"]);
+    let andere_school = Demogebruiker::login(&server, "zorgcoordinator@regenboog.demo");
+    assert_eq!(andere_school.get(&pad).0, 403);
+}

@@ -25,7 +25,7 @@ use super::vandaag;
 use crate::auth::Actor;
 use crate::dossier::Dossier;
 use crate::fout::{ApiFout, ApiResultaat, Probleem, VeldFout};
-use crate::invoer::{Invoer, Pad};
+use crate::invoer::{Invoer, Pad, StrikteInvoer};
 use crate::state::AppState;
 
 #[derive(Deserialize)]
@@ -411,7 +411,7 @@ pub async fn leg_gebeurtenis_vast(
     actor: Actor,
     Pad(CasusPad { id }): Pad<CasusPad>,
     headers: HeaderMap,
-    Invoer(g): Invoer<Gebeurtenis>,
+    StrikteInvoer(g): StrikteInvoer<Gebeurtenis>,
 ) -> ApiResultaat<Response> {
     if matches!(g, Gebeurtenis::Plan { .. }) {
         return Err(ApiFout::veld(

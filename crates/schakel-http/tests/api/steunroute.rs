@@ -417,6 +417,57 @@ pub async fn steunroute(app: &App) {
     assert_eq!(maatwerk["binnenNormen"], false);
     assert_eq!(maatwerk["gemeentelijkeToets"], "open");
 
+    // Obligations of the normenkader become actions for the pupil's school,
+    // due on the last day of the N-month term from the start
+    // (almere.interpretatie.verplichtingen): Kolibrie's yearly CvB review at
+    // 12 and 24 months, a thuiszitter's evaluation after 3 months.
+    let plus = |maanden: u32| ingang + chrono::Months::new(maanden) - chrono::Days::new(1);
+    let mut kolibrie = verwijzing(d.jeugdige, route.hoofdaanbieder, 12.0, ingang);
+    kolibrie["situatie"] =
+        json!({"onderwijssituatie": "kolibrie", "school": "Kolibrie", "tlv": true});
+    kolibrie["verwijzing"]["einddatum"] = json!(plus(24));
+    let (s, _, b) = verwijzer.post("/api/v1/verwijzingen", kolibrie).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    assert_eq!(b["binnenNormen"], true, "{b}");
+    let mut thuiszitter = verwijzing(d.jeugdige, route.hoofdaanbieder, 3.0, ingang);
+    thuiszitter["situatie"] = json!({"onderwijssituatie": "dreigende_thuiszitter"});
+    thuiszitter["motivatie"] = json!("Maatwerk in afwachting van het ZAT");
+    let (s, _, b) = verwijzer.post("/api/v1/verwijzingen", thuiszitter).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    let (_, _, acties) = zc_a.get("/api/v1/acties?perPagina=100").await;
+    let mut termijnen: Vec<(String, String)> = acties["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|a| {
+            a["bron"]
+                .as_str()
+                .is_some_and(|b| b.starts_with("almere.rij."))
+        })
+        .map(|a| {
+            (
+                a["bron"].as_str().unwrap_or("").to_string(),
+                a["uiterlijk"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    termijnen.sort();
+    assert_eq!(
+        termijnen,
+        [
+            (
+                "almere.rij.dreigende_thuiszitter.evaluatie".to_string(),
+                plus(3).to_string()
+            ),
+            ("almere.rij.kolibrie.cvb".to_string(), plus(12).to_string()),
+            ("almere.rij.kolibrie.cvb".to_string(), plus(24).to_string()),
+        ],
+        "{acties}"
+    );
+    // The verwijzer's own actions: each referral's end date.
+    let (_, _, eigen) = verwijzer.get("/api/v1/acties?alleenEigen=true").await;
+    assert_eq!(eigen["paginering"]["totaal"], 4, "{eigen}");
+
     // Deliveries: the referral's provider only, within what remains.
     let id = binnen["id"].as_i64().expect("id");
     let leveringen = format!("/api/v1/verwijzingen/{id}/leveringen");
@@ -480,6 +531,27 @@ pub async fn steunroute(app: &App) {
         .post(&format!("/api/v1/acties/{actie}/afronding"), json!({}))
         .await;
     assert_eq!(s, StatusCode::NOT_FOUND, "another organisation's action");
+
+    // A typo in a field is named, not ignored.
+    let (s, b) = leg_vast(
+        &regisseur,
+        casus,
+        json!({"soort": "afgesloten", "reden": "x", "redenen": "y"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{b}");
+    assert_eq!(b["invalidParams"][0]["name"], "redenen", "{b}");
+    let mut e = evaluatie(["behaald", "behaald"]);
+    e["scores"][1]["scoer"] = json!("behaald");
+    let (_, b) = leg_vast(&regisseur, casus, e).await;
+    assert_eq!(b["invalidParams"][0]["name"], "scores[1].scoer", "{b}");
+    let (_, b) = leg_vast(
+        &regisseur,
+        casus,
+        json!({"soort": "escalatie", "stap": "naar_de_rechter", "toelichting": "x"}),
+    )
+    .await;
+    assert_eq!(b["invalidParams"][0]["name"], "stap", "{b}");
 
     // Closing: nothing can be added afterwards.
     let (s, _) = leg_vast(
