@@ -81,6 +81,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     backup(opslag, &map.0).await;
     triage(opslag, &w, &d).await;
     toegang_bijgehouden(opslag, &w, &d).await;
+    verloop(opslag, &w, &d).await;
     verifieer_keten(opslag).await;
 }
 
@@ -1900,4 +1901,285 @@ pub async fn gelijktijdig(opslag: Arc<dyn Opslag>) {
         }
     }
     controleer_aanvullingen(opslag.as_ref(), voor, &records, &uit).await;
+}
+
+/// The case's course, referrals and actions (issue 4): events numbered
+/// without gaps, a stale number refused, a closed case closed for good; a
+/// referral gives its provider access and takes deliveries up to what it
+/// granted; actions per organisation, overdue ones by date.
+pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
+    use crate::verloop::*;
+    use schakel_domain::verloop::Gebeurtenis;
+
+    let h = opslag
+        .maak_huishouden(
+            &NieuwHuishouden {
+                vertegenwoordigers: vec![],
+                aangemaakt_door: Some(w.wijkteam.id),
+            },
+            &record(
+                "huishouden.aanmaken",
+                Actie::Aanmaken,
+                "huishouden",
+                None,
+                None,
+            ),
+        )
+        .await
+        .expect("huishouden");
+    let casus = opslag
+        .maak_casus(
+            &NieuweCasus {
+                huishouden: h.id,
+                wijkteam: w.wijkteam.id,
+                partijen: vec![],
+            },
+            &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+        )
+        .await
+        .expect("casus");
+    let door = Door {
+        medewerker: 1,
+        rol: Rol::Casusregisseur,
+        organisatie: w.wijkteam.id,
+    };
+    let vandaag = chrono::Utc::now().date_naive();
+    let gisteren = vandaag.pred_opt().expect("a day before");
+    let actie = |org: Id, uiterlijk| NieuwActiepunt {
+        casus: Some(casus.id),
+        verwijzing: None,
+        organisatie: org,
+        medewerker: None,
+        wat: "iets te doen".into(),
+        bron: "test".into(),
+        uiterlijk,
+    };
+    let gebeurtenis =
+        |volgnummer, g: Gebeurtenis, partijen: Vec<Id>, sluit, acties| NieuweCasusGebeurtenis {
+            casus: casus.id,
+            volgnummer,
+            gebeurtenis: g,
+            door,
+            nieuwe_partijen: partijen,
+            sluit,
+            acties,
+        };
+    let veilig = || Gebeurtenis::Veiligheid {
+        melding: schakel_domain::verloop::Veiligheidssoort::Crisis,
+        toelichting: "zorgen".into(),
+    };
+    let audits = [record(
+        "casus.veiligheid",
+        Actie::Wijzigen,
+        "casus",
+        None,
+        None,
+    )];
+    let eerste = opslag
+        .voeg_gebeurtenis_toe(
+            &gebeurtenis(
+                1,
+                veilig(),
+                vec![w.jgz.id],
+                false,
+                vec![actie(w.jgz.id, gisteren), actie(w.jgz.id, vandaag)],
+            ),
+            &audits,
+        )
+        .await
+        .expect("eerste gebeurtenis");
+    assert_eq!(eerste.volgnummer, 1);
+    assert_eq!(eerste.door, door);
+    // Someone else appended 1 already: number 1 again, or 3, is stale.
+    for n in [1, 3] {
+        let fout = opslag
+            .voeg_gebeurtenis_toe(&gebeurtenis(n, veilig(), vec![], false, vec![]), &audits)
+            .await
+            .expect_err("niet het volgende nummer");
+        assert!(
+            matches!(fout, OpslagFout::VersieConflict { huidig: 1, .. }),
+            "{fout:?}"
+        );
+    }
+    let gelezen = opslag
+        .gebeurtenissen(casus.id)
+        .await
+        .expect("gebeurtenissen");
+    assert_eq!(gelezen.len(), 1);
+    assert_eq!(gelezen[0].gebeurtenis, veilig());
+    assert_eq!(gelezen[0].tijdstip, eerste.tijdstip);
+    // The new party shows in the case and in need to know.
+    let c = opslag
+        .casus(casus.id)
+        .await
+        .expect("casus")
+        .expect("bestaat");
+    assert_eq!(c.partijen, [w.jgz.id]);
+    // Actions: per organisation, overdue ones by date.
+    let filter = |verlopen_op| ActiepuntFilter {
+        organisatie: w.jgz.id,
+        medewerker: None,
+        verlopen_op,
+    };
+    let alle = opslag
+        .acties(filter(None), Pagina::new(1, 10))
+        .await
+        .expect("acties");
+    assert_eq!(alle.totaal, 2);
+    assert_eq!(alle.items[0].gegevens.uiterlijk, gisteren, "earliest first");
+    let verlopen = opslag
+        .acties(filter(Some(vandaag)), Pagina::new(1, 10))
+        .await
+        .expect("acties");
+    assert_eq!(verlopen.totaal, 1);
+    let ander = Door {
+        organisatie: w.school.id,
+        ..door
+    };
+    let fout = opslag
+        .rond_actie_af(alle.items[0].id, ander, &audits[0])
+        .await
+        .expect_err("another organisation's action");
+    assert!(matches!(fout, OpslagFout::NietGevonden), "{fout:?}");
+    let jgz = Door {
+        organisatie: w.jgz.id,
+        ..door
+    };
+    let klaar = opslag
+        .rond_actie_af(alle.items[0].id, jgz, &audits[0])
+        .await
+        .expect("afronden");
+    assert!(klaar.afgerond.is_some());
+    assert_eq!(
+        opslag
+            .acties(filter(Some(vandaag)), Pagina::new(1, 10))
+            .await
+            .expect("acties")
+            .totaal,
+        0
+    );
+
+    // Closing: the case is closed, and nothing is added afterwards.
+    let sluit = Gebeurtenis::Afgesloten {
+        reden: "klaar".into(),
+    };
+    opslag
+        .voeg_gebeurtenis_toe(
+            &gebeurtenis(2, sluit.clone(), vec![], true, vec![]),
+            &audits,
+        )
+        .await
+        .expect("afsluiten");
+    assert!(
+        !opslag
+            .casus(casus.id)
+            .await
+            .expect("casus")
+            .expect("bestaat")
+            .open
+    );
+    assert!(opslag.open_casus(h.id).await.expect("open_casus").is_none());
+    let fout = opslag
+        .voeg_gebeurtenis_toe(&gebeurtenis(3, sluit, vec![], false, vec![]), &audits)
+        .await
+        .expect_err("gesloten");
+    assert!(matches!(fout, OpslagFout::Toestand(_)), "{fout:?}");
+
+    // A referral: the provider gains access; deliveries up to the grant.
+    assert!(
+        !opslag
+            .relaties(d.j3.id, w.aanbieder.id)
+            .await
+            .expect("relaties")
+            .aanbieder_met_verwijzing
+    );
+    let v = NieuweVerwijzing {
+        jeugdige: d.j3.id,
+        casus: None,
+        door: Door {
+            rol: Rol::Verwijzer,
+            organisatie: w.jgz.id,
+            ..door
+        },
+        aanbieder: w.aanbieder.id,
+        product: "begeleiding_individueel_basis".into(),
+        volume: 3.0,
+        eenheid: "uur".into(),
+        per: "week".into(),
+        ingangsdatum: gisteren,
+        einddatum: vandaag,
+        toegekend: 5.0,
+        binnen_normen: false,
+        regels: vec!["almere.rij.volledig_onderwijs".into()],
+        normenkader: "almere 2025.1".into(),
+        bevindingen: serde_json::json!([{"regel": "x", "melding": "te veel"}]),
+        motivatie: Some("maatwerk".into()),
+    };
+    let audit = record(
+        "verwijzing.aanmaken",
+        Actie::Aanmaken,
+        "verwijzing",
+        None,
+        Some(&d.j3.bsn),
+    );
+    let opgeslagen = opslag
+        .maak_verwijzing(&v, &[], &audit)
+        .await
+        .expect("verwijzing");
+    assert_eq!(opgeslagen.gegevens, v);
+    assert_eq!(
+        opgeslagen.gemeentelijke_toets,
+        Some(GemeentelijkeToets::Open),
+        "outside the norms: reviewed"
+    );
+    assert!(
+        opslag
+            .relaties(d.j3.id, w.aanbieder.id)
+            .await
+            .expect("relaties")
+            .aanbieder_met_verwijzing
+    );
+    let levering = |hoeveelheid| NieuweLevering {
+        verwijzing: opgeslagen.id,
+        datum: vandaag,
+        hoeveelheid,
+        door: Door {
+            rol: Rol::Aanbieder,
+            organisatie: w.aanbieder.id,
+            ..door
+        },
+    };
+    let audit = record(
+        "verwijzing.levering",
+        Actie::Aanmaken,
+        "verwijzing",
+        None,
+        Some(&d.j3.bsn),
+    );
+    let na = opslag
+        .registreer_levering(&levering(3.5), &audit)
+        .await
+        .expect("levering");
+    assert_eq!((na.geleverd, na.resterend()), (3.5, 1.5));
+    let fout = opslag
+        .registreer_levering(&levering(2.0), &audit)
+        .await
+        .expect_err("over budget");
+    assert!(
+        matches!(&fout, OpslagFout::Toestand(m) if m.contains("1.50")),
+        "{fout:?}"
+    );
+    let na = opslag
+        .registreer_levering(&levering(1.5), &audit)
+        .await
+        .expect("the rest");
+    assert_eq!(na.resterend(), 0.0);
+    assert_eq!(
+        opslag
+            .verwijzingen(d.j3.id)
+            .await
+            .expect("verwijzingen")
+            .len(),
+        1
+    );
 }
