@@ -85,6 +85,17 @@ pub struct Actor {
     pub herkomst: String,
 }
 
+impl Actor {
+    /// Who records something, as the store keeps it.
+    pub fn door(&self) -> schakel_storage::Door {
+        schakel_storage::Door {
+            medewerker: self.medewerker.id,
+            rol: self.rol.rol,
+            organisatie: self.rol.organisatie,
+        }
+    }
+}
+
 impl FromRequestParts<AppState> for Actor {
     type Rejection = ApiFout;
 

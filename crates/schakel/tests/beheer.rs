@@ -321,21 +321,8 @@ fn elke_demorol_ziet_precies_wat_mag() {
         ("beheer@schakel.demo", None),
     ];
     for (email, namen) in verwacht {
-        let (_, _, wachtwoord) = server
-            .accounts
-            .iter()
-            .find(|a| a.0 == email)
-            .expect("account printed");
-        let client = reqwest::blocking::Client::builder()
-            .cookie_store(true)
-            .build()
-            .expect("client");
-        let login = client
-            .post(format!("{}/api/v1/sessies", server.adres))
-            .json(&json!({"email": email, "wachtwoord": wachtwoord}))
-            .send()
-            .expect("login");
-        assert_eq!(login.status().as_u16(), 201, "{email}");
+        let gebruiker = Demogebruiker::login(&server, email);
+        let client = &gebruiker.client;
         let lijst = client
             .get(format!("{}/api/v1/jeugdigen", server.adres))
             .send()

@@ -6,7 +6,7 @@ use axum::Json;
 use axum::extract::{Query, State};
 use axum::response::IntoResponse;
 use schakel_storage::audit::{Actie, Uitkomst};
-use schakel_storage::{Actiepunt, ActiepuntFilter, Door, Id};
+use schakel_storage::{Actiepunt, ActiepuntFilter, Id};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -149,11 +149,7 @@ pub async fn rond_af(
         Uitkomst::Toegestaan,
         Some("eigen_organisatie"),
     );
-    let door = Door {
-        medewerker: actor.medewerker.id,
-        rol: actor.rol.rol,
-        organisatie: actor.rol.organisatie,
-    };
+    let door = actor.door();
     let a = state.opslag.rond_actie_af(id, door, &record).await?;
     Ok(Json(ActieDto::from(a)))
 }

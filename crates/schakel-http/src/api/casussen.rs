@@ -16,7 +16,7 @@ use schakel_domain::verloop::{Betrokkene, Context, Gebeurtenis, Moment, Toestand
 use schakel_rules::datum::Schooljaar;
 use schakel_storage::audit::{Actie, Uitkomst};
 use schakel_storage::{
-    Casus, CasusGebeurtenis, Door, Huishouden, Id, Jeugdige, NieuwActiepunt, NieuweCasusGebeurtenis,
+    Casus, CasusGebeurtenis, Huishouden, Id, Jeugdige, NieuwActiepunt, NieuweCasusGebeurtenis,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -284,11 +284,7 @@ impl Dossier<'_> {
             casus: cd.casus.id,
             volgnummer: cd.versie() + 1,
             gebeurtenis: g,
-            door: Door {
-                medewerker: self.actor.medewerker.id,
-                rol: self.actor.rol.rol,
-                organisatie: self.actor.rol.organisatie,
-            },
+            door: self.actor.door(),
             nieuwe_partijen: gevolgen.nieuwe_partijen.clone(),
             sluit: gevolgen.sluit,
             acties,

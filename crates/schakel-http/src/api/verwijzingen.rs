@@ -16,9 +16,7 @@ use schakel_rules::ToetsVraag;
 use schakel_rules::budget::toegekend;
 use schakel_rules::datum::Periode;
 use schakel_storage::audit::{Actie, Uitkomst};
-use schakel_storage::{
-    Door, Id, Jeugdige, NieuwActiepunt, NieuweLevering, NieuweVerwijzing, Verwijzing,
-};
+use schakel_storage::{Id, Jeugdige, NieuwActiepunt, NieuweLevering, NieuweVerwijzing, Verwijzing};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::ToSchema;
@@ -212,11 +210,7 @@ pub async fn maak(
     let nieuw = NieuweVerwijzing {
         jeugdige: j.id,
         casus,
-        door: Door {
-            medewerker: actor.medewerker.id,
-            rol: actor.rol.rol,
-            organisatie: actor.rol.organisatie,
-        },
+        door: actor.door(),
         aanbieder: i.aanbieder,
         product: v.product.clone(),
         volume: v.volume,
@@ -395,11 +389,7 @@ pub async fn lever(
         verwijzing: id,
         datum: l.datum,
         hoeveelheid: l.hoeveelheid,
-        door: Door {
-            medewerker: actor.medewerker.id,
-            rol: actor.rol.rol,
-            organisatie: actor.rol.organisatie,
-        },
+        door: actor.door(),
     };
     let v = state.opslag.registreer_levering(&levering, &record).await?;
     Ok((StatusCode::CREATED, Json(VerwijzingDto::from(v))))

@@ -1058,23 +1058,7 @@ impl<'a> Matrix<'a> {
             bevindingen: json!([]),
             motivatie: None,
         };
-        let record = schakel_storage::NieuwAuditRecord {
-            gebeurtenis: "matrix.opzet".into(),
-            actie: Actie::Aanmaken,
-            tijdstip: schakel_storage::audit::nu(),
-            gebruiker: None,
-            rol: None,
-            organisatie: None,
-            namens: None,
-            client_type: None,
-            client: None,
-            object_type: "verwijzing".into(),
-            object_id: None,
-            uitkomst: Uitkomst::Toegestaan,
-            grond: Some("opzet".into()),
-            bron: "test".into(),
-            systeem: "schakel-test".into(),
-        };
+        let record = opzet_record("verwijzing");
         self.app
             .opslag
             .maak_verwijzing(&v, acties, &record)

@@ -593,7 +593,7 @@ pub async fn monitoring(app: &App) {
                     vertegenwoordigers: vec![],
                     aangemaakt_door: Some(w.wijkteam),
                 },
-                &audit_record(),
+                &opzet_record("huishouden"),
             )
             .await
             .expect("huishouden");
@@ -604,7 +604,7 @@ pub async fn monitoring(app: &App) {
                     wijkteam: w.wijkteam,
                     partijen: vec![w.school_a],
                 },
-                &audit_record(),
+                &opzet_record("casus"),
             )
             .await
             .expect("casus");
@@ -625,7 +625,7 @@ pub async fn monitoring(app: &App) {
                     sluit: false,
                     acties: vec![],
                 },
-                &[audit_record()],
+                &[opzet_record("casus")],
             )
             .await
             .expect("gebeurtenis");
@@ -676,24 +676,4 @@ pub async fn monitoring(app: &App) {
         .get("/api/v1/monitoring?van=2026-12-01&tot=2026-01-01")
         .await;
     assert_eq!(ongeldig(&antwoord), ["van"]);
-}
-
-fn audit_record() -> schakel_storage::NieuwAuditRecord {
-    schakel_storage::NieuwAuditRecord {
-        gebeurtenis: "test.seed".into(),
-        actie: Actie::Aanmaken,
-        tijdstip: schakel_storage::audit::nu(),
-        gebruiker: None,
-        rol: None,
-        organisatie: None,
-        namens: None,
-        client_type: None,
-        client: None,
-        object_type: "casus".into(),
-        object_id: None,
-        uitkomst: Uitkomst::Toegestaan,
-        grond: None,
-        bron: "test".into(),
-        systeem: "schakel-test".into(),
-    }
 }
