@@ -2042,6 +2042,11 @@ async fn broers_en_zussen(app: &App) {
     assert_eq!(lijst["paginering"]["totaal"], 1, "{lijst}");
 }
 
+// The access route of seed 000.
+#[path = "api/toegangsroute.rs"]
+mod toegangsroute;
+use toegangsroute::toegangsroute;
+
 // --- one test per scenario and backend -------------------------------------------------------------------
 
 macro_rules! per_backend {
@@ -2084,5 +2089,6 @@ per_backend!(
     ongeldige_invoer,
     organisaties,
     broers_en_zussen,
+    toegangsroute,
     autorisatiematrix,
 );

@@ -8,6 +8,7 @@ pub mod organisaties;
 pub mod route;
 pub mod sessies;
 pub mod systeem;
+pub mod toegangsroute;
 
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
