@@ -310,13 +310,15 @@ fn gemanipuleerd_auditlog_wordt_ontdekt() {
 fn elke_demorol_ziet_precies_wat_mag() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let server = start_demo(&tmp.path().join("data"));
-    let verwacht: [(&str, Option<&[&str]>); 8] = [
+    let verwacht: [(&str, Option<&[&str]>); 10] = [
         ("zorgcoordinator@watertuin.demo", Some(&["Sem", "Yasmina"])),
+        ("zorgcoordinator@bombardon.demo", Some(&[])),
         ("zorgcoordinator@regenboog.demo", Some(&[])),
         ("casusregisseur@wijkteam.demo", Some(&["Sem", "Lotte"])),
         ("wijkteam@wijkteam.demo", Some(&["Sem", "Lotte"])),
         ("verwijzer@jgz.demo", Some(&["Sem", "Lotte"])),
         ("aanbieder@triade.demo", Some(&[])),
+        ("hoofdaanbieder@zeewind.demo", Some(&[])),
         ("beleid@almere.demo", None),
         ("beheer@schakel.demo", None),
     ];
@@ -379,4 +381,74 @@ fn elke_demorol_ziet_precies_wat_mag() {
             );
         }
     }
+}
+
+/// The access route (seed 000) on the demo region: Sem's school De
+/// Watertuin has an OJA, Lotte's De Regenboog has none, and Wijkteam Almere
+/// Haven serves both demo households' postcode areas (1354, 1357).
+#[test]
+fn demo_toegangsroute() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let server = start_demo(&tmp.path().join("data"));
+    let inloggen = |email: &str| {
+        let (_, _, wachtwoord) = server
+            .accounts
+            .iter()
+            .find(|a| a.0 == email)
+            .expect("account printed");
+        let client = reqwest::blocking::Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        let login = client
+            .post(format!("{}/api/v1/sessies", server.adres))
+            .json(&json!({"email": email, "wachtwoord": wachtwoord}))
+            .send()
+            .expect("login");
+        assert_eq!(login.status().as_u16(), 201, "{email}");
+        client
+    };
+    let route = |client: &reqwest::blocking::Client, jeugdige: i64, vraag: &str| -> Value {
+        let r = client
+            .get(format!(
+                "{}/api/v1/jeugdigen/{jeugdige}/toegangsroute?vraag={vraag}",
+                server.adres
+            ))
+            .send()
+            .expect("toegangsroute");
+        assert_eq!(r.status().as_u16(), 200, "{jeugdige} {vraag}");
+        r.json().expect("json")
+    };
+    let school = inloggen("zorgcoordinator@watertuin.demo");
+    // Sem (1) at De Watertuin: its hoofdaanbieder, no beschikking.
+    let sem = route(&school, 1, "opvoeding");
+    assert_eq!(sem["route"], "oja_hoofdaanbieder", "{sem}");
+    assert_eq!(sem["beschikkingNodig"], false);
+    assert_eq!(
+        sem["organisatie"]["naam"],
+        "Jeugdhulp Zeewind (fictief; hoofdaanbieder OJA)"
+    );
+    assert_eq!(
+        sem["contactpersoon"],
+        json!({"naam": "Jeugdhulpverlener Zeewind", "email": "hoofdaanbieder@zeewind.demo"})
+    );
+    // The parents' own question, for Sem (1354) and Yasmina (1357).
+    for jeugdige in [1, 3] {
+        let ouders = route(&school, jeugdige, "ouders");
+        assert_eq!(ouders["route"], "wijkteam", "{ouders}");
+        assert_eq!(ouders["organisatie"]["naam"], "Wijkteam Almere Haven");
+        assert_eq!(
+            ouders["contactpersoon"],
+            json!({"naam": "Wijkteammedewerker Haven", "email": "wijkteam@wijkteam.demo"})
+        );
+    }
+    // Lotte (2) at De Regenboog, seen by the JGZ verwijzer: the regular route.
+    let lotte = route(&inloggen("verwijzer@jgz.demo"), 2, "opvoeding");
+    assert_eq!(lotte["route"], "regulier_verwijzer", "{lotte}");
+    assert_eq!(lotte["beschikkingNodig"], true);
+    assert_eq!(lotte["organisatie"]["naam"], "JGZ Almere");
+    assert_eq!(
+        lotte["contactpersoon"],
+        json!({"naam": "Jeugdarts JGZ (gemandateerd verwijzer)", "email": "verwijzer@jgz.demo"})
+    );
 }
