@@ -1934,6 +1934,10 @@ async fn geweigerd(
     );
 }
 
+/// An organisation, what is stored for it, the refusal expected and what
+/// the case is.
+type Weigergeval = (Id, DirectoryGegevens, fn(&OpslagFout) -> bool, &'static str);
+
 fn toestand(f: &OpslagFout) -> bool {
     matches!(f, OpslagFout::Toestand(_))
 }
@@ -2081,7 +2085,7 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
             hoofdaanbieder,
         })
     };
-    let gevallen: Vec<(Id, DirectoryGegevens, fn(&OpslagFout) -> bool, &str)> = vec![
+    let gevallen: Vec<Weigergeval> = vec![
         (
             w.wijkteam.id,
             DirectoryGegevens {
