@@ -110,6 +110,54 @@ impl Postcode {
     pub fn cijfers(&self) -> u16 {
         self.0[..4].parse().unwrap_or(0)
     }
+
+    /// The postcode area ("PC4") the address lies in.
+    pub fn pc4(&self) -> Pc4 {
+        // A valid postcode starts with 1000-9999.
+        Pc4(self.cijfers())
+    }
+}
+
+/// A postcode area: the four digits of a postcode (1000-9999), the unit a
+/// wijkteam's werkgebied is recorded in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u16", into = "u16")]
+pub struct Pc4(u16);
+
+impl Pc4 {
+    pub fn new(n: u16) -> Result<Self, IdFout> {
+        if (1000..=9999).contains(&n) {
+            Ok(Self(n))
+        } else {
+            Err(fout(
+                "pc4: verwacht de 4 cijfers van een postcode, 1000 tot en met 9999",
+            ))
+        }
+    }
+
+    pub fn waarde(self) -> u16 {
+        self.0
+    }
+}
+
+impl TryFrom<u16> for Pc4 {
+    type Error = IdFout;
+
+    fn try_from(n: u16) -> Result<Self, IdFout> {
+        Self::new(n)
+    }
+}
+
+impl From<Pc4> for u16 {
+    fn from(p: Pc4) -> u16 {
+        p.0
+    }
+}
+
+impl fmt::Display for Pc4 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
 }
 
 /// House number 1–99999.
@@ -288,6 +336,19 @@ mod tests {
         for fout in ["0315AB", "1315A", "1315SS", "ABCD12", ""] {
             assert!(Postcode::parse(fout).is_err(), "{fout}");
         }
+    }
+
+    #[test]
+    fn pc4_van_een_postcode() {
+        let pc4 = Postcode::parse("1354 ab").expect("valid").pc4();
+        assert_eq!(pc4.waarde(), 1354);
+        assert_eq!(pc4.to_string(), "1354");
+        assert_eq!(Pc4::new(1354), Ok(pc4));
+        for fout in [0, 999, 10_000] {
+            assert!(Pc4::new(fout).is_err(), "{fout}");
+        }
+        assert!(serde_json::from_str::<Pc4>("999").is_err());
+        assert_eq!(serde_json::to_string(&pc4).expect("json"), "1354");
     }
 
     #[test]

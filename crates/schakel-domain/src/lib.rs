@@ -9,12 +9,13 @@ pub mod rol;
 pub mod route;
 pub mod toegang;
 
-pub use id::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, IdFout, Postcode};
+pub use id::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, IdFout, Pc4, Postcode};
 pub use rol::{OrganisatieSoort, Rol};
 pub use route::Triage;
 pub mod fout;
 pub mod monitoring;
 pub mod plan;
+pub mod toegangsroute;
 pub mod verloop;
 
 pub use fout::{VeldFout, VeldFouten};

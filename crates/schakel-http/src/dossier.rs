@@ -166,13 +166,19 @@ impl Dossier<'_> {
     }
 
     pub async fn lees(&self, id: Id) -> ApiResultaat<Jeugdige> {
+        self.lees_voor(id, "jeugdige.lezen").await
+    }
+
+    /// As [`lees`](Self::lees), logged as `gebeurtenis`: what the read was
+    /// for (the record itself, or advice derived from it).
+    pub async fn lees_voor(&self, id: Id, gebeurtenis: &str) -> ApiResultaat<Jeugdige> {
         let j = self
             .state
             .opslag
             .jeugdige(id)
             .await?
             .ok_or(ApiFout::NietGevonden)?;
-        self.toegang(&j, "jeugdige.lezen", Actie::Lezen, toegang::mag_zien)
+        self.toegang(&j, gebeurtenis, Actie::Lezen, toegang::mag_zien)
             .await?;
         Ok(j)
     }

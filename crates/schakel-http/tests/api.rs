@@ -2069,6 +2069,11 @@ async fn broers_en_zussen(app: &App) {
     assert_eq!(lijst["paginering"]["totaal"], 1, "{lijst}");
 }
 
+// The access route of seed 000.
+#[path = "api/toegangsroute.rs"]
+mod toegangsroute;
+use toegangsroute::toegangsroute;
+
 // --- one test per scenario and backend -------------------------------------------------------------------
 
 macro_rules! per_backend {
@@ -2111,6 +2116,7 @@ per_backend!(
     ongeldige_invoer,
     organisaties,
     broers_en_zussen,
+    toegangsroute,
     autorisatiematrix,
     steunroute,
     monitoring,

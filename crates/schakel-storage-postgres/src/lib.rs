@@ -55,6 +55,7 @@ use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
 
+mod toegangsroute;
 mod verloop;
 
 /// The schema, embedded in the binary; [`PgOpslag::connect`] applies what is
@@ -1550,6 +1551,38 @@ impl Opslag for PgOpslag {
                 }
             }
         }
+    }
+
+    // --- directory for the access route (seed 000) --------------------------------------
+
+    async fn zet_directory_gegevens(
+        &self,
+        organisatie: Id,
+        g: &schakel_storage::DirectoryGegevens,
+    ) -> Resultaat<()> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        toegangsroute::zet(&mut tx, organisatie, g).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn directory_gegevens(
+        &self,
+        organisatie: Id,
+    ) -> Resultaat<Option<schakel_storage::DirectoryGegevens>> {
+        let mut tx = self.lees().await?;
+        let uit = toegangsroute::lees(&mut tx, organisatie).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn wijkteam_voor_pc4(&self, pc4: schakel_domain::Pc4) -> Resultaat<Option<Id>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        toegangsroute::wijkteam_voor_pc4(&mut c, pc4).await
+    }
+
+    async fn verwijzer_van_regio(&self, regio: Id) -> Resultaat<Option<Id>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        toegangsroute::verwijzer_van_regio(&mut c, regio).await
     }
 }
 

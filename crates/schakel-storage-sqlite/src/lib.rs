@@ -46,6 +46,7 @@ use sqlx::sqlite::{
 };
 use sqlx::{Row, Sqlite, Transaction};
 
+mod toegangsroute;
 mod verloop;
 
 /// The migrations, embedded in the binary.
@@ -1546,6 +1547,38 @@ impl Opslag for SqliteOpslag {
         let klaar = zet_op_zijn_plaats(&deel, doel);
         let _ = std::fs::remove_file(&deel);
         klaar
+    }
+
+    // --- directory for the access route (seed 000) --------------------------------------
+
+    async fn zet_directory_gegevens(
+        &self,
+        organisatie: Id,
+        g: &schakel_storage::DirectoryGegevens,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        toegangsroute::zet(&mut tx, organisatie, g).await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn directory_gegevens(
+        &self,
+        organisatie: Id,
+    ) -> Resultaat<Option<schakel_storage::DirectoryGegevens>> {
+        let mut tx = self.lees().await?;
+        let uit = toegangsroute::lees(&mut tx, organisatie).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn wijkteam_voor_pc4(&self, pc4: schakel_domain::Pc4) -> Resultaat<Option<Id>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        toegangsroute::wijkteam_voor_pc4(&mut c, pc4).await
+    }
+
+    async fn verwijzer_van_regio(&self, regio: Id) -> Resultaat<Option<Id>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        toegangsroute::verwijzer_van_regio(&mut c, regio).await
     }
 }
 

@@ -15,6 +15,7 @@ pub mod audit;
 pub mod model;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
+pub mod toegangsroute;
 pub mod verloop;
 
 use std::path::Path;
@@ -26,6 +27,7 @@ use schakel_domain::toegang::Relaties;
 
 pub use audit::{AuditRecord, NieuwAuditRecord};
 pub use model::*;
+pub use toegangsroute::{DirectoryGegevens, OjaArrangement};
 pub use verloop::{
     Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, GemeentelijkeToets, MonitoringCel,
     MonitoringVraag, NieuwActiepunt, NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing,
@@ -237,4 +239,24 @@ pub trait Opslag: Send + Sync + 'static {
     async fn verlopen_bewaartermijnen(&self, peildatum: NaiveDate) -> Resultaat<Vec<RetentieItem>>;
     /// A consistent online copy of the whole database at `doel`.
     async fn backup(&self, doel: &Path) -> Resultaat<()>;
+
+    // --- directory for the access route (seed 000; see [`toegangsroute`]) ------
+    /// Replaces what the directory holds about `organisatie` for the access
+    /// route, in one transaction. An unknown organisation, contact person or
+    /// hoofdaanbieder is [`OpslagFout::OnbekendeVerwijzing`]; data that does
+    /// not fit the kind of organisation (see
+    /// [`DirectoryGegevens::controleer`]), a contact person without a role
+    /// there, a hoofdaanbieder that is no aanbieder, a PC4 another wijkteam
+    /// serves or a second verwijzer for the region is [`OpslagFout::Toestand`];
+    /// an arrangement another school holds is [`OpslagFout::BestaatAl`].
+    /// Nothing is written then.
+    async fn zet_directory_gegevens(&self, organisatie: Id, g: &DirectoryGegevens)
+    -> Resultaat<()>;
+    /// What [`zet_directory_gegevens`](Self::zet_directory_gegevens) stored
+    /// (all empty when nothing was); `None` for an unknown organisation.
+    async fn directory_gegevens(&self, organisatie: Id) -> Resultaat<Option<DirectoryGegevens>>;
+    /// The wijkteam whose werkgebied holds this postcode area.
+    async fn wijkteam_voor_pc4(&self, pc4: schakel_domain::Pc4) -> Resultaat<Option<Id>>;
+    /// The gemandateerde verwijzer of a region.
+    async fn verwijzer_van_regio(&self, regio: Id) -> Resultaat<Option<Id>>;
 }

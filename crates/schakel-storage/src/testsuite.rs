@@ -36,7 +36,7 @@ use std::task::Poll;
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use schakel_domain::toegang::{self, Relaties};
 use schakel_domain::{
-    Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol, Triage,
+    Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Pc4, Postcode, Rol, Triage,
 };
 
 use crate::audit::{self, Actie, AuditRecord, NieuwAuditRecord, Uitkomst, Verificatie};
@@ -47,6 +47,7 @@ use crate::{
     NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina, Regio, Roltoewijzing,
     Sessie, Triagebesluit, Vertegenwoordiger,
 };
+use crate::{DirectoryGegevens, OjaArrangement};
 
 /// The key the suite pseudonymises BSNs with.
 pub const SLEUTEL: &[u8] = b"schakel-testsuite-sleutel";
@@ -82,6 +83,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     triage(opslag, &w, &d).await;
     toegang_bijgehouden(opslag, &w, &d).await;
     verloop(opslag, &w, &d).await;
+    toegangsroute_directory(opslag, &w).await;
     verifieer_keten(opslag).await;
 }
 
@@ -2181,5 +2183,339 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
             .expect("verwijzingen")
             .len(),
         1
+    );
+}
+
+// --- directory for the access route (seed 000) ---------------------------------------
+
+/// Stores `g` for `org`, expecting it to be refused as `verwacht` says, and
+/// nothing to change.
+async fn geweigerd(
+    opslag: &dyn Opslag,
+    org: Id,
+    g: &DirectoryGegevens,
+    verwacht: fn(&OpslagFout) -> bool,
+    wat: &str,
+) {
+    let voor = opslag
+        .directory_gegevens(org)
+        .await
+        .expect("directory_gegevens");
+    let uit = opslag.zet_directory_gegevens(org, g).await;
+    assert!(
+        uit.as_ref().is_err_and(verwacht),
+        "{wat}: verkeerde uitkomst {uit:?}"
+    );
+    assert_eq!(
+        opslag
+            .directory_gegevens(org)
+            .await
+            .expect("directory_gegevens"),
+        voor,
+        "{wat}: er is niets gewijzigd"
+    );
+}
+
+/// An organisation, what is stored for it, the refusal expected and what
+/// the case is.
+type Weigergeval = (Id, DirectoryGegevens, fn(&OpslagFout) -> bool, &'static str);
+
+fn toestand(f: &OpslagFout) -> bool {
+    matches!(f, OpslagFout::Toestand(_))
+}
+
+fn onbekend(f: &OpslagFout) -> bool {
+    matches!(f, OpslagFout::OnbekendeVerwijzing(_))
+}
+
+fn pc4(n: u16) -> Pc4 {
+    Pc4::new(n).expect("pc4")
+}
+
+/// Contact persons, a school's OJA arrangement with its hoofdaanbieder,
+/// werkgebieden by PC4 and the region's gemandateerde verwijzer: stored,
+/// read back, replaced; what does not fit is refused and changes nothing.
+pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
+    assert_eq!(
+        opslag
+            .directory_gegevens(w.school.id)
+            .await
+            .expect("directory_gegevens"),
+        Some(DirectoryGegevens::default()),
+        "zonder gegevens: alles leeg"
+    );
+    assert_eq!(
+        opslag
+            .directory_gegevens(w.vreemd.id + 1000)
+            .await
+            .expect("directory_gegevens"),
+        None,
+        "een onbekende organisatie"
+    );
+    let zorgcoordinator = w.medewerker(opslag).await;
+    let wijkwerker = opslag
+        .maak_medewerker(&NieuweMedewerker {
+            naam: "Wim Wijkwerker".into(),
+            email: "w.wijkwerker@haven.example".into(),
+            wachtwoord_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+            rollen: vec![Roltoewijzing {
+                rol: Rol::Wijkteammedewerker,
+                organisatie: w.wijkteam.id,
+            }],
+        })
+        .await
+        .expect("maak_medewerker");
+    let extra = |naam: &str, soort| NieuweOrganisatie {
+        regio: w.regio.id,
+        naam: naam.into(),
+        soort,
+        gemeente: None,
+        brin: None,
+        agb: None,
+    };
+    let wijkteam_stad = opslag
+        .maak_organisatie(&extra("Wijkteam Stad", OrganisatieSoort::Wijkteam))
+        .await
+        .expect("maak_organisatie");
+    let jgz_twee = opslag
+        .maak_organisatie(&extra("JGZ Twee", OrganisatieSoort::Jgz))
+        .await
+        .expect("maak_organisatie");
+
+    // Stored and read back: the arrangement trimmed, the werkgebied sorted
+    // and without repeats.
+    let school = DirectoryGegevens {
+        contactpersoon: Some(zorgcoordinator.id),
+        oja: Some(OjaArrangement {
+            arrangement: " Watertuin ".into(),
+            hoofdaanbieder: Some(w.aanbieder.id),
+        }),
+        ..DirectoryGegevens::default()
+    };
+    let wijkteam = DirectoryGegevens {
+        contactpersoon: Some(wijkwerker.id),
+        werkgebied: vec![pc4(1357), pc4(1354), pc4(1357)],
+        ..DirectoryGegevens::default()
+    };
+    let jgz = DirectoryGegevens {
+        contactpersoon: Some(zorgcoordinator.id),
+        verwijzer_van_regio: true,
+        ..DirectoryGegevens::default()
+    };
+    for (org, g) in [
+        (&w.school, &school),
+        (&w.wijkteam, &wijkteam),
+        (&w.jgz, &jgz),
+    ] {
+        opslag
+            .zet_directory_gegevens(org.id, g)
+            .await
+            .unwrap_or_else(|e| panic!("zet_directory_gegevens {}: {e}", org.naam));
+        assert_eq!(
+            opslag
+                .directory_gegevens(org.id)
+                .await
+                .expect("directory_gegevens"),
+            Some(g.genormaliseerd()),
+            "{} teruglezen",
+            org.naam
+        );
+    }
+    assert_eq!(
+        school.genormaliseerd().oja.map(|o| o.arrangement),
+        Some("Watertuin".to_string())
+    );
+    assert_eq!(wijkteam.genormaliseerd().werkgebied, [pc4(1354), pc4(1357)]);
+    for (n, verwacht) in [
+        (1354, Some(w.wijkteam.id)),
+        (1357, Some(w.wijkteam.id)),
+        (1315, None),
+    ] {
+        assert_eq!(
+            opslag
+                .wijkteam_voor_pc4(pc4(n))
+                .await
+                .expect("wijkteam_voor_pc4"),
+            verwacht,
+            "wijkteam voor {n}"
+        );
+    }
+    assert_eq!(
+        opslag
+            .verwijzer_van_regio(w.regio.id)
+            .await
+            .expect("verwijzer_van_regio"),
+        Some(w.jgz.id)
+    );
+    assert_eq!(
+        opslag
+            .verwijzer_van_regio(w.regio.id + 1000)
+            .await
+            .expect("verwijzer_van_regio"),
+        None
+    );
+
+    // What does not fit the kind of organisation, or another record.
+    let met = |f: fn(&mut DirectoryGegevens)| {
+        let mut g = DirectoryGegevens::default();
+        f(&mut g);
+        g
+    };
+    let oja = |arrangement: &str, hoofdaanbieder| {
+        Some(OjaArrangement {
+            arrangement: arrangement.into(),
+            hoofdaanbieder,
+        })
+    };
+    let gevallen: Vec<Weigergeval> = vec![
+        (
+            w.wijkteam.id,
+            DirectoryGegevens {
+                oja: oja("Bombardon", None),
+                ..wijkteam.clone()
+            },
+            toestand,
+            "een OJA bij een wijkteam",
+        ),
+        (
+            w.vreemd.id,
+            met(|g| g.werkgebied = vec![pc4(1315)]),
+            toestand,
+            "een werkgebied bij een school",
+        ),
+        (
+            w.vreemd.id,
+            met(|g| g.verwijzer_van_regio = true),
+            toestand,
+            "een school als verwijzer",
+        ),
+        (
+            w.vreemd.id,
+            DirectoryGegevens {
+                contactpersoon: Some(wijkwerker.id),
+                ..DirectoryGegevens::default()
+            },
+            toestand,
+            "een contactpersoon die er niet werkt",
+        ),
+        (
+            w.vreemd.id,
+            DirectoryGegevens {
+                contactpersoon: Some(wijkwerker.id + 1000),
+                ..DirectoryGegevens::default()
+            },
+            onbekend,
+            "een onbekende contactpersoon",
+        ),
+        (
+            w.vreemd.id,
+            DirectoryGegevens {
+                oja: oja("Bombardon", Some(w.jgz.id)),
+                ..DirectoryGegevens::default()
+            },
+            toestand,
+            "een hoofdaanbieder die geen aanbieder is",
+        ),
+        (
+            w.vreemd.id,
+            DirectoryGegevens {
+                oja: oja("Bombardon", Some(w.vreemd.id + 1000)),
+                ..DirectoryGegevens::default()
+            },
+            onbekend,
+            "een onbekende hoofdaanbieder",
+        ),
+        (
+            w.vreemd.id,
+            DirectoryGegevens {
+                oja: oja("  ", None),
+                ..DirectoryGegevens::default()
+            },
+            toestand,
+            "een arrangement zonder naam",
+        ),
+        (
+            w.vreemd.id,
+            DirectoryGegevens {
+                oja: oja("Watertuin", None),
+                ..DirectoryGegevens::default()
+            },
+            |f| matches!(f, OpslagFout::BestaatAl(k) if k == "arrangement"),
+            "een arrangement dat een andere school heeft",
+        ),
+        (
+            wijkteam_stad.id,
+            met(|g| g.werkgebied = vec![pc4(1315), pc4(1357)]),
+            toestand,
+            "een postcodegebied van een ander wijkteam",
+        ),
+        (
+            jgz_twee.id,
+            met(|g| g.verwijzer_van_regio = true),
+            toestand,
+            "een tweede verwijzer in de regio",
+        ),
+    ];
+    for (org, g, verwacht, wat) in &gevallen {
+        geweigerd(opslag, *org, g, *verwacht, wat).await;
+    }
+    let onbekende = opslag
+        .zet_directory_gegevens(w.vreemd.id + 1000, &DirectoryGegevens::default())
+        .await;
+    assert!(
+        matches!(onbekende, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "een onbekende organisatie: {onbekende:?}"
+    );
+    assert_eq!(
+        opslag
+            .wijkteam_voor_pc4(pc4(1315))
+            .await
+            .expect("wijkteam_voor_pc4"),
+        None,
+        "een geweigerd werkgebied is niet opgeslagen, ook niet ten dele"
+    );
+
+    // Replacing: what is left out is gone, and free for another.
+    let kleiner = DirectoryGegevens {
+        werkgebied: vec![pc4(1354)],
+        ..DirectoryGegevens::default()
+    };
+    opslag
+        .zet_directory_gegevens(w.wijkteam.id, &kleiner)
+        .await
+        .expect("zet_directory_gegevens");
+    assert_eq!(
+        opslag
+            .directory_gegevens(w.wijkteam.id)
+            .await
+            .expect("directory_gegevens"),
+        Some(kleiner),
+        "het contactpersoon en 1357 zijn weg"
+    );
+    opslag
+        .zet_directory_gegevens(wijkteam_stad.id, &met(|g| g.werkgebied = vec![pc4(1357)]))
+        .await
+        .expect("1357 is vrij voor een ander wijkteam");
+    assert_eq!(
+        opslag
+            .wijkteam_voor_pc4(pc4(1357))
+            .await
+            .expect("wijkteam_voor_pc4"),
+        Some(wijkteam_stad.id)
+    );
+    opslag
+        .zet_directory_gegevens(w.jgz.id, &DirectoryGegevens::default())
+        .await
+        .expect("zet_directory_gegevens");
+    opslag
+        .zet_directory_gegevens(jgz_twee.id, &met(|g| g.verwijzer_van_regio = true))
+        .await
+        .expect("de regio's verwijzer wisselt");
+    assert_eq!(
+        opslag
+            .verwijzer_van_regio(w.regio.id)
+            .await
+            .expect("verwijzer_van_regio"),
+        Some(jgz_twee.id)
     );
 }

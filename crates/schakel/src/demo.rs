@@ -6,11 +6,16 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use schakel_domain::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol};
+use schakel_domain::{
+    Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Pc4, Postcode, Rol,
+};
+use schakel_rules::Regelset;
+use schakel_rules::situatie::Arrangement;
 use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, nu};
 use schakel_storage::{
-    JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
-    NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, Roltoewijzing, Vertegenwoordiger,
+    DirectoryGegevens, JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweHulpvraag,
+    NieuweJeugdige, NieuweMedewerker, NieuweOrganisatie, NieuweRegio, OjaArrangement, Opslag,
+    Roltoewijzing, Vertegenwoordiger,
 };
 use serde::Deserialize;
 
@@ -38,6 +43,22 @@ struct OrganisatieBestand {
     brin: Option<String>,
     agb: Option<String>,
     gemeente: Option<String>,
+    /// E-mail address of a medewerker of this organisation.
+    contactpersoon: Option<String>,
+    oja: Option<OjaBestand>,
+    #[serde(default)]
+    werkgebied: Vec<u16>,
+    #[serde(default)]
+    verwijzer_van_regio: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OjaBestand {
+    /// The normenkader's name of the OJA school.
+    arrangement: String,
+    /// An aanbieder's `sleutel`.
+    hoofdaanbieder: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -129,11 +150,67 @@ fn fout(m: impl std::fmt::Display) -> String {
     m.to_string()
 }
 
+/// Whether some version of the normenkader lists `naam` as an OJA school:
+/// a demo file that names another would give advice no rule backs.
+fn is_oja_school(regels: &Regelset, naam: &str) -> bool {
+    regels.kaders().iter().any(|k| {
+        k.school(naam)
+            .is_some_and(|i| k.scholen[i].arrangement == Some(Arrangement::Oja))
+    })
+}
+
+/// The directory data of one organisation for the access route, with its
+/// references (contact person, hoofdaanbieder) resolved.
+async fn directory_gegevens(
+    opslag: &dyn Opslag,
+    o: &OrganisatieBestand,
+    org_id: &dyn Fn(&str) -> Result<i64, String>,
+    regels: &Regelset,
+) -> Result<DirectoryGegevens, String> {
+    let contactpersoon = match &o.contactpersoon {
+        Some(email) => Some(
+            opslag
+                .medewerker_op_email(email)
+                .await
+                .map_err(fout)?
+                .ok_or_else(|| format!("{}: onbekende contactpersoon {email}", o.sleutel))?
+                .0
+                .id,
+        ),
+        None => None,
+    };
+    let oja = match &o.oja {
+        Some(oja) if !is_oja_school(regels, &oja.arrangement) => {
+            return Err(format!(
+                "{}: het normenkader kent geen OJA-school '{}'",
+                o.sleutel, oja.arrangement
+            ));
+        }
+        Some(oja) => Some(OjaArrangement {
+            arrangement: oja.arrangement.clone(),
+            hoofdaanbieder: oja.hoofdaanbieder.as_deref().map(org_id).transpose()?,
+        }),
+        None => None,
+    };
+    let werkgebied = o
+        .werkgebied
+        .iter()
+        .map(|n| Pc4::new(*n).map_err(|e| format!("{}: {e}", o.sleutel)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(DirectoryGegevens {
+        contactpersoon,
+        oja,
+        werkgebied,
+        verwijzer_van_regio: o.verwijzer_van_regio,
+    })
+}
+
 /// Seeds an empty store. Returns the accounts with their passwords.
 pub async fn vul(
     opslag: &dyn Opslag,
     bestand: &Path,
     sleutel: &[u8],
+    regels: &Regelset,
 ) -> Result<Vec<DemoAccount>, String> {
     let tekst =
         std::fs::read_to_string(bestand).map_err(|e| format!("{}: {e}", bestand.display()))?;
@@ -209,6 +286,14 @@ pub async fn vul(
                 wachtwoord: wachtwoord.clone(),
             });
         }
+    }
+    // After the medewerkers: a contact person is one of them.
+    for o in &demo.organisatie {
+        let g = directory_gegevens(opslag, o, &org_id, regels).await?;
+        opslag
+            .zet_directory_gegevens(org_id(&o.sleutel)?, &g)
+            .await
+            .map_err(|e| format!("{}: {e}", o.sleutel))?;
     }
     for h in &demo.huishouden {
         let nieuw = NieuwHuishouden {

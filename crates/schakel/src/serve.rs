@@ -51,6 +51,7 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
             opslag.as_ref(),
             &data.join("demo").join("almere.toml"),
             &sleutel,
+            &regels,
         )
         .await
         .map_err(OpenFout)?;

@@ -310,13 +310,15 @@ fn gemanipuleerd_auditlog_wordt_ontdekt() {
 fn elke_demorol_ziet_precies_wat_mag() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let server = start_demo(&tmp.path().join("data"));
-    let verwacht: [(&str, Option<&[&str]>); 8] = [
+    let verwacht: [(&str, Option<&[&str]>); 10] = [
         ("zorgcoordinator@watertuin.demo", Some(&["Sem", "Yasmina"])),
+        ("zorgcoordinator@bombardon.demo", Some(&[])),
         ("zorgcoordinator@regenboog.demo", Some(&[])),
         ("casusregisseur@wijkteam.demo", Some(&["Sem", "Lotte"])),
         ("wijkteam@wijkteam.demo", Some(&["Sem", "Lotte"])),
         ("verwijzer@jgz.demo", Some(&["Sem", "Lotte"])),
         ("aanbieder@triade.demo", Some(&[])),
+        ("hoofdaanbieder@zeewind.demo", Some(&[])),
         ("beleid@almere.demo", None),
         ("beheer@schakel.demo", None),
     ];
@@ -571,4 +573,53 @@ fn demo_huishouden_doorloopt_de_steunroute() {
     assert_eq!(gezien["toestand"], c["toestand"]);
     let andere_school = Demogebruiker::login(&server, "zorgcoordinator@regenboog.demo");
     assert_eq!(andere_school.get(&pad).0, 403);
+}
+
+/// The access route (seed 000) on the demo region: Sem's school De
+/// Watertuin has an OJA, Lotte's De Regenboog has none, and Wijkteam Almere
+/// Haven serves both demo households' postcode areas (1354, 1357).
+#[test]
+fn demo_toegangsroute() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let server = start_demo(&tmp.path().join("data"));
+    let route = |gebruiker: &Demogebruiker, jeugdige: i64, vraag: &str| -> Value {
+        let (status, body) = gebruiker.get(&format!(
+            "/api/v1/jeugdigen/{jeugdige}/toegangsroute?vraag={vraag}"
+        ));
+        assert_eq!(status, 200, "{jeugdige} {vraag}: {body}");
+        body
+    };
+    let school = Demogebruiker::login(&server, "zorgcoordinator@watertuin.demo");
+    // Sem (1) at De Watertuin: its hoofdaanbieder, no beschikking.
+    let sem = route(&school, 1, "opvoeding");
+    assert_eq!(sem["route"], "oja_hoofdaanbieder", "{sem}");
+    assert_eq!(sem["beschikkingNodig"], false);
+    assert_eq!(
+        sem["organisatie"]["naam"],
+        "Jeugdhulp Zeewind (fictief; hoofdaanbieder OJA)"
+    );
+    assert_eq!(
+        sem["contactpersoon"],
+        json!({"naam": "Jeugdhulpverlener Zeewind", "email": "hoofdaanbieder@zeewind.demo"})
+    );
+    // The parents' own question, for Sem (1354) and Yasmina (1357).
+    for jeugdige in [1, 3] {
+        let ouders = route(&school, jeugdige, "ouders");
+        assert_eq!(ouders["route"], "wijkteam", "{ouders}");
+        assert_eq!(ouders["organisatie"]["naam"], "Wijkteam Almere Haven");
+        assert_eq!(
+            ouders["contactpersoon"],
+            json!({"naam": "Wijkteammedewerker Haven", "email": "wijkteam@wijkteam.demo"})
+        );
+    }
+    // Lotte (2) at De Regenboog, seen by the JGZ verwijzer: the regular route.
+    let verwijzer = Demogebruiker::login(&server, "verwijzer@jgz.demo");
+    let lotte = route(&verwijzer, 2, "opvoeding");
+    assert_eq!(lotte["route"], "regulier_verwijzer", "{lotte}");
+    assert_eq!(lotte["beschikkingNodig"], true);
+    assert_eq!(lotte["organisatie"]["naam"], "JGZ Almere");
+    assert_eq!(
+        lotte["contactpersoon"],
+        json!({"naam": "Jeugdarts JGZ (gemandateerd verwijzer)", "email": "verwijzer@jgz.demo"})
+    );
 }

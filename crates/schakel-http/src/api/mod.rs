@@ -11,6 +11,7 @@ pub mod organisaties;
 pub mod route;
 pub mod sessies;
 pub mod systeem;
+pub mod toegangsroute;
 pub mod verwijzingen;
 
 use serde::{Deserialize, Serialize};

@@ -204,6 +204,32 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen/{id}",    "PUT",    Anoniem,            Ander,    401, Geen),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Anoniem,            Onbekend, 401, Geen),
 
+    // The access route (seed 000) is a read of the jeugdige: the same rows as reading it.
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Casusregisseur,     Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Wijkteammedewerker, Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Verwijzer,          Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Aanbieder,          Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Anoniem,            Ander,    401, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Anoniem,            Onbekend, 401, Geen),
+
     // Registering a household: the registering roles.
     r("/api/v1/huishoudens",       "POST",   Zorgcoordinator,    Nvt,      201, Toegestaan),
     r("/api/v1/huishoudens",       "POST",   Casusregisseur,     Nvt,      201, Toegestaan),
@@ -580,6 +606,11 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
         ("/api/v1/jeugdigen", "POST", &[Eigen, Ander, Leeg, Onbekend]),
         ("/api/v1/jeugdigen/{id}", "GET", &[Eigen, Ander, Onbekend]),
         ("/api/v1/jeugdigen/{id}", "PUT", &[Eigen, Ander, Onbekend]),
+        (
+            "/api/v1/jeugdigen/{id}/toegangsroute",
+            "GET",
+            &[Eigen, Ander, Onbekend],
+        ),
         ("/api/v1/huishoudens", "POST", &[Nvt]),
         ("/api/v1/hulpvragen", "POST", &[Eigen, Ander, Onbekend]),
         ("/api/v1/hulpvragen/{id}", "GET", &[Eigen, Ander, Onbekend]),
@@ -696,6 +727,7 @@ fn over_een_client(rij: &Rij) -> bool {
     match (rij.methode, rij.route) {
         ("POST", "/api/v1/jeugdigen") => true,
         ("GET" | "PUT", "/api/v1/jeugdigen/{id}")
+        | ("GET", "/api/v1/jeugdigen/{id}/toegangsroute")
         | ("POST", "/api/v1/hulpvragen")
         | ("GET", "/api/v1/hulpvragen/{id}")
         | ("POST", "/api/v1/hulpvragen/{id}/triage")
@@ -1238,6 +1270,10 @@ impl<'a> Matrix<'a> {
                 (rij.route.to_string(), Some(body))
             }
             ("GET", "/api/v1/jeugdigen/{id}") => (format!("/api/v1/jeugdigen/{id}"), None),
+            ("GET", "/api/v1/jeugdigen/{id}/toegangsroute") => (
+                format!("/api/v1/jeugdigen/{id}/toegangsroute?vraag=ouders"),
+                None,
+            ),
             ("PUT", "/api/v1/jeugdigen/{id}") => {
                 let versie = app
                     .opslag

@@ -1,0 +1,230 @@
+//! The access route of seed 000 for one jeugdige: where the parents go with
+//! their question, which organisation that is and whom to contact there.
+//! Reading it is reading the jeugdige (need to know, logged as
+//! `jeugdige.toegangsroute`); the decision itself is
+//! `schakel_domain::toegangsroute`.
+
+use axum::Json;
+use axum::extract::State;
+use schakel_domain::toegangsroute::{
+    self, Oja, Route, School, Toegangsadvies, Toegangsvraag, Vraagsoort,
+};
+use schakel_rules::situatie::{Arrangement, Onderwijssituatie};
+use schakel_storage::{DirectoryGegevens, Id, Jeugdige, Organisatie};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::jeugdigen::JeugdigePad;
+use super::vandaag;
+use crate::auth::Actor;
+use crate::dossier::Dossier;
+use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::invoer::{Pad, Vraag};
+use crate::state::AppState;
+
+/// `?vraag=opvoeding|ouders`
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct ToegangsrouteVraag {
+    /// `opvoeding` (default): opvoeden of jeugdhulp voor de jeugdige;
+    /// `ouders`: een hulpvraag van de ouders/opvoeders die niet direct met
+    /// opvoeden te maken heeft (schulden, laaggeletterdheid, …).
+    pub vraag: Option<String>,
+}
+
+impl ToegangsrouteVraag {
+    fn soort(&self) -> ApiResultaat<Vraagsoort> {
+        match self.vraag.as_deref().map(str::trim) {
+            None | Some("") => Ok(Vraagsoort::default()),
+            Some(v) => Vraagsoort::parse(v).ok_or_else(|| {
+                ApiFout::veld(
+                    "vraag",
+                    "onbekende soort vraag; toegestaan: opvoeding, ouders",
+                )
+            }),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganisatieKort {
+    pub id: i64,
+    pub naam: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Contactpersoon {
+    pub naam: String,
+    pub email: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ToegangsrouteDto {
+    pub vraag: Vraagsoort,
+    /// oja_hoofdaanbieder | regulier_verwijzer | wijkteam
+    pub route: Route,
+    pub beschikking_nodig: bool,
+    /// Where the parents go; null when the directory does not say (the
+    /// toelichting explains).
+    pub organisatie: Option<OrganisatieKort>,
+    /// Null when the organisation has no active contact person (the
+    /// toelichting explains).
+    pub contactpersoon: Option<Contactpersoon>,
+    pub toelichting: Vec<String>,
+    /// Ids of the rules relied on: `toegang.*` (seed 000) and, for the OJA
+    /// route, the normenkader's row.
+    pub bronnen: Vec<String>,
+}
+
+/// The access route for a jeugdige's question (seed 000).
+#[utoipa::path(get, path = "/api/v1/jeugdigen/{id}/toegangsroute", tag = "jeugdigen",
+    params(("id" = i64, Path), ToegangsrouteVraag),
+    responses((status = 200, body = ToegangsrouteDto), (status = 400, body = Probleem, content_type = "application/problem+json"),
+              (status = 403, body = Probleem, content_type = "application/problem+json"),
+              (status = 404, body = Probleem, content_type = "application/problem+json")))]
+pub async fn toegangsroute(
+    State(state): State<AppState>,
+    actor: Actor,
+    Pad(JeugdigePad { id }): Pad<JeugdigePad>,
+    Vraag(v): Vraag<ToegangsrouteVraag>,
+) -> ApiResultaat<Json<ToegangsrouteDto>> {
+    let soort = v.soort()?;
+    let dossier = Dossier {
+        state: &state,
+        actor: &actor,
+    };
+    let j = dossier.lees_voor(id, "jeugdige.toegangsroute").await?;
+    let vraag = toegangsvraag(&state, &actor, &j, soort).await?;
+    let advies = toegangsroute::bepaal(&vraag);
+    antwoord(&state, soort, advies).await
+}
+
+/// An organisation that a stored reference points to; its absence is a
+/// broken store, not a client error.
+async fn organisatie(state: &AppState, id: Id) -> ApiResultaat<Organisatie> {
+    state
+        .opslag
+        .organisatie(id)
+        .await?
+        .ok_or_else(|| ApiFout::intern("een verwijzing naar een organisatie die niet bestaat"))
+}
+
+async fn directory(state: &AppState, id: Id) -> ApiResultaat<DirectoryGegevens> {
+    Ok(state
+        .opslag
+        .directory_gegevens(id)
+        .await?
+        .unwrap_or_default())
+}
+
+/// Gathers what the decision needs from the directory.
+async fn toegangsvraag(
+    state: &AppState,
+    actor: &Actor,
+    j: &Jeugdige,
+    soort: Vraagsoort,
+) -> ApiResultaat<Toegangsvraag> {
+    let school = match j.gegevens.school {
+        Some(id) => Some((organisatie(state, id).await?, directory(state, id).await?)),
+        None => None,
+    };
+    let pc4 = j.gegevens.postcode.pc4();
+    let wijkteam = state.opslag.wijkteam_voor_pc4(pc4).await?;
+    // The region responsible is where the jeugdige lives; until the address
+    // directory exists, the wijkteam's region says that best, then the
+    // school's, then the asking organisation's.
+    let regio = match (wijkteam, &school) {
+        (Some(w), _) => organisatie(state, w).await?.regio,
+        (None, Some((s, _))) => s.regio,
+        (None, None) => organisatie(state, actor.rol.organisatie).await?.regio,
+    };
+    Ok(Toegangsvraag {
+        vraag: soort,
+        school: school.map(|(s, g)| School {
+            organisatie: s.id,
+            oja: g.oja.map(|o| Oja {
+                in_normenkader: oja_in_normenkader(state, &o.arrangement),
+                arrangement: o.arrangement,
+                hoofdaanbieder: o.hoofdaanbieder,
+            }),
+        }),
+        verwijzer: state.opslag.verwijzer_van_regio(regio).await?,
+        pc4,
+        wijkteam,
+    })
+}
+
+/// Whether the normenkader in force today lists the school as an OJA school.
+fn oja_in_normenkader(state: &AppState, arrangement: &str) -> bool {
+    state.regels.kader_op(vandaag()).is_some_and(|k| {
+        k.school(arrangement)
+            .is_some_and(|i| k.scholen[i].arrangement == Some(Arrangement::Oja))
+    })
+}
+
+/// The normenkader's row for OJA schools, cited with the OJA route.
+fn oja_rij(state: &AppState) -> Option<String> {
+    let kader = state.regels.kader_op(vandaag())?;
+    kader
+        .rijen
+        .iter()
+        .find(|r| r.situatie == Onderwijssituatie::Oja)
+        .map(|r| r.id.clone())
+}
+
+/// The advice with the organisation's name and its contact person.
+async fn antwoord(
+    state: &AppState,
+    soort: Vraagsoort,
+    advies: Toegangsadvies,
+) -> ApiResultaat<Json<ToegangsrouteDto>> {
+    let mut toelichting = advies.toelichting;
+    let mut bronnen: Vec<String> = advies.bronnen.iter().map(|b| b.to_string()).collect();
+    if advies.route == Route::OjaHoofdaanbieder {
+        bronnen.extend(oja_rij(state));
+    }
+    let (organisatie_kort, contactpersoon) = match advies.organisatie {
+        Some(id) => {
+            let o = organisatie(state, id).await?;
+            let contact = contactpersoon(state, id).await?;
+            if contact.is_none() {
+                toelichting.push(toegangsroute::geen_contactpersoon(&o.naam));
+            }
+            let kort = OrganisatieKort {
+                id: o.id,
+                naam: o.naam,
+            };
+            (Some(kort), contact)
+        }
+        None => (None, None),
+    };
+    Ok(Json(ToegangsrouteDto {
+        vraag: soort,
+        route: advies.route,
+        beschikking_nodig: advies.beschikking_nodig,
+        organisatie: organisatie_kort,
+        contactpersoon,
+        toelichting,
+        bronnen,
+    }))
+}
+
+/// The organisation's contact person, when recorded and still active.
+async fn contactpersoon(state: &AppState, organisatie: Id) -> ApiResultaat<Option<Contactpersoon>> {
+    let Some(id) = directory(state, organisatie).await?.contactpersoon else {
+        return Ok(None);
+    };
+    Ok(state
+        .opslag
+        .medewerker(id)
+        .await?
+        .filter(|m| m.actief)
+        .map(|m| Contactpersoon {
+            naam: m.naam,
+            email: m.email,
+        }))
+}
