@@ -13,6 +13,7 @@ pub use id::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, IdFout, Pc4, Postcode};
 pub use rol::{OrganisatieSoort, Rol};
 pub use route::Triage;
 pub mod fout;
+pub mod gids;
 pub mod monitoring;
 pub mod plan;
 pub mod toegangsroute;

@@ -308,6 +308,9 @@ pub struct Context {
     /// Kinds of organisations an event names (regisseur, inkoop), looked
     /// up by the caller.
     pub soorten: Vec<(Id, OrganisatieSoort)>,
+    /// The hoofdaanbieders of the OJA arrangements of the household's
+    /// schools: who may take regie as hoofdaanbieder (seed 000).
+    pub hoofdaanbieders: Vec<Id>,
 }
 
 impl Context {
@@ -692,6 +695,24 @@ impl Toestand {
                 r.regie.naam()
             )));
         }
+        if regie == Regie::Hoofdaanbieder && !ctx.hoofdaanbieders.contains(&organisatie) {
+            let melding = if ctx.hoofdaanbieders.is_empty() {
+                "geen school van dit huishouden heeft een onderwijs-jeugdhulparrangement met een \
+                 hoofdaanbieder; kies perspectiefregie door de JGZ"
+                    .to_string()
+            } else {
+                format!(
+                    "de regie ligt bij de hoofdaanbieder van het arrangement van een school van \
+                     dit huishouden: organisatie {}",
+                    ctx.hoofdaanbieders
+                        .iter()
+                        .map(Id::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" of ")
+                )
+            };
+            return Err(VeldFout::new("organisatie", melding).into());
+        }
         if ctx.soort_van(organisatie) != Some(regie.soort()) {
             return Err(VeldFout::new(
                 "organisatie",
@@ -1024,6 +1045,7 @@ mod tests {
                 (JGZ, OrganisatieSoort::Jgz),
                 (SCHOOL, OrganisatieSoort::School),
             ],
+            hoofdaanbieders: vec![HOOFDAANBIEDER],
         }
     }
 
@@ -1288,6 +1310,14 @@ mod tests {
             regie: Regie::Perspectiefregie,
             organisatie: HOOFDAANBIEDER,
         };
+        let geen_oja = Gebeurtenis::Regisseur {
+            regie: Regie::Hoofdaanbieder,
+            organisatie: SPECIALIST,
+        };
+        let Err(Weigering::Ongeldig(f)) = doe(&mut t, geen_oja, regisseur()) else {
+            panic!("only the hoofdaanbieder of a household school's OJA")
+        };
+        assert!(f.0[0].melding.contains("organisatie 40"), "{f:?}");
         assert!(matches!(
             doe(&mut t, verkeerd, regisseur()),
             Err(Weigering::Ongeldig(_))

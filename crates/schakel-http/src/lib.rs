@@ -8,6 +8,7 @@ pub mod api;
 pub mod auth;
 pub mod dossier;
 pub mod fout;
+pub mod gids;
 pub mod invoer;
 pub mod state;
 
@@ -43,6 +44,7 @@ use crate::fout::ApiFout;
         (name = "jeugdigen", description = "Huishoudens, jeugdigen en hun relaties; elke toegang wordt gelogd"),
         (name = "route", description = "De steunroute: hulpvraag, triage, casus, plan, verwijzingen, acties"),
         (name = "monitoring", description = "Geaggregeerde cijfers zonder persoonsgegevens"),
+        (name = "gids", description = "De regionale gids: welk wijkteam en welk contactpunt bij een adres"),
         (name = "organisaties", description = "Organisaties in de regio"),
         (name = "systeem", description = "Voor beheerders van de dienst"),
     )
@@ -84,6 +86,8 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(acties::lijst))
         .routes(routes!(acties::rond_af))
         .routes(routes!(monitoring::monitoring))
+        .routes(routes!(api::gids::zoek_adres))
+        .routes(routes!(api::gids::zet_werkgebied))
         .split_for_parts();
     let openapi = Arc::new(openapi);
     api.route(

@@ -38,6 +38,8 @@ pub struct Binnenkant {
     /// Failed logins per client address and per account.
     pub inlogpogingen: Inlogpogingen,
     pub metrics: Option<PrometheusHandle>,
+    /// The wijkteams' werkgebieden, for address lookups.
+    pub gebieden: crate::gids::GebiedenCache,
 }
 
 #[derive(Clone)]
@@ -64,6 +66,7 @@ impl AppState {
             instellingen,
             inlogpogingen: Inlogpogingen::default(),
             metrics,
+            gebieden: Default::default(),
         }))
     }
 }

@@ -34,6 +34,11 @@ use sqlx::Connection;
 mod matrix;
 use matrix::autorisatiematrix;
 
+// The directory's address lookup.
+#[path = "api/gids.rs"]
+mod gids;
+use gids::adresgids;
+
 // The support route walked through, and its monitoring.
 #[path = "api/steunroute.rs"]
 mod steunroute;
@@ -2120,4 +2125,5 @@ per_backend!(
     autorisatiematrix,
     steunroute,
     monitoring,
+    adresgids,
 );

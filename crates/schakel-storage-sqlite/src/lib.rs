@@ -46,6 +46,7 @@ use sqlx::sqlite::{
 };
 use sqlx::{Row, Sqlite, Transaction};
 
+mod gids;
 mod toegangsroute;
 mod verloop;
 
@@ -1579,6 +1580,45 @@ impl Opslag for SqliteOpslag {
     async fn verwijzer_van_regio(&self, regio: Id) -> Resultaat<Option<Id>> {
         let mut c = self.pool.acquire().await.map_err(db)?;
         toegangsroute::verwijzer_van_regio(&mut c, regio).await
+    }
+
+    // --- the regional directory: addresses, werkgebieden, contact points ---------
+
+    async fn begin_adresimport(&self) -> Resultaat<Box<dyn schakel_storage::Adresimport>> {
+        gids::begin(&self.pool).await
+    }
+
+    async fn adres(
+        &self,
+        postcode: u32,
+        huisnummer: u32,
+    ) -> Resultaat<Option<schakel_domain::gids::Buurtcode>> {
+        gids::adres(&self.pool, postcode, huisnummer).await
+    }
+
+    async fn adresbestand(&self) -> Resultaat<Option<schakel_storage::Adresbestand>> {
+        gids::adresbestand(&self.pool).await
+    }
+
+    async fn zet_wijkteamgebieden(
+        &self,
+        wijkteams: &[schakel_storage::WijkteamGebied],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        gids::zet_wijkteamgebieden(&mut tx, wijkteams, audit).await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn gebieden(&self) -> Resultaat<Vec<(Id, schakel_domain::gids::Gebied)>> {
+        gids::gebieden(&self.pool).await
+    }
+
+    async fn contactpunt(
+        &self,
+        organisatie: Id,
+    ) -> Resultaat<Option<schakel_storage::Contactpunt>> {
+        gids::contactpunt(&self.pool, organisatie).await
     }
 }
 

@@ -12,6 +12,7 @@
 //! the data is handed out.
 
 pub mod audit;
+pub mod gids;
 pub mod model;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
@@ -23,9 +24,11 @@ use std::path::Path;
 use async_trait::async_trait;
 use chrono::NaiveDate;
 use schakel_domain::Bsn;
+use schakel_domain::gids::{Buurtcode, Gebied};
 use schakel_domain::toegang::Relaties;
 
 pub use audit::{AuditRecord, NieuwAuditRecord};
+pub use gids::{Adresbestand, Adresimport, Adresrij, Contactpunt, WijkteamGebied};
 pub use model::*;
 pub use toegangsroute::{DirectoryGegevens, OjaArrangement};
 pub use verloop::{
@@ -259,4 +262,23 @@ pub trait Opslag: Send + Sync + 'static {
     async fn wijkteam_voor_pc4(&self, pc4: schakel_domain::Pc4) -> Resultaat<Option<Id>>;
     /// The gemandateerde verwijzer of a region.
     async fn verwijzer_van_regio(&self, regio: Id) -> Resultaat<Option<Id>>;
+
+    // --- the regional directory: addresses, werkgebieden, contact points ----
+    /// Starts replacing the address table (see [`Adresimport`]).
+    async fn begin_adresimport(&self) -> Resultaat<Box<dyn Adresimport>>;
+    /// The buurt of an address (`postcode` as `postcode_getal`); `None`
+    /// when the address file does not list it.
+    async fn adres(&self, postcode: u32, huisnummer: u32) -> Resultaat<Option<Buurtcode>>;
+    async fn adresbestand(&self) -> Resultaat<Option<Adresbestand>>;
+    /// Replaces the werkgebied and contact point of each given wijkteam, all
+    /// in one transaction with `audit`; a non-wijkteam is
+    /// [`OpslagFout::Toestand`].
+    async fn zet_wijkteamgebieden(
+        &self,
+        wijkteams: &[WijkteamGebied],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()>;
+    /// Every area of every wijkteam.
+    async fn gebieden(&self) -> Resultaat<Vec<(Id, Gebied)>>;
+    async fn contactpunt(&self, organisatie: Id) -> Resultaat<Option<Contactpunt>>;
 }

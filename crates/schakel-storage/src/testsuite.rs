@@ -83,6 +83,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     triage(opslag, &w, &d).await;
     toegang_bijgehouden(opslag, &w, &d).await;
     verloop(opslag, &w, &d).await;
+    adresgids(opslag, &w).await;
     toegangsroute_directory(opslag, &w).await;
     verifieer_keten(opslag).await;
 }
@@ -2518,4 +2519,147 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
             .expect("verwijzer_van_regio"),
         Some(jgz_twee.id)
     );
+}
+
+/// The regional directory (issue 5): an address import replaces the whole
+/// file at once and skips repeats; werkgebieden and contact points per
+/// wijkteam; only a wijkteam has a werkgebied.
+pub async fn adresgids(opslag: &dyn Opslag, w: &Wereld) {
+    use schakel_domain::gids::{Buurtcode, Gebied, postcode_getal};
+
+    let pc = |s: &str| postcode_getal(&Postcode::parse(s).expect("postcode"));
+    let buurt = |n| Buurtcode::uit_getal(n).expect("buurt");
+    let rij = |p: &str, nr, b| crate::Adresrij {
+        postcode: pc(p),
+        huisnummer: nr,
+        buurt: buurt(b),
+    };
+    assert!(opslag.adresbestand().await.expect("adresbestand").is_none());
+    let mut import = opslag.begin_adresimport().await.expect("begin");
+    let eerste = [
+        rij("1354AB", 1, 340101),
+        rij("1354AB", 2, 340101),
+        rij("1354AB", 1, 340199),
+    ];
+    assert_eq!(
+        import.voeg_toe(&eerste).await.expect("voeg_toe"),
+        2,
+        "the repeat is skipped"
+    );
+    assert_eq!(
+        import
+            .voeg_toe(&[rij("1315AB", 12, 340301)])
+            .await
+            .expect("voeg_toe"),
+        1
+    );
+    // Nothing is visible before the swap.
+    assert_eq!(opslag.adres(pc("1354AB"), 1).await.expect("adres"), None);
+    let bestand = import
+        .voltooi("adressen-2025.csv", Some(2025))
+        .await
+        .expect("voltooi");
+    assert_eq!((bestand.rijen, bestand.jaar), (3, Some(2025)));
+    assert_eq!(
+        opslag.adres(pc("1354AB"), 1).await.expect("adres"),
+        Some(buurt(340101)),
+        "the first one counts"
+    );
+    assert_eq!(opslag.adres(pc("1354AB"), 3).await.expect("adres"), None);
+    assert_eq!(
+        opslag.adresbestand().await.expect("adresbestand"),
+        Some(bestand)
+    );
+    // A second import replaces the first entirely.
+    let mut import = opslag.begin_adresimport().await.expect("begin");
+    import
+        .voeg_toe(&[rij("1354AB", 3, 340102)])
+        .await
+        .expect("voeg_toe");
+    import
+        .voltooi("adressen-2026.csv", Some(2026))
+        .await
+        .expect("voltooi");
+    assert_eq!(opslag.adres(pc("1354AB"), 1).await.expect("adres"), None);
+    assert_eq!(
+        opslag.adres(pc("1354AB"), 3).await.expect("adres"),
+        Some(buurt(340102))
+    );
+    // An import dropped before its end leaves the addresses as they were.
+    let mut afgebroken = opslag.begin_adresimport().await.expect("begin");
+    afgebroken
+        .voeg_toe(&[rij("9999ZZ", 1, 340101)])
+        .await
+        .expect("voeg_toe");
+    drop(afgebroken);
+    assert_eq!(opslag.adres(pc("9999ZZ"), 1).await.expect("adres"), None);
+    assert_eq!(
+        opslag
+            .adresbestand()
+            .await
+            .expect("bestand")
+            .map(|b| b.rijen),
+        Some(1)
+    );
+
+    let gebieden = vec![
+        Gebied::parse("1354AA-1354ZZ").expect("gebied"),
+        Gebied::parse("BU00340201").expect("gebied"),
+    ];
+    let contact = crate::Contactpunt {
+        naam: "Vast contactpunt".into(),
+        telefoon: Some("036-0000001".into()),
+        email: None,
+    };
+    let audit = record(
+        "gids.werkgebied",
+        Actie::Wijzigen,
+        "organisatie",
+        Some(w.wijkteam.id),
+        None,
+    );
+    opslag
+        .zet_wijkteamgebieden(
+            &[crate::WijkteamGebied {
+                wijkteam: w.wijkteam.id,
+                gebieden: gebieden.clone(),
+                contactpunt: Some(contact.clone()),
+            }],
+            &audit,
+        )
+        .await
+        .expect("zet_wijkteamgebieden");
+    let mut opgeslagen: Vec<_> = opslag
+        .gebieden()
+        .await
+        .expect("gebieden")
+        .into_iter()
+        .filter(|(t, _)| *t == w.wijkteam.id)
+        .map(|(_, g)| g.to_string())
+        .collect();
+    opgeslagen.sort();
+    assert_eq!(opgeslagen, ["1354AA-1354ZZ", "BU00340201"]);
+    assert_eq!(
+        opslag
+            .contactpunt(w.wijkteam.id)
+            .await
+            .expect("contactpunt"),
+        Some(contact)
+    );
+    assert_eq!(
+        laatste_record(opslag).await.record.gebeurtenis,
+        "gids.werkgebied"
+    );
+    let fout = opslag
+        .zet_wijkteamgebieden(
+            &[crate::WijkteamGebied {
+                wijkteam: w.school.id,
+                gebieden,
+                contactpunt: None,
+            }],
+            &audit,
+        )
+        .await
+        .expect_err("a school has no werkgebied");
+    assert!(matches!(fout, OpslagFout::Toestand(_)), "{fout:?}");
 }

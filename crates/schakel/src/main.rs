@@ -5,6 +5,7 @@
 
 mod beheer;
 mod demo;
+mod gids;
 mod kalender;
 mod opslag;
 mod serve;
@@ -61,6 +62,22 @@ enum Opdracht {
         /// The backup file to create (must not exist).
         #[arg(long)]
         doel: PathBuf,
+        #[command(flatten)]
+        opslag: opslag::OpslagOpties,
+    },
+    /// The regional directory: import CBS addresses or wijkteam areas and contact points.
+    #[command(subcommand)]
+    Import(gids::ImportOpdracht),
+    /// Which wijkteam and contact point serve an address.
+    Wijkteam {
+        /// Postcode, e.g. 1315AB.
+        #[arg(long)]
+        postcode: String,
+        #[arg(long)]
+        huisnummer: u32,
+        /// Accepted; the CBS file does not tell addresses apart by it.
+        #[arg(long)]
+        toevoeging: Option<String>,
         #[command(flatten)]
         opslag: opslag::OpslagOpties,
     },
@@ -147,6 +164,13 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
         }
         Opdracht::Audit(opdracht) => runtime()?.block_on(beheer::audit(opdracht))?,
         Opdracht::Backup { doel, opslag } => runtime()?.block_on(beheer::backup(opslag, doel))?,
+        Opdracht::Import(opdracht) => runtime()?.block_on(gids::importeer(opdracht))?,
+        Opdracht::Wijkteam {
+            postcode,
+            huisnummer,
+            opslag,
+            ..
+        } => runtime()?.block_on(gids::wijkteam(postcode, *huisnummer, opslag))?,
         Opdracht::Retentie { peildatum, opslag } => {
             let peildatum = match peildatum {
                 Some(p) => schakel_rules::datum::parse_datum(p).ok_or_else(|| {

@@ -55,6 +55,9 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
         )
         .await
         .map_err(OpenFout)?;
+        crate::gids::vul_demo(opslag.as_ref(), &data.join("gids").join("almere"))
+            .await
+            .map_err(OpenFout)?;
         (opslag, accounts)
     } else {
         (opties.opslag.open().await?, Vec::new())

@@ -460,21 +460,23 @@ fn demo_huishouden_doorloopt_de_steunroute() {
             .and_then(|o| o["id"].as_i64())
             .expect("demo organisation")
     };
-    let (wijkteam, jgz, triade, watertuin) = (
+    let (wijkteam, jgz, triade, watertuin, zeewind) = (
         org("Wijkteam Almere Haven"),
         org("JGZ Almere"),
         org("Triade Vitree"),
         org("SBO De Watertuin"),
+        org("Jeugdhulp Zeewind"),
     );
     // The demo's hulpvraag 1 is Sem's, registered by the Watertuin.
     let (s, vraag) = school.get("/api/v1/hulpvragen/1");
     assert_eq!(s, 200, "{vraag}");
     let (_, sem) = school.get(&format!("/api/v1/jeugdigen/{}", vraag["jeugdige"]));
     assert_eq!(sem["voornaam"], "Sem");
-    // Triage "beide": the household's open case, now with Triade as party.
+    // Triage "beide": the household's open case, now with the Watertuin's
+    // hoofdaanbieder and Triade as parties.
     let (s, vraag) = school.post(
         "/api/v1/hulpvragen/1/triage",
-        json!({"uitkomst": "beide", "wijkteam": wijkteam, "partijen": [jgz, triade]}),
+        json!({"uitkomst": "beide", "wijkteam": wijkteam, "partijen": [jgz, zeewind, triade]}),
     );
     assert_eq!(s, 200, "{vraag}");
     let casus = vraag["casus"].as_i64().expect("case");
@@ -501,7 +503,7 @@ fn demo_huishouden_doorloopt_de_steunroute() {
     assert_eq!(s, 200, "{c}");
     for g in [
         json!({"soort": "akkoord", "vertegenwoordiger": "M. de Vries", "datum": "2026-11-02"}),
-        json!({"soort": "regisseur", "regie": "hoofdaanbieder", "organisatie": triade}),
+        json!({"soort": "regisseur", "regie": "hoofdaanbieder", "organisatie": zeewind}),
     ] {
         let (s, c) = regisseur.post(&format!("{pad}/gebeurtenissen"), g);
         assert_eq!(s, 201, "{c}");

@@ -203,7 +203,12 @@ impl Dossier<'_> {
                 .ok_or_else(|| ApiFout::veld(veld, format!("organisatie {id} bestaat niet")))?;
             soorten.push((id, org.soort));
         }
+        let hoofdaanbieders = match g {
+            Gebeurtenis::Regisseur { .. } => self.hoofdaanbieders(cd).await?,
+            _ => Vec::new(),
+        };
         Ok(Context {
+            hoofdaanbieders,
             wijkteam: cd.casus.wijkteam,
             partijen: cd.casus.partijen.clone(),
             jeugdigen: cd
@@ -219,6 +224,26 @@ impl Dossier<'_> {
                 .collect(),
             soorten,
         })
+    }
+
+    /// The hoofdaanbieders of the OJA arrangements of the household's
+    /// schools, as the directory records them.
+    async fn hoofdaanbieders(&self, cd: &CasusDossier) -> ApiResultaat<Vec<Id>> {
+        let mut scholen: Vec<Id> = cd
+            .jeugdigen
+            .iter()
+            .filter_map(|j| j.gegevens.school)
+            .collect();
+        scholen.sort_unstable();
+        scholen.dedup();
+        let mut uit = Vec::new();
+        for school in scholen {
+            let gegevens = self.state.opslag.directory_gegevens(school).await?;
+            if let Some(h) = gegevens.and_then(|g| g.oja).and_then(|o| o.hoofdaanbieder) {
+                uit.push(h);
+            }
+        }
+        Ok(uit)
     }
 
     async fn betrokkene(&self) -> ApiResultaat<Betrokkene> {

@@ -4,6 +4,7 @@
 
 pub mod acties;
 pub mod casussen;
+pub mod gids;
 pub mod jeugdigen;
 pub mod monitoring;
 pub mod normenkader;

@@ -552,6 +552,25 @@ const MATRIX: &[Rij] = {
     r("/api/v1/monitoring",                   "GET",    Beleid,             Nvt,      200, Geen),
     r("/api/v1/monitoring",                   "GET",    Beheerder,          Nvt,      403, Geen),
     r("/api/v1/monitoring",                   "GET",    Anoniem,            Nvt,      401, Geen),
+    // The directory's address lookup: for everyone logged in, no personal data.
+    r("/api/v1/adres-zoekopdrachten",         "POST",   Zorgcoordinator,    Nvt,      200, Geen),
+    r("/api/v1/adres-zoekopdrachten",         "POST",   Casusregisseur,     Nvt,      200, Geen),
+    r("/api/v1/adres-zoekopdrachten",         "POST",   Wijkteammedewerker, Nvt,      200, Geen),
+    r("/api/v1/adres-zoekopdrachten",         "POST",   Verwijzer,          Nvt,      200, Geen),
+    r("/api/v1/adres-zoekopdrachten",         "POST",   Aanbieder,          Nvt,      200, Geen),
+    r("/api/v1/adres-zoekopdrachten",         "POST",   Beleid,             Nvt,      200, Geen),
+    r("/api/v1/adres-zoekopdrachten",         "POST",   Beheerder,          Nvt,      200, Geen),
+    r("/api/v1/adres-zoekopdrachten",         "POST",   Anoniem,            Nvt,      401, Geen),
+
+    // A wijkteam's werkgebied: the beheerder maintains it, audited.
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Zorgcoordinator,    Nvt,      403, Geen),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Casusregisseur,     Nvt,      403, Geen),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Wijkteammedewerker, Nvt,      403, Geen),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Verwijzer,          Nvt,      403, Geen),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Aanbieder,          Nvt,      403, Geen),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Beleid,             Nvt,      403, Geen),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Beheerder,          Nvt,      200, Toegestaan),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Anoniem,            Nvt,      401, Geen),
     // The directory: reading for everyone logged in, registering for the beheerder.
     r("/api/v1/organisaties",      "GET",    Zorgcoordinator,    Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Casusregisseur,     Nvt,      200, Geen),
@@ -649,6 +668,8 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
             &[Eigen, Ander, Onbekend],
         ),
         ("/api/v1/monitoring", "GET", &[Nvt]),
+        ("/api/v1/adres-zoekopdrachten", "POST", &[Nvt]),
+        ("/api/v1/organisaties/{id}/werkgebied", "PUT", &[Nvt]),
         ("/api/v1/organisaties", "GET", &[Nvt]),
         ("/api/v1/organisaties", "POST", &[Nvt]),
         ("/api/v1/api-tokens", "POST", &[Nvt]),
@@ -1250,6 +1271,14 @@ impl<'a> Matrix<'a> {
                 (format!("/api/v1/acties/{actie}/afronding"), None)
             }
             ("GET", "/api/v1/monitoring") => (rij.route.to_string(), None),
+            ("POST", "/api/v1/adres-zoekopdrachten") => (
+                rij.route.to_string(),
+                Some(json!({"postcode": "1315AB", "huisnummer": 12})),
+            ),
+            ("PUT", "/api/v1/organisaties/{id}/werkgebied") => (
+                format!("/api/v1/organisaties/{}/werkgebied", app.w.wijkteam),
+                Some(json!({"gebieden": ["1354AA-1354ZZ"]})),
+            ),
             ("GET", "/api/v1/jeugdigen") => ("/api/v1/jeugdigen?perPagina=100".to_string(), None),
             ("POST", "/api/v1/jeugdigen") => {
                 let huishouden = match rij.doel {

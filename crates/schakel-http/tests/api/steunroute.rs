@@ -258,7 +258,39 @@ pub async fn steunroute(app: &App) {
             .starts_with("Doel 2 evalueren")
     );
 
-    // One regisseur per household.
+    // One regisseur per household: the hoofdaanbieder of a household
+    // school's OJA (the directory links the school's arrangement to it).
+    let (s, b) = leg_vast(
+        &regisseur,
+        casus,
+        json!({"soort": "regisseur", "regie": "hoofdaanbieder", "organisatie": route.hoofdaanbieder}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "no OJA recorded yet: {b}");
+    app.opslag
+        .zet_directory_gegevens(
+            w.school_a,
+            &schakel_storage::DirectoryGegevens {
+                oja: Some(schakel_storage::OjaArrangement {
+                    arrangement: "Watertuin".into(),
+                    hoofdaanbieder: Some(route.hoofdaanbieder),
+                }),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("directory");
+    let (s, b) = leg_vast(
+        &regisseur,
+        casus,
+        json!({"soort": "regisseur", "regie": "hoofdaanbieder", "organisatie": route.specialist}),
+    )
+    .await;
+    assert_eq!(
+        s,
+        StatusCode::BAD_REQUEST,
+        "not the school's hoofdaanbieder: {b}"
+    );
     let (s, b) = leg_vast(
         &regisseur,
         casus,

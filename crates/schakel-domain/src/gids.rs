@@ -1,0 +1,474 @@
+//! Address routing of the regional directory (issue 5; seeds 002, 003):
+//! which wijkteam serves an address. A wijkteam's werkgebied is a set of
+//! areas — CBS buurten, postcode ranges, or house-number ranges within one
+//! postcode — and the most specific area that covers an address wins. An
+//! address no area covers, or that two wijkteams cover at the same level,
+//! is reported as such: never a silent guess.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::id::{GemeenteCode, IdFout, Postcode};
+
+pub type Id = i64;
+
+fn fout(m: impl Into<String>) -> IdFout {
+    IdFout(m.into())
+}
+
+/// Eight digits, optionally behind a prefix: "BU03630000" or "03630000".
+fn cijfers(s: &str, prefix: &str, n: usize, wat: &str) -> Result<u32, IdFout> {
+    let s = s.trim().to_uppercase();
+    let c = s.strip_prefix(prefix).unwrap_or(&s);
+    if c.len() == n && c.bytes().all(|b| b.is_ascii_digit()) {
+        c.parse().map_err(|_| fout(wat.to_string()))
+    } else {
+        Err(fout(wat.to_string()))
+    }
+}
+
+/// A CBS buurt code: "BU" + gemeente (4 digits) + wijk (2) + buurt (2), so
+/// the wijk and gemeente are part of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Buurtcode(u32);
+
+impl Buurtcode {
+    pub fn parse(s: &str) -> Result<Self, IdFout> {
+        cijfers(
+            s,
+            "BU",
+            8,
+            "buurtcode: verwacht BU en 8 cijfers, bijvoorbeeld BU00340101",
+        )
+        .map(Self)
+    }
+
+    pub fn uit_getal(n: u32) -> Result<Self, IdFout> {
+        if n <= 99_999_999 {
+            Ok(Self(n))
+        } else {
+            Err(fout("buurtcode: ten hoogste 8 cijfers"))
+        }
+    }
+
+    pub fn getal(self) -> u32 {
+        self.0
+    }
+
+    pub fn wijk(self) -> Wijkcode {
+        Wijkcode(self.0 / 100)
+    }
+
+    pub fn gemeente(self) -> GemeenteCode {
+        GemeenteCode::parse(&format!("{:04}", self.0 / 10_000))
+            .unwrap_or_else(|_| unreachable!("four digits are a gemeente code"))
+    }
+}
+
+impl fmt::Display for Buurtcode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "BU{:08}", self.0)
+    }
+}
+
+/// A CBS wijk code: "WK" + gemeente (4 digits) + wijk (2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Wijkcode(u32);
+
+impl Wijkcode {
+    pub fn parse(s: &str) -> Result<Self, IdFout> {
+        cijfers(
+            s,
+            "WK",
+            6,
+            "wijkcode: verwacht WK en 6 cijfers, bijvoorbeeld WK003401",
+        )
+        .map(Self)
+    }
+}
+
+impl fmt::Display for Wijkcode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "WK{:06}", self.0)
+    }
+}
+
+macro_rules! als_tekst {
+    ($($t:ty),*) => {$(
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+    )*};
+}
+als_tekst!(Buurtcode, Wijkcode);
+
+/// A postcode as a number that sorts as the postcode does: the four digits
+/// × 676 + the two letters (A = 0). Compact for 10 million addresses.
+pub fn postcode_getal(p: &Postcode) -> u32 {
+    let b = p.als_tekst().as_bytes();
+    u32::from(p.cijfers()) * 676 + u32::from(b[4] - b'A') * 26 + u32::from(b[5] - b'A')
+}
+
+pub fn postcode_uit_getal(n: u32) -> Result<Postcode, IdFout> {
+    let (cijfers, letters) = (n / 676, n % 676);
+    let l = |x: u32| char::from(b'A' + x as u8);
+    Postcode::parse(&format!(
+        "{cijfers:04}{}{}",
+        l(letters / 26),
+        l(letters % 26)
+    ))
+}
+
+/// One area of a wijkteam's werkgebied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gebied {
+    Buurt(Buurtcode),
+    /// Every postcode from `van` to `tot`, inclusive ("1354AA-1354ZZ" is a
+    /// PC4 area).
+    Postcodes {
+        van: Postcode,
+        tot: Postcode,
+    },
+    /// House numbers `van` to `tot` (inclusive) of one postcode.
+    Adressen {
+        postcode: Postcode,
+        van: u32,
+        tot: u32,
+    },
+}
+
+/// How an address was matched; more specific beats less.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Niveau {
+    Buurt,
+    Postcode,
+    Adres,
+}
+
+impl Gebied {
+    /// Parses the area notation of the wijkteam CSV: `BU00340101`,
+    /// `1354AA-1354ZZ` (or one postcode), `1315AB 10-20` (or one number).
+    pub fn parse(s: &str) -> Result<Self, IdFout> {
+        let s = s.trim();
+        if s.to_uppercase().starts_with("BU") {
+            return Buurtcode::parse(s).map(Self::Buurt);
+        }
+        let uitleg = "gebied: verwacht een buurtcode (BU00340101), postcodes (1354AA-1354ZZ) of \
+                      een postcode met huisnummers (1315AB 10-20)";
+        if let Some((pc, nummers)) = s.split_once(' ') {
+            let postcode = Postcode::parse(pc).map_err(|e| fout(format!("gebied: {e}")))?;
+            let (van, tot) = nummers.trim().split_once('-').unwrap_or((nummers, nummers));
+            let getal = |t: &str| t.trim().parse::<u32>().map_err(|_| fout(uitleg));
+            let (van, tot) = (getal(van)?, getal(tot)?);
+            if van == 0 || tot < van {
+                return Err(fout(
+                    "gebied: huisnummers van 1 en oplopend, bijvoorbeeld 10-20",
+                ));
+            }
+            return Ok(Self::Adressen { postcode, van, tot });
+        }
+        let (van, tot) = s.split_once('-').unwrap_or((s, s));
+        let pc = |t: &str| Postcode::parse(t).map_err(|e| fout(format!("gebied: {e}")));
+        let (van, tot) = (pc(van)?, pc(tot)?);
+        if postcode_getal(&tot) < postcode_getal(&van) {
+            return Err(fout("gebied: de eerste postcode komt vóór de tweede"));
+        }
+        Ok(Self::Postcodes { van, tot })
+    }
+
+    pub fn niveau(&self) -> Niveau {
+        match self {
+            Self::Buurt(_) => Niveau::Buurt,
+            Self::Postcodes { .. } => Niveau::Postcode,
+            Self::Adressen { .. } => Niveau::Adres,
+        }
+    }
+}
+
+impl fmt::Display for Gebied {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Buurt(b) => write!(f, "{b}"),
+            Self::Postcodes { van, tot } if van == tot => write!(f, "{}", van.als_tekst()),
+            Self::Postcodes { van, tot } => write!(f, "{}-{}", van.als_tekst(), tot.als_tekst()),
+            Self::Adressen { postcode, van, tot } if van == tot => {
+                write!(f, "{} {van}", postcode.als_tekst())
+            }
+            Self::Adressen { postcode, van, tot } => {
+                write!(f, "{} {van}-{tot}", postcode.als_tekst())
+            }
+        }
+    }
+}
+
+/// Which wijkteam serves an address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "uitkomst")]
+pub enum Toewijzing {
+    Wijkteam {
+        wijkteam: Id,
+        niveau: Niveau,
+    },
+    /// No area of any wijkteam covers the address.
+    Buiten,
+    /// Areas of several wijkteams cover it at the most specific level that
+    /// matches: the directory must be corrected.
+    Overlap {
+        wijkteams: Vec<Id>,
+        niveau: Niveau,
+    },
+}
+
+/// The werkgebieden of all wijkteams, indexed for lookup.
+#[derive(Debug, Clone, Default)]
+pub struct Werkgebieden {
+    buurten: HashMap<u32, Vec<Id>>,
+    /// (from, to, wijkteam), by `from`.
+    postcodes: Vec<(u32, u32, Id)>,
+    /// Per postcode: (from, to, wijkteam).
+    adressen: HashMap<u32, Vec<(u32, u32, Id)>>,
+}
+
+impl Werkgebieden {
+    pub fn nieuw<'a>(gebieden: impl IntoIterator<Item = (Id, &'a Gebied)>) -> Self {
+        let mut w = Self::default();
+        for (wijkteam, g) in gebieden {
+            match g {
+                Gebied::Buurt(b) => w.buurten.entry(b.0).or_default().push(wijkteam),
+                Gebied::Postcodes { van, tot } => {
+                    w.postcodes
+                        .push((postcode_getal(van), postcode_getal(tot), wijkteam))
+                }
+                Gebied::Adressen { postcode, van, tot } => w
+                    .adressen
+                    .entry(postcode_getal(postcode))
+                    .or_default()
+                    .push((*van, *tot, wijkteam)),
+            }
+        }
+        w.postcodes.sort_unstable();
+        w
+    }
+
+    /// The wijkteam of the address `postcode`, `huisnummer` in `buurt`
+    /// (when the address is known): the most specific level with a match
+    /// decides.
+    pub fn wijs_toe(&self, postcode: u32, huisnummer: u32, buurt: Option<Buurtcode>) -> Toewijzing {
+        let adres = self.adressen.get(&postcode).map(|r| {
+            r.iter()
+                .filter(|(van, tot, _)| (*van..=*tot).contains(&huisnummer))
+                .map(|x| x.2)
+                .collect::<Vec<_>>()
+        });
+        let postcodes = || {
+            // Ranges are few (a wijkteam has a handful); those starting after
+            // the postcode cannot hold it.
+            let tot = self
+                .postcodes
+                .partition_point(|(van, _, _)| *van <= postcode);
+            self.postcodes[..tot]
+                .iter()
+                .filter(|(_, t, _)| *t >= postcode)
+                .map(|x| x.2)
+                .collect::<Vec<_>>()
+        };
+        let buurt = || {
+            buurt
+                .and_then(|b| self.buurten.get(&b.0))
+                .cloned()
+                .unwrap_or_default()
+        };
+        for (niveau, kandidaten) in [
+            (Niveau::Adres, adres.unwrap_or_default()),
+            (Niveau::Postcode, postcodes()),
+            (Niveau::Buurt, buurt()),
+        ] {
+            let mut teams = kandidaten;
+            teams.sort_unstable();
+            teams.dedup();
+            match teams.as_slice() {
+                [] => continue,
+                [wijkteam] => {
+                    return Toewijzing::Wijkteam {
+                        wijkteam: *wijkteam,
+                        niveau,
+                    };
+                }
+                _ => {
+                    return Toewijzing::Overlap {
+                        wijkteams: teams,
+                        niveau,
+                    };
+                }
+            }
+        }
+        Toewijzing::Buiten
+    }
+
+    /// Areas of different wijkteams that cover the same addresses at the
+    /// same level, for the beheerder to correct: (level, wijkteam, wijkteam).
+    pub fn overlappen(&self) -> Vec<(Niveau, Id, Id)> {
+        let mut uit = Vec::new();
+        for teams in self.buurten.values() {
+            paren(teams, Niveau::Buurt, &mut uit);
+        }
+        for (i, a) in self.postcodes.iter().enumerate() {
+            for b in &self.postcodes[i + 1..] {
+                if b.0 > a.1 {
+                    break;
+                }
+                if a.2 != b.2 {
+                    uit.push((Niveau::Postcode, a.2.min(b.2), a.2.max(b.2)));
+                }
+            }
+        }
+        for bereiken in self.adressen.values() {
+            for (i, a) in bereiken.iter().enumerate() {
+                for b in &bereiken[i + 1..] {
+                    if a.2 != b.2 && a.0 <= b.1 && b.0 <= a.1 {
+                        uit.push((Niveau::Adres, a.2.min(b.2), a.2.max(b.2)));
+                    }
+                }
+            }
+        }
+        uit.sort_unstable();
+        uit.dedup();
+        uit
+    }
+}
+
+fn paren(teams: &[Id], niveau: Niveau, uit: &mut Vec<(Niveau, Id, Id)>) {
+    for (i, a) in teams.iter().enumerate() {
+        for b in &teams[i + 1..] {
+            if a != b {
+                uit.push((niveau, *a.min(b), *a.max(b)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pc(s: &str) -> u32 {
+        postcode_getal(&Postcode::parse(s).expect("postcode"))
+    }
+
+    fn gebied(s: &str) -> Gebied {
+        Gebied::parse(s).expect("gebied")
+    }
+
+    #[test]
+    fn codes_en_wat_erin_zit() {
+        let b = Buurtcode::parse("BU00340101").expect("buurt");
+        assert_eq!(b, Buurtcode::parse("00340101").expect("zonder BU"));
+        assert_eq!(b.to_string(), "BU00340101");
+        assert_eq!(b.wijk().to_string(), "WK003401");
+        assert_eq!(b.gemeente().cbs(), "GM0034");
+        assert!(Buurtcode::parse("BU0034010").is_err());
+        assert!(Wijkcode::parse("WK00340").is_err());
+        for p in ["1000AA", "1315AB", "9999ZZ"] {
+            let postcode = Postcode::parse(p).expect("postcode");
+            assert_eq!(
+                postcode_uit_getal(postcode_getal(&postcode)).expect("terug"),
+                postcode
+            );
+        }
+        assert!(pc("1315AB") < pc("1315AC") && pc("1315ZZ") < pc("1316AA"));
+    }
+
+    #[test]
+    fn gebieden_lezen() {
+        assert_eq!(gebied(" bu00340101 "), Gebied::Buurt(Buurtcode(340101)));
+        assert_eq!(gebied("1354AA-1354ZZ").to_string(), "1354AA-1354ZZ");
+        assert_eq!(gebied("1315AB 10-20").to_string(), "1315AB 10-20");
+        assert_eq!(gebied("1315AB 12").to_string(), "1315AB 12");
+        assert_eq!(gebied("1315AB").niveau(), Niveau::Postcode);
+        for fout in [
+            "1354ZZ-1354AA",
+            "1315AB 20-10",
+            "1315AB x",
+            "Haven",
+            "BU123",
+        ] {
+            assert!(Gebied::parse(fout).is_err(), "{fout}");
+        }
+    }
+
+    #[test]
+    fn meest_specifieke_gebied_wint() {
+        let buurt = Buurtcode::parse("BU00340101").expect("buurt");
+        let gebieden = [
+            (1, gebied("BU00340101")),
+            (2, gebied("1315AA-1315ZZ")),
+            (3, gebied("1315AB 10-20")),
+        ];
+        let w = Werkgebieden::nieuw(gebieden.iter().map(|(t, g)| (*t, g)));
+        let wijkteam = |t, niveau| Toewijzing::Wijkteam {
+            wijkteam: t,
+            niveau,
+        };
+        assert_eq!(
+            w.wijs_toe(pc("1315AB"), 12, Some(buurt)),
+            wijkteam(3, Niveau::Adres)
+        );
+        assert_eq!(
+            w.wijs_toe(pc("1315AB"), 21, Some(buurt)),
+            wijkteam(2, Niveau::Postcode)
+        );
+        assert_eq!(
+            w.wijs_toe(pc("1316AB"), 21, Some(buurt)),
+            wijkteam(1, Niveau::Buurt)
+        );
+        assert_eq!(w.wijs_toe(pc("1316AB"), 21, None), Toewijzing::Buiten);
+        assert!(w.overlappen().is_empty());
+    }
+
+    #[test]
+    fn overlap_wordt_gemeld() {
+        let gebieden = [
+            (1, gebied("1315AA-1315KZ")),
+            (2, gebied("1315KA-1315ZZ")),
+            (1, gebied("1316AA 1-10")),
+            (3, gebied("1316AA 10-20")),
+            (4, gebied("BU00340101")),
+            (5, gebied("BU00340101")),
+        ];
+        let w = Werkgebieden::nieuw(gebieden.iter().map(|(t, g)| (*t, g)));
+        assert_eq!(
+            w.wijs_toe(pc("1315KB"), 1, None),
+            Toewijzing::Overlap {
+                wijkteams: vec![1, 2],
+                niveau: Niveau::Postcode
+            }
+        );
+        assert_eq!(
+            w.wijs_toe(pc("1316AA"), 10, None),
+            Toewijzing::Overlap {
+                wijkteams: vec![1, 3],
+                niveau: Niveau::Adres
+            }
+        );
+        assert_eq!(
+            w.wijs_toe(pc("1316AA"), 11, None),
+            Toewijzing::Wijkteam {
+                wijkteam: 3,
+                niveau: Niveau::Adres
+            }
+        );
+        assert_eq!(
+            w.overlappen(),
+            [
+                (Niveau::Buurt, 4, 5),
+                (Niveau::Postcode, 1, 2),
+                (Niveau::Adres, 1, 3)
+            ]
+        );
+    }
+}

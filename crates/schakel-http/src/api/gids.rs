@@ -1,0 +1,167 @@
+//! The regional directory through the API (issue 5): the address lookup
+//! (by POST, so no address ends up in a URL or an access log) and the
+//! beheerder's edit of a wijkteam's werkgebied and contact point.
+
+use axum::Json;
+use axum::extract::State;
+use axum::response::IntoResponse;
+use schakel_domain::gids::Gebied;
+use schakel_domain::{Huisnummer, OrganisatieSoort, Postcode, Rol};
+use schakel_storage::audit::{Actie, Uitkomst};
+use schakel_storage::{Contactpunt, WijkteamGebied};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use crate::auth::Actor;
+use crate::dossier::Dossier;
+use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::gids::{Adresantwoord, zoek};
+use crate::invoer::{Controle, Invoer, Pad};
+use crate::state::AppState;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AdresInvoer {
+    pub postcode: String,
+    pub huisnummer: u32,
+    /// Accepted, but the CBS file does not tell addresses apart by it.
+    pub toevoeging: Option<String>,
+}
+
+/// Which wijkteam and which contact point serve an address: gemeente, wijk,
+/// buurt, wijkteam and contact, or why none (outside every area, claimed
+/// twice, not in the address file). For every logged-in role.
+#[utoipa::path(post, path = "/api/v1/adres-zoekopdrachten", tag = "gids", request_body = AdresInvoer,
+    responses((status = 200, body = Object), (status = 400, body = Probleem, content_type = "application/problem+json"),
+              (status = 401, body = Probleem, content_type = "application/problem+json")))]
+pub async fn zoek_adres(
+    State(state): State<AppState>,
+    _actor: Actor,
+    Invoer(i): Invoer<AdresInvoer>,
+) -> ApiResultaat<Json<Adresantwoord>> {
+    let mut c = Controle::default();
+    let postcode = c.veld("postcode", Postcode::parse(&i.postcode));
+    let huisnummer = c.veld("huisnummer", Huisnummer::new(i.huisnummer));
+    c.klaar()?;
+    let (Some(postcode), Some(huisnummer)) = (postcode, huisnummer) else {
+        return Err(ApiFout::veld("body", "onvolledig"));
+    };
+    let gebieden = state.gebieden.werkgebieden(state.opslag.as_ref()).await?;
+    Ok(Json(
+        zoek(state.opslag.as_ref(), &gebieden, &postcode, huisnummer).await?,
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WerkgebiedInvoer {
+    /// Areas: `BU00340101`, `1354AA-1354ZZ`, `1315AB 10-20`.
+    pub gebieden: Vec<String>,
+    pub contactpunt: Option<ContactpuntInvoer>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ContactpuntInvoer {
+    pub naam: String,
+    pub telefoon: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct OrganisatiePad {
+    pub id: i64,
+}
+
+/// Replaces a wijkteam's werkgebied and fixed contact point (beheerder
+/// only; audited). Areas that would give an address two wijkteams at the
+/// same level are refused, naming the other wijkteam.
+#[utoipa::path(put, path = "/api/v1/organisaties/{id}/werkgebied", tag = "gids", params(("id" = i64, Path)),
+    request_body = WerkgebiedInvoer,
+    responses((status = 200, body = Object), (status = 400, body = Probleem, content_type = "application/problem+json"),
+              (status = 403, body = Probleem, content_type = "application/problem+json"),
+              (status = 409, body = Probleem, content_type = "application/problem+json")))]
+pub async fn zet_werkgebied(
+    State(state): State<AppState>,
+    actor: Actor,
+    Pad(OrganisatiePad { id }): Pad<OrganisatiePad>,
+    Invoer(i): Invoer<WerkgebiedInvoer>,
+) -> ApiResultaat<impl IntoResponse> {
+    if actor.rol.rol != Rol::Beheerder {
+        return Err(ApiFout::Geweigerd(
+            "De gids onderhoudt de beheerder.".into(),
+        ));
+    }
+    let org = state
+        .opslag
+        .organisatie(id)
+        .await?
+        .ok_or(ApiFout::NietGevonden)?;
+    if org.soort != OrganisatieSoort::Wijkteam {
+        return Err(ApiFout::veld(
+            "id",
+            "alleen een wijkteam heeft een werkgebied",
+        ));
+    }
+    let mut c = Controle::default();
+    let gebieden: Vec<Gebied> = i
+        .gebieden
+        .iter()
+        .enumerate()
+        .filter_map(|(n, g)| c.veld(&format!("gebieden[{n}]"), Gebied::parse(g)))
+        .collect();
+    if let Some(p) = &i.contactpunt {
+        c.eis("contactpunt.naam", !p.naam.trim().is_empty(), "verplicht");
+    }
+    c.klaar()?;
+    // The new areas against everyone else's: no address may get two.
+    let mut alle: Vec<(i64, Gebied)> = state
+        .opslag
+        .gebieden()
+        .await?
+        .into_iter()
+        .filter(|(t, _)| *t != id)
+        .collect();
+    alle.extend(gebieden.iter().cloned().map(|g| (id, g)));
+    let overlap = schakel_domain::gids::Werkgebieden::nieuw(alle.iter().map(|(t, g)| (*t, g)))
+        .overlappen()
+        .into_iter()
+        .find(|(_, a, b)| *a == id || *b == id);
+    if let Some((niveau, a, b)) = overlap {
+        let ander = if a == id { b } else { a };
+        return Err(ApiFout::Conflict(format!(
+            "Deze gebieden overlappen op niveau {niveau:?} met het werkgebied van wijkteam {ander}; een adres krijgt één wijkteam"
+        )));
+    }
+    let dossier = Dossier {
+        state: &state,
+        actor: &actor,
+    };
+    let record = dossier.record(
+        "gids.werkgebied",
+        Actie::Wijzigen,
+        None,
+        ("organisatie", Some(id)),
+        Uitkomst::Toegestaan,
+        Some("beheerder"),
+    );
+    let nieuw = WijkteamGebied {
+        wijkteam: id,
+        gebieden: gebieden.clone(),
+        contactpunt: i.contactpunt.map(|p| Contactpunt {
+            naam: p.naam,
+            telefoon: p.telefoon,
+            email: p.email,
+        }),
+    };
+    state
+        .opslag
+        .zet_wijkteamgebieden(std::slice::from_ref(&nieuw), &record)
+        .await?;
+    state.gebieden.vergeet();
+    Ok(Json(serde_json::json!({
+        "wijkteam": id,
+        "gebieden": gebieden.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "contactpunt": nieuw.contactpunt,
+    })))
+}

@@ -1,0 +1,239 @@
+//! The regional directory on PostgreSQL. An address import streams
+//! batches with COPY into `adres_nieuw` (no index yet: building the primary
+//! key once at the end is faster than keeping it up), then builds the key
+//! and swaps the table in with one short transaction, so readers see the old
+//! file or the new, never half of one. COPY cannot skip a repeated address,
+//! so the import keeps the keys it has seen.
+
+use async_trait::async_trait;
+use schakel_domain::gids::{Buurtcode, Gebied};
+use schakel_storage::gids::{Adresbestand, Adresimport, Adresrij, Contactpunt, WijkteamGebied};
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use schakel_storage::gids::adressleutel;
+use sqlx::pool::PoolConnection;
+
+use super::*;
+
+pub(crate) struct PgAdresimport {
+    conn: PoolConnection<Postgres>,
+    gezien: HashSet<u64>,
+}
+
+pub(crate) async fn begin(pool: &PgPool) -> Resultaat<Box<dyn Adresimport>> {
+    let mut conn = pool.acquire().await.map_err(fout)?;
+    for sql in [
+        "DROP TABLE IF EXISTS adres_nieuw",
+        "CREATE TABLE adres_nieuw (postcode INTEGER NOT NULL, huisnummer INTEGER NOT NULL, \
+         buurt INTEGER NOT NULL)",
+    ] {
+        sqlx::query(sql).execute(&mut *conn).await.map_err(fout)?;
+    }
+    Ok(Box::new(PgAdresimport {
+        conn,
+        gezien: HashSet::new(),
+    }))
+}
+
+#[async_trait]
+impl Adresimport for PgAdresimport {
+    async fn voeg_toe(&mut self, rijen: &[Adresrij]) -> Resultaat<u64> {
+        let mut tekst = String::with_capacity(rijen.len() * 24);
+        let mut nieuw = 0;
+        for r in rijen {
+            if self.gezien.insert(adressleutel(r)) {
+                nieuw += 1;
+                // COPY's text format: tab-separated, one row per line.
+                let _ = writeln!(
+                    tekst,
+                    "{}\t{}\t{}",
+                    r.postcode,
+                    r.huisnummer,
+                    r.buurt.getal()
+                );
+            }
+        }
+        let mut copy = self
+            .conn
+            .copy_in_raw("COPY adres_nieuw (postcode, huisnummer, buurt) FROM STDIN")
+            .await
+            .map_err(fout)?;
+        copy.send(tekst.as_bytes()).await.map_err(fout)?;
+        copy.finish().await.map_err(fout)?;
+        Ok(nieuw)
+    }
+
+    async fn voltooi(
+        mut self: Box<Self>,
+        bron: &str,
+        jaar: Option<i32>,
+    ) -> Resultaat<Adresbestand> {
+        sqlx::query("ALTER TABLE adres_nieuw ADD CONSTRAINT adres_nieuw_pkey PRIMARY KEY (postcode, huisnummer)")
+            .execute(&mut *self.conn)
+            .await
+            .map_err(fout)?;
+        let mut tx = sqlx::Connection::begin(&mut *self.conn)
+            .await
+            .map_err(fout)?;
+        let rijen: i64 = sqlx::query_scalar("SELECT count(*) FROM adres_nieuw")
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(fout)?;
+        for sql in [
+            "DROP TABLE adres",
+            "ALTER TABLE adres_nieuw RENAME TO adres",
+            "ALTER TABLE adres RENAME CONSTRAINT adres_nieuw_pkey TO adres_pkey",
+        ] {
+            sqlx::query(sql).execute(&mut *tx).await.map_err(fout)?;
+        }
+        let bestand = Adresbestand {
+            bron: bron.into(),
+            jaar,
+            rijen,
+            geimporteerd: audit::nu(),
+        };
+        sqlx::query(
+            "INSERT INTO adresbestand (id, bron, jaar, rijen, geimporteerd) VALUES (1, $1, $2, $3, $4) \
+             ON CONFLICT (id) DO UPDATE SET bron = excluded.bron, jaar = excluded.jaar, \
+             rijen = excluded.rijen, geimporteerd = excluded.geimporteerd",
+        )
+        .bind(&bestand.bron)
+        .bind(bestand.jaar)
+        .bind(bestand.rijen)
+        .bind(bestand.geimporteerd)
+        .execute(&mut *tx)
+        .await
+        .map_err(fout)?;
+        tx.commit().await.map_err(fout)?;
+        // The new table's statistics, for the lookups' plan.
+        sqlx::query("ANALYZE adres")
+            .execute(&mut *self.conn)
+            .await
+            .map_err(fout)?;
+        Ok(bestand)
+    }
+}
+
+pub(crate) async fn adres(
+    pool: &PgPool,
+    postcode: u32,
+    huisnummer: u32,
+) -> Resultaat<Option<Buurtcode>> {
+    let buurt: Option<i32> =
+        sqlx::query_scalar("SELECT buurt FROM adres WHERE postcode = $1 AND huisnummer = $2")
+            .bind(postcode as i32)
+            .bind(huisnummer as i32)
+            .fetch_optional(pool)
+            .await
+            .map_err(fout)?;
+    buurt
+        .map(|b| {
+            u32::try_from(b)
+                .ok()
+                .and_then(|b| Buurtcode::uit_getal(b).ok())
+                .ok_or_else(|| ongeldig("buurt"))
+        })
+        .transpose()
+}
+
+pub(crate) async fn adresbestand(pool: &PgPool) -> Resultaat<Option<Adresbestand>> {
+    let Some(r) =
+        sqlx::query("SELECT bron, jaar, rijen, geimporteerd FROM adresbestand WHERE id = 1")
+            .fetch_optional(pool)
+            .await
+            .map_err(fout)?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Adresbestand {
+        bron: kol(&r, "bron")?,
+        jaar: kol(&r, "jaar")?,
+        rijen: kol(&r, "rijen")?,
+        geimporteerd: kol(&r, "geimporteerd")?,
+    }))
+}
+
+pub(crate) async fn zet_wijkteamgebieden(
+    c: &mut PgConnection,
+    wijkteams: &[WijkteamGebied],
+    audit: &NieuwAuditRecord,
+) -> Resultaat<()> {
+    for w in wijkteams {
+        let soort: Option<String> =
+            sqlx::query_scalar("SELECT soort FROM organisatie WHERE id = $1")
+                .bind(w.wijkteam)
+                .fetch_optional(&mut *c)
+                .await
+                .map_err(fout)?;
+        match soort.as_deref() {
+            None => return Err(OpslagFout::OnbekendeVerwijzing("wijkteam".into())),
+            Some("wijkteam") => {}
+            Some(_) => {
+                return Err(OpslagFout::Toestand(format!(
+                    "organisatie {} is geen wijkteam; alleen een wijkteam heeft een werkgebied",
+                    w.wijkteam
+                )));
+            }
+        }
+        sqlx::query("DELETE FROM gebied WHERE wijkteam = $1")
+            .bind(w.wijkteam)
+            .execute(&mut *c)
+            .await
+            .map_err(fout)?;
+        for g in &w.gebieden {
+            sqlx::query(
+                "INSERT INTO gebied (wijkteam, gebied) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            )
+            .bind(w.wijkteam)
+            .bind(g.to_string())
+            .execute(&mut *c)
+            .await
+            .map_err(fout)?;
+        }
+        sqlx::query("DELETE FROM contactpunt WHERE organisatie = $1")
+            .bind(w.wijkteam)
+            .execute(&mut *c)
+            .await
+            .map_err(fout)?;
+        if let Some(p) = &w.contactpunt {
+            sqlx::query("INSERT INTO contactpunt (organisatie, naam, telefoon, email) VALUES ($1, $2, $3, $4)")
+                .bind(w.wijkteam)
+                .bind(&p.naam)
+                .bind(&p.telefoon)
+                .bind(&p.email)
+                .execute(&mut *c)
+                .await
+                .map_err(fout)?;
+        }
+    }
+    voeg_audit_toe(c, audit).await?;
+    Ok(())
+}
+
+pub(crate) async fn gebieden(pool: &PgPool) -> Resultaat<Vec<(Id, Gebied)>> {
+    sqlx::query("SELECT wijkteam, gebied FROM gebied ORDER BY wijkteam, gebied")
+        .fetch_all(pool)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(|r| Ok((kol(r, "wijkteam")?, geparst(r, "gebied", Gebied::parse)?)))
+        .collect()
+}
+
+pub(crate) async fn contactpunt(pool: &PgPool, organisatie: Id) -> Resultaat<Option<Contactpunt>> {
+    let Some(r) =
+        sqlx::query("SELECT naam, telefoon, email FROM contactpunt WHERE organisatie = $1")
+            .bind(organisatie)
+            .fetch_optional(pool)
+            .await
+            .map_err(fout)?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(Contactpunt {
+        naam: kol(&r, "naam")?,
+        telefoon: kol(&r, "telefoon")?,
+        email: kol(&r, "email")?,
+    }))
+}

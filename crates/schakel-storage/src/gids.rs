@@ -1,0 +1,64 @@
+//! The regional directory's address data (issue 5): CBS's postcode–
+//! huisnummer file, the wijkteams' werkgebieden and the organisations'
+//! fixed contact points. An address import is a stream of batches into a
+//! table of its own, swapped in at the end in one short transaction.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use schakel_domain::gids::{Buurtcode, Gebied};
+use serde::Serialize;
+
+use crate::{Id, Resultaat};
+
+/// One address of the CBS file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Adresrij {
+    /// `schakel_domain::gids::postcode_getal`.
+    pub postcode: u32,
+    pub huisnummer: u32,
+    pub buurt: Buurtcode,
+}
+
+/// The address file in use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Adresbestand {
+    pub bron: String,
+    /// The year of the CBS classification (`Buurt2025` → 2025).
+    pub jaar: Option<i32>,
+    pub rijen: i64,
+    pub geimporteerd: DateTime<Utc>,
+}
+
+/// An address import under way. Nothing of it is visible until
+/// [`Adresimport::voltooi`]; dropped without it, it leaves the addresses as
+/// they were (the next import clears what it left).
+#[async_trait]
+pub trait Adresimport: Send {
+    /// Adds a batch; returns how many were new (a repeated address is
+    /// skipped, the first one counts).
+    async fn voeg_toe(&mut self, rijen: &[Adresrij]) -> Resultaat<u64>;
+    /// Swaps the new addresses in, in one transaction.
+    async fn voltooi(self: Box<Self>, bron: &str, jaar: Option<i32>) -> Resultaat<Adresbestand>;
+}
+
+/// An organisation's fixed contact point (seed 002).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contactpunt {
+    pub naam: String,
+    pub telefoon: Option<String>,
+    pub email: Option<String>,
+}
+
+/// A wijkteam's werkgebied and contact point, as an import or the
+/// beheerder sets it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WijkteamGebied {
+    pub wijkteam: Id,
+    pub gebieden: Vec<Gebied>,
+    pub contactpunt: Option<Contactpunt>,
+}
+
+/// Packs an address key for duplicate checks: postcode and house number.
+pub fn adressleutel(r: &Adresrij) -> u64 {
+    (u64::from(r.postcode) << 32) | u64::from(r.huisnummer)
+}

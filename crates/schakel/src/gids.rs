@@ -1,0 +1,423 @@
+//! The regional directory from the command line (issue 5): import CBS's
+//! postcode–huisnummer file and the wijkteams' areas and contact points,
+//! and look up which wijkteam serves an address.
+//!
+//! Imports stream: a bad row is reported with its line number and reason
+//! and the good ones go on; the new data replaces the old in one
+//! transaction at the end, so nobody sees a half-imported directory.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use indicatif::{ProgressBar, ProgressStyle};
+use schakel_domain::gids::{Buurtcode, Gebied, postcode_getal};
+use schakel_domain::{Huisnummer, OrganisatieSoort, Postcode};
+use schakel_rules::InvoerFout;
+use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, nu};
+use schakel_storage::{Adresrij, Contactpunt, Opslag, Pagina, WijkteamGebied};
+use serde::Serialize;
+
+use crate::opslag::OpslagOpties;
+use crate::{Fout, schrijf};
+
+#[derive(Subcommand, Debug)]
+pub enum ImportOpdracht {
+    /// CBS postcode–huisnummer file (PC6;Huisnummer;Buurt<jaar>;Wijk<jaar>;Gemeente<jaar>): replaces all addresses.
+    Adressen {
+        bestand: PathBuf,
+        #[command(flatten)]
+        opslag: OpslagOpties,
+    },
+    /// Wijkteam areas and contact points (wijkteam;gebied;contactpunt;telefoon;email): replaces them for the wijkteams in the file.
+    Wijkteams {
+        bestand: PathBuf,
+        #[command(flatten)]
+        opslag: OpslagOpties,
+    },
+}
+
+/// Rows per batch sent to the store.
+const BATCH: usize = 50_000;
+/// Bad rows reported in full; the rest are counted.
+const GETOONDE_FOUTEN: usize = 20;
+
+#[derive(Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Verslag {
+    bestand: String,
+    pub rijen: u64,
+    pub opgeslagen: u64,
+    dubbel: u64,
+    pub fouten: u64,
+    eerste_fouten: Vec<Rijfout>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    jaar: Option<i32>,
+}
+
+#[derive(Serialize)]
+struct Rijfout {
+    regel: u64,
+    reden: String,
+}
+
+impl Verslag {
+    fn fout(&mut self, regel: u64, reden: String) {
+        self.fouten += 1;
+        if self.eerste_fouten.len() < GETOONDE_FOUTEN {
+            self.eerste_fouten.push(Rijfout { regel, reden });
+        }
+    }
+}
+
+fn invoerfout(veld: &str, melding: impl Into<String>) -> Fout {
+    Fout::Invoer(InvoerFout::new(veld, melding))
+}
+
+fn bedrijf(e: impl std::fmt::Display) -> Fout {
+    Fout::Bedrijf(e.to_string())
+}
+
+fn voortgang(bestand: &Path) -> Result<(File, ProgressBar), Fout> {
+    let f = File::open(bestand)
+        .map_err(|e| invoerfout("bestand", format!("{}: {e}", bestand.display())))?;
+    let grootte = f.metadata().map(|m| m.len()).unwrap_or(0);
+    // Drawn on stderr only when it is a terminal.
+    let balk = ProgressBar::new(grootte);
+    balk.set_style(
+        ProgressStyle::with_template("{msg} [{bar:40}] {bytes}/{total_bytes} ({eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    Ok((f, balk))
+}
+
+fn csv_lezer<R: Read>(r: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(r)
+}
+
+/// The column positions of the CBS file, and its year (`Buurt2025`).
+struct CbsKolommen {
+    pc6: usize,
+    huisnummer: usize,
+    buurt: usize,
+    wijk: usize,
+    gemeente: usize,
+    jaar: Option<i32>,
+}
+
+fn cbs_kolommen(kop: &csv::ByteRecord) -> Result<CbsKolommen, Fout> {
+    let namen: Vec<String> = kop
+        .iter()
+        .map(|k| String::from_utf8_lossy(k).to_lowercase())
+        .collect();
+    let zoek = |begin: &str| {
+        namen
+            .iter()
+            .position(|n| n.trim_start_matches('\u{feff}').starts_with(begin))
+    };
+    let verplicht = |begin: &str| {
+        zoek(begin).ok_or_else(|| {
+            invoerfout(
+                "kopregel",
+                format!("kolom {begin} ontbreekt; verwacht PC6;Huisnummer;Buurt<jaar>;Wijk<jaar>;Gemeente<jaar>"),
+            )
+        })
+    };
+    let buurt = verplicht("buurt")?;
+    Ok(CbsKolommen {
+        pc6: verplicht("pc6")?,
+        huisnummer: verplicht("huisnummer")?,
+        wijk: verplicht("wijk")?,
+        gemeente: verplicht("gemeente")?,
+        jaar: namen[buurt].trim_start_matches("buurt").parse().ok(),
+        buurt,
+    })
+}
+
+/// A code column: digits, with or without its prefix (CBS writes them
+/// without, zero-padded).
+fn code(veld: &[u8], prefix: &str) -> Option<u32> {
+    let t = std::str::from_utf8(veld).ok()?.trim();
+    let t = t.strip_prefix(prefix).unwrap_or(t);
+    if t.is_empty() || t.len() > 8 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse().ok()
+}
+
+fn cbs_rij(r: &csv::ByteRecord, k: &CbsKolommen) -> Result<Adresrij, String> {
+    let veld = |i: usize| r.get(i).unwrap_or_default();
+    let tekst = |i: usize| String::from_utf8_lossy(veld(i)).into_owned();
+    let postcode = Postcode::parse(&tekst(k.pc6)).map_err(|e| e.to_string())?;
+    let huisnummer = Huisnummer::parse(&tekst(k.huisnummer)).map_err(|e| e.to_string())?;
+    let buurt = code(veld(k.buurt), "BU")
+        .and_then(|b| Buurtcode::uit_getal(b).ok())
+        .ok_or("buurt: verwacht een CBS-buurtcode van 8 cijfers")?;
+    if code(veld(k.wijk), "WK") != Some(buurt.getal() / 100) {
+        return Err(format!(
+            "wijk: hoort bij buurt {buurt} {} te zijn",
+            buurt.wijk()
+        ));
+    }
+    if code(veld(k.gemeente), "GM") != Some(buurt.getal() / 10_000) {
+        return Err(format!(
+            "gemeente: hoort bij buurt {buurt} {} te zijn",
+            buurt.gemeente().cbs()
+        ));
+    }
+    Ok(Adresrij {
+        postcode: postcode_getal(&postcode),
+        huisnummer: huisnummer.waarde(),
+        buurt,
+    })
+}
+
+pub async fn importeer_adressen(bestand: &Path, opslag: &dyn Opslag) -> Result<Verslag, Fout> {
+    let (f, balk) = voortgang(bestand)?;
+    balk.set_message("adressen");
+    let mut lezer = csv_lezer(BufReader::with_capacity(1 << 20, balk.wrap_read(f)));
+    let kolommen = cbs_kolommen(
+        lezer
+            .byte_headers()
+            .map_err(|e| invoerfout("bestand", e.to_string()))?,
+    )?;
+    let mut verslag = Verslag {
+        bestand: bestand.display().to_string(),
+        jaar: kolommen.jaar,
+        ..Verslag::default()
+    };
+    let mut import = opslag.begin_adresimport().await.map_err(bedrijf)?;
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut rij = csv::ByteRecord::new();
+    loop {
+        let regel = lezer.position().line();
+        match lezer.read_byte_record(&mut rij) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                verslag.fout(regel, format!("onleesbare regel: {e}"));
+                continue;
+            }
+        }
+        verslag.rijen += 1;
+        match cbs_rij(&rij, &kolommen) {
+            Ok(a) => batch.push(a),
+            Err(reden) => verslag.fout(rij.position().map_or(regel, |p| p.line()), reden),
+        }
+        if batch.len() == BATCH {
+            verslag.opgeslagen += import.voeg_toe(&batch).await.map_err(bedrijf)?;
+            batch.clear();
+        }
+    }
+    verslag.opgeslagen += import.voeg_toe(&batch).await.map_err(bedrijf)?;
+    verslag.dubbel = verslag.rijen - verslag.fouten - verslag.opgeslagen;
+    let naam = bestand
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    import.voltooi(&naam, verslag.jaar).await.map_err(bedrijf)?;
+    balk.finish_and_clear();
+    Ok(verslag)
+}
+
+/// The wijkteam CSV: one area per row, the contact point on any row of the
+/// wijkteam (the last one given counts).
+pub async fn importeer_wijkteams(bestand: &Path, opslag: &dyn Opslag) -> Result<Verslag, Fout> {
+    let (f, balk) = voortgang(bestand)?;
+    balk.set_message("wijkteams");
+    let mut lezer = csv_lezer(balk.wrap_read(f));
+    let kop: Vec<String> = lezer
+        .headers()
+        .map_err(|e| invoerfout("bestand", e.to_string()))?
+        .iter()
+        .map(|k| k.trim_start_matches('\u{feff}').to_lowercase())
+        .collect();
+    let kolom = |n: &str| kop.iter().position(|k| k == n);
+    let (Some(k_team), Some(k_gebied)) = (kolom("wijkteam"), kolom("gebied")) else {
+        return Err(invoerfout(
+            "kopregel",
+            "verwacht wijkteam;gebied;contactpunt;telefoon;email",
+        ));
+    };
+    let teams = wijkteams_op_naam(opslag).await?;
+    let mut verslag = Verslag {
+        bestand: bestand.display().to_string(),
+        ..Verslag::default()
+    };
+    let mut per_team: BTreeMap<i64, WijkteamGebied> = BTreeMap::new();
+    for (i, rij) in lezer.records().enumerate() {
+        let regel = i as u64 + 2;
+        let Ok(rij) = rij else {
+            verslag.fout(regel, "onleesbare regel".into());
+            continue;
+        };
+        verslag.rijen += 1;
+        let veld = |k: Option<usize>| {
+            k.and_then(|k| rij.get(k))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
+        let naam = veld(Some(k_team)).unwrap_or_default();
+        let Some(id) = teams.get(&naam.to_lowercase()) else {
+            verslag.fout(
+                regel,
+                format!("wijkteam: '{naam}' is geen wijkteam in de gids"),
+            );
+            continue;
+        };
+        let gebied = match Gebied::parse(veld(Some(k_gebied)).unwrap_or_default()) {
+            Ok(g) => g,
+            Err(e) => {
+                verslag.fout(regel, e.to_string());
+                continue;
+            }
+        };
+        let team = per_team.entry(*id).or_insert_with(|| WijkteamGebied {
+            wijkteam: *id,
+            gebieden: Vec::new(),
+            contactpunt: None,
+        });
+        team.gebieden.push(gebied);
+        if let Some(c) = veld(kolom("contactpunt")) {
+            team.contactpunt = Some(Contactpunt {
+                naam: c.into(),
+                telefoon: veld(kolom("telefoon")).map(Into::into),
+                email: veld(kolom("email")).map(Into::into),
+            });
+        }
+        verslag.opgeslagen += 1;
+    }
+    // No address may get two wijkteams: checked against the areas that stay.
+    let blijft: Vec<_> = opslag
+        .gebieden()
+        .await
+        .map_err(bedrijf)?
+        .into_iter()
+        .filter(|(t, _)| !per_team.contains_key(t))
+        .collect();
+    let alle = blijft.iter().map(|(t, g)| (*t, g)).chain(
+        per_team
+            .values()
+            .flat_map(|w| w.gebieden.iter().map(move |g| (w.wijkteam, g))),
+    );
+    let overlap = schakel_domain::gids::Werkgebieden::nieuw(alle).overlappen();
+    if let Some((niveau, a, b)) = overlap.first() {
+        return Err(invoerfout(
+            "gebied",
+            format!(
+                "wijkteams {a} en {b} dekken dezelfde adressen op niveau {niveau:?}; er is niets ingelezen"
+            ),
+        ));
+    }
+    let wijkteams: Vec<WijkteamGebied> = per_team.into_values().collect();
+    opslag
+        .zet_wijkteamgebieden(&wijkteams, &importrecord("gids.werkgebied.import"))
+        .await
+        .map_err(bedrijf)?;
+    balk.finish_and_clear();
+    Ok(verslag)
+}
+
+async fn wijkteams_op_naam(opslag: &dyn Opslag) -> Result<BTreeMap<String, i64>, Fout> {
+    let mut uit = BTreeMap::new();
+    let mut pagina = 1;
+    loop {
+        let lijst = opslag
+            .organisaties(Pagina::new(pagina, Pagina::MAX))
+            .await
+            .map_err(bedrijf)?;
+        let klaar = lijst.items.len() < Pagina::MAX as usize;
+        for o in lijst
+            .items
+            .into_iter()
+            .filter(|o| o.soort == OrganisatieSoort::Wijkteam)
+        {
+            uit.insert(o.naam.to_lowercase(), o.id);
+        }
+        if klaar {
+            return Ok(uit);
+        }
+        pagina += 1;
+    }
+}
+
+/// An operator's change to the directory, in the audit log.
+fn importrecord(gebeurtenis: &str) -> NieuwAuditRecord {
+    NieuwAuditRecord {
+        gebeurtenis: gebeurtenis.into(),
+        actie: Actie::Wijzigen,
+        tijdstip: nu(),
+        gebruiker: None,
+        rol: None,
+        organisatie: None,
+        namens: None,
+        client_type: None,
+        client: None,
+        object_type: "gids".into(),
+        object_id: None,
+        uitkomst: Uitkomst::Toegestaan,
+        grond: Some("beheer_cli".into()),
+        bron: "cli".into(),
+        systeem: "schakel".into(),
+    }
+}
+
+pub async fn importeer(opdracht: &ImportOpdracht) -> Result<(), Fout> {
+    let (bestand, opties) = match opdracht {
+        ImportOpdracht::Adressen { bestand, opslag }
+        | ImportOpdracht::Wijkteams { bestand, opslag } => (bestand, opslag),
+    };
+    let opslag = opties.open().await.map_err(|e| Fout::Bedrijf(e.0))?;
+    let verslag = match opdracht {
+        ImportOpdracht::Adressen { .. } => importeer_adressen(bestand, opslag.as_ref()).await?,
+        ImportOpdracht::Wijkteams { .. } => importeer_wijkteams(bestand, opslag.as_ref()).await?,
+    };
+    if verslag.fouten > 0 {
+        eprintln!(
+            "let op: {} regel(s) niet ingelezen; zie eersteFouten",
+            verslag.fouten
+        );
+    }
+    schrijf(&verslag);
+    Ok(())
+}
+
+pub async fn wijkteam(postcode: &str, huisnummer: u32, opties: &OpslagOpties) -> Result<(), Fout> {
+    let postcode =
+        Postcode::parse(postcode).map_err(|e| invoerfout("--postcode", e.to_string()))?;
+    let huisnummer =
+        Huisnummer::new(huisnummer).map_err(|e| invoerfout("--huisnummer", e.to_string()))?;
+    let opslag = opties.open().await.map_err(|e| Fout::Bedrijf(e.0))?;
+    let gebieden = schakel_http::gids::GebiedenCache::default()
+        .werkgebieden(opslag.as_ref())
+        .await
+        .map_err(bedrijf)?;
+    let antwoord = schakel_http::gids::zoek(opslag.as_ref(), &gebieden, &postcode, huisnummer)
+        .await
+        .map_err(bedrijf)?;
+    schrijf(&antwoord);
+    Ok(())
+}
+
+/// The demo region's directory: the sample address file and wijkteam
+/// areas shipped in `data/gids/almere/`, so the lookup works at once.
+pub async fn vul_demo(opslag: &dyn Opslag, map: &Path) -> Result<(), String> {
+    let tekst = |f: Fout| match f {
+        Fout::Invoer(e) => e.to_string(),
+        Fout::Laden(e) => e.to_string(),
+        Fout::Bedrijf(e) => e,
+    };
+    importeer_adressen(&map.join("adressen-2025.csv"), opslag)
+        .await
+        .map_err(tekst)?;
+    importeer_wijkteams(&map.join("wijkteams.csv"), opslag)
+        .await
+        .map_err(tekst)?;
+    Ok(())
+}
