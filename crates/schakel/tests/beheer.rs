@@ -625,3 +625,193 @@ fn demo_toegangsroute() {
         json!({"naam": "Jeugdarts JGZ (gemandateerd verwijzer)", "email": "verwijzer@jgz.demo"})
     );
 }
+
+/// Issue 5: the demo imports the Almere samples, so every sample address
+/// answers at once — by the CLI on the same data as the server.
+#[test]
+fn demo_gids_beantwoordt_de_voorbeeldadressen() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data_dir = tmp.path().join("data");
+    let _server = start_demo(&data_dir);
+    let db = demo_db(&data_dir);
+    let zoek = |postcode: &str, huisnummer: &str| {
+        let (code, json, stderr) = draai(
+            &[
+                "wijkteam",
+                "--postcode",
+                postcode,
+                "--huisnummer",
+                huisnummer,
+            ],
+            &data_dir,
+            &["--database-url", &db],
+        );
+        assert_eq!(code, 0, "{stderr}");
+        json
+    };
+    let team = |a: &Value| {
+        (
+            a["uitkomst"].clone(),
+            a["wijkteam"]["naam"].clone(),
+            a["niveau"].clone(),
+        )
+    };
+    // Postcode range of Haven; its buurt and gemeente from the CBS sample.
+    let a = zoek("1354AB", "12");
+    assert_eq!(
+        team(&a),
+        (
+            json!("wijkteam"),
+            json!("Wijkteam Almere Haven"),
+            json!("postcode")
+        )
+    );
+    assert_eq!(
+        (a["buurt"].clone(), a["wijk"].clone(), a["gemeente"].clone()),
+        (json!("BU00340101"), json!("WK003401"), json!("GM0034"))
+    );
+    assert_eq!(a["wijkteam"]["contactpunt"]["telefoon"], "036-0000001");
+    // A buurt of Haven; a house-number range of Stad beats a buurt of Buiten.
+    assert_eq!(
+        team(&zoek("1357CD", "3")),
+        (
+            json!("wijkteam"),
+            json!("Wijkteam Almere Haven"),
+            json!("buurt")
+        )
+    );
+    assert_eq!(
+        team(&zoek("1315AB", "12")),
+        (
+            json!("wijkteam"),
+            json!("Wijkteam Almere Stad"),
+            json!("adres")
+        )
+    );
+    assert_eq!(
+        team(&zoek("1315AB", "30")),
+        (
+            json!("wijkteam"),
+            json!("Wijkteam Almere Buiten"),
+            json!("buurt")
+        )
+    );
+    assert_eq!(zoek("1335AA", "1")["uitkomst"], "buiten");
+    assert_eq!(zoek("9999ZZ", "1")["uitkomst"], "onbekend_adres");
+    let (code, _, stderr) = draai(
+        &["wijkteam", "--postcode", "0315AB", "--huisnummer", "1"],
+        &data_dir,
+        &["--database-url", &db],
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.starts_with("fout: --postcode: "), "{stderr}");
+
+    // Overlapping areas: refused as a whole, naming both wijkteams.
+    let overlap = tmp.path().join("overlap.csv");
+    std::fs::write(
+        &overlap,
+        "wijkteam;gebied\nWijkteam Almere Stad;1354AB-1354AC\n",
+    )
+    .expect("write");
+    let (code, _, stderr) = draai(
+        &["import", "wijkteams", overlap.to_str().expect("utf-8")],
+        &data_dir,
+        &["--database-url", &db],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("gebied") && stderr.contains("er is niets ingelezen"),
+        "{stderr}"
+    );
+    assert_eq!(
+        team(&zoek("1354AB", "12")).1,
+        json!("Wijkteam Almere Haven")
+    );
+}
+
+/// Issue 5: an address import reports bad rows by line and reason, keeps
+/// the good ones, skips repeats, and a re-import replaces everything.
+#[test]
+fn adresimport_meldt_foute_regels_en_vervangt_in_een_keer() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data_dir = tmp.path().join("data");
+    let bestand = tmp.path().join("adressen.csv");
+    std::fs::write(
+        &bestand,
+        "PC6;Huisnummer;Buurt2024;Wijk2024;Gemeente2024\n\
+         1354AB;1;00340101;003401;0034\n\
+         0354AB;2;00340101;003401;0034\n\
+         1354AB;3;00340101;003401;0034\n\
+         1354AB;4;BU0034XX01;003401;0034\n\
+         1354AB;5;00340101;003402;0034\n\
+         1354AB;1;00340102;003401;0034\n\
+         1354AB;6;00340101;003401;0363\n\
+         1354AB;0;00340101;003401;0034\n",
+    )
+    .expect("write");
+    let pad = bestand.to_str().expect("utf-8");
+    let (code, verslag, stderr) = draai(&["import", "adressen", pad], &data_dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        (
+            verslag["rijen"].clone(),
+            verslag["opgeslagen"].clone(),
+            verslag["dubbel"].clone(),
+            verslag["fouten"].clone(),
+            verslag["jaar"].clone()
+        ),
+        (json!(8), json!(2), json!(1), json!(5), json!(2024))
+    );
+    let regels: Vec<i64> = verslag["eersteFouten"]
+        .as_array()
+        .expect("eersteFouten")
+        .iter()
+        .filter_map(|f| f["regel"].as_i64())
+        .collect();
+    assert_eq!(regels, [3, 5, 6, 8, 9], "{verslag}");
+    let redenen: Vec<&str> = verslag["eersteFouten"]
+        .as_array()
+        .expect("eersteFouten")
+        .iter()
+        .filter_map(|f| f["reden"].as_str())
+        .collect();
+    assert!(
+        redenen[0].starts_with("postcode:") && redenen[1].starts_with("buurt:"),
+        "{redenen:?}"
+    );
+    assert!(
+        redenen[2].starts_with("wijk:") && redenen[3].starts_with("gemeente:"),
+        "{redenen:?}"
+    );
+    assert!(stderr.contains("5 regel(s) niet ingelezen"), "{stderr}");
+    let buurt = |nummer: &str| {
+        let (_, a, _) = draai(
+            &["wijkteam", "--postcode", "1354AB", "--huisnummer", nummer],
+            &data_dir,
+            &[],
+        );
+        a["buurt"].clone()
+    };
+    assert_eq!(
+        buurt("1"),
+        "BU00340101",
+        "the first of a repeated address counts"
+    );
+    assert_eq!(buurt("3"), "BU00340101");
+    // A re-import replaces the whole file.
+    std::fs::write(
+        &bestand,
+        "PC6;Huisnummer;Buurt2025;Wijk2025;Gemeente2025\n1354AB;7;00340102;003401;0034\n",
+    )
+    .expect("write");
+    let (code, verslag, _) = draai(&["import", "adressen", pad], &data_dir, &[]);
+    assert_eq!((code, verslag["opgeslagen"].clone()), (0, json!(1)));
+    assert_eq!(buurt("1"), Value::Null);
+    assert_eq!(buurt("7"), "BU00340102");
+    // A file without the CBS columns is refused before anything changes.
+    std::fs::write(&bestand, "postcode,nummer\n1354AB,1\n").expect("write");
+    let (code, _, stderr) = draai(&["import", "adressen", pad], &data_dir, &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("kopregel"), "{stderr}");
+    assert_eq!(buurt("7"), "BU00340102");
+}
