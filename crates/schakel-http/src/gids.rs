@@ -3,42 +3,198 @@
 //! wijkteam whose most specific area covers it → that wijkteam's fixed
 //! contact point. Used by the API and the CLI alike.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use schakel_domain::gids::{Niveau, Toewijzing, Werkgebieden, postcode_getal};
+use schakel_domain::gids::{Buurtcode, Niveau, Toewijzing, Werkgebieden, postcode_getal};
 use schakel_domain::{Huisnummer, Postcode};
 use schakel_storage::{Contactpunt, Id, Opslag, Resultaat};
 use serde::Serialize;
 
-/// The werkgebieden, kept for this long before they are read again: an
-/// import by the CLI (another process) shows within this time; a change
-/// through the API at once.
+/// The directory is read again after this long: an import by the CLI
+/// (another process) shows within this time; a change through the API at
+/// once.
 pub const VERS: Duration = Duration::from_secs(30);
+/// Addresses per page when the address file is loaded into memory.
+const PAGINA: i64 = 200_000;
+
+/// The CBS address file in memory, compact: per postcode its house numbers
+/// (sorted), and per run of consecutive addresses in one buurt that buurt.
+/// About 4 bytes an address (40 MB for the whole country), and a lookup is
+/// three binary searches, without a database round trip.
+#[derive(Debug, Default)]
+pub struct Adresindex {
+    postcodes: Vec<u32>,
+    /// Where each postcode's house numbers begin in `nummers`.
+    begin: Vec<u32>,
+    nummers: Vec<u32>,
+    /// Where each run of one buurt begins in `nummers`, and its buurt.
+    runs: Vec<u32>,
+    buurten: Vec<u32>,
+}
+
+impl Adresindex {
+    /// Reads the whole address file, page by page in key order.
+    pub async fn laad(opslag: &dyn Opslag) -> Resultaat<Self> {
+        let mut ix = Self::default();
+        let mut na = None;
+        loop {
+            let pagina = opslag.adressen(na, PAGINA).await?;
+            for r in &pagina {
+                ix.voeg_toe(r);
+            }
+            match pagina.last() {
+                Some(r) if pagina.len() as i64 == PAGINA => na = Some((r.postcode, r.huisnummer)),
+                _ => break,
+            }
+        }
+        ix.postcodes.shrink_to_fit();
+        ix.begin.shrink_to_fit();
+        ix.nummers.shrink_to_fit();
+        Ok(ix)
+    }
+
+    /// Rows must come in key order.
+    fn voeg_toe(&mut self, r: &schakel_storage::Adresrij) {
+        let i = self.nummers.len() as u32;
+        if self.postcodes.last() != Some(&r.postcode) {
+            self.postcodes.push(r.postcode);
+            self.begin.push(i);
+        }
+        self.nummers.push(r.huisnummer);
+        if self.buurten.last() != Some(&r.buurt.getal()) {
+            self.runs.push(i);
+            self.buurten.push(r.buurt.getal());
+        }
+    }
+
+    pub fn buurt(&self, postcode: u32, huisnummer: u32) -> Option<Buurtcode> {
+        let p = self.postcodes.binary_search(&postcode).ok()?;
+        let van = self.begin[p] as usize;
+        let tot = self
+            .begin
+            .get(p + 1)
+            .map_or(self.nummers.len(), |e| *e as usize);
+        let i = van + self.nummers[van..tot].binary_search(&huisnummer).ok()?;
+        let run = self.runs.partition_point(|r| *r as usize <= i) - 1;
+        Buurtcode::uit_getal(self.buurten[run]).ok()
+    }
+
+    pub fn len(&self) -> usize {
+        self.nummers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nummers.is_empty()
+    }
+}
+
+/// What an address lookup needs of the directory, read at once.
+pub struct Gidsstand {
+    pub gebieden: Werkgebieden,
+    pub wijkteams: HashMap<Id, Wijkteam>,
+    /// The address file in memory, once loaded; until then lookups ask the
+    /// database.
+    pub adressen: Option<Arc<Adresindex>>,
+}
+
+/// The directory snapshot lookups use, refreshed after [`VERS`]. The
+/// address file is loaded in the background (the whole country takes
+/// seconds) and reloaded when another file has been imported.
+#[derive(Default)]
+pub struct GebiedenCache {
+    stand: Mutex<Option<(Instant, Arc<Gidsstand>)>>,
+    adressen: Mutex<Adresstand>,
+}
 
 #[derive(Default)]
-pub struct GebiedenCache(Mutex<Option<(Instant, Arc<Werkgebieden>)>>);
+struct Adresstand {
+    bestand: Option<schakel_storage::Adresbestand>,
+    index: Option<Arc<Adresindex>>,
+    bezig: bool,
+}
 
 impl GebiedenCache {
-    pub async fn werkgebieden(&self, opslag: &dyn Opslag) -> Resultaat<Arc<Werkgebieden>> {
-        if let Some((t, w)) = self.slot().as_ref()
+    pub async fn stand(&self, opslag: &dyn Opslag) -> Resultaat<Arc<Gidsstand>> {
+        if let Some((t, s)) = slot(&self.stand).as_ref()
             && t.elapsed() < VERS
         {
-            return Ok(w.clone());
+            return Ok(s.clone());
         }
         let gebieden = opslag.gebieden().await?;
-        let w = Arc::new(Werkgebieden::nieuw(gebieden.iter().map(|(t, g)| (*t, g))));
-        *self.slot() = Some((Instant::now(), w.clone()));
-        Ok(w)
+        let mut wijkteams = HashMap::new();
+        let contact: HashMap<Id, Contactpunt> = opslag.contactpunten().await?.into_iter().collect();
+        for id in gebieden.iter().map(|(t, _)| *t) {
+            if let std::collections::hash_map::Entry::Vacant(e) = wijkteams.entry(id) {
+                let naam = opslag
+                    .organisatie(id)
+                    .await?
+                    .map_or_else(|| format!("organisatie {id}"), |o| o.naam);
+                e.insert(Wijkteam {
+                    id,
+                    naam,
+                    contactpunt: contact.get(&id).cloned(),
+                });
+            }
+        }
+        let stand = Arc::new(Gidsstand {
+            gebieden: Werkgebieden::nieuw(gebieden.iter().map(|(t, g)| (*t, g))),
+            wijkteams,
+            adressen: self.adresindex(opslag).await?,
+        });
+        *slot(&self.stand) = Some((Instant::now(), stand.clone()));
+        Ok(stand)
+    }
+
+    /// The loaded address index if it matches the file in the database;
+    /// otherwise `None`, having started a (re)load when `laden` was given.
+    async fn adresindex(&self, opslag: &dyn Opslag) -> Resultaat<Option<Arc<Adresindex>>> {
+        let bestand = opslag.adresbestand().await?;
+        let a = slot(&self.adressen);
+        Ok(a.index.clone().filter(|_| a.bestand == bestand))
+    }
+
+    /// Loads the address file into memory (the server calls this at start
+    /// and whenever a lookup finds the index out of date).
+    pub async fn laad_adressen(&self, opslag: &dyn Opslag) -> Resultaat<()> {
+        {
+            let mut a = slot(&self.adressen);
+            if a.bezig {
+                return Ok(());
+            }
+            a.bezig = true;
+        }
+        let uitkomst = async {
+            let bestand = opslag.adresbestand().await?;
+            let index = Adresindex::laad(opslag).await?;
+            Ok::<_, schakel_storage::OpslagFout>((bestand, index))
+        }
+        .await;
+        let mut a = slot(&self.adressen);
+        a.bezig = false;
+        let (bestand, index) = uitkomst?;
+        a.bestand = bestand;
+        a.index = Some(Arc::new(index));
+        drop(a);
+        self.vergeet();
+        Ok(())
     }
 
     pub fn vergeet(&self) {
-        *self.slot() = None;
+        *slot(&self.stand) = None;
     }
 
-    fn slot(&self) -> std::sync::MutexGuard<'_, Option<(Instant, Arc<Werkgebieden>)>> {
-        self.0.lock().unwrap_or_else(|v| v.into_inner())
+    /// Whether the address file in memory is missing or out of date.
+    pub async fn adressen_verouderd(&self, opslag: &dyn Opslag) -> Resultaat<bool> {
+        let bestand = opslag.adresbestand().await?;
+        let a = slot(&self.adressen);
+        Ok(bestand.is_some() && (a.index.is_none() || a.bestand != bestand) && !a.bezig)
     }
+}
+
+fn slot<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|v| v.into_inner())
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -67,29 +223,21 @@ pub struct Adresantwoord {
     pub toelichting: String,
 }
 
-async fn wijkteam(opslag: &dyn Opslag, id: Id) -> Resultaat<Wijkteam> {
-    let naam = opslag
-        .organisatie(id)
-        .await?
-        .map_or_else(|| format!("organisatie {id}"), |o| o.naam);
-    Ok(Wijkteam {
-        id,
-        naam,
-        contactpunt: opslag.contactpunt(id).await?,
-    })
-}
-
 /// Looks up an address. The toevoeging does not change the answer: the
 /// CBS file lists addresses by postcode and house number.
 pub async fn zoek(
     opslag: &dyn Opslag,
-    gebieden: &Werkgebieden,
+    stand: &Gidsstand,
     postcode: &Postcode,
     huisnummer: Huisnummer,
 ) -> Resultaat<Adresantwoord> {
     let nummer = huisnummer.waarde();
-    let buurt = opslag.adres(postcode_getal(postcode), nummer).await?;
-    let toewijzing = gebieden.wijs_toe(postcode_getal(postcode), nummer, buurt);
+    let pc = postcode_getal(postcode);
+    let buurt = match &stand.adressen {
+        Some(ix) => ix.buurt(pc, nummer),
+        None => opslag.adres(pc, nummer).await?,
+    };
+    let toewijzing = stand.gebieden.wijs_toe(pc, nummer, buurt);
     let mut a = Adresantwoord {
         postcode: postcode.als_tekst().to_string(),
         huisnummer: nummer,
@@ -112,7 +260,17 @@ pub async fn zoek(
             wijkteam: id,
             niveau,
         } => {
-            a.wijkteam = Some(wijkteam(opslag, id).await?);
+            a.wijkteam = Some(
+                stand
+                    .wijkteams
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_else(|| Wijkteam {
+                        id,
+                        naam: format!("organisatie {id}"),
+                        contactpunt: None,
+                    }),
+            );
             a.niveau = Some(niveau);
             a.toelichting = format!(
                 "Het meest specifieke werkgebied dat dit adres dekt ({}) wijst het wijkteam aan.{onbekend}",
@@ -149,5 +307,43 @@ fn niveau_naam(n: Niveau) -> &'static str {
         Niveau::Adres => "postcode en huisnummer",
         Niveau::Postcode => "postcodegebied",
         Niveau::Buurt => "CBS-buurt",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use schakel_storage::Adresrij;
+
+    #[test]
+    fn index_vindt_alleen_bestaande_adressen() {
+        let b = |n| Buurtcode::uit_getal(n).expect("buurt");
+        let mut ix = Adresindex::default();
+        for (postcode, huisnummer, buurt) in [
+            (10, 1, 101),
+            (10, 3, 101),
+            (10, 5, 102),
+            (11, 1, 102),
+            (12, 2, 101),
+        ] {
+            ix.voeg_toe(&Adresrij {
+                postcode,
+                huisnummer,
+                buurt: b(buurt),
+            });
+        }
+        assert_eq!(ix.len(), 5);
+        assert_eq!(ix.buurt(10, 1), Some(b(101)));
+        assert_eq!(ix.buurt(10, 3), Some(b(101)));
+        assert_eq!(
+            ix.buurt(10, 5),
+            Some(b(102)),
+            "a run begins inside a postcode"
+        );
+        assert_eq!(ix.buurt(11, 1), Some(b(102)), "and runs on into the next");
+        assert_eq!(ix.buurt(12, 2), Some(b(101)));
+        assert_eq!(ix.buurt(10, 2), None, "no such house number");
+        assert_eq!(ix.buurt(13, 1), None, "no such postcode");
+        assert_eq!(Adresindex::default().buurt(10, 1), None);
     }
 }

@@ -32,6 +32,7 @@
 //! exist only in a throwaway load-test database: never commit, ship or demo
 //! them (the demo data uses test BSNs only).
 
+use schakel_loadtest::Rng;
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Instant;
@@ -100,34 +101,6 @@ async fn main() -> std::process::ExitCode {
             eprintln!("schakel-vul: {e}");
             std::process::ExitCode::FAILURE
         }
-    }
-}
-
-// --- deterministic randomness ---------------------------------------------------
-
-/// splitmix64: small, fast, deterministic per seed.
-struct Rng(u64);
-
-impl Rng {
-    fn volgende(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// 0..n (n > 0).
-    fn onder(&mut self, n: u64) -> u64 {
-        self.volgende() % n
-    }
-
-    fn kans(&mut self, procent: u64) -> bool {
-        self.onder(100) < procent
-    }
-
-    fn kies<T: Copy>(&mut self, uit: &[T]) -> T {
-        uit[self.onder(uit.len() as u64) as usize]
     }
 }
 

@@ -237,3 +237,54 @@ pub(crate) async fn contactpunt(pool: &PgPool, organisatie: Id) -> Resultaat<Opt
         email: kol(&r, "email")?,
     }))
 }
+
+pub(crate) async fn contactpunten(pool: &PgPool) -> Resultaat<Vec<(Id, Contactpunt)>> {
+    sqlx::query("SELECT organisatie, naam, telefoon, email FROM contactpunt ORDER BY organisatie")
+        .fetch_all(pool)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(|r| {
+            Ok((
+                kol(r, "organisatie")?,
+                Contactpunt {
+                    naam: kol(r, "naam")?,
+                    telefoon: kol(r, "telefoon")?,
+                    email: kol(r, "email")?,
+                },
+            ))
+        })
+        .collect()
+}
+
+pub(crate) async fn adressen(
+    pool: &PgPool,
+    na: Option<(u32, u32)>,
+    aantal: i64,
+) -> Resultaat<Vec<Adresrij>> {
+    let (pc, nr) = na.map_or((-1, -1), |(p, n)| (p as i32, n as i32));
+    let rijen: Vec<(i32, i32, i32)> = sqlx::query_as(
+        "SELECT postcode, huisnummer, buurt FROM adres WHERE (postcode, huisnummer) > ($1, $2) \
+         ORDER BY postcode, huisnummer LIMIT $3",
+    )
+    .bind(pc)
+    .bind(nr)
+    .bind(aantal)
+    .fetch_all(pool)
+    .await
+    .map_err(fout)?;
+    rijen
+        .into_iter()
+        .map(|(p, n, b)| {
+            let buurt = u32::try_from(b)
+                .ok()
+                .and_then(|b| Buurtcode::uit_getal(b).ok())
+                .ok_or_else(|| ongeldig("buurt"))?;
+            Ok(Adresrij {
+                postcode: u32::try_from(p).map_err(|_| ongeldig("postcode"))?,
+                huisnummer: u32::try_from(n).map_err(|_| ongeldig("huisnummer"))?,
+                buurt,
+            })
+        })
+        .collect()
+}

@@ -229,3 +229,54 @@ pub(crate) async fn contactpunt(
         email: kolom(&r, "email")?,
     }))
 }
+
+pub(crate) async fn contactpunten(pool: &SqlitePool) -> Resultaat<Vec<(Id, Contactpunt)>> {
+    sqlx::query("SELECT organisatie, naam, telefoon, email FROM contactpunt ORDER BY organisatie")
+        .fetch_all(pool)
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|r| {
+            Ok((
+                kolom(r, "organisatie")?,
+                Contactpunt {
+                    naam: kolom(r, "naam")?,
+                    telefoon: kolom(r, "telefoon")?,
+                    email: kolom(r, "email")?,
+                },
+            ))
+        })
+        .collect()
+}
+
+pub(crate) async fn adressen(
+    pool: &SqlitePool,
+    na: Option<(u32, u32)>,
+    aantal: i64,
+) -> Resultaat<Vec<Adresrij>> {
+    let (pc, nr) = na.map_or((-1, -1), |(p, n)| (i64::from(p), i64::from(n)));
+    let rijen: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT postcode, huisnummer, buurt FROM adres WHERE (postcode, huisnummer) > (?, ?) \
+         ORDER BY postcode, huisnummer LIMIT ?",
+    )
+    .bind(pc)
+    .bind(nr)
+    .bind(aantal)
+    .fetch_all(pool)
+    .await
+    .map_err(db)?;
+    rijen
+        .into_iter()
+        .map(|(p, n, b)| {
+            let buurt = u32::try_from(b)
+                .ok()
+                .and_then(|b| Buurtcode::uit_getal(b).ok())
+                .ok_or_else(|| ongeldig("buurt", b))?;
+            Ok(Adresrij {
+                postcode: u32::try_from(p).map_err(|_| ongeldig("postcode", p))?,
+                huisnummer: u32::try_from(n).map_err(|_| ongeldig("huisnummer", n))?,
+                buurt,
+            })
+        })
+        .collect()
+}

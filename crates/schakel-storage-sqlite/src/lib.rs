@@ -1620,6 +1620,18 @@ impl Opslag for SqliteOpslag {
     ) -> Resultaat<Option<schakel_storage::Contactpunt>> {
         gids::contactpunt(&self.pool, organisatie).await
     }
+
+    async fn contactpunten(&self) -> Resultaat<Vec<(Id, schakel_storage::Contactpunt)>> {
+        gids::contactpunten(&self.pool).await
+    }
+
+    async fn adressen(
+        &self,
+        na: Option<(u32, u32)>,
+        aantal: i64,
+    ) -> Resultaat<Vec<schakel_storage::Adresrij>> {
+        gids::adressen(&self.pool, na, aantal).await
+    }
 }
 
 fn bestaat_al(doel: &Path) -> OpslagFout {

@@ -281,4 +281,8 @@ pub trait Opslag: Send + Sync + 'static {
     /// Every area of every wijkteam.
     async fn gebieden(&self) -> Resultaat<Vec<(Id, Gebied)>>;
     async fn contactpunt(&self, organisatie: Id) -> Resultaat<Option<Contactpunt>>;
+    async fn contactpunten(&self) -> Resultaat<Vec<(Id, Contactpunt)>>;
+    /// Up to `aantal` addresses after `na` (postcode, huisnummer), in key
+    /// order: for loading the whole file in pages.
+    async fn adressen(&self, na: Option<(u32, u32)>, aantal: i64) -> Resultaat<Vec<Adresrij>>;
 }

@@ -394,11 +394,12 @@ pub async fn wijkteam(postcode: &str, huisnummer: u32, opties: &OpslagOpties) ->
     let huisnummer =
         Huisnummer::new(huisnummer).map_err(|e| invoerfout("--huisnummer", e.to_string()))?;
     let opslag = opties.open().await.map_err(|e| Fout::Bedrijf(e.0))?;
-    let gebieden = schakel_http::gids::GebiedenCache::default()
-        .werkgebieden(opslag.as_ref())
+    // One lookup: the address from the database, not the whole file.
+    let stand = schakel_http::gids::GebiedenCache::default()
+        .stand(opslag.as_ref())
         .await
         .map_err(bedrijf)?;
-    let antwoord = schakel_http::gids::zoek(opslag.as_ref(), &gebieden, &postcode, huisnummer)
+    let antwoord = schakel_http::gids::zoek(opslag.as_ref(), &stand, &postcode, huisnummer)
         .await
         .map_err(bedrijf)?;
     schrijf(&antwoord);

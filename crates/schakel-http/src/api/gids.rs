@@ -46,9 +46,19 @@ pub async fn zoek_adres(
     let (Some(postcode), Some(huisnummer)) = (postcode, huisnummer) else {
         return Err(ApiFout::veld("body", "onvolledig"));
     };
-    let gebieden = state.gebieden.werkgebieden(state.opslag.as_ref()).await?;
+    let stand = state.gebieden.stand(state.opslag.as_ref()).await?;
+    if stand.adressen.is_none() {
+        // Load (or reload) the address file into memory in the background;
+        // until then this and other lookups ask the database.
+        let bij = state.clone();
+        tokio::spawn(async move {
+            if let Err(e) = bij.gebieden.laad_adressen(bij.opslag.as_ref()).await {
+                tracing::error!("adressen laden: {e}");
+            }
+        });
+    }
     Ok(Json(
-        zoek(state.opslag.as_ref(), &gebieden, &postcode, huisnummer).await?,
+        zoek(state.opslag.as_ref(), &stand, &postcode, huisnummer).await?,
     ))
 }
 
