@@ -105,6 +105,8 @@ pub struct Gidsstand {
 #[derive(Default)]
 pub struct GebiedenCache {
     stand: Mutex<Option<(Instant, Arc<Gidsstand>)>>,
+    /// Held by the one caller that reads the directory again.
+    lezen: tokio::sync::Mutex<()>,
     adressen: Mutex<Adresstand>,
 }
 
@@ -116,35 +118,55 @@ struct Adresstand {
 }
 
 impl GebiedenCache {
+    /// The current snapshot. When it is out of date one caller reads the
+    /// directory again while the others go on with the old snapshot.
     pub async fn stand(&self, opslag: &dyn Opslag) -> Resultaat<Arc<Gidsstand>> {
+        let oud = slot(&self.stand).clone();
+        if let Some((t, s)) = &oud
+            && t.elapsed() < VERS
+        {
+            return Ok(s.clone());
+        }
+        let _lezer = match (self.lezen.try_lock(), &oud) {
+            (Ok(l), _) => l,
+            (Err(_), Some((_, s))) => return Ok(s.clone()),
+            (Err(_), None) => self.lezen.lock().await,
+        };
         if let Some((t, s)) = slot(&self.stand).as_ref()
             && t.elapsed() < VERS
         {
             return Ok(s.clone());
         }
+        let stand = Arc::new(self.lees(opslag).await?);
+        *slot(&self.stand) = Some((Instant::now(), stand.clone()));
+        Ok(stand)
+    }
+
+    async fn lees(&self, opslag: &dyn Opslag) -> Resultaat<Gidsstand> {
         let gebieden = opslag.gebieden().await?;
-        let mut wijkteams = HashMap::new();
-        let contact: HashMap<Id, Contactpunt> = opslag.contactpunten().await?.into_iter().collect();
-        for id in gebieden.iter().map(|(t, _)| *t) {
-            if let std::collections::hash_map::Entry::Vacant(e) = wijkteams.entry(id) {
-                let naam = opslag
-                    .organisatie(id)
-                    .await?
-                    .map_or_else(|| format!("organisatie {id}"), |o| o.naam);
-                e.insert(Wijkteam {
+        let mut contact: HashMap<Id, Contactpunt> =
+            opslag.contactpunten().await?.into_iter().collect();
+        let wijkteams = opslag
+            .wijkteamnamen()
+            .await?
+            .into_iter()
+            .map(|(id, naam)| {
+                let contactpunt = contact.remove(&id);
+                (
                     id,
-                    naam,
-                    contactpunt: contact.get(&id).cloned(),
-                });
-            }
-        }
-        let stand = Arc::new(Gidsstand {
+                    Wijkteam {
+                        id,
+                        naam,
+                        contactpunt,
+                    },
+                )
+            })
+            .collect();
+        Ok(Gidsstand {
             gebieden: Werkgebieden::nieuw(gebieden.iter().map(|(t, g)| (*t, g))),
             wijkteams,
             adressen: self.adresindex(opslag).await?,
-        });
-        *slot(&self.stand) = Some((Instant::now(), stand.clone()));
-        Ok(stand)
+        })
     }
 
     /// The loaded address index if it matches the file in the database;

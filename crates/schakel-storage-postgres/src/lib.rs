@@ -1629,6 +1629,13 @@ impl Opslag for PgOpslag {
         gids::contactpunten(&self.pool).await
     }
 
+    async fn wijkteamnamen(&self) -> Resultaat<Vec<(Id, String)>> {
+        sqlx::query_as("SELECT id, naam FROM organisatie WHERE soort = 'wijkteam' ORDER BY id")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fout)
+    }
+
     async fn adressen(
         &self,
         na: Option<(u32, u32)>,

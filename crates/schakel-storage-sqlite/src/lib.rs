@@ -1625,6 +1625,13 @@ impl Opslag for SqliteOpslag {
         gids::contactpunten(&self.pool).await
     }
 
+    async fn wijkteamnamen(&self) -> Resultaat<Vec<(Id, String)>> {
+        sqlx::query_as("SELECT id, naam FROM organisatie WHERE soort = 'wijkteam' ORDER BY id")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)
+    }
+
     async fn adressen(
         &self,
         na: Option<(u32, u32)>,

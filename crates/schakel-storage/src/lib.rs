@@ -282,6 +282,8 @@ pub trait Opslag: Send + Sync + 'static {
     async fn gebieden(&self) -> Resultaat<Vec<(Id, Gebied)>>;
     async fn contactpunt(&self, organisatie: Id) -> Resultaat<Option<Contactpunt>>;
     async fn contactpunten(&self) -> Resultaat<Vec<(Id, Contactpunt)>>;
+    /// Every wijkteam's id and name, for the directory's lookups.
+    async fn wijkteamnamen(&self) -> Resultaat<Vec<(Id, String)>>;
     /// Up to `aantal` addresses after `na` (postcode, huisnummer), in key
     /// order: for loading the whole file in pages.
     async fn adressen(&self, na: Option<(u32, u32)>, aantal: i64) -> Resultaat<Vec<Adresrij>>;
