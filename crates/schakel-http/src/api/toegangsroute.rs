@@ -133,7 +133,21 @@ async fn toegangsvraag(
         None => None,
     };
     let pc4 = j.gegevens.postcode.pc4();
-    let wijkteam = state.opslag.wijkteam_voor_pc4(pc4).await?;
+    // The directory's areas decide (most specific wins); where they cover
+    // nothing, the PC4 werkgebied list; two claimants give none at all.
+    let stand = state.gebieden.stand(state.opslag.as_ref()).await?;
+    let adres = crate::gids::zoek(
+        state.opslag.as_ref(),
+        &stand,
+        &j.gegevens.postcode,
+        j.gegevens.huisnummer,
+    )
+    .await?;
+    let wijkteam = match (adres.uitkomst, adres.wijkteam) {
+        ("wijkteam", Some(w)) => Some(w.id),
+        ("overlap", _) => None,
+        _ => state.opslag.wijkteam_voor_pc4(pc4).await?,
+    };
     // The region responsible is where the jeugdige lives; until the address
     // directory exists, the wijkteam's region says that best, then the
     // school's, then the asking organisation's.
