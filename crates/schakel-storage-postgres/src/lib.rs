@@ -637,6 +637,16 @@ impl Opslag for PgOpslag {
         })
     }
 
+    async fn regio_op_code(&self, code: &str) -> Resultaat<Option<Regio>> {
+        let rij: Option<(Id, String, String)> =
+            sqlx::query_as("SELECT id, code, naam FROM regio WHERE code = $1")
+                .bind(code)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(fout)?;
+        Ok(rij.map(|(id, code, naam)| Regio { id, code, naam }))
+    }
+
     async fn maak_organisatie(&self, o: &NieuweOrganisatie) -> Resultaat<Organisatie> {
         let rij = sqlx::query(
             "INSERT INTO organisatie (regio, naam, soort, gemeente, brin, agb) \

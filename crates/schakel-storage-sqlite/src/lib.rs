@@ -732,6 +732,16 @@ impl Opslag for SqliteOpslag {
         })
     }
 
+    async fn regio_op_code(&self, code: &str) -> Resultaat<Option<Regio>> {
+        let rij: Option<(Id, String, String)> =
+            sqlx::query_as("SELECT id, code, naam FROM regio WHERE code = ?")
+                .bind(code)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
+        Ok(rij.map(|(id, code, naam)| Regio { id, code, naam }))
+    }
+
     async fn maak_organisatie(&self, o: &NieuweOrganisatie) -> Resultaat<Organisatie> {
         let mut tx = self.schrijf().await?;
         eis(

@@ -99,6 +99,7 @@ pub trait Opslag: Send + Sync + 'static {
 
     // --- directory ---------------------------------------------------------
     async fn maak_regio(&self, r: &NieuweRegio) -> Resultaat<Regio>;
+    async fn regio_op_code(&self, code: &str) -> Resultaat<Option<Regio>>;
     async fn maak_organisatie(&self, o: &NieuweOrganisatie) -> Resultaat<Organisatie>;
     async fn organisatie(&self, id: Id) -> Resultaat<Option<Organisatie>>;
     async fn organisaties(&self, pagina: Pagina) -> Resultaat<Lijst<Organisatie>>;

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
 use schakel_domain::gids::{Buurtcode, Gebied, postcode_getal};
-use schakel_domain::{Huisnummer, OrganisatieSoort, Postcode};
+use schakel_domain::{GemeenteCode, Huisnummer, OrganisatieSoort, Postcode};
 use schakel_rules::InvoerFout;
 use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, nu};
 use schakel_storage::{Adresrij, Contactpunt, Opslag, Pagina, WijkteamGebied};
@@ -31,7 +31,7 @@ pub enum ImportOpdracht {
         #[command(flatten)]
         opslag: OpslagOpties,
     },
-    /// Wijkteam areas and contact points (wijkteam;gebied;contactpunt;telefoon;email): replaces them for the wijkteams in the file.
+    /// Wijkteam areas and contact points (wijkteam;gemeente;gebied;contactpunt;telefoon;email): replaces them for the wijkteams in the file; a wijkteam not in the directory yet is added to region --regio (with its gemeente).
     Wijkteams {
         bestand: PathBuf,
         #[command(flatten)]
@@ -228,7 +228,11 @@ pub async fn importeer_adressen(bestand: &Path, opslag: &dyn Opslag) -> Result<V
 
 /// The wijkteam CSV: one area per row, the contact point on any row of the
 /// wijkteam (the last one given counts).
-pub async fn importeer_wijkteams(bestand: &Path, opslag: &dyn Opslag) -> Result<Verslag, Fout> {
+pub async fn importeer_wijkteams(
+    bestand: &Path,
+    opslag: &dyn Opslag,
+    regio: &str,
+) -> Result<Verslag, Fout> {
     let (f, balk) = voortgang(bestand)?;
     balk.set_message("wijkteams");
     let mut lezer = csv_lezer(balk.wrap_read(f));
@@ -245,7 +249,8 @@ pub async fn importeer_wijkteams(bestand: &Path, opslag: &dyn Opslag) -> Result<
             "verwacht wijkteam;gebied;contactpunt;telefoon;email",
         ));
     };
-    let teams = wijkteams_op_naam(opslag).await?;
+    let mut teams = wijkteams_op_naam(opslag).await?;
+    let mut regio_id = None;
     let mut verslag = Verslag {
         bestand: bestand.display().to_string(),
         ..Verslag::default()
@@ -264,13 +269,47 @@ pub async fn importeer_wijkteams(bestand: &Path, opslag: &dyn Opslag) -> Result<
                 .filter(|v| !v.is_empty())
         };
         let naam = veld(Some(k_team)).unwrap_or_default();
-        let Some(id) = teams.get(&naam.to_lowercase()) else {
-            verslag.fout(
-                regel,
-                format!("wijkteam: '{naam}' is geen wijkteam in de gids"),
-            );
-            continue;
+        let id = match (teams.get(&naam.to_lowercase()), veld(kolom("gemeente"))) {
+            (Some(id), _) => *id,
+            (None, Some(gemeente)) if !naam.is_empty() => {
+                let gemeente = match GemeenteCode::parse(gemeente) {
+                    Ok(g) => g,
+                    Err(e) => {
+                        verslag.fout(regel, e.to_string());
+                        continue;
+                    }
+                };
+                let regio = match regio_id {
+                    Some(r) => r,
+                    None => {
+                        let r = regio_voor(opslag, regio).await?;
+                        regio_id = Some(r);
+                        r
+                    }
+                };
+                let org = opslag
+                    .maak_organisatie(&schakel_storage::NieuweOrganisatie {
+                        regio,
+                        naam: naam.to_string(),
+                        soort: OrganisatieSoort::Wijkteam,
+                        gemeente: Some(gemeente),
+                        brin: None,
+                        agb: None,
+                    })
+                    .await
+                    .map_err(bedrijf)?;
+                teams.insert(naam.to_lowercase(), org.id);
+                org.id
+            }
+            _ => {
+                verslag.fout(
+                    regel,
+                    format!("wijkteam: '{naam}' is geen wijkteam in de gids; geef een gemeente om het toe te voegen"),
+                );
+                continue;
+            }
         };
+        let id = &id;
         let gebied = match Gebied::parse(veld(Some(k_gebied)).unwrap_or_default()) {
             Ok(g) => g,
             Err(e) => {
@@ -324,6 +363,25 @@ pub async fn importeer_wijkteams(bestand: &Path, opslag: &dyn Opslag) -> Result<
     Ok(verslag)
 }
 
+/// The region new wijkteams join: found by its code, or made.
+async fn regio_voor(opslag: &dyn Opslag, code: &str) -> Result<i64, Fout> {
+    if let Some(r) = opslag.regio_op_code(code).await.map_err(bedrijf)? {
+        return Ok(r.id);
+    }
+    let mut naam = code.to_string();
+    if let Some(eerste) = naam.get_mut(0..1) {
+        eerste.make_ascii_uppercase();
+    }
+    let r = opslag
+        .maak_regio(&schakel_storage::NieuweRegio {
+            code: code.to_string(),
+            naam,
+        })
+        .await
+        .map_err(bedrijf)?;
+    Ok(r.id)
+}
+
 async fn wijkteams_op_naam(opslag: &dyn Opslag) -> Result<BTreeMap<String, i64>, Fout> {
     let mut uit = BTreeMap::new();
     let mut pagina = 1;
@@ -368,7 +426,7 @@ fn importrecord(gebeurtenis: &str) -> NieuwAuditRecord {
     }
 }
 
-pub async fn importeer(opdracht: &ImportOpdracht) -> Result<(), Fout> {
+pub async fn importeer(opdracht: &ImportOpdracht, regio: &str) -> Result<(), Fout> {
     let (bestand, opties) = match opdracht {
         ImportOpdracht::Adressen { bestand, opslag }
         | ImportOpdracht::Wijkteams { bestand, opslag } => (bestand, opslag),
@@ -376,7 +434,9 @@ pub async fn importeer(opdracht: &ImportOpdracht) -> Result<(), Fout> {
     let opslag = opties.open().await.map_err(|e| Fout::Bedrijf(e.0))?;
     let verslag = match opdracht {
         ImportOpdracht::Adressen { .. } => importeer_adressen(bestand, opslag.as_ref()).await?,
-        ImportOpdracht::Wijkteams { .. } => importeer_wijkteams(bestand, opslag.as_ref()).await?,
+        ImportOpdracht::Wijkteams { .. } => {
+            importeer_wijkteams(bestand, opslag.as_ref(), regio).await?
+        }
     };
     if verslag.fouten > 0 {
         eprintln!(
@@ -417,7 +477,7 @@ pub async fn vul_demo(opslag: &dyn Opslag, map: &Path) -> Result<(), String> {
     importeer_adressen(&map.join("adressen-2025.csv"), opslag)
         .await
         .map_err(tekst)?;
-    importeer_wijkteams(&map.join("wijkteams.csv"), opslag)
+    importeer_wijkteams(&map.join("wijkteams.csv"), opslag, "almere")
         .await
         .map_err(tekst)?;
     Ok(())

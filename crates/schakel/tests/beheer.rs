@@ -815,3 +815,88 @@ fn adresimport_meldt_foute_regels_en_vervangt_in_een_keer() {
     assert!(stderr.contains("kopregel"), "{stderr}");
     assert_eq!(buurt("7"), "BU00340102");
 }
+
+/// Issue 5: the second example region — eight municipalities, 24 sociale
+/// teams — imported into an empty database, its wijkteams added with their
+/// gemeente: a school's pupils from across the region each find theirs.
+#[test]
+fn tweede_regio_met_vele_wijkteams() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data_dir = tmp.path().join("data");
+    let regio = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gids/achterhoek");
+    let pad = |f: &str| regio.join(f).display().to_string();
+    let (code, verslag, stderr) = draai(
+        &[
+            "--regio",
+            "achterhoek",
+            "import",
+            "wijkteams",
+            &pad("wijkteams.csv"),
+        ],
+        &data_dir,
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        (verslag["rijen"].clone(), verslag["fouten"].clone()),
+        (json!(48), json!(0))
+    );
+    let (code, verslag, _) = draai(
+        &["import", "adressen", &pad("adressen-2025.csv")],
+        &data_dir,
+        &[],
+    );
+    assert_eq!((code, verslag["opgeslagen"].clone()), (0, json!(240)));
+    let mut teams = std::collections::BTreeSet::new();
+    let mut gemeenten = std::collections::BTreeSet::new();
+    let csv = std::fs::read_to_string(regio.join("adressen-2025.csv")).expect("sample");
+    // One address per buurt: house number 3 of every postcode.
+    for regel in csv
+        .lines()
+        .skip(1)
+        .filter(|r| r.split(';').nth(1) == Some("3"))
+    {
+        let velden: Vec<&str> = regel.split(';').collect();
+        let (_, a, _) = draai(
+            &["wijkteam", "--postcode", velden[0], "--huisnummer", "3"],
+            &data_dir,
+            &[],
+        );
+        assert_eq!(a["uitkomst"], "wijkteam", "{a}");
+        assert_eq!(a["gemeente"], format!("GM{}", velden[4]));
+        teams.insert(
+            a["wijkteam"]["naam"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        );
+        gemeenten.insert(a["gemeente"].as_str().unwrap_or_default().to_string());
+    }
+    assert_eq!((teams.len(), gemeenten.len()), (24, 8));
+    let (_, a, _) = draai(
+        &["wijkteam", "--postcode", "7272BC", "--huisnummer", "3"],
+        &data_dir,
+        &[],
+    );
+    assert_eq!(a["wijkteam"]["naam"], "Sociaal team Berkelland 2");
+    assert_eq!(
+        a["wijkteam"]["contactpunt"]["email"],
+        "berkelland2@sociaalteam.voorbeeld"
+    );
+    // A team without a gemeente is not guessed into the directory.
+    let los = tmp.path().join("los.csv");
+    std::fs::write(&los, "wijkteam;gebied\nSociaal team Nergens;BU99990101\n").expect("write");
+    let (code, verslag, _) = draai(
+        &["import", "wijkteams", los.to_str().expect("utf-8")],
+        &data_dir,
+        &[],
+    );
+    assert_eq!((code, verslag["fouten"].clone()), (0, json!(1)));
+    assert!(
+        verslag["eersteFouten"][0]["reden"]
+            .as_str()
+            .unwrap_or("")
+            .contains("geef een gemeente"),
+        "{verslag}"
+    );
+}
