@@ -77,23 +77,14 @@ fn wachtwoord_hash() -> String {
 /// The audit record of a write that sets up a test's world directly
 /// through the store: by nobody, about no client.
 fn opzet_record(object_type: &str) -> schakel_storage::NieuwAuditRecord {
-    schakel_storage::NieuwAuditRecord {
-        gebeurtenis: "test.opzet".into(),
-        actie: Actie::Aanmaken,
-        tijdstip: schakel_storage::audit::nu(),
-        gebruiker: None,
-        rol: None,
-        organisatie: None,
-        namens: None,
-        client_type: None,
-        client: None,
-        object_type: object_type.into(),
-        object_id: None,
-        uitkomst: Uitkomst::Toegestaan,
-        grond: Some("opzet".into()),
-        bron: "test".into(),
-        systeem: "schakel-test".into(),
-    }
+    schakel_storage::NieuwAuditRecord::door_systeem(
+        "test.opzet",
+        Actie::Aanmaken,
+        object_type,
+        "opzet",
+        "test",
+        "schakel-test",
+    )
 }
 
 fn data_map() -> PathBuf {

@@ -20,7 +20,7 @@ use schakel_domain::gids::{Gebied, postcode_uit_getal};
 use schakel_domain::{GemeenteCode, Huisnummer, OrganisatieSoort, Rol};
 use schakel_http::gids::{GebiedenCache, zoek};
 use schakel_loadtest::Rng;
-use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, nu};
+use schakel_storage::audit::{Actie, NieuwAuditRecord};
 use schakel_storage::{
     NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, Roltoewijzing, WijkteamGebied,
 };
@@ -136,23 +136,14 @@ async fn open(url: &str) -> Result<Box<dyn Opslag>, Fout> {
 }
 
 fn record() -> NieuwAuditRecord {
-    NieuwAuditRecord {
-        gebeurtenis: "gids.werkgebied.bench".into(),
-        actie: Actie::Wijzigen,
-        tijdstip: nu(),
-        gebruiker: None,
-        rol: None,
-        organisatie: None,
-        namens: None,
-        client_type: None,
-        client: None,
-        object_type: "gids".into(),
-        object_id: None,
-        uitkomst: Uitkomst::Toegestaan,
-        grond: Some("bench".into()),
-        bron: "schakel-gids".into(),
-        systeem: "schakel-loadtest".into(),
-    }
+    NieuwAuditRecord::door_systeem(
+        "gids.werkgebied.bench",
+        Actie::Wijzigen,
+        "gids",
+        "bench",
+        "schakel-gids",
+        "schakel-loadtest",
+    )
 }
 
 async fn gebieden(url: &str, rijen: u32, wachtwoord: &str) -> Result<(), Fout> {

@@ -41,7 +41,7 @@ use chrono::{DateTime, Days, NaiveDate, SecondsFormat, Utc};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 use schakel_domain::{Agb, Brin, GemeenteCode, OrganisatieSoort, Postcode, Rol};
-use schakel_storage::audit::{self, Actie, NieuwAuditRecord, Uitkomst};
+use schakel_storage::audit::{self, Actie, NieuwAuditRecord};
 use schakel_storage::{
     Id, NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, Pagina, Roltoewijzing,
     bewaren_tot,
@@ -837,23 +837,14 @@ async fn vul(opties: &Opties) -> Result<(), Fout> {
     }
     let (directory, accounts) = maak_directory(o, opties).await?;
     // The load itself is logged once, not per generated row.
-    o.schrijf_audit(&NieuwAuditRecord {
-        gebeurtenis: "testgegevens.genereren".into(),
-        actie: Actie::Aanmaken,
-        tijdstip: audit::nu(),
-        gebruiker: None,
-        rol: None,
-        organisatie: None,
-        namens: None,
-        client_type: None,
-        client: None,
-        object_type: "testgegevens".into(),
-        object_id: None,
-        uitkomst: Uitkomst::Toegestaan,
-        grond: Some(format!("schakel-vul --casussen {}", opties.casussen)),
-        bron: "cli schakel-vul".into(),
-        systeem: "schakel-vul".into(),
-    })
+    o.schrijf_audit(&NieuwAuditRecord::door_systeem(
+        "testgegevens.genereren",
+        Actie::Aanmaken,
+        "testgegevens",
+        &format!("schakel-vul --casussen {}", opties.casussen),
+        "cli schakel-vul",
+        "schakel-vul",
+    ))
     .await?;
     winkel.sluit().await;
 

@@ -19,6 +19,9 @@ use crate::normenkader::{
 use crate::situatie::{Arrangement, Onderwijssituatie};
 use crate::vraag::AdviesVraag;
 
+/// A school's reikwijdte, its toelichting and the ids it relies on.
+pub type SchoolReikwijdte<'r> = (Reikwijdte<'r>, Vec<Cow<'r, str>>, Vec<&'r str>);
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Advies<'r> {
     /// The onderwijssituatie of the matched row, or `None` when no row applies.
@@ -542,11 +545,9 @@ impl Normenkader {
         })
     }
 
-    /// The reikwijdte of one school on its own (`schakel reikwijdte`).
-    pub fn reikwijdte_school<'r>(
-        &'r self,
-        naam: &str,
-    ) -> Result<(Reikwijdte<'r>, Vec<Cow<'r, str>>, Vec<&'r str>), InvoerFout> {
+    /// The reikwijdte of one school on its own (`schakel reikwijdte`), with
+    /// its toelichting and bronnen.
+    pub fn reikwijdte_school<'r>(&'r self, naam: &str) -> Result<SchoolReikwijdte<'r>, InvoerFout> {
         let scholen: Vec<&str> = self
             .scholen
             .iter()

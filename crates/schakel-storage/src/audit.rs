@@ -109,6 +109,35 @@ pub struct NieuwAuditRecord {
 }
 
 impl NieuwAuditRecord {
+    /// A record of the system itself, by no user and about no client: an
+    /// import, a test set-up, a generated load.
+    pub fn door_systeem(
+        gebeurtenis: &str,
+        actie: Actie,
+        object_type: &str,
+        grond: &str,
+        bron: &str,
+        systeem: &str,
+    ) -> Self {
+        Self {
+            gebeurtenis: gebeurtenis.into(),
+            actie,
+            tijdstip: nu(),
+            gebruiker: None,
+            rol: None,
+            organisatie: None,
+            namens: None,
+            client_type: None,
+            client: None,
+            object_type: object_type.into(),
+            object_id: None,
+            uitkomst: Uitkomst::Toegestaan,
+            grond: Some(grond.into()),
+            bron: bron.into(),
+            systeem: systeem.into(),
+        }
+    }
+
     /// The same record about a newly created object.
     pub fn over_object(&self, id: Id) -> Self {
         Self {

@@ -16,7 +16,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use schakel_domain::gids::{Buurtcode, Gebied, postcode_getal};
 use schakel_domain::{GemeenteCode, Huisnummer, OrganisatieSoort, Postcode};
 use schakel_rules::InvoerFout;
-use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, nu};
+use schakel_storage::audit::{Actie, NieuwAuditRecord};
 use schakel_storage::{Adresrij, Contactpunt, Opslag, Pagina, WijkteamGebied};
 use serde::Serialize;
 
@@ -407,23 +407,14 @@ async fn wijkteams_op_naam(opslag: &dyn Opslag) -> Result<BTreeMap<String, i64>,
 
 /// An operator's change to the directory, in the audit log.
 fn importrecord(gebeurtenis: &str) -> NieuwAuditRecord {
-    NieuwAuditRecord {
-        gebeurtenis: gebeurtenis.into(),
-        actie: Actie::Wijzigen,
-        tijdstip: nu(),
-        gebruiker: None,
-        rol: None,
-        organisatie: None,
-        namens: None,
-        client_type: None,
-        client: None,
-        object_type: "gids".into(),
-        object_id: None,
-        uitkomst: Uitkomst::Toegestaan,
-        grond: Some("beheer_cli".into()),
-        bron: "cli".into(),
-        systeem: "schakel".into(),
-    }
+    NieuwAuditRecord::door_systeem(
+        gebeurtenis,
+        Actie::Wijzigen,
+        "gids",
+        "beheer_cli",
+        "cli",
+        "schakel",
+    )
 }
 
 pub async fn importeer(opdracht: &ImportOpdracht, regio: &str) -> Result<(), Fout> {
