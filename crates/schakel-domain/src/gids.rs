@@ -106,6 +106,64 @@ macro_rules! als_tekst {
 }
 als_tekst!(Buurtcode, Wijkcode);
 
+/// The kind of school, as the directory records it (seed 002: the
+/// zorgcoördinator of a v(s)o or mbo school deals with many wijkteams).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Schooltype {
+    Po,
+    Sbo,
+    So,
+    Vso,
+    Vo,
+    Pro,
+    Mbo,
+}
+
+impl Schooltype {
+    pub const ALLE: [Self; 7] = [
+        Self::Po,
+        Self::Sbo,
+        Self::So,
+        Self::Vso,
+        Self::Vo,
+        Self::Pro,
+        Self::Mbo,
+    ];
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::Po => "po",
+            Self::Sbo => "sbo",
+            Self::So => "so",
+            Self::Vso => "vso",
+            Self::Vo => "vo",
+            Self::Pro => "pro",
+            Self::Mbo => "mbo",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALLE.into_iter().find(|t| t.naam() == s)
+    }
+
+    /// DUO's wording in its school files: `SOORT PO` (Bao, SBO, SO, VSO,
+    /// (V)SO) or `ONDERWIJSSTRUCTUUR` (VMBO/HAVO/VWO, PRO, VSO, MBO …).
+    pub fn uit_duo(s: &str) -> Option<Self> {
+        let s = s.trim().to_uppercase();
+        Some(match s.as_str() {
+            "BAO" | "BO" | "PO" | "BASISONDERWIJS" => Self::Po,
+            "SBO" | "SBAO" => Self::Sbo,
+            "SO" | "(V)SO" => Self::So,
+            "VSO" => Self::Vso,
+            "PRO" | "PRAKTIJKONDERWIJS" => Self::Pro,
+            "MBO" => Self::Mbo,
+            _ if ["VMBO", "HAVO", "VWO", "VO"].iter().any(|v| s.contains(v)) => Self::Vo,
+            _ => return None,
+        })
+    }
+}
+
 /// A postcode as a number that sorts as the postcode does: the four digits
 /// × 676 + the two letters (A = 0). Compact for 10 million addresses.
 pub fn postcode_getal(p: &Postcode) -> u32 {
@@ -381,6 +439,20 @@ mod tests {
             );
         }
         assert!(pc("1315AB") < pc("1315AC") && pc("1315ZZ") < pc("1316AA"));
+    }
+
+    #[test]
+    fn schooltypen_van_duo() {
+        assert_eq!(Schooltype::uit_duo("Bao"), Some(Schooltype::Po));
+        assert_eq!(Schooltype::uit_duo(" sbo "), Some(Schooltype::Sbo));
+        assert_eq!(Schooltype::uit_duo("VMBO/HAVO/VWO"), Some(Schooltype::Vo));
+        assert_eq!(Schooltype::uit_duo("PRO"), Some(Schooltype::Pro));
+        assert_eq!(Schooltype::uit_duo("VSO"), Some(Schooltype::Vso));
+        assert_eq!(Schooltype::uit_duo("MBO"), Some(Schooltype::Mbo));
+        assert_eq!(Schooltype::uit_duo("Kinderopvang"), None);
+        for t in Schooltype::ALLE {
+            assert_eq!(Schooltype::parse(t.naam()), Some(t));
+        }
     }
 
     #[test]

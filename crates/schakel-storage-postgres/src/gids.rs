@@ -6,8 +6,10 @@
 //! so the import keeps the keys it has seen.
 
 use async_trait::async_trait;
-use schakel_domain::gids::{Buurtcode, Gebied};
-use schakel_storage::gids::{Adresbestand, Adresimport, Adresrij, Contactpunt, WijkteamGebied};
+use schakel_domain::gids::{Buurtcode, Gebied, Schooltype};
+use schakel_storage::gids::{
+    Adresbestand, Adresimport, Adresrij, Contactpunt, Schoolimport, Schoolrij, WijkteamGebied,
+};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -287,4 +289,73 @@ pub(crate) async fn adressen(
             })
         })
         .collect()
+}
+
+pub(crate) async fn importeer_scholen(
+    c: &mut PgConnection,
+    regio: Id,
+    scholen: &[Schoolrij],
+    audit: &NieuwAuditRecord,
+) -> Resultaat<Schoolimport> {
+    let mut uit = Schoolimport::default();
+    for s in scholen {
+        let bestaand: Option<Id> =
+            sqlx::query_scalar("SELECT id FROM organisatie WHERE brin = $1 AND soort = 'school'")
+                .bind(s.brin.als_tekst())
+                .fetch_optional(&mut *c)
+                .await
+                .map_err(fout)?;
+        let gemeente = s.gemeente.as_ref().map(|g| g.als_tekst().to_string());
+        let id = match bestaand {
+            Some(id) => {
+                sqlx::query("UPDATE organisatie SET naam = $1, gemeente = $2 WHERE id = $3")
+                    .bind(&s.naam)
+                    .bind(&gemeente)
+                    .bind(id)
+                    .execute(&mut *c)
+                    .await
+                    .map_err(fout)?;
+                uit.bijgewerkt += 1;
+                id
+            }
+            None => {
+                uit.nieuw += 1;
+                sqlx::query_scalar(
+                    "INSERT INTO organisatie (regio, naam, soort, gemeente, brin) \
+                     VALUES ($1, $2, 'school', $3, $4) RETURNING id",
+                )
+                .bind(regio)
+                .bind(&s.naam)
+                .bind(&gemeente)
+                .bind(s.brin.als_tekst())
+                .fetch_one(&mut *c)
+                .await
+                .map_err(fout)?
+            }
+        };
+        sqlx::query(
+            "INSERT INTO school (organisatie, schooltype, postcode) VALUES ($1, $2, $3) \
+             ON CONFLICT (organisatie) DO UPDATE SET schooltype = excluded.schooltype, \
+             postcode = excluded.postcode",
+        )
+        .bind(id)
+        .bind(s.schooltype.naam())
+        .bind(s.postcode.as_ref().map(|p| p.als_tekst().to_string()))
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    }
+    voeg_audit_toe(c, audit).await?;
+    Ok(uit)
+}
+
+pub(crate) async fn schooltype(pool: &PgPool, organisatie: Id) -> Resultaat<Option<Schooltype>> {
+    let t: Option<String> =
+        sqlx::query_scalar("SELECT schooltype FROM school WHERE organisatie = $1")
+            .bind(organisatie)
+            .fetch_optional(pool)
+            .await
+            .map_err(fout)?;
+    t.map(|t| Schooltype::parse(&t).ok_or_else(|| ongeldig("schooltype")))
+        .transpose()
 }

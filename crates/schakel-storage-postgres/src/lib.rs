@@ -1639,6 +1639,25 @@ impl Opslag for PgOpslag {
         gids::contactpunten(&self.pool).await
     }
 
+    async fn importeer_scholen(
+        &self,
+        regio: Id,
+        scholen: &[schakel_storage::Schoolrij],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<schakel_storage::Schoolimport> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let uit = gids::importeer_scholen(&mut tx, regio, scholen, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn schooltype(
+        &self,
+        organisatie: Id,
+    ) -> Resultaat<Option<schakel_domain::gids::Schooltype>> {
+        gids::schooltype(&self.pool, organisatie).await
+    }
+
     async fn wijkteamnamen(&self) -> Resultaat<Vec<(Id, String)>> {
         sqlx::query_as("SELECT id, naam FROM organisatie WHERE soort = 'wijkteam' ORDER BY id")
             .fetch_all(&self.pool)

@@ -5,8 +5,10 @@
 //! new one, so readers see the old file or the new, never half of one.
 
 use async_trait::async_trait;
-use schakel_domain::gids::{Buurtcode, Gebied};
-use schakel_storage::gids::{Adresbestand, Adresimport, Adresrij, Contactpunt, WijkteamGebied};
+use schakel_domain::gids::{Buurtcode, Gebied, Schooltype};
+use schakel_storage::gids::{
+    Adresbestand, Adresimport, Adresrij, Contactpunt, Schoolimport, Schoolrij, WijkteamGebied,
+};
 
 use super::*;
 
@@ -279,4 +281,76 @@ pub(crate) async fn adressen(
             })
         })
         .collect()
+}
+
+pub(crate) async fn importeer_scholen(
+    c: &mut SqliteConnection,
+    regio: Id,
+    scholen: &[Schoolrij],
+    audit: &NieuwAuditRecord,
+) -> Resultaat<Schoolimport> {
+    let mut uit = Schoolimport::default();
+    for s in scholen {
+        let bestaand: Option<Id> =
+            sqlx::query_scalar("SELECT id FROM organisatie WHERE brin = ? AND soort = 'school'")
+                .bind(s.brin.als_tekst())
+                .fetch_optional(&mut *c)
+                .await
+                .map_err(db)?;
+        let gemeente = s.gemeente.as_ref().map(|g| g.als_tekst().to_string());
+        let id = match bestaand {
+            Some(id) => {
+                sqlx::query("UPDATE organisatie SET naam = ?, gemeente = ? WHERE id = ?")
+                    .bind(&s.naam)
+                    .bind(&gemeente)
+                    .bind(id)
+                    .execute(&mut *c)
+                    .await
+                    .map_err(db)?;
+                uit.bijgewerkt += 1;
+                id
+            }
+            None => {
+                uit.nieuw += 1;
+                sqlx::query_scalar(
+                    "INSERT INTO organisatie (regio, naam, soort, gemeente, brin) \
+                     VALUES (?, ?, 'school', ?, ?) RETURNING id",
+                )
+                .bind(regio)
+                .bind(&s.naam)
+                .bind(&gemeente)
+                .bind(s.brin.als_tekst())
+                .fetch_one(&mut *c)
+                .await
+                .map_err(db)?
+            }
+        };
+        sqlx::query(
+            "INSERT INTO school (organisatie, schooltype, postcode) VALUES (?, ?, ?) \
+             ON CONFLICT (organisatie) DO UPDATE SET schooltype = excluded.schooltype, \
+             postcode = excluded.postcode",
+        )
+        .bind(id)
+        .bind(s.schooltype.naam())
+        .bind(s.postcode.as_ref().map(|p| p.als_tekst().to_string()))
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    }
+    voeg_audit_toe(c, audit).await?;
+    Ok(uit)
+}
+
+pub(crate) async fn schooltype(
+    pool: &SqlitePool,
+    organisatie: Id,
+) -> Resultaat<Option<Schooltype>> {
+    let t: Option<String> =
+        sqlx::query_scalar("SELECT schooltype FROM school WHERE organisatie = ?")
+            .bind(organisatie)
+            .fetch_optional(pool)
+            .await
+            .map_err(db)?;
+    t.map(|t| Schooltype::parse(&t).ok_or_else(|| ongeldig("schooltype", t)))
+        .transpose()
 }

@@ -62,3 +62,21 @@ pub struct WijkteamGebied {
 pub fn adressleutel(r: &Adresrij) -> u64 {
     (u64::from(r.postcode) << 32) | u64::from(r.huisnummer)
 }
+
+/// One school location of DUO's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schoolrij {
+    /// Institution and vestiging: the school's key.
+    pub brin: schakel_domain::Brin,
+    pub naam: String,
+    pub gemeente: Option<schakel_domain::GemeenteCode>,
+    pub schooltype: schakel_domain::gids::Schooltype,
+    pub postcode: Option<schakel_domain::Postcode>,
+}
+
+/// What a school import changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Schoolimport {
+    pub nieuw: u64,
+    pub bijgewerkt: u64,
+}

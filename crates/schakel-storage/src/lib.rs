@@ -28,7 +28,9 @@ use schakel_domain::gids::{Buurtcode, Gebied};
 use schakel_domain::toegang::Relaties;
 
 pub use audit::{AuditRecord, NieuwAuditRecord};
-pub use gids::{Adresbestand, Adresimport, Adresrij, Contactpunt, WijkteamGebied};
+pub use gids::{
+    Adresbestand, Adresimport, Adresrij, Contactpunt, Schoolimport, Schoolrij, WijkteamGebied,
+};
 pub use model::*;
 pub use toegangsroute::{DirectoryGegevens, OjaArrangement};
 pub use verloop::{
@@ -283,6 +285,18 @@ pub trait Opslag: Send + Sync + 'static {
     async fn gebieden(&self) -> Resultaat<Vec<(Id, Gebied)>>;
     async fn contactpunt(&self, organisatie: Id) -> Resultaat<Option<Contactpunt>>;
     async fn contactpunten(&self) -> Resultaat<Vec<(Id, Contactpunt)>>;
+    /// Adds or updates (by BRIN and vestiging) the schools of a DUO file in
+    /// region `regio`, all in one transaction with `audit`.
+    async fn importeer_scholen(
+        &self,
+        regio: Id,
+        scholen: &[Schoolrij],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Schoolimport>;
+    async fn schooltype(
+        &self,
+        organisatie: Id,
+    ) -> Resultaat<Option<schakel_domain::gids::Schooltype>>;
     /// Every wijkteam's id and name, for the directory's lookups.
     async fn wijkteamnamen(&self) -> Resultaat<Vec<(Id, String)>>;
     /// Up to `aantal` addresses after `na` (postcode, huisnummer), in key

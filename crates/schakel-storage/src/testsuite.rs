@@ -2662,4 +2662,43 @@ pub async fn adresgids(opslag: &dyn Opslag, w: &Wereld) {
         .await
         .expect_err("a school has no werkgebied");
     assert!(matches!(fout, OpslagFout::Toestand(_)), "{fout:?}");
+
+    // Schools from DUO's file: added, then updated by BRIN and vestiging.
+    use schakel_domain::gids::Schooltype;
+    let school = |naam: &str, t| crate::Schoolrij {
+        brin: Brin::parse("99MB00").expect("brin"),
+        naam: naam.into(),
+        gemeente: GemeenteCode::parse("0222").ok(),
+        schooltype: t,
+        postcode: Postcode::parse("7001AB").ok(),
+    };
+    let audit = record("gids.scholen.import", Actie::Wijzigen, "gids", None, None);
+    let eerste = opslag
+        .importeer_scholen(w.regio.id, &[school("College", Schooltype::Mbo)], &audit)
+        .await
+        .expect("importeer_scholen");
+    assert_eq!((eerste.nieuw, eerste.bijgewerkt), (1, 0));
+    let tweede = opslag
+        .importeer_scholen(
+            w.regio.id,
+            &[school("College Doetinchem", Schooltype::Vo)],
+            &audit,
+        )
+        .await
+        .expect("importeer_scholen");
+    assert_eq!((tweede.nieuw, tweede.bijgewerkt), (0, 1));
+    let scholen = opslag
+        .organisaties(Pagina::new(1, 100))
+        .await
+        .expect("organisaties");
+    let college = scholen
+        .items
+        .iter()
+        .find(|o| o.brin.as_ref().map(Brin::als_tekst) == Some("99MB00"))
+        .expect("the school");
+    assert_eq!(college.naam, "College Doetinchem");
+    assert_eq!(
+        opslag.schooltype(college.id).await.expect("schooltype"),
+        Some(Schooltype::Vo)
+    );
 }

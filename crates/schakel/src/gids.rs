@@ -31,6 +31,12 @@ pub enum ImportOpdracht {
         #[command(flatten)]
         opslag: OpslagOpties,
     },
+    /// DUO's school file (one row per vestiging: BRIN/INSTELLINGSCODE, VESTIGINGSNUMMER/VESTIGINGSCODE, VESTIGINGSNAAM, POSTCODE, GEMEENTENUMMER, SOORT PO or ONDERWIJSSTRUCTUUR): adds or updates the schools of region --regio.
+    Scholen {
+        bestand: PathBuf,
+        #[command(flatten)]
+        opslag: OpslagOpties,
+    },
     /// Wijkteam areas and contact points (wijkteam;gemeente;gebied;contactpunt;telefoon;email): replaces them for the wijkteams in the file; a wijkteam not in the directory yet is added to region --regio (with its gemeente).
     Wijkteams {
         bestand: PathBuf,
@@ -363,6 +369,120 @@ pub async fn importeer_wijkteams(
     Ok(verslag)
 }
 
+/// DUO's school file: semicolon or comma separated, quoted or not, with
+/// the older (BRIN NUMMER, VESTIGINGSNUMMER) or newer (INSTELLINGSCODE,
+/// VESTIGINGSCODE) column names. Every row is checked first; the schools
+/// are then stored in one transaction.
+pub async fn importeer_scholen(
+    bestand: &Path,
+    opslag: &dyn Opslag,
+    regio: &str,
+) -> Result<Verslag, Fout> {
+    let tekst = std::fs::read_to_string(bestand)
+        .map_err(|e| invoerfout("bestand", format!("{}: {e}", bestand.display())))?;
+    let kopregel = tekst.lines().next().unwrap_or_default();
+    let scheiding = if kopregel.matches(';').count() >= kopregel.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut lezer = csv::ReaderBuilder::new()
+        .delimiter(scheiding)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(tekst.as_bytes());
+    let kop: Vec<String> = lezer
+        .headers()
+        .map_err(|e| invoerfout("bestand", e.to_string()))?
+        .iter()
+        .map(|k| k.trim_start_matches('\u{feff}').to_uppercase())
+        .collect();
+    let kolom = |namen: &[&str]| kop.iter().position(|k| namen.contains(&k.as_str()));
+    let brin = kolom(&["BRIN NUMMER", "BRINNUMMER", "INSTELLINGSCODE"]);
+    let vestiging = kolom(&["VESTIGINGSNUMMER", "VESTIGINGSCODE"]);
+    let naam = kolom(&["VESTIGINGSNAAM"]);
+    let soort = kolom(&["SOORT PO", "ONDERWIJSSTRUCTUUR", "ONDERWIJSSOORT"]);
+    let (Some(brin), Some(vestiging), Some(naam), Some(soort)) = (brin, vestiging, naam, soort)
+    else {
+        return Err(invoerfout(
+            "kopregel",
+            "verwacht de kolommen van DUO: BRIN NUMMER (of INSTELLINGSCODE), VESTIGINGSNUMMER (of VESTIGINGSCODE), VESTIGINGSNAAM en SOORT PO (of ONDERWIJSSTRUCTUUR)",
+        ));
+    };
+    let (postcode, gemeente) = (kolom(&["POSTCODE"]), kolom(&["GEMEENTENUMMER"]));
+    let mut verslag = Verslag {
+        bestand: bestand.display().to_string(),
+        ..Verslag::default()
+    };
+    let mut scholen = Vec::new();
+    for (i, rij) in lezer.records().enumerate() {
+        let regel = i as u64 + 2;
+        verslag.rijen += 1;
+        let Ok(rij) = rij else {
+            verslag.fout(regel, "onleesbare regel".into());
+            continue;
+        };
+        let veld = |k: Option<usize>| {
+            k.and_then(|k| rij.get(k))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
+        match schoolrij(
+            veld(Some(brin)),
+            veld(Some(vestiging)),
+            veld(Some(naam)),
+            veld(Some(soort)),
+            veld(postcode),
+            veld(gemeente),
+        ) {
+            Ok(s) => scholen.push(s),
+            Err(reden) => verslag.fout(regel, reden),
+        }
+    }
+    let regio = regio_voor(opslag, regio).await?;
+    let uit = opslag
+        .importeer_scholen(regio, &scholen, &importrecord("gids.scholen.import"))
+        .await
+        .map_err(bedrijf)?;
+    verslag.opgeslagen = uit.nieuw + uit.bijgewerkt;
+    Ok(verslag)
+}
+
+fn schoolrij(
+    brin: Option<&str>,
+    vestiging: Option<&str>,
+    naam: Option<&str>,
+    soort: Option<&str>,
+    postcode: Option<&str>,
+    gemeente: Option<&str>,
+) -> Result<schakel_storage::Schoolrij, String> {
+    let instelling = brin.ok_or("BRIN: verplicht")?;
+    let vestiging = vestiging.ok_or("vestiging: verplicht")?;
+    // Newer files repeat the institution in the vestiging code (00AA00).
+    let code = if vestiging.len() == 6 {
+        vestiging.to_string()
+    } else {
+        format!("{instelling}{vestiging:0>2}")
+    };
+    let brin = schakel_domain::Brin::parse(&code).map_err(|e| e.to_string())?;
+    let soort = soort.ok_or("schooltype: verplicht")?;
+    let schooltype = schakel_domain::gids::Schooltype::uit_duo(soort)
+        .ok_or_else(|| format!("schooltype: '{soort}' onbekend; verwacht Bao, SBO, SO, VSO, PRO, MBO of een VO-structuur (VMBO/HAVO/VWO)"))?;
+    Ok(schakel_storage::Schoolrij {
+        brin,
+        naam: naam.ok_or("VESTIGINGSNAAM: verplicht")?.to_string(),
+        gemeente: gemeente
+            .map(GemeenteCode::parse)
+            .transpose()
+            .map_err(|e| e.to_string())?,
+        schooltype,
+        postcode: postcode
+            .map(Postcode::parse)
+            .transpose()
+            .map_err(|e| e.to_string())?,
+    })
+}
+
 /// The region new wijkteams join: found by its code, or made.
 async fn regio_voor(opslag: &dyn Opslag, code: &str) -> Result<i64, Fout> {
     if let Some(r) = opslag.regio_op_code(code).await.map_err(bedrijf)? {
@@ -420,11 +540,15 @@ fn importrecord(gebeurtenis: &str) -> NieuwAuditRecord {
 pub async fn importeer(opdracht: &ImportOpdracht, regio: &str) -> Result<(), Fout> {
     let (bestand, opties) = match opdracht {
         ImportOpdracht::Adressen { bestand, opslag }
+        | ImportOpdracht::Scholen { bestand, opslag }
         | ImportOpdracht::Wijkteams { bestand, opslag } => (bestand, opslag),
     };
     let opslag = opties.open().await.map_err(|e| Fout::Bedrijf(e.0))?;
     let verslag = match opdracht {
         ImportOpdracht::Adressen { .. } => importeer_adressen(bestand, opslag.as_ref()).await?,
+        ImportOpdracht::Scholen { .. } => {
+            importeer_scholen(bestand, opslag.as_ref(), regio).await?
+        }
         ImportOpdracht::Wijkteams { .. } => {
             importeer_wijkteams(bestand, opslag.as_ref(), regio).await?
         }

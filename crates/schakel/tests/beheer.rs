@@ -883,6 +883,95 @@ fn tweede_regio_met_vele_wijkteams() {
         a["wijkteam"]["contactpunt"]["email"],
         "berkelland2@sociaalteam.voorbeeld"
     );
+    // DUO's school file: a vso, a vo, a pro and an mbo location; a row that
+    // is no school is reported, the rest stored; a re-import updates.
+    let (code, verslag, stderr) = draai(
+        &[
+            "--regio",
+            "achterhoek",
+            "import",
+            "scholen",
+            &pad("scholen-duo.csv"),
+        ],
+        &data_dir,
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        (
+            verslag["rijen"].clone(),
+            verslag["opgeslagen"].clone(),
+            verslag["fouten"].clone()
+        ),
+        (json!(5), json!(4), json!(1))
+    );
+    assert_eq!(verslag["eersteFouten"][0]["regel"], 6);
+    assert!(
+        verslag["eersteFouten"][0]["reden"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("schooltype: 'KDV' onbekend"),
+        "{verslag}"
+    );
+    let hernoemd = tmp.path().join("scholen.csv");
+    std::fs::write(
+        &hernoemd,
+        std::fs::read_to_string(regio.join("scholen-duo.csv"))
+            .expect("sample")
+            .replace(
+                "Voorbeeldcollege Doetinchem (mbo)",
+                "Voorbeeldcollege Doetinchem",
+            ),
+    )
+    .expect("write");
+    let (code, verslag, _) = draai(
+        &[
+            "--regio",
+            "achterhoek",
+            "import",
+            "scholen",
+            hernoemd.to_str().expect("utf-8"),
+        ],
+        &data_dir,
+        &[],
+    );
+    assert_eq!((code, verslag["opgeslagen"].clone()), (0, json!(4)));
+    let scholen: Vec<(String, String, String)> = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(async {
+            use sqlx::ConnectOptions;
+            let mut c = sqlx::sqlite::SqliteConnectOptions::new()
+                .filename(data_dir.join("schakel.db"))
+                .connect()
+                .await
+                .expect("connect");
+            sqlx::query_as(
+                "SELECT o.brin, o.naam, s.schooltype FROM organisatie o JOIN school s ON s.organisatie = o.id ORDER BY o.brin",
+            )
+            .fetch_all(&mut c)
+            .await
+            .expect("scholen")
+        });
+    let kort: Vec<(&str, &str)> = scholen
+        .iter()
+        .map(|(b, _, t)| (b.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(
+        kort,
+        [
+            ("99AH00", "mbo"),
+            ("99AH01", "vo"),
+            ("99AJ00", "vso"),
+            ("99AK00", "pro")
+        ]
+    );
+    assert_eq!(
+        scholen[0].1, "Voorbeeldcollege Doetinchem",
+        "updated, not added"
+    );
+
     // A team without a gemeente is not guessed into the directory.
     let los = tmp.path().join("los.csv");
     std::fs::write(&los, "wijkteam;gebied\nSociaal team Nergens;BU99990101\n").expect("write");
