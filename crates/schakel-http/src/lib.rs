@@ -88,6 +88,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(monitoring::monitoring))
         .routes(routes!(api::gids::zoek_adres))
         .routes(routes!(api::gids::zet_werkgebied))
+        .routes(routes!(api::gids::wijkteams))
         .split_for_parts();
     let openapi = Arc::new(openapi);
     api.route(

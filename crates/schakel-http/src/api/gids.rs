@@ -175,3 +175,49 @@ pub async fn zet_werkgebied(
         "contactpunt": nieuw.contactpunt,
     })))
 }
+
+#[derive(serde::Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct WijkteamDto {
+    pub id: i64,
+    pub naam: String,
+    /// Areas in the notation of the import (`BU00340101`, `1354AA-1354ZZ`, `1315AB 10-20`).
+    pub gebieden: Vec<String>,
+    #[schema(value_type = Option<Object>)]
+    pub contactpunt: Option<Contactpunt>,
+}
+
+/// The directory's wijkteams with their werkgebied and fixed contact point,
+/// by name; for every logged-in role (no personal data).
+#[utoipa::path(get, path = "/api/v1/wijkteams", tag = "gids", params(crate::api::PaginaVraag),
+    responses((status = 200, body = Object), (status = 401, body = Probleem, content_type = "application/problem+json")))]
+pub async fn wijkteams(
+    State(state): State<AppState>,
+    _actor: Actor,
+    axum::extract::Query(v): axum::extract::Query<crate::api::PaginaVraag>,
+) -> ApiResultaat<impl IntoResponse> {
+    let pagina = v.pagina()?;
+    let stand = state.gebieden.stand(state.opslag.as_ref()).await?;
+    let gebieden = state.opslag.gebieden().await?;
+    let mut teams: Vec<&crate::gids::Wijkteam> = stand.wijkteams.values().collect();
+    teams.sort_by(|a, b| a.naam.cmp(&b.naam).then(a.id.cmp(&b.id)));
+    let totaal = teams.len() as i64;
+    let items = teams
+        .into_iter()
+        .skip(pagina.vanaf.max(0) as usize)
+        .take(pagina.aantal.max(0) as usize)
+        .map(|t| WijkteamDto {
+            id: t.id,
+            naam: t.naam.clone(),
+            gebieden: gebieden
+                .iter()
+                .filter(|(w, _)| *w == t.id)
+                .map(|(_, g)| g.to_string())
+                .collect(),
+            contactpunt: t.contactpunt.clone(),
+        })
+        .collect();
+    Ok(Json(crate::api::PaginaAntwoord::new(
+        items, &pagina, totaal,
+    )))
+}

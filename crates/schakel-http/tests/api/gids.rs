@@ -115,6 +115,18 @@ pub async fn adresgids(app: &App) {
         ["id"]
     );
 
+    // The directory lists the wijkteams with their areas and contact point.
+    let (s, _, lijst) = zc.get("/api/v1/wijkteams").await;
+    assert_eq!(s, StatusCode::OK, "{lijst}");
+    let haven = lijst["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|t| t["id"] == w.wijkteam)
+        .expect("the wijkteam");
+    assert_eq!(haven["gebieden"], json!(["1354AA-1354ZZ", "BU00340301"]));
+    assert_eq!(haven["contactpunt"]["telefoon"], "036-0000001");
+
     let zoek = |postcode: &str, huisnummer: u32| {
         zc.post(
             "/api/v1/adres-zoekopdrachten",

@@ -571,6 +571,15 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Beleid,             Nvt,      403, Geen),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Beheerder,          Nvt,      200, Toegestaan),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Anoniem,            Nvt,      401, Geen),
+    // The directory's wijkteams: for everyone logged in, no personal data.
+    r("/api/v1/wijkteams",                    "GET",    Zorgcoordinator,    Nvt,      200, Geen),
+    r("/api/v1/wijkteams",                    "GET",    Casusregisseur,     Nvt,      200, Geen),
+    r("/api/v1/wijkteams",                    "GET",    Wijkteammedewerker, Nvt,      200, Geen),
+    r("/api/v1/wijkteams",                    "GET",    Verwijzer,          Nvt,      200, Geen),
+    r("/api/v1/wijkteams",                    "GET",    Aanbieder,          Nvt,      200, Geen),
+    r("/api/v1/wijkteams",                    "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/wijkteams",                    "GET",    Beheerder,          Nvt,      200, Geen),
+    r("/api/v1/wijkteams",                    "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory: reading for everyone logged in, registering for the beheerder.
     r("/api/v1/organisaties",      "GET",    Zorgcoordinator,    Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Casusregisseur,     Nvt,      200, Geen),
@@ -669,6 +678,7 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
         ),
         ("/api/v1/monitoring", "GET", &[Nvt]),
         ("/api/v1/adres-zoekopdrachten", "POST", &[Nvt]),
+        ("/api/v1/wijkteams", "GET", &[Nvt]),
         ("/api/v1/organisaties/{id}/werkgebied", "PUT", &[Nvt]),
         ("/api/v1/organisaties", "GET", &[Nvt]),
         ("/api/v1/organisaties", "POST", &[Nvt]),
@@ -1271,6 +1281,7 @@ impl<'a> Matrix<'a> {
                 (format!("/api/v1/acties/{actie}/afronding"), None)
             }
             ("GET", "/api/v1/monitoring") => (rij.route.to_string(), None),
+            ("GET", "/api/v1/wijkteams") => (rij.route.to_string(), None),
             ("POST", "/api/v1/adres-zoekopdrachten") => (
                 rij.route.to_string(),
                 Some(json!({"postcode": "1315AB", "huisnummer": 12})),
