@@ -89,6 +89,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(api::gids::zoek_adres))
         .routes(routes!(api::gids::zet_werkgebied))
         .routes(routes!(api::gids::wijkteams))
+        .routes(routes!(api::gids::aanbieders))
         .split_for_parts();
     let openapi = Arc::new(openapi);
     api.route(

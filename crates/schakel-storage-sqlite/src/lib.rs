@@ -1654,6 +1654,67 @@ impl Opslag for SqliteOpslag {
         gids::schooltype(&self.pool, organisatie).await
     }
 
+    async fn zet_aanbod(
+        &self,
+        aanbod: &[(Id, Vec<schakel_storage::Aanbod>)],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        for (aanbieder, regels) in aanbod {
+            let soort: Option<String> =
+                sqlx::query_scalar("SELECT soort FROM organisatie WHERE id = ?")
+                    .bind(aanbieder)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(db)?;
+            if soort.as_deref() != Some("aanbieder") {
+                return Err(OpslagFout::Toestand(format!(
+                    "organisatie {aanbieder} is geen aanbieder; alleen een aanbieder heeft aanbod"
+                )));
+            }
+            sqlx::query("DELETE FROM aanbod WHERE aanbieder = ?")
+                .bind(aanbieder)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+            for r in regels {
+                sqlx::query(
+                    "INSERT INTO aanbod (aanbieder, product, arrangement) VALUES (?, ?, ?) \
+                     ON CONFLICT DO NOTHING",
+                )
+                .bind(aanbieder)
+                .bind(&r.product)
+                .bind(r.arrangement.as_deref().unwrap_or_default())
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+            }
+        }
+        voeg_audit_toe(&mut tx, audit).await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn aanbod(&self) -> Resultaat<Vec<(Id, schakel_storage::Aanbod)>> {
+        let rijen: Vec<(Id, String, String)> = sqlx::query_as(
+            "SELECT aanbieder, product, arrangement FROM aanbod ORDER BY aanbieder, product, arrangement",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(rijen
+            .into_iter()
+            .map(|(a, product, arrangement)| {
+                (
+                    a,
+                    schakel_storage::Aanbod {
+                        product,
+                        arrangement: Some(arrangement).filter(|a| !a.is_empty()),
+                    },
+                )
+            })
+            .collect())
+    }
+
     async fn wijkteamnamen(&self) -> Resultaat<Vec<(Id, String)>> {
         sqlx::query_as("SELECT id, naam FROM organisatie WHERE soort = 'wijkteam' ORDER BY id")
             .fetch_all(&self.pool)

@@ -80,3 +80,12 @@ pub struct Schoolimport {
     pub nieuw: u64,
     pub bijgewerkt: u64,
 }
+
+/// One line of a provider's offer: a product of the normenkader, in
+/// general or within one arrangement.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Aanbod {
+    pub product: String,
+    /// The OJA school's name the product is offered within, if any.
+    pub arrangement: Option<String>,
+}

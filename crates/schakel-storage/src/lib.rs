@@ -29,7 +29,8 @@ use schakel_domain::toegang::Relaties;
 
 pub use audit::{AuditRecord, NieuwAuditRecord};
 pub use gids::{
-    Adresbestand, Adresimport, Adresrij, Contactpunt, Schoolimport, Schoolrij, WijkteamGebied,
+    Aanbod, Adresbestand, Adresimport, Adresrij, Contactpunt, Schoolimport, Schoolrij,
+    WijkteamGebied,
 };
 pub use model::*;
 pub use toegangsroute::{DirectoryGegevens, OjaArrangement};
@@ -297,6 +298,15 @@ pub trait Opslag: Send + Sync + 'static {
         &self,
         organisatie: Id,
     ) -> Resultaat<Option<schakel_domain::gids::Schooltype>>;
+    /// Replaces the offer of each given provider, in one transaction with
+    /// `audit`; a non-provider is [`OpslagFout::Toestand`].
+    async fn zet_aanbod(
+        &self,
+        aanbod: &[(Id, Vec<Aanbod>)],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()>;
+    /// Every provider's offer, by provider.
+    async fn aanbod(&self) -> Resultaat<Vec<(Id, Aanbod)>>;
     /// Every wijkteam's id and name, for the directory's lookups.
     async fn wijkteamnamen(&self) -> Resultaat<Vec<(Id, String)>>;
     /// Up to `aantal` addresses after `na` (postcode, huisnummer), in key

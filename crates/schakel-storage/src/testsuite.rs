@@ -2701,4 +2701,44 @@ pub async fn adresgids(opslag: &dyn Opslag, w: &Wereld) {
         opslag.schooltype(college.id).await.expect("schooltype"),
         Some(Schooltype::Vo)
     );
+
+    // A provider's offer: replaced as a whole; only a provider has one.
+    let regel = |product: &str, arrangement: Option<&str>| crate::Aanbod {
+        product: product.into(),
+        arrangement: arrangement.map(String::from),
+    };
+    let audit = record("gids.aanbod.import", Actie::Wijzigen, "gids", None, None);
+    let eerst = vec![
+        regel("begeleiding_individueel_basis", Some("Watertuin")),
+        regel("behandeling_individueel_basis", None),
+    ];
+    opslag
+        .zet_aanbod(&[(w.aanbieder.id, eerst)], &audit)
+        .await
+        .expect("zet_aanbod");
+    let daarna = vec![regel("begeleiding_individueel_basis", None)];
+    opslag
+        .zet_aanbod(&[(w.aanbieder.id, daarna.clone())], &audit)
+        .await
+        .expect("zet_aanbod");
+    let gelezen: Vec<_> = opslag
+        .aanbod()
+        .await
+        .expect("aanbod")
+        .into_iter()
+        .filter(|(a, _)| *a == w.aanbieder.id)
+        .map(|(_, r)| r)
+        .collect();
+    assert_eq!(gelezen, daarna);
+    let fout = opslag
+        .zet_aanbod(
+            &[(
+                w.school.id,
+                vec![regel("begeleiding_individueel_basis", None)],
+            )],
+            &audit,
+        )
+        .await
+        .expect_err("a school offers no jeugdhulp here");
+    assert!(matches!(fout, OpslagFout::Toestand(_)), "{fout:?}");
 }

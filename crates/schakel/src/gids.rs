@@ -37,6 +37,12 @@ pub enum ImportOpdracht {
         #[command(flatten)]
         opslag: OpslagOpties,
     },
+    /// What providers offer (aanbieder;agb;product;arrangement): products of the normenkader, in general or within an OJA arrangement; replaces the offer of every provider in the file, adding a provider the directory does not know yet to region --regio.
+    Aanbieders {
+        bestand: PathBuf,
+        #[command(flatten)]
+        opslag: OpslagOpties,
+    },
     /// Wijkteam areas and contact points (wijkteam;gemeente;gebied;contactpunt;telefoon;email): replaces them for the wijkteams in the file; a wijkteam not in the directory yet is added to region --regio (with its gemeente).
     Wijkteams {
         bestand: PathBuf,
@@ -369,6 +375,137 @@ pub async fn importeer_wijkteams(
     Ok(verslag)
 }
 
+/// Providers and their offer. A product must be one the region's
+/// normenkader names (when it has one); an arrangement, an OJA school's
+/// name.
+pub async fn importeer_aanbieders(
+    bestand: &Path,
+    opslag: &dyn Opslag,
+    regio: &str,
+    producten: Option<Vec<String>>,
+) -> Result<Verslag, Fout> {
+    let (f, balk) = voortgang(bestand)?;
+    balk.set_message("aanbieders");
+    let mut lezer = csv_lezer(balk.wrap_read(f));
+    let kop: Vec<String> = lezer
+        .headers()
+        .map_err(|e| invoerfout("bestand", e.to_string()))?
+        .iter()
+        .map(|k| k.trim_start_matches('\u{feff}').to_lowercase())
+        .collect();
+    let kolom = |n: &str| kop.iter().position(|k| k == n);
+    let (Some(k_naam), Some(k_agb), Some(k_product)) =
+        (kolom("aanbieder"), kolom("agb"), kolom("product"))
+    else {
+        return Err(invoerfout(
+            "kopregel",
+            "verwacht aanbieder;agb;product;arrangement",
+        ));
+    };
+    let mut bekend = aanbieders_op_agb(opslag).await?;
+    let mut regio_id = None;
+    let mut verslag = Verslag {
+        bestand: bestand.display().to_string(),
+        ..Verslag::default()
+    };
+    let mut aanbod: BTreeMap<i64, Vec<schakel_storage::Aanbod>> = BTreeMap::new();
+    for (i, rij) in lezer.records().enumerate() {
+        let regel = i as u64 + 2;
+        verslag.rijen += 1;
+        let Ok(rij) = rij else {
+            verslag.fout(regel, "onleesbare regel".into());
+            continue;
+        };
+        let veld = |k: Option<usize>| {
+            k.and_then(|k| rij.get(k))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
+        let agb = match schakel_domain::Agb::parse(veld(Some(k_agb)).unwrap_or_default()) {
+            Ok(a) => a,
+            Err(e) => {
+                verslag.fout(regel, e.to_string());
+                continue;
+            }
+        };
+        let product = veld(Some(k_product)).unwrap_or_default().to_string();
+        if let Some(p) = &producten
+            && !p.contains(&product)
+        {
+            verslag.fout(
+                regel,
+                format!(
+                    "product: '{product}' staat niet in het normenkader; toegestaan: {}",
+                    p.join(", ")
+                ),
+            );
+            continue;
+        }
+        let id = match bekend.get(agb.als_tekst()) {
+            Some(id) => *id,
+            None => {
+                let Some(naam) = veld(Some(k_naam)) else {
+                    verslag.fout(
+                        regel,
+                        "aanbieder: verplicht voor een nieuwe aanbieder".into(),
+                    );
+                    continue;
+                };
+                let regio = match regio_id {
+                    Some(r) => r,
+                    None => *regio_id.insert(regio_voor(opslag, regio).await?),
+                };
+                let org = opslag
+                    .maak_organisatie(&schakel_storage::NieuweOrganisatie {
+                        regio,
+                        naam: naam.to_string(),
+                        soort: OrganisatieSoort::Aanbieder,
+                        gemeente: None,
+                        brin: None,
+                        agb: Some(agb.clone()),
+                    })
+                    .await
+                    .map_err(bedrijf)?;
+                bekend.insert(agb.als_tekst().to_string(), org.id);
+                org.id
+            }
+        };
+        aanbod.entry(id).or_default().push(schakel_storage::Aanbod {
+            product,
+            arrangement: veld(kolom("arrangement")).map(String::from),
+        });
+        verslag.opgeslagen += 1;
+    }
+    let aanbod: Vec<_> = aanbod.into_iter().collect();
+    opslag
+        .zet_aanbod(&aanbod, &importrecord("gids.aanbod.import"))
+        .await
+        .map_err(bedrijf)?;
+    balk.finish_and_clear();
+    Ok(verslag)
+}
+
+async fn aanbieders_op_agb(opslag: &dyn Opslag) -> Result<BTreeMap<String, i64>, Fout> {
+    let mut uit = BTreeMap::new();
+    let mut pagina = 1;
+    loop {
+        let lijst = opslag
+            .organisaties(Pagina::new(pagina, Pagina::MAX))
+            .await
+            .map_err(bedrijf)?;
+        let klaar = lijst.items.len() < Pagina::MAX as usize;
+        for o in lijst.items {
+            if let Some(agb) = o.agb {
+                uit.insert(agb.als_tekst().to_string(), o.id);
+            }
+        }
+        if klaar {
+            return Ok(uit);
+        }
+        pagina += 1;
+    }
+}
+
 /// DUO's school file: semicolon or comma separated, quoted or not, with
 /// the older (BRIN NUMMER, VESTIGINGSNUMMER) or newer (INSTELLINGSCODE,
 /// VESTIGINGSCODE) column names. Every row is checked first; the schools
@@ -537,15 +674,27 @@ fn importrecord(gebeurtenis: &str) -> NieuwAuditRecord {
     )
 }
 
-pub async fn importeer(opdracht: &ImportOpdracht, regio: &str) -> Result<(), Fout> {
+pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> Result<(), Fout> {
     let (bestand, opties) = match opdracht {
         ImportOpdracht::Adressen { bestand, opslag }
+        | ImportOpdracht::Aanbieders { bestand, opslag }
         | ImportOpdracht::Scholen { bestand, opslag }
         | ImportOpdracht::Wijkteams { bestand, opslag } => (bestand, opslag),
     };
     let opslag = opties.open().await.map_err(|e| Fout::Bedrijf(e.0))?;
     let verslag = match opdracht {
         ImportOpdracht::Adressen { .. } => importeer_adressen(bestand, opslag.as_ref()).await?,
+        ImportOpdracht::Aanbieders { .. } => {
+            // The region's normenkader names the products, where it has one.
+            let producten = schakel_rules::Regelset::laad(data, regio)
+                .ok()
+                .and_then(|r| {
+                    r.kaders()
+                        .last()
+                        .map(|k| k.producten.iter().map(|(p, _)| p.clone()).collect())
+                });
+            importeer_aanbieders(bestand, opslag.as_ref(), regio, producten).await?
+        }
         ImportOpdracht::Scholen { .. } => {
             importeer_scholen(bestand, opslag.as_ref(), regio).await?
         }
@@ -593,6 +742,9 @@ pub async fn vul_demo(opslag: &dyn Opslag, map: &Path) -> Result<(), String> {
         .await
         .map_err(tekst)?;
     importeer_wijkteams(&map.join("wijkteams.csv"), opslag, "almere")
+        .await
+        .map_err(tekst)?;
+    importeer_aanbieders(&map.join("aanbieders.csv"), opslag, "almere", None)
         .await
         .map_err(tekst)?;
     Ok(())

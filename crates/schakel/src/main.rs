@@ -164,7 +164,9 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
         }
         Opdracht::Audit(opdracht) => runtime()?.block_on(beheer::audit(opdracht))?,
         Opdracht::Backup { doel, opslag } => runtime()?.block_on(beheer::backup(opslag, doel))?,
-        Opdracht::Import(opdracht) => runtime()?.block_on(gids::importeer(opdracht, &cli.regio))?,
+        Opdracht::Import(opdracht) => {
+            runtime()?.block_on(gids::importeer(opdracht, &cli.regio, &data))?
+        }
         Opdracht::Wijkteam {
             postcode,
             huisnummer,

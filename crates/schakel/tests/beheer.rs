@@ -706,6 +706,45 @@ fn demo_gids_beantwoordt_de_voorbeeldadressen() {
     assert_eq!(code, 2);
     assert!(stderr.starts_with("fout: --postcode: "), "{stderr}");
 
+    // The providers' offer, from the demo's aanbieders.csv.
+    let verwijzer = Demogebruiker::login(&_server, "verwijzer@jgz.demo");
+    let (s, lijst) = verwijzer.get("/api/v1/aanbieders");
+    assert_eq!(s, 200, "{lijst}");
+    assert_eq!(lijst["paginering"]["totaal"], 3);
+    let zeewind = lijst["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|a| a["agb"] == "99000002")
+        .expect("Zeewind");
+    assert_eq!(
+        zeewind["aanbod"],
+        json!([
+            {"product": "begeleiding_groep_specialistisch", "arrangement": "Watertuin"},
+            {"product": "begeleiding_individueel_basis", "arrangement": "Bombardon"},
+            {"product": "begeleiding_individueel_basis", "arrangement": "Watertuin"},
+        ])
+    );
+    let onbekend = tmp.path().join("aanbod.csv");
+    std::fs::write(
+        &onbekend,
+        "aanbieder;agb;product;arrangement\nTriade Vitree (KBC);99000001;yoga;\n",
+    )
+    .expect("write");
+    let (code, verslag, _) = draai(
+        &["import", "aanbieders", onbekend.to_str().expect("utf-8")],
+        &data_dir,
+        &["--database-url", &db],
+    );
+    assert_eq!((code, verslag["fouten"].clone()), (0, json!(1)));
+    assert!(
+        verslag["eersteFouten"][0]["reden"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("product: 'yoga' staat niet in het normenkader; toegestaan: begeleiding_"),
+        "{verslag}"
+    );
+
     // Overlapping areas: refused as a whole, naming both wijkteams.
     let overlap = tmp.path().join("overlap.csv");
     std::fs::write(

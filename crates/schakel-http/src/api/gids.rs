@@ -221,3 +221,49 @@ pub async fn wijkteams(
         items, &pagina, totaal,
     )))
 }
+
+#[derive(serde::Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AanbiederDto {
+    pub id: i64,
+    pub naam: String,
+    pub agb: Option<String>,
+    #[schema(value_type = Vec<Object>)]
+    pub aanbod: Vec<schakel_storage::Aanbod>,
+}
+
+/// The directory's providers with what they offer (products of the
+/// normenkader, in general or within an OJA arrangement); for every
+/// logged-in role.
+#[utoipa::path(get, path = "/api/v1/aanbieders", tag = "gids", params(crate::api::PaginaVraag),
+    responses((status = 200, body = Object), (status = 401, body = Probleem, content_type = "application/problem+json")))]
+pub async fn aanbieders(
+    State(state): State<AppState>,
+    _actor: Actor,
+    axum::extract::Query(v): axum::extract::Query<crate::api::PaginaVraag>,
+) -> ApiResultaat<impl IntoResponse> {
+    let pagina = v.pagina()?;
+    let mut per_aanbieder: std::collections::BTreeMap<i64, Vec<schakel_storage::Aanbod>> =
+        Default::default();
+    for (a, r) in state.opslag.aanbod().await? {
+        per_aanbieder.entry(a).or_default().push(r);
+    }
+    let totaal = per_aanbieder.len() as i64;
+    let mut items = Vec::new();
+    for (id, aanbod) in per_aanbieder
+        .into_iter()
+        .skip(pagina.vanaf.max(0) as usize)
+        .take(pagina.aantal.max(0) as usize)
+    {
+        let org = state.opslag.organisatie(id).await?;
+        items.push(AanbiederDto {
+            id,
+            naam: org.as_ref().map_or_else(String::new, |o| o.naam.clone()),
+            agb: org.and_then(|o| o.agb).map(|a| a.als_tekst().to_string()),
+            aanbod,
+        });
+    }
+    Ok(Json(crate::api::PaginaAntwoord::new(
+        items, &pagina, totaal,
+    )))
+}
