@@ -90,6 +90,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(api::gids::zet_werkgebied))
         .routes(routes!(api::gids::wijkteams))
         .routes(routes!(api::gids::aanbieders))
+        .routes(routes!(api::gids::contactpersonen))
         .split_for_parts();
     let openapi = Arc::new(openapi);
     api.route(

@@ -1715,6 +1715,68 @@ impl Opslag for SqliteOpslag {
             .collect())
     }
 
+    async fn zet_contacten(
+        &self,
+        regio: Id,
+        contacten: &[schakel_storage::Gidscontact],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        sqlx::query("DELETE FROM contactpersoon_gids WHERE regio = ?")
+            .bind(regio)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        for c in contacten {
+            sqlx::query(
+                "INSERT INTO contactpersoon_gids (regio, organisatie, functie, naam, telefoon, email) \
+                 VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(regio)
+            .bind(c.organisatie)
+            .bind(&c.functie)
+            .bind(&c.naam)
+            .bind(&c.telefoon)
+            .bind(&c.email)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
+        voeg_audit_toe(&mut tx, audit).await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn contacten(&self, regio: Option<Id>) -> Resultaat<Vec<schakel_storage::Gidscontact>> {
+        let rijen: Vec<(
+            Id,
+            Option<Id>,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+        )> = sqlx::query_as(
+            "SELECT regio, organisatie, functie, naam, telefoon, email FROM contactpersoon_gids \
+             WHERE ?1 IS NULL OR regio = ?1 ORDER BY regio, organisatie, functie, naam",
+        )
+        .bind(regio)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(rijen
+            .into_iter()
+            .map(|(regio, organisatie, functie, naam, telefoon, email)| {
+                schakel_storage::Gidscontact {
+                    regio,
+                    organisatie,
+                    functie,
+                    naam,
+                    telefoon,
+                    email,
+                }
+            })
+            .collect())
+    }
+
     async fn wijkteamnamen(&self) -> Resultaat<Vec<(Id, String)>> {
         sqlx::query_as("SELECT id, naam FROM organisatie WHERE soort = 'wijkteam' ORDER BY id")
             .fetch_all(&self.pool)

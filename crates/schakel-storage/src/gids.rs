@@ -89,3 +89,17 @@ pub struct Aanbod {
     /// The OJA school's name the product is offered within, if any.
     pub arrangement: Option<String>,
 }
+
+/// A contact person in the directory: of an organisation, or of the
+/// region's expertpool (`organisatie` `None`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Gidscontact {
+    pub regio: Id,
+    pub organisatie: Option<Id>,
+    /// The role: "zorgcoördinator", "vast contactpunt", "expertpool", …
+    pub functie: String,
+    pub naam: String,
+    pub telefoon: Option<String>,
+    pub email: Option<String>,
+}

@@ -29,7 +29,7 @@ use schakel_domain::toegang::Relaties;
 
 pub use audit::{AuditRecord, NieuwAuditRecord};
 pub use gids::{
-    Aanbod, Adresbestand, Adresimport, Adresrij, Contactpunt, Schoolimport, Schoolrij,
+    Aanbod, Adresbestand, Adresimport, Adresrij, Contactpunt, Gidscontact, Schoolimport, Schoolrij,
     WijkteamGebied,
 };
 pub use model::*;
@@ -307,6 +307,15 @@ pub trait Opslag: Send + Sync + 'static {
     ) -> Resultaat<()>;
     /// Every provider's offer, by provider.
     async fn aanbod(&self) -> Resultaat<Vec<(Id, Aanbod)>>;
+    /// Replaces the contact persons of a region (all of its organisations
+    /// and its expertpool), in one transaction with `audit`.
+    async fn zet_contacten(
+        &self,
+        regio: Id,
+        contacten: &[Gidscontact],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()>;
+    async fn contacten(&self, regio: Option<Id>) -> Resultaat<Vec<Gidscontact>>;
     /// Every wijkteam's id and name, for the directory's lookups.
     async fn wijkteamnamen(&self) -> Resultaat<Vec<(Id, String)>>;
     /// Up to `aantal` addresses after `na` (postcode, huisnummer), in key

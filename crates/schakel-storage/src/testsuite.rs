@@ -2741,4 +2741,32 @@ pub async fn adresgids(opslag: &dyn Opslag, w: &Wereld) {
         .await
         .expect_err("a school offers no jeugdhulp here");
     assert!(matches!(fout, OpslagFout::Toestand(_)), "{fout:?}");
+
+    // Contact persons per region, the expertpool without an organisation.
+    let contact = |organisatie, functie: &str| crate::Gidscontact {
+        regio: w.regio.id,
+        organisatie,
+        functie: functie.into(),
+        naam: format!("Contact {functie}"),
+        telefoon: Some("036-0000000".into()),
+        email: None,
+    };
+    let audit = record("gids.contacten.import", Actie::Wijzigen, "gids", None, None);
+    let lijst = vec![
+        contact(Some(w.school.id), "zorgcoördinator"),
+        contact(None, "expertpool"),
+    ];
+    opslag
+        .zet_contacten(w.regio.id, &lijst, &audit)
+        .await
+        .expect("zet_contacten");
+    opslag
+        .zet_contacten(w.regio.id, &lijst[1..], &audit)
+        .await
+        .expect("replaced");
+    assert_eq!(
+        opslag.contacten(Some(w.regio.id)).await.expect("contacten"),
+        &lijst[1..]
+    );
+    assert_eq!(opslag.contacten(None).await.expect("contacten").len(), 1);
 }

@@ -43,6 +43,12 @@ pub enum ImportOpdracht {
         #[command(flatten)]
         opslag: OpslagOpties,
     },
+    /// Contact persons (organisatie;functie;naam;telefoon;email; organisatie "expertpool" for the region's expertpool): replaces those of region --regio.
+    Contacten {
+        bestand: PathBuf,
+        #[command(flatten)]
+        opslag: OpslagOpties,
+    },
     /// Wijkteam areas and contact points (wijkteam;gemeente;gebied;contactpunt;telefoon;email): replaces them for the wijkteams in the file; a wijkteam not in the directory yet is added to region --regio (with its gemeente).
     Wijkteams {
         bestand: PathBuf,
@@ -506,6 +512,106 @@ async fn aanbieders_op_agb(opslag: &dyn Opslag) -> Result<BTreeMap<String, i64>,
     }
 }
 
+/// Contact persons of a region's organisations (by name) and of its
+/// expertpool; the region's previous list is replaced as a whole.
+pub async fn importeer_contacten(
+    bestand: &Path,
+    opslag: &dyn Opslag,
+    regio: &str,
+) -> Result<Verslag, Fout> {
+    let (f, balk) = voortgang(bestand)?;
+    balk.set_message("contacten");
+    let mut lezer = csv_lezer(balk.wrap_read(f));
+    let kop: Vec<String> = lezer
+        .headers()
+        .map_err(|e| invoerfout("bestand", e.to_string()))?
+        .iter()
+        .map(|k| k.trim_start_matches('\u{feff}').to_lowercase())
+        .collect();
+    let kolom = |n: &str| kop.iter().position(|k| k == n);
+    let (Some(k_org), Some(k_functie), Some(k_naam)) =
+        (kolom("organisatie"), kolom("functie"), kolom("naam"))
+    else {
+        return Err(invoerfout(
+            "kopregel",
+            "verwacht organisatie;functie;naam;telefoon;email",
+        ));
+    };
+    let regio_id = regio_voor(opslag, regio).await?;
+    let mut namen = BTreeMap::new();
+    let mut pagina = 1;
+    loop {
+        let lijst = opslag
+            .organisaties(Pagina::new(pagina, Pagina::MAX))
+            .await
+            .map_err(bedrijf)?;
+        let klaar = lijst.items.len() < Pagina::MAX as usize;
+        for o in lijst.items.into_iter().filter(|o| o.regio == regio_id) {
+            namen.insert(o.naam.to_lowercase(), o.id);
+        }
+        if klaar {
+            break;
+        }
+        pagina += 1;
+    }
+    let mut verslag = Verslag {
+        bestand: bestand.display().to_string(),
+        ..Verslag::default()
+    };
+    let mut contacten = Vec::new();
+    for (i, rij) in lezer.records().enumerate() {
+        let regel = i as u64 + 2;
+        verslag.rijen += 1;
+        let Ok(rij) = rij else {
+            verslag.fout(regel, "onleesbare regel".into());
+            continue;
+        };
+        let veld = |k: Option<usize>| {
+            k.and_then(|k| rij.get(k))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
+        let org = veld(Some(k_org)).unwrap_or_default();
+        let organisatie = if org.eq_ignore_ascii_case("expertpool") {
+            None
+        } else if let Some(id) = namen.get(&org.to_lowercase()) {
+            Some(*id)
+        } else {
+            verslag.fout(
+                regel,
+                format!(
+                    "organisatie: '{org}' staat niet in de gids van deze regio; of 'expertpool'"
+                ),
+            );
+            continue;
+        };
+        let (Some(functie), Some(naam)) = (veld(Some(k_functie)), veld(Some(k_naam))) else {
+            verslag.fout(regel, "functie en naam: verplicht".into());
+            continue;
+        };
+        let (telefoon, email) = (veld(kolom("telefoon")), veld(kolom("email")));
+        if telefoon.is_none() && email.is_none() {
+            verslag.fout(regel, "telefoon of email: ten minste één van beide".into());
+            continue;
+        }
+        contacten.push(schakel_storage::Gidscontact {
+            regio: regio_id,
+            organisatie,
+            functie: functie.into(),
+            naam: naam.into(),
+            telefoon: telefoon.map(Into::into),
+            email: email.map(Into::into),
+        });
+        verslag.opgeslagen += 1;
+    }
+    opslag
+        .zet_contacten(regio_id, &contacten, &importrecord("gids.contacten.import"))
+        .await
+        .map_err(bedrijf)?;
+    balk.finish_and_clear();
+    Ok(verslag)
+}
+
 /// DUO's school file: semicolon or comma separated, quoted or not, with
 /// the older (BRIN NUMMER, VESTIGINGSNUMMER) or newer (INSTELLINGSCODE,
 /// VESTIGINGSCODE) column names. Every row is checked first; the schools
@@ -678,6 +784,7 @@ pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> R
     let (bestand, opties) = match opdracht {
         ImportOpdracht::Adressen { bestand, opslag }
         | ImportOpdracht::Aanbieders { bestand, opslag }
+        | ImportOpdracht::Contacten { bestand, opslag }
         | ImportOpdracht::Scholen { bestand, opslag }
         | ImportOpdracht::Wijkteams { bestand, opslag } => (bestand, opslag),
     };
@@ -694,6 +801,9 @@ pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> R
                         .map(|k| k.producten.iter().map(|(p, _)| p.clone()).collect())
                 });
             importeer_aanbieders(bestand, opslag.as_ref(), regio, producten).await?
+        }
+        ImportOpdracht::Contacten { .. } => {
+            importeer_contacten(bestand, opslag.as_ref(), regio).await?
         }
         ImportOpdracht::Scholen { .. } => {
             importeer_scholen(bestand, opslag.as_ref(), regio).await?
@@ -745,6 +855,9 @@ pub async fn vul_demo(opslag: &dyn Opslag, map: &Path) -> Result<(), String> {
         .await
         .map_err(tekst)?;
     importeer_aanbieders(&map.join("aanbieders.csv"), opslag, "almere", None)
+        .await
+        .map_err(tekst)?;
+    importeer_contacten(&map.join("contacten.csv"), opslag, "almere")
         .await
         .map_err(tekst)?;
     Ok(())

@@ -725,6 +725,18 @@ fn demo_gids_beantwoordt_de_voorbeeldadressen() {
             {"product": "begeleiding_individueel_basis", "arrangement": "Watertuin"},
         ])
     );
+    // Contact persons with their role, and the region's expertpool.
+    let (s, contacten) = verwijzer.get("/api/v1/contactpersonen?expertpool=true");
+    assert_eq!(s, 200, "{contacten}");
+    assert_eq!(
+        contacten["items"].as_array().map(Vec::len),
+        Some(1),
+        "{contacten}"
+    );
+    assert_eq!(contacten["items"][0]["functie"], "expertpool");
+    assert_eq!(contacten["items"][0]["telefoon"], "036-0000301");
+    let (_, alle) = verwijzer.get("/api/v1/contactpersonen");
+    assert_eq!(alle["items"].as_array().map(Vec::len), Some(4));
     let onbekend = tmp.path().join("aanbod.csv");
     std::fs::write(
         &onbekend,

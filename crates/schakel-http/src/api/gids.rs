@@ -267,3 +267,39 @@ pub async fn aanbieders(
         items, &pagina, totaal,
     )))
 }
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct ContactVraag {
+    /// Only this organisation's contact persons; `expertpool=true` only the
+    /// region's expertpool.
+    pub organisatie: Option<i64>,
+    pub expertpool: Option<bool>,
+}
+
+/// Contact persons of the directory — of the organisations in the user's
+/// region and of its expertpool — with role, phone and e-mail.
+#[utoipa::path(get, path = "/api/v1/contactpersonen", tag = "gids", params(ContactVraag),
+    responses((status = 200, body = Object), (status = 401, body = Probleem, content_type = "application/problem+json")))]
+pub async fn contactpersonen(
+    State(state): State<AppState>,
+    actor: Actor,
+    axum::extract::Query(v): axum::extract::Query<ContactVraag>,
+) -> ApiResultaat<impl IntoResponse> {
+    let regio = state
+        .opslag
+        .organisatie(actor.rol.organisatie)
+        .await?
+        .map(|o| o.regio)
+        .ok_or_else(|| ApiFout::intern("de organisatie van een rol bestaat niet"))?;
+    let items: Vec<_> = state
+        .opslag
+        .contacten(Some(regio))
+        .await?
+        .into_iter()
+        .filter(|c| v.organisatie.is_none_or(|o| c.organisatie == Some(o)))
+        .filter(|c| !v.expertpool.unwrap_or(false) || c.organisatie.is_none())
+        .collect();
+    Ok(Json(serde_json::json!({ "regio": regio, "items": items })))
+}

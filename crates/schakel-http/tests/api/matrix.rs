@@ -589,6 +589,15 @@ const MATRIX: &[Rij] = {
     r("/api/v1/aanbieders",                   "GET",    Beleid,             Nvt,      200, Geen),
     r("/api/v1/aanbieders",                   "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/aanbieders",                   "GET",    Anoniem,            Nvt,      401, Geen),
+    // The directory's contact persons and expertpool: for everyone logged in.
+    r("/api/v1/contactpersonen",              "GET",    Zorgcoordinator,    Nvt,      200, Geen),
+    r("/api/v1/contactpersonen",              "GET",    Casusregisseur,     Nvt,      200, Geen),
+    r("/api/v1/contactpersonen",              "GET",    Wijkteammedewerker, Nvt,      200, Geen),
+    r("/api/v1/contactpersonen",              "GET",    Verwijzer,          Nvt,      200, Geen),
+    r("/api/v1/contactpersonen",              "GET",    Aanbieder,          Nvt,      200, Geen),
+    r("/api/v1/contactpersonen",              "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/contactpersonen",              "GET",    Beheerder,          Nvt,      200, Geen),
+    r("/api/v1/contactpersonen",              "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory: reading for everyone logged in, registering for the beheerder.
     r("/api/v1/organisaties",      "GET",    Zorgcoordinator,    Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Casusregisseur,     Nvt,      200, Geen),
@@ -689,6 +698,7 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
         ("/api/v1/adres-zoekopdrachten", "POST", &[Nvt]),
         ("/api/v1/wijkteams", "GET", &[Nvt]),
         ("/api/v1/aanbieders", "GET", &[Nvt]),
+        ("/api/v1/contactpersonen", "GET", &[Nvt]),
         ("/api/v1/organisaties/{id}/werkgebied", "PUT", &[Nvt]),
         ("/api/v1/organisaties", "GET", &[Nvt]),
         ("/api/v1/organisaties", "POST", &[Nvt]),
@@ -1293,6 +1303,7 @@ impl<'a> Matrix<'a> {
             ("GET", "/api/v1/monitoring") => (rij.route.to_string(), None),
             ("GET", "/api/v1/wijkteams") => (rij.route.to_string(), None),
             ("GET", "/api/v1/aanbieders") => (rij.route.to_string(), None),
+            ("GET", "/api/v1/contactpersonen") => (rij.route.to_string(), None),
             ("POST", "/api/v1/adres-zoekopdrachten") => (
                 rij.route.to_string(),
                 Some(json!({"postcode": "1315AB", "huisnummer": 12})),
