@@ -492,24 +492,28 @@ pub async fn importeer_aanbieders(
 }
 
 async fn aanbieders_op_agb(opslag: &dyn Opslag) -> Result<BTreeMap<String, i64>, Fout> {
-    let mut uit = BTreeMap::new();
-    let mut pagina = 1;
-    loop {
+    Ok(organisaties(opslag)
+        .await?
+        .into_iter()
+        .filter_map(|o| Some((o.agb?.als_tekst().to_string(), o.id)))
+        .collect())
+}
+
+/// Every organisation in the directory, page by page.
+async fn organisaties(opslag: &dyn Opslag) -> Result<Vec<schakel_storage::Organisatie>, Fout> {
+    let mut uit = Vec::new();
+    for pagina in 1.. {
         let lijst = opslag
             .organisaties(Pagina::new(pagina, Pagina::MAX))
             .await
             .map_err(bedrijf)?;
         let klaar = lijst.items.len() < Pagina::MAX as usize;
-        for o in lijst.items {
-            if let Some(agb) = o.agb {
-                uit.insert(agb.als_tekst().to_string(), o.id);
-            }
-        }
+        uit.extend(lijst.items);
         if klaar {
-            return Ok(uit);
+            break;
         }
-        pagina += 1;
     }
+    Ok(uit)
 }
 
 /// Contact persons of a region's organisations (by name) and of its
@@ -538,22 +542,12 @@ pub async fn importeer_contacten(
         ));
     };
     let regio_id = regio_voor(opslag, regio).await?;
-    let mut namen = BTreeMap::new();
-    let mut pagina = 1;
-    loop {
-        let lijst = opslag
-            .organisaties(Pagina::new(pagina, Pagina::MAX))
-            .await
-            .map_err(bedrijf)?;
-        let klaar = lijst.items.len() < Pagina::MAX as usize;
-        for o in lijst.items.into_iter().filter(|o| o.regio == regio_id) {
-            namen.insert(o.naam.to_lowercase(), o.id);
-        }
-        if klaar {
-            break;
-        }
-        pagina += 1;
-    }
+    let namen: BTreeMap<String, i64> = organisaties(opslag)
+        .await?
+        .into_iter()
+        .filter(|o| o.regio == regio_id)
+        .map(|o| (o.naam.to_lowercase(), o.id))
+        .collect();
     let mut verslag = Verslag {
         bestand: bestand.display().to_string(),
         ..Verslag::default()
@@ -746,26 +740,12 @@ async fn regio_voor(opslag: &dyn Opslag, code: &str) -> Result<i64, Fout> {
 }
 
 async fn wijkteams_op_naam(opslag: &dyn Opslag) -> Result<BTreeMap<String, i64>, Fout> {
-    let mut uit = BTreeMap::new();
-    let mut pagina = 1;
-    loop {
-        let lijst = opslag
-            .organisaties(Pagina::new(pagina, Pagina::MAX))
-            .await
-            .map_err(bedrijf)?;
-        let klaar = lijst.items.len() < Pagina::MAX as usize;
-        for o in lijst
-            .items
-            .into_iter()
-            .filter(|o| o.soort == OrganisatieSoort::Wijkteam)
-        {
-            uit.insert(o.naam.to_lowercase(), o.id);
-        }
-        if klaar {
-            return Ok(uit);
-        }
-        pagina += 1;
-    }
+    Ok(organisaties(opslag)
+        .await?
+        .into_iter()
+        .filter(|o| o.soort == OrganisatieSoort::Wijkteam)
+        .map(|o| (o.naam.to_lowercase(), o.id))
+        .collect())
 }
 
 /// An operator's change to the directory, in the audit log.
