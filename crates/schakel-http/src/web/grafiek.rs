@@ -154,7 +154,7 @@ pub fn staven(
                 (staaf - 1.0).max(1.0),
                 esc(&r.naam),
                 esc(&categorieen[ci]),
-                w.tekst()
+                esc(&w.tekst())
             );
         }
     }
