@@ -201,6 +201,25 @@ describe("casusregisseur Wijkteam Haven", () => {
   });
 });
 
+describe("zorgcoördinator: het onderwijsdeel van het plan", () => {
+  it("wijzigt alleen een doel voor onderwijsondersteuning; een jeugdhulpdoel wordt geweigerd", async () => {
+    await inloggen(page, server, "zorgcoordinator@watertuin.demo");
+    await page.goto(`${server.adres}/casussen/${stap.casus}/plan`);
+    assert.match(await page.textContent("main"), /alleen de doelen voor onderwijsondersteuning/);
+    await controleer(page, "zorgcoördinator: plan (onderwijsdeel)");
+    await page.fill("#doel0-streefwaarde", "7");
+    await verstuur(page, "button:has-text('Plan opslaan')");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
+    await controleer(page, "zorgcoördinator: plan (weigering jeugdhulpdoel)");
+    await page.goto(`${server.adres}/casussen/${stap.casus}/plan`);
+    await page.fill("#doel1-streefwaarde", "4");
+    await verstuur(page, "button:has-text('Plan opslaan')");
+    assert.match(page.url(), /\?gelukt=plan$/);
+    assert.match(await page.textContent("main"), /3 → 4/);
+    await uitloggen(page);
+  });
+});
+
 describe("verwijzer JGZ", () => {
   it("toetst een voorgestelde verwijzing", async () => {
     await inloggen(page, server, "verwijzer@jgz.demo");

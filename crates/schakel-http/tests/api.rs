@@ -42,7 +42,7 @@ use steunroute::{monitoring, steunroute};
 // The web pages (issue 6): security, sessions, and logging as through the API.
 #[path = "api/web.rs"]
 mod web;
-use web::{web_inloggen_en_beveiliging, web_logt_zoals_de_api};
+use web::{web_inloggen_en_beveiliging, web_logt_zoals_de_api, web_rol_kiezen};
 
 // --- test data -----------------------------------------------------------------------
 
@@ -2133,4 +2133,5 @@ per_backend!(
     monitoring,
     web_inloggen_en_beveiliging,
     web_logt_zoals_de_api,
+    web_rol_kiezen,
 );

@@ -423,6 +423,7 @@ async fn casuspagina(
                 Keuze::new("afgeschaald", stap(Stap::Afgeschaald)),
             ],
             scores: vec![
+                Keuze::new("", "Kies een score"),
                 Keuze::new("onvoldoende", "Onvoldoende"),
                 Keuze::new("voldoende", "Voldoende"),
                 Keuze::new("behaald", "Behaald"),

@@ -8,7 +8,12 @@ use reqwest::StatusCode;
 use reqwest::header::{self, HeaderMap};
 use schakel_storage::audit::Uitkomst;
 
-use super::{App, BSNS, NAMEN, VOORNAAM, WACHTWOORD, ZC_A, ZC_B, dossier, logtekst};
+use schakel_domain::Rol;
+use schakel_storage::{NieuweMedewerker, Roltoewijzing};
+
+use super::{
+    App, BSNS, NAMEN, VOORNAAM, WACHTWOORD, ZC_A, ZC_B, dossier, logtekst, wachtwoord_hash,
+};
 
 /// A browser without script: cookies kept, redirects not followed (so the
 /// test sees each 303), from its own loopback address.
@@ -380,4 +385,57 @@ pub async fn web_logt_zoals_de_api(app: &App) {
     for geheim in NAMEN.iter().chain(BSNS.iter()) {
         assert!(!log.contains(geheim), "application log holds {geheim}");
     }
+}
+
+/// An account with two roles chooses one at login and then works in it
+/// only (the API's `kies_rol`, as a choice in the form).
+pub async fn web_rol_kiezen(app: &App) {
+    let email = "twee-rollen@wijkteam.test";
+    app.opslag
+        .maak_medewerker(&NieuweMedewerker {
+            naam: "Twee Rollen".into(),
+            email: email.into(),
+            wachtwoord_hash: wachtwoord_hash(),
+            rollen: vec![
+                Roltoewijzing {
+                    rol: Rol::Casusregisseur,
+                    organisatie: app.w.wijkteam,
+                },
+                Roltoewijzing {
+                    rol: Rol::Beleid,
+                    organisatie: app.w.gemeente,
+                },
+            ],
+        })
+        .await
+        .expect("medewerker");
+    let b = Browser::nieuw(app);
+    let token = b.get("/inloggen").await.verborgen("inlogtoken");
+    let p = b
+        .post(
+            "/inloggen",
+            &[("inlogtoken", &token), ("email", email), ("wachtwoord", WACHTWOORD)],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST, "a choice, no session yet");
+    assert!(p.html.contains("Dit account heeft meer rollen"), "{}", p.html);
+    let beleid = format!("beleid:{}", app.w.gemeente);
+    assert!(p.html.contains(&format!("value=\"{beleid}\"")), "{}", p.html);
+    assert_eq!(b.get("/jeugdigen").await.status, StatusCode::SEE_OTHER);
+    let token = p.verborgen("inlogtoken");
+    let p = b
+        .post(
+            "/inloggen",
+            &[
+                ("inlogtoken", &token),
+                ("email", email),
+                ("wachtwoord", WACHTWOORD),
+                ("rol", &beleid),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    assert_eq!(b.get("/start").await.naar(), "/dashboard");
+    // In the beleid role, no personal data: the other role does not leak in.
+    assert_eq!(b.get("/jeugdigen").await.status, StatusCode::FORBIDDEN);
 }
