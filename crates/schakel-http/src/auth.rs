@@ -14,7 +14,7 @@ use axum::http::request::Parts;
 use axum::http::{Method, header};
 use axum_extra::extract::CookieJar;
 use chrono::Utc;
-use schakel_storage::{Medewerker, Roltoewijzing};
+use schakel_storage::{Medewerker, Roltoewijzing, Sessie};
 use sha2::{Digest, Sha256};
 
 use crate::fout::ApiFout;
@@ -47,7 +47,7 @@ pub fn hash_geheim(geheim: &str) -> String {
     hex::encode(Sha256::digest(geheim.as_bytes()))
 }
 
-fn gelijk_in_constante_tijd(a: &str, b: &str) -> bool {
+pub fn gelijk_in_constante_tijd(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && a.bytes()
             .zip(b.bytes())
@@ -105,6 +105,19 @@ impl FromRequestParts<AppState> for Actor {
             Some(token) => via_token(state, &token).await?,
             None => via_sessie(parts, state).await?,
         };
+        Actor::van(state, medewerker, rol, herkomst).await
+    }
+}
+
+impl Actor {
+    /// The actor of a session or token: only while the account is active
+    /// and still holds the role.
+    pub async fn van(
+        state: &AppState,
+        medewerker: i64,
+        rol: Roltoewijzing,
+        herkomst: String,
+    ) -> Result<Self, ApiFout> {
         let medewerker = state
             .opslag
             .medewerker(medewerker)
@@ -149,7 +162,28 @@ async fn via_sessie(parts: &Parts, state: &AppState) -> Result<(i64, Roltoewijzi
         .get(SESSIE_COOKIE)
         .map(|c| c.value().to_string())
         .ok_or(ApiFout::NietIngelogd)?;
-    let hash = hash_geheim(&id);
+    let sessie = geldige_sessie(state, &id).await?;
+    let veilig = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+    if !veilig {
+        let meegestuurd = parts
+            .headers
+            .get(CSRF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        if !csrf_klopt(meegestuurd, &sessie) {
+            return Err(ApiFout::CsrfOntbreekt);
+        }
+    }
+    raak_aan(state, &sessie).await?;
+    Ok((sessie.medewerker, sessie.rol))
+}
+
+/// The session behind a cookie's secret while it is valid: not past its
+/// absolute end, not idle too long (an expired one is removed). Not yet
+/// touched: an unsafe request touches it only once its CSRF token checks.
+/// Shared by the API and the web pages, so both end a session alike.
+pub async fn geldige_sessie(state: &AppState, geheim: &str) -> Result<Sessie, ApiFout> {
+    let hash = hash_geheim(geheim);
     let sessie = state
         .opslag
         .sessie(&hash)
@@ -161,19 +195,21 @@ async fn via_sessie(parts: &Parts, state: &AppState) -> Result<(i64, Roltoewijzi
         state.opslag.verwijder_sessie(&hash).await?;
         return Err(ApiFout::NietIngelogd);
     }
-    let veilig = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
-    if !veilig {
-        let meegestuurd = parts
-            .headers
-            .get(CSRF_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
-        if !gelijk_in_constante_tijd(meegestuurd, &sessie.csrf_token) {
-            return Err(ApiFout::CsrfOntbreekt);
-        }
-    }
-    state.opslag.raak_sessie_aan(&hash, nu).await?;
-    Ok((sessie.medewerker, sessie.rol))
+    Ok(sessie)
+}
+
+/// Whether a request carries the session's CSRF token (compared in
+/// constant time).
+pub fn csrf_klopt(meegestuurd: &str, sessie: &Sessie) -> bool {
+    gelijk_in_constante_tijd(meegestuurd, &sessie.csrf_token)
+}
+
+/// Marks the session active now: the idle time-out starts again.
+pub async fn raak_aan(state: &AppState, sessie: &Sessie) -> Result<(), ApiFout> {
+    Ok(state
+        .opslag
+        .raak_sessie_aan(&sessie.token_hash, Utc::now())
+        .await?)
 }
 
 #[cfg(test)]

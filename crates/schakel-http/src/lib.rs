@@ -11,6 +11,7 @@ pub mod fout;
 pub mod gids;
 pub mod invoer;
 pub mod state;
+pub mod web;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
@@ -93,6 +94,11 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(api::gids::contactpersonen))
         .split_for_parts();
     let openapi = Arc::new(openapi);
+    // --- The web application (issue 6): its pages on every path outside
+    // /api, with their own security headers; a path nobody serves gets a
+    // problem+json under /api and a page elsewhere.
+    let api = api.merge(web::router(&state));
+    // --- end of the web application's block.
     api.route(
         "/api/v1/openapi.json",
         get(move || async move { Json(openapi.as_ref().clone()) }),
@@ -100,7 +106,7 @@ pub fn router(state: AppState) -> Router {
     .route("/metrics", get(systeem::metrics))
     // After every route: it applies to the routes registered before it.
     .method_not_allowed_fallback(|| async { ApiFout::MethodeNietToegestaan })
-    .fallback(|| async { ApiFout::NietGevonden })
+    .fallback(web::niet_gevonden)
     .layer(middleware::from_fn(kopregels))
     .with_state(state)
 }

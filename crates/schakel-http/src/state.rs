@@ -18,6 +18,9 @@ pub struct Instellingen {
     pub sessie_max: chrono::Duration,
     /// Key for BSN pseudonyms in the audit log.
     pub pseudoniem_sleutel: Vec<u8>,
+    /// The web application's built styles and scripts (`scripts/web-build`),
+    /// served under /statisch; none: pages without them.
+    pub web_map: Option<std::path::PathBuf>,
 }
 
 impl Default for Instellingen {
@@ -27,6 +30,7 @@ impl Default for Instellingen {
             sessie_inactief: chrono::Duration::minutes(30),
             sessie_max: chrono::Duration::hours(12),
             pseudoniem_sleutel: Vec::new(),
+            web_map: None,
         }
     }
 }

@@ -44,6 +44,11 @@ use gids::adresgids;
 mod steunroute;
 use steunroute::{monitoring, steunroute};
 
+// The web pages (issue 6): security, sessions, and logging as through the API.
+#[path = "api/web.rs"]
+mod web;
+use web::{web_inloggen_en_beveiliging, web_logt_zoals_de_api, web_rol_kiezen};
+
 // --- test data -----------------------------------------------------------------------
 
 /// Test BSNs: each passes the 11-proef and lies in the test range.
@@ -769,8 +774,14 @@ async fn gezondheid_openapi_metrics(app: &App) {
         json!({"type": "urn:schakel:probleem:niet-gevonden", "title": "Niet gevonden",
                "status": 404, "detail": "De gevraagde bron bestaat niet."})
     );
-    let antwoord = lees(http.get(app.u("/nergens")).send().await.expect("GET")).await;
-    probleem(&antwoord, StatusCode::NOT_FOUND, "niet-gevonden");
+    // Outside /api an unknown path is a page of the web application.
+    let r = http.get(app.u("/nergens")).send().await.expect("GET");
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert!(
+        content_type(r.headers()).starts_with("text/html"),
+        "{:?}",
+        r.headers()
+    );
     // A known path with a method it does not have: 405, also as problem+json.
     let antwoord = lees(
         http.delete(app.u("/api/v1/gezondheid"))
@@ -2117,4 +2128,7 @@ per_backend!(
     steunroute,
     monitoring,
     adresgids,
+    web_inloggen_en_beveiliging,
+    web_logt_zoals_de_api,
+    web_rol_kiezen,
 );

@@ -24,6 +24,32 @@ pub struct ServeOpties {
     /// Mark cookies Secure: set this when Schakel runs behind TLS.
     #[arg(long, env = "SCHAKEL_VEILIGE_COOKIES")]
     pub veilige_cookies: bool,
+    /// The web application's styles and script, built by scripts/web-build
+    /// (default: ./web/dist, else the repository's web/dist).
+    #[arg(long, env = "SCHAKEL_WEB_DIR")]
+    pub web_dir: Option<std::path::PathBuf>,
+}
+
+/// Where the built styles are: the option, else `web/dist` here, else the
+/// repository's. Without them the pages still work, unstyled; the log says
+/// how to build them.
+fn web_map(gekozen: Option<&Path>) -> Option<std::path::PathBuf> {
+    let kandidaten = match gekozen {
+        Some(p) => vec![p.to_path_buf()],
+        None => vec![
+            std::path::PathBuf::from("web/dist"),
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web/dist"),
+        ],
+    };
+    let gevonden = kandidaten
+        .into_iter()
+        .find(|p| p.join("schakel.css").is_file());
+    if gevonden.is_none() {
+        tracing::warn!(
+            "geen opgemaakte stijlen gevonden (schakel.css); voer scripts/web-build uit of geef --web-dir"
+        );
+    }
+    gevonden
 }
 
 pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Result<(), OpenFout> {
@@ -70,6 +96,7 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
     let instellingen = Instellingen {
         veilige_cookies: opties.veilige_cookies,
         pseudoniem_sleutel: sleutel,
+        web_map: web_map(opties.web_dir.as_deref()),
         ..Instellingen::default()
     };
     let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());
@@ -83,6 +110,7 @@ fn print_welkom(adres: SocketAddr, opslag: &dyn Opslag, accounts: &[crate::demo:
         "Schakel luistert op http://{adres} (database: {})",
         opslag.backend()
     );
+    println!("  Web:      http://{adres}/");
     println!("  API:      http://{adres}/api/v1/openapi.json");
     println!("  Gezond:   http://{adres}/api/v1/gezondheid");
     if !accounts.is_empty() {

@@ -88,19 +88,37 @@ pub async fn lijst(
         per_pagina: v.per_pagina,
     }
     .pagina()?;
-    let filter = ActiepuntFilter {
-        organisatie: actor.rol.organisatie,
-        medewerker: v
-            .alleen_eigen
-            .unwrap_or(false)
-            .then_some(actor.medewerker.id),
-        verlopen_op: v.verlopen.unwrap_or(false).then(vandaag),
-    };
-    let lijst = state.opslag.acties(filter, pagina).await?;
     let dossier = Dossier {
         state: &state,
         actor: &actor,
     };
+    let lijst = acties_voor(
+        &dossier,
+        v.verlopen.unwrap_or(false),
+        v.alleen_eigen.unwrap_or(false),
+        pagina,
+    )
+    .await?;
+    let items = lijst.items.into_iter().map(ActieDto::from).collect();
+    Ok(Json(PaginaAntwoord::new(items, &pagina, lijst.totaal)))
+}
+
+/// The open actions of the actor's organisation, each handed out logged as
+/// a read (the API and the web page).
+pub async fn acties_voor(
+    dossier: &Dossier<'_>,
+    verlopen: bool,
+    alleen_eigen: bool,
+    pagina: schakel_storage::Pagina,
+) -> ApiResultaat<schakel_storage::Lijst<Actiepunt>> {
+    let (state, actor) = (dossier.state, dossier.actor);
+    eis_dossierrol(actor)?;
+    let filter = ActiepuntFilter {
+        organisatie: actor.rol.organisatie,
+        medewerker: alleen_eigen.then_some(actor.medewerker.id),
+        verlopen_op: verlopen.then(vandaag),
+    };
+    let lijst = state.opslag.acties(filter, pagina).await?;
     // An action names a case and what is due in it: each one handed out is
     // logged as a read.
     let records: Vec<_> = lijst
@@ -118,8 +136,7 @@ pub async fn lijst(
         })
         .collect();
     state.opslag.schrijf_audits(&records).await?;
-    let items = lijst.items.into_iter().map(ActieDto::from).collect();
-    Ok(Json(PaginaAntwoord::new(items, &pagina, lijst.totaal)))
+    Ok(lijst)
 }
 
 #[derive(Deserialize)]
@@ -136,11 +153,19 @@ pub async fn rond_af(
     actor: Actor,
     Pad(ActiePad { id }): Pad<ActiePad>,
 ) -> ApiResultaat<impl IntoResponse> {
-    eis_dossierrol(&actor)?;
     let dossier = Dossier {
         state: &state,
         actor: &actor,
     };
+    Ok(Json(ActieDto::from(
+        rond_actie_af_voor(&dossier, id).await?,
+    )))
+}
+
+/// Marks an action of the own organisation done (the API and the web page).
+pub async fn rond_actie_af_voor(dossier: &Dossier<'_>, id: Id) -> ApiResultaat<Actiepunt> {
+    let (state, actor) = (dossier.state, dossier.actor);
+    eis_dossierrol(actor)?;
     let record = dossier.record(
         "actie.afronden",
         Actie::Wijzigen,
@@ -150,6 +175,5 @@ pub async fn rond_af(
         Some("eigen_organisatie"),
     );
     let door = actor.door();
-    let a = state.opslag.rond_actie_af(id, door, &record).await?;
-    Ok(Json(ActieDto::from(a)))
+    Ok(state.opslag.rond_actie_af(id, door, &record).await?)
 }

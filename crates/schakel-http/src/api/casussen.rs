@@ -59,7 +59,8 @@ pub struct CasusDto {
 }
 
 impl CasusDossier {
-    fn versie(&self) -> i64 {
+    /// The number of recorded events: the ETag, and what a form expects.
+    pub fn versie(&self) -> i64 {
         self.gebeurtenissen.last().map_or(0, |g| g.volgnummer)
     }
 
@@ -372,6 +373,12 @@ pub async fn lees(
         state: &state,
         actor: &actor,
     };
+    Ok(lees_casus(&dossier, id).await?.antwoord(StatusCode::OK))
+}
+
+/// Reads a case for its wijkteam and parties, logged per jeugdige of the
+/// household (the API and the web pages).
+pub async fn lees_casus(dossier: &Dossier<'_>, id: Id) -> ApiResultaat<CasusDossier> {
     let (cd, grond) = dossier.casus(id, "casus.lezen", Actie::Lezen).await?;
     let records = dossier.casus_records(
         &cd,
@@ -380,8 +387,8 @@ pub async fn lees(
         Uitkomst::Toegestaan,
         grond,
     );
-    state.opslag.schrijf_audits(&records).await?;
-    Ok(cd.antwoord(StatusCode::OK))
+    dossier.state.opslag.schrijf_audits(&records).await?;
+    Ok(cd)
 }
 
 /// Draws up or changes the integral plan. The casusregisseur changes the
@@ -405,16 +412,27 @@ pub async fn zet_plan(
         state: &state,
         actor: &actor,
     };
+    let cd = zet_plan_voor(&dossier, id, verwacht, invoer).await?;
+    Ok(cd.antwoord(StatusCode::OK))
+}
+
+/// Draws up or changes the plan, for the version the writer last read
+/// (the API and the web page).
+pub async fn zet_plan_voor(
+    dossier: &Dossier<'_>,
+    id: Id,
+    verwacht: i64,
+    invoer: PlanInvoer,
+) -> ApiResultaat<CasusDossier> {
     let (cd, _) = dossier.casus(id, "casus.plan", Actie::Wijzigen).await?;
     let mut partijen = vec![cd.casus.wijkteam];
     partijen.extend(&cd.casus.partijen);
     let plan = invoer
         .tot_plan(cd.toestand.plan.as_ref(), &partijen)
         .map_err(ongeldig)?;
-    let cd = dossier
+    dossier
         .leg_vast(cd, Gebeurtenis::Plan { plan }, Some(verwacht))
-        .await?;
-    Ok(cd.antwoord(StatusCode::OK))
+        .await
 }
 
 /// Records a step in the case's course: `akkoord`, `regisseur`,
@@ -445,9 +463,19 @@ pub async fn leg_gebeurtenis_vast(
         state: &state,
         actor: &actor,
     };
+    let cd = leg_gebeurtenis_vast_voor(&dossier, id, g, verwacht).await?;
+    Ok(cd.antwoord(StatusCode::CREATED))
+}
+
+/// Records a step in the case's course (the API and the web pages).
+pub async fn leg_gebeurtenis_vast_voor(
+    dossier: &Dossier<'_>,
+    id: Id,
+    g: Gebeurtenis,
+    verwacht: Option<i64>,
+) -> ApiResultaat<CasusDossier> {
     let (cd, _) = dossier
         .casus(id, &format!("casus.{}", g.code()), Actie::Wijzigen)
         .await?;
-    let cd = dossier.leg_vast(cd, g, verwacht).await?;
-    Ok(cd.antwoord(StatusCode::CREATED))
+    dossier.leg_vast(cd, g, verwacht).await
 }

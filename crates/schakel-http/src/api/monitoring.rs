@@ -108,6 +108,15 @@ pub async fn monitoring(
     actor: Actor,
     Query(v): Query<MonitoringVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
+    Ok(Json(monitoring_voor(&state, &actor, &v).await?))
+}
+
+/// The figures for the policy officer's region (the API and the dashboard).
+pub async fn monitoring_voor(
+    state: &AppState,
+    actor: &Actor,
+    v: &MonitoringVraag,
+) -> ApiResultaat<Monitoring> {
     if actor.rol.rol != Rol::Beleid {
         return Err(ApiFout::Geweigerd(
             "Monitoring is voor beleidsmedewerkers (rol beleid).".into(),
@@ -139,12 +148,12 @@ pub async fn monitoring(
         .into_iter()
         .map(|(naam, _)| maand(&cellen, naam))
         .collect();
-    Ok(Json(Monitoring {
+    Ok(Monitoring {
         regio: org.regio,
         school: v.school,
         van,
         tot,
         drempel: DREMPEL,
         maanden,
-    }))
+    })
 }

@@ -84,6 +84,17 @@ pub async fn maak_hulpvraag(
         state: &state,
         actor: &actor,
     };
+    let h = registreer_hulpvraag(&dossier, &i).await?;
+    Ok((StatusCode::CREATED, Json(h)))
+}
+
+/// Registers a hulpvraag for `dossier`'s actor (the API and the web page).
+pub async fn registreer_hulpvraag(
+    dossier: &Dossier<'_>,
+    i: &HulpvraagInvoer,
+) -> ApiResultaat<Hulpvraag> {
+    let state = dossier.state;
+    let actor = dossier.actor;
     const WAT: &str = "hulpvraag.aanmaken";
     let j = state.opslag.jeugdige(i.jeugdige).await?;
     let org = dossier.eigen_organisatie().await?;
@@ -154,7 +165,7 @@ pub async fn maak_hulpvraag(
             &record,
         )
         .await?;
-    Ok((StatusCode::CREATED, Json(h)))
+    Ok(h)
 }
 
 /// A hulpvraag, for the organisation that registered it and the one that
@@ -172,7 +183,18 @@ pub async fn lees_hulpvraag(
         state: &state,
         actor: &actor,
     };
-    let (h, j) = hulpvraag_met_jeugdige(&state, id).await?;
+    Ok(Json(lees_hulpvraag_voor(&dossier, id).await?.0))
+}
+
+/// A hulpvraag and its jeugdige, for the organisation that registered or
+/// handles it; the read (or its refusal) is logged.
+pub async fn lees_hulpvraag_voor(
+    dossier: &Dossier<'_>,
+    id: Id,
+) -> ApiResultaat<(Hulpvraag, Jeugdige)> {
+    let state = dossier.state;
+    let actor = dossier.actor;
+    let (h, j) = hulpvraag_met_jeugdige(state, id).await?;
     let eigen = actor.rol.rol.ziet_dossiers()
         && [h.organisatie, h.behandelaar].contains(&actor.rol.organisatie);
     if !eigen {
@@ -201,7 +223,7 @@ pub async fn lees_hulpvraag(
         }),
     );
     state.opslag.schrijf_audit(&record).await?;
-    Ok(Json(h))
+    Ok((h, j))
 }
 
 async fn hulpvraag_met_jeugdige(state: &AppState, id: Id) -> ApiResultaat<(Hulpvraag, Jeugdige)> {
@@ -247,8 +269,19 @@ pub async fn trieer(
         state: &state,
         actor: &actor,
     };
+    Ok(Json(trieer_hulpvraag(&dossier, id, &i).await?))
+}
+
+/// Triage by the registrant (the API and the web page).
+pub async fn trieer_hulpvraag(
+    dossier: &Dossier<'_>,
+    id: Id,
+    i: &TriageInvoer,
+) -> ApiResultaat<Hulpvraag> {
+    let state = dossier.state;
+    let actor = dossier.actor;
     const WAT: &str = "hulpvraag.trieren";
-    let (h, j) = hulpvraag_met_jeugdige(&state, id).await?;
+    let (h, j) = hulpvraag_met_jeugdige(state, id).await?;
     if !CONTACTPERSONEN.contains(&actor.rol.rol) || h.organisatie != actor.rol.organisatie {
         return Err(dossier
             .weiger(
@@ -262,7 +295,7 @@ pub async fn trieer(
             .await);
     }
     let registrant = dossier.eigen_organisatie().await?;
-    let besluit = triagebesluit(&state, &actor, &registrant, &j, &i).await?;
+    let besluit = triagebesluit(state, actor, &registrant, &j, i).await?;
     let record = dossier.record(
         WAT,
         Actie::Wijzigen,
@@ -271,12 +304,11 @@ pub async fn trieer(
         Uitkomst::Toegestaan,
         Some("registrant"),
     );
-    let h = state
+    state
         .opslag
         .trieer_hulpvraag(id, &besluit, &record)
         .await
-        .map_err(partijen_fout)?;
-    Ok(Json(h))
+        .map_err(partijen_fout)
 }
 
 /// Who handles the question after triage, and the joint case if any.

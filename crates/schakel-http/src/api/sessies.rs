@@ -84,8 +84,37 @@ pub async fn inloggen(
     jar: CookieJar,
     Invoer(i): Invoer<Inloggen>,
 ) -> ApiResultaat<impl IntoResponse> {
+    match meld_aan(&state, adres.ip(), &i).await? {
+        Aanmelding::Gelukt { geheim, info } => Ok((
+            StatusCode::CREATED,
+            jar.add(sessie_cookie(&state, geheim)),
+            Json(info),
+        )),
+        Aanmelding::KiesRol(_) => Err(ApiFout::veld(
+            "rol",
+            "dit account heeft meer rollen: kies rol en organisatie",
+        )),
+    }
+}
+
+/// The outcome of a correct password.
+pub enum Aanmelding {
+    /// A new session: its secret (for the cookie) and what the client sees.
+    Gelukt { geheim: String, info: SessieInfo },
+    /// The account has several roles and none was chosen.
+    KiesRol(Vec<Roltoewijzing>),
+}
+
+/// Checks a login and creates the session: one path for the API and the
+/// web pages, with the same failed-login window, the same timing for
+/// unknown accounts and the same role choice.
+pub async fn meld_aan(
+    state: &AppState,
+    adres: std::net::IpAddr,
+    i: &Inloggen,
+) -> ApiResultaat<Aanmelding> {
     let email = i.email.trim().to_lowercase();
-    let sleutels = [format!("adres {}", adres.ip()), format!("account {email}")];
+    let sleutels = [format!("adres {adres}"), format!("account {email}")];
     if let Some(wacht) = state.inlogpogingen.wachttijd(&sleutels) {
         return Err(ApiFout::TeVeel {
             opnieuw_na: wacht.as_secs().max(1),
@@ -112,12 +141,15 @@ pub async fn inloggen(
     let medewerker = match (medewerker, klopt) {
         (Some(m), true) => m,
         _ => {
-            tracing::info!(adres = %adres.ip(), "mislukte inlogpoging");
+            tracing::info!(adres = %adres, "mislukte inlogpoging");
             state.inlogpogingen.mislukt(&sleutels);
             return Err(ApiFout::NietIngelogd);
         }
     };
     state.inlogpogingen.gelukt(&sleutels[1]);
+    if i.rol.is_none() && i.organisatie.is_none() && medewerker.rollen.len() > 1 {
+        return Ok(Aanmelding::KiesRol(medewerker.rollen));
+    }
     let rol = kies_rol(&medewerker.rollen, i.rol, i.organisatie)?;
     let geheim = nieuw_geheim();
     let nu = Utc::now();
@@ -131,12 +163,6 @@ pub async fn inloggen(
         verloopt: nu + state.instellingen.sessie_max,
     };
     state.opslag.maak_sessie(&sessie).await?;
-    let cookie = Cookie::build((SESSIE_COOKIE, geheim))
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .secure(state.instellingen.veilige_cookies)
-        .path("/")
-        .build();
     let info = SessieInfo {
         medewerker: medewerker.id,
         naam: medewerker.naam,
@@ -145,7 +171,17 @@ pub async fn inloggen(
         csrf_token: sessie.csrf_token,
         verloopt: sessie.verloopt,
     };
-    Ok((StatusCode::CREATED, jar.add(cookie), Json(info)))
+    Ok(Aanmelding::Gelukt { geheim, info })
+}
+
+/// The session cookie: HttpOnly, SameSite=Strict, Secure behind TLS.
+pub fn sessie_cookie(state: &AppState, geheim: String) -> Cookie<'static> {
+    Cookie::build((SESSIE_COOKIE, geheim))
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.instellingen.veilige_cookies)
+        .path("/")
+        .build()
 }
 
 /// The current session.

@@ -97,10 +97,20 @@ pub async fn toegangsroute(
         state: &state,
         actor: &actor,
     };
+    Ok(Json(toegangsroute_voor(&dossier, id, soort).await?))
+}
+
+/// The access route for one jeugdige and kind of question, read under need
+/// to know and logged as `jeugdige.toegangsroute` (the API and the web page).
+pub async fn toegangsroute_voor(
+    dossier: &Dossier<'_>,
+    id: Id,
+    soort: Vraagsoort,
+) -> ApiResultaat<ToegangsrouteDto> {
     let j = dossier.lees_voor(id, "jeugdige.toegangsroute").await?;
-    let vraag = toegangsvraag(&state, &actor, &j, soort).await?;
+    let vraag = toegangsvraag(dossier.state, dossier.actor, &j, soort).await?;
     let advies = toegangsroute::bepaal(&vraag);
-    antwoord(&state, soort, advies).await
+    antwoord(dossier.state, soort, advies).await
 }
 
 /// An organisation that a stored reference points to; its absence is a
@@ -195,7 +205,7 @@ async fn antwoord(
     state: &AppState,
     soort: Vraagsoort,
     advies: Toegangsadvies,
-) -> ApiResultaat<Json<ToegangsrouteDto>> {
+) -> ApiResultaat<ToegangsrouteDto> {
     let mut toelichting = advies.toelichting;
     let mut bronnen: Vec<String> = advies.bronnen.iter().map(|b| b.to_string()).collect();
     if advies.route == Route::OjaHoofdaanbieder {
@@ -216,7 +226,7 @@ async fn antwoord(
         }
         None => (None, None),
     };
-    Ok(Json(ToegangsrouteDto {
+    Ok(ToegangsrouteDto {
         vraag: soort,
         route: advies.route,
         beschikking_nodig: advies.beschikking_nodig,
@@ -224,7 +234,7 @@ async fn antwoord(
         contactpersoon,
         toelichting,
         bronnen,
-    }))
+    })
 }
 
 /// The organisation's contact person, when recorded and still active.

@@ -143,7 +143,7 @@ impl Dossier<'_> {
 
     /// A referral for this actor: the provider sees only its own, every
     /// other role through its relation with the jeugdige (logged).
-    async fn verwijzing_voor(&self, id: Id) -> ApiResultaat<(Verwijzing, Jeugdige)> {
+    pub(crate) async fn verwijzing_voor(&self, id: Id) -> ApiResultaat<(Verwijzing, Jeugdige)> {
         let v = self
             .state
             .opslag
@@ -184,6 +184,19 @@ pub async fn maak(
         state: &state,
         actor: &actor,
     };
+    let opgeslagen = maak_verwijzing(&dossier, i).await?;
+    Ok((StatusCode::CREATED, Json(VerwijzingDto::from(opgeslagen))))
+}
+
+/// Creates a referral for `dossier`'s actor (the API and the web page):
+/// verwijzer only, the jeugdige read under need to know, checked by the
+/// normenkader; outside the norms only with a motivation.
+pub async fn maak_verwijzing(
+    dossier: &Dossier<'_>,
+    i: VerwijzingInvoer,
+) -> ApiResultaat<Verwijzing> {
+    let state = dossier.state;
+    let actor = dossier.actor;
     let bekend = state.opslag.jeugdige(i.jeugdige).await?;
     dossier.eis_verwijzer(bekend.as_ref()).await?;
     bekend.ok_or_else(|| ApiFout::veld("jeugdige", "bestaat niet"))?;
@@ -228,7 +241,7 @@ pub async fn maak(
         bevindingen,
         motivatie,
     };
-    let acties = termijnen(&state, &vraag, &j, &actor, casus)?;
+    let acties = termijnen(state, &vraag, &j, actor, casus)?;
     let record = dossier.record(
         "verwijzing.aanmaken",
         Actie::Aanmaken,
@@ -241,11 +254,10 @@ pub async fn maak(
             "maatwerk"
         }),
     );
-    let opgeslagen = state
+    Ok(state
         .opslag
         .maak_verwijzing(&nieuw, &acties, &record)
-        .await?;
-    Ok((StatusCode::CREATED, Json(VerwijzingDto::from(opgeslagen))))
+        .await?)
 }
 
 /// The actions a referral brings: its end date for the verwijzer, and the
@@ -336,6 +348,19 @@ pub async fn lever(
         state: &state,
         actor: &actor,
     };
+    let v = registreer_levering(&dossier, id, &l).await?;
+    Ok((StatusCode::CREATED, Json(VerwijzingDto::from(v))))
+}
+
+/// The provider of a referral registers delivered units (the API and the
+/// web page).
+pub async fn registreer_levering(
+    dossier: &Dossier<'_>,
+    id: Id,
+    l: &LeveringInvoer,
+) -> ApiResultaat<Verwijzing> {
+    let state = dossier.state;
+    let actor = dossier.actor;
     // The role first: a refusal by role is not preceded by a logged read.
     if actor.rol.rol != Rol::Aanbieder {
         let v = state
@@ -391,6 +416,5 @@ pub async fn lever(
         hoeveelheid: l.hoeveelheid,
         door: actor.door(),
     };
-    let v = state.opslag.registreer_levering(&levering, &record).await?;
-    Ok((StatusCode::CREATED, Json(VerwijzingDto::from(v))))
+    Ok(state.opslag.registreer_levering(&levering, &record).await?)
 }

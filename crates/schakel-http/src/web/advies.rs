@@ -1,0 +1,529 @@
+//! The normenkader advisor and the check of a proposed referral: public
+//! pages without personal data, computed by `state.regels` from the same
+//! JSON input as `POST /api/v1/normenkader/adviezen` and `…/toetsingen`,
+//! so a form reports the same field errors as the API.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use schakel_rules::advies::Advies;
+use schakel_rules::normenkader::Dekking;
+use schakel_rules::situatie::Onderwijssituatie;
+use schakel_rules::{AdviesVraag, ToetsVraag};
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+
+use super::formulier::{Fouten, Keuze};
+use super::opmaak;
+use super::sessie::Bezoeker;
+use super::{Kop, WebResultaat, pagina_met};
+use crate::api::vandaag;
+use crate::fout::ApiFout;
+use crate::state::AppState;
+
+/// The situation as the forms ask it; every field as typed, so a form
+/// comes back as it was sent.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct SituatieInvoer {
+    pub geboortedatum: String,
+    pub peildatum: String,
+    pub onderwijssituatie: String,
+    pub school: String,
+    pub tlv: Option<String>,
+    pub schooldagdelen: String,
+}
+
+/// API field name → (form field id, label).
+pub const SITUATIEVELDEN: [(&str, &str, &str); 6] = [
+    ("geboortedatum", "geboortedatum", "Geboortedatum"),
+    ("peildatum", "peildatum", "Peildatum"),
+    (
+        "onderwijssituatie",
+        "onderwijssituatie",
+        "Onderwijssituatie",
+    ),
+    ("school", "school", "School"),
+    ("tlv", "tlv", "TLV"),
+    ("schooldagdelen", "schooldagdelen", "Dagdelen op school"),
+];
+
+impl SituatieInvoer {
+    /// The advice input as JSON, as the API receives it; what is left
+    /// empty is left out, so the rules name what is missing.
+    pub fn json(&self) -> Map<String, Value> {
+        let mut m = Map::new();
+        let mut tekst = |k: &str, v: &str| {
+            if !v.trim().is_empty() {
+                m.insert(k.into(), json!(v.trim()));
+            }
+        };
+        tekst("geboortedatum", &self.geboortedatum);
+        tekst("peildatum", &self.peildatum);
+        tekst("onderwijssituatie", &self.onderwijssituatie);
+        tekst("school", &self.school);
+        let dagdelen = self.schooldagdelen.trim();
+        if !dagdelen.is_empty() {
+            // A number when it is one; otherwise the text, which the rules
+            // refuse with the field's name.
+            m.insert(
+                "schooldagdelen".into(),
+                dagdelen
+                    .parse::<u64>()
+                    .map_or(json!(dagdelen), |n| json!(n)),
+            );
+        }
+        m.insert("tlv".into(), json!(self.tlv.is_some()));
+        m
+    }
+}
+
+pub fn situatiekeuzes() -> Vec<Keuze> {
+    let mut k = vec![Keuze::new("", "Kies een situatie")];
+    k.extend(
+        Onderwijssituatie::ALLE
+            .iter()
+            .map(|s| Keuze::new(s.naam(), opmaak::situatie(*s))),
+    );
+    k
+}
+
+/// The schools the normenkader names (for OJA, JOA and their calendars).
+pub fn schoolkeuzes(state: &AppState) -> Vec<Keuze> {
+    let mut k = vec![Keuze::new("", "Geen of een andere school")];
+    if let Some(kader) = state.regels.kader_op(vandaag()) {
+        k.extend(kader.scholen.iter().map(|s| Keuze::new(&s.naam, &s.naam)));
+    }
+    k
+}
+
+pub fn productkeuzes(state: &AppState) -> Vec<Keuze> {
+    let mut k = vec![Keuze::new("", "Kies een product")];
+    if let Some(kader) = state.regels.kader_op(vandaag()) {
+        k.extend(
+            kader
+                .producten
+                .iter()
+                .map(|(id, naam)| Keuze::new(id, naam)),
+        );
+    }
+    k
+}
+
+pub struct InzetWeergave {
+    pub product: String,
+    pub omvang: String,
+}
+
+pub struct BudgetWeergave {
+    pub periode: String,
+    pub schoolweken: String,
+    pub totaal: String,
+    pub per_schoolweek: String,
+    pub volledig: bool,
+}
+
+pub struct OptieWeergave {
+    pub id: String,
+    pub omschrijving: String,
+    pub programma: Option<String>,
+    pub periode: String,
+    pub inzet: Vec<InzetWeergave>,
+    pub budget: Option<BudgetWeergave>,
+}
+
+pub struct AdviesWeergave {
+    pub situatie: Option<String>,
+    pub beschikking: &'static str,
+    pub regie: Option<String>,
+    pub leeftijd: u32,
+    pub peildatum: String,
+    pub opties: Vec<OptieWeergave>,
+    pub verplichtingen: Vec<(String, String)>,
+    pub reikwijdte: Vec<(String, &'static str)>,
+    pub toelichting: Vec<String>,
+    pub bronnen: Vec<String>,
+    pub normenkader: String,
+}
+
+pub fn dekking(d: Dekking) -> &'static str {
+    match d {
+        Dekking::Oja => "Valt onder het OJA",
+        Dekking::V => "Aparte verwijzing nodig",
+        Dekking::Joa => "Valt onder de JOA",
+        Dekking::NietMogelijk => "Niet mogelijk",
+    }
+}
+
+impl AdviesWeergave {
+    pub fn van(a: &Advies<'_>, state: &AppState) -> Self {
+        let kader = state.regels.kader_op(a.peildatum);
+        let productnaam =
+            |p: &str| kader.map_or_else(|| opmaak::product(p), |k| k.productnaam(p).to_string());
+        let opties = a
+            .opties
+            .iter()
+            .map(|o| OptieWeergave {
+                id: o.id.into(),
+                omschrijving: o.omschrijving.into(),
+                programma: o.programma.map(opmaak::product),
+                periode: match o.einddatum {
+                    Some(e) => format!(
+                        "{} tot en met {}",
+                        opmaak::datum(o.ingangsdatum),
+                        opmaak::datum(e)
+                    ),
+                    None => format!(
+                        "vanaf {} (het normenkader noemt geen einddatum)",
+                        opmaak::datum(o.ingangsdatum)
+                    ),
+                },
+                inzet: o
+                    .inzet
+                    .iter()
+                    .map(|i| {
+                        let eenheid = match (i.eenheid.naam(), i.max) {
+                            ("uur", 1) => "uur",
+                            ("uur", _) => "uur",
+                            (_, 1) => "dagdeel",
+                            _ => "dagdelen",
+                        };
+                        let per = if i.per.naam() == "week" {
+                            " per week"
+                        } else {
+                            " in totaal"
+                        };
+                        let omvang = match i.min {
+                            Some(min) => format!("{min} tot {} {eenheid}{per}", i.max),
+                            None => format!("ten hoogste {} {eenheid}{per}", i.max),
+                        };
+                        InzetWeergave {
+                            product: productnaam(i.product),
+                            omvang,
+                        }
+                    })
+                    .collect(),
+                budget: o.budget.as_ref().map(|b| BudgetWeergave {
+                    periode: format!(
+                        "{} tot en met {}",
+                        opmaak::datum(b.van),
+                        opmaak::datum(b.tot)
+                    ),
+                    schoolweken: opmaak::getal(b.schoolweken),
+                    totaal: opmaak::getal(b.totaal_uren),
+                    per_schoolweek: b
+                        .uren_per_schoolweek
+                        .map_or_else(|| "–".into(), opmaak::getal),
+                    volledig: b.volledig,
+                }),
+            })
+            .collect();
+        Self {
+            situatie: a.situatie.map(|s| opmaak::situatie(s).to_string()),
+            beschikking: opmaak::ja_nee(a.beschikking_nodig),
+            regie: a.regie.map(|r| match r {
+                "onderwijs" => "Bij het onderwijs".to_string(),
+                "jeugdhulp" => "Bij de jeugdhulp".to_string(),
+                "hoofdaanbieder" => "Bij de hoofdaanbieder van het OJA".to_string(),
+                r => opmaak::product(r),
+            }),
+            leeftijd: a.leeftijd,
+            peildatum: opmaak::datum(a.peildatum),
+            opties,
+            verplichtingen: a
+                .verplichtingen
+                .iter()
+                .map(|v| (v.wat.to_string(), opmaak::datum(v.uiterlijk)))
+                .collect(),
+            reikwijdte: a
+                .reikwijdte
+                .as_ref()
+                .map(|r| {
+                    r.diensten()
+                        .map(|(d, x)| (opmaak::product(d), dekking(x)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            toelichting: a.toelichting.iter().map(|t| t.to_string()).collect(),
+            bronnen: a.bronnen.iter().map(|b| b.to_string()).collect(),
+            normenkader: format!(
+                "{} {} (geldig vanaf {})",
+                opmaak::product(a.normenkader.regio),
+                a.normenkader.versie,
+                opmaak::datum(a.normenkader.geldig_vanaf)
+            ),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "advies.html")]
+struct AdviesPagina {
+    kop: Kop,
+    fouten: Fouten,
+    invoer: SituatieInvoer,
+    situaties: Vec<Keuze>,
+    scholen: Vec<Keuze>,
+    advies: Option<AdviesWeergave>,
+}
+
+async fn kop(wie: &Bezoeker, titel: &str, huidig: &'static str) -> Result<Kop, super::WebFout> {
+    match &wie.0 {
+        Some(i) => Kop::voor(i, titel, huidig).await,
+        None => Ok(Kop::openbaar(titel, huidig)),
+    }
+}
+
+pub async fn formulier(State(state): State<AppState>, wie: Bezoeker) -> WebResultaat {
+    let p = AdviesPagina {
+        kop: kop(&wie, "Wat mag worden verwezen?", "/advies").await?,
+        fouten: Fouten::default(),
+        invoer: SituatieInvoer {
+            onderwijssituatie: "volledig_onderwijs".into(),
+            ..SituatieInvoer::default()
+        },
+        situaties: situatiekeuzes(),
+        scholen: schoolkeuzes(&state),
+        advies: None,
+    };
+    pagina_met(StatusCode::OK, &p)
+}
+
+/// The advice for the posted situation, on the same page as the form. No
+/// state changes and no personal data, so no session or CSRF token is
+/// needed (the public can use it).
+pub async fn bereken(
+    State(state): State<AppState>,
+    wie: Bezoeker,
+    axum::Form(invoer): axum::Form<SituatieInvoer>,
+) -> WebResultaat {
+    let mut fouten = Fouten::default();
+    let uitkomst = AdviesVraag::uit_json(&Value::Object(invoer.json()), vandaag()).and_then(|v| {
+        state
+            .regels
+            .advies(&v)
+            .map(|a| AdviesWeergave::van(&a, &state))
+    });
+    let advies = match uitkomst {
+        Ok(a) => Some(a),
+        Err(f) => {
+            fouten.uit(ApiFout::from(f), &SITUATIEVELDEN)?;
+            None
+        }
+    };
+    let status = if fouten.is_leeg() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let titel = if advies.is_some() {
+        "Advies volgens het normenkader"
+    } else {
+        "Wat mag worden verwezen?"
+    };
+    let p = AdviesPagina {
+        kop: kop(&wie, titel, "/advies").await?,
+        fouten,
+        invoer,
+        situaties: situatiekeuzes(),
+        scholen: schoolkeuzes(&state),
+        advies,
+    };
+    pagina_met(status, &p)
+}
+
+/// A proposed referral, as the check form asks it.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct VerwijzingVoorstel {
+    pub product: String,
+    pub volume: String,
+    pub eenheid: String,
+    pub per: String,
+    pub ingangsdatum: String,
+    pub einddatum: String,
+}
+
+pub const VOORSTELVELDEN: [(&str, &str, &str); 6] = [
+    ("verwijzing.product", "product", "Product"),
+    ("verwijzing.volume", "volume", "Omvang"),
+    ("verwijzing.eenheid", "eenheid", "Eenheid"),
+    ("verwijzing.per", "per", "Per"),
+    ("verwijzing.ingangsdatum", "ingangsdatum", "Ingangsdatum"),
+    ("verwijzing.einddatum", "einddatum", "Einddatum"),
+];
+
+impl VerwijzingVoorstel {
+    pub fn json(&self) -> Value {
+        let mut m = Map::new();
+        for (k, v) in [
+            ("product", &self.product),
+            ("eenheid", &self.eenheid),
+            ("per", &self.per),
+            ("ingangsdatum", &self.ingangsdatum),
+            ("einddatum", &self.einddatum),
+        ] {
+            if !v.trim().is_empty() {
+                m.insert(k.into(), json!(v.trim()));
+            }
+        }
+        let volume = self.volume.trim().replace(',', ".");
+        if !volume.is_empty() {
+            m.insert(
+                "volume".into(),
+                volume.parse::<f64>().map_or(json!(volume), |n| json!(n)),
+            );
+        }
+        Value::Object(m)
+    }
+}
+
+/// The form fields of the check: the API's names with and without the
+/// `situatie.` prefix.
+pub fn toetsvelden() -> Vec<(&'static str, &'static str, &'static str)> {
+    const GEPREFIXT: [(&str, &str, &str); 6] = [
+        ("situatie.geboortedatum", "geboortedatum", "Geboortedatum"),
+        ("situatie.peildatum", "peildatum", "Peildatum"),
+        (
+            "situatie.onderwijssituatie",
+            "onderwijssituatie",
+            "Onderwijssituatie",
+        ),
+        ("situatie.school", "school", "School"),
+        ("situatie.tlv", "tlv", "TLV"),
+        (
+            "situatie.schooldagdelen",
+            "schooldagdelen",
+            "Dagdelen op school",
+        ),
+    ];
+    SITUATIEVELDEN
+        .iter()
+        .chain(GEPREFIXT.iter())
+        .chain(VOORSTELVELDEN.iter())
+        .copied()
+        .collect()
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct ToetsInvoer {
+    #[serde(flatten)]
+    pub situatie: SituatieInvoer,
+    #[serde(flatten)]
+    pub voorstel: VerwijzingVoorstel,
+}
+
+pub struct ToetsWeergave {
+    pub binnen_normen: bool,
+    pub bevindingen: Vec<(String, String)>,
+    pub optie: Option<String>,
+    pub bronnen: Vec<String>,
+    pub normenkader: String,
+}
+
+#[derive(Template)]
+#[template(path = "toets.html")]
+struct ToetsPagina {
+    kop: Kop,
+    fouten: Fouten,
+    situatie: SituatieInvoer,
+    voorstel: VerwijzingVoorstel,
+    situaties: Vec<Keuze>,
+    scholen: Vec<Keuze>,
+    producten: Vec<Keuze>,
+    eenheden: Vec<Keuze>,
+    perioden: Vec<Keuze>,
+    toetsing: Option<ToetsWeergave>,
+}
+
+pub fn eenheden() -> Vec<Keuze> {
+    vec![Keuze::new("uur", "Uren"), Keuze::new("dagdeel", "Dagdelen")]
+}
+
+pub fn perioden() -> Vec<Keuze> {
+    vec![
+        Keuze::new("week", "Per week"),
+        Keuze::new("totaal", "In totaal"),
+    ]
+}
+
+pub async fn toetsformulier(State(state): State<AppState>, wie: Bezoeker) -> WebResultaat {
+    toetspagina(
+        &state,
+        &wie,
+        Fouten::default(),
+        ToetsInvoer::default(),
+        None,
+    )
+    .await
+}
+
+async fn toetspagina(
+    state: &AppState,
+    wie: &Bezoeker,
+    fouten: Fouten,
+    invoer: ToetsInvoer,
+    toetsing: Option<ToetsWeergave>,
+) -> WebResultaat {
+    let status = if fouten.is_leeg() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let mut situatie = invoer.situatie;
+    if situatie.onderwijssituatie.is_empty() {
+        situatie.onderwijssituatie = "volledig_onderwijs".into();
+    }
+    let mut voorstel = invoer.voorstel;
+    if voorstel.eenheid.is_empty() {
+        voorstel.eenheid = "uur".into();
+        voorstel.per = "week".into();
+    }
+    let p = ToetsPagina {
+        kop: kop(wie, "Verwijzing toetsen", "/toets").await?,
+        fouten,
+        situatie,
+        voorstel,
+        situaties: situatiekeuzes(),
+        scholen: schoolkeuzes(state),
+        producten: productkeuzes(state),
+        eenheden: eenheden(),
+        perioden: perioden(),
+        toetsing,
+    };
+    pagina_met(status, &p)
+}
+
+pub fn toetsweergave(t: &schakel_rules::toets::Toetsing<'_>) -> ToetsWeergave {
+    ToetsWeergave {
+        binnen_normen: t.binnen_normen,
+        bevindingen: t
+            .bevindingen
+            .iter()
+            .map(|b| (b.regel.to_string(), b.melding.clone()))
+            .collect(),
+        optie: t.optie.map(String::from),
+        bronnen: t.bronnen.iter().map(|b| b.to_string()).collect(),
+        normenkader: format!("{} {}", t.normenkader.regio, t.normenkader.versie),
+    }
+}
+
+/// Checks the proposed referral, as `POST /api/v1/normenkader/toetsingen`.
+pub async fn toets(
+    State(state): State<AppState>,
+    wie: Bezoeker,
+    axum::Form(invoer): axum::Form<ToetsInvoer>,
+) -> WebResultaat {
+    let mut fouten = Fouten::default();
+    let vraag = json!({"situatie": invoer.situatie.json(), "verwijzing": invoer.voorstel.json()});
+    let uitkomst = ToetsVraag::uit_json(&vraag, vandaag())
+        .and_then(|v| state.regels.toets(&v).map(|t| toetsweergave(&t)));
+    let toetsing = match uitkomst {
+        Ok(t) => Some(t),
+        Err(f) => {
+            fouten.uit(ApiFout::from(f), &toetsvelden())?;
+            None
+        }
+    };
+    toetspagina(&state, &wie, fouten, invoer, toetsing).await
+}

@@ -1,0 +1,244 @@
+//! The policy dashboard: the monitoring figures of `GET /api/v1/monitoring`
+//! (the same `monitoring_voor`: beleid only, no personal data, counts below
+//! five as "<5") as charts per month, for the region or one school, each
+//! chart with its numbers in a table.
+
+use askama::Template;
+use axum::extract::Query;
+use schakel_domain::OrganisatieSoort;
+use schakel_domain::monitoring::Aantal;
+
+use super::formulier::Keuze;
+use super::grafiek::{self, Reeks, Waarde};
+use super::jeugdigen::organisaties;
+use super::sessie::Ingelogd;
+use super::{Kop, WebResultaat, opmaak, pagina};
+use crate::api::monitoring::{Monitoring, MonitoringVraag, monitoring_voor};
+
+pub struct Grafiek {
+    pub id: &'static str,
+    pub titel: &'static str,
+    pub svg: String,
+    /// Bars can show a suppressed count; the legend says how.
+    pub staven: bool,
+    pub legenda: Vec<String>,
+    pub kolommen: Vec<String>,
+    pub rijen: Vec<(String, Vec<String>)>,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct Dashboard {
+    kop: Kop,
+    scholen: Vec<Keuze>,
+    school: String,
+    periode: String,
+    grafieken: Vec<Grafiek>,
+}
+
+fn aantal(a: Option<&Aantal>) -> Waarde {
+    match a {
+        Some(Aantal::Getal(n)) => Waarde::Getal(*n as f64),
+        Some(Aantal::Onderdrukt) | None => Waarde::Onder(5.0),
+    }
+}
+
+fn tabel(maanden: &[String], reeksen: &[(String, Vec<String>)]) -> Vec<(String, Vec<String>)> {
+    maanden
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.clone(), reeksen.iter().map(|r| r.1[i].clone()).collect()))
+        .collect()
+}
+
+/// Bars of counts (a suppressed count drawn up to the threshold).
+fn staven(
+    m: &Monitoring,
+    id: &'static str,
+    titel: &'static str,
+    velden: &[(&str, &str)],
+) -> Grafiek {
+    let maanden: Vec<String> = m
+        .maanden
+        .iter()
+        .map(|x| opmaak::maand_kort(&x.maand))
+        .collect();
+    let reeksen: Vec<Reeks<Waarde>> = velden
+        .iter()
+        .map(|(sleutel, naam)| Reeks {
+            naam: naam.to_string(),
+            waarden: m
+                .maanden
+                .iter()
+                .map(|x| Some(aantal(x.aantallen.get(sleutel))))
+                .collect(),
+        })
+        .collect();
+    let tekst: Vec<(String, Vec<String>)> = reeksen
+        .iter()
+        .map(|r| {
+            (
+                r.naam.clone(),
+                r.waarden
+                    .iter()
+                    .map(|w| w.map_or("–".into(), |w| w.tekst()))
+                    .collect(),
+            )
+        })
+        .collect();
+    Grafiek {
+        id,
+        titel,
+        svg: grafiek::staven(
+            id,
+            titel,
+            "Aantallen per maand; aantallen onder de 5 zijn niet precies getoond (gestippelde staaf, “<5”). De tabel geeft dezelfde gegevens.",
+            &maanden,
+            &reeksen,
+        ),
+        staven: true,
+        legenda: reeksen.iter().map(|r| r.naam.clone()).collect(),
+        kolommen: tekst.iter().map(|r| r.0.clone()).collect(),
+        rijen: tabel(&maanden, &tekst),
+    }
+}
+
+/// Lines of averages or sums (absent when resting on fewer than five).
+fn lijnen(
+    m: &Monitoring,
+    id: &'static str,
+    titel: &'static str,
+    velden: &[(&str, &str)],
+    max: Option<f64>,
+) -> Grafiek {
+    let maanden: Vec<String> = m
+        .maanden
+        .iter()
+        .map(|x| opmaak::maand_kort(&x.maand))
+        .collect();
+    let reeksen: Vec<Reeks<f64>> = velden
+        .iter()
+        .map(|(sleutel, naam)| Reeks {
+            naam: naam.to_string(),
+            waarden: m
+                .maanden
+                .iter()
+                .map(|x| x.waarden.get(sleutel).copied().flatten())
+                .collect(),
+        })
+        .collect();
+    let tekst: Vec<(String, Vec<String>)> = reeksen
+        .iter()
+        .map(|r| {
+            (
+                r.naam.clone(),
+                r.waarden
+                    .iter()
+                    .map(|w| w.map_or("te weinig gegevens".into(), opmaak::getal))
+                    .collect(),
+            )
+        })
+        .collect();
+    Grafiek {
+        id,
+        titel,
+        svg: grafiek::lijnen(
+            id,
+            titel,
+            "Per maand; een maand met minder dan 5 waarden ontbreekt. De tabel geeft dezelfde gegevens.",
+            &maanden,
+            &reeksen,
+            max,
+            &[],
+        ),
+        staven: false,
+        legenda: reeksen.iter().map(|r| r.naam.clone()).collect(),
+        kolommen: tekst.iter().map(|r| r.0.clone()).collect(),
+        rijen: tabel(&maanden, &tekst),
+    }
+}
+
+/// `?school=` as the form sends it: empty for the whole region.
+#[derive(serde::Deserialize)]
+pub struct DashboardVraag {
+    school: Option<String>,
+}
+
+pub async fn dashboard(wie: Ingelogd, Query(d): Query<DashboardVraag>) -> WebResultaat {
+    let v = MonitoringVraag {
+        school: d.school.and_then(|s| s.trim().parse().ok()),
+        van: None,
+        tot: None,
+    };
+    let m = monitoring_voor(&wie.state, &wie.actor, &v).await?;
+    let orgs = organisaties(&wie.state).await?;
+    let mut scholen = vec![Keuze::new("", "Alle scholen in de regio")];
+    scholen.extend(
+        orgs.iter()
+            .filter(|o| o.soort == OrganisatieSoort::School)
+            .map(|o| Keuze::new(o.id.to_string(), &o.naam)),
+    );
+    let grafieken = vec![
+        staven(
+            &m,
+            "casussen",
+            "Open en nieuwe casussen",
+            &[
+                ("openCasussen", "Open casussen"),
+                ("nieuweCasussen", "Nieuwe casussen"),
+            ],
+        ),
+        staven(
+            &m,
+            "onderwijs",
+            "Onderwijsuitkomsten",
+            &[
+                ("thuiszitters", "Thuiszitters"),
+                (
+                    "terugkeerRegulierOnderwijs",
+                    "Terug naar regulier onderwijs",
+                ),
+                ("verwijzingenVso", "Verwijzingen naar het vso"),
+            ],
+        ),
+        lijnen(
+            &m,
+            "uren",
+            "Uren jeugdhulp: toegekend en geleverd",
+            &[("urenToegekend", "Toegekend"), ("urenGeleverd", "Geleverd")],
+            None,
+        ),
+        lijnen(
+            &m,
+            "tevredenheid",
+            "Tevredenheid (cijfer 1–10)",
+            &[
+                ("tevredenheidJeugdige", "Jeugdigen"),
+                ("tevredenheidOuders", "Ouders"),
+            ],
+            Some(10.0),
+        ),
+        staven(
+            &m,
+            "escalatie",
+            "Evaluaties en escalatiestappen",
+            &[
+                ("evaluaties", "Evaluaties"),
+                ("gesprekken", "Gesprekken"),
+                ("expertpoolAdviezen", "Expertpooladviezen"),
+                ("escalaties", "Escalaties"),
+            ],
+        ),
+    ];
+    pagina(&Dashboard {
+        kop: Kop::voor(&wie, "Dashboard", "/dashboard").await?,
+        scholen,
+        school: m.school.map(|s| s.to_string()).unwrap_or_default(),
+        periode: format!(
+            "{} tot en met {}",
+            opmaak::datum(m.van),
+            opmaak::datum(m.tot)
+        ),
+        grafieken,
+    })
+}

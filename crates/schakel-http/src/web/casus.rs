@@ -1,0 +1,1039 @@
+//! The joint case: my cases, the integral plan with its goals (and the
+//! education part for the school), evaluations with a progress chart per
+//! goal, escalation steps, the course, deadlines, and a printable plan for
+//! the parents. Reads and writes go through the API's `lees_casus`,
+//! `zet_plan_voor` and `leg_gebeurtenis_vast_voor` — which call
+//! `Dossier::leg_vast` and so the rules of `schakel_domain::verloop` — so
+//! every access is checked and logged as through the API.
+
+use std::collections::{BTreeSet, HashMap};
+
+use askama::Template;
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use chrono::NaiveDate;
+use schakel_domain::plan::{DoelInvoer, Domein, Plan, PlanInvoer, Stem};
+use schakel_domain::verloop::{DoelScore, Evaluatie, Fase, Gebeurtenis, Regie, Score, Stap};
+use schakel_storage::{Id, Pagina};
+use serde::Deserialize;
+
+use super::formulier::{Fouten, Keuze, hoofdletter};
+use super::grafiek::{self, Reeks};
+use super::jeugdigen::{namen, organisaties, zichtbare_jeugdigen};
+use super::sessie::{Formulier, Ingelogd, Velden};
+use super::{Kop, WebResultaat, naar, opmaak, pagina, pagina_met};
+use crate::api::acties::{acties_voor, rond_actie_af_voor};
+use crate::api::casussen::{CasusDossier, lees_casus, leg_gebeurtenis_vast_voor, zet_plan_voor};
+use crate::api::vandaag;
+use crate::fout::{ApiFout, VeldFout};
+
+pub struct CasusRegel {
+    pub id: Id,
+    pub jeugdigen: String,
+}
+
+#[derive(Template)]
+#[template(path = "casussen.html")]
+struct Lijst {
+    kop: Kop,
+    casussen: Vec<CasusRegel>,
+}
+
+/// My cases: the open cases of the households of the jeugdigen this actor
+/// may see (that list is logged per jeugdige), where the actor's
+/// organisation is the wijkteam or a party.
+pub async fn lijst(wie: Ingelogd) -> WebResultaat {
+    let org = wie.actor.rol.organisatie;
+    let mut per_huishouden: Vec<(Id, Vec<String>)> = Vec::new();
+    for j in zichtbare_jeugdigen(&wie).await? {
+        let naam = format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam);
+        match per_huishouden.iter_mut().find(|(h, _)| *h == j.huishouden) {
+            Some((_, namen)) => namen.push(naam),
+            None => per_huishouden.push((j.huishouden, vec![naam])),
+        }
+    }
+    let mut casussen = Vec::new();
+    for (huishouden, namen) in per_huishouden {
+        if let Some(c) = wie.state.opslag.open_casus(huishouden).await?
+            && (c.wijkteam == org || c.partijen.contains(&org))
+        {
+            casussen.push(CasusRegel {
+                id: c.id,
+                jeugdigen: namen.join(", "),
+            });
+        }
+    }
+    pagina(&Lijst {
+        kop: Kop::voor(&wie, "Casussen", "/casussen").await?,
+        casussen,
+    })
+}
+
+pub struct DoelWeergave {
+    pub nummer: u32,
+    pub domein: &'static str,
+    pub omschrijving: String,
+    pub indicator: String,
+    pub nulmeting: String,
+    pub streefwaarde: String,
+    pub deadline: String,
+    pub verantwoordelijke: String,
+}
+
+pub struct PlanWeergave {
+    pub toekomstperspectief: String,
+    pub stem: String,
+    pub doelen: Vec<DoelWeergave>,
+}
+
+pub struct EvaluatieWeergave {
+    pub datum: String,
+    pub scores: Vec<(u32, &'static str)>,
+    pub stem: String,
+    pub tevredenheid_jeugdige: String,
+    pub tevredenheid_ouders: String,
+}
+
+pub struct StapWeergave {
+    pub nummer: i64,
+    pub datum: String,
+    pub wat: String,
+    pub door: String,
+}
+
+fn domein(d: Domein) -> &'static str {
+    match d {
+        Domein::Jeugdhulp => "Jeugdhulp",
+        Domein::Onderwijsondersteuning => "Onderwijsondersteuning",
+    }
+}
+
+fn score(s: Score) -> &'static str {
+    match s {
+        Score::Onvoldoende => "Onvoldoende",
+        Score::Voldoende => "Voldoende",
+        Score::Behaald => "Behaald",
+    }
+}
+
+fn score_waarde(s: Score) -> f64 {
+    match s {
+        Score::Onvoldoende => 1.0,
+        Score::Voldoende => 2.0,
+        Score::Behaald => 3.0,
+    }
+}
+
+fn stem(s: &Option<Stem>) -> String {
+    match s {
+        Some(Stem::Gehoord { inbreng }) => format!("Gehoord: “{inbreng}”"),
+        Some(Stem::NietGehoord { reden }) => format!("Niet gehoord: {reden}"),
+        None => "Nog niet vastgelegd".into(),
+    }
+}
+
+fn fase(f: Fase) -> &'static str {
+    match f {
+        Fase::Uitvoering => "Uitvoering van het plan",
+        Fase::Gesprek => "Gesprek met ouders, jeugdige en casusregisseur (stap 1)",
+        Fase::ExpertpoolAdvies => "Advies van de expertpool (stap 2)",
+        Fase::Escalatie => "Escalatie (stap 3)",
+    }
+}
+
+fn stap(s: Stap) -> &'static str {
+    match s {
+        Stap::Gesprek => "Gesprek met ouders en jeugdige",
+        Stap::ExpertpoolAdvies => "Advies van de expertpool",
+        Stap::Escalatie => "Escalatie",
+        Stap::Afgeschaald => "Afgeschaald naar uitvoering",
+    }
+}
+
+fn omschrijving(g: &Gebeurtenis, namen: &HashMap<Id, String>) -> String {
+    let org = |id: &Id| {
+        namen
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| format!("organisatie {id}"))
+    };
+    match g {
+        Gebeurtenis::Plan { plan } => {
+            format!("Integraal plan vastgelegd ({} doelen)", plan.doelen.len())
+        }
+        Gebeurtenis::Akkoord {
+            vertegenwoordiger,
+            datum,
+        } => {
+            format!(
+                "Akkoord van {vertegenwoordiger} op {}",
+                opmaak::datum(*datum)
+            )
+        }
+        Gebeurtenis::Regisseur { regie, organisatie } => format!(
+            "Regie: {} ({})",
+            org(organisatie),
+            match regie {
+                Regie::Hoofdaanbieder => "hoofdaanbieder",
+                Regie::Perspectiefregie => "perspectiefregie JGZ",
+            }
+        ),
+        Gebeurtenis::Evaluatie(e) => format!(
+            "Evaluatie van {}: {}",
+            opmaak::datum(e.datum),
+            if e.voldoende() {
+                "voldoende voortgang"
+            } else {
+                "onvoldoende voortgang"
+            }
+        ),
+        Gebeurtenis::Escalatie {
+            stap: s,
+            toelichting,
+        } => format!("{}: {toelichting}", stap(*s)),
+        Gebeurtenis::Veiligheid { toelichting, .. } => {
+            format!("Melding onveiligheid: {toelichting}")
+        }
+        Gebeurtenis::VeiligheidAfgerond { toelichting } => {
+            format!("Onveiligheid afgerond: {toelichting}")
+        }
+        Gebeurtenis::Inkoop {
+            aanbieder,
+            omschrijving,
+            ..
+        } => {
+            format!("Inkoop bij {}: {omschrijving}", org(aanbieder))
+        }
+        Gebeurtenis::InkoopToestemmingSchool { inkoop, .. } => {
+            format!("Toestemming van de school voor inkoop {inkoop}")
+        }
+        Gebeurtenis::Tlv { geldig_tot, .. } => format!("TLV tot {}", opmaak::datum(*geldig_tot)),
+        Gebeurtenis::Onderwijsuitkomst { uitkomst, .. } => {
+            format!("Onderwijsuitkomst: {}", opmaak::product(uitkomst.naam()))
+        }
+        Gebeurtenis::Afgesloten { reden } => format!("Casus afgesloten: {reden}"),
+    }
+}
+
+pub fn plan_weergave(plan: &Plan, namen: &HashMap<Id, String>) -> PlanWeergave {
+    PlanWeergave {
+        toekomstperspectief: plan.toekomstperspectief.clone(),
+        stem: stem(&plan.stem_jeugdige),
+        doelen: plan
+            .doelen
+            .iter()
+            .map(|d| DoelWeergave {
+                nummer: d.nummer,
+                domein: domein(d.domein),
+                omschrijving: d.omschrijving.clone(),
+                indicator: d.indicator.clone(),
+                nulmeting: d.nulmeting.clone(),
+                streefwaarde: d.streefwaarde.clone(),
+                deadline: opmaak::datum(d.deadline),
+                verantwoordelijke: namen.get(&d.verantwoordelijke).cloned().unwrap_or_default(),
+            })
+            .collect(),
+    }
+}
+
+fn evaluaties(cd: &CasusDossier) -> Vec<&Evaluatie> {
+    cd.gebeurtenissen
+        .iter()
+        .filter_map(|g| match &g.gebeurtenis {
+            Gebeurtenis::Evaluatie(e) => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The progress chart: per goal its score at each evaluation.
+fn voortgang(cd: &CasusDossier) -> Option<String> {
+    let plan = cd.toestand.plan.as_ref()?;
+    let evaluaties = evaluaties(cd);
+    if evaluaties.is_empty() {
+        return None;
+    }
+    let datums: Vec<String> = evaluaties.iter().map(|e| opmaak::datum(e.datum)).collect();
+    let reeksen: Vec<Reeks<f64>> = plan
+        .doelen
+        .iter()
+        .map(|d| Reeks {
+            naam: format!("Doel {}", d.nummer),
+            waarden: evaluaties
+                .iter()
+                .map(|e| {
+                    e.scores
+                        .iter()
+                        .find(|s| s.doel == d.nummer)
+                        .map(|s| score_waarde(s.score))
+                })
+                .collect(),
+        })
+        .collect();
+    Some(grafiek::lijnen(
+        "voortgang",
+        "Voortgang per doel",
+        "De score van elk doel bij elke evaluatie: onvoldoende, voldoende of behaald. De tabel eronder geeft dezelfde gegevens.",
+        &datums,
+        &reeksen,
+        Some(3.0),
+        &[(1.0, "onvoldoende"), (2.0, "voldoende"), (3.0, "behaald")],
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "casus.html")]
+struct CasusPagina {
+    kop: Kop,
+    fouten: Fouten,
+    melding: Option<&'static str>,
+    id: Id,
+    versie: i64,
+    open: bool,
+    jeugdigen: Vec<(Id, String)>,
+    wijkteam: String,
+    partijen: Vec<String>,
+    fase: &'static str,
+    akkoord: Option<String>,
+    regisseur: Option<String>,
+    veiligheid: Option<String>,
+    plan: Option<PlanWeergave>,
+    grafiek: Option<String>,
+    evaluaties: Vec<EvaluatieWeergave>,
+    verloop: Vec<StapWeergave>,
+    vertegenwoordigers: Vec<Keuze>,
+    regisseurs: Vec<Keuze>,
+    stappen: Vec<Keuze>,
+    scores: Vec<Keuze>,
+    invoer: HashMap<String, String>,
+    regisseur_rol: bool,
+}
+
+impl CasusPagina {
+    /// A posted value, for filling the form in again after an error.
+    pub fn waarde(&self, veld: &str) -> &str {
+        self.invoer.get(veld).map_or("", String::as_str)
+    }
+}
+
+async fn casuspagina(
+    wie: &Ingelogd,
+    id: Id,
+    fouten: Fouten,
+    melding: Option<&'static str>,
+    invoer: HashMap<String, String>,
+) -> WebResultaat {
+    let cd = lees_casus(&wie.dossier(), id).await?;
+    let namen = namen(&organisaties(&wie.state).await?);
+    let naam = |id: &Id| namen.get(id).cloned().unwrap_or_default();
+    let t = &cd.toestand;
+    let evaluatie_weergave = evaluaties(&cd)
+        .iter()
+        .map(|e| EvaluatieWeergave {
+            datum: opmaak::datum(e.datum),
+            scores: e.scores.iter().map(|s| (s.doel, score(s.score))).collect(),
+            stem: stem(&Some(e.stem_jeugdige.clone())),
+            tevredenheid_jeugdige: e
+                .tevredenheid_jeugdige
+                .map_or("–".into(), |x| x.to_string()),
+            tevredenheid_ouders: e.tevredenheid_ouders.map_or("–".into(), |x| x.to_string()),
+        })
+        .collect();
+    let mut regisseurs = vec![Keuze::new("", "Kies wie de regie krijgt")];
+    for p in &cd.casus.partijen {
+        if let Some(o) = wie.state.opslag.organisatie(*p).await? {
+            let regie = match o.soort {
+                schakel_domain::OrganisatieSoort::Aanbieder => "hoofdaanbieder",
+                schakel_domain::OrganisatieSoort::Jgz => "perspectiefregie",
+                _ => continue,
+            };
+            regisseurs.push(Keuze::new(
+                format!("{regie}:{}", o.id),
+                format!(
+                    "{} ({})",
+                    o.naam,
+                    if regie == "hoofdaanbieder" {
+                        "hoofdaanbieder"
+                    } else {
+                        "perspectiefregie JGZ"
+                    }
+                ),
+            ));
+        }
+    }
+    let mut vertegenwoordigers = vec![Keuze::new("", "Kies een wettelijk vertegenwoordiger")];
+    vertegenwoordigers.extend(
+        cd.huishouden
+            .vertegenwoordigers
+            .iter()
+            .map(|v| Keuze::new(&v.naam, format!("{} ({})", v.naam, v.relatie))),
+    );
+    let status = if fouten.is_leeg() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    pagina_met(
+        status,
+        &CasusPagina {
+            kop: Kop::voor(wie, format!("Casus {id}"), "/casussen").await?,
+            fouten,
+            melding,
+            id,
+            versie: cd.versie(),
+            open: t.open,
+            jeugdigen: cd
+                .jeugdigen
+                .iter()
+                .map(|j| {
+                    (
+                        j.id,
+                        format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam),
+                    )
+                })
+                .collect(),
+            wijkteam: naam(&cd.casus.wijkteam),
+            partijen: cd.casus.partijen.iter().map(naam).collect(),
+            fase: fase(t.fase),
+            akkoord: t
+                .akkoord
+                .as_ref()
+                .map(|a| format!("{} op {}", a.vertegenwoordiger, opmaak::datum(a.datum))),
+            regisseur: t.regisseur.map(|r| naam(&r.organisatie)),
+            veiligheid: t.veiligheid.as_ref().map(|v| v.toelichting.clone()),
+            plan: t.plan.as_ref().map(|p| plan_weergave(p, &namen)),
+            grafiek: voortgang(&cd),
+            evaluaties: evaluatie_weergave,
+            verloop: cd
+                .gebeurtenissen
+                .iter()
+                .map(|g| StapWeergave {
+                    nummer: g.volgnummer,
+                    datum: opmaak::datum(g.tijdstip.date_naive()),
+                    wat: omschrijving(&g.gebeurtenis, &namen),
+                    door: naam(&g.door.organisatie),
+                })
+                .collect(),
+            vertegenwoordigers,
+            regisseurs,
+            stappen: vec![
+                Keuze::new("gesprek", stap(Stap::Gesprek)),
+                Keuze::new("expertpool_advies", stap(Stap::ExpertpoolAdvies)),
+                Keuze::new("escalatie", stap(Stap::Escalatie)),
+                Keuze::new("afgeschaald", stap(Stap::Afgeschaald)),
+            ],
+            scores: vec![
+                Keuze::new("", "Kies een score"),
+                Keuze::new("onvoldoende", "Onvoldoende"),
+                Keuze::new("voldoende", "Voldoende"),
+                Keuze::new("behaald", "Behaald"),
+            ],
+            invoer,
+            regisseur_rol: wie.rol() == schakel_domain::Rol::Casusregisseur,
+        },
+    )
+}
+
+#[derive(Deserialize, Default)]
+pub struct Gelukt {
+    gelukt: Option<String>,
+}
+
+fn melding(g: &Gelukt) -> Option<&'static str> {
+    match g.gelukt.as_deref() {
+        Some("getrieerd") => {
+            Some("De hulpvraag is getrieerd: zij hoort nu bij deze gezamenlijke casus.")
+        }
+        Some("plan") => Some(
+            "Het integraal plan is opgeslagen. Na een wijziging is opnieuw akkoord van de ouders nodig.",
+        ),
+        Some("vastgelegd") => Some("Vastgelegd in het verloop van de casus."),
+        _ => None,
+    }
+}
+
+pub async fn casus(wie: Ingelogd, Path(id): Path<Id>, Query(g): Query<Gelukt>) -> WebResultaat {
+    casuspagina(&wie, id, Fouten::default(), melding(&g), HashMap::new()).await
+}
+
+fn datum(
+    invoer: &HashMap<String, String>,
+    veld: &str,
+    label: &str,
+    fouten: &mut Fouten,
+) -> Option<NaiveDate> {
+    let d = schakel_rules::datum::parse_datum(invoer.get(veld).map_or("", |s| s.trim()));
+    if d.is_none() {
+        fouten.veld(veld, label, "Vul een datum in.");
+    }
+    d
+}
+
+fn tekst(invoer: &HashMap<String, String>, veld: &str) -> String {
+    invoer
+        .get(veld)
+        .map_or(String::new(), |s| s.trim().to_string())
+}
+
+/// The event a form describes; errors of the form's own fields go to
+/// `fouten`.
+fn gebeurtenis_uit(invoer: &HashMap<String, String>, fouten: &mut Fouten) -> Option<Gebeurtenis> {
+    match tekst(invoer, "soort").as_str() {
+        "akkoord" => {
+            let vertegenwoordiger = tekst(invoer, "akkoord-vertegenwoordiger");
+            let d = datum(invoer, "akkoord-datum", "Datum van het akkoord", fouten)?;
+            Some(Gebeurtenis::Akkoord {
+                vertegenwoordiger,
+                datum: d,
+            })
+        }
+        "regisseur" => {
+            let keuze = tekst(invoer, "regisseur-organisatie");
+            let (regie, org) = keuze.split_once(':').unwrap_or(("", ""));
+            let regie = match regie {
+                "hoofdaanbieder" => Regie::Hoofdaanbieder,
+                "perspectiefregie" => Regie::Perspectiefregie,
+                _ => {
+                    fouten.veld(
+                        "regisseur-organisatie",
+                        "Regie",
+                        "Kies wie de regie krijgt.",
+                    );
+                    return None;
+                }
+            };
+            Some(Gebeurtenis::Regisseur {
+                regie,
+                organisatie: org.parse().ok()?,
+            })
+        }
+        "escalatie" => {
+            let s = match tekst(invoer, "escalatie-stap").as_str() {
+                "gesprek" => Stap::Gesprek,
+                "expertpool_advies" => Stap::ExpertpoolAdvies,
+                "escalatie" => Stap::Escalatie,
+                "afgeschaald" => Stap::Afgeschaald,
+                _ => {
+                    fouten.veld("escalatie-stap", "Stap", "Kies een stap.");
+                    return None;
+                }
+            };
+            Some(Gebeurtenis::Escalatie {
+                stap: s,
+                toelichting: tekst(invoer, "escalatie-toelichting"),
+            })
+        }
+        "evaluatie" => {
+            let d = datum(invoer, "evaluatie-datum", "Datum van de evaluatie", fouten);
+            let mut scores = Vec::new();
+            let mut nummers: BTreeSet<u32> = BTreeSet::new();
+            for k in invoer.keys() {
+                if let Some(n) = k
+                    .strip_prefix("evaluatie-doel-")
+                    .and_then(|n| n.parse().ok())
+                {
+                    nummers.insert(n);
+                }
+            }
+            for n in nummers {
+                let s = match tekst(invoer, &format!("evaluatie-doel-{n}")).as_str() {
+                    "onvoldoende" => Score::Onvoldoende,
+                    "voldoende" => Score::Voldoende,
+                    "behaald" => Score::Behaald,
+                    _ => continue,
+                };
+                scores.push(DoelScore {
+                    doel: n,
+                    score: s,
+                    toelichting: None,
+                });
+            }
+            let inbreng = tekst(invoer, "evaluatie-stem");
+            let stem = if tekst(invoer, "evaluatie-gehoord") == "nee" {
+                Stem::NietGehoord { reden: inbreng }
+            } else {
+                Stem::Gehoord { inbreng }
+            };
+            let cijfer = |veld: &str, label: &str, fouten: &mut Fouten| {
+                let t = tekst(invoer, veld);
+                if t.is_empty() {
+                    return None;
+                }
+                let c = t.parse::<u8>().ok();
+                if c.is_none() {
+                    fouten.veld(veld, label, "Een cijfer van 1 tot en met 10.");
+                }
+                c
+            };
+            let tevredenheid_jeugdige = cijfer(
+                "evaluatie-tevredenheid-jeugdige",
+                "Tevredenheid jeugdige",
+                fouten,
+            );
+            let tevredenheid_ouders = cijfer(
+                "evaluatie-tevredenheid-ouders",
+                "Tevredenheid ouders",
+                fouten,
+            );
+            Some(Gebeurtenis::Evaluatie(Evaluatie {
+                datum: d?,
+                scores,
+                stem_jeugdige: stem,
+                tevredenheid_jeugdige,
+                tevredenheid_ouders,
+            }))
+        }
+        _ => {
+            fouten.algemeen("Onbekend formulier.");
+            None
+        }
+    }
+}
+
+/// The API's field names per form, to the form's ids.
+const GEBEURTENISVELDEN: [(&str, &str, &str); 11] = [
+    (
+        "vertegenwoordiger",
+        "akkoord-vertegenwoordiger",
+        "Vertegenwoordiger",
+    ),
+    ("datum", "akkoord-datum", "Datum"),
+    ("organisatie", "regisseur-organisatie", "Regie"),
+    ("regie", "regisseur-organisatie", "Regie"),
+    ("toelichting", "escalatie-toelichting", "Toelichting"),
+    ("stap", "escalatie-stap", "Stap"),
+    ("scores", "evaluatie-scores", "Scores"),
+    (
+        "stemJeugdige.inbreng",
+        "evaluatie-stem",
+        "Stem van de jeugdige",
+    ),
+    (
+        "stemJeugdige.reden",
+        "evaluatie-stem",
+        "Stem van de jeugdige",
+    ),
+    (
+        "tevredenheidJeugdige",
+        "evaluatie-tevredenheid-jeugdige",
+        "Tevredenheid jeugdige",
+    ),
+    (
+        "tevredenheidOuders",
+        "evaluatie-tevredenheid-ouders",
+        "Tevredenheid ouders",
+    ),
+];
+
+/// Records a step (agreement, regisseur, evaluation, escalation) for the
+/// version the form was loaded with: a stale form changes nothing.
+pub async fn gebeurtenis(Path(id): Path<Id>, f: Formulier<Velden>) -> WebResultaat {
+    let Formulier { wie, invoer } = f;
+    let invoer: HashMap<String, String> = invoer.into_iter().collect();
+    let mut fouten = Fouten::default();
+    let verwacht = tekst(&invoer, "versie").parse::<i64>().ok();
+    let g = gebeurtenis_uit(&invoer, &mut fouten);
+    let Some(g) = g.filter(|_| fouten.is_leeg()) else {
+        return casuspagina(&wie, id, fouten, None, invoer).await;
+    };
+    match leg_gebeurtenis_vast_voor(&wie.dossier(), id, g, verwacht).await {
+        Ok(_) => Ok(naar(format!("/casussen/{id}?gelukt=vastgelegd"))),
+        Err(f) => {
+            fouten.uit(f, &GEBEURTENISVELDEN)?;
+            casuspagina(&wie, id, fouten, None, invoer).await
+        }
+    }
+}
+
+pub struct DoelRij {
+    pub index: usize,
+    pub nummer: String,
+    pub domein: String,
+    pub omschrijving: String,
+    pub indicator: String,
+    pub nulmeting: String,
+    pub streefwaarde: String,
+    pub deadline: String,
+    pub verantwoordelijke: String,
+}
+
+#[derive(Template)]
+#[template(path = "plan.html")]
+struct PlanFormulier {
+    kop: Kop,
+    fouten: Fouten,
+    id: Id,
+    versie: String,
+    toekomstperspectief: String,
+    gehoord: String,
+    stem: String,
+    doelen: Vec<DoelRij>,
+    domeinen: Vec<Keuze>,
+    partijen: Vec<Keuze>,
+    school: bool,
+}
+
+async fn planpagina(
+    wie: &Ingelogd,
+    id: Id,
+    fouten: Fouten,
+    invoer: Option<HashMap<String, String>>,
+) -> WebResultaat {
+    let cd = lees_casus(&wie.dossier(), id).await?;
+    let namen = namen(&organisaties(&wie.state).await?);
+    let mut partijen = vec![Keuze::new("", "Kies de verantwoordelijke partij")];
+    for p in std::iter::once(&cd.casus.wijkteam).chain(cd.casus.partijen.iter()) {
+        partijen.push(Keuze::new(
+            p.to_string(),
+            namen.get(p).cloned().unwrap_or_default(),
+        ));
+    }
+    let (versie, toekomstperspectief, gehoord, stem, doelen) = match invoer {
+        Some(i) => {
+            let t = |k: &str| i.get(k).cloned().unwrap_or_default();
+            let doelen = (0..rijen(&i))
+                .map(|n| DoelRij {
+                    index: n,
+                    nummer: t(&format!("doel{n}-nummer")),
+                    domein: t(&format!("doel{n}-domein")),
+                    omschrijving: t(&format!("doel{n}-omschrijving")),
+                    indicator: t(&format!("doel{n}-indicator")),
+                    nulmeting: t(&format!("doel{n}-nulmeting")),
+                    streefwaarde: t(&format!("doel{n}-streefwaarde")),
+                    deadline: t(&format!("doel{n}-deadline")),
+                    verantwoordelijke: t(&format!("doel{n}-verantwoordelijke")),
+                })
+                .collect();
+            (
+                t("versie"),
+                t("toekomstperspectief"),
+                t("gehoord"),
+                t("stem"),
+                doelen,
+            )
+        }
+        None => {
+            let plan = cd.toestand.plan.as_ref();
+            let mut doelen: Vec<DoelRij> = plan
+                .map(|p| {
+                    p.doelen
+                        .iter()
+                        .enumerate()
+                        .map(|(i, d)| DoelRij {
+                            index: i,
+                            nummer: d.nummer.to_string(),
+                            domein: d.domein.naam().into(),
+                            omschrijving: d.omschrijving.clone(),
+                            indicator: d.indicator.clone(),
+                            nulmeting: d.nulmeting.clone(),
+                            streefwaarde: d.streefwaarde.clone(),
+                            deadline: d.deadline.to_string(),
+                            verantwoordelijke: d.verantwoordelijke.to_string(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            // Room for new goals: two empty rows (more after saving).
+            for _ in 0..2 {
+                doelen.push(DoelRij {
+                    index: doelen.len(),
+                    nummer: String::new(),
+                    domein: String::new(),
+                    omschrijving: String::new(),
+                    indicator: String::new(),
+                    nulmeting: String::new(),
+                    streefwaarde: String::new(),
+                    deadline: String::new(),
+                    verantwoordelijke: String::new(),
+                });
+            }
+            let (gehoord, stem) = match plan.and_then(|p| p.stem_jeugdige.as_ref()) {
+                Some(Stem::Gehoord { inbreng }) => ("ja".to_string(), inbreng.clone()),
+                Some(Stem::NietGehoord { reden }) => ("nee".to_string(), reden.clone()),
+                None => ("ja".to_string(), String::new()),
+            };
+            (
+                cd.versie().to_string(),
+                plan.map(|p| p.toekomstperspectief.clone())
+                    .unwrap_or_default(),
+                gehoord,
+                stem,
+                doelen,
+            )
+        }
+    };
+    let status = if fouten.is_leeg() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    pagina_met(
+        status,
+        &PlanFormulier {
+            kop: Kop::voor(wie, "Integraal plan", "/casussen").await?,
+            fouten,
+            id,
+            versie,
+            toekomstperspectief,
+            gehoord,
+            stem,
+            doelen,
+            domeinen: vec![
+                Keuze::new("", "Kies een domein"),
+                Keuze::new("jeugdhulp", "Jeugdhulp"),
+                Keuze::new("onderwijsondersteuning", "Onderwijsondersteuning"),
+            ],
+            partijen,
+            school: wie.rol() == schakel_domain::Rol::Zorgcoordinator,
+        },
+    )
+}
+
+/// How many goal rows a posted plan form has.
+fn rijen(i: &HashMap<String, String>) -> usize {
+    i.keys()
+        .filter_map(|k| {
+            k.strip_prefix("doel")?
+                .split_once('-')?
+                .0
+                .parse::<usize>()
+                .ok()
+        })
+        .max()
+        .map_or(0, |n| n + 1)
+}
+
+pub async fn planformulier(wie: Ingelogd, Path(id): Path<Id>) -> WebResultaat {
+    planpagina(&wie, id, Fouten::default(), None).await
+}
+
+/// The plan from the form: rows without a description are left out (empty
+/// rows for new goals); `rij` maps the API's goal index to the form's row.
+fn plan_uit(i: &HashMap<String, String>, fouten: &mut Fouten) -> (PlanInvoer, Vec<usize>) {
+    let t = |k: String| i.get(&k).map_or(String::new(), |s| s.trim().to_string());
+    let mut doelen = Vec::new();
+    let mut rij = Vec::new();
+    for n in 0..rijen(i) {
+        let omschrijving = t(format!("doel{n}-omschrijving"));
+        if omschrijving.is_empty() && t(format!("doel{n}-nummer")).is_empty() {
+            continue;
+        }
+        let domein = match t(format!("doel{n}-domein")).as_str() {
+            "jeugdhulp" => Some(Domein::Jeugdhulp),
+            "onderwijsondersteuning" => Some(Domein::Onderwijsondersteuning),
+            _ => {
+                fouten.veld(
+                    &format!("doel{n}-domein"),
+                    &format!("Doel {}: domein", n + 1),
+                    "Kies een domein.",
+                );
+                None
+            }
+        };
+        let deadline = schakel_rules::datum::parse_datum(&t(format!("doel{n}-deadline")));
+        if deadline.is_none() {
+            fouten.veld(
+                &format!("doel{n}-deadline"),
+                &format!("Doel {}: deadline", n + 1),
+                "Vul een datum in.",
+            );
+        }
+        let verantwoordelijke = t(format!("doel{n}-verantwoordelijke")).parse::<Id>().ok();
+        if verantwoordelijke.is_none() {
+            fouten.veld(
+                &format!("doel{n}-verantwoordelijke"),
+                &format!("Doel {}: verantwoordelijke", n + 1),
+                "Kies de verantwoordelijke partij.",
+            );
+        }
+        if let (Some(domein), Some(deadline), Some(verantwoordelijke)) =
+            (domein, deadline, verantwoordelijke)
+        {
+            doelen.push(DoelInvoer {
+                nummer: t(format!("doel{n}-nummer")).parse().ok(),
+                domein,
+                omschrijving,
+                indicator: t(format!("doel{n}-indicator")),
+                nulmeting: t(format!("doel{n}-nulmeting")),
+                streefwaarde: t(format!("doel{n}-streefwaarde")),
+                deadline,
+                verantwoordelijke,
+            });
+            rij.push(n);
+        }
+    }
+    let stem = t("stem".into());
+    let stem_jeugdige = if stem.is_empty() {
+        None
+    } else if t("gehoord".into()) == "nee" {
+        Some(Stem::NietGehoord { reden: stem })
+    } else {
+        Some(Stem::Gehoord { inbreng: stem })
+    };
+    (
+        PlanInvoer {
+            toekomstperspectief: t("toekomstperspectief".into()),
+            doelen,
+            stem_jeugdige,
+        },
+        rij,
+    )
+}
+
+/// The API's `doelen[2].indicator` as the form's `doel{row}-indicator`.
+fn planveld(f: &VeldFout, rij: &[usize]) -> (String, String) {
+    if let Some(rest) = f.name.strip_prefix("doelen[")
+        && let Some((i, veld)) = rest.split_once("].")
+        && let Some(n) = i.parse::<usize>().ok().and_then(|i| rij.get(i))
+    {
+        return (format!("doel{n}-{veld}"), format!("Doel {}: {veld}", n + 1));
+    }
+    match f.name.as_str() {
+        "toekomstperspectief" => ("toekomstperspectief".into(), "Toekomstperspectief".into()),
+        n if n.starts_with("stemJeugdige") => ("stem".into(), "Stem van de jeugdige".into()),
+        _ => (String::new(), String::new()),
+    }
+}
+
+pub async fn zet_plan(Path(id): Path<Id>, f: Formulier<Velden>) -> WebResultaat {
+    let Formulier { wie, invoer } = f;
+    let invoer: HashMap<String, String> = invoer.into_iter().collect();
+    let mut fouten = Fouten::default();
+    let (plan, rij) = plan_uit(&invoer, &mut fouten);
+    let Some(verwacht) = invoer.get("versie").and_then(|v| v.parse::<i64>().ok()) else {
+        return Err(ApiFout::IfMatchVereist.into());
+    };
+    if !fouten.is_leeg() {
+        return planpagina(&wie, id, fouten, Some(invoer)).await;
+    }
+    match zet_plan_voor(&wie.dossier(), id, verwacht, plan).await {
+        Ok(_) => Ok(naar(format!("/casussen/{id}?gelukt=plan"))),
+        Err(ApiFout::Ongeldig(v)) => {
+            for f in &v {
+                let (veld, label) = planveld(f, &rij);
+                if veld.is_empty() {
+                    fouten.algemeen(format!("{}: {}", f.name, f.reason));
+                } else {
+                    fouten.veld(&veld, &label, hoofdletter(&f.reason));
+                }
+            }
+            planpagina(&wie, id, fouten, Some(invoer)).await
+        }
+        Err(f) => {
+            fouten.uit(f, &[])?;
+            planpagina(&wie, id, fouten, Some(invoer)).await
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "afdruk.html")]
+struct Afdruk {
+    kop: Kop,
+    id: Id,
+    jeugdigen: Vec<String>,
+    vertegenwoordigers: Vec<String>,
+    wijkteam: String,
+    plan: Option<PlanWeergave>,
+    akkoord: Option<String>,
+    regisseur: Option<String>,
+    datum: String,
+}
+
+/// The integral plan as the parents get it on paper (print CSS hides the
+/// navigation; the browser's print prints it).
+pub async fn afdruk(wie: Ingelogd, Path(id): Path<Id>) -> WebResultaat {
+    let cd = lees_casus(&wie.dossier(), id).await?;
+    let namen = namen(&organisaties(&wie.state).await?);
+    let t = &cd.toestand;
+    pagina(&Afdruk {
+        kop: Kop::voor(&wie, "Integraal plan voor ouders", "/casussen").await?,
+        id,
+        jeugdigen: cd
+            .jeugdigen
+            .iter()
+            .map(|j| {
+                format!(
+                    "{} {} (geboren {})",
+                    j.gegevens.voornaam,
+                    j.gegevens.achternaam,
+                    opmaak::datum(j.geboortedatum)
+                )
+            })
+            .collect(),
+        vertegenwoordigers: cd
+            .huishouden
+            .vertegenwoordigers
+            .iter()
+            .map(|v| v.naam.clone())
+            .collect(),
+        wijkteam: namen.get(&cd.casus.wijkteam).cloned().unwrap_or_default(),
+        plan: t.plan.as_ref().map(|p| plan_weergave(p, &namen)),
+        akkoord: t
+            .akkoord
+            .as_ref()
+            .map(|a| format!("{} op {}", a.vertegenwoordiger, opmaak::datum(a.datum))),
+        regisseur: t.regisseur.and_then(|r| namen.get(&r.organisatie).cloned()),
+        datum: opmaak::datum(vandaag()),
+    })
+}
+
+pub struct ActieRegel {
+    pub id: Id,
+    pub wat: String,
+    pub uiterlijk: String,
+    pub casus: Option<Id>,
+    pub verlopen: bool,
+    pub bron: String,
+}
+
+#[derive(Template)]
+#[template(path = "acties.html")]
+struct Acties {
+    kop: Kop,
+    melding: Option<&'static str>,
+    acties: Vec<ActieRegel>,
+    alleen_verlopen: bool,
+    csrf: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ActieVraag {
+    verlopen: Option<String>,
+    gelukt: Option<String>,
+}
+
+/// The open deadlines of the own organisation, earliest first; overdue
+/// ones marked (each read logged, as through the API).
+pub async fn acties(wie: Ingelogd, Query(v): Query<ActieVraag>) -> WebResultaat {
+    let alleen_verlopen = v.verlopen.is_some();
+    let lijst = acties_voor(&wie.dossier(), alleen_verlopen, false, Pagina::new(1, 100)).await?;
+    let nu = vandaag();
+    let acties = lijst
+        .items
+        .into_iter()
+        .map(|a| ActieRegel {
+            id: a.id,
+            verlopen: a.afgerond.is_none() && a.gegevens.uiterlijk < nu,
+            wat: a.gegevens.wat,
+            uiterlijk: opmaak::datum(a.gegevens.uiterlijk),
+            casus: a.gegevens.casus,
+            bron: a.gegevens.bron,
+        })
+        .collect();
+    pagina(&Acties {
+        kop: Kop::voor(&wie, "Termijnen", "/acties").await?,
+        melding: (v.gelukt.as_deref() == Some("afgerond")).then_some("De actie is afgerond."),
+        acties,
+        alleen_verlopen,
+        csrf: wie.csrf.clone(),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct Leeg {}
+
+pub async fn rond_af(Path(id): Path<Id>, f: Formulier<Leeg>) -> WebResultaat {
+    rond_actie_af_voor(&f.wie.dossier(), id).await?;
+    Ok(naar("/acties?gelukt=afgerond"))
+}

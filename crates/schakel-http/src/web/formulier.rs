@@ -1,0 +1,106 @@
+//! Errors on a form: each beside its field (`aria-describedby`) and all of
+//! them in a summary on top that takes the focus, linking to the fields.
+
+use crate::fout::{ApiFout, VeldFout};
+
+pub struct Foutmelding {
+    /// The field's id in the form (`#id` for the summary's link); empty for
+    /// an error about the form as a whole.
+    pub veld: String,
+    pub label: String,
+    pub melding: String,
+}
+
+#[derive(Default)]
+pub struct Fouten {
+    pub lijst: Vec<Foutmelding>,
+}
+
+impl Fouten {
+    pub fn is_leeg(&self) -> bool {
+        self.lijst.is_empty()
+    }
+
+    pub fn veld(&mut self, veld: &str, label: &str, melding: impl Into<String>) {
+        self.lijst.push(Foutmelding {
+            veld: veld.into(),
+            label: label.into(),
+            melding: melding.into(),
+        });
+    }
+
+    pub fn algemeen(&mut self, melding: impl Into<String>) {
+        self.veld("", "", melding);
+    }
+
+    /// The message for a field, for beside it in the form.
+    pub fn voor(&self, veld: &str) -> Option<&str> {
+        self.lijst
+            .iter()
+            .find(|f| f.veld == veld)
+            .map(|f| f.melding.as_str())
+    }
+
+    /// The field errors of the API's validation (the same checks), mapped
+    /// to the form's fields by `velden`: (API name, form id, label). A name
+    /// the form does not have is shown in the summary only.
+    pub fn uit_api(&mut self, fouten: &[VeldFout], velden: &[(&str, &str, &str)]) {
+        for f in fouten {
+            match velden.iter().find(|(naam, _, _)| *naam == f.name) {
+                Some((_, id, label)) => self.veld(id, label, hoofdletter(&f.reason)),
+                None => self.algemeen(format!("{}: {}", f.name, f.reason)),
+            }
+        }
+    }
+
+    /// An error the API gives for a request: field errors to their fields,
+    /// a conflict as a general message; anything else is no form error.
+    pub fn uit(&mut self, fout: ApiFout, velden: &[(&str, &str, &str)]) -> Result<(), ApiFout> {
+        match fout {
+            ApiFout::Ongeldig(v) => self.uit_api(&v, velden),
+            ApiFout::Conflict(m) => self.algemeen(hoofdletter(&m)),
+            ApiFout::VersieVerouderd { .. } => self.algemeen(
+                "Iemand anders heeft dit intussen gewijzigd; er is niets opgeslagen. Open de pagina opnieuw.",
+            ),
+            f => return Err(f),
+        }
+        Ok(())
+    }
+}
+
+pub fn hoofdletter(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(eerste) => eerste.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+impl Fouten {
+    /// The ids that describe a field: its explanation and its error.
+    pub fn beschreven_door(&self, veld: &str, met_uitleg: bool) -> Option<String> {
+        let mut ids = Vec::new();
+        if met_uitleg {
+            ids.push(format!("{veld}-uitleg"));
+        }
+        if self.voor(veld).is_some() {
+            ids.push(format!("{veld}-fout"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// An option of a select.
+pub struct Keuze {
+    pub waarde: String,
+    pub label: String,
+}
+
+impl Keuze {
+    pub fn new(waarde: impl Into<String>, label: impl Into<String>) -> Self {
+        Self {
+            waarde: waarde.into(),
+            label: label.into(),
+        }
+    }
+}

@@ -1,0 +1,520 @@
+//! Jeugdigen and hulpvragen: the need-to-know list, one jeugdige, where
+//! the parents go with their question (the access route), registering and
+//! triaging a hulpvraag, and the OJA scope of the own school. Every read
+//! goes through `Dossier` and the API's shared functions, and is logged
+//! as through the API.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use schakel_domain::toegangsroute::{Route, Vraagsoort};
+use schakel_domain::{OrganisatieSoort, Rol, Triage};
+use schakel_storage::{Hulpvraag, Id, Jeugdige, Organisatie, Pagina};
+use serde::Deserialize;
+
+use super::formulier::{Fouten, Keuze};
+use super::sessie::{Formulier, Ingelogd};
+use super::{Kop, WebFout, WebResultaat, naar, opmaak, pagina, pagina_met};
+use crate::api::route::{
+    HulpvraagInvoer, TriageInvoer, lees_hulpvraag_voor, registreer_hulpvraag, trieer_hulpvraag,
+};
+use crate::api::toegangsroute::{ToegangsrouteDto, toegangsroute_voor};
+use crate::api::vandaag;
+use crate::fout::ApiFout;
+use crate::state::AppState;
+
+/// Every organisation of the directory (a few hundred at most), by id.
+pub async fn organisaties(state: &AppState) -> Result<Vec<Organisatie>, WebFout> {
+    let mut alle = Vec::new();
+    for pagina in 1.. {
+        let lijst = state.opslag.organisaties(Pagina::new(pagina, 100)).await?;
+        let klaar = lijst.items.len() < 100;
+        alle.extend(lijst.items);
+        if klaar {
+            break;
+        }
+    }
+    Ok(alle)
+}
+
+pub fn namen(orgs: &[Organisatie]) -> HashMap<Id, String> {
+    orgs.iter().map(|o| (o.id, o.naam.clone())).collect()
+}
+
+/// The jeugdigen this user may see: `Dossier::lijst`, each read logged.
+pub async fn zichtbare_jeugdigen(wie: &Ingelogd) -> Result<Vec<Jeugdige>, WebFout> {
+    Ok(wie.dossier().lijst(Pagina::new(1, 100)).await?.items)
+}
+
+pub struct JeugdigeRegel {
+    pub id: Id,
+    pub naam: String,
+    pub geboortedatum: String,
+    pub school: String,
+}
+
+pub fn jeugdige_regel(j: &Jeugdige, namen: &HashMap<Id, String>) -> JeugdigeRegel {
+    JeugdigeRegel {
+        id: j.id,
+        naam: format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam),
+        geboortedatum: opmaak::datum(j.geboortedatum),
+        school: j
+            .gegevens
+            .school
+            .and_then(|s| namen.get(&s).cloned())
+            .unwrap_or_else(|| "Geen school geregistreerd".into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "jeugdigen.html")]
+struct Lijst {
+    kop: Kop,
+    jeugdigen: Vec<JeugdigeRegel>,
+    school: bool,
+}
+
+pub async fn lijst(wie: Ingelogd) -> WebResultaat {
+    let school = wie.rol() == Rol::Zorgcoordinator;
+    let titel = if school {
+        "Mijn leerlingen"
+    } else {
+        "Jeugdigen"
+    };
+    let namen = namen(&organisaties(&wie.state).await?);
+    let jeugdigen = zichtbare_jeugdigen(&wie)
+        .await?
+        .iter()
+        .map(|j| jeugdige_regel(j, &namen))
+        .collect();
+    pagina(&Lijst {
+        kop: Kop::voor(&wie, titel, "/jeugdigen").await?,
+        jeugdigen,
+        school,
+    })
+}
+
+pub struct VerwijzingRegel {
+    pub id: Id,
+    pub product: String,
+    pub omvang: String,
+    pub periode: String,
+    pub aanbieder: String,
+    pub resterend: String,
+    pub binnen_normen: bool,
+}
+
+#[derive(Template)]
+#[template(path = "jeugdige.html")]
+struct JeugdigePagina {
+    kop: Kop,
+    j: JeugdigeRegel,
+    postcode: String,
+    casus: Option<Id>,
+    verwijzingen: Vec<VerwijzingRegel>,
+    verwijzer: bool,
+}
+
+pub async fn jeugdige(wie: Ingelogd, Path(id): Path<Id>) -> WebResultaat {
+    let j = wie.dossier().lees(id).await?;
+    let orgs = organisaties(&wie.state).await?;
+    let namen = namen(&orgs);
+    let casus = match wie.state.opslag.open_casus(j.huishouden).await? {
+        Some(c)
+            if c.wijkteam == wie.actor.rol.organisatie
+                || c.partijen.contains(&wie.actor.rol.organisatie) =>
+        {
+            Some(c.id)
+        }
+        _ => None,
+    };
+    let verwijzingen = super::verwijzingen::regels_voor(&wie, &j, &namen).await?;
+    pagina(&JeugdigePagina {
+        kop: Kop::voor(&wie, "Jeugdige", "/jeugdigen").await?,
+        postcode: j.gegevens.postcode.als_tekst().to_string(),
+        j: jeugdige_regel(&j, &namen),
+        casus,
+        verwijzingen,
+        verwijzer: wie.rol() == Rol::Verwijzer,
+    })
+}
+
+pub struct RouteWeergave {
+    pub vraag: &'static str,
+    pub route: &'static str,
+    pub beschikking: &'static str,
+    pub organisatie: Option<String>,
+    pub contact: Option<(String, String)>,
+    pub toelichting: Vec<String>,
+    pub bronnen: Vec<String>,
+}
+
+fn route_weergave(vraag: &'static str, r: ToegangsrouteDto) -> RouteWeergave {
+    RouteWeergave {
+        vraag,
+        route: match r.route {
+            Route::OjaHoofdaanbieder => "Via de hoofdaanbieder van het OJA van de school",
+            Route::RegulierVerwijzer => "De reguliere route: via de gemandateerde verwijzer",
+            Route::Wijkteam => "Via het wijkteam van het adres",
+        },
+        beschikking: opmaak::ja_nee(r.beschikking_nodig),
+        organisatie: r.organisatie.map(|o| o.naam),
+        contact: r.contactpersoon.map(|c| (c.naam, c.email)),
+        toelichting: r.toelichting,
+        bronnen: r.bronnen,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "toegangsroute.html")]
+struct RoutePagina {
+    kop: Kop,
+    id: Id,
+    routes: Vec<RouteWeergave>,
+}
+
+/// Where the parents go: for a question about upbringing or jeugdhulp, and
+/// for a question of the parents themselves (seed 000).
+pub async fn toegangsroute(wie: Ingelogd, Path(id): Path<Id>) -> WebResultaat {
+    let dossier = wie.dossier();
+    let opvoeding = toegangsroute_voor(&dossier, id, Vraagsoort::Opvoeding).await?;
+    let ouders = toegangsroute_voor(&dossier, id, Vraagsoort::Ouders).await?;
+    pagina(&RoutePagina {
+        kop: Kop::voor(&wie, "Toegangsroute", "/jeugdigen").await?,
+        id,
+        routes: vec![
+            route_weergave(
+                "Een vraag over opvoeden of jeugdhulp voor de jeugdige",
+                opvoeding,
+            ),
+            route_weergave(
+                "Een vraag van de ouders zelf (schulden, laaggeletterdheid, …)",
+                ouders,
+            ),
+        ],
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct HulpvraagFormulier {
+    jeugdige: String,
+    omschrijving: String,
+}
+
+#[derive(Template)]
+#[template(path = "hulpvraag_nieuw.html")]
+struct NieuweHulpvraag {
+    kop: Kop,
+    fouten: Fouten,
+    jeugdigen: Vec<Keuze>,
+    invoer: HulpvraagFormulier,
+}
+
+async fn hulpvraagformulier(
+    wie: &Ingelogd,
+    fouten: Fouten,
+    invoer: HulpvraagFormulier,
+) -> WebResultaat {
+    let mut jeugdigen = vec![Keuze::new("", "Kies een jeugdige")];
+    jeugdigen.extend(zichtbare_jeugdigen(wie).await?.iter().map(|j| {
+        Keuze::new(
+            j.id.to_string(),
+            format!(
+                "{} {} (nr. {})",
+                j.gegevens.voornaam, j.gegevens.achternaam, j.id
+            ),
+        )
+    }));
+    let status = if fouten.is_leeg() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    pagina_met(
+        status,
+        &NieuweHulpvraag {
+            kop: Kop::voor(wie, "Hulpvraag registreren", "/hulpvragen/nieuw").await?,
+            fouten,
+            jeugdigen,
+            invoer,
+        },
+    )
+}
+
+pub async fn nieuwe_hulpvraag(wie: Ingelogd) -> WebResultaat {
+    hulpvraagformulier(&wie, Fouten::default(), HulpvraagFormulier::default()).await
+}
+
+const HULPVRAAGVELDEN: [(&str, &str, &str); 2] = [
+    ("jeugdige", "jeugdige", "Jeugdige"),
+    ("omschrijving", "omschrijving", "Omschrijving"),
+];
+
+pub async fn registreer(f: Formulier<HulpvraagFormulier>) -> WebResultaat {
+    let Formulier { wie, invoer } = f;
+    let mut fouten = Fouten::default();
+    let Ok(jeugdige) = invoer.jeugdige.trim().parse::<Id>() else {
+        fouten.veld(
+            "jeugdige",
+            "Jeugdige",
+            "Kies de jeugdige voor wie de hulpvraag is.",
+        );
+        return hulpvraagformulier(&wie, fouten, invoer).await;
+    };
+    let i = HulpvraagInvoer {
+        jeugdige,
+        omschrijving: invoer.omschrijving.clone(),
+    };
+    match registreer_hulpvraag(&wie.dossier(), &i).await {
+        Ok(h) => Ok(naar(format!("/hulpvragen/{}?gelukt=geregistreerd", h.id))),
+        Err(f) => {
+            fouten.uit(f, &HULPVRAAGVELDEN)?;
+            hulpvraagformulier(&wie, fouten, invoer).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Zoek {
+    nummer: Option<String>,
+}
+
+/// Opens a hulpvraag by its number (as the registrant knows it).
+pub async fn zoek_hulpvraag(_wie: Ingelogd, Query(z): Query<Zoek>) -> WebResultaat {
+    match z
+        .nummer
+        .as_deref()
+        .map(str::trim)
+        .and_then(|n| n.parse::<Id>().ok())
+    {
+        Some(n) if n > 0 => Ok(naar(format!("/hulpvragen/{n}"))),
+        _ => Err(ApiFout::veld("nummer", "verwacht het nummer van een hulpvraag").into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Gelukt {
+    gelukt: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "hulpvraag.html")]
+struct HulpvraagPagina {
+    kop: Kop,
+    fouten: Fouten,
+    melding: Option<&'static str>,
+    h: Hulpvraag,
+    triage: Option<&'static str>,
+    behandelaar: String,
+    aangemaakt: String,
+    kan_trieren: bool,
+    wijkteams: Vec<Keuze>,
+    partijen: Vec<Keuze>,
+    invoer: TriageFormulier,
+}
+
+fn triage_label(t: Triage) -> &'static str {
+    match t {
+        Triage::Gemeente => "Alleen gemeente: het wijkteam pakt de vraag op",
+        Triage::Onderwijs => "Alleen onderwijs: de school pakt de vraag op",
+        Triage::Beide => "Gemeente en onderwijs samen: één integraal plan",
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TriageFormulier {
+    uitkomst: String,
+    wijkteam: String,
+    partij: Vec<String>,
+}
+
+async fn hulpvraagpagina(
+    wie: &Ingelogd,
+    id: Id,
+    fouten: Fouten,
+    melding: Option<&'static str>,
+    invoer: TriageFormulier,
+) -> WebResultaat {
+    let (h, _) = lees_hulpvraag_voor(&wie.dossier(), id).await?;
+    let orgs = organisaties(&wie.state).await?;
+    let namen = namen(&orgs);
+    let kan_trieren = h.triage.is_none()
+        && h.open
+        && h.organisatie == wie.actor.rol.organisatie
+        && matches!(
+            wie.rol(),
+            Rol::Zorgcoordinator | Rol::Casusregisseur | Rol::Wijkteammedewerker
+        );
+    let mut wijkteams = vec![Keuze::new("", "Kies het wijkteam van het adres")];
+    wijkteams.extend(
+        orgs.iter()
+            .filter(|o| o.soort == OrganisatieSoort::Wijkteam)
+            .map(|o| Keuze::new(o.id.to_string(), &o.naam)),
+    );
+    let partijen = orgs
+        .iter()
+        .filter(|o| matches!(o.soort, OrganisatieSoort::Jgz | OrganisatieSoort::Aanbieder))
+        .map(|o| Keuze::new(o.id.to_string(), &o.naam))
+        .collect();
+    let status = if fouten.is_leeg() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    pagina_met(
+        status,
+        &HulpvraagPagina {
+            kop: Kop::voor(wie, "Hulpvraag", "/hulpvragen/nieuw").await?,
+            fouten,
+            melding,
+            triage: h.triage.map(triage_label),
+            behandelaar: namen.get(&h.behandelaar).cloned().unwrap_or_default(),
+            aangemaakt: opmaak::datum(h.aangemaakt.date_naive()),
+            kan_trieren,
+            wijkteams,
+            partijen,
+            invoer,
+            h,
+        },
+    )
+}
+
+pub async fn hulpvraag(wie: Ingelogd, Path(id): Path<Id>, Query(g): Query<Gelukt>) -> WebResultaat {
+    let melding = match g.gelukt.as_deref() {
+        Some("geregistreerd") => Some("De hulpvraag is geregistreerd. Trieer haar hieronder."),
+        Some("getrieerd") => Some("De hulpvraag is getrieerd."),
+        _ => None,
+    };
+    hulpvraagpagina(
+        &wie,
+        id,
+        Fouten::default(),
+        melding,
+        TriageFormulier::default(),
+    )
+    .await
+}
+
+const TRIAGEVELDEN: [(&str, &str, &str); 3] = [
+    ("uitkomst", "uitkomst", "Uitkomst"),
+    ("wijkteam", "wijkteam", "Wijkteam"),
+    ("partijen", "partijen", "Andere partijen"),
+];
+
+/// The triage form: the checkboxes `partij` repeat, hence the field list.
+pub async fn trieer(Path(id): Path<Id>, f: Formulier<super::sessie::Velden>) -> WebResultaat {
+    let Formulier { wie, invoer } = f;
+    let veld = |naam: &str| {
+        invoer
+            .iter()
+            .find(|(k, _)| k == naam)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let formulier = TriageFormulier {
+        uitkomst: veld("uitkomst"),
+        wijkteam: veld("wijkteam"),
+        partij: invoer
+            .iter()
+            .filter(|(k, _)| k == "partij")
+            .map(|(_, v)| v.clone())
+            .collect(),
+    };
+    let mut fouten = Fouten::default();
+    let uitkomst = match formulier.uitkomst.as_str() {
+        "gemeente" => Some(Triage::Gemeente),
+        "onderwijs" => Some(Triage::Onderwijs),
+        "beide" => Some(Triage::Beide),
+        _ => None,
+    };
+    let Some(uitkomst) = uitkomst else {
+        fouten.veld("uitkomst", "Uitkomst", "Kies wie de vraag oppakt.");
+        return hulpvraagpagina(&wie, id, fouten, None, formulier).await;
+    };
+    let i = TriageInvoer {
+        uitkomst,
+        wijkteam: formulier.wijkteam.parse().ok(),
+        partijen: formulier
+            .partij
+            .iter()
+            .filter_map(|p| p.parse().ok())
+            .collect(),
+    };
+    match trieer_hulpvraag(&wie.dossier(), id, &i).await {
+        Ok(h) => Ok(naar(match h.casus {
+            Some(c) => format!("/casussen/{c}?gelukt=getrieerd"),
+            None => format!("/hulpvragen/{id}?gelukt=getrieerd"),
+        })),
+        Err(f) => {
+            fouten.uit(f, &TRIAGEVELDEN)?;
+            hulpvraagpagina(&wie, id, fouten, None, formulier).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SchoolVraag {
+    school: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "reikwijdte.html")]
+struct ReikwijdtePagina {
+    kop: Kop,
+    scholen: Vec<Keuze>,
+    gekozen: String,
+    eigen: Option<String>,
+    diensten: Vec<(String, &'static str)>,
+    toelichting: Vec<String>,
+    bronnen: Vec<String>,
+}
+
+/// What an OJA (or JOA) school's arrangement covers: the own school's by
+/// default (from the directory), or another the normenkader names.
+pub async fn reikwijdte(
+    wie: Ingelogd,
+    State(state): State<AppState>,
+    Query(v): Query<SchoolVraag>,
+) -> WebResultaat {
+    let eigen = state
+        .opslag
+        .directory_gegevens(wie.actor.rol.organisatie)
+        .await?
+        .and_then(|g| g.oja)
+        .map(|o| o.arrangement);
+    let kader = state.regels.kader_voor(vandaag(), "peildatum")?;
+    let gekozen = v
+        .school
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| eigen.clone())
+        .unwrap_or_default();
+    let (diensten, toelichting, bronnen) = match kader.reikwijdte_school(&gekozen) {
+        Ok((r, t, b)) => (
+            r.diensten()
+                .map(|(d, x)| (opmaak::product(d), super::advies::dekking(x)))
+                .collect(),
+            t.iter().map(|x| x.to_string()).collect(),
+            b.iter().map(|x| x.to_string()).collect(),
+        ),
+        Err(_) => (vec![], vec![], vec![]),
+    };
+    let scholen = kader
+        .scholen
+        .iter()
+        .filter(|s| s.arrangement.is_some())
+        .map(|s| Keuze::new(&s.naam, &s.naam))
+        .collect();
+    pagina(&ReikwijdtePagina {
+        kop: Kop::voor(&wie, "Reikwijdte van het arrangement", "/reikwijdte").await?,
+        scholen,
+        gekozen,
+        eigen,
+        diensten,
+        toelichting,
+        bronnen,
+    })
+}

@@ -1,0 +1,81 @@
+//! How values read in Dutch on a page: dates, numbers, products and
+//! situations.
+
+use chrono::{Datelike, NaiveDate};
+use schakel_rules::situatie::Onderwijssituatie;
+
+const MAANDEN: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// "23 november 2026".
+pub fn datum(d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), MAANDEN[d.month0() as usize], d.year())
+}
+
+/// "nov 2026" from "2026-11", for chart labels.
+pub fn maand_kort(maand: &str) -> String {
+    let (jaar, m) = maand.split_once('-').unwrap_or((maand, "1"));
+    let i = m.parse::<usize>().unwrap_or(1).clamp(1, 12) - 1;
+    format!("{} {jaar}", &MAANDEN[i][..3])
+}
+
+/// A number with a decimal comma, without trailing zeros: "3,71", "12".
+pub fn getal(x: f64) -> String {
+    let s = format!("{:.2}", (x * 100.0).round() / 100.0);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.replace('.', ",")
+}
+
+/// "begeleiding_individueel_basis" → "Begeleiding individueel basis".
+pub fn product(p: &str) -> String {
+    super::formulier::hoofdletter(&p.replace('_', " "))
+}
+
+pub fn situatie(s: Onderwijssituatie) -> &'static str {
+    match s {
+        Onderwijssituatie::VolledigOnderwijs => "Volledig onderwijs",
+        Onderwijssituatie::NogNietIngeschreven => "Nog niet ingeschreven op een school",
+        Onderwijssituatie::Onderwijsperspectief => "Onderwijsperspectief, nog geen plaats",
+        Onderwijssituatie::DreigendeThuiszitter => "(Dreigende) thuiszitter",
+        Onderwijssituatie::OntheffingLeerplicht => "Tijdelijke ontheffing van de leerplicht",
+        Onderwijssituatie::OpWegNaarSchool => "Op weg naar school",
+        Onderwijssituatie::Joa => "JOA-groep (jeugdhulp-onderwijsarrangement)",
+        Onderwijssituatie::Oja => "OJA-school (onderwijs-jeugdhulparrangement)",
+        Onderwijssituatie::Kolibrie => "Kolibrie (Soest)",
+    }
+}
+
+pub fn ja_nee(b: bool) -> &'static str {
+    if b { "Ja" } else { "Nee" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nederlandse_notatie() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 23).expect("datum");
+        assert_eq!(datum(d), "23 november 2026");
+        assert_eq!(getal(3.714), "3,71");
+        assert_eq!(getal(12.0), "12");
+        assert_eq!(getal(0.5), "0,5");
+        assert_eq!(
+            product("begeleiding_individueel_basis"),
+            "Begeleiding individueel basis"
+        );
+        assert_eq!(maand_kort("2026-03"), "maa 2026");
+    }
+}

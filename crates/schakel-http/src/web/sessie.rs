@@ -1,0 +1,351 @@
+//! Logging in and out in the browser, and who is asking: the same session
+//! (cookie, 30-minute idle time-out, CSRF token) as the API's
+//! `POST /api/v1/sessies`, created by the same [`meld_aan`]. Forms carry
+//! the CSRF token as a hidden field instead of a header.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Query, Request, State};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use schakel_domain::Rol;
+use schakel_storage::Roltoewijzing;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::formulier::Fouten;
+use super::{Kop, WebFout, WebResultaat, naar, pagina_met, rol_label, startpagina};
+use crate::api::sessies::{Aanmelding, Inloggen, meld_aan, sessie_cookie};
+use crate::auth::{
+    self, Actor, Herkomst, SESSIE_COOKIE, gelijk_in_constante_tijd, hash_geheim, nieuw_geheim,
+};
+use crate::fout::ApiFout;
+use crate::state::AppState;
+
+/// The cookie that ties the login form to the browser that loaded it
+/// (double submit), so no other site can log a browser in to its account.
+const INLOG_COOKIE: &str = "schakel_inlogformulier";
+
+/// A logged-in user, with the session's CSRF token for the page's forms.
+pub struct Ingelogd {
+    pub state: AppState,
+    pub actor: Actor,
+    pub csrf: String,
+}
+
+impl Ingelogd {
+    pub fn dossier(&self) -> crate::dossier::Dossier<'_> {
+        crate::dossier::Dossier {
+            state: &self.state,
+            actor: &self.actor,
+        }
+    }
+
+    pub fn rol(&self) -> Rol {
+        self.actor.rol.rol
+    }
+}
+
+/// The session behind the request's cookie, checked as the API checks it.
+/// A form's CSRF token is checked (`csrf`) before the session is touched.
+async fn sessie_van(
+    parts: &mut Parts,
+    state: &AppState,
+    csrf: Option<&str>,
+) -> Result<Ingelogd, WebFout> {
+    let Ok(Herkomst(herkomst)) = Herkomst::from_request_parts(parts, state).await;
+    let jar = CookieJar::from_headers(&parts.headers);
+    let Some(geheim) = jar.get(SESSIE_COOKIE).map(|c| c.value().to_string()) else {
+        return Err(WebFout::Inloggen { verlopen: false });
+    };
+    let sessie = match auth::geldige_sessie(state, &geheim).await {
+        Ok(s) => s,
+        Err(ApiFout::NietIngelogd) => return Err(WebFout::Inloggen { verlopen: true }),
+        Err(f) => return Err(f.into()),
+    };
+    if let Some(meegestuurd) = csrf
+        && !auth::csrf_klopt(meegestuurd, &sessie)
+    {
+        return Err(ApiFout::CsrfOntbreekt.into());
+    }
+    auth::raak_aan(state, &sessie).await?;
+    let actor = Actor::van(state, sessie.medewerker, sessie.rol, herkomst)
+        .await
+        .map_err(|_| WebFout::Inloggen { verlopen: true })?;
+    Ok(Ingelogd {
+        state: state.clone(),
+        actor,
+        csrf: sessie.csrf_token,
+    })
+}
+
+impl FromRequestParts<AppState> for Ingelogd {
+    type Rejection = WebFout;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebFout> {
+        sessie_van(parts, state, None).await
+    }
+}
+
+/// A visitor of a public page: logged in or not.
+pub struct Bezoeker(pub Option<Ingelogd>);
+
+impl FromRequestParts<AppState> for Bezoeker {
+    type Rejection = WebFout;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebFout> {
+        match sessie_van(parts, state, None).await {
+            Ok(i) => Ok(Self(Some(i))),
+            Err(WebFout::Inloggen { .. }) => Ok(Self(None)),
+            Err(f) => Err(f),
+        }
+    }
+}
+
+/// A posted form of a logged-in user: its CSRF field must match the
+/// session's token, or nothing is done. `T` is read from the form's fields
+/// (application/x-www-form-urlencoded).
+pub struct Formulier<T> {
+    pub wie: Ingelogd,
+    pub invoer: T,
+}
+
+/// The form's fields in order, for forms with repeated fields.
+pub type Velden = Vec<(String, String)>;
+
+impl<T: DeserializeOwned> FromRequest<AppState> for Formulier<T> {
+    type Rejection = WebFout;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, WebFout> {
+        let (mut parts, body) = req.into_parts();
+        // Forms are small; a megabyte is plenty and bounds what is read.
+        let bytes = axum::body::to_bytes(body, 1 << 20)
+            .await
+            .map_err(|_| ApiFout::TeGroot)?;
+        let velden: Velden = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|_| ApiFout::veld("formulier", "kan het formulier niet lezen"))?;
+        let csrf = velden
+            .iter()
+            .find(|(k, _)| k == "csrf")
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default();
+        let wie = sessie_van(&mut parts, state, Some(csrf)).await?;
+        let invoer = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|e| ApiFout::veld("formulier", format!("onverwachte invoer: {e}")))?;
+        Ok(Self { wie, invoer })
+    }
+}
+
+/// `/`: the public advisor for visitors, the role's start page otherwise.
+pub async fn begin(Bezoeker(wie): Bezoeker) -> Response {
+    match wie {
+        Some(w) => naar(startpagina(w.rol())),
+        None => naar("/advies"),
+    }
+}
+
+/// `/start`: the role's first page.
+pub async fn start(wie: Ingelogd) -> Response {
+    naar(startpagina(wie.rol()))
+}
+
+#[derive(Deserialize)]
+pub struct InlogMelding {
+    verlopen: Option<String>,
+    uitgelogd: Option<String>,
+}
+
+/// A role the account may act in, as the login form offers it.
+pub struct RolKeuze {
+    pub waarde: String,
+    pub label: String,
+}
+
+#[derive(Template)]
+#[template(path = "inloggen.html")]
+struct InlogScherm {
+    kop: Kop,
+    fouten: Fouten,
+    melding: Option<&'static str>,
+    email: String,
+    inlogtoken: String,
+    rollen: Vec<RolKeuze>,
+}
+
+fn inlogcookie(token: String, state: &AppState) -> Cookie<'static> {
+    Cookie::build((INLOG_COOKIE, token))
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.instellingen.veilige_cookies)
+        .path("/inloggen")
+        .build()
+}
+
+fn inlogscherm_met(
+    state: &AppState,
+    jar: CookieJar,
+    fouten: Fouten,
+    melding: Option<&'static str>,
+    email: String,
+    rollen: Vec<RolKeuze>,
+) -> WebResultaat {
+    let token = nieuw_geheim();
+    let scherm = InlogScherm {
+        kop: Kop::openbaar("Inloggen", "/inloggen"),
+        fouten,
+        melding,
+        email,
+        inlogtoken: token.clone(),
+        rollen,
+    };
+    let status = if scherm.fouten.is_leeg() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::BAD_REQUEST
+    };
+    let html = pagina_met(status, &scherm)?;
+    Ok((jar.add(inlogcookie(token, state)), html).into_response())
+}
+
+pub async fn inlogscherm(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Query(m): Query<InlogMelding>,
+) -> WebResultaat {
+    let melding = if m.verlopen.is_some() {
+        Some("Uw sessie is verlopen (30 minuten niet actief). Log opnieuw in.")
+    } else if m.uitgelogd.is_some() {
+        Some("U bent uitgelogd.")
+    } else {
+        None
+    };
+    inlogscherm_met(
+        &state,
+        jar,
+        Fouten::default(),
+        melding,
+        String::new(),
+        vec![],
+    )
+}
+
+#[derive(Deserialize)]
+pub struct InlogInvoer {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    wachtwoord: String,
+    #[serde(default)]
+    inlogtoken: String,
+    /// `rol:organisatie`, when the account has several roles.
+    rol: Option<String>,
+}
+
+fn lees_rol(waarde: &str) -> Option<(Rol, i64)> {
+    let (rol, org) = waarde.split_once(':')?;
+    Some((Rol::parse(rol)?, org.parse().ok()?))
+}
+
+async fn rolkeuzes(state: &AppState, rollen: &[Roltoewijzing]) -> Result<Vec<RolKeuze>, WebFout> {
+    let mut keuzes = Vec::with_capacity(rollen.len());
+    for r in rollen {
+        let org = state
+            .opslag
+            .organisatie(r.organisatie)
+            .await?
+            .map(|o| o.naam)
+            .unwrap_or_default();
+        keuzes.push(RolKeuze {
+            waarde: format!("{}:{}", r.rol.naam(), r.organisatie),
+            label: format!("{} bij {org}", rol_label(r.rol)),
+        });
+    }
+    Ok(keuzes)
+}
+
+pub async fn inloggen(
+    State(state): State<AppState>,
+    ConnectInfo(adres): ConnectInfo<SocketAddr>,
+    jar: CookieJar,
+    axum::Form(i): axum::Form<InlogInvoer>,
+) -> WebResultaat {
+    let formulier_klopt = jar.get(INLOG_COOKIE).is_some_and(|c| {
+        !i.inlogtoken.is_empty() && gelijk_in_constante_tijd(c.value(), &i.inlogtoken)
+    });
+    let mut fouten = Fouten::default();
+    if !formulier_klopt {
+        fouten.algemeen("Het inlogformulier is verlopen. Vul het opnieuw in.");
+        return inlogscherm_met(&state, jar, fouten, None, i.email, vec![]);
+    }
+    if i.email.trim().is_empty() {
+        fouten.veld("email", "E-mailadres", "Vul uw e-mailadres in.");
+    }
+    if i.wachtwoord.is_empty() {
+        fouten.veld("wachtwoord", "Wachtwoord", "Vul uw wachtwoord in.");
+    }
+    if !fouten.is_leeg() {
+        return inlogscherm_met(&state, jar, fouten, None, i.email, vec![]);
+    }
+    let gekozen = i.rol.as_deref().and_then(lees_rol);
+    let vraag = Inloggen {
+        email: i.email.clone(),
+        wachtwoord: i.wachtwoord,
+        rol: gekozen.map(|g| g.0),
+        organisatie: gekozen.map(|g| g.1),
+    };
+    match meld_aan(&state, adres.ip(), &vraag).await {
+        Ok(Aanmelding::Gelukt { geheim, .. }) => {
+            let jar = jar
+                .remove(Cookie::build(INLOG_COOKIE).path("/inloggen").build())
+                .add(sessie_cookie(&state, geheim));
+            Ok((jar, naar("/start")).into_response())
+        }
+        Ok(Aanmelding::KiesRol(rollen)) => {
+            let keuzes = rolkeuzes(&state, &rollen).await?;
+            fouten.veld(
+                "rol",
+                "Rol",
+                "Dit account heeft meer rollen. Kies de rol waarin u nu werkt en vul uw wachtwoord opnieuw in.",
+            );
+            inlogscherm_met(&state, jar, fouten, None, i.email, keuzes)
+        }
+        Err(ApiFout::NietIngelogd) => {
+            fouten.veld(
+                "wachtwoord",
+                "Wachtwoord",
+                "Het e-mailadres of het wachtwoord klopt niet.",
+            );
+            inlogscherm_met(&state, jar, fouten, None, i.email, vec![])
+        }
+        Err(ApiFout::TeVeel { opnieuw_na }) => {
+            fouten.algemeen(format!(
+                "Te veel mislukte pogingen. Probeer het over {opnieuw_na} seconden opnieuw."
+            ));
+            inlogscherm_met(&state, jar, fouten, None, i.email, vec![])
+        }
+        Err(ApiFout::Ongeldig(_)) => {
+            fouten.veld("rol", "Rol", "Kies een rol die bij dit account hoort.");
+            inlogscherm_met(&state, jar, fouten, None, i.email, vec![])
+        }
+        Err(f) => Err(f.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Leeg {}
+
+/// Ends the session (CSRF-checked like every form) and clears the cookie.
+pub async fn uitloggen(jar: CookieJar, f: Formulier<Leeg>) -> WebResultaat {
+    if let Some(c) = jar.get(SESSIE_COOKIE) {
+        f.wie
+            .state
+            .opslag
+            .verwijder_sessie(&hash_geheim(c.value()))
+            .await?;
+    }
+    let jar = jar.remove(Cookie::build(SESSIE_COOKIE).path("/").build());
+    Ok((jar, naar("/inloggen?uitgelogd=1")).into_response())
+}

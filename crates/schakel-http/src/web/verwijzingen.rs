@@ -1,0 +1,444 @@
+//! Referrals: the verwijzer creates one for a jeugdige it may see, checked
+//! by the normenkader (outside the norms only with a motivation); the
+//! provider sees its own with what remains and registers delivered hours.
+//! Both go through the API's `maak_verwijzing` and `registreer_levering`.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use schakel_domain::{OrganisatieSoort, Rol};
+use schakel_storage::{Id, Jeugdige, Verwijzing};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::advies::{
+    SituatieInvoer, ToetsWeergave, VerwijzingVoorstel, eenheden, perioden, productkeuzes,
+    schoolkeuzes, situatiekeuzes, toetsvelden,
+};
+use super::formulier::{Fouten, Keuze};
+use super::jeugdigen::{namen, organisaties, zichtbare_jeugdigen};
+use super::sessie::{Formulier, Ingelogd};
+use super::{Kop, WebFout, WebResultaat, naar, opmaak, pagina, pagina_met};
+use crate::api::verwijzingen::{
+    LeveringInvoer, VerwijzingInvoer, maak_verwijzing, registreer_levering,
+};
+use crate::fout::ApiFout;
+
+use super::jeugdigen::VerwijzingRegel;
+
+fn eenheden_tekst(v: &Verwijzing) -> &'static str {
+    if v.gegevens.eenheid == "uur" {
+        "uur"
+    } else {
+        "dagdelen"
+    }
+}
+
+pub fn regel(v: &Verwijzing, namen: &HashMap<Id, String>) -> VerwijzingRegel {
+    let g = &v.gegevens;
+    VerwijzingRegel {
+        id: v.id,
+        product: opmaak::product(&g.product),
+        omvang: format!(
+            "{} {} {}",
+            opmaak::getal(g.volume),
+            eenheden_tekst(v),
+            if g.per == "week" {
+                "per week"
+            } else {
+                "in totaal"
+            }
+        ),
+        periode: format!(
+            "{} – {}",
+            opmaak::datum(g.ingangsdatum),
+            opmaak::datum(g.einddatum)
+        ),
+        aanbieder: namen.get(&g.aanbieder).cloned().unwrap_or_default(),
+        resterend: format!(
+            "{} van {}",
+            opmaak::getal(v.resterend()),
+            opmaak::getal(g.toegekend)
+        ),
+        binnen_normen: g.binnen_normen,
+    }
+}
+
+/// The referrals of a jeugdige this actor has to do with: a provider its
+/// own, a verwijzer its organisation's, others all. The jeugdige itself
+/// was read (and logged) by the caller.
+pub async fn regels_voor(
+    wie: &Ingelogd,
+    j: &Jeugdige,
+    namen: &HashMap<Id, String>,
+) -> Result<Vec<VerwijzingRegel>, WebFout> {
+    Ok(eigen(wie, wie.state.opslag.verwijzingen(j.id).await?)
+        .iter()
+        .map(|v| regel(v, namen))
+        .collect())
+}
+
+fn eigen(wie: &Ingelogd, alle: Vec<Verwijzing>) -> Vec<Verwijzing> {
+    let org = wie.actor.rol.organisatie;
+    alle.into_iter()
+        .filter(|v| match wie.rol() {
+            Rol::Aanbieder => v.gegevens.aanbieder == org,
+            Rol::Verwijzer => v.gegevens.door.organisatie == org,
+            _ => true,
+        })
+        .collect()
+}
+
+pub struct JeugdigeMetVerwijzingen {
+    pub id: Id,
+    pub naam: String,
+    pub verwijzingen: Vec<VerwijzingRegel>,
+}
+
+#[derive(Template)]
+#[template(path = "verwijzingen.html")]
+struct Lijst {
+    kop: Kop,
+    jeugdigen: Vec<JeugdigeMetVerwijzingen>,
+    aanbieder: bool,
+}
+
+/// My referrals: through the jeugdigen this actor may see (the list is
+/// logged per jeugdige), then each one's referrals.
+pub async fn lijst(wie: Ingelogd) -> WebResultaat {
+    let namen = namen(&organisaties(&wie.state).await?);
+    let mut jeugdigen = Vec::new();
+    for j in zichtbare_jeugdigen(&wie).await? {
+        let verwijzingen = regels_voor(&wie, &j, &namen).await?;
+        if !verwijzingen.is_empty() {
+            jeugdigen.push(JeugdigeMetVerwijzingen {
+                id: j.id,
+                naam: format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam),
+                verwijzingen,
+            });
+        }
+    }
+    let aanbieder = wie.rol() == Rol::Aanbieder;
+    let titel = if aanbieder {
+        "Mijn verwijzingen"
+    } else {
+        "Verwijzingen"
+    };
+    pagina(&Lijst {
+        kop: Kop::voor(&wie, titel, "/verwijzingen").await?,
+        jeugdigen,
+        aanbieder,
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct NieuwVraag {
+    jeugdige: Option<String>,
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct VerwijzingFormulier {
+    jeugdige: String,
+    aanbieder: String,
+    motivatie: String,
+    #[serde(flatten)]
+    situatie: SituatieInvoer,
+    #[serde(flatten)]
+    voorstel: VerwijzingVoorstel,
+}
+
+#[derive(Template)]
+#[template(path = "verwijzing_nieuw.html")]
+struct Nieuw {
+    kop: Kop,
+    fouten: Fouten,
+    invoer: VerwijzingFormulier,
+    situatie: SituatieInvoer,
+    voorstel: VerwijzingVoorstel,
+    jeugdigen: Vec<Keuze>,
+    aanbieders: Vec<Keuze>,
+    situaties: Vec<Keuze>,
+    scholen: Vec<Keuze>,
+    producten: Vec<Keuze>,
+    eenheden: Vec<Keuze>,
+    perioden: Vec<Keuze>,
+    /// Outside the norms: the findings, and the motivation field.
+    buiten_normen: Option<ToetsWeergave>,
+}
+
+async fn formulier(
+    wie: &Ingelogd,
+    fouten: Fouten,
+    invoer: VerwijzingFormulier,
+    buiten_normen: Option<ToetsWeergave>,
+) -> WebResultaat {
+    let orgs = organisaties(&wie.state).await?;
+    let mut jeugdigen = vec![Keuze::new("", "Kies een jeugdige")];
+    jeugdigen.extend(zichtbare_jeugdigen(wie).await?.iter().map(|j| {
+        Keuze::new(
+            j.id.to_string(),
+            format!(
+                "{} {} (nr. {})",
+                j.gegevens.voornaam, j.gegevens.achternaam, j.id
+            ),
+        )
+    }));
+    let mut aanbieders = vec![Keuze::new("", "Kies een jeugdhulpaanbieder")];
+    aanbieders.extend(
+        orgs.iter()
+            .filter(|o| o.soort == OrganisatieSoort::Aanbieder)
+            .map(|o| Keuze::new(o.id.to_string(), &o.naam)),
+    );
+    let status = if !fouten.is_leeg() {
+        StatusCode::BAD_REQUEST
+    } else if buiten_normen.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let mut situatie = invoer.situatie.clone();
+    if situatie.onderwijssituatie.is_empty() {
+        situatie.onderwijssituatie = "volledig_onderwijs".into();
+    }
+    let mut voorstel = invoer.voorstel.clone();
+    if voorstel.eenheid.is_empty() {
+        voorstel.eenheid = "uur".into();
+        voorstel.per = "week".into();
+    }
+    pagina_met(
+        status,
+        &Nieuw {
+            kop: Kop::voor(wie, "Verwijzing maken", "/verwijzingen/nieuw").await?,
+            fouten,
+            invoer,
+            situatie,
+            voorstel,
+            jeugdigen,
+            aanbieders,
+            situaties: situatiekeuzes(),
+            scholen: schoolkeuzes(&wie.state),
+            producten: productkeuzes(&wie.state),
+            eenheden: eenheden(),
+            perioden: perioden(),
+            buiten_normen,
+        },
+    )
+}
+
+pub async fn nieuw(wie: Ingelogd, Query(v): Query<NieuwVraag>) -> WebResultaat {
+    if wie.rol() != Rol::Verwijzer {
+        return Err(ApiFout::Geweigerd(
+            "Verwijzingen geeft alleen een gemandateerde verwijzer af.".into(),
+        )
+        .into());
+    }
+    let invoer = VerwijzingFormulier {
+        jeugdige: v.jeugdige.unwrap_or_default(),
+        ..VerwijzingFormulier::default()
+    };
+    formulier(&wie, Fouten::default(), invoer, None).await
+}
+
+pub async fn maak(f: Formulier<VerwijzingFormulier>) -> WebResultaat {
+    let Formulier { wie, invoer } = f;
+    let mut fouten = Fouten::default();
+    let jeugdige = invoer.jeugdige.trim().parse::<Id>();
+    let aanbieder = invoer.aanbieder.trim().parse::<Id>();
+    if jeugdige.is_err() {
+        fouten.veld(
+            "jeugdige",
+            "Jeugdige",
+            "Kies de jeugdige voor wie de verwijzing is.",
+        );
+    }
+    if aanbieder.is_err() {
+        fouten.veld("aanbieder", "Aanbieder", "Kies de jeugdhulpaanbieder.");
+    }
+    let (Ok(jeugdige), Ok(aanbieder)) = (jeugdige, aanbieder) else {
+        return formulier(&wie, fouten, invoer, None).await;
+    };
+    // The birth date comes from the dossier, as through the API.
+    let mut situatie = invoer.situatie.json();
+    situatie.remove("geboortedatum");
+    let i = VerwijzingInvoer {
+        jeugdige,
+        aanbieder,
+        situatie: Value::Object(situatie),
+        verwijzing: invoer.voorstel.json(),
+        motivatie: Some(invoer.motivatie.clone()).filter(|m| !m.trim().is_empty()),
+    };
+    match maak_verwijzing(&wie.dossier(), i).await {
+        Ok(v) => Ok(naar(format!("/verwijzingen/{}?gelukt=gemaakt", v.id))),
+        Err(ApiFout::BuitenNormen { bevindingen }) => {
+            let weergave = ToetsWeergave {
+                binnen_normen: false,
+                bevindingen: bevindingen
+                    .as_array()
+                    .map(|b| {
+                        b.iter()
+                            .map(|x| {
+                                (
+                                    x["regel"].as_str().unwrap_or_default().to_string(),
+                                    x["melding"].as_str().unwrap_or_default().to_string(),
+                                )
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                optie: None,
+                bronnen: vec![],
+                normenkader: String::new(),
+            };
+            formulier(&wie, fouten, invoer, Some(weergave)).await
+        }
+        Err(f) => {
+            let mut velden = toetsvelden();
+            velden.extend([
+                ("jeugdige", "jeugdige", "Jeugdige"),
+                ("aanbieder", "aanbieder", "Aanbieder"),
+            ]);
+            fouten.uit(f, &velden)?;
+            formulier(&wie, fouten, invoer, None).await
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct Gelukt {
+    gelukt: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "verwijzing.html")]
+struct VerwijzingPagina {
+    kop: Kop,
+    fouten: Fouten,
+    melding: Option<&'static str>,
+    v: VerwijzingRegel,
+    jeugdige: Id,
+    maatwerk: Option<String>,
+    gemeentelijke_toets: Option<String>,
+    bevindingen: Vec<(String, String)>,
+    regels: Vec<String>,
+    normenkader: String,
+    geleverd: String,
+    eenheid: &'static str,
+    kan_leveren: bool,
+    datum: String,
+    hoeveelheid: String,
+}
+
+async fn verwijzingpagina(
+    wie: &Ingelogd,
+    id: Id,
+    fouten: Fouten,
+    melding: Option<&'static str>,
+    levering: (String, String),
+) -> WebResultaat {
+    let (v, j) = wie.dossier().verwijzing_voor(id).await?;
+    let namen = namen(&organisaties(&wie.state).await?);
+    let g = &v.gegevens;
+    let bevindingen = g
+        .bevindingen
+        .as_array()
+        .map(|b| {
+            b.iter()
+                .map(|x| {
+                    (
+                        x["regel"].as_str().unwrap_or_default().to_string(),
+                        x["melding"].as_str().unwrap_or_default().to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let status = if fouten.is_leeg() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    pagina_met(
+        status,
+        &VerwijzingPagina {
+            kop: Kop::voor(wie, "Verwijzing", "/verwijzingen").await?,
+            fouten,
+            melding,
+            jeugdige: j.id,
+            maatwerk: g.motivatie.clone(),
+            gemeentelijke_toets: v.gemeentelijke_toets.map(|t| match t.naam() {
+                "open" => "De gemeente toetst deze maatwerkverwijzing nog".to_string(),
+                n => opmaak::product(n),
+            }),
+            bevindingen,
+            regels: g.regels.clone(),
+            normenkader: g.normenkader.clone(),
+            geleverd: opmaak::getal(v.geleverd),
+            eenheid: eenheden_tekst(&v),
+            kan_leveren: wie.rol() == Rol::Aanbieder,
+            datum: levering.0,
+            hoeveelheid: levering.1,
+            v: regel(&v, &namen),
+        },
+    )
+}
+
+pub async fn verwijzing(
+    wie: Ingelogd,
+    Path(id): Path<Id>,
+    Query(g): Query<Gelukt>,
+) -> WebResultaat {
+    let melding = match g.gelukt.as_deref() {
+        Some("gemaakt") => Some("De verwijzing is vastgelegd."),
+        Some("geleverd") => Some("De geleverde zorg is geregistreerd."),
+        _ => None,
+    };
+    verwijzingpagina(&wie, id, Fouten::default(), melding, Default::default()).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LeveringFormulier {
+    datum: String,
+    hoeveelheid: String,
+}
+
+pub async fn lever(Path(id): Path<Id>, f: Formulier<LeveringFormulier>) -> WebResultaat {
+    let Formulier { wie, invoer } = f;
+    let mut fouten = Fouten::default();
+    let datum = schakel_rules::datum::parse_datum(invoer.datum.trim());
+    let hoeveelheid = invoer.hoeveelheid.trim().replace(',', ".").parse::<f64>();
+    if datum.is_none() {
+        fouten.veld(
+            "datum",
+            "Datum",
+            "Vul de datum in waarop de zorg is geleverd.",
+        );
+    }
+    if hoeveelheid.is_err() {
+        fouten.veld(
+            "hoeveelheid",
+            "Hoeveelheid",
+            "Vul een getal in, bijvoorbeeld 2 of 1,5.",
+        );
+    }
+    let terug = (invoer.datum.clone(), invoer.hoeveelheid.clone());
+    let (Some(datum), Ok(hoeveelheid)) = (datum, hoeveelheid) else {
+        return verwijzingpagina(&wie, id, fouten, None, terug).await;
+    };
+    match registreer_levering(&wie.dossier(), id, &LeveringInvoer { datum, hoeveelheid }).await {
+        Ok(_) => Ok(naar(format!("/verwijzingen/{id}?gelukt=geleverd"))),
+        Err(f) => {
+            fouten.uit(
+                f,
+                &[
+                    ("datum", "datum", "Datum"),
+                    ("hoeveelheid", "hoeveelheid", "Hoeveelheid"),
+                ],
+            )?;
+            verwijzingpagina(&wie, id, fouten, None, terug).await
+        }
+    }
+}

@@ -1,0 +1,343 @@
+// One household's route through Schakel in a real browser (Debian's
+// Chromium via playwright-core), as the different demo roles, with axe-core
+// on every page: the public advisor; the zorgcoördinator registers and
+// triages; the casusregisseur makes the plan and records an evaluation and
+// an escalation step; the verwijzer checks and creates referrals; the
+// aanbieder registers hours; beleid sees the dashboard; the beheerder the
+// directory. Plus forms without JavaScript and the security headers.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import {
+  startDemo, startBrowser, nieuweContext, controleer, schermafdruk, inloggen, uitloggen,
+  verstuur, vandaag, bezocht, kiesOptie,
+} from "./hulp.mjs";
+
+let server, browser, context, page;
+const stap = {};
+
+before(async () => {
+  server = await startDemo();
+  browser = await startBrowser();
+  context = await nieuweContext(browser);
+  page = await context.newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+  const fouten = bezocht.reduce((n, b) => n + b.overtredingen, 0);
+  console.log(`axe (${["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"].join(", ")}): ${bezocht.length} pages checked, ${fouten} violations`);
+  for (const b of bezocht) console.log(`  ${b.overtredingen} violations, ${b.regels} rules passed  ${b.naam}  ${b.url}`);
+});
+
+describe("publiek", () => {
+  it("de advieswijzer toont opties, uren, budget, verplichtingen en bronnen", async () => {
+    const antwoord = await page.goto(`${server.adres}/advies`);
+    const h = antwoord.headers();
+    assert.match(h["content-security-policy"], /default-src 'self'/);
+    assert.match(h["content-security-policy"], /frame-ancestors 'none'/);
+    assert.doesNotMatch(h["content-security-policy"], /unsafe-inline/);
+    assert.equal(h["x-content-type-options"], "nosniff");
+    assert.equal(h["referrer-policy"], "no-referrer");
+    await controleer(page, "advieswijzer (leeg)");
+    // Stylesheet and script load from /statisch (built by scripts/web-build).
+    const css = await page.evaluate(() => getComputedStyle(document.querySelector("header")).backgroundColor);
+    assert.equal(css, "rgb(11, 85, 99)", "the NL Design System page header with Schakel's tokens");
+
+    await page.fill("#geboortedatum", "2016-05-12");
+    await page.selectOption("#onderwijssituatie", "volledig_onderwijs");
+    await verstuur(page, "button:has-text('Advies tonen')");
+    const tekst = await page.textContent("main");
+    assert.match(tekst, /Begeleiding Individueel Basis/);
+    assert.match(tekst, /ten hoogste 3 uur per week/);
+    assert.match(tekst, /Uren per schoolweek/);
+    assert.match(tekst, /almere\.rij\.volledig_onderwijs/);
+    await controleer(page, "advieswijzer (advies)");
+    await schermafdruk(page, "publiek-advies.png");
+  });
+
+  it("een fout staat bij het veld en in een overzicht dat de focus krijgt", async () => {
+    await page.goto(`${server.adres}/advies`);
+    await page.selectOption("#onderwijssituatie", "oja");
+    await verstuur(page, "button:has-text('Advies tonen')");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
+    const beschreven = await page.getAttribute("#geboortedatum", "aria-describedby");
+    assert.equal(beschreven, "geboortedatum-fout");
+    assert.equal(await page.getAttribute("#geboortedatum", "aria-invalid"), "true");
+    assert.match(await page.textContent("#geboortedatum-fout"), /\S/);
+    await page.click("#foutoverzicht a[href='#geboortedatum']");
+    await controleer(page, "advieswijzer (fouten)");
+  });
+
+  it("zonder inloggen geen dossiers: naar het inlogscherm", async () => {
+    await page.goto(`${server.adres}/jeugdigen`);
+    assert.match(page.url(), /\/inloggen$/);
+    await controleer(page, "inloggen");
+  });
+});
+
+describe("zorgcoördinator De Watertuin", () => {
+  it("ziet precies de eigen leerlingen met een open hulpvraag", async () => {
+    await inloggen(page, server, "zorgcoordinator@watertuin.demo");
+    assert.match(page.url(), /\/jeugdigen$/);
+    const namen = await page.$$eval("main table tbody td:first-child", (td) => td.map((t) => t.textContent.trim()));
+    assert.deepEqual(namen, ["Sem de Vries", "Yasmina El Amrani"]);
+    await controleer(page, "zorgcoördinator: mijn leerlingen");
+  });
+
+  it("ziet de toegangsroute en de reikwijdte van het OJA", async () => {
+    await page.click("text=Sem de Vries");
+    await controleer(page, "zorgcoördinator: jeugdige");
+    await page.click("text=Waar kunnen de ouders terecht?");
+    const tekst = await page.textContent("main");
+    assert.match(tekst, /hoofdaanbieder van het OJA/);
+    assert.match(tekst, /Jeugdhulp Zeewind/);
+    assert.match(tekst, /Wijkteam Almere Haven/);
+    await controleer(page, "zorgcoördinator: toegangsroute");
+    await page.click("nav >> text=Reikwijdte OJA");
+    assert.match(await page.textContent("main"), /Valt onder het OJA/);
+    await controleer(page, "zorgcoördinator: reikwijdte OJA");
+  });
+
+  it("registreert een hulpvraag", async () => {
+    await page.click("nav >> text=Hulpvraag registreren");
+    await controleer(page, "zorgcoördinator: hulpvraag registreren");
+    await verstuur(page, "button:has-text('Hulpvraag registreren')");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
+    await controleer(page, "zorgcoördinator: hulpvraag registreren (fouten)");
+    const yasmina = await page.$eval("#jeugdige option:nth-child(3)", (o) => o.value);
+    await page.selectOption("#jeugdige", yasmina);
+    await page.fill("#omschrijving", "School vraagt ondersteuning bij plannen en organiseren.");
+    await verstuur(page, "button:has-text('Hulpvraag registreren')");
+    assert.match(page.url(), /\/hulpvragen\/\d+\?gelukt=geregistreerd$/);
+    await controleer(page, "zorgcoördinator: hulpvraag");
+  });
+
+  it("trieert Sems hulpvraag als gezamenlijke vraag: de casus van het huishouden", async () => {
+    await page.goto(`${server.adres}/jeugdigen`);
+    await page.fill("#nummer", "1");
+    await verstuur(page, "button:has-text('Openen')");
+    assert.match(page.url(), /\/hulpvragen\/1$/);
+    await page.check("input[name=uitkomst][value=beide]");
+    await page.selectOption("#wijkteam", { label: "Wijkteam Almere Haven" });
+    await page.check("label:has-text('JGZ Almere') input");
+    await page.check("label:has-text('Triade Vitree') input");
+    await verstuur(page, "button:has-text('Triage vastleggen')");
+    const m = page.url().match(/\/casussen\/(\d+)\?gelukt=getrieerd$/);
+    assert.ok(m, page.url());
+    stap.casus = m[1];
+    await controleer(page, "zorgcoördinator: casus na triage");
+    await uitloggen(page);
+  });
+});
+
+describe("casusregisseur Wijkteam Haven", () => {
+  it("maakt het integraal plan met doelen", async () => {
+    await inloggen(page, server, "casusregisseur@wijkteam.demo");
+    assert.match(page.url(), /\/casussen$/);
+    await controleer(page, "casusregisseur: mijn casussen");
+    await page.click(`a[href='/casussen/${stap.casus}']`);
+    await page.click("text=Plan opstellen of wijzigen");
+    await controleer(page, "casusregisseur: plan (leeg)");
+    await page.fill("#toekomstperspectief", "Sem gaat weer vijf dagen naar school; thuis is er rust.");
+    await page.fill("#stem", "In de klas is het te druk.");
+    const doel = async (i, domein, omschrijving, indicator, van, naar, wie) => {
+      await page.selectOption(`#doel${i}-domein`, domein);
+      await page.fill(`#doel${i}-omschrijving`, omschrijving);
+      await page.fill(`#doel${i}-indicator`, indicator);
+      await page.fill(`#doel${i}-nulmeting`, van);
+      await page.fill(`#doel${i}-streefwaarde`, naar);
+      await page.fill(`#doel${i}-deadline`, "2027-07-31");
+      await page.selectOption(`#doel${i}-verantwoordelijke`, { label: wie });
+    };
+    await doel(0, "jeugdhulp", "Ouders hanteren overprikkeling thuis", "avonden per week zonder escalatie", "2", "5", "Wijkteam Almere Haven");
+    await doel(1, "onderwijsondersteuning", "Prikkelarme werkplek in de klas", "dagen per week op school", "3", "5", "SBO De Watertuin");
+    await verstuur(page, "button:has-text('Plan opslaan')");
+    assert.match(page.url(), /\?gelukt=plan$/);
+    assert.match(await page.textContent("main"), /Prikkelarme werkplek in de klas/);
+  });
+
+  it("legt akkoord, een evaluatie en een escalatiestap vast; de grafiek toont de voortgang", async () => {
+    await page.selectOption("#akkoord-vertegenwoordiger", "M. de Vries");
+    await page.fill("#akkoord-datum", vandaag());
+    await verstuur(page, "button:has-text('Akkoord vastleggen')");
+    assert.match(await page.textContent("main"), /Akkoord ouders\s*M\. de Vries/);
+
+    // An escalation before an insufficient evaluation is refused by the rules.
+    await page.selectOption("#escalatie-stap", "gesprek");
+    await page.fill("#escalatie-toelichting", "Te vroeg");
+    await verstuur(page, "button:has-text('Stap vastleggen')");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
+    await controleer(page, "casusregisseur: casus (weigering door de regels)");
+
+    await page.fill("#evaluatie-datum", vandaag());
+    await page.selectOption("#evaluatie-doel-1", "onvoldoende");
+    await page.selectOption("#evaluatie-doel-2", "voldoende");
+    await page.fill("#evaluatie-stem", "Thuis gaat het nog niet.");
+    await page.fill("#evaluatie-tevredenheid-jeugdige", "6");
+    await page.fill("#evaluatie-tevredenheid-ouders", "5");
+    await verstuur(page, "button:has-text('Evaluatie vastleggen')");
+    assert.equal(await page.locator("figure.schakel-grafiek svg[role=img]").count(), 1);
+    assert.match(await page.textContent("main"), /Doel 1: Onvoldoende/);
+
+    await page.selectOption("#escalatie-stap", "gesprek");
+    await page.fill("#escalatie-toelichting", "Vervolgafspraak: extra flexibele ondersteuning.");
+    await verstuur(page, "button:has-text('Stap vastleggen')");
+    assert.match(await page.textContent("main"), /Gesprek met ouders, jeugdige en casusregisseur \(stap 1\)/);
+    await controleer(page, "casusregisseur: casus met plan en grafiek");
+    await schermafdruk(page, "casusregisseur-casus.png");
+  });
+
+  it("drukt het plan af voor de ouders en ziet de termijnen", async () => {
+    await page.click("text=Plan afdrukken voor ouders");
+    await controleer(page, "casusregisseur: plan voor ouders");
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.isVisible("nav"), false, "print CSS hides the navigation");
+    await page.emulateMedia({ media: "screen" });
+    await page.click("nav >> text=Termijnen");
+    assert.match(await page.textContent("main"), /schooljaar|Uiterlijk/);
+    await controleer(page, "casusregisseur: termijnen");
+    await uitloggen(page);
+  });
+});
+
+describe("zorgcoördinator: het onderwijsdeel van het plan", () => {
+  it("wijzigt alleen een doel voor onderwijsondersteuning; een jeugdhulpdoel wordt geweigerd", async () => {
+    await inloggen(page, server, "zorgcoordinator@watertuin.demo");
+    await page.goto(`${server.adres}/casussen/${stap.casus}/plan`);
+    assert.match(await page.textContent("main"), /alleen de doelen voor onderwijsondersteuning/);
+    await controleer(page, "zorgcoördinator: plan (onderwijsdeel)");
+    await page.fill("#doel0-streefwaarde", "7");
+    await verstuur(page, "button:has-text('Plan opslaan')");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
+    await controleer(page, "zorgcoördinator: plan (weigering jeugdhulpdoel)");
+    await page.goto(`${server.adres}/casussen/${stap.casus}/plan`);
+    await page.fill("#doel1-streefwaarde", "4");
+    await verstuur(page, "button:has-text('Plan opslaan')");
+    assert.match(page.url(), /\?gelukt=plan$/);
+    assert.match(await page.textContent("main"), /3 → 4/);
+    await uitloggen(page);
+  });
+});
+
+describe("verwijzer JGZ", () => {
+  it("toetst een voorgestelde verwijzing", async () => {
+    await inloggen(page, server, "verwijzer@jgz.demo");
+    await controleer(page, "verwijzer: advieswijzer");
+    await page.click("nav >> text=Verwijzing toetsen");
+    await page.fill("#geboortedatum", "2013-09-03");
+    await page.selectOption("#onderwijssituatie", "volledig_onderwijs");
+    await page.selectOption("#product", "begeleiding_individueel_basis");
+    await page.fill("#volume", "3");
+    await page.fill("#ingangsdatum", vandaag());
+    await page.fill("#einddatum", "2027-07-31");
+    await verstuur(page, "button:has-text('Toetsen')");
+    assert.match(await page.textContent("main"), /Binnen de normen/);
+    await controleer(page, "verwijzer: toets");
+    await schermafdruk(page, "verwijzer-toets.png");
+  });
+
+  it("maakt een verwijzing binnen de normen, en buiten de normen alleen met motivatie", async () => {
+    const maak = async (naam, situatie, school) => {
+      await page.goto(`${server.adres}/verwijzingen/nieuw`);
+      await kiesOptie(page, "#jeugdige", naam);
+      await page.selectOption("#aanbieder", { label: "Triade Vitree (KBC)" });
+      await page.selectOption("#onderwijssituatie", situatie);
+      if (school) await page.selectOption("#school", school);
+      await page.selectOption("#product", "begeleiding_individueel_basis");
+      await page.fill("#volume", "3");
+      await page.fill("#ingangsdatum", vandaag());
+      await page.fill("#einddatum", "2027-07-31");
+      await verstuur(page, "button:has-text('Verwijzing vastleggen')");
+    };
+    await maak("Lotte", "volledig_onderwijs");
+    assert.match(page.url(), /\/verwijzingen\/\d+\?gelukt=gemaakt$/);
+    assert.match(await page.textContent("main"), /Binnen de normen/);
+    await controleer(page, "verwijzer: verwijzing");
+
+    await maak("Sem", "oja", "Watertuin");
+    assert.match(page.url(), /\/verwijzingen\/nieuw$/);
+    assert.match(await page.textContent("main"), /buiten het normenkader/);
+    await controleer(page, "verwijzer: buiten de normen");
+    await page.fill("#motivatie", "Begeleiding thuis na schooltijd, naast het arrangement.");
+    await verstuur(page, "button:has-text('Verwijzing vastleggen')");
+    assert.match(page.url(), /\/verwijzingen\/\d+\?gelukt=gemaakt$/);
+    assert.match(await page.textContent("main"), /De gemeente toetst deze maatwerkverwijzing nog/);
+    await page.click("nav >> text=Verwijzingen");
+    await controleer(page, "verwijzer: verwijzingen");
+    await uitloggen(page);
+  });
+});
+
+describe("aanbieder Triade Vitree", () => {
+  it("ziet de eigen verwijzingen met het restant en registreert geleverde uren", async () => {
+    await inloggen(page, server, "aanbieder@triade.demo");
+    assert.match(page.url(), /\/verwijzingen$/);
+    await controleer(page, "aanbieder: mijn verwijzingen");
+    await schermafdruk(page, "aanbieder-verwijzingen.png");
+    await page.click("main a:has-text('Begeleiding individueel basis') >> nth=0");
+    await page.fill("#datum", vandaag());
+    await page.fill("#hoeveelheid", "30");
+    await verstuur(page, "button:has-text('Registreren')");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
+    await controleer(page, "aanbieder: levering (fout)");
+    await page.fill("#hoeveelheid", "2");
+    await verstuur(page, "button:has-text('Registreren')");
+    assert.match(page.url(), /\?gelukt=geleverd$/);
+    assert.match(await page.textContent("main"), /Geleverd\s*2 uur/);
+    await controleer(page, "aanbieder: verwijzing na levering");
+    await uitloggen(page);
+  });
+});
+
+describe("beleid en beheer", () => {
+  it("beleid ziet het dashboard met grafieken en tabellen", async () => {
+    await inloggen(page, server, "beleid@almere.demo");
+    assert.match(page.url(), /\/dashboard$/);
+    assert.equal(await page.locator("main svg[role=img]").count(), 5);
+    assert.match(await page.textContent("main"), /&lt;5|<5/);
+    await controleer(page, "beleid: dashboard");
+    await schermafdruk(page, "beleid-dashboard.png");
+    await page.selectOption("#school", { label: "SBO De Watertuin" });
+    await verstuur(page, "button:has-text('Tonen')");
+    await controleer(page, "beleid: dashboard per school");
+    // Beleid never sees personal data.
+    const geweigerd = await page.goto(`${server.adres}/jeugdigen`);
+    assert.equal(geweigerd.status(), 403);
+    assert.match(await page.textContent("main"), /Geen toegang/);
+    await controleer(page, "beleid: geen toegang tot dossiers");
+    await page.goto(`${server.adres}/start`);
+    await uitloggen(page);
+  });
+
+  it("de beheerder ziet de organisaties en de versies van het normenkader", async () => {
+    await inloggen(page, server, "beheer@schakel.demo");
+    assert.match(await page.textContent("main"), /SBO De Watertuin/);
+    assert.match(await page.textContent("main"), /2025\.1/);
+    await controleer(page, "beheerder: organisaties en regels");
+    await uitloggen(page);
+  });
+});
+
+describe("zonder JavaScript", () => {
+  it("werken inloggen en formulieren met POST en redirect", async () => {
+    const zonder = await nieuweContext(browser, { javaScriptEnabled: false });
+    const p = await zonder.newPage();
+    await p.goto(`${server.adres}/advies`);
+    await p.fill("#geboortedatum", "2016-05-12");
+    await verstuur(p, "button:has-text('Advies tonen')");
+    assert.match(await p.textContent("main"), /Uren per schoolweek/);
+    await inloggen(p, server, "zorgcoordinator@bombardon.demo");
+    await p.goto(`${server.adres}/hulpvragen/nieuw`);
+    await verstuur(p, "button:has-text('Hulpvraag registreren')");
+    assert.match(await p.textContent("#foutoverzicht"), /Jeugdige/);
+    // (axe needs script; these pages were checked with script above.)
+    // A form without the session's CSRF token does nothing: still logged in.
+    const r = await zonder.request.post(`${server.adres}/uitloggen`, { form: { csrf: "fout" }, maxRedirects: 0 });
+    assert.equal(r.status(), 403);
+    await p.goto(`${server.adres}/hulpvragen/nieuw`);
+    assert.match(p.url(), /\/hulpvragen\/nieuw$/);
+    await uitloggen(p);
+    await zonder.close();
+  });
+});
