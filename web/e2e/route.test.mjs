@@ -305,8 +305,15 @@ describe("beleid en beheer", () => {
     await controleer(page, "beleid: dashboard");
     await schermafdruk(page, "beleid-dashboard.png");
     await page.selectOption("#school", { label: "SBO De Watertuin" });
+    await page.fill("#van", "2026-01-01");
     await verstuur(page, "button:has-text('Tonen')");
-    await controleer(page, "beleid: dashboard per school");
+    assert.match(await page.textContent("main"), /1 januari 2026 tot en met/);
+    await controleer(page, "beleid: dashboard per school en periode");
+    await page.fill("#van", "2031-01-01");
+    await verstuur(page, "button:has-text('Tonen')");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
+    assert.equal(await page.getAttribute("#van", "aria-invalid"), "true");
+    await controleer(page, "beleid: dashboard (fout in de periode)");
     // Beleid never sees personal data.
     const geweigerd = await page.goto(`${server.adres}/jeugdigen`);
     assert.equal(geweigerd.status(), 403);
