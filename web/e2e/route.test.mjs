@@ -113,6 +113,12 @@ describe("zorgcoördinator De Watertuin", () => {
     await controleer(page, "zorgcoördinator: hulpvraag");
   });
 
+  it("het registratieformulier voor een nieuwe jeugdige is toegankelijk", async () => {
+    await page.goto(`${server.adres}/hulpvragen/nieuw`);
+    await verstuur(page, "text=Registreer de jeugdige met het gezin en de hulpvraag");
+    await controleer(page, "zorgcoördinator: jeugdige registreren");
+  });
+
   it("trieert Sems hulpvraag als gezamenlijke vraag: de casus van het huishouden", async () => {
     await page.goto(`${server.adres}/jeugdigen`);
     await page.fill("#nummer", "1");
@@ -299,8 +305,15 @@ describe("beleid en beheer", () => {
     await controleer(page, "beleid: dashboard");
     await schermafdruk(page, "beleid-dashboard.png");
     await page.selectOption("#school", { label: "SBO De Watertuin" });
+    await page.fill("#van", "2026-01-01");
     await verstuur(page, "button:has-text('Tonen')");
-    await controleer(page, "beleid: dashboard per school");
+    assert.match(await page.textContent("main"), /1 januari 2026 tot en met/);
+    await controleer(page, "beleid: dashboard per school en periode");
+    await page.fill("#van", "2031-01-01");
+    await verstuur(page, "button:has-text('Tonen')");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
+    assert.equal(await page.getAttribute("#van", "aria-invalid"), "true");
+    await controleer(page, "beleid: dashboard (fout in de periode)");
     // Beleid never sees personal data.
     const geweigerd = await page.goto(`${server.adres}/jeugdigen`);
     assert.equal(geweigerd.status(), 403);
@@ -331,6 +344,27 @@ describe("zonder JavaScript", () => {
     await p.goto(`${server.adres}/hulpvragen/nieuw`);
     await verstuur(p, "button:has-text('Hulpvraag registreren')");
     assert.match(await p.textContent("#foutoverzicht"), /Jeugdige/);
+    // A pupil not yet in Schakel: registered with the household and the
+    // question, the fields checked as the API checks them.
+    await p.goto(`${server.adres}/jeugdigen/nieuw`);
+    const vul = async (bsn) => {
+      await p.fill("#bsn", bsn);
+      await p.fill("#voornaam", "Noor");
+      await p.fill("#achternaam", "Bakker");
+      await p.fill("#geboortedatum", "2015-03-14");
+      await p.fill("#postcode", "1357 CD");
+      await p.fill("#huisnummer", "8");
+      await p.fill("#ouder", "R. Bakker");
+      await p.fill("#omschrijving", "Noor komt vaak te laat en is moe.");
+      await verstuur(p, "button:has-text('Registreren')");
+    };
+    await vul("123456789");
+    assert.match(await p.textContent("#bsn-fout"), /\S/);
+    assert.equal(await p.getAttribute("#bsn", "aria-invalid"), "true");
+    await vul("999900043");
+    assert.match(p.url(), /\/hulpvragen\/\d+\?gelukt=geregistreerd$/);
+    await p.goto(`${server.adres}/jeugdigen`);
+    assert.match(await p.textContent("main table"), /Noor Bakker/);
     // (axe needs script; these pages were checked with script above.)
     // A form without the session's CSRF token does nothing: still logged in.
     const r = await zonder.request.post(`${server.adres}/uitloggen`, { form: { csrf: "fout" }, maxRedirects: 0 });

@@ -47,7 +47,9 @@ use steunroute::{monitoring, steunroute};
 // The web pages (issue 6): security, sessions, and logging as through the API.
 #[path = "api/web.rs"]
 mod web;
-use web::{web_inloggen_en_beveiliging, web_logt_zoals_de_api, web_rol_kiezen};
+use web::{
+    web_inloggen_en_beveiliging, web_jeugdige_registreren, web_logt_zoals_de_api, web_rol_kiezen,
+};
 
 // --- test data -----------------------------------------------------------------------
 
@@ -2131,4 +2133,5 @@ per_backend!(
     web_inloggen_en_beveiliging,
     web_logt_zoals_de_api,
     web_rol_kiezen,
+    web_jeugdige_registreren,
 );

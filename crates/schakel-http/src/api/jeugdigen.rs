@@ -168,6 +168,19 @@ pub async fn maak(
     actor: Actor,
     Invoer(i): Invoer<JeugdigeInvoer>,
 ) -> ApiResultaat<Response> {
+    let nieuw = controleer_jeugdige(i)?;
+    let j = Dossier {
+        state: &state,
+        actor: &actor,
+    }
+    .maak(&nieuw)
+    .await?;
+    Ok(met_etag(&j, StatusCode::CREATED))
+}
+
+/// A new jeugdige's input checked, every problem named by its field (the
+/// API and the web page's registration form).
+pub fn controleer_jeugdige(i: JeugdigeInvoer) -> ApiResultaat<NieuweJeugdige> {
     let mut c = Controle::default();
     let bsn = c.veld("bsn", Bsn::parse(&i.bsn));
     c.eis(
@@ -188,19 +201,12 @@ pub async fn maak(
     let (Some(bsn), Some(gegevens)) = (bsn, gegevens) else {
         return Err(ApiFout::veld("body", "onvolledig"));
     };
-    let nieuw = NieuweJeugdige {
+    Ok(NieuweJeugdige {
         huishouden: i.huishouden,
         bsn,
         geboortedatum: i.geboortedatum,
         gegevens,
-    };
-    let j = Dossier {
-        state: &state,
-        actor: &actor,
-    }
-    .maak(&nieuw)
-    .await?;
-    Ok(met_etag(&j, StatusCode::CREATED))
+    })
 }
 
 /// One jeugdige, with its version as ETag.
@@ -317,6 +323,16 @@ pub async fn maak_huishouden(
         state: &state,
         actor: &actor,
     };
+    let h = registreer_huishouden(&dossier, i).await?;
+    Ok((StatusCode::CREATED, Json(HuishoudenDto::from(h))))
+}
+
+/// Registers a household for `dossier`'s actor (the API and the web page).
+pub async fn registreer_huishouden(
+    dossier: &Dossier<'_>,
+    i: HuishoudenInvoer,
+) -> ApiResultaat<Huishouden> {
+    let (state, actor) = (dossier.state, dossier.actor);
     dossier.eis_rol(&REGISTREREN, "huishoudens registreren")?;
     let mut c = Controle::default();
     for (n, v) in i.vertegenwoordigers.iter().enumerate() {
@@ -351,6 +367,5 @@ pub async fn maak_huishouden(
         Uitkomst::Toegestaan,
         Some("registratie"),
     );
-    let h = state.opslag.maak_huishouden(&nieuw, &record).await?;
-    Ok((StatusCode::CREATED, Json(HuishoudenDto::from(h))))
+    Ok(state.opslag.maak_huishouden(&nieuw, &record).await?)
 }

@@ -8,7 +8,7 @@ use axum::extract::Query;
 use schakel_domain::OrganisatieSoort;
 use schakel_domain::monitoring::Aantal;
 
-use super::formulier::Keuze;
+use super::formulier::{Fouten, Keuze};
 use super::grafiek::{self, Reeks, Waarde};
 use super::jeugdigen::organisaties;
 use super::sessie::Ingelogd;
@@ -30,8 +30,11 @@ pub struct Grafiek {
 #[template(path = "dashboard.html")]
 struct Dashboard {
     kop: Kop,
+    fouten: Fouten,
     scholen: Vec<Keuze>,
     school: String,
+    van: String,
+    tot: String,
     periode: String,
     grafieken: Vec<Grafiek>,
 }
@@ -158,19 +161,38 @@ fn lijnen(
     }
 }
 
-/// `?school=` as the form sends it: empty for the whole region.
+/// `?school=&van=&tot=` as the form sends them: empty for the whole region
+/// and the last twelve months.
 #[derive(serde::Deserialize)]
 pub struct DashboardVraag {
     school: Option<String>,
+    van: Option<String>,
+    tot: Option<String>,
 }
 
 pub async fn dashboard(wie: Ingelogd, Query(d): Query<DashboardVraag>) -> WebResultaat {
+    let datum = |s: &Option<String>| {
+        s.as_deref()
+            .and_then(|s| schakel_rules::datum::parse_datum(s.trim()))
+    };
     let v = MonitoringVraag {
         school: d.school.and_then(|s| s.trim().parse().ok()),
-        van: None,
-        tot: None,
+        van: datum(&d.van),
+        tot: datum(&d.tot),
     };
-    let m = monitoring_voor(&wie.state, &wie.actor, &v).await?;
+    let mut fouten = Fouten::default();
+    let m = match monitoring_voor(&wie.state, &wie.actor, &v).await {
+        Ok(m) => m,
+        Err(f) => {
+            fouten.uit(f, &[("van", "van", "Van"), ("tot", "tot", "Tot en met")])?;
+            let standaard = MonitoringVraag {
+                school: v.school,
+                van: None,
+                tot: None,
+            };
+            monitoring_voor(&wie.state, &wie.actor, &standaard).await?
+        }
+    };
     let orgs = organisaties(&wie.state).await?;
     let mut scholen = vec![Keuze::new("", "Alle scholen in de regio")];
     scholen.extend(
@@ -233,7 +255,10 @@ pub async fn dashboard(wie: Ingelogd, Query(d): Query<DashboardVraag>) -> WebRes
     pagina(&Dashboard {
         kop: Kop::voor(&wie, "Dashboard", "/dashboard").await?,
         scholen,
+        fouten,
         school: m.school.map(|s| s.to_string()).unwrap_or_default(),
+        van: m.van.to_string(),
+        tot: m.tot.to_string(),
         periode: format!(
             "{} tot en met {}",
             opmaak::datum(m.van),

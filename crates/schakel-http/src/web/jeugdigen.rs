@@ -518,3 +518,201 @@ pub async fn reikwijdte(
         bronnen,
     })
 }
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LeerlingFormulier {
+    bsn: String,
+    voornaam: String,
+    achternaam: String,
+    geboortedatum: String,
+    postcode: String,
+    huisnummer: String,
+    toevoeging: String,
+    school: String,
+    ouder: String,
+    relatie: String,
+    omschrijving: String,
+}
+
+#[derive(Template)]
+#[template(path = "jeugdige_nieuw.html")]
+struct NieuweJeugdigePagina {
+    kop: Kop,
+    fouten: Fouten,
+    invoer: LeerlingFormulier,
+    /// The zorgcoördinator registers for the own school; others choose.
+    eigen_school: Option<String>,
+    scholen: Vec<Keuze>,
+    relaties: Vec<Keuze>,
+}
+
+async fn leerlingformulier(
+    wie: &Ingelogd,
+    fouten: Fouten,
+    invoer: LeerlingFormulier,
+) -> WebResultaat {
+    let orgs = organisaties(&wie.state).await?;
+    let eigen_school = (wie.rol() == Rol::Zorgcoordinator)
+        .then(|| namen(&orgs).get(&wie.actor.rol.organisatie).cloned())
+        .flatten();
+    let mut scholen = vec![Keuze::new("", "Geen school bekend")];
+    scholen.extend(
+        orgs.iter()
+            .filter(|o| o.soort == OrganisatieSoort::School)
+            .map(|o| Keuze::new(o.id.to_string(), &o.naam)),
+    );
+    let status = if fouten.is_leeg() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    pagina_met(
+        status,
+        &NieuweJeugdigePagina {
+            kop: Kop::voor(
+                wie,
+                "Jeugdige en hulpvraag registreren",
+                "/hulpvragen/nieuw",
+            )
+            .await?,
+            fouten,
+            invoer,
+            eigen_school,
+            scholen,
+            relaties: vec![Keuze::new("ouder", "Ouder"), Keuze::new("voogd", "Voogd")],
+        },
+    )
+}
+
+pub async fn nieuwe_jeugdige(wie: Ingelogd) -> WebResultaat {
+    leerlingformulier(&wie, Fouten::default(), LeerlingFormulier::default()).await
+}
+
+const LEERLINGVELDEN: [(&str, &str, &str); 11] = [
+    ("bsn", "bsn", "BSN"),
+    ("voornaam", "voornaam", "Voornaam"),
+    ("achternaam", "achternaam", "Achternaam"),
+    ("geboortedatum", "geboortedatum", "Geboortedatum"),
+    ("postcode", "postcode", "Postcode"),
+    ("huisnummer", "huisnummer", "Huisnummer"),
+    ("toevoeging", "toevoeging", "Toevoeging"),
+    ("school", "school", "School"),
+    ("vertegenwoordigers[0].naam", "ouder", "Naam ouder of voogd"),
+    ("vertegenwoordigers[0].relatie", "relatie", "Relatie"),
+    ("omschrijving", "omschrijving", "Omschrijving van de vraag"),
+];
+
+/// A new jeugdige in a new household, with the hulpvraag that brings it:
+/// the API's three steps (household, jeugdige, hulpvraag) with their own
+/// checks and audit records; everything is checked before anything is
+/// stored, so a refused form leaves no empty household behind.
+pub async fn registreer_jeugdige(f: Formulier<LeerlingFormulier>) -> WebResultaat {
+    use crate::api::jeugdigen::{
+        HuishoudenInvoer, JeugdigeInvoer, VertegenwoordigerInvoer, controleer_jeugdige,
+        registreer_huishouden,
+    };
+    let Formulier { wie, invoer } = f;
+    let mut fouten = Fouten::default();
+    let geboortedatum = schakel_rules::datum::parse_datum(invoer.geboortedatum.trim());
+    if geboortedatum.is_none() {
+        fouten.veld("geboortedatum", "Geboortedatum", "Vul een datum in.");
+    }
+    let huisnummer = invoer.huisnummer.trim().parse::<u32>();
+    if huisnummer.is_err() {
+        fouten.veld(
+            "huisnummer",
+            "Huisnummer",
+            "Vul een huisnummer in (alleen cijfers).",
+        );
+    }
+    if invoer.ouder.trim().is_empty() {
+        fouten.veld(
+            "ouder",
+            "Naam ouder of voogd",
+            "Vul de naam van een wettelijk vertegenwoordiger in.",
+        );
+    }
+    if invoer.omschrijving.trim().is_empty() {
+        fouten.veld(
+            "omschrijving",
+            "Omschrijving van de vraag",
+            "Beschrijf de hulpvraag.",
+        );
+    }
+    let school = if wie.rol() == Rol::Zorgcoordinator {
+        Some(wie.actor.rol.organisatie)
+    } else {
+        invoer.school.trim().parse().ok()
+    };
+    let (Some(geboortedatum), Ok(huisnummer)) = (geboortedatum, huisnummer) else {
+        return leerlingformulier(&wie, fouten, invoer).await;
+    };
+    let jeugdige = JeugdigeInvoer {
+        huishouden: 0,
+        bsn: invoer.bsn.trim().into(),
+        geboortedatum,
+        voornaam: invoer.voornaam.clone(),
+        achternaam: invoer.achternaam.clone(),
+        postcode: invoer.postcode.clone(),
+        huisnummer,
+        toevoeging: Some(invoer.toevoeging.clone()),
+        school,
+    };
+    let nieuw = match controleer_jeugdige(jeugdige) {
+        Ok(n) if fouten.is_leeg() => n,
+        Ok(_) => return leerlingformulier(&wie, fouten, invoer).await,
+        Err(f) => {
+            fouten.uit(f, &LEERLINGVELDEN)?;
+            return leerlingformulier(&wie, fouten, invoer).await;
+        }
+    };
+    if wie
+        .state
+        .opslag
+        .jeugdige_op_bsn(&nieuw.bsn)
+        .await?
+        .is_some()
+    {
+        fouten.veld(
+            "bsn",
+            "BSN",
+            "Met dit BSN is al een jeugdige geregistreerd; vraag de organisatie die met het gezin werkt.",
+        );
+        return leerlingformulier(&wie, fouten, invoer).await;
+    }
+    let dossier = wie.dossier();
+    let stappen = async {
+        let h = registreer_huishouden(
+            &dossier,
+            HuishoudenInvoer {
+                vertegenwoordigers: vec![VertegenwoordigerInvoer {
+                    naam: invoer.ouder.clone(),
+                    relatie: invoer.relatie.clone(),
+                }],
+            },
+        )
+        .await?;
+        let j = dossier
+            .maak(&schakel_storage::NieuweJeugdige {
+                huishouden: h.id,
+                ..nieuw
+            })
+            .await?;
+        registreer_hulpvraag(
+            &dossier,
+            &HulpvraagInvoer {
+                jeugdige: j.id,
+                omschrijving: invoer.omschrijving.clone(),
+            },
+        )
+        .await
+    };
+    match stappen.await {
+        Ok(h) => Ok(naar(format!("/hulpvragen/{}?gelukt=geregistreerd", h.id))),
+        Err(f) => {
+            fouten.uit(f, &LEERLINGVELDEN)?;
+            leerlingformulier(&wie, fouten, invoer).await
+        }
+    }
+}

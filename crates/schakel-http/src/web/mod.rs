@@ -48,6 +48,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/advies", get(advies::formulier).post(advies::bereken))
         .route("/toets", get(advies::toetsformulier).post(advies::toets))
         .route("/jeugdigen", get(jeugdigen::lijst))
+        .route(
+            "/jeugdigen/nieuw",
+            get(jeugdigen::nieuwe_jeugdige).post(jeugdigen::registreer_jeugdige),
+        )
         .route("/jeugdigen/{id}", get(jeugdigen::jeugdige))
         .route(
             "/jeugdigen/{id}/toegangsroute",

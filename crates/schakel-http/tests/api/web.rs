@@ -414,13 +414,29 @@ pub async fn web_rol_kiezen(app: &App) {
     let p = b
         .post(
             "/inloggen",
-            &[("inlogtoken", &token), ("email", email), ("wachtwoord", WACHTWOORD)],
+            &[
+                ("inlogtoken", &token),
+                ("email", email),
+                ("wachtwoord", WACHTWOORD),
+            ],
         )
         .await;
-    assert_eq!(p.status, StatusCode::BAD_REQUEST, "a choice, no session yet");
-    assert!(p.html.contains("Dit account heeft meer rollen"), "{}", p.html);
+    assert_eq!(
+        p.status,
+        StatusCode::BAD_REQUEST,
+        "a choice, no session yet"
+    );
+    assert!(
+        p.html.contains("Dit account heeft meer rollen"),
+        "{}",
+        p.html
+    );
     let beleid = format!("beleid:{}", app.w.gemeente);
-    assert!(p.html.contains(&format!("value=\"{beleid}\"")), "{}", p.html);
+    assert!(
+        p.html.contains(&format!("value=\"{beleid}\"")),
+        "{}",
+        p.html
+    );
     assert_eq!(b.get("/jeugdigen").await.status, StatusCode::SEE_OTHER);
     let token = p.verborgen("inlogtoken");
     let p = b
@@ -438,4 +454,72 @@ pub async fn web_rol_kiezen(app: &App) {
     assert_eq!(b.get("/start").await.naar(), "/dashboard");
     // In the beleid role, no personal data: the other role does not leak in.
     assert_eq!(b.get("/jeugdigen").await.status, StatusCode::FORBIDDEN);
+}
+
+/// A school registers a pupil not yet in Schakel, with the household and
+/// the question: the API's three writes with their audit records; a form
+/// the checks refuse stores nothing at all.
+pub async fn web_jeugdige_registreren(app: &App) {
+    let b = Browser::nieuw(app);
+    let csrf = b.inloggen(ZC_A).await;
+    let velden = |bsn: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("bsn", bsn.to_string()),
+            ("voornaam", VOORNAAM.to_string()),
+            ("achternaam", "Zwartewaterland".to_string()),
+            ("geboortedatum", "2015-03-14".to_string()),
+            ("postcode", "1315 AB".to_string()),
+            ("huisnummer", "12".to_string()),
+            ("ouder", "Wilhelmina Zwartewaterland".to_string()),
+            ("relatie", "ouder".to_string()),
+            ("omschrijving", "Komt vaak te laat".to_string()),
+        ]
+    };
+    let stuur = |v: Vec<(&'static str, String)>| {
+        let b = &b;
+        async move {
+            let paren: Vec<(&str, &str)> = v.iter().map(|(k, w)| (*k, w.as_str())).collect();
+            b.post("/jeugdigen/nieuw", &paren).await
+        }
+    };
+    let voor = app.audit().await.len();
+    let p = stuur(velden("123456789")).await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST);
+    assert!(p.html.contains("id=\"bsn-fout\""), "{}", p.html);
+    assert_eq!(
+        app.audit().await.len(),
+        voor,
+        "nothing stored, nothing logged"
+    );
+
+    let p = stuur(velden(BSNS[1])).await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    assert!(p.naar().starts_with("/hulpvragen/"));
+    let audit = app.audit().await;
+    let gebeurtenissen: Vec<&str> = audit[voor..]
+        .iter()
+        .map(|r| r.record.gebeurtenis.as_str())
+        .collect();
+    assert_eq!(
+        gebeurtenissen,
+        [
+            "huishouden.aanmaken",
+            "jeugdige.aanmaken",
+            "hulpvraag.aanmaken"
+        ]
+    );
+    assert!(
+        audit[voor..]
+            .iter()
+            .all(|r| r.record.bron.starts_with("web "))
+    );
+    // The pupil is now on the school's need-to-know list.
+    assert!(b.get("/jeugdigen").await.html.contains(VOORNAAM));
+    // The same BSN again: named at the field, nothing stored.
+    let voor = app.audit().await.len();
+    let p = stuur(velden(BSNS[1])).await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST);
+    assert!(p.html.contains("id=\"bsn-fout\""));
+    assert_eq!(app.audit().await.len(), voor);
 }
