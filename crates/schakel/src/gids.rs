@@ -120,6 +120,27 @@ fn csv_lezer<R: Read>(r: R) -> csv::Reader<R> {
         .from_reader(r)
 }
 
+/// A semicolon CSV with its progress bar and its header, lower-cased
+/// (without a byte-order mark).
+type Csv = (
+    csv::Reader<indicatif::ProgressBarIter<File>>,
+    Vec<String>,
+    ProgressBar,
+);
+
+fn open_csv(bestand: &Path, wat: &'static str) -> Result<Csv, Fout> {
+    let (f, balk) = voortgang(bestand)?;
+    balk.set_message(wat);
+    let mut lezer = csv_lezer(balk.wrap_read(f));
+    let kop = lezer
+        .headers()
+        .map_err(|e| invoerfout("bestand", e.to_string()))?
+        .iter()
+        .map(|k| k.trim_start_matches('\u{feff}').to_lowercase())
+        .collect();
+    Ok((lezer, kop, balk))
+}
+
 /// The column positions of the CBS file, and its year (`Buurt2025`).
 struct CbsKolommen {
     pc6: usize,
@@ -251,15 +272,7 @@ pub async fn importeer_wijkteams(
     opslag: &dyn Opslag,
     regio: &str,
 ) -> Result<Verslag, Fout> {
-    let (f, balk) = voortgang(bestand)?;
-    balk.set_message("wijkteams");
-    let mut lezer = csv_lezer(balk.wrap_read(f));
-    let kop: Vec<String> = lezer
-        .headers()
-        .map_err(|e| invoerfout("bestand", e.to_string()))?
-        .iter()
-        .map(|k| k.trim_start_matches('\u{feff}').to_lowercase())
-        .collect();
+    let (mut lezer, kop, balk) = open_csv(bestand, "wijkteams")?;
     let kolom = |n: &str| kop.iter().position(|k| k == n);
     let (Some(k_team), Some(k_gebied)) = (kolom("wijkteam"), kolom("gebied")) else {
         return Err(invoerfout(
@@ -390,15 +403,7 @@ pub async fn importeer_aanbieders(
     regio: &str,
     producten: Option<Vec<String>>,
 ) -> Result<Verslag, Fout> {
-    let (f, balk) = voortgang(bestand)?;
-    balk.set_message("aanbieders");
-    let mut lezer = csv_lezer(balk.wrap_read(f));
-    let kop: Vec<String> = lezer
-        .headers()
-        .map_err(|e| invoerfout("bestand", e.to_string()))?
-        .iter()
-        .map(|k| k.trim_start_matches('\u{feff}').to_lowercase())
-        .collect();
+    let (mut lezer, kop, balk) = open_csv(bestand, "aanbieders")?;
     let kolom = |n: &str| kop.iter().position(|k| k == n);
     let (Some(k_naam), Some(k_agb), Some(k_product)) =
         (kolom("aanbieder"), kolom("agb"), kolom("product"))
@@ -523,15 +528,7 @@ pub async fn importeer_contacten(
     opslag: &dyn Opslag,
     regio: &str,
 ) -> Result<Verslag, Fout> {
-    let (f, balk) = voortgang(bestand)?;
-    balk.set_message("contacten");
-    let mut lezer = csv_lezer(balk.wrap_read(f));
-    let kop: Vec<String> = lezer
-        .headers()
-        .map_err(|e| invoerfout("bestand", e.to_string()))?
-        .iter()
-        .map(|k| k.trim_start_matches('\u{feff}').to_lowercase())
-        .collect();
+    let (mut lezer, kop, balk) = open_csv(bestand, "contacten")?;
     let kolom = |n: &str| kop.iter().position(|k| k == n);
     let (Some(k_org), Some(k_functie), Some(k_naam)) =
         (kolom("organisatie"), kolom("functie"), kolom("naam"))
