@@ -47,6 +47,11 @@ use steunroute::{monitoring, steunroute};
 // The web pages (issue 6): security, sessions, and logging as through the API.
 #[path = "api/web.rs"]
 mod web;
+// The directory's pages: lookup by address, werkgebied edits (issues 5, 6).
+#[path = "api/web_gids.rs"]
+mod web_gids;
+use web_gids::web_gids;
+
 use web::{
     web_inloggen_en_beveiliging, web_jeugdige_registreren, web_logt_zoals_de_api, web_rol_kiezen,
 };
@@ -2134,4 +2139,5 @@ per_backend!(
     web_logt_zoals_de_api,
     web_rol_kiezen,
     web_jeugdige_registreren,
+    web_gids,
 );

@@ -39,9 +39,22 @@ pub async fn zoek_adres(
     _actor: Actor,
     Invoer(i): Invoer<AdresInvoer>,
 ) -> ApiResultaat<Json<Adresantwoord>> {
+    Ok(Json(
+        zoek_adres_voor(&state, &i.postcode, i.huisnummer).await?,
+    ))
+}
+
+/// The lookup behind the API and the directory page: the postcode and
+/// house number checked (field errors `postcode`, `huisnummer`), then the
+/// directory's answer.
+pub async fn zoek_adres_voor(
+    state: &AppState,
+    postcode: &str,
+    huisnummer: u32,
+) -> ApiResultaat<Adresantwoord> {
     let mut c = Controle::default();
-    let postcode = c.veld("postcode", Postcode::parse(&i.postcode));
-    let huisnummer = c.veld("huisnummer", Huisnummer::new(i.huisnummer));
+    let postcode = c.veld("postcode", Postcode::parse(postcode));
+    let huisnummer = c.veld("huisnummer", Huisnummer::new(huisnummer));
     c.klaar()?;
     let (Some(postcode), Some(huisnummer)) = (postcode, huisnummer) else {
         return Err(ApiFout::veld("body", "onvolledig"));
@@ -57,9 +70,7 @@ pub async fn zoek_adres(
             }
         });
     }
-    Ok(Json(
-        zoek(state.opslag.as_ref(), &stand, &postcode, huisnummer).await?,
-    ))
+    Ok(zoek(state.opslag.as_ref(), &stand, &postcode, huisnummer).await?)
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -97,6 +108,23 @@ pub async fn zet_werkgebied(
     Pad(OrganisatiePad { id }): Pad<OrganisatiePad>,
     Invoer(i): Invoer<WerkgebiedInvoer>,
 ) -> ApiResultaat<impl IntoResponse> {
+    let nieuw = zet_werkgebied_voor(&state, &actor, id, i).await?;
+    Ok(Json(serde_json::json!({
+        "wijkteam": id,
+        "gebieden": nieuw.gebieden.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "contactpunt": nieuw.contactpunt,
+    })))
+}
+
+/// The edit behind the API and the beheerder's page: beheerder only,
+/// every area parsed (`gebieden[n]`), no overlap with another wijkteam at
+/// the same level, one audit record with the change.
+pub async fn zet_werkgebied_voor(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    i: WerkgebiedInvoer,
+) -> ApiResultaat<WijkteamGebied> {
     if actor.rol.rol != Rol::Beheerder {
         return Err(ApiFout::Geweigerd(
             "De gids onderhoudt de beheerder.".into(),
@@ -124,7 +152,35 @@ pub async fn zet_werkgebied(
         c.eis("contactpunt.naam", !p.naam.trim().is_empty(), "verplicht");
     }
     c.klaar()?;
-    // The new areas against everyone else's: no address may get two.
+    weiger_overlap(state, id, &gebieden).await?;
+    let dossier = Dossier { state, actor };
+    let record = dossier.record(
+        "gids.werkgebied",
+        Actie::Wijzigen,
+        None,
+        ("organisatie", Some(id)),
+        Uitkomst::Toegestaan,
+        Some("beheerder"),
+    );
+    let nieuw = WijkteamGebied {
+        wijkteam: id,
+        gebieden,
+        contactpunt: i.contactpunt.map(|p| Contactpunt {
+            naam: p.naam,
+            telefoon: p.telefoon,
+            email: p.email,
+        }),
+    };
+    state
+        .opslag
+        .zet_wijkteamgebieden(std::slice::from_ref(&nieuw), &record)
+        .await?;
+    state.gebieden.vergeet();
+    Ok(nieuw)
+}
+
+/// The new areas against everyone else's: no address may get two wijkteams.
+async fn weiger_overlap(state: &AppState, id: i64, gebieden: &[Gebied]) -> ApiResultaat<()> {
     let mut alle: Vec<(i64, Gebied)> = state
         .opslag
         .gebieden()
@@ -137,43 +193,15 @@ pub async fn zet_werkgebied(
         .overlappen()
         .into_iter()
         .find(|(_, a, b)| *a == id || *b == id);
-    if let Some((niveau, a, b)) = overlap {
-        let ander = if a == id { b } else { a };
-        return Err(ApiFout::Conflict(format!(
-            "Deze gebieden overlappen op niveau {niveau:?} met het werkgebied van wijkteam {ander}; een adres krijgt één wijkteam"
-        )));
+    match overlap {
+        Some((niveau, a, b)) => {
+            let ander = if a == id { b } else { a };
+            Err(ApiFout::Conflict(format!(
+                "Deze gebieden overlappen op niveau {niveau:?} met het werkgebied van wijkteam {ander}; een adres krijgt één wijkteam"
+            )))
+        }
+        None => Ok(()),
     }
-    let dossier = Dossier {
-        state: &state,
-        actor: &actor,
-    };
-    let record = dossier.record(
-        "gids.werkgebied",
-        Actie::Wijzigen,
-        None,
-        ("organisatie", Some(id)),
-        Uitkomst::Toegestaan,
-        Some("beheerder"),
-    );
-    let nieuw = WijkteamGebied {
-        wijkteam: id,
-        gebieden: gebieden.clone(),
-        contactpunt: i.contactpunt.map(|p| Contactpunt {
-            naam: p.naam,
-            telefoon: p.telefoon,
-            email: p.email,
-        }),
-    };
-    state
-        .opslag
-        .zet_wijkteamgebieden(std::slice::from_ref(&nieuw), &record)
-        .await?;
-    state.gebieden.vergeet();
-    Ok(Json(serde_json::json!({
-        "wijkteam": id,
-        "gebieden": gebieden.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        "contactpunt": nieuw.contactpunt,
-    })))
 }
 
 #[derive(serde::Serialize, ToSchema)]
@@ -197,15 +225,26 @@ pub async fn wijkteams(
     axum::extract::Query(v): axum::extract::Query<crate::api::PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = v.pagina()?;
-    let stand = state.gebieden.stand(state.opslag.as_ref()).await?;
-    let gebieden = state.opslag.gebieden().await?;
-    let mut teams: Vec<&crate::gids::Wijkteam> = stand.wijkteams.values().collect();
-    teams.sort_by(|a, b| a.naam.cmp(&b.naam).then(a.id.cmp(&b.id)));
+    let teams = wijkteamlijst(&state).await?;
     let totaal = teams.len() as i64;
     let items = teams
         .into_iter()
         .skip(pagina.vanaf.max(0) as usize)
         .take(pagina.aantal.max(0) as usize)
+        .collect();
+    Ok(Json(crate::api::PaginaAntwoord::new(
+        items, &pagina, totaal,
+    )))
+}
+
+/// Every wijkteam of the directory with its areas, by name.
+pub async fn wijkteamlijst(state: &AppState) -> ApiResultaat<Vec<WijkteamDto>> {
+    let stand = state.gebieden.stand(state.opslag.as_ref()).await?;
+    let gebieden = state.opslag.gebieden().await?;
+    let mut teams: Vec<&crate::gids::Wijkteam> = stand.wijkteams.values().collect();
+    teams.sort_by(|a, b| a.naam.cmp(&b.naam).then(a.id.cmp(&b.id)));
+    Ok(teams
+        .into_iter()
         .map(|t| WijkteamDto {
             id: t.id,
             naam: t.naam.clone(),
@@ -216,10 +255,7 @@ pub async fn wijkteams(
                 .collect(),
             contactpunt: t.contactpunt.clone(),
         })
-        .collect();
-    Ok(Json(crate::api::PaginaAntwoord::new(
-        items, &pagina, totaal,
-    )))
+        .collect())
 }
 
 #[derive(serde::Serialize, ToSchema)]
@@ -243,18 +279,27 @@ pub async fn aanbieders(
     axum::extract::Query(v): axum::extract::Query<crate::api::PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = v.pagina()?;
+    let alle = aanbiederlijst(&state).await?;
+    let totaal = alle.len() as i64;
+    let items = alle
+        .into_iter()
+        .skip(pagina.vanaf.max(0) as usize)
+        .take(pagina.aantal.max(0) as usize)
+        .collect();
+    Ok(Json(crate::api::PaginaAntwoord::new(
+        items, &pagina, totaal,
+    )))
+}
+
+/// Every provider with an offer in the directory, by id.
+pub async fn aanbiederlijst(state: &AppState) -> ApiResultaat<Vec<AanbiederDto>> {
     let mut per_aanbieder: std::collections::BTreeMap<i64, Vec<schakel_storage::Aanbod>> =
         Default::default();
     for (a, r) in state.opslag.aanbod().await? {
         per_aanbieder.entry(a).or_default().push(r);
     }
-    let totaal = per_aanbieder.len() as i64;
     let mut items = Vec::new();
-    for (id, aanbod) in per_aanbieder
-        .into_iter()
-        .skip(pagina.vanaf.max(0) as usize)
-        .take(pagina.aantal.max(0) as usize)
-    {
+    for (id, aanbod) in per_aanbieder {
         let org = state.opslag.organisatie(id).await?;
         items.push(AanbiederDto {
             id,
@@ -263,9 +308,7 @@ pub async fn aanbieders(
             aanbod,
         });
     }
-    Ok(Json(crate::api::PaginaAntwoord::new(
-        items, &pagina, totaal,
-    )))
+    Ok(items)
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -287,19 +330,26 @@ pub async fn contactpersonen(
     actor: Actor,
     axum::extract::Query(v): axum::extract::Query<ContactVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
+    let (regio, alle) = contacten_voor(&state, &actor).await?;
+    let items: Vec<_> = alle
+        .into_iter()
+        .filter(|c| v.organisatie.is_none_or(|o| c.organisatie == Some(o)))
+        .filter(|c| !v.expertpool.unwrap_or(false) || c.organisatie.is_none())
+        .collect();
+    Ok(Json(serde_json::json!({ "regio": regio, "items": items })))
+}
+
+/// The contact persons of the user's region (its organisations' and its
+/// expertpool's), with the region's id.
+pub async fn contacten_voor(
+    state: &AppState,
+    actor: &Actor,
+) -> ApiResultaat<(i64, Vec<schakel_storage::Gidscontact>)> {
     let regio = state
         .opslag
         .organisatie(actor.rol.organisatie)
         .await?
         .map(|o| o.regio)
         .ok_or_else(|| ApiFout::intern("de organisatie van een rol bestaat niet"))?;
-    let items: Vec<_> = state
-        .opslag
-        .contacten(Some(regio))
-        .await?
-        .into_iter()
-        .filter(|c| v.organisatie.is_none_or(|o| c.organisatie == Some(o)))
-        .filter(|c| !v.expertpool.unwrap_or(false) || c.organisatie.is_none())
-        .collect();
-    Ok(Json(serde_json::json!({ "regio": regio, "items": items })))
+    Ok((regio, state.opslag.contacten(Some(regio)).await?))
 }

@@ -13,6 +13,7 @@ pub mod beheer;
 pub mod beleid;
 pub mod casus;
 pub mod formulier;
+pub mod gids;
 pub mod grafiek;
 pub mod jeugdigen;
 pub mod opmaak;
@@ -83,6 +84,13 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/acties", get(casus::acties))
         .route("/acties/{id}/afronding", post(casus::rond_af))
         .route("/dashboard", get(beleid::dashboard))
+        .route("/gids", get(gids::zoekscherm).post(gids::zoek))
+        .route("/gids/wijkteams", get(gids::wijkteams))
+        .route(
+            "/gids/wijkteams/{id}",
+            get(gids::werkgebied).post(gids::zet_werkgebied),
+        )
+        .route("/gids/contacten", get(gids::contacten))
         .route("/beheer", get(beheer::overzicht));
     let paginas = match &state.instellingen.web_map {
         Some(map) => paginas.nest_service("/statisch", ServeDir::new(map)),
@@ -220,6 +228,7 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/jeugdigen", "Mijn leerlingen"),
             m("/hulpvragen/nieuw", "Hulpvraag registreren"),
             m("/casussen", "Casussen"),
+            m("/gids", "Wijkteam zoeken"),
             m("/reikwijdte", "Reikwijdte OJA"),
             m("/acties", "Termijnen"),
             m("/advies", "Normenkader-advies"),
@@ -229,6 +238,7 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/jeugdigen", "Jeugdigen"),
             m("/hulpvragen/nieuw", "Hulpvraag registreren"),
             m("/acties", "Termijnen"),
+            m("/gids", "Organisatiegids"),
             m("/advies", "Normenkader-advies"),
         ],
         Rol::Verwijzer => vec![
@@ -238,18 +248,22 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/verwijzingen", "Verwijzingen"),
             m("/jeugdigen", "Jeugdigen"),
             m("/acties", "Termijnen"),
+            m("/gids", "Organisatiegids"),
         ],
         Rol::Aanbieder => vec![
             m("/verwijzingen", "Mijn verwijzingen"),
             m("/casussen", "Casussen"),
             m("/acties", "Termijnen"),
+            m("/gids", "Organisatiegids"),
         ],
         Rol::Beleid => vec![
             m("/dashboard", "Dashboard"),
+            m("/gids", "Organisatiegids"),
             m("/advies", "Normenkader-advies"),
         ],
         Rol::Beheerder => vec![
             m("/beheer", "Organisaties en regels"),
+            m("/gids", "Organisatiegids"),
             m("/advies", "Normenkader-advies"),
         ],
     }

@@ -17,34 +17,34 @@ use super::{
 
 /// A browser without script: cookies kept, redirects not followed (so the
 /// test sees each 303), from its own loopback address.
-struct Browser {
+pub struct Browser {
     url: String,
     http: reqwest::Client,
 }
 
-struct Pagina {
-    status: StatusCode,
-    koppen: HeaderMap,
-    html: String,
+pub struct Pagina {
+    pub status: StatusCode,
+    pub koppen: HeaderMap,
+    pub html: String,
 }
 
 impl Pagina {
     /// The value of a hidden field, as a form on the page carries it.
-    fn verborgen(&self, naam: &str) -> String {
+    pub fn verborgen(&self, naam: &str) -> String {
         let teken = format!("name=\"{naam}\" value=\"");
         let begin = self.html.find(&teken).expect("hidden field") + teken.len();
         let lengte = self.html[begin..].find('"').expect("end of value");
         self.html[begin..begin + lengte].to_string()
     }
 
-    fn naar(&self) -> &str {
+    pub fn naar(&self) -> &str {
         self.koppen
             .get(header::LOCATION)
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
     }
 
-    fn titel(&self) -> &str {
+    pub fn titel(&self) -> &str {
         let begin = self.html.find("<title>").expect("title") + 7;
         let eind = self.html.find("</title>").expect("end of title");
         &self.html[begin..eind]
@@ -52,7 +52,7 @@ impl Pagina {
 }
 
 impl Browser {
-    fn nieuw(app: &App) -> Self {
+    pub fn nieuw(app: &App) -> Self {
         Self {
             url: app.url.clone(),
             http: reqwest::Client::builder()
@@ -75,7 +75,7 @@ impl Browser {
         }
     }
 
-    async fn get(&self, pad: &str) -> Pagina {
+    pub async fn get(&self, pad: &str) -> Pagina {
         Self::lees(
             self.http
                 .get(format!("{}{pad}", self.url))
@@ -86,7 +86,7 @@ impl Browser {
         .await
     }
 
-    async fn post(&self, pad: &str, velden: &[(&str, &str)]) -> Pagina {
+    pub async fn post(&self, pad: &str, velden: &[(&str, &str)]) -> Pagina {
         Self::lees(
             self.http
                 .post(format!("{}{pad}", self.url))
@@ -99,7 +99,7 @@ impl Browser {
     }
 
     /// Logs in through the form; returns the session's CSRF token.
-    async fn inloggen(&self, email: &str) -> String {
+    pub async fn inloggen(&self, email: &str) -> String {
         let scherm = self.get("/inloggen").await;
         let token = scherm.verborgen("inlogtoken");
         let p = self
