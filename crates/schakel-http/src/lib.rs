@@ -74,7 +74,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(jeugdigen::lijst, jeugdigen::maak))
         .routes(routes!(jeugdigen::lees, jeugdigen::wijzig))
         .routes(routes!(api::toegangsroute::toegangsroute))
-        .routes(routes!(route::maak_hulpvraag))
+        .routes(routes!(route::maak_hulpvraag, route::hulpvragen))
         .routes(routes!(route::lees_hulpvraag))
         .routes(routes!(route::trieer))
         .routes(routes!(route::maak_casus))

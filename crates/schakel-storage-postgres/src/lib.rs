@@ -431,31 +431,36 @@ fn rol_in_rij(r: &PgRow) -> Resultaat<Roltoewijzing> {
     })
 }
 
-const HULPVRAAG_SELECT: &str = "SELECT id, jeugdige, organisatie, omschrijving, behandelaar, \
-     triage, casus, open, aangemaakt, getrieerd, getrieerd_door FROM hulpvraag WHERE id = $1";
+const HULPVRAAG_KOLOMMEN: &str = "SELECT id, jeugdige, organisatie, omschrijving, behandelaar, \
+     triage, casus, open, aangemaakt, getrieerd, getrieerd_door FROM hulpvraag";
 
 async fn lees_hulpvraag(conn: &mut PgConnection, id: Id) -> Resultaat<Option<Hulpvraag>> {
-    let Some(r) = sqlx::query(HULPVRAAG_SELECT)
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(fout)?
-    else {
-        return Ok(None);
-    };
-    Ok(Some(Hulpvraag {
-        id: kol(&r, "id")?,
-        jeugdige: kol(&r, "jeugdige")?,
-        organisatie: kol(&r, "organisatie")?,
-        omschrijving: kol(&r, "omschrijving")?,
-        behandelaar: kol(&r, "behandelaar")?,
-        triage: optie_geparst(&r, "triage", |s| Triage::parse(s).ok_or(()))?,
-        casus: kol(&r, "casus")?,
-        open: kol(&r, "open")?,
-        aangemaakt: kol(&r, "aangemaakt")?,
-        getrieerd: kol(&r, "getrieerd")?,
-        getrieerd_door: kol(&r, "getrieerd_door")?,
-    }))
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{HULPVRAAG_KOLOMMEN} WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(fout)?
+    .as_ref()
+    .map(hulpvraag_uit)
+    .transpose()
+}
+
+fn hulpvraag_uit(r: &PgRow) -> Resultaat<Hulpvraag> {
+    Ok(Hulpvraag {
+        id: kol(r, "id")?,
+        jeugdige: kol(r, "jeugdige")?,
+        organisatie: kol(r, "organisatie")?,
+        omschrijving: kol(r, "omschrijving")?,
+        behandelaar: kol(r, "behandelaar")?,
+        triage: optie_geparst(r, "triage", |s| Triage::parse(s).ok_or(()))?,
+        casus: kol(r, "casus")?,
+        open: kol(r, "open")?,
+        aangemaakt: kol(r, "aangemaakt")?,
+        getrieerd: kol(r, "getrieerd")?,
+        getrieerd_door: kol(r, "getrieerd_door")?,
+    })
 }
 
 /// Adds a case with its parties.
@@ -1176,6 +1181,39 @@ impl Opslag for PgOpslag {
     async fn hulpvraag(&self, id: Id) -> Resultaat<Option<Hulpvraag>> {
         let mut c = self.pool.acquire().await.map_err(fout)?;
         lees_hulpvraag(&mut c, id).await
+    }
+
+    async fn hulpvragen_van(
+        &self,
+        organisatie: Id,
+        alleen_open: bool,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Hulpvraag>> {
+        let mut tx = self.lees().await?;
+        let waar = "WHERE (organisatie = $1 OR behandelaar = $1) AND (open OR NOT $2)";
+        let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT count(*) FROM hulpvraag {waar}"
+        )))
+        .bind(organisatie)
+        .bind(alleen_open)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        let items = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{HULPVRAAG_KOLOMMEN} {waar} ORDER BY id DESC LIMIT $3 OFFSET $4"
+        )))
+        .bind(organisatie)
+        .bind(alleen_open)
+        .bind(pagina.aantal)
+        .bind(pagina.vanaf)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(hulpvraag_uit)
+        .collect::<Resultaat<Vec<_>>>()?;
+        tx.commit().await.map_err(fout)?;
+        Ok(Lijst { items, totaal })
     }
 
     async fn trieer_hulpvraag(

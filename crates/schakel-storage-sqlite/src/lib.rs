@@ -316,8 +316,8 @@ fn tijd_optie(rij: &SqliteRow, naam: &str) -> Resultaat<Option<DateTime<Utc>>> {
     })
 }
 
-const HULPVRAAG_SELECT: &str = "SELECT id, jeugdige, organisatie, omschrijving, behandelaar, \
-     triage, casus, open, aangemaakt, getrieerd, getrieerd_door FROM hulpvraag WHERE id = ?";
+const HULPVRAAG_KOLOMMEN: &str = "SELECT id, jeugdige, organisatie, omschrijving, behandelaar, \
+     triage, casus, open, aangemaakt, getrieerd, getrieerd_door FROM hulpvraag";
 
 fn hulpvraag_uit(rij: &SqliteRow) -> Resultaat<Hulpvraag> {
     Ok(Hulpvraag {
@@ -338,14 +338,16 @@ fn hulpvraag_uit(rij: &SqliteRow) -> Resultaat<Hulpvraag> {
 }
 
 async fn lees_hulpvraag(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Hulpvraag>> {
-    sqlx::query(HULPVRAAG_SELECT)
-        .bind(id)
-        .fetch_optional(&mut *c)
-        .await
-        .map_err(db)?
-        .as_ref()
-        .map(hulpvraag_uit)
-        .transpose()
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{HULPVRAAG_KOLOMMEN} WHERE id = ?"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(db)?
+    .as_ref()
+    .map(hulpvraag_uit)
+    .transpose()
 }
 
 /// Adds a case with its parties; references are checked first, so that an
@@ -1251,6 +1253,39 @@ impl Opslag for SqliteOpslag {
     async fn hulpvraag(&self, id: Id) -> Resultaat<Option<Hulpvraag>> {
         let mut c = self.pool.acquire().await.map_err(db)?;
         lees_hulpvraag(&mut c, id).await
+    }
+
+    async fn hulpvragen_van(
+        &self,
+        organisatie: Id,
+        alleen_open: bool,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Hulpvraag>> {
+        let mut tx = self.lees().await?;
+        let waar = "WHERE (organisatie = ?1 OR behandelaar = ?1) AND (open = 1 OR ?2 = 0)";
+        let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT count(*) FROM hulpvraag {waar}"
+        )))
+        .bind(organisatie)
+        .bind(alleen_open)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db)?;
+        let items = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{HULPVRAAG_KOLOMMEN} {waar} ORDER BY id DESC LIMIT ?3 OFFSET ?4"
+        )))
+        .bind(organisatie)
+        .bind(alleen_open)
+        .bind(pagina.aantal)
+        .bind(pagina.vanaf)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(db)?
+        .iter()
+        .map(hulpvraag_uit)
+        .collect::<Resultaat<Vec<_>>>()?;
+        tx.commit().await.map_err(db)?;
+        Ok(Lijst { items, totaal })
     }
 
     async fn trieer_hulpvraag(

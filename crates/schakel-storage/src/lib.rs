@@ -169,6 +169,14 @@ pub trait Opslag: Send + Sync + 'static {
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Hulpvraag>;
     async fn hulpvraag(&self, id: Id) -> Resultaat<Option<Hulpvraag>>;
+    /// The hulpvragen an organisation registered or handles, newest first;
+    /// with `alleen_open` the open ones only.
+    async fn hulpvragen_van(
+        &self,
+        organisatie: Id,
+        alleen_open: bool,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Hulpvraag>>;
     /// Stores the triage of an untriaged hulpvraag with its consequences —
     /// the handover, or the joint case — in one transaction with `audit`.
     /// A hulpvraag triaged already is [`OpslagFout::Toestand`].

@@ -42,7 +42,7 @@ use schakel_domain::{
 use crate::audit::{self, Actie, AuditRecord, NieuwAuditRecord, Uitkomst, Verificatie};
 use crate::model::bewaren_tot;
 use crate::{
-    ApiToken, Casus, Huishouden, Id, Jeugdige, JeugdigeWijziging, Lijst, Medewerker,
+    ApiToken, Casus, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Lijst, Medewerker,
     NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker,
     NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina, Regio, Roltoewijzing,
     Sessie, Triagebesluit, Vertegenwoordiger,
@@ -1443,6 +1443,63 @@ pub async fn triage(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         matches!(onbekend, Err(OpslagFout::NietGevonden)),
         "een onbekende hulpvraag: verwacht NietGevonden, kreeg {onbekend:?}"
     );
+    hulpvragen_per_organisatie(opslag, w, [gemeente.id, tweede.id, derde.id]).await;
+}
+
+/// Each organisation's list: what it registered or handles, newest first,
+/// the closed ones only when asked.
+async fn hulpvragen_per_organisatie(
+    opslag: &dyn Opslag,
+    w: &Wereld,
+    [eerste, tweede, derde]: [Id; 3],
+) {
+    let lijst = |org: Id, alleen_open: bool| async move {
+        opslag
+            .hulpvragen_van(org, alleen_open, Pagina::new(1, 100))
+            .await
+            .expect("hulpvragen_van")
+    };
+    for org in [w.school.id, w.wijkteam.id, w.aanbieder.id] {
+        for alleen_open in [true, false] {
+            let l = lijst(org, alleen_open).await;
+            assert_eq!(l.totaal, l.items.len() as i64);
+            assert!(l.items.iter().all(
+                |h| (h.organisatie == org || h.behandelaar == org) && (h.open || !alleen_open)
+            ));
+            assert!(
+                l.items.windows(2).all(|p| p[0].id > p[1].id),
+                "nieuwste eerst"
+            );
+        }
+    }
+    let ids = |l: Lijst<Hulpvraag>| l.items.iter().map(|h| h.id).collect::<Vec<_>>();
+    let school_alle = ids(lijst(w.school.id, false).await);
+    assert!(
+        [eerste, tweede, derde]
+            .iter()
+            .all(|h| school_alle.contains(h)),
+        "de school registreerde ze alle drie"
+    );
+    let school_open = ids(lijst(w.school.id, true).await);
+    assert!(
+        school_open.contains(&eerste)
+            && !school_open.contains(&tweede)
+            && !school_open.contains(&derde)
+    );
+    assert!(
+        ids(lijst(w.wijkteam.id, true).await).contains(&eerste),
+        "het wijkteam behandelt de eerste"
+    );
+    assert!(
+        ids(lijst(w.aanbieder.id, false).await).is_empty(),
+        "de aanbieder registreerde of behandelt er geen"
+    );
+    let pagina = opslag
+        .hulpvragen_van(w.school.id, false, Pagina::new(2, 1))
+        .await
+        .expect("pagina 2");
+    assert_eq!(pagina.totaal, school_alle.len() as i64);
+    assert_eq!(ids(pagina), [school_alle[1]]);
 }
 
 /// The kept facts follow a change of school, and are exactly what a full

@@ -83,12 +83,18 @@ impl<T: ToSchema> PaginaAntwoord<T> {
     pub fn new(items: Vec<T>, vraag: &schakel_storage::Pagina, totaal: i64) -> Self {
         Self {
             items,
-            paginering: Paginering {
-                pagina: vraag.vanaf / vraag.aantal + 1,
-                per_pagina: vraag.aantal,
-                totaal,
-                paginas: (totaal + vraag.aantal - 1) / vraag.aantal,
-            },
+            paginering: Paginering::new(vraag, totaal),
+        }
+    }
+}
+
+impl Paginering {
+    pub fn new(vraag: &schakel_storage::Pagina, totaal: i64) -> Self {
+        Self {
+            pagina: vraag.vanaf / vraag.aantal + 1,
+            per_pagina: vraag.aantal,
+            totaal,
+            paginas: (totaal + vraag.aantal - 1) / vraag.aantal,
         }
     }
 }

@@ -186,6 +186,89 @@ pub async fn lees_hulpvraag(
     Ok(Json(lees_hulpvraag_voor(&dossier, id).await?.0))
 }
 
+#[derive(Deserialize, utoipa::IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct HulpvragenVraag {
+    /// Only the open ones (default `true`).
+    pub open: Option<bool>,
+    pub pagina: Option<i64>,
+    pub per_pagina: Option<i64>,
+}
+
+/// The hulpvragen the own organisation registered or handles, newest first
+/// (by default the open ones): a zorgcoördinator's pupils with open
+/// questions. Each listed hulpvraag is a logged read of its jeugdige.
+#[utoipa::path(get, path = "/api/v1/hulpvragen", tag = "route", params(HulpvragenVraag),
+    responses((status = 200, body = Object), (status = 403, body = Probleem, content_type = "application/problem+json")))]
+pub async fn hulpvragen(
+    State(state): State<AppState>,
+    actor: Actor,
+    axum::extract::Query(v): axum::extract::Query<HulpvragenVraag>,
+) -> ApiResultaat<impl IntoResponse> {
+    let pagina = crate::api::PaginaVraag {
+        pagina: v.pagina,
+        per_pagina: v.per_pagina,
+    }
+    .pagina()?;
+    let dossier = Dossier {
+        state: &state,
+        actor: &actor,
+    };
+    let lijst = eigen_hulpvragen(&dossier, v.open.unwrap_or(true), pagina).await?;
+    Ok(Json(serde_json::json!({
+        "items": lijst.items.iter().map(|(h, _)| h).collect::<Vec<_>>(),
+        "paginering": crate::api::Paginering::new(&pagina, lijst.totaal),
+    })))
+}
+
+/// The own organisation's hulpvragen with their jeugdigen (the API and the
+/// web page): for the roles that see dossiers, each read logged in one
+/// transaction before the items are handed out.
+pub async fn eigen_hulpvragen(
+    dossier: &Dossier<'_>,
+    alleen_open: bool,
+    pagina: schakel_storage::Pagina,
+) -> ApiResultaat<schakel_storage::Lijst<(Hulpvraag, Jeugdige)>> {
+    let (state, actor) = (dossier.state, dossier.actor);
+    if !actor.rol.rol.ziet_dossiers() {
+        return Err(ApiFout::Geweigerd(format!(
+            "De rol {} ziet geen persoonsgegevens.",
+            actor.rol.rol.naam()
+        )));
+    }
+    let org = actor.rol.organisatie;
+    let lijst = state
+        .opslag
+        .hulpvragen_van(org, alleen_open, pagina)
+        .await?;
+    let mut items = Vec::with_capacity(lijst.items.len());
+    let mut records = Vec::with_capacity(lijst.items.len());
+    for h in lijst.items {
+        let Some(j) = state.opslag.jeugdige(h.jeugdige).await? else {
+            continue;
+        };
+        records.push(dossier.record(
+            "hulpvraag.lijst",
+            Actie::Lezen,
+            Some(&j.bsn),
+            ("hulpvraag", Some(h.id)),
+            Uitkomst::Toegestaan,
+            Some(if h.organisatie == org {
+                "registrant"
+            } else {
+                "behandelaar"
+            }),
+        ));
+        items.push((h, j));
+    }
+    state.opslag.schrijf_audits(&records).await?;
+    Ok(schakel_storage::Lijst {
+        items,
+        totaal: lijst.totaal,
+    })
+}
+
 /// A hulpvraag and its jeugdige, for the organisation that registered or
 /// handles it; the read (or its refusal) is logged.
 pub async fn lees_hulpvraag_voor(

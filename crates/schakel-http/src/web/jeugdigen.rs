@@ -18,7 +18,8 @@ use super::formulier::{Fouten, Keuze};
 use super::sessie::{Formulier, Ingelogd};
 use super::{Kop, WebFout, WebResultaat, naar, opmaak, pagina, pagina_met};
 use crate::api::route::{
-    HulpvraagInvoer, TriageInvoer, lees_hulpvraag_voor, registreer_hulpvraag, trieer_hulpvraag,
+    HulpvraagInvoer, TriageInvoer, eigen_hulpvragen, lees_hulpvraag_voor, registreer_hulpvraag,
+    trieer_hulpvraag,
 };
 use crate::api::toegangsroute::{ToegangsrouteDto, toegangsroute_voor};
 use crate::api::vandaag;
@@ -68,12 +69,62 @@ pub fn jeugdige_regel(j: &Jeugdige, namen: &HashMap<Id, String>) -> JeugdigeRege
     }
 }
 
+/// An open hulpvraag of the own organisation, on the list page.
+pub struct HulpvraagRegel {
+    pub id: Id,
+    pub jeugdige: Id,
+    pub naam: String,
+    pub aangemaakt: String,
+    pub stand: String,
+}
+
 #[derive(Template)]
 #[template(path = "jeugdigen.html")]
 struct Lijst {
     kop: Kop,
     jeugdigen: Vec<JeugdigeRegel>,
+    hulpvragen: Option<Vec<HulpvraagRegel>>,
     school: bool,
+}
+
+/// The open hulpvragen the own organisation registered or handles (each a
+/// logged read); `None` for a role that registers none.
+async fn open_hulpvragen(
+    wie: &Ingelogd,
+    namen: &HashMap<Id, String>,
+) -> Result<Option<Vec<HulpvraagRegel>>, WebFout> {
+    if !matches!(
+        wie.rol(),
+        Rol::Zorgcoordinator | Rol::Casusregisseur | Rol::Wijkteammedewerker
+    ) {
+        return Ok(None);
+    }
+    let lijst = eigen_hulpvragen(&wie.dossier(), true, Pagina::new(1, 100)).await?;
+    let eigen = wie.actor.rol.organisatie;
+    Ok(Some(
+        lijst
+            .items
+            .into_iter()
+            .map(|(h, j)| HulpvraagRegel {
+                id: h.id,
+                jeugdige: j.id,
+                naam: format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam),
+                aangemaakt: opmaak::datum(h.aangemaakt.date_naive()),
+                stand: match h.triage {
+                    None => "Nog te trieren".into(),
+                    Some(_) if h.behandelaar == eigen => {
+                        "Getrieerd: uw organisatie pakt haar op".into()
+                    }
+                    Some(_) => format!(
+                        "Overgedragen aan {}",
+                        namen
+                            .get(&h.behandelaar)
+                            .map_or("een andere organisatie", String::as_str)
+                    ),
+                },
+            })
+            .collect(),
+    ))
 }
 
 pub async fn lijst(wie: Ingelogd) -> WebResultaat {
@@ -91,6 +142,7 @@ pub async fn lijst(wie: Ingelogd) -> WebResultaat {
         .collect();
     pagina(&Lijst {
         kop: Kop::voor(&wie, titel, "/jeugdigen").await?,
+        hulpvragen: open_hulpvragen(&wie, &namen).await?,
         jeugdigen,
         school,
     })

@@ -268,6 +268,25 @@ const MATRIX: &[Rij] = {
     r("/api/v1/hulpvragen",        "POST",   Anoniem,            Ander,    401, Geen),
     r("/api/v1/hulpvragen",        "POST",   Anoniem,            Onbekend, 401, Geen),
 
+    // The own organisation's open hulpvragen: the school lists its pupil's
+    // question (each listing logged), nobody lists the other's.
+    r("/api/v1/hulpvragen",        "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/hulpvragen",        "GET",    Zorgcoordinator,    Ander,    200, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Casusregisseur,     Eigen,    200, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Casusregisseur,     Ander,    200, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Wijkteammedewerker, Eigen,    200, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Wijkteammedewerker, Ander,    200, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Verwijzer,          Eigen,    200, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Verwijzer,          Ander,    200, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Aanbieder,          Eigen,    200, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Aanbieder,          Ander,    200, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Beleid,             Eigen,    403, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Beleid,             Ander,    403, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Beheerder,          Eigen,    403, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Beheerder,          Ander,    403, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Anoniem,            Ander,    401, Geen),
+
     // A hulpvraag: read by the organisation that registered it (or handles
     // it); triaged by the registrant's contact person. A fresh, untriaged
     // question of the own and the other jeugdige per row.
@@ -659,6 +678,7 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
         ),
         ("/api/v1/huishoudens", "POST", &[Nvt]),
         ("/api/v1/hulpvragen", "POST", &[Eigen, Ander, Onbekend]),
+        ("/api/v1/hulpvragen", "GET", &[Eigen, Ander]),
         ("/api/v1/hulpvragen/{id}", "GET", &[Eigen, Ander, Onbekend]),
         (
             "/api/v1/hulpvragen/{id}/triage",
@@ -1215,9 +1235,12 @@ impl<'a> Matrix<'a> {
         };
         let id = jd.map_or(ONBEKEND, |j| j.jeugdige);
         let huishouden = jd.map_or(ONBEKEND, |j| j.huishouden);
-        // An untriaged question of the row's jeugdige, by its own school.
+        // An untriaged question of the row's jeugdige, by its own school
+        // (for the list too: it must be on the school's list).
+        let over_vraag = rij.route.starts_with("/api/v1/hulpvragen/")
+            || (rij.route == "/api/v1/hulpvragen" && rij.methode == "GET");
         let hulpvraag = match rij.doel {
-            _ if !rij.route.starts_with("/api/v1/hulpvragen/") => ONBEKEND,
+            _ if !over_vraag => ONBEKEND,
             Doel::Eigen => {
                 self.hulpvraag(&self.actor(Wie::Zorgcoordinator).gebruiker, id)
                     .await
@@ -1313,6 +1336,7 @@ impl<'a> Matrix<'a> {
                 Some(json!({"gebieden": ["1354AA-1354ZZ"]})),
             ),
             ("GET", "/api/v1/jeugdigen") => ("/api/v1/jeugdigen?perPagina=100".to_string(), None),
+            ("GET", "/api/v1/hulpvragen") => ("/api/v1/hulpvragen?perPagina=100".to_string(), None),
             ("POST", "/api/v1/jeugdigen") => {
                 let huishouden = match rij.doel {
                     // Registered by the actor's own organisation; for a role

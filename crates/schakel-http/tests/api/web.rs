@@ -514,8 +514,30 @@ pub async fn web_jeugdige_registreren(app: &App) {
             .iter()
             .all(|r| r.record.bron.starts_with("web "))
     );
-    // The pupil is now on the school's need-to-know list.
-    assert!(b.get("/jeugdigen").await.html.contains(VOORNAAM));
+    // The pupil is now on the school's need-to-know list, and the question
+    // among the school's open hulpvragen (the listing logged).
+    let nummer = p.naar()["/hulpvragen/".len()..]
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let voor_lijst = app.audit().await.len();
+    let lijst = b.get("/jeugdigen").await;
+    assert!(lijst.html.contains(VOORNAAM));
+    assert!(
+        lijst.html.contains(&format!(
+            "<a href=\"/hulpvragen/{nummer}\">Nr. {nummer}</a>"
+        )),
+        "{}",
+        lijst.html
+    );
+    assert!(lijst.html.contains("Nog te trieren"));
+    assert!(
+        app.audit().await[voor_lijst..]
+            .iter()
+            .any(|r| r.record.gebeurtenis == "hulpvraag.lijst"
+                && r.record.object_id.map(|i| i.to_string()) == Some(nummer.clone()))
+    );
     // The same BSN again: named at the field, nothing stored.
     let voor = app.audit().await.len();
     let p = stuur(velden(BSNS[1])).await;
