@@ -52,6 +52,11 @@ mod web;
 mod web_gids;
 use web_gids::web_gids;
 
+// A jeugdige's data changed and a brother or sister added from the web.
+#[path = "api/web_gezin.rs"]
+mod web_gezin;
+use web_gezin::web_gezin;
+
 use web::{
     web_inloggen_en_beveiliging, web_jeugdige_registreren, web_logt_zoals_de_api, web_rol_kiezen,
 };
@@ -2140,4 +2145,5 @@ per_backend!(
     web_rol_kiezen,
     web_jeugdige_registreren,
     web_gids,
+    web_gezin,
 );

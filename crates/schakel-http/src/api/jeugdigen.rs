@@ -209,6 +209,14 @@ pub fn controleer_jeugdige(i: JeugdigeInvoer) -> ApiResultaat<NieuweJeugdige> {
     })
 }
 
+/// A jeugdige's changed data, checked (the API and the web page).
+pub fn controleer_gegevens(i: GegevensInvoer) -> ApiResultaat<JeugdigeWijziging> {
+    let mut c = Controle::default();
+    let gegevens = i.controleer(&mut c);
+    c.klaar()?;
+    gegevens.ok_or_else(|| ApiFout::veld("body", "onvolledig"))
+}
+
 /// One jeugdige, with its version as ETag.
 #[utoipa::path(get, path = "/api/v1/jeugdigen/{id}", tag = "jeugdigen", params(("id" = i64, Path)),
     responses((status = 200, body = JeugdigeDto, headers(("ETag" = String))), (status = 403, body = Probleem, content_type = "application/problem+json"),
@@ -254,10 +262,7 @@ pub async fn wijzig(
                 "verwacht de ETag van de laatst opgehaalde versie, bijvoorbeeld \"3\"",
             )
         })?;
-    let mut c = Controle::default();
-    let gegevens = i.controleer(&mut c);
-    c.klaar()?;
-    let gegevens = gegevens.ok_or_else(|| ApiFout::veld("body", "onvolledig"))?;
+    let gegevens = controleer_gegevens(i)?;
     let j = Dossier {
         state: &state,
         actor: &actor,

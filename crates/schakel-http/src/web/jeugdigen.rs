@@ -82,6 +82,7 @@ pub struct HulpvraagRegel {
 #[template(path = "jeugdigen.html")]
 struct Lijst {
     kop: Kop,
+    melding: Option<&'static str>,
     jeugdigen: Vec<JeugdigeRegel>,
     hulpvragen: Option<Vec<HulpvraagRegel>>,
     school: bool,
@@ -127,7 +128,7 @@ async fn open_hulpvragen(
     ))
 }
 
-pub async fn lijst(wie: Ingelogd) -> WebResultaat {
+pub async fn lijst(wie: Ingelogd, Query(g): Query<Gelukt>) -> WebResultaat {
     let school = wie.rol() == Rol::Zorgcoordinator;
     let titel = if school {
         "Mijn leerlingen"
@@ -142,6 +143,9 @@ pub async fn lijst(wie: Ingelogd) -> WebResultaat {
         .collect();
     pagina(&Lijst {
         kop: Kop::voor(&wie, titel, "/jeugdigen").await?,
+        melding: (g.gelukt.as_deref() == Some("overgeschreven")).then_some(
+            "De gegevens zijn gewijzigd. De leerling staat nu bij een andere school en verdwijnt daarom uit uw lijst.",
+        ),
         hulpvragen: open_hulpvragen(&wie, &namen).await?,
         jeugdigen,
         school,
@@ -162,6 +166,9 @@ pub struct VerwijzingRegel {
 #[template(path = "jeugdige.html")]
 struct JeugdigePagina {
     kop: Kop,
+    melding: Option<&'static str>,
+    mag_wijzigen: bool,
+    mag_toevoegen: bool,
     j: JeugdigeRegel,
     postcode: String,
     casus: Option<Id>,
@@ -169,7 +176,11 @@ struct JeugdigePagina {
     verwijzer: bool,
 }
 
-pub async fn jeugdige(wie: Ingelogd, Path(id): Path<Id>) -> WebResultaat {
+pub async fn jeugdige(
+    wie: Ingelogd,
+    Path(id): Path<Id>,
+    g: Query<super::gezin::Gelukt>,
+) -> WebResultaat {
     let j = wie.dossier().lees(id).await?;
     let orgs = organisaties(&wie.state).await?;
     let namen = namen(&orgs);
@@ -185,6 +196,12 @@ pub async fn jeugdige(wie: Ingelogd, Path(id): Path<Id>) -> WebResultaat {
     let verwijzingen = super::verwijzingen::regels_voor(&wie, &j, &namen).await?;
     pagina(&JeugdigePagina {
         kop: Kop::voor(&wie, "Jeugdige", "/jeugdigen").await?,
+        melding: super::gezin::melding(&g),
+        mag_wijzigen: matches!(
+            wie.rol(),
+            Rol::Zorgcoordinator | Rol::Casusregisseur | Rol::Wijkteammedewerker
+        ),
+        mag_toevoegen: crate::dossier::REGISTREREN.contains(&wie.rol()),
         postcode: j.gegevens.postcode.als_tekst().to_string(),
         j: jeugdige_regel(&j, &namen),
         casus,

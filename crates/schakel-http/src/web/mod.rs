@@ -13,6 +13,7 @@ pub mod beheer;
 pub mod beleid;
 pub mod casus;
 pub mod formulier;
+pub mod gezin;
 pub mod gids;
 pub mod grafiek;
 pub mod jeugdigen;
@@ -54,6 +55,14 @@ pub fn router(state: &AppState) -> Router<AppState> {
             get(jeugdigen::nieuwe_jeugdige).post(jeugdigen::registreer_jeugdige),
         )
         .route("/jeugdigen/{id}", get(jeugdigen::jeugdige))
+        .route(
+            "/jeugdigen/{id}/wijzigen",
+            get(gezin::wijzigscherm).post(gezin::wijzig),
+        )
+        .route(
+            "/jeugdigen/{id}/broer-of-zus",
+            get(gezin::broer_of_zus_scherm).post(gezin::voeg_broer_of_zus_toe),
+        )
         .route(
             "/jeugdigen/{id}/toegangsroute",
             get(jeugdigen::toegangsroute),

@@ -1,0 +1,175 @@
+//! A jeugdige's data changed and a brother or sister added from the web,
+//! on each backend: the API's checks at the fields, the version the form
+//! was read at (a stale form overwrites nothing), need-to-know, and a
+//! refused form that stores and logs nothing.
+
+use super::web::Browser;
+use super::*;
+
+pub async fn web_gezin(app: &App) {
+    let o = app.opslag.as_ref();
+    let api_zc = app.login(ZC_A).await;
+    let d = dossier(app, &api_zc, BSNS[0]).await;
+    let pad = format!("/jeugdigen/{}", d.jeugdige);
+    let wijzigen = format!("{pad}/wijzigen");
+    let toevoegen = format!("{pad}/broer-of-zus");
+    let zc = Browser::nieuw(app);
+    let csrf = zc.inloggen(ZC_A).await;
+    let pagina = zc.get(&pad).await;
+    assert!(pagina.html.contains(&format!("href=\"{wijzigen}\"")));
+    assert!(pagina.html.contains(&format!("href=\"{toevoegen}\"")));
+    let scherm = zc.get(&wijzigen).await;
+    assert_eq!(scherm.status, StatusCode::OK);
+    assert_eq!(scherm.verborgen("versie"), "1");
+    let school_a = app.w.school_a.to_string();
+    let velden = |versie: &'static str, postcode: &'static str, school: &str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("versie", versie.to_string()),
+            ("voornaam", VOORNAAM.to_string()),
+            ("achternaam", ACHTERNAAM.to_string()),
+            ("postcode", postcode.to_string()),
+            ("huisnummer", "30".to_string()),
+            ("toevoeging", String::new()),
+            ("school", school.to_string()),
+        ]
+    };
+    let stuur = |pad: String, v: Vec<(&'static str, String)>| {
+        let zc = &zc;
+        async move {
+            let paren: Vec<(&str, &str)> = v.iter().map(|(k, w)| (*k, w.as_str())).collect();
+            zc.post(&pad, &paren).await
+        }
+    };
+    let huidig = || async {
+        o.jeugdige(d.jeugdige)
+            .await
+            .expect("lees")
+            .expect("jeugdige")
+    };
+    let voor = app.audit().await.len();
+
+    let p = stuur(wijzigen.clone(), velden("1", "13AB", &school_a)).await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST);
+    assert!(p.html.contains("id=\"postcode-fout\""), "{}", p.html);
+    let p = stuur(wijzigen.clone(), velden("0", "1315AB", &school_a)).await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST);
+    assert!(
+        p.html
+            .contains("Iemand anders heeft dit intussen gewijzigd"),
+        "{}",
+        p.html
+    );
+    assert_eq!(huidig().await.versie, 1, "nothing changed");
+    assert!(
+        app.audit().await[voor..]
+            .iter()
+            .all(|r| r.record.gebeurtenis != "jeugdige.wijzigen"
+                || r.record.uitkomst != Uitkomst::Toegestaan),
+        "no change logged as made"
+    );
+
+    let p = stuur(wijzigen.clone(), velden("1", "1315 ab", &school_a)).await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    assert_eq!(p.naar(), format!("{pad}?gelukt=gewijzigd"));
+    let j = huidig().await;
+    assert_eq!((j.versie, j.gegevens.huisnummer.waarde()), (2, 30));
+    assert!(
+        app.audit()
+            .await
+            .iter()
+            .any(|r| r.record.gebeurtenis == "jeugdige.wijzigen"
+                && r.record.object_id == Some(d.jeugdige)
+                && r.record.bron.starts_with("web "))
+    );
+    assert!(
+        zc.get(&p.naar().to_string())
+            .await
+            .html
+            .contains("De gegevens zijn gewijzigd.")
+    );
+
+    // A brother or sister: address and surname taken over, the BSN checked.
+    let scherm = zc.get(&toevoegen).await;
+    assert!(
+        scherm.html.contains("value=\"30\""),
+        "the address is taken over"
+    );
+    let broer = |bsn: &'static str, school: &str, omschrijving: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("bsn", bsn.to_string()),
+            ("voornaam", "Pieternella".to_string()),
+            ("achternaam", ACHTERNAAM.to_string()),
+            ("geboortedatum", "2018-01-02".to_string()),
+            ("postcode", "1315AB".to_string()),
+            ("huisnummer", "30".to_string()),
+            ("school", school.to_string()),
+            ("omschrijving", omschrijving.to_string()),
+        ]
+    };
+    let voor = app.audit().await.len();
+    let p = stuur(toevoegen.clone(), broer("123456789", &school_a, "")).await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST);
+    assert!(p.html.contains("id=\"bsn-fout\""));
+    // A question for a pupil of another school is not the school's to register.
+    let school_b = app.w.school_b.to_string();
+    let p = stuur(
+        toevoegen.clone(),
+        broer(BSNS[2], &school_b, "Slaapt slecht"),
+    )
+    .await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST);
+    assert!(p.html.contains("id=\"omschrijving-fout\""), "{}", p.html);
+    assert!(
+        o.jeugdige_op_bsn(&bsn(BSNS[2]))
+            .await
+            .expect("bsn")
+            .is_none()
+    );
+    assert!(
+        app.audit().await[voor..]
+            .iter()
+            .all(|r| r.record.gebeurtenis == "jeugdige.lezen"),
+        "a refused form stores nothing: only the read of the sibling it names is logged"
+    );
+
+    let p = stuur(
+        toevoegen.clone(),
+        broer(BSNS[2], &school_a, "Slaapt slecht"),
+    )
+    .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    assert!(p.naar().starts_with("/hulpvragen/"), "{}", p.naar());
+    let nieuw = o
+        .jeugdige_op_bsn(&bsn(BSNS[2]))
+        .await
+        .expect("bsn")
+        .expect("added");
+    assert_eq!(nieuw.huishouden, d.huishouden, "one household");
+    let gebeurtenissen: Vec<String> = app.audit().await[voor..]
+        .iter()
+        .map(|r| r.record.gebeurtenis.clone())
+        .collect();
+    assert!(gebeurtenissen.contains(&"jeugdige.aanmaken".to_string()));
+    assert!(gebeurtenissen.contains(&"hulpvraag.aanmaken".to_string()));
+
+    // Another school neither reads nor changes the form.
+    let ander = Browser::nieuw(app);
+    let ander_csrf = ander.inloggen(ZC_B).await;
+    assert_eq!(ander.get(&wijzigen).await.status, StatusCode::FORBIDDEN);
+    let mut v = velden("2", "1354AB", &school_b);
+    v[0].1 = ander_csrf;
+    let paren: Vec<(&str, &str)> = v.iter().map(|(k, w)| (*k, w.as_str())).collect();
+    assert_eq!(
+        ander.post(&wijzigen, &paren).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(huidig().await.versie, 2);
+
+    // The pupil moves to school B: school A no longer sees them.
+    let p = stuur(wijzigen.clone(), velden("2", "1315AB", &school_b)).await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    assert_eq!(p.naar(), "/jeugdigen?gelukt=overgeschreven");
+    assert_eq!(huidig().await.gegevens.school, Some(app.w.school_b));
+}
