@@ -83,7 +83,7 @@ pub async fn web_gezin(app: &App) {
                 && r.record.bron.starts_with("web "))
     );
     assert!(
-        zc.get(&p.naar().to_string())
+        zc.get(p.naar())
             .await
             .html
             .contains("De gegevens zijn gewijzigd.")
