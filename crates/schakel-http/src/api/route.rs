@@ -482,6 +482,17 @@ pub async fn maak_casus(
         state: &state,
         actor: &actor,
     };
+    let casus = open_casus_voor(&dossier, i).await?;
+    Ok((StatusCode::CREATED, Json(casus)))
+}
+
+/// Opens a case for `dossier`'s actor (the API and the web page): a
+/// casusregisseur, for a household the wijkteam sees; refusals logged.
+pub async fn open_casus_voor(
+    dossier: &Dossier<'_>,
+    i: CasusInvoer,
+) -> ApiResultaat<schakel_storage::Casus> {
+    let (state, actor) = (dossier.state, dossier.actor);
     const WAT: &str = "casus.aanmaken";
     let object = ("huishouden", Some(i.huishouden));
     if actor.rol.rol != Rol::Casusregisseur {
@@ -526,7 +537,7 @@ pub async fn maak_casus(
     partijen.sort_unstable();
     partijen.dedup();
     partijen.retain(|p| *p != actor.rol.organisatie);
-    let casus = state
+    state
         .opslag
         .maak_casus(
             &NieuweCasus {
@@ -537,8 +548,7 @@ pub async fn maak_casus(
             &record,
         )
         .await
-        .map_err(partijen_fout)?;
-    Ok((StatusCode::CREATED, Json(casus)))
+        .map_err(partijen_fout)
 }
 
 /// The backends name an unknown party by their column ("partij",

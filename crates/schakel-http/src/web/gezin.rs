@@ -316,3 +316,126 @@ pub fn melding(g: &Query<Gelukt>) -> Option<&'static str> {
         _ => None,
     }
 }
+
+/// Whose household a new case is for: a jeugdige the user may read, or
+/// the jeugdige of a hulpvraag the user's organisation registered or
+/// handles (a wijkteam that registered a family sees the child only once
+/// it has a case). Either read is logged.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CasusVoor {
+    jeugdige: String,
+    hulpvraag: String,
+}
+
+impl CasusVoor {
+    async fn jeugdige(&self, wie: &Ingelogd) -> Result<Jeugdige, super::WebFout> {
+        let nummer = |s: &str| s.trim().parse::<Id>().ok();
+        let dossier = wie.dossier();
+        Ok(match (nummer(&self.jeugdige), nummer(&self.hulpvraag)) {
+            (Some(j), _) => dossier.lees(j).await?,
+            (None, Some(h)) => crate::api::route::lees_hulpvraag_voor(&dossier, h).await?.1,
+            (None, None) => {
+                return Err(crate::fout::ApiFout::veld(
+                    "jeugdige",
+                    "verwacht het nummer van een jeugdige of hulpvraag",
+                )
+                .into());
+            }
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "casus_nieuw.html")]
+struct NieuweCasusPagina {
+    kop: Kop,
+    fouten: Fouten,
+    voor: CasusVoor,
+    jeugdige: Id,
+    naam: String,
+    /// The jeugdige's page is the user's to open (not so for a wijkteam
+    /// that registered the family: it sees the child once there is a case).
+    link: bool,
+    partijen: Vec<Keuze>,
+    gekozen: Vec<String>,
+}
+
+async fn casusformulier(
+    wie: &Ingelogd,
+    voor: CasusVoor,
+    j: &Jeugdige,
+    fouten: Fouten,
+    gekozen: Vec<String>,
+) -> WebResultaat {
+    let partijen = organisaties(&wie.state)
+        .await?
+        .iter()
+        .filter(|o| {
+            matches!(
+                o.soort,
+                OrganisatieSoort::School | OrganisatieSoort::Jgz | OrganisatieSoort::Aanbieder
+            )
+        })
+        .map(|o| Keuze::new(o.id.to_string(), &o.naam))
+        .collect();
+    let status = if fouten.is_leeg() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    pagina_met(
+        status,
+        &NieuweCasusPagina {
+            kop: Kop::voor(wie, "Casus openen", "/casussen").await?,
+            fouten,
+            link: !voor.jeugdige.trim().is_empty(),
+            voor,
+            jeugdige: j.id,
+            naam: format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam),
+            partijen,
+            gekozen,
+        },
+    )
+}
+
+/// `/casussen/nieuw?hulpvraag=…` (or `?jeugdige=…`): the casusregisseur
+/// opens a case for the household.
+pub async fn casusscherm(wie: Ingelogd, Query(voor): Query<CasusVoor>) -> WebResultaat {
+    let j = voor.jeugdige(&wie).await?;
+    casusformulier(&wie, voor, &j, Fouten::default(), Vec::new()).await
+}
+
+pub async fn open_casus(f: Formulier<super::sessie::Velden>) -> WebResultaat {
+    use crate::api::route::{CasusInvoer, open_casus_voor};
+    let Formulier { wie, invoer } = f;
+    let veld = |naam: &str| {
+        invoer
+            .iter()
+            .find(|(k, _)| k == naam)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let voor = CasusVoor {
+        jeugdige: veld("jeugdige"),
+        hulpvraag: veld("hulpvraag"),
+    };
+    let gekozen: Vec<String> = invoer
+        .iter()
+        .filter(|(k, _)| k == "partij")
+        .map(|(_, v)| v.clone())
+        .collect();
+    let j = voor.jeugdige(&wie).await?;
+    let i = CasusInvoer {
+        huishouden: j.huishouden,
+        partijen: gekozen.iter().filter_map(|p| p.parse().ok()).collect(),
+    };
+    match open_casus_voor(&wie.dossier(), i).await {
+        Ok(c) => Ok(naar(format!("/casussen/{}", c.id))),
+        Err(f) => {
+            let mut fouten = Fouten::default();
+            fouten.uit(f, &[("partijen", "partijen", "Partijen")])?;
+            casusformulier(&wie, voor, &j, fouten, gekozen).await
+        }
+    }
+}

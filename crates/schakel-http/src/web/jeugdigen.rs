@@ -169,6 +169,7 @@ struct JeugdigePagina {
     melding: Option<&'static str>,
     mag_wijzigen: bool,
     mag_toevoegen: bool,
+    casus_openen: bool,
     j: JeugdigeRegel,
     postcode: String,
     casus: Option<Id>,
@@ -202,6 +203,7 @@ pub async fn jeugdige(
             Rol::Zorgcoordinator | Rol::Casusregisseur | Rol::Wijkteammedewerker
         ),
         mag_toevoegen: crate::dossier::REGISTREREN.contains(&wie.rol()),
+        casus_openen: casus.is_none() && wie.rol() == Rol::Casusregisseur,
         postcode: j.gegevens.postcode.als_tekst().to_string(),
         j: jeugdige_regel(&j, &namen),
         casus,
@@ -380,6 +382,9 @@ struct HulpvraagPagina {
     behandelaar: String,
     aangemaakt: String,
     kan_trieren: bool,
+    /// The wijkteam handles the question: its casusregisseur may open a
+    /// case for the household.
+    casus_openen: bool,
     wijkteams: Vec<Keuze>,
     partijen: Vec<Keuze>,
     invoer: TriageFormulier,
@@ -444,6 +449,11 @@ async fn hulpvraagpagina(
             behandelaar: namen.get(&h.behandelaar).cloned().unwrap_or_default(),
             aangemaakt: opmaak::datum(h.aangemaakt.date_naive()),
             kan_trieren,
+            casus_openen: h.open
+                && h.casus.is_none()
+                && h.triage == Some(Triage::Gemeente)
+                && h.behandelaar == wie.actor.rol.organisatie
+                && wie.rol() == Rol::Casusregisseur,
             wijkteams,
             partijen,
             invoer,

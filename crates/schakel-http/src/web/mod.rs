@@ -83,6 +83,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/verwijzingen/{id}", get(verwijzingen::verwijzing))
         .route("/verwijzingen/{id}/leveringen", post(verwijzingen::lever))
         .route("/casussen", get(casus::lijst))
+        .route(
+            "/casussen/nieuw",
+            get(gezin::casusscherm).post(gezin::open_casus),
+        )
         .route("/casussen/{id}", get(casus::casus))
         .route("/casussen/{id}/afdruk", get(casus::afdruk))
         .route(

@@ -172,4 +172,125 @@ pub async fn web_gezin(app: &App) {
     assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
     assert_eq!(p.naar(), "/jeugdigen?gelukt=overgeschreven");
     assert_eq!(huidig().await.gegevens.school, Some(app.w.school_b));
+
+    web_casus_openen(app).await;
+}
+
+/// The casusregisseur opens a case for a household the wijkteam registered:
+/// one household, one open case; other roles are refused.
+async fn web_casus_openen(app: &App) {
+    let o = app.opslag.as_ref();
+    let b = Browser::nieuw(app);
+    let csrf = b.inloggen(REGISSEUR).await;
+    // The wijkteam registers a family with its question and takes it on.
+    let velden = [
+        ("csrf", csrf.as_str()),
+        ("bsn", BSNS[3]),
+        ("voornaam", VOORNAAM),
+        ("achternaam", ACHTERNAAM),
+        ("geboortedatum", "2014-09-30"),
+        ("postcode", "1354AB"),
+        ("huisnummer", "12"),
+        ("ouder", OUDER),
+        ("relatie", "ouder"),
+        ("omschrijving", "Schulden en zorgen om de kinderen"),
+    ];
+    let p = b.post("/jeugdigen/nieuw", &velden).await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    let vraag = p.naar()["/hulpvragen/".len()..]
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let p = b
+        .post(
+            &format!("/hulpvragen/{vraag}/triage"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("uitkomst", "gemeente"),
+                ("wijkteam", &app.w.wijkteam.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    let link = format!("/casussen/nieuw?hulpvraag={vraag}");
+    let pagina = b.get(&format!("/hulpvragen/{vraag}")).await;
+    assert!(
+        pagina.html.contains(&format!("href=\"{link}\"")),
+        "{}",
+        pagina.html
+    );
+    assert_eq!(b.get(&link).await.status, StatusCode::OK);
+    let jgz = app.w.jgz.to_string();
+    let velden = [
+        ("csrf", csrf.as_str()),
+        ("jeugdige", ""),
+        ("hulpvraag", vraag.as_str()),
+        ("partij", jgz.as_str()),
+    ];
+    let p = b.post("/casussen/nieuw", &velden).await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    let j = o
+        .jeugdige_op_bsn(&bsn(BSNS[3]))
+        .await
+        .expect("bsn")
+        .expect("registered");
+    let casus = o
+        .open_casus(j.huishouden)
+        .await
+        .expect("open_casus")
+        .expect("opened");
+    assert_eq!(p.naar(), format!("/casussen/{}", casus.id));
+    assert_eq!(
+        (casus.wijkteam, casus.partijen.clone()),
+        (app.w.wijkteam, vec![app.w.jgz])
+    );
+    assert!(
+        app.audit()
+            .await
+            .iter()
+            .any(|r| r.record.gebeurtenis == "casus.aanmaken"
+                && r.record.uitkomst == Uitkomst::Toegestaan
+                && r.record.bron.starts_with("web "))
+    );
+    // One household, one open case.
+    let p = b.post("/casussen/nieuw", &velden).await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST);
+    assert!(
+        p.html.contains(&format!("al een open casus ({})", casus.id)),
+        "{}",
+        p.html
+    );
+    // Now the wijkteam works with the family: the child's page opens.
+    assert_eq!(
+        b.get(&format!("/jeugdigen/{}", j.id)).await.status,
+        StatusCode::OK
+    );
+
+    // A zorgcoördinator opens no cases: refused and logged.
+    let zc = Browser::nieuw(app);
+    let zc_csrf = zc.inloggen(ZC_A).await;
+    let api_zc = app.login(ZC_A).await;
+    let d = dossier(app, &api_zc, BSNS[4]).await;
+    let eigen = d.jeugdige.to_string();
+    let p = zc
+        .post(
+            "/casussen/nieuw",
+            &[("csrf", zc_csrf.as_str()), ("jeugdige", eigen.as_str())],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::FORBIDDEN);
+    assert!(
+        o.open_casus(d.huishouden)
+            .await
+            .expect("open_casus")
+            .is_none()
+    );
+    assert!(
+        app.audit()
+            .await
+            .iter()
+            .any(|r| r.record.gebeurtenis == "casus.aanmaken"
+                && r.record.uitkomst == Uitkomst::Geweigerd)
+    );
 }
