@@ -1,5 +1,7 @@
-//! For the functional beheerder: the directory's organisations and the
-//! rule-set versions in use (read-only). No personal data.
+//! For the functional beheerder: the directory's organisations, what the
+//! regional directory holds (address file, werkgebieden, offer, contact
+//! persons; werkgebieden are edited under `/gids/wijkteams`) and the
+//! rule-set versions in use. No personal data.
 
 use askama::Template;
 use schakel_domain::Rol;
@@ -29,8 +31,43 @@ pub struct VersieRegel {
 #[template(path = "beheer.html")]
 struct Beheer {
     kop: Kop,
+    gids: Gidsstand,
     organisaties: Vec<OrganisatieRegel>,
     versies: Vec<VersieRegel>,
+}
+
+/// What the directory holds, in figures.
+pub struct Gidsstand {
+    pub adresbestand: Option<String>,
+    pub wijkteams: usize,
+    pub gebieden: usize,
+    pub zonder_gebied: usize,
+    pub aanbod: usize,
+    pub contacten: usize,
+}
+
+async fn gidsstand(wie: &Ingelogd) -> Result<Gidsstand, ApiFout> {
+    let opslag = wie.state.opslag.as_ref();
+    let teams = crate::api::gids::wijkteamlijst(&wie.state).await?;
+    let adresbestand = opslag.adresbestand().await?.map(|a| {
+        format!(
+            "{} ({} adressen{}, ingelezen {})",
+            a.bron,
+            opmaak::aantal(a.rijen),
+            a.jaar
+                .map(|j| format!(", CBS-indeling {j}"))
+                .unwrap_or_default(),
+            opmaak::datum(a.geimporteerd.date_naive())
+        )
+    });
+    Ok(Gidsstand {
+        adresbestand,
+        wijkteams: teams.len(),
+        gebieden: teams.iter().map(|t| t.gebieden.len()).sum(),
+        zonder_gebied: teams.iter().filter(|t| t.gebieden.is_empty()).count(),
+        aanbod: opslag.aanbod().await?.len(),
+        contacten: opslag.contacten(None).await?.len(),
+    })
 }
 
 pub async fn overzicht(wie: Ingelogd) -> WebResultaat {
@@ -77,6 +114,7 @@ pub async fn overzicht(wie: Ingelogd) -> WebResultaat {
         .collect();
     pagina(&Beheer {
         kop: Kop::voor(&wie, "Organisaties en regels", "/beheer").await?,
+        gids: gidsstand(&wie).await?,
         organisaties,
         versies,
     })

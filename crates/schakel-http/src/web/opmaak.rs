@@ -38,6 +38,19 @@ pub fn getal(x: f64) -> String {
     s.replace('.', ",")
 }
 
+/// A count with Dutch thousands separators: "10.000.000".
+pub fn aantal(n: i64) -> String {
+    let cijfers = n.unsigned_abs().to_string();
+    let mut uit = String::new();
+    for (i, c) in cijfers.chars().enumerate() {
+        if i > 0 && (cijfers.len() - i) % 3 == 0 {
+            uit.push('.');
+        }
+        uit.push(c);
+    }
+    if n < 0 { format!("-{uit}") } else { uit }
+}
+
 /// "begeleiding_individueel_basis" → "Begeleiding individueel basis".
 pub fn product(p: &str) -> String {
     super::formulier::hoofdletter(&p.replace('_', " "))
@@ -63,6 +76,15 @@ pub fn ja_nee(b: bool) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn aantal_met_duizendtallen() {
+        assert_eq!(super::aantal(0), "0");
+        assert_eq!(super::aantal(999), "999");
+        assert_eq!(super::aantal(1000), "1.000");
+        assert_eq!(super::aantal(10_000_000), "10.000.000");
+        assert_eq!(super::aantal(-12345), "-12.345");
+    }
+
     use super::*;
 
     #[test]

@@ -257,7 +257,8 @@ async fn web_casus_openen(app: &App) {
     let p = b.post("/casussen/nieuw", &velden).await;
     assert_eq!(p.status, StatusCode::BAD_REQUEST);
     assert!(
-        p.html.contains(&format!("al een open casus ({})", casus.id)),
+        p.html
+            .contains(&format!("al een open casus ({})", casus.id)),
         "{}",
         p.html
     );

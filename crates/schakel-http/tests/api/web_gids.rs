@@ -42,6 +42,14 @@ pub async fn web_gids(app: &App) {
     // The beheerder edits the werkgebied; a bad line is named, nothing stored.
     let beheer = Browser::nieuw(app);
     let csrf = beheer.inloggen(BEHEERDER).await;
+    let overzicht = beheer.get("/beheer").await;
+    assert!(
+        overzicht
+            .html
+            .contains("adressen-2025.csv (2 adressen, CBS-indeling 2025"),
+        "{}",
+        overzicht.html
+    );
     let lijst = beheer.get("/gids/wijkteams").await;
     assert_eq!(lijst.status, StatusCode::OK);
     assert!(lijst.html.contains(&format!("href=\"{formulier}\"")));
