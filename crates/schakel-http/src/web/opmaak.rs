@@ -43,7 +43,7 @@ pub fn aantal(n: i64) -> String {
     let cijfers = n.unsigned_abs().to_string();
     let mut uit = String::new();
     for (i, c) in cijfers.chars().enumerate() {
-        if i > 0 && (cijfers.len() - i) % 3 == 0 {
+        if i > 0 && (cijfers.len() - i).is_multiple_of(3) {
             uit.push('.');
         }
         uit.push(c);
