@@ -48,7 +48,8 @@ use steunroute::{monitoring, steunroute};
 #[path = "api/web.rs"]
 mod web;
 use web::{
-    web_inloggen_en_beveiliging, web_jeugdige_registreren, web_logt_zoals_de_api, web_rol_kiezen,
+    web_casus_inkoop_en_onderwijs, web_casus_veiligheid_en_afsluiten, web_inloggen_en_beveiliging,
+    web_jeugdige_registreren, web_logt_zoals_de_api, web_rol_kiezen,
 };
 
 // --- test data -----------------------------------------------------------------------
@@ -2134,4 +2135,6 @@ per_backend!(
     web_logt_zoals_de_api,
     web_rol_kiezen,
     web_jeugdige_registreren,
+    web_casus_veiligheid_en_afsluiten,
+    web_casus_inkoop_en_onderwijs,
 );

@@ -6,15 +6,15 @@
 
 use super::*;
 
-const HOOFDAANBIEDER: &str = "begeleider@triade.test";
-const SPECIALIST: &str = "behandelaar@specialist.test";
+pub(super) const HOOFDAANBIEDER: &str = "begeleider@triade.test";
+pub(super) const SPECIALIST: &str = "behandelaar@specialist.test";
 
-struct Route {
-    hoofdaanbieder: i64,
-    specialist: i64,
+pub(super) struct Route {
+    pub(super) hoofdaanbieder: i64,
+    pub(super) specialist: i64,
 }
 
-async fn aanbieders(app: &App) -> Route {
+pub(super) async fn aanbieders(app: &App) -> Route {
     let o = app.opslag.as_ref();
     let mut ids = Vec::new();
     for (naam, agb) in [
@@ -53,7 +53,7 @@ async fn aanbieders(app: &App) -> Route {
     }
 }
 
-fn vandaag() -> NaiveDate {
+pub(super) fn vandaag() -> NaiveDate {
     chrono::Utc::now()
         .with_timezone(&chrono_tz::Europe::Amsterdam)
         .date_naive()
