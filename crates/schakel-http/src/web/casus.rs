@@ -837,11 +837,10 @@ fn route_uit(
         }),
         "inkoop" => inkoop_uit(invoer, fouten),
         "inkoop_toestemming_school" => {
-            let inkoop = keuze(
+            let inkoop = nummer(
                 invoer,
                 ("schooltoestemming-inkoop", "Inkoop", "Kies een inkoop."),
                 fouten,
-                |k| k.parse().ok(),
             );
             let d = datum(
                 invoer,
@@ -888,11 +887,10 @@ fn route_uit(
 }
 
 fn inkoop_uit(invoer: &HashMap<String, String>, fouten: &mut Fouten) -> Option<Gebeurtenis> {
-    let aanbieder = keuze(
+    let aanbieder = nummer(
         invoer,
         ("inkoop-aanbieder", "Aanbieder", "Kies een aanbieder."),
         fouten,
-        |k| k.parse().ok(),
     );
     let naam = keuze(
         invoer,
@@ -916,12 +914,16 @@ fn inkoop_uit(invoer: &HashMap<String, String>, fouten: &mut Fouten) -> Option<G
 }
 
 fn jeugdige_uit(invoer: &HashMap<String, String>, veld: &str, fouten: &mut Fouten) -> Option<Id> {
-    keuze(
-        invoer,
-        (veld, "Jeugdige", "Kies een jeugdige."),
-        fouten,
-        |k| k.parse().ok(),
-    )
+    nummer(invoer, (veld, "Jeugdige", "Kies een jeugdige."), fouten)
+}
+
+/// An id or number chosen in a select.
+fn nummer<T: std::str::FromStr>(
+    invoer: &HashMap<String, String>,
+    veld: (&str, &str, &str),
+    fouten: &mut Fouten,
+) -> Option<T> {
+    keuze(invoer, veld, fouten, |k| k.parse().ok())
 }
 
 /// The value of a select, read by `lees`; without one (nothing chosen, or
@@ -954,119 +956,35 @@ fn uit_lijst<T: Copy>(
 
 /// The API's field names per form (the `soort` it posts), to the form's
 /// ids: (soort, API name, form id, label).
+#[rustfmt::skip]
 const GEBEURTENISVELDEN: [(&str, &str, &str, &str); 28] = [
-    (
-        "akkoord",
-        "vertegenwoordiger",
-        "akkoord-vertegenwoordiger",
-        "Vertegenwoordiger",
-    ),
+    ("akkoord", "vertegenwoordiger", "akkoord-vertegenwoordiger", "Vertegenwoordiger"),
     ("akkoord", "datum", "akkoord-datum", "Datum"),
     ("regisseur", "organisatie", "regisseur-organisatie", "Regie"),
     ("regisseur", "regie", "regisseur-organisatie", "Regie"),
-    (
-        "escalatie",
-        "toelichting",
-        "escalatie-toelichting",
-        "Toelichting",
-    ),
+    ("escalatie", "toelichting", "escalatie-toelichting", "Toelichting"),
     ("escalatie", "stap", "escalatie-stap", "Stap"),
     ("evaluatie", "datum", "evaluatie-datum", "Datum"),
     ("evaluatie", "scores", "evaluatie-scores", "Scores"),
-    (
-        "evaluatie",
-        "stemJeugdige",
-        "evaluatie-stem",
-        "Stem van de jeugdige",
-    ),
-    (
-        "evaluatie",
-        "stemJeugdige.inbreng",
-        "evaluatie-stem",
-        "Stem van de jeugdige",
-    ),
-    (
-        "evaluatie",
-        "stemJeugdige.reden",
-        "evaluatie-stem",
-        "Stem van de jeugdige",
-    ),
-    (
-        "evaluatie",
-        "tevredenheidJeugdige",
-        "evaluatie-tevredenheid-jeugdige",
-        "Tevredenheid jeugdige",
-    ),
-    (
-        "evaluatie",
-        "tevredenheidOuders",
-        "evaluatie-tevredenheid-ouders",
-        "Tevredenheid ouders",
-    ),
-    (
-        "veiligheid",
-        "melding",
-        "veiligheid-melding",
-        "Soort melding",
-    ),
-    (
-        "veiligheid",
-        "toelichting",
-        "veiligheid-toelichting",
-        "Toelichting",
-    ),
-    (
-        "veiligheid_afgerond",
-        "toelichting",
-        "afronding-toelichting",
-        "Afronding",
-    ),
+    ("evaluatie", "stemJeugdige", "evaluatie-stem", "Stem van de jeugdige"),
+    ("evaluatie", "stemJeugdige.inbreng", "evaluatie-stem", "Stem van de jeugdige"),
+    ("evaluatie", "stemJeugdige.reden", "evaluatie-stem", "Stem van de jeugdige"),
+    ("evaluatie", "tevredenheidJeugdige", "evaluatie-tevredenheid-jeugdige", "Tevredenheid jeugdige"),
+    ("evaluatie", "tevredenheidOuders", "evaluatie-tevredenheid-ouders", "Tevredenheid ouders"),
+    ("veiligheid", "melding", "veiligheid-melding", "Soort melding"),
+    ("veiligheid", "toelichting", "veiligheid-toelichting", "Toelichting"),
+    ("veiligheid_afgerond", "toelichting", "afronding-toelichting", "Afronding"),
     ("inkoop", "aanbieder", "inkoop-aanbieder", "Aanbieder"),
-    (
-        "inkoop",
-        "omschrijving",
-        "inkoop-omschrijving",
-        "Omschrijving",
-    ),
-    (
-        "inkoop",
-        "toestemmingOuders.naam",
-        "inkoop-ouder",
-        "Toestemming gegeven door",
-    ),
-    (
-        "inkoop",
-        "toestemmingOuders.datum",
-        "inkoop-datum",
-        "Datum van de toestemming",
-    ),
-    (
-        "inkoop_toestemming_school",
-        "inkoop",
-        "schooltoestemming-inkoop",
-        "Inkoop",
-    ),
-    (
-        "inkoop_toestemming_school",
-        "datum",
-        "schooltoestemming-datum",
-        "Datum van de toestemming",
-    ),
+    ("inkoop", "omschrijving", "inkoop-omschrijving", "Omschrijving"),
+    ("inkoop", "toestemmingOuders.naam", "inkoop-ouder", "Toestemming gegeven door"),
+    ("inkoop", "toestemmingOuders.datum", "inkoop-datum", "Datum van de toestemming"),
+    ("inkoop_toestemming_school", "inkoop", "schooltoestemming-inkoop", "Inkoop"),
+    ("inkoop_toestemming_school", "datum", "schooltoestemming-datum", "Datum van de toestemming"),
     ("tlv", "jeugdige", "tlv-jeugdige", "Jeugdige"),
     ("tlv", "geldigVan", "tlv-van", "Geldig van"),
     ("tlv", "geldigTot", "tlv-tot", "Geldig tot en met"),
-    (
-        "onderwijsuitkomst",
-        "jeugdige",
-        "uitkomst-jeugdige",
-        "Jeugdige",
-    ),
-    (
-        "onderwijsuitkomst",
-        "uitkomst",
-        "uitkomst-soort",
-        "Uitkomst",
-    ),
+    ("onderwijsuitkomst", "jeugdige", "uitkomst-jeugdige", "Jeugdige"),
+    ("onderwijsuitkomst", "uitkomst", "uitkomst-soort", "Uitkomst"),
     ("afgesloten", "reden", "afsluiten-reden", "Reden"),
 ];
 

@@ -53,6 +53,24 @@ pub(super) async fn aanbieders(app: &App) -> Route {
     }
 }
 
+/// The directory records school A's OJA arrangement with this
+/// hoofdaanbieder.
+pub(super) async fn oja_van_school_a(app: &App, hoofdaanbieder: i64) {
+    app.opslag
+        .zet_directory_gegevens(
+            app.w.school_a,
+            &schakel_storage::DirectoryGegevens {
+                oja: Some(schakel_storage::OjaArrangement {
+                    arrangement: "Watertuin".into(),
+                    hoofdaanbieder: Some(hoofdaanbieder),
+                }),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("directory");
+}
+
 pub(super) fn vandaag() -> NaiveDate {
     chrono::Utc::now()
         .with_timezone(&chrono_tz::Europe::Amsterdam)
@@ -267,19 +285,7 @@ pub async fn steunroute(app: &App) {
     )
     .await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "no OJA recorded yet: {b}");
-    app.opslag
-        .zet_directory_gegevens(
-            w.school_a,
-            &schakel_storage::DirectoryGegevens {
-                oja: Some(schakel_storage::OjaArrangement {
-                    arrangement: "Watertuin".into(),
-                    hoofdaanbieder: Some(route.hoofdaanbieder),
-                }),
-                ..Default::default()
-            },
-        )
-        .await
-        .expect("directory");
+    oja_van_school_a(app, route.hoofdaanbieder).await;
     let (s, b) = leg_vast(
         &regisseur,
         casus,

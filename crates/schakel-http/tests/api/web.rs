@@ -11,7 +11,7 @@ use schakel_storage::audit::Uitkomst;
 use schakel_domain::Rol;
 use schakel_storage::{NieuweMedewerker, Roltoewijzing};
 
-use super::steunroute::{HOOFDAANBIEDER, Route, aanbieders, vandaag};
+use super::steunroute::{HOOFDAANBIEDER, Route, aanbieders, oja_van_school_a, vandaag};
 use super::{
     App, BSNS, NAMEN, OUDER, REGISSEUR, VERWIJZER, VOORNAAM, WACHTWOORD, ZC_A, ZC_B, dossier,
     logtekst, wachtwoord_hash,
@@ -546,19 +546,7 @@ async fn casus_met_regie(app: &App) -> (i64, i64, Route) {
         .await;
     assert_eq!(s, StatusCode::OK, "{vraag}");
     let casus = vraag["casus"].as_i64().expect("joint case");
-    app.opslag
-        .zet_directory_gegevens(
-            app.w.school_a,
-            &schakel_storage::DirectoryGegevens {
-                oja: Some(schakel_storage::OjaArrangement {
-                    arrangement: "Watertuin".into(),
-                    hoofdaanbieder: Some(route.hoofdaanbieder),
-                }),
-                ..Default::default()
-            },
-        )
-        .await
-        .expect("directory");
+    oja_van_school_a(app, route.hoofdaanbieder).await;
     let (s, _, b) = app
         .login(REGISSEUR)
         .await
@@ -678,6 +666,22 @@ async fn stuur(
     }
 }
 
+/// One form three times: refused for `niet` (403, logged), sent back to
+/// `wel` with the error beside `veld` when posted as `leeg`, and stored for
+/// `wel` when posted as `vol`. Returns the case page after.
+async fn weigert_meldt_slaat_op(
+    app: &App,
+    casus: i64,
+    (soort, code): (&str, &str),
+    (niet, wel): (&Browser, &Browser),
+    (leeg, veld): (&[(&str, &str)], &str),
+    vol: &[(&str, &str)],
+) -> Pagina {
+    stuur(app, niet, casus, formulier(soort, code, vol), Err("")).await;
+    stuur(app, wel, casus, formulier(soort, code, leeg), Err(veld)).await;
+    stuur(app, wel, casus, formulier(soort, code, vol), Ok(())).await
+}
+
 /// Unsafety reported by any party and seen by every other one, closed by
 /// the casusregisseur; then the case closed: "Gesloten" and no forms.
 pub async fn web_casus_veiligheid_en_afsluiten(app: &App) {
@@ -773,28 +777,13 @@ pub async fn web_casus_veiligheid_en_afsluiten(app: &App) {
     // Closing the case: the casusregisseur's, with a reason.
     let reden = [("afsluiten-reden", "Doelen behaald")];
     assert!(!school.get(&pad).await.html.contains("form-afsluiten"));
-    stuur(
+    let p = weigert_meldt_slaat_op(
         app,
-        &school,
         casus,
-        formulier("afgesloten", "casus.afgesloten", &reden),
-        Err(""),
-    )
-    .await;
-    stuur(
-        app,
-        &regisseur,
-        casus,
-        formulier("afgesloten", "casus.afgesloten", &[("afsluiten-reden", "")]),
-        Err("afsluiten-reden"),
-    )
-    .await;
-    let p = stuur(
-        app,
-        &regisseur,
-        casus,
-        formulier("afgesloten", "casus.afgesloten", &reden),
-        Ok(()),
+        ("afgesloten", "casus.afgesloten"),
+        (&school, &regisseur),
+        (&[("afsluiten-reden", "")], "afsluiten-reden"),
+        &reden,
     )
     .await;
     assert!(p.html.contains("<dd>Gesloten</dd>"), "{}", p.html);
@@ -843,28 +832,13 @@ pub async fn web_casus_inkoop_en_onderwijs(app: &App) {
             ("inkoop-datum", datum),
         ]
     };
-    stuur(
+    let p = weigert_meldt_slaat_op(
         app,
-        &regisseur,
         casus,
-        formulier("inkoop", "casus.inkoop", &inkoop(&vandaag)),
-        Err(""),
-    )
-    .await;
-    stuur(
-        app,
-        &hoofd,
-        casus,
-        formulier("inkoop", "casus.inkoop", &inkoop("")),
-        Err("inkoop-datum"),
-    )
-    .await;
-    let p = stuur(
-        app,
-        &hoofd,
-        casus,
-        formulier("inkoop", "casus.inkoop", &inkoop(&vandaag)),
-        Ok(()),
+        ("inkoop", "casus.inkoop"),
+        (&regisseur, &hoofd),
+        (&inkoop(""), "inkoop-datum"),
+        &inkoop(&vandaag),
     )
     .await;
     assert!(
@@ -914,28 +888,13 @@ pub async fn web_casus_inkoop_en_onderwijs(app: &App) {
             ("tlv-tot", "2026-07-31"),
         ]
     };
-    stuur(
+    let p = weigert_meldt_slaat_op(
         app,
-        &hoofd,
         casus,
-        formulier("tlv", "casus.tlv", &tlv(&j)),
-        Err(""),
-    )
-    .await;
-    stuur(
-        app,
-        &school,
-        casus,
-        formulier("tlv", "casus.tlv", &tlv("")),
-        Err("tlv-jeugdige"),
-    )
-    .await;
-    let p = stuur(
-        app,
-        &school,
-        casus,
-        formulier("tlv", "casus.tlv", &tlv(&j)),
-        Ok(()),
+        ("tlv", "casus.tlv"),
+        (&hoofd, &school),
+        (&tlv(""), "tlv-jeugdige"),
+        &tlv(&j),
     )
     .await;
     assert!(
