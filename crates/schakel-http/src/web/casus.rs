@@ -447,7 +447,8 @@ pub struct Mag {
     pub afronden: bool,
     /// Any party: a melding of unsafety, crisis or calamity.
     pub melden: bool,
-    /// The casusregisseur or a school party: TLV and onderwijsuitkomst.
+    /// The casusregisseur, or a school party for its own pupils: TLV and
+    /// onderwijsuitkomst.
     pub onderwijs: bool,
     /// The hoofdaanbieder that has regie: inkoop.
     pub inkopen: bool,
@@ -467,7 +468,7 @@ impl Mag {
             afronden: regisseur && t.veiligheid.is_some(),
             melden: (org == cd.casus.wijkteam || cd.casus.partijen.contains(&org))
                 && !matches!(rol, Rol::Beleid | Rol::Beheerder),
-            onderwijs: regisseur || school,
+            onderwijs: regisseur || (school && eigen_school),
             inkopen: rol == Rol::Aanbieder
                 && t.regisseur
                     == Some(Regisseur {
