@@ -226,6 +226,27 @@ describe("zorgcoördinator: het onderwijsdeel van het plan", () => {
   });
 });
 
+describe("JGZ als partij bij de casus", () => {
+  it("meldt een crisis; de melding staat bovenaan de casus", async () => {
+    await inloggen(page, server, "verwijzer@jgz.demo");
+    await page.goto(`${server.adres}/casussen/${stap.casus}`);
+    // Only the forms the rules let the JGZ record: no closing of the case.
+    assert.equal(await page.locator("#form-afsluiten").count(), 0);
+    await verstuur(page, "button:has-text('Melding vastleggen')");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
+    assert.equal(await page.getAttribute("#veiligheid-melding", "aria-describedby"), "veiligheid-melding-fout");
+    await controleer(page, "JGZ: melding onveiligheid (fouten)");
+    await page.selectOption("#veiligheid-melding", "crisis");
+    await page.fill("#veiligheid-toelichting", "Acute zorg over de thuissituatie.");
+    await verstuur(page, "button:has-text('Melding vastleggen')");
+    assert.match(page.url(), /\?gelukt=vastgelegd$/);
+    assert.match(await page.textContent("main"), /Crisis: Acute zorg over de thuissituatie\./);
+    assert.match(await page.textContent("main"), /Melding van crisis: Acute zorg/);
+    await controleer(page, "JGZ: casus met melding van een crisis");
+    await uitloggen(page);
+  });
+});
+
 describe("verwijzer JGZ", () => {
   it("toetst een voorgestelde verwijzing", async () => {
     await inloggen(page, server, "verwijzer@jgz.demo");

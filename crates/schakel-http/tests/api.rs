@@ -58,7 +58,8 @@ mod web_gezin;
 use web_gezin::web_gezin;
 
 use web::{
-    web_inloggen_en_beveiliging, web_jeugdige_registreren, web_logt_zoals_de_api, web_rol_kiezen,
+    web_casus_inkoop_en_onderwijs, web_casus_veiligheid_en_afsluiten, web_inloggen_en_beveiliging,
+    web_jeugdige_registreren, web_logt_zoals_de_api, web_rol_kiezen,
 };
 
 // --- test data -----------------------------------------------------------------------
@@ -2146,4 +2147,6 @@ per_backend!(
     web_jeugdige_registreren,
     web_gids,
     web_gezin,
+    web_casus_veiligheid_en_afsluiten,
+    web_casus_inkoop_en_onderwijs,
 );

@@ -13,8 +13,12 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use chrono::NaiveDate;
 use schakel_domain::plan::{DoelInvoer, Domein, Plan, PlanInvoer, Stem};
-use schakel_domain::verloop::{DoelScore, Evaluatie, Fase, Gebeurtenis, Regie, Score, Stap};
-use schakel_storage::{Id, Pagina};
+use schakel_domain::verloop::{
+    DoelScore, Evaluatie, Fase, Gebeurtenis, Inkoop, Onderwijsuitkomst, Regie, Regisseur, Score,
+    Stap, Toestemming, Veiligheidssoort,
+};
+use schakel_domain::{OrganisatieSoort, Rol};
+use schakel_storage::{Id, Organisatie, Pagina};
 use serde::Deserialize;
 
 use super::formulier::{Fouten, Keuze, hoofdletter};
@@ -141,22 +145,109 @@ fn fase(f: Fase) -> &'static str {
     }
 }
 
+/// A select's fixed choices: the form's value, the domain's value, the
+/// Dutch label (also for the course of the case).
+type Keuzelijst<T> = [(&'static str, T, &'static str)];
+
+const STAPPEN: [(&str, Stap, &str); 4] = [
+    ("gesprek", Stap::Gesprek, "Gesprek met ouders en jeugdige"),
+    (
+        "expertpool_advies",
+        Stap::ExpertpoolAdvies,
+        "Advies van de expertpool",
+    ),
+    ("escalatie", Stap::Escalatie, "Escalatie"),
+    (
+        "afgeschaald",
+        Stap::Afgeschaald,
+        "Afgeschaald naar uitvoering",
+    ),
+];
+
+const VEILIGHEIDSSOORTEN: [(&str, Veiligheidssoort, &str); 3] = [
+    (
+        "onveiligheid",
+        Veiligheidssoort::Onveiligheid,
+        "Onveiligheid",
+    ),
+    ("crisis", Veiligheidssoort::Crisis, "Crisis"),
+    ("calamiteit", Veiligheidssoort::Calamiteit, "Calamiteit"),
+];
+
+const UITKOMSTEN: [(&str, Onderwijsuitkomst, &str); 3] = [
+    (
+        "thuiszitter",
+        Onderwijsuitkomst::Thuiszitter,
+        "(Dreigende) thuiszitter",
+    ),
+    (
+        "terugkeer_regulier",
+        Onderwijsuitkomst::TerugkeerRegulier,
+        "Terugkeer naar het reguliere onderwijs",
+    ),
+    (
+        "verwijzing_vso",
+        Onderwijsuitkomst::VerwijzingVso,
+        "Verwijzing naar het voortgezet speciaal onderwijs (VSO)",
+    ),
+];
+
+/// The Dutch label of a domain value.
+fn label<T: PartialEq>(lijst: &Keuzelijst<T>, waarde: T) -> &'static str {
+    lijst
+        .iter()
+        .find(|(_, w, _)| *w == waarde)
+        .map_or("", |(_, _, l)| l)
+}
+
+/// The options of a select: a prompt, then the fixed choices.
+fn opties<T>(vraag: &str, lijst: &Keuzelijst<T>) -> Vec<Keuze> {
+    std::iter::once(Keuze::new("", vraag))
+        .chain(lijst.iter().map(|(w, _, l)| Keuze::new(*w, *l)))
+        .collect()
+}
+
 fn stap(s: Stap) -> &'static str {
-    match s {
-        Stap::Gesprek => "Gesprek met ouders en jeugdige",
-        Stap::ExpertpoolAdvies => "Advies van de expertpool",
-        Stap::Escalatie => "Escalatie",
-        Stap::Afgeschaald => "Afgeschaald naar uitvoering",
+    label(&STAPPEN, s)
+}
+
+/// What the course of a case names by id: organisations, the household's
+/// jeugdigen and the case's inkopen.
+struct Namen<'a> {
+    organisaties: &'a HashMap<Id, String>,
+    jeugdigen: &'a [(Id, String)],
+    inkopen: &'a [Inkoop],
+}
+
+impl Namen<'_> {
+    fn organisatie(&self, id: Id) -> String {
+        self.organisaties
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("organisatie {id}"))
+    }
+
+    fn jeugdige(&self, id: Id) -> String {
+        self.jeugdigen
+            .iter()
+            .find(|(j, _)| *j == id)
+            .map_or_else(|| format!("jeugdige {id}"), |(_, n)| n.clone())
+    }
+
+    fn inkoop(&self, nummer: u32) -> String {
+        match self.inkopen.iter().find(|i| i.nummer == nummer) {
+            Some(i) => format!(
+                "inkoop {nummer} ({} bij {})",
+                i.omschrijving,
+                self.organisatie(i.aanbieder)
+            ),
+            None => format!("inkoop {nummer}"),
+        }
     }
 }
 
-fn omschrijving(g: &Gebeurtenis, namen: &HashMap<Id, String>) -> String {
-    let org = |id: &Id| {
-        namen
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| format!("organisatie {id}"))
-    };
+/// A readable Dutch line for an event in the course of the case.
+fn omschrijving(g: &Gebeurtenis, n: &Namen) -> String {
     match g {
         Gebeurtenis::Plan { plan } => {
             format!("Integraal plan vastgelegd ({} doelen)", plan.doelen.len())
@@ -172,7 +263,7 @@ fn omschrijving(g: &Gebeurtenis, namen: &HashMap<Id, String>) -> String {
         }
         Gebeurtenis::Regisseur { regie, organisatie } => format!(
             "Regie: {} ({})",
-            org(organisatie),
+            n.organisatie(*organisatie),
             match regie {
                 Regie::Hoofdaanbieder => "hoofdaanbieder",
                 Regie::Perspectiefregie => "perspectiefregie JGZ",
@@ -191,27 +282,61 @@ fn omschrijving(g: &Gebeurtenis, namen: &HashMap<Id, String>) -> String {
             stap: s,
             toelichting,
         } => format!("{}: {toelichting}", stap(*s)),
-        Gebeurtenis::Veiligheid { toelichting, .. } => {
-            format!("Melding onveiligheid: {toelichting}")
-        }
+        Gebeurtenis::Afgesloten { reden } => format!("Casus afgesloten: {reden}"),
+        Gebeurtenis::Veiligheid { .. }
+        | Gebeurtenis::VeiligheidAfgerond { .. }
+        | Gebeurtenis::Inkoop { .. }
+        | Gebeurtenis::InkoopToestemmingSchool { .. }
+        | Gebeurtenis::Tlv { .. }
+        | Gebeurtenis::Onderwijsuitkomst { .. } => omschrijving_route(g, n),
+    }
+}
+
+/// The lines for unsafety, bought-in care and education.
+fn omschrijving_route(g: &Gebeurtenis, n: &Namen) -> String {
+    match g {
+        Gebeurtenis::Veiligheid {
+            melding,
+            toelichting,
+        } => format!(
+            "Melding van {}: {toelichting}",
+            label(&VEILIGHEIDSSOORTEN, *melding).to_lowercase()
+        ),
         Gebeurtenis::VeiligheidAfgerond { toelichting } => {
-            format!("Onveiligheid afgerond: {toelichting}")
+            format!("Melding van onveiligheid afgerond: {toelichting}")
         }
         Gebeurtenis::Inkoop {
             aanbieder,
             omschrijving,
-            ..
-        } => {
-            format!("Inkoop bij {}: {omschrijving}", org(aanbieder))
-        }
-        Gebeurtenis::InkoopToestemmingSchool { inkoop, .. } => {
-            format!("Toestemming van de school voor inkoop {inkoop}")
-        }
-        Gebeurtenis::Tlv { geldig_tot, .. } => format!("TLV tot {}", opmaak::datum(*geldig_tot)),
-        Gebeurtenis::Onderwijsuitkomst { uitkomst, .. } => {
-            format!("Onderwijsuitkomst: {}", opmaak::product(uitkomst.naam()))
-        }
-        Gebeurtenis::Afgesloten { reden } => format!("Casus afgesloten: {reden}"),
+            toestemming_ouders: t,
+        } => format!(
+            "Inkoop bij {}: {omschrijving} (toestemming van {} op {})",
+            n.organisatie(*aanbieder),
+            t.naam,
+            opmaak::datum(t.datum)
+        ),
+        Gebeurtenis::InkoopToestemmingSchool { inkoop, datum } => format!(
+            "Toestemming van de school voor {} op {}",
+            n.inkoop(*inkoop),
+            opmaak::datum(*datum)
+        ),
+        Gebeurtenis::Tlv {
+            jeugdige,
+            geldig_van,
+            geldig_tot,
+        } => format!(
+            "Toelaatbaarheidsverklaring voor {} van {} tot en met {}",
+            n.jeugdige(*jeugdige),
+            opmaak::datum(*geldig_van),
+            opmaak::datum(*geldig_tot)
+        ),
+        Gebeurtenis::Onderwijsuitkomst { jeugdige, uitkomst } => format!(
+            "Onderwijsuitkomst voor {}: {}",
+            n.jeugdige(*jeugdige),
+            label(&UITKOMSTEN, *uitkomst)
+        ),
+        // The other events are `omschrijving`'s.
+        _ => String::new(),
     }
 }
 
@@ -305,8 +430,106 @@ struct CasusPagina {
     regisseurs: Vec<Keuze>,
     stappen: Vec<Keuze>,
     scores: Vec<Keuze>,
+    route: Routekeuzes,
     invoer: HashMap<String, String>,
-    regisseur_rol: bool,
+    mag: Mag,
+}
+
+/// Which forms the page shows this user: the conditions of
+/// `schakel_domain::verloop`'s `mag_vastleggen` and of the case's state, so
+/// no form is shown that would always be refused. The server checks every
+/// event again.
+pub struct Mag {
+    /// The casusregisseur of the case's wijkteam: akkoord, regie,
+    /// evaluatie, escalatie, afsluiten.
+    pub regisseur: bool,
+    /// The casusregisseur, while a melding of unsafety is open.
+    pub afronden: bool,
+    /// Any party: a melding of unsafety, crisis or calamity.
+    pub melden: bool,
+    /// The casusregisseur, or a school party for its own pupils: TLV and
+    /// onderwijsuitkomst.
+    pub onderwijs: bool,
+    /// The hoofdaanbieder that has regie: inkoop.
+    pub inkopen: bool,
+    /// A household's school, while an inkoop lacks its consent.
+    pub toestemmen: bool,
+}
+
+impl Mag {
+    fn voor(wie: &Ingelogd, cd: &CasusDossier) -> Self {
+        let (rol, org) = (wie.rol(), wie.actor.rol.organisatie);
+        let t = &cd.toestand;
+        let regisseur = rol == Rol::Casusregisseur && org == cd.casus.wijkteam;
+        let school = rol == Rol::Zorgcoordinator && cd.casus.partijen.contains(&org);
+        let eigen_school = cd.jeugdigen.iter().any(|j| j.gegevens.school == Some(org));
+        Self {
+            regisseur,
+            afronden: regisseur && t.veiligheid.is_some(),
+            melden: (org == cd.casus.wijkteam || cd.casus.partijen.contains(&org))
+                && !matches!(rol, Rol::Beleid | Rol::Beheerder),
+            onderwijs: regisseur || (school && eigen_school),
+            inkopen: rol == Rol::Aanbieder
+                && t.regisseur
+                    == Some(Regisseur {
+                        regie: Regie::Hoofdaanbieder,
+                        organisatie: org,
+                    }),
+            toestemmen: school && eigen_school && t.inkopen.iter().any(open_inkoop),
+        }
+    }
+}
+
+fn open_inkoop(i: &Inkoop) -> bool {
+    i.toestemming_school.is_none()
+}
+
+/// The choices of the forms for unsafety, bought-in care and education.
+pub struct Routekeuzes {
+    pub veiligheidssoorten: Vec<Keuze>,
+    /// The directory's providers, but the own organisation.
+    pub aanbieders: Vec<Keuze>,
+    /// The inkopen still without the school's consent.
+    pub inkopen: Vec<Keuze>,
+    /// The jeugdigen this user records education for: a school its own
+    /// pupils only.
+    pub leerlingen: Vec<Keuze>,
+    pub uitkomsten: Vec<Keuze>,
+}
+
+impl Routekeuzes {
+    fn voor(wie: &Ingelogd, cd: &CasusDossier, orgs: &[Organisatie], n: &Namen) -> Self {
+        let org = wie.actor.rol.organisatie;
+        let school = wie.rol() == Rol::Zorgcoordinator;
+        let mut aanbieders = vec![Keuze::new("", "Kies een aanbieder")];
+        aanbieders.extend(
+            orgs.iter()
+                .filter(|o| o.soort == OrganisatieSoort::Aanbieder && o.id != org)
+                .map(|o| Keuze::new(o.id.to_string(), &o.naam)),
+        );
+        let mut inkopen = vec![Keuze::new("", "Kies een inkoop")];
+        inkopen.extend(
+            cd.toestand
+                .inkopen
+                .iter()
+                .filter(|i| open_inkoop(i))
+                .map(|i| Keuze::new(i.nummer.to_string(), hoofdletter(&n.inkoop(i.nummer)))),
+        );
+        let mut leerlingen = vec![Keuze::new("", "Kies een jeugdige")];
+        leerlingen.extend(
+            cd.jeugdigen
+                .iter()
+                .filter(|j| !school || j.gegevens.school == Some(org))
+                .map(|j| Keuze::new(j.id.to_string(), n.jeugdige(j.id))),
+        );
+        Self {
+            veiligheidssoorten: opties("Kies de soort melding", &VEILIGHEIDSSOORTEN),
+            aanbieders,
+            inkopen,
+            leerlingen,
+            uitkomsten: opties("Kies een uitkomst", &UITKOMSTEN),
+        }
+    }
 }
 
 impl CasusPagina {
@@ -324,9 +547,25 @@ async fn casuspagina(
     invoer: HashMap<String, String>,
 ) -> WebResultaat {
     let cd = lees_casus(&wie.dossier(), id).await?;
-    let namen = namen(&organisaties(&wie.state).await?);
+    let orgs = organisaties(&wie.state).await?;
+    let namen = namen(&orgs);
     let naam = |id: &Id| namen.get(id).cloned().unwrap_or_default();
     let t = &cd.toestand;
+    let jeugdigen: Vec<(Id, String)> = cd
+        .jeugdigen
+        .iter()
+        .map(|j| {
+            (
+                j.id,
+                format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam),
+            )
+        })
+        .collect();
+    let n = Namen {
+        organisaties: &namen,
+        jeugdigen: &jeugdigen,
+        inkopen: &t.inkopen,
+    };
     let evaluatie_weergave = evaluaties(&cd)
         .iter()
         .map(|e| EvaluatieWeergave {
@@ -382,16 +621,6 @@ async fn casuspagina(
             id,
             versie: cd.versie(),
             open: t.open,
-            jeugdigen: cd
-                .jeugdigen
-                .iter()
-                .map(|j| {
-                    (
-                        j.id,
-                        format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam),
-                    )
-                })
-                .collect(),
             wijkteam: naam(&cd.casus.wijkteam),
             partijen: cd.casus.partijen.iter().map(naam).collect(),
             fase: fase(t.fase),
@@ -400,7 +629,13 @@ async fn casuspagina(
                 .as_ref()
                 .map(|a| format!("{} op {}", a.vertegenwoordiger, opmaak::datum(a.datum))),
             regisseur: t.regisseur.map(|r| naam(&r.organisatie)),
-            veiligheid: t.veiligheid.as_ref().map(|v| v.toelichting.clone()),
+            veiligheid: t.veiligheid.as_ref().map(|v| {
+                format!(
+                    "{}: {}",
+                    label(&VEILIGHEIDSSOORTEN, v.melding),
+                    v.toelichting
+                )
+            }),
             plan: t.plan.as_ref().map(|p| plan_weergave(p, &namen)),
             grafiek: voortgang(&cd),
             evaluaties: evaluatie_weergave,
@@ -410,26 +645,23 @@ async fn casuspagina(
                 .map(|g| StapWeergave {
                     nummer: g.volgnummer,
                     datum: opmaak::datum(g.tijdstip.date_naive()),
-                    wat: omschrijving(&g.gebeurtenis, &namen),
+                    wat: omschrijving(&g.gebeurtenis, &n),
                     door: naam(&g.door.organisatie),
                 })
                 .collect(),
             vertegenwoordigers,
             regisseurs,
-            stappen: vec![
-                Keuze::new("gesprek", stap(Stap::Gesprek)),
-                Keuze::new("expertpool_advies", stap(Stap::ExpertpoolAdvies)),
-                Keuze::new("escalatie", stap(Stap::Escalatie)),
-                Keuze::new("afgeschaald", stap(Stap::Afgeschaald)),
-            ],
+            stappen: opties("Kies een stap", &STAPPEN),
             scores: vec![
                 Keuze::new("", "Kies een score"),
                 Keuze::new("onvoldoende", "Onvoldoende"),
                 Keuze::new("voldoende", "Voldoende"),
                 Keuze::new("behaald", "Behaald"),
             ],
+            route: Routekeuzes::voor(wie, &cd, &orgs, &n),
+            mag: Mag::voor(wie, &cd),
+            jeugdigen,
             invoer,
-            regisseur_rol: wie.rol() == schakel_domain::Rol::Casusregisseur,
         },
     )
 }
@@ -488,41 +720,35 @@ fn gebeurtenis_uit(invoer: &HashMap<String, String>, fouten: &mut Fouten) -> Opt
             })
         }
         "regisseur" => {
-            let keuze = tekst(invoer, "regisseur-organisatie");
-            let (regie, org) = keuze.split_once(':').unwrap_or(("", ""));
-            let regie = match regie {
-                "hoofdaanbieder" => Regie::Hoofdaanbieder,
-                "perspectiefregie" => Regie::Perspectiefregie,
-                _ => {
-                    fouten.veld(
-                        "regisseur-organisatie",
-                        "Regie",
-                        "Kies wie de regie krijgt.",
-                    );
-                    return None;
-                }
-            };
-            Some(Gebeurtenis::Regisseur {
-                regie,
-                organisatie: org.parse().ok()?,
-            })
+            let (regie, organisatie) = keuze(
+                invoer,
+                (
+                    "regisseur-organisatie",
+                    "Regie",
+                    "Kies wie de regie krijgt.",
+                ),
+                fouten,
+                |k| {
+                    let (regie, org) = k.split_once(':')?;
+                    let regie = match regie {
+                        "hoofdaanbieder" => Regie::Hoofdaanbieder,
+                        "perspectiefregie" => Regie::Perspectiefregie,
+                        _ => return None,
+                    };
+                    Some((regie, org.parse().ok()?))
+                },
+            )?;
+            Some(Gebeurtenis::Regisseur { regie, organisatie })
         }
-        "escalatie" => {
-            let s = match tekst(invoer, "escalatie-stap").as_str() {
-                "gesprek" => Stap::Gesprek,
-                "expertpool_advies" => Stap::ExpertpoolAdvies,
-                "escalatie" => Stap::Escalatie,
-                "afgeschaald" => Stap::Afgeschaald,
-                _ => {
-                    fouten.veld("escalatie-stap", "Stap", "Kies een stap.");
-                    return None;
-                }
-            };
-            Some(Gebeurtenis::Escalatie {
-                stap: s,
-                toelichting: tekst(invoer, "escalatie-toelichting"),
-            })
-        }
+        "escalatie" => Some(Gebeurtenis::Escalatie {
+            stap: uit_lijst(
+                invoer,
+                ("escalatie-stap", "Stap", "Kies een stap."),
+                &STAPPEN,
+                fouten,
+            )?,
+            toelichting: tekst(invoer, "escalatie-toelichting"),
+        }),
         "evaluatie" => {
             let d = datum(invoer, "evaluatie-datum", "Datum van de evaluatie", fouten);
             let mut scores = Vec::new();
@@ -583,6 +809,77 @@ fn gebeurtenis_uit(invoer: &HashMap<String, String>, fouten: &mut Fouten) -> Opt
                 tevredenheid_ouders,
             }))
         }
+        soort => route_uit(soort, invoer, fouten),
+    }
+}
+
+/// The events of unsafety, bought-in care, education and closing.
+fn route_uit(
+    soort: &str,
+    invoer: &HashMap<String, String>,
+    fouten: &mut Fouten,
+) -> Option<Gebeurtenis> {
+    match soort {
+        "veiligheid" => Some(Gebeurtenis::Veiligheid {
+            melding: uit_lijst(
+                invoer,
+                (
+                    "veiligheid-melding",
+                    "Soort melding",
+                    "Kies de soort melding.",
+                ),
+                &VEILIGHEIDSSOORTEN,
+                fouten,
+            )?,
+            toelichting: tekst(invoer, "veiligheid-toelichting"),
+        }),
+        "veiligheid_afgerond" => Some(Gebeurtenis::VeiligheidAfgerond {
+            toelichting: tekst(invoer, "afronding-toelichting"),
+        }),
+        "inkoop" => inkoop_uit(invoer, fouten),
+        "inkoop_toestemming_school" => {
+            let inkoop = nummer(
+                invoer,
+                ("schooltoestemming-inkoop", "Inkoop", "Kies een inkoop."),
+                fouten,
+            );
+            let d = datum(
+                invoer,
+                "schooltoestemming-datum",
+                "Datum van de toestemming",
+                fouten,
+            );
+            Some(Gebeurtenis::InkoopToestemmingSchool {
+                inkoop: inkoop?,
+                datum: d?,
+            })
+        }
+        "tlv" => {
+            let jeugdige = jeugdige_uit(invoer, "tlv-jeugdige", fouten);
+            let van = datum(invoer, "tlv-van", "Geldig van", fouten);
+            let tot = datum(invoer, "tlv-tot", "Geldig tot en met", fouten);
+            Some(Gebeurtenis::Tlv {
+                jeugdige: jeugdige?,
+                geldig_van: van?,
+                geldig_tot: tot?,
+            })
+        }
+        "onderwijsuitkomst" => {
+            let jeugdige = jeugdige_uit(invoer, "uitkomst-jeugdige", fouten);
+            let uitkomst = uit_lijst(
+                invoer,
+                ("uitkomst-soort", "Uitkomst", "Kies een uitkomst."),
+                &UITKOMSTEN,
+                fouten,
+            );
+            Some(Gebeurtenis::Onderwijsuitkomst {
+                jeugdige: jeugdige?,
+                uitkomst: uitkomst?,
+            })
+        }
+        "afgesloten" => Some(Gebeurtenis::Afgesloten {
+            reden: tekst(invoer, "afsluiten-reden"),
+        }),
         _ => {
             fouten.algemeen("Onbekend formulier.");
             None
@@ -590,42 +887,119 @@ fn gebeurtenis_uit(invoer: &HashMap<String, String>, fouten: &mut Fouten) -> Opt
     }
 }
 
-/// The API's field names per form, to the form's ids.
-const GEBEURTENISVELDEN: [(&str, &str, &str); 11] = [
-    (
-        "vertegenwoordiger",
-        "akkoord-vertegenwoordiger",
-        "Vertegenwoordiger",
-    ),
-    ("datum", "akkoord-datum", "Datum"),
-    ("organisatie", "regisseur-organisatie", "Regie"),
-    ("regie", "regisseur-organisatie", "Regie"),
-    ("toelichting", "escalatie-toelichting", "Toelichting"),
-    ("stap", "escalatie-stap", "Stap"),
-    ("scores", "evaluatie-scores", "Scores"),
-    (
-        "stemJeugdige.inbreng",
-        "evaluatie-stem",
-        "Stem van de jeugdige",
-    ),
-    (
-        "stemJeugdige.reden",
-        "evaluatie-stem",
-        "Stem van de jeugdige",
-    ),
-    (
-        "tevredenheidJeugdige",
-        "evaluatie-tevredenheid-jeugdige",
-        "Tevredenheid jeugdige",
-    ),
-    (
-        "tevredenheidOuders",
-        "evaluatie-tevredenheid-ouders",
-        "Tevredenheid ouders",
-    ),
+fn inkoop_uit(invoer: &HashMap<String, String>, fouten: &mut Fouten) -> Option<Gebeurtenis> {
+    let aanbieder = nummer(
+        invoer,
+        ("inkoop-aanbieder", "Aanbieder", "Kies een aanbieder."),
+        fouten,
+    );
+    let naam = keuze(
+        invoer,
+        (
+            "inkoop-ouder",
+            "Toestemming gegeven door",
+            "Kies wie toestemming gaf.",
+        ),
+        fouten,
+        |k| Some(k.to_string()),
+    );
+    let d = datum(invoer, "inkoop-datum", "Datum van de toestemming", fouten);
+    Some(Gebeurtenis::Inkoop {
+        aanbieder: aanbieder?,
+        omschrijving: tekst(invoer, "inkoop-omschrijving"),
+        toestemming_ouders: Toestemming {
+            naam: naam?,
+            datum: d?,
+        },
+    })
+}
+
+fn jeugdige_uit(invoer: &HashMap<String, String>, veld: &str, fouten: &mut Fouten) -> Option<Id> {
+    nummer(invoer, (veld, "Jeugdige", "Kies een jeugdige."), fouten)
+}
+
+/// An id or number chosen in a select.
+fn nummer<T: std::str::FromStr>(
+    invoer: &HashMap<String, String>,
+    veld: (&str, &str, &str),
+    fouten: &mut Fouten,
+) -> Option<T> {
+    keuze(invoer, veld, fouten, |k| k.parse().ok())
+}
+
+/// The value of a select, read by `lees`; without one (nothing chosen, or
+/// not a choice `lees` knows) `melding` goes beside the field.
+fn keuze<T>(
+    invoer: &HashMap<String, String>,
+    (veld, label, melding): (&str, &str, &str),
+    fouten: &mut Fouten,
+    lees: impl FnOnce(&str) -> Option<T>,
+) -> Option<T> {
+    let t = tekst(invoer, veld);
+    let w = if t.is_empty() { None } else { lees(&t) };
+    if w.is_none() {
+        fouten.veld(veld, label, melding);
+    }
+    w
+}
+
+/// A choice of a fixed list.
+fn uit_lijst<T: Copy>(
+    invoer: &HashMap<String, String>,
+    veld: (&str, &str, &str),
+    lijst: &Keuzelijst<T>,
+    fouten: &mut Fouten,
+) -> Option<T> {
+    keuze(invoer, veld, fouten, |k| {
+        lijst.iter().find(|(w, _, _)| *w == k).map(|(_, x, _)| *x)
+    })
+}
+
+/// The API's field names per form (the `soort` it posts), to the form's
+/// ids: (soort, API name, form id, label).
+#[rustfmt::skip]
+const GEBEURTENISVELDEN: [(&str, &str, &str, &str); 28] = [
+    ("akkoord", "vertegenwoordiger", "akkoord-vertegenwoordiger", "Vertegenwoordiger"),
+    ("akkoord", "datum", "akkoord-datum", "Datum"),
+    ("regisseur", "organisatie", "regisseur-organisatie", "Regie"),
+    ("regisseur", "regie", "regisseur-organisatie", "Regie"),
+    ("escalatie", "toelichting", "escalatie-toelichting", "Toelichting"),
+    ("escalatie", "stap", "escalatie-stap", "Stap"),
+    ("evaluatie", "datum", "evaluatie-datum", "Datum"),
+    ("evaluatie", "scores", "evaluatie-scores", "Scores"),
+    ("evaluatie", "stemJeugdige", "evaluatie-stem", "Stem van de jeugdige"),
+    ("evaluatie", "stemJeugdige.inbreng", "evaluatie-stem", "Stem van de jeugdige"),
+    ("evaluatie", "stemJeugdige.reden", "evaluatie-stem", "Stem van de jeugdige"),
+    ("evaluatie", "tevredenheidJeugdige", "evaluatie-tevredenheid-jeugdige", "Tevredenheid jeugdige"),
+    ("evaluatie", "tevredenheidOuders", "evaluatie-tevredenheid-ouders", "Tevredenheid ouders"),
+    ("veiligheid", "melding", "veiligheid-melding", "Soort melding"),
+    ("veiligheid", "toelichting", "veiligheid-toelichting", "Toelichting"),
+    ("veiligheid_afgerond", "toelichting", "afronding-toelichting", "Afronding"),
+    ("inkoop", "aanbieder", "inkoop-aanbieder", "Aanbieder"),
+    ("inkoop", "omschrijving", "inkoop-omschrijving", "Omschrijving"),
+    ("inkoop", "toestemmingOuders.naam", "inkoop-ouder", "Toestemming gegeven door"),
+    ("inkoop", "toestemmingOuders.datum", "inkoop-datum", "Datum van de toestemming"),
+    ("inkoop_toestemming_school", "inkoop", "schooltoestemming-inkoop", "Inkoop"),
+    ("inkoop_toestemming_school", "datum", "schooltoestemming-datum", "Datum van de toestemming"),
+    ("tlv", "jeugdige", "tlv-jeugdige", "Jeugdige"),
+    ("tlv", "geldigVan", "tlv-van", "Geldig van"),
+    ("tlv", "geldigTot", "tlv-tot", "Geldig tot en met"),
+    ("onderwijsuitkomst", "jeugdige", "uitkomst-jeugdige", "Jeugdige"),
+    ("onderwijsuitkomst", "uitkomst", "uitkomst-soort", "Uitkomst"),
+    ("afgesloten", "reden", "afsluiten-reden", "Reden"),
 ];
 
-/// Records a step (agreement, regisseur, evaluation, escalation) for the
+/// The field names of one form, as `Fouten::uit` takes them.
+fn velden_van(soort: &str) -> Vec<(&'static str, &'static str, &'static str)> {
+    GEBEURTENISVELDEN
+        .iter()
+        .filter(|(s, ..)| *s == soort)
+        .map(|(_, naam, id, label)| (*naam, *id, *label))
+        .collect()
+}
+
+/// Records an event of the case (agreement, regisseur, evaluation,
+/// escalation, unsafety, inkoop, TLV, education outcome, closing) for the
 /// version the form was loaded with: a stale form changes nothing.
 pub async fn gebeurtenis(Path(id): Path<Id>, f: Formulier<Velden>) -> WebResultaat {
     let Formulier { wie, invoer } = f;
@@ -639,7 +1013,7 @@ pub async fn gebeurtenis(Path(id): Path<Id>, f: Formulier<Velden>) -> WebResulta
     match leg_gebeurtenis_vast_voor(&wie.dossier(), id, g, verwacht).await {
         Ok(_) => Ok(naar(format!("/casussen/{id}?gelukt=vastgelegd"))),
         Err(f) => {
-            fouten.uit(f, &GEBEURTENISVELDEN)?;
+            fouten.uit(f, &velden_van(&tekst(&invoer, "soort")))?;
             casuspagina(&wie, id, fouten, None, invoer).await
         }
     }

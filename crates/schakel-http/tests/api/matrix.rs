@@ -873,7 +873,10 @@ fn matrix_is_volledig_en_consistent() {
             (
                 rij.status == 403
                     && (over_een_client(rij)
-                        || matches!(rij.route, "/api/v1/hulpvragen" | "/api/v1/casussen")),
+                        || matches!(
+                            (rij.methode, rij.route),
+                            ("POST", "/api/v1/hulpvragen" | "/api/v1/casussen")
+                        )),
                 rij.log == Log::Geweigerd,
                 "a refusal about a jeugdige is logged as refused",
             ),
@@ -892,6 +895,18 @@ fn matrix_is_volledig_en_consistent() {
                         Log::Geen
                     },
                 "a list logs each jeugdige it shows, and only those",
+            ),
+            // The own question is on the list of the school that registered
+            // it, and logged there; on no other list.
+            (
+                rij.route == "/api/v1/hulpvragen" && rij.methode == "GET" && toegestaan,
+                rij.log
+                    == if rij.doel == Doel::Eigen && rij.wie == Wie::Zorgcoordinator {
+                        Log::Toegestaan
+                    } else {
+                        Log::Geen
+                    },
+                "the hulpvragen list logs each question it shows, and only those",
             ),
             // What fails on a reference or a role logs nothing about success.
             (

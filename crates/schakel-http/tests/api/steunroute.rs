@@ -6,15 +6,15 @@
 
 use super::*;
 
-const HOOFDAANBIEDER: &str = "begeleider@triade.test";
-const SPECIALIST: &str = "behandelaar@specialist.test";
+pub(super) const HOOFDAANBIEDER: &str = "begeleider@triade.test";
+pub(super) const SPECIALIST: &str = "behandelaar@specialist.test";
 
-struct Route {
-    hoofdaanbieder: i64,
-    specialist: i64,
+pub(super) struct Route {
+    pub(super) hoofdaanbieder: i64,
+    pub(super) specialist: i64,
 }
 
-async fn aanbieders(app: &App) -> Route {
+pub(super) async fn aanbieders(app: &App) -> Route {
     let o = app.opslag.as_ref();
     let mut ids = Vec::new();
     for (naam, agb) in [
@@ -53,7 +53,25 @@ async fn aanbieders(app: &App) -> Route {
     }
 }
 
-fn vandaag() -> NaiveDate {
+/// The directory records school A's OJA arrangement with this
+/// hoofdaanbieder.
+pub(super) async fn oja_van_school_a(app: &App, hoofdaanbieder: i64) {
+    app.opslag
+        .zet_directory_gegevens(
+            app.w.school_a,
+            &schakel_storage::DirectoryGegevens {
+                oja: Some(schakel_storage::OjaArrangement {
+                    arrangement: "Watertuin".into(),
+                    hoofdaanbieder: Some(hoofdaanbieder),
+                }),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("directory");
+}
+
+pub(super) fn vandaag() -> NaiveDate {
     chrono::Utc::now()
         .with_timezone(&chrono_tz::Europe::Amsterdam)
         .date_naive()
@@ -267,19 +285,7 @@ pub async fn steunroute(app: &App) {
     )
     .await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "no OJA recorded yet: {b}");
-    app.opslag
-        .zet_directory_gegevens(
-            w.school_a,
-            &schakel_storage::DirectoryGegevens {
-                oja: Some(schakel_storage::OjaArrangement {
-                    arrangement: "Watertuin".into(),
-                    hoofdaanbieder: Some(route.hoofdaanbieder),
-                }),
-                ..Default::default()
-            },
-        )
-        .await
-        .expect("directory");
+    oja_van_school_a(app, route.hoofdaanbieder).await;
     let (s, b) = leg_vast(
         &regisseur,
         casus,

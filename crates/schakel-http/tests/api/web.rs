@@ -11,9 +11,12 @@ use schakel_storage::audit::Uitkomst;
 use schakel_domain::Rol;
 use schakel_storage::{NieuweMedewerker, Roltoewijzing};
 
+use super::steunroute::{HOOFDAANBIEDER, Route, aanbieders, oja_van_school_a, vandaag};
 use super::{
-    App, BSNS, NAMEN, VOORNAAM, WACHTWOORD, ZC_A, ZC_B, dossier, logtekst, wachtwoord_hash,
+    App, BSNS, NAMEN, OUDER, REGISSEUR, VERWIJZER, VOORNAAM, WACHTWOORD, ZC_A, ZC_B, dossier,
+    logtekst, wachtwoord_hash,
 };
+use serde_json::json;
 
 /// A browser without script: cookies kept, redirects not followed (so the
 /// test sees each 303), from its own loopback address.
@@ -544,4 +547,397 @@ pub async fn web_jeugdige_registreren(app: &App) {
     assert_eq!(p.status, StatusCode::BAD_REQUEST);
     assert!(p.html.contains("id=\"bsn-fout\""));
     assert_eq!(app.audit().await.len(), voor);
+}
+
+// --- the case page: the events of the route, through its forms ------------------------------
+
+/// A joint case for the household of BSNS[0] (school A's pupil), with the
+/// JGZ and the hoofdaanbieder as parties and, through the API, the
+/// hoofdaanbieder of school A's OJA as regisseur. Returns the jeugdige,
+/// the case and the providers.
+async fn casus_met_regie(app: &App) -> (i64, i64, Route) {
+    let route = aanbieders(app).await;
+    let zc = app.login(ZC_A).await;
+    let d = dossier(app, &zc, BSNS[0]).await;
+    let (s, _, vraag) = zc
+        .post(
+            &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
+            json!({"uitkomst": "beide", "wijkteam": app.w.wijkteam,
+                   "partijen": [app.w.jgz, route.hoofdaanbieder]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{vraag}");
+    let casus = vraag["casus"].as_i64().expect("joint case");
+    oja_van_school_a(app, route.hoofdaanbieder).await;
+    let (s, _, b) = app
+        .login(REGISSEUR)
+        .await
+        .post(
+            &format!("/api/v1/casussen/{casus}/gebeurtenissen"),
+            json!({"soort": "regisseur", "regie": "hoofdaanbieder",
+                   "organisatie": route.hoofdaanbieder}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    (d.jeugdige, casus, route)
+}
+
+impl Browser {
+    /// Posts one of the case page's event forms, with the hidden fields
+    /// (CSRF token, version) as the page carries them.
+    async fn leg_vast(&self, casus: i64, soort: &str, velden: &[(&str, &str)]) -> Pagina {
+        let p = self.get(&format!("/casussen/{casus}")).await;
+        assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+        let csrf = p.verborgen("csrf");
+        let versie = if p.html.contains("name=\"versie\"") {
+            p.verborgen("versie")
+        } else {
+            String::new()
+        };
+        let mut alle = vec![
+            ("csrf", csrf.as_str()),
+            ("versie", &versie),
+            ("soort", soort),
+        ];
+        alle.extend_from_slice(velden);
+        self.post(&format!("/casussen/{casus}/gebeurtenissen"), &alle)
+            .await
+    }
+}
+
+/// The number of recorded events of a case, as the store holds them.
+async fn versie(app: &App, casus: i64) -> usize {
+    app.opslag
+        .gebeurtenissen(casus)
+        .await
+        .expect("gebeurtenissen")
+        .len()
+}
+
+/// The outcomes of the audit records of event `code` since record `voor`,
+/// each one asserted to come from the web.
+async fn gelogd(app: &App, voor: usize, code: &str) -> Vec<Uitkomst> {
+    let audit = app.audit().await;
+    let records: Vec<_> = audit[voor..]
+        .iter()
+        .filter(|r| r.record.gebeurtenis == code)
+        .collect();
+    assert!(
+        records.iter().all(|r| r.record.bron.starts_with("web ")),
+        "{records:?}"
+    );
+    records.iter().map(|r| r.record.uitkomst).collect()
+}
+
+/// A form of the case page as `b` posts it, and what it should do: `Ok`
+/// stores event `code` (303 back to the case, logged as allowed from the
+/// web); `Err(veld)` is sent back with the error beside that field, or,
+/// with `Err("")`, refused (403, the refusal logged). Either way the case
+/// changes only when stored. Returns the case page after a success, else
+/// the answer.
+#[derive(Clone, Copy)]
+struct Formulier<'a> {
+    soort: &'a str,
+    velden: &'a [(&'a str, &'a str)],
+    code: &'a str,
+}
+
+fn formulier<'a>(soort: &'a str, code: &'a str, velden: &'a [(&'a str, &'a str)]) -> Formulier<'a> {
+    Formulier {
+        soort,
+        velden,
+        code,
+    }
+}
+
+async fn stuur(
+    app: &App,
+    b: &Browser,
+    casus: i64,
+    f: Formulier<'_>,
+    verwacht: Result<(), &str>,
+) -> Pagina {
+    let (voor, n) = (app.audit().await.len(), versie(app, casus).await);
+    let p = b.leg_vast(casus, f.soort, f.velden).await;
+    let (status, nieuw, log) = match verwacht {
+        Ok(()) => (StatusCode::SEE_OTHER, 1, vec![Uitkomst::Toegestaan]),
+        Err("") => (StatusCode::FORBIDDEN, 0, vec![Uitkomst::Geweigerd]),
+        Err(_) => (StatusCode::BAD_REQUEST, 0, vec![]),
+    };
+    assert_eq!(p.status, status, "{}: {}", f.soort, p.html);
+    assert_eq!(versie(app, casus).await, n + nieuw, "{}", f.soort);
+    assert_eq!(gelogd(app, voor, f.code).await, log, "{}", f.code);
+    match verwacht {
+        Ok(()) => {
+            assert_eq!(p.naar(), format!("/casussen/{casus}?gelukt=vastgelegd"));
+            let p = b.get(p.naar()).await;
+            assert!(p.html.contains("Vastgelegd in het verloop van de casus."));
+            p
+        }
+        Err("") => p,
+        Err(veld) => {
+            assert!(
+                p.html.contains(&format!("id=\"{veld}-fout\"")),
+                "{veld}: {}",
+                p.html
+            );
+            assert!(p.html.contains(&format!("href=\"#{veld}\"")));
+            assert!(p.html.contains("aria-invalid=\"true\""));
+            p
+        }
+    }
+}
+
+/// One form three times: refused for `niet` (403, logged), sent back to
+/// `wel` with the error beside `veld` when posted as `leeg`, and stored for
+/// `wel` when posted as `vol`. Returns the case page after.
+async fn weigert_meldt_slaat_op(
+    app: &App,
+    casus: i64,
+    (soort, code): (&str, &str),
+    (niet, wel): (&Browser, &Browser),
+    (leeg, veld): (&[(&str, &str)], &str),
+    vol: &[(&str, &str)],
+) -> Pagina {
+    stuur(app, niet, casus, formulier(soort, code, vol), Err("")).await;
+    stuur(app, wel, casus, formulier(soort, code, leeg), Err(veld)).await;
+    stuur(app, wel, casus, formulier(soort, code, vol), Ok(())).await
+}
+
+/// Unsafety reported by any party and seen by every other one, closed by
+/// the casusregisseur; then the case closed: "Gesloten" and no forms.
+pub async fn web_casus_veiligheid_en_afsluiten(app: &App) {
+    let (_, casus, _) = casus_met_regie(app).await;
+    let pad = format!("/casussen/{casus}");
+    let jgz = Browser::nieuw(app);
+    jgz.inloggen(VERWIJZER).await;
+    let school = Browser::nieuw(app);
+    school.inloggen(ZC_A).await;
+    let regisseur = Browser::nieuw(app);
+    regisseur.inloggen(REGISSEUR).await;
+
+    // The JGZ, a party, reports; it sees no forms of the casusregisseur's.
+    let p = jgz.get(&pad).await;
+    assert!(p.html.contains("id=\"form-veiligheid\""), "{}", p.html);
+    for form in [
+        "form-afronding",
+        "form-afsluiten",
+        "form-tlv",
+        "form-inkoop",
+    ] {
+        assert!(!p.html.contains(form), "{form}");
+    }
+    let melding = |soort, toelichting| {
+        [
+            ("veiligheid-melding", soort),
+            ("veiligheid-toelichting", toelichting),
+        ]
+    };
+    // No kind chosen: the form's own check; no text: the API's, mapped.
+    let p = stuur(
+        app,
+        &jgz,
+        casus,
+        formulier("veiligheid", "casus.veiligheid", &melding("", "Acute zorg")),
+        Err("veiligheid-melding"),
+    )
+    .await;
+    assert!(p.html.contains("Acute zorg"), "the text filled in again");
+    stuur(
+        app,
+        &jgz,
+        casus,
+        formulier("veiligheid", "casus.veiligheid", &melding("crisis", " ")),
+        Err("veiligheid-toelichting"),
+    )
+    .await;
+    let p = stuur(
+        app,
+        &jgz,
+        casus,
+        formulier(
+            "veiligheid",
+            "casus.veiligheid",
+            &melding("crisis", "Acute zorg over de thuissituatie"),
+        ),
+        Ok(()),
+    )
+    .await;
+    assert!(
+        p.html
+            .contains("Melding van crisis: Acute zorg over de thuissituatie")
+    );
+    // Another party sees the alert on top.
+    let p = school.get(&pad).await;
+    assert!(
+        p.html.contains(
+            "<h2>Melding van onveiligheid, crisis of calamiteit</h2><p>Crisis: Acute zorg"
+        ),
+        "{}",
+        p.html
+    );
+
+    // Only the casusregisseur closes the report.
+    let afronding = Formulier {
+        soort: "veiligheid_afgerond",
+        velden: &[(
+            "afronding-toelichting",
+            "Veiligheidsplan met ouders gemaakt",
+        )],
+        code: "casus.veiligheid_afgerond",
+    };
+    assert!(!school.get(&pad).await.html.contains("form-afronding"));
+    stuur(app, &school, casus, afronding, Err("")).await;
+    let p = stuur(app, &regisseur, casus, afronding, Ok(())).await;
+    assert!(
+        p.html
+            .contains("Melding van onveiligheid afgerond: Veiligheidsplan")
+    );
+    assert!(!p.html.contains("Crisis: Acute zorg"), "no alert any more");
+    assert!(!p.html.contains("form-afronding"), "nothing left to close");
+
+    // Closing the case: the casusregisseur's, with a reason.
+    let reden = [("afsluiten-reden", "Doelen behaald")];
+    assert!(!school.get(&pad).await.html.contains("form-afsluiten"));
+    let p = weigert_meldt_slaat_op(
+        app,
+        casus,
+        ("afgesloten", "casus.afgesloten"),
+        (&school, &regisseur),
+        (&[("afsluiten-reden", "")], "afsluiten-reden"),
+        &reden,
+    )
+    .await;
+    assert!(p.html.contains("<dd>Gesloten</dd>"), "{}", p.html);
+    assert!(p.html.contains("Casus afgesloten: Doelen behaald"));
+    for b in [&regisseur, &school, &jgz] {
+        let p = b.get(&pad).await;
+        assert!(!p.html.contains("/gebeurtenissen"), "no forms: {}", p.html);
+        assert!(!p.html.contains("Vastleggen"));
+    }
+}
+
+/// Bought-in care (the hoofdaanbieder with regie, then the school's
+/// consent), a TLV and an education outcome, each through its form and
+/// only for whom the rules let record it.
+pub async fn web_casus_inkoop_en_onderwijs(app: &App) {
+    let (jeugdige, casus, route) = casus_met_regie(app).await;
+    let pad = format!("/casussen/{casus}");
+    let hoofd = Browser::nieuw(app);
+    hoofd.inloggen(HOOFDAANBIEDER).await;
+    let school = Browser::nieuw(app);
+    school.inloggen(ZC_A).await;
+    let regisseur = Browser::nieuw(app);
+    regisseur.inloggen(REGISSEUR).await;
+    let vandaag = vandaag().to_string();
+    let specialist = route.specialist.to_string();
+
+    // The hoofdaanbieder buys in, from another provider of the directory.
+    let p = hoofd.get(&pad).await;
+    assert!(p.html.contains("id=\"form-inkoop\""), "{}", p.html);
+    assert!(p.html.contains(&format!(
+        "<option value=\"{specialist}\">GGZ Specialist</option>"
+    )));
+    assert!(
+        !p.html
+            .contains(&format!("<option value=\"{}\">", route.hoofdaanbieder))
+    );
+    for form in ["form-tlv", "form-afsluiten", "form-schooltoestemming"] {
+        assert!(!p.html.contains(form), "{form}");
+    }
+    assert!(!regisseur.get(&pad).await.html.contains("form-inkoop"));
+    let inkoop = |datum| {
+        [
+            ("inkoop-aanbieder", specialist.as_str()),
+            ("inkoop-omschrijving", "Behandeling specialistisch"),
+            ("inkoop-ouder", OUDER),
+            ("inkoop-datum", datum),
+        ]
+    };
+    let p = weigert_meldt_slaat_op(
+        app,
+        casus,
+        ("inkoop", "casus.inkoop"),
+        (&regisseur, &hoofd),
+        (&inkoop(""), "inkoop-datum"),
+        &inkoop(&vandaag),
+    )
+    .await;
+    assert!(
+        p.html.contains(&format!(
+            "Inkoop bij GGZ Specialist: Behandeling specialistisch (toestemming van {OUDER}"
+        )),
+        "{}",
+        p.html
+    );
+
+    // The pupil's school consents to the open inkoop: the specialist joins.
+    let p = school.get(&pad).await;
+    assert!(
+        p.html.contains(
+            "<option value=\"1\">Inkoop 1 (Behandeling specialistisch bij GGZ Specialist)</option>"
+        ),
+        "{}",
+        p.html
+    );
+    let toestemming = Formulier {
+        soort: "inkoop_toestemming_school",
+        velden: &[
+            ("schooltoestemming-inkoop", "1"),
+            ("schooltoestemming-datum", &vandaag),
+        ],
+        code: "casus.inkoop_toestemming_school",
+    };
+    let p = stuur(app, &school, casus, toestemming, Ok(())).await;
+    assert!(p.html.contains("Toestemming van de school voor inkoop 1"));
+    assert!(!p.html.contains("form-schooltoestemming"), "none open");
+    let p = hoofd.get(&pad).await;
+    let partijen = p.html.split("<dt>Partijen</dt>").nth(1).unwrap_or_default();
+    assert!(
+        partijen
+            .split("</dd>")
+            .next()
+            .unwrap_or_default()
+            .contains("GGZ Specialist")
+    );
+
+    // A TLV: the school for its own pupil; a provider may not.
+    let j = jeugdige.to_string();
+    let tlv = |jeugdige| {
+        [
+            ("tlv-jeugdige", jeugdige),
+            ("tlv-van", "2024-08-01"),
+            ("tlv-tot", "2026-07-31"),
+        ]
+    };
+    let p = weigert_meldt_slaat_op(
+        app,
+        casus,
+        ("tlv", "casus.tlv"),
+        (&hoofd, &school),
+        (&tlv(""), "tlv-jeugdige"),
+        &tlv(&j),
+    )
+    .await;
+    assert!(
+        p.html.contains(&format!(
+            "Toelaatbaarheidsverklaring voor {VOORNAAM} Zwartewaterland van 1 augustus 2024"
+        )),
+        "{}",
+        p.html
+    );
+
+    // An education outcome, recorded by the casusregisseur.
+    let uitkomst = Formulier {
+        soort: "onderwijsuitkomst",
+        velden: &[
+            ("uitkomst-jeugdige", &j),
+            ("uitkomst-soort", "terugkeer_regulier"),
+        ],
+        code: "casus.onderwijs.terugkeer_regulier",
+    };
+    let p = stuur(app, &regisseur, casus, uitkomst, Ok(())).await;
+    assert!(p.html.contains(&format!(
+        "Onderwijsuitkomst voor {VOORNAAM} Zwartewaterland: Terugkeer naar het reguliere onderwijs"
+    )));
 }
