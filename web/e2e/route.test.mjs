@@ -80,9 +80,58 @@ describe("zorgcoördinator De Watertuin", () => {
   it("ziet precies de eigen leerlingen met een open hulpvraag", async () => {
     await inloggen(page, server, "zorgcoordinator@watertuin.demo");
     assert.match(page.url(), /\/jeugdigen$/);
-    const namen = await page.$$eval("main table tbody td:first-child", (td) => td.map((t) => t.textContent.trim()));
+    const namen = await page.$$eval("#jeugdigen tbody td:first-child", (td) => td.map((t) => t.textContent.trim()));
     assert.deepEqual(namen, ["Sem de Vries", "Yasmina El Amrani"]);
+    // The school's open questions, with the pupil each is about.
+    const vragen = await page.$$eval("#hulpvragen tbody tr", (tr) => tr.map((r) => r.textContent));
+    assert.ok(vragen.some((v) => /Sem de Vries/.test(v) && /Nog te trieren/.test(v)), vragen.join(" | "));
     await controleer(page, "zorgcoördinator: mijn leerlingen");
+  });
+
+  it("zoekt welk wijkteam en welk contact bij een adres horen", async () => {
+    await page.click("nav >> text=Wijkteam zoeken");
+    await controleer(page, "zorgcoördinator: wijkteam zoeken");
+    await page.fill("#postcode", "13AB");
+    await page.fill("#huisnummer", "12");
+    await verstuur(page, "button:has-text('Zoeken')");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
+    assert.equal(await page.getAttribute("#postcode", "aria-invalid"), "true");
+    await controleer(page, "zorgcoördinator: wijkteam zoeken (fouten)");
+    await page.fill("#postcode", "1315 AB");
+    await verstuur(page, "button:has-text('Zoeken')");
+    assert.match(page.url(), /\/gids$/, "the address is posted, not in the URL");
+    const antwoord = await page.textContent("main section");
+    assert.match(antwoord, /Wijkteam Almere Stad/);
+    assert.match(antwoord, /Vast contactpunt Wijkteam Stad/);
+    await controleer(page, "zorgcoördinator: wijkteam bij een adres");
+    // From a pupil's page: the address on record, never in the URL.
+    await page.click("nav >> text=Mijn leerlingen");
+    await page.click("#jeugdigen >> text=Sem de Vries");
+    await verstuur(page, "button:has-text('Welk wijkteam en contact')");
+    assert.match(await page.textContent("main section"), /Wijkteam Almere Haven/);
+    await controleer(page, "zorgcoördinator: wijkteam bij het adres van een leerling");
+    await page.click("text=Wijkteams en werkgebieden");
+    await controleer(page, "zorgcoördinator: wijkteams en werkgebieden");
+    await page.click("text=Aanbieders en contactpersonen");
+    await controleer(page, "zorgcoördinator: aanbieders en contactpersonen");
+  });
+
+  it("wijzigt gegevens en voegt een broer of zus toe, met fouten bij het veld", async () => {
+    await page.click("nav >> text=Mijn leerlingen");
+    await page.click("#jeugdigen >> text=Sem de Vries");
+    await page.click("text=Gegevens wijzigen");
+    await controleer(page, "zorgcoördinator: gegevens wijzigen");
+    await page.fill("#postcode", "1354");
+    await verstuur(page, "button:has-text('Wijzigingen opslaan')");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
+    await controleer(page, "zorgcoördinator: gegevens wijzigen (fouten)");
+    await page.click("text=Annuleren");
+    await page.click("text=Broer of zus toevoegen");
+    assert.equal(await page.inputValue("#achternaam"), "de Vries");
+    await controleer(page, "zorgcoördinator: broer of zus toevoegen");
+    await verstuur(page, "button:has-text('Toevoegen')");
+    assert.equal(await page.getAttribute("#bsn", "aria-invalid"), "true");
+    await controleer(page, "zorgcoördinator: broer of zus toevoegen (fouten)");
   });
 
   it("ziet de toegangsroute en de reikwijdte van het OJA", async () => {
@@ -349,6 +398,14 @@ describe("beleid en beheer", () => {
     assert.match(await page.textContent("main"), /SBO De Watertuin/);
     assert.match(await page.textContent("main"), /2025\.1/);
     await controleer(page, "beheerder: organisaties en regels");
+    await page.click("text=Werkgebieden en contactpunten beheren");
+    await controleer(page, "beheerder: wijkteams en werkgebieden");
+    await page.click("text=Wijzigen: Wijkteam Almere Stad");
+    await controleer(page, "beheerder: werkgebied wijzigen");
+    await page.fill("#gebieden", "1315AB 1-29\nHaven");
+    await verstuur(page, "button:has-text('Werkgebied opslaan')");
+    assert.match(await page.textContent("#gebieden-fout"), /Regel 2 \(Haven\)/);
+    await controleer(page, "beheerder: werkgebied wijzigen (fouten)");
     await uitloggen(page);
   });
 });
@@ -385,7 +442,7 @@ describe("zonder JavaScript", () => {
     await vul("999900043");
     assert.match(p.url(), /\/hulpvragen\/\d+\?gelukt=geregistreerd$/);
     await p.goto(`${server.adres}/jeugdigen`);
-    assert.match(await p.textContent("main table"), /Noor Bakker/);
+    assert.match(await p.textContent("#jeugdigen"), /Noor Bakker/);
     // (axe needs script; these pages were checked with script above.)
     // A form without the session's CSRF token does nothing: still logged in.
     const r = await zonder.request.post(`${server.adres}/uitloggen`, { form: { csrf: "fout" }, maxRedirects: 0 });
