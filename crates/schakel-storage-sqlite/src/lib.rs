@@ -27,6 +27,7 @@ use schakel_domain::{
     Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol, Triage,
 };
 use schakel_storage::audit::{self, Actie, BEGIN_HASH, Uitkomst};
+use schakel_storage::klok;
 use schakel_storage::een_plan;
 use schakel_storage::model::bewaren_tot;
 use schakel_storage::{
@@ -989,7 +990,7 @@ impl Opslag for SqliteOpslag {
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Huishouden> {
         let mut tx = self.schrijf().await?;
-        let nu = audit::nu();
+        let nu = klok::nu();
         let id = sqlx::query(
             "INSERT INTO huishouden (gewijzigd, bewaren_tot, aangemaakt_door) VALUES (?, ?, ?)",
         )
@@ -1042,7 +1043,7 @@ impl Opslag for SqliteOpslag {
         if let Some(school) = j.gegevens.school {
             eis(&mut tx, ORGANISATIE_BESTAAT, school, "school").await?;
         }
-        let nu = audit::nu();
+        let nu = klok::nu();
         let g = &j.gegevens;
         let id = sqlx::query(
             "INSERT INTO jeugdige (huishouden, bsn, geboortedatum, voornaam, achternaam, \
@@ -1114,7 +1115,7 @@ impl Opslag for SqliteOpslag {
         if let Some(school) = w.school {
             eis(&mut tx, ORGANISATIE_BESTAAT, school, "school").await?;
         }
-        let nu = audit::nu();
+        let nu = klok::nu();
         sqlx::query(
             "UPDATE jeugdige SET voornaam = ?, achternaam = ?, postcode = ?, huisnummer = ?, \
              toevoeging = ?, school = ?, versie = versie + 1, gewijzigd = ?, bewaren_tot = ? \
@@ -1234,7 +1235,7 @@ impl Opslag for SqliteOpslag {
         .bind(h.jeugdige)
         .bind(h.organisatie)
         .bind(&h.omschrijving)
-        .bind(tijd_tekst(&audit::nu()))
+        .bind(tijd_tekst(&klok::nu()))
         .execute(&mut *tx)
         .await
         .map_err(db)?
@@ -1275,7 +1276,7 @@ impl Opslag for SqliteOpslag {
             "behandelaar",
         )
         .await?;
-        let nu = audit::nu();
+        let nu = klok::nu();
         let casus = match &besluit.casus {
             None => None,
             Some(n) => {
@@ -1339,7 +1340,7 @@ impl Opslag for SqliteOpslag {
         if let Some(open) = open {
             return Err(een_plan(open));
         }
-        let id = voeg_casus_toe(&mut tx, c, &audit::nu()).await?;
+        let id = voeg_casus_toe(&mut tx, c, &klok::nu()).await?;
         herbereken_huishouden(&mut tx, c.huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
         let casus = lees_casus(&mut tx, id)
