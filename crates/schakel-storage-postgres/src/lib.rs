@@ -39,8 +39,8 @@ use schakel_domain::{
     Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol, Triage,
 };
 use schakel_storage::audit::{Actie, Uitkomst, bereken_hash};
-use schakel_storage::klok;
 use schakel_storage::een_plan;
+use schakel_storage::klok;
 use schakel_storage::{
     Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, MonitoringCel, MonitoringVraag,
     NieuwActiepunt, NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing, Verwijzing,

@@ -27,8 +27,8 @@ use schakel_domain::{
     Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol, Triage,
 };
 use schakel_storage::audit::{self, Actie, BEGIN_HASH, Uitkomst};
-use schakel_storage::klok;
 use schakel_storage::een_plan;
+use schakel_storage::klok;
 use schakel_storage::model::bewaren_tot;
 use schakel_storage::{
     Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, MonitoringCel, MonitoringVraag,
