@@ -150,3 +150,32 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
         })
         .await
 }
+
+#[cfg(test)]
+mod klok_tests {
+    /// No request can set the storage clock: nothing in this crate calls
+    /// `schakel_storage::klok::op` (only the demo loader does).
+    #[test]
+    fn geen_verzoek_zet_de_klok() {
+        fn bestanden(map: &std::path::Path, uit: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(map).expect("src").flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    bestanden(&p, uit);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    uit.push(p);
+                }
+            }
+        }
+        let mut alle = Vec::new();
+        bestanden(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut alle,
+        );
+        let naald = ["klok", "::op("].concat();
+        for p in alle {
+            let tekst = std::fs::read_to_string(&p).expect("read");
+            assert!(!tekst.contains(&naald), "{} sets the clock", p.display());
+        }
+    }
+}

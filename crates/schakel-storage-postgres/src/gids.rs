@@ -93,7 +93,7 @@ impl Adresimport for PgAdresimport {
             bron: bron.into(),
             jaar,
             rijen,
-            geimporteerd: audit::nu(),
+            geimporteerd: klok::nu(),
         };
         sqlx::query(
             "INSERT INTO adresbestand (id, bron, jaar, rijen, geimporteerd) VALUES (1, $1, $2, $3, $4) \

@@ -38,8 +38,9 @@ use schakel_domain::toegang::Relaties;
 use schakel_domain::{
     Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol, Triage,
 };
-use schakel_storage::audit::{self, Actie, Uitkomst, bereken_hash};
+use schakel_storage::audit::{Actie, Uitkomst, bereken_hash};
 use schakel_storage::een_plan;
+use schakel_storage::klok;
 use schakel_storage::{
     Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, MonitoringCel, MonitoringVraag,
     NieuwActiepunt, NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing, Verwijzing,
@@ -882,7 +883,7 @@ impl Opslag for PgOpslag {
         h: &NieuwHuishouden,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Huishouden> {
-        let gewijzigd = audit::nu();
+        let gewijzigd = klok::nu();
         let tot = bewaren_tot(gewijzigd);
         let mut tx = self.pool.begin().await.map_err(fout)?;
         let id: Id = sqlx::query_scalar(
@@ -967,7 +968,7 @@ impl Opslag for PgOpslag {
         j: &NieuweJeugdige,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Jeugdige> {
-        let gewijzigd = audit::nu();
+        let gewijzigd = klok::nu();
         let g = &j.gegevens;
         let mut tx = self.pool.begin().await.map_err(fout)?;
         // A new member changes the household: its deadline moves along.
@@ -1031,7 +1032,7 @@ impl Opslag for PgOpslag {
         w: &JeugdigeWijziging,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Jeugdige> {
-        let gewijzigd = audit::nu();
+        let gewijzigd = klok::nu();
         let mut tx = self.pool.begin().await.map_err(fout)?;
         // Lock the row: a concurrent change waits, then sees the new version.
         let (huidig, huishouden): (i64, Id) =
@@ -1165,7 +1166,7 @@ impl Opslag for PgOpslag {
         .bind(h.jeugdige)
         .bind(h.organisatie)
         .bind(&h.omschrijving)
-        .bind(audit::nu())
+        .bind(klok::nu())
         .fetch_one(&mut *tx)
         .await
         .map_err(fout)?;
@@ -1242,7 +1243,7 @@ impl Opslag for PgOpslag {
                 "deze hulpvraag is al getrieerd".into(),
             ));
         }
-        let nu = audit::nu();
+        let nu = klok::nu();
         let casus = match &besluit.casus {
             None => None,
             Some(n) => {
@@ -1294,7 +1295,7 @@ impl Opslag for PgOpslag {
     }
 
     async fn maak_casus(&self, c: &NieuweCasus, audit: &NieuwAuditRecord) -> Resultaat<Casus> {
-        let aangemaakt = audit::nu();
+        let aangemaakt = klok::nu();
         let mut tx = self.pool.begin().await.map_err(fout)?;
         // The household lock keeps two requests from opening two cases.
         let bestaat: Option<i32> =

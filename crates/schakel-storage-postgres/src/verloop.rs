@@ -76,7 +76,7 @@ pub(crate) async fn voeg_gebeurtenis_toe(
             huidig: laatste,
         });
     }
-    let nu = audit::nu();
+    let nu = klok::nu();
     let gegevens = serde_json::to_string(&g.gebeurtenis).map_err(|_| ongeldig("gegevens"))?;
     let [jeugdige_score, ouders_score] = g.gebeurtenis.waarden();
     sqlx::query(
@@ -228,7 +228,7 @@ pub(crate) async fn maak_verwijzing(
         .map_err(fout)?
         .ok_or_else(|| OpslagFout::OnbekendeVerwijzing("jeugdige".into()))?;
     // Unknown provider or case: the foreign keys name them.
-    let nu = audit::nu();
+    let nu = klok::nu();
     let id: Id = sqlx::query_scalar(
         "INSERT INTO verwijzing (jeugdige, casus, medewerker, rol, organisatie, aanbieder, product, \
          volume, eenheid, per, ingangsdatum, einddatum, toegekend, binnen_normen, regels, \
@@ -291,7 +291,7 @@ pub(crate) async fn registreer_levering(
     .bind(l.hoeveelheid)
     .bind(l.door.medewerker)
     .bind(l.door.organisatie)
-    .bind(audit::nu())
+    .bind(klok::nu())
     .execute(&mut *c)
     .await
     .map_err(fout)?;
@@ -376,7 +376,7 @@ pub(crate) async fn rond_actie_af(
     if actie.afgerond.is_some() {
         return Err(OpslagFout::Toestand("deze actie is al afgerond".into()));
     }
-    let nu = audit::nu();
+    let nu = klok::nu();
     sqlx::query("UPDATE actie SET afgerond = $1, afgerond_door = $2 WHERE id = $3")
         .bind(nu)
         .bind(door.medewerker)

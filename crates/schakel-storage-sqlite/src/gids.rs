@@ -87,7 +87,7 @@ impl Adresimport for SqliteAdresimport {
             bron: bron.into(),
             jaar,
             rijen,
-            geimporteerd: audit::nu(),
+            geimporteerd: klok::nu(),
         };
         sqlx::query(
             "INSERT INTO adresbestand (id, bron, jaar, rijen, geimporteerd) VALUES (1, ?, ?, ?, ?) \

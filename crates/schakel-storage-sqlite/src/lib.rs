@@ -28,6 +28,7 @@ use schakel_domain::{
 };
 use schakel_storage::audit::{self, Actie, BEGIN_HASH, Uitkomst};
 use schakel_storage::een_plan;
+use schakel_storage::klok;
 use schakel_storage::model::bewaren_tot;
 use schakel_storage::{
     Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, MonitoringCel, MonitoringVraag,
@@ -991,7 +992,7 @@ impl Opslag for SqliteOpslag {
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Huishouden> {
         let mut tx = self.schrijf().await?;
-        let nu = audit::nu();
+        let nu = klok::nu();
         let id = sqlx::query(
             "INSERT INTO huishouden (gewijzigd, bewaren_tot, aangemaakt_door) VALUES (?, ?, ?)",
         )
@@ -1044,7 +1045,7 @@ impl Opslag for SqliteOpslag {
         if let Some(school) = j.gegevens.school {
             eis(&mut tx, ORGANISATIE_BESTAAT, school, "school").await?;
         }
-        let nu = audit::nu();
+        let nu = klok::nu();
         let g = &j.gegevens;
         let id = sqlx::query(
             "INSERT INTO jeugdige (huishouden, bsn, geboortedatum, voornaam, achternaam, \
@@ -1116,7 +1117,7 @@ impl Opslag for SqliteOpslag {
         if let Some(school) = w.school {
             eis(&mut tx, ORGANISATIE_BESTAAT, school, "school").await?;
         }
-        let nu = audit::nu();
+        let nu = klok::nu();
         sqlx::query(
             "UPDATE jeugdige SET voornaam = ?, achternaam = ?, postcode = ?, huisnummer = ?, \
              toevoeging = ?, school = ?, versie = versie + 1, gewijzigd = ?, bewaren_tot = ? \
@@ -1236,7 +1237,7 @@ impl Opslag for SqliteOpslag {
         .bind(h.jeugdige)
         .bind(h.organisatie)
         .bind(&h.omschrijving)
-        .bind(tijd_tekst(&audit::nu()))
+        .bind(tijd_tekst(&klok::nu()))
         .execute(&mut *tx)
         .await
         .map_err(db)?
@@ -1310,7 +1311,7 @@ impl Opslag for SqliteOpslag {
             "behandelaar",
         )
         .await?;
-        let nu = audit::nu();
+        let nu = klok::nu();
         let casus = match &besluit.casus {
             None => None,
             Some(n) => {
@@ -1374,7 +1375,7 @@ impl Opslag for SqliteOpslag {
         if let Some(open) = open {
             return Err(een_plan(open));
         }
-        let id = voeg_casus_toe(&mut tx, c, &audit::nu()).await?;
+        let id = voeg_casus_toe(&mut tx, c, &klok::nu()).await?;
         herbereken_huishouden(&mut tx, c.huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
         let casus = lees_casus(&mut tx, id)

@@ -69,7 +69,7 @@ pub(crate) async fn voeg_gebeurtenis_toe(
     for p in &g.nieuwe_partijen {
         eis(c, ORGANISATIE_BESTAAT, *p, "partij").await?;
     }
-    let nu = audit::nu();
+    let nu = klok::nu();
     let gegevens = serde_json::to_string(&g.gebeurtenis).map_err(|e| ongeldig("gegevens", e))?;
     let [jeugdige_score, ouders_score] = g.gebeurtenis.waarden();
     sqlx::query(
@@ -228,7 +228,7 @@ pub(crate) async fn maak_verwijzing(
     if let Some(casus) = v.casus {
         eis(c, "SELECT 1 FROM casus WHERE id = ?", casus, "casus").await?;
     }
-    let nu = audit::nu();
+    let nu = klok::nu();
     let id = sqlx::query(
         "INSERT INTO verwijzing (jeugdige, casus, medewerker, rol, organisatie, aanbieder, product, \
          volume, eenheid, per, ingangsdatum, einddatum, toegekend, binnen_normen, regels, \
@@ -286,7 +286,7 @@ pub(crate) async fn registreer_levering(
     .bind(l.hoeveelheid)
     .bind(l.door.medewerker)
     .bind(l.door.organisatie)
-    .bind(tijd_tekst(&audit::nu()))
+    .bind(tijd_tekst(&klok::nu()))
     .execute(&mut *c)
     .await
     .map_err(db)?;
@@ -371,7 +371,7 @@ pub(crate) async fn rond_actie_af(
     if actie.afgerond.is_some() {
         return Err(OpslagFout::Toestand("deze actie is al afgerond".into()));
     }
-    let nu = audit::nu();
+    let nu = klok::nu();
     sqlx::query("UPDATE actie SET afgerond = ?, afgerond_door = ? WHERE id = ?")
         .bind(tijd_tekst(&nu))
         .bind(door.medewerker)

@@ -174,11 +174,8 @@ pub fn bereken_hash(volgnummer: i64, vorige_hash: &str, r: &NieuwAuditRecord) ->
     hex::encode(h.finalize())
 }
 
-/// Truncates to microseconds, the precision both backends store.
-pub fn nu() -> DateTime<Utc> {
-    let t = Utc::now();
-    DateTime::from_timestamp_micros(t.timestamp_micros()).unwrap_or(t)
-}
+/// The storage layer's clock (see [`crate::klok`]), at microseconds.
+pub use crate::klok::nu;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Breuk {

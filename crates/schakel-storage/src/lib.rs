@@ -13,6 +13,7 @@
 
 pub mod audit;
 pub mod gids;
+pub mod klok;
 pub mod model;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;

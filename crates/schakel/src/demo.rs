@@ -2,6 +2,8 @@
 //! normenkader names, one account per role and fictitious households with
 //! test BSNs only, from `data/demo/almere.toml`.
 
+pub mod historie;
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -121,7 +123,7 @@ pub struct DemoAccount {
     pub wachtwoord: String,
 }
 
-fn systeem_record(
+pub(crate) fn systeem_record(
     gebeurtenis: &str,
     actie: Actie,
     client: Option<(&Bsn, &[u8])>,
@@ -146,7 +148,7 @@ fn systeem_record(
     }
 }
 
-fn fout(m: impl std::fmt::Display) -> String {
+pub(crate) fn fout(m: impl std::fmt::Display) -> String {
     m.to_string()
 }
 
@@ -205,10 +207,13 @@ async fn directory_gegevens(
     })
 }
 
-/// Seeds an empty store. Returns the accounts with their passwords.
+/// Seeds an empty store, then replays `historie` (see [`historie`]) when
+/// given: after the named households, so their ids stay what the file's
+/// order makes them. Returns the accounts with their passwords.
 pub async fn vul(
     opslag: &dyn Opslag,
     bestand: &Path,
+    historie: Option<&Path>,
     sleutel: &[u8],
     regels: &Regelset,
 ) -> Result<Vec<DemoAccount>, String> {
@@ -389,6 +394,18 @@ pub async fn vul(
                 .await
                 .map_err(fout)?;
         }
+    }
+    if let Some(pad) = historie {
+        let ids: HashMap<String, i64> = org.iter().map(|(k, v)| (k.clone(), v.0)).collect();
+        let begin = std::time::Instant::now();
+        let vandaag = schakel_storage::klok::nu().date_naive();
+        let v = historie::speel(opslag, pad, &ids, sleutel, regels, vandaag).await?;
+        eprintln!(
+            "Demo-historie: {} huishoudens, {} gebeurtenissen in {} ms",
+            v.huishoudens,
+            v.gebeurtenissen,
+            begin.elapsed().as_millis()
+        );
     }
     Ok(accounts)
 }

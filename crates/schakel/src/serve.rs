@@ -76,6 +76,7 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
         let accounts = crate::demo::vul(
             opslag.as_ref(),
             &data.join("demo").join("almere.toml"),
+            Some(&data.join("demo").join("almere-historie.toml")),
             &sleutel,
             &regels,
         )

@@ -250,8 +250,14 @@ fn demo_serveert_en_beheercommandos_werken_op_dezelfde_data() {
         &["--database-url", &db],
     );
     assert_eq!(code, 0);
-    // 3 jeugdigen and 2 households.
-    assert_eq!(v["aantal"], 5, "{v}");
+    // 3 jeugdigen and 2 households, and each household of the history with
+    // its one jeugdige.
+    let historie = Historie::lees();
+    let huishoudens = historie.open_aan_einde(None, -1)
+        + (-11..=-1)
+            .map(|m| historie.som(None, m, "afgesloten"))
+            .sum::<i64>();
+    assert_eq!(v["aantal"], 5 + 2 * huishoudens, "{v}");
     let (code, _, stderr) = draai(
         &["retentie", "--peildatum", "morgen"],
         &data_dir,
@@ -1038,5 +1044,224 @@ fn tweede_regio_met_vele_wijkteams() {
             .unwrap_or("")
             .contains("geef een gemeente"),
         "{verslag}"
+    );
+}
+
+/// The demo's past (`data/demo/almere-historie.toml`), parsed here and
+/// summed per month: what `GET /api/v1/monitoring` must publish.
+struct Historie {
+    bestand: toml::Table,
+    /// The first day of the month the demo starts in.
+    eerste: chrono::NaiveDate,
+}
+
+impl Historie {
+    fn lees() -> Self {
+        use chrono::Datelike;
+        let pad =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/demo/almere-historie.toml");
+        let tekst = std::fs::read_to_string(pad).expect("history file");
+        let vandaag = chrono::Utc::now().date_naive();
+        Self {
+            bestand: tekst.parse().expect("toml"),
+            eerste: vandaag.with_day(1).expect("day 1"),
+        }
+    }
+
+    fn begin(&self, maand: i64) -> chrono::NaiveDate {
+        self.eerste - chrono::Months::new(maand.unsigned_abs() as u32)
+    }
+
+    /// The rows of one month (and school), or of all months up to it.
+    fn rijen(&self, school: Option<&str>, past: impl Fn(i64) -> bool) -> Vec<&toml::Table> {
+        self.bestand["maand"]
+            .as_array()
+            .expect("maand")
+            .iter()
+            .filter_map(|r| r.as_table())
+            .filter(|r| past(r["maand"].as_integer().expect("maand")))
+            .filter(|r| school.is_none_or(|s| r["school"].as_str() == Some(s)))
+            .collect()
+    }
+
+    fn som(&self, school: Option<&str>, maand: i64, veld: &str) -> i64 {
+        self.rijen(school, |m| m == maand)
+            .iter()
+            .map(|r| match r.get(veld) {
+                Some(toml::Value::Integer(n)) => *n,
+                Some(toml::Value::Array(a)) => a.len() as i64,
+                _ => 0,
+            })
+            .sum()
+    }
+
+    fn lijst(&self, school: Option<&str>, maand: i64, veld: &str) -> Vec<toml::Value> {
+        self.rijen(school, |m| m == maand)
+            .iter()
+            .flat_map(|r| {
+                r.get(veld)
+                    .and_then(|v| v.as_array())
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    fn open_aan_einde(&self, school: Option<&str>, maand: i64) -> i64 {
+        let lopend: i64 = self.bestand["school"]
+            .as_array()
+            .expect("school")
+            .iter()
+            .filter(|s| school.is_none_or(|n| s["school"].as_str() == Some(n)))
+            .map(|s| s["lopend"].as_integer().expect("lopend"))
+            .sum();
+        lopend
+            + (-11..=maand)
+                .map(|m| self.som(school, m, "nieuw") - self.som(school, m, "afgesloten"))
+                .sum::<i64>()
+    }
+
+    /// What one month of `GET /api/v1/monitoring` publishes, by the rules
+    /// of `schakel_domain::monitoring`: "<5" below five, averages and sums
+    /// only over five values or more, rounded to one decimal.
+    fn verwacht(&self, school: Option<&str>, maand: i64) -> (Value, Value) {
+        use chrono::Datelike;
+        let aantal = |n: i64| if n < 5 { json!("<5") } else { json!(n) };
+        let som = |veld: &str| aantal(self.som(school, maand, veld));
+        let aantallen = json!({
+            "openCasussen": aantal(self.open_aan_einde(school, maand)),
+            "nieuweCasussen": som("nieuw"),
+            "thuiszitters": som("thuiszitters"),
+            "terugkeerRegulierOnderwijs": som("terugkeer_regulier"),
+            "verwijzingenVso": som("verwijzing_vso"),
+            "gesprekken": som("gesprekken"),
+            "expertpoolAdviezen": som("expertpool"),
+            "escalaties": som("escalaties"),
+            "evaluaties": som("tevredenheid"),
+        });
+        let waarde = |waarden: Vec<f64>, som: bool| {
+            if waarden.len() < 5 {
+                return Value::Null;
+            }
+            let totaal: f64 = waarden.iter().sum();
+            let w = if som {
+                totaal
+            } else {
+                totaal / waarden.len() as f64
+            };
+            json!((w * 10.0).round() / 10.0)
+        };
+        let getal = |v: &toml::Value| {
+            v.as_float()
+                .or(v.as_integer().map(|n| n as f64))
+                .expect("number")
+        };
+        let scores = self.lijst(school, maand, "tevredenheid");
+        let score = |i: usize| {
+            scores
+                .iter()
+                .map(|p| getal(&p.as_array().expect("pair")[i]))
+                .collect()
+        };
+        // A referral runs from day 1 for twelve weeks, at most until 31 July.
+        let ingang = self.begin(maand);
+        let einde_jaar =
+            chrono::NaiveDate::from_ymd_opt(ingang.year() + i32::from(ingang.month() >= 8), 7, 31)
+                .expect("date");
+        let dagen = ((ingang + chrono::Days::new(83)).min(einde_jaar) - ingang).num_days() + 1;
+        let toegekend = self
+            .lijst(school, maand, "verwijzingen")
+            .iter()
+            .map(|v| (getal(v) * dagen as f64 / 7.0 * 100.0).round() / 100.0)
+            .collect();
+        let geleverd = self
+            .lijst(school, maand, "geleverd")
+            .iter()
+            .map(getal)
+            .collect();
+        let waarden = json!({
+            "tevredenheidJeugdige": waarde(score(0), false),
+            "tevredenheidOuders": waarde(score(1), false),
+            "urenToegekend": waarde(toegekend, true),
+            "urenGeleverd": waarde(geleverd, true),
+        });
+        (aantallen, waarden)
+    }
+}
+
+fn vergelijk_waarden(gekregen: &Value, verwacht: &Value, wat: &str) {
+    for (sleutel, v) in verwacht.as_object().expect("object") {
+        let g = &gekregen[sleutel];
+        match (g.as_f64(), v.as_f64()) {
+            (Some(a), Some(b)) => assert!((a - b).abs() < 1e-6, "{wat} {sleutel}: {a} ≠ {b}"),
+            _ => assert_eq!(g, v, "{wat} {sleutel}"),
+        }
+    }
+}
+
+/// The demo's past: the beleid account sees a year of figures for the
+/// region and per school — exactly what the history file states, with the
+/// small-count rules applied — and the dashboard draws them.
+#[test]
+fn beleid_ziet_een_jaar_demo_historie() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let server = start_demo(&tmp.path().join("data"));
+    let beleid = Demogebruiker::login(&server, "beleid@almere.demo");
+    let h = Historie::lees();
+    let van = h.begin(-11);
+    let tot = h.eerste - chrono::Days::new(1);
+    let (s, orgs) = beleid.get("/api/v1/organisaties?perPagina=100");
+    assert_eq!(s, 200, "{orgs}");
+    let watertuin = orgs["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|o| o["naam"] == "SBO De Watertuin")
+        .and_then(|o| o["id"].as_i64())
+        .expect("Watertuin");
+    let mut getallen = 0;
+    for (school, filter) in [
+        (None, String::new()),
+        (Some("watertuin"), format!("&school={watertuin}")),
+    ] {
+        let (s, m) = beleid.get(&format!("/api/v1/monitoring?van={van}&tot={tot}{filter}"));
+        assert_eq!(s, 200, "{m}");
+        let maanden = m["maanden"].as_array().expect("maanden");
+        assert_eq!(maanden.len(), 11, "{m}");
+        for (i, maand) in (-11..=-1).enumerate() {
+            let wat = format!("{school:?} maand {maand}");
+            assert_eq!(
+                maanden[i]["maand"],
+                h.begin(maand).format("%Y-%m").to_string(),
+                "{wat}"
+            );
+            let (aantallen, waarden) = h.verwacht(school, maand);
+            assert_eq!(maanden[i]["aantallen"], aantallen, "{wat}");
+            vergelijk_waarden(&maanden[i]["waarden"], &waarden, &wat);
+            getallen += [aantallen, waarden]
+                .iter()
+                .flat_map(|v| v.as_object().expect("object").values())
+                .filter(|v| v.is_number())
+                .count();
+        }
+    }
+    // Most of the 13 figures a month are shown, not "<5" or left out.
+    assert!(
+        getallen > 2 * 11 * 13 / 2,
+        "{getallen} figures of 286 shown"
+    );
+    // The dashboard draws bars and points, not only dashed "<5" bars.
+    let pagina = beleid
+        .client
+        .get(format!("{}/dashboard", server.adres))
+        .send()
+        .expect("dashboard");
+    assert_eq!(pagina.status().as_u16(), 200);
+    let html = pagina.text().expect("html");
+    let staven = html.matches(r#"<rect class="reeks-"#).count();
+    let punten = html.matches(r#"<circle class="reeks-"#).count();
+    assert!(
+        staven >= 40 && punten >= 20,
+        "{staven} bars, {punten} points"
     );
 }
