@@ -58,8 +58,8 @@ mod web_gezin;
 use web_gezin::web_gezin;
 
 use web::{
-    web_casus_inkoop_en_onderwijs, web_casus_veiligheid_en_afsluiten, web_inloggen_en_beveiliging,
-    web_jeugdige_registreren, web_logt_zoals_de_api, web_rol_kiezen,
+    web_api_token, web_casus_inkoop_en_onderwijs, web_casus_veiligheid_en_afsluiten,
+    web_inloggen_en_beveiliging, web_jeugdige_registreren, web_logt_zoals_de_api, web_rol_kiezen,
 };
 
 // --- test data -----------------------------------------------------------------------
@@ -2149,4 +2149,5 @@ per_backend!(
     web_gezin,
     web_casus_veiligheid_en_afsluiten,
     web_casus_inkoop_en_onderwijs,
+    web_api_token,
 );

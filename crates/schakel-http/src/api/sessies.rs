@@ -241,6 +241,17 @@ pub async fn maak_token(
     actor: Actor,
     Invoer(t): Invoer<NieuwToken>,
 ) -> ApiResultaat<impl IntoResponse> {
+    let antwoord = maak_token_voor(&state, &actor, t).await?;
+    Ok((StatusCode::CREATED, Json(antwoord)))
+}
+
+/// A token for `actor`'s current role (the API and the web page): checked,
+/// its creation logged, only its hash stored.
+pub async fn maak_token_voor(
+    state: &AppState,
+    actor: &Actor,
+    t: NieuwToken,
+) -> ApiResultaat<TokenAntwoord> {
     if !(1..=365).contains(&t.geldig_dagen) {
         return Err(ApiFout::veld("geldigDagen", "verwacht 1 tot en met 365"));
     }
@@ -251,11 +262,7 @@ pub async fn maak_token(
     let verloopt = Utc::now() + chrono::Duration::days(t.geldig_dagen);
     // A token carries the role's access to dossiers: its creation is a
     // security event and logged as such (the token itself never is).
-    let record = crate::dossier::Dossier {
-        state: &state,
-        actor: &actor,
-    }
-    .record(
+    let record = crate::dossier::Dossier { state, actor }.record(
         "api_token.aanmaken",
         schakel_storage::audit::Actie::Aanmaken,
         None,
@@ -274,5 +281,5 @@ pub async fn maak_token(
             verloopt,
         })
         .await?;
-    Ok((StatusCode::CREATED, Json(TokenAntwoord { token, verloopt })))
+    Ok(TokenAntwoord { token, verloopt })
 }

@@ -47,6 +47,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/start", get(sessie::start))
         .route("/inloggen", get(sessie::inlogscherm).post(sessie::inloggen))
         .route("/uitloggen", post(sessie::uitloggen))
+        .route(
+            "/api-token",
+            get(sessie::tokenscherm).post(sessie::maak_token),
+        )
         .route("/advies", get(advies::formulier).post(advies::bereken))
         .route("/toets", get(advies::toetsformulier).post(advies::toets))
         .route("/jeugdigen", get(jeugdigen::lijst))

@@ -349,3 +349,102 @@ pub async fn uitloggen(jar: CookieJar, f: Formulier<Leeg>) -> WebResultaat {
     let jar = jar.remove(Cookie::build(SESSIE_COOKIE).path("/").build());
     Ok((jar, naar("/inloggen?uitgelogd=1")).into_response())
 }
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TokenFormulier {
+    naam: String,
+    dagen: String,
+}
+
+#[derive(Template)]
+#[template(path = "token.html")]
+struct TokenPagina {
+    kop: Kop,
+    fouten: Fouten,
+    invoer: TokenFormulier,
+    /// The new token and when it expires: shown this once.
+    nieuw: Option<(String, String)>,
+}
+
+async fn tokenpagina(
+    wie: &Ingelogd,
+    fouten: Fouten,
+    invoer: TokenFormulier,
+    nieuw: Option<(String, String)>,
+) -> WebResultaat {
+    let status = if fouten.is_leeg() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::BAD_REQUEST
+    };
+    let mut antwoord = pagina_met(
+        status,
+        &TokenPagina {
+            kop: Kop::voor(wie, "API-token", "").await?,
+            fouten,
+            invoer,
+            nieuw,
+        },
+    )?;
+    // The token is shown once: not kept in any cache.
+    antwoord.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    Ok(antwoord)
+}
+
+/// `/api-token`: a bearer token for another system, acting in the current
+/// role (the API's `POST /api/v1/api-tokens`).
+pub async fn tokenscherm(wie: Ingelogd) -> WebResultaat {
+    let invoer = TokenFormulier {
+        dagen: "90".into(),
+        ..TokenFormulier::default()
+    };
+    tokenpagina(&wie, Fouten::default(), invoer, None).await
+}
+
+pub async fn maak_token(f: Formulier<TokenFormulier>) -> WebResultaat {
+    use crate::api::sessies::{NieuwToken, maak_token_voor};
+    let Formulier { wie, invoer } = f;
+    let mut fouten = Fouten::default();
+    let Ok(dagen) = invoer.dagen.trim().parse::<i64>() else {
+        fouten.veld(
+            "dagen",
+            "Geldig (dagen)",
+            "Vul een aantal dagen in, 1 tot en met 365.",
+        );
+        return tokenpagina(&wie, fouten, invoer, None).await;
+    };
+    let t = NieuwToken {
+        naam: invoer.naam.clone(),
+        geldig_dagen: dagen,
+    };
+    match maak_token_voor(&wie.state, &wie.actor, t).await {
+        Ok(a) => {
+            let verloopt = super::opmaak::datum(
+                a.verloopt
+                    .with_timezone(&chrono_tz::Europe::Amsterdam)
+                    .date_naive(),
+            );
+            tokenpagina(
+                &wie,
+                fouten,
+                TokenFormulier::default(),
+                Some((a.token, verloopt)),
+            )
+            .await
+        }
+        Err(f) => {
+            fouten.uit(
+                f,
+                &[
+                    ("naam", "naam", "Waarvoor"),
+                    ("geldigDagen", "dagen", "Geldig (dagen)"),
+                ],
+            )?;
+            tokenpagina(&wie, fouten, invoer, None).await
+        }
+    }
+}

@@ -941,3 +941,60 @@ pub async fn web_casus_inkoop_en_onderwijs(app: &App) {
         "Onderwijsuitkomst voor {VOORNAAM} Zwartewaterland: Terugkeer naar het reguliere onderwijs"
     )));
 }
+
+/// An API token from the web: shown once (not cached), its creation logged,
+/// then usable as a bearer token in the same role; bad input at its field.
+pub async fn web_api_token(app: &App) {
+    let b = Browser::nieuw(app);
+    let csrf = b.inloggen(ZC_A).await;
+    let scherm = b.get("/api-token").await;
+    assert_eq!(scherm.status, StatusCode::OK);
+    let p = b
+        .post(
+            "/api-token",
+            &[("csrf", &csrf), ("naam", "koppeling"), ("dagen", "400")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST);
+    assert!(p.html.contains("id=\"dagen-fout\""), "{}", p.html);
+    let p = b
+        .post(
+            "/api-token",
+            &[("csrf", &csrf), ("naam", " "), ("dagen", "30")],
+        )
+        .await;
+    assert!(p.html.contains("id=\"naam-fout\""), "{}", p.html);
+    let voor = app.audit().await.len();
+    let p = b
+        .post(
+            "/api-token",
+            &[("csrf", &csrf), ("naam", "koppeling LVS"), ("dagen", "30")],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    assert_eq!(
+        p.koppen
+            .get(header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok()),
+        Some("no-store")
+    );
+    let begin = p.html.find("<code id=\"token\">").expect("token shown") + 17;
+    let token = &p.html[begin..begin + p.html[begin..].find('<').expect("end")];
+    assert!(token.len() >= 32, "{token}");
+    let audit = app.audit().await;
+    assert_eq!(audit.len(), voor + 1);
+    assert_eq!(audit[voor].record.gebeurtenis, "api_token.aanmaken");
+    assert!(audit[voor].record.bron.starts_with("web "));
+    assert!(
+        !logtekst().contains(token),
+        "the token is in no application log"
+    );
+    // The token works as the zorgcoördinator, with the role's access.
+    let r = reqwest::Client::new()
+        .get(format!("{}/api/v1/jeugdigen", app.url))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(r.status(), StatusCode::OK);
+}
