@@ -104,6 +104,7 @@ describe("zorgcoördinator De Watertuin", () => {
     assert.match(antwoord, /Wijkteam Almere Stad/);
     assert.match(antwoord, /Vast contactpunt Wijkteam Stad/);
     await controleer(page, "zorgcoördinator: wijkteam bij een adres");
+    await schermafdruk(page, "zorgcoordinator-wijkteam.png");
     // From a pupil's page: the address on record, never in the URL.
     await page.click("nav >> text=Mijn leerlingen");
     await page.click("#jeugdigen >> text=Sem de Vries");

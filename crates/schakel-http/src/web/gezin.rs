@@ -173,19 +173,22 @@ pub async fn wijzig(Path(id): Path<Id>, f: Formulier<GegevensFormulier>) -> WebR
     let dossier = wie.dossier();
     let j = dossier.lees(id).await?;
     let mut fouten = Fouten::default();
-    let Some(huisnummer) = invoer.huisnummer(&mut fouten) else {
-        return formulier(&wie, &j, false, fouten, invoer).await;
-    };
+    // An unreadable number is named, and the other fields are checked too
+    // (with a stand-in number), so that every error shows at once.
+    let huisnummer = invoer.huisnummer(&mut fouten);
     let versie = invoer.versie.trim().parse().unwrap_or(-1);
     let gewijzigd = controleer_gegevens(GegevensInvoer {
         voornaam: invoer.voornaam.clone(),
         achternaam: invoer.achternaam.clone(),
         postcode: invoer.postcode.clone(),
-        huisnummer,
+        huisnummer: huisnummer.unwrap_or(1),
         toevoeging: invoer.toevoeging(),
         school: invoer.school(),
     });
     let uitkomst = match gewijzigd {
+        Ok(_) if !fouten.is_leeg() => {
+            return formulier(&wie, &j, false, fouten, invoer).await;
+        }
         Ok(g) => dossier.wijzig(id, versie, &g).await,
         Err(f) => Err(f),
     };
@@ -222,23 +225,25 @@ pub async fn voeg_broer_of_zus_toe(
     let dossier = wie.dossier();
     let j = dossier.lees(id).await?;
     let mut fouten = Fouten::default();
+    // Unreadable dates and numbers are named, and the other fields are
+    // checked too (with stand-ins), so that every error shows at once.
     let geboortedatum = invoer.geboortedatum(&mut fouten);
     let huisnummer = invoer.huisnummer(&mut fouten);
-    let (Some(geboortedatum), Some(huisnummer)) = (geboortedatum, huisnummer) else {
-        return formulier(&wie, &j, true, fouten, invoer).await;
-    };
     let nieuw = controleer_jeugdige(JeugdigeInvoer {
         huishouden: j.huishouden,
         bsn: invoer.bsn.trim().into(),
-        geboortedatum,
+        geboortedatum: geboortedatum.unwrap_or_else(crate::api::vandaag),
         voornaam: invoer.voornaam.clone(),
         achternaam: invoer.achternaam.clone(),
         postcode: invoer.postcode.clone(),
-        huisnummer,
+        huisnummer: huisnummer.unwrap_or(1),
         toevoeging: invoer.toevoeging(),
         school: invoer.school(),
     });
     let nieuw = match nieuw {
+        Ok(_) if !fouten.is_leeg() => {
+            return formulier(&wie, &j, true, fouten, invoer).await;
+        }
         Ok(n) => n,
         Err(f) => {
             fouten.uit(f, &VELDEN)?;

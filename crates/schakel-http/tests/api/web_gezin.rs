@@ -112,6 +112,11 @@ pub async fn web_gezin(app: &App) {
     let p = stuur(toevoegen.clone(), broer("123456789", &school_a, "")).await;
     assert_eq!(p.status, StatusCode::BAD_REQUEST);
     assert!(p.html.contains("id=\"bsn-fout\""));
+    // Every error at once: an unreadable date and a wrong BSN together.
+    let mut zonder_datum = broer("123456789", &school_a, "");
+    zonder_datum[4].1 = String::new();
+    let p = stuur(toevoegen.clone(), zonder_datum).await;
+    assert!(p.html.contains("id=\"bsn-fout\"") && p.html.contains("id=\"geboortedatum-fout\""));
     // A question for a pupil of another school is not the school's to register.
     let school_b = app.w.school_b.to_string();
     let p = stuur(
