@@ -225,16 +225,21 @@ pub async fn wijkteams(
     axum::extract::Query(v): axum::extract::Query<crate::api::PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = v.pagina()?;
-    let teams = wijkteamlijst(&state).await?;
-    let totaal = teams.len() as i64;
-    let items = teams
+    Ok(Json(pagineer(wijkteamlijst(&state).await?, &pagina)))
+}
+
+/// One page of a list the directory holds whole in memory.
+fn pagineer<T: ToSchema>(
+    alle: Vec<T>,
+    pagina: &schakel_storage::Pagina,
+) -> crate::api::PaginaAntwoord<T> {
+    let totaal = alle.len() as i64;
+    let items = alle
         .into_iter()
         .skip(pagina.vanaf.max(0) as usize)
         .take(pagina.aantal.max(0) as usize)
         .collect();
-    Ok(Json(crate::api::PaginaAntwoord::new(
-        items, &pagina, totaal,
-    )))
+    crate::api::PaginaAntwoord::new(items, pagina, totaal)
 }
 
 /// Every wijkteam of the directory with its areas, by name.
@@ -279,16 +284,7 @@ pub async fn aanbieders(
     axum::extract::Query(v): axum::extract::Query<crate::api::PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = v.pagina()?;
-    let alle = aanbiederlijst(&state).await?;
-    let totaal = alle.len() as i64;
-    let items = alle
-        .into_iter()
-        .skip(pagina.vanaf.max(0) as usize)
-        .take(pagina.aantal.max(0) as usize)
-        .collect();
-    Ok(Json(crate::api::PaginaAntwoord::new(
-        items, &pagina, totaal,
-    )))
+    Ok(Json(pagineer(aanbiederlijst(&state).await?, &pagina)))
 }
 
 /// Every provider with an offer in the directory, by id.

@@ -311,11 +311,7 @@ pub async fn bereken(
             None
         }
     };
-    let status = if fouten.is_leeg() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = fouten.status();
     let titel = if advies.is_some() {
         "Advies volgens het normenkader"
     } else {
@@ -465,11 +461,7 @@ async fn toetspagina(
     invoer: ToetsInvoer,
     toetsing: Option<ToetsWeergave>,
 ) -> WebResultaat {
-    let status = if fouten.is_leeg() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = fouten.status();
     let mut situatie = invoer.situatie;
     if situatie.onderwijssituatie.is_empty() {
         situatie.onderwijssituatie = "volledig_onderwijs".into();

@@ -10,7 +10,6 @@ use std::collections::{BTreeSet, HashMap};
 
 use askama::Template;
 use axum::extract::{Path, Query};
-use axum::http::StatusCode;
 use chrono::NaiveDate;
 use schakel_domain::plan::{DoelInvoer, Domein, Plan, PlanInvoer, Stem};
 use schakel_domain::verloop::{
@@ -607,11 +606,7 @@ async fn casuspagina(
             .iter()
             .map(|v| Keuze::new(&v.naam, format!("{} ({})", v.naam, v.relatie))),
     );
-    let status = if fouten.is_leeg() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = fouten.status();
     pagina_met(
         status,
         &CasusPagina {
@@ -1136,11 +1131,7 @@ async fn planpagina(
             )
         }
     };
-    let status = if fouten.is_leeg() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = fouten.status();
     pagina_met(
         status,
         &PlanFormulier {

@@ -21,6 +21,15 @@ impl Fouten {
         self.lijst.is_empty()
     }
 
+    /// A form shown again with errors answers 400; without, 200.
+    pub fn status(&self) -> axum::http::StatusCode {
+        if self.is_leeg() {
+            axum::http::StatusCode::OK
+        } else {
+            axum::http::StatusCode::BAD_REQUEST
+        }
+    }
+
     pub fn veld(&mut self, veld: &str, label: &str, melding: impl Into<String>) {
         self.lijst.push(Foutmelding {
             veld: veld.into(),

@@ -6,7 +6,6 @@
 
 use askama::Template;
 use axum::extract::{Path, Query};
-use axum::http::StatusCode;
 use chrono::NaiveDate;
 use schakel_domain::{OrganisatieSoort, Rol};
 use schakel_storage::{Id, Jeugdige};
@@ -137,11 +136,7 @@ async fn formulier(
     } else {
         "Gegevens wijzigen"
     };
-    let status = if fouten.is_leeg() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = fouten.status();
     pagina_met(
         status,
         &GegevensPagina {
@@ -250,18 +245,7 @@ pub async fn voeg_broer_of_zus_toe(
             return formulier(&wie, &j, true, fouten, invoer).await;
         }
     };
-    if wie
-        .state
-        .opslag
-        .jeugdige_op_bsn(&nieuw.bsn)
-        .await?
-        .is_some()
-    {
-        fouten.veld(
-            "bsn",
-            "BSN",
-            "Met dit BSN is al een jeugdige geregistreerd; vraag de organisatie die met het gezin werkt.",
-        );
+    if super::jeugdigen::bsn_al_geregistreerd(&wie, &nieuw.bsn, &mut fouten).await? {
         return formulier(&wie, &j, true, fouten, invoer).await;
     }
     let omschrijving = invoer.omschrijving.trim().to_string();
@@ -384,11 +368,7 @@ async fn casusformulier(
         })
         .map(|o| Keuze::new(o.id.to_string(), &o.naam))
         .collect();
-    let status = if fouten.is_leeg() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = fouten.status();
     pagina_met(
         status,
         &NieuweCasusPagina {
@@ -412,24 +392,14 @@ pub async fn casusscherm(wie: Ingelogd, Query(voor): Query<CasusVoor>) -> WebRes
 }
 
 pub async fn open_casus(f: Formulier<super::sessie::Velden>) -> WebResultaat {
+    use super::sessie::{alle, veld};
     use crate::api::route::{CasusInvoer, open_casus_voor};
     let Formulier { wie, invoer } = f;
-    let veld = |naam: &str| {
-        invoer
-            .iter()
-            .find(|(k, _)| k == naam)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
     let voor = CasusVoor {
-        jeugdige: veld("jeugdige"),
-        hulpvraag: veld("hulpvraag"),
+        jeugdige: veld(&invoer, "jeugdige"),
+        hulpvraag: veld(&invoer, "hulpvraag"),
     };
-    let gekozen: Vec<String> = invoer
-        .iter()
-        .filter(|(k, _)| k == "partij")
-        .map(|(_, v)| v.clone())
-        .collect();
+    let gekozen = alle(&invoer, "partij");
     let j = voor.jeugdige(&wie).await?;
     let i = CasusInvoer {
         huishouden: j.huishouden,

@@ -9,7 +9,6 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Path, Query};
-use axum::http::StatusCode;
 use schakel_domain::Rol;
 use schakel_storage::{Gidscontact, Id};
 use serde::Deserialize;
@@ -132,11 +131,7 @@ async fn zoekpagina(
     antwoord: Option<Antwoord>,
     jeugdige: Option<(Id, String)>,
 ) -> WebResultaat {
-    let status = if fouten.is_leeg() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = fouten.status();
     pagina_met(
         status,
         &Zoekpagina {
@@ -350,11 +345,7 @@ async fn werkgebiedpagina(
             email: c.email.unwrap_or_default(),
         }
     });
-    let status = if fouten.is_leeg() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = fouten.status();
     pagina_met(
         status,
         &Werkgebiedpagina {

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use schakel_domain::toegangsroute::{Route, Vraagsoort};
 use schakel_domain::{OrganisatieSoort, Rol, Triage};
 use schakel_storage::{Hulpvraag, Id, Jeugdige, Organisatie, Pagina};
@@ -299,11 +298,7 @@ async fn hulpvraagformulier(
             ),
         )
     }));
-    let status = if fouten.is_leeg() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = fouten.status();
     pagina_met(
         status,
         &NieuweHulpvraag {
@@ -434,11 +429,7 @@ async fn hulpvraagpagina(
         .filter(|o| matches!(o.soort, OrganisatieSoort::Jgz | OrganisatieSoort::Aanbieder))
         .map(|o| Keuze::new(o.id.to_string(), &o.naam))
         .collect();
-    let status = if fouten.is_leeg() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = fouten.status();
     pagina_met(
         status,
         &HulpvraagPagina {
@@ -486,22 +477,12 @@ const TRIAGEVELDEN: [(&str, &str, &str); 3] = [
 
 /// The triage form: the checkboxes `partij` repeat, hence the field list.
 pub async fn trieer(Path(id): Path<Id>, f: Formulier<super::sessie::Velden>) -> WebResultaat {
+    use super::sessie::{alle, veld};
     let Formulier { wie, invoer } = f;
-    let veld = |naam: &str| {
-        invoer
-            .iter()
-            .find(|(k, _)| k == naam)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
     let formulier = TriageFormulier {
-        uitkomst: veld("uitkomst"),
-        wijkteam: veld("wijkteam"),
-        partij: invoer
-            .iter()
-            .filter(|(k, _)| k == "partij")
-            .map(|(_, v)| v.clone())
-            .collect(),
+        uitkomst: veld(&invoer, "uitkomst"),
+        wijkteam: veld(&invoer, "wijkteam"),
+        partij: alle(&invoer, "partij"),
     };
     let mut fouten = Fouten::default();
     let uitkomst = match formulier.uitkomst.as_str() {
@@ -641,11 +622,7 @@ async fn leerlingformulier(
             .filter(|o| o.soort == OrganisatieSoort::School)
             .map(|o| Keuze::new(o.id.to_string(), &o.naam)),
     );
-    let status = if fouten.is_leeg() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = fouten.status();
     pagina_met(
         status,
         &NieuweJeugdigePagina {
@@ -681,6 +658,24 @@ const LEERLINGVELDEN: [(&str, &str, &str); 11] = [
     ("vertegenwoordigers[0].relatie", "relatie", "Relatie"),
     ("omschrijving", "omschrijving", "Omschrijving van de vraag"),
 ];
+
+/// Whether a jeugdige with this BSN exists already; if so, the form's
+/// `bsn` field says so (one jeugdige, one record).
+pub async fn bsn_al_geregistreerd(
+    wie: &Ingelogd,
+    bsn: &schakel_domain::Bsn,
+    fouten: &mut Fouten,
+) -> Result<bool, WebFout> {
+    let bestaat = wie.state.opslag.jeugdige_op_bsn(bsn).await?.is_some();
+    if bestaat {
+        fouten.veld(
+            "bsn",
+            "BSN",
+            "Met dit BSN is al een jeugdige geregistreerd; vraag de organisatie die met het gezin werkt.",
+        );
+    }
+    Ok(bestaat)
+}
 
 /// A new jeugdige in a new household, with the hulpvraag that brings it:
 /// the API's three steps (household, jeugdige, hulpvraag) with their own
@@ -746,18 +741,7 @@ pub async fn registreer_jeugdige(f: Formulier<LeerlingFormulier>) -> WebResultaa
             return leerlingformulier(&wie, fouten, invoer).await;
         }
     };
-    if wie
-        .state
-        .opslag
-        .jeugdige_op_bsn(&nieuw.bsn)
-        .await?
-        .is_some()
-    {
-        fouten.veld(
-            "bsn",
-            "BSN",
-            "Met dit BSN is al een jeugdige geregistreerd; vraag de organisatie die met het gezin werkt.",
-        );
+    if bsn_al_geregistreerd(&wie, &nieuw.bsn, &mut fouten).await? {
         return leerlingformulier(&wie, fouten, invoer).await;
     }
     let dossier = wie.dossier();

@@ -116,6 +116,24 @@ pub struct Formulier<T> {
 /// The form's fields in order, for forms with repeated fields.
 pub type Velden = Vec<(String, String)>;
 
+/// The first value of field `naam` (empty when absent).
+pub fn veld(velden: &Velden, naam: &str) -> String {
+    velden
+        .iter()
+        .find(|(k, _)| k == naam)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+/// Every value of a repeated field (checkboxes).
+pub fn alle(velden: &Velden, naam: &str) -> Vec<String> {
+    velden
+        .iter()
+        .filter(|(k, _)| k == naam)
+        .map(|(_, v)| v.clone())
+        .collect()
+}
+
 impl<T: DeserializeOwned> FromRequest<AppState> for Formulier<T> {
     type Rejection = WebFout;
 
@@ -373,11 +391,7 @@ async fn tokenpagina(
     invoer: TokenFormulier,
     nieuw: Option<(String, String)>,
 ) -> WebResultaat {
-    let status = if fouten.is_leeg() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::BAD_REQUEST
-    };
+    let status = fouten.status();
     let mut antwoord = pagina_met(
         status,
         &TokenPagina {

@@ -355,11 +355,7 @@ async fn verwijzingpagina(
                 .collect()
         })
         .unwrap_or_default();
-    let status = if fouten.is_leeg() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
+    let status = fouten.status();
     pagina_met(
         status,
         &VerwijzingPagina {
