@@ -253,6 +253,43 @@ describe("casusregisseur Wijkteam Haven", () => {
     await page.click("nav >> text=Termijnen");
     assert.match(await page.textContent("main"), /schooljaar|Uiterlijk/);
     await controleer(page, "casusregisseur: termijnen");
+  });
+
+  it("registreert een gezin, neemt de vraag op en opent een casus", async () => {
+    await page.click("nav >> text=Hulpvraag registreren");
+    await verstuur(page, "text=Registreer de jeugdige met het gezin en de hulpvraag");
+    await page.fill("#bsn", "999900055");
+    await page.fill("#voornaam", "Daan");
+    await page.fill("#achternaam", "Kok");
+    await page.fill("#geboortedatum", "2013-06-01");
+    await page.fill("#postcode", "1354 AB");
+    await page.fill("#huisnummer", "3");
+    await page.fill("#ouder", "M. Kok");
+    await page.fill("#omschrijving", "Schulden en zorgen om de kinderen.");
+    await verstuur(page, "button:has-text('Registreren')");
+    assert.match(page.url(), /\/hulpvragen\/\d+\?gelukt=geregistreerd$/);
+    await page.check("input[name=uitkomst][value=gemeente]");
+    await page.selectOption("#wijkteam", { label: "Wijkteam Almere Haven" });
+    await verstuur(page, "button:has-text('Triage vastleggen')");
+    await page.click("text=Casus openen voor dit huishouden");
+    await controleer(page, "casusregisseur: casus openen");
+    await page.getByLabel("JGZ Almere", { exact: true }).check();
+    await verstuur(page, "button:has-text('Casus openen')");
+    assert.match(page.url(), /\/casussen\/\d+$/);
+    assert.match(await page.textContent("main"), /Daan Kok/);
+    await controleer(page, "casusregisseur: nieuwe casus");
+    // An API token for another system, shown once.
+    await page.click("header >> text=API-token");
+    await controleer(page, "casusregisseur: API-token");
+    await page.fill("#dagen", "400");
+    await verstuur(page, "button:has-text('Token aanmaken')");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
+    await controleer(page, "casusregisseur: API-token (fouten)");
+    await page.fill("#naam", "koppeling registratiesysteem");
+    await page.fill("#dagen", "30");
+    await verstuur(page, "button:has-text('Token aanmaken')");
+    assert.match(await page.textContent("#token"), /\S{32,}/);
+    await controleer(page, "casusregisseur: API-token (aangemaakt)");
     await uitloggen(page);
   });
 });
