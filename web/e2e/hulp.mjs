@@ -111,6 +111,13 @@ export async function controleer(page, naam) {
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
   bezocht.push({ naam, url: new URL(page.url()).pathname, overtredingen: overtredingen.length, regels: uitkomst.passes.length });
+  // SCHAKEL_E2E_ALLE=<dir>: a screenshot of every page state, for a review by eye
+  // (axe cannot judge everything: it passed a link the colour of its background).
+  if (process.env.SCHAKEL_E2E_ALLE) {
+    mkdirSync(process.env.SCHAKEL_E2E_ALLE, { recursive: true });
+    const bestand = `${String(bezocht.length).padStart(2, "0")}-${naam.replace(/[^a-z0-9]+/gi, "-")}.png`;
+    await page.screenshot({ path: join(process.env.SCHAKEL_E2E_ALLE, bestand), fullPage: true });
+  }
   assert.deepEqual(overtredingen, [], `${naam}: axe violations`);
 }
 

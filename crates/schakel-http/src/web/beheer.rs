@@ -81,7 +81,7 @@ pub async fn overzicht(wie: Ingelogd) -> WebResultaat {
         .into_iter()
         .map(|o| OrganisatieRegel {
             id: o.id,
-            soort: opmaak::product(o.soort.naam()),
+            soort: opmaak::organisatiesoort(o.soort).into(),
             code: [
                 o.brin.map(|b| format!("BRIN {b}")),
                 o.agb.map(|a| format!("AGB {a}")),

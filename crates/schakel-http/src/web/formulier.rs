@@ -56,10 +56,31 @@ impl Fouten {
     pub fn uit_api(&mut self, fouten: &[VeldFout], velden: &[(&str, &str, &str)]) {
         for f in fouten {
             match velden.iter().find(|(naam, _, _)| *naam == f.name) {
-                Some((_, id, label)) => self.veld(id, label, hoofdletter(&f.reason)),
+                // The label stands beside the message already: "BSN: BSN: …" reads badly.
+                Some((_, id, label)) => {
+                    let reden = f
+                        .reason
+                        .strip_prefix(&format!("{label}: "))
+                        .unwrap_or(&f.reason);
+                    self.veld(id, label, hoofdletter(reden))
+                }
                 None => self.algemeen(format!("{}: {}", f.name, f.reason)),
             }
         }
+    }
+
+    /// The summary in the order of the form's fields (`velden`: the form's
+    /// ids in that order, as in the API-to-form tables); errors about the
+    /// form as a whole first.
+    pub fn op_volgorde(&mut self, velden: &[(&str, &str, &str)]) {
+        let plek = |veld: &str| {
+            velden
+                .iter()
+                .position(|(_, id, _)| *id == veld)
+                .map_or(usize::MAX, |p| p + 1)
+        };
+        self.lijst
+            .sort_by_key(|f| if f.veld.is_empty() { 0 } else { plek(&f.veld) });
     }
 
     /// An error the API gives for a request: field errors to their fields,
@@ -111,5 +132,52 @@ impl Keuze {
             waarde: waarde.into(),
             label: label.into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VELDEN: [(&str, &str, &str); 3] = [
+        ("bsn", "bsn", "BSN"),
+        ("voornaam", "voornaam", "Voornaam"),
+        ("geboortedatum", "geboortedatum", "Geboortedatum"),
+    ];
+
+    fn fout(name: &str, reason: &str) -> VeldFout {
+        VeldFout {
+            name: name.into(),
+            reason: reason.into(),
+        }
+    }
+
+    #[test]
+    fn de_samenvatting_volgt_het_formulier_en_herhaalt_het_label_niet() {
+        let mut f = Fouten::default();
+        f.veld("geboortedatum", "Geboortedatum", "Vul een datum in.");
+        f.uit_api(
+            &[
+                fout("voornaam", "verplicht"),
+                fout("bsn", "BSN: verwacht 9 cijfers"),
+                fout("onbekend", "past nergens"),
+            ],
+            &VELDEN,
+        );
+        f.op_volgorde(&VELDEN);
+        let lijst: Vec<(&str, &str)> = f
+            .lijst
+            .iter()
+            .map(|m| (m.veld.as_str(), m.melding.as_str()))
+            .collect();
+        assert_eq!(
+            lijst,
+            [
+                ("", "onbekend: past nergens"),
+                ("bsn", "Verwacht 9 cijfers"),
+                ("voornaam", "Verplicht"),
+                ("geboortedatum", "Vul een datum in."),
+            ]
+        );
     }
 }

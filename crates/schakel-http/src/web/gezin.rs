@@ -120,9 +120,10 @@ async fn formulier(
     wie: &Ingelogd,
     j: &Jeugdige,
     toevoegen: bool,
-    fouten: Fouten,
+    mut fouten: Fouten,
     invoer: GegevensFormulier,
 ) -> WebResultaat {
+    fouten.op_volgorde(&VELDEN);
     let mut scholen = vec![Keuze::new("", "Geen school bekend")];
     scholen.extend(
         organisaties(&wie.state)

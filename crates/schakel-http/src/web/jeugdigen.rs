@@ -609,9 +609,10 @@ struct NieuweJeugdigePagina {
 
 async fn leerlingformulier(
     wie: &Ingelogd,
-    fouten: Fouten,
+    mut fouten: Fouten,
     invoer: LeerlingFormulier,
 ) -> WebResultaat {
+    fouten.op_volgorde(&LEERLINGVELDEN);
     let orgs = organisaties(&wie.state).await?;
     let eigen_school = (wie.rol() == Rol::Zorgcoordinator)
         .then(|| namen(&orgs).get(&wie.actor.rol.organisatie).cloned())

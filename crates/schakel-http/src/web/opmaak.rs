@@ -38,6 +38,19 @@ pub fn getal(x: f64) -> String {
     s.replace('.', ",")
 }
 
+/// The kind of an organisation, as a Dutch reader writes it.
+pub fn organisatiesoort(s: schakel_domain::OrganisatieSoort) -> &'static str {
+    use schakel_domain::OrganisatieSoort::*;
+    match s {
+        School => "School",
+        Wijkteam => "Wijkteam",
+        Jgz => "JGZ",
+        Aanbieder => "Jeugdhulpaanbieder",
+        Gemeente => "Gemeente",
+        Samenwerkingsverband => "Samenwerkingsverband",
+    }
+}
+
 /// A count with Dutch thousands separators: "10.000.000".
 pub fn aantal(n: i64) -> String {
     let cijfers = n.unsigned_abs().to_string();
