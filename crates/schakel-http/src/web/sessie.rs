@@ -412,11 +412,17 @@ async fn tokenpagina(
 /// `/api-token`: a bearer token for another system, acting in the current
 /// role (the API's `POST /api/v1/api-tokens`).
 pub async fn tokenscherm(wie: Ingelogd) -> WebResultaat {
-    let invoer = TokenFormulier {
-        dagen: "90".into(),
-        ..TokenFormulier::default()
-    };
-    tokenpagina(&wie, Fouten::default(), invoer, None).await
+    tokenpagina(&wie, Fouten::default(), TokenFormulier::leeg(), None).await
+}
+
+impl TokenFormulier {
+    /// A blank form: 90 days unless said otherwise.
+    fn leeg() -> Self {
+        Self {
+            naam: String::new(),
+            dagen: "90".into(),
+        }
+    }
 }
 
 pub async fn maak_token(f: Formulier<TokenFormulier>) -> WebResultaat {
@@ -445,7 +451,7 @@ pub async fn maak_token(f: Formulier<TokenFormulier>) -> WebResultaat {
             tokenpagina(
                 &wie,
                 fouten,
-                TokenFormulier::default(),
+                TokenFormulier::leeg(),
                 Some((a.token, verloopt)),
             )
             .await
