@@ -490,7 +490,7 @@ impl Toestand {
                 "De casus is afgesloten; er kan niets meer aan worden toegevoegd".into(),
             ));
         }
-        mag_vastleggen(g, wie, ctx, self)?;
+        mag_vastleggen(g.vastlegging(), wie, ctx, self)?;
         if let Some(j) = g.jeugdige() {
             eigen_leerling_voor_school(j, wie, ctx)?;
         }
@@ -913,10 +913,49 @@ fn niet_in_toekomst(veld: &str, datum: NaiveDate, moment: Moment) -> Result<(), 
     Ok(())
 }
 
-/// Whose part of the case an event is. Deny by default: every kind names
-/// who may record it.
-fn mag_vastleggen(
-    g: &Gebeurtenis,
+/// What an event is, as far as who may record it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vastlegging {
+    /// The plan (the school only its onderwijsondersteuning part).
+    Plan,
+    /// A TLV or an education outcome.
+    Onderwijs,
+    /// A melding of unsafety, crisis or calamity.
+    Melding,
+    /// Bought-in care.
+    Inkoop,
+    /// The school's consent to bought-in care.
+    InkoopToestemmingSchool,
+    /// The casusregisseur's own steps: akkoord, regie, evaluation,
+    /// escalation, closing a melding or the case.
+    Regie,
+}
+
+impl Gebeurtenis {
+    pub fn vastlegging(&self) -> Vastlegging {
+        match self {
+            Gebeurtenis::Plan { .. } => Vastlegging::Plan,
+            Gebeurtenis::Tlv { .. } | Gebeurtenis::Onderwijsuitkomst { .. } => {
+                Vastlegging::Onderwijs
+            }
+            Gebeurtenis::Veiligheid { .. } => Vastlegging::Melding,
+            Gebeurtenis::Inkoop { .. } => Vastlegging::Inkoop,
+            Gebeurtenis::InkoopToestemmingSchool { .. } => Vastlegging::InkoopToestemmingSchool,
+            Gebeurtenis::Akkoord { .. }
+            | Gebeurtenis::Regisseur { .. }
+            | Gebeurtenis::Evaluatie(_)
+            | Gebeurtenis::Escalatie { .. }
+            | Gebeurtenis::VeiligheidAfgerond { .. }
+            | Gebeurtenis::Afgesloten { .. } => Vastlegging::Regie,
+        }
+    }
+}
+
+/// Whose part of the case a kind of event is. Deny by default: every kind
+/// names who may record it. Public so that a page shows only the forms a
+/// user may send; [`Toestand::controleer`] applies it to every event.
+pub fn mag_vastleggen(
+    v: Vastlegging,
     wie: &Betrokkene,
     ctx: &Context,
     t: &Toestand,
@@ -926,17 +965,17 @@ fn mag_vastleggen(
         && wie.soort == OrganisatieSoort::School
         && ctx.partijen.contains(&wie.organisatie);
     let partij = ctx.is_partij(wie.organisatie) && !matches!(wie.rol, Rol::Beleid | Rol::Beheerder);
-    let (mag, wie_wel) = match g {
-        Gebeurtenis::Plan { .. } => (
+    let (mag, wie_wel) = match v {
+        Vastlegging::Plan => (
             regisseur_van_casus || school_van_casus,
             "de casusregisseur (geheel) of de school (onderwijsdeel)",
         ),
-        Gebeurtenis::Tlv { .. } | Gebeurtenis::Onderwijsuitkomst { .. } => (
+        Vastlegging::Onderwijs => (
             regisseur_van_casus || school_van_casus,
             "de casusregisseur of de school",
         ),
-        Gebeurtenis::Veiligheid { .. } => (partij, "elke partij bij de casus"),
-        Gebeurtenis::Inkoop { .. } => (
+        Vastlegging::Melding => (partij, "elke partij bij de casus"),
+        Vastlegging::Inkoop => (
             wie.rol == Rol::Aanbieder
                 && t.regisseur
                     == Some(Regisseur {
@@ -945,7 +984,7 @@ fn mag_vastleggen(
                     }),
             "de hoofdaanbieder die de regie heeft",
         ),
-        Gebeurtenis::InkoopToestemmingSchool { .. } => (
+        Vastlegging::InkoopToestemmingSchool => (
             school_van_casus
                 && ctx
                     .jeugdigen
@@ -953,14 +992,7 @@ fn mag_vastleggen(
                     .any(|(_, s)| *s == Some(wie.organisatie)),
             "de school van een jeugdige van het huishouden",
         ),
-        Gebeurtenis::Akkoord { .. }
-        | Gebeurtenis::Regisseur { .. }
-        | Gebeurtenis::Evaluatie(_)
-        | Gebeurtenis::Escalatie { .. }
-        | Gebeurtenis::VeiligheidAfgerond { .. }
-        | Gebeurtenis::Afgesloten { .. } => {
-            (regisseur_van_casus, "de casusregisseur van het basisteam")
-        }
+        Vastlegging::Regie => (regisseur_van_casus, "de casusregisseur van het basisteam"),
     };
     if mag {
         Ok(())

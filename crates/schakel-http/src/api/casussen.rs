@@ -210,20 +210,8 @@ impl Dossier<'_> {
         };
         Ok(Context {
             hoofdaanbieders,
-            wijkteam: cd.casus.wijkteam,
-            partijen: cd.casus.partijen.clone(),
-            jeugdigen: cd
-                .jeugdigen
-                .iter()
-                .map(|j| (j.id, j.gegevens.school))
-                .collect(),
-            vertegenwoordigers: cd
-                .huishouden
-                .vertegenwoordigers
-                .iter()
-                .map(|v| v.naam.clone())
-                .collect(),
             soorten,
+            ..basiscontext(cd)
         })
     }
 
@@ -328,6 +316,29 @@ impl Dossier<'_> {
         cd.casus.open = cd.toestand.open;
         cd.gebeurtenissen.push(opgeslagen);
         Ok(cd)
+    }
+}
+
+/// The case's parties, jeugdigen and representatives as the rules see
+/// them; without what only some events need (the kinds of organisations an
+/// event names, the household's hoofdaanbieders).
+pub fn basiscontext(cd: &CasusDossier) -> Context {
+    Context {
+        wijkteam: cd.casus.wijkteam,
+        partijen: cd.casus.partijen.clone(),
+        jeugdigen: cd
+            .jeugdigen
+            .iter()
+            .map(|j| (j.id, j.gegevens.school))
+            .collect(),
+        vertegenwoordigers: cd
+            .huishouden
+            .vertegenwoordigers
+            .iter()
+            .map(|v| v.naam.clone())
+            .collect(),
+        soorten: Vec::new(),
+        hoofdaanbieders: Vec::new(),
     }
 }
 

@@ -13,8 +13,8 @@ use axum::extract::{Path, Query};
 use chrono::NaiveDate;
 use schakel_domain::plan::{DoelInvoer, Domein, Plan, PlanInvoer, Stem};
 use schakel_domain::verloop::{
-    DoelScore, Evaluatie, Fase, Gebeurtenis, Inkoop, Onderwijsuitkomst, Regie, Regisseur, Score,
-    Stap, Toestemming, Veiligheidssoort,
+    Betrokkene, DoelScore, Evaluatie, Fase, Gebeurtenis, Inkoop, Onderwijsuitkomst, Regie, Score,
+    Stap, Toestemming, Vastlegging, Veiligheidssoort, mag_vastleggen,
 };
 use schakel_domain::{OrganisatieSoort, Rol};
 use schakel_storage::{Id, Organisatie, Pagina};
@@ -26,7 +26,9 @@ use super::jeugdigen::{namen, organisaties, zichtbare_jeugdigen};
 use super::sessie::{Formulier, Ingelogd, Velden};
 use super::{Kop, WebResultaat, naar, opmaak, pagina, pagina_met};
 use crate::api::acties::{acties_voor, rond_actie_af_voor};
-use crate::api::casussen::{CasusDossier, lees_casus, leg_gebeurtenis_vast_voor, zet_plan_voor};
+use crate::api::casussen::{
+    CasusDossier, basiscontext, lees_casus, leg_gebeurtenis_vast_voor, zet_plan_voor,
+};
 use crate::api::vandaag;
 use crate::fout::{ApiFout, VeldFout};
 
@@ -456,25 +458,34 @@ pub struct Mag {
 }
 
 impl Mag {
-    fn voor(wie: &Ingelogd, cd: &CasusDossier) -> Self {
-        let (rol, org) = (wie.rol(), wie.actor.rol.organisatie);
+    /// The domain's own rule per kind of event ([`mag_vastleggen`]), and
+    /// on top what the case's state asks of a form: an open melding to
+    /// close, an inkoop without consent, an own pupil for a school.
+    fn voor(wie: &Ingelogd, cd: &CasusDossier, orgs: &[Organisatie]) -> Self {
+        let org = wie.actor.rol.organisatie;
+        let betrokkene = Betrokkene {
+            rol: wie.rol(),
+            organisatie: org,
+            // The own organisation is in the directory; were it not, it
+            // would count as no school (the server decides anyway).
+            soort: orgs
+                .iter()
+                .find(|o| o.id == org)
+                .map_or(OrganisatieSoort::Gemeente, |o| o.soort),
+        };
+        let ctx = basiscontext(cd);
         let t = &cd.toestand;
-        let regisseur = rol == Rol::Casusregisseur && org == cd.casus.wijkteam;
-        let school = rol == Rol::Zorgcoordinator && cd.casus.partijen.contains(&org);
+        let mag = |v| mag_vastleggen(v, &betrokkene, &ctx, t).is_ok();
+        let regisseur = mag(Vastlegging::Regie);
         let eigen_school = cd.jeugdigen.iter().any(|j| j.gegevens.school == Some(org));
         Self {
             regisseur,
             afronden: regisseur && t.veiligheid.is_some(),
-            melden: (org == cd.casus.wijkteam || cd.casus.partijen.contains(&org))
-                && !matches!(rol, Rol::Beleid | Rol::Beheerder),
-            onderwijs: regisseur || (school && eigen_school),
-            inkopen: rol == Rol::Aanbieder
-                && t.regisseur
-                    == Some(Regisseur {
-                        regie: Regie::Hoofdaanbieder,
-                        organisatie: org,
-                    }),
-            toestemmen: school && eigen_school && t.inkopen.iter().any(open_inkoop),
+            melden: mag(Vastlegging::Melding),
+            onderwijs: mag(Vastlegging::Onderwijs) && (regisseur || eigen_school),
+            inkopen: mag(Vastlegging::Inkoop),
+            toestemmen: mag(Vastlegging::InkoopToestemmingSchool)
+                && t.inkopen.iter().any(open_inkoop),
         }
     }
 }
@@ -654,7 +665,7 @@ async fn casuspagina(
                 Keuze::new("behaald", "Behaald"),
             ],
             route: Routekeuzes::voor(wie, &cd, &orgs, &n),
-            mag: Mag::voor(wie, &cd),
+            mag: Mag::voor(wie, &cd, &orgs),
             jeugdigen,
             invoer,
         },
