@@ -82,12 +82,44 @@ struct Rijfout {
 }
 
 impl Verslag {
+    fn over(bestand: &Path) -> Self {
+        Self {
+            bestand: bestand.display().to_string(),
+            ..Self::default()
+        }
+    }
+
+    /// Counts record `i` (line `i + 2`, below the header) and hands it on
+    /// with its line number; an unreadable one is reported instead.
+    fn lees(
+        &mut self,
+        i: usize,
+        rij: csv::Result<csv::StringRecord>,
+    ) -> Option<(u64, csv::StringRecord)> {
+        let regel = i as u64 + 2;
+        self.rijen += 1;
+        match rij {
+            Ok(rij) => Some((regel, rij)),
+            Err(_) => {
+                self.fout(regel, "onleesbare regel".into());
+                None
+            }
+        }
+    }
+
     fn fout(&mut self, regel: u64, reden: String) {
         self.fouten += 1;
         if self.eerste_fouten.len() < GETOONDE_FOUTEN {
             self.eerste_fouten.push(Rijfout { regel, reden });
         }
     }
+}
+
+/// A field of a CSV row, trimmed; empty is none.
+fn veld(rij: &csv::StringRecord, k: Option<usize>) -> Option<&str> {
+    k.and_then(|k| rij.get(k))
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
 }
 
 fn invoerfout(veld: &str, melding: impl Into<String>) -> Fout {
@@ -228,9 +260,8 @@ pub async fn importeer_adressen(bestand: &Path, opslag: &dyn Opslag) -> Result<V
             .map_err(|e| invoerfout("bestand", e.to_string()))?,
     )?;
     let mut verslag = Verslag {
-        bestand: bestand.display().to_string(),
         jaar: kolommen.jaar,
-        ..Verslag::default()
+        ..Verslag::over(bestand)
     };
     let mut import = opslag.begin_adresimport().await.map_err(bedrijf)?;
     let mut batch = Vec::with_capacity(BATCH);
@@ -282,10 +313,7 @@ pub async fn importeer_wijkteams(
     };
     let mut teams = wijkteams_op_naam(opslag).await?;
     let mut regio_id = None;
-    let mut verslag = Verslag {
-        bestand: bestand.display().to_string(),
-        ..Verslag::default()
-    };
+    let mut verslag = Verslag::over(bestand);
     let mut per_team: BTreeMap<i64, WijkteamGebied> = BTreeMap::new();
     for (i, rij) in lezer.records().enumerate() {
         let regel = i as u64 + 2;
@@ -294,13 +322,11 @@ pub async fn importeer_wijkteams(
             continue;
         };
         verslag.rijen += 1;
-        let veld = |k: Option<usize>| {
-            k.and_then(|k| rij.get(k))
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-        };
-        let naam = veld(Some(k_team)).unwrap_or_default();
-        let id = match (teams.get(&naam.to_lowercase()), veld(kolom("gemeente"))) {
+        let naam = veld(&rij, Some(k_team)).unwrap_or_default();
+        let id = match (
+            teams.get(&naam.to_lowercase()),
+            veld(&rij, kolom("gemeente")),
+        ) {
             (Some(id), _) => *id,
             (None, Some(gemeente)) if !naam.is_empty() => {
                 let gemeente = match GemeenteCode::parse(gemeente) {
@@ -341,7 +367,7 @@ pub async fn importeer_wijkteams(
             }
         };
         let id = &id;
-        let gebied = match Gebied::parse(veld(Some(k_gebied)).unwrap_or_default()) {
+        let gebied = match Gebied::parse(veld(&rij, Some(k_gebied)).unwrap_or_default()) {
             Ok(g) => g,
             Err(e) => {
                 verslag.fout(regel, e.to_string());
@@ -354,11 +380,11 @@ pub async fn importeer_wijkteams(
             contactpunt: None,
         });
         team.gebieden.push(gebied);
-        if let Some(c) = veld(kolom("contactpunt")) {
+        if let Some(c) = veld(&rij, kolom("contactpunt")) {
             team.contactpunt = Some(Contactpunt {
                 naam: c.into(),
-                telefoon: veld(kolom("telefoon")).map(Into::into),
-                email: veld(kolom("email")).map(Into::into),
+                telefoon: veld(&rij, kolom("telefoon")).map(Into::into),
+                email: veld(&rij, kolom("email")).map(Into::into),
             });
         }
         verslag.opgeslagen += 1;
@@ -415,31 +441,20 @@ pub async fn importeer_aanbieders(
     };
     let mut bekend = aanbieders_op_agb(opslag).await?;
     let mut regio_id = None;
-    let mut verslag = Verslag {
-        bestand: bestand.display().to_string(),
-        ..Verslag::default()
-    };
+    let mut verslag = Verslag::over(bestand);
     let mut aanbod: BTreeMap<i64, Vec<schakel_storage::Aanbod>> = BTreeMap::new();
     for (i, rij) in lezer.records().enumerate() {
-        let regel = i as u64 + 2;
-        verslag.rijen += 1;
-        let Ok(rij) = rij else {
-            verslag.fout(regel, "onleesbare regel".into());
+        let Some((regel, rij)) = verslag.lees(i, rij) else {
             continue;
         };
-        let veld = |k: Option<usize>| {
-            k.and_then(|k| rij.get(k))
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-        };
-        let agb = match schakel_domain::Agb::parse(veld(Some(k_agb)).unwrap_or_default()) {
+        let agb = match schakel_domain::Agb::parse(veld(&rij, Some(k_agb)).unwrap_or_default()) {
             Ok(a) => a,
             Err(e) => {
                 verslag.fout(regel, e.to_string());
                 continue;
             }
         };
-        let product = veld(Some(k_product)).unwrap_or_default().to_string();
+        let product = veld(&rij, Some(k_product)).unwrap_or_default().to_string();
         if let Some(p) = &producten
             && !p.contains(&product)
         {
@@ -455,7 +470,7 @@ pub async fn importeer_aanbieders(
         let id = match bekend.get(agb.als_tekst()) {
             Some(id) => *id,
             None => {
-                let Some(naam) = veld(Some(k_naam)) else {
+                let Some(naam) = veld(&rij, Some(k_naam)) else {
                     verslag.fout(
                         regel,
                         "aanbieder: verplicht voor een nieuwe aanbieder".into(),
@@ -483,7 +498,7 @@ pub async fn importeer_aanbieders(
         };
         aanbod.entry(id).or_default().push(schakel_storage::Aanbod {
             product,
-            arrangement: veld(kolom("arrangement")).map(String::from),
+            arrangement: veld(&rij, kolom("arrangement")).map(String::from),
         });
         verslag.opgeslagen += 1;
     }
@@ -545,24 +560,13 @@ pub async fn importeer_contacten(
         .filter(|o| o.regio == regio_id)
         .map(|o| (o.naam.to_lowercase(), o.id))
         .collect();
-    let mut verslag = Verslag {
-        bestand: bestand.display().to_string(),
-        ..Verslag::default()
-    };
+    let mut verslag = Verslag::over(bestand);
     let mut contacten = Vec::new();
     for (i, rij) in lezer.records().enumerate() {
-        let regel = i as u64 + 2;
-        verslag.rijen += 1;
-        let Ok(rij) = rij else {
-            verslag.fout(regel, "onleesbare regel".into());
+        let Some((regel, rij)) = verslag.lees(i, rij) else {
             continue;
         };
-        let veld = |k: Option<usize>| {
-            k.and_then(|k| rij.get(k))
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-        };
-        let org = veld(Some(k_org)).unwrap_or_default();
+        let org = veld(&rij, Some(k_org)).unwrap_or_default();
         let organisatie = if org.eq_ignore_ascii_case("expertpool") {
             None
         } else if let Some(id) = namen.get(&org.to_lowercase()) {
@@ -576,11 +580,12 @@ pub async fn importeer_contacten(
             );
             continue;
         };
-        let (Some(functie), Some(naam)) = (veld(Some(k_functie)), veld(Some(k_naam))) else {
+        let (Some(functie), Some(naam)) = (veld(&rij, Some(k_functie)), veld(&rij, Some(k_naam)))
+        else {
             verslag.fout(regel, "functie en naam: verplicht".into());
             continue;
         };
-        let (telefoon, email) = (veld(kolom("telefoon")), veld(kolom("email")));
+        let (telefoon, email) = (veld(&rij, kolom("telefoon")), veld(&rij, kolom("email")));
         if telefoon.is_none() && email.is_none() {
             verslag.fout(regel, "telefoon of email: ten minste één van beide".into());
             continue;
@@ -644,30 +649,19 @@ pub async fn importeer_scholen(
         ));
     };
     let (postcode, gemeente) = (kolom(&["POSTCODE"]), kolom(&["GEMEENTENUMMER"]));
-    let mut verslag = Verslag {
-        bestand: bestand.display().to_string(),
-        ..Verslag::default()
-    };
+    let mut verslag = Verslag::over(bestand);
     let mut scholen = Vec::new();
     for (i, rij) in lezer.records().enumerate() {
-        let regel = i as u64 + 2;
-        verslag.rijen += 1;
-        let Ok(rij) = rij else {
-            verslag.fout(regel, "onleesbare regel".into());
+        let Some((regel, rij)) = verslag.lees(i, rij) else {
             continue;
         };
-        let veld = |k: Option<usize>| {
-            k.and_then(|k| rij.get(k))
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-        };
         match schoolrij(
-            veld(Some(brin)),
-            veld(Some(vestiging)),
-            veld(Some(naam)),
-            veld(Some(soort)),
-            veld(postcode),
-            veld(gemeente),
+            veld(&rij, Some(brin)),
+            veld(&rij, Some(vestiging)),
+            veld(&rij, Some(naam)),
+            veld(&rij, Some(soort)),
+            veld(&rij, postcode),
+            veld(&rij, gemeente),
         ) {
             Ok(s) => scholen.push(s),
             Err(reden) => verslag.fout(regel, reden),
