@@ -34,6 +34,7 @@ use std::sync::Arc;
 use std::task::Poll;
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
+use schakel_rules::Hoeveelheid;
 use schakel_domain::toegang::{self, Relaties};
 use schakel_domain::{
     Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Pc4, Postcode, Rol, Triage,
@@ -2168,7 +2169,7 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         per: "week".into(),
         ingangsdatum: gisteren,
         einddatum: vandaag,
-        toegekend: 5.0,
+        toegekend: Hoeveelheid::eenheden(5),
         binnen_normen: false,
         regels: vec!["almere.rij.volledig_onderwijs".into()],
         normenkader: "almere 2025.1".into(),
@@ -2217,23 +2218,26 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         Some(&d.j3.bsn),
     );
     let na = opslag
-        .registreer_levering(&levering(3.5), &audit)
+        .registreer_levering(&levering(Hoeveelheid::honderdsten(350)), &audit)
         .await
         .expect("levering");
-    assert_eq!((na.geleverd, na.resterend()), (3.5, 1.5));
+    assert_eq!(
+        (na.geleverd, na.resterend()),
+        (Hoeveelheid::honderdsten(350), Hoeveelheid::honderdsten(150))
+    );
     let fout = opslag
-        .registreer_levering(&levering(2.0), &audit)
+        .registreer_levering(&levering(Hoeveelheid::eenheden(2)), &audit)
         .await
         .expect_err("over budget");
     assert!(
-        matches!(&fout, OpslagFout::Toestand(m) if m.contains("1.50")),
+        matches!(&fout, OpslagFout::Toestand(m) if m.contains("nog 1.5 uur van 5")),
         "{fout:?}"
     );
     let na = opslag
-        .registreer_levering(&levering(1.5), &audit)
+        .registreer_levering(&levering(Hoeveelheid::honderdsten(150)), &audit)
         .await
         .expect("the rest");
-    assert_eq!(na.resterend(), 0.0);
+    assert_eq!(na.resterend(), Hoeveelheid::NUL);
     assert_eq!(
         opslag
             .verwijzingen(d.j3.id)

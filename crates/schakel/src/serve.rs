@@ -21,6 +21,12 @@ pub struct ServeOpties {
     /// directory) and print an account for every role.
     #[arg(long)]
     pub demo: bool,
+    /// The day the demo starts on (YYYY-MM-DD, default today): its named
+    /// households are stamped that day and its year of history lies in the
+    /// eleven months before. For training on a fixed day, and for tests
+    /// that check the history as of any month.
+    #[arg(long, requires = "demo", value_parser = demo_datum)]
+    pub demo_datum: Option<chrono::NaiveDate>,
     /// Mark cookies Secure: set this when Schakel runs behind TLS.
     #[arg(long, env = "SCHAKEL_VEILIGE_COOKIES")]
     pub veilige_cookies: bool,
@@ -28,6 +34,21 @@ pub struct ServeOpties {
     /// (default: ./web/dist, else the repository's web/dist).
     #[arg(long, env = "SCHAKEL_WEB_DIR")]
     pub web_dir: Option<std::path::PathBuf>,
+}
+
+/// The demo's day, within the years the school calendar can know.
+fn demo_datum(tekst: &str) -> Result<chrono::NaiveDate, String> {
+    let dag = schakel_rules::datum::parse_datum(tekst)
+        .ok_or_else(|| format!("'{tekst}' is geen datum; toegestaan: JJJJ-MM-DD"))?;
+    if !(2000..=2099).contains(&chrono::Datelike::year(&dag)) {
+        return Err(format!("{dag}: toegestaan is een dag in 2000 tot en met 2099"));
+    }
+    Ok(dag)
+}
+
+/// Nine in the morning, Dutch winter time, on the demo's day.
+fn demo_moment(dag: chrono::NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    dag.and_hms_opt(8, 0, 0).unwrap_or_default().and_utc()
 }
 
 /// Where the built styles are: the option, else `web/dist` here, else the
@@ -73,14 +94,21 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
             database_url: Some(format!("sqlite://{}", pad.display())),
         };
         let opslag = demo_opties.open().await?;
-        let accounts = crate::demo::vul(
+        let (regio, historie) = (
+            data.join("demo").join("almere.toml"),
+            data.join("demo").join("almere-historie.toml"),
+        );
+        let vul = crate::demo::vul(
             opslag.as_ref(),
-            &data.join("demo").join("almere.toml"),
-            Some(&data.join("demo").join("almere-historie.toml")),
+            &regio,
+            Some(&historie),
             &sleutel,
             &regels,
-        )
-        .await
+        );
+        let accounts = match opties.demo_datum {
+            Some(dag) => schakel_storage::klok::op(demo_moment(dag), vul).await,
+            None => vul.await,
+        }
         .map_err(OpenFout)?;
         crate::gids::vul_demo(opslag.as_ref(), &data.join("gids").join("almere"))
             .await

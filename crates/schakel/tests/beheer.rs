@@ -34,9 +34,15 @@ impl Drop for Server {
 }
 
 fn start_demo(data_dir: &Path) -> Server {
+    start_demo_op(data_dir, None)
+}
+
+/// The demo as it starts on `dag` (`--demo-datum`), or today.
+fn start_demo_op(data_dir: &Path, dag: Option<chrono::NaiveDate>) -> Server {
     let mut kind = schakel()
         .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--data-dir"])
         .arg(data_dir)
+        .args(dag.map(|d| format!("--demo-datum={d}")))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -252,7 +258,7 @@ fn demo_serveert_en_beheercommandos_werken_op_dezelfde_data() {
     assert_eq!(code, 0);
     // 3 jeugdigen and 2 households, and each household of the history with
     // its one jeugdige.
-    let historie = Historie::lees();
+    let historie = Historie::lees(chrono::Utc::now().date_naive());
     let huishoudens = historie.open_aan_einde(None, -1)
         + (-11..=-1)
             .map(|m| historie.som(None, m, "afgesloten"))
@@ -1056,15 +1062,15 @@ struct Historie {
 }
 
 impl Historie {
-    fn lees() -> Self {
+    /// The history as a demo started on `dag` replays it.
+    fn lees(dag: chrono::NaiveDate) -> Self {
         use chrono::Datelike;
         let pad =
             Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/demo/almere-historie.toml");
         let tekst = std::fs::read_to_string(pad).expect("history file");
-        let vandaag = chrono::Utc::now().date_naive();
         Self {
             bestand: tekst.parse().expect("toml"),
-            eerste: vandaag.with_day(1).expect("day 1"),
+            eerste: dag.with_day(1).expect("day 1"),
         }
     }
 
@@ -1139,31 +1145,32 @@ impl Historie {
             "escalaties": som("escalaties"),
             "evaluaties": som("tevredenheid"),
         });
-        let waarde = |waarden: Vec<f64>, som: bool| {
-            if waarden.len() < 5 {
-                return Value::Null;
-            }
-            let totaal: f64 = waarden.iter().sum();
-            let w = if som {
-                totaal
-            } else {
-                totaal / waarden.len() as f64
-            };
-            json!((w * 10.0).round() / 10.0)
+        // Exact arithmetic, rounded once as `schakel_rules::hoeveelheid`
+        // documents: tenths, halves away from zero (all values here are
+        // positive, so that is (2 × teller + noemer) / (2 × noemer)).
+        let tienden = |teller: i64, noemer: i64| {
+            json!(((2 * teller * 10 + noemer) / (2 * noemer)) as f64 / 10.0)
         };
-        let getal = |v: &toml::Value| {
-            v.as_float()
-                .or(v.as_integer().map(|n| n as f64))
-                .expect("number")
+        let gemiddelde = |waarden: Vec<i64>| {
+            let n = waarden.len() as i64;
+            if n < 5 { Value::Null } else { tienden(waarden.iter().sum(), n) }
+        };
+        let som_uren = |honderdsten: Vec<i64>| {
+            if honderdsten.len() < 5 { Value::Null } else { tienden(honderdsten.iter().sum(), 100) }
+        };
+        let honderdsten = |v: &toml::Value| {
+            let x = v.as_float().or(v.as_integer().map(|n| n as f64)).expect("number");
+            (x * 100.0).round() as i64
         };
         let scores = self.lijst(school, maand, "tevredenheid");
         let score = |i: usize| {
             scores
                 .iter()
-                .map(|p| getal(&p.as_array().expect("pair")[i]))
+                .map(|p| p.as_array().expect("pair")[i].as_integer().expect("score"))
                 .collect()
         };
-        // A referral runs from day 1 for twelve weeks, at most until 31 July.
+        // A referral runs from day 1 for twelve weeks, at most until 31 July;
+        // it grants hours per week × days / 7, in hundredths, halves up.
         let ingang = self.begin(maand);
         let einde_jaar =
             chrono::NaiveDate::from_ymd_opt(ingang.year() + i32::from(ingang.month() >= 8), 7, 31)
@@ -1172,42 +1179,56 @@ impl Historie {
         let toegekend = self
             .lijst(school, maand, "verwijzingen")
             .iter()
-            .map(|v| (getal(v) * dagen as f64 / 7.0 * 100.0).round() / 100.0)
+            .map(|v| (2 * honderdsten(v) * dagen + 7) / 14)
             .collect();
         let geleverd = self
             .lijst(school, maand, "geleverd")
             .iter()
-            .map(getal)
+            .map(honderdsten)
             .collect();
         let waarden = json!({
-            "tevredenheidJeugdige": waarde(score(0), false),
-            "tevredenheidOuders": waarde(score(1), false),
-            "urenToegekend": waarde(toegekend, true),
-            "urenGeleverd": waarde(geleverd, true),
+            "tevredenheidJeugdige": gemiddelde(score(0)),
+            "tevredenheidOuders": gemiddelde(score(1)),
+            "urenToegekend": som_uren(toegekend),
+            "urenGeleverd": som_uren(geleverd),
         });
         (aantallen, waarden)
     }
 }
 
-fn vergelijk_waarden(gekregen: &Value, verwacht: &Value, wat: &str) {
-    for (sleutel, v) in verwacht.as_object().expect("object") {
-        let g = &gekregen[sleutel];
-        match (g.as_f64(), v.as_f64()) {
-            (Some(a), Some(b)) => assert!((a - b).abs() < 1e-6, "{wat} {sleutel}: {a} ≠ {b}"),
-            _ => assert_eq!(g, v, "{wat} {sleutel}"),
-        }
+/// The demo's past: the beleid account sees a year of figures for the
+/// region and per school — exactly what the history file states, with the
+/// small-count rules applied — and the dashboard draws them. Checked for a
+/// demo started on the last day of each month of a school year, so the
+/// history's referral periods (and their hours) cross every month end, the
+/// turn of the school year and a holiday, whatever day the test runs.
+#[test]
+fn beleid_ziet_een_jaar_demo_historie() {
+    use chrono::Datelike;
+    let dagen: Vec<chrono::NaiveDate> = (0..12)
+        .map(|k| {
+            let eerste = chrono::NaiveDate::from_ymd_opt(2026, 8, 1).expect("date")
+                + chrono::Months::new(k);
+            (eerste + chrono::Months::new(1)).pred_opt().expect("date")
+        })
+        .collect();
+    assert_eq!((dagen[0].day(), dagen[6].to_string()), (31, "2027-02-28".to_string()));
+    // Three demo servers at a time: each replays the year on start.
+    for groep in dagen.chunks(3) {
+        std::thread::scope(|s| {
+            for dag in groep {
+                s.spawn(move || historie_op(*dag));
+            }
+        });
     }
 }
 
-/// The demo's past: the beleid account sees a year of figures for the
-/// region and per school — exactly what the history file states, with the
-/// small-count rules applied — and the dashboard draws them.
-#[test]
-fn beleid_ziet_een_jaar_demo_historie() {
+/// The monitoring figures and dashboard of a demo started on `dag`.
+fn historie_op(dag: chrono::NaiveDate) {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let server = start_demo(&tmp.path().join("data"));
+    let server = start_demo_op(&tmp.path().join("data"), Some(dag));
     let beleid = Demogebruiker::login(&server, "beleid@almere.demo");
-    let h = Historie::lees();
+    let h = Historie::lees(dag);
     let van = h.begin(-11);
     let tot = h.eerste - chrono::Days::new(1);
     let (s, orgs) = beleid.get("/api/v1/organisaties?perPagina=100");
@@ -1229,7 +1250,7 @@ fn beleid_ziet_een_jaar_demo_historie() {
         let maanden = m["maanden"].as_array().expect("maanden");
         assert_eq!(maanden.len(), 11, "{m}");
         for (i, maand) in (-11..=-1).enumerate() {
-            let wat = format!("{school:?} maand {maand}");
+            let wat = format!("demo op {dag}, {school:?} maand {maand}");
             assert_eq!(
                 maanden[i]["maand"],
                 h.begin(maand).format("%Y-%m").to_string(),
@@ -1237,7 +1258,7 @@ fn beleid_ziet_een_jaar_demo_historie() {
             );
             let (aantallen, waarden) = h.verwacht(school, maand);
             assert_eq!(maanden[i]["aantallen"], aantallen, "{wat}");
-            vergelijk_waarden(&maanden[i]["waarden"], &waarden, &wat);
+            assert_eq!(maanden[i]["waarden"], waarden, "{wat}");
             getallen += [aantallen, waarden]
                 .iter()
                 .flat_map(|v| v.as_object().expect("object").values())
@@ -1248,12 +1269,12 @@ fn beleid_ziet_een_jaar_demo_historie() {
     // Most of the 13 figures a month are shown, not "<5" or left out.
     assert!(
         getallen > 2 * 11 * 13 / 2,
-        "{getallen} figures of 286 shown"
+        "demo op {dag}: {getallen} figures of 286 shown"
     );
     // The dashboard draws bars and points, not only dashed "<5" bars.
     let pagina = beleid
         .client
-        .get(format!("{}/dashboard", server.adres))
+        .get(format!("{}/dashboard?van={van}&tot={tot}", server.adres))
         .send()
         .expect("dashboard");
     assert_eq!(pagina.status().as_u16(), 200);

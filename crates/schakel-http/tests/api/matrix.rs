@@ -1169,7 +1169,7 @@ impl<'a> Matrix<'a> {
             per: "week".into(),
             ingangsdatum: ingang,
             einddatum: einde,
-            toegekend: 100.0,
+            toegekend: schakel_rules::Hoeveelheid::eenheden(100),
             binnen_normen: true,
             regels: vec!["almere.rij.volledig_onderwijs".into()],
             normenkader: "almere 2025.1".into(),
