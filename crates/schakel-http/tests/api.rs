@@ -81,6 +81,20 @@ const NAMEN: [&str; 3] = [VOORNAAM, ACHTERNAAM, OUDER];
 const WACHTWOORD: &str = "correct paard batterij nietje";
 const SLEUTEL: &[u8] = b"pseudoniemsleutel-voor-de-tests";
 
+/// A referral's start for tests that refer "now": a week ago, within
+/// today's school year, and never in its summer holiday — a referral that
+/// starts there belongs to the next school year's option — so at the
+/// latest 15 June, before every holiday region's summer holiday.
+fn verwijsdatum() -> NaiveDate {
+    use chrono::Datelike;
+    let vandaag = steunroute::vandaag();
+    let jaar = schakel_rules::datum::Schooljaar::van_datum(vandaag).periode();
+    let voor_de_zomer = NaiveDate::from_ymd_opt(jaar.tot.year(), 6, 15).expect("15 June");
+    (vandaag - chrono::Days::new(7))
+        .min(voor_de_zomer)
+        .max(jaar.van)
+}
+
 fn bsn(s: &str) -> Bsn {
     Bsn::parse(s).expect("test BSN passes the 11-proef")
 }

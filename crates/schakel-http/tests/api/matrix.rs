@@ -1146,7 +1146,7 @@ impl<'a> Matrix<'a> {
         eigen: bool,
         acties: &[schakel_storage::NieuwActiepunt],
     ) -> i64 {
-        let ingang = ingang();
+        let ingang = verwijsdatum();
         let einde = schakel_rules::datum::Schooljaar::van_datum(ingang)
             .periode()
             .tot;
@@ -1316,7 +1316,7 @@ impl<'a> Matrix<'a> {
             }
             ("POST", "/api/v1/verwijzingen/{id}/leveringen") => (
                 format!("/api/v1/verwijzingen/{verwijzing}/leveringen"),
-                Some(json!({"datum": ingang(), "hoeveelheid": 1})),
+                Some(json!({"datum": verwijsdatum(), "hoeveelheid": 1})),
             ),
             ("GET", "/api/v1/acties") => {
                 // An open action of the actor's organisation, so the list
@@ -1569,17 +1569,9 @@ impl<'a> Matrix<'a> {
     }
 }
 
-/// A referral's start: a week ago, within today's school year.
-fn ingang() -> NaiveDate {
-    let vandaag = chrono::Utc::now().date_naive();
-    let begin = schakel_rules::datum::Schooljaar::van_datum(vandaag)
-        .periode()
-        .van;
-    (vandaag - chrono::Days::new(7)).max(begin)
-}
 
 fn verwijzing_invoer() -> Value {
-    let ingang = ingang();
+    let ingang = verwijsdatum();
     let einde = schakel_rules::datum::Schooljaar::van_datum(ingang)
         .periode()
         .tot;
@@ -1595,13 +1587,13 @@ fn actiepunt(organisatie: i64) -> schakel_storage::NieuwActiepunt {
         medewerker: None,
         wat: "Matrix: iets te doen".into(),
         bron: "matrix".into(),
-        uiterlijk: ingang(),
+        uiterlijk: verwijsdatum(),
     }
 }
 
 /// A complete plan with goals for the wijkteam and the school.
 fn plan(wijkteam: i64, school: i64) -> Value {
-    let deadline = schakel_rules::datum::Schooljaar::van_datum(ingang())
+    let deadline = schakel_rules::datum::Schooljaar::van_datum(verwijsdatum())
         .periode()
         .tot;
     json!({

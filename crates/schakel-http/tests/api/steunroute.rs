@@ -408,8 +408,8 @@ pub async fn steunroute(app: &App) {
     );
 
     // Referrals: only the verwijzer, checked against the normenkader.
-    let (sj_begin, sj_einde) = schooljaar();
-    let ingang = (vandaag() - chrono::Days::new(7)).max(sj_begin);
+    let (_, sj_einde) = schooljaar();
+    let ingang = verwijsdatum();
     let (s, _, b) = zc_a
         .post(
             "/api/v1/verwijzingen",
