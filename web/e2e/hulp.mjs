@@ -24,7 +24,7 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 export async function startDemo() {
   const bin = process.env.SCHAKEL_BIN || join(repo, "target/debug/schakel");
   const data = mkdtempSync(join(tmpdir(), "schakel-e2e-"));
-  const kind = spawn(bin, ["serve", "--demo", "--listen", "127.0.0.1:0", "--data-dir", data], {
+  const kind = spawn(bin, ["serve", "--demo", "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0", "--data-dir", data], {
     cwd: repo,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -57,6 +57,11 @@ use web_gids::web_gids;
 mod web_gezin;
 use web_gezin::web_gezin;
 
+// Operators' endpoints: metrics on their own listener, bounded labels (issue 12).
+#[path = "api/operationeel.rs"]
+mod operationeel;
+use operationeel::metrics_apart_en_begrensd;
+
 use web::{
     web_api_token, web_casus_inkoop_en_onderwijs, web_casus_veiligheid_en_afsluiten,
     web_inloggen_en_beveiliging, web_jeugdige_registreren, web_logt_zoals_de_api, web_rol_kiezen,
@@ -343,6 +348,8 @@ async fn seed(o: &dyn Opslag) -> Wereld {
 
 struct App {
     url: String,
+    /// The operators' listener with `/metrics` (never on `url`).
+    metrics_url: String,
     opslag: Arc<dyn Opslag>,
     w: Wereld,
     /// Next client address: each user logs in from an own 127.0.0.x.
@@ -381,7 +388,15 @@ impl App {
             },
             schakel_http::metrics_handle(),
         );
+        let operator = schakel_http::metrics_router(state.metrics.clone());
         let app = schakel_http::router(state);
+        let metrics = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
+        let metrics_url = format!("http://{}", metrics.local_addr().expect("local_addr"));
+        tokio::spawn(async move {
+            axum::serve(metrics, operator).await.expect("serve metrics");
+        });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind 127.0.0.1:0");
@@ -396,6 +411,7 @@ impl App {
         });
         Self {
             url: format!("http://{adres}"),
+            metrics_url,
             opslag,
             w,
             adres: AtomicU8::new(10),
@@ -419,6 +435,20 @@ impl App {
             0,
             self.adres.fetch_add(1, Ordering::SeqCst),
         ))
+    }
+
+    /// The Prometheus text from the operators' listener.
+    async fn metrics(&self) -> String {
+        let r = reqwest::get(format!("{}/metrics", self.metrics_url))
+            .await
+            .expect("GET /metrics");
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(
+            content_type(r.headers()).starts_with("text/plain"),
+            "{:?}",
+            r.headers()
+        );
+        r.text().await.expect("metrics text")
     }
 
     /// A client without session, from its own address.
@@ -827,15 +857,7 @@ async fn gezondheid_openapi_metrics(app: &App) {
         Some("GET,HEAD")
     );
 
-    let r = http.get(app.u("/metrics")).send().await.expect("GET");
-    let (s, h, body) = lees(r).await;
-    assert_eq!(s, StatusCode::OK);
-    assert!(
-        content_type(&h).starts_with("text/plain"),
-        "{}",
-        content_type(&h)
-    );
-    let tekst = body.as_str().expect("text");
+    let tekst = app.metrics().await;
     assert!(tekst.contains("schakel_http_verzoeken_totaal"), "{tekst}");
     assert!(
         tekst.contains(r#"route="/api/v1/gezondheid""#) && tekst.contains(r#"status="404""#),
@@ -1592,15 +1614,7 @@ async fn need_to_know(app: &App) {
     for geheim in BSNS.iter().chain(NAMEN.iter()) {
         assert!(!log.contains(geheim), "{geheim} in the application log");
     }
-    let (_, _, metrics) = lees(
-        app.anoniem()
-            .get(app.u("/metrics"))
-            .send()
-            .await
-            .expect("GET"),
-    )
-    .await;
-    let metrics = metrics.as_str().expect("text");
+    let metrics = app.metrics().await;
     assert!(
         metrics.contains(r#"route="/api/v1/jeugdigen/{id}""#),
         "{metrics}"
@@ -2141,6 +2155,7 @@ macro_rules! per_backend {
 
 per_backend!(
     gezondheid_openapi_metrics,
+    metrics_apart_en_begrensd,
     normenkader,
     inloggen,
     api_tokens,

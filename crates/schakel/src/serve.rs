@@ -15,6 +15,10 @@ pub struct ServeOpties {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+    /// Address for Prometheus metrics (`GET /metrics`), apart from the
+    /// public listener; keep it on loopback or an operators' network.
+    #[arg(long, env = "SCHAKEL_METRICS_LISTEN", default_value = "127.0.0.1:9464")]
+    pub metrics_listen: SocketAddr,
     #[command(flatten)]
     pub opslag: OpslagOpties,
     /// Start with a fresh demo region Almere (its own SQLite file in the data
@@ -121,7 +125,11 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
         .await
         .map_err(|e| OpenFout(format!("--listen {}: {e}", opties.listen)))?;
     let adres = listener.local_addr().map_err(|e| OpenFout(e.to_string()))?;
-    print_welkom(adres, opslag.as_ref(), &accounts);
+    let metrics = tokio::net::TcpListener::bind(opties.metrics_listen)
+        .await
+        .map_err(|e| OpenFout(format!("--metrics-listen {}: {e}", opties.metrics_listen)))?;
+    let metrics_adres = metrics.local_addr().map_err(|e| OpenFout(e.to_string()))?;
+    print_welkom(adres, metrics_adres, opslag.as_ref(), &accounts);
     let instellingen = Instellingen {
         veilige_cookies: opties.veilige_cookies,
         pseudoniem_sleutel: sleutel,
@@ -129,18 +137,24 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
         ..Instellingen::default()
     };
     let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());
-    schakel_http::serve(listener, state)
+    schakel_http::serve(listener, metrics, state)
         .await
         .map_err(|e| OpenFout(e.to_string()))
 }
 
-fn print_welkom(adres: SocketAddr, opslag: &dyn Opslag, accounts: &[crate::demo::DemoAccount]) {
+fn print_welkom(
+    adres: SocketAddr,
+    metrics: SocketAddr,
+    opslag: &dyn Opslag,
+    accounts: &[crate::demo::DemoAccount],
+) {
     println!(
         "Schakel luistert op http://{adres} (database: {})",
         opslag.backend()
     );
     println!("  Web:      http://{adres}/");
     println!("  API:      http://{adres}/api/v1/openapi.json");
+    println!("  Metrics:  http://{metrics}/metrics");
     println!("  Gezond:   http://{adres}/api/v1/gezondheid");
     if !accounts.is_empty() {
         println!();

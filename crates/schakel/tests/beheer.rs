@@ -40,7 +40,8 @@ fn start_demo(data_dir: &Path) -> Server {
 /// The demo as it starts on `dag` (`--demo-datum`), or today.
 fn start_demo_op(data_dir: &Path, dag: Option<chrono::NaiveDate>) -> Server {
     let mut kind = schakel()
-        .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--data-dir"])
+        .args(["serve", "--demo", "--listen", "127.0.0.1:0"])
+        .args(["--metrics-listen", "127.0.0.1:0", "--data-dir"])
         .arg(data_dir)
         .args(dag.map(|d| format!("--demo-datum={d}")))
         .stdout(Stdio::piped())
@@ -1285,4 +1286,44 @@ fn historie_op(dag: chrono::NaiveDate) {
         staven >= 40 && punten >= 20,
         "{staven} bars, {punten} points"
     );
+}
+
+/// Issue 12, item 9: a command that reads the case records refuses a data
+/// directory (or SQLite URL) without a database — exit 2, one line naming
+/// the option — and creates nothing; it used to verify a fresh, empty
+/// `schakel.db` and report an intact chain.
+#[test]
+fn leescommandos_weigeren_een_ontbrekende_database() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let leeg = tmp.path().join("elders");
+    let doel = tmp.path().join("kopie.db");
+    let doel = doel.to_str().expect("path");
+    let commandos: [&[&str]; 5] = [
+        &["audit", "verify"],
+        &["audit", "inzage", "--bsn", "999900006"],
+        &["backup", "--doel", doel],
+        &["retentie"],
+        &["wijkteam", "--postcode", "1315AB", "--huisnummer", "12"],
+    ];
+    for args in commandos {
+        let (code, stdout, stderr) = draai(args, &leeg, &[]);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert_eq!(stdout, Value::Null, "{args:?}: nothing on stdout");
+        let verwacht = format!(
+            "fout: --data-dir: {} bestaat niet; geef de map (--data-dir) of --database-url van een bestaande database\n",
+            leeg.join("schakel.db").display()
+        );
+        assert_eq!(stderr, verwacht, "{args:?}");
+        assert!(!leeg.exists(), "{args:?} created {}", leeg.display());
+        assert!(!Path::new(doel).exists(), "{args:?} wrote a backup");
+    }
+    let url = format!("sqlite://{}", tmp.path().join("weg.db").display());
+    let (code, _, stderr) = draai(&["audit", "verify"], &leeg, &["--database-url", &url]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("fout: --database-url: ") && stderr.contains("weg.db bestaat niet"),
+        "{stderr}"
+    );
+    assert!(!tmp.path().join("weg.db").exists());
+    assert!(!leeg.exists());
 }

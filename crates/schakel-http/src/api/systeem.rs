@@ -1,8 +1,9 @@
-//! For operators: health and metrics.
+//! For operators: health (the metrics are on their own listener, see
+//! [`crate::metrics_router`]).
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -41,14 +42,4 @@ pub async fn gezondheid(State(state): State<AppState>) -> impl IntoResponse {
             versie: env!("CARGO_PKG_VERSION"),
         }),
     )
-}
-
-/// Prometheus metrics (text exposition format).
-pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
-    let tekst = state
-        .metrics
-        .as_ref()
-        .map(|m| m.render())
-        .unwrap_or_default();
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], tekst)
 }
