@@ -177,7 +177,9 @@ describe("zorgcoördinator De Watertuin", () => {
     await page.check("input[name=uitkomst][value=beide]");
     await page.selectOption("#wijkteam", { label: "Wijkteam Almere Haven" });
     await page.check("label:has-text('JGZ Almere') input");
-    await page.check("label:has-text('Triade Vitree') input");
+    // Issue 12: no provider is offered at triage (it comes in through a
+    // referral or an inkoop).
+    assert.equal(await page.locator("label:has-text('Triade Vitree') input").count(), 0);
     await verstuur(page, "button:has-text('Triage vastleggen')");
     const m = page.url().match(/\/casussen\/(\d+)\?gelukt=getrieerd$/);
     assert.ok(m, page.url());

@@ -1055,6 +1055,7 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
                 partijen: vec![w.jgz.id],
             },
             &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+            &[],
         )
         .await
         .expect("maak_casus");
@@ -1086,6 +1087,7 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
                 partijen: vec![],
             },
             &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+            &[],
         )
         .await;
     assert!(
@@ -1120,6 +1122,7 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
                 partijen: vec![],
             },
             &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+            &[],
         )
         .await;
     assert!(
@@ -1134,6 +1137,7 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
                 partijen: vec![w.vreemd.id + 1000],
             },
             &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+            &[],
         )
         .await;
     assert!(
@@ -1342,6 +1346,8 @@ pub async fn triage(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
             behandelaar: w.wijkteam.id,
             door: 1,
             casus: None,
+            aansluiten: None,
+            toegang: Vec::new(),
         },
     )
     .await
@@ -1377,6 +1383,8 @@ pub async fn triage(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
             behandelaar: w.school.id,
             door: 1,
             casus: None,
+            aansluiten: None,
+            toegang: Vec::new(),
         },
     )
     .await;
@@ -1390,7 +1398,7 @@ pub async fn triage(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         "een geweigerde triage logt niets"
     );
 
-    let beide = |partijen: Vec<Id>| Triagebesluit {
+    let beide = |partijen: Vec<Id>, aansluiten: Option<Id>| Triagebesluit {
         uitkomst: Triage::Beide,
         behandelaar: w.school.id,
         door: 1,
@@ -1399,12 +1407,49 @@ pub async fn triage(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
             wijkteam: w.wijkteam.id,
             partijen,
         }),
+        aansluiten,
+        toegang: Vec::new(),
     };
     let tweede = vraag("thuis en op school vastgelopen").await;
-    let tweede = trieer(tweede.id, beide(vec![w.school.id]))
-        .await
-        .expect("trieer beide");
+    let kop = kop_nummer(opslag).await;
+    let verleend = record(
+        "toegang.verleend",
+        Actie::Aanmaken,
+        "organisatie",
+        Some(w.wijkteam.id),
+        None,
+    );
+    let tweede = trieer(
+        tweede.id,
+        Triagebesluit {
+            toegang: vec![verleend.clone(), verleend],
+            ..beide(vec![w.school.id], None)
+        },
+    )
+    .await
+    .expect("trieer beide");
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 3,
+        "the triage's record and one per access it grants, in one transaction"
+    );
     let casus = tweede.casus.expect("beide opent een gezamenlijke casus");
+    let vierde = vraag("een nieuwe casus verwacht, maar er is er een").await;
+    let kop = kop_nummer(opslag).await;
+    let verkeerd = trieer(vierde.id, beide(vec![w.aanbieder.id], None)).await;
+    assert!(
+        matches!(verkeerd, Err(OpslagFout::Toestand(_))),
+        "parties chosen for a new case never join another: {verkeerd:?}"
+    );
+    assert!(
+        !feiten(w.aanbieder.id).await.partij_bij_casus,
+        "nothing joined"
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop,
+        "a refused triage logs nothing"
+    );
     assert!(
         !tweede.open,
         "de vraag leeft voort in het plan van de casus"
@@ -1418,7 +1463,7 @@ pub async fn triage(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
     );
 
     let derde = vraag("ook de jeugdarts kijkt mee").await;
-    let derde = trieer(derde.id, beide(vec![w.aanbieder.id]))
+    let derde = trieer(derde.id, beide(vec![w.aanbieder.id], Some(casus)))
         .await
         .expect("trieer beide, tweede keer");
     assert_eq!(
@@ -1437,6 +1482,8 @@ pub async fn triage(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
             behandelaar: w.wijkteam.id,
             door: 1,
             casus: None,
+            aansluiten: None,
+            toegang: Vec::new(),
         },
     )
     .await;
@@ -1996,6 +2043,7 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
                 partijen: vec![],
             },
             &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+            &[],
         )
         .await
         .expect("casus");

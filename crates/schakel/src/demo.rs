@@ -390,6 +390,7 @@ pub async fn vul(
                         partijen,
                     },
                     &record,
+                    &[],
                 )
                 .await
                 .map_err(fout)?;

@@ -485,11 +485,36 @@ fn demo_huishouden_doorloopt_de_steunroute() {
     assert_eq!(s, 200, "{vraag}");
     let (_, sem) = school.get(&format!("/api/v1/jeugdigen/{}", vraag["jeugdige"]));
     assert_eq!(sem["voornaam"], "Sem");
-    // Triage "beide": the household's open case, now with the Watertuin's
-    // hoofdaanbieder and Triade as parties.
+    // Issue 12: a triage names no provider, no gemeente and no other
+    // wijkteam, and adds nobody to the household's open case.
+    let (s, fout) = school.post(
+        "/api/v1/hulpvragen/1/triage",
+        json!({"uitkomst": "beide", "wijkteam": org("Wijkteam Almere Stad"),
+               "partijen": [org("Jeugdhulp Kompas"), org("Gemeente Almere"), triade, zeewind]}),
+    );
+    assert_eq!(s, 400, "{fout}");
+    let velden: Vec<&str> = fout["invalidParams"]
+        .as_array()
+        .expect("invalidParams")
+        .iter()
+        .filter_map(|v| v["name"].as_str())
+        .collect();
+    assert_eq!(
+        velden,
+        [
+            "wijkteam",
+            "partijen[0]",
+            "partijen[1]",
+            "partijen[2]",
+            "partijen[3]"
+        ]
+    );
+    // Triage "beide": the question joins the household's open case; Zeewind
+    // comes in as regisseur (the casusregisseur's choice), Triade through
+    // its referral.
     let (s, vraag) = school.post(
         "/api/v1/hulpvragen/1/triage",
-        json!({"uitkomst": "beide", "wijkteam": wijkteam, "partijen": [jgz, zeewind, triade]}),
+        json!({"uitkomst": "beide", "wijkteam": wijkteam, "partijen": [jgz]}),
     );
     assert_eq!(s, 200, "{vraag}");
     let casus = vraag["casus"].as_i64().expect("case");

@@ -146,7 +146,7 @@ pub async fn steunroute(app: &App) {
         .post(
             &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
             json!({"uitkomst": "beide", "wijkteam": w.wijkteam,
-                   "partijen": [w.jgz, route.hoofdaanbieder]}),
+                   "partijen": [w.jgz]}),
         )
         .await;
     assert_eq!(s, StatusCode::OK, "{vraag}");
@@ -643,6 +643,7 @@ pub async fn monitoring(app: &App) {
                     partijen: vec![w.school_a],
                 },
                 &opzet_record("casus"),
+                &[],
             )
             .await
             .expect("casus");

@@ -330,6 +330,7 @@ impl Speler<'_> {
                         partijen: Vec::new(),
                     },
                     &systeem_record("casus.aanmaken", Actie::Aanmaken, None, "casus"),
+                    &[],
                 )
                 .await?;
             Ok::<_, schakel_storage::OpslagFout>((j.id, c.id))
