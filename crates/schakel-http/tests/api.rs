@@ -62,6 +62,11 @@ use web_gezin::web_gezin;
 mod operationeel;
 use operationeel::metrics_apart_en_begrensd;
 
+// Bounded input: texts, date ranges, named query and form errors (issue 12).
+#[path = "api/invoer.rs"]
+mod invoer;
+use invoer::{begrensde_formulieren, begrensde_invoer, extreme_datums};
+
 use web::{
     web_api_token, web_casus_inkoop_en_onderwijs, web_casus_veiligheid_en_afsluiten,
     web_inloggen_en_beveiliging, web_jeugdige_registreren, web_logt_zoals_de_api, web_rol_kiezen,
@@ -2142,6 +2147,9 @@ macro_rules! per_backend {
 per_backend!(
     gezondheid_openapi_metrics,
     metrics_apart_en_begrensd,
+    begrensde_invoer,
+    begrensde_formulieren,
+    extreme_datums,
     normenkader,
     inloggen,
     api_tokens,

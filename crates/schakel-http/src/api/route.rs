@@ -204,7 +204,7 @@ pub struct HulpvragenVraag {
 pub async fn hulpvragen(
     State(state): State<AppState>,
     actor: Actor,
-    axum::extract::Query(v): axum::extract::Query<HulpvragenVraag>,
+    crate::invoer::Vraag(v): crate::invoer::Vraag<HulpvragenVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = crate::api::PaginaVraag {
         pagina: v.pagina,

@@ -326,6 +326,7 @@ pub async fn lees(
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LeveringInvoer {
+    #[serde(deserialize_with = "schakel_domain::grens::periode")]
     pub datum: NaiveDate,
     /// Units of the referral's eenheid (hours, dagdelen, …), more than 0.
     pub hoeveelheid: f64,
