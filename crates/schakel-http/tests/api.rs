@@ -1584,13 +1584,14 @@ async fn need_to_know(app: &App) {
     assert_eq!(ongeldig(&antwoord), ["huishouden"]);
     let _ = casus_id;
 
-    // A jeugdige that does not exist, and an id that is no number.
+    // A jeugdige that does not exist (answered as one without a relation:
+    // ids cannot be probed), and an id that is no number.
     probleem(
         &zc_a
             .get(&format!("/api/v1/jeugdigen/{}", d.jeugdige + 1000))
             .await,
-        StatusCode::NOT_FOUND,
-        "niet-gevonden",
+        StatusCode::FORBIDDEN,
+        "geen-toegang",
     );
     let antwoord = zc_a.get("/api/v1/jeugdigen/abc").await;
     assert_eq!(ongeldig(&antwoord), ["id"]);
@@ -1698,7 +1699,7 @@ async fn etag_if_match(app: &App) {
             eerste,
         )
         .await;
-    probleem(&antwoord, StatusCode::NOT_FOUND, "niet-gevonden");
+    probleem(&antwoord, StatusCode::FORBIDDEN, "geen-toegang");
 }
 
 // --- 7. the audit log ---------------------------------------------------------------------------------

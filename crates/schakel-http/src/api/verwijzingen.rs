@@ -144,12 +144,19 @@ impl Dossier<'_> {
     /// A referral for this actor: the provider sees only its own, every
     /// other role through its relation with the jeugdige (logged).
     pub(crate) async fn verwijzing_voor(&self, id: Id) -> ApiResultaat<(Verwijzing, Jeugdige)> {
-        let v = self
-            .state
-            .opslag
-            .verwijzing(id)
-            .await?
-            .ok_or(ApiFout::NietGevonden)?;
+        let Some(v) = self.state.opslag.verwijzing(id).await? else {
+            // As for a referral of a jeugdige the caller has no relation with.
+            return Err(self
+                .weiger(
+                    "verwijzing.lezen",
+                    Actie::Lezen,
+                    None,
+                    ("verwijzing", Some(id)),
+                    crate::dossier::ONBEKEND_ID,
+                    crate::dossier::GEEN_RELATIE.into(),
+                )
+                .await);
+        };
         let j = self.lees(v.gegevens.jeugdige).await?;
         if self.actor.rol.rol == Rol::Aanbieder
             && v.gegevens.aanbieder != self.actor.rol.organisatie
@@ -364,12 +371,11 @@ pub async fn registreer_levering(
     let actor = dossier.actor;
     // The role first: a refusal by role is not preceded by a logged read.
     if actor.rol.rol != Rol::Aanbieder {
-        let v = state
-            .opslag
-            .verwijzing(id)
-            .await?
-            .ok_or(ApiFout::NietGevonden)?;
-        let j = state.opslag.jeugdige(v.gegevens.jeugdige).await?;
+        // Refused by role whether the referral exists or not.
+        let j = match state.opslag.verwijzing(id).await? {
+            Some(v) => state.opslag.jeugdige(v.gegevens.jeugdige).await?,
+            None => None,
+        };
         return Err(dossier
             .weiger(
                 "verwijzing.levering",
