@@ -4,6 +4,7 @@
 //! an invalid value (parse, don't validate), the organisations, roles and
 //! people of the field, and the need-to-know access policy.
 
+pub mod grens;
 pub mod id;
 pub mod rol;
 pub mod route;

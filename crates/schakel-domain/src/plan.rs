@@ -47,6 +47,7 @@ pub struct Doel {
     pub indicator: String,
     pub nulmeting: String,
     pub streefwaarde: String,
+    #[serde(deserialize_with = "crate::grens::periode")]
     pub deadline: NaiveDate,
     /// The organisation responsible; a party to the case.
     pub verantwoordelijke: Id,
@@ -92,6 +93,7 @@ pub struct DoelInvoer {
     pub indicator: String,
     pub nulmeting: String,
     pub streefwaarde: String,
+    #[serde(deserialize_with = "crate::grens::periode")]
     pub deadline: NaiveDate,
     pub verantwoordelijke: Id,
 }

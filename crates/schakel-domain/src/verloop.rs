@@ -43,6 +43,7 @@ pub enum Gebeurtenis {
     /// The wettelijk vertegenwoordiger agrees to the current plan.
     Akkoord {
         vertegenwoordiger: String,
+        #[serde(deserialize_with = "crate::grens::periode")]
         datum: NaiveDate,
     },
     Regisseur {
@@ -70,12 +71,15 @@ pub enum Gebeurtenis {
     },
     InkoopToestemmingSchool {
         inkoop: u32,
+        #[serde(deserialize_with = "crate::grens::periode")]
         datum: NaiveDate,
     },
     /// A toelaatbaarheidsverklaring of the samenwerkingsverband.
     Tlv {
         jeugdige: Id,
+        #[serde(deserialize_with = "crate::grens::periode")]
         geldig_van: NaiveDate,
+        #[serde(deserialize_with = "crate::grens::periode")]
         geldig_tot: NaiveDate,
     },
     Onderwijsuitkomst {
@@ -202,6 +206,7 @@ impl Onderwijsuitkomst {
 pub struct Toestemming {
     /// Who gave it: a wettelijk vertegenwoordiger of the household.
     pub naam: String,
+    #[serde(deserialize_with = "crate::grens::periode")]
     pub datum: NaiveDate,
 }
 
@@ -228,6 +233,7 @@ pub struct DoelScore {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Evaluatie {
+    #[serde(deserialize_with = "crate::grens::periode")]
     pub datum: NaiveDate,
     /// One score for every goal of the plan.
     pub scores: Vec<DoelScore>,

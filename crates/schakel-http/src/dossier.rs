@@ -51,6 +51,13 @@ pub async fn organisatie_van_soort(
     }
 }
 
+/// Why a role without a relation may not see a jeugdige — said as well for
+/// an id that does not exist, so the answer does not tell them apart.
+pub const GEEN_RELATIE: &str = "U heeft geen relatie met deze jeugdige die inzage rechtvaardigt";
+
+/// The audit ground of an attempt on an id that does not exist.
+pub const ONBEKEND_ID: &str = "onbekend_id";
+
 pub struct Dossier<'a> {
     pub state: &'a AppState,
     pub actor: &'a Actor,
@@ -159,7 +166,7 @@ impl Dossier<'_> {
                     "De rol {} mag de gegevens van deze jeugdige inzien, niet wijzigen; de poging is gelogd.",
                     self.actor.rol.rol.naam()
                 ),
-                _ => "U heeft geen relatie met deze jeugdige die inzage rechtvaardigt; de poging is gelogd.".into(),
+                _ => format!("{GEEN_RELATIE}; de poging is gelogd."),
             })
         })
     }
@@ -198,6 +205,31 @@ impl Dossier<'_> {
         Ok(false)
     }
 
+    /// A jeugdige by id, or — when there is none — the refusal a role
+    /// without a relation gets (issue 12, item 9): an unknown id and one
+    /// the caller may not see answer the same, so ids cannot be probed.
+    /// The attempt is audited either way.
+    async fn jeugdige_of_weigering(
+        &self,
+        id: Id,
+        gebeurtenis: &str,
+        actie: Actie,
+    ) -> ApiResultaat<Jeugdige> {
+        match self.state.opslag.jeugdige(id).await? {
+            Some(j) => Ok(j),
+            None => Err(self
+                .weiger(
+                    gebeurtenis,
+                    actie,
+                    None,
+                    ("jeugdige", Some(id)),
+                    ONBEKEND_ID,
+                    GEEN_RELATIE.into(),
+                )
+                .await),
+        }
+    }
+
     pub async fn lees(&self, id: Id) -> ApiResultaat<Jeugdige> {
         self.lees_voor(id, "jeugdige.lezen").await
     }
@@ -206,11 +238,8 @@ impl Dossier<'_> {
     /// for (the record itself, or advice derived from it).
     pub async fn lees_voor(&self, id: Id, gebeurtenis: &str) -> ApiResultaat<Jeugdige> {
         let j = self
-            .state
-            .opslag
-            .jeugdige(id)
-            .await?
-            .ok_or(ApiFout::NietGevonden)?;
+            .jeugdige_of_weigering(id, gebeurtenis, Actie::Lezen)
+            .await?;
         self.toegang(&j, gebeurtenis, Actie::Lezen, toegang::mag_zien)
             .await?;
         Ok(j)
@@ -223,11 +252,8 @@ impl Dossier<'_> {
         w: &JeugdigeWijziging,
     ) -> ApiResultaat<Jeugdige> {
         let j = self
-            .state
-            .opslag
-            .jeugdige(id)
-            .await?
-            .ok_or(ApiFout::NietGevonden)?;
+            .jeugdige_of_weigering(id, "jeugdige.wijzigen", Actie::Wijzigen)
+            .await?;
         let grond = self
             .toegang(
                 &j,

@@ -5,6 +5,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
+use schakel_domain::grens::{self, MAX_TEKST};
 use serde::de::DeserializeOwned;
 
 use crate::fout::{ApiFout, VeldFout};
@@ -40,6 +41,10 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Invoer<T> {
         })?;
         // Nothing but whitespace after the value.
         de.end().map_err(|e| ApiFout::veld("body", vertaal(&e)))?;
+        let boom: serde_json::Value = serde_json::from_slice(&bytes).map_err(ApiFout::intern)?;
+        if let Some(veld) = te_lange_tekst(&boom, "") {
+            return Err(ApiFout::veld(veld, te_lang()));
+        }
         Ok(Self(waarde))
     }
 }
@@ -58,12 +63,21 @@ impl<S: Send + Sync, T: DeserializeOwned + serde::Serialize> FromRequest<S> for 
         let t: T = serde_path_to_error::deserialize(&waarde).map_err(|e| {
             let (mut veld, reden) = veldfout(e.path(), e.inner());
             // Inside an internally tagged enum serde loses the path; an
-            // unknown variant is found back by its value.
+            // unknown variant, or a value the domain quotes as a JSON string
+            // first (a date out of range), is found back by its value.
+            let geciteerd = reden
+                .strip_prefix("unknown variant `")
+                .and_then(|r| r.split('`').next())
+                .map(String::from)
+                .or_else(|| {
+                    serde_json::Deserializer::from_str(&reden)
+                        .into_iter::<String>()
+                        .next()
+                        .and_then(Result::ok)
+                });
             if veld == "body"
-                && let Some(w) = reden
-                    .strip_prefix("unknown variant `")
-                    .and_then(|r| r.split('`').next())
-                && let Some(pad) = pad_van_tekst(&waarde, w, "")
+                && let Some(w) = geciteerd
+                && let Some(pad) = pad_van_tekst(&waarde, &w, "")
             {
                 veld = pad;
             }
@@ -77,16 +91,47 @@ impl<S: Send + Sync, T: DeserializeOwned + serde::Serialize> FromRequest<S> for 
     }
 }
 
+/// `pad.k`, or `k` at the top.
+fn pad_onder(pad: &str, k: &str) -> String {
+    if pad.is_empty() {
+        k.to_string()
+    } else {
+        format!("{pad}.{k}")
+    }
+}
+
+/// The message for a text over [`MAX_TEKST`].
+pub fn te_lang() -> String {
+    format!("ten hoogste {MAX_TEKST} tekens")
+}
+
+/// The path of the first string in a body longer than [`MAX_TEKST`]
+/// characters: every free text of every body is bounded here, in one place
+/// (names have their own, tighter bound where they are checked).
+fn te_lange_tekst(v: &serde_json::Value, pad: &str) -> Option<String> {
+    use serde_json::Value;
+    let onder = |k: &str| pad_onder(pad, k);
+    match v {
+        Value::String(s) if grens::tekst(s, MAX_TEKST).is_err() => Some(if pad.is_empty() {
+            "body".into()
+        } else {
+            pad.into()
+        }),
+        Value::Object(m) => m.iter().find_map(|(k, w)| te_lange_tekst(w, &onder(k))),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .find_map(|(i, w)| te_lange_tekst(w, &format!("{pad}[{i}]"))),
+        _ => None,
+    }
+}
+
 /// The path of the first string field holding `tekst`.
 fn pad_van_tekst(v: &serde_json::Value, tekst: &str, pad: &str) -> Option<String> {
     use serde_json::Value;
     match v {
         Value::Object(m) => m.iter().find_map(|(k, w)| {
-            let p = if pad.is_empty() {
-                k.clone()
-            } else {
-                format!("{pad}.{k}")
-            };
+            let p = pad_onder(pad, k);
             match w {
                 Value::String(s) if s == tekst => Some(p),
                 _ => pad_van_tekst(w, tekst, &p),
@@ -107,13 +152,7 @@ fn onbekend_veld(
     pad: &str,
 ) -> Option<String> {
     use serde_json::Value;
-    let onder = |sleutel: &str| {
-        if pad.is_empty() {
-            sleutel.to_string()
-        } else {
-            format!("{pad}.{sleutel}")
-        }
-    };
+    let onder = |sleutel: &str| pad_onder(pad, sleutel);
     match (invoer, terug) {
         (Value::Object(a), Value::Object(b)) => a.iter().find_map(|(k, v)| match b.get(k) {
             None => Some(onder(k)),
@@ -225,6 +264,12 @@ impl Controle {
                 None
             }
         }
+    }
+
+    /// A person's name: required, at most `grens::MAX_NAAM` characters;
+    /// trimmed.
+    pub fn naam(&mut self, veld: &str, waarde: &str) -> Option<String> {
+        self.veld(veld, schakel_domain::grens::naam(waarde))
     }
 
     pub fn eis(&mut self, naam: &str, ok: bool, reden: &str) {

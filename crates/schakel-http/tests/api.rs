@@ -62,6 +62,11 @@ use web_gezin::web_gezin;
 mod operationeel;
 use operationeel::metrics_apart_en_begrensd;
 
+// Bounded input: texts, date ranges, named query and form errors (issue 12).
+#[path = "api/invoer.rs"]
+mod invoer;
+use invoer::{begrensde_formulieren, begrensde_invoer, extreme_datums};
+
 use web::{
     web_api_token, web_casus_inkoop_en_onderwijs, web_casus_veiligheid_en_afsluiten,
     web_inloggen_en_beveiliging, web_jeugdige_registreren, web_logt_zoals_de_api, web_rol_kiezen,
@@ -1593,13 +1598,14 @@ async fn need_to_know(app: &App) {
     assert_eq!(ongeldig(&antwoord), ["huishouden"]);
     let _ = casus_id;
 
-    // A jeugdige that does not exist, and an id that is no number.
+    // A jeugdige that does not exist (answered as one without a relation:
+    // ids cannot be probed), and an id that is no number.
     probleem(
         &zc_a
             .get(&format!("/api/v1/jeugdigen/{}", d.jeugdige + 1000))
             .await,
-        StatusCode::NOT_FOUND,
-        "niet-gevonden",
+        StatusCode::FORBIDDEN,
+        "geen-toegang",
     );
     let antwoord = zc_a.get("/api/v1/jeugdigen/abc").await;
     assert_eq!(ongeldig(&antwoord), ["id"]);
@@ -1707,7 +1713,7 @@ async fn etag_if_match(app: &App) {
             eerste,
         )
         .await;
-    probleem(&antwoord, StatusCode::NOT_FOUND, "niet-gevonden");
+    probleem(&antwoord, StatusCode::FORBIDDEN, "geen-toegang");
 }
 
 // --- 7. the audit log ---------------------------------------------------------------------------------
@@ -2169,6 +2175,9 @@ macro_rules! per_backend {
 per_backend!(
     gezondheid_openapi_metrics,
     metrics_apart_en_begrensd,
+    begrensde_invoer,
+    begrensde_formulieren,
+    extreme_datums,
     normenkader,
     inloggen,
     api_tokens,

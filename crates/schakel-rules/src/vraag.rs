@@ -2,6 +2,7 @@
 //! values. Every rejection names the field and what is allowed.
 
 use chrono::NaiveDate;
+use schakel_domain::grens::Datumsoort;
 use serde_json::{Map, Value};
 
 use crate::datum::parse_datum;
@@ -113,12 +114,20 @@ impl<'a> Velden<'a> {
         self.tekst(veld, verwacht).map(|t| t.unwrap_or_default())
     }
 
+    /// A date in the range for its kind (`schakel_domain::grens`): a
+    /// geboortedatum from 1990 up to today, any other 2000..=2100.
     fn datum(&self, veld: &str) -> Result<Option<NaiveDate>, InvoerFout> {
+        let soort = if veld == "geboortedatum" {
+            Datumsoort::Geboortedatum
+        } else {
+            Datumsoort::Periode
+        };
         match self.tekst(veld, "een datum JJJJ-MM-DD")? {
             None => Ok(None),
             Some(s) => parse_datum(s)
-                .map(Some)
-                .ok_or_else(|| InvoerFout::new(veld, format!("'{s}' is geen bestaande datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2026-11-23"))),
+                .ok_or_else(|| InvoerFout::new(veld, format!("'{s}' is geen bestaande datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2026-11-23")))
+                .and_then(|d| soort.controleer(d).map_err(|m| InvoerFout::new(veld, m)))
+                .map(Some),
         }
     }
 

@@ -215,9 +215,11 @@ pub fn maanden(van: NaiveDate, tot: NaiveDate) -> Vec<(String, NaiveDate)> {
     let mut uit = Vec::new();
     let mut begin = van.with_day(1).unwrap_or(van);
     while begin <= tot {
-        let volgende = begin + Months::new(1);
-        let einde = volgende.pred_opt().unwrap_or(begin).min(tot);
+        // Checked: at the end of chrono's range there is no next month.
+        let volgende = begin.checked_add_months(Months::new(1));
+        let einde = volgende.and_then(|v| v.pred_opt()).unwrap_or(tot).min(tot);
         uit.push((begin.format("%Y-%m").to_string(), einde));
+        let Some(volgende) = volgende else { break };
         begin = volgende;
     }
     uit
@@ -239,5 +241,15 @@ mod tests {
             ]
         );
         assert!(maanden(d(3, 1), d(2, 1)).is_empty());
+    }
+
+    /// At the end of chrono's range: the last month, no panic.
+    #[test]
+    fn maanden_aan_het_einde_van_het_bereik() {
+        let m = maanden(NaiveDate::MAX, NaiveDate::MAX);
+        assert_eq!(
+            m,
+            [(NaiveDate::MAX.format("%Y-%m").to_string(), NaiveDate::MAX)]
+        );
     }
 }

@@ -81,7 +81,9 @@ pub async fn audit(opdracht: &AuditOpdracht) -> Result<(), Fout> {
         } => {
             let bsn = Bsn::parse(bsn).map_err(|e| Fout::Invoer(InvoerFout::new("--bsn", e.0)))?;
             let opslag = opties.open_bestaand().await.map_err(bestaat_niet)?;
-            let sleutel = opties.bestaande_pseudoniem_sleutel().map_err(bestaat_niet)?;
+            let sleutel = opties
+                .bestaande_pseudoniem_sleutel()
+                .map_err(bestaat_niet)?;
             let pseudoniem = bsn.pseudoniem(&sleutel);
             let records = opslag
                 .audit_voor_client(&pseudoniem)

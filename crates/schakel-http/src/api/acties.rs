@@ -3,7 +3,7 @@
 //! organisation sees its own; `verlopen=true` lists the overdue ones.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::IntoResponse;
 use schakel_storage::audit::{Actie, Uitkomst};
 use schakel_storage::{Actiepunt, ActiepuntFilter, Id};
@@ -80,7 +80,7 @@ fn eis_dossierrol(actor: &Actor) -> ApiResultaat<()> {
 pub async fn lijst(
     State(state): State<AppState>,
     actor: Actor,
-    Query(v): Query<ActieVraag>,
+    crate::invoer::Vraag(v): crate::invoer::Vraag<ActieVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     eis_dossierrol(&actor)?;
     let pagina = PaginaVraag {

@@ -99,6 +99,10 @@ fn grond_bij_casus(actor: &Actor, casus: &Casus) -> Option<&'static str> {
     }
 }
 
+/// Why a role that is no party may not see a case; said as well for a case
+/// id that does not exist.
+const GEEN_PARTIJ: &str = "Alleen het wijkteam van de casus en de partijen erbij zien deze casus";
+
 impl Dossier<'_> {
     /// One audit record per jeugdige of the household: the case is about
     /// each of them, and inzage by BSN must find it.
@@ -150,7 +154,18 @@ impl Dossier<'_> {
         actie: Actie,
     ) -> ApiResultaat<(CasusDossier, &'static str)> {
         let opslag = &self.state.opslag;
-        let casus = opslag.casus(id).await?.ok_or(ApiFout::NietGevonden)?;
+        let Some(casus) = opslag.casus(id).await? else {
+            return Err(self
+                .weiger(
+                    gebeurtenis,
+                    actie,
+                    None,
+                    ("casus", Some(id)),
+                    crate::dossier::ONBEKEND_ID,
+                    GEEN_PARTIJ.into(),
+                )
+                .await);
+        };
         let huishouden = opslag
             .huishouden(casus.huishouden)
             .await?
@@ -182,7 +197,7 @@ impl Dossier<'_> {
                     gebeurtenis,
                     actie,
                     "geen_partij_bij_casus",
-                    "Alleen het wijkteam van de casus en de partijen erbij zien deze casus".into(),
+                    GEEN_PARTIJ.into(),
                 )
                 .await),
         }

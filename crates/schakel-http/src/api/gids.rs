@@ -222,7 +222,7 @@ pub struct WijkteamDto {
 pub async fn wijkteams(
     State(state): State<AppState>,
     _actor: Actor,
-    axum::extract::Query(v): axum::extract::Query<crate::api::PaginaVraag>,
+    crate::invoer::Vraag(v): crate::invoer::Vraag<crate::api::PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = v.pagina()?;
     Ok(Json(pagineer(wijkteamlijst(&state).await?, &pagina)))
@@ -281,7 +281,7 @@ pub struct AanbiederDto {
 pub async fn aanbieders(
     State(state): State<AppState>,
     _actor: Actor,
-    axum::extract::Query(v): axum::extract::Query<crate::api::PaginaVraag>,
+    crate::invoer::Vraag(v): crate::invoer::Vraag<crate::api::PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = v.pagina()?;
     Ok(Json(pagineer(aanbiederlijst(&state).await?, &pagina)))
@@ -324,7 +324,7 @@ pub struct ContactVraag {
 pub async fn contactpersonen(
     State(state): State<AppState>,
     actor: Actor,
-    axum::extract::Query(v): axum::extract::Query<ContactVraag>,
+    crate::invoer::Vraag(v): crate::invoer::Vraag<ContactVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let (regio, alle) = contacten_voor(&state, &actor).await?;
     let items: Vec<_> = alle

@@ -6,6 +6,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
+use schakel_domain::grens::{self, Datumsoort};
 use schakel_domain::{Bsn, Huisnummer, Postcode};
 use schakel_storage::audit::{Actie, Uitkomst};
 use schakel_storage::{
@@ -14,7 +15,7 @@ use schakel_storage::{
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{PaginaAntwoord, PaginaVraag, vandaag};
+use super::{PaginaAntwoord, PaginaVraag};
 use crate::auth::Actor;
 use crate::dossier::{Dossier, REGISTREREN};
 use crate::fout::{ApiFout, ApiResultaat, Probleem};
@@ -86,12 +87,8 @@ pub struct GegevensInvoer {
 
 impl GegevensInvoer {
     fn controleer(self, c: &mut Controle) -> Option<JeugdigeWijziging> {
-        c.eis("voornaam", !self.voornaam.trim().is_empty(), "verplicht");
-        c.eis(
-            "achternaam",
-            !self.achternaam.trim().is_empty(),
-            "verplicht",
-        );
+        let voornaam = c.naam("voornaam", &self.voornaam);
+        let achternaam = c.naam("achternaam", &self.achternaam);
         let postcode = c.veld("postcode", Postcode::parse(&self.postcode));
         let huisnummer = c.veld("huisnummer", Huisnummer::new(self.huisnummer));
         let toevoeging = self
@@ -104,8 +101,8 @@ impl GegevensInvoer {
             "hoogstens 4 tekens",
         );
         Some(JeugdigeWijziging {
-            voornaam: self.voornaam.trim().into(),
-            achternaam: self.achternaam.trim().into(),
+            voornaam: voornaam?,
+            achternaam: achternaam?,
             postcode: postcode?,
             huisnummer: huisnummer?,
             toevoeging,
@@ -183,10 +180,9 @@ pub async fn maak(
 pub fn controleer_jeugdige(i: JeugdigeInvoer) -> ApiResultaat<NieuweJeugdige> {
     let mut c = Controle::default();
     let bsn = c.veld("bsn", Bsn::parse(&i.bsn));
-    c.eis(
+    c.veld(
         "geboortedatum",
-        i.geboortedatum <= vandaag(),
-        "ligt in de toekomst; toegestaan: vandaag of eerder",
+        Datumsoort::Geboortedatum.controleer(i.geboortedatum),
     );
     let gegevens = GegevensInvoer {
         voornaam: i.voornaam,
@@ -332,6 +328,9 @@ pub async fn maak_huishouden(
     Ok((StatusCode::CREATED, Json(HuishoudenDto::from(h))))
 }
 
+/// A household has a few wettelijk vertegenwoordigers, never hundreds.
+pub const MAX_VERTEGENWOORDIGERS: usize = 10;
+
 /// Registers a household for `dossier`'s actor (the API and the web page).
 pub async fn registreer_huishouden(
     dossier: &Dossier<'_>,
@@ -340,16 +339,21 @@ pub async fn registreer_huishouden(
     let (state, actor) = (dossier.state, dossier.actor);
     dossier.eis_rol(&REGISTREREN, "huishoudens registreren")?;
     let mut c = Controle::default();
+    c.eis(
+        "vertegenwoordigers",
+        i.vertegenwoordigers.len() <= MAX_VERTEGENWOORDIGERS,
+        &format!("ten hoogste {MAX_VERTEGENWOORDIGERS} vertegenwoordigers"),
+    );
     for (n, v) in i.vertegenwoordigers.iter().enumerate() {
-        c.eis(
-            &format!("vertegenwoordigers[{n}].naam"),
-            !v.naam.trim().is_empty(),
-            "verplicht",
-        );
+        c.naam(&format!("vertegenwoordigers[{n}].naam"), &v.naam);
         c.eis(
             &format!("vertegenwoordigers[{n}].relatie"),
             !v.relatie.trim().is_empty(),
             "verplicht, bijvoorbeeld ouder of voogd",
+        );
+        c.veld(
+            &format!("vertegenwoordigers[{n}].relatie"),
+            grens::tekst(&v.relatie, grens::MAX_NAAM),
         );
     }
     c.klaar()?;

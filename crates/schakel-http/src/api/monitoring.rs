@@ -7,18 +7,20 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::IntoResponse;
 use chrono::{Datelike, Months, NaiveDate};
 use schakel_domain::Rol;
+use schakel_domain::grens::Datumsoort;
 use schakel_domain::monitoring::{Aantal, DREMPEL, gemiddelde, som};
-use schakel_storage::{Id, MonitoringCel, MonitoringVraag as Vraag};
+use schakel_storage::{Id, MonitoringCel, MonitoringVraag as Opslagvraag};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::vandaag;
 use crate::auth::Actor;
 use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::invoer::Vraag;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -27,9 +29,11 @@ use crate::state::AppState;
 pub struct MonitoringVraag {
     /// One school (organisation id); all schools when absent.
     pub school: Option<Id>,
-    /// First day (default: 12 months before `tot`).
+    /// First day (default: 12 months before `tot`); 2000-01-01 .. 2100-12-31.
+    #[serde(default, deserialize_with = "schakel_domain::grens::periode_optie")]
     pub van: Option<NaiveDate>,
-    /// Last day (default: today).
+    /// Last day (default: today); 2000-01-01 .. 2100-12-31.
+    #[serde(default, deserialize_with = "schakel_domain::grens::periode_optie")]
     pub tot: Option<NaiveDate>,
 }
 
@@ -106,7 +110,7 @@ fn maand(cellen: &[MonitoringCel], naam: String) -> Maand {
 pub async fn monitoring(
     State(state): State<AppState>,
     actor: Actor,
-    Query(v): Query<MonitoringVraag>,
+    Vraag(v): Vraag<MonitoringVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     Ok(Json(monitoring_voor(&state, &actor, &v).await?))
 }
@@ -122,14 +126,29 @@ pub async fn monitoring_voor(
             "Monitoring is voor beleidsmedewerkers (rol beleid).".into(),
         ));
     }
-    let tot = v.tot.unwrap_or_else(vandaag);
-    let van = v
-        .van
-        .unwrap_or_else(|| (tot - Months::new(11)).with_day0(0).unwrap_or(tot));
+    // The dates are checked again here: the dashboard builds this query
+    // from its own form. In range, the month arithmetic below cannot fail;
+    // it is checked all the same (`checked_sub_months`), never a panic.
+    let tot = Datumsoort::Periode
+        .controleer(v.tot.unwrap_or_else(vandaag))
+        .map_err(|m| ApiFout::veld("tot", m))?;
+    let buiten = |veld: &str| ApiFout::veld(veld, "ligt buiten het toegestane bereik");
+    let van = match v.van {
+        Some(van) => Datumsoort::Periode
+            .controleer(van)
+            .map_err(|m| ApiFout::veld("van", m))?,
+        None => tot
+            .checked_sub_months(Months::new(11))
+            .and_then(|d| d.with_day0(0))
+            .ok_or_else(|| buiten("tot"))?,
+    };
     if van > tot {
         return Err(ApiFout::veld("van", "ligt na tot"));
     }
-    if tot - Months::new(36) > van {
+    let vroegst = tot
+        .checked_sub_months(Months::new(36))
+        .ok_or_else(|| buiten("tot"))?;
+    if vroegst > van {
         return Err(ApiFout::veld("van", "ten hoogste 36 maanden vóór tot"));
     }
     let org = state
@@ -137,7 +156,7 @@ pub async fn monitoring_voor(
         .organisatie(actor.rol.organisatie)
         .await?
         .ok_or_else(|| ApiFout::intern("de organisatie van een rol bestaat niet"))?;
-    let vraag = Vraag {
+    let vraag = Opslagvraag {
         regio: org.regio,
         school: v.school,
         van,

@@ -206,7 +206,7 @@ pub struct HulpvragenVraag {
 pub async fn hulpvragen(
     State(state): State<AppState>,
     actor: Actor,
-    axum::extract::Query(v): axum::extract::Query<HulpvragenVraag>,
+    crate::invoer::Vraag(v): crate::invoer::Vraag<HulpvragenVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = crate::api::PaginaVraag {
         pagina: v.pagina,
@@ -279,7 +279,8 @@ pub async fn lees_hulpvraag_voor(
 ) -> ApiResultaat<(Hulpvraag, Jeugdige)> {
     let state = dossier.state;
     let actor = dossier.actor;
-    let (h, j) = hulpvraag_met_jeugdige(state, id).await?;
+    let (h, j) =
+        hulpvraag_met_jeugdige(dossier, id, ("hulpvraag.lezen", Actie::Lezen, NIET_EIGEN)).await?;
     let eigen = actor.rol.rol.ziet_dossiers()
         && [h.organisatie, h.behandelaar].contains(&actor.rol.organisatie);
     if !eigen {
@@ -290,8 +291,7 @@ pub async fn lees_hulpvraag_voor(
                 Some(&j),
                 ("hulpvraag", Some(id)),
                 "geen_relatie",
-                "Alleen de organisatie die de hulpvraag registreerde of behandelt, ziet haar"
-                    .into(),
+                NIET_EIGEN.into(),
             )
             .await);
     }
@@ -311,12 +311,33 @@ pub async fn lees_hulpvraag_voor(
     Ok((h, j))
 }
 
-async fn hulpvraag_met_jeugdige(state: &AppState, id: Id) -> ApiResultaat<(Hulpvraag, Jeugdige)> {
-    let h = state
-        .opslag
-        .hulpvraag(id)
-        .await?
-        .ok_or(ApiFout::NietGevonden)?;
+/// Who sees a hulpvraag; said as well for an id that does not exist.
+const NIET_EIGEN: &str =
+    "Alleen de organisatie die de hulpvraag registreerde of behandelt, ziet haar";
+/// Who triages; said as well for an id that does not exist.
+const GEEN_REGISTRANT: &str =
+    "Alleen de contactpersoon van de organisatie die de hulpvraag registreerde, trieert haar";
+
+/// A hulpvraag and its jeugdige; for an id that does not exist, the
+/// refusal (`melding`) a role without a relation gets for one that does.
+async fn hulpvraag_met_jeugdige(
+    dossier: &Dossier<'_>,
+    id: Id,
+    (gebeurtenis, actie, melding): (&str, Actie, &str),
+) -> ApiResultaat<(Hulpvraag, Jeugdige)> {
+    let state = dossier.state;
+    let Some(h) = state.opslag.hulpvraag(id).await? else {
+        return Err(dossier
+            .weiger(
+                gebeurtenis,
+                actie,
+                None,
+                ("hulpvraag", Some(id)),
+                crate::dossier::ONBEKEND_ID,
+                melding.into(),
+            )
+            .await);
+    };
     let j = state
         .opslag
         .jeugdige(h.jeugdige)
@@ -366,7 +387,8 @@ pub async fn trieer_hulpvraag(
     let state = dossier.state;
     let actor = dossier.actor;
     const WAT: &str = "hulpvraag.trieren";
-    let (h, j) = hulpvraag_met_jeugdige(state, id).await?;
+    let (h, j) =
+        hulpvraag_met_jeugdige(dossier, id, (WAT, Actie::Wijzigen, GEEN_REGISTRANT)).await?;
     if !CONTACTPERSONEN.contains(&actor.rol.rol) || h.organisatie != actor.rol.organisatie {
         return Err(dossier
             .weiger(
@@ -375,7 +397,7 @@ pub async fn trieer_hulpvraag(
                 Some(&j),
                 ("hulpvraag", Some(id)),
                 "geen_registrant",
-                "Alleen de contactpersoon van de organisatie die de hulpvraag registreerde, trieert haar".into(),
+                GEEN_REGISTRANT.into(),
             )
             .await);
     }

@@ -148,12 +148,19 @@ impl Dossier<'_> {
     /// A referral for this actor: the provider sees only its own, every
     /// other role through its relation with the jeugdige (logged).
     pub(crate) async fn verwijzing_voor(&self, id: Id) -> ApiResultaat<(Verwijzing, Jeugdige)> {
-        let v = self
-            .state
-            .opslag
-            .verwijzing(id)
-            .await?
-            .ok_or(ApiFout::NietGevonden)?;
+        let Some(v) = self.state.opslag.verwijzing(id).await? else {
+            // As for a referral of a jeugdige the caller has no relation with.
+            return Err(self
+                .weiger(
+                    "verwijzing.lezen",
+                    Actie::Lezen,
+                    None,
+                    ("verwijzing", Some(id)),
+                    crate::dossier::ONBEKEND_ID,
+                    crate::dossier::GEEN_RELATIE.into(),
+                )
+                .await);
+        };
         let j = self.lees(v.gegevens.jeugdige).await?;
         if self.actor.rol.rol == Rol::Aanbieder
             && v.gegevens.aanbieder != self.actor.rol.organisatie
@@ -331,6 +338,7 @@ pub async fn lees(
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LeveringInvoer {
+    #[serde(deserialize_with = "schakel_domain::grens::periode")]
     pub datum: NaiveDate,
     /// Units of the referral's eenheid (hours, dagdelen, …), more than 0,
     /// at most two decimals.
@@ -370,12 +378,11 @@ pub async fn registreer_levering(
     let actor = dossier.actor;
     // The role first: a refusal by role is not preceded by a logged read.
     if actor.rol.rol != Rol::Aanbieder {
-        let v = state
-            .opslag
-            .verwijzing(id)
-            .await?
-            .ok_or(ApiFout::NietGevonden)?;
-        let j = state.opslag.jeugdige(v.gegevens.jeugdige).await?;
+        // Refused by role whether the referral exists or not.
+        let j = match state.opslag.verwijzing(id).await? {
+            Some(v) => state.opslag.jeugdige(v.gegevens.jeugdige).await?,
+            None => None,
+        };
         return Err(dossier
             .weiger(
                 "verwijzing.levering",

@@ -295,7 +295,7 @@ pub async fn formulier(State(state): State<AppState>, wie: Bezoeker) -> WebResul
 pub async fn bereken(
     State(state): State<AppState>,
     wie: Bezoeker,
-    axum::Form(invoer): axum::Form<SituatieInvoer>,
+    super::formulier::OpenFormulier(invoer): super::formulier::OpenFormulier<SituatieInvoer>,
 ) -> WebResultaat {
     let mut fouten = Fouten::default();
     let uitkomst = AdviesVraag::uit_json(&Value::Object(invoer.json()), vandaag()).and_then(|v| {
@@ -504,7 +504,7 @@ pub fn toetsweergave(t: &schakel_rules::toets::Toetsing<'_>) -> ToetsWeergave {
 pub async fn toets(
     State(state): State<AppState>,
     wie: Bezoeker,
-    axum::Form(invoer): axum::Form<ToetsInvoer>,
+    super::formulier::OpenFormulier(invoer): super::formulier::OpenFormulier<ToetsInvoer>,
 ) -> WebResultaat {
     let mut fouten = Fouten::default();
     let vraag = json!({"situatie": invoer.situatie.json(), "verwijzing": invoer.voorstel.json()});

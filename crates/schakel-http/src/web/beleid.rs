@@ -3,8 +3,8 @@
 //! five as "<5") as charts per month, for the region or one school, each
 //! chart with its numbers in a table.
 
+use super::formulier::Query;
 use askama::Template;
-use axum::extract::Query;
 use schakel_domain::OrganisatieSoort;
 use schakel_domain::monitoring::Aantal;
 

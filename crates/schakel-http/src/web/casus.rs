@@ -6,10 +6,11 @@
 //! `Dossier::leg_vast` and so the rules of `schakel_domain::verloop` — so
 //! every access is checked and logged as through the API.
 
+use schakel_domain::grens::Datumsoort;
 use std::collections::{BTreeSet, HashMap};
 
+use super::formulier::{Path, Query};
 use askama::Template;
-use axum::extract::{Path, Query};
 use chrono::NaiveDate;
 use schakel_domain::plan::{DoelInvoer, Domein, Plan, PlanInvoer, Stem};
 use schakel_domain::verloop::{
@@ -700,11 +701,11 @@ fn datum(
     label: &str,
     fouten: &mut Fouten,
 ) -> Option<NaiveDate> {
-    let d = schakel_rules::datum::parse_datum(invoer.get(veld).map_or("", |s| s.trim()));
-    if d.is_none() {
-        fouten.veld(veld, label, "Vul een datum in.");
+    let d = super::formulier::datum(invoer.get(veld).map_or("", |s| s), Datumsoort::Periode);
+    if let Err(m) = &d {
+        fouten.veld(veld, label, m.as_str());
     }
-    d
+    d.ok()
 }
 
 fn tekst(invoer: &HashMap<String, String>, veld: &str) -> String {
@@ -1206,12 +1207,13 @@ fn plan_uit(i: &HashMap<String, String>, fouten: &mut Fouten) -> (PlanInvoer, Ve
                 None
             }
         };
-        let deadline = schakel_rules::datum::parse_datum(&t(format!("doel{n}-deadline")));
-        if deadline.is_none() {
+        let deadline =
+            super::formulier::datum(&t(format!("doel{n}-deadline")), Datumsoort::Periode);
+        if let Err(m) = &deadline {
             fouten.veld(
                 &format!("doel{n}-deadline"),
                 &format!("Doel {}: deadline", n + 1),
-                "Vul een datum in.",
+                m.as_str(),
             );
         }
         let verantwoordelijke = t(format!("doel{n}-verantwoordelijke")).parse::<Id>().ok();
@@ -1223,7 +1225,7 @@ fn plan_uit(i: &HashMap<String, String>, fouten: &mut Fouten) -> (PlanInvoer, Ve
             );
         }
         if let (Some(domein), Some(deadline), Some(verantwoordelijke)) =
-            (domein, deadline, verantwoordelijke)
+            (domein, deadline.ok(), verantwoordelijke)
         {
             doelen.push(DoelInvoer {
                 nummer: t(format!("doel{n}-nummer")).parse().ok(),

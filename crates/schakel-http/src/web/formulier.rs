@@ -1,7 +1,134 @@
 //! Errors on a form: each beside its field (`aria-describedby`) and all of
 //! them in a summary on top that takes the focus, linking to the fields.
 
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use chrono::NaiveDate;
+use schakel_domain::grens::{self, Datumsoort, MAX_TEKST};
+use serde::de::DeserializeOwned;
+
+use super::WebFout;
 use crate::fout::{ApiFout, VeldFout};
+use crate::invoer::{Pad, Vraag};
+
+/// A form's fields in order, for forms with repeated fields.
+pub type Velden = Vec<(String, String)>;
+
+/// Forms are small; a megabyte is plenty and bounds what is read.
+pub const MAX_FORMULIER: usize = 1 << 20;
+
+/// How much of a too large form is still read (and dropped) before the
+/// error page is sent: a server that answers while the browser is still
+/// sending resets the connection, and the browser then shows no page at all.
+const MAX_AFVOER: usize = 16 << 20;
+
+/// The body within [`MAX_FORMULIER`]; a larger one is drained up to
+/// [`MAX_AFVOER`] and refused.
+async fn lees_begrensd(body: axum::body::Body) -> Result<Bytes, ApiFout> {
+    use http_body_util::BodyExt;
+    let mut body = body;
+    let mut gelezen = Vec::new();
+    let mut totaal = 0usize;
+    while let Some(frame) = body.frame().await {
+        let Ok(data) = frame.map(|f| f.into_data().unwrap_or_default()) else {
+            return Err(ApiFout::veld("formulier", "kan het formulier niet lezen"));
+        };
+        totaal += data.len();
+        if totaal <= MAX_FORMULIER {
+            gelezen.extend_from_slice(&data);
+        } else if totaal > MAX_AFVOER {
+            break;
+        }
+    }
+    if totaal > MAX_FORMULIER {
+        return Err(ApiFout::TeGroot);
+    }
+    Ok(Bytes::from(gelezen))
+}
+
+/// A posted form's body and its fields, read within [`MAX_FORMULIER`] and
+/// with every value within [`MAX_TEKST`] characters — the same bound as
+/// for the API's JSON bodies. Errors become error pages, never text/plain.
+pub async fn lees_velden(body: axum::body::Body) -> Result<(Bytes, Velden), ApiFout> {
+    let bytes = lees_begrensd(body).await?;
+    let velden: Velden = serde_urlencoded::from_bytes(&bytes)
+        .map_err(|_| ApiFout::veld("formulier", "kan het formulier niet lezen"))?;
+    if let Some((k, _)) = velden
+        .iter()
+        .find(|(_, v)| grens::tekst(v, MAX_TEKST).is_err())
+    {
+        return Err(ApiFout::veld(k.clone(), crate::invoer::te_lang()));
+    }
+    Ok((bytes, velden))
+}
+
+/// The fields of `bytes` as `T`; a field that does not fit is named.
+pub fn als<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiFout> {
+    let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(bytes));
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let veld = e.path().to_string();
+        let veld = if veld == "." {
+            "formulier".into()
+        } else {
+            veld
+        };
+        ApiFout::veld(veld, format!("onverwachte invoer: {}", e.inner()))
+    })
+}
+
+/// A form posted to a public page (no session): bounded as [`lees_velden`],
+/// its errors an error page.
+pub struct OpenFormulier<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for OpenFormulier<T> {
+    type Rejection = WebFout;
+
+    async fn from_request(req: Request, _: &S) -> Result<Self, WebFout> {
+        let (bytes, _) = lees_velden(req.into_body()).await?;
+        Ok(Self(als(&bytes)?))
+    }
+}
+
+/// Query parameters of a page: a bad value is an error page naming it.
+pub struct Query<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Query<T> {
+    type Rejection = WebFout;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, WebFout> {
+        let Vraag(t) = Vraag::<T>::from_request_parts(parts, state).await?;
+        Ok(Self(t))
+    }
+}
+
+impl<T> std::ops::Deref for Query<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Path parameters of a page (`/jeugdigen/abc`): an error page naming it.
+pub struct Path<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Path<T> {
+    type Rejection = WebFout;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, WebFout> {
+        let Pad(t) = Pad::<T>::from_request_parts(parts, state).await?;
+        Ok(Self(t))
+    }
+}
+
+/// A date typed in a form (`JJJJ-MM-DD`) in the range for its kind
+/// (`schakel_domain::grens`); else the message for beside the field.
+pub fn datum(tekst: &str, soort: Datumsoort) -> Result<NaiveDate, String> {
+    let d = schakel_rules::datum::parse_datum(tekst.trim())
+        .ok_or_else(|| "Vul een datum in (JJJJ-MM-DD).".to_string())?;
+    soort.controleer(d).map_err(|m| hoofdletter(&m))
+}
 
 pub struct Foutmelding {
     /// The field's id in the form (`#id` for the summary's link); empty for

@@ -4,9 +4,10 @@
 //! the API's. A change carries the version the form was read at: someone
 //! else's change in between is refused, nothing is overwritten.
 
+use super::formulier::{Path, Query};
 use askama::Template;
-use axum::extract::{Path, Query};
 use chrono::NaiveDate;
+use schakel_domain::grens::Datumsoort;
 use schakel_domain::{OrganisatieSoort, Rol};
 use schakel_storage::{Id, Jeugdige};
 use serde::Deserialize;
@@ -74,11 +75,11 @@ impl GegevensFormulier {
     }
 
     fn geboortedatum(&self, fouten: &mut Fouten) -> Option<NaiveDate> {
-        let d = schakel_rules::datum::parse_datum(self.geboortedatum.trim());
-        if d.is_none() {
-            fouten.veld("geboortedatum", "Geboortedatum", "Vul een datum in.");
+        let d = super::formulier::datum(&self.geboortedatum, Datumsoort::Geboortedatum);
+        if let Err(m) = &d {
+            fouten.veld("geboortedatum", "Geboortedatum", m.as_str());
         }
-        d
+        d.ok()
     }
 
     fn school(&self) -> Option<Id> {

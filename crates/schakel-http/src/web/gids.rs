@@ -7,8 +7,8 @@
 
 use std::collections::HashMap;
 
+use super::formulier::{Path, Query};
 use askama::Template;
-use axum::extract::{Path, Query};
 use schakel_domain::Rol;
 use schakel_storage::{Gidscontact, Id};
 use serde::Deserialize;

@@ -4,10 +4,12 @@
 //! goes through `Dossier` and the API's shared functions, and is logged
 //! as through the API.
 
+use schakel_domain::grens::Datumsoort;
 use std::collections::HashMap;
 
+use super::formulier::{Path, Query};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use schakel_domain::toegangsroute::{Route, Vraagsoort};
 use schakel_domain::{OrganisatieSoort, Rol, Triage};
 use schakel_storage::{Hulpvraag, Id, Jeugdige, Organisatie, Pagina};
@@ -694,10 +696,11 @@ pub async fn registreer_jeugdige(f: Formulier<LeerlingFormulier>) -> WebResultaa
     };
     let Formulier { wie, invoer } = f;
     let mut fouten = Fouten::default();
-    let geboortedatum = schakel_rules::datum::parse_datum(invoer.geboortedatum.trim());
-    if geboortedatum.is_none() {
-        fouten.veld("geboortedatum", "Geboortedatum", "Vul een datum in.");
+    let geboortedatum = super::formulier::datum(&invoer.geboortedatum, Datumsoort::Geboortedatum);
+    if let Err(m) = &geboortedatum {
+        fouten.veld("geboortedatum", "Geboortedatum", m.as_str());
     }
+    let geboortedatum = geboortedatum.ok();
     let huisnummer = invoer.huisnummer.trim().parse::<u32>();
     if huisnummer.is_err() {
         fouten.veld(

@@ -391,6 +391,14 @@ impl IntoResponse for WebFout {
                     .join("; "),
             ),
             ApiFout::Conflict(d) => (StatusCode::CONFLICT, "Dat kan nu niet", d),
+            ApiFout::TeGroot => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "Formulier te groot",
+                format!(
+                    "Wat u verstuurde is groter dan deze pagina aanneemt (ten hoogste {} kB). Maak de teksten korter en probeer het opnieuw.",
+                    formulier::MAX_FORMULIER / 1024
+                ),
+            ),
             ApiFout::TeVeel { opnieuw_na } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "Te veel pogingen",

@@ -5,8 +5,9 @@
 
 use std::net::SocketAddr;
 
+use super::formulier::Query;
 use askama::Template;
-use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Query, Request, State};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
@@ -113,8 +114,7 @@ pub struct Formulier<T> {
     pub invoer: T,
 }
 
-/// The form's fields in order, for forms with repeated fields.
-pub type Velden = Vec<(String, String)>;
+pub use super::formulier::Velden;
 
 /// The first value of field `naam` (empty when absent).
 pub fn veld(velden: &Velden, naam: &str) -> String {
@@ -139,20 +139,14 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Formulier<T> {
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, WebFout> {
         let (mut parts, body) = req.into_parts();
-        // Forms are small; a megabyte is plenty and bounds what is read.
-        let bytes = axum::body::to_bytes(body, 1 << 20)
-            .await
-            .map_err(|_| ApiFout::TeGroot)?;
-        let velden: Velden = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|_| ApiFout::veld("formulier", "kan het formulier niet lezen"))?;
+        let (bytes, velden) = super::formulier::lees_velden(body).await?;
         let csrf = velden
             .iter()
             .find(|(k, _)| k == "csrf")
             .map(|(_, v)| v.as_str())
             .unwrap_or_default();
         let wie = sessie_van(&mut parts, state, Some(csrf)).await?;
-        let invoer = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|e| ApiFout::veld("formulier", format!("onverwachte invoer: {e}")))?;
+        let invoer = super::formulier::als(&bytes)?;
         Ok(Self { wie, invoer })
     }
 }
@@ -288,7 +282,7 @@ pub async fn inloggen(
     State(state): State<AppState>,
     ConnectInfo(adres): ConnectInfo<SocketAddr>,
     jar: CookieJar,
-    axum::Form(i): axum::Form<InlogInvoer>,
+    super::formulier::OpenFormulier(i): super::formulier::OpenFormulier<InlogInvoer>,
 ) -> WebResultaat {
     let formulier_klopt = jar.get(INLOG_COOKIE).is_some_and(|c| {
         !i.inlogtoken.is_empty() && gelijk_in_constante_tijd(c.value(), &i.inlogtoken)

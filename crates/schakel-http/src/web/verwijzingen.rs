@@ -3,10 +3,11 @@
 //! provider sees its own with what remains and registers delivered hours.
 //! Both go through the API's `maak_verwijzing` and `registreer_levering`.
 
+use schakel_domain::grens::Datumsoort;
 use std::collections::HashMap;
 
+use super::formulier::{Path, Query};
 use askama::Template;
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use schakel_domain::{OrganisatieSoort, Rol};
 use schakel_storage::{Id, Jeugdige, Verwijzing};
@@ -404,15 +405,17 @@ pub struct LeveringFormulier {
 pub async fn lever(Path(id): Path<Id>, f: Formulier<LeveringFormulier>) -> WebResultaat {
     let Formulier { wie, invoer } = f;
     let mut fouten = Fouten::default();
-    let datum = schakel_rules::datum::parse_datum(invoer.datum.trim());
+    let datum = super::formulier::datum(&invoer.datum, Datumsoort::Periode);
     let hoeveelheid = schakel_rules::Hoeveelheid::parse(&invoer.hoeveelheid);
-    if datum.is_none() {
-        fouten.veld(
-            "datum",
-            "Datum",
-            "Vul de datum in waarop de zorg is geleverd.",
-        );
+    if let Err(m) = &datum {
+        let m = if invoer.datum.trim().is_empty() {
+            "Vul de datum in waarop de zorg is geleverd."
+        } else {
+            m.as_str()
+        };
+        fouten.veld("datum", "Datum", m);
     }
+    let datum = datum.ok();
     if hoeveelheid.is_err() {
         fouten.veld(
             "hoeveelheid",

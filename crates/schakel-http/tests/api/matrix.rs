@@ -19,7 +19,7 @@
 use super::*;
 
 /// Who sends the request: one actor per role, and nobody.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Wie {
     Zorgcoordinator,
     Casusregisseur,
@@ -32,7 +32,7 @@ enum Wie {
 }
 
 /// What the request is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Doel {
     /// The jeugdige (or household) related to the actor's organisation.
     Eigen,
@@ -155,25 +155,25 @@ const MATRIX: &[Rij] = {
     // never, not even when their gemeente is party to the case.
     r("/api/v1/jeugdigen/{id}",    "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}",    "GET",    Zorgcoordinator,    Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}",    "GET",    Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Zorgcoordinator,    Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Casusregisseur,     Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}",    "GET",    Casusregisseur,     Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}",    "GET",    Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Casusregisseur,     Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Wijkteammedewerker, Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}",    "GET",    Wijkteammedewerker, Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}",    "GET",    Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Wijkteammedewerker, Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Verwijzer,          Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}",    "GET",    Verwijzer,          Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}",    "GET",    Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Verwijzer,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Aanbieder,          Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}",    "GET",    Aanbieder,          Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}",    "GET",    Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beleid,             Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beleid,             Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}",    "GET",    Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Anoniem,            Eigen,    401, Geen),
     r("/api/v1/jeugdigen/{id}",    "GET",    Anoniem,            Ander,    401, Geen),
     r("/api/v1/jeugdigen/{id}",    "GET",    Anoniem,            Onbekend, 401, Geen),
@@ -181,25 +181,25 @@ const MATRIX: &[Rij] = {
     // Changing one jeugdige: as reading.
     r("/api/v1/jeugdigen/{id}",    "PUT",    Zorgcoordinator,    Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Zorgcoordinator,    Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}",    "PUT",    Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Zorgcoordinator,    Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Casusregisseur,     Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Casusregisseur,     Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}",    "PUT",    Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Casusregisseur,     Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Wijkteammedewerker, Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Wijkteammedewerker, Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}",    "PUT",    Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Wijkteammedewerker, Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Verwijzer,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Verwijzer,          Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}",    "PUT",    Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Verwijzer,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Anoniem,            Eigen,    401, Geen),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Anoniem,            Ander,    401, Geen),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Anoniem,            Onbekend, 401, Geen),
@@ -207,25 +207,25 @@ const MATRIX: &[Rij] = {
     // The access route (seed 000) is a read of the jeugdige: the same rows as reading it.
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Zorgcoordinator,    Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Zorgcoordinator,    Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Casusregisseur,     Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Casusregisseur,     Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Casusregisseur,     Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Wijkteammedewerker, Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Wijkteammedewerker, Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Wijkteammedewerker, Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Verwijzer,          Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Verwijzer,          Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Verwijzer,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Aanbieder,          Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Aanbieder,          Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beleid,             Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beleid,             Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Ander,    403, Geweigerd),
-    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Anoniem,            Eigen,    401, Geen),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Anoniem,            Ander,    401, Geen),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Anoniem,            Onbekend, 401, Geen),
@@ -292,49 +292,49 @@ const MATRIX: &[Rij] = {
     // question of the own and the other jeugdige per row.
     r("/api/v1/hulpvragen/{id}",     "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
     r("/api/v1/hulpvragen/{id}",     "GET",    Zorgcoordinator,    Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}",     "GET",    Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Zorgcoordinator,    Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Casusregisseur,     Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Casusregisseur,     Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}",     "GET",    Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Casusregisseur,     Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Wijkteammedewerker, Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Wijkteammedewerker, Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}",     "GET",    Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Wijkteammedewerker, Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Verwijzer,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Verwijzer,          Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}",     "GET",    Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Verwijzer,          Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Aanbieder,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Aanbieder,          Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}",     "GET",    Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beleid,             Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beleid,             Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}",     "GET",    Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Anoniem,            Eigen,    401, Geen),
     r("/api/v1/hulpvragen/{id}",     "GET",    Anoniem,            Ander,    401, Geen),
     r("/api/v1/hulpvragen/{id}",     "GET",    Anoniem,            Onbekend, 401, Geen),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Zorgcoordinator,    Eigen,    200, Toegestaan),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Zorgcoordinator,    Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Zorgcoordinator,    Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Casusregisseur,     Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Casusregisseur,     Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Casusregisseur,     Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Wijkteammedewerker, Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Wijkteammedewerker, Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Wijkteammedewerker, Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Verwijzer,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Verwijzer,          Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Verwijzer,          Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Aanbieder,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Aanbieder,          Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beleid,             Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beleid,             Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Ander,    403, Geweigerd),
-    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Anoniem,            Eigen,    401, Geen),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Anoniem,            Ander,    401, Geen),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Anoniem,            Onbekend, 401, Geen),
@@ -371,27 +371,27 @@ const MATRIX: &[Rij] = {
     // every read and refusal logged per jeugdige of the household.
     r("/api/v1/casussen/{id}",                "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
     r("/api/v1/casussen/{id}",                "GET",    Zorgcoordinator,    Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}",                "GET",    Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Zorgcoordinator,    Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Casusregisseur,     Eigen,    200, Toegestaan),
     r("/api/v1/casussen/{id}",                "GET",    Casusregisseur,     Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}",                "GET",    Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Casusregisseur,     Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Wijkteammedewerker, Eigen,    200, Toegestaan),
     r("/api/v1/casussen/{id}",                "GET",    Wijkteammedewerker, Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}",                "GET",    Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Wijkteammedewerker, Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Verwijzer,          Eigen,    200, Toegestaan),
     r("/api/v1/casussen/{id}",                "GET",    Verwijzer,          Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}",                "GET",    Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Verwijzer,          Onbekend, 403, Geweigerd),
     // A referral opens the referred jeugdige to the provider, not the
     // household's case: a provider joins a case through an inkoop only.
     r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beleid,             Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beleid,             Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}",                "GET",    Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Anoniem,            Eigen,    401, Geen),
     r("/api/v1/casussen/{id}",                "GET",    Anoniem,            Ander,    401, Geen),
     r("/api/v1/casussen/{id}",                "GET",    Anoniem,            Onbekend, 401, Geen),
@@ -400,25 +400,25 @@ const MATRIX: &[Rij] = {
     // onderwijs part, so it cannot start a plan (400); other parties are refused.
     r("/api/v1/casussen/{id}/plan",           "PUT",    Zorgcoordinator,    Eigen,    400, Geen),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Zorgcoordinator,    Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}/plan",           "PUT",    Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Zorgcoordinator,    Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Casusregisseur,     Eigen,    200, Toegestaan),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Casusregisseur,     Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}/plan",           "PUT",    Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Casusregisseur,     Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Wijkteammedewerker, Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Wijkteammedewerker, Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}/plan",           "PUT",    Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Wijkteammedewerker, Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Verwijzer,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Verwijzer,          Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}/plan",           "PUT",    Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Verwijzer,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Aanbieder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Aanbieder,          Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}/plan",           "PUT",    Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beleid,             Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beleid,             Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}/plan",           "PUT",    Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Anoniem,            Eigen,    401, Geen),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Anoniem,            Ander,    401, Geen),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Anoniem,            Onbekend, 401, Geen),
@@ -426,25 +426,25 @@ const MATRIX: &[Rij] = {
     // An unsafety report: any party in a role that sees dossiers.
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Zorgcoordinator,    Eigen,    201, Toegestaan),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Zorgcoordinator,    Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Zorgcoordinator,    Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Casusregisseur,     Eigen,    201, Toegestaan),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Casusregisseur,     Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Casusregisseur,     Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Wijkteammedewerker, Eigen,    201, Toegestaan),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Wijkteammedewerker, Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Wijkteammedewerker, Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Verwijzer,          Eigen,    201, Toegestaan),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Verwijzer,          Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Verwijzer,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Ander,    403, Geweigerd),
-    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Anoniem,            Eigen,    401, Geen),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Anoniem,            Ander,    401, Geen),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Anoniem,            Onbekend, 401, Geen),
@@ -478,25 +478,25 @@ const MATRIX: &[Rij] = {
     // A referral: through the relation with its jeugdige; a provider only its own.
     r("/api/v1/verwijzingen/{id}",            "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
     r("/api/v1/verwijzingen/{id}",            "GET",    Zorgcoordinator,    Ander,    403, Geweigerd),
-    r("/api/v1/verwijzingen/{id}",            "GET",    Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Zorgcoordinator,    Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Casusregisseur,     Eigen,    200, Toegestaan),
     r("/api/v1/verwijzingen/{id}",            "GET",    Casusregisseur,     Ander,    403, Geweigerd),
-    r("/api/v1/verwijzingen/{id}",            "GET",    Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Casusregisseur,     Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Wijkteammedewerker, Eigen,    200, Toegestaan),
     r("/api/v1/verwijzingen/{id}",            "GET",    Wijkteammedewerker, Ander,    403, Geweigerd),
-    r("/api/v1/verwijzingen/{id}",            "GET",    Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Wijkteammedewerker, Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Verwijzer,          Eigen,    200, Toegestaan),
     r("/api/v1/verwijzingen/{id}",            "GET",    Verwijzer,          Ander,    403, Geweigerd),
-    r("/api/v1/verwijzingen/{id}",            "GET",    Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Verwijzer,          Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Aanbieder,          Eigen,    200, Toegestaan),
     r("/api/v1/verwijzingen/{id}",            "GET",    Aanbieder,          Ander,    403, Geweigerd),
-    r("/api/v1/verwijzingen/{id}",            "GET",    Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beleid,             Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beleid,             Ander,    403, Geweigerd),
-    r("/api/v1/verwijzingen/{id}",            "GET",    Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Ander,    403, Geweigerd),
-    r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Anoniem,            Eigen,    401, Geen),
     r("/api/v1/verwijzingen/{id}",            "GET",    Anoniem,            Ander,    401, Geen),
     r("/api/v1/verwijzingen/{id}",            "GET",    Anoniem,            Onbekend, 401, Geen),
@@ -504,25 +504,25 @@ const MATRIX: &[Rij] = {
     // Care delivered: the referral's provider only.
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Zorgcoordinator,    Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Zorgcoordinator,    Ander,    403, Geweigerd),
-    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Zorgcoordinator,    Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Zorgcoordinator,    Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Casusregisseur,     Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Casusregisseur,     Ander,    403, Geweigerd),
-    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Casusregisseur,     Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Casusregisseur,     Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Wijkteammedewerker, Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Wijkteammedewerker, Ander,    403, Geweigerd),
-    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Wijkteammedewerker, Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Wijkteammedewerker, Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Verwijzer,          Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Verwijzer,          Ander,    403, Geweigerd),
-    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Verwijzer,          Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Verwijzer,          Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Aanbieder,          Eigen,    201, Toegestaan),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Aanbieder,          Ander,    403, Geweigerd),
-    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Aanbieder,          Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beleid,             Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beleid,             Ander,    403, Geweigerd),
-    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beleid,             Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Ander,    403, Geweigerd),
-    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Anoniem,            Eigen,    401, Geen),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Anoniem,            Ander,    401, Geen),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Anoniem,            Onbekend, 401, Geen),
@@ -1238,7 +1238,8 @@ impl<'a> Matrix<'a> {
 
     /// Sends the row's request and returns how the answer, the store and the
     /// audit log differ from the row (empty when they agree).
-    async fn voer_uit(&self, gedeeld: &Paar, rij: &Rij) -> Vec<String> {
+    /// The row's differences, and the answer (status, body).
+    async fn voer_uit(&self, gedeeld: &Paar, rij: &Rij) -> (Vec<String>, (u16, Value)) {
         let app = self.app;
         let vers;
         let paar = if rij.route.starts_with("/api/v1/hulpvragen")
@@ -1572,7 +1573,7 @@ impl<'a> Matrix<'a> {
             let over: Vec<AuditRecord> = over.into_iter().cloned().collect();
             fout(format!("audit log: {}", samenvatting(&over)));
         }
-        fouten
+        (fouten, (status.as_u16(), antwoord))
     }
 }
 
@@ -1654,8 +1655,29 @@ pub(crate) async fn autorisatiematrix(app: &App) {
     let m = Matrix::nieuw(app).await;
     let gedeeld = m.paar().await;
     let mut fouten = Vec::new();
+    let mut antwoorden = std::collections::HashMap::new();
     for rij in MATRIX {
-        fouten.extend(m.voer_uit(&gedeeld, rij).await);
+        let (f, antwoord) = m.voer_uit(&gedeeld, rij).await;
+        fouten.extend(f);
+        antwoorden.insert((rij.route, rij.methode, rij.wie, rij.doel), antwoord);
+    }
+    // Issue 12, item 9: an id that does not exist answers exactly as one
+    // the role has no relation with (same status, same body), so ids
+    // cannot be probed for existence.
+    for rij in MATRIX
+        .iter()
+        .filter(|r| r.doel == Doel::Onbekend && r.route.contains("{id}"))
+    {
+        let onbekend = &antwoorden[&(rij.route, rij.methode, rij.wie, Doel::Onbekend)];
+        if let Some(ander) = antwoorden.get(&(rij.route, rij.methode, rij.wie, Doel::Ander))
+            && matches!(ander.0, 403 | 404)
+            && ander != onbekend
+        {
+            fouten.push(format!(
+                "{rij}: an unknown id answers {} {}, an id without relation {} {}",
+                onbekend.0, onbekend.1, ander.0, ander.1
+            ));
+        }
     }
     assert!(
         fouten.is_empty(),

@@ -50,7 +50,9 @@ pub async fn metrics_apart_en_begrensd(app: &App) {
 
     let tekst = app.metrics().await;
     let methoden = labelwaarden(&tekst, "methode");
-    let bekend = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "overig"];
+    let bekend = [
+        "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "overig",
+    ];
     assert!(
         methoden.iter().all(|m| bekend.contains(&m.as_str())),
         "{methoden:?}"

@@ -330,7 +330,7 @@ pub(crate) async fn toegangsroute(app: &App) {
     );
     probleem(
         &zc_a.get(&pad(1_000_000, None)).await,
-        StatusCode::NOT_FOUND,
-        "niet-gevonden",
+        StatusCode::FORBIDDEN,
+        "geen-toegang",
     );
 }
