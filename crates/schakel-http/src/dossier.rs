@@ -237,6 +237,8 @@ impl Dossier<'_> {
                 toegang::mag_wijzigen,
             )
             .await?;
+        self.eis_school(w).await?;
+        self.eis_geen_overschrijving(&j, w).await?;
         let record = self.record(
             "jeugdige.wijzigen",
             Actie::Wijzigen,
@@ -261,6 +263,7 @@ impl Dossier<'_> {
     /// [`controleer_bsn`](Self::controleer_bsn) does, after the role.
     pub async fn maak(&self, nieuw: &NieuweJeugdige) -> ApiResultaat<Jeugdige> {
         self.eis_registratierol(&nieuw.bsn).await?;
+        self.eis_school(&nieuw.gegevens).await?;
         self.eis_huishouden(nieuw).await?;
         self.controleer_bsn(&nieuw.bsn).await?;
         self.sla_op(nieuw).await
@@ -272,15 +275,57 @@ impl Dossier<'_> {
     /// twice; the store still refuses a BSN that exists.
     pub async fn maak_na_controle(&self, nieuw: &NieuweJeugdige) -> ApiResultaat<Jeugdige> {
         self.eis_registratierol(&nieuw.bsn).await?;
+        self.eis_school(&nieuw.gegevens).await?;
         self.eis_huishouden(nieuw).await?;
         self.sla_op(nieuw).await
     }
 
     /// What a registration form checks before it stores anything: the role
-    /// first, then the BSN.
-    pub async fn mag_registreren_met(&self, bsn: &Bsn) -> ApiResultaat<()> {
-        self.eis_registratierol(bsn).await?;
-        self.controleer_bsn(bsn).await
+    /// first, then the school field, then the BSN.
+    pub async fn mag_registreren_met(&self, nieuw: &NieuweJeugdige) -> ApiResultaat<()> {
+        self.eis_registratierol(&nieuw.bsn).await?;
+        self.eis_school(&nieuw.gegevens).await?;
+        self.controleer_bsn(&nieuw.bsn).await
+    }
+
+    /// The `school` field takes a school only (issue 12: not a provider,
+    /// not the gemeente).
+    async fn eis_school(&self, g: &JeugdigeWijziging) -> ApiResultaat<()> {
+        if let Some(s) = g.school {
+            organisatie_van_soort(self.state, s, OrganisatieSoort::School, "school").await?;
+        }
+        Ok(())
+    }
+
+    /// A school does not move its pupil into another school's list: that
+    /// is the receiving school's act, or the parents'. It may leave the
+    /// field empty when the pupil leaves. The refusal is logged.
+    async fn eis_geen_overschrijving(
+        &self,
+        j: &Jeugdige,
+        w: &JeugdigeWijziging,
+    ) -> ApiResultaat<()> {
+        let eigen = self.actor.rol.organisatie;
+        let naar_ander = self.actor.rol.rol == Rol::Zorgcoordinator
+            && w.school.is_some_and(|s| s != eigen)
+            && w.school != j.gegevens.school;
+        if !naar_ander {
+            return Ok(());
+        }
+        let record = self.record(
+            "jeugdige.wijzigen",
+            Actie::Wijzigen,
+            Some(&j.bsn),
+            ("jeugdige", Some(j.id)),
+            Uitkomst::Geweigerd,
+            Some("school_schrijft_niet_over"),
+        );
+        self.state.opslag.schrijf_audit(&record).await?;
+        self.log_weigering("jeugdige", j.id, "school_schrijft_niet_over");
+        Err(ApiFout::veld(
+            "school",
+            "een school schrijft een leerling niet in bij een andere school; dat doet die school of doen de ouders (laat het veld leeg als de leerling vertrekt)",
+        ))
     }
 
     fn registratierecord(

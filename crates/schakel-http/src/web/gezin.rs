@@ -255,7 +255,7 @@ pub async fn voeg_broer_of_zus_toe(
         );
         return formulier(&wie, &j, true, fouten, invoer).await;
     }
-    if super::jeugdigen::bsn_gecontroleerd(&wie, &nieuw.bsn, &mut fouten).await? {
+    if super::jeugdigen::bsn_gecontroleerd(&wie, &nieuw, &mut fouten, &VELDEN).await? {
         return formulier(&wie, &j, true, fouten, invoer).await;
     }
     let stappen = async {

@@ -665,19 +665,24 @@ const LEERLINGVELDEN: [(&str, &str, &str); 11] = [
     ("omschrijving", "omschrijving", "Omschrijving van de vraag"),
 ];
 
-/// The role, then the BSN, as `Dossier::mag_registreren_met` checks them
+/// The role, the school, then the BSN, as `Dossier::mag_registreren_met` checks them
 /// (logged and counted per account): when this BSN cannot be registered,
 /// the form's `bsn` field says so, and `true` asks for the form again. A
 /// role that may not register gets the refusal page, before any lookup.
 pub async fn bsn_gecontroleerd(
     wie: &Ingelogd,
-    bsn: &schakel_domain::Bsn,
+    nieuw: &schakel_storage::NieuweJeugdige,
     fouten: &mut Fouten,
+    velden: &[(&str, &str, &str)],
 ) -> Result<bool, WebFout> {
-    match wie.dossier().mag_registreren_met(bsn).await {
+    match wie.dossier().mag_registreren_met(nieuw).await {
         Ok(()) => Ok(false),
         Err(ApiFout::Conflict(m)) => {
             fouten.veld("bsn", "BSN", format!("{m}."));
+            Ok(true)
+        }
+        Err(f @ ApiFout::Ongeldig(_)) => {
+            fouten.uit(f, velden)?;
             Ok(true)
         }
         Err(f) => Err(f.into()),
@@ -748,7 +753,7 @@ pub async fn registreer_jeugdige(f: Formulier<LeerlingFormulier>) -> WebResultaa
             return leerlingformulier(&wie, fouten, invoer).await;
         }
     };
-    if bsn_gecontroleerd(&wie, &nieuw.bsn, &mut fouten).await? {
+    if bsn_gecontroleerd(&wie, &nieuw, &mut fouten, &LEERLINGVELDEN).await? {
         return leerlingformulier(&wie, fouten, invoer).await;
     }
     let dossier = wie.dossier();

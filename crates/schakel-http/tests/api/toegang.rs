@@ -447,3 +447,139 @@ pub async fn bsn_controle(app: &App) {
     x.abort();
     y.abort();
 }
+
+/// Organisation fields take the right kind: a school field a school, a
+/// wijkteam field a wijkteam; and a school does not move its pupil into
+/// another school's list (API, web form, monitoring).
+pub async fn organisatievelden(app: &App) {
+    let w = &app.w;
+    let route = aanbieders(app).await;
+    let zc_a = app.login(ZC_A).await;
+    let d = dossier(app, &zc_a, BSNS[0]).await;
+    let pad = format!("/api/v1/jeugdigen/{}", d.jeugdige);
+    let veld = |a: &(StatusCode, HeaderMap, Value)| redenen(a);
+    for (school, soort) in [
+        (route.hoofdaanbieder, "soort Jeugdhulpaanbieder"),
+        (w.gemeente, "soort Gemeente"),
+        (w.wijkteam, "soort Wijkteam"),
+    ] {
+        let r = veld(
+            &zc_a
+                .put(&pad, Some("\"1\""), wijziging("Quirijn", school))
+                .await,
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "school");
+        assert!(r[0].1.contains(soort), "{r:?}");
+    }
+    // School A does not move its pupil to school B.
+    let r = veld(
+        &zc_a
+            .put(&pad, Some("\"1\""), wijziging("Quirijn", w.school_b))
+            .await,
+    );
+    assert_eq!(r[0].0, "school");
+    assert!(r[0].1.contains("andere school"), "{r:?}");
+    let j = app
+        .opslag
+        .jeugdige(d.jeugdige)
+        .await
+        .expect("lees")
+        .expect("jeugdige");
+    assert_eq!(
+        (j.versie, j.gegevens.school),
+        (1, Some(w.school_a)),
+        "nothing changed"
+    );
+    assert!(
+        app.audit()
+            .await
+            .iter()
+            .any(|r| r.record.gebeurtenis == "jeugdige.wijzigen"
+                && r.record.uitkomst == Uitkomst::Geweigerd
+                && r.record.grond.as_deref() == Some("school_schrijft_niet_over")
+                && r.record.object_id == Some(d.jeugdige)),
+        "the attempt is logged"
+    );
+    // The same from the web form: the error at the school field.
+    let web = super::web::Browser::nieuw(app);
+    let csrf = web.inloggen(ZC_A).await;
+    let p = web
+        .post(
+            &format!("/jeugdigen/{}/wijzigen", d.jeugdige),
+            &[
+                ("csrf", csrf.as_str()),
+                ("versie", "1"),
+                ("voornaam", VOORNAAM),
+                ("achternaam", ACHTERNAAM),
+                ("postcode", "1315AB"),
+                ("huisnummer", "12"),
+                ("toevoeging", ""),
+                ("school", &route.hoofdaanbieder.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST, "{}", p.html);
+    assert!(p.html.contains("id=\"school-fout\""), "{}", p.html);
+
+    // A new jeugdige: the school field is checked before the BSN is.
+    let (s, _, h) = zc_a
+        .post(
+            "/api/v1/huishoudens",
+            json!({"vertegenwoordigers": [{"naam": OUDER, "relatie": "ouder"}]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{h}");
+    let r = veld(
+        &zc_a
+            .post(
+                "/api/v1/jeugdigen",
+                jeugdige_invoer(h["id"].as_i64().expect("id"), BSNS[4], Some(w.gemeente)),
+            )
+            .await,
+    );
+    assert_eq!(r[0].0, "school", "{r:?}");
+    let pseudoniem = bsn(BSNS[4]).pseudoniem(SLEUTEL);
+    assert!(
+        !app.audit()
+            .await
+            .iter()
+            .any(|r| r.record.client.as_deref() == Some(pseudoniem.as_str())),
+        "no BSN check for a form that is wrong anyway"
+    );
+
+    // The wijkteam handling the question may record the move; still only
+    // to a school.
+    let (s, _, b) = zc_a
+        .post(
+            &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
+            json!({"uitkomst": "gemeente", "wijkteam": w.wijkteam}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    let regisseur = app.login(REGISSEUR).await;
+    let r = veld(
+        &regisseur
+            .put(&pad, Some("\"1\""), wijziging("Quirijn", w.jgz))
+            .await,
+    );
+    assert_eq!(r[0].0, "school", "{r:?}");
+    let (s, _, b) = regisseur
+        .put(&pad, Some("\"1\""), wijziging("Quirijn", w.school_b))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert_eq!(b["school"], w.school_b);
+
+    // Monitoring per school takes a school.
+    let beleid = app.login(BELEID).await;
+    let r = veld(
+        &beleid
+            .get(&format!("/api/v1/monitoring?school={}", w.wijkteam))
+            .await,
+    );
+    assert_eq!(r[0].0, "school", "{r:?}");
+    let (s, _, b) = beleid
+        .get(&format!("/api/v1/monitoring?school={}", w.school_a))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+}
