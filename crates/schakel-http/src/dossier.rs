@@ -3,9 +3,10 @@
 
 use schakel_domain::toegang::{self, Grond, Weigering};
 use schakel_domain::{Bsn, OrganisatieSoort, Rol};
-use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, nu};
+use schakel_storage::audit::{Actie, Uitkomst, nu};
 use schakel_storage::{
-    Huishouden, Id, Jeugdige, JeugdigeWijziging, Lijst, NieuweJeugdige, Organisatie, Pagina,
+    Huishouden, Id, Jeugdige, JeugdigeWijziging, Lijst, NieuwAuditRecord, NieuweJeugdige,
+    Organisatie, Pagina,
 };
 
 use crate::auth::Actor;
@@ -262,6 +263,8 @@ impl Dossier<'_> {
                 toegang::mag_wijzigen,
             )
             .await?;
+        self.eis_school(w).await?;
+        self.eis_geen_overschrijving(&j, w).await?;
         let record = self.record(
             "jeugdige.wijzigen",
             Actie::Wijzigen,
@@ -282,28 +285,124 @@ impl Dossier<'_> {
     /// one jeugdige already. Household ids are guessable, and a jeugdige
     /// placed in a stranger's household would join that household's record.
     /// A refusal — by role or by household — is logged, with the pseudonym
-    /// of the BSN it was for.
+    /// of the BSN it was for. The BSN is checked as
+    /// [`controleer_bsn`](Self::controleer_bsn) does, after the role.
     pub async fn maak(&self, nieuw: &NieuweJeugdige) -> ApiResultaat<Jeugdige> {
-        let geweigerd = |object: (&str, Option<Id>), grond: &str| {
-            self.record(
-                "jeugdige.aanmaken",
-                Actie::Aanmaken,
-                Some(&nieuw.bsn),
-                object,
-                Uitkomst::Geweigerd,
-                Some(grond),
-            )
-        };
+        self.eis_registratierol(&nieuw.bsn).await?;
+        self.eis_school(&nieuw.gegevens).await?;
+        self.eis_huishouden(nieuw).await?;
+        self.controleer_bsn(&nieuw.bsn).await?;
+        self.sla_op(nieuw).await
+    }
+
+    /// As [`maak`](Self::maak), for a form that checked the role and the
+    /// BSN already (with [`mag_registreren_met`](Self::mag_registreren_met))
+    /// before it stored anything else: the BSN is not checked (and counted)
+    /// twice; the store still refuses a BSN that exists.
+    pub async fn maak_na_controle(&self, nieuw: &NieuweJeugdige) -> ApiResultaat<Jeugdige> {
+        self.eis_registratierol(&nieuw.bsn).await?;
+        self.eis_school(&nieuw.gegevens).await?;
+        self.eis_huishouden(nieuw).await?;
+        self.sla_op(nieuw).await
+    }
+
+    /// What a registration form checks before it stores anything: the role
+    /// first, then the school field, then the BSN.
+    pub async fn mag_registreren_met(&self, nieuw: &NieuweJeugdige) -> ApiResultaat<()> {
+        self.eis_registratierol(&nieuw.bsn).await?;
+        self.eis_school(&nieuw.gegevens).await?;
+        self.controleer_bsn(&nieuw.bsn).await
+    }
+
+    /// The `school` field takes a school only (issue 12: not a provider,
+    /// not the gemeente).
+    async fn eis_school(&self, g: &JeugdigeWijziging) -> ApiResultaat<()> {
+        if let Some(s) = g.school {
+            organisatie_van_soort(self.state, s, OrganisatieSoort::School, "school").await?;
+        }
+        Ok(())
+    }
+
+    /// A school does not move its pupil into another school's list: that
+    /// is the receiving school's act, or the parents'. It may leave the
+    /// field empty when the pupil leaves. The refusal is logged.
+    async fn eis_geen_overschrijving(
+        &self,
+        j: &Jeugdige,
+        w: &JeugdigeWijziging,
+    ) -> ApiResultaat<()> {
+        let eigen = self.actor.rol.organisatie;
+        let naar_ander = self.actor.rol.rol == Rol::Zorgcoordinator
+            && w.school.is_some_and(|s| s != eigen)
+            && w.school != j.gegevens.school;
+        if !naar_ander {
+            return Ok(());
+        }
+        let record = self.record(
+            "jeugdige.wijzigen",
+            Actie::Wijzigen,
+            Some(&j.bsn),
+            ("jeugdige", Some(j.id)),
+            Uitkomst::Geweigerd,
+            Some("school_schrijft_niet_over"),
+        );
+        self.state.opslag.schrijf_audit(&record).await?;
+        self.log_weigering("jeugdige", j.id, "school_schrijft_niet_over");
+        Err(ApiFout::veld(
+            "school",
+            "een school schrijft een leerling niet in bij een andere school; dat doet die school of doen de ouders (laat het veld leeg als de leerling vertrekt)",
+        ))
+    }
+
+    fn registratierecord(
+        &self,
+        bsn: &Bsn,
+        object: (&str, Option<Id>),
+        uitkomst: Uitkomst,
+        grond: &str,
+    ) -> NieuwAuditRecord {
+        self.record(
+            "jeugdige.aanmaken",
+            Actie::Aanmaken,
+            Some(bsn),
+            object,
+            uitkomst,
+            Some(grond),
+        )
+    }
+
+    /// Only the registering roles register a jeugdige; a refusal is logged
+    /// with the pseudonym of the BSN it was for. Nothing about the BSN is
+    /// looked up before this passes.
+    async fn eis_registratierol(&self, bsn: &Bsn) -> ApiResultaat<()> {
         if let Err(fout) = self.eis_rol(&REGISTREREN, "jeugdigen registreren") {
-            let record = geweigerd(("jeugdige", None), "rol_mag_niet_registreren");
+            let record = self.registratierecord(
+                bsn,
+                ("jeugdige", None),
+                Uitkomst::Geweigerd,
+                "rol_mag_niet_registreren",
+            );
             self.state.opslag.schrijf_audit(&record).await?;
             return Err(fout);
         }
-        // An unknown household is left to the store, which names the field.
-        if let Some(h) = self.state.opslag.huishouden(nieuw.huishouden).await?
-            && !self.ziet_huishouden(&h).await?
-        {
-            let record = geweigerd(("huishouden", Some(h.id)), "geen_relatie_met_huishouden");
+        Ok(())
+    }
+
+    async fn eis_huishouden(&self, nieuw: &NieuweJeugdige) -> ApiResultaat<()> {
+        // An unknown household is named as the store names it, before the
+        // BSN is looked up.
+        let Some(h) = self.state.opslag.huishouden(nieuw.huishouden).await? else {
+            return Err(
+                schakel_storage::OpslagFout::OnbekendeVerwijzing("huishouden".into()).into(),
+            );
+        };
+        if !self.ziet_huishouden(&h).await? {
+            let record = self.registratierecord(
+                &nieuw.bsn,
+                ("huishouden", Some(h.id)),
+                Uitkomst::Geweigerd,
+                "geen_relatie_met_huishouden",
+            );
             self.state.opslag.schrijf_audit(&record).await?;
             self.log_weigering("huishouden", h.id, "geen_relatie_met_huishouden");
             return Err(ApiFout::Geweigerd(
@@ -312,15 +411,70 @@ impl Dossier<'_> {
                     .into(),
             ));
         }
-        let record = self.record(
-            "jeugdige.aanmaken",
-            Actie::Aanmaken,
-            Some(&nieuw.bsn),
+        Ok(())
+    }
+
+    async fn sla_op(&self, nieuw: &NieuweJeugdige) -> ApiResultaat<Jeugdige> {
+        let record = self.registratierecord(
+            &nieuw.bsn,
             ("jeugdige", None),
             Uitkomst::Toegestaan,
-            Some("registratie"),
+            "registratie",
         );
         Ok(self.state.opslag.maak_jeugdige(nieuw, &record).await?)
+    }
+
+    /// Whether a jeugdige may be registered with this BSN, asked by a role
+    /// that may register (no BSN oracle, issue 12). Each check counts
+    /// against the account's hourly limit (kept in the database, so every
+    /// server instance shares it; over it: 429 with Retry-After) and is
+    /// logged as `bsn.controle` with the BSN's pseudonym and its outcome:
+    /// `te_veel_controles`, `onbekend`, `bekend_zichtbaar` or
+    /// `bekend_niet_zichtbaar`. That a jeugdige with this BSN exists is said
+    /// only to whom may see that jeugdige; anyone else learns only that
+    /// this registration cannot go ahead — the least a registrant must
+    /// know — and each such answer is in the log and in the child's inzage.
+    pub async fn controleer_bsn(&self, bsn: &Bsn) -> ApiResultaat<()> {
+        let log = |uitkomst, grond: &str, id| {
+            let record = self.record(
+                "bsn.controle",
+                Actie::Lezen,
+                Some(bsn),
+                ("jeugdige", id),
+                uitkomst,
+                Some(grond),
+            );
+            async move { self.state.opslag.schrijf_audit(&record).await }
+        };
+        let nu = chrono::Utc::now();
+        let uur = chrono::Duration::hours(1);
+        let sleutel = format!("bsn-controle:{}", self.actor.medewerker.id);
+        let (aantal, begin) = self.state.opslag.tel_poging(&sleutel, nu, uur).await?;
+        if aantal > self.state.instellingen.bsn_controles_per_uur {
+            log(Uitkomst::Geweigerd, "te_veel_controles", None).await?;
+            self.log_weigering("bsn", 0, "te_veel_controles");
+            let over = (begin + uur - nu).num_seconds().max(1);
+            return Err(ApiFout::TeVeel {
+                opnieuw_na: u64::try_from(over).unwrap_or(1),
+            });
+        }
+        let Some(j) = self.state.opslag.jeugdige_op_bsn(bsn).await? else {
+            log(Uitkomst::Toegestaan, "onbekend", None).await?;
+            return Ok(());
+        };
+        let relaties = self.relaties(&j).await?;
+        if toegang::mag_zien(self.actor.rol.rol, &relaties).is_ok() {
+            log(Uitkomst::Toegestaan, "bekend_zichtbaar", Some(j.id)).await?;
+            return Err(ApiFout::Conflict(format!(
+                "Met dit BSN is al een jeugdige geregistreerd (jeugdige {}); open die in plaats van een nieuwe te registreren",
+                j.id
+            )));
+        }
+        log(Uitkomst::Geweigerd, "bekend_niet_zichtbaar", None).await?;
+        Err(ApiFout::Conflict(
+            "Deze jeugdige kan hier niet worden geregistreerd. Vraag de beheerder van uw regio om hulp; de poging is gelogd"
+                .into(),
+        ))
     }
 
     /// The jeugdigen this actor may see, each read logged.

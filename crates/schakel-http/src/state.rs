@@ -21,6 +21,9 @@ pub struct Instellingen {
     /// The web application's built styles and scripts (`scripts/web-build`),
     /// served under /statisch; none: pages without them.
     pub web_map: Option<std::path::PathBuf>,
+    /// How many BSN checks (registering a jeugdige) one account may make
+    /// per hour; then 429 until the hour has passed (issue 12).
+    pub bsn_controles_per_uur: i64,
 }
 
 impl Default for Instellingen {
@@ -31,6 +34,7 @@ impl Default for Instellingen {
             sessie_max: chrono::Duration::hours(12),
             pseudoniem_sleutel: Vec::new(),
             web_map: None,
+            bsn_controles_per_uur: 20,
         }
     }
 }

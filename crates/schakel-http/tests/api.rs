@@ -389,6 +389,10 @@ impl App {
             regels(),
             Instellingen {
                 pseudoniem_sleutel: SLEUTEL.to_vec(),
+                // The matrix registers many jeugdigen by one account; the
+                // limit itself is tested on instances of its own
+                // (toegang::bsn_controle).
+                bsn_controles_per_uur: 10_000,
                 ..Instellingen::default()
             },
             schakel_http::metrics_handle(),
@@ -1772,6 +1776,16 @@ async fn auditlog(app: &App) {
     };
     use Uitkomst::{Geweigerd, Toegestaan};
     assert_eq!(over_jeugdige("jeugdige.aanmaken", Toegestaan), 1);
+    assert_eq!(
+        records
+            .iter()
+            .filter(|r| r.record.gebeurtenis == "bsn.controle"
+                && r.record.client.as_deref() == Some(pseudoniem.as_str())
+                && r.record.grond.as_deref() == Some("onbekend"))
+            .count(),
+        1,
+        "the BSN was checked before it was registered"
+    );
     assert_eq!(over_jeugdige("jeugdige.lezen", Toegestaan), 1);
     assert_eq!(over_jeugdige("jeugdige.lijst", Toegestaan), 1);
     assert_eq!(over_jeugdige("jeugdige.wijzigen", Toegestaan), 1);
@@ -1795,14 +1809,14 @@ async fn auditlog(app: &App) {
         .iter()
         .filter(|r| r.record.client.as_deref() == Some(pseudoniem.as_str()))
         .collect();
-    assert_eq!(voor_client.len(), 9);
+    assert_eq!(voor_client.len(), 10);
     assert_eq!(
         app.opslag
             .audit_voor_client(&pseudoniem)
             .await
             .expect("inzage")
             .len(),
-        9
+        10
     );
     for r in &voor_client {
         let r = &r.record;
@@ -1813,7 +1827,7 @@ async fn auditlog(app: &App) {
         assert!(r.grond.is_some());
         let actie = match r.gebeurtenis.as_str() {
             "jeugdige.aanmaken" | "hulpvraag.aanmaken" => Actie::Aanmaken,
-            "jeugdige.lezen" | "jeugdige.lijst" => Actie::Lezen,
+            "jeugdige.lezen" | "jeugdige.lijst" | "bsn.controle" => Actie::Lezen,
             "jeugdige.wijzigen" => Actie::Wijzigen,
             anders => panic!("unexpected event {anders}"),
         };
@@ -2134,7 +2148,7 @@ async fn broers_en_zussen(app: &App) {
 // fields, access in time).
 #[path = "api/toegang.rs"]
 mod toegang;
-use toegang::triage_geeft_geen_toegang;
+use toegang::{bsn_controle, organisatievelden, triage_geeft_geen_toegang};
 
 // The access route of seed 000.
 #[path = "api/toegangsroute.rs"]
@@ -2202,4 +2216,6 @@ per_backend!(
     web_casus_inkoop_en_onderwijs,
     web_api_token,
     triage_geeft_geen_toegang,
+    bsn_controle,
+    organisatievelden,
 );

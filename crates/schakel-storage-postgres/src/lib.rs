@@ -878,6 +878,32 @@ impl Opslag for PgOpslag {
         .transpose()
     }
 
+    async fn tel_poging(
+        &self,
+        sleutel: &str,
+        nu: DateTime<Utc>,
+        venster: chrono::Duration,
+    ) -> Resultaat<(i64, DateTime<Utc>)> {
+        let rij = sqlx::query(
+            "INSERT INTO teller (sleutel, venster_begin, aantal) VALUES ($1, $2, 1) \
+             ON CONFLICT (sleutel) DO UPDATE SET \
+               aantal = CASE WHEN teller.venster_begin <= $3 THEN 1 ELSE teller.aantal + 1 END, \
+               venster_begin = CASE WHEN teller.venster_begin <= $3 THEN $2 \
+                                    ELSE teller.venster_begin END \
+             RETURNING aantal, venster_begin",
+        )
+        .bind(sleutel)
+        .bind(nu)
+        .bind(nu - venster)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(fout)?;
+        Ok((
+            rij.try_get("aantal").map_err(fout)?,
+            rij.try_get("venster_begin").map_err(fout)?,
+        ))
+    }
+
     async fn maak_huishouden(
         &self,
         h: &NieuwHuishouden,

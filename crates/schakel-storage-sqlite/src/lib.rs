@@ -986,6 +986,30 @@ impl Opslag for SqliteOpslag {
 
     // --- households and jeugdigen ----------------------------------------------------
 
+    async fn tel_poging(
+        &self,
+        sleutel: &str,
+        nu: DateTime<Utc>,
+        venster: chrono::Duration,
+    ) -> Resultaat<(i64, DateTime<Utc>)> {
+        let mut tx = self.schrijf().await?;
+        let rij = sqlx::query(
+            "INSERT INTO teller (sleutel, venster_begin, aantal) VALUES (?1, ?2, 1) \
+             ON CONFLICT (sleutel) DO UPDATE SET \
+               aantal = CASE WHEN venster_begin <= ?3 THEN 1 ELSE aantal + 1 END, \
+               venster_begin = CASE WHEN venster_begin <= ?3 THEN ?2 ELSE venster_begin END \
+             RETURNING aantal, venster_begin",
+        )
+        .bind(sleutel)
+        .bind(tijd_tekst(&nu))
+        .bind(tijd_tekst(&(nu - venster)))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok((kolom(&rij, "aantal")?, tijd(&rij, "venster_begin")?))
+    }
+
     async fn maak_huishouden(
         &self,
         h: &NieuwHuishouden,

@@ -124,6 +124,17 @@ pub trait Opslag: Send + Sync + 'static {
     async fn maak_api_token(&self, t: &ApiToken) -> Resultaat<()>;
     async fn api_token(&self, token_hash: &str) -> Resultaat<Option<ApiToken>>;
 
+    /// Counts one attempt under `sleutel` in a fixed window of `venster`:
+    /// when the stored window began before `nu - venster`, a new one begins
+    /// at `nu`. Returns the attempts in the window (this one included) and
+    /// when it began. Atomic, so several server instances share the count.
+    async fn tel_poging(
+        &self,
+        sleutel: &str,
+        nu: chrono::DateTime<chrono::Utc>,
+        venster: chrono::Duration,
+    ) -> Resultaat<(i64, chrono::DateTime<chrono::Utc>)>;
+
     // --- households and jeugdigen (writes audited in the same transaction) --
     async fn maak_huishouden(
         &self,

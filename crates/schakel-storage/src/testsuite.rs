@@ -86,6 +86,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     verloop(opslag, &w, &d).await;
     adresgids(opslag, &w).await;
     toegangsroute_directory(opslag, &w).await;
+    tellers(opslag).await;
     verifieer_keten(opslag).await;
 }
 
@@ -2009,6 +2010,35 @@ pub async fn gelijktijdig(opslag: Arc<dyn Opslag>) {
         }
     }
     controleer_aanvullingen(opslag.as_ref(), voor, &records, &uit).await;
+}
+
+/// Rate-limit counters (issue 12): a fixed window per key, restarted once
+/// it has passed; keys count apart.
+pub async fn tellers(opslag: &dyn Opslag) {
+    let uur = chrono::Duration::hours(1);
+    let t0 = Utc::now();
+    let tel = |sleutel: &'static str, nu| async move {
+        opslag
+            .tel_poging(sleutel, nu, uur)
+            .await
+            .expect("tel_poging")
+    };
+    assert_eq!(tel("bsn:1", t0).await.0, 1);
+    let (n, begin) = tel("bsn:1", t0 + chrono::Duration::minutes(59)).await;
+    assert_eq!(n, 2);
+    assert_eq!(
+        begin.timestamp_micros(),
+        t0.timestamp_micros(),
+        "the window began at the first attempt"
+    );
+    assert_eq!(tel("bsn:2", t0).await.0, 1, "each key counts apart");
+    let later = t0 + chrono::Duration::minutes(61);
+    let (n, begin) = tel("bsn:1", later).await;
+    assert_eq!(
+        (n, begin.timestamp_micros()),
+        (1, later.timestamp_micros()),
+        "a new window"
+    );
 }
 
 /// The case's course, referrals and actions (issue 4): events numbered

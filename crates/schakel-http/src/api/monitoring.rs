@@ -156,6 +156,21 @@ pub async fn monitoring_voor(
         .organisatie(actor.rol.organisatie)
         .await?
         .ok_or_else(|| ApiFout::intern("de organisatie van een rol bestaat niet"))?;
+    if let Some(school) = v.school {
+        let s = crate::dossier::organisatie_van_soort(
+            state,
+            school,
+            schakel_domain::OrganisatieSoort::School,
+            "school",
+        )
+        .await?;
+        if s.regio != org.regio {
+            return Err(ApiFout::veld(
+                "school",
+                "hoort niet bij de regio van uw organisatie",
+            ));
+        }
+    }
     let vraag = Opslagvraag {
         regio: org.regio,
         school: v.school,

@@ -418,6 +418,14 @@ pub async fn trieer_hulpvraag(
         .map_err(partijen_fout)
 }
 
+/// The case a "beide" triage goes to: a new one, or the household's open
+/// case it joins (`aansluiten`); and who gains access by it.
+struct Gezamenlijk {
+    casus: NieuweCasus,
+    aansluiten: Option<Id>,
+    nieuw: Vec<Id>,
+}
+
 /// Who gains access by a triage or a new case: these organisations, to
 /// these jeugdigen, on this ground.
 pub(crate) struct Toegang<'a> {
@@ -499,17 +507,16 @@ impl Dossier<'_> {
             Triage::Beide => {
                 let jeugdigen = self.jeugdigen_van(j.huishouden).await?;
                 let bsns = jeugdigen.iter().map(|x| &x.bsn).collect();
-                let (casus, nieuw) = match self.state.opslag.open_casus(j.huishouden).await? {
+                let g = match self.state.opslag.open_casus(j.huishouden).await? {
                     Some(open) => self.aansluiten(&open, registrant, j, i)?,
                     None => self.nieuwe_casus(registrant, j, i).await?,
                 };
                 let toegang = self.verleend(Toegang {
-                    organisaties: nieuw,
+                    organisaties: g.nieuw,
                     jeugdigen: bsns,
                     grond: "triage_beide",
                 });
-                let aansluiten = casus.1;
-                Ok(besluit(registrant.id, Some(casus.0), aansluiten, toegang))
+                Ok(besluit(registrant.id, Some(g.casus), g.aansluiten, toegang))
             }
         }
     }
@@ -570,7 +577,7 @@ impl Dossier<'_> {
         registrant: &Organisatie,
         j: &Jeugdige,
         i: &TriageInvoer,
-    ) -> ApiResultaat<((NieuweCasus, Option<Id>), Vec<Id>)> {
+    ) -> ApiResultaat<Gezamenlijk> {
         let wijkteam = self.triage_wijkteam(registrant, j, i.wijkteam).await;
         let scholen: Vec<Id> = j.gegevens.school.into_iter().collect();
         let genoemd = self
@@ -595,7 +602,11 @@ impl Dossier<'_> {
             wijkteam,
             partijen,
         };
-        Ok(((casus, None), nieuw))
+        Ok(Gezamenlijk {
+            casus,
+            aansluiten: None,
+            nieuw,
+        })
     }
 
     /// Joining the household's open case (one household, one plan) adds
@@ -609,7 +620,7 @@ impl Dossier<'_> {
         registrant: &Organisatie,
         j: &Jeugdige,
         i: &TriageInvoer,
-    ) -> ApiResultaat<((NieuweCasus, Option<Id>), Vec<Id>)> {
+    ) -> ApiResultaat<Gezamenlijk> {
         let mut c = Controle::default();
         let ander_wijkteam = i.wijkteam.is_some_and(|w| w != open.wijkteam)
             || (registrant.soort == OrganisatieSoort::Wijkteam && registrant.id != open.wijkteam);
@@ -641,7 +652,11 @@ impl Dossier<'_> {
             wijkteam: open.wijkteam,
             partijen: school.into_iter().collect(),
         };
-        Ok(((casus, Some(open.id)), school.into_iter().collect()))
+        Ok(Gezamenlijk {
+            casus,
+            aansluiten: Some(open.id),
+            nieuw: school.into_iter().collect(),
+        })
     }
 
     /// The named parties, each checked by its kind

@@ -247,9 +247,6 @@ pub async fn voeg_broer_of_zus_toe(
             return formulier(&wie, &j, true, fouten, invoer).await;
         }
     };
-    if super::jeugdigen::bsn_al_geregistreerd(&wie, &nieuw.bsn, &mut fouten).await? {
-        return formulier(&wie, &j, true, fouten, invoer).await;
-    }
     let omschrijving = invoer.omschrijving.trim().to_string();
     if !omschrijving.is_empty() && !mag_hulpvraag_registreren(&wie, &nieuw) {
         fouten.veld(
@@ -259,8 +256,11 @@ pub async fn voeg_broer_of_zus_toe(
         );
         return formulier(&wie, &j, true, fouten, invoer).await;
     }
+    if super::jeugdigen::bsn_gecontroleerd(&wie, &nieuw, &mut fouten, &VELDEN).await? {
+        return formulier(&wie, &j, true, fouten, invoer).await;
+    }
     let stappen = async {
-        let broer_of_zus = dossier.maak(&nieuw).await?;
+        let broer_of_zus = dossier.maak_na_controle(&nieuw).await?;
         if omschrijving.is_empty() {
             return Ok(format!("/jeugdigen/{}?gelukt=toegevoegd", broer_of_zus.id));
         }

@@ -667,22 +667,28 @@ const LEERLINGVELDEN: [(&str, &str, &str); 11] = [
     ("omschrijving", "omschrijving", "Omschrijving van de vraag"),
 ];
 
-/// Whether a jeugdige with this BSN exists already; if so, the form's
-/// `bsn` field says so (one jeugdige, one record).
-pub async fn bsn_al_geregistreerd(
+/// The role, the school, then the BSN, as `Dossier::mag_registreren_met` checks them
+/// (logged and counted per account): when this BSN cannot be registered,
+/// the form's `bsn` field says so, and `true` asks for the form again. A
+/// role that may not register gets the refusal page, before any lookup.
+pub async fn bsn_gecontroleerd(
     wie: &Ingelogd,
-    bsn: &schakel_domain::Bsn,
+    nieuw: &schakel_storage::NieuweJeugdige,
     fouten: &mut Fouten,
+    velden: &[(&str, &str, &str)],
 ) -> Result<bool, WebFout> {
-    let bestaat = wie.state.opslag.jeugdige_op_bsn(bsn).await?.is_some();
-    if bestaat {
-        fouten.veld(
-            "bsn",
-            "BSN",
-            "Met dit BSN is al een jeugdige geregistreerd; vraag de organisatie die met het gezin werkt.",
-        );
+    match wie.dossier().mag_registreren_met(nieuw).await {
+        Ok(()) => Ok(false),
+        Err(ApiFout::Conflict(m)) => {
+            fouten.veld("bsn", "BSN", format!("{m}."));
+            Ok(true)
+        }
+        Err(f @ ApiFout::Ongeldig(_)) => {
+            fouten.uit(f, velden)?;
+            Ok(true)
+        }
+        Err(f) => Err(f.into()),
     }
-    Ok(bestaat)
 }
 
 /// A new jeugdige in a new household, with the hulpvraag that brings it:
@@ -750,7 +756,7 @@ pub async fn registreer_jeugdige(f: Formulier<LeerlingFormulier>) -> WebResultaa
             return leerlingformulier(&wie, fouten, invoer).await;
         }
     };
-    if bsn_al_geregistreerd(&wie, &nieuw.bsn, &mut fouten).await? {
+    if bsn_gecontroleerd(&wie, &nieuw, &mut fouten, &LEERLINGVELDEN).await? {
         return leerlingformulier(&wie, fouten, invoer).await;
     }
     let dossier = wie.dossier();
@@ -766,7 +772,7 @@ pub async fn registreer_jeugdige(f: Formulier<LeerlingFormulier>) -> WebResultaa
         )
         .await?;
         let j = dossier
-            .maak(&schakel_storage::NieuweJeugdige {
+            .maak_na_controle(&schakel_storage::NieuweJeugdige {
                 huishouden: h.id,
                 ..nieuw
             })

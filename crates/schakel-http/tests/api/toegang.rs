@@ -210,3 +210,376 @@ async fn nieuwe_hulpvraag(zc: &Gebruiker, jeugdige: i64) -> i64 {
     assert_eq!(s, StatusCode::CREATED, "{body}");
     body["id"].as_i64().expect("id")
 }
+
+/// Test BSNs (9999xxxxx, passing the 11-proef) from `vanaf` on.
+fn test_bsns(vanaf: u32, n: usize) -> Vec<String> {
+    (vanaf..)
+        .map(|x| format!("{x:09}"))
+        .filter(|s| Bsn::parse(s).is_ok())
+        .take(n)
+        .collect()
+}
+
+/// Another server instance on the same store, with its own limit of BSN
+/// checks per hour: as several instances behind one load balancer.
+async fn instantie(app: &App, per_uur: i64) -> (String, tokio::task::JoinHandle<()>) {
+    let state = AppState::new(
+        Arc::clone(&app.opslag),
+        regels(),
+        Instellingen {
+            pseudoniem_sleutel: SLEUTEL.to_vec(),
+            bsn_controles_per_uur: per_uur,
+            ..Instellingen::default()
+        },
+        None,
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let server = tokio::spawn(async move {
+        let _ = axum::serve(
+            listener,
+            schakel_http::router(state).into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await;
+    });
+    (url, server)
+}
+
+async fn login_op(app: &App, url: &str, email: &str) -> Gebruiker {
+    let http = client(app.volgend_adres());
+    let (s, _, body) = lees(
+        http.post(format!("{url}/api/v1/sessies"))
+            .json(&json!({"email": email, "wachtwoord": WACHTWOORD}))
+            .send()
+            .await
+            .expect("login"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    Gebruiker {
+        url: url.into(),
+        http,
+        csrf: body["csrfToken"].as_str().expect("csrf").into(),
+        bearer: None,
+    }
+}
+
+/// A new household of `door`'s organisation and a jeugdige with `bsn` in it.
+async fn registreer(door: &Gebruiker, bsn: &str) -> (StatusCode, HeaderMap, Value) {
+    let (s, _, h) = door
+        .post(
+            "/api/v1/huishoudens",
+            json!({"vertegenwoordigers": [{"naam": OUDER, "relatie": "ouder"}]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{h}");
+    door.post(
+        "/api/v1/jeugdigen",
+        jeugdige_invoer(h["id"].as_i64().expect("id"), bsn, None),
+    )
+    .await
+}
+
+/// No BSN oracle: the role comes first, the duplicate answer only to whom
+/// may see that jeugdige, every check logged with the BSN's pseudonym and
+/// its outcome, and a limit per account that every instance shares.
+pub async fn bsn_controle(app: &App) {
+    aanbieders(app).await;
+    let zc_a = app.login(ZC_A).await;
+    let d = dossier(app, &zc_a, BSNS[0]).await;
+    let bekend = BSNS[0];
+    let onbekend = BSNS[3];
+    let pseudoniem = |b: &str| bsn(b).pseudoniem(SLEUTEL);
+    let controles = |b: &'static str| async move {
+        app.audit()
+            .await
+            .into_iter()
+            .filter(|r| {
+                r.record.gebeurtenis == "bsn.controle"
+                    && r.record.client.as_deref() == Some(pseudoniem(b).as_str())
+            })
+            .map(|r| (r.record.gebruiker, r.record.uitkomst, r.record.grond))
+            .collect::<Vec<_>>()
+    };
+
+    // Roles that may not register learn nothing: the same refusal for a
+    // known and an unknown BSN, before any lookup (API and web form).
+    for email in [BELEID, BEHEERDER, super::steunroute::HOOFDAANBIEDER] {
+        let g = app.login(email).await;
+        let mut details = Vec::new();
+        for b in [bekend, onbekend] {
+            let a = g
+                .post("/api/v1/jeugdigen", jeugdige_invoer(d.huishouden, b, None))
+                .await;
+            details.push(probleem(&a, StatusCode::FORBIDDEN, "geen-toegang")["detail"].clone());
+        }
+        assert_eq!(details[0], details[1], "{email}");
+        let web = super::web::Browser::nieuw(app);
+        let csrf = web.inloggen(email).await;
+        let mut statussen = Vec::new();
+        for b in [bekend, onbekend] {
+            let p = web
+                .post(
+                    "/jeugdigen/nieuw",
+                    &[
+                        ("csrf", csrf.as_str()),
+                        ("bsn", b),
+                        ("voornaam", VOORNAAM),
+                        ("achternaam", ACHTERNAAM),
+                        ("geboortedatum", "2015-03-14"),
+                        ("postcode", "1315 AB"),
+                        ("huisnummer", "12"),
+                        ("ouder", OUDER),
+                        ("relatie", "ouder"),
+                        ("omschrijving", "Komt vaak te laat"),
+                    ],
+                )
+                .await;
+            assert!(!p.html.contains("al een jeugdige"), "{email}: {}", p.html);
+            statussen.push(p.status);
+        }
+        assert_eq!(statussen, [StatusCode::FORBIDDEN; 2], "{email}");
+    }
+    assert_eq!(
+        (
+            controles(bekend).await.len(),
+            controles(onbekend).await.len()
+        ),
+        (1, 0),
+        "a role that may not register checks no BSN (the one check: Sem's registration)"
+    );
+
+    // A school that may register but does not see Sem is not told that he
+    // exists; the school that sees him is. Both checks are logged.
+    let zc_b = app.login(ZC_B).await;
+    let a = registreer(&zc_b, bekend).await;
+    let detail = probleem(&a, StatusCode::CONFLICT, "conflict")["detail"].clone();
+    let detail = detail.as_str().unwrap_or_default();
+    assert!(
+        !detail.contains("BSN") && !detail.contains(&d.jeugdige.to_string()),
+        "{detail}"
+    );
+    let a = registreer(&zc_a, bekend).await;
+    let detail = probleem(&a, StatusCode::CONFLICT, "conflict")["detail"].clone();
+    assert!(
+        detail
+            .as_str()
+            .is_some_and(|t| t.contains("al een jeugdige geregistreerd")
+                && t.contains(&format!("jeugdige {}", d.jeugdige))),
+        "{detail}"
+    );
+    assert_eq!(
+        controles(bekend).await,
+        [
+            (
+                Some(app.w.medewerker(ZC_A)),
+                Uitkomst::Toegestaan,
+                Some("onbekend".to_string())
+            ),
+            (
+                Some(app.w.medewerker(ZC_B)),
+                Uitkomst::Geweigerd,
+                Some("bekend_niet_zichtbaar".to_string())
+            ),
+            (
+                Some(app.w.medewerker(ZC_A)),
+                Uitkomst::Toegestaan,
+                Some("bekend_zichtbaar".to_string())
+            ),
+        ],
+        "Sem's own registration, then both checks"
+    );
+    assert!(
+        !logtekst().contains(bekend),
+        "no BSN in the application log"
+    );
+
+    // The limit: three checks an hour per account, counted in the store,
+    // so two instances share it; the fourth gets 429 with Retry-After.
+    let (url_x, x) = instantie(app, 3).await;
+    let (url_y, y) = instantie(app, 3).await;
+    let op_x = login_op(app, &url_x, REGISSEUR).await;
+    let op_y = login_op(app, &url_y, REGISSEUR).await;
+    let nieuw = test_bsns(999_930_000, 4);
+    for (g, b) in [(&op_x, &nieuw[0]), (&op_y, &nieuw[1]), (&op_x, &nieuw[2])] {
+        let (s, _, body) = registreer(g, b).await;
+        assert_eq!(s, StatusCode::CREATED, "{body}");
+    }
+    let a = registreer(&op_y, &nieuw[3]).await;
+    probleem(&a, StatusCode::TOO_MANY_REQUESTS, "te-veel-verzoeken");
+    let na: u64 =
+        a.1.get(header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse().ok())
+            .expect("Retry-After in seconds");
+    assert!((1..=3600).contains(&na), "{na}");
+    assert!(
+        app.opslag
+            .jeugdige_op_bsn(&bsn(&nieuw[3]))
+            .await
+            .expect("bsn")
+            .is_none(),
+        "nothing stored"
+    );
+    let geweigerd = app
+        .audit()
+        .await
+        .into_iter()
+        .filter(|r| {
+            r.record.gebeurtenis == "bsn.controle"
+                && r.record.grond.as_deref() == Some("te_veel_controles")
+        })
+        .collect::<Vec<_>>();
+    assert_eq!(geweigerd.len(), 1);
+    assert_eq!(
+        geweigerd[0].record.client.as_deref(),
+        Some(bsn(&nieuw[3]).pseudoniem(SLEUTEL).as_str())
+    );
+    assert_eq!(
+        geweigerd[0].record.gebruiker,
+        Some(app.w.medewerker(REGISSEUR))
+    );
+    // Another account is not held back.
+    let (s, _, body) = registreer(&zc_b, &test_bsns(999_940_000, 1)[0]).await;
+    assert_eq!(s, StatusCode::CREATED, "{body}");
+    x.abort();
+    y.abort();
+}
+
+/// Organisation fields take the right kind: a school field a school, a
+/// wijkteam field a wijkteam; and a school does not move its pupil into
+/// another school's list (API, web form, monitoring).
+pub async fn organisatievelden(app: &App) {
+    let w = &app.w;
+    let route = aanbieders(app).await;
+    let zc_a = app.login(ZC_A).await;
+    let d = dossier(app, &zc_a, BSNS[0]).await;
+    let pad = format!("/api/v1/jeugdigen/{}", d.jeugdige);
+    let veld = |a: &(StatusCode, HeaderMap, Value)| redenen(a);
+    for (school, soort) in [
+        (route.hoofdaanbieder, "soort Jeugdhulpaanbieder"),
+        (w.gemeente, "soort Gemeente"),
+        (w.wijkteam, "soort Wijkteam"),
+    ] {
+        let r = veld(
+            &zc_a
+                .put(&pad, Some("\"1\""), wijziging("Quirijn", school))
+                .await,
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "school");
+        assert!(r[0].1.contains(soort), "{r:?}");
+    }
+    // School A does not move its pupil to school B.
+    let r = veld(
+        &zc_a
+            .put(&pad, Some("\"1\""), wijziging("Quirijn", w.school_b))
+            .await,
+    );
+    assert_eq!(r[0].0, "school");
+    assert!(r[0].1.contains("andere school"), "{r:?}");
+    let j = app
+        .opslag
+        .jeugdige(d.jeugdige)
+        .await
+        .expect("lees")
+        .expect("jeugdige");
+    assert_eq!(
+        (j.versie, j.gegevens.school),
+        (1, Some(w.school_a)),
+        "nothing changed"
+    );
+    assert!(
+        app.audit()
+            .await
+            .iter()
+            .any(|r| r.record.gebeurtenis == "jeugdige.wijzigen"
+                && r.record.uitkomst == Uitkomst::Geweigerd
+                && r.record.grond.as_deref() == Some("school_schrijft_niet_over")
+                && r.record.object_id == Some(d.jeugdige)),
+        "the attempt is logged"
+    );
+    // The same from the web form: the error at the school field.
+    let web = super::web::Browser::nieuw(app);
+    let csrf = web.inloggen(ZC_A).await;
+    let p = web
+        .post(
+            &format!("/jeugdigen/{}/wijzigen", d.jeugdige),
+            &[
+                ("csrf", csrf.as_str()),
+                ("versie", "1"),
+                ("voornaam", VOORNAAM),
+                ("achternaam", ACHTERNAAM),
+                ("postcode", "1315AB"),
+                ("huisnummer", "12"),
+                ("toevoeging", ""),
+                ("school", &route.hoofdaanbieder.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST, "{}", p.html);
+    assert!(p.html.contains("id=\"school-fout\""), "{}", p.html);
+
+    // A new jeugdige: the school field is checked before the BSN is.
+    let (s, _, h) = zc_a
+        .post(
+            "/api/v1/huishoudens",
+            json!({"vertegenwoordigers": [{"naam": OUDER, "relatie": "ouder"}]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{h}");
+    let r = veld(
+        &zc_a
+            .post(
+                "/api/v1/jeugdigen",
+                jeugdige_invoer(h["id"].as_i64().expect("id"), BSNS[4], Some(w.gemeente)),
+            )
+            .await,
+    );
+    assert_eq!(r[0].0, "school", "{r:?}");
+    let pseudoniem = bsn(BSNS[4]).pseudoniem(SLEUTEL);
+    assert!(
+        !app.audit()
+            .await
+            .iter()
+            .any(|r| r.record.client.as_deref() == Some(pseudoniem.as_str())),
+        "no BSN check for a form that is wrong anyway"
+    );
+
+    // The wijkteam handling the question may record the move; still only
+    // to a school.
+    let (s, _, b) = zc_a
+        .post(
+            &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
+            json!({"uitkomst": "gemeente", "wijkteam": w.wijkteam}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    let regisseur = app.login(REGISSEUR).await;
+    let r = veld(
+        &regisseur
+            .put(&pad, Some("\"1\""), wijziging("Quirijn", w.jgz))
+            .await,
+    );
+    assert_eq!(r[0].0, "school", "{r:?}");
+    let (s, _, b) = regisseur
+        .put(&pad, Some("\"1\""), wijziging("Quirijn", w.school_b))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert_eq!(b["school"], w.school_b);
+
+    // Monitoring per school takes a school.
+    let beleid = app.login(BELEID).await;
+    let r = veld(
+        &beleid
+            .get(&format!("/api/v1/monitoring?school={}", w.wijkteam))
+            .await,
+    );
+    assert_eq!(r[0].0, "school", "{r:?}");
+    let (s, _, b) = beleid
+        .get(&format!("/api/v1/monitoring?school={}", w.school_a))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+}

@@ -507,6 +507,7 @@ pub async fn web_jeugdige_registreren(app: &App) {
     assert_eq!(
         gebeurtenissen,
         [
+            "bsn.controle",
             "huishouden.aanmaken",
             "jeugdige.aanmaken",
             "hulpvraag.aanmaken"
@@ -541,12 +542,21 @@ pub async fn web_jeugdige_registreren(app: &App) {
             .any(|r| r.record.gebeurtenis == "hulpvraag.lijst"
                 && r.record.object_id.map(|i| i.to_string()) == Some(nummer.clone()))
     );
-    // The same BSN again: named at the field, nothing stored.
+    // The same BSN again: named at the field, nothing stored; only the
+    // check of the BSN is logged (issue 12).
     let voor = app.audit().await.len();
     let p = stuur(velden(BSNS[1])).await;
     assert_eq!(p.status, StatusCode::BAD_REQUEST);
     assert!(p.html.contains("id=\"bsn-fout\""));
-    assert_eq!(app.audit().await.len(), voor);
+    assert!(
+        p.html
+            .contains("Met dit BSN is al een jeugdige geregistreerd")
+    );
+    let na: Vec<String> = app.audit().await[voor..]
+        .iter()
+        .map(|r| format!("{} {:?}", r.record.gebeurtenis, r.record.grond))
+        .collect();
+    assert_eq!(na, ["bsn.controle Some(\"bekend_zichtbaar\")"]);
 }
 
 // --- the case page: the events of the route, through its forms ------------------------------

@@ -172,11 +172,17 @@ pub async fn web_gezin(app: &App) {
     );
     assert_eq!(huidig().await.versie, 2);
 
-    // The pupil moves to school B: school A no longer sees them.
+    // School A does not write its pupil into school B's list (issue 12):
+    // that is school B's act, or the parents'. The error at the field.
     let p = stuur(wijzigen.clone(), velden("2", "1315AB", &school_b)).await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST, "{}", p.html);
+    assert!(p.html.contains("id=\"school-fout\""), "{}", p.html);
+    assert_eq!(huidig().await.gegevens.school, Some(app.w.school_a));
+    // The pupil leaves: school A no longer sees them.
+    let p = stuur(wijzigen.clone(), velden("2", "1315AB", "")).await;
     assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
     assert_eq!(p.naar(), "/jeugdigen?gelukt=overgeschreven");
-    assert_eq!(huidig().await.gegevens.school, Some(app.w.school_b));
+    assert_eq!(huidig().await.gegevens.school, None);
 
     web_casus_openen(app).await;
 }
