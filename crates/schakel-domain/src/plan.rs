@@ -93,7 +93,7 @@ pub struct DoelInvoer {
     pub nulmeting: String,
     pub streefwaarde: String,
     pub deadline: NaiveDate,
-    pub verantwoordelijke: Id,
+    pub verantwoordelijke: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

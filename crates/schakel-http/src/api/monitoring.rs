@@ -7,18 +7,19 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::IntoResponse;
 use chrono::{Datelike, Months, NaiveDate};
 use schakel_domain::Rol;
 use schakel_domain::monitoring::{Aantal, DREMPEL, waarde};
-use schakel_storage::{Id, MonitoringCel, MonitoringVraag as Vraag};
+use schakel_storage::{MonitoringCel, MonitoringVraag as Vraag};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::vandaag;
 use crate::auth::Actor;
-use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::fout::{ApiFout, ApiResultaat};
+use crate::openapi::{Geweigerd, OngeldigeInvoer};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -26,7 +27,7 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct MonitoringVraag {
     /// One school (organisation id); all schools when absent.
-    pub school: Option<Id>,
+    pub school: Option<i64>,
     /// First day (default: 12 months before `tot`).
     pub van: Option<NaiveDate>,
     /// Last day (default: today).
@@ -46,8 +47,8 @@ pub struct Maand {
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Monitoring {
-    pub regio: Id,
-    pub school: Option<Id>,
+    pub regio: i64,
+    pub school: Option<i64>,
     pub van: NaiveDate,
     pub tot: NaiveDate,
     /// Counts below this are shown as "<5".
@@ -100,13 +101,13 @@ fn maand(cellen: &[MonitoringCel], naam: String) -> Maand {
 }
 
 /// Aggregates for the region of the policy officer's organisation.
-#[utoipa::path(get, path = "/api/v1/monitoring", tag = "monitoring", params(MonitoringVraag),
-    responses((status = 200, body = Monitoring), (status = 400, body = Probleem, content_type = "application/problem+json"),
-              (status = 403, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/monitoring", operation_id = "leesMonitoring", tag = "monitoring", params(MonitoringVraag),
+    responses((status = 200, description = "Cijfers per maand, zonder persoonsgegevens", body = Monitoring), (status = 400, response = OngeldigeInvoer),
+              (status = 403, response = Geweigerd)))]
 pub async fn monitoring(
     State(state): State<AppState>,
     actor: Actor,
-    Query(v): Query<MonitoringVraag>,
+    crate::invoer::Vraag(v): crate::invoer::Vraag<MonitoringVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     Ok(Json(monitoring_voor(&state, &actor, &v).await?))
 }
