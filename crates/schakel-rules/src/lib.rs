@@ -18,6 +18,7 @@ pub mod ijw;
 pub mod kalender;
 pub mod normenkader;
 pub mod situatie;
+pub mod tekst;
 pub mod toets;
 pub mod vraag;
 
