@@ -24,7 +24,7 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 export async function startDemo() {
   const bin = process.env.SCHAKEL_BIN || join(repo, "target/debug/schakel");
   const data = mkdtempSync(join(tmpdir(), "schakel-e2e-"));
-  const kind = spawn(bin, ["serve", "--demo", "--listen", "127.0.0.1:0", "--data-dir", data], {
+  const kind = spawn(bin, ["serve", "--demo", "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0", "--data-dir", data], {
     cwd: repo,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -150,6 +150,29 @@ export async function verstuur(page, knop) {
 /** Today in the Netherlands, as YYYY-MM-DD. */
 export function vandaag() {
   return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Amsterdam" }).format(new Date());
+}
+
+/** The last day (31 July) of the school year of `datum` (YYYY-MM-DD). */
+export function schooljaarEinde(datum) {
+  const [jaar, maand] = datum.split("-").map(Number);
+  return `${maand >= 8 ? jaar + 1 : jaar}-07-31`;
+}
+
+/**
+ * A referral's start for tests that refer "now": a week ago, within today's
+ * school year, at the latest 15 June (a start in the summer holiday belongs
+ * to the next school year's option) — as `verwijsdatum` in
+ * crates/schakel-http/tests/api.rs.
+ */
+export function verwijsdatum() {
+  const iso = (d) => d.toISOString().slice(0, 10);
+  const einde = schooljaarEinde(vandaag());
+  const jaar = Number(einde.slice(0, 4));
+  const weekGeleden = new Date(`${vandaag()}T00:00:00Z`);
+  weekGeleden.setUTCDate(weekGeleden.getUTCDate() - 7);
+  const kandidaten = [iso(weekGeleden), `${jaar}-06-15`].sort();
+  const begin = `${jaar - 1}-08-01`;
+  return kandidaten[0] < begin ? begin : kandidaten[0];
 }
 
 /** Selects the option of `select` whose text contains `tekst`. */

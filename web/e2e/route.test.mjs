@@ -9,7 +9,7 @@ import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
   startDemo, startBrowser, nieuweContext, controleer, schermafdruk, inloggen, uitloggen,
-  verstuur, vandaag, bezocht, kiesOptie,
+  verstuur, vandaag, verwijsdatum, schooljaarEinde, bezocht, kiesOptie,
 } from "./hulp.mjs";
 
 let server, browser, context, page;
@@ -177,7 +177,9 @@ describe("zorgcoördinator De Watertuin", () => {
     await page.check("input[name=uitkomst][value=beide]");
     await page.selectOption("#wijkteam", { label: "Wijkteam Almere Haven" });
     await page.check("label:has-text('JGZ Almere') input");
-    await page.check("label:has-text('Triade Vitree') input");
+    // Issue 12: no provider is offered at triage (it comes in through a
+    // referral or an inkoop).
+    assert.equal(await page.locator("label:has-text('Triade Vitree') input").count(), 0);
     await verstuur(page, "button:has-text('Triage vastleggen')");
     const m = page.url().match(/\/casussen\/(\d+)\?gelukt=getrieerd$/);
     assert.ok(m, page.url());
@@ -203,7 +205,7 @@ describe("casusregisseur Wijkteam Haven", () => {
       await page.fill(`#doel${i}-indicator`, indicator);
       await page.fill(`#doel${i}-nulmeting`, van);
       await page.fill(`#doel${i}-streefwaarde`, naar);
-      await page.fill(`#doel${i}-deadline`, "2027-07-31");
+      await page.fill(`#doel${i}-deadline`, schooljaarEinde(vandaag()));
       await page.selectOption(`#doel${i}-verantwoordelijke`, { label: wie });
     };
     await doel(0, "jeugdhulp", "Ouders hanteren overprikkeling thuis", "avonden per week zonder escalatie", "2", "5", "Wijkteam Almere Haven");
@@ -343,8 +345,8 @@ describe("verwijzer JGZ", () => {
     await page.selectOption("#onderwijssituatie", "volledig_onderwijs");
     await page.selectOption("#product", "begeleiding_individueel_basis");
     await page.fill("#volume", "3");
-    await page.fill("#ingangsdatum", vandaag());
-    await page.fill("#einddatum", "2027-07-31");
+    await page.fill("#ingangsdatum", verwijsdatum());
+    await page.fill("#einddatum", schooljaarEinde(verwijsdatum()));
     await verstuur(page, "button:has-text('Toetsen')");
     assert.match(await page.textContent("main"), /Binnen de normen/);
     await controleer(page, "verwijzer: toets");
@@ -360,8 +362,8 @@ describe("verwijzer JGZ", () => {
       if (school) await page.selectOption("#school", school);
       await page.selectOption("#product", "begeleiding_individueel_basis");
       await page.fill("#volume", "3");
-      await page.fill("#ingangsdatum", vandaag());
-      await page.fill("#einddatum", "2027-07-31");
+      await page.fill("#ingangsdatum", verwijsdatum());
+      await page.fill("#einddatum", schooljaarEinde(verwijsdatum()));
       await verstuur(page, "button:has-text('Verwijzing vastleggen')");
     };
     await maak("Lotte", "volledig_onderwijs");
@@ -413,11 +415,12 @@ describe("beleid en beheer", () => {
     await controleer(page, "beleid: dashboard");
     await schermafdruk(page, "beleid-dashboard.png");
     await page.selectOption("#school", { label: "SBO De Watertuin" });
-    await page.fill("#van", "2026-01-01");
+    const vorigJaar = Number(vandaag().slice(0, 4)) - 1;
+    await page.fill("#van", `${vorigJaar}-01-01`);
     await verstuur(page, "button:has-text('Tonen')");
-    assert.match(await page.textContent("main"), /1 januari 2026 tot en met/);
+    assert.match(await page.textContent("main"), new RegExp(`1 januari ${vorigJaar} tot en met`));
     await controleer(page, "beleid: dashboard per school en periode");
-    await page.fill("#van", "2031-01-01");
+    await page.fill("#van", `${vorigJaar + 6}-01-01`);
     await verstuur(page, "button:has-text('Tonen')");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
     assert.equal(await page.getAttribute("#van", "aria-invalid"), "true");

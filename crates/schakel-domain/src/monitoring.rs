@@ -3,6 +3,7 @@
 //! every count below five is shown as "<5", and an average or sum resting
 //! on fewer than five values is not shown at all.
 
+use schakel_rules::hoeveelheid::tienden;
 use serde::Serialize;
 
 /// The smallest count shown as a number.
@@ -35,11 +36,21 @@ impl Serialize for Aantal {
     }
 }
 
-/// An average or sum, published only when at least [`DREMPEL`] values
-/// stand behind it; rounded to one decimal.
-pub fn waarde(w: Option<f64>, aantal_waarden: i64) -> Option<f64> {
-    w.filter(|_| aantal_waarden >= DREMPEL)
-        .map(|w| (w * 10.0).round() / 10.0)
+/// An average of whole scores (1–10) — their exact sum over `aantal`
+/// answers —, published only when at least [`DREMPEL`] answers stand
+/// behind it; one decimal, halves away from zero.
+pub fn gemiddelde(som: Option<i64>, aantal: i64) -> Option<f64> {
+    som.filter(|_| aantal >= DREMPEL)
+        .and_then(|s| tienden(s, aantal))
+}
+
+/// A sum of amounts of care (exact hundredths), published only when at
+/// least [`DREMPEL`] values stand behind it; one decimal, halves away from
+/// zero — the one rounding of `schakel_rules::hoeveelheid`.
+pub fn som(honderdsten: Option<i64>, aantal_waarden: i64) -> Option<f64> {
+    honderdsten
+        .filter(|_| aantal_waarden >= DREMPEL)
+        .and_then(|h| tienden(h, 100))
 }
 
 #[cfg(test)]
@@ -58,9 +69,19 @@ mod tests {
 
     #[test]
     fn gemiddelde_pas_vanaf_vijf_antwoorden() {
-        assert_eq!(waarde(Some(7.25), 4), None);
-        assert_eq!(waarde(Some(7.25), 5), Some(7.3));
-        assert_eq!(waarde(None, 9), None);
+        // 29 / 4 = 7.25, but four answers are too few.
+        assert_eq!(gemiddelde(Some(29), 4), None);
+        // 37 / 5 = 7.4; 147 / 20 = 7.35 → 7.4 (halves away from zero).
+        assert_eq!(gemiddelde(Some(37), 5), Some(7.4));
+        assert_eq!(gemiddelde(Some(147), 20), Some(7.4));
+        assert_eq!(gemiddelde(None, 9), None);
+    }
+
+    #[test]
+    fn som_van_uren_een_keer_afgerond() {
+        assert_eq!(som(Some(24835), 5), Some(248.4));
+        assert_eq!(som(Some(24834), 5), Some(248.3));
+        assert_eq!(som(Some(24835), 4), None);
     }
 
     fn serde_json_string(a: Aantal) -> String {

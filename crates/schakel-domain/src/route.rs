@@ -51,6 +51,35 @@ pub fn mag_registreren(soort: OrganisatieSoort) -> bool {
     matches!(soort, OrganisatieSoort::School | OrganisatieSoort::Wijkteam)
 }
 
+/// Whether an organisation of kind `soort` may be named as a party when a
+/// question is triaged "beide" or a case is opened: only the parties of the
+/// support route (seed 003) — the jeugdige's own school and the JGZ. The
+/// wijkteam has its own field; a provider becomes a party only through a
+/// referral or an inkoop, never by being named; the municipality and the
+/// samenwerkingsverband are no party to a household's case. `Err` says why,
+/// in words for the field's message.
+pub fn mag_partij_worden(
+    soort: OrganisatieSoort,
+    school_van_jeugdige: bool,
+) -> Result<(), &'static str> {
+    match soort {
+        OrganisatieSoort::Jgz => Ok(()),
+        OrganisatieSoort::School if school_van_jeugdige => Ok(()),
+        OrganisatieSoort::School => {
+            Err("alleen de school van de jeugdige zelf kan partij worden; een andere school niet")
+        }
+        OrganisatieSoort::Wijkteam => Err(
+            "een wijkteam is geen partij; noem het wijkteam dat het adres bedient in het veld wijkteam",
+        ),
+        OrganisatieSoort::Aanbieder => Err(
+            "een jeugdhulpaanbieder wordt partij via een verwijzing of een inkoop, niet door haar hier te noemen",
+        ),
+        OrganisatieSoort::Gemeente | OrganisatieSoort::Samenwerkingsverband => Err(
+            "de gemeente en het samenwerkingsverband zijn geen partij bij de casus van een huishouden",
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +107,24 @@ mod tests {
         assert!(mag_registreren(OrganisatieSoort::Wijkteam));
         assert!(!mag_registreren(OrganisatieSoort::Aanbieder));
         assert!(!mag_registreren(OrganisatieSoort::Jgz));
+    }
+
+    #[test]
+    fn alleen_school_en_jgz_worden_partij() {
+        assert_eq!(mag_partij_worden(OrganisatieSoort::Jgz, false), Ok(()));
+        assert_eq!(mag_partij_worden(OrganisatieSoort::School, true), Ok(()));
+        for soort in OrganisatieSoort::ALLE {
+            if soort != OrganisatieSoort::Jgz {
+                assert!(mag_partij_worden(soort, false).is_err(), "{soort:?}");
+            }
+        }
+        for soort in [
+            OrganisatieSoort::Aanbieder,
+            OrganisatieSoort::Gemeente,
+            OrganisatieSoort::Samenwerkingsverband,
+            OrganisatieSoort::Wijkteam,
+        ] {
+            assert!(mag_partij_worden(soort, true).is_err(), "{soort:?}");
+        }
     }
 }

@@ -512,7 +512,13 @@ impl Toestand {
                 gevolgen.termijnen = self.termijnen_bij_akkoord(ctx, moment);
             }
             Gebeurtenis::Regisseur { regie, organisatie } => {
-                self.controleer_regisseur(*regie, *organisatie, ctx)?
+                self.controleer_regisseur(*regie, *organisatie, ctx)?;
+                // The casusregisseur's choice brings the regisseur in: the
+                // hoofdaanbieder is named at no triage (a provider becomes
+                // a party through the case's own steps only).
+                if !ctx.is_partij(*organisatie) {
+                    gevolgen.nieuwe_partijen = vec![*organisatie];
+                }
             }
             Gebeurtenis::Evaluatie(e) => self.controleer_evaluatie(e, moment)?,
             Gebeurtenis::Escalatie { stap, toelichting } => {

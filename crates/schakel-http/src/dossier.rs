@@ -2,9 +2,11 @@
 //! logged (NEN 7513) — allowed or refused — before any data leaves.
 
 use schakel_domain::toegang::{self, Grond, Weigering};
-use schakel_domain::{Bsn, Rol};
+use schakel_domain::{Bsn, OrganisatieSoort, Rol};
 use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, nu};
-use schakel_storage::{Huishouden, Id, Jeugdige, JeugdigeWijziging, Lijst, NieuweJeugdige, Pagina};
+use schakel_storage::{
+    Huishouden, Id, Jeugdige, JeugdigeWijziging, Lijst, NieuweJeugdige, Organisatie, Pagina,
+};
 
 use crate::auth::Actor;
 use crate::fout::{ApiFout, ApiResultaat};
@@ -17,6 +19,37 @@ pub const REGISTREREN: [Rol; 4] = [
     Rol::Wijkteammedewerker,
     Rol::Verwijzer,
 ];
+
+/// The organisation `id` named in the field `veld`, when it is of kind
+/// `soort`; otherwise a 400 that names the field and the kind it takes. An
+/// organisation-typed field never takes another kind (a provider or the
+/// gemeente as a pupil's school, …).
+pub async fn organisatie_van_soort(
+    state: &AppState,
+    id: Id,
+    soort: OrganisatieSoort,
+    veld: &str,
+) -> ApiResultaat<Organisatie> {
+    let soortnaam = crate::web::opmaak::organisatiesoort;
+    match state.opslag.organisatie(id).await? {
+        Some(o) if o.soort == soort => Ok(o),
+        Some(o) => Err(ApiFout::veld(
+            veld,
+            format!(
+                "verwijst naar een organisatie van soort {}; hier past alleen een organisatie van soort {}",
+                soortnaam(o.soort),
+                soortnaam(soort)
+            ),
+        )),
+        None => Err(ApiFout::veld(
+            veld,
+            format!(
+                "verwijst naar een organisatie die niet bestaat; hier past een organisatie van soort {}",
+                soortnaam(soort)
+            ),
+        )),
+    }
+}
 
 pub struct Dossier<'a> {
     pub state: &'a AppState,

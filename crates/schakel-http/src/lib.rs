@@ -105,16 +105,44 @@ pub fn router(state: AppState) -> Router {
     // problem+json under /api and a page elsewhere.
     let api = api.merge(web::router(&state));
     // --- end of the web application's block.
-    api.route("/metrics", get(systeem::metrics))
-        // After every route: it applies to the routes registered before it.
-        .method_not_allowed_fallback(|| async { ApiFout::MethodeNietToegestaan })
+    // After every route: it applies to the routes registered before it.
+    api.method_not_allowed_fallback(|| async { ApiFout::MethodeNietToegestaan })
         .fallback(web::niet_gevonden)
         .layer(middleware::from_fn(kopregels))
         .with_state(state)
 }
 
-/// Headers on every response, and request metrics by route template (never
-/// the concrete path).
+/// The operators' router: only `GET /metrics`, served on its own listener
+/// (`schakel serve --metrics-listen`, loopback by default), never on the
+/// public one.
+pub fn metrics_router(handle: Option<PrometheusHandle>) -> Router {
+    Router::new().route(
+        "/metrics",
+        get(move || {
+            let tekst = handle.as_ref().map(|m| m.render()).unwrap_or_default();
+            async move { ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], tekst) }
+        }),
+    )
+}
+
+/// The `methode` label: the methods the API knows by name, anything else
+/// as `overig`, so no client can grow the label set.
+fn methode_label(m: &axum::http::Method) -> &'static str {
+    match m.as_str() {
+        "GET" => "GET",
+        "HEAD" => "HEAD",
+        "POST" => "POST",
+        "PUT" => "PUT",
+        "PATCH" => "PATCH",
+        "DELETE" => "DELETE",
+        "OPTIONS" => "OPTIONS",
+        _ => "overig",
+    }
+}
+
+/// Headers on every response, and request metrics with bounded labels: the
+/// route template (never the concrete path; one label, `onbekend`, for
+/// every path no route matches) and the method (`overig` for unknown ones).
 async fn kopregels(req: Request, next: Next) -> Response {
     let begin = Instant::now();
     let route = req
@@ -122,7 +150,7 @@ async fn kopregels(req: Request, next: Next) -> Response {
         .get::<MatchedPath>()
         .map_or("onbekend", |p| p.as_str())
         .to_string();
-    let methode = req.method().to_string();
+    let methode = methode_label(req.method());
     let mut antwoord = next.run(req).await;
     let h = antwoord.headers_mut();
     h.insert("api-version", HeaderValue::from_static(api::API_VERSIE));
@@ -137,20 +165,27 @@ async fn kopregels(req: Request, next: Next) -> Response {
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     let status = antwoord.status().as_u16().to_string();
-    metrics::counter!("schakel_http_verzoeken_totaal", "methode" => methode.clone(), "route" => route.clone(), "status" => status).increment(1);
+    metrics::counter!("schakel_http_verzoeken_totaal", "methode" => methode, "route" => route.clone(), "status" => status).increment(1);
     metrics::histogram!("schakel_http_duur_seconden", "methode" => methode, "route" => route)
         .record(begin.elapsed().as_secs_f64());
     antwoord
 }
 
-/// Serves until ctrl-c.
-pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+/// Serves the application on `listener` and the metrics on `metrics`, until
+/// ctrl-c.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    metrics: tokio::net::TcpListener,
+    state: AppState,
+) -> std::io::Result<()> {
+    let operator = metrics_router(state.metrics.clone());
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    let stop = || async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let publiek = axum::serve(listener, app).with_graceful_shutdown(stop());
+    let intern = axum::serve(metrics, operator).with_graceful_shutdown(stop());
+    tokio::try_join!(publiek.into_future(), intern.into_future()).map(|_| ())
 }
 
 #[cfg(test)]

@@ -57,6 +57,11 @@ use web_gids::web_gids;
 mod web_gezin;
 use web_gezin::web_gezin;
 
+// Operators' endpoints: metrics on their own listener, bounded labels (issue 12).
+#[path = "api/operationeel.rs"]
+mod operationeel;
+use operationeel::metrics_apart_en_begrensd;
+
 use web::{
     web_api_token, web_casus_inkoop_en_onderwijs, web_casus_veiligheid_en_afsluiten,
     web_inloggen_en_beveiliging, web_jeugdige_registreren, web_logt_zoals_de_api, web_rol_kiezen,
@@ -80,6 +85,20 @@ const OUDER: &str = "Wilhelmina Zwartewaterland";
 const NAMEN: [&str; 3] = [VOORNAAM, ACHTERNAAM, OUDER];
 const WACHTWOORD: &str = "correct paard batterij nietje";
 const SLEUTEL: &[u8] = b"pseudoniemsleutel-voor-de-tests";
+
+/// A referral's start for tests that refer "now": a week ago, within
+/// today's school year, and never in its summer holiday — a referral that
+/// starts there belongs to the next school year's option — so at the
+/// latest 15 June, before every holiday region's summer holiday.
+fn verwijsdatum() -> NaiveDate {
+    use chrono::Datelike;
+    let vandaag = steunroute::vandaag();
+    let jaar = schakel_rules::datum::Schooljaar::van_datum(vandaag).periode();
+    let voor_de_zomer = NaiveDate::from_ymd_opt(jaar.tot.year(), 6, 15).expect("15 June");
+    (vandaag - chrono::Days::new(7))
+        .min(voor_de_zomer)
+        .max(jaar.van)
+}
 
 fn bsn(s: &str) -> Bsn {
     Bsn::parse(s).expect("test BSN passes the 11-proef")
@@ -329,6 +348,8 @@ async fn seed(o: &dyn Opslag) -> Wereld {
 
 struct App {
     url: String,
+    /// The operators' listener with `/metrics` (never on `url`).
+    metrics_url: String,
     opslag: Arc<dyn Opslag>,
     w: Wereld,
     /// Next client address: each user logs in from an own 127.0.0.x.
@@ -367,7 +388,15 @@ impl App {
             },
             schakel_http::metrics_handle(),
         );
+        let operator = schakel_http::metrics_router(state.metrics.clone());
         let app = schakel_http::router(state);
+        let metrics = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
+        let metrics_url = format!("http://{}", metrics.local_addr().expect("local_addr"));
+        tokio::spawn(async move {
+            axum::serve(metrics, operator).await.expect("serve metrics");
+        });
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind 127.0.0.1:0");
@@ -382,6 +411,7 @@ impl App {
         });
         Self {
             url: format!("http://{adres}"),
+            metrics_url,
             opslag,
             w,
             adres: AtomicU8::new(10),
@@ -405,6 +435,20 @@ impl App {
             0,
             self.adres.fetch_add(1, Ordering::SeqCst),
         ))
+    }
+
+    /// The Prometheus text from the operators' listener.
+    async fn metrics(&self) -> String {
+        let r = reqwest::get(format!("{}/metrics", self.metrics_url))
+            .await
+            .expect("GET /metrics");
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(
+            content_type(r.headers()).starts_with("text/plain"),
+            "{:?}",
+            r.headers()
+        );
+        r.text().await.expect("metrics text")
     }
 
     /// A client without session, from its own address.
@@ -821,15 +865,7 @@ async fn gezondheid_openapi_metrics(app: &App) {
         Some("GET,HEAD")
     );
 
-    let r = http.get(app.u("/metrics")).send().await.expect("GET");
-    let (s, h, body) = lees(r).await;
-    assert_eq!(s, StatusCode::OK);
-    assert!(
-        content_type(&h).starts_with("text/plain"),
-        "{}",
-        content_type(&h)
-    );
-    let tekst = body.as_str().expect("text");
+    let tekst = app.metrics().await;
     assert!(tekst.contains("schakel_http_verzoeken_totaal"), "{tekst}");
     assert!(
         tekst.contains(r#"route="/api/v1/gezondheid""#) && tekst.contains(r#"status="404""#),
@@ -1586,15 +1622,7 @@ async fn need_to_know(app: &App) {
     for geheim in BSNS.iter().chain(NAMEN.iter()) {
         assert!(!log.contains(geheim), "{geheim} in the application log");
     }
-    let (_, _, metrics) = lees(
-        app.anoniem()
-            .get(app.u("/metrics"))
-            .send()
-            .await
-            .expect("GET"),
-    )
-    .await;
-    let metrics = metrics.as_str().expect("text");
+    let metrics = app.metrics().await;
     assert!(
         metrics.contains(r#"route="/api/v1/jeugdigen/{id}""#),
         "{metrics}"
@@ -1996,7 +2024,7 @@ async fn ongeldige_invoer(app: &App) {
             json!({"huishouden": d.huishouden, "partijen": [app.w.jgz, app.w.jgz + 1000]}),
         )
         .await;
-    assert_eq!(ongeldig(&antwoord), ["partijen"]);
+    assert_eq!(ongeldig(&antwoord), ["partijen[1]"]);
     let antwoord = regisseur
         .post(
             "/api/v1/casussen",
@@ -2004,17 +2032,24 @@ async fn ongeldige_invoer(app: &App) {
         )
         .await;
     assert_eq!(ongeldig(&antwoord), ["partijen"]);
+    // School A teaches no jeugdige of this household: no party.
+    let antwoord = regisseur
+        .post(
+            "/api/v1/casussen",
+            json!({"huishouden": d.huishouden,
+                   "partijen": [app.w.jgz, app.w.school_a, app.w.gemeente]}),
+        )
+        .await;
+    assert_eq!(ongeldig(&antwoord), ["partijen[1]", "partijen[2]"]);
     let (s, _, casus) = regisseur
         .post(
             "/api/v1/casussen",
             json!({"huishouden": d.huishouden,
-                   "partijen": [app.w.jgz, app.w.school_a, app.w.jgz, app.w.wijkteam]}),
+                   "partijen": [app.w.jgz, app.w.jgz, app.w.wijkteam]}),
         )
         .await;
     assert_eq!(s, StatusCode::CREATED, "{casus}");
-    let mut verwacht = vec![app.w.jgz, app.w.school_a];
-    verwacht.sort_unstable();
-    assert_eq!(casus["partijen"], json!(verwacht));
+    assert_eq!(casus["partijen"], json!([app.w.jgz]));
 }
 
 // --- organisations: reading for everyone, registering for the beheerder --------------------------------
@@ -2101,6 +2136,11 @@ async fn broers_en_zussen(app: &App) {
 #[path = "api/openapi.rs"]
 mod openapi;
 use openapi::openapi_en_server;
+// Issue 12: access no one should get (triage, BSN checks, organisation
+// fields, access in time).
+#[path = "api/toegang.rs"]
+mod toegang;
+use toegang::triage_geeft_geen_toegang;
 
 // The access route of seed 000.
 #[path = "api/toegangsroute.rs"]
@@ -2141,6 +2181,7 @@ macro_rules! per_backend {
 per_backend!(
     gezondheid_openapi_metrics,
     openapi_en_server,
+    metrics_apart_en_begrensd,
     normenkader,
     inloggen,
     api_tokens,
@@ -2164,4 +2205,5 @@ per_backend!(
     web_casus_veiligheid_en_afsluiten,
     web_casus_inkoop_en_onderwijs,
     web_api_token,
+    triage_geeft_geen_toegang,
 );

@@ -11,6 +11,7 @@ use serde::{Serialize, Serializer};
 use crate::budget::{self, Budget};
 use crate::datum::{Periode, Schooljaar, leeftijd, min_dagen, plus_dagen, plus_maanden};
 use crate::fout::InvoerFout;
+use crate::hoeveelheid::Hoeveelheid;
 use crate::ijw::{Eenheid, Per};
 use crate::kalender::Kalender;
 use crate::normenkader::{
@@ -474,7 +475,7 @@ impl Normenkader {
     ) -> Option<Budget> {
         self.cite_uitleg(advies, Uitleg::Budget);
         let regio = kalender.regio.naam();
-        let Some(b) = budget::bereken(periode, f64::from(uren_per_week), kalender) else {
+        let Some(b) = budget::bereken(periode, Hoeveelheid::eenheden(i64::from(uren_per_week)), kalender) else {
             advies.uitleg(format!(
                 "Geen urenbudget voor '{}': de schoolkalender (regio {regio}) is niet bekend voor {} t/m {}. Laad de schoolvakanties met 'schakel kalender importeer'.",
                 optie.omschrijving, periode.van, periode.tot

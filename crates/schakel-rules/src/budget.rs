@@ -4,12 +4,14 @@
 //! Over a period: calendar weeks = days / 7, school weeks = school days / 5,
 //! total = N × calendar weeks, and the hours that can be spent in each school
 //! week = total / school weeks. Only the part of the period that the school
-//! calendar covers is counted.
+//! calendar covers is counted. Hours are exact hundredths, rounded once as
+//! [`crate::hoeveelheid`] says.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::datum::Periode;
+use crate::hoeveelheid::Hoeveelheid;
 use crate::kalender::{Kalender, Vakantieregio};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,9 +22,9 @@ pub struct Budget {
     pub kalenderweken: f64,
     pub schooldagen: u64,
     pub schoolweken: f64,
-    pub totaal_uren: f64,
+    pub totaal_uren: Hoeveelheid,
     /// `None` when the counted part has no school days (a summer holiday).
-    pub uren_per_schoolweek: Option<f64>,
+    pub uren_per_schoolweek: Option<Hoeveelheid>,
     /// False when the period runs past the known school calendar.
     pub volledig: bool,
     pub vakantieregio: Vakantieregio,
@@ -33,7 +35,7 @@ fn afgerond(x: f64) -> f64 {
 }
 
 /// `None` when the calendar covers no day of `periode`.
-pub fn bereken(periode: Periode, uren_per_week: f64, kalender: &Kalender) -> Option<Budget> {
+pub fn bereken(periode: Periode, uren_per_week: Hoeveelheid, kalender: &Kalender) -> Option<Budget> {
     let mut dagen = 0u64;
     let mut schooldagen = 0u64;
     let mut gedekt: Option<Periode> = None;
@@ -51,15 +53,19 @@ pub fn bereken(periode: Periode, uren_per_week: f64, kalender: &Kalender) -> Opt
     let gedekt = gedekt?;
     let kalenderweken = dagen as f64 / 7.0;
     let schoolweken = schooldagen as f64 / 5.0;
-    let totaal = uren_per_week * kalenderweken;
+    // total / school weeks = hours × (days / 7) / (school days / 5).
+    let per_schoolweek = Hoeveelheid::breuk(
+        i128::from(uren_per_week.in_honderdsten()) * i128::from(dagen) * 5,
+        7 * i128::from(schooldagen),
+    );
     Some(Budget {
         van: gedekt.van,
         tot: gedekt.tot,
         kalenderweken: afgerond(kalenderweken),
         schooldagen,
         schoolweken: afgerond(schoolweken),
-        totaal_uren: afgerond(totaal),
-        uren_per_schoolweek: (schooldagen > 0).then(|| afgerond(totaal / schoolweken)),
+        totaal_uren: uren_per_week.over_dagen(dagen)?,
+        uren_per_schoolweek: per_schoolweek,
         volledig: dagen == periode.dagen(),
         vakantieregio: kalender.regio,
     })
@@ -67,11 +73,12 @@ pub fn bereken(periode: Periode, uren_per_week: f64, kalender: &Kalender) -> Opt
 
 /// Units a referral grants over its whole period: per week, the volume
 /// times the calendar weeks (days / 7), as `bereken` counts the hours that
-/// holidays save up; in total, the volume itself. Rounded to hundredths.
-pub fn toegekend(volume: f64, per: crate::ijw::Per, periode: Periode) -> f64 {
+/// holidays save up; in total, the volume itself. `None` only when the
+/// amount does not fit (a volume far beyond any norm).
+pub fn toegekend(volume: Hoeveelheid, per: crate::ijw::Per, periode: Periode) -> Option<Hoeveelheid> {
     match per {
-        crate::ijw::Per::Week => afgerond(volume * periode.dagen() as f64 / 7.0),
-        crate::ijw::Per::Totaal => afgerond(volume),
+        crate::ijw::Per::Week => volume.over_dagen(periode.dagen()),
+        crate::ijw::Per::Totaal => Some(volume),
     }
 }
 
@@ -90,7 +97,13 @@ mod toegekend_tests {
             NaiveDate::from_ymd_opt(2027, 7, 31).expect("geldig"),
         )
         .expect("geldig");
-        assert_eq!(toegekend(3.0, Per::Week, schooljaar), 156.43);
-        assert_eq!(toegekend(40.0, Per::Totaal, schooljaar), 40.0);
+        assert_eq!(
+            toegekend(Hoeveelheid::eenheden(3), Per::Week, schooljaar),
+            Some(Hoeveelheid::honderdsten(15643))
+        );
+        assert_eq!(
+            toegekend(Hoeveelheid::eenheden(40), Per::Totaal, schooljaar),
+            Some(Hoeveelheid::eenheden(40))
+        );
     }
 }

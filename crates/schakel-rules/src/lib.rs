@@ -14,6 +14,7 @@ pub mod advies;
 pub mod budget;
 pub mod datum;
 pub mod fout;
+pub mod hoeveelheid;
 pub mod ijw;
 pub mod kalender;
 pub mod normenkader;
@@ -28,6 +29,7 @@ use chrono::NaiveDate;
 
 pub use advies::Advies;
 pub use fout::{InvoerFout, LaadFout};
+pub use hoeveelheid::Hoeveelheid;
 pub use kalender::{Schoolkalender, Vakantieregio};
 pub use normenkader::Normenkader;
 pub use normenkader::laden::laad_tekst;

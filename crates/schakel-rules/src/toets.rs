@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::advies::{Advies, AdviesOptie, Inzet, Versie};
 use crate::datum::Periode;
 use crate::fout::InvoerFout;
+use crate::hoeveelheid::Hoeveelheid;
 use crate::ijw::Per;
 use crate::normenkader::Normenkader;
 use crate::vraag::{ToetsVraag, Verwijzing};
@@ -178,20 +179,24 @@ impl Normenkader {
             van: optie.ingangsdatum,
             tot: optie.einddatum.unwrap_or(v.einddatum),
         };
-        let weken = Periode {
+        let dagen = Periode {
             van: v.ingangsdatum,
             tot: v.einddatum,
         }
         .doorsnede(&optie_periode)
-        .map_or(0.0, |p| p.dagen() as f64 / 7.0);
-        // Compare in the referral's own terms, against limits rounded as the
-        // advice shows them, so the advised total itself is always accepted.
+        .map_or(0, |p| p.dagen());
+        let weken = dagen as f64 / 7.0;
+        // Compare in the referral's own terms, against limits computed as
+        // the advice computes its budget (exact hundredths), so the advised
+        // total itself is always accepted.
         let wk = inzet.per.naam();
+        let eenheden = |n: u32| Hoeveelheid::eenheden(i64::from(n));
+        let over_periode = |h: Hoeveelheid| h.over_dagen(dagen).unwrap_or(h);
         let (volume, min, max, volume_tekst, grens) = match (v.per, inzet.per) {
             (Per::Totaal, Per::Week) => (
                 v.volume,
-                inzet.min.map(|m| afgerond(f64::from(m) * weken)),
-                afgerond(f64::from(inzet.max) * weken),
+                inzet.min.map(|m| over_periode(eenheden(m))),
+                over_periode(eenheden(inzet.max)),
                 format!("{} {eenheid} in totaal", v.volume),
                 format!(
                     " {eenheid} in totaal ({} {eenheid} per week × {weken:.2} weken)",
@@ -199,31 +204,31 @@ impl Normenkader {
                 ),
             ),
             (Per::Week, Per::Totaal) => (
-                afgerond(v.volume * weken),
-                inzet.min.map(f64::from),
-                f64::from(inzet.max),
+                over_periode(v.volume),
+                inzet.min.map(eenheden),
+                eenheden(inzet.max),
                 format!(
                     "{} {eenheid} per week ({} in totaal)",
                     v.volume,
-                    afgerond(v.volume * weken)
+                    over_periode(v.volume)
                 ),
                 format!(" {eenheid} in totaal"),
             ),
             _ => (
                 v.volume,
-                inzet.min.map(f64::from),
-                f64::from(inzet.max),
+                inzet.min.map(eenheden),
+                eenheden(inzet.max),
                 format!("{} {eenheid} per {wk}", v.volume),
                 format!(" {eenheid} per {wk}"),
             ),
         };
-        if volume > max + 1e-9 {
+        if volume > max {
             return Some(format!(
                 "volume: {volume_tekst} is meer dan het maximum van {max}{grens} voor {product}"
             ));
         }
         match min {
-            Some(min) if volume + 1e-9 < min => Some(format!(
+            Some(min) if volume < min => Some(format!(
                 "volume: {volume_tekst} is minder dan het minimum van {min}{grens} voor {product}"
             )),
             _ => None,
@@ -231,9 +236,6 @@ impl Normenkader {
     }
 }
 
-fn afgerond(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
 
 fn datum_bevindingen<'r>(optie: &AdviesOptie<'r>, v: &Verwijzing) -> Vec<Bevinding<'r>> {
     let mut bevindingen = Vec::new();

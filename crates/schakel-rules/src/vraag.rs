@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::datum::parse_datum;
 use crate::fout::InvoerFout;
+use crate::hoeveelheid::Hoeveelheid;
 use crate::ijw::{Eenheid, Per};
 use crate::situatie::Onderwijssituatie;
 
@@ -29,7 +30,7 @@ pub struct AdviesVraag {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verwijzing {
     pub product: String,
-    pub volume: f64,
+    pub volume: Hoeveelheid,
     pub eenheid: Eenheid,
     pub per: Per,
     pub ingangsdatum: NaiveDate,
@@ -218,11 +219,13 @@ impl Verwijzing {
             )?
             .trim()
             .to_string();
+        const VOLUME: &str = "een getal groter dan 0 met ten hoogste twee decimalen";
         let volume = v
-            .verplicht("volume", "een getal groter dan 0")?
+            .verplicht("volume", VOLUME)?
             .as_f64()
-            .filter(|x| x.is_finite() && *x > 0.0)
-            .ok_or_else(|| InvoerFout::new("volume", "verwacht een getal groter dan 0"))?;
+            .and_then(Hoeveelheid::uit_getal)
+            .filter(|h| h.is_positief())
+            .ok_or_else(|| InvoerFout::new("volume", format!("verwacht {VOLUME}")))?;
         let eenheid = v.keuze("eenheid", Eenheid::parse, "uur | dagdeel")?;
         let per = v.keuze("per", Per::parse, "week | totaal")?;
         let ingangsdatum = v.verplichte_datum("ingangsdatum")?;

@@ -1261,6 +1261,12 @@ impl Opslag for PgOpslag {
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(fout)?;
+                if open != besluit.aansluiten {
+                    return Err(OpslagFout::Toestand(
+                        "de open casus van dit huishouden is intussen veranderd; trieer opnieuw"
+                            .into(),
+                    ));
+                }
                 Some(match open {
                     Some(c) => {
                         voeg_partijen_toe(&mut tx, c, &n.partijen).await?;
@@ -1287,6 +1293,7 @@ impl Opslag for PgOpslag {
         .map_err(fout)?;
         herbereken_huishouden(&mut tx, huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        voeg_audits_toe(&mut tx, &besluit.toegang).await?;
         let hulpvraag = lees_hulpvraag(&mut tx, id)
             .await?
             .ok_or(OpslagFout::NietGevonden)?;
@@ -1294,7 +1301,12 @@ impl Opslag for PgOpslag {
         Ok(hulpvraag)
     }
 
-    async fn maak_casus(&self, c: &NieuweCasus, audit: &NieuwAuditRecord) -> Resultaat<Casus> {
+    async fn maak_casus(
+        &self,
+        c: &NieuweCasus,
+        audit: &NieuwAuditRecord,
+        toegang: &[NieuwAuditRecord],
+    ) -> Resultaat<Casus> {
         let aangemaakt = klok::nu();
         let mut tx = self.pool.begin().await.map_err(fout)?;
         // The household lock keeps two requests from opening two cases.
@@ -1319,6 +1331,7 @@ impl Opslag for PgOpslag {
         let id = voeg_casus_toe(&mut tx, c, aangemaakt).await?;
         herbereken_huishouden(&mut tx, c.huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        voeg_audits_toe(&mut tx, toegang).await?;
         tx.commit().await.map_err(fout)?;
         Ok(Casus {
             id,

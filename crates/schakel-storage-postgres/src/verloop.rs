@@ -4,6 +4,7 @@
 //! this the next event number" or "is there budget left" and the insert
 //! cannot interleave with another writer's.
 
+use schakel_rules::Hoeveelheid;
 use schakel_storage::verloop::GemeentelijkeToets;
 use schakel_storage::verloop::{MonitoringCel, MonitoringVraag, budget_toereikend, maanden};
 
@@ -153,9 +154,9 @@ async fn voeg_acties_toe(
 
 const VERWIJZING_SELECT: &str = "SELECT v.id, v.jeugdige, v.casus, v.medewerker, v.rol, \
     v.organisatie, v.aanbieder, v.product, v.volume, v.eenheid, v.per, v.ingangsdatum, \
-    v.einddatum, v.toegekend, v.binnen_normen, v.regels, v.normenkader, v.bevindingen, \
+    v.einddatum, v.toegekend_honderdsten, v.binnen_normen, v.regels, v.normenkader, v.bevindingen, \
     v.motivatie, v.gemeentelijke_toets, v.aangemaakt, \
-    (SELECT coalesce(sum(hoeveelheid), 0)::float8 FROM levering l WHERE l.verwijzing = v.id) AS geleverd \
+    (SELECT coalesce(sum(hoeveelheid_honderdsten), 0)::bigint FROM levering l WHERE l.verwijzing = v.id) AS geleverd_honderdsten \
     FROM verwijzing v";
 
 fn verwijzing_uit(rij: &PgRow) -> Resultaat<Verwijzing> {
@@ -172,7 +173,7 @@ fn verwijzing_uit(rij: &PgRow) -> Resultaat<Verwijzing> {
             per: kol(rij, "per")?,
             ingangsdatum: kol(rij, "ingangsdatum")?,
             einddatum: kol(rij, "einddatum")?,
-            toegekend: kol(rij, "toegekend")?,
+            toegekend: Hoeveelheid::honderdsten(kol(rij, "toegekend_honderdsten")?),
             binnen_normen: kol(rij, "binnen_normen")?,
             regels: geparst(rij, "regels", |s| serde_json::from_str::<Vec<String>>(s))?,
             normenkader: kol(rij, "normenkader")?,
@@ -184,7 +185,7 @@ fn verwijzing_uit(rij: &PgRow) -> Resultaat<Verwijzing> {
         gemeentelijke_toets: optie_geparst(rij, "gemeentelijke_toets", |s| {
             GemeentelijkeToets::parse(s).ok_or(())
         })?,
-        geleverd: kol(rij, "geleverd")?,
+        geleverd: Hoeveelheid::honderdsten(kol(rij, "geleverd_honderdsten")?),
         aangemaakt: kol(rij, "aangemaakt")?,
     })
 }
@@ -231,7 +232,7 @@ pub(crate) async fn maak_verwijzing(
     let nu = klok::nu();
     let id: Id = sqlx::query_scalar(
         "INSERT INTO verwijzing (jeugdige, casus, medewerker, rol, organisatie, aanbieder, product, \
-         volume, eenheid, per, ingangsdatum, einddatum, toegekend, binnen_normen, regels, \
+         volume, eenheid, per, ingangsdatum, einddatum, toegekend_honderdsten, binnen_normen, regels, \
          normenkader, bevindingen, motivatie, gemeentelijke_toets, aangemaakt) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
     )
@@ -247,7 +248,7 @@ pub(crate) async fn maak_verwijzing(
     .bind(&v.per)
     .bind(v.ingangsdatum)
     .bind(v.einddatum)
-    .bind(v.toegekend)
+    .bind(v.toegekend.in_honderdsten())
     .bind(v.binnen_normen)
     .bind(serde_json::to_string(&v.regels).map_err(|_| ongeldig("regels"))?)
     .bind(&v.normenkader)
@@ -283,12 +284,12 @@ pub(crate) async fn registreer_levering(
     budget_toereikend(&v, l.hoeveelheid)?;
     sqlx::query(
 
-        "INSERT INTO levering (verwijzing, datum, hoeveelheid, medewerker, organisatie, aangemaakt) \
+        "INSERT INTO levering (verwijzing, datum, hoeveelheid_honderdsten, medewerker, organisatie, aangemaakt) \
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(l.verwijzing)
     .bind(l.datum)
-    .bind(l.hoeveelheid)
+    .bind(l.hoeveelheid.in_honderdsten())
     .bind(l.door.medewerker)
     .bind(l.door.organisatie)
     .bind(klok::nu())
@@ -403,26 +404,26 @@ pub(crate) async fn monitoring(
     let vragen = [
         format!(
             "SELECT to_char(g.tijdstip AT TIME ZONE 'UTC', 'YYYY-MM') AS maand, g.code AS kenmerk, count(*) AS aantal, \
-             avg(g.tevredenheid_jeugdige)::float8 AS gem1, count(g.tevredenheid_jeugdige) AS n1, \
-             avg(g.tevredenheid_ouders)::float8 AS gem2, count(g.tevredenheid_ouders) AS n2 \
+             sum(g.tevredenheid_jeugdige)::bigint AS som1, count(g.tevredenheid_jeugdige) AS n1, \
+             sum(g.tevredenheid_ouders)::bigint AS som2, count(g.tevredenheid_ouders) AS n2 \
              FROM casus_gebeurtenis g JOIN casus c ON c.id = g.casus {binnen} \
              AND (g.tijdstip AT TIME ZONE 'UTC')::date BETWEEN $3 AND $4 GROUP BY 1, 2"
         ),
         format!(
             "SELECT to_char(c.aangemaakt AT TIME ZONE 'UTC', 'YYYY-MM') AS maand, 'casus.nieuw' AS kenmerk, count(*) AS aantal, \
-             NULL::float8 AS gem1, 0::bigint AS n1, NULL::float8 AS gem2, 0::bigint AS n2 FROM casus c {binnen} \
+             NULL::bigint AS som1, 0::bigint AS n1, NULL::bigint AS som2, 0::bigint AS n2 FROM casus c {binnen} \
              AND (c.aangemaakt AT TIME ZONE 'UTC')::date BETWEEN $3 AND $4 GROUP BY 1"
         ),
         format!(
             "SELECT to_char(v.ingangsdatum, 'YYYY-MM') AS maand, 'uren.toegekend' AS kenmerk, count(*) AS aantal, \
-             sum(v.toegekend) AS gem1, count(*) AS n1, NULL::float8 AS gem2, 0::bigint AS n2 \
+             sum(v.toegekend_honderdsten)::bigint AS som1, count(*) AS n1, NULL::bigint AS som2, 0::bigint AS n2 \
              FROM verwijzing v JOIN jeugdige jj ON jj.id = v.jeugdige \
              JOIN casus c ON c.huishouden = jj.huishouden {binnen} AND v.eenheid = 'uur' \
              AND v.ingangsdatum BETWEEN $3 AND $4 GROUP BY 1"
         ),
         format!(
             "SELECT to_char(l.datum, 'YYYY-MM') AS maand, 'uren.geleverd' AS kenmerk, count(DISTINCT v.id) AS aantal, \
-             sum(l.hoeveelheid) AS gem1, count(*) AS n1, NULL::float8 AS gem2, 0::bigint AS n2 \
+             sum(l.hoeveelheid_honderdsten)::bigint AS som1, count(*) AS n1, NULL::bigint AS som2, 0::bigint AS n2 \
              FROM levering l JOIN verwijzing v ON v.id = l.verwijzing JOIN jeugdige jj ON jj.id = v.jeugdige \
              JOIN casus c ON c.huishouden = jj.huishouden {binnen} AND v.eenheid = 'uur' \
              AND l.datum BETWEEN $3 AND $4 GROUP BY 1"
@@ -443,8 +444,8 @@ pub(crate) async fn monitoring(
                 kenmerk: kol(r, "kenmerk")?,
                 aantal: kol(r, "aantal")?,
                 waarden: [
-                    (kol(r, "gem1")?, kol(r, "n1")?),
-                    (kol(r, "gem2")?, kol(r, "n2")?),
+                    (kol(r, "som1")?, kol(r, "n1")?),
+                    (kol(r, "som2")?, kol(r, "n2")?),
                 ],
             });
         }

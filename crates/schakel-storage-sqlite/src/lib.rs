@@ -1323,6 +1323,12 @@ impl Opslag for SqliteOpslag {
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(db)?;
+                if open != besluit.aansluiten {
+                    return Err(OpslagFout::Toestand(
+                        "de open casus van dit huishouden is intussen veranderd; trieer opnieuw"
+                            .into(),
+                    ));
+                }
                 Some(match open {
                     Some(c) => {
                         for p in &n.partijen {
@@ -1357,6 +1363,7 @@ impl Opslag for SqliteOpslag {
             .map_err(db)?;
         herbereken_huishouden(&mut tx, huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        voeg_audits_toe(&mut tx, &besluit.toegang).await?;
         let hulpvraag = lees_hulpvraag(&mut tx, id)
             .await?
             .ok_or(OpslagFout::NietGevonden)?;
@@ -1364,7 +1371,12 @@ impl Opslag for SqliteOpslag {
         Ok(hulpvraag)
     }
 
-    async fn maak_casus(&self, c: &NieuweCasus, audit: &NieuwAuditRecord) -> Resultaat<Casus> {
+    async fn maak_casus(
+        &self,
+        c: &NieuweCasus,
+        audit: &NieuwAuditRecord,
+        toegang: &[NieuwAuditRecord],
+    ) -> Resultaat<Casus> {
         let mut tx = self.schrijf().await?;
         let open: Option<Id> =
             sqlx::query_scalar("SELECT id FROM casus WHERE huishouden = ? AND open = 1 LIMIT 1")
@@ -1378,6 +1390,7 @@ impl Opslag for SqliteOpslag {
         let id = voeg_casus_toe(&mut tx, c, &klok::nu()).await?;
         herbereken_huishouden(&mut tx, c.huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        voeg_audits_toe(&mut tx, toegang).await?;
         let casus = lees_casus(&mut tx, id)
             .await?
             .ok_or(OpslagFout::NietGevonden)?;

@@ -3,6 +3,7 @@
 //! lock (`BEGIN IMMEDIATE`), so the check "is this the next event number"
 //! and the insert cannot interleave with another writer.
 
+use schakel_rules::Hoeveelheid;
 use schakel_storage::verloop::GemeentelijkeToets;
 use schakel_storage::verloop::{MonitoringCel, MonitoringVraag, budget_toereikend, maanden};
 
@@ -146,9 +147,9 @@ async fn voeg_acties_toe(
 
 const VERWIJZING_SELECT: &str = "SELECT v.id, v.jeugdige, v.casus, v.medewerker, v.rol, \
     v.organisatie, v.aanbieder, v.product, v.volume, v.eenheid, v.per, v.ingangsdatum, \
-    v.einddatum, v.toegekend, v.binnen_normen, v.regels, v.normenkader, v.bevindingen, \
+    v.einddatum, v.toegekend_honderdsten, v.binnen_normen, v.regels, v.normenkader, v.bevindingen, \
     v.motivatie, v.gemeentelijke_toets, v.aangemaakt, \
-    (SELECT coalesce(sum(hoeveelheid), 0.0) FROM levering l WHERE l.verwijzing = v.id) AS geleverd \
+    (SELECT coalesce(sum(hoeveelheid_honderdsten), 0) FROM levering l WHERE l.verwijzing = v.id) AS geleverd_honderdsten \
     FROM verwijzing v";
 
 fn verwijzing_uit(rij: &SqliteRow) -> Resultaat<Verwijzing> {
@@ -165,7 +166,7 @@ fn verwijzing_uit(rij: &SqliteRow) -> Resultaat<Verwijzing> {
             per: kolom(rij, "per")?,
             ingangsdatum: datum(rij, "ingangsdatum")?,
             einddatum: datum(rij, "einddatum")?,
-            toegekend: kolom(rij, "toegekend")?,
+            toegekend: Hoeveelheid::honderdsten(kolom(rij, "toegekend_honderdsten")?),
             binnen_normen: boolean(rij, "binnen_normen")?,
             regels: ontleed(rij, "regels", |s| serde_json::from_str(s))?,
             normenkader: kolom(rij, "normenkader")?,
@@ -175,7 +176,7 @@ fn verwijzing_uit(rij: &SqliteRow) -> Resultaat<Verwijzing> {
         gemeentelijke_toets: ontleed_optie(rij, "gemeentelijke_toets", |s| {
             GemeentelijkeToets::parse(s).ok_or("onbekende toets")
         })?,
-        geleverd: kolom(rij, "geleverd")?,
+        geleverd: Hoeveelheid::honderdsten(kolom(rij, "geleverd_honderdsten")?),
         aangemaakt: tijd(rij, "aangemaakt")?,
     })
 }
@@ -231,7 +232,7 @@ pub(crate) async fn maak_verwijzing(
     let nu = klok::nu();
     let id = sqlx::query(
         "INSERT INTO verwijzing (jeugdige, casus, medewerker, rol, organisatie, aanbieder, product, \
-         volume, eenheid, per, ingangsdatum, einddatum, toegekend, binnen_normen, regels, \
+         volume, eenheid, per, ingangsdatum, einddatum, toegekend_honderdsten, binnen_normen, regels, \
          normenkader, bevindingen, motivatie, gemeentelijke_toets, aangemaakt) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
@@ -247,7 +248,7 @@ pub(crate) async fn maak_verwijzing(
     .bind(&v.per)
     .bind(datum_tekst(v.ingangsdatum))
     .bind(datum_tekst(v.einddatum))
-    .bind(v.toegekend)
+    .bind(v.toegekend.in_honderdsten())
     .bind(i64::from(v.binnen_normen))
     .bind(serde_json::to_string(&v.regels).map_err(|e| ongeldig("regels", e))?)
     .bind(&v.normenkader)
@@ -278,12 +279,12 @@ pub(crate) async fn registreer_levering(
         .ok_or(OpslagFout::NietGevonden)?;
     budget_toereikend(&v, l.hoeveelheid)?;
     sqlx::query(
-        "INSERT INTO levering (verwijzing, datum, hoeveelheid, medewerker, organisatie, aangemaakt) \
+        "INSERT INTO levering (verwijzing, datum, hoeveelheid_honderdsten, medewerker, organisatie, aangemaakt) \
          VALUES (?, ?, ?, ?, ?, ?)",
     )
     .bind(l.verwijzing)
     .bind(datum_tekst(l.datum))
-    .bind(l.hoeveelheid)
+    .bind(l.hoeveelheid.in_honderdsten())
     .bind(l.door.medewerker)
     .bind(l.door.organisatie)
     .bind(tijd_tekst(&klok::nu()))
@@ -398,26 +399,26 @@ pub(crate) async fn monitoring(
     let vragen = [
         format!(
             "SELECT substr(g.tijdstip, 1, 7) AS maand, g.code AS kenmerk, count(*) AS aantal, \
-             avg(g.tevredenheid_jeugdige) AS gem1, count(g.tevredenheid_jeugdige) AS n1, \
-             avg(g.tevredenheid_ouders) AS gem2, count(g.tevredenheid_ouders) AS n2 \
+             sum(g.tevredenheid_jeugdige) AS som1, count(g.tevredenheid_jeugdige) AS n1, \
+             sum(g.tevredenheid_ouders) AS som2, count(g.tevredenheid_ouders) AS n2 \
              FROM casus_gebeurtenis g JOIN casus c ON c.id = g.casus {binnen} \
              AND substr(g.tijdstip, 1, 10) BETWEEN ?3 AND ?4 GROUP BY 1, 2"
         ),
         format!(
             "SELECT substr(c.aangemaakt, 1, 7) AS maand, 'casus.nieuw' AS kenmerk, count(*) AS aantal, \
-             NULL AS gem1, 0 AS n1, NULL AS gem2, 0 AS n2 FROM casus c {binnen} \
+             NULL AS som1, 0 AS n1, NULL AS som2, 0 AS n2 FROM casus c {binnen} \
              AND substr(c.aangemaakt, 1, 10) BETWEEN ?3 AND ?4 GROUP BY 1"
         ),
         format!(
             "SELECT substr(v.ingangsdatum, 1, 7) AS maand, 'uren.toegekend' AS kenmerk, count(*) AS aantal, \
-             sum(v.toegekend) AS gem1, count(*) AS n1, NULL AS gem2, 0 AS n2 \
+             sum(v.toegekend_honderdsten) AS som1, count(*) AS n1, NULL AS som2, 0 AS n2 \
              FROM verwijzing v JOIN jeugdige jj ON jj.id = v.jeugdige \
              JOIN casus c ON c.huishouden = jj.huishouden {binnen} AND v.eenheid = 'uur' \
              AND v.ingangsdatum BETWEEN ?3 AND ?4 GROUP BY 1"
         ),
         format!(
             "SELECT substr(l.datum, 1, 7) AS maand, 'uren.geleverd' AS kenmerk, count(DISTINCT v.id) AS aantal, \
-             sum(l.hoeveelheid) AS gem1, count(*) AS n1, NULL AS gem2, 0 AS n2 \
+             sum(l.hoeveelheid_honderdsten) AS som1, count(*) AS n1, NULL AS som2, 0 AS n2 \
              FROM levering l JOIN verwijzing v ON v.id = l.verwijzing JOIN jeugdige jj ON jj.id = v.jeugdige \
              JOIN casus c ON c.huishouden = jj.huishouden {binnen} AND v.eenheid = 'uur' \
              AND l.datum BETWEEN ?3 AND ?4 GROUP BY 1"
@@ -438,8 +439,8 @@ pub(crate) async fn monitoring(
                 kenmerk: kolom(r, "kenmerk")?,
                 aantal: kolom(r, "aantal")?,
                 waarden: [
-                    (kolom(r, "gem1")?, kolom(r, "n1")?),
-                    (kolom(r, "gem2")?, kolom(r, "n2")?),
+                    (kolom(r, "som1")?, kolom(r, "n1")?),
+                    (kolom(r, "som2")?, kolom(r, "n2")?),
                 ],
             });
         }

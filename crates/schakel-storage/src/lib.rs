@@ -180,14 +180,22 @@ pub trait Opslag: Send + Sync + 'static {
     ) -> Resultaat<Lijst<Hulpvraag>>;
     /// Stores the triage of an untriaged hulpvraag with its consequences —
     /// the handover, or the joint case — in one transaction with `audit`.
-    /// A hulpvraag triaged already is [`OpslagFout::Toestand`].
+    /// A hulpvraag triaged already, or a household whose open case is not
+    /// [`Triagebesluit::aansluiten`], is [`OpslagFout::Toestand`].
     async fn trieer_hulpvraag(
         &self,
         id: Id,
         besluit: &Triagebesluit,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Hulpvraag>;
-    async fn maak_casus(&self, c: &NieuweCasus, audit: &NieuwAuditRecord) -> Resultaat<Casus>;
+    /// Opens a case with `audit`, and `toegang` (one record per
+    /// organisation and jeugdige it opens access to) in one transaction.
+    async fn maak_casus(
+        &self,
+        c: &NieuweCasus,
+        audit: &NieuwAuditRecord,
+        toegang: &[NieuwAuditRecord],
+    ) -> Resultaat<Casus>;
 
     async fn casus(&self, id: Id) -> Resultaat<Option<Casus>>;
     /// The household's open case, if any (one household, one plan).

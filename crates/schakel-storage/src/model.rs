@@ -201,6 +201,14 @@ pub struct Triagebesluit {
     /// already, the question joins that one (one household, one plan) and
     /// these parties join it.
     pub casus: Option<NieuweCasus>,
+    /// For "beide": the household's open case the caller saw (and checked
+    /// the parties against), or none. When the store finds another, the
+    /// triage is refused ([`crate::OpslagFout::Toestand`]): parties chosen
+    /// for a new case must never silently join an existing one.
+    pub aansluiten: Option<Id>,
+    /// One record per organisation and jeugdige this triage opens access
+    /// to, stored with it (so each jeugdige's inzage shows the grant).
+    pub toegang: Vec<crate::audit::NieuwAuditRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -34,6 +34,7 @@ use std::sync::Arc;
 use std::task::Poll;
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
+use schakel_rules::Hoeveelheid;
 use schakel_domain::toegang::{self, Relaties};
 use schakel_domain::{
     Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Pc4, Postcode, Rol, Triage,
@@ -1054,6 +1055,7 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
                 partijen: vec![w.jgz.id],
             },
             &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+            &[],
         )
         .await
         .expect("maak_casus");
@@ -1085,6 +1087,7 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
                 partijen: vec![],
             },
             &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+            &[],
         )
         .await;
     assert!(
@@ -1119,6 +1122,7 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
                 partijen: vec![],
             },
             &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+            &[],
         )
         .await;
     assert!(
@@ -1133,6 +1137,7 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
                 partijen: vec![w.vreemd.id + 1000],
             },
             &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+            &[],
         )
         .await;
     assert!(
@@ -1341,6 +1346,8 @@ pub async fn triage(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
             behandelaar: w.wijkteam.id,
             door: 1,
             casus: None,
+            aansluiten: None,
+            toegang: Vec::new(),
         },
     )
     .await
@@ -1376,6 +1383,8 @@ pub async fn triage(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
             behandelaar: w.school.id,
             door: 1,
             casus: None,
+            aansluiten: None,
+            toegang: Vec::new(),
         },
     )
     .await;
@@ -1389,7 +1398,7 @@ pub async fn triage(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         "een geweigerde triage logt niets"
     );
 
-    let beide = |partijen: Vec<Id>| Triagebesluit {
+    let beide = |partijen: Vec<Id>, aansluiten: Option<Id>| Triagebesluit {
         uitkomst: Triage::Beide,
         behandelaar: w.school.id,
         door: 1,
@@ -1398,12 +1407,49 @@ pub async fn triage(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
             wijkteam: w.wijkteam.id,
             partijen,
         }),
+        aansluiten,
+        toegang: Vec::new(),
     };
     let tweede = vraag("thuis en op school vastgelopen").await;
-    let tweede = trieer(tweede.id, beide(vec![w.school.id]))
-        .await
-        .expect("trieer beide");
+    let kop = kop_nummer(opslag).await;
+    let verleend = record(
+        "toegang.verleend",
+        Actie::Aanmaken,
+        "organisatie",
+        Some(w.wijkteam.id),
+        None,
+    );
+    let tweede = trieer(
+        tweede.id,
+        Triagebesluit {
+            toegang: vec![verleend.clone(), verleend],
+            ..beide(vec![w.school.id], None)
+        },
+    )
+    .await
+    .expect("trieer beide");
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 3,
+        "the triage's record and one per access it grants, in one transaction"
+    );
     let casus = tweede.casus.expect("beide opent een gezamenlijke casus");
+    let vierde = vraag("een nieuwe casus verwacht, maar er is er een").await;
+    let kop = kop_nummer(opslag).await;
+    let verkeerd = trieer(vierde.id, beide(vec![w.aanbieder.id], None)).await;
+    assert!(
+        matches!(verkeerd, Err(OpslagFout::Toestand(_))),
+        "parties chosen for a new case never join another: {verkeerd:?}"
+    );
+    assert!(
+        !feiten(w.aanbieder.id).await.partij_bij_casus,
+        "nothing joined"
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop,
+        "a refused triage logs nothing"
+    );
     assert!(
         !tweede.open,
         "de vraag leeft voort in het plan van de casus"
@@ -1417,7 +1463,7 @@ pub async fn triage(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
     );
 
     let derde = vraag("ook de jeugdarts kijkt mee").await;
-    let derde = trieer(derde.id, beide(vec![w.aanbieder.id]))
+    let derde = trieer(derde.id, beide(vec![w.aanbieder.id], Some(casus)))
         .await
         .expect("trieer beide, tweede keer");
     assert_eq!(
@@ -1436,6 +1482,8 @@ pub async fn triage(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
             behandelaar: w.wijkteam.id,
             door: 1,
             casus: None,
+            aansluiten: None,
+            toegang: Vec::new(),
         },
     )
     .await;
@@ -1995,6 +2043,7 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
                 partijen: vec![],
             },
             &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+            &[],
         )
         .await
         .expect("casus");
@@ -2168,7 +2217,7 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         per: "week".into(),
         ingangsdatum: gisteren,
         einddatum: vandaag,
-        toegekend: 5.0,
+        toegekend: Hoeveelheid::eenheden(5),
         binnen_normen: false,
         regels: vec!["almere.rij.volledig_onderwijs".into()],
         normenkader: "almere 2025.1".into(),
@@ -2217,23 +2266,26 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         Some(&d.j3.bsn),
     );
     let na = opslag
-        .registreer_levering(&levering(3.5), &audit)
+        .registreer_levering(&levering(Hoeveelheid::honderdsten(350)), &audit)
         .await
         .expect("levering");
-    assert_eq!((na.geleverd, na.resterend()), (3.5, 1.5));
+    assert_eq!(
+        (na.geleverd, na.resterend()),
+        (Hoeveelheid::honderdsten(350), Hoeveelheid::honderdsten(150))
+    );
     let fout = opslag
-        .registreer_levering(&levering(2.0), &audit)
+        .registreer_levering(&levering(Hoeveelheid::eenheden(2)), &audit)
         .await
         .expect_err("over budget");
     assert!(
-        matches!(&fout, OpslagFout::Toestand(m) if m.contains("1.50")),
+        matches!(&fout, OpslagFout::Toestand(m) if m.contains("nog 1.5 uur van 5")),
         "{fout:?}"
     );
     let na = opslag
-        .registreer_levering(&levering(1.5), &audit)
+        .registreer_levering(&levering(Hoeveelheid::honderdsten(150)), &audit)
         .await
         .expect("the rest");
-    assert_eq!(na.resterend(), 0.0);
+    assert_eq!(na.resterend(), Hoeveelheid::NUL);
     assert_eq!(
         opslag
             .verwijzingen(d.j3.id)

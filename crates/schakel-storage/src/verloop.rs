@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use schakel_domain::Rol;
 use schakel_domain::verloop::{Gebeurtenis, Termijn};
+use schakel_rules::Hoeveelheid;
 use serde::Serialize;
 
 use crate::model::Id;
@@ -57,7 +58,7 @@ pub struct NieuweVerwijzing {
     pub ingangsdatum: NaiveDate,
     pub einddatum: NaiveDate,
     /// Units granted over the whole period.
-    pub toegekend: f64,
+    pub toegekend: Hoeveelheid,
     pub binnen_normen: bool,
     /// Ids of the rules the check relied on.
     pub regels: Vec<String>,
@@ -100,13 +101,16 @@ pub struct Verwijzing {
     pub gegevens: NieuweVerwijzing,
     pub gemeentelijke_toets: Option<GemeentelijkeToets>,
     /// Units delivered so far.
-    pub geleverd: f64,
+    pub geleverd: Hoeveelheid,
     pub aangemaakt: DateTime<Utc>,
 }
 
 impl Verwijzing {
-    pub fn resterend(&self) -> f64 {
-        self.gegevens.toegekend - self.geleverd
+    pub fn resterend(&self) -> Hoeveelheid {
+        self.gegevens
+            .toegekend
+            .checked_sub(self.geleverd)
+            .unwrap_or(Hoeveelheid::NUL)
     }
 }
 
@@ -115,7 +119,7 @@ impl Verwijzing {
 pub struct NieuweLevering {
     pub verwijzing: Id,
     pub datum: NaiveDate,
-    pub hoeveelheid: f64,
+    pub hoeveelheid: Hoeveelheid,
     pub door: Door,
 }
 
@@ -167,12 +171,11 @@ pub struct ActiepuntFilter {
 /// Refuses a delivery that would take more than the referral has left:
 /// what was granted is the limit, and the check runs inside the write
 /// transaction so two deliveries cannot both take the last hours.
-pub fn budget_toereikend(v: &Verwijzing, hoeveelheid: f64) -> Result<(), crate::OpslagFout> {
-    // A hundredth of a unit of slack for sums of decimal fractions.
-    if hoeveelheid > v.resterend() + 0.005 {
+pub fn budget_toereikend(v: &Verwijzing, hoeveelheid: Hoeveelheid) -> Result<(), crate::OpslagFout> {
+    if hoeveelheid > v.resterend() {
         return Err(crate::OpslagFout::Toestand(format!(
-            "meer dan er resteert op deze verwijzing: nog {:.2} {} van {:.2}",
-            v.resterend().max(0.0),
+            "meer dan er resteert op deze verwijzing: nog {} {} van {}",
+            v.resterend(),
             v.gegevens.eenheid,
             v.gegevens.toegekend
         )));
@@ -200,9 +203,10 @@ pub struct MonitoringCel {
     /// or `uren.geleverd`.
     pub kenmerk: String,
     pub aantal: i64,
-    /// (value, number of values): the survey averages for `evaluatie`, the
-    /// sum of hours for `uren.*`.
-    pub waarden: [(Option<f64>, i64); 2],
+    /// (sum, number of values), exact: the survey scores' sums for
+    /// `evaluatie` (their average is published), the hours in hundredths
+    /// for `uren.*`.
+    pub waarden: [(Option<i64>, i64); 2],
 }
 
 /// Each month from `van` to `tot` as ("YYYY-MM", its last day, at most `tot`).

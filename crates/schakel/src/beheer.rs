@@ -8,7 +8,7 @@ use schakel_domain::Bsn;
 use schakel_rules::InvoerFout;
 use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, Verificatie, nu};
 
-use crate::opslag::{OpenFout, OpslagOpties};
+use crate::opslag::{BestaatNiet, OpenFout, OpslagOpties};
 use crate::{Fout, schrijf};
 
 #[derive(Subcommand, Debug)]
@@ -32,6 +32,15 @@ fn open_fout(e: OpenFout) -> Fout {
     Fout::Bedrijf(e.0)
 }
 
+/// A missing database is the caller's mistake (exit 2, the message names
+/// the option); one that does not open is operational (exit 1).
+pub(crate) fn bestaat_niet(e: BestaatNiet) -> Fout {
+    match e {
+        BestaatNiet::Ontbreekt { optie, melding } => Fout::Invoer(InvoerFout::new(optie, melding)),
+        BestaatNiet::Open(e) => open_fout(e),
+    }
+}
+
 fn opslag_fout(e: schakel_storage::OpslagFout) -> Fout {
     Fout::Bedrijf(format!("database: {e}"))
 }
@@ -39,7 +48,7 @@ fn opslag_fout(e: schakel_storage::OpslagFout) -> Fout {
 pub async fn audit(opdracht: &AuditOpdracht) -> Result<(), Fout> {
     match opdracht {
         AuditOpdracht::Verify { opslag } => {
-            let opslag = opslag.open().await.map_err(open_fout)?;
+            let opslag = opslag.open_bestaand().await.map_err(bestaat_niet)?;
             let mut verificatie = Verificatie::default();
             let mut vanaf = 1;
             loop {
@@ -71,8 +80,8 @@ pub async fn audit(opdracht: &AuditOpdracht) -> Result<(), Fout> {
             opslag: opties,
         } => {
             let bsn = Bsn::parse(bsn).map_err(|e| Fout::Invoer(InvoerFout::new("--bsn", e.0)))?;
-            let sleutel = opties.pseudoniem_sleutel().map_err(open_fout)?;
-            let opslag = opties.open().await.map_err(open_fout)?;
+            let opslag = opties.open_bestaand().await.map_err(bestaat_niet)?;
+            let sleutel = opties.bestaande_pseudoniem_sleutel().map_err(bestaat_niet)?;
             let pseudoniem = bsn.pseudoniem(&sleutel);
             let records = opslag
                 .audit_voor_client(&pseudoniem)
@@ -104,7 +113,7 @@ pub async fn audit(opdracht: &AuditOpdracht) -> Result<(), Fout> {
 }
 
 pub async fn backup(opslag: &OpslagOpties, doel: &PathBuf) -> Result<(), Fout> {
-    let store = opslag.open().await.map_err(open_fout)?;
+    let store = opslag.open_bestaand().await.map_err(bestaat_niet)?;
     store.backup(doel).await.map_err(|e| match e {
         schakel_storage::OpslagFout::BestaatAl(_) => Fout::Invoer(InvoerFout::new(
             "--doel",
@@ -117,7 +126,7 @@ pub async fn backup(opslag: &OpslagOpties, doel: &PathBuf) -> Result<(), Fout> {
 }
 
 pub async fn retentie(opslag: &OpslagOpties, peildatum: chrono::NaiveDate) -> Result<(), Fout> {
-    let store = opslag.open().await.map_err(open_fout)?;
+    let store = opslag.open_bestaand().await.map_err(bestaat_niet)?;
     let items = store
         .verlopen_bewaartermijnen(peildatum)
         .await

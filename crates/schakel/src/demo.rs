@@ -391,6 +391,7 @@ pub async fn vul(
                         partijen,
                     },
                     &record,
+                    &[],
                 )
                 .await
                 .map_err(fout)?;

@@ -795,7 +795,10 @@ pub async fn wijkteam(postcode: &str, huisnummer: u32, opties: &OpslagOpties) ->
         Postcode::parse(postcode).map_err(|e| invoerfout("--postcode", e.to_string()))?;
     let huisnummer =
         Huisnummer::new(huisnummer).map_err(|e| invoerfout("--huisnummer", e.to_string()))?;
-    let opslag = opties.open().await.map_err(|e| Fout::Bedrijf(e.0))?;
+    let opslag = opties
+        .open_bestaand()
+        .await
+        .map_err(crate::beheer::bestaat_niet)?;
     // One lookup: the address from the database, not the whole file.
     let stand = schakel_http::gids::GebiedenCache::default()
         .stand(opslag.as_ref())

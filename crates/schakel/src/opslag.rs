@@ -20,9 +20,69 @@ pub struct OpslagOpties {
 #[derive(Debug)]
 pub struct OpenFout(pub String);
 
+/// Why a read-only command has no store to read.
+#[derive(Debug)]
+pub enum BestaatNiet {
+    /// The options point at nothing: the caller's input (exit 2).
+    Ontbreekt {
+        optie: &'static str,
+        melding: String,
+    },
+    /// It is there but cannot be opened (exit 1).
+    Open(OpenFout),
+}
+
 impl OpslagOpties {
     pub fn sqlite_pad(&self) -> PathBuf {
         self.data_dir.join("schakel.db")
+    }
+
+    /// The SQLite file these options point at, if they point at one.
+    fn sqlite_bestand(&self) -> Option<PathBuf> {
+        match self.database_url.as_deref() {
+            None => Some(self.sqlite_pad()),
+            Some(url) => url.strip_prefix("sqlite://").map(PathBuf::from),
+        }
+    }
+
+    /// Opens an existing store for a command that only reads (or only adds
+    /// to the audit log of) what is there: a missing SQLite file is refused,
+    /// naming the option, and nothing is created — verifying a fresh, empty
+    /// database would report an intact chain of nothing.
+    pub async fn open_bestaand(&self) -> Result<Arc<dyn Opslag>, BestaatNiet> {
+        if let Some(pad) = self.sqlite_bestand()
+            && !pad.is_file()
+        {
+            let optie = if self.database_url.is_some() {
+                "--database-url"
+            } else {
+                "--data-dir"
+            };
+            return Err(BestaatNiet::Ontbreekt {
+                optie,
+                melding: format!(
+                    "{} bestaat niet; geef de map (--data-dir) of --database-url van een bestaande database",
+                    pad.display()
+                ),
+            });
+        }
+        self.open().await.map_err(BestaatNiet::Open)
+    }
+
+    /// The pseudonym key for a command that reads the audit log: never made
+    /// here, since a new key matches no stored pseudonym.
+    pub fn bestaande_pseudoniem_sleutel(&self) -> Result<Vec<u8>, BestaatNiet> {
+        let pad = self.data_dir.join("pseudoniem.sleutel");
+        if std::env::var_os("SCHAKEL_PSEUDONIEM_SLEUTEL").is_none() && !pad.is_file() {
+            return Err(BestaatNiet::Ontbreekt {
+                optie: "--data-dir",
+                melding: format!(
+                    "{} bestaat niet; geef de map met de sleutel of zet SCHAKEL_PSEUDONIEM_SLEUTEL",
+                    pad.display()
+                ),
+            });
+        }
+        self.pseudoniem_sleutel().map_err(BestaatNiet::Open)
     }
 
     pub async fn open(&self) -> Result<Arc<dyn Opslag>, OpenFout> {

@@ -15,12 +15,22 @@ pub struct ServeOpties {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+    /// Address for Prometheus metrics (`GET /metrics`), apart from the
+    /// public listener; keep it on loopback or an operators' network.
+    #[arg(long, env = "SCHAKEL_METRICS_LISTEN", default_value = "127.0.0.1:9464")]
+    pub metrics_listen: SocketAddr,
     #[command(flatten)]
     pub opslag: OpslagOpties,
     /// Start with a fresh demo region Almere (its own SQLite file in the data
     /// directory) and print an account for every role.
     #[arg(long)]
     pub demo: bool,
+    /// The day the demo starts on (YYYY-MM-DD, default today): its named
+    /// households are stamped that day and its year of history lies in the
+    /// eleven months before. For training on a fixed day, and for tests
+    /// that check the history as of any month.
+    #[arg(long, requires = "demo", value_parser = demo_datum)]
+    pub demo_datum: Option<chrono::NaiveDate>,
     /// Mark cookies Secure: set this when Schakel runs behind TLS.
     #[arg(long, env = "SCHAKEL_VEILIGE_COOKIES")]
     pub veilige_cookies: bool,
@@ -28,6 +38,21 @@ pub struct ServeOpties {
     /// (default: ./web/dist, else the repository's web/dist).
     #[arg(long, env = "SCHAKEL_WEB_DIR")]
     pub web_dir: Option<std::path::PathBuf>,
+}
+
+/// The demo's day, within the years the school calendar can know.
+fn demo_datum(tekst: &str) -> Result<chrono::NaiveDate, String> {
+    let dag = schakel_rules::datum::parse_datum(tekst)
+        .ok_or_else(|| format!("'{tekst}' is geen datum; toegestaan: JJJJ-MM-DD"))?;
+    if !(2000..=2099).contains(&chrono::Datelike::year(&dag)) {
+        return Err(format!("{dag}: toegestaan is een dag in 2000 tot en met 2099"));
+    }
+    Ok(dag)
+}
+
+/// Nine in the morning, Dutch winter time, on the demo's day.
+fn demo_moment(dag: chrono::NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    dag.and_hms_opt(8, 0, 0).unwrap_or_default().and_utc()
 }
 
 /// Where the built styles are: the option, else `web/dist` here, else the
@@ -73,14 +98,21 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
             database_url: Some(format!("sqlite://{}", pad.display())),
         };
         let opslag = demo_opties.open().await?;
-        let accounts = crate::demo::vul(
+        let (regio, historie) = (
+            data.join("demo").join("almere.toml"),
+            data.join("demo").join("almere-historie.toml"),
+        );
+        let vul = crate::demo::vul(
             opslag.as_ref(),
-            &data.join("demo").join("almere.toml"),
-            Some(&data.join("demo").join("almere-historie.toml")),
+            &regio,
+            Some(&historie),
             &sleutel,
             &regels,
-        )
-        .await
+        );
+        let accounts = match opties.demo_datum {
+            Some(dag) => schakel_storage::klok::op(demo_moment(dag), vul).await,
+            None => vul.await,
+        }
         .map_err(OpenFout)?;
         crate::gids::vul_demo(opslag.as_ref(), &data.join("gids").join("almere"))
             .await
@@ -93,7 +125,11 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
         .await
         .map_err(|e| OpenFout(format!("--listen {}: {e}", opties.listen)))?;
     let adres = listener.local_addr().map_err(|e| OpenFout(e.to_string()))?;
-    print_welkom(adres, opslag.as_ref(), &accounts);
+    let metrics = tokio::net::TcpListener::bind(opties.metrics_listen)
+        .await
+        .map_err(|e| OpenFout(format!("--metrics-listen {}: {e}", opties.metrics_listen)))?;
+    let metrics_adres = metrics.local_addr().map_err(|e| OpenFout(e.to_string()))?;
+    print_welkom(adres, metrics_adres, opslag.as_ref(), &accounts);
     let instellingen = Instellingen {
         veilige_cookies: opties.veilige_cookies,
         pseudoniem_sleutel: sleutel,
@@ -101,18 +137,24 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
         ..Instellingen::default()
     };
     let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());
-    schakel_http::serve(listener, state)
+    schakel_http::serve(listener, metrics, state)
         .await
         .map_err(|e| OpenFout(e.to_string()))
 }
 
-fn print_welkom(adres: SocketAddr, opslag: &dyn Opslag, accounts: &[crate::demo::DemoAccount]) {
+fn print_welkom(
+    adres: SocketAddr,
+    metrics: SocketAddr,
+    opslag: &dyn Opslag,
+    accounts: &[crate::demo::DemoAccount],
+) {
     println!(
         "Schakel luistert op http://{adres} (database: {})",
         opslag.backend()
     );
     println!("  Web:      http://{adres}/");
     println!("  API:      http://{adres}/api/v1/openapi.json");
+    println!("  Metrics:  http://{metrics}/metrics");
     println!("  Gezond:   http://{adres}/api/v1/gezondheid");
     if !accounts.is_empty() {
         println!();

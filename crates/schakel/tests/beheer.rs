@@ -34,9 +34,16 @@ impl Drop for Server {
 }
 
 fn start_demo(data_dir: &Path) -> Server {
+    start_demo_op(data_dir, None)
+}
+
+/// The demo as it starts on `dag` (`--demo-datum`), or today.
+fn start_demo_op(data_dir: &Path, dag: Option<chrono::NaiveDate>) -> Server {
     let mut kind = schakel()
-        .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--data-dir"])
+        .args(["serve", "--demo", "--listen", "127.0.0.1:0"])
+        .args(["--metrics-listen", "127.0.0.1:0", "--data-dir"])
         .arg(data_dir)
+        .args(dag.map(|d| format!("--demo-datum={d}")))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -252,7 +259,7 @@ fn demo_serveert_en_beheercommandos_werken_op_dezelfde_data() {
     assert_eq!(code, 0);
     // 3 jeugdigen and 2 households, and each household of the history with
     // its one jeugdige.
-    let historie = Historie::lees();
+    let historie = Historie::lees(chrono::Utc::now().date_naive());
     let huishoudens = historie.open_aan_einde(None, -1)
         + (-11..=-1)
             .map(|m| historie.som(None, m, "afgesloten"))
@@ -478,11 +485,36 @@ fn demo_huishouden_doorloopt_de_steunroute() {
     assert_eq!(s, 200, "{vraag}");
     let (_, sem) = school.get(&format!("/api/v1/jeugdigen/{}", vraag["jeugdige"]));
     assert_eq!(sem["voornaam"], "Sem");
-    // Triage "beide": the household's open case, now with the Watertuin's
-    // hoofdaanbieder and Triade as parties.
+    // Issue 12: a triage names no provider, no gemeente and no other
+    // wijkteam, and adds nobody to the household's open case.
+    let (s, fout) = school.post(
+        "/api/v1/hulpvragen/1/triage",
+        json!({"uitkomst": "beide", "wijkteam": org("Wijkteam Almere Stad"),
+               "partijen": [org("Jeugdhulp Kompas"), org("Gemeente Almere"), triade, zeewind]}),
+    );
+    assert_eq!(s, 400, "{fout}");
+    let velden: Vec<&str> = fout["invalidParams"]
+        .as_array()
+        .expect("invalidParams")
+        .iter()
+        .filter_map(|v| v["name"].as_str())
+        .collect();
+    assert_eq!(
+        velden,
+        [
+            "wijkteam",
+            "partijen[0]",
+            "partijen[1]",
+            "partijen[2]",
+            "partijen[3]"
+        ]
+    );
+    // Triage "beide": the question joins the household's open case; Zeewind
+    // comes in as regisseur (the casusregisseur's choice), Triade through
+    // its referral.
     let (s, vraag) = school.post(
         "/api/v1/hulpvragen/1/triage",
-        json!({"uitkomst": "beide", "wijkteam": wijkteam, "partijen": [jgz, zeewind, triade]}),
+        json!({"uitkomst": "beide", "wijkteam": wijkteam, "partijen": [jgz]}),
     );
     assert_eq!(s, 200, "{vraag}");
     let casus = vraag["casus"].as_i64().expect("case");
@@ -1058,15 +1090,15 @@ struct Historie {
 }
 
 impl Historie {
-    fn lees() -> Self {
+    /// The history as a demo started on `dag` replays it.
+    fn lees(dag: chrono::NaiveDate) -> Self {
         use chrono::Datelike;
         let pad =
             Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/demo/almere-historie.toml");
         let tekst = std::fs::read_to_string(pad).expect("history file");
-        let vandaag = chrono::Utc::now().date_naive();
         Self {
             bestand: tekst.parse().expect("toml"),
-            eerste: vandaag.with_day(1).expect("day 1"),
+            eerste: dag.with_day(1).expect("day 1"),
         }
     }
 
@@ -1141,31 +1173,32 @@ impl Historie {
             "escalaties": som("escalaties"),
             "evaluaties": som("tevredenheid"),
         });
-        let waarde = |waarden: Vec<f64>, som: bool| {
-            if waarden.len() < 5 {
-                return Value::Null;
-            }
-            let totaal: f64 = waarden.iter().sum();
-            let w = if som {
-                totaal
-            } else {
-                totaal / waarden.len() as f64
-            };
-            json!((w * 10.0).round() / 10.0)
+        // Exact arithmetic, rounded once as `schakel_rules::hoeveelheid`
+        // documents: tenths, halves away from zero (all values here are
+        // positive, so that is (2 × teller + noemer) / (2 × noemer)).
+        let tienden = |teller: i64, noemer: i64| {
+            json!(((2 * teller * 10 + noemer) / (2 * noemer)) as f64 / 10.0)
         };
-        let getal = |v: &toml::Value| {
-            v.as_float()
-                .or(v.as_integer().map(|n| n as f64))
-                .expect("number")
+        let gemiddelde = |waarden: Vec<i64>| {
+            let n = waarden.len() as i64;
+            if n < 5 { Value::Null } else { tienden(waarden.iter().sum(), n) }
+        };
+        let som_uren = |honderdsten: Vec<i64>| {
+            if honderdsten.len() < 5 { Value::Null } else { tienden(honderdsten.iter().sum(), 100) }
+        };
+        let honderdsten = |v: &toml::Value| {
+            let x = v.as_float().or(v.as_integer().map(|n| n as f64)).expect("number");
+            (x * 100.0).round() as i64
         };
         let scores = self.lijst(school, maand, "tevredenheid");
         let score = |i: usize| {
             scores
                 .iter()
-                .map(|p| getal(&p.as_array().expect("pair")[i]))
+                .map(|p| p.as_array().expect("pair")[i].as_integer().expect("score"))
                 .collect()
         };
-        // A referral runs from day 1 for twelve weeks, at most until 31 July.
+        // A referral runs from day 1 for twelve weeks, at most until 31 July;
+        // it grants hours per week × days / 7, in hundredths, halves up.
         let ingang = self.begin(maand);
         let einde_jaar =
             chrono::NaiveDate::from_ymd_opt(ingang.year() + i32::from(ingang.month() >= 8), 7, 31)
@@ -1174,42 +1207,56 @@ impl Historie {
         let toegekend = self
             .lijst(school, maand, "verwijzingen")
             .iter()
-            .map(|v| (getal(v) * dagen as f64 / 7.0 * 100.0).round() / 100.0)
+            .map(|v| (2 * honderdsten(v) * dagen + 7) / 14)
             .collect();
         let geleverd = self
             .lijst(school, maand, "geleverd")
             .iter()
-            .map(getal)
+            .map(honderdsten)
             .collect();
         let waarden = json!({
-            "tevredenheidJeugdige": waarde(score(0), false),
-            "tevredenheidOuders": waarde(score(1), false),
-            "urenToegekend": waarde(toegekend, true),
-            "urenGeleverd": waarde(geleverd, true),
+            "tevredenheidJeugdige": gemiddelde(score(0)),
+            "tevredenheidOuders": gemiddelde(score(1)),
+            "urenToegekend": som_uren(toegekend),
+            "urenGeleverd": som_uren(geleverd),
         });
         (aantallen, waarden)
     }
 }
 
-fn vergelijk_waarden(gekregen: &Value, verwacht: &Value, wat: &str) {
-    for (sleutel, v) in verwacht.as_object().expect("object") {
-        let g = &gekregen[sleutel];
-        match (g.as_f64(), v.as_f64()) {
-            (Some(a), Some(b)) => assert!((a - b).abs() < 1e-6, "{wat} {sleutel}: {a} ≠ {b}"),
-            _ => assert_eq!(g, v, "{wat} {sleutel}"),
-        }
+/// The demo's past: the beleid account sees a year of figures for the
+/// region and per school — exactly what the history file states, with the
+/// small-count rules applied — and the dashboard draws them. Checked for a
+/// demo started on the last day of each month of a school year, so the
+/// history's referral periods (and their hours) cross every month end, the
+/// turn of the school year and a holiday, whatever day the test runs.
+#[test]
+fn beleid_ziet_een_jaar_demo_historie() {
+    use chrono::Datelike;
+    let dagen: Vec<chrono::NaiveDate> = (0..12)
+        .map(|k| {
+            let eerste = chrono::NaiveDate::from_ymd_opt(2026, 8, 1).expect("date")
+                + chrono::Months::new(k);
+            (eerste + chrono::Months::new(1)).pred_opt().expect("date")
+        })
+        .collect();
+    assert_eq!((dagen[0].day(), dagen[6].to_string()), (31, "2027-02-28".to_string()));
+    // Three demo servers at a time: each replays the year on start.
+    for groep in dagen.chunks(3) {
+        std::thread::scope(|s| {
+            for dag in groep {
+                s.spawn(move || historie_op(*dag));
+            }
+        });
     }
 }
 
-/// The demo's past: the beleid account sees a year of figures for the
-/// region and per school — exactly what the history file states, with the
-/// small-count rules applied — and the dashboard draws them.
-#[test]
-fn beleid_ziet_een_jaar_demo_historie() {
+/// The monitoring figures and dashboard of a demo started on `dag`.
+fn historie_op(dag: chrono::NaiveDate) {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let server = start_demo(&tmp.path().join("data"));
+    let server = start_demo_op(&tmp.path().join("data"), Some(dag));
     let beleid = Demogebruiker::login(&server, "beleid@almere.demo");
-    let h = Historie::lees();
+    let h = Historie::lees(dag);
     let van = h.begin(-11);
     let tot = h.eerste - chrono::Days::new(1);
     let (s, orgs) = beleid.get("/api/v1/organisaties?perPagina=100");
@@ -1231,7 +1278,7 @@ fn beleid_ziet_een_jaar_demo_historie() {
         let maanden = m["maanden"].as_array().expect("maanden");
         assert_eq!(maanden.len(), 11, "{m}");
         for (i, maand) in (-11..=-1).enumerate() {
-            let wat = format!("{school:?} maand {maand}");
+            let wat = format!("demo op {dag}, {school:?} maand {maand}");
             assert_eq!(
                 maanden[i]["maand"],
                 h.begin(maand).format("%Y-%m").to_string(),
@@ -1239,7 +1286,7 @@ fn beleid_ziet_een_jaar_demo_historie() {
             );
             let (aantallen, waarden) = h.verwacht(school, maand);
             assert_eq!(maanden[i]["aantallen"], aantallen, "{wat}");
-            vergelijk_waarden(&maanden[i]["waarden"], &waarden, &wat);
+            assert_eq!(maanden[i]["waarden"], waarden, "{wat}");
             getallen += [aantallen, waarden]
                 .iter()
                 .flat_map(|v| v.as_object().expect("object").values())
@@ -1250,12 +1297,12 @@ fn beleid_ziet_een_jaar_demo_historie() {
     // Most of the 13 figures a month are shown, not "<5" or left out.
     assert!(
         getallen > 2 * 11 * 13 / 2,
-        "{getallen} figures of 286 shown"
+        "demo op {dag}: {getallen} figures of 286 shown"
     );
     // The dashboard draws bars and points, not only dashed "<5" bars.
     let pagina = beleid
         .client
-        .get(format!("{}/dashboard", server.adres))
+        .get(format!("{}/dashboard?van={van}&tot={tot}", server.adres))
         .send()
         .expect("dashboard");
     assert_eq!(pagina.status().as_u16(), 200);
@@ -1266,4 +1313,44 @@ fn beleid_ziet_een_jaar_demo_historie() {
         staven >= 40 && punten >= 20,
         "{staven} bars, {punten} points"
     );
+}
+
+/// Issue 12, item 9: a command that reads the case records refuses a data
+/// directory (or SQLite URL) without a database — exit 2, one line naming
+/// the option — and creates nothing; it used to verify a fresh, empty
+/// `schakel.db` and report an intact chain.
+#[test]
+fn leescommandos_weigeren_een_ontbrekende_database() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let leeg = tmp.path().join("elders");
+    let doel = tmp.path().join("kopie.db");
+    let doel = doel.to_str().expect("path");
+    let commandos: [&[&str]; 5] = [
+        &["audit", "verify"],
+        &["audit", "inzage", "--bsn", "999900006"],
+        &["backup", "--doel", doel],
+        &["retentie"],
+        &["wijkteam", "--postcode", "1315AB", "--huisnummer", "12"],
+    ];
+    for args in commandos {
+        let (code, stdout, stderr) = draai(args, &leeg, &[]);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert_eq!(stdout, Value::Null, "{args:?}: nothing on stdout");
+        let verwacht = format!(
+            "fout: --data-dir: {} bestaat niet; geef de map (--data-dir) of --database-url van een bestaande database\n",
+            leeg.join("schakel.db").display()
+        );
+        assert_eq!(stderr, verwacht, "{args:?}");
+        assert!(!leeg.exists(), "{args:?} created {}", leeg.display());
+        assert!(!Path::new(doel).exists(), "{args:?} wrote a backup");
+    }
+    let url = format!("sqlite://{}", tmp.path().join("weg.db").display());
+    let (code, _, stderr) = draai(&["audit", "verify"], &leeg, &["--database-url", &url]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("fout: --database-url: ") && stderr.contains("weg.db bestaat niet"),
+        "{stderr}"
+    );
+    assert!(!tmp.path().join("weg.db").exists());
+    assert!(!leeg.exists());
 }

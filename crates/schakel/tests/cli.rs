@@ -565,16 +565,23 @@ fn rare_invoer_geeft_nooit_een_panic() {
             c => panic!("{invoer}: exitcode {c}\n{}", uit.stderr),
         }
     }
+    // Amounts are exact hundredths: a volume beyond that is bad input.
     for (volume, per, van, tot) in [
         (1e308, "totaal", "0000-01-01", "9999-12-31"),
         (1e-9, "week", "9999-12-31", "9999-12-31"),
-        (3.0, "totaal", "2027-08-01", "2027-08-01"),
     ] {
         let invoer = toets_invoer(volledig(), verwijzing(volume, per, van, tot));
         let uit = draai_stdin(&["toets", "-"], &invoer);
-        assert_eq!(uit.code, 0, "{invoer}: {}", uit.stderr);
-        assert_eq!(uit.json()["binnen_normen"], false, "{invoer}");
+        assert_eq!(uit.code, 2, "{invoer}: {}", uit.stderr);
+        assert_eq!(
+            uit.stderr.trim(),
+            "fout: verwijzing.volume: verwacht een getal groter dan 0 met ten hoogste twee decimalen"
+        );
     }
+    let invoer = toets_invoer(volledig(), verwijzing(3.0, "totaal", "2027-08-01", "2027-08-01"));
+    let uit = draai_stdin(&["toets", "-"], &invoer);
+    assert_eq!(uit.code, 0, "{invoer}: {}", uit.stderr);
+    assert_eq!(uit.json()["binnen_normen"], false, "{invoer}");
 }
 
 // ---------------------------------------------------------------------------

@@ -80,7 +80,7 @@ impl Server {
         let mut kind = schakel()
             .arg("serve")
             .args(args)
-            .args(["--listen", "127.0.0.1:0"])
+            .args(["--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0"])
             .stdout(Stdio::piped())
             .stderr(File::create(&log).expect("server log"))
             .spawn()

@@ -307,7 +307,15 @@ impl Dossier<'_> {
             acties,
         };
         let grond = grond_bij_casus(self.actor, &cd.casus).unwrap_or("partij_bij_casus");
-        let records = self.casus_records(&cd, &code, Actie::Wijzigen, Uitkomst::Toegestaan, grond);
+        let mut records =
+            self.casus_records(&cd, &code, Actie::Wijzigen, Uitkomst::Toegestaan, grond);
+        // A party joining (the specialist of an inkoop) is a grant of access
+        // to every jeugdige of the household.
+        records.extend(self.verleend(super::route::Toegang {
+            organisaties: gevolgen.nieuwe_partijen.clone(),
+            jeugdigen: cd.jeugdigen.iter().map(|j| &j.bsn).collect(),
+            grond: "casus_gebeurtenis",
+        }));
         let opgeslagen = self
             .state
             .opslag

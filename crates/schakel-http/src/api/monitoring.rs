@@ -11,7 +11,7 @@ use axum::extract::State;
 use axum::response::IntoResponse;
 use chrono::{Datelike, Months, NaiveDate};
 use schakel_domain::Rol;
-use schakel_domain::monitoring::{Aantal, DREMPEL, waarde};
+use schakel_domain::monitoring::{Aantal, DREMPEL, gemiddelde, som};
 use schakel_storage::{MonitoringCel, MonitoringVraag as Vraag};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -80,18 +80,18 @@ fn maand(cellen: &[MonitoringCel], naam: String) -> Maand {
         .map(|(sleutel, kenmerk)| (*sleutel, Aantal::van(cel(kenmerk).map_or(0, |c| c.aantal))))
         .collect();
     let evaluatie = cel("evaluatie");
-    let som = |kenmerk: &str| cel(kenmerk).and_then(|c| waarde(c.waarden[0].0, c.aantal));
+    let uren = |kenmerk: &str| cel(kenmerk).and_then(|c| som(c.waarden[0].0, c.aantal));
     let waarden = BTreeMap::from([
         (
             "tevredenheidJeugdige",
-            evaluatie.and_then(|c| waarde(c.waarden[0].0, c.waarden[0].1)),
+            evaluatie.and_then(|c| gemiddelde(c.waarden[0].0, c.waarden[0].1)),
         ),
         (
             "tevredenheidOuders",
-            evaluatie.and_then(|c| waarde(c.waarden[1].0, c.waarden[1].1)),
+            evaluatie.and_then(|c| gemiddelde(c.waarden[1].0, c.waarden[1].1)),
         ),
-        ("urenToegekend", som("uren.toegekend")),
-        ("urenGeleverd", som("uren.geleverd")),
+        ("urenToegekend", uren("uren.toegekend")),
+        ("urenGeleverd", uren("uren.geleverd")),
     ]);
     Maand {
         maand: naam,

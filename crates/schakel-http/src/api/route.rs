@@ -7,18 +7,20 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
+use schakel_domain::Bsn;
 use schakel_domain::{OrganisatieSoort, Rol, Triage, route};
 use schakel_storage::audit::{Actie, Uitkomst};
 use schakel_storage::{
-    Hulpvraag, Id, Jeugdige, NieuweCasus, NieuweHulpvraag, OpslagFout, Organisatie, Triagebesluit,
+    Casus, Hulpvraag, Id, Jeugdige, NieuweCasus, NieuweHulpvraag, OpslagFout, Organisatie,
+    Triagebesluit,
 };
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::auth::Actor;
-use crate::dossier::Dossier;
+use crate::dossier::{Dossier, organisatie_van_soort};
 use crate::fout::{ApiFout, ApiResultaat};
-use crate::invoer::{Invoer, Pad};
+use crate::invoer::{Controle, Invoer, Pad};
 use crate::openapi::{Conflict, Geweigerd, NietGevonden, OngeldigeInvoer};
 use crate::state::AppState;
 
@@ -379,7 +381,7 @@ pub async fn trieer_hulpvraag(
             .await);
     }
     let registrant = dossier.eigen_organisatie().await?;
-    let besluit = triagebesluit(state, actor, &registrant, &j, i).await?;
+    let besluit = dossier.triagebesluit(&registrant, &j, i).await?;
     let record = dossier.record(
         WAT,
         Actie::Wijzigen,
@@ -395,68 +397,287 @@ pub async fn trieer_hulpvraag(
         .map_err(partijen_fout)
 }
 
-/// Who handles the question after triage, and the joint case if any.
-async fn triagebesluit(
-    state: &AppState,
-    actor: &Actor,
-    registrant: &Organisatie,
-    j: &Jeugdige,
-    i: &TriageInvoer,
-) -> ApiResultaat<Triagebesluit> {
-    let wijkteam = || async {
-        if registrant.soort == OrganisatieSoort::Wijkteam {
-            return Ok(registrant.id);
+/// Who gains access by a triage or a new case: these organisations, to
+/// these jeugdigen, on this ground.
+pub(crate) struct Toegang<'a> {
+    pub organisaties: Vec<Id>,
+    pub jeugdigen: Vec<&'a Bsn>,
+    pub grond: &'static str,
+}
+
+impl Dossier<'_> {
+    /// The jeugdigen of a household, for the records of what opens to
+    /// whom: a case is about each of them.
+    pub(crate) async fn jeugdigen_van(&self, huishouden: Id) -> ApiResultaat<Vec<Jeugdige>> {
+        let h = self
+            .state
+            .opslag
+            .huishouden(huishouden)
+            .await?
+            .ok_or(ApiFout::NietGevonden)?;
+        let mut uit = Vec::with_capacity(h.jeugdigen.len());
+        for id in h.jeugdigen {
+            uit.extend(self.state.opslag.jeugdige(id).await?);
         }
-        let id = i.wijkteam.ok_or_else(|| {
+        Ok(uit)
+    }
+
+    /// One `toegang.verleend` record per organisation and jeugdige: every
+    /// grant of access shows in each jeugdige's inzage (AVG art. 15).
+    pub(crate) fn verleend(&self, t: Toegang<'_>) -> Vec<schakel_storage::NieuwAuditRecord> {
+        t.organisaties
+            .iter()
+            .flat_map(|org| {
+                t.jeugdigen.iter().map(move |bsn| {
+                    self.record(
+                        "toegang.verleend",
+                        Actie::Aanmaken,
+                        Some(bsn),
+                        ("organisatie", Some(*org)),
+                        Uitkomst::Toegestaan,
+                        Some(t.grond),
+                    )
+                })
+            })
+            .collect()
+    }
+
+    /// Who handles the question after triage, and the joint case if any,
+    /// with a record of every access it opens.
+    async fn triagebesluit(
+        &self,
+        registrant: &Organisatie,
+        j: &Jeugdige,
+        i: &TriageInvoer,
+    ) -> ApiResultaat<Triagebesluit> {
+        let besluit = |behandelaar, casus, aansluiten, toegang| Triagebesluit {
+            uitkomst: i.uitkomst,
+            behandelaar,
+            door: self.actor.medewerker.id,
+            casus,
+            aansluiten,
+            toegang,
+        };
+        match i.uitkomst {
+            Triage::Gemeente | Triage::Onderwijs => {
+                let behandelaar = if i.uitkomst == Triage::Gemeente {
+                    self.triage_wijkteam(registrant, j, i.wijkteam).await?
+                } else {
+                    onderwijs_behandelaar(registrant, j)?
+                };
+                let toegang = self.verleend(Toegang {
+                    organisaties: vec![behandelaar]
+                        .into_iter()
+                        .filter(|b| *b != registrant.id)
+                        .collect(),
+                    jeugdigen: vec![&j.bsn],
+                    grond: "triage_overdracht",
+                });
+                Ok(besluit(behandelaar, None, None, toegang))
+            }
+            Triage::Beide => {
+                let jeugdigen = self.jeugdigen_van(j.huishouden).await?;
+                let bsns = jeugdigen.iter().map(|x| &x.bsn).collect();
+                let (casus, nieuw) = match self.state.opslag.open_casus(j.huishouden).await? {
+                    Some(open) => self.aansluiten(&open, registrant, j, i)?,
+                    None => self.nieuwe_casus(registrant, j, i).await?,
+                };
+                let toegang = self.verleend(Toegang {
+                    organisaties: nieuw,
+                    jeugdigen: bsns,
+                    grond: "triage_beide",
+                });
+                let aansluiten = casus.1;
+                Ok(besluit(registrant.id, Some(casus.0), aansluiten, toegang))
+            }
+        }
+    }
+
+    /// The wijkteam a question goes to: the registrant itself when it is
+    /// one; otherwise the named wijkteam, which must be the one serving
+    /// the jeugdige's address as the directory says (any wijkteam of the
+    /// region where the directory knows none).
+    async fn triage_wijkteam(
+        &self,
+        registrant: &Organisatie,
+        j: &Jeugdige,
+        genoemd: Option<Id>,
+    ) -> ApiResultaat<Id> {
+        if registrant.soort == OrganisatieSoort::Wijkteam {
+            return match genoemd {
+                Some(w) if w != registrant.id => Err(ApiFout::veld(
+                    "wijkteam",
+                    "een wijkteam trieert voor zichzelf: laat dit veld leeg of noem het eigen wijkteam",
+                )),
+                _ => Ok(registrant.id),
+            };
+        }
+        let id = genoemd.ok_or_else(|| {
             ApiFout::veld("wijkteam", "verplicht: het wijkteam dat het adres bedient")
         })?;
-        match state.opslag.organisatie(id).await? {
-            Some(o) if o.soort == OrganisatieSoort::Wijkteam => Ok(id),
-            _ => Err(ApiFout::veld("wijkteam", "verwijst niet naar een wijkteam")),
+        let w =
+            organisatie_van_soort(self.state, id, OrganisatieSoort::Wijkteam, "wijkteam").await?;
+        let bedienen = super::toegangsroute::wijkteams_van_adres(self.state, j).await?;
+        if !bedienen.is_empty() && !bedienen.contains(&id) {
+            let mut namen = Vec::new();
+            for b in &bedienen {
+                let naam = self.state.opslag.organisatie(*b).await?.map(|o| o.naam);
+                namen.push(format!("{} (id {b})", naam.unwrap_or_default()));
+            }
+            let namen = namen.join(" of ");
+            return Err(ApiFout::veld(
+                "wijkteam",
+                format!(
+                    "dit wijkteam bedient het adres van de jeugdige niet; volgens de gids doet {namen} dat (zoek het op met Wijkteam zoeken)"
+                ),
+            ));
         }
-    };
-    let (behandelaar, casus) = match i.uitkomst {
-        Triage::Gemeente => (wijkteam().await?, None),
-        Triage::Onderwijs => {
-            let school = if registrant.soort == OrganisatieSoort::School {
-                registrant.id
-            } else {
-                j.gegevens.school.ok_or_else(|| {
-                    ApiFout::veld(
-                        "uitkomst",
-                        "onderwijs kan niet: de jeugdige heeft geen school geregistreerd",
-                    )
-                })?
-            };
-            (school, None)
+        if bedienen.is_empty() && w.regio != registrant.regio {
+            return Err(ApiFout::veld(
+                "wijkteam",
+                "dit wijkteam hoort bij een andere regio dan uw organisatie",
+            ));
         }
-        Triage::Beide => {
-            let wijkteam = wijkteam().await?;
-            let mut partijen: Vec<Id> = i
-                .partijen
-                .iter()
-                .copied()
-                .chain(j.gegevens.school)
-                .chain([registrant.id])
-                .filter(|p| *p != wijkteam)
-                .collect();
-            partijen.sort_unstable();
-            partijen.dedup();
-            (
-                registrant.id,
-                Some(NieuweCasus {
-                    huishouden: j.huishouden,
-                    wijkteam,
-                    partijen,
-                }),
-            )
+        Ok(id)
+    }
+
+    /// A new joint case: the wijkteam serving the address, the jeugdige's
+    /// school and the named parties the support route allows (each
+    /// checked by its kind). Returns the case and who gains access.
+    async fn nieuwe_casus(
+        &self,
+        registrant: &Organisatie,
+        j: &Jeugdige,
+        i: &TriageInvoer,
+    ) -> ApiResultaat<((NieuweCasus, Option<Id>), Vec<Id>)> {
+        let wijkteam = self.triage_wijkteam(registrant, j, i.wijkteam).await;
+        let scholen: Vec<Id> = j.gegevens.school.into_iter().collect();
+        let genoemd = self
+            .toegestane_partijen(&i.partijen, &scholen, i.wijkteam.unwrap_or(registrant.id))
+            .await;
+        let (wijkteam, genoemd) = beide_of_alle_fouten(wijkteam, genoemd)?;
+        let eigen = (registrant.soort == OrganisatieSoort::School
+            && j.gegevens.school == Some(registrant.id))
+        .then_some(registrant.id);
+        let mut partijen: Vec<Id> = genoemd
+            .into_iter()
+            .chain(j.gegevens.school)
+            .chain(eigen)
+            .filter(|p| *p != wijkteam)
+            .collect();
+        partijen.sort_unstable();
+        partijen.dedup();
+        let mut nieuw = vec![wijkteam];
+        nieuw.extend(&partijen);
+        let casus = NieuweCasus {
+            huishouden: j.huishouden,
+            wijkteam,
+            partijen,
+        };
+        Ok(((casus, None), nieuw))
+    }
+
+    /// Joining the household's open case (one household, one plan) adds
+    /// no party the case's casusregisseur did not choose: a named wijkteam
+    /// must be the case's, and a named party must be one already. Only the
+    /// jeugdige's own school, which brought the question, joins (it sees
+    /// its own pupil only). Returns the case and who gains access.
+    fn aansluiten(
+        &self,
+        open: &Casus,
+        registrant: &Organisatie,
+        j: &Jeugdige,
+        i: &TriageInvoer,
+    ) -> ApiResultaat<((NieuweCasus, Option<Id>), Vec<Id>)> {
+        let mut c = Controle::default();
+        let ander_wijkteam = i.wijkteam.is_some_and(|w| w != open.wijkteam)
+            || (registrant.soort == OrganisatieSoort::Wijkteam && registrant.id != open.wijkteam);
+        c.eis(
+            "wijkteam",
+            !ander_wijkteam,
+            &format!(
+                "dit huishouden heeft al een open casus (casus {}) bij wijkteam {}; de vraag sluit daarbij aan (één huishouden, één plan)",
+                open.id, open.wijkteam
+            ),
+        );
+        for (n, p) in i.partijen.iter().enumerate() {
+            c.eis(
+                &format!("partijen[{n}]"),
+                *p == open.wijkteam || open.partijen.contains(p),
+                &format!(
+                    "dit huishouden heeft al een open casus (casus {}); alleen de casusregisseur van die casus voegt partijen toe",
+                    open.id
+                ),
+            );
         }
-    };
-    Ok(Triagebesluit {
-        uitkomst: i.uitkomst,
-        behandelaar,
-        door: actor.medewerker.id,
-        casus,
+        c.klaar()?;
+        let school = (registrant.soort == OrganisatieSoort::School
+            && j.gegevens.school == Some(registrant.id)
+            && !open.partijen.contains(&registrant.id))
+        .then_some(registrant.id);
+        let casus = NieuweCasus {
+            huishouden: open.huishouden,
+            wijkteam: open.wijkteam,
+            partijen: school.into_iter().collect(),
+        };
+        Ok(((casus, Some(open.id)), school.into_iter().collect()))
+    }
+
+    /// The named parties, each checked by its kind
+    /// ([`route::mag_partij_worden`]; `scholen`: the schools of the
+    /// jeugdigen concerned; the case's `wijkteam` named again is one
+    /// already): a field error `partijen[n]` per party the support route
+    /// does not allow.
+    pub(crate) async fn toegestane_partijen(
+        &self,
+        partijen: &[Id],
+        scholen: &[Id],
+        wijkteam: Id,
+    ) -> ApiResultaat<Vec<Id>> {
+        let mut c = Controle::default();
+        for (n, p) in partijen.iter().enumerate().filter(|(_, p)| **p != wijkteam) {
+            let veld = format!("partijen[{n}]");
+            match self.state.opslag.organisatie(*p).await? {
+                None => c.eis(
+                    &veld,
+                    false,
+                    "verwijst naar een organisatie die niet bestaat",
+                ),
+                Some(o) => {
+                    if let Err(m) = route::mag_partij_worden(o.soort, scholen.contains(&o.id)) {
+                        c.eis(&veld, false, m);
+                    }
+                }
+            }
+        }
+        c.klaar()?;
+        Ok(partijen.to_vec())
+    }
+}
+
+/// Both results, or every field error of both (one answer names every
+/// field that is wrong).
+fn beide_of_alle_fouten<A, B>(a: ApiResultaat<A>, b: ApiResultaat<B>) -> ApiResultaat<(A, B)> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (Err(ApiFout::Ongeldig(mut x)), Err(ApiFout::Ongeldig(y))) => {
+            x.extend(y);
+            Err(ApiFout::Ongeldig(x))
+        }
+        (Err(f), _) | (_, Err(f)) => Err(f),
+    }
+}
+
+/// The school a question goes to when it concerns only education.
+fn onderwijs_behandelaar(registrant: &Organisatie, j: &Jeugdige) -> ApiResultaat<Id> {
+    if registrant.soort == OrganisatieSoort::School {
+        return Ok(registrant.id);
+    }
+    j.gegevens.school.ok_or_else(|| {
+        ApiFout::veld(
+            "uitkomst",
+            "onderwijs kan niet: de jeugdige heeft geen school geregistreerd",
+        )
     })
 }
 
@@ -525,6 +746,15 @@ pub async fn open_casus_voor(
             )
             .await);
     }
+    let jeugdigen = dossier.jeugdigen_van(h.id).await?;
+    let scholen: Vec<Id> = jeugdigen.iter().filter_map(|j| j.gegevens.school).collect();
+    let mut partijen = dossier
+        .toegestane_partijen(&i.partijen, &scholen, actor.rol.organisatie)
+        .await?;
+    // A party named twice is one party; the wijkteam is one already.
+    partijen.sort_unstable();
+    partijen.dedup();
+    partijen.retain(|p| *p != actor.rol.organisatie);
     let record = dossier.record(
         WAT,
         Actie::Aanmaken,
@@ -533,11 +763,11 @@ pub async fn open_casus_voor(
         Uitkomst::Toegestaan,
         Some("casusregisseur_eigen_wijkteam"),
     );
-    // A party named twice is one party; the wijkteam is one already.
-    let mut partijen = i.partijen;
-    partijen.sort_unstable();
-    partijen.dedup();
-    partijen.retain(|p| *p != actor.rol.organisatie);
+    let toegang = dossier.verleend(Toegang {
+        organisaties: partijen.clone(),
+        jeugdigen: jeugdigen.iter().map(|j| &j.bsn).collect(),
+        grond: "casus_geopend",
+    });
     state
         .opslag
         .maak_casus(
@@ -547,6 +777,7 @@ pub async fn open_casus_voor(
                 partijen,
             },
             &record,
+            &toegang,
         )
         .await
         .map_err(partijen_fout)

@@ -1,9 +1,8 @@
-//! For operators: health and metrics.
+//! For operators: health (the metrics are on their own listener, see
+//! [`crate::metrics_router`]).
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::IntoResponse;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -40,14 +39,4 @@ pub async fn gezondheid(State(state): State<AppState>) -> ApiResultaat<Json<Gezo
         database: state.opslag.backend(),
         versie: env!("CARGO_PKG_VERSION"),
     }))
-}
-
-/// Prometheus metrics (text exposition format).
-pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
-    let tekst = state
-        .metrics
-        .as_ref()
-        .map(|m| m.render())
-        .unwrap_or_default();
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], tekst)
 }

@@ -132,6 +132,31 @@ async fn directory(state: &AppState, id: Id) -> ApiResultaat<DirectoryGegevens> 
         .unwrap_or_default())
 }
 
+/// The wijkteams that serve the jeugdige's address as the directory says:
+/// its areas decide (most specific wins); where they cover nothing, the
+/// PC4 werkgebied list. Several when two claim the address at the same
+/// level, none when nothing covers it.
+pub async fn wijkteams_van_adres(state: &AppState, j: &Jeugdige) -> ApiResultaat<Vec<Id>> {
+    let stand = state.gebieden.stand(state.opslag.as_ref()).await?;
+    let adres = crate::gids::zoek(
+        state.opslag.as_ref(),
+        &stand,
+        &j.gegevens.postcode,
+        j.gegevens.huisnummer,
+    )
+    .await?;
+    Ok(match (adres.uitkomst, adres.wijkteam) {
+        ("wijkteam", Some(w)) => vec![w.id],
+        ("overlap", _) => adres.wijkteams,
+        _ => state
+            .opslag
+            .wijkteam_voor_pc4(j.gegevens.postcode.pc4())
+            .await?
+            .into_iter()
+            .collect(),
+    })
+}
+
 /// Gathers what the decision needs from the directory.
 async fn toegangsvraag(
     state: &AppState,
@@ -143,21 +168,10 @@ async fn toegangsvraag(
         Some(id) => Some((organisatie(state, id).await?, directory(state, id).await?)),
         None => None,
     };
-    let pc4 = j.gegevens.postcode.pc4();
-    // The directory's areas decide (most specific wins); where they cover
-    // nothing, the PC4 werkgebied list; two claimants give none at all.
-    let stand = state.gebieden.stand(state.opslag.as_ref()).await?;
-    let adres = crate::gids::zoek(
-        state.opslag.as_ref(),
-        &stand,
-        &j.gegevens.postcode,
-        j.gegevens.huisnummer,
-    )
-    .await?;
-    let wijkteam = match (adres.uitkomst, adres.wijkteam) {
-        ("wijkteam", Some(w)) => Some(w.id),
-        ("overlap", _) => None,
-        _ => state.opslag.wijkteam_voor_pc4(pc4).await?,
+    // Two claimants give none at all.
+    let wijkteam = match wijkteams_van_adres(state, j).await?[..] {
+        [w] => Some(w),
+        _ => None,
     };
     // The region responsible is where the jeugdige lives; until the address
     // directory exists, the wijkteam's region says that best, then the
@@ -178,7 +192,7 @@ async fn toegangsvraag(
             }),
         }),
         verwijzer: state.opslag.verwijzer_van_regio(regio).await?,
-        pc4,
+        pc4: j.gegevens.postcode.pc4(),
         wijkteam,
     })
 }

@@ -13,6 +13,7 @@ use axum::response::IntoResponse;
 use chrono::NaiveDate;
 use schakel_domain::{OrganisatieSoort, Rol};
 use schakel_rules::ToetsVraag;
+use schakel_rules::Hoeveelheid;
 use schakel_rules::budget::toegekend;
 use schakel_rules::datum::Periode;
 use schakel_storage::audit::{Actie, Uitkomst};
@@ -69,14 +70,17 @@ pub struct VerwijzingDto {
     pub motivatie: Option<String>,
     /// "open" while the municipality has yet to review a maatwerk referral.
     pub gemeentelijke_toets: Option<String>,
-    pub toegekend: f64,
-    pub geleverd: f64,
-    pub resterend: f64,
+    #[schema(value_type = f64)]
+    pub toegekend: Hoeveelheid,
+    #[schema(value_type = f64)]
+    pub geleverd: Hoeveelheid,
+    #[schema(value_type = f64)]
+    pub resterend: Hoeveelheid,
 }
 
 impl From<Verwijzing> for VerwijzingDto {
     fn from(v: Verwijzing) -> Self {
-        let resterend = (v.resterend() * 100.0).round() / 100.0;
+        let resterend = v.resterend();
         let g = v.gegevens;
         Self {
             id: v.id,
@@ -228,12 +232,13 @@ pub async fn maak_verwijzing(
         door: actor.door(),
         aanbieder: i.aanbieder,
         product: v.product.clone(),
-        volume: v.volume,
+        volume: v.volume.als_getal(),
         eenheid: v.eenheid.naam().into(),
         per: v.per.naam().into(),
         ingangsdatum: v.ingangsdatum,
         einddatum: v.einddatum,
-        toegekend: toegekend(v.volume, v.per, periode),
+        toegekend: toegekend(v.volume, v.per, periode)
+            .ok_or_else(|| ApiFout::veld("verwijzing.volume", "is te groot voor deze periode"))?,
         binnen_normen: toetsing.binnen_normen,
         regels: toetsing.bronnen.iter().map(|s| s.to_string()).collect(),
         normenkader: format!(
@@ -397,8 +402,10 @@ pub async fn lijst(
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LeveringInvoer {
     pub datum: NaiveDate,
-    /// Units of the referral's eenheid (hours, dagdelen, …), more than 0.
-    pub hoeveelheid: f64,
+    /// Units of the referral's eenheid (hours, dagdelen, …), more than 0,
+    /// at most two decimals.
+    #[schema(value_type = f64)]
+    pub hoeveelheid: Hoeveelheid,
 }
 
 /// The provider of a referral registers units delivered on one day within
@@ -461,7 +468,7 @@ pub async fn registreer_levering(
             ),
         ));
     }
-    if !(l.hoeveelheid > 0.0 && l.hoeveelheid <= 24.0) {
+    if !(l.hoeveelheid.is_positief() && l.hoeveelheid <= Hoeveelheid::eenheden(24)) {
         return Err(ApiFout::veld(
             "hoeveelheid",
             format!(

@@ -210,10 +210,10 @@ impl AdviesWeergave {
                         opmaak::datum(b.tot)
                     ),
                     schoolweken: opmaak::getal(b.schoolweken),
-                    totaal: opmaak::getal(b.totaal_uren),
+                    totaal: opmaak::hoeveelheid(b.totaal_uren),
                     per_schoolweek: b
                         .uren_per_schoolweek
-                        .map_or_else(|| "–".into(), opmaak::getal),
+                        .map_or_else(|| "–".into(), opmaak::hoeveelheid),
                     volledig: b.volledig,
                 }),
             })

@@ -98,6 +98,24 @@ impl Fouten {
     }
 }
 
+/// The API names a repeated field by its place (`partijen[2]`); a form
+/// shows the error at the one field that holds them all (`partijen`).
+pub fn per_lijstveld(fout: ApiFout, veld: &str) -> ApiFout {
+    match fout {
+        ApiFout::Ongeldig(v) => ApiFout::Ongeldig(
+            v.into_iter()
+                .map(|mut f| {
+                    if f.name.starts_with(&format!("{veld}[")) {
+                        f.name = veld.into();
+                    }
+                    f
+                })
+                .collect(),
+        ),
+        f => f,
+    }
+}
+
 pub fn hoofdletter(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {

@@ -361,11 +361,12 @@ async fn casusformulier(
     let partijen = organisaties(&wie.state)
         .await?
         .iter()
+        // What schakel_domain::route::mag_partij_worden allows: the JGZ
+        // and the jeugdige's school; a provider comes in through a
+        // referral or an inkoop.
         .filter(|o| {
-            matches!(
-                o.soort,
-                OrganisatieSoort::School | OrganisatieSoort::Jgz | OrganisatieSoort::Aanbieder
-            )
+            o.soort == OrganisatieSoort::Jgz
+                || (o.soort == OrganisatieSoort::School && j.gegevens.school == Some(o.id))
         })
         .map(|o| Keuze::new(o.id.to_string(), &o.naam))
         .collect();
@@ -410,7 +411,10 @@ pub async fn open_casus(f: Formulier<super::sessie::Velden>) -> WebResultaat {
         Ok(c) => Ok(naar(format!("/casussen/{}", c.id))),
         Err(f) => {
             let mut fouten = Fouten::default();
-            fouten.uit(f, &[("partijen", "partijen", "Partijen")])?;
+            fouten.uit(
+                super::formulier::per_lijstveld(f, "partijen"),
+                &[("partijen", "partijen", "Partijen")],
+            )?;
             casusformulier(&wie, voor, &j, fouten, gekozen).await
         }
     }

@@ -426,7 +426,9 @@ async fn hulpvraagpagina(
     );
     let partijen = orgs
         .iter()
-        .filter(|o| matches!(o.soort, OrganisatieSoort::Jgz | OrganisatieSoort::Aanbieder))
+        // The support route's parties besides the school (which joins by
+        // itself): a provider comes in through a referral or an inkoop.
+        .filter(|o| o.soort == OrganisatieSoort::Jgz)
         .map(|o| Keuze::new(o.id.to_string(), &o.naam))
         .collect();
     let status = fouten.status();
@@ -510,7 +512,10 @@ pub async fn trieer(Path(id): Path<Id>, f: Formulier<super::sessie::Velden>) -> 
             None => format!("/hulpvragen/{id}?gelukt=getrieerd"),
         })),
         Err(f) => {
-            fouten.uit(f, &TRIAGEVELDEN)?;
+            fouten.uit(
+                super::formulier::per_lijstveld(f, "partijen"),
+                &TRIAGEVELDEN,
+            )?;
             hulpvraagpagina(&wie, id, fouten, None, formulier).await
         }
     }

@@ -38,6 +38,11 @@ pub fn getal(x: f64) -> String {
     s.replace('.', ",")
 }
 
+/// An amount of care with a decimal comma, exactly as stored: "3,71", "12".
+pub fn hoeveelheid(h: schakel_rules::Hoeveelheid) -> String {
+    h.to_string().replace('.', ",")
+}
+
 /// The kind of an organisation, as a Dutch reader writes it.
 pub fn organisatiesoort(s: schakel_domain::OrganisatieSoort) -> &'static str {
     use schakel_domain::OrganisatieSoort::*;

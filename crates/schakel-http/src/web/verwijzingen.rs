@@ -60,8 +60,8 @@ pub fn regel(v: &Verwijzing, namen: &HashMap<Id, String>) -> VerwijzingRegel {
         aanbieder: namen.get(&g.aanbieder).cloned().unwrap_or_default(),
         resterend: format!(
             "{} van {}",
-            opmaak::getal(v.resterend()),
-            opmaak::getal(g.toegekend)
+            opmaak::hoeveelheid(v.resterend()),
+            opmaak::hoeveelheid(g.toegekend)
         ),
         binnen_normen: g.binnen_normen,
     }
@@ -361,7 +361,7 @@ async fn verwijzingpagina(
             bevindingen,
             regels: g.regels.clone(),
             normenkader: g.normenkader.clone(),
-            geleverd: opmaak::getal(v.geleverd),
+            geleverd: opmaak::hoeveelheid(v.geleverd),
             eenheid: eenheden_tekst(&v),
             kan_leveren: wie.rol() == Rol::Aanbieder,
             datum: levering.0,
@@ -395,7 +395,7 @@ pub async fn lever(Path(id): Path<Id>, f: Formulier<LeveringFormulier>) -> WebRe
     let Formulier { wie, invoer } = f;
     let mut fouten = Fouten::default();
     let datum = schakel_rules::datum::parse_datum(invoer.datum.trim());
-    let hoeveelheid = invoer.hoeveelheid.trim().replace(',', ".").parse::<f64>();
+    let hoeveelheid = schakel_rules::Hoeveelheid::parse(&invoer.hoeveelheid);
     if datum.is_none() {
         fouten.veld(
             "datum",
@@ -407,7 +407,7 @@ pub async fn lever(Path(id): Path<Id>, f: Formulier<LeveringFormulier>) -> WebRe
         fouten.veld(
             "hoeveelheid",
             "Hoeveelheid",
-            "Vul een getal in, bijvoorbeeld 2 of 1,5.",
+            "Vul een getal in met ten hoogste twee cijfers achter de komma, bijvoorbeeld 2 of 1,5.",
         );
     }
     let terug = (invoer.datum.clone(), invoer.hoeveelheid.clone());

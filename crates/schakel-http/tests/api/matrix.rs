@@ -8,8 +8,8 @@
 //! The world: organisations A and B of every kind (school, wijkteam, JGZ,
 //! aanbieder, gemeente); every actor works at an A organisation. The *own*
 //! jeugdige is a pupil of school A with an open hulpvraag there, in a
-//! household with an open case of wijkteam A to which JGZ A, aanbieder A and
-//! gemeente A are party. The *other* jeugdige is the same at the B
+//! household with an open case of wijkteam A to which JGZ A is party, and
+//! with a referral to aanbieder A. The *other* jeugdige is the same at the B
 //! organisations, and related to no A organisation.
 //!
 //! Each row's request is sent by that role's session. Rows that could create
@@ -381,7 +381,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen/{id}",                "GET",    Verwijzer,          Eigen,    200, Toegestaan),
     r("/api/v1/casussen/{id}",                "GET",    Verwijzer,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Verwijzer,          Onbekend, 404, Geen),
-    r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Eigen,    200, Toegestaan),
+    // A referral opens the referred jeugdige to the provider, not the
+    // household's case: a provider joins a case through an inkoop only.
+    r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Onbekend, 404, Geen),
     r("/api/v1/casussen/{id}",                "GET",    Beleid,             Eigen,    403, Geweigerd),
@@ -434,7 +436,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Verwijzer,          Eigen,    201, Toegestaan),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Verwijzer,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Verwijzer,          Onbekend, 404, Geen),
-    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Eigen,    201, Toegestaan),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Onbekend, 404, Geen),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Eigen,    403, Geweigerd),
@@ -1111,7 +1113,9 @@ impl<'a> Matrix<'a> {
 
     /// A household with a pupil of `zc`'s school, whose hulpvraag there
     /// `zc` triaged as "beide": an open joint case of `wijkteam`, with the
-    /// school and these parties.
+    /// school and the JGZ of `partijen` as parties, and a referral of the
+    /// pupil to the provider of `partijen` (a provider is named at no
+    /// triage: it comes in through a referral).
     async fn dossier(&self, zc: &Gebruiker, school: i64, wijkteam: i64, partijen: &[i64]) -> Jd {
         let huishouden = self.huishouden(zc).await;
         let bsn = self.nieuwe_bsn();
@@ -1134,17 +1138,20 @@ impl<'a> Matrix<'a> {
         let (s, _, body) = zc
             .post(
                 &format!("/api/v1/hulpvragen/{vraag}/triage"),
-                json!({"uitkomst": "beide", "wijkteam": wijkteam, "partijen": partijen}),
+                json!({"uitkomst": "beide", "wijkteam": wijkteam, "partijen": [partijen[0]]}),
             )
             .await;
         assert_eq!(s, StatusCode::OK, "{body}");
         assert!(body["casus"].is_i64(), "beide opens a case: {body}");
-        Jd {
+        let jd = Jd {
             huishouden,
             jeugdige,
             bsn,
             school,
-        }
+        };
+        self.verwijzing(&jd, partijen == self.partijen_a.as_slice(), &[])
+            .await;
+        jd
     }
 
     /// The organisation the actor works for.
@@ -1168,7 +1175,7 @@ impl<'a> Matrix<'a> {
         eigen: bool,
         acties: &[schakel_storage::NieuwActiepunt],
     ) -> i64 {
-        let ingang = ingang();
+        let ingang = verwijsdatum();
         let einde = schakel_rules::datum::Schooljaar::van_datum(ingang)
             .periode()
             .tot;
@@ -1191,7 +1198,7 @@ impl<'a> Matrix<'a> {
             per: "week".into(),
             ingangsdatum: ingang,
             einddatum: einde,
-            toegekend: 100.0,
+            toegekend: schakel_rules::Hoeveelheid::eenheden(100),
             binnen_normen: true,
             regels: vec!["almere.rij.volledig_onderwijs".into()],
             normenkader: "almere 2025.1".into(),
@@ -1346,7 +1353,7 @@ impl<'a> Matrix<'a> {
             }
             ("POST", "/api/v1/verwijzingen/{id}/leveringen") => (
                 format!("/api/v1/verwijzingen/{verwijzing}/leveringen"),
-                Some(json!({"datum": ingang(), "hoeveelheid": 1})),
+                Some(json!({"datum": verwijsdatum(), "hoeveelheid": 1})),
             ),
             ("GET", "/api/v1/acties") => {
                 // An open action of the actor's organisation, so the list
@@ -1619,17 +1626,9 @@ impl<'a> Matrix<'a> {
     }
 }
 
-/// A referral's start: a week ago, within today's school year.
-fn ingang() -> NaiveDate {
-    let vandaag = chrono::Utc::now().date_naive();
-    let begin = schakel_rules::datum::Schooljaar::van_datum(vandaag)
-        .periode()
-        .van;
-    (vandaag - chrono::Days::new(7)).max(begin)
-}
 
 fn verwijzing_invoer() -> Value {
-    let ingang = ingang();
+    let ingang = verwijsdatum();
     let einde = schakel_rules::datum::Schooljaar::van_datum(ingang)
         .periode()
         .tot;
@@ -1645,13 +1644,13 @@ fn actiepunt(organisatie: i64) -> schakel_storage::NieuwActiepunt {
         medewerker: None,
         wat: "Matrix: iets te doen".into(),
         bron: "matrix".into(),
-        uiterlijk: ingang(),
+        uiterlijk: verwijsdatum(),
     }
 }
 
 /// A complete plan with goals for the wijkteam and the school.
 fn plan(wijkteam: i64, school: i64) -> Value {
-    let deadline = schakel_rules::datum::Schooljaar::van_datum(ingang())
+    let deadline = schakel_rules::datum::Schooljaar::van_datum(verwijsdatum())
         .periode()
         .tot;
     json!({

@@ -146,7 +146,7 @@ pub async fn steunroute(app: &App) {
         .post(
             &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
             json!({"uitkomst": "beide", "wijkteam": w.wijkteam,
-                   "partijen": [w.jgz, route.hoofdaanbieder]}),
+                   "partijen": [w.jgz]}),
         )
         .await;
     assert_eq!(s, StatusCode::OK, "{vraag}");
@@ -408,8 +408,8 @@ pub async fn steunroute(app: &App) {
     );
 
     // Referrals: only the verwijzer, checked against the normenkader.
-    let (sj_begin, sj_einde) = schooljaar();
-    let ingang = (vandaag() - chrono::Days::new(7)).max(sj_begin);
+    let (_, sj_einde) = schooljaar();
+    let ingang = verwijsdatum();
     let (s, _, b) = zc_a
         .post(
             "/api/v1/verwijzingen",
@@ -643,6 +643,7 @@ pub async fn monitoring(app: &App) {
                     partijen: vec![w.school_a],
                 },
                 &opzet_record("casus"),
+                &[],
             )
             .await
             .expect("casus");

@@ -563,7 +563,7 @@ async fn casus_met_regie(app: &App) -> (i64, i64, Route) {
         .post(
             &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
             json!({"uitkomst": "beide", "wijkteam": app.w.wijkteam,
-                   "partijen": [app.w.jgz, route.hoofdaanbieder]}),
+                   "partijen": [app.w.jgz]}),
         )
         .await;
     assert_eq!(s, StatusCode::OK, "{vraag}");

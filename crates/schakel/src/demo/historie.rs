@@ -37,7 +37,7 @@ use schakel_domain::verloop::{
     Stap, Toestand, Weigering,
 };
 use schakel_domain::{Bsn, Huisnummer, OrganisatieSoort, Postcode, Rol};
-use schakel_rules::{Regelset, ToetsVraag};
+use schakel_rules::{Hoeveelheid, Regelset, ToetsVraag};
 use schakel_storage::audit::Actie;
 use schakel_storage::{
     Door, Id, JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweCasusGebeurtenis,
@@ -111,10 +111,10 @@ pub struct Maand {
     /// One referral per value: hours per week, from day 1 for twelve weeks
     /// (at most until 31 July, the end of the school year).
     #[serde(default)]
-    pub verwijzingen: Vec<f64>,
+    pub verwijzingen: Vec<Hoeveelheid>,
     /// Hours delivered on day 20, each under another referral.
     #[serde(default)]
-    pub geleverd: Vec<f64>,
+    pub geleverd: Vec<Hoeveelheid>,
 }
 
 /// What the replay did.
@@ -144,7 +144,7 @@ struct HistVerwijzing {
     school: Id,
     casus: usize,
     einde: NaiveDate,
-    resterend: f64,
+    resterend: Hoeveelheid,
 }
 
 const VOORNAMEN: [&str; 16] = [
@@ -330,6 +330,7 @@ impl Speler<'_> {
                         partijen: Vec::new(),
                     },
                     &systeem_record("casus.aanmaken", Actie::Aanmaken, None, "casus"),
+                    &[],
                 )
                 .await?;
             Ok::<_, schakel_storage::OpslagFout>((j.id, c.id))
@@ -442,7 +443,7 @@ impl Speler<'_> {
             .collect()
     }
 
-    async fn verwijs(&mut self, i: usize, per_week: f64, ingang: NaiveDate) -> Result<(), String> {
+    async fn verwijs(&mut self, i: usize, per_week: Hoeveelheid, ingang: NaiveDate) -> Result<(), String> {
         let einde = (ingang + Duration::days(83)).min(einde_schooljaar(ingang));
         let c = &self.casussen[i];
         let jeugdige = self
@@ -472,7 +473,7 @@ impl Speler<'_> {
             door: self.verwijzer,
             aanbieder: self.aanbieder.organisatie,
             product: self.product.clone(),
-            volume: per_week,
+            volume: per_week.als_getal(),
             eenheid: "uur".into(),
             per: "week".into(),
             ingangsdatum: ingang,
@@ -481,7 +482,8 @@ impl Speler<'_> {
                 per_week,
                 schakel_rules::ijw::Per::Week,
                 periode,
-            ),
+            )
+            .ok_or("te veel uren")?,
             binnen_normen: true,
             regels: toetsing.bronnen.iter().map(|s| s.to_string()).collect(),
             normenkader: format!(
@@ -513,7 +515,7 @@ impl Speler<'_> {
         Ok(())
     }
 
-    async fn lever(&mut self, k: usize, uren: f64, d: NaiveDate) -> Result<(), String> {
+    async fn lever(&mut self, k: usize, uren: Hoeveelheid, d: NaiveDate) -> Result<(), String> {
         let v = &self.verwijzingen[k];
         let bsn = self.casussen[v.casus].bsn.clone();
         let nieuw = NieuweLevering {
@@ -534,7 +536,8 @@ impl Speler<'_> {
         })
         .await
         .map_err(fout)?;
-        self.verwijzingen[k].resterend -= uren;
+        let v = &mut self.verwijzingen[k];
+        v.resterend = v.resterend.checked_sub(uren).ok_or("te veel uren")?;
         Ok(())
     }
 }
@@ -731,7 +734,7 @@ pub async fn speel(
                             && !gebruikt.contains(&k)
                             && s.casussen[v.casus].open
                             && v.einde >= dag
-                            && v.resterend + 0.005 >= *uren
+                            && v.resterend >= *uren
                     })
                     .ok_or_else(|| {
                         format!("{}: geen lopende verwijzing met {uren} uur over", waar(m))
@@ -787,7 +790,7 @@ pub async fn speel(
             let lopend = |c: usize| {
                 s.verwijzingen
                     .iter()
-                    .any(|v| v.casus == c && v.einde > dag && v.resterend > 0.005)
+                    .any(|v| v.casus == c && v.einde > dag && v.resterend.is_positief())
             };
             kandidaten.sort_by_key(|&c| {
                 let hc = &s.casussen[c];
