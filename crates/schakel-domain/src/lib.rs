@@ -5,11 +5,13 @@
 //! people of the field, and the need-to-know access policy.
 
 pub mod grens;
+pub mod hoeveelheid;
 pub mod id;
 pub mod rol;
 pub mod route;
 pub mod toegang;
 
+pub use hoeveelheid::Hoeveelheid;
 pub use id::{Agb, Brin, Bsn, GemeenteCode, Huisnummer, IdFout, Pc4, Postcode};
 pub use rol::{OrganisatieSoort, Rol};
 pub use route::Triage;

@@ -3,7 +3,7 @@
 //! every count below five is shown as "<5", and an average or sum resting
 //! on fewer than five values is not shown at all.
 
-use schakel_rules::hoeveelheid::tienden;
+use crate::hoeveelheid::tienden;
 use serde::Serialize;
 
 /// The smallest count shown as a number.
@@ -46,7 +46,7 @@ pub fn gemiddelde(som: Option<i64>, aantal: i64) -> Option<f64> {
 
 /// A sum of amounts of care (exact hundredths), published only when at
 /// least [`DREMPEL`] values stand behind it; one decimal, halves away from
-/// zero — the one rounding of `schakel_rules::hoeveelheid`.
+/// zero — the one rounding of `crate::hoeveelheid`.
 pub fn som(honderdsten: Option<i64>, aantal_waarden: i64) -> Option<f64> {
     honderdsten
         .filter(|_| aantal_waarden >= DREMPEL)

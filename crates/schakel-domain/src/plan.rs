@@ -95,7 +95,7 @@ pub struct DoelInvoer {
     pub streefwaarde: String,
     #[serde(deserialize_with = "crate::grens::periode")]
     pub deadline: NaiveDate,
-    pub verantwoordelijke: Id,
+    pub verantwoordelijke: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

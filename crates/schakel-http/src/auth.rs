@@ -9,7 +9,7 @@ use std::net::SocketAddr;
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri};
 use axum::http::request::Parts;
 use axum::http::{Method, header};
 use axum_extra::extract::CookieJar;
@@ -68,7 +68,13 @@ impl<S: Send + Sync> FromRequestParts<S> for Herkomst {
             .get::<ConnectInfo<SocketAddr>>()
             .map(|c| c.0.ip().to_string())
             .unwrap_or_else(|| "onbekend".into());
-        let kanaal = if parts.uri.path().starts_with("/api/") {
+        // The path as the client sent it: the API is nested under /api/v1,
+        // and a nested route sees its path without that prefix.
+        let pad = parts
+            .extensions
+            .get::<OriginalUri>()
+            .map_or(parts.uri.path(), |o| o.0.path());
+        let kanaal = if pad.starts_with("/api/") {
             "api"
         } else {
             "web"

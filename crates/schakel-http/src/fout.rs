@@ -55,6 +55,8 @@ pub enum ApiFout {
     TeVeel {
         opnieuw_na: u64,
     },
+    /// 503: the database does not answer (health check).
+    Storing,
     /// 500: logged with this id, never explained to the client.
     Intern(String),
 }
@@ -243,6 +245,12 @@ impl ApiFout {
                 "te-veel-verzoeken",
                 "Te veel pogingen",
                 format!("Probeer het over {opnieuw_na} seconden opnieuw."),
+            ),
+            Storing => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "storing",
+                "Storing",
+                "De database antwoordt niet.".into(),
             ),
             Intern(id) => (
                 StatusCode::INTERNAL_SERVER_ERROR,

@@ -10,6 +10,7 @@ pub mod dossier;
 pub mod fout;
 pub mod gids;
 pub mod invoer;
+pub mod openapi;
 pub mod state;
 pub mod web;
 
@@ -22,9 +23,9 @@ use axum::http::{HeaderValue, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::{Extension, Router};
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
-use utoipa::OpenApi;
+use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -38,7 +39,9 @@ use crate::fout::ApiFout;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Schakel API", version = "1.0.0", description = "Jeugdhulp rond school: normenkader, dossier per huishouden, audit-log (NEN 7513). Fouten als application/problem+json (RFC 9457)."),
+    info(title = "Schakel API", version = "1.0.0", description = "Jeugdhulp rond school: normenkader, dossier per huishouden, audit-log (NEN 7513). Fouten als application/problem+json (RFC 9457).",
+        contact(name = "Schakel, functioneel beheer", email = "beheer@schakel.example", url = "https://schakel.example/contact")),
+    components(schemas(fout::Probleem, fout::VeldFout)),
     tags(
         (name = "normenkader", description = "Advies en toets volgens het normenkader (openbaar, geen persoonsgegevens)"),
         (name = "toegang", description = "Inloggen, sessies en API-tokens"),
@@ -61,7 +64,8 @@ pub fn metrics_handle() -> Option<PrometheusHandle> {
 }
 
 pub fn router(state: AppState) -> Router {
-    let (api, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (api, mut doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(openapi::document))
         .routes(routes!(systeem::gezondheid))
         .routes(routes!(normenkader::advies))
         .routes(routes!(normenkader::toets))
@@ -81,7 +85,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(casussen::lees))
         .routes(routes!(casussen::zet_plan))
         .routes(routes!(casussen::leg_gebeurtenis_vast))
-        .routes(routes!(verwijzingen::maak))
+        .routes(routes!(verwijzingen::maak, verwijzingen::lijst))
         .routes(routes!(verwijzingen::lees))
         .routes(routes!(verwijzingen::lever))
         .routes(routes!(acties::lijst))
@@ -93,21 +97,19 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(api::gids::aanbieders))
         .routes(routes!(api::gids::contactpersonen))
         .split_for_parts();
-    let openapi = Arc::new(openapi);
+    openapi::Gemeenschappelijk.modify(&mut doc);
+    // The annotations' paths are relative to the API's one server, /api/v1.
+    let api = Router::new().nest(openapi::BASIS, api.layer(Extension(Arc::new(doc))));
     // --- The web application (issue 6): its pages on every path outside
     // /api, with their own security headers; a path nobody serves gets a
     // problem+json under /api and a page elsewhere.
     let api = api.merge(web::router(&state));
     // --- end of the web application's block.
-    api.route(
-        "/api/v1/openapi.json",
-        get(move || async move { Json(openapi.as_ref().clone()) }),
-    )
     // After every route: it applies to the routes registered before it.
-    .method_not_allowed_fallback(|| async { ApiFout::MethodeNietToegestaan })
-    .fallback(web::niet_gevonden)
-    .layer(middleware::from_fn(kopregels))
-    .with_state(state)
+    api.method_not_allowed_fallback(|| async { ApiFout::MethodeNietToegestaan })
+        .fallback(web::niet_gevonden)
+        .layer(middleware::from_fn(kopregels))
+        .with_state(state)
 }
 
 /// The operators' router: only `GET /metrics`, served on its own listener

@@ -782,6 +782,9 @@ async fn gezondheid_openapi_metrics(app: &App) {
         spec["openapi"]
     );
     assert_eq!(spec["info"]["version"], "1.0.0");
+    // One server, with the major version in its URI; paths relative to it.
+    assert_eq!(spec["servers"][0]["url"], "/api/v1");
+    assert_eq!(spec["servers"].as_array().map(Vec::len), Some(1));
     let paden: Vec<&str> = spec["paths"]
         .as_object()
         .expect("paths")
@@ -789,26 +792,31 @@ async fn gezondheid_openapi_metrics(app: &App) {
         .map(String::as_str)
         .collect();
     for pad in [
-        "/api/v1/gezondheid",
-        "/api/v1/normenkader/adviezen",
-        "/api/v1/normenkader/toetsingen",
-        "/api/v1/normenkader/reikwijdtes/{school}",
-        "/api/v1/sessies",
-        "/api/v1/sessies/huidige",
-        "/api/v1/api-tokens",
-        "/api/v1/organisaties",
-        "/api/v1/huishoudens",
-        "/api/v1/jeugdigen",
-        "/api/v1/jeugdigen/{id}",
-        "/api/v1/hulpvragen",
-        "/api/v1/casussen",
+        "/gezondheid",
+        "/openapi.json",
+        "/normenkader/adviezen",
+        "/normenkader/toetsingen",
+        "/normenkader/reikwijdtes/{school}",
+        "/sessies",
+        "/sessies/huidige",
+        "/api-tokens",
+        "/organisaties",
+        "/huishoudens",
+        "/jeugdigen",
+        "/jeugdigen/{id}",
+        "/hulpvragen",
+        "/casussen",
+        "/verwijzingen",
     ] {
         assert!(paden.contains(&pad), "{pad} in the spec: {paden:?}");
     }
     for pad in &paden {
-        assert!(pad.starts_with("/api/v1/"), "{pad}");
+        assert!(!pad.starts_with("/api/"), "{pad} is relative to the server");
         // kebab-case, plural nouns, numeric ids only: never a BSN or a name in a URL.
-        let zonder_parameters = pad.replace("{id}", "").replace("{school}", "");
+        let zonder_parameters = pad
+            .replace("{id}", "")
+            .replace("{school}", "")
+            .replace("openapi.json", "");
         assert!(
             zonder_parameters
                 .chars()
@@ -818,7 +826,7 @@ async fn gezondheid_openapi_metrics(app: &App) {
         assert!(!pad.contains("bsn") && !pad.contains("naam"), "{pad}");
     }
     // Every list is paginated with camelCase query parameters.
-    let lijst = &spec["paths"]["/api/v1/jeugdigen"]["get"]["parameters"];
+    let lijst = &spec["paths"]["/jeugdigen"]["get"]["parameters"];
     let namen: Vec<&str> = lijst
         .as_array()
         .expect("parameters")
@@ -2144,6 +2152,10 @@ async fn broers_en_zussen(app: &App) {
     assert_eq!(lijst["paginering"]["totaal"], 1, "{lijst}");
 }
 
+// The OpenAPI document against the router and the server (issue 14).
+#[path = "api/openapi.rs"]
+mod openapi;
+use openapi::openapi_en_server;
 // Issue 12: access no one should get (triage, BSN checks, organisation
 // fields, access in time).
 #[path = "api/toegang.rs"]
@@ -2188,6 +2200,7 @@ macro_rules! per_backend {
 
 per_backend!(
     gezondheid_openapi_metrics,
+    openapi_en_server,
     metrics_apart_en_begrensd,
     begrensde_invoer,
     begrensde_formulieren,

@@ -93,11 +93,13 @@ impl Bron<'_> {
 }
 
 pub(crate) fn lees_bestand(pad: &Path) -> Result<String, LaadFout> {
-    std::fs::read_to_string(pad).map_err(|e| LaadFout {
-        bestand: pad.to_path_buf(),
-        regel: None,
-        melding: format!("kan bestand niet lezen: {e}"),
-    })
+    std::fs::read_to_string(pad)
+        .map(|t| crate::tekst::zonder_bom(&t).to_owned())
+        .map_err(|e| LaadFout {
+            bestand: pad.to_path_buf(),
+            regel: None,
+            melding: format!("kan bestand niet lezen: {e}"),
+        })
 }
 
 /// Files with the given extension in `map`, sorted by name.

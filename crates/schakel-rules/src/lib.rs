@@ -14,11 +14,14 @@ pub mod advies;
 pub mod budget;
 pub mod datum;
 pub mod fout;
-pub mod hoeveelheid;
+/// Amounts of care as exact hundredths: the domain's type, used by the rules.
+pub use schakel_domain::hoeveelheid;
+pub use schakel_domain::hoeveelheid::Hoeveelheid;
 pub mod ijw;
 pub mod kalender;
 pub mod normenkader;
 pub mod situatie;
+pub mod tekst;
 pub mod toets;
 pub mod vraag;
 
@@ -28,7 +31,6 @@ use chrono::NaiveDate;
 
 pub use advies::Advies;
 pub use fout::{InvoerFout, LaadFout};
-pub use hoeveelheid::Hoeveelheid;
 pub use kalender::{Schoolkalender, Vakantieregio};
 pub use normenkader::Normenkader;
 pub use normenkader::laden::laad_tekst;

@@ -40,7 +40,10 @@ fn rij_volledig_onderwijs() {
     assert_eq!(b.schooldagen, 210);
     assert_eq!(b.schoolweken, 42.0);
     assert_eq!(b.totaal_uren.to_string(), "156.43");
-    assert_eq!(b.uren_per_schoolweek.map(|u| u.to_string()).as_deref(), Some("3.72"));
+    assert_eq!(
+        b.uren_per_schoolweek.map(|u| u.to_string()).as_deref(),
+        Some("3.72")
+    );
     assert!(b.volledig);
 }
 
@@ -130,7 +133,10 @@ fn rij_onderwijsperspectief() {
     assert_eq!(b.kalenderweken, 21.86);
     assert_eq!(b.schooldagen, 90);
     assert_eq!(b.totaal_uren.to_string(), "65.57");
-    assert_eq!(b.uren_per_schoolweek.map(|u| u.to_string()).as_deref(), Some("3.64"));
+    assert_eq!(
+        b.uren_per_schoolweek.map(|u| u.to_string()).as_deref(),
+        Some("3.64")
+    );
 }
 
 // Row "Kind ouder dan 4 jaar | Dreigende thuiszitter": max half jaar 6-9
@@ -490,10 +496,65 @@ fn rij_kolibrie() {
     );
     assert!(a.bronnen.contains(&"almere.voetnoot.4"));
     assert!(toelichting_bevat(&a, "aparte beschikking"));
-    // Kolibrie (Soest) follows regio midden, whose 2026-2027 summer is not
-    // known yet: no budget, and the advice says why.
-    assert!(o.budget.is_none());
-    assert!(toelichting_bevat(&a, "regio midden"));
+    // Kolibrie (Soest) follows regio midden, whose calendar now runs to
+    // 2030: 2026-11-23 .. 2028-11-22 is 731 days (104.43 weeks, 1253.14 h)
+    // and 521 weekdays minus midden's 108 holiday weekdays in it.
+    let b = o.budget.as_ref().expect("budget over the whole 24 months");
+    assert_eq!((b.van, b.tot), (d("2026-11-23"), d("2028-11-22")));
+    assert!(b.volledig);
+    assert_eq!(b.vakantieregio, schakel_rules::Vakantieregio::Midden);
+    assert_eq!(b.schooldagen, 413);
+    assert_eq!(
+        b.uren_per_schoolweek.map(|u| u.to_string()).as_deref(),
+        Some("15.17")
+    );
+}
+
+/// Kolibrie's hour budget on 4 December 2026 (the day issue 14 asked for
+/// it), worked out by hand from data/kalender: 2026-12-04 .. 2028-12-03 is
+/// 731 days = 104.43 calendar weeks, so 12 × 731 / 7 = 1253.14 hours.
+/// It has 521 weekdays (104 weeks and Friday 1 December 2028); regio
+/// midden's holidays take 110 of them: kerst 2026 10, voorjaar 2027 5,
+/// mei 2027 5, zomer 2027 30, herfst 2027 5, kerst 2027 10, voorjaar 2028 5,
+/// mei 2028 5, zomer 2028 30, herfst 2028 5. 411 school days = 82.2 school
+/// weeks, and 1253.14 / 82.2 = 15.25 hours per school week.
+#[test]
+fn kolibrie_budget_op_4_december_2026() {
+    let mut v = vraag(Kolibrie, 9, "2026-12-04");
+    v.tlv = true;
+    let a = advies(&v);
+    let b = a.opties[0].budget.as_ref().expect("a budget today");
+    assert_eq!((b.van, b.tot), (d("2026-12-04"), d("2028-12-03")));
+    assert_eq!(b.kalenderweken, 104.43);
+    assert_eq!(b.schooldagen, 411);
+    assert_eq!(b.schoolweken, 82.2);
+    assert_eq!(b.totaal_uren.to_string(), "1253.14");
+    assert_eq!(
+        b.uren_per_schoolweek.map(|u| u.to_string()).as_deref(),
+        Some("15.25")
+    );
+    assert!(b.volledig);
+    assert_eq!(b.vakantieregio, schakel_rules::Vakantieregio::Midden);
+}
+
+/// A full school year at the end of the published calendar: 2029-2030 in
+/// regio noord. 365 days (52.14 weeks, 3 × 365 / 7 = 156.43 h); 261
+/// weekdays minus zomer 2029's tail 23, herfst 5, kerst 10, voorjaar 5,
+/// mei 5 and zomer 2030's head 8: 205 school days, 41 weeks, 3.82 h.
+#[test]
+fn volledig_schooljaar_2029_2030() {
+    let a = advies(&vraag(VolledigOnderwijs, 10, "2029-08-01"));
+    let b = a.opties[0].budget.as_ref().expect("budget");
+    assert_eq!((b.van, b.tot), (d("2029-08-01"), d("2030-07-31")));
+    assert_eq!(b.kalenderweken, 52.14);
+    assert_eq!(b.schooldagen, 205);
+    assert_eq!(b.schoolweken, 41.0);
+    assert_eq!(b.totaal_uren.to_string(), "156.43");
+    assert_eq!(
+        b.uren_per_schoolweek.map(|u| u.to_string()).as_deref(),
+        Some("3.82")
+    );
+    assert!(b.volledig);
 }
 
 #[test]
@@ -505,20 +566,21 @@ fn kolibrie_ongeveer_16_uur_per_schoolweek() {
         .budget
         .as_ref()
         .expect("budget over the covered school year");
-    assert_eq!((b.van, b.tot), (d("2025-08-01"), d("2026-07-31")));
-    assert!(!b.volledig, "24 months run past the known calendar");
-    assert_eq!(b.schooldagen, 205);
-    assert_eq!(b.schoolweken, 41.0);
-    assert_eq!(b.totaal_uren.to_string(), "625.71");
-    assert_eq!(b.uren_per_schoolweek.map(|u| u.to_string()).as_deref(), Some("15.26"));
+    // The 24 months are two whole school years of regio midden: 730 days,
+    // 410 school days (205 in each year).
+    assert_eq!((b.van, b.tot), (d("2025-08-01"), d("2027-07-31")));
+    assert!(b.volledig);
+    assert_eq!(b.schooldagen, 410);
+    assert_eq!(b.schoolweken, 82.0);
+    assert_eq!(b.totaal_uren.to_string(), "1251.43");
+    assert_eq!(
+        b.uren_per_schoolweek.map(|u| u.to_string()).as_deref(),
+        Some("15.26")
+    );
     assert!(
         (15.0..=16.0).contains(&b.uren_per_schoolweek.expect("per week").als_getal()),
         "'ongeveer 16 uur'"
     );
-    assert!(toelichting_bevat(
-        &a,
-        "berekend over 2025-08-01 t/m 2026-07-31"
-    ));
 }
 
 #[test]

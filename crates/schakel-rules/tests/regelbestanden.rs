@@ -218,24 +218,101 @@ fn dekking_van_de_geleverde_kalender() {
             .map(|p| (p.van, p.tot))
             .collect::<Vec<_>>()
     };
-    assert_eq!(dekking(Noord), [(d("2025-08-01"), d("2027-07-31"))]);
-    // midden and zuid 2026-2027 lack (verified) summer and spring dates.
-    assert_eq!(dekking(Midden), [(d("2025-08-01"), d("2026-07-31"))]);
-    assert_eq!(dekking(Zuid), [(d("2025-08-01"), d("2026-07-31"))]);
+    // 2024-2025 to 2029-2030 are on file; 2024-2025 itself is not covered,
+    // for the summer of 2024 (its first weeks) is not.
+    for regio in [Noord, Midden, Zuid] {
+        assert_eq!(
+            dekking(regio),
+            [(d("2025-08-01"), d("2030-07-31"))],
+            "{regio:?}"
+        );
+    }
+}
+
+/// A few dates per region and year, exactly as shared/reference/
+/// schoolvakanties.md gives them, each confirmed (✓✓) and so not marked
+/// unverified.
+#[test]
+fn vakanties_volgens_de_referentie() {
+    use schakel_rules::Vakantieregio::*;
+    use schakel_rules::kalender::VakantieSoort::*;
+    let k = kalender();
+    let verwacht = [
+        (Noord, Herfst, "2024-10-26", "2024-11-03"),
+        (Zuid, Voorjaar, "2025-02-22", "2025-03-02"),
+        (Midden, Zomer, "2025-07-19", "2025-08-31"),
+        (Noord, Voorjaar, "2026-02-21", "2026-03-01"),
+        (Zuid, Herfst, "2025-10-11", "2025-10-19"),
+        (Midden, Zomer, "2027-07-17", "2027-08-29"),
+        (Zuid, Voorjaar, "2027-02-13", "2027-02-21"),
+        (Zuid, Zomer, "2027-07-24", "2027-09-05"),
+        (Midden, Mei, "2027-04-24", "2027-05-02"),
+        (Midden, Kerst, "2027-12-25", "2028-01-09"),
+        (Noord, Voorjaar, "2028-02-19", "2028-02-27"),
+        (Zuid, Zomer, "2028-07-22", "2028-09-03"),
+        (Midden, Herfst, "2028-10-21", "2028-10-29"),
+        (Zuid, Voorjaar, "2029-02-10", "2029-02-18"),
+        (Noord, Zomer, "2029-07-21", "2029-09-02"),
+        (Zuid, Herfst, "2029-10-13", "2029-10-21"),
+        (Midden, Voorjaar, "2030-02-23", "2030-03-03"),
+        (Zuid, Zomer, "2030-07-06", "2030-08-18"),
+    ];
+    for (regio, soort, van, tot) in verwacht {
+        let gevonden: Vec<_> = k
+            .regio(regio)
+            .vakanties()
+            .iter()
+            .filter(|v| v.soort == soort && v.periode.van == d(van))
+            .collect();
+        assert_eq!(gevonden.len(), 1, "{regio:?} {soort:?} {van}");
+        assert_eq!(gevonden[0].periode.tot, d(tot), "{regio:?} {soort:?} {van}");
+        assert!(gevonden[0].geverifieerd, "{regio:?} {soort:?} {van}");
+    }
+    // Five holidays per region in each of the six school years, all confirmed.
+    for regio in [Noord, Midden, Zuid] {
+        let v = k.regio(regio).vakanties();
+        assert_eq!(v.len(), 30, "{regio:?}");
+        assert!(v.iter().all(|v| v.geverifieerd), "{regio:?}");
+    }
+}
+
+/// A calendar file saved with a UTF-8 byte-order mark (Windows editors)
+/// loads as the same calendar.
+#[test]
+fn kalenderbestand_met_bom() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let bron = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/kalender/schoolvakanties");
+    for e in std::fs::read_dir(&bron).expect("map") {
+        let pad = e.expect("item").path();
+        let tekst = std::fs::read_to_string(&pad).expect("lees");
+        std::fs::write(
+            tmp.path().join(pad.file_name().expect("naam")),
+            format!("\u{feff}{tekst}"),
+        )
+        .expect("schrijf");
+    }
+    let met_bom = schakel_rules::Schoolkalender::laad(tmp.path()).expect("a BOM is no error");
+    let zonder = kalender();
+    for regio in schakel_rules::Vakantieregio::ALLE {
+        assert_eq!(
+            met_bom.regio(regio).vakanties(),
+            zonder.regio(regio).vakanties()
+        );
+    }
 }
 
 /// A school that deviates from its region lists its own holidays: here
-/// Kolibrie's own summer 2027, which regio midden's data lacks, completes
-/// school year 2026-2027 for Kolibrie alone.
+/// Kolibrie with a second week of meivakantie in 2027 (as many schools
+/// have), which changes Kolibrie's budget and nobody else's.
 #[test]
 fn afwijkende_schoolvakantie_per_school() {
     let tekst = normenkader_tekst().replacen(
         "plaats = \"Soest\"\nvakantieregio = \"midden\"\n",
-        "plaats = \"Soest\"\nvakantieregio = \"midden\"\nafwijking = [{ soort = \"zomer\", schooljaar = \"2026-2027\", van = 2027-07-17, tot = 2027-08-29 }]\n",
+        "plaats = \"Soest\"\nvakantieregio = \"midden\"\nafwijking = [{ soort = \"mei\", schooljaar = \"2026-2027\", van = 2027-04-24, tot = 2027-05-09 }]\n",
         1,
     );
     let kader = laad_tekst(Path::new("almere.toml"), &tekst, &kalender()).expect("loads");
-    let mut vraag = schakel_rules::AdviesVraag {
+    let vraag = schakel_rules::AdviesVraag {
         geboortedatum: d("2018-01-01"),
         peildatum: d("2026-08-01"),
         situatie: schakel_rules::Onderwijssituatie::Kolibrie,
@@ -243,21 +320,27 @@ fn afwijkende_schoolvakantie_per_school() {
         tlv: true,
         schooldagdelen: 0,
     };
-    let a = kader.advies(&vraag).expect("advice");
-    let b = a.opties[0]
-        .budget
-        .as_ref()
-        .expect("Kolibrie's calendar now covers 2026-2027");
-    assert_eq!((b.van, b.tot), (d("2026-08-01"), d("2027-07-31")));
-    // 260 weekdays minus midden's summer 2026 tail (Aug 3-28: 20), herfst 5,
-    // kerst 10, voorjaar 5, mei 5 and Kolibrie's own summer head (Jul 19-30: 10).
-    assert_eq!(b.schooldagen, 205);
-    assert_eq!(b.uren_per_schoolweek.map(|u| u.to_string()).as_deref(), Some("15.26"));
-    // The region's own calendar is unchanged: another school in midden would
-    // still lack the summer.
-    vraag.peildatum = d("2026-11-23");
+    // 2026-08-01 .. 2028-07-31: 731 days, 1253.14 h. Regio midden: 2026-2027
+    // has 205 school days (260 weekdays minus the summer 2026 tail, Aug 3-28:
+    // 20, herfst 5, kerst 10, voorjaar 5, mei 5 and the summer 2027 head,
+    // Jul 19-30: 10); 2027-2028 has 200 (261 weekdays minus the summer 2027
+    // tail 20, herfst 5, kerst 10, voorjaar 5, mei 5, summer 2028 head 16).
     let shipped = regels().advies(&vraag).expect("advice");
-    assert!(shipped.opties[0].budget.is_none());
+    let b = shipped.opties[0].budget.as_ref().expect("budget");
+    assert_eq!((b.van, b.tot), (d("2026-08-01"), d("2028-07-31")));
+    assert_eq!(b.schooldagen, 405);
+    assert_eq!(
+        b.uren_per_schoolweek.map(|u| u.to_string()).as_deref(),
+        Some("15.47")
+    );
+    // Kolibrie's second week of mei takes 5 more: 400 days, 80 weeks.
+    let a = kader.advies(&vraag).expect("advice");
+    let b = a.opties[0].budget.as_ref().expect("budget");
+    assert_eq!(b.schooldagen, 400);
+    assert_eq!(
+        b.uren_per_schoolweek.map(|u| u.to_string()).as_deref(),
+        Some("15.66")
+    );
     // A deviation needs its school year.
     let zonder_jaar = normenkader_tekst().replacen(
         "plaats = \"Soest\"\nvakantieregio = \"midden\"\n",

@@ -4,7 +4,7 @@
 //! this the next event number" or "is there budget left" and the insert
 //! cannot interleave with another writer's.
 
-use schakel_rules::Hoeveelheid;
+use schakel_domain::Hoeveelheid;
 use schakel_storage::verloop::GemeentelijkeToets;
 use schakel_storage::verloop::{MonitoringCel, MonitoringVraag, budget_toereikend, maanden};
 

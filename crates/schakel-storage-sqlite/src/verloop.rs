@@ -3,7 +3,7 @@
 //! lock (`BEGIN IMMEDIATE`), so the check "is this the next event number"
 //! and the insert cannot interleave with another writer.
 
-use schakel_rules::Hoeveelheid;
+use schakel_domain::Hoeveelheid;
 use schakel_storage::verloop::GemeentelijkeToets;
 use schakel_storage::verloop::{MonitoringCel, MonitoringVraag, budget_toereikend, maanden};
 

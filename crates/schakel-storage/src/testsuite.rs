@@ -34,7 +34,7 @@ use std::sync::Arc;
 use std::task::Poll;
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
-use schakel_rules::Hoeveelheid;
+use schakel_domain::Hoeveelheid;
 use schakel_domain::toegang::{self, Relaties};
 use schakel_domain::{
     Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Pc4, Postcode, Rol, Triage,

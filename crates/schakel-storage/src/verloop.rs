@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use schakel_domain::Rol;
 use schakel_domain::verloop::{Gebeurtenis, Termijn};
-use schakel_rules::Hoeveelheid;
+use schakel_domain::Hoeveelheid;
 use serde::Serialize;
 
 use crate::model::Id;

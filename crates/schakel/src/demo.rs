@@ -219,7 +219,8 @@ pub async fn vul(
 ) -> Result<Vec<DemoAccount>, String> {
     let tekst =
         std::fs::read_to_string(bestand).map_err(|e| format!("{}: {e}", bestand.display()))?;
-    let demo: Demo = toml::from_str(&tekst).map_err(|e| format!("{}: {e}", bestand.display()))?;
+    let demo: Demo = toml::from_str(schakel_rules::tekst::zonder_bom(&tekst))
+        .map_err(|e| format!("{}: {e}", bestand.display()))?;
     let regio = opslag
         .maak_regio(&NieuweRegio {
             code: demo.regio.code,

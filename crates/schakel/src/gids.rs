@@ -16,6 +16,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use schakel_domain::gids::{Buurtcode, Gebied, postcode_getal};
 use schakel_domain::{GemeenteCode, Huisnummer, OrganisatieSoort, Postcode};
 use schakel_rules::InvoerFout;
+use schakel_rules::tekst::zonder_bom;
 use schakel_storage::audit::{Actie, NieuwAuditRecord};
 use schakel_storage::{Adresrij, Contactpunt, Opslag, Pagina, WijkteamGebied};
 use serde::Serialize;
@@ -168,7 +169,7 @@ fn open_csv(bestand: &Path, wat: &'static str) -> Result<Csv, Fout> {
         .headers()
         .map_err(|e| invoerfout("bestand", e.to_string()))?
         .iter()
-        .map(|k| k.trim_start_matches('\u{feff}').to_lowercase())
+        .map(|k| zonder_bom(k).to_lowercase())
         .collect();
     Ok((lezer, kop, balk))
 }
@@ -188,11 +189,7 @@ fn cbs_kolommen(kop: &csv::ByteRecord) -> Result<CbsKolommen, Fout> {
         .iter()
         .map(|k| String::from_utf8_lossy(k).to_lowercase())
         .collect();
-    let zoek = |begin: &str| {
-        namen
-            .iter()
-            .position(|n| n.trim_start_matches('\u{feff}').starts_with(begin))
-    };
+    let zoek = |begin: &str| namen.iter().position(|n| zonder_bom(n).starts_with(begin));
     let verplicht = |begin: &str| {
         zoek(begin).ok_or_else(|| {
             invoerfout(
@@ -634,7 +631,7 @@ pub async fn importeer_scholen(
         .headers()
         .map_err(|e| invoerfout("bestand", e.to_string()))?
         .iter()
-        .map(|k| k.trim_start_matches('\u{feff}').to_uppercase())
+        .map(|k| zonder_bom(k).to_uppercase())
         .collect();
     let kolom = |namen: &[&str]| kop.iter().position(|k| namen.contains(&k.as_str()));
     let brin = kolom(&["BRIN NUMMER", "BRINNUMMER", "INSTELLINGSCODE"]);

@@ -242,7 +242,7 @@ fn lees_invoer(bestand: &Path) -> Result<String, InvoerFout> {
             ),
         )
     })?;
-    Ok(tekst)
+    Ok(schakel_rules::tekst::zonder_bom(&tekst).to_owned())
 }
 
 pub(crate) fn schrijf(waarde: &impl Serialize) {

@@ -775,10 +775,12 @@ fn demo_gids_beantwoordt_de_voorbeeldadressen() {
     assert_eq!(contacten["items"][0]["telefoon"], "036-0000301");
     let (_, alle) = verwijzer.get("/api/v1/contactpersonen");
     assert_eq!(alle["items"].as_array().map(Vec::len), Some(4));
+    // Saved by Excel as "CSV UTF-8", with a byte-order mark: the header is
+    // still recognised, and the row is judged on its product.
     let onbekend = tmp.path().join("aanbod.csv");
     std::fs::write(
         &onbekend,
-        "aanbieder;agb;product;arrangement\nTriade Vitree (KBC);99000001;yoga;\n",
+        "\u{feff}aanbieder;agb;product;arrangement\nTriade Vitree (KBC);99000001;yoga;\n",
     )
     .expect("write");
     let (code, verslag, _) = draai(

@@ -495,6 +495,32 @@ invoerfout_test!(fout_toets_peildatum_voor_normenkader: "toets",
     toets_invoer(vraag("2016-05-12", "2025-07-31", "volledig_onderwijs"), verwijzing(3.0, "week", "2026-08-01", "2027-07-31"))
     => "situatie.peildatum", ["toegestaan: 2025-08-01 of later"]);
 
+/// Input saved with a UTF-8 byte-order mark (Windows editors) is read as
+/// the same input, from a file and from stdin; so is a calendar feed.
+#[test]
+fn invoer_met_bom() {
+    let invoer = vraag("2016-05-12", "2026-11-23", "volledig_onderwijs").to_string();
+    let zonder = gelukt(&draai_stdin(&["advies", "-"], &invoer));
+    let met = format!("\u{feff}{invoer}");
+    assert_eq!(gelukt(&draai_stdin(&["advies", "-"], &met)), zonder);
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let bestand = tmp.path().join("advies.json");
+    std::fs::write(&bestand, &met).expect("write");
+    assert_eq!(
+        gelukt(&draai(schakel().arg("advies").arg(&bestand))),
+        zonder
+    );
+
+    let (_tmp, data) = data_kopie();
+    let feed = std::fs::read_to_string(fixture("schoolvakanties-2027-2028.json")).expect("fixture");
+    let uit = gelukt(&draai_stdin_met(
+        &data,
+        &["kalender", "importeer", "-"],
+        &format!("\u{feff}{feed}"),
+    ));
+    assert_eq!(uit["geimporteerd"][0]["vakanties"], 15);
+}
+
 /// Odd but well-formed inputs end in 0 or a one-line input error, never in a
 /// panic (`draai` checks stderr for "panicked" on every run).
 #[test]
@@ -1063,12 +1089,28 @@ fn kopieer_map(van: &Path, naar: &Path) {
     }
 }
 
-/// A copy of the repository's data/ in a fresh temporary directory.
+/// A copy of the repository's data/ in a fresh temporary directory, with
+/// the calendar up to 2026-2027 only: the school years the imports below
+/// add are not known yet.
 fn data_kopie() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let data = tmp.path().join("data");
     kopieer_map(&repo_data(), &data);
+    for jaar in ["2027-2028", "2028-2029", "2029-2030"] {
+        std::fs::remove_file(data.join(format!("kalender/schoolvakanties/{jaar}.toml")))
+            .expect("remove a later school year");
+    }
     (tmp, data)
+}
+
+/// The calendar of the copy before any import: every region through the
+/// end of school year 2026-2027.
+fn dekking_tot_2027() -> Value {
+    json!({
+        "noord": [{ "van": "2025-08-01", "tot": "2027-07-31" }],
+        "midden": [{ "van": "2025-08-01", "tot": "2027-07-31" }],
+        "zuid": [{ "van": "2025-08-01", "tot": "2027-07-31" }],
+    })
 }
 
 /// Every file under `map` (hidden ones included) with its contents.
@@ -1143,14 +1185,17 @@ fn advies_2027_09_01(data: &Path) -> Value {
     gelukt(&draai_stdin_met(data, &["advies", "-"], &invoer))
 }
 
+/// The shipped calendar (2024-2025 to 2029-2030, shared/reference/
+/// schoolvakanties.md) covers every region from 1 August 2025 (the summer
+/// of 2024 is not on file) through 31 July 2030.
 #[test]
 fn kalender_dekking_van_de_repository() {
     assert_eq!(
         dekking(&repo_data()),
         json!({
-            "noord": [{ "van": "2025-08-01", "tot": "2027-07-31" }],
-            "midden": [{ "van": "2025-08-01", "tot": "2026-07-31" }],
-            "zuid": [{ "van": "2025-08-01", "tot": "2026-07-31" }],
+            "noord": [{ "van": "2025-08-01", "tot": "2030-07-31" }],
+            "midden": [{ "van": "2025-08-01", "tot": "2030-07-31" }],
+            "zuid": [{ "van": "2025-08-01", "tot": "2030-07-31" }],
         })
     );
 }
@@ -1162,6 +1207,7 @@ fn kalender_importeer_schooljaar_2027_2028() {
     let doel = map.join("2027-2028.toml");
     let voor = momentopname(&data);
     assert!(!doel.exists());
+    assert_eq!(dekking(&data), dekking_tot_2027());
 
     // Before the import the calendar ends at 2027-07-31 for noord: no budget.
     let a = advies_2027_09_01(&data);
@@ -1202,14 +1248,13 @@ fn kalender_importeer_schooljaar_2027_2028() {
     );
     assert_eq!(na, voor);
 
-    // noord is now covered through 2028-07-31; midden and zuid still lack the
-    // 2026-2027 summer, so nothing changes for them.
+    // Every region is now covered through 2028-07-31.
     assert_eq!(
         dekking(&data),
         json!({
             "noord": [{ "van": "2025-08-01", "tot": "2028-07-31" }],
-            "midden": [{ "van": "2025-08-01", "tot": "2026-07-31" }],
-            "zuid": [{ "van": "2025-08-01", "tot": "2026-07-31" }],
+            "midden": [{ "van": "2025-08-01", "tot": "2028-07-31" }],
+            "zuid": [{ "van": "2025-08-01", "tot": "2028-07-31" }],
         })
     );
 
@@ -1285,7 +1330,7 @@ fn kapotte_feed(feed: &str, via_stdin: bool, plaats: &str, moet: &str) {
     let melding = invoerfout(&uit, plaats);
     assert!(melding.contains(moet), "melding mist {moet:?}: {melding}");
     assert_eq!(momentopname(&data), voor, "de data-map is veranderd");
-    assert_eq!(dekking(&data), dekking(&repo_data()));
+    assert_eq!(dekking(&data), dekking_tot_2027());
 }
 
 #[test]

@@ -13,8 +13,9 @@ use utoipa::{IntoParams, ToSchema};
 use super::{PaginaAntwoord, PaginaVraag, vandaag};
 use crate::auth::Actor;
 use crate::dossier::Dossier;
-use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::fout::{ApiFout, ApiResultaat};
 use crate::invoer::Pad;
+use crate::openapi::{Conflict, Geweigerd, NietGevonden, OngeldigeInvoer};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -32,11 +33,11 @@ pub struct ActieVraag {
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ActieDto {
-    pub id: Id,
-    pub casus: Option<Id>,
-    pub verwijzing: Option<Id>,
-    pub organisatie: Id,
-    pub medewerker: Option<Id>,
+    pub id: i64,
+    pub casus: Option<i64>,
+    pub verwijzing: Option<i64>,
+    pub organisatie: i64,
+    pub medewerker: Option<i64>,
     pub wat: String,
     /// The rule or text the deadline comes from.
     pub bron: String,
@@ -75,8 +76,8 @@ fn eis_dossierrol(actor: &Actor) -> ApiResultaat<()> {
 }
 
 /// The open actions of the own organisation, earliest due first.
-#[utoipa::path(get, path = "/api/v1/acties", tag = "route", params(ActieVraag),
-    responses((status = 200, body = Object), (status = 403, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/acties", operation_id = "lijstActies", tag = "route", params(ActieVraag),
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina acties met hun termijn", body = Object), (status = 403, response = Geweigerd)))]
 pub async fn lijst(
     State(state): State<AppState>,
     actor: Actor,
@@ -145,9 +146,9 @@ pub struct ActiePad {
 }
 
 /// Marks an action of the own organisation done.
-#[utoipa::path(post, path = "/api/v1/acties/{id}/afronding", tag = "route", params(("id" = i64, Path)),
-    responses((status = 200, body = ActieDto), (status = 404, body = Probleem, content_type = "application/problem+json"),
-              (status = 409, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/acties/{id}/afronding", operation_id = "rondActieAf", tag = "route", params(("id" = i64, Path)),
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "De afgeronde actie", body = ActieDto), (status = 404, response = NietGevonden),
+              (status = 409, response = Conflict)))]
 pub async fn rond_af(
     State(state): State<AppState>,
     actor: Actor,

@@ -24,8 +24,11 @@ use utoipa::ToSchema;
 use super::vandaag;
 use crate::auth::Actor;
 use crate::dossier::Dossier;
-use crate::fout::{ApiFout, ApiResultaat, Probleem, VeldFout};
+use crate::fout::{ApiFout, ApiResultaat, VeldFout};
 use crate::invoer::{Invoer, Pad, StrikteInvoer};
+use crate::openapi::{
+    Conflict, Geweigerd, IfMatchVereist, NietGevonden, OngeldigeInvoer, VersieVerouderd,
+};
 use crate::state::AppState;
 
 #[derive(Deserialize)]
@@ -46,10 +49,10 @@ pub struct CasusDossier {
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CasusDto {
-    pub id: Id,
-    pub huishouden: Id,
-    pub wijkteam: Id,
-    pub partijen: Vec<Id>,
+    pub id: i64,
+    pub huishouden: i64,
+    pub wijkteam: i64,
+    pub partijen: Vec<i64>,
     /// The number of recorded events; the ETag.
     pub versie: i64,
     #[schema(value_type = Object)]
@@ -395,9 +398,9 @@ fn if_match(headers: &HeaderMap) -> ApiResultaat<Option<i64>> {
 }
 
 /// The case: plan, state and course, for its wijkteam and its parties.
-#[utoipa::path(get, path = "/api/v1/casussen/{id}", tag = "route", params(("id" = i64, Path)),
-    responses((status = 200, body = CasusDto, headers(("ETag" = String))), (status = 403, body = Probleem, content_type = "application/problem+json"),
-              (status = 404, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/casussen/{id}", operation_id = "leesCasus", tag = "route", params(("id" = i64, Path)),
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "De casus met plan, toestand en verloop; de ETag is de versie", body = CasusDto, headers(("ETag" = String))), (status = 403, response = Geweigerd),
+              (status = 404, response = NietGevonden)))]
 pub async fn lees(
     State(state): State<AppState>,
     actor: Actor,
@@ -428,12 +431,12 @@ pub async fn lees_casus(dossier: &Dossier<'_>, id: Id) -> ApiResultaat<CasusDoss
 /// Draws up or changes the integral plan. The casusregisseur changes the
 /// whole plan, the school only its onderwijsondersteuning goals; a change
 /// needs the vertegenwoordiger's agreement again. Requires If-Match.
-#[utoipa::path(put, path = "/api/v1/casussen/{id}/plan", tag = "route", params(("id" = i64, Path), ("If-Match" = String, Header)),
+#[utoipa::path(put, path = "/casussen/{id}/plan", operation_id = "zetPlan", tag = "route", params(("id" = i64, Path), ("If-Match" = String, Header)),
     request_body = PlanInvoer,
-    responses((status = 200, body = CasusDto), (status = 400, body = Probleem, content_type = "application/problem+json"),
-              (status = 403, body = Probleem, content_type = "application/problem+json"),
-              (status = 412, body = Probleem, content_type = "application/problem+json"),
-              (status = 428, body = Probleem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "De casus met het nieuwe plan", body = CasusDto), (status = 400, response = OngeldigeInvoer),
+              (status = 403, response = Geweigerd),
+              (status = 412, response = VersieVerouderd),
+              (status = 428, response = IfMatchVereist)))]
 pub async fn zet_plan(
     State(state): State<AppState>,
     actor: Actor,
@@ -474,11 +477,11 @@ pub async fn zet_plan_voor(
 /// `inkoop_toestemming_school`, `tlv`, `onderwijsuitkomst` or `afgesloten`
 /// (tagged by `soort`). The plan itself changes with PUT …/plan. With
 /// If-Match, a stale version gets 412.
-#[utoipa::path(post, path = "/api/v1/casussen/{id}/gebeurtenissen", tag = "route", params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/casussen/{id}/gebeurtenissen", operation_id = "legGebeurtenisVast", tag = "route", params(("id" = i64, Path)),
     request_body(content = Object, description = "Een gebeurtenis, getagd met soort"),
-    responses((status = 201, body = CasusDto), (status = 400, body = Probleem, content_type = "application/problem+json"),
-              (status = 403, body = Probleem, content_type = "application/problem+json"),
-              (status = 409, body = Probleem, content_type = "application/problem+json")))]
+    responses((status = 201, description = "De casus met de vastgelegde gebeurtenis", body = CasusDto), (status = 400, response = OngeldigeInvoer),
+              (status = 403, response = Geweigerd),
+              (status = 409, response = Conflict)))]
 pub async fn leg_gebeurtenis_vast(
     State(state): State<AppState>,
     actor: Actor,

@@ -14,9 +14,10 @@ use utoipa::ToSchema;
 
 use crate::auth::Actor;
 use crate::dossier::Dossier;
-use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::fout::{ApiFout, ApiResultaat};
 use crate::gids::{Adresantwoord, zoek};
 use crate::invoer::{Controle, Invoer, Pad};
+use crate::openapi::{Conflict, Geweigerd, NietIngelogd, OngeldigeInvoer};
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -31,9 +32,9 @@ pub struct AdresInvoer {
 /// Which wijkteam and which contact point serve an address: gemeente, wijk,
 /// buurt, wijkteam and contact, or why none (outside every area, claimed
 /// twice, not in the address file). For every logged-in role.
-#[utoipa::path(post, path = "/api/v1/adres-zoekopdrachten", tag = "gids", request_body = AdresInvoer,
-    responses((status = 200, body = Object), (status = 400, body = Probleem, content_type = "application/problem+json"),
-              (status = 401, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/adres-zoekopdrachten", operation_id = "zoekAdres", tag = "gids", request_body = AdresInvoer,
+    responses((status = 200, description = "Welk wijkteam en welk contactpunt bij het adres horen, of waarom geen", body = Object), (status = 400, response = OngeldigeInvoer),
+              (status = 401, response = NietIngelogd)))]
 pub async fn zoek_adres(
     State(state): State<AppState>,
     _actor: Actor,
@@ -97,11 +98,11 @@ pub struct OrganisatiePad {
 /// Replaces a wijkteam's werkgebied and fixed contact point (beheerder
 /// only; audited). Areas that would give an address two wijkteams at the
 /// same level are refused, naming the other wijkteam.
-#[utoipa::path(put, path = "/api/v1/organisaties/{id}/werkgebied", tag = "gids", params(("id" = i64, Path)),
+#[utoipa::path(put, path = "/organisaties/{id}/werkgebied", operation_id = "zetWerkgebied", tag = "gids", params(("id" = i64, Path)),
     request_body = WerkgebiedInvoer,
-    responses((status = 200, body = Object), (status = 400, body = Probleem, content_type = "application/problem+json"),
-              (status = 403, body = Probleem, content_type = "application/problem+json"),
-              (status = 409, body = Probleem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "Het nieuwe werkgebied", body = Object), (status = 400, response = OngeldigeInvoer),
+              (status = 403, response = Geweigerd),
+              (status = 409, response = Conflict)))]
 pub async fn zet_werkgebied(
     State(state): State<AppState>,
     actor: Actor,
@@ -217,29 +218,18 @@ pub struct WijkteamDto {
 
 /// The directory's wijkteams with their werkgebied and fixed contact point,
 /// by name; for every logged-in role (no personal data).
-#[utoipa::path(get, path = "/api/v1/wijkteams", tag = "gids", params(crate::api::PaginaVraag),
-    responses((status = 200, body = Object), (status = 401, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/wijkteams", operation_id = "lijstWijkteams", tag = "gids", params(crate::api::PaginaVraag),
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina wijkteams met hun werkgebied", body = Object), (status = 401, response = NietIngelogd)))]
 pub async fn wijkteams(
     State(state): State<AppState>,
     _actor: Actor,
     crate::invoer::Vraag(v): crate::invoer::Vraag<crate::api::PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = v.pagina()?;
-    Ok(Json(pagineer(wijkteamlijst(&state).await?, &pagina)))
-}
-
-/// One page of a list the directory holds whole in memory.
-fn pagineer<T: ToSchema>(
-    alle: Vec<T>,
-    pagina: &schakel_storage::Pagina,
-) -> crate::api::PaginaAntwoord<T> {
-    let totaal = alle.len() as i64;
-    let items = alle
-        .into_iter()
-        .skip(pagina.vanaf.max(0) as usize)
-        .take(pagina.aantal.max(0) as usize)
-        .collect();
-    crate::api::PaginaAntwoord::new(items, pagina, totaal)
+    Ok(Json(crate::api::PaginaAntwoord::pagineer(
+        wijkteamlijst(&state).await?,
+        &pagina,
+    )))
 }
 
 /// Every wijkteam of the directory with its areas, by name.
@@ -276,15 +266,18 @@ pub struct AanbiederDto {
 /// The directory's providers with what they offer (products of the
 /// normenkader, in general or within an OJA arrangement); for every
 /// logged-in role.
-#[utoipa::path(get, path = "/api/v1/aanbieders", tag = "gids", params(crate::api::PaginaVraag),
-    responses((status = 200, body = Object), (status = 401, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/aanbieders", operation_id = "lijstAanbieders", tag = "gids", params(crate::api::PaginaVraag),
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina aanbieders met hun aanbod", body = Object), (status = 401, response = NietIngelogd)))]
 pub async fn aanbieders(
     State(state): State<AppState>,
     _actor: Actor,
     crate::invoer::Vraag(v): crate::invoer::Vraag<crate::api::PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = v.pagina()?;
-    Ok(Json(pagineer(aanbiederlijst(&state).await?, &pagina)))
+    Ok(Json(crate::api::PaginaAntwoord::pagineer(
+        aanbiederlijst(&state).await?,
+        &pagina,
+    )))
 }
 
 /// Every provider with an offer in the directory, by id.
@@ -319,8 +312,8 @@ pub struct ContactVraag {
 
 /// Contact persons of the directory — of the organisations in the user's
 /// region and of its expertpool — with role, phone and e-mail.
-#[utoipa::path(get, path = "/api/v1/contactpersonen", tag = "gids", params(ContactVraag),
-    responses((status = 200, body = Object), (status = 401, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/contactpersonen", operation_id = "lijstContactpersonen", tag = "gids", params(ContactVraag),
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina contactpersonen", body = Object), (status = 401, response = NietIngelogd)))]
 pub async fn contactpersonen(
     State(state): State<AppState>,
     actor: Actor,

@@ -18,8 +18,11 @@ use utoipa::ToSchema;
 use super::{PaginaAntwoord, PaginaVraag};
 use crate::auth::Actor;
 use crate::dossier::{Dossier, REGISTREREN};
-use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::fout::{ApiFout, ApiResultaat};
 use crate::invoer::{Controle, Invoer, Pad, Vraag};
+use crate::openapi::{
+    Conflict, Geweigerd, IfMatchVereist, NietGevonden, OngeldigeInvoer, VersieVerouderd,
+};
 use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -135,8 +138,8 @@ pub struct JeugdigePad {
 }
 
 /// The jeugdigen the current role has a relation with (need to know).
-#[utoipa::path(get, path = "/api/v1/jeugdigen", tag = "jeugdigen", params(PaginaVraag),
-    responses((status = 200, body = PaginaAntwoord<JeugdigeDto>), (status = 403, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/jeugdigen", operation_id = "lijstJeugdigen", tag = "jeugdigen", params(PaginaVraag),
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina met de jeugdigen die deze rol mag zien (elke inzage gelogd)", body = inline(PaginaAntwoord<JeugdigeDto>)), (status = 403, response = Geweigerd)))]
 pub async fn lijst(
     State(state): State<AppState>,
     actor: Actor,
@@ -157,9 +160,9 @@ pub async fn lijst(
 }
 
 /// Registers a jeugdige in a household.
-#[utoipa::path(post, path = "/api/v1/jeugdigen", tag = "jeugdigen", request_body = JeugdigeInvoer,
-    responses((status = 201, body = JeugdigeDto), (status = 400, body = Probleem, content_type = "application/problem+json"),
-              (status = 409, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/jeugdigen", operation_id = "maakJeugdige", tag = "jeugdigen", request_body = JeugdigeInvoer,
+    responses((status = 201, description = "De nieuwe jeugdige", body = JeugdigeDto), (status = 400, response = OngeldigeInvoer),
+              (status = 409, response = Conflict)))]
 pub async fn maak(
     State(state): State<AppState>,
     actor: Actor,
@@ -214,9 +217,9 @@ pub fn controleer_gegevens(i: GegevensInvoer) -> ApiResultaat<JeugdigeWijziging>
 }
 
 /// One jeugdige, with its version as ETag.
-#[utoipa::path(get, path = "/api/v1/jeugdigen/{id}", tag = "jeugdigen", params(("id" = i64, Path)),
-    responses((status = 200, body = JeugdigeDto, headers(("ETag" = String))), (status = 403, body = Probleem, content_type = "application/problem+json"),
-              (status = 404, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/jeugdigen/{id}", operation_id = "leesJeugdige", tag = "jeugdigen", params(("id" = i64, Path)),
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "De jeugdige; de ETag is de versie", body = JeugdigeDto, headers(("ETag" = String))), (status = 403, response = Geweigerd),
+              (status = 404, response = NietGevonden)))]
 pub async fn lees(
     State(state): State<AppState>,
     actor: Actor,
@@ -233,10 +236,10 @@ pub async fn lees(
 
 /// Changes a jeugdige's data. Requires If-Match with the ETag last read: a
 /// stale write gets 412 and changes nothing.
-#[utoipa::path(put, path = "/api/v1/jeugdigen/{id}", tag = "jeugdigen", params(("id" = i64, Path), ("If-Match" = String, Header)),
+#[utoipa::path(put, path = "/jeugdigen/{id}", operation_id = "wijzigJeugdige", tag = "jeugdigen", params(("id" = i64, Path), ("If-Match" = String, Header)),
     request_body = GegevensInvoer,
-    responses((status = 200, body = JeugdigeDto), (status = 412, body = Probleem, content_type = "application/problem+json"),
-              (status = 428, body = Probleem, content_type = "application/problem+json")))]
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "De gewijzigde jeugdige", body = JeugdigeDto), (status = 412, response = VersieVerouderd),
+              (status = 428, response = IfMatchVereist)))]
 pub async fn wijzig(
     State(state): State<AppState>,
     actor: Actor,
@@ -313,8 +316,8 @@ pub struct VertegenwoordigerInvoer {
 }
 
 /// Registers a household with its wettelijk vertegenwoordigers.
-#[utoipa::path(post, path = "/api/v1/huishoudens", tag = "jeugdigen", request_body = HuishoudenInvoer,
-    responses((status = 201, body = HuishoudenDto), (status = 400, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/huishoudens", operation_id = "maakHuishouden", tag = "jeugdigen", request_body = HuishoudenInvoer,
+    responses((status = 201, description = "Het nieuwe huishouden", body = HuishoudenDto), (status = 400, response = OngeldigeInvoer)))]
 pub async fn maak_huishouden(
     State(state): State<AppState>,
     actor: Actor,

@@ -86,6 +86,17 @@ impl<T: ToSchema> PaginaAntwoord<T> {
             paginering: Paginering::new(vraag, totaal),
         }
     }
+
+    /// One page of a list held in memory.
+    pub fn pagineer(alle: Vec<T>, vraag: &schakel_storage::Pagina) -> Self {
+        let totaal = alle.len() as i64;
+        let items = alle
+            .into_iter()
+            .skip(vraag.vanaf.max(0) as usize)
+            .take(vraag.aantal.max(0) as usize)
+            .collect();
+        Self::new(items, vraag, totaal)
+    }
 }
 
 impl Paginering {

@@ -19,8 +19,9 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::vandaag;
 use crate::auth::Actor;
-use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::fout::{ApiFout, ApiResultaat};
 use crate::invoer::Vraag;
+use crate::openapi::{Geweigerd, OngeldigeInvoer};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -50,8 +51,8 @@ pub struct Maand {
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Monitoring {
-    pub regio: Id,
-    pub school: Option<Id>,
+    pub regio: i64,
+    pub school: Option<i64>,
     pub van: NaiveDate,
     pub tot: NaiveDate,
     /// Counts below this are shown as "<5".
@@ -104,9 +105,9 @@ fn maand(cellen: &[MonitoringCel], naam: String) -> Maand {
 }
 
 /// Aggregates for the region of the policy officer's organisation.
-#[utoipa::path(get, path = "/api/v1/monitoring", tag = "monitoring", params(MonitoringVraag),
-    responses((status = 200, body = Monitoring), (status = 400, body = Probleem, content_type = "application/problem+json"),
-              (status = 403, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/monitoring", operation_id = "leesMonitoring", tag = "monitoring", params(MonitoringVraag),
+    responses((status = 200, description = "Cijfers per maand, zonder persoonsgegevens", body = Monitoring), (status = 400, response = OngeldigeInvoer),
+              (status = 403, response = Geweigerd)))]
 pub async fn monitoring(
     State(state): State<AppState>,
     actor: Actor,

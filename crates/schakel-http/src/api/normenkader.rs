@@ -11,8 +11,9 @@ use serde_json::Value;
 use serde::Deserialize;
 
 use super::vandaag;
-use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::fout::{ApiFout, ApiResultaat};
 use crate::invoer::{Invoer, Pad};
+use crate::openapi::{NietGevonden, OngeldigeInvoer};
 use crate::state::AppState;
 
 /// `/reikwijdtes/{school}`
@@ -22,9 +23,10 @@ pub struct SchoolPad {
 }
 
 /// What may be referred for a child in an education situation.
-#[utoipa::path(post, path = "/api/v1/normenkader/adviezen", tag = "normenkader",
+#[utoipa::path(post, path = "/normenkader/adviezen", operation_id = "maakAdvies", tag = "normenkader",
+    security(()),
     request_body(content = Object, description = "{geboortedatum, peildatum?, onderwijssituatie, school?, tlv?, schooldagdelen?} — see README 'advies'"),
-    responses((status = 200, description = "Het advies", body = Object), (status = 400, body = Probleem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "Het advies: wat verwezen mag worden, met regel-ids", description = "Het advies", body = Object), (status = 400, response = OngeldigeInvoer)))]
 pub async fn advies(
     State(state): State<AppState>,
     Invoer(invoer): Invoer<Value>,
@@ -37,9 +39,10 @@ pub async fn advies(
 }
 
 /// Whether a proposed referral is within the norms.
-#[utoipa::path(post, path = "/api/v1/normenkader/toetsingen", tag = "normenkader",
+#[utoipa::path(post, path = "/normenkader/toetsingen", operation_id = "maakToetsing", tag = "normenkader",
+    security(()),
     request_body(content = Object, description = "{situatie: advies-invoer, verwijzing: {product, volume, eenheid, per, ingangsdatum, einddatum}}"),
-    responses((status = 200, body = Object), (status = 400, body = Probleem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "De toetsing: binnen de normen of niet, met bevindingen", body = Object), (status = 400, response = OngeldigeInvoer)))]
 pub async fn toets(
     State(state): State<AppState>,
     Invoer(invoer): Invoer<Value>,
@@ -52,9 +55,10 @@ pub async fn toets(
 }
 
 /// What an OJA school's arrangement covers, per service.
-#[utoipa::path(get, path = "/api/v1/normenkader/reikwijdtes/{school}", tag = "normenkader",
+#[utoipa::path(get, path = "/normenkader/reikwijdtes/{school}", operation_id = "leesReikwijdte", tag = "normenkader",
+    security(()),
     params(("school" = String, Path, description = "Watertuin, Bombardon, OPDC, PrO, Tamboerijn, Triangel of Kwekerij")),
-    responses((status = 200, body = Object), (status = 404, body = Probleem, content_type = "application/problem+json")))]
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Wat het arrangement van de school dekt, per dienst", body = Object), (status = 404, response = NietGevonden)))]
 pub async fn reikwijdte(
     State(state): State<AppState>,
     Pad(SchoolPad { school }): Pad<SchoolPad>,

@@ -14,8 +14,9 @@ use utoipa::ToSchema;
 use super::{PaginaAntwoord, PaginaVraag};
 use crate::auth::Actor;
 use crate::dossier::Dossier;
-use crate::fout::{ApiResultaat, Probleem};
+use crate::fout::ApiResultaat;
 use crate::invoer::{Controle, Invoer, Vraag};
+use crate::openapi::{Geweigerd, NietIngelogd, OngeldigeInvoer};
 use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -56,8 +57,8 @@ pub struct OrganisatieInvoer {
 }
 
 /// All organisations, paginated.
-#[utoipa::path(get, path = "/api/v1/organisaties", tag = "organisaties", params(PaginaVraag),
-    responses((status = 200, body = PaginaAntwoord<OrganisatieDto>), (status = 401, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/organisaties", operation_id = "lijstOrganisaties", tag = "organisaties", params(PaginaVraag),
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina organisaties", body = inline(PaginaAntwoord<OrganisatieDto>)), (status = 401, response = NietIngelogd)))]
 pub async fn lijst(
     State(state): State<AppState>,
     _actor: Actor,
@@ -73,9 +74,9 @@ pub async fn lijst(
 }
 
 /// Registers an organisation (beheerder only).
-#[utoipa::path(post, path = "/api/v1/organisaties", tag = "organisaties", request_body = OrganisatieInvoer,
-    responses((status = 201, body = OrganisatieDto), (status = 400, body = Probleem, content_type = "application/problem+json"),
-              (status = 403, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/organisaties", operation_id = "maakOrganisatie", tag = "organisaties", request_body = OrganisatieInvoer,
+    responses((status = 201, description = "De nieuwe organisatie", body = OrganisatieDto), (status = 400, response = OngeldigeInvoer),
+              (status = 403, response = Geweigerd)))]
 pub async fn maak(
     State(state): State<AppState>,
     actor: Actor,

@@ -19,8 +19,9 @@ use utoipa::ToSchema;
 
 use crate::auth::Actor;
 use crate::dossier::{Dossier, organisatie_van_soort};
-use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::fout::{ApiFout, ApiResultaat};
 use crate::invoer::{Controle, Invoer, Pad};
+use crate::openapi::{Conflict, Geweigerd, NietGevonden, OngeldigeInvoer};
 use crate::state::AppState;
 
 /// The roles of seed 003's contact persons: the zorgcoördinator of a
@@ -75,8 +76,8 @@ impl Dossier<'_> {
 
 /// A contact person registers a hulpvraag: a school for its own pupil, a
 /// basisteam for a jeugdige of a household it registered or works with.
-#[utoipa::path(post, path = "/api/v1/hulpvragen", tag = "route", request_body = HulpvraagInvoer,
-    responses((status = 201, body = Object), (status = 403, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/hulpvragen", operation_id = "maakHulpvraag", tag = "route", request_body = HulpvraagInvoer,
+    responses((status = 400, response = OngeldigeInvoer), (status = 201, description = "De nieuwe hulpvraag", body = Object), (status = 403, response = Geweigerd)))]
 pub async fn maak_hulpvraag(
     State(state): State<AppState>,
     actor: Actor,
@@ -172,10 +173,10 @@ pub async fn registreer_hulpvraag(
 
 /// A hulpvraag, for the organisation that registered it and the one that
 /// handles it (so the registrant sees where it went).
-#[utoipa::path(get, path = "/api/v1/hulpvragen/{id}", tag = "route",
+#[utoipa::path(get, path = "/hulpvragen/{id}", operation_id = "leesHulpvraag", tag = "route",
     params(("id" = i64, Path)),
-    responses((status = 200, body = Object), (status = 403, body = Probleem, content_type = "application/problem+json"),
-        (status = 404, body = Probleem, content_type = "application/problem+json")))]
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "De hulpvraag en waar ze is gebleven", body = Object), (status = 403, response = Geweigerd),
+        (status = 404, response = NietGevonden)))]
 pub async fn lees_hulpvraag(
     State(state): State<AppState>,
     actor: Actor,
@@ -201,8 +202,8 @@ pub struct HulpvragenVraag {
 /// The hulpvragen the own organisation registered or handles, newest first
 /// (by default the open ones): a zorgcoördinator's pupils with open
 /// questions. Each listed hulpvraag is a logged read of its jeugdige.
-#[utoipa::path(get, path = "/api/v1/hulpvragen", tag = "route", params(HulpvragenVraag),
-    responses((status = 200, body = Object), (status = 403, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/hulpvragen", operation_id = "lijstHulpvragen", tag = "route", params(HulpvragenVraag),
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina hulpvragen van de eigen organisatie", body = Object), (status = 403, response = Geweigerd)))]
 pub async fn hulpvragen(
     State(state): State<AppState>,
     actor: Actor,
@@ -361,10 +362,10 @@ pub struct TriageInvoer {
 /// Triage by the registrant: only the municipality, only education, or
 /// both. Only "beide" opens a joint case (or joins the household's open
 /// case: one household, one plan); otherwise the question is handed over.
-#[utoipa::path(post, path = "/api/v1/hulpvragen/{id}/triage", tag = "route", request_body = TriageInvoer,
+#[utoipa::path(post, path = "/hulpvragen/{id}/triage", operation_id = "trieerHulpvraag", tag = "route", request_body = TriageInvoer,
     params(("id" = i64, Path)),
-    responses((status = 200, body = Object), (status = 403, body = Probleem, content_type = "application/problem+json"),
-        (status = 409, body = Probleem, content_type = "application/problem+json")))]
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "De getrieerde hulpvraag", body = Object), (status = 403, response = Geweigerd),
+        (status = 409, response = Conflict)))]
 pub async fn trieer(
     State(state): State<AppState>,
     actor: Actor,
@@ -729,8 +730,8 @@ pub struct CasusInvoer {
 /// A casusregisseur opens a case for the own wijkteam, for a household the
 /// wijkteam registered or already works with. A school's question reaches a
 /// wijkteam through triage instead.
-#[utoipa::path(post, path = "/api/v1/casussen", tag = "route", request_body = CasusInvoer,
-    responses((status = 201, body = Object), (status = 403, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/casussen", operation_id = "maakCasus", tag = "route", request_body = CasusInvoer,
+    responses((status = 400, response = OngeldigeInvoer), (status = 201, description = "De nieuwe casus", body = Object), (status = 403, response = Geweigerd)))]
 pub async fn maak_casus(
     State(state): State<AppState>,
     actor: Actor,

@@ -15,8 +15,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::{Actor, SESSIE_COOKIE, hash_geheim, nieuw_geheim, wachtwoord_klopt};
-use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::fout::{ApiFout, ApiResultaat};
 use crate::invoer::Invoer;
+use crate::openapi::{NietIngelogd, OngeldigeInvoer, TeVeelPogingen};
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
@@ -75,9 +76,11 @@ fn kies_rol(
 /// Log in with e-mail and password; sets an HttpOnly, SameSite=Strict
 /// session cookie. After 5 failed attempts within a minute from one address
 /// or on one account, further attempts get 429 until a minute has passed.
-#[utoipa::path(post, path = "/api/v1/sessies", tag = "toegang", request_body = Inloggen,
-    responses((status = 201, body = SessieInfo), (status = 401, body = Probleem, content_type = "application/problem+json"),
-              (status = 429, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/sessies", operation_id = "inloggen", tag = "toegang", request_body = Inloggen,
+    security(()),
+    responses((status = 201, description = "Ingelogd: de sessiecookie staat in Set-Cookie, het csrfToken in de body", body = SessieInfo),
+              (status = 400, response = OngeldigeInvoer), (status = 401, response = NietIngelogd),
+              (status = 429, response = TeVeelPogingen)))]
 pub async fn inloggen(
     State(state): State<AppState>,
     ConnectInfo(adres): ConnectInfo<SocketAddr>,
@@ -185,8 +188,8 @@ pub fn sessie_cookie(state: &AppState, geheim: String) -> Cookie<'static> {
 }
 
 /// The current session.
-#[utoipa::path(get, path = "/api/v1/sessies/huidige", tag = "toegang",
-    responses((status = 200, body = Object), (status = 401, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/sessies/huidige", operation_id = "leesHuidigeSessie", tag = "toegang",
+    responses((status = 200, description = "Wie er is ingelogd, in welke rol en organisatie", body = Object), (status = 401, response = NietIngelogd)))]
 pub async fn huidige(actor: Actor) -> impl IntoResponse {
     Json(serde_json::json!({
         "medewerker": actor.medewerker.id,
@@ -198,8 +201,8 @@ pub async fn huidige(actor: Actor) -> impl IntoResponse {
 }
 
 /// Log out: ends the session and clears the cookie.
-#[utoipa::path(delete, path = "/api/v1/sessies/huidige", tag = "toegang",
-    responses((status = 204), (status = 401, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(delete, path = "/sessies/huidige", operation_id = "uitloggen", tag = "toegang",
+    responses((status = 204, description = "Uitgelogd; de sessie bestaat niet meer"), (status = 401, response = NietIngelogd)))]
 pub async fn uitloggen(
     State(state): State<AppState>,
     _actor: Actor,
@@ -234,8 +237,8 @@ pub struct TokenAntwoord {
 }
 
 /// A bearer token for an API client, acting in the current role.
-#[utoipa::path(post, path = "/api/v1/api-tokens", tag = "toegang", request_body = NieuwToken,
-    responses((status = 201, body = TokenAntwoord), (status = 400, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/api-tokens", operation_id = "maakApiToken", tag = "toegang", request_body = NieuwToken,
+    responses((status = 201, description = "Het nieuwe API-token (alleen nu te zien)", body = TokenAntwoord), (status = 400, response = OngeldigeInvoer)))]
 pub async fn maak_token(
     State(state): State<AppState>,
     actor: Actor,

@@ -3,43 +3,40 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::IntoResponse;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::fout::{ApiFout, ApiResultaat};
+use crate::openapi::Storing;
 use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct Gezondheid {
-    /// "ok" or "storing".
+    /// "ok".
     status: &'static str,
     /// "sqlite" or "postgres".
     database: &'static str,
     versie: &'static str,
 }
 
-/// Health: the process runs and the database answers.
-#[utoipa::path(get, path = "/api/v1/gezondheid", tag = "systeem",
-    responses((status = 200, body = Gezondheid), (status = 503, body = Gezondheid)))]
-pub async fn gezondheid(State(state): State<AppState>) -> impl IntoResponse {
-    let database = state.opslag.backend();
-    let werkt = state
+/// Health: the process runs and the database answers; 503 (a problem, as
+/// every error) when it does not.
+#[utoipa::path(get, path = "/gezondheid", operation_id = "gezondheid", tag = "systeem",
+    security(()),
+    responses((status = 200, description = "Het proces draait en de database antwoordt", body = Gezondheid),
+              (status = 503, response = Storing)))]
+pub async fn gezondheid(State(state): State<AppState>) -> ApiResultaat<Json<Gezondheid>> {
+    state
         .opslag
         .organisaties(schakel_storage::Pagina::new(1, 1))
         .await
-        .is_ok();
-    let status = if werkt {
-        StatusCode::OK
-    } else {
-        StatusCode::SERVICE_UNAVAILABLE
-    };
-    (
-        status,
-        Json(Gezondheid {
-            status: if werkt { "ok" } else { "storing" },
-            database,
-            versie: env!("CARGO_PKG_VERSION"),
-        }),
-    )
+        .map_err(|e| {
+            tracing::error!("gezondheid: de database antwoordt niet: {e}");
+            ApiFout::Storing
+        })?;
+    Ok(Json(Gezondheid {
+        status: "ok",
+        database: state.opslag.backend(),
+        versie: env!("CARGO_PKG_VERSION"),
+    }))
 }

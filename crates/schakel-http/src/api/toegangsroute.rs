@@ -18,8 +18,9 @@ use super::jeugdigen::JeugdigePad;
 use super::vandaag;
 use crate::auth::Actor;
 use crate::dossier::Dossier;
-use crate::fout::{ApiFout, ApiResultaat, Probleem};
+use crate::fout::{ApiFout, ApiResultaat};
 use crate::invoer::{Pad, Vraag};
+use crate::openapi::{Geweigerd, NietGevonden, OngeldigeInvoer};
 use crate::state::AppState;
 
 /// `?vraag=opvoeding|ouders`
@@ -81,11 +82,11 @@ pub struct ToegangsrouteDto {
 }
 
 /// The access route for a jeugdige's question (seed 000).
-#[utoipa::path(get, path = "/api/v1/jeugdigen/{id}/toegangsroute", tag = "jeugdigen",
+#[utoipa::path(get, path = "/jeugdigen/{id}/toegangsroute", operation_id = "leesToegangsroute", tag = "jeugdigen",
     params(("id" = i64, Path), ToegangsrouteVraag),
-    responses((status = 200, body = ToegangsrouteDto), (status = 400, body = Probleem, content_type = "application/problem+json"),
-              (status = 403, body = Probleem, content_type = "application/problem+json"),
-              (status = 404, body = Probleem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "Waar de vraag heen gaat, met organisatie en contactpersoon", body = ToegangsrouteDto), (status = 400, response = OngeldigeInvoer),
+              (status = 403, response = Geweigerd),
+              (status = 404, response = NietGevonden)))]
 pub async fn toegangsroute(
     State(state): State<AppState>,
     actor: Actor,

@@ -23,18 +23,20 @@ use serde_json::{Value, json};
 use utoipa::ToSchema;
 
 use super::vandaag;
+use crate::api::{PaginaAntwoord, PaginaVraag};
 use crate::auth::Actor;
 use crate::dossier::{Dossier, grond_naam};
-use crate::fout::{ApiFout, ApiResultaat, Probleem};
-use crate::invoer::{Invoer, Pad};
+use crate::fout::{ApiFout, ApiResultaat};
+use crate::invoer::{Invoer, Pad, Vraag};
+use crate::openapi::{BuitenNormen, Conflict, Geweigerd, NietGevonden, OngeldigeInvoer};
 use crate::state::AppState;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VerwijzingInvoer {
-    pub jeugdige: Id,
+    pub jeugdige: i64,
     /// The provider that delivers the care.
-    pub aanbieder: Id,
+    pub aanbieder: i64,
     /// The education situation, as for the advice; geboortedatum comes from
     /// the dossier, peildatum defaults to the ingangsdatum.
     #[schema(value_type = Object)]
@@ -49,11 +51,11 @@ pub struct VerwijzingInvoer {
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct VerwijzingDto {
-    pub id: Id,
-    pub jeugdige: Id,
-    pub casus: Option<Id>,
-    pub verwijzer: Id,
-    pub aanbieder: Id,
+    pub id: i64,
+    pub jeugdige: i64,
+    pub casus: Option<i64>,
+    pub verwijzer: i64,
+    pub aanbieder: i64,
     pub product: String,
     pub volume: f64,
     pub eenheid: String,
@@ -182,10 +184,10 @@ impl Dossier<'_> {
 
 /// Creates a referral (verwijzer only), checked against the normenkader in
 /// force on its start date.
-#[utoipa::path(post, path = "/api/v1/verwijzingen", tag = "route", request_body = VerwijzingInvoer,
-    responses((status = 201, body = VerwijzingDto), (status = 400, body = Probleem, content_type = "application/problem+json"),
-              (status = 403, body = Probleem, content_type = "application/problem+json"),
-              (status = 422, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(post, path = "/verwijzingen", operation_id = "maakVerwijzing", tag = "route", request_body = VerwijzingInvoer,
+    responses((status = 201, description = "De vastgelegde verwijzing", body = VerwijzingDto), (status = 400, response = OngeldigeInvoer),
+              (status = 403, response = Geweigerd),
+              (status = 422, response = BuitenNormen)))]
 pub async fn maak(
     State(state): State<AppState>,
     actor: Actor,
@@ -319,9 +321,9 @@ pub struct VerwijzingPad {
 }
 
 /// One referral with what was delivered and what remains.
-#[utoipa::path(get, path = "/api/v1/verwijzingen/{id}", tag = "route", params(("id" = i64, Path)),
-    responses((status = 200, body = VerwijzingDto), (status = 403, body = Probleem, content_type = "application/problem+json"),
-              (status = 404, body = Probleem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/verwijzingen/{id}", operation_id = "leesVerwijzing", tag = "route", params(("id" = i64, Path)),
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "De verwijzing met wat geleverd is en wat resteert", body = VerwijzingDto), (status = 403, response = Geweigerd),
+              (status = 404, response = NietGevonden)))]
 pub async fn lees(
     State(state): State<AppState>,
     actor: Actor,
@@ -333,6 +335,74 @@ pub async fn lees(
     };
     let (v, _) = dossier.verwijzing_voor(id).await?;
     Ok(Json(VerwijzingDto::from(v)))
+}
+
+/// The referrals this actor has to do with, through the jeugdigen it may
+/// see (each listed, and logged, as `GET /jeugdigen` does), oldest jeugdige
+/// first: a provider its own, a verwijzer its organisation's, the other
+/// roles that see dossiers all. The API's list and the web page.
+pub async fn zichtbare_verwijzingen(
+    dossier: &Dossier<'_>,
+) -> ApiResultaat<Vec<(Jeugdige, Vec<Verwijzing>)>> {
+    let mut uit = Vec::new();
+    let mut pagina = 1;
+    loop {
+        let lijst = dossier
+            .lijst(schakel_storage::Pagina::new(
+                pagina,
+                schakel_storage::Pagina::MAX,
+            ))
+            .await?;
+        for j in lijst.items {
+            let alle = dossier.state.opslag.verwijzingen(j.id).await?;
+            let eigen = eigen_verwijzingen(dossier.actor, alle);
+            if !eigen.is_empty() {
+                uit.push((j, eigen));
+            }
+        }
+        if pagina * schakel_storage::Pagina::MAX >= lijst.totaal {
+            return Ok(uit);
+        }
+        pagina += 1;
+    }
+}
+
+/// Of a jeugdige's referrals, those this actor has to do with.
+pub fn eigen_verwijzingen(actor: &Actor, alle: Vec<Verwijzing>) -> Vec<Verwijzing> {
+    let org = actor.rol.organisatie;
+    alle.into_iter()
+        .filter(|v| match actor.rol.rol {
+            Rol::Aanbieder => v.gegevens.aanbieder == org,
+            Rol::Verwijzer => v.gegevens.door.organisatie == org,
+            _ => true,
+        })
+        .collect()
+}
+
+/// The referrals this actor has to do with ([`zichtbare_verwijzingen`]).
+#[utoipa::path(get, path = "/verwijzingen", operation_id = "lijstVerwijzingen", tag = "route",
+    params(PaginaVraag),
+    responses((status = 200, description = "Een pagina verwijzingen waarmee de eigen organisatie te maken heeft",
+                body = inline(PaginaAntwoord<VerwijzingDto>)),
+              (status = 400, response = OngeldigeInvoer),
+              (status = 403, response = Geweigerd)))]
+pub async fn lijst(
+    State(state): State<AppState>,
+    actor: Actor,
+    Vraag(p): Vraag<PaginaVraag>,
+) -> ApiResultaat<impl IntoResponse> {
+    let pagina = p.pagina()?;
+    let dossier = Dossier {
+        state: &state,
+        actor: &actor,
+    };
+    let alle = zichtbare_verwijzingen(&dossier)
+        .await?
+        .into_iter()
+        .flat_map(|(_, v)| v)
+        .map(VerwijzingDto::from)
+        .collect();
+    Ok(Json(PaginaAntwoord::pagineer(alle, &pagina)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -348,11 +418,11 @@ pub struct LeveringInvoer {
 
 /// The provider of a referral registers units delivered on one day within
 /// its period; more than remains is refused (409).
-#[utoipa::path(post, path = "/api/v1/verwijzingen/{id}/leveringen", tag = "route", params(("id" = i64, Path)),
+#[utoipa::path(post, path = "/verwijzingen/{id}/leveringen", operation_id = "registreerLevering", tag = "route", params(("id" = i64, Path)),
     request_body = LeveringInvoer,
-    responses((status = 201, body = VerwijzingDto), (status = 400, body = Probleem, content_type = "application/problem+json"),
-              (status = 403, body = Probleem, content_type = "application/problem+json"),
-              (status = 409, body = Probleem, content_type = "application/problem+json")))]
+    responses((status = 201, description = "De verwijzing met de nieuwe levering", body = VerwijzingDto), (status = 400, response = OngeldigeInvoer),
+              (status = 403, response = Geweigerd),
+              (status = 409, response = Conflict)))]
 pub async fn lever(
     State(state): State<AppState>,
     actor: Actor,

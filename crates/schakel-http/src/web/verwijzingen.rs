@@ -23,7 +23,8 @@ use super::jeugdigen::{namen, organisaties, zichtbare_jeugdigen};
 use super::sessie::{Formulier, Ingelogd};
 use super::{Kop, WebFout, WebResultaat, naar, opmaak, pagina, pagina_met};
 use crate::api::verwijzingen::{
-    LeveringInvoer, VerwijzingInvoer, maak_verwijzing, registreer_levering,
+    LeveringInvoer, VerwijzingInvoer, eigen_verwijzingen, maak_verwijzing, registreer_levering,
+    zichtbare_verwijzingen,
 };
 use crate::fout::ApiFout;
 
@@ -75,21 +76,12 @@ pub async fn regels_voor(
     j: &Jeugdige,
     namen: &HashMap<Id, String>,
 ) -> Result<Vec<VerwijzingRegel>, WebFout> {
-    Ok(eigen(wie, wie.state.opslag.verwijzingen(j.id).await?)
-        .iter()
-        .map(|v| regel(v, namen))
-        .collect())
-}
-
-fn eigen(wie: &Ingelogd, alle: Vec<Verwijzing>) -> Vec<Verwijzing> {
-    let org = wie.actor.rol.organisatie;
-    alle.into_iter()
-        .filter(|v| match wie.rol() {
-            Rol::Aanbieder => v.gegevens.aanbieder == org,
-            Rol::Verwijzer => v.gegevens.door.organisatie == org,
-            _ => true,
-        })
-        .collect()
+    Ok(
+        eigen_verwijzingen(&wie.actor, wie.state.opslag.verwijzingen(j.id).await?)
+            .iter()
+            .map(|v| regel(v, namen))
+            .collect(),
+    )
 }
 
 pub struct JeugdigeMetVerwijzingen {
@@ -110,17 +102,15 @@ struct Lijst {
 /// logged per jeugdige), then each one's referrals.
 pub async fn lijst(wie: Ingelogd) -> WebResultaat {
     let namen = namen(&organisaties(&wie.state).await?);
-    let mut jeugdigen = Vec::new();
-    for j in zichtbare_jeugdigen(&wie).await? {
-        let verwijzingen = regels_voor(&wie, &j, &namen).await?;
-        if !verwijzingen.is_empty() {
-            jeugdigen.push(JeugdigeMetVerwijzingen {
-                id: j.id,
-                naam: format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam),
-                verwijzingen,
-            });
-        }
-    }
+    let jeugdigen = zichtbare_verwijzingen(&wie.dossier())
+        .await?
+        .into_iter()
+        .map(|(j, verwijzingen)| JeugdigeMetVerwijzingen {
+            id: j.id,
+            naam: format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam),
+            verwijzingen: verwijzingen.iter().map(|v| regel(v, &namen)).collect(),
+        })
+        .collect();
     let aanbieder = wie.rol() == Rol::Aanbieder;
     let titel = if aanbieder {
         "Mijn verwijzingen"

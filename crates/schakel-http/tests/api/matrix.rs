@@ -475,6 +475,26 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen",                 "POST",   Anoniem,            Ander,    401, Geen),
     r("/api/v1/verwijzingen",                 "POST",   Anoniem,            Onbekend, 401, Geen),
 
+    // The referral list: the referrals of the jeugdigen the role may see
+    // (each listed jeugdige logged). Eigen: a referral of the own jeugdige
+    // is in it; Ander: the other's is not.
+    r("/api/v1/verwijzingen",                 "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen",                 "GET",    Zorgcoordinator,    Ander,    200, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Casusregisseur,     Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen",                 "GET",    Casusregisseur,     Ander,    200, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Wijkteammedewerker, Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen",                 "GET",    Wijkteammedewerker, Ander,    200, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Verwijzer,          Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen",                 "GET",    Verwijzer,          Ander,    200, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Aanbieder,          Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen",                 "GET",    Aanbieder,          Ander,    200, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Beleid,             Eigen,    403, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Beleid,             Ander,    403, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Beheerder,          Eigen,    403, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Beheerder,          Ander,    403, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Anoniem,            Ander,    401, Geen),
+
     // A referral: through the relation with its jeugdige; a provider only its own.
     r("/api/v1/verwijzingen/{id}",            "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
     r("/api/v1/verwijzingen/{id}",            "GET",    Zorgcoordinator,    Ander,    403, Geweigerd),
@@ -700,6 +720,7 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
             &[Eigen, Ander, Onbekend],
         ),
         ("/api/v1/verwijzingen", "POST", &[Eigen, Ander, Onbekend]),
+        ("/api/v1/verwijzingen", "GET", &[Eigen, Ander]),
         (
             "/api/v1/verwijzingen/{id}",
             "GET",
@@ -734,6 +755,7 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
 /// no personal data; every other operation must be in [`ROUTES`].
 const OPENBAAR: &[(&str, &str)] = &[
     ("/api/v1/gezondheid", "GET"),
+    ("/api/v1/openapi.json", "GET"),
     ("/api/v1/normenkader/adviezen", "POST"),
     ("/api/v1/normenkader/toetsingen", "POST"),
     ("/api/v1/normenkader/reikwijdtes/{school}", "GET"),
@@ -1292,6 +1314,7 @@ impl<'a> Matrix<'a> {
             (true, Some(j)) => self.verwijzing(j, rij.doel == Doel::Eigen, &[]).await,
             _ => ONBEKEND,
         };
+        let mut gelijst = ONBEKEND;
         let (pad, body) = match (rij.methode, rij.route) {
             ("GET", "/api/v1/casussen/{id}") => (format!("/api/v1/casussen/{casus}"), None),
             ("PUT", "/api/v1/casussen/{id}/plan") => {
@@ -1321,6 +1344,13 @@ impl<'a> Matrix<'a> {
             ),
             ("GET", "/api/v1/verwijzingen/{id}") => {
                 (format!("/api/v1/verwijzingen/{verwijzing}"), None)
+            }
+            ("GET", "/api/v1/verwijzingen") => {
+                // A referral of the row's jeugdige, to the provider of its side.
+                if let Some(j) = jd {
+                    gelijst = self.verwijzing(j, rij.doel == Doel::Eigen, &[]).await;
+                }
+                ("/api/v1/verwijzingen?perPagina=100".to_string(), None)
             }
             ("POST", "/api/v1/verwijzingen/{id}/leveringen") => (
                 format!("/api/v1/verwijzingen/{verwijzing}/leveringen"),
@@ -1498,6 +1528,26 @@ impl<'a> Matrix<'a> {
                 fout(format!("a pupil of school B is listed: {ids:?}"));
             }
         }
+        if status.is_success() && rij.methode == "GET" && rij.route == "/api/v1/verwijzingen" {
+            let items = antwoord["items"].as_array().cloned().unwrap_or_default();
+            let ids: Vec<i64> = items.iter().filter_map(|i| i["id"].as_i64()).collect();
+            if rij.doel == Doel::Eigen && !ids.contains(&gelijst) {
+                fout(format!(
+                    "the own jeugdige's referral is not listed: {ids:?}"
+                ));
+            }
+            if rij.doel == Doel::Ander && ids.contains(&gelijst) {
+                fout(format!("the other jeugdige's referral is listed: {ids:?}"));
+            }
+            if items
+                .iter()
+                .any(|i| i["jeugdige"] == json!(paar.ander.jeugdige))
+            {
+                fout(format!(
+                    "a referral of the other jeugdige is listed: {ids:?}"
+                ));
+            }
+        }
         // What was allowed is about what the request named.
         let genoemd = match (rij.methode, rij.route) {
             ("GET" | "PUT", "/api/v1/jeugdigen/{id}") => Some(("id", json!(id))),
@@ -1634,22 +1684,11 @@ fn samenvatting(records: &[AuditRecord]) -> String {
 /// Runs every row of [`MATRIX`]; reports every row that differs, at once.
 pub(crate) async fn autorisatiematrix(app: &App) {
     // Every operation of the API is in the matrix or openly public.
-    let (s, _, spec) = lees(
-        app.anoniem()
-            .get(app.u("/api/v1/openapi.json"))
-            .send()
-            .await
-            .expect("GET"),
-    )
-    .await;
-    assert_eq!(s, StatusCode::OK);
-    for (pad, operaties) in spec["paths"].as_object().expect("paths") {
-        for methode in operaties.as_object().expect("operations").keys() {
-            let methode = methode.to_uppercase();
-            let gedekt = ROUTES.iter().any(|(r, m, _)| r == pad && *m == methode)
-                || OPENBAAR.iter().any(|(r, m)| r == pad && *m == methode);
-            assert!(gedekt, "{methode} {pad} is in neither ROUTES nor OPENBAAR");
-        }
+    let (_, operaties) = super::openapi::geserveerde_spec(app).await;
+    for super::openapi::Operatie { methode, pad, .. } in &operaties {
+        let gedekt = ROUTES.iter().any(|(r, m, _)| r == pad && m == methode)
+            || OPENBAAR.iter().any(|(r, m)| r == pad && m == methode);
+        assert!(gedekt, "{methode} {pad} is in neither ROUTES nor OPENBAAR");
     }
 
     let m = Matrix::nieuw(app).await;

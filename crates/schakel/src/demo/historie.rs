@@ -579,7 +579,8 @@ pub async fn speel(
 ) -> Result<Verslag, String> {
     let tekst =
         std::fs::read_to_string(bestand).map_err(|e| format!("{}: {e}", bestand.display()))?;
-    let h: Historie = toml::from_str(&tekst).map_err(|e| format!("{}: {e}", bestand.display()))?;
+    let h: Historie = toml::from_str(schakel_rules::tekst::zonder_bom(&tekst))
+        .map_err(|e| format!("{}: {e}", bestand.display()))?;
     let org_id = |s: &str| {
         org.get(s)
             .copied()
