@@ -1102,6 +1102,38 @@ async fn normenkader(app: &App) {
         ]
     );
     assert!(diensten.values().all(|v| v == "OJA" || v == "V"), "{body}");
+    // The schema's qualifiers travel with the answer (seed 004: "PGB
+    // (indien na onderzoek OJA niet in OJA blijkt onder te brengen)").
+    assert_eq!(
+        body["voorwaarden"]["pgb"]["tekst"],
+        "PGB (indien na onderzoek OJA niet in OJA blijkt onder te brengen)",
+        "{body}"
+    );
+    let voorwaarden: Vec<&str> = body["voorwaarden"]
+        .as_object()
+        .expect("voorwaarden")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(voorwaarden, ["deeltijdpleegzorg", "diagnostiek", "pgb"]);
+    // A JGGZ referral for a pupil of Watertuin ("JGGZ*VVVV") is a separate,
+    // regular referral.
+    let jggz = json!({
+        "situatie": {"geboortedatum": "2016-05-12", "peildatum": "2026-11-23",
+                     "onderwijssituatie": "oja", "school": "Watertuin"},
+        "verwijzing": {"product": "behandeling_specialistisch_psychiatrie", "volume": 2,
+                       "eenheid": "uur", "per": "week", "ingangsdatum": "2026-11-23",
+                       "einddatum": "2027-07-31", "dienst": "jggz"},
+    });
+    let (s, _, body) = lees(
+        post("/api/v1/normenkader/toetsingen", &jggz.to_string())
+            .await
+            .expect("POST"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!((&body["binnen_normen"], &body["dekking"]), (&json!(true), &json!("V")), "{body}");
+    assert_eq!(body["bevindingen"][0]["regel"], "almere.reikwijdte.jggz");
     let antwoord = lees(
         http.get(app.u("/api/v1/normenkader/reikwijdtes/Nergens"))
             .send()

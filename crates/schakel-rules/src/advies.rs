@@ -15,7 +15,8 @@ use crate::hoeveelheid::Hoeveelheid;
 use crate::ijw::{Eenheid, Per};
 use crate::kalender::Kalender;
 use crate::normenkader::{
-    Dekking, InzetRegel, Normenkader, Optie, PeriodeRegel, Rij, Uitleg, Verplichting,
+    BronRef, Dekking, InzetRegel, Normenkader, Optie, PeriodeRegel, Rij, Uitleg, Verplichting,
+    Voorwaarde,
 };
 use crate::situatie::{Arrangement, Onderwijssituatie};
 use crate::vraag::AdviesVraag;
@@ -35,6 +36,10 @@ pub struct Advies<'r> {
     pub verplichtingen: Vec<AdviesVerplichting<'r>>,
     /// For oja and joa only.
     pub reikwijdte: Option<Reikwijdte<'r>>,
+    /// Per service of `reikwijdte` that the source qualifies: its words
+    /// and what they mean. Absent where `reikwijdte` is null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reikwijdte_voorwaarden: Option<ReikwijdteVoorwaarden<'r>>,
     pub toelichting: Vec<Cow<'r, str>>,
     /// Ids of every rule, footnote and interpretation the advice relies on.
     pub bronnen: Vec<&'r str>,
@@ -97,6 +102,30 @@ pub struct Reikwijdte<'r> {
     pub school: &'r str,
     kader: &'r Normenkader,
     cellen: &'r [(usize, Dekking)],
+    voorwaarden: &'r [(usize, Voorwaarde)],
+    regels: &'r [(usize, BronRef)],
+}
+
+/// The qualifiers of a [`Reikwijdte`]; serializes as a map from service to
+/// `{tekst, voorwaarde}`.
+#[derive(Debug, Clone, Copy)]
+pub struct ReikwijdteVoorwaarden<'r> {
+    kader: &'r Normenkader,
+    voorwaarden: &'r [(usize, Voorwaarde)],
+}
+
+impl<'r> ReikwijdteVoorwaarden<'r> {
+    pub fn iter(&self) -> impl Iterator<Item = (&'r str, &'r Voorwaarde)> + '_ {
+        self.voorwaarden
+            .iter()
+            .map(|(rij, w)| (self.kader.reikwijdte[*rij].dienst.as_str(), w))
+    }
+}
+
+impl Serialize for ReikwijdteVoorwaarden<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
 }
 
 impl Serialize for Reikwijdte<'_> {
@@ -124,6 +153,38 @@ impl<'r> Reikwijdte<'r> {
     pub fn get(&self, dienst: &str) -> Option<Dekking> {
         self.diensten().find(|(k, _)| *k == dienst).map(|(_, d)| d)
     }
+
+    pub fn voorwaarden(&self) -> ReikwijdteVoorwaarden<'r> {
+        ReikwijdteVoorwaarden {
+            kader: self.kader,
+            voorwaarden: self.voorwaarden,
+        }
+    }
+
+    /// The qualifier the source attaches to `dienst` here, if any.
+    pub fn voorwaarde(&self, dienst: &str) -> Option<&'r Voorwaarde> {
+        self.voorwaarden().iter().find(|(k, _)| *k == dienst).map(|(_, w)| w)
+    }
+
+    /// The id of the rule that sets the cell of `dienst` (the schema's row
+    /// for an OJA school, the JOA note for a group).
+    pub fn regel(&self, dienst: &str) -> Option<&'r str> {
+        let kader = self.kader;
+        self.regels
+            .iter()
+            .find(|(rij, _)| kader.reikwijdte[*rij].dienst == dienst)
+            .map(|(_, b)| kader.bron_id(*b))
+    }
+
+    /// The schema's wording of `dienst`.
+    pub fn omschrijving(&self, dienst: &str) -> Option<&'r str> {
+        let kader = self.kader;
+        kader
+            .reikwijdte
+            .iter()
+            .find(|r| r.dienst == dienst)
+            .map(|r| r.omschrijving.as_str())
+    }
 }
 
 impl<'r> Advies<'r> {
@@ -140,6 +201,7 @@ impl<'r> Advies<'r> {
             opties: Vec::new(),
             verplichtingen: Vec::new(),
             reikwijdte: None,
+            reikwijdte_voorwaarden: None,
             toelichting: Vec::with_capacity(12),
             bronnen: Vec::with_capacity(24),
             school: school.map(|i| kader.scholen[i].naam.as_str()),
@@ -199,7 +261,7 @@ impl Normenkader {
             .filter(|r| r.situatie == vraag.situatie)
             .find_map(|r| r.arrangement);
         let Some(arrangement) = arrangement else {
-            return Ok(vraag.school.as_deref().and_then(|s| self.school(s)));
+            return self.bekende_school(vraag);
         };
         let toegestaan: Vec<&str> = self
             .scholen_met(arrangement)
@@ -239,6 +301,43 @@ impl Normenkader {
             ),
         };
         Err(InvoerFout::new("school", melding))
+    }
+
+    /// A school named for a situation without an arrangement must be one the
+    /// normenkader knows: a typo ("Kolibri") would silently switch the
+    /// calendar, the budget and the OJA warning off.
+    fn bekende_school(&self, vraag: &AdviesVraag) -> Result<Option<usize>, InvoerFout> {
+        let Some(naam) = vraag.school.as_deref().filter(|s| !s.trim().is_empty()) else {
+            return Ok(None);
+        };
+        self.school(naam).map(Some).ok_or_else(|| {
+            let bekend: Vec<&str> = self.scholen.iter().map(|s| s.naam.as_str()).collect();
+            InvoerFout::new(
+                "school",
+                format!(
+                    "onbekende school '{naam}'; toegestaan: {} (laat het veld leeg voor een andere school)",
+                    bekend.join(", ")
+                ),
+            )
+        })
+    }
+
+    /// Seed 000: "Heeft een school een onderwijs-jeugdhulparrangement, dan
+    /// krijgen jeugdigen … jeugdhulp zonder beschikking": a referral for a
+    /// pupil of an OJA school risks financing the same help twice.
+    pub(crate) fn oja_waarschuwing(&self, rij: &Rij, school: Option<&str>) -> Option<(&str, String)> {
+        let school = &self.scholen[self.school(school?)?];
+        if !rij.waarschuw_bij_oja_school || school.arrangement != Some(Arrangement::Oja) {
+            return None;
+        }
+        let oja = self.rijen.iter().find(|r| r.arrangement == Some(Arrangement::Oja))?;
+        Some((
+            oja.id.as_str(),
+            format!(
+                "Let op, dubbele financiering: {} heeft een onderwijs-jeugdhulparrangement (OJA). Leerlingen van die school krijgen jeugdhulp zonder beschikking via de hoofdaanbieder; verwijs alleen voor wat volgens de reikwijdte een aparte verwijzing (V) vraagt.",
+                school.naam
+            ),
+        ))
     }
 
     fn cite_uitleg<'r>(&'r self, advies: &mut Advies<'r>, onderwerp: Uitleg) {
@@ -299,7 +398,13 @@ impl Normenkader {
             advies.uitleg(t.as_str());
         }
         self.voetnoten(advies, &rij.voetnoten);
-        let kalender = self.kalender_voor(school.or(rij.kalender_school));
+        if let Some((id, melding)) = self.oja_waarschuwing(rij, advies.school) {
+            advies.bron(id);
+            advies.uitleg(melding);
+        }
+        // A row tied to a school's calendar (Kolibrie, in Soest) follows it
+        // whatever school the input names.
+        let kalender = self.kalender_voor(rij.kalender_school.or(school));
         let leeftijd = advies.leeftijd;
         advies.opties.reserve_exact(rij.opties.len());
         for optie in rij.opties.iter().filter(|o| o.leeftijd.past(leeftijd)) {
@@ -311,6 +416,7 @@ impl Normenkader {
         }
         if let (Some(_), Some(i)) = (rij.arrangement, school) {
             advies.reikwijdte = self.reikwijdte_voor(advies, i);
+            advies.reikwijdte_voorwaarden = advies.reikwijdte.as_ref().map(Reikwijdte::voorwaarden);
         }
     }
 
@@ -346,8 +452,8 @@ impl Normenkader {
             .filter(|i| i.eenheid == Eenheid::Uur && i.per == Per::Week)
             .map(|i| i.max)
             .sum();
-        let budget = match einddatum {
-            Some(tot) if uren_per_week > 0 => self.budget(
+        let budget = match (einddatum, &optie.gespaard) {
+            (Some(tot), Some(_)) if uren_per_week > 0 => self.budget(
                 advies,
                 optie,
                 Periode {
@@ -475,7 +581,7 @@ impl Normenkader {
     ) -> Option<Budget> {
         self.cite_uitleg(advies, Uitleg::Budget);
         let regio = kalender.regio.naam();
-        let Some(b) = budget::bereken(periode, Hoeveelheid::eenheden(i64::from(uren_per_week)), kalender) else {
+        let Some(mut b) = budget::bereken(periode, Hoeveelheid::eenheden(i64::from(uren_per_week)), kalender) else {
             advies.uitleg(format!(
                 "Geen urenbudget voor '{}': de schoolkalender (regio {regio}) is niet bekend voor {} t/m {}. Laad de schoolvakanties met 'schakel kalender importeer'.",
                 optie.omschrijving, periode.van, periode.tot
@@ -487,6 +593,15 @@ impl Normenkader {
                 "Urenbudget voor '{}' berekend over {} t/m {}, het deel van de periode {} t/m {} waarvoor de schoolkalender (regio {regio}) bekend is.",
                 optie.omschrijving, b.van, b.tot, periode.van, periode.tot
             ));
+        }
+        if let Some(g) = &optie.gespaard {
+            let max = Hoeveelheid::eenheden(i64::from(g.max_per_schoolweek));
+            if let Some(berekend) = b.begrens(max) {
+                advies.uitleg(format!(
+                    "Urenbudget voor '{}': {} t/m {} is grotendeels vakantie (schooldagen: {}). Rekenkundig zou dat {berekend} uur per schoolweek zijn, meer dan wat het normenkader zelf inzetbaar noemt (\"{}\"). Gespaarde uren worden in schoolweken ingezet; het budget is daarom begrensd op {max} uur per schoolweek, {} uur in totaal.",
+                    optie.omschrijving, b.van, b.tot, b.schooldagen, g.tekst, b.totaal_uren
+                ));
+            }
         }
         if b.uren_per_schoolweek.is_none() {
             advies.uitleg(format!("'{}': in {} t/m {} vallen geen schooldagen; uren per schoolweek zijn niet te berekenen.", optie.omschrijving, b.van, b.tot));
@@ -543,6 +658,8 @@ impl Normenkader {
             school: &self.scholen[school].naam,
             kader: self,
             cellen: &r.diensten,
+            voorwaarden: &r.voorwaarden,
+            regels: &r.regels,
         })
     }
 

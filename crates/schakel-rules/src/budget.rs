@@ -28,6 +28,28 @@ pub struct Budget {
     /// False when the period runs past the known school calendar.
     pub volledig: bool,
     pub vakantieregio: Vakantieregio,
+    /// True when the period is so much holiday that the hours per school
+    /// week were held to the source's own ceiling ([`Budget::begrens`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub begrensd: bool,
+}
+
+impl Budget {
+    /// Holds the hours per school week to `max` ("ca 4 uur per school
+    /// week"), and the total to what that leaves for the school weeks: hours
+    /// saved up in holidays are spent in school weeks, and a period with
+    /// few school weeks has few to spend them in. Returns the figure before
+    /// the ceiling when it applied.
+    pub fn begrens(&mut self, max: Hoeveelheid) -> Option<Hoeveelheid> {
+        let per_week = self.uren_per_schoolweek.filter(|u| *u > max)?;
+        self.uren_per_schoolweek = Some(max);
+        self.totaal_uren = Hoeveelheid::breuk(
+            i128::from(max.in_honderdsten()) * i128::from(self.schooldagen),
+            5,
+        )?;
+        self.begrensd = true;
+        Some(per_week)
+    }
 }
 
 fn afgerond(x: f64) -> f64 {
@@ -68,6 +90,7 @@ pub fn bereken(periode: Periode, uren_per_week: Hoeveelheid, kalender: &Kalender
         uren_per_schoolweek: per_schoolweek,
         volledig: dagen == periode.dagen(),
         vakantieregio: kalender.regio,
+        begrensd: false,
     })
 }
 

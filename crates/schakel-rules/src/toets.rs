@@ -4,11 +4,11 @@
 use serde::Serialize;
 
 use crate::advies::{Advies, AdviesOptie, Inzet, Versie};
-use crate::datum::Periode;
+use crate::datum::{Periode, plus_dagen};
 use crate::fout::InvoerFout;
 use crate::hoeveelheid::Hoeveelheid;
 use crate::ijw::Per;
-use crate::normenkader::Normenkader;
+use crate::normenkader::{Dekking, Normenkader};
 use crate::vraag::{ToetsVraag, Verwijzing};
 
 #[derive(Debug, Clone, Serialize)]
@@ -19,6 +19,10 @@ pub struct Toetsing<'r> {
     pub bevindingen: Vec<Bevinding<'r>>,
     /// The option the referral fits, or else the closest one.
     pub optie: Option<&'r str>,
+    /// For a pupil of an OJA school or JOA group: what the reikwijdte says
+    /// about `verwijzing.dienst`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dekking: Option<Dekking>,
     pub bronnen: Vec<&'r str>,
     pub normenkader: Versie<'r>,
 }
@@ -44,6 +48,15 @@ impl Normenkader {
                 ),
             ));
         }
+        if let Some(d) = v.dienst.as_deref()
+            && !self.reikwijdte.iter().any(|r| r.dienst == d)
+        {
+            let bekend: Vec<&str> = self.reikwijdte.iter().map(|r| r.dienst.as_str()).collect();
+            return Err(InvoerFout::new(
+                "verwijzing.dienst",
+                format!("onbekende dienst '{d}'; toegestaan: {}", bekend.join(", ")),
+            ));
+        }
         let advies = self
             .advies(&vraag.situatie)
             .map_err(|e| e.onder("situatie"))?;
@@ -51,6 +64,7 @@ impl Normenkader {
             binnen_normen: false,
             bevindingen: Vec::new(),
             optie: None,
+            dekking: None,
             bronnen: advies.bronnen.clone(),
             normenkader: advies.normenkader,
         };
@@ -65,14 +79,86 @@ impl Normenkader {
                 melding: advies.toelichting.join(" "),
             });
         } else if !advies.beschikking_nodig {
-            toetsing.bevindingen.push(Bevinding {
-                regel: rij,
-                melding: "Voor deze situatie gaat jeugdhulp tijdens schooltijd zonder beschikking, via het arrangement van de school; zie de reikwijdte. Een aparte verwijzing valt buiten dit normenkader.".into(),
-            });
+            self.toets_arrangement(&advies, v, rij, &mut toetsing);
         } else {
             self.kies_optie(&advies, v, &mut toetsing);
+            self.voorwaarden(&advies, v, &mut toetsing);
         }
         Ok(toetsing)
+    }
+
+    /// A pupil of an OJA school or JOA group gets help during school time
+    /// from the arrangement; the reikwijdte says per service whether a
+    /// separate referral ("V") is needed. This normenkader sets no volume
+    /// for those services: a V-service is referred as any regular referral.
+    fn toets_arrangement<'r>(
+        &'r self,
+        advies: &Advies<'r>,
+        v: &Verwijzing,
+        rij: &'r str,
+        toetsing: &mut Toetsing<'r>,
+    ) {
+        let (Some(r), Some(dienst)) = (&advies.reikwijdte, v.dienst.as_deref()) else {
+            let diensten: Vec<&str> = self.reikwijdte.iter().map(|r| r.dienst.as_str()).collect();
+            toetsing.bevindingen.push(Bevinding {
+                regel: rij,
+                melding: format!(
+                    "Voor deze situatie gaat jeugdhulp tijdens schooltijd zonder beschikking, via het arrangement van de school; zie de reikwijdte. Noem in verwijzing.dienst waarvoor u verwijst ({}) om te toetsen of een aparte verwijzing nodig is.",
+                    diensten.join(", ")
+                ),
+            });
+            return;
+        };
+        let school = r.school;
+        let omschrijving = r.omschrijving(dienst).unwrap_or(dienst);
+        let regel = r.regel(dienst).unwrap_or(rij);
+        let dekking = r.get(dienst);
+        toetsing.dekking = dekking;
+        let mut melding = match dekking {
+            Some(Dekking::V) => {
+                toetsing.binnen_normen = true;
+                format!(
+                    "Reikwijdte {school}: '{omschrijving}' vraagt een aparte verwijzing (V). Dit normenkader stelt daarvoor geen eigen omvang of termijn; de verwijzing volgt het reguliere normenkader."
+                )
+            }
+            Some(d @ (Dekking::Oja | Dekking::Joa)) => format!(
+                "Reikwijdte {school}: '{omschrijving}' valt onder het {} van de school en gaat zonder beschikking. Een aparte verwijzing is niet nodig en zou dezelfde hulp dubbel financieren.",
+                d.naam()
+            ),
+            Some(Dekking::NietMogelijk) => format!(
+                "Reikwijdte {school}: voor '{omschrijving}' is naast het arrangement geen aparte verwijzing mogelijk."
+            ),
+            None => format!(
+                "Reikwijdte {school}: de bron zegt niets over '{omschrijving}' bij {school}; overleg met de gemeente (maatwerk)."
+            ),
+        };
+        if let Some(w) = r.voorwaarde(dienst) {
+            melding.push_str(&format!(" De bron: \"{}\". {}", w.tekst, w.voorwaarde));
+        }
+        toetsing.bevindingen.push(Bevinding { regel, melding });
+    }
+
+    /// Conditions the source attaches beyond volume and term: a footnote
+    /// on the fitting option (*** behandeling only under an
+    /// interventie-afspraak), a pupil whose school has an OJA.
+    fn voorwaarden<'r>(&'r self, advies: &Advies<'r>, v: &Verwijzing, toetsing: &mut Toetsing<'r>) {
+        let rij = self.rijen.iter().find(|r| Some(r.situatie) == advies.situatie);
+        if let Some(optie) = rij
+            .and_then(|r| r.opties.iter().find(|o| Some(o.id.as_str()) == toetsing.optie))
+        {
+            for &i in &optie.voetnoten {
+                let n = &self.voetnoten[i];
+                if n.voorwaarde_voor.contains(&v.product) {
+                    toetsing.bevindingen.push(Bevinding {
+                        regel: &n.id,
+                        melding: format!("Voorwaarde (voetnoot {}): {}", n.teken, n.toelichting),
+                    });
+                }
+            }
+        }
+        if let Some((regel, melding)) = rij.and_then(|r| self.oja_waarschuwing(r, advies.school)) {
+            toetsing.bevindingen.push(Bevinding { regel, melding });
+        }
     }
 
     fn kies_optie<'r>(&'r self, advies: &Advies<'r>, v: &Verwijzing, toetsing: &mut Toetsing<'r>) {
@@ -94,6 +180,9 @@ impl Normenkader {
             {
                 beste = Some((optie, bevindingen));
             }
+        }
+        if self.past_in_fasen(advies, v, toetsing) {
+            return;
         }
         // Options whose volume another norm sets ("volgens het reguliere
         // normenkader") accept any product; only their term is checked here.
@@ -145,6 +234,54 @@ impl Normenkader {
         }
     }
 
+    /// Phased options ("1e half jaar … 2e halfjaar", op weg naar school): a
+    /// weekly volume within the maximum of every phase it spans, over
+    /// consecutive phases, is within the norms.
+    fn past_in_fasen<'r>(&'r self, advies: &Advies<'r>, v: &Verwijzing, toetsing: &mut Toetsing<'r>) -> bool {
+        if v.per != Per::Week {
+            return false;
+        }
+        let met_product = |o: &&AdviesOptie<'r>| o.inzet.iter().any(|i| i.product == v.product);
+        let mut fasen: Vec<&AdviesOptie<'r>> = Vec::new();
+        let mut dag = v.ingangsdatum;
+        while let Some(fase) = advies.opties.iter().filter(met_product).find(|o| {
+            o.ingangsdatum <= dag && o.einddatum.is_some_and(|e| e >= dag) && (fasen.is_empty() || o.ingangsdatum == dag)
+        }) {
+            fasen.push(fase);
+            let Some(eind) = fase.einddatum.filter(|e| *e < v.einddatum) else {
+                break;
+            };
+            dag = plus_dagen(eind, 1);
+        }
+        let dekt = fasen.last().and_then(|f| f.einddatum).is_some_and(|e| e >= v.einddatum);
+        if fasen.len() < 2 || !dekt {
+            return false;
+        }
+        let binnen = fasen.iter().all(|f| {
+            f.inzet
+                .iter()
+                .find(|i| i.product == v.product)
+                .is_some_and(|i| self.omvang_bevinding(f, i, v).is_none())
+        });
+        if !binnen {
+            return false;
+        }
+        toetsing.binnen_normen = true;
+        toetsing.optie = Some(fasen[0].id);
+        let namen: Vec<&str> = fasen.iter().map(|f| f.omschrijving).collect();
+        toetsing.bevindingen.push(Bevinding {
+            regel: fasen[0].id,
+            melding: format!(
+                "De verwijzing loopt over {} fasen; {} {} per week past binnen het maximum van elke fase ({}).",
+                fasen.len(),
+                v.volume,
+                v.eenheid.meervoud(),
+                namen.join("; ")
+            ),
+        });
+        true
+    }
+
     fn toets_optie<'r>(&'r self, optie: &AdviesOptie<'r>, v: &Verwijzing) -> Vec<Bevinding<'r>> {
         let mut bevindingen = datum_bevindingen(optie, v);
         if let Some(inzet) = optie.inzet.iter().find(|i| i.product == v.product) {
@@ -192,16 +329,25 @@ impl Normenkader {
         let wk = inzet.per.naam();
         let eenheden = |n: u32| Hoeveelheid::eenheden(i64::from(n));
         let over_periode = |h: Hoeveelheid| h.over_dagen(dagen).unwrap_or(h);
+        // A budget held to the source's ceiling ("ca 4 uur per school
+        // week") bounds a total too: holidays leave no school weeks to
+        // spend more in.
+        let plafond = optie.budget.as_ref().filter(|b| b.begrensd).map(|b| b.totaal_uren);
         let (volume, min, max, volume_tekst, grens) = match (v.per, inzet.per) {
             (Per::Totaal, Per::Week) => (
                 v.volume,
                 inzet.min.map(|m| over_periode(eenheden(m))),
-                over_periode(eenheden(inzet.max)),
+                plafond.map_or(over_periode(eenheden(inzet.max)), |p| p.min(over_periode(eenheden(inzet.max)))),
                 format!("{} {eenheid} in totaal", v.volume),
-                format!(
-                    " {eenheid} in totaal ({} {eenheid} per week × {weken:.2} weken)",
-                    inzet.max
-                ),
+                match plafond.filter(|p| *p < over_periode(eenheden(inzet.max))) {
+                    Some(_) => format!(
+                        " {eenheid} in totaal (het urenbudget van deze optie, begrensd op wat in de schoolweken inzetbaar is)"
+                    ),
+                    None => format!(
+                        " {eenheid} in totaal ({} {eenheid} per week × {weken:.2} weken)",
+                        inzet.max
+                    ),
+                },
             ),
             (Per::Week, Per::Totaal) => (
                 over_periode(v.volume),

@@ -36,6 +36,10 @@ pub struct Verwijzing {
     pub per: Per,
     pub ingangsdatum: NaiveDate,
     pub einddatum: NaiveDate,
+    /// For a pupil of an OJA school or JOA group: the service of the
+    /// reikwijdte the referral is for (`jggz`, …); checked against the
+    /// normenkader's services.
+    pub dienst: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -210,13 +214,14 @@ impl AdviesVraag {
 }
 
 impl Verwijzing {
-    pub const VELDEN: [&'static str; 6] = [
+    pub const VELDEN: [&'static str; 7] = [
         "product",
         "volume",
         "eenheid",
         "per",
         "ingangsdatum",
         "einddatum",
+        "dienst",
     ];
 
     pub fn uit_json(waarde: &Value) -> Result<Self, InvoerFout> {
@@ -247,6 +252,10 @@ impl Verwijzing {
                 ),
             ));
         }
+        let dienst = v
+            .tekst("dienst", "een dienst uit de reikwijdte, zoals jggz")?
+            .map(|d| d.trim().to_string())
+            .filter(|d| !d.is_empty());
         Ok(Self {
             product,
             volume,
@@ -254,6 +263,7 @@ impl Verwijzing {
             per,
             ingangsdatum,
             einddatum,
+            dienst,
         })
     }
 }

@@ -617,6 +617,7 @@ mod toets {
                 per,
                 ingangsdatum: d(van),
                 einddatum: d(tot),
+                dienst: None,
             },
         };
         let t = regels().toets(&vraag).expect("valid input");

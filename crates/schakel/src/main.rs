@@ -149,6 +149,7 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
             schrijf(&serde_json::json!({
                 "school": reikwijdte.school,
                 "reikwijdte": reikwijdte,
+                "voorwaarden": reikwijdte.voorwaarden(),
                 "toelichting": toelichting,
                 "bronnen": bronnen,
             }));

@@ -794,24 +794,129 @@ fn toets_dagdeel_bij_uuroptie_buiten_normen() {
     assert!(melding.starts_with("eenheid:"), "{melding}");
 }
 
+fn watertuin() -> Value {
+    met(
+        vraag("2016-05-12", "2026-08-01", "oja"),
+        "school",
+        json!("Watertuin"),
+    )
+}
+
 #[test]
-fn toets_oja_buiten_normen_zonder_beschikking() {
-    let t = toets(
-        met(
-            vraag("2016-05-12", "2026-08-01", "oja"),
-            "school",
-            json!("Watertuin"),
-        ),
-        verwijzing(3.0, "week", "2026-08-01", "2027-07-31"),
-    );
+fn toets_oja_zonder_dienst_vraagt_om_de_dienst() {
+    let t = toets(watertuin(), verwijzing(3.0, "week", "2026-08-01", "2027-07-31"));
     assert_eq!(t["binnen_normen"], false, "{t:#}");
     assert_eq!(t["optie"], Value::Null);
+    assert_eq!(t.get("dekking"), None);
     assert_eq!(
         t["bevindingen"],
         json!([{
             "regel": "almere.rij.oja",
-            "melding": "Voor deze situatie gaat jeugdhulp tijdens schooltijd zonder beschikking, via het arrangement van de school; zie de reikwijdte. Een aparte verwijzing valt buiten dit normenkader.",
+            "melding": "Voor deze situatie gaat jeugdhulp tijdens schooltijd zonder beschikking, via het arrangement van de school; zie de reikwijdte. Noem in verwijzing.dienst waarvoor u verwijst (begeleiding_ouders_systeem, jggz, niet_naar_oja_school, diagnostiek, kortdurend_verblijf, deeltijdpleegzorg, groepsbegeleiding_schooltijd, individuele_begeleiding_school, individuele_behandeling_lvb, pgb, verblijf, begeleiding_thuis_na_schooltijd, persoonlijke_verzorging_school) om te toetsen of een aparte verwijzing nodig is.",
         }])
+    );
+}
+
+// Schema reikwijdte OJA's: "JGGZ*VVVV" — V: a separate referral is needed,
+// so it is a regular referral, within this normenkader.
+#[test]
+fn toets_oja_jggz_is_een_aparte_verwijzing() {
+    let t = toets(
+        watertuin(),
+        met(
+            verwijzing(2.0, "week", "2026-08-01", "2027-07-31"),
+            "dienst",
+            json!("jggz"),
+        ),
+    );
+    assert_eq!(t["binnen_normen"], true, "{t:#}");
+    assert_eq!(t["dekking"], "V");
+    assert_eq!(
+        t["bevindingen"],
+        json!([{
+            "regel": "almere.reikwijdte.jggz",
+            "melding": "Reikwijdte Watertuin: 'JGGZ*' vraagt een aparte verwijzing (V). Dit normenkader stelt daarvoor geen eigen omvang of termijn; de verwijzing volgt het reguliere normenkader.",
+        }])
+    );
+    // "groepsbegeleiding gedurende schooltijdOJAOJAOJAOJA": the arrangement's.
+    let t = toets(
+        watertuin(),
+        met(
+            verwijzing(2.0, "week", "2026-08-01", "2027-07-31"),
+            "dienst",
+            json!("groepsbegeleiding_schooltijd"),
+        ),
+    );
+    assert_eq!(t["binnen_normen"], false, "{t:#}");
+    assert_eq!(t["dekking"], "OJA");
+    assert_eq!(
+        t["bevindingen"][0]["melding"],
+        "Reikwijdte Watertuin: 'groepsbegeleiding gedurende schooltijd' valt onder het OJA van de school en gaat zonder beschikking. Een aparte verwijzing is niet nodig en zou dezelfde hulp dubbel financieren."
+    );
+    let uit = draai_stdin(
+        &["toets", "-"],
+        &toets_invoer(
+            watertuin(),
+            met(
+                verwijzing(2.0, "week", "2026-08-01", "2027-07-31"),
+                "dienst",
+                json!(3),
+            ),
+        ),
+    );
+    let melding = invoerfout(&uit, "verwijzing.dienst");
+    assert!(melding.starts_with("verwacht een tekst"), "{melding}");
+}
+
+#[test]
+fn advies_onbekende_school_exit_2_bij_elke_situatie() {
+    for situatie in ["volledig_onderwijs", "kolibrie", "op_weg_naar_school"] {
+        let invoer = met(
+            met(vraag("2017-05-12", "2026-08-01", situatie), "school", json!("Kolibri")),
+            "tlv",
+            json!(true),
+        );
+        let uit = draai_stdin(&["advies", "-"], &invoer.to_string());
+        assert_eq!(
+            invoerfout(&uit, "school"),
+            "onbekende school 'Kolibri'; toegestaan: Watertuin, Bombardon, OPDC, PrO, Tamboerijn, Triangel, Kwekerij, Kolibrie (laat het veld leeg voor een andere school)",
+            "{situatie}"
+        );
+    }
+}
+
+// Peildatum 2026-07-03 is the last school day of 2025-2026 (noord): 62.14 h
+// per school week by arithmetic, held to the source's "ca 4 uur".
+#[test]
+fn advies_laatste_schooldag_budget_begrensd_op_ca_4_uur() {
+    let a = gelukt(&draai_stdin(
+        &["advies", "-"],
+        &vraag("2016-05-12", "2026-07-03", "volledig_onderwijs").to_string(),
+    ));
+    assert_eq!(
+        a["opties"][0]["budget"],
+        json!({
+            "van": "2026-07-03",
+            "tot": "2026-07-31",
+            "kalenderweken": 4.14,
+            "schooldagen": 1,
+            "schoolweken": 0.2,
+            "totaal_uren": 0.8,
+            "uren_per_schoolweek": 4.0,
+            "volledig": true,
+            "vakantieregio": "noord",
+            "begrensd": true,
+        })
+    );
+    let toelichting: Vec<&str> = a["toelichting"]
+        .as_array()
+        .expect("toelichting")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        toelichting.contains(&"Urenbudget voor 'Max. 3 uur begeleiding individueel basis per week, voor de duur van het schooljaar': 2026-07-03 t/m 2026-07-31 is grotendeels vakantie (schooldagen: 1). Rekenkundig zou dat 62.14 uur per schoolweek zijn, meer dan wat het normenkader zelf inzetbaar noemt (\"Feitelijk is daarmee ca 4 uur per school week inzetbaar (dit is incl. indirecte tijd).\"). Gespaarde uren worden in schoolweken ingezet; het budget is daarom begrensd op 4 uur per schoolweek, 0.8 uur in totaal."),
+        "{toelichting:#?}"
     );
 }
 
@@ -964,8 +1069,31 @@ fn reikwijdte_watertuin_hoofdletterongevoelig() {
     let r = reikwijdte("watertuin");
     assert_eq!(
         sleutels(&r),
-        BTreeSet::from(["bronnen", "reikwijdte", "school", "toelichting"])
+        BTreeSet::from(["bronnen", "reikwijdte", "school", "toelichting", "voorwaarden"])
     );
+    // The qualifiers of the schema's own cells, in the source's words.
+    assert_eq!(
+        r["voorwaarden"],
+        json!({
+            "diagnostiek": {
+                "tekst": "(handelingsgerichte) diagnostiek (tenzij (een vermoeden van) psychiatrie voorliggend is)",
+                "voorwaarde": "Geldt voor handelingsgerichte diagnostiek, niet als er (een vermoeden van) psychiatrie voorligt: dan is altijd een aparte verwijzing nodig.",
+            },
+            "deeltijdpleegzorg": {
+                "tekst": "deeltijdpleegzorg (max 3 etmalen pw)",
+                "voorwaarde": "Deeltijdpleegzorg van ten hoogste 3 etmalen per week.",
+            },
+            "pgb": {
+                "tekst": "PGB (indien na onderzoek OJA niet in OJA blijkt onder te brengen)",
+                "voorwaarde": "Alleen als na onderzoek van het OJA blijkt dat de hulp niet in het OJA kan worden ondergebracht.",
+            },
+        })
+    );
+    for (dienst, label, _) in SCHEMA_REIKWIJDTE {
+        if let Some(tekst) = r["voorwaarden"][dienst]["tekst"].as_str() {
+            assert!(label.starts_with(tekst), "{dienst}: '{tekst}' staat zo in de bron");
+        }
+    }
     assert_eq!(r["school"], "Watertuin");
     assert_eq!(
         sleutels(&r["reikwijdte"]),

@@ -70,6 +70,7 @@ pub async fn reikwijdte(
     Ok(Json(serde_json::json!({
         "school": reikwijdte.school,
         "reikwijdte": reikwijdte,
+        "voorwaarden": reikwijdte.voorwaarden(),
         "toelichting": toelichting,
         "bronnen": bronnen,
     })))

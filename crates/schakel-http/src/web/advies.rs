@@ -6,7 +6,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use schakel_rules::advies::Advies;
+use schakel_rules::advies::{Advies, Reikwijdte};
 use schakel_rules::normenkader::Dekking;
 use schakel_rules::situatie::Onderwijssituatie;
 use schakel_rules::{AdviesVraag, ToetsVraag};
@@ -140,10 +140,30 @@ pub struct AdviesWeergave {
     pub peildatum: String,
     pub opties: Vec<OptieWeergave>,
     pub verplichtingen: Vec<(String, String)>,
-    pub reikwijdte: Vec<(String, &'static str)>,
+    pub reikwijdte: Vec<ReikwijdteRegel>,
     pub toelichting: Vec<String>,
     pub bronnen: Vec<String>,
     pub normenkader: String,
+}
+
+/// One service of a reikwijdte as the pages show it, with the condition
+/// the source attaches (its words and what they mean).
+pub struct ReikwijdteRegel {
+    pub dienst: String,
+    pub hoe: &'static str,
+    pub voorwaarde: Option<String>,
+}
+
+pub fn reikwijdte_regels(r: &Reikwijdte<'_>) -> Vec<ReikwijdteRegel> {
+    r.diensten()
+        .map(|(d, x)| ReikwijdteRegel {
+            dienst: opmaak::product(d),
+            hoe: dekking(x),
+            voorwaarde: r
+                .voorwaarde(d)
+                .map(|w| format!("{} (bron: \u{201c}{}\u{201d})", w.voorwaarde, w.tekst)),
+        })
+        .collect()
 }
 
 pub fn dekking(d: Dekking) -> &'static str {
@@ -238,11 +258,7 @@ impl AdviesWeergave {
             reikwijdte: a
                 .reikwijdte
                 .as_ref()
-                .map(|r| {
-                    r.diensten()
-                        .map(|(d, x)| (opmaak::product(d), dekking(x)))
-                        .collect()
-                })
+                .map(reikwijdte_regels)
                 .unwrap_or_default(),
             toelichting: a.toelichting.iter().map(|t| t.to_string()).collect(),
             bronnen: a.bronnen.iter().map(|b| b.to_string()).collect(),
@@ -338,15 +354,18 @@ pub struct VerwijzingVoorstel {
     pub per: String,
     pub ingangsdatum: String,
     pub einddatum: String,
+    /// For a pupil of an OJA school or JOA group: the reikwijdte's service.
+    pub dienst: String,
 }
 
-pub const VOORSTELVELDEN: [(&str, &str, &str); 6] = [
+pub const VOORSTELVELDEN: [(&str, &str, &str); 7] = [
     ("verwijzing.product", "product", "Product"),
     ("verwijzing.volume", "volume", "Omvang"),
     ("verwijzing.eenheid", "eenheid", "Eenheid"),
     ("verwijzing.per", "per", "Per"),
     ("verwijzing.ingangsdatum", "ingangsdatum", "Ingangsdatum"),
     ("verwijzing.einddatum", "einddatum", "Einddatum"),
+    ("verwijzing.dienst", "dienst", "Dienst (OJA of JOA)"),
 ];
 
 impl VerwijzingVoorstel {
@@ -358,6 +377,7 @@ impl VerwijzingVoorstel {
             ("per", &self.per),
             ("ingangsdatum", &self.ingangsdatum),
             ("einddatum", &self.einddatum),
+            ("dienst", &self.dienst),
         ] {
             if !v.trim().is_empty() {
                 m.insert(k.into(), json!(v.trim()));
@@ -429,7 +449,23 @@ struct ToetsPagina {
     producten: Vec<Keuze>,
     eenheden: Vec<Keuze>,
     perioden: Vec<Keuze>,
+    diensten: Vec<Keuze>,
     toetsing: Option<ToetsWeergave>,
+}
+
+/// The services of the reikwijdte, for a pupil of an OJA school or JOA
+/// group; empty for any other pupil.
+fn dienstkeuzes(state: &AppState) -> Vec<Keuze> {
+    let mut k = vec![Keuze::new("", "Geen (geen OJA of JOA)")];
+    if let Some(kader) = state.regels.kader_op(vandaag()) {
+        k.extend(
+            kader
+                .reikwijdte
+                .iter()
+                .map(|r| Keuze::new(&r.dienst, &r.omschrijving)),
+        );
+    }
+    k
 }
 
 pub fn eenheden() -> Vec<Keuze> {
@@ -481,6 +517,7 @@ async fn toetspagina(
         producten: productkeuzes(state),
         eenheden: eenheden(),
         perioden: perioden(),
+        diensten: dienstkeuzes(state),
         toetsing,
     };
     pagina_met(status, &p)

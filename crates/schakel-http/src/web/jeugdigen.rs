@@ -535,7 +535,7 @@ struct ReikwijdtePagina {
     scholen: Vec<Keuze>,
     gekozen: String,
     eigen: Option<String>,
-    diensten: Vec<(String, &'static str)>,
+    diensten: Vec<super::advies::ReikwijdteRegel>,
     toelichting: Vec<String>,
     bronnen: Vec<String>,
 }
@@ -561,9 +561,7 @@ pub async fn reikwijdte(
         .unwrap_or_default();
     let (diensten, toelichting, bronnen) = match kader.reikwijdte_school(&gekozen) {
         Ok((r, t, b)) => (
-            r.diensten()
-                .map(|(d, x)| (opmaak::product(d), super::advies::dekking(x)))
-                .collect(),
+            super::advies::reikwijdte_regels(&r),
             t.iter().map(|x| x.to_string()).collect(),
             b.iter().map(|x| x.to_string()).collect(),
         ),

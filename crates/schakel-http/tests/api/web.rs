@@ -258,6 +258,48 @@ pub async fn web_inloggen_en_beveiliging(app: &App) {
     // The README's example: 3 hours a week is 3,71 per school week.
     assert!(p.html.contains("3,71"), "{}", p.html);
     assert!(p.html.contains("almere.rij.volledig_onderwijs"));
+    // An OJA school's reikwijdte shows the conditions the source attaches.
+    let p = b
+        .post(
+            "/advies",
+            &[
+                ("geboortedatum", "2016-05-12"),
+                ("onderwijssituatie", "oja"),
+                ("school", "PrO"),
+                ("peildatum", "2026-11-23"),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::OK);
+    assert!(
+        p.html.contains("Alleen als na onderzoek van het OJA blijkt dat de hulp niet in het OJA kan worden ondergebracht."),
+        "{}",
+        p.html
+    );
+    assert!(p.html.contains("psychiatrie voorligt"), "{}", p.html);
+    // The check of a JGGZ referral for a pupil of Watertuin ("JGGZ*VVVV"):
+    // a separate, regular referral.
+    let p = b
+        .post(
+            "/toets",
+            &[
+                ("geboortedatum", "2016-05-12"),
+                ("onderwijssituatie", "oja"),
+                ("school", "Watertuin"),
+                ("peildatum", "2026-11-23"),
+                ("product", "behandeling_specialistisch_psychiatrie"),
+                ("volume", "2"),
+                ("eenheid", "uur"),
+                ("per", "week"),
+                ("ingangsdatum", "2026-11-23"),
+                ("einddatum", "2027-07-31"),
+                ("dienst", "jggz"),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    assert!(p.html.contains("vraagt een aparte verwijzing (V)"), "{}", p.html);
+    assert!(p.html.contains("almere.reikwijdte.jggz"), "{}", p.html);
 }
 
 pub async fn web_logt_zoals_de_api(app: &App) {

@@ -61,6 +61,8 @@ pub(super) struct VoetnootBestand {
     pub bron: Option<String>,
     pub tekst: String,
     pub toelichting: String,
+    #[serde(default)]
+    pub voorwaarde_voor: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -82,6 +84,8 @@ pub(super) struct RijBestand {
     #[serde(default)]
     pub tlv_vereist: bool,
     pub arrangement: Option<Spanned<String>>,
+    #[serde(default)]
+    pub waarschuw_bij_oja_school: bool,
     pub kalender_school: Option<Spanned<String>>,
     pub beschikking_nodig: bool,
     pub regie: Option<String>,
@@ -113,6 +117,14 @@ pub(super) struct OptieBestand {
     #[serde(default)]
     pub toelichting: Vec<String>,
     pub inzet: Vec<InzetBestand>,
+    pub gespaard: Option<Spanned<GespaardBestand>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct GespaardBestand {
+    pub max_per_schoolweek: u32,
+    pub tekst: String,
 }
 
 #[derive(Deserialize, Clone, Copy)]
@@ -162,6 +174,14 @@ pub(super) struct ReikwijdteBestand {
     pub bron: Option<String>,
     pub waarden: BTreeMap<String, Spanned<String>>,
     pub voetnoot: Option<Spanned<String>>,
+    pub voorwaarde: Option<VoorwaardeBestand>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct VoorwaardeBestand {
+    pub tekst: String,
+    pub voorwaarde: String,
 }
 
 #[derive(Deserialize)]
@@ -173,6 +193,7 @@ pub(super) struct JoaRegelBestand {
     pub tekst: String,
     pub scholen: Vec<Spanned<String>>,
     pub waarden: BTreeMap<String, Spanned<String>>,
+    pub voorwaarde: Option<VoorwaardeBestand>,
 }
 
 #[derive(Deserialize)]

@@ -61,7 +61,7 @@ impl<'a> Lader<'a> {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         let scholen = self.scholen(&b.school, vakantieregio)?;
-        let voetnoten = self.voetnoten(&b.voetnoot)?;
+        let voetnoten = self.voetnoten(&b.voetnoot, &producten)?;
         let interpretaties = self.interpretaties(&b.interpretatie)?;
         let mut kader = Normenkader {
             regio,
@@ -76,7 +76,7 @@ impl<'a> Lader<'a> {
             voetnoten,
             rijen: Vec::new(),
             reikwijdte: Vec::new(),
-            reikwijdte_voetnoten: self.voetnoten(&b.reikwijdte_voetnoot)?,
+            reikwijdte_voetnoten: self.voetnoten(&b.reikwijdte_voetnoot, &[])?,
             joa_regels: Vec::new(),
             interpretaties,
             kalender: kalender.regio(vakantieregio).clone(),
@@ -241,9 +241,25 @@ impl<'a> Lader<'a> {
             .collect()
     }
 
-    fn voetnoten(&mut self, voetnoten: &[VoetnootBestand]) -> Result<Vec<Voetnoot>, LaadFout> {
+    /// `producten`: those a footnote may name in `voorwaarde_voor` (none
+    /// for the reikwijdte's footnotes).
+    fn voetnoten(
+        &mut self,
+        voetnoten: &[VoetnootBestand],
+        producten: &[(String, String)],
+    ) -> Result<Vec<Voetnoot>, LaadFout> {
         let mut uit: Vec<Voetnoot> = Vec::new();
         for v in voetnoten {
+            if let Some(p) = v
+                .voorwaarde_voor
+                .iter()
+                .find(|p| !producten.iter().any(|(k, _)| k == p.get_ref()))
+            {
+                return Err(self.bron.fout_bij(
+                    p,
+                    format!("voorwaarde_voor: onbekend product '{}'", p.get_ref()),
+                ));
+            }
             let teken = self.niet_leeg(&v.teken, "teken")?;
             if uit.iter().any(|u| u.teken == teken) {
                 return Err(self
@@ -256,6 +272,7 @@ impl<'a> Lader<'a> {
                 bron: self.citaat(v.bron.as_deref(), &v.id, "deze voetnoot")?,
                 tekst: v.tekst.clone(),
                 toelichting: v.toelichting.clone(),
+                voorwaarde_voor: v.voorwaarde_voor.iter().map(|p| p.get_ref().clone()).collect(),
             });
         }
         Ok(uit)
@@ -396,6 +413,7 @@ impl<'a> Lader<'a> {
             leeftijd,
             tlv_vereist: r.tlv_vereist,
             arrangement,
+            waarschuw_bij_oja_school: r.waarschuw_bij_oja_school,
             kalender_school,
             beschikking_nodig: r.beschikking_nodig,
             regie: r.regie.clone(),
@@ -441,8 +459,31 @@ impl<'a> Lader<'a> {
             periode,
             voetnoten: self.voetnoot_refs(&o.voetnoten, &kader.voetnoten)?,
             toelichting: o.toelichting.clone(),
+            gespaard: self.gespaard(o, &inzet)?,
             inzet,
         })
+    }
+
+    /// Saved-up hours need hours per week to save.
+    fn gespaard(&self, o: &OptieBestand, inzet: &[InzetRegel]) -> Result<Option<Gespaard>, LaadFout> {
+        let Some(g) = &o.gespaard else {
+            return Ok(None);
+        };
+        let per_week: u32 = inzet
+            .iter()
+            .filter(|i| i.eenheid == Eenheid::Uur && i.per == Per::Week)
+            .map(|i| i.max)
+            .sum();
+        if per_week == 0 || g.get_ref().max_per_schoolweek < per_week {
+            return Err(self.bron.fout_bij(
+                g,
+                format!("gespaard: alleen bij uren per week, en max_per_schoolweek niet onder de {per_week} uur per week"),
+            ));
+        }
+        Ok(Some(Gespaard {
+            max_per_schoolweek: g.get_ref().max_per_schoolweek,
+            tekst: g.get_ref().tekst.clone(),
+        }))
     }
 
     fn inzet(&self, i: &InzetBestand, kader: &Normenkader) -> Result<InzetRegel, LaadFout> {
@@ -588,6 +629,7 @@ impl<'a> Lader<'a> {
             omschrijving: r.omschrijving.clone(),
             waarden,
             voetnoot,
+            voorwaarde: r.voorwaarde.as_ref().map(voorwaarde),
         })
     }
 
@@ -631,6 +673,7 @@ impl<'a> Lader<'a> {
             tekst: r.tekst.clone(),
             scholen,
             waarden,
+            voorwaarde: r.voorwaarde.as_ref().map(voorwaarde),
         })
     }
 
@@ -659,5 +702,12 @@ impl<'a> Lader<'a> {
             }
         }
         Ok(())
+    }
+}
+
+fn voorwaarde(v: &VoorwaardeBestand) -> Voorwaarde {
+    Voorwaarde {
+        tekst: v.tekst.clone(),
+        voorwaarde: v.voorwaarde.clone(),
     }
 }

@@ -62,6 +62,20 @@ pub(crate) struct SchoolReikwijdte {
     pub bronnen: Vec<BronRef>,
     /// Indices into `reikwijdte_voetnoten`.
     pub voetnoten: Vec<usize>,
+    /// (index into `reikwijdte`, the condition or reading the source
+    /// attaches to that service for this school).
+    pub voorwaarden: Vec<(usize, Voorwaarde)>,
+    /// (index into `reikwijdte`, the rule that sets the cell).
+    pub regels: Vec<(usize, BronRef)>,
+}
+
+/// A qualifier the source attaches to a service of the reikwijdte: its own
+/// words and, in B1 Dutch, what it means (or which reading Schakel chose
+/// where the words are ambiguous).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Voorwaarde {
+    pub tekst: String,
+    pub voorwaarde: String,
 }
 
 /// The semantics the engine implements in code, each stated in the rule
@@ -121,6 +135,10 @@ pub struct Voetnoot {
     pub bron: String,
     pub tekst: String,
     pub toelichting: String,
+    /// Products a referral is conditional on this footnote for (footnote
+    /// ***: behandeling only under an interventie-afspraak); the check
+    /// reports the condition as a finding.
+    pub voorwaarde_voor: Vec<String>,
 }
 
 /// Age bounds: `vanaf` inclusive, `tot` exclusive.
@@ -168,6 +186,9 @@ pub struct Rij {
     pub leeftijd: Leeftijdsgrens,
     pub tlv_vereist: bool,
     pub arrangement: Option<Arrangement>,
+    /// Whether a named OJA school means help without beschikking is at hand
+    /// (seed 000), so a referral risks double financing.
+    pub waarschuw_bij_oja_school: bool,
     /// Index into `Normenkader::scholen` of the school whose calendar applies
     /// (Kolibrie), when the input names no school.
     pub kalender_school: Option<usize>,
@@ -196,6 +217,19 @@ pub struct Optie {
     pub voetnoten: Vec<usize>,
     pub toelichting: Vec<String>,
     pub inzet: Vec<InzetRegel>,
+    /// Only where the source says hours are saved up by holidays: the hour
+    /// budget per school week, and its ceiling.
+    pub gespaard: Option<Gespaard>,
+}
+
+/// "NB door vakanties worden uren gespaard … Feitelijk is daarmee ca 4 uur
+/// per school week inzetbaar": the budget per school week never exceeds
+/// `max_per_schoolweek`, the source's own figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gespaard {
+    pub max_per_schoolweek: u32,
+    /// The source's words for that figure.
+    pub tekst: String,
 }
 
 /// How an option's period follows from the peildatum.
@@ -285,6 +319,9 @@ pub struct ReikwijdteRij {
     pub waarden: Vec<(usize, Dekking)>,
     /// Index into `Normenkader::reikwijdte_voetnoten`.
     pub voetnoot: Option<usize>,
+    /// The condition in the service's own cell, e.g. "(tenzij (een
+    /// vermoeden van) psychiatrie voorliggend is)".
+    pub voorwaarde: Option<Voorwaarde>,
 }
 
 #[derive(Debug, Clone)]
@@ -294,6 +331,8 @@ pub struct JoaRegel {
     pub tekst: String,
     pub scholen: Vec<usize>,
     pub waarden: Vec<(String, Dekking)>,
+    /// Where the words are ambiguous: the reading Schakel chose.
+    pub voorwaarde: Option<Voorwaarde>,
 }
 
 #[derive(Debug, Clone)]
@@ -342,27 +381,38 @@ impl Normenkader {
         let arrangement = self.scholen[i].arrangement?;
         let mut r = SchoolReikwijdte::default();
         for (rij_index, rij) in self.reikwijdte.iter().enumerate() {
-            let dekking = match arrangement {
+            let (dekking, regel, voorwaarde) = match arrangement {
                 Arrangement::Oja => {
                     r.bronnen.push(BronRef::Reikwijdte(rij_index));
-                    rij.waarden.iter().find(|(s, _)| *s == i).map(|(_, d)| *d)
+                    let Some(d) = rij.waarden.iter().find(|(s, _)| *s == i).map(|(_, d)| *d)
+                    else {
+                        continue;
+                    };
+                    (d, BronRef::Reikwijdte(rij_index), rij.voorwaarde.as_ref())
                 }
-                Arrangement::Joa => self
-                    .joa_regels
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, g)| g.scholen.contains(&i))
-                    .find_map(|(g_index, g)| {
-                        let d = g.waarden.iter().find(|(d, _)| *d == rij.dienst)?.1;
-                        if !r.bronnen.contains(&BronRef::JoaRegel(g_index)) {
-                            r.bronnen.push(BronRef::JoaRegel(g_index));
-                        }
-                        Some(d)
-                    }),
+                Arrangement::Joa => {
+                    let Some((g_index, g, d)) = self.joa_cel(i, &rij.dienst) else {
+                        continue;
+                    };
+                    if !r.bronnen.contains(&BronRef::JoaRegel(g_index)) {
+                        r.bronnen.push(BronRef::JoaRegel(g_index));
+                    }
+                    // The cell's own qualifier belongs to the service; the
+                    // group's note (Tamboerijn) to what it says about it.
+                    (d, BronRef::JoaRegel(g_index), g.voorwaarde.as_ref().or(rij.voorwaarde.as_ref()))
+                }
             };
-            let Some(dekking) = dekking else { continue };
             r.diensten.push((rij_index, dekking));
-            if let Some(v) = rij.voetnoot.filter(|v| !r.voetnoten.contains(v)) {
+            r.regels.push((rij_index, regel));
+            if let Some(w) = voorwaarde {
+                r.voorwaarden.push((rij_index, w.clone()));
+            }
+            // The schema's footnotes are about OJA schools (*** names
+            // Bombardon and OPDC's OJA); a JOA group's cells come from the
+            // JOA notes, which have none.
+            if arrangement == Arrangement::Oja
+                && let Some(v) = rij.voetnoot.filter(|v| !r.voetnoten.contains(v))
+            {
                 r.voetnoten.push(v);
                 r.bronnen.push(BronRef::ReikwijdteVoetnoot(v));
             }
@@ -371,6 +421,18 @@ impl Normenkader {
             r.bronnen.push(BronRef::Uitleg(Uitleg::JoaReikwijdte));
         }
         Some(r)
+    }
+
+    /// The JOA rule that says something about `dienst` at group `i`.
+    fn joa_cel(&self, i: usize, dienst: &str) -> Option<(usize, &JoaRegel, Dekking)> {
+        self.joa_regels
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.scholen.contains(&i))
+            .find_map(|(g_index, g)| {
+                let d = g.waarden.iter().find(|(k, _)| k == dienst)?.1;
+                Some((g_index, g, d))
+            })
     }
 
     /// The id of the interpretation that states an engine semantic.
