@@ -3,9 +3,35 @@
 //! function of facts the storage layer gathers, so it is tested here in full
 //! and logged with its ground.
 
+use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use crate::rol::Rol;
+
+/// How long access lasts after the relation that gave it ends (issue 12,
+/// access in time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Termijnen {
+    /// A provider keeps reading a jeugdige this long after the last day of
+    /// its last referral for them: for its final declaration.
+    pub nawerking_verwijzing: Months,
+}
+
+impl Default for Termijnen {
+    fn default() -> Self {
+        Self {
+            nawerking_verwijzing: Months::new(3),
+        }
+    }
+}
+
+/// The earliest last day of a referral that still gives its provider
+/// access on `vandaag`: a referral that ended before it gives none.
+pub fn verwijzing_grens(vandaag: NaiveDate, t: &Termijnen) -> NaiveDate {
+    vandaag
+        .checked_sub_months(t.nawerking_verwijzing)
+        .unwrap_or(NaiveDate::MIN)
+}
 
 /// Facts about one user in one role and one jeugdige.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,6 +50,10 @@ pub struct Relaties {
     pub aanbieder_met_verwijzing: bool,
     /// The jeugdige is a pupil of the user's organisation (a school).
     pub eigen_leerling: bool,
+    /// The last day of the provider's last referral for the jeugdige (with
+    /// `aanbieder_met_verwijzing`): the fact holds until then plus the
+    /// nawerking ([`Relaties::op`]).
+    pub verwijzing_tot: Option<NaiveDate>,
 }
 
 impl Relaties {
@@ -56,7 +86,22 @@ impl Relaties {
             partij_bij_casus: feit(2),
             aanbieder_met_verwijzing: feit(3),
             eigen_leerling: feit(4),
+            verwijzing_tot: None,
         }
+    }
+
+    /// The facts as they hold on `vandaag`: a referral gives access until
+    /// its last day plus [`Termijnen::nawerking_verwijzing`], no longer.
+    /// Every decision applies this before [`mag_zien`]; the storage
+    /// layer's list applies the same cut-off ([`verwijzing_grens`]).
+    pub fn op(mut self, vandaag: NaiveDate, t: &Termijnen) -> Self {
+        if self
+            .verwijzing_tot
+            .is_some_and(|tot| tot < verwijzing_grens(vandaag, t))
+        {
+            self.aanbieder_met_verwijzing = false;
+        }
+        self
     }
 }
 
@@ -131,6 +176,39 @@ pub fn mag_wijzigen(rol: Rol, r: &Relaties) -> Result<Grond, Weigering> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verwijzing_geeft_toegang_tot_einde_plus_nawerking() {
+        let d = |m, dag| NaiveDate::from_ymd_opt(2026, m, dag).expect("date");
+        let t = Termijnen::default();
+        let r = Relaties {
+            aanbieder_met_verwijzing: true,
+            verwijzing_tot: Some(d(3, 31)),
+            ..Default::default()
+        };
+        for (vandaag, ziet) in [
+            (d(3, 31), true),
+            (d(6, 30), true),
+            (d(7, 1), false),
+            (d(12, 1), false),
+        ] {
+            assert_eq!(
+                mag_zien(Rol::Aanbieder, &r.clone().op(vandaag, &t)).is_ok(),
+                ziet,
+                "{vandaag}"
+            );
+        }
+        let kort = Termijnen {
+            nawerking_verwijzing: Months::new(0),
+        };
+        assert!(mag_zien(Rol::Aanbieder, &r.clone().op(d(4, 1), &kort)).is_err());
+        assert_eq!(verwijzing_grens(d(6, 30), &t), d(3, 30));
+        assert_eq!(
+            verwijzing_grens(NaiveDate::MIN, &t),
+            NaiveDate::MIN,
+            "no overflow"
+        );
+    }
 
     #[test]
     fn bits_heen_en_terug() {
@@ -209,6 +287,7 @@ mod tests {
             partij_bij_casus: true,
             aanbieder_met_verwijzing: true,
             eigen_leerling: true,
+            verwijzing_tot: None,
         };
         assert_eq!(
             mag_zien(Rol::Beleid, &alles),

@@ -2114,7 +2114,7 @@ async fn broers_en_zussen(app: &App) {
 // fields, access in time).
 #[path = "api/toegang.rs"]
 mod toegang;
-use toegang::{bsn_controle, organisatievelden, triage_geeft_geen_toegang};
+use toegang::{bsn_controle, organisatievelden, toegang_in_tijd, triage_geeft_geen_toegang};
 
 // The access route of seed 000.
 #[path = "api/toegangsroute.rs"]
@@ -2180,4 +2180,5 @@ per_backend!(
     triage_geeft_geen_toegang,
     bsn_controle,
     organisatievelden,
+    toegang_in_tijd,
 );
