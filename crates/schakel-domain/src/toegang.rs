@@ -177,6 +177,38 @@ pub fn mag_wijzigen(rol: Rol, r: &Relaties) -> Result<Grond, Weigering> {
 mod tests {
     use super::*;
 
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The documented rule for providers, stated apart from `mag_zien`:
+        /// a provider reads a jeugdige only while a referral for them runs
+        /// or ended at most the nawerking ago, or while it is a party to
+        /// the household's open case — whatever the other facts and dates.
+        #[test]
+        fn aanbieder_alleen_binnen_de_regel(
+            bits in 0i64..1 << Relaties::AANTAL,
+            einde in 0u32..2000,
+            vandaag in 0u32..2000,
+            maanden in 0u32..24,
+        ) {
+            let dag = |n: u32| NaiveDate::from_ymd_opt(2024, 1, 1).expect("date") + chrono::Days::new(u64::from(n));
+            let t = Termijnen { nawerking_verwijzing: Months::new(maanden) };
+            let r = Relaties { verwijzing_tot: Some(dag(einde)), ..Relaties::uit_bits(bits) };
+            let nu = dag(vandaag);
+            let verwijzing_loopt = r.aanbieder_met_verwijzing
+                && dag(einde) >= nu.checked_sub_months(Months::new(maanden)).expect("date");
+            prop_assert_eq!(
+                mag_zien(Rol::Aanbieder, &r.clone().op(nu, &t)).is_ok(),
+                verwijzing_loopt || r.partij_bij_casus
+            );
+            // And no role gains anything by time passing.
+            for rol in Rol::ALLE {
+                let later = r.clone().op(nu + chrono::Days::new(400), &t);
+                prop_assert!(mag_zien(rol, &later).is_err() || mag_zien(rol, &r.clone().op(nu, &t)).is_ok());
+            }
+        }
+    }
+
     #[test]
     fn verwijzing_geeft_toegang_tot_einde_plus_nawerking() {
         let d = |m, dag| NaiveDate::from_ymd_opt(2026, m, dag).expect("date");
