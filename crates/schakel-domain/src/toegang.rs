@@ -3,9 +3,35 @@
 //! function of facts the storage layer gathers, so it is tested here in full
 //! and logged with its ground.
 
+use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use crate::rol::Rol;
+
+/// How long access lasts after the relation that gave it ends (issue 12,
+/// access in time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Termijnen {
+    /// A provider keeps reading a jeugdige this long after the last day of
+    /// its last referral for them: for its final declaration.
+    pub nawerking_verwijzing: Months,
+}
+
+impl Default for Termijnen {
+    fn default() -> Self {
+        Self {
+            nawerking_verwijzing: Months::new(3),
+        }
+    }
+}
+
+/// The earliest last day of a referral that still gives its provider
+/// access on `vandaag`: a referral that ended before it gives none.
+pub fn verwijzing_grens(vandaag: NaiveDate, t: &Termijnen) -> NaiveDate {
+    vandaag
+        .checked_sub_months(t.nawerking_verwijzing)
+        .unwrap_or(NaiveDate::MIN)
+}
 
 /// Facts about one user in one role and one jeugdige.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,6 +50,10 @@ pub struct Relaties {
     pub aanbieder_met_verwijzing: bool,
     /// The jeugdige is a pupil of the user's organisation (a school).
     pub eigen_leerling: bool,
+    /// The last day of the provider's last referral for the jeugdige (with
+    /// `aanbieder_met_verwijzing`): the fact holds until then plus the
+    /// nawerking ([`Relaties::op`]).
+    pub verwijzing_tot: Option<NaiveDate>,
 }
 
 impl Relaties {
@@ -56,7 +86,22 @@ impl Relaties {
             partij_bij_casus: feit(2),
             aanbieder_met_verwijzing: feit(3),
             eigen_leerling: feit(4),
+            verwijzing_tot: None,
         }
+    }
+
+    /// The facts as they hold on `vandaag`: a referral gives access until
+    /// its last day plus [`Termijnen::nawerking_verwijzing`], no longer.
+    /// Every decision applies this before [`mag_zien`]; the storage
+    /// layer's list applies the same cut-off ([`verwijzing_grens`]).
+    pub fn op(mut self, vandaag: NaiveDate, t: &Termijnen) -> Self {
+        if self
+            .verwijzing_tot
+            .is_some_and(|tot| tot < verwijzing_grens(vandaag, t))
+        {
+            self.aanbieder_met_verwijzing = false;
+        }
+        self
     }
 }
 
@@ -131,6 +176,71 @@ pub fn mag_wijzigen(rol: Rol, r: &Relaties) -> Result<Grond, Weigering> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The documented rule for providers, stated apart from `mag_zien`:
+        /// a provider reads a jeugdige only while a referral for them runs
+        /// or ended at most the nawerking ago, or while it is a party to
+        /// the household's open case — whatever the other facts and dates.
+        #[test]
+        fn aanbieder_alleen_binnen_de_regel(
+            bits in 0i64..1 << Relaties::AANTAL,
+            einde in 0u32..2000,
+            vandaag in 0u32..2000,
+            maanden in 0u32..24,
+        ) {
+            let dag = |n: u32| NaiveDate::from_ymd_opt(2024, 1, 1).expect("date") + chrono::Days::new(u64::from(n));
+            let t = Termijnen { nawerking_verwijzing: Months::new(maanden) };
+            let r = Relaties { verwijzing_tot: Some(dag(einde)), ..Relaties::uit_bits(bits) };
+            let nu = dag(vandaag);
+            let verwijzing_loopt = r.aanbieder_met_verwijzing
+                && dag(einde) >= nu.checked_sub_months(Months::new(maanden)).expect("date");
+            prop_assert_eq!(
+                mag_zien(Rol::Aanbieder, &r.clone().op(nu, &t)).is_ok(),
+                verwijzing_loopt || r.partij_bij_casus
+            );
+            // And no role gains anything by time passing.
+            for rol in Rol::ALLE {
+                let later = r.clone().op(nu + chrono::Days::new(400), &t);
+                prop_assert!(mag_zien(rol, &later).is_err() || mag_zien(rol, &r.clone().op(nu, &t)).is_ok());
+            }
+        }
+    }
+
+    #[test]
+    fn verwijzing_geeft_toegang_tot_einde_plus_nawerking() {
+        let d = |m, dag| NaiveDate::from_ymd_opt(2026, m, dag).expect("date");
+        let t = Termijnen::default();
+        let r = Relaties {
+            aanbieder_met_verwijzing: true,
+            verwijzing_tot: Some(d(3, 31)),
+            ..Default::default()
+        };
+        for (vandaag, ziet) in [
+            (d(3, 31), true),
+            (d(6, 30), true),
+            (d(7, 1), false),
+            (d(12, 1), false),
+        ] {
+            assert_eq!(
+                mag_zien(Rol::Aanbieder, &r.clone().op(vandaag, &t)).is_ok(),
+                ziet,
+                "{vandaag}"
+            );
+        }
+        let kort = Termijnen {
+            nawerking_verwijzing: Months::new(0),
+        };
+        assert!(mag_zien(Rol::Aanbieder, &r.clone().op(d(4, 1), &kort)).is_err());
+        assert_eq!(verwijzing_grens(d(6, 30), &t), d(3, 30));
+        assert_eq!(
+            verwijzing_grens(NaiveDate::MIN, &t),
+            NaiveDate::MIN,
+            "no overflow"
+        );
+    }
 
     #[test]
     fn bits_heen_en_terug() {
@@ -209,6 +319,7 @@ mod tests {
             partij_bij_casus: true,
             aanbieder_met_verwijzing: true,
             eigen_leerling: true,
+            verwijzing_tot: None,
         };
         assert_eq!(
             mag_zien(Rol::Beleid, &alles),

@@ -127,11 +127,19 @@ impl Dossier<'_> {
     }
 
     async fn relaties(&self, j: &Jeugdige) -> ApiResultaat<toegang::Relaties> {
-        Ok(self
+        self.relaties_van(j.id).await
+    }
+
+    /// The facts between this actor's organisation and a jeugdige as they
+    /// hold today (a referral ends its access after the nawerking): what
+    /// every decision about a jeugdige rests on.
+    async fn relaties_van(&self, jeugdige: Id) -> ApiResultaat<toegang::Relaties> {
+        let r = self
             .state
             .opslag
-            .relaties(j.id, self.actor.rol.organisatie)
-            .await?)
+            .relaties(jeugdige, self.actor.rol.organisatie)
+            .await?;
+        Ok(r.op(crate::api::vandaag(), &self.state.instellingen.termijnen))
     }
 
     /// Decides by `beleid`, logs, and only then hands out. Reads are logged
@@ -194,11 +202,7 @@ impl Dossier<'_> {
             return Ok(true);
         }
         for id in &h.jeugdigen {
-            let relaties = self
-                .state
-                .opslag
-                .relaties(*id, self.actor.rol.organisatie)
-                .await?;
+            let relaties = self.relaties_van(*id).await?;
             if toegang::mag_zien(self.actor.rol.rol, &relaties).is_ok() {
                 return Ok(true);
             }
@@ -486,10 +490,16 @@ impl Dossier<'_> {
             )));
         }
         let rol = self.actor.rol.rol;
+        let (vandaag, termijnen) = (crate::api::vandaag(), &self.state.instellingen.termijnen);
         let lijst = self
             .state
             .opslag
-            .jeugdigen_met_relatie(self.actor.rol.organisatie, toegang::patronen(rol), pagina)
+            .jeugdigen_met_relatie(
+                self.actor.rol.organisatie,
+                toegang::patronen(rol),
+                toegang::verwijzing_grens(vandaag, termijnen),
+                pagina,
+            )
             .await?;
         // The store filtered by the same policy; it is applied again here
         // for the ground each read is logged with. Every read is logged in
@@ -497,7 +507,7 @@ impl Dossier<'_> {
         let mut zichtbaar = Vec::with_capacity(lijst.items.len());
         let mut records = Vec::with_capacity(lijst.items.len());
         for (j, relaties) in lijst.items {
-            if let Ok(g) = toegang::mag_zien(rol, &relaties) {
+            if let Ok(g) = toegang::mag_zien(rol, &relaties.op(vandaag, termijnen)) {
                 records.push(self.record(
                     "jeugdige.lijst",
                     Actie::Lezen,

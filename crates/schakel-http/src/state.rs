@@ -24,6 +24,8 @@ pub struct Instellingen {
     /// How many BSN checks (registering a jeugdige) one account may make
     /// per hour; then 429 until the hour has passed (issue 12).
     pub bsn_controles_per_uur: i64,
+    /// How long access lasts after the relation that gave it ends.
+    pub termijnen: schakel_domain::toegang::Termijnen,
 }
 
 impl Default for Instellingen {
@@ -35,6 +37,7 @@ impl Default for Instellingen {
             pseudoniem_sleutel: Vec::new(),
             web_map: None,
             bsn_controles_per_uur: 20,
+            termijnen: Default::default(),
         }
     }
 }

@@ -2192,7 +2192,7 @@ use openapi::openapi_en_server;
 // fields, access in time).
 #[path = "api/toegang.rs"]
 mod toegang;
-use toegang::{bsn_controle, organisatievelden, triage_geeft_geen_toegang};
+use toegang::{bsn_controle, organisatievelden, toegang_in_tijd, triage_geeft_geen_toegang};
 
 // The access route of seed 000.
 #[path = "api/toegangsroute.rs"]
@@ -2263,4 +2263,5 @@ per_backend!(
     triage_geeft_geen_toegang,
     bsn_controle,
     organisatievelden,
+    toegang_in_tijd,
 );

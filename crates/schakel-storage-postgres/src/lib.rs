@@ -503,27 +503,43 @@ async fn voeg_partijen_toe(conn: &mut PgConnection, casus: Id, partijen: &[Id]) 
 macro_rules! feiten {
     ($waar:literal) => {
         concat!(
-            "INSERT INTO toegang (organisatie, jeugdige, relaties) \
-             SELECT organisatie, jeugdige, sum(DISTINCT bit) FROM ( \
-               SELECT h.behandelaar AS organisatie, j.id AS jeugdige, 1 AS bit \
+            "INSERT INTO toegang (organisatie, jeugdige, relaties, verwijzing_tot) \
+             SELECT organisatie, jeugdige, sum(DISTINCT bit), max(tot) FROM ( \
+               SELECT h.behandelaar AS organisatie, j.id AS jeugdige, 1 AS bit, NULL::date AS tot \
                  FROM hulpvraag h JOIN jeugdige j ON j.id = h.jeugdige WHERE h.open ",
             $waar,
-            " UNION ALL SELECT c.wijkteam, j.id, 2 \
+            " UNION ALL SELECT c.wijkteam, j.id, 2, NULL::date \
                  FROM casus c JOIN jeugdige j ON j.huishouden = c.huishouden WHERE c.open ",
             $waar,
-            " UNION ALL SELECT p.organisatie, j.id, 4 \
+            " UNION ALL SELECT p.organisatie, j.id, 4, NULL::date \
                  FROM casus c JOIN casus_partij p ON p.casus = c.id \
                  JOIN jeugdige j ON j.huishouden = c.huishouden WHERE c.open ",
             $waar,
-            " UNION ALL SELECT v.aanbieder, j.id, 8 \
+            " UNION ALL SELECT v.aanbieder, j.id, 8, v.einddatum \
                  FROM verwijzing v JOIN jeugdige j ON j.id = v.jeugdige \
                  WHERE coalesce(v.gemeentelijke_toets, '') <> 'afgewezen' ",
             $waar,
-            " UNION ALL SELECT j.school, j.id, 16 FROM jeugdige j WHERE j.school IS NOT NULL ",
+            " UNION ALL SELECT j.school, j.id, 16, NULL::date FROM jeugdige j WHERE j.school IS NOT NULL ",
             $waar,
             ") f GROUP BY organisatie, jeugdige"
         )
     };
+}
+
+/// The kept facts of a row as they hold on the day whose cut-off is bound
+/// as $3: bit 8 (a referral) without it once the referral's last day lies
+/// before the cut-off — [`Relaties::op`] in SQL, for the list.
+macro_rules! geldig {
+    () => {
+        "(relaties & ~(CASE WHEN verwijzing_tot < $3 THEN 8::bigint ELSE 0::bigint END))::int"
+    };
+}
+
+fn relaties_uit(r: &sqlx::postgres::PgRow) -> Resultaat<Relaties> {
+    Ok(Relaties {
+        verwijzing_tot: kol(r, "verwijzing_tot")?,
+        ..Relaties::uit_bits(kol(r, "relaties")?)
+    })
 }
 
 /// Brings the kept access facts of one household up to date, inside the
@@ -1104,6 +1120,7 @@ impl Opslag for PgOpslag {
         &self,
         organisatie: Id,
         patronen: i64,
+        verwijzing_grens: NaiveDate,
         pagina: Pagina,
     ) -> Resultaat<Lijst<(Jeugdige, Relaties)>> {
         let kolommen = JEUGDIGE_KOLOMMEN
@@ -1112,23 +1129,29 @@ impl Opslag for PgOpslag {
             .collect::<Vec<_>>()
             .join(", ");
         let mut tx = self.lees().await?;
-        let totaal: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM toegang WHERE organisatie = $1 AND (($2 >> relaties::int) & 1) = 1",
-        )
+        let totaal: i64 = sqlx::query_scalar(concat!(
+            "SELECT count(*) FROM toegang WHERE organisatie = $1 AND (($2 >> ",
+            geldig!(),
+            ") & 1) = 1"
+        ))
         .bind(organisatie)
         .bind(patronen)
+        .bind(verwijzing_grens)
         .fetch_one(&mut *tx)
         .await
         .map_err(fout)?;
         let rijen = sqlx::query(sqlx::AssertSqlSafe(format!(
             // The page is cut from the index alone; only its rows are joined.
-            "SELECT {kolommen}, t.relaties FROM (SELECT jeugdige, relaties FROM toegang \
-               WHERE organisatie = $1 AND (($2 >> relaties::int) & 1) = 1 \
-               ORDER BY jeugdige LIMIT $3 OFFSET $4) t \
-             JOIN jeugdige j ON j.id = t.jeugdige ORDER BY t.jeugdige"
+            "SELECT {kolommen}, t.relaties, t.verwijzing_tot FROM \
+               (SELECT jeugdige, relaties, verwijzing_tot FROM toegang \
+               WHERE organisatie = $1 AND (($2 >> {}) & 1) = 1 \
+               ORDER BY jeugdige LIMIT $4 OFFSET $5) t \
+             JOIN jeugdige j ON j.id = t.jeugdige ORDER BY t.jeugdige",
+            geldig!()
         )))
         .bind(organisatie)
         .bind(patronen)
+        .bind(verwijzing_grens)
         .bind(pagina.aantal)
         .bind(pagina.vanaf)
         .fetch_all(&mut *tx)
@@ -1137,21 +1160,24 @@ impl Opslag for PgOpslag {
         tx.commit().await.map_err(fout)?;
         let items = rijen
             .iter()
-            .map(|r| Ok((jeugdige_uit(r)?, Relaties::uit_bits(kol(r, "relaties")?))))
+            .map(|r| Ok((jeugdige_uit(r)?, relaties_uit(r)?)))
             .collect::<Resultaat<Vec<_>>>()?;
         Ok(Lijst { items, totaal })
     }
 
     async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties> {
-        let bits: Option<i64> = sqlx::query_scalar(
-            "SELECT relaties FROM toegang WHERE organisatie = $1 AND jeugdige = $2",
+        let rij = sqlx::query(
+            "SELECT relaties, verwijzing_tot FROM toegang WHERE organisatie = $1 AND jeugdige = $2",
         )
         .bind(organisatie)
         .bind(jeugdige)
         .fetch_optional(&self.pool)
         .await
         .map_err(fout)?;
-        Ok(bits.map(Relaties::uit_bits).unwrap_or_default())
+        rij.as_ref()
+            .map(relaties_uit)
+            .transpose()
+            .map(Option::unwrap_or_default)
     }
 
     async fn herbereken_toegang(&self) -> Resultaat<()> {

@@ -670,28 +670,46 @@ async fn voeg_audits_toe(
 macro_rules! feiten {
     ($waar:literal) => {
         concat!(
-            "INSERT INTO toegang (organisatie, jeugdige, relaties) \
-             SELECT organisatie, jeugdige, sum(DISTINCT bit) FROM ( \
-               SELECT h.behandelaar AS organisatie, j.id AS jeugdige, 1 AS bit \
+            "INSERT INTO toegang (organisatie, jeugdige, relaties, verwijzing_tot) \
+             SELECT organisatie, jeugdige, sum(DISTINCT bit), max(tot) FROM ( \
+               SELECT h.behandelaar AS organisatie, j.id AS jeugdige, 1 AS bit, NULL AS tot \
                  FROM hulpvraag h JOIN jeugdige j ON j.id = h.jeugdige WHERE h.open = 1 ",
             $waar,
-            " UNION ALL SELECT c.wijkteam, j.id, 2 \
+            " UNION ALL SELECT c.wijkteam, j.id, 2, NULL \
                  FROM casus c JOIN jeugdige j ON j.huishouden = c.huishouden \
                  WHERE c.open = 1 ",
             $waar,
-            " UNION ALL SELECT p.organisatie, j.id, 4 \
+            " UNION ALL SELECT p.organisatie, j.id, 4, NULL \
                  FROM casus c JOIN casus_partij p ON p.casus = c.id \
                  JOIN jeugdige j ON j.huishouden = c.huishouden WHERE c.open = 1 ",
             $waar,
-            " UNION ALL SELECT v.aanbieder, j.id, 8 \
+            " UNION ALL SELECT v.aanbieder, j.id, 8, v.einddatum \
                  FROM verwijzing v JOIN jeugdige j ON j.id = v.jeugdige \
                  WHERE coalesce(v.gemeentelijke_toets, '') <> 'afgewezen' ",
             $waar,
-            " UNION ALL SELECT j.school, j.id, 16 FROM jeugdige j WHERE j.school IS NOT NULL ",
+            " UNION ALL SELECT j.school, j.id, 16, NULL FROM jeugdige j WHERE j.school IS NOT NULL ",
             $waar,
             ") f GROUP BY organisatie, jeugdige"
         )
     };
+}
+
+/// The kept facts of a row as they hold on the day whose cut-off is bound
+/// as ?3: bit 8 (a referral) without it once the referral's last day lies
+/// before the cut-off — [`Relaties::op`] in SQL, for the list.
+macro_rules! geldig {
+    () => {
+        "(relaties & ~(CASE WHEN verwijzing_tot < ?3 THEN 8 ELSE 0 END))"
+    };
+}
+
+fn relaties_uit(rij: &SqliteRow) -> Resultaat<Relaties> {
+    Ok(Relaties {
+        verwijzing_tot: ontleed_optie(rij, "verwijzing_tot", |t| {
+            NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        })?,
+        ..Relaties::uit_bits(kolom(rij, "relaties")?)
+    })
 }
 
 /// Brings the kept access facts of one household up to date, inside the
@@ -1174,14 +1192,18 @@ impl Opslag for SqliteOpslag {
         &self,
         organisatie: Id,
         patronen: i64,
+        verwijzing_grens: NaiveDate,
         pagina: Pagina,
     ) -> Resultaat<Lijst<(Jeugdige, Relaties)>> {
         let mut tx = self.lees().await?;
-        let totaal: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM toegang WHERE organisatie = ?1 AND ((?2 >> relaties) & 1) = 1",
-        )
+        let totaal: i64 = sqlx::query_scalar(concat!(
+            "SELECT count(*) FROM toegang WHERE organisatie = ?1 AND ((?2 >> ",
+            geldig!(),
+            ") & 1) = 1"
+        ))
         .bind(organisatie)
         .bind(patronen)
+        .bind(datum_tekst(verwijzing_grens))
         .fetch_one(&mut *tx)
         .await
         .map_err(db)?;
@@ -1189,13 +1211,16 @@ impl Opslag for SqliteOpslag {
             "SELECT ",
             jeugdige_kolommen!(),
             // The page is cut from the index alone; only its rows are joined.
-            ", t.relaties FROM (SELECT jeugdige, relaties FROM toegang \
-               WHERE organisatie = ?1 AND ((?2 >> relaties) & 1) = 1 \
-               ORDER BY jeugdige LIMIT ?3 OFFSET ?4) t \
+            ", t.relaties, t.verwijzing_tot FROM (SELECT jeugdige, relaties, verwijzing_tot \
+               FROM toegang WHERE organisatie = ?1 AND ((?2 >> ",
+            geldig!(),
+            ") & 1) = 1 \
+               ORDER BY jeugdige LIMIT ?4 OFFSET ?5) t \
              JOIN jeugdige j ON j.id = t.jeugdige ORDER BY t.jeugdige"
         ))
         .bind(organisatie)
         .bind(patronen)
+        .bind(datum_tekst(verwijzing_grens))
         .bind(pagina.aantal)
         .bind(pagina.vanaf)
         .fetch_all(&mut *tx)
@@ -1204,26 +1229,24 @@ impl Opslag for SqliteOpslag {
         tx.commit().await.map_err(db)?;
         let items = rijen
             .iter()
-            .map(|rij| {
-                Ok((
-                    jeugdige_uit(rij)?,
-                    Relaties::uit_bits(kolom(rij, "relaties")?),
-                ))
-            })
+            .map(|rij| Ok((jeugdige_uit(rij)?, relaties_uit(rij)?)))
             .collect::<Resultaat<Vec<_>>>()?;
         Ok(Lijst { items, totaal })
     }
 
     async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties> {
-        let bits: Option<i64> = sqlx::query_scalar(
-            "SELECT relaties FROM toegang WHERE organisatie = ? AND jeugdige = ?",
+        let rij = sqlx::query(
+            "SELECT relaties, verwijzing_tot FROM toegang WHERE organisatie = ? AND jeugdige = ?",
         )
         .bind(organisatie)
         .bind(jeugdige)
         .fetch_optional(&self.pool)
         .await
         .map_err(db)?;
-        Ok(bits.map(Relaties::uit_bits).unwrap_or_default())
+        rij.as_ref()
+            .map(relaties_uit)
+            .transpose()
+            .map(Option::unwrap_or_default)
     }
 
     async fn herbereken_toegang(&self) -> Resultaat<()> {

@@ -160,14 +160,18 @@ pub trait Opslag: Send + Sync + 'static {
     /// The jeugdigen an organisation has a relation with whose facts are
     /// one of `patronen` (a bit set over [`Relaties::bits`] values, from
     /// [`schakel_domain::toegang::patronen`]), in id order, each with its
-    /// facts.
+    /// facts. A referral whose last day lies before `verwijzing_grens`
+    /// ([`schakel_domain::toegang::verwijzing_grens`]) counts as no fact, as
+    /// [`Relaties::op`] has it.
     async fn jeugdigen_met_relatie(
         &self,
         organisatie: Id,
         patronen: i64,
+        verwijzing_grens: NaiveDate,
         pagina: Pagina,
     ) -> Resultaat<Lijst<(Jeugdige, Relaties)>>;
-    /// The facts the access policy decides on; all false when there are none.
+    /// The facts the access policy decides on, as kept (the caller applies
+    /// [`Relaties::op`] for the day); all false when there are none.
     async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties>;
     /// Recomputes every household's facts from the records (after a bulk
     /// load straight into the schema); the write methods keep them current

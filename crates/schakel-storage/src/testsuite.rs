@@ -98,6 +98,11 @@ pub fn bsn(s: &str) -> Bsn {
     b
 }
 
+/// A cut-off before every referral: the list as if referrals never ended.
+fn geen_grens() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default()
+}
+
 /// An audit record as the application would write it.
 pub fn record(
     gebeurtenis: &str,
@@ -1155,6 +1160,7 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
             .jeugdigen_met_relatie(
                 w.wijkteam.id,
                 toegang::patronen(Rol::Casusregisseur),
+                geen_grens(),
                 Pagina::new(1, 10)
             )
             .await
@@ -1233,7 +1239,7 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
 
     let lijst = |org: Id, rol: Rol, pagina: Pagina| async move {
         let l = opslag
-            .jeugdigen_met_relatie(org, toegang::patronen(rol), pagina)
+            .jeugdigen_met_relatie(org, toegang::patronen(rol), geen_grens(), pagina)
             .await
             .expect("jeugdigen_met_relatie");
         for (j, r) in &l.items {
@@ -2271,12 +2277,44 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         Some(GemeentelijkeToets::Open),
         "outside the norms: reviewed"
     );
-    assert!(
+    let r = opslag
+        .relaties(d.j3.id, w.aanbieder.id)
+        .await
+        .expect("relaties");
+    assert!(r.aanbieder_met_verwijzing);
+    assert_eq!(
+        r.verwijzing_tot,
+        Some(vandaag),
+        "the last day of the last referral is kept with the fact"
+    );
+    // The list drops a referral that ended before the cut-off (issue 12:
+    // access ends with the relation), as Relaties::op does.
+    let in_lijst = |grens: NaiveDate| async move {
         opslag
-            .relaties(d.j3.id, w.aanbieder.id)
+            .jeugdigen_met_relatie(
+                w.aanbieder.id,
+                toegang::patronen(Rol::Aanbieder),
+                grens,
+                Pagina::new(1, 100),
+            )
             .await
-            .expect("relaties")
-            .aanbieder_met_verwijzing
+            .expect("jeugdigen_met_relatie")
+            .items
+            .iter()
+            .any(|(j, _)| j.id == d.j3.id)
+    };
+    assert!(in_lijst(vandaag).await, "until its last day");
+    assert_eq!(
+        in_lijst(vandaag + Days::new(1)).await,
+        toegang::mag_zien(
+            Rol::Aanbieder,
+            &Relaties {
+                aanbieder_met_verwijzing: false,
+                ..r.clone()
+            }
+        )
+        .is_ok(),
+        "after it, only on another ground"
     );
     let levering = |hoeveelheid| NieuweLevering {
         verwijzing: opgeslagen.id,

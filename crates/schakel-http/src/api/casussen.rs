@@ -193,6 +193,18 @@ impl Dossier<'_> {
             toestand,
         };
         match grond_bij_casus(self.actor, &cd.casus) {
+            // A closed case is no longer open to plain reads (issue 12:
+            // access ends with the relation); writes meet the case's own
+            // rule (nothing is added to a closed case).
+            Some(_) if !cd.casus.open && actie == Actie::Lezen => Err(self
+                .weiger_casus(
+                    &cd,
+                    gebeurtenis,
+                    actie,
+                    "casus_gesloten",
+                    "Deze casus is gesloten en niet meer in te zien".into(),
+                )
+                .await),
             Some(grond) => Ok((cd, grond)),
             None => Err(self
                 .weiger_casus(

@@ -1018,6 +1018,8 @@ pub async fn gebeurtenis(Path(id): Path<Id>, f: Formulier<Velden>) -> WebResulta
         return casuspagina(&wie, id, fouten, None, invoer).await;
     };
     match leg_gebeurtenis_vast_voor(&wie.dossier(), id, g, verwacht).await {
+        // A closed case is no longer open to plain reads: back to the list.
+        Ok(cd) if !cd.casus.open => Ok(naar("/casussen?gelukt=afgesloten")),
         Ok(_) => Ok(naar(format!("/casussen/{id}?gelukt=vastgelegd"))),
         Err(f) => {
             fouten.uit(f, &velden_van(&tekst(&invoer, "soort")))?;

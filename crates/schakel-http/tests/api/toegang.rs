@@ -223,16 +223,22 @@ fn test_bsns(vanaf: u32, n: usize) -> Vec<String> {
 /// Another server instance on the same store, with its own limit of BSN
 /// checks per hour: as several instances behind one load balancer.
 async fn instantie(app: &App, per_uur: i64) -> (String, tokio::task::JoinHandle<()>) {
-    let state = AppState::new(
-        Arc::clone(&app.opslag),
-        regels(),
+    instantie_met(
+        app,
         Instellingen {
             pseudoniem_sleutel: SLEUTEL.to_vec(),
             bsn_controles_per_uur: per_uur,
             ..Instellingen::default()
         },
-        None,
-    );
+    )
+    .await
+}
+
+async fn instantie_met(
+    app: &App,
+    instellingen: Instellingen,
+) -> (String, tokio::task::JoinHandle<()>) {
+    let state = AppState::new(Arc::clone(&app.opslag), regels(), instellingen, None);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -582,4 +588,102 @@ pub async fn organisatievelden(app: &App) {
         .get(&format!("/api/v1/monitoring?school={}", w.school_a))
         .await;
     assert_eq!(s, StatusCode::OK, "{b}");
+}
+
+/// A referral of `jeugdige` to `aanbieder` whose last day is `einde`,
+/// stored directly (as if made months ago).
+async fn verwijzing_tot(app: &App, jeugdige: i64, aanbieder: i64, einde: NaiveDate) -> i64 {
+    let v = schakel_storage::NieuweVerwijzing {
+        jeugdige,
+        casus: None,
+        door: schakel_storage::Door {
+            medewerker: app.w.medewerker(VERWIJZER),
+            rol: Rol::Verwijzer,
+            organisatie: app.w.jgz,
+        },
+        aanbieder,
+        product: "begeleiding_individueel_basis".into(),
+        volume: 3.0,
+        eenheid: "uur".into(),
+        per: "week".into(),
+        ingangsdatum: einde - chrono::Days::new(60),
+        einddatum: einde,
+        toegekend: 20.0,
+        binnen_normen: true,
+        regels: vec!["almere.rij.volledig_onderwijs".into()],
+        normenkader: "almere 2025.1".into(),
+        bevindingen: json!([]),
+        motivatie: None,
+    };
+    app.opslag
+        .maak_verwijzing(&v, &[], &opzet_record("verwijzing"))
+        .await
+        .expect("verwijzing")
+        .id
+}
+
+/// Access ends when the relation ends: a provider reads a jeugdige until
+/// the last day of its last referral plus the nawerking (3 months by
+/// default, configurable), on every read path and in the list.
+pub async fn toegang_in_tijd(app: &App) {
+    let route = aanbieders(app).await;
+    let zc_a = app.login(ZC_A).await;
+    let d = dossier(app, &zc_a, BSNS[0]).await;
+    let aanbieder = app.login(super::steunroute::HOOFDAANBIEDER).await;
+    let vandaag = schakel_http::api::vandaag();
+    let pad = format!("/api/v1/jeugdigen/{}", d.jeugdige);
+    // Ended three months and a day ago: nothing any more, the list empty.
+    let oud = vandaag - chrono::Months::new(3) - chrono::Days::new(1);
+    let v = verwijzing_tot(app, d.jeugdige, route.hoofdaanbieder, oud).await;
+    assert_eq!(
+        ziet(&aanbieder, &pad, v).await,
+        (StatusCode::FORBIDDEN, StatusCode::FORBIDDEN, json!(0)),
+        "ended {oud}, nawerking over"
+    );
+    assert!(
+        app.audit()
+            .await
+            .iter()
+            .any(|r| r.record.gebeurtenis == "jeugdige.lezen"
+                && r.record.uitkomst == Uitkomst::Geweigerd
+                && r.record.object_id == Some(d.jeugdige)
+                && r.record.organisatie == Some(route.hoofdaanbieder)),
+        "the refusal is logged"
+    );
+    // A later referral, ended two months ago: readable for its declaration.
+    let recent = vandaag - chrono::Months::new(2);
+    let v = verwijzing_tot(app, d.jeugdige, route.hoofdaanbieder, recent).await;
+    assert_eq!(
+        ziet(&aanbieder, &pad, v).await,
+        (StatusCode::OK, StatusCode::OK, json!(1)),
+        "ended {recent}, within the nawerking"
+    );
+    // The nawerking is a setting: with one month, that one is over too.
+    let (url, server) = instantie_met(
+        app,
+        Instellingen {
+            pseudoniem_sleutel: SLEUTEL.to_vec(),
+            termijnen: schakel_domain::toegang::Termijnen {
+                nawerking_verwijzing: chrono::Months::new(1),
+            },
+            ..Instellingen::default()
+        },
+    )
+    .await;
+    let kort = login_op(app, &url, super::steunroute::HOOFDAANBIEDER).await;
+    assert_eq!(
+        ziet(&kort, &pad, v).await,
+        (StatusCode::FORBIDDEN, StatusCode::FORBIDDEN, json!(0)),
+        "one month of nawerking"
+    );
+    server.abort();
+}
+
+/// What a user gets reading the jeugdige at `pad` and referral `v`, and
+/// how many jeugdigen the list holds.
+async fn ziet(g: &Gebruiker, pad: &str, v: i64) -> (StatusCode, StatusCode, Value) {
+    let lezen = g.get(pad).await.0;
+    let verwijzing = g.get(&format!("/api/v1/verwijzingen/{v}")).await.0;
+    let (_, _, lijst) = g.get("/api/v1/jeugdigen").await;
+    (lezen, verwijzing, lijst["paginering"]["totaal"].clone())
 }

@@ -720,6 +720,10 @@ async fn stuur(
     assert_eq!(versie(app, casus).await, n + nieuw, "{}", f.soort);
     assert_eq!(gelogd(app, voor, f.code).await, log, "{}", f.code);
     match verwacht {
+        Ok(()) if f.soort == "afgesloten" => {
+            assert_eq!(p.naar(), "/casussen?gelukt=afgesloten");
+            b.get(p.naar()).await
+        }
         Ok(()) => {
             assert_eq!(p.naar(), format!("/casussen/{casus}?gelukt=vastgelegd"));
             let p = b.get(p.naar()).await;
@@ -860,13 +864,22 @@ pub async fn web_casus_veiligheid_en_afsluiten(app: &App) {
         &reden,
     )
     .await;
-    assert!(p.html.contains("<dd>Gesloten</dd>"), "{}", p.html);
-    assert!(p.html.contains("Casus afgesloten: Doelen behaald"));
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    // Closed: no longer open to plain reads, for the wijkteam and every
+    // party (issue 12); each refusal logged.
     for b in [&regisseur, &school, &jgz] {
         let p = b.get(&pad).await;
+        assert_eq!(p.status, StatusCode::FORBIDDEN, "{}", p.html);
+        assert!(p.html.contains("gesloten"), "{}", p.html);
         assert!(!p.html.contains("/gebeurtenissen"), "no forms: {}", p.html);
-        assert!(!p.html.contains("Vastleggen"));
     }
+    assert!(
+        app.audit()
+            .await
+            .iter()
+            .any(|r| r.record.gebeurtenis == "casus.lezen"
+                && r.record.grond.as_deref() == Some("casus_gesloten"))
+    );
 }
 
 /// Bought-in care (the hoofdaanbieder with regie, then the school's
