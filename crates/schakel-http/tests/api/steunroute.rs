@@ -66,6 +66,7 @@ pub(super) async fn oja_van_school_a(app: &App, hoofdaanbieder: i64) {
                 }),
                 ..Default::default()
             },
+            &opzet_record("organisatie"),
         )
         .await
         .expect("directory");

@@ -25,7 +25,7 @@ fn pc4(n: u16) -> Pc4 {
 
 async fn zet(app: &App, organisatie: i64, g: DirectoryGegevens) {
     app.opslag
-        .zet_directory_gegevens(organisatie, &g)
+        .zet_directory_gegevens(organisatie, &g, &opzet_record("organisatie"))
         .await
         .expect("zet_directory_gegevens");
 }
