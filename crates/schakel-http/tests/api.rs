@@ -2094,6 +2094,11 @@ async fn broers_en_zussen(app: &App) {
 mod toegangsroute;
 use toegangsroute::toegangsroute;
 
+// The region's set-up: an organisation's access-route data (issue 13).
+#[path = "api/inrichting.rs"]
+mod inrichting;
+use inrichting::inrichting;
+
 // --- one test per scenario and backend -------------------------------------------------------------------
 
 macro_rules! per_backend {
@@ -2137,6 +2142,7 @@ per_backend!(
     organisaties,
     broers_en_zussen,
     toegangsroute,
+    inrichting,
     autorisatiematrix,
     steunroute,
     monitoring,
