@@ -260,8 +260,10 @@ impl std::fmt::Display for ApiFout {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ApiFout::Ongeldig(v) => {
-                let velden: Vec<String> =
-                    v.iter().map(|v| format!("{}: {}", v.name, v.reason)).collect();
+                let velden: Vec<String> = v
+                    .iter()
+                    .map(|v| format!("{}: {}", v.name, v.reason))
+                    .collect();
                 f.write_str(&velden.join("; "))
             }
             _ => f.write_str(&self.onderdelen().3),

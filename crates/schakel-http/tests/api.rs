@@ -52,6 +52,11 @@ mod web;
 mod web_gids;
 use web_gids::web_gids;
 
+// The region's set-up in the browser (issue 13).
+#[path = "api/web_inrichting.rs"]
+mod web_inrichting;
+use web_inrichting::web_inrichting;
+
 // A jeugdige's data changed and a brother or sister added from the web.
 #[path = "api/web_gezin.rs"]
 mod web_gezin;
@@ -2153,6 +2158,7 @@ per_backend!(
     web_jeugdige_registreren,
     web_gids,
     web_gezin,
+    web_inrichting,
     web_casus_veiligheid_en_afsluiten,
     web_casus_inkoop_en_onderwijs,
     web_api_token,

@@ -2275,7 +2275,9 @@ async fn geweigerd(
         .await
         .expect("directory_gegevens");
     let kop = kop_nummer(opslag).await;
-    let uit = opslag.zet_directory_gegevens(org, g, &inrichting(org)).await;
+    let uit = opslag
+        .zet_directory_gegevens(org, g, &inrichting(org))
+        .await;
     assert!(
         uit.as_ref().is_err_and(verwacht),
         "{wat}: verkeerde uitkomst {uit:?}"
@@ -2542,7 +2544,11 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
         geweigerd(opslag, *org, g, *verwacht, wat).await;
     }
     let onbekende = opslag
-        .zet_directory_gegevens(w.vreemd.id + 1000, &DirectoryGegevens::default(), &inrichting(w.vreemd.id + 1000))
+        .zet_directory_gegevens(
+            w.vreemd.id + 1000,
+            &DirectoryGegevens::default(),
+            &inrichting(w.vreemd.id + 1000),
+        )
         .await;
     assert!(
         matches!(onbekende, Err(OpslagFout::OnbekendeVerwijzing(_))),
@@ -2575,7 +2581,11 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
         "het contactpersoon en 1357 zijn weg"
     );
     opslag
-        .zet_directory_gegevens(wijkteam_stad.id, &met(|g| g.werkgebied = vec![pc4(1357)]), &inrichting(wijkteam_stad.id))
+        .zet_directory_gegevens(
+            wijkteam_stad.id,
+            &met(|g| g.werkgebied = vec![pc4(1357)]),
+            &inrichting(wijkteam_stad.id),
+        )
         .await
         .expect("1357 is vrij voor een ander wijkteam");
     assert_eq!(
@@ -2586,11 +2596,19 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
         Some(wijkteam_stad.id)
     );
     opslag
-        .zet_directory_gegevens(w.jgz.id, &DirectoryGegevens::default(), &inrichting(w.jgz.id))
+        .zet_directory_gegevens(
+            w.jgz.id,
+            &DirectoryGegevens::default(),
+            &inrichting(w.jgz.id),
+        )
         .await
         .expect("zet_directory_gegevens");
     opslag
-        .zet_directory_gegevens(jgz_twee.id, &met(|g| g.verwijzer_van_regio = true), &inrichting(jgz_twee.id))
+        .zet_directory_gegevens(
+            jgz_twee.id,
+            &met(|g| g.verwijzer_van_regio = true),
+            &inrichting(jgz_twee.id),
+        )
         .await
         .expect("de regio's verwijzer wisselt");
     assert_eq!(

@@ -19,12 +19,16 @@ use crate::gids::{Verslag, bedrijf, invoerfout, open_csv, organisaties, regio_vo
 
 /// The organisation `tekst` names: by BRIN (schools), AGB (providers) or
 /// name, among the region's; a name two organisations share is refused.
-fn zoek<'a>(orgs: &'a [Organisatie], tekst: &str, veldnaam: &str) -> Result<&'a Organisatie, String> {
+fn zoek<'a>(
+    orgs: &'a [Organisatie],
+    tekst: &str,
+    veldnaam: &str,
+) -> Result<&'a Organisatie, String> {
     let brin = Brin::parse(tekst).ok();
     let agb = Agb::parse(tekst).ok();
-    let op_code = orgs.iter().find(|o| {
-        (brin.is_some() && o.brin == brin) || (agb.is_some() && o.agb == agb)
-    });
+    let op_code = orgs
+        .iter()
+        .find(|o| (brin.is_some() && o.brin == brin) || (agb.is_some() && o.agb == agb));
     if let Some(o) = op_code {
         return Ok(o);
     }

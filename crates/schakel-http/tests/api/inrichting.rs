@@ -167,14 +167,26 @@ pub(crate) async fn inrichting(app: &App) {
             json!({"oja": {"arrangement": "Bombardon"}}),
             "oja",
         ),
-        (w.school_b, json!({"verwijzerVanRegio": true}), "verwijzerVanRegio"),
+        (
+            w.school_b,
+            json!({"verwijzerVanRegio": true}),
+            "verwijzerVanRegio",
+        ),
         (
             w.jgz,
             json!({"contactpersoon": w.medewerker(ZC_A)}),
             "contactpersoon",
         ),
-        (w.school_b, json!({"oja": {"arrangement": "Watertuin"}}), "oja.arrangement"),
-        (w.school_a, json!({"contactpersoon": "zc"}), "contactpersoon"),
+        (
+            w.school_b,
+            json!({"oja": {"arrangement": "Watertuin"}}),
+            "oja.arrangement",
+        ),
+        (
+            w.school_a,
+            json!({"contactpersoon": "zc"}),
+            "contactpersoon",
+        ),
     ];
     for (organisatie, body, veld) in gevallen {
         geweigerd(app, &beheer, organisatie, body, veld).await;
@@ -239,7 +251,11 @@ pub(crate) async fn inrichting(app: &App) {
     for (gebruiker, wie) in [(&zc_a, ZC_A), (&app.login(BELEID).await, BELEID)] {
         let voor = opgeslagen(app, w.school_a).await;
         let (s, _, body) = gebruiker
-            .put(&pad(w.school_a), None, json!({"oja": {"arrangement": "Watertuin"}}))
+            .put(
+                &pad(w.school_a),
+                None,
+                json!({"oja": {"arrangement": "Watertuin"}}),
+            )
             .await;
         assert_eq!(s, StatusCode::FORBIDDEN, "{wie}: {body}");
         assert_eq!(body["type"], "urn:schakel:probleem:geen-toegang");
@@ -255,7 +271,10 @@ pub(crate) async fn inrichting(app: &App) {
             ),
             "{wie}"
         );
-        assert_eq!(gebruiker.get(&pad(w.school_a)).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(
+            gebruiker.get(&pad(w.school_a)).await.0,
+            StatusCode::FORBIDDEN
+        );
     }
     let (s, _, _) = lees(
         app.anoniem()
@@ -295,12 +314,16 @@ pub(crate) async fn inrichting(app: &App) {
     .await
     .expect("medewerker");
     let beheer_elders = app.login("beheer@elders.test").await;
-    let (s, _, body) = beheer_elders
-        .put(&pad(w.school_a), None, json!({}))
-        .await;
+    let (s, _, body) = beheer_elders.put(&pad(w.school_a), None, json!({})).await;
     assert_eq!(s, StatusCode::FORBIDDEN, "{body}");
     assert_eq!(
-        app.audit().await.pop().expect("a record").record.grond.as_deref(),
+        app.audit()
+            .await
+            .pop()
+            .expect("a record")
+            .record
+            .grond
+            .as_deref(),
         Some("andere_regio")
     );
     // An organisation that does not exist: 404 for the beheerder.
