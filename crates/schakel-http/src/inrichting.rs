@@ -187,6 +187,13 @@ async fn controleer_oja(
             ),
         ),
     }
+    if let (Some(v), Some(t)) = (oja.geldig_vanaf, oja.geldig_tot) {
+        c.eis(
+            "oja.geldigTot",
+            v <= t,
+            "ligt vóór de begindatum (geldigVanaf); het arrangement loopt van geldigVanaf tot en met geldigTot",
+        );
+    }
     if let Some(h) = oja.hoofdaanbieder {
         match opslag.organisatie(h).await? {
             None => c.eis("oja.hoofdaanbieder", false, "onbekende organisatie"),
@@ -270,6 +277,8 @@ pub struct OjaDto {
     /// The normenkader's name of the OJA school.
     pub arrangement: String,
     pub hoofdaanbieder: Option<Naam>,
+    pub geldig_vanaf: Option<NaiveDate>,
+    pub geldig_tot: Option<NaiveDate>,
 }
 
 /// An organisation's access-route data, with names.
@@ -307,6 +316,8 @@ pub async fn lees_toegangsroute(
     let oja = match g.oja {
         Some(o) => Some(OjaDto {
             arrangement: o.arrangement,
+            geldig_vanaf: o.geldig_vanaf,
+            geldig_tot: o.geldig_tot,
             hoofdaanbieder: match o.hoofdaanbieder {
                 Some(h) => opslag.organisatie(h).await?.map(|a| Naam {
                     id: a.id,

@@ -2366,6 +2366,8 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
         oja: Some(OjaArrangement {
             arrangement: " Watertuin ".into(),
             hoofdaanbieder: Some(w.aanbieder.id),
+            geldig_vanaf: NaiveDate::from_ymd_opt(2026, 8, 1),
+            geldig_tot: NaiveDate::from_ymd_opt(2027, 7, 31),
         }),
         ..DirectoryGegevens::default()
     };
@@ -2449,6 +2451,7 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
         Some(OjaArrangement {
             arrangement: arrangement.into(),
             hoofdaanbieder,
+            ..OjaArrangement::default()
         })
     };
     let gevallen: Vec<Weigergeval> = vec![

@@ -177,6 +177,7 @@ async fn toegangsroute(
         Some(oja) => Some(OjaArrangement {
             arrangement: oja.arrangement.clone(),
             hoofdaanbieder: oja.hoofdaanbieder.as_deref().map(org_id).transpose()?,
+            ..OjaArrangement::default()
         }),
         None => None,
     };

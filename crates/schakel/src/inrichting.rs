@@ -58,12 +58,22 @@ fn record(organisatie: i64) -> NieuwAuditRecord {
     r
 }
 
+/// An optional date column (`YYYY-MM-DD`).
+fn datum(tekst: Option<&str>, veldnaam: &str) -> Result<Option<chrono::NaiveDate>, String> {
+    tekst
+        .map(|t| {
+            schakel_rules::datum::parse_datum(t)
+                .ok_or_else(|| format!("{veldnaam}: verwacht een datum als JJJJ-MM-DD"))
+        })
+        .transpose()
+}
+
 /// One row of `arrangementen.csv` as a change: the school and its new
 /// arrangement (none when the column is empty).
 fn arrangementrij(
     orgs: &[Organisatie],
     rij: &csv::StringRecord,
-    k: &[Option<usize>; 3],
+    k: &[Option<usize>; 5],
 ) -> Result<(i64, Toegangsroutewijziging), String> {
     let school = zoek(orgs, veld(rij, k[0]).ok_or("school: verplicht")?, "school")?;
     let oja = match veld(rij, k[1]) {
@@ -73,6 +83,8 @@ fn arrangementrij(
             hoofdaanbieder: veld(rij, k[2])
                 .map(|h| zoek(orgs, h, "hoofdaanbieder").map(|o| o.id))
                 .transpose()?,
+            geldig_vanaf: datum(veld(rij, k[3]), "geldig_vanaf")?,
+            geldig_tot: datum(veld(rij, k[4]), "geldig_tot")?,
         }),
     };
     let w = Toegangsroutewijziging {
@@ -88,7 +100,7 @@ async fn verwijzerrij(
     opslag: &dyn Opslag,
     orgs: &[Organisatie],
     rij: &csv::StringRecord,
-    k: &[Option<usize>; 3],
+    k: &[Option<usize>; 5],
 ) -> Result<(i64, Toegangsroutewijziging), String> {
     let org = zoek(
         orgs,
@@ -126,13 +138,19 @@ pub async fn importeer(
     let (wat, kolommen, verwacht) = if arrangementen {
         (
             "arrangementen",
-            ["school", "arrangement", "hoofdaanbieder"],
-            "verwacht school;arrangement;hoofdaanbieder",
+            [
+                "school",
+                "arrangement",
+                "hoofdaanbieder",
+                "geldig_vanaf",
+                "geldig_tot",
+            ],
+            "verwacht school;arrangement;hoofdaanbieder(;geldig_vanaf;geldig_tot)",
         )
     } else {
         (
             "verwijzers",
-            ["organisatie", "contactpersoon", ""],
+            ["organisatie", "contactpersoon", "", "", ""],
             "verwacht organisatie;contactpersoon",
         )
     };

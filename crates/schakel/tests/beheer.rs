@@ -1349,16 +1349,18 @@ fn inrichting_import_arrangementen_en_verwijzers() {
     let bestand = tmp.path().join("arrangementen.csv");
     std::fs::write(
         &bestand,
-        "school;arrangement;hoofdaanbieder\n\
-         99RE00;PrO;99000001\n\
+        "school;arrangement;hoofdaanbieder;geldig_vanaf;geldig_tot\n\
+         99RE00;PrO;99000001;2025-08-01;\n\
          Onbekende School;Watertuin;\n\
          99BO00;Bombardon;JGZ Almere\n\
          Wijkteam Almere Haven;Bombardon;\n\
-         SBO De Bombardon;Kwekerij;\n",
+         SBO De Bombardon;Kwekerij;\n\
+         SBO De Watertuin;Watertuin;99000002;2027-08-01;2027-07-31\n\
+         99BO00;Bombardon;;1-8-2027;\n",
     )
     .expect("write");
     let (rijen, opgeslagen, fouten) = importeer("arrangementen", &bestand);
-    assert_eq!((rijen, opgeslagen), (Some(5), Some(1)), "{fouten:?}");
+    assert_eq!((rijen, opgeslagen), (Some(7), Some(1)), "{fouten:?}");
     let velden: Vec<(i64, &str)> = fouten
         .iter()
         .map(|(r, reden)| (*r, reden.split(':').next().unwrap_or_default()))
@@ -1369,7 +1371,9 @@ fn inrichting_import_arrangementen_en_verwijzers() {
             (3, "school"),
             (4, "oja.hoofdaanbieder"),
             (5, "oja"),
-            (6, "oja.arrangement")
+            (6, "oja.arrangement"),
+            (7, "oja.geldigTot"),
+            (8, "geldig_vanaf")
         ],
         "{fouten:?}"
     );

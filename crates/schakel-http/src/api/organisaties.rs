@@ -143,6 +143,10 @@ pub struct OjaInvoer {
     pub arrangement: String,
     /// The id of an aanbieder.
     pub hoofdaanbieder: Option<i64>,
+    /// The first day the arrangement runs (absent: open).
+    pub geldig_vanaf: Option<chrono::NaiveDate>,
+    /// The last day the arrangement runs (absent: open).
+    pub geldig_tot: Option<chrono::NaiveDate>,
 }
 
 /// The whole of an organisation's access-route data but its werkgebied:
@@ -166,6 +170,8 @@ impl From<ToegangsrouteInvoer> for Toegangsroutewijziging {
             oja: Some(i.oja.map(|o| OjaArrangement {
                 arrangement: o.arrangement,
                 hoofdaanbieder: o.hoofdaanbieder,
+                geldig_vanaf: o.geldig_vanaf,
+                geldig_tot: o.geldig_tot,
             })),
             verwijzer_van_regio: Some(i.verwijzer_van_regio),
             werkgebied: None,

@@ -26,11 +26,13 @@ use crate::inrichting::{
 };
 
 /// API field → (form id, label), for errors beside their field.
-const VELDEN: [(&str, &str, &str); 5] = [
+const VELDEN: [(&str, &str, &str); 7] = [
     ("contactpersoon", "contactpersoon", "Contactpersoon"),
     ("oja", "arrangement", "Arrangement"),
     ("oja.arrangement", "arrangement", "Arrangement"),
     ("oja.hoofdaanbieder", "hoofdaanbieder", "Hoofdaanbieder"),
+    ("oja.geldigVanaf", "geldig_vanaf", "Geldig vanaf"),
+    ("oja.geldigTot", "geldig_tot", "Geldig tot en met"),
     ("verwijzerVanRegio", "verwijzer", "Verwijzer van de regio"),
 ];
 
@@ -45,6 +47,9 @@ pub struct InrichtingFormulier {
     hoofdaanbieder: String,
     /// "ja" or "nee".
     verwijzer: String,
+    /// The arrangement's period, `YYYY-MM-DD` (empty: open).
+    geldig_vanaf: String,
+    geldig_tot: String,
 }
 
 #[derive(Deserialize)]
@@ -97,6 +102,8 @@ async fn inrichtingpagina(
             .map(|h| h.id.to_string())
             .unwrap_or_default(),
         verwijzer: if nu.verwijzer_van_regio { "ja" } else { "nee" }.into(),
+        geldig_vanaf: datumtekst(nu.oja.as_ref().and_then(|o| o.geldig_vanaf)),
+        geldig_tot: datumtekst(nu.oja.as_ref().and_then(|o| o.geldig_tot)),
     });
     let geen = || Keuze::new("", "(geen)");
     let arrangementen = std::iter::once(geen())
@@ -146,6 +153,28 @@ pub async fn organisatie(
     inrichtingpagina(&wie, id, Fouten::default(), None, melding).await
 }
 
+fn datumtekst(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// A date field of the form: empty is none, anything else must be a date.
+fn datumveld(
+    tekst: &str,
+    veld: &str,
+    label: &str,
+    fouten: &mut Fouten,
+) -> Option<chrono::NaiveDate> {
+    let t = tekst.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let d = schakel_rules::datum::parse_datum(t);
+    if d.is_none() {
+        fouten.veld(veld, label, "Vul een datum in als JJJJ-MM-DD.");
+    }
+    d
+}
+
 /// The form as a change: only what this kind of organisation shows.
 async fn wijziging(
     wie: &Ingelogd,
@@ -172,6 +201,8 @@ async fn wijziging(
         (Some(OrganisatieSoort::School), a) => Some(Some(OjaArrangement {
             arrangement: a.into(),
             hoofdaanbieder: f.hoofdaanbieder.trim().parse().ok(),
+            geldig_vanaf: datumveld(&f.geldig_vanaf, "geldig_vanaf", "Geldig vanaf", fouten),
+            geldig_tot: datumveld(&f.geldig_tot, "geldig_tot", "Geldig tot en met", fouten),
         })),
         _ => None,
     };

@@ -104,7 +104,8 @@ pub(crate) async fn inrichting(app: &App) {
         "organisatie": {"id": w.school_a, "naam": "Basisschool De Regenboog"},
         "soort": "school",
         "contactpersoon": {"id": w.medewerker(ZC_A), "naam": "Zorgcoördinator A", "email": ZC_A},
-        "oja": {"arrangement": "Watertuin", "hoofdaanbieder": {"id": aanbieder, "naam": "Zorg Waterkant"}},
+        "oja": {"arrangement": "Watertuin", "hoofdaanbieder": {"id": aanbieder, "naam": "Zorg Waterkant"},
+                "geldigVanaf": null, "geldigTot": null},
         "verwijzerVanRegio": false,
         "werkgebied": [],
     });
@@ -143,6 +144,38 @@ pub(crate) async fn inrichting(app: &App) {
     assert_eq!(
         na["organisatie"],
         json!({"id": aanbieder, "naam": "Zorg Waterkant"})
+    );
+
+    // A period of validity: an arrangement that ended gives the regular
+    // route again; one that runs today the OJA route.
+    let gisteren = chrono::Utc::now().date_naive() - chrono::Days::new(2);
+    let lang_geleden = gisteren - chrono::Days::new(365);
+    let (s, _, body) = beheer
+        .put(
+            &pad(w.school_a),
+            None,
+            json!({"oja": {"arrangement": "Watertuin", "hoofdaanbieder": aanbieder,
+                           "geldigVanaf": lang_geleden, "geldigTot": gisteren}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(body["oja"]["geldigTot"], json!(gisteren));
+    assert_eq!(
+        route(&zc_a, sem.jeugdige).await["route"],
+        "regulier_verwijzer"
+    );
+    let (s, _, body) = beheer
+        .put(
+            &pad(w.school_a),
+            None,
+            json!({"oja": {"arrangement": "Watertuin", "hoofdaanbieder": aanbieder,
+                           "geldigVanaf": lang_geleden}, "contactpersoon": w.medewerker(ZC_A)}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(
+        route(&zc_a, sem.jeugdige).await["route"],
+        "oja_hoofdaanbieder"
     );
 
     // Refusals, each naming its field; nothing changes.
@@ -186,6 +219,11 @@ pub(crate) async fn inrichting(app: &App) {
             w.school_a,
             json!({"contactpersoon": "zc"}),
             "contactpersoon",
+        ),
+        (
+            w.school_a,
+            json!({"oja": {"arrangement": "Watertuin", "geldigVanaf": "2027-08-01", "geldigTot": "2027-07-31"}}),
+            "oja.geldigTot",
         ),
     ];
     for (organisatie, body, veld) in gevallen {

@@ -79,6 +79,7 @@ async fn directory(app: &App) -> Routewereld {
             oja: Some(OjaArrangement {
                 arrangement: "Watertuin".into(),
                 hoofdaanbieder: Some(aanbieder),
+                ..Default::default()
             }),
             ..contact(w.medewerker(ZC_A))
         },

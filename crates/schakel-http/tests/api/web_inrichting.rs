@@ -166,7 +166,8 @@ pub async fn web_inrichting(app: &App) {
             Some(w.medewerker(ZC_A)),
             Some(schakel_storage::OjaArrangement {
                 arrangement: "Watertuin".into(),
-                hoofdaanbieder: Some(aanbieder)
+                hoofdaanbieder: Some(aanbieder),
+                ..Default::default()
             })
         )
     );
