@@ -262,6 +262,23 @@ impl ApiFout {
     }
 }
 
+/// For callers outside HTTP (the CLI, the demo): the detail, or each
+/// field with its problem.
+impl std::fmt::Display for ApiFout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApiFout::Ongeldig(v) => {
+                let velden: Vec<String> = v
+                    .iter()
+                    .map(|v| format!("{}: {}", v.name, v.reason))
+                    .collect();
+                f.write_str(&velden.join("; "))
+            }
+            _ => f.write_str(&self.onderdelen().3),
+        }
+    }
+}
+
 impl IntoResponse for ApiFout {
     fn into_response(self) -> Response {
         let (status, soort, titel, detail) = self.onderdelen();

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod dossier;
 pub mod fout;
 pub mod gids;
+pub mod inrichting;
 pub mod invoer;
 pub mod openapi;
 pub mod state;
@@ -74,6 +75,10 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(sessies::huidige, sessies::uitloggen))
         .routes(routes!(sessies::maak_token))
         .routes(routes!(organisaties::lijst, organisaties::maak))
+        .routes(routes!(
+            organisaties::lees_toegangsroute,
+            organisaties::zet_toegangsroute
+        ))
         .routes(routes!(jeugdigen::maak_huishouden))
         .routes(routes!(jeugdigen::lijst, jeugdigen::maak))
         .routes(routes!(jeugdigen::lees, jeugdigen::wijzig))

@@ -52,6 +52,11 @@ mod web;
 mod web_gids;
 use web_gids::web_gids;
 
+// The region's set-up in the browser (issue 13).
+#[path = "api/web_inrichting.rs"]
+mod web_inrichting;
+use web_inrichting::web_inrichting;
+
 // A jeugdige's data changed and a brother or sister added from the web.
 #[path = "api/web_gezin.rs"]
 mod web_gezin;
@@ -2199,6 +2204,11 @@ use toegang::{bsn_controle, organisatievelden, toegang_in_tijd, triage_geeft_gee
 mod toegangsroute;
 use toegangsroute::toegangsroute;
 
+// The region's set-up: an organisation's access-route data (issue 13).
+#[path = "api/inrichting.rs"]
+mod inrichting;
+use inrichting::inrichting;
+
 // --- one test per scenario and backend -------------------------------------------------------------------
 
 macro_rules! per_backend {
@@ -2247,6 +2257,7 @@ per_backend!(
     organisaties,
     broers_en_zussen,
     toegangsroute,
+    inrichting,
     autorisatiematrix,
     steunroute,
     monitoring,
@@ -2257,6 +2268,7 @@ per_backend!(
     web_jeugdige_registreren,
     web_gids,
     web_gezin,
+    web_inrichting,
     web_casus_veiligheid_en_afsluiten,
     web_casus_inkoop_en_onderwijs,
     web_api_token,

@@ -1674,9 +1674,11 @@ impl Opslag for PgOpslag {
         &self,
         organisatie: Id,
         g: &schakel_storage::DirectoryGegevens,
+        audit: &NieuwAuditRecord,
     ) -> Resultaat<()> {
         let mut tx = self.pool.begin().await.map_err(fout)?;
         toegangsroute::zet(&mut tx, organisatie, g).await?;
+        voeg_audit_toe(&mut tx, audit).await?;
         tx.commit().await.map_err(fout)
     }
 

@@ -117,11 +117,14 @@ pub(crate) async fn zet(
     }
     if let Some(oja) = &g.oja {
         sqlx::query(
-            "INSERT INTO oja_arrangement (school, arrangement, hoofdaanbieder) VALUES ($1, $2, $3)",
+            "INSERT INTO oja_arrangement (school, arrangement, hoofdaanbieder, geldig_vanaf, geldig_tot) \
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(organisatie)
         .bind(&oja.arrangement)
         .bind(oja.hoofdaanbieder)
+        .bind(oja.geldig_vanaf)
+        .bind(oja.geldig_tot)
         .execute(&mut *c)
         .await
         .map_err(fout)?;
@@ -174,19 +177,23 @@ pub(crate) async fn lees(
             .fetch_optional(&mut *c)
             .await
             .map_err(fout)?;
-    let oja =
-        sqlx::query("SELECT arrangement, hoofdaanbieder FROM oja_arrangement WHERE school = $1")
-            .bind(organisatie)
-            .fetch_optional(&mut *c)
-            .await
-            .map_err(fout)?
-            .map(|rij| -> Resultaat<OjaArrangement> {
-                Ok(OjaArrangement {
-                    arrangement: kol(&rij, "arrangement")?,
-                    hoofdaanbieder: kol(&rij, "hoofdaanbieder")?,
-                })
-            })
-            .transpose()?;
+    let oja = sqlx::query(
+        "SELECT arrangement, hoofdaanbieder, geldig_vanaf, geldig_tot FROM oja_arrangement \
+             WHERE school = $1",
+    )
+    .bind(organisatie)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?
+    .map(|rij| -> Resultaat<OjaArrangement> {
+        Ok(OjaArrangement {
+            arrangement: kol(&rij, "arrangement")?,
+            hoofdaanbieder: kol(&rij, "hoofdaanbieder")?,
+            geldig_vanaf: kol(&rij, "geldig_vanaf")?,
+            geldig_tot: kol(&rij, "geldig_tot")?,
+        })
+    })
+    .transpose()?;
     let werkgebied =
         sqlx::query_scalar::<_, i32>("SELECT pc4 FROM werkgebied WHERE wijkteam = $1 ORDER BY pc4")
             .bind(organisatie)

@@ -1662,9 +1662,11 @@ impl Opslag for SqliteOpslag {
         &self,
         organisatie: Id,
         g: &schakel_storage::DirectoryGegevens,
+        audit: &NieuwAuditRecord,
     ) -> Resultaat<()> {
         let mut tx = self.schrijf().await?;
         toegangsroute::zet(&mut tx, organisatie, g).await?;
+        voeg_audit_toe(&mut tx, audit).await?;
         tx.commit().await.map_err(db)
     }
 

@@ -123,11 +123,14 @@ pub(crate) async fn zet(
     }
     if let Some(oja) = &g.oja {
         sqlx::query(
-            "INSERT INTO oja_arrangement (school, arrangement, hoofdaanbieder) VALUES (?, ?, ?)",
+            "INSERT INTO oja_arrangement (school, arrangement, hoofdaanbieder, geldig_vanaf, geldig_tot) \
+             VALUES (?, ?, ?, ?, ?)",
         )
         .bind(organisatie)
         .bind(&oja.arrangement)
         .bind(oja.hoofdaanbieder)
+        .bind(oja.geldig_vanaf)
+        .bind(oja.geldig_tot)
         .execute(&mut *c)
         .await
         .map_err(db)?;
@@ -170,19 +173,23 @@ pub(crate) async fn lees(
             .fetch_optional(&mut *c)
             .await
             .map_err(db)?;
-    let oja =
-        sqlx::query("SELECT arrangement, hoofdaanbieder FROM oja_arrangement WHERE school = ?")
-            .bind(organisatie)
-            .fetch_optional(&mut *c)
-            .await
-            .map_err(db)?
-            .map(|rij| -> Resultaat<OjaArrangement> {
-                Ok(OjaArrangement {
-                    arrangement: kolom(&rij, "arrangement")?,
-                    hoofdaanbieder: kolom(&rij, "hoofdaanbieder")?,
-                })
-            })
-            .transpose()?;
+    let oja = sqlx::query(
+        "SELECT arrangement, hoofdaanbieder, geldig_vanaf, geldig_tot FROM oja_arrangement \
+             WHERE school = ?",
+    )
+    .bind(organisatie)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(db)?
+    .map(|rij| -> Resultaat<OjaArrangement> {
+        Ok(OjaArrangement {
+            arrangement: kolom(&rij, "arrangement")?,
+            hoofdaanbieder: kolom(&rij, "hoofdaanbieder")?,
+            geldig_vanaf: kolom(&rij, "geldig_vanaf")?,
+            geldig_tot: kolom(&rij, "geldig_tot")?,
+        })
+    })
+    .transpose()?;
     let werkgebied =
         sqlx::query_scalar::<_, i64>("SELECT pc4 FROM werkgebied WHERE wijkteam = ? ORDER BY pc4")
             .bind(organisatie)

@@ -288,9 +288,14 @@ pub trait Opslag: Send + Sync + 'static {
     /// there, a hoofdaanbieder that is no aanbieder, a PC4 another wijkteam
     /// serves or a second verwijzer for the region is [`OpslagFout::Toestand`];
     /// an arrangement another school holds is [`OpslagFout::BestaatAl`].
-    /// Nothing is written then.
-    async fn zet_directory_gegevens(&self, organisatie: Id, g: &DirectoryGegevens)
-    -> Resultaat<()>;
+    /// Nothing is written then. `audit` is stored in the same transaction
+    /// as the change.
+    async fn zet_directory_gegevens(
+        &self,
+        organisatie: Id,
+        g: &DirectoryGegevens,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()>;
     /// What [`zet_directory_gegevens`](Self::zet_directory_gegevens) stored
     /// (all empty when nothing was); `None` for an unknown organisation.
     async fn directory_gegevens(&self, organisatie: Id) -> Resultaat<Option<DirectoryGegevens>>;

@@ -2366,6 +2366,17 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
 
 // --- directory for the access route (seed 000) ---------------------------------------
 
+/// The audit record of a change of an organisation's access-route data.
+fn inrichting(org: Id) -> NieuwAuditRecord {
+    record(
+        "organisatie.toegangsroute",
+        Actie::Wijzigen,
+        "organisatie",
+        Some(org),
+        None,
+    )
+}
+
 /// Stores `g` for `org`, expecting it to be refused as `verwacht` says, and
 /// nothing to change.
 async fn geweigerd(
@@ -2379,11 +2390,15 @@ async fn geweigerd(
         .directory_gegevens(org)
         .await
         .expect("directory_gegevens");
-    let uit = opslag.zet_directory_gegevens(org, g).await;
+    let kop = kop_nummer(opslag).await;
+    let uit = opslag
+        .zet_directory_gegevens(org, g, &inrichting(org))
+        .await;
     assert!(
         uit.as_ref().is_err_and(verwacht),
         "{wat}: verkeerde uitkomst {uit:?}"
     );
+    assert_eq!(kop_nummer(opslag).await, kop, "{wat}: geen auditrecord");
     assert_eq!(
         opslag
             .directory_gegevens(org)
@@ -2467,6 +2482,8 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
         oja: Some(OjaArrangement {
             arrangement: " Watertuin ".into(),
             hoofdaanbieder: Some(w.aanbieder.id),
+            geldig_vanaf: NaiveDate::from_ymd_opt(2026, 8, 1),
+            geldig_tot: NaiveDate::from_ymd_opt(2027, 7, 31),
         }),
         ..DirectoryGegevens::default()
     };
@@ -2486,9 +2503,16 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
         (&w.jgz, &jgz),
     ] {
         opslag
-            .zet_directory_gegevens(org.id, g)
+            .zet_directory_gegevens(org.id, g, &inrichting(org.id))
             .await
             .unwrap_or_else(|e| panic!("zet_directory_gegevens {}: {e}", org.naam));
+        let laatste = laatste_record(opslag).await.record;
+        assert_eq!(
+            (laatste.gebeurtenis.as_str(), laatste.object_id),
+            ("organisatie.toegangsroute", Some(org.id)),
+            "{}: het auditrecord bij de wijziging",
+            org.naam
+        );
         assert_eq!(
             opslag
                 .directory_gegevens(org.id)
@@ -2543,6 +2567,7 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
         Some(OjaArrangement {
             arrangement: arrangement.into(),
             hoofdaanbieder,
+            ..OjaArrangement::default()
         })
     };
     let gevallen: Vec<Weigergeval> = vec![
@@ -2638,7 +2663,11 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
         geweigerd(opslag, *org, g, *verwacht, wat).await;
     }
     let onbekende = opslag
-        .zet_directory_gegevens(w.vreemd.id + 1000, &DirectoryGegevens::default())
+        .zet_directory_gegevens(
+            w.vreemd.id + 1000,
+            &DirectoryGegevens::default(),
+            &inrichting(w.vreemd.id + 1000),
+        )
         .await;
     assert!(
         matches!(onbekende, Err(OpslagFout::OnbekendeVerwijzing(_))),
@@ -2659,7 +2688,7 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
         ..DirectoryGegevens::default()
     };
     opslag
-        .zet_directory_gegevens(w.wijkteam.id, &kleiner)
+        .zet_directory_gegevens(w.wijkteam.id, &kleiner, &inrichting(w.wijkteam.id))
         .await
         .expect("zet_directory_gegevens");
     assert_eq!(
@@ -2671,7 +2700,11 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
         "het contactpersoon en 1357 zijn weg"
     );
     opslag
-        .zet_directory_gegevens(wijkteam_stad.id, &met(|g| g.werkgebied = vec![pc4(1357)]))
+        .zet_directory_gegevens(
+            wijkteam_stad.id,
+            &met(|g| g.werkgebied = vec![pc4(1357)]),
+            &inrichting(wijkteam_stad.id),
+        )
         .await
         .expect("1357 is vrij voor een ander wijkteam");
     assert_eq!(
@@ -2682,11 +2715,19 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
         Some(wijkteam_stad.id)
     );
     opslag
-        .zet_directory_gegevens(w.jgz.id, &DirectoryGegevens::default())
+        .zet_directory_gegevens(
+            w.jgz.id,
+            &DirectoryGegevens::default(),
+            &inrichting(w.jgz.id),
+        )
         .await
         .expect("zet_directory_gegevens");
     opslag
-        .zet_directory_gegevens(jgz_twee.id, &met(|g| g.verwijzer_van_regio = true))
+        .zet_directory_gegevens(
+            jgz_twee.id,
+            &met(|g| g.verwijzer_van_regio = true),
+            &inrichting(jgz_twee.id),
+        )
         .await
         .expect("de regio's verwijzer wisselt");
     assert_eq!(

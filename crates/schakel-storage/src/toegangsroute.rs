@@ -6,13 +6,14 @@
 //! A later issue builds a full address directory; until then a wijkteam's
 //! werkgebied is a plain list of PC4 areas, each served by one wijkteam.
 
+use chrono::NaiveDate;
 use schakel_domain::{OrganisatieSoort, Pc4};
 use serde::Serialize;
 
 use crate::{Id, OpslagFout, Resultaat};
 
 /// A school's onderwijs-jeugdhulparrangement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct OjaArrangement {
     /// The normenkader's name of the OJA school ("Watertuin", "Bombardon",
     /// "OPDC", "PrO"); one organisation per name. Whether the normenkader
@@ -21,6 +22,17 @@ pub struct OjaArrangement {
     pub arrangement: String,
     /// The aanbieder connected to the school, when known.
     pub hoofdaanbieder: Option<Id>,
+    /// The period the arrangement runs, both days inclusive; open at
+    /// either end when absent.
+    pub geldig_vanaf: Option<NaiveDate>,
+    pub geldig_tot: Option<NaiveDate>,
+}
+
+impl OjaArrangement {
+    /// Whether the arrangement runs on `datum`.
+    pub fn geldt_op(&self, datum: NaiveDate) -> bool {
+        self.geldig_vanaf.is_none_or(|v| v <= datum) && self.geldig_tot.is_none_or(|t| datum <= t)
+    }
 }
 
 /// What the directory holds about one organisation for the access route.
@@ -48,6 +60,11 @@ impl DirectoryGegevens {
         if let Some(oja) = &self.oja {
             if soort != OrganisatieSoort::School {
                 return fout("oja: alleen een school heeft een onderwijs-jeugdhulparrangement");
+            }
+            if let (Some(v), Some(t)) = (oja.geldig_vanaf, oja.geldig_tot)
+                && t < v
+            {
+                return fout("oja.geldig_tot: ligt vóór de begindatum van het arrangement");
             }
             if oja.arrangement.trim().is_empty() {
                 return fout(

@@ -8,16 +8,17 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use schakel_domain::{
-    Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Pc4, Postcode, Rol,
+use schakel_domain::{Bsn, Huisnummer, OrganisatieSoort, Pc4, Postcode, Rol};
+use schakel_http::api::vandaag;
+use schakel_http::inrichting::{
+    GEBEURTENIS, Organisatieaanvraag, Toegangsroutewijziging, registreer_organisatie,
+    zet_toegangsroute,
 };
 use schakel_rules::Regelset;
-use schakel_rules::situatie::Arrangement;
 use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, nu};
 use schakel_storage::{
-    DirectoryGegevens, JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweHulpvraag,
-    NieuweJeugdige, NieuweMedewerker, NieuweOrganisatie, NieuweRegio, OjaArrangement, Opslag,
-    Roltoewijzing, Vertegenwoordiger,
+    JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
+    NieuweMedewerker, NieuweRegio, OjaArrangement, Opslag, Roltoewijzing, Vertegenwoordiger,
 };
 use serde::Deserialize;
 
@@ -152,23 +153,14 @@ pub(crate) fn fout(m: impl std::fmt::Display) -> String {
     m.to_string()
 }
 
-/// Whether some version of the normenkader lists `naam` as an OJA school:
-/// a demo file that names another would give advice no rule backs.
-fn is_oja_school(regels: &Regelset, naam: &str) -> bool {
-    regels.kaders().iter().any(|k| {
-        k.school(naam)
-            .is_some_and(|i| k.scholen[i].arrangement == Some(Arrangement::Oja))
-    })
-}
-
-/// The directory data of one organisation for the access route, with its
-/// references (contact person, hoofdaanbieder) resolved.
-async fn directory_gegevens(
+/// The access-route data of one organisation as a change through the
+/// region's set-up door, with its references (contact person,
+/// hoofdaanbieder) resolved.
+async fn toegangsroute(
     opslag: &dyn Opslag,
     o: &OrganisatieBestand,
     org_id: &dyn Fn(&str) -> Result<i64, String>,
-    regels: &Regelset,
-) -> Result<DirectoryGegevens, String> {
+) -> Result<Toegangsroutewijziging, String> {
     let contactpersoon = match &o.contactpersoon {
         Some(email) => Some(
             opslag
@@ -182,15 +174,10 @@ async fn directory_gegevens(
         None => None,
     };
     let oja = match &o.oja {
-        Some(oja) if !is_oja_school(regels, &oja.arrangement) => {
-            return Err(format!(
-                "{}: het normenkader kent geen OJA-school '{}'",
-                o.sleutel, oja.arrangement
-            ));
-        }
         Some(oja) => Some(OjaArrangement {
             arrangement: oja.arrangement.clone(),
             hoofdaanbieder: oja.hoofdaanbieder.as_deref().map(org_id).transpose()?,
+            ..OjaArrangement::default()
         }),
         None => None,
     };
@@ -199,11 +186,11 @@ async fn directory_gegevens(
         .iter()
         .map(|n| Pc4::new(*n).map_err(|e| format!("{}: {e}", o.sleutel)))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(DirectoryGegevens {
-        contactpersoon,
-        oja,
-        werkgebied,
-        verwijzer_van_regio: o.verwijzer_van_regio,
+    Ok(Toegangsroutewijziging {
+        contactpersoon: Some(contactpersoon),
+        oja: Some(oja),
+        verwijzer_van_regio: Some(o.verwijzer_van_regio),
+        werkgebied: Some(werkgebied),
     })
 }
 
@@ -232,25 +219,18 @@ pub async fn vul(
     for o in &demo.organisatie {
         let soort = OrganisatieSoort::parse(&o.soort)
             .ok_or_else(|| format!("onbekende soort {}", o.soort))?;
-        let nieuw = NieuweOrganisatie {
+        let aanvraag = Organisatieaanvraag {
             regio: regio.id,
             naam: o.naam.clone(),
-            soort,
-            gemeente: o
-                .gemeente
-                .as_deref()
-                .map(GemeenteCode::parse)
-                .transpose()
-                .map_err(fout)?,
-            brin: o
-                .brin
-                .as_deref()
-                .map(Brin::parse)
-                .transpose()
-                .map_err(fout)?,
-            agb: o.agb.as_deref().map(Agb::parse).transpose().map_err(fout)?,
+            soort: Some(soort),
+            gemeente: o.gemeente.clone(),
+            brin: o.brin.clone(),
+            agb: o.agb.clone(),
         };
-        let gemaakt = opslag.maak_organisatie(&nieuw).await.map_err(fout)?;
+        let record = systeem_record("organisatie.aanmaken", Actie::Aanmaken, None, "organisatie");
+        let gemaakt = registreer_organisatie(opslag, &aanvraag, &record)
+            .await
+            .map_err(|e| format!("{}: {e}", o.sleutel))?;
         org.insert(o.sleutel.clone(), (gemaakt.id, gemaakt.naam));
     }
     let org_id = |s: &str| {
@@ -295,9 +275,11 @@ pub async fn vul(
     }
     // After the medewerkers: a contact person is one of them.
     for o in &demo.organisatie {
-        let g = directory_gegevens(opslag, o, &org_id, regels).await?;
-        opslag
-            .zet_directory_gegevens(org_id(&o.sleutel)?, &g)
+        let w = toegangsroute(opslag, o, &org_id).await?;
+        let id = org_id(&o.sleutel)?;
+        let mut record = systeem_record(GEBEURTENIS, Actie::Wijzigen, None, "organisatie");
+        record.object_id = Some(id);
+        zet_toegangsroute(opslag, regels, vandaag(), id, &w, &record)
             .await
             .map_err(|e| format!("{}: {e}", o.sleutel))?;
     }

@@ -50,6 +50,18 @@ pub enum ImportOpdracht {
         #[command(flatten)]
         opslag: OpslagOpties,
     },
+    /// Each school's OJA arrangement (school;arrangement;hoofdaanbieder): the school by BRIN or name, the arrangement an OJA school of the normenkader in force (empty: none), the hoofdaanbieder an aanbieder by AGB or name; one change per row, the rest of the school's data kept.
+    Arrangementen {
+        bestand: PathBuf,
+        #[command(flatten)]
+        opslag: OpslagOpties,
+    },
+    /// The region's gemandateerde verwijzer with its contact person (organisatie;contactpersoon): a JGZ by name, a medewerker of it by e-mail.
+    Verwijzers {
+        bestand: PathBuf,
+        #[command(flatten)]
+        opslag: OpslagOpties,
+    },
     /// Wijkteam areas and contact points (wijkteam;gemeente;gebied;contactpunt;telefoon;email): replaces them for the wijkteams in the file; a wijkteam not in the directory yet is added to region --regio (with its gemeente).
     Wijkteams {
         bestand: PathBuf,
@@ -71,19 +83,19 @@ pub struct Verslag {
     pub opgeslagen: u64,
     dubbel: u64,
     pub fouten: u64,
-    eerste_fouten: Vec<Rijfout>,
+    pub eerste_fouten: Vec<Rijfout>,
     #[serde(skip_serializing_if = "Option::is_none")]
     jaar: Option<i32>,
 }
 
 #[derive(Serialize)]
-struct Rijfout {
-    regel: u64,
-    reden: String,
+pub struct Rijfout {
+    pub regel: u64,
+    pub reden: String,
 }
 
 impl Verslag {
-    fn over(bestand: &Path) -> Self {
+    pub(crate) fn over(bestand: &Path) -> Self {
         Self {
             bestand: bestand.display().to_string(),
             ..Self::default()
@@ -92,7 +104,7 @@ impl Verslag {
 
     /// Counts record `i` (line `i + 2`, below the header) and hands it on
     /// with its line number; an unreadable one is reported instead.
-    fn lees(
+    pub(crate) fn lees(
         &mut self,
         i: usize,
         rij: csv::Result<csv::StringRecord>,
@@ -108,7 +120,7 @@ impl Verslag {
         }
     }
 
-    fn fout(&mut self, regel: u64, reden: String) {
+    pub(crate) fn fout(&mut self, regel: u64, reden: String) {
         self.fouten += 1;
         if self.eerste_fouten.len() < GETOONDE_FOUTEN {
             self.eerste_fouten.push(Rijfout { regel, reden });
@@ -117,17 +129,17 @@ impl Verslag {
 }
 
 /// A field of a CSV row, trimmed; empty is none.
-fn veld(rij: &csv::StringRecord, k: Option<usize>) -> Option<&str> {
+pub(crate) fn veld(rij: &csv::StringRecord, k: Option<usize>) -> Option<&str> {
     k.and_then(|k| rij.get(k))
         .map(str::trim)
         .filter(|v| !v.is_empty())
 }
 
-fn invoerfout(veld: &str, melding: impl Into<String>) -> Fout {
+pub(crate) fn invoerfout(veld: &str, melding: impl Into<String>) -> Fout {
     Fout::Invoer(InvoerFout::new(veld, melding))
 }
 
-fn bedrijf(e: impl std::fmt::Display) -> Fout {
+pub(crate) fn bedrijf(e: impl std::fmt::Display) -> Fout {
     Fout::Bedrijf(e.to_string())
 }
 
@@ -161,7 +173,7 @@ type Csv = (
     ProgressBar,
 );
 
-fn open_csv(bestand: &Path, wat: &'static str) -> Result<Csv, Fout> {
+pub(crate) fn open_csv(bestand: &Path, wat: &'static str) -> Result<Csv, Fout> {
     let (f, balk) = voortgang(bestand)?;
     balk.set_message(wat);
     let mut lezer = csv_lezer(balk.wrap_read(f));
@@ -517,7 +529,9 @@ async fn aanbieders_op_agb(opslag: &dyn Opslag) -> Result<BTreeMap<String, i64>,
 }
 
 /// Every organisation in the directory, page by page.
-async fn organisaties(opslag: &dyn Opslag) -> Result<Vec<schakel_storage::Organisatie>, Fout> {
+pub(crate) async fn organisaties(
+    opslag: &dyn Opslag,
+) -> Result<Vec<schakel_storage::Organisatie>, Fout> {
     let mut uit = Vec::new();
     for pagina in 1.. {
         let lijst = opslag
@@ -709,7 +723,7 @@ fn schoolrij(
 }
 
 /// The region new wijkteams join: found by its code, or made.
-async fn regio_voor(opslag: &dyn Opslag, code: &str) -> Result<i64, Fout> {
+pub(crate) async fn regio_voor(opslag: &dyn Opslag, code: &str) -> Result<i64, Fout> {
     if let Some(r) = opslag.regio_op_code(code).await.map_err(bedrijf)? {
         return Ok(r.id);
     }
@@ -754,7 +768,9 @@ pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> R
         | ImportOpdracht::Aanbieders { bestand, opslag }
         | ImportOpdracht::Contacten { bestand, opslag }
         | ImportOpdracht::Scholen { bestand, opslag }
-        | ImportOpdracht::Wijkteams { bestand, opslag } => (bestand, opslag),
+        | ImportOpdracht::Wijkteams { bestand, opslag }
+        | ImportOpdracht::Arrangementen { bestand, opslag }
+        | ImportOpdracht::Verwijzers { bestand, opslag } => (bestand, opslag),
     };
     let opslag = opties.open().await.map_err(|e| Fout::Bedrijf(e.0))?;
     let verslag = match opdracht {
@@ -778,6 +794,12 @@ pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> R
         }
         ImportOpdracht::Wijkteams { .. } => {
             importeer_wijkteams(bestand, opslag.as_ref(), regio).await?
+        }
+        ImportOpdracht::Arrangementen { .. } | ImportOpdracht::Verwijzers { .. } => {
+            let regels = schakel_rules::Regelset::laad(data, regio)?;
+            let arrangementen = matches!(opdracht, ImportOpdracht::Arrangementen { .. });
+            crate::inrichting::importeer(bestand, opslag.as_ref(), &regels, regio, arrangementen)
+                .await?
         }
     };
     if verslag.fouten > 0 {

@@ -6,6 +6,7 @@
 mod beheer;
 mod demo;
 mod gids;
+mod inrichting;
 mod kalender;
 mod opslag;
 mod serve;

@@ -1354,3 +1354,136 @@ fn leescommandos_weigeren_een_ontbrekende_database() {
     assert!(!tmp.path().join("weg.db").exists());
     assert!(!leeg.exists());
 }
+
+/// Issue 13: the region's set-up from CSV on the demo's data, through the
+/// same door as the API — the Almere samples match the demo (applied, the
+/// routes unchanged); a bad row is reported with its line and field, the
+/// others are applied and the access route shows them at once.
+#[test]
+fn inrichting_import_arrangementen_en_verwijzers() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data_dir = tmp.path().join("data");
+    let server = start_demo(&data_dir);
+    let db = demo_db(&data_dir);
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gids/almere");
+    let importeer = |soort: &str, bestand: &Path| {
+        let (code, verslag, stderr) = draai(
+            &["import", soort, bestand.to_str().expect("utf-8")],
+            &data_dir,
+            &["--database-url", &db],
+        );
+        assert_eq!(code, 0, "{stderr}");
+        let regels: Vec<(i64, String)> = verslag["eersteFouten"]
+            .as_array()
+            .expect("eersteFouten")
+            .iter()
+            .map(|f| {
+                (
+                    f["regel"].as_i64().expect("regel"),
+                    f["reden"].as_str().expect("reden").to_string(),
+                )
+            })
+            .collect();
+        (
+            verslag["rijen"].as_i64(),
+            verslag["opgeslagen"].as_i64(),
+            regels,
+        )
+    };
+    let verwijzer = Demogebruiker::login(&server, "verwijzer@jgz.demo");
+    let route = |jeugdige: i64| {
+        let (s, body) = verwijzer.get(&format!("/api/v1/jeugdigen/{jeugdige}/toegangsroute"));
+        assert_eq!(s, 200, "{body}");
+        (body["route"].clone(), body["organisatie"]["naam"].clone())
+    };
+    let zeewind = json!("Jeugdhulp Zeewind (fictief; hoofdaanbieder OJA)");
+    assert_eq!(route(1), (json!("oja_hoofdaanbieder"), zeewind.clone()));
+    assert_eq!(route(2), (json!("regulier_verwijzer"), json!("JGZ Almere")));
+
+    // The samples describe the demo as it is.
+    assert_eq!(
+        importeer("arrangementen", &samples.join("arrangementen.csv")),
+        (Some(2), Some(2), vec![])
+    );
+    assert_eq!(
+        importeer("verwijzers", &samples.join("verwijzers.csv")),
+        (Some(1), Some(1), vec![])
+    );
+    assert_eq!(route(1), (json!("oja_hoofdaanbieder"), zeewind));
+    assert_eq!(route(2), (json!("regulier_verwijzer"), json!("JGZ Almere")));
+
+    // Bad rows by line and field; the good one is applied: Lotte's school
+    // De Regenboog gets the PrO arrangement with Triade as hoofdaanbieder.
+    let bestand = tmp.path().join("arrangementen.csv");
+    std::fs::write(
+        &bestand,
+        "school;arrangement;hoofdaanbieder;geldig_vanaf;geldig_tot\n\
+         99RE00;PrO;99000001;2025-08-01;\n\
+         Onbekende School;Watertuin;\n\
+         99BO00;Bombardon;JGZ Almere\n\
+         Wijkteam Almere Haven;Bombardon;\n\
+         SBO De Bombardon;Kwekerij;\n\
+         SBO De Watertuin;Watertuin;99000002;2027-08-01;2027-07-31\n\
+         99BO00;Bombardon;;1-8-2027;\n",
+    )
+    .expect("write");
+    let (rijen, opgeslagen, fouten) = importeer("arrangementen", &bestand);
+    assert_eq!((rijen, opgeslagen), (Some(7), Some(1)), "{fouten:?}");
+    let velden: Vec<(i64, &str)> = fouten
+        .iter()
+        .map(|(r, reden)| (*r, reden.split(':').next().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        velden,
+        [
+            (3, "school"),
+            (4, "oja.hoofdaanbieder"),
+            (5, "oja"),
+            (6, "oja.arrangement"),
+            (7, "oja.geldigTot"),
+            (8, "geldig_vanaf")
+        ],
+        "{fouten:?}"
+    );
+    assert_eq!(
+        route(2),
+        (json!("oja_hoofdaanbieder"), json!("Triade Vitree (KBC)"))
+    );
+
+    let bestand = tmp.path().join("verwijzers.csv");
+    std::fs::write(
+        &bestand,
+        "organisatie;contactpersoon\n\
+         SBO De Watertuin;zorgcoordinator@watertuin.demo\n\
+         JGZ Almere;onbekend@jgz.demo\n\
+         JGZ Almere;zorgcoordinator@watertuin.demo\n",
+    )
+    .expect("write");
+    let (rijen, opgeslagen, fouten) = importeer("verwijzers", &bestand);
+    assert_eq!((rijen, opgeslagen), (Some(3), Some(0)), "{fouten:?}");
+    let velden: Vec<(i64, &str)> = fouten
+        .iter()
+        .map(|(r, reden)| (*r, reden.split(':').next().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        velden,
+        [
+            (2, "verwijzerVanRegio"),
+            (3, "contactpersoon"),
+            (4, "contactpersoon")
+        ],
+        "{fouten:?}"
+    );
+    // A file without the expected columns changes nothing.
+    std::fs::write(&bestand, "naam;email\nJGZ Almere;x@y.z\n").expect("write");
+    let (code, _, stderr) = draai(
+        &["import", "verwijzers", bestand.to_str().expect("utf-8")],
+        &data_dir,
+        &["--database-url", &db],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("kopregel"), "{stderr}");
+    // Every change is in the audit chain, which still verifies.
+    let (code, _, stderr) = draai(&["audit", "verify"], &data_dir, &["--database-url", &db]);
+    assert_eq!(code, 0, "{stderr}");
+}

@@ -258,7 +258,11 @@ impl Dossier<'_> {
         let mut uit = Vec::new();
         for school in scholen {
             let gegevens = self.state.opslag.directory_gegevens(school).await?;
-            if let Some(h) = gegevens.and_then(|g| g.oja).and_then(|o| o.hoofdaanbieder) {
+            if let Some(h) = gegevens
+                .and_then(|g| g.oja)
+                .filter(|o| o.geldt_op(super::vandaag()))
+                .and_then(|o| o.hoofdaanbieder)
+            {
                 uit.push(h);
             }
         }

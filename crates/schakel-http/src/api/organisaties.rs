@@ -5,9 +5,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use schakel_domain::{Agb, Brin, GemeenteCode, OrganisatieSoort, Rol};
+use schakel_domain::{OrganisatieSoort, Rol};
 use schakel_storage::audit::{Actie, Uitkomst};
-use schakel_storage::{NieuweOrganisatie, Organisatie};
+use schakel_storage::{OjaArrangement, Organisatie};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -15,8 +15,12 @@ use super::{PaginaAntwoord, PaginaVraag};
 use crate::auth::Actor;
 use crate::dossier::Dossier;
 use crate::fout::ApiResultaat;
-use crate::invoer::{Controle, Invoer, Vraag};
-use crate::openapi::{Geweigerd, NietIngelogd, OngeldigeInvoer};
+use crate::inrichting::{
+    self, InrichtingDto, Organisatieaanvraag, Toegangsroutewijziging, eis_beheerder_van,
+    registreer_organisatie,
+};
+use crate::invoer::{Invoer, Pad, Vraag};
+use crate::openapi::{Conflict, Geweigerd, NietGevonden, NietIngelogd, OngeldigeInvoer};
 use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -87,45 +91,144 @@ pub async fn maak(
         actor: &actor,
     };
     dossier.eis_rol(&[Rol::Beheerder], "organisaties registreren")?;
-    let mut c = Controle::default();
-    let gemeente = i
-        .gemeente
-        .as_deref()
-        .and_then(|g| c.veld("gemeente", GemeenteCode::parse(g)));
-    let brin = i
-        .brin
-        .as_deref()
-        .and_then(|b| c.veld("brin", Brin::parse(b)));
-    let agb = i.agb.as_deref().and_then(|a| c.veld("agb", Agb::parse(a)));
-    c.eis("naam", !i.naam.trim().is_empty(), "verplicht");
-    c.eis(
-        "brin",
-        i.soort != OrganisatieSoort::School || brin.is_some(),
-        "verplicht voor een school",
-    );
-    c.eis(
-        "agb",
-        i.soort != OrganisatieSoort::Aanbieder || agb.is_some(),
-        "verplicht voor een aanbieder",
-    );
-    c.klaar()?;
-    let nieuw = NieuweOrganisatie {
+    let aanvraag = Organisatieaanvraag {
         regio: i.regio,
-        naam: i.naam.trim().into(),
-        soort: i.soort,
-        gemeente,
-        brin,
-        agb,
+        naam: i.naam,
+        soort: Some(i.soort),
+        gemeente: i.gemeente,
+        brin: i.brin,
+        agb: i.agb,
     };
-    let organisatie = state.opslag.maak_organisatie(&nieuw).await?;
     let record = dossier.record(
         "organisatie.aanmaken",
         Actie::Aanmaken,
         None,
-        ("organisatie", Some(organisatie.id)),
+        ("organisatie", None),
         Uitkomst::Toegestaan,
         Some("beheerder"),
     );
-    state.opslag.schrijf_audit(&record).await?;
+    let organisatie = registreer_organisatie(state.opslag.as_ref(), &aanvraag, &record).await?;
     Ok((StatusCode::CREATED, Json(OrganisatieDto::from(organisatie))))
+}
+
+#[derive(Deserialize)]
+pub struct OrganisatiePad {
+    pub id: i64,
+}
+
+/// The access-route data of an organisation (beheerder of its region).
+#[utoipa::path(get, path = "/organisaties/{id}/toegangsroute", operation_id = "leesToegangsroute", tag = "organisaties",
+    params(("id" = i64, Path, description = "De organisatie")),
+    responses((status = 200, description = "De inrichting van de toegangsroute", body = InrichtingDto),
+              (status = 400, response = OngeldigeInvoer), (status = 401, response = NietIngelogd),
+              (status = 403, response = Geweigerd), (status = 404, response = NietGevonden)))]
+pub async fn lees_toegangsroute(
+    State(state): State<AppState>,
+    actor: Actor,
+    Pad(OrganisatiePad { id }): Pad<OrganisatiePad>,
+) -> ApiResultaat<Json<InrichtingDto>> {
+    let dossier = Dossier {
+        state: &state,
+        actor: &actor,
+    };
+    let org = eis_beheerder_van(&dossier, id, inrichting::GEBEURTENIS).await?;
+    Ok(Json(
+        inrichting::lees_toegangsroute(state.opslag.as_ref(), &org).await?,
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OjaInvoer {
+    /// The normenkader's name of the OJA school (Watertuin, Bombardon, OPDC, PrO).
+    pub arrangement: String,
+    /// The id of an aanbieder.
+    pub hoofdaanbieder: Option<i64>,
+    /// The first day the arrangement runs (absent: open).
+    pub geldig_vanaf: Option<chrono::NaiveDate>,
+    /// The last day the arrangement runs (absent: open).
+    pub geldig_tot: Option<chrono::NaiveDate>,
+}
+
+/// The whole of an organisation's access-route data but its werkgebied:
+/// what is absent or null is removed.
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ToegangsrouteInvoer {
+    /// The id of a medewerker with a role at the organisation.
+    pub contactpersoon: Option<i64>,
+    /// Schools only.
+    pub oja: Option<OjaInvoer>,
+    /// JGZ only: the region's gemandateerde verwijzer (one per region).
+    #[serde(default)]
+    pub verwijzer_van_regio: bool,
+}
+
+impl From<ToegangsrouteInvoer> for Toegangsroutewijziging {
+    fn from(i: ToegangsrouteInvoer) -> Self {
+        Self {
+            contactpersoon: Some(i.contactpersoon),
+            oja: Some(i.oja.map(|o| OjaArrangement {
+                arrangement: o.arrangement,
+                hoofdaanbieder: o.hoofdaanbieder,
+                geldig_vanaf: o.geldig_vanaf,
+                geldig_tot: o.geldig_tot,
+            })),
+            verwijzer_van_regio: Some(i.verwijzer_van_regio),
+            werkgebied: None,
+        }
+    }
+}
+
+/// Sets an organisation's contact person, OJA arrangement with its
+/// hoofdaanbieder and whether it is the region's gemandateerde verwijzer
+/// (beheerder of its region; audited with the change). The access route
+/// uses it from the next request on; the werkgebied stays.
+#[utoipa::path(put, path = "/organisaties/{id}/toegangsroute", operation_id = "zetToegangsroute", tag = "organisaties",
+    params(("id" = i64, Path, description = "De organisatie")),
+    request_body = ToegangsrouteInvoer,
+    responses((status = 200, description = "De inrichting zoals nu vastgelegd", body = InrichtingDto),
+              (status = 400, response = OngeldigeInvoer), (status = 401, response = NietIngelogd),
+              (status = 403, response = Geweigerd), (status = 404, response = NietGevonden),
+              (status = 409, response = Conflict)))]
+pub async fn zet_toegangsroute(
+    State(state): State<AppState>,
+    actor: Actor,
+    Pad(OrganisatiePad { id }): Pad<OrganisatiePad>,
+    Invoer(i): Invoer<ToegangsrouteInvoer>,
+) -> ApiResultaat<Json<InrichtingDto>> {
+    let dossier = Dossier {
+        state: &state,
+        actor: &actor,
+    };
+    Ok(Json(zet_toegangsroute_voor(&dossier, id, &i.into()).await?))
+}
+
+/// The change behind the API and the beheer page: beheerder of the
+/// region, checked, stored with its audit record; returns what is stored.
+pub async fn zet_toegangsroute_voor(
+    dossier: &Dossier<'_>,
+    id: i64,
+    w: &Toegangsroutewijziging,
+) -> ApiResultaat<InrichtingDto> {
+    let org = eis_beheerder_van(dossier, id, inrichting::GEBEURTENIS).await?;
+    let record = dossier.record(
+        inrichting::GEBEURTENIS,
+        Actie::Wijzigen,
+        None,
+        ("organisatie", Some(id)),
+        Uitkomst::Toegestaan,
+        Some("beheerder"),
+    );
+    let state = dossier.state;
+    inrichting::zet_toegangsroute(
+        state.opslag.as_ref(),
+        &state.regels,
+        super::vandaag(),
+        id,
+        w,
+        &record,
+    )
+    .await?;
+    inrichting::lees_toegangsroute(state.opslag.as_ref(), &org).await
 }

@@ -185,7 +185,7 @@ async fn toegangsvraag(
         vraag: soort,
         school: school.map(|(s, g)| School {
             organisatie: s.id,
-            oja: g.oja.map(|o| Oja {
+            oja: g.oja.filter(|o| o.geldt_op(vandaag())).map(|o| Oja {
                 in_normenkader: oja_in_normenkader(state, &o.arrangement),
                 arrangement: o.arrangement,
                 hoofdaanbieder: o.hoofdaanbieder,

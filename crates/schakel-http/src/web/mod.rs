@@ -16,6 +16,7 @@ pub mod formulier;
 pub mod gezin;
 pub mod gids;
 pub mod grafiek;
+pub mod inrichting;
 pub mod jeugdigen;
 pub mod opmaak;
 pub mod sessie;
@@ -108,7 +109,13 @@ pub fn router(state: &AppState) -> Router<AppState> {
             get(gids::werkgebied).post(gids::zet_werkgebied),
         )
         .route("/gids/contacten", get(gids::contacten))
-        .route("/beheer", get(beheer::overzicht));
+        .route("/beheer", get(beheer::overzicht))
+        .route("/beheer/organisaties/nieuw", get(inrichting::nieuw))
+        .route("/beheer/organisaties", post(inrichting::registreer))
+        .route(
+            "/beheer/organisaties/{id}",
+            get(inrichting::organisatie).post(inrichting::zet_organisatie),
+        );
     let paginas = match &state.instellingen.web_map {
         Some(map) => paginas.nest_service("/statisch", ServeDir::new(map)),
         None => paginas,

@@ -640,6 +640,24 @@ const MATRIX: &[Rij] = {
     r("/api/v1/contactpersonen",              "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory: reading for everyone logged in, registering for the beheerder.
+    // An organisation's access-route set-up: the beheerder of its region
+    // reads and changes it; every refusal is audited.
+    r("/api/v1/organisaties/{id}/toegangsroute", "GET", Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "GET", Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "GET", Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "GET", Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "GET", Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "GET", Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "GET", Beheerder,          Nvt,      200, Geen),
+    r("/api/v1/organisaties/{id}/toegangsroute", "GET", Anoniem,            Nvt,      401, Geen),
+    r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Beheerder,          Nvt,      200, Toegestaan),
+    r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Anoniem,            Nvt,      401, Geen),
     r("/api/v1/organisaties",      "GET",    Zorgcoordinator,    Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Casusregisseur,     Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Wijkteammedewerker, Nvt,      200, Geen),
@@ -743,6 +761,8 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
         ("/api/v1/aanbieders", "GET", &[Nvt]),
         ("/api/v1/contactpersonen", "GET", &[Nvt]),
         ("/api/v1/organisaties/{id}/werkgebied", "PUT", &[Nvt]),
+        ("/api/v1/organisaties/{id}/toegangsroute", "GET", &[Nvt]),
+        ("/api/v1/organisaties/{id}/toegangsroute", "PUT", &[Nvt]),
         ("/api/v1/organisaties", "GET", &[Nvt]),
         ("/api/v1/organisaties", "POST", &[Nvt]),
         ("/api/v1/api-tokens", "POST", &[Nvt]),
@@ -1387,6 +1407,15 @@ impl<'a> Matrix<'a> {
             ("PUT", "/api/v1/organisaties/{id}/werkgebied") => (
                 format!("/api/v1/organisaties/{}/werkgebied", app.w.wijkteam),
                 Some(json!({"gebieden": ["1354AA-1354ZZ"]})),
+            ),
+            // The municipality's (empty) set-up: nothing that other rows see.
+            ("GET", "/api/v1/organisaties/{id}/toegangsroute") => (
+                format!("/api/v1/organisaties/{}/toegangsroute", app.w.gemeente),
+                None,
+            ),
+            ("PUT", "/api/v1/organisaties/{id}/toegangsroute") => (
+                format!("/api/v1/organisaties/{}/toegangsroute", app.w.gemeente),
+                Some(json!({})),
             ),
             ("GET", "/api/v1/jeugdigen") => ("/api/v1/jeugdigen?perPagina=100".to_string(), None),
             ("GET", "/api/v1/hulpvragen") => ("/api/v1/hulpvragen?perPagina=100".to_string(), None),

@@ -63,9 +63,11 @@ pub(super) async fn oja_van_school_a(app: &App, hoofdaanbieder: i64) {
                 oja: Some(schakel_storage::OjaArrangement {
                     arrangement: "Watertuin".into(),
                     hoofdaanbieder: Some(hoofdaanbieder),
+                    ..Default::default()
                 }),
                 ..Default::default()
             },
+            &opzet_record("organisatie"),
         )
         .await
         .expect("directory");

@@ -25,7 +25,7 @@ fn pc4(n: u16) -> Pc4 {
 
 async fn zet(app: &App, organisatie: i64, g: DirectoryGegevens) {
     app.opslag
-        .zet_directory_gegevens(organisatie, &g)
+        .zet_directory_gegevens(organisatie, &g, &opzet_record("organisatie"))
         .await
         .expect("zet_directory_gegevens");
 }
@@ -79,6 +79,7 @@ async fn directory(app: &App) -> Routewereld {
             oja: Some(OjaArrangement {
                 arrangement: "Watertuin".into(),
                 hoofdaanbieder: Some(aanbieder),
+                ..Default::default()
             }),
             ..contact(w.medewerker(ZC_A))
         },
