@@ -11,6 +11,7 @@ pub mod fout;
 pub mod gids;
 pub mod invoer;
 pub mod state;
+pub mod toegangslog;
 pub mod web;
 
 use std::net::SocketAddr;
@@ -68,7 +69,9 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(normenkader::reikwijdte))
         .routes(routes!(sessies::inloggen))
         .routes(routes!(sessies::huidige, sessies::uitloggen))
-        .routes(routes!(sessies::maak_token))
+        .routes(routes!(sessies::maak_token, sessies::tokens))
+        .routes(routes!(sessies::trek_in))
+        .routes(routes!(sessies::regiotokens))
         .routes(routes!(organisaties::lijst, organisaties::maak))
         .routes(routes!(jeugdigen::maak_huishouden))
         .routes(routes!(jeugdigen::lijst, jeugdigen::maak))

@@ -121,8 +121,55 @@ pub trait Opslag: Send + Sync + 'static {
         laatst_actief: chrono::DateTime<chrono::Utc>,
     ) -> Resultaat<()>;
     async fn verwijder_sessie(&self, token_hash: &str) -> Resultaat<()>;
-    async fn maak_api_token(&self, t: &ApiToken) -> Resultaat<()>;
+    /// Stores a token with the audit record of its creation, in one
+    /// transaction; a role the medewerker does not hold is
+    /// [`OpslagFout::OnbekendeVerwijzing`].
+    async fn maak_api_token(
+        &self,
+        t: &NieuwApiToken,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<ApiToken>;
     async fn api_token(&self, token_hash: &str) -> Resultaat<Option<ApiToken>>;
+    async fn api_token_op_id(&self, id: Id) -> Resultaat<Option<ApiToken>>;
+    /// Tokens, expired ones included, newest first.
+    async fn api_tokens(&self, filter: TokenFilter) -> Resultaat<Vec<ApiToken>>;
+    /// Records a request made with the token (its "last used").
+    async fn gebruik_api_token(
+        &self,
+        id: Id,
+        tijdstip: chrono::DateTime<chrono::Utc>,
+    ) -> Resultaat<()>;
+    /// Revokes a token, in one transaction with `audit`; an unknown one is
+    /// [`OpslagFout::NietGevonden`].
+    async fn trek_api_token_in(&self, id: Id, audit: &NieuwAuditRecord) -> Resultaat<()>;
+    /// Deactivates (`actief` false) or reactivates an account, in one
+    /// transaction with `audit`. Deactivation ends every session and revokes
+    /// every API token of the account at once. An unknown account is
+    /// [`OpslagFout::NietGevonden`].
+    async fn zet_medewerker_actief(
+        &self,
+        id: Id,
+        actief: bool,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker>;
+
+    // --- failed logins, shared by every server instance ----------------------
+    /// Counts a failed login under each key (an account, an address: hashed
+    /// by the caller) at `tijdstip`, and forgets failures before `vergeet_voor`.
+    async fn registreer_mislukte_inlog(
+        &self,
+        sleutels: &[String],
+        tijdstip: chrono::DateTime<chrono::Utc>,
+        vergeet_voor: chrono::DateTime<chrono::Utc>,
+    ) -> Resultaat<()>;
+    /// The failures under `sleutel` since `sinds`, oldest first.
+    async fn mislukte_inlogs(
+        &self,
+        sleutel: &str,
+        sinds: chrono::DateTime<chrono::Utc>,
+    ) -> Resultaat<Vec<chrono::DateTime<chrono::Utc>>>;
+    /// Forgets the failures under `sleutel` (after a successful login).
+    async fn wis_mislukte_inlogs(&self, sleutel: &str) -> Resultaat<()>;
 
     // --- households and jeugdigen (writes audited in the same transaction) --
     async fn maak_huishouden(

@@ -117,11 +117,15 @@ pub async fn monitoring_voor(
     actor: &Actor,
     v: &MonitoringVraag,
 ) -> ApiResultaat<Monitoring> {
-    if actor.rol.rol != Rol::Beleid {
-        return Err(ApiFout::Geweigerd(
-            "Monitoring is voor beleidsmedewerkers (rol beleid).".into(),
-        ));
-    }
+    crate::dossier::Dossier { state, actor }
+        .eis_rol_gelogd(
+            &[Rol::Beleid],
+            "monitoring.lezen",
+            schakel_storage::audit::Actie::Lezen,
+            "monitoring",
+            "Monitoring is voor beleidsmedewerkers (rol beleid).",
+        )
+        .await?;
     let tot = v.tot.unwrap_or_else(vandaag);
     let van = v
         .van

@@ -85,7 +85,18 @@ pub async fn maak(
         state: &state,
         actor: &actor,
     };
-    dossier.eis_rol(&[Rol::Beheerder], "organisaties registreren")?;
+    dossier
+        .eis_rol_gelogd(
+            &[Rol::Beheerder],
+            "organisatie.aanmaken",
+            Actie::Aanmaken,
+            "organisatie",
+            &format!(
+                "De rol {} mag geen organisaties registreren.",
+                actor.rol.rol.naam()
+            ),
+        )
+        .await?;
     let mut c = Controle::default();
     let gemeente = i
         .gemeente

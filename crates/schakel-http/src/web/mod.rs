@@ -51,6 +51,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
             "/api-token",
             get(sessie::tokenscherm).post(sessie::maak_token),
         )
+        .route("/api-token/{id}/intrekken", post(sessie::trek_token_in))
         .route("/advies", get(advies::formulier).post(advies::bereken))
         .route("/toets", get(advies::toetsformulier).post(advies::toets))
         .route("/jeugdigen", get(jeugdigen::lijst))
@@ -372,6 +373,7 @@ impl IntoResponse for WebFout {
         };
         let (status, kopregel, melding) = match fout {
             ApiFout::Geweigerd(d) => (StatusCode::FORBIDDEN, "Geen toegang", d),
+            ApiFout::OpnieuwInloggen(d) => (StatusCode::FORBIDDEN, "Opnieuw inloggen", d),
             ApiFout::CsrfOntbreekt => (
                 StatusCode::FORBIDDEN,
                 "Formulier verlopen",
