@@ -4,6 +4,7 @@
 //! `/api/v1/openapi.json`), health and Prometheus metrics for operators.
 //! Errors follow [`fout`]; access to personal data goes through [`dossier`].
 
+pub mod account;
 pub mod api;
 pub mod auth;
 pub mod dossier;

@@ -67,7 +67,7 @@ impl AppState {
             opslag,
             regels,
             instellingen,
-            inlogpogingen: Inlogpogingen::default(),
+            inlogpogingen: Inlogpogingen,
             metrics,
             gebieden: Default::default(),
         }))

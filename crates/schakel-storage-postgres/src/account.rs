@@ -1,7 +1,7 @@
 //! Accounts on PostgreSQL: API tokens (listed, used, revoked), deactivation,
 //! and the failed-login counters every server instance shares.
 
-use schakel_storage::{NieuwApiToken, TokenFilter};
+use schakel_storage::{Activatie, NieuwApiToken, TokenFilter};
 
 use super::*;
 
@@ -203,4 +203,85 @@ pub(crate) async fn wis_mislukte_inlogs(c: &mut PgConnection, sleutel: &str) -> 
         .await
         .map_err(fout)?;
     Ok(())
+}
+
+pub(crate) async fn maak_activatie(
+    c: &mut PgConnection,
+    medewerker: Id,
+    token_hash: &str,
+    verloopt: DateTime<Utc>,
+    audit: &NieuwAuditRecord,
+) -> Resultaat<()> {
+    sqlx::query("INSERT INTO activatie (token_hash, medewerker, verloopt) VALUES ($1, $2, $3)")
+        .bind(token_hash)
+        .bind(medewerker)
+        .bind(verloopt)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    voeg_audit_toe(c, &audit.over_object(medewerker)).await?;
+    Ok(())
+}
+
+pub(crate) async fn activatie(
+    c: &mut PgConnection,
+    token_hash: &str,
+) -> Resultaat<Option<Activatie>> {
+    sqlx::query("SELECT medewerker, verloopt, gebruikt FROM activatie WHERE token_hash = $1")
+        .bind(token_hash)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(fout)?
+        .map(|r| {
+            Ok(Activatie {
+                medewerker: kol(&r, "medewerker")?,
+                verloopt: kol(&r, "verloopt")?,
+                gebruikt: kol(&r, "gebruikt")?,
+            })
+        })
+        .transpose()
+}
+
+pub(crate) async fn activeer(
+    c: &mut PgConnection,
+    token_hash: &str,
+    wachtwoord_hash: &str,
+    nu: DateTime<Utc>,
+    audit: &NieuwAuditRecord,
+) -> Resultaat<Medewerker> {
+    // Locked, so that two uses of one link cannot both pass the check.
+    let a = sqlx::query(
+        "SELECT medewerker, verloopt, gebruikt FROM activatie WHERE token_hash = $1 FOR UPDATE",
+    )
+    .bind(token_hash)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?
+    .ok_or(OpslagFout::NietGevonden)?;
+    let a = Activatie {
+        medewerker: kol(&a, "medewerker")?,
+        verloopt: kol(&a, "verloopt")?,
+        gebruikt: kol(&a, "gebruikt")?,
+    };
+    schakel_storage::eis_bruikbaar(&a, nu)?;
+    sqlx::query("UPDATE activatie SET gebruikt = $2 WHERE token_hash = $1")
+        .bind(token_hash)
+        .bind(nu)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    sqlx::query("UPDATE medewerker SET wachtwoord_hash = $2 WHERE id = $1")
+        .bind(a.medewerker)
+        .bind(wachtwoord_hash)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    voeg_audit_toe(c, &audit.over_object(a.medewerker)).await?;
+    let rij = sqlx::query("SELECT id, naam, email, actief FROM medewerker WHERE id = $1")
+        .bind(a.medewerker)
+        .fetch_one(&mut *c)
+        .await
+        .map_err(fout)?;
+    let rollen = rollen_van(c, a.medewerker).await?;
+    medewerker_uit(&rij, rollen)
 }

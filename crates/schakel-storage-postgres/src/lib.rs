@@ -46,11 +46,11 @@ use schakel_storage::{
     NieuwActiepunt, NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing, Verwijzing,
 };
 use schakel_storage::{
-    ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Lijst,
-    Medewerker, NieuwApiToken, NieuwAuditRecord, NieuwHuishouden, NieuweCasus, NieuweHulpvraag,
-    NieuweJeugdige, NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout,
-    Organisatie, Pagina, Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie, TokenFilter,
-    Triagebesluit, Vertegenwoordiger, bewaren_tot,
+    Activatie, ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige,
+    JeugdigeWijziging, Lijst, Medewerker, NieuwApiToken, NieuwAuditRecord, NieuwHuishouden,
+    NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker, NieuweOrganisatie, NieuweRegio,
+    Opslag, OpslagFout, Organisatie, Pagina, Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie,
+    TokenFilter, Triagebesluit, Vertegenwoordiger, bewaren_tot,
 };
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
@@ -886,6 +886,36 @@ impl Opslag for PgOpslag {
     ) -> Resultaat<Medewerker> {
         let mut tx = self.pool.begin().await.map_err(fout)?;
         let uit = account::zet_medewerker_actief(&mut tx, id, actief, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn maak_activatie(
+        &self,
+        medewerker: Id,
+        token_hash: &str,
+        verloopt: DateTime<Utc>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        account::maak_activatie(&mut tx, medewerker, token_hash, verloopt, audit).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn activatie(&self, token_hash: &str) -> Resultaat<Option<Activatie>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        account::activatie(&mut c, token_hash).await
+    }
+
+    async fn activeer(
+        &self,
+        token_hash: &str,
+        wachtwoord_hash: &str,
+        nu: DateTime<Utc>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let uit = account::activeer(&mut tx, token_hash, wachtwoord_hash, nu, audit).await?;
         tx.commit().await.map_err(fout)?;
         Ok(uit)
     }

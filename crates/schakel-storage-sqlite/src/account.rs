@@ -1,7 +1,7 @@
 //! Accounts on SQLite: API tokens (listed, used, revoked), deactivation,
 //! and the failed-login counters every server instance shares.
 
-use schakel_storage::{NieuwApiToken, TokenFilter};
+use schakel_storage::{Activatie, NieuwApiToken, TokenFilter};
 
 use super::*;
 
@@ -213,4 +213,77 @@ pub(crate) async fn wis_mislukte_inlogs(c: &mut SqliteConnection, sleutel: &str)
         .await
         .map_err(db)?;
     Ok(())
+}
+
+pub(crate) async fn maak_activatie(
+    c: &mut SqliteConnection,
+    medewerker: Id,
+    token_hash: &str,
+    verloopt: DateTime<Utc>,
+    audit: &NieuwAuditRecord,
+) -> Resultaat<()> {
+    eis(
+        c,
+        "SELECT 1 FROM medewerker WHERE id = ?",
+        medewerker,
+        "medewerker",
+    )
+    .await?;
+    sqlx::query("INSERT INTO activatie (token_hash, medewerker, verloopt) VALUES (?, ?, ?)")
+        .bind(token_hash)
+        .bind(medewerker)
+        .bind(tijd_tekst(&verloopt))
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    voeg_audit_toe(c, &audit.over_object(medewerker)).await?;
+    Ok(())
+}
+
+pub(crate) async fn activatie(
+    c: &mut SqliteConnection,
+    token_hash: &str,
+) -> Resultaat<Option<Activatie>> {
+    sqlx::query("SELECT medewerker, verloopt, gebruikt FROM activatie WHERE token_hash = ?")
+        .bind(token_hash)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?
+        .map(|r| {
+            Ok(Activatie {
+                medewerker: kolom(&r, "medewerker")?,
+                verloopt: tijd(&r, "verloopt")?,
+                gebruikt: tijd_optie(&r, "gebruikt")?,
+            })
+        })
+        .transpose()
+}
+
+pub(crate) async fn activeer(
+    c: &mut SqliteConnection,
+    token_hash: &str,
+    wachtwoord_hash: &str,
+    nu: DateTime<Utc>,
+    audit: &NieuwAuditRecord,
+) -> Resultaat<Medewerker> {
+    let a = activatie(c, token_hash)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)?;
+    schakel_storage::eis_bruikbaar(&a, nu)?;
+    sqlx::query("UPDATE activatie SET gebruikt = ? WHERE token_hash = ?")
+        .bind(tijd_tekst(&nu))
+        .bind(token_hash)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    sqlx::query("UPDATE medewerker SET wachtwoord_hash = ? WHERE id = ?")
+        .bind(wachtwoord_hash)
+        .bind(a.medewerker)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    voeg_audit_toe(c, &audit.over_object(a.medewerker)).await?;
+    lees_medewerker(c, a.medewerker)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)
 }

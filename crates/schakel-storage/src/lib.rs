@@ -71,6 +71,22 @@ pub fn een_plan(open: Id) -> OpslagFout {
     ))
 }
 
+/// Refuses an activation link used already or past its end at `nu`: one
+/// rule for both backends.
+pub fn eis_bruikbaar(a: &Activatie, nu: chrono::DateTime<chrono::Utc>) -> Resultaat<()> {
+    if a.gebruikt.is_some() {
+        return Err(OpslagFout::Toestand(
+            "deze activeringslink is al gebruikt".into(),
+        ));
+    }
+    if a.verloopt <= nu {
+        return Err(OpslagFout::Toestand(
+            "deze activeringslink is verlopen".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// A page of a list: at most `aantal` items after skipping `vanaf`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pagina {
@@ -150,6 +166,29 @@ pub trait Opslag: Send + Sync + 'static {
         &self,
         id: Id,
         actief: bool,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker>;
+
+    /// Stores a one-time activation link for an account (only the hash of
+    /// its secret), in one transaction with `audit`; an unknown account is
+    /// [`OpslagFout::OnbekendeVerwijzing`].
+    async fn maak_activatie(
+        &self,
+        medewerker: Id,
+        token_hash: &str,
+        verloopt: chrono::DateTime<chrono::Utc>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()>;
+    async fn activatie(&self, token_hash: &str) -> Resultaat<Option<Activatie>>;
+    /// Sets the account's password through an activation link, once: marks
+    /// the link used and writes `audit`, in one transaction. An unknown link
+    /// is [`OpslagFout::NietGevonden`]; one used already, or past its
+    /// `verloopt` at `nu`, is [`OpslagFout::Toestand`] and changes nothing.
+    async fn activeer(
+        &self,
+        token_hash: &str,
+        wachtwoord_hash: &str,
+        nu: chrono::DateTime<chrono::Utc>,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Medewerker>;
 

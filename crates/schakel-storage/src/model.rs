@@ -121,6 +121,15 @@ pub struct ApiToken {
     pub verloopt: DateTime<Utc>,
 }
 
+/// A one-time activation link of an account (its secret is not stored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activatie {
+    pub medewerker: Id,
+    pub verloopt: DateTime<Utc>,
+    /// When it was used; a link works once.
+    pub gebruikt: Option<DateTime<Utc>>,
+}
+
 /// Which tokens to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenFilter {

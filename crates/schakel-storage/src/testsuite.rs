@@ -42,10 +42,10 @@ use schakel_domain::{
 use crate::audit::{self, Actie, AuditRecord, NieuwAuditRecord, Uitkomst, Verificatie};
 use crate::model::bewaren_tot;
 use crate::{
-    ApiToken, Casus, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Lijst, Medewerker,
-    NieuwApiToken, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker,
-    NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina, Regio, Roltoewijzing,
-    Sessie, TokenFilter, Triagebesluit, Vertegenwoordiger,
+    Activatie, ApiToken, Casus, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Lijst,
+    Medewerker, NieuwApiToken, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
+    NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina,
+    Regio, Roltoewijzing, Sessie, TokenFilter, Triagebesluit, Vertegenwoordiger,
 };
 use crate::{DirectoryGegevens, OjaArrangement};
 
@@ -87,6 +87,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     toegangsroute_directory(opslag, &w).await;
     tokens_en_deactivatie(opslag, &w).await;
     mislukte_inlogs(opslag).await;
+    activatie(opslag, &w).await;
     verifieer_keten(opslag).await;
 }
 
@@ -898,6 +899,119 @@ pub async fn tokens_en_deactivatie(opslag: &dyn Opslag, w: &Wereld) {
     assert!(
         matches!(onbekend, Err(OpslagFout::NietGevonden)),
         "een onbekend account: verwacht NietGevonden, kreeg {onbekend:?}"
+    );
+}
+
+/// Activation links: stored hashed, used once, only until they expire;
+/// the password is set and logged in the same transaction.
+pub async fn activatie(opslag: &dyn Opslag, w: &Wereld) {
+    let m = opslag
+        .maak_medewerker(&NieuweMedewerker {
+            naam: "Nieuwe Beheerder".into(),
+            email: "nieuw@gemeente.example".into(),
+            wachtwoord_hash: String::new(),
+            rollen: vec![Roltoewijzing {
+                rol: Rol::Beheerder,
+                organisatie: w.vreemd.id,
+            }],
+        })
+        .await
+        .expect("maak_medewerker");
+    let nu = audit::nu();
+    let uitnodigen = record(
+        "account.uitnodigen",
+        Actie::Aanmaken,
+        "medewerker",
+        None,
+        None,
+    );
+    let kop = kop_nummer(opslag).await;
+    for (hash, verloopt) in [
+        ("link-1", nu + chrono::Duration::hours(72)),
+        ("link-oud", nu - chrono::Duration::seconds(1)),
+    ] {
+        opslag
+            .maak_activatie(m.id, hash, verloopt, &uitnodigen)
+            .await
+            .expect("maak_activatie");
+    }
+    assert_eq!(kop_nummer(opslag).await, kop + 2, "each link is logged");
+    assert_eq!(
+        opslag.activatie("link-1").await.expect("activatie"),
+        Some(Activatie {
+            medewerker: m.id,
+            verloopt: nu + chrono::Duration::hours(72),
+            gebruikt: None,
+        })
+    );
+    assert_eq!(opslag.activatie("onbekend").await.expect("activatie"), None);
+    let onbekend = opslag
+        .maak_activatie(m.id + 1000, "link-2", nu, &uitnodigen)
+        .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "a link for an unknown account: expected OnbekendeVerwijzing, got {onbekend:?}"
+    );
+    let activeren = record(
+        "account.activeren",
+        Actie::Wijzigen,
+        "medewerker",
+        None,
+        None,
+    );
+    let verlopen = opslag
+        .activeer("link-oud", "$argon2id$oud", nu, &activeren)
+        .await;
+    assert!(
+        matches!(verlopen, Err(OpslagFout::Toestand(_))),
+        "an expired link: expected Toestand, got {verlopen:?}"
+    );
+    let onbekend = opslag
+        .activeer("geen-link", "$argon2id$x", nu, &activeren)
+        .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::NietGevonden)),
+        "an unknown link: expected NietGevonden, got {onbekend:?}"
+    );
+    let kop = kop_nummer(opslag).await;
+    let later = nu + chrono::Duration::microseconds(1_000_001);
+    let geactiveerd = opslag
+        .activeer("link-1", "$argon2id$nieuw", later, &activeren)
+        .await
+        .expect("activeer");
+    assert_eq!(geactiveerd.id, m.id);
+    assert_eq!(kop_nummer(opslag).await, kop + 1, "activation is logged");
+    let (_, hash) = opslag
+        .medewerker_op_email("nieuw@gemeente.example")
+        .await
+        .expect("medewerker_op_email")
+        .expect("bestaat");
+    assert_eq!(hash, "$argon2id$nieuw");
+    assert_eq!(
+        opslag
+            .activatie("link-1")
+            .await
+            .expect("activatie")
+            .and_then(|a| a.gebruikt),
+        Some(later)
+    );
+    let weer = opslag
+        .activeer("link-1", "$argon2id$anders", later, &activeren)
+        .await;
+    assert!(
+        matches!(weer, Err(OpslagFout::Toestand(_))),
+        "a link used before: expected Toestand, got {weer:?}"
+    );
+    let (_, hash) = opslag
+        .medewerker_op_email("nieuw@gemeente.example")
+        .await
+        .expect("medewerker_op_email")
+        .expect("bestaat");
+    assert_eq!(hash, "$argon2id$nieuw", "a refused use changes nothing");
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 1,
+        "a refused use logs nothing here"
     );
 }
 

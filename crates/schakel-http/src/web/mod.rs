@@ -8,6 +8,7 @@
 //! or the same form again with the errors beside their fields and a summary
 //! on top. URLs carry ids only; page titles never a name or BSN.
 
+pub mod account;
 pub mod advies;
 pub mod beheer;
 pub mod beleid;
@@ -47,6 +48,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/start", get(sessie::start))
         .route("/inloggen", get(sessie::inlogscherm).post(sessie::inloggen))
         .route("/uitloggen", post(sessie::uitloggen))
+        .route(
+            "/activeren/{geheim}",
+            get(account::activeerscherm).post(account::activeer),
+        )
         .route(
             "/api-token",
             get(sessie::tokenscherm).post(sessie::maak_token),

@@ -176,6 +176,7 @@ pub async fn start(wie: Ingelogd) -> Response {
 pub struct InlogMelding {
     verlopen: Option<String>,
     uitgelogd: Option<String>,
+    geactiveerd: Option<String>,
 }
 
 /// A role the account may act in, as the login form offers it.
@@ -239,6 +240,8 @@ pub async fn inlogscherm(
         Some("Uw sessie is verlopen (30 minuten niet actief). Log opnieuw in.")
     } else if m.uitgelogd.is_some() {
         Some("U bent uitgelogd.")
+    } else if m.geactiveerd.is_some() {
+        Some("Uw account is geactiveerd. Log in met uw e-mailadres en het nieuwe wachtwoord.")
     } else {
         None
     };
