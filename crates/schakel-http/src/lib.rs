@@ -73,6 +73,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(sessies::maak_token, sessies::tokens))
         .routes(routes!(sessies::trek_in))
         .routes(routes!(sessies::regiotokens))
+        .routes(routes!(sessies::zet_actief))
         .routes(routes!(organisaties::lijst, organisaties::maak))
         .routes(routes!(jeugdigen::maak_huishouden))
         .routes(routes!(jeugdigen::lijst, jeugdigen::maak))

@@ -552,3 +552,45 @@ pub async fn trek_token_in(state: &AppState, actor: &Actor, id: i64) -> ApiResul
     }
     Ok(state.opslag.trek_api_token_in(id, &record).await?)
 }
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct MedewerkerPad {
+    pub id: i64,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ActiefInvoer {
+    /// false: deactivate (sessions and API tokens end at once); true: reactivate.
+    pub actief: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountStatus {
+    pub id: i64,
+    pub email: String,
+    pub actief: bool,
+}
+
+/// Deactivates or reactivates an account of the beheerder's region.
+#[utoipa::path(put, path = "/api/v1/medewerkers/{id}/actief", tag = "toegang", params(MedewerkerPad),
+    request_body = ActiefInvoer,
+    responses((status = 200, body = AccountStatus), (status = 400, body = Probleem, content_type = "application/problem+json"),
+              (status = 401, body = Probleem, content_type = "application/problem+json"),
+              (status = 403, body = Probleem, content_type = "application/problem+json"),
+              (status = 404, body = Probleem, content_type = "application/problem+json")))]
+pub async fn zet_actief(
+    State(state): State<AppState>,
+    actor: Actor,
+    Pad(MedewerkerPad { id }): Pad<MedewerkerPad>,
+    Invoer(i): Invoer<ActiefInvoer>,
+) -> ApiResultaat<impl IntoResponse> {
+    let m = crate::account::zet_actief(&state, &actor, id, i.actief).await?;
+    Ok(Json(AccountStatus {
+        id: m.id,
+        email: m.email,
+        actief: m.actief,
+    }))
+}

@@ -689,6 +689,25 @@ const MATRIX: &[Rij] = {
     r("/api/v1/regio/api-tokens",  "GET",    Beleid,             Nvt,      403, Geweigerd),
     r("/api/v1/regio/api-tokens",  "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/regio/api-tokens",  "GET",    Anoniem,            Nvt,      401, Geen),
+
+    // Deactivating an account (issue 12.5/13.2): the beheerder, for an
+    // account of the region (Nvt: a fresh one); an unknown id is 404.
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Beheerder,          Nvt,      200, Toegestaan),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Beheerder,          Onbekend, 404, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Anoniem,            Nvt,      401, Geen),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Anoniem,            Onbekend, 401, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Zorgcoordinator,    Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Casusregisseur,     Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Wijkteammedewerker, Nvt,      200, Geen),
@@ -775,6 +794,7 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
             &[Eigen, Ander, Onbekend],
         ),
         ("/api/v1/regio/api-tokens", "GET", &[Nvt]),
+        ("/api/v1/medewerkers/{id}/actief", "PUT", &[Nvt, Onbekend]),
         ("/api/v1/sessies/huidige", "GET", &[Nvt]),
         ("/api/v1/sessies/huidige", "DELETE", &[Nvt]),
     ]
@@ -1254,6 +1274,26 @@ impl<'a> Matrix<'a> {
         self.maak_token(medewerker, rol).await
     }
 
+    /// A new account of the region (a zorgcoördinator of school B), for a
+    /// row that deactivates one.
+    async fn nieuw_account(&self) -> i64 {
+        let n = self.bsn.fetch_add(1, Ordering::SeqCst);
+        self.app
+            .opslag
+            .maak_medewerker(&NieuweMedewerker {
+                naam: "Te deactiveren".into(),
+                email: format!("account{n}@school-b.test"),
+                wachtwoord_hash: wachtwoord_hash(),
+                rollen: vec![Roltoewijzing {
+                    rol: Rol::Zorgcoordinator,
+                    organisatie: self.app.w.school_b,
+                }],
+            })
+            .await
+            .expect("maak_medewerker")
+            .id
+    }
+
     /// A token of zorgcoördinator B (school B, the same region).
     async fn token_van_b(&self) -> i64 {
         let rol = Roltoewijzing {
@@ -1518,6 +1558,16 @@ impl<'a> Matrix<'a> {
             ("GET" | "DELETE", "/api/v1/sessies/huidige") => (rij.route.to_string(), None),
             ("GET", "/api/v1/api-tokens" | "/api/v1/regio/api-tokens") => {
                 (rij.route.to_string(), None)
+            }
+            ("PUT", "/api/v1/medewerkers/{id}/actief") => {
+                let id = match rij.doel {
+                    Doel::Onbekend => ONBEKEND,
+                    _ => self.nieuw_account().await,
+                };
+                (
+                    format!("/api/v1/medewerkers/{id}/actief"),
+                    Some(json!({"actief": false})),
+                )
             }
             ("DELETE", "/api/v1/api-tokens/{id}") => {
                 let token = match rij.doel {

@@ -222,20 +222,21 @@ pub async fn api_tokens_beheren(app: &App) {
     assert_eq!(lijst["items"], json!([]));
 }
 
-/// Deactivating an account ends its sessions and its tokens at once, and a
-/// reactivated account must log in again.
+/// Deactivating an account (by the region's beheerder, through the API)
+/// ends its sessions and its tokens at once; a reactivated account must log
+/// in again. A beheerder cannot deactivate the own account.
 pub async fn deactiveren_beeindigt_alles(app: &App) {
     let zc = app.login(ZC_A).await;
     let (s, _, body) = zc.nieuw_token("koppeling").await;
     assert_eq!(s, StatusCode::CREATED, "{body}");
     let client = zc.met_token(body["token"].as_str().expect("token"));
     let tweede = app.login(ZC_A).await;
+    let beheer = app.login(BEHEERDER).await;
     let m = app.w.medewerker(ZC_A);
-    let record = opzet_record("medewerker");
-    app.opslag
-        .zet_medewerker_actief(m, false, &record)
-        .await
-        .expect("zet_medewerker_actief");
+    let pad = format!("/api/v1/medewerkers/{m}/actief");
+    let (s, _, body) = beheer.put(&pad, None, json!({"actief": false})).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(body, json!({"id": m, "email": ZC_A, "actief": false}));
     for g in [&zc, &tweede, &client] {
         probleem(
             &g.get("/api/v1/sessies/huidige").await,
@@ -243,10 +244,8 @@ pub async fn deactiveren_beeindigt_alles(app: &App) {
             "niet-ingelogd",
         );
     }
-    app.opslag
-        .zet_medewerker_actief(m, true, &record)
-        .await
-        .expect("zet_medewerker_actief");
+    let (s, _, body) = beheer.put(&pad, None, json!({"actief": true})).await;
+    assert_eq!((s, body["actief"].clone()), (StatusCode::OK, json!(true)));
     for g in [&zc, &tweede, &client] {
         probleem(
             &g.get("/api/v1/sessies/huidige").await,
@@ -256,6 +255,41 @@ pub async fn deactiveren_beeindigt_alles(app: &App) {
     }
     let (s, _, _) = app.login(ZC_A).await.get("/api/v1/sessies/huidige").await;
     assert_eq!(s, StatusCode::OK);
+    let eigen = format!("/api/v1/medewerkers/{}/actief", app.w.medewerker(BEHEERDER));
+    let antwoord = beheer.put(&eigen, None, json!({"actief": false})).await;
+    assert_eq!(ongeldig(&antwoord), ["id"]);
+    let records = app.audit().await;
+    let wijzigingen: Vec<(&str, Uitkomst, Option<&str>)> = records
+        .iter()
+        .filter(|r| r.record.gebeurtenis.starts_with("account."))
+        .map(|r| {
+            (
+                r.record.gebeurtenis.as_str(),
+                r.record.uitkomst,
+                r.record.grond.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        wijzigingen,
+        [
+            (
+                "account.deactiveren",
+                Uitkomst::Toegestaan,
+                Some("beheerder_regio")
+            ),
+            (
+                "account.heractiveren",
+                Uitkomst::Toegestaan,
+                Some("beheerder_regio")
+            ),
+            (
+                "account.deactiveren",
+                Uitkomst::Geweigerd,
+                Some("eigen_account")
+            ),
+        ]
+    );
 }
 
 /// The web page: the own tokens listed and revoked, the region's for the
