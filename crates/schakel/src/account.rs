@@ -7,7 +7,7 @@ use clap::Subcommand;
 use schakel_domain::{OrganisatieSoort, Rol};
 use schakel_rules::InvoerFout;
 use schakel_storage::audit::{Actie, NieuwAuditRecord};
-use schakel_storage::{NieuweOrganisatie, NieuweRegio, Opslag, Organisatie, Pagina, Roltoewijzing};
+use schakel_storage::{NieuweOrganisatie, NieuweRegio, Opslag, Organisatie, Roltoewijzing};
 
 use crate::Fout;
 use crate::opslag::OpslagOpties;
@@ -122,18 +122,7 @@ async fn organisatie_voor(
     naam: &str,
     regio: &str,
 ) -> Result<Organisatie, Fout> {
-    let mut alle = Vec::new();
-    for pagina in 1.. {
-        let lijst = opslag
-            .organisaties(Pagina::new(pagina, Pagina::MAX))
-            .await
-            .map_err(bedrijf)?;
-        let klaar = lijst.items.len() < Pagina::MAX as usize;
-        alle.extend(lijst.items);
-        if klaar {
-            break;
-        }
-    }
+    let alle = crate::gids::organisaties(opslag).await?;
     if let Some(o) = alle
         .iter()
         .find(|o| o.naam.eq_ignore_ascii_case(naam.trim()))

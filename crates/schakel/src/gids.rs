@@ -520,7 +520,9 @@ async fn aanbieders_op_agb(opslag: &dyn Opslag) -> Result<BTreeMap<String, i64>,
 }
 
 /// Every organisation in the directory, page by page.
-async fn organisaties(opslag: &dyn Opslag) -> Result<Vec<schakel_storage::Organisatie>, Fout> {
+pub(crate) async fn organisaties(
+    opslag: &dyn Opslag,
+) -> Result<Vec<schakel_storage::Organisatie>, Fout> {
     let mut uit = Vec::new();
     for pagina in 1.. {
         let lijst = opslag
