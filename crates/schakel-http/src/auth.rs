@@ -13,8 +13,8 @@ use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri};
 use axum::http::request::Parts;
 use axum::http::{Method, header};
 use axum_extra::extract::CookieJar;
-use chrono::Utc;
-use schakel_storage::{Medewerker, Roltoewijzing, Sessie};
+use chrono::{DateTime, Utc};
+use schakel_storage::{Id, Medewerker, Roltoewijzing, Sessie};
 use sha2::{Digest, Sha256};
 
 use crate::fout::ApiFout;
@@ -89,7 +89,21 @@ pub struct Actor {
     pub medewerker: Medewerker,
     pub rol: Roltoewijzing,
     pub herkomst: String,
+    pub via: Via,
 }
+
+/// How the request proved who it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// A browser or API session, opened with a password at `ingelogd`.
+    Sessie { ingelogd: DateTime<Utc> },
+    /// A bearer token (its id).
+    Token(Id),
+}
+
+/// How recent a login must be for acts that hand out lasting access (an
+/// API token): a stolen session cookie alone is not enough for them.
+pub const RECENT_INGELOGD: chrono::Duration = chrono::Duration::minutes(10);
 
 impl Actor {
     /// Who records something, as the store keeps it.
@@ -107,11 +121,11 @@ impl FromRequestParts<AppState> for Actor {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiFout> {
         let Ok(Herkomst(herkomst)) = Herkomst::from_request_parts(parts, state).await;
-        let (medewerker, rol) = match bearer(parts) {
+        let (medewerker, rol, via) = match bearer(parts) {
             Some(token) => via_token(state, &token).await?,
-            None => via_sessie(parts, state).await?,
+            None => via_sessie(parts, state, &herkomst).await?,
         };
-        Actor::van(state, medewerker, rol, herkomst).await
+        Actor::van(state, medewerker, rol, herkomst, via).await
     }
 }
 
@@ -123,6 +137,7 @@ impl Actor {
         medewerker: i64,
         rol: Roltoewijzing,
         herkomst: String,
+        via: Via,
     ) -> Result<Self, ApiFout> {
         let medewerker = state
             .opslag
@@ -137,7 +152,25 @@ impl Actor {
             medewerker,
             rol,
             herkomst,
+            via,
         })
+    }
+
+    /// Refuses (403) unless the actor logged in with a password within
+    /// [`RECENT_INGELOGD`]: a bearer token never qualifies.
+    pub fn eis_recent_ingelogd(&self, wat: &str) -> Result<(), ApiFout> {
+        match self.via {
+            Via::Token(_) => Err(ApiFout::Geweigerd(format!(
+                "Met een API-token kunt u geen {wat}. Log in met uw wachtwoord."
+            ))),
+            Via::Sessie { ingelogd } if Utc::now() - ingelogd > RECENT_INGELOGD => {
+                Err(ApiFout::OpnieuwInloggen(format!(
+                    "Voor {wat} moet u in de laatste {} minuten hebben ingelogd. Log opnieuw in (POST /api/v1/sessies) en probeer het dan nog eens.",
+                    RECENT_INGELOGD.num_minutes()
+                )))
+            }
+            Via::Sessie { .. } => Ok(()),
+        }
     }
 }
 
@@ -150,19 +183,25 @@ fn bearer(parts: &Parts) -> Option<String> {
         .then(|| token.trim().to_string())
 }
 
-async fn via_token(state: &AppState, token: &str) -> Result<(i64, Roltoewijzing), ApiFout> {
+async fn via_token(state: &AppState, token: &str) -> Result<(i64, Roltoewijzing, Via), ApiFout> {
     let t = state
         .opslag
         .api_token(&hash_geheim(token))
         .await?
         .ok_or(ApiFout::NietIngelogd)?;
-    if t.verloopt <= Utc::now() {
+    let nu = Utc::now();
+    if t.verloopt <= nu {
         return Err(ApiFout::NietIngelogd);
     }
-    Ok((t.medewerker, t.rol))
+    state.opslag.gebruik_api_token(t.id, nu).await?;
+    Ok((t.medewerker, t.rol, Via::Token(t.id)))
 }
 
-async fn via_sessie(parts: &Parts, state: &AppState) -> Result<(i64, Roltoewijzing), ApiFout> {
+async fn via_sessie(
+    parts: &Parts,
+    state: &AppState,
+    herkomst: &str,
+) -> Result<(i64, Roltoewijzing, Via), ApiFout> {
     let jar = CookieJar::from_headers(&parts.headers);
     let id = jar
         .get(SESSIE_COOKIE)
@@ -176,12 +215,17 @@ async fn via_sessie(parts: &Parts, state: &AppState) -> Result<(i64, Roltoewijzi
             .get(CSRF_HEADER)
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default();
-        if !csrf_klopt(meegestuurd, &sessie) {
-            return Err(ApiFout::CsrfOntbreekt);
-        }
+        eis_csrf(state, meegestuurd, &sessie, herkomst).await?;
     }
     raak_aan(state, &sessie).await?;
-    Ok((sessie.medewerker, sessie.rol))
+    Ok((sessie.medewerker, sessie.rol, via(&sessie)))
+}
+
+/// How a session proved who it is.
+pub fn via(sessie: &Sessie) -> Via {
+    Via::Sessie {
+        ingelogd: sessie.aangemaakt,
+    }
 }
 
 /// The session behind a cookie's secret while it is valid: not past its
@@ -208,6 +252,36 @@ pub async fn geldige_sessie(state: &AppState, geheim: &str) -> Result<Sessie, Ap
 /// constant time).
 pub fn csrf_klopt(meegestuurd: &str, sessie: &Sessie) -> bool {
     gelijk_in_constante_tijd(meegestuurd, &sessie.csrf_token)
+}
+
+/// Refuses (and logs) an unsafe request without the session's CSRF token.
+pub async fn eis_csrf(
+    state: &AppState,
+    meegestuurd: &str,
+    sessie: &Sessie,
+    herkomst: &str,
+) -> Result<(), ApiFout> {
+    if csrf_klopt(meegestuurd, sessie) {
+        return Ok(());
+    }
+    let wie = crate::toegangslog::Wie {
+        medewerker: Some(sessie.medewerker),
+        rol: Some(sessie.rol),
+    };
+    crate::toegangslog::log(
+        state,
+        crate::toegangslog::record(
+            "csrf.geweigerd",
+            schakel_storage::audit::Actie::Uitvoeren,
+            wie,
+            ("sessie", None),
+            schakel_storage::audit::Uitkomst::Geweigerd,
+            "csrf_token_ontbreekt_of_onjuist",
+            herkomst,
+        ),
+    )
+    .await?;
+    Err(ApiFout::CsrfOntbreekt)
 }
 
 /// Marks the session active now: the idle time-out starts again.

@@ -33,6 +33,8 @@ pub enum ApiFout {
     Geweigerd(String),
     /// 403: an unsafe request with a session cookie but without the CSRF token.
     CsrfOntbreekt,
+    /// 403: the act needs a recent login (the detail says how recent).
+    OpnieuwInloggen(String),
     NietGevonden,
     /// 405: the path exists, the method does not (the Allow header says which do).
     MethodeNietToegestaan,
@@ -200,6 +202,12 @@ impl ApiFout {
                 "csrf",
                 "CSRF-token ontbreekt of klopt niet",
                 "Stuur het CSRF-token van de sessie mee in de header X-CSRF-Token.".into(),
+            ),
+            OpnieuwInloggen(d) => (
+                StatusCode::FORBIDDEN,
+                "opnieuw-inloggen",
+                "Opnieuw inloggen nodig",
+                d.clone(),
             ),
             NietGevonden => (
                 StatusCode::NOT_FOUND,

@@ -4,6 +4,7 @@
 //! `/api/v1/openapi.json`), health and Prometheus metrics for operators.
 //! Errors follow [`fout`]; access to personal data goes through [`dossier`].
 
+pub mod account;
 pub mod api;
 pub mod auth;
 pub mod dossier;
@@ -13,6 +14,7 @@ pub mod inrichting;
 pub mod invoer;
 pub mod openapi;
 pub mod state;
+pub mod toegangslog;
 pub mod web;
 
 use std::net::SocketAddr;
@@ -73,7 +75,10 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(normenkader::reikwijdte))
         .routes(routes!(sessies::inloggen))
         .routes(routes!(sessies::huidige, sessies::uitloggen))
-        .routes(routes!(sessies::maak_token))
+        .routes(routes!(sessies::maak_token, sessies::tokens))
+        .routes(routes!(sessies::trek_in))
+        .routes(routes!(sessies::regiotokens))
+        .routes(routes!(sessies::zet_actief))
         .routes(routes!(organisaties::lijst, organisaties::maak))
         .routes(routes!(
             organisaties::lees_toegangsroute,

@@ -1,8 +1,7 @@
 //! Application state shared by all handlers.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
 use metrics_exporter_prometheus::PrometheusHandle;
 use schakel_rules::Regelset;
@@ -75,75 +74,100 @@ impl AppState {
             opslag,
             regels,
             instellingen,
-            inlogpogingen: Inlogpogingen::default(),
+            inlogpogingen: Inlogpogingen,
             metrics,
             gebieden: Default::default(),
         }))
     }
 }
 
-/// Failed logins in the last minute, per key (a client address, an account).
-/// At five, further attempts on that key are refused until the oldest
-/// failure is a minute old. Only failures count, so colleagues behind one
-/// school address do not lock each other out by logging in; a password
-/// guesser is stopped per address and, spread over many addresses, per
-/// account. (A rate limiter such as governor counts every attempt, which is
-/// why this small window is kept here.)
+/// Failed logins in the last minute, counted in the database (so every
+/// server instance on it counts the same attempts), per account and per
+/// client address **separately**: five failures on one account block that
+/// account for the rest of the minute (a guesser spread over many
+/// addresses); an address is blocked only at twenty failures (a guesser
+/// trying many accounts). So a wrong-password storm on one account from a
+/// school's shared NAT address blocks that account, not every colleague
+/// behind the address. Only failures count, and a refused (blocked)
+/// attempt is no failure, so the storm does not climb to the address's
+/// limit on its own. Keys are stored hashed.
 #[derive(Default)]
-pub struct Inlogpogingen {
-    mislukt: Mutex<HashMap<String, VecDeque<Instant>>>,
+pub struct Inlogpogingen;
+
+/// What is counted: an account or an address, with its own limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Teller {
+    /// Stored: a hash of "account <e-mail>" or "adres <ip>".
+    pub sleutel: String,
+    pub maximum: usize,
+    /// For the audit log: `geblokkeerd_account` or `geblokkeerd_adres`.
+    pub grond: &'static str,
 }
 
 impl Inlogpogingen {
-    pub const MAXIMUM: usize = 5;
+    pub const PER_ACCOUNT: usize = 5;
+    pub const PER_ADRES: usize = 20;
     pub const VENSTER: Duration = Duration::from_secs(60);
 
-    fn lijst(&self) -> std::sync::MutexGuard<'_, HashMap<String, VecDeque<Instant>>> {
-        self.mislukt
-            .lock()
-            .unwrap_or_else(|vergiftigd| vergiftigd.into_inner())
+    /// The account's counter and the address's, in that order.
+    pub fn tellers(email: &str, adres: std::net::IpAddr) -> [Teller; 2] {
+        [
+            Teller {
+                sleutel: crate::auth::hash_geheim(&format!("account {email}")),
+                maximum: Self::PER_ACCOUNT,
+                grond: "geblokkeerd_account",
+            },
+            Teller {
+                sleutel: crate::auth::hash_geheim(&format!("adres {adres}")),
+                maximum: Self::PER_ADRES,
+                grond: "geblokkeerd_adres",
+            },
+        ]
     }
 
-    /// How long to wait before the next attempt on any of `sleutels`, if at all.
-    pub fn wachttijd(&self, sleutels: &[String]) -> Option<Duration> {
-        let nu = Instant::now();
-        let mut lijst = self.lijst();
-        sleutels
-            .iter()
-            .filter_map(|k| {
-                let pogingen = lijst.get_mut(k)?;
-                while pogingen
-                    .front()
-                    .is_some_and(|t| nu.duration_since(*t) >= Self::VENSTER)
-                {
-                    pogingen.pop_front();
-                }
-                (pogingen.len() >= Self::MAXIMUM)
-                    .then(|| Self::VENSTER - nu.duration_since(pogingen[0]))
-            })
-            .max()
+    fn venster() -> chrono::Duration {
+        chrono::Duration::from_std(Self::VENSTER).unwrap_or(chrono::Duration::minutes(1))
     }
 
-    pub fn mislukt(&self, sleutels: &[String]) {
-        let nu = Instant::now();
-        let mut lijst = self.lijst();
-        if lijst.len() > 10_000 {
-            lijst.retain(|_, p| {
-                p.back()
-                    .is_some_and(|t| nu.duration_since(*t) < Self::VENSTER)
-            });
-        }
-        for k in sleutels {
-            let pogingen = lijst.entry(k.clone()).or_default();
-            pogingen.push_back(nu);
-            if pogingen.len() > Self::MAXIMUM {
-                pogingen.pop_front();
+    /// The first counter that blocks, with how long until the next attempt.
+    pub async fn blokkade<'a>(
+        &self,
+        opslag: &dyn Opslag,
+        tellers: &'a [Teller],
+    ) -> schakel_storage::Resultaat<Option<(&'a Teller, Duration)>> {
+        let nu = chrono::Utc::now();
+        for t in tellers {
+            let pogingen = opslag
+                .mislukte_inlogs(&t.sleutel, nu - Self::venster())
+                .await?;
+            if pogingen.len() >= t.maximum {
+                // Free again once all but maximum - 1 have left the window.
+                let vrij = pogingen[pogingen.len() - t.maximum] + Self::venster();
+                let wacht = (vrij - nu).to_std().unwrap_or(Duration::from_secs(1));
+                return Ok(Some((t, wacht)));
             }
         }
+        Ok(None)
+    }
+
+    pub async fn mislukt(
+        &self,
+        opslag: &dyn Opslag,
+        tellers: &[Teller],
+    ) -> schakel_storage::Resultaat<()> {
+        let nu = chrono::Utc::now();
+        let sleutels: Vec<String> = tellers.iter().map(|t| t.sleutel.clone()).collect();
+        opslag
+            .registreer_mislukte_inlog(&sleutels, nu, nu - Self::venster())
+            .await
     }
 
     /// A successful login clears the account's failures (not the address's).
-    pub fn gelukt(&self, account: &str) {
-        self.lijst().remove(account);
+    pub async fn gelukt(
+        &self,
+        opslag: &dyn Opslag,
+        account: &Teller,
+    ) -> schakel_storage::Resultaat<()> {
+        opslag.wis_mislukte_inlogs(&account.sleutel).await
     }
 }

@@ -35,10 +35,11 @@ use schakel_storage::{
     NieuwActiepunt, NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing, Verwijzing,
 };
 use schakel_storage::{
-    ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Lijst,
-    Medewerker, NieuwAuditRecord, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
-    NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina,
-    Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie, Triagebesluit, Vertegenwoordiger,
+    Activatie, ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige,
+    JeugdigeWijziging, Lijst, Medewerker, NieuwApiToken, NieuwAuditRecord, NieuwHuishouden,
+    NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker, NieuweOrganisatie, NieuweRegio,
+    Opslag, OpslagFout, Organisatie, Pagina, Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie,
+    TokenFilter, Triagebesluit, Vertegenwoordiger,
 };
 use sqlx::error::ErrorKind;
 use sqlx::sqlite::{
@@ -47,6 +48,7 @@ use sqlx::sqlite::{
 };
 use sqlx::{Row, Sqlite, Transaction};
 
+mod account;
 mod gids;
 mod toegangsroute;
 mod verloop;
@@ -962,44 +964,108 @@ impl Opslag for SqliteOpslag {
         Ok(())
     }
 
-    async fn maak_api_token(&self, t: &ApiToken) -> Resultaat<()> {
+    async fn maak_api_token(
+        &self,
+        t: &NieuwApiToken,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<ApiToken> {
         let mut tx = self.schrijf().await?;
-        eis_rol(&mut tx, t.medewerker, t.rol).await?;
-        sqlx::query(
-            "INSERT INTO api_token (token_hash, medewerker, rol, organisatie, naam, verloopt) \
-             VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&t.token_hash)
-        .bind(t.medewerker)
-        .bind(t.rol.rol.naam())
-        .bind(t.rol.organisatie)
-        .bind(&t.naam)
-        .bind(tijd_tekst(&t.verloopt))
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?;
-        tx.commit().await.map_err(db)
+        let uit = account::maak_api_token(&mut tx, t, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
     }
 
     async fn api_token(&self, token_hash: &str) -> Resultaat<Option<ApiToken>> {
-        sqlx::query(
-            "SELECT token_hash, medewerker, rol, organisatie, naam, verloopt \
-             FROM api_token WHERE token_hash = ?",
-        )
-        .bind(token_hash)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(db)?
-        .map(|rij| {
-            Ok(ApiToken {
-                token_hash: kolom(&rij, "token_hash")?,
-                medewerker: kolom(&rij, "medewerker")?,
-                rol: roltoewijzing(&rij)?,
-                naam: kolom(&rij, "naam")?,
-                verloopt: tijd(&rij, "verloopt")?,
-            })
-        })
-        .transpose()
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        account::api_token(&mut c, account::Welk::Hash(token_hash)).await
+    }
+
+    async fn api_token_op_id(&self, id: Id) -> Resultaat<Option<ApiToken>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        account::api_token(&mut c, account::Welk::Id(id)).await
+    }
+
+    async fn api_tokens(&self, filter: TokenFilter) -> Resultaat<Vec<ApiToken>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        account::api_tokens(&mut c, filter).await
+    }
+
+    async fn gebruik_api_token(&self, id: Id, tijdstip: DateTime<Utc>) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        account::gebruik_api_token(&mut c, id, tijdstip).await
+    }
+
+    async fn trek_api_token_in(&self, id: Id, audit: &NieuwAuditRecord) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        account::trek_api_token_in(&mut tx, id, audit).await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn zet_medewerker_actief(
+        &self,
+        id: Id,
+        actief: bool,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker> {
+        let mut tx = self.schrijf().await?;
+        let uit = account::zet_medewerker_actief(&mut tx, id, actief, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn maak_activatie(
+        &self,
+        medewerker: Id,
+        token_hash: &str,
+        verloopt: DateTime<Utc>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        account::maak_activatie(&mut tx, medewerker, token_hash, verloopt, audit).await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn activatie(&self, token_hash: &str) -> Resultaat<Option<Activatie>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        account::activatie(&mut c, token_hash).await
+    }
+
+    async fn activeer(
+        &self,
+        token_hash: &str,
+        wachtwoord_hash: &str,
+        nu: DateTime<Utc>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker> {
+        let mut tx = self.schrijf().await?;
+        let uit = account::activeer(&mut tx, token_hash, wachtwoord_hash, nu, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn registreer_mislukte_inlog(
+        &self,
+        sleutels: &[String],
+        tijdstip: DateTime<Utc>,
+        vergeet_voor: DateTime<Utc>,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        account::registreer_mislukte_inlog(&mut tx, sleutels, tijdstip, vergeet_voor).await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn mislukte_inlogs(
+        &self,
+        sleutel: &str,
+        sinds: DateTime<Utc>,
+    ) -> Resultaat<Vec<DateTime<Utc>>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        account::mislukte_inlogs(&mut c, sleutel, sinds).await
+    }
+
+    async fn wis_mislukte_inlogs(&self, sleutel: &str) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        account::wis_mislukte_inlogs(&mut c, sleutel).await
     }
 
     // --- households and jeugdigen ----------------------------------------------------

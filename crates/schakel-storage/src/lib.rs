@@ -71,6 +71,22 @@ pub fn een_plan(open: Id) -> OpslagFout {
     ))
 }
 
+/// Refuses an activation link used already or past its end at `nu`: one
+/// rule for both backends.
+pub fn eis_bruikbaar(a: &Activatie, nu: chrono::DateTime<chrono::Utc>) -> Resultaat<()> {
+    if a.gebruikt.is_some() {
+        return Err(OpslagFout::Toestand(
+            "deze activeringslink is al gebruikt".into(),
+        ));
+    }
+    if a.verloopt <= nu {
+        return Err(OpslagFout::Toestand(
+            "deze activeringslink is verlopen".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// A page of a list: at most `aantal` items after skipping `vanaf`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pagina {
@@ -121,8 +137,78 @@ pub trait Opslag: Send + Sync + 'static {
         laatst_actief: chrono::DateTime<chrono::Utc>,
     ) -> Resultaat<()>;
     async fn verwijder_sessie(&self, token_hash: &str) -> Resultaat<()>;
-    async fn maak_api_token(&self, t: &ApiToken) -> Resultaat<()>;
+    /// Stores a token with the audit record of its creation, in one
+    /// transaction; a role the medewerker does not hold is
+    /// [`OpslagFout::OnbekendeVerwijzing`].
+    async fn maak_api_token(
+        &self,
+        t: &NieuwApiToken,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<ApiToken>;
     async fn api_token(&self, token_hash: &str) -> Resultaat<Option<ApiToken>>;
+    async fn api_token_op_id(&self, id: Id) -> Resultaat<Option<ApiToken>>;
+    /// Tokens, expired ones included, newest first.
+    async fn api_tokens(&self, filter: TokenFilter) -> Resultaat<Vec<ApiToken>>;
+    /// Records a request made with the token (its "last used").
+    async fn gebruik_api_token(
+        &self,
+        id: Id,
+        tijdstip: chrono::DateTime<chrono::Utc>,
+    ) -> Resultaat<()>;
+    /// Revokes a token, in one transaction with `audit`; an unknown one is
+    /// [`OpslagFout::NietGevonden`].
+    async fn trek_api_token_in(&self, id: Id, audit: &NieuwAuditRecord) -> Resultaat<()>;
+    /// Deactivates (`actief` false) or reactivates an account, in one
+    /// transaction with `audit`. Deactivation ends every session and revokes
+    /// every API token of the account at once. An unknown account is
+    /// [`OpslagFout::NietGevonden`].
+    async fn zet_medewerker_actief(
+        &self,
+        id: Id,
+        actief: bool,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker>;
+
+    /// Stores a one-time activation link for an account (only the hash of
+    /// its secret), in one transaction with `audit`; an unknown account is
+    /// [`OpslagFout::OnbekendeVerwijzing`].
+    async fn maak_activatie(
+        &self,
+        medewerker: Id,
+        token_hash: &str,
+        verloopt: chrono::DateTime<chrono::Utc>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()>;
+    async fn activatie(&self, token_hash: &str) -> Resultaat<Option<Activatie>>;
+    /// Sets the account's password through an activation link, once: marks
+    /// the link used and writes `audit`, in one transaction. An unknown link
+    /// is [`OpslagFout::NietGevonden`]; one used already, or past its
+    /// `verloopt` at `nu`, is [`OpslagFout::Toestand`] and changes nothing.
+    async fn activeer(
+        &self,
+        token_hash: &str,
+        wachtwoord_hash: &str,
+        nu: chrono::DateTime<chrono::Utc>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker>;
+
+    // --- failed logins, shared by every server instance ----------------------
+    /// Counts a failed login under each key (an account, an address: hashed
+    /// by the caller) at `tijdstip`, and forgets failures before `vergeet_voor`.
+    async fn registreer_mislukte_inlog(
+        &self,
+        sleutels: &[String],
+        tijdstip: chrono::DateTime<chrono::Utc>,
+        vergeet_voor: chrono::DateTime<chrono::Utc>,
+    ) -> Resultaat<()>;
+    /// The failures under `sleutel` since `sinds`, oldest first.
+    async fn mislukte_inlogs(
+        &self,
+        sleutel: &str,
+        sinds: chrono::DateTime<chrono::Utc>,
+    ) -> Resultaat<Vec<chrono::DateTime<chrono::Utc>>>;
+    /// Forgets the failures under `sleutel` (after a successful login).
+    async fn wis_mislukte_inlogs(&self, sleutel: &str) -> Resultaat<()>;
 
     /// Counts one attempt under `sleutel` in a fixed window of `venster`:
     /// when the stored window began before `nu - venster`, a new one begins

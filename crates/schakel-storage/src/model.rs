@@ -95,14 +95,48 @@ pub struct Sessie {
     pub verloopt: DateTime<Utc>,
 }
 
-/// A bearer token for API clients. Only the hash is stored.
+/// A bearer token to be stored. Only the hash of its secret is kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiToken {
+pub struct NieuwApiToken {
     pub token_hash: String,
     pub medewerker: Id,
     pub rol: Roltoewijzing,
     pub naam: String,
+    pub aangemaakt: DateTime<Utc>,
     pub verloopt: DateTime<Utc>,
+}
+
+/// A stored bearer token for API clients: what its owner and the region's
+/// beheerder see in the list (never the secret, which is not stored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    pub id: Id,
+    pub token_hash: String,
+    pub medewerker: Id,
+    pub rol: Roltoewijzing,
+    pub naam: String,
+    pub aangemaakt: DateTime<Utc>,
+    /// The last request made with it; none while unused.
+    pub laatst_gebruikt: Option<DateTime<Utc>>,
+    pub verloopt: DateTime<Utc>,
+}
+
+/// A one-time activation link of an account (its secret is not stored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Activatie {
+    pub medewerker: Id,
+    pub verloopt: DateTime<Utc>,
+    /// When it was used; a link works once.
+    pub gebruikt: Option<DateTime<Utc>>,
+}
+
+/// Which tokens to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenFilter {
+    /// One medewerker's own tokens.
+    Van(Id),
+    /// Every token acting for an organisation of this region.
+    Regio(Id),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -43,10 +43,10 @@ use schakel_domain::{
 use crate::audit::{self, Actie, AuditRecord, NieuwAuditRecord, Uitkomst, Verificatie};
 use crate::model::bewaren_tot;
 use crate::{
-    ApiToken, Casus, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Lijst, Medewerker,
-    NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker,
-    NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina, Regio, Roltoewijzing,
-    Sessie, Triagebesluit, Vertegenwoordiger,
+    Activatie, ApiToken, Casus, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Lijst,
+    Medewerker, NieuwApiToken, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
+    NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina,
+    Regio, Roltoewijzing, Sessie, TokenFilter, Triagebesluit, Vertegenwoordiger,
 };
 use crate::{DirectoryGegevens, OjaArrangement};
 
@@ -87,6 +87,9 @@ pub async fn alles(opslag: &dyn Opslag) {
     adresgids(opslag, &w).await;
     toegangsroute_directory(opslag, &w).await;
     tellers(opslag).await;
+    tokens_en_deactivatie(opslag, &w).await;
+    mislukte_inlogs(opslag).await;
+    activatie(opslag, &w).await;
     verifieer_keten(opslag).await;
 }
 
@@ -590,7 +593,7 @@ pub async fn sessies_en_tokens(opslag: &dyn Opslag, w: &Wereld, m: &Medewerker) 
         .await
         .expect("verwijder_sessie is idempotent");
 
-    let t = ApiToken {
+    let t = NieuwApiToken {
         token_hash: "token-hash-1".into(),
         medewerker: m.id,
         rol: Roltoewijzing {
@@ -598,30 +601,89 @@ pub async fn sessies_en_tokens(opslag: &dyn Opslag, w: &Wereld, m: &Medewerker) 
             organisatie: w.jgz.id,
         },
         naam: "koppeling JGZ".into(),
+        aangemaakt: nu,
         verloopt: nu + chrono::Duration::days(90),
     };
-    opslag.maak_api_token(&t).await.expect("maak_api_token");
+    let kop = kop_nummer(opslag).await;
+    let gemaakt = opslag
+        .maak_api_token(
+            &t,
+            &record(
+                "api_token.aanmaken",
+                Actie::Aanmaken,
+                "api_token",
+                None,
+                None,
+            ),
+        )
+        .await
+        .expect("maak_api_token");
+    assert!(gemaakt.id > 0);
+    assert_eq!(
+        gemaakt,
+        ApiToken {
+            id: gemaakt.id,
+            token_hash: t.token_hash.clone(),
+            medewerker: m.id,
+            rol: t.rol,
+            naam: t.naam.clone(),
+            aangemaakt: nu,
+            laatst_gebruikt: None,
+            verloopt: t.verloopt,
+        },
+        "het token zoals opgeslagen"
+    );
+    let records = opslag
+        .audit_records(kop + 1, 10)
+        .await
+        .expect("audit_records");
+    assert_eq!(
+        records.len(),
+        1,
+        "het aanmaken is gelogd, in dezelfde transactie"
+    );
+    assert_eq!(records[0].record.object_id, Some(gemaakt.id));
     assert_eq!(
         opslag
             .api_token(&t.token_hash)
             .await
             .expect("api_token")
             .as_ref(),
-        Some(&t),
-        "API-token teruglezen"
+        Some(&gemaakt),
+        "API-token teruglezen op hash"
+    );
+    assert_eq!(
+        opslag
+            .api_token_op_id(gemaakt.id)
+            .await
+            .expect("api_token_op_id")
+            .as_ref(),
+        Some(&gemaakt),
+        "API-token teruglezen op id"
     );
     assert_eq!(opslag.api_token("onbekend").await.expect("api_token"), None);
-    let dubbel = opslag.maak_api_token(&t).await;
+    let kop = kop_nummer(opslag).await;
+    let aanmaak = record(
+        "api_token.aanmaken",
+        Actie::Aanmaken,
+        "api_token",
+        None,
+        None,
+    );
+    let dubbel = opslag.maak_api_token(&t, &aanmaak).await;
     assert!(
         matches!(dubbel, Err(OpslagFout::BestaatAl(_))),
         "dezelfde tokenhash twee keer: verwacht BestaatAl, kreeg {dubbel:?}"
     );
     let onbekende_medewerker = opslag
-        .maak_api_token(&ApiToken {
-            token_hash: "token-hash-2".into(),
-            medewerker: m.id + 1000,
-            ..t.clone()
-        })
+        .maak_api_token(
+            &NieuwApiToken {
+                token_hash: "token-hash-2".into(),
+                medewerker: m.id + 1000,
+                ..t.clone()
+            },
+            &aanmaak,
+        )
         .await;
     assert!(
         matches!(
@@ -629,6 +691,384 @@ pub async fn sessies_en_tokens(opslag: &dyn Opslag, w: &Wereld, m: &Medewerker) 
             Err(OpslagFout::OnbekendeVerwijzing(_))
         ),
         "een token voor een onbekende medewerker: verwacht OnbekendeVerwijzing, kreeg {onbekende_medewerker:?}"
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop,
+        "een mislukte aanmaak laat geen auditrecord achter"
+    );
+}
+
+/// API tokens listed (own, per region), used and revoked; an account
+/// deactivated (its sessions and tokens gone at once) and reactivated.
+/// Creates a second region with an organisation and two medewerkers.
+pub async fn tokens_en_deactivatie(opslag: &dyn Opslag, w: &Wereld) {
+    let elders = opslag
+        .maak_regio(&NieuweRegio {
+            code: "elders".into(),
+            naam: "Elders".into(),
+        })
+        .await
+        .expect("maak_regio");
+    let school_elders = opslag
+        .maak_organisatie(&NieuweOrganisatie {
+            regio: elders.id,
+            naam: "School Elders".into(),
+            soort: OrganisatieSoort::School,
+            gemeente: None,
+            brin: None,
+            agb: None,
+        })
+        .await
+        .expect("maak_organisatie");
+    let hier = Roltoewijzing {
+        rol: Rol::Zorgcoordinator,
+        organisatie: w.vreemd.id,
+    };
+    let daar = Roltoewijzing {
+        rol: Rol::Zorgcoordinator,
+        organisatie: school_elders.id,
+    };
+    let maak = |email: &str, rol: Roltoewijzing| NieuweMedewerker {
+        naam: "Token Tester".into(),
+        email: email.into(),
+        wachtwoord_hash: "$argon2id$test".into(),
+        rollen: vec![rol],
+    };
+    let a = opslag
+        .maak_medewerker(&maak("tokens.a@vreemd.example", hier))
+        .await
+        .expect("maak_medewerker");
+    let b = opslag
+        .maak_medewerker(&maak("tokens.b@elders.example", daar))
+        .await
+        .expect("maak_medewerker");
+    let nu = audit::nu();
+    let aanmaak = record(
+        "api_token.aanmaken",
+        Actie::Aanmaken,
+        "api_token",
+        None,
+        None,
+    );
+    let mut ids = Vec::new();
+    for (i, (m, rol)) in [(&a, hier), (&a, hier), (&b, daar)].into_iter().enumerate() {
+        let t = opslag
+            .maak_api_token(
+                &NieuwApiToken {
+                    token_hash: format!("lijst-token-{i}"),
+                    medewerker: m.id,
+                    rol,
+                    naam: format!("token {i}"),
+                    aangemaakt: nu + chrono::Duration::seconds(i as i64),
+                    verloopt: nu + chrono::Duration::days(30),
+                },
+                &aanmaak,
+            )
+            .await
+            .expect("maak_api_token");
+        ids.push(t.id);
+    }
+    let van = |l: Vec<ApiToken>| l.into_iter().map(|t| t.id).collect::<Vec<_>>();
+    assert_eq!(
+        van(opslag
+            .api_tokens(TokenFilter::Van(a.id))
+            .await
+            .expect("api_tokens")),
+        [ids[1], ids[0]],
+        "eigen tokens, nieuwste eerst"
+    );
+    assert_eq!(
+        van(opslag
+            .api_tokens(TokenFilter::Regio(elders.id))
+            .await
+            .expect("api_tokens")),
+        [ids[2]],
+        "de tokens van een regio: alleen die voor haar organisaties"
+    );
+    let regio = van(opslag
+        .api_tokens(TokenFilter::Regio(w.regio.id))
+        .await
+        .expect("api_tokens"));
+    assert!(
+        regio.contains(&ids[0]) && regio.contains(&ids[1]) && !regio.contains(&ids[2]),
+        "de eigen regio zonder het token van elders: {regio:?}"
+    );
+
+    let gebruikt = nu + chrono::Duration::microseconds(5_000_001);
+    opslag
+        .gebruik_api_token(ids[0], gebruikt)
+        .await
+        .expect("gebruik_api_token");
+    let t0 = opslag
+        .api_token_op_id(ids[0])
+        .await
+        .expect("api_token_op_id")
+        .expect("bestaat");
+    assert_eq!(
+        t0.laatst_gebruikt,
+        Some(gebruikt),
+        "laatst gebruikt, tot op de microseconde"
+    );
+
+    let kop = kop_nummer(opslag).await;
+    let intrekken = record(
+        "api_token.intrekken",
+        Actie::Verwijderen,
+        "api_token",
+        None,
+        None,
+    );
+    opslag
+        .trek_api_token_in(ids[0], &intrekken)
+        .await
+        .expect("trek_api_token_in");
+    assert_eq!(
+        opslag.api_token("lijst-token-0").await.expect("api_token"),
+        None
+    );
+    let records = opslag
+        .audit_records(kop + 1, 10)
+        .await
+        .expect("audit_records");
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].record.gebeurtenis, "api_token.intrekken");
+    assert_eq!(records[0].record.object_id, Some(ids[0]));
+    let weer = opslag.trek_api_token_in(ids[0], &intrekken).await;
+    assert!(
+        matches!(weer, Err(OpslagFout::NietGevonden)),
+        "een ingetrokken token nog eens intrekken: verwacht NietGevonden, kreeg {weer:?}"
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 1,
+        "een mislukte intrekking logt niets"
+    );
+
+    // Deactivation ends every session and token of the account at once.
+    let sessie = Sessie {
+        token_hash: "sessie-deactivatie".into(),
+        medewerker: a.id,
+        rol: hier,
+        csrf_token: "csrf".into(),
+        aangemaakt: nu,
+        laatst_actief: nu,
+        verloopt: nu + chrono::Duration::hours(1),
+    };
+    opslag.maak_sessie(&sessie).await.expect("maak_sessie");
+    let deactiveren = record(
+        "medewerker.deactiveren",
+        Actie::Wijzigen,
+        "medewerker",
+        None,
+        None,
+    );
+    let uit = opslag
+        .zet_medewerker_actief(a.id, false, &deactiveren)
+        .await
+        .expect("zet_medewerker_actief");
+    assert!(!uit.actief);
+    assert_eq!(uit.rollen, [hier], "de rollen blijven");
+    assert_eq!(
+        opslag.sessie("sessie-deactivatie").await.expect("sessie"),
+        None
+    );
+    assert!(
+        opslag
+            .api_tokens(TokenFilter::Van(a.id))
+            .await
+            .expect("api_tokens")
+            .is_empty(),
+        "geen token van een gedeactiveerd account blijft"
+    );
+    assert_eq!(
+        van(opslag
+            .api_tokens(TokenFilter::Van(b.id))
+            .await
+            .expect("api_tokens")),
+        [ids[2]],
+        "andermans tokens blijven"
+    );
+    let records = opslag
+        .audit_records(kop + 2, 10)
+        .await
+        .expect("audit_records");
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].record.object_id, Some(a.id));
+    let weer_aan = opslag
+        .zet_medewerker_actief(a.id, true, &deactiveren)
+        .await
+        .expect("zet_medewerker_actief");
+    assert!(weer_aan.actief, "heractiveren");
+    let onbekend = opslag
+        .zet_medewerker_actief(b.id + 1000, false, &deactiveren)
+        .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::NietGevonden)),
+        "een onbekend account: verwacht NietGevonden, kreeg {onbekend:?}"
+    );
+}
+
+/// Activation links: stored hashed, used once, only until they expire;
+/// the password is set and logged in the same transaction.
+pub async fn activatie(opslag: &dyn Opslag, w: &Wereld) {
+    let m = opslag
+        .maak_medewerker(&NieuweMedewerker {
+            naam: "Nieuwe Beheerder".into(),
+            email: "nieuw@gemeente.example".into(),
+            wachtwoord_hash: String::new(),
+            rollen: vec![Roltoewijzing {
+                rol: Rol::Beheerder,
+                organisatie: w.vreemd.id,
+            }],
+        })
+        .await
+        .expect("maak_medewerker");
+    let nu = audit::nu();
+    let uitnodigen = record(
+        "account.uitnodigen",
+        Actie::Aanmaken,
+        "medewerker",
+        None,
+        None,
+    );
+    let kop = kop_nummer(opslag).await;
+    for (hash, verloopt) in [
+        ("link-1", nu + chrono::Duration::hours(72)),
+        ("link-oud", nu - chrono::Duration::seconds(1)),
+    ] {
+        opslag
+            .maak_activatie(m.id, hash, verloopt, &uitnodigen)
+            .await
+            .expect("maak_activatie");
+    }
+    assert_eq!(kop_nummer(opslag).await, kop + 2, "each link is logged");
+    assert_eq!(
+        opslag.activatie("link-1").await.expect("activatie"),
+        Some(Activatie {
+            medewerker: m.id,
+            verloopt: nu + chrono::Duration::hours(72),
+            gebruikt: None,
+        })
+    );
+    assert_eq!(opslag.activatie("onbekend").await.expect("activatie"), None);
+    let onbekend = opslag
+        .maak_activatie(m.id + 1000, "link-2", nu, &uitnodigen)
+        .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "a link for an unknown account: expected OnbekendeVerwijzing, got {onbekend:?}"
+    );
+    let activeren = record(
+        "account.activeren",
+        Actie::Wijzigen,
+        "medewerker",
+        None,
+        None,
+    );
+    let verlopen = opslag
+        .activeer("link-oud", "$argon2id$oud", nu, &activeren)
+        .await;
+    assert!(
+        matches!(verlopen, Err(OpslagFout::Toestand(_))),
+        "an expired link: expected Toestand, got {verlopen:?}"
+    );
+    let onbekend = opslag
+        .activeer("geen-link", "$argon2id$x", nu, &activeren)
+        .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::NietGevonden)),
+        "an unknown link: expected NietGevonden, got {onbekend:?}"
+    );
+    let kop = kop_nummer(opslag).await;
+    let later = nu + chrono::Duration::microseconds(1_000_001);
+    let geactiveerd = opslag
+        .activeer("link-1", "$argon2id$nieuw", later, &activeren)
+        .await
+        .expect("activeer");
+    assert_eq!(geactiveerd.id, m.id);
+    assert_eq!(kop_nummer(opslag).await, kop + 1, "activation is logged");
+    let (_, hash) = opslag
+        .medewerker_op_email("nieuw@gemeente.example")
+        .await
+        .expect("medewerker_op_email")
+        .expect("bestaat");
+    assert_eq!(hash, "$argon2id$nieuw");
+    assert_eq!(
+        opslag
+            .activatie("link-1")
+            .await
+            .expect("activatie")
+            .and_then(|a| a.gebruikt),
+        Some(later)
+    );
+    let weer = opslag
+        .activeer("link-1", "$argon2id$anders", later, &activeren)
+        .await;
+    assert!(
+        matches!(weer, Err(OpslagFout::Toestand(_))),
+        "a link used before: expected Toestand, got {weer:?}"
+    );
+    let (_, hash) = opslag
+        .medewerker_op_email("nieuw@gemeente.example")
+        .await
+        .expect("medewerker_op_email")
+        .expect("bestaat");
+    assert_eq!(hash, "$argon2id$nieuw", "a refused use changes nothing");
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 1,
+        "a refused use logs nothing here"
+    );
+}
+
+/// Failed logins per key: counted, read since a moment, forgotten when old
+/// or after a success; keys do not mix.
+pub async fn mislukte_inlogs(opslag: &dyn Opslag) {
+    let nu = audit::nu();
+    let s = |n: i64| nu + chrono::Duration::seconds(n);
+    let sleutels = ["account x".to_string(), "adres y".to_string()];
+    for n in 0..3 {
+        opslag
+            .registreer_mislukte_inlog(&sleutels, s(n), s(-3600))
+            .await
+            .expect("registreer_mislukte_inlog");
+    }
+    opslag
+        .registreer_mislukte_inlog(&sleutels[1..], s(3), s(-3600))
+        .await
+        .expect("registreer_mislukte_inlog");
+    let lees = |k: &'static str, sinds| opslag.mislukte_inlogs(k, sinds);
+    assert_eq!(
+        lees("account x", s(-60)).await.expect("lees"),
+        [s(0), s(1), s(2)]
+    );
+    assert_eq!(
+        lees("adres y", s(-60)).await.expect("lees"),
+        [s(0), s(1), s(2), s(3)]
+    );
+    assert_eq!(
+        lees("adres y", s(2)).await.expect("lees"),
+        [s(2), s(3)],
+        "vanaf een moment"
+    );
+    assert!(lees("account z", s(-60)).await.expect("lees").is_empty());
+    opslag.wis_mislukte_inlogs("account x").await.expect("wis");
+    assert!(lees("account x", s(-60)).await.expect("lees").is_empty());
+    assert_eq!(
+        lees("adres y", s(-60)).await.expect("lees").len(),
+        4,
+        "het adres telt door"
+    );
+    // Recording later forgets what is older than asked.
+    opslag
+        .registreer_mislukte_inlog(&sleutels[..1], s(100), s(2))
+        .await
+        .expect("registreer_mislukte_inlog");
+    assert_eq!(
+        lees("adres y", s(-60)).await.expect("lees"),
+        [s(2), s(3)],
+        "pogingen van vóór vergeet_voor zijn weg"
     );
 }
 

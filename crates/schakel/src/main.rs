@@ -3,6 +3,7 @@
 //! Exit codes: 0 success; 2 bad input (one line on stderr naming the field and
 //! what is allowed); 1 when the rule or calendar data cannot be loaded.
 
+mod account;
 mod beheer;
 mod demo;
 mod gids;
@@ -55,6 +56,9 @@ enum Opdracht {
     Kalender(kalender::KalenderOpdracht),
     /// Runs the web application and API.
     Serve(serve::ServeOpties),
+    /// Accounts: invite (one-time activation link), deactivate, reactivate.
+    #[command(subcommand)]
+    Account(account::AccountOpdracht),
     /// NEN 7513 audit log: verify the hash chain, export one child's accesses.
     #[command(subcommand)]
     Audit(beheer::AuditOpdracht),
@@ -163,6 +167,9 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
             runtime()?
                 .block_on(serve::serve(opties, regels, &data))
                 .map_err(|e| Fout::Bedrijf(e.0))?;
+        }
+        Opdracht::Account(opdracht) => {
+            runtime()?.block_on(account::voer_uit(opdracht, &cli.regio))?
         }
         Opdracht::Audit(opdracht) => runtime()?.block_on(beheer::audit(opdracht))?,
         Opdracht::Backup { doel, opslag } => runtime()?.block_on(beheer::backup(opslag, doel))?,

@@ -126,11 +126,15 @@ pub async fn zet_werkgebied_voor(
     id: i64,
     i: WerkgebiedInvoer,
 ) -> ApiResultaat<WijkteamGebied> {
-    if actor.rol.rol != Rol::Beheerder {
-        return Err(ApiFout::Geweigerd(
-            "De gids onderhoudt de beheerder.".into(),
-        ));
-    }
+    crate::dossier::Dossier { state, actor }
+        .eis_rol_gelogd(
+            &[Rol::Beheerder],
+            "werkgebied.wijzigen",
+            schakel_storage::audit::Actie::Wijzigen,
+            "werkgebied",
+            "De gids onderhoudt de beheerder.",
+        )
+        .await?;
     let org = state
         .opslag
         .organisatie(id)

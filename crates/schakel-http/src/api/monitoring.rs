@@ -122,11 +122,15 @@ pub async fn monitoring_voor(
     actor: &Actor,
     v: &MonitoringVraag,
 ) -> ApiResultaat<Monitoring> {
-    if actor.rol.rol != Rol::Beleid {
-        return Err(ApiFout::Geweigerd(
-            "Monitoring is voor beleidsmedewerkers (rol beleid).".into(),
-        ));
-    }
+    crate::dossier::Dossier { state, actor }
+        .eis_rol_gelogd(
+            &[Rol::Beleid],
+            "monitoring.lezen",
+            schakel_storage::audit::Actie::Lezen,
+            "monitoring",
+            "Monitoring is voor beleidsmedewerkers (rol beleid).",
+        )
+        .await?;
     // The dates are checked again here: the dashboard builds this query
     // from its own form. In range, the month arithmetic below cannot fail;
     // it is checked all the same (`checked_sub_months`), never a panic.

@@ -90,7 +90,18 @@ pub async fn maak(
         state: &state,
         actor: &actor,
     };
-    dossier.eis_rol(&[Rol::Beheerder], "organisaties registreren")?;
+    dossier
+        .eis_rol_gelogd(
+            &[Rol::Beheerder],
+            "organisatie.aanmaken",
+            Actie::Aanmaken,
+            "organisatie",
+            &format!(
+                "De rol {} mag geen organisaties registreren.",
+                actor.rol.rol.naam()
+            ),
+        )
+        .await?;
     let aanvraag = Organisatieaanvraag {
         regio: i.regio,
         naam: i.naam,

@@ -71,11 +71,15 @@ async fn gidsstand(wie: &Ingelogd) -> Result<Gidsstand, ApiFout> {
 }
 
 pub async fn overzicht(wie: Ingelogd) -> WebResultaat {
-    if wie.rol() != Rol::Beheerder {
-        return Err(
-            ApiFout::Geweigerd("Dit overzicht is voor functioneel beheerders.".into()).into(),
-        );
-    }
+    wie.dossier()
+        .eis_rol_gelogd(
+            &[Rol::Beheerder],
+            "beheer.lezen",
+            schakel_storage::audit::Actie::Lezen,
+            "organisatie",
+            "Dit overzicht is voor functioneel beheerders.",
+        )
+        .await?;
     let organisaties = organisaties(&wie.state)
         .await?
         .into_iter()

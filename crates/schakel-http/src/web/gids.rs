@@ -321,9 +321,15 @@ async fn werkgebiedpagina(
     fouten: Fouten,
     invoer: Option<WerkgebiedFormulier>,
 ) -> WebResultaat {
-    if wie.rol() != Rol::Beheerder {
-        return Err(ApiFout::Geweigerd("De gids onderhoudt de beheerder.".into()).into());
-    }
+    wie.dossier()
+        .eis_rol_gelogd(
+            &[Rol::Beheerder],
+            "werkgebied.lezen",
+            schakel_storage::audit::Actie::Lezen,
+            "werkgebied",
+            "De gids onderhoudt de beheerder.",
+        )
+        .await?;
     let team = wijkteamlijst(&wie.state)
         .await?
         .into_iter()

@@ -8,6 +8,7 @@
 //! or the same form again with the errors beside their fields and a summary
 //! on top. URLs carry ids only; page titles never a name or BSN.
 
+pub mod account;
 pub mod advies;
 pub mod beheer;
 pub mod beleid;
@@ -49,9 +50,14 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/inloggen", get(sessie::inlogscherm).post(sessie::inloggen))
         .route("/uitloggen", post(sessie::uitloggen))
         .route(
+            "/activeren/{geheim}",
+            get(account::activeerscherm).post(account::activeer),
+        )
+        .route(
             "/api-token",
             get(sessie::tokenscherm).post(sessie::maak_token),
         )
+        .route("/api-token/{id}/intrekken", post(sessie::trek_token_in))
         .route("/advies", get(advies::formulier).post(advies::bereken))
         .route("/toets", get(advies::toetsformulier).post(advies::toets))
         .route("/jeugdigen", get(jeugdigen::lijst))
@@ -379,6 +385,7 @@ impl IntoResponse for WebFout {
         };
         let (status, kopregel, melding) = match fout {
             ApiFout::Geweigerd(d) => (StatusCode::FORBIDDEN, "Geen toegang", d),
+            ApiFout::OpnieuwInloggen(d) => (StatusCode::FORBIDDEN, "Opnieuw inloggen", d),
             ApiFout::CsrfOntbreekt => (
                 StatusCode::FORBIDDEN,
                 "Formulier verlopen",

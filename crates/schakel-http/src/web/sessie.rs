@@ -20,9 +20,7 @@ use serde::de::DeserializeOwned;
 use super::formulier::Fouten;
 use super::{Kop, WebFout, WebResultaat, naar, pagina_met, rol_label, startpagina};
 use crate::api::sessies::{Aanmelding, Inloggen, meld_aan, sessie_cookie};
-use crate::auth::{
-    self, Actor, Herkomst, SESSIE_COOKIE, gelijk_in_constante_tijd, hash_geheim, nieuw_geheim,
-};
+use crate::auth::{self, Actor, Herkomst, SESSIE_COOKIE, gelijk_in_constante_tijd, nieuw_geheim};
 use crate::fout::ApiFout;
 use crate::state::AppState;
 
@@ -67,15 +65,19 @@ async fn sessie_van(
         Err(ApiFout::NietIngelogd) => return Err(WebFout::Inloggen { verlopen: true }),
         Err(f) => return Err(f.into()),
     };
-    if let Some(meegestuurd) = csrf
-        && !auth::csrf_klopt(meegestuurd, &sessie)
-    {
-        return Err(ApiFout::CsrfOntbreekt.into());
+    if let Some(meegestuurd) = csrf {
+        auth::eis_csrf(state, meegestuurd, &sessie, &herkomst).await?;
     }
     auth::raak_aan(state, &sessie).await?;
-    let actor = Actor::van(state, sessie.medewerker, sessie.rol, herkomst)
-        .await
-        .map_err(|_| WebFout::Inloggen { verlopen: true })?;
+    let actor = Actor::van(
+        state,
+        sessie.medewerker,
+        sessie.rol,
+        herkomst,
+        auth::via(&sessie),
+    )
+    .await
+    .map_err(|_| WebFout::Inloggen { verlopen: true })?;
     Ok(Ingelogd {
         state: state.clone(),
         actor,
@@ -168,6 +170,7 @@ pub async fn start(wie: Ingelogd) -> Response {
 pub struct InlogMelding {
     verlopen: Option<String>,
     uitgelogd: Option<String>,
+    geactiveerd: Option<String>,
 }
 
 /// A role the account may act in, as the login form offers it.
@@ -231,6 +234,8 @@ pub async fn inlogscherm(
         Some("Uw sessie is verlopen (30 minuten niet actief). Log opnieuw in.")
     } else if m.uitgelogd.is_some() {
         Some("U bent uitgelogd.")
+    } else if m.geactiveerd.is_some() {
+        Some("Uw account is geactiveerd. Log in met uw e-mailadres en het nieuwe wachtwoord.")
     } else {
         None
     };
@@ -281,6 +286,7 @@ async fn rolkeuzes(state: &AppState, rollen: &[Roltoewijzing]) -> Result<Vec<Rol
 pub async fn inloggen(
     State(state): State<AppState>,
     ConnectInfo(adres): ConnectInfo<SocketAddr>,
+    Herkomst(herkomst): Herkomst,
     jar: CookieJar,
     super::formulier::OpenFormulier(i): super::formulier::OpenFormulier<InlogInvoer>,
 ) -> WebResultaat {
@@ -289,6 +295,17 @@ pub async fn inloggen(
     });
     let mut fouten = Fouten::default();
     if !formulier_klopt {
+        // A login form from elsewhere (login CSRF), or a stale one.
+        let record = crate::toegangslog::record(
+            "csrf.geweigerd",
+            schakel_storage::audit::Actie::Uitvoeren,
+            crate::toegangslog::Wie::default(),
+            ("inlogformulier", None),
+            schakel_storage::audit::Uitkomst::Geweigerd,
+            "inlogformulier_verlopen_of_vreemd",
+            &herkomst,
+        );
+        crate::toegangslog::log(&state, record).await?;
         fouten.algemeen("Het inlogformulier is verlopen. Vul het opnieuw in.");
         return inlogscherm_met(&state, jar, fouten, None, i.email, vec![]);
     }
@@ -308,7 +325,7 @@ pub async fn inloggen(
         rol: gekozen.map(|g| g.0),
         organisatie: gekozen.map(|g| g.1),
     };
-    match meld_aan(&state, adres.ip(), &vraag).await {
+    match meld_aan(&state, adres.ip(), &herkomst, &vraag).await {
         Ok(Aanmelding::Gelukt { geheim, .. }) => {
             let jar = jar
                 .remove(Cookie::build(INLOG_COOKIE).path("/inloggen").build())
@@ -351,14 +368,7 @@ pub struct Leeg {}
 
 /// Ends the session (CSRF-checked like every form) and clears the cookie.
 pub async fn uitloggen(jar: CookieJar, f: Formulier<Leeg>) -> WebResultaat {
-    if let Some(c) = jar.get(SESSIE_COOKIE) {
-        f.wie
-            .state
-            .opslag
-            .verwijder_sessie(&hash_geheim(c.value()))
-            .await?;
-    }
-    let jar = jar.remove(Cookie::build(SESSIE_COOKIE).path("/").build());
+    let jar = crate::api::sessies::beeindig_sessie(&f.wie.state, &f.wie.actor, jar).await?;
     Ok((jar, naar("/inloggen?uitgelogd=1")).into_response())
 }
 
@@ -367,6 +377,19 @@ pub async fn uitloggen(jar: CookieJar, f: Formulier<Leeg>) -> WebResultaat {
 pub struct TokenFormulier {
     naam: String,
     dagen: String,
+    /// Asked again when the login is not recent (never shown back).
+    wachtwoord: String,
+}
+
+/// A token in the page's lists.
+pub struct TokenRegel {
+    pub id: i64,
+    pub naam: String,
+    pub wie: String,
+    pub aangemaakt: String,
+    pub laatst_gebruikt: String,
+    pub verloopt: String,
+    pub verlopen: bool,
 }
 
 #[derive(Template)]
@@ -377,6 +400,46 @@ struct TokenPagina {
     invoer: TokenFormulier,
     /// The new token and when it expires: shown this once.
     nieuw: Option<(String, String)>,
+    /// The login is not recent: the form asks for the password.
+    wachtwoord_nodig: bool,
+    eigen: Vec<TokenRegel>,
+    /// For the beheerder: every token of the region.
+    regio: Option<Vec<TokenRegel>>,
+}
+
+fn moment(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.with_timezone(&chrono_tz::Europe::Amsterdam)
+        .format("%d-%m-%Y %H:%M")
+        .to_string()
+}
+
+async fn tokenregels(
+    wie: &Ingelogd,
+    tokens: Vec<schakel_storage::ApiToken>,
+) -> Result<Vec<TokenRegel>, WebFout> {
+    let mut regels = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let naam = wie
+            .state
+            .opslag
+            .medewerker(t.medewerker)
+            .await?
+            .map(|m| m.naam)
+            .unwrap_or_default();
+        regels.push(TokenRegel {
+            id: t.id,
+            wie: format!("{naam} ({})", rol_label(t.rol.rol)),
+            naam: t.naam,
+            aangemaakt: moment(t.aangemaakt),
+            laatst_gebruikt: t
+                .laatst_gebruikt
+                .map(moment)
+                .unwrap_or_else(|| "nog niet".into()),
+            verlopen: t.verloopt <= chrono::Utc::now(),
+            verloopt: moment(t.verloopt),
+        });
+    }
+    Ok(regels)
 }
 
 async fn tokenpagina(
@@ -385,7 +448,14 @@ async fn tokenpagina(
     invoer: TokenFormulier,
     nieuw: Option<(String, String)>,
 ) -> WebResultaat {
+    use crate::api::sessies::tokens_voor;
     let status = fouten.status();
+    let eigen = tokenregels(wie, tokens_voor(&wie.state, &wie.actor, false).await?).await?;
+    let regio = if wie.rol() == Rol::Beheerder {
+        Some(tokenregels(wie, tokens_voor(&wie.state, &wie.actor, true).await?).await?)
+    } else {
+        None
+    };
     let mut antwoord = pagina_met(
         status,
         &TokenPagina {
@@ -393,6 +463,9 @@ async fn tokenpagina(
             fouten,
             invoer,
             nieuw,
+            wachtwoord_nodig: wie.actor.eis_recent_ingelogd("").is_err(),
+            eigen,
+            regio,
         },
     )?;
     // The token is shown once: not kept in any cache.
@@ -403,8 +476,9 @@ async fn tokenpagina(
     Ok(antwoord)
 }
 
-/// `/api-token`: a bearer token for another system, acting in the current
-/// role (the API's `POST /api/v1/api-tokens`).
+/// `/api-token`: the own tokens (and for the beheerder the region's), and a
+/// new bearer token for another system, acting in the current role (the
+/// API's `GET`/`POST /api/v1/api-tokens`).
 pub async fn tokenscherm(wie: Ingelogd) -> WebResultaat {
     tokenpagina(&wie, Fouten::default(), TokenFormulier::leeg(), None).await
 }
@@ -415,11 +489,58 @@ impl TokenFormulier {
         Self {
             naam: String::new(),
             dagen: "90".into(),
+            wachtwoord: String::new(),
         }
     }
 }
 
-pub async fn maak_token(f: Formulier<TokenFormulier>) -> WebResultaat {
+/// When the login is not recent, the password typed in the form proves it
+/// again (through the same counters and log as a login); the token is then
+/// made as by a fresh login.
+async fn herbevestig(
+    wie: &Ingelogd,
+    adres: std::net::IpAddr,
+    wachtwoord: &str,
+    fouten: &mut Fouten,
+) -> Result<Option<Actor>, WebFout> {
+    use crate::api::sessies::controleer_wachtwoord;
+    if wie.actor.eis_recent_ingelogd("").is_ok() {
+        return Ok(Some(wie.actor.clone()));
+    }
+    if wachtwoord.is_empty() {
+        fouten.veld(
+            "wachtwoord",
+            "Wachtwoord",
+            "Vul uw wachtwoord opnieuw in: u bent meer dan 10 minuten geleden ingelogd.",
+        );
+        return Ok(None);
+    }
+    let email = &wie.actor.medewerker.email;
+    match controleer_wachtwoord(&wie.state, adres, &wie.actor.herkomst, email, wachtwoord).await {
+        Ok(_) => Ok(Some(Actor {
+            via: auth::Via::Sessie {
+                ingelogd: chrono::Utc::now(),
+            },
+            ..wie.actor.clone()
+        })),
+        Err(ApiFout::NietIngelogd) => {
+            fouten.veld("wachtwoord", "Wachtwoord", "Het wachtwoord klopt niet.");
+            Ok(None)
+        }
+        Err(ApiFout::TeVeel { opnieuw_na }) => {
+            fouten.algemeen(format!(
+                "Te veel mislukte pogingen. Probeer het over {opnieuw_na} seconden opnieuw."
+            ));
+            Ok(None)
+        }
+        Err(f) => Err(f.into()),
+    }
+}
+
+pub async fn maak_token(
+    ConnectInfo(adres): ConnectInfo<SocketAddr>,
+    f: Formulier<TokenFormulier>,
+) -> WebResultaat {
     use crate::api::sessies::{NieuwToken, maak_token_voor};
     let Formulier { wie, invoer } = f;
     let mut fouten = Fouten::default();
@@ -431,11 +552,14 @@ pub async fn maak_token(f: Formulier<TokenFormulier>) -> WebResultaat {
         );
         return tokenpagina(&wie, fouten, invoer, None).await;
     };
+    let Some(actor) = herbevestig(&wie, adres.ip(), &invoer.wachtwoord, &mut fouten).await? else {
+        return tokenpagina(&wie, fouten, invoer, None).await;
+    };
     let t = NieuwToken {
         naam: invoer.naam.clone(),
         geldig_dagen: dagen,
     };
-    match maak_token_voor(&wie.state, &wie.actor, t).await {
+    match maak_token_voor(&wie.state, &actor, t).await {
         Ok(a) => {
             let verloopt = super::opmaak::datum(
                 a.verloopt
@@ -461,4 +585,14 @@ pub async fn maak_token(f: Formulier<TokenFormulier>) -> WebResultaat {
             tokenpagina(&wie, fouten, invoer, None).await
         }
     }
+}
+
+/// `POST /api-token/{id}/intrekken`: revokes an own token (or, for the
+/// beheerder, one of the region), as `DELETE /api/v1/api-tokens/{id}`.
+pub async fn trek_token_in(
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    f: Formulier<Leeg>,
+) -> WebResultaat {
+    crate::api::sessies::trek_token_in(&f.wie.state, &f.wie.actor, id).await?;
+    Ok(naar("/api-token?ingetrokken=1"))
 }

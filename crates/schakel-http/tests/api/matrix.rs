@@ -585,13 +585,13 @@ const MATRIX: &[Rij] = {
     r("/api/v1/acties/{id}/afronding",        "POST",   Anoniem,            Onbekend, 401, Geen),
 
     // Monitoring: aggregates for policy staff only.
-    r("/api/v1/monitoring",                   "GET",    Zorgcoordinator,    Nvt,      403, Geen),
-    r("/api/v1/monitoring",                   "GET",    Casusregisseur,     Nvt,      403, Geen),
-    r("/api/v1/monitoring",                   "GET",    Wijkteammedewerker, Nvt,      403, Geen),
-    r("/api/v1/monitoring",                   "GET",    Verwijzer,          Nvt,      403, Geen),
-    r("/api/v1/monitoring",                   "GET",    Aanbieder,          Nvt,      403, Geen),
+    r("/api/v1/monitoring",                   "GET",    Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring",                   "GET",    Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring",                   "GET",    Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring",                   "GET",    Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring",                   "GET",    Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Beleid,             Nvt,      200, Geen),
-    r("/api/v1/monitoring",                   "GET",    Beheerder,          Nvt,      403, Geen),
+    r("/api/v1/monitoring",                   "GET",    Beheerder,          Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory's address lookup: for everyone logged in, no personal data.
     r("/api/v1/adres-zoekopdrachten",         "POST",   Zorgcoordinator,    Nvt,      200, Geen),
@@ -604,12 +604,12 @@ const MATRIX: &[Rij] = {
     r("/api/v1/adres-zoekopdrachten",         "POST",   Anoniem,            Nvt,      401, Geen),
 
     // A wijkteam's werkgebied: the beheerder maintains it, audited.
-    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Zorgcoordinator,    Nvt,      403, Geen),
-    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Casusregisseur,     Nvt,      403, Geen),
-    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Wijkteammedewerker, Nvt,      403, Geen),
-    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Verwijzer,          Nvt,      403, Geen),
-    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Aanbieder,          Nvt,      403, Geen),
-    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Beleid,             Nvt,      403, Geen),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Beleid,             Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Beheerder,          Nvt,      200, Toegestaan),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Anoniem,            Nvt,      401, Geen),
     // The directory's wijkteams: for everyone logged in, no personal data.
@@ -666,12 +666,12 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties",      "GET",    Beleid,             Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Anoniem,            Nvt,      401, Geen),
-    r("/api/v1/organisaties",      "POST",   Zorgcoordinator,    Nvt,      403, Geen),
-    r("/api/v1/organisaties",      "POST",   Casusregisseur,     Nvt,      403, Geen),
-    r("/api/v1/organisaties",      "POST",   Wijkteammedewerker, Nvt,      403, Geen),
-    r("/api/v1/organisaties",      "POST",   Verwijzer,          Nvt,      403, Geen),
-    r("/api/v1/organisaties",      "POST",   Aanbieder,          Nvt,      403, Geen),
-    r("/api/v1/organisaties",      "POST",   Beleid,             Nvt,      403, Geen),
+    r("/api/v1/organisaties",      "POST",   Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties",      "POST",   Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties",      "POST",   Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties",      "POST",   Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties",      "POST",   Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties",      "POST",   Beleid,             Nvt,      403, Geweigerd),
     r("/api/v1/organisaties",      "POST",   Beheerder,          Nvt,      201, Toegestaan),
     r("/api/v1/organisaties",      "POST",   Anoniem,            Nvt,      401, Geen),
 
@@ -684,6 +684,70 @@ const MATRIX: &[Rij] = {
     r("/api/v1/api-tokens",        "POST",   Beleid,             Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Beheerder,          Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Anoniem,            Nvt,      401, Geen),
+
+    // API tokens (issue 12.5): each lists and revokes its own; the
+    // beheerder also every token of the region. Eigen: a token of the
+    // actor's own; Ander: one of zorgcoördinator B. Another's token or an
+    // unknown id: 404 alike, the attempt logged.
+    r("/api/v1/api-tokens",        "GET",    Zorgcoordinator,    Nvt,      200, Geen),
+    r("/api/v1/api-tokens",        "GET",    Casusregisseur,     Nvt,      200, Geen),
+    r("/api/v1/api-tokens",        "GET",    Wijkteammedewerker, Nvt,      200, Geen),
+    r("/api/v1/api-tokens",        "GET",    Verwijzer,          Nvt,      200, Geen),
+    r("/api/v1/api-tokens",        "GET",    Aanbieder,          Nvt,      200, Geen),
+    r("/api/v1/api-tokens",        "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/api-tokens",        "GET",    Beheerder,          Nvt,      200, Geen),
+    r("/api/v1/api-tokens",        "GET",    Anoniem,            Nvt,      401, Geen),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Zorgcoordinator,    Eigen,    204, Toegestaan),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Zorgcoordinator,    Ander,    404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Zorgcoordinator,    Onbekend, 404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Casusregisseur,     Eigen,    204, Toegestaan),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Casusregisseur,     Ander,    404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Casusregisseur,     Onbekend, 404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Wijkteammedewerker, Eigen,    204, Toegestaan),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Wijkteammedewerker, Ander,    404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Wijkteammedewerker, Onbekend, 404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Verwijzer,          Eigen,    204, Toegestaan),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Verwijzer,          Ander,    404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Verwijzer,          Onbekend, 404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Aanbieder,          Eigen,    204, Toegestaan),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Aanbieder,          Ander,    404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Aanbieder,          Onbekend, 404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Beleid,             Eigen,    204, Toegestaan),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Beleid,             Ander,    404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Beleid,             Onbekend, 404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Beheerder,          Eigen,    204, Toegestaan),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Beheerder,          Ander,    204, Toegestaan),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Beheerder,          Onbekend, 404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Anoniem,            Ander,    401, Geen),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Anoniem,            Onbekend, 401, Geen),
+    r("/api/v1/regio/api-tokens",  "GET",    Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/regio/api-tokens",  "GET",    Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/regio/api-tokens",  "GET",    Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/regio/api-tokens",  "GET",    Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/regio/api-tokens",  "GET",    Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/regio/api-tokens",  "GET",    Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/regio/api-tokens",  "GET",    Beheerder,          Nvt,      200, Geen),
+    r("/api/v1/regio/api-tokens",  "GET",    Anoniem,            Nvt,      401, Geen),
+
+    // Deactivating an account (issue 12.5/13.2): the beheerder, for an
+    // account of the region (Nvt: a fresh one); an unknown id is 404.
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Beheerder,          Nvt,      200, Toegestaan),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Beheerder,          Onbekend, 404, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Anoniem,            Nvt,      401, Geen),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Anoniem,            Onbekend, 401, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Zorgcoordinator,    Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Casusregisseur,     Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Wijkteammedewerker, Nvt,      200, Geen),
@@ -692,13 +756,13 @@ const MATRIX: &[Rij] = {
     r("/api/v1/sessies/huidige",   "GET",    Beleid,             Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Anoniem,            Nvt,      401, Geen),
-    r("/api/v1/sessies/huidige",   "DELETE", Zorgcoordinator,    Nvt,      204, Geen),
-    r("/api/v1/sessies/huidige",   "DELETE", Casusregisseur,     Nvt,      204, Geen),
-    r("/api/v1/sessies/huidige",   "DELETE", Wijkteammedewerker, Nvt,      204, Geen),
-    r("/api/v1/sessies/huidige",   "DELETE", Verwijzer,          Nvt,      204, Geen),
-    r("/api/v1/sessies/huidige",   "DELETE", Aanbieder,          Nvt,      204, Geen),
-    r("/api/v1/sessies/huidige",   "DELETE", Beleid,             Nvt,      204, Geen),
-    r("/api/v1/sessies/huidige",   "DELETE", Beheerder,          Nvt,      204, Geen),
+    r("/api/v1/sessies/huidige",   "DELETE", Zorgcoordinator,    Nvt,      204, Toegestaan),
+    r("/api/v1/sessies/huidige",   "DELETE", Casusregisseur,     Nvt,      204, Toegestaan),
+    r("/api/v1/sessies/huidige",   "DELETE", Wijkteammedewerker, Nvt,      204, Toegestaan),
+    r("/api/v1/sessies/huidige",   "DELETE", Verwijzer,          Nvt,      204, Toegestaan),
+    r("/api/v1/sessies/huidige",   "DELETE", Aanbieder,          Nvt,      204, Toegestaan),
+    r("/api/v1/sessies/huidige",   "DELETE", Beleid,             Nvt,      204, Toegestaan),
+    r("/api/v1/sessies/huidige",   "DELETE", Beheerder,          Nvt,      204, Toegestaan),
     r("/api/v1/sessies/huidige",   "DELETE", Anoniem,            Nvt,      401, Geen),
     ]
 };
@@ -766,6 +830,14 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
         ("/api/v1/organisaties", "GET", &[Nvt]),
         ("/api/v1/organisaties", "POST", &[Nvt]),
         ("/api/v1/api-tokens", "POST", &[Nvt]),
+        ("/api/v1/api-tokens", "GET", &[Nvt]),
+        (
+            "/api/v1/api-tokens/{id}",
+            "DELETE",
+            &[Eigen, Ander, Onbekend],
+        ),
+        ("/api/v1/regio/api-tokens", "GET", &[Nvt]),
+        ("/api/v1/medewerkers/{id}/actief", "PUT", &[Nvt, Onbekend]),
         ("/api/v1/sessies/huidige", "GET", &[Nvt]),
         ("/api/v1/sessies/huidige", "DELETE", &[Nvt]),
     ]
@@ -906,9 +978,10 @@ fn matrix_is_volledig_en_consistent() {
                 !toegestaan,
                 "beleid and beheerder never get at a dossier",
             ),
-            // No cross-organisation access to a jeugdige.
+            // No cross-organisation access to a jeugdige. (For an API
+            // token, Ander is another account's token: see its rows.)
             (
-                rij.doel == Doel::Ander,
+                rij.doel == Doel::Ander && !rij.route.starts_with("/api/v1/api-tokens"),
                 !toegestaan || (rij.methode == "GET" && rij.log == Log::Geen),
                 "the other organisation's jeugdige is never handed out",
             ),
@@ -1234,6 +1307,69 @@ impl<'a> Matrix<'a> {
             .id
     }
 
+    /// A token of the actor's own account (any actor: anonymous gets the
+    /// zorgcoördinator's), stored directly; returns its id.
+    async fn token(&self, wie: Wie) -> i64 {
+        let wie = if wie == Wie::Anoniem {
+            Wie::Zorgcoordinator
+        } else {
+            wie
+        };
+        let medewerker = self.actor(wie).medewerker.expect("an account");
+        let rol = Roltoewijzing {
+            rol: wie.rol().expect("a role"),
+            organisatie: self.organisatie(wie).expect("an organisation"),
+        };
+        self.maak_token(medewerker, rol).await
+    }
+
+    /// A new account of the region (a zorgcoördinator of school B), for a
+    /// row that deactivates one.
+    async fn nieuw_account(&self) -> i64 {
+        let n = self.bsn.fetch_add(1, Ordering::SeqCst);
+        self.app
+            .opslag
+            .maak_medewerker(&NieuweMedewerker {
+                naam: "Te deactiveren".into(),
+                email: format!("account{n}@school-b.test"),
+                wachtwoord_hash: wachtwoord_hash(),
+                rollen: vec![Roltoewijzing {
+                    rol: Rol::Zorgcoordinator,
+                    organisatie: self.app.w.school_b,
+                }],
+            })
+            .await
+            .expect("maak_medewerker")
+            .id
+    }
+
+    /// A token of zorgcoördinator B (school B, the same region).
+    async fn token_van_b(&self) -> i64 {
+        let rol = Roltoewijzing {
+            rol: Rol::Zorgcoordinator,
+            organisatie: self.app.w.school_b,
+        };
+        self.maak_token(self.app.w.medewerker(ZC_B), rol).await
+    }
+
+    async fn maak_token(&self, medewerker: i64, rol: Roltoewijzing) -> i64 {
+        let nu = chrono::Utc::now();
+        let t = schakel_storage::NieuwApiToken {
+            token_hash: schakel_http::auth::hash_geheim(&schakel_http::auth::nieuw_geheim()),
+            medewerker,
+            rol,
+            naam: "matrix".into(),
+            aangemaakt: nu,
+            verloopt: nu + chrono::Duration::days(1),
+        };
+        self.app
+            .opslag
+            .maak_api_token(&t, &opzet_record("api_token"))
+            .await
+            .expect("maak_api_token")
+            .id
+    }
+
     /// A new open action of `org`; returns its id.
     async fn actie(&self, j: &Jd, org: i64) -> i64 {
         self.verwijzing(j, true, &[actiepunt(org)]).await;
@@ -1317,7 +1453,11 @@ impl<'a> Matrix<'a> {
         // jeugdige it names, or the BSN it registers. Opening a case names a
         // household, and its record no client; an action names no client.
         let mut client = jd
-            .filter(|_| rij.route != "/api/v1/casussen" && !rij.route.starts_with("/api/v1/acties"))
+            .filter(|_| {
+                rij.route != "/api/v1/casussen"
+                    && !rij.route.starts_with("/api/v1/acties")
+                    && !rij.route.starts_with("/api/v1/api-tokens")
+            })
             .map(|j| j.bsn.clone());
         let mut if_match = None;
         let casus = match jd {
@@ -1483,13 +1623,35 @@ impl<'a> Matrix<'a> {
                 Some(json!({"naam": "koppeling", "geldigDagen": 1})),
             ),
             ("GET" | "DELETE", "/api/v1/sessies/huidige") => (rij.route.to_string(), None),
+            ("GET", "/api/v1/api-tokens" | "/api/v1/regio/api-tokens") => {
+                (rij.route.to_string(), None)
+            }
+            ("PUT", "/api/v1/medewerkers/{id}/actief") => {
+                let id = match rij.doel {
+                    Doel::Onbekend => ONBEKEND,
+                    _ => self.nieuw_account().await,
+                };
+                (
+                    format!("/api/v1/medewerkers/{id}/actief"),
+                    Some(json!({"actief": false})),
+                )
+            }
+            ("DELETE", "/api/v1/api-tokens/{id}") => {
+                let token = match rij.doel {
+                    Doel::Eigen => self.token(rij.wie).await,
+                    Doel::Ander => self.token_van_b().await,
+                    _ => ONBEKEND,
+                };
+                (format!("/api/v1/api-tokens/{token}"), None)
+            }
             _ => panic!("no request for {rij}"),
         };
         let actor = self.actor(rij.wie);
-        // Logging out ends a session: a session of its own.
+        // Logging out ends a session: a session of its own; a new token
+        // needs a recent login.
         let eigen_sessie;
         let gebruiker = match rij.wie.email() {
-            Some(email) if rij.methode == "DELETE" => {
+            Some(email) if rij.methode == "DELETE" || rij.route == "/api/v1/api-tokens" => {
                 eigen_sessie = app.login(email).await;
                 &eigen_sessie
             }

@@ -67,6 +67,24 @@ impl Browser {
         }
     }
 
+    /// A browser that sends this session cookie (made by the test).
+    pub fn met_sessie(app: &App, geheim: &str) -> Self {
+        let mut koppen = HeaderMap::new();
+        koppen.insert(
+            header::COOKIE,
+            format!("schakel_sessie={geheim}").parse().expect("header"),
+        );
+        Self {
+            url: app.url.clone(),
+            http: reqwest::Client::builder()
+                .default_headers(koppen)
+                .redirect(reqwest::redirect::Policy::none())
+                .local_address(app.volgend_adres())
+                .build()
+                .expect("client"),
+        }
+    }
+
     async fn lees(r: reqwest::Response) -> Pagina {
         let status = r.status();
         let koppen = r.headers().clone();

@@ -1,0 +1,216 @@
+//! Accounts outside the demo (issue 13): an invitation creates an account
+//! without a password and a one-time activation link (`/activeren/<secret>`,
+//! valid 72 hours, only its hash stored); the invited person sets a password
+//! there. The command line, and later the beheer pages, invite through
+//! [`nodig_uit`]; the web page activates through [`activeer`].
+
+use chrono::{DateTime, Utc};
+use schakel_storage::audit::{Actie, Uitkomst};
+use schakel_storage::{Medewerker, NieuweMedewerker, Opslag, OpslagFout, Roltoewijzing};
+
+use crate::auth::{hash_geheim, hash_wachtwoord, nieuw_geheim};
+use crate::fout::{ApiFout, ApiResultaat};
+use crate::toegangslog::{self, Wie};
+
+/// How long an activation link works.
+pub const ACTIVATIE_GELDIG: chrono::Duration = chrono::Duration::hours(72);
+/// The shortest password accepted (NCSC advises a long passphrase).
+pub const MINIMALE_LENGTE: usize = 12;
+
+/// A new account and its activation link's secret (shown once).
+#[derive(Debug)]
+pub struct Uitnodiging {
+    pub medewerker: Medewerker,
+    pub geheim: String,
+    pub verloopt: DateTime<Utc>,
+}
+
+impl Uitnodiging {
+    /// The link's path on the server.
+    pub fn pad(&self) -> String {
+        format!("/activeren/{}", self.geheim)
+    }
+}
+
+/// Who invites: a beheerder's id and role, or nobody (the command line).
+pub type Door = Wie;
+
+/// Creates an account with one role and no password, and its activation
+/// link; both are logged (`account.uitnodigen`), by `door` from `bron`.
+pub async fn nodig_uit(
+    opslag: &dyn Opslag,
+    naam: &str,
+    email: &str,
+    rol: Roltoewijzing,
+    door: Door,
+    bron: &str,
+) -> ApiResultaat<Uitnodiging> {
+    let email = email.trim().to_lowercase();
+    if !email.contains('@') || email.len() > 254 {
+        return Err(ApiFout::veld("email", "verwacht een e-mailadres"));
+    }
+    let medewerker = opslag
+        .maak_medewerker(&NieuweMedewerker {
+            naam: naam.trim().to_string(),
+            email: email.clone(),
+            // No password until activation: this is no PHC string, so no
+            // password matches it.
+            wachtwoord_hash: String::new(),
+            rollen: vec![rol],
+        })
+        .await
+        .map_err(|f| match f {
+            OpslagFout::BestaatAl(_) => {
+                ApiFout::Conflict(format!("er is al een account met e-mailadres {email}"))
+            }
+            f => f.into(),
+        })?;
+    let geheim = nieuw_geheim();
+    let verloopt = Utc::now() + ACTIVATIE_GELDIG;
+    let record = toegangslog::record(
+        "account.uitnodigen",
+        Actie::Aanmaken,
+        door,
+        ("medewerker", None),
+        Uitkomst::Toegestaan,
+        &format!("rol {} bij organisatie {}", rol.rol.naam(), rol.organisatie),
+        bron,
+    );
+    opslag
+        .maak_activatie(medewerker.id, &hash_geheim(&geheim), verloopt, &record)
+        .await?;
+    Ok(Uitnodiging {
+        medewerker,
+        geheim,
+        verloopt,
+    })
+}
+
+/// Whether a chosen password is good enough: long, not a common one, not
+/// the e-mail address. The message names what is wrong, in plain Dutch.
+pub fn keur_wachtwoord(wachtwoord: &str, email: &str) -> Result<(), String> {
+    static LIJST: &str = include_str!("veelgebruikte-wachtwoorden.txt");
+    if wachtwoord.chars().count() < MINIMALE_LENGTE {
+        return Err(format!(
+            "Kies een wachtwoord van minstens {MINIMALE_LENGTE} tekens. Een zin van een paar woorden is sterk en goed te onthouden."
+        ));
+    }
+    let klein = wachtwoord.to_lowercase();
+    let veelgebruikt = LIJST
+        .lines()
+        .filter(|r| !r.starts_with('#'))
+        .any(|r| r.trim() == klein);
+    if veelgebruikt || klein == email.trim().to_lowercase() {
+        return Err("Dit wachtwoord is te makkelijk te raden. Kies een ander.".into());
+    }
+    Ok(())
+}
+
+/// Sets the password through an activation link (checked with
+/// [`keur_wachtwoord`] first), once; logged as `account.activeren`.
+pub async fn activeer(
+    opslag: &dyn Opslag,
+    geheim: &str,
+    wachtwoord: &str,
+    bron: &str,
+) -> ApiResultaat<Medewerker> {
+    let hash_link = hash_geheim(geheim);
+    let a = opslag
+        .activatie(&hash_link)
+        .await?
+        .ok_or(ApiFout::NietGevonden)?;
+    let nu = Utc::now();
+    schakel_storage::eis_bruikbaar(&a, nu).map_err(ApiFout::from)?;
+    let m = opslag
+        .medewerker(a.medewerker)
+        .await?
+        .ok_or(ApiFout::NietGevonden)?;
+    keur_wachtwoord(wachtwoord, &m.email).map_err(|r| ApiFout::veld("wachtwoord", r))?;
+    let w = wachtwoord.to_string();
+    let hash = tokio::task::spawn_blocking(move || hash_wachtwoord(&w))
+        .await
+        .map_err(ApiFout::intern)??;
+    let record = toegangslog::record(
+        "account.activeren",
+        Actie::Wijzigen,
+        Wie {
+            medewerker: Some(m.id),
+            rol: None,
+        },
+        ("medewerker", None),
+        Uitkomst::Toegestaan,
+        "activeringslink",
+        bron,
+    );
+    Ok(opslag.activeer(&hash_link, &hash, nu, &record).await?)
+}
+
+/// Deactivates or reactivates an account as the region's beheerder: every
+/// role of the account must lie in the beheerder's region (else 404, as an
+/// unknown id), and a beheerder cannot deactivate the own account (the
+/// region might be left without one). Refusals and the change are logged;
+/// deactivation ends the account's sessions and tokens at once.
+pub async fn zet_actief(
+    state: &crate::state::AppState,
+    actor: &crate::auth::Actor,
+    id: i64,
+    actief: bool,
+) -> ApiResultaat<Medewerker> {
+    let dossier = crate::dossier::Dossier { state, actor };
+    let gebeurtenis = if actief {
+        "account.heractiveren"
+    } else {
+        "account.deactiveren"
+    };
+    dossier
+        .eis_rol_gelogd(
+            &[schakel_domain::Rol::Beheerder],
+            gebeurtenis,
+            Actie::Wijzigen,
+            "medewerker",
+            "Alleen de beheerder van de regio (de)activeert accounts.",
+        )
+        .await?;
+    let regio = |org: i64| async move {
+        Ok::<_, ApiFout>(state.opslag.organisatie(org).await?.map(|o| o.regio))
+    };
+    let eigen_regio = regio(actor.rol.organisatie).await?;
+    let mut in_regio = false;
+    if let Some(m) = state.opslag.medewerker(id).await? {
+        in_regio = !m.rollen.is_empty();
+        for r in &m.rollen {
+            in_regio &= regio(r.organisatie).await? == eigen_regio;
+        }
+    }
+    let grond = match (in_regio, id == actor.medewerker.id) {
+        (false, _) => Err("niet_in_regio"),
+        (true, true) if !actief => Err("eigen_account"),
+        _ => Ok("beheerder_regio"),
+    };
+    let (uitkomst, reden) = match grond {
+        Ok(g) => (Uitkomst::Toegestaan, g),
+        Err(g) => (Uitkomst::Geweigerd, g),
+    };
+    let record = dossier.record(
+        gebeurtenis,
+        Actie::Wijzigen,
+        None,
+        ("medewerker", Some(id)),
+        uitkomst,
+        Some(reden),
+    );
+    match grond {
+        Ok(_) => Ok(state
+            .opslag
+            .zet_medewerker_actief(id, actief, &record)
+            .await?),
+        Err(g) => {
+            toegangslog::log(state, record).await?;
+            Err(if g == "eigen_account" {
+                ApiFout::veld("id", "u kunt uw eigen account niet deactiveren")
+            } else {
+                ApiFout::NietGevonden
+            })
+        }
+    }
+}

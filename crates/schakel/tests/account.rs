@@ -1,0 +1,256 @@
+//! Going live without the demo (issue 13.1), through the real binary: the
+//! first beheerder is invited on an empty database by `schakel account
+//! uitnodigen`, activates through the printed one-time link (a password
+//! checked for length and against common ones), logs in; the link cannot be
+//! used again or after it expired; `schakel account deactiveren` ends the
+//! account's sessions at once.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use reqwest::StatusCode;
+use reqwest::blocking::Client;
+use serde_json::json;
+
+fn schakel() -> Command {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin!("schakel"));
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    c.arg("--data")
+        .arg(repo.join("data"))
+        .env_remove("SCHAKEL_DATA")
+        .env_remove("SCHAKEL_DATABASE_URL")
+        .env_remove("SCHAKEL_BASIS_URL")
+        .env_remove("SCHAKEL_PSEUDONIEM_SLEUTEL");
+    c
+}
+
+struct Server(Child, String);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start(data_dir: &Path) -> Server {
+    let mut kind = schakel()
+        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+        .arg(data_dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start schakel serve");
+    let mut regels = BufReader::new(kind.stdout.take().expect("stdout")).lines();
+    let adres = regels
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|r| {
+            r.strip_prefix("Schakel luistert op ")
+                .and_then(|r| r.split_whitespace().next().map(String::from))
+        })
+        .expect("address printed");
+    std::thread::spawn(move || for _ in regels {});
+    Server(kind, adres)
+}
+
+/// Runs `schakel account …` on the data directory: exit code, stdout, stderr.
+fn account(data_dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let uit = schakel()
+        .arg("account")
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .output()
+        .expect("run");
+    (
+        uit.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&uit.stdout).into_owned(),
+        String::from_utf8_lossy(&uit.stderr).into_owned(),
+    )
+}
+
+/// Invites and returns the link's path (`/activeren/<secret>`).
+fn nodig_uit(data_dir: &Path, email: &str) -> String {
+    let (code, uit, fout) = account(
+        data_dir,
+        &[
+            "uitnodigen",
+            "--email",
+            email,
+            "--rol",
+            "beheerder",
+            "--organisatie",
+            "Gemeente Almere",
+        ],
+    );
+    assert_eq!(code, 0, "{fout}");
+    assert_eq!(uit.lines().count(), 1, "one line: {uit}");
+    let begin = uit
+        .find("http://127.0.0.1:8080/activeren/")
+        .expect("a link")
+        + 21;
+    let pad = uit[begin..].trim().to_string();
+    assert_eq!(pad.len(), "/activeren/".len() + 64, "{pad}");
+    pad
+}
+
+const WACHTWOORD: &str = "lange zin met vier woorden";
+
+#[test]
+fn eerste_beheerder_zonder_demo() {
+    let map = tempfile::tempdir().expect("tempdir");
+    let d = map.path();
+    let pad = nodig_uit(d, "Beheer@Almere.example");
+    // A second invitation on the same (now not empty) database: the
+    // organisation exists, an unknown one is named.
+    let tweede = nodig_uit(d, "tweede@almere.example");
+    let (code, _, fout) = account(
+        d,
+        &[
+            "uitnodigen",
+            "--email",
+            "x@almere.example",
+            "--rol",
+            "beheerder",
+            "--organisatie",
+            "Gemeente Elders",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        fout.starts_with("fout: --organisatie: geen organisatie 'Gemeente Elders'"),
+        "{fout}"
+    );
+    let (code, _, fout) = account(
+        d,
+        &[
+            "uitnodigen",
+            "--email",
+            "beheer@almere.example",
+            "--rol",
+            "beheerder",
+            "--organisatie",
+            "Gemeente Almere",
+        ],
+    );
+    assert_eq!(
+        (code, fout.trim()),
+        (
+            2,
+            "fout: --email: er is al een account met e-mailadres beheer@almere.example"
+        )
+    );
+
+    // The second link expires (as if 72 hours had passed).
+    let geheim = tweede.trim_start_matches("/activeren/");
+    let hash = schakel_http::auth::hash_geheim(geheim);
+    let db = format!("sqlite://{}", d.join("schakel.db").display());
+    tokio::runtime::Runtime::new().expect("runtime").block_on(async {
+        use sqlx::Connection;
+        let mut c = sqlx::SqliteConnection::connect(&db).await.expect("connect");
+        sqlx::query("UPDATE activatie SET verloopt = '2020-01-01T00:00:00.000000Z' WHERE token_hash = ?")
+            .bind(&hash)
+            .execute(&mut c)
+            .await
+            .expect("update");
+    });
+
+    let server = start(d);
+    let http = Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    let url = |p: &str| format!("{}{p}", server.1);
+    let scherm = http.get(url(&pad)).send().expect("GET");
+    assert_eq!(scherm.status(), StatusCode::OK);
+    assert!(
+        scherm
+            .text()
+            .expect("body")
+            .contains("beheer@almere.example")
+    );
+    let post = |wachtwoord: &str, herhaling: &str| {
+        http.post(url(&pad))
+            .form(&[("wachtwoord", wachtwoord), ("herhaling", herhaling)])
+            .send()
+            .expect("POST")
+    };
+    for (w, h, melding) in [
+        ("kort", "kort", "minstens 12 tekens"),
+        ("wachtwoord1234", "wachtwoord1234", "te makkelijk te raden"),
+        (WACHTWOORD, "iets anders dan dat", "niet gelijk"),
+    ] {
+        let r = post(w, h);
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+        let html = r.text().expect("body");
+        assert!(html.contains(melding), "{melding}: {html}");
+    }
+    // Nobody can log in before activation, not even with an empty password.
+    let inloggen = |wachtwoord: &str| {
+        http.post(url("/api/v1/sessies"))
+            .json(&json!({"email": "beheer@almere.example", "wachtwoord": wachtwoord}))
+            .send()
+            .expect("POST")
+            .status()
+    };
+    assert_eq!(inloggen(""), StatusCode::UNAUTHORIZED);
+    let r = post(WACHTWOORD, WACHTWOORD);
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], "/inloggen?geactiveerd=1");
+    // Used once: the link is dead, and says so.
+    let r = http.get(url(&pad)).send().expect("GET");
+    assert_eq!(r.status(), StatusCode::GONE);
+    assert!(r.text().expect("body").contains("al gebruikt"));
+    assert_eq!(
+        post("nog een wachtwoord hier", "nog een wachtwoord hier").status(),
+        StatusCode::GONE
+    );
+    let r = http.get(url(&tweede)).send().expect("GET");
+    assert_eq!(r.status(), StatusCode::GONE);
+    assert!(r.text().expect("body").contains("verlopen"));
+    let r = http
+        .get(url(&format!("/activeren/{}", "0".repeat(64))))
+        .send()
+        .expect("GET");
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+
+    // The new password logs in, as beheerder of the gemeente just made.
+    assert_eq!(inloggen(WACHTWOORD), StatusCode::CREATED);
+    let huidig: serde_json::Value = http
+        .get(url("/api/v1/sessies/huidige"))
+        .send()
+        .expect("GET")
+        .json()
+        .expect("json");
+    assert_eq!(huidig["rol"], "beheerder");
+
+    // Deactivated from the command line: the session ends at once.
+    let (code, uit, fout) = account(d, &["deactiveren", "--email", "beheer@almere.example"]);
+    assert_eq!(code, 0, "{fout}");
+    assert!(uit.contains("gedeactiveerd"), "{uit}");
+    let r = http
+        .get(url("/api/v1/sessies/huidige"))
+        .send()
+        .expect("GET");
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(inloggen(WACHTWOORD), StatusCode::UNAUTHORIZED);
+    let (code, _, fout) = account(d, &["heractiveren", "--email", "beheer@almere.example"]);
+    assert_eq!(code, 0, "{fout}");
+    assert_eq!(inloggen(WACHTWOORD), StatusCode::CREATED);
+    drop(server);
+
+    // All of it is in the audit log, and the chain holds.
+    let uit = schakel()
+        .args(["audit", "verify", "--data-dir"])
+        .arg(d)
+        .output()
+        .expect("run");
+    assert!(
+        uit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&uit.stderr)
+    );
+}
