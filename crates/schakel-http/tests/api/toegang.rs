@@ -608,7 +608,7 @@ async fn verwijzing_tot(app: &App, jeugdige: i64, aanbieder: i64, einde: NaiveDa
         per: "week".into(),
         ingangsdatum: einde - chrono::Days::new(60),
         einddatum: einde,
-        toegekend: 20.0,
+        toegekend: schakel_rules::Hoeveelheid::eenheden(20),
         binnen_normen: true,
         regels: vec!["almere.rij.volledig_onderwijs".into()],
         normenkader: "almere 2025.1".into(),
