@@ -31,6 +31,12 @@ pub struct ServeOpties {
     /// that check the history as of any month.
     #[arg(long, requires = "demo", value_parser = demo_datum)]
     pub demo_datum: Option<chrono::NaiveDate>,
+    /// How many BSN checks (registering a jeugdige) one account may make
+    /// per hour before it gets 429: a guard against using registration as
+    /// a BSN oracle. Raise it for a bulk intake.
+    #[arg(long, env = "SCHAKEL_BSN_CONTROLES_PER_UUR", default_value_t = 20,
+          value_parser = clap::value_parser!(i64).range(1..=1_000_000))]
+    pub bsn_controles_per_uur: i64,
     /// Mark cookies Secure: set this when Schakel runs behind TLS.
     #[arg(long, env = "SCHAKEL_VEILIGE_COOKIES")]
     pub veilige_cookies: bool,
@@ -134,6 +140,7 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
         veilige_cookies: opties.veilige_cookies,
         pseudoniem_sleutel: sleutel,
         web_map: web_map(opties.web_dir.as_deref()),
+        bsn_controles_per_uur: opties.bsn_controles_per_uur,
         ..Instellingen::default()
     };
     let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());

@@ -81,6 +81,8 @@ impl Server {
             .arg("serve")
             .args(args)
             .args(["--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0"])
+            // The writers register hundreds of jeugdigen in a minute.
+            .args(["--bsn-controles-per-uur", "1000000"])
             .stdout(Stdio::piped())
             .stderr(File::create(&log).expect("server log"))
             .spawn()
