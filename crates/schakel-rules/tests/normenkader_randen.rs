@@ -391,7 +391,8 @@ fn periode_die_vooral_vakantie_is_blijft_bij_ca_4_uur() {
 }
 
 // "Jeugdige gaat … naar Kolibrie in Soest": regio midden whatever school the
-// input names (over 2025-2026: 205 school days, 15.26 h per school week).
+// input names (two school years, 2025-2027: 2 × 205 school days, 15.26 h
+// per school week).
 #[test]
 fn kolibrie_volgt_soest_ook_met_een_andere_school() {
     for school in [None, Some("Watertuin"), Some("Kolibrie")] {
@@ -401,7 +402,7 @@ fn kolibrie_volgt_soest_ook_met_een_andere_school() {
         let a = advies(&v);
         let b = a.opties[0].budget.as_ref().expect("budget");
         assert_eq!(b.vakantieregio.naam(), "midden", "{school:?}");
-        assert_eq!(b.schooldagen, 205, "{school:?}");
+        assert_eq!(b.schooldagen, 410, "{school:?}");
         assert_eq!(b.uren_per_schoolweek, Some(Hoeveelheid::honderdsten(1526)), "{school:?}");
     }
 }

@@ -128,7 +128,7 @@ pub struct OrganisatiePad {
 }
 
 /// The access-route data of an organisation (beheerder of its region).
-#[utoipa::path(get, path = "/organisaties/{id}/toegangsroute", operation_id = "leesToegangsroute", tag = "organisaties",
+#[utoipa::path(get, path = "/organisaties/{id}/toegangsroute", operation_id = "leesToegangsrouteVanOrganisatie", tag = "organisaties",
     params(("id" = i64, Path, description = "De organisatie")),
     responses((status = 200, description = "De inrichting van de toegangsroute", body = InrichtingDto),
               (status = 400, response = OngeldigeInvoer), (status = 401, response = NietIngelogd),
@@ -195,7 +195,7 @@ impl From<ToegangsrouteInvoer> for Toegangsroutewijziging {
 /// hoofdaanbieder and whether it is the region's gemandateerde verwijzer
 /// (beheerder of its region; audited with the change). The access route
 /// uses it from the next request on; the werkgebied stays.
-#[utoipa::path(put, path = "/organisaties/{id}/toegangsroute", operation_id = "zetToegangsroute", tag = "organisaties",
+#[utoipa::path(put, path = "/organisaties/{id}/toegangsroute", operation_id = "zetToegangsrouteVanOrganisatie", tag = "organisaties",
     params(("id" = i64, Path, description = "De organisatie")),
     request_body = ToegangsrouteInvoer,
     responses((status = 200, description = "De inrichting zoals nu vastgelegd", body = InrichtingDto),
