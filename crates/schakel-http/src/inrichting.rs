@@ -259,14 +259,14 @@ pub async fn regio_van(opslag: &dyn Opslag, actor: &Actor) -> ApiResultaat<Id> {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Naam {
-    pub id: Id,
+    pub id: i64,
     pub naam: String,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ContactpersoonDto {
-    pub id: Id,
+    pub id: i64,
     pub naam: String,
     pub email: String,
 }

@@ -29,7 +29,7 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct MonitoringVraag {
     /// One school (organisation id); all schools when absent.
-    pub school: Option<Id>,
+    pub school: Option<i64>,
     /// First day (default: 12 months before `tot`); 2000-01-01 .. 2100-12-31.
     #[serde(default, deserialize_with = "schakel_domain::grens::periode_optie")]
     pub van: Option<NaiveDate>,

@@ -474,7 +474,7 @@ fn tokenpagina(tokens: Vec<ApiToken>, p: PaginaVraag) -> ApiResultaat<PaginaAntw
 
 /// The own API tokens (expired ones included), newest first.
 #[utoipa::path(get, path = "/api-tokens", operation_id = "zoekApiTokens", tag = "toegang", params(PaginaVraag),
-    responses((status = 200, description = "De eigen API-tokens, nieuwste eerst (nooit het geheim)", body = PaginaAntwoord<TokenDto>),
+    responses((status = 200, description = "De eigen API-tokens, nieuwste eerst (nooit het geheim)", body = inline(PaginaAntwoord<TokenDto>)),
               (status = 400, response = OngeldigeInvoer), (status = 401, response = NietIngelogd)))]
 pub async fn tokens(
     State(state): State<AppState>,
@@ -489,7 +489,7 @@ pub async fn tokens(
 
 /// Every API token acting for an organisation of the beheerder's region.
 #[utoipa::path(get, path = "/regio/api-tokens", operation_id = "zoekApiTokensVanRegio", tag = "toegang", params(PaginaVraag),
-    responses((status = 200, description = "Alle API-tokens van de regio van de beheerder", body = PaginaAntwoord<TokenDto>),
+    responses((status = 200, description = "Alle API-tokens van de regio van de beheerder", body = inline(PaginaAntwoord<TokenDto>)),
               (status = 400, response = OngeldigeInvoer), (status = 401, response = NietIngelogd), (status = 403, response = Geweigerd)))]
 pub async fn regiotokens(
     State(state): State<AppState>,
