@@ -175,6 +175,24 @@ export function verwijsdatum() {
   return kandidaten[0] < begin ? begin : kandidaten[0];
 }
 
+/**
+ * The period the normenkader's first option gives a child of `geboortedatum`
+ * in full-time education today (the public advice API): a referral "from
+ * today" on a page that checks against today starts and ends there, also
+ * in the summer holiday, when the option is already next school year's.
+ */
+export async function optiePeriode(server, geboortedatum) {
+  const antwoord = await fetch(`${server.adres}/api/v1/normenkader/adviezen`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ geboortedatum, peildatum: vandaag(), onderwijssituatie: "volledig_onderwijs" }),
+  });
+  assert.equal(antwoord.status, 200);
+  const advies = await antwoord.json();
+  const { ingangsdatum, einddatum } = advies.opties[0];
+  return { ingangsdatum, einddatum };
+}
+
 /** Selects the option of `select` whose text contains `tekst`. */
 export async function kiesOptie(page, select, tekst) {
   const waarde = await page.$$eval(

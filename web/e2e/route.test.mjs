@@ -9,7 +9,7 @@ import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
   startDemo, startBrowser, nieuweContext, controleer, schermafdruk, inloggen, uitloggen,
-  verstuur, vandaag, verwijsdatum, schooljaarEinde, bezocht, kiesOptie,
+  verstuur, vandaag, verwijsdatum, schooljaarEinde, optiePeriode, bezocht, kiesOptie,
 } from "./hulp.mjs";
 
 let server, browser, context, page;
@@ -345,8 +345,10 @@ describe("verwijzer JGZ", () => {
     await page.selectOption("#onderwijssituatie", "volledig_onderwijs");
     await page.selectOption("#product", "begeleiding_individueel_basis");
     await page.fill("#volume", "3");
-    await page.fill("#ingangsdatum", verwijsdatum());
-    await page.fill("#einddatum", schooljaarEinde(verwijsdatum()));
+    // The public check measures against today: the option of today.
+    const periode = await optiePeriode(server, "2013-09-03");
+    await page.fill("#ingangsdatum", periode.ingangsdatum);
+    await page.fill("#einddatum", periode.einddatum);
     await verstuur(page, "button:has-text('Toetsen')");
     assert.match(await page.textContent("main"), /Binnen de normen/);
     await controleer(page, "verwijzer: toets");
