@@ -519,7 +519,13 @@ fn demo_huishouden_doorloopt_de_steunroute() {
     assert_eq!(s, 200, "{vraag}");
     let casus = vraag["casus"].as_i64().expect("case");
     let pad = format!("/api/v1/casussen/{casus}");
-    let deadline = "2027-07-31";
+    // Dates follow today (scripts/test-datums runs this on turning days):
+    // the referral starts a week ago within the school year, never in its
+    // summer holiday (then it belongs to next year's option), and runs to
+    // the school year's end; agreement, delivery and evaluation fall on its
+    // first day, which is never in the future.
+    let (ingang, einde) = verwijsperiode(chrono::Utc::now().date_naive());
+    let deadline = einde.to_string();
     let plan = json!({
         "toekomstperspectief": "Sem gaat weer vijf dagen naar school; thuis is er rust",
         "stemJeugdige": {"soort": "gehoord", "inbreng": "In de klas is het te druk"},
@@ -540,7 +546,7 @@ fn demo_huishouden_doorloopt_de_steunroute() {
     );
     assert_eq!(s, 200, "{c}");
     for g in [
-        json!({"soort": "akkoord", "vertegenwoordiger": "M. de Vries", "datum": "2026-11-02"}),
+        json!({"soort": "akkoord", "vertegenwoordiger": "M. de Vries", "datum": ingang}),
         json!({"soort": "regisseur", "regie": "hoofdaanbieder", "organisatie": zeewind}),
     ] {
         let (s, c) = regisseur.post(&format!("{pad}/gebeurtenissen"), g);
@@ -562,7 +568,7 @@ fn demo_huishouden_doorloopt_de_steunroute() {
     let verwijzing = |jeugdige: i64, situatie: Value| {
         json!({"jeugdige": jeugdige, "aanbieder": triade, "situatie": situatie,
                "verwijzing": {"product": "begeleiding_individueel_basis", "volume": 3, "eenheid": "uur",
-                              "per": "week", "ingangsdatum": "2026-11-02", "einddatum": "2027-07-31"}})
+                              "per": "week", "ingangsdatum": ingang, "einddatum": einde}})
     };
     let (s, binnen) = verwijzer.post(
         "/api/v1/verwijzingen",
@@ -573,8 +579,11 @@ fn demo_huishouden_doorloopt_de_steunroute() {
     );
     assert_eq!(s, 201, "{binnen}");
     assert_eq!(binnen["binnenNormen"], true);
-    // 2026-11-02..2027-07-31: 272 days, 38.86 weeks × 3 hours = 116.57.
-    assert_eq!(binnen["toegekend"], json!(116.57));
+    // 3 hours × days / 7, in hundredths, halves up (e.g. 2026-11-02 ..
+    // 2027-07-31: 272 days, 116.57 hours).
+    let dagen = (einde - ingang).num_days() + 1;
+    let toegekend = (2 * 300 * dagen + 7) / 14;
+    assert_eq!(binnen["toegekend"], json!(toegekend as f64 / 100.0));
     let mut buiten = verwijzing(
         id("Sem"),
         json!({"onderwijssituatie": "oja", "school": "Watertuin"}),
@@ -588,14 +597,14 @@ fn demo_huishouden_doorloopt_de_steunroute() {
     // Triade delivers against Lotte's referral.
     let (s, v) = aanbieder.post(
         &format!("/api/v1/verwijzingen/{}/leveringen", binnen["id"]),
-        json!({"datum": "2026-11-03", "hoeveelheid": 2}),
+        json!({"datum": ingang, "hoeveelheid": 2}),
     );
     assert_eq!(s, 201, "{v}");
-    assert_eq!(v["resterend"], json!(114.57));
+    assert_eq!(v["resterend"], json!((toegekend - 200) as f64 / 100.0));
     // Evaluation, then the first escalation step.
     let (s, c) = regisseur.post(
         &format!("{pad}/gebeurtenissen"),
-        json!({"soort": "evaluatie", "datum": "2026-11-20",
+        json!({"soort": "evaluatie", "datum": ingang,
                "scores": [{"doel": 1, "score": "onvoldoende"}, {"doel": 2, "score": "voldoende"}],
                "stemJeugdige": {"soort": "gehoord", "inbreng": "Thuis gaat het nog niet"},
                "tevredenheidJeugdige": 6, "tevredenheidOuders": 5}),
@@ -613,6 +622,19 @@ fn demo_huishouden_doorloopt_de_steunroute() {
     assert_eq!(gezien["toestand"], c["toestand"]);
     let andere_school = Demogebruiker::login(&server, "zorgcoordinator@regenboog.demo");
     assert_eq!(andere_school.get(&pad).0, 403);
+}
+
+/// A referral "from now" (as `verwijsdatum` in the API tests): a week
+/// before `vandaag` within its school year and at the latest 15 June,
+/// before every region's summer holiday; to the school year's end.
+fn verwijsperiode(vandaag: chrono::NaiveDate) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    use chrono::Datelike;
+    let eindjaar = vandaag.year() + i32::from(vandaag.month() >= 8);
+    let datum = |j, m, d| chrono::NaiveDate::from_ymd_opt(j, m, d).expect("date");
+    let ingang = (vandaag - chrono::Days::new(7))
+        .min(datum(eindjaar, 6, 15))
+        .max(datum(eindjaar - 1, 8, 1));
+    (ingang, datum(eindjaar, 7, 31))
 }
 
 /// The access route (seed 000) on the demo region: Sem's school De
