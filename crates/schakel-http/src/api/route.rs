@@ -731,7 +731,8 @@ pub struct CasusInvoer {
 /// wijkteam registered or already works with. A school's question reaches a
 /// wijkteam through triage instead.
 #[utoipa::path(post, path = "/casussen", operation_id = "maakCasus", tag = "route", request_body = CasusInvoer,
-    responses((status = 400, response = OngeldigeInvoer), (status = 201, description = "De nieuwe casus", body = Object), (status = 403, response = Geweigerd)))]
+    responses((status = 400, response = OngeldigeInvoer), (status = 201, description = "De nieuwe casus", body = Object), (status = 403, response = Geweigerd),
+              (status = 409, response = Conflict)))]
 pub async fn maak_casus(
     State(state): State<AppState>,
     actor: Actor,

@@ -65,7 +65,9 @@ pub struct VerwijzingDto {
     pub binnen_normen: bool,
     pub regels: Vec<String>,
     pub normenkader: String,
-    #[schema(value_type = Object)]
+    /// The check's findings: per rule, why the referral is outside the
+    /// norms or what to mind (`[{"regel", "melding"}]`).
+    #[schema(value_type = Vec<Object>)]
     pub bevindingen: Value,
     pub motivatie: Option<String>,
     /// "open" while the municipality has yet to review a maatwerk referral.
