@@ -202,7 +202,13 @@ mod tests {
 
     #[test]
     fn getypte_hoeveelheden() {
-        for (tekst, h) in [("2", 200), ("1,5", 150), ("1.25", 125), (" 0,05 ", 5), ("-0,5", -50)] {
+        for (tekst, h) in [
+            ("2", 200),
+            ("1,5", 150),
+            ("1.25", 125),
+            (" 0,05 ", 5),
+            ("-0,5", -50),
+        ] {
             assert_eq!(Hoeveelheid::parse(tekst), Ok(Hoeveelheid(h)), "{tekst}");
         }
         for fout in ["", "1,234", "1,", ",5", "1e3", "twee", "1,5,0", "99999999"] {

@@ -1137,7 +1137,11 @@ async fn normenkader(app: &App) {
     )
     .await;
     assert_eq!(s, StatusCode::OK, "{body}");
-    assert_eq!((&body["binnen_normen"], &body["dekking"]), (&json!(true), &json!("V")), "{body}");
+    assert_eq!(
+        (&body["binnen_normen"], &body["dekking"]),
+        (&json!(true), &json!("V")),
+        "{body}"
+    );
     assert_eq!(body["bevindingen"][0]["regel"], "almere.reikwijdte.jggz");
     let antwoord = lees(
         http.get(app.u("/api/v1/normenkader/reikwijdtes/Nergens"))

@@ -163,7 +163,10 @@ impl<'r> Reikwijdte<'r> {
 
     /// The qualifier the source attaches to `dienst` here, if any.
     pub fn voorwaarde(&self, dienst: &str) -> Option<&'r Voorwaarde> {
-        self.voorwaarden().iter().find(|(k, _)| *k == dienst).map(|(_, w)| w)
+        self.voorwaarden()
+            .iter()
+            .find(|(k, _)| *k == dienst)
+            .map(|(_, w)| w)
     }
 
     /// The id of the rule that sets the cell of `dienst` (the schema's row
@@ -325,12 +328,19 @@ impl Normenkader {
     /// Seed 000: "Heeft een school een onderwijs-jeugdhulparrangement, dan
     /// krijgen jeugdigen … jeugdhulp zonder beschikking": a referral for a
     /// pupil of an OJA school risks financing the same help twice.
-    pub(crate) fn oja_waarschuwing(&self, rij: &Rij, school: Option<&str>) -> Option<(&str, String)> {
+    pub(crate) fn oja_waarschuwing(
+        &self,
+        rij: &Rij,
+        school: Option<&str>,
+    ) -> Option<(&str, String)> {
         let school = &self.scholen[self.school(school?)?];
         if !rij.waarschuw_bij_oja_school || school.arrangement != Some(Arrangement::Oja) {
             return None;
         }
-        let oja = self.rijen.iter().find(|r| r.arrangement == Some(Arrangement::Oja))?;
+        let oja = self
+            .rijen
+            .iter()
+            .find(|r| r.arrangement == Some(Arrangement::Oja))?;
         Some((
             oja.id.as_str(),
             format!(
@@ -581,7 +591,11 @@ impl Normenkader {
     ) -> Option<Budget> {
         self.cite_uitleg(advies, Uitleg::Budget);
         let regio = kalender.regio.naam();
-        let Some(mut b) = budget::bereken(periode, Hoeveelheid::eenheden(i64::from(uren_per_week)), kalender) else {
+        let Some(mut b) = budget::bereken(
+            periode,
+            Hoeveelheid::eenheden(i64::from(uren_per_week)),
+            kalender,
+        ) else {
             advies.uitleg(format!(
                 "Geen urenbudget voor '{}': de schoolkalender (regio {regio}) is niet bekend voor {} t/m {}. Laad de schoolvakanties met 'schakel kalender importeer'.",
                 optie.omschrijving, periode.van, periode.tot

@@ -57,7 +57,11 @@ fn afgerond(x: f64) -> f64 {
 }
 
 /// `None` when the calendar covers no day of `periode`.
-pub fn bereken(periode: Periode, uren_per_week: Hoeveelheid, kalender: &Kalender) -> Option<Budget> {
+pub fn bereken(
+    periode: Periode,
+    uren_per_week: Hoeveelheid,
+    kalender: &Kalender,
+) -> Option<Budget> {
     let mut dagen = 0u64;
     let mut schooldagen = 0u64;
     let mut gedekt: Option<Periode> = None;
@@ -98,7 +102,11 @@ pub fn bereken(periode: Periode, uren_per_week: Hoeveelheid, kalender: &Kalender
 /// times the calendar weeks (days / 7), as `bereken` counts the hours that
 /// holidays save up; in total, the volume itself. `None` only when the
 /// amount does not fit (a volume far beyond any norm).
-pub fn toegekend(volume: Hoeveelheid, per: crate::ijw::Per, periode: Periode) -> Option<Hoeveelheid> {
+pub fn toegekend(
+    volume: Hoeveelheid,
+    per: crate::ijw::Per,
+    periode: Periode,
+) -> Option<Hoeveelheid> {
     match per {
         crate::ijw::Per::Week => volume.over_dagen(periode.dagen()),
         crate::ijw::Per::Totaal => Some(volume),

@@ -142,10 +142,15 @@ impl Normenkader {
     /// on the fitting option (*** behandeling only under an
     /// interventie-afspraak), a pupil whose school has an OJA.
     fn voorwaarden<'r>(&'r self, advies: &Advies<'r>, v: &Verwijzing, toetsing: &mut Toetsing<'r>) {
-        let rij = self.rijen.iter().find(|r| Some(r.situatie) == advies.situatie);
-        if let Some(optie) = rij
-            .and_then(|r| r.opties.iter().find(|o| Some(o.id.as_str()) == toetsing.optie))
-        {
+        let rij = self
+            .rijen
+            .iter()
+            .find(|r| Some(r.situatie) == advies.situatie);
+        if let Some(optie) = rij.and_then(|r| {
+            r.opties
+                .iter()
+                .find(|o| Some(o.id.as_str()) == toetsing.optie)
+        }) {
             for &i in &optie.voetnoten {
                 let n = &self.voetnoten[i];
                 if n.voorwaarde_voor.contains(&v.product) {
@@ -237,7 +242,12 @@ impl Normenkader {
     /// Phased options ("1e half jaar … 2e halfjaar", op weg naar school): a
     /// weekly volume within the maximum of every phase it spans, over
     /// consecutive phases, is within the norms.
-    fn past_in_fasen<'r>(&'r self, advies: &Advies<'r>, v: &Verwijzing, toetsing: &mut Toetsing<'r>) -> bool {
+    fn past_in_fasen<'r>(
+        &'r self,
+        advies: &Advies<'r>,
+        v: &Verwijzing,
+        toetsing: &mut Toetsing<'r>,
+    ) -> bool {
         if v.per != Per::Week {
             return false;
         }
@@ -245,7 +255,9 @@ impl Normenkader {
         let mut fasen: Vec<&AdviesOptie<'r>> = Vec::new();
         let mut dag = v.ingangsdatum;
         while let Some(fase) = advies.opties.iter().filter(met_product).find(|o| {
-            o.ingangsdatum <= dag && o.einddatum.is_some_and(|e| e >= dag) && (fasen.is_empty() || o.ingangsdatum == dag)
+            o.ingangsdatum <= dag
+                && o.einddatum.is_some_and(|e| e >= dag)
+                && (fasen.is_empty() || o.ingangsdatum == dag)
         }) {
             fasen.push(fase);
             let Some(eind) = fase.einddatum.filter(|e| *e < v.einddatum) else {
@@ -253,7 +265,10 @@ impl Normenkader {
             };
             dag = plus_dagen(eind, 1);
         }
-        let dekt = fasen.last().and_then(|f| f.einddatum).is_some_and(|e| e >= v.einddatum);
+        let dekt = fasen
+            .last()
+            .and_then(|f| f.einddatum)
+            .is_some_and(|e| e >= v.einddatum);
         if fasen.len() < 2 || !dekt {
             return false;
         }
@@ -332,12 +347,18 @@ impl Normenkader {
         // A budget held to the source's ceiling ("ca 4 uur per school
         // week") bounds a total too: holidays leave no school weeks to
         // spend more in.
-        let plafond = optie.budget.as_ref().filter(|b| b.begrensd).map(|b| b.totaal_uren);
+        let plafond = optie
+            .budget
+            .as_ref()
+            .filter(|b| b.begrensd)
+            .map(|b| b.totaal_uren);
         let (volume, min, max, volume_tekst, grens) = match (v.per, inzet.per) {
             (Per::Totaal, Per::Week) => (
                 v.volume,
                 inzet.min.map(|m| over_periode(eenheden(m))),
-                plafond.map_or(over_periode(eenheden(inzet.max)), |p| p.min(over_periode(eenheden(inzet.max)))),
+                plafond.map_or(over_periode(eenheden(inzet.max)), |p| {
+                    p.min(over_periode(eenheden(inzet.max)))
+                }),
                 format!("{} {eenheid} in totaal", v.volume),
                 match plafond.filter(|p| *p < over_periode(eenheden(inzet.max))) {
                     Some(_) => format!(
@@ -381,7 +402,6 @@ impl Normenkader {
         }
     }
 }
-
 
 fn datum_bevindingen<'r>(optie: &AdviesOptie<'r>, v: &Verwijzing) -> Vec<Bevinding<'r>> {
     let mut bevindingen = Vec::new();

@@ -6,8 +6,8 @@ mod common;
 use chrono::{Days, Months, NaiveDate};
 use common::*;
 use proptest::prelude::*;
-use schakel_rules::budget;
 use schakel_rules::Hoeveelheid;
+use schakel_rules::budget;
 use schakel_rules::datum::{Periode, Schooljaar};
 use schakel_rules::{AdviesVraag, Onderwijssituatie, Vakantieregio};
 

@@ -6,9 +6,9 @@
 mod common;
 
 use common::*;
+use schakel_rules::Onderwijssituatie::*;
 use schakel_rules::ijw::{Eenheid, Per};
 use schakel_rules::normenkader::Dekking;
-use schakel_rules::Onderwijssituatie::*;
 use schakel_rules::{AdviesVraag, Hoeveelheid, ToetsVraag, Verwijzing};
 
 fn met_school(mut v: AdviesVraag, school: &str) -> AdviesVraag {
@@ -99,14 +99,19 @@ fn voorwaarden_van_het_schema_bij_elke_oja_school() {
     // At PrO diagnostiek is OJA, but not when psychiatry is (suspected to be)
     // at hand: the condition travels with the cell.
     let kader = regels().kader_op(d("2026-11-23")).expect("rules in force");
-    let (r, _, _) = kader.reikwijdte_school("PrO").expect("PrO has a reikwijdte");
+    let (r, _, _) = kader
+        .reikwijdte_school("PrO")
+        .expect("PrO has a reikwijdte");
     assert_eq!(r.get("diagnostiek"), Some(Dekking::Oja));
     assert_eq!(
         r.voorwaarde("diagnostiek").map(|w| w.voorwaarde.as_str()),
-        Some("Geldt voor handelingsgerichte diagnostiek, niet als er (een vermoeden van) psychiatrie voorligt: dan is altijd een aparte verwijzing nodig.")
+        Some(
+            "Geldt voor handelingsgerichte diagnostiek, niet als er (een vermoeden van) psychiatrie voorligt: dan is altijd een aparte verwijzing nodig."
+        )
     );
     assert_eq!(
-        r.voorwaarde("deeltijdpleegzorg").map(|w| w.voorwaarde.as_str()),
+        r.voorwaarde("deeltijdpleegzorg")
+            .map(|w| w.voorwaarde.as_str()),
         Some("Deeltijdpleegzorg van ten hoogste 3 etmalen per week.")
     );
     assert_eq!(r.voorwaarde("jggz"), None);
@@ -121,11 +126,21 @@ fn tamboerijn_jggz_toont_de_woorden_en_de_gekozen_lezing() {
     assert_eq!(r.get("jggz"), Some(Dekking::NietMogelijk));
     let w = r.voorwaarde("jggz").expect("the reading is shown");
     assert_eq!(w.tekst, "Tamboerijn géén verwijzing JGGZ");
-    assert!(w.voorwaarde.starts_with("De bron is hier niet eenduidig"), "{}", w.voorwaarde);
+    assert!(
+        w.voorwaarde.starts_with("De bron is hier niet eenduidig"),
+        "{}",
+        w.voorwaarde
+    );
     assert!(w.voorwaarde.contains("niet mogelijk"), "{}", w.voorwaarde);
     // "Triangel: wel Verwijzing JGGZ" is not ambiguous.
     let a = advies(&joa("Triangel"));
-    assert_eq!(a.reikwijdte.as_ref().expect("reikwijdte").voorwaarde("jggz"), None);
+    assert_eq!(
+        a.reikwijdte
+            .as_ref()
+            .expect("reikwijdte")
+            .voorwaarde("jggz"),
+        None
+    );
 }
 
 // Footnote *** of the OJA schema ("tenzij er sprake is van naschoolse
@@ -136,12 +151,20 @@ fn joa_draagt_de_voetnoten_van_het_oja_schema_niet() {
     for groep in ["Tamboerijn", "Triangel", "Kwekerij"] {
         let a = advies(&joa(groep));
         assert!(
-            a.bronnen.iter().all(|b| !b.starts_with("almere.reikwijdte.voetnoot")),
+            a.bronnen
+                .iter()
+                .all(|b| !b.starts_with("almere.reikwijdte.voetnoot")),
             "{groep}: {:?}",
             a.bronnen
         );
-        assert!(!toelichting_bevat(&a, "valt dit wel onder het OJA"), "{groep}");
-        assert!(!toelichting_bevat(&a, "naschoolse dagbehandeling"), "{groep}");
+        assert!(
+            !toelichting_bevat(&a, "valt dit wel onder het OJA"),
+            "{groep}"
+        );
+        assert!(
+            !toelichting_bevat(&a, "naschoolse dagbehandeling"),
+            "{groep}"
+        );
     }
     // The OJA school itself keeps it.
     let a = advies(&met_school(vraag(Oja, 11, "2026-11-23"), "Bombardon"));
@@ -160,7 +183,13 @@ fn v_dienst_bij_oja_school_is_een_gewone_aparte_verwijzing() {
     let (ok, dekking, b) = toets(
         met_school(vraag(Oja, 10, "2026-11-23"), "Watertuin"),
         met_dienst(
-            verwijzing("behandeling_specialistisch_psychiatrie", 2, Per::Week, "2026-11-23", "2027-07-31"),
+            verwijzing(
+                "behandeling_specialistisch_psychiatrie",
+                2,
+                Per::Week,
+                "2026-11-23",
+                "2027-07-31",
+            ),
             "jggz",
         ),
     );
@@ -182,19 +211,35 @@ fn oja_dienst_bij_oja_school_valt_onder_het_arrangement() {
     let (ok, dekking, b) = toets(
         met_school(vraag(Oja, 10, "2026-11-23"), "Watertuin"),
         met_dienst(
-            verwijzing("begeleiding_individueel_basis", 2, Per::Week, "2026-11-23", "2027-07-31"),
+            verwijzing(
+                "begeleiding_individueel_basis",
+                2,
+                Per::Week,
+                "2026-11-23",
+                "2027-07-31",
+            ),
             "individuele_begeleiding_school",
         ),
     );
     assert!(!ok);
     assert_eq!(dekking, Some(Dekking::Oja));
     assert_eq!(b[0].0, "almere.reikwijdte.individuele_begeleiding_school");
-    assert!(b[0].1.contains("valt onder het OJA van de school en gaat zonder beschikking"), "{b:?}");
+    assert!(
+        b[0].1
+            .contains("valt onder het OJA van de school en gaat zonder beschikking"),
+        "{b:?}"
+    );
     // PrO's diagnostiek is OJA, with its condition in the finding.
     let (ok, dekking, b) = toets(
         met_school(vraag(Oja, 14, "2026-11-23"), "PrO"),
         met_dienst(
-            verwijzing("behandeling_individueel_basis", 2, Per::Week, "2026-11-23", "2027-07-31"),
+            verwijzing(
+                "behandeling_individueel_basis",
+                2,
+                Per::Week,
+                "2026-11-23",
+                "2027-07-31",
+            ),
             "diagnostiek",
         ),
     );
@@ -205,14 +250,23 @@ fn oja_dienst_bij_oja_school_valt_onder_het_arrangement() {
     let (ok, dekking, b) = toets(
         joa("Tamboerijn"),
         met_dienst(
-            verwijzing("behandeling_specialistisch_psychiatrie", 2, Per::Week, "2026-11-23", "2027-07-31"),
+            verwijzing(
+                "behandeling_specialistisch_psychiatrie",
+                2,
+                Per::Week,
+                "2026-11-23",
+                "2027-07-31",
+            ),
             "jggz",
         ),
     );
     assert!(!ok);
     assert_eq!(dekking, Some(Dekking::NietMogelijk));
     assert_eq!(b[0].0, "almere.joa.tamboerijn_jggz");
-    assert!(b[0].1.contains("\"Tamboerijn géén verwijzing JGGZ\""), "{b:?}");
+    assert!(
+        b[0].1.contains("\"Tamboerijn géén verwijzing JGGZ\""),
+        "{b:?}"
+    );
 }
 
 #[test]
@@ -221,13 +275,24 @@ fn onbekende_dienst_noemt_veld_en_toegestane_diensten() {
         .toets(&ToetsVraag {
             situatie: met_school(vraag(Oja, 10, "2026-11-23"), "Watertuin"),
             verwijzing: met_dienst(
-                verwijzing("begeleiding_individueel_basis", 2, Per::Week, "2026-11-23", "2027-07-31"),
+                verwijzing(
+                    "begeleiding_individueel_basis",
+                    2,
+                    Per::Week,
+                    "2026-11-23",
+                    "2027-07-31",
+                ),
                 "ggz",
             ),
         })
         .expect_err("unknown service");
     assert_eq!(fout.veld, "verwijzing.dienst");
-    assert!(fout.melding.starts_with("onbekende dienst 'ggz'; toegestaan: begeleiding_ouders_systeem, jggz,"), "{}", fout.melding);
+    assert!(
+        fout.melding
+            .starts_with("onbekende dienst 'ggz'; toegestaan: begeleiding_ouders_systeem, jggz,"),
+        "{}",
+        fout.melding
+    );
 }
 
 // Seed 000: "Heeft een school een onderwijs-jeugdhulparrangement, dan
@@ -237,7 +302,13 @@ fn volledig_onderwijs_op_een_oja_school_waarschuwt_voor_dubbele_financiering() {
     for situatie in [VolledigOnderwijs, Onderwijsperspectief] {
         let (ok, _, b) = toets(
             met_school(vraag(situatie, 10, "2026-11-23"), "Watertuin"),
-            verwijzing("begeleiding_individueel_basis", 3, Per::Week, "2026-11-23", "2027-07-31"),
+            verwijzing(
+                "begeleiding_individueel_basis",
+                3,
+                Per::Week,
+                "2026-11-23",
+                "2027-07-31",
+            ),
         );
         assert!(ok, "3 uur per week is within the row's norm");
         assert_eq!(
@@ -254,7 +325,13 @@ fn volledig_onderwijs_op_een_oja_school_waarschuwt_voor_dubbele_financiering() {
     // A school without an OJA: no warning.
     let (_, _, b) = toets(
         met_school(vraag(VolledigOnderwijs, 10, "2026-11-23"), "Kolibrie"),
-        verwijzing("begeleiding_individueel_basis", 3, Per::Week, "2026-11-23", "2027-07-31"),
+        verwijzing(
+            "begeleiding_individueel_basis",
+            3,
+            Per::Week,
+            "2026-11-23",
+            "2027-07-31",
+        ),
     );
     assert_eq!(b, []);
 }
@@ -266,7 +343,13 @@ fn volledig_onderwijs_op_een_oja_school_waarschuwt_voor_dubbele_financiering() {
 fn behandeling_voor_thuiszitter_meldt_de_interventie_afspraak() {
     let (ok, _, b) = toets(
         vraag(DreigendeThuiszitter, 9, "2026-11-23"),
-        verwijzing("behandeling_individueel_basis", 2, Per::Week, "2026-11-23", "2027-05-22"),
+        verwijzing(
+            "behandeling_individueel_basis",
+            2,
+            Per::Week,
+            "2026-11-23",
+            "2027-05-22",
+        ),
     );
     assert!(ok);
     assert_eq!(
@@ -279,7 +362,13 @@ fn behandeling_voor_thuiszitter_meldt_de_interventie_afspraak() {
     // Begeleiding under the same option carries no such condition.
     let (ok, _, b) = toets(
         vraag(DreigendeThuiszitter, 9, "2026-11-23"),
-        verwijzing("begeleiding_individueel_specialistisch", 4, Per::Week, "2026-11-23", "2027-05-22"),
+        verwijzing(
+            "begeleiding_individueel_specialistisch",
+            4,
+            Per::Week,
+            "2026-11-23",
+            "2027-05-22",
+        ),
     );
     assert!(ok && b.is_empty(), "{b:?}");
 }
@@ -291,29 +380,56 @@ fn behandeling_voor_thuiszitter_meldt_de_interventie_afspraak() {
 fn op_weg_naar_school_5_uur_het_hele_jaar() {
     let (ok, _, b) = toets(
         vraag(OpWegNaarSchool, 8, "2026-11-23"),
-        verwijzing("begeleiding_individueel_basis", 5, Per::Week, "2026-11-23", "2027-11-22"),
+        verwijzing(
+            "begeleiding_individueel_basis",
+            5,
+            Per::Week,
+            "2026-11-23",
+            "2027-11-22",
+        ),
     );
     assert!(ok, "{b:?}");
     assert_eq!(b.len(), 1);
     assert_eq!(b[0].0, "almere.rij.op_weg_naar_school.optie.1b");
-    assert!(b[0].1.starts_with("De verwijzing loopt over 2 fasen; 5 uur per week past"), "{b:?}");
+    assert!(
+        b[0].1
+            .starts_with("De verwijzing loopt over 2 fasen; 5 uur per week past"),
+        "{b:?}"
+    );
     // 6 hours a week is above the second half's 5.
     let (ok, _, _) = toets(
         vraag(OpWegNaarSchool, 8, "2026-11-23"),
-        verwijzing("begeleiding_individueel_basis", 6, Per::Week, "2026-11-23", "2027-11-22"),
+        verwijzing(
+            "begeleiding_individueel_basis",
+            6,
+            Per::Week,
+            "2026-11-23",
+            "2027-11-22",
+        ),
     );
     assert!(!ok);
     // Past the second half year: outside.
     let (ok, _, _) = toets(
         vraag(OpWegNaarSchool, 8, "2026-11-23"),
-        verwijzing("begeleiding_individueel_basis", 5, Per::Week, "2026-11-23", "2027-11-23"),
+        verwijzing(
+            "begeleiding_individueel_basis",
+            5,
+            Per::Week,
+            "2026-11-23",
+            "2027-11-23",
+        ),
     );
     assert!(!ok);
 }
 
 #[test]
 fn onbekende_school_is_een_fout_bij_elke_situatie() {
-    for situatie in [VolledigOnderwijs, Kolibrie, DreigendeThuiszitter, OpWegNaarSchool] {
+    for situatie in [
+        VolledigOnderwijs,
+        Kolibrie,
+        DreigendeThuiszitter,
+        OpWegNaarSchool,
+    ] {
         let mut v = met_school(vraag(situatie, 9, "2026-11-23"), "Kolibri");
         v.tlv = true;
         let fout = regels().advies(&v).expect_err("unknown school");
@@ -339,7 +455,11 @@ fn onbekende_school_is_een_fout_bij_elke_situatie() {
 #[test]
 fn urenbudget_alleen_waar_de_bron_uren_spaart() {
     let met_budget = |a: &schakel_rules::Advies<'static>| -> Vec<&str> {
-        a.opties.iter().filter(|o| o.budget.is_some()).map(|o| o.id).collect()
+        a.opties
+            .iter()
+            .filter(|o| o.budget.is_some())
+            .map(|o| o.id)
+            .collect()
     };
     assert_eq!(
         met_budget(&advies(&vraag(VolledigOnderwijs, 10, "2026-11-23"))),
@@ -353,7 +473,10 @@ fn urenbudget_alleen_waar_de_bron_uren_spaart() {
         let a = advies(&vraag(situatie, 9, "2026-11-23"));
         assert!(!a.opties.is_empty());
         assert_eq!(met_budget(&a), Vec::<&str>::new(), "{situatie:?}");
-        assert!(!a.bronnen.contains(&"almere.interpretatie.budget"), "{situatie:?}");
+        assert!(
+            !a.bronnen.contains(&"almere.interpretatie.budget"),
+            "{situatie:?}"
+        );
     }
 }
 
@@ -364,9 +487,15 @@ fn urenbudget_alleen_waar_de_bron_uren_spaart() {
 fn periode_die_vooral_vakantie_is_blijft_bij_ca_4_uur() {
     let a = advies(&vraag(VolledigOnderwijs, 10, "2026-07-03"));
     let o = optie(&a, "almere.rij.volledig_onderwijs.optie.1");
-    assert_eq!((o.ingangsdatum, o.einddatum), (d("2026-07-03"), Some(d("2026-07-31"))));
+    assert_eq!(
+        (o.ingangsdatum, o.einddatum),
+        (d("2026-07-03"), Some(d("2026-07-31")))
+    );
     let b = o.budget.as_ref().expect("budget");
-    assert_eq!((b.kalenderweken, b.schooldagen, b.schoolweken), (4.14, 1, 0.2));
+    assert_eq!(
+        (b.kalenderweken, b.schooldagen, b.schoolweken),
+        (4.14, 1, 0.2)
+    );
     assert_eq!(b.uren_per_schoolweek, Some(Hoeveelheid::eenheden(4)));
     assert_eq!(b.totaal_uren, Hoeveelheid::honderdsten(80));
     assert!(b.begrensd);
@@ -375,7 +504,11 @@ fn periode_die_vooral_vakantie_is_blijft_bij_ca_4_uur() {
         "{:?}",
         a.toelichting
     );
-    assert!(toelichting_bevat(&a, "begrensd op 4 uur per schoolweek, 0.8 uur in totaal"), "{:?}", a.toelichting);
+    assert!(
+        toelichting_bevat(&a, "begrensd op 4 uur per schoolweek, 0.8 uur in totaal"),
+        "{:?}",
+        a.toelichting
+    );
     // A whole school year stays below the ceiling and is not held.
     let jaar = advies(&vraag(VolledigOnderwijs, 10, "2026-08-01"));
     let b = jaar.opties[0].budget.as_ref().expect("budget");
@@ -384,10 +517,20 @@ fn periode_die_vooral_vakantie_is_blijft_bij_ca_4_uur() {
     // A total beyond the held budget is outside the norms.
     let (ok, _, b) = toets(
         vraag(VolledigOnderwijs, 10, "2026-07-03"),
-        verwijzing("begeleiding_individueel_basis", 12, Per::Totaal, "2026-07-03", "2026-07-31"),
+        verwijzing(
+            "begeleiding_individueel_basis",
+            12,
+            Per::Totaal,
+            "2026-07-03",
+            "2026-07-31",
+        ),
     );
     assert!(!ok);
-    assert!(b[0].1.contains("meer dan het maximum van 0.8 uur in totaal"), "{b:?}");
+    assert!(
+        b[0].1
+            .contains("meer dan het maximum van 0.8 uur in totaal"),
+        "{b:?}"
+    );
 }
 
 // "Jeugdige gaat … naar Kolibrie in Soest": regio midden whatever school the
@@ -403,6 +546,10 @@ fn kolibrie_volgt_soest_ook_met_een_andere_school() {
         let b = a.opties[0].budget.as_ref().expect("budget");
         assert_eq!(b.vakantieregio.naam(), "midden", "{school:?}");
         assert_eq!(b.schooldagen, 410, "{school:?}");
-        assert_eq!(b.uren_per_schoolweek, Some(Hoeveelheid::honderdsten(1526)), "{school:?}");
+        assert_eq!(
+            b.uren_per_schoolweek,
+            Some(Hoeveelheid::honderdsten(1526)),
+            "{school:?}"
+        );
     }
 }

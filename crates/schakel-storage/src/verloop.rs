@@ -3,9 +3,9 @@
 //! due dates that both create.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use schakel_domain::Hoeveelheid;
 use schakel_domain::Rol;
 use schakel_domain::verloop::{Gebeurtenis, Termijn};
-use schakel_domain::Hoeveelheid;
 use serde::Serialize;
 
 use crate::model::Id;
@@ -171,7 +171,10 @@ pub struct ActiepuntFilter {
 /// Refuses a delivery that would take more than the referral has left:
 /// what was granted is the limit, and the check runs inside the write
 /// transaction so two deliveries cannot both take the last hours.
-pub fn budget_toereikend(v: &Verwijzing, hoeveelheid: Hoeveelheid) -> Result<(), crate::OpslagFout> {
+pub fn budget_toereikend(
+    v: &Verwijzing,
+    hoeveelheid: Hoeveelheid,
+) -> Result<(), crate::OpslagFout> {
     if hoeveelheid > v.resterend() {
         return Err(crate::OpslagFout::Toestand(format!(
             "meer dan er resteert op deze verwijzing: nog {} {} van {}",

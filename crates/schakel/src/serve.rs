@@ -51,7 +51,9 @@ fn demo_datum(tekst: &str) -> Result<chrono::NaiveDate, String> {
     let dag = schakel_rules::datum::parse_datum(tekst)
         .ok_or_else(|| format!("'{tekst}' is geen datum; toegestaan: JJJJ-MM-DD"))?;
     if !(2000..=2099).contains(&chrono::Datelike::year(&dag)) {
-        return Err(format!("{dag}: toegestaan is een dag in 2000 tot en met 2099"));
+        return Err(format!(
+            "{dag}: toegestaan is een dag in 2000 tot en met 2099"
+        ));
     }
     Ok(dag)
 }
@@ -108,13 +110,7 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
             data.join("demo").join("almere.toml"),
             data.join("demo").join("almere-historie.toml"),
         );
-        let vul = crate::demo::vul(
-            opslag.as_ref(),
-            &regio,
-            Some(&historie),
-            &sleutel,
-            &regels,
-        );
+        let vul = crate::demo::vul(opslag.as_ref(), &regio, Some(&historie), &sleutel, &regels);
         let accounts = match opties.demo_datum {
             Some(dag) => schakel_storage::klok::op(demo_moment(dag), vul).await,
             None => vul.await,

@@ -1203,13 +1203,24 @@ impl Historie {
         };
         let gemiddelde = |waarden: Vec<i64>| {
             let n = waarden.len() as i64;
-            if n < 5 { Value::Null } else { tienden(waarden.iter().sum(), n) }
+            if n < 5 {
+                Value::Null
+            } else {
+                tienden(waarden.iter().sum(), n)
+            }
         };
         let som_uren = |honderdsten: Vec<i64>| {
-            if honderdsten.len() < 5 { Value::Null } else { tienden(honderdsten.iter().sum(), 100) }
+            if honderdsten.len() < 5 {
+                Value::Null
+            } else {
+                tienden(honderdsten.iter().sum(), 100)
+            }
         };
         let honderdsten = |v: &toml::Value| {
-            let x = v.as_float().or(v.as_integer().map(|n| n as f64)).expect("number");
+            let x = v
+                .as_float()
+                .or(v.as_integer().map(|n| n as f64))
+                .expect("number");
             (x * 100.0).round() as i64
         };
         let scores = self.lijst(school, maand, "tevredenheid");
@@ -1257,12 +1268,15 @@ fn beleid_ziet_een_jaar_demo_historie() {
     use chrono::Datelike;
     let dagen: Vec<chrono::NaiveDate> = (0..12)
         .map(|k| {
-            let eerste = chrono::NaiveDate::from_ymd_opt(2026, 8, 1).expect("date")
-                + chrono::Months::new(k);
+            let eerste =
+                chrono::NaiveDate::from_ymd_opt(2026, 8, 1).expect("date") + chrono::Months::new(k);
             (eerste + chrono::Months::new(1)).pred_opt().expect("date")
         })
         .collect();
-    assert_eq!((dagen[0].day(), dagen[6].to_string()), (31, "2027-02-28".to_string()));
+    assert_eq!(
+        (dagen[0].day(), dagen[6].to_string()),
+        (31, "2027-02-28".to_string())
+    );
     // Three demo servers at a time: each replays the year on start.
     for groep in dagen.chunks(3) {
         std::thread::scope(|s| {

@@ -578,7 +578,10 @@ fn rare_invoer_geeft_nooit_een_panic() {
             "fout: verwijzing.volume: verwacht een getal groter dan 0 met ten hoogste twee decimalen"
         );
     }
-    let invoer = toets_invoer(volledig(), verwijzing(3.0, "totaal", "2027-08-01", "2027-08-01"));
+    let invoer = toets_invoer(
+        volledig(),
+        verwijzing(3.0, "totaal", "2027-08-01", "2027-08-01"),
+    );
     let uit = draai_stdin(&["toets", "-"], &invoer);
     assert_eq!(uit.code, 0, "{invoer}: {}", uit.stderr);
     assert_eq!(uit.json()["binnen_normen"], false, "{invoer}");
@@ -804,7 +807,10 @@ fn watertuin() -> Value {
 
 #[test]
 fn toets_oja_zonder_dienst_vraagt_om_de_dienst() {
-    let t = toets(watertuin(), verwijzing(3.0, "week", "2026-08-01", "2027-07-31"));
+    let t = toets(
+        watertuin(),
+        verwijzing(3.0, "week", "2026-08-01", "2027-07-31"),
+    );
     assert_eq!(t["binnen_normen"], false, "{t:#}");
     assert_eq!(t["optie"], Value::Null);
     assert_eq!(t.get("dekking"), None);
@@ -872,7 +878,11 @@ fn toets_oja_jggz_is_een_aparte_verwijzing() {
 fn advies_onbekende_school_exit_2_bij_elke_situatie() {
     for situatie in ["volledig_onderwijs", "kolibrie", "op_weg_naar_school"] {
         let invoer = met(
-            met(vraag("2017-05-12", "2026-08-01", situatie), "school", json!("Kolibri")),
+            met(
+                vraag("2017-05-12", "2026-08-01", situatie),
+                "school",
+                json!("Kolibri"),
+            ),
             "tlv",
             json!(true),
         );
@@ -1069,7 +1079,13 @@ fn reikwijdte_watertuin_hoofdletterongevoelig() {
     let r = reikwijdte("watertuin");
     assert_eq!(
         sleutels(&r),
-        BTreeSet::from(["bronnen", "reikwijdte", "school", "toelichting", "voorwaarden"])
+        BTreeSet::from([
+            "bronnen",
+            "reikwijdte",
+            "school",
+            "toelichting",
+            "voorwaarden"
+        ])
     );
     // The qualifiers of the schema's own cells, in the source's words.
     assert_eq!(
@@ -1091,7 +1107,10 @@ fn reikwijdte_watertuin_hoofdletterongevoelig() {
     );
     for (dienst, label, _) in SCHEMA_REIKWIJDTE {
         if let Some(tekst) = r["voorwaarden"][dienst]["tekst"].as_str() {
-            assert!(label.starts_with(tekst), "{dienst}: '{tekst}' staat zo in de bron");
+            assert!(
+                label.starts_with(tekst),
+                "{dienst}: '{tekst}' staat zo in de bron"
+            );
         }
     }
     assert_eq!(r["school"], "Watertuin");

@@ -1818,7 +1818,6 @@ impl<'a> Matrix<'a> {
     }
 }
 
-
 fn verwijzing_invoer() -> Value {
     let ingang = verwijsdatum();
     let einde = schakel_rules::datum::Schooljaar::van_datum(ingang)

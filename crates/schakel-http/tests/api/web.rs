@@ -316,7 +316,11 @@ pub async fn web_inloggen_en_beveiliging(app: &App) {
         )
         .await;
     assert_eq!(p.status, StatusCode::OK, "{}", p.html);
-    assert!(p.html.contains("vraagt een aparte verwijzing (V)"), "{}", p.html);
+    assert!(
+        p.html.contains("vraagt een aparte verwijzing (V)"),
+        "{}",
+        p.html
+    );
     assert!(p.html.contains("almere.reikwijdte.jggz"), "{}", p.html);
 }
 

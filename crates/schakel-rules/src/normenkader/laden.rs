@@ -272,7 +272,11 @@ impl<'a> Lader<'a> {
                 bron: self.citaat(v.bron.as_deref(), &v.id, "deze voetnoot")?,
                 tekst: v.tekst.clone(),
                 toelichting: v.toelichting.clone(),
-                voorwaarde_voor: v.voorwaarde_voor.iter().map(|p| p.get_ref().clone()).collect(),
+                voorwaarde_voor: v
+                    .voorwaarde_voor
+                    .iter()
+                    .map(|p| p.get_ref().clone())
+                    .collect(),
             });
         }
         Ok(uit)
@@ -465,7 +469,11 @@ impl<'a> Lader<'a> {
     }
 
     /// Saved-up hours need hours per week to save.
-    fn gespaard(&self, o: &OptieBestand, inzet: &[InzetRegel]) -> Result<Option<Gespaard>, LaadFout> {
+    fn gespaard(
+        &self,
+        o: &OptieBestand,
+        inzet: &[InzetRegel],
+    ) -> Result<Option<Gespaard>, LaadFout> {
         let Some(g) = &o.gespaard else {
             return Ok(None);
         };

@@ -384,8 +384,7 @@ impl Normenkader {
             let (dekking, regel, voorwaarde) = match arrangement {
                 Arrangement::Oja => {
                     r.bronnen.push(BronRef::Reikwijdte(rij_index));
-                    let Some(d) = rij.waarden.iter().find(|(s, _)| *s == i).map(|(_, d)| *d)
-                    else {
+                    let Some(d) = rij.waarden.iter().find(|(s, _)| *s == i).map(|(_, d)| *d) else {
                         continue;
                     };
                     (d, BronRef::Reikwijdte(rij_index), rij.voorwaarde.as_ref())
@@ -399,7 +398,11 @@ impl Normenkader {
                     }
                     // The cell's own qualifier belongs to the service; the
                     // group's note (Tamboerijn) to what it says about it.
-                    (d, BronRef::JoaRegel(g_index), g.voorwaarde.as_ref().or(rij.voorwaarde.as_ref()))
+                    (
+                        d,
+                        BronRef::JoaRegel(g_index),
+                        g.voorwaarde.as_ref().or(rij.voorwaarde.as_ref()),
+                    )
                 }
             };
             r.diensten.push((rij_index, dekking));

@@ -443,7 +443,12 @@ impl Speler<'_> {
             .collect()
     }
 
-    async fn verwijs(&mut self, i: usize, per_week: Hoeveelheid, ingang: NaiveDate) -> Result<(), String> {
+    async fn verwijs(
+        &mut self,
+        i: usize,
+        per_week: Hoeveelheid,
+        ingang: NaiveDate,
+    ) -> Result<(), String> {
         let einde = (ingang + Duration::days(83)).min(einde_schooljaar(ingang));
         let c = &self.casussen[i];
         let jeugdige = self
