@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use schakel_domain::grens::vandaag;
 use schakel_rules::vraag::parse_json;
 use schakel_rules::{AdviesVraag, InvoerFout, LaadFout, Regelset, ToetsVraag};
 use serde::Serialize;
@@ -214,13 +215,6 @@ fn start_logging() {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .try_init();
-}
-
-/// Today in the Netherlands: the default peildatum.
-fn vandaag() -> chrono::NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Amsterdam)
-        .date_naive()
 }
 
 fn datamap(gekozen: Option<&Path>) -> PathBuf {

@@ -46,16 +46,11 @@ pub struct ServeOpties {
     pub web_dir: Option<std::path::PathBuf>,
 }
 
-/// The demo's day, within the years the school calendar can know.
+/// The demo's day, within the range of every other period date.
 fn demo_datum(tekst: &str) -> Result<chrono::NaiveDate, String> {
     let dag = schakel_rules::datum::parse_datum(tekst)
         .ok_or_else(|| format!("'{tekst}' is geen datum; toegestaan: JJJJ-MM-DD"))?;
-    if !(2000..=2099).contains(&chrono::Datelike::year(&dag)) {
-        return Err(format!(
-            "{dag}: toegestaan is een dag in 2000 tot en met 2099"
-        ));
-    }
-    Ok(dag)
+    schakel_domain::grens::Datumsoort::Periode.controleer(dag)
 }
 
 /// Nine in the morning, Dutch winter time, on the demo's day.

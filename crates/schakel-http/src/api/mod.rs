@@ -23,11 +23,7 @@ use crate::fout::ApiFout;
 pub const API_VERSIE: &str = "1.0.0";
 
 /// Today in the Netherlands.
-pub fn vandaag() -> chrono::NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Amsterdam)
-        .date_naive()
-}
+pub use schakel_domain::grens::vandaag;
 
 /// `?pagina=1&perPagina=20` (1-based; at most 100 per page).
 #[derive(Debug, Clone, Copy, Deserialize, IntoParams)]

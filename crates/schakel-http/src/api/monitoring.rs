@@ -13,7 +13,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use schakel_domain::Rol;
 use schakel_domain::grens::Datumsoort;
 use schakel_domain::monitoring::{Aantal, DREMPEL, gemiddelde, som};
-use schakel_storage::{Id, MonitoringCel, MonitoringVraag as Opslagvraag};
+use schakel_storage::{MonitoringCel, MonitoringVraag as Opslagvraag};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
