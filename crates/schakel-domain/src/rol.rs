@@ -58,10 +58,13 @@ pub enum Rol {
     Beleid,
     /// Maintains the directory and rule sets; no access to dossiers.
     Beheerder,
+    /// The municipality's toegang: reviews maatwerk referrals (those outside
+    /// the normenkader). Sees those referrals, never a dossier.
+    Toegang,
 }
 
 impl Rol {
-    pub const ALLE: [Self; 7] = [
+    pub const ALLE: [Self; 8] = [
         Self::Zorgcoordinator,
         Self::Casusregisseur,
         Self::Wijkteammedewerker,
@@ -69,6 +72,7 @@ impl Rol {
         Self::Aanbieder,
         Self::Beleid,
         Self::Beheerder,
+        Self::Toegang,
     ];
 
     pub fn naam(self) -> &'static str {
@@ -80,6 +84,7 @@ impl Rol {
             Self::Aanbieder => "aanbieder",
             Self::Beleid => "beleid",
             Self::Beheerder => "beheerder",
+            Self::Toegang => "toegang",
         }
     }
 
@@ -87,8 +92,14 @@ impl Rol {
         Self::ALLE.into_iter().find(|x| x.naam() == s)
     }
 
-    /// Roles that may ever see a jeugdige's personal data (given a relation).
+    /// Roles that may ever see a jeugdige's dossier (given a relation).
     pub fn ziet_dossiers(self) -> bool {
-        !matches!(self, Self::Beleid | Self::Beheerder)
+        !matches!(self, Self::Beleid | Self::Beheerder | Self::Toegang)
+    }
+
+    /// Roles that see personal data at all: every dossier role, and the
+    /// municipality's toegang for the referrals it reviews.
+    pub fn ziet_persoonsgegevens(self) -> bool {
+        self.ziet_dossiers() || self == Self::Toegang
     }
 }

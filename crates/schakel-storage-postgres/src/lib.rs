@@ -42,8 +42,9 @@ use schakel_storage::audit::{Actie, Uitkomst, bereken_hash};
 use schakel_storage::een_plan;
 use schakel_storage::klok;
 use schakel_storage::{
-    Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, MonitoringCel, MonitoringVraag,
-    NieuwActiepunt, NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing, Verwijzing,
+    Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, MaatwerkFilter, MonitoringCel,
+    MonitoringVraag, NieuwActiepunt, NieuweBeoordeling, NieuweCasusGebeurtenis, NieuweLevering,
+    NieuweVerwijzing, Verwijzing,
 };
 use schakel_storage::{
     Activatie, ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige,
@@ -1521,6 +1522,28 @@ impl Opslag for PgOpslag {
     async fn verwijzingen(&self, jeugdige: Id) -> Resultaat<Vec<Verwijzing>> {
         let mut c = self.pool.acquire().await.map_err(fout)?;
         verloop::verwijzingen(&mut c, jeugdige).await
+    }
+
+    async fn beoordeel_verwijzing(
+        &self,
+        b: &NieuweBeoordeling,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Verwijzing> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let uit = verloop::beoordeel_verwijzing(&mut tx, b, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn maatwerkverwijzingen(
+        &self,
+        f: MaatwerkFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Verwijzing>> {
+        let mut tx = self.lees().await?;
+        let uit = verloop::maatwerkverwijzingen(&mut tx, f, pagina).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
     }
 
     async fn registreer_levering(

@@ -6,7 +6,10 @@
 
 use schakel_domain::Hoeveelheid;
 use schakel_storage::verloop::GemeentelijkeToets;
-use schakel_storage::verloop::{MonitoringCel, MonitoringVraag, budget_toereikend, maanden};
+use schakel_storage::verloop::{
+    Beoordeling, MaatwerkFilter, MonitoringCel, MonitoringVraag, NieuweBeoordeling,
+    budget_toereikend, eis_leverbaar, eis_open_toets, maanden,
+};
 
 use super::*;
 
@@ -155,7 +158,8 @@ async fn voeg_acties_toe(
 const VERWIJZING_SELECT: &str = "SELECT v.id, v.jeugdige, v.casus, v.medewerker, v.rol, \
     v.organisatie, v.aanbieder, v.product, v.volume, v.eenheid, v.per, v.ingangsdatum, \
     v.einddatum, v.toegekend_honderdsten, v.binnen_normen, v.regels, v.normenkader, v.bevindingen, \
-    v.motivatie, v.gemeentelijke_toets, v.aangemaakt, \
+    v.motivatie, v.gemeentelijke_toets, v.toets_motivatie, v.getoetst_door, v.getoetst_op, \
+    v.aangemaakt, \
     (SELECT coalesce(sum(hoeveelheid_honderdsten), 0)::bigint FROM levering l WHERE l.verwijzing = v.id) AS geleverd_honderdsten \
     FROM verwijzing v";
 
@@ -185,6 +189,14 @@ fn verwijzing_uit(rij: &PgRow) -> Resultaat<Verwijzing> {
         gemeentelijke_toets: optie_geparst(rij, "gemeentelijke_toets", |s| {
             GemeentelijkeToets::parse(s).ok_or(())
         })?,
+        beoordeling: match kol::<Option<DateTime<Utc>>>(rij, "getoetst_op")? {
+            Some(op) => Some(Beoordeling {
+                motivatie: kol(rij, "toets_motivatie")?,
+                door: kol(rij, "getoetst_door")?,
+                op,
+            }),
+            None => None,
+        },
         geleverd: Hoeveelheid::honderdsten(kol(rij, "geleverd_honderdsten")?),
         aangemaakt: kol(rij, "aangemaakt")?,
     })
@@ -281,6 +293,7 @@ pub(crate) async fn registreer_levering(
     let v = lees_verwijzing(c, l.verwijzing)
         .await?
         .ok_or(OpslagFout::NietGevonden)?;
+    eis_leverbaar(&v)?;
     budget_toereikend(&v, l.hoeveelheid)?;
     sqlx::query(
 
@@ -321,6 +334,93 @@ fn actiepunt_uit(rij: &PgRow) -> Resultaat<Actiepunt> {
 const ACTIE_WAAR: &str = "WHERE organisatie = $1 AND afgerond IS NULL \
     AND ($2::bigint IS NULL OR medewerker IS NULL OR medewerker = $2) \
     AND ($3::date IS NULL OR uiterlijk < $3)";
+
+/// Records the municipality's decision on an open maatwerk referral and
+/// closes the review's action, in the caller's transaction. Locks the
+/// referral first, as a delivery does, so a delivery cannot slip in beside
+/// a refusal.
+pub(crate) async fn beoordeel_verwijzing(
+    c: &mut PgConnection,
+    b: &NieuweBeoordeling,
+    audit: &NieuwAuditRecord,
+) -> Resultaat<Verwijzing> {
+    sqlx::query("SELECT 1 FROM verwijzing WHERE id = $1 FOR UPDATE")
+        .bind(b.verwijzing)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    let v = lees_verwijzing(c, b.verwijzing)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)?;
+    eis_open_toets(&v)?;
+    let nu = klok::nu();
+    sqlx::query(
+        "UPDATE verwijzing SET gemeentelijke_toets = $1, toets_motivatie = $2, getoetst_door = $3, \
+         getoetst_op = $4 WHERE id = $5",
+    )
+    .bind(b.besluit.naam())
+    .bind(&b.motivatie)
+    .bind(b.door.medewerker)
+    .bind(nu)
+    .bind(b.verwijzing)
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
+    sqlx::query(
+        "UPDATE actie SET afgerond = $1, afgerond_door = $2 \
+         WHERE verwijzing = $3 AND bron = $4 AND afgerond IS NULL",
+    )
+    .bind(nu)
+    .bind(b.door.medewerker)
+    .bind(b.verwijzing)
+    .bind(MaatwerkFilter::ACTIE_BRON)
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
+    voeg_audit_toe(c, &audit.over_object(b.verwijzing)).await?;
+    lees_verwijzing(c, b.verwijzing)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)
+}
+
+/// The region's maatwerk referrals: open ones oldest first (the first due
+/// first), decided ones most recent first.
+pub(crate) async fn maatwerkverwijzingen(
+    c: &mut PgConnection,
+    f: MaatwerkFilter,
+    pagina: Pagina,
+) -> Resultaat<Lijst<Verwijzing>> {
+    let waar = "JOIN organisatie o ON o.id = v.organisatie \
+        WHERE o.regio = $1 AND v.gemeentelijke_toets IS NOT NULL \
+        AND (v.gemeentelijke_toets = 'open') = $2";
+    let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT count(*) FROM verwijzing v {waar}"
+    )))
+    .bind(f.regio)
+    .bind(f.open)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(fout)?;
+    let volgorde = if f.open {
+        "v.id"
+    } else {
+        "v.getoetst_op DESC, v.id DESC"
+    };
+    let items = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{VERWIJZING_SELECT} {waar} ORDER BY {volgorde} LIMIT $3 OFFSET $4"
+    )))
+    .bind(f.regio)
+    .bind(f.open)
+    .bind(pagina.aantal)
+    .bind(pagina.vanaf)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(fout)?
+    .iter()
+    .map(verwijzing_uit)
+    .collect::<Resultaat<_>>()?;
+    Ok(Lijst { items, totaal })
+}
 
 pub(crate) async fn acties(
     c: &mut PgConnection,

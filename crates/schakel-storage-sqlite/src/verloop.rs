@@ -5,7 +5,10 @@
 
 use schakel_domain::Hoeveelheid;
 use schakel_storage::verloop::GemeentelijkeToets;
-use schakel_storage::verloop::{MonitoringCel, MonitoringVraag, budget_toereikend, maanden};
+use schakel_storage::verloop::{
+    Beoordeling, MaatwerkFilter, MonitoringCel, MonitoringVraag, NieuweBeoordeling,
+    budget_toereikend, eis_leverbaar, eis_open_toets, maanden,
+};
 
 use super::*;
 
@@ -148,7 +151,8 @@ async fn voeg_acties_toe(
 const VERWIJZING_SELECT: &str = "SELECT v.id, v.jeugdige, v.casus, v.medewerker, v.rol, \
     v.organisatie, v.aanbieder, v.product, v.volume, v.eenheid, v.per, v.ingangsdatum, \
     v.einddatum, v.toegekend_honderdsten, v.binnen_normen, v.regels, v.normenkader, v.bevindingen, \
-    v.motivatie, v.gemeentelijke_toets, v.aangemaakt, \
+    v.motivatie, v.gemeentelijke_toets, v.toets_motivatie, v.getoetst_door, v.getoetst_op, \
+    v.aangemaakt, \
     (SELECT coalesce(sum(hoeveelheid_honderdsten), 0) FROM levering l WHERE l.verwijzing = v.id) AS geleverd_honderdsten \
     FROM verwijzing v";
 
@@ -176,6 +180,14 @@ fn verwijzing_uit(rij: &SqliteRow) -> Resultaat<Verwijzing> {
         gemeentelijke_toets: ontleed_optie(rij, "gemeentelijke_toets", |s| {
             GemeentelijkeToets::parse(s).ok_or("onbekende toets")
         })?,
+        beoordeling: match tijd_optie(rij, "getoetst_op")? {
+            Some(op) => Some(Beoordeling {
+                motivatie: kolom(rij, "toets_motivatie")?,
+                door: kolom(rij, "getoetst_door")?,
+                op,
+            }),
+            None => None,
+        },
         geleverd: Hoeveelheid::honderdsten(kolom(rij, "geleverd_honderdsten")?),
         aangemaakt: tijd(rij, "aangemaakt")?,
     })
@@ -277,6 +289,7 @@ pub(crate) async fn registreer_levering(
     let v = lees_verwijzing(c, l.verwijzing)
         .await?
         .ok_or(OpslagFout::NietGevonden)?;
+    eis_leverbaar(&v)?;
     budget_toereikend(&v, l.hoeveelheid)?;
     sqlx::query(
         "INSERT INTO levering (verwijzing, datum, hoeveelheid_honderdsten, medewerker, organisatie, aangemaakt) \
@@ -295,6 +308,86 @@ pub(crate) async fn registreer_levering(
     lees_verwijzing(c, l.verwijzing)
         .await?
         .ok_or(OpslagFout::NietGevonden)
+}
+
+/// Records the municipality's decision on an open maatwerk referral and
+/// closes the review's action, in the caller's transaction.
+pub(crate) async fn beoordeel_verwijzing(
+    c: &mut SqliteConnection,
+    b: &NieuweBeoordeling,
+    audit: &NieuwAuditRecord,
+) -> Resultaat<Verwijzing> {
+    let v = lees_verwijzing(c, b.verwijzing)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)?;
+    eis_open_toets(&v)?;
+    let nu = tijd_tekst(&klok::nu());
+    sqlx::query(
+        "UPDATE verwijzing SET gemeentelijke_toets = ?, toets_motivatie = ?, getoetst_door = ?, \
+         getoetst_op = ? WHERE id = ?",
+    )
+    .bind(b.besluit.naam())
+    .bind(&b.motivatie)
+    .bind(b.door.medewerker)
+    .bind(&nu)
+    .bind(b.verwijzing)
+    .execute(&mut *c)
+    .await
+    .map_err(db)?;
+    sqlx::query(
+        "UPDATE actie SET afgerond = ?, afgerond_door = ? \
+         WHERE verwijzing = ? AND bron = ? AND afgerond IS NULL",
+    )
+    .bind(&nu)
+    .bind(b.door.medewerker)
+    .bind(b.verwijzing)
+    .bind(MaatwerkFilter::ACTIE_BRON)
+    .execute(&mut *c)
+    .await
+    .map_err(db)?;
+    voeg_audit_toe(c, &audit.over_object(b.verwijzing)).await?;
+    lees_verwijzing(c, b.verwijzing)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)
+}
+
+/// The region's maatwerk referrals: open ones oldest first (the first due
+/// first), decided ones most recent first.
+pub(crate) async fn maatwerkverwijzingen(
+    c: &mut SqliteConnection,
+    f: MaatwerkFilter,
+    pagina: Pagina,
+) -> Resultaat<Lijst<Verwijzing>> {
+    let waar = "JOIN organisatie o ON o.id = v.organisatie \
+        WHERE o.regio = ?1 AND v.gemeentelijke_toets IS NOT NULL \
+        AND (v.gemeentelijke_toets = 'open') = ?2";
+    let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT count(*) FROM verwijzing v {waar}"
+    )))
+    .bind(f.regio)
+    .bind(f.open)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(db)?;
+    let volgorde = if f.open {
+        "v.id"
+    } else {
+        "v.getoetst_op DESC, v.id DESC"
+    };
+    let items = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{VERWIJZING_SELECT} {waar} ORDER BY {volgorde} LIMIT ?3 OFFSET ?4"
+    )))
+    .bind(f.regio)
+    .bind(f.open)
+    .bind(pagina.aantal)
+    .bind(pagina.vanaf)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?
+    .iter()
+    .map(verwijzing_uit)
+    .collect::<Resultaat<_>>()?;
+    Ok(Lijst { items, totaal })
 }
 
 fn actiepunt_uit(rij: &SqliteRow) -> Resultaat<Actiepunt> {

@@ -36,9 +36,9 @@ pub use gids::{
 pub use model::*;
 pub use toegangsroute::{DirectoryGegevens, OjaArrangement};
 pub use verloop::{
-    Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, GemeentelijkeToets, MonitoringCel,
-    MonitoringVraag, NieuwActiepunt, NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing,
-    Verwijzing,
+    Actiepunt, ActiepuntFilter, Beoordeling, CasusGebeurtenis, Door, GemeentelijkeToets,
+    MaatwerkFilter, MonitoringCel, MonitoringVraag, NieuwActiepunt, NieuweBeoordeling,
+    NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing, Verwijzing,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -324,8 +324,23 @@ pub trait Opslag: Send + Sync + 'static {
     ) -> Resultaat<Verwijzing>;
     async fn verwijzing(&self, id: Id) -> Resultaat<Option<Verwijzing>>;
     async fn verwijzingen(&self, jeugdige: Id) -> Resultaat<Vec<Verwijzing>>;
-    /// Registers units delivered; more than the referral has left is
-    /// [`OpslagFout::Toestand`]. Returns the referral as it now stands.
+    /// Records the municipality's decision on an open maatwerk referral
+    /// and closes its review action; a referral within the norms or one
+    /// decided already is [`OpslagFout::Toestand`].
+    async fn beoordeel_verwijzing(
+        &self,
+        b: &NieuweBeoordeling,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Verwijzing>;
+    /// A region's maatwerk referrals, open or decided ([`MaatwerkFilter`]).
+    async fn maatwerkverwijzingen(
+        &self,
+        f: MaatwerkFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Verwijzing>>;
+    /// Registers units delivered; more than the referral has left, or a
+    /// referral the municipality turned down, is [`OpslagFout::Toestand`].
+    /// Returns the referral as it now stands.
     async fn registreer_levering(
         &self,
         l: &NieuweLevering,

@@ -84,6 +84,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     triage(opslag, &w, &d).await;
     toegang_bijgehouden(opslag, &w, &d).await;
     verloop(opslag, &w, &d).await;
+    gemeentelijke_toets(opslag, &w, &d).await;
     adresgids(opslag, &w).await;
     toegangsroute_directory(opslag, &w).await;
     tellers(opslag).await;
@@ -2801,6 +2802,193 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
             .expect("verwijzingen")
             .len(),
         1
+    );
+}
+
+/// The municipality's review of maatwerk (issue 14 item 6): a decision is
+/// recorded once, with who and why, closes the review's action, leaves the
+/// open list; a referral turned down takes no delivery, and one within the
+/// norms has nothing to review.
+pub async fn gemeentelijke_toets(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
+    use crate::verloop::*;
+
+    let m = w.medewerker(opslag).await;
+    let verwijzer = Door {
+        medewerker: m.id,
+        rol: Rol::Verwijzer,
+        organisatie: w.jgz.id,
+    };
+    let vandaag = crate::klok::nu().date_naive();
+    let maak = |binnen_normen: bool| NieuweVerwijzing {
+        jeugdige: d.j2.id,
+        casus: None,
+        door: verwijzer,
+        aanbieder: w.aanbieder.id,
+        product: "begeleiding_individueel_basis".into(),
+        volume: 2.0,
+        eenheid: "uur".into(),
+        per: "week".into(),
+        ingangsdatum: vandaag,
+        einddatum: vandaag,
+        toegekend: Hoeveelheid::eenheden(2),
+        binnen_normen,
+        regels: vec![],
+        normenkader: "almere 2025.1".into(),
+        bevindingen: serde_json::json!([]),
+        motivatie: (!binnen_normen).then(|| "maatwerk: meer uren nodig".into()),
+    };
+    let aangemaakt = record(
+        "verwijzing.aanmaken",
+        Actie::Aanmaken,
+        "verwijzing",
+        None,
+        Some(&d.j2.bsn),
+    );
+    let review = |uiterlijk| NieuwActiepunt {
+        casus: None,
+        verwijzing: None,
+        organisatie: w.vreemd.id,
+        medewerker: None,
+        wat: "beoordelen".into(),
+        bron: MaatwerkFilter::ACTIE_BRON.into(),
+        uiterlijk,
+    };
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        let v = opslag
+            .maak_verwijzing(&maak(false), &[review(vandaag)], &aangemaakt)
+            .await
+            .expect("maatwerk");
+        ids.push(v.id);
+    }
+    let binnen = opslag
+        .maak_verwijzing(&maak(true), &[], &aangemaakt)
+        .await
+        .expect("binnen de normen");
+    let lijst = |open: bool, pagina: i64| async move {
+        opslag
+            .maatwerkverwijzingen(
+                MaatwerkFilter {
+                    regio: w.regio.id,
+                    open,
+                },
+                Pagina::new(pagina, 2),
+            )
+            .await
+            .expect("maatwerkverwijzingen")
+    };
+    let open = lijst(true, 1).await;
+    let open_ids: Vec<Id> = open.items.iter().map(|v| v.id).collect();
+    assert!(open.totaal >= 3, "every open maatwerk referral counts");
+    assert!(
+        open_ids.windows(2).all(|p| p[0] < p[1]),
+        "oldest first: {open_ids:?}"
+    );
+    let besluit = |verwijzing, besluit| NieuweBeoordeling {
+        verwijzing,
+        besluit,
+        motivatie: format!("besluit {}", besluit.naam()),
+        door: Door {
+            rol: Rol::Toegang,
+            organisatie: w.vreemd.id,
+            ..verwijzer
+        },
+    };
+    let audit = record(
+        "verwijzing.beoordelen",
+        Actie::Wijzigen,
+        "verwijzing",
+        None,
+        Some(&d.j2.bsn),
+    );
+    let kop = kop_nummer(opslag).await;
+    let akkoord = opslag
+        .beoordeel_verwijzing(&besluit(ids[0], GemeentelijkeToets::Akkoord), &audit)
+        .await
+        .expect("akkoord");
+    assert_eq!(
+        akkoord.gemeentelijke_toets,
+        Some(GemeentelijkeToets::Akkoord)
+    );
+    let b = akkoord.beoordeling.expect("who, when and why are kept");
+    assert_eq!((b.motivatie.as_str(), b.door), ("besluit akkoord", m.id));
+    assert_eq!(kop_nummer(opslag).await, kop + 1, "audited once");
+    assert_eq!(laatste_record(opslag).await.record.object_id, Some(ids[0]));
+    let nog_eens = opslag
+        .beoordeel_verwijzing(&besluit(ids[0], GemeentelijkeToets::Afgewezen), &audit)
+        .await
+        .expect_err("decided once");
+    assert!(
+        matches!(&nog_eens, OpslagFout::Toestand(t) if t.contains("al besloten")),
+        "{nog_eens:?}"
+    );
+    let niets = opslag
+        .beoordeel_verwijzing(&besluit(binnen.id, GemeentelijkeToets::Akkoord), &audit)
+        .await
+        .expect_err("nothing to review");
+    assert!(
+        matches!(&niets, OpslagFout::Toestand(t) if t.contains("binnen de normen")),
+        "{niets:?}"
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 1,
+        "a refusal writes nothing"
+    );
+    opslag
+        .beoordeel_verwijzing(&besluit(ids[1], GemeentelijkeToets::Afgewezen), &audit)
+        .await
+        .expect("afgewezen");
+    let levering = |verwijzing| NieuweLevering {
+        verwijzing,
+        datum: vandaag,
+        hoeveelheid: Hoeveelheid::eenheden(1),
+        door: Door {
+            rol: Rol::Aanbieder,
+            organisatie: w.aanbieder.id,
+            ..verwijzer
+        },
+    };
+    let geweigerd = opslag
+        .registreer_levering(&levering(ids[1]), &audit)
+        .await
+        .expect_err("turned down: no delivery");
+    assert!(
+        matches!(&geweigerd, OpslagFout::Toestand(t) if t.contains("afgewezen")),
+        "{geweigerd:?}"
+    );
+    for id in [ids[0], ids[2]] {
+        let na = opslag
+            .registreer_levering(&levering(id), &audit)
+            .await
+            .expect("agreed or still open: delivered");
+        assert_eq!(na.geleverd, Hoeveelheid::eenheden(1));
+    }
+    let nog_open = lijst(true, 1).await;
+    assert_eq!(nog_open.totaal, open.totaal - 2);
+    assert!(nog_open.items.iter().all(|v| !ids[..2].contains(&v.id)));
+    let besloten = lijst(false, 1).await;
+    assert_eq!(
+        besloten.items.iter().map(|v| v.id).collect::<Vec<_>>(),
+        vec![ids[1], ids[0]],
+        "decided: the latest decision first"
+    );
+    let acties = opslag
+        .acties(
+            ActiepuntFilter {
+                organisatie: w.vreemd.id,
+                medewerker: None,
+                verlopen_op: None,
+            },
+            Pagina::new(1, 100),
+        )
+        .await
+        .expect("acties");
+    let open_acties: Vec<Option<Id>> = acties.items.iter().map(|a| a.gegevens.verwijzing).collect();
+    assert_eq!(
+        open_acties,
+        vec![Some(ids[2])],
+        "a decision closes its action"
     );
 }
 

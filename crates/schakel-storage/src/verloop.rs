@@ -94,12 +94,44 @@ impl GemeentelijkeToets {
     }
 }
 
+/// The municipality's decision on a maatwerk referral: by whom, when, why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Beoordeling {
+    pub motivatie: String,
+    pub door: Id,
+    pub op: DateTime<Utc>,
+}
+
+/// Which maatwerk referrals to list for a region's toegang.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaatwerkFilter {
+    pub regio: Id,
+    /// Those still waiting for a decision, or those decided.
+    pub open: bool,
+}
+
+impl MaatwerkFilter {
+    /// The `bron` of the review's action: deciding closes it.
+    pub const ACTIE_BRON: &'static str = "gemeentelijke_toets";
+}
+
+/// A decision to record (`Akkoord` or `Afgewezen`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NieuweBeoordeling {
+    pub verwijzing: Id,
+    pub besluit: GemeentelijkeToets,
+    pub motivatie: String,
+    pub door: Door,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Verwijzing {
     pub id: Id,
     #[serde(flatten)]
     pub gegevens: NieuweVerwijzing,
     pub gemeentelijke_toets: Option<GemeentelijkeToets>,
+    /// Set once the municipality decided.
+    pub beoordeling: Option<Beoordeling>,
     /// Units delivered so far.
     pub geleverd: Hoeveelheid,
     pub aangemaakt: DateTime<Utc>,
@@ -166,6 +198,33 @@ pub struct ActiepuntFilter {
     pub medewerker: Option<Id>,
     /// Only open actions due before this day.
     pub verlopen_op: Option<NaiveDate>,
+}
+
+/// Whether the municipality may still decide on `v`: a maatwerk referral
+/// whose review is open. One rule for both backends.
+pub fn eis_open_toets(v: &Verwijzing) -> Result<(), crate::OpslagFout> {
+    match v.gemeentelijke_toets {
+        Some(GemeentelijkeToets::Open) => Ok(()),
+        None => Err(crate::OpslagFout::Toestand(
+            "deze verwijzing valt binnen de normen; de gemeente hoeft haar niet te beoordelen"
+                .into(),
+        )),
+        Some(_) => Err(crate::OpslagFout::Toestand(
+            "de gemeente heeft over deze verwijzing al besloten".into(),
+        )),
+    }
+}
+
+/// Refuses a delivery on a referral the municipality turned down: it was
+/// never granted.
+pub fn eis_leverbaar(v: &Verwijzing) -> Result<(), crate::OpslagFout> {
+    if v.gemeentelijke_toets == Some(GemeentelijkeToets::Afgewezen) {
+        return Err(crate::OpslagFout::Toestand(
+            "de gemeente heeft deze maatwerkverwijzing afgewezen; er kan niet op geleverd worden"
+                .into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Refuses a delivery that would take more than the referral has left:
