@@ -52,7 +52,12 @@ pub const PERIODE_TOT: NaiveDate = dag(2100, 12, 31);
 
 /// Today in the Netherlands.
 pub fn vandaag() -> NaiveDate {
-    chrono::Utc::now()
+    nl_dag(chrono::Utc::now())
+}
+
+/// The Dutch calendar day of a moment.
+pub fn nl_dag(moment: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    moment
         .with_timezone(&chrono_tz::Europe::Amsterdam)
         .date_naive()
 }

@@ -98,6 +98,8 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(verwijzingen::maak, verwijzingen::lijst))
         .routes(routes!(verwijzingen::lees))
         .routes(routes!(verwijzingen::lever))
+        .routes(routes!(api::maatwerk::lijst))
+        .routes(routes!(api::maatwerk::besluit))
         .routes(routes!(acties::lijst))
         .routes(routes!(acties::rond_af))
         .routes(routes!(monitoring::monitoring))

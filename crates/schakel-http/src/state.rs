@@ -25,6 +25,8 @@ pub struct Instellingen {
     pub bsn_controles_per_uur: i64,
     /// How long access lasts after the relation that gave it ends.
     pub termijnen: schakel_domain::toegang::Termijnen,
+    /// Days the municipality has to decide on a maatwerk referral.
+    pub toetstermijn_dagen: u64,
 }
 
 impl Default for Instellingen {
@@ -37,6 +39,7 @@ impl Default for Instellingen {
             web_map: None,
             bsn_controles_per_uur: 20,
             termijnen: Default::default(),
+            toetstermijn_dagen: 8 * 7,
         }
     }
 }

@@ -286,6 +286,7 @@ const REGISSEUR: &str = "regisseur@wijkteam.test";
 const VERWIJZER: &str = "verwijzer@jgz.test";
 const BELEID: &str = "beleid@gemeente.test";
 const BEHEERDER: &str = "beheer@gemeente.test";
+const TOEGANG: &str = "toegang@gemeente.test";
 
 async fn seed(o: &dyn Opslag) -> Wereld {
     let regio = o
@@ -333,6 +334,7 @@ async fn seed(o: &dyn Opslag) -> Wereld {
         (VERWIJZER, "Jeugdarts", Rol::Verwijzer, jgz),
         (BELEID, "Beleidsmedewerker", Rol::Beleid, gemeente),
         (BEHEERDER, "Beheerder", Rol::Beheerder, gemeente),
+        (TOEGANG, "Toegangsmedewerker", Rol::Toegang, gemeente),
     ] {
         let m = o
             .maak_medewerker(&NieuweMedewerker {
@@ -2327,6 +2329,11 @@ use tokens::{api_tokens_beheren, deactiveren_beeindigt_alles, web_api_tokens_beh
 mod toegangsroute;
 use toegangsroute::toegangsroute;
 
+// The municipality's review of maatwerk referrals (issue 14 item 6).
+#[path = "api/maatwerk.rs"]
+mod maatwerk;
+use maatwerk::{maatwerk_matrix, maatwerk_toets};
+
 // The region's set-up: an organisation's access-route data (issue 13).
 #[path = "api/inrichting.rs"]
 mod inrichting;
@@ -2402,4 +2409,6 @@ per_backend!(
     organisatievelden,
     toegang_in_tijd,
     web_api_tokens_beheren,
+    maatwerk_toets,
+    maatwerk_matrix,
 );

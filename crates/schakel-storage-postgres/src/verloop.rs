@@ -492,6 +492,11 @@ pub(crate) async fn rond_actie_af(
 
 /// Figures per month and kind, over the cases of one region's wijkteams
 /// (and, when asked, those with a jeugdige at one school).
+/// The maatwerk referrals of region $1 (of pupils of school $2 when given).
+const MAATWERK: &str = "FROM verwijzing v JOIN organisatie o ON o.id = v.organisatie \
+    JOIN jeugdige jj ON jj.id = v.jeugdige WHERE o.regio = $1 AND ($2::bigint IS NULL OR jj.school = $2) \
+    AND v.gemeentelijke_toets IS NOT NULL";
+
 pub(crate) async fn monitoring(
     c: &mut PgConnection,
     v: &MonitoringVraag,
@@ -527,6 +532,18 @@ pub(crate) async fn monitoring(
              FROM levering l JOIN verwijzing v ON v.id = l.verwijzing JOIN jeugdige jj ON jj.id = v.jeugdige \
              JOIN casus c ON c.huishouden = jj.huishouden {binnen} AND v.eenheid = 'uur' \
              AND l.datum BETWEEN $3 AND $4 GROUP BY 1"
+        ),
+        // Maatwerk by the verwijzer's region, with or without a case.
+        format!(
+            "SELECT to_char(v.aangemaakt AT TIME ZONE 'UTC', 'YYYY-MM') AS maand, 'maatwerk.verwezen' AS kenmerk, \
+             count(*) AS aantal, NULL::bigint AS som1, 0::bigint AS n1, NULL::bigint AS som2, 0::bigint AS n2 \
+             {MAATWERK} AND (v.aangemaakt AT TIME ZONE 'UTC')::date BETWEEN $3 AND $4 GROUP BY 1"
+        ),
+        format!(
+            "SELECT to_char(v.getoetst_op AT TIME ZONE 'UTC', 'YYYY-MM') AS maand, \
+             'maatwerk.' || v.gemeentelijke_toets AS kenmerk, \
+             count(*) AS aantal, NULL::bigint AS som1, 0::bigint AS n1, NULL::bigint AS som2, 0::bigint AS n2 \
+             {MAATWERK} AND (v.getoetst_op AT TIME ZONE 'UTC')::date BETWEEN $3 AND $4 GROUP BY 1, 2"
         ),
     ];
     for sql in vragen {

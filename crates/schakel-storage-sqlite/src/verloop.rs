@@ -478,6 +478,11 @@ pub(crate) async fn rond_actie_af(
     Ok(actie)
 }
 
+/// The maatwerk referrals of region ?1 (of pupils of school ?2 when given).
+const MAATWERK: &str = "FROM verwijzing v JOIN organisatie o ON o.id = v.organisatie \
+    JOIN jeugdige jj ON jj.id = v.jeugdige WHERE o.regio = ?1 AND (?2 IS NULL OR jj.school = ?2) \
+    AND v.gemeentelijke_toets IS NOT NULL";
+
 /// Figures per month and kind, over the cases of one region's wijkteams
 /// (and, when asked, those with a jeugdige at one school).
 pub(crate) async fn monitoring(
@@ -515,6 +520,17 @@ pub(crate) async fn monitoring(
              FROM levering l JOIN verwijzing v ON v.id = l.verwijzing JOIN jeugdige jj ON jj.id = v.jeugdige \
              JOIN casus c ON c.huishouden = jj.huishouden {binnen} AND v.eenheid = 'uur' \
              AND l.datum BETWEEN ?3 AND ?4 GROUP BY 1"
+        ),
+        // Maatwerk by the verwijzer's region, with or without a case.
+        format!(
+            "SELECT substr(v.aangemaakt, 1, 7) AS maand, 'maatwerk.verwezen' AS kenmerk, count(*) AS aantal, \
+             NULL AS som1, 0 AS n1, NULL AS som2, 0 AS n2 {MAATWERK} \
+             AND substr(v.aangemaakt, 1, 10) BETWEEN ?3 AND ?4 GROUP BY 1"
+        ),
+        format!(
+            "SELECT substr(v.getoetst_op, 1, 7) AS maand, 'maatwerk.' || v.gemeentelijke_toets AS kenmerk, \
+             count(*) AS aantal, NULL AS som1, 0 AS n1, NULL AS som2, 0 AS n2 {MAATWERK} \
+             AND substr(v.getoetst_op, 1, 10) BETWEEN ?3 AND ?4 GROUP BY 1, 2"
         ),
     ];
     for sql in vragen {

@@ -165,6 +165,13 @@ pub struct Huishouden {
     pub bewaren_tot: NaiveDate,
 }
 
+impl Jeugdige {
+    /// First name and surname, as pages show them.
+    pub fn naam(&self) -> String {
+        format!("{} {}", self.gegevens.voornaam, self.gegevens.achternaam)
+    }
+}
+
 /// The fields of a jeugdige that can change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JeugdigeWijziging {

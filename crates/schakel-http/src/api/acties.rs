@@ -65,7 +65,7 @@ impl From<Actiepunt> for ActieDto {
 }
 
 fn eis_dossierrol(actor: &Actor) -> ApiResultaat<()> {
-    if actor.rol.rol.ziet_dossiers() {
+    if actor.rol.rol.ziet_persoonsgegevens() {
         Ok(())
     } else {
         Err(ApiFout::Geweigerd(format!(

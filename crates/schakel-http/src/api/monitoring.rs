@@ -61,7 +61,7 @@ pub struct Monitoring {
 }
 
 /// Which stored figure feeds which published count.
-const AANTALLEN: [(&str, &str); 9] = [
+const AANTALLEN: [(&str, &str); 12] = [
     ("openCasussen", "casus.open"),
     ("nieuweCasussen", "casus.nieuw"),
     ("thuiszitters", "onderwijs.thuiszitter"),
@@ -71,6 +71,9 @@ const AANTALLEN: [(&str, &str); 9] = [
     ("expertpoolAdviezen", "escalatie.expertpool_advies"),
     ("escalaties", "escalatie.escalatie"),
     ("evaluaties", "evaluatie"),
+    ("maatwerkVerwijzingen", "maatwerk.verwezen"),
+    ("maatwerkAkkoord", "maatwerk.akkoord"),
+    ("maatwerkNietAkkoord", "maatwerk.afgewezen"),
 ];
 
 fn maand(cellen: &[MonitoringCel], naam: String) -> Maand {

@@ -70,8 +70,12 @@ pub struct VerwijzingDto {
     #[schema(value_type = Vec<Object>)]
     pub bevindingen: Value,
     pub motivatie: Option<String>,
-    /// "open" while the municipality has yet to review a maatwerk referral.
+    /// Maatwerk only: "open" while the municipality has yet to decide,
+    /// then "akkoord" or "afgewezen" (no delivery on it).
     pub gemeentelijke_toets: Option<String>,
+    /// The municipality's motivation, once it decided.
+    pub toets_motivatie: Option<String>,
+    pub getoetst_op: Option<chrono::DateTime<chrono::Utc>>,
     #[schema(value_type = f64)]
     pub toegekend: Hoeveelheid,
     #[schema(value_type = f64)]
@@ -102,6 +106,8 @@ impl From<Verwijzing> for VerwijzingDto {
             bevindingen: g.bevindingen,
             motivatie: g.motivatie,
             gemeentelijke_toets: v.gemeentelijke_toets.map(|t| t.naam().to_string()),
+            toets_motivatie: v.beoordeling.as_ref().map(|b| b.motivatie.clone()),
+            getoetst_op: v.beoordeling.as_ref().map(|b| b.op),
             toegekend: g.toegekend,
             geleverd: v.geleverd,
             resterend,
@@ -257,7 +263,11 @@ pub async fn maak_verwijzing(
         bevindingen,
         motivatie,
     };
-    let acties = termijnen(state, &vraag, &j, actor, casus)?;
+    let mut acties = termijnen(state, &vraag, &j, actor, casus)?;
+    if !nieuw.binnen_normen {
+        let regio = dossier.eigen_organisatie().await?.regio;
+        acties.extend(super::maatwerk::toetsactie(state, regio).await?);
+    }
     let record = dossier.record(
         "verwijzing.aanmaken",
         Actie::Aanmaken,

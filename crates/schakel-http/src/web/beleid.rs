@@ -251,6 +251,16 @@ pub async fn dashboard(wie: Ingelogd, Query(d): Query<DashboardVraag>) -> WebRes
                 ("escalaties", "Escalaties"),
             ],
         ),
+        staven(
+            &m,
+            "maatwerk",
+            "Maatwerk: verwijzingen buiten de normen en besluiten van de gemeente",
+            &[
+                ("maatwerkVerwijzingen", "Maatwerkverwijzingen"),
+                ("maatwerkAkkoord", "Akkoord"),
+                ("maatwerkNietAkkoord", "Niet akkoord"),
+            ],
+        ),
     ];
     pagina(&Dashboard {
         kop: Kop::voor(&wie, "Dashboard", "/dashboard").await?,

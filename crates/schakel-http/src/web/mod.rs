@@ -19,6 +19,7 @@ pub mod gids;
 pub mod grafiek;
 pub mod inrichting;
 pub mod jeugdigen;
+pub mod maatwerk;
 pub mod opmaak;
 pub mod sessie;
 pub mod verwijzingen;
@@ -107,6 +108,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/casussen/{id}/gebeurtenissen", post(casus::gebeurtenis))
         .route("/acties", get(casus::acties))
         .route("/acties/{id}/afronding", post(casus::rond_af))
+        .route("/maatwerk", get(maatwerk::lijst))
+        .route("/maatwerk/{id}", post(maatwerk::besluit))
         .route("/dashboard", get(beleid::dashboard))
         .route("/gids", get(gids::zoekscherm).post(gids::zoek))
         .route("/gids/wijkteams", get(gids::wijkteams))
@@ -247,6 +250,7 @@ pub fn rol_label(rol: Rol) -> &'static str {
         Rol::Aanbieder => "Jeugdhulpaanbieder",
         Rol::Beleid => "Beleidsmedewerker",
         Rol::Beheerder => "Functioneel beheerder",
+        Rol::Toegang => "Toegang gemeente",
     }
 }
 
@@ -296,6 +300,12 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/gids", "Organisatiegids"),
             m("/advies", "Normenkader-advies"),
         ],
+        Rol::Toegang => vec![
+            m("/maatwerk", "Maatwerk beoordelen"),
+            m("/acties", "Termijnen"),
+            m("/gids", "Organisatiegids"),
+            m("/advies", "Normenkader-advies"),
+        ],
     }
 }
 
@@ -308,6 +318,7 @@ pub fn startpagina(rol: Rol) -> &'static str {
         Rol::Aanbieder => "/verwijzingen",
         Rol::Beleid => "/dashboard",
         Rol::Beheerder => "/beheer",
+        Rol::Toegang => "/maatwerk",
     }
 }
 

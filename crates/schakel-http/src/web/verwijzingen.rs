@@ -10,7 +10,7 @@ use super::formulier::{Path, Query};
 use askama::Template;
 use axum::http::StatusCode;
 use schakel_domain::{OrganisatieSoort, Rol};
-use schakel_storage::{Id, Jeugdige, Verwijzing};
+use schakel_storage::{GemeentelijkeToets, Id, Jeugdige, Verwijzing};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -312,6 +312,7 @@ struct VerwijzingPagina {
     jeugdige: Id,
     maatwerk: Option<String>,
     gemeentelijke_toets: Option<String>,
+    toets_motivatie: Option<String>,
     bevindingen: Vec<(String, String)>,
     regels: Vec<String>,
     normenkader: String,
@@ -320,6 +321,24 @@ struct VerwijzingPagina {
     kan_leveren: bool,
     datum: String,
     hoeveelheid: String,
+}
+
+/// Where the municipality's review of a maatwerk referral stands, in words.
+fn toetstekst(wie: &Ingelogd, v: &Verwijzing) -> Option<String> {
+    let dag = |b: &schakel_storage::Beoordeling| opmaak::datum(schakel_domain::grens::nl_dag(b.op));
+    Some(match (v.gemeentelijke_toets?, &v.beoordeling) {
+        (GemeentelijkeToets::Akkoord, Some(b)) => {
+            format!("De gemeente is akkoord (besloten op {}).", dag(b))
+        }
+        (GemeentelijkeToets::Afgewezen, Some(b)) => format!(
+            "De gemeente is niet akkoord (besloten op {}). Op deze verwijzing kan niet geleverd worden.",
+            dag(b)
+        ),
+        _ => format!(
+            "De gemeente beoordeelt deze maatwerkverwijzing nog; uiterlijk {}.",
+            opmaak::datum(crate::api::maatwerk::uiterlijk(&wie.state, v))
+        ),
+    })
 }
 
 async fn verwijzingpagina(
@@ -355,16 +374,15 @@ async fn verwijzingpagina(
             melding,
             jeugdige: j.id,
             maatwerk: g.motivatie.clone(),
-            gemeentelijke_toets: v.gemeentelijke_toets.map(|t| match t.naam() {
-                "open" => "De gemeente toetst deze maatwerkverwijzing nog".to_string(),
-                n => opmaak::product(n),
-            }),
+            gemeentelijke_toets: toetstekst(wie, &v),
+            toets_motivatie: v.beoordeling.as_ref().map(|b| b.motivatie.clone()),
             bevindingen,
             regels: g.regels.clone(),
             normenkader: g.normenkader.clone(),
             geleverd: opmaak::hoeveelheid(v.geleverd),
             eenheid: eenheden_tekst(&v),
-            kan_leveren: wie.rol() == Rol::Aanbieder,
+            kan_leveren: wie.rol() == Rol::Aanbieder
+                && v.gemeentelijke_toets != Some(GemeentelijkeToets::Afgewezen),
             datum: levering.0,
             hoeveelheid: levering.1,
             v: regel(&v, &namen),
