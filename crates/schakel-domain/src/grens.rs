@@ -52,9 +52,12 @@ pub const PERIODE_TOT: NaiveDate = dag(2100, 12, 31);
 
 /// Today in the Netherlands.
 pub fn vandaag() -> NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Amsterdam)
-        .date_naive()
+    dag_van(chrono::Utc::now())
+}
+
+/// The day a moment falls on in the Netherlands.
+pub fn dag_van(t: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    t.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive()
 }
 
 /// Which range a date must lie in.

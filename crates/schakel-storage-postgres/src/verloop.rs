@@ -474,7 +474,7 @@ pub(crate) async fn monitoring(
 
 pub(crate) async fn lees_casus(c: &mut PgConnection, id: Id) -> Resultaat<Option<Casus>> {
     let Some(rij) =
-        sqlx::query("SELECT id, huishouden, wijkteam, open, aangemaakt FROM casus WHERE id = $1")
+        sqlx::query("SELECT id, huishouden, wijkteam, open, aangemaakt, gesloten FROM casus WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *c)
             .await
@@ -496,5 +496,6 @@ pub(crate) async fn lees_casus(c: &mut PgConnection, id: Id) -> Resultaat<Option
         partijen,
         open: kol(&rij, "open")?,
         aangemaakt: kol(&rij, "aangemaakt")?,
+        gesloten: kol(&rij, "gesloten")?,
     }))
 }

@@ -8,6 +8,7 @@ pub mod gids;
 pub mod jeugdigen;
 pub mod monitoring;
 pub mod normenkader;
+pub mod noodtoegang;
 pub mod organisaties;
 pub mod route;
 pub mod sessies;
