@@ -349,9 +349,10 @@ mod tests {
                 Err(GeenNoodtoegang::CasusOpen)
             );
         }
-        for rol in Rol::ALLE.into_iter().filter(|r| {
-            !matches!(r, Rol::Casusregisseur | Rol::Wijkteammedewerker)
-        }) {
+        for rol in Rol::ALLE
+            .into_iter()
+            .filter(|r| !matches!(r, Rol::Casusregisseur | Rol::Wijkteammedewerker))
+        {
             assert_eq!(
                 mag_noodtoegang(rol, true, gesloten, d(2026, 3, 1), &t),
                 Err(GeenNoodtoegang::NietHetWijkteam),

@@ -156,7 +156,10 @@ impl Dossier<'_> {
         let mut besluit = beleid(self.actor.rol.rol, &relaties);
         // A break-the-glass grant on the household's closed case opens its
         // jeugdigen to reads by that user while it holds; nothing else.
-        if besluit.is_err() && actie == Actie::Lezen && self.noodtoegang_huishouden(j.huishouden).await? {
+        if besluit.is_err()
+            && actie == Actie::Lezen
+            && self.noodtoegang_huishouden(j.huishouden).await?
+        {
             besluit = Ok(Grond::Noodtoegang);
         }
         let (uitkomst, grond) = match besluit {
@@ -189,7 +192,11 @@ impl Dossier<'_> {
     /// Whether a break-the-glass grant of this user holds on a closed case
     /// of `huishouden`.
     async fn noodtoegang_huishouden(&self, huishouden: Id) -> ApiResultaat<bool> {
-        Ok(self.lopend().await?.iter().any(|n| n.huishouden == huishouden))
+        Ok(self
+            .lopend()
+            .await?
+            .iter()
+            .any(|n| n.huishouden == huishouden))
     }
 
     /// A refusal in the application log: ids and the reason, never a BSN

@@ -2317,6 +2317,10 @@ use openapi::openapi_en_server;
 #[path = "api/toegang.rs"]
 mod toegang;
 use toegang::{bsn_controle, organisatievelden, toegang_in_tijd, triage_geeft_geen_toegang};
+// Break-the-glass on a closed case, and its report (issue 12.3).
+#[path = "api/noodtoegang.rs"]
+mod noodtoegang;
+use noodtoegang::noodtoegang;
 // API tokens listed and revoked; deactivation (issue 12.5).
 #[path = "api/tokens.rs"]
 mod tokens;
@@ -2402,4 +2406,5 @@ per_backend!(
     organisatievelden,
     toegang_in_tijd,
     web_api_tokens_beheren,
+    noodtoegang,
 );

@@ -473,12 +473,13 @@ pub(crate) async fn monitoring(
 }
 
 pub(crate) async fn lees_casus(c: &mut PgConnection, id: Id) -> Resultaat<Option<Casus>> {
-    let Some(rij) =
-        sqlx::query("SELECT id, huishouden, wijkteam, open, aangemaakt, gesloten FROM casus WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *c)
-            .await
-            .map_err(fout)?
+    let Some(rij) = sqlx::query(
+        "SELECT id, huishouden, wijkteam, open, aangemaakt, gesloten FROM casus WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?
     else {
         return Ok(None);
     };

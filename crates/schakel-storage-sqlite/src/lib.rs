@@ -541,12 +541,13 @@ async fn lees_jeugdige(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Jeu
 }
 
 async fn lees_casus(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Casus>> {
-    let Some(rij) =
-        sqlx::query("SELECT id, huishouden, wijkteam, open, aangemaakt, gesloten FROM casus WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *c)
-            .await
-            .map_err(db)?
+    let Some(rij) = sqlx::query(
+        "SELECT id, huishouden, wijkteam, open, aangemaakt, gesloten FROM casus WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(db)?
     else {
         return Ok(None);
     };

@@ -3458,7 +3458,13 @@ pub async fn noodtoegang(opslag: &dyn Opslag, w: &Wereld) {
                 vertegenwoordigers: vec![],
                 aangemaakt_door: Some(w.wijkteam.id),
             },
-            &record("huishouden.aanmaken", Actie::Aanmaken, "huishouden", None, None),
+            &record(
+                "huishouden.aanmaken",
+                Actie::Aanmaken,
+                "huishouden",
+                None,
+                None,
+            ),
         )
         .await
         .expect("huishouden");
@@ -3553,7 +3559,10 @@ pub async fn noodtoegang(opslag: &dyn Opslag, w: &Wereld) {
         ("Noor Noodtoegang", w.wijkteam.naam.as_str())
     );
     assert_eq!(oud.reden, "Vraag van de rechter");
-    assert_eq!((oud.verleend, oud.tot), (verleend, verleend + chrono::Duration::hours(1)));
+    assert_eq!(
+        (oud.verleend, oud.tot),
+        (verleend, verleend + chrono::Duration::hours(1))
+    );
     let vers = opslag
         .maak_noodtoegang(&nieuw(casus.id, nu, "Melding Veilig Thuis"), &audits)
         .await
@@ -3596,7 +3605,10 @@ pub async fn noodtoegang(opslag: &dyn Opslag, w: &Wereld) {
         .expect("lijst");
     assert_eq!((pagina2.totaal, pagina2.items), (2, vec![oud.clone()]));
     let recent = opslag
-        .noodtoegangen(&filter(Some(nu - chrono::Duration::minutes(1)), None), Pagina::new(1, 10))
+        .noodtoegangen(
+            &filter(Some(nu - chrono::Duration::minutes(1)), None),
+            Pagina::new(1, 10),
+        )
         .await
         .expect("lijst");
     assert_eq!(recent.items, vec![vers.clone()]);

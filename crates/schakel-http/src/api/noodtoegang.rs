@@ -111,11 +111,7 @@ pub enum Stand {
 impl Dossier<'_> {
     /// The grant that lets this user, in this role, read `casus` now.
     pub async fn noodtoegang_op(&self, casus: Id) -> ApiResultaat<Option<Noodtoegang>> {
-        Ok(self
-            .lopend()
-            .await?
-            .into_iter()
-            .find(|n| n.casus == casus))
+        Ok(self.lopend().await?.into_iter().find(|n| n.casus == casus))
     }
 
     /// This user's grants in this role that hold now.
@@ -174,7 +170,9 @@ impl Dossier<'_> {
         let cd = self
             .laad_casus(id, GEBEURTENIS, Actie::Lezen, NIET_HET_WIJKTEAM)
             .await?;
-        let weiger = |grond, melding: String| self.weiger_casus(&cd, GEBEURTENIS, Actie::Lezen, grond, melding);
+        let weiger = |grond, melding: String| {
+            self.weiger_casus(&cd, GEBEURTENIS, Actie::Lezen, grond, melding)
+        };
         match self.mag_noodtoegang(&cd.casus) {
             Ok(_) => {}
             Err(GeenNoodtoegang::NietHetWijkteam) => {
@@ -190,9 +188,8 @@ impl Dossier<'_> {
                 let laatste = gesloten.map(|g| {
                     toegang::laatste_noodtoegangsdag(g, &self.state.instellingen.termijnen)
                 });
-                let datum = |d: Option<NaiveDate>| {
-                    d.map_or_else(String::new, crate::web::opmaak::datum)
-                };
+                let datum =
+                    |d: Option<NaiveDate>| d.map_or_else(String::new, crate::web::opmaak::datum);
                 return Err(weiger(
                     "noodtoegang_termijn_verstreken",
                     format!(
@@ -269,7 +266,10 @@ fn begin_van_dag(d: NaiveDate) -> DateTime<Utc> {
             t.and_local_timezone(chrono_tz::Europe::Amsterdam)
                 .earliest()
         })
-        .map_or_else(|| d.and_time(chrono::NaiveTime::MIN).and_utc(), |t| t.with_timezone(&Utc))
+        .map_or_else(
+            || d.and_time(chrono::NaiveTime::MIN).and_utc(),
+            |t| t.with_timezone(&Utc),
+        )
 }
 
 /// Break-the-glass on a closed case: the wijkteam that ran it states why it
