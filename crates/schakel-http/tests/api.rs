@@ -34,6 +34,11 @@ use sqlx::Connection;
 mod matrix;
 use matrix::autorisatiematrix;
 
+// The matrix in time: every role × relation × moment × action (issue 12.10).
+#[path = "api/matrix_tijd.rs"]
+mod matrix_tijd;
+use matrix_tijd::matrix_in_tijd;
+
 // The directory's address lookup.
 #[path = "api/gids.rs"]
 mod gids;
@@ -2388,6 +2393,7 @@ per_backend!(
     toegangsroute,
     inrichting,
     autorisatiematrix,
+    matrix_in_tijd,
     steunroute,
     monitoring,
     adresgids,

@@ -547,6 +547,44 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Anoniem,            Ander,    401, Geen),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Anoniem,            Onbekend, 401, Geen),
 
+    // Break-the-glass on a closed case (issue 12.3): only the wijkteam that
+    // ran it (Eigen: wijkteam A's case, closed today), with a reason; every
+    // refusal is logged under the jeugdige. Ander: wijkteam B's closed case.
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Zorgcoordinator,    Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Casusregisseur,     Eigen,    201, Toegestaan),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Wijkteammedewerker, Eigen,    201, Toegestaan),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Verwijzer,          Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Aanbieder,          Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Beheerder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Anoniem,            Ander,    401, Geen),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Anoniem,            Onbekend, 401, Geen),
+    // The report of every break-the-glass use: the region's beheerder only,
+    // its reading logged.
+    r("/api/v1/noodtoegang",                  "GET",    Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/noodtoegang",                  "GET",    Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/noodtoegang",                  "GET",    Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/noodtoegang",                  "GET",    Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/noodtoegang",                  "GET",    Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/noodtoegang",                  "GET",    Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/noodtoegang",                  "GET",    Beheerder,          Nvt,      200, Toegestaan),
+    r("/api/v1/noodtoegang",                  "GET",    Anoniem,            Nvt,      401, Geen),
+
     // Actions: each organisation its own, every one listed logged.
     r("/api/v1/acties",                       "GET",    Zorgcoordinator,    Nvt,      200, Toegestaan),
     r("/api/v1/acties",                       "GET",    Casusregisseur,     Nvt,      200, Toegestaan),
@@ -813,6 +851,12 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
             "POST",
             &[Eigen, Ander, Onbekend],
         ),
+        (
+            "/api/v1/casussen/{id}/inzage-gesloten",
+            "POST",
+            &[Eigen, Ander, Onbekend],
+        ),
+        ("/api/v1/noodtoegang", "GET", &[Nvt]),
         ("/api/v1/acties", "GET", &[Nvt]),
         (
             "/api/v1/acties/{id}/afronding",
@@ -921,6 +965,7 @@ fn over_een_client(rij: &Rij) -> bool {
         | ("GET", "/api/v1/casussen/{id}")
         | ("PUT", "/api/v1/casussen/{id}/plan")
         | ("POST", "/api/v1/casussen/{id}/gebeurtenissen")
+        | ("POST", "/api/v1/casussen/{id}/inzage-gesloten")
         | ("POST", "/api/v1/verwijzingen")
         | ("GET", "/api/v1/verwijzingen/{id}")
         | ("POST", "/api/v1/verwijzingen/{id}/leveringen") => {
@@ -1423,6 +1468,7 @@ impl<'a> Matrix<'a> {
         let paar = if rij.route.starts_with("/api/v1/hulpvragen")
             || rij.route == "/api/v1/casussen"
             || rij.route == "/api/v1/casussen/{id}/plan"
+            || rij.route == "/api/v1/casussen/{id}/inzage-gesloten"
         {
             vers = self.paar().await;
             &vers
@@ -1469,6 +1515,10 @@ impl<'a> Matrix<'a> {
                 .map_or(ONBEKEND, |c| c.id),
             None => ONBEKEND,
         };
+        // Break-the-glass is about a closed case: the row's case closes now.
+        if rij.route == "/api/v1/casussen/{id}/inzage-gesloten" && casus != ONBEKEND {
+            super::noodtoegang::sluit(app, casus, chrono::Utc::now()).await;
+        }
         // A referral of the row's jeugdige, to the provider of its side.
         let verwijzing = match (rij.route.starts_with("/api/v1/verwijzingen/"), jd) {
             (true, Some(j)) => self.verwijzing(j, rij.doel == Doel::Eigen, &[]).await,
@@ -1491,6 +1541,11 @@ impl<'a> Matrix<'a> {
                     Some(plan(app.w.wijkteam, school)),
                 )
             }
+            ("POST", "/api/v1/casussen/{id}/inzage-gesloten") => (
+                format!("/api/v1/casussen/{casus}/inzage-gesloten"),
+                Some(json!({"reden": "Vraag van de rechter over dit gezin"})),
+            ),
+            ("GET", "/api/v1/noodtoegang") => (rij.route.to_string(), None),
             ("POST", "/api/v1/casussen/{id}/gebeurtenissen") => (
                 format!("/api/v1/casussen/{casus}/gebeurtenissen"),
                 Some(json!({"soort": "veiligheid", "melding": "onveiligheid",
@@ -1749,6 +1804,7 @@ impl<'a> Matrix<'a> {
             ("POST", "/api/v1/hulpvragen") => Some(("jeugdige", json!(id))),
             ("POST", "/api/v1/casussen") => Some(("huishouden", json!(huishouden))),
             ("GET", "/api/v1/casussen/{id}") => Some(("id", json!(casus))),
+            ("POST", "/api/v1/casussen/{id}/inzage-gesloten") => Some(("casus", json!(casus))),
             ("POST", "/api/v1/verwijzingen") => Some(("jeugdige", json!(id))),
             ("GET", "/api/v1/verwijzingen/{id}") => Some(("id", json!(verwijzing))),
             ("GET", "/api/v1/hulpvragen/{id}") | ("POST", "/api/v1/hulpvragen/{id}/triage") => {
