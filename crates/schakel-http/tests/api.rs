@@ -39,6 +39,10 @@ use matrix::autorisatiematrix;
 mod matrix_tijd;
 use matrix_tijd::matrix_in_tijd;
 
+// A property test: no organisation reads a jeugdige unless the rule grants it.
+#[path = "api/eigenschap.rs"]
+mod eigenschap;
+
 // The directory's address lookup.
 #[path = "api/gids.rs"]
 mod gids;
