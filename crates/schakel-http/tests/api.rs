@@ -2329,7 +2329,7 @@ use toegang::{bsn_controle, organisatievelden, toegang_in_tijd, triage_geeft_gee
 // Break-the-glass on a closed case, and its report (issue 12.3).
 #[path = "api/noodtoegang.rs"]
 mod noodtoegang;
-use noodtoegang::noodtoegang;
+use noodtoegang::{noodtoegang, web_noodtoegang};
 // API tokens listed and revoked; deactivation (issue 12.5).
 #[path = "api/tokens.rs"]
 mod tokens;
@@ -2417,4 +2417,5 @@ per_backend!(
     toegang_in_tijd,
     web_api_tokens_beheren,
     noodtoegang,
+    web_noodtoegang,
 );

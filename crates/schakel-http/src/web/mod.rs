@@ -19,6 +19,7 @@ pub mod gids;
 pub mod grafiek;
 pub mod inrichting;
 pub mod jeugdigen;
+pub mod noodtoegang;
 pub mod opmaak;
 pub mod sessie;
 pub mod verwijzingen;
@@ -105,6 +106,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
             get(casus::planformulier).post(casus::zet_plan),
         )
         .route("/casussen/{id}/gebeurtenissen", post(casus::gebeurtenis))
+        .route("/casussen/{id}/inzage-gesloten", post(noodtoegang::vraag))
         .route("/acties", get(casus::acties))
         .route("/acties/{id}/afronding", post(casus::rond_af))
         .route("/dashboard", get(beleid::dashboard))
@@ -116,6 +118,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         )
         .route("/gids/contacten", get(gids::contacten))
         .route("/beheer", get(beheer::overzicht))
+        .route("/beheer/noodtoegang", get(noodtoegang::rapport))
         .route("/beheer/organisaties/nieuw", get(inrichting::nieuw))
         .route("/beheer/organisaties", post(inrichting::registreer))
         .route(

@@ -386,3 +386,123 @@ pub async fn noodtoegang(app: &App) {
                 && r.record.rol == Some(Rol::Beleid))
     );
 }
+
+/// The same in the web application: the closed case's page offers its
+/// wijkteam the form instead of the dossier, the reason is checked at the
+/// field, then the dossier with a banner until when; a school sees the
+/// refusal; the beheerder's page lists the use without names or BSNs.
+pub async fn web_noodtoegang(app: &App) {
+    use super::web::Browser;
+    let zc_a = app.login(ZC_A).await;
+    let (_, casus) = casus_van_wijkteam(app, &zc_a, BSNS[0], Some(chrono::Utc::now())).await;
+    let pad = format!("/casussen/{casus}");
+
+    let regisseur = Browser::nieuw(app);
+    let csrf = regisseur.inloggen(REGISSEUR).await;
+    let p = regisseur.get(&pad).await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    assert!(
+        p.html
+            .contains("Waarom moet u dit gesloten dossier inzien?"),
+        "{}",
+        p.html
+    );
+    assert!(!p.html.contains(VOORNAAM), "no dossier before the reason");
+
+    let vraag = format!("/casussen/{casus}/inzage-gesloten");
+    let p = regisseur
+        .post(&vraag, &[("csrf", &csrf), ("reden", "Kijken")])
+        .await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST, "{}", p.html);
+    assert!(p.html.contains("Ten minste 10 tekens"), "{}", p.html);
+    assert!(
+        p.html.contains("id=\"reden-fout\""),
+        "the error at the field: {}",
+        p.html
+    );
+    assert!(p.html.contains(">Kijken</textarea>"), "the input kept");
+    assert!(!p.html.contains(VOORNAAM));
+
+    let p = regisseur
+        .post(
+            &vraag,
+            &[
+                ("csrf", &csrf),
+                ("reden", "Nieuwe melding van Veilig Thuis"),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    assert_eq!(p.naar(), pad);
+    let p = regisseur.get(&pad).await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    assert!(p.html.contains(VOORNAAM), "the dossier");
+    let tot = app
+        .opslag
+        .lopende_noodtoegang(
+            app.w.medewerker(REGISSEUR),
+            app.w.wijkteam,
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("lopend")[0]
+        .tot
+        .with_timezone(&chrono_tz::Europe::Amsterdam)
+        .format("%H:%M")
+        .to_string();
+    assert!(
+        p.html.contains(&format!(
+            "U ziet dit gesloten dossier met noodtoegang tot {tot}"
+        )),
+        "{}",
+        p.html
+    );
+
+    // A party of the closed case: the refusal, no form.
+    let school = Browser::nieuw(app);
+    school.inloggen(ZC_A).await;
+    let p = school.get(&pad).await;
+    assert_eq!(p.status, StatusCode::FORBIDDEN, "{}", p.html);
+    assert!(!p.html.contains("Waarom moet u"));
+    let p = school
+        .post(
+            &vraag,
+            &[
+                ("csrf", &school.get("/advies").await.verborgen("csrf")),
+                ("reden", "Ik wil het graag zien"),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::FORBIDDEN, "{}", p.html);
+
+    // The beheerder's report.
+    let beheerder = Browser::nieuw(app);
+    beheerder.inloggen(BEHEERDER).await;
+    let p = beheerder.get("/beheer").await;
+    assert!(p.html.contains("href=\"/beheer/noodtoegang\""));
+    let p = beheerder.get("/beheer/noodtoegang").await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    for verwacht in [
+        "Nieuwe melding van Veilig Thuis",
+        "Casusregisseur",
+        "Wijkteam Haven",
+    ] {
+        assert!(p.html.contains(verwacht), "{verwacht}: {}", p.html);
+    }
+    for geheim in [VOORNAAM, ACHTERNAAM, BSNS[0]] {
+        assert!(!p.html.contains(geheim), "{geheim}");
+    }
+    let morgen = schakel_http::api::vandaag().succ_opt().expect("tomorrow");
+    let p = beheerder
+        .get(&format!("/beheer/noodtoegang?van={morgen}"))
+        .await;
+    assert!(
+        p.html.contains("Geen noodtoegang in deze periode"),
+        "{}",
+        p.html
+    );
+    assert_eq!(
+        regisseur.get("/beheer/noodtoegang").await.status,
+        StatusCode::FORBIDDEN
+    );
+}
