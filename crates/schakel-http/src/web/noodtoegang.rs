@@ -40,8 +40,11 @@ fn tijd(t: chrono::DateTime<chrono::Utc>) -> String {
 /// this user may break the glass; otherwise the refusal (`weigering`).
 pub async fn na_weigering(wie: &Ingelogd, id: Id, weigering: ApiFout) -> WebResultaat {
     match wie.dossier().noodtoegang_stand(id).await? {
+        // Still a refusal of the plain read (403, logged), with the way in.
         Some(Stand::Mogelijk { laatste_dag }) => {
-            formulier(wie, id, laatste_dag, Fouten::default(), String::new()).await
+            let mut p = formulier(wie, id, laatste_dag, Fouten::default(), String::new()).await?;
+            *p.status_mut() = axum::http::StatusCode::FORBIDDEN;
+            Ok(p)
         }
         _ => Err(weigering.into()),
     }
