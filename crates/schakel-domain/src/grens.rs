@@ -52,14 +52,12 @@ pub const PERIODE_TOT: NaiveDate = dag(2100, 12, 31);
 
 /// Today in the Netherlands.
 pub fn vandaag() -> NaiveDate {
-    nl_dag(chrono::Utc::now())
+    dag_van(chrono::Utc::now())
 }
 
-/// The Dutch calendar day of a moment.
-pub fn nl_dag(moment: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-    moment
-        .with_timezone(&chrono_tz::Europe::Amsterdam)
-        .date_naive()
+/// The day a moment falls on in the Netherlands.
+pub fn dag_van(t: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    t.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive()
 }
 
 /// Which range a date must lie in.

@@ -15,14 +15,92 @@ pub struct Termijnen {
     /// A provider keeps reading a jeugdige this long after the last day of
     /// its last referral for them: for its final declaration.
     pub nawerking_verwijzing: Months,
+    /// The wijkteam that ran a case may read it this long after it closed,
+    /// and only by break-the-glass ([`mag_noodtoegang`]): a stated reason,
+    /// for [`NOODTOEGANG_MINUTEN`] at a time.
+    pub inzage_gesloten_casus: Months,
 }
 
 impl Default for Termijnen {
     fn default() -> Self {
         Self {
             nawerking_verwijzing: Months::new(3),
+            inzage_gesloten_casus: Months::new(12),
         }
     }
+}
+
+/// How long one break-the-glass grant on a closed case holds: long
+/// enough to read the dossier for the question at hand, short enough that
+/// every later look needs a reason of its own (NEN 7510).
+pub const NOODTOEGANG_MINUTEN: i64 = 60;
+
+/// A stated reason for break-the-glass: at least this many characters…
+pub const REDEN_MIN: usize = 10;
+/// …and at most this many.
+pub const REDEN_MAX: usize = 500;
+
+/// A break-the-glass reason as given: trimmed, [`REDEN_MIN`] to
+/// [`REDEN_MAX`] characters. `Err` says what is allowed.
+pub fn reden(waarde: &str) -> Result<String, String> {
+    let w = waarde.trim();
+    let n = w.chars().count();
+    if n == 0 {
+        return Err(format!(
+            "verplicht: waarom moet u dit gesloten dossier inzien ({REDEN_MIN} tot en met {REDEN_MAX} tekens)"
+        ));
+    }
+    if n < REDEN_MIN {
+        return Err(format!(
+            "ten minste {REDEN_MIN} tekens: beschrijf waarom u dit gesloten dossier moet inzien"
+        ));
+    }
+    if n > REDEN_MAX {
+        return Err(format!("ten hoogste {REDEN_MAX} tekens"));
+    }
+    Ok(w.to_string())
+}
+
+/// Why a break-the-glass grant on a case is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GeenNoodtoegang {
+    /// Only a casusregisseur or wijkteammedewerker of the wijkteam that ran
+    /// the case may break the glass; no school, provider, JGZ, beleid,
+    /// beheerder or other wijkteam.
+    NietHetWijkteam,
+    /// The case is open: its wijkteam reads it as usual.
+    CasusOpen,
+    /// The case closed longer than [`Termijnen::inzage_gesloten_casus`] ago.
+    TermijnVerstreken,
+}
+
+/// The last day on which a case closed on `gesloten` can still be opened
+/// by break-the-glass.
+pub fn laatste_noodtoegangsdag(gesloten: NaiveDate, t: &Termijnen) -> NaiveDate {
+    gesloten
+        .checked_add_months(t.inzage_gesloten_casus)
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Whether `rol` at an organisation that is (`eigen_wijkteam`) or is not
+/// the case's wijkteam may break the glass on a case closed on `gesloten`
+/// (`None`: open) on `vandaag`. Returns the last day it may.
+pub fn mag_noodtoegang(
+    rol: Rol,
+    eigen_wijkteam: bool,
+    gesloten: Option<NaiveDate>,
+    vandaag: NaiveDate,
+    t: &Termijnen,
+) -> Result<NaiveDate, GeenNoodtoegang> {
+    if !matches!(rol, Rol::Casusregisseur | Rol::Wijkteammedewerker) || !eigen_wijkteam {
+        return Err(GeenNoodtoegang::NietHetWijkteam);
+    }
+    let gesloten = gesloten.ok_or(GeenNoodtoegang::CasusOpen)?;
+    let laatste = laatste_noodtoegangsdag(gesloten, t);
+    if vandaag > laatste {
+        return Err(GeenNoodtoegang::TermijnVerstreken);
+    }
+    Ok(laatste)
 }
 
 /// The earliest last day of a referral that still gives its provider
@@ -123,6 +201,10 @@ pub enum Grond {
     EigenWijkteamCasus,
     PartijBijCasus,
     AanbiederMetVerwijzing,
+    /// A break-the-glass grant on the household's closed case
+    /// ([`mag_noodtoegang`]): for reads only, while the grant holds. Never
+    /// a result of [`mag_zien`]; the HTTP layer checks the stored grant.
+    Noodtoegang,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -192,7 +274,7 @@ mod tests {
             maanden in 0u32..24,
         ) {
             let dag = |n: u32| NaiveDate::from_ymd_opt(2024, 1, 1).expect("date") + chrono::Days::new(u64::from(n));
-            let t = Termijnen { nawerking_verwijzing: Months::new(maanden) };
+            let t = Termijnen { nawerking_verwijzing: Months::new(maanden), ..Termijnen::default() };
             let r = Relaties { verwijzing_tot: Some(dag(einde)), ..Relaties::uit_bits(bits) };
             let nu = dag(vandaag);
             let verwijzing_loopt = r.aanbieder_met_verwijzing
@@ -232,12 +314,54 @@ mod tests {
         }
         let kort = Termijnen {
             nawerking_verwijzing: Months::new(0),
+            ..Termijnen::default()
         };
         assert!(mag_zien(Rol::Aanbieder, &r.clone().op(d(4, 1), &kort)).is_err());
         assert_eq!(verwijzing_grens(d(6, 30), &t), d(3, 30));
         assert_eq!(
             verwijzing_grens(NaiveDate::MIN, &t),
             NaiveDate::MIN,
+            "no overflow"
+        );
+    }
+
+    #[test]
+    fn noodtoegang_alleen_wijkteam_binnen_de_termijn() {
+        let d = |j, m, dag| NaiveDate::from_ymd_opt(j, m, dag).expect("date");
+        let t = Termijnen::default();
+        let gesloten = Some(d(2026, 2, 28));
+        for rol in [Rol::Casusregisseur, Rol::Wijkteammedewerker] {
+            assert_eq!(
+                mag_noodtoegang(rol, true, gesloten, d(2027, 2, 28), &t),
+                Ok(d(2027, 2, 28))
+            );
+            assert_eq!(
+                mag_noodtoegang(rol, true, gesloten, d(2027, 3, 1), &t),
+                Err(GeenNoodtoegang::TermijnVerstreken)
+            );
+            assert_eq!(
+                mag_noodtoegang(rol, false, gesloten, d(2026, 3, 1), &t),
+                Err(GeenNoodtoegang::NietHetWijkteam),
+                "another wijkteam"
+            );
+            assert_eq!(
+                mag_noodtoegang(rol, true, None, d(2026, 3, 1), &t),
+                Err(GeenNoodtoegang::CasusOpen)
+            );
+        }
+        for rol in Rol::ALLE
+            .into_iter()
+            .filter(|r| !matches!(r, Rol::Casusregisseur | Rol::Wijkteammedewerker))
+        {
+            assert_eq!(
+                mag_noodtoegang(rol, true, gesloten, d(2026, 3, 1), &t),
+                Err(GeenNoodtoegang::NietHetWijkteam),
+                "{rol:?}"
+            );
+        }
+        assert_eq!(
+            laatste_noodtoegangsdag(NaiveDate::MAX, &t),
+            NaiveDate::MAX,
             "no overflow"
         );
     }

@@ -70,6 +70,7 @@ pub fn grond_naam(g: Grond) -> &'static str {
         Grond::EigenWijkteamCasus => "eigen_wijkteam_casus",
         Grond::PartijBijCasus => "partij_bij_casus",
         Grond::AanbiederMetVerwijzing => "aanbieder_met_verwijzing",
+        Grond::Noodtoegang => crate::api::noodtoegang::GROND,
     }
 }
 
@@ -152,7 +153,15 @@ impl Dossier<'_> {
         beleid: fn(Rol, &toegang::Relaties) -> Result<Grond, Weigering>,
     ) -> ApiResultaat<Grond> {
         let relaties = self.relaties(j).await?;
-        let besluit = beleid(self.actor.rol.rol, &relaties);
+        let mut besluit = beleid(self.actor.rol.rol, &relaties);
+        // A break-the-glass grant on the household's closed case opens its
+        // jeugdigen to reads by that user while it holds; nothing else.
+        if besluit.is_err()
+            && actie == Actie::Lezen
+            && self.noodtoegang_huishouden(j.huishouden).await?
+        {
+            besluit = Ok(Grond::Noodtoegang);
+        }
         let (uitkomst, grond) = match besluit {
             Ok(g) => (Uitkomst::Toegestaan, grond_naam(g)),
             Err(w) => (Uitkomst::Geweigerd, weigering_naam(w)),
@@ -178,6 +187,16 @@ impl Dossier<'_> {
                 _ => format!("{GEEN_RELATIE}; de poging is gelogd."),
             })
         })
+    }
+
+    /// Whether a break-the-glass grant of this user holds on a closed case
+    /// of `huishouden`.
+    async fn noodtoegang_huishouden(&self, huishouden: Id) -> ApiResultaat<bool> {
+        Ok(self
+            .lopend()
+            .await?
+            .iter()
+            .any(|n| n.huishouden == huishouden))
     }
 
     /// A refusal in the application log: ids and the reason, never a BSN

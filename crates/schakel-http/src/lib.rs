@@ -95,6 +95,8 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(casussen::lees))
         .routes(routes!(casussen::zet_plan))
         .routes(routes!(casussen::leg_gebeurtenis_vast))
+        .routes(routes!(api::noodtoegang::maak))
+        .routes(routes!(api::noodtoegang::lijst))
         .routes(routes!(verwijzingen::maak, verwijzingen::lijst))
         .routes(routes!(verwijzingen::lees))
         .routes(routes!(verwijzingen::lever))

@@ -34,6 +34,15 @@ use sqlx::Connection;
 mod matrix;
 use matrix::autorisatiematrix;
 
+// The matrix in time: every role × relation × moment × action (issue 12.10).
+#[path = "api/matrix_tijd.rs"]
+mod matrix_tijd;
+use matrix_tijd::matrix_in_tijd;
+
+// A property test: no organisation reads a jeugdige unless the rule grants it.
+#[path = "api/eigenschap.rs"]
+mod eigenschap;
+
 // The directory's address lookup.
 #[path = "api/gids.rs"]
 mod gids;
@@ -2319,6 +2328,10 @@ use openapi::openapi_en_server;
 #[path = "api/toegang.rs"]
 mod toegang;
 use toegang::{bsn_controle, organisatievelden, toegang_in_tijd, triage_geeft_geen_toegang};
+// Break-the-glass on a closed case, and its report (issue 12.3).
+#[path = "api/noodtoegang.rs"]
+mod noodtoegang;
+use noodtoegang::{noodtoegang, web_noodtoegang};
 // API tokens listed and revoked; deactivation (issue 12.5).
 #[path = "api/tokens.rs"]
 mod tokens;
@@ -2391,6 +2404,7 @@ per_backend!(
     toegangsroute,
     inrichting,
     autorisatiematrix,
+    matrix_in_tijd,
     steunroute,
     monitoring,
     adresgids,
@@ -2411,4 +2425,6 @@ per_backend!(
     web_api_tokens_beheren,
     maatwerk_toets,
     maatwerk_matrix,
+    noodtoegang,
+    web_noodtoegang,
 );

@@ -59,6 +59,7 @@ use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
 
 mod account;
 mod gids;
+mod noodtoegang;
 mod toegangsroute;
 mod verloop;
 
@@ -1460,10 +1461,43 @@ impl Opslag for PgOpslag {
             partijen: c.partijen.clone(),
             open: true,
             aangemaakt,
+            gesloten: None,
         })
     }
 
     // --- NEN 7513 audit log --------------------------------------------------
+
+    async fn maak_noodtoegang(
+        &self,
+        n: &schakel_storage::NieuweNoodtoegang,
+        audits: &[NieuwAuditRecord],
+    ) -> Resultaat<schakel_storage::Noodtoegang> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let uit = noodtoegang::maak(&mut tx, n, audits).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn lopende_noodtoegang(
+        &self,
+        medewerker: Id,
+        organisatie: Id,
+        nu: DateTime<Utc>,
+    ) -> Resultaat<Vec<schakel_storage::Noodtoegang>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        noodtoegang::lopend(&mut c, medewerker, organisatie, nu).await
+    }
+
+    async fn noodtoegangen(
+        &self,
+        f: &schakel_storage::NoodtoegangFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<schakel_storage::Noodtoegang>> {
+        let mut tx = self.lees().await?;
+        let uit = noodtoegang::lijst(&mut tx, f, pagina).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
 
     async fn casus(&self, id: Id) -> Resultaat<Option<Casus>> {
         let mut c = self.pool.acquire().await.map_err(fout)?;

@@ -590,12 +590,13 @@ pub(crate) async fn monitoring(
 }
 
 pub(crate) async fn lees_casus(c: &mut PgConnection, id: Id) -> Resultaat<Option<Casus>> {
-    let Some(rij) =
-        sqlx::query("SELECT id, huishouden, wijkteam, open, aangemaakt FROM casus WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *c)
-            .await
-            .map_err(fout)?
+    let Some(rij) = sqlx::query(
+        "SELECT id, huishouden, wijkteam, open, aangemaakt, gesloten FROM casus WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?
     else {
         return Ok(None);
     };
@@ -613,5 +614,6 @@ pub(crate) async fn lees_casus(c: &mut PgConnection, id: Id) -> Resultaat<Option
         partijen,
         open: kol(&rij, "open")?,
         aangemaakt: kol(&rij, "aangemaakt")?,
+        gesloten: kol(&rij, "gesloten")?,
     }))
 }

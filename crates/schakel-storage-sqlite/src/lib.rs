@@ -51,6 +51,7 @@ use sqlx::{Row, Sqlite, Transaction};
 
 mod account;
 mod gids;
+mod noodtoegang;
 mod toegangsroute;
 mod verloop;
 
@@ -541,12 +542,13 @@ async fn lees_jeugdige(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Jeu
 }
 
 async fn lees_casus(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Casus>> {
-    let Some(rij) =
-        sqlx::query("SELECT id, huishouden, wijkteam, open, aangemaakt FROM casus WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *c)
-            .await
-            .map_err(db)?
+    let Some(rij) = sqlx::query(
+        "SELECT id, huishouden, wijkteam, open, aangemaakt, gesloten FROM casus WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(db)?
     else {
         return Ok(None);
     };
@@ -564,6 +566,7 @@ async fn lees_casus(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Casus>
         partijen,
         open: boolean(&rij, "open")?,
         aangemaakt: tijd(&rij, "aangemaakt")?,
+        gesloten: tijd_optie(&rij, "gesloten")?,
     }))
 }
 
@@ -1529,6 +1532,40 @@ impl Opslag for SqliteOpslag {
             Some(id) => lees_casus(&mut c, id).await,
             None => Ok(None),
         }
+    }
+
+    // --- break-the-glass on a closed case -------------------------------------------------
+
+    async fn maak_noodtoegang(
+        &self,
+        n: &schakel_storage::NieuweNoodtoegang,
+        audits: &[NieuwAuditRecord],
+    ) -> Resultaat<schakel_storage::Noodtoegang> {
+        let mut tx = self.schrijf().await?;
+        let uit = noodtoegang::maak(&mut tx, n, audits).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn lopende_noodtoegang(
+        &self,
+        medewerker: Id,
+        organisatie: Id,
+        nu: DateTime<Utc>,
+    ) -> Resultaat<Vec<schakel_storage::Noodtoegang>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        noodtoegang::lopend(&mut c, medewerker, organisatie, nu).await
+    }
+
+    async fn noodtoegangen(
+        &self,
+        f: &schakel_storage::NoodtoegangFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<schakel_storage::Noodtoegang>> {
+        let mut tx = self.lees().await?;
+        let uit = noodtoegang::lijst(&mut tx, f, pagina).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
     }
 
     // --- the course of a joint case ------------------------------------------------------

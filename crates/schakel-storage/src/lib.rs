@@ -15,6 +15,7 @@ pub mod audit;
 pub mod gids;
 pub mod klok;
 pub mod model;
+pub mod noodtoegang;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 pub mod toegangsroute;
@@ -34,6 +35,7 @@ pub use gids::{
     WijkteamGebied,
 };
 pub use model::*;
+pub use noodtoegang::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
 pub use toegangsroute::{DirectoryGegevens, OjaArrangement};
 pub use verloop::{
     Actiepunt, ActiepuntFilter, Beoordeling, CasusGebeurtenis, Door, GemeentelijkeToets,
@@ -301,6 +303,31 @@ pub trait Opslag: Send + Sync + 'static {
     async fn casus(&self, id: Id) -> Resultaat<Option<Casus>>;
     /// The household's open case, if any (one household, one plan).
     async fn open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>>;
+
+    // --- break-the-glass on a closed case (see [`noodtoegang`]) ---------------
+    /// Stores a grant with its audit records (one per jeugdige of the
+    /// household), in one transaction. A case that is open or unknown is
+    /// [`OpslagFout::Toestand`] / [`OpslagFout::OnbekendeVerwijzing`], and
+    /// nothing is written.
+    async fn maak_noodtoegang(
+        &self,
+        n: &NieuweNoodtoegang,
+        audits: &[NieuwAuditRecord],
+    ) -> Resultaat<Noodtoegang>;
+    /// The grants of `medewerker` acting for `organisatie` that hold at
+    /// `nu` (`tot` after it), newest first.
+    async fn lopende_noodtoegang(
+        &self,
+        medewerker: Id,
+        organisatie: Id,
+        nu: chrono::DateTime<chrono::Utc>,
+    ) -> Resultaat<Vec<Noodtoegang>>;
+    /// The grants the filter selects, newest first.
+    async fn noodtoegangen(
+        &self,
+        f: &NoodtoegangFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Noodtoegang>>;
 
     // --- the course of a joint case (schakel_domain::verloop) ----------------
     async fn gebeurtenissen(&self, casus: Id) -> Resultaat<Vec<CasusGebeurtenis>>;

@@ -268,6 +268,8 @@ pub struct Casus {
     pub partijen: Vec<Id>,
     pub open: bool,
     pub aangemaakt: DateTime<Utc>,
+    /// When the case closed (`None` while open).
+    pub gesloten: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -91,6 +91,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     tokens_en_deactivatie(opslag, &w).await;
     mislukte_inlogs(opslag).await;
     activatie(opslag, &w).await;
+    noodtoegang(opslag, &w).await;
     verifieer_keten(opslag).await;
 }
 
@@ -3615,4 +3616,205 @@ pub async fn adresgids(opslag: &dyn Opslag, w: &Wereld) {
         &lijst[1..]
     );
     assert_eq!(opslag.contacten(None).await.expect("contacten").len(), 1);
+}
+
+/// Break-the-glass grants on a closed case (issue 12.3): only on a closed
+/// case (an open or unknown one writes nothing), stored with their audit
+/// records in one transaction, holding until `tot`, listed per region and
+/// period, newest first, page by page. Closing stamps `gesloten` with the
+/// storage clock.
+pub async fn noodtoegang(opslag: &dyn Opslag, w: &Wereld) {
+    use crate::verloop::{Door, NieuweCasusGebeurtenis};
+    use crate::{NieuweNoodtoegang, NoodtoegangFilter};
+    use schakel_domain::verloop::Gebeurtenis;
+
+    let regisseur = opslag
+        .maak_medewerker(&NieuweMedewerker {
+            naam: "Noor Noodtoegang".into(),
+            email: "n.noodtoegang@wijkteam.example".into(),
+            wachtwoord_hash: "x".into(),
+            rollen: vec![Roltoewijzing {
+                rol: Rol::Casusregisseur,
+                organisatie: w.wijkteam.id,
+            }],
+        })
+        .await
+        .expect("medewerker");
+    let h = opslag
+        .maak_huishouden(
+            &NieuwHuishouden {
+                vertegenwoordigers: vec![],
+                aangemaakt_door: Some(w.wijkteam.id),
+            },
+            &record(
+                "huishouden.aanmaken",
+                Actie::Aanmaken,
+                "huishouden",
+                None,
+                None,
+            ),
+        )
+        .await
+        .expect("huishouden");
+    let casus = opslag
+        .maak_casus(
+            &NieuweCasus {
+                huishouden: h.id,
+                wijkteam: w.wijkteam.id,
+                partijen: vec![],
+            },
+            &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+            &[],
+        )
+        .await
+        .expect("casus");
+    assert_eq!(casus.gesloten, None);
+    let nu = audit::nu();
+    let verleend = nu - chrono::Duration::minutes(90);
+    let nieuw = |casus: Id, verleend: DateTime<Utc>, reden: &str| NieuweNoodtoegang {
+        casus,
+        medewerker: regisseur.id,
+        rol: Rol::Casusregisseur,
+        organisatie: w.wijkteam.id,
+        reden: reden.into(),
+        verleend,
+        tot: verleend + chrono::Duration::hours(1),
+    };
+    let bsn_a = bsn("999900079");
+    let audits = [record(
+        "casus.noodtoegang",
+        Actie::Lezen,
+        "casus",
+        Some(casus.id),
+        Some(&bsn_a),
+    )];
+
+    // An open case or an unknown one: refused, nothing written.
+    let kop = kop_nummer(opslag).await;
+    let fout = opslag
+        .maak_noodtoegang(&nieuw(casus.id, verleend, "Vraag van de rechter"), &audits)
+        .await
+        .expect_err("open");
+    assert!(toestand(&fout), "{fout:?}");
+    let fout = opslag
+        .maak_noodtoegang(&nieuw(casus.id + 1000, verleend, "Onbekend"), &audits)
+        .await
+        .expect_err("onbekend");
+    assert!(onbekend(&fout), "{fout:?}");
+    assert_eq!(kop_nummer(opslag).await, kop, "no audit record");
+
+    // Closed a year ago: the storage clock stamps `gesloten`.
+    let toen = nu - chrono::Duration::days(365);
+    crate::klok::op(
+        toen,
+        opslag.voeg_gebeurtenis_toe(
+            &NieuweCasusGebeurtenis {
+                casus: casus.id,
+                volgnummer: 1,
+                gebeurtenis: Gebeurtenis::Afgesloten {
+                    reden: "klaar".into(),
+                },
+                door: Door {
+                    medewerker: regisseur.id,
+                    rol: Rol::Casusregisseur,
+                    organisatie: w.wijkteam.id,
+                },
+                nieuwe_partijen: vec![],
+                sluit: true,
+                acties: vec![],
+            },
+            &[],
+        ),
+    )
+    .await
+    .expect("afsluiten");
+    let gesloten = opslag.casus(casus.id).await.expect("casus").expect("casus");
+    assert!(!gesloten.open);
+    assert_eq!(gesloten.gesloten, Some(toen));
+
+    // Two grants: one over, one that holds now.
+    let oud = opslag
+        .maak_noodtoegang(&nieuw(casus.id, verleend, "Vraag van de rechter"), &audits)
+        .await
+        .expect("noodtoegang");
+    assert_eq!(kop_nummer(opslag).await, kop + 1, "its audit record");
+    assert_eq!(
+        (oud.casus, oud.huishouden, oud.medewerker, oud.rol),
+        (casus.id, h.id, regisseur.id, Rol::Casusregisseur)
+    );
+    assert_eq!(
+        (oud.medewerker_naam.as_str(), oud.organisatie_naam.as_str()),
+        ("Noor Noodtoegang", w.wijkteam.naam.as_str())
+    );
+    assert_eq!(oud.reden, "Vraag van de rechter");
+    assert_eq!(
+        (oud.verleend, oud.tot),
+        (verleend, verleend + chrono::Duration::hours(1))
+    );
+    let vers = opslag
+        .maak_noodtoegang(&nieuw(casus.id, nu, "Melding Veilig Thuis"), &audits)
+        .await
+        .expect("noodtoegang");
+    let lopend = opslag
+        .lopende_noodtoegang(regisseur.id, w.wijkteam.id, nu)
+        .await
+        .expect("lopend");
+    assert_eq!(lopend, vec![vers.clone()], "only the one that holds");
+    for (medewerker, org, moment) in [
+        (regisseur.id, w.school.id, nu),
+        (regisseur.id + 1000, w.wijkteam.id, nu),
+        (regisseur.id, w.wijkteam.id, vers.tot),
+    ] {
+        assert!(
+            opslag
+                .lopende_noodtoegang(medewerker, org, moment)
+                .await
+                .expect("lopend")
+                .is_empty(),
+            "{medewerker} {org} {moment}"
+        );
+    }
+
+    // The report: the region's, newest first, by period, page by page.
+    let filter = |van, tot| NoodtoegangFilter {
+        regio: w.regio.id,
+        van,
+        tot,
+    };
+    let alle = opslag
+        .noodtoegangen(&filter(None, None), Pagina::new(1, 10))
+        .await
+        .expect("lijst");
+    assert_eq!(alle.totaal, 2);
+    assert_eq!(alle.items, vec![vers.clone(), oud.clone()]);
+    let pagina2 = opslag
+        .noodtoegangen(&filter(None, None), Pagina::new(2, 1))
+        .await
+        .expect("lijst");
+    assert_eq!((pagina2.totaal, pagina2.items), (2, vec![oud.clone()]));
+    let recent = opslag
+        .noodtoegangen(
+            &filter(Some(nu - chrono::Duration::minutes(1)), None),
+            Pagina::new(1, 10),
+        )
+        .await
+        .expect("lijst");
+    assert_eq!(recent.items, vec![vers.clone()]);
+    let eerder = opslag
+        .noodtoegangen(&filter(None, Some(nu)), Pagina::new(1, 10))
+        .await
+        .expect("lijst");
+    assert_eq!(eerder.items, vec![oud], "tot is exclusive");
+    let elders = opslag
+        .noodtoegangen(
+            &NoodtoegangFilter {
+                regio: w.regio.id + 1000,
+                van: None,
+                tot: None,
+            },
+            Pagina::new(1, 10),
+        )
+        .await
+        .expect("lijst");
+    assert_eq!((elders.totaal, elders.items.len()), (0, 0));
 }

@@ -37,6 +37,17 @@ pub struct ServeOpties {
     #[arg(long, env = "SCHAKEL_BSN_CONTROLES_PER_UUR", default_value_t = 20,
           value_parser = clap::value_parser!(i64).range(1..=1_000_000))]
     pub bsn_controles_per_uur: i64,
+    /// Months a provider keeps reading a jeugdige after the last day of its
+    /// last referral for them, for its final declaration.
+    #[arg(long, env = "SCHAKEL_NAWERKING_VERWIJZING_MAANDEN", default_value_t = 3,
+          value_parser = clap::value_parser!(u32).range(0..=24))]
+    pub nawerking_verwijzing_maanden: u32,
+    /// Months after a case closed during which the wijkteam that ran it may
+    /// still open it by break-the-glass (noodtoegang: a stated reason, one
+    /// hour at a time, shown to the region's beheerder).
+    #[arg(long, env = "SCHAKEL_INZAGE_GESLOTEN_MAANDEN", default_value_t = 12,
+          value_parser = clap::value_parser!(u32).range(0..=120))]
+    pub inzage_gesloten_maanden: u32,
     /// Mark cookies Secure: set this when Schakel runs behind TLS.
     #[arg(long, env = "SCHAKEL_VEILIGE_COOKIES")]
     pub veilige_cookies: bool,
@@ -132,6 +143,10 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
         pseudoniem_sleutel: sleutel,
         web_map: web_map(opties.web_dir.as_deref()),
         bsn_controles_per_uur: opties.bsn_controles_per_uur,
+        termijnen: schakel_domain::toegang::Termijnen {
+            nawerking_verwijzing: chrono::Months::new(opties.nawerking_verwijzing_maanden),
+            inzage_gesloten_casus: chrono::Months::new(opties.inzage_gesloten_maanden),
+        },
         ..Instellingen::default()
     };
     let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());

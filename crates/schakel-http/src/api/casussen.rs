@@ -109,7 +109,7 @@ const GEEN_PARTIJ: &str = "Alleen het wijkteam van de casus en de partijen erbij
 impl Dossier<'_> {
     /// One audit record per jeugdige of the household: the case is about
     /// each of them, and inzage by BSN must find it.
-    fn casus_records(
+    pub(crate) fn casus_records(
         &self,
         cd: &CasusDossier,
         gebeurtenis: &str,
@@ -132,7 +132,7 @@ impl Dossier<'_> {
             .collect()
     }
 
-    async fn weiger_casus(
+    pub(crate) async fn weiger_casus(
         &self,
         cd: &CasusDossier,
         gebeurtenis: &str,
@@ -148,14 +148,16 @@ impl Dossier<'_> {
         ApiFout::Geweigerd(format!("{melding}; de poging is gelogd."))
     }
 
-    /// Loads a case and checks that this actor's organisation takes part
-    /// in it; a refusal is logged per jeugdige. Returns the ground.
-    pub async fn casus(
+    /// Loads a case with its household, jeugdigen and course; an unknown id
+    /// is refused (and logged) as one without relation would be, with
+    /// `melding`.
+    pub(crate) async fn laad_casus(
         &self,
         id: Id,
         gebeurtenis: &str,
         actie: Actie,
-    ) -> ApiResultaat<(CasusDossier, &'static str)> {
+        melding: &str,
+    ) -> ApiResultaat<CasusDossier> {
         let opslag = &self.state.opslag;
         let Some(casus) = opslag.casus(id).await? else {
             return Err(self
@@ -165,7 +167,7 @@ impl Dossier<'_> {
                     None,
                     ("casus", Some(id)),
                     crate::dossier::ONBEKEND_ID,
-                    GEEN_PARTIJ.into(),
+                    melding.into(),
                 )
                 .await);
         };
@@ -185,26 +187,45 @@ impl Dossier<'_> {
                 .iter()
                 .map(|g| (&g.gebeurtenis, g.door.organisatie)),
         );
-        let cd = CasusDossier {
+        Ok(CasusDossier {
             casus,
             huishouden,
             jeugdigen,
             gebeurtenissen,
             toestand,
-        };
+        })
+    }
+
+    /// Loads a case and checks that this actor's organisation takes part
+    /// in it; a refusal is logged per jeugdige. Returns the ground.
+    pub async fn casus(
+        &self,
+        id: Id,
+        gebeurtenis: &str,
+        actie: Actie,
+    ) -> ApiResultaat<(CasusDossier, &'static str)> {
+        let cd = self.laad_casus(id, gebeurtenis, actie, GEEN_PARTIJ).await?;
         match grond_bij_casus(self.actor, &cd.casus) {
             // A closed case is no longer open to plain reads (issue 12:
-            // access ends with the relation); writes meet the case's own
-            // rule (nothing is added to a closed case).
-            Some(_) if !cd.casus.open && actie == Actie::Lezen => Err(self
-                .weiger_casus(
-                    &cd,
-                    gebeurtenis,
-                    actie,
-                    "casus_gesloten",
-                    "Deze casus is gesloten en niet meer in te zien".into(),
-                )
-                .await),
+            // access ends with the relation), only to its wijkteam's
+            // break-the-glass grant while it holds; writes meet the case's
+            // own rule (nothing is added to a closed case).
+            Some(_) if !cd.casus.open && actie == Actie::Lezen => {
+                if self.noodtoegang_op(cd.casus.id).await?.is_some() {
+                    return Ok((cd, super::noodtoegang::GROND));
+                }
+                Err(self
+                    .weiger_casus(
+                        &cd,
+                        gebeurtenis,
+                        actie,
+                        "casus_gesloten",
+                        "Deze casus is gesloten en niet meer in te zien; alleen het wijkteam dat \
+                         hem voerde kan hem nog een tijd openen, met een reden (noodtoegang)"
+                            .into(),
+                    )
+                    .await)
+            }
             Some(grond) => Ok((cd, grond)),
             None => Err(self
                 .weiger_casus(

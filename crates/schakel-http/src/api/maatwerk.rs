@@ -44,7 +44,7 @@ pub struct Maatwerk {
 
 /// The day the municipality's decision on `v` is due.
 pub fn uiterlijk(state: &AppState, v: &Verwijzing) -> NaiveDate {
-    let dag = schakel_domain::grens::nl_dag(v.aangemaakt);
+    let dag = schakel_domain::grens::dag_van(v.aangemaakt);
     dag.checked_add_days(Days::new(state.instellingen.toetstermijn_dagen))
         .unwrap_or(dag)
 }
@@ -192,7 +192,47 @@ pub async fn beoordeel(
     i: &BeoordelingInvoer,
 ) -> ApiResultaat<Verwijzing> {
     const GEBEURTENIS: &str = "verwijzing.beoordelen";
-    let regio = dossier.toegang_regio(GEBEURTENIS, Actie::Wijzigen).await?;
+    let state = dossier.state;
+    let v = state.opslag.verwijzing(id).await?;
+    let j = match &v {
+        Some(v) => state.opslag.jeugdige(v.gegevens.jeugdige).await?,
+        None => None,
+    };
+    let weiger = |reden: &'static str, melding: &'static str| {
+        dossier.weiger(
+            GEBEURTENIS,
+            Actie::Wijzigen,
+            j.as_ref(),
+            ("verwijzing", Some(id)),
+            reden,
+            melding.into(),
+        )
+    };
+    // The role first, logged about the child when the referral exists.
+    if dossier.actor.rol.rol != Rol::Toegang {
+        return Err(weiger(
+            "rol_niet_bevoegd",
+            "Maatwerkverwijzingen beoordeelt de toegang van de gemeente",
+        )
+        .await);
+    }
+    let regio = dossier.eigen_organisatie().await?.regio;
+    let van_regio = match &v {
+        Some(v) => state
+            .opslag
+            .organisatie(v.gegevens.door.organisatie)
+            .await?
+            .is_some_and(|o| o.regio == regio),
+        None => false,
+    };
+    let (Some(_), Some(j), true) = (v, &j, van_regio) else {
+        // Unknown and another region's referral are answered alike.
+        return Err(weiger(
+            crate::dossier::ONBEKEND_ID,
+            "Deze verwijzing hoort niet bij de maatwerkverwijzingen van uw regio",
+        )
+        .await);
+    };
     let motivatie = i.motivatie.trim();
     if !MOTIVATIE.contains(&motivatie.chars().count()) {
         return Err(ApiFout::veld(
@@ -204,34 +244,6 @@ pub async fn beoordeel(
             ),
         ));
     }
-    let state = dossier.state;
-    let v = state.opslag.verwijzing(id).await?;
-    let van_regio = match &v {
-        Some(v) => state
-            .opslag
-            .organisatie(v.gegevens.door.organisatie)
-            .await?
-            .is_some_and(|o| o.regio == regio),
-        None => false,
-    };
-    let (Some(v), true) = (v, van_regio) else {
-        // Unknown and another region's referral are answered alike.
-        return Err(dossier
-            .weiger(
-                GEBEURTENIS,
-                Actie::Wijzigen,
-                None,
-                ("verwijzing", Some(id)),
-                crate::dossier::ONBEKEND_ID,
-                "Deze verwijzing hoort niet bij de maatwerkverwijzingen van uw regio".into(),
-            )
-            .await);
-    };
-    let j = state
-        .opslag
-        .jeugdige(v.gegevens.jeugdige)
-        .await?
-        .ok_or_else(|| ApiFout::intern("een verwijzing zonder jeugdige"))?;
     let besluit = i.besluit.toets();
     let record = dossier.record(
         GEBEURTENIS,

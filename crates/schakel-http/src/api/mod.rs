@@ -8,6 +8,7 @@ pub mod gids;
 pub mod jeugdigen;
 pub mod maatwerk;
 pub mod monitoring;
+pub mod noodtoegang;
 pub mod normenkader;
 pub mod organisaties;
 pub mod route;

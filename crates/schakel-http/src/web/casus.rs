@@ -435,6 +435,8 @@ struct CasusPagina {
     route: Routekeuzes,
     invoer: HashMap<String, String>,
     mag: Mag,
+    /// A closed case read under a break-the-glass grant: until when.
+    noodtoegang: Option<String>,
 }
 
 /// Which forms the page shows this user: the conditions of
@@ -557,7 +559,15 @@ async fn casuspagina(
     melding: Option<&'static str>,
     invoer: HashMap<String, String>,
 ) -> WebResultaat {
-    let cd = lees_casus(&wie.dossier(), id).await?;
+    let cd = match lees_casus(&wie.dossier(), id).await {
+        Ok(cd) => cd,
+        // A closed case: its wijkteam may break the glass.
+        Err(f @ ApiFout::Geweigerd(_)) => {
+            return super::noodtoegang::na_weigering(wie, id, f).await;
+        }
+        Err(f) => return Err(f.into()),
+    };
+    let noodtoegang = super::noodtoegang::banner(wie, &cd.casus).await?;
     let orgs = organisaties(&wie.state).await?;
     let namen = namen(&orgs);
     let naam = |id: &Id| namen.get(id).cloned().unwrap_or_default();
@@ -669,6 +679,7 @@ async fn casuspagina(
             mag: Mag::voor(wie, &cd, &orgs),
             jeugdigen,
             invoer,
+            noodtoegang,
         },
     )
 }

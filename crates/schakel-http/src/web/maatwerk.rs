@@ -76,7 +76,7 @@ fn regel_van(m: Maatwerk, namen: &HashMap<Id, String>) -> MaatwerkRegel {
             };
             (
                 wat,
-                opmaak::datum(schakel_domain::grens::nl_dag(b.op)),
+                opmaak::datum(schakel_domain::grens::dag_van(b.op)),
                 b.motivatie.clone(),
             )
         }),

@@ -20,6 +20,7 @@ pub mod grafiek;
 pub mod inrichting;
 pub mod jeugdigen;
 pub mod maatwerk;
+pub mod noodtoegang;
 pub mod opmaak;
 pub mod sessie;
 pub mod verwijzingen;
@@ -106,6 +107,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
             get(casus::planformulier).post(casus::zet_plan),
         )
         .route("/casussen/{id}/gebeurtenissen", post(casus::gebeurtenis))
+        .route("/casussen/{id}/inzage-gesloten", post(noodtoegang::vraag))
         .route("/acties", get(casus::acties))
         .route("/acties/{id}/afronding", post(casus::rond_af))
         .route("/maatwerk", get(maatwerk::lijst))
@@ -119,6 +121,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         )
         .route("/gids/contacten", get(gids::contacten))
         .route("/beheer", get(beheer::overzicht))
+        .route("/beheer/noodtoegang", get(noodtoegang::rapport))
         .route("/beheer/organisaties/nieuw", get(inrichting::nieuw))
         .route("/beheer/organisaties", post(inrichting::registreer))
         .route(

@@ -325,7 +325,8 @@ struct VerwijzingPagina {
 
 /// Where the municipality's review of a maatwerk referral stands, in words.
 fn toetstekst(wie: &Ingelogd, v: &Verwijzing) -> Option<String> {
-    let dag = |b: &schakel_storage::Beoordeling| opmaak::datum(schakel_domain::grens::nl_dag(b.op));
+    let dag =
+        |b: &schakel_storage::Beoordeling| opmaak::datum(schakel_domain::grens::dag_van(b.op));
     Some(match (v.gemeentelijke_toets?, &v.beoordeling) {
         (GemeentelijkeToets::Akkoord, Some(b)) => {
             format!("De gemeente is akkoord (besloten op {}).", dag(b))

@@ -28,6 +28,7 @@ enum Wie {
     Aanbieder,
     Beleid,
     Beheerder,
+    Toegang,
     Anoniem,
 }
 
@@ -110,7 +111,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen",         "GET",    Aanbieder,          Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen",         "GET",    Aanbieder,          Ander,    200, Geen),
     r("/api/v1/jeugdigen",         "GET",    Beleid,             Eigen,    403, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Toegang,            Eigen,    403, Geen),
     r("/api/v1/jeugdigen",         "GET",    Beleid,             Ander,    403, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Toegang,            Ander,    403, Geen),
     r("/api/v1/jeugdigen",         "GET",    Beheerder,          Eigen,    403, Geen),
     r("/api/v1/jeugdigen",         "GET",    Beheerder,          Ander,    403, Geen),
     r("/api/v1/jeugdigen",         "GET",    Anoniem,            Eigen,    401, Geen),
@@ -139,9 +142,13 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen",         "POST",   Aanbieder,          Leeg,     403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Toegang,            Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beleid,             Leeg,     403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Toegang,            Leeg,     403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beheerder,          Leeg,     403, Geweigerd),
@@ -169,8 +176,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen/{id}",    "GET",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Toegang,            Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -195,8 +205,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Toegang,            Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -221,8 +234,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Toegang,            Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -237,6 +253,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/huishoudens",       "POST",   Verwijzer,          Nvt,      201, Toegestaan),
     r("/api/v1/huishoudens",       "POST",   Aanbieder,          Nvt,      403, Geen),
     r("/api/v1/huishoudens",       "POST",   Beleid,             Nvt,      403, Geen),
+    r("/api/v1/huishoudens",       "POST",   Toegang,            Nvt,      403, Geen),
     r("/api/v1/huishoudens",       "POST",   Beheerder,          Nvt,      403, Geen),
     r("/api/v1/huishoudens",       "POST",   Anoniem,            Nvt,      401, Geen),
 
@@ -259,8 +276,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/hulpvragen",        "POST",   Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Toegang,            Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -281,7 +301,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/hulpvragen",        "GET",    Aanbieder,          Eigen,    200, Geen),
     r("/api/v1/hulpvragen",        "GET",    Aanbieder,          Ander,    200, Geen),
     r("/api/v1/hulpvragen",        "GET",    Beleid,             Eigen,    403, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Toegang,            Eigen,    403, Geen),
     r("/api/v1/hulpvragen",        "GET",    Beleid,             Ander,    403, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Toegang,            Ander,    403, Geen),
     r("/api/v1/hulpvragen",        "GET",    Beheerder,          Eigen,    403, Geen),
     r("/api/v1/hulpvragen",        "GET",    Beheerder,          Ander,    403, Geen),
     r("/api/v1/hulpvragen",        "GET",    Anoniem,            Eigen,    401, Geen),
@@ -306,8 +328,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/hulpvragen/{id}",     "GET",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Toegang,            Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -330,8 +355,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Toegang,            Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -358,8 +386,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen",          "POST",   Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Toegang,            Eigen,    403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -387,8 +418,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Toegang,            Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -414,8 +448,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen/{id}/plan",           "PUT",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Toegang,            Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -440,8 +477,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Toegang,            Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -466,8 +506,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen",                 "POST",   Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Toegang,            Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -489,7 +532,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen",                 "GET",    Aanbieder,          Eigen,    200, Toegestaan),
     r("/api/v1/verwijzingen",                 "GET",    Aanbieder,          Ander,    200, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Beleid,             Eigen,    403, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Toegang,            Eigen,    403, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Beleid,             Ander,    403, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Toegang,            Ander,    403, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Beheerder,          Eigen,    403, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Beheerder,          Ander,    403, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Anoniem,            Eigen,    401, Geen),
@@ -512,8 +557,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen/{id}",            "GET",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Toegang,            Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -538,14 +586,89 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Toegang,            Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Anoniem,            Eigen,    401, Geen),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Anoniem,            Ander,    401, Geen),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Anoniem,            Onbekend, 401, Geen),
+
+    // Break-the-glass on a closed case (issue 12.3): only the wijkteam that
+    // ran it (Eigen: wijkteam A's case, closed today), with a reason; every
+    // refusal is logged under the jeugdige. Ander: wijkteam B's closed case.
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Zorgcoordinator,    Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Casusregisseur,     Eigen,    201, Toegestaan),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Wijkteammedewerker, Eigen,    201, Toegestaan),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Verwijzer,          Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Aanbieder,          Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Toegang,            Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Toegang,            Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Beheerder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Anoniem,            Ander,    401, Geen),
+    r("/api/v1/casussen/{id}/inzage-gesloten", "POST", Anoniem,            Onbekend, 401, Geen),
+    // The report of every break-the-glass use: the region's beheerder only,
+    // its reading logged.
+    r("/api/v1/noodtoegang",                  "GET",    Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/noodtoegang",                  "GET",    Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/noodtoegang",                  "GET",    Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/noodtoegang",                  "GET",    Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/noodtoegang",                  "GET",    Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/noodtoegang",                  "GET",    Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/noodtoegang",                  "GET",    Toegang,            Nvt,      403, Geweigerd),
+    r("/api/v1/noodtoegang",                  "GET",    Beheerder,          Nvt,      200, Toegestaan),
+    r("/api/v1/noodtoegang",                  "GET",    Anoniem,            Nvt,      401, Geen),
+
+    // The municipality's review of maatwerk (issue 14.6): its toegang only,
+    // every other role refused and logged.
+    r("/api/v1/maatwerkverwijzingen",         "GET",    Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/maatwerkverwijzingen",         "GET",    Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/maatwerkverwijzingen",         "GET",    Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/maatwerkverwijzingen",         "GET",    Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/maatwerkverwijzingen",         "GET",    Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/maatwerkverwijzingen",         "GET",    Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/maatwerkverwijzingen",         "GET",    Beheerder,          Nvt,      403, Geweigerd),
+    r("/api/v1/maatwerkverwijzingen",         "GET",    Toegang,            Nvt,      200, Toegestaan),
+    r("/api/v1/maatwerkverwijzingen",         "GET",    Anoniem,            Nvt,      401, Geen),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Zorgcoordinator,    Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Casusregisseur,     Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Wijkteammedewerker, Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Verwijzer,          Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Aanbieder,          Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Beheerder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Toegang,            Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/verwijzingen/{id}/beoordeling", "POST", Anoniem,            Onbekend, 401, Geen),
 
     // Actions: each organisation its own, every one listed logged.
     r("/api/v1/acties",                       "GET",    Zorgcoordinator,    Nvt,      200, Toegestaan),
@@ -554,6 +677,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/acties",                       "GET",    Verwijzer,          Nvt,      200, Toegestaan),
     r("/api/v1/acties",                       "GET",    Aanbieder,          Nvt,      200, Toegestaan),
     r("/api/v1/acties",                       "GET",    Beleid,             Nvt,      403, Geen),
+    r("/api/v1/acties",                       "GET",    Toegang,            Nvt,      200, Toegestaan),
     r("/api/v1/acties",                       "GET",    Beheerder,          Nvt,      403, Geen),
     r("/api/v1/acties",                       "GET",    Anoniem,            Nvt,      401, Geen),
 
@@ -575,8 +699,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/acties/{id}/afronding",        "POST",   Aanbieder,          Ander,    404, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Aanbieder,          Onbekend, 404, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beleid,             Eigen,    403, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Toegang,            Eigen,    200, Toegestaan),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beleid,             Ander,    403, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Toegang,            Ander,    404, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beleid,             Onbekend, 403, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Toegang,            Onbekend, 404, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beheerder,          Eigen,    403, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beheerder,          Ander,    403, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beheerder,          Onbekend, 403, Geen),
@@ -591,6 +718,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/monitoring",                   "GET",    Verwijzer,          Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/monitoring",                   "GET",    Toegang,            Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Beheerder,          Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory's address lookup: for everyone logged in, no personal data.
@@ -600,6 +728,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/adres-zoekopdrachten",         "POST",   Verwijzer,          Nvt,      200, Geen),
     r("/api/v1/adres-zoekopdrachten",         "POST",   Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/adres-zoekopdrachten",         "POST",   Beleid,             Nvt,      200, Geen),
+    r("/api/v1/adres-zoekopdrachten",         "POST",   Toegang,            Nvt,      200, Geen),
     r("/api/v1/adres-zoekopdrachten",         "POST",   Beheerder,          Nvt,      200, Geen),
     r("/api/v1/adres-zoekopdrachten",         "POST",   Anoniem,            Nvt,      401, Geen),
 
@@ -610,6 +739,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Verwijzer,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Toegang,            Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Beheerder,          Nvt,      200, Toegestaan),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Anoniem,            Nvt,      401, Geen),
     // The directory's wijkteams: for everyone logged in, no personal data.
@@ -619,6 +749,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/wijkteams",                    "GET",    Verwijzer,          Nvt,      200, Geen),
     r("/api/v1/wijkteams",                    "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/wijkteams",                    "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/wijkteams",                    "GET",    Toegang,            Nvt,      200, Geen),
     r("/api/v1/wijkteams",                    "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/wijkteams",                    "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory's providers and their offer: for everyone logged in.
@@ -628,6 +759,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/aanbieders",                   "GET",    Verwijzer,          Nvt,      200, Geen),
     r("/api/v1/aanbieders",                   "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/aanbieders",                   "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/aanbieders",                   "GET",    Toegang,            Nvt,      200, Geen),
     r("/api/v1/aanbieders",                   "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/aanbieders",                   "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory's contact persons and expertpool: for everyone logged in.
@@ -637,6 +769,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/contactpersonen",              "GET",    Verwijzer,          Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/contactpersonen",              "GET",    Toegang,            Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory: reading for everyone logged in, registering for the beheerder.
@@ -648,6 +781,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Verwijzer,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "GET", Toegang,            Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Beheerder,          Nvt,      200, Geen),
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Anoniem,            Nvt,      401, Geen),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Zorgcoordinator,    Nvt,      403, Geweigerd),
@@ -656,6 +790,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Verwijzer,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Toegang,            Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Beheerder,          Nvt,      200, Toegestaan),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Anoniem,            Nvt,      401, Geen),
     r("/api/v1/organisaties",      "GET",    Zorgcoordinator,    Nvt,      200, Geen),
@@ -664,6 +799,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties",      "GET",    Verwijzer,          Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/organisaties",      "GET",    Toegang,            Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Anoniem,            Nvt,      401, Geen),
     r("/api/v1/organisaties",      "POST",   Zorgcoordinator,    Nvt,      403, Geweigerd),
@@ -672,6 +808,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties",      "POST",   Verwijzer,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties",      "POST",   Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties",      "POST",   Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties",      "POST",   Toegang,            Nvt,      403, Geweigerd),
     r("/api/v1/organisaties",      "POST",   Beheerder,          Nvt,      201, Toegestaan),
     r("/api/v1/organisaties",      "POST",   Anoniem,            Nvt,      401, Geen),
 
@@ -682,6 +819,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/api-tokens",        "POST",   Verwijzer,          Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Aanbieder,          Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Beleid,             Nvt,      201, Toegestaan),
+    r("/api/v1/api-tokens",        "POST",   Toegang,            Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Beheerder,          Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Anoniem,            Nvt,      401, Geen),
 
@@ -695,6 +833,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/api-tokens",        "GET",    Verwijzer,          Nvt,      200, Geen),
     r("/api/v1/api-tokens",        "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/api-tokens",        "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/api-tokens",        "GET",    Toegang,            Nvt,      200, Geen),
     r("/api/v1/api-tokens",        "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/api-tokens",        "GET",    Anoniem,            Nvt,      401, Geen),
     r("/api/v1/api-tokens/{id}",   "DELETE", Zorgcoordinator,    Eigen,    204, Toegestaan),
@@ -713,8 +852,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/api-tokens/{id}",   "DELETE", Aanbieder,          Ander,    404, Geweigerd),
     r("/api/v1/api-tokens/{id}",   "DELETE", Aanbieder,          Onbekend, 404, Geweigerd),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beleid,             Eigen,    204, Toegestaan),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Toegang,            Eigen,    204, Toegestaan),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beleid,             Ander,    404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Toegang,            Ander,    404, Geweigerd),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beleid,             Onbekend, 404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Toegang,            Onbekend, 404, Geweigerd),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beheerder,          Eigen,    204, Toegestaan),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beheerder,          Ander,    204, Toegestaan),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beheerder,          Onbekend, 404, Geweigerd),
@@ -727,6 +869,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/regio/api-tokens",  "GET",    Verwijzer,          Nvt,      403, Geweigerd),
     r("/api/v1/regio/api-tokens",  "GET",    Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/regio/api-tokens",  "GET",    Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/regio/api-tokens",  "GET",    Toegang,            Nvt,      403, Geweigerd),
     r("/api/v1/regio/api-tokens",  "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/regio/api-tokens",  "GET",    Anoniem,            Nvt,      401, Geen),
 
@@ -743,7 +886,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/medewerkers/{id}/actief", "PUT", Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Toegang,            Nvt,      403, Geweigerd),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Toegang,            Onbekend, 403, Geweigerd),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Beheerder,          Nvt,      200, Toegestaan),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Beheerder,          Onbekend, 404, Geweigerd),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Anoniem,            Nvt,      401, Geen),
@@ -754,6 +899,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/sessies/huidige",   "GET",    Verwijzer,          Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/sessies/huidige",   "GET",    Toegang,            Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Anoniem,            Nvt,      401, Geen),
     r("/api/v1/sessies/huidige",   "DELETE", Zorgcoordinator,    Nvt,      204, Toegestaan),
@@ -762,6 +908,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/sessies/huidige",   "DELETE", Verwijzer,          Nvt,      204, Toegestaan),
     r("/api/v1/sessies/huidige",   "DELETE", Aanbieder,          Nvt,      204, Toegestaan),
     r("/api/v1/sessies/huidige",   "DELETE", Beleid,             Nvt,      204, Toegestaan),
+    r("/api/v1/sessies/huidige",   "DELETE", Toegang,            Nvt,      204, Toegestaan),
     r("/api/v1/sessies/huidige",   "DELETE", Beheerder,          Nvt,      204, Toegestaan),
     r("/api/v1/sessies/huidige",   "DELETE", Anoniem,            Nvt,      401, Geen),
     ]
@@ -813,6 +960,19 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
             "POST",
             &[Eigen, Ander, Onbekend],
         ),
+        (
+            "/api/v1/casussen/{id}/inzage-gesloten",
+            "POST",
+            &[Eigen, Ander, Onbekend],
+        ),
+        ("/api/v1/noodtoegang", "GET", &[Nvt]),
+        ("/api/v1/maatwerkverwijzingen", "GET", &[Nvt]),
+        // The other region's referral: tests/api/maatwerk.rs.
+        (
+            "/api/v1/verwijzingen/{id}/beoordeling",
+            "POST",
+            &[Eigen, Onbekend],
+        ),
         ("/api/v1/acties", "GET", &[Nvt]),
         (
             "/api/v1/acties/{id}/afronding",
@@ -854,7 +1014,7 @@ const OPENBAAR: &[(&str, &str)] = &[
     ("/api/v1/sessies", "POST"),
 ];
 
-const WIE: [Wie; 8] = [
+const WIE: [Wie; 9] = [
     Wie::Zorgcoordinator,
     Wie::Casusregisseur,
     Wie::Wijkteammedewerker,
@@ -862,6 +1022,7 @@ const WIE: [Wie; 8] = [
     Wie::Aanbieder,
     Wie::Beleid,
     Wie::Beheerder,
+    Wie::Toegang,
     Wie::Anoniem,
 ];
 
@@ -879,6 +1040,7 @@ impl Wie {
             Self::Aanbieder => Some(Rol::Aanbieder),
             Self::Beleid => Some(Rol::Beleid),
             Self::Beheerder => Some(Rol::Beheerder),
+            Self::Toegang => Some(Rol::Toegang),
             Self::Anoniem => None,
         }
     }
@@ -893,6 +1055,7 @@ impl Wie {
             Self::Aanbieder => Some(AANBIEDER_A),
             Self::Beleid => Some(BELEID),
             Self::Beheerder => Some(BEHEERDER),
+            Self::Toegang => Some(TOEGANG),
             Self::Anoniem => None,
         }
     }
@@ -921,9 +1084,11 @@ fn over_een_client(rij: &Rij) -> bool {
         | ("GET", "/api/v1/casussen/{id}")
         | ("PUT", "/api/v1/casussen/{id}/plan")
         | ("POST", "/api/v1/casussen/{id}/gebeurtenissen")
+        | ("POST", "/api/v1/casussen/{id}/inzage-gesloten")
         | ("POST", "/api/v1/verwijzingen")
         | ("GET", "/api/v1/verwijzingen/{id}")
-        | ("POST", "/api/v1/verwijzingen/{id}/leveringen") => {
+        | ("POST", "/api/v1/verwijzingen/{id}/leveringen")
+        | ("POST", "/api/v1/verwijzingen/{id}/beoordeling") => {
             matches!(rij.doel, Doel::Eigen | Doel::Ander)
         }
         _ => false,
@@ -1255,9 +1420,14 @@ impl<'a> Matrix<'a> {
             Wie::Casusregisseur | Wie::Wijkteammedewerker => Some(w.wijkteam),
             Wie::Verwijzer => Some(w.jgz),
             Wie::Aanbieder => Some(self.partijen_a[1]),
-            Wie::Beleid | Wie::Beheerder => Some(w.gemeente),
+            Wie::Beleid | Wie::Beheerder | Wie::Toegang => Some(w.gemeente),
             Wie::Anoniem => None,
         }
+    }
+
+    /// A maatwerk referral to aanbieder A, waiting for the gemeente.
+    async fn maatwerkverwijzing(&self, j: &Jd) -> i64 {
+        self.verwijzing_met(j, true, &[], false).await
     }
 
     /// A referral stored directly, to aanbieder A (`eigen`) or B, with
@@ -1267,6 +1437,16 @@ impl<'a> Matrix<'a> {
         j: &Jd,
         eigen: bool,
         acties: &[schakel_storage::NieuwActiepunt],
+    ) -> i64 {
+        self.verwijzing_met(j, eigen, acties, true).await
+    }
+
+    async fn verwijzing_met(
+        &self,
+        j: &Jd,
+        eigen: bool,
+        acties: &[schakel_storage::NieuwActiepunt],
+        binnen_normen: bool,
     ) -> i64 {
         let ingang = verwijsdatum();
         let einde = schakel_rules::datum::Schooljaar::van_datum(ingang)
@@ -1292,11 +1472,11 @@ impl<'a> Matrix<'a> {
             ingangsdatum: ingang,
             einddatum: einde,
             toegekend: schakel_rules::Hoeveelheid::eenheden(100),
-            binnen_normen: true,
+            binnen_normen,
             regels: vec!["almere.rij.volledig_onderwijs".into()],
             normenkader: "almere 2025.1".into(),
             bevindingen: json!([]),
-            motivatie: None,
+            motivatie: (!binnen_normen).then(|| "Maatwerk na een crisis thuis".into()),
         };
         let record = opzet_record("verwijzing");
         self.app
@@ -1423,6 +1603,7 @@ impl<'a> Matrix<'a> {
         let paar = if rij.route.starts_with("/api/v1/hulpvragen")
             || rij.route == "/api/v1/casussen"
             || rij.route == "/api/v1/casussen/{id}/plan"
+            || rij.route == "/api/v1/casussen/{id}/inzage-gesloten"
         {
             vers = self.paar().await;
             &vers
@@ -1469,6 +1650,10 @@ impl<'a> Matrix<'a> {
                 .map_or(ONBEKEND, |c| c.id),
             None => ONBEKEND,
         };
+        // Break-the-glass is about a closed case: the row's case closes now.
+        if rij.route == "/api/v1/casussen/{id}/inzage-gesloten" && casus != ONBEKEND {
+            super::noodtoegang::sluit(app, casus, chrono::Utc::now()).await;
+        }
         // A referral of the row's jeugdige, to the provider of its side.
         let verwijzing = match (rij.route.starts_with("/api/v1/verwijzingen/"), jd) {
             (true, Some(j)) => self.verwijzing(j, rij.doel == Doel::Eigen, &[]).await,
@@ -1489,6 +1674,29 @@ impl<'a> Matrix<'a> {
                 (
                     format!("/api/v1/casussen/{casus}/plan"),
                     Some(plan(app.w.wijkteam, school)),
+                )
+            }
+            ("POST", "/api/v1/casussen/{id}/inzage-gesloten") => (
+                format!("/api/v1/casussen/{casus}/inzage-gesloten"),
+                Some(json!({"reden": "Vraag van de rechter over dit gezin"})),
+            ),
+            ("GET", "/api/v1/noodtoegang") => (rij.route.to_string(), None),
+            ("GET", "/api/v1/maatwerkverwijzingen") => {
+                // An open maatwerk referral in the region, so the list has
+                // something to log.
+                self.maatwerkverwijzing(&gedeeld.eigen).await;
+                (rij.route.to_string(), None)
+            }
+            ("POST", "/api/v1/verwijzingen/{id}/beoordeling") => {
+                let id = match jd {
+                    Some(j) => self.maatwerkverwijzing(j).await,
+                    None => ONBEKEND,
+                };
+                (
+                    format!("/api/v1/verwijzingen/{id}/beoordeling"),
+                    Some(
+                        json!({"besluit": "akkoord", "motivatie": "Akkoord na overleg met de verwijzer"}),
+                    ),
                 )
             }
             ("POST", "/api/v1/casussen/{id}/gebeurtenissen") => (
@@ -1749,6 +1957,7 @@ impl<'a> Matrix<'a> {
             ("POST", "/api/v1/hulpvragen") => Some(("jeugdige", json!(id))),
             ("POST", "/api/v1/casussen") => Some(("huishouden", json!(huishouden))),
             ("GET", "/api/v1/casussen/{id}") => Some(("id", json!(casus))),
+            ("POST", "/api/v1/casussen/{id}/inzage-gesloten") => Some(("casus", json!(casus))),
             ("POST", "/api/v1/verwijzingen") => Some(("jeugdige", json!(id))),
             ("GET", "/api/v1/verwijzingen/{id}") => Some(("id", json!(verwijzing))),
             ("GET", "/api/v1/hulpvragen/{id}") | ("POST", "/api/v1/hulpvragen/{id}/triage") => {

@@ -665,6 +665,7 @@ pub async fn toegang_in_tijd(app: &App) {
             pseudoniem_sleutel: SLEUTEL.to_vec(),
             termijnen: schakel_domain::toegang::Termijnen {
                 nawerking_verwijzing: chrono::Months::new(1),
+                ..Default::default()
             },
             ..Instellingen::default()
         },

@@ -1,0 +1,124 @@
+//! Break-the-glass grants on closed cases (noodtoegang) on PostgreSQL.
+
+use schakel_storage::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
+
+use super::*;
+
+const KOLOMMEN: &str = "SELECT n.id, n.casus, c.huishouden, n.medewerker, m.naam AS medewerker_naam, \
+     n.rol, n.organisatie, o.naam AS organisatie_naam, n.reden, n.verleend, n.tot \
+     FROM noodtoegang n JOIN casus c ON c.id = n.casus JOIN medewerker m ON m.id = n.medewerker \
+     JOIN organisatie o ON o.id = n.organisatie";
+
+fn noodtoegang_uit(r: &PgRow) -> Resultaat<Noodtoegang> {
+    Ok(Noodtoegang {
+        id: kol(r, "id")?,
+        casus: kol(r, "casus")?,
+        huishouden: kol(r, "huishouden")?,
+        medewerker: kol(r, "medewerker")?,
+        medewerker_naam: kol(r, "medewerker_naam")?,
+        rol: geparst(r, "rol", rol_uit)?,
+        organisatie: kol(r, "organisatie")?,
+        organisatie_naam: kol(r, "organisatie_naam")?,
+        reden: kol(r, "reden")?,
+        verleend: kol(r, "verleend")?,
+        tot: kol(r, "tot")?,
+    })
+}
+
+pub(crate) async fn maak(
+    c: &mut PgConnection,
+    n: &NieuweNoodtoegang,
+    audits: &[NieuwAuditRecord],
+) -> Resultaat<Noodtoegang> {
+    // Locks the case row: it cannot close or reopen under the grant.
+    let open: Option<bool> = sqlx::query_scalar("SELECT open FROM casus WHERE id = $1 FOR UPDATE")
+        .bind(n.casus)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(fout)?;
+    match open {
+        None => return Err(OpslagFout::OnbekendeVerwijzing("casus".into())),
+        Some(true) => {
+            return Err(OpslagFout::Toestand(
+                "de casus is open: noodtoegang geldt alleen voor een gesloten casus".into(),
+            ));
+        }
+        Some(false) => {}
+    }
+    let id: Id = sqlx::query_scalar(
+        "INSERT INTO noodtoegang (casus, medewerker, rol, organisatie, reden, verleend, tot) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(n.casus)
+    .bind(n.medewerker)
+    .bind(n.rol.naam())
+    .bind(n.organisatie)
+    .bind(&n.reden)
+    .bind(n.verleend)
+    .bind(n.tot)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(fout)?;
+    voeg_audits_toe(c, audits).await?;
+    let rij = sqlx::query(sqlx::AssertSqlSafe(format!("{KOLOMMEN} WHERE n.id = $1")))
+        .bind(id)
+        .fetch_one(&mut *c)
+        .await
+        .map_err(fout)?;
+    noodtoegang_uit(&rij)
+}
+
+pub(crate) async fn lopend(
+    c: &mut PgConnection,
+    medewerker: Id,
+    organisatie: Id,
+    nu: DateTime<Utc>,
+) -> Resultaat<Vec<Noodtoegang>> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{KOLOMMEN} WHERE n.medewerker = $1 AND n.organisatie = $2 AND n.tot > $3 \
+         ORDER BY n.verleend DESC, n.id DESC"
+    )))
+    .bind(medewerker)
+    .bind(organisatie)
+    .bind(nu)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(fout)?
+    .iter()
+    .map(noodtoegang_uit)
+    .collect()
+}
+
+pub(crate) async fn lijst(
+    c: &mut PgConnection,
+    f: &NoodtoegangFilter,
+    pagina: Pagina,
+) -> Resultaat<Lijst<Noodtoegang>> {
+    let voorwaarde = "o.regio = $1 AND ($2::timestamptz IS NULL OR n.verleend >= $2) \
+         AND ($3::timestamptz IS NULL OR n.verleend < $3)";
+    let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT count(*) FROM noodtoegang n JOIN organisatie o ON o.id = n.organisatie \
+         WHERE {voorwaarde}"
+    )))
+    .bind(f.regio)
+    .bind(f.van)
+    .bind(f.tot)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(fout)?;
+    let items = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{KOLOMMEN} WHERE {voorwaarde} ORDER BY n.verleend DESC, n.id DESC LIMIT $4 OFFSET $5"
+    )))
+    .bind(f.regio)
+    .bind(f.van)
+    .bind(f.tot)
+    .bind(pagina.aantal)
+    .bind(pagina.vanaf)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(fout)?
+    .iter()
+    .map(noodtoegang_uit)
+    .collect::<Resultaat<_>>()?;
+    Ok(Lijst { items, totaal })
+}
