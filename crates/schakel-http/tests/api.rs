@@ -2345,7 +2345,7 @@ use toegangsroute::toegangsroute;
 // The municipality's review of maatwerk referrals (issue 14 item 6).
 #[path = "api/maatwerk.rs"]
 mod maatwerk;
-use maatwerk::{maatwerk_matrix, maatwerk_toets};
+use maatwerk::{maatwerk_matrix, maatwerk_toets, web_maatwerk};
 
 // The region's set-up: an organisation's access-route data (issue 13).
 #[path = "api/inrichting.rs"]
@@ -2425,6 +2425,7 @@ per_backend!(
     web_api_tokens_beheren,
     maatwerk_toets,
     maatwerk_matrix,
+    web_maatwerk,
     noodtoegang,
     web_noodtoegang,
 );

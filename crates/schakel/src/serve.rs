@@ -48,6 +48,11 @@ pub struct ServeOpties {
     #[arg(long, env = "SCHAKEL_INZAGE_GESLOTEN_MAANDEN", default_value_t = 12,
           value_parser = clap::value_parser!(u32).range(0..=120))]
     pub inzage_gesloten_maanden: u32,
+    /// Weeks the gemeente has to decide on a maatwerk referral (its action's
+    /// due date).
+    #[arg(long, env = "SCHAKEL_TOETSTERMIJN_WEKEN", default_value_t = 8,
+          value_parser = clap::value_parser!(u64).range(1..=52))]
+    pub toetstermijn_weken: u64,
     /// Mark cookies Secure: set this when Schakel runs behind TLS.
     #[arg(long, env = "SCHAKEL_VEILIGE_COOKIES")]
     pub veilige_cookies: bool,
@@ -147,6 +152,7 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
             nawerking_verwijzing: chrono::Months::new(opties.nawerking_verwijzing_maanden),
             inzage_gesloten_casus: chrono::Months::new(opties.inzage_gesloten_maanden),
         },
+        toetstermijn_dagen: opties.toetstermijn_weken * 7,
         ..Instellingen::default()
     };
     let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());

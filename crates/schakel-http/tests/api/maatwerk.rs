@@ -432,3 +432,116 @@ async fn w_of(app: &App, email: &str) -> i64 {
         .0
         .id
 }
+
+/// The pages: the toegang's list with the child's name, the verwijzer's
+/// motivation and the due date, the decision's form (errors at the field,
+/// the entered text kept), the decided tab; the provider's referral page
+/// then shows the decision and no delivery form; other roles get 403.
+pub async fn web_maatwerk(app: &App) {
+    use super::web::Browser;
+    let w = &app.w;
+    let route = aanbieders(app).await;
+    let zc_a = app.login(ZC_A).await;
+    let verwijzer = app.login(VERWIJZER).await;
+    let d = dossier(app, &zc_a, BSNS[3]).await;
+    zc_a.post(
+        &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
+        json!({"uitkomst": "beide", "wijkteam": w.wijkteam, "partijen": [w.jgz]}),
+    )
+    .await;
+    let (_, _, v) = verwijzer
+        .post(
+            "/api/v1/verwijzingen",
+            referral(
+                d.jeugdige,
+                route.hoofdaanbieder,
+                5.0,
+                Some("Tijdelijk meer begeleiding na een crisis thuis"),
+            ),
+        )
+        .await;
+    let id = v["id"].as_i64().expect("id");
+
+    let b = Browser::nieuw(app);
+    let csrf = b.inloggen(TOEGANG).await;
+    let start = b.get("/start").await;
+    assert_eq!(start.naar(), "/maatwerk", "the toegang starts at its work");
+    let p = b.get("/maatwerk").await;
+    assert_eq!(p.status, StatusCode::OK);
+    for tekst in [
+        format!("{VOORNAAM} {ACHTERNAAM}"),
+        "Tijdelijk meer begeleiding na een crisis thuis".to_string(),
+        schakel_http::web::opmaak::datum(vandaag() + chrono::Days::new(56)),
+        "Besluit vastleggen".to_string(),
+    ] {
+        assert!(p.html.contains(&tekst), "{tekst} on the page");
+    }
+    assert!(
+        !p.html.contains(&format!(">{id}<")),
+        "no internal ids as text"
+    );
+    let pad = format!("/maatwerk/{id}");
+    let fout = b
+        .post(
+            &pad,
+            &[
+                ("csrf", &csrf),
+                ("besluit", "niet_akkoord"),
+                ("motivatie", "Nee"),
+            ],
+        )
+        .await;
+    assert_eq!(fout.status, StatusCode::BAD_REQUEST);
+    assert!(
+        fout.html.contains(&format!("href=\"#motivatie-{id}\"")),
+        "the error links to its field"
+    );
+    assert!(fout.html.contains(">Nee</textarea>"), "the text is kept");
+    let geen = b
+        .post(&pad, &[("csrf", &csrf), ("motivatie", "Een goede reden")])
+        .await;
+    assert!(
+        geen.html.contains("Kies akkoord of niet akkoord."),
+        "{}",
+        geen.html
+    );
+    let klaar = b
+        .post(
+            &pad,
+            &[
+                ("csrf", &csrf),
+                ("besluit", "niet_akkoord"),
+                ("motivatie", "Eerst het aanbod van de school benutten"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        (klaar.status, klaar.naar()),
+        (StatusCode::SEE_OTHER, "/maatwerk?gelukt=niet_akkoord")
+    );
+    let besloten = b.get("/maatwerk?status=besloten").await;
+    assert!(
+        besloten.html.contains("Niet akkoord op"),
+        "{}",
+        besloten.html
+    );
+    assert!(
+        besloten
+            .html
+            .contains("Eerst het aanbod van de school benutten")
+    );
+
+    let aanbieder = Browser::nieuw(app);
+    aanbieder.inloggen(HOOFDAANBIEDER).await;
+    let p = aanbieder.get(&format!("/verwijzingen/{id}")).await;
+    assert!(p.html.contains("De gemeente is niet akkoord"), "{}", p.html);
+    assert!(p.html.contains("Eerst het aanbod van de school benutten"));
+    assert!(
+        !p.html.contains("Geleverde zorg registreren"),
+        "no delivery on a refused referral"
+    );
+
+    let zc = Browser::nieuw(app);
+    zc.inloggen(ZC_A).await;
+    assert_eq!(zc.get("/maatwerk").await.status, StatusCode::FORBIDDEN);
+}
