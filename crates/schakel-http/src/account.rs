@@ -37,6 +37,9 @@ pub type Door = Wie;
 
 /// Creates an account with one role and no password, and its activation
 /// link; both are logged (`account.uitnodigen`), by `door` from `bron`.
+/// `demo` marks the account as a demo account ([`Medewerker::demo`]): only
+/// the demo loader (`serve --demo`) passes `true`; every real invitation
+/// (CLI, API, beheer pages) passes `false`.
 pub async fn nodig_uit(
     opslag: &dyn Opslag,
     naam: &str,
@@ -44,6 +47,7 @@ pub async fn nodig_uit(
     rol: Roltoewijzing,
     door: Door,
     bron: &str,
+    demo: bool,
 ) -> ApiResultaat<Uitnodiging> {
     let email = email.trim().to_lowercase();
     if !email.contains('@') || email.len() > 254 {
@@ -51,6 +55,7 @@ pub async fn nodig_uit(
     }
     let medewerker = opslag
         .maak_medewerker(&NieuweMedewerker {
+            demo,
             naam: naam.trim().to_string(),
             email: email.clone(),
             // No password until activation: this is no PHC string, so no

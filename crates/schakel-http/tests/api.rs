@@ -336,6 +336,7 @@ async fn seed(o: &dyn Opslag) -> Wereld {
     ] {
         let m = o
             .maak_medewerker(&NieuweMedewerker {
+                demo: false,
                 naam: naam.into(),
                 email: email.into(),
                 wachtwoord_hash: hash.clone(),

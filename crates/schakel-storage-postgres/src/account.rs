@@ -133,7 +133,7 @@ pub(crate) async fn zet_medewerker_actief(
     audit: &NieuwAuditRecord,
 ) -> Resultaat<Medewerker> {
     let Some(rij) = sqlx::query(
-        "UPDATE medewerker SET actief = $2 WHERE id = $1 RETURNING id, naam, email, actief",
+        "UPDATE medewerker SET actief = $2 WHERE id = $1 RETURNING id, naam, email, actief, demo",
     )
     .bind(id)
     .bind(actief)
@@ -277,7 +277,7 @@ pub(crate) async fn activeer(
         .await
         .map_err(fout)?;
     voeg_audit_toe(c, &audit.over_object(a.medewerker)).await?;
-    let rij = sqlx::query("SELECT id, naam, email, actief FROM medewerker WHERE id = $1")
+    let rij = sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
         .bind(a.medewerker)
         .fetch_one(&mut *c)
         .await

@@ -423,6 +423,7 @@ fn medewerker_uit(r: &PgRow, rollen: Vec<Roltoewijzing>) -> Resultaat<Medewerker
         email: kol(r, "email")?,
         actief: kol(r, "actief")?,
         rollen,
+        demo: kol(r, "demo")?,
     })
 }
 
@@ -729,11 +730,13 @@ impl Opslag for PgOpslag {
     async fn maak_medewerker(&self, m: &NieuweMedewerker) -> Resultaat<Medewerker> {
         let mut tx = self.pool.begin().await.map_err(fout)?;
         let id: Id = sqlx::query_scalar(
-            "INSERT INTO medewerker (naam, email, wachtwoord_hash) VALUES ($1, $2, $3) RETURNING id",
+            "INSERT INTO medewerker (naam, email, wachtwoord_hash, demo) VALUES ($1, $2, $3, $4) \
+             RETURNING id",
         )
         .bind(&m.naam)
         .bind(m.email.trim().to_lowercase())
         .bind(&m.wachtwoord_hash)
+        .bind(m.demo)
         .fetch_one(&mut *tx)
         .await
         .map_err(fout)?;
@@ -756,11 +759,12 @@ impl Opslag for PgOpslag {
 
     async fn medewerker(&self, id: Id) -> Resultaat<Option<Medewerker>> {
         let mut tx = self.lees().await?;
-        let Some(rij) = sqlx::query("SELECT id, naam, email, actief FROM medewerker WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(fout)?
+        let Some(rij) =
+            sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(fout)?
         else {
             return Ok(None);
         };
@@ -772,7 +776,7 @@ impl Opslag for PgOpslag {
     async fn medewerker_op_email(&self, email: &str) -> Resultaat<Option<(Medewerker, String)>> {
         let mut tx = self.lees().await?;
         let Some(rij) = sqlx::query(
-            "SELECT id, naam, email, actief, wachtwoord_hash FROM medewerker WHERE email = $1",
+            "SELECT id, naam, email, actief, demo, wachtwoord_hash FROM medewerker WHERE email = $1",
         )
         .bind(email.trim().to_lowercase())
         .fetch_optional(&mut *tx)

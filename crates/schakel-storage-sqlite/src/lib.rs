@@ -461,11 +461,12 @@ async fn eis(
 const ORGANISATIE_BESTAAT: &str = "SELECT 1 FROM organisatie WHERE id = ?";
 
 async fn lees_medewerker(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Medewerker>> {
-    let Some(rij) = sqlx::query("SELECT id, naam, email, actief FROM medewerker WHERE id = ?")
-        .bind(id)
-        .fetch_optional(&mut *c)
-        .await
-        .map_err(db)?
+    let Some(rij) =
+        sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await
+            .map_err(db)?
     else {
         return Ok(None);
     };
@@ -485,6 +486,7 @@ async fn lees_medewerker(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<M
         email: kolom(&rij, "email")?,
         actief: boolean(&rij, "actief")?,
         rollen,
+        demo: boolean(&rij, "demo")?,
     }))
 }
 
@@ -842,15 +844,17 @@ impl Opslag for SqliteOpslag {
         for r in &m.rollen {
             eis(&mut tx, ORGANISATIE_BESTAAT, r.organisatie, "organisatie").await?;
         }
-        let id =
-            sqlx::query("INSERT INTO medewerker (naam, email, wachtwoord_hash) VALUES (?, ?, ?)")
-                .bind(&m.naam)
-                .bind(m.email.trim().to_lowercase())
-                .bind(&m.wachtwoord_hash)
-                .execute(&mut *tx)
-                .await
-                .map_err(db)?
-                .last_insert_rowid();
+        let id = sqlx::query(
+            "INSERT INTO medewerker (naam, email, wachtwoord_hash, demo) VALUES (?, ?, ?, ?)",
+        )
+        .bind(&m.naam)
+        .bind(m.email.trim().to_lowercase())
+        .bind(&m.wachtwoord_hash)
+        .bind(i64::from(m.demo))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?
+        .last_insert_rowid();
         for r in &m.rollen {
             sqlx::query(
                 "INSERT INTO roltoewijzing (medewerker, rol, organisatie) VALUES (?, ?, ?)",

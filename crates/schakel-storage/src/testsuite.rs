@@ -432,6 +432,7 @@ pub async fn medewerkers(opslag: &dyn Opslag, w: &Wereld) {
         },
     ];
     let nieuw = NieuweMedewerker {
+        demo: false,
         naam: "Zoë Coördinator".into(),
         email: "Z.Coordinator@Watertuin.example".into(),
         wachtwoord_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
@@ -470,6 +471,22 @@ pub async fn medewerkers(opslag: &dyn Opslag, w: &Wereld) {
             .expect("medewerker_op_email"),
         None
     );
+    assert!(!m.demo, "een gewoon account is geen demo-account");
+    let demo = opslag
+        .maak_medewerker(&NieuweMedewerker {
+            demo: true,
+            email: "demo@watertuin.example".into(),
+            ..nieuw.clone()
+        })
+        .await
+        .expect("maak demo-account");
+    assert!(demo.demo, "het demo-kenmerk wordt opgeslagen");
+    let (terug, _) = opslag
+        .medewerker_op_email("demo@watertuin.example")
+        .await
+        .expect("medewerker_op_email")
+        .expect("demo-account");
+    assert!(terug.demo, "en teruggelezen");
     let dubbel = opslag
         .maak_medewerker(&NieuweMedewerker {
             email: "z.coordinator@WATERTUIN.example".into(),
@@ -730,6 +747,7 @@ pub async fn tokens_en_deactivatie(opslag: &dyn Opslag, w: &Wereld) {
         organisatie: school_elders.id,
     };
     let maak = |email: &str, rol: Roltoewijzing| NieuweMedewerker {
+        demo: false,
         naam: "Token Tester".into(),
         email: email.into(),
         wachtwoord_hash: "$argon2id$test".into(),
@@ -914,6 +932,7 @@ pub async fn tokens_en_deactivatie(opslag: &dyn Opslag, w: &Wereld) {
 pub async fn activatie(opslag: &dyn Opslag, w: &Wereld) {
     let m = opslag
         .maak_medewerker(&NieuweMedewerker {
+            demo: false,
             naam: "Nieuwe Beheerder".into(),
             email: "nieuw@gemeente.example".into(),
             wachtwoord_hash: String::new(),
@@ -2888,6 +2907,7 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
     let zorgcoordinator = w.medewerker(opslag).await;
     let wijkwerker = opslag
         .maak_medewerker(&NieuweMedewerker {
+            demo: false,
             naam: "Wim Wijkwerker".into(),
             email: "w.wijkwerker@haven.example".into(),
             wachtwoord_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),

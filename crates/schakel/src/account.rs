@@ -89,6 +89,7 @@ pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fou
                 },
                 schakel_http::toegangslog::Wie::default(),
                 "cli",
+                false,
             )
             .await
             .map_err(|f| match f {

@@ -252,6 +252,7 @@ pub async fn vul(
             .map_err(|_| "kan wachtwoord niet hashen".to_string())?;
         opslag
             .maak_medewerker(&NieuweMedewerker {
+                demo: false,
                 naam: m.naam.clone(),
                 email: m.email.clone(),
                 wachtwoord_hash: hash,

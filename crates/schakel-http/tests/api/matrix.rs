@@ -1116,6 +1116,7 @@ impl<'a> Matrix<'a> {
             ),
         ] {
             o.maak_medewerker(&NieuweMedewerker {
+                demo: false,
                 naam: naam.into(),
                 email: email.into(),
                 wachtwoord_hash: wachtwoord_hash(),
@@ -1330,6 +1331,7 @@ impl<'a> Matrix<'a> {
         self.app
             .opslag
             .maak_medewerker(&NieuweMedewerker {
+                demo: false,
                 naam: "Te deactiveren".into(),
                 email: format!("account{n}@school-b.test"),
                 wachtwoord_hash: wachtwoord_hash(),
