@@ -276,6 +276,11 @@ pub(crate) async fn activeer(
         .execute(&mut *c)
         .await
         .map_err(fout)?;
+    sqlx::query("DELETE FROM sessie WHERE medewerker = $1")
+        .bind(a.medewerker)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
     voeg_audit_toe(c, &audit.over_object(a.medewerker)).await?;
     let rij = sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
         .bind(a.medewerker)

@@ -58,6 +58,7 @@ use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
 
 mod account;
 mod gids;
+mod levenscyclus;
 mod toegangsroute;
 mod verloop;
 
@@ -938,6 +939,41 @@ impl Opslag for PgOpslag {
         let uit = account::activeer(&mut tx, token_hash, wachtwoord_hash, nu, audit).await?;
         tx.commit().await.map_err(fout)?;
         Ok(uit)
+    }
+
+    async fn medewerkers(
+        &self,
+        filter: schakel_storage::MedewerkerFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Medewerker>> {
+        let mut tx = self.lees().await?;
+        let uit = levenscyclus::medewerkers(&mut tx, filter, pagina).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn zet_rollen(
+        &self,
+        id: Id,
+        rollen: &[Roltoewijzing],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let uit = levenscyclus::zet_rollen(&mut tx, id, rollen, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn zet_wachtwoord(
+        &self,
+        id: Id,
+        wachtwoord_hash: &str,
+        behoud: Option<&str>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        levenscyclus::zet_wachtwoord(&mut tx, id, wachtwoord_hash, behoud, audit).await?;
+        tx.commit().await.map_err(fout)
     }
 
     async fn registreer_mislukte_inlog(

@@ -136,6 +136,15 @@ pub struct Activatie {
     pub gebruikt: Option<DateTime<Utc>>,
 }
 
+/// Whose accounts to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MedewerkerFilter {
+    /// Accounts with a role at an organisation of this region.
+    Regio(Id),
+    /// Accounts with a role at this organisation.
+    Organisatie(Id),
+}
+
 /// Which tokens to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenFilter {

@@ -247,6 +247,7 @@ pub fn rol_label(rol: Rol) -> &'static str {
         Rol::Aanbieder => "Jeugdhulpaanbieder",
         Rol::Beleid => "Beleidsmedewerker",
         Rol::Beheerder => "Functioneel beheerder",
+        Rol::Accountbeheerder => "Accountbeheerder",
     }
 }
 
@@ -291,8 +292,10 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/gids", "Organisatiegids"),
             m("/advies", "Normenkader-advies"),
         ],
+        Rol::Accountbeheerder => vec![m("/beheer/medewerkers", "Medewerkers")],
         Rol::Beheerder => vec![
             m("/beheer", "Organisaties en regels"),
+            m("/beheer/medewerkers", "Medewerkers"),
             m("/gids", "Organisatiegids"),
             m("/advies", "Normenkader-advies"),
         ],
@@ -308,6 +311,7 @@ pub fn startpagina(rol: Rol) -> &'static str {
         Rol::Aanbieder => "/verwijzingen",
         Rol::Beleid => "/dashboard",
         Rol::Beheerder => "/beheer",
+        Rol::Accountbeheerder => "/beheer/medewerkers",
     }
 }
 
