@@ -25,6 +25,11 @@ pub struct Instellingen {
     pub bsn_controles_per_uur: i64,
     /// How long access lasts after the relation that gave it ends.
     pub termijnen: schakel_domain::toegang::Termijnen,
+    /// Where users reach the web application: activation and reset links
+    /// start with it.
+    pub basis_url: String,
+    /// SMTP for activation and reset links; none: the links are only shown.
+    pub post: Option<crate::post::Post>,
 }
 
 impl Default for Instellingen {
@@ -37,6 +42,8 @@ impl Default for Instellingen {
             web_map: None,
             bsn_controles_per_uur: 20,
             termijnen: Default::default(),
+            basis_url: "http://127.0.0.1:8080".into(),
+            post: None,
         }
     }
 }
