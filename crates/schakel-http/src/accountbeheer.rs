@@ -335,19 +335,16 @@ pub async fn zet_actief(
         "account.deactiveren"
     };
     let b = beheer(state, actor, gebeurtenis, Actie::Wijzigen);
-    b.account(id).await?;
+    let (bevoegd, _) = b.account(id).await?;
     if !actief {
         b.niet_zelf(id, "u kunt uw eigen account niet deactiveren")
             .await?;
     }
-    let record = b.toegestaan(
-        id,
-        if actief {
-            "heractiveren"
-        } else {
-            "deactiveren"
-        },
-    );
+    let grond = match bevoegd {
+        Bevoegdheid::Regio(_) => "beheerder_regio",
+        Bevoegdheid::Organisatie(_) => "accountbeheerder_organisatie",
+    };
+    let record = b.toegestaan(id, grond);
     Ok(state
         .opslag
         .zet_medewerker_actief(id, actief, &record)

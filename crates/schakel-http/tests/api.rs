@@ -2323,6 +2323,11 @@ use toegang::{bsn_controle, organisatievelden, toegang_in_tijd, triage_geeft_gee
 mod tokens;
 use tokens::{api_tokens_beheren, deactiveren_beeindigt_alles, web_api_tokens_beheren};
 
+// An account's life cycle (issue 13.2).
+#[path = "api/accounts.rs"]
+mod accounts;
+use accounts::accounts_levenscyclus;
+
 // The access route of seed 000.
 #[path = "api/toegangsroute.rs"]
 mod toegangsroute;
@@ -2403,4 +2408,5 @@ per_backend!(
     organisatievelden,
     toegang_in_tijd,
     web_api_tokens_beheren,
+    accounts_levenscyclus,
 );
