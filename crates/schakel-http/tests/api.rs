@@ -2326,7 +2326,7 @@ use tokens::{api_tokens_beheren, deactiveren_beeindigt_alles, web_api_tokens_beh
 // An account's life cycle (issue 13.2).
 #[path = "api/accounts.rs"]
 mod accounts;
-use accounts::accounts_levenscyclus;
+use accounts::{accounts_levenscyclus, web_medewerkers};
 
 // The access route of seed 000.
 #[path = "api/toegangsroute.rs"]
@@ -2409,4 +2409,5 @@ per_backend!(
     toegang_in_tijd,
     web_api_tokens_beheren,
     accounts_levenscyclus,
+    web_medewerkers,
 );

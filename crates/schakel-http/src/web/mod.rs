@@ -19,6 +19,7 @@ pub mod gids;
 pub mod grafiek;
 pub mod inrichting;
 pub mod jeugdigen;
+pub mod medewerkers;
 pub mod opmaak;
 pub mod sessie;
 pub mod verwijzingen;
@@ -116,6 +117,28 @@ pub fn router(state: &AppState) -> Router<AppState> {
         )
         .route("/gids/contacten", get(gids::contacten))
         .route("/beheer", get(beheer::overzicht))
+        .route(
+            "/beheer/medewerkers",
+            get(medewerkers::lijst).post(medewerkers::nodig_uit),
+        )
+        .route("/beheer/medewerkers/nieuw", get(medewerkers::nieuw))
+        .route("/beheer/medewerkers/{id}", get(medewerkers::persoon))
+        .route(
+            "/beheer/medewerkers/{id}/rollen",
+            post(medewerkers::zet_rol),
+        )
+        .route(
+            "/beheer/medewerkers/{id}/actief",
+            post(medewerkers::zet_actief),
+        )
+        .route(
+            "/beheer/medewerkers/{id}/herstellink",
+            post(medewerkers::herstellink),
+        )
+        .route(
+            "/account/wachtwoord",
+            get(medewerkers::wachtwoordscherm).post(medewerkers::wijzig_wachtwoord),
+        )
         .route("/beheer/organisaties/nieuw", get(inrichting::nieuw))
         .route("/beheer/organisaties", post(inrichting::registreer))
         .route(

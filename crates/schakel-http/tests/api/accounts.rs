@@ -476,3 +476,192 @@ pub async fn accounts_levenscyclus(app: &App) {
     server.abort();
     postbus.taak.abort();
 }
+
+/// The beheer pages and the own password page: the beheerder invites
+/// through the form and sees the link once; the accountbeheerder of school
+/// A lists only the own school's staff (the filter on another organisation
+/// is refused), gives and takes a role, makes a reset link, deactivates;
+/// a person's page of another school is refused (403). A user changes the
+/// own password (the current one is asked).
+pub async fn web_medewerkers(app: &App) {
+    use super::web::Browser;
+    let beheer = Browser::nieuw(app);
+    let csrf = beheer.inloggen(BEHEERDER).await;
+    let p = beheer.get("/beheer/medewerkers/nieuw").await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    let p = beheer
+        .post(
+            "/beheer/medewerkers",
+            &[
+                ("csrf", &csrf),
+                ("naam", "Bea Beheer"),
+                ("email", "bea@school-a.test"),
+                ("rol", "accountbeheerder"),
+                ("organisatie", &app.w.school_a.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::CREATED, "{}", p.html);
+    assert!(p.html.contains("/activeren/"), "the link once: {}", p.html);
+    assert!(p.html.contains("niet per e-mail verstuurd"), "no SMTP here");
+    let dubbel = beheer
+        .post(
+            "/beheer/medewerkers",
+            &[
+                ("csrf", &csrf),
+                ("naam", "Bea"),
+                ("email", "bea@school-a.test"),
+                ("rol", "zorgcoordinator"),
+                ("organisatie", &app.w.school_a.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(dubbel.status, StatusCode::BAD_REQUEST, "{}", dubbel.html);
+    assert!(dubbel.html.contains("al een account"), "{}", dubbel.html);
+    // Bea's password is set directly here (activation has its own tests).
+    let (bea, _) = app
+        .opslag
+        .medewerker_op_email("bea@school-a.test")
+        .await
+        .expect("lees")
+        .expect("bea");
+    let record = schakel_storage::NieuwAuditRecord::door_systeem(
+        "test",
+        schakel_storage::audit::Actie::Wijzigen,
+        "medewerker",
+        "test",
+        "test",
+        "test",
+    );
+    app.opslag
+        .zet_wachtwoord(bea.id, &wachtwoord_hash(), None, &record)
+        .await
+        .expect("wachtwoord");
+
+    let b = Browser::nieuw(app);
+    let csrf = b.inloggen("bea@school-a.test").await;
+    let lijst = b.get("/beheer/medewerkers").await;
+    assert_eq!(lijst.status, StatusCode::OK, "{}", lijst.html);
+    assert!(
+        lijst.html.contains(ZC_A) && !lijst.html.contains(ZC_B),
+        "{}",
+        lijst.html
+    );
+    let ander = b
+        .get(&format!(
+            "/beheer/medewerkers?organisatie={}",
+            app.w.school_b
+        ))
+        .await;
+    assert_eq!(ander.status, StatusCode::FORBIDDEN);
+    let zc_b = app.w.medewerker(ZC_B);
+    assert_eq!(
+        b.get(&format!("/beheer/medewerkers/{zc_b}")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let zc = app.w.medewerker(ZC_A);
+    let pad = format!("/beheer/medewerkers/{zc}");
+    let p = b.get(&pad).await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    let school = app.w.school_a.to_string();
+    let p = b
+        .post(
+            &format!("{pad}/rollen"),
+            &[("csrf", &csrf), ("rol", "beleid"), ("organisatie", &school)],
+        )
+        .await;
+    assert_eq!(p.naar(), format!("{pad}?gelukt=rollen"), "{}", p.html);
+    let p = b
+        .post(
+            &format!("{pad}/rollen"),
+            &[
+                ("csrf", &csrf),
+                ("rol", "beheerder"),
+                ("organisatie", &school),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::FORBIDDEN, "never beheerder");
+    let weg = format!("beleid@{school}");
+    let p = b
+        .post(&format!("{pad}/rollen"), &[("csrf", &csrf), ("weg", &weg)])
+        .await;
+    assert_eq!(p.naar(), format!("{pad}?gelukt=rollen"), "{}", p.html);
+    let m = app.opslag.medewerker(zc).await.expect("lees").expect("zc");
+    assert_eq!(m.rollen.len(), 1, "the role is gone again");
+    let p = b
+        .post(&format!("{pad}/herstellink"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(p.status, StatusCode::CREATED, "{}", p.html);
+    assert!(p.html.contains("/activeren/"));
+    assert_eq!(
+        p.koppen
+            .get(header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok()),
+        Some("no-store")
+    );
+    let p = b
+        .post(
+            &format!("{pad}/actief"),
+            &[("csrf", &csrf), ("actief", "nee")],
+        )
+        .await;
+    assert_eq!(p.naar(), format!("{pad}?gelukt=actief"), "{}", p.html);
+    assert!(
+        !app.opslag
+            .medewerker(zc)
+            .await
+            .expect("lees")
+            .expect("zc")
+            .actief
+    );
+    let p = b
+        .post(
+            &format!("{pad}/actief"),
+            &[("csrf", &csrf), ("actief", "ja")],
+        )
+        .await;
+    assert_eq!(p.naar(), format!("{pad}?gelukt=actief"));
+
+    // The own password.
+    let p = b.get("/account/wachtwoord").await;
+    assert_eq!(p.status, StatusCode::OK);
+    let fout = b
+        .post(
+            "/account/wachtwoord",
+            &[
+                ("csrf", &csrf),
+                ("huidig", "fout fout fout"),
+                ("nieuw", "een lange nieuwe zin"),
+                ("herhaling", "een lange nieuwe zin"),
+            ],
+        )
+        .await;
+    assert_eq!(fout.status, StatusCode::BAD_REQUEST);
+    assert!(
+        fout.html.contains("niet uw huidige wachtwoord"),
+        "{}",
+        fout.html
+    );
+    let goed = b
+        .post(
+            "/account/wachtwoord",
+            &[
+                ("csrf", &csrf),
+                ("huidig", WACHTWOORD),
+                ("nieuw", "een lange nieuwe zin"),
+                ("herhaling", "een lange nieuwe zin"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        goed.naar(),
+        "/account/wachtwoord?gelukt=ja",
+        "{}",
+        goed.html
+    );
+    assert_eq!(
+        b.get("/account/wachtwoord?gelukt=ja").await.status,
+        StatusCode::OK
+    );
+}
