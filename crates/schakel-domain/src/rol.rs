@@ -61,10 +61,13 @@ pub enum Rol {
     /// The municipality's toegang: reviews maatwerk referrals (those outside
     /// the normenkader). Sees those referrals, never a dossier.
     Toegang,
+    /// Manages the accounts of its own organisation only (invite, roles
+    /// within it, deactivation, reset links); no access to dossiers.
+    Accountbeheerder,
 }
 
 impl Rol {
-    pub const ALLE: [Self; 8] = [
+    pub const ALLE: [Self; 9] = [
         Self::Zorgcoordinator,
         Self::Casusregisseur,
         Self::Wijkteammedewerker,
@@ -73,6 +76,7 @@ impl Rol {
         Self::Beleid,
         Self::Beheerder,
         Self::Toegang,
+        Self::Accountbeheerder,
     ];
 
     pub fn naam(self) -> &'static str {
@@ -85,6 +89,7 @@ impl Rol {
             Self::Beleid => "beleid",
             Self::Beheerder => "beheerder",
             Self::Toegang => "toegang",
+            Self::Accountbeheerder => "accountbeheerder",
         }
     }
 
@@ -94,7 +99,10 @@ impl Rol {
 
     /// Roles that may ever see a jeugdige's dossier (given a relation).
     pub fn ziet_dossiers(self) -> bool {
-        !matches!(self, Self::Beleid | Self::Beheerder | Self::Toegang)
+        !matches!(
+            self,
+            Self::Beleid | Self::Beheerder | Self::Accountbeheerder | Self::Toegang
+        )
     }
 
     /// Roles that see personal data at all: every dossier role, and the

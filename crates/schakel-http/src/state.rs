@@ -27,6 +27,11 @@ pub struct Instellingen {
     pub termijnen: schakel_domain::toegang::Termijnen,
     /// Days the municipality has to decide on a maatwerk referral.
     pub toetstermijn_dagen: u64,
+    /// Where users reach the web application: activation and reset links
+    /// start with it.
+    pub basis_url: String,
+    /// SMTP for activation and reset links; none: the links are only shown.
+    pub post: Option<crate::post::Post>,
 }
 
 impl Default for Instellingen {
@@ -40,6 +45,8 @@ impl Default for Instellingen {
             bsn_controles_per_uur: 20,
             termijnen: Default::default(),
             toetstermijn_dagen: 8 * 7,
+            basis_url: "http://127.0.0.1:8080".into(),
+            post: None,
         }
     }
 }

@@ -347,6 +347,7 @@ async fn seed(o: &dyn Opslag) -> Wereld {
     ] {
         let m = o
             .maak_medewerker(&NieuweMedewerker {
+                demo: false,
                 naam: naam.into(),
                 email: email.into(),
                 wachtwoord_hash: hash.clone(),
@@ -2337,6 +2338,11 @@ use noodtoegang::{noodtoegang, web_noodtoegang};
 mod tokens;
 use tokens::{api_tokens_beheren, deactiveren_beeindigt_alles, web_api_tokens_beheren};
 
+// An account's life cycle (issue 13.2).
+#[path = "api/accounts.rs"]
+mod accounts;
+use accounts::{accounts_levenscyclus, web_medewerkers};
+
 // The access route of seed 000.
 #[path = "api/toegangsroute.rs"]
 mod toegangsroute;
@@ -2428,4 +2434,6 @@ per_backend!(
     web_maatwerk,
     noodtoegang,
     web_noodtoegang,
+    accounts_levenscyclus,
+    web_medewerkers,
 );

@@ -133,7 +133,7 @@ pub(crate) async fn zet_medewerker_actief(
     audit: &NieuwAuditRecord,
 ) -> Resultaat<Medewerker> {
     let Some(rij) = sqlx::query(
-        "UPDATE medewerker SET actief = $2 WHERE id = $1 RETURNING id, naam, email, actief",
+        "UPDATE medewerker SET actief = $2 WHERE id = $1 RETURNING id, naam, email, actief, demo",
     )
     .bind(id)
     .bind(actief)
@@ -276,8 +276,13 @@ pub(crate) async fn activeer(
         .execute(&mut *c)
         .await
         .map_err(fout)?;
+    sqlx::query("DELETE FROM sessie WHERE medewerker = $1")
+        .bind(a.medewerker)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
     voeg_audit_toe(c, &audit.over_object(a.medewerker)).await?;
-    let rij = sqlx::query("SELECT id, naam, email, actief FROM medewerker WHERE id = $1")
+    let rij = sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
         .bind(a.medewerker)
         .fetch_one(&mut *c)
         .await

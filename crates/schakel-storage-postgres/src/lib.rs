@@ -60,6 +60,7 @@ use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
 mod account;
 mod gids;
 mod noodtoegang;
+mod levenscyclus;
 mod toegangsroute;
 mod verloop;
 
@@ -425,6 +426,7 @@ fn medewerker_uit(r: &PgRow, rollen: Vec<Roltoewijzing>) -> Resultaat<Medewerker
         email: kol(r, "email")?,
         actief: kol(r, "actief")?,
         rollen,
+        demo: kol(r, "demo")?,
     })
 }
 
@@ -731,11 +733,13 @@ impl Opslag for PgOpslag {
     async fn maak_medewerker(&self, m: &NieuweMedewerker) -> Resultaat<Medewerker> {
         let mut tx = self.pool.begin().await.map_err(fout)?;
         let id: Id = sqlx::query_scalar(
-            "INSERT INTO medewerker (naam, email, wachtwoord_hash) VALUES ($1, $2, $3) RETURNING id",
+            "INSERT INTO medewerker (naam, email, wachtwoord_hash, demo) VALUES ($1, $2, $3, $4) \
+             RETURNING id",
         )
         .bind(&m.naam)
         .bind(m.email.trim().to_lowercase())
         .bind(&m.wachtwoord_hash)
+        .bind(m.demo)
         .fetch_one(&mut *tx)
         .await
         .map_err(fout)?;
@@ -758,11 +762,12 @@ impl Opslag for PgOpslag {
 
     async fn medewerker(&self, id: Id) -> Resultaat<Option<Medewerker>> {
         let mut tx = self.lees().await?;
-        let Some(rij) = sqlx::query("SELECT id, naam, email, actief FROM medewerker WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(fout)?
+        let Some(rij) =
+            sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(fout)?
         else {
             return Ok(None);
         };
@@ -774,7 +779,7 @@ impl Opslag for PgOpslag {
     async fn medewerker_op_email(&self, email: &str) -> Resultaat<Option<(Medewerker, String)>> {
         let mut tx = self.lees().await?;
         let Some(rij) = sqlx::query(
-            "SELECT id, naam, email, actief, wachtwoord_hash FROM medewerker WHERE email = $1",
+            "SELECT id, naam, email, actief, demo, wachtwoord_hash FROM medewerker WHERE email = $1",
         )
         .bind(email.trim().to_lowercase())
         .fetch_optional(&mut *tx)
@@ -936,6 +941,41 @@ impl Opslag for PgOpslag {
         let uit = account::activeer(&mut tx, token_hash, wachtwoord_hash, nu, audit).await?;
         tx.commit().await.map_err(fout)?;
         Ok(uit)
+    }
+
+    async fn medewerkers(
+        &self,
+        filter: schakel_storage::MedewerkerFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Medewerker>> {
+        let mut tx = self.lees().await?;
+        let uit = levenscyclus::medewerkers(&mut tx, filter, pagina).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn zet_rollen(
+        &self,
+        id: Id,
+        rollen: &[Roltoewijzing],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let uit = levenscyclus::zet_rollen(&mut tx, id, rollen, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn zet_wachtwoord(
+        &self,
+        id: Id,
+        wachtwoord_hash: &str,
+        behoud: Option<&str>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        levenscyclus::zet_wachtwoord(&mut tx, id, wachtwoord_hash, behoud, audit).await?;
+        tx.commit().await.map_err(fout)
     }
 
     async fn registreer_mislukte_inlog(

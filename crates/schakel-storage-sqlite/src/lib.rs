@@ -52,6 +52,7 @@ use sqlx::{Row, Sqlite, Transaction};
 mod account;
 mod gids;
 mod noodtoegang;
+mod levenscyclus;
 mod toegangsroute;
 mod verloop;
 
@@ -463,11 +464,12 @@ async fn eis(
 const ORGANISATIE_BESTAAT: &str = "SELECT 1 FROM organisatie WHERE id = ?";
 
 async fn lees_medewerker(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Medewerker>> {
-    let Some(rij) = sqlx::query("SELECT id, naam, email, actief FROM medewerker WHERE id = ?")
-        .bind(id)
-        .fetch_optional(&mut *c)
-        .await
-        .map_err(db)?
+    let Some(rij) =
+        sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await
+            .map_err(db)?
     else {
         return Ok(None);
     };
@@ -487,6 +489,7 @@ async fn lees_medewerker(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<M
         email: kolom(&rij, "email")?,
         actief: boolean(&rij, "actief")?,
         rollen,
+        demo: boolean(&rij, "demo")?,
     }))
 }
 
@@ -846,15 +849,17 @@ impl Opslag for SqliteOpslag {
         for r in &m.rollen {
             eis(&mut tx, ORGANISATIE_BESTAAT, r.organisatie, "organisatie").await?;
         }
-        let id =
-            sqlx::query("INSERT INTO medewerker (naam, email, wachtwoord_hash) VALUES (?, ?, ?)")
-                .bind(&m.naam)
-                .bind(m.email.trim().to_lowercase())
-                .bind(&m.wachtwoord_hash)
-                .execute(&mut *tx)
-                .await
-                .map_err(db)?
-                .last_insert_rowid();
+        let id = sqlx::query(
+            "INSERT INTO medewerker (naam, email, wachtwoord_hash, demo) VALUES (?, ?, ?, ?)",
+        )
+        .bind(&m.naam)
+        .bind(m.email.trim().to_lowercase())
+        .bind(&m.wachtwoord_hash)
+        .bind(i64::from(m.demo))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?
+        .last_insert_rowid();
         for r in &m.rollen {
             sqlx::query(
                 "INSERT INTO roltoewijzing (medewerker, rol, organisatie) VALUES (?, ?, ?)",
@@ -1045,6 +1050,41 @@ impl Opslag for SqliteOpslag {
         let uit = account::activeer(&mut tx, token_hash, wachtwoord_hash, nu, audit).await?;
         tx.commit().await.map_err(db)?;
         Ok(uit)
+    }
+
+    async fn medewerkers(
+        &self,
+        filter: schakel_storage::MedewerkerFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Medewerker>> {
+        let mut tx = self.lees().await?;
+        let uit = levenscyclus::medewerkers(&mut tx, filter, pagina).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn zet_rollen(
+        &self,
+        id: Id,
+        rollen: &[Roltoewijzing],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker> {
+        let mut tx = self.schrijf().await?;
+        let uit = levenscyclus::zet_rollen(&mut tx, id, rollen, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn zet_wachtwoord(
+        &self,
+        id: Id,
+        wachtwoord_hash: &str,
+        behoud: Option<&str>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        levenscyclus::zet_wachtwoord(&mut tx, id, wachtwoord_hash, behoud, audit).await?;
+        tx.commit().await.map_err(db)
     }
 
     async fn registreer_mislukte_inlog(

@@ -56,6 +56,18 @@ pub struct ServeOpties {
     /// Mark cookies Secure: set this when Schakel runs behind TLS.
     #[arg(long, env = "SCHAKEL_VEILIGE_COOKIES")]
     pub veilige_cookies: bool,
+    /// Where users reach the web application (activation and reset links
+    /// start with it); default: http:// and the --listen address.
+    #[arg(long, env = "SCHAKEL_BASIS_URL")]
+    pub basis_url: Option<String>,
+    /// An SMTP relay for activation and reset links (smtp://host:port,
+    /// plain SMTP on the own network); without it the links are only
+    /// shown to the one who made them.
+    #[arg(long, env = "SCHAKEL_SMTP_URL", requires = "smtp_afzender")]
+    pub smtp_url: Option<String>,
+    /// The sender of those e-mails, e.g. "Schakel <schakel@gemeente.nl>".
+    #[arg(long, env = "SCHAKEL_SMTP_AFZENDER", requires = "smtp_url")]
+    pub smtp_afzender: Option<String>,
     /// The web application's styles and script, built by scripts/web-build
     /// (default: ./web/dist, else the repository's web/dist).
     #[arg(long, env = "SCHAKEL_WEB_DIR")]
@@ -153,6 +165,16 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
             inzage_gesloten_casus: chrono::Months::new(opties.inzage_gesloten_maanden),
         },
         toetstermijn_dagen: opties.toetstermijn_weken * 7,
+        basis_url: opties
+            .basis_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{adres}")),
+        post: match (&opties.smtp_url, &opties.smtp_afzender) {
+            (Some(url), Some(afzender)) => {
+                Some(schakel_http::post::Post::new(url, afzender).map_err(OpenFout)?)
+            }
+            _ => None,
+        },
         ..Instellingen::default()
     };
     let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());

@@ -890,6 +890,7 @@ fn pg_vul(url: &str) -> String {
             .expect("school");
         opslag
             .maak_medewerker(&NieuweMedewerker {
+                demo: false,
                 naam: "Zorgcoördinator Watertuin".into(),
                 email: ZORGCOORDINATOR.into(),
                 wachtwoord_hash: hash,

@@ -7,6 +7,7 @@ pub mod casussen;
 pub mod gids;
 pub mod jeugdigen;
 pub mod maatwerk;
+pub mod medewerkers;
 pub mod monitoring;
 pub mod noodtoegang;
 pub mod normenkader;

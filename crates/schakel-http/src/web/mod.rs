@@ -21,6 +21,7 @@ pub mod inrichting;
 pub mod jeugdigen;
 pub mod maatwerk;
 pub mod noodtoegang;
+pub mod medewerkers;
 pub mod opmaak;
 pub mod sessie;
 pub mod verwijzingen;
@@ -122,6 +123,28 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/gids/contacten", get(gids::contacten))
         .route("/beheer", get(beheer::overzicht))
         .route("/beheer/noodtoegang", get(noodtoegang::rapport))
+        .route(
+            "/beheer/medewerkers",
+            get(medewerkers::lijst).post(medewerkers::nodig_uit),
+        )
+        .route("/beheer/medewerkers/nieuw", get(medewerkers::nieuw))
+        .route("/beheer/medewerkers/{id}", get(medewerkers::persoon))
+        .route(
+            "/beheer/medewerkers/{id}/rollen",
+            post(medewerkers::zet_rol),
+        )
+        .route(
+            "/beheer/medewerkers/{id}/actief",
+            post(medewerkers::zet_actief),
+        )
+        .route(
+            "/beheer/medewerkers/{id}/herstellink",
+            post(medewerkers::herstellink),
+        )
+        .route(
+            "/account/wachtwoord",
+            get(medewerkers::wachtwoordscherm).post(medewerkers::wijzig_wachtwoord),
+        )
         .route("/beheer/organisaties/nieuw", get(inrichting::nieuw))
         .route("/beheer/organisaties", post(inrichting::registreer))
         .route(
@@ -254,6 +277,7 @@ pub fn rol_label(rol: Rol) -> &'static str {
         Rol::Beleid => "Beleidsmedewerker",
         Rol::Beheerder => "Functioneel beheerder",
         Rol::Toegang => "Toegang gemeente",
+        Rol::Accountbeheerder => "Accountbeheerder",
     }
 }
 
@@ -298,8 +322,10 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/gids", "Organisatiegids"),
             m("/advies", "Normenkader-advies"),
         ],
+        Rol::Accountbeheerder => vec![m("/beheer/medewerkers", "Medewerkers")],
         Rol::Beheerder => vec![
             m("/beheer", "Organisaties en regels"),
+            m("/beheer/medewerkers", "Medewerkers"),
             m("/gids", "Organisatiegids"),
             m("/advies", "Normenkader-advies"),
         ],
@@ -322,6 +348,7 @@ pub fn startpagina(rol: Rol) -> &'static str {
         Rol::Beleid => "/dashboard",
         Rol::Beheerder => "/beheer",
         Rol::Toegang => "/maatwerk",
+        Rol::Accountbeheerder => "/beheer/medewerkers",
     }
 }
 

@@ -341,6 +341,7 @@ pub(crate) async fn inrichting(app: &App) {
         .expect("organisatie")
         .id;
     o.maak_medewerker(&NieuweMedewerker {
+        demo: false,
         naam: "Beheerder Elders".into(),
         email: "beheer@elders.test".into(),
         wachtwoord_hash: wachtwoord_hash(),

@@ -41,6 +41,7 @@ async fn regio_b(app: &App) {
             rol: Rol::Toegang,
             organisatie: gemeente.id,
         }],
+        demo: false,
     })
     .await
     .expect("toegang B");

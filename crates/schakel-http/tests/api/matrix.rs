@@ -29,6 +29,8 @@ enum Wie {
     Beleid,
     Beheerder,
     Toegang,
+    /// The accountbeheerder of school A.
+    Accountbeheerder,
     Anoniem,
 }
 
@@ -114,6 +116,8 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen",         "GET",    Toegang,            Eigen,    403, Geen),
     r("/api/v1/jeugdigen",         "GET",    Beleid,             Ander,    403, Geen),
     r("/api/v1/jeugdigen",         "GET",    Toegang,            Ander,    403, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Accountbeheerder,       Eigen,    403, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Accountbeheerder,       Ander,    403, Geen),
     r("/api/v1/jeugdigen",         "GET",    Beheerder,          Eigen,    403, Geen),
     r("/api/v1/jeugdigen",         "GET",    Beheerder,          Ander,    403, Geen),
     r("/api/v1/jeugdigen",         "GET",    Anoniem,            Eigen,    401, Geen),
@@ -149,6 +153,10 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen",         "POST",   Toegang,            Leeg,     403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Accountbeheerder,       Leeg,     403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beheerder,          Leeg,     403, Geweigerd),
@@ -181,6 +189,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen/{id}",    "GET",    Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -210,6 +221,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen/{id}",    "PUT",    Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -239,6 +253,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -254,6 +271,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/huishoudens",       "POST",   Aanbieder,          Nvt,      403, Geen),
     r("/api/v1/huishoudens",       "POST",   Beleid,             Nvt,      403, Geen),
     r("/api/v1/huishoudens",       "POST",   Toegang,            Nvt,      403, Geen),
+    r("/api/v1/huishoudens",       "POST",   Accountbeheerder,       Nvt,      403, Geen),
     r("/api/v1/huishoudens",       "POST",   Beheerder,          Nvt,      403, Geen),
     r("/api/v1/huishoudens",       "POST",   Anoniem,            Nvt,      401, Geen),
 
@@ -281,6 +299,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/hulpvragen",        "POST",   Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -304,6 +325,8 @@ const MATRIX: &[Rij] = {
     r("/api/v1/hulpvragen",        "GET",    Toegang,            Eigen,    403, Geen),
     r("/api/v1/hulpvragen",        "GET",    Beleid,             Ander,    403, Geen),
     r("/api/v1/hulpvragen",        "GET",    Toegang,            Ander,    403, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Accountbeheerder,       Eigen,    403, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Accountbeheerder,       Ander,    403, Geen),
     r("/api/v1/hulpvragen",        "GET",    Beheerder,          Eigen,    403, Geen),
     r("/api/v1/hulpvragen",        "GET",    Beheerder,          Ander,    403, Geen),
     r("/api/v1/hulpvragen",        "GET",    Anoniem,            Eigen,    401, Geen),
@@ -333,6 +356,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/hulpvragen/{id}",     "GET",    Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -360,6 +386,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -391,6 +420,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen",          "POST",   Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -423,6 +455,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen/{id}",                "GET",    Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -453,6 +488,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen/{id}/plan",           "PUT",    Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -482,6 +520,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -511,6 +552,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen",                 "POST",   Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -535,6 +579,8 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen",                 "GET",    Toegang,            Eigen,    403, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Beleid,             Ander,    403, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Toegang,            Ander,    403, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Accountbeheerder,       Eigen,    403, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Accountbeheerder,       Ander,    403, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Beheerder,          Eigen,    403, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Beheerder,          Ander,    403, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Anoniem,            Eigen,    401, Geen),
@@ -562,6 +608,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen/{id}",            "GET",    Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -591,6 +640,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Toegang,            Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -678,6 +730,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/acties",                       "GET",    Aanbieder,          Nvt,      200, Toegestaan),
     r("/api/v1/acties",                       "GET",    Beleid,             Nvt,      403, Geen),
     r("/api/v1/acties",                       "GET",    Toegang,            Nvt,      200, Toegestaan),
+    r("/api/v1/acties",                       "GET",    Accountbeheerder,       Nvt,      403, Geen),
     r("/api/v1/acties",                       "GET",    Beheerder,          Nvt,      403, Geen),
     r("/api/v1/acties",                       "GET",    Anoniem,            Nvt,      401, Geen),
 
@@ -704,6 +757,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/acties/{id}/afronding",        "POST",   Toegang,            Ander,    404, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beleid,             Onbekend, 403, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Toegang,            Onbekend, 404, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Accountbeheerder,       Eigen,    403, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Accountbeheerder,       Ander,    403, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Accountbeheerder,       Onbekend, 403, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beheerder,          Eigen,    403, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beheerder,          Ander,    403, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beheerder,          Onbekend, 403, Geen),
@@ -719,6 +775,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/monitoring",                   "GET",    Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Beleid,             Nvt,      200, Geen),
     r("/api/v1/monitoring",                   "GET",    Toegang,            Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring",                   "GET",    Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Beheerder,          Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory's address lookup: for everyone logged in, no personal data.
@@ -729,6 +786,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/adres-zoekopdrachten",         "POST",   Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/adres-zoekopdrachten",         "POST",   Beleid,             Nvt,      200, Geen),
     r("/api/v1/adres-zoekopdrachten",         "POST",   Toegang,            Nvt,      200, Geen),
+    r("/api/v1/adres-zoekopdrachten",         "POST",   Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/adres-zoekopdrachten",         "POST",   Beheerder,          Nvt,      200, Geen),
     r("/api/v1/adres-zoekopdrachten",         "POST",   Anoniem,            Nvt,      401, Geen),
 
@@ -740,6 +798,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Beleid,             Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Toegang,            Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Beheerder,          Nvt,      200, Toegestaan),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Anoniem,            Nvt,      401, Geen),
     // The directory's wijkteams: for everyone logged in, no personal data.
@@ -750,6 +809,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/wijkteams",                    "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/wijkteams",                    "GET",    Beleid,             Nvt,      200, Geen),
     r("/api/v1/wijkteams",                    "GET",    Toegang,            Nvt,      200, Geen),
+    r("/api/v1/wijkteams",                    "GET",    Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/wijkteams",                    "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/wijkteams",                    "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory's providers and their offer: for everyone logged in.
@@ -760,6 +820,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/aanbieders",                   "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/aanbieders",                   "GET",    Beleid,             Nvt,      200, Geen),
     r("/api/v1/aanbieders",                   "GET",    Toegang,            Nvt,      200, Geen),
+    r("/api/v1/aanbieders",                   "GET",    Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/aanbieders",                   "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/aanbieders",                   "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory's contact persons and expertpool: for everyone logged in.
@@ -770,6 +831,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/contactpersonen",              "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Beleid,             Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Toegang,            Nvt,      200, Geen),
+    r("/api/v1/contactpersonen",              "GET",    Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory: reading for everyone logged in, registering for the beheerder.
@@ -782,6 +844,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Beleid,             Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Toegang,            Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "GET", Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Beheerder,          Nvt,      200, Geen),
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Anoniem,            Nvt,      401, Geen),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Zorgcoordinator,    Nvt,      403, Geweigerd),
@@ -791,6 +854,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Beleid,             Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Toegang,            Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Beheerder,          Nvt,      200, Toegestaan),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Anoniem,            Nvt,      401, Geen),
     r("/api/v1/organisaties",      "GET",    Zorgcoordinator,    Nvt,      200, Geen),
@@ -800,6 +864,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties",      "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Beleid,             Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Toegang,            Nvt,      200, Geen),
+    r("/api/v1/organisaties",      "GET",    Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Anoniem,            Nvt,      401, Geen),
     r("/api/v1/organisaties",      "POST",   Zorgcoordinator,    Nvt,      403, Geweigerd),
@@ -809,6 +874,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties",      "POST",   Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties",      "POST",   Beleid,             Nvt,      403, Geweigerd),
     r("/api/v1/organisaties",      "POST",   Toegang,            Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties",      "POST",   Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/organisaties",      "POST",   Beheerder,          Nvt,      201, Toegestaan),
     r("/api/v1/organisaties",      "POST",   Anoniem,            Nvt,      401, Geen),
 
@@ -820,6 +886,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/api-tokens",        "POST",   Aanbieder,          Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Beleid,             Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Toegang,            Nvt,      201, Toegestaan),
+    r("/api/v1/api-tokens",        "POST",   Accountbeheerder,       Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Beheerder,          Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Anoniem,            Nvt,      401, Geen),
 
@@ -834,6 +901,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/api-tokens",        "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/api-tokens",        "GET",    Beleid,             Nvt,      200, Geen),
     r("/api/v1/api-tokens",        "GET",    Toegang,            Nvt,      200, Geen),
+    r("/api/v1/api-tokens",        "GET",    Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/api-tokens",        "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/api-tokens",        "GET",    Anoniem,            Nvt,      401, Geen),
     r("/api/v1/api-tokens/{id}",   "DELETE", Zorgcoordinator,    Eigen,    204, Toegestaan),
@@ -857,6 +925,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/api-tokens/{id}",   "DELETE", Toegang,            Ander,    404, Geweigerd),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beleid,             Onbekend, 404, Geweigerd),
     r("/api/v1/api-tokens/{id}",   "DELETE", Toegang,            Onbekend, 404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Accountbeheerder,       Eigen,    204, Toegestaan),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Accountbeheerder,       Ander,    404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Accountbeheerder,       Onbekend, 404, Geweigerd),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beheerder,          Eigen,    204, Toegestaan),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beheerder,          Ander,    204, Toegestaan),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beheerder,          Onbekend, 404, Geweigerd),
@@ -870,6 +941,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/regio/api-tokens",  "GET",    Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/regio/api-tokens",  "GET",    Beleid,             Nvt,      403, Geweigerd),
     r("/api/v1/regio/api-tokens",  "GET",    Toegang,            Nvt,      403, Geweigerd),
+    r("/api/v1/regio/api-tokens",  "GET",    Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/regio/api-tokens",  "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/regio/api-tokens",  "GET",    Anoniem,            Nvt,      401, Geen),
 
@@ -889,6 +961,8 @@ const MATRIX: &[Rij] = {
     r("/api/v1/medewerkers/{id}/actief", "PUT", Toegang,            Nvt,      403, Geweigerd),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Beleid,             Onbekend, 403, Geweigerd),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Accountbeheerder,       Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Beheerder,          Nvt,      200, Toegestaan),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Beheerder,          Onbekend, 404, Geweigerd),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Anoniem,            Nvt,      401, Geen),
@@ -900,6 +974,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/sessies/huidige",   "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Beleid,             Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Toegang,            Nvt,      200, Geen),
+    r("/api/v1/sessies/huidige",   "GET",    Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Anoniem,            Nvt,      401, Geen),
     r("/api/v1/sessies/huidige",   "DELETE", Zorgcoordinator,    Nvt,      204, Toegestaan),
@@ -909,8 +984,142 @@ const MATRIX: &[Rij] = {
     r("/api/v1/sessies/huidige",   "DELETE", Aanbieder,          Nvt,      204, Toegestaan),
     r("/api/v1/sessies/huidige",   "DELETE", Beleid,             Nvt,      204, Toegestaan),
     r("/api/v1/sessies/huidige",   "DELETE", Toegang,            Nvt,      204, Toegestaan),
+    r("/api/v1/sessies/huidige",   "DELETE", Accountbeheerder,       Nvt,      204, Toegestaan),
     r("/api/v1/sessies/huidige",   "DELETE", Beheerder,          Nvt,      204, Toegestaan),
     r("/api/v1/sessies/huidige",   "DELETE", Anoniem,            Nvt,      401, Geen),
+
+    // Accounts (issue 13.2). Eigen: an account of (or an invitation into)
+    // the actor's own organisation; Ander: of school B, in the same region;
+    // Onbekend: an id nobody has. The region's beheerder manages both; the
+    // accountbeheerder of school A only its own, and is refused (403,
+    // logged) elsewhere, an unknown id alike.
+    r("/api/v1/medewerkers", "GET", Zorgcoordinator, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Zorgcoordinator, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Casusregisseur, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Casusregisseur, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Wijkteammedewerker, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Wijkteammedewerker, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Verwijzer, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Verwijzer, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Aanbieder, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Aanbieder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Beleid, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Beleid, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Beheerder, Eigen, 200, Geen),
+    r("/api/v1/medewerkers", "GET", Beheerder, Ander, 200, Geen),
+    r("/api/v1/medewerkers", "GET", Accountbeheerder, Eigen, 200, Geen),
+    r("/api/v1/medewerkers", "GET", Accountbeheerder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Anoniem, Eigen, 401, Geen),
+    r("/api/v1/medewerkers", "GET", Anoniem, Ander, 401, Geen),
+    r("/api/v1/medewerkers", "POST", Zorgcoordinator, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Zorgcoordinator, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Casusregisseur, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Casusregisseur, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Wijkteammedewerker, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Wijkteammedewerker, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Verwijzer, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Verwijzer, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Aanbieder, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Aanbieder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Beleid, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Beleid, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Beheerder, Eigen, 201, Toegestaan),
+    r("/api/v1/medewerkers", "POST", Beheerder, Ander, 201, Toegestaan),
+    r("/api/v1/medewerkers", "POST", Accountbeheerder, Eigen, 201, Toegestaan),
+    r("/api/v1/medewerkers", "POST", Accountbeheerder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Anoniem, Eigen, 401, Geen),
+    r("/api/v1/medewerkers", "POST", Anoniem, Ander, 401, Geen),
+    r("/api/v1/medewerkers/{id}", "GET", Zorgcoordinator, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Zorgcoordinator, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Zorgcoordinator, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Casusregisseur, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Casusregisseur, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Casusregisseur, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Wijkteammedewerker, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Wijkteammedewerker, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Verwijzer, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Verwijzer, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Verwijzer, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Aanbieder, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Aanbieder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Aanbieder, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Beleid, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Beleid, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Beleid, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Beheerder, Eigen, 200, Geen),
+    r("/api/v1/medewerkers/{id}", "GET", Beheerder, Ander, 200, Geen),
+    r("/api/v1/medewerkers/{id}", "GET", Beheerder, Onbekend, 404, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Accountbeheerder, Eigen, 200, Geen),
+    r("/api/v1/medewerkers/{id}", "GET", Accountbeheerder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Accountbeheerder, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Anoniem, Eigen, 401, Geen),
+    r("/api/v1/medewerkers/{id}", "GET", Anoniem, Ander, 401, Geen),
+    r("/api/v1/medewerkers/{id}", "GET", Anoniem, Onbekend, 401, Geen),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Zorgcoordinator, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Zorgcoordinator, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Zorgcoordinator, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Casusregisseur, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Casusregisseur, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Casusregisseur, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Wijkteammedewerker, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Wijkteammedewerker, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Verwijzer, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Verwijzer, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Verwijzer, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Aanbieder, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Aanbieder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Aanbieder, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Beleid, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Beleid, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Beleid, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Beheerder, Eigen, 200, Toegestaan),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Beheerder, Ander, 200, Toegestaan),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Beheerder, Onbekend, 404, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Accountbeheerder, Eigen, 200, Toegestaan),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Accountbeheerder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Accountbeheerder, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Anoniem, Eigen, 401, Geen),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Anoniem, Ander, 401, Geen),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Anoniem, Onbekend, 401, Geen),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Zorgcoordinator, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Zorgcoordinator, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Zorgcoordinator, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Casusregisseur, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Casusregisseur, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Casusregisseur, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Wijkteammedewerker, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Wijkteammedewerker, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Verwijzer, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Verwijzer, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Verwijzer, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Aanbieder, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Aanbieder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Aanbieder, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Beleid, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Beleid, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Beleid, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Beheerder, Eigen, 201, Toegestaan),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Beheerder, Ander, 201, Toegestaan),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Beheerder, Onbekend, 404, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Accountbeheerder, Eigen, 201, Toegestaan),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Accountbeheerder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Accountbeheerder, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Anoniem, Eigen, 401, Geen),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Anoniem, Ander, 401, Geen),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Anoniem, Onbekend, 401, Geen),
+    // The own password last: it ends the actor's other sessions.
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Zorgcoordinator, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Casusregisseur, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Wijkteammedewerker, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Verwijzer, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Aanbieder, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Beleid, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Beheerder, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Accountbeheerder, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Anoniem, Nvt, 401, Geen),
     ]
 };
 
@@ -1000,6 +1209,20 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
         ("/api/v1/medewerkers/{id}/actief", "PUT", &[Nvt, Onbekend]),
         ("/api/v1/sessies/huidige", "GET", &[Nvt]),
         ("/api/v1/sessies/huidige", "DELETE", &[Nvt]),
+        ("/api/v1/medewerkers", "GET", &[Eigen, Ander]),
+        ("/api/v1/medewerkers", "POST", &[Eigen, Ander]),
+        ("/api/v1/medewerkers/{id}", "GET", &[Eigen, Ander, Onbekend]),
+        (
+            "/api/v1/medewerkers/{id}/rollen",
+            "PUT",
+            &[Eigen, Ander, Onbekend],
+        ),
+        (
+            "/api/v1/medewerkers/{id}/herstellink",
+            "POST",
+            &[Eigen, Ander, Onbekend],
+        ),
+        ("/api/v1/sessies/huidige/wachtwoord", "PUT", &[Nvt]),
     ]
 };
 
@@ -1014,7 +1237,7 @@ const OPENBAAR: &[(&str, &str)] = &[
     ("/api/v1/sessies", "POST"),
 ];
 
-const WIE: [Wie; 9] = [
+const WIE: [Wie; 10] = [
     Wie::Zorgcoordinator,
     Wie::Casusregisseur,
     Wie::Wijkteammedewerker,
@@ -1023,12 +1246,14 @@ const WIE: [Wie; 9] = [
     Wie::Beleid,
     Wie::Beheerder,
     Wie::Toegang,
+    Wie::Accountbeheerder,
     Wie::Anoniem,
 ];
 
 const WIJKTEAMMEDEWERKER_A: &str = "medewerker@wijkteam.test";
 const AANBIEDER_A: &str = "zorg@aanbieder-a.test";
 const REGISSEUR_B: &str = "regisseur@wijkteam-b.test";
+const ACCOUNTBEHEERDER_A: &str = "accounts@school-a.test";
 
 impl Wie {
     fn rol(self) -> Option<Rol> {
@@ -1041,6 +1266,7 @@ impl Wie {
             Self::Beleid => Some(Rol::Beleid),
             Self::Beheerder => Some(Rol::Beheerder),
             Self::Toegang => Some(Rol::Toegang),
+            Self::Accountbeheerder => Some(Rol::Accountbeheerder),
             Self::Anoniem => None,
         }
     }
@@ -1056,6 +1282,7 @@ impl Wie {
             Self::Beleid => Some(BELEID),
             Self::Beheerder => Some(BEHEERDER),
             Self::Toegang => Some(TOEGANG),
+            Self::Accountbeheerder => Some(ACCOUNTBEHEERDER_A),
             Self::Anoniem => None,
         }
     }
@@ -1139,14 +1366,19 @@ fn matrix_is_volledig_en_consistent() {
             ),
             // Beleid and beheerder never see or write a jeugdige's data.
             (
-                matches!(rij.wie, Wie::Beleid | Wie::Beheerder) && dossierroute,
+                matches!(
+                    rij.wie,
+                    Wie::Beleid | Wie::Beheerder | Wie::Accountbeheerder
+                ) && dossierroute,
                 !toegestaan,
-                "beleid and beheerder never get at a dossier",
+                "beleid, beheerder and accountbeheerder never get at a dossier",
             ),
             // No cross-organisation access to a jeugdige. (For an API
             // token, Ander is another account's token: see its rows.)
             (
-                rij.doel == Doel::Ander && !rij.route.starts_with("/api/v1/api-tokens"),
+                rij.doel == Doel::Ander
+                    && !rij.route.starts_with("/api/v1/api-tokens")
+                    && !rij.route.starts_with("/api/v1/medewerkers"),
                 !toegestaan || (rij.methode == "GET" && rij.log == Log::Geen),
                 "the other organisation's jeugdige is never handed out",
             ),
@@ -1195,6 +1427,15 @@ fn matrix_is_volledig_en_consistent() {
                 !toegestaan,
                 rij.log != Log::Toegestaan,
                 "nothing refused is logged as allowed",
+            ),
+            // An accountbeheerder acting outside the own organisation is
+            // refused, and the refusal is logged.
+            (
+                rij.wie == Wie::Accountbeheerder
+                    && rij.route.starts_with("/api/v1/medewerkers")
+                    && matches!(rij.doel, Doel::Ander | Doel::Onbekend),
+                rij.status == 403 && rij.log == Log::Geweigerd,
+                "an accountbeheerder outside the own organisation: 403, logged",
             ),
         ];
         for (geldt, klopt, regel) in regels {
@@ -1279,8 +1520,15 @@ impl<'a> Matrix<'a> {
                 Rol::Casusregisseur,
                 wijkteam_b,
             ),
+            (
+                ACCOUNTBEHEERDER_A,
+                "Accountbeheerder A",
+                Rol::Accountbeheerder,
+                app.w.school_a,
+            ),
         ] {
             o.maak_medewerker(&NieuweMedewerker {
+                demo: false,
                 naam: naam.into(),
                 email: email.into(),
                 wachtwoord_hash: wachtwoord_hash(),
@@ -1421,6 +1669,7 @@ impl<'a> Matrix<'a> {
             Wie::Verwijzer => Some(w.jgz),
             Wie::Aanbieder => Some(self.partijen_a[1]),
             Wie::Beleid | Wie::Beheerder | Wie::Toegang => Some(w.gemeente),
+            Wie::Accountbeheerder => Some(w.school_a),
             Wie::Anoniem => None,
         }
     }
@@ -1510,6 +1759,7 @@ impl<'a> Matrix<'a> {
         self.app
             .opslag
             .maak_medewerker(&NieuweMedewerker {
+                demo: false,
                 naam: "Te deactiveren".into(),
                 email: format!("account{n}@school-b.test"),
                 wachtwoord_hash: wachtwoord_hash(),
@@ -1521,6 +1771,43 @@ impl<'a> Matrix<'a> {
             .await
             .expect("maak_medewerker")
             .id
+    }
+
+    /// A new account with a zorgcoördinator role at `organisatie`.
+    async fn account_bij(&self, organisatie: i64) -> i64 {
+        let n = self.bsn.fetch_add(1, Ordering::SeqCst);
+        self.app
+            .opslag
+            .maak_medewerker(&NieuweMedewerker {
+                demo: false,
+                naam: format!("Collega {n}"),
+                email: format!("collega{n}@matrix.test"),
+                wachtwoord_hash: wachtwoord_hash(),
+                rollen: vec![Roltoewijzing {
+                    rol: Rol::Zorgcoordinator,
+                    organisatie,
+                }],
+            })
+            .await
+            .expect("maak_medewerker")
+            .id
+    }
+
+    /// The organisation a row about accounts names: the actor's own
+    /// (Eigen; school A for roles without one) or school B (Ander).
+    fn account_organisatie(&self, rij: &Rij) -> i64 {
+        match rij.doel {
+            Doel::Ander => self.app.w.school_b,
+            _ => self.organisatie(rij.wie).unwrap_or(self.app.w.school_a),
+        }
+    }
+
+    /// An account as a row about accounts names it.
+    async fn account_voor(&self, rij: &Rij) -> i64 {
+        match rij.doel {
+            Doel::Onbekend => ONBEKEND,
+            _ => self.account_bij(self.account_organisatie(rij)).await,
+        }
     }
 
     /// A token of zorgcoördinator B (school B, the same region).
@@ -1638,6 +1925,7 @@ impl<'a> Matrix<'a> {
                 rij.route != "/api/v1/casussen"
                     && !rij.route.starts_with("/api/v1/acties")
                     && !rij.route.starts_with("/api/v1/api-tokens")
+                    && !rij.route.starts_with("/api/v1/medewerkers")
             })
             .map(|j| j.bsn.clone());
         let mut if_match = None;
@@ -1844,6 +2132,51 @@ impl<'a> Matrix<'a> {
                     Some(json!({"actief": false})),
                 )
             }
+            ("GET", "/api/v1/medewerkers") => (
+                format!(
+                    "/api/v1/medewerkers?organisatie={}",
+                    self.account_organisatie(rij)
+                ),
+                None,
+            ),
+            ("POST", "/api/v1/medewerkers") => {
+                let n = self.bsn.fetch_add(1, Ordering::SeqCst);
+                (
+                    rij.route.to_string(),
+                    Some(
+                        json!({"naam": "Nieuwe collega", "email": format!("nieuw{n}@matrix.test"),
+                                "rol": "beleid", "organisatie": self.account_organisatie(rij)}),
+                    ),
+                )
+            }
+            ("GET", "/api/v1/medewerkers/{id}") => (
+                format!("/api/v1/medewerkers/{}", self.account_voor(rij).await),
+                None,
+            ),
+            ("PUT", "/api/v1/medewerkers/{id}/rollen") => {
+                let org = self.account_organisatie(rij);
+                (
+                    format!(
+                        "/api/v1/medewerkers/{}/rollen",
+                        self.account_voor(rij).await
+                    ),
+                    Some(
+                        json!({"rollen": [{"rol": "zorgcoordinator", "organisatie": org},
+                                           {"rol": "beleid", "organisatie": org}]}),
+                    ),
+                )
+            }
+            ("POST", "/api/v1/medewerkers/{id}/herstellink") => (
+                format!(
+                    "/api/v1/medewerkers/{}/herstellink",
+                    self.account_voor(rij).await
+                ),
+                None,
+            ),
+            ("PUT", "/api/v1/sessies/huidige/wachtwoord") => (
+                rij.route.to_string(),
+                Some(json!({"huidigWachtwoord": WACHTWOORD, "nieuwWachtwoord": WACHTWOORD})),
+            ),
             ("DELETE", "/api/v1/api-tokens/{id}") => {
                 let token = match rij.doel {
                     Doel::Eigen => self.token(rij.wie).await,

@@ -98,6 +98,7 @@ const TIJDTABEL: &[(Rol, [J; 5], [C; 5])] = &[
     (Rol::Beleid,             [G, G, G, G, G], [C::Geen,  C::Geen, C::Geen, C::Geen, C::Geen]),
     (Rol::Beheerder,          [G, G, G, G, G], [C::Geen,  C::Geen, C::Geen, C::Geen, C::Geen]),
     (Rol::Toegang,            [G, G, G, G, G], [C::Geen,  C::Geen, C::Geen, C::Geen, C::Geen]),
+    (Rol::Accountbeheerder,   [G, G, G, G, G], [C::Geen,  C::Geen, C::Geen, C::Geen, C::Geen]),
 ];
 
 /// What is asked. Break-the-glass comes last: its grant changes what
@@ -247,6 +248,7 @@ pub async fn matrix_in_tijd(app: &App) {
         .id;
     for (email, rol, org) in [
         ("tijd@aanbieder.test", Rol::Aanbieder, aanbieder),
+        ("tijd@accounts.test", Rol::Accountbeheerder, app.w.school_a),
         (
             "tijd@wijkteam.test",
             Rol::Wijkteammedewerker,
@@ -261,6 +263,7 @@ pub async fn matrix_in_tijd(app: &App) {
                 rol,
                 organisatie: org,
             }],
+            demo: false,
         })
         .await
         .expect("medewerker");
@@ -274,6 +277,7 @@ pub async fn matrix_in_tijd(app: &App) {
         Rol::Beleid => BELEID,
         Rol::Beheerder => BEHEERDER,
         Rol::Toegang => TOEGANG,
+        Rol::Accountbeheerder => "tijd@accounts.test",
     };
     let mut gebruikers = Vec::new();
     for rol in Rol::ALLE {

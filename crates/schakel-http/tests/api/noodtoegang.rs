@@ -161,6 +161,7 @@ pub async fn noodtoegang(app: &App) {
                 rol: Rol::Casusregisseur,
                 organisatie: elders,
             }],
+            demo: false,
         })
         .await
         .expect("medewerker");
@@ -275,6 +276,7 @@ pub async fn noodtoegang(app: &App) {
                 rol: Rol::Wijkteammedewerker,
                 organisatie: w.wijkteam,
             }],
+            demo: false,
         })
         .await
         .expect("medewerker");

@@ -464,6 +464,7 @@ pub async fn web_rol_kiezen(app: &App) {
     let email = "twee-rollen@wijkteam.test";
     app.opslag
         .maak_medewerker(&NieuweMedewerker {
+            demo: false,
             naam: "Twee Rollen".into(),
             email: email.into(),
             wachtwoord_hash: wachtwoord_hash(),
