@@ -39,11 +39,17 @@ fn start_demo(data_dir: &Path) -> Server {
 
 /// The demo as it starts on `dag` (`--demo-datum`), or today.
 fn start_demo_op(data_dir: &Path, dag: Option<chrono::NaiveDate>) -> Server {
+    start_demo_met(data_dir, dag, &[])
+}
+
+/// The demo with more options for `serve`.
+fn start_demo_met(data_dir: &Path, dag: Option<chrono::NaiveDate>, opties: &[&str]) -> Server {
     let mut kind = schakel()
         .args(["serve", "--demo", "--listen", "127.0.0.1:0"])
         .args(["--metrics-listen", "127.0.0.1:0", "--data-dir"])
         .arg(data_dir)
         .args(dag.map(|d| format!("--demo-datum={d}")))
+        .args(opties)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -64,7 +70,9 @@ fn start_demo_op(data_dir: &Path, dag: Option<chrono::NaiveDate>) -> Server {
                 delen[delen.len() - 1].to_string(),
             ));
         }
-        if regel.contains("beheer@schakel.demo") {
+        // The last account printed (Wijkteam Almere Stad's and Kompas's
+        // follow the beheerder's).
+        if regel.contains("aanbieder@kompas.demo") {
             break;
         }
     }
@@ -1566,4 +1574,52 @@ fn inrichting_import_arrangementen_en_verwijzers() {
     // Every change is in the audit chain, which still verifies.
     let (code, _, stderr) = draai(&["audit", "verify"], &data_dir, &["--database-url", &db]);
     assert_eq!(code, 0, "{stderr}");
+}
+
+/// `serve --inzage-gesloten-maanden` sets how long the wijkteam may break
+/// the glass on a closed case (issue 12.3): with 0 months, every case the
+/// demo's history closed (months ago) is past it, where the default 12
+/// months would grant it; the refusal says so. A value out of range is
+/// refused at start.
+#[test]
+fn serve_stelt_de_termijn_van_noodtoegang_in() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let server = start_demo_met(
+        &tmp.path().join("data"),
+        None,
+        &["--inzage-gesloten-maanden", "0"],
+    );
+    let stad = Demogebruiker::login(&server, "casusregisseur@stad.demo");
+    let mut verstreken = 0;
+    for id in 1..=60 {
+        let (status, body) = stad.stuur(
+            reqwest::Method::POST,
+            &format!("/api/v1/casussen/{id}/inzage-gesloten"),
+            Some(json!({"reden": "Vraag van de rechter over dit gezin"})),
+            None,
+        );
+        assert_ne!(status, 201, "case {id}: {body}");
+        if status == 403
+            && body["detail"]
+                .as_str()
+                .is_some_and(|d| d.contains("termijn is voorbij"))
+        {
+            verstreken += 1;
+        }
+    }
+    assert!(
+        verstreken > 0,
+        "the history closes cases of Wijkteam Almere Stad"
+    );
+
+    let uit = schakel()
+        .args(["serve", "--inzage-gesloten-maanden", "121"])
+        .output()
+        .expect("run");
+    assert_eq!(uit.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&uit.stderr).contains("--inzage-gesloten-maanden"),
+        "{}",
+        String::from_utf8_lossy(&uit.stderr)
+    );
 }

@@ -17,7 +17,8 @@
 //!   to (an inkoop);
 //! - the gemeente (beleid, beheerder) never.
 //!
-//! On SQLite, a fresh in-memory store per case; 64 cases.
+//! On SQLite, a fresh in-memory store per case, 64 cases; on PostgreSQL a
+//! fresh database per case, 16 cases.
 
 use std::collections::BTreeMap;
 
@@ -180,12 +181,7 @@ struct Wereld {
     hulpvragen: Vec<i64>,
 }
 
-async fn wereld(kinderen: &[(usize, Option<usize>)]) -> Wereld {
-    let opslag: Arc<dyn Opslag> = Arc::new(
-        schakel_storage_sqlite::SqliteOpslag::in_memory()
-            .await
-            .expect("in_memory"),
-    );
+async fn wereld(opslag: Arc<dyn Opslag>, kinderen: &[(usize, Option<usize>)]) -> Wereld {
     let o = opslag.as_ref();
     let regio = o
         .maak_regio(&NieuweRegio {
@@ -495,6 +491,38 @@ async fn vergelijk(
     verschillen
 }
 
+/// Runs the steps on `opslag`, comparing after each; the differences
+/// after the first step that has any.
+async fn doorloop(
+    opslag: Arc<dyn Opslag>,
+    kinderen: &[(usize, Option<usize>)],
+    stappen: &[Stap],
+) -> Vec<String> {
+    let mut w = wereld(opslag, kinderen).await;
+    let mut m = Model::default();
+    let start = schakel_http::api::vandaag();
+    let mut vandaag = start;
+    for stap in stappen {
+        pas_toe(&mut w, &mut m, kinderen, start, stap).await;
+        if let Stap::Tijd { dagen } = stap {
+            vandaag = vandaag + chrono::Days::new(*dagen);
+        }
+        // After every step, not only at the end.
+        let verschillen = vergelijk(&w, &m, kinderen, vandaag).await;
+        if !verschillen.is_empty() {
+            return verschillen;
+        }
+    }
+    Vec::new()
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
@@ -503,27 +531,37 @@ proptest! {
         kinderen in jeugdigen(),
         stappen in proptest::collection::vec(stap(), 0..24),
     ) {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        let verschillen = rt.block_on(async {
-            let mut w = wereld(&kinderen).await;
-            let mut m = Model::default();
-            let start = schakel_http::api::vandaag();
-            let mut vandaag = start;
-            let mut verschillen = Vec::new();
-            for stap in &stappen {
-                pas_toe(&mut w, &mut m, &kinderen, start, stap).await;
-                if let Stap::Tijd { dagen } = stap {
-                    vandaag = vandaag + chrono::Days::new(*dagen);
-                }
-                // After every step, not only at the end.
-                verschillen.extend(vergelijk(&w, &m, &kinderen, vandaag).await);
-                if !verschillen.is_empty() {
-                    break;
-                }
-            }
+        let verschillen = runtime().block_on(async {
+            let opslag = schakel_storage_sqlite::SqliteOpslag::in_memory()
+                .await
+                .expect("in_memory");
+            doorloop(Arc::new(opslag), &kinderen, &stappen).await
+        });
+        prop_assert!(verschillen.is_empty(), "{}", verschillen.join("\n"));
+    }
+}
+
+proptest! {
+    // A fresh database per case costs more on PostgreSQL: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// The same on PostgreSQL (skipped without `SCHAKEL_TEST_PG_URL`,
+    /// except in CI).
+    #[test]
+    fn niemand_leest_buiten_de_regel_postgres(
+        kinderen in jeugdigen(),
+        stappen in proptest::collection::vec(stap(), 0..24),
+    ) {
+        let Some(basis) = pg_basis_url() else {
+            return Ok(());
+        };
+        let verschillen = runtime().block_on(async {
+            let (db, url) = PgDb::nieuw(basis).await;
+            let opslag = schakel_storage_postgres::PgOpslag::connect(&url)
+                .await
+                .expect("connect and migrate");
+            let verschillen = doorloop(Arc::new(opslag), &kinderen, &stappen).await;
+            db.weg().await;
             verschillen
         });
         prop_assert!(verschillen.is_empty(), "{}", verschillen.join("\n"));

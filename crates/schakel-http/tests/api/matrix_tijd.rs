@@ -199,37 +199,6 @@ fn bsn_nr(n: u32) -> String {
         .expect("a test BSN")
 }
 
-/// A referral of `jeugdige` to `aanbieder` whose last day is `einde`,
-/// stored directly.
-async fn verwijzing(app: &App, jeugdige: i64, aanbieder: i64, einde: NaiveDate) {
-    let v = schakel_storage::NieuweVerwijzing {
-        jeugdige,
-        casus: None,
-        door: schakel_storage::Door {
-            medewerker: app.w.medewerker(VERWIJZER),
-            rol: Rol::Verwijzer,
-            organisatie: app.w.jgz,
-        },
-        aanbieder,
-        product: "begeleiding_individueel_basis".into(),
-        volume: 3.0,
-        eenheid: "uur".into(),
-        per: "week".into(),
-        ingangsdatum: einde - chrono::Days::new(60),
-        einddatum: einde,
-        toegekend: schakel_rules::Hoeveelheid::eenheden(20),
-        binnen_normen: true,
-        regels: vec!["almere.rij.volledig_onderwijs".into()],
-        normenkader: "almere 2025.1".into(),
-        bevindingen: json!([]),
-        motivatie: None,
-    };
-    app.opslag
-        .maak_verwijzing(&v, &[], &opzet_record("verwijzing"))
-        .await
-        .expect("verwijzing");
-}
-
 /// Every row of the time matrix against the real server; reports every
 /// row that differs, at once.
 pub async fn matrix_in_tijd(app: &App) {
@@ -301,7 +270,7 @@ pub async fn matrix_in_tijd(app: &App) {
             None => vandaag + chrono::Days::new(60),
             Some(m) => vandaag - m,
         };
-        verwijzing(app, d.jeugdige, aanbieder, einde).await;
+        super::toegang::verwijzing_tot(app, d.jeugdige, aanbieder, einde).await;
         if let Some(m) = moment.geleden() {
             sluit(app, casus, nu - m).await;
         }

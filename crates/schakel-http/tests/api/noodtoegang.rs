@@ -327,13 +327,41 @@ pub async fn noodtoegang(app: &App) {
         )]
     );
 
+    // The term is a setting: with one month, a case closed two months ago
+    // is past it, while the default 12 months allow it.
+    let (_, vierde) =
+        casus_van_wijkteam(app, &zc_a, BSNS[4], Some(nu - chrono::Months::new(2))).await;
+    let (url, server) = super::toegang::instantie_met(
+        app,
+        Instellingen {
+            pseudoniem_sleutel: SLEUTEL.to_vec(),
+            termijnen: schakel_domain::toegang::Termijnen {
+                inzage_gesloten_casus: chrono::Months::new(1),
+                ..Default::default()
+            },
+            ..Instellingen::default()
+        },
+    )
+    .await;
+    let kort = super::toegang::login_op(app, &url, REGISSEUR).await;
+    let vierde_pad = format!("/api/v1/casussen/{vierde}/inzage-gesloten");
+    probleem(
+        &kort.post(&vierde_pad, reden.clone()).await,
+        StatusCode::FORBIDDEN,
+        "geen-toegang",
+    );
+    server.abort();
+    let (s, _, b) = regisseur.post(&vierde_pad, reden.clone()).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+
     // The report: the beheerder's only; when, who, which case, why, until
     // when; no child's name or BSN.
     let (s, _, rapport) = beheerder.get("/api/v1/noodtoegang").await;
     assert_eq!(s, StatusCode::OK, "{rapport}");
-    assert_eq!(rapport["paginering"]["totaal"], 2, "{rapport}");
-    assert_eq!(rapport["items"][0]["id"], grant["id"], "newest first");
-    assert_eq!(rapport["items"][1]["casus"], tweede);
+    assert_eq!(rapport["paginering"]["totaal"], 3, "{rapport}");
+    assert_eq!(rapport["items"][0]["casus"], vierde, "newest first");
+    assert_eq!(rapport["items"][1]["id"], grant["id"]);
+    assert_eq!(rapport["items"][2]["casus"], tweede);
     let tekst = rapport.to_string();
     for geheim in [VOORNAAM, ACHTERNAAM, OUDER, BSNS[0], BSNS[1], BSNS[2]] {
         assert!(!tekst.contains(geheim), "{geheim} in {tekst}");
@@ -341,13 +369,25 @@ pub async fn noodtoegang(app: &App) {
     let vandaag = schakel_http::api::vandaag();
     let morgen = vandaag.succ_opt().expect("tomorrow");
     for (vraag, totaal) in [
-        (format!("?van={vandaag}&tot={vandaag}"), 2),
+        // From the day of the oldest grant (two hours ago) to today: all.
+        (
+            format!(
+                "?van={}&tot={vandaag}",
+                schakel_domain::grens::dag_van(twee_uur)
+            ),
+            3,
+        ),
         (format!("?van={morgen}"), 0),
         (
-            format!("?tot={}", vandaag.pred_opt().expect("yesterday")),
+            format!(
+                "?tot={}",
+                schakel_domain::grens::dag_van(twee_uur)
+                    .pred_opt()
+                    .expect("day")
+            ),
             0,
         ),
-        ("?perPagina=1&pagina=2".to_string(), 2),
+        ("?perPagina=1&pagina=2".to_string(), 3),
     ] {
         let (s, _, r) = beheerder.get(&format!("/api/v1/noodtoegang{vraag}")).await;
         assert_eq!(s, StatusCode::OK, "{vraag}: {r}");

@@ -592,7 +592,12 @@ pub async fn organisatievelden(app: &App) {
 
 /// A referral of `jeugdige` to `aanbieder` whose last day is `einde`,
 /// stored directly (as if made months ago).
-async fn verwijzing_tot(app: &App, jeugdige: i64, aanbieder: i64, einde: NaiveDate) -> i64 {
+pub(crate) async fn verwijzing_tot(
+    app: &App,
+    jeugdige: i64,
+    aanbieder: i64,
+    einde: NaiveDate,
+) -> i64 {
     let v = schakel_storage::NieuweVerwijzing {
         jeugdige,
         casus: None,
