@@ -59,8 +59,8 @@ use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
 
 mod account;
 mod gids;
-mod noodtoegang;
 mod levenscyclus;
+mod noodtoegang;
 mod toegangsroute;
 mod verloop;
 

@@ -51,8 +51,8 @@ use sqlx::{Row, Sqlite, Transaction};
 
 mod account;
 mod gids;
-mod noodtoegang;
 mod levenscyclus;
+mod noodtoegang;
 mod toegangsroute;
 mod verloop;
 

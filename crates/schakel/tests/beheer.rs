@@ -375,7 +375,7 @@ fn gemanipuleerd_auditlog_wordt_ontdekt() {
 fn elke_demorol_ziet_precies_wat_mag() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let server = start_demo(&tmp.path().join("data"));
-    let verwacht: [(&str, Option<&[&str]>); 10] = [
+    let verwacht: [(&str, Option<&[&str]>); 11] = [
         ("zorgcoordinator@watertuin.demo", Some(&["Sem", "Yasmina"])),
         ("zorgcoordinator@bombardon.demo", Some(&[])),
         ("zorgcoordinator@regenboog.demo", Some(&[])),
@@ -385,6 +385,7 @@ fn elke_demorol_ziet_precies_wat_mag() {
         ("aanbieder@triade.demo", Some(&[])),
         ("hoofdaanbieder@zeewind.demo", Some(&[])),
         ("beleid@almere.demo", None),
+        ("toegang@almere.demo", None),
         ("beheer@schakel.demo", None),
     ];
     for (email, namen) in verwacht {
