@@ -13,6 +13,7 @@ pub mod gids;
 pub mod inrichting;
 pub mod invoer;
 pub mod openapi;
+pub mod sso;
 pub mod state;
 pub mod toegangslog;
 pub mod web;

@@ -25,6 +25,12 @@ pub struct Instellingen {
     pub bsn_controles_per_uur: i64,
     /// How long access lasts after the relation that gave it ends.
     pub termijnen: schakel_domain::toegang::Termijnen,
+    /// The address the browser reaches Schakel at (`https://schakel.regio.nl`),
+    /// for the single sign-on's redirect URI; none: single sign-on is off.
+    pub basis_url: Option<String>,
+    /// Accept an `http://` issuer on a loopback address (a test provider);
+    /// otherwise single sign-on talks to `https://` issuers only.
+    pub sso_http_toegestaan: bool,
 }
 
 impl Default for Instellingen {
@@ -37,6 +43,8 @@ impl Default for Instellingen {
             web_map: None,
             bsn_controles_per_uur: 20,
             termijnen: Default::default(),
+            basis_url: None,
+            sso_http_toegestaan: false,
         }
     }
 }
