@@ -85,6 +85,7 @@ pub fn router(state: AppState) -> Router {
             organisaties::lees_toegangsroute,
             organisaties::zet_toegangsroute
         ))
+        .routes(routes!(api::sso::lees, api::sso::zet))
         .routes(routes!(jeugdigen::maak_huishouden))
         .routes(routes!(jeugdigen::lijst, jeugdigen::maak))
         .routes(routes!(jeugdigen::lees, jeugdigen::wijzig))

@@ -389,6 +389,10 @@ impl App {
     async fn start(opslag: Arc<dyn Opslag>, opruimen: Opruimen) -> Self {
         logboek();
         let w = seed(opslag.as_ref()).await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
+        let adres = listener.local_addr().expect("local_addr");
         let state = AppState::new(
             Arc::clone(&opslag),
             regels(),
@@ -398,6 +402,10 @@ impl App {
                 // limit itself is tested on instances of its own
                 // (toegang::bsn_controle).
                 bsn_controles_per_uur: 10_000,
+                // Single sign-on's redirect URI, and its test provider on
+                // loopback (api/sso.rs).
+                basis_url: Some(format!("http://{adres}")),
+                sso_http_toegestaan: true,
                 ..Instellingen::default()
             },
             schakel_http::metrics_handle(),
@@ -411,10 +419,6 @@ impl App {
         tokio::spawn(async move {
             axum::serve(metrics, operator).await.expect("serve metrics");
         });
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind 127.0.0.1:0");
-        let adres = listener.local_addr().expect("local_addr");
         let server = tokio::spawn(async move {
             axum::serve(
                 listener,
@@ -2332,6 +2336,11 @@ use toegangsroute::toegangsroute;
 mod inrichting;
 use inrichting::inrichting;
 
+// Single sign-on against a real OpenID Provider (issue 13.4).
+#[path = "api/sso.rs"]
+mod sso;
+use sso::{sso_inloggen, sso_instellen};
+
 // --- one test per scenario and backend -------------------------------------------------------------------
 
 macro_rules! per_backend {
@@ -2402,4 +2411,6 @@ per_backend!(
     organisatievelden,
     toegang_in_tijd,
     web_api_tokens_beheren,
+    sso_instellen,
+    sso_inloggen,
 );

@@ -44,6 +44,15 @@ pub struct ServeOpties {
     /// (default: ./web/dist, else the repository's web/dist).
     #[arg(long, env = "SCHAKEL_WEB_DIR")]
     pub web_dir: Option<std::path::PathBuf>,
+    /// The address people reach Schakel at (https://schakel.regio.nl),
+    /// for single sign-on's redirect URI; default: http:// and the address
+    /// it listens on.
+    #[arg(long, env = "SCHAKEL_BASIS_URL")]
+    pub basis_url: Option<String>,
+    /// Accept an http:// single sign-on issuer on a loopback address (a test
+    /// provider); never needed in production.
+    #[arg(long, env = "SCHAKEL_SSO_HTTP_TOESTAAN")]
+    pub sso_http_toestaan: bool,
 }
 
 /// The demo's day, within the range of every other period date.
@@ -132,6 +141,13 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
         pseudoniem_sleutel: sleutel,
         web_map: web_map(opties.web_dir.as_deref()),
         bsn_controles_per_uur: opties.bsn_controles_per_uur,
+        basis_url: Some(
+            opties
+                .basis_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{adres}")),
+        ),
+        sso_http_toegestaan: opties.sso_http_toestaan,
         ..Instellingen::default()
     };
     let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());

@@ -5,7 +5,6 @@
 //! (a provider's answer cannot send Schakel elsewhere: SSRF) and speaks TLS
 //! through rustls.
 
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient};
@@ -19,19 +18,27 @@ use schakel_storage::{SsoInstelling, SsoPoging};
 use super::{Identiteit, Vertrek, Weigering, issuer_fout};
 use crate::state::AppState;
 
-/// One client for every provider: no redirects, a time limit.
-fn http() -> Option<&'static reqwest::Client> {
-    static CLIENT: OnceLock<Option<reqwest::Client>> = OnceLock::new();
-    CLIENT
-        .get_or_init(|| {
-            reqwest::ClientBuilder::new()
-                .redirect(reqwest::redirect::Policy::none())
-                .timeout(Duration::from_secs(10))
-                .build()
-                .map_err(|e| tracing::error!("sso: HTTP-client: {e}"))
-                .ok()
-        })
-        .as_ref()
+/// A client for one login: no redirects, a time limit. Made per login
+/// rather than shared, so that no pooled connection outlives the runtime
+/// that opened it.
+fn http() -> Option<reqwest::Client> {
+    reqwest::ClientBuilder::new()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(10))
+        .build()
+        .map_err(|e| tracing::error!("sso: HTTP-client: {e}"))
+        .ok()
+}
+
+/// An error with its causes, for the log.
+fn keten(e: &dyn std::error::Error) -> String {
+    let mut tekst = e.to_string();
+    let mut bron = e.source();
+    while let Some(b) = bron {
+        tekst.push_str(&format!(": {b}"));
+        bron = b.source();
+    }
+    tekst
 }
 
 /// The provider's metadata (discovery), fetched for every login: a
@@ -47,10 +54,11 @@ async fn ontdek(
     }
     let issuer = IssuerUrl::new(i.issuer.clone()).map_err(|_| Weigering::IdpOnbereikbaar)?;
     let http = http().ok_or(Weigering::IdpOnbereikbaar)?;
-    ProviderMetadataWithLogout::discover_async(issuer, http)
+    ProviderMetadataWithLogout::discover_async(issuer, &http)
         .await
         .map_err(|e| {
             // The error names the URL and the problem, never the secret.
+            let e = keten(&e);
             tracing::warn!(organisatie = i.organisatie, "sso: discovery mislukt: {e}");
             Weigering::IdpOnbereikbaar
         })
@@ -108,7 +116,7 @@ pub async fn identiteit(
         .exchange_code(AuthorizationCode::new(code.to_string()))
         .map_err(|_| Weigering::IdpOnbereikbaar)?
         .set_pkce_verifier(PkceCodeVerifier::new(p.pkce_verifier.clone()))
-        .request_async(http)
+        .request_async(&http)
         .await
         .map_err(|e| {
             tracing::warn!(

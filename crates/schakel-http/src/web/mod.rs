@@ -21,6 +21,7 @@ pub mod inrichting;
 pub mod jeugdigen;
 pub mod opmaak;
 pub mod sessie;
+pub mod sso;
 pub mod verwijzingen;
 
 use askama::Template;
@@ -49,6 +50,13 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/start", get(sessie::start))
         .route("/inloggen", get(sessie::inlogscherm).post(sessie::inloggen))
         .route("/uitloggen", post(sessie::uitloggen))
+        .route("/inloggen/sso", get(sso::inlogscherm).post(sso::begin))
+        .route(crate::sso::TERUG_PAD, get(sso::terug))
+        .route("/inloggen/sso/uitgelogd", get(sso::uitgelogd))
+        .route(
+            "/beheer/organisaties/{id}/sso",
+            get(sso::beheer).post(sso::zet),
+        )
         .route(
             "/activeren/{geheim}",
             get(account::activeerscherm).post(account::activeer),
