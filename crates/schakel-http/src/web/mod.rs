@@ -50,7 +50,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/start", get(sessie::start))
         .route("/inloggen", get(sessie::inlogscherm).post(sessie::inloggen))
         .route("/uitloggen", post(sessie::uitloggen))
-        .route("/inloggen/sso", get(sso::inlogscherm).post(sso::begin))
+        .route("/inloggen/sso", get(sso::inlogscherm).post(sso::zoek))
+        .route("/inloggen/sso/start", get(sso::start))
         .route(crate::sso::TERUG_PAD, get(sso::terug))
         .route("/inloggen/sso/uitgelogd", get(sso::uitgelogd))
         .route(

@@ -47,24 +47,17 @@ fn cookie(
 struct InlogPagina {
     kop: Kop,
     fouten: Fouten,
+    /// Each a link to [`start`] (a navigation, not a form: the page's
+    /// CSP lets forms post to Schakel only, and the provider is elsewhere).
     organisaties: Vec<Keuze>,
     email: String,
-    gekozen: String,
 }
 
-async fn inlogpagina(
-    state: &AppState,
-    fouten: Fouten,
-    email: String,
-    gekozen: String,
-) -> WebResultaat {
-    let organisaties = std::iter::once(Keuze::new("", "Kies uw organisatie"))
-        .chain(
-            sso::organisaties_met_sso(state)
-                .await?
-                .into_iter()
-                .map(|(id, naam)| Keuze::new(id.to_string(), naam)),
-        )
+async fn inlogpagina(state: &AppState, fouten: Fouten, email: String) -> WebResultaat {
+    let organisaties = sso::organisaties_met_sso(state)
+        .await?
+        .into_iter()
+        .map(|(id, naam)| Keuze::new(start_pad(id, None), naam))
         .collect();
     let status = fouten.status();
     pagina_met(
@@ -74,79 +67,90 @@ async fn inlogpagina(
             fouten,
             organisaties,
             email,
-            gekozen,
         },
     )
 }
 
 pub async fn inlogscherm(State(state): State<AppState>) -> WebResultaat {
-    inlogpagina(&state, Fouten::default(), String::new(), String::new()).await
+    inlogpagina(&state, Fouten::default(), String::new()).await
+}
+
+/// The start of a login at an organisation's provider (and the role asked
+/// for, on a second round).
+fn start_pad(organisatie: Id, rol: Option<&str>) -> String {
+    let mut pad = format!("/inloggen/sso/start?organisatie={organisatie}");
+    if let Some(r) = rol {
+        pad.push_str("&rol=");
+        pad.push_str(&form_urlencoded::byte_serialize(r.as_bytes()).collect::<String>());
+    }
+    pad
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-pub struct StartInvoer {
-    organisatie: String,
+pub struct EmailInvoer {
     email: String,
-    /// `rol:organisatie`, when an account with several roles chose one.
-    rol: String,
 }
 
-/// Sends the browser to the chosen organisation's provider (chosen by
-/// name, or found by the e-mail address's domain).
-pub async fn begin(
+/// Finds the organisation by the e-mail address's domain, then goes on
+/// to [`start`] by a page that refreshes (a form may not end at another
+/// site: the CSP's form-action).
+pub async fn zoek(
+    State(state): State<AppState>,
+    OpenFormulier(i): OpenFormulier<EmailInvoer>,
+) -> WebResultaat {
+    let mut fouten = Fouten::default();
+    let gevonden = match i.email.trim() {
+        "" => None,
+        email => sso::organisatie_van_email(&state, email).await?,
+    };
+    let Some(organisatie) = gevonden else {
+        fouten.veld(
+            "email",
+            "E-mailadres",
+            "Voor dit e-mailadres kan niet met een organisatie worden ingelogd. Kies uw organisatie of log in met uw wachtwoord.",
+        );
+        return inlogpagina(&state, fouten, i.email).await;
+    };
+    let mut p = uitkomst(
+        "Naar uw organisatie",
+        "U gaat nu naar de inlogdienst van uw organisatie.",
+    );
+    p.verder = Some(start_pad(organisatie, None));
+    pagina_met(StatusCode::OK, &p)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StartVraag {
+    organisatie: Option<Id>,
+    /// `rol:organisatie`, when an account with several roles chose one.
+    rol: Option<String>,
+}
+
+/// Sends the browser to the organisation's provider.
+pub async fn start(
     State(state): State<AppState>,
     Herkomst(herkomst): Herkomst,
     jar: CookieJar,
-    OpenFormulier(i): OpenFormulier<StartInvoer>,
+    Query(v): Query<StartVraag>,
 ) -> WebResultaat {
-    let mut fouten = Fouten::default();
-    let organisatie: Option<Id> = match (i.organisatie.trim(), i.email.trim()) {
-        ("", "") => {
-            fouten.veld(
-                "organisatie",
-                "Organisatie",
-                "Kies uw organisatie of vul uw e-mailadres in.",
-            );
-            None
-        }
-        ("", email) => {
-            let gevonden = sso::organisatie_van_email(&state, email).await?;
-            if gevonden.is_none() {
-                fouten.veld(
-                    "email",
-                    "E-mailadres",
-                    "Voor dit e-mailadres kan niet met een organisatie worden ingelogd. Kies uw organisatie of log in met uw wachtwoord.",
-                );
-            }
-            gevonden
-        }
-        (org, _) => org.parse().ok(),
-    };
-    let Some(organisatie) = organisatie else {
-        if fouten.is_leeg() {
-            fouten.veld(
-                "organisatie",
-                "Organisatie",
-                "Kies een organisatie uit de lijst.",
-            );
-        }
-        return inlogpagina(&state, fouten, i.email, i.organisatie).await;
+    let Some(organisatie) = v.organisatie else {
+        return Ok(naar("/inloggen/sso"));
     };
     let binding = jar
         .get(BINDING_COOKIE)
         .map(|c| c.value().to_string())
         .filter(|b| b.len() == 64)
         .unwrap_or_else(nieuw_geheim);
-    let rol = Some(i.rol).filter(|r| !r.is_empty());
-    match sso::begin(&state, organisatie, &binding, rol, &herkomst).await? {
+    match sso::begin(&state, organisatie, &binding, v.rol, &herkomst).await? {
         Ok(url) => {
             let jar = jar.add(cookie(&state, BINDING_COOKIE, binding, "/inloggen/sso"));
             Ok((jar, Redirect::to(&url)).into_response())
         }
         Err(w) => {
-            fouten.veld("organisatie", "Organisatie", w.melding());
-            inlogpagina(&state, fouten, i.email, organisatie.to_string()).await
+            let p = uitkomst("Inloggen is niet gelukt", w.melding());
+            pagina_met(StatusCode::BAD_GATEWAY, &p)
         }
     }
 }
@@ -157,10 +161,11 @@ struct Uitkomst {
     kop: Kop,
     kopregel: &'static str,
     melding: String,
-    /// After a login: on to the start page (a same-site navigation, so
-    /// the SameSite=Strict session cookie goes along).
-    verder: bool,
-    organisatie: Id,
+    /// On to this page at once (after a login: the start page, by a
+    /// same-site navigation, so the SameSite=Strict session cookie goes
+    /// along).
+    verder: Option<String>,
+    /// Links that start a second round, one per role.
     rollen: Vec<RolKeuze>,
 }
 
@@ -169,21 +174,21 @@ fn uitkomst(kopregel: &'static str, melding: impl Into<String>) -> Uitkomst {
         kop: Kop::openbaar(kopregel, "/inloggen"),
         kopregel,
         melding: melding.into(),
-        verder: false,
-        organisatie: 0,
+        verder: None,
         rollen: vec![],
     }
 }
 
 async fn rolkeuzes(
     state: &AppState,
+    organisatie: Id,
     rollen: &[Roltoewijzing],
 ) -> Result<Vec<RolKeuze>, super::WebFout> {
     let mut uit = Vec::new();
     for r in rollen {
         let org = state.opslag.organisatie(r.organisatie).await?;
         uit.push(RolKeuze {
-            waarde: sso::rolkeuze(*r),
+            waarde: start_pad(organisatie, Some(&sso::rolkeuze(*r))),
             label: format!(
                 "{} bij {}",
                 rol_label(r.rol),
@@ -218,7 +223,7 @@ pub async fn terug(
                     .build(),
             );
             let mut p = uitkomst("U bent ingelogd", "U bent ingelogd via uw organisatie.");
-            p.verder = true;
+            p.verder = Some("/start".into());
             (StatusCode::OK, p, jar)
         }
         Afloop::WachtOpRol { nieuw } => {
@@ -241,8 +246,7 @@ pub async fn terug(
                 "Kies uw rol",
                 "Uw account heeft meer rollen bij deze organisatie. U werkt steeds in één rol: kies er een. Uw organisatie bevestigt het daarna nog eens.",
             );
-            p.organisatie = organisatie;
-            p.rollen = rolkeuzes(&state, &rollen).await?;
+            p.rollen = rolkeuzes(&state, organisatie, &rollen).await?;
             (StatusCode::OK, p, jar)
         }
         Afloop::Geweigerd(w) => {

@@ -22,7 +22,9 @@ const ONBEVESTIGD: &str = "onbevestigd@school-a.test";
 const NIEUW: &str = "nieuw@school-a.test";
 
 /// The provider's accounts: sub, e-mail, verified, how they log in.
-const ACCOUNTS: [(&str, &str, bool, &[&str]); 7] = [
+const TWEE: &str = "twee@school-a.test";
+const ACCOUNTS: [(&str, &str, bool, &[&str]); 8] = [
+    ("sub-twee", TWEE, true, &["pwd", "otp"]),
     ("sub-zc", ZC_A, true, &["pwd", "otp"]),
     ("sub-pwd", PWD, true, &["pwd"]),
     ("sub-inactief", INACTIEF, true, &["pwd", "otp"]),
@@ -147,40 +149,31 @@ fn locatie(r: &reqwest::Response) -> String {
     r.url().join(l).expect("Location is a URL").to_string()
 }
 
-/// Starts a login at school A's provider: the authorization URL.
+/// Starts a login at an organisation's provider: the authorization URL.
 async fn begin(app: &App, b: &reqwest::Client, organisatie: &str) -> String {
     let r = b
-        .post(app.u("/inloggen/sso"))
-        .form(&[("organisatie", organisatie)])
+        .get(app.u(&format!("/inloggen/sso/start?organisatie={organisatie}")))
         .send()
         .await
-        .expect("POST /inloggen/sso");
+        .expect("GET /inloggen/sso/start");
     assert_eq!(r.status(), StatusCode::SEE_OTHER, "{:?}", r.text().await);
     locatie(&r)
 }
 
-/// Logs `sub` in at the provider from `auth`, up to the way back to
-/// Schakel: the callback URL (not yet opened).
+/// Logs `sub` in at the provider from `auth` (or finds it logged in
+/// there already), up to the way back to Schakel: the callback URL (not
+/// yet opened).
 async fn bij_op(op: &Op, b: &reqwest::Client, auth: &str, sub: &str) -> String {
-    let r = b.get(auth).send().await.expect("GET authorization");
-    assert_eq!(
-        r.status(),
-        StatusCode::SEE_OTHER,
-        "{}",
-        r.text().await.unwrap_or_default()
-    );
-    let interactie = locatie(&r);
-    assert!(interactie.starts_with(&op.issuer), "{interactie}");
-    let r = b
-        .post(&interactie)
-        .form(&[("account", sub)])
+    let mut volgende = auth.to_string();
+    while volgende.starts_with(&op.issuer) {
+        let r = if volgende.contains("/interaction/") {
+            b.post(&volgende).form(&[("account", sub)])
+        } else {
+            b.get(&volgende)
+        }
         .send()
         .await
-        .expect("POST interaction");
-    let mut volgende = locatie(&r);
-    // The provider resumes the authorization, then sends the browser back.
-    while volgende.starts_with(&op.issuer) {
-        let r = b.get(&volgende).send().await.expect("GET resume");
+        .expect("request to the provider");
         assert!(r.status().is_redirection(), "{} {}", r.status(), volgende);
         volgende = locatie(&r);
     }
@@ -342,6 +335,58 @@ pub(crate) async fn sso_instellen(app: &App) {
         .expect("html");
     assert!(html.contains("Er is een geheim bewaard"), "{html}");
     assert!(!html.contains(OP_GEHEIM));
+
+    // The beheer page's form: errors at their fields, nothing stored;
+    // then saved, the stored secret kept when the field is left empty.
+    let web = super::web::Browser::nieuw(app);
+    let csrf = web.inloggen(BEHEERDER).await;
+    let pagina = format!("/beheer/organisaties/{}/sso", app.w.school_a);
+    let organisatie = web
+        .get(&format!("/beheer/organisaties/{}", app.w.school_a))
+        .await;
+    assert!(organisatie.html.contains(&format!(r#"href="{pagina}""#)));
+    let stuur = |domeinen: &'static str| {
+        let csrf = csrf.clone();
+        let web = &web;
+        let pagina = pagina.clone();
+        async move {
+            let velden = [
+                ("csrf", csrf.as_str()),
+                ("actief", "ja"),
+                ("issuer", "https://login.school-a.test/realm"),
+                ("client_id", OP_CLIENT),
+                ("client_secret", ""),
+                ("domeinen", domeinen),
+                ("aanmaken", "nee"),
+                ("acr_mfa", "urn:school:mfa"),
+            ];
+            web.post(&pagina, &velden).await
+        }
+    };
+    let p = stuur("school-a.test\nschool a").await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST, "{}", p.html);
+    assert!(p.html.contains(r#"id="domeinen-fout""#), "{}", p.html);
+    assert_eq!(
+        app.opslag
+            .sso_instelling(app.w.school_a)
+            .await
+            .expect("read")
+            .map(|i| i.actief),
+        Some(false),
+        "nothing stored"
+    );
+    let p = stuur("school-a.test\nschool-a.nl").await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    let opgeslagen = app
+        .opslag
+        .sso_instelling(app.w.school_a)
+        .await
+        .expect("read")
+        .expect("stored");
+    assert!(opgeslagen.actief);
+    assert_eq!(opgeslagen.domeinen, ["school-a.test", "school-a.nl"]);
+    assert_eq!(opgeslagen.acr_mfa, ["urn:school:mfa"]);
+    assert_eq!(opgeslagen.client_secret, OP_GEHEIM, "kept");
 }
 
 /// Logging in through the provider, every refusal with its reason.
@@ -369,10 +414,63 @@ pub(crate) async fn sso_inloggen(app: &App) {
                 .expect("deactivate");
         }
     }
+    let twee = o
+        .maak_medewerker(&NieuweMedewerker {
+            naam: "Twee Rollen".into(),
+            email: TWEE.into(),
+            wachtwoord_hash: String::new(),
+            rollen: [Rol::Zorgcoordinator, Rol::Beleid]
+                .map(|rol| Roltoewijzing {
+                    rol,
+                    organisatie: app.w.school_a,
+                })
+                .to_vec(),
+        })
+        .await
+        .expect("account with two roles");
     let beheer = app.login(BEHEERDER).await;
     zet_sso(app, &beheer, &op.issuer, false).await;
     let zc = app.w.medewerker(ZC_A);
     let kop = app.audit().await.len();
+
+    // The login page lists the organisation, and finds it by an address's
+    // domain (then on by a refresh: no form may end at another site).
+    let b = browser(app);
+    let start = format!("/inloggen/sso/start?organisatie={}", app.w.school_a);
+    let html = b
+        .get(app.u("/inloggen/sso"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        html.contains(&format!(
+            r#"<a href="{start}">Basisschool De Regenboog</a>"#
+        )),
+        "{html}"
+    );
+    let r = b
+        .post(app.u("/inloggen/sso"))
+        .form(&[("email", "Iemand@School-A.test")])
+        .send()
+        .await
+        .expect("zoek");
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = r.text().await.expect("html");
+    assert!(
+        html.contains(&format!(r#"content="0; url={start}""#)),
+        "{html}"
+    );
+    let r = b
+        .post(app.u("/inloggen/sso"))
+        .form(&[("email", "iemand@elders.test")])
+        .send()
+        .await
+        .expect("zoek");
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert!(r.text().await.expect("html").contains(r#"id="email-fout""#));
 
     // First login: found by the verified address, the subject linked; the
     // provider asserted a second factor, so the session is complete.
@@ -592,6 +690,35 @@ pub(crate) async fn sso_inloggen(app: &App) {
         .get(&format!("/api/v1/organisaties/{}/sso", app.w.school_a))
         .await;
     assert_eq!(body["wachtenOpRol"][0]["email"], NIEUW, "{body}");
+
+    // Two roles at the organisation: the person chooses, and the choice
+    // goes round the provider once more (logged in there already).
+    let (b, s, tekst) = login(app, &op, "sub-twee").await;
+    assert_eq!(s, StatusCode::OK, "{tekst}");
+    assert!(tekst.contains("Kies uw rol"), "{tekst}");
+    let keuze = format!(
+        "/inloggen/sso/start?organisatie={0}&#38;rol=beleid%3A{0}",
+        app.w.school_a
+    );
+    assert!(tekst.contains(&format!(r#"href="{keuze}""#)), "{tekst}");
+    let r = b
+        .get(app.u(&keuze.replace("&#38;", "&")))
+        .send()
+        .await
+        .expect("choose");
+    let url = bij_op(&op, &b, &locatie(&r), "sub-twee").await;
+    let (s, _) = terug(&b, &url).await;
+    assert_eq!(s, StatusCode::OK);
+    let sessie: Value = b
+        .get(app.u("/api/v1/sessies/huidige"))
+        .send()
+        .await
+        .expect("huidige")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(sessie["medewerker"], twee.id);
+    assert_eq!(sessie["rol"], "beleid", "{sessie}");
 
     // Logout ends the session and offers the provider's end-session endpoint.
     let (b, _, _) = login(app, &op, "sub-zc").await;
