@@ -150,7 +150,7 @@ pub async fn start(
         }
         Err(w) => {
             let p = uitkomst("Inloggen is niet gelukt", w.melding());
-            pagina_met(StatusCode::BAD_GATEWAY, &p)
+            pagina_met(status_van(w), &p)
         }
     }
 }
@@ -197,6 +197,19 @@ async fn rolkeuzes(
         });
     }
     Ok(uit)
+}
+
+/// The answer's status for a refusal: the provider unreachable is a bad
+/// gateway, a login Schakel does not know (or that is off) a bad request,
+/// anyone refused forbidden.
+fn status_van(w: Weigering) -> StatusCode {
+    match w {
+        Weigering::IdpOnbereikbaar => StatusCode::BAD_GATEWAY,
+        Weigering::StateOnbekend | Weigering::AndereBrowser | Weigering::SsoUit => {
+            StatusCode::BAD_REQUEST
+        }
+        _ => StatusCode::FORBIDDEN,
+    }
 }
 
 /// The way back from the provider.
@@ -249,18 +262,11 @@ pub async fn terug(
             p.rollen = rolkeuzes(&state, organisatie, &rollen).await?;
             (StatusCode::OK, p, jar)
         }
-        Afloop::Geweigerd(w) => {
-            let status = match w {
-                Weigering::IdpOnbereikbaar => StatusCode::BAD_GATEWAY,
-                Weigering::StateOnbekend | Weigering::AndereBrowser => StatusCode::BAD_REQUEST,
-                _ => StatusCode::FORBIDDEN,
-            };
-            (
-                status,
-                uitkomst("Inloggen is niet gelukt", w.melding()),
-                jar,
-            )
-        }
+        Afloop::Geweigerd(w) => (
+            status_van(w),
+            uitkomst("Inloggen is niet gelukt", w.melding()),
+            jar,
+        ),
     };
     Ok((jar, pagina_met(status, &pagina)?).into_response())
 }

@@ -763,5 +763,35 @@ pub(crate) async fn sso_inloggen(app: &App) {
         StatusCode::UNAUTHORIZED,
         "the session has ended"
     );
+
+    // Switched off: a login under way is refused on its way back, and no
+    // new one starts.
+    let b = browser(app);
+    let auth = begin(app, &b, &app.w.school_a.to_string()).await;
+    let (s, _, _) = beheer
+        .put(
+            &format!("/api/v1/organisaties/{}/sso", app.w.school_a),
+            None,
+            json!({"actief": false, "issuer": op.issuer, "clientId": OP_CLIENT,
+                   "domeinen": ["school-a.test"]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let kop = app.audit().await.len();
+    let url = bij_op(&op, &b, &auth, "sub-zc").await;
+    let (s, tekst) = terug(&b, &url).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{tekst}");
+    assert!(tekst.contains("staat uit"), "{tekst}");
+    let gronden: Vec<String> = records(app, kop).await.into_iter().map(|r| r.2).collect();
+    assert_eq!(gronden, [format!("sso_uit organisatie {}", app.w.school_a)]);
+    let r = b
+        .get(app.u(&format!(
+            "/inloggen/sso/start?organisatie={}",
+            app.w.school_a
+        )))
+        .send()
+        .await
+        .expect("start");
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     drop(op);
 }
