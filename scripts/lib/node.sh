@@ -46,3 +46,15 @@ node20() {
         npm install --prefix "$web/.node" --no-save --no-audit --no-fund --loglevel=error "$pakket@20.20.2"
     fi
 }
+
+# The OpenID Provider of the single sign-on tests (web/sso-op: the npm
+# package oidc-provider, version fixed in its own package-lock.json):
+# `npm ci` there when the lock file is newer than what is installed. Needs
+# npm (npm_pakketten installs it on a bare machine).
+sso_op_pakketten() {
+    local op
+    op="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../web/sso-op" && pwd)"
+    if [[ ! -f "$op/node_modules/.package-lock.json" || "$op/package-lock.json" -nt "$op/node_modules/.package-lock.json" ]]; then
+        (cd "$op" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+}

@@ -19,12 +19,13 @@ const axeBron = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 /** WCAG 2.1 A and AA, as the issue asks. */
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-/** Starts `schakel serve --demo` on a free port in a fresh data directory and
- * reads the address and the demo accounts from what it prints. */
-export async function startDemo() {
+/** Starts `schakel serve --demo` (with `extra` options) on a free port in a
+ * fresh data directory and reads the address and the demo accounts from
+ * what it prints. */
+export async function startDemo(extra = []) {
   const bin = process.env.SCHAKEL_BIN || join(repo, "target/debug/schakel");
   const data = mkdtempSync(join(tmpdir(), "schakel-e2e-"));
-  const kind = spawn(bin, ["serve", "--demo", "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0", "--data-dir", data], {
+  const kind = spawn(bin, ["serve", "--demo", "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0", "--data-dir", data, ...extra], {
     cwd: repo,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -15,6 +15,7 @@ pub mod inrichting;
 pub mod invoer;
 pub mod openapi;
 pub mod post;
+pub mod sso;
 pub mod state;
 pub mod toegangslog;
 pub mod web;
@@ -91,6 +92,7 @@ pub fn router(state: AppState) -> Router {
             organisaties::lees_toegangsroute,
             organisaties::zet_toegangsroute
         ))
+        .routes(routes!(api::sso::lees, api::sso::zet))
         .routes(routes!(jeugdigen::maak_huishouden))
         .routes(routes!(jeugdigen::lijst, jeugdigen::maak))
         .routes(routes!(jeugdigen::lees, jeugdigen::wijzig))

@@ -27,11 +27,15 @@ pub struct Instellingen {
     pub termijnen: schakel_domain::toegang::Termijnen,
     /// Days the municipality has to decide on a maatwerk referral.
     pub toetstermijn_dagen: u64,
-    /// Where users reach the web application: activation and reset links
-    /// start with it.
+    /// Where users reach the web application (`https://schakel.regio.nl`):
+    /// activation and reset links start with it, and so does the single
+    /// sign-on's redirect URI.
     pub basis_url: String,
     /// SMTP for activation and reset links; none: the links are only shown.
     pub post: Option<crate::post::Post>,
+    /// Accept an `http://` issuer on a loopback address (a test provider);
+    /// otherwise single sign-on talks to `https://` issuers only.
+    pub sso_http_toegestaan: bool,
 }
 
 impl Default for Instellingen {
@@ -47,6 +51,7 @@ impl Default for Instellingen {
             toetstermijn_dagen: 8 * 7,
             basis_url: "http://127.0.0.1:8080".into(),
             post: None,
+            sso_http_toegestaan: false,
         }
     }
 }

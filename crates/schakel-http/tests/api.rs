@@ -401,6 +401,10 @@ impl App {
     async fn start(opslag: Arc<dyn Opslag>, opruimen: Opruimen) -> Self {
         logboek();
         let w = seed(opslag.as_ref()).await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
+        let adres = listener.local_addr().expect("local_addr");
         let state = AppState::new(
             Arc::clone(&opslag),
             regels(),
@@ -410,6 +414,10 @@ impl App {
                 // limit itself is tested on instances of its own
                 // (toegang::bsn_controle).
                 bsn_controles_per_uur: 10_000,
+                // Single sign-on's redirect URI, and its test provider on
+                // loopback (api/sso.rs).
+                basis_url: format!("http://{adres}"),
+                sso_http_toegestaan: true,
                 ..Instellingen::default()
             },
             schakel_http::metrics_handle(),
@@ -423,10 +431,6 @@ impl App {
         tokio::spawn(async move {
             axum::serve(metrics, operator).await.expect("serve metrics");
         });
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind 127.0.0.1:0");
-        let adres = listener.local_addr().expect("local_addr");
         let server = tokio::spawn(async move {
             axum::serve(
                 listener,
@@ -2358,6 +2362,11 @@ use maatwerk::{maatwerk_matrix, maatwerk_toets, web_maatwerk};
 mod inrichting;
 use inrichting::inrichting;
 
+// Single sign-on against a real OpenID Provider (issue 13.4).
+#[path = "api/sso.rs"]
+mod sso;
+use sso::{sso_inloggen, sso_instellen};
+
 // --- one test per scenario and backend -------------------------------------------------------------------
 
 macro_rules! per_backend {
@@ -2436,4 +2445,6 @@ per_backend!(
     web_noodtoegang,
     accounts_levenscyclus,
     web_medewerkers,
+    sso_instellen,
+    sso_inloggen,
 );

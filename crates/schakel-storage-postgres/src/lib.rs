@@ -53,6 +53,7 @@ use schakel_storage::{
     Opslag, OpslagFout, Organisatie, Pagina, Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie,
     TokenFilter, Triagebesluit, Vertegenwoordiger, bewaren_tot,
 };
+use schakel_storage::{SsoInstelling, SsoKoppeling, SsoPoging};
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
@@ -61,6 +62,7 @@ mod account;
 mod gids;
 mod levenscyclus;
 mod noodtoegang;
+mod sso;
 mod toegangsroute;
 mod verloop;
 
@@ -1001,6 +1003,74 @@ impl Opslag for PgOpslag {
     async fn wis_mislukte_inlogs(&self, sleutel: &str) -> Resultaat<()> {
         let mut c = self.pool.acquire().await.map_err(fout)?;
         account::wis_mislukte_inlogs(&mut c, sleutel).await
+    }
+
+    // --- single sign-on ----------------------------------------------------------
+
+    async fn zet_sso_instelling(
+        &self,
+        i: &SsoInstelling,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        sso::zet_instelling(&mut tx, i, audit).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn sso_instelling(&self, organisatie: Id) -> Resultaat<Option<SsoInstelling>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        Ok(sso::instellingen(&mut c, Some(organisatie)).await?.pop())
+    }
+
+    async fn sso_instellingen(&self) -> Resultaat<Vec<SsoInstelling>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        sso::instellingen(&mut c, None).await
+    }
+
+    async fn bewaar_sso_poging(&self, p: &SsoPoging, nu: DateTime<Utc>) -> Resultaat<()> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        sso::bewaar_poging(&mut tx, p, nu).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn neem_sso_poging(
+        &self,
+        state_hash: &str,
+        nu: DateTime<Utc>,
+    ) -> Resultaat<Option<SsoPoging>> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let uit = sso::neem_poging(&mut tx, state_hash, nu).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn sso_koppeling(&self, issuer: &str, subject: &str) -> Resultaat<Option<SsoKoppeling>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        sso::koppeling(&mut c, issuer, subject).await
+    }
+
+    async fn koppel_sso(&self, k: &SsoKoppeling, audit: &NieuwAuditRecord) -> Resultaat<()> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        sso::koppel(&mut tx, k, audit).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn maak_sso_medewerker(
+        &self,
+        naam: &str,
+        email: &str,
+        k: &SsoKoppeling,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let uit = sso::maak_medewerker(&mut tx, naam, email, k, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn sso_zonder_rol(&self, organisatie: Id) -> Resultaat<Vec<Medewerker>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        sso::zonder_rol(&mut c, organisatie).await
     }
 
     async fn tel_poging(

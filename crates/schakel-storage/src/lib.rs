@@ -16,6 +16,7 @@ pub mod gids;
 pub mod klok;
 pub mod model;
 pub mod noodtoegang;
+pub mod sso;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 pub mod toegangsroute;
@@ -36,6 +37,7 @@ pub use gids::{
 };
 pub use model::*;
 pub use noodtoegang::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
+pub use sso::{SsoInstelling, SsoKoppeling, SsoPoging};
 pub use toegangsroute::{DirectoryGegevens, OjaArrangement};
 pub use verloop::{
     Actiepunt, ActiepuntFilter, Beoordeling, CasusGebeurtenis, Door, GemeentelijkeToets,
@@ -227,6 +229,50 @@ pub trait Opslag: Send + Sync + 'static {
         behoud: Option<&str>,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<()>;
+    // --- single sign-on (issue 13.4) --------------------------------------------
+    /// Stores (replaces) an organisation's single sign-on, in one
+    /// transaction with `audit`; an unknown organisation is
+    /// [`OpslagFout::OnbekendeVerwijzing`].
+    async fn zet_sso_instelling(
+        &self,
+        i: &SsoInstelling,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()>;
+    async fn sso_instelling(&self, organisatie: Id) -> Resultaat<Option<SsoInstelling>>;
+    /// Every organisation's single sign-on, active or not, by organisation.
+    async fn sso_instellingen(&self) -> Resultaat<Vec<SsoInstelling>>;
+    /// Stores a login under way, and forgets those past their end at `nu`.
+    async fn bewaar_sso_poging(
+        &self,
+        p: &SsoPoging,
+        nu: chrono::DateTime<chrono::Utc>,
+    ) -> Resultaat<()>;
+    /// Takes the login under way with this state: removed whether or not it
+    /// is still valid, so a state works once; `None` when unknown or past
+    /// its end at `nu`.
+    async fn neem_sso_poging(
+        &self,
+        state_hash: &str,
+        nu: chrono::DateTime<chrono::Utc>,
+    ) -> Resultaat<Option<SsoPoging>>;
+    async fn sso_koppeling(&self, issuer: &str, subject: &str) -> Resultaat<Option<SsoKoppeling>>;
+    /// Links an account to its subject, in one transaction with `audit`;
+    /// a subject (or an account at this issuer) linked already is
+    /// [`OpslagFout::BestaatAl`].
+    async fn koppel_sso(&self, k: &SsoKoppeling, audit: &NieuwAuditRecord) -> Resultaat<()>;
+    /// Creates an account without password and without a role, linked to
+    /// its subject (`k.medewerker` is ignored), in one transaction with
+    /// `audit`.
+    async fn maak_sso_medewerker(
+        &self,
+        naam: &str,
+        email: &str,
+        k: &SsoKoppeling,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker>;
+    /// The accounts an organisation's single sign-on linked that have no
+    /// role yet (they wait for a beheerder), oldest first.
+    async fn sso_zonder_rol(&self, organisatie: Id) -> Resultaat<Vec<Medewerker>>;
 
     // --- failed logins, shared by every server instance ----------------------
     /// Counts a failed login under each key (an account, an address: hashed

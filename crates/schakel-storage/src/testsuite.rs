@@ -93,6 +93,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     activatie(opslag, &w).await;
     noodtoegang(opslag, &w).await;
     levenscyclus(opslag, &w).await;
+    sso(opslag, &w).await;
     verifieer_keten(opslag).await;
 }
 
@@ -4060,4 +4061,216 @@ pub async fn noodtoegang(opslag: &dyn Opslag, w: &Wereld) {
         .await
         .expect("lijst");
     assert_eq!((elders.totaal, elders.items.len()), (0, 0));
+}
+
+/// Single sign-on (issue 13.4): settings per organisation (replaced whole,
+/// audited), logins under way taken once and only before their end, and
+/// subjects linked once per issuer, audited.
+pub async fn sso(opslag: &dyn Opslag, w: &Wereld) {
+    use crate::{SsoInstelling, SsoKoppeling, SsoPoging};
+    let kop = kop_nummer(opslag).await;
+    let mut i = SsoInstelling {
+        organisatie: w.vreemd.id,
+        actief: true,
+        issuer: "https://idp.vreemd.example".into(),
+        client_id: "schakel".into(),
+        client_secret: "geheim-1".into(),
+        domeinen: vec!["vreemd.example".into(), "school.example".into()],
+        onbekend_aanmaken: false,
+        acr_mfa: vec![],
+    };
+    let wijzigen = record(
+        "organisatie.sso",
+        Actie::Wijzigen,
+        "organisatie",
+        None,
+        None,
+    );
+    opslag
+        .zet_sso_instelling(&i, &wijzigen)
+        .await
+        .expect("zet_sso_instelling");
+    i.client_secret = "geheim-2".into();
+    i.acr_mfa = vec!["urn:mfa".into()];
+    i.onbekend_aanmaken = true;
+    opslag
+        .zet_sso_instelling(&i, &wijzigen)
+        .await
+        .expect("replace");
+    assert_eq!(kop_nummer(opslag).await, kop + 2, "each change is logged");
+    assert_eq!(
+        laatste_record(opslag).await.record.object_id,
+        Some(w.vreemd.id),
+        "the record names the organisation"
+    );
+    assert_eq!(
+        opslag.sso_instelling(w.vreemd.id).await.expect("read"),
+        Some(i.clone())
+    );
+    assert_eq!(
+        opslag.sso_instelling(w.school.id).await.expect("read"),
+        None
+    );
+    assert_eq!(
+        opslag.sso_instellingen().await.expect("list"),
+        vec![i.clone()]
+    );
+    let onbekend = opslag
+        .zet_sso_instelling(
+            &SsoInstelling {
+                organisatie: w.vreemd.id + 1000,
+                ..i.clone()
+            },
+            &wijzigen,
+        )
+        .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "an unknown organisation: {onbekend:?}"
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 2,
+        "a refused write logs nothing"
+    );
+
+    // A login under way: taken once, and never after its end.
+    let nu = audit::nu();
+    let poging = |state: &str, verloopt| SsoPoging {
+        state_hash: state.into(),
+        binding_hash: "binding".into(),
+        organisatie: w.vreemd.id,
+        nonce: "nonce".into(),
+        pkce_verifier: "verifier".into(),
+        rol: Some("beheerder:1".into()),
+        verloopt,
+    };
+    let geldig = poging("state-1", nu + chrono::Duration::minutes(10));
+    opslag
+        .bewaar_sso_poging(&geldig, nu)
+        .await
+        .expect("bewaar_sso_poging");
+    opslag
+        .bewaar_sso_poging(&poging("state-oud", nu + chrono::Duration::seconds(1)), nu)
+        .await
+        .expect("bewaar_sso_poging");
+    let neem = |s: &'static str, t| opslag.neem_sso_poging(s, t);
+    assert_eq!(neem("state-1", nu).await.expect("neem"), Some(geldig));
+    assert_eq!(neem("state-1", nu).await.expect("neem"), None, "once only");
+    let later = nu + chrono::Duration::seconds(2);
+    assert_eq!(
+        neem("state-oud", later).await.expect("neem"),
+        None,
+        "past its end"
+    );
+    assert_eq!(neem("onbekend", nu).await.expect("neem"), None);
+
+    // Subjects: linked once per issuer, audited; unknown ones are none.
+    let m = w.medewerker(opslag).await;
+    let k = SsoKoppeling {
+        issuer: i.issuer.clone(),
+        subject: "sub-123".into(),
+        medewerker: m.id,
+        organisatie: w.vreemd.id,
+        aangemaakt: nu,
+    };
+    let koppelen = record("sso.koppelen", Actie::Aanmaken, "medewerker", None, None);
+    let kop = kop_nummer(opslag).await;
+    opslag.koppel_sso(&k, &koppelen).await.expect("koppel_sso");
+    assert_eq!(kop_nummer(opslag).await, kop + 1);
+    assert_eq!(laatste_record(opslag).await.record.object_id, Some(m.id));
+    assert_eq!(
+        opslag
+            .sso_koppeling(&i.issuer, "sub-123")
+            .await
+            .expect("read"),
+        Some(k.clone())
+    );
+    assert_eq!(
+        opslag
+            .sso_koppeling("https://ander.example", "sub-123")
+            .await
+            .expect("read"),
+        None,
+        "a subject is only unique within its issuer"
+    );
+    for dubbel in [
+        SsoKoppeling {
+            subject: "sub-456".into(),
+            ..k.clone()
+        },
+        SsoKoppeling {
+            medewerker: m.id + 1000,
+            ..k.clone()
+        },
+    ] {
+        let uit = opslag.koppel_sso(&dubbel, &koppelen).await;
+        assert!(
+            matches!(
+                uit,
+                Err(OpslagFout::BestaatAl(_) | OpslagFout::OnbekendeVerwijzing(_))
+            ),
+            "{dubbel:?}: {uit:?}"
+        );
+    }
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 1,
+        "refused links log nothing"
+    );
+
+    // An account made by single sign-on: no password, no role, linked.
+    assert_eq!(
+        opslag.sso_zonder_rol(w.vreemd.id).await.expect("list"),
+        vec![]
+    );
+    let nieuw = opslag
+        .maak_sso_medewerker(
+            "Nieuwe Collega",
+            "Nieuw@Vreemd.example",
+            &SsoKoppeling {
+                subject: "sub-nieuw".into(),
+                medewerker: 0,
+                ..k.clone()
+            },
+            &koppelen,
+        )
+        .await
+        .expect("maak_sso_medewerker");
+    assert_eq!(nieuw.email, "nieuw@vreemd.example");
+    assert!(nieuw.actief && nieuw.rollen.is_empty(), "{nieuw:?}");
+    assert_eq!(
+        opslag
+            .sso_koppeling(&i.issuer, "sub-nieuw")
+            .await
+            .expect("read")
+            .map(|k| k.medewerker),
+        Some(nieuw.id)
+    );
+    let (_, hash) = opslag
+        .medewerker_op_email("nieuw@vreemd.example")
+        .await
+        .expect("read")
+        .expect("exists");
+    assert_eq!(hash, "", "no password: none matches");
+    assert_eq!(
+        opslag.sso_zonder_rol(w.vreemd.id).await.expect("list"),
+        vec![nieuw.clone()]
+    );
+    let dubbel = opslag
+        .maak_sso_medewerker(
+            "Nog een",
+            "nieuw@vreemd.example",
+            &SsoKoppeling {
+                subject: "sub-ander".into(),
+                ..k.clone()
+            },
+            &koppelen,
+        )
+        .await;
+    assert!(
+        matches!(dubbel, Err(OpslagFout::BestaatAl(_))),
+        "a second account for one address: {dubbel:?}"
+    );
+    assert_eq!(kop_nummer(opslag).await, kop + 2);
 }

@@ -56,10 +56,6 @@ pub struct ServeOpties {
     /// Mark cookies Secure: set this when Schakel runs behind TLS.
     #[arg(long, env = "SCHAKEL_VEILIGE_COOKIES")]
     pub veilige_cookies: bool,
-    /// Where users reach the web application (activation and reset links
-    /// start with it); default: http:// and the --listen address.
-    #[arg(long, env = "SCHAKEL_BASIS_URL")]
-    pub basis_url: Option<String>,
     /// An SMTP relay for activation and reset links (smtp://host:port,
     /// plain SMTP on the own network); without it the links are only
     /// shown to the one who made them.
@@ -72,6 +68,15 @@ pub struct ServeOpties {
     /// (default: ./web/dist, else the repository's web/dist).
     #[arg(long, env = "SCHAKEL_WEB_DIR")]
     pub web_dir: Option<std::path::PathBuf>,
+    /// The address people reach Schakel at (https://schakel.regio.nl):
+    /// activation and reset links and single sign-on's redirect URI start
+    /// with it; default: http:// and the address it listens on.
+    #[arg(long, env = "SCHAKEL_BASIS_URL")]
+    pub basis_url: Option<String>,
+    /// Accept an http:// single sign-on issuer on a loopback address (a test
+    /// provider); never needed in production.
+    #[arg(long, env = "SCHAKEL_SSO_HTTP_TOESTAAN")]
+    pub sso_http_toestaan: bool,
 }
 
 /// The demo's day, within the range of every other period date.
@@ -175,6 +180,7 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
             }
             _ => None,
         },
+        sso_http_toegestaan: opties.sso_http_toestaan,
         ..Instellingen::default()
     };
     let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());

@@ -14,6 +14,7 @@ pub mod normenkader;
 pub mod organisaties;
 pub mod route;
 pub mod sessies;
+pub mod sso;
 pub mod systeem;
 pub mod toegangsroute;
 pub mod verwijzingen;

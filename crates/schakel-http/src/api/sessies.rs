@@ -116,8 +116,20 @@ pub enum Aanmelding {
 
 /// A login attempt's record (event `sessie.inloggen`).
 fn inlogrecord(wie: Wie, uitkomst: Uitkomst, grond: &str, herkomst: &str) -> NieuwAuditRecord {
+    aanmeldrecord("sessie.inloggen", wie, uitkomst, grond, herkomst)
+}
+
+/// A record of a login step (a password, a single sign-on) about the
+/// account `wie` tried.
+pub fn aanmeldrecord(
+    gebeurtenis: &str,
+    wie: Wie,
+    uitkomst: Uitkomst,
+    grond: &str,
+    herkomst: &str,
+) -> NieuwAuditRecord {
     toegangslog::record(
-        "sessie.inloggen",
+        gebeurtenis,
         Actie::Uitvoeren,
         wie,
         ("medewerker", wie.medewerker),
@@ -206,7 +218,7 @@ pub async fn meld_aan(
 ) -> ApiResultaat<Aanmelding> {
     let email = i.email.trim().to_lowercase();
     let medewerker = controleer_wachtwoord(state, adres, herkomst, &email, &i.wachtwoord).await?;
-    let mut wie = Wie {
+    let wie = Wie {
         medewerker: Some(medewerker.id),
         rol: None,
     };
@@ -223,6 +235,30 @@ pub async fn meld_aan(
             return Err(f);
         }
     };
+    open_sessie(
+        state,
+        medewerker,
+        rol,
+        ("sessie.inloggen", "wachtwoord_juist"),
+        herkomst,
+    )
+    .await
+}
+
+/// Opens a session for `medewerker` acting in `rol`, once the login is
+/// proven, and logs it (`gebeurtenis` with `grond`): for a password login
+/// and a single sign-on alike.
+pub async fn open_sessie(
+    state: &AppState,
+    medewerker: Medewerker,
+    rol: Roltoewijzing,
+    (gebeurtenis, grond): (&str, &str),
+    herkomst: &str,
+) -> ApiResultaat<Aanmelding> {
+    let wie = Wie {
+        medewerker: Some(medewerker.id),
+        rol: Some(rol),
+    };
     let geheim = nieuw_geheim();
     let nu = Utc::now();
     let sessie = Sessie {
@@ -235,12 +271,8 @@ pub async fn meld_aan(
         verloopt: nu + state.instellingen.sessie_max,
     };
     state.opslag.maak_sessie(&sessie).await?;
-    wie.rol = Some(rol);
-    toegangslog::log(
-        state,
-        inlogrecord(wie, Uitkomst::Toegestaan, "wachtwoord_juist", herkomst),
-    )
-    .await?;
+    let record = aanmeldrecord(gebeurtenis, wie, Uitkomst::Toegestaan, grond, herkomst);
+    toegangslog::log(state, record).await?;
     let info = SessieInfo {
         medewerker: medewerker.id,
         naam: medewerker.naam,

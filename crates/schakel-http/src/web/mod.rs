@@ -24,6 +24,7 @@ pub mod medewerkers;
 pub mod noodtoegang;
 pub mod opmaak;
 pub mod sessie;
+pub mod sso;
 pub mod verwijzingen;
 
 use askama::Template;
@@ -52,6 +53,14 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/start", get(sessie::start))
         .route("/inloggen", get(sessie::inlogscherm).post(sessie::inloggen))
         .route("/uitloggen", post(sessie::uitloggen))
+        .route("/inloggen/sso", get(sso::inlogscherm).post(sso::zoek))
+        .route("/inloggen/sso/start", get(sso::start))
+        .route(crate::sso::TERUG_PAD, get(sso::terug))
+        .route("/inloggen/sso/uitgelogd", get(sso::uitgelogd))
+        .route(
+            "/beheer/organisaties/{id}/sso",
+            get(sso::beheer).post(sso::zet),
+        )
         .route(
             "/activeren/{geheim}",
             get(account::activeerscherm).post(account::activeer),

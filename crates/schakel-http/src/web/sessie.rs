@@ -368,8 +368,9 @@ pub struct Leeg {}
 
 /// Ends the session (CSRF-checked like every form) and clears the cookie.
 pub async fn uitloggen(jar: CookieJar, f: Formulier<Leeg>) -> WebResultaat {
+    let na = super::sso::na_uitloggen(&jar);
     let jar = crate::api::sessies::beeindig_sessie(&f.wie.state, &f.wie.actor, jar).await?;
-    Ok((jar, naar("/inloggen?uitgelogd=1")).into_response())
+    Ok((jar, naar(na)).into_response())
 }
 
 #[derive(Deserialize, Default)]

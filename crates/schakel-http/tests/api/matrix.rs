@@ -864,6 +864,27 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Beheerder,          Nvt,      200, Toegestaan),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Anoniem,            Nvt,      401, Geen),
+    // An organisation's single sign-on: the beheerder of its region only.
+    r("/api/v1/organisaties/{id}/sso",     "GET", Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "GET", Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "GET", Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "GET", Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "GET", Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "GET", Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "GET", Accountbeheerder,   Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "GET", Toegang,            Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "GET", Beheerder,          Nvt,      200, Geen),
+    r("/api/v1/organisaties/{id}/sso",     "GET", Anoniem,            Nvt,      401, Geen),
+    r("/api/v1/organisaties/{id}/sso",     "PUT", Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "PUT", Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "PUT", Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "PUT", Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "PUT", Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "PUT", Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "PUT", Accountbeheerder,   Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "PUT", Toegang,            Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/sso",     "PUT", Beheerder,          Nvt,      200, Toegestaan),
+    r("/api/v1/organisaties/{id}/sso",     "PUT", Anoniem,            Nvt,      401, Geen),
     r("/api/v1/organisaties",      "GET",    Zorgcoordinator,    Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Casusregisseur,     Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Wijkteammedewerker, Nvt,      200, Geen),
@@ -1217,6 +1238,8 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
         ("/api/v1/organisaties/{id}/werkgebied", "PUT", &[Nvt]),
         ("/api/v1/organisaties/{id}/toegangsroute", "GET", &[Nvt]),
         ("/api/v1/organisaties/{id}/toegangsroute", "PUT", &[Nvt]),
+        ("/api/v1/organisaties/{id}/sso", "GET", &[Nvt]),
+        ("/api/v1/organisaties/{id}/sso", "PUT", &[Nvt]),
         ("/api/v1/organisaties", "GET", &[Nvt]),
         ("/api/v1/organisaties", "POST", &[Nvt]),
         ("/api/v1/api-tokens", "POST", &[Nvt]),
@@ -2073,6 +2096,16 @@ impl<'a> Matrix<'a> {
             ("PUT", "/api/v1/organisaties/{id}/toegangsroute") => (
                 format!("/api/v1/organisaties/{}/toegangsroute", app.w.gemeente),
                 Some(json!({})),
+            ),
+            ("GET", "/api/v1/organisaties/{id}/sso") => {
+                (format!("/api/v1/organisaties/{}/sso", app.w.gemeente), None)
+            }
+            ("PUT", "/api/v1/organisaties/{id}/sso") => (
+                format!("/api/v1/organisaties/{}/sso", app.w.gemeente),
+                Some(
+                    json!({"actief": false, "issuer": "https://login.gemeente.test",
+                    "clientId": "schakel", "clientSecret": "matrixgeheim"}),
+                ),
             ),
             ("GET", "/api/v1/jeugdigen") => ("/api/v1/jeugdigen?perPagina=100".to_string(), None),
             ("GET", "/api/v1/hulpvragen") => ("/api/v1/hulpvragen?perPagina=100".to_string(), None),
