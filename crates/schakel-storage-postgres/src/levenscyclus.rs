@@ -6,7 +6,7 @@ use schakel_storage::MedewerkerFilter;
 
 use super::*;
 
-async fn lees_medewerker(c: &mut PgConnection, id: Id) -> Resultaat<Option<Medewerker>> {
+pub(crate) async fn lees_medewerker(c: &mut PgConnection, id: Id) -> Resultaat<Option<Medewerker>> {
     let Some(rij) =
         sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
             .bind(id)

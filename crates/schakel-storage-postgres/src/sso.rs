@@ -159,13 +159,9 @@ pub(crate) async fn koppel(
 }
 
 async fn met_rollen(c: &mut PgConnection, id: Id) -> Resultaat<Medewerker> {
-    let rij = sqlx::query("SELECT id, naam, email, actief FROM medewerker WHERE id = $1")
-        .bind(id)
-        .fetch_one(&mut *c)
-        .await
-        .map_err(fout)?;
-    let rollen = rollen_van(c, id).await?;
-    medewerker_uit(&rij, rollen)
+    crate::levenscyclus::lees_medewerker(c, id)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)
 }
 
 pub(crate) async fn maak_medewerker(
