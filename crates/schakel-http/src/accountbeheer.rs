@@ -40,7 +40,7 @@ impl Bevoegdheid {
     pub fn filter(self) -> MedewerkerFilter {
         match self {
             Self::Regio(r) => MedewerkerFilter::Regio(r),
-            Self::Organisatie(o) => MedewerkerFilter::Organisatie(o),
+            Self::Organisatie(o) => MedewerkerFilter::EigenOrganisatie(o),
         }
     }
 }
@@ -217,7 +217,9 @@ pub fn rollen_tekst(rollen: &[Roltoewijzing]) -> String {
 }
 
 /// The accounts the actor manages, by name, optionally of one
-/// organisation (which must be within reach).
+/// organisation (which must be within reach). An accountbeheerder sees
+/// only the accounts it can open: no one with a role elsewhere or the
+/// beheerder role.
 pub async fn lijst(
     state: &AppState,
     actor: &Actor,
@@ -228,7 +230,10 @@ pub async fn lijst(
     let bevoegd = b.bevoegdheid().await?;
     let filter = match organisatie {
         None => bevoegd.filter(),
-        Some(o) if b.reikt(bevoegd, o).await? => MedewerkerFilter::Organisatie(o),
+        Some(o) if b.reikt(bevoegd, o).await? => match bevoegd {
+            Bevoegdheid::Regio(_) => MedewerkerFilter::Organisatie(o),
+            Bevoegdheid::Organisatie(_) => bevoegd.filter(),
+        },
         Some(_) if matches!(bevoegd, Bevoegdheid::Regio(_)) => {
             return Err(ApiFout::veld(
                 "organisatie",

@@ -282,11 +282,7 @@ pub(crate) async fn activeer(
         .await
         .map_err(fout)?;
     voeg_audit_toe(c, &audit.over_object(a.medewerker)).await?;
-    let rij = sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
-        .bind(a.medewerker)
-        .fetch_one(&mut *c)
-        .await
-        .map_err(fout)?;
-    let rollen = rollen_van(c, a.medewerker).await?;
-    medewerker_uit(&rij, rollen)
+    lees_medewerker(c, a.medewerker)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)
 }

@@ -6,20 +6,6 @@ use schakel_storage::MedewerkerFilter;
 
 use super::*;
 
-pub(crate) async fn lees_medewerker(c: &mut PgConnection, id: Id) -> Resultaat<Option<Medewerker>> {
-    let Some(rij) =
-        sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *c)
-            .await
-            .map_err(fout)?
-    else {
-        return Ok(None);
-    };
-    let rollen = rollen_van(c, id).await?;
-    medewerker_uit(&rij, rollen).map(Some)
-}
-
 pub(crate) async fn medewerkers(
     c: &mut PgConnection,
     filter: MedewerkerFilter,
@@ -31,6 +17,11 @@ pub(crate) async fn medewerkers(
             r,
         ),
         MedewerkerFilter::Organisatie(o) => ("r.organisatie = $1", o),
+        MedewerkerFilter::EigenOrganisatie(o) => (
+            "r.organisatie = $1 AND NOT EXISTS (SELECT 1 FROM roltoewijzing x \
+             WHERE x.medewerker = m.id AND (x.organisatie <> r.organisatie OR x.rol = 'beheerder'))",
+            o,
+        ),
     };
     let waar = format!(
         "FROM medewerker m WHERE EXISTS (SELECT 1 FROM roltoewijzing r \

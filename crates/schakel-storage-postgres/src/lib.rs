@@ -421,6 +421,21 @@ async fn rollen_van(conn: &mut PgConnection, medewerker: Id) -> Resultaat<Vec<Ro
         .collect()
 }
 
+/// One medewerker with its roles, on this connection.
+async fn lees_medewerker(c: &mut PgConnection, id: Id) -> Resultaat<Option<Medewerker>> {
+    let Some(rij) =
+        sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await
+            .map_err(fout)?
+    else {
+        return Ok(None);
+    };
+    let rollen = rollen_van(c, id).await?;
+    medewerker_uit(&rij, rollen).map(Some)
+}
+
 fn medewerker_uit(r: &PgRow, rollen: Vec<Roltoewijzing>) -> Resultaat<Medewerker> {
     Ok(Medewerker {
         id: kol(r, "id")?,
@@ -764,18 +779,9 @@ impl Opslag for PgOpslag {
 
     async fn medewerker(&self, id: Id) -> Resultaat<Option<Medewerker>> {
         let mut tx = self.lees().await?;
-        let Some(rij) =
-            sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(fout)?
-        else {
-            return Ok(None);
-        };
-        let rollen = rollen_van(&mut tx, id).await?;
+        let m = lees_medewerker(&mut tx, id).await?;
         tx.commit().await.map_err(fout)?;
-        medewerker_uit(&rij, rollen).map(Some)
+        Ok(m)
     }
 
     async fn medewerker_op_email(&self, email: &str) -> Resultaat<Option<(Medewerker, String)>> {

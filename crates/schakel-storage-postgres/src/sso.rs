@@ -159,7 +159,7 @@ pub(crate) async fn koppel(
 }
 
 async fn met_rollen(c: &mut PgConnection, id: Id) -> Resultaat<Medewerker> {
-    crate::levenscyclus::lees_medewerker(c, id)
+    crate::lees_medewerker(c, id)
         .await?
         .ok_or(OpslagFout::NietGevonden)
 }

@@ -17,6 +17,11 @@ pub(crate) async fn medewerkers(
             r,
         ),
         MedewerkerFilter::Organisatie(o) => ("r.organisatie = ?", o),
+        MedewerkerFilter::EigenOrganisatie(o) => (
+            "r.organisatie = ? AND NOT EXISTS (SELECT 1 FROM roltoewijzing x \
+             WHERE x.medewerker = m.id AND (x.organisatie <> r.organisatie OR x.rol = 'beheerder'))",
+            o,
+        ),
     };
     let waar = format!(
         "FROM medewerker m WHERE EXISTS (SELECT 1 FROM roltoewijzing r \

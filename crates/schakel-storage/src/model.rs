@@ -143,6 +143,9 @@ pub enum MedewerkerFilter {
     Regio(Id),
     /// Accounts with a role at this organisation.
     Organisatie(Id),
+    /// Accounts whose roles all lie at this organisation, none of them
+    /// beheerder: what the organisation's accountbeheerder manages.
+    EigenOrganisatie(Id),
 }
 
 /// Which tokens to list.

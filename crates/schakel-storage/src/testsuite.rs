@@ -1103,6 +1103,19 @@ pub async fn levenscyclus(opslag: &dyn Opslag, w: &Wereld) {
         .await
         .expect("medewerkers");
     assert_eq!(tweede.items, vec![m.clone()], "the second page");
+    let eigen = opslag
+        .medewerkers(
+            crate::MedewerkerFilter::EigenOrganisatie(w.aanbieder.id),
+            Pagina::new(1, 100),
+        )
+        .await
+        .expect("medewerkers");
+    assert_eq!(
+        eigen.items.iter().map(|m| m.id).collect::<Vec<_>>(),
+        vec![ab.id],
+        "not the colleague who is verwijzer at the JGZ too"
+    );
+    assert_eq!(eigen.totaal, 1);
     let regio = opslag
         .medewerkers(
             crate::MedewerkerFilter::Regio(w.regio.id),

@@ -12,13 +12,32 @@ use schakel_storage::{Opslag, Organisatie, Roltoewijzing};
 use crate::Fout;
 use crate::opslag::OpslagOpties;
 
+/// Where users reach the web application: printed links start with it.
+#[derive(clap::Args, Debug)]
+pub struct BasisUrl {
+    /// Where users reach the web application.
+    #[arg(
+        long = "basis-url",
+        env = "SCHAKEL_BASIS_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub url: String,
+}
+
+impl BasisUrl {
+    /// The link to `pad` (`/activeren/…`).
+    fn link(&self, pad: &str) -> String {
+        format!("{}{pad}", self.url.trim_end_matches('/'))
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum AccountOpdracht {
     /// Invites an account with one role: prints its one-time activation link (valid 72 hours).
     Uitnodigen {
         #[arg(long)]
         email: String,
-        /// zorgcoordinator, casusregisseur, wijkteammedewerker, verwijzer, aanbieder, beleid or beheerder.
+        /// zorgcoordinator, casusregisseur, wijkteammedewerker, verwijzer, aanbieder, beleid, beheerder or accountbeheerder.
         #[arg(long)]
         rol: String,
         /// The organisation's name; on an empty database the gemeente to create.
@@ -27,13 +46,8 @@ pub enum AccountOpdracht {
         /// The person's name (default: the e-mail address).
         #[arg(long)]
         naam: Option<String>,
-        /// Where users reach the web application.
-        #[arg(
-            long,
-            env = "SCHAKEL_BASIS_URL",
-            default_value = "http://127.0.0.1:8080"
-        )]
-        basis_url: String,
+        #[command(flatten)]
+        basis: BasisUrl,
         #[command(flatten)]
         opslag: OpslagOpties,
     },
@@ -73,13 +87,8 @@ pub enum AccountOpdracht {
     Herstellink {
         #[arg(long)]
         email: String,
-        /// Where users reach the web application.
-        #[arg(
-            long,
-            env = "SCHAKEL_BASIS_URL",
-            default_value = "http://127.0.0.1:8080"
-        )]
-        basis_url: String,
+        #[command(flatten)]
+        basis: BasisUrl,
         #[command(flatten)]
         opslag: OpslagOpties,
     },
@@ -126,7 +135,7 @@ pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fou
             rol,
             organisatie,
             naam,
-            basis_url,
+            basis,
             opslag,
         } => {
             let rol = rol_uit(rol)?;
@@ -154,13 +163,12 @@ pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fou
                 f => bedrijf(format!("{f:?}")),
             })?;
             println!(
-                "Activeringslink voor {} ({} bij {}; eenmalig, geldig tot {} UTC): {}{}",
+                "Activeringslink voor {} ({} bij {}; eenmalig, geldig tot {} UTC): {}",
                 u.medewerker.email,
                 rol.naam(),
                 org.naam,
                 u.verloopt.format("%Y-%m-%d %H:%M"),
-                basis_url.trim_end_matches('/'),
-                u.pad()
+                basis.link(&u.pad())
             );
             Ok(())
         }
@@ -180,7 +188,7 @@ pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fou
         }
         AccountOpdracht::Herstellink {
             email,
-            basis_url,
+            basis,
             opslag,
         } => {
             let opslag = opslag.open().await.map_err(|e| bedrijf(e.0))?;
@@ -201,10 +209,10 @@ pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fou
             .await
             .map_err(|f| bedrijf(format!("{f:?}")))?;
             println!(
-                "Herstellink voor {} (eenmalig, geldig tot {} UTC): {}/activeren/{geheim}",
+                "Herstellink voor {} (eenmalig, geldig tot {} UTC): {}",
                 m.email,
                 verloopt.format("%Y-%m-%d %H:%M"),
-                basis_url.trim_end_matches('/'),
+                basis.link(&format!("/activeren/{geheim}")),
             );
             Ok(())
         }

@@ -115,6 +115,13 @@ fn web_map(gekozen: Option<&Path>) -> Option<std::path::PathBuf> {
 
 pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Result<(), OpenFout> {
     let sleutel = opties.opslag.pseudoniem_sleutel()?;
+    // Checked before anything starts: a wrong --smtp-url stops the start.
+    let post = match (&opties.smtp_url, &opties.smtp_afzender) {
+        (Some(url), Some(afzender)) => {
+            Some(schakel_http::post::Post::new(url, afzender).map_err(OpenFout)?)
+        }
+        _ => None,
+    };
     let (opslag, accounts) = if opties.demo {
         if opties.opslag.database_url.is_some() {
             return Err(OpenFout(
@@ -174,12 +181,7 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
             .basis_url
             .clone()
             .unwrap_or_else(|| format!("http://{adres}")),
-        post: match (&opties.smtp_url, &opties.smtp_afzender) {
-            (Some(url), Some(afzender)) => {
-                Some(schakel_http::post::Post::new(url, afzender).map_err(OpenFout)?)
-            }
-            _ => None,
-        },
+        post,
         sso_http_toegestaan: opties.sso_http_toestaan,
         ..Instellingen::default()
     };

@@ -400,3 +400,48 @@ fn rol_en_herstellink_op_de_opdrachtregel() {
     assert_eq!(code, 2);
     assert!(fout.contains("--email"), "{fout}");
 }
+
+/// A wrong `--smtp-url` or `--smtp-afzender` stops `serve` before it
+/// starts, naming the option; one without the other is refused by the
+/// argument parser.
+#[test]
+fn serve_weigert_een_verkeerde_smtp_instelling() {
+    let map = tempfile::tempdir().expect("tempdir");
+    for (url, afzender, optie) in [
+        (
+            "mail.example:25",
+            "Schakel <schakel@gemeente.test>",
+            "--smtp-url",
+        ),
+        ("smtp://mail.example:25", "geen adres", "--smtp-afzender"),
+    ] {
+        let uit = schakel()
+            .args([
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--metrics-listen",
+                "127.0.0.1:0",
+            ])
+            .args(["--smtp-url", url, "--smtp-afzender", afzender, "--data-dir"])
+            .arg(map.path())
+            .output()
+            .expect("run");
+        assert!(!uit.status.success());
+        assert!(uit.stdout.is_empty(), "nothing started");
+        let fout = String::from_utf8_lossy(&uit.stderr);
+        assert!(fout.contains(optie), "{fout}");
+    }
+    let uit = schakel()
+        .args([
+            "serve",
+            "--smtp-url",
+            "smtp://mail.example:25",
+            "--data-dir",
+        ])
+        .arg(map.path())
+        .output()
+        .expect("run");
+    assert_eq!(uit.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&uit.stderr).contains("--smtp-afzender"));
+}

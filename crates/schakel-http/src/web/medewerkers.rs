@@ -267,6 +267,16 @@ pub async fn zet_rol(Path(id): Path<Id>, f: Formulier<RolFormulier>) -> WebResul
     persoonpagina(&wie, m, fouten, None, None).await
 }
 
+/// The person's page again, with what was wrong said at the top.
+async fn met_meldingen(wie: &Ingelogd, id: Id, v: &[crate::fout::VeldFout]) -> WebResultaat {
+    let m = accountbeheer::lees(&wie.state, &wie.actor, id).await?;
+    let mut fouten = Fouten::default();
+    for f in v {
+        fouten.algemeen(super::formulier::hoofdletter(&f.reason));
+    }
+    persoonpagina(wie, m, fouten, None, None).await
+}
+
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct ActiefFormulier {
@@ -279,14 +289,7 @@ pub async fn zet_actief(Path(id): Path<Id>, f: Formulier<ActiefFormulier>) -> We
     let actief = invoer.actief == "ja";
     match accountbeheer::zet_actief(&wie.state, &wie.actor, id, actief).await {
         Ok(_) => Ok(naar(format!("{LIJST}/{id}?gelukt=actief"))),
-        Err(ApiFout::Ongeldig(v)) => {
-            let m = accountbeheer::lees(&wie.state, &wie.actor, id).await?;
-            let mut fouten = Fouten::default();
-            for f in v {
-                fouten.algemeen(super::formulier::hoofdletter(&f.reason));
-            }
-            persoonpagina(&wie, m, fouten, None, None).await
-        }
+        Err(ApiFout::Ongeldig(v)) => met_meldingen(&wie, id, &v).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -310,14 +313,7 @@ pub async fn herstellink(Path(id): Path<Id>, f: Formulier<Leeg>) -> WebResultaat
             )
             .await
         }
-        Err(ApiFout::Ongeldig(v)) => {
-            let m = accountbeheer::lees(&wie.state, &wie.actor, id).await?;
-            let mut fouten = Fouten::default();
-            for f in v {
-                fouten.algemeen(super::formulier::hoofdletter(&f.reason));
-            }
-            persoonpagina(&wie, m, fouten, None, None).await
-        }
+        Err(ApiFout::Ongeldig(v)) => met_meldingen(&wie, id, &v).await,
         Err(e) => Err(e.into()),
     }
 }
