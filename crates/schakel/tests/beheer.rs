@@ -1247,6 +1247,11 @@ impl Historie {
             "expertpoolAdviezen": som("expertpool"),
             "escalaties": som("escalaties"),
             "evaluaties": som("tevredenheid"),
+            // The history refers within the norms only: no maatwerk, so
+            // 0 each month, shown as "<5".
+            "maatwerkVerwijzingen": aantal(0),
+            "maatwerkAkkoord": aantal(0),
+            "maatwerkNietAkkoord": aantal(0),
         });
         // Exact arithmetic, rounded once as `schakel_rules::hoeveelheid`
         // documents: tenths, halves away from zero (all values here are
