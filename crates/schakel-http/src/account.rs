@@ -56,6 +56,7 @@ pub async fn nodig_uit(
             // No password until activation: this is no PHC string, so no
             // password matches it.
             wachtwoord_hash: String::new(),
+            demo: false,
             rollen: vec![rol],
         })
         .await

@@ -15,6 +15,7 @@ pub mod invoer;
 pub mod openapi;
 pub mod state;
 pub mod toegangslog;
+pub mod tweedefactor;
 pub mod web;
 
 use std::net::SocketAddr;
@@ -74,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(normenkader::toets))
         .routes(routes!(normenkader::reikwijdte))
         .routes(routes!(sessies::inloggen))
+        .routes(routes!(sessies::bevestig_tweede_factor))
         .routes(routes!(sessies::huidige, sessies::uitloggen))
         .routes(routes!(sessies::maak_token, sessies::tokens))
         .routes(routes!(sessies::trek_in))

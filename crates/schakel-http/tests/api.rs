@@ -339,6 +339,7 @@ async fn seed(o: &dyn Opslag) -> Wereld {
                 naam: naam.into(),
                 email: email.into(),
                 wachtwoord_hash: hash.clone(),
+                demo: true,
                 rollen: vec![Roltoewijzing { rol, organisatie }],
             })
             .await

@@ -216,6 +216,7 @@ async fn gebieden(url: &str, rijen: u32, wachtwoord: &str) -> Result<(), Fout> {
         email: "zorgcoordinator@gids.bench.invalid".into(),
         wachtwoord_hash: schakel_http::auth::hash_wachtwoord(wachtwoord)
             .map_err(|_| "kan het wachtwoord niet hashen".to_string())?,
+        demo: true,
         rollen: vec![Roltoewijzing {
             rol: Rol::Zorgcoordinator,
             organisatie: school.id,

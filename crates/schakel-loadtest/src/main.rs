@@ -494,6 +494,7 @@ async fn maak_directory(
             naam: format!("Bench {}", rol.naam()),
             email: email.clone(),
             wachtwoord_hash: hash,
+            demo: true,
             rollen: vec![Roltoewijzing {
                 rol,
                 organisatie: org.id,

@@ -277,7 +277,7 @@ pub(crate) async fn activeer(
         .await
         .map_err(fout)?;
     voeg_audit_toe(c, &audit.over_object(a.medewerker)).await?;
-    let rij = sqlx::query("SELECT id, naam, email, actief FROM medewerker WHERE id = $1")
+    let rij = sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
         .bind(a.medewerker)
         .fetch_one(&mut *c)
         .await

@@ -41,6 +41,7 @@ use schakel_domain::{
 use schakel_storage::audit::{Actie, Uitkomst, bereken_hash};
 use schakel_storage::een_plan;
 use schakel_storage::klok;
+use schakel_storage::{Aanmelding, NieuweTweedeFactor, TweedeFactor};
 use schakel_storage::{
     Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, MonitoringCel, MonitoringVraag,
     NieuwActiepunt, NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing, Verwijzing,
@@ -59,6 +60,7 @@ use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
 mod account;
 mod gids;
 mod toegangsroute;
+mod tweedefactor;
 mod verloop;
 
 /// The schema, embedded in the binary; [`PgOpslag::connect`] applies what is
@@ -423,6 +425,7 @@ fn medewerker_uit(r: &PgRow, rollen: Vec<Roltoewijzing>) -> Resultaat<Medewerker
         email: kol(r, "email")?,
         actief: kol(r, "actief")?,
         rollen,
+        demo: kol(r, "demo")?,
     })
 }
 
@@ -729,11 +732,13 @@ impl Opslag for PgOpslag {
     async fn maak_medewerker(&self, m: &NieuweMedewerker) -> Resultaat<Medewerker> {
         let mut tx = self.pool.begin().await.map_err(fout)?;
         let id: Id = sqlx::query_scalar(
-            "INSERT INTO medewerker (naam, email, wachtwoord_hash) VALUES ($1, $2, $3) RETURNING id",
+            "INSERT INTO medewerker (naam, email, wachtwoord_hash, demo) VALUES ($1, $2, $3, $4) \
+             RETURNING id",
         )
         .bind(&m.naam)
         .bind(m.email.trim().to_lowercase())
         .bind(&m.wachtwoord_hash)
+        .bind(m.demo)
         .fetch_one(&mut *tx)
         .await
         .map_err(fout)?;
@@ -756,11 +761,12 @@ impl Opslag for PgOpslag {
 
     async fn medewerker(&self, id: Id) -> Resultaat<Option<Medewerker>> {
         let mut tx = self.lees().await?;
-        let Some(rij) = sqlx::query("SELECT id, naam, email, actief FROM medewerker WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(fout)?
+        let Some(rij) =
+            sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(fout)?
         else {
             return Ok(None);
         };
@@ -772,7 +778,7 @@ impl Opslag for PgOpslag {
     async fn medewerker_op_email(&self, email: &str) -> Resultaat<Option<(Medewerker, String)>> {
         let mut tx = self.lees().await?;
         let Some(rij) = sqlx::query(
-            "SELECT id, naam, email, actief, wachtwoord_hash FROM medewerker WHERE email = $1",
+            "SELECT id, naam, email, actief, demo, wachtwoord_hash FROM medewerker WHERE email = $1",
         )
         .bind(email.trim().to_lowercase())
         .fetch_optional(&mut *tx)
@@ -959,6 +965,85 @@ impl Opslag for PgOpslag {
     async fn wis_mislukte_inlogs(&self, sleutel: &str) -> Resultaat<()> {
         let mut c = self.pool.acquire().await.map_err(fout)?;
         account::wis_mislukte_inlogs(&mut c, sleutel).await
+    }
+
+    async fn tweede_factoren(&self, medewerker: Id) -> Resultaat<Vec<TweedeFactor>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::tweede_factoren(&mut c, medewerker).await
+    }
+
+    async fn voeg_tweede_factor_toe(
+        &self,
+        f: &NieuweTweedeFactor,
+        herstelcodes: Option<&[String]>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<TweedeFactor> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let uit = tweedefactor::voeg_toe(&mut tx, f, herstelcodes, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn zet_herstelcodes(
+        &self,
+        medewerker: Id,
+        hashes: &[String],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        tweedefactor::vervang_herstelcodes(&mut tx, medewerker, hashes).await?;
+        voeg_audit_toe(&mut tx, &audit.over_object(medewerker)).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn herstelcodes_over(&self, medewerker: Id) -> Resultaat<i64> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::herstelcodes_over(&mut c, medewerker).await
+    }
+
+    async fn gebruik_herstelcode(
+        &self,
+        medewerker: Id,
+        hash: &str,
+        nu: DateTime<Utc>,
+    ) -> Resultaat<bool> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::gebruik_herstelcode(&mut c, medewerker, hash, nu).await
+    }
+
+    async fn gebruik_totp_stap(&self, factor: Id, stap: i64, nu: DateTime<Utc>) -> Resultaat<bool> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::gebruik_totp_stap(&mut c, factor, stap, nu).await
+    }
+
+    async fn werk_tweede_factor_bij(
+        &self,
+        factor: Id,
+        gegevens: &str,
+        nu: DateTime<Utc>,
+    ) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::werk_bij(&mut c, factor, gegevens, nu).await
+    }
+
+    async fn maak_aanmelding(&self, a: &Aanmelding) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::maak_aanmelding(&mut c, a).await
+    }
+
+    async fn aanmelding(&self, token_hash: &str) -> Resultaat<Option<Aanmelding>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::aanmelding(&mut c, token_hash).await
+    }
+
+    async fn zet_aanmelding_staat(&self, token_hash: &str, staat: &str) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::zet_aanmelding_staat(&mut c, token_hash, staat).await
+    }
+
+    async fn verwijder_aanmelding(&self, token_hash: &str) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::verwijder_aanmelding(&mut c, token_hash).await
     }
 
     async fn tel_poging(

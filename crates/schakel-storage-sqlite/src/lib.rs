@@ -30,6 +30,7 @@ use schakel_storage::audit::{self, Actie, BEGIN_HASH, Uitkomst};
 use schakel_storage::een_plan;
 use schakel_storage::klok;
 use schakel_storage::model::bewaren_tot;
+use schakel_storage::{Aanmelding, NieuweTweedeFactor, TweedeFactor};
 use schakel_storage::{
     Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, MonitoringCel, MonitoringVraag,
     NieuwActiepunt, NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing, Verwijzing,
@@ -51,6 +52,7 @@ use sqlx::{Row, Sqlite, Transaction};
 mod account;
 mod gids;
 mod toegangsroute;
+mod tweedefactor;
 mod verloop;
 
 /// The migrations, embedded in the binary.
@@ -461,11 +463,12 @@ async fn eis(
 const ORGANISATIE_BESTAAT: &str = "SELECT 1 FROM organisatie WHERE id = ?";
 
 async fn lees_medewerker(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Medewerker>> {
-    let Some(rij) = sqlx::query("SELECT id, naam, email, actief FROM medewerker WHERE id = ?")
-        .bind(id)
-        .fetch_optional(&mut *c)
-        .await
-        .map_err(db)?
+    let Some(rij) =
+        sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await
+            .map_err(db)?
     else {
         return Ok(None);
     };
@@ -485,6 +488,7 @@ async fn lees_medewerker(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<M
         email: kolom(&rij, "email")?,
         actief: boolean(&rij, "actief")?,
         rollen,
+        demo: boolean(&rij, "demo")?,
     }))
 }
 
@@ -842,15 +846,17 @@ impl Opslag for SqliteOpslag {
         for r in &m.rollen {
             eis(&mut tx, ORGANISATIE_BESTAAT, r.organisatie, "organisatie").await?;
         }
-        let id =
-            sqlx::query("INSERT INTO medewerker (naam, email, wachtwoord_hash) VALUES (?, ?, ?)")
-                .bind(&m.naam)
-                .bind(m.email.trim().to_lowercase())
-                .bind(&m.wachtwoord_hash)
-                .execute(&mut *tx)
-                .await
-                .map_err(db)?
-                .last_insert_rowid();
+        let id = sqlx::query(
+            "INSERT INTO medewerker (naam, email, wachtwoord_hash, demo) VALUES (?, ?, ?, ?)",
+        )
+        .bind(&m.naam)
+        .bind(m.email.trim().to_lowercase())
+        .bind(&m.wachtwoord_hash)
+        .bind(i64::from(m.demo))
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?
+        .last_insert_rowid();
         for r in &m.rollen {
             sqlx::query(
                 "INSERT INTO roltoewijzing (medewerker, rol, organisatie) VALUES (?, ?, ?)",
@@ -1066,6 +1072,85 @@ impl Opslag for SqliteOpslag {
     async fn wis_mislukte_inlogs(&self, sleutel: &str) -> Resultaat<()> {
         let mut c = self.pool.acquire().await.map_err(db)?;
         account::wis_mislukte_inlogs(&mut c, sleutel).await
+    }
+
+    async fn tweede_factoren(&self, medewerker: Id) -> Resultaat<Vec<TweedeFactor>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::tweede_factoren(&mut c, medewerker).await
+    }
+
+    async fn voeg_tweede_factor_toe(
+        &self,
+        f: &NieuweTweedeFactor,
+        herstelcodes: Option<&[String]>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<TweedeFactor> {
+        let mut tx = self.schrijf().await?;
+        let uit = tweedefactor::voeg_toe(&mut tx, f, herstelcodes, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn zet_herstelcodes(
+        &self,
+        medewerker: Id,
+        hashes: &[String],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        tweedefactor::vervang_herstelcodes(&mut tx, medewerker, hashes).await?;
+        voeg_audit_toe(&mut tx, &audit.over_object(medewerker)).await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn herstelcodes_over(&self, medewerker: Id) -> Resultaat<i64> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::herstelcodes_over(&mut c, medewerker).await
+    }
+
+    async fn gebruik_herstelcode(
+        &self,
+        medewerker: Id,
+        hash: &str,
+        nu: DateTime<Utc>,
+    ) -> Resultaat<bool> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::gebruik_herstelcode(&mut c, medewerker, hash, nu).await
+    }
+
+    async fn gebruik_totp_stap(&self, factor: Id, stap: i64, nu: DateTime<Utc>) -> Resultaat<bool> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::gebruik_totp_stap(&mut c, factor, stap, nu).await
+    }
+
+    async fn werk_tweede_factor_bij(
+        &self,
+        factor: Id,
+        gegevens: &str,
+        nu: DateTime<Utc>,
+    ) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::werk_bij(&mut c, factor, gegevens, nu).await
+    }
+
+    async fn maak_aanmelding(&self, a: &Aanmelding) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::maak_aanmelding(&mut c, a).await
+    }
+
+    async fn aanmelding(&self, token_hash: &str) -> Resultaat<Option<Aanmelding>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::aanmelding(&mut c, token_hash).await
+    }
+
+    async fn zet_aanmelding_staat(&self, token_hash: &str, staat: &str) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::zet_aanmelding_staat(&mut c, token_hash, staat).await
+    }
+
+    async fn verwijder_aanmelding(&self, token_hash: &str) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::verwijder_aanmelding(&mut c, token_hash).await
     }
 
     // --- households and jeugdigen ----------------------------------------------------

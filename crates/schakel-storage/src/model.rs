@@ -71,6 +71,8 @@ pub struct NieuweMedewerker {
     /// argon2id PHC string.
     pub wachtwoord_hash: String,
     pub rollen: Vec<Roltoewijzing>,
+    /// A demo account (`serve --demo`): logs in without a second factor.
+    pub demo: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -80,6 +82,8 @@ pub struct Medewerker {
     pub email: String,
     pub actief: bool,
     pub rollen: Vec<Roltoewijzing>,
+    /// A demo account: logs in without a second factor.
+    pub demo: bool,
 }
 
 /// A browser session. Only the hash of the cookie value is stored.

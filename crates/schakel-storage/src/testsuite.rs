@@ -435,6 +435,7 @@ pub async fn medewerkers(opslag: &dyn Opslag, w: &Wereld) {
         naam: "Zoë Coördinator".into(),
         email: "Z.Coordinator@Watertuin.example".into(),
         wachtwoord_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+        demo: false,
         rollen: rollen.clone(),
     };
     let m = opslag
@@ -483,6 +484,7 @@ pub async fn medewerkers(opslag: &dyn Opslag, w: &Wereld) {
     let onbekend = opslag
         .maak_medewerker(&NieuweMedewerker {
             email: "ander@watertuin.example".into(),
+            demo: false,
             rollen: vec![Roltoewijzing {
                 rol: Rol::Beheerder,
                 organisatie: w.vreemd.id + 1000,
@@ -733,6 +735,7 @@ pub async fn tokens_en_deactivatie(opslag: &dyn Opslag, w: &Wereld) {
         naam: "Token Tester".into(),
         email: email.into(),
         wachtwoord_hash: "$argon2id$test".into(),
+        demo: false,
         rollen: vec![rol],
     };
     let a = opslag
@@ -917,6 +920,7 @@ pub async fn activatie(opslag: &dyn Opslag, w: &Wereld) {
             naam: "Nieuwe Beheerder".into(),
             email: "nieuw@gemeente.example".into(),
             wachtwoord_hash: String::new(),
+            demo: false,
             rollen: vec![Roltoewijzing {
                 rol: Rol::Beheerder,
                 organisatie: w.vreemd.id,
@@ -2891,6 +2895,7 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
             naam: "Wim Wijkwerker".into(),
             email: "w.wijkwerker@haven.example".into(),
             wachtwoord_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+            demo: false,
             rollen: vec![Roltoewijzing {
                 rol: Rol::Wijkteammedewerker,
                 organisatie: w.wijkteam.id,

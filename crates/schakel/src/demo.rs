@@ -255,6 +255,7 @@ pub async fn vul(
                 naam: m.naam.clone(),
                 email: m.email.clone(),
                 wachtwoord_hash: hash,
+                demo: true,
                 rollen: rollen.clone(),
             })
             .await

@@ -40,6 +40,12 @@ pub struct ServeOpties {
     /// Mark cookies Secure: set this when Schakel runs behind TLS.
     #[arg(long, env = "SCHAKEL_VEILIGE_COOKIES")]
     pub veilige_cookies: bool,
+    /// The address users open Schakel at (e.g. https://schakel.gemeente.nl):
+    /// the origin and relying-party id of passkeys. Default: on a loopback
+    /// --listen, http://localhost:PORT; elsewhere none, and then passkeys
+    /// are not offered (the authenticator app is).
+    #[arg(long, env = "SCHAKEL_PUBLIEKE_URL")]
+    pub publieke_url: Option<url::Url>,
     /// The web application's styles and script, built by scripts/web-build
     /// (default: ./web/dist, else the repository's web/dist).
     #[arg(long, env = "SCHAKEL_WEB_DIR")]
@@ -128,6 +134,8 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
     let metrics_adres = metrics.local_addr().map_err(|e| OpenFout(e.to_string()))?;
     print_welkom(adres, metrics_adres, opslag.as_ref(), &accounts);
     let instellingen = Instellingen {
+        factor_sleutel: Some(opties.opslag.factor_sleutel()?),
+        publieke_url: publieke_url(opties.publieke_url.as_ref(), adres),
         veilige_cookies: opties.veilige_cookies,
         pseudoniem_sleutel: sleutel,
         web_map: web_map(opties.web_dir.as_deref()),
@@ -138,6 +146,19 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
     schakel_http::serve(listener, metrics, state)
         .await
         .map_err(|e| OpenFout(e.to_string()))
+}
+
+/// The public URL: as given, else `http://localhost:PORT` when Schakel
+/// listens on loopback (a browser's WebAuthn takes no IP address as the
+/// relying party), else none.
+fn publieke_url(gegeven: Option<&url::Url>, adres: SocketAddr) -> Option<url::Url> {
+    match gegeven {
+        Some(u) => Some(u.clone()),
+        None if adres.ip().is_loopback() => {
+            url::Url::parse(&format!("http://localhost:{}", adres.port())).ok()
+        }
+        None => None,
+    }
 }
 
 fn print_welkom(

@@ -893,6 +893,7 @@ fn pg_vul(url: &str) -> String {
                 naam: "Zorgcoördinator Watertuin".into(),
                 email: ZORGCOORDINATOR.into(),
                 wachtwoord_hash: hash,
+                demo: true,
                 rollen: vec![Roltoewijzing {
                     rol: Rol::Zorgcoordinator,
                     organisatie: school.id,

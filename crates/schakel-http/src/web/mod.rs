@@ -21,6 +21,7 @@ pub mod inrichting;
 pub mod jeugdigen;
 pub mod opmaak;
 pub mod sessie;
+pub mod tweedefactor;
 pub mod verwijzingen;
 
 use askama::Template;
@@ -49,6 +50,32 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/start", get(sessie::start))
         .route("/inloggen", get(sessie::inlogscherm).post(sessie::inloggen))
         .route("/uitloggen", post(sessie::uitloggen))
+        .route(
+            "/inloggen/tweede-factor",
+            get(tweedefactor::controle).post(tweedefactor::bevestig),
+        )
+        .route(
+            "/inloggen/passkey/uitdaging",
+            post(tweedefactor::passkey_uitdaging),
+        )
+        .route("/inloggen/passkey", post(tweedefactor::passkey_aanmelden))
+        .route("/account/tweede-factor", get(tweedefactor::instellen))
+        .route(
+            "/account/tweede-factor/totp",
+            post(tweedefactor::schrijf_totp_in),
+        )
+        .route(
+            "/account/tweede-factor/herstelcodes",
+            post(tweedefactor::vernieuw_herstelcodes),
+        )
+        .route(
+            "/account/tweede-factor/passkey/uitdaging",
+            post(tweedefactor::passkey_registratie),
+        )
+        .route(
+            "/account/tweede-factor/passkey",
+            post(tweedefactor::schrijf_passkey_in),
+        )
         .route(
             "/activeren/{geheim}",
             get(account::activeerscherm).post(account::activeer),
@@ -176,6 +203,8 @@ pub struct KopGebruiker {
     pub rol: &'static str,
     pub organisatie: String,
     pub csrf: String,
+    /// A demo account: the banner says it logs in without a second factor.
+    pub demo: bool,
 }
 
 /// What every page's frame needs: its title (never a name or BSN), who is
@@ -226,6 +255,7 @@ impl Kop {
                 rol: rol_label(wie.actor.rol.rol),
                 organisatie,
                 csrf: wie.csrf.clone(),
+                demo: wie.actor.medewerker.demo,
             }),
             menu: menu(wie.actor.rol.rol),
             huidig,

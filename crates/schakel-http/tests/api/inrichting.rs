@@ -344,6 +344,7 @@ pub(crate) async fn inrichting(app: &App) {
         naam: "Beheerder Elders".into(),
         email: "beheer@elders.test".into(),
         wachtwoord_hash: wachtwoord_hash(),
+        demo: true,
         rollen: vec![Roltoewijzing {
             rol: Rol::Beheerder,
             organisatie: gemeente_elders,

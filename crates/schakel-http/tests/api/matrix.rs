@@ -1119,6 +1119,7 @@ impl<'a> Matrix<'a> {
                 naam: naam.into(),
                 email: email.into(),
                 wachtwoord_hash: wachtwoord_hash(),
+                demo: true,
                 rollen: vec![Roltoewijzing { rol, organisatie }],
             })
             .await
@@ -1333,6 +1334,7 @@ impl<'a> Matrix<'a> {
                 naam: "Te deactiveren".into(),
                 email: format!("account{n}@school-b.test"),
                 wachtwoord_hash: wachtwoord_hash(),
+                demo: true,
                 rollen: vec![Roltoewijzing {
                     rol: Rol::Zorgcoordinator,
                     organisatie: self.app.w.school_b,

@@ -39,6 +39,7 @@ pub(super) async fn aanbieders(app: &App) -> Route {
             naam: "Begeleider".into(),
             email: email.into(),
             wachtwoord_hash: wachtwoord_hash(),
+            demo: true,
             rollen: vec![Roltoewijzing {
                 rol: Rol::Aanbieder,
                 organisatie,

@@ -59,6 +59,7 @@ async fn directory(app: &App) -> Routewereld {
             naam: "Begeleider Waterkant".into(),
             email: BEGELEIDER.into(),
             wachtwoord_hash: wachtwoord_hash(),
+            demo: true,
             rollen: vec![Roltoewijzing {
                 rol: Rol::Aanbieder,
                 organisatie: aanbieder,

@@ -463,6 +463,7 @@ pub async fn web_rol_kiezen(app: &App) {
             naam: "Twee Rollen".into(),
             email: email.into(),
             wachtwoord_hash: wachtwoord_hash(),
+            demo: true,
             rollen: vec![
                 Roltoewijzing {
                     rol: Rol::Casusregisseur,
