@@ -399,6 +399,8 @@ impl App {
                 // limit itself is tested on instances of its own
                 // (toegang::bsn_controle).
                 bsn_controles_per_uur: 10_000,
+                // TOTP secrets encrypted at rest, as `serve` always does.
+                factor_sleutel: Some([42; 32]),
                 ..Instellingen::default()
             },
             schakel_http::metrics_handle(),
@@ -2333,6 +2335,11 @@ use toegangsroute::toegangsroute;
 mod inrichting;
 use inrichting::inrichting;
 
+// Multi-factor login: enrolment, the two steps, every refusal (issue 13.3).
+#[path = "api/tweedefactor.rs"]
+mod tweedefactor;
+use tweedefactor::tweede_factor;
+
 // --- one test per scenario and backend -------------------------------------------------------------------
 
 macro_rules! per_backend {
@@ -2403,4 +2410,5 @@ per_backend!(
     organisatievelden,
     toegang_in_tijd,
     web_api_tokens_beheren,
+    tweede_factor,
 );

@@ -852,6 +852,9 @@ const OPENBAAR: &[(&str, &str)] = &[
     ("/api/v1/normenkader/toetsingen", "POST"),
     ("/api/v1/normenkader/reikwijdtes/{school}", "GET"),
     ("/api/v1/sessies", "POST"),
+    // The second step of a login: opens only with the first step's cookie
+    // (tests/api/tweedefactor.rs).
+    ("/api/v1/sessies/tweede-factor", "POST"),
 ];
 
 const WIE: [Wie; 8] = [
