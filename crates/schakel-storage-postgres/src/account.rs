@@ -133,7 +133,7 @@ pub(crate) async fn zet_medewerker_actief(
     audit: &NieuwAuditRecord,
 ) -> Resultaat<Medewerker> {
     let Some(rij) = sqlx::query(
-        "UPDATE medewerker SET actief = $2 WHERE id = $1 RETURNING id, naam, email, actief",
+        "UPDATE medewerker SET actief = $2 WHERE id = $1 RETURNING id, naam, email, actief, demo",
     )
     .bind(id)
     .bind(actief)
