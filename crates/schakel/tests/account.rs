@@ -21,7 +21,9 @@ fn schakel() -> Command {
         .env_remove("SCHAKEL_DATA")
         .env_remove("SCHAKEL_DATABASE_URL")
         .env_remove("SCHAKEL_BASIS_URL")
-        .env_remove("SCHAKEL_PSEUDONIEM_SLEUTEL");
+        .env_remove("SCHAKEL_PSEUDONIEM_SLEUTEL")
+        .env_remove("SCHAKEL_FACTOR_SLEUTEL")
+        .env_remove("SCHAKEL_PUBLIEKE_URL");
     c
 }
 
@@ -199,7 +201,9 @@ fn eerste_beheerder_zonder_demo() {
     assert_eq!(inloggen(""), StatusCode::UNAUTHORIZED);
     let r = post(WACHTWOORD, WACHTWOORD);
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert_eq!(r.headers()["location"], "/inloggen?geactiveerd=1");
+    // A beheerder must use a second factor: enrolment comes next.
+    assert_eq!(r.headers()["location"], "/account/tweede-factor");
+    let herstelcodes = schrijf_totp_in(&http, &url("/account/tweede-factor"));
     // Used once: the link is dead, and says so.
     let r = http.get(url(&pad)).send().expect("GET");
     assert_eq!(r.status(), StatusCode::GONE);
@@ -217,8 +221,17 @@ fn eerste_beheerder_zonder_demo() {
         .expect("GET");
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 
-    // The new password logs in, as beheerder of the gemeente just made.
-    assert_eq!(inloggen(WACHTWOORD), StatusCode::CREATED);
+    // The new password and a second factor log in, as beheerder of the
+    // gemeente just made.
+    let tweede_stap = |code: &str| {
+        http.post(url("/api/v1/sessies/tweede-factor"))
+            .json(&json!({ "code": code }))
+            .send()
+            .expect("POST")
+            .status()
+    };
+    assert_eq!(inloggen(WACHTWOORD), StatusCode::ACCEPTED);
+    assert_eq!(tweede_stap(&herstelcodes[0]), StatusCode::CREATED);
     let huidig: serde_json::Value = http
         .get(url("/api/v1/sessies/huidige"))
         .send()
@@ -239,7 +252,8 @@ fn eerste_beheerder_zonder_demo() {
     assert_eq!(inloggen(WACHTWOORD), StatusCode::UNAUTHORIZED);
     let (code, _, fout) = account(d, &["heractiveren", "--email", "beheer@almere.example"]);
     assert_eq!(code, 0, "{fout}");
-    assert_eq!(inloggen(WACHTWOORD), StatusCode::CREATED);
+    assert_eq!(inloggen(WACHTWOORD), StatusCode::ACCEPTED);
+    assert_eq!(tweede_stap(&herstelcodes[1]), StatusCode::CREATED);
     drop(server);
 
     // All of it is in the audit log, and the chain holds.
@@ -253,4 +267,50 @@ fn eerste_beheerder_zonder_demo() {
         "{}",
         String::from_utf8_lossy(&uit.stderr)
     );
+}
+
+/// Enrols an authenticator app on the enrolment page (the code computed
+/// from the secret the page shows) and returns the recovery codes shown.
+fn schrijf_totp_in(http: &Client, pagina: &str) -> Vec<String> {
+    let html = http.get(pagina).send().expect("GET").text().expect("html");
+    let na = |voor: &str| {
+        let i = html.find(voor).unwrap_or_else(|| panic!("{voor}: {html}")) + voor.len();
+        html[i..].split('"').next().expect("value").to_string()
+    };
+    let geheim = html
+        .split("<code id=\"totp-geheim\">")
+        .nth(1)
+        .and_then(|r| r.split("</code>").next())
+        .expect("secret shown");
+    let t = totp_rs::TOTP::new(
+        totp_rs::Algorithm::SHA1,
+        6,
+        1,
+        30,
+        totp_rs::Secret::Encoded(geheim.into())
+            .to_bytes()
+            .expect("base32"),
+        None,
+        String::new(),
+    )
+    .expect("totp");
+    let code = t.generate_current().expect("code");
+    let r = http
+        .post(pagina.replace("/tweede-factor", "/tweede-factor/totp"))
+        .form(&[
+            ("csrf", na("name=\"csrf\" value=\"")),
+            ("zegel", na("name=\"zegel\" value=\"")),
+            ("code", code),
+        ])
+        .send()
+        .expect("POST");
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = r.text().expect("html");
+    let codes: Vec<String> = html
+        .split("<li><code>")
+        .skip(1)
+        .filter_map(|d| d.split("</code>").next().map(String::from))
+        .collect();
+    assert_eq!(codes.len(), 10, "{html}");
+    codes
 }
