@@ -148,7 +148,7 @@ fn totp(geheim: Vec<u8>, email: &str) -> ApiResultaat<TOTP> {
 
 /// A new TOTP secret for enrolment, as the page shows it.
 pub struct TotpVoorstel {
-    /// Base32, for typing into an app.
+    /// Base32 in groups of four, for typing into an app.
     pub geheim: String,
     /// The QR code of the otpauth URL, as an inline SVG.
     pub qr_svg: String,
@@ -172,8 +172,18 @@ pub fn totp_voorstel(state: &AppState, m: &Medewerker) -> ApiResultaat<TotpVoors
         Some(i) => qr_svg[i..].to_string(),
         None => qr_svg,
     };
+    // In groups of four, as apps accept it typed: easier to read, and a
+    // line can break between groups on a narrow screen.
+    let geheim = t
+        .get_secret_base32()
+        .chars()
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|g| g.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ");
     Ok(TotpVoorstel {
-        geheim: t.get_secret_base32(),
+        geheim,
         qr_svg,
         zegel: verzegel(state, m.id, hex::encode(&bytes))?,
     })

@@ -281,7 +281,8 @@ fn schrijf_totp_in(http: &Client, pagina: &str) -> Vec<String> {
         .split("<code id=\"totp-geheim\">")
         .nth(1)
         .and_then(|r| r.split("</code>").next())
-        .expect("secret shown");
+        .expect("secret shown")
+        .replace(' ', "");
     let t = totp_rs::TOTP::new(
         totp_rs::Algorithm::SHA1,
         6,

@@ -135,7 +135,7 @@ pub(super) async fn tweede_factor(app: &App) {
     assert_eq!(pagina.headers()["cache-control"], "no-store");
     let html = pagina.text().await.expect("html");
     assert!(html.contains("<svg"), "the QR code inline");
-    let geheim = tussen(&html, "<code id=\"totp-geheim\">", "</code>").to_string();
+    let geheim = tussen(&html, "<code id=\"totp-geheim\">", "</code>").replace(' ', "");
     let zegel = verborgen(&html, "zegel").to_string();
     let csrf = verborgen(&html, "csrf").to_string();
     let t = totp(&geheim);
