@@ -288,9 +288,7 @@ fn schrijf_totp_in(http: &Client, pagina: &str) -> Vec<String> {
         6,
         1,
         30,
-        totp_rs::Secret::Encoded(geheim.into())
-            .to_bytes()
-            .expect("base32"),
+        totp_rs::Secret::Encoded(geheim).to_bytes().expect("base32"),
         None,
         String::new(),
     )
