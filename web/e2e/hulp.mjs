@@ -122,6 +122,13 @@ export async function controleer(page, naam) {
   assert.deepEqual(overtredingen, [], `${naam}: axe violations`);
 }
 
+/** Prints what axe-core found on every page state this run visited. */
+export function axeOverzicht(wat = "") {
+  const fouten = bezocht.reduce((n, b) => n + b.overtredingen, 0);
+  console.log(`axe (${AXE_TAGS.join(", ")})${wat}: ${bezocht.length} pages checked, ${fouten} violations`);
+  for (const b of bezocht) console.log(`  ${b.overtredingen} violations, ${b.regels} rules passed  ${b.naam}  ${b.url}`);
+}
+
 export async function schermafdruk(page, bestand) {
   const map = join(repo, "docs/screenshots");
   mkdirSync(map, { recursive: true });

@@ -13,7 +13,7 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
-  startBrowser, nieuweContext, controleer, verstuur, bezocht, kiesOptie, schermafdruk,
+  startBrowser, nieuweContext, controleer, verstuur, kiesOptie, schermafdruk, axeOverzicht,
   legeDataMap, nodigUit, startLeeg, totp, geenZijwaartsScrollen,
 } from "./hulp.mjs";
 
@@ -39,9 +39,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.stop();
-  const fouten = bezocht.reduce((n, b) => n + b.overtredingen, 0);
-  console.log(`axe (livegang): ${bezocht.length} pages checked, ${fouten} violations`);
-  for (const b of bezocht) console.log(`  ${b.overtredingen} violations, ${b.regels} rules passed  ${b.naam}  ${b.url}`);
+  axeOverzicht(" livegang");
 });
 
 /** Checks a page: axe-core and reflow at 360 px. */

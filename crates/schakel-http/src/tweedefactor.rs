@@ -609,6 +609,39 @@ pub async fn soorten(state: &AppState, medewerker: i64) -> ApiResultaat<(bool, b
 
 // --- enrolment --------------------------------------------------------------------
 
+/// A refused enrolment, logged (`tweede_factor.inschrijven`, `grond`):
+/// the error to return.
+async fn weiger_inschrijving(
+    state: &AppState,
+    m: &Medewerker,
+    herkomst: &str,
+    grond: &str,
+    fout: ApiFout,
+) -> ApiFout {
+    let rec = record(
+        "tweede_factor.inschrijven",
+        Actie::Aanmaken,
+        m.id,
+        Uitkomst::Geweigerd,
+        grond,
+        herkomst,
+    );
+    match toegangslog::log(state, rec).await {
+        Ok(()) => fout,
+        Err(f) => f,
+    }
+}
+
+/// New recovery codes (to show once) and their stored hashes.
+fn herstelcodes_voor(state: &AppState, medewerker: i64) -> (Vec<String>, Vec<String>) {
+    let codes = nieuwe_herstelcodes();
+    let hashes = codes
+        .iter()
+        .map(|c| herstelcode_hash(state, medewerker, c))
+        .collect();
+    (codes, hashes)
+}
+
 /// Enrols the TOTP secret of `zegel` once the user shows a current code
 /// from it (the code's time step is then used: it does not log in again).
 /// Replaces an older TOTP factor and the recovery codes; returns the new
@@ -628,25 +661,19 @@ pub async fn schrijf_totp_in(
     let stap =
         zes_cijfers(code).and_then(|c| totp_stap(&totp(bytes.clone(), &m.email).ok()?, &c, nu));
     let Some(stap) = stap else {
-        let rec = record(
-            "tweede_factor.inschrijven",
-            Actie::Aanmaken,
-            m.id,
-            Uitkomst::Geweigerd,
-            "totp_bevestiging_onjuist",
+        return Err(weiger_inschrijving(
+            state,
+            m,
             herkomst,
-        );
-        toegangslog::log(state, rec).await?;
-        return Err(ApiFout::veld(
-            "code",
-            "deze code klopt niet: vul de zes cijfers in die de app nu toont",
-        ));
+            "totp_bevestiging_onjuist",
+            ApiFout::veld(
+                "code",
+                "deze code klopt niet: vul de zes cijfers in die de app nu toont",
+            ),
+        )
+        .await);
     };
-    let codes = nieuwe_herstelcodes();
-    let hashes: Vec<String> = codes
-        .iter()
-        .map(|c| herstelcode_hash(state, m.id, c))
-        .collect();
+    let (codes, hashes) = herstelcodes_voor(state, m.id);
     let f = NieuweTweedeFactor {
         medewerker: m.id,
         soort: Factorsoort::Totp,
@@ -677,11 +704,7 @@ pub async fn vernieuw_herstelcodes(
     m: &Medewerker,
     herkomst: &str,
 ) -> ApiResultaat<Vec<String>> {
-    let codes = nieuwe_herstelcodes();
-    let hashes: Vec<String> = codes
-        .iter()
-        .map(|c| herstelcode_hash(state, m.id, c))
-        .collect();
+    let (codes, hashes) = herstelcodes_voor(state, m.id);
     let rec = record(
         "tweede_factor.herstelcodes",
         Actie::Aanmaken,
@@ -725,19 +748,17 @@ pub async fn schrijf_passkey_in(
     let staat: Option<PasskeyRegistration> = open_zegel(state, m.id, zegel);
     let pk = staat.and_then(|s| w.finish_passkey_registration(antwoord, &s).ok());
     let Some(pk) = pk else {
-        let rec = record(
-            "tweede_factor.inschrijven",
-            Actie::Aanmaken,
-            m.id,
-            Uitkomst::Geweigerd,
-            "passkey_onjuist",
+        return Err(weiger_inschrijving(
+            state,
+            m,
             herkomst,
-        );
-        toegangslog::log(state, rec).await?;
-        return Err(ApiFout::veld(
-            "passkey",
-            "de passkey kon niet worden vastgelegd; probeer het opnieuw",
-        ));
+            "passkey_onjuist",
+            ApiFout::veld(
+                "passkey",
+                "de passkey kon niet worden vastgelegd; probeer het opnieuw",
+            ),
+        )
+        .await);
     };
     let f = NieuweTweedeFactor {
         medewerker: m.id,

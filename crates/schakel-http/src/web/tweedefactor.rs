@@ -294,6 +294,23 @@ impl Inschrijver {
         Ok(())
     }
 
+    /// After an enrolment: a waiting login ends (the user logs in with the
+    /// new factor); true when it did.
+    async fn rond_inschrijving_af(&self) -> Result<bool, WebFout> {
+        match self {
+            Self::Aanmelding {
+                state, aanmelding, ..
+            } => {
+                state
+                    .opslag
+                    .verwijder_aanmelding(&aanmelding.token_hash)
+                    .await?;
+                Ok(true)
+            }
+            Self::Sessie(_) => Ok(false),
+        }
+    }
+
     async fn kop(&self, titel: &str) -> Result<Kop, WebFout> {
         match self {
             Self::Aanmelding { .. } => Ok(Kop::openbaar(titel, "")),
@@ -380,18 +397,7 @@ struct Herstelscherm {
 /// The recovery codes, shown this once. Enrolment through a waiting login
 /// ends here: the user logs in with the new factor.
 async fn toon_codes(wie: &Inschrijver, jar: CookieJar, codes: Vec<String>) -> WebResultaat {
-    let inschrijven = match wie {
-        Inschrijver::Aanmelding {
-            state, aanmelding, ..
-        } => {
-            state
-                .opslag
-                .verwijder_aanmelding(&aanmelding.token_hash)
-                .await?;
-            true
-        }
-        Inschrijver::Sessie(_) => false,
-    };
+    let inschrijven = wie.rond_inschrijving_af().await?;
     let scherm = Herstelscherm {
         kop: wie.kop("Uw herstelcodes").await?,
         codes,
@@ -493,17 +499,10 @@ pub async fn schrijf_passkey_in(
         wie.herkomst(),
     )
     .await?;
-    let (jar, naar) = match &wie {
-        Inschrijver::Aanmelding {
-            state, aanmelding, ..
-        } => {
-            state
-                .opslag
-                .verwijder_aanmelding(&aanmelding.token_hash)
-                .await?;
-            (zonder_aanmelding(jar), "/inloggen?ingeschreven=1")
-        }
-        Inschrijver::Sessie(_) => (jar, "/account/tweede-factor?toegevoegd=1"),
+    let (jar, naar) = if wie.rond_inschrijving_af().await? {
+        (zonder_aanmelding(jar), "/inloggen?ingeschreven=1")
+    } else {
+        (jar, "/account/tweede-factor?toegevoegd=1")
     };
     Ok((jar, Json(serde_json::json!({ "naar": naar }))).into_response())
 }
