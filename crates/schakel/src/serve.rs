@@ -177,7 +177,9 @@ fn print_welkom(
     println!("  Gezond:   http://{adres}/api/v1/gezondheid");
     if !accounts.is_empty() {
         println!();
-        println!("Demo-accounts (wachtwoorden gelden alleen voor deze start):");
+        println!(
+            "Demo-accounts (wachtwoorden gelden alleen voor deze start; demo-accounts loggen in zonder tweede factor):"
+        );
         for a in accounts {
             println!(
                 "  {:<34} {:<20} {:<45} wachtwoord: {}",

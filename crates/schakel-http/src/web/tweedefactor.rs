@@ -54,6 +54,8 @@ struct Controlescherm {
     csrf: String,
     totp: bool,
     passkey: bool,
+    /// Unused recovery codes left: the form says they work.
+    herstelcodes: bool,
 }
 
 async fn controlescherm(state: &AppState, jar: &CookieJar, fouten: Fouten) -> WebResultaat {
@@ -75,6 +77,7 @@ async fn controlescherm(state: &AppState, jar: &CookieJar, fouten: Fouten) -> We
         csrf: a.csrf_token,
         totp,
         passkey: passkey && state.webauthn.is_some(),
+        herstelcodes: state.opslag.herstelcodes_over(m.id).await? > 0,
     };
     Ok(niet_bewaren(pagina_met(scherm.fouten.status(), &scherm)?))
 }

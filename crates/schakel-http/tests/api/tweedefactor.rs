@@ -281,6 +281,8 @@ pub(super) async fn tweede_factor(app: &App) {
         .expect("GET");
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(app.opslag.herstelcodes_over(id).await.expect("over"), 9);
+    web_inloggen(app, &codes[2]).await;
+    assert_eq!(app.opslag.herstelcodes_over(id).await.expect("over"), 8);
     let api = browser(app);
     assert_eq!(login_stap1(app, &api).await.0, StatusCode::ACCEPTED);
     assert_eq!(
@@ -290,6 +292,8 @@ pub(super) async fn tweede_factor(app: &App) {
     let mut verwacht = vec![
         (Uitkomst::Geweigerd, "totp_onjuist".to_string()),
         (Uitkomst::Geweigerd, "totp_al_gebruikt".to_string()),
+        (Uitkomst::Toegestaan, "herstelcode".to_string()),
+        // The web login's.
         (Uitkomst::Toegestaan, "herstelcode".to_string()),
         (
             Uitkomst::Geweigerd,
@@ -327,7 +331,7 @@ pub(super) async fn tweede_factor(app: &App) {
     );
     assert_eq!(
         app.opslag.herstelcodes_over(id).await.expect("over"),
-        9,
+        8,
         "not spent"
     );
     assert_eq!(
@@ -367,5 +371,62 @@ pub(super) async fn tweede_factor(app: &App) {
         .await
         .expect("POST");
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    assert_eq!(app.opslag.herstelcodes_over(id).await.expect("over"), 9);
+    assert_eq!(app.opslag.herstelcodes_over(id).await.expect("over"), 8);
+}
+
+/// The same two steps in the browser's pages: the password leads to
+/// `/inloggen/tweede-factor`, whose form carries its own CSRF token.
+async fn web_inloggen(app: &App, herstelcode: &str) {
+    let web = browser(app);
+    let html = web
+        .get(app.u("/inloggen"))
+        .send()
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("html");
+    let token = verborgen(&html, "inlogtoken").to_string();
+    let r = web
+        .post(app.u("/inloggen"))
+        .form(&[
+            ("email", EMAIL),
+            ("wachtwoord", WACHTWOORD),
+            ("inlogtoken", &token),
+        ])
+        .send()
+        .await
+        .expect("POST /inloggen");
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], "/inloggen/tweede-factor");
+    let r = web
+        .get(app.u("/inloggen/tweede-factor"))
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = r.text().await.expect("html");
+    assert!(
+        html.contains("herstelcodes"),
+        "the form mentions recovery codes"
+    );
+    let csrf = verborgen(&html, "csrf").to_string();
+    let post = |csrf: String| {
+        web.post(app.u("/inloggen/tweede-factor"))
+            .form(&[("csrf", csrf), ("code", herstelcode.to_string())])
+            .send()
+    };
+    assert_eq!(
+        post("fout".into()).await.expect("POST").status(),
+        StatusCode::FORBIDDEN
+    );
+    let r = post(csrf).await.expect("POST");
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], "/start");
+    let r = web
+        .get(app.u("/api/v1/sessies/huidige"))
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(r.status(), StatusCode::OK);
 }
