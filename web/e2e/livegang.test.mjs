@@ -7,7 +7,7 @@
 // verwijzer and the school's OJA arrangement with its hoofdaanbieder
 // through the beheer pages. The zorgcoördinator, invited on the command
 // line, activates with a passkey (Chromium's virtual authenticator through
-// the DevTools protocol), logs in with it and registers a hulpvraag; the
+// the DevTools protocol) and its recovery codes, logs in with it and registers a hulpvraag; the
 // access route then names the hoofdaanbieder. axe-core on every new page,
 // and no sideways scroll at 360 px.
 import { describe, it, before, after } from "node:test";
@@ -153,6 +153,12 @@ describe("een regio vanaf een lege database", () => {
     assert.match(page.url(), /\/account\/tweede-factor$/);
     assert.ok(await page.isVisible("button:has-text('Passkey maken')"), "passkeys offered");
     await verstuur(page, "button:has-text('Passkey maken')");
+    assert.match(page.url(), /\/account\/tweede-factor\?toegevoegd=1$/);
+    assert.match(await page.textContent("main"), /passkey is vastgelegd/);
+    await pagina("passkey vastgelegd");
+    await verstuur(page, "button:has-text('Herstelcodes maken')");
+    assert.equal((await page.$$("#herstelcodes code")).length, 10);
+    await verstuur(page, "text=naar inloggen");
     assert.match(page.url(), /\/inloggen\?ingeschreven=1$/);
 
     await page.fill("#email", ZC);

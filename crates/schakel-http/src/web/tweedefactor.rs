@@ -485,11 +485,10 @@ pub struct PasskeyInvoer {
     antwoord: webauthn_rs::prelude::RegisterPublicKeyCredential,
 }
 
-/// `POST /account/tweede-factor/passkey`: stores the new passkey. Enrolment
-/// through a waiting login ends here (to the login page).
+/// `POST /account/tweede-factor/passkey`: stores the new passkey; back to
+/// the page, which then offers recovery codes.
 pub async fn schrijf_passkey_in(
     wie: Inschrijver,
-    jar: CookieJar,
     koppen: HeaderMap,
     Json(i): Json<PasskeyInvoer>,
 ) -> Result<Response, WebFout> {
@@ -502,10 +501,7 @@ pub async fn schrijf_passkey_in(
         wie.herkomst(),
     )
     .await?;
-    let (jar, naar) = if wie.rond_inschrijving_af().await? {
-        (zonder_aanmelding(jar), "/inloggen?ingeschreven=1")
-    } else {
-        (jar, "/account/tweede-factor?toegevoegd=1")
-    };
-    Ok((jar, Json(serde_json::json!({ "naar": naar }))).into_response())
+    // Enrolling, the page offers recovery codes next (they end the
+    // enrolment); logged in, the list shows the new passkey.
+    Ok(Json(serde_json::json!({ "naar": "/account/tweede-factor?toegevoegd=1" })).into_response())
 }
