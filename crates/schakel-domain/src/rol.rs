@@ -58,10 +58,13 @@ pub enum Rol {
     Beleid,
     /// Maintains the directory and rule sets; no access to dossiers.
     Beheerder,
+    /// Manages the accounts of its own organisation only (invite, roles
+    /// within it, deactivation, reset links); no access to dossiers.
+    Accountbeheerder,
 }
 
 impl Rol {
-    pub const ALLE: [Self; 7] = [
+    pub const ALLE: [Self; 8] = [
         Self::Zorgcoordinator,
         Self::Casusregisseur,
         Self::Wijkteammedewerker,
@@ -69,6 +72,7 @@ impl Rol {
         Self::Aanbieder,
         Self::Beleid,
         Self::Beheerder,
+        Self::Accountbeheerder,
     ];
 
     pub fn naam(self) -> &'static str {
@@ -80,6 +84,7 @@ impl Rol {
             Self::Aanbieder => "aanbieder",
             Self::Beleid => "beleid",
             Self::Beheerder => "beheerder",
+            Self::Accountbeheerder => "accountbeheerder",
         }
     }
 
@@ -89,6 +94,9 @@ impl Rol {
 
     /// Roles that may ever see a jeugdige's personal data (given a relation).
     pub fn ziet_dossiers(self) -> bool {
-        !matches!(self, Self::Beleid | Self::Beheerder)
+        !matches!(
+            self,
+            Self::Beleid | Self::Beheerder | Self::Accountbeheerder
+        )
     }
 }

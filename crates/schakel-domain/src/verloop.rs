@@ -976,7 +976,7 @@ pub fn mag_vastleggen(
     let school_van_casus = wie.rol == Rol::Zorgcoordinator
         && wie.soort == OrganisatieSoort::School
         && ctx.partijen.contains(&wie.organisatie);
-    let partij = ctx.is_partij(wie.organisatie) && !matches!(wie.rol, Rol::Beleid | Rol::Beheerder);
+    let partij = ctx.is_partij(wie.organisatie) && wie.rol.ziet_dossiers();
     let (mag, wie_wel) = match v {
         Vastlegging::Plan => (
             regisseur_van_casus || school_van_casus,

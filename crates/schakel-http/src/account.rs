@@ -37,6 +37,9 @@ pub type Door = Wie;
 
 /// Creates an account with one role and no password, and its activation
 /// link; both are logged (`account.uitnodigen`), by `door` from `bron`.
+/// `demo` marks the account as a demo account ([`Medewerker::demo`]): only
+/// the demo loader (`serve --demo`) passes `true`; every real invitation
+/// (CLI, API, beheer pages) passes `false`.
 pub async fn nodig_uit(
     opslag: &dyn Opslag,
     naam: &str,
@@ -44,6 +47,7 @@ pub async fn nodig_uit(
     rol: Roltoewijzing,
     door: Door,
     bron: &str,
+    demo: bool,
 ) -> ApiResultaat<Uitnodiging> {
     let email = email.trim().to_lowercase();
     if !email.contains('@') || email.len() > 254 {
@@ -51,12 +55,12 @@ pub async fn nodig_uit(
     }
     let medewerker = opslag
         .maak_medewerker(&NieuweMedewerker {
+            demo,
             naam: naam.trim().to_string(),
             email: email.clone(),
             // No password until activation: this is no PHC string, so no
             // password matches it.
             wachtwoord_hash: String::new(),
-            demo: false,
             rollen: vec![rol],
         })
         .await
@@ -66,8 +70,6 @@ pub async fn nodig_uit(
             }
             f => f.into(),
         })?;
-    let geheim = nieuw_geheim();
-    let verloopt = Utc::now() + ACTIVATIE_GELDIG;
     let record = toegangslog::record(
         "account.uitnodigen",
         Actie::Aanmaken,
@@ -77,14 +79,30 @@ pub async fn nodig_uit(
         &format!("rol {} bij organisatie {}", rol.rol.naam(), rol.organisatie),
         bron,
     );
-    opslag
-        .maak_activatie(medewerker.id, &hash_geheim(&geheim), verloopt, &record)
-        .await?;
+    let (geheim, verloopt) = maak_link(opslag, medewerker.id, ACTIVATIE_GELDIG, &record).await?;
     Ok(Uitnodiging {
         medewerker,
         geheim,
         verloopt,
     })
+}
+
+/// A one-time link for `medewerker` to set a password (`/activeren/<secret>`),
+/// valid for `geldig`, stored hashed with `record`: the invitation's
+/// activation link and a beheerder's reset link alike. Returns the secret
+/// (shown once) and when the link expires.
+pub async fn maak_link(
+    opslag: &dyn Opslag,
+    medewerker: schakel_storage::Id,
+    geldig: chrono::Duration,
+    record: &schakel_storage::NieuwAuditRecord,
+) -> ApiResultaat<(String, DateTime<Utc>)> {
+    let geheim = nieuw_geheim();
+    let verloopt = Utc::now() + geldig;
+    opslag
+        .maak_activatie(medewerker, &hash_geheim(&geheim), verloopt, record)
+        .await?;
+    Ok((geheim, verloopt))
 }
 
 /// Whether a chosen password is good enough: long, not a common one, not
@@ -144,74 +162,4 @@ pub async fn activeer(
         bron,
     );
     Ok(opslag.activeer(&hash_link, &hash, nu, &record).await?)
-}
-
-/// Deactivates or reactivates an account as the region's beheerder: every
-/// role of the account must lie in the beheerder's region (else 404, as an
-/// unknown id), and a beheerder cannot deactivate the own account (the
-/// region might be left without one). Refusals and the change are logged;
-/// deactivation ends the account's sessions and tokens at once.
-pub async fn zet_actief(
-    state: &crate::state::AppState,
-    actor: &crate::auth::Actor,
-    id: i64,
-    actief: bool,
-) -> ApiResultaat<Medewerker> {
-    let dossier = crate::dossier::Dossier { state, actor };
-    let gebeurtenis = if actief {
-        "account.heractiveren"
-    } else {
-        "account.deactiveren"
-    };
-    dossier
-        .eis_rol_gelogd(
-            &[schakel_domain::Rol::Beheerder],
-            gebeurtenis,
-            Actie::Wijzigen,
-            "medewerker",
-            "Alleen de beheerder van de regio (de)activeert accounts.",
-        )
-        .await?;
-    let regio = |org: i64| async move {
-        Ok::<_, ApiFout>(state.opslag.organisatie(org).await?.map(|o| o.regio))
-    };
-    let eigen_regio = regio(actor.rol.organisatie).await?;
-    let mut in_regio = false;
-    if let Some(m) = state.opslag.medewerker(id).await? {
-        in_regio = !m.rollen.is_empty();
-        for r in &m.rollen {
-            in_regio &= regio(r.organisatie).await? == eigen_regio;
-        }
-    }
-    let grond = match (in_regio, id == actor.medewerker.id) {
-        (false, _) => Err("niet_in_regio"),
-        (true, true) if !actief => Err("eigen_account"),
-        _ => Ok("beheerder_regio"),
-    };
-    let (uitkomst, reden) = match grond {
-        Ok(g) => (Uitkomst::Toegestaan, g),
-        Err(g) => (Uitkomst::Geweigerd, g),
-    };
-    let record = dossier.record(
-        gebeurtenis,
-        Actie::Wijzigen,
-        None,
-        ("medewerker", Some(id)),
-        uitkomst,
-        Some(reden),
-    );
-    match grond {
-        Ok(_) => Ok(state
-            .opslag
-            .zet_medewerker_actief(id, actief, &record)
-            .await?),
-        Err(g) => {
-            toegangslog::log(state, record).await?;
-            Err(if g == "eigen_account" {
-                ApiFout::veld("id", "u kunt uw eigen account niet deactiveren")
-            } else {
-                ApiFout::NietGevonden
-            })
-        }
-    }
 }

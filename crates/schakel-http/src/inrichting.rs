@@ -390,6 +390,30 @@ pub fn controleer_organisatie(a: &Organisatieaanvraag) -> ApiResultaat<NieuweOrg
     })
 }
 
+/// The region with `r`'s code, registered (with `audit`, its object id
+/// filled in here) when there is none yet: the first start of a region
+/// (`schakel account uitnodigen` on an empty database) and the demo.
+pub async fn registreer_regio(
+    opslag: &dyn Opslag,
+    r: &schakel_storage::NieuweRegio,
+    audit: &NieuwAuditRecord,
+) -> ApiResultaat<schakel_storage::Regio> {
+    if let Some(bestaand) = opslag.regio_op_code(&r.code).await? {
+        return Ok(bestaand);
+    }
+    if r.code.trim().is_empty() || r.naam.trim().is_empty() {
+        return Err(ApiFout::veld(
+            "regio",
+            "een regio heeft een code en een naam",
+        ));
+    }
+    let regio = opslag.maak_regio(r).await?;
+    let mut record = audit.clone();
+    record.object_id = Some(regio.id);
+    opslag.schrijf_audit(&record).await?;
+    Ok(regio)
+}
+
 /// Registers an organisation after [`controleer_organisatie`]; `audit` (its
 /// object id filled in here) is written right after.
 pub async fn registreer_organisatie(

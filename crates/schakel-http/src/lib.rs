@@ -5,6 +5,7 @@
 //! Errors follow [`fout`]; access to personal data goes through [`dossier`].
 
 pub mod account;
+pub mod accountbeheer;
 pub mod api;
 pub mod auth;
 pub mod dossier;
@@ -13,6 +14,7 @@ pub mod gids;
 pub mod inrichting;
 pub mod invoer;
 pub mod openapi;
+pub mod post;
 pub mod state;
 pub mod toegangslog;
 pub mod tweedefactor;
@@ -36,8 +38,8 @@ use utoipa_axum::routes;
 pub use state::{AppState, Instellingen};
 
 use crate::api::{
-    acties, casussen, jeugdigen, monitoring, normenkader, organisaties, route, sessies, systeem,
-    verwijzingen,
+    acties, casussen, jeugdigen, medewerkers, monitoring, normenkader, organisaties, route,
+    sessies, systeem, verwijzingen,
 };
 use crate::fout::ApiFout;
 
@@ -81,6 +83,11 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(sessies::trek_in))
         .routes(routes!(sessies::regiotokens))
         .routes(routes!(sessies::zet_actief))
+        .routes(routes!(medewerkers::lijst, medewerkers::nodig_uit))
+        .routes(routes!(medewerkers::lees))
+        .routes(routes!(medewerkers::zet_rollen))
+        .routes(routes!(medewerkers::herstellink))
+        .routes(routes!(medewerkers::wijzig_wachtwoord))
         .routes(routes!(organisaties::lijst, organisaties::maak))
         .routes(routes!(
             organisaties::lees_toegangsroute,

@@ -32,6 +32,11 @@ pub struct Instellingen {
     /// The address users open Schakel at (`serve --publieke-url`): the
     /// origin and relying-party id of passkeys. None: no passkeys.
     pub publieke_url: Option<url::Url>,
+    /// Where users reach the web application: activation and reset links
+    /// start with it.
+    pub basis_url: String,
+    /// SMTP for activation and reset links; none: the links are only shown.
+    pub post: Option<crate::post::Post>,
 }
 
 impl Default for Instellingen {
@@ -46,6 +51,8 @@ impl Default for Instellingen {
             termijnen: Default::default(),
             factor_sleutel: None,
             publieke_url: None,
+            basis_url: "http://127.0.0.1:8080".into(),
+            post: None,
         }
     }
 }

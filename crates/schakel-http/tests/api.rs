@@ -2325,6 +2325,11 @@ use toegang::{bsn_controle, organisatievelden, toegang_in_tijd, triage_geeft_gee
 mod tokens;
 use tokens::{api_tokens_beheren, deactiveren_beeindigt_alles, web_api_tokens_beheren};
 
+// An account's life cycle (issue 13.2).
+#[path = "api/accounts.rs"]
+mod accounts;
+use accounts::{accounts_levenscyclus, web_medewerkers};
+
 // The access route of seed 000.
 #[path = "api/toegangsroute.rs"]
 mod toegangsroute;
@@ -2411,4 +2416,6 @@ per_backend!(
     toegang_in_tijd,
     web_api_tokens_beheren,
     tweede_factor,
+    accounts_levenscyclus,
+    web_medewerkers,
 );

@@ -276,12 +276,13 @@ pub(crate) async fn activeer(
         .execute(&mut *c)
         .await
         .map_err(fout)?;
-    voeg_audit_toe(c, &audit.over_object(a.medewerker)).await?;
-    let rij = sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
+    sqlx::query("DELETE FROM sessie WHERE medewerker = $1")
         .bind(a.medewerker)
-        .fetch_one(&mut *c)
+        .execute(&mut *c)
         .await
         .map_err(fout)?;
-    let rollen = rollen_van(c, a.medewerker).await?;
-    medewerker_uit(&rij, rollen)
+    voeg_audit_toe(c, &audit.over_object(a.medewerker)).await?;
+    lees_medewerker(c, a.medewerker)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)
 }

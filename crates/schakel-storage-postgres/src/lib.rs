@@ -59,6 +59,7 @@ use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
 
 mod account;
 mod gids;
+mod levenscyclus;
 mod toegangsroute;
 mod tweedefactor;
 mod verloop;
@@ -418,6 +419,21 @@ async fn rollen_van(conn: &mut PgConnection, medewerker: Id) -> Resultaat<Vec<Ro
         .collect()
 }
 
+/// One medewerker with its roles, on this connection.
+async fn lees_medewerker(c: &mut PgConnection, id: Id) -> Resultaat<Option<Medewerker>> {
+    let Some(rij) =
+        sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await
+            .map_err(fout)?
+    else {
+        return Ok(None);
+    };
+    let rollen = rollen_van(c, id).await?;
+    medewerker_uit(&rij, rollen).map(Some)
+}
+
 fn medewerker_uit(r: &PgRow, rollen: Vec<Roltoewijzing>) -> Resultaat<Medewerker> {
     Ok(Medewerker {
         id: kol(r, "id")?,
@@ -761,18 +777,9 @@ impl Opslag for PgOpslag {
 
     async fn medewerker(&self, id: Id) -> Resultaat<Option<Medewerker>> {
         let mut tx = self.lees().await?;
-        let Some(rij) =
-            sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(fout)?
-        else {
-            return Ok(None);
-        };
-        let rollen = rollen_van(&mut tx, id).await?;
+        let m = lees_medewerker(&mut tx, id).await?;
         tx.commit().await.map_err(fout)?;
-        medewerker_uit(&rij, rollen).map(Some)
+        Ok(m)
     }
 
     async fn medewerker_op_email(&self, email: &str) -> Resultaat<Option<(Medewerker, String)>> {
@@ -940,6 +947,41 @@ impl Opslag for PgOpslag {
         let uit = account::activeer(&mut tx, token_hash, wachtwoord_hash, nu, audit).await?;
         tx.commit().await.map_err(fout)?;
         Ok(uit)
+    }
+
+    async fn medewerkers(
+        &self,
+        filter: schakel_storage::MedewerkerFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Medewerker>> {
+        let mut tx = self.lees().await?;
+        let uit = levenscyclus::medewerkers(&mut tx, filter, pagina).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn zet_rollen(
+        &self,
+        id: Id,
+        rollen: &[Roltoewijzing],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let uit = levenscyclus::zet_rollen(&mut tx, id, rollen, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn zet_wachtwoord(
+        &self,
+        id: Id,
+        wachtwoord_hash: &str,
+        behoud: Option<&str>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        levenscyclus::zet_wachtwoord(&mut tx, id, wachtwoord_hash, behoud, audit).await?;
+        tx.commit().await.map_err(fout)
     }
 
     async fn registreer_mislukte_inlog(

@@ -282,6 +282,11 @@ pub(crate) async fn activeer(
         .execute(&mut *c)
         .await
         .map_err(db)?;
+    sqlx::query("DELETE FROM sessie WHERE medewerker = ?")
+        .bind(a.medewerker)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
     voeg_audit_toe(c, &audit.over_object(a.medewerker)).await?;
     lees_medewerker(c, a.medewerker)
         .await?

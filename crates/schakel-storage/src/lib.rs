@@ -174,6 +174,7 @@ pub trait Opslag: Send + Sync + 'static {
     /// Stores a one-time activation link for an account (only the hash of
     /// its secret), in one transaction with `audit`; an unknown account is
     /// [`OpslagFout::OnbekendeVerwijzing`].
+    /// The same table holds reset links a beheerder issues later.
     async fn maak_activatie(
         &self,
         medewerker: Id,
@@ -183,7 +184,9 @@ pub trait Opslag: Send + Sync + 'static {
     ) -> Resultaat<()>;
     async fn activatie(&self, token_hash: &str) -> Resultaat<Option<Activatie>>;
     /// Sets the account's password through an activation link, once: marks
-    /// the link used and writes `audit`, in one transaction. An unknown link
+    /// the link used, ends every session of the account (a reset link is
+    /// used when the password may be known to someone else) and writes
+    /// `audit`, in one transaction. An unknown link
     /// is [`OpslagFout::NietGevonden`]; one used already, or past its
     /// `verloopt` at `nu`, is [`OpslagFout::Toestand`] and changes nothing.
     async fn activeer(
@@ -243,6 +246,36 @@ pub trait Opslag: Send + Sync + 'static {
     async fn aanmelding(&self, token_hash: &str) -> Resultaat<Option<Aanmelding>>;
     async fn zet_aanmelding_staat(&self, token_hash: &str, staat: &str) -> Resultaat<()>;
     async fn verwijder_aanmelding(&self, token_hash: &str) -> Resultaat<()>;
+    // --- an account's life cycle (issue 13.2) -----------------------------------
+    /// The accounts with a role at the organisation, or at any organisation
+    /// of the region, by name; one page.
+    async fn medewerkers(
+        &self,
+        filter: MedewerkerFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Medewerker>>;
+    /// Replaces the account's roles with `rollen` (kept in this order), in
+    /// one transaction with `audit`. A role taken away ends every session
+    /// and API token acting in it; the others stay. An unknown account is
+    /// [`OpslagFout::NietGevonden`], an unknown organisation
+    /// [`OpslagFout::OnbekendeVerwijzing`]; nothing changes then.
+    async fn zet_rollen(
+        &self,
+        id: Id,
+        rollen: &[Roltoewijzing],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker>;
+    /// Sets the account's password hash (the user's own change), in one
+    /// transaction with `audit`, and ends every session of the account
+    /// except the one whose token hash is `behoud`. An unknown account is
+    /// [`OpslagFout::NietGevonden`].
+    async fn zet_wachtwoord(
+        &self,
+        id: Id,
+        wachtwoord_hash: &str,
+        behoud: Option<&str>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()>;
 
     // --- failed logins, shared by every server instance ----------------------
     /// Counts a failed login under each key (an account, an address: hashed

@@ -71,7 +71,7 @@ pub struct NieuweMedewerker {
     /// argon2id PHC string.
     pub wachtwoord_hash: String,
     pub rollen: Vec<Roltoewijzing>,
-    /// A demo account (`serve --demo`): logs in without a second factor.
+    /// A demo account (see [`Medewerker::demo`]); only the demo loader sets it.
     pub demo: bool,
 }
 
@@ -82,7 +82,9 @@ pub struct Medewerker {
     pub email: String,
     pub actief: bool,
     pub rollen: Vec<Roltoewijzing>,
-    /// A demo account: logs in without a second factor.
+    /// Created by `serve --demo` (through `schakel_http::account::nodig_uit`
+    /// with `demo` set), with a password printed at start-up: such an
+    /// account may skip the second factor. Never set for a real region.
     pub demo: bool,
 }
 
@@ -132,6 +134,15 @@ pub struct Activatie {
     pub verloopt: DateTime<Utc>,
     /// When it was used; a link works once.
     pub gebruikt: Option<DateTime<Utc>>,
+}
+
+/// Whose accounts to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MedewerkerFilter {
+    /// Accounts with a role at an organisation of this region.
+    Regio(Id),
+    /// Accounts with a role at this organisation.
+    Organisatie(Id),
 }
 
 /// Which tokens to list.

@@ -91,6 +91,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     mislukte_inlogs(opslag).await;
     activatie(opslag, &w).await;
     tweede_factoren(opslag, &w).await;
+    levenscyclus(opslag, &w).await;
     verifieer_keten(opslag).await;
 }
 
@@ -433,10 +434,10 @@ pub async fn medewerkers(opslag: &dyn Opslag, w: &Wereld) {
         },
     ];
     let nieuw = NieuweMedewerker {
+        demo: false,
         naam: "Zoë Coördinator".into(),
         email: "Z.Coordinator@Watertuin.example".into(),
         wachtwoord_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
-        demo: false,
         rollen: rollen.clone(),
     };
     let m = opslag
@@ -472,6 +473,22 @@ pub async fn medewerkers(opslag: &dyn Opslag, w: &Wereld) {
             .expect("medewerker_op_email"),
         None
     );
+    assert!(!m.demo, "een gewoon account is geen demo-account");
+    let demo = opslag
+        .maak_medewerker(&NieuweMedewerker {
+            demo: true,
+            email: "demo@watertuin.example".into(),
+            ..nieuw.clone()
+        })
+        .await
+        .expect("maak demo-account");
+    assert!(demo.demo, "het demo-kenmerk wordt opgeslagen");
+    let (terug, _) = opslag
+        .medewerker_op_email("demo@watertuin.example")
+        .await
+        .expect("medewerker_op_email")
+        .expect("demo-account");
+    assert!(terug.demo, "en teruggelezen");
     let dubbel = opslag
         .maak_medewerker(&NieuweMedewerker {
             email: "z.coordinator@WATERTUIN.example".into(),
@@ -733,10 +750,10 @@ pub async fn tokens_en_deactivatie(opslag: &dyn Opslag, w: &Wereld) {
         organisatie: school_elders.id,
     };
     let maak = |email: &str, rol: Roltoewijzing| NieuweMedewerker {
+        demo: false,
         naam: "Token Tester".into(),
         email: email.into(),
         wachtwoord_hash: "$argon2id$test".into(),
-        demo: false,
         rollen: vec![rol],
     };
     let a = opslag
@@ -918,10 +935,10 @@ pub async fn tokens_en_deactivatie(opslag: &dyn Opslag, w: &Wereld) {
 pub async fn activatie(opslag: &dyn Opslag, w: &Wereld) {
     let m = opslag
         .maak_medewerker(&NieuweMedewerker {
+            demo: false,
             naam: "Nieuwe Beheerder".into(),
             email: "nieuw@gemeente.example".into(),
             wachtwoord_hash: String::new(),
-            demo: false,
             rollen: vec![Roltoewijzing {
                 rol: Rol::Beheerder,
                 organisatie: w.vreemd.id,
@@ -1024,6 +1041,227 @@ pub async fn activatie(opslag: &dyn Opslag, w: &Wereld) {
         kop_nummer(opslag).await,
         kop + 1,
         "a refused use logs nothing here"
+    );
+}
+
+/// An account's life cycle (issue 13.2): the list per region and per
+/// organisation, page by page; a role change ends exactly the sessions of
+/// the role taken away; a password change ends every other session; an
+/// activation (or reset) link ends every session; the accountbeheerder role
+/// is stored.
+pub async fn levenscyclus(opslag: &dyn Opslag, w: &Wereld) {
+    let maak = |email: &str, naam: &str, rollen: Vec<Roltoewijzing>| NieuweMedewerker {
+        demo: false,
+        naam: naam.into(),
+        email: email.into(),
+        wachtwoord_hash: "$argon2id$oud".into(),
+        rollen,
+    };
+    let bij = |rol, o: &Organisatie| Roltoewijzing {
+        rol,
+        organisatie: o.id,
+    };
+    let ab = opslag
+        .maak_medewerker(&maak(
+            "ab@aanbieder.example",
+            "Aa Accountbeheer",
+            vec![bij(Rol::Accountbeheerder, &w.aanbieder)],
+        ))
+        .await
+        .expect("accountbeheerder");
+    assert_eq!(ab.rollen, vec![bij(Rol::Accountbeheerder, &w.aanbieder)]);
+    let m = opslag
+        .maak_medewerker(&maak(
+            "ab-collega@aanbieder.example",
+            "Ab Collega",
+            vec![
+                bij(Rol::Aanbieder, &w.aanbieder),
+                bij(Rol::Verwijzer, &w.jgz),
+            ],
+        ))
+        .await
+        .expect("collega");
+    let bij_aanbieder = opslag
+        .medewerkers(
+            crate::MedewerkerFilter::Organisatie(w.aanbieder.id),
+            Pagina::new(1, 1),
+        )
+        .await
+        .expect("medewerkers");
+    assert_eq!(bij_aanbieder.totaal, 2, "both have a role at the aanbieder");
+    assert_eq!(
+        bij_aanbieder.items.iter().map(|m| m.id).collect::<Vec<_>>(),
+        vec![ab.id],
+        "by name, one per page"
+    );
+    let tweede = opslag
+        .medewerkers(
+            crate::MedewerkerFilter::Organisatie(w.aanbieder.id),
+            Pagina::new(2, 1),
+        )
+        .await
+        .expect("medewerkers");
+    assert_eq!(tweede.items, vec![m.clone()], "the second page");
+    let regio = opslag
+        .medewerkers(
+            crate::MedewerkerFilter::Regio(w.regio.id),
+            Pagina::new(1, 100),
+        )
+        .await
+        .expect("medewerkers");
+    assert!(
+        regio.items.iter().any(|x| x.id == m.id) && regio.items.iter().any(|x| x.id == ab.id),
+        "the region lists both"
+    );
+    assert_eq!(regio.totaal, regio.items.len() as i64);
+    let anders = opslag
+        .medewerkers(
+            crate::MedewerkerFilter::Regio(w.regio.id + 1000),
+            Pagina::new(1, 100),
+        )
+        .await
+        .expect("medewerkers");
+    assert_eq!(anders.totaal, 0, "another region lists nobody of this one");
+
+    // Sessions in each role; taking the verwijzer role away ends only that one.
+    let nu = audit::nu();
+    let sessie = |hash: &str, rol| Sessie {
+        token_hash: hash.into(),
+        medewerker: m.id,
+        rol,
+        csrf_token: "csrf".into(),
+        aangemaakt: nu,
+        laatst_actief: nu,
+        verloopt: nu + chrono::Duration::hours(1),
+    };
+    for (hash, rol) in [
+        ("lc-aanbieder", bij(Rol::Aanbieder, &w.aanbieder)),
+        ("lc-aanbieder-2", bij(Rol::Aanbieder, &w.aanbieder)),
+        ("lc-verwijzer", bij(Rol::Verwijzer, &w.jgz)),
+    ] {
+        opslag
+            .maak_sessie(&sessie(hash, rol))
+            .await
+            .expect("sessie");
+    }
+    let wijziging = record("account.rollen", Actie::Wijzigen, "medewerker", None, None);
+    let kop = kop_nummer(opslag).await;
+    let nieuw = vec![
+        bij(Rol::Aanbieder, &w.aanbieder),
+        bij(Rol::Beleid, &w.aanbieder),
+    ];
+    let gewijzigd = opslag
+        .zet_rollen(m.id, &nieuw, &wijziging)
+        .await
+        .expect("zet_rollen");
+    assert_eq!(gewijzigd.rollen, nieuw, "the roles in the order given");
+    assert_eq!(kop_nummer(opslag).await, kop + 1, "a role change is logged");
+    assert!(
+        opslag
+            .sessie("lc-verwijzer")
+            .await
+            .expect("sessie")
+            .is_none()
+    );
+    assert!(
+        opslag
+            .sessie("lc-aanbieder")
+            .await
+            .expect("sessie")
+            .is_some()
+    );
+    let onbekend = opslag
+        .zet_rollen(
+            m.id,
+            &[
+                bij(Rol::Beleid, &w.aanbieder),
+                Roltoewijzing {
+                    rol: Rol::Beleid,
+                    organisatie: w.vreemd.id + 1000,
+                },
+            ],
+            &wijziging,
+        )
+        .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "a role at an unknown organisation: expected OnbekendeVerwijzing, got {onbekend:?}"
+    );
+    assert_eq!(
+        opslag
+            .medewerker(m.id)
+            .await
+            .expect("medewerker")
+            .map(|m| m.rollen),
+        Some(nieuw.clone()),
+        "a refused change changes nothing"
+    );
+    let niemand = opslag.zet_rollen(m.id + 1000, &nieuw, &wijziging).await;
+    assert!(
+        matches!(niemand, Err(OpslagFout::NietGevonden)),
+        "{niemand:?}"
+    );
+
+    // A password change keeps the session that made it, and only that one.
+    let kop = kop_nummer(opslag).await;
+    opslag
+        .zet_wachtwoord(m.id, "$argon2id$nieuw", Some("lc-aanbieder"), &wijziging)
+        .await
+        .expect("zet_wachtwoord");
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 1,
+        "a password change is logged"
+    );
+    assert!(
+        opslag
+            .sessie("lc-aanbieder")
+            .await
+            .expect("sessie")
+            .is_some()
+    );
+    assert!(
+        opslag
+            .sessie("lc-aanbieder-2")
+            .await
+            .expect("sessie")
+            .is_none()
+    );
+    let (_, hash) = opslag
+        .medewerker_op_email("ab-collega@aanbieder.example")
+        .await
+        .expect("medewerker_op_email")
+        .expect("bestaat");
+    assert_eq!(hash, "$argon2id$nieuw");
+    let niemand = opslag
+        .zet_wachtwoord(m.id + 1000, "$argon2id$x", None, &wijziging)
+        .await;
+    assert!(
+        matches!(niemand, Err(OpslagFout::NietGevonden)),
+        "{niemand:?}"
+    );
+
+    // A reset link (the activation table) ends every session when used.
+    opslag
+        .maak_activatie(
+            m.id,
+            "lc-herstel",
+            nu + chrono::Duration::hours(24),
+            &wijziging,
+        )
+        .await
+        .expect("maak_activatie");
+    opslag
+        .activeer("lc-herstel", "$argon2id$hersteld", nu, &wijziging)
+        .await
+        .expect("activeer");
+    assert!(
+        opslag
+            .sessie("lc-aanbieder")
+            .await
+            .expect("sessie")
+            .is_none(),
+        "a reset ends every session"
     );
 }
 
@@ -2893,10 +3131,10 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
     let zorgcoordinator = w.medewerker(opslag).await;
     let wijkwerker = opslag
         .maak_medewerker(&NieuweMedewerker {
+            demo: false,
             naam: "Wim Wijkwerker".into(),
             email: "w.wijkwerker@haven.example".into(),
             wachtwoord_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
-            demo: false,
             rollen: vec![Roltoewijzing {
                 rol: Rol::Wijkteammedewerker,
                 organisatie: w.wijkteam.id,

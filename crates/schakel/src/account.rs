@@ -7,7 +7,7 @@ use clap::Subcommand;
 use schakel_domain::{OrganisatieSoort, Rol};
 use schakel_rules::InvoerFout;
 use schakel_storage::audit::{Actie, NieuwAuditRecord};
-use schakel_storage::{NieuweOrganisatie, NieuweRegio, Opslag, Organisatie, Roltoewijzing};
+use schakel_storage::{Opslag, Organisatie, Roltoewijzing};
 
 use crate::Fout;
 use crate::opslag::OpslagOpties;
@@ -51,6 +51,64 @@ pub enum AccountOpdracht {
         #[command(flatten)]
         opslag: OpslagOpties,
     },
+    /// Gives an account a role at an organisation, or takes it away
+    /// (--intrekken; its sessions and API tokens in that role end at once).
+    Rol {
+        #[arg(long)]
+        email: String,
+        /// zorgcoordinator, casusregisseur, wijkteammedewerker, verwijzer, aanbieder, beleid, beheerder or accountbeheerder.
+        #[arg(long)]
+        rol: String,
+        /// The organisation's name.
+        #[arg(long)]
+        organisatie: String,
+        /// Take the role away instead of giving it.
+        #[arg(long)]
+        intrekken: bool,
+        #[command(flatten)]
+        opslag: OpslagOpties,
+    },
+    /// Prints a one-time reset link (valid 24 hours) with which the account
+    /// sets a new password; using it ends the account's sessions.
+    Herstellink {
+        #[arg(long)]
+        email: String,
+        /// Where users reach the web application.
+        #[arg(
+            long,
+            env = "SCHAKEL_BASIS_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
+        basis_url: String,
+        #[command(flatten)]
+        opslag: OpslagOpties,
+    },
+}
+
+/// `--rol`'s value as a role; the error names every role.
+fn rol_uit(tekst: &str) -> Result<Rol, Fout> {
+    Rol::parse(tekst).ok_or_else(|| {
+        let namen: Vec<&str> = Rol::ALLE.iter().map(|r| r.naam()).collect();
+        invoer(
+            "--rol",
+            format!("'{tekst}' is geen rol; verwacht {}", namen.join(", ")),
+        )
+    })
+}
+
+/// The account with this e-mail address.
+async fn account(opslag: &dyn Opslag, email: &str) -> Result<schakel_storage::Medewerker, Fout> {
+    Ok(opslag
+        .medewerker_op_email(email)
+        .await
+        .map_err(bedrijf)?
+        .ok_or_else(|| invoer("--email", format!("geen account met e-mailadres {email}")))?
+        .0)
+}
+
+/// An operator's change of an account, in the audit log.
+fn cli_record(gebeurtenis: &str, actie: Actie, grond: &str) -> NieuwAuditRecord {
+    NieuwAuditRecord::door_systeem(gebeurtenis, actie, "medewerker", grond, "cli", "schakel")
 }
 
 fn bedrijf(e: impl std::fmt::Display) -> Fout {
@@ -71,12 +129,7 @@ pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fou
             basis_url,
             opslag,
         } => {
-            let rol = Rol::parse(rol).ok_or_else(|| {
-                invoer(
-                    "--rol",
-                    format!("'{rol}' is geen rol; verwacht zorgcoordinator, casusregisseur, wijkteammedewerker, verwijzer, aanbieder, beleid of beheerder"),
-                )
-            })?;
+            let rol = rol_uit(rol)?;
             let opslag = opslag.open().await.map_err(|e| bedrijf(e.0))?;
             let org = organisatie_voor(opslag.as_ref(), organisatie, regio).await?;
             let u = schakel_http::account::nodig_uit(
@@ -89,6 +142,7 @@ pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fou
                 },
                 schakel_http::toegangslog::Wie::default(),
                 "cli",
+                false,
             )
             .await
             .map_err(|f| match f {
@@ -112,6 +166,48 @@ pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fou
         }
         AccountOpdracht::Deactiveren { email, opslag } => zet_actief(opslag, email, false).await,
         AccountOpdracht::Heractiveren { email, opslag } => zet_actief(opslag, email, true).await,
+        AccountOpdracht::Rol {
+            email,
+            rol,
+            organisatie,
+            intrekken,
+            opslag,
+        } => {
+            let rol = rol_uit(rol)?;
+            let opslag = opslag.open().await.map_err(|e| bedrijf(e.0))?;
+            let org = organisatie_voor(opslag.as_ref(), organisatie, regio).await?;
+            zet_rol(opslag.as_ref(), email, rol, &org, *intrekken).await
+        }
+        AccountOpdracht::Herstellink {
+            email,
+            basis_url,
+            opslag,
+        } => {
+            let opslag = opslag.open().await.map_err(|e| bedrijf(e.0))?;
+            let m = account(opslag.as_ref(), email).await?;
+            if !m.actief {
+                return Err(invoer(
+                    "--email",
+                    format!("{} is gedeactiveerd; heractiveer het eerst", m.email),
+                ));
+            }
+            let record = cli_record("account.herstellink", Actie::Aanmaken, "beheer_cli");
+            let (geheim, verloopt) = schakel_http::account::maak_link(
+                opslag.as_ref(),
+                m.id,
+                schakel_http::accountbeheer::HERSTEL_GELDIG,
+                &record,
+            )
+            .await
+            .map_err(|f| bedrijf(format!("{f:?}")))?;
+            println!(
+                "Herstellink voor {} (eenmalig, geldig tot {} UTC): {}/activeren/{geheim}",
+                m.email,
+                verloopt.format("%Y-%m-%d %H:%M"),
+                basis_url.trim_end_matches('/'),
+            );
+            Ok(())
+        }
     }
 }
 
@@ -139,27 +235,80 @@ async fn organisatie_voor(
             ),
         ));
     }
-    let regio = match opslag.regio_op_code(regio).await.map_err(bedrijf)? {
-        Some(r) => r,
-        None => opslag
-            .maak_regio(&NieuweRegio {
-                code: regio.into(),
-                naam: schakel_http::web::formulier::hoofdletter(regio),
-            })
-            .await
-            .map_err(bedrijf)?,
+    let regio = crate::gids::regio_voor(opslag, regio).await?;
+    let aanvraag = schakel_http::inrichting::Organisatieaanvraag {
+        regio,
+        naam: naam.trim().into(),
+        soort: Some(OrganisatieSoort::Gemeente),
+        ..Default::default()
     };
-    opslag
-        .maak_organisatie(&NieuweOrganisatie {
-            regio: regio.id,
-            naam: naam.trim().into(),
-            soort: OrganisatieSoort::Gemeente,
-            gemeente: None,
-            brin: None,
-            agb: None,
-        })
+    let record = NieuwAuditRecord::door_systeem(
+        "organisatie.aanmaken",
+        Actie::Aanmaken,
+        "organisatie",
+        "beheer_cli",
+        "cli",
+        "schakel",
+    );
+    schakel_http::inrichting::registreer_organisatie(opslag, &aanvraag, &record)
         .await
-        .map_err(bedrijf)
+        .map_err(|e| match e {
+            schakel_http::fout::ApiFout::Ongeldig(v) => invoer(
+                "--organisatie",
+                v.first().map(|f| f.reason.clone()).unwrap_or_default(),
+            ),
+            e => bedrijf(format!("{e:?}")),
+        })
+}
+
+/// Gives or takes away one role; the last role is not taken away
+/// (deactivate the account to end all access).
+async fn zet_rol(
+    opslag: &dyn Opslag,
+    email: &str,
+    rol: Rol,
+    org: &Organisatie,
+    intrekken: bool,
+) -> Result<(), Fout> {
+    let m = account(opslag, email).await?;
+    let r = Roltoewijzing {
+        rol,
+        organisatie: org.id,
+    };
+    let mut rollen = m.rollen.clone();
+    if intrekken {
+        rollen.retain(|x| *x != r);
+    } else if !rollen.contains(&r) {
+        rollen.push(r);
+    }
+    if rollen.is_empty() {
+        return Err(invoer(
+            "--intrekken",
+            "dit is de laatste rol van het account; deactiveer het account om alle toegang te beëindigen".into(),
+        ));
+    }
+    let wat = format!(
+        "rollen: {} (was: {})",
+        schakel_http::accountbeheer::rollen_tekst(&rollen),
+        schakel_http::accountbeheer::rollen_tekst(&m.rollen)
+    );
+    let record = cli_record("account.rollen", Actie::Wijzigen, &wat);
+    opslag
+        .zet_rollen(m.id, &rollen, &record)
+        .await
+        .map_err(bedrijf)?;
+    println!(
+        "Account {}: rol {} bij {} {}",
+        m.email,
+        rol.naam(),
+        org.naam,
+        if intrekken {
+            "ingetrokken"
+        } else {
+            "toegekend"
+        }
+    );
+    Ok(())
 }
 
 async fn zet_actief(opties: &OpslagOpties, email: &str, actief: bool) -> Result<(), Fout> {

@@ -12,13 +12,13 @@ use schakel_domain::{Bsn, Huisnummer, OrganisatieSoort, Pc4, Postcode, Rol};
 use schakel_http::api::vandaag;
 use schakel_http::inrichting::{
     GEBEURTENIS, Organisatieaanvraag, Toegangsroutewijziging, registreer_organisatie,
-    zet_toegangsroute,
+    registreer_regio, zet_toegangsroute,
 };
 use schakel_rules::Regelset;
 use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, nu};
 use schakel_storage::{
-    JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige,
-    NieuweMedewerker, NieuweRegio, OjaArrangement, Opslag, Roltoewijzing, Vertegenwoordiger,
+    JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweRegio,
+    OjaArrangement, Opslag, Roltoewijzing, Vertegenwoordiger,
 };
 use serde::Deserialize;
 
@@ -194,6 +194,47 @@ async fn toegangsroute(
     })
 }
 
+/// A demo account through the doors a real region uses: invited with its
+/// first role ([`schakel_http::account::nodig_uit`], marked as a demo
+/// account), further roles given as a beheerder would, and its known
+/// password set through its activation link
+/// ([`schakel_http::account::activeer`]). Returns the password.
+async fn demo_account(
+    opslag: &dyn Opslag,
+    m: &MedewerkerBestand,
+    rollen: &[Roltoewijzing],
+) -> Result<String, String> {
+    use schakel_http::account::{activeer, nodig_uit};
+    let eerste = *rollen
+        .first()
+        .ok_or_else(|| format!("{}: geen rol", m.email))?;
+    let bron = "cli demo";
+    let u = nodig_uit(
+        opslag,
+        &m.naam,
+        &m.email,
+        eerste,
+        schakel_http::toegangslog::Wie::default(),
+        bron,
+        true,
+    )
+    .await
+    .map_err(|e| format!("{}: {e:?}", m.email))?;
+    if rollen.len() > 1 {
+        let record = systeem_record("account.rollen", Actie::Wijzigen, None, "medewerker");
+        opslag
+            .zet_rollen(u.medewerker.id, rollen, &record)
+            .await
+            .map_err(fout)?;
+    }
+    // 24 hex digits: long enough for the password rules, printed at start.
+    let wachtwoord = hex::encode(rand::random::<[u8; 12]>());
+    activeer(opslag, &u.geheim, &wachtwoord, bron)
+        .await
+        .map_err(|e| format!("{}: {e:?}", m.email))?;
+    Ok(wachtwoord)
+}
+
 /// Seeds an empty store, then replays `historie` (see [`historie`]) when
 /// given: after the named households, so their ids stay what the file's
 /// order makes them. Returns the accounts with their passwords.
@@ -208,13 +249,16 @@ pub async fn vul(
         std::fs::read_to_string(bestand).map_err(|e| format!("{}: {e}", bestand.display()))?;
     let demo: Demo = toml::from_str(schakel_rules::tekst::zonder_bom(&tekst))
         .map_err(|e| format!("{}: {e}", bestand.display()))?;
-    let regio = opslag
-        .maak_regio(&NieuweRegio {
+    let regio = registreer_regio(
+        opslag,
+        &NieuweRegio {
             code: demo.regio.code,
             naam: demo.regio.naam,
-        })
-        .await
-        .map_err(fout)?;
+        },
+        &systeem_record("regio.aanmaken", Actie::Aanmaken, None, "regio"),
+    )
+    .await
+    .map_err(fout)?;
     let mut org: HashMap<String, (i64, String)> = HashMap::new();
     for o in &demo.organisatie {
         let soort = OrganisatieSoort::parse(&o.soort)
@@ -240,7 +284,6 @@ pub async fn vul(
     };
     let mut accounts = Vec::new();
     for m in &demo.medewerker {
-        let wachtwoord = hex::encode(rand::random::<[u8; 6]>());
         let mut rollen = Vec::new();
         for r in &m.rollen {
             rollen.push(Roltoewijzing {
@@ -248,18 +291,7 @@ pub async fn vul(
                 organisatie: org_id(&r.organisatie)?,
             });
         }
-        let hash = schakel_http::auth::hash_wachtwoord(&wachtwoord)
-            .map_err(|_| "kan wachtwoord niet hashen".to_string())?;
-        opslag
-            .maak_medewerker(&NieuweMedewerker {
-                naam: m.naam.clone(),
-                email: m.email.clone(),
-                wachtwoord_hash: hash,
-                demo: true,
-                rollen: rollen.clone(),
-            })
-            .await
-            .map_err(fout)?;
+        let wachtwoord = demo_account(opslag, m, &rollen).await?;
         for r in rollen {
             let naam = org
                 .values()

@@ -722,22 +722,17 @@ fn schoolrij(
     })
 }
 
-/// The region new wijkteams join: found by its code, or made.
+/// The region new wijkteams join: found by its code, or registered
+/// through the region's set-up door.
 pub(crate) async fn regio_voor(opslag: &dyn Opslag, code: &str) -> Result<i64, Fout> {
-    if let Some(r) = opslag.regio_op_code(code).await.map_err(bedrijf)? {
-        return Ok(r.id);
-    }
-    let mut naam = code.to_string();
-    if let Some(eerste) = naam.get_mut(0..1) {
-        eerste.make_ascii_uppercase();
-    }
-    let r = opslag
-        .maak_regio(&schakel_storage::NieuweRegio {
-            code: code.to_string(),
-            naam,
-        })
+    let nieuw = schakel_storage::NieuweRegio {
+        code: code.to_string(),
+        naam: schakel_http::web::formulier::hoofdletter(code),
+    };
+    let record = importrecord("regio.aanmaken");
+    let r = schakel_http::inrichting::registreer_regio(opslag, &nieuw, &record)
         .await
-        .map_err(bedrijf)?;
+        .map_err(|e| bedrijf(format!("{e:?}")))?;
     Ok(r.id)
 }
 

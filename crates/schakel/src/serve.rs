@@ -41,11 +41,24 @@ pub struct ServeOpties {
     #[arg(long, env = "SCHAKEL_VEILIGE_COOKIES")]
     pub veilige_cookies: bool,
     /// The address users open Schakel at (e.g. https://schakel.gemeente.nl):
-    /// the origin and relying-party id of passkeys. Default: on a loopback
-    /// --listen, http://localhost:PORT; elsewhere none, and then passkeys
-    /// are not offered (the authenticator app is).
+    /// the origin and relying-party id of passkeys. Default: --basis-url;
+    /// without either, on a loopback --listen http://localhost:PORT;
+    /// elsewhere none, and then passkeys are not offered (the
+    /// authenticator app is).
     #[arg(long, env = "SCHAKEL_PUBLIEKE_URL")]
     pub publieke_url: Option<url::Url>,
+    /// Where users reach the web application (activation and reset links
+    /// start with it); default: http:// and the --listen address.
+    #[arg(long, env = "SCHAKEL_BASIS_URL")]
+    pub basis_url: Option<String>,
+    /// An SMTP relay for activation and reset links (smtp://host:port,
+    /// plain SMTP on the own network); without it the links are only
+    /// shown to the one who made them.
+    #[arg(long, env = "SCHAKEL_SMTP_URL", requires = "smtp_afzender")]
+    pub smtp_url: Option<String>,
+    /// The sender of those e-mails, e.g. "Schakel <schakel@gemeente.nl>".
+    #[arg(long, env = "SCHAKEL_SMTP_AFZENDER", requires = "smtp_url")]
+    pub smtp_afzender: Option<String>,
     /// The web application's styles and script, built by scripts/web-build
     /// (default: ./web/dist, else the repository's web/dist).
     #[arg(long, env = "SCHAKEL_WEB_DIR")]
@@ -135,11 +148,27 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
     print_welkom(adres, metrics_adres, opslag.as_ref(), &accounts);
     let instellingen = Instellingen {
         factor_sleutel: Some(opties.opslag.factor_sleutel()?),
-        publieke_url: publieke_url(opties.publieke_url.as_ref(), adres),
+        publieke_url: publieke_url(
+            opties.publieke_url.clone().or_else(|| {
+                let b = opties.basis_url.as_deref()?;
+                url::Url::parse(b).ok()
+            }),
+            adres,
+        ),
         veilige_cookies: opties.veilige_cookies,
         pseudoniem_sleutel: sleutel,
         web_map: web_map(opties.web_dir.as_deref()),
         bsn_controles_per_uur: opties.bsn_controles_per_uur,
+        basis_url: opties
+            .basis_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{adres}")),
+        post: match (&opties.smtp_url, &opties.smtp_afzender) {
+            (Some(url), Some(afzender)) => {
+                Some(schakel_http::post::Post::new(url, afzender).map_err(OpenFout)?)
+            }
+            _ => None,
+        },
         ..Instellingen::default()
     };
     let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());
@@ -148,12 +177,12 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
         .map_err(|e| OpenFout(e.to_string()))
 }
 
-/// The public URL: as given, else `http://localhost:PORT` when Schakel
+/// The public URL: as given (or --basis-url), else `http://localhost:PORT` when Schakel
 /// listens on loopback (a browser's WebAuthn takes no IP address as the
 /// relying party), else none.
-fn publieke_url(gegeven: Option<&url::Url>, adres: SocketAddr) -> Option<url::Url> {
+fn publieke_url(gegeven: Option<url::Url>, adres: SocketAddr) -> Option<url::Url> {
     match gegeven {
-        Some(u) => Some(u.clone()),
+        Some(u) => Some(u),
         None if adres.ip().is_loopback() => {
             url::Url::parse(&format!("http://localhost:{}", adres.port())).ok()
         }

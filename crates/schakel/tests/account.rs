@@ -38,7 +38,14 @@ impl Drop for Server {
 
 fn start(data_dir: &Path) -> Server {
     let mut kind = schakel()
-        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--metrics-listen",
+            "127.0.0.1:0",
+            "--data-dir",
+        ])
         .arg(data_dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -312,4 +319,159 @@ fn schrijf_totp_in(http: &Client, pagina: &str) -> Vec<String> {
         .collect();
     assert_eq!(codes.len(), 10, "{html}");
     codes
+}
+
+/// `schakel account rol` gives and takes away a role (not the last one;
+/// taking one away ends its sessions), `schakel account herstellink` prints
+/// a 24-hour reset link that sets a new password and ends the sessions;
+/// bad input names the option.
+#[test]
+fn rol_en_herstellink_op_de_opdrachtregel() {
+    let map = tempfile::tempdir().expect("tempdir");
+    let d = map.path();
+    let pad = nodig_uit(d, "beheer@almere.example");
+    let server = start(d);
+    let http = Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    let url = |p: &str| format!("{}{p}", server.1);
+    let zet = |pad: &str, w: &str| {
+        http.post(url(pad))
+            .form(&[("wachtwoord", w), ("herhaling", w)])
+            .send()
+            .expect("POST")
+            .status()
+    };
+    assert_eq!(zet(&pad, WACHTWOORD), StatusCode::SEE_OTHER);
+    // A beheerder logs in with a second factor: a recovery code each time.
+    let herstelcodes =
+        std::cell::RefCell::new(schrijf_totp_in(&http, &url("/account/tweede-factor")));
+    let sessie = |w: &str, rol: &str| {
+        let c = Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        let r = c
+            .post(url("/api/v1/sessies"))
+            .json(&json!({"email": "beheer@almere.example", "wachtwoord": w, "rol": rol}))
+            .send()
+            .expect("POST");
+        if r.status() != StatusCode::ACCEPTED {
+            return (r.status(), c);
+        }
+        let code = herstelcodes
+            .borrow_mut()
+            .pop()
+            .expect("a recovery code left");
+        let r = c
+            .post(url("/api/v1/sessies/tweede-factor"))
+            .json(&json!({ "code": code }))
+            .send()
+            .expect("POST");
+        (r.status(), c)
+    };
+    let (code, uit, fout) = account(
+        d,
+        &[
+            "rol",
+            "--email",
+            "beheer@almere.example",
+            "--rol",
+            "accountbeheerder",
+            "--organisatie",
+            "Gemeente Almere",
+        ],
+    );
+    assert_eq!(code, 0, "{fout}");
+    assert!(uit.contains("toegekend"), "{uit}");
+    let (s, als_ab) = sessie(WACHTWOORD, "accountbeheerder");
+    assert_eq!(s, StatusCode::CREATED);
+    let (code, uit, fout) = account(
+        d,
+        &[
+            "rol",
+            "--email",
+            "beheer@almere.example",
+            "--rol",
+            "accountbeheerder",
+            "--organisatie",
+            "Gemeente Almere",
+            "--intrekken",
+        ],
+    );
+    assert_eq!(code, 0, "{fout}");
+    assert!(uit.contains("ingetrokken"), "{uit}");
+    let huidig = |c: &Client| {
+        c.get(url("/api/v1/sessies/huidige"))
+            .send()
+            .expect("GET")
+            .status()
+    };
+    assert_eq!(
+        huidig(&als_ab),
+        StatusCode::UNAUTHORIZED,
+        "its session ended"
+    );
+    let (code, _, fout) = account(
+        d,
+        &[
+            "rol",
+            "--email",
+            "beheer@almere.example",
+            "--rol",
+            "beheerder",
+            "--organisatie",
+            "Gemeente Almere",
+            "--intrekken",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        fout.contains("--intrekken") && fout.contains("laatste rol"),
+        "{fout}"
+    );
+    let (code, _, fout) = account(
+        d,
+        &[
+            "rol",
+            "--email",
+            "beheer@almere.example",
+            "--rol",
+            "baas",
+            "--organisatie",
+            "Gemeente Almere",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        fout.contains("--rol") && fout.contains("accountbeheerder"),
+        "{fout}"
+    );
+
+    let (s, als_beheerder) = sessie(WACHTWOORD, "beheerder");
+    assert_eq!(s, StatusCode::CREATED);
+    let (code, uit, fout) = account(d, &["herstellink", "--email", "beheer@almere.example"]);
+    assert_eq!(code, 0, "{fout}");
+    assert_eq!(uit.lines().count(), 1, "{uit}");
+    let begin = uit.find("/activeren/").expect("a link");
+    let herstel = uit[begin..].trim().to_string();
+    let nieuw = "een nieuwe lange zin hier";
+    assert_eq!(zet(&herstel, nieuw), StatusCode::SEE_OTHER);
+    assert_eq!(
+        huidig(&als_beheerder),
+        StatusCode::UNAUTHORIZED,
+        "a reset ends the sessions"
+    );
+    assert_eq!(sessie(WACHTWOORD, "beheerder").0, StatusCode::UNAUTHORIZED);
+    assert_eq!(sessie(nieuw, "beheerder").0, StatusCode::CREATED);
+    assert_eq!(
+        zet(&herstel, "en nog een andere zin"),
+        StatusCode::GONE,
+        "once"
+    );
+    let (code, _, fout) = account(d, &["herstellink", "--email", "niemand@almere.example"]);
+    assert_eq!(code, 2);
+    assert!(fout.contains("--email"), "{fout}");
 }

@@ -115,12 +115,14 @@ fn demo_serveert_en_beheercommandos_werken_op_dezelfde_data() {
         "aanbieder",
         "beleid",
         "beheerder",
+        "accountbeheerder",
     ] {
         assert!(
             rollen.contains(&rol),
             "no demo account for {rol}: {rollen:?}"
         );
     }
+    demo_accounts_door_de_voordeur(&data_dir, &server.accounts);
     let client = reqwest::blocking::Client::builder()
         .cookie_store(true)
         .build()
@@ -272,6 +274,48 @@ fn demo_serveert_en_beheercommandos_werken_op_dezelfde_data() {
     );
     assert_eq!(code, 2);
     assert!(stderr.starts_with("fout: --peildatum: "), "{stderr}");
+}
+
+/// Every demo account came in through the doors a real region uses (issue
+/// 13.6): invited (`account.uitnodigen`) and activated through its link
+/// (`account.activeren`), and it is marked as a demo account.
+fn demo_accounts_door_de_voordeur(data_dir: &Path, accounts: &[(String, String, String)]) {
+    use schakel_storage::Opslag;
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let opslag = schakel_storage_sqlite::SqliteOpslag::open(&data_dir.join("demo.db"))
+            .await
+            .expect("open demo.db");
+        let mut records = Vec::new();
+        loop {
+            let pagina = opslag
+                .audit_records(records.len() as i64 + 1, 1000)
+                .await
+                .expect("audit");
+            if pagina.is_empty() {
+                break;
+            }
+            records.extend(pagina);
+        }
+        for (email, _, _) in accounts {
+            let (m, hash) = opslag
+                .medewerker_op_email(email)
+                .await
+                .expect("lees")
+                .expect("account");
+            assert!(m.demo, "{email} is marked as a demo account");
+            assert!(hash.starts_with("$argon2id$"), "{email} has a password");
+            for gebeurtenis in ["account.uitnodigen", "account.activeren"] {
+                assert!(
+                    records
+                        .iter()
+                        .any(|r| r.record.gebeurtenis == gebeurtenis
+                            && r.record.object_id == Some(m.id)),
+                    "{email}: no {gebeurtenis} in the log"
+                );
+            }
+        }
+    });
 }
 
 #[test]

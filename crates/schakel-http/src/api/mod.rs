@@ -6,6 +6,7 @@ pub mod acties;
 pub mod casussen;
 pub mod gids;
 pub mod jeugdigen;
+pub mod medewerkers;
 pub mod monitoring;
 pub mod normenkader;
 pub mod organisaties;

@@ -688,7 +688,7 @@ pub async fn zet_actief(
     Pad(MedewerkerPad { id }): Pad<MedewerkerPad>,
     Invoer(i): Invoer<ActiefInvoer>,
 ) -> ApiResultaat<impl IntoResponse> {
-    let m = crate::account::zet_actief(&state, &actor, id, i.actief).await?;
+    let m = crate::accountbeheer::zet_actief(&state, &actor, id, i.actief).await?;
     Ok(Json(AccountStatus {
         id: m.id,
         email: m.email,

@@ -102,8 +102,12 @@ pub async fn activeer(
         return scherm(&state, geheim, fouten).await;
     }
     match account::activeer(state.opslag.as_ref(), &geheim, &i.wachtwoord, &herkomst).await {
-        // Next, before anything else: the second factor.
-        Ok(m) if crate::tweedefactor::verplicht(&m) => {
+        // Next, before anything else: the second factor, unless the
+        // account has one (a reset link).
+        Ok(m)
+            if crate::tweedefactor::verplicht(&m)
+                && state.opslag.tweede_factoren(m.id).await?.is_empty() =>
+        {
             let (geheim, _) = crate::tweedefactor::wacht_op_tweede_factor(
                 &state,
                 m.id,

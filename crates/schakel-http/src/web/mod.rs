@@ -19,6 +19,7 @@ pub mod gids;
 pub mod grafiek;
 pub mod inrichting;
 pub mod jeugdigen;
+pub mod medewerkers;
 pub mod opmaak;
 pub mod sessie;
 pub mod tweedefactor;
@@ -143,6 +144,28 @@ pub fn router(state: &AppState) -> Router<AppState> {
         )
         .route("/gids/contacten", get(gids::contacten))
         .route("/beheer", get(beheer::overzicht))
+        .route(
+            "/beheer/medewerkers",
+            get(medewerkers::lijst).post(medewerkers::nodig_uit),
+        )
+        .route("/beheer/medewerkers/nieuw", get(medewerkers::nieuw))
+        .route("/beheer/medewerkers/{id}", get(medewerkers::persoon))
+        .route(
+            "/beheer/medewerkers/{id}/rollen",
+            post(medewerkers::zet_rol),
+        )
+        .route(
+            "/beheer/medewerkers/{id}/actief",
+            post(medewerkers::zet_actief),
+        )
+        .route(
+            "/beheer/medewerkers/{id}/herstellink",
+            post(medewerkers::herstellink),
+        )
+        .route(
+            "/account/wachtwoord",
+            get(medewerkers::wachtwoordscherm).post(medewerkers::wijzig_wachtwoord),
+        )
         .route("/beheer/organisaties/nieuw", get(inrichting::nieuw))
         .route("/beheer/organisaties", post(inrichting::registreer))
         .route(
@@ -277,6 +300,7 @@ pub fn rol_label(rol: Rol) -> &'static str {
         Rol::Aanbieder => "Jeugdhulpaanbieder",
         Rol::Beleid => "Beleidsmedewerker",
         Rol::Beheerder => "Functioneel beheerder",
+        Rol::Accountbeheerder => "Accountbeheerder",
     }
 }
 
@@ -321,8 +345,10 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/gids", "Organisatiegids"),
             m("/advies", "Normenkader-advies"),
         ],
+        Rol::Accountbeheerder => vec![m("/beheer/medewerkers", "Medewerkers")],
         Rol::Beheerder => vec![
             m("/beheer", "Organisaties en regels"),
+            m("/beheer/medewerkers", "Medewerkers"),
             m("/gids", "Organisatiegids"),
             m("/advies", "Normenkader-advies"),
         ],
@@ -338,6 +364,7 @@ pub fn startpagina(rol: Rol) -> &'static str {
         Rol::Aanbieder => "/verwijzingen",
         Rol::Beleid => "/dashboard",
         Rol::Beheerder => "/beheer",
+        Rol::Accountbeheerder => "/beheer/medewerkers",
     }
 }
 

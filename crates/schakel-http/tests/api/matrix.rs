@@ -28,6 +28,8 @@ enum Wie {
     Aanbieder,
     Beleid,
     Beheerder,
+    /// The accountbeheerder of school A.
+    Accountbeheerder,
     Anoniem,
 }
 
@@ -110,7 +112,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen",         "GET",    Aanbieder,          Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen",         "GET",    Aanbieder,          Ander,    200, Geen),
     r("/api/v1/jeugdigen",         "GET",    Beleid,             Eigen,    403, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Accountbeheerder,       Eigen,    403, Geen),
     r("/api/v1/jeugdigen",         "GET",    Beleid,             Ander,    403, Geen),
+    r("/api/v1/jeugdigen",         "GET",    Accountbeheerder,       Ander,    403, Geen),
     r("/api/v1/jeugdigen",         "GET",    Beheerder,          Eigen,    403, Geen),
     r("/api/v1/jeugdigen",         "GET",    Beheerder,          Ander,    403, Geen),
     r("/api/v1/jeugdigen",         "GET",    Anoniem,            Eigen,    401, Geen),
@@ -139,9 +143,13 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen",         "POST",   Aanbieder,          Leeg,     403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Accountbeheerder,       Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Accountbeheerder,       Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beleid,             Leeg,     403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Accountbeheerder,       Leeg,     403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen",         "POST",   Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen",         "POST",   Beheerder,          Leeg,     403, Geweigerd),
@@ -169,8 +177,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen/{id}",    "GET",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Accountbeheerder,       Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Accountbeheerder,       Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "GET",    Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -195,8 +206,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Accountbeheerder,       Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Accountbeheerder,       Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}",    "PUT",    Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}",    "PUT",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -221,8 +235,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Accountbeheerder,       Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Accountbeheerder,       Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -237,6 +254,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/huishoudens",       "POST",   Verwijzer,          Nvt,      201, Toegestaan),
     r("/api/v1/huishoudens",       "POST",   Aanbieder,          Nvt,      403, Geen),
     r("/api/v1/huishoudens",       "POST",   Beleid,             Nvt,      403, Geen),
+    r("/api/v1/huishoudens",       "POST",   Accountbeheerder,       Nvt,      403, Geen),
     r("/api/v1/huishoudens",       "POST",   Beheerder,          Nvt,      403, Geen),
     r("/api/v1/huishoudens",       "POST",   Anoniem,            Nvt,      401, Geen),
 
@@ -259,8 +277,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/hulpvragen",        "POST",   Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Accountbeheerder,       Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Accountbeheerder,       Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/hulpvragen",        "POST",   Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen",        "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -281,7 +302,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/hulpvragen",        "GET",    Aanbieder,          Eigen,    200, Geen),
     r("/api/v1/hulpvragen",        "GET",    Aanbieder,          Ander,    200, Geen),
     r("/api/v1/hulpvragen",        "GET",    Beleid,             Eigen,    403, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Accountbeheerder,       Eigen,    403, Geen),
     r("/api/v1/hulpvragen",        "GET",    Beleid,             Ander,    403, Geen),
+    r("/api/v1/hulpvragen",        "GET",    Accountbeheerder,       Ander,    403, Geen),
     r("/api/v1/hulpvragen",        "GET",    Beheerder,          Eigen,    403, Geen),
     r("/api/v1/hulpvragen",        "GET",    Beheerder,          Ander,    403, Geen),
     r("/api/v1/hulpvragen",        "GET",    Anoniem,            Eigen,    401, Geen),
@@ -306,8 +329,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/hulpvragen/{id}",     "GET",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Accountbeheerder,       Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Accountbeheerder,       Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}",     "GET",    Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}",     "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -330,8 +356,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Accountbeheerder,       Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Accountbeheerder,       Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/hulpvragen/{id}/triage",       "POST",   Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/hulpvragen/{id}/triage",       "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -358,8 +387,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen",          "POST",   Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Accountbeheerder,       Eigen,    403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Accountbeheerder,       Ander,    403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen",          "POST",   Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen",          "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -387,8 +419,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Accountbeheerder,       Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Accountbeheerder,       Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}",                "GET",    Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}",                "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -414,8 +449,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen/{id}/plan",           "PUT",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Accountbeheerder,       Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Accountbeheerder,       Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/plan",           "PUT",    Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/plan",           "PUT",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -440,8 +478,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Accountbeheerder,       Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Accountbeheerder,       Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/casussen/{id}/gebeurtenissen", "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -466,8 +507,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen",                 "POST",   Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Accountbeheerder,       Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Accountbeheerder,       Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen",                 "POST",   Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen",                 "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -489,7 +533,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen",                 "GET",    Aanbieder,          Eigen,    200, Toegestaan),
     r("/api/v1/verwijzingen",                 "GET",    Aanbieder,          Ander,    200, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Beleid,             Eigen,    403, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Accountbeheerder,       Eigen,    403, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Beleid,             Ander,    403, Geen),
+    r("/api/v1/verwijzingen",                 "GET",    Accountbeheerder,       Ander,    403, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Beheerder,          Eigen,    403, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Beheerder,          Ander,    403, Geen),
     r("/api/v1/verwijzingen",                 "GET",    Anoniem,            Eigen,    401, Geen),
@@ -512,8 +558,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen/{id}",            "GET",    Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Accountbeheerder,       Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Accountbeheerder,       Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}",            "GET",    Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}",            "GET",    Beheerder,          Onbekend, 403, Geweigerd),
@@ -538,8 +587,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Aanbieder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Accountbeheerder,       Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Accountbeheerder,       Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Eigen,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Ander,    403, Geweigerd),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Beheerder,          Onbekend, 403, Geweigerd),
@@ -554,6 +606,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/acties",                       "GET",    Verwijzer,          Nvt,      200, Toegestaan),
     r("/api/v1/acties",                       "GET",    Aanbieder,          Nvt,      200, Toegestaan),
     r("/api/v1/acties",                       "GET",    Beleid,             Nvt,      403, Geen),
+    r("/api/v1/acties",                       "GET",    Accountbeheerder,       Nvt,      403, Geen),
     r("/api/v1/acties",                       "GET",    Beheerder,          Nvt,      403, Geen),
     r("/api/v1/acties",                       "GET",    Anoniem,            Nvt,      401, Geen),
 
@@ -575,8 +628,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/acties/{id}/afronding",        "POST",   Aanbieder,          Ander,    404, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Aanbieder,          Onbekend, 404, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beleid,             Eigen,    403, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Accountbeheerder,       Eigen,    403, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beleid,             Ander,    403, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Accountbeheerder,       Ander,    403, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beleid,             Onbekend, 403, Geen),
+    r("/api/v1/acties/{id}/afronding",        "POST",   Accountbeheerder,       Onbekend, 403, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beheerder,          Eigen,    403, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beheerder,          Ander,    403, Geen),
     r("/api/v1/acties/{id}/afronding",        "POST",   Beheerder,          Onbekend, 403, Geen),
@@ -591,6 +647,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/monitoring",                   "GET",    Verwijzer,          Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/monitoring",                   "GET",    Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Beheerder,          Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory's address lookup: for everyone logged in, no personal data.
@@ -600,6 +657,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/adres-zoekopdrachten",         "POST",   Verwijzer,          Nvt,      200, Geen),
     r("/api/v1/adres-zoekopdrachten",         "POST",   Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/adres-zoekopdrachten",         "POST",   Beleid,             Nvt,      200, Geen),
+    r("/api/v1/adres-zoekopdrachten",         "POST",   Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/adres-zoekopdrachten",         "POST",   Beheerder,          Nvt,      200, Geen),
     r("/api/v1/adres-zoekopdrachten",         "POST",   Anoniem,            Nvt,      401, Geen),
 
@@ -610,6 +668,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Verwijzer,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Beheerder,          Nvt,      200, Toegestaan),
     r("/api/v1/organisaties/{id}/werkgebied", "PUT",    Anoniem,            Nvt,      401, Geen),
     // The directory's wijkteams: for everyone logged in, no personal data.
@@ -619,6 +678,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/wijkteams",                    "GET",    Verwijzer,          Nvt,      200, Geen),
     r("/api/v1/wijkteams",                    "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/wijkteams",                    "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/wijkteams",                    "GET",    Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/wijkteams",                    "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/wijkteams",                    "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory's providers and their offer: for everyone logged in.
@@ -628,6 +688,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/aanbieders",                   "GET",    Verwijzer,          Nvt,      200, Geen),
     r("/api/v1/aanbieders",                   "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/aanbieders",                   "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/aanbieders",                   "GET",    Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/aanbieders",                   "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/aanbieders",                   "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory's contact persons and expertpool: for everyone logged in.
@@ -637,6 +698,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/contactpersonen",              "GET",    Verwijzer,          Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/contactpersonen",              "GET",    Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory: reading for everyone logged in, registering for the beheerder.
@@ -648,6 +710,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Verwijzer,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "GET", Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Beheerder,          Nvt,      200, Geen),
     r("/api/v1/organisaties/{id}/toegangsroute", "GET", Anoniem,            Nvt,      401, Geen),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Zorgcoordinator,    Nvt,      403, Geweigerd),
@@ -656,6 +719,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Verwijzer,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Beheerder,          Nvt,      200, Toegestaan),
     r("/api/v1/organisaties/{id}/toegangsroute", "PUT", Anoniem,            Nvt,      401, Geen),
     r("/api/v1/organisaties",      "GET",    Zorgcoordinator,    Nvt,      200, Geen),
@@ -664,6 +728,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties",      "GET",    Verwijzer,          Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/organisaties",      "GET",    Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/organisaties",      "GET",    Anoniem,            Nvt,      401, Geen),
     r("/api/v1/organisaties",      "POST",   Zorgcoordinator,    Nvt,      403, Geweigerd),
@@ -672,6 +737,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/organisaties",      "POST",   Verwijzer,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties",      "POST",   Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/organisaties",      "POST",   Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/organisaties",      "POST",   Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/organisaties",      "POST",   Beheerder,          Nvt,      201, Toegestaan),
     r("/api/v1/organisaties",      "POST",   Anoniem,            Nvt,      401, Geen),
 
@@ -682,6 +748,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/api-tokens",        "POST",   Verwijzer,          Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Aanbieder,          Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Beleid,             Nvt,      201, Toegestaan),
+    r("/api/v1/api-tokens",        "POST",   Accountbeheerder,       Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Beheerder,          Nvt,      201, Toegestaan),
     r("/api/v1/api-tokens",        "POST",   Anoniem,            Nvt,      401, Geen),
 
@@ -695,6 +762,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/api-tokens",        "GET",    Verwijzer,          Nvt,      200, Geen),
     r("/api/v1/api-tokens",        "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/api-tokens",        "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/api-tokens",        "GET",    Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/api-tokens",        "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/api-tokens",        "GET",    Anoniem,            Nvt,      401, Geen),
     r("/api/v1/api-tokens/{id}",   "DELETE", Zorgcoordinator,    Eigen,    204, Toegestaan),
@@ -713,8 +781,11 @@ const MATRIX: &[Rij] = {
     r("/api/v1/api-tokens/{id}",   "DELETE", Aanbieder,          Ander,    404, Geweigerd),
     r("/api/v1/api-tokens/{id}",   "DELETE", Aanbieder,          Onbekend, 404, Geweigerd),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beleid,             Eigen,    204, Toegestaan),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Accountbeheerder,       Eigen,    204, Toegestaan),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beleid,             Ander,    404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Accountbeheerder,       Ander,    404, Geweigerd),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beleid,             Onbekend, 404, Geweigerd),
+    r("/api/v1/api-tokens/{id}",   "DELETE", Accountbeheerder,       Onbekend, 404, Geweigerd),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beheerder,          Eigen,    204, Toegestaan),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beheerder,          Ander,    204, Toegestaan),
     r("/api/v1/api-tokens/{id}",   "DELETE", Beheerder,          Onbekend, 404, Geweigerd),
@@ -727,6 +798,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/regio/api-tokens",  "GET",    Verwijzer,          Nvt,      403, Geweigerd),
     r("/api/v1/regio/api-tokens",  "GET",    Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/regio/api-tokens",  "GET",    Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/regio/api-tokens",  "GET",    Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/regio/api-tokens",  "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/regio/api-tokens",  "GET",    Anoniem,            Nvt,      401, Geen),
 
@@ -743,7 +815,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/medewerkers/{id}/actief", "PUT", Aanbieder,          Nvt,      403, Geweigerd),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Aanbieder,          Onbekend, 403, Geweigerd),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/actief", "PUT", Accountbeheerder,       Onbekend, 403, Geweigerd),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Beheerder,          Nvt,      200, Toegestaan),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Beheerder,          Onbekend, 404, Geweigerd),
     r("/api/v1/medewerkers/{id}/actief", "PUT", Anoniem,            Nvt,      401, Geen),
@@ -754,6 +828,7 @@ const MATRIX: &[Rij] = {
     r("/api/v1/sessies/huidige",   "GET",    Verwijzer,          Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Aanbieder,          Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/sessies/huidige",   "GET",    Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/sessies/huidige",   "GET",    Anoniem,            Nvt,      401, Geen),
     r("/api/v1/sessies/huidige",   "DELETE", Zorgcoordinator,    Nvt,      204, Toegestaan),
@@ -762,8 +837,142 @@ const MATRIX: &[Rij] = {
     r("/api/v1/sessies/huidige",   "DELETE", Verwijzer,          Nvt,      204, Toegestaan),
     r("/api/v1/sessies/huidige",   "DELETE", Aanbieder,          Nvt,      204, Toegestaan),
     r("/api/v1/sessies/huidige",   "DELETE", Beleid,             Nvt,      204, Toegestaan),
+    r("/api/v1/sessies/huidige",   "DELETE", Accountbeheerder,       Nvt,      204, Toegestaan),
     r("/api/v1/sessies/huidige",   "DELETE", Beheerder,          Nvt,      204, Toegestaan),
     r("/api/v1/sessies/huidige",   "DELETE", Anoniem,            Nvt,      401, Geen),
+
+    // Accounts (issue 13.2). Eigen: an account of (or an invitation into)
+    // the actor's own organisation; Ander: of school B, in the same region;
+    // Onbekend: an id nobody has. The region's beheerder manages both; the
+    // accountbeheerder of school A only its own, and is refused (403,
+    // logged) elsewhere, an unknown id alike.
+    r("/api/v1/medewerkers", "GET", Zorgcoordinator, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Zorgcoordinator, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Casusregisseur, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Casusregisseur, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Wijkteammedewerker, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Wijkteammedewerker, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Verwijzer, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Verwijzer, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Aanbieder, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Aanbieder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Beleid, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Beleid, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Beheerder, Eigen, 200, Geen),
+    r("/api/v1/medewerkers", "GET", Beheerder, Ander, 200, Geen),
+    r("/api/v1/medewerkers", "GET", Accountbeheerder, Eigen, 200, Geen),
+    r("/api/v1/medewerkers", "GET", Accountbeheerder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "GET", Anoniem, Eigen, 401, Geen),
+    r("/api/v1/medewerkers", "GET", Anoniem, Ander, 401, Geen),
+    r("/api/v1/medewerkers", "POST", Zorgcoordinator, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Zorgcoordinator, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Casusregisseur, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Casusregisseur, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Wijkteammedewerker, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Wijkteammedewerker, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Verwijzer, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Verwijzer, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Aanbieder, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Aanbieder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Beleid, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Beleid, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Beheerder, Eigen, 201, Toegestaan),
+    r("/api/v1/medewerkers", "POST", Beheerder, Ander, 201, Toegestaan),
+    r("/api/v1/medewerkers", "POST", Accountbeheerder, Eigen, 201, Toegestaan),
+    r("/api/v1/medewerkers", "POST", Accountbeheerder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers", "POST", Anoniem, Eigen, 401, Geen),
+    r("/api/v1/medewerkers", "POST", Anoniem, Ander, 401, Geen),
+    r("/api/v1/medewerkers/{id}", "GET", Zorgcoordinator, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Zorgcoordinator, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Zorgcoordinator, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Casusregisseur, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Casusregisseur, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Casusregisseur, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Wijkteammedewerker, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Wijkteammedewerker, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Verwijzer, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Verwijzer, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Verwijzer, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Aanbieder, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Aanbieder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Aanbieder, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Beleid, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Beleid, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Beleid, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Beheerder, Eigen, 200, Geen),
+    r("/api/v1/medewerkers/{id}", "GET", Beheerder, Ander, 200, Geen),
+    r("/api/v1/medewerkers/{id}", "GET", Beheerder, Onbekend, 404, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Accountbeheerder, Eigen, 200, Geen),
+    r("/api/v1/medewerkers/{id}", "GET", Accountbeheerder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Accountbeheerder, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}", "GET", Anoniem, Eigen, 401, Geen),
+    r("/api/v1/medewerkers/{id}", "GET", Anoniem, Ander, 401, Geen),
+    r("/api/v1/medewerkers/{id}", "GET", Anoniem, Onbekend, 401, Geen),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Zorgcoordinator, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Zorgcoordinator, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Zorgcoordinator, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Casusregisseur, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Casusregisseur, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Casusregisseur, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Wijkteammedewerker, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Wijkteammedewerker, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Verwijzer, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Verwijzer, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Verwijzer, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Aanbieder, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Aanbieder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Aanbieder, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Beleid, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Beleid, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Beleid, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Beheerder, Eigen, 200, Toegestaan),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Beheerder, Ander, 200, Toegestaan),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Beheerder, Onbekend, 404, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Accountbeheerder, Eigen, 200, Toegestaan),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Accountbeheerder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Accountbeheerder, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Anoniem, Eigen, 401, Geen),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Anoniem, Ander, 401, Geen),
+    r("/api/v1/medewerkers/{id}/rollen", "PUT", Anoniem, Onbekend, 401, Geen),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Zorgcoordinator, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Zorgcoordinator, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Zorgcoordinator, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Casusregisseur, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Casusregisseur, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Casusregisseur, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Wijkteammedewerker, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Wijkteammedewerker, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Verwijzer, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Verwijzer, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Verwijzer, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Aanbieder, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Aanbieder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Aanbieder, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Beleid, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Beleid, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Beleid, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Beheerder, Eigen, 201, Toegestaan),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Beheerder, Ander, 201, Toegestaan),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Beheerder, Onbekend, 404, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Accountbeheerder, Eigen, 201, Toegestaan),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Accountbeheerder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Accountbeheerder, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Anoniem, Eigen, 401, Geen),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Anoniem, Ander, 401, Geen),
+    r("/api/v1/medewerkers/{id}/herstellink", "POST", Anoniem, Onbekend, 401, Geen),
+    // The own password last: it ends the actor's other sessions.
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Zorgcoordinator, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Casusregisseur, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Wijkteammedewerker, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Verwijzer, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Aanbieder, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Beleid, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Beheerder, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Accountbeheerder, Nvt, 204, Toegestaan),
+    r("/api/v1/sessies/huidige/wachtwoord", "PUT", Anoniem, Nvt, 401, Geen),
     ]
 };
 
@@ -840,6 +1049,20 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
         ("/api/v1/medewerkers/{id}/actief", "PUT", &[Nvt, Onbekend]),
         ("/api/v1/sessies/huidige", "GET", &[Nvt]),
         ("/api/v1/sessies/huidige", "DELETE", &[Nvt]),
+        ("/api/v1/medewerkers", "GET", &[Eigen, Ander]),
+        ("/api/v1/medewerkers", "POST", &[Eigen, Ander]),
+        ("/api/v1/medewerkers/{id}", "GET", &[Eigen, Ander, Onbekend]),
+        (
+            "/api/v1/medewerkers/{id}/rollen",
+            "PUT",
+            &[Eigen, Ander, Onbekend],
+        ),
+        (
+            "/api/v1/medewerkers/{id}/herstellink",
+            "POST",
+            &[Eigen, Ander, Onbekend],
+        ),
+        ("/api/v1/sessies/huidige/wachtwoord", "PUT", &[Nvt]),
     ]
 };
 
@@ -857,7 +1080,7 @@ const OPENBAAR: &[(&str, &str)] = &[
     ("/api/v1/sessies/tweede-factor", "POST"),
 ];
 
-const WIE: [Wie; 8] = [
+const WIE: [Wie; 9] = [
     Wie::Zorgcoordinator,
     Wie::Casusregisseur,
     Wie::Wijkteammedewerker,
@@ -865,12 +1088,14 @@ const WIE: [Wie; 8] = [
     Wie::Aanbieder,
     Wie::Beleid,
     Wie::Beheerder,
+    Wie::Accountbeheerder,
     Wie::Anoniem,
 ];
 
 const WIJKTEAMMEDEWERKER_A: &str = "medewerker@wijkteam.test";
 const AANBIEDER_A: &str = "zorg@aanbieder-a.test";
 const REGISSEUR_B: &str = "regisseur@wijkteam-b.test";
+const ACCOUNTBEHEERDER_A: &str = "accounts@school-a.test";
 
 impl Wie {
     fn rol(self) -> Option<Rol> {
@@ -882,6 +1107,7 @@ impl Wie {
             Self::Aanbieder => Some(Rol::Aanbieder),
             Self::Beleid => Some(Rol::Beleid),
             Self::Beheerder => Some(Rol::Beheerder),
+            Self::Accountbeheerder => Some(Rol::Accountbeheerder),
             Self::Anoniem => None,
         }
     }
@@ -896,6 +1122,7 @@ impl Wie {
             Self::Aanbieder => Some(AANBIEDER_A),
             Self::Beleid => Some(BELEID),
             Self::Beheerder => Some(BEHEERDER),
+            Self::Accountbeheerder => Some(ACCOUNTBEHEERDER_A),
             Self::Anoniem => None,
         }
     }
@@ -977,14 +1204,19 @@ fn matrix_is_volledig_en_consistent() {
             ),
             // Beleid and beheerder never see or write a jeugdige's data.
             (
-                matches!(rij.wie, Wie::Beleid | Wie::Beheerder) && dossierroute,
+                matches!(
+                    rij.wie,
+                    Wie::Beleid | Wie::Beheerder | Wie::Accountbeheerder
+                ) && dossierroute,
                 !toegestaan,
-                "beleid and beheerder never get at a dossier",
+                "beleid, beheerder and accountbeheerder never get at a dossier",
             ),
             // No cross-organisation access to a jeugdige. (For an API
             // token, Ander is another account's token: see its rows.)
             (
-                rij.doel == Doel::Ander && !rij.route.starts_with("/api/v1/api-tokens"),
+                rij.doel == Doel::Ander
+                    && !rij.route.starts_with("/api/v1/api-tokens")
+                    && !rij.route.starts_with("/api/v1/medewerkers"),
                 !toegestaan || (rij.methode == "GET" && rij.log == Log::Geen),
                 "the other organisation's jeugdige is never handed out",
             ),
@@ -1033,6 +1265,15 @@ fn matrix_is_volledig_en_consistent() {
                 !toegestaan,
                 rij.log != Log::Toegestaan,
                 "nothing refused is logged as allowed",
+            ),
+            // An accountbeheerder acting outside the own organisation is
+            // refused, and the refusal is logged.
+            (
+                rij.wie == Wie::Accountbeheerder
+                    && rij.route.starts_with("/api/v1/medewerkers")
+                    && matches!(rij.doel, Doel::Ander | Doel::Onbekend),
+                rij.status == 403 && rij.log == Log::Geweigerd,
+                "an accountbeheerder outside the own organisation: 403, logged",
             ),
         ];
         for (geldt, klopt, regel) in regels {
@@ -1116,6 +1357,12 @@ impl<'a> Matrix<'a> {
                 "Casusregisseur B",
                 Rol::Casusregisseur,
                 wijkteam_b,
+            ),
+            (
+                ACCOUNTBEHEERDER_A,
+                "Accountbeheerder A",
+                Rol::Accountbeheerder,
+                app.w.school_a,
             ),
         ] {
             o.maak_medewerker(&NieuweMedewerker {
@@ -1260,6 +1507,7 @@ impl<'a> Matrix<'a> {
             Wie::Verwijzer => Some(w.jgz),
             Wie::Aanbieder => Some(self.partijen_a[1]),
             Wie::Beleid | Wie::Beheerder => Some(w.gemeente),
+            Wie::Accountbeheerder => Some(w.school_a),
             Wie::Anoniem => None,
         }
     }
@@ -1346,6 +1594,43 @@ impl<'a> Matrix<'a> {
             .await
             .expect("maak_medewerker")
             .id
+    }
+
+    /// A new account with a zorgcoördinator role at `organisatie`.
+    async fn account_bij(&self, organisatie: i64) -> i64 {
+        let n = self.bsn.fetch_add(1, Ordering::SeqCst);
+        self.app
+            .opslag
+            .maak_medewerker(&NieuweMedewerker {
+                demo: false,
+                naam: format!("Collega {n}"),
+                email: format!("collega{n}@matrix.test"),
+                wachtwoord_hash: wachtwoord_hash(),
+                rollen: vec![Roltoewijzing {
+                    rol: Rol::Zorgcoordinator,
+                    organisatie,
+                }],
+            })
+            .await
+            .expect("maak_medewerker")
+            .id
+    }
+
+    /// The organisation a row about accounts names: the actor's own
+    /// (Eigen; school A for roles without one) or school B (Ander).
+    fn account_organisatie(&self, rij: &Rij) -> i64 {
+        match rij.doel {
+            Doel::Ander => self.app.w.school_b,
+            _ => self.organisatie(rij.wie).unwrap_or(self.app.w.school_a),
+        }
+    }
+
+    /// An account as a row about accounts names it.
+    async fn account_voor(&self, rij: &Rij) -> i64 {
+        match rij.doel {
+            Doel::Onbekend => ONBEKEND,
+            _ => self.account_bij(self.account_organisatie(rij)).await,
+        }
     }
 
     /// A token of zorgcoördinator B (school B, the same region).
@@ -1462,6 +1747,7 @@ impl<'a> Matrix<'a> {
                 rij.route != "/api/v1/casussen"
                     && !rij.route.starts_with("/api/v1/acties")
                     && !rij.route.starts_with("/api/v1/api-tokens")
+                    && !rij.route.starts_with("/api/v1/medewerkers")
             })
             .map(|j| j.bsn.clone());
         let mut if_match = None;
@@ -1641,6 +1927,51 @@ impl<'a> Matrix<'a> {
                     Some(json!({"actief": false})),
                 )
             }
+            ("GET", "/api/v1/medewerkers") => (
+                format!(
+                    "/api/v1/medewerkers?organisatie={}",
+                    self.account_organisatie(rij)
+                ),
+                None,
+            ),
+            ("POST", "/api/v1/medewerkers") => {
+                let n = self.bsn.fetch_add(1, Ordering::SeqCst);
+                (
+                    rij.route.to_string(),
+                    Some(
+                        json!({"naam": "Nieuwe collega", "email": format!("nieuw{n}@matrix.test"),
+                                "rol": "beleid", "organisatie": self.account_organisatie(rij)}),
+                    ),
+                )
+            }
+            ("GET", "/api/v1/medewerkers/{id}") => (
+                format!("/api/v1/medewerkers/{}", self.account_voor(rij).await),
+                None,
+            ),
+            ("PUT", "/api/v1/medewerkers/{id}/rollen") => {
+                let org = self.account_organisatie(rij);
+                (
+                    format!(
+                        "/api/v1/medewerkers/{}/rollen",
+                        self.account_voor(rij).await
+                    ),
+                    Some(
+                        json!({"rollen": [{"rol": "zorgcoordinator", "organisatie": org},
+                                           {"rol": "beleid", "organisatie": org}]}),
+                    ),
+                )
+            }
+            ("POST", "/api/v1/medewerkers/{id}/herstellink") => (
+                format!(
+                    "/api/v1/medewerkers/{}/herstellink",
+                    self.account_voor(rij).await
+                ),
+                None,
+            ),
+            ("PUT", "/api/v1/sessies/huidige/wachtwoord") => (
+                rij.route.to_string(),
+                Some(json!({"huidigWachtwoord": WACHTWOORD, "nieuwWachtwoord": WACHTWOORD})),
+            ),
             ("DELETE", "/api/v1/api-tokens/{id}") => {
                 let token = match rij.doel {
                     Doel::Eigen => self.token(rij.wie).await,

@@ -234,7 +234,7 @@ async fn instantie(app: &App, per_uur: i64) -> (String, tokio::task::JoinHandle<
     .await
 }
 
-async fn instantie_met(
+pub(crate) async fn instantie_met(
     app: &App,
     instellingen: Instellingen,
 ) -> (String, tokio::task::JoinHandle<()>) {
@@ -253,7 +253,7 @@ async fn instantie_met(
     (url, server)
 }
 
-async fn login_op(app: &App, url: &str, email: &str) -> Gebruiker {
+pub(crate) async fn login_op(app: &App, url: &str, email: &str) -> Gebruiker {
     let http = client(app.volgend_adres());
     let (s, _, body) = lees(
         http.post(format!("{url}/api/v1/sessies"))
@@ -263,6 +263,11 @@ async fn login_op(app: &App, url: &str, email: &str) -> Gebruiker {
             .expect("login"),
     )
     .await;
+    let (s, body) = if s == StatusCode::ACCEPTED {
+        super::tweedefactor::tweede_stap(&http, url, email).await
+    } else {
+        (s, body)
+    };
     assert_eq!(s, StatusCode::CREATED, "{body}");
     Gebruiker {
         url: url.into(),

@@ -44,6 +44,71 @@ fn nu() -> u64 {
     u64::try_from(chrono::Utc::now().timestamp()).expect("after 1970")
 }
 
+/// Recovery codes of the accounts that enrolled during a test, by server
+/// and e-mail address: other scenarios' logins take one each (a TOTP code works once
+/// per 30 seconds, a recovery code once).
+static HERSTELCODES: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
+
+/// Enrols an authenticator app for the waiting login in `http`'s cookie
+/// jar at `url` (the code computed from the secret the page shows) and
+/// keeps its recovery codes for `email`'s later logins.
+pub(super) async fn schrijf_in(http: &reqwest::Client, url: &str, email: &str) {
+    let html = http
+        .get(format!("{url}/account/tweede-factor"))
+        .send()
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("html");
+    let geheim = tussen(&html, "<code id=\"totp-geheim\">", "</code>").replace(' ', "");
+    let r = http
+        .post(format!("{url}/account/tweede-factor/totp"))
+        .form(&[
+            ("csrf", verborgen(&html, "csrf")),
+            ("zegel", verborgen(&html, "zegel")),
+            ("code", &totp(&geheim).generate(nu())),
+        ])
+        .send()
+        .await
+        .expect("POST totp");
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = r.text().await.expect("html");
+    let mut codes = HERSTELCODES.lock().expect("lock");
+    for c in html.split("<li><code>").skip(1) {
+        let c = c.split("</code>").next().expect("code");
+        codes.push((format!("{url} {email}"), c.to_string()));
+    }
+}
+
+/// An unused recovery code of `email` on the server at `url` (tests run
+/// side by side), kept by [`schrijf_in`].
+pub(super) fn herstelcode(url: &str, email: &str) -> String {
+    let sleutel = format!("{url} {email}");
+    let mut codes = HERSTELCODES.lock().expect("lock");
+    let i = codes
+        .iter()
+        .position(|(e, _)| *e == sleutel)
+        .unwrap_or_else(|| panic!("no recovery code left for {email}"));
+    codes.remove(i).1
+}
+
+/// The second step of an API login whose first answered 202.
+pub(super) async fn tweede_stap(
+    http: &reqwest::Client,
+    url: &str,
+    email: &str,
+) -> (StatusCode, Value) {
+    let r = http
+        .post(format!("{url}/api/v1/sessies/tweede-factor"))
+        .json(&json!({"code": herstelcode(url, email)}))
+        .send()
+        .await
+        .expect("POST /sessies/tweede-factor");
+    let (s, _, b) = lees(r).await;
+    (s, b)
+}
+
 /// The records of `gebeurtenis` about the account, in order.
 async fn records(app: &App, gebeurtenis: &str, id: i64) -> Vec<(Uitkomst, String)> {
     app.audit()
@@ -98,6 +163,7 @@ pub(super) async fn tweede_factor(app: &App) {
         rol,
         Default::default(),
         "test",
+        false,
     )
     .await
     .expect("nodig_uit");

@@ -1,0 +1,124 @@
+//! An account's life cycle on PostgreSQL (issue 13.2): the list of a
+//! region's or an organisation's accounts, role changes and the user's own
+//! password change.
+
+use schakel_storage::MedewerkerFilter;
+
+use super::*;
+
+pub(crate) async fn medewerkers(
+    c: &mut PgConnection,
+    filter: MedewerkerFilter,
+    pagina: Pagina,
+) -> Resultaat<Lijst<Medewerker>> {
+    let (voorwaarde, waarde) = match filter {
+        MedewerkerFilter::Regio(r) => (
+            "r.organisatie IN (SELECT id FROM organisatie WHERE regio = $1)",
+            r,
+        ),
+        MedewerkerFilter::Organisatie(o) => ("r.organisatie = $1", o),
+    };
+    let waar = format!(
+        "FROM medewerker m WHERE EXISTS (SELECT 1 FROM roltoewijzing r \
+         WHERE r.medewerker = m.id AND {voorwaarde})"
+    );
+    let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) {waar}")))
+        .bind(waarde)
+        .fetch_one(&mut *c)
+        .await
+        .map_err(fout)?;
+    let ids: Vec<Id> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT m.id {waar} ORDER BY m.naam, m.id LIMIT $2 OFFSET $3"
+    )))
+    .bind(waarde)
+    .bind(pagina.aantal)
+    .bind(pagina.vanaf)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(fout)?;
+    let mut items = Vec::with_capacity(ids.len());
+    for id in ids {
+        items.extend(lees_medewerker(c, id).await?);
+    }
+    Ok(Lijst { items, totaal })
+}
+
+pub(crate) async fn zet_rollen(
+    c: &mut PgConnection,
+    id: Id,
+    rollen: &[Roltoewijzing],
+    audit: &NieuwAuditRecord,
+) -> Resultaat<Medewerker> {
+    // Locked, so that two changes of one account's roles do not interleave.
+    sqlx::query("SELECT id FROM medewerker WHERE id = $1 FOR UPDATE")
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(fout)?
+        .ok_or(OpslagFout::NietGevonden)?;
+    let oud = rollen_van(c, id).await?;
+    // Only what is taken away is deleted: the foreign keys of sessions and
+    // tokens end exactly those that act in it.
+    for r in oud.iter().filter(|r| !rollen.contains(r)) {
+        sqlx::query(
+            "DELETE FROM roltoewijzing WHERE medewerker = $1 AND rol = $2 AND organisatie = $3",
+        )
+        .bind(id)
+        .bind(r.rol.naam())
+        .bind(r.organisatie)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    }
+    let volgorde: i32 = sqlx::query_scalar(
+        "SELECT COALESCE(MAX(volgorde), -1) + 1 FROM roltoewijzing WHERE medewerker = $1",
+    )
+    .bind(id)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(fout)?;
+    for (n, r) in rollen.iter().filter(|r| !oud.contains(r)).enumerate() {
+        sqlx::query(
+            "INSERT INTO roltoewijzing (medewerker, rol, organisatie, volgorde) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(r.rol.naam())
+        .bind(r.organisatie)
+        .bind(volgorde.saturating_add(i32::try_from(n).unwrap_or(i32::MAX)))
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    }
+    voeg_audit_toe(c, &audit.over_object(id)).await?;
+    lees_medewerker(c, id)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)
+}
+
+pub(crate) async fn zet_wachtwoord(
+    c: &mut PgConnection,
+    id: Id,
+    wachtwoord_hash: &str,
+    behoud: Option<&str>,
+    audit: &NieuwAuditRecord,
+) -> Resultaat<()> {
+    let n = sqlx::query("UPDATE medewerker SET wachtwoord_hash = $2 WHERE id = $1")
+        .bind(id)
+        .bind(wachtwoord_hash)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?
+        .rows_affected();
+    if n == 0 {
+        return Err(OpslagFout::NietGevonden);
+    }
+    sqlx::query("DELETE FROM sessie WHERE medewerker = $1 AND token_hash IS DISTINCT FROM $2")
+        .bind(id)
+        .bind(behoud)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    voeg_audit_toe(c, &audit.over_object(id)).await?;
+    Ok(())
+}

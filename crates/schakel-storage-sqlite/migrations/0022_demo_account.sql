@@ -1,3 +1,0 @@
--- Issue 13.3/13.6. Accounts made by the demo loader are marked: they log in
--- without a second factor, and the demo banner says so.
-ALTER TABLE medewerker ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1));
