@@ -8,6 +8,7 @@ import { join, dirname, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { createHmac } from "node:crypto";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
@@ -122,6 +123,13 @@ export async function controleer(page, naam) {
   assert.deepEqual(overtredingen, [], `${naam}: axe violations`);
 }
 
+/** Prints what axe-core found on every page state this run visited. */
+export function axeOverzicht(wat = "") {
+  const fouten = bezocht.reduce((n, b) => n + b.overtredingen, 0);
+  console.log(`axe (${AXE_TAGS.join(", ")})${wat}: ${bezocht.length} pages checked, ${fouten} violations`);
+  for (const b of bezocht) console.log(`  ${b.overtredingen} violations, ${b.regels} rules passed  ${b.naam}  ${b.url}`);
+}
+
 export async function schermafdruk(page, bestand) {
   const map = join(repo, "docs/screenshots");
   mkdirSync(map, { recursive: true });
@@ -203,4 +211,105 @@ export async function kiesOptie(page, select, tekst) {
   );
   assert.ok(waarde !== undefined, `no option "${tekst}" in ${select}`);
   await page.selectOption(select, waarde);
+}
+
+// --- a region from an empty database (issue 13) ------------------------------
+
+const bin = () => process.env.SCHAKEL_BIN || join(repo, "target/debug/schakel");
+
+/** Runs the `schakel` command line on `data` and returns what it printed;
+ * fails on a non-zero exit. */
+export async function schakelCli(data, args) {
+  const kind = spawn(bin(), [...args, "--data-dir", data], { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
+  let uit = "";
+  let fout = "";
+  kind.stdout.on("data", (d) => (uit += d));
+  kind.stderr.on("data", (d) => (fout += d));
+  const code = await new Promise((ok) => kind.on("exit", ok));
+  assert.equal(code, 0, `schakel ${args.join(" ")}: ${fout}`);
+  return uit;
+}
+
+/** `schakel account uitnodigen`: the activation link's path it printed. */
+export async function nodigUit(data, email, rol, organisatie) {
+  const uit = await schakelCli(data, ["account", "uitnodigen", "--email", email, "--rol", rol, "--organisatie", organisatie]);
+  const m = uit.match(/\/activeren\/[0-9a-f]{64}/);
+  assert.ok(m, `no activation link in: ${uit}`);
+  return m[0];
+}
+
+/** A fresh, empty data directory: no demo, no accounts. */
+export function legeDataMap() {
+  return mkdtempSync(join(tmpdir(), "schakel-leeg-"));
+}
+
+/** Starts `schakel serve` without --demo on `data`, on a free port. Pages
+ * are opened at http://localhost:PORT: the default public URL on loopback,
+ * and what passkeys need (a browser takes no IP address as their relying
+ * party). */
+export async function startLeeg(data) {
+  const kind = spawn(bin(), ["serve", "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0", "--data-dir", data], {
+    cwd: repo,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let fouten = "";
+  kind.stderr.on("data", (d) => (fouten += d));
+  const regels = createInterface({ input: kind.stdout });
+  const adres = await new Promise((ok, mis) => {
+    const tijd = setTimeout(() => mis(new Error(`schakel serve gaf geen adres: ${fouten}`)), 60_000);
+    kind.on("exit", (c) => mis(new Error(`schakel serve stopte (${c}): ${fouten}`)));
+    regels.on("line", (regel) => {
+      const m = regel.match(/^Schakel luistert op http:\/\/127\.0\.0\.1:(\d+)/);
+      if (m) {
+        clearTimeout(tijd);
+        ok(`http://localhost:${m[1]}`);
+      }
+    });
+  });
+  return {
+    adres,
+    accounts: {},
+    stop() {
+      kind.kill("SIGINT");
+      rmSync(data, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A TOTP code (RFC 6238: SHA-1, 6 digits, 30 s) of a base32 secret at
+ * `tijd` (ms), as an authenticator app computes it. */
+export function totp(geheim, tijd = Date.now()) {
+  const alfabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = 0;
+  let waarde = 0;
+  const bytes = [];
+  for (const c of geheim.replace(/=+$/, "").toUpperCase()) {
+    waarde = ((waarde << 5) | alfabet.indexOf(c)) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((waarde >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  const teller = Buffer.alloc(8);
+  teller.writeBigUInt64BE(BigInt(Math.floor(tijd / 30_000)));
+  const h = createHmac("sha1", Buffer.from(bytes)).update(teller).digest();
+  const o = h[h.length - 1] & 15;
+  return String((h.readUInt32BE(o) & 0x7fffffff) % 1_000_000).padStart(6, "0");
+}
+
+/** The page has no sideways scroll at 360 px wide (WCAG 1.4.10 reflow). */
+export async function geenZijwaartsScrollen(page, naam) {
+  const oud = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  const breedte = await page.evaluate(() => document.documentElement.scrollWidth);
+  // What sticks out, for the message.
+  const te_breed = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > 361 && e.parentElement.getBoundingClientRect().right <= 361)
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}.${e.className}: ${(e.textContent || "").trim().slice(0, 40)}`),
+  );
+  await page.setViewportSize(oud);
+  assert.ok(breedte <= 360, `${naam}: ${breedte} px wide at 360 px: ${te_breed.join(" | ")}`);
 }

@@ -9,7 +9,7 @@ import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
   startDemo, startBrowser, nieuweContext, controleer, schermafdruk, inloggen, uitloggen,
-  verstuur, vandaag, verwijsdatum, schooljaarEinde, optiePeriode, bezocht, kiesOptie,
+  verstuur, vandaag, verwijsdatum, schooljaarEinde, optiePeriode, kiesOptie, axeOverzicht,
 } from "./hulp.mjs";
 
 let server, browser, context, page;
@@ -25,9 +25,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.stop();
-  const fouten = bezocht.reduce((n, b) => n + b.overtredingen, 0);
-  console.log(`axe (${["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"].join(", ")}): ${bezocht.length} pages checked, ${fouten} violations`);
-  for (const b of bezocht) console.log(`  ${b.overtredingen} violations, ${b.regels} rules passed  ${b.naam}  ${b.url}`);
+  axeOverzicht();
 });
 
 describe("publiek", () => {

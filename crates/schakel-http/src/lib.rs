@@ -18,6 +18,7 @@ pub mod post;
 pub mod sso;
 pub mod state;
 pub mod toegangslog;
+pub mod tweedefactor;
 pub mod web;
 
 use std::net::SocketAddr;
@@ -77,6 +78,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(normenkader::toets))
         .routes(routes!(normenkader::reikwijdte))
         .routes(routes!(sessies::inloggen))
+        .routes(routes!(sessies::bevestig_tweede_factor))
         .routes(routes!(sessies::huidige, sessies::uitloggen))
         .routes(routes!(sessies::maak_token, sessies::tokens))
         .routes(routes!(sessies::trek_in))

@@ -27,6 +27,13 @@ pub struct Instellingen {
     pub termijnen: schakel_domain::toegang::Termijnen,
     /// Days the municipality has to decide on a maatwerk referral.
     pub toetstermijn_dagen: u64,
+    /// Encrypts TOTP secrets at rest and keys the recovery codes' hashes
+    /// (`serve`: `$SCHAKEL_FACTOR_SLEUTEL` or `factor.sleutel` in the data
+    /// directory, never in the database). None: stored unencrypted.
+    pub factor_sleutel: Option<[u8; 32]>,
+    /// The address users open Schakel at (`serve --publieke-url`): the
+    /// origin and relying-party id of passkeys. None: no passkeys.
+    pub publieke_url: Option<url::Url>,
     /// Where users reach the web application (`https://schakel.regio.nl`):
     /// activation and reset links start with it, and so does the single
     /// sign-on's redirect URI.
@@ -49,6 +56,8 @@ impl Default for Instellingen {
             bsn_controles_per_uur: 20,
             termijnen: Default::default(),
             toetstermijn_dagen: 8 * 7,
+            factor_sleutel: None,
+            publieke_url: None,
             basis_url: "http://127.0.0.1:8080".into(),
             post: None,
             sso_http_toegestaan: false,
@@ -65,6 +74,11 @@ pub struct Binnenkant {
     pub metrics: Option<PrometheusHandle>,
     /// The wijkteams' werkgebieden, for address lookups.
     pub gebieden: crate::gids::GebiedenCache,
+    /// Passkeys (WebAuthn) for the public URL, when one is configured.
+    pub webauthn: Option<webauthn_rs::Webauthn>,
+    /// Seals what the browser carries between two requests of an
+    /// enrolment: the factor key, else one made for this process.
+    pub zegel_sleutel: [u8; 32],
 }
 
 #[derive(Clone)]
@@ -85,6 +99,10 @@ impl AppState {
         instellingen: Instellingen,
         metrics: Option<PrometheusHandle>,
     ) -> Self {
+        let webauthn = instellingen.publieke_url.as_ref().and_then(webauthn);
+        let zegel_sleutel = instellingen
+            .factor_sleutel
+            .unwrap_or_else(rand::random::<[u8; 32]>);
         Self(Arc::new(Binnenkant {
             opslag,
             regels,
@@ -92,7 +110,22 @@ impl AppState {
             inlogpogingen: Inlogpogingen,
             metrics,
             gebieden: Default::default(),
+            webauthn,
+            zegel_sleutel,
         }))
+    }
+}
+
+/// The relying party for passkeys at `url`: its host is the RP id. None
+/// (and a warning) when webauthn-rs refuses it, e.g. an IP address.
+fn webauthn(url: &url::Url) -> Option<webauthn_rs::Webauthn> {
+    let host = url.host_str()?;
+    match webauthn_rs::WebauthnBuilder::new(host, url).and_then(|b| b.rp_name("Schakel").build()) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            tracing::warn!("passkeys uit: {url} kan geen relying party zijn ({e})");
+            None
+        }
     }
 }
 

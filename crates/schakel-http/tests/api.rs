@@ -347,10 +347,10 @@ async fn seed(o: &dyn Opslag) -> Wereld {
     ] {
         let m = o
             .maak_medewerker(&NieuweMedewerker {
-                demo: false,
                 naam: naam.into(),
                 email: email.into(),
                 wachtwoord_hash: hash.clone(),
+                demo: true,
                 rollen: vec![Roltoewijzing { rol, organisatie }],
             })
             .await
@@ -418,6 +418,8 @@ impl App {
                 // loopback (api/sso.rs).
                 basis_url: format!("http://{adres}"),
                 sso_http_toegestaan: true,
+                // TOTP secrets encrypted at rest, as `serve` always does.
+                factor_sleutel: Some([42; 32]),
                 ..Instellingen::default()
             },
             schakel_http::metrics_handle(),
@@ -2366,6 +2368,10 @@ use inrichting::inrichting;
 #[path = "api/sso.rs"]
 mod sso;
 use sso::{sso_inloggen, sso_instellen};
+// Multi-factor login: enrolment, the two steps, every refusal (issue 13.3).
+#[path = "api/tweedefactor.rs"]
+mod tweedefactor;
+use tweedefactor::tweede_factor;
 
 // --- one test per scenario and backend -------------------------------------------------------------------
 
@@ -2443,6 +2449,7 @@ per_backend!(
     web_maatwerk,
     noodtoegang,
     web_noodtoegang,
+    tweede_factor,
     accounts_levenscyclus,
     web_medewerkers,
     sso_instellen,

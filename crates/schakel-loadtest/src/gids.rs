@@ -212,11 +212,11 @@ async fn gebieden(url: &str, rijen: u32, wachtwoord: &str) -> Result<(), Fout> {
         .await
         .map_err(fout)?;
     o.maak_medewerker(&NieuweMedewerker {
-        demo: false,
         naam: "Zorgcoördinator (bench)".into(),
         email: "zorgcoordinator@gids.bench.invalid".into(),
         wachtwoord_hash: schakel_http::auth::hash_wachtwoord(wachtwoord)
             .map_err(|_| "kan het wachtwoord niet hashen".to_string())?,
+        demo: true,
         rollen: vec![Roltoewijzing {
             rol: Rol::Zorgcoordinator,
             organisatie: school.id,

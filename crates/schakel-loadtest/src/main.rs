@@ -491,10 +491,10 @@ async fn maak_directory(
         let hash = schakel_http::auth::hash_wachtwoord(&opties.wachtwoord)
             .map_err(|_| "kan het wachtwoord niet hashen")?;
         o.maak_medewerker(&NieuweMedewerker {
-            demo: false,
             naam: format!("Bench {}", rol.naam()),
             email: email.clone(),
             wachtwoord_hash: hash,
+            demo: true,
             rollen: vec![Roltoewijzing {
                 rol,
                 organisatie: org.id,

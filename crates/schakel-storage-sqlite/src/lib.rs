@@ -30,6 +30,7 @@ use schakel_storage::audit::{self, Actie, BEGIN_HASH, Uitkomst};
 use schakel_storage::een_plan;
 use schakel_storage::klok;
 use schakel_storage::model::bewaren_tot;
+use schakel_storage::{Aanmelding, NieuweTweedeFactor, TweedeFactor};
 use schakel_storage::{
     Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, MaatwerkFilter, MonitoringCel,
     MonitoringVraag, NieuwActiepunt, NieuweBeoordeling, NieuweCasusGebeurtenis, NieuweLevering,
@@ -56,6 +57,7 @@ mod levenscyclus;
 mod noodtoegang;
 mod sso;
 mod toegangsroute;
+mod tweedefactor;
 mod verloop;
 
 /// The migrations, embedded in the binary.
@@ -1180,6 +1182,85 @@ impl Opslag for SqliteOpslag {
     async fn sso_zonder_rol(&self, organisatie: Id) -> Resultaat<Vec<Medewerker>> {
         let mut c = self.pool.acquire().await.map_err(db)?;
         sso::zonder_rol(&mut c, organisatie).await
+    }
+
+    async fn tweede_factoren(&self, medewerker: Id) -> Resultaat<Vec<TweedeFactor>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::tweede_factoren(&mut c, medewerker).await
+    }
+
+    async fn voeg_tweede_factor_toe(
+        &self,
+        f: &NieuweTweedeFactor,
+        herstelcodes: Option<&[String]>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<TweedeFactor> {
+        let mut tx = self.schrijf().await?;
+        let uit = tweedefactor::voeg_toe(&mut tx, f, herstelcodes, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn zet_herstelcodes(
+        &self,
+        medewerker: Id,
+        hashes: &[String],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        tweedefactor::vervang_herstelcodes(&mut tx, medewerker, hashes).await?;
+        voeg_audit_toe(&mut tx, &audit.over_object(medewerker)).await?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn herstelcodes_over(&self, medewerker: Id) -> Resultaat<i64> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::herstelcodes_over(&mut c, medewerker).await
+    }
+
+    async fn gebruik_herstelcode(
+        &self,
+        medewerker: Id,
+        hash: &str,
+        nu: DateTime<Utc>,
+    ) -> Resultaat<bool> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::gebruik_herstelcode(&mut c, medewerker, hash, nu).await
+    }
+
+    async fn gebruik_totp_stap(&self, factor: Id, stap: i64, nu: DateTime<Utc>) -> Resultaat<bool> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::gebruik_totp_stap(&mut c, factor, stap, nu).await
+    }
+
+    async fn werk_tweede_factor_bij(
+        &self,
+        factor: Id,
+        gegevens: &str,
+        nu: DateTime<Utc>,
+    ) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::werk_bij(&mut c, factor, gegevens, nu).await
+    }
+
+    async fn maak_aanmelding(&self, a: &Aanmelding) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::maak_aanmelding(&mut c, a).await
+    }
+
+    async fn aanmelding(&self, token_hash: &str) -> Resultaat<Option<Aanmelding>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::aanmelding(&mut c, token_hash).await
+    }
+
+    async fn zet_aanmelding_staat(&self, token_hash: &str, staat: &str) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::zet_aanmelding_staat(&mut c, token_hash, staat).await
+    }
+
+    async fn verwijder_aanmelding(&self, token_hash: &str) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        tweedefactor::verwijder_aanmelding(&mut c, token_hash).await
     }
 
     // --- households and jeugdigen ----------------------------------------------------

@@ -20,6 +20,7 @@ pub mod sso;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 pub mod toegangsroute;
+pub mod tweedefactor;
 pub mod verloop;
 
 use std::path::Path;
@@ -39,6 +40,7 @@ pub use model::*;
 pub use noodtoegang::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
 pub use sso::{SsoInstelling, SsoKoppeling, SsoPoging};
 pub use toegangsroute::{DirectoryGegevens, OjaArrangement};
+pub use tweedefactor::{AanmeldDoel, Aanmelding, Factorsoort, NieuweTweedeFactor, TweedeFactor};
 pub use verloop::{
     Actiepunt, ActiepuntFilter, Beoordeling, CasusGebeurtenis, Door, GemeentelijkeToets,
     MaatwerkFilter, MonitoringCel, MonitoringVraag, NieuwActiepunt, NieuweBeoordeling,
@@ -199,6 +201,55 @@ pub trait Opslag: Send + Sync + 'static {
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Medewerker>;
 
+    // --- second factors (issue 13.3; see [`tweedefactor`]) ---------------------
+    /// An account's second factors, oldest first.
+    async fn tweede_factoren(&self, medewerker: Id) -> Resultaat<Vec<TweedeFactor>>;
+    /// Stores a second factor with `audit`, in one transaction. A new TOTP
+    /// factor replaces the account's old one (one authenticator app); with
+    /// `herstelcodes` (hashes) the account's recovery codes are replaced too.
+    /// An unknown account is [`OpslagFout::OnbekendeVerwijzing`].
+    async fn voeg_tweede_factor_toe(
+        &self,
+        f: &NieuweTweedeFactor,
+        herstelcodes: Option<&[String]>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<TweedeFactor>;
+    /// Replaces the account's recovery codes (hashes) with `audit`.
+    async fn zet_herstelcodes(
+        &self,
+        medewerker: Id,
+        hashes: &[String],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()>;
+    /// How many of the account's recovery codes are unused.
+    async fn herstelcodes_over(&self, medewerker: Id) -> Resultaat<i64>;
+    /// Uses a recovery code, once: true when an unused code with this hash
+    /// was marked used now (atomically, so two requests cannot both use it).
+    async fn gebruik_herstelcode(
+        &self,
+        medewerker: Id,
+        hash: &str,
+        nu: chrono::DateTime<chrono::Utc>,
+    ) -> Resultaat<bool>;
+    /// Accepts a TOTP time step for the factor, once: true when `stap` is
+    /// later than the last accepted step (atomically), false otherwise.
+    async fn gebruik_totp_stap(
+        &self,
+        factor: Id,
+        stap: i64,
+        nu: chrono::DateTime<chrono::Utc>,
+    ) -> Resultaat<bool>;
+    /// Replaces a factor's stored data (a passkey's signature counter).
+    async fn werk_tweede_factor_bij(
+        &self,
+        factor: Id,
+        gegevens: &str,
+        nu: chrono::DateTime<chrono::Utc>,
+    ) -> Resultaat<()>;
+    async fn maak_aanmelding(&self, a: &Aanmelding) -> Resultaat<()>;
+    async fn aanmelding(&self, token_hash: &str) -> Resultaat<Option<Aanmelding>>;
+    async fn zet_aanmelding_staat(&self, token_hash: &str, staat: &str) -> Resultaat<()>;
+    async fn verwijder_aanmelding(&self, token_hash: &str) -> Resultaat<()>;
     // --- an account's life cycle (issue 13.2) -----------------------------------
     /// The accounts with a role at the organisation, or at any organisation
     /// of the region, by name; one page.

@@ -91,6 +91,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     tokens_en_deactivatie(opslag, &w).await;
     mislukte_inlogs(opslag).await;
     activatie(opslag, &w).await;
+    tweede_factoren(opslag, &w).await;
     noodtoegang(opslag, &w).await;
     levenscyclus(opslag, &w).await;
     sso(opslag, &w).await;
@@ -504,6 +505,7 @@ pub async fn medewerkers(opslag: &dyn Opslag, w: &Wereld) {
     let onbekend = opslag
         .maak_medewerker(&NieuweMedewerker {
             email: "ander@watertuin.example".into(),
+            demo: false,
             rollen: vec![Roltoewijzing {
                 rol: Rol::Beheerder,
                 organisatie: w.vreemd.id + 1000,
@@ -4286,4 +4288,254 @@ pub async fn sso(opslag: &dyn Opslag, w: &Wereld) {
         "a second account for one address: {dubbel:?}"
     );
     assert_eq!(kop_nummer(opslag).await, kop + 2);
+}
+
+/// Second factors (issue 13.3): stored with their audit record, a new TOTP
+/// replacing the old, a time step and a recovery code used once each
+/// (atomically), the waiting login between the factors; the demo flag.
+pub async fn tweede_factoren(opslag: &dyn Opslag, w: &Wereld) {
+    use crate::{AanmeldDoel, Aanmelding, Factorsoort, NieuweTweedeFactor};
+    let maak = |email: &str, demo: bool| NieuweMedewerker {
+        naam: "Tweede Factor".into(),
+        email: email.into(),
+        wachtwoord_hash: String::new(),
+        demo,
+        rollen: vec![Roltoewijzing {
+            rol: Rol::Zorgcoordinator,
+            organisatie: w.vreemd.id,
+        }],
+    };
+    let m = opslag
+        .maak_medewerker(&maak("mfa@school.example", false))
+        .await
+        .expect("maak_medewerker");
+    assert!(!m.demo);
+    let demo = opslag
+        .maak_medewerker(&maak("demo.mfa@school.example", true))
+        .await
+        .expect("maak_medewerker");
+    assert!(demo.demo);
+    assert!(
+        opslag
+            .medewerker(demo.id)
+            .await
+            .expect("lees")
+            .expect("er")
+            .demo
+    );
+    let (gevonden, _) = opslag
+        .medewerker_op_email("demo.mfa@school.example")
+        .await
+        .expect("op email")
+        .expect("er");
+    assert!(gevonden.demo);
+
+    let nu = audit::nu();
+    let factor = |soort, gegevens: &str, medewerker| NieuweTweedeFactor {
+        medewerker,
+        soort,
+        naam: "app".into(),
+        gegevens: gegevens.into(),
+        aangemaakt: nu,
+    };
+    let rec = record(
+        "tweede_factor.inschrijven",
+        Actie::Aanmaken,
+        "medewerker",
+        None,
+        None,
+    );
+    let kop = kop_nummer(opslag).await;
+    let codes = ["code-a".to_string(), "code-b".to_string()];
+    let totp = opslag
+        .voeg_tweede_factor_toe(
+            &factor(Factorsoort::Totp, "aes:01", m.id),
+            Some(&codes),
+            &rec,
+        )
+        .await
+        .expect("totp");
+    assert_eq!(kop_nummer(opslag).await, kop + 1, "logged with the factor");
+    assert_eq!(laatste_record(opslag).await.record.object_id, Some(m.id));
+    assert_eq!(
+        (
+            totp.medewerker,
+            totp.soort,
+            totp.gegevens.as_str(),
+            totp.aangemaakt,
+            totp.laatste_stap
+        ),
+        (m.id, Factorsoort::Totp, "aes:01", nu, None)
+    );
+    assert_eq!(
+        opslag.tweede_factoren(m.id).await.expect("lijst"),
+        vec![totp.clone()]
+    );
+    assert_eq!(opslag.herstelcodes_over(m.id).await.expect("over"), 2);
+
+    // A time step works once; an earlier one never again.
+    assert!(
+        opslag
+            .gebruik_totp_stap(totp.id, 100, nu)
+            .await
+            .expect("stap")
+    );
+    assert!(
+        !opslag
+            .gebruik_totp_stap(totp.id, 100, nu)
+            .await
+            .expect("stap")
+    );
+    assert!(
+        !opslag
+            .gebruik_totp_stap(totp.id, 99, nu)
+            .await
+            .expect("stap")
+    );
+    assert!(
+        opslag
+            .gebruik_totp_stap(totp.id, 101, nu)
+            .await
+            .expect("stap")
+    );
+    let lijst = opslag.tweede_factoren(m.id).await.expect("lijst");
+    assert_eq!(
+        (lijst[0].laatste_stap, lijst[0].laatst_gebruikt),
+        (Some(101), Some(nu))
+    );
+
+    // A recovery code works once.
+    assert!(
+        opslag
+            .gebruik_herstelcode(m.id, "code-a", nu)
+            .await
+            .expect("code")
+    );
+    assert!(
+        !opslag
+            .gebruik_herstelcode(m.id, "code-a", nu)
+            .await
+            .expect("code")
+    );
+    assert!(
+        !opslag
+            .gebruik_herstelcode(m.id, "code-x", nu)
+            .await
+            .expect("code")
+    );
+    assert!(
+        !opslag
+            .gebruik_herstelcode(demo.id, "code-b", nu)
+            .await
+            .expect("code"),
+        "another's"
+    );
+    assert_eq!(opslag.herstelcodes_over(m.id).await.expect("over"), 1);
+
+    // A passkey beside it keeps the codes; a new TOTP replaces the old one.
+    let pk = opslag
+        .voeg_tweede_factor_toe(&factor(Factorsoort::Passkey, "{}", m.id), None, &rec)
+        .await
+        .expect("passkey");
+    assert_eq!(opslag.herstelcodes_over(m.id).await.expect("over"), 1);
+    let nieuw = opslag
+        .voeg_tweede_factor_toe(&factor(Factorsoort::Totp, "aes:02", m.id), Some(&[]), &rec)
+        .await
+        .expect("totp 2");
+    let lijst = opslag.tweede_factoren(m.id).await.expect("lijst");
+    assert_eq!(
+        lijst.iter().map(|f| f.id).collect::<Vec<_>>(),
+        vec![pk.id, nieuw.id]
+    );
+    assert_eq!(opslag.herstelcodes_over(m.id).await.expect("over"), 0);
+    let kop = kop_nummer(opslag).await;
+    opslag
+        .zet_herstelcodes(m.id, &["c1".into(), "c2".into(), "c3".into()], &rec)
+        .await
+        .expect("codes");
+    assert_eq!(kop_nummer(opslag).await, kop + 1);
+    assert_eq!(opslag.herstelcodes_over(m.id).await.expect("over"), 3);
+    opslag
+        .werk_tweede_factor_bij(pk.id, "{\"teller\":2}", nu)
+        .await
+        .expect("bijwerken");
+    let lijst = opslag.tweede_factoren(m.id).await.expect("lijst");
+    assert_eq!(lijst[0].gegevens, "{\"teller\":2}");
+    assert!(matches!(
+        opslag.werk_tweede_factor_bij(pk.id + 1000, "{}", nu).await,
+        Err(OpslagFout::NietGevonden)
+    ));
+    let kop = kop_nummer(opslag).await;
+    let onbekend = opslag
+        .voeg_tweede_factor_toe(&factor(Factorsoort::Totp, "x", m.id + 1000), None, &rec)
+        .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "{onbekend:?}"
+    );
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop,
+        "nothing logged for nothing stored"
+    );
+
+    // The waiting login.
+    let a = Aanmelding {
+        token_hash: "wacht-1".into(),
+        medewerker: m.id,
+        rol: Some(m.rollen[0]),
+        doel: AanmeldDoel::Controle,
+        csrf_token: "csrf".into(),
+        staat: "{}".into(),
+        aangemaakt: nu,
+        verloopt: nu + chrono::Duration::minutes(5),
+    };
+    opslag.maak_aanmelding(&a).await.expect("aanmelding");
+    assert_eq!(
+        opslag.aanmelding("wacht-1").await.expect("lees"),
+        Some(a.clone())
+    );
+    let zonder_rol = Aanmelding {
+        token_hash: "wacht-2".into(),
+        rol: None,
+        doel: AanmeldDoel::Inschrijven,
+        ..a.clone()
+    };
+    opslag
+        .maak_aanmelding(&zonder_rol)
+        .await
+        .expect("aanmelding");
+    assert_eq!(
+        opslag.aanmelding("wacht-2").await.expect("lees"),
+        Some(zonder_rol)
+    );
+    opslag
+        .zet_aanmelding_staat("wacht-1", "{\"passkey\":1}")
+        .await
+        .expect("staat");
+    assert_eq!(
+        opslag
+            .aanmelding("wacht-1")
+            .await
+            .expect("lees")
+            .map(|a| a.staat),
+        Some("{\"passkey\":1}".to_string())
+    );
+    assert!(matches!(
+        opslag.zet_aanmelding_staat("onbekend", "{}").await,
+        Err(OpslagFout::NietGevonden)
+    ));
+    opslag.verwijder_aanmelding("wacht-1").await.expect("weg");
+    assert_eq!(opslag.aanmelding("wacht-1").await.expect("lees"), None);
+    let vreemd = opslag
+        .maak_aanmelding(&Aanmelding {
+            token_hash: "wacht-3".into(),
+            medewerker: m.id + 1000,
+            ..a
+        })
+        .await;
+    assert!(
+        matches!(vreemd, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "{vreemd:?}"
+    );
 }

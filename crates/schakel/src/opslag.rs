@@ -115,12 +115,31 @@ impl OpslagOpties {
     /// (hex) or the file `pseudoniem.sleutel` in the data directory, created
     /// on first use. The same key must be used for `audit inzage`.
     pub fn pseudoniem_sleutel(&self) -> Result<Vec<u8>, OpenFout> {
-        if let Ok(hex_sleutel) = std::env::var("SCHAKEL_PSEUDONIEM_SLEUTEL") {
-            return hex::decode(hex_sleutel.trim()).map_err(|_| {
-                OpenFout("SCHAKEL_PSEUDONIEM_SLEUTEL: verwacht hexadecimale tekens".into())
-            });
+        self.sleutel("SCHAKEL_PSEUDONIEM_SLEUTEL", "pseudoniem.sleutel")
+    }
+
+    /// The key that encrypts TOTP secrets and keys the recovery codes'
+    /// hashes (issue 13.3): `$SCHAKEL_FACTOR_SLEUTEL` (64 hex digits) or the
+    /// file `factor.sleutel` in the data directory, created on first use.
+    /// It is never stored in the database, so a dump of the database alone
+    /// does not give away the second factors; back it up apart from it.
+    pub fn factor_sleutel(&self) -> Result<[u8; 32], OpenFout> {
+        let s = self.sleutel("SCHAKEL_FACTOR_SLEUTEL", "factor.sleutel")?;
+        s.try_into().map_err(|_| {
+            OpenFout(
+                "SCHAKEL_FACTOR_SLEUTEL / factor.sleutel: verwacht 64 hexadecimale tekens".into(),
+            )
+        })
+    }
+
+    /// A 256-bit key from `$omgeving` (hex) or `bestand` in the data
+    /// directory, created (owner-only) on first use.
+    fn sleutel(&self, omgeving: &str, bestand: &str) -> Result<Vec<u8>, OpenFout> {
+        if let Ok(hex_sleutel) = std::env::var(omgeving) {
+            return hex::decode(hex_sleutel.trim())
+                .map_err(|_| OpenFout(format!("{omgeving}: verwacht hexadecimale tekens")));
         }
-        let pad = self.data_dir.join("pseudoniem.sleutel");
+        let pad = self.data_dir.join(bestand);
         if let Ok(tekst) = std::fs::read_to_string(&pad) {
             return hex::decode(tekst.trim())
                 .map_err(|_| OpenFout(format!("{}: geen geldige sleutel", pad.display())));

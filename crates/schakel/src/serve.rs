@@ -56,6 +56,13 @@ pub struct ServeOpties {
     /// Mark cookies Secure: set this when Schakel runs behind TLS.
     #[arg(long, env = "SCHAKEL_VEILIGE_COOKIES")]
     pub veilige_cookies: bool,
+    /// The address users open Schakel at (e.g. https://schakel.gemeente.nl):
+    /// the origin and relying-party id of passkeys. Default: --basis-url;
+    /// without either, on a loopback --listen http://localhost:PORT;
+    /// elsewhere none, and then passkeys are not offered (the
+    /// authenticator app is).
+    #[arg(long, env = "SCHAKEL_PUBLIEKE_URL")]
+    pub publieke_url: Option<url::Url>,
     /// An SMTP relay for activation and reset links (smtp://host:port,
     /// plain SMTP on the own network); without it the links are only
     /// shown to the one who made them.
@@ -168,6 +175,14 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
     let metrics_adres = metrics.local_addr().map_err(|e| OpenFout(e.to_string()))?;
     print_welkom(adres, metrics_adres, opslag.as_ref(), &accounts);
     let instellingen = Instellingen {
+        factor_sleutel: Some(opties.opslag.factor_sleutel()?),
+        publieke_url: publieke_url(
+            opties.publieke_url.clone().or_else(|| {
+                let b = opties.basis_url.as_deref()?;
+                url::Url::parse(b).ok()
+            }),
+            adres,
+        ),
         veilige_cookies: opties.veilige_cookies,
         pseudoniem_sleutel: sleutel,
         web_map: web_map(opties.web_dir.as_deref()),
@@ -191,6 +206,19 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
         .map_err(|e| OpenFout(e.to_string()))
 }
 
+/// The public URL: as given (or --basis-url), else `http://localhost:PORT` when Schakel
+/// listens on loopback (a browser's WebAuthn takes no IP address as the
+/// relying party), else none.
+fn publieke_url(gegeven: Option<url::Url>, adres: SocketAddr) -> Option<url::Url> {
+    match gegeven {
+        Some(u) => Some(u),
+        None if adres.ip().is_loopback() => {
+            url::Url::parse(&format!("http://localhost:{}", adres.port())).ok()
+        }
+        None => None,
+    }
+}
+
 fn print_welkom(
     adres: SocketAddr,
     metrics: SocketAddr,
@@ -207,7 +235,9 @@ fn print_welkom(
     println!("  Gezond:   http://{adres}/api/v1/gezondheid");
     if !accounts.is_empty() {
         println!();
-        println!("Demo-accounts (wachtwoorden gelden alleen voor deze start):");
+        println!(
+            "Demo-accounts (wachtwoorden gelden alleen voor deze start; demo-accounts loggen in zonder tweede factor):"
+        );
         for a in accounts {
             println!(
                 "  {:<34} {:<20} {:<45} wachtwoord: {}",

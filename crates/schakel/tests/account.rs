@@ -21,7 +21,9 @@ fn schakel() -> Command {
         .env_remove("SCHAKEL_DATA")
         .env_remove("SCHAKEL_DATABASE_URL")
         .env_remove("SCHAKEL_BASIS_URL")
-        .env_remove("SCHAKEL_PSEUDONIEM_SLEUTEL");
+        .env_remove("SCHAKEL_PSEUDONIEM_SLEUTEL")
+        .env_remove("SCHAKEL_FACTOR_SLEUTEL")
+        .env_remove("SCHAKEL_PUBLIEKE_URL");
     c
 }
 
@@ -206,7 +208,9 @@ fn eerste_beheerder_zonder_demo() {
     assert_eq!(inloggen(""), StatusCode::UNAUTHORIZED);
     let r = post(WACHTWOORD, WACHTWOORD);
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert_eq!(r.headers()["location"], "/inloggen?geactiveerd=1");
+    // A beheerder must use a second factor: enrolment comes next.
+    assert_eq!(r.headers()["location"], "/account/tweede-factor");
+    let herstelcodes = schrijf_totp_in(&http, &url("/account/tweede-factor"));
     // Used once: the link is dead, and says so.
     let r = http.get(url(&pad)).send().expect("GET");
     assert_eq!(r.status(), StatusCode::GONE);
@@ -224,8 +228,17 @@ fn eerste_beheerder_zonder_demo() {
         .expect("GET");
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 
-    // The new password logs in, as beheerder of the gemeente just made.
-    assert_eq!(inloggen(WACHTWOORD), StatusCode::CREATED);
+    // The new password and a second factor log in, as beheerder of the
+    // gemeente just made.
+    let tweede_stap = |code: &str| {
+        http.post(url("/api/v1/sessies/tweede-factor"))
+            .json(&json!({ "code": code }))
+            .send()
+            .expect("POST")
+            .status()
+    };
+    assert_eq!(inloggen(WACHTWOORD), StatusCode::ACCEPTED);
+    assert_eq!(tweede_stap(&herstelcodes[0]), StatusCode::CREATED);
     let huidig: serde_json::Value = http
         .get(url("/api/v1/sessies/huidige"))
         .send()
@@ -246,7 +259,8 @@ fn eerste_beheerder_zonder_demo() {
     assert_eq!(inloggen(WACHTWOORD), StatusCode::UNAUTHORIZED);
     let (code, _, fout) = account(d, &["heractiveren", "--email", "beheer@almere.example"]);
     assert_eq!(code, 0, "{fout}");
-    assert_eq!(inloggen(WACHTWOORD), StatusCode::CREATED);
+    assert_eq!(inloggen(WACHTWOORD), StatusCode::ACCEPTED);
+    assert_eq!(tweede_stap(&herstelcodes[1]), StatusCode::CREATED);
     drop(server);
 
     // All of it is in the audit log, and the chain holds.
@@ -262,6 +276,51 @@ fn eerste_beheerder_zonder_demo() {
     );
 }
 
+/// Enrols an authenticator app on the enrolment page (the code computed
+/// from the secret the page shows) and returns the recovery codes shown.
+fn schrijf_totp_in(http: &Client, pagina: &str) -> Vec<String> {
+    let html = http.get(pagina).send().expect("GET").text().expect("html");
+    let na = |voor: &str| {
+        let i = html.find(voor).unwrap_or_else(|| panic!("{voor}: {html}")) + voor.len();
+        html[i..].split('"').next().expect("value").to_string()
+    };
+    let geheim = html
+        .split("<code id=\"totp-geheim\">")
+        .nth(1)
+        .and_then(|r| r.split("</code>").next())
+        .expect("secret shown")
+        .replace(' ', "");
+    let t = totp_rs::TOTP::new(
+        totp_rs::Algorithm::SHA1,
+        6,
+        1,
+        30,
+        totp_rs::Secret::Encoded(geheim).to_bytes().expect("base32"),
+        None,
+        String::new(),
+    )
+    .expect("totp");
+    let code = t.generate_current().expect("code");
+    let r = http
+        .post(pagina.replace("/tweede-factor", "/tweede-factor/totp"))
+        .form(&[
+            ("csrf", na("name=\"csrf\" value=\"")),
+            ("zegel", na("name=\"zegel\" value=\"")),
+            ("code", code),
+        ])
+        .send()
+        .expect("POST");
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = r.text().expect("html");
+    let codes: Vec<String> = html
+        .split("<li><code>")
+        .skip(1)
+        .filter_map(|d| d.split("</code>").next().map(String::from))
+        .collect();
+    assert_eq!(codes.len(), 10, "{html}");
+    codes
+}
+
 /// `schakel account rol` gives and takes away a role (not the last one;
 /// taking one away ends its sessions), `schakel account herstellink` prints
 /// a 24-hour reset link that sets a new password and ends the sessions;
@@ -274,6 +333,7 @@ fn rol_en_herstellink_op_de_opdrachtregel() {
     let server = start(d);
     let http = Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
         .build()
         .expect("client");
     let url = |p: &str| format!("{}{p}", server.1);
@@ -285,6 +345,9 @@ fn rol_en_herstellink_op_de_opdrachtregel() {
             .status()
     };
     assert_eq!(zet(&pad, WACHTWOORD), StatusCode::SEE_OTHER);
+    // A beheerder logs in with a second factor: a recovery code each time.
+    let herstelcodes =
+        std::cell::RefCell::new(schrijf_totp_in(&http, &url("/account/tweede-factor")));
     let sessie = |w: &str, rol: &str| {
         let c = Client::builder()
             .cookie_store(true)
@@ -293,6 +356,18 @@ fn rol_en_herstellink_op_de_opdrachtregel() {
         let r = c
             .post(url("/api/v1/sessies"))
             .json(&json!({"email": "beheer@almere.example", "wachtwoord": w, "rol": rol}))
+            .send()
+            .expect("POST");
+        if r.status() != StatusCode::ACCEPTED {
+            return (r.status(), c);
+        }
+        let code = herstelcodes
+            .borrow_mut()
+            .pop()
+            .expect("a recovery code left");
+        let r = c
+            .post(url("/api/v1/sessies/tweede-factor"))
+            .json(&json!({ "code": code }))
             .send()
             .expect("POST");
         (r.status(), c)

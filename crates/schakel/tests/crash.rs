@@ -890,10 +890,10 @@ fn pg_vul(url: &str) -> String {
             .expect("school");
         opslag
             .maak_medewerker(&NieuweMedewerker {
-                demo: false,
                 naam: "Zorgcoördinator Watertuin".into(),
                 email: ZORGCOORDINATOR.into(),
                 wachtwoord_hash: hash,
+                demo: true,
                 rollen: vec![Roltoewijzing {
                     rol: Rol::Zorgcoordinator,
                     organisatie: school.id,

@@ -11,7 +11,9 @@ use axum_extra::extract::cookie::{Cookie, SameSite};
 use chrono::Utc;
 use schakel_domain::Rol;
 use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst};
-use schakel_storage::{ApiToken, Medewerker, NieuwApiToken, Roltoewijzing, Sessie, TokenFilter};
+use schakel_storage::{
+    AanmeldDoel, ApiToken, Medewerker, NieuwApiToken, Roltoewijzing, TokenFilter,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -78,12 +80,17 @@ fn kies_rol(
 }
 
 /// Log in with e-mail and password; sets an HttpOnly, SameSite=Strict
-/// session cookie. Five failed attempts on one account within a minute
-/// block that account, twenty from one address block the address, until
-/// the minute has passed (429). Every attempt is in the audit log.
+/// session cookie. An account that must use a second factor gets 202 and a
+/// cookie for the second step instead (`POST /sessies/tweede-factor` with
+/// the code), valid 5 minutes; that cookie opens nothing else. Five failed
+/// attempts (wrong passwords and wrong codes together) on one account
+/// within a minute block that account, twenty from one address block the
+/// address, until the minute has passed (429). Every attempt is in the
+/// audit log.
 #[utoipa::path(post, path = "/sessies", operation_id = "inloggen", tag = "toegang", request_body = Inloggen,
     security(()),
     responses((status = 201, description = "Ingelogd: de sessiecookie staat in Set-Cookie, het csrfToken in de body", body = SessieInfo),
+              (status = 202, description = "Wachtwoord juist; nu de tweede factor (of eerst die instellen): de cookie voor die stap staat in Set-Cookie", body = TweedeFactorNodig),
               (status = 400, response = OngeldigeInvoer), (status = 401, response = NietIngelogd),
               (status = 429, response = TeVeelPogingen)))]
 pub async fn inloggen(
@@ -92,13 +99,24 @@ pub async fn inloggen(
     Herkomst(herkomst): Herkomst,
     jar: CookieJar,
     Invoer(i): Invoer<Inloggen>,
-) -> ApiResultaat<impl IntoResponse> {
+) -> ApiResultaat<axum::response::Response> {
     match meld_aan(&state, adres.ip(), &herkomst, &i).await? {
         Aanmelding::Gelukt { geheim, info } => Ok((
             StatusCode::CREATED,
             jar.add(sessie_cookie(&state, geheim)),
             Json(info),
-        )),
+        )
+            .into_response()),
+        Aanmelding::TweedeFactor {
+            geheim,
+            doel,
+            verloopt,
+        } => Ok((
+            StatusCode::ACCEPTED,
+            jar.add(aanmeld_cookie(&state, geheim)),
+            Json(TweedeFactorNodig::van(doel, verloopt)),
+        )
+            .into_response()),
         Aanmelding::KiesRol(_) => Err(ApiFout::veld(
             "rol",
             "dit account heeft meer rollen: kies rol en organisatie",
@@ -106,10 +124,90 @@ pub async fn inloggen(
     }
 }
 
+/// The password was right; the second factor is next.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TweedeFactorNodig {
+    /// `controle`: send a code from the authenticator app, or a recovery
+    /// code, to `POST /api/v1/sessies/tweede-factor`; `inschrijven`: the
+    /// account has no second factor yet: set one up at
+    /// `/account/tweede-factor` in the browser (the same cookie works there).
+    pub stap: String,
+    /// Where to go next.
+    pub vervolg: String,
+    /// The step's cookie stops working then.
+    pub verloopt: chrono::DateTime<Utc>,
+}
+
+impl TweedeFactorNodig {
+    pub fn van(doel: AanmeldDoel, verloopt: chrono::DateTime<Utc>) -> Self {
+        let vervolg = match doel {
+            AanmeldDoel::Controle => "/api/v1/sessies/tweede-factor",
+            AanmeldDoel::Inschrijven => "/account/tweede-factor",
+        };
+        Self {
+            stap: doel.naam().into(),
+            vervolg: vervolg.into(),
+            verloopt,
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TweedeFactorCode {
+    /// The six digits the authenticator app shows now, or an unused
+    /// recovery code (`xxxx-xxxx-xxxx`).
+    pub code: String,
+}
+
+/// The second step of a login: a TOTP code (each code works once) or a
+/// recovery code (each works once), with the cookie of `POST /sessies`'s
+/// 202. Right: the session, as `POST /sessies` gives it. Wrong: 401, logged
+/// and counted with the failed logins; after five wrong codes the step
+/// ends and the password is asked again.
+#[utoipa::path(post, path = "/sessies/tweede-factor", operation_id = "bevestigTweedeFactor", tag = "toegang",
+    request_body = TweedeFactorCode, security(()),
+    responses((status = 201, description = "Ingelogd: de sessiecookie staat in Set-Cookie, het csrfToken in de body", body = SessieInfo),
+              (status = 400, response = OngeldigeInvoer), (status = 401, response = NietIngelogd),
+              (status = 429, response = TeVeelPogingen)))]
+pub async fn bevestig_tweede_factor(
+    State(state): State<AppState>,
+    ConnectInfo(adres): ConnectInfo<SocketAddr>,
+    Herkomst(herkomst): Herkomst,
+    jar: CookieJar,
+    Invoer(i): Invoer<TweedeFactorCode>,
+) -> ApiResultaat<impl IntoResponse> {
+    use crate::tweedefactor::{AANMELD_COOKIE, Bewijs, controleer};
+    let geheim = jar
+        .get(AANMELD_COOKIE)
+        .map(|c| c.value().to_string())
+        .ok_or(ApiFout::NietIngelogd)?;
+    let (sessie, info) = controleer(
+        &state,
+        &geheim,
+        adres.ip(),
+        &herkomst,
+        Bewijs::Code(&i.code),
+    )
+    .await?;
+    let jar = jar
+        .remove(Cookie::build(AANMELD_COOKIE).path("/").build())
+        .add(sessie_cookie(&state, sessie));
+    Ok((StatusCode::CREATED, jar, Json(info)))
+}
+
 /// The outcome of a correct password.
 pub enum Aanmelding {
     /// A new session: its secret (for the cookie) and what the client sees.
     Gelukt { geheim: String, info: SessieInfo },
+    /// The second factor is next (or its enrolment): the waiting login's
+    /// cookie secret.
+    TweedeFactor {
+        geheim: String,
+        doel: AanmeldDoel,
+        verloopt: chrono::DateTime<Utc>,
+    },
     /// The account has several roles and none was chosen.
     KiesRol(Vec<Roltoewijzing>),
 }
@@ -235,58 +333,67 @@ pub async fn meld_aan(
             return Err(f);
         }
     };
-    open_sessie(
+    na_eerste_factor(
         state,
-        medewerker,
+        &medewerker,
         rol,
-        ("sessie.inloggen", "wachtwoord_juist"),
         herkomst,
+        ("sessie.inloggen", "wachtwoord_juist"),
+        false,
     )
     .await
 }
 
-/// Opens a session for `medewerker` acting in `rol`, once the login is
-/// proven, and logs it (`gebeurtenis` with `grond`): for a password login
-/// and a single sign-on alike.
-pub async fn open_sessie(
+/// After a first factor — a password, or a single sign-on — either a
+/// session or the second factor's step ([`crate::tweedefactor::na_eerste_factor`],
+/// the one door). `mfa_bevestigd`: the identity provider asserted a second
+/// factor.
+pub async fn na_eerste_factor(
     state: &AppState,
-    medewerker: Medewerker,
+    medewerker: &Medewerker,
     rol: Roltoewijzing,
-    (gebeurtenis, grond): (&str, &str),
     herkomst: &str,
+    gebeurtenis_grond: (&str, &str),
+    mfa_bevestigd: bool,
 ) -> ApiResultaat<Aanmelding> {
-    let wie = Wie {
-        medewerker: Some(medewerker.id),
-        rol: Some(rol),
-    };
-    let geheim = nieuw_geheim();
-    let nu = Utc::now();
-    let sessie = Sessie {
-        token_hash: hash_geheim(&geheim),
-        medewerker: medewerker.id,
+    use crate::tweedefactor::NaEersteFactor;
+    let na = crate::tweedefactor::na_eerste_factor(
+        state,
+        medewerker,
         rol,
-        csrf_token: nieuw_geheim(),
-        aangemaakt: nu,
-        laatst_actief: nu,
-        verloopt: nu + state.instellingen.sessie_max,
-    };
-    state.opslag.maak_sessie(&sessie).await?;
-    let record = aanmeldrecord(gebeurtenis, wie, Uitkomst::Toegestaan, grond, herkomst);
-    toegangslog::log(state, record).await?;
-    let info = SessieInfo {
-        medewerker: medewerker.id,
-        naam: medewerker.naam,
-        rol: rol.rol,
-        organisatie: rol.organisatie,
-        csrf_token: sessie.csrf_token,
-        verloopt: sessie.verloopt,
-    };
-    Ok(Aanmelding::Gelukt { geheim, info })
+        herkomst,
+        gebeurtenis_grond,
+        mfa_bevestigd,
+    )
+    .await?;
+    Ok(match na {
+        NaEersteFactor::Gelukt { geheim, info } => Aanmelding::Gelukt { geheim, info },
+        NaEersteFactor::TweedeFactor {
+            geheim,
+            doel,
+            verloopt,
+        } => Aanmelding::TweedeFactor {
+            geheim,
+            doel,
+            verloopt,
+        },
+    })
 }
 
 /// The session cookie: HttpOnly, SameSite=Strict, Secure behind TLS.
 pub fn sessie_cookie(state: &AppState, geheim: String) -> Cookie<'static> {
     Cookie::build((SESSIE_COOKIE, geheim))
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.instellingen.veilige_cookies)
+        .path("/")
+        .build()
+}
+
+/// The cookie of a login waiting for its second factor: as the session's,
+/// on every path (the API's second step and the enrolment page).
+pub fn aanmeld_cookie(state: &AppState, geheim: String) -> Cookie<'static> {
+    Cookie::build((crate::tweedefactor::AANMELD_COOKIE, geheim))
         .http_only(true)
         .same_site(SameSite::Strict)
         .secure(state.instellingen.veilige_cookies)

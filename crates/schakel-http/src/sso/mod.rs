@@ -24,7 +24,7 @@ use schakel_storage::{Id, Medewerker, OpslagFout, Roltoewijzing, SsoInstelling, 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::api::sessies::{Aanmelding, aanmeldrecord, open_sessie};
+use crate::api::sessies::{Aanmelding, aanmeldrecord, na_eerste_factor};
 use crate::auth::{gelijk_in_constante_tijd, hash_geheim};
 use crate::dossier::Dossier;
 use crate::fout::{ApiFout, ApiResultaat};
@@ -386,6 +386,12 @@ pub enum Afloop {
         organisatie: Id,
         mfa_door_idp: bool,
     },
+    /// The provider asserted no second factor and the account needs one:
+    /// Schakel's own step (check, or enrolment), behind this secret.
+    TweedeFactor {
+        geheim: String,
+        doel: schakel_storage::AanmeldDoel,
+    },
     /// The account has no role yet (perhaps made just now).
     WachtOpRol {
         nieuw: bool,
@@ -420,11 +426,11 @@ async fn weiger(
     Ok(Afloop::Geweigerd(w))
 }
 
-/// The one place a single sign-on opens a session. `mfa_door_idp`: the
-/// provider asserted a login with more than one factor, so Schakel does not
-/// ask again. Without it the second factor belongs here (issue 13.3): until
-/// Schakel has one, the session opens as a password login does today and
-/// the audit record says which it was (`sso_mfa_door_idp`, `sso_zonder_mfa`).
+/// The one place a single sign-on logs in. `mfa_door_idp`: the provider
+/// asserted a login with more than one factor, so Schakel does not ask
+/// again; without it, an account that needs a second factor goes to
+/// Schakel's own step, as after a password. The audit record says which
+/// it was (`sso_mfa_door_idp`, `sso_zonder_mfa`).
 pub async fn meld_aan(
     state: &AppState,
     medewerker: Medewerker,
@@ -437,7 +443,15 @@ pub async fn meld_aan(
     } else {
         "sso_zonder_mfa"
     };
-    open_sessie(state, medewerker, rol, (GEBEURTENIS, grond), herkomst).await
+    na_eerste_factor(
+        state,
+        &medewerker,
+        rol,
+        herkomst,
+        (GEBEURTENIS, grond),
+        mfa_door_idp,
+    )
+    .await
 }
 
 /// The role asked for on a second round, as `rol:organisatie`.
@@ -629,18 +643,19 @@ pub async fn na_validatie(
     };
     let mfa = mfa_door_idp(&id.amr, id.acr.as_deref(), &i.acr_mfa);
     let aanmelding = meld_aan(state, m, rol, mfa, herkomst).await?;
-    let geheim = match &aanmelding {
-        Aanmelding::Gelukt { geheim, .. } => geheim.clone(),
-        Aanmelding::KiesRol(_) => return Err(ApiFout::intern("sso: geen rol gekozen")),
-    };
-    Ok((
-        Afloop::Ingelogd {
-            geheim,
+    let afloop = match &aanmelding {
+        Aanmelding::Gelukt { geheim, .. } => Afloop::Ingelogd {
+            geheim: geheim.clone(),
             organisatie: i.organisatie,
             mfa_door_idp: mfa,
         },
-        Some(aanmelding),
-    ))
+        Aanmelding::TweedeFactor { geheim, doel, .. } => Afloop::TweedeFactor {
+            geheim: geheim.clone(),
+            doel: *doel,
+        },
+        Aanmelding::KiesRol(_) => return Err(ApiFout::intern("sso: geen rol gekozen")),
+    };
+    Ok((afloop, Some(aanmelding)))
 }
 
 impl Wie {

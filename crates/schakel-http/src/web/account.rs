@@ -89,6 +89,7 @@ pub async fn activeer(
     State(state): State<AppState>,
     Path(geheim): Path<String>,
     Herkomst(herkomst): Herkomst,
+    jar: axum_extra::extract::CookieJar,
     axum::Form(i): axum::Form<ActiveerInvoer>,
 ) -> WebResultaat {
     let mut fouten = Fouten::default();
@@ -101,6 +102,22 @@ pub async fn activeer(
         return scherm(&state, geheim, fouten).await;
     }
     match account::activeer(state.opslag.as_ref(), &geheim, &i.wachtwoord, &herkomst).await {
+        // Next, before anything else: the second factor, unless the
+        // account has one (a reset link).
+        Ok(m)
+            if crate::tweedefactor::verplicht(&m)
+                && state.opslag.tweede_factoren(m.id).await?.is_empty() =>
+        {
+            let (geheim, _) = crate::tweedefactor::wacht_op_tweede_factor(
+                &state,
+                m.id,
+                None,
+                schakel_storage::AanmeldDoel::Inschrijven,
+            )
+            .await?;
+            let jar = jar.add(crate::api::sessies::aanmeld_cookie(&state, geheim));
+            Ok((jar, naar("/account/tweede-factor")).into_response())
+        }
         Ok(_) => Ok(naar("/inloggen?geactiveerd=1").into_response()),
         Err(ApiFout::Ongeldig(v)) => {
             fouten.uit_api(&v, &[("wachtwoord", "wachtwoord", "Nieuw wachtwoord")]);

@@ -25,6 +25,7 @@ pub mod noodtoegang;
 pub mod opmaak;
 pub mod sessie;
 pub mod sso;
+pub mod tweedefactor;
 pub mod verwijzingen;
 
 use askama::Template;
@@ -60,6 +61,32 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route(
             "/beheer/organisaties/{id}/sso",
             get(sso::beheer).post(sso::zet),
+        )
+        .route(
+            "/inloggen/tweede-factor",
+            get(tweedefactor::controle).post(tweedefactor::bevestig),
+        )
+        .route(
+            "/inloggen/passkey/uitdaging",
+            post(tweedefactor::passkey_uitdaging),
+        )
+        .route("/inloggen/passkey", post(tweedefactor::passkey_aanmelden))
+        .route("/account/tweede-factor", get(tweedefactor::instellen))
+        .route(
+            "/account/tweede-factor/totp",
+            post(tweedefactor::schrijf_totp_in),
+        )
+        .route(
+            "/account/tweede-factor/herstelcodes",
+            post(tweedefactor::vernieuw_herstelcodes),
+        )
+        .route(
+            "/account/tweede-factor/passkey/uitdaging",
+            post(tweedefactor::passkey_registratie),
+        )
+        .route(
+            "/account/tweede-factor/passkey",
+            post(tweedefactor::schrijf_passkey_in),
         )
         .route(
             "/activeren/{geheim}",
@@ -214,6 +241,8 @@ pub struct KopGebruiker {
     pub rol: &'static str,
     pub organisatie: String,
     pub csrf: String,
+    /// A demo account: the banner says it logs in without a second factor.
+    pub demo: bool,
 }
 
 /// What every page's frame needs: its title (never a name or BSN), who is
@@ -264,6 +293,7 @@ impl Kop {
                 rol: rol_label(wie.actor.rol.rol),
                 organisatie,
                 csrf: wie.csrf.clone(),
+                demo: wie.actor.medewerker.demo,
             }),
             menu: menu(wie.actor.rol.rol),
             huidig,

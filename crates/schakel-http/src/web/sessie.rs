@@ -171,6 +171,7 @@ pub struct InlogMelding {
     verlopen: Option<String>,
     uitgelogd: Option<String>,
     geactiveerd: Option<String>,
+    ingeschreven: Option<String>,
 }
 
 /// A role the account may act in, as the login form offers it.
@@ -234,6 +235,10 @@ pub async fn inlogscherm(
         Some("Uw sessie is verlopen (30 minuten niet actief). Log opnieuw in.")
     } else if m.uitgelogd.is_some() {
         Some("U bent uitgelogd.")
+    } else if m.ingeschreven.is_some() {
+        Some(
+            "Uw tweede factor is ingesteld. Log in met uw e-mailadres, uw wachtwoord en daarna uw tweede factor.",
+        )
     } else if m.geactiveerd.is_some() {
         Some("Uw account is geactiveerd. Log in met uw e-mailadres en het nieuwe wachtwoord.")
     } else {
@@ -331,6 +336,16 @@ pub async fn inloggen(
                 .remove(Cookie::build(INLOG_COOKIE).path("/inloggen").build())
                 .add(sessie_cookie(&state, geheim));
             Ok((jar, naar("/start")).into_response())
+        }
+        Ok(Aanmelding::TweedeFactor { geheim, doel, .. }) => {
+            let jar = jar
+                .remove(Cookie::build(INLOG_COOKIE).path("/inloggen").build())
+                .add(crate::api::sessies::aanmeld_cookie(&state, geheim));
+            let volgende = match doel {
+                schakel_storage::AanmeldDoel::Controle => "/inloggen/tweede-factor",
+                schakel_storage::AanmeldDoel::Inschrijven => "/account/tweede-factor",
+            };
+            Ok((jar, naar(volgende)).into_response())
         }
         Ok(Aanmelding::KiesRol(rollen)) => {
             let keuzes = rolkeuzes(&state, &rollen).await?;

@@ -239,6 +239,23 @@ pub async fn terug(
             p.verder = Some("/start".into());
             (StatusCode::OK, p, jar)
         }
+        Afloop::TweedeFactor { geheim, doel } => {
+            // A page that moves on, not a redirect: the step's cookie is
+            // SameSite=Strict and this request came from the provider.
+            let jar = jar.add(crate::api::sessies::aanmeld_cookie(&state, geheim));
+            let mut p = uitkomst(
+                "Nog één stap",
+                "Uw organisatie heeft u herkend. Bevestig nu met uw tweede factor.",
+            );
+            p.verder = Some(
+                match doel {
+                    schakel_storage::AanmeldDoel::Controle => "/inloggen/tweede-factor",
+                    schakel_storage::AanmeldDoel::Inschrijven => "/account/tweede-factor",
+                }
+                .into(),
+            );
+            (StatusCode::OK, p, jar)
+        }
         Afloop::WachtOpRol { nieuw } => {
             let melding = if nieuw {
                 "Er is een account voor u gemaakt. U kunt nog niets doen in Schakel: de beheerder van uw organisatie moet u eerst een rol geven. Daarna logt u hier opnieuw in."

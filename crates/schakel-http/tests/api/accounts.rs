@@ -99,18 +99,42 @@ fn link_in(bericht: &str) -> String {
         .to_string()
 }
 
-/// Sets a password through a link, as the activation page's form does.
+/// Sets a password through a link, as the activation page's form does;
+/// a first activation then enrols an authenticator app (issue 13.3), whose
+/// recovery codes the account's later logins use.
 async fn volg_link(link: &str, wachtwoord: &str) -> StatusCode {
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
         .build()
         .expect("client");
+    let scherm = http
+        .get(link)
+        .send()
+        .await
+        .expect("GET link")
+        .text()
+        .await
+        .expect("html");
     let r = http
         .post(link)
         .form(&[("wachtwoord", wachtwoord), ("herhaling", wachtwoord)])
         .send()
         .await
         .expect("POST link");
+    let naar = r
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok());
+    if naar == Some("/account/tweede-factor") {
+        let email = scherm
+            .split(" tekens voor ")
+            .nth(1)
+            .and_then(|r| r.split(". ").next())
+            .expect("the page names the account");
+        let basis = &link[..link.find("/activeren/").expect("a link")];
+        super::tweedefactor::schrijf_in(&http, basis, email).await;
+    }
     r.status()
 }
 
@@ -131,6 +155,11 @@ async fn inloggen(
             .expect("login"),
     )
     .await;
+    let (s, body) = if s == StatusCode::ACCEPTED {
+        super::tweedefactor::tweede_stap(&http, url, email).await
+    } else {
+        (s, body)
+    };
     let g = (s == StatusCode::CREATED).then(|| Gebruiker {
         url: url.into(),
         http,

@@ -341,10 +341,10 @@ pub(crate) async fn inrichting(app: &App) {
         .expect("organisatie")
         .id;
     o.maak_medewerker(&NieuweMedewerker {
-        demo: false,
         naam: "Beheerder Elders".into(),
         email: "beheer@elders.test".into(),
         wachtwoord_hash: wachtwoord_hash(),
+        demo: true,
         rollen: vec![Roltoewijzing {
             rol: Rol::Beheerder,
             organisatie: gemeente_elders,

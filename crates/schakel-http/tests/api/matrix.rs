@@ -1279,6 +1279,9 @@ const OPENBAAR: &[(&str, &str)] = &[
     ("/api/v1/normenkader/toetsingen", "POST"),
     ("/api/v1/normenkader/reikwijdtes/{school}", "GET"),
     ("/api/v1/sessies", "POST"),
+    // The second step of a login: opens only with the first step's cookie
+    // (tests/api/tweedefactor.rs).
+    ("/api/v1/sessies/tweede-factor", "POST"),
 ];
 
 const WIE: [Wie; 10] = [
@@ -1572,10 +1575,10 @@ impl<'a> Matrix<'a> {
             ),
         ] {
             o.maak_medewerker(&NieuweMedewerker {
-                demo: false,
                 naam: naam.into(),
                 email: email.into(),
                 wachtwoord_hash: wachtwoord_hash(),
+                demo: true,
                 rollen: vec![Roltoewijzing { rol, organisatie }],
             })
             .await
@@ -1803,10 +1806,10 @@ impl<'a> Matrix<'a> {
         self.app
             .opslag
             .maak_medewerker(&NieuweMedewerker {
-                demo: false,
                 naam: "Te deactiveren".into(),
                 email: format!("account{n}@school-b.test"),
                 wachtwoord_hash: wachtwoord_hash(),
+                demo: true,
                 rollen: vec![Roltoewijzing {
                     rol: Rol::Zorgcoordinator,
                     organisatie: self.app.w.school_b,

@@ -183,6 +183,7 @@ pub(crate) async fn openapi_en_server(app: &App) {
             "POST /api/v1/normenkader/adviezen",
             "POST /api/v1/normenkader/toetsingen",
             "POST /api/v1/sessies",
+            "POST /api/v1/sessies/tweede-factor",
         ]
     );
 

@@ -36,10 +36,10 @@ pub(super) async fn aanbieders(app: &App) -> Route {
     }
     for (email, organisatie) in [(HOOFDAANBIEDER, ids[0]), (SPECIALIST, ids[1])] {
         o.maak_medewerker(&NieuweMedewerker {
-            demo: false,
             naam: "Begeleider".into(),
             email: email.into(),
             wachtwoord_hash: wachtwoord_hash(),
+            demo: true,
             rollen: vec![Roltoewijzing {
                 rol: Rol::Aanbieder,
                 organisatie,

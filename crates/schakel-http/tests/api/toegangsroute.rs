@@ -56,10 +56,10 @@ async fn directory(app: &App) -> Routewereld {
         .id;
     let begeleider = o
         .maak_medewerker(&NieuweMedewerker {
-            demo: false,
             naam: "Begeleider Waterkant".into(),
             email: BEGELEIDER.into(),
             wachtwoord_hash: wachtwoord_hash(),
+            demo: true,
             rollen: vec![Roltoewijzing {
                 rol: Rol::Aanbieder,
                 organisatie: aanbieder,

@@ -40,7 +40,7 @@ fn detail(body: &Value) -> &str {
 
 /// A session opened `minuten` ago (and active now), stored directly:
 /// its secret and CSRF token.
-async fn sessie_van(app: &App, email: &str, minuten: i64) -> (String, String) {
+pub(super) async fn sessie_van(app: &App, email: &str, minuten: i64) -> (String, String) {
     let (m, _) = app
         .opslag
         .medewerker_op_email(email)
