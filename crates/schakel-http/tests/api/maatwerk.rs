@@ -41,7 +41,7 @@ async fn regio_b(app: &App) {
             rol: Rol::Toegang,
             organisatie: gemeente.id,
         }],
-        demo: false,
+        demo: true,
     })
     .await
     .expect("toegang B");

@@ -232,7 +232,7 @@ pub async fn matrix_in_tijd(app: &App) {
                 rol,
                 organisatie: org,
             }],
-            demo: false,
+            demo: true,
         })
         .await
         .expect("medewerker");

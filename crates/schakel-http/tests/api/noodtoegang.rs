@@ -161,7 +161,7 @@ pub async fn noodtoegang(app: &App) {
                 rol: Rol::Casusregisseur,
                 organisatie: elders,
             }],
-            demo: false,
+            demo: true,
         })
         .await
         .expect("medewerker");
@@ -276,7 +276,7 @@ pub async fn noodtoegang(app: &App) {
                 rol: Rol::Wijkteammedewerker,
                 organisatie: w.wijkteam,
             }],
-            demo: false,
+            demo: true,
         })
         .await
         .expect("medewerker");

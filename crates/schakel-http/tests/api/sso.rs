@@ -604,24 +604,30 @@ pub(crate) async fn sso_inloggen(app: &App) {
         )]
     );
 
-    // No second factor at the provider: the session opens as a password
-    // login does until Schakel has its own second factor (issue 13.3),
-    // and the record says so.
+    // No second factor at the provider: no session yet, but Schakel's own
+    // step, as after a password — here enrolment, since the account has
+    // no factor — and the record says so.
     let kop = app.audit().await.len();
-    let (b, s, _) = login(app, &op, "sub-pwd").await;
+    let (b, s, tekst) = login(app, &op, "sub-pwd").await;
     assert_eq!(s, StatusCode::OK);
+    assert!(tekst.contains("Nog één stap"), "{tekst}");
+    assert!(tekst.contains("/account/tweede-factor"), "{tekst}");
     let r = b
         .get(app.u("/api/v1/sessies/huidige"))
         .send()
         .await
         .expect("huidige");
-    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        r.status(),
+        StatusCode::UNAUTHORIZED,
+        "no session before the second factor"
+    );
     let gronden: Vec<String> = records(app, kop).await.into_iter().map(|r| r.2).collect();
     assert_eq!(
         gronden,
         [
             format!("organisatie {}", app.w.school_a),
-            "sso_zonder_mfa".into()
+            "sso_zonder_mfa_tweede_factor_inschrijven".into()
         ]
     );
 
