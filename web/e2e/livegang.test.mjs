@@ -127,8 +127,18 @@ describe("een regio vanaf een lege database", () => {
       assert.match(tekst, new RegExp(naam));
     }
     await pagina("beheer: organisaties");
-    // TODO(acc): invite through the beheer page once it exists; the CLI for now.
-    server.zcLink = await nodigUit(data, ZC, "zorgcoordinator", "SBO De Watertuin");
+    // The zorgcoördinator invited on the beheer page; the link is shown once.
+    await page.goto(`${server.adres}/beheer/medewerkers/nieuw`);
+    await pagina("beheer: medewerker uitnodigen");
+    await page.fill("#naam", "Zorgcoördinator Watertuin");
+    await page.fill("#email", ZC);
+    await page.selectOption("#rol", "zorgcoordinator");
+    await kiesOptie(page, "#organisatie", "SBO De Watertuin");
+    await verstuur(page, "button:has-text('Uitnodigen')");
+    const link = (await page.content()).match(/\/activeren\/[0-9a-f]{64}/);
+    assert.ok(link, "the invitation's one-time link is on the page");
+    server.zcLink = link[0];
+    await pagina("beheer: medewerker uitgenodigd");
     await verstuur(page, "header button:has-text('Uitloggen')");
   });
 
