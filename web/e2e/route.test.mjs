@@ -378,9 +378,34 @@ describe("verwijzer JGZ", () => {
     await page.fill("#motivatie", "Begeleiding thuis na schooltijd, naast het arrangement.");
     await verstuur(page, "button:has-text('Verwijzing vastleggen')");
     assert.match(page.url(), /\/verwijzingen\/\d+\?gelukt=gemaakt$/);
-    assert.match(await page.textContent("main"), /De gemeente toetst deze maatwerkverwijzing nog/);
+    assert.match(await page.textContent("main"), /De gemeente beoordeelt deze maatwerkverwijzing nog/);
     await page.click("nav >> text=Verwijzingen");
     await controleer(page, "verwijzer: verwijzingen");
+    await uitloggen(page);
+  });
+});
+
+describe("toegang van de gemeente", () => {
+  it("beoordeelt de maatwerkverwijzing: fout bij het veld, dan akkoord", async () => {
+    await inloggen(page, server, "toegang@almere.demo");
+    assert.match(page.url(), /\/maatwerk$/);
+    assert.match(await page.textContent("main"), /Begeleiding thuis na schooltijd, naast het arrangement\./);
+    await controleer(page, "toegang: maatwerk beoordelen");
+    await schermafdruk(page, "toegang-maatwerk.png");
+    const formulier = page.locator("main form", { hasText: "Sem" }).first();
+    await formulier.locator("input[value=akkoord]").check();
+    await formulier.locator("textarea").fill("Kort");
+    await Promise.all([page.waitForNavigation(), formulier.locator("button").click()]);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
+    await controleer(page, "toegang: besluit (fout)");
+    const opnieuw = page.locator("main form", { hasText: "Sem" }).first();
+    await opnieuw.locator("input[value=akkoord]").check();
+    await opnieuw.locator("textarea").fill("Past bij het arrangement; akkoord voor dit schooljaar.");
+    await Promise.all([page.waitForNavigation(), opnieuw.locator("button").click()]);
+    assert.match(page.url(), /gelukt=akkoord$/);
+    await page.goto(`${server.adres}/maatwerk?status=besloten`);
+    assert.match(await page.textContent("main"), /Akkoord op/);
+    await controleer(page, "toegang: besloten");
     await uitloggen(page);
   });
 });
@@ -410,7 +435,7 @@ describe("beleid en beheer", () => {
   it("beleid ziet het dashboard met grafieken en tabellen", async () => {
     await inloggen(page, server, "beleid@almere.demo");
     assert.match(page.url(), /\/dashboard$/);
-    assert.equal(await page.locator("main svg[role=img]").count(), 5);
+    assert.equal(await page.locator("main svg[role=img]").count(), 6);
     assert.match(await page.textContent("main"), /&lt;5|<5/);
     await controleer(page, "beleid: dashboard");
     await schermafdruk(page, "beleid-dashboard.png");
