@@ -19,6 +19,11 @@ use crate::api::vandaag;
 
 const PER_PAGINA: i64 = 20;
 
+struct BesluitFormulier {
+    besluit: String,
+    motivatie: String,
+}
+
 pub struct MaatwerkRegel {
     pub id: Id,
     pub naam: String,
@@ -167,16 +172,16 @@ pub async fn lijst(wie: Ingelogd, Query(v): Query<MaatwerkVraag>) -> WebResultaa
     .await
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct BesluitFormulier {
-    besluit: String,
-    motivatie: String,
-}
-
-pub async fn besluit(Path(id): Path<Id>, f: Formulier<BesluitFormulier>) -> WebResultaat {
+/// The decision's form: `besluit`, and the motivation in the field named
+/// after its referral (`motivatie-{id}`: one form per referral on a page).
+pub async fn besluit(Path(id): Path<Id>, f: Formulier<HashMap<String, String>>) -> WebResultaat {
     let Formulier { wie, invoer } = f;
     let (besluit_veld, motivatie_veld) = (format!("besluit-{id}"), format!("motivatie-{id}"));
+    let veld = |naam: &str| invoer.get(naam).cloned().unwrap_or_default();
+    let invoer = BesluitFormulier {
+        besluit: veld("besluit"),
+        motivatie: veld(&motivatie_veld),
+    };
     let terug = (id, invoer.besluit.clone(), invoer.motivatie.clone());
     let mut fouten = Fouten::default();
     let Some(besluit) = Besluit::parse(&invoer.besluit) else {

@@ -482,13 +482,16 @@ pub async fn web_maatwerk(app: &App) {
         "no internal ids as text"
     );
     let pad = format!("/maatwerk/{id}");
+    // The motivation's field is named after its referral, as the page has it.
+    let veld = format!("motivatie-{id}");
+    assert!(p.html.contains(&format!("name=\"{veld}\"")), "{}", p.html);
     let fout = b
         .post(
             &pad,
             &[
                 ("csrf", &csrf),
                 ("besluit", "niet_akkoord"),
-                ("motivatie", "Nee"),
+                (veld.as_str(), "Nee"),
             ],
         )
         .await;
@@ -499,7 +502,7 @@ pub async fn web_maatwerk(app: &App) {
     );
     assert!(fout.html.contains(">Nee</textarea>"), "the text is kept");
     let geen = b
-        .post(&pad, &[("csrf", &csrf), ("motivatie", "Een goede reden")])
+        .post(&pad, &[("csrf", &csrf), (veld.as_str(), "Een goede reden")])
         .await;
     assert!(
         geen.html.contains("Kies akkoord of niet akkoord."),
@@ -512,7 +515,7 @@ pub async fn web_maatwerk(app: &App) {
             &[
                 ("csrf", &csrf),
                 ("besluit", "niet_akkoord"),
-                ("motivatie", "Eerst het aanbod van de school benutten"),
+                (veld.as_str(), "Eerst het aanbod van de school benutten"),
             ],
         )
         .await;
