@@ -12,16 +12,20 @@ pub enum OrganisatieSoort {
     Aanbieder,
     Gemeente,
     Samenwerkingsverband,
+    /// Leerplicht and RMC (regionale meld- en coördinatiefunctie): the
+    /// municipality's compulsory-education office.
+    Leerplicht,
 }
 
 impl OrganisatieSoort {
-    pub const ALLE: [Self; 6] = [
+    pub const ALLE: [Self; 7] = [
         Self::School,
         Self::Wijkteam,
         Self::Jgz,
         Self::Aanbieder,
         Self::Gemeente,
         Self::Samenwerkingsverband,
+        Self::Leerplicht,
     ];
 
     pub fn naam(self) -> &'static str {
@@ -32,6 +36,7 @@ impl OrganisatieSoort {
             Self::Aanbieder => "aanbieder",
             Self::Gemeente => "gemeente",
             Self::Samenwerkingsverband => "samenwerkingsverband",
+            Self::Leerplicht => "leerplicht",
         }
     }
 

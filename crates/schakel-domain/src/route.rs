@@ -74,8 +74,10 @@ pub fn mag_partij_worden(
         OrganisatieSoort::Aanbieder => Err(
             "een jeugdhulpaanbieder wordt partij via een verwijzing of een inkoop, niet door haar hier te noemen",
         ),
-        OrganisatieSoort::Gemeente | OrganisatieSoort::Samenwerkingsverband => Err(
-            "de gemeente en het samenwerkingsverband zijn geen partij bij de casus van een huishouden",
+        OrganisatieSoort::Gemeente
+        | OrganisatieSoort::Samenwerkingsverband
+        | OrganisatieSoort::Leerplicht => Err(
+            "de gemeente, het samenwerkingsverband en leerplicht zijn geen partij bij de casus van een huishouden",
         ),
     }
 }
@@ -122,6 +124,7 @@ mod tests {
             OrganisatieSoort::Aanbieder,
             OrganisatieSoort::Gemeente,
             OrganisatieSoort::Samenwerkingsverband,
+            OrganisatieSoort::Leerplicht,
             OrganisatieSoort::Wijkteam,
         ] {
             assert!(mag_partij_worden(soort, true).is_err(), "{soort:?}");

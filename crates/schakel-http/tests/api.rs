@@ -2286,6 +2286,27 @@ async fn organisaties(app: &App) {
     assert_eq!(s, StatusCode::CREATED, "{body}");
     assert_eq!(body["agb"], "12345678");
     assert_eq!(body["soort"], "aanbieder");
+    // Every kind the issue names, leerplicht/RMC included (issue 13.5).
+    let (s, _, body) = beheer
+        .post(
+            "/api/v1/organisaties",
+            json!({"regio": regio, "naam": "Leerplicht en RMC Almere", "soort": "leerplicht"}),
+        )
+        .await;
+    assert_eq!(
+        (s, body["soort"].clone()),
+        (StatusCode::CREATED, json!("leerplicht")),
+        "{body}"
+    );
+    let (_, _, alle) = zc.get("/api/v1/organisaties?perPagina=100").await;
+    assert!(
+        alle["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .any(|o| o["soort"] == "leerplicht" && o["naam"] == "Leerplicht en RMC Almere"),
+        "{alle}"
+    );
     let _ = (app.w.gemeente, app.w.school_b);
 }
 

@@ -53,6 +53,7 @@ pub fn organisatiesoort(s: schakel_domain::OrganisatieSoort) -> &'static str {
         Aanbieder => "Jeugdhulpaanbieder",
         Gemeente => "Gemeente",
         Samenwerkingsverband => "Samenwerkingsverband",
+        Leerplicht => "Leerplicht en RMC",
     }
 }
 
