@@ -71,24 +71,11 @@ pub async fn toetsactie(state: &AppState, regio: Id) -> ApiResultaat<Option<Nieu
 
 /// The region's gemeente: the first organisation of that kind.
 async fn gemeente_van_regio(state: &AppState, regio: Id) -> ApiResultaat<Option<Id>> {
-    let mut pagina = 1;
-    loop {
-        let lijst = state
-            .opslag
-            .organisaties(Pagina::new(pagina, Pagina::MAX))
-            .await?;
-        if let Some(o) = lijst
-            .items
-            .iter()
-            .find(|o| o.regio == regio && o.soort == OrganisatieSoort::Gemeente)
-        {
-            return Ok(Some(o.id));
-        }
-        if pagina * Pagina::MAX >= lijst.totaal {
-            return Ok(None);
-        }
-        pagina += 1;
-    }
+    Ok(super::organisaties::alle(state)
+        .await?
+        .iter()
+        .find(|o| o.regio == regio && o.soort == OrganisatieSoort::Gemeente)
+        .map(|o| o.id))
 }
 
 impl Dossier<'_> {

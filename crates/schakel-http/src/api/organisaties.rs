@@ -60,6 +60,24 @@ pub struct OrganisatieInvoer {
     pub agb: Option<String>,
 }
 
+/// Every organisation of the directory (a few hundred at most), by id:
+/// for pages that name them and for lookups by kind.
+pub async fn alle(state: &AppState) -> ApiResultaat<Vec<schakel_storage::Organisatie>> {
+    let mut alle = Vec::new();
+    for pagina in 1.. {
+        let lijst = state
+            .opslag
+            .organisaties(schakel_storage::Pagina::new(pagina, 100))
+            .await?;
+        let klaar = lijst.items.len() < 100;
+        alle.extend(lijst.items);
+        if klaar {
+            break;
+        }
+    }
+    Ok(alle)
+}
+
 /// All organisations, paginated.
 #[utoipa::path(get, path = "/organisaties", operation_id = "lijstOrganisaties", tag = "organisaties", params(PaginaVraag),
     responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina organisaties", body = inline(PaginaAntwoord<OrganisatieDto>)), (status = 401, response = NietIngelogd)))]

@@ -52,7 +52,7 @@ pub async fn lijst(wie: Ingelogd) -> WebResultaat {
     let org = wie.actor.rol.organisatie;
     let mut per_huishouden: Vec<(Id, Vec<String>)> = Vec::new();
     for j in zichtbare_jeugdigen(&wie).await? {
-        let naam = format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam);
+        let naam = j.naam();
         match per_huishouden.iter_mut().find(|(h, _)| *h == j.huishouden) {
             Some((_, namen)) => namen.push(naam),
             None => per_huishouden.push((j.huishouden, vec![naam])),
@@ -572,16 +572,7 @@ async fn casuspagina(
     let namen = namen(&orgs);
     let naam = |id: &Id| namen.get(id).cloned().unwrap_or_default();
     let t = &cd.toestand;
-    let jeugdigen: Vec<(Id, String)> = cd
-        .jeugdigen
-        .iter()
-        .map(|j| {
-            (
-                j.id,
-                format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam),
-            )
-        })
-        .collect();
+    let jeugdigen: Vec<(Id, String)> = cd.jeugdigen.iter().map(|j| (j.id, j.naam())).collect();
     let n = Namen {
         organisaties: &namen,
         jeugdigen: &jeugdigen,

@@ -169,10 +169,7 @@ pub async fn zoek(f: Formulier<AdresFormulier>) -> WebResultaat {
         let j = wie.dossier().lees(id).await?;
         invoer.postcode = j.gegevens.postcode.als_tekst().to_string();
         invoer.huisnummer = j.gegevens.huisnummer.waarde().to_string();
-        jeugdige = Some((
-            j.id,
-            format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam),
-        ));
+        jeugdige = Some((j.id, j.naam()));
     }
     let Ok(huisnummer) = invoer.huisnummer.trim().parse::<u32>() else {
         fouten.veld(

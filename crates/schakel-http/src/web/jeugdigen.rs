@@ -29,16 +29,7 @@ use crate::state::AppState;
 
 /// Every organisation of the directory (a few hundred at most), by id.
 pub async fn organisaties(state: &AppState) -> Result<Vec<Organisatie>, WebFout> {
-    let mut alle = Vec::new();
-    for pagina in 1.. {
-        let lijst = state.opslag.organisaties(Pagina::new(pagina, 100)).await?;
-        let klaar = lijst.items.len() < 100;
-        alle.extend(lijst.items);
-        if klaar {
-            break;
-        }
-    }
-    Ok(alle)
+    Ok(crate::api::organisaties::alle(state).await?)
 }
 
 pub fn namen(orgs: &[Organisatie]) -> HashMap<Id, String> {
@@ -60,7 +51,7 @@ pub struct JeugdigeRegel {
 pub fn jeugdige_regel(j: &Jeugdige, namen: &HashMap<Id, String>) -> JeugdigeRegel {
     JeugdigeRegel {
         id: j.id,
-        naam: format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam),
+        naam: j.naam(),
         geboortedatum: opmaak::datum(j.geboortedatum),
         school: j
             .gegevens
@@ -110,7 +101,7 @@ async fn open_hulpvragen(
             .map(|(h, j)| HulpvraagRegel {
                 id: h.id,
                 jeugdige: j.id,
-                naam: format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam),
+                naam: j.naam(),
                 aangemaakt: opmaak::datum(h.aangemaakt.date_naive()),
                 stand: match h.triage {
                     None => "Nog te trieren".into(),

@@ -19,11 +19,6 @@ use crate::api::vandaag;
 
 const PER_PAGINA: i64 = 20;
 
-struct BesluitFormulier {
-    besluit: String,
-    motivatie: String,
-}
-
 pub struct MaatwerkRegel {
     pub id: Id,
     pub naam: String,
@@ -178,20 +173,14 @@ pub async fn besluit(Path(id): Path<Id>, f: Formulier<HashMap<String, String>>) 
     let Formulier { wie, invoer } = f;
     let (besluit_veld, motivatie_veld) = (format!("besluit-{id}"), format!("motivatie-{id}"));
     let veld = |naam: &str| invoer.get(naam).cloned().unwrap_or_default();
-    let invoer = BesluitFormulier {
-        besluit: veld("besluit"),
-        motivatie: veld(&motivatie_veld),
-    };
-    let terug = (id, invoer.besluit.clone(), invoer.motivatie.clone());
+    let (gekozen, motivatie) = (veld("besluit"), veld(&motivatie_veld));
+    let terug = (id, gekozen.clone(), motivatie.clone());
     let mut fouten = Fouten::default();
-    let Some(besluit) = Besluit::parse(&invoer.besluit) else {
+    let Some(besluit) = Besluit::parse(&gekozen) else {
         fouten.veld(&besluit_veld, "Besluit", "Kies akkoord of niet akkoord.");
         return maatwerkpagina(&wie, true, 1, fouten, None, terug).await;
     };
-    let i = BeoordelingInvoer {
-        besluit,
-        motivatie: invoer.motivatie,
-    };
+    let i = BeoordelingInvoer { besluit, motivatie };
     match beoordeel(&wie.dossier(), id, &i).await {
         Ok(_) => Ok(naar(format!(
             "/maatwerk?gelukt={}",

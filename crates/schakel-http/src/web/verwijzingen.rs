@@ -107,7 +107,7 @@ pub async fn lijst(wie: Ingelogd) -> WebResultaat {
         .into_iter()
         .map(|(j, verwijzingen)| JeugdigeMetVerwijzingen {
             id: j.id,
-            naam: format!("{} {}", j.gegevens.voornaam, j.gegevens.achternaam),
+            naam: j.naam(),
             verwijzingen: verwijzingen.iter().map(|v| regel(v, &namen)).collect(),
         })
         .collect();
