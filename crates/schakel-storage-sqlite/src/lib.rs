@@ -52,6 +52,7 @@ use sqlx::sqlite::{
 use sqlx::{Row, Sqlite, Transaction};
 
 mod account;
+mod contacten;
 mod gids;
 mod levenscyclus;
 mod noodtoegang;
@@ -2137,59 +2138,35 @@ impl Opslag for SqliteOpslag {
         audit: &NieuwAuditRecord,
     ) -> Resultaat<()> {
         let mut tx = self.schrijf().await?;
-        sqlx::query("DELETE FROM contactpersoon_gids WHERE regio = ?")
-            .bind(regio)
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-        for c in contacten {
-            sqlx::query(
-                "INSERT INTO contactpersoon_gids (regio, organisatie, functie, naam, telefoon, email) \
-                 VALUES (?, ?, ?, ?, ?, ?)",
-            )
-            .bind(regio)
-            .bind(c.organisatie)
-            .bind(&c.functie)
-            .bind(&c.naam)
-            .bind(&c.telefoon)
-            .bind(&c.email)
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-        }
-        voeg_audit_toe(&mut tx, audit).await?;
+        contacten::zet(&mut tx, regio, contacten, audit).await?;
         tx.commit().await.map_err(db)
     }
 
     async fn contacten(&self, regio: Option<Id>) -> Resultaat<Vec<schakel_storage::Gidscontact>> {
-        let rijen: Vec<(
-            Id,
-            Option<Id>,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-        )> = sqlx::query_as(
-            "SELECT regio, organisatie, functie, naam, telefoon, email FROM contactpersoon_gids \
-             WHERE ?1 IS NULL OR regio = ?1 ORDER BY regio, organisatie, functie, naam",
-        )
-        .bind(regio)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db)?;
-        Ok(rijen
-            .into_iter()
-            .map(|(regio, organisatie, functie, naam, telefoon, email)| {
-                schakel_storage::Gidscontact {
-                    regio,
-                    organisatie,
-                    functie,
-                    naam,
-                    telefoon,
-                    email,
-                }
-            })
-            .collect())
+        contacten::lijst(&self.pool, regio).await
+    }
+
+    async fn contact(&self, id: Id) -> Resultaat<Option<schakel_storage::Gidscontact>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        contacten::een(&mut c, id).await
+    }
+
+    async fn bewaar_contact(
+        &self,
+        id: Option<Id>,
+        c: &schakel_storage::Gidscontact,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<schakel_storage::Gidscontact> {
+        let mut tx = self.schrijf().await?;
+        let uit = contacten::bewaar(&mut tx, id, c, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn verwijder_contact(&self, id: Id, audit: &NieuwAuditRecord) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        contacten::verwijder(&mut tx, id, audit).await?;
+        tx.commit().await.map_err(db)
     }
 
     async fn wijkteamnamen(&self) -> Resultaat<Vec<(Id, String)>> {

@@ -95,6 +95,8 @@ pub struct Aanbod {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Gidscontact {
+    /// Given by the storage layer; ignored when a contact is added.
+    pub id: Id,
     pub regio: Id,
     pub organisatie: Option<Id>,
     /// The role: "zorgcoördinator", "vast contactpunt", "expertpool", …
@@ -102,4 +104,7 @@ pub struct Gidscontact {
     pub naam: String,
     pub telefoon: Option<String>,
     pub email: Option<String>,
+    /// When it was last added or changed (stamped by the storage layer;
+    /// none for lists loaded before migration 0027).
+    pub gewijzigd: Option<chrono::DateTime<chrono::Utc>>,
 }

@@ -612,6 +612,21 @@ pub trait Opslag: Send + Sync + 'static {
         audit: &NieuwAuditRecord,
     ) -> Resultaat<()>;
     async fn contacten(&self, regio: Option<Id>) -> Resultaat<Vec<Gidscontact>>;
+    /// One contact person of the directory.
+    async fn contact(&self, id: Id) -> Resultaat<Option<Gidscontact>>;
+    /// Adds `c` (its `id` ignored) or, with `id`, replaces that contact
+    /// person ([`OpslagFout::NietGevonden`] if there is none), stamped
+    /// `gewijzigd` now, in one transaction with `audit` (its object id
+    /// filled in). Returns what is stored.
+    async fn bewaar_contact(
+        &self,
+        id: Option<Id>,
+        c: &Gidscontact,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Gidscontact>;
+    /// Removes one contact person, in one transaction with `audit`;
+    /// [`OpslagFout::NietGevonden`] if there is none.
+    async fn verwijder_contact(&self, id: Id, audit: &NieuwAuditRecord) -> Resultaat<()>;
     /// Every wijkteam's id and name, for the directory's lookups.
     async fn wijkteamnamen(&self) -> Resultaat<Vec<(Id, String)>>;
     /// Up to `aantal` addresses after `na` (postcode, huisnummer), in key

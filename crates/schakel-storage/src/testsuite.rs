@@ -86,6 +86,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     verloop(opslag, &w, &d).await;
     gemeentelijke_toets(opslag, &w, &d).await;
     adresgids(opslag, &w).await;
+    contacten_een_voor_een(opslag, &w).await;
     toegangsroute_directory(opslag, &w).await;
     tellers(opslag).await;
     tokens_en_deactivatie(opslag, &w).await;
@@ -3849,12 +3850,14 @@ pub async fn adresgids(opslag: &dyn Opslag, w: &Wereld) {
 
     // Contact persons per region, the expertpool without an organisation.
     let contact = |organisatie, functie: &str| crate::Gidscontact {
+        id: 0,
         regio: w.regio.id,
         organisatie,
         functie: functie.into(),
         naam: format!("Contact {functie}"),
         telefoon: Some("036-0000000".into()),
         email: None,
+        gewijzigd: None,
     };
     let audit = record("gids.contacten.import", Actie::Wijzigen, "gids", None, None);
     let lijst = vec![
@@ -3869,11 +3872,137 @@ pub async fn adresgids(opslag: &dyn Opslag, w: &Wereld) {
         .zet_contacten(w.regio.id, &lijst[1..], &audit)
         .await
         .expect("replaced");
+    let nu = opslag.contacten(Some(w.regio.id)).await.expect("contacten");
+    let zonder_stempels = |c: &crate::Gidscontact| crate::Gidscontact {
+        id: 0,
+        gewijzigd: None,
+        ..c.clone()
+    };
     assert_eq!(
-        opslag.contacten(Some(w.regio.id)).await.expect("contacten"),
+        nu.iter().map(zonder_stempels).collect::<Vec<_>>(),
         &lijst[1..]
     );
+    assert!(
+        nu.iter().all(|c| c.id > 0 && c.gewijzigd.is_some()),
+        "{nu:?}"
+    );
     assert_eq!(opslag.contacten(None).await.expect("contacten").len(), 1);
+}
+
+/// The directory's contact persons one by one (issue 13.5): added, changed
+/// and removed, each stamped and stored with its audit record (about that
+/// contact) in one transaction; an unknown id changes nothing and writes
+/// no record.
+pub async fn contacten_een_voor_een(opslag: &dyn Opslag, w: &Wereld) {
+    let voor = opslag.contacten(Some(w.regio.id)).await.expect("contacten");
+    let laatste_record = || async {
+        let (n, _) = opslag.audit_kop().await.expect("kop").expect("een keten");
+        opslag.audit_records(n, 1).await.expect("records").remove(0)
+    };
+    let nieuw = crate::Gidscontact {
+        id: 0,
+        regio: w.regio.id,
+        organisatie: Some(w.wijkteam.id),
+        functie: "vast contactpunt".into(),
+        naam: "Vera Contact".into(),
+        telefoon: None,
+        email: Some("vera@wijkteam.example".into()),
+        gewijzigd: None,
+    };
+    let audit = record(
+        "gids.contactpersoon",
+        Actie::Aanmaken,
+        "contactpersoon",
+        None,
+        None,
+    );
+    let c = opslag
+        .bewaar_contact(None, &nieuw, &audit)
+        .await
+        .expect("toevoegen");
+    assert!(c.id > 0 && c.gewijzigd.is_some(), "{c:?}");
+    assert_eq!(
+        (c.naam.as_str(), c.organisatie),
+        ("Vera Contact", Some(w.wijkteam.id))
+    );
+    assert_eq!(
+        opslag.contact(c.id).await.expect("contact"),
+        Some(c.clone())
+    );
+    let r = laatste_record().await;
+    assert_eq!(
+        (r.record.gebeurtenis.as_str(), r.record.object_id),
+        ("gids.contactpersoon", Some(c.id))
+    );
+
+    let gewijzigd = crate::Gidscontact {
+        organisatie: None,
+        functie: "expertpool".into(),
+        telefoon: Some("036 000 0302".into()),
+        ..nieuw.clone()
+    };
+    let audit = record(
+        "gids.contactpersoon",
+        Actie::Wijzigen,
+        "contactpersoon",
+        None,
+        None,
+    );
+    let na = opslag
+        .bewaar_contact(Some(c.id), &gewijzigd, &audit)
+        .await
+        .expect("wijzigen");
+    assert_eq!(
+        (na.id, na.organisatie, na.functie.as_str()),
+        (c.id, None, "expertpool")
+    );
+    assert_eq!(na.telefoon.as_deref(), Some("036 000 0302"));
+    assert!(na.gewijzigd >= c.gewijzigd);
+    assert_eq!(laatste_record().await.record.object_id, Some(c.id));
+    assert_eq!(
+        opslag
+            .contacten(Some(w.regio.id))
+            .await
+            .expect("contacten")
+            .len(),
+        voor.len() + 1
+    );
+
+    let kop = opslag.audit_kop().await.expect("kop");
+    let onbekend = c.id + 1000;
+    assert!(matches!(
+        opslag
+            .bewaar_contact(Some(onbekend), &gewijzigd, &audit)
+            .await,
+        Err(OpslagFout::NietGevonden)
+    ));
+    let audit = record(
+        "gids.contactpersoon",
+        Actie::Verwijderen,
+        "contactpersoon",
+        None,
+        None,
+    );
+    assert!(matches!(
+        opslag.verwijder_contact(onbekend, &audit).await,
+        Err(OpslagFout::NietGevonden)
+    ));
+    assert_eq!(
+        opslag.audit_kop().await.expect("kop"),
+        kop,
+        "no record for a refusal"
+    );
+
+    opslag
+        .verwijder_contact(c.id, &audit)
+        .await
+        .expect("verwijderen");
+    assert_eq!(opslag.contact(c.id).await.expect("contact"), None);
+    assert_eq!(laatste_record().await.record.object_id, Some(c.id));
+    assert_eq!(
+        opslag.contacten(Some(w.regio.id)).await.expect("contacten"),
+        voor
+    );
 }
 
 /// Break-the-glass grants on a closed case (issue 12.3): only on a closed

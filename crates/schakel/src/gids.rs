@@ -602,12 +602,14 @@ pub async fn importeer_contacten(
             continue;
         }
         contacten.push(schakel_storage::Gidscontact {
+            id: 0,
             regio: regio_id,
             organisatie,
             functie: functie.into(),
             naam: naam.into(),
             telefoon: telefoon.map(Into::into),
             email: email.map(Into::into),
+            gewijzigd: None,
         });
         verslag.opgeslagen += 1;
     }
