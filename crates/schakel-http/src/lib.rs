@@ -8,6 +8,7 @@ pub mod account;
 pub mod accountbeheer;
 pub mod api;
 pub mod auth;
+pub mod contactbeheer;
 pub mod dossier;
 pub mod fout;
 pub mod gids;
@@ -120,7 +121,14 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(api::gids::zet_werkgebied))
         .routes(routes!(api::gids::wijkteams))
         .routes(routes!(api::gids::aanbieders))
-        .routes(routes!(api::gids::contactpersonen))
+        .routes(routes!(
+            api::gids::contactpersonen,
+            api::contactpersonen::maak
+        ))
+        .routes(routes!(
+            api::contactpersonen::wijzig,
+            api::contactpersonen::verwijder
+        ))
         .split_for_parts();
     openapi::Gemeenschappelijk.modify(&mut doc);
     // The annotations' paths are relative to the API's one server, /api/v1.

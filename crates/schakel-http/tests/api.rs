@@ -2385,6 +2385,11 @@ use maatwerk::{maatwerk_matrix, maatwerk_toets, web_maatwerk};
 mod inrichting;
 use inrichting::inrichting;
 
+// The directory's contact persons and expertpool, written (issue 13.5).
+#[path = "api/contactpersonen.rs"]
+mod contactpersonen;
+use contactpersonen::contactpersonen_beheren;
+
 // Single sign-on against a real OpenID Provider (issue 13.4).
 #[path = "api/sso.rs"]
 mod sso;
@@ -2445,6 +2450,7 @@ per_backend!(
     broers_en_zussen,
     toegangsroute,
     inrichting,
+    contactpersonen_beheren,
     autorisatiematrix,
     matrix_in_tijd,
     steunroute,

@@ -73,7 +73,7 @@ pub(crate) async fn zet(
 pub(crate) async fn lijst(pool: &PgPool, regio: Option<Id>) -> Resultaat<Vec<Gidscontact>> {
     let rijen: Vec<Rij> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {KOLOMMEN} FROM contactpersoon_gids \
-         WHERE $1::bigint IS NULL OR regio = $1 ORDER BY regio, organisatie, functie, naam, id"
+         WHERE $1::bigint IS NULL OR regio = $1 ORDER BY regio, organisatie NULLS FIRST, functie, naam, id"
     )))
     .bind(regio)
     .fetch_all(pool)

@@ -67,7 +67,7 @@ pub(crate) async fn zet(
 pub(crate) async fn lijst(pool: &SqlitePool, regio: Option<Id>) -> Resultaat<Vec<Gidscontact>> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {KOLOMMEN} FROM contactpersoon_gids \
-         WHERE ?1 IS NULL OR regio = ?1 ORDER BY regio, organisatie, functie, naam, id"
+         WHERE ?1 IS NULL OR regio = ?1 ORDER BY regio, organisatie NULLS FIRST, functie, naam, id"
     )))
     .bind(regio)
     .fetch_all(pool)

@@ -4,6 +4,7 @@
 
 pub mod acties;
 pub mod casussen;
+pub mod contactpersonen;
 pub mod gids;
 pub mod jeugdigen;
 pub mod maatwerk;

@@ -841,6 +841,58 @@ const MATRIX: &[Rij] = {
     r("/api/v1/contactpersonen",              "GET",    Accountbeheerder,       Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Beheerder,          Nvt,      200, Geen),
     r("/api/v1/contactpersonen",              "GET",    Anoniem,            Nvt,      401, Geen),
+    // Writing the directory's contact persons and expertpool: the beheerder
+    // of the region only; every refusal is audited, before the id is looked up.
+    r("/api/v1/contactpersonen",                  "POST",   Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen",                  "POST",   Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen",                  "POST",   Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen",                  "POST",   Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen",                  "POST",   Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen",                  "POST",   Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen",                  "POST",   Toegang,            Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen",                  "POST",   Accountbeheerder,   Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen",                  "POST",   Beheerder,          Nvt,      201, Toegestaan),
+    r("/api/v1/contactpersonen",                  "POST",   Anoniem,            Nvt,      401, Geen),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Toegang,            Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Accountbeheerder,   Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Accountbeheerder,   Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Beheerder,          Nvt,      200, Toegestaan),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Anoniem,            Nvt,      401, Geen),
+    r("/api/v1/contactpersonen/{id}",             "PUT",    Anoniem,            Onbekend, 401, Geen),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Toegang,            Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Accountbeheerder,   Nvt,      403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Accountbeheerder,   Onbekend, 403, Geweigerd),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Beheerder,          Nvt,      204, Toegestaan),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Beheerder,          Onbekend, 404, Geen),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Anoniem,            Nvt,      401, Geen),
+    r("/api/v1/contactpersonen/{id}",             "DELETE", Anoniem,            Onbekend, 401, Geen),
     // The directory: reading for everyone logged in, registering for the beheerder.
     // An organisation's access-route set-up: the beheerder of its region
     // reads and changes it; every refusal is audited.
@@ -1235,6 +1287,9 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
         ("/api/v1/wijkteams", "GET", &[Nvt]),
         ("/api/v1/aanbieders", "GET", &[Nvt]),
         ("/api/v1/contactpersonen", "GET", &[Nvt]),
+        ("/api/v1/contactpersonen", "POST", &[Nvt]),
+        ("/api/v1/contactpersonen/{id}", "PUT", &[Nvt, Onbekend]),
+        ("/api/v1/contactpersonen/{id}", "DELETE", &[Nvt, Onbekend]),
         ("/api/v1/organisaties/{id}/werkgebied", "PUT", &[Nvt]),
         ("/api/v1/organisaties/{id}/toegangsroute", "GET", &[Nvt]),
         ("/api/v1/organisaties/{id}/toegangsroute", "PUT", &[Nvt]),
@@ -1820,6 +1875,27 @@ impl<'a> Matrix<'a> {
             .id
     }
 
+    /// A new contact person of the region's expertpool, for a row that
+    /// changes or removes one.
+    async fn contact(&self) -> i64 {
+        let c = schakel_storage::Gidscontact {
+            id: 0,
+            regio: self.app.w.regio,
+            organisatie: None,
+            functie: "expertpool".into(),
+            naam: "Matrixcontact".into(),
+            telefoon: Some("036-5399999".into()),
+            email: None,
+            gewijzigd: None,
+        };
+        self.app
+            .opslag
+            .bewaar_contact(None, &c, &opzet_record("contactpersoon"))
+            .await
+            .expect("bewaar_contact")
+            .id
+    }
+
     /// A new account with a zorgcoördinator role at `organisatie`.
     async fn account_bij(&self, organisatie: i64) -> i64 {
         let n = self.bsn.fetch_add(1, Ordering::SeqCst);
@@ -2083,6 +2159,22 @@ impl<'a> Matrix<'a> {
             ("GET", "/api/v1/wijkteams") => (rij.route.to_string(), None),
             ("GET", "/api/v1/aanbieders") => (rij.route.to_string(), None),
             ("GET", "/api/v1/contactpersonen") => (rij.route.to_string(), None),
+            ("POST", "/api/v1/contactpersonen") => (
+                rij.route.to_string(),
+                Some(
+                    json!({"functie": "expertpool", "naam": "Matrixpool", "telefoon": "036-5399999"}),
+                ),
+            ),
+            ("PUT" | "DELETE", "/api/v1/contactpersonen/{id}") => {
+                let id = match rij.doel {
+                    Doel::Onbekend => ONBEKEND,
+                    _ => self.contact().await,
+                };
+                let body = (rij.methode == "PUT").then(|| {
+                    json!({"functie": "expertpool", "naam": "Matrixpool", "email": "pool@matrix.test"})
+                });
+                (format!("/api/v1/contactpersonen/{id}"), body)
+            }
             ("POST", "/api/v1/adres-zoekopdrachten") => (
                 rij.route.to_string(),
                 Some(json!({"postcode": "1315AB", "huisnummer": 12})),
