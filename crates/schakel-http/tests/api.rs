@@ -2388,7 +2388,7 @@ use inrichting::inrichting;
 // The directory's contact persons and expertpool, written (issue 13.5).
 #[path = "api/contactpersonen.rs"]
 mod contactpersonen;
-use contactpersonen::contactpersonen_beheren;
+use contactpersonen::{contactpersonen_beheren, web_contactpersonen};
 
 // Single sign-on against a real OpenID Provider (issue 13.4).
 #[path = "api/sso.rs"]
@@ -2451,6 +2451,7 @@ per_backend!(
     toegangsroute,
     inrichting,
     contactpersonen_beheren,
+    web_contactpersonen,
     autorisatiematrix,
     matrix_in_tijd,
     steunroute,

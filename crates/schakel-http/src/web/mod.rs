@@ -13,6 +13,7 @@ pub mod advies;
 pub mod beheer;
 pub mod beleid;
 pub mod casus;
+pub mod contactpersonen;
 pub mod formulier;
 pub mod gezin;
 pub mod gids;
@@ -180,6 +181,18 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route(
             "/account/wachtwoord",
             get(medewerkers::wachtwoordscherm).post(medewerkers::wijzig_wachtwoord),
+        )
+        .route(
+            "/beheer/contactpersonen",
+            get(contactpersonen::lijst).post(contactpersonen::voeg_toe),
+        )
+        .route(
+            "/beheer/contactpersonen/{id}",
+            get(contactpersonen::contact).post(contactpersonen::wijzig),
+        )
+        .route(
+            "/beheer/contactpersonen/{id}/verwijderen",
+            post(contactpersonen::verwijder),
         )
         .route("/beheer/organisaties/nieuw", get(inrichting::nieuw))
         .route("/beheer/organisaties", post(inrichting::registreer))

@@ -301,3 +301,187 @@ pub(crate) async fn contactpersonen_beheren(app: &App) {
     );
     assert_eq!(verwijder(&beheer, pool_id).await.0, StatusCode::NOT_FOUND);
 }
+
+/// The same on the beheer pages: added (a bad phone number at its field,
+/// the input kept, nothing stored), changed, removed, each audited as from
+/// the web; the directory's page shows each change at once; others are
+/// refused.
+pub(crate) async fn web_contactpersonen(app: &App) {
+    use super::web::Browser;
+    let o = app.opslag.as_ref();
+    let w = &app.w;
+    let beheer = Browser::nieuw(app);
+    let csrf = beheer.inloggen(BEHEERDER).await;
+    assert!(
+        beheer
+            .get("/beheer")
+            .await
+            .html
+            .contains("href=\"/beheer/contactpersonen\"")
+    );
+    let lijst = beheer.get("/beheer/contactpersonen").await;
+    assert_eq!(lijst.status, StatusCode::OK);
+    assert!(
+        lijst
+            .html
+            .contains("<option value=\"\" selected>Expertpool van de regio</option>"),
+        "{}",
+        lijst.html
+    );
+    assert!(
+        lijst.html.contains(&format!(
+            "<option value=\"{}\">Basisschool De Regenboog</option>",
+            w.school_a
+        )),
+        "organisations by name: {}",
+        lijst.html
+    );
+
+    let voor = app.audit().await.len();
+    let p = beheer
+        .post(
+            "/beheer/contactpersonen",
+            &[
+                ("csrf", &csrf),
+                ("organisatie", ""),
+                ("functie", "expertpool"),
+                ("naam", "Regionale expertpool"),
+                ("telefoon", "bel maar"),
+                ("email", ""),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST, "{}", p.html);
+    assert!(p.html.contains("id=\"telefoon-fout\""), "{}", p.html);
+    assert!(
+        p.html.contains("value=\"Regionale expertpool\""),
+        "the input stays"
+    );
+    assert_eq!(o.contacten(Some(w.regio)).await.expect("contacten"), vec![]);
+    assert_eq!(app.audit().await.len(), voor, "nothing audited");
+
+    let p = beheer
+        .post(
+            "/beheer/contactpersonen",
+            &[
+                ("csrf", &csrf),
+                ("organisatie", ""),
+                ("functie", "expertpool"),
+                ("naam", "Regionale expertpool"),
+                ("telefoon", "036-5399999"),
+                ("email", "pool@regio.example"),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    assert_eq!(p.naar(), "/beheer/contactpersonen?gelukt=toegevoegd");
+    let c = o.contacten(Some(w.regio)).await.expect("contacten");
+    assert_eq!(c.len(), 1);
+    let id = c[0].id;
+    assert_eq!(
+        (c[0].organisatie, c[0].naam.as_str(), c[0].email.as_deref()),
+        (None, "Regionale expertpool", Some("pool@regio.example"))
+    );
+    let r = app.audit().await.pop().expect("a record").record;
+    assert_eq!(
+        (r.gebeurtenis.as_str(), r.actie, r.object_id),
+        ("gids.contactpersoon", Actie::Aanmaken, Some(id))
+    );
+    assert!(r.bron.starts_with("web "), "{}", r.bron);
+    let lijst = beheer
+        .get("/beheer/contactpersonen?gelukt=toegevoegd")
+        .await;
+    assert!(lijst.html.contains("is toegevoegd"), "{}", lijst.html);
+    assert!(
+        lijst
+            .html
+            .contains(&format!("href=\"/beheer/contactpersonen/{id}\""))
+    );
+
+    // Everyone of the region sees it in the directory at once.
+    let zc = Browser::nieuw(app);
+    let zc_csrf = zc.inloggen(ZC_A).await;
+    let gids = zc.get("/gids/contacten").await;
+    assert!(gids.html.contains("Regionale expertpool"), "{}", gids.html);
+
+    // Changed: moved to school A.
+    let pagina = format!("/beheer/contactpersonen/{id}");
+    let scherm = beheer.get(&pagina).await;
+    assert_eq!(scherm.status, StatusCode::OK);
+    assert!(
+        scherm.html.contains("value=\"pool@regio.example\""),
+        "{}",
+        scherm.html
+    );
+    let school = w.school_a.to_string();
+    let p = beheer
+        .post(
+            &pagina,
+            &[
+                ("csrf", &csrf),
+                ("organisatie", &school),
+                ("functie", "zorgcoördinator"),
+                ("naam", "Zorgloket De Regenboog"),
+                ("telefoon", "14 036"),
+                ("email", ""),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    let c = o.contact(id).await.expect("contact").expect("stored");
+    assert_eq!(
+        (c.organisatie, c.telefoon.as_deref(), c.email.as_deref()),
+        (Some(w.school_a), Some("14 036"), None)
+    );
+    let gids = zc.get("/gids/contacten").await;
+    assert!(
+        gids.html.contains("Zorgloket De Regenboog"),
+        "{}",
+        gids.html
+    );
+    assert!(!gids.html.contains("Regionale expertpool"));
+
+    // Not for anyone else: the pages and every form refused, nothing changes.
+    assert_eq!(
+        zc.get("/beheer/contactpersonen").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(zc.get(&pagina).await.status, StatusCode::FORBIDDEN);
+    for pad in [
+        "/beheer/contactpersonen".to_string(),
+        pagina.clone(),
+        format!("{pagina}/verwijderen"),
+    ] {
+        let p = zc
+            .post(
+                &pad,
+                &[
+                    ("csrf", &zc_csrf),
+                    ("functie", "x"),
+                    ("naam", "x"),
+                    ("telefoon", "036-5399999"),
+                ],
+            )
+            .await;
+        assert_eq!(p.status, StatusCode::FORBIDDEN, "{pad}");
+        assert_eq!(
+            app.audit().await.pop().expect("a record").record.uitkomst,
+            Uitkomst::Geweigerd,
+            "{pad}"
+        );
+    }
+    assert_eq!(o.contact(id).await.expect("contact"), Some(c));
+
+    // Removed.
+    let p = beheer
+        .post(&format!("{pagina}/verwijderen"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    assert_eq!(p.naar(), "/beheer/contactpersonen?gelukt=verwijderd");
+    assert_eq!(o.contact(id).await.expect("contact"), None);
+    assert_eq!(
+        app.audit().await.pop().expect("a record").record.actie,
+        Actie::Verwijderen
+    );
+    assert_eq!(beheer.get(&pagina).await.status, StatusCode::NOT_FOUND);
+}
