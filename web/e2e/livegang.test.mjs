@@ -4,8 +4,8 @@
 // activates with a password and an authenticator app (the code computed
 // here from the secret the page shows), logs in with password and code,
 // and sets up a school, a wijkteam, an aanbieder, the JGZ as the region's
-// verwijzer and the school's OJA arrangement with its hoofdaanbieder
-// through the beheer pages. The zorgcoördinator, invited on the command
+// verwijzer, the school's OJA arrangement with its hoofdaanbieder and the
+// region's expertpool through the beheer pages. The zorgcoördinator, invited on the command
 // line, activates with a passkey (Chromium's virtual authenticator through
 // the DevTools protocol) and its recovery codes, logs in with it and registers a hulpvraag; the
 // access route then names the hoofdaanbieder. axe-core on every new page,
@@ -127,6 +127,26 @@ describe("een regio vanaf een lege database", () => {
       assert.match(tekst, new RegExp(naam));
     }
     await pagina("beheer: organisaties");
+    // The region's expertpool on the beheer page: a wrong phone number at
+    // its field first; then the directory shows the contact at once.
+    await page.goto(`${server.adres}/beheer/contactpersonen`);
+    await pagina("beheer: contactpersonen (leeg)");
+    await kiesOptie(page, "#organisatie", "Expertpool van de regio");
+    await page.fill("#functie", "expertpool");
+    await page.fill("#naam", "Regionale expertpool Flevoland");
+    await page.fill("#telefoon", "bel maar");
+    await verstuur(page, "button:has-text('Toevoegen')");
+    assert.equal(await page.getAttribute("#telefoon", "aria-invalid"), "true");
+    await pagina("beheer: contactpersoon (fout)");
+    await page.fill("#telefoon", "036-5399999");
+    await page.fill("#email", "expertpool@regio.example");
+    await verstuur(page, "button:has-text('Toevoegen')");
+    assert.match(page.url(), /\/beheer\/contactpersonen\?gelukt=toegevoegd$/);
+    await pagina("beheer: contactpersoon toegevoegd");
+    await page.click("text=Regionale expertpool Flevoland wijzigen of verwijderen");
+    await pagina("beheer: contactpersoon wijzigen");
+    await page.goto(`${server.adres}/gids/contacten`);
+    assert.match(await page.textContent("main"), /Regionale expertpool Flevoland/);
     // The zorgcoördinator invited on the beheer page; the link is shown once.
     await page.goto(`${server.adres}/beheer/medewerkers/nieuw`);
     await pagina("beheer: medewerker uitnodigen");

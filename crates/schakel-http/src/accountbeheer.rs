@@ -379,6 +379,43 @@ pub async fn herstellink(state: &AppState, actor: &Actor, id: Id) -> ApiResultaa
     })
 }
 
+/// Removes a lost second factor (issue 13.3): every authenticator app,
+/// passkey and recovery code of an account the actor manages, and ends
+/// its sessions and waiting logins at once; the next login enrols a
+/// factor anew. Not the own account (a colleague who manages it does
+/// that). Audited as `tweede_factor.verwijderen`: who removed whose
+/// factors, and how many. Returns how many factors were removed.
+pub async fn verwijder_tweede_factoren(
+    state: &AppState,
+    actor: &Actor,
+    id: Id,
+) -> ApiResultaat<u64> {
+    let b = beheer(
+        state,
+        actor,
+        "tweede_factor.verwijderen",
+        Actie::Verwijderen,
+    );
+    let (bevoegd, _) = b.account(id).await?;
+    b.niet_zelf(
+        id,
+        "verwijder uw eigen tweede factor niet zelf; vraag een andere beheerder",
+    )
+    .await?;
+    let aantal = state.opslag.tweede_factoren(id).await?.len();
+    let grond = match bevoegd {
+        Bevoegdheid::Regio(_) => "beheerder_regio",
+        Bevoegdheid::Organisatie(_) => "accountbeheerder_organisatie",
+    };
+    let wat = format!(
+        "{grond}; {aantal} tweede factor(en) en herstelcodes verwijderd, sessies beëindigd"
+    );
+    Ok(state
+        .opslag
+        .verwijder_tweede_factoren(id, &b.toegestaan(id, &wat))
+        .await?)
+}
+
 /// The user's own password change: the current password must be right
 /// (checked as a login is, with the same failed-login counters), the new
 /// one pass [`keur_wachtwoord`]. Every other session of the account ends;

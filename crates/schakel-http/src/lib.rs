@@ -89,6 +89,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(medewerkers::lees))
         .routes(routes!(medewerkers::zet_rollen))
         .routes(routes!(medewerkers::herstellink))
+        .routes(routes!(medewerkers::verwijder_tweede_factoren))
         .routes(routes!(medewerkers::wijzig_wachtwoord))
         .routes(routes!(organisaties::lijst, organisaties::maak))
         .routes(routes!(

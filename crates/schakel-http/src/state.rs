@@ -173,6 +173,19 @@ impl Inlogpogingen {
         ]
     }
 
+    /// Failed returns from an identity provider (single sign-on: a forged
+    /// or used state, a wrong nonce, a token that does not validate),
+    /// per client address: the same limit as an address's failed
+    /// passwords, counted apart, so a storm of forged callbacks blocks
+    /// only further callbacks from that address.
+    pub fn sso_teller(adres: std::net::IpAddr) -> Teller {
+        Teller {
+            sleutel: crate::auth::hash_geheim(&format!("sso-adres {adres}")),
+            maximum: Self::PER_ADRES,
+            grond: "geblokkeerd_adres_sso",
+        }
+    }
+
     fn venster() -> chrono::Duration {
         chrono::Duration::from_std(Self::VENSTER).unwrap_or(chrono::Duration::minutes(1))
     }

@@ -2393,11 +2393,16 @@ use contactpersonen::{contactpersonen_beheren, web_contactpersonen};
 // Single sign-on against a real OpenID Provider (issue 13.4).
 #[path = "api/sso.rs"]
 mod sso;
-use sso::{sso_inloggen, sso_instellen};
+use sso::{sso_inloggen, sso_instellen, sso_terugkeer_begrensd};
 // Multi-factor login: enrolment, the two steps, every refusal (issue 13.3).
 #[path = "api/tweedefactor.rs"]
 mod tweedefactor;
 use tweedefactor::tweede_factor;
+
+// A lost second factor removed by a beheerder (issue 13.3).
+#[path = "api/factorherstel.rs"]
+mod factorherstel;
+use factorherstel::tweede_factor_verwijderen;
 
 // --- one test per scenario and backend -------------------------------------------------------------------
 
@@ -2478,8 +2483,10 @@ per_backend!(
     noodtoegang,
     web_noodtoegang,
     tweede_factor,
+    tweede_factor_verwijderen,
     accounts_levenscyclus,
     web_medewerkers,
     sso_instellen,
     sso_inloggen,
+    sso_terugkeer_begrensd,
 );

@@ -61,6 +61,7 @@ use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
 
 mod account;
 mod contacten;
+mod factorherstel;
 mod gids;
 mod levenscyclus;
 mod noodtoegang;
@@ -1139,6 +1140,17 @@ impl Opslag for PgOpslag {
     ) -> Resultaat<()> {
         let mut c = self.pool.acquire().await.map_err(fout)?;
         tweedefactor::werk_bij(&mut c, factor, gegevens, nu).await
+    }
+
+    async fn verwijder_tweede_factoren(
+        &self,
+        medewerker: Id,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<u64> {
+        let mut tx = self.pool.begin().await.map_err(fout)?;
+        let weg = factorherstel::verwijder(&mut tx, medewerker, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(weg)
     }
 
     async fn maak_aanmelding(&self, a: &Aanmelding) -> Resultaat<()> {

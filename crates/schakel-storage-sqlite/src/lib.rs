@@ -53,6 +53,7 @@ use sqlx::{Row, Sqlite, Transaction};
 
 mod account;
 mod contacten;
+mod factorherstel;
 mod gids;
 mod levenscyclus;
 mod noodtoegang;
@@ -1242,6 +1243,17 @@ impl Opslag for SqliteOpslag {
     ) -> Resultaat<()> {
         let mut c = self.pool.acquire().await.map_err(db)?;
         tweedefactor::werk_bij(&mut c, factor, gegevens, nu).await
+    }
+
+    async fn verwijder_tweede_factoren(
+        &self,
+        medewerker: Id,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<u64> {
+        let mut tx = self.schrijf().await?;
+        let weg = factorherstel::verwijder(&mut tx, medewerker, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(weg)
     }
 
     async fn maak_aanmelding(&self, a: &Aanmelding) -> Resultaat<()> {

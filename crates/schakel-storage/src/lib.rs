@@ -246,6 +246,17 @@ pub trait Opslag: Send + Sync + 'static {
         gegevens: &str,
         nu: chrono::DateTime<chrono::Utc>,
     ) -> Resultaat<()>;
+    /// Removes every second factor of the account (its authenticator app,
+    /// its passkeys and its recovery codes) and ends its sessions and
+    /// waiting logins, in one transaction with `audit` (a lost phone or
+    /// key, issue 13.3): the next login enrols anew. Returns how many
+    /// factors were removed; an unknown account is
+    /// [`OpslagFout::NietGevonden`].
+    async fn verwijder_tweede_factoren(
+        &self,
+        medewerker: Id,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<u64>;
     async fn maak_aanmelding(&self, a: &Aanmelding) -> Resultaat<()>;
     async fn aanmelding(&self, token_hash: &str) -> Resultaat<Option<Aanmelding>>;
     async fn zet_aanmelding_staat(&self, token_hash: &str, staat: &str) -> Resultaat<()>;

@@ -4667,4 +4667,63 @@ pub async fn tweede_factoren(opslag: &dyn Opslag, w: &Wereld) {
         matches!(vreemd, Err(OpslagFout::OnbekendeVerwijzing(_))),
         "{vreemd:?}"
     );
+
+    // A lost factor removed: every factor, code, session and waiting login
+    // of that account, with the record; another account keeps its own.
+    let sessie = crate::Sessie {
+        token_hash: "sessie-mfa".into(),
+        medewerker: m.id,
+        rol: m.rollen[0],
+        csrf_token: "csrf".into(),
+        aangemaakt: nu,
+        laatst_actief: nu,
+        verloopt: nu + chrono::Duration::hours(1),
+    };
+    opslag.maak_sessie(&sessie).await.expect("sessie");
+    let ander = opslag
+        .voeg_tweede_factor_toe(&factor(Factorsoort::Totp, "aes:03", demo.id), None, &rec)
+        .await
+        .expect("another's factor");
+    let weg = record(
+        "tweede_factor.verwijderen",
+        Actie::Verwijderen,
+        "medewerker",
+        Some(m.id),
+        None,
+    );
+    let kop = kop_nummer(opslag).await;
+    assert_eq!(
+        opslag
+            .verwijder_tweede_factoren(m.id, &weg)
+            .await
+            .expect("verwijderd"),
+        2,
+        "the passkey and the authenticator app"
+    );
+    assert_eq!(kop_nummer(opslag).await, kop + 1);
+    assert_eq!(
+        laatste_record(opslag).await.record.gebeurtenis,
+        "tweede_factor.verwijderen"
+    );
+    assert_eq!(opslag.tweede_factoren(m.id).await.expect("lijst"), vec![]);
+    assert_eq!(opslag.herstelcodes_over(m.id).await.expect("over"), 0);
+    assert_eq!(opslag.sessie("sessie-mfa").await.expect("sessie"), None);
+    assert_eq!(opslag.aanmelding("wacht-2").await.expect("lees"), None);
+    assert_eq!(
+        opslag.tweede_factoren(demo.id).await.expect("lijst"),
+        vec![ander]
+    );
+    assert_eq!(
+        opslag
+            .verwijder_tweede_factoren(m.id, &weg)
+            .await
+            .expect("again"),
+        0
+    );
+    let kop = kop_nummer(opslag).await;
+    assert!(matches!(
+        opslag.verwijder_tweede_factoren(m.id + 1000, &weg).await,
+        Err(OpslagFout::NietGevonden)
+    ));
+    assert_eq!(kop_nummer(opslag).await, kop, "nothing logged for nobody");
 }

@@ -210,6 +210,23 @@ pub async fn herstellink(
     Ok((StatusCode::CREATED, Json(link_dto(u, b))))
 }
 
+/// Removes an account's second factors when the user lost them (the
+/// phone with the authenticator app, a passkey): every factor and recovery
+/// code, and every session ends; the next login enrols a factor anew.
+/// Beheerder of the region, or accountbeheerder of the account's
+/// organisation; audited.
+#[utoipa::path(delete, path = "/medewerkers/{id}/tweede-factoren", operation_id = "verwijderTweedeFactoren", tag = "toegang", params(MedewerkerPad),
+    responses((status = 204, description = "Verwijderd; de sessies van het account zijn beëindigd"), (status = 400, response = OngeldigeInvoer),
+              (status = 401, response = NietIngelogd), (status = 403, response = Geweigerd), (status = 404, response = NietGevonden)))]
+pub async fn verwijder_tweede_factoren(
+    State(state): State<AppState>,
+    actor: Actor,
+    Pad(MedewerkerPad { id }): Pad<MedewerkerPad>,
+) -> ApiResultaat<StatusCode> {
+    accountbeheer::verwijder_tweede_factoren(&state, &actor, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WachtwoordInvoer {

@@ -325,6 +325,21 @@ pub enum Weigering {
 }
 
 impl Weigering {
+    /// Whether it counts towards the address's limit: a callback that
+    /// fails before the provider vouched for someone (what a forger
+    /// produces). An unreachable provider is nobody's attempt; refusals of
+    /// a known identity are about an account, not a forgery.
+    pub fn telt_als_mislukt(self) -> bool {
+        matches!(
+            self,
+            Self::StateOnbekend
+                | Self::AndereBrowser
+                | Self::IdpFout
+                | Self::TokenOngeldig
+                | Self::NonceOnjuist
+        )
+    }
+
     pub fn grond(self) -> &'static str {
         match self {
             Self::StateOnbekend => "state_onbekend",
@@ -776,7 +791,44 @@ pub async fn begin(
 /// The way back from the provider: state (once, this browser), the code
 /// exchanged with the PKCE verifier, the ID token validated with the
 /// nonce, then [`na_validatie`]. Every refusal is logged.
+///
+/// Failures before the identity is known (state, provider error, token,
+/// nonce) count per client address; at
+/// [`crate::state::Inlogpogingen::PER_ADRES`] a minute the address gets
+/// 429 (audited, `geblokkeerd_adres_sso`) before its state is looked at,
+/// so a valid state waits rather than being used up.
 pub async fn terugkeer(
+    state: &AppState,
+    t: &Terugkeer,
+    binding: Option<&str>,
+    herkomst: &str,
+    adres: std::net::IpAddr,
+) -> ApiResultaat<Afloop> {
+    let teller = [crate::state::Inlogpogingen::sso_teller(adres)];
+    let opslag = state.opslag.as_ref();
+    if let Some((t, wacht)) = state.inlogpogingen.blokkade(opslag, &teller).await? {
+        let wie = Wie {
+            medewerker: None,
+            rol: None,
+        };
+        let record = aanmeldrecord(GEBEURTENIS, wie, Uitkomst::Geweigerd, t.grond, herkomst);
+        toegangslog::log(state, record).await?;
+        tracing::warn!(adres = %adres, "te veel mislukte terugkeren van single sign-on");
+        return Err(ApiFout::TeVeel {
+            opnieuw_na: wacht.as_secs().max(1),
+        });
+    }
+    let afloop = terugkeer_ongeteld(state, t, binding, herkomst).await?;
+    if let Afloop::Geweigerd(w) = &afloop
+        && w.telt_als_mislukt()
+    {
+        tracing::info!(adres = %adres, grond = w.grond(), "mislukte terugkeer van single sign-on");
+        state.inlogpogingen.mislukt(opslag, &teller).await?;
+    }
+    Ok(afloop)
+}
+
+async fn terugkeer_ongeteld(
     state: &AppState,
     t: &Terugkeer,
     binding: Option<&str>,

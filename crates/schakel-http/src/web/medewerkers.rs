@@ -160,6 +160,8 @@ struct Persoonpagina {
     melding: Option<&'static str>,
     rollen: Vec<Keuze>,
     organisaties: Vec<Keuze>,
+    /// How many second factors (authenticator app, passkeys) it has.
+    factoren: usize,
 }
 
 fn tot(u: &crate::account::Uitnodiging) -> String {
@@ -178,6 +180,7 @@ async fn persoonpagina(
 ) -> WebResultaat {
     let (b, _) = accountbeheer::lijst(&wie.state, &wie.actor, None, Pagina::new(1, 1)).await?;
     let orgs = organisaties(wie, b).await?;
+    let factoren = wie.state.opslag.tweede_factoren(m.id).await?.len();
     let status = if fouten.is_leeg() && link.is_some() {
         axum::http::StatusCode::CREATED
     } else {
@@ -194,6 +197,7 @@ async fn persoonpagina(
             melding,
             rollen: rollen(b),
             organisaties: keuzes(&orgs),
+            factoren,
         },
     )?;
     // A page with a link on it is never cached.
@@ -214,6 +218,9 @@ pub async fn persoon(wie: Ingelogd, Path(id): Path<Id>, Query(q): Query<Melding>
     let melding = match q.gelukt.as_deref() {
         Some("rollen") => Some("De rollen zijn gewijzigd."),
         Some("actief") => Some("Opgeslagen."),
+        Some("factoren") => Some(
+            "De tweede factor is verwijderd en de sessies zijn beëindigd. Bij de volgende keer inloggen stelt deze persoon een nieuwe in.",
+        ),
         _ => None,
     };
     persoonpagina(&wie, m, Fouten::default(), None, melding).await
@@ -313,6 +320,16 @@ pub async fn herstellink(Path(id): Path<Id>, f: Formulier<Leeg>) -> WebResultaat
             )
             .await
         }
+        Err(ApiFout::Ongeldig(v)) => met_meldingen(&wie, id, &v).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Removes the account's lost second factors (and ends its sessions).
+pub async fn verwijder_factoren(Path(id): Path<Id>, f: Formulier<Leeg>) -> WebResultaat {
+    let wie = f.wie;
+    match accountbeheer::verwijder_tweede_factoren(&wie.state, &wie.actor, id).await {
+        Ok(_) => Ok(naar(format!("{LIJST}/{id}?gelukt=factoren"))),
         Err(ApiFout::Ongeldig(v)) => met_meldingen(&wie, id, &v).await,
         Err(e) => Err(e.into()),
     }

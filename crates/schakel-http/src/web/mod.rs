@@ -179,6 +179,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
             post(medewerkers::herstellink),
         )
         .route(
+            "/beheer/medewerkers/{id}/tweede-factoren",
+            post(medewerkers::verwijder_factoren),
+        )
+        .route(
             "/account/wachtwoord",
             get(medewerkers::wachtwoordscherm).post(medewerkers::wijzig_wachtwoord),
         )
@@ -476,6 +480,11 @@ impl IntoResponse for WebFout {
             }
             WebFout::Api(f) => f,
         };
+        // A page of too many attempts says when to retry, as the API does.
+        let opnieuw = match &fout {
+            ApiFout::TeVeel { opnieuw_na } => HeaderValue::from_str(&opnieuw_na.to_string()).ok(),
+            _ => None,
+        };
         let (status, kopregel, melding) = match fout {
             ApiFout::Geweigerd(d) => (StatusCode::FORBIDDEN, "Geen toegang", d),
             ApiFout::OpnieuwInloggen(d) => (StatusCode::FORBIDDEN, "Opnieuw inloggen", d),
@@ -532,9 +541,13 @@ impl IntoResponse for WebFout {
             kopregel: kopregel.into(),
             melding,
         };
-        match pagina.render() {
+        let mut antwoord = match pagina.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => (status, kopregel).into_response(),
+        };
+        if let Some(v) = opnieuw {
+            antwoord.headers_mut().insert(header::RETRY_AFTER, v);
         }
+        antwoord
     }
 }

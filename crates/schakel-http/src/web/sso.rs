@@ -216,11 +216,12 @@ fn status_van(w: Weigering) -> StatusCode {
 pub async fn terug(
     State(state): State<AppState>,
     Herkomst(herkomst): Herkomst,
+    axum::extract::ConnectInfo(adres): axum::extract::ConnectInfo<std::net::SocketAddr>,
     jar: CookieJar,
     Query(t): Query<sso::Terugkeer>,
 ) -> WebResultaat {
     let binding = jar.get(BINDING_COOKIE).map(|c| c.value().to_string());
-    let afloop = sso::terugkeer(&state, &t, binding.as_deref(), &herkomst).await?;
+    let afloop = sso::terugkeer(&state, &t, binding.as_deref(), &herkomst, adres.ip()).await?;
     let (status, pagina, jar) = match afloop {
         Afloop::Ingelogd {
             geheim,

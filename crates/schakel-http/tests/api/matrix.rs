@@ -1203,6 +1203,37 @@ const MATRIX: &[Rij] = {
     r("/api/v1/medewerkers/{id}/herstellink", "POST", Anoniem, Eigen, 401, Geen),
     r("/api/v1/medewerkers/{id}/herstellink", "POST", Anoniem, Ander, 401, Geen),
     r("/api/v1/medewerkers/{id}/herstellink", "POST", Anoniem, Onbekend, 401, Geen),
+    // Removing a lost second factor: who may issue a reset link may do this.
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Zorgcoordinator, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Zorgcoordinator, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Zorgcoordinator, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Casusregisseur, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Casusregisseur, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Casusregisseur, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Wijkteammedewerker, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Wijkteammedewerker, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Verwijzer, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Verwijzer, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Verwijzer, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Aanbieder, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Aanbieder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Aanbieder, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Beleid, Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Toegang,            Eigen, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Beleid, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Toegang,            Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Beleid, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Beheerder, Eigen, 204, Toegestaan),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Beheerder, Ander, 204, Toegestaan),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Beheerder, Onbekend, 404, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Accountbeheerder, Eigen, 204, Toegestaan),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Accountbeheerder, Ander, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Accountbeheerder, Onbekend, 403, Geweigerd),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Anoniem, Eigen, 401, Geen),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Anoniem, Ander, 401, Geen),
+    r("/api/v1/medewerkers/{id}/tweede-factoren", "DELETE", Anoniem, Onbekend, 401, Geen),
     // The own password last: it ends the actor's other sessions.
     r("/api/v1/sessies/huidige/wachtwoord", "PUT", Zorgcoordinator, Nvt, 204, Toegestaan),
     r("/api/v1/sessies/huidige/wachtwoord", "PUT", Casusregisseur, Nvt, 204, Toegestaan),
@@ -1319,6 +1350,11 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
         (
             "/api/v1/medewerkers/{id}/herstellink",
             "POST",
+            &[Eigen, Ander, Onbekend],
+        ),
+        (
+            "/api/v1/medewerkers/{id}/tweede-factoren",
+            "DELETE",
             &[Eigen, Ander, Onbekend],
         ),
         ("/api/v1/sessies/huidige/wachtwoord", "PUT", &[Nvt]),
@@ -2315,6 +2351,13 @@ impl<'a> Matrix<'a> {
                     ),
                 )
             }
+            ("DELETE", "/api/v1/medewerkers/{id}/tweede-factoren") => (
+                format!(
+                    "/api/v1/medewerkers/{}/tweede-factoren",
+                    self.account_voor(rij).await
+                ),
+                None,
+            ),
             ("POST", "/api/v1/medewerkers/{id}/herstellink") => (
                 format!(
                     "/api/v1/medewerkers/{}/herstellink",

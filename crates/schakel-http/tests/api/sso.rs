@@ -803,3 +803,65 @@ pub(crate) async fn sso_inloggen(app: &App) {
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     drop(op);
 }
+
+/// Failed returns from a provider are limited per client address like
+/// failed passwords (no provider needed: forged states fail alone). From
+/// one address 20 forged callbacks a minute, from any browser, each 400
+/// and audited; the 21st is 429 with Retry-After, audited as
+/// `geblokkeerd_adres_sso` and logged; another address is not blocked,
+/// and password logins from the blocked address still work.
+pub(crate) async fn sso_terugkeer_begrensd(app: &App) {
+    let adres = app.volgend_adres();
+    let vanaf = |a| {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .local_address(a)
+            .build()
+            .expect("client")
+    };
+    let kop = app.audit().await.len();
+    let vervalst = |i: usize| app.u(&format!("/inloggen/sso/terug?code=x&state=vervalst{i}"));
+    for i in 0..schakel_http::state::Inlogpogingen::PER_ADRES {
+        // A new browser now and then: the limit is the address's.
+        let (s, tekst) = terug(&vanaf(adres), &vervalst(i)).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{i}: {tekst}");
+    }
+    let r = vanaf(adres)
+        .get(vervalst(99))
+        .send()
+        .await
+        .expect("callback");
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wacht: u64 = r
+        .headers()
+        .get(header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("Retry-After");
+    assert!((1..=60).contains(&wacht), "{wacht}");
+    let gronden: Vec<String> = records(app, kop).await.into_iter().map(|r| r.2).collect();
+    let mut verwacht = vec!["state_onbekend".to_string(); 20];
+    verwacht.push("geblokkeerd_adres_sso".into());
+    assert_eq!(gronden, verwacht);
+    let laatste = app.audit().await.pop().expect("a record").record;
+    assert_eq!(
+        (laatste.uitkomst, laatste.bron),
+        (Uitkomst::Geweigerd, format!("web {adres}"))
+    );
+    assert!(
+        logtekst().contains("te veel mislukte terugkeren van single sign-on"),
+        "logged"
+    );
+    // Another address: refused as usual, not blocked.
+    let (s, _) = terug(&vanaf(app.volgend_adres()), &vervalst(100)).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    // The password login from the blocked address is counted apart.
+    let r = vanaf(adres)
+        .post(app.u("/api/v1/sessies"))
+        .json(&json!({"email": ZC_A, "wachtwoord": WACHTWOORD}))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(r.status(), StatusCode::CREATED);
+}
