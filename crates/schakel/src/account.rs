@@ -92,6 +92,15 @@ pub enum AccountOpdracht {
         #[command(flatten)]
         opslag: OpslagOpties,
     },
+    /// Removes the account's second factors (a lost phone or passkey; for
+    /// the last beheerder too): its authenticator app, passkeys and recovery
+    /// codes; its sessions end, and its next login enrols a factor anew.
+    TweedeFactorVerwijderen {
+        #[arg(long)]
+        email: String,
+        #[command(flatten)]
+        opslag: OpslagOpties,
+    },
 }
 
 /// `--rol`'s value as a role; the error names every role.
@@ -186,6 +195,9 @@ pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fou
             let org = organisatie_voor(opslag.as_ref(), organisatie, regio).await?;
             zet_rol(opslag.as_ref(), email, rol, &org, *intrekken).await
         }
+        AccountOpdracht::TweedeFactorVerwijderen { email, opslag } => {
+            verwijder_tweede_factoren(opslag, email).await
+        }
         AccountOpdracht::Herstellink {
             email,
             basis,
@@ -217,6 +229,26 @@ pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fou
             Ok(())
         }
     }
+}
+
+async fn verwijder_tweede_factoren(opties: &OpslagOpties, email: &str) -> Result<(), Fout> {
+    let opslag = opties.open().await.map_err(|e| bedrijf(e.0))?;
+    let m = account(opslag.as_ref(), email).await?;
+    let record = cli_record(
+        "tweede_factor.verwijderen",
+        Actie::Verwijderen,
+        "beheer_cli",
+    )
+    .over_object(m.id);
+    let aantal = opslag
+        .verwijder_tweede_factoren(m.id, &record)
+        .await
+        .map_err(bedrijf)?;
+    println!(
+        "Tweede factor van {} verwijderd ({aantal}), met de herstelcodes; de sessies zijn beëindigd. Bij de volgende keer inloggen stelt het account een nieuwe in.",
+        m.email
+    );
+    Ok(())
 }
 
 /// The organisation named `naam`; on a database without organisations the

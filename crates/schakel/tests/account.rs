@@ -465,13 +465,48 @@ fn rol_en_herstellink_op_de_opdrachtregel() {
         "a reset ends the sessions"
     );
     assert_eq!(sessie(WACHTWOORD, "beheerder").0, StatusCode::UNAUTHORIZED);
-    assert_eq!(sessie(nieuw, "beheerder").0, StatusCode::CREATED);
+    let (s, weer) = sessie(nieuw, "beheerder");
+    assert_eq!(s, StatusCode::CREATED);
     assert_eq!(
         zet(&herstel, "en nog een andere zin"),
         StatusCode::GONE,
         "once"
     );
     let (code, _, fout) = account(d, &["herstellink", "--email", "niemand@almere.example"]);
+    assert_eq!(code, 2);
+    assert!(fout.contains("--email"), "{fout}");
+
+    // The (only) beheerder lost her phone: the operator removes her
+    // factors; her session ends and her next login enrols anew.
+    let (code, uit, fout) = account(
+        d,
+        &[
+            "tweede-factor-verwijderen",
+            "--email",
+            "beheer@almere.example",
+        ],
+    );
+    assert_eq!(code, 0, "{fout}");
+    assert!(uit.contains("verwijderd (1)"), "{uit}");
+    assert_eq!(huidig(&weer), StatusCode::UNAUTHORIZED, "the session ended");
+    let r = Client::new()
+        .post(url("/api/v1/sessies"))
+        .json(&json!({"email": "beheer@almere.example", "wachtwoord": nieuw}))
+        .send()
+        .expect("POST");
+    assert_eq!(r.status(), StatusCode::ACCEPTED);
+    assert_eq!(
+        r.json::<serde_json::Value>().expect("json")["stap"],
+        "inschrijven"
+    );
+    let (code, _, fout) = account(
+        d,
+        &[
+            "tweede-factor-verwijderen",
+            "--email",
+            "niemand@almere.example",
+        ],
+    );
     assert_eq!(code, 2);
     assert!(fout.contains("--email"), "{fout}");
 }
