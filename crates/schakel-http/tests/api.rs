@@ -2393,7 +2393,7 @@ use contactpersonen::{contactpersonen_beheren, web_contactpersonen};
 // Single sign-on against a real OpenID Provider (issue 13.4).
 #[path = "api/sso.rs"]
 mod sso;
-use sso::{sso_inloggen, sso_instellen, sso_terugkeer_begrensd};
+use sso::{sso_herbevestigen, sso_inloggen, sso_instellen, sso_terugkeer_begrensd};
 // Multi-factor login: enrolment, the two steps, every refusal (issue 13.3).
 #[path = "api/tweedefactor.rs"]
 mod tweedefactor;
@@ -2489,4 +2489,5 @@ per_backend!(
     sso_instellen,
     sso_inloggen,
     sso_terugkeer_begrensd,
+    sso_herbevestigen,
 );

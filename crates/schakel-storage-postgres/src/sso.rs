@@ -76,7 +76,7 @@ pub(crate) async fn bewaar_poging(
         .map_err(fout)?;
     sqlx::query(
         "INSERT INTO sso_poging (state_hash, binding_hash, organisatie, nonce, pkce_verifier, \
-         rol, verloopt) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+         rol, verloopt, herbevestiging) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(&p.state_hash)
     .bind(&p.binding_hash)
@@ -85,6 +85,7 @@ pub(crate) async fn bewaar_poging(
     .bind(&p.pkce_verifier)
     .bind(&p.rol)
     .bind(p.verloopt)
+    .bind(p.herbevestiging)
     .execute(&mut *c)
     .await
     .map_err(fout)?;
@@ -110,6 +111,7 @@ pub(crate) async fn neem_poging(
         pkce_verifier: kol(&r, "pkce_verifier")?,
         rol: kol(&r, "rol")?,
         verloopt: kol(&r, "verloopt")?,
+        herbevestiging: kol(&r, "herbevestiging")?,
     };
     Ok((p.verloopt > nu).then_some(p))
 }

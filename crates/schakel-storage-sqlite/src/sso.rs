@@ -77,7 +77,7 @@ pub(crate) async fn bewaar_poging(
         .map_err(db)?;
     sqlx::query(
         "INSERT INTO sso_poging (state_hash, binding_hash, organisatie, nonce, pkce_verifier, \
-         rol, verloopt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+         rol, verloopt, herbevestiging) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&p.state_hash)
     .bind(&p.binding_hash)
@@ -86,6 +86,7 @@ pub(crate) async fn bewaar_poging(
     .bind(&p.pkce_verifier)
     .bind(&p.rol)
     .bind(tijd_tekst(&p.verloopt))
+    .bind(p.herbevestiging)
     .execute(&mut *c)
     .await
     .map_err(db)?;
@@ -111,6 +112,7 @@ pub(crate) async fn neem_poging(
         pkce_verifier: kolom(&r, "pkce_verifier")?,
         rol: kolom(&r, "rol")?,
         verloopt: tijd(&r, "verloopt")?,
+        herbevestiging: kolom(&r, "herbevestiging")?,
     };
     Ok((p.verloopt > nu).then_some(p))
 }

@@ -42,6 +42,10 @@ pub struct SsoPoging {
     /// roles chose one and went round again.
     pub rol: Option<String>,
     pub verloopt: DateTime<Utc>,
+    /// A re-confirmation of a signed-in user (before an API token): the
+    /// provider was asked to log in anew (`prompt=login`, `max_age=0`),
+    /// and its `auth_time` must be no older than this attempt.
+    pub herbevestiging: bool,
 }
 
 /// An account's subject at a provider: after the first login the account

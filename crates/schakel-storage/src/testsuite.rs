@@ -4288,6 +4288,7 @@ pub async fn sso(opslag: &dyn Opslag, w: &Wereld) {
         pkce_verifier: "verifier".into(),
         rol: Some("beheerder:1".into()),
         verloopt,
+        herbevestiging: state == "state-1",
     };
     let geldig = poging("state-1", nu + chrono::Duration::minutes(10));
     opslag

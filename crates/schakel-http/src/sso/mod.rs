@@ -299,6 +299,18 @@ pub struct Identiteit {
     pub naam: Option<String>,
     pub amr: Vec<String>,
     pub acr: Option<String>,
+    /// When the person logged in at the provider (`auth_time`).
+    pub auth_time: Option<chrono::DateTime<Utc>>,
+}
+
+/// Whether a provider's `auth_time` shows a login made for an attempt
+/// begun at `begonnen` (a minute's clock skew allowed): a re-confirmation
+/// must not be the provider's own earlier session, reused.
+pub fn vers_ingelogd(
+    auth_time: Option<chrono::DateTime<Utc>>,
+    begonnen: chrono::DateTime<Utc>,
+) -> bool {
+    auth_time.is_some_and(|t| t >= begonnen - chrono::Duration::minutes(1))
 }
 
 /// Why a single sign-on is refused: the audit record's ground and what the
@@ -313,6 +325,8 @@ pub enum Weigering {
     /// The provider answered with an error (or the person cancelled).
     IdpFout,
     IdpOnbereikbaar,
+    /// A re-confirmation whose ID token shows no fresh login.
+    NietOpnieuwIngelogd,
     TokenOngeldig,
     NonceOnjuist,
     EmailNietGeverifieerd,
@@ -337,6 +351,7 @@ impl Weigering {
                 | Self::IdpFout
                 | Self::TokenOngeldig
                 | Self::NonceOnjuist
+                | Self::NietOpnieuwIngelogd
         )
     }
 
@@ -347,6 +362,7 @@ impl Weigering {
             Self::SsoUit => "sso_uit",
             Self::IdpFout => "idp_fout",
             Self::IdpOnbereikbaar => "idp_onbereikbaar",
+            Self::NietOpnieuwIngelogd => "auth_time_niet_vers",
             Self::TokenOngeldig => "id_token_ongeldig",
             Self::NonceOnjuist => "nonce_onjuist",
             Self::EmailNietGeverifieerd => "email_niet_geverifieerd",
@@ -368,6 +384,9 @@ impl Weigering {
             Self::IdpFout => "Uw organisatie heeft het inloggen niet bevestigd. Begin opnieuw.",
             Self::IdpOnbereikbaar => {
                 "Schakel kon de inlogdienst van uw organisatie niet bereiken. Probeer het later opnieuw."
+            }
+            Self::NietOpnieuwIngelogd => {
+                "Uw organisatie heeft niet bevestigd dat u zojuist opnieuw hebt ingelogd. Begin opnieuw."
             }
             Self::TokenOngeldig | Self::NonceOnjuist => {
                 "Het antwoord van de inlogdienst van uw organisatie klopt niet. Begin opnieuw."
@@ -400,6 +419,8 @@ pub enum Afloop {
         geheim: String,
         organisatie: Id,
         mfa_door_idp: bool,
+        /// A re-confirmation, with a fresh login at the provider.
+        herbevestigd: bool,
     },
     /// The provider asserted no second factor and the account needs one:
     /// Schakel's own step (check, or enrolment), behind this secret.
@@ -663,6 +684,7 @@ pub async fn na_validatie(
             geheim: geheim.clone(),
             organisatie: i.organisatie,
             mfa_door_idp: mfa,
+            herbevestigd: false,
         },
         Aanmelding::TweedeFactor { geheim, doel, .. } => Afloop::TweedeFactor {
             geheim: geheim.clone(),
@@ -754,6 +776,7 @@ pub async fn begin(
     binding: &str,
     rol: Option<String>,
     herkomst: &str,
+    herbevestiging: bool,
 ) -> ApiResultaat<Result<String, Weigering>> {
     let Some(i) = state
         .opslag
@@ -766,7 +789,7 @@ pub async fn begin(
     let Some(terug) = redirect_uri(state) else {
         return Ok(Err(Weigering::SsoUit));
     };
-    match oidc_begin(state, &i, &terug).await {
+    match oidc_begin(state, &i, &terug, herbevestiging).await {
         Ok(b) => {
             let poging = schakel_storage::SsoPoging {
                 state_hash: hash_geheim(&b.state),
@@ -776,6 +799,7 @@ pub async fn begin(
                 pkce_verifier: b.verifier,
                 rol,
                 verloopt: Utc::now() + POGING_GELDIG,
+                herbevestiging,
             };
             state.opslag.bewaar_sso_poging(&poging, Utc::now()).await?;
             Ok(Ok(b.url))
@@ -855,9 +879,29 @@ async fn terugkeer_ongeteld(
         Ok(id) => id,
         Err(w) => return weiger(state, None, w, org, herkomst).await,
     };
-    Ok(na_validatie(state, &i, &id, p.rol.as_deref(), herkomst)
-        .await?
-        .0)
+    if p.herbevestiging && !vers_ingelogd(id.auth_time, p.verloopt - POGING_GELDIG) {
+        let w = Weigering::NietOpnieuwIngelogd;
+        return weiger(state, None, w, org, herkomst).await;
+    }
+    Ok(
+        match na_validatie(state, &i, &id, p.rol.as_deref(), herkomst)
+            .await?
+            .0
+        {
+            Afloop::Ingelogd {
+                geheim,
+                organisatie,
+                mfa_door_idp,
+                ..
+            } => Afloop::Ingelogd {
+                geheim,
+                organisatie,
+                mfa_door_idp,
+                herbevestigd: p.herbevestiging,
+            },
+            a => a,
+        },
+    )
 }
 
 /// Where to end the session at the provider too, when its discovery names
@@ -885,8 +929,9 @@ async fn oidc_begin(
     state: &AppState,
     i: &SsoInstelling,
     terug: &str,
+    opnieuw: bool,
 ) -> Result<Vertrek, Weigering> {
-    oidc::begin(state, i, terug).await
+    oidc::begin(state, i, terug, opnieuw).await
 }
 
 #[cfg(feature = "sso")]
@@ -908,7 +953,12 @@ async fn oidc_uitlog_url(state: &AppState, i: &SsoInstelling, na: &str) -> Optio
 // Built without the `sso` feature: the settings can be kept, but nobody
 // logs in through them.
 #[cfg(not(feature = "sso"))]
-async fn oidc_begin(_: &AppState, _: &SsoInstelling, _: &str) -> Result<Vertrek, Weigering> {
+async fn oidc_begin(
+    _: &AppState,
+    _: &SsoInstelling,
+    _: &str,
+    _: bool,
+) -> Result<Vertrek, Weigering> {
     Err(Weigering::SsoUit)
 }
 
@@ -930,6 +980,25 @@ async fn oidc_uitlog_url(_: &AppState, _: &SsoInstelling, _: &str) -> Option<Str
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn herbevestiging_eist_een_verse_auth_time() {
+        use super::vers_ingelogd;
+        let begonnen = chrono::Utc::now() - chrono::Duration::seconds(30);
+        assert!(vers_ingelogd(
+            Some(begonnen + chrono::Duration::seconds(20)),
+            begonnen
+        ));
+        assert!(
+            vers_ingelogd(Some(begonnen - chrono::Duration::seconds(50)), begonnen),
+            "a minute's clock skew"
+        );
+        assert!(
+            !vers_ingelogd(Some(begonnen - chrono::Duration::minutes(5)), begonnen),
+            "the provider's earlier session"
+        );
+        assert!(!vers_ingelogd(None, begonnen), "no auth_time: no proof");
+    }
+
     use super::*;
 
     fn v(s: &[&str]) -> Vec<String> {

@@ -66,7 +66,15 @@ async fn ontdek(
 
 /// Sends the browser to the provider: the authorization URL with a fresh
 /// state, nonce and PKCE challenge, asking for e-mail and name.
-pub async fn begin(state: &AppState, i: &SsoInstelling, terug: &str) -> Result<Vertrek, Weigering> {
+/// With `opnieuw` (a re-confirmation) the provider is asked to log the
+/// person in anew: `prompt=login` and `max_age=0` (OpenID Connect Core
+/// 3.1.2.1), so its own session is not reused.
+pub async fn begin(
+    state: &AppState,
+    i: &SsoInstelling,
+    terug: &str,
+    opnieuw: bool,
+) -> Result<Vertrek, Weigering> {
     let meta = ontdek(state, i).await?;
     let redirect = RedirectUrl::new(terug.to_string()).map_err(|_| Weigering::SsoUit)?;
     let client = CoreClient::from_provider_metadata(
@@ -76,7 +84,7 @@ pub async fn begin(state: &AppState, i: &SsoInstelling, terug: &str) -> Result<V
     )
     .set_redirect_uri(redirect);
     let (uitdaging, verifier) = PkceCodeChallenge::new_random_sha256();
-    let (url, csrf, nonce) = client
+    let mut verzoek = client
         .authorize_url(
             CoreAuthenticationFlow::AuthorizationCode,
             CsrfToken::new_random,
@@ -84,8 +92,13 @@ pub async fn begin(state: &AppState, i: &SsoInstelling, terug: &str) -> Result<V
         )
         .add_scope(Scope::new("email".into()))
         .add_scope(Scope::new("profile".into()))
-        .set_pkce_challenge(uitdaging)
-        .url();
+        .set_pkce_challenge(uitdaging);
+    if opnieuw {
+        verzoek = verzoek
+            .add_prompt(openidconnect::core::CoreAuthPrompt::Login)
+            .set_max_age(std::time::Duration::ZERO);
+    }
+    let (url, csrf, nonce) = verzoek.url();
     Ok(Vertrek {
         url: url.to_string(),
         state: csrf.secret().clone(),
@@ -149,6 +162,7 @@ pub async fn identiteit(
             .map(|a| a.iter().map(|m| m.to_string()).collect())
             .unwrap_or_default(),
         acr: claims.auth_context_ref().map(|a| a.to_string()),
+        auth_time: claims.auth_time(),
     })
 }
 

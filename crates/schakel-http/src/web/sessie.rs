@@ -418,6 +418,9 @@ struct TokenPagina {
     nieuw: Option<(String, String)>,
     /// The login is not recent: the form asks for the password.
     wachtwoord_nodig: bool,
+    /// ... or, for an account without a password (single sign-on only),
+    /// where to log in anew at the organisation's provider.
+    herbevestig: Option<String>,
     eigen: Vec<TokenRegel>,
     /// For the beheerder: every token of the region.
     regio: Option<Vec<TokenRegel>>,
@@ -480,6 +483,7 @@ async fn tokenpagina(
             invoer,
             nieuw,
             wachtwoord_nodig: wie.actor.eis_recent_ingelogd("").is_err(),
+            herbevestig: herbevestig_via_sso(wie).await?,
             eigen,
             regio,
         },
@@ -510,9 +514,35 @@ impl TokenFormulier {
     }
 }
 
+/// Whether the account has no password (it logs in only through its
+/// organisation's provider).
+async fn zonder_wachtwoord(wie: &Ingelogd) -> Result<bool, WebFout> {
+    Ok(wie
+        .state
+        .opslag
+        .medewerker_op_email(&wie.actor.medewerker.email)
+        .await?
+        .is_some_and(|(_, hash)| hash.is_empty()))
+}
+
+/// For a login that is not recent, of an account without a password whose
+/// organisation has single sign-on: the fresh login at the provider
+/// (`prompt=login`, `max_age=0`) that re-confirms it.
+async fn herbevestig_via_sso(wie: &Ingelogd) -> Result<Option<String>, WebFout> {
+    if wie.actor.eis_recent_ingelogd("").is_ok() || !zonder_wachtwoord(wie).await? {
+        return Ok(None);
+    }
+    let organisatie = wie.actor.rol.organisatie;
+    let sso = wie.state.opslag.sso_instelling(organisatie).await?;
+    Ok(sso
+        .filter(|i| i.actief)
+        .map(|_| super::sso::herbevestig_pad(organisatie)))
+}
+
 /// When the login is not recent, the password typed in the form proves it
 /// again (through the same counters and log as a login); the token is then
-/// made as by a fresh login.
+/// made as by a fresh login. An account without a password re-confirms at
+/// its organisation's provider instead (the page's link).
 async fn herbevestig(
     wie: &Ingelogd,
     adres: std::net::IpAddr,
@@ -522,6 +552,12 @@ async fn herbevestig(
     use crate::api::sessies::controleer_wachtwoord;
     if wie.actor.eis_recent_ingelogd("").is_ok() {
         return Ok(Some(wie.actor.clone()));
+    }
+    if zonder_wachtwoord(wie).await? {
+        fouten.algemeen(
+            "U bent meer dan 10 minuten geleden ingelogd. Log eerst opnieuw in via uw organisatie (de link boven het formulier); daarna kunt u hier een token maken.",
+        );
+        return Ok(None);
     }
     if wachtwoord.is_empty() {
         fouten.veld(

@@ -126,6 +126,15 @@ pub struct StartVraag {
     organisatie: Option<Id>,
     /// `rol:organisatie`, when an account with several roles chose one.
     rol: Option<String>,
+    /// "1": a re-confirmation of a signed-in user (the provider logs the
+    /// person in anew); back to the API-token page afterwards.
+    opnieuw: Option<String>,
+}
+
+/// Where a user without a password re-confirms a login: a fresh login at
+/// the organisation's provider.
+pub fn herbevestig_pad(organisatie: Id) -> String {
+    format!("{}&opnieuw=1", start_pad(organisatie, None))
 }
 
 /// Sends the browser to the organisation's provider.
@@ -143,7 +152,8 @@ pub async fn start(
         .map(|c| c.value().to_string())
         .filter(|b| b.len() == 64)
         .unwrap_or_else(nieuw_geheim);
-    match sso::begin(&state, organisatie, &binding, v.rol, &herkomst).await? {
+    let opnieuw = v.opnieuw.as_deref() == Some("1");
+    match sso::begin(&state, organisatie, &binding, v.rol, &herkomst, opnieuw).await? {
         Ok(url) => {
             let jar = jar.add(cookie(&state, BINDING_COOKIE, binding, "/inloggen/sso"));
             Ok((jar, Redirect::to(&url)).into_response())
@@ -226,6 +236,7 @@ pub async fn terug(
         Afloop::Ingelogd {
             geheim,
             organisatie,
+            herbevestigd,
             ..
         } => {
             let jar = jar.add(sessie_cookie(&state, geheim)).add(
@@ -237,7 +248,7 @@ pub async fn terug(
                     .build(),
             );
             let mut p = uitkomst("U bent ingelogd", "U bent ingelogd via uw organisatie.");
-            p.verder = Some("/start".into());
+            p.verder = Some(if herbevestigd { "/api-token" } else { "/start" }.into());
             (StatusCode::OK, p, jar)
         }
         Afloop::TweedeFactor { geheim, doel } => {

@@ -865,3 +865,118 @@ pub(crate) async fn sso_terugkeer_begrensd(app: &App) {
         .expect("login");
     assert_eq!(r.status(), StatusCode::CREATED);
 }
+
+/// An account without a password (single sign-on only) whose login is not
+/// recent re-confirms it by a fresh login at its provider before making an
+/// API token (issue 13.4 follow-up): the token page offers the link
+/// instead of a password field and refuses the form with a message that
+/// says so; the link asks the provider for a new login (`prompt=login`,
+/// `max_age=0`, unlike an ordinary login), and after it the page comes
+/// back and the token is made.
+pub(crate) async fn sso_herbevestigen(app: &App) {
+    let Some(op) = start_op(app) else {
+        return;
+    };
+    app.opslag
+        .maak_medewerker(&NieuweMedewerker {
+            naam: "Alleen SSO".into(),
+            email: NIEUW.into(),
+            wachtwoord_hash: String::new(),
+            rollen: vec![Roltoewijzing {
+                rol: Rol::Zorgcoordinator,
+                organisatie: app.w.school_a,
+            }],
+            demo: false,
+        })
+        .await
+        .expect("account without a password");
+    let beheer = app.login(BEHEERDER).await;
+    zet_sso(app, &beheer, &op.issuer, false).await;
+    let gewoon = begin(app, &browser(app), &app.w.school_a.to_string()).await;
+    assert!(!gewoon.contains("prompt=login"), "{gewoon}");
+
+    // A session of 11 minutes ago, in a browser's cookie jar.
+    let (geheim, csrf) = super::tokens::sessie_van(app, NIEUW, 11).await;
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    jar.add_cookie_str(
+        &format!("schakel_sessie={geheim}; Path=/"),
+        &app.u("/").parse().expect("url"),
+    );
+    let b = reqwest::Client::builder()
+        .cookie_provider(jar)
+        .redirect(reqwest::redirect::Policy::none())
+        .local_address(app.volgend_adres())
+        .build()
+        .expect("client");
+    let pagina = |b: &reqwest::Client| {
+        let r = b.get(app.u("/api-token")).send();
+        async move { r.await.expect("GET").text().await.expect("html") }
+    };
+    let html = pagina(&b).await;
+    let opnieuw = format!(
+        "/inloggen/sso/start?organisatie={}&opnieuw=1",
+        app.w.school_a
+    );
+    assert!(
+        html.contains(&format!("href=\"{}\"", opnieuw.replace('&', "&#38;"))),
+        "{html}"
+    );
+    assert!(!html.contains("id=\"wachtwoord\""), "no password to ask");
+    let r = b
+        .post(app.u("/api-token"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("naam", "koppeling"),
+            ("dagen", "30"),
+        ])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        r.text()
+            .await
+            .expect("html")
+            .contains("Log eerst opnieuw in via uw organisatie")
+    );
+
+    // The fresh login at the provider, then back to the token page.
+    let r = b.get(app.u(&opnieuw)).send().await.expect("start");
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let auth = locatie(&r);
+    assert!(
+        auth.contains("prompt=login") && auth.contains("max_age=0"),
+        "{auth}"
+    );
+    let kop = app.audit().await.len();
+    let url = bij_op(&op, &b, &auth, "sub-nieuw").await;
+    let (s, tekst) = terug(&b, &url).await;
+    assert_eq!(s, StatusCode::OK, "{tekst}");
+    assert!(tekst.contains(r#"content="0; url=/api-token""#), "{tekst}");
+    let gelogd = records(app, kop).await;
+    assert_eq!(
+        gelogd.last().map(|r| r.2.as_str()),
+        Some("sso_mfa_door_idp")
+    );
+
+    let html = pagina(&b).await;
+    assert!(!html.contains("opnieuw=1"), "recent now: {html}");
+    let csrf = html
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("csrf")
+        .to_string();
+    let r = b
+        .post(app.u("/api-token"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("naam", "koppeling"),
+            ("dagen", "30"),
+        ])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.text().await.expect("html").contains("id=\"token\""));
+}

@@ -3,3 +3,8 @@
 -- it was last changed (RFC 3339 UTC, like every timestamp here). Rows
 -- loaded before this stay without one.
 ALTER TABLE contactpersoon_gids ADD COLUMN gewijzigd TEXT;
+
+-- Issue 13.4: an SSO-only user re-confirms a login (before an API token)
+-- by logging in anew at the provider; the attempt remembers that it was
+-- one, so the way back checks the provider's auth_time.
+ALTER TABLE sso_poging ADD COLUMN herbevestiging INTEGER NOT NULL DEFAULT 0 CHECK (herbevestiging IN (0, 1));
