@@ -7,20 +7,11 @@
 //! one of another organisation and for anyone else; not for the own
 //! account.
 
-use super::tweedefactor::{schrijf_in, tweede_stap};
+use super::tweedefactor::{browser as client, schrijf_in, tweede_stap};
 use super::web::Browser;
 use super::*;
 
 const EMAIL: &str = "zc.kwijt@regenboog.example";
-
-fn client(app: &App) -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .local_address(app.volgend_adres())
-        .build()
-        .expect("client")
-}
 
 async fn stap1(app: &App, http: &reqwest::Client) -> (StatusCode, Value) {
     let r = http
@@ -102,7 +93,7 @@ pub(crate) async fn tweede_factor_verwijderen(app: &App) {
         .await;
     assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
     assert_eq!(p.naar(), format!("{pagina}?gelukt=factoren"));
-    let scherm = beheer.get(&p.naar()).await;
+    let scherm = beheer.get(p.naar()).await;
     assert!(
         scherm.html.contains("De tweede factor is verwijderd"),
         "{}",

@@ -908,6 +908,16 @@ pub(crate) async fn sso_herbevestigen(app: &App) {
         .local_address(app.volgend_adres())
         .build()
         .expect("client");
+    let maak_token = |b: &reqwest::Client, csrf: &str| {
+        let r = b
+            .post(app.u("/api-token"))
+            .form(&[("csrf", csrf), ("naam", "koppeling"), ("dagen", "30")])
+            .send();
+        async move {
+            let r = r.await.expect("POST");
+            (r.status(), r.text().await.expect("html"))
+        }
+    };
     let pagina = |b: &reqwest::Client| {
         let r = b.get(app.u("/api-token")).send();
         async move { r.await.expect("GET").text().await.expect("html") }
@@ -922,23 +932,9 @@ pub(crate) async fn sso_herbevestigen(app: &App) {
         "{html}"
     );
     assert!(!html.contains("id=\"wachtwoord\""), "no password to ask");
-    let r = b
-        .post(app.u("/api-token"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("naam", "koppeling"),
-            ("dagen", "30"),
-        ])
-        .send()
-        .await
-        .expect("POST");
-    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
-    assert!(
-        r.text()
-            .await
-            .expect("html")
-            .contains("Log eerst opnieuw in via uw organisatie")
-    );
+    let (status, tekst) = maak_token(&b, &csrf).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(tekst.contains("Log eerst opnieuw in via uw organisatie"));
 
     // The fresh login at the provider, then back to the token page.
     let r = b.get(app.u(&opnieuw)).send().await.expect("start");
@@ -967,16 +963,7 @@ pub(crate) async fn sso_herbevestigen(app: &App) {
         .and_then(|s| s.split('"').next())
         .expect("csrf")
         .to_string();
-    let r = b
-        .post(app.u("/api-token"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("naam", "koppeling"),
-            ("dagen", "30"),
-        ])
-        .send()
-        .await
-        .expect("POST");
-    assert_eq!(r.status(), StatusCode::OK);
-    assert!(r.text().await.expect("html").contains("id=\"token\""));
+    let (status, tekst) = maak_token(&b, &csrf).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(tekst.contains("id=\"token\""));
 }

@@ -120,7 +120,7 @@ async fn records(app: &App, gebeurtenis: &str, id: i64) -> Vec<(Uitkomst, String
 }
 
 /// A client that follows no redirects, with a cookie jar, from its own address.
-fn browser(app: &App) -> reqwest::Client {
+pub(super) fn browser(app: &App) -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
