@@ -99,6 +99,10 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(jeugdigen::lijst, jeugdigen::maak))
         .routes(routes!(jeugdigen::lees, jeugdigen::wijzig))
         .routes(routes!(api::toegangsroute::toegangsroute))
+        .routes(routes!(
+            api::onderwijssituatie::lijst,
+            api::onderwijssituatie::leg_vast
+        ))
         .routes(routes!(route::maak_hulpvraag, route::hulpvragen))
         .routes(routes!(route::lees_hulpvraag))
         .routes(routes!(route::trieer))

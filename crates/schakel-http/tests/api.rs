@@ -2394,6 +2394,11 @@ use sso::{sso_inloggen, sso_instellen};
 mod tweedefactor;
 use tweedefactor::tweede_factor;
 
+// The referral takes the child's situation from the dossier (issue 14.5).
+#[path = "api/onderwijssituatie.rs"]
+mod onderwijssituatie;
+use onderwijssituatie::onderwijssituatie_in_dossier;
+
 // --- one test per scenario and backend -------------------------------------------------------------------
 
 macro_rules! per_backend {
@@ -2475,4 +2480,5 @@ per_backend!(
     web_medewerkers,
     sso_instellen,
     sso_inloggen,
+    onderwijssituatie_in_dossier,
 );
