@@ -262,6 +262,66 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Anoniem,            Eigen,    401, Geen),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Anoniem,            Ander,    401, Geen),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Anoniem,            Onbekend, 401, Geen),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Casusregisseur,     Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Wijkteammedewerker, Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Verwijzer,          Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Aanbieder,          Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Toegang,            Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Toegang,            Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Accountbeheerder,       Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Beheerder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Anoniem,            Ander,    401, Geen),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Anoniem,            Onbekend, 401, Geen),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Zorgcoordinator,    Eigen,    201, Toegestaan),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Casusregisseur,     Eigen,    201, Toegestaan),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Wijkteammedewerker, Eigen,    201, Toegestaan),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Verwijzer,          Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Aanbieder,          Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Toegang,            Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Toegang,            Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Accountbeheerder,       Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Beheerder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Anoniem,            Ander,    401, Geen),
+    r("/api/v1/jeugdigen/{id}/onderwijssituaties", "POST",    Anoniem,            Onbekend, 401, Geen),
 
     // Registering a household: the registering roles.
     r("/api/v1/huishoudens",       "POST",   Zorgcoordinator,    Nvt,      201, Toegestaan),
@@ -1178,6 +1238,16 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
             "GET",
             &[Eigen, Ander, Onbekend],
         ),
+        (
+            "/api/v1/jeugdigen/{id}/onderwijssituaties",
+            "GET",
+            &[Eigen, Ander, Onbekend],
+        ),
+        (
+            "/api/v1/jeugdigen/{id}/onderwijssituaties",
+            "POST",
+            &[Eigen, Ander, Onbekend],
+        ),
         ("/api/v1/huishoudens", "POST", &[Nvt]),
         ("/api/v1/hulpvragen", "POST", &[Eigen, Ander, Onbekend]),
         ("/api/v1/hulpvragen", "GET", &[Eigen, Ander]),
@@ -1352,6 +1422,7 @@ fn over_een_client(rij: &Rij) -> bool {
         ("POST", "/api/v1/jeugdigen") => true,
         ("GET" | "PUT", "/api/v1/jeugdigen/{id}")
         | ("GET", "/api/v1/jeugdigen/{id}/toegangsroute")
+        | ("GET" | "POST", "/api/v1/jeugdigen/{id}/onderwijssituaties")
         | ("POST", "/api/v1/hulpvragen")
         | ("GET", "/api/v1/hulpvragen/{id}")
         | ("POST", "/api/v1/hulpvragen/{id}/triage")
@@ -2134,6 +2205,13 @@ impl<'a> Matrix<'a> {
             ("GET", "/api/v1/jeugdigen/{id}/toegangsroute") => (
                 format!("/api/v1/jeugdigen/{id}/toegangsroute?vraag=ouders"),
                 None,
+            ),
+            ("GET", "/api/v1/jeugdigen/{id}/onderwijssituaties") => {
+                (format!("/api/v1/jeugdigen/{id}/onderwijssituaties"), None)
+            }
+            ("POST", "/api/v1/jeugdigen/{id}/onderwijssituaties") => (
+                format!("/api/v1/jeugdigen/{id}/onderwijssituaties"),
+                Some(json!({"onderwijssituatie": "volledig_onderwijs", "van": verwijsdatum()})),
             ),
             ("PUT", "/api/v1/jeugdigen/{id}") => {
                 let versie = app
