@@ -12,6 +12,7 @@ pub mod dossier;
 pub mod fout;
 pub mod gids;
 pub mod inrichting;
+pub mod interventie;
 pub mod invoer;
 pub mod openapi;
 pub mod post;
@@ -95,6 +96,7 @@ pub fn router(state: AppState) -> Router {
             organisaties::zet_toegangsroute
         ))
         .routes(routes!(api::sso::lees, api::sso::zet))
+        .routes(routes!(interventie::lijst, interventie::maak))
         .routes(routes!(jeugdigen::maak_huishouden))
         .routes(routes!(jeugdigen::lijst, jeugdigen::maak))
         .routes(routes!(jeugdigen::lees, jeugdigen::wijzig))

@@ -2399,6 +2399,11 @@ use tweedefactor::tweede_factor;
 mod onderwijssituatie;
 use onderwijssituatie::onderwijssituatie_in_dossier;
 
+// Interventie-afspraken and the toets of footnote *** (issue 14.2).
+#[path = "api/interventie.rs"]
+mod interventie;
+use interventie::interventie_afspraak;
+
 // --- one test per scenario and backend -------------------------------------------------------------------
 
 macro_rules! per_backend {
@@ -2481,4 +2486,5 @@ per_backend!(
     sso_instellen,
     sso_inloggen,
     onderwijssituatie_in_dossier,
+    interventie_afspraak,
 );

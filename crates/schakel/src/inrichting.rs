@@ -192,3 +192,76 @@ pub async fn importeer(
     balk.finish_and_clear();
     Ok(verslag)
 }
+
+/// One row of `interventie-afspraken.csv` (aanbieder;gemeente;omschrijving;
+/// van;tot) as an agreement between two organisations of the region.
+fn afspraakrij(
+    orgs: &[Organisatie],
+    rij: &csv::StringRecord,
+    k: &[Option<usize>; 5],
+) -> Result<schakel_storage::NieuweInterventieafspraak, String> {
+    let verplicht = |i: usize, naam: &str| veld(rij, k[i]).ok_or(format!("{naam}: verplicht"));
+    let datum_verplicht = |i: usize, naam: &str| {
+        datum(Some(verplicht(i, naam)?), naam).map(|d| d.unwrap_or_default())
+    };
+    Ok(schakel_storage::NieuweInterventieafspraak {
+        aanbieder: zoek(orgs, verplicht(0, "aanbieder")?, "aanbieder")?.id,
+        gemeente: zoek(orgs, verplicht(1, "gemeente")?, "gemeente")?.id,
+        omschrijving: verplicht(2, "omschrijving")?.into(),
+        van: datum_verplicht(3, "van")?,
+        tot: datum_verplicht(4, "tot")?,
+    })
+}
+
+/// `schakel import interventie-afspraken FILE` for region `regio`: each
+/// row through the same door as the API and the beheer page
+/// (`schakel_http::interventie::zet`), with its own audit record.
+pub async fn importeer_interventie(
+    bestand: &Path,
+    opslag: &dyn Opslag,
+    regio: &str,
+) -> Result<Verslag, Fout> {
+    let (mut lezer, kop, balk) = open_csv(bestand, "interventie-afspraken")?;
+    let k = ["aanbieder", "gemeente", "omschrijving", "van", "tot"]
+        .map(|n| kop.iter().position(|c| c == n));
+    if k.iter().any(Option::is_none) {
+        return Err(invoerfout(
+            "kopregel",
+            "verwacht aanbieder;gemeente;omschrijving;van;tot",
+        ));
+    }
+    let regio_id = regio_voor(opslag, regio).await?;
+    let orgs: Vec<Organisatie> = organisaties(opslag)
+        .await?
+        .into_iter()
+        .filter(|o| o.regio == regio_id)
+        .collect();
+    let mut verslag = Verslag::over(bestand);
+    for (i, rij) in lezer.records().enumerate() {
+        let Some((regel, rij)) = verslag.lees(i, rij) else {
+            continue;
+        };
+        let afspraak = match afspraakrij(&orgs, &rij, &k) {
+            Ok(a) => a,
+            Err(reden) => {
+                verslag.fout(regel, reden);
+                continue;
+            }
+        };
+        let record = NieuwAuditRecord::door_systeem(
+            schakel_http::interventie::GEBEURTENIS,
+            Actie::Aanmaken,
+            "interventieafspraak",
+            "beheer_cli",
+            "cli",
+            "schakel",
+        );
+        match schakel_http::interventie::zet(opslag, regio_id, &afspraak, &record).await {
+            Ok(_) => verslag.opgeslagen += 1,
+            Err(schakel_http::fout::ApiFout::Intern(e)) => return Err(bedrijf(e)),
+            Err(e) => verslag.fout(regel, e.to_string()),
+        }
+    }
+    balk.finish_and_clear();
+    Ok(verslag)
+}

@@ -18,6 +18,7 @@ pub mod gezin;
 pub mod gids;
 pub mod grafiek;
 pub mod inrichting;
+pub mod interventie;
 pub mod jeugdigen;
 pub mod maatwerk;
 pub mod medewerkers;
@@ -159,6 +160,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/gids/contacten", get(gids::contacten))
         .route("/beheer", get(beheer::overzicht))
         .route("/beheer/noodtoegang", get(noodtoegang::rapport))
+        .route(
+            "/beheer/interventie-afspraken",
+            get(interventie::lijst).post(interventie::maak),
+        )
         .route(
             "/beheer/medewerkers",
             get(medewerkers::lijst).post(medewerkers::nodig_uit),
