@@ -2397,12 +2397,12 @@ use tweedefactor::tweede_factor;
 // The referral takes the child's situation from the dossier (issue 14.5).
 #[path = "api/onderwijssituatie.rs"]
 mod onderwijssituatie;
-use onderwijssituatie::onderwijssituatie_in_dossier;
+use onderwijssituatie::{onderwijssituatie_in_dossier, web_verwijzing_uit_dossier};
 
 // Interventie-afspraken and the toets of footnote *** (issue 14.2).
 #[path = "api/interventie.rs"]
 mod interventie;
-use interventie::interventie_afspraak;
+use interventie::{interventie_afspraak, web_interventie_afspraken};
 
 // --- one test per scenario and backend -------------------------------------------------------------------
 
@@ -2487,4 +2487,6 @@ per_backend!(
     sso_inloggen,
     onderwijssituatie_in_dossier,
     interventie_afspraak,
+    web_interventie_afspraken,
+    web_verwijzing_uit_dossier,
 );

@@ -181,3 +181,73 @@ pub async fn interventie_afspraak(app: &App) {
     assert_eq!(s, StatusCode::CREATED, "{v}");
     assert_eq!(v["binnenNormen"], true, "{v}");
 }
+
+/// The beheer page: the list with names, the form with errors at their
+/// fields, a recorded agreement after the redirect; other roles refused.
+pub async fn web_interventie_afspraken(app: &App) {
+    use super::web::Browser;
+    let route = aanbieders(app).await;
+    let beheerder = Browser::nieuw(app);
+    let csrf = beheerder.inloggen(BEHEERDER).await;
+    let p = beheerder.get("/beheer").await;
+    assert!(p.html.contains("href=\"/beheer/interventie-afspraken\""));
+    let p = beheerder.get("/beheer/interventie-afspraken").await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    assert!(
+        p.html
+            .contains("Er zijn nog geen interventie-afspraken vastgelegd.")
+    );
+    assert!(p.html.contains(">Triade Vitree</option>"), "{}", p.html);
+    let pad = "/beheer/interventie-afspraken";
+    let p = beheerder
+        .post(
+            pad,
+            &[
+                ("csrf", &csrf),
+                ("aanbieder", ""),
+                ("gemeente", &app.w.gemeente.to_string()),
+                ("omschrijving", "Observatiegroep"),
+                ("van", "2026-08-01"),
+                ("tot", "2026-07-31"),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST, "{}", p.html);
+    assert!(p.html.contains("id=\"aanbieder-fout\""), "{}", p.html);
+    let hoofd = route.hoofdaanbieder.to_string();
+    let gemeente = app.w.gemeente.to_string();
+    let velden = |tot: &'static str| {
+        [
+            ("csrf", csrf.clone()),
+            ("aanbieder", hoofd.clone()),
+            ("gemeente", gemeente.clone()),
+            ("omschrijving", "Observatiegroep".to_string()),
+            ("van", "2026-08-01".to_string()),
+            ("tot", tot.to_string()),
+        ]
+    };
+    let fout = velden("2026-07-31");
+    let p = beheerder
+        .post(pad, &fout.each_ref().map(|(k, v)| (*k, v.as_str())))
+        .await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST, "{}", p.html);
+    assert!(p.html.contains("id=\"tot-fout\""), "{}", p.html);
+    let goed = velden("2027-07-31");
+    let p = beheerder
+        .post(pad, &goed.each_ref().map(|(k, v)| (*k, v.as_str())))
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    assert_eq!(p.naar(), "/beheer/interventie-afspraken?gelukt=ja");
+    let p = beheerder.get(p.naar()).await;
+    assert!(p.html.contains("De interventie-afspraak is vastgelegd."));
+    assert!(
+        p.html.contains(
+            "<td>Triade Vitree</td><td>Gemeente Almere</td><td>Observatiegroep</td><td>1 augustus 2026 tot en met 31 juli 2027</td>"
+        ),
+        "{}",
+        p.html
+    );
+    let school = Browser::nieuw(app);
+    school.inloggen(ZC_A).await;
+    assert_eq!(school.get(pad).await.status, StatusCode::FORBIDDEN);
+}

@@ -256,3 +256,103 @@ pub async fn onderwijssituatie_in_dossier(app: &App) {
         ["situatie"]
     );
 }
+
+/// The web referral form: with the jeugdige chosen, it shows the dossier's
+/// situation instead of asking it, and has the `dienst` field; a claimed
+/// situation that differs is refused at its field, with the dossier's.
+pub async fn web_verwijzing_uit_dossier(app: &App) {
+    use super::web::Browser;
+    let w = &app.w;
+    let route = aanbieders(app).await;
+    let zc_a = app.login(ZC_A).await;
+    let d = dossier(app, &zc_a, BSNS[0]).await;
+    let (s, _, b) = zc_a
+        .post(
+            &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
+            json!({"uitkomst": "beide", "wijkteam": w.wijkteam, "partijen": [w.jgz]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    let ingang = verwijsdatum();
+    let (s, _, b) = zc_a
+        .post(
+            &format!("/api/v1/jeugdigen/{}/onderwijssituaties", d.jeugdige),
+            json!({"onderwijssituatie": "dreigende_thuiszitter", "van": ingang - chrono::Days::new(30)}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+
+    let verwijzer = Browser::nieuw(app);
+    let csrf = verwijzer.inloggen(VERWIJZER).await;
+    let p = verwijzer.get("/verwijzingen/nieuw").await;
+    assert!(
+        p.html.contains("id=\"onderwijssituatie\""),
+        "no jeugdige chosen yet"
+    );
+    assert!(p.html.contains("id=\"dienst\""), "{}", p.html);
+    let p = verwijzer
+        .get(&format!("/verwijzingen/nieuw?jeugdige={}", d.jeugdige))
+        .await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    assert!(
+        p.html.contains(&format!(
+            "<strong>Onderwijssituatie uit het dossier:</strong> (Dreigende) thuiszitter; geen TLV in het dossier; vastgelegd vanaf {}.",
+            schakel_http::web::opmaak::datum(ingang - chrono::Days::new(30))
+        )),
+        "{}",
+        p.html
+    );
+    assert!(!p.html.contains("id=\"onderwijssituatie\""), "not asked");
+    assert!(p.html.contains("id=\"dienst\""));
+
+    let jeugdige = d.jeugdige.to_string();
+    let aanbieder = route.hoofdaanbieder.to_string();
+    let einde = (ingang + chrono::Days::new(27)).to_string();
+    let ingang_tekst = ingang.to_string();
+    let mut velden = vec![
+        ("csrf", csrf.as_str()),
+        ("jeugdige", jeugdige.as_str()),
+        ("aanbieder", aanbieder.as_str()),
+        ("product", "begeleiding_individueel_specialistisch"),
+        ("volume", "3"),
+        ("eenheid", "uur"),
+        ("per", "week"),
+        ("ingangsdatum", ingang_tekst.as_str()),
+        ("einddatum", einde.as_str()),
+    ];
+    // A claimed situation that differs: refused at the field.
+    let mut anders = velden.clone();
+    anders.push(("onderwijssituatie", "volledig_onderwijs"));
+    let p = verwijzer.post("/verwijzingen/nieuw", &anders).await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST, "{}", p.html);
+    assert!(
+        p.html.contains("id=\"onderwijssituatie-fout\""),
+        "{}",
+        p.html
+    );
+    assert!(
+        p.html.contains("Wijkt af van het dossier: daar is de onderwijssituatie &#39;dreigende_thuiszitter&#39;, niet &#39;volledig_onderwijs&#39;")
+            || p.html.contains("Wijkt af van het dossier: daar is de onderwijssituatie &#x27;dreigende_thuiszitter&#x27;, niet &#x27;volledig_onderwijs&#x27;"),
+        "{}",
+        p.html
+    );
+    // Without it: the dossier's situation, stored.
+    velden.push(("dienst", ""));
+    let p = verwijzer.post("/verwijzingen/nieuw", &velden).await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    let lijst = app
+        .opslag
+        .verwijzingen(d.jeugdige)
+        .await
+        .expect("verwijzingen");
+    assert_eq!(lijst.len(), 1);
+    assert!(
+        lijst[0]
+            .gegevens
+            .regels
+            .iter()
+            .any(|r| r == "almere.rij.dreigende_thuiszitter"),
+        "{:?}",
+        lijst[0].gegevens.regels
+    );
+}
