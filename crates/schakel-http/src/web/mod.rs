@@ -23,6 +23,7 @@ pub mod jeugdigen;
 pub mod maatwerk;
 pub mod medewerkers;
 pub mod noodtoegang;
+pub mod onderwijssituatie;
 pub mod opmaak;
 pub mod sessie;
 pub mod sso;
@@ -106,6 +107,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
             get(jeugdigen::nieuwe_jeugdige).post(jeugdigen::registreer_jeugdige),
         )
         .route("/jeugdigen/{id}", get(jeugdigen::jeugdige))
+        .route(
+            "/jeugdigen/{id}/onderwijssituatie",
+            get(onderwijssituatie::pagina).post(onderwijssituatie::leg_vast),
+        )
         .route(
             "/jeugdigen/{id}/wijzigen",
             get(gezin::wijzigscherm).post(gezin::wijzig),

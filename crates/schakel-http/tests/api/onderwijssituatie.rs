@@ -274,13 +274,69 @@ pub async fn web_verwijzing_uit_dossier(app: &App) {
         .await;
     assert_eq!(s, StatusCode::OK, "{b}");
     let ingang = verwijsdatum();
-    let (s, _, b) = zc_a
+    // The school records it on the jeugdige's page.
+    let school = Browser::nieuw(app);
+    let csrf_zc = school.inloggen(ZC_A).await;
+    let pad = format!("/jeugdigen/{}/onderwijssituatie", d.jeugdige);
+    let p = school.get(&format!("/jeugdigen/{}", d.jeugdige)).await;
+    assert!(p.html.contains(&format!("href=\"{pad}\"")), "{}", p.html);
+    let p = school.get(&pad).await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    assert!(
+        p.html
+            .contains("Er is nog geen onderwijssituatie vastgelegd.")
+    );
+    let van = (ingang - chrono::Days::new(30)).to_string();
+    let p = school
         .post(
-            &format!("/api/v1/jeugdigen/{}/onderwijssituaties", d.jeugdige),
-            json!({"onderwijssituatie": "dreigende_thuiszitter", "van": ingang - chrono::Days::new(30)}),
+            &pad,
+            &[
+                ("csrf", &csrf_zc),
+                ("onderwijssituatie", "dreigende_thuiszitter"),
+                ("van", ""),
+            ],
         )
         .await;
-    assert_eq!(s, StatusCode::CREATED, "{b}");
+    assert_eq!(p.status, StatusCode::BAD_REQUEST, "{}", p.html);
+    assert!(p.html.contains("id=\"van-fout\""), "{}", p.html);
+    let p = school
+        .post(
+            &pad,
+            &[
+                ("csrf", &csrf_zc),
+                ("onderwijssituatie", "oja"),
+                ("school", "Kolibri"),
+                ("van", &van),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST, "{}", p.html);
+    assert!(p.html.contains("id=\"school-fout\""), "{}", p.html);
+    let p = school
+        .post(
+            &pad,
+            &[
+                ("csrf", &csrf_zc),
+                ("onderwijssituatie", "dreigende_thuiszitter"),
+                ("van", &van),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    let p = school.get(p.naar()).await;
+    assert!(
+        p.html.contains("De onderwijssituatie is vastgelegd."),
+        "{}",
+        p.html
+    );
+    assert!(
+        p.html.contains(&format!(
+            "<td>(Dreigende) thuiszitter</td><td></td><td class=\"getal\"></td><td>vanaf {}</td><td>Geldt nu</td>",
+            schakel_http::web::opmaak::datum(ingang - chrono::Days::new(30))
+        )),
+        "{}",
+        p.html
+    );
 
     let verwijzer = Browser::nieuw(app);
     let csrf = verwijzer.inloggen(VERWIJZER).await;
@@ -304,6 +360,11 @@ pub async fn web_verwijzing_uit_dossier(app: &App) {
     );
     assert!(!p.html.contains("id=\"onderwijssituatie\""), "not asked");
     assert!(p.html.contains("id=\"dienst\""));
+    // The verwijzer reads the situation, without the form.
+    let p = verwijzer.get(&pad).await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    assert!(p.html.contains("(Dreigende) thuiszitter"));
+    assert!(!p.html.contains("id=\"onderwijssituatie\""));
 
     let jeugdige = d.jeugdige.to_string();
     let aanbieder = route.hoofdaanbieder.to_string();
