@@ -2404,6 +2404,11 @@ use onderwijssituatie::{onderwijssituatie_in_dossier, web_verwijzing_uit_dossier
 mod interventie;
 use interventie::{interventie_afspraak, web_interventie_afspraken};
 
+// The source's words on the web pages (issue 14.8).
+#[path = "api/bronwoorden.rs"]
+mod bronwoorden;
+use bronwoorden::web_reikwijdte_met_bronwoorden;
+
 // --- one test per scenario and backend -------------------------------------------------------------------
 
 macro_rules! per_backend {
@@ -2489,4 +2494,5 @@ per_backend!(
     interventie_afspraak,
     web_interventie_afspraken,
     web_verwijzing_uit_dossier,
+    web_reikwijdte_met_bronwoorden,
 );
