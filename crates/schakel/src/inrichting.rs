@@ -58,6 +58,18 @@ fn record(organisatie: i64) -> NieuwAuditRecord {
     r
 }
 
+/// Region `regio`'s id and organisations, which a file's names resolve
+/// against.
+async fn van_regio(opslag: &dyn Opslag, regio: &str) -> Result<(i64, Vec<Organisatie>), Fout> {
+    let regio_id = regio_voor(opslag, regio).await?;
+    let orgs = organisaties(opslag)
+        .await?
+        .into_iter()
+        .filter(|o| o.regio == regio_id)
+        .collect();
+    Ok((regio_id, orgs))
+}
+
 /// An optional date column (`YYYY-MM-DD`).
 fn datum(tekst: Option<&str>, veldnaam: &str) -> Result<Option<chrono::NaiveDate>, String> {
     tekst
@@ -159,12 +171,7 @@ pub async fn importeer(
     if k[0].is_none() || k[1].is_none() {
         return Err(invoerfout("kopregel", verwacht));
     }
-    let regio_id = regio_voor(opslag, regio).await?;
-    let orgs: Vec<Organisatie> = organisaties(opslag)
-        .await?
-        .into_iter()
-        .filter(|o| o.regio == regio_id)
-        .collect();
+    let (regio_id, orgs) = van_regio(opslag, regio).await?;
     let vandaag = schakel_http::api::vandaag();
     let mut verslag = Verslag::over(bestand);
     for (i, rij) in lezer.records().enumerate() {
@@ -230,12 +237,7 @@ pub async fn importeer_interventie(
             "verwacht aanbieder;gemeente;omschrijving;van;tot",
         ));
     }
-    let regio_id = regio_voor(opslag, regio).await?;
-    let orgs: Vec<Organisatie> = organisaties(opslag)
-        .await?
-        .into_iter()
-        .filter(|o| o.regio == regio_id)
-        .collect();
+    let (regio_id, orgs) = van_regio(opslag, regio).await?;
     let mut verslag = Verslag::over(bestand);
     for (i, rij) in lezer.records().enumerate() {
         let Some((regel, rij)) = verslag.lees(i, rij) else {

@@ -8,6 +8,7 @@
 //! condition as the finding. Before the region records any, the condition
 //! stays a finding only.
 
+use super::onderwijssituatie::gezamenlijke_casus;
 use super::steunroute::aanbieders;
 use super::*;
 
@@ -40,14 +41,7 @@ pub async fn interventie_afspraak(app: &App) {
     let zc_a = app.login(ZC_A).await;
     let verwijzer = app.login(VERWIJZER).await;
     let beheerder = app.login(BEHEERDER).await;
-    let d = dossier(app, &zc_a, BSNS[0]).await;
-    let (s, _, vraag) = zc_a
-        .post(
-            &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
-            json!({"uitkomst": "beide", "wijkteam": w.wijkteam, "partijen": [w.jgz]}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK, "{vraag}");
+    let (d, _) = gezamenlijke_casus(app, &zc_a).await;
     let ingang = verwijsdatum();
 
     // No agreements recorded: the condition is a finding, within the norms.

@@ -39,21 +39,28 @@ fn melding<'a>(b: &'a Value, regel: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no finding {regel}: {b}"))
 }
 
-pub async fn onderwijssituatie_in_dossier(app: &App) {
+/// Zorgcoördinator A's pupil in a joint case of the wijkteam with JGZ (the
+/// verwijzer) as party: the dossier and the case.
+pub(super) async fn gezamenlijke_casus(app: &App, zc: &Gebruiker) -> (Dossier, i64) {
     let w = &app.w;
-    let route = aanbieders(app).await;
-    let zc_a = app.login(ZC_A).await;
-    let verwijzer = app.login(VERWIJZER).await;
-    // Two pupils of school A in one joint case, JGZ (the verwijzer) party.
-    let d = dossier(app, &zc_a, BSNS[0]).await;
-    let (s, _, vraag) = zc_a
+    let d = dossier(app, zc, BSNS[0]).await;
+    let (s, _, vraag) = zc
         .post(
             &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
             json!({"uitkomst": "beide", "wijkteam": w.wijkteam, "partijen": [w.jgz]}),
         )
         .await;
     assert_eq!(s, StatusCode::OK, "{vraag}");
-    let casus = vraag["casus"].as_i64().expect("casus");
+    (d, vraag["casus"].as_i64().expect("casus"))
+}
+
+pub async fn onderwijssituatie_in_dossier(app: &App) {
+    let w = &app.w;
+    let route = aanbieders(app).await;
+    let zc_a = app.login(ZC_A).await;
+    let verwijzer = app.login(VERWIJZER).await;
+    // Two pupils of school A in one joint case, JGZ (the verwijzer) party.
+    let (d, casus) = gezamenlijke_casus(app, &zc_a).await;
     let (s, _, zus) = zc_a
         .post(
             "/api/v1/jeugdigen",
@@ -262,17 +269,9 @@ pub async fn onderwijssituatie_in_dossier(app: &App) {
 /// situation that differs is refused at its field, with the dossier's.
 pub async fn web_verwijzing_uit_dossier(app: &App) {
     use super::web::Browser;
-    let w = &app.w;
     let route = aanbieders(app).await;
     let zc_a = app.login(ZC_A).await;
-    let d = dossier(app, &zc_a, BSNS[0]).await;
-    let (s, _, b) = zc_a
-        .post(
-            &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
-            json!({"uitkomst": "beide", "wijkteam": w.wijkteam, "partijen": [w.jgz]}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK, "{b}");
+    let (d, _) = gezamenlijke_casus(app, &zc_a).await;
     let ingang = verwijsdatum();
     // The school records it on the jeugdige's page.
     let school = Browser::nieuw(app);
