@@ -171,7 +171,7 @@ pub async fn importeer(
     if k[0].is_none() || k[1].is_none() {
         return Err(invoerfout("kopregel", verwacht));
     }
-    let (regio_id, orgs) = van_regio(opslag, regio).await?;
+    let (_, orgs) = van_regio(opslag, regio).await?;
     let vandaag = schakel_http::api::vandaag();
     let mut verslag = Verslag::over(bestand);
     for (i, rij) in lezer.records().enumerate() {
