@@ -158,7 +158,7 @@ pub async fn maak(f: Formulier<AfspraakFormulier>) -> WebResultaat {
         tot,
     };
     match leg_vast(&wie.dossier(), i).await {
-        Ok(_) => Ok(naar("/beheer/interventie-afspraken?gelukt=ja".to_string())),
+        Ok(_) => Ok(naar("/beheer/interventie-afspraken?gelukt=ja")),
         Err(e) => {
             fouten.uit(e, &VELDEN)?;
             fouten.op_volgorde(&VELDEN);
