@@ -145,7 +145,7 @@ impl Dossier<'_> {
 
     /// Decides by `beleid`, logs, and only then hands out. Reads are logged
     /// when allowed too; an allowed write is logged by the write itself.
-    async fn toegang(
+    pub(crate) async fn toegang(
         &self,
         j: &Jeugdige,
         gebeurtenis: &str,
@@ -233,7 +233,7 @@ impl Dossier<'_> {
     /// without a relation gets (issue 12, item 9): an unknown id and one
     /// the caller may not see answer the same, so ids cannot be probed.
     /// The attempt is audited either way.
-    async fn jeugdige_of_weigering(
+    pub(crate) async fn jeugdige_of_weigering(
         &self,
         id: Id,
         gebeurtenis: &str,

@@ -13,6 +13,7 @@ pub mod dossier;
 pub mod fout;
 pub mod gids;
 pub mod inrichting;
+pub mod interventie;
 pub mod invoer;
 pub mod openapi;
 pub mod post;
@@ -97,10 +98,15 @@ pub fn router(state: AppState) -> Router {
             organisaties::zet_toegangsroute
         ))
         .routes(routes!(api::sso::lees, api::sso::zet))
+        .routes(routes!(interventie::lijst, interventie::maak))
         .routes(routes!(jeugdigen::maak_huishouden))
         .routes(routes!(jeugdigen::lijst, jeugdigen::maak))
         .routes(routes!(jeugdigen::lees, jeugdigen::wijzig))
         .routes(routes!(api::toegangsroute::toegangsroute))
+        .routes(routes!(
+            api::onderwijssituatie::lijst,
+            api::onderwijssituatie::leg_vast
+        ))
         .routes(routes!(route::maak_hulpvraag, route::hulpvragen))
         .routes(routes!(route::lees_hulpvraag))
         .routes(routes!(route::trieer))

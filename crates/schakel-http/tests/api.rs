@@ -2403,6 +2403,20 @@ use tweedefactor::tweede_factor;
 #[path = "api/factorherstel.rs"]
 mod factorherstel;
 use factorherstel::tweede_factor_verwijderen;
+// The referral takes the child's situation from the dossier (issue 14.5).
+#[path = "api/onderwijssituatie.rs"]
+mod onderwijssituatie;
+use onderwijssituatie::{onderwijssituatie_in_dossier, web_verwijzing_uit_dossier};
+
+// Interventie-afspraken and the toets of footnote *** (issue 14.2).
+#[path = "api/interventie.rs"]
+mod interventie;
+use interventie::{interventie_afspraak, web_interventie_afspraken};
+
+// The source's words on the web pages (issue 14.8).
+#[path = "api/bronwoorden.rs"]
+mod bronwoorden;
+use bronwoorden::web_reikwijdte_met_bronwoorden;
 
 // --- one test per scenario and backend -------------------------------------------------------------------
 
@@ -2490,4 +2504,9 @@ per_backend!(
     sso_inloggen,
     sso_terugkeer_begrensd,
     sso_herbevestigen,
+    onderwijssituatie_in_dossier,
+    interventie_afspraak,
+    web_interventie_afspraken,
+    web_verwijzing_uit_dossier,
+    web_reikwijdte_met_bronwoorden,
 );

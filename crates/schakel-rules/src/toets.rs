@@ -82,7 +82,7 @@ impl Normenkader {
             self.toets_arrangement(&advies, v, rij, &mut toetsing);
         } else {
             self.kies_optie(&advies, v, &mut toetsing);
-            self.voorwaarden(&advies, v, &mut toetsing);
+            self.voorwaarden(&advies, v, vraag.interventie_afspraak, &mut toetsing);
         }
         Ok(toetsing)
     }
@@ -141,7 +141,13 @@ impl Normenkader {
     /// Conditions the source attaches beyond volume and term: a footnote
     /// on the fitting option (*** behandeling only under an
     /// interventie-afspraak), a pupil whose school has an OJA.
-    fn voorwaarden<'r>(&'r self, advies: &Advies<'r>, v: &Verwijzing, toetsing: &mut Toetsing<'r>) {
+    fn voorwaarden<'r>(
+        &'r self,
+        advies: &Advies<'r>,
+        v: &Verwijzing,
+        afspraak: Option<bool>,
+        toetsing: &mut Toetsing<'r>,
+    ) {
         let rij = self
             .rijen
             .iter()
@@ -154,9 +160,23 @@ impl Normenkader {
             for &i in &optie.voetnoten {
                 let n = &self.voetnoten[i];
                 if n.voorwaarde_voor.contains(&v.product) {
+                    let melding = match afspraak {
+                        None => format!("Voorwaarde (voetnoot {}): {}", n.teken, n.toelichting),
+                        Some(true) => format!(
+                            "Voorwaarde (voetnoot {}) vervuld: deze aanbieder heeft een interventie-afspraak met de gemeente die geldt op de ingangsdatum.",
+                            n.teken
+                        ),
+                        Some(false) => {
+                            toetsing.binnen_normen = false;
+                            format!(
+                                "Voorwaarde (voetnoot {}) niet vervuld: deze aanbieder heeft geen interventie-afspraak met de gemeente die geldt op de ingangsdatum. {}",
+                                n.teken, n.toelichting
+                            )
+                        }
+                    };
                     toetsing.bevindingen.push(Bevinding {
                         regel: &n.id,
-                        melding: format!("Voorwaarde (voetnoot {}): {}", n.teken, n.toelichting),
+                        melding,
                     });
                 }
             }

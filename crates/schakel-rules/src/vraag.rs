@@ -46,6 +46,11 @@ pub struct Verwijzing {
 pub struct ToetsVraag {
     pub situatie: AdviesVraag,
     pub verwijzing: Verwijzing,
+    /// Whether the provider has an interventie-afspraak with the gemeente
+    /// that holds on the referral's start (seed 004, footnote ***), when
+    /// the caller knows: the region's set-up records them. Unknown (the
+    /// CLI, the public check) reports the condition as a finding only.
+    pub interventie_afspraak: Option<bool>,
 }
 
 /// Parses JSON text; a syntax error names line and column.
@@ -279,6 +284,7 @@ impl ToetsVraag {
         Ok(Self {
             situatie,
             verwijzing,
+            interventie_afspraak: None,
         })
     }
 }

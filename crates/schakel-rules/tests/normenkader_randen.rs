@@ -49,6 +49,7 @@ fn toets(
         .toets(&ToetsVraag {
             situatie,
             verwijzing,
+            interventie_afspraak: None,
         })
         .expect("valid input");
     (
@@ -284,6 +285,7 @@ fn onbekende_dienst_noemt_veld_en_toegestane_diensten() {
                 ),
                 "ggz",
             ),
+            interventie_afspraak: None,
         })
         .expect_err("unknown service");
     assert_eq!(fout.veld, "verwijzing.dienst");
@@ -371,6 +373,56 @@ fn behandeling_voor_thuiszitter_meldt_de_interventie_afspraak() {
         ),
     );
     assert!(ok && b.is_empty(), "{b:?}");
+}
+
+// Footnote ***, once the region records interventie-afspraken (issue 14,
+// item 2): "alleen mogelijk onder voorwaarde van interventie afspraak
+// tussen aanbieder en gemeente" — within the norms only for a provider
+// with a current agreement; without one the condition is the finding.
+#[test]
+fn behandeling_voor_thuiszitter_alleen_met_interventie_afspraak() {
+    let toets_met = |afspraak| {
+        let t = regels()
+            .toets(&ToetsVraag {
+                situatie: vraag(DreigendeThuiszitter, 9, "2026-11-23"),
+                verwijzing: verwijzing(
+                    "behandeling_individueel_basis",
+                    2,
+                    Per::Week,
+                    "2026-11-23",
+                    "2027-05-22",
+                ),
+                interventie_afspraak: Some(afspraak),
+            })
+            .expect("valid input");
+        (
+            t.binnen_normen,
+            t.bevindingen
+                .iter()
+                .map(|b| (b.regel.to_string(), b.melding.clone()))
+                .collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        toets_met(true),
+        (
+            true,
+            vec![(
+                "almere.voetnoot.3".to_string(),
+                "Voorwaarde (voetnoot ***) vervuld: deze aanbieder heeft een interventie-afspraak met de gemeente die geldt op de ingangsdatum.".to_string()
+            )]
+        )
+    );
+    assert_eq!(
+        toets_met(false),
+        (
+            false,
+            vec![(
+                "almere.voetnoot.3".to_string(),
+                "Voorwaarde (voetnoot ***) niet vervuld: deze aanbieder heeft geen interventie-afspraak met de gemeente die geldt op de ingangsdatum. Behandeling is alleen mogelijk als er een interventie-afspraak is tussen aanbieder en gemeente. Die afspraken bestaan nu met KBC Triade Vitree (observatiegroep) en GGZ Centraal Fornhese (Kersenboom).".to_string()
+            )]
+        )
+    );
 }
 
 // "Tijdelijk voor 1e half jaar maximaal … 9 uur Begeleiding Individueel

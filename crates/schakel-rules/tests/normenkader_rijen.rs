@@ -619,6 +619,7 @@ mod toets {
                 einddatum: d(tot),
                 dienst: None,
             },
+            interventie_afspraak: None,
         };
         let t = regels().toets(&vraag).expect("valid input");
         (

@@ -57,6 +57,7 @@ mod factorherstel;
 mod gids;
 mod levenscyclus;
 mod noodtoegang;
+mod onderwijs;
 mod sso;
 mod toegangsroute;
 mod tweedefactor;
@@ -1770,6 +1771,43 @@ impl Opslag for SqliteOpslag {
         let uit = noodtoegang::lijst(&mut tx, f, pagina).await?;
         tx.commit().await.map_err(db)?;
         Ok(uit)
+    }
+
+    // --- onderwijssituatie and interventie-afspraken -------------------------------------
+
+    async fn leg_onderwijssituatie_vast(
+        &self,
+        s: &schakel_storage::NieuweOnderwijssituatie,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<schakel_storage::Onderwijssituatie> {
+        let mut tx = self.schrijf().await?;
+        let uit = onderwijs::leg_vast(&mut tx, s, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn onderwijssituaties(
+        &self,
+        jeugdige: Id,
+    ) -> Resultaat<Vec<schakel_storage::Onderwijssituatie>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        onderwijs::historie(&mut c, jeugdige).await
+    }
+
+    async fn zet_interventieafspraak(
+        &self,
+        a: &schakel_storage::NieuweInterventieafspraak,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<schakel_storage::Interventieafspraak> {
+        let mut tx = self.schrijf().await?;
+        let uit = onderwijs::zet_afspraak(&mut tx, a, audit).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
+    }
+
+    async fn interventieafspraken(&self) -> Resultaat<Vec<schakel_storage::Interventieafspraak>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        onderwijs::afspraken(&mut c).await
     }
 
     // --- the course of a joint case ------------------------------------------------------

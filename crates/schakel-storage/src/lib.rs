@@ -16,6 +16,7 @@ pub mod gids;
 pub mod klok;
 pub mod model;
 pub mod noodtoegang;
+pub mod onderwijs;
 pub mod sso;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
@@ -38,6 +39,9 @@ pub use gids::{
 };
 pub use model::*;
 pub use noodtoegang::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
+pub use onderwijs::{
+    Interventieafspraak, NieuweInterventieafspraak, NieuweOnderwijssituatie, Onderwijssituatie,
+};
 pub use sso::{SsoInstelling, SsoKoppeling, SsoPoging};
 pub use toegangsroute::{DirectoryGegevens, OjaArrangement};
 pub use tweedefactor::{AanmeldDoel, Aanmelding, Factorsoort, NieuweTweedeFactor, TweedeFactor};
@@ -470,6 +474,28 @@ pub trait Opslag: Send + Sync + 'static {
         f: &NoodtoegangFilter,
         pagina: Pagina,
     ) -> Resultaat<Lijst<Noodtoegang>>;
+
+    // --- onderwijssituatie and interventie-afspraken (see [`onderwijs`]) -----
+    /// Records a jeugdige's situation with its audit record, in one
+    /// transaction; an unknown jeugdige is [`OpslagFout::OnbekendeVerwijzing`].
+    async fn leg_onderwijssituatie_vast(
+        &self,
+        s: &NieuweOnderwijssituatie,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Onderwijssituatie>;
+    /// A jeugdige's recorded situations, oldest `van` first (then in the
+    /// order recorded): the history [`Onderwijssituatie::op`] reads.
+    async fn onderwijssituaties(&self, jeugdige: Id) -> Resultaat<Vec<Onderwijssituatie>>;
+    /// Stores an interventie-afspraak with its audit record; one with the
+    /// same provider, gemeente and start replaces that one's end and
+    /// description (an import run again).
+    async fn zet_interventieafspraak(
+        &self,
+        a: &NieuweInterventieafspraak,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Interventieafspraak>;
+    /// Every interventie-afspraak, by provider, gemeente and start.
+    async fn interventieafspraken(&self) -> Resultaat<Vec<Interventieafspraak>>;
 
     // --- the course of a joint case (schakel_domain::verloop) ----------------
     async fn gebeurtenissen(&self, casus: Id) -> Resultaat<Vec<CasusGebeurtenis>>;

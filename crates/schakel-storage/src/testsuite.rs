@@ -94,6 +94,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     activatie(opslag, &w).await;
     tweede_factoren(opslag, &w).await;
     noodtoegang(opslag, &w).await;
+    onderwijs(opslag, &w, &d).await;
     levenscyclus(opslag, &w).await;
     sso(opslag, &w).await;
     verifieer_keten(opslag).await;
@@ -4727,4 +4728,162 @@ pub async fn tweede_factoren(opslag: &dyn Opslag, w: &Wereld) {
         Err(OpslagFout::NietGevonden)
     ));
     assert_eq!(kop_nummer(opslag).await, kop, "nothing logged for nobody");
+}
+
+/// Issue 14.5 and 14.2: a jeugdige's onderwijssituatie with its history
+/// (each record audited, never changed), and interventie-afspraken (the
+/// same provider, gemeente and start replaces end and description).
+pub async fn onderwijs(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
+    use crate::verloop::Door;
+    use crate::{NieuweInterventieafspraak, NieuweOnderwijssituatie, Onderwijssituatie};
+
+    let dag = |j, m, d| NaiveDate::from_ymd_opt(j, m, d).expect("datum");
+    let m = w.medewerker(opslag).await;
+    let door = Door {
+        medewerker: m.id,
+        rol: Rol::Zorgcoordinator,
+        organisatie: w.school.id,
+    };
+    assert!(
+        opslag
+            .onderwijssituaties(d.j1.id)
+            .await
+            .expect("historie")
+            .is_empty()
+    );
+    let nieuw = |situatie: &str, van, tot| NieuweOnderwijssituatie {
+        jeugdige: d.j1.id,
+        situatie: situatie.into(),
+        school: Some("Watertuin".into()),
+        schooldagdelen: Some(4),
+        van,
+        tot,
+        door,
+    };
+    let kop = kop_nummer(opslag).await;
+    let later = nieuw("dreigende_thuiszitter", dag(2027, 1, 4), None);
+    let eerst = nieuw("oja", dag(2026, 8, 31), Some(dag(2027, 1, 3)));
+    let rec = || {
+        record(
+            "onderwijssituatie.vastleggen",
+            Actie::Aanmaken,
+            "jeugdige",
+            Some(d.j1.id),
+            Some(&d.j1.bsn),
+        )
+    };
+    // Recorded out of order: the history comes back by start date.
+    let b = opslag
+        .leg_onderwijssituatie_vast(&later, &rec())
+        .await
+        .expect("vastleggen");
+    let a = opslag
+        .leg_onderwijssituatie_vast(&eerst, &rec())
+        .await
+        .expect("vastleggen");
+    assert_eq!(b.gegevens, later, "stored as given");
+    assert_eq!(
+        kop_nummer(opslag).await,
+        kop + 2,
+        "each with its audit record"
+    );
+    assert_eq!(
+        laatste_record(opslag).await.record.gebeurtenis,
+        "onderwijssituatie.vastleggen"
+    );
+    let h = opslag.onderwijssituaties(d.j1.id).await.expect("historie");
+    assert_eq!(h.iter().map(|s| s.id).collect::<Vec<_>>(), vec![a.id, b.id]);
+    assert_eq!(
+        Onderwijssituatie::op(&h, dag(2026, 8, 30)).map(|s| s.id),
+        None
+    );
+    assert_eq!(
+        Onderwijssituatie::op(&h, dag(2027, 1, 3)).map(|s| s.id),
+        Some(a.id)
+    );
+    assert_eq!(
+        Onderwijssituatie::op(&h, dag(2030, 1, 1)).map(|s| s.id),
+        Some(b.id)
+    );
+    assert!(
+        opslag
+            .onderwijssituaties(d.j2.id)
+            .await
+            .expect("historie")
+            .is_empty(),
+        "another jeugdige's history is its own"
+    );
+    let onbekend = opslag
+        .leg_onderwijssituatie_vast(
+            &NieuweOnderwijssituatie {
+                jeugdige: d.j3.id + 10_000,
+                ..later.clone()
+            },
+            &rec(),
+        )
+        .await;
+    assert!(
+        matches!(onbekend, Err(OpslagFout::OnbekendeVerwijzing(_))),
+        "unknown jeugdige: {onbekend:?}"
+    );
+
+    let gemeente = opslag
+        .maak_organisatie(&NieuweOrganisatie {
+            regio: w.regio.id,
+            naam: "Gemeente Testdorp".into(),
+            soort: OrganisatieSoort::Gemeente,
+            gemeente: None,
+            brin: None,
+            agb: None,
+        })
+        .await
+        .expect("gemeente");
+    let afspraak = NieuweInterventieafspraak {
+        aanbieder: w.aanbieder.id,
+        gemeente: gemeente.id,
+        omschrijving: "Observatiegroep".into(),
+        van: dag(2026, 8, 1),
+        tot: dag(2027, 7, 31),
+    };
+    let arec = || {
+        record(
+            "interventieafspraak.vastleggen",
+            Actie::Aanmaken,
+            "interventieafspraak",
+            None,
+            None,
+        )
+    };
+    let eerste = opslag
+        .zet_interventieafspraak(&afspraak, &arec())
+        .await
+        .expect("afspraak");
+    assert_eq!(eerste.gegevens, afspraak);
+    assert!(eerste.geldt_op(dag(2027, 7, 31)) && !eerste.geldt_op(dag(2027, 8, 1)));
+    let verlengd = NieuweInterventieafspraak {
+        tot: dag(2028, 7, 31),
+        omschrijving: "Observatiegroep (verlengd)".into(),
+        ..afspraak.clone()
+    };
+    let tweede = opslag
+        .zet_interventieafspraak(&verlengd, &arec())
+        .await
+        .expect("afspraak");
+    assert_eq!(tweede.id, eerste.id, "same provider, gemeente and start");
+    let alle = opslag.interventieafspraken().await.expect("afspraken");
+    assert_eq!(alle.len(), 1);
+    assert_eq!(alle[0].gegevens, verlengd);
+    let fout = opslag
+        .zet_interventieafspraak(
+            &NieuweInterventieafspraak {
+                tot: dag(2026, 7, 31),
+                ..afspraak.clone()
+            },
+            &arec(),
+        )
+        .await;
+    assert!(
+        fout.is_err(),
+        "an end before the start is refused: {fout:?}"
+    );
 }

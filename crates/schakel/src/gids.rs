@@ -62,6 +62,12 @@ pub enum ImportOpdracht {
         #[command(flatten)]
         opslag: OpslagOpties,
     },
+    /// Interventie-afspraken of seed 004's footnote *** (aanbieder;gemeente;omschrijving;van;tot): the aanbieder by AGB or name, the gemeente by name, both of region --regio; dates JJJJ-MM-DD; a row with the same aanbieder, gemeente and van replaces that agreement.
+    InterventieAfspraken {
+        bestand: PathBuf,
+        #[command(flatten)]
+        opslag: OpslagOpties,
+    },
     /// Wijkteam areas and contact points (wijkteam;gemeente;gebied;contactpunt;telefoon;email): replaces them for the wijkteams in the file; a wijkteam not in the directory yet is added to region --regio (with its gemeente).
     Wijkteams {
         bestand: PathBuf,
@@ -767,7 +773,8 @@ pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> R
         | ImportOpdracht::Scholen { bestand, opslag }
         | ImportOpdracht::Wijkteams { bestand, opslag }
         | ImportOpdracht::Arrangementen { bestand, opslag }
-        | ImportOpdracht::Verwijzers { bestand, opslag } => (bestand, opslag),
+        | ImportOpdracht::Verwijzers { bestand, opslag }
+        | ImportOpdracht::InterventieAfspraken { bestand, opslag } => (bestand, opslag),
     };
     let opslag = opties.open().await.map_err(|e| Fout::Bedrijf(e.0))?;
     let verslag = match opdracht {
@@ -791,6 +798,9 @@ pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> R
         }
         ImportOpdracht::Wijkteams { .. } => {
             importeer_wijkteams(bestand, opslag.as_ref(), regio).await?
+        }
+        ImportOpdracht::InterventieAfspraken { .. } => {
+            crate::inrichting::importeer_interventie(bestand, opslag.as_ref(), regio).await?
         }
         ImportOpdracht::Arrangementen { .. } | ImportOpdracht::Verwijzers { .. } => {
             let regels = schakel_rules::Regelset::laad(data, regio)?;

@@ -58,6 +58,18 @@ fn record(organisatie: i64) -> NieuwAuditRecord {
     r
 }
 
+/// Region `regio`'s id and organisations, which a file's names resolve
+/// against.
+async fn van_regio(opslag: &dyn Opslag, regio: &str) -> Result<(i64, Vec<Organisatie>), Fout> {
+    let regio_id = regio_voor(opslag, regio).await?;
+    let orgs = organisaties(opslag)
+        .await?
+        .into_iter()
+        .filter(|o| o.regio == regio_id)
+        .collect();
+    Ok((regio_id, orgs))
+}
+
 /// An optional date column (`YYYY-MM-DD`).
 fn datum(tekst: Option<&str>, veldnaam: &str) -> Result<Option<chrono::NaiveDate>, String> {
     tekst
@@ -159,12 +171,7 @@ pub async fn importeer(
     if k[0].is_none() || k[1].is_none() {
         return Err(invoerfout("kopregel", verwacht));
     }
-    let regio_id = regio_voor(opslag, regio).await?;
-    let orgs: Vec<Organisatie> = organisaties(opslag)
-        .await?
-        .into_iter()
-        .filter(|o| o.regio == regio_id)
-        .collect();
+    let (_, orgs) = van_regio(opslag, regio).await?;
     let vandaag = schakel_http::api::vandaag();
     let mut verslag = Verslag::over(bestand);
     for (i, rij) in lezer.records().enumerate() {
@@ -184,6 +191,74 @@ pub async fn importeer(
             }
         };
         match zet_toegangsroute(opslag, regels, vandaag, id, &w, &record(id)).await {
+            Ok(_) => verslag.opgeslagen += 1,
+            Err(schakel_http::fout::ApiFout::Intern(e)) => return Err(bedrijf(e)),
+            Err(e) => verslag.fout(regel, e.to_string()),
+        }
+    }
+    balk.finish_and_clear();
+    Ok(verslag)
+}
+
+/// One row of `interventie-afspraken.csv` (aanbieder;gemeente;omschrijving;
+/// van;tot) as an agreement between two organisations of the region.
+fn afspraakrij(
+    orgs: &[Organisatie],
+    rij: &csv::StringRecord,
+    k: &[Option<usize>; 5],
+) -> Result<schakel_storage::NieuweInterventieafspraak, String> {
+    let verplicht = |i: usize, naam: &str| veld(rij, k[i]).ok_or(format!("{naam}: verplicht"));
+    let datum_verplicht = |i: usize, naam: &str| {
+        datum(Some(verplicht(i, naam)?), naam).map(|d| d.unwrap_or_default())
+    };
+    Ok(schakel_storage::NieuweInterventieafspraak {
+        aanbieder: zoek(orgs, verplicht(0, "aanbieder")?, "aanbieder")?.id,
+        gemeente: zoek(orgs, verplicht(1, "gemeente")?, "gemeente")?.id,
+        omschrijving: verplicht(2, "omschrijving")?.into(),
+        van: datum_verplicht(3, "van")?,
+        tot: datum_verplicht(4, "tot")?,
+    })
+}
+
+/// `schakel import interventie-afspraken FILE` for region `regio`: each
+/// row through the same door as the API and the beheer page
+/// (`schakel_http::interventie::zet`), with its own audit record.
+pub async fn importeer_interventie(
+    bestand: &Path,
+    opslag: &dyn Opslag,
+    regio: &str,
+) -> Result<Verslag, Fout> {
+    let (mut lezer, kop, balk) = open_csv(bestand, "interventie-afspraken")?;
+    let k = ["aanbieder", "gemeente", "omschrijving", "van", "tot"]
+        .map(|n| kop.iter().position(|c| c == n));
+    if k.iter().any(Option::is_none) {
+        return Err(invoerfout(
+            "kopregel",
+            "verwacht aanbieder;gemeente;omschrijving;van;tot",
+        ));
+    }
+    let (regio_id, orgs) = van_regio(opslag, regio).await?;
+    let mut verslag = Verslag::over(bestand);
+    for (i, rij) in lezer.records().enumerate() {
+        let Some((regel, rij)) = verslag.lees(i, rij) else {
+            continue;
+        };
+        let afspraak = match afspraakrij(&orgs, &rij, &k) {
+            Ok(a) => a,
+            Err(reden) => {
+                verslag.fout(regel, reden);
+                continue;
+            }
+        };
+        let record = NieuwAuditRecord::door_systeem(
+            schakel_http::interventie::GEBEURTENIS,
+            Actie::Aanmaken,
+            "interventieafspraak",
+            "beheer_cli",
+            "cli",
+            "schakel",
+        );
+        match schakel_http::interventie::zet(opslag, regio_id, &afspraak, &record).await {
             Ok(_) => verslag.opgeslagen += 1,
             Err(schakel_http::fout::ApiFout::Intern(e)) => return Err(bedrijf(e)),
             Err(e) => verslag.fout(regel, e.to_string()),

@@ -1582,6 +1582,107 @@ fn inrichting_import_arrangementen_en_verwijzers() {
     assert_eq!(code, 0, "{stderr}");
 }
 
+/// Issue 14.2: `schakel import interventie-afspraken` on the demo's data,
+/// through the same door as the API (`schakel_http::interventie::zet`):
+/// seed 004's footnote *** names "KBC(KinderBehandelcentrum) Triade
+/// Vitree (observatiegroep)" as a party with an agreement; the good row is
+/// stored and listed for the beheerder, bad rows are reported by line and
+/// field, the same provider, gemeente and start replace the end, and the
+/// audit chain still verifies.
+#[test]
+fn import_interventie_afspraken() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data_dir = tmp.path().join("data");
+    let server = start_demo(&data_dir);
+    let db = demo_db(&data_dir);
+    let bestand = tmp.path().join("interventie-afspraken.csv");
+    let importeer = |inhoud: &str| {
+        std::fs::write(&bestand, inhoud).expect("write");
+        let (code, verslag, stderr) = draai(
+            &[
+                "import",
+                "interventie-afspraken",
+                bestand.to_str().expect("utf-8"),
+            ],
+            &data_dir,
+            &["--database-url", &db],
+        );
+        assert_eq!(code, 0, "{stderr}");
+        let fouten: Vec<(i64, String)> = verslag["eersteFouten"]
+            .as_array()
+            .expect("eersteFouten")
+            .iter()
+            .map(|f| {
+                (
+                    f["regel"].as_i64().expect("regel"),
+                    f["reden"]
+                        .as_str()
+                        .expect("reden")
+                        .split(':')
+                        .next()
+                        .unwrap_or_default()
+                        .to_string(),
+                )
+            })
+            .collect();
+        (verslag["opgeslagen"].as_i64(), fouten)
+    };
+    assert_eq!(
+        importeer(
+            "aanbieder;gemeente;omschrijving;van;tot\n\
+             Triade Vitree (KBC);Gemeente Almere;observatiegroep;2026-08-01;2027-07-31\n\
+             Onbekende Zorg;Gemeente Almere;observatiegroep;2026-08-01;2027-07-31\n\
+             Triade Vitree (KBC);SBO De Watertuin;observatiegroep;2026-08-01;2027-07-31\n\
+             Triade Vitree (KBC);Gemeente Almere;observatiegroep;1-8-2026;2027-07-31\n\
+             Triade Vitree (KBC);Gemeente Almere;observatiegroep;2027-08-01;2027-07-31\n"
+        ),
+        (
+            Some(1),
+            vec![
+                (3, "aanbieder".to_string()),
+                (4, "gemeente".to_string()),
+                (5, "van".to_string()),
+                (6, "tot".to_string())
+            ]
+        )
+    );
+    // Again with a later end: replaced, not added.
+    assert_eq!(
+        importeer(
+            "aanbieder;gemeente;omschrijving;van;tot\n\
+             Triade Vitree (KBC);Gemeente Almere;observatiegroep;2026-08-01;2028-07-31\n"
+        ),
+        (Some(1), vec![])
+    );
+    let beheerder = Demogebruiker::login(&server, "beheer@schakel.demo");
+    let (s, lijst) = beheerder.get("/api/v1/interventie-afspraken");
+    assert_eq!(s, 200, "{lijst}");
+    let rijen: Vec<(Value, Value, Value, Value)> = lijst
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|a| {
+            (
+                a["aanbieder"]["naam"].clone(),
+                a["gemeente"]["naam"].clone(),
+                a["van"].clone(),
+                a["tot"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rijen,
+        [(
+            json!("Triade Vitree (KBC)"),
+            json!("Gemeente Almere"),
+            json!("2026-08-01"),
+            json!("2028-07-31")
+        )]
+    );
+    let (code, _, stderr) = draai(&["audit", "verify"], &data_dir, &["--database-url", &db]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
 /// `serve --inzage-gesloten-maanden` sets how long the wijkteam may break
 /// the glass on a closed case (issue 12.3): with 0 months, every case the
 /// demo's history closed (months ago) is past it, where the default 12

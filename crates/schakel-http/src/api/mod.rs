@@ -12,6 +12,7 @@ pub mod medewerkers;
 pub mod monitoring;
 pub mod noodtoegang;
 pub mod normenkader;
+pub mod onderwijssituatie;
 pub mod organisaties;
 pub mod route;
 pub mod sessies;

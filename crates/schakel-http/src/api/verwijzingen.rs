@@ -16,12 +16,14 @@ use schakel_rules::Hoeveelheid;
 use schakel_rules::ToetsVraag;
 use schakel_rules::budget::toegekend;
 use schakel_rules::datum::Periode;
+use schakel_rules::toets::Bevinding;
 use schakel_storage::audit::{Actie, Uitkomst};
 use schakel_storage::{Id, Jeugdige, NieuwActiepunt, NieuweLevering, NieuweVerwijzing, Verwijzing};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::ToSchema;
 
+use super::onderwijssituatie::{Dossiersituatie, tlv_op};
 use super::vandaag;
 use crate::api::{PaginaAntwoord, PaginaVraag};
 use crate::auth::Actor;
@@ -37,10 +39,15 @@ pub struct VerwijzingInvoer {
     pub jeugdige: i64,
     /// The provider that delivers the care.
     pub aanbieder: i64,
-    /// The education situation, as for the advice; geboortedatum comes from
-    /// the dossier, peildatum defaults to the ingangsdatum.
-    #[schema(value_type = Object)]
-    pub situatie: Value,
+    /// Comes from the dossier (the jeugdige's onderwijssituatie on the
+    /// ingangsdatum, the TLV from the case's TLV events): leave it out. A
+    /// situation given that differs from the dossier's is refused, naming
+    /// `situatie`. Only for a jeugdige whose situation is not recorded yet
+    /// is the given one checked, with a finding saying so. `peildatum`
+    /// may be given (default: the ingangsdatum); geboortedatum never.
+    #[serde(default)]
+    #[schema(value_type = Option<Object>)]
+    pub situatie: Option<Value>,
     /// {product, volume, eenheid, per, ingangsdatum, einddatum}
     #[schema(value_type = Object)]
     pub verwijzing: Value,
@@ -115,27 +122,123 @@ impl From<Verwijzing> for VerwijzingDto {
     }
 }
 
-/// The check's input: the situation with the jeugdige's own birth date and,
-/// unless given, the referral's start as peildatum.
-fn toetsvraag(i: &VerwijzingInvoer, j: &Jeugdige) -> ApiResultaat<ToetsVraag> {
-    let mut situatie = i.situatie.clone();
-    let Some(velden) = situatie.as_object_mut() else {
-        return Err(ApiFout::veld("situatie", "verwacht een JSON-object"));
+/// What the check's situation came from, for the findings.
+enum Bron {
+    Dossier,
+    /// The verwijzer's claim: the dossier holds no situation on that day.
+    Opgegeven,
+}
+
+/// The check's input: the situation from the dossier (or, while it holds
+/// none, the one given) with the jeugdige's own birth date and, unless
+/// given, the referral's start as peildatum.
+async fn toetsvraag(
+    state: &AppState,
+    i: &VerwijzingInvoer,
+    j: &Jeugdige,
+) -> ApiResultaat<(ToetsVraag, Bron)> {
+    let claim = match &i.situatie {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(m)) => Some(m.clone()),
+        Some(_) => return Err(ApiFout::veld("situatie", "verwacht een JSON-object")),
     };
-    if velden.contains_key("geboortedatum") {
+    if claim
+        .as_ref()
+        .is_some_and(|c| c.contains_key("geboortedatum"))
+    {
         return Err(ApiFout::veld(
             "situatie.geboortedatum",
             "komt uit het dossier van de jeugdige; laat dit veld weg",
         ));
     }
+    let ingang = i
+        .verwijzing
+        .get("ingangsdatum")
+        .and_then(Value::as_str)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let uit_dossier = Dossiersituatie::op(state, j, ingang.unwrap_or_else(vandaag)).await?;
+    let (mut velden, bron) = match (uit_dossier, claim) {
+        (Some(d), claim) => {
+            let claim = claim.unwrap_or_default();
+            d.vergelijk(&claim)?;
+            let mut velden = d.velden();
+            // What is left (peildatum, or a field the rules refuse by name).
+            velden.extend(claim);
+            (velden, Bron::Dossier)
+        }
+        (None, Some(claim)) => (claim, Bron::Opgegeven),
+        (None, None) => {
+            return Err(ApiFout::veld(
+                "situatie",
+                "de onderwijssituatie van deze jeugdige staat nog niet in het dossier; laat de school of het wijkteam die eerst vastleggen bij de jeugdige (Onderwijssituatie), dan neemt de verwijzing haar over",
+            ));
+        }
+    };
     velden.insert("geboortedatum".into(), json!(j.geboortedatum));
     if !velden.contains_key("peildatum")
         && let Some(ingang) = i.verwijzing.get("ingangsdatum")
     {
         velden.insert("peildatum".into(), ingang.clone());
     }
-    let vraag = json!({ "situatie": situatie, "verwijzing": i.verwijzing });
-    Ok(ToetsVraag::uit_json(&vraag, vandaag())?)
+    let vraag = json!({ "situatie": velden, "verwijzing": i.verwijzing });
+    Ok((ToetsVraag::uit_json(&vraag, vandaag())?, bron))
+}
+
+/// Whether the provider has an interventie-afspraak with a gemeente of
+/// `regio` that holds on `dag` (seed 004, footnote ***) — unknown while
+/// the region's set-up records none at all, so that the condition stays a
+/// finding until the region keeps them.
+async fn interventie_afspraak(
+    state: &AppState,
+    regio: Id,
+    aanbieder: Id,
+    dag: NaiveDate,
+) -> ApiResultaat<Option<bool>> {
+    let mut in_regio = Vec::new();
+    for a in state.opslag.interventieafspraken().await? {
+        let gemeente = state.opslag.organisatie(a.gegevens.gemeente).await?;
+        if gemeente.is_some_and(|g| g.regio == regio) {
+            in_regio.push(a);
+        }
+    }
+    if in_regio.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(in_regio.iter().any(|a| {
+        a.gegevens.aanbieder == aanbieder && a.geldt_op(dag)
+    })))
+}
+
+/// Findings from the dossier the normenkader cannot see: a situation the
+/// verwijzer gave because the dossier holds none, and a TLV that ends
+/// before the referral does (exact dates, in Dutch).
+async fn dossierbevindingen(
+    state: &AppState,
+    j: &Jeugdige,
+    vraag: &ToetsVraag,
+    bron: Bron,
+) -> ApiResultaat<Vec<Bevinding<'static>>> {
+    let mut uit = Vec::new();
+    if let Bron::Opgegeven = bron {
+        uit.push(Bevinding {
+            regel: "dossier.onderwijssituatie",
+            melding: "De onderwijssituatie staat niet in het dossier; getoetst is de situatie die de verwijzer opgaf. Laat de school of het wijkteam de onderwijssituatie vastleggen bij de jeugdige.".into(),
+        });
+    }
+    let v = &vraag.verwijzing;
+    if let Some(tlv) = tlv_op(state, j, v.ingangsdatum).await?
+        && tlv.geldig_tot < v.einddatum
+    {
+        uit.push(Bevinding {
+            regel: "tlv.geldig_tot",
+            melding: format!(
+                "De TLV loopt af op {}, vóór de einddatum van de verwijzing ({}). Vraag op tijd een nieuwe TLV aan bij het samenwerkingsverband.",
+                crate::web::opmaak::datum(tlv.geldig_tot),
+                crate::web::opmaak::datum(v.einddatum)
+            ),
+        });
+    }
+    Ok(uit)
 }
 
 impl Dossier<'_> {
@@ -230,8 +333,14 @@ pub async fn maak_verwijzing(
             "moet een bestaande jeugdhulpaanbieder zijn",
         ));
     }
-    let vraag = toetsvraag(&i, &j)?;
-    let toetsing = state.regels.toets(&vraag)?;
+    let (mut vraag, bron) = toetsvraag(state, &i, &j).await?;
+    let regio = dossier.eigen_organisatie().await?.regio;
+    vraag.interventie_afspraak =
+        interventie_afspraak(state, regio, i.aanbieder, vraag.verwijzing.ingangsdatum).await?;
+    let mut toetsing = state.regels.toets(&vraag)?;
+    toetsing
+        .bevindingen
+        .extend(dossierbevindingen(state, &j, &vraag, bron).await?);
     let motivatie = i.motivatie.filter(|m| !m.trim().is_empty());
     let bevindingen = serde_json::to_value(&toetsing.bevindingen).map_err(ApiFout::intern)?;
     if !toetsing.binnen_normen && motivatie.is_none() {
@@ -265,7 +374,6 @@ pub async fn maak_verwijzing(
     };
     let mut acties = termijnen(state, &vraag, &j, actor, casus)?;
     if !nieuw.binnen_normen {
-        let regio = dossier.eigen_organisatie().await?.regio;
         acties.extend(super::maatwerk::toetsactie(state, regio).await?);
     }
     let record = dossier.record(

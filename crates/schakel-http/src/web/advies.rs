@@ -455,7 +455,7 @@ struct ToetsPagina {
 
 /// The services of the reikwijdte, for a pupil of an OJA school or JOA
 /// group; empty for any other pupil.
-fn dienstkeuzes(state: &AppState) -> Vec<Keuze> {
+pub fn dienstkeuzes(state: &AppState) -> Vec<Keuze> {
     let mut k = vec![Keuze::new("", "Geen (geen OJA of JOA)")];
     if let Some(kader) = state.regels.kader_op(vandaag()) {
         k.extend(

@@ -19,10 +19,12 @@ pub mod gezin;
 pub mod gids;
 pub mod grafiek;
 pub mod inrichting;
+pub mod interventie;
 pub mod jeugdigen;
 pub mod maatwerk;
 pub mod medewerkers;
 pub mod noodtoegang;
+pub mod onderwijssituatie;
 pub mod opmaak;
 pub mod sessie;
 pub mod sso;
@@ -107,6 +109,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         )
         .route("/jeugdigen/{id}", get(jeugdigen::jeugdige))
         .route(
+            "/jeugdigen/{id}/onderwijssituatie",
+            get(onderwijssituatie::pagina).post(onderwijssituatie::leg_vast),
+        )
+        .route(
             "/jeugdigen/{id}/wijzigen",
             get(gezin::wijzigscherm).post(gezin::wijzig),
         )
@@ -160,6 +166,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/gids/contacten", get(gids::contacten))
         .route("/beheer", get(beheer::overzicht))
         .route("/beheer/noodtoegang", get(noodtoegang::rapport))
+        .route(
+            "/beheer/interventie-afspraken",
+            get(interventie::lijst).post(interventie::maak),
+        )
         .route(
             "/beheer/medewerkers",
             get(medewerkers::lijst).post(medewerkers::nodig_uit),

@@ -15,13 +15,14 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::advies::{
-    SituatieInvoer, ToetsWeergave, VerwijzingVoorstel, eenheden, perioden, productkeuzes,
-    schoolkeuzes, situatiekeuzes, toetsvelden,
+    SituatieInvoer, ToetsWeergave, VerwijzingVoorstel, dienstkeuzes, eenheden, perioden,
+    productkeuzes, schoolkeuzes, situatiekeuzes, toetsvelden,
 };
 use super::formulier::{Fouten, Keuze};
 use super::jeugdigen::{namen, organisaties, zichtbare_jeugdigen};
 use super::sessie::{Formulier, Ingelogd};
 use super::{Kop, WebFout, WebResultaat, naar, opmaak, pagina, pagina_met};
+use crate::api::onderwijssituatie::Dossiersituatie;
 use crate::api::verwijzingen::{
     LeveringInvoer, VerwijzingInvoer, eigen_verwijzingen, maak_verwijzing, registreer_levering,
     zichtbare_verwijzingen,
@@ -156,8 +157,52 @@ struct Nieuw {
     producten: Vec<Keuze>,
     eenheden: Vec<Keuze>,
     perioden: Vec<Keuze>,
+    diensten: Vec<Keuze>,
+    /// The chosen jeugdige's onderwijssituatie from the dossier, in words.
+    dossier: Option<String>,
+    /// The situation fields: only while the dossier holds no situation, or
+    /// to show a claimed one that differs from it at its field.
+    toon_situatie: bool,
     /// Outside the norms: the findings, and the motivation field.
     buiten_normen: Option<ToetsWeergave>,
+}
+
+/// The chosen jeugdige's situation as the dossier holds it on the
+/// referral's start (today when none is given yet), in words; nothing
+/// for a jeugdige this verwijzer may not see (that read is refused and
+/// logged, and the form says nothing about it).
+async fn dossiersituatie(wie: &Ingelogd, invoer: &VerwijzingFormulier) -> Option<String> {
+    let id = invoer.jeugdige.trim().parse::<Id>().ok()?;
+    let j = wie
+        .dossier()
+        .lees_voor(id, "onderwijssituatie.lezen")
+        .await
+        .ok()?;
+    let dag = chrono::NaiveDate::parse_from_str(invoer.voorstel.ingangsdatum.trim(), "%Y-%m-%d")
+        .unwrap_or_else(|_| crate::api::vandaag());
+    let d = Dossiersituatie::op(&wie.state, &j, dag).await.ok()??;
+    Some(beschrijving(&d))
+}
+
+/// "Volledig onderwijs; school: Watertuin; TLV tot en met 31 juli 2027; …"
+fn beschrijving(d: &Dossiersituatie) -> String {
+    let g = &d.record.gegevens;
+    let mut delen = vec![
+        schakel_rules::Onderwijssituatie::parse(&g.situatie)
+            .map_or(g.situatie.clone(), |s| opmaak::situatie(s).to_string()),
+    ];
+    if let Some(school) = &g.school {
+        delen.push(format!("school: {school}"));
+    }
+    delen.push(match d.tlv {
+        Some(t) => format!("TLV tot en met {}", opmaak::datum(t.geldig_tot)),
+        None => "geen TLV in het dossier".into(),
+    });
+    if let Some(n) = g.schooldagdelen {
+        delen.push(format!("{n} dagdelen per week op school"));
+    }
+    delen.push(format!("vastgelegd vanaf {}", opmaak::datum(g.van)));
+    delen.join("; ")
 }
 
 async fn formulier(
@@ -190,8 +235,10 @@ async fn formulier(
     } else {
         StatusCode::OK
     };
+    let dossier = dossiersituatie(wie, &invoer).await;
+    let toon_situatie = dossier.is_none() || fouten.voor("onderwijssituatie").is_some();
     let mut situatie = invoer.situatie.clone();
-    if situatie.onderwijssituatie.is_empty() {
+    if toon_situatie && situatie.onderwijssituatie.is_empty() {
         situatie.onderwijssituatie = "volledig_onderwijs".into();
     }
     let mut voorstel = invoer.voorstel.clone();
@@ -214,6 +261,9 @@ async fn formulier(
             producten: productkeuzes(&wie.state),
             eenheden: eenheden(),
             perioden: perioden(),
+            diensten: dienstkeuzes(&wie.state),
+            dossier,
+            toon_situatie,
             buiten_normen,
         },
     )
@@ -251,13 +301,19 @@ pub async fn maak(f: Formulier<VerwijzingFormulier>) -> WebResultaat {
     let (Ok(jeugdige), Ok(aanbieder)) = (jeugdige, aanbieder) else {
         return formulier(&wie, fouten, invoer, None).await;
     };
-    // The birth date comes from the dossier, as through the API.
-    let mut situatie = invoer.situatie.json();
-    situatie.remove("geboortedatum");
+    // The situation comes from the dossier; the fields are sent only when
+    // the form showed them (no situation recorded yet, or a claimed one
+    // shown again at its field). The birth date always comes from the
+    // dossier, as through the API.
+    let situatie = (!invoer.situatie.onderwijssituatie.trim().is_empty()).then(|| {
+        let mut m = invoer.situatie.json();
+        m.remove("geboortedatum");
+        Value::Object(m)
+    });
     let i = VerwijzingInvoer {
         jeugdige,
         aanbieder,
-        situatie: Value::Object(situatie),
+        situatie,
         verwijzing: invoer.voorstel.json(),
         motivatie: Some(invoer.motivatie.clone()).filter(|m| !m.trim().is_empty()),
     };
@@ -290,6 +346,7 @@ pub async fn maak(f: Formulier<VerwijzingFormulier>) -> WebResultaat {
             velden.extend([
                 ("jeugdige", "jeugdige", "Jeugdige"),
                 ("aanbieder", "aanbieder", "Aanbieder"),
+                ("situatie", "onderwijssituatie", "Onderwijssituatie"),
             ]);
             fouten.uit(f, &velden)?;
             formulier(&wie, fouten, invoer, None).await

@@ -1,6 +1,7 @@
 //! The authorization matrix in time (issue 12, item 10): every role × its
 //! relation with a jeugdige × a moment in the life of that relation ×
-//! {read, list, write, read the case, break the glass}, each with its
+//! {read, list, write, read and record the onderwijssituatie, read the
+//! case, break the glass}, each with its
 //! expected answer, run against the real server on each backend.
 //!
 //! Each moment is a dossier of its own, dated through the store: a pupil of
@@ -108,14 +109,20 @@ enum Handeling {
     Lijst,
     Lezen,
     Schrijven,
+    /// The jeugdige's onderwijssituatie (issue 14.5): read as the jeugdige.
+    SituatieLezen,
+    /// Record it: as a change of the jeugdige's data.
+    SituatieVastleggen,
     CasusLezen,
     Noodtoegang,
 }
 
-const HANDELINGEN: [Handeling; 5] = [
+const HANDELINGEN: [Handeling; 7] = [
     Handeling::Lijst,
     Handeling::Lezen,
     Handeling::Schrijven,
+    Handeling::SituatieLezen,
+    Handeling::SituatieVastleggen,
     Handeling::CasusLezen,
     Handeling::Noodtoegang,
 ];
@@ -142,6 +149,8 @@ fn rijen() -> Vec<Tijdrij> {
                     Handeling::Lijst => (403, None),
                     Handeling::Lezen => (if j == G { 403 } else { 200 }, None),
                     Handeling::Schrijven => (if j == W { 200 } else { 403 }, None),
+                    Handeling::SituatieLezen => (if j == G { 403 } else { 200 }, None),
+                    Handeling::SituatieVastleggen => (if j == W { 201 } else { 403 }, None),
                     Handeling::CasusLezen => (if c == C::Lezen { 200 } else { 403 }, None),
                     Handeling::Noodtoegang => (
                         match c {
@@ -306,6 +315,19 @@ pub async fn matrix_in_tijd(app: &App) {
                         &jeugdige,
                         Some(&format!("\"{versie}\"")),
                         wijziging("Quirijn", app.w.school_a),
+                    )
+                    .await;
+                (s, b)
+            }
+            Handeling::SituatieLezen => {
+                let (s, _, b) = g.get(&format!("{jeugdige}/onderwijssituaties")).await;
+                (s, b)
+            }
+            Handeling::SituatieVastleggen => {
+                let (s, _, b) = g
+                    .post(
+                        &format!("{jeugdige}/onderwijssituaties"),
+                        json!({"onderwijssituatie": "volledig_onderwijs", "van": vandaag}),
                     )
                     .await;
                 (s, b)
