@@ -233,6 +233,7 @@ async fn gedeelde_testsuite() {
     met_db!(db, o);
     testsuite::alles(&o).await;
     testsuite::gelijktijdig(Arc::new(o.clone())).await;
+    testsuite::batches_tegelijk(Arc::new(o.clone()), 200, 20).await;
     o.sluit().await;
     db.weg().await;
 }

@@ -210,6 +210,15 @@ impl Default for Verificatie {
 }
 
 impl Verificatie {
+    /// Continues a chain checked up to `volgende - 1`, whose last hash is
+    /// `vorige_hash` (e.g. from a signed checkpoint).
+    pub fn vanaf(volgende: i64, vorige_hash: &str) -> Self {
+        Self {
+            volgende,
+            vorige_hash: vorige_hash.to_owned(),
+        }
+    }
+
     pub fn controleer(&mut self, r: &AuditRecord) -> Result<(), Breuk> {
         if r.volgnummer != self.volgende {
             return Err(Breuk::Ontbreekt {
