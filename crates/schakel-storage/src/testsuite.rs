@@ -2841,9 +2841,11 @@ pub async fn checkpoints(opslag: &dyn Opslag) {
     let ander = ed25519_dalek::SigningKey::from_bytes(&[43; 32]).verifying_key();
     let fout = controleer_log(opslag, Some(&ander), vec![])
         .await
-        .unwrap_err();
+        .expect_err("moet mislukken");
     assert!(fout.contains("handtekening klopt niet"), "{fout}");
-    let fout = controleer_log(opslag, None, vec![]).await.unwrap_err();
+    let fout = controleer_log(opslag, None, vec![])
+        .await
+        .expect_err("moet mislukken");
     assert!(fout.contains("--audit-sleutel"), "{fout}");
     // A key that did not sign the latest checkpoint does not extend it.
     let vreemd = ed25519_dalek::SigningKey::from_bytes(&[43; 32]);

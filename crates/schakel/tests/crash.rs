@@ -33,6 +33,10 @@ use schakel_domain::{Brin, Bsn, OrganisatieSoort, Rol};
 use schakel_storage::{NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, Roltoewijzing};
 use serde_json::{Value, json};
 
+#[allow(dead_code)]
+mod gedeeld;
+use gedeeld::{PgDb, pg_basis_url, runtime};
+
 const SCHRIJVERS: usize = 4;
 /// Bounds every writer's loop, whatever happens.
 const MAX_POGINGEN_PER_SCHRIJVER: usize = 5_000;
@@ -546,13 +550,6 @@ fn sleutel(data_dir: &Path) -> Vec<u8> {
     hex::decode(tekst.trim()).expect("hex key")
 }
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-}
-
 fn sqlite_stand(pad: &Path) -> Stand {
     use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
     use sqlx::{Connection, Row};
@@ -774,92 +771,6 @@ fn sqlite_houdt_bevestigde_schrijfacties_na_sigkill() {
 }
 
 // --- PostgreSQL ------------------------------------------------------------------------
-
-fn pg_basis_url() -> Option<String> {
-    match std::env::var("SCHAKEL_TEST_PG_URL") {
-        Ok(u) if !u.trim().is_empty() => Some(u),
-        _ if std::env::var_os("CI").is_some() => panic!(
-            "SCHAKEL_TEST_PG_URL is not set, and CI is: the PostgreSQL crash test must run in CI \
-             (scripts/test starts a throwaway server with scripts/pg)"
-        ),
-        _ => {
-            use std::io::Write;
-            let _ = writeln!(
-                std::io::stderr(),
-                "\nOVERGESLAGEN: SCHAKEL_TEST_PG_URL is not set, so the PostgreSQL crash test \
-                 does not run. Run scripts/test, or: eval \"$(scripts/pg start)\" and cargo \
-                 test again.\n"
-            );
-            None
-        }
-    }
-}
-
-/// The same server URL with another database.
-fn met_database(basis: &str, naam: &str) -> String {
-    let (zonder_query, query) = basis.split_once('?').unwrap_or((basis, ""));
-    let begin_pad = zonder_query
-        .find("://")
-        .map(|i| i + 3)
-        .and_then(|i| zonder_query[i..].find('/').map(|j| i + j))
-        .unwrap_or(zonder_query.len());
-    let query: Vec<&str> = query
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("dbname="))
-        .collect();
-    let mut url = format!("{}/{naam}", &zonder_query[..begin_pad]);
-    if !query.is_empty() {
-        url.push('?');
-        url.push_str(&query.join("&"));
-    }
-    url
-}
-
-/// A fresh database for this test, dropped again when this goes.
-struct PgDb {
-    basis: String,
-    naam: String,
-    url: String,
-}
-
-impl PgDb {
-    fn nieuw(basis: String) -> Self {
-        use sqlx::Connection;
-        let naam = format!(
-            "schakel_crash_{}_{}",
-            std::process::id(),
-            chrono::Utc::now().timestamp_micros() % 1_000_000_000
-        );
-        runtime().block_on(async {
-            let mut c = sqlx::PgConnection::connect(&basis)
-                .await
-                .expect("connect to SCHAKEL_TEST_PG_URL");
-            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {naam}")))
-                .execute(&mut c)
-                .await
-                .expect("create database");
-            c.close().await.ok();
-        });
-        let url = met_database(&basis, &naam);
-        Self { basis, naam, url }
-    }
-}
-
-impl Drop for PgDb {
-    fn drop(&mut self) {
-        use sqlx::Connection;
-        runtime().block_on(async {
-            if let Ok(mut c) = sqlx::PgConnection::connect(&self.basis).await {
-                let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                    self.naam
-                )))
-                .execute(&mut c)
-                .await;
-            }
-        });
-    }
-}
 
 /// `--demo` refuses a database URL: the one account the test needs, made
 /// through the storage crate. Returns its password.
