@@ -32,7 +32,7 @@ pub(crate) async fn schrijf_checkpoint(pool: &PgPool, c: &Checkpoint) -> Resulta
     .bind(&c.wortel)
     .bind(&c.kop)
     .bind(&c.tijdstip)
-    .bind(serde_json::to_string(&c.rand).unwrap_or_default())
+    .bind(c.rand_json())
     .bind(&c.sleutel)
     .bind(&c.handtekening)
     .execute(pool)
@@ -73,9 +73,7 @@ fn uit(r: &PgRow) -> Resultaat<Checkpoint> {
         wortel: r.try_get("wortel").map_err(fout)?,
         kop: r.try_get("kop").map_err(fout)?,
         tijdstip: r.try_get("tijdstip").map_err(fout)?,
-        // A border that does not parse is unusable, like a tampered one:
-        // the checkpoint is then rebuilt from the records.
-        rand: serde_json::from_str(&rand).unwrap_or_default(),
+        rand: Checkpoint::rand_uit_json(&rand),
         sleutel: r.try_get("sleutel").map_err(fout)?,
         handtekening: r.try_get("handtekening").map_err(fout)?,
     })

@@ -31,7 +31,7 @@ pub(crate) async fn schrijf_checkpoint(pool: &SqlitePool, c: &Checkpoint) -> Res
     .bind(&c.wortel)
     .bind(&c.kop)
     .bind(&c.tijdstip)
-    .bind(serde_json::to_string(&c.rand).unwrap_or_default())
+    .bind(c.rand_json())
     .bind(&c.sleutel)
     .bind(&c.handtekening)
     .execute(pool)
@@ -72,9 +72,7 @@ fn uit(r: &SqliteRow) -> Resultaat<Checkpoint> {
         wortel: r.try_get("wortel").map_err(db)?,
         kop: r.try_get("kop").map_err(db)?,
         tijdstip: r.try_get("tijdstip").map_err(db)?,
-        // A border that does not parse is unusable, like a tampered one:
-        // the checkpoint is then rebuilt from the records.
-        rand: serde_json::from_str(&rand).unwrap_or_default(),
+        rand: Checkpoint::rand_uit_json(&rand),
         sleutel: r.try_get("sleutel").map_err(db)?,
         handtekening: r.try_get("handtekening").map_err(db)?,
     })

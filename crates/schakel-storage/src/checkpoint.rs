@@ -91,6 +91,17 @@ impl Checkpoint {
         (hex::encode(rand.wortel()) == self.wortel).then_some(rand)
     }
 
+    /// The border as stored in the database: a JSON array of hex hashes.
+    pub fn rand_json(&self) -> String {
+        serde_json::to_string(&self.rand).unwrap_or_default()
+    }
+
+    /// The border read back; one that does not parse is unusable, like a
+    /// tampered one, and the next checkpoint is then built from the records.
+    pub fn rand_uit_json(tekst: &str) -> Vec<String> {
+        serde_json::from_str(tekst).unwrap_or_default()
+    }
+
     /// The line appended to the checkpoint file: JSON without the border.
     pub fn regel(&self) -> String {
         let zonder_rand = Self {

@@ -867,17 +867,45 @@ fn pg_stand(url: &str) -> Stand {
     })
 }
 
-#[test]
-fn postgres_houdt_bevestigde_schrijfacties_na_sigkill() {
-    let Some(basis) = pg_basis_url() else {
-        return;
-    };
-    let db = PgDb::nieuw(basis);
+/// A fresh database with the zorgcoördinator's account, and a data
+/// directory; `None` (skipped) without a PostgreSQL server.
+struct PgOpzet {
+    db: PgDb,
+    wachtwoord: String,
+    tmp: tempfile::TempDir,
+    data_dir: PathBuf,
+    /// `data_dir` as an argument.
+    dir: String,
+}
+
+fn pg_opzet() -> Option<PgOpzet> {
+    let db = PgDb::nieuw(pg_basis_url()?);
     let wachtwoord = pg_vul(&db.url);
     let tmp = tempfile::tempdir().expect("tempdir");
     let data_dir = tmp.path().join("data");
     std::fs::create_dir_all(&data_dir).expect("data dir");
     let dir = data_dir.to_str().expect("path").to_string();
+    Some(PgOpzet {
+        db,
+        wachtwoord,
+        tmp,
+        data_dir,
+        dir,
+    })
+}
+
+#[test]
+fn postgres_houdt_bevestigde_schrijfacties_na_sigkill() {
+    let Some(PgOpzet {
+        db,
+        wachtwoord,
+        tmp,
+        data_dir,
+        dir,
+    }) = pg_opzet()
+    else {
+        return;
+    };
     let args = vec![
         "--database-url".to_string(),
         db.url.clone(),
@@ -951,15 +979,16 @@ fn verify_met_checkpoints(url: &str, data_dir: &Path) -> (i64, i64) {
 /// covers the whole log.
 #[test]
 fn postgres_twee_instanties_houden_bevestigde_schrijfacties_na_sigkill() {
-    let Some(basis) = pg_basis_url() else {
+    let Some(PgOpzet {
+        db,
+        wachtwoord,
+        tmp,
+        data_dir,
+        dir,
+    }) = pg_opzet()
+    else {
         return;
     };
-    let db = PgDb::nieuw(basis);
-    let wachtwoord = pg_vul(&db.url);
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let data_dir = tmp.path().join("data");
-    std::fs::create_dir_all(&data_dir).expect("data dir");
-    let dir = data_dir.to_str().expect("path").to_string();
     let args = [
         "--database-url",
         db.url.as_str(),
