@@ -212,7 +212,7 @@ async fn kopregels(req: Request, next: Next) -> Response {
 }
 
 /// Serves the application on `listener` and the metrics on `metrics`, until
-/// ctrl-c.
+/// ctrl-c or SIGTERM.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     metrics: tokio::net::TcpListener,
@@ -221,6 +221,22 @@ pub async fn serve(
     let operator = metrics_router(state.metrics.clone());
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let stop = || async {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            match signal(SignalKind::terminate()) {
+                Ok(mut term) => {
+                    tokio::select! {
+                        _ = tokio::signal::ctrl_c() => {}
+                        _ = term.recv() => {}
+                    }
+                }
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
+            }
+        }
+        #[cfg(not(unix))]
         let _ = tokio::signal::ctrl_c().await;
     };
     let publiek = axum::serve(listener, app).with_graceful_shutdown(stop());

@@ -118,23 +118,6 @@ fn genereer(rijen: u32) -> Result<(), Fout> {
     uit.flush().map_err(fout)
 }
 
-async fn open(url: &str) -> Result<Box<dyn Opslag>, Fout> {
-    if url.starts_with("postgres") {
-        Ok(Box::new(
-            schakel_storage_postgres::PgOpslag::connect(url)
-                .await
-                .map_err(|e| e.to_string())?,
-        ))
-    } else {
-        let pad = url.trim_start_matches("sqlite://");
-        Ok(Box::new(
-            schakel_storage_sqlite::SqliteOpslag::open(std::path::Path::new(pad))
-                .await
-                .map_err(|e| e.to_string())?,
-        ))
-    }
-}
-
 fn record() -> NieuwAuditRecord {
     NieuwAuditRecord::door_systeem(
         "gids.werkgebied.bench",
@@ -147,7 +130,7 @@ fn record() -> NieuwAuditRecord {
 }
 
 async fn gebieden(url: &str, rijen: u32, wachtwoord: &str) -> Result<(), Fout> {
-    let o = open(url).await?;
+    let o = schakel_loadtest::open(url).await?;
     let fout = |e: schakel_storage::OpslagFout| e.to_string();
     let regio = o
         .maak_regio(&NieuweRegio {
@@ -230,7 +213,7 @@ async fn gebieden(url: &str, rijen: u32, wachtwoord: &str) -> Result<(), Fout> {
 }
 
 async fn meet(url: &str, rijen: u32, aantal: u32) -> Result<(), Fout> {
-    let o = open(url).await?;
+    let o = schakel_loadtest::open(url).await?;
     let fout = |e: schakel_storage::OpslagFout| e.to_string();
     let cache = GebiedenCache::default();
     // First through the database (what the CLI does), then with the

@@ -28,3 +28,23 @@ impl Rng {
         uit[self.onder(uit.len() as u64) as usize]
     }
 }
+
+// --- the store ---------------------------------------------------------------------
+
+/// The store at `url`: `postgres://…`, else an SQLite file (`sqlite://PATH`).
+pub async fn open(url: &str) -> Result<Box<dyn schakel_storage::Opslag>, String> {
+    if url.starts_with("postgres") {
+        Ok(Box::new(
+            schakel_storage_postgres::PgOpslag::connect(url)
+                .await
+                .map_err(|e| e.to_string())?,
+        ))
+    } else {
+        let pad = url.trim_start_matches("sqlite://");
+        Ok(Box::new(
+            schakel_storage_sqlite::SqliteOpslag::open(std::path::Path::new(pad))
+                .await
+                .map_err(|e| e.to_string())?,
+        ))
+    }
+}

@@ -62,6 +62,7 @@ use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
 mod account;
 mod contacten;
 mod factorherstel;
+mod auditlog;
 mod gids;
 mod levenscyclus;
 mod noodtoegang;
@@ -80,6 +81,7 @@ pub static MIGRATIES: Migrator = sqlx::migrate!("./migrations");
 pub struct PgOpslag {
     pool: PgPool,
     url: String,
+    sequencer: schakel_storage::sequencer::Sequencer,
 }
 
 /// The URL holds a password: never print it.
@@ -111,6 +113,7 @@ impl PgOpslag {
             .await
             .map_err(|e| OpslagFout::Database(format!("migratie: {e}")))?;
         Ok(Self {
+            sequencer: auditlog::sequencer(&pool),
             pool,
             url: url.to_string(),
         })
@@ -1866,20 +1869,27 @@ impl Opslag for PgOpslag {
     }
 
     async fn schrijf_audit(&self, r: &NieuwAuditRecord) -> Resultaat<AuditRecord> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let opgeslagen = voeg_audit_toe(&mut tx, r).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(opgeslagen)
+        self.sequencer
+            .schrijf(vec![r.clone()])
+            .await?
+            .pop()
+            .ok_or_else(|| OpslagFout::Database("auditrecord niet toegevoegd".into()))
     }
 
     async fn schrijf_audits(&self, records: &[NieuwAuditRecord]) -> Resultaat<Vec<AuditRecord>> {
-        if records.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let opgeslagen = voeg_audits_toe(&mut tx, records).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(opgeslagen)
+        self.sequencer.schrijf(records.to_vec()).await
+    }
+
+    async fn schrijf_checkpoint(&self, c: &schakel_storage::Checkpoint) -> Resultaat<()> {
+        auditlog::schrijf_checkpoint(&self.pool, c).await
+    }
+
+    async fn checkpoints(&self) -> Resultaat<Vec<schakel_storage::Checkpoint>> {
+        auditlog::checkpoints(&self.pool).await
+    }
+
+    async fn laatste_checkpoint(&self) -> Resultaat<Option<schakel_storage::Checkpoint>> {
+        auditlog::laatste_checkpoint(&self.pool).await
     }
 
     async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>> {

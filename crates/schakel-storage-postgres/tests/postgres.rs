@@ -233,6 +233,7 @@ async fn gedeelde_testsuite() {
     met_db!(db, o);
     testsuite::alles(&o).await;
     testsuite::gelijktijdig(Arc::new(o.clone())).await;
+    testsuite::batches_tegelijk(Arc::new(o.clone()), 200, 20).await;
     o.sluit().await;
     db.weg().await;
 }
@@ -474,5 +475,56 @@ async fn backup_en_herstel() {
     h.sluit().await;
     o.sluit().await;
     hersteld.weg().await;
+    db.weg().await;
+}
+
+/// Two instances on one database (issue 15.3): two stores, each with its
+/// own pool and sequencer, append batches at the same time. Every record
+/// gets exactly one volgnummer (no gap, no double), the chain verifies, and
+/// checkpoints signed by both (same key) describe one log.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twee_instanties_schrijven_een_log() {
+    use schakel_storage::checkpoint;
+    met_db!(db, o);
+    let tweede = db.opslag().await;
+    let sleutel = ed25519_dalek::SigningKey::from_bytes(&[5; 32]);
+    let mut taken = Vec::new();
+    for (instantie, opslag) in [o.clone(), tweede.clone()].into_iter().enumerate() {
+        for t in 0..20 {
+            let opslag = opslag.clone();
+            let sleutel = sleutel.clone();
+            taken.push(tokio::spawn(async move {
+                let records: Vec<NieuwAuditRecord> = (0..25)
+                    .map(|_| audit(&format!("test.instantie.{instantie}.{t}"), Actie::Lezen))
+                    .collect();
+                let terug = opslag
+                    .schrijf_audits(&records)
+                    .await
+                    .expect("schrijf_audits");
+                // Now and then an instance signs what is there.
+                if t % 5 == 0
+                    && let Some(c) = checkpoint::volgende(&opslag, &sleutel)
+                        .await
+                        .expect("checkpoint")
+                {
+                    opslag.schrijf_checkpoint(&c).await.expect("opslaan");
+                }
+                terug.iter().map(|r| r.volgnummer).collect::<Vec<_>>()
+            }));
+        }
+    }
+    let mut nummers = Vec::new();
+    for t in taken {
+        nummers.extend(t.await.expect("taak"));
+    }
+    nummers.sort_unstable();
+    assert_eq!(nummers, (1..=2 * 20 * 25).collect::<Vec<i64>>());
+    let uitslag = checkpoint::controleer_log(&o, Some(&sleutel.verifying_key()), vec![])
+        .await
+        .expect("één log, alle checkpoints kloppen");
+    assert_eq!(uitslag.records, 1000);
+    assert!(uitslag.checkpoints_database >= 1);
+    tweede.sluit().await;
+    o.sluit().await;
     db.weg().await;
 }

@@ -54,6 +54,7 @@ use sqlx::{Row, Sqlite, Transaction};
 mod account;
 mod contacten;
 mod factorherstel;
+mod auditlog;
 mod gids;
 mod levenscyclus;
 mod noodtoegang;
@@ -73,6 +74,7 @@ const WACHTTIJD: Duration = Duration::from_secs(10);
 #[derive(Debug, Clone)]
 pub struct SqliteOpslag {
     pool: SqlitePool,
+    sequencer: schakel_storage::sequencer::Sequencer,
 }
 
 impl SqliteOpslag {
@@ -122,7 +124,10 @@ impl SqliteOpslag {
             .run(&pool)
             .await
             .map_err(|e| OpslagFout::Database(format!("migratie: {e}")))?;
-        Ok(Self { pool })
+        Ok(Self {
+            sequencer: auditlog::sequencer(&pool),
+            pool,
+        })
     }
 
     /// SQLite's own consistency check (`PRAGMA integrity_check`) plus the
@@ -1912,20 +1917,27 @@ impl Opslag for SqliteOpslag {
     // --- NEN 7513 audit log ------------------------------------------------------------
 
     async fn schrijf_audit(&self, r: &NieuwAuditRecord) -> Resultaat<AuditRecord> {
-        let mut tx = self.schrijf().await?;
-        let record = voeg_audit_toe(&mut tx, r).await?;
-        tx.commit().await.map_err(db)?;
-        Ok(record)
+        self.sequencer
+            .schrijf(vec![r.clone()])
+            .await?
+            .pop()
+            .ok_or_else(|| OpslagFout::Database("auditrecord niet toegevoegd".into()))
     }
 
     async fn schrijf_audits(&self, records: &[NieuwAuditRecord]) -> Resultaat<Vec<AuditRecord>> {
-        if records.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut tx = self.schrijf().await?;
-        let opgeslagen = voeg_audits_toe(&mut tx, records).await?;
-        tx.commit().await.map_err(db)?;
-        Ok(opgeslagen)
+        self.sequencer.schrijf(records.to_vec()).await
+    }
+
+    async fn schrijf_checkpoint(&self, c: &schakel_storage::Checkpoint) -> Resultaat<()> {
+        auditlog::schrijf_checkpoint(&self.pool, c).await
+    }
+
+    async fn checkpoints(&self) -> Resultaat<Vec<schakel_storage::Checkpoint>> {
+        auditlog::checkpoints(&self.pool).await
+    }
+
+    async fn laatste_checkpoint(&self) -> Resultaat<Option<schakel_storage::Checkpoint>> {
+        auditlog::laatste_checkpoint(&self.pool).await
     }
 
     async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>> {

@@ -56,6 +56,7 @@ async fn testsuite_op_een_bestand() {
     let opslag = open(&map.path().join("schakel.db")).await;
     testsuite::alles(&opslag).await;
     testsuite::gelijktijdig(Arc::new(opslag.clone())).await;
+    testsuite::batches_tegelijk(Arc::new(opslag.clone()), 200, 20).await;
     opslag
         .integriteitscontrole()
         .await

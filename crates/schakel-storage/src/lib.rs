@@ -12,11 +12,14 @@
 //! the data is handed out.
 
 pub mod audit;
+pub mod checkpoint;
 pub mod gids;
 pub mod klok;
+pub mod merkle;
 pub mod model;
 pub mod noodtoegang;
 pub mod onderwijs;
+pub mod sequencer;
 pub mod sso;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
@@ -33,6 +36,7 @@ use schakel_domain::gids::{Buurtcode, Gebied};
 use schakel_domain::toegang::Relaties;
 
 pub use audit::{AuditRecord, NieuwAuditRecord};
+pub use checkpoint::Checkpoint;
 pub use gids::{
     Aanbod, Adresbestand, Adresimport, Adresrij, Contactpunt, Gidscontact, Schoolimport, Schoolrij,
     WijkteamGebied,
@@ -568,6 +572,13 @@ pub trait Opslag: Send + Sync + 'static {
     async fn audit_kop(&self) -> Resultaat<Option<(i64, String)>>;
     /// Every record about one client (by pseudonym), for AVG art. 15 inzage.
     async fn audit_voor_client(&self, pseudoniem: &str) -> Resultaat<Vec<AuditRecord>>;
+    /// Stores a signed checkpoint ([`checkpoint`]). One of the same size
+    /// that is there already (another instance's) is kept.
+    async fn schrijf_checkpoint(&self, c: &Checkpoint) -> Resultaat<()>;
+    /// Every stored checkpoint, the smallest tree first.
+    async fn checkpoints(&self) -> Resultaat<Vec<Checkpoint>>;
+    /// The checkpoint of the largest tree, if any.
+    async fn laatste_checkpoint(&self) -> Resultaat<Option<Checkpoint>>;
 
     // --- keeping data safe over time ------------------------------------------
     /// Records whose retention deadline lies before `peildatum`.

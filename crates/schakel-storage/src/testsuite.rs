@@ -48,7 +48,7 @@ use crate::{
     NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina,
     Regio, Roltoewijzing, Sessie, TokenFilter, Triagebesluit, Vertegenwoordiger,
 };
-use crate::{DirectoryGegevens, OjaArrangement};
+use crate::{Checkpoint, DirectoryGegevens, OjaArrangement};
 
 /// The key the suite pseudonymises BSNs with.
 pub const SLEUTEL: &[u8] = b"schakel-testsuite-sleutel";
@@ -98,6 +98,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     levenscyclus(opslag, &w).await;
     sso(opslag, &w).await;
     verifieer_keten(opslag).await;
+    checkpoints(opslag).await;
 }
 
 // --- helpers ---------------------------------------------------------------------
@@ -2717,6 +2718,141 @@ pub async fn gelijktijdig(opslag: Arc<dyn Opslag>) {
         }
     }
     controleer_aanvullingen(opslag.as_ref(), voor, &records, &uit).await;
+}
+
+/// The sequencer's group commit (issue 15.2) from many tasks at once:
+/// every caller gets back its own records, consecutive and in its order,
+/// stored exactly as returned, once its batch is committed; nothing is lost
+/// or doubled (the count afterwards), and the chain verifies.
+pub async fn batches_tegelijk(opslag: Arc<dyn Opslag>, taken: usize, per_taak: usize) {
+    let voor = kop_nummer(opslag.as_ref()).await;
+    let mut handels = Vec::new();
+    for t in 0..taken {
+        let opslag = Arc::clone(&opslag);
+        handels.push(tokio::spawn(async move {
+            let records: Vec<NieuwAuditRecord> = (0..per_taak)
+                .map(|i| {
+                    record(
+                        &format!("test.batch.{t}.{i}"),
+                        Actie::Lezen,
+                        "jeugdige",
+                        None,
+                        None,
+                    )
+                })
+                .collect();
+            let terug = opslag
+                .schrijf_audits(&records)
+                .await
+                .expect("schrijf_audits");
+            // Acknowledged means stored: the records read back as returned.
+            let eerste = terug.first().map(|r| r.volgnummer).expect("records terug");
+            let gelezen = opslag
+                .audit_records(eerste, per_taak as i64)
+                .await
+                .expect("audit_records");
+            assert_eq!(gelezen, terug, "taak {t}: opgeslagen zoals teruggegeven");
+            for (r, t) in records.iter().zip(&terug) {
+                assert_eq!(r.gebeurtenis, t.record.gebeurtenis);
+            }
+            terug
+        }));
+    }
+    let mut nummers = Vec::new();
+    for h in handels {
+        nummers.extend(h.await.expect("taak").iter().map(|r| r.volgnummer));
+    }
+    nummers.sort_unstable();
+    let verwacht: Vec<i64> = (voor + 1..=voor + (taken * per_taak) as i64).collect();
+    assert_eq!(
+        nummers, verwacht,
+        "elk record precies één volgnummer, geen gat"
+    );
+    assert_eq!(
+        kop_nummer(opslag.as_ref()).await,
+        voor + (taken * per_taak) as i64
+    );
+    verifieer_keten(opslag.as_ref()).await;
+}
+
+/// Signed checkpoints (issue 15.2): the first covers the whole log so far,
+/// the next extends it from the stored border; nothing new gives none; a
+/// second one of the same size (another instance's) is kept out; the log
+/// verifies against them with the key, and not with another key.
+pub async fn checkpoints(opslag: &dyn Opslag) {
+    use crate::checkpoint::{self, controleer_log};
+    let sleutel = ed25519_dalek::SigningKey::from_bytes(&[42; 32]);
+    let publiek = sleutel.verifying_key();
+    let n = kop_nummer(opslag).await;
+    assert!(n > 0, "de suite heeft al records geschreven");
+    let c1 = checkpoint::volgende(opslag, &sleutel)
+        .await
+        .expect("checkpoint")
+        .expect("er zijn records zonder checkpoint");
+    assert_eq!(c1.grootte, n);
+    assert_eq!(c1.kop, laatste_record(opslag).await.hash);
+    opslag
+        .schrijf_checkpoint(&c1)
+        .await
+        .expect("schrijf_checkpoint");
+    assert_eq!(
+        opslag.laatste_checkpoint().await.expect("laatste"),
+        Some(c1.clone())
+    );
+    assert!(
+        checkpoint::volgende(opslag, &sleutel)
+            .await
+            .expect("checkpoint")
+            .is_none(),
+        "niets nieuw, geen checkpoint"
+    );
+    keten_in_een_keer(opslag, 7).await;
+    let m = kop_nummer(opslag).await;
+    assert!(m > n);
+    let c2 = checkpoint::volgende(opslag, &sleutel)
+        .await
+        .expect("checkpoint")
+        .expect("nieuwe records");
+    assert_eq!(c2.grootte, m);
+    opslag
+        .schrijf_checkpoint(&c2)
+        .await
+        .expect("schrijf_checkpoint");
+    // Another instance that signed the same size a moment later.
+    let dubbel = Checkpoint {
+        tijdstip: "2099-01-01T00:00:00.000000Z".into(),
+        ..c2.clone()
+    };
+    opslag
+        .schrijf_checkpoint(&dubbel)
+        .await
+        .expect("een tweede van dezelfde grootte");
+    assert_eq!(
+        opslag.checkpoints().await.expect("checkpoints"),
+        vec![c1, c2.clone()]
+    );
+    let uitslag = controleer_log(opslag, Some(&publiek), vec![c2])
+        .await
+        .expect("het log klopt met de checkpoints");
+    assert_eq!(uitslag.records, m);
+    assert_eq!(
+        (uitslag.checkpoints_database, uitslag.checkpoints_bestand),
+        (2, 1)
+    );
+    assert_eq!(uitslag.ondertekend_tot, m);
+    let ander = ed25519_dalek::SigningKey::from_bytes(&[43; 32]).verifying_key();
+    let fout = controleer_log(opslag, Some(&ander), vec![])
+        .await
+        .expect_err("moet mislukken");
+    assert!(fout.contains("handtekening klopt niet"), "{fout}");
+    let fout = controleer_log(opslag, None, vec![])
+        .await
+        .expect_err("moet mislukken");
+    assert!(fout.contains("--audit-sleutel"), "{fout}");
+    // A key that did not sign the latest checkpoint does not extend it.
+    let vreemd = ed25519_dalek::SigningKey::from_bytes(&[43; 32]);
+    keten_in_een_keer(opslag, 1).await;
+    assert!(checkpoint::volgende(opslag, &vreemd).await.is_err());
 }
 
 /// Rate-limit counters (issue 12): a fixed window per key, restarted once

@@ -6,25 +6,51 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use schakel_domain::Bsn;
 use schakel_rules::InvoerFout;
-use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, Verificatie, nu};
+use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, hash_van_export, nu};
+use schakel_storage::checkpoint::{Checkpoint, controleer_log};
+use schakel_storage::merkle::{self, Boom};
 
+use crate::auditlog::AuditOpties;
 use crate::opslag::{BestaatNiet, OpenFout, OpslagOpties};
 use crate::{Fout, schrijf};
 
 #[derive(Subcommand, Debug)]
 pub enum AuditOpdracht {
-    /// Checks the whole hash chain; exits 1 naming the first altered or missing record.
+    /// Checks the hash chain, the Merkle roots and signatures of every
+    /// checkpoint (database and file); exits 1 naming the first altered or
+    /// missing record or checkpoint.
     Verify {
         #[command(flatten)]
         opslag: OpslagOpties,
+        #[command(flatten)]
+        audit: AuditOpties,
     },
-    /// Every access to one child's data (AVG art. 15), as JSON.
+    /// Every access to one child's data (AVG art. 15), as JSON, each record
+    /// with its inclusion proof against the latest signed checkpoint.
     Inzage {
         /// The child's BSN (9 digits, 11-proef).
         #[arg(long)]
         bsn: String,
         #[command(flatten)]
         opslag: OpslagOpties,
+    },
+    /// Signs a checkpoint of what came since the last one, now (as `serve`
+    /// does at its interval): into the database and the checkpoint file.
+    Checkpoint {
+        #[command(flatten)]
+        opslag: OpslagOpties,
+        #[command(flatten)]
+        audit: AuditOpties,
+    },
+    /// Checks an `audit inzage` export without the database: each record's
+    /// hash, its inclusion proof and the checkpoint's signature.
+    VerifyInzage {
+        /// The export (JSON from `audit inzage`).
+        bestand: PathBuf,
+        /// The public key (64 hex digits) that signs the checkpoints; `audit
+        /// verify` prints it.
+        #[arg(long)]
+        publieke_sleutel: String,
     },
 }
 
@@ -47,32 +73,45 @@ fn opslag_fout(e: schakel_storage::OpslagFout) -> Fout {
 
 pub async fn audit(opdracht: &AuditOpdracht) -> Result<(), Fout> {
     match opdracht {
-        AuditOpdracht::Verify { opslag } => {
-            let opslag = opslag.open_bestaand().await.map_err(bestaat_niet)?;
-            let mut verificatie = Verificatie::default();
-            let mut vanaf = 1;
-            loop {
-                let pagina = opslag
-                    .audit_records(vanaf, 1000)
-                    .await
-                    .map_err(opslag_fout)?;
-                let Some(laatste) = pagina.last().map(|r| r.volgnummer) else {
-                    break;
-                };
-                for r in &pagina {
-                    verificatie
-                        .controleer(r)
-                        .map_err(|b| Fout::Bedrijf(format!("auditlog: {b}")))?;
-                }
-                vanaf = laatste + 1;
-            }
+        AuditOpdracht::Verify {
+            opslag: opties,
+            audit,
+        } => {
+            let opslag = opties.open_bestaand().await.map_err(bestaat_niet)?;
+            let publiek = audit.publieke_sleutel(opties).map_err(bestaat_niet)?;
+            let bestand = audit.bestand(opties).map_err(bestaat_niet)?;
+            let uitslag = controleer_log(opslag.as_ref(), publiek.as_ref(), bestand)
+                .await
+                .map_err(Fout::Bedrijf)?;
             let kop = opslag.audit_kop().await.map_err(opslag_fout)?;
-            let aantal = verificatie
-                .sluit_af(kop.clone())
-                .map_err(|b| Fout::Bedrijf(format!("auditlog: {b}")))?;
-            schrijf(
-                &serde_json::json!({ "in_orde": true, "records": aantal, "kop": kop.map(|(_, h)| h) }),
-            );
+            schrijf(&serde_json::json!({
+                "in_orde": true,
+                "records": uitslag.records,
+                "kop": kop.map(|(_, h)| h),
+                "checkpoints": {
+                    "database": uitslag.checkpoints_database,
+                    "bestand": uitslag.checkpoints_bestand,
+                },
+                "ondertekend_tot": uitslag.ondertekend_tot,
+                "publieke_sleutel": publiek.map(|p| hex::encode(p.as_bytes())),
+            }));
+            Ok(())
+        }
+        AuditOpdracht::VerifyInzage {
+            bestand,
+            publieke_sleutel,
+        } => verify_inzage(bestand, publieke_sleutel),
+        AuditOpdracht::Checkpoint {
+            opslag: opties,
+            audit,
+        } => {
+            let checkpointer = crate::auditlog::Checkpointer {
+                opslag: opties.open_bestaand().await.map_err(bestaat_niet)?,
+                sleutel: audit.sleutel(opties).map_err(open_fout)?,
+                bestand: audit.checkpoints_pad(opties),
+            };
+            let c = checkpointer.eens().await.map_err(Fout::Bedrijf)?;
+            schrijf(&serde_json::json!({ "checkpoint": c.map(|c| c.grootte) }));
             Ok(())
         }
         AuditOpdracht::Inzage {
@@ -107,11 +146,152 @@ pub async fn audit(opdracht: &AuditOpdracht) -> Result<(), Fout> {
                 bron: "cli".into(),
                 systeem: "schakel".into(),
             };
+            let (checkpoint, toegang) = met_bewijzen(opslag.as_ref(), records).await?;
             opslag.schrijf_audit(&record).await.map_err(opslag_fout)?;
-            schrijf(&serde_json::json!({ "aantal": records.len(), "toegang": records }));
+            schrijf(&serde_json::json!({
+                "aantal": toegang.len(),
+                "toegang": toegang,
+                "checkpoint": checkpoint,
+            }));
             Ok(())
         }
     }
+}
+
+/// Each record as JSON with `bewijs`: its inclusion proof (sibling hashes,
+/// hex) in the tree of the latest checkpoint, or null for a record after it.
+async fn met_bewijzen(
+    opslag: &dyn schakel_storage::Opslag,
+    records: Vec<schakel_storage::AuditRecord>,
+) -> Result<(Option<Checkpoint>, Vec<serde_json::Value>), Fout> {
+    let checkpoint = opslag.laatste_checkpoint().await.map_err(opslag_fout)?;
+    let grootte = checkpoint.as_ref().map_or(0, |c| c.grootte);
+    let boom = if records.iter().any(|r| r.volgnummer <= grootte) {
+        Some(boom_tot(opslag, grootte).await?)
+    } else {
+        None
+    };
+    let toegang = records
+        .into_iter()
+        .map(|r| {
+            let bewijs = boom
+                .as_ref()
+                .filter(|_| r.volgnummer <= grootte)
+                .and_then(|b| b.bewijs(u64::try_from(r.volgnummer - 1).ok()?))
+                .map(|b| b.iter().map(hex::encode).collect::<Vec<_>>());
+            let mut v = serde_json::to_value(&r).unwrap_or_default();
+            v["bewijs"] = serde_json::json!(bewijs);
+            v
+        })
+        .collect();
+    let checkpoint = checkpoint.map(|c| Checkpoint {
+        rand: Vec::new(),
+        ..c
+    });
+    Ok((checkpoint, toegang))
+}
+
+/// The tree of records 1 ..= grootte, in memory.
+async fn boom_tot(opslag: &dyn schakel_storage::Opslag, grootte: i64) -> Result<Boom, Fout> {
+    let mut bladeren = Vec::new();
+    let mut vanaf = 1;
+    while vanaf <= grootte {
+        let pagina = opslag
+            .audit_records(vanaf, (grootte - vanaf + 1).min(10_000))
+            .await
+            .map_err(opslag_fout)?;
+        let Some(laatste) = pagina.last().map(|r| r.volgnummer) else {
+            break;
+        };
+        for r in &pagina {
+            bladeren.push(merkle::blad(&r.hash).ok_or_else(|| {
+                Fout::Bedrijf(format!(
+                    "auditlog: record {}: hash onleesbaar",
+                    r.volgnummer
+                ))
+            })?);
+        }
+        vanaf = laatste + 1;
+    }
+    Ok(Boom::new(bladeren))
+}
+
+/// `audit verify-inzage`: an export checked against its checkpoint.
+fn verify_inzage(bestand: &PathBuf, publieke_sleutel: &str) -> Result<(), Fout> {
+    let publiek = hex::decode(publieke_sleutel.trim())
+        .ok()
+        .and_then(|b| <[u8; 32]>::try_from(b).ok())
+        .and_then(|b| ed25519_dalek::VerifyingKey::from_bytes(&b).ok())
+        .ok_or_else(|| {
+            Fout::Invoer(InvoerFout::new(
+                "--publieke-sleutel",
+                "verwacht 64 hexadecimale tekens (een Ed25519-sleutel)",
+            ))
+        })?;
+    let tekst = std::fs::read_to_string(bestand).map_err(|e| {
+        Fout::Invoer(InvoerFout::new(
+            "BESTAND",
+            format!("{}: {e}", bestand.display()),
+        ))
+    })?;
+    let export: serde_json::Value = serde_json::from_str(&tekst)
+        .map_err(|_| Fout::Invoer(InvoerFout::new("BESTAND", "geen JSON van audit inzage")))?;
+    let uitslag = controleer_export(&export, &publiek).map_err(Fout::Bedrijf)?;
+    schrijf(&uitslag);
+    Ok(())
+}
+
+fn controleer_export(
+    export: &serde_json::Value,
+    publiek: &ed25519_dalek::VerifyingKey,
+) -> Result<serde_json::Value, String> {
+    let checkpoint: Option<Checkpoint> = serde_json::from_value(export["checkpoint"].clone())
+        .map_err(|_| "checkpoint onleesbaar".to_string())?;
+    if let Some(c) = &checkpoint
+        && !c.handtekening_klopt(publiek)
+    {
+        return Err(format!("checkpoint {}: handtekening klopt niet", c.grootte));
+    }
+    let toegang = export["toegang"]
+        .as_array()
+        .ok_or_else(|| "geen lijst toegang".to_string())?;
+    let mut bewezen = 0;
+    for r in toegang {
+        let volgnummer = r["volgnummer"].as_i64().unwrap_or_default();
+        let hash = hash_van_export(r)
+            .filter(|h| r["hash"].as_str() == Some(h.as_str()))
+            .ok_or_else(|| format!("record {volgnummer}: inhoud gewijzigd (hash klopt niet)"))?;
+        let Some(bewijs) = r["bewijs"].as_array() else {
+            continue;
+        };
+        let bewijs: Option<Vec<merkle::Hash>> =
+            bewijs.iter().map(|h| merkle::blad(h.as_str()?)).collect();
+        let klopt = match (&checkpoint, bewijs, merkle::blad(&hash)) {
+            (Some(c), Some(bewijs), Some(blad)) => merkle::blad(&c.wortel).is_some_and(|w| {
+                merkle::controleer_bewijs(
+                    &w,
+                    u64::try_from(c.grootte).unwrap_or_default(),
+                    u64::try_from(volgnummer - 1).unwrap_or(u64::MAX),
+                    &blad,
+                    &bewijs,
+                )
+            }),
+            _ => false,
+        };
+        if !klopt {
+            return Err(format!(
+                "record {volgnummer}: zit niet in de ondertekende boom (bewijs klopt niet)"
+            ));
+        }
+        bewezen += 1;
+    }
+    Ok(serde_json::json!({
+        "in_orde": true,
+        "records": toegang.len(),
+        "bewezen": bewezen,
+        "niet_ondertekend": toegang.len() - bewezen,
+        "checkpoint": checkpoint.map(|c| c.grootte),
+    }))
 }
 
 pub async fn backup(opslag: &OpslagOpties, doel: &PathBuf) -> Result<(), Fout> {

@@ -4,6 +4,7 @@
 //! what is allowed); 1 when the rule or calendar data cannot be loaded.
 
 mod account;
+mod auditlog;
 mod beheer;
 mod demo;
 mod gids;
@@ -56,7 +57,7 @@ enum Opdracht {
     #[command(subcommand)]
     Kalender(kalender::KalenderOpdracht),
     /// Runs the web application and API.
-    Serve(serve::ServeOpties),
+    Serve(Box<serve::ServeOpties>),
     /// Accounts: invite (one-time activation link), deactivate, reactivate.
     #[command(subcommand)]
     Account(account::AccountOpdracht),

@@ -166,7 +166,7 @@ async fn open_sqlite(pad: &Path) -> Result<Arc<dyn Opslag>, OpenFout> {
 }
 
 /// Writes a secret readable by the owner only.
-fn schrijf_geheim(pad: &Path, inhoud: &str) -> std::io::Result<()> {
+pub(crate) fn schrijf_geheim(pad: &Path, inhoud: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut opties = std::fs::OpenOptions::new();
     opties.write(true).create_new(true);

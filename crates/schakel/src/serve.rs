@@ -84,6 +84,13 @@ pub struct ServeOpties {
     /// provider); never needed in production.
     #[arg(long, env = "SCHAKEL_SSO_HTTP_TOESTAAN")]
     pub sso_http_toestaan: bool,
+    #[command(flatten)]
+    pub audit: crate::auditlog::AuditOpties,
+    /// Seconds between signed checkpoints of the audit log (written only
+    /// when records came since the last one, and once more on shutdown).
+    #[arg(long, env = "SCHAKEL_AUDIT_CHECKPOINT_INTERVAL", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub audit_checkpoint_interval: u64,
 }
 
 /// The demo's day, within the range of every other period date.
@@ -200,10 +207,24 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
         sso_http_toegestaan: opties.sso_http_toestaan,
         ..Instellingen::default()
     };
+    let checkpointer = std::sync::Arc::new(crate::auditlog::Checkpointer {
+        opslag: opslag.clone(),
+        sleutel: opties.audit.sleutel(&opties.opslag)?,
+        bestand: opties.audit.checkpoints_pad(&opties.opslag),
+    });
+    let taak = checkpointer.clone().start(std::time::Duration::from_secs(
+        opties.audit_checkpoint_interval,
+    ));
     let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());
-    schakel_http::serve(listener, metrics, state)
+    let uitslag = schakel_http::serve(listener, metrics, state)
         .await
-        .map_err(|e| OpenFout(e.to_string()))
+        .map_err(|e| OpenFout(e.to_string()));
+    // On shutdown: sign what the last interval left.
+    taak.abort();
+    if let Err(e) = checkpointer.eens().await {
+        tracing::error!("auditlog: checkpoint bij het stoppen niet geschreven: {e}");
+    }
+    uitslag
 }
 
 /// The public URL: as given (or --basis-url), else `http://localhost:PORT` when Schakel

@@ -16,6 +16,12 @@
 //!   serves an acknowledged jeugdige and takes new writes, and after a second
 //!   kill all of the above still holds.
 //!
+//! On PostgreSQL it also runs with two instances on one database (issue
+//! 15.5), each with its own writers and a reader of the case list, killed
+//! one after the other: nothing acknowledged is lost (the reads' records
+//! included), the chain is one, every signed checkpoint verifies, and a
+//! restarted instance signs the whole log.
+//!
 //! The PostgreSQL run uses a fresh database on the server named by
 //! `SCHAKEL_TEST_PG_URL` (scripts/test starts one); without it the run is
 //! skipped with a notice, except in CI (`CI` set), where it fails.
@@ -32,6 +38,10 @@ use std::time::{Duration, Instant};
 use schakel_domain::{Brin, Bsn, OrganisatieSoort, Rol};
 use schakel_storage::{NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, Roltoewijzing};
 use serde_json::{Value, json};
+
+#[allow(dead_code)]
+mod gedeeld;
+use gedeeld::{PgDb, pg_basis_url, runtime};
 
 const SCHRIJVERS: usize = 4;
 /// Bounds every writer's loop, whatever happens.
@@ -546,13 +556,6 @@ fn sleutel(data_dir: &Path) -> Vec<u8> {
     hex::decode(tekst.trim()).expect("hex key")
 }
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime")
-}
-
 fn sqlite_stand(pad: &Path) -> Stand {
     use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
     use sqlx::{Connection, Row};
@@ -775,92 +778,6 @@ fn sqlite_houdt_bevestigde_schrijfacties_na_sigkill() {
 
 // --- PostgreSQL ------------------------------------------------------------------------
 
-fn pg_basis_url() -> Option<String> {
-    match std::env::var("SCHAKEL_TEST_PG_URL") {
-        Ok(u) if !u.trim().is_empty() => Some(u),
-        _ if std::env::var_os("CI").is_some() => panic!(
-            "SCHAKEL_TEST_PG_URL is not set, and CI is: the PostgreSQL crash test must run in CI \
-             (scripts/test starts a throwaway server with scripts/pg)"
-        ),
-        _ => {
-            use std::io::Write;
-            let _ = writeln!(
-                std::io::stderr(),
-                "\nOVERGESLAGEN: SCHAKEL_TEST_PG_URL is not set, so the PostgreSQL crash test \
-                 does not run. Run scripts/test, or: eval \"$(scripts/pg start)\" and cargo \
-                 test again.\n"
-            );
-            None
-        }
-    }
-}
-
-/// The same server URL with another database.
-fn met_database(basis: &str, naam: &str) -> String {
-    let (zonder_query, query) = basis.split_once('?').unwrap_or((basis, ""));
-    let begin_pad = zonder_query
-        .find("://")
-        .map(|i| i + 3)
-        .and_then(|i| zonder_query[i..].find('/').map(|j| i + j))
-        .unwrap_or(zonder_query.len());
-    let query: Vec<&str> = query
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("dbname="))
-        .collect();
-    let mut url = format!("{}/{naam}", &zonder_query[..begin_pad]);
-    if !query.is_empty() {
-        url.push('?');
-        url.push_str(&query.join("&"));
-    }
-    url
-}
-
-/// A fresh database for this test, dropped again when this goes.
-struct PgDb {
-    basis: String,
-    naam: String,
-    url: String,
-}
-
-impl PgDb {
-    fn nieuw(basis: String) -> Self {
-        use sqlx::Connection;
-        let naam = format!(
-            "schakel_crash_{}_{}",
-            std::process::id(),
-            chrono::Utc::now().timestamp_micros() % 1_000_000_000
-        );
-        runtime().block_on(async {
-            let mut c = sqlx::PgConnection::connect(&basis)
-                .await
-                .expect("connect to SCHAKEL_TEST_PG_URL");
-            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {naam}")))
-                .execute(&mut c)
-                .await
-                .expect("create database");
-            c.close().await.ok();
-        });
-        let url = met_database(&basis, &naam);
-        Self { basis, naam, url }
-    }
-}
-
-impl Drop for PgDb {
-    fn drop(&mut self) {
-        use sqlx::Connection;
-        runtime().block_on(async {
-            if let Ok(mut c) = sqlx::PgConnection::connect(&self.basis).await {
-                let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                    self.naam
-                )))
-                .execute(&mut c)
-                .await;
-            }
-        });
-    }
-}
-
 /// `--demo` refuses a database URL: the one account the test needs, made
 /// through the storage crate. Returns its password.
 fn pg_vul(url: &str) -> String {
@@ -950,17 +867,45 @@ fn pg_stand(url: &str) -> Stand {
     })
 }
 
-#[test]
-fn postgres_houdt_bevestigde_schrijfacties_na_sigkill() {
-    let Some(basis) = pg_basis_url() else {
-        return;
-    };
-    let db = PgDb::nieuw(basis);
+/// A fresh database with the zorgcoördinator's account, and a data
+/// directory; `None` (skipped) without a PostgreSQL server.
+struct PgOpzet {
+    db: PgDb,
+    wachtwoord: String,
+    tmp: tempfile::TempDir,
+    data_dir: PathBuf,
+    /// `data_dir` as an argument.
+    dir: String,
+}
+
+fn pg_opzet() -> Option<PgOpzet> {
+    let db = PgDb::nieuw(pg_basis_url()?);
     let wachtwoord = pg_vul(&db.url);
     let tmp = tempfile::tempdir().expect("tempdir");
     let data_dir = tmp.path().join("data");
     std::fs::create_dir_all(&data_dir).expect("data dir");
     let dir = data_dir.to_str().expect("path").to_string();
+    Some(PgOpzet {
+        db,
+        wachtwoord,
+        tmp,
+        data_dir,
+        dir,
+    })
+}
+
+#[test]
+fn postgres_houdt_bevestigde_schrijfacties_na_sigkill() {
+    let Some(PgOpzet {
+        db,
+        wachtwoord,
+        tmp,
+        data_dir,
+        dir,
+    }) = pg_opzet()
+    else {
+        return;
+    };
     let args = vec![
         "--database-url".to_string(),
         db.url.clone(),
@@ -979,4 +924,162 @@ fn postgres_houdt_bevestigde_schrijfacties_na_sigkill() {
         wachtwoord: Some(wachtwoord),
         stand: &stand,
     });
+}
+
+// --- two instances on one PostgreSQL (issue 15.5) ------------------------------------------
+
+/// A reader per instance: the case list again and again (each answer
+/// logged through that instance's sequencer) until the kill. Returns how
+/// many were answered 200 and how many were in flight at the kill.
+fn start_lezer(
+    sessie: &Sessie,
+    gedood: Arc<AtomicBool>,
+) -> std::thread::JoinHandle<(usize, usize)> {
+    let client = sessie.client.clone();
+    let url = format!("{}/api/v1/jeugdigen", sessie.adres);
+    std::thread::spawn(move || {
+        let mut gelezen = 0;
+        for _ in 0..MAX_POGINGEN_PER_SCHRIJVER {
+            match client.get(&url).send() {
+                Ok(r) if r.status().as_u16() == 200 => gelezen += 1,
+                Ok(r) => panic!("case list: {}", r.status()),
+                Err(e) => {
+                    assert!(gedood.load(Ordering::SeqCst), "before the kill: {e}");
+                    return (gelezen, usize::from(!e.is_connect()));
+                }
+            }
+        }
+        (gelezen, 0)
+    })
+}
+
+/// `audit verify` on the shared data directory (key and checkpoint file):
+/// (records, signed up to).
+fn verify_met_checkpoints(url: &str, data_dir: &Path) -> (i64, i64) {
+    let (code, v, stderr) = draai(&[
+        "audit",
+        "verify",
+        "--database-url",
+        url,
+        "--data-dir",
+        data_dir.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 0, "audit verify failed: {stderr}");
+    (
+        v["records"].as_i64().expect("records"),
+        v["ondertekend_tot"].as_i64().expect("signed up to"),
+    )
+}
+
+/// Two `serve` processes on one PostgreSQL database, with one data
+/// directory (one signing key, one checkpoint file), each with its own
+/// writers and a reader, killed one after the other: no acknowledged write
+/// or read record is lost, the chain is one, every checkpoint either wrote
+/// (database and file) verifies, and after a restart the new checkpoint
+/// covers the whole log.
+#[test]
+fn postgres_twee_instanties_houden_bevestigde_schrijfacties_na_sigkill() {
+    let Some(PgOpzet {
+        db,
+        wachtwoord,
+        tmp,
+        data_dir,
+        dir,
+    }) = pg_opzet()
+    else {
+        return;
+    };
+    let args = [
+        "--database-url",
+        db.url.as_str(),
+        "--data-dir",
+        dir.as_str(),
+        "--audit-checkpoint-interval",
+        "1",
+    ];
+    let mut servers = [
+        Server::start(&args, tmp.path().join("serve-a.log")),
+        Server::start(&args, tmp.path().join("serve-b.log")),
+    ];
+    let sessies: Vec<Sessie> = servers
+        .iter()
+        .map(|s| log_in(&s.adres, ZORGCOORDINATOR, &wachtwoord))
+        .collect();
+    // One household with a first pupil and its hulpvraag, through the first.
+    let mut bsns = test_bsns(&BTreeSet::new());
+    let eerste = bsns.pop().expect("a free test BSN");
+    let huishouden = sessies[0].maak_huishouden();
+    let r = sessies[0]
+        .post(
+            "jeugdigen",
+            &jeugdige(huishouden, sessies[0].organisatie, &eerste, 0),
+        )
+        .expect("first pupil");
+    assert_eq!(r.status().as_u16(), 201, "first pupil");
+    let eerste_id = r.json::<Value>().expect("json")["id"].as_i64().expect("id");
+    let r = sessies[0]
+        .post(
+            "hulpvragen",
+            &json!({"jeugdige": eerste_id, "omschrijving": "twee"}),
+        )
+        .expect("hulpvraag");
+    assert_eq!(r.status().as_u16(), 201);
+    // Each instance its own BSNs.
+    let (even, oneven): (Vec<(usize, String)>, Vec<_>) =
+        bsns.into_iter().enumerate().partition(|(i, _)| i % 2 == 0);
+    let helften = [even, oneven].map(|h| Arc::new(h.into_iter().map(|(_, b)| b).collect()));
+    let mut v = Verwachting {
+        bevestigd: [eerste].into(),
+        onbeantwoord: BTreeSet::new(),
+        niet_verstuurd: BTreeSet::new(),
+        demo: BTreeSet::new(),
+    };
+    let mut lezingen = (0, 0);
+    for ((server, sessie), bsns) in servers.iter_mut().zip(&sessies).zip(helften) {
+        let schrijvers = start_schrijvers(sessie, huishouden, bsns);
+        let lezer = start_lezer(sessie, schrijvers.gedood.clone());
+        let uitslag = dood_onder_schrijvers("postgres, twee instanties", server, schrijvers);
+        let (gelezen, onderweg) = lezer.join().expect("reader");
+        lezingen = (lezingen.0 + gelezen, lezingen.1 + onderweg);
+        v.bevestigd.extend(uitslag.bevestigd);
+        v.onbeantwoord.extend(uitslag.onbeantwoord);
+        v.niet_verstuurd.extend(uitslag.niet_verstuurd);
+    }
+    drop(servers);
+    let (records, _) = verify_met_checkpoints(&db.url, &data_dir);
+    let stand = pg_stand(&db.url);
+    controleer(
+        "postgres, twee instanties",
+        &stand,
+        records,
+        &sleutel(&data_dir),
+        &v,
+    );
+    // The reader sees the one pupil with a hulpvraag: one record per list.
+    let lijst = runtime().block_on(async {
+        use sqlx::Connection;
+        let mut c = sqlx::PgConnection::connect(&db.url).await.expect("connect");
+        sqlx::query_scalar::<_, i64>(
+            "SELECT count(*) FROM audit WHERE gebeurtenis = 'jeugdige.lijst'",
+        )
+        .fetch_one(&mut c)
+        .await
+        .expect("count")
+    });
+    let lijst = usize::try_from(lijst).expect("count");
+    assert!(lezingen.0 >= 10, "the readers read: {lezingen:?}");
+    assert!(
+        (lezingen.0..=lezingen.0 + lezingen.1).contains(&lijst),
+        "{lijst} list records for {} acknowledged reads (+{} in flight)",
+        lezingen.0,
+        lezingen.1
+    );
+    // A restarted instance signs the whole log; every checkpoint verifies.
+    let mut server = Server::start(&args, tmp.path().join("serve-c.log"));
+    let einde = Instant::now() + GEDULD;
+    while verify_met_checkpoints(&db.url, &data_dir) != (records, records) {
+        assert!(Instant::now() < einde, "no checkpoint after the restart");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    server.dood();
 }
