@@ -504,7 +504,8 @@ pub trait Opslag: Send + Sync + 'static {
         l: &NieuweLevering,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Verwijzing>;
-    /// Open actions of one organisation, earliest due first.
+    /// Open actions of one organisation, earliest due first. The actions of
+    /// a closed case are no longer listed: its deadlines ended with it.
     async fn acties(&self, f: ActiepuntFilter, pagina: Pagina) -> Resultaat<Lijst<Actiepunt>>;
     /// Marks an action of `door`'s organisation done; another
     /// organisation's action is [`OpslagFout::NietGevonden`].

@@ -2903,7 +2903,17 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         0
     );
 
-    // Closing: the case is closed, and nothing is added afterwards.
+    // Closing: the case is closed, and nothing is added afterwards; its
+    // open actions are no longer listed.
+    assert_eq!(
+        opslag
+            .acties(filter(None), Pagina::new(1, 10))
+            .await
+            .expect("acties")
+            .totaal,
+        1,
+        "today's action is still open before the case closes"
+    );
     let sluit = Gebeurtenis::Afgesloten {
         reden: "klaar".into(),
     };
@@ -2923,6 +2933,15 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
             .open
     );
     assert!(opslag.open_casus(h.id).await.expect("open_casus").is_none());
+    assert_eq!(
+        opslag
+            .acties(filter(None), Pagina::new(1, 10))
+            .await
+            .expect("acties")
+            .totaal,
+        0,
+        "a closed case's actions are no longer listed"
+    );
     let fout = opslag
         .voeg_gebeurtenis_toe(&gebeurtenis(3, sluit, vec![], false, vec![]), &audits)
         .await

@@ -27,6 +27,7 @@ pub mod sessie;
 pub mod sso;
 pub mod tweedefactor;
 pub mod verwijzingen;
+pub mod werk;
 
 use askama::Template;
 use axum::Router;
@@ -52,6 +53,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let paginas = Router::new()
         .route("/", get(sessie::begin))
         .route("/start", get(sessie::start))
+        .route("/werk", get(werk::werkvoorraad))
         .route("/inloggen", get(sessie::inlogscherm).post(sessie::inloggen))
         .route("/uitloggen", post(sessie::uitloggen))
         .route("/inloggen/sso", get(sso::inlogscherm).post(sso::zoek))
@@ -325,6 +327,7 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
     let m = |href, label| MenuItem { href, label };
     match rol {
         Rol::Zorgcoordinator => vec![
+            m("/werk", "Wat wacht"),
             m("/jeugdigen", "Mijn leerlingen"),
             m("/hulpvragen/nieuw", "Hulpvraag registreren"),
             m("/casussen", "Casussen"),
@@ -334,6 +337,7 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/advies", "Normenkader-advies"),
         ],
         Rol::Casusregisseur | Rol::Wijkteammedewerker => vec![
+            m("/werk", "Wat wacht"),
             m("/casussen", "Mijn casussen"),
             m("/jeugdigen", "Jeugdigen"),
             m("/hulpvragen/nieuw", "Hulpvraag registreren"),
@@ -342,6 +346,7 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/advies", "Normenkader-advies"),
         ],
         Rol::Verwijzer => vec![
+            m("/werk", "Wat wacht"),
             m("/advies", "Normenkader-advies"),
             m("/toets", "Verwijzing toetsen"),
             m("/verwijzingen/nieuw", "Verwijzing maken"),
@@ -351,6 +356,7 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/gids", "Organisatiegids"),
         ],
         Rol::Aanbieder => vec![
+            m("/werk", "Wat wacht"),
             m("/verwijzingen", "Mijn verwijzingen"),
             m("/casussen", "Casussen"),
             m("/acties", "Termijnen"),
@@ -369,6 +375,7 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/advies", "Normenkader-advies"),
         ],
         Rol::Toegang => vec![
+            m("/werk", "Wat wacht"),
             m("/maatwerk", "Maatwerk beoordelen"),
             m("/acties", "Termijnen"),
             m("/gids", "Organisatiegids"),
@@ -378,16 +385,19 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
 }
 
 /// The first page of a role.
+/// Every role that sees personal data starts at what waits for it (issue
+/// 16.1); the others at their one task.
 pub fn startpagina(rol: Rol) -> &'static str {
     match rol {
-        Rol::Zorgcoordinator => "/jeugdigen",
-        Rol::Casusregisseur | Rol::Wijkteammedewerker => "/casussen",
-        Rol::Verwijzer => "/advies",
-        Rol::Aanbieder => "/verwijzingen",
         Rol::Beleid => "/dashboard",
         Rol::Beheerder => "/beheer",
-        Rol::Toegang => "/maatwerk",
         Rol::Accountbeheerder => "/beheer/medewerkers",
+        Rol::Zorgcoordinator
+        | Rol::Casusregisseur
+        | Rol::Wijkteammedewerker
+        | Rol::Verwijzer
+        | Rol::Aanbieder
+        | Rol::Toegang => "/werk",
     }
 }
 
