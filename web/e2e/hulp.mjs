@@ -132,10 +132,10 @@ export function axeOverzicht(wat = "") {
   for (const b of bezocht) console.log(`  ${b.overtredingen} violations, ${b.regels} rules passed  ${b.naam}  ${b.url}`);
 }
 
-export async function schermafdruk(page, bestand) {
+export async function schermafdruk(page, bestand, opties = {}) {
   const map = join(repo, "docs/screenshots");
   mkdirSync(map, { recursive: true });
-  await page.screenshot({ path: join(map, bestand), fullPage: true });
+  await page.screenshot({ path: join(map, bestand), fullPage: true, ...opties });
 }
 
 export async function inloggen(page, server, email) {

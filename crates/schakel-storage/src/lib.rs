@@ -14,6 +14,7 @@
 pub mod audit;
 pub mod gids;
 pub mod klok;
+pub mod lijsten;
 pub mod model;
 pub mod noodtoegang;
 pub mod sso;
@@ -36,6 +37,7 @@ pub use gids::{
     Aanbod, Adresbestand, Adresimport, Adresrij, Contactpunt, Gidscontact, Schoolimport, Schoolrij,
     WijkteamGebied,
 };
+pub use lijsten::{CasusFilter, CasusOverzicht, CasusSortering};
 pub use model::*;
 pub use noodtoegang::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
 pub use sso::{SsoInstelling, SsoKoppeling, SsoPoging};
@@ -434,6 +436,13 @@ pub trait Opslag: Send + Sync + 'static {
     async fn casus(&self, id: Id) -> Resultaat<Option<Casus>>;
     /// The household's open case, if any (one household, one plan).
     async fn open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>>;
+    /// The open cases where the filter's organisation is the wijkteam or a
+    /// party, searched, filtered, sorted and paged in the database.
+    async fn casusoverzicht(
+        &self,
+        f: &CasusFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<CasusOverzicht>>;
 
     // --- break-the-glass on a closed case (see [`noodtoegang`]) ---------------
     /// Stores a grant with its audit records (one per jeugdige of the

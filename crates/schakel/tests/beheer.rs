@@ -1702,7 +1702,10 @@ fn werkvoorraad_uit_de_demo() {
             evaluaties += 1;
         }
     }
-    assert!(open > 40, "the history leaves cases of the wijkteam open ({open})");
+    assert!(
+        open > 40,
+        "the history leaves cases of the wijkteam open ({open})"
+    );
     assert!(verlopen > 0, "the history's first goals are overdue");
     let verwacht = std::collections::BTreeMap::from([
         ("evaluatie".to_string(), evaluaties),

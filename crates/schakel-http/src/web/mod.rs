@@ -13,6 +13,7 @@ pub mod advies;
 pub mod beheer;
 pub mod beleid;
 pub mod casus;
+pub mod casuslijst;
 pub mod formulier;
 pub mod gezin;
 pub mod gids;
@@ -134,7 +135,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         )
         .route("/verwijzingen/{id}", get(verwijzingen::verwijzing))
         .route("/verwijzingen/{id}/leveringen", post(verwijzingen::lever))
-        .route("/casussen", get(casus::lijst))
+        .route("/casussen", get(casuslijst::lijst).post(casuslijst::zoek))
         .route(
             "/casussen/nieuw",
             get(gezin::casusscherm).post(gezin::open_casus),

@@ -18,8 +18,18 @@ pub struct Regel {
     pub wat: String,
     pub wie: String,
     pub pad: String,
+    /// The day with what it means ("Uiterlijk 4 december 2026").
     pub datum: Option<String>,
     pub verlopen: bool,
+}
+
+/// What an item's day means, by kind.
+fn datum_label(s: Soort) -> &'static str {
+    match s {
+        Soort::TermijnVerlopen => "Verlopen sinds",
+        Soort::Trieren | Soort::Oppakken => "Geregistreerd op",
+        _ => "Uiterlijk",
+    }
 }
 
 pub struct Groep {
@@ -85,7 +95,9 @@ pub async fn werkvoorraad(wie: Ingelogd) -> WebResultaat {
                         wat: p.wat.wat.clone(),
                         wie: p.wat.wie.clone(),
                         pad: p.wat.pad.clone(),
-                        datum: p.datum.map(opmaak::datum),
+                        datum: p
+                            .datum
+                            .map(|d| format!("{} {}", datum_label(s), opmaak::datum(d))),
                         verlopen: s == Soort::TermijnVerlopen,
                     })
                     .collect(),
