@@ -121,6 +121,8 @@ export async function controleer(page, naam) {
     await page.screenshot({ path: join(process.env.SCHAKEL_E2E_ALLE, bestand), fullPage: true });
   }
   assert.deepEqual(overtredingen, [], `${naam}: axe violations`);
+  // Every state axe sees is also seen on a 360 px phone (issue 16.8).
+  await geenZijwaartsScrollen(page, naam);
 }
 
 /** Prints what axe-core found on every page state this run visited. */
@@ -130,10 +132,10 @@ export function axeOverzicht(wat = "") {
   for (const b of bezocht) console.log(`  ${b.overtredingen} violations, ${b.regels} rules passed  ${b.naam}  ${b.url}`);
 }
 
-export async function schermafdruk(page, bestand) {
+export async function schermafdruk(page, bestand, opties = {}) {
   const map = join(repo, "docs/screenshots");
   mkdirSync(map, { recursive: true });
-  await page.screenshot({ path: join(map, bestand), fullPage: true });
+  await page.screenshot({ path: join(map, bestand), fullPage: true, ...opties });
 }
 
 export async function inloggen(page, server, email) {
@@ -298,11 +300,18 @@ export function totp(geheim, tijd = Date.now()) {
   return String((h.readUInt32BE(o) & 0x7fffffff) % 1_000_000).padStart(6, "0");
 }
 
-/** The page has no sideways scroll at 360 px wide (WCAG 1.4.10 reflow). */
+/** The page has no sideways scroll at 360 px wide (WCAG 1.4.10 reflow),
+ * and what scrolls inside itself there can be reached by keyboard (axe's
+ * scrollable-region-focusable at that width). */
+export const smalBezocht = [];
 export async function geenZijwaartsScrollen(page, naam) {
   const oud = page.viewportSize();
-  await page.setViewportSize({ width: 360, height: 740 });
+  if (oud.width !== 360) await page.setViewportSize({ width: 360, height: 740 });
   const breedte = await page.evaluate(() => document.documentElement.scrollWidth);
+  const regio = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "rule", values: ["scrollable-region-focusable"] } }),
+  );
+  const regios = regio.violations.flatMap((v) => v.nodes.map((n) => n.target.join(" ")));
   // What sticks out, for the message.
   const te_breed = await page.evaluate(() =>
     [...document.querySelectorAll("body *")]
@@ -310,6 +319,12 @@ export async function geenZijwaartsScrollen(page, naam) {
       .slice(0, 3)
       .map((e) => `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}.${e.className}: ${(e.textContent || "").trim().slice(0, 40)}`),
   );
-  await page.setViewportSize(oud);
+  if (oud.width !== 360) await page.setViewportSize(oud);
+  smalBezocht.push({ naam, url: new URL(page.url()).pathname, breedte, regios });
+  if (process.env.SCHAKEL_E2E_SMAL_LIJST) {
+    if (breedte > 360 || regios.length) console.log(`SMAL ${naam} ${new URL(page.url()).pathname}: ${breedte} px; ${te_breed.join(" | ")}; regions ${regios.join(", ")}`);
+    return;
+  }
   assert.ok(breedte <= 360, `${naam}: ${breedte} px wide at 360 px: ${te_breed.join(" | ")}`);
+  assert.deepEqual(regios, [], `${naam}: at 360 px a region scrolls but cannot be reached by keyboard`);
 }

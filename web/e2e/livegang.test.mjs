@@ -197,7 +197,10 @@ describe("een regio vanaf een lege database", () => {
     assert.match(page.url(), /\/inloggen\/tweede-factor$/);
     await pagina("inloggen: tweede stap met passkey");
     await verstuur(page, "button:has-text('Inloggen met passkey')");
-    assert.match(page.url(), /\/jeugdigen$/);
+    assert.match(page.url(), /\/werk$/);
+    assert.match(await page.textContent("main"), /Er wacht nu niets op u\./);
+    await pagina("zorgcoördinator: wat wacht (leeg)");
+    await verstuur(page, "nav >> text=Mijn leerlingen");
     await pagina("zorgcoördinator: mijn leerlingen (leeg)");
   });
 

@@ -77,7 +77,12 @@ describe("publiek", () => {
 describe("zorgcoördinator De Watertuin", () => {
   it("ziet precies de eigen leerlingen met een open hulpvraag", async () => {
     await inloggen(page, server, "zorgcoordinator@watertuin.demo");
-    assert.match(page.url(), /\/jeugdigen$/);
+    // The start page: what waits, by name, with a link to the work.
+    assert.match(page.url(), /\/werk$/);
+    const teTrieren = await page.$$eval("#groep-trieren li a", (a) => a.map((x) => x.textContent.trim()).sort());
+    assert.deepEqual(teTrieren, ["Sem de Vries", "Yasmina El Amrani"]);
+    await controleer(page, "zorgcoördinator: wat wacht");
+    await verstuur(page, "nav >> text=Mijn leerlingen");
     const namen = await page.$$eval("#jeugdigen tbody td:first-child", (td) => td.map((t) => t.textContent.trim()));
     assert.deepEqual(namen, ["Sem de Vries", "Yasmina El Amrani"]);
     // The school's open questions, with the pupil each is about.
@@ -190,9 +195,13 @@ describe("zorgcoördinator De Watertuin", () => {
 describe("casusregisseur Wijkteam Haven", () => {
   it("maakt het integraal plan met doelen", async () => {
     await inloggen(page, server, "casusregisseur@wijkteam.demo");
-    assert.match(page.url(), /\/casussen$/);
+    assert.match(page.url(), /\/werk$/);
+    await controleer(page, "casusregisseur: wat wacht");
+    await verstuur(page, "nav >> text=Mijn casussen");
     await controleer(page, "casusregisseur: mijn casussen");
-    await page.click(`a[href='/casussen/${stap.casus}']`);
+    await page.goBack();
+    // The new case waits for its plan: one click from the start page.
+    await page.click(`#groep-plan a[href='/casussen/${stap.casus}']`);
     await page.click("text=Plan opstellen of wijzigen");
     await controleer(page, "casusregisseur: plan (leeg)");
     await page.fill("#toekomstperspectief", "Sem gaat weer vijf dagen naar school; thuis is er rust.");
@@ -337,6 +346,9 @@ describe("JGZ als partij bij de casus", () => {
 describe("verwijzer JGZ", () => {
   it("toetst een voorgestelde verwijzing", async () => {
     await inloggen(page, server, "verwijzer@jgz.demo");
+    assert.match(page.url(), /\/werk$/);
+    await controleer(page, "verwijzer: wat wacht");
+    await verstuur(page, "nav >> text=Normenkader-advies");
     await controleer(page, "verwijzer: advieswijzer");
     await page.click("nav >> text=Verwijzing toetsen");
     await page.fill("#geboortedatum", "2013-09-03");
@@ -388,6 +400,10 @@ describe("verwijzer JGZ", () => {
 describe("toegang van de gemeente", () => {
   it("beoordeelt de maatwerkverwijzing: fout bij het veld, dan akkoord", async () => {
     await inloggen(page, server, "toegang@almere.demo");
+    assert.match(page.url(), /\/werk$/);
+    assert.equal(await page.locator("#groep-maatwerk li").count(), 1, "one maatwerk referral awaits review");
+    await controleer(page, "toegang: wat wacht");
+    await verstuur(page, "#groep-maatwerk li a");
     assert.match(page.url(), /\/maatwerk$/);
     assert.match(await page.textContent("main"), /Begeleiding thuis na schooltijd, naast het arrangement\./);
     await controleer(page, "toegang: maatwerk beoordelen");
@@ -413,7 +429,9 @@ describe("toegang van de gemeente", () => {
 describe("aanbieder Triade Vitree", () => {
   it("ziet de eigen verwijzingen met het restant en registreert geleverde uren", async () => {
     await inloggen(page, server, "aanbieder@triade.demo");
-    assert.match(page.url(), /\/verwijzingen$/);
+    assert.match(page.url(), /\/werk$/);
+    await controleer(page, "aanbieder: wat wacht");
+    await verstuur(page, "nav >> text=Mijn verwijzingen");
     await controleer(page, "aanbieder: mijn verwijzingen");
     await schermafdruk(page, "aanbieder-verwijzingen.png");
     await page.click("main a:has-text('Begeleiding individueel basis') >> nth=0");

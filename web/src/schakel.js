@@ -10,6 +10,19 @@
     samenvatting.focus();
   }
 
+  // On a phone the main menu folds behind a button (CSS shows the button
+  // only on narrow screens; without script the menu stays open).
+  var menuknop = document.getElementById("menuknop");
+  var menu = document.getElementById("hoofdmenu");
+  if (menuknop && menu) {
+    menuknop.hidden = false;
+    menu.classList.add("schakel-menu-ingeklapt");
+    menuknop.addEventListener("click", function () {
+      var open = menu.classList.toggle("schakel-menu-ingeklapt") === false;
+      menuknop.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
   // A print button for the plan (without script, the browser's own print).
   var knoppen = document.querySelectorAll("[data-afdrukken]");
   for (var i = 0; i < knoppen.length; i++) {

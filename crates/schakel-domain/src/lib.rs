@@ -23,3 +23,4 @@ pub mod toegangsroute;
 pub mod verloop;
 
 pub use fout::{VeldFout, VeldFouten};
+pub mod werkvoorraad;

@@ -123,6 +123,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(api::maatwerk::besluit))
         .routes(routes!(acties::lijst))
         .routes(routes!(acties::rond_af))
+        .routes(routes!(api::werkvoorraad::lijst))
         .routes(routes!(monitoring::monitoring))
         .routes(routes!(api::gids::zoek_adres))
         .routes(routes!(api::gids::zet_werkgebied))

@@ -331,9 +331,11 @@ fn actiepunt_uit(rij: &PgRow) -> Resultaat<Actiepunt> {
     })
 }
 
+// A closed case's deadlines ended with it.
 const ACTIE_WAAR: &str = "WHERE organisatie = $1 AND afgerond IS NULL \
     AND ($2::bigint IS NULL OR medewerker IS NULL OR medewerker = $2) \
-    AND ($3::date IS NULL OR uiterlijk < $3)";
+    AND ($3::date IS NULL OR uiterlijk < $3) \
+    AND (casus IS NULL OR EXISTS (SELECT 1 FROM casus c WHERE c.id = actie.casus AND c.open))";
 
 /// Records the municipality's decision on an open maatwerk referral and
 /// closes the review's action, in the caller's transaction. Locks the

@@ -57,6 +57,7 @@ mod factorherstel;
 mod auditlog;
 mod gids;
 mod levenscyclus;
+mod lijsten;
 mod noodtoegang;
 mod onderwijs;
 mod sso;
@@ -1728,6 +1729,17 @@ impl Opslag for SqliteOpslag {
     async fn casus(&self, id: Id) -> Resultaat<Option<Casus>> {
         let mut c = self.pool.acquire().await.map_err(db)?;
         lees_casus(&mut c, id).await
+    }
+
+    async fn casusoverzicht(
+        &self,
+        f: &schakel_storage::CasusFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<schakel_storage::CasusOverzicht>> {
+        let mut tx = self.lees().await?;
+        let uit = lijsten::casussen(&mut tx, f, pagina).await?;
+        tx.commit().await.map_err(db)?;
+        Ok(uit)
     }
 
     async fn open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>> {

@@ -406,9 +406,11 @@ fn actiepunt_uit(rij: &SqliteRow) -> Resultaat<Actiepunt> {
     })
 }
 
+// A closed case's deadlines ended with it.
 const ACTIE_WAAR: &str = "WHERE organisatie = ?1 AND afgerond IS NULL \
     AND (?2 IS NULL OR medewerker IS NULL OR medewerker = ?2) \
-    AND (?3 IS NULL OR uiterlijk < ?3)";
+    AND (?3 IS NULL OR uiterlijk < ?3) \
+    AND (casus IS NULL OR EXISTS (SELECT 1 FROM casus c WHERE c.id = actie.casus AND c.open = 1))";
 
 pub(crate) async fn acties(
     c: &mut SqliteConnection,

@@ -16,6 +16,7 @@ pub mod checkpoint;
 pub mod gids;
 pub mod klok;
 pub mod merkle;
+pub mod lijsten;
 pub mod model;
 pub mod noodtoegang;
 pub mod onderwijs;
@@ -41,6 +42,7 @@ pub use gids::{
     Aanbod, Adresbestand, Adresimport, Adresrij, Contactpunt, Gidscontact, Schoolimport, Schoolrij,
     WijkteamGebied,
 };
+pub use lijsten::{CasusFilter, CasusOverzicht, CasusSortering};
 pub use model::*;
 pub use noodtoegang::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
 pub use onderwijs::{
@@ -453,6 +455,13 @@ pub trait Opslag: Send + Sync + 'static {
     async fn casus(&self, id: Id) -> Resultaat<Option<Casus>>;
     /// The household's open case, if any (one household, one plan).
     async fn open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>>;
+    /// The open cases where the filter's organisation is the wijkteam or a
+    /// party, searched, filtered, sorted and paged in the database.
+    async fn casusoverzicht(
+        &self,
+        f: &CasusFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<CasusOverzicht>>;
 
     // --- break-the-glass on a closed case (see [`noodtoegang`]) ---------------
     /// Stores a grant with its audit records (one per jeugdige of the
@@ -545,7 +554,8 @@ pub trait Opslag: Send + Sync + 'static {
         l: &NieuweLevering,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Verwijzing>;
-    /// Open actions of one organisation, earliest due first.
+    /// Open actions of one organisation, earliest due first. The actions of
+    /// a closed case are no longer listed: its deadlines ended with it.
     async fn acties(&self, f: ActiepuntFilter, pagina: Pagina) -> Resultaat<Lijst<Actiepunt>>;
     /// Marks an action of `door`'s organisation done; another
     /// organisation's action is [`OpslagFout::NietGevonden`].

@@ -97,6 +97,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     onderwijs(opslag, &w, &d).await;
     levenscyclus(opslag, &w).await;
     sso(opslag, &w).await;
+    casusoverzicht(opslag, &w).await;
     verifieer_keten(opslag).await;
     checkpoints(opslag).await;
 }
@@ -3041,7 +3042,17 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         0
     );
 
-    // Closing: the case is closed, and nothing is added afterwards.
+    // Closing: the case is closed, and nothing is added afterwards; its
+    // open actions are no longer listed.
+    assert_eq!(
+        opslag
+            .acties(filter(None), Pagina::new(1, 10))
+            .await
+            .expect("acties")
+            .totaal,
+        1,
+        "today's action is still open before the case closes"
+    );
     let sluit = Gebeurtenis::Afgesloten {
         reden: "klaar".into(),
     };
@@ -3061,6 +3072,15 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
             .open
     );
     assert!(opslag.open_casus(h.id).await.expect("open_casus").is_none());
+    assert_eq!(
+        opslag
+            .acties(filter(None), Pagina::new(1, 10))
+            .await
+            .expect("acties")
+            .totaal,
+        0,
+        "a closed case's actions are no longer listed"
+    );
     let fout = opslag
         .voeg_gebeurtenis_toe(&gebeurtenis(3, sluit, vec![], false, vec![]), &audits)
         .await
@@ -5021,5 +5041,209 @@ pub async fn onderwijs(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
     assert!(
         fout.is_err(),
         "an end before the start is refused: {fout:?}"
+    );
+}
+
+/// Issue 16.2: the open cases of an organisation, searched, filtered,
+/// sorted and paged in the database; a closed case, and another
+/// organisation's, are not listed.
+pub async fn casusoverzicht(opslag: &dyn Opslag, w: &Wereld) {
+    use crate::{CasusFilter, CasusSortering, Door, NieuwActiepunt, NieuweCasusGebeurtenis, klok};
+    let team = opslag
+        .maak_organisatie(&NieuweOrganisatie {
+            regio: w.regio.id,
+            naam: "Wijkteam Lijst".into(),
+            soort: OrganisatieSoort::Wijkteam,
+            gemeente: None,
+            brin: None,
+            agb: None,
+        })
+        .await
+        .expect("wijkteam");
+    let begin: DateTime<Utc> = "2026-03-02T09:00:00Z".parse().expect("tijd");
+    let mut casussen = Vec::new();
+    for (n, (voornaam, achternaam, school, b)) in [
+        ("Anna", "Zwart", Some(w.school.id), "999901011"),
+        ("Bram", "Appel", None, "999901023"),
+        ("Cor", "Mulder_", Some(w.school.id), "999901035"),
+        ("Dirk", "Weg", None, "999901047"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let t = begin + chrono::Duration::days(n as i64);
+        let casus = klok::op(t, async {
+            let h = opslag
+                .maak_huishouden(
+                    &NieuwHuishouden {
+                        vertegenwoordigers: vec![],
+                        aangemaakt_door: Some(team.id),
+                    },
+                    &record(
+                        "huishouden.aanmaken",
+                        Actie::Aanmaken,
+                        "huishouden",
+                        None,
+                        None,
+                    ),
+                )
+                .await
+                .expect("huishouden");
+            opslag
+                .maak_jeugdige(
+                    &NieuweJeugdige {
+                        huishouden: h.id,
+                        bsn: bsn(b),
+                        geboortedatum: NaiveDate::from_ymd_opt(2015, 1, 1).expect("datum"),
+                        gegevens: JeugdigeWijziging {
+                            achternaam: achternaam.into(),
+                            ..gegevens(voornaam, school)
+                        },
+                    },
+                    &record("jeugdige.aanmaken", Actie::Aanmaken, "jeugdige", None, None),
+                )
+                .await
+                .expect("jeugdige");
+            opslag
+                .maak_casus(
+                    &NieuweCasus {
+                        huishouden: h.id,
+                        wijkteam: team.id,
+                        partijen: vec![],
+                    },
+                    &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+                    &[],
+                )
+                .await
+                .expect("casus")
+        })
+        .await;
+        casussen.push(casus.id);
+    }
+    let door = Door {
+        medewerker: 1,
+        rol: Rol::Casusregisseur,
+        organisatie: team.id,
+    };
+    let termijn = NaiveDate::from_ymd_opt(2026, 4, 1).expect("datum");
+    let gebeurtenis = |casus, g, sluit, acties| NieuweCasusGebeurtenis {
+        casus,
+        volgnummer: 1,
+        gebeurtenis: g,
+        door,
+        nieuwe_partijen: vec![],
+        sluit,
+        acties,
+    };
+    let audit = [record(
+        "casus.wijzigen",
+        Actie::Wijzigen,
+        "casus",
+        None,
+        None,
+    )];
+    // Anna's case changes last (and gets a deadline); Dirk's closes.
+    klok::op(begin + chrono::Duration::days(10), async {
+        let veilig = schakel_domain::verloop::Gebeurtenis::Veiligheid {
+            melding: schakel_domain::verloop::Veiligheidssoort::Crisis,
+            toelichting: "zorg".into(),
+        };
+        let actie = NieuwActiepunt {
+            casus: Some(casussen[0]),
+            verwijzing: None,
+            organisatie: team.id,
+            medewerker: None,
+            wat: "iets".into(),
+            bron: "test".into(),
+            uiterlijk: termijn,
+        };
+        opslag
+            .voeg_gebeurtenis_toe(
+                &gebeurtenis(casussen[0], veilig, false, vec![actie]),
+                &audit,
+            )
+            .await
+            .expect("gebeurtenis");
+        let sluit = schakel_domain::verloop::Gebeurtenis::Afgesloten {
+            reden: "klaar".into(),
+        };
+        opslag
+            .voeg_gebeurtenis_toe(&gebeurtenis(casussen[3], sluit, true, vec![]), &audit)
+            .await
+            .expect("sluiten");
+    })
+    .await;
+    let lijst = |zoek: Option<&str>, school, sortering, pagina| {
+        let f = CasusFilter {
+            organisatie: team.id,
+            zoek: zoek.map(String::from),
+            school,
+            sortering,
+        };
+        async move {
+            let l = opslag
+                .casusoverzicht(&f, pagina)
+                .await
+                .expect("casusoverzicht");
+            (
+                l.items.iter().map(|c| c.casus).collect::<Vec<_>>(),
+                l.totaal,
+                l.items,
+            )
+        }
+    };
+    let [anna, bram, cor, _] = casussen[..] else {
+        unreachable!()
+    };
+    let alles = Pagina::new(1, 10);
+    let (ids, totaal, items) = lijst(None, None, CasusSortering::Gewijzigd, alles).await;
+    assert_eq!(
+        (ids, totaal),
+        (vec![anna, cor, bram], 3),
+        "last change first; the closed case not"
+    );
+    assert_eq!(items[0].gewijzigd, begin + chrono::Duration::days(10));
+    assert_eq!(
+        items[1].gewijzigd,
+        begin + chrono::Duration::days(2),
+        "no event: its opening"
+    );
+    assert_eq!((items[0].termijn, items[1].termijn), (Some(termijn), None));
+    assert_eq!(items[0].wijkteam, team.id);
+    let (ids, ..) = lijst(None, None, CasusSortering::Naam, alles).await;
+    assert_eq!(ids, [bram, cor, anna], "Appel, Mulder_, Zwart");
+    let (ids, ..) = lijst(None, None, CasusSortering::Termijn, alles).await;
+    assert_eq!(ids, [anna, bram, cor], "a deadline first, then by number");
+    let (ids, totaal, _) = lijst(Some(" APP "), None, CasusSortering::Naam, alles).await;
+    assert_eq!(
+        (ids, totaal),
+        (vec![bram], 1),
+        "part of a name, any case, trimmed"
+    );
+    let (ids, ..) = lijst(Some("bram appel"), None, CasusSortering::Naam, alles).await;
+    assert_eq!(ids, [bram], "first and last name");
+    let (ids, ..) = lijst(Some("_"), None, CasusSortering::Naam, alles).await;
+    assert_eq!(ids, [cor], "a wildcard in the search is a character");
+    let (ids, ..) = lijst(Some("%"), None, CasusSortering::Naam, alles).await;
+    assert_eq!(ids, Vec::<Id>::new());
+    let (ids, ..) = lijst(None, Some(w.school.id), CasusSortering::Naam, alles).await;
+    assert_eq!(ids, [cor, anna], "the school's pupils' households");
+    let (ids, totaal, _) = lijst(None, None, CasusSortering::Naam, Pagina::new(2, 2)).await;
+    assert_eq!((ids, totaal), (vec![anna], 3), "the second page of two");
+    let ander = opslag
+        .casusoverzicht(
+            &CasusFilter {
+                organisatie: w.vreemd.id,
+                zoek: None,
+                school: None,
+                sortering: CasusSortering::Gewijzigd,
+            },
+            alles,
+        )
+        .await
+        .expect("casusoverzicht");
+    assert_eq!(
+        ander.totaal, 0,
+        "another organisation's cases are not listed"
     );
 }

@@ -112,7 +112,7 @@ pub struct MaatwerkFilter {
 
 impl MaatwerkFilter {
     /// The `bron` of the review's action: deciding closes it.
-    pub const ACTIE_BRON: &'static str = "gemeentelijke_toets";
+    pub const ACTIE_BRON: &'static str = schakel_domain::werkvoorraad::MAATWERK_BRON;
 }
 
 /// A decision to record (`Akkoord` or `Afgewezen`).

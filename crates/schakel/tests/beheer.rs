@@ -1730,3 +1730,157 @@ fn serve_stelt_de_termijn_van_noodtoegang_in() {
         String::from_utf8_lossy(&uit.stderr)
     );
 }
+
+/// Every page of a paged API list.
+fn alle_items(gebruiker: &Demogebruiker, pad: &str) -> Vec<Value> {
+    let mut uit = Vec::new();
+    for pagina in 1.. {
+        let (status, lijst) = gebruiker.get(&format!("{pad}?pagina={pagina}&perPagina=100"));
+        assert_eq!(status, 200, "{pad}: {lijst}");
+        uit.extend(lijst["items"].as_array().expect("items").iter().cloned());
+        if pagina >= lijst["paginering"]["paginas"].as_i64().expect("paginas") {
+            return uit;
+        }
+    }
+    unreachable!()
+}
+
+fn soorten(werk: &Value) -> std::collections::BTreeMap<String, usize> {
+    let mut n = std::collections::BTreeMap::new();
+    for i in werk["items"].as_array().expect("items") {
+        *n.entry(i["soort"].as_str().expect("soort").to_string())
+            .or_default() += 1;
+    }
+    n
+}
+
+/// Issue 16.1: what waits on each role's start page, from the demo's data.
+/// The expected counts are computed another way than the worklist does:
+/// from each open case's plan and evaluations as the case API gives them
+/// (the worklist reads the action table and classifies), and from the
+/// provider's referral list. The history's goals, due six months after
+/// their case opened, are overdue, and so is the end of the last school
+/// year for the cases agreed in it; evaluations fall due three months
+/// after the last one.
+#[test]
+fn werkvoorraad_uit_de_demo() {
+    use chrono::Datelike;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let server = start_demo(&tmp.path().join("data"));
+    let vandaag = schakel_domain::grens::vandaag();
+    let over_14 = vandaag + chrono::Days::new(14);
+    let datum =
+        |v: &Value| -> chrono::NaiveDate { v.as_str().expect("datum").parse().expect("datum") };
+
+    let stad = Demogebruiker::login(&server, "casusregisseur@stad.demo");
+    let (status, werk) = stad.get("/api/v1/werkvoorraad");
+    assert_eq!(status, 200, "{werk}");
+    let (mut verlopen, mut evaluaties, mut open) = (0, 0, 0);
+    for id in 1..=400 {
+        let (status, casus) = stad.get(&format!("/api/v1/casussen/{id}"));
+        if status != 200 || casus["toestand"]["open"] != json!(true) {
+            continue;
+        }
+        open += 1;
+        let t = &casus["toestand"];
+        for d in t["plan"]["doelen"].as_array().expect("doelen") {
+            if datum(&d["deadline"]) < vandaag {
+                verlopen += 1;
+            }
+        }
+        let akkoord = datum(&t["akkoord"]["datum"]);
+        // The agreement also set the end of its school year (31 July) as a
+        // deadline for the wijkteam.
+        let jaar = akkoord.year() + i32::from(akkoord.month() >= 8);
+        if chrono::NaiveDate::from_ymd_opt(jaar, 7, 31).expect("31 juli") < vandaag {
+            verlopen += 1;
+        }
+        let laatst = match &t["laatsteEvaluatie"] {
+            Value::Null => akkoord,
+            e => datum(&e["datum"]).max(akkoord),
+        };
+        if laatst + chrono::Months::new(3) <= over_14 {
+            evaluaties += 1;
+        }
+    }
+    assert!(
+        open > 40,
+        "the history leaves cases of the wijkteam open ({open})"
+    );
+    assert!(verlopen > 0, "the history's first goals are overdue");
+    let verwacht = std::collections::BTreeMap::from([
+        ("evaluatie".to_string(), evaluaties),
+        ("termijn_verlopen".to_string(), verlopen),
+    ]);
+    assert_eq!(
+        soorten(&werk)
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .collect::<std::collections::BTreeMap<_, _>>(),
+        verwacht.into_iter().filter(|(_, n)| *n > 0).collect()
+    );
+    let items = werk["items"].as_array().expect("items");
+    // Most urgent first: the overdue deadlines, earliest first, then the
+    // evaluations; every item names its jeugdige and links to the case.
+    let eerste_evaluatie = items
+        .iter()
+        .position(|i| i["soort"] == "evaluatie")
+        .unwrap_or(items.len());
+    assert!(
+        items[..eerste_evaluatie]
+            .iter()
+            .all(|i| i["soort"] == "termijn_verlopen")
+    );
+    let data: Vec<_> = items[..eerste_evaluatie]
+        .iter()
+        .map(|i| datum(&i["datum"]))
+        .collect();
+    assert!(data.windows(2).all(|w| w[0] <= w[1]), "earliest first");
+    assert!(data.iter().all(|d| *d < vandaag));
+    for i in items {
+        assert!(!i["wie"].as_str().expect("wie").is_empty(), "{i}");
+        assert_eq!(i["pad"], json!(format!("/casussen/{}", i["casus"])), "{i}");
+    }
+
+    // The school: its two pupils' hulpvragen wait for triage, by name.
+    let school = Demogebruiker::login(&server, "zorgcoordinator@watertuin.demo");
+    let (_, werk) = school.get("/api/v1/werkvoorraad");
+    let mut namen: Vec<_> = werk["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| {
+            (
+                i["soort"].as_str().unwrap_or("").to_string(),
+                i["wie"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    namen.sort();
+    assert_eq!(
+        namen,
+        [
+            ("trieren".to_string(), "Sem de Vries".to_string()),
+            ("trieren".to_string(), "Yasmina El Amrani".to_string())
+        ]
+    );
+
+    // The provider: its running referrals that end within 14 days.
+    let kompas = Demogebruiker::login(&server, "aanbieder@kompas.demo");
+    let aflopend = alle_items(&kompas, "/api/v1/verwijzingen")
+        .iter()
+        .filter(|v| (vandaag..=over_14).contains(&datum(&v["einddatum"])))
+        .count();
+    let (_, werk) = kompas.get("/api/v1/werkvoorraad");
+    assert_eq!(
+        soorten(&werk)
+            .get("verwijzing_loopt_af")
+            .copied()
+            .unwrap_or(0),
+        aflopend
+    );
+
+    // Roles without dossiers have no worklist.
+    let beleid = Demogebruiker::login(&server, "beleid@almere.demo");
+    assert_eq!(beleid.get("/api/v1/werkvoorraad").0, 403);
+}

@@ -20,6 +20,7 @@ pub mod sso;
 pub mod systeem;
 pub mod toegangsroute;
 pub mod verwijzingen;
+pub mod werkvoorraad;
 
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};

@@ -23,7 +23,7 @@ use serde::Deserialize;
 
 use super::formulier::{Fouten, Keuze, hoofdletter};
 use super::grafiek::{self, Reeks};
-use super::jeugdigen::{namen, organisaties, zichtbare_jeugdigen};
+use super::jeugdigen::{namen, organisaties};
 use super::sessie::{Formulier, Ingelogd, Velden};
 use super::{Kop, WebResultaat, naar, opmaak, pagina, pagina_met};
 use crate::api::acties::{acties_voor, rond_actie_af_voor};
@@ -32,48 +32,6 @@ use crate::api::casussen::{
 };
 use crate::api::vandaag;
 use crate::fout::{ApiFout, VeldFout};
-
-pub struct CasusRegel {
-    pub id: Id,
-    pub jeugdigen: String,
-}
-
-#[derive(Template)]
-#[template(path = "casussen.html")]
-struct Lijst {
-    kop: Kop,
-    casussen: Vec<CasusRegel>,
-}
-
-/// My cases: the open cases of the households of the jeugdigen this actor
-/// may see (that list is logged per jeugdige), where the actor's
-/// organisation is the wijkteam or a party.
-pub async fn lijst(wie: Ingelogd) -> WebResultaat {
-    let org = wie.actor.rol.organisatie;
-    let mut per_huishouden: Vec<(Id, Vec<String>)> = Vec::new();
-    for j in zichtbare_jeugdigen(&wie).await? {
-        let naam = j.naam();
-        match per_huishouden.iter_mut().find(|(h, _)| *h == j.huishouden) {
-            Some((_, namen)) => namen.push(naam),
-            None => per_huishouden.push((j.huishouden, vec![naam])),
-        }
-    }
-    let mut casussen = Vec::new();
-    for (huishouden, namen) in per_huishouden {
-        if let Some(c) = wie.state.opslag.open_casus(huishouden).await?
-            && (c.wijkteam == org || c.partijen.contains(&org))
-        {
-            casussen.push(CasusRegel {
-                id: c.id,
-                jeugdigen: namen.join(", "),
-            });
-        }
-    }
-    pagina(&Lijst {
-        kop: Kop::voor(&wie, "Casussen", "/casussen").await?,
-        casussen,
-    })
-}
 
 pub struct DoelWeergave {
     pub nummer: u32,

@@ -14,6 +14,7 @@ pub mod beheer;
 pub mod beleid;
 pub mod casus;
 pub mod contactpersonen;
+pub mod casuslijst;
 pub mod formulier;
 pub mod gezin;
 pub mod gids;
@@ -30,6 +31,7 @@ pub mod sessie;
 pub mod sso;
 pub mod tweedefactor;
 pub mod verwijzingen;
+pub mod werk;
 
 use askama::Template;
 use axum::Router;
@@ -55,6 +57,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let paginas = Router::new()
         .route("/", get(sessie::begin))
         .route("/start", get(sessie::start))
+        .route("/werk", get(werk::werkvoorraad))
         .route("/inloggen", get(sessie::inlogscherm).post(sessie::inloggen))
         .route("/uitloggen", post(sessie::uitloggen))
         .route("/inloggen/sso", get(sso::inlogscherm).post(sso::zoek))
@@ -139,7 +142,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         )
         .route("/verwijzingen/{id}", get(verwijzingen::verwijzing))
         .route("/verwijzingen/{id}/leveringen", post(verwijzingen::lever))
-        .route("/casussen", get(casus::lijst))
+        .route("/casussen", get(casuslijst::lijst).post(casuslijst::zoek))
         .route(
             "/casussen/nieuw",
             get(gezin::casusscherm).post(gezin::open_casus),
@@ -352,6 +355,7 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
     let m = |href, label| MenuItem { href, label };
     match rol {
         Rol::Zorgcoordinator => vec![
+            m("/werk", "Wat wacht"),
             m("/jeugdigen", "Mijn leerlingen"),
             m("/hulpvragen/nieuw", "Hulpvraag registreren"),
             m("/casussen", "Casussen"),
@@ -361,6 +365,7 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/advies", "Normenkader-advies"),
         ],
         Rol::Casusregisseur | Rol::Wijkteammedewerker => vec![
+            m("/werk", "Wat wacht"),
             m("/casussen", "Mijn casussen"),
             m("/jeugdigen", "Jeugdigen"),
             m("/hulpvragen/nieuw", "Hulpvraag registreren"),
@@ -369,6 +374,7 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/advies", "Normenkader-advies"),
         ],
         Rol::Verwijzer => vec![
+            m("/werk", "Wat wacht"),
             m("/advies", "Normenkader-advies"),
             m("/toets", "Verwijzing toetsen"),
             m("/verwijzingen/nieuw", "Verwijzing maken"),
@@ -378,6 +384,7 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/gids", "Organisatiegids"),
         ],
         Rol::Aanbieder => vec![
+            m("/werk", "Wat wacht"),
             m("/verwijzingen", "Mijn verwijzingen"),
             m("/casussen", "Casussen"),
             m("/acties", "Termijnen"),
@@ -396,6 +403,7 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/advies", "Normenkader-advies"),
         ],
         Rol::Toegang => vec![
+            m("/werk", "Wat wacht"),
             m("/maatwerk", "Maatwerk beoordelen"),
             m("/acties", "Termijnen"),
             m("/gids", "Organisatiegids"),
@@ -405,16 +413,19 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
 }
 
 /// The first page of a role.
+/// Every role that sees personal data starts at what waits for it (issue
+/// 16.1); the others at their one task.
 pub fn startpagina(rol: Rol) -> &'static str {
     match rol {
-        Rol::Zorgcoordinator => "/jeugdigen",
-        Rol::Casusregisseur | Rol::Wijkteammedewerker => "/casussen",
-        Rol::Verwijzer => "/advies",
-        Rol::Aanbieder => "/verwijzingen",
         Rol::Beleid => "/dashboard",
         Rol::Beheerder => "/beheer",
-        Rol::Toegang => "/maatwerk",
         Rol::Accountbeheerder => "/beheer/medewerkers",
+        Rol::Zorgcoordinator
+        | Rol::Casusregisseur
+        | Rol::Wijkteammedewerker
+        | Rol::Verwijzer
+        | Rol::Aanbieder
+        | Rol::Toegang => "/werk",
     }
 }
 

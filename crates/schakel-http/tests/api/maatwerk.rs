@@ -466,7 +466,21 @@ pub async fn web_maatwerk(app: &App) {
     let b = Browser::nieuw(app);
     let csrf = b.inloggen(TOEGANG).await;
     let start = b.get("/start").await;
-    assert_eq!(start.naar(), "/maatwerk", "the toegang starts at its work");
+    assert_eq!(start.naar(), "/werk", "the toegang starts at what waits");
+    // One maatwerk referral awaits review: one item, linking to the page.
+    let werk = b.get("/werk").await;
+    assert_eq!(werk.status, StatusCode::OK);
+    assert!(
+        werk.html
+            .contains("Maatwerk beoordelen <span class=\"schakel-aantal\">(1)</span>"),
+        "{}",
+        werk.html
+    );
+    assert!(
+        werk.html.contains("<a href=\"/maatwerk\">"),
+        "{}",
+        werk.html
+    );
     let p = b.get("/maatwerk").await;
     assert_eq!(p.status, StatusCode::OK);
     for tekst in [

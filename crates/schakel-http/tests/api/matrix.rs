@@ -800,6 +800,16 @@ const MATRIX: &[Rij] = {
     r("/api/v1/acties",                       "GET",    Accountbeheerder,       Nvt,      403, Geen),
     r("/api/v1/acties",                       "GET",    Beheerder,          Nvt,      403, Geen),
     r("/api/v1/acties",                       "GET",    Anoniem,            Nvt,      401, Geen),
+    r("/api/v1/werkvoorraad",                 "GET",    Zorgcoordinator,    Nvt,      200, Toegestaan),
+    r("/api/v1/werkvoorraad",                 "GET",    Casusregisseur,     Nvt,      200, Toegestaan),
+    r("/api/v1/werkvoorraad",                 "GET",    Wijkteammedewerker, Nvt,      200, Toegestaan),
+    r("/api/v1/werkvoorraad",                 "GET",    Verwijzer,          Nvt,      200, Toegestaan),
+    r("/api/v1/werkvoorraad",                 "GET",    Aanbieder,          Nvt,      200, Toegestaan),
+    r("/api/v1/werkvoorraad",                 "GET",    Beleid,             Nvt,      403, Geen),
+    r("/api/v1/werkvoorraad",                 "GET",    Toegang,            Nvt,      200, Toegestaan),
+    r("/api/v1/werkvoorraad",                 "GET",    Accountbeheerder,       Nvt,      403, Geen),
+    r("/api/v1/werkvoorraad",                 "GET",    Beheerder,          Nvt,      403, Geen),
+    r("/api/v1/werkvoorraad",                 "GET",    Anoniem,            Nvt,      401, Geen),
 
     // Completing an action: only one of the own organisation; another's is
     // not found.
@@ -1398,6 +1408,7 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
             &[Eigen, Onbekend],
         ),
         ("/api/v1/acties", "GET", &[Nvt]),
+        ("/api/v1/werkvoorraad", "GET", &[Nvt]),
         (
             "/api/v1/acties/{id}/afronding",
             "POST",
@@ -2264,7 +2275,7 @@ impl<'a> Matrix<'a> {
                 format!("/api/v1/verwijzingen/{verwijzing}/leveringen"),
                 Some(json!({"datum": verwijsdatum(), "hoeveelheid": 1})),
             ),
-            ("GET", "/api/v1/acties") => {
+            ("GET", "/api/v1/acties" | "/api/v1/werkvoorraad") => {
                 // An open action of the actor's organisation, so the list
                 // has something to log.
                 if let (Some(org), Some(j)) = (self.organisatie(rij.wie), Some(&gedeeld.eigen)) {

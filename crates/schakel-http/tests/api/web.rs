@@ -250,7 +250,14 @@ pub async fn web_inloggen_en_beveiliging(app: &App) {
         "{sessie}"
     );
     let p = b.get("/start").await;
-    assert_eq!(p.naar(), "/jeugdigen");
+    assert_eq!(
+        p.naar(),
+        "/werk",
+        "a role that sees dossiers starts at what waits"
+    );
+    let p = b.get("/werk").await;
+    assert_eq!(p.status, StatusCode::OK);
+    assert_eq!(p.titel(), "Wat wacht – Schakel");
     let p = b.get("/jeugdigen").await;
     assert_eq!(p.status, StatusCode::OK);
     assert_eq!(p.titel(), "Mijn leerlingen – Schakel");

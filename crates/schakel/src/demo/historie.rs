@@ -24,8 +24,10 @@
 //! The history's cases are handled by one wijkteam with only that wijkteam
 //! as party, its referrals go to one provider, each named in the file: the
 //! demo's named households and what their accounts see stay as they were.
-//! The deadlines that plans and agreements set are not replayed as actions:
-//! they would all lie in the past.
+//! The deadlines that agreements set are replayed as actions, as the API
+//! records them: the goals of a case opened more than six months ago are
+//! overdue on its wijkteam's Termijnen (the actions of closed cases are not
+//! listed).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -40,8 +42,9 @@ use schakel_domain::{Bsn, Huisnummer, OrganisatieSoort, Postcode, Rol};
 use schakel_rules::{Hoeveelheid, Regelset, ToetsVraag};
 use schakel_storage::audit::Actie;
 use schakel_storage::{
-    Door, Id, JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweCasusGebeurtenis,
-    NieuweJeugdige, NieuweLevering, NieuweVerwijzing, Opslag, Vertegenwoordiger, klok,
+    Door, Id, JeugdigeWijziging, NieuwActiepunt, NieuwHuishouden, NieuweCasus,
+    NieuweCasusGebeurtenis, NieuweJeugdige, NieuweLevering, NieuweVerwijzing, Opslag,
+    Vertegenwoordiger, klok,
 };
 use serde::Deserialize;
 
@@ -240,7 +243,13 @@ impl Speler<'_> {
             door: self.regisseur,
             nieuwe_partijen: gevolgen.nieuwe_partijen,
             sluit: gevolgen.sluit,
-            acties: Vec::new(),
+            // As the API does: the plan's goal deadlines (and the end of the
+            // school year) become the wijkteam's actions at agreement.
+            acties: gevolgen
+                .termijnen
+                .iter()
+                .map(|t| NieuwActiepunt::uit_termijn(t, Some(c.id), None))
+                .collect(),
         };
         let (bsn, sleutel, opslag) = (c.bsn.clone(), self.sleutel, self.opslag);
         let code = format!("casus.{}", g.code());

@@ -1,0 +1,227 @@
+//! My cases at real volume (issue 16.2): the open cases where the own
+//! organisation is the wijkteam or a party, filtered by school, sorted and
+//! paged in the database ([`schakel_storage::Opslag::casusoverzicht`]),
+//! with the columns a user decides on: phase, next deadline, regisseur and
+//! last change. A search by name is sent in a POST body, never in the URL.
+//! Each listed case is read through `lees_casus`, so every listed child is
+//! logged as when the case is opened.
+
+use askama::Template;
+use schakel_domain::OrganisatieSoort;
+use schakel_domain::verloop::Fase;
+use schakel_storage::{CasusFilter, CasusSortering, Id, Pagina};
+use serde::Deserialize;
+
+use super::formulier::{Fouten, Keuze, Query};
+use super::jeugdigen::{namen, organisaties};
+use super::sessie::{Formulier, Ingelogd, Velden, veld};
+use super::{Kop, WebResultaat, opmaak, pagina_met};
+use crate::api::casussen::lees_casus;
+
+/// Cases per page.
+pub const PER_PAGINA: i64 = 25;
+
+pub struct Rij {
+    pub id: Id,
+    pub jeugdigen: String,
+    pub fase: &'static str,
+    pub termijn: String,
+    pub verlopen: bool,
+    pub regisseur: String,
+    pub gewijzigd: String,
+}
+
+#[derive(Template)]
+#[template(path = "casussen.html")]
+struct Lijst {
+    kop: Kop,
+    fouten: Fouten,
+    rijen: Vec<Rij>,
+    totaal: i64,
+    pagina: i64,
+    paginas: i64,
+    zoek: String,
+    sorteer: &'static str,
+    school: String,
+    scholen: Vec<Keuze>,
+    sorteringen: Vec<Keuze>,
+    csrf: String,
+}
+
+impl Lijst {
+    /// The query string of another page of the same list (never a name).
+    pub fn naar(&self, pagina: i64) -> String {
+        let mut q = format!("?sorteer={}&pagina={pagina}", self.sorteer);
+        if !self.school.is_empty() {
+            q.push_str(&format!("&school={}", self.school));
+        }
+        q
+    }
+}
+
+/// The list's choices as the URL or the form sends them (all text, checked
+/// here so a bad value gets the page again with a message).
+#[derive(Deserialize, Default)]
+pub struct Keuzes {
+    sorteer: Option<String>,
+    school: Option<String>,
+    pagina: Option<String>,
+}
+
+fn fase(f: Fase) -> &'static str {
+    match f {
+        Fase::Uitvoering => "Uitvoering",
+        Fase::Gesprek => "Gesprek (stap 1)",
+        Fase::ExpertpoolAdvies => "Expertpool (stap 2)",
+        Fase::Escalatie => "Escalatie (stap 3)",
+    }
+}
+
+fn sortering_label(s: CasusSortering) -> &'static str {
+    match s {
+        CasusSortering::Gewijzigd => "Laatst gewijzigd eerst",
+        CasusSortering::Termijn => "Eerstvolgende termijn eerst",
+        CasusSortering::Naam => "Achternaam (A–Z)",
+    }
+}
+
+pub async fn lijst(wie: Ingelogd, Query(k): Query<Keuzes>) -> WebResultaat {
+    toon(wie, k, String::new()).await
+}
+
+/// The search: the name comes in the body; the page answers directly.
+pub async fn zoek(f: Formulier<Velden>) -> WebResultaat {
+    let k = Keuzes {
+        sorteer: Some(veld(&f.invoer, "sorteer")).filter(|s| !s.is_empty()),
+        school: Some(veld(&f.invoer, "school")).filter(|s| !s.is_empty()),
+        pagina: Some(veld(&f.invoer, "pagina")).filter(|s| !s.is_empty()),
+    };
+    let zoek = veld(&f.invoer, "zoek");
+    toon(f.wie, k, zoek).await
+}
+
+async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
+    let orgs = organisaties(&wie.state).await?;
+    let mut fouten = Fouten::default();
+    let sortering = match k.sorteer.as_deref() {
+        None => CasusSortering::default(),
+        Some(s) => CasusSortering::parse(s).unwrap_or_else(|| {
+            fouten.veld(
+                "sorteer",
+                "Sorteren",
+                "kies een van de mogelijkheden uit de lijst",
+            );
+            CasusSortering::default()
+        }),
+    };
+    let school = match k.school.as_deref() {
+        None => None,
+        Some(s) => match s.parse::<Id>() {
+            Ok(id)
+                if orgs
+                    .iter()
+                    .any(|o| o.id == id && o.soort == OrganisatieSoort::School) =>
+            {
+                Some(id)
+            }
+            _ => {
+                fouten.veld("school", "School", "kies een school uit de lijst");
+                None
+            }
+        },
+    };
+    let gevraagd = match k.pagina.as_deref() {
+        None => 1,
+        Some(p) => match p.parse::<i64>() {
+            Ok(n) if n >= 1 => n,
+            _ => {
+                fouten.algemeen(format!(
+                    "Pagina \"{p}\" bestaat niet: een paginanummer is een heel getal vanaf 1. U ziet pagina 1."
+                ));
+                1
+            }
+        },
+    };
+    let zoek_term = Some(zoek.trim()).filter(|z| !z.is_empty());
+    if zoek_term.is_some_and(|z| z.chars().count() > 100) {
+        fouten.veld("zoek", "Zoek op naam", "gebruik ten hoogste 100 tekens");
+    }
+    let filter = CasusFilter {
+        organisatie: wie.actor.rol.organisatie,
+        zoek: zoek_term
+            .filter(|z| z.chars().count() <= 100)
+            .map(String::from),
+        school,
+        sortering,
+    };
+    let mut lijst = wie
+        .state
+        .opslag
+        .casusoverzicht(&filter, Pagina::new(gevraagd, PER_PAGINA))
+        .await?;
+    let paginas = ((lijst.totaal + PER_PAGINA - 1) / PER_PAGINA).max(1);
+    let mut pagina = gevraagd;
+    if gevraagd > paginas {
+        fouten.algemeen(format!(
+            "Pagina {gevraagd} bestaat niet: er zijn {paginas} pagina's. U ziet pagina {paginas}."
+        ));
+        pagina = paginas;
+        lijst = wie
+            .state
+            .opslag
+            .casusoverzicht(&filter, Pagina::new(pagina, PER_PAGINA))
+            .await?;
+    }
+    let namen = namen(&orgs);
+    let nu = crate::api::vandaag();
+    let dossier = wie.dossier();
+    let mut rijen = Vec::with_capacity(lijst.items.len());
+    for c in &lijst.items {
+        let cd = lees_casus(&dossier, c.casus).await?;
+        let t = &cd.toestand;
+        rijen.push(Rij {
+            id: c.casus,
+            jeugdigen: cd
+                .jeugdigen
+                .iter()
+                .map(|j| j.naam())
+                .collect::<Vec<_>>()
+                .join(", "),
+            fase: fase(t.fase),
+            termijn: c.termijn.map_or("–".into(), opmaak::datum),
+            verlopen: c.termijn.is_some_and(|d| d < nu),
+            regisseur: t
+                .regisseur
+                .and_then(|r| namen.get(&r.organisatie).cloned())
+                .unwrap_or_else(|| "Nog niet gekozen".into()),
+            gewijzigd: opmaak::datum(schakel_domain::grens::dag_van(c.gewijzigd)),
+        });
+    }
+    let scholen = orgs
+        .iter()
+        .filter(|o| o.soort == OrganisatieSoort::School)
+        .map(|o| Keuze::new(o.id.to_string(), o.naam.clone()))
+        .collect();
+    let sorteringen = CasusSortering::ALLE
+        .iter()
+        .map(|s| Keuze::new(s.naam(), sortering_label(*s)))
+        .collect();
+    let status = fouten.status();
+    pagina_met(
+        status,
+        &Lijst {
+            kop: Kop::voor(&wie, "Casussen", "/casussen").await?,
+            fouten,
+            rijen,
+            totaal: lijst.totaal,
+            pagina,
+            paginas,
+            zoek,
+            sorteer: sortering.naam(),
+            school: school.map(|s| s.to_string()).unwrap_or_default(),
+            scholen,
+            sorteringen,
+            csrf: wie.csrf.clone(),
+        },
+    )
+}

@@ -1,0 +1,112 @@
+//! The start page of every role that sees personal data: what waits for
+//! the own organisation (issue 16.1), grouped by kind, most urgent first,
+//! each item with the names it is about and a link to where it is done.
+//! What waits is decided in [`crate::api::werkvoorraad`] and
+//! [`schakel_domain::werkvoorraad`]; this page only shows it.
+
+use askama::Template;
+use schakel_domain::werkvoorraad::Soort;
+
+use super::sessie::Ingelogd;
+use super::{Kop, WebResultaat, opmaak, pagina};
+use crate::api::werkvoorraad::werkvoorraad_voor;
+
+/// At most this many items per kind on the page; the rest is one link on.
+const PER_SOORT: usize = 10;
+
+pub struct Regel {
+    pub wat: String,
+    pub wie: String,
+    pub pad: String,
+    /// The day with what it means ("Uiterlijk 4 december 2026").
+    pub datum: Option<String>,
+    pub verlopen: bool,
+}
+
+/// What an item's day means, by kind.
+fn datum_label(s: Soort) -> &'static str {
+    match s {
+        Soort::TermijnVerlopen => "Verlopen sinds",
+        Soort::Trieren | Soort::Oppakken => "Geregistreerd op",
+        _ => "Uiterlijk",
+    }
+}
+
+pub struct Groep {
+    pub id: &'static str,
+    pub kop: &'static str,
+    pub aantal: usize,
+    pub regels: Vec<Regel>,
+    /// Where the whole kind is listed, when the page shows part of it.
+    pub meer: Option<&'static str>,
+}
+
+#[derive(Template)]
+#[template(path = "werk.html")]
+struct Werkvoorraad {
+    kop: Kop,
+    groepen: Vec<Groep>,
+    totaal: usize,
+}
+
+fn groep_id(s: Soort) -> &'static str {
+    match s {
+        Soort::Veiligheid => "veiligheid",
+        Soort::TermijnVerlopen => "termijn-verlopen",
+        Soort::Trieren => "trieren",
+        Soort::Oppakken => "oppakken",
+        Soort::Plan => "plan",
+        Soort::Toestemming => "toestemming",
+        Soort::Maatwerk => "maatwerk",
+        Soort::Evaluatie => "evaluatie",
+        Soort::Termijn => "termijn",
+        Soort::Tlv => "tlv",
+        Soort::VerwijzingLooptAf => "verwijzing-loopt-af",
+    }
+}
+
+/// Where every item of a kind is listed.
+fn overzicht(s: Soort) -> &'static str {
+    match s {
+        Soort::TermijnVerlopen => "/acties?verlopen=1",
+        Soort::Maatwerk => "/maatwerk",
+        Soort::Trieren | Soort::Oppakken => "/jeugdigen",
+        Soort::Veiligheid | Soort::Plan | Soort::Toestemming | Soort::Evaluatie => "/casussen",
+        Soort::Termijn | Soort::Tlv | Soort::VerwijzingLooptAf => "/acties",
+    }
+}
+
+pub async fn werkvoorraad(wie: Ingelogd) -> WebResultaat {
+    let punten = werkvoorraad_voor(&wie.dossier()).await?;
+    let totaal = punten.len();
+    let groepen = Soort::ALLE
+        .iter()
+        .filter_map(|&s| {
+            let van: Vec<_> = punten.iter().filter(|p| p.soort == s).collect();
+            (!van.is_empty()).then(|| Groep {
+                id: groep_id(s),
+                kop: s.kop(),
+                aantal: van.len(),
+                meer: (van.len() > PER_SOORT).then(|| overzicht(s)),
+                regels: van
+                    .into_iter()
+                    .take(PER_SOORT)
+                    .map(|p| Regel {
+                        wat: p.wat.wat.clone(),
+                        wie: p.wat.wie.clone(),
+                        pad: p.wat.pad.clone(),
+                        datum: p
+                            .datum
+                            .map(|d| format!("{} {}", datum_label(s), opmaak::datum(d))),
+                        verlopen: s == Soort::TermijnVerlopen,
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    pagina(&Werkvoorraad {
+        kop: Kop::voor(&wie, "Wat wacht", "/werk").await?,
+        groepen,
+        totaal,
+    })
+}

@@ -1,0 +1,61 @@
+//! Lists at real volume (issue 16.2) on PostgreSQL: the open cases of an
+//! organisation, searched, filtered, sorted and paged in one query.
+
+use schakel_storage::{CasusFilter, CasusOverzicht};
+
+use super::*;
+
+/// The open cases of `$1` (wijkteam or party), with the last change, the
+/// organisation's earliest open deadline and the first name to sort on;
+/// `$2` a LIKE pattern on "voornaam achternaam", `$3` a school.
+const CASUSSEN: &str = "SELECT c.id, c.huishouden, c.wijkteam, \
+       COALESCE((SELECT max(g.tijdstip) FROM casus_gebeurtenis g WHERE g.casus = c.id), c.aangemaakt) AS gewijzigd, \
+       (SELECT min(a.uiterlijk) FROM actie a WHERE a.casus = c.id AND a.organisatie = $1 AND a.afgerond IS NULL) AS termijn, \
+       (SELECT min(lower(j.achternaam || ' ' || j.voornaam)) FROM jeugdige j WHERE j.huishouden = c.huishouden) AS naam \
+     FROM casus c \
+     WHERE c.open \
+       AND (c.wijkteam = $1 OR EXISTS (SELECT 1 FROM casus_partij p WHERE p.casus = c.id AND p.organisatie = $1)) \
+       AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden \
+            AND lower(j.voornaam || ' ' || j.achternaam) LIKE $2 ESCAPE '\\')) \
+       AND ($3::bigint IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND j.school = $3))";
+
+pub(crate) async fn casussen(
+    c: &mut PgConnection,
+    f: &CasusFilter,
+    pagina: Pagina,
+) -> Resultaat<Lijst<CasusOverzicht>> {
+    let patroon = f.patroon();
+    let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT count(*) FROM ({CASUSSEN}) l"
+    )))
+    .bind(f.organisatie)
+    .bind(&patroon)
+    .bind(f.school)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(fout)?;
+    let items = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT * FROM ({CASUSSEN}) l ORDER BY {} LIMIT $4 OFFSET $5",
+        f.volgorde()
+    )))
+    .bind(f.organisatie)
+    .bind(&patroon)
+    .bind(f.school)
+    .bind(pagina.aantal)
+    .bind(pagina.vanaf)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(fout)?
+    .iter()
+    .map(|r| {
+        Ok(CasusOverzicht {
+            casus: kol(r, "id")?,
+            huishouden: kol(r, "huishouden")?,
+            wijkteam: kol(r, "wijkteam")?,
+            gewijzigd: kol(r, "gewijzigd")?,
+            termijn: kol(r, "termijn")?,
+        })
+    })
+    .collect::<Resultaat<_>>()?;
+    Ok(Lijst { items, totaal })
+}

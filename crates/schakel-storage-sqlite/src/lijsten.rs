@@ -1,0 +1,64 @@
+//! Lists at real volume (issue 16.2) on SQLite: the open cases of an
+//! organisation, searched, filtered, sorted and paged in one query.
+
+use schakel_storage::{CasusFilter, CasusOverzicht};
+
+use super::*;
+
+/// The open cases of `?1` (wijkteam or party), with the last change, the
+/// organisation's earliest open deadline and the first name to sort on;
+/// `?2` a LIKE pattern on "voornaam achternaam", `?3` a school.
+const CASUSSEN: &str = "SELECT c.id, c.huishouden, c.wijkteam, \
+       COALESCE((SELECT max(g.tijdstip) FROM casus_gebeurtenis g WHERE g.casus = c.id), c.aangemaakt) AS gewijzigd, \
+       (SELECT min(a.uiterlijk) FROM actie a WHERE a.casus = c.id AND a.organisatie = ?1 AND a.afgerond IS NULL) AS termijn, \
+       (SELECT min(lower(j.achternaam || ' ' || j.voornaam)) FROM jeugdige j WHERE j.huishouden = c.huishouden) AS naam \
+     FROM casus c \
+     WHERE c.open = 1 \
+       AND (c.wijkteam = ?1 OR EXISTS (SELECT 1 FROM casus_partij p WHERE p.casus = c.id AND p.organisatie = ?1)) \
+       AND (?2 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden \
+            AND lower(j.voornaam || ' ' || j.achternaam) LIKE ?2 ESCAPE '\\')) \
+       AND (?3 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND j.school = ?3))";
+
+pub(crate) async fn casussen(
+    c: &mut SqliteConnection,
+    f: &CasusFilter,
+    pagina: Pagina,
+) -> Resultaat<Lijst<CasusOverzicht>> {
+    let patroon = f.patroon();
+    let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT count(*) FROM ({CASUSSEN})"
+    )))
+    .bind(f.organisatie)
+    .bind(&patroon)
+    .bind(f.school)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(db)?;
+    let items = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT * FROM ({CASUSSEN}) ORDER BY {} LIMIT ?4 OFFSET ?5",
+        f.volgorde()
+    )))
+    .bind(f.organisatie)
+    .bind(&patroon)
+    .bind(f.school)
+    .bind(pagina.aantal)
+    .bind(pagina.vanaf)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(db)?
+    .iter()
+    .map(|r| {
+        Ok(CasusOverzicht {
+            casus: kolom(r, "id")?,
+            huishouden: kolom(r, "huishouden")?,
+            wijkteam: kolom(r, "wijkteam")?,
+            gewijzigd: tijd(r, "gewijzigd")?,
+            termijn: kolom::<Option<String>>(r, "termijn")?
+                .map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d"))
+                .transpose()
+                .map_err(|e| ongeldig("termijn", e))?,
+        })
+    })
+    .collect::<Resultaat<_>>()?;
+    Ok(Lijst { items, totaal })
+}

@@ -1,0 +1,84 @@
+//! Lists at real volume (issue 16.2): the open cases an organisation works
+//! in, searched, filtered, sorted and paged in SQL on both engines.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::Id;
+
+/// The order of [`CasusFilter`]'s list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CasusSortering {
+    /// The last change first (the default).
+    #[default]
+    Gewijzigd,
+    /// The earliest open deadline of the organisation first; none last.
+    Termijn,
+    /// By the household's first jeugdige's surname and first name.
+    Naam,
+}
+
+impl CasusSortering {
+    pub const ALLE: [Self; 3] = [Self::Gewijzigd, Self::Termijn, Self::Naam];
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::Gewijzigd => "gewijzigd",
+            Self::Termijn => "termijn",
+            Self::Naam => "naam",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALLE.into_iter().find(|x| x.naam() == s)
+    }
+}
+
+/// Which open cases to list: those where `organisatie` is the wijkteam or
+/// a party.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CasusFilter {
+    pub organisatie: Id,
+    /// Part of a jeugdige's name ("voornaam achternaam"), any case.
+    pub zoek: Option<String>,
+    /// Only households with a jeugdige at this school.
+    pub school: Option<Id>,
+    pub sortering: CasusSortering,
+}
+
+/// One open case in the list, with what the list decides on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CasusOverzicht {
+    pub casus: Id,
+    pub huishouden: Id,
+    pub wijkteam: Id,
+    /// The last event's time, or the opening.
+    pub gewijzigd: DateTime<Utc>,
+    /// The earliest open deadline of the organisation in this case.
+    pub termijn: Option<NaiveDate>,
+}
+
+impl CasusFilter {
+    /// The `LIKE` pattern of the search: lower case, wildcards of the input
+    /// taken literally (escape character `\`).
+    pub fn patroon(&self) -> Option<String> {
+        self.zoek.as_ref().map(|z| {
+            let z = z
+                .trim()
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            format!("%{z}%")
+        })
+    }
+
+    /// The SQL `ORDER BY` of the sorting (the columns `gewijzigd`,
+    /// `termijn`, `naam` and `id` of the list's query); never input.
+    pub fn volgorde(&self) -> &'static str {
+        match self.sortering {
+            CasusSortering::Gewijzigd => "gewijzigd DESC, id DESC",
+            CasusSortering::Termijn => "termijn IS NULL, termijn, id",
+            CasusSortering::Naam => "naam, id",
+        }
+    }
+}

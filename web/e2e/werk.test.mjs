@@ -1,0 +1,128 @@
+// The working day at real volume (issue 16.1, 16.2, 16.8) in Chromium, with
+// axe-core and the 360 px check on every state (controleer): the demo's
+// casusregisseur of Wijkteam Almere Stad (the history's open cases) starts
+// at what waits, opens the most urgent case from there, and finds cases by
+// name (sent in the body, never in the URL), school, sort and page; bad
+// choices in the URL give the page again with a message. Screenshots of
+// the worklists and lists at 1280 and 360 px go to docs/screenshots/.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startDemo, startBrowser, nieuweContext, controleer, inloggen, verstuur, schermafdruk, axeOverzicht } from "./hulp.mjs";
+
+let server, browser, context, page;
+
+before(async () => {
+  server = await startDemo();
+  browser = await startBrowser();
+  context = await nieuweContext(browser);
+  page = await context.newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+  axeOverzicht(" werk");
+});
+
+/** A screenshot at 1280 px and at 360 px (the first screen only: small files). */
+async function beide(naam) {
+  await schermafdruk(page, `${naam}.png`, { fullPage: false });
+  const oud = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await schermafdruk(page, `${naam}-360.png`, { fullPage: false });
+  await page.setViewportSize(oud);
+}
+
+describe("casusregisseur Wijkteam Almere Stad", () => {
+  it("begint bij wat wacht: verlopen termijnen bovenaan, met namen", async () => {
+    await inloggen(page, server, "casusregisseur@stad.demo");
+    assert.match(page.url(), /\/werk$/);
+    const groepen = await page.$$eval("main section h2", (h) => h.map((x) => x.textContent.trim()));
+    assert.match(groepen[0], /^Termijn verlopen \(\d+\)$/, groepen.join(" | "));
+    const eerste = page.locator("#groep-termijn-verlopen li").first();
+    assert.match(await eerste.textContent(), /Doel 1 evalueren: Rust en structuur thuis/);
+    assert.match(await eerste.textContent(), /Verlopen sinds \d+ \w+ \d{4}/);
+    // At most ten per kind; the rest behind one link to Termijnen.
+    assert.ok((await page.locator("#groep-termijn-verlopen li").count()) <= 10);
+    await controleer(page, "casusregisseur Stad: wat wacht");
+    await beide("werk-casusregisseur");
+    // The most urgent case: one click from the start page.
+    const naam = (await eerste.locator("a").textContent()).trim();
+    await verstuur(page, "#groep-termijn-verlopen li a >> nth=0");
+    assert.match(page.url(), /\/casussen\/\d+$/);
+    assert.match(await page.textContent("main"), new RegExp(naam));
+  });
+
+  it("Termijnen toont de verlopen doelen van de geschiedenis", async () => {
+    await page.goto(`${server.adres}/acties?verlopen=1`);
+    assert.doesNotMatch(await page.textContent("main"), /Er zijn geen open termijnen/);
+    assert.ok((await page.locator("tr.schakel-verlopen").count()) > 0);
+    await controleer(page, "casusregisseur Stad: verlopen termijnen");
+  });
+
+  it("zoekt, filtert, sorteert en bladert door de casussen", async () => {
+    await page.goto(`${server.adres}/casussen`);
+    const aantal = await page.textContent("#casussen-aantal");
+    const m = aantal.match(/^(\d+) casussen; pagina 1 van (\d+)\.$/);
+    assert.ok(m, aantal);
+    assert.equal(Number(m[2]), Math.ceil(Number(m[1]) / 25));
+    assert.equal(await page.locator("#casussen tbody tr").count(), 25);
+    const kolommen = await page.$$eval("#casussen thead th", (th) => th.map((x) => x.textContent));
+    assert.deepEqual(kolommen, ["Jeugdigen", "Fase", "Volgende termijn", "Regisseur", "Laatst gewijzigd"]);
+    await controleer(page, "casusregisseur Stad: casussen");
+    await beide("casussen-casusregisseur");
+
+    await verstuur(page, "a[rel=next]");
+    assert.match(page.url(), /\/casussen\?sorteer=gewijzigd&pagina=2$/);
+    assert.match(await page.textContent("#casussen-aantal"), /pagina 2 van/);
+    await controleer(page, "casusregisseur Stad: casussen, pagina 2");
+
+    // Sorted by surname.
+    await page.goto(`${server.adres}/casussen?sorteer=naam`);
+    const namen = await page.$$eval("#casussen tbody td:first-child", (td) => td.map((x) => x.textContent.trim()));
+    const achternamen = namen.map((n) => n.split(" ").slice(1).join(" ").toLowerCase());
+    assert.deepEqual(achternamen, [...achternamen].sort((a, b) => a.localeCompare(b, "nl")), namen.join(", "));
+
+    // A search by name: in the body, not in the URL.
+    const gezocht = namen[3];
+    await page.fill("#zoek", gezocht.split(" ")[0].toUpperCase());
+    await verstuur(page, "button:has-text('Tonen')");
+    assert.match(page.url(), /\/casussen$/, "the name is not in the URL");
+    const gevonden = await page.$$eval("#casussen tbody td:first-child", (td) => td.map((x) => x.textContent.trim()));
+    assert.ok(gevonden.includes(gezocht), `${gezocht} in ${gevonden.join(", ")}`);
+    const voornaam = gezocht.split(" ")[0].toLowerCase();
+    assert.ok(gevonden.every((n) => n.toLowerCase().includes(voornaam)), gevonden.join(", "));
+    assert.match(await page.textContent("#casussen-aantal"), /gevonden/);
+    await controleer(page, "casusregisseur Stad: casussen gezocht");
+
+    // Nothing found.
+    await page.fill("#zoek", "Onbekende Naam");
+    await verstuur(page, "button:has-text('Tonen')");
+    assert.match(await page.textContent("main"), /Geen casus gevonden met deze naam\./);
+    await controleer(page, "casusregisseur Stad: casussen niet gevonden");
+
+    // A bad choice in the URL: the page again, with what is allowed.
+    const antwoord = await page.goto(`${server.adres}/casussen?sorteer=leeftijd&pagina=x`);
+    assert.equal(antwoord.status(), 400);
+    const fouten = await page.textContent("#foutoverzicht");
+    assert.match(fouten, /Sorteren: kies een van de mogelijkheden uit de lijst/);
+    assert.match(fouten, /Pagina "x" bestaat niet/);
+    assert.equal(await page.locator("#casussen tbody tr").count(), 25, "the first page all the same");
+    await controleer(page, "casusregisseur Stad: casussen (foute keuze)");
+  });
+});
+
+describe("de andere rollen beginnen ook bij wat wacht", () => {
+  for (const [email, naam] of [
+    ["zorgcoordinator@watertuin.demo", "werk-zorgcoordinator"],
+    ["aanbieder@kompas.demo", "werk-aanbieder"],
+    ["verwijzer@jgz.demo", "werk-verwijzer"],
+  ]) {
+    it(email, async () => {
+      await inloggen(page, server, email);
+      assert.match(page.url(), /\/werk$/);
+      await controleer(page, `${email}: wat wacht`);
+      await beide(naam);
+    });
+  }
+});
