@@ -209,9 +209,8 @@ pub async fn onderwijssituatie_in_dossier(app: &App) {
     assert!(
         antwoord.2["invalidParams"][0]["reason"]
             .as_str()
-            .is_some_and(|r| r.starts_with(
-                "wijkt af van het dossier: daar is de TLV aanwezig, niet niet aanwezig"
-            )),
+            .is_some_and(|r| r
+                .starts_with("wijkt af van het dossier: daar is de TLV aanwezig, niet afwezig")),
         "{}",
         antwoord.2
     );
