@@ -278,6 +278,12 @@ pub async fn web_verwijzing_uit_dossier(app: &App) {
     let pad = format!("/jeugdigen/{}/onderwijssituatie", d.jeugdige);
     let p = school.get(&format!("/jeugdigen/{}", d.jeugdige)).await;
     assert!(p.html.contains(&format!("href=\"{pad}\"")), "{}", p.html);
+    assert!(
+        p.html
+            .contains("<dt>Onderwijssituatie</dt><dd>Nog niet vastgelegd</dd>"),
+        "{}",
+        p.html
+    );
     let p = school.get(&pad).await;
     assert_eq!(p.status, StatusCode::OK, "{}", p.html);
     assert!(
@@ -326,6 +332,15 @@ pub async fn web_verwijzing_uit_dossier(app: &App) {
         p.html.contains("De onderwijssituatie is vastgelegd."),
         "{}",
         p.html
+    );
+    let j = school.get(&format!("/jeugdigen/{}", d.jeugdige)).await;
+    assert!(
+        j.html.contains(&format!(
+            "<dt>Onderwijssituatie</dt><dd>(Dreigende) thuiszitter; geen TLV in het dossier; vastgelegd vanaf {}</dd>",
+            schakel_http::web::opmaak::datum(ingang - chrono::Days::new(30))
+        )),
+        "{}",
+        j.html
     );
     assert!(
         p.html.contains(&format!(
