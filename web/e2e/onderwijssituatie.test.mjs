@@ -3,7 +3,8 @@
 // zorgcoördinator records Sem's onderwijssituatie on his page; the
 // verwijzer's referral form then shows it instead of asking it, with the
 // dienst field; a referral that claims another situation is refused at
-// the field, which names the dossier's situation.
+// the field, which names the dossier's situation. And the beheerder's page
+// of interventie-afspraken (item 2, seed 004 footnote ***).
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -83,6 +84,32 @@ describe("onderwijssituatie in het dossier", () => {
     assert.match(await page.textContent("#dossiersituatie"), /OJA-school/);
     assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
     await controleer(page, "verwijzer: afwijkende situatie");
+    await uitloggen(page);
+  });
+});
+
+describe("interventie-afspraken", () => {
+  it("de beheerder legt een interventie-afspraak vast: fout bij het veld, dan in de lijst", async () => {
+    await inloggen(page, server, "beheer@schakel.demo");
+    await Promise.all([page.waitForNavigation(), page.click("main a[href='/beheer/interventie-afspraken']")]);
+    assert.match(await page.textContent("main"), /Er zijn nog geen interventie-afspraken vastgelegd\./);
+    await controleer(page, "beheerder: interventie-afspraken (leeg)");
+    await page.selectOption("#aanbieder", { label: "Triade Vitree (KBC)" });
+    await page.selectOption("#gemeente", { label: "Gemeente Almere" });
+    await page.fill("#omschrijving", "Observatiegroep");
+    await page.fill("#van", "2026-08-01");
+    await page.fill("#tot", "2026-07-31");
+    await verstuur(page, "button:has-text('Vastleggen')");
+    assert.equal(await page.getAttribute("#tot", "aria-invalid"), "true");
+    assert.match(await page.textContent("#tot-fout"), /vóór 'van'/);
+    await controleer(page, "beheerder: interventie-afspraken (fout)");
+    await page.fill("#tot", "2027-07-31");
+    await verstuur(page, "button:has-text('Vastleggen')");
+    const tekst = await page.textContent("main");
+    assert.match(tekst, /De interventie-afspraak is vastgelegd\./);
+    assert.match(tekst, /Triade Vitree \(KBC\)\s*Gemeente Almere\s*Observatiegroep\s*1 augustus 2026 tot en met 31 juli 2027/);
+    await controleer(page, "beheerder: interventie-afspraken");
+    await geenZijwaartsScrollen(page, "interventie-afspraken");
     await uitloggen(page);
   });
 });

@@ -207,7 +207,7 @@ fn waarde(v: &Value) -> String {
     match v {
         Value::Null => "leeg".into(),
         Value::Bool(true) => "aanwezig".into(),
-        Value::Bool(false) => "niet aanwezig".into(),
+        Value::Bool(false) => "afwezig".into(),
         Value::String(s) if s.trim().is_empty() => "leeg".into(),
         Value::String(s) => format!("'{s}'"),
         v => v.to_string(),

@@ -167,6 +167,8 @@ struct JeugdigePagina {
     casus: Option<Id>,
     verwijzingen: Vec<VerwijzingRegel>,
     verwijzer: bool,
+    /// The onderwijssituatie that holds today, in words.
+    onderwijssituatie: Option<String>,
 }
 
 pub async fn jeugdige(
@@ -187,6 +189,10 @@ pub async fn jeugdige(
         _ => None,
     };
     let verwijzingen = super::verwijzingen::regels_voor(&wie, &j, &namen).await?;
+    let onderwijssituatie =
+        crate::api::onderwijssituatie::Dossiersituatie::op(&wie.state, &j, crate::api::vandaag())
+            .await?
+            .map(|d| super::onderwijssituatie::beschrijving(&d));
     pagina(&JeugdigePagina {
         kop: Kop::voor(&wie, "Jeugdige", "/jeugdigen").await?,
         melding: super::gezin::melding(&g),
@@ -201,6 +207,7 @@ pub async fn jeugdige(
         casus,
         verwijzingen,
         verwijzer: wie.rol() == Rol::Verwijzer,
+        onderwijssituatie,
     })
 }
 

@@ -15,8 +15,29 @@ use super::formulier::{Fouten, Keuze, Path};
 use super::sessie::{Formulier, Ingelogd};
 use super::{Kop, WebResultaat, naar, opmaak, pagina_met};
 use crate::api::onderwijssituatie::{
-    OnderwijssituatieInvoer, OnderwijssituatiesDto, leg_situatie_vast, overzicht,
+    Dossiersituatie, OnderwijssituatieInvoer, OnderwijssituatiesDto, leg_situatie_vast, overzicht,
 };
+
+/// "Volledig onderwijs; school: Watertuin; TLV tot en met 31 juli 2027; …"
+pub fn beschrijving(d: &Dossiersituatie) -> String {
+    let g = &d.record.gegevens;
+    let mut delen = vec![
+        schakel_rules::Onderwijssituatie::parse(&g.situatie)
+            .map_or(g.situatie.clone(), |s| opmaak::situatie(s).to_string()),
+    ];
+    if let Some(school) = &g.school {
+        delen.push(format!("school: {school}"));
+    }
+    delen.push(match d.tlv {
+        Some(t) => format!("TLV tot en met {}", opmaak::datum(t.geldig_tot)),
+        None => "geen TLV in het dossier".into(),
+    });
+    if let Some(n) = g.schooldagdelen {
+        delen.push(format!("{n} dagdelen per week op school"));
+    }
+    delen.push(format!("vastgelegd vanaf {}", opmaak::datum(g.van)));
+    delen.join("; ")
+}
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]

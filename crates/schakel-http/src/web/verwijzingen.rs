@@ -181,28 +181,7 @@ async fn dossiersituatie(wie: &Ingelogd, invoer: &VerwijzingFormulier) -> Option
     let dag = chrono::NaiveDate::parse_from_str(invoer.voorstel.ingangsdatum.trim(), "%Y-%m-%d")
         .unwrap_or_else(|_| crate::api::vandaag());
     let d = Dossiersituatie::op(&wie.state, &j, dag).await.ok()??;
-    Some(beschrijving(&d))
-}
-
-/// "Volledig onderwijs; school: Watertuin; TLV tot en met 31 juli 2027; …"
-fn beschrijving(d: &Dossiersituatie) -> String {
-    let g = &d.record.gegevens;
-    let mut delen = vec![
-        schakel_rules::Onderwijssituatie::parse(&g.situatie)
-            .map_or(g.situatie.clone(), |s| opmaak::situatie(s).to_string()),
-    ];
-    if let Some(school) = &g.school {
-        delen.push(format!("school: {school}"));
-    }
-    delen.push(match d.tlv {
-        Some(t) => format!("TLV tot en met {}", opmaak::datum(t.geldig_tot)),
-        None => "geen TLV in het dossier".into(),
-    });
-    if let Some(n) = g.schooldagdelen {
-        delen.push(format!("{n} dagdelen per week op school"));
-    }
-    delen.push(format!("vastgelegd vanaf {}", opmaak::datum(g.van)));
-    delen.join("; ")
+    Some(super::onderwijssituatie::beschrijving(&d))
 }
 
 async fn formulier(

@@ -209,9 +209,8 @@ pub async fn onderwijssituatie_in_dossier(app: &App) {
     assert!(
         antwoord.2["invalidParams"][0]["reason"]
             .as_str()
-            .is_some_and(|r| r.starts_with(
-                "wijkt af van het dossier: daar is de TLV aanwezig, niet niet aanwezig"
-            )),
+            .is_some_and(|r| r
+                .starts_with("wijkt af van het dossier: daar is de TLV aanwezig, niet afwezig")),
         "{}",
         antwoord.2
     );
@@ -279,6 +278,12 @@ pub async fn web_verwijzing_uit_dossier(app: &App) {
     let pad = format!("/jeugdigen/{}/onderwijssituatie", d.jeugdige);
     let p = school.get(&format!("/jeugdigen/{}", d.jeugdige)).await;
     assert!(p.html.contains(&format!("href=\"{pad}\"")), "{}", p.html);
+    assert!(
+        p.html
+            .contains("<dt>Onderwijssituatie</dt><dd>Nog niet vastgelegd</dd>"),
+        "{}",
+        p.html
+    );
     let p = school.get(&pad).await;
     assert_eq!(p.status, StatusCode::OK, "{}", p.html);
     assert!(
@@ -327,6 +332,15 @@ pub async fn web_verwijzing_uit_dossier(app: &App) {
         p.html.contains("De onderwijssituatie is vastgelegd."),
         "{}",
         p.html
+    );
+    let j = school.get(&format!("/jeugdigen/{}", d.jeugdige)).await;
+    assert!(
+        j.html.contains(&format!(
+            "<dt>Onderwijssituatie</dt><dd>(Dreigende) thuiszitter; geen TLV in het dossier; vastgelegd vanaf {}</dd>",
+            schakel_http::web::opmaak::datum(ingang - chrono::Days::new(30))
+        )),
+        "{}",
+        j.html
     );
     assert!(
         p.html.contains(&format!(
