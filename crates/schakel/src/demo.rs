@@ -239,12 +239,13 @@ async fn demo_account(
 /// given: after the named households, so their ids stay what the file's
 /// order makes them. Returns the accounts with their passwords.
 pub async fn vul(
-    opslag: &dyn Opslag,
+    gedeeld: std::sync::Arc<dyn Opslag>,
     bestand: &Path,
     historie: Option<&Path>,
     sleutel: &[u8],
     regels: &Regelset,
 ) -> Result<Vec<DemoAccount>, String> {
+    let opslag: &dyn Opslag = gedeeld.as_ref();
     let tekst =
         std::fs::read_to_string(bestand).map_err(|e| format!("{}: {e}", bestand.display()))?;
     let demo: Demo = toml::from_str(schakel_rules::tekst::zonder_bom(&tekst))
@@ -416,7 +417,19 @@ pub async fn vul(
         let ids: HashMap<String, i64> = org.iter().map(|(k, v)| (k.clone(), v.0)).collect();
         let begin = std::time::Instant::now();
         let vandaag = schakel_storage::klok::nu().date_naive();
-        let v = historie::speel(opslag, pad, &ids, sleutel, regels, vandaag).await?;
+        // The history's households, jeugdigen and cases go through the
+        // API's own functions, as its casusregisseur: the same checks and
+        // audit records as a real region's.
+        let state = schakel_http::AppState::new(
+            gedeeld.clone(),
+            regels.clone(),
+            schakel_http::Instellingen {
+                pseudoniem_sleutel: sleutel.to_vec(),
+                ..Default::default()
+            },
+            None,
+        );
+        let v = historie::speel(&state, pad, &ids, sleutel, regels, vandaag).await?;
         eprintln!(
             "Demo-historie: {} huishoudens, {} gebeurtenissen in {} ms",
             v.huishoudens,

@@ -323,6 +323,25 @@ fn demo_accounts_door_de_voordeur(data_dir: &Path, accounts: &[(String, String, 
                 );
             }
         }
+        // The history's households, jeugdigen and cases came in through
+        // the API's functions, as its casusregisseur (issue 13.6): every
+        // such record names that user and role, none is the system's.
+        let (regisseur, _) = opslag
+            .medewerker_op_email("casusregisseur@stad.demo")
+            .await
+            .expect("lees")
+            .expect("the history's casusregisseur");
+        for gebeurtenis in ["huishouden.aanmaken", "jeugdige.aanmaken", "casus.aanmaken"] {
+            let door_regisseur = records
+                .iter()
+                .filter(|r| {
+                    r.record.gebeurtenis == gebeurtenis
+                        && r.record.gebruiker == Some(regisseur.id)
+                        && r.record.rol == Some(schakel_domain::Rol::Casusregisseur)
+                })
+                .count();
+            assert!(door_regisseur >= 190, "{gebeurtenis}: {door_regisseur}");
+        }
     });
 }
 
