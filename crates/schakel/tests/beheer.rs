@@ -183,7 +183,9 @@ fn demo_serveert_en_beheercommandos_werken_op_dezelfde_data() {
     let records = v["records"].as_i64().expect("count");
     assert!(records >= 10, "{v}");
 
-    // Inzage for Sem: his creation, hulpvraag and the two reads, by pseudonym only.
+    // Inzage for Sem: the BSN check of his registration, his creation and
+    // hulpvraag (through the API's functions, as a real region's), the
+    // access the case granted, and the reads, by pseudonym only.
     let (code, v, stderr) = draai(
         &["audit", "inzage", "--bsn", "999900006"],
         &data_dir,
@@ -197,7 +199,12 @@ fn demo_serveert_en_beheercommandos_werken_op_dezelfde_data() {
         .filter_map(|r| r["gebeurtenis"].as_str())
         .collect();
     assert!(
-        gebeurtenissen.starts_with(&["jeugdige.aanmaken", "hulpvraag.aanmaken"]),
+        gebeurtenissen.starts_with(&[
+            "bsn.controle",
+            "jeugdige.aanmaken",
+            "hulpvraag.aanmaken",
+            "toegang.verleend"
+        ]),
         "{gebeurtenissen:?}"
     );
     assert!(

@@ -603,21 +603,15 @@ pub async fn speel(
         Some(wijkteam),
     )
     .await?;
-    let regisseur_actor = schakel_http::auth::Actor {
-        medewerker: opslag
+    let regisseur_actor = super::als(
+        opslag
             .medewerker(regisseur.medewerker)
             .await
             .map_err(fout)?
             .ok_or("historie: casusregisseur verdwenen")?,
-        rol: schakel_storage::Roltoewijzing {
-            rol: Rol::Casusregisseur,
-            organisatie: wijkteam,
-        },
-        herkomst: "demo".into(),
-        via: schakel_http::auth::Via::Sessie {
-            ingelogd: klok::nu(),
-        },
-    };
+        Rol::Casusregisseur,
+        wijkteam,
+    );
     let mut s = Speler {
         opslag,
         state,
