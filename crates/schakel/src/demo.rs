@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use schakel_domain::{Bsn, Huisnummer, OrganisatieSoort, Pc4, Postcode, Rol};
+use schakel_domain::{Bsn, OrganisatieSoort, Pc4, Rol};
 use schakel_http::api::vandaag;
 use schakel_http::inrichting::{
     GEBEURTENIS, Organisatieaanvraag, Toegangsroutewijziging, registreer_organisatie,
@@ -16,10 +16,7 @@ use schakel_http::inrichting::{
 };
 use schakel_rules::Regelset;
 use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, nu};
-use schakel_storage::{
-    JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweRegio,
-    OjaArrangement, Opslag, Roltoewijzing, Vertegenwoordiger,
-};
+use schakel_storage::{NieuweRegio, OjaArrangement, Opslag, Roltoewijzing};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -239,12 +236,13 @@ async fn demo_account(
 /// given: after the named households, so their ids stay what the file's
 /// order makes them. Returns the accounts with their passwords.
 pub async fn vul(
-    opslag: &dyn Opslag,
+    gedeeld: std::sync::Arc<dyn Opslag>,
     bestand: &Path,
     historie: Option<&Path>,
     sleutel: &[u8],
     regels: &Regelset,
 ) -> Result<Vec<DemoAccount>, String> {
+    let opslag: &dyn Opslag = gedeeld.as_ref();
     let tekst =
         std::fs::read_to_string(bestand).map_err(|e| format!("{}: {e}", bestand.display()))?;
     let demo: Demo = toml::from_str(schakel_rules::tekst::zonder_bom(&tekst))
@@ -316,107 +314,26 @@ pub async fn vul(
             .await
             .map_err(|e| format!("{}: {e}", o.sleutel))?;
     }
+    // Households, jeugdigen, hulpvragen and cases go through the API's own
+    // functions, each as the account that would do it in a real region:
+    // the same checks and audit records.
+    let state = schakel_http::AppState::new(
+        gedeeld.clone(),
+        regels.clone(),
+        schakel_http::Instellingen {
+            pseudoniem_sleutel: sleutel.to_vec(),
+            ..Default::default()
+        },
+        None,
+    );
     for h in &demo.huishouden {
-        let nieuw = NieuwHuishouden {
-            vertegenwoordigers: h
-                .vertegenwoordigers
-                .iter()
-                .map(|v| Vertegenwoordiger {
-                    naam: v.naam.clone(),
-                    relatie: v.relatie.clone(),
-                })
-                .collect(),
-            aangemaakt_door: None,
-        };
-        let huishouden = opslag
-            .maak_huishouden(
-                &nieuw,
-                &systeem_record("huishouden.aanmaken", Actie::Aanmaken, None, "huishouden"),
-            )
-            .await
-            .map_err(fout)?;
-        for j in &h.jeugdige {
-            let bsn = Bsn::parse(&j.bsn).map_err(fout)?;
-            if !bsn.is_test_bsn() {
-                return Err(format!("demo-gegevens: {} is geen test-BSN", j.voornaam));
-            }
-            let d = j.geboortedatum.date.ok_or("geboortedatum zonder datum")?;
-            let geboortedatum =
-                NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
-                    .ok_or("ongeldige geboortedatum")?;
-            let school = j.school.as_deref().map(org_id).transpose()?;
-            let gegevens = JeugdigeWijziging {
-                voornaam: j.voornaam.clone(),
-                achternaam: j.achternaam.clone(),
-                postcode: Postcode::parse(&j.postcode).map_err(fout)?,
-                huisnummer: Huisnummer::new(j.huisnummer).map_err(fout)?,
-                toevoeging: j.toevoeging.clone(),
-                school,
-            };
-            let record = systeem_record(
-                "jeugdige.aanmaken",
-                Actie::Aanmaken,
-                Some((&bsn, sleutel)),
-                "jeugdige",
-            );
-            let jeugdige = opslag
-                .maak_jeugdige(
-                    &NieuweJeugdige {
-                        huishouden: huishouden.id,
-                        bsn: bsn.clone(),
-                        geboortedatum,
-                        gegevens,
-                    },
-                    &record,
-                )
-                .await
-                .map_err(fout)?;
-            if let (Some(vraag), Some(school)) = (&j.hulpvraag, school) {
-                let record = systeem_record(
-                    "hulpvraag.aanmaken",
-                    Actie::Aanmaken,
-                    Some((&bsn, sleutel)),
-                    "hulpvraag",
-                );
-                opslag
-                    .maak_hulpvraag(
-                        &NieuweHulpvraag {
-                            jeugdige: jeugdige.id,
-                            organisatie: school,
-                            omschrijving: vraag.clone(),
-                        },
-                        &record,
-                    )
-                    .await
-                    .map_err(fout)?;
-            }
-        }
-        if let Some(c) = &h.casus {
-            let partijen = c
-                .partijen
-                .iter()
-                .map(|p| org_id(p))
-                .collect::<Result<Vec<_>, _>>()?;
-            let record = systeem_record("casus.aanmaken", Actie::Aanmaken, None, "casus");
-            opslag
-                .maak_casus(
-                    &NieuweCasus {
-                        huishouden: huishouden.id,
-                        wijkteam: org_id(&c.wijkteam)?,
-                        partijen,
-                    },
-                    &record,
-                    &[],
-                )
-                .await
-                .map_err(fout)?;
-        }
+        vul_huishouden(&state, &demo.medewerker, h, &org_id).await?;
     }
     if let Some(pad) = historie {
         let ids: HashMap<String, i64> = org.iter().map(|(k, v)| (k.clone(), v.0)).collect();
         let begin = std::time::Instant::now();
         let vandaag = schakel_storage::klok::nu().date_naive();
-        let v = historie::speel(opslag, pad, &ids, sleutel, regels, vandaag).await?;
+        let v = historie::speel(&state, pad, &ids, sleutel, regels, vandaag).await?;
         eprintln!(
             "Demo-historie: {} huishoudens, {} gebeurtenissen in {} ms",
             v.huishoudens,
@@ -425,4 +342,148 @@ pub async fn vul(
         );
     }
     Ok(accounts)
+}
+
+/// The demo account with `rol` at organisation `sleutel`, as an actor of
+/// the API's functions.
+async fn actor_van(
+    state: &schakel_http::AppState,
+    medewerkers: &[MedewerkerBestand],
+    rol: Rol,
+    sleutel: &str,
+    organisatie: i64,
+) -> Result<schakel_http::auth::Actor, String> {
+    let email = medewerkers
+        .iter()
+        .find(|m| {
+            m.rollen
+                .iter()
+                .any(|r| r.organisatie == sleutel && Rol::parse(&r.rol) == Some(rol))
+        })
+        .map(|m| m.email.clone())
+        .ok_or_else(|| format!("demo: geen {} bij {sleutel}", rol.naam()))?;
+    let (medewerker, _) = state
+        .opslag
+        .medewerker_op_email(&email)
+        .await
+        .map_err(fout)?
+        .ok_or_else(|| format!("demo: {email} bestaat niet"))?;
+    Ok(als(medewerker, rol, organisatie))
+}
+
+/// `medewerker` acting in `rol` at `organisatie`, as if just logged in.
+pub(crate) fn als(
+    medewerker: schakel_storage::Medewerker,
+    rol: Rol,
+    organisatie: i64,
+) -> schakel_http::auth::Actor {
+    schakel_http::auth::Actor {
+        medewerker,
+        rol: Roltoewijzing { rol, organisatie },
+        herkomst: "demo".into(),
+        via: schakel_http::auth::Via::Sessie {
+            ingelogd: schakel_storage::klok::nu(),
+        },
+    }
+}
+
+/// One household of the demo file: registered (with its jeugdigen) by the
+/// casusregisseur of its case's wijkteam, or else by the zorgcoördinator
+/// of its first jeugdige's school; each hulpvraag by the zorgcoördinator
+/// of the jeugdige's school; the case by the casusregisseur.
+async fn vul_huishouden(
+    state: &schakel_http::AppState,
+    demo: &[MedewerkerBestand],
+    h: &HuishoudenBestand,
+    org_id: &impl Fn(&str) -> Result<i64, String>,
+) -> Result<(), String> {
+    use schakel_http::api::jeugdigen::{
+        HuishoudenInvoer, JeugdigeInvoer, VertegenwoordigerInvoer, controleer_jeugdige,
+        registreer_huishouden,
+    };
+    use schakel_http::dossier::Dossier;
+    let api = |e: schakel_http::fout::ApiFout| format!("demo-gegevens: {e:?}");
+    let registrant = match (
+        &h.casus,
+        h.jeugdige.first().and_then(|j| j.school.as_deref()),
+    ) {
+        (Some(c), _) => {
+            actor_van(
+                state,
+                demo,
+                Rol::Casusregisseur,
+                &c.wijkteam,
+                org_id(&c.wijkteam)?,
+            )
+            .await?
+        }
+        (None, Some(school)) => {
+            actor_van(state, demo, Rol::Zorgcoordinator, school, org_id(school)?).await?
+        }
+        (None, None) => return Err("demo-gegevens: een huishouden zonder casus en school".into()),
+    };
+    let dossier = Dossier {
+        state,
+        actor: &registrant,
+    };
+    let invoer = HuishoudenInvoer {
+        vertegenwoordigers: h
+            .vertegenwoordigers
+            .iter()
+            .map(|v| VertegenwoordigerInvoer {
+                naam: v.naam.clone(),
+                relatie: v.relatie.clone(),
+            })
+            .collect(),
+    };
+    let huishouden = registreer_huishouden(&dossier, invoer).await.map_err(api)?;
+    for j in &h.jeugdige {
+        let bsn = Bsn::parse(&j.bsn).map_err(fout)?;
+        if !bsn.is_test_bsn() {
+            return Err(format!("demo-gegevens: {} is geen test-BSN", j.voornaam));
+        }
+        let d = j.geboortedatum.date.ok_or("geboortedatum zonder datum")?;
+        let geboortedatum = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+            .ok_or("ongeldige geboortedatum")?;
+        let school = j.school.as_deref().map(org_id).transpose()?;
+        let nieuw = controleer_jeugdige(JeugdigeInvoer {
+            huishouden: huishouden.id,
+            bsn: j.bsn.clone(),
+            geboortedatum,
+            voornaam: j.voornaam.clone(),
+            achternaam: j.achternaam.clone(),
+            postcode: j.postcode.clone(),
+            huisnummer: j.huisnummer,
+            toevoeging: j.toevoeging.clone(),
+            school,
+        })
+        .map_err(api)?;
+        let jeugdige = dossier.maak(&nieuw).await.map_err(api)?;
+        if let (Some(vraag), Some(sleutel), Some(school)) = (&j.hulpvraag, &j.school, school) {
+            let zc = actor_van(state, demo, Rol::Zorgcoordinator, sleutel, school).await?;
+            let i = schakel_http::api::route::HulpvraagInvoer {
+                jeugdige: jeugdige.id,
+                omschrijving: vraag.clone(),
+            };
+            let school_dossier = Dossier { state, actor: &zc };
+            schakel_http::api::route::registreer_hulpvraag(&school_dossier, &i)
+                .await
+                .map_err(api)?;
+        }
+    }
+    if let Some(c) = &h.casus {
+        let partijen = c
+            .partijen
+            .iter()
+            .map(|p| org_id(p))
+            .collect::<Result<Vec<_>, _>>()?;
+        let i = schakel_http::api::route::CasusInvoer {
+            huishouden: huishouden.id,
+            partijen,
+        };
+        schakel_http::api::route::open_casus_voor(&dossier, i)
+            .await
+            .map_err(api)?;
+    }
+    Ok(())
 }

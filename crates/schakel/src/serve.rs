@@ -159,7 +159,7 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
             data.join("demo").join("almere.toml"),
             data.join("demo").join("almere-historie.toml"),
         );
-        let vul = crate::demo::vul(opslag.as_ref(), &regio, Some(&historie), &sleutel, &regels);
+        let vul = crate::demo::vul(opslag.clone(), &regio, Some(&historie), &sleutel, &regels);
         let accounts = match opties.demo_datum {
             Some(dag) => schakel_storage::klok::op(demo_moment(dag), vul).await,
             None => vul.await,

@@ -183,7 +183,9 @@ fn demo_serveert_en_beheercommandos_werken_op_dezelfde_data() {
     let records = v["records"].as_i64().expect("count");
     assert!(records >= 10, "{v}");
 
-    // Inzage for Sem: his creation, hulpvraag and the two reads, by pseudonym only.
+    // Inzage for Sem: the BSN check of his registration, his creation and
+    // hulpvraag (through the API's functions, as a real region's), the
+    // access the case granted, and the reads, by pseudonym only.
     let (code, v, stderr) = draai(
         &["audit", "inzage", "--bsn", "999900006"],
         &data_dir,
@@ -197,7 +199,12 @@ fn demo_serveert_en_beheercommandos_werken_op_dezelfde_data() {
         .filter_map(|r| r["gebeurtenis"].as_str())
         .collect();
     assert!(
-        gebeurtenissen.starts_with(&["jeugdige.aanmaken", "hulpvraag.aanmaken"]),
+        gebeurtenissen.starts_with(&[
+            "bsn.controle",
+            "jeugdige.aanmaken",
+            "hulpvraag.aanmaken",
+            "toegang.verleend"
+        ]),
         "{gebeurtenissen:?}"
     );
     assert!(
@@ -322,6 +329,25 @@ fn demo_accounts_door_de_voordeur(data_dir: &Path, accounts: &[(String, String, 
                     "{email}: no {gebeurtenis} in the log"
                 );
             }
+        }
+        // The history's households, jeugdigen and cases came in through
+        // the API's functions, as its casusregisseur (issue 13.6): every
+        // such record names that user and role, none is the system's.
+        let (regisseur, _) = opslag
+            .medewerker_op_email("casusregisseur@stad.demo")
+            .await
+            .expect("lees")
+            .expect("the history's casusregisseur");
+        for gebeurtenis in ["huishouden.aanmaken", "jeugdige.aanmaken", "casus.aanmaken"] {
+            let door_regisseur = records
+                .iter()
+                .filter(|r| {
+                    r.record.gebeurtenis == gebeurtenis
+                        && r.record.gebruiker == Some(regisseur.id)
+                        && r.record.rol == Some(schakel_domain::Rol::Casusregisseur)
+                })
+                .count();
+            assert!(door_regisseur >= 190, "{gebeurtenis}: {door_regisseur}");
         }
     });
 }

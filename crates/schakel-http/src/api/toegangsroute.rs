@@ -62,6 +62,17 @@ pub struct Contactpersoon {
     pub email: String,
 }
 
+/// One of the organisation's contact persons in the directory (role,
+/// phone, e-mail), as the region's beheerder keeps them.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RouteContact {
+    pub functie: String,
+    pub naam: String,
+    pub telefoon: Option<String>,
+    pub email: Option<String>,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ToegangsrouteDto {
@@ -75,6 +86,10 @@ pub struct ToegangsrouteDto {
     /// Null when the organisation has no active contact person (the
     /// toelichting explains).
     pub contactpersoon: Option<Contactpersoon>,
+    /// The organisation's contact persons in the directory (beheer page
+    /// *Contactpersonen en expertpool*, `POST /contactpersonen`), read
+    /// anew on every request.
+    pub contacten: Vec<RouteContact>,
     pub toelichting: Vec<String>,
     /// Ids of the rules relied on: `toegang.*` (seed 000) and, for the OJA
     /// route, the normenkader's row.
@@ -226,10 +241,11 @@ async fn antwoord(
     if advies.route == Route::OjaHoofdaanbieder {
         bronnen.extend(oja_rij(state));
     }
-    let (organisatie_kort, contactpersoon) = match advies.organisatie {
+    let (organisatie_kort, contactpersoon, contacten) = match advies.organisatie {
         Some(id) => {
             let o = organisatie(state, id).await?;
             let contact = contactpersoon(state, id).await?;
+            let contacten = gidscontacten(state, &o).await?;
             if contact.is_none() {
                 toelichting.push(toegangsroute::geen_contactpersoon(&o.naam));
             }
@@ -237,9 +253,9 @@ async fn antwoord(
                 id: o.id,
                 naam: o.naam,
             };
-            (Some(kort), contact)
+            (Some(kort), contact, contacten)
         }
-        None => (None, None),
+        None => (None, None, Vec::new()),
     };
     Ok(ToegangsrouteDto {
         vraag: soort,
@@ -247,9 +263,27 @@ async fn antwoord(
         beschikking_nodig: advies.beschikking_nodig,
         organisatie: organisatie_kort,
         contactpersoon,
+        contacten,
         toelichting,
         bronnen,
     })
+}
+
+/// The organisation's contact persons in the directory.
+async fn gidscontacten(state: &AppState, o: &Organisatie) -> ApiResultaat<Vec<RouteContact>> {
+    Ok(state
+        .opslag
+        .contacten(Some(o.regio))
+        .await?
+        .into_iter()
+        .filter(|c| c.organisatie == Some(o.id))
+        .map(|c| RouteContact {
+            functie: c.functie,
+            naam: c.naam,
+            telefoon: c.telefoon,
+            email: c.email,
+        })
+        .collect())
 }
 
 /// The organisation's contact person, when recorded and still active.

@@ -217,6 +217,8 @@ pub struct RouteWeergave {
     pub beschikking: &'static str,
     pub organisatie: Option<String>,
     pub contact: Option<(String, String)>,
+    /// The directory's contact persons: (function and name, phone, e-mail).
+    pub contacten: Vec<(String, String, String)>,
     pub toelichting: Vec<String>,
     pub bronnen: Vec<String>,
 }
@@ -232,6 +234,17 @@ fn route_weergave(vraag: &'static str, r: ToegangsrouteDto) -> RouteWeergave {
         beschikking: opmaak::ja_nee(r.beschikking_nodig),
         organisatie: r.organisatie.map(|o| o.naam),
         contact: r.contactpersoon.map(|c| (c.naam, c.email)),
+        contacten: r
+            .contacten
+            .into_iter()
+            .map(|c| {
+                (
+                    format!("{} ({})", c.naam, c.functie),
+                    c.telefoon.unwrap_or_default(),
+                    c.email.unwrap_or_default(),
+                )
+            })
+            .collect(),
         toelichting: r.toelichting,
         bronnen: r.bronnen,
     }

@@ -7,7 +7,7 @@
 //! one of another organisation and for anyone else; not for the own
 //! account.
 
-use super::tweedefactor::{browser as client, schrijf_in, tweede_stap};
+use super::tweedefactor::{browser as client, geactiveerd, schrijf_in, tweede_stap};
 use super::web::Browser;
 use super::*;
 
@@ -51,29 +51,7 @@ async fn accountbeheerder(app: &App, email: &str, organisatie: i64) {
 
 pub(crate) async fn tweede_factor_verwijderen(app: &App) {
     let w = &app.w;
-    let uitnodiging = schakel_http::account::nodig_uit(
-        app.opslag.as_ref(),
-        "Zorgcoördinator Kwijt",
-        EMAIL,
-        Roltoewijzing {
-            rol: Rol::Zorgcoordinator,
-            organisatie: w.school_a,
-        },
-        Default::default(),
-        "test",
-        false,
-    )
-    .await
-    .expect("nodig_uit");
-    let id = uitnodiging.medewerker.id;
-    let web = client(app);
-    let r = web
-        .post(app.u(&uitnodiging.pad()))
-        .form(&[("wachtwoord", WACHTWOORD), ("herhaling", WACHTWOORD)])
-        .send()
-        .await
-        .expect("activeren");
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (id, web) = geactiveerd(app, "Zorgcoördinator Kwijt", EMAIL).await;
     schrijf_in(&web, &app.u(""), EMAIL).await;
     let zc = client(app);
     assert_eq!(stap1(app, &zc).await.1["stap"], "controle");

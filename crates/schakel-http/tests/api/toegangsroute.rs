@@ -199,6 +199,24 @@ pub(crate) async fn toegangsroute(app: &App) {
     assert_eq!(r.gebruiker, Some(w.medewerker(ZC_A)));
     assert_eq!(r.object_id, Some(sem.jeugdige));
     assert_eq!(r.client, Some(bsn(BSNS[0]).pseudoniem(SLEUTEL)));
+    // The directory's contact persons of that organisation, as the
+    // beheerder adds them (issue 13.5): in the route from the next request.
+    assert_eq!(body["contacten"], json!([]));
+    let beheer = app.login(BEHEERDER).await;
+    let (s, _, c) = beheer
+        .post(
+            "/api/v1/contactpersonen",
+            json!({"organisatie": rw.aanbieder, "functie": "intake",
+                   "naam": "Intake Waterkant", "telefoon": "036-5399999"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    let body = advies(zc_a.get(&pad(sem.jeugdige, None)).await);
+    assert_eq!(
+        body["contacten"],
+        json!([{"functie": "intake", "naam": "Intake Waterkant",
+                "telefoon": "036-5399999", "email": null}])
+    );
 
     // 2. The parents' own question: the wijkteam serving the address.
     let body = advies(zc_a.get(&pad(sem.jeugdige, Some("ouders"))).await);

@@ -151,15 +151,18 @@ async fn login_stap2(app: &App, http: &reqwest::Client, code: &str) -> (StatusCo
     (s, b)
 }
 
-pub(super) async fn tweede_factor(app: &App) {
+/// A zorgcoördinator of school A invited and activated with
+/// [`WACHTWOORD`] (not a demo account): its id, and the browser whose
+/// waiting login goes on to enrolment.
+pub(super) async fn geactiveerd(app: &App, naam: &str, email: &str) -> (i64, reqwest::Client) {
     let rol = Roltoewijzing {
         rol: Rol::Zorgcoordinator,
         organisatie: app.w.school_a,
     };
     let uitnodiging = schakel_http::account::nodig_uit(
         app.opslag.as_ref(),
-        "Zorgcoördinator MFA",
-        EMAIL,
+        naam,
+        email,
         rol,
         Default::default(),
         "test",
@@ -167,9 +170,6 @@ pub(super) async fn tweede_factor(app: &App) {
     )
     .await
     .expect("nodig_uit");
-    let id = uitnodiging.medewerker.id;
-
-    // Activation: the password, then straight to enrolment.
     let web = browser(app);
     let r = web
         .post(app.u(&uitnodiging.pad()))
@@ -179,6 +179,12 @@ pub(super) async fn tweede_factor(app: &App) {
         .expect("activeren");
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(r.headers()["location"], "/account/tweede-factor");
+    (uitnodiging.medewerker.id, web)
+}
+
+pub(super) async fn tweede_factor(app: &App) {
+    // Activation: the password, then straight to enrolment.
+    let (id, web) = geactiveerd(app, "Zorgcoördinator MFA", EMAIL).await;
     // Before enrolment, the password alone opens nothing: the API sends
     // the account to enrolment.
     let api = browser(app);

@@ -42,9 +42,8 @@ use schakel_domain::{Bsn, Huisnummer, OrganisatieSoort, Postcode, Rol};
 use schakel_rules::{Hoeveelheid, Regelset, ToetsVraag};
 use schakel_storage::audit::Actie;
 use schakel_storage::{
-    Door, Id, JeugdigeWijziging, NieuwActiepunt, NieuwHuishouden, NieuweCasus,
-    NieuweCasusGebeurtenis, NieuweJeugdige, NieuweLevering, NieuweVerwijzing, Opslag,
-    Vertegenwoordiger, klok,
+    Door, Id, JeugdigeWijziging, NieuwActiepunt, NieuweCasusGebeurtenis, NieuweLevering,
+    NieuweVerwijzing, Opslag, klok,
 };
 use serde::Deserialize;
 
@@ -182,6 +181,10 @@ fn tijdstip(d: NaiveDate, minuut: u32) -> DateTime<Utc> {
 
 struct Speler<'a> {
     opslag: &'a dyn Opslag,
+    /// The API's state and the history's casusregisseur as an actor: new
+    /// households, jeugdigen and cases go through the API's functions.
+    state: &'a schakel_http::AppState,
+    regisseur_actor: schakel_http::auth::Actor,
     sleutel: &'a [u8],
     regels: &'a Regelset,
     wijkteam: Id,
@@ -286,7 +289,6 @@ impl Speler<'_> {
             ["A", "B", "H", "K", "M", "S"][nummer % 6]
         );
         let t = tijdstip(d, 5 * n);
-        let (opslag, sleutel) = (self.opslag, self.sleutel);
         let geboortedatum = NaiveDate::from_ymd_opt(
             2014 + (nummer % 6) as i32,
             1 + (nummer * 5 % 12) as u32,
@@ -301,51 +303,50 @@ impl Speler<'_> {
             toevoeging: Some(((b'A' + (nummer / 29 % 26) as u8) as char).to_string()),
             school: Some(school),
         };
-        let wijkteam = self.wijkteam;
+        let dossier = schakel_http::dossier::Dossier {
+            state: self.state,
+            actor: &self.regisseur_actor,
+        };
         let (jeugdige, casus) = klok::op(t, async {
-            let h = opslag
-                .maak_huishouden(
-                    &NieuwHuishouden {
-                        vertegenwoordigers: vec![Vertegenwoordiger {
-                            naam: ouder.clone(),
-                            relatie: "ouder".into(),
-                        }],
-                        aangemaakt_door: Some(wijkteam),
-                    },
-                    &systeem_record("huishouden.aanmaken", Actie::Aanmaken, None, "huishouden"),
-                )
-                .await?;
-            let j = opslag
-                .maak_jeugdige(
-                    &NieuweJeugdige {
-                        huishouden: h.id,
-                        bsn: bsn.clone(),
-                        geboortedatum,
-                        gegevens,
-                    },
-                    &systeem_record(
-                        "jeugdige.aanmaken",
-                        Actie::Aanmaken,
-                        Some((&bsn, sleutel)),
-                        "jeugdige",
-                    ),
-                )
-                .await?;
-            let c = opslag
-                .maak_casus(
-                    &NieuweCasus {
-                        huishouden: h.id,
-                        wijkteam,
-                        partijen: Vec::new(),
-                    },
-                    &systeem_record("casus.aanmaken", Actie::Aanmaken, None, "casus"),
-                    &[],
-                )
-                .await?;
-            Ok::<_, schakel_storage::OpslagFout>((j.id, c.id))
+            use schakel_http::api::jeugdigen::{HuishoudenInvoer, VertegenwoordigerInvoer};
+            let h = schakel_http::api::jeugdigen::registreer_huishouden(
+                &dossier,
+                HuishoudenInvoer {
+                    vertegenwoordigers: vec![VertegenwoordigerInvoer {
+                        naam: ouder.clone(),
+                        relatie: "ouder".into(),
+                    }],
+                },
+            )
+            .await?;
+            let nieuw = schakel_http::api::jeugdigen::controleer_jeugdige(
+                schakel_http::api::jeugdigen::JeugdigeInvoer {
+                    huishouden: h.id,
+                    bsn: bsn.als_tekst().to_string(),
+                    geboortedatum,
+                    voornaam: gegevens.voornaam.clone(),
+                    achternaam: gegevens.achternaam.clone(),
+                    postcode: gegevens.postcode.als_tekst().to_string(),
+                    huisnummer: gegevens.huisnummer.waarde(),
+                    toevoeging: gegevens.toevoeging.clone(),
+                    school: gegevens.school,
+                },
+            )?;
+            // The BSN was checked by controleer_jeugdige; the hourly count
+            // of BSN checks is for people typing, not for a replay.
+            let j = dossier.maak_na_controle(&nieuw).await?;
+            let c = schakel_http::api::route::open_casus_voor(
+                &dossier,
+                schakel_http::api::route::CasusInvoer {
+                    huishouden: h.id,
+                    partijen: Vec::new(),
+                },
+            )
+            .await?;
+            Ok::<_, schakel_http::fout::ApiFout>((j.id, c.id))
         })
         .await
-        .map_err(fout)?;
+        .map_err(|e| format!("historie: {e:?}"))?;
         self.casussen.push(HistCasus {
             id: casus,
             volgnummer: 0,
@@ -584,7 +585,7 @@ async fn door(
 /// `org` maps the demo file's `sleutel`s to organisation ids. `vandaag`
 /// fixes the month the history ends before.
 pub async fn speel(
-    opslag: &dyn Opslag,
+    state: &schakel_http::AppState,
     bestand: &Path,
     org: &HashMap<String, Id>,
     sleutel: &[u8],
@@ -602,18 +603,31 @@ pub async fn speel(
     };
     let i = &h.historie;
     let wijkteam = org_id(&i.wijkteam)?;
+    let opslag = state.opslag.as_ref();
+    let regisseur = door(
+        opslag,
+        &i.casusregisseur,
+        Rol::Casusregisseur,
+        Some(wijkteam),
+    )
+    .await?;
+    let regisseur_actor = super::als(
+        opslag
+            .medewerker(regisseur.medewerker)
+            .await
+            .map_err(fout)?
+            .ok_or("historie: casusregisseur verdwenen")?,
+        Rol::Casusregisseur,
+        wijkteam,
+    );
     let mut s = Speler {
         opslag,
+        state,
+        regisseur_actor,
         sleutel,
         regels,
         wijkteam,
-        regisseur: door(
-            opslag,
-            &i.casusregisseur,
-            Rol::Casusregisseur,
-            Some(wijkteam),
-        )
-        .await?,
+        regisseur,
         verwijzer: door(opslag, &i.verwijzer, Rol::Verwijzer, None).await?,
         aanbieder: door(
             opslag,
