@@ -193,7 +193,14 @@ async fn via_token(state: &AppState, token: &str) -> Result<(i64, Roltoewijzing,
     if t.verloopt <= nu {
         return Err(ApiFout::NietIngelogd);
     }
-    state.opslag.gebruik_api_token(t.id, nu).await?;
+    // The last use is kept to the minute: a write on every request would be
+    // a queue of its own in front of every API call (SQLite has one writer,
+    // and each write is a commit with an fsync).
+    if t.laatst_gebruikt
+        .is_none_or(|l| nu - l >= chrono::Duration::minutes(1))
+    {
+        state.opslag.gebruik_api_token(t.id, nu).await?;
+    }
     Ok((t.medewerker, t.rol, Via::Token(t.id)))
 }
 

@@ -132,8 +132,8 @@ async fn hash_records(
         if pagina.is_empty() {
             break;
         }
+        verificatie.controleer_pagina(&pagina).map_err(breuk)?;
         for r in &pagina {
-            verificatie.controleer(r).map_err(breuk)?;
             rand.voeg_toe(&blad_van(&r.hash)?);
         }
         vanaf += pagina.len() as i64;
@@ -257,10 +257,10 @@ pub async fn controleer_log(
         let Some(laatste) = pagina.last().map(|r| r.volgnummer) else {
             break;
         };
+        verificatie
+            .controleer_pagina(&pagina)
+            .map_err(|b| format!("auditlog: {b}"))?;
         for r in &pagina {
-            verificatie
-                .controleer(r)
-                .map_err(|b| format!("auditlog: {b}"))?;
             rand.voeg_toe(&blad_van(&r.hash).map_err(|e| e.to_string())?);
             while let Some((c, bron)) = volgende.next_if(|(c, _)| c.grootte == r.volgnummer) {
                 if c.wortel != hex::encode(rand.wortel()) || c.kop != r.hash {
