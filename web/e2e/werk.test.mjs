@@ -7,7 +7,7 @@
 // the worklists and lists at 1280 and 360 px go to docs/screenshots/.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startDemo, startBrowser, nieuweContext, controleer, inloggen, verstuur, schermafdruk, axeOverzicht } from "./hulp.mjs";
+import { startDemo, startBrowser, nieuweContext, controleer, inloggen, verstuur, schermafdruk, axeOverzicht, vandaag } from "./hulp.mjs";
 
 let server, browser, context, page;
 
@@ -109,6 +109,38 @@ describe("casusregisseur Wijkteam Almere Stad", () => {
     assert.match(fouten, /Pagina "x" bestaat niet/);
     assert.equal(await page.locator("#casussen tbody tr").count(), 25, "the first page all the same");
     await controleer(page, "casusregisseur Stad: casussen (foute keuze)");
+  });
+});
+
+describe("aanbieder Jeugdhulp Kompas", () => {
+  it("ziet alle verwijzingen in één lijst, lopend en afgelopen apart", async () => {
+    await inloggen(page, server, "aanbieder@kompas.demo");
+    // What the API lists, all pages: the expected split by end date.
+    const alle = [];
+    for (let p = 1; ; p++) {
+      const l = await (await page.request.get(`${server.adres}/api/v1/verwijzingen?pagina=${p}&perPagina=100`)).json();
+      alle.push(...l.items);
+      if (p >= l.paginering.paginas) break;
+    }
+    const lopend = alle.filter((v) => v.einddatum >= vandaag()).length;
+    const afgelopen = alle.length - lopend;
+    assert.ok(afgelopen > 25, `the history's ended referrals (${afgelopen}) fill more than a page`);
+    await verstuur(page, "nav >> text=Mijn verwijzingen");
+    assert.equal((await page.textContent("#lopend-kop")).trim(), `Lopende verwijzingen (${lopend})`);
+    assert.equal((await page.textContent("#afgelopen-kop")).trim(), `Afgelopen verwijzingen (${afgelopen})`);
+    assert.equal(await page.locator("#lopend tbody tr").count(), lopend);
+    assert.equal(await page.locator("#afgelopen tbody tr").count(), 25, "ended ones 25 a page");
+    const hoogte = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(hoogte < 6000, `one table, not one per referral: ${hoogte} px high`);
+    await controleer(page, "aanbieder Kompas: verwijzingen");
+    await beide("verwijzingen-aanbieder");
+    await verstuur(page, "a[rel=next]");
+    assert.match(page.url(), /\/verwijzingen\?pagina=2#afgelopen-kop$/);
+    await controleer(page, "aanbieder Kompas: verwijzingen, pagina 2");
+    const fout = await page.goto(`${server.adres}/verwijzingen?pagina=0`);
+    assert.equal(fout.status(), 400);
+    assert.match(await page.textContent("#foutoverzicht"), /kies een pagina van 1 tot en met \d+/);
+    await controleer(page, "aanbieder Kompas: verwijzingen (foute pagina)");
   });
 });
 

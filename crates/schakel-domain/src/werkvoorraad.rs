@@ -159,10 +159,11 @@ pub fn casus(
             "Toestemming van school voor inkoop",
         ));
     }
-    if regie && let Some(d) = evaluatie_uiterlijk(t) {
-        if d <= vandaag + TERMIJN_VOORUIT {
-            uit.push(punt(Soort::Evaluatie, Some(d), "Plan evalueren"));
-        }
+    if regie
+        && let Some(d) = evaluatie_uiterlijk(t)
+        && d <= vandaag + TERMIJN_VOORUIT
+    {
+        uit.push(punt(Soort::Evaluatie, Some(d), "Plan evalueren"));
     }
     uit
 }
