@@ -58,6 +58,17 @@ describe("casusregisseur Wijkteam Almere Stad", () => {
     assert.doesNotMatch(await page.textContent("main"), /Er zijn geen open termijnen/);
     assert.ok((await page.locator("tr.schakel-verlopen").count()) > 0);
     await controleer(page, "casusregisseur Stad: verlopen termijnen");
+    // Every open deadline, 50 a page.
+    await page.goto(`${server.adres}/acties`);
+    const m = (await page.textContent("#acties-aantal")).match(/^(\d+) termijnen(?:; pagina 1 van (\d+))?\.$/);
+    assert.ok(m, await page.textContent("#acties-aantal"));
+    const totaal = Number(m[1]);
+    assert.equal(await page.locator("main tbody tr").count(), Math.min(totaal, 50));
+    if (totaal > 50) {
+      await verstuur(page, "a[rel=next]");
+      assert.match(page.url(), /\/acties\?pagina=2$/);
+      await controleer(page, "casusregisseur Stad: termijnen, pagina 2");
+    }
   });
 
   it("zoekt, filtert, sorteert en bladert door de casussen", async () => {
