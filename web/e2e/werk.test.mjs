@@ -39,16 +39,16 @@ describe("casusregisseur Wijkteam Almere Stad", () => {
     assert.match(page.url(), /\/werk$/);
     const groepen = await page.$$eval("main section h2", (h) => h.map((x) => x.textContent.trim()));
     assert.match(groepen[0], /^Termijn verlopen \(\d+\)$/, groepen.join(" | "));
-    const eerste = page.locator("#groep-termijn-verlopen li").first();
+    const eerste = page.locator("#groep-termijn_verlopen li").first();
     assert.match(await eerste.textContent(), /Doel 1 evalueren: Rust en structuur thuis/);
     assert.match(await eerste.textContent(), /Verlopen sinds \d+ \w+ \d{4}/);
     // At most ten per kind; the rest behind one link to Termijnen.
-    assert.ok((await page.locator("#groep-termijn-verlopen li").count()) <= 10);
+    assert.ok((await page.locator("#groep-termijn_verlopen li").count()) <= 10);
     await controleer(page, "casusregisseur Stad: wat wacht");
     await beide("werk-casusregisseur");
     // The most urgent case: one click from the start page.
     const naam = (await eerste.locator("a").textContent()).trim();
-    await verstuur(page, "#groep-termijn-verlopen li a >> nth=0");
+    await verstuur(page, "#groep-termijn_verlopen li a >> nth=0");
     assert.match(page.url(), /\/casussen\/\d+$/);
     assert.match(await page.textContent("main"), new RegExp(naam));
   });

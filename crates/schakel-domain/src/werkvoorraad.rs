@@ -63,6 +63,23 @@ impl Soort {
         Self::VerwijzingLooptAf,
     ];
 
+    /// The kind's name in the API (`snake_case`) and in the page's ids.
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::Veiligheid => "veiligheid",
+            Self::TermijnVerlopen => "termijn_verlopen",
+            Self::Trieren => "trieren",
+            Self::Oppakken => "oppakken",
+            Self::Plan => "plan",
+            Self::Toestemming => "toestemming",
+            Self::Maatwerk => "maatwerk",
+            Self::Evaluatie => "evaluatie",
+            Self::Termijn => "termijn",
+            Self::Tlv => "tlv",
+            Self::VerwijzingLooptAf => "verwijzing_loopt_af",
+        }
+    }
+
     /// The heading of the kind on the page (B1 Dutch).
     pub fn kop(self) -> &'static str {
         match self {

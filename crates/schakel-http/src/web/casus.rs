@@ -974,6 +974,16 @@ pub async fn gebeurtenis(Path(id): Path<Id>, f: Formulier<Velden>) -> WebResulta
     let mut fouten = Fouten::default();
     let verwacht = tekst(&invoer, "versie").parse::<i64>().ok();
     let g = gebeurtenis_uit(&invoer, &mut fouten);
+    // Closing cannot be undone: the form asks to confirm it first.
+    if matches!(g, Some(Gebeurtenis::Afgesloten { .. }))
+        && tekst(&invoer, "afsluiten-zeker") != "ja"
+    {
+        fouten.veld(
+            "afsluiten-zeker",
+            "Bevestiging",
+            "vink aan dat u de casus wilt afsluiten; daarna kan niemand nog iets toevoegen",
+        );
+    }
     let Some(g) = g.filter(|_| fouten.is_leeg()) else {
         return casuspagina(&wie, id, fouten, None, invoer).await;
     };
