@@ -376,6 +376,8 @@ struct CasusPagina {
     versie: i64,
     open: bool,
     jeugdigen: Vec<(Id, String)>,
+    /// The jeugdigen whose page this user may open.
+    te_openen: Vec<Id>,
     wijkteam: String,
     partijen: Vec<String>,
     fase: &'static str,
@@ -395,6 +397,12 @@ struct CasusPagina {
     mag: Mag,
     /// A closed case read under a break-the-glass grant: until when.
     noodtoegang: Option<String>,
+}
+
+impl CasusPagina {
+    pub fn mag_openen(&self, id: &Id) -> bool {
+        self.te_openen.contains(id)
+    }
 }
 
 /// Which forms the page shows this user: the conditions of
@@ -531,6 +539,14 @@ async fn casuspagina(
     let naam = |id: &Id| namen.get(id).cloned().unwrap_or_default();
     let t = &cd.toestand;
     let jeugdigen: Vec<(Id, String)> = cd.jeugdigen.iter().map(|j| (j.id, j.naam())).collect();
+    // Only links to the pages this user may open (a sister at another
+    // school is named, not linked).
+    let mut te_openen = Vec::new();
+    for j in &cd.jeugdigen {
+        if wie.dossier().mag_openen(j).await? {
+            te_openen.push(j.id);
+        }
+    }
     let n = Namen {
         organisaties: &namen,
         jeugdigen: &jeugdigen,
@@ -627,6 +643,7 @@ async fn casuspagina(
             route: Routekeuzes::voor(wie, &cd, &orgs, &n),
             mag: Mag::voor(wie, &cd, &orgs),
             jeugdigen,
+            te_openen,
             invoer,
             noodtoegang,
         },
