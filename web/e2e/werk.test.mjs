@@ -123,6 +123,31 @@ describe("casusregisseur Wijkteam Almere Stad", () => {
   });
 });
 
+describe("jeugdigen van Wijkteam Almere Stad", () => {
+  it("de lijst telt en bladert in de database, 50 per pagina", async () => {
+    await inloggen(page, server, "casusregisseur@stad.demo");
+    const api = await (await page.request.get(`${server.adres}/api/v1/jeugdigen?perPagina=1`)).json();
+    const totaal = api.paginering.totaal;
+    await page.goto(`${server.adres}/jeugdigen`);
+    const paginas = Math.ceil(totaal / 50);
+    assert.equal(
+      (await page.textContent("#jeugdigen-aantal")).trim(),
+      `${totaal} jeugdigen${paginas > 1 ? `; pagina 1 van ${paginas}` : ""}.`,
+    );
+    assert.equal(await page.locator("#jeugdigen tbody tr").count(), Math.min(totaal, 50));
+    await controleer(page, "casusregisseur Stad: jeugdigen");
+    if (paginas > 1) {
+      await verstuur(page, "a[rel=next]");
+      assert.equal(await page.locator("#jeugdigen tbody tr").count(), Math.min(totaal - 50, 50));
+      await controleer(page, "casusregisseur Stad: jeugdigen, pagina 2");
+    }
+    const fout = await page.goto(`${server.adres}/jeugdigen?pagina=${paginas + 1}`);
+    assert.equal(fout.status(), 400);
+    assert.match(await page.textContent("#foutoverzicht"), new RegExp(`er zijn ${paginas} pagina's`));
+    await controleer(page, "casusregisseur Stad: jeugdigen (foute pagina)");
+  });
+});
+
 describe("aanbieder Jeugdhulp Kompas", () => {
   it("ziet alle verwijzingen in één lijst, lopend en afgelopen apart", async () => {
     await inloggen(page, server, "aanbieder@kompas.demo");
