@@ -16,8 +16,9 @@ use crate::verloop::{Id, Toestand};
 pub const TERMIJN_VOORUIT: Days = Days::new(14);
 /// How far ahead an expiring TLV is (issue 16.1: three months).
 pub const TLV_VOORUIT: Months = Months::new(3);
-/// A case with an agreed plan is evaluated at least every three months
-/// (seed 004; the demo's history follows it).
+/// A case with an agreed plan is evaluated at least every three months:
+/// a Schakel choice (the demo's history evaluates about that often), not a
+/// rule of the sources.
 pub const EVALUATIE_NA: Months = Months::new(3);
 
 /// The kinds of work, in order of urgency: the first kinds come first.
