@@ -187,6 +187,12 @@ describe("zorgcoördinator De Watertuin", () => {
     const m = page.url().match(/\/casussen\/(\d+)\?gelukt=getrieerd$/);
     assert.ok(m, page.url());
     stap.casus = m[1];
+    // Sem's sister at another school is named, not linked: the school may
+    // not open her page (issue 16.4).
+    const jeugdigen = page.locator("dt:has-text('Jeugdigen') + dd");
+    assert.match(await jeugdigen.textContent(), /Lotte/);
+    assert.equal(await jeugdigen.locator("a:has-text('Lotte')").count(), 0);
+    assert.equal(await jeugdigen.locator("a:has-text('Sem de Vries')").count(), 1);
     await controleer(page, "zorgcoördinator: casus na triage");
     await uitloggen(page);
   });

@@ -104,7 +104,7 @@ describe("single sign-on", () => {
     await verstuur(page, "main a:has-text('SBO De Watertuin')");
     assert.ok(page.url().startsWith(op.issuer), page.url());
     await page.check("input[value=zc]");
-    await Promise.all([page.waitForURL(/\/jeugdigen$/), page.click("button:has-text('Inloggen')")]);
+    await Promise.all([page.waitForURL(/\/werk$/), page.click("button:has-text('Inloggen')")]);
     assert.match(await page.textContent("header"), /Zorgcoördinator · SBO De Watertuin/);
     await controleer(page, "zorgcoördinator: ingelogd via de organisatie");
     await verstuur(page, "header button:has-text('Uitloggen')");

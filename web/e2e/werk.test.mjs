@@ -7,7 +7,7 @@
 // the worklists and lists at 1280 and 360 px go to docs/screenshots/.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startDemo, startBrowser, nieuweContext, controleer, inloggen, verstuur, schermafdruk, axeOverzicht } from "./hulp.mjs";
+import { startDemo, startBrowser, nieuweContext, controleer, inloggen, verstuur, schermafdruk, axeOverzicht, vandaag } from "./hulp.mjs";
 
 let server, browser, context, page;
 
@@ -39,16 +39,16 @@ describe("casusregisseur Wijkteam Almere Stad", () => {
     assert.match(page.url(), /\/werk$/);
     const groepen = await page.$$eval("main section h2", (h) => h.map((x) => x.textContent.trim()));
     assert.match(groepen[0], /^Termijn verlopen \(\d+\)$/, groepen.join(" | "));
-    const eerste = page.locator("#groep-termijn-verlopen li").first();
+    const eerste = page.locator("#groep-termijn_verlopen li").first();
     assert.match(await eerste.textContent(), /Doel 1 evalueren: Rust en structuur thuis/);
     assert.match(await eerste.textContent(), /Verlopen sinds \d+ \w+ \d{4}/);
     // At most ten per kind; the rest behind one link to Termijnen.
-    assert.ok((await page.locator("#groep-termijn-verlopen li").count()) <= 10);
+    assert.ok((await page.locator("#groep-termijn_verlopen li").count()) <= 10);
     await controleer(page, "casusregisseur Stad: wat wacht");
     await beide("werk-casusregisseur");
     // The most urgent case: one click from the start page.
     const naam = (await eerste.locator("a").textContent()).trim();
-    await verstuur(page, "#groep-termijn-verlopen li a >> nth=0");
+    await verstuur(page, "#groep-termijn_verlopen li a >> nth=0");
     assert.match(page.url(), /\/casussen\/\d+$/);
     assert.match(await page.textContent("main"), new RegExp(naam));
   });
@@ -58,6 +58,17 @@ describe("casusregisseur Wijkteam Almere Stad", () => {
     assert.doesNotMatch(await page.textContent("main"), /Er zijn geen open termijnen/);
     assert.ok((await page.locator("tr.schakel-verlopen").count()) > 0);
     await controleer(page, "casusregisseur Stad: verlopen termijnen");
+    // Every open deadline, 50 a page.
+    await page.goto(`${server.adres}/acties`);
+    const m = (await page.textContent("#acties-aantal")).match(/^(\d+) termijnen(?:; pagina 1 van (\d+))?\.$/);
+    assert.ok(m, await page.textContent("#acties-aantal"));
+    const totaal = Number(m[1]);
+    assert.equal(await page.locator("main tbody tr").count(), Math.min(totaal, 50));
+    if (totaal > 50) {
+      await verstuur(page, "a[rel=next]");
+      assert.match(page.url(), /\/acties\?pagina=2$/);
+      await controleer(page, "casusregisseur Stad: termijnen, pagina 2");
+    }
   });
 
   it("zoekt, filtert, sorteert en bladert door de casussen", async () => {
@@ -109,6 +120,63 @@ describe("casusregisseur Wijkteam Almere Stad", () => {
     assert.match(fouten, /Pagina "x" bestaat niet/);
     assert.equal(await page.locator("#casussen tbody tr").count(), 25, "the first page all the same");
     await controleer(page, "casusregisseur Stad: casussen (foute keuze)");
+  });
+});
+
+describe("jeugdigen van Wijkteam Almere Stad", () => {
+  it("de lijst telt en bladert in de database, 50 per pagina", async () => {
+    await inloggen(page, server, "casusregisseur@stad.demo");
+    const api = await (await page.request.get(`${server.adres}/api/v1/jeugdigen?perPagina=1`)).json();
+    const totaal = api.paginering.totaal;
+    await page.goto(`${server.adres}/jeugdigen`);
+    const paginas = Math.ceil(totaal / 50);
+    assert.equal(
+      (await page.textContent("#jeugdigen-aantal")).trim(),
+      `${totaal} jeugdigen${paginas > 1 ? `; pagina 1 van ${paginas}` : ""}.`,
+    );
+    assert.equal(await page.locator("#jeugdigen tbody tr").count(), Math.min(totaal, 50));
+    await controleer(page, "casusregisseur Stad: jeugdigen");
+    if (paginas > 1) {
+      await verstuur(page, "a[rel=next]");
+      assert.equal(await page.locator("#jeugdigen tbody tr").count(), Math.min(totaal - 50, 50));
+      await controleer(page, "casusregisseur Stad: jeugdigen, pagina 2");
+    }
+    const fout = await page.goto(`${server.adres}/jeugdigen?pagina=${paginas + 1}`);
+    assert.equal(fout.status(), 400);
+    assert.match(await page.textContent("#foutoverzicht"), new RegExp(`er zijn ${paginas} pagina's`));
+    await controleer(page, "casusregisseur Stad: jeugdigen (foute pagina)");
+  });
+});
+
+describe("aanbieder Jeugdhulp Kompas", () => {
+  it("ziet alle verwijzingen in één lijst, lopend en afgelopen apart", async () => {
+    await inloggen(page, server, "aanbieder@kompas.demo");
+    // What the API lists, all pages: the expected split by end date.
+    const alle = [];
+    for (let p = 1; ; p++) {
+      const l = await (await page.request.get(`${server.adres}/api/v1/verwijzingen?pagina=${p}&perPagina=100`)).json();
+      alle.push(...l.items);
+      if (p >= l.paginering.paginas) break;
+    }
+    const lopend = alle.filter((v) => v.einddatum >= vandaag()).length;
+    const afgelopen = alle.length - lopend;
+    assert.ok(afgelopen > 25, `the history's ended referrals (${afgelopen}) fill more than a page`);
+    await verstuur(page, "nav >> text=Mijn verwijzingen");
+    assert.equal((await page.textContent("#lopend-kop")).trim(), `Lopende verwijzingen (${lopend})`);
+    assert.equal((await page.textContent("#afgelopen-kop")).trim(), `Afgelopen verwijzingen (${afgelopen})`);
+    assert.equal(await page.locator("#lopend tbody tr").count(), lopend);
+    assert.equal(await page.locator("#afgelopen tbody tr").count(), 25, "ended ones 25 a page");
+    const hoogte = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(hoogte < 6000, `one table, not one per referral: ${hoogte} px high`);
+    await controleer(page, "aanbieder Kompas: verwijzingen");
+    await beide("verwijzingen-aanbieder");
+    await verstuur(page, "a[rel=next]");
+    assert.match(page.url(), /\/verwijzingen\?pagina=2#afgelopen-kop$/);
+    await controleer(page, "aanbieder Kompas: verwijzingen, pagina 2");
+    const fout = await page.goto(`${server.adres}/verwijzingen?pagina=0`);
+    assert.equal(fout.status(), 400);
+    assert.match(await page.textContent("#foutoverzicht"), /kies een pagina van 1 tot en met \d+/);
+    await controleer(page, "aanbieder Kompas: verwijzingen (foute pagina)");
   });
 });
 

@@ -16,8 +16,9 @@ use crate::verloop::{Id, Toestand};
 pub const TERMIJN_VOORUIT: Days = Days::new(14);
 /// How far ahead an expiring TLV is (issue 16.1: three months).
 pub const TLV_VOORUIT: Months = Months::new(3);
-/// A case with an agreed plan is evaluated at least every three months
-/// (seed 004; the demo's history follows it).
+/// A case with an agreed plan is evaluated at least every three months:
+/// a Schakel choice (the demo's history evaluates about that often), not a
+/// rule of the sources.
 pub const EVALUATIE_NA: Months = Months::new(3);
 
 /// The kinds of work, in order of urgency: the first kinds come first.
@@ -62,6 +63,23 @@ impl Soort {
         Self::Tlv,
         Self::VerwijzingLooptAf,
     ];
+
+    /// The kind's name in the API (`snake_case`) and in the page's ids.
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::Veiligheid => "veiligheid",
+            Self::TermijnVerlopen => "termijn_verlopen",
+            Self::Trieren => "trieren",
+            Self::Oppakken => "oppakken",
+            Self::Plan => "plan",
+            Self::Toestemming => "toestemming",
+            Self::Maatwerk => "maatwerk",
+            Self::Evaluatie => "evaluatie",
+            Self::Termijn => "termijn",
+            Self::Tlv => "tlv",
+            Self::VerwijzingLooptAf => "verwijzing_loopt_af",
+        }
+    }
 
     /// The heading of the kind on the page (B1 Dutch).
     pub fn kop(self) -> &'static str {
@@ -159,10 +177,11 @@ pub fn casus(
             "Toestemming van school voor inkoop",
         ));
     }
-    if regie && let Some(d) = evaluatie_uiterlijk(t) {
-        if d <= vandaag + TERMIJN_VOORUIT {
-            uit.push(punt(Soort::Evaluatie, Some(d), "Plan evalueren"));
-        }
+    if regie
+        && let Some(d) = evaluatie_uiterlijk(t)
+        && d <= vandaag + TERMIJN_VOORUIT
+    {
+        uit.push(punt(Soort::Evaluatie, Some(d), "Plan evalueren"));
     }
     uit
 }

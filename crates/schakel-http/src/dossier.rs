@@ -152,16 +152,7 @@ impl Dossier<'_> {
         actie: Actie,
         beleid: fn(Rol, &toegang::Relaties) -> Result<Grond, Weigering>,
     ) -> ApiResultaat<Grond> {
-        let relaties = self.relaties(j).await?;
-        let mut besluit = beleid(self.actor.rol.rol, &relaties);
-        // A break-the-glass grant on the household's closed case opens its
-        // jeugdigen to reads by that user while it holds; nothing else.
-        if besluit.is_err()
-            && actie == Actie::Lezen
-            && self.noodtoegang_huishouden(j.huishouden).await?
-        {
-            besluit = Ok(Grond::Noodtoegang);
-        }
+        let besluit = self.besluit(j, actie, beleid).await?;
         let (uitkomst, grond) = match besluit {
             Ok(g) => (Uitkomst::Toegestaan, grond_naam(g)),
             Err(w) => (Uitkomst::Geweigerd, weigering_naam(w)),
@@ -187,6 +178,36 @@ impl Dossier<'_> {
                 _ => format!("{GEEN_RELATIE}; de poging is gelogd."),
             })
         })
+    }
+
+    /// The decision alone, neither logged nor handed out.
+    async fn besluit(
+        &self,
+        j: &Jeugdige,
+        actie: Actie,
+        beleid: fn(Rol, &toegang::Relaties) -> Result<Grond, Weigering>,
+    ) -> ApiResultaat<Result<Grond, Weigering>> {
+        let relaties = self.relaties(j).await?;
+        let besluit = beleid(self.actor.rol.rol, &relaties);
+        // A break-the-glass grant on the household's closed case opens its
+        // jeugdigen to reads by that user while it holds; nothing else.
+        if besluit.is_err()
+            && actie == Actie::Lezen
+            && self.noodtoegang_huishouden(j.huishouden).await?
+        {
+            return Ok(Ok(Grond::Noodtoegang));
+        }
+        Ok(besluit)
+    }
+
+    /// Whether this actor may open the jeugdige's own page now: a page
+    /// links to it only then (issue 16.4). Deciding opens nothing, so
+    /// nothing is logged.
+    pub async fn mag_openen(&self, j: &Jeugdige) -> ApiResultaat<bool> {
+        Ok(self
+            .besluit(j, Actie::Lezen, toegang::mag_zien)
+            .await?
+            .is_ok())
     }
 
     /// Whether a break-the-glass grant of this user holds on a closed case

@@ -73,28 +73,12 @@ pub async fn lijst(State(state): State<AppState>, actor: Actor) -> ApiResultaat<
         .await?
         .into_iter()
         .map(|p| WerkpuntDto {
-            soort: soort_naam(p.soort).into(),
+            soort: p.soort.naam().into(),
             datum: p.datum,
             werk: p.wat,
         })
         .collect();
     Ok(Json(WerkvoorraadDto { items }))
-}
-
-fn soort_naam(s: Soort) -> &'static str {
-    match s {
-        Soort::Veiligheid => "veiligheid",
-        Soort::TermijnVerlopen => "termijn_verlopen",
-        Soort::Trieren => "trieren",
-        Soort::Oppakken => "oppakken",
-        Soort::Plan => "plan",
-        Soort::Toestemming => "toestemming",
-        Soort::Maatwerk => "maatwerk",
-        Soort::Evaluatie => "evaluatie",
-        Soort::Termijn => "termijn",
-        Soort::Tlv => "tlv",
-        Soort::VerwijzingLooptAf => "verwijzing_loopt_af",
-    }
 }
 
 /// Reads every page of a paged list.

@@ -376,6 +376,8 @@ struct CasusPagina {
     versie: i64,
     open: bool,
     jeugdigen: Vec<(Id, String)>,
+    /// The jeugdigen whose page this user may open.
+    te_openen: Vec<Id>,
     wijkteam: String,
     partijen: Vec<String>,
     fase: &'static str,
@@ -395,6 +397,12 @@ struct CasusPagina {
     mag: Mag,
     /// A closed case read under a break-the-glass grant: until when.
     noodtoegang: Option<String>,
+}
+
+impl CasusPagina {
+    pub fn mag_openen(&self, id: &Id) -> bool {
+        self.te_openen.contains(id)
+    }
 }
 
 /// Which forms the page shows this user: the conditions of
@@ -531,6 +539,14 @@ async fn casuspagina(
     let naam = |id: &Id| namen.get(id).cloned().unwrap_or_default();
     let t = &cd.toestand;
     let jeugdigen: Vec<(Id, String)> = cd.jeugdigen.iter().map(|j| (j.id, j.naam())).collect();
+    // Only links to the pages this user may open (a sister at another
+    // school is named, not linked).
+    let mut te_openen = Vec::new();
+    for j in &cd.jeugdigen {
+        if wie.dossier().mag_openen(j).await? {
+            te_openen.push(j.id);
+        }
+    }
     let n = Namen {
         organisaties: &namen,
         jeugdigen: &jeugdigen,
@@ -627,6 +643,7 @@ async fn casuspagina(
             route: Routekeuzes::voor(wie, &cd, &orgs, &n),
             mag: Mag::voor(wie, &cd, &orgs),
             jeugdigen,
+            te_openen,
             invoer,
             noodtoegang,
         },
@@ -974,6 +991,16 @@ pub async fn gebeurtenis(Path(id): Path<Id>, f: Formulier<Velden>) -> WebResulta
     let mut fouten = Fouten::default();
     let verwacht = tekst(&invoer, "versie").parse::<i64>().ok();
     let g = gebeurtenis_uit(&invoer, &mut fouten);
+    // Closing cannot be undone: the form asks to confirm it first.
+    if matches!(g, Some(Gebeurtenis::Afgesloten { .. }))
+        && tekst(&invoer, "afsluiten-zeker") != "ja"
+    {
+        fouten.veld(
+            "afsluiten-zeker",
+            "Bevestiging",
+            "vink aan dat u de casus wilt afsluiten; daarna kan niemand nog iets toevoegen",
+        );
+    }
     let Some(g) = g.filter(|_| fouten.is_leeg()) else {
         return casuspagina(&wie, id, fouten, None, invoer).await;
     };
@@ -1332,22 +1359,71 @@ pub struct ActieRegel {
 struct Acties {
     kop: Kop,
     melding: Option<&'static str>,
+    fout: Option<String>,
     acties: Vec<ActieRegel>,
     alleen_verlopen: bool,
+    totaal: i64,
+    pagina: i64,
+    paginas: i64,
     csrf: String,
+}
+
+impl Acties {
+    /// Another page of the same list.
+    pub fn naar(&self, pagina: i64) -> String {
+        let verlopen = if self.alleen_verlopen {
+            "verlopen=1&"
+        } else {
+            ""
+        };
+        format!("/acties?{verlopen}pagina={pagina}")
+    }
 }
 
 #[derive(Deserialize, Default)]
 pub struct ActieVraag {
     verlopen: Option<String>,
     gelukt: Option<String>,
+    pagina: Option<String>,
 }
 
-/// The open deadlines of the own organisation, earliest first; overdue
-/// ones marked (each read logged, as through the API).
+/// Deadlines per page.
+const ACTIES_PER_PAGINA: i64 = 50;
+
+/// The open deadlines of the own organisation, earliest first, paged;
+/// overdue ones marked (each read logged, as through the API).
 pub async fn acties(wie: Ingelogd, Query(v): Query<ActieVraag>) -> WebResultaat {
     let alleen_verlopen = v.verlopen.is_some();
-    let lijst = acties_voor(&wie.dossier(), alleen_verlopen, false, Pagina::new(1, 100)).await?;
+    let (mut pagina, mut fout) = match v.pagina.as_deref().map(str::parse::<i64>) {
+        None => (1, None),
+        Some(Ok(n)) if n >= 1 => (n, None),
+        Some(_) => (
+            1,
+            Some("Een paginanummer is een heel getal vanaf 1. U ziet pagina 1.".to_string()),
+        ),
+    };
+    let dossier = wie.dossier();
+    let mut lijst = acties_voor(
+        &dossier,
+        alleen_verlopen,
+        false,
+        Pagina::new(pagina, ACTIES_PER_PAGINA),
+    )
+    .await?;
+    let paginas = ((lijst.totaal + ACTIES_PER_PAGINA - 1) / ACTIES_PER_PAGINA).max(1);
+    if pagina > paginas {
+        fout = Some(format!(
+            "Pagina {pagina} bestaat niet: er zijn {paginas} pagina's. U ziet pagina 1."
+        ));
+        pagina = 1;
+        lijst = acties_voor(
+            &dossier,
+            alleen_verlopen,
+            false,
+            Pagina::new(1, ACTIES_PER_PAGINA),
+        )
+        .await?;
+    }
     let nu = vandaag();
     let acties = lijst
         .items
@@ -1361,13 +1437,25 @@ pub async fn acties(wie: Ingelogd, Query(v): Query<ActieVraag>) -> WebResultaat 
             bron: a.gegevens.bron,
         })
         .collect();
-    pagina(&Acties {
-        kop: Kop::voor(&wie, "Termijnen", "/acties").await?,
-        melding: (v.gelukt.as_deref() == Some("afgerond")).then_some("De actie is afgerond."),
-        acties,
-        alleen_verlopen,
-        csrf: wie.csrf.clone(),
-    })
+    let status = if fout.is_some() {
+        axum::http::StatusCode::BAD_REQUEST
+    } else {
+        axum::http::StatusCode::OK
+    };
+    pagina_met(
+        status,
+        &Acties {
+            kop: Kop::voor(&wie, "Termijnen", "/acties").await?,
+            melding: (v.gelukt.as_deref() == Some("afgerond")).then_some("De actie is afgerond."),
+            fout,
+            acties,
+            alleen_verlopen,
+            totaal: lijst.totaal,
+            pagina,
+            paginas,
+            csrf: wie.csrf.clone(),
+        },
+    )
 }
 
 #[derive(Deserialize)]

@@ -35,6 +35,7 @@ pub struct Rij {
 #[template(path = "casussen.html")]
 struct Lijst {
     kop: Kop,
+    melding: Option<&'static str>,
     fouten: Fouten,
     rijen: Vec<Rij>,
     totaal: i64,
@@ -66,6 +67,7 @@ pub struct Keuzes {
     sorteer: Option<String>,
     school: Option<String>,
     pagina: Option<String>,
+    gelukt: Option<String>,
 }
 
 fn fase(f: Fase) -> &'static str {
@@ -95,6 +97,7 @@ pub async fn zoek(f: Formulier<Velden>) -> WebResultaat {
         sorteer: Some(veld(&f.invoer, "sorteer")).filter(|s| !s.is_empty()),
         school: Some(veld(&f.invoer, "school")).filter(|s| !s.is_empty()),
         pagina: Some(veld(&f.invoer, "pagina")).filter(|s| !s.is_empty()),
+        gelukt: None,
     };
     let zoek = veld(&f.invoer, "zoek");
     toon(f.wie, k, zoek).await
@@ -211,6 +214,8 @@ async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
         status,
         &Lijst {
             kop: Kop::voor(&wie, "Casussen", "/casussen").await?,
+            melding: (k.gelukt.as_deref() == Some("afgesloten"))
+                .then_some("De casus is afgesloten."),
             fouten,
             rijen,
             totaal: lijst.totaal,

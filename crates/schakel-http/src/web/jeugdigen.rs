@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use super::formulier::{Path, Query};
 use askama::Template;
 use axum::extract::State;
+use axum::http::StatusCode;
 use schakel_domain::toegangsroute::{Route, Vraagsoort};
 use schakel_domain::{OrganisatieSoort, Rol, Triage};
 use schakel_storage::{Hulpvraag, Id, Jeugdige, Organisatie, Pagina};
@@ -75,7 +76,11 @@ pub struct HulpvraagRegel {
 struct Lijst {
     kop: Kop,
     melding: Option<&'static str>,
+    fout: Option<String>,
     jeugdigen: Vec<JeugdigeRegel>,
+    totaal: i64,
+    pagina: i64,
+    paginas: i64,
     hulpvragen: Option<Vec<HulpvraagRegel>>,
     school: bool,
 }
@@ -120,7 +125,18 @@ async fn open_hulpvragen(
     ))
 }
 
-pub async fn lijst(wie: Ingelogd, Query(g): Query<Gelukt>) -> WebResultaat {
+/// Jeugdigen per page of the list.
+const PER_PAGINA: i64 = 50;
+
+#[derive(Deserialize, Default)]
+pub struct LijstVraag {
+    gelukt: Option<String>,
+    pagina: Option<String>,
+}
+
+/// The need-to-know list, paged in the database (each listed jeugdige
+/// logged); a bad page number gives the list again with a message.
+pub async fn lijst(wie: Ingelogd, Query(g): Query<LijstVraag>) -> WebResultaat {
     let school = wie.rol() == Rol::Zorgcoordinator;
     let titel = if school {
         "Mijn leerlingen"
@@ -128,20 +144,46 @@ pub async fn lijst(wie: Ingelogd, Query(g): Query<Gelukt>) -> WebResultaat {
         "Jeugdigen"
     };
     let namen = namen(&organisaties(&wie.state).await?);
-    let jeugdigen = zichtbare_jeugdigen(&wie)
-        .await?
-        .iter()
-        .map(|j| jeugdige_regel(j, &namen))
-        .collect();
-    pagina(&Lijst {
-        kop: Kop::voor(&wie, titel, "/jeugdigen").await?,
-        melding: (g.gelukt.as_deref() == Some("overgeschreven")).then_some(
-            "De gegevens zijn gewijzigd. De leerling staat nu bij een andere school en verdwijnt daarom uit uw lijst.",
+    let (mut pagina, mut fout) = match g.pagina.as_deref().map(str::parse::<i64>) {
+        None => (1, None),
+        Some(Ok(n)) if n >= 1 => (n, None),
+        Some(_) => (
+            1,
+            Some("Een paginanummer is een heel getal vanaf 1. U ziet pagina 1.".to_string()),
         ),
-        hulpvragen: open_hulpvragen(&wie, &namen).await?,
-        jeugdigen,
-        school,
-    })
+    };
+    let dossier = wie.dossier();
+    let mut l = dossier.lijst(Pagina::new(pagina, PER_PAGINA)).await?;
+    let paginas = ((l.totaal + PER_PAGINA - 1) / PER_PAGINA).max(1);
+    if pagina > paginas {
+        fout = Some(format!(
+            "Pagina {pagina} bestaat niet: er zijn {paginas} pagina's. U ziet pagina 1."
+        ));
+        pagina = 1;
+        l = dossier.lijst(Pagina::new(1, PER_PAGINA)).await?;
+    }
+    let jeugdigen = l.items.iter().map(|j| jeugdige_regel(j, &namen)).collect();
+    let status = if fout.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    pagina_met(
+        status,
+        &Lijst {
+            kop: Kop::voor(&wie, titel, "/jeugdigen").await?,
+            melding: (g.gelukt.as_deref() == Some("overgeschreven")).then_some(
+                "De gegevens zijn gewijzigd. De leerling staat nu bij een andere school en verdwijnt daarom uit uw lijst.",
+            ),
+            fout,
+            hulpvragen: open_hulpvragen(&wie, &namen).await?,
+            jeugdigen,
+            totaal: l.totaal,
+            pagina,
+            paginas,
+            school,
+        },
+    )
 }
 
 pub struct VerwijzingRegel {

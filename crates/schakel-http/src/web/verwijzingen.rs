@@ -85,32 +85,75 @@ pub async fn regels_voor(
     )
 }
 
-pub struct JeugdigeMetVerwijzingen {
-    pub id: Id,
+/// A referral in the one list, with the jeugdige it is for.
+pub struct LijstRegel {
+    pub jeugdige: Id,
     pub naam: String,
-    pub verwijzingen: Vec<VerwijzingRegel>,
+    pub v: VerwijzingRegel,
 }
+
+/// Ended referrals per page.
+const AFGELOPEN_PER_PAGINA: usize = 25;
 
 #[derive(Template)]
 #[template(path = "verwijzingen.html")]
 struct Lijst {
     kop: Kop,
-    jeugdigen: Vec<JeugdigeMetVerwijzingen>,
+    melding: Option<String>,
+    lopend: Vec<LijstRegel>,
+    afgelopen: Vec<LijstRegel>,
+    afgelopen_totaal: usize,
+    pagina: usize,
+    paginas: usize,
     aanbieder: bool,
 }
 
-/// My referrals: through the jeugdigen this actor may see (the list is
-/// logged per jeugdige), then each one's referrals.
-pub async fn lijst(wie: Ingelogd) -> WebResultaat {
+#[derive(Deserialize, Default)]
+pub struct LijstVraag {
+    pagina: Option<String>,
+}
+
+/// My referrals in one table (issue 16.2): the running ones first, the one
+/// ending soonest on top; the ended ones apart below, the latest first,
+/// paged. Read through the jeugdigen this actor may see (the list is logged
+/// per jeugdige), then each one's referrals.
+pub async fn lijst(wie: Ingelogd, Query(q): Query<LijstVraag>) -> WebResultaat {
     let namen = namen(&organisaties(&wie.state).await?);
-    let jeugdigen = zichtbare_verwijzingen(&wie.dossier())
-        .await?
+    let vandaag = crate::api::vandaag();
+    let mut alle: Vec<(chrono::NaiveDate, LijstRegel)> = Vec::new();
+    for (j, verwijzingen) in zichtbare_verwijzingen(&wie.dossier()).await? {
+        for v in &verwijzingen {
+            alle.push((
+                v.gegevens.einddatum,
+                LijstRegel {
+                    jeugdige: j.id,
+                    naam: j.naam(),
+                    v: regel(v, &namen),
+                },
+            ));
+        }
+    }
+    let (mut lopend, mut afgelopen): (Vec<_>, Vec<_>) =
+        alle.into_iter().partition(|(einde, _)| *einde >= vandaag);
+    lopend.sort_by_key(|(einde, r)| (*einde, r.v.id));
+    afgelopen.sort_by_key(|(einde, r)| (std::cmp::Reverse(*einde), r.v.id));
+    let afgelopen_totaal = afgelopen.len();
+    let paginas = afgelopen_totaal.div_ceil(AFGELOPEN_PER_PAGINA).max(1);
+    let (pagina, melding) = match q.pagina.as_deref().map(str::parse::<usize>) {
+        None => (1, None),
+        Some(Ok(n)) if (1..=paginas).contains(&n) => (n, None),
+        Some(_) => (
+            1,
+            Some(format!(
+                "Die pagina van de afgelopen verwijzingen bestaat niet: kies een pagina van 1 tot en met {paginas}. U ziet pagina 1."
+            )),
+        ),
+    };
+    let afgelopen = afgelopen
         .into_iter()
-        .map(|(j, verwijzingen)| JeugdigeMetVerwijzingen {
-            id: j.id,
-            naam: j.naam(),
-            verwijzingen: verwijzingen.iter().map(|v| regel(v, &namen)).collect(),
-        })
+        .skip((pagina - 1) * AFGELOPEN_PER_PAGINA)
+        .take(AFGELOPEN_PER_PAGINA)
+        .map(|(_, r)| r)
         .collect();
     let aanbieder = wie.rol() == Rol::Aanbieder;
     let titel = if aanbieder {
@@ -118,11 +161,24 @@ pub async fn lijst(wie: Ingelogd) -> WebResultaat {
     } else {
         "Verwijzingen"
     };
-    pagina(&Lijst {
-        kop: Kop::voor(&wie, titel, "/verwijzingen").await?,
-        jeugdigen,
-        aanbieder,
-    })
+    let status = if melding.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    pagina_met(
+        status,
+        &Lijst {
+            kop: Kop::voor(&wie, titel, "/verwijzingen").await?,
+            melding,
+            lopend: lopend.into_iter().map(|(_, r)| r).collect(),
+            afgelopen,
+            afgelopen_totaal,
+            pagina,
+            paginas,
+            aanbieder,
+        },
+    )
 }
 
 #[derive(Deserialize, Default)]

@@ -49,22 +49,6 @@ struct Werkvoorraad {
     totaal: usize,
 }
 
-fn groep_id(s: Soort) -> &'static str {
-    match s {
-        Soort::Veiligheid => "veiligheid",
-        Soort::TermijnVerlopen => "termijn-verlopen",
-        Soort::Trieren => "trieren",
-        Soort::Oppakken => "oppakken",
-        Soort::Plan => "plan",
-        Soort::Toestemming => "toestemming",
-        Soort::Maatwerk => "maatwerk",
-        Soort::Evaluatie => "evaluatie",
-        Soort::Termijn => "termijn",
-        Soort::Tlv => "tlv",
-        Soort::VerwijzingLooptAf => "verwijzing-loopt-af",
-    }
-}
-
 /// Where every item of a kind is listed.
 fn overzicht(s: Soort) -> &'static str {
     match s {
@@ -84,7 +68,7 @@ pub async fn werkvoorraad(wie: Ingelogd) -> WebResultaat {
         .filter_map(|&s| {
             let van: Vec<_> = punten.iter().filter(|p| p.soort == s).collect();
             (!van.is_empty()).then(|| Groep {
-                id: groep_id(s),
+                id: s.naam(),
                 kop: s.kop(),
                 aantal: van.len(),
                 meer: (van.len() > PER_SOORT).then(|| overzicht(s)),

@@ -904,18 +904,34 @@ pub async fn web_casus_veiligheid_en_afsluiten(app: &App) {
     assert!(!p.html.contains("form-afronding"), "nothing left to close");
 
     // Closing the case: the casusregisseur's, with a reason.
-    let reden = [("afsluiten-reden", "Doelen behaald")];
+    let reden = [
+        ("afsluiten-reden", "Doelen behaald"),
+        ("afsluiten-zeker", "ja"),
+    ];
     assert!(!school.get(&pad).await.html.contains("form-afsluiten"));
+    // It cannot be undone: without the confirmation nothing is recorded.
+    stuur(
+        app,
+        &regisseur,
+        casus,
+        formulier("afgesloten", "casus.afgesloten", &reden[..1]),
+        Err("afsluiten-zeker"),
+    )
+    .await;
     let p = weigert_meldt_slaat_op(
         app,
         casus,
         ("afgesloten", "casus.afgesloten"),
         (&school, &regisseur),
-        (&[("afsluiten-reden", "")], "afsluiten-reden"),
+        (
+            &[("afsluiten-reden", ""), ("afsluiten-zeker", "ja")],
+            "afsluiten-reden",
+        ),
         &reden,
     )
     .await;
     assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    assert!(p.html.contains("De casus is afgesloten."), "{}", p.html);
     // Closed: no longer open to plain reads, for the wijkteam and every
     // party (issue 12); each refusal logged.
     for b in [&regisseur, &school, &jgz] {
