@@ -60,9 +60,9 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
 
 mod account;
+mod auditlog;
 mod contacten;
 mod factorherstel;
-mod auditlog;
 mod gids;
 mod levenscyclus;
 mod lijsten;

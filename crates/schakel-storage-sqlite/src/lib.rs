@@ -52,9 +52,9 @@ use sqlx::sqlite::{
 use sqlx::{Row, Sqlite, Transaction};
 
 mod account;
+mod auditlog;
 mod contacten;
 mod factorherstel;
-mod auditlog;
 mod gids;
 mod levenscyclus;
 mod lijsten;

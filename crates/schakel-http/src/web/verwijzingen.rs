@@ -21,7 +21,7 @@ use super::advies::{
 use super::formulier::{Fouten, Keuze};
 use super::jeugdigen::{namen, organisaties, zichtbare_jeugdigen};
 use super::sessie::{Formulier, Ingelogd};
-use super::{Kop, WebFout, WebResultaat, naar, opmaak, pagina, pagina_met};
+use super::{Kop, WebFout, WebResultaat, naar, opmaak, pagina_met};
 use crate::api::onderwijssituatie::Dossiersituatie;
 use crate::api::verwijzingen::{
     LeveringInvoer, VerwijzingInvoer, eigen_verwijzingen, maak_verwijzing, registreer_levering,
