@@ -31,6 +31,8 @@ after(async () => {
 describe("onderwijssituatie in het dossier", () => {
   it("de zorgcoördinator legt Sems onderwijssituatie vast", async () => {
     await inloggen(page, server, "zorgcoordinator@watertuin.demo");
+    // The start page is the worklist; the pupils are one menu item on.
+    await page.goto(`${server.adres}/jeugdigen`);
     await page.click("#jeugdigen >> text=Sem de Vries");
     semPagina = page.url();
     await Promise.all([page.waitForNavigation(), page.click("text=Onderwijssituatie bekijken en vastleggen")]);
