@@ -773,7 +773,9 @@ async fn gezondheid_openapi_metrics(app: &App) {
     assert_eq!(content_type(&h), "application/json");
     assert_eq!(
         body,
-        json!({"status": "ok", "database": app.opslag.backend(), "versie": env!("CARGO_PKG_VERSION")})
+        json!({"status": "ok", "database": app.opslag.backend(), "versie": env!("CARGO_PKG_VERSION"),
+               "regels": {"regio": "almere", "versies": ["2025.1"],
+                          "vingerafdruk": regels().vingerafdruk().expect("loaded from files")}})
     );
     for (kop, waarde) in [
         ("x-content-type-options", "nosniff"),

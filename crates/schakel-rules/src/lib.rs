@@ -44,6 +44,9 @@ pub struct Regelset {
     pub kalender: Schoolkalender,
     /// Sorted by `geldig_vanaf`.
     kaders: Vec<Normenkader>,
+    /// SHA-256 over the files [`Regelset::laad`] read (see
+    /// [`vingerafdruk_van`]); None for a set built in memory.
+    vingerafdruk: Option<String>,
 }
 
 impl Regelset {
@@ -67,7 +70,20 @@ impl Regelset {
             }
             kaders.push(kader);
         }
-        Self::uit_kaders(kalender, kaders, map)
+        let kalendermap = data.join("kalender").join("schoolvakanties");
+        let mut bestanden = fout::bestanden_in(&kalendermap, "toml")?;
+        bestanden.extend(fout::bestanden_in(&map, "toml")?);
+        let vingerafdruk = vingerafdruk_van(data, &bestanden)?;
+        let mut set = Self::uit_kaders(kalender, kaders, map)?;
+        set.vingerafdruk = Some(vingerafdruk);
+        Ok(set)
+    }
+
+    /// Which rule and calendar files this set was loaded from, as one
+    /// hash: instances that serve the same region must show the same one
+    /// (the health endpoint gives it), or they judge by different rules.
+    pub fn vingerafdruk(&self) -> Option<&str> {
+        self.vingerafdruk.as_deref()
     }
 
     pub fn uit_kaders(
@@ -96,7 +112,11 @@ impl Regelset {
                 ),
             });
         }
-        Ok(Self { kalender, kaders })
+        Ok(Self {
+            kalender,
+            kaders,
+            vingerafdruk: None,
+        })
     }
 
     pub fn kaders(&self) -> &[Normenkader] {
@@ -127,4 +147,25 @@ impl Regelset {
         self.kader_voor(vraag.situatie.peildatum, "situatie.peildatum")?
             .toets(vraag)
     }
+}
+
+/// SHA-256 over each file's path relative to `data` and its bytes, in the
+/// given (sorted) order; the length prefixes keep two different file sets
+/// from hashing alike.
+fn vingerafdruk_van(data: &Path, bestanden: &[PathBuf]) -> Result<String, LaadFout> {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for pad in bestanden {
+        let inhoud = std::fs::read(pad).map_err(|e| LaadFout {
+            bestand: pad.clone(),
+            regel: None,
+            melding: format!("kan bestand niet lezen: {e}"),
+        })?;
+        let naam = pad.strip_prefix(data).unwrap_or(pad).to_string_lossy();
+        for deel in [naam.as_bytes(), &inhoud] {
+            h.update((deel.len() as u64).to_be_bytes());
+            h.update(deel);
+        }
+    }
+    Ok(hex::encode(h.finalize()))
 }

@@ -349,3 +349,69 @@ fn afwijkende_schoolvakantie_per_school() {
     );
     assert!(fout(&zonder_jaar).melding.contains("schooljaar ontbreekt"));
 }
+
+/// Copies the shipped calendar and Almere's normenkader into a fresh data
+/// directory.
+fn kopie_van_de_regels() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for deel in ["kalender/schoolvakanties", "regio/almere/normenkader"] {
+        let doel = tmp.path().join(deel);
+        std::fs::create_dir_all(&doel).expect("map");
+        for e in std::fs::read_dir(data_map().join(deel)).expect("read_dir") {
+            let pad = e.expect("entry").path();
+            std::fs::copy(&pad, doel.join(pad.file_name().expect("naam"))).expect("copy");
+        }
+    }
+    tmp
+}
+
+fn vingerafdruk(data: &Path) -> String {
+    schakel_rules::Regelset::laad(data, "almere")
+        .expect("rules load")
+        .vingerafdruk()
+        .expect("loaded from files")
+        .to_string()
+}
+
+#[test]
+fn vingerafdruk_volgt_de_bestanden() {
+    let origineel = vingerafdruk(&data_map());
+    assert_eq!(origineel.len(), 64, "SHA-256 in hex");
+    let kopie = kopie_van_de_regels();
+    assert_eq!(
+        vingerafdruk(kopie.path()),
+        origineel,
+        "same files, same fingerprint"
+    );
+    // One byte more in a calendar file (a comment) changes it.
+    let kalender = std::fs::read_dir(kopie.path().join("kalender/schoolvakanties"))
+        .expect("read_dir")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|x| x == "toml"))
+        .expect("a calendar file");
+    let mut tekst = std::fs::read_to_string(&kalender).expect("read");
+    tekst.push_str("\n# gewijzigd\n");
+    std::fs::write(&kalender, tekst).expect("write");
+    let na_kalender = vingerafdruk(kopie.path());
+    assert_ne!(na_kalender, origineel, "a changed calendar file");
+    // And so does a changed normenkader file.
+    let kader = std::fs::read_dir(kopie.path().join("regio/almere/normenkader"))
+        .expect("read_dir")
+        .map(|e| e.expect("entry").path())
+        .next()
+        .expect("a normenkader file");
+    let mut tekst = std::fs::read_to_string(&kader).expect("read");
+    tekst.push_str("\n# gewijzigd\n");
+    std::fs::write(&kader, tekst).expect("write");
+    assert_ne!(
+        vingerafdruk(kopie.path()),
+        na_kalender,
+        "a changed normenkader file"
+    );
+    // A set built in memory has none.
+    let r = schakel_rules::Regelset::laad(&data_map(), "almere").expect("rules load");
+    let in_geheugen =
+        schakel_rules::Regelset::uit_kaders(r.kalender.clone(), r.kaders().to_vec(), data_map())
+            .expect("same kaders");
+    assert_eq!(in_geheugen.vingerafdruk(), None);
+}

@@ -17,6 +17,20 @@ pub struct Gezondheid {
     /// "sqlite" or "postgres".
     database: &'static str,
     versie: &'static str,
+    /// The rules this instance judges by: instances that serve one region
+    /// must show the same, or they decide differently.
+    regels: Regelversie,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Regelversie {
+    /// The region whose normenkader is loaded.
+    regio: String,
+    /// Every loaded version of its normenkader, oldest first.
+    versies: Vec<String>,
+    /// SHA-256 (hex) over the rule and calendar files read at start;
+    /// absent for rules built in memory.
+    vingerafdruk: Option<String>,
 }
 
 /// Health: the process runs and the database answers; 503 (a problem, as
@@ -38,5 +52,20 @@ pub async fn gezondheid(State(state): State<AppState>) -> ApiResultaat<Json<Gezo
         status: "ok",
         database: state.opslag.backend(),
         versie: env!("CARGO_PKG_VERSION"),
+        regels: Regelversie {
+            regio: state
+                .regels
+                .kaders()
+                .first()
+                .map(|k| k.regio.clone())
+                .unwrap_or_default(),
+            versies: state
+                .regels
+                .kaders()
+                .iter()
+                .map(|k| k.versie.clone())
+                .collect(),
+            vingerafdruk: state.regels.vingerafdruk().map(str::to_string),
+        },
     }))
 }
