@@ -137,8 +137,10 @@ export function axeOverzicht(wat = "") {
   for (const b of bezocht) console.log(`  ${b.overtredingen} violations, ${b.regels} rules passed  ${b.naam}  ${b.url}`);
 }
 
+// Into target/ unless asked for docs/screenshots: a test run must not
+// leave the clone's committed screenshots changed (their dates move daily).
 export async function schermafdruk(page, bestand, opties = {}) {
-  const map = join(repo, "docs/screenshots");
+  const map = resolve(repo, process.env.SCHAKEL_SCHERMAFDRUKKEN ?? "target/schermafdrukken");
   mkdirSync(map, { recursive: true });
   await page.screenshot({ path: join(map, bestand), fullPage: true, ...opties });
 }

@@ -4,7 +4,8 @@
 // at what waits, opens the most urgent case from there, and finds cases by
 // name (sent in the body, never in the URL), school, sort and page; bad
 // choices in the URL give the page again with a message. Screenshots of
-// the worklists and lists at 1280 and 360 px go to docs/screenshots/.
+// the worklists and lists at 1280 and 360 px go to target/schermafdrukken/
+// (docs/screenshots/ with SCHAKEL_SCHERMAFDRUKKEN=docs/screenshots).
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startDemo, startBrowser, nieuweContext, controleer, inloggen, verstuur, schermafdruk, axeOverzicht, vandaag } from "./hulp.mjs";
