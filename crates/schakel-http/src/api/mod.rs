@@ -32,6 +32,28 @@ pub const API_VERSIE: &str = "1.0.0";
 /// Today in the Netherlands.
 pub use schakel_domain::grens::vandaag;
 
+/// Reads every page of a paged list, `Pagina::MAX` at a time.
+pub async fn elke_pagina<T, F, Fut>(mut lees: F) -> crate::fout::ApiResultaat<Vec<T>>
+where
+    F: FnMut(schakel_storage::Pagina) -> Fut,
+    Fut: std::future::Future<Output = crate::fout::ApiResultaat<schakel_storage::Lijst<T>>>,
+{
+    let mut uit = Vec::new();
+    for n in 1.. {
+        let l = lees(schakel_storage::Pagina::new(
+            n,
+            schakel_storage::Pagina::MAX,
+        ))
+        .await?;
+        let klaar = uit.len() + l.items.len() >= l.totaal as usize || l.items.is_empty();
+        uit.extend(l.items);
+        if klaar {
+            break;
+        }
+    }
+    Ok(uit)
+}
+
 /// `?pagina=1&perPagina=20` (1-based; at most 100 per page).
 #[derive(Debug, Clone, Copy, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]

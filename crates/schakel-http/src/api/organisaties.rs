@@ -63,19 +63,7 @@ pub struct OrganisatieInvoer {
 /// Every organisation of the directory (a few hundred at most), by id:
 /// for pages that name them and for lookups by kind.
 pub async fn alle(state: &AppState) -> ApiResultaat<Vec<schakel_storage::Organisatie>> {
-    let mut alle = Vec::new();
-    for pagina in 1.. {
-        let lijst = state
-            .opslag
-            .organisaties(schakel_storage::Pagina::new(pagina, 100))
-            .await?;
-        let klaar = lijst.items.len() < 100;
-        alle.extend(lijst.items);
-        if klaar {
-            break;
-        }
-    }
-    Ok(alle)
+    super::elke_pagina(|p| async move { Ok(state.opslag.organisaties(p).await?) }).await
 }
 
 /// All organisations, paginated.

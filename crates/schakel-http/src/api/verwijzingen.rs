@@ -465,26 +465,14 @@ pub async fn zichtbare_verwijzingen(
     dossier: &Dossier<'_>,
 ) -> ApiResultaat<Vec<(Jeugdige, Vec<Verwijzing>)>> {
     let mut uit = Vec::new();
-    let mut pagina = 1;
-    loop {
-        let lijst = dossier
-            .lijst(schakel_storage::Pagina::new(
-                pagina,
-                schakel_storage::Pagina::MAX,
-            ))
-            .await?;
-        for j in lijst.items {
-            let alle = dossier.state.opslag.verwijzingen(j.id).await?;
-            let eigen = eigen_verwijzingen(dossier.actor, alle);
-            if !eigen.is_empty() {
-                uit.push((j, eigen));
-            }
+    for j in super::elke_pagina(|p| dossier.lijst(p)).await? {
+        let alle = dossier.state.opslag.verwijzingen(j.id).await?;
+        let eigen = eigen_verwijzingen(dossier.actor, alle);
+        if !eigen.is_empty() {
+            uit.push((j, eigen));
         }
-        if pagina * schakel_storage::Pagina::MAX >= lijst.totaal {
-            return Ok(uit);
-        }
-        pagina += 1;
     }
+    Ok(uit)
 }
 
 /// Of a jeugdige's referrals, those this actor has to do with.

@@ -13,15 +13,15 @@ use axum::response::IntoResponse;
 use chrono::NaiveDate;
 use schakel_domain::Rol;
 use schakel_domain::werkvoorraad::{self as wv, Soort, Werkpunt};
-use schakel_storage::{Id, Lijst, Pagina};
+use schakel_storage::Id;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::acties::acties_voor;
 use super::casussen::lees_casus;
 use super::route::eigen_hulpvragen;
-use super::vandaag;
 use super::verwijzingen::zichtbare_verwijzingen;
+use super::{elke_pagina, vandaag};
 use crate::auth::Actor;
 use crate::dossier::Dossier;
 use crate::fout::{ApiFout, ApiResultaat};
@@ -81,24 +81,6 @@ pub async fn lijst(State(state): State<AppState>, actor: Actor) -> ApiResultaat<
     Ok(Json(WerkvoorraadDto { items }))
 }
 
-/// Reads every page of a paged list.
-async fn alle<T, F, Fut>(mut lees: F) -> ApiResultaat<Vec<T>>
-where
-    F: FnMut(Pagina) -> Fut,
-    Fut: std::future::Future<Output = ApiResultaat<Lijst<T>>>,
-{
-    let mut uit = Vec::new();
-    for n in 1.. {
-        let l = lees(Pagina::new(n, 100)).await?;
-        let klaar = uit.len() + l.items.len() >= l.totaal as usize || l.items.is_empty();
-        uit.extend(l.items);
-        if klaar {
-            break;
-        }
-    }
-    Ok(uit)
-}
-
 /// The worklist of the actor's organisation, most urgent first.
 pub async fn werkvoorraad_voor(dossier: &Dossier<'_>) -> ApiResultaat<Vec<Werkpunt<Werk>>> {
     let actor = dossier.actor;
@@ -121,7 +103,7 @@ pub async fn werkvoorraad_voor(dossier: &Dossier<'_>) -> ApiResultaat<Vec<Werkpu
     if actor.rol.rol == Rol::Aanbieder {
         punten.extend(aflopende_verwijzingen(dossier, nu).await?);
     }
-    let acties = alle(|p| acties_voor(dossier, false, false, p)).await?;
+    let acties = elke_pagina(|p| acties_voor(dossier, false, false, p)).await?;
     for a in acties {
         let g = a.gegevens;
         let Some(soort) = wv::actie(&g.bron, g.uiterlijk, nu) else {
@@ -168,7 +150,7 @@ async fn casussen(
         .map(|o| o.soort)
         .ok_or(ApiFout::NietGevonden)?;
     let mut huishoudens = Vec::new();
-    for j in alle(|p| dossier.lijst(p)).await? {
+    for j in elke_pagina(|p| dossier.lijst(p)).await? {
         if !huishoudens.contains(&j.huishouden) {
             huishoudens.push(j.huishouden);
         }
@@ -211,7 +193,7 @@ async fn casussen(
 /// own organisation (each read logged).
 async fn hulpvragen(dossier: &Dossier<'_>) -> ApiResultaat<Vec<Werkpunt<Werk>>> {
     let org = dossier.actor.rol.organisatie;
-    let lijst = alle(|p| eigen_hulpvragen(dossier, true, p)).await?;
+    let lijst = elke_pagina(|p| eigen_hulpvragen(dossier, true, p)).await?;
     Ok(lijst
         .into_iter()
         .filter_map(|(h, j)| {
