@@ -1767,6 +1767,16 @@ impl Opslag for PgOpslag {
         Ok(uit)
     }
 
+    async fn open_casussen_met_verloop(
+        &self,
+        organisatie: Id,
+    ) -> Resultaat<Vec<schakel_storage::OpenCasusVerloop>> {
+        let mut tx = self.lees().await?;
+        let uit = lijsten::met_verloop(&mut tx, organisatie).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
     async fn open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>> {
         let mut c = self.pool.acquire().await.map_err(fout)?;
         let id: Option<Id> =

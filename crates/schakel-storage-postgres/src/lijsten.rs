@@ -1,7 +1,8 @@
 //! Lists at real volume (issue 16.2) on PostgreSQL: the open cases of an
 //! organisation, searched, filtered, sorted and paged in one query.
 
-use schakel_storage::{CasusFilter, CasusOverzicht};
+use schakel_storage::lijsten::{OPEN_CASUSSEN_VAN, VERLOOP_OPEN_CASUSSEN_VAN};
+use schakel_storage::{CasusFilter, CasusOverzicht, OpenCasusVerloop};
 
 use super::*;
 
@@ -58,4 +59,28 @@ pub(crate) async fn casussen(
     })
     .collect::<Resultaat<_>>()?;
     Ok(Lijst { items, totaal })
+}
+
+/// Every open case of `organisatie` with its events, in two queries.
+pub(crate) async fn met_verloop(
+    c: &mut PgConnection,
+    organisatie: Id,
+) -> Resultaat<Vec<OpenCasusVerloop>> {
+    let casussen = sqlx::query(OPEN_CASUSSEN_VAN)
+        .bind(organisatie)
+        .fetch_all(&mut *c)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(|r| Ok((kol(r, "id")?, kol(r, "huishouden")?, kol(r, "wijkteam")?)))
+        .collect::<Resultaat<Vec<_>>>()?;
+    let gebeurtenissen = sqlx::query(VERLOOP_OPEN_CASUSSEN_VAN)
+        .bind(organisatie)
+        .fetch_all(&mut *c)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(|r| Ok((kol(r, "casus")?, verloop::gebeurtenis_uit(r)?)))
+        .collect::<Resultaat<Vec<_>>>()?;
+    Ok(OpenCasusVerloop::groepeer(casussen, gebeurtenissen))
 }

@@ -21,7 +21,7 @@ fn door_uit(rij: &PgRow) -> Resultaat<Door> {
     })
 }
 
-fn gebeurtenis_uit(rij: &PgRow) -> Resultaat<CasusGebeurtenis> {
+pub(crate) fn gebeurtenis_uit(rij: &PgRow) -> Resultaat<CasusGebeurtenis> {
     Ok(CasusGebeurtenis {
         volgnummer: kol(rij, "volgnummer")?,
         gebeurtenis: geparst(rij, "gegevens", |s| {

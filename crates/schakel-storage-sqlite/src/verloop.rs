@@ -20,7 +20,7 @@ fn door_uit(rij: &SqliteRow) -> Resultaat<Door> {
     })
 }
 
-fn gebeurtenis_uit(rij: &SqliteRow) -> Resultaat<CasusGebeurtenis> {
+pub(crate) fn gebeurtenis_uit(rij: &SqliteRow) -> Resultaat<CasusGebeurtenis> {
     Ok(CasusGebeurtenis {
         volgnummer: kolom(rij, "volgnummer")?,
         gebeurtenis: ontleed(rij, "gegevens", |s| serde_json::from_str(s))?,

@@ -42,7 +42,7 @@ pub use gids::{
     Aanbod, Adresbestand, Adresimport, Adresrij, Contactpunt, Gidscontact, Schoolimport, Schoolrij,
     WijkteamGebied,
 };
-pub use lijsten::{CasusFilter, CasusOverzicht, CasusSortering};
+pub use lijsten::{CasusFilter, CasusOverzicht, CasusSortering, OpenCasusVerloop};
 pub use model::*;
 pub use noodtoegang::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
 pub use onderwijs::{
@@ -462,6 +462,9 @@ pub trait Opslag: Send + Sync + 'static {
         f: &CasusFilter,
         pagina: Pagina,
     ) -> Resultaat<Lijst<CasusOverzicht>>;
+    /// Every open case where `organisatie` is the wijkteam or a party, with
+    /// its events in order, in two queries: what the worklist decides on.
+    async fn open_casussen_met_verloop(&self, organisatie: Id) -> Resultaat<Vec<OpenCasusVerloop>>;
 
     // --- break-the-glass on a closed case (see [`noodtoegang`]) ---------------
     /// Stores a grant with its audit records (one per jeugdige of the

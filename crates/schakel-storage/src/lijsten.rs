@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::Id;
+use crate::verloop::CasusGebeurtenis;
 
 /// The order of [`CasusFilter`]'s list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -80,5 +81,58 @@ impl CasusFilter {
             CasusSortering::Termijn => "termijn IS NULL, termijn, id",
             CasusSortering::Naam => "naam, id",
         }
+    }
+}
+
+/// An open case of an organisation with its whole course, read in bulk:
+/// what the worklist folds to decide what waits (issue 16.1), without a
+/// read per case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenCasusVerloop {
+    pub casus: Id,
+    pub huishouden: Id,
+    pub wijkteam: Id,
+    /// In order of `volgnummer`.
+    pub gebeurtenissen: Vec<CasusGebeurtenis>,
+}
+
+/// The open cases where `$1` is the wijkteam or a party (both engines read
+/// `c.open` as a truth value and bind `$1` by number).
+pub const OPEN_CASUSSEN_VAN: &str = "SELECT c.id, c.huishouden, c.wijkteam FROM casus c \
+     WHERE c.open \
+       AND (c.wijkteam = $1 OR EXISTS (SELECT 1 FROM casus_partij p WHERE p.casus = c.id AND p.organisatie = $1)) \
+     ORDER BY c.id";
+
+/// The events of [`OPEN_CASUSSEN_VAN`]'s cases, by case and number.
+pub const VERLOOP_OPEN_CASUSSEN_VAN: &str = "SELECT g.casus, g.volgnummer, g.gegevens, g.medewerker, g.rol, g.organisatie, g.tijdstip \
+     FROM casus_gebeurtenis g JOIN casus c ON c.id = g.casus \
+     WHERE c.open \
+       AND (c.wijkteam = $1 OR EXISTS (SELECT 1 FROM casus_partij p WHERE p.casus = c.id AND p.organisatie = $1)) \
+     ORDER BY g.casus, g.volgnummer";
+
+impl OpenCasusVerloop {
+    /// Puts each event (with its case id) with its case; `casussen` and
+    /// `gebeurtenissen` both ordered by case id, as the queries give them.
+    pub fn groepeer(
+        casussen: Vec<(Id, Id, Id)>,
+        gebeurtenissen: Vec<(Id, CasusGebeurtenis)>,
+    ) -> Vec<Self> {
+        let mut events = gebeurtenissen.into_iter().peekable();
+        casussen
+            .into_iter()
+            .map(|(casus, huishouden, wijkteam)| {
+                while events.next_if(|(c, _)| *c < casus).is_some() {}
+                let mut eigen = Vec::new();
+                while let Some((_, g)) = events.next_if(|(c, _)| *c == casus) {
+                    eigen.push(g);
+                }
+                Self {
+                    casus,
+                    huishouden,
+                    wijkteam,
+                    gebeurtenissen: eigen,
+                }
+            })
+            .collect()
     }
 }

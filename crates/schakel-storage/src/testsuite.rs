@@ -5246,4 +5246,44 @@ pub async fn casusoverzicht(opslag: &dyn Opslag, w: &Wereld) {
         ander.totaal, 0,
         "another organisation's cases are not listed"
     );
+    // In bulk, with their course: the three open cases by number, Anna's
+    // with its one event, as `gebeurtenissen` reads it; Dirk's closed case
+    // not, nor anything for another organisation.
+    let verloop = opslag
+        .open_casussen_met_verloop(team.id)
+        .await
+        .expect("met verloop");
+    let mut gezien = Vec::new();
+    for c in &verloop {
+        let casus = opslag
+            .casus(c.casus)
+            .await
+            .expect("casus")
+            .expect("bestaat");
+        gezien.push((
+            c.casus,
+            c.huishouden == casus.huishouden,
+            c.wijkteam,
+            c.gebeurtenissen.len(),
+        ));
+    }
+    assert_eq!(
+        gezien,
+        [
+            (anna, true, team.id, 1),
+            (bram, true, team.id, 0),
+            (cor, true, team.id, 0)
+        ]
+    );
+    assert_eq!(
+        verloop[0].gebeurtenissen,
+        opslag.gebeurtenissen(anna).await.expect("gebeurtenissen")
+    );
+    assert_eq!(
+        opslag
+            .open_casussen_met_verloop(w.vreemd.id)
+            .await
+            .expect("met verloop"),
+        vec![]
+    );
 }

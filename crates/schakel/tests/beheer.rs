@@ -1771,12 +1771,19 @@ fn alle_items(gebruiker: &Demogebruiker, pad: &str) -> Vec<Value> {
     unreachable!()
 }
 
+/// The worklist's count per kind (of all its pages), checked against its
+/// total.
 fn soorten(werk: &Value) -> std::collections::BTreeMap<String, usize> {
-    let mut n = std::collections::BTreeMap::new();
-    for i in werk["items"].as_array().expect("items") {
-        *n.entry(i["soort"].as_str().expect("soort").to_string())
-            .or_default() += 1;
-    }
+    let n: std::collections::BTreeMap<String, usize> = werk["aantallen"]
+        .as_object()
+        .expect("aantallen")
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_u64().expect("aantal") as usize))
+        .collect();
+    assert_eq!(
+        n.values().sum::<usize>() as i64,
+        werk["paginering"]["totaal"].as_i64().expect("totaal")
+    );
     n
 }
 
@@ -1845,7 +1852,8 @@ fn werkvoorraad_uit_de_demo() {
             .collect::<std::collections::BTreeMap<_, _>>(),
         verwacht.into_iter().filter(|(_, n)| *n > 0).collect()
     );
-    let items = werk["items"].as_array().expect("items");
+    let items = alle_items(&stad, "/api/v1/werkvoorraad");
+    assert_eq!(items.len(), soorten(&werk).values().sum::<usize>());
     // Most urgent first: the overdue deadlines, earliest first, then the
     // evaluations; every item names its jeugdige and links to the case.
     let eerste_evaluatie = items
@@ -1863,7 +1871,7 @@ fn werkvoorraad_uit_de_demo() {
         .collect();
     assert!(data.windows(2).all(|w| w[0] <= w[1]), "earliest first");
     assert!(data.iter().all(|d| *d < vandaag));
-    for i in items {
+    for i in &items {
         assert!(!i["wie"].as_str().expect("wie").is_empty(), "{i}");
         assert_eq!(i["pad"], json!(format!("/casussen/{}", i["casus"])), "{i}");
     }
@@ -1905,6 +1913,20 @@ fn werkvoorraad_uit_de_demo() {
             .unwrap_or(0),
         aflopend
     );
+
+    // A page at a time: the page's items, the counts of all; a page that
+    // is no whole number from 1 is refused naming the parameter.
+    let (status, pagina) = stad.get("/api/v1/werkvoorraad?pagina=1&perPagina=2");
+    assert_eq!(status, 200, "{pagina}");
+    assert_eq!(pagina["items"].as_array().map(Vec::len), Some(2));
+    assert_eq!(pagina["items"][0], items[0]);
+    assert_eq!(pagina["paginering"]["totaal"], json!(items.len()));
+    for fout in ["perPagina=0", "pagina=nul", "perPagina=101"] {
+        let (status, p) = stad.get(&format!("/api/v1/werkvoorraad?{fout}"));
+        assert_eq!(status, 400, "{fout}: {p}");
+        let veld = fout.split('=').next().unwrap_or_default();
+        assert!(p.to_string().contains(veld), "{fout}: {p}");
+    }
 
     // Roles without dossiers have no worklist.
     let beleid = Demogebruiker::login(&server, "beleid@almere.demo");

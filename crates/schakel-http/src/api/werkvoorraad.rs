@@ -5,7 +5,7 @@
 //! [`schakel_domain::werkvoorraad`] decides what of it is work now and in
 //! which order.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use axum::Json;
 use axum::extract::State;
@@ -17,15 +17,20 @@ use schakel_storage::Id;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::acties::acties_voor;
-use super::casussen::lees_casus;
+use schakel_domain::verloop::Toestand;
+use schakel_storage::ActiepuntFilter;
+use schakel_storage::audit::{Actie, Uitkomst};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
 use super::route::eigen_hulpvragen;
 use super::verwijzingen::zichtbare_verwijzingen;
-use super::{elke_pagina, vandaag};
+use super::{PaginaVraag, Paginering, elke_pagina, vandaag};
 use crate::auth::Actor;
 use crate::dossier::Dossier;
 use crate::fout::{ApiFout, ApiResultaat};
-use crate::openapi::Geweigerd;
+use crate::invoer::Vraag;
+use crate::openapi::{Geweigerd, OngeldigeInvoer};
 use crate::state::AppState;
 
 /// One item of work: what, for whom (names), by when, and where to do it.
@@ -57,19 +62,53 @@ pub struct WerkpuntDto {
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct WerkvoorraadDto {
-    /// Most urgent first.
+    /// This page's items, most urgent first.
     pub items: Vec<WerkpuntDto>,
+    pub paginering: Paginering,
+    /// How many items of each kind (`soort`) wait in all.
+    pub aantallen: BTreeMap<String, usize>,
 }
 
-/// What waits for the own organisation, most urgent first.
-#[utoipa::path(get, path = "/werkvoorraad", operation_id = "lijstWerkvoorraad", tag = "route",
-    responses((status = 200, description = "Wat op de eigen organisatie wacht, het dringendste eerst", body = WerkvoorraadDto), (status = 403, response = Geweigerd)))]
-pub async fn lijst(State(state): State<AppState>, actor: Actor) -> ApiResultaat<impl IntoResponse> {
+/// `?pagina=1&perPagina=20`: one page of the worklist.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct WerkvoorraadVraag {
+    pub pagina: Option<i64>,
+    pub per_pagina: Option<i64>,
+}
+
+/// What waits for the own organisation, most urgent first, a page at a
+/// time; only the page's items name a jeugdige (and are logged as read).
+#[utoipa::path(get, path = "/werkvoorraad", operation_id = "lijstWerkvoorraad", tag = "route", params(WerkvoorraadVraag),
+    responses((status = 200, description = "Wat op de eigen organisatie wacht, het dringendste eerst", body = WerkvoorraadDto),
+              (status = 400, response = OngeldigeInvoer), (status = 403, response = Geweigerd)))]
+pub async fn lijst(
+    State(state): State<AppState>,
+    actor: Actor,
+    Vraag(v): Vraag<WerkvoorraadVraag>,
+) -> ApiResultaat<impl IntoResponse> {
+    let pagina = PaginaVraag {
+        pagina: v.pagina,
+        per_pagina: v.per_pagina,
+    }
+    .pagina()?;
     let dossier = Dossier {
         state: &state,
         actor: &actor,
     };
-    let items = werkvoorraad_voor(&dossier)
+    let alle = werkvoorraad_voor(&dossier).await?;
+    let mut aantallen = BTreeMap::new();
+    for p in &alle {
+        *aantallen.entry(p.soort.naam().to_string()).or_default() += 1;
+    }
+    let totaal = alle.len() as i64;
+    let deel = alle
+        .into_iter()
+        .skip(pagina.vanaf.max(0) as usize)
+        .take(pagina.aantal.max(0) as usize)
+        .collect();
+    let items = benoem(&dossier, deel)
         .await?
         .into_iter()
         .map(|p| WerkpuntDto {
@@ -78,11 +117,40 @@ pub async fn lijst(State(state): State<AppState>, actor: Actor) -> ApiResultaat<
             werk: p.wat,
         })
         .collect();
-    Ok(Json(WerkvoorraadDto { items }))
+    Ok(Json(WerkvoorraadDto {
+        items,
+        paginering: Paginering::new(&pagina, totaal),
+        aantallen,
+    }))
 }
 
-/// The worklist of the actor's organisation, most urgent first.
-pub async fn werkvoorraad_voor(dossier: &Dossier<'_>) -> ApiResultaat<Vec<Werkpunt<Werk>>> {
+/// How an item gets the names of the jeugdigen it is about once it is
+/// shown: a case (or an action in one) is read and logged then.
+#[derive(Debug, Clone, PartialEq)]
+enum Naamgeving {
+    /// The name came with a read already logged (hulpvraag, referral).
+    Bekend,
+    Casus(Id),
+    Actie {
+        actie: Id,
+        casus: Option<Id>,
+    },
+}
+
+/// An item of work before it is shown: its text and link, and how to name
+/// it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Onbenoemd {
+    werk: Werk,
+    naamgeving: Naamgeving,
+}
+
+/// The worklist of the actor's organisation, most urgent first. Nothing in
+/// it names a jeugdige yet: [`benoem`] does that for the items shown.
+/// What waits in a case is decided on its events, read in bulk for all
+/// open cases the organisation works in
+/// ([`schakel_storage::Opslag::open_casussen_met_verloop`]).
+pub async fn werkvoorraad_voor(dossier: &Dossier<'_>) -> ApiResultaat<Vec<Werkpunt<Onbenoemd>>> {
     let actor = dossier.actor;
     if !actor.rol.rol.ziet_persoonsgegevens() {
         return Err(ApiFout::Geweigerd(format!(
@@ -92,56 +160,84 @@ pub async fn werkvoorraad_voor(dossier: &Dossier<'_>) -> ApiResultaat<Vec<Werkpu
     }
     let nu = vandaag();
     let mut punten = Vec::new();
-    let namen = if actor.rol.rol.ziet_dossiers() {
-        let (casussen, namen) = casussen(dossier, nu).await?;
-        punten.extend(casussen);
-        punten.extend(hulpvragen(dossier).await?);
-        namen
-    } else {
-        HashMap::new()
-    };
+    if actor.rol.rol.ziet_dossiers() {
+        punten.extend(casussen(dossier, nu).await?);
+        punten.extend(hulpvragen(dossier).await?.into_iter().map(bekend));
+    }
     if actor.rol.rol == Rol::Aanbieder {
-        punten.extend(aflopende_verwijzingen(dossier, nu).await?);
+        punten.extend(
+            aflopende_verwijzingen(dossier, nu)
+                .await?
+                .into_iter()
+                .map(bekend),
+        );
     }
-    let acties = elke_pagina(|p| acties_voor(dossier, false, false, p)).await?;
-    for a in acties {
-        let g = a.gegevens;
-        let Some(soort) = wv::actie(&g.bron, g.uiterlijk, nu) else {
-            continue;
-        };
-        let pad = match (soort, g.casus, g.verwijzing) {
-            (Soort::Maatwerk, ..) => "/maatwerk".to_string(),
-            (_, Some(c), _) => format!("/casussen/{c}"),
-            (_, None, Some(v)) => format!("/verwijzingen/{v}"),
-            _ => "/acties".to_string(),
-        };
-        punten.push(Werkpunt {
-            soort,
-            datum: Some(g.uiterlijk),
-            wat: Werk {
-                wat: g.wat,
-                wie: g
-                    .casus
-                    .and_then(|c| namen.get(&c).cloned())
-                    .unwrap_or_default(),
-                pad,
-                casus: g.casus,
-                hulpvraag: None,
-                verwijzing: g.verwijzing,
-            },
-        });
-    }
+    punten.extend(acties(dossier, nu).await?);
     wv::orden(&mut punten);
     Ok(punten)
 }
 
-/// What waits in the open cases of the households this actor may see
-/// where the own organisation is the wijkteam or a party (each case read
-/// logged), and the names per case for the actions.
-async fn casussen(
-    dossier: &Dossier<'_>,
-    nu: NaiveDate,
-) -> ApiResultaat<(Vec<Werkpunt<Werk>>, HashMap<Id, String>)> {
+fn bekend(p: Werkpunt<Werk>) -> Werkpunt<Onbenoemd> {
+    Werkpunt {
+        soort: p.soort,
+        datum: p.datum,
+        wat: Onbenoemd {
+            werk: p.wat,
+            naamgeving: Naamgeving::Bekend,
+        },
+    }
+}
+
+/// The open actions of the own organisation that are work now (read
+/// without names; the shown ones are logged by [`benoem`]).
+async fn acties(dossier: &Dossier<'_>, nu: NaiveDate) -> ApiResultaat<Vec<Werkpunt<Onbenoemd>>> {
+    let filter = ActiepuntFilter {
+        organisatie: dossier.actor.rol.organisatie,
+        medewerker: None,
+        verlopen_op: None,
+    };
+    let opslag = &dossier.state.opslag;
+    let acties = elke_pagina(|p| {
+        let filter = filter.clone();
+        async move { Ok(opslag.acties(filter, p).await?) }
+    })
+    .await?;
+    Ok(acties
+        .into_iter()
+        .filter_map(|a| {
+            let g = a.gegevens;
+            let soort = wv::actie(&g.bron, g.uiterlijk, nu)?;
+            let pad = match (soort, g.casus, g.verwijzing) {
+                (Soort::Maatwerk, ..) => "/maatwerk".to_string(),
+                (_, Some(c), _) => format!("/casussen/{c}"),
+                (_, None, Some(v)) => format!("/verwijzingen/{v}"),
+                _ => "/acties".to_string(),
+            };
+            Some(Werkpunt {
+                soort,
+                datum: Some(g.uiterlijk),
+                wat: Onbenoemd {
+                    werk: Werk {
+                        wat: g.wat,
+                        wie: String::new(),
+                        pad,
+                        casus: g.casus,
+                        hulpvraag: None,
+                        verwijzing: g.verwijzing,
+                    },
+                    naamgeving: Naamgeving::Actie {
+                        actie: a.id,
+                        casus: g.casus,
+                    },
+                },
+            })
+        })
+        .collect())
+}
+
+/// What waits in the open cases where the own organisation is the wijkteam
+/// or a party, decided on each case's folded events.
+async fn casussen(dossier: &Dossier<'_>, nu: NaiveDate) -> ApiResultaat<Vec<Werkpunt<Onbenoemd>>> {
     let (state, org) = (dossier.state, dossier.actor.rol.organisatie);
     let soort = state
         .opslag
@@ -149,44 +245,122 @@ async fn casussen(
         .await?
         .map(|o| o.soort)
         .ok_or(ApiFout::NietGevonden)?;
-    let mut huishoudens = Vec::new();
-    for j in elke_pagina(|p| dossier.lijst(p)).await? {
-        if !huishoudens.contains(&j.huishouden) {
-            huishoudens.push(j.huishouden);
-        }
-    }
-    let (mut punten, mut namen) = (Vec::new(), HashMap::new());
-    for h in huishoudens {
-        let Some(c) = state.opslag.open_casus(h).await? else {
-            continue;
-        };
-        if c.wijkteam != org && !c.partijen.contains(&org) {
-            continue;
-        }
-        let cd = lees_casus(dossier, c.id).await?;
-        let wie = cd
-            .jeugdigen
-            .iter()
-            .map(|j| j.naam())
-            .collect::<Vec<_>>()
-            .join(", ");
-        for p in wv::casus(&cd.toestand, c.wijkteam, org, soort, nu) {
+    let mut punten = Vec::new();
+    for c in state.opslag.open_casussen_met_verloop(org).await? {
+        let toestand = Toestand::uit(
+            c.gebeurtenissen
+                .iter()
+                .map(|g| (&g.gebeurtenis, g.door.organisatie)),
+        );
+        for p in wv::casus(&toestand, c.wijkteam, org, soort, nu) {
             punten.push(Werkpunt {
                 soort: p.soort,
                 datum: p.datum,
-                wat: Werk {
-                    wat: p.wat.into(),
-                    wie: wie.clone(),
-                    pad: format!("/casussen/{}", c.id),
-                    casus: Some(c.id),
-                    hulpvraag: None,
-                    verwijzing: None,
+                wat: Onbenoemd {
+                    werk: Werk {
+                        wat: p.wat.into(),
+                        wie: String::new(),
+                        pad: format!("/casussen/{}", c.casus),
+                        casus: Some(c.casus),
+                        hulpvraag: None,
+                        verwijzing: None,
+                    },
+                    naamgeving: Naamgeving::Casus(c.casus),
                 },
             });
         }
-        namen.insert(c.id, wie);
     }
-    Ok((punten, namen))
+    Ok(punten)
+}
+
+/// Names the items that are shown: the jeugdigen of each case they are
+/// about, each case read logged once per jeugdige on the ground the
+/// organisation has (as a case read is); each action logged as handed out.
+/// All records go to the audit log in one batch before the names are
+/// returned. An action in a case the organisation no longer takes part in
+/// (or a closed one) stays without a name.
+pub async fn benoem(
+    dossier: &Dossier<'_>,
+    punten: Vec<Werkpunt<Onbenoemd>>,
+) -> ApiResultaat<Vec<Werkpunt<Werk>>> {
+    let opslag = &dossier.state.opslag;
+    let mut namen: HashMap<Id, String> = HashMap::new();
+    let mut records = Vec::new();
+    let mut uit = Vec::with_capacity(punten.len());
+    for p in punten {
+        let Onbenoemd {
+            mut werk,
+            naamgeving,
+        } = p.wat;
+        let casus = match naamgeving {
+            Naamgeving::Bekend => None,
+            Naamgeving::Casus(c) => Some(c),
+            Naamgeving::Actie { actie, casus } => {
+                records.push(dossier.record(
+                    "actie.lezen",
+                    Actie::Lezen,
+                    None,
+                    ("actie", Some(actie)),
+                    Uitkomst::Toegestaan,
+                    Some("eigen_organisatie"),
+                ));
+                casus
+            }
+        };
+        if let Some(c) = casus {
+            if !namen.contains_key(&c) {
+                let naam = lees_namen(dossier, c, &mut records).await?;
+                namen.insert(c, naam);
+            }
+            werk.wie = namen[&c].clone();
+        }
+        uit.push(Werkpunt {
+            soort: p.soort,
+            datum: p.datum,
+            wat: werk,
+        });
+    }
+    opslag.schrijf_audits(&records).await?;
+    Ok(uit)
+}
+
+/// The names of an open case's jeugdigen, when the organisation takes part
+/// in it, with a read record per jeugdige; "" otherwise.
+async fn lees_namen(
+    dossier: &Dossier<'_>,
+    casus: Id,
+    records: &mut Vec<schakel_storage::NieuwAuditRecord>,
+) -> ApiResultaat<String> {
+    let opslag = &dossier.state.opslag;
+    let org = dossier.actor.rol.organisatie;
+    let Some(c) = opslag.casus(casus).await?.filter(|c| c.open) else {
+        return Ok(String::new());
+    };
+    let grond = if c.wijkteam == org {
+        "eigen_wijkteam_casus"
+    } else if c.partijen.contains(&org) {
+        "partij_bij_casus"
+    } else {
+        return Ok(String::new());
+    };
+    let Some(h) = opslag.huishouden(c.huishouden).await? else {
+        return Ok(String::new());
+    };
+    let mut namen = Vec::new();
+    for j in &h.jeugdigen {
+        if let Some(j) = opslag.jeugdige(*j).await? {
+            records.push(dossier.record(
+                "casus.lezen",
+                Actie::Lezen,
+                Some(&j.bsn),
+                ("casus", Some(casus)),
+                Uitkomst::Toegestaan,
+                Some(grond),
+            ));
+            namen.push(j.naam());
+        }
+    }
+    Ok(namen.join(", "))
 }
 
 /// The own open hulpvragen not yet triaged, and those handed over to the

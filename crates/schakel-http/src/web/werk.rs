@@ -9,7 +9,7 @@ use schakel_domain::werkvoorraad::Soort;
 
 use super::sessie::Ingelogd;
 use super::{Kop, WebResultaat, opmaak, pagina};
-use crate::api::werkvoorraad::werkvoorraad_voor;
+use crate::api::werkvoorraad::{benoem, werkvoorraad_voor};
 
 /// At most this many items per kind on the page; the rest is one link on.
 const PER_SOORT: usize = 10;
@@ -61,31 +61,42 @@ fn overzicht(s: Soort) -> &'static str {
 }
 
 pub async fn werkvoorraad(wie: Ingelogd) -> WebResultaat {
-    let punten = werkvoorraad_voor(&wie.dossier()).await?;
+    let dossier = wie.dossier();
+    let punten = werkvoorraad_voor(&dossier).await?;
     let totaal = punten.len();
+    let mut aantallen = [0usize; Soort::ALLE.len()];
+    let mut getoond = Vec::new();
+    for p in punten {
+        let n = &mut aantallen[Soort::ALLE.iter().position(|s| *s == p.soort).unwrap_or(0)];
+        *n += 1;
+        if *n <= PER_SOORT {
+            getoond.push(p);
+        }
+    }
+    // Only what is shown names a jeugdige, and only that is logged as read.
+    let getoond = benoem(&dossier, getoond).await?;
     let groepen = Soort::ALLE
         .iter()
-        .filter_map(|&s| {
-            let van: Vec<_> = punten.iter().filter(|p| p.soort == s).collect();
-            (!van.is_empty()).then(|| Groep {
-                id: s.naam(),
-                kop: s.kop(),
-                aantal: van.len(),
-                meer: (van.len() > PER_SOORT).then(|| overzicht(s)),
-                regels: van
-                    .into_iter()
-                    .take(PER_SOORT)
-                    .map(|p| Regel {
-                        wat: p.wat.wat.clone(),
-                        wie: p.wat.wie.clone(),
-                        pad: p.wat.pad.clone(),
-                        datum: p
-                            .datum
-                            .map(|d| format!("{} {}", datum_label(s), opmaak::datum(d))),
-                        verlopen: s == Soort::TermijnVerlopen,
-                    })
-                    .collect(),
-            })
+        .zip(aantallen)
+        .filter(|(_, aantal)| *aantal > 0)
+        .map(|(&s, aantal)| Groep {
+            id: s.naam(),
+            kop: s.kop(),
+            aantal,
+            meer: (aantal > PER_SOORT).then(|| overzicht(s)),
+            regels: getoond
+                .iter()
+                .filter(|p| p.soort == s)
+                .map(|p| Regel {
+                    wat: p.wat.wat.clone(),
+                    wie: p.wat.wie.clone(),
+                    pad: p.wat.pad.clone(),
+                    datum: p
+                        .datum
+                        .map(|d| format!("{} {}", datum_label(s), opmaak::datum(d))),
+                    verlopen: s == Soort::TermijnVerlopen,
+                })
+                .collect(),
         })
         .collect();
     pagina(&Werkvoorraad {
