@@ -87,7 +87,7 @@ describe("zorgcoördinator De Watertuin", () => {
     assert.deepEqual(namen, ["Sem de Vries", "Yasmina El Amrani"]);
     // The school's open questions, with the pupil each is about.
     const vragen = await page.$$eval("#hulpvragen tbody tr", (tr) => tr.map((r) => r.textContent));
-    assert.ok(vragen.some((v) => /Sem de Vries/.test(v) && /Nog te trieren/.test(v)), vragen.join(" | "));
+    assert.ok(vragen.some((v) => /Sem de Vries/.test(v) && /Nog te triëren/.test(v)), vragen.join(" | "));
     await controleer(page, "zorgcoördinator: mijn leerlingen");
   });
 
@@ -177,8 +177,10 @@ describe("zorgcoördinator De Watertuin", () => {
     await page.fill("#nummer", "1");
     await verstuur(page, "button:has-text('Openen')");
     assert.match(page.url(), /\/hulpvragen\/1$/);
+    // Issue 16.5: the wijkteam of Sem's address is proposed from the directory.
+    assert.equal((await page.locator("#wijkteam option:checked").textContent()).trim(), "Wijkteam Almere Haven");
+    assert.match(await page.locator("#wijkteam-uitleg").textContent(), /Voorgesteld: Wijkteam Almere Haven, het wijkteam van het adres van Sem/);
     await page.check("input[name=uitkomst][value=beide]");
-    await page.selectOption("#wijkteam", { label: "Wijkteam Almere Haven" });
     await page.check("label:has-text('JGZ Almere') input");
     // Issue 12: no provider is offered at triage (it comes in through a
     // referral or an inkoop).
@@ -310,16 +312,20 @@ describe("casusregisseur Wijkteam Haven", () => {
 });
 
 describe("zorgcoördinator: het onderwijsdeel van het plan", () => {
-  it("wijzigt alleen een doel voor onderwijsondersteuning; een jeugdhulpdoel wordt geweigerd", async () => {
+  it("wijzigt alleen een doel voor onderwijsondersteuning; de rest van het plan leest zij", async () => {
     await inloggen(page, server, "zorgcoordinator@watertuin.demo");
-    await page.goto(`${server.adres}/casussen/${stap.casus}/plan`);
+    await page.goto(`${server.adres}/casussen/${stap.casus}`);
+    // Issue 16.4: the link says what the school may change.
+    await page.click("text=Doelen voor onderwijsondersteuning wijzigen");
+    assert.match(page.url(), /\/plan$/);
     assert.match(await page.textContent("main"), /alleen de doelen voor onderwijsondersteuning/);
+    // The casusregisseur's part is text, not a field: nothing to be refused.
+    for (const veld of ["#toekomstperspectief", "#stem", "#doel0-streefwaarde", "#doel0-domein", "#doel1-domein"]) {
+      assert.equal(await page.locator(`input${veld}, textarea${veld}, select${veld}`).count(), 0, veld);
+    }
+    assert.match(await page.textContent("#doel0"), /Ouders hanteren overprikkeling thuis/);
+    assert.match(await page.textContent("main"), /Sem gaat weer vijf dagen naar school/);
     await controleer(page, "zorgcoördinator: plan (onderwijsdeel)");
-    await page.fill("#doel0-streefwaarde", "7");
-    await verstuur(page, "button:has-text('Plan opslaan')");
-    assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
-    await controleer(page, "zorgcoördinator: plan (weigering jeugdhulpdoel)");
-    await page.goto(`${server.adres}/casussen/${stap.casus}/plan`);
     await page.fill("#doel1-streefwaarde", "4");
     await verstuur(page, "button:has-text('Plan opslaan')");
     assert.match(page.url(), /\?gelukt=plan$/);
@@ -332,8 +338,14 @@ describe("JGZ als partij bij de casus", () => {
   it("meldt een crisis; de melding staat bovenaan de casus", async () => {
     await inloggen(page, server, "verwijzer@jgz.demo");
     await page.goto(`${server.adres}/casussen/${stap.casus}`);
-    // Only the forms the rules let the JGZ record: no closing of the case.
+    // Only the forms the rules let the JGZ record: no closing of the case,
+    // no link to the plan form (issue 16.4), and the form itself explains.
     assert.equal(await page.locator("#form-afsluiten").count(), 0);
+    assert.equal(await page.locator(`a[href='/casussen/${stap.casus}/plan']`).count(), 0);
+    const planpagina = await page.goto(`${server.adres}/casussen/${stap.casus}/plan`);
+    assert.equal(planpagina.status(), 403);
+    assert.match(await page.textContent("main"), /Het plan stelt de casusregisseur van het wijkteam op/);
+    await page.goto(`${server.adres}/casussen/${stap.casus}`);
     await verstuur(page, "button:has-text('Melding vastleggen')");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
     assert.equal(await page.getAttribute("#veiligheid-melding", "aria-describedby"), "veiligheid-melding-fout");

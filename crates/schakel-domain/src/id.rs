@@ -43,7 +43,7 @@ impl Bsn {
             })
             .sum();
         if som % 11 != 0 || s == "000000000" {
-            return Err(fout("BSN: voldoet niet aan de 11-proef"));
+            return Err(fout("BSN: dit BSN klopt niet, controleer de cijfers"));
         }
         Ok(Self(s.to_string()))
     }
@@ -305,7 +305,11 @@ mod tests {
     fn bsn_elfproef() {
         assert!(Bsn::parse("999900006").is_ok());
         assert!(Bsn::parse("999999990").is_ok());
-        assert!(Bsn::parse("999900007").is_err());
+        // B1 wording, no jargon (issue 16.6).
+        assert_eq!(
+            Bsn::parse("999900007").map_err(|e| e.to_string()),
+            Err("BSN: dit BSN klopt niet, controleer de cijfers".to_string())
+        );
         assert!(Bsn::parse("99990000").is_err());
         assert!(Bsn::parse("000000000").is_err());
         assert!(Bsn::parse("999900006").expect("valid").is_test_bsn());

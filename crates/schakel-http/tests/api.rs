@@ -2064,7 +2064,7 @@ async fn ongeldige_invoer(app: &App) {
     let body = probleem(&antwoord, StatusCode::BAD_REQUEST, "ongeldige-invoer");
     assert_eq!(
         body["invalidParams"],
-        json!([{"name": "bsn", "reason": "BSN: voldoet niet aan de 11-proef"}])
+        json!([{"name": "bsn", "reason": "BSN: dit BSN klopt niet, controleer de cijfers"}])
     );
     assert_eq!(
         ongeldig(&maak(&|v| v["bsn"] = json!("12345")).await),

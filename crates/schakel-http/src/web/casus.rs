@@ -424,6 +424,9 @@ pub struct Mag {
     pub inkopen: bool,
     /// A household's school, while an inkoop lacks its consent.
     pub toestemmen: bool,
+    /// The casusregisseur (the whole plan), or a school party once there
+    /// is a plan (its onderwijsondersteuning goals).
+    pub plan: bool,
 }
 
 impl Mag {
@@ -455,6 +458,9 @@ impl Mag {
             inkopen: mag(Vastlegging::Inkoop),
             toestemmen: mag(Vastlegging::InkoopToestemmingSchool)
                 && t.inkopen.iter().any(open_inkoop),
+            plan: cd.casus.open
+                && mag(Vastlegging::Plan)
+                && (wie.rol() == Rol::Casusregisseur || t.plan.is_some()),
         }
     }
 }
@@ -658,7 +664,7 @@ pub struct Gelukt {
 fn melding(g: &Gelukt) -> Option<&'static str> {
     match g.gelukt.as_deref() {
         Some("getrieerd") => {
-            Some("De hulpvraag is getrieerd: zij hoort nu bij deze gezamenlijke casus.")
+            Some("De hulpvraag is getriëerd: zij hoort nu bij deze gezamenlijke casus.")
         }
         Some("plan") => Some(
             "Het integraal plan is opgeslagen. Na een wijziging is opnieuw akkoord van de ouders nodig.",
@@ -1017,6 +1023,8 @@ pub async fn gebeurtenis(Path(id): Path<Id>, f: Formulier<Velden>) -> WebResulta
 
 pub struct DoelRij {
     pub index: usize,
+    /// Outside the user's part of the plan: shown, sent back unchanged.
+    pub alleen_lezen: bool,
     pub nummer: String,
     pub domein: String,
     pub omschrijving: String,
@@ -1025,6 +1033,28 @@ pub struct DoelRij {
     pub streefwaarde: String,
     pub deadline: String,
     pub verantwoordelijke: String,
+}
+
+impl DoelRij {
+    /// The deadline in Dutch, for a read-only goal.
+    pub fn deadline_tekst(&self) -> String {
+        chrono::NaiveDate::parse_from_str(&self.deadline, "%Y-%m-%d")
+            .map_or_else(|_| self.deadline.clone(), opmaak::datum)
+    }
+
+    /// Every field with its form name, to send a read-only goal back.
+    pub fn velden(&self) -> [(&'static str, &str); 8] {
+        [
+            ("nummer", &self.nummer),
+            ("domein", &self.domein),
+            ("omschrijving", &self.omschrijving),
+            ("indicator", &self.indicator),
+            ("nulmeting", &self.nulmeting),
+            ("streefwaarde", &self.streefwaarde),
+            ("deadline", &self.deadline),
+            ("verantwoordelijke", &self.verantwoordelijke),
+        ]
+    }
 }
 
 #[derive(Template)]
@@ -1040,7 +1070,19 @@ struct PlanFormulier {
     doelen: Vec<DoelRij>,
     domeinen: Vec<Keuze>,
     partijen: Vec<Keuze>,
+    /// A party's name by its value in `partijen`, for read-only goals.
+    verantwoordelijken: HashMap<String, String>,
+    /// The user changes only the onderwijsondersteuning goals.
     school: bool,
+}
+
+impl PlanFormulier {
+    pub fn verantwoordelijke(&self, waarde: &str) -> String {
+        self.verantwoordelijken
+            .get(waarde)
+            .cloned()
+            .unwrap_or_default()
+    }
 }
 
 async fn planpagina(
@@ -1050,7 +1092,19 @@ async fn planpagina(
     invoer: Option<HashMap<String, String>>,
 ) -> WebResultaat {
     let cd = lees_casus(&wie.dossier(), id).await?;
-    let namen = namen(&organisaties(&wie.state).await?);
+    let orgs = organisaties(&wie.state).await?;
+    if !Mag::voor(wie, &cd, &orgs).plan {
+        return Err(ApiFout::Geweigerd(
+            "Het plan stelt de casusregisseur van het wijkteam op; een school vult daarna de \
+             doelen voor onderwijsondersteuning aan. U kunt het plan op de casuspagina lezen."
+                .into(),
+        )
+        .into());
+    }
+    let namen = namen(&orgs);
+    // A school changes only its onderwijsondersteuning goals (the domain's
+    // `Deel::Onderwijs`): the rest is shown and sent back as it is.
+    let school = wie.rol() != Rol::Casusregisseur;
     let mut partijen = vec![Keuze::new("", "Kies de verantwoordelijke partij")];
     for p in std::iter::once(&cd.casus.wijkteam).chain(cd.casus.partijen.iter()) {
         partijen.push(Keuze::new(
@@ -1064,6 +1118,7 @@ async fn planpagina(
             let doelen = (0..rijen(&i))
                 .map(|n| DoelRij {
                     index: n,
+                    alleen_lezen: false,
                     nummer: t(&format!("doel{n}-nummer")),
                     domein: t(&format!("doel{n}-domein")),
                     omschrijving: t(&format!("doel{n}-omschrijving")),
@@ -1091,6 +1146,7 @@ async fn planpagina(
                         .enumerate()
                         .map(|(i, d)| DoelRij {
                             index: i,
+                            alleen_lezen: false,
                             nummer: d.nummer.to_string(),
                             domein: d.domein.naam().into(),
                             omschrijving: d.omschrijving.clone(),
@@ -1107,8 +1163,13 @@ async fn planpagina(
             for _ in 0..2 {
                 doelen.push(DoelRij {
                     index: doelen.len(),
+                    alleen_lezen: false,
                     nummer: String::new(),
-                    domein: String::new(),
+                    domein: if school {
+                        "onderwijsondersteuning".into()
+                    } else {
+                        String::new()
+                    },
                     omschrijving: String::new(),
                     indicator: String::new(),
                     nulmeting: String::new(),
@@ -1132,6 +1193,14 @@ async fn planpagina(
             )
         }
     };
+    let mut doelen = doelen;
+    for d in &mut doelen {
+        d.alleen_lezen = school && !d.nummer.is_empty() && d.domein != "onderwijsondersteuning";
+    }
+    let verantwoordelijken: HashMap<String, String> = partijen
+        .iter()
+        .map(|k| (k.waarde.clone(), k.label.clone()))
+        .collect();
     let status = fouten.status();
     pagina_met(
         status,
@@ -1150,7 +1219,8 @@ async fn planpagina(
                 Keuze::new("onderwijsondersteuning", "Onderwijsondersteuning"),
             ],
             partijen,
-            school: wie.rol() == schakel_domain::Rol::Zorgcoordinator,
+            verantwoordelijken,
+            school,
         },
     )
 }

@@ -109,7 +109,7 @@ async fn open_hulpvragen(
                 naam: j.naam(),
                 aangemaakt: opmaak::datum(h.aangemaakt.date_naive()),
                 stand: match h.triage {
-                    None => "Nog te trieren".into(),
+                    None => "Nog te triëren".into(),
                     Some(_) if h.behandelaar == eigen => {
                         "Getrieerd: uw organisatie pakt haar op".into()
                     }
@@ -436,8 +436,12 @@ struct HulpvraagPagina {
     /// case for the household.
     casus_openen: bool,
     wijkteams: Vec<Keuze>,
+    /// The help text at the wijkteam: the proposal from the address.
+    wijkteam_uitleg: String,
     partijen: Vec<Keuze>,
     invoer: TriageFormulier,
+    /// The jeugdige's name.
+    jeugdige: String,
 }
 
 fn triage_label(t: Triage) -> &'static str {
@@ -456,6 +460,37 @@ pub struct TriageFormulier {
     partij: Vec<String>,
 }
 
+/// What the triage form says at the wijkteam, and the wijkteam it
+/// proposes: the one the directory finds for the jeugdige's address
+/// (issue 16.5), unless the user chose one already.
+async fn stel_wijkteam_voor(
+    wie: &Ingelogd,
+    j: &Jeugdige,
+    namen: &HashMap<Id, String>,
+    invoer: &mut TriageFormulier,
+) -> Result<String, WebFout> {
+    const NODIG: &str = "Nodig als de school de vraag aan de gemeente geeft of samen oppakt.";
+    let gevonden = crate::api::toegangsroute::wijkteams_van_adres(&wie.state, j).await?;
+    let naam = |w: &Id| namen.get(w).cloned().unwrap_or_default();
+    Ok(match &gevonden[..] {
+        [w] => {
+            if invoer.wijkteam.is_empty() {
+                invoer.wijkteam = w.to_string();
+            }
+            format!(
+                "{NODIG} Voorgesteld: {}, het wijkteam van het adres van {} volgens de gids.",
+                naam(w),
+                j.gegevens.voornaam
+            )
+        }
+        [] => format!("{NODIG} De gids kent geen wijkteam voor dit adres: kies het zelf."),
+        meer => format!(
+            "{NODIG} Het adres ligt in het gebied van meer wijkteams ({}): kies er een.",
+            meer.iter().map(naam).collect::<Vec<_>>().join(" en ")
+        ),
+    })
+}
+
 async fn hulpvraagpagina(
     wie: &Ingelogd,
     id: Id,
@@ -463,9 +498,10 @@ async fn hulpvraagpagina(
     melding: Option<&'static str>,
     invoer: TriageFormulier,
 ) -> WebResultaat {
-    let (h, _) = lees_hulpvraag_voor(&wie.dossier(), id).await?;
+    let (h, j) = lees_hulpvraag_voor(&wie.dossier(), id).await?;
     let orgs = organisaties(&wie.state).await?;
     let namen = namen(&orgs);
+    let mut invoer = invoer;
     let kan_trieren = h.triage.is_none()
         && h.open
         && h.organisatie == wie.actor.rol.organisatie
@@ -473,6 +509,11 @@ async fn hulpvraagpagina(
             wie.rol(),
             Rol::Zorgcoordinator | Rol::Casusregisseur | Rol::Wijkteammedewerker
         );
+    let wijkteam_uitleg = if kan_trieren {
+        stel_wijkteam_voor(wie, &j, &namen, &mut invoer).await?
+    } else {
+        String::new()
+    };
     let mut wijkteams = vec![Keuze::new("", "Kies het wijkteam van het adres")];
     wijkteams.extend(
         orgs.iter()
@@ -503,8 +544,10 @@ async fn hulpvraagpagina(
                 && h.behandelaar == wie.actor.rol.organisatie
                 && wie.rol() == Rol::Casusregisseur,
             wijkteams,
+            wijkteam_uitleg,
             partijen,
             invoer,
+            jeugdige: j.naam(),
             h,
         },
     )
@@ -512,8 +555,8 @@ async fn hulpvraagpagina(
 
 pub async fn hulpvraag(wie: Ingelogd, Path(id): Path<Id>, Query(g): Query<Gelukt>) -> WebResultaat {
     let melding = match g.gelukt.as_deref() {
-        Some("geregistreerd") => Some("De hulpvraag is geregistreerd. Trieer haar hieronder."),
-        Some("getrieerd") => Some("De hulpvraag is getrieerd."),
+        Some("geregistreerd") => Some("De hulpvraag is geregistreerd. Triëer haar hieronder."),
+        Some("getrieerd") => Some("De hulpvraag is getriëerd."),
         _ => None,
     };
     hulpvraagpagina(

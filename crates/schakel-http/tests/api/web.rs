@@ -628,7 +628,7 @@ pub async fn web_jeugdige_registreren(app: &App) {
         "{}",
         lijst.html
     );
-    assert!(lijst.html.contains("Nog te trieren"));
+    assert!(lijst.html.contains("Nog te triëren"));
     assert!(
         app.audit().await[voor_lijst..]
             .iter()
