@@ -102,8 +102,10 @@ pub struct Gidsstand {
 /// The directory snapshot lookups use, refreshed after [`VERS`]. The
 /// address file is loaded in the background (the whole country takes
 /// seconds) and reloaded when another file has been imported.
-#[derive(Default)]
 pub struct GebiedenCache {
+    /// How long a snapshot serves before it is read again; another
+    /// instance's change ends it at once ([`volg_andere_instanties`]).
+    vers: Duration,
     stand: Mutex<Option<(Instant, Arc<Gidsstand>)>>,
     /// Held by the one caller that reads the directory again.
     lezen: tokio::sync::Mutex<()>,
@@ -117,13 +119,28 @@ struct Adresstand {
     bezig: bool,
 }
 
+impl Default for GebiedenCache {
+    fn default() -> Self {
+        Self::met_vers(VERS)
+    }
+}
+
 impl GebiedenCache {
+    pub fn met_vers(vers: Duration) -> Self {
+        Self {
+            vers,
+            stand: Mutex::default(),
+            lezen: tokio::sync::Mutex::default(),
+            adressen: Mutex::default(),
+        }
+    }
+
     /// The current snapshot. When it is out of date one caller reads the
     /// directory again while the others go on with the old snapshot.
     pub async fn stand(&self, opslag: &dyn Opslag) -> Resultaat<Arc<Gidsstand>> {
         let oud = slot(&self.stand).clone();
         if let Some((t, s)) = &oud
-            && t.elapsed() < VERS
+            && t.elapsed() < self.vers
         {
             return Ok(s.clone());
         }
@@ -133,7 +150,7 @@ impl GebiedenCache {
             (Err(_), None) => self.lezen.lock().await,
         };
         if let Some((t, s)) = slot(&self.stand).as_ref()
-            && t.elapsed() < VERS
+            && t.elapsed() < self.vers
         {
             return Ok(s.clone());
         }
@@ -213,6 +230,22 @@ impl GebiedenCache {
         let a = slot(&self.adressen);
         Ok(bestand.is_some() && (a.index.is_none() || a.bestand != bestand) && !a.bezig)
     }
+}
+
+/// Drops this instance's directory snapshot whenever another instance on
+/// the same database announces a change (issue 15.3; PostgreSQL
+/// `LISTEN`), so that every instance answers from the same directory. Runs
+/// until the database has no such announcements (SQLite: returns at once).
+pub async fn volg_andere_instanties(state: crate::state::AppState) -> Resultaat<()> {
+    let Some(mut wijzigingen) = state.opslag.volg_gidswijzigingen().await? else {
+        return Ok(());
+    };
+    tokio::spawn(async move {
+        while wijzigingen.recv().await.is_some() {
+            state.gebieden.vergeet();
+        }
+    });
+    Ok(())
 }
 
 fn slot<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

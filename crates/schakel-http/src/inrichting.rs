@@ -426,5 +426,7 @@ pub async fn registreer_organisatie(
     let mut record = audit.clone();
     record.object_id = Some(org.id);
     opslag.schrijf_audit(&record).await?;
+    // A new wijkteam is in the directory's snapshot on every instance.
+    opslag.meld_gidswijziging().await?;
     Ok(org)
 }

@@ -43,6 +43,10 @@ pub struct Instellingen {
     /// Accept an `http://` issuer on a loopback address (a test provider);
     /// otherwise single sign-on talks to `https://` issuers only.
     pub sso_http_toegestaan: bool,
+    /// How long the directory snapshot of address lookups serves before it
+    /// is read again ([`crate::gids::VERS`]); a change on any instance ends
+    /// it at once.
+    pub gids_vers: std::time::Duration,
 }
 
 impl Default for Instellingen {
@@ -61,6 +65,7 @@ impl Default for Instellingen {
             basis_url: "http://127.0.0.1:8080".into(),
             post: None,
             sso_http_toegestaan: false,
+            gids_vers: crate::gids::VERS,
         }
     }
 }
@@ -103,13 +108,14 @@ impl AppState {
         let zegel_sleutel = instellingen
             .factor_sleutel
             .unwrap_or_else(rand::random::<[u8; 32]>);
+        let gebieden = crate::gids::GebiedenCache::met_vers(instellingen.gids_vers);
         Self(Arc::new(Binnenkant {
             opslag,
             regels,
             instellingen,
             inlogpogingen: Inlogpogingen,
             metrics,
-            gebieden: Default::default(),
+            gebieden,
             webauthn,
             zegel_sleutel,
         }))

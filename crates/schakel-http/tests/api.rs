@@ -46,7 +46,7 @@ mod eigenschap;
 // The directory's address lookup.
 #[path = "api/gids.rs"]
 mod gids;
-use gids::adresgids;
+use gids::{adresgids, twee_instanties_een_gids};
 
 // The support route walked through, and its monitoring.
 #[path = "api/steunroute.rs"]
@@ -215,6 +215,8 @@ fn pg_basis_url() -> Option<String> {
 struct PgDb {
     basis: String,
     naam: String,
+    /// The database's own URL, for a second instance on it.
+    url: String,
 }
 
 impl PgDb {
@@ -246,7 +248,15 @@ impl PgDb {
         } else {
             u.query_pairs_mut().clear().extend_pairs(paren);
         }
-        (Self { basis, naam }, u.to_string())
+        let url = u.to_string();
+        (
+            Self {
+                basis,
+                naam,
+                url: url.clone(),
+            },
+            url,
+        )
     }
 
     async fn weg(&self) {
@@ -264,11 +274,14 @@ impl PgDb {
 enum Opruimen {
     Map(#[allow(dead_code)] tempfile::TempDir),
     Pg(PgDb),
+    /// A second instance: the first one's database is cleaned up with it.
+    Niets,
 }
 
 // --- the app under test --------------------------------------------------------------------
 
 /// What the seed put in the store.
+#[derive(Clone)]
 struct Wereld {
     regio: i64,
     school_a: i64,
@@ -401,6 +414,37 @@ impl App {
     async fn start(opslag: Arc<dyn Opslag>, opruimen: Opruimen) -> Self {
         logboek();
         let w = seed(opslag.as_ref()).await;
+        Self::serveer(opslag, opruimen, w, schakel_http::gids::VERS).await
+    }
+
+    /// A second `serve` instance on this app's PostgreSQL database (issue
+    /// 15.3): its own connection pool and server, keeping its directory
+    /// snapshot for an hour, so only another instance's announcement
+    /// refreshes it. None on SQLite.
+    async fn tweede_instantie(&self) -> Option<Self> {
+        let Opruimen::Pg(db) = &self.opruimen else {
+            return None;
+        };
+        let opslag = schakel_storage_postgres::PgOpslag::connect(&db.url)
+            .await
+            .expect("connect a second instance");
+        Some(
+            Self::serveer(
+                Arc::new(opslag),
+                Opruimen::Niets,
+                self.w.clone(),
+                std::time::Duration::from_secs(3600),
+            )
+            .await,
+        )
+    }
+
+    async fn serveer(
+        opslag: Arc<dyn Opslag>,
+        opruimen: Opruimen,
+        w: Wereld,
+        gids_vers: std::time::Duration,
+    ) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind 127.0.0.1:0");
@@ -420,10 +464,14 @@ impl App {
                 sso_http_toegestaan: true,
                 // TOTP secrets encrypted at rest, as `serve` always does.
                 factor_sleutel: Some([42; 32]),
+                gids_vers,
                 ..Instellingen::default()
             },
             schakel_http::metrics_handle(),
         );
+        schakel_http::gids::volg_andere_instanties(state.clone())
+            .await
+            .expect("follow the other instances");
         let operator = schakel_http::metrics_router(state.metrics.clone());
         let app = schakel_http::router(state);
         let metrics = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -2478,6 +2526,7 @@ per_backend!(
     steunroute,
     monitoring,
     adresgids,
+    twee_instanties_een_gids,
     web_inloggen_en_beveiliging,
     web_logt_zoals_de_api,
     web_rol_kiezen,

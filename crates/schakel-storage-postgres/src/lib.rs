@@ -66,6 +66,7 @@ mod factorherstel;
 mod gids;
 mod levenscyclus;
 mod lijsten;
+mod melding;
 mod noodtoegang;
 mod onderwijs;
 mod sso;
@@ -671,6 +672,14 @@ fn io_fout(wat: &str, e: std::io::Error) -> OpslagFout {
 
 #[async_trait]
 impl Opslag for PgOpslag {
+    async fn meld_gidswijziging(&self) -> Resultaat<()> {
+        melding::meld(&self.pool).await
+    }
+
+    async fn volg_gidswijzigingen(&self) -> Resultaat<Option<tokio::sync::mpsc::Receiver<()>>> {
+        melding::volg(&self.pool).await.map(Some)
+    }
+
     fn backend(&self) -> &'static str {
         "postgres"
     }

@@ -693,4 +693,20 @@ pub trait Opslag: Send + Sync + 'static {
     /// Up to `aantal` addresses after `na` (postcode, huisnummer), in key
     /// order: for loading the whole file in pages.
     async fn adressen(&self, na: Option<(u32, u32)>, aantal: i64) -> Resultaat<Vec<Adresrij>>;
+
+    // --- several instances on one database (issue 15.3) -----------------------
+    /// Tells every other instance on this database that the regional
+    /// directory changed, so that each drops its cached snapshot at once
+    /// (PostgreSQL `NOTIFY`). Where one process owns the database (SQLite)
+    /// there is nobody to tell.
+    async fn meld_gidswijziging(&self) -> Resultaat<()> {
+        Ok(())
+    }
+    /// The directory changes other instances announce, one message each, as
+    /// they come; None where there are no other instances. A lost and
+    /// restored connection is reported as a change too: what was announced
+    /// meanwhile is unknown.
+    async fn volg_gidswijzigingen(&self) -> Resultaat<Option<tokio::sync::mpsc::Receiver<()>>> {
+        Ok(None)
+    }
 }

@@ -809,6 +809,11 @@ pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> R
                 .await?
         }
     };
+    // Running servers on this database read the directory again at once.
+    opslag
+        .meld_gidswijziging()
+        .await
+        .map_err(|e| Fout::Bedrijf(e.to_string()))?;
     if verslag.fouten > 0 {
         eprintln!(
             "let op: {} regel(s) niet ingelezen; zie eersteFouten",

@@ -216,6 +216,9 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
         opties.audit_checkpoint_interval,
     ));
     let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());
+    schakel_http::gids::volg_andere_instanties(state.clone())
+        .await
+        .map_err(|e| OpenFout(format!("gidswijzigingen volgen: {e}")))?;
     let uitslag = schakel_http::serve(listener, metrics, state)
         .await
         .map_err(|e| OpenFout(e.to_string()));

@@ -181,6 +181,7 @@ pub async fn zet_werkgebied_voor(
         .zet_wijkteamgebieden(std::slice::from_ref(&nieuw), &record)
         .await?;
     state.gebieden.vergeet();
+    state.opslag.meld_gidswijziging().await?;
     Ok(nieuw)
 }
 

@@ -198,3 +198,70 @@ pub async fn adresgids(app: &App) {
         .expect("POST");
     assert_eq!(anoniem.status(), StatusCode::UNAUTHORIZED);
 }
+
+/// Issue 15.3: two instances on one PostgreSQL database answer from the same
+/// directory. The second keeps its snapshot for an hour, so only the first
+/// one's announcement (`NOTIFY`) can make it see a new werkgebied; it does
+/// so without a restart. Nothing to share on SQLite.
+pub async fn twee_instanties_een_gids(app: &App) {
+    use schakel_domain::gids::{Buurtcode, postcode_getal};
+    let Some(tweede) = app.tweede_instantie().await else {
+        return;
+    };
+    let w = &app.w;
+    let pc = postcode_getal(&schakel_domain::Postcode::parse("1354AB").expect("postcode"));
+    let mut import = app.opslag.begin_adresimport().await.expect("begin");
+    import
+        .voeg_toe(&[schakel_storage::Adresrij {
+            postcode: pc,
+            huisnummer: 12,
+            buurt: Buurtcode::uit_getal(340101).expect("buurt"),
+        }])
+        .await
+        .expect("voeg_toe");
+    import
+        .voltooi("adressen-2025.csv", Some(2025))
+        .await
+        .expect("voltooi");
+    let zc = tweede.login(ZC_A).await;
+    let zoek = || {
+        zc.post(
+            "/api/v1/adres-zoekopdrachten",
+            json!({"postcode": "1354AB", "huisnummer": 12}),
+        )
+    };
+    let (s, _, a) = zoek().await;
+    assert_eq!(s, StatusCode::OK, "{a}");
+    assert_eq!(a["uitkomst"], "buiten", "no werkgebied yet: {a}");
+
+    let beheerder = app.login(BEHEERDER).await;
+    let pad = format!("/api/v1/organisaties/{}/werkgebied", w.wijkteam);
+    let werkgebied =
+        |gebied: &'static str| beheerder.put(&pad, None, json!({ "gebieden": [gebied] }));
+    // The announcement travels through the database: wait for it, within
+    // a bound far below the second instance's hour.
+    let wacht_op = |uitkomst: &'static str| {
+        let zoek = &zoek;
+        async move {
+            for _ in 0..100 {
+                let (_, _, a) = zoek().await;
+                if a["uitkomst"] == uitkomst {
+                    return a;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            panic!("the second instance does not see the change to {uitkomst}");
+        }
+    };
+    let (s, _, b) = werkgebied("1354AA-1354ZZ").await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    let a = wacht_op("wijkteam").await;
+    assert_eq!(a["wijkteam"]["id"], json!(w.wijkteam), "{a}");
+    // Again, now that the second instance has its address file in memory
+    // (loading it also renews its snapshot once): only the announcement
+    // can tell it that the area moved away.
+    let (s, _, b) = werkgebied("1355AA-1355ZZ").await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    wacht_op("buiten").await;
+    tweede.klaar().await;
+}
