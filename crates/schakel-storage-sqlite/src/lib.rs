@@ -53,13 +53,21 @@ use sqlx::{Row, Sqlite, Transaction};
 
 mod account;
 mod auditlog;
+#[path = "../../schakel-storage/sql/contacten.rs"]
 mod contacten;
+#[path = "../../schakel-storage/sql/factorherstel.rs"]
 mod factorherstel;
 mod gids;
 mod levenscyclus;
+#[path = "../../schakel-storage/sql/lijsten.rs"]
 mod lijsten;
+mod motor;
+#[path = "../../schakel-storage/sql/noodtoegang.rs"]
 mod noodtoegang;
+#[path = "../../schakel-storage/sql/onderwijs.rs"]
 mod onderwijs;
+#[path = "../../schakel-storage/sql/rij.rs"]
+mod rij;
 mod sso;
 mod toegangsroute;
 mod tweedefactor;

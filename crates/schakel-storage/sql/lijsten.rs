@@ -1,9 +1,9 @@
-//! Lists at real volume (issue 16.2) on PostgreSQL: the open cases of an
-//! organisation, searched, filtered, sorted and paged in one query.
+//! Lists at real volume (issue 16.2): the open cases of an organisation,
+//! searched, filtered, sorted and paged in one query.
 
-use schakel_storage::{CasusFilter, CasusOverzicht};
+use schakel_storage::{CasusFilter, CasusOverzicht, Lijst, Pagina, Resultaat};
 
-use super::*;
+use crate::motor::{Verbinding, datum_optie, fout, kol, tijd};
 
 /// The open cases of `$1` (wijkteam or party), with the last change, the
 /// organisation's earliest open deadline and the first name to sort on;
@@ -15,12 +15,12 @@ const CASUSSEN: &str = "SELECT c.id, c.huishouden, c.wijkteam, \
      FROM casus c \
      WHERE c.open \
        AND (c.wijkteam = $1 OR EXISTS (SELECT 1 FROM casus_partij p WHERE p.casus = c.id AND p.organisatie = $1)) \
-       AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden \
+       AND ($2 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden \
             AND lower(j.voornaam || ' ' || j.achternaam) LIKE $2 ESCAPE '\\')) \
-       AND ($3::bigint IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND j.school = $3))";
+       AND ($3 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND j.school = $3))";
 
 pub(crate) async fn casussen(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     f: &CasusFilter,
     pagina: Pagina,
 ) -> Resultaat<Lijst<CasusOverzicht>> {
@@ -52,8 +52,8 @@ pub(crate) async fn casussen(
             casus: kol(r, "id")?,
             huishouden: kol(r, "huishouden")?,
             wijkteam: kol(r, "wijkteam")?,
-            gewijzigd: kol(r, "gewijzigd")?,
-            termijn: kol(r, "termijn")?,
+            gewijzigd: tijd(r, "gewijzigd")?,
+            termijn: datum_optie(r, "termijn")?,
         })
     })
     .collect::<Resultaat<_>>()?;

@@ -1,124 +1,129 @@
-//! Break-the-glass grants on closed cases (noodtoegang) on SQLite.
+//! Break-the-glass grants on closed cases (noodtoegang).
 
 use schakel_storage::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
 
-use super::*;
+use chrono::{DateTime, Utc};
+use schakel_storage::{Id, Lijst, NieuwAuditRecord, OpslagFout, Pagina, Resultaat};
+
+use crate::motor::{Rij, VOOR_WIJZIGING, Verbinding, fout, kol, tijd, tijd_db, tijd_optie_db};
+use crate::rij::{geparst, rol_uit};
+use crate::voeg_audits_toe;
 
 const KOLOMMEN: &str = "SELECT n.id, n.casus, c.huishouden, n.medewerker, m.naam AS medewerker_naam, \
      n.rol, n.organisatie, o.naam AS organisatie_naam, n.reden, n.verleend, n.tot \
      FROM noodtoegang n JOIN casus c ON c.id = n.casus JOIN medewerker m ON m.id = n.medewerker \
      JOIN organisatie o ON o.id = n.organisatie";
 
-fn noodtoegang_uit(rij: &SqliteRow) -> Resultaat<Noodtoegang> {
+fn noodtoegang_uit(r: &Rij) -> Resultaat<Noodtoegang> {
     Ok(Noodtoegang {
-        id: kolom(rij, "id")?,
-        casus: kolom(rij, "casus")?,
-        huishouden: kolom(rij, "huishouden")?,
-        medewerker: kolom(rij, "medewerker")?,
-        medewerker_naam: kolom(rij, "medewerker_naam")?,
-        rol: ontleed(rij, "rol", rol)?,
-        organisatie: kolom(rij, "organisatie")?,
-        organisatie_naam: kolom(rij, "organisatie_naam")?,
-        reden: kolom(rij, "reden")?,
-        verleend: tijd(rij, "verleend")?,
-        tot: tijd(rij, "tot")?,
+        id: kol(r, "id")?,
+        casus: kol(r, "casus")?,
+        huishouden: kol(r, "huishouden")?,
+        medewerker: kol(r, "medewerker")?,
+        medewerker_naam: kol(r, "medewerker_naam")?,
+        rol: geparst(r, "rol", rol_uit)?,
+        organisatie: kol(r, "organisatie")?,
+        organisatie_naam: kol(r, "organisatie_naam")?,
+        reden: kol(r, "reden")?,
+        verleend: tijd(r, "verleend")?,
+        tot: tijd(r, "tot")?,
     })
 }
 
 pub(crate) async fn maak(
-    c: &mut SqliteConnection,
+    c: &mut Verbinding,
     n: &NieuweNoodtoegang,
     audits: &[NieuwAuditRecord],
 ) -> Resultaat<Noodtoegang> {
-    let open: Option<i64> = sqlx::query_scalar("SELECT open FROM casus WHERE id = ?")
-        .bind(n.casus)
-        .fetch_optional(&mut *c)
-        .await
-        .map_err(db)?;
+    // Locks the case row: it cannot close or reopen under the grant.
+    let open: Option<bool> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT open FROM casus WHERE id = $1{VOOR_WIJZIGING}"
+    )))
+    .bind(n.casus)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?;
     match open {
         None => return Err(OpslagFout::OnbekendeVerwijzing("casus".into())),
-        Some(1) => {
+        Some(true) => {
             return Err(OpslagFout::Toestand(
                 "de casus is open: noodtoegang geldt alleen voor een gesloten casus".into(),
             ));
         }
-        Some(_) => {}
+        Some(false) => {}
     }
-    let id = sqlx::query(
+    let id: Id = sqlx::query_scalar(
         "INSERT INTO noodtoegang (casus, medewerker, rol, organisatie, reden, verleend, tot) \
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(n.casus)
     .bind(n.medewerker)
     .bind(n.rol.naam())
     .bind(n.organisatie)
     .bind(&n.reden)
-    .bind(tijd_tekst(&n.verleend))
-    .bind(tijd_tekst(&n.tot))
-    .execute(&mut *c)
+    .bind(tijd_db(&n.verleend))
+    .bind(tijd_db(&n.tot))
+    .fetch_one(&mut *c)
     .await
-    .map_err(db)?
-    .last_insert_rowid();
+    .map_err(fout)?;
     voeg_audits_toe(c, audits).await?;
-    sqlx::query(sqlx::AssertSqlSafe(format!("{KOLOMMEN} WHERE n.id = ?")))
+    let rij = sqlx::query(sqlx::AssertSqlSafe(format!("{KOLOMMEN} WHERE n.id = $1")))
         .bind(id)
         .fetch_one(&mut *c)
         .await
-        .map_err(db)
-        .and_then(|r| noodtoegang_uit(&r))
+        .map_err(fout)?;
+    noodtoegang_uit(&rij)
 }
 
 pub(crate) async fn lopend(
-    c: &mut SqliteConnection,
+    c: &mut Verbinding,
     medewerker: Id,
     organisatie: Id,
     nu: DateTime<Utc>,
 ) -> Resultaat<Vec<Noodtoegang>> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{KOLOMMEN} WHERE n.medewerker = ? AND n.organisatie = ? AND n.tot > ? \
+        "{KOLOMMEN} WHERE n.medewerker = $1 AND n.organisatie = $2 AND n.tot > $3 \
          ORDER BY n.verleend DESC, n.id DESC"
     )))
     .bind(medewerker)
     .bind(organisatie)
-    .bind(tijd_tekst(&nu))
+    .bind(tijd_db(&nu))
     .fetch_all(&mut *c)
     .await
-    .map_err(db)?
+    .map_err(fout)?
     .iter()
     .map(noodtoegang_uit)
     .collect()
 }
 
 pub(crate) async fn lijst(
-    c: &mut SqliteConnection,
+    c: &mut Verbinding,
     f: &NoodtoegangFilter,
     pagina: Pagina,
 ) -> Resultaat<Lijst<Noodtoegang>> {
-    // Open bounds as the widest texts that sort before and after every stamp.
-    let van = f.van.as_ref().map_or_else(String::new, tijd_tekst);
-    let tot = f.tot.as_ref().map_or_else(|| "~".to_string(), tijd_tekst);
-    let voorwaarde = "o.regio = ?1 AND n.verleend >= ?2 AND n.verleend < ?3";
+    let voorwaarde = "o.regio = $1 AND ($2 IS NULL OR n.verleend >= $2) \
+         AND ($3 IS NULL OR n.verleend < $3)";
     let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT count(*) FROM noodtoegang n JOIN organisatie o ON o.id = n.organisatie \
          WHERE {voorwaarde}"
     )))
     .bind(f.regio)
-    .bind(&van)
-    .bind(&tot)
+    .bind(tijd_optie_db(f.van.as_ref()))
+    .bind(tijd_optie_db(f.tot.as_ref()))
     .fetch_one(&mut *c)
     .await
-    .map_err(db)?;
+    .map_err(fout)?;
     let items = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{KOLOMMEN} WHERE {voorwaarde} ORDER BY n.verleend DESC, n.id DESC LIMIT ?4 OFFSET ?5"
+        "{KOLOMMEN} WHERE {voorwaarde} ORDER BY n.verleend DESC, n.id DESC LIMIT $4 OFFSET $5"
     )))
     .bind(f.regio)
-    .bind(&van)
-    .bind(&tot)
+    .bind(tijd_optie_db(f.van.as_ref()))
+    .bind(tijd_optie_db(f.tot.as_ref()))
     .bind(pagina.aantal)
     .bind(pagina.vanaf)
     .fetch_all(&mut *c)
     .await
-    .map_err(db)?
+    .map_err(fout)?
     .iter()
     .map(noodtoegang_uit)
     .collect::<Resultaat<_>>()?;

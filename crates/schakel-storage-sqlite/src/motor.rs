@@ -1,0 +1,111 @@
+//! What the one SQL implementation (`crates/schakel-storage/sql/`, compiled
+//! into this crate) needs to know of SQLite: its connection and row types,
+//! its error kinds, and how a timestamp, a date and a boolean are stored.
+//! Timestamps are TEXT, RFC 3339 UTC with six fractional digits (what
+//! [`NieuwAuditRecord::tijdstip_tekst`](schakel_storage::NieuwAuditRecord)
+//! writes, so that text sorts as time and the audit hash is recomputed over
+//! exactly what was hashed); dates are TEXT `YYYY-MM-DD`; booleans INTEGER
+//! 0 or 1.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use schakel_storage::{OpslagFout, Resultaat};
+use sqlx::Row;
+use sqlx::error::ErrorKind;
+pub(crate) use sqlx::sqlite::{
+    SqliteConnection as Verbinding, SqlitePool as Pool, SqliteRow as Rij,
+};
+
+use crate::rij::ongeldig;
+
+/// What follows a `SELECT` that reads a row it is about to change. SQLite
+/// needs nothing: every write transaction holds the database's one write
+/// lock from its start (`BEGIN IMMEDIATE`).
+pub(crate) const VOOR_WIJZIGING: &str = "";
+
+/// Maps a database error: uniqueness and references to their own variants.
+pub(crate) fn fout(e: sqlx::Error) -> OpslagFout {
+    if let sqlx::Error::Database(d) = &e {
+        match d.kind() {
+            // "UNIQUE constraint failed: jeugdige.bsn" → "bsn"
+            ErrorKind::UniqueViolation => {
+                let kolommen = d
+                    .message()
+                    .rsplit(": ")
+                    .next()
+                    .unwrap_or_default()
+                    .split(", ")
+                    .map(|k| k.rsplit('.').next().unwrap_or(k))
+                    .collect::<Vec<_>>()
+                    .join(",");
+                return OpslagFout::BestaatAl(kolommen);
+            }
+            // SQLite does not say which reference; the write methods check
+            // their references first and name them.
+            ErrorKind::ForeignKeyViolation => {
+                return OpslagFout::OnbekendeVerwijzing("verwijzing".into());
+            }
+            _ => {}
+        }
+    }
+    if let sqlx::Error::RowNotFound = e {
+        return OpslagFout::NietGevonden;
+    }
+    OpslagFout::Database(e.to_string())
+}
+
+pub(crate) fn kol<'r, T>(r: &'r Rij, naam: &str) -> Resultaat<T>
+where
+    T: sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,
+{
+    r.try_get(naam).map_err(|_| ongeldig(naam))
+}
+
+/// A timestamp as bound to a statement.
+pub(crate) fn tijd_db(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+pub(crate) fn tijd_optie_db(t: Option<&DateTime<Utc>>) -> Option<String> {
+    t.map(tijd_db)
+}
+
+/// A date as bound to a statement.
+pub(crate) fn datum_db(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn datum_optie_db(d: Option<NaiveDate>) -> Option<String> {
+    d.map(datum_db)
+}
+
+fn tijd_uit(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
+    DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc))
+}
+
+fn datum_uit(s: &str) -> Result<NaiveDate, chrono::ParseError> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+}
+
+pub(crate) fn tijd(r: &Rij, naam: &str) -> Resultaat<DateTime<Utc>> {
+    crate::rij::geparst(r, naam, tijd_uit)
+}
+
+pub(crate) fn tijd_optie(r: &Rij, naam: &str) -> Resultaat<Option<DateTime<Utc>>> {
+    crate::rij::optie_geparst(r, naam, tijd_uit)
+}
+
+pub(crate) fn datum(r: &Rij, naam: &str) -> Resultaat<NaiveDate> {
+    crate::rij::geparst(r, naam, datum_uit)
+}
+
+pub(crate) fn datum_optie(r: &Rij, naam: &str) -> Resultaat<Option<NaiveDate>> {
+    crate::rij::optie_geparst(r, naam, datum_uit)
+}
+
+pub(crate) fn boolean(r: &Rij, naam: &str) -> Resultaat<bool> {
+    match kol::<i64>(r, naam)? {
+        0 => Ok(false),
+        1 => Ok(true),
+        _ => Err(ongeldig(naam)),
+    }
+}
