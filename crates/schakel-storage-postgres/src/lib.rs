@@ -60,12 +60,16 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
 
 mod account;
+#[path = "../../schakel-storage/sql/auditlog.rs"]
 mod auditlog;
+#[path = "../../schakel-storage/sql/basis.rs"]
+mod basis;
 #[path = "../../schakel-storage/sql/contacten.rs"]
 mod contacten;
 #[path = "../../schakel-storage/sql/factorherstel.rs"]
 mod factorherstel;
 mod gids;
+#[path = "../../schakel-storage/sql/levenscyclus.rs"]
 mod levenscyclus;
 #[path = "../../schakel-storage/sql/lijsten.rs"]
 mod lijsten;
@@ -76,6 +80,7 @@ mod noodtoegang;
 mod onderwijs;
 #[path = "../../schakel-storage/sql/rij.rs"]
 mod rij;
+#[path = "../../schakel-storage/sql/sso.rs"]
 mod sso;
 mod toegangsroute;
 mod tweedefactor;

@@ -5,7 +5,7 @@
 //! audit timestamp alone is TEXT, exactly as hashed).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use schakel_storage::Resultaat;
+use schakel_storage::{Id, Resultaat, Roltoewijzing};
 use sqlx::Row;
 pub(crate) use sqlx::postgres::{PgConnection as Verbinding, PgPool as Pool, PgRow as Rij};
 
@@ -59,4 +59,38 @@ pub(crate) fn datum_optie(r: &Rij, naam: &str) -> Resultaat<Option<NaiveDate>> {
 
 pub(crate) fn boolean(r: &Rij, naam: &str) -> Resultaat<bool> {
     kol(r, naam)
+}
+
+/// How a write transaction begins: rows are locked as they are read
+/// ([`VOOR_WIJZIGING`]), the audit head among them.
+pub(crate) const BEGIN_SCHRIJF: &str = "BEGIN";
+
+/// Gives `medewerker` the roles `nieuw`, after those it holds; PostgreSQL
+/// keeps their order in the `volgorde` column.
+pub(crate) async fn voeg_rollen_toe(
+    c: &mut Verbinding,
+    medewerker: Id,
+    nieuw: &[Roltoewijzing],
+) -> Resultaat<()> {
+    let volgorde: i32 = sqlx::query_scalar(
+        "SELECT COALESCE(MAX(volgorde), -1) + 1 FROM roltoewijzing WHERE medewerker = $1",
+    )
+    .bind(medewerker)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(fout)?;
+    for (n, r) in nieuw.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO roltoewijzing (medewerker, rol, organisatie, volgorde) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(medewerker)
+        .bind(r.rol.naam())
+        .bind(r.organisatie)
+        .bind(volgorde.saturating_add(i32::try_from(n).unwrap_or(i32::MAX)))
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    }
+    Ok(())
 }

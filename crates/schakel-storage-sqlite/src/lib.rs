@@ -52,12 +52,16 @@ use sqlx::sqlite::{
 use sqlx::{Row, Sqlite, Transaction};
 
 mod account;
+#[path = "../../schakel-storage/sql/auditlog.rs"]
 mod auditlog;
+#[path = "../../schakel-storage/sql/basis.rs"]
+mod basis;
 #[path = "../../schakel-storage/sql/contacten.rs"]
 mod contacten;
 #[path = "../../schakel-storage/sql/factorherstel.rs"]
 mod factorherstel;
 mod gids;
+#[path = "../../schakel-storage/sql/levenscyclus.rs"]
 mod levenscyclus;
 #[path = "../../schakel-storage/sql/lijsten.rs"]
 mod lijsten;
@@ -68,6 +72,7 @@ mod noodtoegang;
 mod onderwijs;
 #[path = "../../schakel-storage/sql/rij.rs"]
 mod rij;
+#[path = "../../schakel-storage/sql/sso.rs"]
 mod sso;
 mod toegangsroute;
 mod tweedefactor;

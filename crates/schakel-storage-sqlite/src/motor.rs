@@ -8,7 +8,7 @@
 //! 0 or 1.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use schakel_storage::{OpslagFout, Resultaat};
+use schakel_storage::{Id, OpslagFout, Resultaat, Roltoewijzing};
 use sqlx::Row;
 use sqlx::error::ErrorKind;
 pub(crate) use sqlx::sqlite::{
@@ -108,4 +108,29 @@ pub(crate) fn boolean(r: &Rij, naam: &str) -> Resultaat<bool> {
         1 => Ok(true),
         _ => Err(ongeldig(naam)),
     }
+}
+
+/// How a write transaction begins: with the database's write lock.
+pub(crate) const BEGIN_SCHRIJF: &str = "BEGIN IMMEDIATE";
+
+/// Gives `medewerker` the roles `nieuw`, after those it holds; SQLite
+/// keeps their order as the rows' order (`rowid`).
+pub(crate) async fn voeg_rollen_toe(
+    c: &mut Verbinding,
+    medewerker: Id,
+    nieuw: &[Roltoewijzing],
+) -> Resultaat<()> {
+    for r in nieuw {
+        sqlx::query(
+            "INSERT INTO roltoewijzing (medewerker, rol, organisatie) VALUES ($1, $2, $3) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(medewerker)
+        .bind(r.rol.naam())
+        .bind(r.organisatie)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    }
+    Ok(())
 }

@@ -1,0 +1,32 @@
+//! Checks every write makes before it changes anything: a reference that
+//! does not exist is named (SQLite's foreign-key errors do not say which).
+
+use schakel_storage::{Id, OpslagFout, Resultaat};
+
+use crate::motor::{Verbinding, fout};
+
+pub(crate) const ORGANISATIE_BESTAAT: &str = "SELECT 1 FROM organisatie WHERE id = $1";
+pub(crate) const MEDEWERKER_BESTAAT: &str = "SELECT 1 FROM medewerker WHERE id = $1";
+
+pub(crate) async fn bestaat(c: &mut Verbinding, sql: &'static str, id: Id) -> Resultaat<bool> {
+    Ok(sqlx::query(sql)
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(fout)?
+        .is_some())
+}
+
+/// `Ok` when `sql` finds `id`; otherwise an unknown reference to `wat`.
+pub(crate) async fn eis(
+    c: &mut Verbinding,
+    sql: &'static str,
+    id: Id,
+    wat: &'static str,
+) -> Resultaat<()> {
+    if bestaat(c, sql, id).await? {
+        Ok(())
+    } else {
+        Err(OpslagFout::OnbekendeVerwijzing(wat.into()))
+    }
+}
