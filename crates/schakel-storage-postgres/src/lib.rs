@@ -59,6 +59,7 @@ use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
 
+#[path = "../../schakel-storage/sql/account.rs"]
 mod account;
 #[path = "../../schakel-storage/sql/auditlog.rs"]
 mod auditlog;
@@ -83,6 +84,7 @@ mod rij;
 #[path = "../../schakel-storage/sql/sso.rs"]
 mod sso;
 mod toegangsroute;
+#[path = "../../schakel-storage/sql/tweedefactor.rs"]
 mod tweedefactor;
 mod verloop;
 

@@ -51,6 +51,7 @@ use sqlx::sqlite::{
 };
 use sqlx::{Row, Sqlite, Transaction};
 
+#[path = "../../schakel-storage/sql/account.rs"]
 mod account;
 #[path = "../../schakel-storage/sql/auditlog.rs"]
 mod auditlog;
@@ -75,6 +76,7 @@ mod rij;
 #[path = "../../schakel-storage/sql/sso.rs"]
 mod sso;
 mod toegangsroute;
+#[path = "../../schakel-storage/sql/tweedefactor.rs"]
 mod tweedefactor;
 mod verloop;
 

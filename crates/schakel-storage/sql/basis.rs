@@ -30,3 +30,28 @@ pub(crate) async fn eis(
         Err(OpslagFout::OnbekendeVerwijzing(wat.into()))
     }
 }
+
+/// `Ok` when `medewerker` exists and holds `rol`; otherwise an unknown
+/// reference to the one that is missing.
+pub(crate) async fn eis_rol(
+    c: &mut Verbinding,
+    medewerker: Id,
+    rol: schakel_storage::Roltoewijzing,
+) -> Resultaat<()> {
+    eis(c, MEDEWERKER_BESTAAT, medewerker, "medewerker").await?;
+    let heeft = sqlx::query(
+        "SELECT 1 FROM roltoewijzing WHERE medewerker = $1 AND rol = $2 AND organisatie = $3",
+    )
+    .bind(medewerker)
+    .bind(rol.rol.naam())
+    .bind(rol.organisatie)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?
+    .is_some();
+    if heeft {
+        Ok(())
+    } else {
+        Err(OpslagFout::OnbekendeVerwijzing("rol".into()))
+    }
+}

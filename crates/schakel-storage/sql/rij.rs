@@ -35,3 +35,11 @@ pub(crate) fn optie_geparst<T, E>(
 pub(crate) fn rol_uit(s: &str) -> Result<Rol, ()> {
     Rol::parse(s).ok_or(())
 }
+
+/// The role held (`rol`, `organisatie`) in a row.
+pub(crate) fn rol_in_rij(r: &Rij) -> Resultaat<schakel_storage::Roltoewijzing> {
+    Ok(schakel_storage::Roltoewijzing {
+        rol: geparst(r, "rol", rol_uit)?,
+        organisatie: kol(r, "organisatie")?,
+    })
+}
