@@ -61,6 +61,7 @@ use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
 
 #[path = "../../schakel-storage/sql/account.rs"]
 mod account;
+mod adresimport;
 #[path = "../../schakel-storage/sql/auditlog.rs"]
 mod auditlog;
 #[path = "../../schakel-storage/sql/basis.rs"]
@@ -69,6 +70,7 @@ mod basis;
 mod contacten;
 #[path = "../../schakel-storage/sql/factorherstel.rs"]
 mod factorherstel;
+#[path = "../../schakel-storage/sql/gids.rs"]
 mod gids;
 #[path = "../../schakel-storage/sql/levenscyclus.rs"]
 mod levenscyclus;
@@ -83,6 +85,7 @@ mod onderwijs;
 mod rij;
 #[path = "../../schakel-storage/sql/sso.rs"]
 mod sso;
+#[path = "../../schakel-storage/sql/toegangsroute.rs"]
 mod toegangsroute;
 #[path = "../../schakel-storage/sql/tweedefactor.rs"]
 mod tweedefactor;
@@ -2114,7 +2117,7 @@ impl Opslag for PgOpslag {
     // --- the regional directory: addresses, werkgebieden, contact points ---------
 
     async fn begin_adresimport(&self) -> Resultaat<Box<dyn schakel_storage::Adresimport>> {
-        gids::begin(&self.pool).await
+        adresimport::begin(&self.pool).await
     }
 
     async fn adres(

@@ -94,3 +94,15 @@ pub(crate) async fn voeg_rollen_toe(
     }
     Ok(())
 }
+
+/// Keeps other writers off `tabellen` until the transaction ends (readers
+/// go on), so checks made on them hold until the commit.
+pub(crate) async fn vergrendel(c: &mut Verbinding, tabellen: &str) -> Resultaat<()> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "LOCK TABLE {tabellen} IN SHARE ROW EXCLUSIVE MODE"
+    )))
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
+    Ok(())
+}
