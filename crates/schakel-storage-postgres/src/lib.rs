@@ -66,6 +66,7 @@ mod adresimport;
 mod auditlog;
 #[path = "../../schakel-storage/sql/basis.rs"]
 mod basis;
+use basis::raak_huishouden_aan;
 #[path = "../../schakel-storage/sql/contacten.rs"]
 mod contacten;
 #[path = "../../schakel-storage/sql/factorherstel.rs"]
@@ -89,6 +90,7 @@ mod sso;
 mod toegangsroute;
 #[path = "../../schakel-storage/sql/tweedefactor.rs"]
 mod tweedefactor;
+#[path = "../../schakel-storage/sql/verloop.rs"]
 mod verloop;
 
 /// The schema, embedded in the binary; [`PgOpslag::connect`] applies what is
@@ -405,27 +407,6 @@ async fn voeg_audits_toe(
         .await
         .map_err(fout)?;
     Ok(opgeslagen)
-}
-
-/// Marks a household as changed at `nu`: its retention deadline moves
-/// along. An unknown household is an unknown reference.
-async fn raak_huishouden_aan(
-    conn: &mut PgConnection,
-    huishouden: Id,
-    nu: DateTime<Utc>,
-) -> Resultaat<()> {
-    let n = sqlx::query("UPDATE huishouden SET gewijzigd = $2, bewaren_tot = $3 WHERE id = $1")
-        .bind(huishouden)
-        .bind(nu)
-        .bind(bewaren_tot(nu))
-        .execute(&mut *conn)
-        .await
-        .map_err(fout)?
-        .rows_affected();
-    if n == 0 {
-        return Err(OpslagFout::OnbekendeVerwijzing("huishouden".into()));
-    }
-    Ok(())
 }
 
 async fn rollen_van(conn: &mut PgConnection, medewerker: Id) -> Resultaat<Vec<Roltoewijzing>> {

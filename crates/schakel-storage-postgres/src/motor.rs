@@ -106,3 +106,19 @@ pub(crate) async fn vergrendel(c: &mut Verbinding, tabellen: &str) -> Resultaat<
     .map_err(fout)?;
     Ok(())
 }
+
+/// The month (`YYYY-MM`) of a timestamp column, in SQL.
+pub(crate) fn maand_van_tijd(kolom: &str) -> String {
+    format!("to_char({kolom} AT TIME ZONE 'UTC', 'YYYY-MM')")
+}
+
+/// The month (`YYYY-MM`) of a date column, in SQL.
+pub(crate) fn maand_van_datum(kolom: &str) -> String {
+    format!("to_char({kolom}, 'YYYY-MM')")
+}
+
+/// The day (UTC) of a timestamp column, in SQL, comparable with a bound
+/// date ([`datum_db`]).
+pub(crate) fn dag_van_tijd(kolom: &str) -> String {
+    format!("({kolom} AT TIME ZONE 'UTC')::date")
+}

@@ -58,6 +58,7 @@ mod adresimport;
 mod auditlog;
 #[path = "../../schakel-storage/sql/basis.rs"]
 mod basis;
+use basis::raak_huishouden_aan;
 #[path = "../../schakel-storage/sql/contacten.rs"]
 mod contacten;
 #[path = "../../schakel-storage/sql/factorherstel.rs"]
@@ -81,6 +82,7 @@ mod sso;
 mod toegangsroute;
 #[path = "../../schakel-storage/sql/tweedefactor.rs"]
 mod tweedefactor;
+#[path = "../../schakel-storage/sql/verloop.rs"]
 mod verloop;
 
 /// The migrations, embedded in the binary.
@@ -573,51 +575,6 @@ async fn lees_jeugdige(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Jeu
         .as_ref()
         .map(jeugdige_uit)
         .transpose()
-}
-
-async fn lees_casus(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Casus>> {
-    let Some(rij) = sqlx::query(
-        "SELECT id, huishouden, wijkteam, open, aangemaakt, gesloten FROM casus WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&mut *c)
-    .await
-    .map_err(db)?
-    else {
-        return Ok(None);
-    };
-    let partijen = sqlx::query_scalar(
-        "SELECT organisatie FROM casus_partij WHERE casus = ? ORDER BY organisatie",
-    )
-    .bind(id)
-    .fetch_all(&mut *c)
-    .await
-    .map_err(db)?;
-    Ok(Some(Casus {
-        id: kolom(&rij, "id")?,
-        huishouden: kolom(&rij, "huishouden")?,
-        wijkteam: kolom(&rij, "wijkteam")?,
-        partijen,
-        open: boolean(&rij, "open")?,
-        aangemaakt: tijd(&rij, "aangemaakt")?,
-        gesloten: tijd_optie(&rij, "gesloten")?,
-    }))
-}
-
-/// Marks a household as changed now: its retention deadline moves along.
-async fn raak_huishouden_aan(
-    c: &mut SqliteConnection,
-    huishouden: Id,
-    nu: &DateTime<Utc>,
-) -> Resultaat<()> {
-    sqlx::query("UPDATE huishouden SET gewijzigd = ?, bewaren_tot = ? WHERE id = ?")
-        .bind(tijd_tekst(nu))
-        .bind(datum_tekst(bewaren_tot(*nu)))
-        .bind(huishouden)
-        .execute(&mut *c)
-        .await
-        .map_err(db)?;
-    Ok(())
 }
 
 /// Appends one record to the hash chain. Must run inside a write
@@ -1408,7 +1365,7 @@ impl Opslag for SqliteOpslag {
         .await
         .map_err(db)?
         .last_insert_rowid();
-        raak_huishouden_aan(&mut tx, j.huishouden, &nu).await?;
+        raak_huishouden_aan(&mut tx, j.huishouden, nu).await?;
         herbereken_huishouden(&mut tx, j.huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
         let jeugdige = lees_jeugdige(&mut tx, id)
@@ -1477,7 +1434,7 @@ impl Opslag for SqliteOpslag {
         .execute(&mut *tx)
         .await
         .map_err(db)?;
-        raak_huishouden_aan(&mut tx, huishouden, &nu).await?;
+        raak_huishouden_aan(&mut tx, huishouden, nu).await?;
         herbereken_huishouden(&mut tx, huishouden).await?;
         voeg_audit_toe(&mut tx, audit).await?;
         let jeugdige = lees_jeugdige(&mut tx, id)
@@ -1737,7 +1694,7 @@ impl Opslag for SqliteOpslag {
         herbereken_huishouden(&mut tx, c.huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
         voeg_audits_toe(&mut tx, toegang).await?;
-        let casus = lees_casus(&mut tx, id)
+        let casus = verloop::lees_casus(&mut tx, id)
             .await?
             .ok_or(OpslagFout::NietGevonden)?;
         tx.commit().await.map_err(db)?;
@@ -1746,7 +1703,7 @@ impl Opslag for SqliteOpslag {
 
     async fn casus(&self, id: Id) -> Resultaat<Option<Casus>> {
         let mut c = self.pool.acquire().await.map_err(db)?;
-        lees_casus(&mut c, id).await
+        verloop::lees_casus(&mut c, id).await
     }
 
     async fn casusoverzicht(
@@ -1769,7 +1726,7 @@ impl Opslag for SqliteOpslag {
                 .await
                 .map_err(db)?;
         match id {
-            Some(id) => lees_casus(&mut c, id).await,
+            Some(id) => verloop::lees_casus(&mut c, id).await,
             None => Ok(None),
         }
     }

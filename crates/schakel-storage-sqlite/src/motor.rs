@@ -140,3 +140,19 @@ pub(crate) async fn voeg_rollen_toe(
 pub(crate) async fn vergrendel(_c: &mut Verbinding, _tabellen: &str) -> Resultaat<()> {
     Ok(())
 }
+
+/// The month (`YYYY-MM`) of a timestamp column, in SQL.
+pub(crate) fn maand_van_tijd(kolom: &str) -> String {
+    format!("substr({kolom}, 1, 7)")
+}
+
+/// The month (`YYYY-MM`) of a date column, in SQL.
+pub(crate) fn maand_van_datum(kolom: &str) -> String {
+    format!("substr({kolom}, 1, 7)")
+}
+
+/// The day (UTC) of a timestamp column, in SQL, comparable with a bound
+/// date ([`datum_db`]).
+pub(crate) fn dag_van_tijd(kolom: &str) -> String {
+    format!("substr({kolom}, 1, 10)")
+}

@@ -55,3 +55,24 @@ pub(crate) async fn eis_rol(
         Err(OpslagFout::OnbekendeVerwijzing("rol".into()))
     }
 }
+
+/// Marks a household as changed at `nu`: its retention deadline moves
+/// along. An unknown household is an unknown reference.
+pub(crate) async fn raak_huishouden_aan(
+    c: &mut Verbinding,
+    huishouden: Id,
+    nu: chrono::DateTime<chrono::Utc>,
+) -> Resultaat<()> {
+    let n = sqlx::query("UPDATE huishouden SET gewijzigd = $2, bewaren_tot = $3 WHERE id = $1")
+        .bind(huishouden)
+        .bind(crate::motor::tijd_db(&nu))
+        .bind(crate::motor::datum_db(schakel_storage::bewaren_tot(nu)))
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?
+        .rows_affected();
+    if n == 0 {
+        return Err(OpslagFout::OnbekendeVerwijzing("huishouden".into()));
+    }
+    Ok(())
+}
