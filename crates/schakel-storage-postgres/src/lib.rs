@@ -82,6 +82,8 @@ mod motor;
 mod noodtoegang;
 #[path = "../../schakel-storage/sql/onderwijs.rs"]
 mod onderwijs;
+#[path = "../../schakel-storage/sql/opslag.rs"]
+mod opslag;
 #[path = "../../schakel-storage/sql/rij.rs"]
 mod rij;
 #[path = "../../schakel-storage/sql/sso.rs"]
@@ -148,6 +150,15 @@ impl PgOpslag {
     /// Closes every pooled connection.
     pub async fn sluit(&self) {
         self.pool.close().await;
+    }
+
+    /// A write transaction; what must not change under it is locked as it
+    /// is read (`motor::VOOR_WIJZIGING`).
+    async fn schrijf(&self) -> Resultaat<sqlx::Transaction<'static, Postgres>> {
+        self.pool
+            .begin_with(motor::BEGIN_SCHRIJF)
+            .await
+            .map_err(fout)
     }
 
     /// A read-only transaction on one snapshot, for reads of several
@@ -668,13 +679,17 @@ fn io_fout(wat: &str, e: std::io::Error) -> OpslagFout {
 
 // --- the trait ------------------------------------------------------------------
 
-#[async_trait]
-impl Opslag for PgOpslag {
-    fn backend(&self) -> &'static str {
+/// The store the shared operations (`crate::opslag`) are implemented on.
+pub(crate) type DezeOpslag = PgOpslag;
+
+/// The operations whose substance differs per engine; the shared
+/// [`Opslag`] implementation calls them.
+impl PgOpslag {
+    pub(crate) fn eigen_backend(&self) -> &'static str {
         "postgres"
     }
 
-    async fn maak_regio(&self, r: &NieuweRegio) -> Resultaat<Regio> {
+    pub(crate) async fn eigen_maak_regio(&self, r: &NieuweRegio) -> Resultaat<Regio> {
         let id: Id =
             sqlx::query_scalar("INSERT INTO regio (code, naam) VALUES ($1, $2) RETURNING id")
                 .bind(&r.code)
@@ -689,17 +704,10 @@ impl Opslag for PgOpslag {
         })
     }
 
-    async fn regio_op_code(&self, code: &str) -> Resultaat<Option<Regio>> {
-        let rij: Option<(Id, String, String)> =
-            sqlx::query_as("SELECT id, code, naam FROM regio WHERE code = $1")
-                .bind(code)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(fout)?;
-        Ok(rij.map(|(id, code, naam)| Regio { id, code, naam }))
-    }
-
-    async fn maak_organisatie(&self, o: &NieuweOrganisatie) -> Resultaat<Organisatie> {
+    pub(crate) async fn eigen_maak_organisatie(
+        &self,
+        o: &NieuweOrganisatie,
+    ) -> Resultaat<Organisatie> {
         let rij = sqlx::query(
             "INSERT INTO organisatie (regio, naam, soort, gemeente, brin, agb) \
              VALUES ($1, $2, $3, $4, $5, $6) \
@@ -717,20 +725,7 @@ impl Opslag for PgOpslag {
         organisatie_uit(&rij)
     }
 
-    async fn organisatie(&self, id: Id) -> Resultaat<Option<Organisatie>> {
-        sqlx::query(
-            "SELECT id, regio, naam, soort, gemeente, brin, agb FROM organisatie WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(fout)?
-        .as_ref()
-        .map(organisatie_uit)
-        .transpose()
-    }
-
-    async fn organisaties(&self, pagina: Pagina) -> Resultaat<Lijst<Organisatie>> {
+    pub(crate) async fn eigen_organisaties(&self, pagina: Pagina) -> Resultaat<Lijst<Organisatie>> {
         let mut tx = self.lees().await?;
         let rijen = sqlx::query(
             "SELECT id, regio, naam, soort, gemeente, brin, agb FROM organisatie \
@@ -755,7 +750,10 @@ impl Opslag for PgOpslag {
         })
     }
 
-    async fn maak_medewerker(&self, m: &NieuweMedewerker) -> Resultaat<Medewerker> {
+    pub(crate) async fn eigen_maak_medewerker(
+        &self,
+        m: &NieuweMedewerker,
+    ) -> Resultaat<Medewerker> {
         let mut tx = self.pool.begin().await.map_err(fout)?;
         let id: Id = sqlx::query_scalar(
             "INSERT INTO medewerker (naam, email, wachtwoord_hash, demo) VALUES ($1, $2, $3, $4) \
@@ -785,14 +783,10 @@ impl Opslag for PgOpslag {
         self.medewerker(id).await?.ok_or(OpslagFout::NietGevonden)
     }
 
-    async fn medewerker(&self, id: Id) -> Resultaat<Option<Medewerker>> {
-        let mut tx = self.lees().await?;
-        let m = lees_medewerker(&mut tx, id).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(m)
-    }
-
-    async fn medewerker_op_email(&self, email: &str) -> Resultaat<Option<(Medewerker, String)>> {
+    pub(crate) async fn eigen_medewerker_op_email(
+        &self,
+        email: &str,
+    ) -> Resultaat<Option<(Medewerker, String)>> {
         let mut tx = self.lees().await?;
         let Some(rij) = sqlx::query(
             "SELECT id, naam, email, actief, demo, wachtwoord_hash FROM medewerker WHERE email = $1",
@@ -811,7 +805,7 @@ impl Opslag for PgOpslag {
         Ok(Some((medewerker_uit(&rij, rollen)?, hash)))
     }
 
-    async fn maak_sessie(&self, s: &Sessie) -> Resultaat<()> {
+    pub(crate) async fn eigen_maak_sessie(&self, s: &Sessie) -> Resultaat<()> {
         sqlx::query(
             "INSERT INTO sessie (token_hash, medewerker, rol, organisatie, csrf_token, \
              aangemaakt, laatst_actief, verloopt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -830,7 +824,7 @@ impl Opslag for PgOpslag {
         Ok(())
     }
 
-    async fn sessie(&self, token_hash: &str) -> Resultaat<Option<Sessie>> {
+    pub(crate) async fn eigen_sessie(&self, token_hash: &str) -> Resultaat<Option<Sessie>> {
         sqlx::query(
             "SELECT token_hash, medewerker, rol, organisatie, csrf_token, aangemaakt, \
              laatst_actief, verloopt FROM sessie WHERE token_hash = $1",
@@ -853,7 +847,7 @@ impl Opslag for PgOpslag {
         .transpose()
     }
 
-    async fn raak_sessie_aan(
+    pub(crate) async fn eigen_raak_sessie_aan(
         &self,
         token_hash: &str,
         laatst_actief: DateTime<Utc>,
@@ -871,313 +865,7 @@ impl Opslag for PgOpslag {
         Ok(())
     }
 
-    async fn verwijder_sessie(&self, token_hash: &str) -> Resultaat<()> {
-        sqlx::query("DELETE FROM sessie WHERE token_hash = $1")
-            .bind(token_hash)
-            .execute(&self.pool)
-            .await
-            .map_err(fout)?;
-        Ok(())
-    }
-
-    async fn maak_api_token(
-        &self,
-        t: &NieuwApiToken,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<ApiToken> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = account::maak_api_token(&mut tx, t, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn api_token(&self, token_hash: &str) -> Resultaat<Option<ApiToken>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        account::api_token(&mut c, account::Welk::Hash(token_hash)).await
-    }
-
-    async fn api_token_op_id(&self, id: Id) -> Resultaat<Option<ApiToken>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        account::api_token(&mut c, account::Welk::Id(id)).await
-    }
-
-    async fn api_tokens(&self, filter: TokenFilter) -> Resultaat<Vec<ApiToken>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        account::api_tokens(&mut c, filter).await
-    }
-
-    async fn gebruik_api_token(&self, id: Id, tijdstip: DateTime<Utc>) -> Resultaat<()> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        account::gebruik_api_token(&mut c, id, tijdstip).await
-    }
-
-    async fn trek_api_token_in(&self, id: Id, audit: &NieuwAuditRecord) -> Resultaat<()> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        account::trek_api_token_in(&mut tx, id, audit).await?;
-        tx.commit().await.map_err(fout)
-    }
-
-    async fn zet_medewerker_actief(
-        &self,
-        id: Id,
-        actief: bool,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<Medewerker> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = account::zet_medewerker_actief(&mut tx, id, actief, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn maak_activatie(
-        &self,
-        medewerker: Id,
-        token_hash: &str,
-        verloopt: DateTime<Utc>,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<()> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        account::maak_activatie(&mut tx, medewerker, token_hash, verloopt, audit).await?;
-        tx.commit().await.map_err(fout)
-    }
-
-    async fn activatie(&self, token_hash: &str) -> Resultaat<Option<Activatie>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        account::activatie(&mut c, token_hash).await
-    }
-
-    async fn activeer(
-        &self,
-        token_hash: &str,
-        wachtwoord_hash: &str,
-        nu: DateTime<Utc>,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<Medewerker> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = account::activeer(&mut tx, token_hash, wachtwoord_hash, nu, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn medewerkers(
-        &self,
-        filter: schakel_storage::MedewerkerFilter,
-        pagina: Pagina,
-    ) -> Resultaat<Lijst<Medewerker>> {
-        let mut tx = self.lees().await?;
-        let uit = levenscyclus::medewerkers(&mut tx, filter, pagina).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn zet_rollen(
-        &self,
-        id: Id,
-        rollen: &[Roltoewijzing],
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<Medewerker> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = levenscyclus::zet_rollen(&mut tx, id, rollen, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn zet_wachtwoord(
-        &self,
-        id: Id,
-        wachtwoord_hash: &str,
-        behoud: Option<&str>,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<()> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        levenscyclus::zet_wachtwoord(&mut tx, id, wachtwoord_hash, behoud, audit).await?;
-        tx.commit().await.map_err(fout)
-    }
-
-    async fn registreer_mislukte_inlog(
-        &self,
-        sleutels: &[String],
-        tijdstip: DateTime<Utc>,
-        vergeet_voor: DateTime<Utc>,
-    ) -> Resultaat<()> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        account::registreer_mislukte_inlog(&mut tx, sleutels, tijdstip, vergeet_voor).await?;
-        tx.commit().await.map_err(fout)
-    }
-
-    async fn mislukte_inlogs(
-        &self,
-        sleutel: &str,
-        sinds: DateTime<Utc>,
-    ) -> Resultaat<Vec<DateTime<Utc>>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        account::mislukte_inlogs(&mut c, sleutel, sinds).await
-    }
-
-    async fn wis_mislukte_inlogs(&self, sleutel: &str) -> Resultaat<()> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        account::wis_mislukte_inlogs(&mut c, sleutel).await
-    }
-
-    // --- single sign-on ----------------------------------------------------------
-
-    async fn zet_sso_instelling(
-        &self,
-        i: &SsoInstelling,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<()> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        sso::zet_instelling(&mut tx, i, audit).await?;
-        tx.commit().await.map_err(fout)
-    }
-
-    async fn sso_instelling(&self, organisatie: Id) -> Resultaat<Option<SsoInstelling>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        Ok(sso::instellingen(&mut c, Some(organisatie)).await?.pop())
-    }
-
-    async fn sso_instellingen(&self) -> Resultaat<Vec<SsoInstelling>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        sso::instellingen(&mut c, None).await
-    }
-
-    async fn bewaar_sso_poging(&self, p: &SsoPoging, nu: DateTime<Utc>) -> Resultaat<()> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        sso::bewaar_poging(&mut tx, p, nu).await?;
-        tx.commit().await.map_err(fout)
-    }
-
-    async fn neem_sso_poging(
-        &self,
-        state_hash: &str,
-        nu: DateTime<Utc>,
-    ) -> Resultaat<Option<SsoPoging>> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = sso::neem_poging(&mut tx, state_hash, nu).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn sso_koppeling(&self, issuer: &str, subject: &str) -> Resultaat<Option<SsoKoppeling>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        sso::koppeling(&mut c, issuer, subject).await
-    }
-
-    async fn koppel_sso(&self, k: &SsoKoppeling, audit: &NieuwAuditRecord) -> Resultaat<()> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        sso::koppel(&mut tx, k, audit).await?;
-        tx.commit().await.map_err(fout)
-    }
-
-    async fn maak_sso_medewerker(
-        &self,
-        naam: &str,
-        email: &str,
-        k: &SsoKoppeling,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<Medewerker> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = sso::maak_medewerker(&mut tx, naam, email, k, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn sso_zonder_rol(&self, organisatie: Id) -> Resultaat<Vec<Medewerker>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        sso::zonder_rol(&mut c, organisatie).await
-    }
-
-    async fn tweede_factoren(&self, medewerker: Id) -> Resultaat<Vec<TweedeFactor>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        tweedefactor::tweede_factoren(&mut c, medewerker).await
-    }
-
-    async fn voeg_tweede_factor_toe(
-        &self,
-        f: &NieuweTweedeFactor,
-        herstelcodes: Option<&[String]>,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<TweedeFactor> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = tweedefactor::voeg_toe(&mut tx, f, herstelcodes, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn zet_herstelcodes(
-        &self,
-        medewerker: Id,
-        hashes: &[String],
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<()> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        tweedefactor::vervang_herstelcodes(&mut tx, medewerker, hashes).await?;
-        voeg_audit_toe(&mut tx, &audit.over_object(medewerker)).await?;
-        tx.commit().await.map_err(fout)
-    }
-
-    async fn herstelcodes_over(&self, medewerker: Id) -> Resultaat<i64> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        tweedefactor::herstelcodes_over(&mut c, medewerker).await
-    }
-
-    async fn gebruik_herstelcode(
-        &self,
-        medewerker: Id,
-        hash: &str,
-        nu: DateTime<Utc>,
-    ) -> Resultaat<bool> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        tweedefactor::gebruik_herstelcode(&mut c, medewerker, hash, nu).await
-    }
-
-    async fn gebruik_totp_stap(&self, factor: Id, stap: i64, nu: DateTime<Utc>) -> Resultaat<bool> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        tweedefactor::gebruik_totp_stap(&mut c, factor, stap, nu).await
-    }
-
-    async fn werk_tweede_factor_bij(
-        &self,
-        factor: Id,
-        gegevens: &str,
-        nu: DateTime<Utc>,
-    ) -> Resultaat<()> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        tweedefactor::werk_bij(&mut c, factor, gegevens, nu).await
-    }
-
-    async fn verwijder_tweede_factoren(
-        &self,
-        medewerker: Id,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<u64> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let weg = factorherstel::verwijder(&mut tx, medewerker, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(weg)
-    }
-
-    async fn maak_aanmelding(&self, a: &Aanmelding) -> Resultaat<()> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        tweedefactor::maak_aanmelding(&mut c, a).await
-    }
-
-    async fn aanmelding(&self, token_hash: &str) -> Resultaat<Option<Aanmelding>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        tweedefactor::aanmelding(&mut c, token_hash).await
-    }
-
-    async fn zet_aanmelding_staat(&self, token_hash: &str, staat: &str) -> Resultaat<()> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        tweedefactor::zet_aanmelding_staat(&mut c, token_hash, staat).await
-    }
-
-    async fn verwijder_aanmelding(&self, token_hash: &str) -> Resultaat<()> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        tweedefactor::verwijder_aanmelding(&mut c, token_hash).await
-    }
-
-    async fn tel_poging(
+    pub(crate) async fn eigen_tel_poging(
         &self,
         sleutel: &str,
         nu: DateTime<Utc>,
@@ -1203,7 +891,7 @@ impl Opslag for PgOpslag {
         ))
     }
 
-    async fn maak_huishouden(
+    pub(crate) async fn eigen_maak_huishouden(
         &self,
         h: &NieuwHuishouden,
         audit: &NieuwAuditRecord,
@@ -1244,7 +932,7 @@ impl Opslag for PgOpslag {
         })
     }
 
-    async fn huishouden(&self, id: Id) -> Resultaat<Option<Huishouden>> {
+    pub(crate) async fn eigen_huishouden(&self, id: Id) -> Resultaat<Option<Huishouden>> {
         let mut tx = self.lees().await?;
         let Some(rij) = sqlx::query(
             "SELECT id, gewijzigd, bewaren_tot, aangemaakt_door FROM huishouden WHERE id = $1",
@@ -1288,7 +976,7 @@ impl Opslag for PgOpslag {
         }))
     }
 
-    async fn maak_jeugdige(
+    pub(crate) async fn eigen_maak_jeugdige(
         &self,
         j: &NieuweJeugdige,
         audit: &NieuwAuditRecord,
@@ -1324,7 +1012,7 @@ impl Opslag for PgOpslag {
         Ok(jeugdige)
     }
 
-    async fn jeugdige(&self, id: Id) -> Resultaat<Option<Jeugdige>> {
+    pub(crate) async fn eigen_jeugdige(&self, id: Id) -> Resultaat<Option<Jeugdige>> {
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {JEUGDIGE_KOLOMMEN} FROM jeugdige WHERE id = $1"
         )))
@@ -1337,7 +1025,7 @@ impl Opslag for PgOpslag {
         .transpose()
     }
 
-    async fn jeugdige_op_bsn(&self, bsn: &Bsn) -> Resultaat<Option<Jeugdige>> {
+    pub(crate) async fn eigen_jeugdige_op_bsn(&self, bsn: &Bsn) -> Resultaat<Option<Jeugdige>> {
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {JEUGDIGE_KOLOMMEN} FROM jeugdige WHERE bsn = $1"
         )))
@@ -1350,7 +1038,7 @@ impl Opslag for PgOpslag {
         .transpose()
     }
 
-    async fn wijzig_jeugdige(
+    pub(crate) async fn eigen_wijzig_jeugdige(
         &self,
         id: Id,
         versie: i64,
@@ -1399,7 +1087,7 @@ impl Opslag for PgOpslag {
         Ok(jeugdige)
     }
 
-    async fn jeugdigen_met_relatie(
+    pub(crate) async fn eigen_jeugdigen_met_relatie(
         &self,
         organisatie: Id,
         patronen: i64,
@@ -1448,22 +1136,7 @@ impl Opslag for PgOpslag {
         Ok(Lijst { items, totaal })
     }
 
-    async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties> {
-        let rij = sqlx::query(
-            "SELECT relaties, verwijzing_tot FROM toegang WHERE organisatie = $1 AND jeugdige = $2",
-        )
-        .bind(organisatie)
-        .bind(jeugdige)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(fout)?;
-        rij.as_ref()
-            .map(relaties_uit)
-            .transpose()
-            .map(Option::unwrap_or_default)
-    }
-
-    async fn herbereken_toegang(&self) -> Resultaat<()> {
+    pub(crate) async fn eigen_herbereken_toegang(&self) -> Resultaat<()> {
         let mut tx = self.pool.begin().await.map_err(fout)?;
         // Writers recompute under their household's lock; the whole table
         // is rebuilt with every household's rows out of their reach.
@@ -1482,7 +1155,7 @@ impl Opslag for PgOpslag {
         tx.commit().await.map_err(fout)
     }
 
-    async fn maak_hulpvraag(
+    pub(crate) async fn eigen_maak_hulpvraag(
         &self,
         h: &NieuweHulpvraag,
         audit: &NieuwAuditRecord,
@@ -1514,12 +1187,7 @@ impl Opslag for PgOpslag {
         Ok(hulpvraag)
     }
 
-    async fn hulpvraag(&self, id: Id) -> Resultaat<Option<Hulpvraag>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        lees_hulpvraag(&mut c, id).await
-    }
-
-    async fn hulpvragen_van(
+    pub(crate) async fn eigen_hulpvragen_van(
         &self,
         organisatie: Id,
         alleen_open: bool,
@@ -1552,7 +1220,7 @@ impl Opslag for PgOpslag {
         Ok(Lijst { items, totaal })
     }
 
-    async fn trieer_hulpvraag(
+    pub(crate) async fn eigen_trieer_hulpvraag(
         &self,
         id: Id,
         besluit: &Triagebesluit,
@@ -1636,7 +1304,7 @@ impl Opslag for PgOpslag {
         Ok(hulpvraag)
     }
 
-    async fn maak_casus(
+    pub(crate) async fn eigen_maak_casus(
         &self,
         c: &NieuweCasus,
         audit: &NieuwAuditRecord,
@@ -1679,94 +1347,7 @@ impl Opslag for PgOpslag {
         })
     }
 
-    // --- NEN 7513 audit log --------------------------------------------------
-
-    // --- onderwijssituatie and interventie-afspraken -------------------------------------
-
-    async fn leg_onderwijssituatie_vast(
-        &self,
-        s: &schakel_storage::NieuweOnderwijssituatie,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<schakel_storage::Onderwijssituatie> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = onderwijs::leg_vast(&mut tx, s, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn onderwijssituaties(
-        &self,
-        jeugdige: Id,
-    ) -> Resultaat<Vec<schakel_storage::Onderwijssituatie>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        onderwijs::historie(&mut c, jeugdige).await
-    }
-
-    async fn zet_interventieafspraak(
-        &self,
-        a: &schakel_storage::NieuweInterventieafspraak,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<schakel_storage::Interventieafspraak> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = onderwijs::zet_afspraak(&mut tx, a, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn interventieafspraken(&self) -> Resultaat<Vec<schakel_storage::Interventieafspraak>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        onderwijs::afspraken(&mut c).await
-    }
-
-    async fn maak_noodtoegang(
-        &self,
-        n: &schakel_storage::NieuweNoodtoegang,
-        audits: &[NieuwAuditRecord],
-    ) -> Resultaat<schakel_storage::Noodtoegang> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = noodtoegang::maak(&mut tx, n, audits).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn lopende_noodtoegang(
-        &self,
-        medewerker: Id,
-        organisatie: Id,
-        nu: DateTime<Utc>,
-    ) -> Resultaat<Vec<schakel_storage::Noodtoegang>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        noodtoegang::lopend(&mut c, medewerker, organisatie, nu).await
-    }
-
-    async fn noodtoegangen(
-        &self,
-        f: &schakel_storage::NoodtoegangFilter,
-        pagina: Pagina,
-    ) -> Resultaat<Lijst<schakel_storage::Noodtoegang>> {
-        let mut tx = self.lees().await?;
-        let uit = noodtoegang::lijst(&mut tx, f, pagina).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn casus(&self, id: Id) -> Resultaat<Option<Casus>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        verloop::lees_casus(&mut c, id).await
-    }
-
-    async fn casusoverzicht(
-        &self,
-        f: &schakel_storage::CasusFilter,
-        pagina: Pagina,
-    ) -> Resultaat<Lijst<schakel_storage::CasusOverzicht>> {
-        let mut tx = self.lees().await?;
-        let uit = lijsten::casussen(&mut tx, f, pagina).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>> {
+    pub(crate) async fn eigen_open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>> {
         let mut c = self.pool.acquire().await.map_err(fout)?;
         let id: Option<Id> =
             sqlx::query_scalar("SELECT id FROM casus WHERE huishouden = $1 AND open LIMIT 1")
@@ -1780,130 +1361,11 @@ impl Opslag for PgOpslag {
         }
     }
 
-    // --- the course of a joint case ------------------------------------------------------
-
-    async fn gebeurtenissen(&self, casus: Id) -> Resultaat<Vec<CasusGebeurtenis>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        verloop::gebeurtenissen(&mut c, casus).await
-    }
-
-    async fn voeg_gebeurtenis_toe(
+    pub(crate) async fn eigen_audit_records(
         &self,
-        g: &NieuweCasusGebeurtenis,
-        audits: &[NieuwAuditRecord],
-    ) -> Resultaat<CasusGebeurtenis> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = verloop::voeg_gebeurtenis_toe(&mut tx, g, audits).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn maak_verwijzing(
-        &self,
-        v: &NieuweVerwijzing,
-        acties: &[NieuwActiepunt],
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<Verwijzing> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = verloop::maak_verwijzing(&mut tx, v, acties, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn verwijzing(&self, id: Id) -> Resultaat<Option<Verwijzing>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        verloop::lees_verwijzing(&mut c, id).await
-    }
-
-    async fn verwijzingen(&self, jeugdige: Id) -> Resultaat<Vec<Verwijzing>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        verloop::verwijzingen(&mut c, jeugdige).await
-    }
-
-    async fn beoordeel_verwijzing(
-        &self,
-        b: &NieuweBeoordeling,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<Verwijzing> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = verloop::beoordeel_verwijzing(&mut tx, b, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn maatwerkverwijzingen(
-        &self,
-        f: MaatwerkFilter,
-        pagina: Pagina,
-    ) -> Resultaat<Lijst<Verwijzing>> {
-        let mut tx = self.lees().await?;
-        let uit = verloop::maatwerkverwijzingen(&mut tx, f, pagina).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn registreer_levering(
-        &self,
-        l: &NieuweLevering,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<Verwijzing> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = verloop::registreer_levering(&mut tx, l, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn acties(&self, f: ActiepuntFilter, pagina: Pagina) -> Resultaat<Lijst<Actiepunt>> {
-        let mut tx = self.lees().await?;
-        let uit = verloop::acties(&mut tx, f, pagina).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn rond_actie_af(
-        &self,
-        id: Id,
-        door: Door,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<Actiepunt> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = verloop::rond_actie_af(&mut tx, id, door, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn monitoring(&self, v: &MonitoringVraag) -> Resultaat<Vec<MonitoringCel>> {
-        let mut tx = self.lees().await?;
-        let uit = verloop::monitoring(&mut tx, v).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn schrijf_audit(&self, r: &NieuwAuditRecord) -> Resultaat<AuditRecord> {
-        self.sequencer
-            .schrijf(vec![r.clone()])
-            .await?
-            .pop()
-            .ok_or_else(|| OpslagFout::Database("auditrecord niet toegevoegd".into()))
-    }
-
-    async fn schrijf_audits(&self, records: &[NieuwAuditRecord]) -> Resultaat<Vec<AuditRecord>> {
-        self.sequencer.schrijf(records.to_vec()).await
-    }
-
-    async fn schrijf_checkpoint(&self, c: &schakel_storage::Checkpoint) -> Resultaat<()> {
-        auditlog::schrijf_checkpoint(&self.pool, c).await
-    }
-
-    async fn checkpoints(&self) -> Resultaat<Vec<schakel_storage::Checkpoint>> {
-        auditlog::checkpoints(&self.pool).await
-    }
-
-    async fn laatste_checkpoint(&self) -> Resultaat<Option<schakel_storage::Checkpoint>> {
-        auditlog::laatste_checkpoint(&self.pool).await
-    }
-
-    async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>> {
+        vanaf: i64,
+        aantal: i64,
+    ) -> Resultaat<Vec<AuditRecord>> {
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {AUDIT_KOLOMMEN} FROM audit WHERE volgnummer >= $1 \
              ORDER BY volgnummer LIMIT $2"
@@ -1918,7 +1380,7 @@ impl Opslag for PgOpslag {
         .collect()
     }
 
-    async fn audit_kop(&self) -> Resultaat<Option<(i64, String)>> {
+    pub(crate) async fn eigen_audit_kop(&self) -> Resultaat<Option<(i64, String)>> {
         let rij = sqlx::query("SELECT volgnummer, hash FROM audit_kop WHERE id = 1")
             .fetch_optional(&self.pool)
             .await
@@ -1934,7 +1396,10 @@ impl Opslag for PgOpslag {
         Ok(Some((volgnummer, kol(&rij, "hash")?)))
     }
 
-    async fn audit_voor_client(&self, pseudoniem: &str) -> Resultaat<Vec<AuditRecord>> {
+    pub(crate) async fn eigen_audit_voor_client(
+        &self,
+        pseudoniem: &str,
+    ) -> Resultaat<Vec<AuditRecord>> {
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {AUDIT_KOLOMMEN} FROM audit WHERE client = $1 ORDER BY volgnummer"
         )))
@@ -1947,7 +1412,10 @@ impl Opslag for PgOpslag {
         .collect()
     }
 
-    async fn verlopen_bewaartermijnen(&self, peildatum: NaiveDate) -> Resultaat<Vec<RetentieItem>> {
+    pub(crate) async fn eigen_verlopen_bewaartermijnen(
+        &self,
+        peildatum: NaiveDate,
+    ) -> Resultaat<Vec<RetentieItem>> {
         sqlx::query(
             "SELECT 'jeugdige' AS soort, id, gewijzigd, bewaren_tot FROM jeugdige \
                WHERE bewaren_tot < $1 \
@@ -1990,7 +1458,7 @@ impl Opslag for PgOpslag {
     ///
     /// pg_dump and pg_restore must be at least the server's major version:
     /// set `SCHAKEL_PG_DUMP` to pick a pg_dump.
-    async fn backup(&self, doel: &Path) -> Resultaat<()> {
+    pub(crate) async fn eigen_backup(&self, doel: &Path) -> Resultaat<()> {
         if doel.symlink_metadata().is_ok() {
             return Err(OpslagFout::BestaatAl(format!(
                 "backupbestand {}",
@@ -2059,216 +1527,6 @@ impl Opslag for PgOpslag {
                 }
             }
         }
-    }
-
-    // --- directory for the access route (seed 000) --------------------------------------
-
-    async fn zet_directory_gegevens(
-        &self,
-        organisatie: Id,
-        g: &schakel_storage::DirectoryGegevens,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<()> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        toegangsroute::zet(&mut tx, organisatie, g).await?;
-        voeg_audit_toe(&mut tx, audit).await?;
-        tx.commit().await.map_err(fout)
-    }
-
-    async fn directory_gegevens(
-        &self,
-        organisatie: Id,
-    ) -> Resultaat<Option<schakel_storage::DirectoryGegevens>> {
-        let mut tx = self.lees().await?;
-        let uit = toegangsroute::lees(&mut tx, organisatie).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn wijkteam_voor_pc4(&self, pc4: schakel_domain::Pc4) -> Resultaat<Option<Id>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        toegangsroute::wijkteam_voor_pc4(&mut c, pc4).await
-    }
-
-    async fn verwijzer_van_regio(&self, regio: Id) -> Resultaat<Option<Id>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        toegangsroute::verwijzer_van_regio(&mut c, regio).await
-    }
-
-    // --- the regional directory: addresses, werkgebieden, contact points ---------
-
-    async fn begin_adresimport(&self) -> Resultaat<Box<dyn schakel_storage::Adresimport>> {
-        adresimport::begin(&self.pool).await
-    }
-
-    async fn adres(
-        &self,
-        postcode: u32,
-        huisnummer: u32,
-    ) -> Resultaat<Option<schakel_domain::gids::Buurtcode>> {
-        gids::adres(&self.pool, postcode, huisnummer).await
-    }
-
-    async fn adresbestand(&self) -> Resultaat<Option<schakel_storage::Adresbestand>> {
-        gids::adresbestand(&self.pool).await
-    }
-
-    async fn zet_wijkteamgebieden(
-        &self,
-        wijkteams: &[schakel_storage::WijkteamGebied],
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<()> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        gids::zet_wijkteamgebieden(&mut tx, wijkteams, audit).await?;
-        tx.commit().await.map_err(fout)
-    }
-
-    async fn gebieden(&self) -> Resultaat<Vec<(Id, schakel_domain::gids::Gebied)>> {
-        gids::gebieden(&self.pool).await
-    }
-
-    async fn contactpunt(
-        &self,
-        organisatie: Id,
-    ) -> Resultaat<Option<schakel_storage::Contactpunt>> {
-        gids::contactpunt(&self.pool, organisatie).await
-    }
-
-    async fn contactpunten(&self) -> Resultaat<Vec<(Id, schakel_storage::Contactpunt)>> {
-        gids::contactpunten(&self.pool).await
-    }
-
-    async fn importeer_scholen(
-        &self,
-        regio: Id,
-        scholen: &[schakel_storage::Schoolrij],
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<schakel_storage::Schoolimport> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = gids::importeer_scholen(&mut tx, regio, scholen, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn schooltype(
-        &self,
-        organisatie: Id,
-    ) -> Resultaat<Option<schakel_domain::gids::Schooltype>> {
-        gids::schooltype(&self.pool, organisatie).await
-    }
-
-    async fn zet_aanbod(
-        &self,
-        aanbod: &[(Id, Vec<schakel_storage::Aanbod>)],
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<()> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        for (aanbieder, regels) in aanbod {
-            let soort: Option<String> =
-                sqlx::query_scalar("SELECT soort FROM organisatie WHERE id = $1")
-                    .bind(aanbieder)
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(fout)?;
-            if soort.as_deref() != Some("aanbieder") {
-                return Err(OpslagFout::Toestand(format!(
-                    "organisatie {aanbieder} is geen aanbieder; alleen een aanbieder heeft aanbod"
-                )));
-            }
-            sqlx::query("DELETE FROM aanbod WHERE aanbieder = $1")
-                .bind(aanbieder)
-                .execute(&mut *tx)
-                .await
-                .map_err(fout)?;
-            for r in regels {
-                sqlx::query(
-                    "INSERT INTO aanbod (aanbieder, product, arrangement) VALUES ($1, $2, $3) \
-                     ON CONFLICT DO NOTHING",
-                )
-                .bind(aanbieder)
-                .bind(&r.product)
-                .bind(r.arrangement.as_deref().unwrap_or_default())
-                .execute(&mut *tx)
-                .await
-                .map_err(fout)?;
-            }
-        }
-        voeg_audit_toe(&mut tx, audit).await?;
-        tx.commit().await.map_err(fout)
-    }
-
-    async fn aanbod(&self) -> Resultaat<Vec<(Id, schakel_storage::Aanbod)>> {
-        let rijen: Vec<(Id, String, String)> = sqlx::query_as(
-            "SELECT aanbieder, product, arrangement FROM aanbod ORDER BY aanbieder, product, arrangement",
-        )
-        .fetch_all(&self.pool)
-        .await
-        .map_err(fout)?;
-        Ok(rijen
-            .into_iter()
-            .map(|(a, product, arrangement)| {
-                (
-                    a,
-                    schakel_storage::Aanbod {
-                        product,
-                        arrangement: Some(arrangement).filter(|a| !a.is_empty()),
-                    },
-                )
-            })
-            .collect())
-    }
-
-    async fn zet_contacten(
-        &self,
-        regio: Id,
-        contacten: &[schakel_storage::Gidscontact],
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<()> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        contacten::zet(&mut tx, regio, contacten, audit).await?;
-        tx.commit().await.map_err(fout)
-    }
-
-    async fn contacten(&self, regio: Option<Id>) -> Resultaat<Vec<schakel_storage::Gidscontact>> {
-        contacten::lijst(&self.pool, regio).await
-    }
-
-    async fn contact(&self, id: Id) -> Resultaat<Option<schakel_storage::Gidscontact>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        contacten::een(&mut c, id).await
-    }
-
-    async fn bewaar_contact(
-        &self,
-        id: Option<Id>,
-        c: &schakel_storage::Gidscontact,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<schakel_storage::Gidscontact> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let uit = contacten::bewaar(&mut tx, id, c, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
-    }
-
-    async fn verwijder_contact(&self, id: Id, audit: &NieuwAuditRecord) -> Resultaat<()> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        contacten::verwijder(&mut tx, id, audit).await?;
-        tx.commit().await.map_err(fout)
-    }
-
-    async fn wijkteamnamen(&self) -> Resultaat<Vec<(Id, String)>> {
-        sqlx::query_as("SELECT id, naam FROM organisatie WHERE soort = 'wijkteam' ORDER BY id")
-            .fetch_all(&self.pool)
-            .await
-            .map_err(fout)
-    }
-
-    async fn adressen(
-        &self,
-        na: Option<(u32, u32)>,
-        aantal: i64,
-    ) -> Resultaat<Vec<schakel_storage::Adresrij>> {
-        gids::adressen(&self.pool, na, aantal).await
     }
 }
 

@@ -1,0 +1,967 @@
+//! Every [`Opslag`] operation, once: what is read, checked, written,
+//! recomputed and audited, in which transaction. Compiled into each backend
+//! crate (`#[path]`), where `crate::DezeOpslag` is that backend's store and
+//! `crate::motor` says what differs between the engines. The few
+//! operations that differ in substance (`eigen_*`) are the backend's own.
+
+use super::*;
+use crate::motor::fout;
+
+#[async_trait]
+impl Opslag for crate::DezeOpslag {
+    fn backend(&self) -> &'static str {
+        self.eigen_backend()
+    }
+
+    async fn maak_regio(&self, r: &NieuweRegio) -> Resultaat<Regio> {
+        self.eigen_maak_regio(r).await
+    }
+
+    async fn regio_op_code(&self, code: &str) -> Resultaat<Option<Regio>> {
+        let rij: Option<(Id, String, String)> =
+            sqlx::query_as("SELECT id, code, naam FROM regio WHERE code = $1")
+                .bind(code)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(fout)?;
+        Ok(rij.map(|(id, code, naam)| Regio { id, code, naam }))
+    }
+
+    async fn maak_organisatie(&self, o: &NieuweOrganisatie) -> Resultaat<Organisatie> {
+        self.eigen_maak_organisatie(o).await
+    }
+
+    async fn organisatie(&self, id: Id) -> Resultaat<Option<Organisatie>> {
+        sqlx::query(
+            "SELECT id, regio, naam, soort, gemeente, brin, agb FROM organisatie WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fout)?
+        .as_ref()
+        .map(organisatie_uit)
+        .transpose()
+    }
+
+    async fn organisaties(&self, pagina: Pagina) -> Resultaat<Lijst<Organisatie>> {
+        self.eigen_organisaties(pagina).await
+    }
+
+    async fn maak_medewerker(&self, m: &NieuweMedewerker) -> Resultaat<Medewerker> {
+        self.eigen_maak_medewerker(m).await
+    }
+
+    async fn medewerker(&self, id: Id) -> Resultaat<Option<Medewerker>> {
+        let mut tx = self.lees().await?;
+        let m = lees_medewerker(&mut tx, id).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(m)
+    }
+
+    async fn medewerker_op_email(&self, email: &str) -> Resultaat<Option<(Medewerker, String)>> {
+        self.eigen_medewerker_op_email(email).await
+    }
+
+    async fn maak_sessie(&self, s: &Sessie) -> Resultaat<()> {
+        self.eigen_maak_sessie(s).await
+    }
+
+    async fn sessie(&self, token_hash: &str) -> Resultaat<Option<Sessie>> {
+        self.eigen_sessie(token_hash).await
+    }
+
+    async fn raak_sessie_aan(
+        &self,
+        token_hash: &str,
+        laatst_actief: DateTime<Utc>,
+    ) -> Resultaat<()> {
+        self.eigen_raak_sessie_aan(token_hash, laatst_actief).await
+    }
+
+    async fn verwijder_sessie(&self, token_hash: &str) -> Resultaat<()> {
+        sqlx::query("DELETE FROM sessie WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await
+            .map_err(fout)?;
+        Ok(())
+    }
+
+    async fn maak_api_token(
+        &self,
+        t: &NieuwApiToken,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<ApiToken> {
+        let mut tx = self.schrijf().await?;
+        let uit = account::maak_api_token(&mut tx, t, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn api_token(&self, token_hash: &str) -> Resultaat<Option<ApiToken>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        account::api_token(&mut c, account::Welk::Hash(token_hash)).await
+    }
+
+    async fn api_token_op_id(&self, id: Id) -> Resultaat<Option<ApiToken>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        account::api_token(&mut c, account::Welk::Id(id)).await
+    }
+
+    async fn api_tokens(&self, filter: TokenFilter) -> Resultaat<Vec<ApiToken>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        account::api_tokens(&mut c, filter).await
+    }
+
+    async fn gebruik_api_token(&self, id: Id, tijdstip: DateTime<Utc>) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        account::gebruik_api_token(&mut c, id, tijdstip).await
+    }
+
+    async fn trek_api_token_in(&self, id: Id, audit: &NieuwAuditRecord) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        account::trek_api_token_in(&mut tx, id, audit).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn zet_medewerker_actief(
+        &self,
+        id: Id,
+        actief: bool,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker> {
+        let mut tx = self.schrijf().await?;
+        let uit = account::zet_medewerker_actief(&mut tx, id, actief, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn maak_activatie(
+        &self,
+        medewerker: Id,
+        token_hash: &str,
+        verloopt: DateTime<Utc>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        account::maak_activatie(&mut tx, medewerker, token_hash, verloopt, audit).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn activatie(&self, token_hash: &str) -> Resultaat<Option<Activatie>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        account::activatie(&mut c, token_hash).await
+    }
+
+    async fn activeer(
+        &self,
+        token_hash: &str,
+        wachtwoord_hash: &str,
+        nu: DateTime<Utc>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker> {
+        let mut tx = self.schrijf().await?;
+        let uit = account::activeer(&mut tx, token_hash, wachtwoord_hash, nu, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn medewerkers(
+        &self,
+        filter: schakel_storage::MedewerkerFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Medewerker>> {
+        let mut tx = self.lees().await?;
+        let uit = levenscyclus::medewerkers(&mut tx, filter, pagina).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn zet_rollen(
+        &self,
+        id: Id,
+        rollen: &[Roltoewijzing],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker> {
+        let mut tx = self.schrijf().await?;
+        let uit = levenscyclus::zet_rollen(&mut tx, id, rollen, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn zet_wachtwoord(
+        &self,
+        id: Id,
+        wachtwoord_hash: &str,
+        behoud: Option<&str>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        levenscyclus::zet_wachtwoord(&mut tx, id, wachtwoord_hash, behoud, audit).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn registreer_mislukte_inlog(
+        &self,
+        sleutels: &[String],
+        tijdstip: DateTime<Utc>,
+        vergeet_voor: DateTime<Utc>,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        account::registreer_mislukte_inlog(&mut tx, sleutels, tijdstip, vergeet_voor).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn mislukte_inlogs(
+        &self,
+        sleutel: &str,
+        sinds: DateTime<Utc>,
+    ) -> Resultaat<Vec<DateTime<Utc>>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        account::mislukte_inlogs(&mut c, sleutel, sinds).await
+    }
+
+    async fn wis_mislukte_inlogs(&self, sleutel: &str) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        account::wis_mislukte_inlogs(&mut c, sleutel).await
+    }
+
+    // --- single sign-on ----------------------------------------------------------
+
+    async fn zet_sso_instelling(
+        &self,
+        i: &SsoInstelling,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        sso::zet_instelling(&mut tx, i, audit).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn sso_instelling(&self, organisatie: Id) -> Resultaat<Option<SsoInstelling>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        Ok(sso::instellingen(&mut c, Some(organisatie)).await?.pop())
+    }
+
+    async fn sso_instellingen(&self) -> Resultaat<Vec<SsoInstelling>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        sso::instellingen(&mut c, None).await
+    }
+
+    async fn bewaar_sso_poging(&self, p: &SsoPoging, nu: DateTime<Utc>) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        sso::bewaar_poging(&mut tx, p, nu).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn neem_sso_poging(
+        &self,
+        state_hash: &str,
+        nu: DateTime<Utc>,
+    ) -> Resultaat<Option<SsoPoging>> {
+        let mut tx = self.schrijf().await?;
+        let uit = sso::neem_poging(&mut tx, state_hash, nu).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn sso_koppeling(&self, issuer: &str, subject: &str) -> Resultaat<Option<SsoKoppeling>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        sso::koppeling(&mut c, issuer, subject).await
+    }
+
+    async fn koppel_sso(&self, k: &SsoKoppeling, audit: &NieuwAuditRecord) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        sso::koppel(&mut tx, k, audit).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn maak_sso_medewerker(
+        &self,
+        naam: &str,
+        email: &str,
+        k: &SsoKoppeling,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Medewerker> {
+        let mut tx = self.schrijf().await?;
+        let uit = sso::maak_medewerker(&mut tx, naam, email, k, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn sso_zonder_rol(&self, organisatie: Id) -> Resultaat<Vec<Medewerker>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        sso::zonder_rol(&mut c, organisatie).await
+    }
+
+    async fn tweede_factoren(&self, medewerker: Id) -> Resultaat<Vec<TweedeFactor>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::tweede_factoren(&mut c, medewerker).await
+    }
+
+    async fn voeg_tweede_factor_toe(
+        &self,
+        f: &NieuweTweedeFactor,
+        herstelcodes: Option<&[String]>,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<TweedeFactor> {
+        let mut tx = self.schrijf().await?;
+        let uit = tweedefactor::voeg_toe(&mut tx, f, herstelcodes, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn zet_herstelcodes(
+        &self,
+        medewerker: Id,
+        hashes: &[String],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        tweedefactor::vervang_herstelcodes(&mut tx, medewerker, hashes).await?;
+        voeg_audit_toe(&mut tx, &audit.over_object(medewerker)).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn herstelcodes_over(&self, medewerker: Id) -> Resultaat<i64> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::herstelcodes_over(&mut c, medewerker).await
+    }
+
+    async fn gebruik_herstelcode(
+        &self,
+        medewerker: Id,
+        hash: &str,
+        nu: DateTime<Utc>,
+    ) -> Resultaat<bool> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::gebruik_herstelcode(&mut c, medewerker, hash, nu).await
+    }
+
+    async fn gebruik_totp_stap(&self, factor: Id, stap: i64, nu: DateTime<Utc>) -> Resultaat<bool> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::gebruik_totp_stap(&mut c, factor, stap, nu).await
+    }
+
+    async fn werk_tweede_factor_bij(
+        &self,
+        factor: Id,
+        gegevens: &str,
+        nu: DateTime<Utc>,
+    ) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::werk_bij(&mut c, factor, gegevens, nu).await
+    }
+
+    async fn verwijder_tweede_factoren(
+        &self,
+        medewerker: Id,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<u64> {
+        let mut tx = self.schrijf().await?;
+        let weg = factorherstel::verwijder(&mut tx, medewerker, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(weg)
+    }
+
+    async fn maak_aanmelding(&self, a: &Aanmelding) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::maak_aanmelding(&mut c, a).await
+    }
+
+    async fn aanmelding(&self, token_hash: &str) -> Resultaat<Option<Aanmelding>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::aanmelding(&mut c, token_hash).await
+    }
+
+    async fn zet_aanmelding_staat(&self, token_hash: &str, staat: &str) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::zet_aanmelding_staat(&mut c, token_hash, staat).await
+    }
+
+    async fn verwijder_aanmelding(&self, token_hash: &str) -> Resultaat<()> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        tweedefactor::verwijder_aanmelding(&mut c, token_hash).await
+    }
+
+    async fn tel_poging(
+        &self,
+        sleutel: &str,
+        nu: DateTime<Utc>,
+        venster: chrono::Duration,
+    ) -> Resultaat<(i64, DateTime<Utc>)> {
+        self.eigen_tel_poging(sleutel, nu, venster).await
+    }
+
+    async fn maak_huishouden(
+        &self,
+        h: &NieuwHuishouden,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Huishouden> {
+        self.eigen_maak_huishouden(h, audit).await
+    }
+
+    async fn huishouden(&self, id: Id) -> Resultaat<Option<Huishouden>> {
+        self.eigen_huishouden(id).await
+    }
+
+    async fn maak_jeugdige(
+        &self,
+        j: &NieuweJeugdige,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Jeugdige> {
+        self.eigen_maak_jeugdige(j, audit).await
+    }
+
+    async fn jeugdige(&self, id: Id) -> Resultaat<Option<Jeugdige>> {
+        self.eigen_jeugdige(id).await
+    }
+
+    async fn jeugdige_op_bsn(&self, bsn: &Bsn) -> Resultaat<Option<Jeugdige>> {
+        self.eigen_jeugdige_op_bsn(bsn).await
+    }
+
+    async fn wijzig_jeugdige(
+        &self,
+        id: Id,
+        versie: i64,
+        w: &JeugdigeWijziging,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Jeugdige> {
+        self.eigen_wijzig_jeugdige(id, versie, w, audit).await
+    }
+
+    async fn jeugdigen_met_relatie(
+        &self,
+        organisatie: Id,
+        patronen: i64,
+        verwijzing_grens: NaiveDate,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<(Jeugdige, Relaties)>> {
+        self.eigen_jeugdigen_met_relatie(organisatie, patronen, verwijzing_grens, pagina)
+            .await
+    }
+
+    async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties> {
+        let rij = sqlx::query(
+            "SELECT relaties, verwijzing_tot FROM toegang WHERE organisatie = $1 AND jeugdige = $2",
+        )
+        .bind(organisatie)
+        .bind(jeugdige)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fout)?;
+        rij.as_ref()
+            .map(relaties_uit)
+            .transpose()
+            .map(Option::unwrap_or_default)
+    }
+
+    async fn herbereken_toegang(&self) -> Resultaat<()> {
+        self.eigen_herbereken_toegang().await
+    }
+
+    async fn maak_hulpvraag(
+        &self,
+        h: &NieuweHulpvraag,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Hulpvraag> {
+        self.eigen_maak_hulpvraag(h, audit).await
+    }
+
+    async fn hulpvraag(&self, id: Id) -> Resultaat<Option<Hulpvraag>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        lees_hulpvraag(&mut c, id).await
+    }
+
+    async fn hulpvragen_van(
+        &self,
+        organisatie: Id,
+        alleen_open: bool,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Hulpvraag>> {
+        self.eigen_hulpvragen_van(organisatie, alleen_open, pagina)
+            .await
+    }
+
+    async fn trieer_hulpvraag(
+        &self,
+        id: Id,
+        besluit: &Triagebesluit,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Hulpvraag> {
+        self.eigen_trieer_hulpvraag(id, besluit, audit).await
+    }
+
+    async fn maak_casus(
+        &self,
+        c: &NieuweCasus,
+        audit: &NieuwAuditRecord,
+        toegang: &[NieuwAuditRecord],
+    ) -> Resultaat<Casus> {
+        self.eigen_maak_casus(c, audit, toegang).await
+    }
+
+    // --- NEN 7513 audit log --------------------------------------------------
+
+    // --- onderwijssituatie and interventie-afspraken -------------------------------------
+
+    async fn leg_onderwijssituatie_vast(
+        &self,
+        s: &schakel_storage::NieuweOnderwijssituatie,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<schakel_storage::Onderwijssituatie> {
+        let mut tx = self.schrijf().await?;
+        let uit = onderwijs::leg_vast(&mut tx, s, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn onderwijssituaties(
+        &self,
+        jeugdige: Id,
+    ) -> Resultaat<Vec<schakel_storage::Onderwijssituatie>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        onderwijs::historie(&mut c, jeugdige).await
+    }
+
+    async fn zet_interventieafspraak(
+        &self,
+        a: &schakel_storage::NieuweInterventieafspraak,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<schakel_storage::Interventieafspraak> {
+        let mut tx = self.schrijf().await?;
+        let uit = onderwijs::zet_afspraak(&mut tx, a, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn interventieafspraken(&self) -> Resultaat<Vec<schakel_storage::Interventieafspraak>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        onderwijs::afspraken(&mut c).await
+    }
+
+    async fn maak_noodtoegang(
+        &self,
+        n: &schakel_storage::NieuweNoodtoegang,
+        audits: &[NieuwAuditRecord],
+    ) -> Resultaat<schakel_storage::Noodtoegang> {
+        let mut tx = self.schrijf().await?;
+        let uit = noodtoegang::maak(&mut tx, n, audits).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn lopende_noodtoegang(
+        &self,
+        medewerker: Id,
+        organisatie: Id,
+        nu: DateTime<Utc>,
+    ) -> Resultaat<Vec<schakel_storage::Noodtoegang>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        noodtoegang::lopend(&mut c, medewerker, organisatie, nu).await
+    }
+
+    async fn noodtoegangen(
+        &self,
+        f: &schakel_storage::NoodtoegangFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<schakel_storage::Noodtoegang>> {
+        let mut tx = self.lees().await?;
+        let uit = noodtoegang::lijst(&mut tx, f, pagina).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn casus(&self, id: Id) -> Resultaat<Option<Casus>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        verloop::lees_casus(&mut c, id).await
+    }
+
+    async fn casusoverzicht(
+        &self,
+        f: &schakel_storage::CasusFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<schakel_storage::CasusOverzicht>> {
+        let mut tx = self.lees().await?;
+        let uit = lijsten::casussen(&mut tx, f, pagina).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>> {
+        self.eigen_open_casus(huishouden).await
+    }
+
+    // --- the course of a joint case ------------------------------------------------------
+
+    async fn gebeurtenissen(&self, casus: Id) -> Resultaat<Vec<CasusGebeurtenis>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        verloop::gebeurtenissen(&mut c, casus).await
+    }
+
+    async fn voeg_gebeurtenis_toe(
+        &self,
+        g: &NieuweCasusGebeurtenis,
+        audits: &[NieuwAuditRecord],
+    ) -> Resultaat<CasusGebeurtenis> {
+        let mut tx = self.schrijf().await?;
+        let uit = verloop::voeg_gebeurtenis_toe(&mut tx, g, audits).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn maak_verwijzing(
+        &self,
+        v: &NieuweVerwijzing,
+        acties: &[NieuwActiepunt],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Verwijzing> {
+        let mut tx = self.schrijf().await?;
+        let uit = verloop::maak_verwijzing(&mut tx, v, acties, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn verwijzing(&self, id: Id) -> Resultaat<Option<Verwijzing>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        verloop::lees_verwijzing(&mut c, id).await
+    }
+
+    async fn verwijzingen(&self, jeugdige: Id) -> Resultaat<Vec<Verwijzing>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        verloop::verwijzingen(&mut c, jeugdige).await
+    }
+
+    async fn beoordeel_verwijzing(
+        &self,
+        b: &NieuweBeoordeling,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Verwijzing> {
+        let mut tx = self.schrijf().await?;
+        let uit = verloop::beoordeel_verwijzing(&mut tx, b, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn maatwerkverwijzingen(
+        &self,
+        f: MaatwerkFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<Verwijzing>> {
+        let mut tx = self.lees().await?;
+        let uit = verloop::maatwerkverwijzingen(&mut tx, f, pagina).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn registreer_levering(
+        &self,
+        l: &NieuweLevering,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Verwijzing> {
+        let mut tx = self.schrijf().await?;
+        let uit = verloop::registreer_levering(&mut tx, l, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn acties(&self, f: ActiepuntFilter, pagina: Pagina) -> Resultaat<Lijst<Actiepunt>> {
+        let mut tx = self.lees().await?;
+        let uit = verloop::acties(&mut tx, f, pagina).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn rond_actie_af(
+        &self,
+        id: Id,
+        door: Door,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Actiepunt> {
+        let mut tx = self.schrijf().await?;
+        let uit = verloop::rond_actie_af(&mut tx, id, door, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn monitoring(&self, v: &MonitoringVraag) -> Resultaat<Vec<MonitoringCel>> {
+        let mut tx = self.lees().await?;
+        let uit = verloop::monitoring(&mut tx, v).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn schrijf_audit(&self, r: &NieuwAuditRecord) -> Resultaat<AuditRecord> {
+        self.sequencer
+            .schrijf(vec![r.clone()])
+            .await?
+            .pop()
+            .ok_or_else(|| OpslagFout::Database("auditrecord niet toegevoegd".into()))
+    }
+
+    async fn schrijf_audits(&self, records: &[NieuwAuditRecord]) -> Resultaat<Vec<AuditRecord>> {
+        self.sequencer.schrijf(records.to_vec()).await
+    }
+
+    async fn schrijf_checkpoint(&self, c: &schakel_storage::Checkpoint) -> Resultaat<()> {
+        auditlog::schrijf_checkpoint(&self.pool, c).await
+    }
+
+    async fn checkpoints(&self) -> Resultaat<Vec<schakel_storage::Checkpoint>> {
+        auditlog::checkpoints(&self.pool).await
+    }
+
+    async fn laatste_checkpoint(&self) -> Resultaat<Option<schakel_storage::Checkpoint>> {
+        auditlog::laatste_checkpoint(&self.pool).await
+    }
+
+    async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>> {
+        self.eigen_audit_records(vanaf, aantal).await
+    }
+
+    async fn audit_kop(&self) -> Resultaat<Option<(i64, String)>> {
+        self.eigen_audit_kop().await
+    }
+
+    async fn audit_voor_client(&self, pseudoniem: &str) -> Resultaat<Vec<AuditRecord>> {
+        self.eigen_audit_voor_client(pseudoniem).await
+    }
+
+    async fn verlopen_bewaartermijnen(&self, peildatum: NaiveDate) -> Resultaat<Vec<RetentieItem>> {
+        self.eigen_verlopen_bewaartermijnen(peildatum).await
+    }
+
+    /// A consistent online copy with `pg_dump --format=custom`: pg_dump reads
+    /// the whole database in one snapshot while writers carry on. The file
+    /// is written beside `doel` and linked into place only when complete, so
+    /// `doel` is never a partial dump; an existing `doel` is never
+    /// overwritten ([`OpslagFout::BestaatAl`]).
+    ///
+    /// Restore into a new, empty database (the schema's migrations come with
+    /// the dump, so `schakel serve` finds them applied):
+    ///
+    /// ```sh
+    /// createdb -h HOST -U USER schakel_hersteld
+    /// pg_restore --exit-on-error --single-transaction --no-owner \
+    ///     --dbname=postgres://USER@HOST/schakel_hersteld BACKUPFILE
+    /// schakel audit verify --database-url postgres://USER@HOST/schakel_hersteld
+    /// ```
+    ///
+    /// pg_dump and pg_restore must be at least the server's major version:
+    /// set `SCHAKEL_PG_DUMP` to pick a pg_dump.
+    async fn backup(&self, doel: &Path) -> Resultaat<()> {
+        self.eigen_backup(doel).await
+    }
+
+    // --- directory for the access route (seed 000) --------------------------------------
+
+    async fn zet_directory_gegevens(
+        &self,
+        organisatie: Id,
+        g: &schakel_storage::DirectoryGegevens,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        toegangsroute::zet(&mut tx, organisatie, g).await?;
+        voeg_audit_toe(&mut tx, audit).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn directory_gegevens(
+        &self,
+        organisatie: Id,
+    ) -> Resultaat<Option<schakel_storage::DirectoryGegevens>> {
+        let mut tx = self.lees().await?;
+        let uit = toegangsroute::lees(&mut tx, organisatie).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn wijkteam_voor_pc4(&self, pc4: schakel_domain::Pc4) -> Resultaat<Option<Id>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        toegangsroute::wijkteam_voor_pc4(&mut c, pc4).await
+    }
+
+    async fn verwijzer_van_regio(&self, regio: Id) -> Resultaat<Option<Id>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        toegangsroute::verwijzer_van_regio(&mut c, regio).await
+    }
+
+    // --- the regional directory: addresses, werkgebieden, contact points ---------
+
+    async fn begin_adresimport(&self) -> Resultaat<Box<dyn schakel_storage::Adresimport>> {
+        adresimport::begin(&self.pool).await
+    }
+
+    async fn adres(
+        &self,
+        postcode: u32,
+        huisnummer: u32,
+    ) -> Resultaat<Option<schakel_domain::gids::Buurtcode>> {
+        gids::adres(&self.pool, postcode, huisnummer).await
+    }
+
+    async fn adresbestand(&self) -> Resultaat<Option<schakel_storage::Adresbestand>> {
+        gids::adresbestand(&self.pool).await
+    }
+
+    async fn zet_wijkteamgebieden(
+        &self,
+        wijkteams: &[schakel_storage::WijkteamGebied],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        gids::zet_wijkteamgebieden(&mut tx, wijkteams, audit).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn gebieden(&self) -> Resultaat<Vec<(Id, schakel_domain::gids::Gebied)>> {
+        gids::gebieden(&self.pool).await
+    }
+
+    async fn contactpunt(
+        &self,
+        organisatie: Id,
+    ) -> Resultaat<Option<schakel_storage::Contactpunt>> {
+        gids::contactpunt(&self.pool, organisatie).await
+    }
+
+    async fn contactpunten(&self) -> Resultaat<Vec<(Id, schakel_storage::Contactpunt)>> {
+        gids::contactpunten(&self.pool).await
+    }
+
+    async fn importeer_scholen(
+        &self,
+        regio: Id,
+        scholen: &[schakel_storage::Schoolrij],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<schakel_storage::Schoolimport> {
+        let mut tx = self.schrijf().await?;
+        let uit = gids::importeer_scholen(&mut tx, regio, scholen, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn schooltype(
+        &self,
+        organisatie: Id,
+    ) -> Resultaat<Option<schakel_domain::gids::Schooltype>> {
+        gids::schooltype(&self.pool, organisatie).await
+    }
+
+    async fn zet_aanbod(
+        &self,
+        aanbod: &[(Id, Vec<schakel_storage::Aanbod>)],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        for (aanbieder, regels) in aanbod {
+            let soort: Option<String> =
+                sqlx::query_scalar("SELECT soort FROM organisatie WHERE id = $1")
+                    .bind(aanbieder)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(fout)?;
+            if soort.as_deref() != Some("aanbieder") {
+                return Err(OpslagFout::Toestand(format!(
+                    "organisatie {aanbieder} is geen aanbieder; alleen een aanbieder heeft aanbod"
+                )));
+            }
+            sqlx::query("DELETE FROM aanbod WHERE aanbieder = $1")
+                .bind(aanbieder)
+                .execute(&mut *tx)
+                .await
+                .map_err(fout)?;
+            for r in regels {
+                sqlx::query(
+                    "INSERT INTO aanbod (aanbieder, product, arrangement) VALUES ($1, $2, $3) \
+                     ON CONFLICT DO NOTHING",
+                )
+                .bind(aanbieder)
+                .bind(&r.product)
+                .bind(r.arrangement.as_deref().unwrap_or_default())
+                .execute(&mut *tx)
+                .await
+                .map_err(fout)?;
+            }
+        }
+        voeg_audit_toe(&mut tx, audit).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn aanbod(&self) -> Resultaat<Vec<(Id, schakel_storage::Aanbod)>> {
+        let rijen: Vec<(Id, String, String)> = sqlx::query_as(
+            "SELECT aanbieder, product, arrangement FROM aanbod ORDER BY aanbieder, product, arrangement",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fout)?;
+        Ok(rijen
+            .into_iter()
+            .map(|(a, product, arrangement)| {
+                (
+                    a,
+                    schakel_storage::Aanbod {
+                        product,
+                        arrangement: Some(arrangement).filter(|a| !a.is_empty()),
+                    },
+                )
+            })
+            .collect())
+    }
+
+    async fn zet_contacten(
+        &self,
+        regio: Id,
+        contacten: &[schakel_storage::Gidscontact],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        contacten::zet(&mut tx, regio, contacten, audit).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn contacten(&self, regio: Option<Id>) -> Resultaat<Vec<schakel_storage::Gidscontact>> {
+        contacten::lijst(&self.pool, regio).await
+    }
+
+    async fn contact(&self, id: Id) -> Resultaat<Option<schakel_storage::Gidscontact>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        contacten::een(&mut c, id).await
+    }
+
+    async fn bewaar_contact(
+        &self,
+        id: Option<Id>,
+        c: &schakel_storage::Gidscontact,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<schakel_storage::Gidscontact> {
+        let mut tx = self.schrijf().await?;
+        let uit = contacten::bewaar(&mut tx, id, c, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }
+
+    async fn verwijder_contact(&self, id: Id, audit: &NieuwAuditRecord) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        contacten::verwijder(&mut tx, id, audit).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn wijkteamnamen(&self) -> Resultaat<Vec<(Id, String)>> {
+        sqlx::query_as("SELECT id, naam FROM organisatie WHERE soort = 'wijkteam' ORDER BY id")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(fout)
+    }
+
+    async fn adressen(
+        &self,
+        na: Option<(u32, u32)>,
+        aantal: i64,
+    ) -> Resultaat<Vec<schakel_storage::Adresrij>> {
+        gids::adressen(&self.pool, na, aantal).await
+    }
+}
