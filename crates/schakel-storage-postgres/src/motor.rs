@@ -122,3 +122,50 @@ pub(crate) fn maand_van_datum(kolom: &str) -> String {
 pub(crate) fn dag_van_tijd(kolom: &str) -> String {
     format!("({kolom} AT TIME ZONE 'UTC')::date")
 }
+
+/// The order a medewerker's roles are listed in: as given, kept in a
+/// column.
+pub(crate) const ROL_VOLGORDE: &str = "volgorde, rol, organisatie";
+
+/// Writes hashed audit records (bulk loading): one statement for the whole
+/// batch, so a page of 20 reads costs one round trip to the server, not 20.
+pub(crate) async fn schrijf_audits(
+    c: &mut Verbinding,
+    opgeslagen: &[schakel_storage::AuditRecord],
+) -> Resultaat<()> {
+    use schakel_storage::AuditRecord;
+    let kolom =
+        |f: fn(&AuditRecord) -> Option<String>| opgeslagen.iter().map(f).collect::<Vec<_>>();
+    let getal = |f: fn(&AuditRecord) -> Option<i64>| opgeslagen.iter().map(f).collect::<Vec<_>>();
+    sqlx::query(
+        "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
+         organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
+         bron, systeem, vorige_hash, hash) \
+         SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], \
+           $6::text[], $7::bigint[], $8::bigint[], $9::text[], $10::text[], $11::text[], \
+           $12::bigint[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], \
+           $18::text[])",
+    )
+    .bind(getal(|a| Some(a.volgnummer)))
+    .bind(kolom(|a| Some(a.record.gebeurtenis.clone())))
+    .bind(kolom(|a| Some(a.record.actie.code().to_owned())))
+    .bind(kolom(|a| Some(a.record.tijdstip_tekst())))
+    .bind(getal(|a| a.record.gebruiker))
+    .bind(kolom(|a| a.record.rol.map(|r| r.naam().to_owned())))
+    .bind(getal(|a| a.record.organisatie))
+    .bind(getal(|a| a.record.namens))
+    .bind(kolom(|a| a.record.client_type.clone()))
+    .bind(kolom(|a| a.record.client.clone()))
+    .bind(kolom(|a| Some(a.record.object_type.clone())))
+    .bind(getal(|a| a.record.object_id))
+    .bind(kolom(|a| Some(a.record.uitkomst.naam().to_owned())))
+    .bind(kolom(|a| a.record.grond.clone()))
+    .bind(kolom(|a| Some(a.record.bron.clone())))
+    .bind(kolom(|a| Some(a.record.systeem.clone())))
+    .bind(kolom(|a| Some(a.vorige_hash.clone())))
+    .bind(kolom(|a| Some(a.hash.clone())))
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
+    Ok(())
+}

@@ -58,7 +58,10 @@ mod adresimport;
 mod auditlog;
 #[path = "../../schakel-storage/sql/basis.rs"]
 mod basis;
-use basis::raak_huishouden_aan;
+use basis::{eis_rol, raak_huishouden_aan};
+#[path = "../../schakel-storage/sql/kern.rs"]
+mod kern;
+use kern::*;
 #[path = "../../schakel-storage/sql/contacten.rs"]
 mod contacten;
 #[path = "../../schakel-storage/sql/factorherstel.rs"]
@@ -299,20 +302,6 @@ fn roltoewijzing(rij: &SqliteRow) -> Resultaat<Roltoewijzing> {
 
 // --- row readers -----------------------------------------------------------------
 
-fn organisatie_uit(rij: &SqliteRow) -> Resultaat<Organisatie> {
-    Ok(Organisatie {
-        id: kolom(rij, "id")?,
-        regio: kolom(rij, "regio")?,
-        naam: kolom(rij, "naam")?,
-        soort: ontleed(rij, "soort", |s| {
-            OrganisatieSoort::parse(s).ok_or("onbekende soort")
-        })?,
-        gemeente: ontleed_optie(rij, "gemeente", GemeenteCode::parse)?,
-        brin: ontleed_optie(rij, "brin", Brin::parse)?,
-        agb: ontleed_optie(rij, "agb", Agb::parse)?,
-    })
-}
-
 macro_rules! jeugdige_kolommen {
     () => {
         "j.id, j.huishouden, j.bsn, j.geboortedatum, j.voornaam, j.achternaam, \
@@ -327,114 +316,10 @@ macro_rules! jeugdige_select {
     };
 }
 
-fn jeugdige_uit(rij: &SqliteRow) -> Resultaat<Jeugdige> {
-    let huisnummer: i64 = kolom(rij, "huisnummer")?;
-    Ok(Jeugdige {
-        id: kolom(rij, "id")?,
-        huishouden: kolom(rij, "huishouden")?,
-        bsn: ontleed(rij, "bsn", Bsn::parse)?,
-        geboortedatum: datum(rij, "geboortedatum")?,
-        gegevens: JeugdigeWijziging {
-            voornaam: kolom(rij, "voornaam")?,
-            achternaam: kolom(rij, "achternaam")?,
-            postcode: ontleed(rij, "postcode", Postcode::parse)?,
-            huisnummer: u32::try_from(huisnummer)
-                .map_err(|e| e.to_string())
-                .and_then(|n| Huisnummer::new(n).map_err(|e| e.to_string()))
-                .map_err(|e| ongeldig("huisnummer", e))?,
-            toevoeging: kolom(rij, "toevoeging")?,
-            school: kolom(rij, "school")?,
-        },
-        versie: kolom(rij, "versie")?,
-        gewijzigd: tijd(rij, "gewijzigd")?,
-        bewaren_tot: datum(rij, "bewaren_tot")?,
-    })
-}
-
 fn tijd_optie(rij: &SqliteRow, naam: &str) -> Resultaat<Option<DateTime<Utc>>> {
     ontleed_optie(rij, naam, |s| {
         DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc))
     })
-}
-
-const HULPVRAAG_KOLOMMEN: &str = "SELECT id, jeugdige, organisatie, omschrijving, behandelaar, \
-     triage, casus, open, aangemaakt, getrieerd, getrieerd_door FROM hulpvraag";
-
-fn hulpvraag_uit(rij: &SqliteRow) -> Resultaat<Hulpvraag> {
-    Ok(Hulpvraag {
-        id: kolom(rij, "id")?,
-        jeugdige: kolom(rij, "jeugdige")?,
-        organisatie: kolom(rij, "organisatie")?,
-        omschrijving: kolom(rij, "omschrijving")?,
-        behandelaar: kolom(rij, "behandelaar")?,
-        triage: ontleed_optie(rij, "triage", |s| {
-            Triage::parse(s).ok_or("onbekende triage")
-        })?,
-        casus: kolom(rij, "casus")?,
-        open: boolean(rij, "open")?,
-        aangemaakt: tijd(rij, "aangemaakt")?,
-        getrieerd: tijd_optie(rij, "getrieerd")?,
-        getrieerd_door: kolom(rij, "getrieerd_door")?,
-    })
-}
-
-async fn lees_hulpvraag(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Hulpvraag>> {
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{HULPVRAAG_KOLOMMEN} WHERE id = ?"
-    )))
-    .bind(id)
-    .fetch_optional(&mut *c)
-    .await
-    .map_err(db)?
-    .as_ref()
-    .map(hulpvraag_uit)
-    .transpose()
-}
-
-/// Adds a case with its parties; references are checked first, so that an
-/// unknown one is named.
-async fn voeg_casus_toe(
-    c: &mut SqliteConnection,
-    n: &NieuweCasus,
-    nu: &DateTime<Utc>,
-) -> Resultaat<Id> {
-    eis(
-        c,
-        "SELECT 1 FROM huishouden WHERE id = ?",
-        n.huishouden,
-        "huishouden",
-    )
-    .await?;
-    eis(c, ORGANISATIE_BESTAAT, n.wijkteam, "wijkteam").await?;
-    for p in &n.partijen {
-        eis(c, ORGANISATIE_BESTAAT, *p, "partij").await?;
-    }
-    let id = sqlx::query(
-        "INSERT INTO casus (huishouden, wijkteam, open, aangemaakt) VALUES (?, ?, 1, ?)",
-    )
-    .bind(n.huishouden)
-    .bind(n.wijkteam)
-    .bind(tijd_tekst(nu))
-    .execute(&mut *c)
-    .await
-    .map_err(db)?
-    .last_insert_rowid();
-    voeg_partijen_toe(c, id, &n.partijen).await?;
-    Ok(id)
-}
-
-async fn voeg_partijen_toe(c: &mut SqliteConnection, casus: Id, partijen: &[Id]) -> Resultaat<()> {
-    for p in partijen {
-        sqlx::query(
-            "INSERT INTO casus_partij (casus, organisatie) VALUES (?, ?) ON CONFLICT DO NOTHING",
-        )
-        .bind(casus)
-        .bind(p)
-        .execute(&mut *c)
-        .await
-        .map_err(db)?;
-    }
-    Ok(())
 }
 
 macro_rules! audit_select {
@@ -443,33 +328,6 @@ macro_rules! audit_select {
          client_type, client, object_type, object_id, uitkomst, grond, bron, systeem, \
          vorige_hash, hash FROM audit"
     };
-}
-
-fn audit_uit(rij: &SqliteRow) -> Resultaat<AuditRecord> {
-    Ok(AuditRecord {
-        volgnummer: kolom(rij, "volgnummer")?,
-        record: NieuwAuditRecord {
-            gebeurtenis: kolom(rij, "gebeurtenis")?,
-            actie: ontleed(rij, "actie", |s| Actie::parse(s).ok_or("onbekende actie"))?,
-            tijdstip: tijd(rij, "tijdstip")?,
-            gebruiker: kolom(rij, "gebruiker")?,
-            rol: ontleed_optie(rij, "rol", rol)?,
-            organisatie: kolom(rij, "organisatie")?,
-            namens: kolom(rij, "namens")?,
-            client_type: kolom(rij, "client_type")?,
-            client: kolom(rij, "client")?,
-            object_type: kolom(rij, "object_type")?,
-            object_id: kolom(rij, "object_id")?,
-            uitkomst: ontleed(rij, "uitkomst", |s| {
-                Uitkomst::parse(s).ok_or("onbekende uitkomst")
-            })?,
-            grond: kolom(rij, "grond")?,
-            bron: kolom(rij, "bron")?,
-            systeem: kolom(rij, "systeem")?,
-        },
-        vorige_hash: kolom(rij, "vorige_hash")?,
-        hash: kolom(rij, "hash")?,
-    })
 }
 
 // --- reads and writes on one connection (inside a transaction) --------------------
@@ -497,237 +355,6 @@ async fn eis(
 }
 
 const ORGANISATIE_BESTAAT: &str = "SELECT 1 FROM organisatie WHERE id = ?";
-
-async fn lees_medewerker(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Medewerker>> {
-    let Some(rij) =
-        sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *c)
-            .await
-            .map_err(db)?
-    else {
-        return Ok(None);
-    };
-    let rollen = sqlx::query(
-        "SELECT rol, organisatie FROM roltoewijzing WHERE medewerker = ? ORDER BY rowid",
-    )
-    .bind(id)
-    .fetch_all(&mut *c)
-    .await
-    .map_err(db)?
-    .iter()
-    .map(roltoewijzing)
-    .collect::<Resultaat<Vec<_>>>()?;
-    Ok(Some(Medewerker {
-        id: kolom(&rij, "id")?,
-        naam: kolom(&rij, "naam")?,
-        email: kolom(&rij, "email")?,
-        actief: boolean(&rij, "actief")?,
-        rollen,
-        demo: boolean(&rij, "demo")?,
-    }))
-}
-
-async fn lees_huishouden(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Huishouden>> {
-    let Some(rij) = sqlx::query(
-        "SELECT id, gewijzigd, bewaren_tot, aangemaakt_door FROM huishouden WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&mut *c)
-    .await
-    .map_err(db)?
-    else {
-        return Ok(None);
-    };
-    let vertegenwoordigers =
-        sqlx::query("SELECT naam, relatie FROM vertegenwoordiger WHERE huishouden = ? ORDER BY id")
-            .bind(id)
-            .fetch_all(&mut *c)
-            .await
-            .map_err(db)?
-            .iter()
-            .map(|r| {
-                Ok(Vertegenwoordiger {
-                    naam: kolom(r, "naam")?,
-                    relatie: kolom(r, "relatie")?,
-                })
-            })
-            .collect::<Resultaat<Vec<_>>>()?;
-    let jeugdigen = sqlx::query_scalar("SELECT id FROM jeugdige WHERE huishouden = ? ORDER BY id")
-        .bind(id)
-        .fetch_all(&mut *c)
-        .await
-        .map_err(db)?;
-    Ok(Some(Huishouden {
-        id: kolom(&rij, "id")?,
-        vertegenwoordigers,
-        jeugdigen,
-        aangemaakt_door: kolom(&rij, "aangemaakt_door")?,
-        gewijzigd: tijd(&rij, "gewijzigd")?,
-        bewaren_tot: datum(&rij, "bewaren_tot")?,
-    }))
-}
-
-async fn lees_jeugdige(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Jeugdige>> {
-    sqlx::query(concat!(jeugdige_select!(), " WHERE j.id = ?"))
-        .bind(id)
-        .fetch_optional(&mut *c)
-        .await
-        .map_err(db)?
-        .as_ref()
-        .map(jeugdige_uit)
-        .transpose()
-}
-
-/// Appends one record to the hash chain. Must run inside a write
-/// transaction (`BEGIN IMMEDIATE`), which serialises appends.
-async fn voeg_audit_toe(c: &mut SqliteConnection, r: &NieuwAuditRecord) -> Resultaat<AuditRecord> {
-    voeg_audits_toe(c, std::slice::from_ref(r))
-        .await?
-        .pop()
-        .ok_or_else(|| OpslagFout::Database("auditrecord niet toegevoegd".into()))
-}
-
-/// Appends `records` to the hash chain in order: the head is read once and
-/// written once. Must run inside a write transaction (`BEGIN IMMEDIATE`),
-/// which serialises appends.
-async fn voeg_audits_toe(
-    c: &mut SqliteConnection,
-    records: &[NieuwAuditRecord],
-) -> Resultaat<Vec<AuditRecord>> {
-    if records.is_empty() {
-        return Ok(Vec::new());
-    }
-    let kop: Option<(i64, String)> =
-        sqlx::query_as("SELECT volgnummer, hash FROM audit_kop WHERE id = 1")
-            .fetch_optional(&mut *c)
-            .await
-            .map_err(db)?;
-    let (mut volgnummer, mut vorige_hash) = kop.unwrap_or((0, BEGIN_HASH.to_string()));
-    let mut opgeslagen = Vec::with_capacity(records.len());
-    for r in records {
-        volgnummer += 1;
-        // The record as it will be read back: the timestamp at the stored
-        // precision, so the returned record equals the stored one.
-        let tijdstip_tekst = r.tijdstip_tekst();
-        let record = NieuwAuditRecord {
-            tijdstip: DateTime::parse_from_rfc3339(&tijdstip_tekst)
-                .map(|t| t.with_timezone(&Utc))
-                .map_err(|e| ongeldig("tijdstip", e))?,
-            ..r.clone()
-        };
-        let hash = audit::bereken_hash(volgnummer, &vorige_hash, &record);
-        sqlx::query(
-            "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
-             organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
-             bron, systeem, vorige_hash, hash) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(volgnummer)
-        .bind(&record.gebeurtenis)
-        .bind(record.actie.code())
-        .bind(&tijdstip_tekst)
-        .bind(record.gebruiker)
-        .bind(record.rol.map(Rol::naam))
-        .bind(record.organisatie)
-        .bind(record.namens)
-        .bind(&record.client_type)
-        .bind(&record.client)
-        .bind(&record.object_type)
-        .bind(record.object_id)
-        .bind(record.uitkomst.naam())
-        .bind(&record.grond)
-        .bind(&record.bron)
-        .bind(&record.systeem)
-        .bind(&vorige_hash)
-        .bind(&hash)
-        .execute(&mut *c)
-        .await
-        .map_err(db)?;
-        opgeslagen.push(AuditRecord {
-            volgnummer,
-            record,
-            vorige_hash: std::mem::replace(&mut vorige_hash, hash.clone()),
-            hash,
-        });
-    }
-    sqlx::query(
-        "INSERT INTO audit_kop (id, volgnummer, hash) VALUES (1, ?, ?) \
-         ON CONFLICT (id) DO UPDATE SET volgnummer = excluded.volgnummer, hash = excluded.hash",
-    )
-    .bind(volgnummer)
-    .bind(&vorige_hash)
-    .execute(&mut *c)
-    .await
-    .map_err(db)?;
-    Ok(opgeslagen)
-}
-
-/// Recomputes the `toegang` facts (migrations/0002_toegang.sql) from the
-/// records; `$waar` narrows every branch to some jeugdigen `j`. The bits are
-/// those of [`Relaties::bits`].
-macro_rules! feiten {
-    ($waar:literal) => {
-        concat!(
-            "INSERT INTO toegang (organisatie, jeugdige, relaties, verwijzing_tot) \
-             SELECT organisatie, jeugdige, sum(DISTINCT bit), max(tot) FROM ( \
-               SELECT h.behandelaar AS organisatie, j.id AS jeugdige, 1 AS bit, NULL AS tot \
-                 FROM hulpvraag h JOIN jeugdige j ON j.id = h.jeugdige WHERE h.open = 1 ",
-            $waar,
-            " UNION ALL SELECT c.wijkteam, j.id, 2, NULL \
-                 FROM casus c JOIN jeugdige j ON j.huishouden = c.huishouden \
-                 WHERE c.open = 1 ",
-            $waar,
-            " UNION ALL SELECT p.organisatie, j.id, 4, NULL \
-                 FROM casus c JOIN casus_partij p ON p.casus = c.id \
-                 JOIN jeugdige j ON j.huishouden = c.huishouden WHERE c.open = 1 ",
-            $waar,
-            " UNION ALL SELECT v.aanbieder, j.id, 8, v.einddatum \
-                 FROM verwijzing v JOIN jeugdige j ON j.id = v.jeugdige \
-                 WHERE coalesce(v.gemeentelijke_toets, '') <> 'afgewezen' ",
-            $waar,
-            " UNION ALL SELECT j.school, j.id, 16, NULL FROM jeugdige j WHERE j.school IS NOT NULL ",
-            $waar,
-            ") f GROUP BY organisatie, jeugdige"
-        )
-    };
-}
-
-/// The kept facts of a row as they hold on the day whose cut-off is bound
-/// as ?3: bit 8 (a referral) without it once the referral's last day lies
-/// before the cut-off — [`Relaties::op`] in SQL, for the list.
-macro_rules! geldig {
-    () => {
-        "(relaties & ~(CASE WHEN verwijzing_tot < ?3 THEN 8 ELSE 0 END))"
-    };
-}
-
-fn relaties_uit(rij: &SqliteRow) -> Resultaat<Relaties> {
-    Ok(Relaties {
-        verwijzing_tot: ontleed_optie(rij, "verwijzing_tot", |t| {
-            NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        })?,
-        ..Relaties::uit_bits(kolom(rij, "relaties")?)
-    })
-}
-
-/// Brings the kept access facts of one household up to date, inside the
-/// caller's write transaction.
-async fn herbereken_huishouden(c: &mut SqliteConnection, huishouden: Id) -> Resultaat<()> {
-    sqlx::query(
-        "DELETE FROM toegang WHERE jeugdige IN (SELECT id FROM jeugdige WHERE huishouden = ?)",
-    )
-    .bind(huishouden)
-    .execute(&mut *c)
-    .await
-    .map_err(db)?;
-    sqlx::query(feiten!("AND j.huishouden = ?1"))
-        .bind(huishouden)
-        .execute(&mut *c)
-        .await
-        .map_err(db)?;
-    Ok(())
-}
 
 /// The store the shared operations (`crate::opslag`) are implemented on.
 pub(crate) type DezeOpslag = SqliteOpslag;
@@ -1299,7 +926,7 @@ impl SqliteOpslag {
                         voeg_partijen_toe(&mut tx, c, &n.partijen).await?;
                         c
                     }
-                    None => voeg_casus_toe(&mut tx, n, &nu).await?,
+                    None => voeg_casus_toe(&mut tx, n, nu).await?,
                 })
             }
         };
@@ -1349,7 +976,7 @@ impl SqliteOpslag {
         if let Some(open) = open {
             return Err(een_plan(open));
         }
-        let id = voeg_casus_toe(&mut tx, c, &klok::nu()).await?;
+        let id = voeg_casus_toe(&mut tx, c, klok::nu()).await?;
         herbereken_huishouden(&mut tx, c.huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
         voeg_audits_toe(&mut tx, toegang).await?;
@@ -1511,30 +1138,4 @@ fn zet_op_zijn_plaats(deel: &Path, doel: &Path) -> Resultaat<()> {
         }
     }
     Ok(())
-}
-
-/// A session or token may only carry a role the medewerker holds.
-async fn eis_rol(c: &mut SqliteConnection, medewerker: Id, rol: Roltoewijzing) -> Resultaat<()> {
-    eis(
-        c,
-        "SELECT 1 FROM medewerker WHERE id = ?",
-        medewerker,
-        "medewerker",
-    )
-    .await?;
-    let heeft = sqlx::query(
-        "SELECT 1 FROM roltoewijzing WHERE medewerker = ? AND rol = ? AND organisatie = ?",
-    )
-    .bind(medewerker)
-    .bind(rol.rol.naam())
-    .bind(rol.organisatie)
-    .fetch_optional(&mut *c)
-    .await
-    .map_err(db)?
-    .is_some();
-    if heeft {
-        Ok(())
-    } else {
-        Err(OpslagFout::OnbekendeVerwijzing("rol".into()))
-    }
 }

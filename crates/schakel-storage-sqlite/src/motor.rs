@@ -156,3 +156,45 @@ pub(crate) fn maand_van_datum(kolom: &str) -> String {
 pub(crate) fn dag_van_tijd(kolom: &str) -> String {
     format!("substr({kolom}, 1, 10)")
 }
+
+/// The order a medewerker's roles are listed in: as given, the rows' order.
+pub(crate) const ROL_VOLGORDE: &str = "rowid";
+
+/// Writes hashed audit records, one statement each (an embedded database
+/// has no round trip to save).
+pub(crate) async fn schrijf_audits(
+    c: &mut Verbinding,
+    opgeslagen: &[schakel_storage::AuditRecord],
+) -> Resultaat<()> {
+    for a in opgeslagen {
+        let r = &a.record;
+        sqlx::query(
+            "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
+             organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
+             bron, systeem, vorige_hash, hash) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(a.volgnummer)
+        .bind(&r.gebeurtenis)
+        .bind(r.actie.code())
+        .bind(r.tijdstip_tekst())
+        .bind(r.gebruiker)
+        .bind(r.rol.map(schakel_domain::Rol::naam))
+        .bind(r.organisatie)
+        .bind(r.namens)
+        .bind(&r.client_type)
+        .bind(&r.client)
+        .bind(&r.object_type)
+        .bind(r.object_id)
+        .bind(r.uitkomst.naam())
+        .bind(&r.grond)
+        .bind(&r.bron)
+        .bind(&r.systeem)
+        .bind(&a.vorige_hash)
+        .bind(&a.hash)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    }
+    Ok(())
+}
