@@ -341,67 +341,6 @@ impl PgOpslag {
         "postgres"
     }
 
-    pub(crate) async fn eigen_maak_regio(&self, r: &NieuweRegio) -> Resultaat<Regio> {
-        let id: Id =
-            sqlx::query_scalar("INSERT INTO regio (code, naam) VALUES ($1, $2) RETURNING id")
-                .bind(&r.code)
-                .bind(&r.naam)
-                .fetch_one(&self.pool)
-                .await
-                .map_err(fout)?;
-        Ok(Regio {
-            id,
-            code: r.code.clone(),
-            naam: r.naam.clone(),
-        })
-    }
-
-    pub(crate) async fn eigen_maak_organisatie(
-        &self,
-        o: &NieuweOrganisatie,
-    ) -> Resultaat<Organisatie> {
-        let rij = sqlx::query(
-            "INSERT INTO organisatie (regio, naam, soort, gemeente, brin, agb) \
-             VALUES ($1, $2, $3, $4, $5, $6) \
-             RETURNING id, regio, naam, soort, gemeente, brin, agb",
-        )
-        .bind(o.regio)
-        .bind(&o.naam)
-        .bind(o.soort.naam())
-        .bind(o.gemeente.as_ref().map(GemeenteCode::als_tekst))
-        .bind(o.brin.as_ref().map(Brin::als_tekst))
-        .bind(o.agb.as_ref().map(Agb::als_tekst))
-        .fetch_one(&self.pool)
-        .await
-        .map_err(fout)?;
-        organisatie_uit(&rij)
-    }
-
-    pub(crate) async fn eigen_organisaties(&self, pagina: Pagina) -> Resultaat<Lijst<Organisatie>> {
-        let mut tx = self.lees().await?;
-        let rijen = sqlx::query(
-            "SELECT id, regio, naam, soort, gemeente, brin, agb FROM organisatie \
-             ORDER BY id LIMIT $1 OFFSET $2",
-        )
-        .bind(pagina.aantal)
-        .bind(pagina.vanaf)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(fout)?;
-        let totaal: i64 = sqlx::query_scalar("SELECT count(*) FROM organisatie")
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(fout)?;
-        tx.commit().await.map_err(fout)?;
-        Ok(Lijst {
-            items: rijen
-                .iter()
-                .map(organisatie_uit)
-                .collect::<Resultaat<_>>()?,
-            totaal,
-        })
-    }
-
     pub(crate) async fn eigen_maak_medewerker(
         &self,
         m: &NieuweMedewerker,
@@ -433,28 +372,6 @@ impl PgOpslag {
         }
         tx.commit().await.map_err(fout)?;
         self.medewerker(id).await?.ok_or(OpslagFout::NietGevonden)
-    }
-
-    pub(crate) async fn eigen_medewerker_op_email(
-        &self,
-        email: &str,
-    ) -> Resultaat<Option<(Medewerker, String)>> {
-        let mut tx = self.lees().await?;
-        let Some(rij) = sqlx::query(
-            "SELECT id, naam, email, actief, demo, wachtwoord_hash FROM medewerker WHERE email = $1",
-        )
-        .bind(email.trim().to_lowercase())
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(fout)?
-        else {
-            return Ok(None);
-        };
-        let id: Id = kol(&rij, "id")?;
-        let rollen = rollen_van(&mut tx, id).await?;
-        tx.commit().await.map_err(fout)?;
-        let hash: String = kol(&rij, "wachtwoord_hash")?;
-        Ok(Some((medewerker_uit(&rij, rollen)?, hash)))
     }
 
     pub(crate) async fn eigen_maak_sessie(&self, s: &Sessie) -> Resultaat<()> {
@@ -497,24 +414,6 @@ impl PgOpslag {
             })
         })
         .transpose()
-    }
-
-    pub(crate) async fn eigen_raak_sessie_aan(
-        &self,
-        token_hash: &str,
-        laatst_actief: DateTime<Utc>,
-    ) -> Resultaat<()> {
-        let n = sqlx::query("UPDATE sessie SET laatst_actief = $2 WHERE token_hash = $1")
-            .bind(token_hash)
-            .bind(laatst_actief)
-            .execute(&self.pool)
-            .await
-            .map_err(fout)?
-            .rows_affected();
-        if n == 0 {
-            return Err(OpslagFout::NietGevonden);
-        }
-        Ok(())
     }
 
     pub(crate) async fn eigen_tel_poging(
@@ -584,50 +483,6 @@ impl PgOpslag {
         })
     }
 
-    pub(crate) async fn eigen_huishouden(&self, id: Id) -> Resultaat<Option<Huishouden>> {
-        let mut tx = self.lees().await?;
-        let Some(rij) = sqlx::query(
-            "SELECT id, gewijzigd, bewaren_tot, aangemaakt_door FROM huishouden WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(fout)?
-        else {
-            return Ok(None);
-        };
-        let vertegenwoordigers = sqlx::query(
-            "SELECT naam, relatie FROM vertegenwoordiger WHERE huishouden = $1 ORDER BY id",
-        )
-        .bind(id)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(fout)?
-        .iter()
-        .map(|r| {
-            Ok(Vertegenwoordiger {
-                naam: kol(r, "naam")?,
-                relatie: kol(r, "relatie")?,
-            })
-        })
-        .collect::<Resultaat<_>>()?;
-        let jeugdigen: Vec<Id> =
-            sqlx::query_scalar("SELECT id FROM jeugdige WHERE huishouden = $1 ORDER BY id")
-                .bind(id)
-                .fetch_all(&mut *tx)
-                .await
-                .map_err(fout)?;
-        tx.commit().await.map_err(fout)?;
-        Ok(Some(Huishouden {
-            id: kol(&rij, "id")?,
-            vertegenwoordigers,
-            jeugdigen,
-            aangemaakt_door: kol(&rij, "aangemaakt_door")?,
-            gewijzigd: kol(&rij, "gewijzigd")?,
-            bewaren_tot: kol(&rij, "bewaren_tot")?,
-        }))
-    }
-
     pub(crate) async fn eigen_maak_jeugdige(
         &self,
         j: &NieuweJeugdige,
@@ -662,32 +517,6 @@ impl PgOpslag {
         voeg_audit_toe(&mut tx, &audit.over_object(jeugdige.id)).await?;
         tx.commit().await.map_err(fout)?;
         Ok(jeugdige)
-    }
-
-    pub(crate) async fn eigen_jeugdige(&self, id: Id) -> Resultaat<Option<Jeugdige>> {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {JEUGDIGE_KOLOMMEN} FROM jeugdige WHERE id = $1"
-        )))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(fout)?
-        .as_ref()
-        .map(jeugdige_uit)
-        .transpose()
-    }
-
-    pub(crate) async fn eigen_jeugdige_op_bsn(&self, bsn: &Bsn) -> Resultaat<Option<Jeugdige>> {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {JEUGDIGE_KOLOMMEN} FROM jeugdige WHERE bsn = $1"
-        )))
-        .bind(bsn.als_tekst())
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(fout)?
-        .as_ref()
-        .map(jeugdige_uit)
-        .transpose()
     }
 
     pub(crate) async fn eigen_wijzig_jeugdige(
@@ -739,55 +568,6 @@ impl PgOpslag {
         Ok(jeugdige)
     }
 
-    pub(crate) async fn eigen_jeugdigen_met_relatie(
-        &self,
-        organisatie: Id,
-        patronen: i64,
-        verwijzing_grens: NaiveDate,
-        pagina: Pagina,
-    ) -> Resultaat<Lijst<(Jeugdige, Relaties)>> {
-        let kolommen = JEUGDIGE_KOLOMMEN
-            .split(',')
-            .map(|k| format!("j.{}", k.trim()))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let mut tx = self.lees().await?;
-        let totaal: i64 = sqlx::query_scalar(concat!(
-            "SELECT count(*) FROM toegang WHERE organisatie = $1 AND (($2 >> ",
-            geldig!(),
-            ") & 1) = 1"
-        ))
-        .bind(organisatie)
-        .bind(patronen)
-        .bind(verwijzing_grens)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(fout)?;
-        let rijen = sqlx::query(sqlx::AssertSqlSafe(format!(
-            // The page is cut from the index alone; only its rows are joined.
-            "SELECT {kolommen}, t.relaties, t.verwijzing_tot FROM \
-               (SELECT jeugdige, relaties, verwijzing_tot FROM toegang \
-               WHERE organisatie = $1 AND (($2 >> {}) & 1) = 1 \
-               ORDER BY jeugdige LIMIT $4 OFFSET $5) t \
-             JOIN jeugdige j ON j.id = t.jeugdige ORDER BY t.jeugdige",
-            geldig!()
-        )))
-        .bind(organisatie)
-        .bind(patronen)
-        .bind(verwijzing_grens)
-        .bind(pagina.aantal)
-        .bind(pagina.vanaf)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(fout)?;
-        tx.commit().await.map_err(fout)?;
-        let items = rijen
-            .iter()
-            .map(|r| Ok((jeugdige_uit(r)?, relaties_uit(r)?)))
-            .collect::<Resultaat<Vec<_>>>()?;
-        Ok(Lijst { items, totaal })
-    }
-
     pub(crate) async fn eigen_herbereken_toegang(&self) -> Resultaat<()> {
         let mut tx = self.pool.begin().await.map_err(fout)?;
         // Writers recompute under their household's lock; the whole table
@@ -805,71 +585,6 @@ impl PgOpslag {
             .await
             .map_err(fout)?;
         tx.commit().await.map_err(fout)
-    }
-
-    pub(crate) async fn eigen_maak_hulpvraag(
-        &self,
-        h: &NieuweHulpvraag,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<Hulpvraag> {
-        let mut tx = self.pool.begin().await.map_err(fout)?;
-        let huishouden: Id = sqlx::query_scalar("SELECT huishouden FROM jeugdige WHERE id = $1")
-            .bind(h.jeugdige)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(fout)?
-            .ok_or_else(|| OpslagFout::OnbekendeVerwijzing("jeugdige".into()))?;
-        let id: Id = sqlx::query_scalar(
-            "INSERT INTO hulpvraag (jeugdige, organisatie, omschrijving, behandelaar, aangemaakt) \
-             VALUES ($1, $2, $3, $2, $4) RETURNING id",
-        )
-        .bind(h.jeugdige)
-        .bind(h.organisatie)
-        .bind(&h.omschrijving)
-        .bind(klok::nu())
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(fout)?;
-        herbereken_huishouden(&mut tx, huishouden).await?;
-        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
-        let hulpvraag = lees_hulpvraag(&mut tx, id)
-            .await?
-            .ok_or(OpslagFout::NietGevonden)?;
-        tx.commit().await.map_err(fout)?;
-        Ok(hulpvraag)
-    }
-
-    pub(crate) async fn eigen_hulpvragen_van(
-        &self,
-        organisatie: Id,
-        alleen_open: bool,
-        pagina: Pagina,
-    ) -> Resultaat<Lijst<Hulpvraag>> {
-        let mut tx = self.lees().await?;
-        let waar = "WHERE (organisatie = $1 OR behandelaar = $1) AND (open OR NOT $2)";
-        let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT count(*) FROM hulpvraag {waar}"
-        )))
-        .bind(organisatie)
-        .bind(alleen_open)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(fout)?;
-        let items = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{HULPVRAAG_KOLOMMEN} {waar} ORDER BY id DESC LIMIT $3 OFFSET $4"
-        )))
-        .bind(organisatie)
-        .bind(alleen_open)
-        .bind(pagina.aantal)
-        .bind(pagina.vanaf)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(fout)?
-        .iter()
-        .map(hulpvraag_uit)
-        .collect::<Resultaat<Vec<_>>>()?;
-        tx.commit().await.map_err(fout)?;
-        Ok(Lijst { items, totaal })
     }
 
     pub(crate) async fn eigen_trieer_hulpvraag(
@@ -997,39 +712,6 @@ impl PgOpslag {
             aangemaakt,
             gesloten: None,
         })
-    }
-
-    pub(crate) async fn eigen_open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        let id: Option<Id> =
-            sqlx::query_scalar("SELECT id FROM casus WHERE huishouden = $1 AND open LIMIT 1")
-                .bind(huishouden)
-                .fetch_optional(&mut *c)
-                .await
-                .map_err(fout)?;
-        match id {
-            Some(id) => verloop::lees_casus(&mut c, id).await,
-            None => Ok(None),
-        }
-    }
-
-    pub(crate) async fn eigen_audit_records(
-        &self,
-        vanaf: i64,
-        aantal: i64,
-    ) -> Resultaat<Vec<AuditRecord>> {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {AUDIT_KOLOMMEN} FROM audit WHERE volgnummer >= $1 \
-             ORDER BY volgnummer LIMIT $2"
-        )))
-        .bind(vanaf)
-        .bind(aantal.max(0))
-        .fetch_all(&self.pool)
-        .await
-        .map_err(fout)?
-        .iter()
-        .map(audit_uit)
-        .collect()
     }
 
     pub(crate) async fn eigen_audit_kop(&self) -> Resultaat<Option<(i64, String)>> {

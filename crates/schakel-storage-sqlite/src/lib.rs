@@ -368,81 +368,6 @@ impl SqliteOpslag {
 
     // --- directory -------------------------------------------------------------
 
-    pub(crate) async fn eigen_maak_regio(&self, r: &NieuweRegio) -> Resultaat<Regio> {
-        let id = sqlx::query("INSERT INTO regio (code, naam) VALUES (?, ?)")
-            .bind(&r.code)
-            .bind(&r.naam)
-            .execute(&self.pool)
-            .await
-            .map_err(db)?
-            .last_insert_rowid();
-        Ok(Regio {
-            id,
-            code: r.code.clone(),
-            naam: r.naam.clone(),
-        })
-    }
-
-    pub(crate) async fn eigen_maak_organisatie(
-        &self,
-        o: &NieuweOrganisatie,
-    ) -> Resultaat<Organisatie> {
-        let mut tx = self.schrijf().await?;
-        eis(
-            &mut tx,
-            "SELECT 1 FROM regio WHERE id = ?",
-            o.regio,
-            "regio",
-        )
-        .await?;
-        let id = sqlx::query(
-            "INSERT INTO organisatie (regio, naam, soort, gemeente, brin, agb) \
-             VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(o.regio)
-        .bind(&o.naam)
-        .bind(o.soort.naam())
-        .bind(o.gemeente.as_ref().map(GemeenteCode::als_tekst))
-        .bind(o.brin.as_ref().map(Brin::als_tekst))
-        .bind(o.agb.as_ref().map(Agb::als_tekst))
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?
-        .last_insert_rowid();
-        tx.commit().await.map_err(db)?;
-        Ok(Organisatie {
-            id,
-            regio: o.regio,
-            naam: o.naam.clone(),
-            soort: o.soort,
-            gemeente: o.gemeente.clone(),
-            brin: o.brin.clone(),
-            agb: o.agb.clone(),
-        })
-    }
-
-    pub(crate) async fn eigen_organisaties(&self, pagina: Pagina) -> Resultaat<Lijst<Organisatie>> {
-        let mut tx = self.lees().await?;
-        let totaal: i64 = sqlx::query_scalar("SELECT count(*) FROM organisatie")
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(db)?;
-        let items = sqlx::query(
-            "SELECT id, regio, naam, soort, gemeente, brin, agb FROM organisatie \
-             ORDER BY id LIMIT ? OFFSET ?",
-        )
-        .bind(pagina.aantal)
-        .bind(pagina.vanaf)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(db)?
-        .iter()
-        .map(organisatie_uit)
-        .collect::<Resultaat<Vec<_>>>()?;
-        tx.commit().await.map_err(db)?;
-        Ok(Lijst { items, totaal })
-    }
-
     // --- people and access -------------------------------------------------------
 
     pub(crate) async fn eigen_maak_medewerker(
@@ -480,26 +405,6 @@ impl SqliteOpslag {
             .ok_or(OpslagFout::NietGevonden)?;
         tx.commit().await.map_err(db)?;
         Ok(medewerker)
-    }
-
-    pub(crate) async fn eigen_medewerker_op_email(
-        &self,
-        email: &str,
-    ) -> Resultaat<Option<(Medewerker, String)>> {
-        let mut tx = self.lees().await?;
-        let Some(rij) = sqlx::query("SELECT id, wachtwoord_hash FROM medewerker WHERE email = ?")
-            .bind(email.trim().to_lowercase())
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db)?
-        else {
-            return Ok(None);
-        };
-        let id: Id = kolom(&rij, "id")?;
-        let hash: String = kolom(&rij, "wachtwoord_hash")?;
-        let m = lees_medewerker(&mut tx, id).await?;
-        tx.commit().await.map_err(db)?;
-        Ok(m.map(|m| (m, hash)))
     }
 
     pub(crate) async fn eigen_maak_sessie(&self, s: &Sessie) -> Resultaat<()> {
@@ -544,24 +449,6 @@ impl SqliteOpslag {
             })
         })
         .transpose()
-    }
-
-    pub(crate) async fn eigen_raak_sessie_aan(
-        &self,
-        token_hash: &str,
-        laatst_actief: DateTime<Utc>,
-    ) -> Resultaat<()> {
-        let n = sqlx::query("UPDATE sessie SET laatst_actief = ? WHERE token_hash = ?")
-            .bind(tijd_tekst(&laatst_actief))
-            .bind(token_hash)
-            .execute(&self.pool)
-            .await
-            .map_err(db)?
-            .rows_affected();
-        if n == 0 {
-            return Err(OpslagFout::NietGevonden);
-        }
-        Ok(())
     }
 
     // --- households and jeugdigen ----------------------------------------------------
@@ -626,13 +513,6 @@ impl SqliteOpslag {
         Ok(huishouden)
     }
 
-    pub(crate) async fn eigen_huishouden(&self, id: Id) -> Resultaat<Option<Huishouden>> {
-        let mut tx = self.lees().await?;
-        let h = lees_huishouden(&mut tx, id).await?;
-        tx.commit().await.map_err(db)?;
-        Ok(h)
-    }
-
     pub(crate) async fn eigen_maak_jeugdige(
         &self,
         j: &NieuweJeugdige,
@@ -679,22 +559,6 @@ impl SqliteOpslag {
             .ok_or(OpslagFout::NietGevonden)?;
         tx.commit().await.map_err(db)?;
         Ok(jeugdige)
-    }
-
-    pub(crate) async fn eigen_jeugdige(&self, id: Id) -> Resultaat<Option<Jeugdige>> {
-        let mut c = self.pool.acquire().await.map_err(db)?;
-        lees_jeugdige(&mut c, id).await
-    }
-
-    pub(crate) async fn eigen_jeugdige_op_bsn(&self, bsn: &Bsn) -> Resultaat<Option<Jeugdige>> {
-        sqlx::query(concat!(jeugdige_select!(), " WHERE j.bsn = ?"))
-            .bind(bsn.als_tekst())
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(db)?
-            .as_ref()
-            .map(jeugdige_uit)
-            .transpose()
     }
 
     pub(crate) async fn eigen_wijzig_jeugdige(
@@ -750,52 +614,6 @@ impl SqliteOpslag {
         Ok(jeugdige)
     }
 
-    pub(crate) async fn eigen_jeugdigen_met_relatie(
-        &self,
-        organisatie: Id,
-        patronen: i64,
-        verwijzing_grens: NaiveDate,
-        pagina: Pagina,
-    ) -> Resultaat<Lijst<(Jeugdige, Relaties)>> {
-        let mut tx = self.lees().await?;
-        let totaal: i64 = sqlx::query_scalar(concat!(
-            "SELECT count(*) FROM toegang WHERE organisatie = ?1 AND ((?2 >> ",
-            geldig!(),
-            ") & 1) = 1"
-        ))
-        .bind(organisatie)
-        .bind(patronen)
-        .bind(datum_tekst(verwijzing_grens))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(db)?;
-        let rijen = sqlx::query(concat!(
-            "SELECT ",
-            jeugdige_kolommen!(),
-            // The page is cut from the index alone; only its rows are joined.
-            ", t.relaties, t.verwijzing_tot FROM (SELECT jeugdige, relaties, verwijzing_tot \
-               FROM toegang WHERE organisatie = ?1 AND ((?2 >> ",
-            geldig!(),
-            ") & 1) = 1 \
-               ORDER BY jeugdige LIMIT ?4 OFFSET ?5) t \
-             JOIN jeugdige j ON j.id = t.jeugdige ORDER BY t.jeugdige"
-        ))
-        .bind(organisatie)
-        .bind(patronen)
-        .bind(datum_tekst(verwijzing_grens))
-        .bind(pagina.aantal)
-        .bind(pagina.vanaf)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(db)?;
-        tx.commit().await.map_err(db)?;
-        let items = rijen
-            .iter()
-            .map(|rij| Ok((jeugdige_uit(rij)?, relaties_uit(rij)?)))
-            .collect::<Resultaat<Vec<_>>>()?;
-        Ok(Lijst { items, totaal })
-    }
-
     pub(crate) async fn eigen_herbereken_toegang(&self) -> Resultaat<()> {
         let mut tx = self.schrijf().await?;
         sqlx::query("DELETE FROM toegang")
@@ -810,73 +628,6 @@ impl SqliteOpslag {
     }
 
     // --- relations that grant access ---------------------------------------------------
-
-    pub(crate) async fn eigen_maak_hulpvraag(
-        &self,
-        h: &NieuweHulpvraag,
-        audit: &NieuwAuditRecord,
-    ) -> Resultaat<Hulpvraag> {
-        let mut tx = self.schrijf().await?;
-        let huishouden: Id = sqlx::query_scalar("SELECT huishouden FROM jeugdige WHERE id = ?")
-            .bind(h.jeugdige)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db)?
-            .ok_or_else(|| OpslagFout::OnbekendeVerwijzing("jeugdige".into()))?;
-        eis(&mut tx, ORGANISATIE_BESTAAT, h.organisatie, "organisatie").await?;
-        let id = sqlx::query(
-            "INSERT INTO hulpvraag (jeugdige, organisatie, omschrijving, behandelaar, open, \
-             aangemaakt) VALUES (?1, ?2, ?3, ?2, 1, ?4)",
-        )
-        .bind(h.jeugdige)
-        .bind(h.organisatie)
-        .bind(&h.omschrijving)
-        .bind(tijd_tekst(&klok::nu()))
-        .execute(&mut *tx)
-        .await
-        .map_err(db)?
-        .last_insert_rowid();
-        herbereken_huishouden(&mut tx, huishouden).await?;
-        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
-        let hulpvraag = lees_hulpvraag(&mut tx, id)
-            .await?
-            .ok_or(OpslagFout::NietGevonden)?;
-        tx.commit().await.map_err(db)?;
-        Ok(hulpvraag)
-    }
-
-    pub(crate) async fn eigen_hulpvragen_van(
-        &self,
-        organisatie: Id,
-        alleen_open: bool,
-        pagina: Pagina,
-    ) -> Resultaat<Lijst<Hulpvraag>> {
-        let mut tx = self.lees().await?;
-        let waar = "WHERE (organisatie = ?1 OR behandelaar = ?1) AND (open = 1 OR ?2 = 0)";
-        let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT count(*) FROM hulpvraag {waar}"
-        )))
-        .bind(organisatie)
-        .bind(alleen_open)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(db)?;
-        let items = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{HULPVRAAG_KOLOMMEN} {waar} ORDER BY id DESC LIMIT ?3 OFFSET ?4"
-        )))
-        .bind(organisatie)
-        .bind(alleen_open)
-        .bind(pagina.aantal)
-        .bind(pagina.vanaf)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(db)?
-        .iter()
-        .map(hulpvraag_uit)
-        .collect::<Resultaat<Vec<_>>>()?;
-        tx.commit().await.map_err(db)?;
-        Ok(Lijst { items, totaal })
-    }
 
     pub(crate) async fn eigen_trieer_hulpvraag(
         &self,
@@ -985,39 +736,6 @@ impl SqliteOpslag {
             .ok_or(OpslagFout::NietGevonden)?;
         tx.commit().await.map_err(db)?;
         Ok(casus)
-    }
-
-    pub(crate) async fn eigen_open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>> {
-        let mut c = self.pool.acquire().await.map_err(db)?;
-        let id: Option<Id> =
-            sqlx::query_scalar("SELECT id FROM casus WHERE huishouden = ? AND open = 1 LIMIT 1")
-                .bind(huishouden)
-                .fetch_optional(&mut *c)
-                .await
-                .map_err(db)?;
-        match id {
-            Some(id) => verloop::lees_casus(&mut c, id).await,
-            None => Ok(None),
-        }
-    }
-
-    pub(crate) async fn eigen_audit_records(
-        &self,
-        vanaf: i64,
-        aantal: i64,
-    ) -> Resultaat<Vec<AuditRecord>> {
-        sqlx::query(concat!(
-            audit_select!(),
-            " WHERE volgnummer >= ? ORDER BY volgnummer LIMIT ?"
-        ))
-        .bind(vanaf)
-        .bind(aantal.max(0))
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db)?
-        .iter()
-        .map(audit_uit)
-        .collect()
     }
 
     pub(crate) async fn eigen_audit_kop(&self) -> Resultaat<Option<(i64, String)>> {

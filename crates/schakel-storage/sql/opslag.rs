@@ -5,7 +5,8 @@
 //! operations that differ in substance (`eigen_*`) are the backend's own.
 
 use super::*;
-use crate::motor::fout;
+use crate::basis::{ORGANISATIE_BESTAAT, eis};
+use crate::motor::{datum_db, fout, kol, tijd_db};
 
 #[async_trait]
 impl Opslag for crate::DezeOpslag {
@@ -14,7 +15,18 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn maak_regio(&self, r: &NieuweRegio) -> Resultaat<Regio> {
-        self.eigen_maak_regio(r).await
+        let id: Id =
+            sqlx::query_scalar("INSERT INTO regio (code, naam) VALUES ($1, $2) RETURNING id")
+                .bind(&r.code)
+                .bind(&r.naam)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(fout)?;
+        Ok(Regio {
+            id,
+            code: r.code.clone(),
+            naam: r.naam.clone(),
+        })
     }
 
     async fn regio_op_code(&self, code: &str) -> Resultaat<Option<Regio>> {
@@ -28,7 +40,30 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn maak_organisatie(&self, o: &NieuweOrganisatie) -> Resultaat<Organisatie> {
-        self.eigen_maak_organisatie(o).await
+        let mut tx = self.schrijf().await?;
+        eis(
+            &mut tx,
+            "SELECT 1 FROM regio WHERE id = $1",
+            o.regio,
+            "regio",
+        )
+        .await?;
+        let rij = sqlx::query(
+            "INSERT INTO organisatie (regio, naam, soort, gemeente, brin, agb) \
+             VALUES ($1, $2, $3, $4, $5, $6) \
+             RETURNING id, regio, naam, soort, gemeente, brin, agb",
+        )
+        .bind(o.regio)
+        .bind(&o.naam)
+        .bind(o.soort.naam())
+        .bind(o.gemeente.as_ref().map(GemeenteCode::als_tekst))
+        .bind(o.brin.as_ref().map(Brin::als_tekst))
+        .bind(o.agb.as_ref().map(Agb::als_tekst))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        tx.commit().await.map_err(fout)?;
+        organisatie_uit(&rij)
     }
 
     async fn organisatie(&self, id: Id) -> Resultaat<Option<Organisatie>> {
@@ -45,7 +80,25 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn organisaties(&self, pagina: Pagina) -> Resultaat<Lijst<Organisatie>> {
-        self.eigen_organisaties(pagina).await
+        let mut tx = self.lees().await?;
+        let totaal: i64 = sqlx::query_scalar("SELECT count(*) FROM organisatie")
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(fout)?;
+        let items = sqlx::query(
+            "SELECT id, regio, naam, soort, gemeente, brin, agb FROM organisatie \
+             ORDER BY id LIMIT $1 OFFSET $2",
+        )
+        .bind(pagina.aantal)
+        .bind(pagina.vanaf)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(organisatie_uit)
+        .collect::<Resultaat<Vec<_>>>()?;
+        tx.commit().await.map_err(fout)?;
+        Ok(Lijst { items, totaal })
     }
 
     async fn maak_medewerker(&self, m: &NieuweMedewerker) -> Resultaat<Medewerker> {
@@ -60,7 +113,22 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn medewerker_op_email(&self, email: &str) -> Resultaat<Option<(Medewerker, String)>> {
-        self.eigen_medewerker_op_email(email).await
+        let mut tx = self.lees().await?;
+        let Some(rij) = sqlx::query(
+            "SELECT id, naam, email, actief, demo, wachtwoord_hash FROM medewerker WHERE email = $1",
+        )
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(fout)?
+        else {
+            return Ok(None);
+        };
+        let id: Id = kol(&rij, "id")?;
+        let rollen = rollen_van(&mut tx, id).await?;
+        tx.commit().await.map_err(fout)?;
+        let hash: String = kol(&rij, "wachtwoord_hash")?;
+        Ok(Some((medewerker_uit(&rij, rollen)?, hash)))
     }
 
     async fn maak_sessie(&self, s: &Sessie) -> Resultaat<()> {
@@ -76,7 +144,17 @@ impl Opslag for crate::DezeOpslag {
         token_hash: &str,
         laatst_actief: DateTime<Utc>,
     ) -> Resultaat<()> {
-        self.eigen_raak_sessie_aan(token_hash, laatst_actief).await
+        let n = sqlx::query("UPDATE sessie SET laatst_actief = $2 WHERE token_hash = $1")
+            .bind(token_hash)
+            .bind(tijd_db(&laatst_actief))
+            .execute(&self.pool)
+            .await
+            .map_err(fout)?
+            .rows_affected();
+        if n == 0 {
+            return Err(OpslagFout::NietGevonden);
+        }
+        Ok(())
     }
 
     async fn verwijder_sessie(&self, token_hash: &str) -> Resultaat<()> {
@@ -403,7 +481,10 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn huishouden(&self, id: Id) -> Resultaat<Option<Huishouden>> {
-        self.eigen_huishouden(id).await
+        let mut tx = self.lees().await?;
+        let h = lees_huishouden(&mut tx, id).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(h)
     }
 
     async fn maak_jeugdige(
@@ -415,11 +496,21 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn jeugdige(&self, id: Id) -> Resultaat<Option<Jeugdige>> {
-        self.eigen_jeugdige(id).await
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        lees_jeugdige(&mut c, id).await
     }
 
     async fn jeugdige_op_bsn(&self, bsn: &Bsn) -> Resultaat<Option<Jeugdige>> {
-        self.eigen_jeugdige_op_bsn(bsn).await
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {JEUGDIGE_KOLOMMEN} FROM jeugdige WHERE bsn = $1"
+        )))
+        .bind(bsn.als_tekst())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fout)?
+        .as_ref()
+        .map(jeugdige_uit)
+        .transpose()
     }
 
     async fn wijzig_jeugdige(
@@ -439,8 +530,46 @@ impl Opslag for crate::DezeOpslag {
         verwijzing_grens: NaiveDate,
         pagina: Pagina,
     ) -> Resultaat<Lijst<(Jeugdige, Relaties)>> {
-        self.eigen_jeugdigen_met_relatie(organisatie, patronen, verwijzing_grens, pagina)
-            .await
+        let kolommen = JEUGDIGE_KOLOMMEN
+            .split(',')
+            .map(|k| format!("j.{}", k.trim()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut tx = self.lees().await?;
+        let totaal: i64 = sqlx::query_scalar(concat!(
+            "SELECT count(*) FROM toegang WHERE organisatie = $1 AND (($2 >> ",
+            geldig!(),
+            ") & 1) = 1"
+        ))
+        .bind(organisatie)
+        .bind(patronen)
+        .bind(datum_db(verwijzing_grens))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        let rijen = sqlx::query(sqlx::AssertSqlSafe(format!(
+            // The page is cut from the index alone; only its rows are joined.
+            "SELECT {kolommen}, t.relaties, t.verwijzing_tot FROM \
+               (SELECT jeugdige, relaties, verwijzing_tot FROM toegang \
+               WHERE organisatie = $1 AND (($2 >> {}) & 1) = 1 \
+               ORDER BY jeugdige LIMIT $4 OFFSET $5) t \
+             JOIN jeugdige j ON j.id = t.jeugdige ORDER BY t.jeugdige",
+            geldig!()
+        )))
+        .bind(organisatie)
+        .bind(patronen)
+        .bind(datum_db(verwijzing_grens))
+        .bind(pagina.aantal)
+        .bind(pagina.vanaf)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(fout)?;
+        tx.commit().await.map_err(fout)?;
+        let items = rijen
+            .iter()
+            .map(|r| Ok((jeugdige_uit(r)?, relaties_uit(r)?)))
+            .collect::<Resultaat<Vec<_>>>()?;
+        Ok(Lijst { items, totaal })
     }
 
     async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties> {
@@ -467,7 +596,32 @@ impl Opslag for crate::DezeOpslag {
         h: &NieuweHulpvraag,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Hulpvraag> {
-        self.eigen_maak_hulpvraag(h, audit).await
+        let mut tx = self.schrijf().await?;
+        let huishouden: Id = sqlx::query_scalar("SELECT huishouden FROM jeugdige WHERE id = $1")
+            .bind(h.jeugdige)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(fout)?
+            .ok_or_else(|| OpslagFout::OnbekendeVerwijzing("jeugdige".into()))?;
+        eis(&mut tx, ORGANISATIE_BESTAAT, h.organisatie, "organisatie").await?;
+        let id: Id = sqlx::query_scalar(
+            "INSERT INTO hulpvraag (jeugdige, organisatie, omschrijving, behandelaar, open, \
+             aangemaakt) VALUES ($1, $2, $3, $2, TRUE, $4) RETURNING id",
+        )
+        .bind(h.jeugdige)
+        .bind(h.organisatie)
+        .bind(&h.omschrijving)
+        .bind(tijd_db(&klok::nu()))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        herbereken_huishouden(&mut tx, huishouden).await?;
+        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        let hulpvraag = lees_hulpvraag(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        tx.commit().await.map_err(fout)?;
+        Ok(hulpvraag)
     }
 
     async fn hulpvraag(&self, id: Id) -> Resultaat<Option<Hulpvraag>> {
@@ -481,8 +635,31 @@ impl Opslag for crate::DezeOpslag {
         alleen_open: bool,
         pagina: Pagina,
     ) -> Resultaat<Lijst<Hulpvraag>> {
-        self.eigen_hulpvragen_van(organisatie, alleen_open, pagina)
-            .await
+        let mut tx = self.lees().await?;
+        let waar = "WHERE (organisatie = $1 OR behandelaar = $1) AND (open OR NOT $2)";
+        let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT count(*) FROM hulpvraag {waar}"
+        )))
+        .bind(organisatie)
+        .bind(alleen_open)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        let items = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{HULPVRAAG_KOLOMMEN} {waar} ORDER BY id DESC LIMIT $3 OFFSET $4"
+        )))
+        .bind(organisatie)
+        .bind(alleen_open)
+        .bind(pagina.aantal)
+        .bind(pagina.vanaf)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(hulpvraag_uit)
+        .collect::<Resultaat<Vec<_>>>()?;
+        tx.commit().await.map_err(fout)?;
+        Ok(Lijst { items, totaal })
     }
 
     async fn trieer_hulpvraag(
@@ -591,7 +768,17 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>> {
-        self.eigen_open_casus(huishouden).await
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        let id: Option<Id> =
+            sqlx::query_scalar("SELECT id FROM casus WHERE huishouden = $1 AND open LIMIT 1")
+                .bind(huishouden)
+                .fetch_optional(&mut *c)
+                .await
+                .map_err(fout)?;
+        match id {
+            Some(id) => verloop::lees_casus(&mut c, id).await,
+            None => Ok(None),
+        }
     }
 
     // --- the course of a joint case ------------------------------------------------------
@@ -718,7 +905,18 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>> {
-        self.eigen_audit_records(vanaf, aantal).await
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {AUDIT_KOLOMMEN} FROM audit WHERE volgnummer >= $1 \
+             ORDER BY volgnummer LIMIT $2"
+        )))
+        .bind(vanaf)
+        .bind(aantal.max(0))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(audit_uit)
+        .collect()
     }
 
     async fn audit_kop(&self) -> Resultaat<Option<(i64, String)>> {
