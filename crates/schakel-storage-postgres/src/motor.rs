@@ -95,11 +95,12 @@ pub(crate) async fn voeg_rollen_toe(
     Ok(())
 }
 
-/// Keeps other writers off `tabellen` until the transaction ends (readers
-/// go on), so checks made on them hold until the commit.
-pub(crate) async fn vergrendel(c: &mut Verbinding, tabellen: &str) -> Resultaat<()> {
+/// Keeps others off `tabellen` until the transaction ends, in PostgreSQL's
+/// lock `modus` (SHARE ROW EXCLUSIVE: other writers wait, readers go on),
+/// so checks made on them hold until the commit.
+pub(crate) async fn vergrendel(c: &mut Verbinding, tabellen: &str, modus: &str) -> Resultaat<()> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
-        "LOCK TABLE {tabellen} IN SHARE ROW EXCLUSIVE MODE"
+        "LOCK TABLE {tabellen} IN {modus} MODE"
     )))
     .execute(&mut *c)
     .await

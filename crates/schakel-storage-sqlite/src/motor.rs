@@ -137,7 +137,11 @@ pub(crate) async fn voeg_rollen_toe(
 
 /// Keeps other writers off `tabellen` until the transaction ends: nothing to
 /// do, as a write transaction holds SQLite's one write lock from its start.
-pub(crate) async fn vergrendel(_c: &mut Verbinding, _tabellen: &str) -> Resultaat<()> {
+pub(crate) async fn vergrendel(
+    _c: &mut Verbinding,
+    _tabellen: &str,
+    _modus: &str,
+) -> Resultaat<()> {
     Ok(())
 }
 

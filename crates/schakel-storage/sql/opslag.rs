@@ -5,8 +5,11 @@
 //! operations that differ in substance (`eigen_*`) are the backend's own.
 
 use super::*;
-use crate::basis::{ORGANISATIE_BESTAAT, eis};
-use crate::motor::{datum_db, fout, kol, tijd_db};
+use crate::basis::{ORGANISATIE_BESTAAT, eis, eis_rol};
+use crate::motor::{
+    VOOR_WIJZIGING, datum_db, fout, kol, tijd, tijd_db, vergrendel, voeg_rollen_toe,
+};
+use crate::rij::rol_in_rij;
 
 #[async_trait]
 impl Opslag for crate::DezeOpslag {
@@ -102,7 +105,27 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn maak_medewerker(&self, m: &NieuweMedewerker) -> Resultaat<Medewerker> {
-        self.eigen_maak_medewerker(m).await
+        let mut tx = self.schrijf().await?;
+        for r in &m.rollen {
+            eis(&mut tx, ORGANISATIE_BESTAAT, r.organisatie, "organisatie").await?;
+        }
+        let id: Id = sqlx::query_scalar(
+            "INSERT INTO medewerker (naam, email, wachtwoord_hash, demo) VALUES ($1, $2, $3, $4) \
+             RETURNING id",
+        )
+        .bind(&m.naam)
+        .bind(m.email.trim().to_lowercase())
+        .bind(&m.wachtwoord_hash)
+        .bind(m.demo)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        voeg_rollen_toe(&mut tx, id, &m.rollen).await?;
+        let medewerker = lees_medewerker(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        tx.commit().await.map_err(fout)?;
+        Ok(medewerker)
     }
 
     async fn medewerker(&self, id: Id) -> Resultaat<Option<Medewerker>> {
@@ -132,11 +155,47 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn maak_sessie(&self, s: &Sessie) -> Resultaat<()> {
-        self.eigen_maak_sessie(s).await
+        let mut tx = self.schrijf().await?;
+        eis_rol(&mut tx, s.medewerker, s.rol).await?;
+        sqlx::query(
+            "INSERT INTO sessie (token_hash, medewerker, rol, organisatie, csrf_token, \
+             aangemaakt, laatst_actief, verloopt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(&s.token_hash)
+        .bind(s.medewerker)
+        .bind(s.rol.rol.naam())
+        .bind(s.rol.organisatie)
+        .bind(&s.csrf_token)
+        .bind(tijd_db(&s.aangemaakt))
+        .bind(tijd_db(&s.laatst_actief))
+        .bind(tijd_db(&s.verloopt))
+        .execute(&mut *tx)
+        .await
+        .map_err(fout)?;
+        tx.commit().await.map_err(fout)
     }
 
     async fn sessie(&self, token_hash: &str) -> Resultaat<Option<Sessie>> {
-        self.eigen_sessie(token_hash).await
+        sqlx::query(
+            "SELECT token_hash, medewerker, rol, organisatie, csrf_token, aangemaakt, \
+             laatst_actief, verloopt FROM sessie WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(fout)?
+        .map(|r| {
+            Ok(Sessie {
+                token_hash: kol(&r, "token_hash")?,
+                medewerker: kol(&r, "medewerker")?,
+                rol: rol_in_rij(&r)?,
+                csrf_token: kol(&r, "csrf_token")?,
+                aangemaakt: tijd(&r, "aangemaakt")?,
+                laatst_actief: tijd(&r, "laatst_actief")?,
+                verloopt: tijd(&r, "verloopt")?,
+            })
+        })
+        .transpose()
     }
 
     async fn raak_sessie_aan(
@@ -469,7 +528,22 @@ impl Opslag for crate::DezeOpslag {
         nu: DateTime<Utc>,
         venster: chrono::Duration,
     ) -> Resultaat<(i64, DateTime<Utc>)> {
-        self.eigen_tel_poging(sleutel, nu, venster).await
+        // One statement: atomic on its own, on every instance at once.
+        let rij = sqlx::query(
+            "INSERT INTO teller (sleutel, venster_begin, aantal) VALUES ($1, $2, 1) \
+             ON CONFLICT (sleutel) DO UPDATE SET \
+               aantal = CASE WHEN teller.venster_begin <= $3 THEN 1 ELSE teller.aantal + 1 END, \
+               venster_begin = CASE WHEN teller.venster_begin <= $3 THEN $2 \
+                                    ELSE teller.venster_begin END \
+             RETURNING aantal, venster_begin",
+        )
+        .bind(sleutel)
+        .bind(tijd_db(&nu))
+        .bind(tijd_db(&(nu - venster)))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(fout)?;
+        Ok((kol(&rij, "aantal")?, tijd(&rij, "venster_begin")?))
     }
 
     async fn maak_huishouden(
@@ -477,7 +551,35 @@ impl Opslag for crate::DezeOpslag {
         h: &NieuwHuishouden,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Huishouden> {
-        self.eigen_maak_huishouden(h, audit).await
+        let mut tx = self.schrijf().await?;
+        let nu = klok::nu();
+        let id: Id = sqlx::query_scalar(
+            "INSERT INTO huishouden (gewijzigd, bewaren_tot, aangemaakt_door) \
+             VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(tijd_db(&nu))
+        .bind(datum_db(bewaren_tot(nu)))
+        .bind(h.aangemaakt_door)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        for v in &h.vertegenwoordigers {
+            sqlx::query(
+                "INSERT INTO vertegenwoordiger (huishouden, naam, relatie) VALUES ($1, $2, $3)",
+            )
+            .bind(id)
+            .bind(&v.naam)
+            .bind(&v.relatie)
+            .execute(&mut *tx)
+            .await
+            .map_err(fout)?;
+        }
+        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        let huishouden = lees_huishouden(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        tx.commit().await.map_err(fout)?;
+        Ok(huishouden)
     }
 
     async fn huishouden(&self, id: Id) -> Resultaat<Option<Huishouden>> {
@@ -492,7 +594,45 @@ impl Opslag for crate::DezeOpslag {
         j: &NieuweJeugdige,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Jeugdige> {
-        self.eigen_maak_jeugdige(j, audit).await
+        let mut tx = self.schrijf().await?;
+        eis(
+            &mut tx,
+            "SELECT 1 FROM huishouden WHERE id = $1",
+            j.huishouden,
+            "huishouden",
+        )
+        .await?;
+        if let Some(school) = j.gegevens.school {
+            eis(&mut tx, ORGANISATIE_BESTAAT, school, "school").await?;
+        }
+        let nu = klok::nu();
+        // A new member changes the household: its deadline moves along.
+        raak_huishouden_aan(&mut tx, j.huishouden, nu).await?;
+        let g = &j.gegevens;
+        let rij = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO jeugdige (huishouden, bsn, geboortedatum, voornaam, achternaam, \
+             postcode, huisnummer, toevoeging, school, versie, gewijzigd, bewaren_tot) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11) RETURNING {JEUGDIGE_KOLOMMEN}"
+        )))
+        .bind(j.huishouden)
+        .bind(j.bsn.als_tekst())
+        .bind(datum_db(j.geboortedatum))
+        .bind(&g.voornaam)
+        .bind(&g.achternaam)
+        .bind(g.postcode.als_tekst())
+        .bind(huisnummer_db(g.huisnummer))
+        .bind(&g.toevoeging)
+        .bind(g.school)
+        .bind(tijd_db(&nu))
+        .bind(datum_db(bewaren_tot(nu)))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        let jeugdige = jeugdige_uit(&rij)?;
+        herbereken_huishouden(&mut tx, j.huishouden).await?;
+        voeg_audit_toe(&mut tx, &audit.over_object(jeugdige.id)).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(jeugdige)
     }
 
     async fn jeugdige(&self, id: Id) -> Resultaat<Option<Jeugdige>> {
@@ -520,7 +660,50 @@ impl Opslag for crate::DezeOpslag {
         w: &JeugdigeWijziging,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Jeugdige> {
-        self.eigen_wijzig_jeugdige(id, versie, w, audit).await
+        let mut tx = self.schrijf().await?;
+        // Lock the row: a concurrent change waits, then sees the new version.
+        let (huidig, huishouden): (i64, Id) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT versie, huishouden FROM jeugdige WHERE id = $1{VOOR_WIJZIGING}"
+        )))
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(fout)?
+        .ok_or(OpslagFout::NietGevonden)?;
+        if huidig != versie {
+            return Err(OpslagFout::VersieConflict {
+                verwacht: versie,
+                huidig,
+            });
+        }
+        if let Some(school) = w.school {
+            eis(&mut tx, ORGANISATIE_BESTAAT, school, "school").await?;
+        }
+        let nu = klok::nu();
+        let rij = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE jeugdige SET voornaam = $2, achternaam = $3, postcode = $4, \
+             huisnummer = $5, toevoeging = $6, school = $7, versie = versie + 1, \
+             gewijzigd = $8, bewaren_tot = $9 WHERE id = $1 RETURNING {JEUGDIGE_KOLOMMEN}"
+        )))
+        .bind(id)
+        .bind(&w.voornaam)
+        .bind(&w.achternaam)
+        .bind(w.postcode.als_tekst())
+        .bind(huisnummer_db(w.huisnummer))
+        .bind(&w.toevoeging)
+        .bind(w.school)
+        .bind(tijd_db(&nu))
+        .bind(datum_db(bewaren_tot(nu)))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fout)?;
+        let jeugdige = jeugdige_uit(&rij)?;
+        raak_huishouden_aan(&mut tx, huishouden, nu).await?;
+        herbereken_huishouden(&mut tx, huishouden).await?;
+        // A change is logged as the caller describes it.
+        voeg_audit_toe(&mut tx, audit).await?;
+        tx.commit().await.map_err(fout)?;
+        Ok(jeugdige)
     }
 
     async fn jeugdigen_met_relatie(
@@ -588,7 +771,19 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn herbereken_toegang(&self) -> Resultaat<()> {
-        self.eigen_herbereken_toegang().await
+        let mut tx = self.schrijf().await?;
+        // Writers recompute under their household's lock; the whole table
+        // is rebuilt with every household's rows out of their reach.
+        vergrendel(&mut tx, "toegang", "EXCLUSIVE").await?;
+        sqlx::query("DELETE FROM toegang")
+            .execute(&mut *tx)
+            .await
+            .map_err(fout)?;
+        sqlx::query(feiten!(""))
+            .execute(&mut *tx)
+            .await
+            .map_err(fout)?;
+        tx.commit().await.map_err(fout)
     }
 
     async fn maak_hulpvraag(

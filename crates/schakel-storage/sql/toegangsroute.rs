@@ -92,6 +92,7 @@ pub(crate) async fn zet(
     vergrendel(
         c,
         "contactpersoon, oja_arrangement, werkgebied, regio_verwijzer",
+        "SHARE ROW EXCLUSIVE",
     )
     .await?;
     let (soort, regio) = soort_en_regio(c, organisatie)
