@@ -170,3 +170,9 @@ pub(crate) async fn schrijf_audits(
     .map_err(fout)?;
     Ok(())
 }
+
+/// What follows a `SELECT` over several tables that reads the rows of
+/// `alias` it is about to change: those rows alone stay locked.
+pub(crate) fn voor_wijziging_van(alias: &str) -> String {
+    format!(" FOR UPDATE OF {alias}")
+}

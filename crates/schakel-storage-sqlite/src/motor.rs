@@ -202,3 +202,9 @@ pub(crate) async fn schrijf_audits(
     }
     Ok(())
 }
+
+/// What follows a `SELECT` over several tables that reads the rows of
+/// `alias` it is about to change: nothing on SQLite (see [`VOOR_WIJZIGING`]).
+pub(crate) fn voor_wijziging_van(_alias: &str) -> String {
+    String::new()
+}

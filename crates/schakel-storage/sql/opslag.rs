@@ -8,6 +8,7 @@ use super::*;
 use crate::basis::{ORGANISATIE_BESTAAT, eis, eis_rol};
 use crate::motor::{
     VOOR_WIJZIGING, datum_db, fout, kol, tijd, tijd_db, vergrendel, voeg_rollen_toe,
+    voor_wijziging_van,
 };
 use crate::rij::rol_in_rij;
 
@@ -863,7 +864,95 @@ impl Opslag for crate::DezeOpslag {
         besluit: &Triagebesluit,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Hulpvraag> {
-        self.eigen_trieer_hulpvraag(id, besluit, audit).await
+        let mut tx = self.schrijf().await?;
+        // Locked: two triages of one question run one after the other, and
+        // the second finds it triaged.
+        let huishouden: Id = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT j.huishouden FROM hulpvraag h JOIN jeugdige j ON j.id = h.jeugdige \
+             WHERE h.id = $1{}",
+            voor_wijziging_van("h")
+        )))
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(fout)?
+        .ok_or(OpslagFout::NietGevonden)?;
+        let h = lees_hulpvraag(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        if h.triage.is_some() {
+            return Err(OpslagFout::Toestand(
+                "deze hulpvraag is al getrieerd".into(),
+            ));
+        }
+        eis(
+            &mut tx,
+            ORGANISATIE_BESTAAT,
+            besluit.behandelaar,
+            "behandelaar",
+        )
+        .await?;
+        let nu = klok::nu();
+        let casus = match &besluit.casus {
+            None => None,
+            Some(n) => {
+                // One household, one plan: an open case is joined. The
+                // household lock keeps two triages from opening two cases.
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "SELECT 1 FROM huishouden WHERE id = $1{VOOR_WIJZIGING}"
+                )))
+                .bind(n.huishouden)
+                .execute(&mut *tx)
+                .await
+                .map_err(fout)?;
+                let open: Option<Id> = sqlx::query_scalar(
+                    "SELECT id FROM casus WHERE huishouden = $1 AND open ORDER BY id LIMIT 1",
+                )
+                .bind(n.huishouden)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(fout)?;
+                if open != besluit.aansluiten {
+                    return Err(OpslagFout::Toestand(
+                        "de open casus van dit huishouden is intussen veranderd; trieer opnieuw"
+                            .into(),
+                    ));
+                }
+                Some(match open {
+                    Some(c) => {
+                        for p in &n.partijen {
+                            eis(&mut tx, ORGANISATIE_BESTAAT, *p, "partij").await?;
+                        }
+                        voeg_partijen_toe(&mut tx, c, &n.partijen).await?;
+                        c
+                    }
+                    None => voeg_casus_toe(&mut tx, n, nu).await?,
+                })
+            }
+        };
+        sqlx::query(
+            "UPDATE hulpvraag SET triage = $1, behandelaar = $2, casus = $3, open = $4, \
+             getrieerd = $5, getrieerd_door = $6 WHERE id = $7",
+        )
+        .bind(besluit.uitkomst.naam())
+        .bind(besluit.behandelaar)
+        .bind(casus)
+        // A question that went to a joint case lives on in its plan.
+        .bind(casus.is_none())
+        .bind(tijd_db(&nu))
+        .bind(besluit.door)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(fout)?;
+        herbereken_huishouden(&mut tx, huishouden).await?;
+        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        voeg_audits_toe(&mut tx, &besluit.toegang).await?;
+        let hulpvraag = lees_hulpvraag(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        tx.commit().await.map_err(fout)?;
+        Ok(hulpvraag)
     }
 
     async fn maak_casus(
@@ -872,7 +961,36 @@ impl Opslag for crate::DezeOpslag {
         audit: &NieuwAuditRecord,
         toegang: &[NieuwAuditRecord],
     ) -> Resultaat<Casus> {
-        self.eigen_maak_casus(c, audit, toegang).await
+        let mut tx = self.schrijf().await?;
+        // The household lock keeps two requests from opening two cases.
+        let bestaat: Option<i32> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT 1 FROM huishouden WHERE id = $1{VOOR_WIJZIGING}"
+        )))
+        .bind(c.huishouden)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(fout)?;
+        if bestaat.is_none() {
+            return Err(OpslagFout::OnbekendeVerwijzing("huishouden".into()));
+        }
+        let open: Option<Id> =
+            sqlx::query_scalar("SELECT id FROM casus WHERE huishouden = $1 AND open LIMIT 1")
+                .bind(c.huishouden)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(fout)?;
+        if let Some(open) = open {
+            return Err(een_plan(open));
+        }
+        let id = voeg_casus_toe(&mut tx, c, klok::nu()).await?;
+        herbereken_huishouden(&mut tx, c.huishouden).await?;
+        voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
+        voeg_audits_toe(&mut tx, toegang).await?;
+        let casus = verloop::lees_casus(&mut tx, id)
+            .await?
+            .ok_or(OpslagFout::NietGevonden)?;
+        tx.commit().await.map_err(fout)?;
+        Ok(casus)
     }
 
     // --- NEN 7513 audit log --------------------------------------------------
