@@ -35,10 +35,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use schakel_domain::toegang::Relaties;
-use schakel_domain::{
-    Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol, Triage,
-};
-use schakel_storage::audit::{Actie, Uitkomst, bereken_hash};
+use schakel_domain::{Agb, Brin, Bsn, GemeenteCode};
 use schakel_storage::een_plan;
 use schakel_storage::klok;
 use schakel_storage::{Aanmelding, NieuweTweedeFactor, TweedeFactor};
@@ -52,12 +49,12 @@ use schakel_storage::{
     JeugdigeWijziging, Lijst, Medewerker, NieuwApiToken, NieuwAuditRecord, NieuwHuishouden,
     NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker, NieuweOrganisatie, NieuweRegio,
     Opslag, OpslagFout, Organisatie, Pagina, Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie,
-    TokenFilter, Triagebesluit, Vertegenwoordiger, bewaren_tot,
+    TokenFilter, Triagebesluit, bewaren_tot,
 };
 use schakel_storage::{SsoInstelling, SsoKoppeling, SsoPoging};
 use sqlx::migrate::Migrator;
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
-use sqlx::{Decode, PgConnection, PgPool, Postgres, Row, Type};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{PgPool, Postgres};
 
 #[path = "../../schakel-storage/sql/account.rs"]
 mod account;
@@ -70,7 +67,6 @@ use basis::raak_huishouden_aan;
 #[path = "../../schakel-storage/sql/kern.rs"]
 mod kern;
 use kern::*;
-use rij::rol_in_rij;
 #[path = "../../schakel-storage/sql/contacten.rs"]
 mod contacten;
 #[path = "../../schakel-storage/sql/factorherstel.rs"]
@@ -230,37 +226,6 @@ fn beperking(naam: Option<&str>, tabel: Option<&str>) -> String {
     }
 }
 
-fn ongeldig(kolom: &str) -> OpslagFout {
-    OpslagFout::Database(format!("ongeldige waarde in kolom {kolom}"))
-}
-
-fn kol<'r, T>(r: &'r PgRow, naam: &str) -> Resultaat<T>
-where
-    T: Decode<'r, Postgres> + Type<Postgres>,
-{
-    r.try_get(naam).map_err(fout)
-}
-
-/// A text column parsed through a domain newtype. The parse error is not
-/// passed on: it may describe the value.
-fn geparst<T, E>(r: &PgRow, naam: &str, parse: impl Fn(&str) -> Result<T, E>) -> Resultaat<T> {
-    let s: String = kol(r, naam)?;
-    parse(&s).map_err(|_| ongeldig(naam))
-}
-
-fn optie_geparst<T, E>(
-    r: &PgRow,
-    naam: &str,
-    parse: impl Fn(&str) -> Result<T, E>,
-) -> Resultaat<Option<T>> {
-    let s: Option<String> = kol(r, naam)?;
-    s.map(|s| parse(&s).map_err(|_| ongeldig(naam))).transpose()
-}
-
-fn rol_uit(s: &str) -> Result<Rol, ()> {
-    Rol::parse(s).ok_or(())
-}
-
 // --- backups ------------------------------------------------------------------
 
 /// The pg_dump to use: `$SCHAKEL_PG_DUMP`, else the newest
@@ -339,66 +304,6 @@ pub(crate) type DezeOpslag = PgOpslag;
 impl PgOpslag {
     pub(crate) fn eigen_backend(&self) -> &'static str {
         "postgres"
-    }
-
-    pub(crate) async fn eigen_audit_kop(&self) -> Resultaat<Option<(i64, String)>> {
-        let rij = sqlx::query("SELECT volgnummer, hash FROM audit_kop WHERE id = 1")
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(fout)?;
-        let Some(rij) = rij else {
-            return Ok(None);
-        };
-        let volgnummer: i64 = kol(&rij, "volgnummer")?;
-        // Volgnummer 0 is the head the migration writes: no records yet.
-        if volgnummer == 0 {
-            return Ok(None);
-        }
-        Ok(Some((volgnummer, kol(&rij, "hash")?)))
-    }
-
-    pub(crate) async fn eigen_audit_voor_client(
-        &self,
-        pseudoniem: &str,
-    ) -> Resultaat<Vec<AuditRecord>> {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {AUDIT_KOLOMMEN} FROM audit WHERE client = $1 ORDER BY volgnummer"
-        )))
-        .bind(pseudoniem)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(fout)?
-        .iter()
-        .map(audit_uit)
-        .collect()
-    }
-
-    pub(crate) async fn eigen_verlopen_bewaartermijnen(
-        &self,
-        peildatum: NaiveDate,
-    ) -> Resultaat<Vec<RetentieItem>> {
-        sqlx::query(
-            "SELECT 'jeugdige' AS soort, id, gewijzigd, bewaren_tot FROM jeugdige \
-               WHERE bewaren_tot < $1 \
-             UNION ALL \
-             SELECT 'huishouden' AS soort, id, gewijzigd, bewaren_tot FROM huishouden \
-               WHERE bewaren_tot < $1 \
-             ORDER BY bewaren_tot, soort, id",
-        )
-        .bind(peildatum)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(fout)?
-        .iter()
-        .map(|r| {
-            Ok(RetentieItem {
-                soort: kol(r, "soort")?,
-                id: kol(r, "id")?,
-                gewijzigd: kol(r, "gewijzigd")?,
-                bewaren_tot: kol(r, "bewaren_tot")?,
-            })
-        })
-        .collect()
     }
 
     /// A consistent online copy with `pg_dump --format=custom`: pg_dump reads

@@ -21,12 +21,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use schakel_domain::toegang::Relaties;
-use schakel_domain::{
-    Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Rol, Triage,
-};
-use schakel_storage::audit::{self, Actie, BEGIN_HASH, Uitkomst};
+use schakel_domain::{Agb, Brin, Bsn, GemeenteCode};
 use schakel_storage::een_plan;
 use schakel_storage::klok;
 use schakel_storage::model::bewaren_tot;
@@ -41,15 +38,14 @@ use schakel_storage::{
     JeugdigeWijziging, Lijst, Medewerker, NieuwApiToken, NieuwAuditRecord, NieuwHuishouden,
     NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker, NieuweOrganisatie, NieuweRegio,
     Opslag, OpslagFout, Organisatie, Pagina, Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie,
-    TokenFilter, Triagebesluit, Vertegenwoordiger,
+    TokenFilter, Triagebesluit,
 };
 use schakel_storage::{SsoInstelling, SsoKoppeling, SsoPoging};
 use sqlx::error::ErrorKind;
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
-    SqliteRow, SqliteSynchronous,
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::{Sqlite, Transaction};
 
 #[path = "../../schakel-storage/sql/account.rs"]
 mod account;
@@ -58,7 +54,7 @@ mod adresimport;
 mod auditlog;
 #[path = "../../schakel-storage/sql/basis.rs"]
 mod basis;
-use basis::{eis_rol, raak_huishouden_aan};
+use basis::raak_huishouden_aan;
 #[path = "../../schakel-storage/sql/kern.rs"]
 mod kern;
 use kern::*;
@@ -230,131 +226,9 @@ fn db(e: sqlx::Error) -> OpslagFout {
     OpslagFout::Database(e.to_string())
 }
 
-fn ongeldig(kolom: &str, fout: impl std::fmt::Display) -> OpslagFout {
-    OpslagFout::Database(format!("ongeldige waarde in kolom {kolom}: {fout}"))
-}
-
-fn tijd_tekst(t: &DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Micros, true)
-}
-
-fn datum_tekst(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-fn kolom<'r, T>(rij: &'r SqliteRow, naam: &str) -> Resultaat<T>
-where
-    T: sqlx::Decode<'r, Sqlite> + sqlx::Type<Sqlite>,
-{
-    rij.try_get(naam).map_err(|e| ongeldig(naam, e))
-}
-
-fn tijd(rij: &SqliteRow, naam: &str) -> Resultaat<DateTime<Utc>> {
-    let s: String = kolom(rij, naam)?;
-    DateTime::parse_from_rfc3339(&s)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| ongeldig(naam, e))
-}
-
-fn datum(rij: &SqliteRow, naam: &str) -> Resultaat<NaiveDate> {
-    let s: String = kolom(rij, naam)?;
-    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| ongeldig(naam, e))
-}
-
-fn boolean(rij: &SqliteRow, naam: &str) -> Resultaat<bool> {
-    match kolom::<i64>(rij, naam)? {
-        0 => Ok(false),
-        1 => Ok(true),
-        n => Err(ongeldig(naam, format!("{n} is geen 0 of 1"))),
-    }
-}
-
-/// A TEXT column parsed through a domain type.
-fn ontleed<T, E: std::fmt::Display>(
-    rij: &SqliteRow,
-    naam: &str,
-    parse: impl FnOnce(&str) -> Result<T, E>,
-) -> Resultaat<T> {
-    let s: String = kolom(rij, naam)?;
-    parse(&s).map_err(|e| ongeldig(naam, e))
-}
-
-fn ontleed_optie<T, E: std::fmt::Display>(
-    rij: &SqliteRow,
-    naam: &str,
-    parse: impl FnOnce(&str) -> Result<T, E>,
-) -> Resultaat<Option<T>> {
-    let s: Option<String> = kolom(rij, naam)?;
-    s.map(|s| parse(&s).map_err(|e| ongeldig(naam, e)))
-        .transpose()
-}
-
-fn rol(s: &str) -> Result<Rol, String> {
-    Rol::parse(s).ok_or_else(|| "onbekende rol".to_string())
-}
-
-fn roltoewijzing(rij: &SqliteRow) -> Resultaat<Roltoewijzing> {
-    Ok(Roltoewijzing {
-        rol: ontleed(rij, "rol", rol)?,
-        organisatie: kolom(rij, "organisatie")?,
-    })
-}
-
 // --- row readers -----------------------------------------------------------------
 
-macro_rules! jeugdige_kolommen {
-    () => {
-        "j.id, j.huishouden, j.bsn, j.geboortedatum, j.voornaam, j.achternaam, \
-         j.postcode, j.huisnummer, j.toevoeging, j.school, j.versie, j.gewijzigd, \
-         j.bewaren_tot"
-    };
-}
-
-macro_rules! jeugdige_select {
-    () => {
-        concat!("SELECT ", jeugdige_kolommen!(), " FROM jeugdige j")
-    };
-}
-
-fn tijd_optie(rij: &SqliteRow, naam: &str) -> Resultaat<Option<DateTime<Utc>>> {
-    ontleed_optie(rij, naam, |s| {
-        DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc))
-    })
-}
-
-macro_rules! audit_select {
-    () => {
-        "SELECT volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, organisatie, namens, \
-         client_type, client, object_type, object_id, uitkomst, grond, bron, systeem, \
-         vorige_hash, hash FROM audit"
-    };
-}
-
 // --- reads and writes on one connection (inside a transaction) --------------------
-
-async fn bestaat(c: &mut SqliteConnection, sql: &'static str, id: Id) -> Resultaat<bool> {
-    Ok(sqlx::query(sql)
-        .bind(id)
-        .fetch_optional(&mut *c)
-        .await
-        .map_err(db)?
-        .is_some())
-}
-
-async fn eis(
-    c: &mut SqliteConnection,
-    sql: &'static str,
-    id: Id,
-    wat: &'static str,
-) -> Resultaat<()> {
-    if bestaat(c, sql, id).await? {
-        Ok(())
-    } else {
-        Err(OpslagFout::OnbekendeVerwijzing(wat.into()))
-    }
-}
-
-const ORGANISATIE_BESTAAT: &str = "SELECT 1 FROM organisatie WHERE id = ?";
 
 /// The store the shared operations (`crate::opslag`) are implemented on.
 pub(crate) type DezeOpslag = SqliteOpslag;
@@ -374,59 +248,7 @@ impl SqliteOpslag {
 
     // --- relations that grant access ---------------------------------------------------
 
-    pub(crate) async fn eigen_audit_kop(&self) -> Resultaat<Option<(i64, String)>> {
-        sqlx::query_as("SELECT volgnummer, hash FROM audit_kop WHERE id = 1")
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(db)
-    }
-
-    pub(crate) async fn eigen_audit_voor_client(
-        &self,
-        pseudoniem: &str,
-    ) -> Resultaat<Vec<AuditRecord>> {
-        sqlx::query(concat!(
-            audit_select!(),
-            " WHERE client = ? ORDER BY volgnummer"
-        ))
-        .bind(pseudoniem)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db)?
-        .iter()
-        .map(audit_uit)
-        .collect()
-    }
-
     // --- keeping data safe over time ----------------------------------------------------
-
-    pub(crate) async fn eigen_verlopen_bewaartermijnen(
-        &self,
-        peildatum: NaiveDate,
-    ) -> Resultaat<Vec<RetentieItem>> {
-        sqlx::query(
-            "SELECT 'jeugdige' AS soort, id, gewijzigd, bewaren_tot FROM jeugdige \
-               WHERE bewaren_tot < ?1 \
-             UNION ALL \
-             SELECT 'huishouden' AS soort, id, gewijzigd, bewaren_tot FROM huishouden \
-               WHERE bewaren_tot < ?1 \
-             ORDER BY bewaren_tot, soort, id",
-        )
-        .bind(datum_tekst(peildatum))
-        .fetch_all(&self.pool)
-        .await
-        .map_err(db)?
-        .iter()
-        .map(|rij| {
-            Ok(RetentieItem {
-                soort: kolom(rij, "soort")?,
-                id: kolom(rij, "id")?,
-                gewijzigd: tijd(rij, "gewijzigd")?,
-                bewaren_tot: datum(rij, "bewaren_tot")?,
-            })
-        })
-        .collect()
-    }
 
     pub(crate) async fn eigen_backup(&self, doel: &Path) -> Resultaat<()> {
         if doel.exists() {

@@ -9,7 +9,7 @@ use schakel_domain::{
 };
 use schakel_storage::audit::{Actie, BEGIN_HASH, Uitkomst, bereken_hash};
 use schakel_storage::{
-    AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Medewerker,
+    AuditRecord, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Medewerker,
     NieuwAuditRecord, NieuweCasus, OpslagFout, Organisatie, Resultaat, Roltoewijzing,
     Vertegenwoordiger,
 };

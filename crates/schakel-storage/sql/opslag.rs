@@ -7,7 +7,7 @@
 use super::*;
 use crate::basis::{ORGANISATIE_BESTAAT, eis, eis_rol};
 use crate::motor::{
-    VOOR_WIJZIGING, datum_db, fout, kol, tijd, tijd_db, vergrendel, voeg_rollen_toe,
+    VOOR_WIJZIGING, datum, datum_db, fout, kol, tijd, tijd_db, vergrendel, voeg_rollen_toe,
     voor_wijziging_van,
 };
 use crate::rij::rol_in_rij;
@@ -1233,15 +1233,57 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn audit_kop(&self) -> Resultaat<Option<(i64, String)>> {
-        self.eigen_audit_kop().await
+        let rij = sqlx::query("SELECT volgnummer, hash FROM audit_kop WHERE id = 1")
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(fout)?;
+        let Some(rij) = rij else {
+            return Ok(None);
+        };
+        let volgnummer: i64 = kol(&rij, "volgnummer")?;
+        // Volgnummer 0 is a head written before any record: no records yet.
+        if volgnummer == 0 {
+            return Ok(None);
+        }
+        Ok(Some((volgnummer, kol(&rij, "hash")?)))
     }
 
     async fn audit_voor_client(&self, pseudoniem: &str) -> Resultaat<Vec<AuditRecord>> {
-        self.eigen_audit_voor_client(pseudoniem).await
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {AUDIT_KOLOMMEN} FROM audit WHERE client = $1 ORDER BY volgnummer"
+        )))
+        .bind(pseudoniem)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(audit_uit)
+        .collect()
     }
 
     async fn verlopen_bewaartermijnen(&self, peildatum: NaiveDate) -> Resultaat<Vec<RetentieItem>> {
-        self.eigen_verlopen_bewaartermijnen(peildatum).await
+        sqlx::query(
+            "SELECT 'jeugdige' AS soort, id, gewijzigd, bewaren_tot FROM jeugdige \
+               WHERE bewaren_tot < $1 \
+             UNION ALL \
+             SELECT 'huishouden' AS soort, id, gewijzigd, bewaren_tot FROM huishouden \
+               WHERE bewaren_tot < $1 \
+             ORDER BY bewaren_tot, soort, id",
+        )
+        .bind(datum_db(peildatum))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(|r| {
+            Ok(RetentieItem {
+                soort: kol(r, "soort")?,
+                id: kol(r, "id")?,
+                gewijzigd: tijd(r, "gewijzigd")?,
+                bewaren_tot: datum(r, "bewaren_tot")?,
+            })
+        })
+        .collect()
     }
 
     /// A consistent online copy with `pg_dump --format=custom`: pg_dump reads
