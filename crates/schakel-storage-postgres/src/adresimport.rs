@@ -76,7 +76,7 @@ impl Adresimport for PgAdresimport {
         let mut tx = sqlx::Connection::begin(&mut *self.conn)
             .await
             .map_err(fout)?;
-        let bestand = crate::gids::vervang_adressen(
+        let bestand = crate::sql::gids::vervang_adressen(
             &mut tx,
             bron,
             jaar,

@@ -56,44 +56,11 @@ use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{PgPool, Postgres};
 
-#[path = "../../schakel-storage/sql/account.rs"]
-mod account;
 mod adresimport;
-#[path = "../../schakel-storage/sql/auditlog.rs"]
-mod auditlog;
-#[path = "../../schakel-storage/sql/basis.rs"]
-mod basis;
-use basis::raak_huishouden_aan;
-#[path = "../../schakel-storage/sql/kern.rs"]
-mod kern;
-use kern::*;
-#[path = "../../schakel-storage/sql/contacten.rs"]
-mod contacten;
-#[path = "../../schakel-storage/sql/factorherstel.rs"]
-mod factorherstel;
-#[path = "../../schakel-storage/sql/gids.rs"]
-mod gids;
-#[path = "../../schakel-storage/sql/levenscyclus.rs"]
-mod levenscyclus;
-#[path = "../../schakel-storage/sql/lijsten.rs"]
-mod lijsten;
 mod motor;
-#[path = "../../schakel-storage/sql/noodtoegang.rs"]
-mod noodtoegang;
-#[path = "../../schakel-storage/sql/onderwijs.rs"]
-mod onderwijs;
-#[path = "../../schakel-storage/sql/opslag.rs"]
-mod opslag;
-#[path = "../../schakel-storage/sql/rij.rs"]
-mod rij;
-#[path = "../../schakel-storage/sql/sso.rs"]
-mod sso;
-#[path = "../../schakel-storage/sql/toegangsroute.rs"]
-mod toegangsroute;
-#[path = "../../schakel-storage/sql/tweedefactor.rs"]
-mod tweedefactor;
-#[path = "../../schakel-storage/sql/verloop.rs"]
-mod verloop;
+#[path = "../../schakel-storage/sql/mod.rs"]
+mod sql;
+use sql::auditlog;
 
 /// The schema, embedded in the binary; [`PgOpslag::connect`] applies what is
 /// missing (under sqlx's advisory lock, so concurrent starts are safe).

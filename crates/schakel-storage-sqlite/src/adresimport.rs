@@ -20,13 +20,13 @@ pub(crate) struct SqliteAdresimport {
 }
 
 pub(crate) async fn begin(pool: &SqlitePool) -> Resultaat<Box<dyn Adresimport>> {
-    let mut conn = pool.acquire().await.map_err(db)?;
+    let mut conn = pool.acquire().await.map_err(fout)?;
     for sql in [
         "DROP TABLE IF EXISTS adres_nieuw",
         "CREATE TABLE adres_nieuw (postcode INTEGER NOT NULL, huisnummer INTEGER NOT NULL, \
          buurt INTEGER NOT NULL, PRIMARY KEY (postcode, huisnummer)) WITHOUT ROWID",
     ] {
-        sqlx::query(sql).execute(&mut *conn).await.map_err(db)?;
+        sqlx::query(sql).execute(&mut *conn).await.map_err(fout)?;
     }
     Ok(Box::new(SqliteAdresimport { pool: pool.clone() }))
 }
@@ -43,7 +43,11 @@ fn insert_sql(n: usize) -> String {
 #[async_trait]
 impl Adresimport for SqliteAdresimport {
     async fn voeg_toe(&mut self, rijen: &[Adresrij]) -> Resultaat<u64> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(fout)?;
         let vol = insert_sql(PER_STATEMENT);
         let mut nieuw = 0;
         for deel in rijen.chunks(PER_STATEMENT) {
@@ -59,9 +63,9 @@ impl Adresimport for SqliteAdresimport {
                     .bind(i64::from(r.huisnummer))
                     .bind(i64::from(r.buurt.getal()));
             }
-            nieuw += q.execute(&mut *tx).await.map_err(db)?.rows_affected();
+            nieuw += q.execute(&mut *tx).await.map_err(fout)?.rows_affected();
         }
-        tx.commit().await.map_err(db)?;
+        tx.commit().await.map_err(fout)?;
         Ok(nieuw)
     }
 
@@ -70,9 +74,13 @@ impl Adresimport for SqliteAdresimport {
         bron: &str,
         jaar: Option<i32>,
     ) -> Resultaat<Adresbestand> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)?;
-        let bestand = crate::gids::vervang_adressen(&mut tx, bron, jaar, &[]).await?;
-        tx.commit().await.map_err(db)?;
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(fout)?;
+        let bestand = crate::sql::gids::vervang_adressen(&mut tx, bron, jaar, &[]).await?;
+        tx.commit().await.map_err(fout)?;
         Ok(bestand)
     }
 }

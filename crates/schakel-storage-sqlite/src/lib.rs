@@ -41,50 +41,17 @@ use schakel_storage::{
     TokenFilter, Triagebesluit,
 };
 use schakel_storage::{SsoInstelling, SsoKoppeling, SsoPoging};
-use sqlx::error::ErrorKind;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 use sqlx::{Sqlite, Transaction};
 
-#[path = "../../schakel-storage/sql/account.rs"]
-mod account;
 mod adresimport;
-#[path = "../../schakel-storage/sql/auditlog.rs"]
-mod auditlog;
-#[path = "../../schakel-storage/sql/basis.rs"]
-mod basis;
-use basis::raak_huishouden_aan;
-#[path = "../../schakel-storage/sql/kern.rs"]
-mod kern;
-use kern::*;
-#[path = "../../schakel-storage/sql/contacten.rs"]
-mod contacten;
-#[path = "../../schakel-storage/sql/factorherstel.rs"]
-mod factorherstel;
-#[path = "../../schakel-storage/sql/gids.rs"]
-mod gids;
-#[path = "../../schakel-storage/sql/levenscyclus.rs"]
-mod levenscyclus;
-#[path = "../../schakel-storage/sql/lijsten.rs"]
-mod lijsten;
 mod motor;
-#[path = "../../schakel-storage/sql/noodtoegang.rs"]
-mod noodtoegang;
-#[path = "../../schakel-storage/sql/onderwijs.rs"]
-mod onderwijs;
-#[path = "../../schakel-storage/sql/opslag.rs"]
-mod opslag;
-#[path = "../../schakel-storage/sql/rij.rs"]
-mod rij;
-#[path = "../../schakel-storage/sql/sso.rs"]
-mod sso;
-#[path = "../../schakel-storage/sql/toegangsroute.rs"]
-mod toegangsroute;
-#[path = "../../schakel-storage/sql/tweedefactor.rs"]
-mod tweedefactor;
-#[path = "../../schakel-storage/sql/verloop.rs"]
-mod verloop;
+#[path = "../../schakel-storage/sql/mod.rs"]
+mod sql;
+use motor::fout;
+use sql::auditlog;
 
 /// The migrations, embedded in the binary.
 pub static MIGRATIES: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -115,7 +82,7 @@ impl SqliteOpslag {
             .acquire_timeout(WACHTTIJD * 3)
             .connect_with(opties)
             .await
-            .map_err(db)?;
+            .map_err(fout)?;
         Self::migreer(pool).await
     }
 
@@ -137,7 +104,7 @@ impl SqliteOpslag {
             .acquire_timeout(WACHTTIJD * 3)
             .connect_with(opties)
             .await
-            .map_err(db)?;
+            .map_err(fout)?;
         Self::migreer(pool).await
     }
 
@@ -155,11 +122,11 @@ impl SqliteOpslag {
     /// SQLite's own consistency check (`PRAGMA integrity_check`) plus the
     /// foreign-key check; `Ok` when both find nothing.
     pub async fn integriteitscontrole(&self) -> Resultaat<()> {
-        let mut c = self.pool.acquire().await.map_err(db)?;
+        let mut c = self.pool.acquire().await.map_err(fout)?;
         let uitslag: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
             .fetch_all(&mut *c)
             .await
-            .map_err(db)?;
+            .map_err(fout)?;
         if uitslag != ["ok"] {
             return Err(OpslagFout::Database(format!(
                 "integriteitscontrole: {}",
@@ -169,7 +136,7 @@ impl SqliteOpslag {
         let fk = sqlx::query("PRAGMA foreign_key_check")
             .fetch_all(&mut *c)
             .await
-            .map_err(db)?;
+            .map_err(fout)?;
         if !fk.is_empty() {
             return Err(OpslagFout::Database(format!(
                 "integriteitscontrole: {} verwijzing(en) naar niets",
@@ -187,44 +154,16 @@ impl SqliteOpslag {
     /// A write transaction that holds SQLite's write lock from its start, so
     /// what it reads cannot change before it commits.
     async fn schrijf(&self) -> Resultaat<Transaction<'static, Sqlite>> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db)
+        self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(fout)
     }
 
     /// A read transaction: one consistent snapshot for several queries.
     async fn lees(&self) -> Resultaat<Transaction<'static, Sqlite>> {
-        self.pool.begin().await.map_err(db)
+        self.pool.begin().await.map_err(fout)
     }
 }
 
 // --- conversions ---------------------------------------------------------------
-
-/// Maps a database error: uniqueness and references to their own variants.
-fn db(e: sqlx::Error) -> OpslagFout {
-    if let sqlx::Error::Database(d) = &e {
-        match d.kind() {
-            // "UNIQUE constraint failed: jeugdige.bsn" → "bsn"
-            ErrorKind::UniqueViolation => {
-                let kolommen = d
-                    .message()
-                    .rsplit(": ")
-                    .next()
-                    .unwrap_or_default()
-                    .split(", ")
-                    .map(|k| k.rsplit('.').next().unwrap_or(k))
-                    .collect::<Vec<_>>()
-                    .join(",");
-                return OpslagFout::BestaatAl(kolommen);
-            }
-            // SQLite does not say which reference; the write methods check
-            // their references first and name them.
-            ErrorKind::ForeignKeyViolation => {
-                return OpslagFout::OnbekendeVerwijzing("verwijzing".into());
-            }
-            _ => {}
-        }
-    }
-    OpslagFout::Database(e.to_string())
-}
 
 // --- row readers -----------------------------------------------------------------
 
@@ -271,12 +210,12 @@ impl SqliteOpslag {
             .to_str()
             .ok_or_else(|| OpslagFout::Database("backup: het pad is geen UTF-8".into()))?
             .to_string();
-        let mut c = self.pool.acquire().await.map_err(db)?;
+        let mut c = self.pool.acquire().await.map_err(fout)?;
         sqlx::query("VACUUM INTO ?")
             .bind(&deel_tekst)
             .execute(&mut *c)
             .await
-            .map_err(db)?;
+            .map_err(fout)?;
         drop(c);
         let klaar = zet_op_zijn_plaats(&deel, doel);
         let _ = std::fs::remove_file(&deel);

@@ -15,7 +15,7 @@ pub(crate) use sqlx::sqlite::{
     SqliteConnection as Verbinding, SqlitePool as Pool, SqliteRow as Rij,
 };
 
-use crate::rij::ongeldig;
+use crate::sql::rij::ongeldig;
 
 /// What follows a `SELECT` that reads a row it is about to change. SQLite
 /// needs nothing: every write transaction holds the database's one write
@@ -87,19 +87,19 @@ fn datum_uit(s: &str) -> Result<NaiveDate, chrono::ParseError> {
 }
 
 pub(crate) fn tijd(r: &Rij, naam: &str) -> Resultaat<DateTime<Utc>> {
-    crate::rij::geparst(r, naam, tijd_uit)
+    crate::sql::rij::geparst(r, naam, tijd_uit)
 }
 
 pub(crate) fn tijd_optie(r: &Rij, naam: &str) -> Resultaat<Option<DateTime<Utc>>> {
-    crate::rij::optie_geparst(r, naam, tijd_uit)
+    crate::sql::rij::optie_geparst(r, naam, tijd_uit)
 }
 
 pub(crate) fn datum(r: &Rij, naam: &str) -> Resultaat<NaiveDate> {
-    crate::rij::geparst(r, naam, datum_uit)
+    crate::sql::rij::geparst(r, naam, datum_uit)
 }
 
 pub(crate) fn datum_optie(r: &Rij, naam: &str) -> Resultaat<Option<NaiveDate>> {
-    crate::rij::optie_geparst(r, naam, datum_uit)
+    crate::sql::rij::optie_geparst(r, naam, datum_uit)
 }
 
 pub(crate) fn boolean(r: &Rij, naam: &str) -> Resultaat<bool> {

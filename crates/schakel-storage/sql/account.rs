@@ -5,10 +5,10 @@ use chrono::{DateTime, Utc};
 use schakel_storage::{Activatie, NieuwApiToken, TokenFilter};
 use schakel_storage::{ApiToken, Id, Medewerker, NieuwAuditRecord, OpslagFout, Resultaat};
 
-use crate::basis::{MEDEWERKER_BESTAAT, eis, eis_rol};
 use crate::motor::{Rij, VOOR_WIJZIGING, Verbinding, fout, kol, tijd, tijd_db, tijd_optie};
-use crate::rij::rol_in_rij;
-use crate::{lees_medewerker, voeg_audit_toe};
+use crate::sql::basis::{MEDEWERKER_BESTAAT, eis, eis_rol};
+use crate::sql::kern::{lees_medewerker, voeg_audit_toe};
+use crate::sql::rij::rol_in_rij;
 
 const TOKEN_KOLOMMEN: &str = "SELECT t.id, t.token_hash, t.medewerker, t.rol, t.organisatie, \
      t.naam, t.aangemaakt, t.laatst_gebruikt, t.verloopt FROM api_token t";

@@ -5,7 +5,7 @@ use schakel_storage::sequencer::Sequencer;
 use schakel_storage::{Checkpoint, Resultaat};
 
 use crate::motor::{BEGIN_SCHRIJF, Pool, Rij, fout, kol};
-use crate::voeg_audits_toe;
+use crate::sql::kern::voeg_audits_toe;
 
 /// The store's sequencer: each batch in one write transaction, serialised
 /// with every other append (of this and, on PostgreSQL, every other

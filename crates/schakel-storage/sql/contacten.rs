@@ -9,7 +9,7 @@ use schakel_storage::klok;
 use schakel_storage::{Id, NieuwAuditRecord, OpslagFout, Resultaat};
 
 use crate::motor::{Pool, Rij, Verbinding, fout, kol, tijd_db, tijd_optie};
-use crate::voeg_audit_toe;
+use crate::sql::kern::voeg_audit_toe;
 
 const KOLOMMEN: &str = "id, regio, organisatie, functie, naam, telefoon, email, gewijzigd";
 

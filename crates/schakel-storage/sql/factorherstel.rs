@@ -5,7 +5,7 @@
 use schakel_storage::{Id, NieuwAuditRecord, OpslagFout, Resultaat};
 
 use crate::motor::{Verbinding, fout};
-use crate::voeg_audit_toe;
+use crate::sql::kern::voeg_audit_toe;
 
 pub(crate) async fn verwijder(
     c: &mut Verbinding,

@@ -11,8 +11,8 @@ use schakel_storage::klok;
 use schakel_storage::{Id, NieuwAuditRecord, OpslagFout, Resultaat};
 
 use crate::motor::{Pool, Verbinding, fout, kol, tijd, tijd_db};
-use crate::rij::{geparst, ongeldig};
-use crate::voeg_audit_toe;
+use crate::sql::kern::voeg_audit_toe;
+use crate::sql::rij::{geparst, ongeldig};
 
 /// Swaps the loaded `adres_nieuw` in for `adres` and records the file, in
 /// the caller's transaction; `daarna` are the engine's statements that

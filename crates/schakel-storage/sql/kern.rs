@@ -14,12 +14,12 @@ use schakel_storage::{
     Vertegenwoordiger,
 };
 
-use crate::basis::{ORGANISATIE_BESTAAT, eis};
 use crate::motor::{
     ROL_VOLGORDE, Rij, VOOR_WIJZIGING, Verbinding, boolean, datum, datum_optie, fout, kol,
     schrijf_audits, tijd, tijd_db, tijd_optie,
 };
-use crate::rij::{geparst, ongeldig, optie_geparst, rol_in_rij};
+use crate::sql::basis::{ORGANISATIE_BESTAAT, eis};
+use crate::sql::rij::{geparst, ongeldig, optie_geparst, rol_in_rij};
 
 pub(crate) fn organisatie_uit(r: &Rij) -> Resultaat<Organisatie> {
     Ok(Organisatie {
@@ -95,7 +95,7 @@ pub(crate) fn audit_uit(r: &Rij) -> Resultaat<AuditRecord> {
             actie: geparst(r, "actie", |s| Actie::parse(s).ok_or(()))?,
             tijdstip: geparst(r, "tijdstip", tijdstip_uit)?,
             gebruiker: kol(r, "gebruiker")?,
-            rol: optie_geparst(r, "rol", crate::rij::rol_uit)?,
+            rol: optie_geparst(r, "rol", crate::sql::rij::rol_uit)?,
             organisatie: kol(r, "organisatie")?,
             namens: kol(r, "namens")?,
             client_type: kol(r, "client_type")?,

@@ -7,9 +7,9 @@ use schakel_storage::{
     Id, Lijst, Medewerker, NieuwAuditRecord, OpslagFout, Pagina, Resultaat, Roltoewijzing,
 };
 
-use crate::basis::{ORGANISATIE_BESTAAT, eis};
 use crate::motor::{VOOR_WIJZIGING, Verbinding, fout, voeg_rollen_toe};
-use crate::{lees_medewerker, voeg_audit_toe};
+use crate::sql::basis::{ORGANISATIE_BESTAAT, eis};
+use crate::sql::kern::{lees_medewerker, voeg_audit_toe};
 
 pub(crate) async fn medewerkers(
     c: &mut Verbinding,

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use schakel_storage::{Id, Lijst, NieuwAuditRecord, OpslagFout, Pagina, Resultaat};
 
 use crate::motor::{Rij, VOOR_WIJZIGING, Verbinding, fout, kol, tijd, tijd_db, tijd_optie_db};
-use crate::rij::{geparst, rol_uit};
-use crate::voeg_audits_toe;
+use crate::sql::kern::voeg_audits_toe;
+use crate::sql::rij::{geparst, rol_uit};
 
 const KOLOMMEN: &str = "SELECT n.id, n.casus, c.huishouden, n.medewerker, m.naam AS medewerker_naam, \
      n.rol, n.organisatie, o.naam AS organisatie_naam, n.reden, n.verleend, n.tot \

@@ -12,8 +12,8 @@ use schakel_storage::{Id, NieuwAuditRecord, Resultaat};
 use crate::motor::{
     Rij, Verbinding, datum, datum_db, datum_optie, datum_optie_db, fout, kol, tijd, tijd_db,
 };
-use crate::rij::{geparst, ongeldig, rol_uit};
-use crate::voeg_audits_toe;
+use crate::sql::kern::voeg_audits_toe;
+use crate::sql::rij::{geparst, ongeldig, rol_uit};
 
 const SITUATIE: &str = "SELECT id, jeugdige, situatie, school, schooldagdelen, van, tot, \
      medewerker, rol, organisatie, vastgelegd FROM onderwijssituatie";

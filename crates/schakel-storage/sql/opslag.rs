@@ -5,12 +5,15 @@
 //! operations that differ in substance (`eigen_*`) are the backend's own.
 
 use super::*;
-use crate::basis::{ORGANISATIE_BESTAAT, eis, eis_rol};
 use crate::motor::{
     VOOR_WIJZIGING, datum, datum_db, fout, kol, tijd, tijd_db, vergrendel, voeg_rollen_toe,
     voor_wijziging_van,
 };
-use crate::rij::rol_in_rij;
+use crate::sql::basis::{ORGANISATIE_BESTAAT, eis, eis_rol};
+use crate::sql::rij::rol_in_rij;
+use crate::*;
+use basis::raak_huishouden_aan;
+use kern::*;
 
 #[async_trait]
 impl Opslag for crate::DezeOpslag {

@@ -7,9 +7,9 @@ use schakel_storage::{SsoInstelling, SsoKoppeling, SsoPoging};
 use chrono::{DateTime, Utc};
 use schakel_storage::{Id, Medewerker, NieuwAuditRecord, OpslagFout, Resultaat};
 
-use crate::basis::{MEDEWERKER_BESTAAT, ORGANISATIE_BESTAAT, eis};
 use crate::motor::{Rij, Verbinding, boolean, fout, kol, tijd, tijd_db};
-use crate::voeg_audit_toe;
+use crate::sql::basis::{MEDEWERKER_BESTAAT, ORGANISATIE_BESTAAT, eis};
+use crate::sql::kern::voeg_audit_toe;
 
 pub(crate) async fn zet_instelling(
     c: &mut Verbinding,
@@ -169,7 +169,7 @@ pub(crate) async fn koppel(
 }
 
 async fn met_rollen(c: &mut Verbinding, id: Id) -> Resultaat<Medewerker> {
-    crate::lees_medewerker(c, id)
+    crate::sql::kern::lees_medewerker(c, id)
         .await?
         .ok_or(OpslagFout::NietGevonden)
 }

@@ -13,9 +13,9 @@ use schakel_storage::toegangsroute::{
 use schakel_domain::OrganisatieSoort;
 use schakel_storage::{Id, OpslagFout, Resultaat};
 
-use crate::basis::{MEDEWERKER_BESTAAT, ORGANISATIE_BESTAAT, bestaat};
 use crate::motor::{Verbinding, fout, kol, vergrendel};
-use crate::rij::{geparst, ongeldig};
+use crate::sql::basis::{MEDEWERKER_BESTAAT, ORGANISATIE_BESTAAT, bestaat};
+use crate::sql::rij::{geparst, ongeldig};
 
 async fn soort_en_regio(c: &mut Verbinding, id: Id) -> Resultaat<Option<(OrganisatieSoort, Id)>> {
     let Some(rij) = sqlx::query("SELECT soort, regio FROM organisatie WHERE id = $1")

@@ -7,10 +7,10 @@ use schakel_storage::{
     Aanmelding, Id, NieuwAuditRecord, NieuweTweedeFactor, OpslagFout, Resultaat, TweedeFactor,
 };
 
-use crate::basis::{MEDEWERKER_BESTAAT, eis};
 use crate::motor::{Rij, Verbinding, fout, kol, tijd, tijd_db, tijd_optie};
-use crate::rij::{geparst, rol_in_rij};
-use crate::voeg_audit_toe;
+use crate::sql::basis::{MEDEWERKER_BESTAAT, eis};
+use crate::sql::kern::voeg_audit_toe;
+use crate::sql::rij::{geparst, rol_in_rij};
 
 const FACTOR_KOLOMMEN: &str = "SELECT id, medewerker, soort, naam, gegevens, aangemaakt, \
      laatste_stap, laatst_gebruikt FROM tweede_factor";

@@ -19,13 +19,13 @@ use schakel_storage::{
     Resultaat, Verwijzing,
 };
 
-use crate::basis::{ORGANISATIE_BESTAAT, eis, raak_huishouden_aan};
 use crate::motor::{
     Rij, VOOR_WIJZIGING, Verbinding, boolean, dag_van_tijd, datum, datum_db, datum_optie_db, fout,
     kol, maand_van_datum, maand_van_tijd, tijd, tijd_db, tijd_optie,
 };
-use crate::rij::{geparst, ongeldig, optie_geparst, rol_uit};
-use crate::{herbereken_huishouden, voeg_audit_toe, voeg_audits_toe, voeg_partijen_toe};
+use crate::sql::basis::{ORGANISATIE_BESTAAT, eis, raak_huishouden_aan};
+use crate::sql::kern::{herbereken_huishouden, voeg_audit_toe, voeg_audits_toe, voeg_partijen_toe};
+use crate::sql::rij::{geparst, ongeldig, optie_geparst, rol_uit};
 
 fn door_uit(rij: &Rij) -> Resultaat<Door> {
     Ok(Door {
