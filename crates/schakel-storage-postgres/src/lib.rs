@@ -1,6 +1,6 @@
 //! # schakel-storage-postgres
 //!
-//! [`PgOpslag`]: Schakel's [`Opslag`] on PostgreSQL, for deployments that run
+//! [`PgOpslag`]: Schakel's [`Opslag`](schakel_storage::Opslag) on PostgreSQL, for deployments that run
 //! `schakel serve --database-url postgres://…`. It has the same tables, keys
 //! and rules as the SQLite backend (`migrations/0001_schema.sql` mirrors
 //! `schakel-storage-sqlite`'s) and passes the same test suite
@@ -17,7 +17,7 @@
 //!
 //! ## Backup and restore
 //!
-//! [`Opslag::backup`] runs `pg_dump --format=custom` (one consistent
+//! [`Opslag::backup`](schakel_storage::Opslag::backup) runs `pg_dump --format=custom` (one consistent
 //! snapshot, online) into a new file; see its documentation on
 //! [`PgOpslag`] for the `pg_restore` commands. The crate's tests restore a
 //! backup into a new database and verify the audit chain there.
@@ -32,26 +32,8 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-use async_trait::async_trait;
-use chrono::{DateTime, NaiveDate, Utc};
-use schakel_domain::toegang::Relaties;
-use schakel_domain::{Agb, Brin, Bsn, GemeenteCode};
-use schakel_storage::een_plan;
-use schakel_storage::klok;
-use schakel_storage::{Aanmelding, NieuweTweedeFactor, TweedeFactor};
-use schakel_storage::{
-    Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, MaatwerkFilter, MonitoringCel,
-    MonitoringVraag, NieuwActiepunt, NieuweBeoordeling, NieuweCasusGebeurtenis, NieuweLevering,
-    NieuweVerwijzing, Verwijzing,
-};
-use schakel_storage::{
-    Activatie, ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige,
-    JeugdigeWijziging, Lijst, Medewerker, NieuwApiToken, NieuwAuditRecord, NieuwHuishouden,
-    NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker, NieuweOrganisatie, NieuweRegio,
-    Opslag, OpslagFout, Organisatie, Pagina, Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie,
-    TokenFilter, Triagebesluit, bewaren_tot,
-};
-use schakel_storage::{SsoInstelling, SsoKoppeling, SsoPoging};
+use chrono::Utc;
+use schakel_storage::{OpslagFout, Resultaat};
 use sqlx::migrate::Migrator;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{PgPool, Postgres};
@@ -267,7 +249,7 @@ fn io_fout(wat: &str, e: std::io::Error) -> OpslagFout {
 pub(crate) type DezeOpslag = PgOpslag;
 
 /// The operations whose substance differs per engine; the shared
-/// [`Opslag`] implementation calls them.
+/// [`Opslag`](schakel_storage::Opslag) implementation calls them.
 impl PgOpslag {
     pub(crate) fn eigen_backend(&self) -> &'static str {
         "postgres"

@@ -1,6 +1,6 @@
 //! # schakel-storage-sqlite
 //!
-//! [`Opslag`] on an embedded SQLite file: zero set-up, WAL journal,
+//! [`Opslag`](schakel_storage::Opslag) on an embedded SQLite file: zero set-up, WAL journal,
 //! `synchronous = FULL` (a write that was acknowledged survives a crash or a
 //! power cut), foreign keys on, embedded migrations (`migrations/`).
 //!
@@ -20,27 +20,8 @@
 use std::path::Path;
 use std::time::Duration;
 
-use async_trait::async_trait;
-use chrono::{DateTime, NaiveDate, Utc};
-use schakel_domain::toegang::Relaties;
-use schakel_domain::{Agb, Brin, Bsn, GemeenteCode};
-use schakel_storage::een_plan;
-use schakel_storage::klok;
-use schakel_storage::model::bewaren_tot;
-use schakel_storage::{Aanmelding, NieuweTweedeFactor, TweedeFactor};
-use schakel_storage::{
-    Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, MaatwerkFilter, MonitoringCel,
-    MonitoringVraag, NieuwActiepunt, NieuweBeoordeling, NieuweCasusGebeurtenis, NieuweLevering,
-    NieuweVerwijzing, Verwijzing,
-};
-use schakel_storage::{
-    Activatie, ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige,
-    JeugdigeWijziging, Lijst, Medewerker, NieuwApiToken, NieuwAuditRecord, NieuwHuishouden,
-    NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker, NieuweOrganisatie, NieuweRegio,
-    Opslag, OpslagFout, Organisatie, Pagina, Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie,
-    TokenFilter, Triagebesluit,
-};
-use schakel_storage::{SsoInstelling, SsoKoppeling, SsoPoging};
+use chrono::Utc;
+use schakel_storage::{OpslagFout, Resultaat};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -173,7 +154,7 @@ impl SqliteOpslag {
 pub(crate) type DezeOpslag = SqliteOpslag;
 
 /// The operations whose substance differs per engine; the shared
-/// [`Opslag`] implementation calls them.
+/// [`Opslag`](schakel_storage::Opslag) implementation calls them.
 impl SqliteOpslag {
     pub(crate) fn eigen_backend(&self) -> &'static str {
         "sqlite"

@@ -4,6 +4,29 @@
 //! `crate::motor` says what differs between the engines. The few
 //! operations that differ in substance (`eigen_*`) are the backend's own.
 
+use std::path::Path;
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+use schakel_domain::toegang::Relaties;
+use schakel_domain::{Agb, Brin, Bsn, GemeenteCode};
+use schakel_storage::een_plan;
+use schakel_storage::klok;
+use schakel_storage::{Aanmelding, NieuweTweedeFactor, TweedeFactor};
+use schakel_storage::{
+    Actiepunt, ActiepuntFilter, CasusGebeurtenis, Door, MaatwerkFilter, MonitoringCel,
+    MonitoringVraag, NieuwActiepunt, NieuweBeoordeling, NieuweCasusGebeurtenis, NieuweLevering,
+    NieuweVerwijzing, Verwijzing,
+};
+use schakel_storage::{
+    Activatie, ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige,
+    JeugdigeWijziging, Lijst, Medewerker, NieuwApiToken, NieuwAuditRecord, NieuwHuishouden,
+    NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker, NieuweOrganisatie, NieuweRegio,
+    Opslag, OpslagFout, Organisatie, Pagina, Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie,
+    TokenFilter, Triagebesluit, bewaren_tot,
+};
+use schakel_storage::{SsoInstelling, SsoKoppeling, SsoPoging};
+
 use super::*;
 use crate::motor::{
     VOOR_WIJZIGING, datum, datum_db, fout, kol, tijd, tijd_db, vergrendel, voeg_rollen_toe,
@@ -11,7 +34,6 @@ use crate::motor::{
 };
 use crate::sql::basis::{ORGANISATIE_BESTAAT, eis, eis_rol};
 use crate::sql::rij::rol_in_rij;
-use crate::*;
 use basis::raak_huishouden_aan;
 use kern::*;
 
@@ -1348,7 +1370,7 @@ impl Opslag for crate::DezeOpslag {
     // --- the regional directory: addresses, werkgebieden, contact points ---------
 
     async fn begin_adresimport(&self) -> Resultaat<Box<dyn schakel_storage::Adresimport>> {
-        adresimport::begin(&self.pool).await
+        crate::adresimport::begin(&self.pool).await
     }
 
     async fn adres(
