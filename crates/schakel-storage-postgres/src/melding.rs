@@ -5,7 +5,10 @@
 
 use sqlx::postgres::PgListener;
 
-use super::*;
+use schakel_storage::Resultaat;
+use sqlx::PgPool;
+
+use crate::motor::fout;
 
 /// The channel directory changes are announced on.
 pub(crate) const GIDS: &str = "schakel_gids";
@@ -22,7 +25,7 @@ pub(crate) async fn meld(pool: &PgPool) -> Resultaat<()> {
 /// Listens on [`GIDS`] on a connection of its own, forwarding each
 /// announcement; ends when the receiver is dropped. `PgListener` reconnects
 /// by itself after a lost connection; that is forwarded as a change.
-pub(crate) async fn volg(pool: &PgPool) -> Resultaat<tokio::sync::mpsc::Receiver<()>> {
+pub(crate) async fn volg(pool: &PgPool) -> Resultaat<schakel_storage::Gidswijzigingen> {
     let mut luisteraar = PgListener::connect_with(pool).await.map_err(fout)?;
     luisteraar.listen(GIDS).await.map_err(fout)?;
     let (zender, ontvanger) = tokio::sync::mpsc::channel(16);

@@ -128,6 +128,10 @@ pub struct Lijst<T> {
     pub totaal: i64,
 }
 
+/// Directory changes announced by other instances, one message each
+/// ([`Opslag::volg_gidswijzigingen`]).
+pub type Gidswijzigingen = tokio::sync::mpsc::Receiver<()>;
+
 #[async_trait]
 pub trait Opslag: Send + Sync + 'static {
     /// "sqlite" or "postgres".
@@ -706,7 +710,7 @@ pub trait Opslag: Send + Sync + 'static {
     /// they come; None where there are no other instances. A lost and
     /// restored connection is reported as a change too: what was announced
     /// meanwhile is unknown.
-    async fn volg_gidswijzigingen(&self) -> Resultaat<Option<tokio::sync::mpsc::Receiver<()>>> {
+    async fn volg_gidswijzigingen(&self) -> Resultaat<Option<Gidswijzigingen>> {
         Ok(None)
     }
 }

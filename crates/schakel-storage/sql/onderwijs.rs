@@ -1,4 +1,4 @@
-//! Onderwijssituaties and interventie-afspraken on PostgreSQL (see
+//! Onderwijssituaties and interventie-afspraken (see
 //! `schakel_storage::onderwijs`).
 
 use schakel_storage::{
@@ -6,12 +6,19 @@ use schakel_storage::{
     Onderwijssituatie,
 };
 
-use super::*;
+use schakel_storage::klok;
+use schakel_storage::{Id, NieuwAuditRecord, Resultaat};
+
+use crate::motor::{
+    Rij, Verbinding, datum, datum_db, datum_optie, datum_optie_db, fout, kol, tijd, tijd_db,
+};
+use crate::sql::kern::voeg_audits_toe;
+use crate::sql::rij::{geparst, ongeldig, rol_uit};
 
 const SITUATIE: &str = "SELECT id, jeugdige, situatie, school, schooldagdelen, van, tot, \
      medewerker, rol, organisatie, vastgelegd FROM onderwijssituatie";
 
-fn situatie_uit(r: &PgRow) -> Resultaat<Onderwijssituatie> {
+fn situatie_uit(r: &Rij) -> Resultaat<Onderwijssituatie> {
     let dagdelen: Option<i16> = kol(r, "schooldagdelen")?;
     Ok(Onderwijssituatie {
         id: kol(r, "id")?,
@@ -22,20 +29,20 @@ fn situatie_uit(r: &PgRow) -> Resultaat<Onderwijssituatie> {
             schooldagdelen: dagdelen
                 .map(|d| u8::try_from(d).map_err(|_| ongeldig("schooldagdelen")))
                 .transpose()?,
-            van: kol(r, "van")?,
-            tot: kol(r, "tot")?,
+            van: datum(r, "van")?,
+            tot: datum_optie(r, "tot")?,
             door: Door {
                 medewerker: kol(r, "medewerker")?,
                 rol: geparst(r, "rol", rol_uit)?,
                 organisatie: kol(r, "organisatie")?,
             },
         },
-        vastgelegd: kol(r, "vastgelegd")?,
+        vastgelegd: tijd(r, "vastgelegd")?,
     })
 }
 
 pub(crate) async fn leg_vast(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     s: &NieuweOnderwijssituatie,
     audit: &NieuwAuditRecord,
 ) -> Resultaat<Onderwijssituatie> {
@@ -48,12 +55,12 @@ pub(crate) async fn leg_vast(
     .bind(&s.situatie)
     .bind(&s.school)
     .bind(s.schooldagdelen.map(i16::from))
-    .bind(s.van)
-    .bind(s.tot)
+    .bind(datum_db(s.van))
+    .bind(datum_optie_db(s.tot))
     .bind(s.door.medewerker)
     .bind(s.door.rol.naam())
     .bind(s.door.organisatie)
-    .bind(klok::nu())
+    .bind(tijd_db(&klok::nu()))
     .fetch_one(&mut *c)
     .await
     .map_err(fout)?;
@@ -67,7 +74,7 @@ pub(crate) async fn leg_vast(
 }
 
 pub(crate) async fn historie(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     jeugdige: Id,
 ) -> Resultaat<Vec<Onderwijssituatie>> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -85,22 +92,22 @@ pub(crate) async fn historie(
 const AFSPRAAK: &str =
     "SELECT id, aanbieder, gemeente, omschrijving, van, tot, vastgelegd FROM interventieafspraak";
 
-fn afspraak_uit(r: &PgRow) -> Resultaat<Interventieafspraak> {
+fn afspraak_uit(r: &Rij) -> Resultaat<Interventieafspraak> {
     Ok(Interventieafspraak {
         id: kol(r, "id")?,
         gegevens: NieuweInterventieafspraak {
             aanbieder: kol(r, "aanbieder")?,
             gemeente: kol(r, "gemeente")?,
             omschrijving: kol(r, "omschrijving")?,
-            van: kol(r, "van")?,
-            tot: kol(r, "tot")?,
+            van: datum(r, "van")?,
+            tot: datum(r, "tot")?,
         },
-        vastgelegd: kol(r, "vastgelegd")?,
+        vastgelegd: tijd(r, "vastgelegd")?,
     })
 }
 
 pub(crate) async fn zet_afspraak(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     a: &NieuweInterventieafspraak,
     audit: &NieuwAuditRecord,
 ) -> Resultaat<Interventieafspraak> {
@@ -113,9 +120,9 @@ pub(crate) async fn zet_afspraak(
     .bind(a.aanbieder)
     .bind(a.gemeente)
     .bind(&a.omschrijving)
-    .bind(a.van)
-    .bind(a.tot)
-    .bind(klok::nu())
+    .bind(datum_db(a.van))
+    .bind(datum_db(a.tot))
+    .bind(tijd_db(&klok::nu()))
     .fetch_one(&mut *c)
     .await
     .map_err(fout)?;
@@ -128,7 +135,7 @@ pub(crate) async fn zet_afspraak(
     afspraak_uit(&r)
 }
 
-pub(crate) async fn afspraken(c: &mut PgConnection) -> Resultaat<Vec<Interventieafspraak>> {
+pub(crate) async fn afspraken(c: &mut Verbinding) -> Resultaat<Vec<Interventieafspraak>> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "{AFSPRAAK} ORDER BY aanbieder, gemeente, van"
     )))

@@ -1,15 +1,20 @@
-//! Break-the-glass grants on closed cases (noodtoegang) on PostgreSQL.
+//! Break-the-glass grants on closed cases (noodtoegang).
 
 use schakel_storage::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
 
-use super::*;
+use chrono::{DateTime, Utc};
+use schakel_storage::{Id, Lijst, NieuwAuditRecord, OpslagFout, Pagina, Resultaat};
+
+use crate::motor::{Rij, VOOR_WIJZIGING, Verbinding, fout, kol, tijd, tijd_db, tijd_optie_db};
+use crate::sql::kern::voeg_audits_toe;
+use crate::sql::rij::{geparst, rol_uit};
 
 const KOLOMMEN: &str = "SELECT n.id, n.casus, c.huishouden, n.medewerker, m.naam AS medewerker_naam, \
      n.rol, n.organisatie, o.naam AS organisatie_naam, n.reden, n.verleend, n.tot \
      FROM noodtoegang n JOIN casus c ON c.id = n.casus JOIN medewerker m ON m.id = n.medewerker \
      JOIN organisatie o ON o.id = n.organisatie";
 
-fn noodtoegang_uit(r: &PgRow) -> Resultaat<Noodtoegang> {
+fn noodtoegang_uit(r: &Rij) -> Resultaat<Noodtoegang> {
     Ok(Noodtoegang {
         id: kol(r, "id")?,
         casus: kol(r, "casus")?,
@@ -20,22 +25,24 @@ fn noodtoegang_uit(r: &PgRow) -> Resultaat<Noodtoegang> {
         organisatie: kol(r, "organisatie")?,
         organisatie_naam: kol(r, "organisatie_naam")?,
         reden: kol(r, "reden")?,
-        verleend: kol(r, "verleend")?,
-        tot: kol(r, "tot")?,
+        verleend: tijd(r, "verleend")?,
+        tot: tijd(r, "tot")?,
     })
 }
 
 pub(crate) async fn maak(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     n: &NieuweNoodtoegang,
     audits: &[NieuwAuditRecord],
 ) -> Resultaat<Noodtoegang> {
     // Locks the case row: it cannot close or reopen under the grant.
-    let open: Option<bool> = sqlx::query_scalar("SELECT open FROM casus WHERE id = $1 FOR UPDATE")
-        .bind(n.casus)
-        .fetch_optional(&mut *c)
-        .await
-        .map_err(fout)?;
+    let open: Option<bool> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT open FROM casus WHERE id = $1{VOOR_WIJZIGING}"
+    )))
+    .bind(n.casus)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?;
     match open {
         None => return Err(OpslagFout::OnbekendeVerwijzing("casus".into())),
         Some(true) => {
@@ -54,8 +61,8 @@ pub(crate) async fn maak(
     .bind(n.rol.naam())
     .bind(n.organisatie)
     .bind(&n.reden)
-    .bind(n.verleend)
-    .bind(n.tot)
+    .bind(tijd_db(&n.verleend))
+    .bind(tijd_db(&n.tot))
     .fetch_one(&mut *c)
     .await
     .map_err(fout)?;
@@ -69,7 +76,7 @@ pub(crate) async fn maak(
 }
 
 pub(crate) async fn lopend(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     medewerker: Id,
     organisatie: Id,
     nu: DateTime<Utc>,
@@ -80,7 +87,7 @@ pub(crate) async fn lopend(
     )))
     .bind(medewerker)
     .bind(organisatie)
-    .bind(nu)
+    .bind(tijd_db(&nu))
     .fetch_all(&mut *c)
     .await
     .map_err(fout)?
@@ -90,19 +97,19 @@ pub(crate) async fn lopend(
 }
 
 pub(crate) async fn lijst(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     f: &NoodtoegangFilter,
     pagina: Pagina,
 ) -> Resultaat<Lijst<Noodtoegang>> {
-    let voorwaarde = "o.regio = $1 AND ($2::timestamptz IS NULL OR n.verleend >= $2) \
-         AND ($3::timestamptz IS NULL OR n.verleend < $3)";
+    let voorwaarde = "o.regio = $1 AND ($2 IS NULL OR n.verleend >= $2) \
+         AND ($3 IS NULL OR n.verleend < $3)";
     let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT count(*) FROM noodtoegang n JOIN organisatie o ON o.id = n.organisatie \
          WHERE {voorwaarde}"
     )))
     .bind(f.regio)
-    .bind(f.van)
-    .bind(f.tot)
+    .bind(tijd_optie_db(f.van.as_ref()))
+    .bind(tijd_optie_db(f.tot.as_ref()))
     .fetch_one(&mut *c)
     .await
     .map_err(fout)?;
@@ -110,8 +117,8 @@ pub(crate) async fn lijst(
         "{KOLOMMEN} WHERE {voorwaarde} ORDER BY n.verleend DESC, n.id DESC LIMIT $4 OFFSET $5"
     )))
     .bind(f.regio)
-    .bind(f.van)
-    .bind(f.tot)
+    .bind(tijd_optie_db(f.van.as_ref()))
+    .bind(tijd_optie_db(f.tot.as_ref()))
     .bind(pagina.aantal)
     .bind(pagina.vanaf)
     .fetch_all(&mut *c)

@@ -1,8 +1,9 @@
-//! The course of a joint case on PostgreSQL: events, referrals,
-//! deliveries, actions and the monitoring figures. A writer locks the case
-//! row (events) or the referral row (deliveries) first, so the check "is
-//! this the next event number" or "is there budget left" and the insert
-//! cannot interleave with another writer's.
+//! The course of a joint case: events, referrals, deliveries, actions and
+//! the monitoring figures. A writer locks the case row (events) or the
+//! referral row (deliveries) first ([`VOOR_WIJZIGING`]; on SQLite the write
+//! transaction's lock already covers it), so the check "is this the next
+//! event number" or "is there budget left" and the insert cannot
+//! interleave with another writer's.
 
 use schakel_domain::Hoeveelheid;
 use schakel_storage::verloop::GemeentelijkeToets;
@@ -11,9 +12,22 @@ use schakel_storage::verloop::{
     budget_toereikend, eis_leverbaar, eis_open_toets, maanden,
 };
 
-use super::*;
+use schakel_storage::klok;
+use schakel_storage::{
+    Actiepunt, ActiepuntFilter, Casus, CasusGebeurtenis, Door, Id, Lijst, NieuwActiepunt,
+    NieuwAuditRecord, NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing, OpslagFout, Pagina,
+    Resultaat, Verwijzing,
+};
 
-fn door_uit(rij: &PgRow) -> Resultaat<Door> {
+use crate::motor::{
+    Rij, VOOR_WIJZIGING, Verbinding, boolean, dag_van_tijd, datum, datum_db, datum_optie_db, fout,
+    kol, maand_van_datum, maand_van_tijd, tijd, tijd_db, tijd_optie,
+};
+use crate::sql::basis::{ORGANISATIE_BESTAAT, eis, raak_huishouden_aan};
+use crate::sql::kern::{herbereken_huishouden, voeg_audit_toe, voeg_audits_toe, voeg_partijen_toe};
+use crate::sql::rij::{geparst, ongeldig, optie_geparst, rol_uit};
+
+fn door_uit(rij: &Rij) -> Resultaat<Door> {
     Ok(Door {
         medewerker: kol(rij, "medewerker")?,
         rol: geparst(rij, "rol", rol_uit)?,
@@ -21,19 +35,19 @@ fn door_uit(rij: &PgRow) -> Resultaat<Door> {
     })
 }
 
-pub(crate) fn gebeurtenis_uit(rij: &PgRow) -> Resultaat<CasusGebeurtenis> {
+pub(crate) fn gebeurtenis_uit(rij: &Rij) -> Resultaat<CasusGebeurtenis> {
     Ok(CasusGebeurtenis {
         volgnummer: kol(rij, "volgnummer")?,
         gebeurtenis: geparst(rij, "gegevens", |s| {
             serde_json::from_str::<schakel_domain::verloop::Gebeurtenis>(s)
         })?,
         door: door_uit(rij)?,
-        tijdstip: kol(rij, "tijdstip")?,
+        tijdstip: tijd(rij, "tijdstip")?,
     })
 }
 
 pub(crate) async fn gebeurtenissen(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     casus: Id,
 ) -> Resultaat<Vec<CasusGebeurtenis>> {
     sqlx::query(
@@ -50,17 +64,19 @@ pub(crate) async fn gebeurtenissen(
 }
 
 pub(crate) async fn voeg_gebeurtenis_toe(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     g: &NieuweCasusGebeurtenis,
     audits: &[NieuwAuditRecord],
 ) -> Resultaat<CasusGebeurtenis> {
     // The case row's lock orders writers of one case: the next number
     // below is read by one of them at a time.
-    sqlx::query("SELECT 1 FROM casus WHERE id = $1 FOR UPDATE")
-        .bind(g.casus)
-        .execute(&mut *c)
-        .await
-        .map_err(fout)?;
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT 1 FROM casus WHERE id = $1{VOOR_WIJZIGING}"
+    )))
+    .bind(g.casus)
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
     let casus = lees_casus(c, g.casus)
         .await?
         .ok_or(OpslagFout::NietGevonden)?;
@@ -80,6 +96,9 @@ pub(crate) async fn voeg_gebeurtenis_toe(
             huidig: laatste,
         });
     }
+    for p in &g.nieuwe_partijen {
+        eis(c, ORGANISATIE_BESTAAT, *p, "partij").await?;
+    }
     let nu = klok::nu();
     let gegevens = serde_json::to_string(&g.gebeurtenis).map_err(|_| ongeldig("gegevens"))?;
     let [jeugdige_score, ouders_score] = g.gebeurtenis.waarden();
@@ -96,7 +115,7 @@ pub(crate) async fn voeg_gebeurtenis_toe(
     .bind(g.door.medewerker)
     .bind(g.door.rol.naam())
     .bind(g.door.organisatie)
-    .bind(nu)
+    .bind(tijd_db(&nu))
     .bind(jeugdige_score.map(i64::from))
     .bind(ouders_score.map(i64::from))
     .execute(&mut *c)
@@ -104,13 +123,13 @@ pub(crate) async fn voeg_gebeurtenis_toe(
     .map_err(fout)?;
     voeg_partijen_toe(c, g.casus, &g.nieuwe_partijen).await?;
     if g.sluit {
-        sqlx::query("UPDATE casus SET open = false, gesloten = $1 WHERE id = $2")
-            .bind(nu)
+        sqlx::query("UPDATE casus SET open = FALSE, gesloten = $1 WHERE id = $2")
+            .bind(tijd_db(&nu))
             .bind(g.casus)
             .execute(&mut *c)
             .await
             .map_err(fout)?;
-        sqlx::query("UPDATE hulpvraag SET open = false WHERE casus = $1")
+        sqlx::query("UPDATE hulpvraag SET open = FALSE WHERE casus = $1")
             .bind(g.casus)
             .execute(&mut *c)
             .await
@@ -132,7 +151,7 @@ pub(crate) async fn voeg_gebeurtenis_toe(
 }
 
 async fn voeg_acties_toe(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     acties: &[NieuwActiepunt],
     verwijzing: Option<Id>,
 ) -> Resultaat<()> {
@@ -147,7 +166,7 @@ async fn voeg_acties_toe(
         .bind(a.medewerker)
         .bind(&a.wat)
         .bind(&a.bron)
-        .bind(a.uiterlijk)
+        .bind(datum_db(a.uiterlijk))
         .execute(&mut *c)
         .await
         .map_err(fout)?;
@@ -160,10 +179,10 @@ const VERWIJZING_SELECT: &str = "SELECT v.id, v.jeugdige, v.casus, v.medewerker,
     v.einddatum, v.toegekend_honderdsten, v.binnen_normen, v.regels, v.normenkader, v.bevindingen, \
     v.motivatie, v.gemeentelijke_toets, v.toets_motivatie, v.getoetst_door, v.getoetst_op, \
     v.aangemaakt, \
-    (SELECT coalesce(sum(hoeveelheid_honderdsten), 0)::bigint FROM levering l WHERE l.verwijzing = v.id) AS geleverd_honderdsten \
+    (SELECT CAST(coalesce(sum(hoeveelheid_honderdsten), 0) AS BIGINT) FROM levering l WHERE l.verwijzing = v.id) AS geleverd_honderdsten \
     FROM verwijzing v";
 
-fn verwijzing_uit(rij: &PgRow) -> Resultaat<Verwijzing> {
+fn verwijzing_uit(rij: &Rij) -> Resultaat<Verwijzing> {
     Ok(Verwijzing {
         id: kol(rij, "id")?,
         gegevens: NieuweVerwijzing {
@@ -175,10 +194,10 @@ fn verwijzing_uit(rij: &PgRow) -> Resultaat<Verwijzing> {
             volume: kol(rij, "volume")?,
             eenheid: kol(rij, "eenheid")?,
             per: kol(rij, "per")?,
-            ingangsdatum: kol(rij, "ingangsdatum")?,
-            einddatum: kol(rij, "einddatum")?,
+            ingangsdatum: datum(rij, "ingangsdatum")?,
+            einddatum: datum(rij, "einddatum")?,
             toegekend: Hoeveelheid::honderdsten(kol(rij, "toegekend_honderdsten")?),
-            binnen_normen: kol(rij, "binnen_normen")?,
+            binnen_normen: boolean(rij, "binnen_normen")?,
             regels: geparst(rij, "regels", |s| serde_json::from_str::<Vec<String>>(s))?,
             normenkader: kol(rij, "normenkader")?,
             bevindingen: geparst(rij, "bevindingen", |s| {
@@ -189,7 +208,7 @@ fn verwijzing_uit(rij: &PgRow) -> Resultaat<Verwijzing> {
         gemeentelijke_toets: optie_geparst(rij, "gemeentelijke_toets", |s| {
             GemeentelijkeToets::parse(s).ok_or(())
         })?,
-        beoordeling: match kol::<Option<DateTime<Utc>>>(rij, "getoetst_op")? {
+        beoordeling: match tijd_optie(rij, "getoetst_op")? {
             Some(op) => Some(Beoordeling {
                 motivatie: kol(rij, "toets_motivatie")?,
                 door: kol(rij, "getoetst_door")?,
@@ -198,11 +217,11 @@ fn verwijzing_uit(rij: &PgRow) -> Resultaat<Verwijzing> {
             None => None,
         },
         geleverd: Hoeveelheid::honderdsten(kol(rij, "geleverd_honderdsten")?),
-        aangemaakt: kol(rij, "aangemaakt")?,
+        aangemaakt: tijd(rij, "aangemaakt")?,
     })
 }
 
-pub(crate) async fn lees_verwijzing(c: &mut PgConnection, id: Id) -> Resultaat<Option<Verwijzing>> {
+pub(crate) async fn lees_verwijzing(c: &mut Verbinding, id: Id) -> Resultaat<Option<Verwijzing>> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "{VERWIJZING_SELECT} WHERE v.id = $1"
     )))
@@ -215,7 +234,7 @@ pub(crate) async fn lees_verwijzing(c: &mut PgConnection, id: Id) -> Resultaat<O
     .transpose()
 }
 
-pub(crate) async fn verwijzingen(c: &mut PgConnection, jeugdige: Id) -> Resultaat<Vec<Verwijzing>> {
+pub(crate) async fn verwijzingen(c: &mut Verbinding, jeugdige: Id) -> Resultaat<Vec<Verwijzing>> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "{VERWIJZING_SELECT} WHERE v.jeugdige = $1 ORDER BY v.id"
     )))
@@ -229,7 +248,7 @@ pub(crate) async fn verwijzingen(c: &mut PgConnection, jeugdige: Id) -> Resultaa
 }
 
 pub(crate) async fn maak_verwijzing(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     v: &NieuweVerwijzing,
     acties: &[NieuwActiepunt],
     audit: &NieuwAuditRecord,
@@ -240,7 +259,10 @@ pub(crate) async fn maak_verwijzing(
         .await
         .map_err(fout)?
         .ok_or_else(|| OpslagFout::OnbekendeVerwijzing("jeugdige".into()))?;
-    // Unknown provider or case: the foreign keys name them.
+    eis(c, ORGANISATIE_BESTAAT, v.aanbieder, "aanbieder").await?;
+    if let Some(casus) = v.casus {
+        eis(c, "SELECT 1 FROM casus WHERE id = $1", casus, "casus").await?;
+    }
     let nu = klok::nu();
     let id: Id = sqlx::query_scalar(
         "INSERT INTO verwijzing (jeugdige, casus, medewerker, rol, organisatie, aanbieder, product, \
@@ -258,8 +280,8 @@ pub(crate) async fn maak_verwijzing(
     .bind(v.volume)
     .bind(&v.eenheid)
     .bind(&v.per)
-    .bind(v.ingangsdatum)
-    .bind(v.einddatum)
+    .bind(datum_db(v.ingangsdatum))
+    .bind(datum_db(v.einddatum))
     .bind(v.toegekend.in_honderdsten())
     .bind(v.binnen_normen)
     .bind(serde_json::to_string(&v.regels).map_err(|_| ongeldig("regels"))?)
@@ -267,7 +289,7 @@ pub(crate) async fn maak_verwijzing(
     .bind(v.bevindingen.to_string())
     .bind(&v.motivatie)
     .bind((!v.binnen_normen).then_some(GemeentelijkeToets::Open.naam()))
-    .bind(nu)
+    .bind(tijd_db(&nu))
     .fetch_one(&mut *c)
     .await
     .map_err(fout)?;
@@ -281,15 +303,17 @@ pub(crate) async fn maak_verwijzing(
 }
 
 pub(crate) async fn registreer_levering(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     l: &NieuweLevering,
     audit: &NieuwAuditRecord,
 ) -> Resultaat<Verwijzing> {
-    sqlx::query("SELECT 1 FROM verwijzing WHERE id = $1 FOR UPDATE")
-        .bind(l.verwijzing)
-        .execute(&mut *c)
-        .await
-        .map_err(fout)?;
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT 1 FROM verwijzing WHERE id = $1{VOOR_WIJZIGING}"
+    )))
+    .bind(l.verwijzing)
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
     let v = lees_verwijzing(c, l.verwijzing)
         .await?
         .ok_or(OpslagFout::NietGevonden)?;
@@ -301,11 +325,11 @@ pub(crate) async fn registreer_levering(
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(l.verwijzing)
-    .bind(l.datum)
+    .bind(datum_db(l.datum))
     .bind(l.hoeveelheid.in_honderdsten())
     .bind(l.door.medewerker)
     .bind(l.door.organisatie)
-    .bind(klok::nu())
+    .bind(tijd_db(&klok::nu()))
     .execute(&mut *c)
     .await
     .map_err(fout)?;
@@ -315,7 +339,7 @@ pub(crate) async fn registreer_levering(
         .ok_or(OpslagFout::NietGevonden)
 }
 
-fn actiepunt_uit(rij: &PgRow) -> Resultaat<Actiepunt> {
+fn actiepunt_uit(rij: &Rij) -> Resultaat<Actiepunt> {
     Ok(Actiepunt {
         id: kol(rij, "id")?,
         gegevens: NieuwActiepunt {
@@ -325,16 +349,16 @@ fn actiepunt_uit(rij: &PgRow) -> Resultaat<Actiepunt> {
             medewerker: kol(rij, "medewerker")?,
             wat: kol(rij, "wat")?,
             bron: kol(rij, "bron")?,
-            uiterlijk: kol(rij, "uiterlijk")?,
+            uiterlijk: datum(rij, "uiterlijk")?,
         },
-        afgerond: kol(rij, "afgerond")?,
+        afgerond: tijd_optie(rij, "afgerond")?,
     })
 }
 
 // A closed case's deadlines ended with it.
 const ACTIE_WAAR: &str = "WHERE organisatie = $1 AND afgerond IS NULL \
-    AND ($2::bigint IS NULL OR medewerker IS NULL OR medewerker = $2) \
-    AND ($3::date IS NULL OR uiterlijk < $3) \
+    AND ($2 IS NULL OR medewerker IS NULL OR medewerker = $2) \
+    AND ($3 IS NULL OR uiterlijk < $3) \
     AND (casus IS NULL OR EXISTS (SELECT 1 FROM casus c WHERE c.id = actie.casus AND c.open))";
 
 /// Records the municipality's decision on an open maatwerk referral and
@@ -342,15 +366,17 @@ const ACTIE_WAAR: &str = "WHERE organisatie = $1 AND afgerond IS NULL \
 /// referral first, as a delivery does, so a delivery cannot slip in beside
 /// a refusal.
 pub(crate) async fn beoordeel_verwijzing(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     b: &NieuweBeoordeling,
     audit: &NieuwAuditRecord,
 ) -> Resultaat<Verwijzing> {
-    sqlx::query("SELECT 1 FROM verwijzing WHERE id = $1 FOR UPDATE")
-        .bind(b.verwijzing)
-        .execute(&mut *c)
-        .await
-        .map_err(fout)?;
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT 1 FROM verwijzing WHERE id = $1{VOOR_WIJZIGING}"
+    )))
+    .bind(b.verwijzing)
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
     let v = lees_verwijzing(c, b.verwijzing)
         .await?
         .ok_or(OpslagFout::NietGevonden)?;
@@ -363,7 +389,7 @@ pub(crate) async fn beoordeel_verwijzing(
     .bind(b.besluit.naam())
     .bind(&b.motivatie)
     .bind(b.door.medewerker)
-    .bind(nu)
+    .bind(tijd_db(&nu))
     .bind(b.verwijzing)
     .execute(&mut *c)
     .await
@@ -372,7 +398,7 @@ pub(crate) async fn beoordeel_verwijzing(
         "UPDATE actie SET afgerond = $1, afgerond_door = $2 \
          WHERE verwijzing = $3 AND bron = $4 AND afgerond IS NULL",
     )
-    .bind(nu)
+    .bind(tijd_db(&nu))
     .bind(b.door.medewerker)
     .bind(b.verwijzing)
     .bind(MaatwerkFilter::ACTIE_BRON)
@@ -388,7 +414,7 @@ pub(crate) async fn beoordeel_verwijzing(
 /// The region's maatwerk referrals: open ones oldest first (the first due
 /// first), decided ones most recent first.
 pub(crate) async fn maatwerkverwijzingen(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     f: MaatwerkFilter,
     pagina: Pagina,
 ) -> Resultaat<Lijst<Verwijzing>> {
@@ -425,17 +451,17 @@ pub(crate) async fn maatwerkverwijzingen(
 }
 
 pub(crate) async fn acties(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     f: ActiepuntFilter,
     pagina: Pagina,
 ) -> Resultaat<Lijst<Actiepunt>> {
-    let verlopen = f.verlopen_op;
+    let verlopen = datum_optie_db(f.verlopen_op);
     let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT count(*) FROM actie {ACTIE_WAAR}"
     )))
     .bind(f.organisatie)
     .bind(f.medewerker)
-    .bind(verlopen)
+    .bind(&verlopen)
     .fetch_one(&mut *c)
     .await
     .map_err(fout)?;
@@ -445,7 +471,7 @@ pub(crate) async fn acties(
     )))
     .bind(f.organisatie)
     .bind(f.medewerker)
-    .bind(verlopen)
+    .bind(&verlopen)
     .bind(pagina.aantal)
     .bind(pagina.vanaf)
     .fetch_all(&mut *c)
@@ -458,7 +484,7 @@ pub(crate) async fn acties(
 }
 
 pub(crate) async fn rond_actie_af(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     id: Id,
     door: Door,
     audit: &NieuwAuditRecord,
@@ -481,7 +507,7 @@ pub(crate) async fn rond_actie_af(
     }
     let nu = klok::nu();
     sqlx::query("UPDATE actie SET afgerond = $1, afgerond_door = $2 WHERE id = $3")
-        .bind(nu)
+        .bind(tijd_db(&nu))
         .bind(door.medewerker)
         .bind(id)
         .execute(&mut *c)
@@ -496,64 +522,75 @@ pub(crate) async fn rond_actie_af(
 /// (and, when asked, those with a jeugdige at one school).
 /// The maatwerk referrals of region $1 (of pupils of school $2 when given).
 const MAATWERK: &str = "FROM verwijzing v JOIN organisatie o ON o.id = v.organisatie \
-    JOIN jeugdige jj ON jj.id = v.jeugdige WHERE o.regio = $1 AND ($2::bigint IS NULL OR jj.school = $2) \
+    JOIN jeugdige jj ON jj.id = v.jeugdige WHERE o.regio = $1 AND ($2 IS NULL OR jj.school = $2) \
     AND v.gemeentelijke_toets IS NOT NULL";
 
 pub(crate) async fn monitoring(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     v: &MonitoringVraag,
 ) -> Resultaat<Vec<MonitoringCel>> {
-    let (van, tot) = (v.van, v.tot);
+    let (van, tot) = (datum_db(v.van), datum_db(v.tot));
     let mut cellen = Vec::new();
+    let dt_c_aangemaakt = dag_van_tijd("c.aangemaakt");
+    let dt_c_gesloten = dag_van_tijd("c.gesloten");
+    let dt_g_tijdstip = dag_van_tijd("g.tijdstip");
+    let dt_v_aangemaakt = dag_van_tijd("v.aangemaakt");
+    let dt_v_getoetst_op = dag_van_tijd("v.getoetst_op");
+    let md_l_datum = maand_van_datum("l.datum");
+    let md_v_ingangsdatum = maand_van_datum("v.ingangsdatum");
+    let mt_c_aangemaakt = maand_van_tijd("c.aangemaakt");
+    let mt_g_tijdstip = maand_van_tijd("g.tijdstip");
+    let mt_v_aangemaakt = maand_van_tijd("v.aangemaakt");
+    let mt_v_getoetst_op = maand_van_tijd("v.getoetst_op");
     // $1 regio, $2 school or NULL, $3 first day, $4 last day.
     let binnen = "JOIN organisatie w ON w.id = c.wijkteam WHERE w.regio = $1 \
-        AND ($2::bigint IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND j.school = $2))";
+        AND ($2 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND j.school = $2))";
     let vragen = [
         format!(
-            "SELECT to_char(g.tijdstip AT TIME ZONE 'UTC', 'YYYY-MM') AS maand, g.code AS kenmerk, count(*) AS aantal, \
-             sum(g.tevredenheid_jeugdige)::bigint AS som1, count(g.tevredenheid_jeugdige) AS n1, \
-             sum(g.tevredenheid_ouders)::bigint AS som2, count(g.tevredenheid_ouders) AS n2 \
+            "SELECT {mt_g_tijdstip} AS maand, g.code AS kenmerk, count(*) AS aantal, \
+             CAST(sum(g.tevredenheid_jeugdige) AS BIGINT) AS som1, count(g.tevredenheid_jeugdige) AS n1, \
+             CAST(sum(g.tevredenheid_ouders) AS BIGINT) AS som2, count(g.tevredenheid_ouders) AS n2 \
              FROM casus_gebeurtenis g JOIN casus c ON c.id = g.casus {binnen} \
-             AND (g.tijdstip AT TIME ZONE 'UTC')::date BETWEEN $3 AND $4 GROUP BY 1, 2"
+             AND {dt_g_tijdstip} BETWEEN $3 AND $4 GROUP BY 1, 2"
         ),
         format!(
-            "SELECT to_char(c.aangemaakt AT TIME ZONE 'UTC', 'YYYY-MM') AS maand, 'casus.nieuw' AS kenmerk, count(*) AS aantal, \
-             NULL::bigint AS som1, 0::bigint AS n1, NULL::bigint AS som2, 0::bigint AS n2 FROM casus c {binnen} \
-             AND (c.aangemaakt AT TIME ZONE 'UTC')::date BETWEEN $3 AND $4 GROUP BY 1"
+            "SELECT {mt_c_aangemaakt} AS maand, 'casus.nieuw' AS kenmerk, count(*) AS aantal, \
+             CAST(NULL AS BIGINT) AS som1, CAST(0 AS BIGINT) AS n1, CAST(NULL AS BIGINT) AS som2, CAST(0 AS BIGINT) AS n2 FROM casus c {binnen} \
+             AND {dt_c_aangemaakt} BETWEEN $3 AND $4 GROUP BY 1"
         ),
         format!(
-            "SELECT to_char(v.ingangsdatum, 'YYYY-MM') AS maand, 'uren.toegekend' AS kenmerk, count(*) AS aantal, \
-             sum(v.toegekend_honderdsten)::bigint AS som1, count(*) AS n1, NULL::bigint AS som2, 0::bigint AS n2 \
+            "SELECT {md_v_ingangsdatum} AS maand, 'uren.toegekend' AS kenmerk, count(*) AS aantal, \
+             CAST(sum(v.toegekend_honderdsten) AS BIGINT) AS som1, count(*) AS n1, CAST(NULL AS BIGINT) AS som2, CAST(0 AS BIGINT) AS n2 \
              FROM verwijzing v JOIN jeugdige jj ON jj.id = v.jeugdige \
              JOIN casus c ON c.huishouden = jj.huishouden {binnen} AND v.eenheid = 'uur' \
              AND v.ingangsdatum BETWEEN $3 AND $4 GROUP BY 1"
         ),
         format!(
-            "SELECT to_char(l.datum, 'YYYY-MM') AS maand, 'uren.geleverd' AS kenmerk, count(DISTINCT v.id) AS aantal, \
-             sum(l.hoeveelheid_honderdsten)::bigint AS som1, count(*) AS n1, NULL::bigint AS som2, 0::bigint AS n2 \
+            "SELECT {md_l_datum} AS maand, 'uren.geleverd' AS kenmerk, count(DISTINCT v.id) AS aantal, \
+             CAST(sum(l.hoeveelheid_honderdsten) AS BIGINT) AS som1, count(*) AS n1, CAST(NULL AS BIGINT) AS som2, CAST(0 AS BIGINT) AS n2 \
              FROM levering l JOIN verwijzing v ON v.id = l.verwijzing JOIN jeugdige jj ON jj.id = v.jeugdige \
              JOIN casus c ON c.huishouden = jj.huishouden {binnen} AND v.eenheid = 'uur' \
              AND l.datum BETWEEN $3 AND $4 GROUP BY 1"
         ),
         // Maatwerk by the verwijzer's region, with or without a case.
         format!(
-            "SELECT to_char(v.aangemaakt AT TIME ZONE 'UTC', 'YYYY-MM') AS maand, 'maatwerk.verwezen' AS kenmerk, \
-             count(*) AS aantal, NULL::bigint AS som1, 0::bigint AS n1, NULL::bigint AS som2, 0::bigint AS n2 \
-             {MAATWERK} AND (v.aangemaakt AT TIME ZONE 'UTC')::date BETWEEN $3 AND $4 GROUP BY 1"
+            "SELECT {mt_v_aangemaakt} AS maand, 'maatwerk.verwezen' AS kenmerk, \
+             count(*) AS aantal, CAST(NULL AS BIGINT) AS som1, CAST(0 AS BIGINT) AS n1, CAST(NULL AS BIGINT) AS som2, CAST(0 AS BIGINT) AS n2 \
+             {MAATWERK} AND {dt_v_aangemaakt} BETWEEN $3 AND $4 GROUP BY 1"
         ),
         format!(
-            "SELECT to_char(v.getoetst_op AT TIME ZONE 'UTC', 'YYYY-MM') AS maand, \
+            "SELECT {mt_v_getoetst_op} AS maand, \
              'maatwerk.' || v.gemeentelijke_toets AS kenmerk, \
-             count(*) AS aantal, NULL::bigint AS som1, 0::bigint AS n1, NULL::bigint AS som2, 0::bigint AS n2 \
-             {MAATWERK} AND (v.getoetst_op AT TIME ZONE 'UTC')::date BETWEEN $3 AND $4 GROUP BY 1, 2"
+             count(*) AS aantal, CAST(NULL AS BIGINT) AS som1, CAST(0 AS BIGINT) AS n1, CAST(NULL AS BIGINT) AS som2, CAST(0 AS BIGINT) AS n2 \
+             {MAATWERK} AND {dt_v_getoetst_op} BETWEEN $3 AND $4 GROUP BY 1, 2"
         ),
     ];
     for sql in vragen {
         let rijen = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(v.regio)
             .bind(v.school)
-            .bind(van)
-            .bind(tot)
+            .bind(&van)
+            .bind(&tot)
             .fetch_all(&mut *c)
             .await
             .map_err(fout)?;
@@ -571,13 +608,12 @@ pub(crate) async fn monitoring(
     }
     for maand in maanden(v.van, v.tot) {
         let open: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-
-            "SELECT count(*) FROM casus c {binnen} AND (c.aangemaakt AT TIME ZONE 'UTC')::date <= $3 \
-             AND (c.gesloten IS NULL OR (c.gesloten AT TIME ZONE 'UTC')::date > $3)"
+            "SELECT count(*) FROM casus c {binnen} AND {dt_c_aangemaakt} <= $3 \
+             AND (c.gesloten IS NULL OR {dt_c_gesloten} > $3)"
         )))
         .bind(v.regio)
         .bind(v.school)
-        .bind(maand.1)
+        .bind(datum_db(maand.1))
         .fetch_one(&mut *c)
         .await
         .map_err(fout)?;
@@ -591,7 +627,7 @@ pub(crate) async fn monitoring(
     Ok(cellen)
 }
 
-pub(crate) async fn lees_casus(c: &mut PgConnection, id: Id) -> Resultaat<Option<Casus>> {
+pub(crate) async fn lees_casus(c: &mut Verbinding, id: Id) -> Resultaat<Option<Casus>> {
     let Some(rij) = sqlx::query(
         "SELECT id, huishouden, wijkteam, open, aangemaakt, gesloten FROM casus WHERE id = $1",
     )
@@ -614,8 +650,8 @@ pub(crate) async fn lees_casus(c: &mut PgConnection, id: Id) -> Resultaat<Option
         huishouden: kol(&rij, "huishouden")?,
         wijkteam: kol(&rij, "wijkteam")?,
         partijen,
-        open: kol(&rij, "open")?,
-        aangemaakt: kol(&rij, "aangemaakt")?,
-        gesloten: kol(&rij, "gesloten")?,
+        open: boolean(&rij, "open")?,
+        aangemaakt: tijd(&rij, "aangemaakt")?,
+        gesloten: tijd_optie(&rij, "gesloten")?,
     }))
 }

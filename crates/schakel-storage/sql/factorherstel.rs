@@ -1,12 +1,14 @@
-//! A lost second factor removed by a beheerder or accountbeheerder on
-//! PostgreSQL (issue 13.3): every factor, every recovery code, every
+//! A lost second factor removed by a beheerder or accountbeheerder (issue 13.3): every factor, every recovery code, every
 //! session and waiting login of the account, with the audit record, in one
 //! transaction.
 
-use super::*;
+use schakel_storage::{Id, NieuwAuditRecord, OpslagFout, Resultaat};
+
+use crate::motor::{Verbinding, fout};
+use crate::sql::kern::voeg_audit_toe;
 
 pub(crate) async fn verwijder(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     medewerker: Id,
     audit: &NieuwAuditRecord,
 ) -> Resultaat<u64> {

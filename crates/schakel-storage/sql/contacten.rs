@@ -1,36 +1,36 @@
-//! The directory's contact persons on SQLite (issue 5, and 13.5 for the
+//! The directory's contact persons (issue 5, and 13.5 for the
 //! beheerder's one-by-one changes): a region's list replaced by an import,
 //! or one contact added, changed or removed, each with its audit record in
 //! one transaction.
 
 use schakel_storage::Gidscontact;
 
-use super::*;
+use schakel_storage::klok;
+use schakel_storage::{Id, NieuwAuditRecord, OpslagFout, Resultaat};
+
+use crate::motor::{Pool, Rij, Verbinding, fout, kol, tijd_db, tijd_optie};
+use crate::sql::kern::voeg_audit_toe;
 
 const KOLOMMEN: &str = "id, regio, organisatie, functie, naam, telefoon, email, gewijzigd";
 
-fn uit_rij(r: &SqliteRow) -> Resultaat<Gidscontact> {
-    let gewijzigd: Option<String> = kolom(r, "gewijzigd")?;
+fn uit_rij(r: &Rij) -> Resultaat<Gidscontact> {
     Ok(Gidscontact {
-        id: kolom(r, "id")?,
-        regio: kolom(r, "regio")?,
-        organisatie: kolom(r, "organisatie")?,
-        functie: kolom(r, "functie")?,
-        naam: kolom(r, "naam")?,
-        telefoon: kolom(r, "telefoon")?,
-        email: kolom(r, "email")?,
-        gewijzigd: match gewijzigd {
-            Some(_) => Some(tijd(r, "gewijzigd")?),
-            None => None,
-        },
+        id: kol(r, "id")?,
+        regio: kol(r, "regio")?,
+        organisatie: kol(r, "organisatie")?,
+        functie: kol(r, "functie")?,
+        naam: kol(r, "naam")?,
+        telefoon: kol(r, "telefoon")?,
+        email: kol(r, "email")?,
+        gewijzigd: tijd_optie(r, "gewijzigd")?,
     })
 }
 
-async fn voeg_in(c: &mut SqliteConnection, regio: Id, g: &Gidscontact, nu: &str) -> Resultaat<Id> {
-    Ok(sqlx::query(
+async fn voeg_in(c: &mut Verbinding, regio: Id, g: &Gidscontact) -> Resultaat<Id> {
+    sqlx::query_scalar(
         "INSERT INTO contactpersoon_gids \
          (regio, organisatie, functie, naam, telefoon, email, gewijzigd) \
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(regio)
     .bind(g.organisatie)
@@ -38,72 +38,69 @@ async fn voeg_in(c: &mut SqliteConnection, regio: Id, g: &Gidscontact, nu: &str)
     .bind(&g.naam)
     .bind(&g.telefoon)
     .bind(&g.email)
-    .bind(nu)
-    .execute(&mut *c)
+    .bind(tijd_db(&klok::nu()))
+    .fetch_one(&mut *c)
     .await
-    .map_err(db)?
-    .last_insert_rowid())
+    .map_err(fout)
 }
 
 pub(crate) async fn zet(
-    c: &mut SqliteConnection,
+    c: &mut Verbinding,
     regio: Id,
     contacten: &[Gidscontact],
     audit: &NieuwAuditRecord,
 ) -> Resultaat<()> {
-    sqlx::query("DELETE FROM contactpersoon_gids WHERE regio = ?")
+    sqlx::query("DELETE FROM contactpersoon_gids WHERE regio = $1")
         .bind(regio)
         .execute(&mut *c)
         .await
-        .map_err(db)?;
-    let nu = tijd_tekst(&klok::nu());
+        .map_err(fout)?;
     for g in contacten {
-        voeg_in(c, regio, g, &nu).await?;
+        voeg_in(c, regio, g).await?;
     }
     voeg_audit_toe(c, audit).await?;
     Ok(())
 }
 
-pub(crate) async fn lijst(pool: &SqlitePool, regio: Option<Id>) -> Resultaat<Vec<Gidscontact>> {
+pub(crate) async fn lijst(pool: &Pool, regio: Option<Id>) -> Resultaat<Vec<Gidscontact>> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {KOLOMMEN} FROM contactpersoon_gids \
-         WHERE ?1 IS NULL OR regio = ?1 ORDER BY regio, organisatie NULLS FIRST, functie, naam, id"
+         WHERE $1 IS NULL OR regio = $1 ORDER BY regio, organisatie NULLS FIRST, functie, naam, id"
     )))
     .bind(regio)
     .fetch_all(pool)
     .await
-    .map_err(db)?
+    .map_err(fout)?
     .iter()
     .map(uit_rij)
     .collect()
 }
 
-pub(crate) async fn een(c: &mut SqliteConnection, id: Id) -> Resultaat<Option<Gidscontact>> {
+pub(crate) async fn een(c: &mut Verbinding, id: Id) -> Resultaat<Option<Gidscontact>> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {KOLOMMEN} FROM contactpersoon_gids WHERE id = ?"
+        "SELECT {KOLOMMEN} FROM contactpersoon_gids WHERE id = $1"
     )))
     .bind(id)
     .fetch_optional(&mut *c)
     .await
-    .map_err(db)?
+    .map_err(fout)?
     .as_ref()
     .map(uit_rij)
     .transpose()
 }
 
 pub(crate) async fn bewaar(
-    c: &mut SqliteConnection,
+    c: &mut Verbinding,
     id: Option<Id>,
     g: &Gidscontact,
     audit: &NieuwAuditRecord,
 ) -> Resultaat<Gidscontact> {
-    let nu = tijd_tekst(&klok::nu());
     let id = match id {
-        None => voeg_in(c, g.regio, g, &nu).await?,
+        None => voeg_in(c, g.regio, g).await?,
         Some(id) => {
             let n = sqlx::query(
-                "UPDATE contactpersoon_gids SET regio = ?, organisatie = ?, functie = ?, \
-                 naam = ?, telefoon = ?, email = ?, gewijzigd = ? WHERE id = ?",
+                "UPDATE contactpersoon_gids SET regio = $1, organisatie = $2, functie = $3, \
+                 naam = $4, telefoon = $5, email = $6, gewijzigd = $7 WHERE id = $8",
             )
             .bind(g.regio)
             .bind(g.organisatie)
@@ -111,11 +108,11 @@ pub(crate) async fn bewaar(
             .bind(&g.naam)
             .bind(&g.telefoon)
             .bind(&g.email)
-            .bind(&nu)
+            .bind(tijd_db(&klok::nu()))
             .bind(id)
             .execute(&mut *c)
             .await
-            .map_err(db)?
+            .map_err(fout)?
             .rows_affected();
             if n == 0 {
                 return Err(OpslagFout::NietGevonden);
@@ -128,15 +125,15 @@ pub(crate) async fn bewaar(
 }
 
 pub(crate) async fn verwijder(
-    c: &mut SqliteConnection,
+    c: &mut Verbinding,
     id: Id,
     audit: &NieuwAuditRecord,
 ) -> Resultaat<()> {
-    let n = sqlx::query("DELETE FROM contactpersoon_gids WHERE id = ?")
+    let n = sqlx::query("DELETE FROM contactpersoon_gids WHERE id = $1")
         .bind(id)
         .execute(&mut *c)
         .await
-        .map_err(db)?
+        .map_err(fout)?
         .rows_affected();
     if n == 0 {
         return Err(OpslagFout::NietGevonden);

@@ -1,21 +1,21 @@
-//! The audit log's group commit and signed checkpoints on PostgreSQL (issue
-//! 15.2); the chain itself is appended by `voeg_audits_toe`.
+//! The audit log's group commit and signed checkpoints (issue 15.2); the
+//! chain itself is appended by `voeg_audits_toe`.
 
 use schakel_storage::sequencer::Sequencer;
 use schakel_storage::{Checkpoint, Resultaat};
-use sqlx::postgres::PgRow;
-use sqlx::{PgPool, Row};
 
-use crate::{fout, voeg_audits_toe};
+use crate::motor::{BEGIN_SCHRIJF, Pool, Rij, fout, kol};
+use crate::sql::kern::voeg_audits_toe;
 
-/// The store's sequencer: each batch in one transaction, serialised with every other
-/// append (of this and every other instance) by the chain head's row lock.
-pub(crate) fn sequencer(pool: &PgPool) -> Sequencer {
+/// The store's sequencer: each batch in one write transaction, serialised
+/// with every other append (of this and, on PostgreSQL, every other
+/// instance) by the engine's write lock or the chain head's row lock.
+pub(crate) fn sequencer(pool: &Pool) -> Sequencer {
     let pool = pool.clone();
     Sequencer::new(move |records| {
         let pool = pool.clone();
         Box::pin(async move {
-            let mut tx = pool.begin().await.map_err(fout)?;
+            let mut tx = pool.begin_with(BEGIN_SCHRIJF).await.map_err(fout)?;
             let opgeslagen = voeg_audits_toe(&mut tx, &records).await?;
             tx.commit().await.map_err(fout)?;
             Ok(opgeslagen)
@@ -23,7 +23,7 @@ pub(crate) fn sequencer(pool: &PgPool) -> Sequencer {
     })
 }
 
-pub(crate) async fn schrijf_checkpoint(pool: &PgPool, c: &Checkpoint) -> Resultaat<()> {
+pub(crate) async fn schrijf_checkpoint(pool: &Pool, c: &Checkpoint) -> Resultaat<()> {
     sqlx::query(
         "INSERT INTO audit_checkpoint (grootte, wortel, kop, tijdstip, rand, sleutel, handtekening) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (grootte) DO NOTHING",
@@ -44,7 +44,7 @@ pub(crate) async fn schrijf_checkpoint(pool: &PgPool, c: &Checkpoint) -> Resulta
 const KOLOMMEN: &str =
     "SELECT grootte, wortel, kop, tijdstip, rand, sleutel, handtekening FROM audit_checkpoint";
 
-pub(crate) async fn checkpoints(pool: &PgPool) -> Resultaat<Vec<Checkpoint>> {
+pub(crate) async fn checkpoints(pool: &Pool) -> Resultaat<Vec<Checkpoint>> {
     sqlx::query(sqlx::AssertSqlSafe(format!("{KOLOMMEN} ORDER BY grootte")))
         .fetch_all(pool)
         .await
@@ -54,7 +54,7 @@ pub(crate) async fn checkpoints(pool: &PgPool) -> Resultaat<Vec<Checkpoint>> {
         .collect()
 }
 
-pub(crate) async fn laatste_checkpoint(pool: &PgPool) -> Resultaat<Option<Checkpoint>> {
+pub(crate) async fn laatste_checkpoint(pool: &Pool) -> Resultaat<Option<Checkpoint>> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "{KOLOMMEN} ORDER BY grootte DESC LIMIT 1"
     )))
@@ -66,15 +66,15 @@ pub(crate) async fn laatste_checkpoint(pool: &PgPool) -> Resultaat<Option<Checkp
     .transpose()
 }
 
-fn uit(r: &PgRow) -> Resultaat<Checkpoint> {
-    let rand: String = r.try_get("rand").map_err(fout)?;
+fn uit(r: &Rij) -> Resultaat<Checkpoint> {
+    let rand: String = kol(r, "rand")?;
     Ok(Checkpoint {
-        grootte: r.try_get("grootte").map_err(fout)?,
-        wortel: r.try_get("wortel").map_err(fout)?,
-        kop: r.try_get("kop").map_err(fout)?,
-        tijdstip: r.try_get("tijdstip").map_err(fout)?,
+        grootte: kol(r, "grootte")?,
+        wortel: kol(r, "wortel")?,
+        kop: kol(r, "kop")?,
+        tijdstip: kol(r, "tijdstip")?,
         rand: Checkpoint::rand_uit_json(&rand),
-        sleutel: r.try_get("sleutel").map_err(fout)?,
-        handtekening: r.try_get("handtekening").map_err(fout)?,
+        sleutel: kol(r, "sleutel")?,
+        handtekening: kol(r, "handtekening")?,
     })
 }

@@ -1,16 +1,22 @@
-//! Single sign-on on PostgreSQL (issue 13.4): an organisation's settings,
-//! the link of an account to its subject, and logins under way.
+//! Single sign-on (issue 13.4): an organisation's settings, the link of an
+//! account to its subject, and logins under way.
 
 use schakel_storage::sso::{regels, uit_regels};
 use schakel_storage::{SsoInstelling, SsoKoppeling, SsoPoging};
 
-use super::*;
+use chrono::{DateTime, Utc};
+use schakel_storage::{Id, Medewerker, NieuwAuditRecord, OpslagFout, Resultaat};
+
+use crate::motor::{Rij, Verbinding, boolean, fout, kol, tijd, tijd_db};
+use crate::sql::basis::{MEDEWERKER_BESTAAT, ORGANISATIE_BESTAAT, eis};
+use crate::sql::kern::voeg_audit_toe;
 
 pub(crate) async fn zet_instelling(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     i: &SsoInstelling,
     audit: &NieuwAuditRecord,
 ) -> Resultaat<()> {
+    eis(c, ORGANISATIE_BESTAAT, i.organisatie, "organisatie").await?;
     sqlx::query(
         "INSERT INTO sso_instelling (organisatie, actief, issuer, client_id, client_secret, \
          domeinen, onbekend_aanmaken, acr_mfa) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
@@ -34,25 +40,25 @@ pub(crate) async fn zet_instelling(
     Ok(())
 }
 
-fn instelling_uit(r: &PgRow) -> Resultaat<SsoInstelling> {
+fn instelling_uit(r: &Rij) -> Resultaat<SsoInstelling> {
     Ok(SsoInstelling {
         organisatie: kol(r, "organisatie")?,
-        actief: kol(r, "actief")?,
+        actief: boolean(r, "actief")?,
         issuer: kol(r, "issuer")?,
         client_id: kol(r, "client_id")?,
         client_secret: kol(r, "client_secret")?,
         domeinen: uit_regels(&kol::<String>(r, "domeinen")?),
-        onbekend_aanmaken: kol(r, "onbekend_aanmaken")?,
+        onbekend_aanmaken: boolean(r, "onbekend_aanmaken")?,
         acr_mfa: uit_regels(&kol::<String>(r, "acr_mfa")?),
     })
 }
 
 pub(crate) async fn instellingen(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     organisatie: Option<Id>,
 ) -> Resultaat<Vec<SsoInstelling>> {
     sqlx::query(
-        "SELECT * FROM sso_instelling WHERE $1::BIGINT IS NULL OR organisatie = $1 \
+        "SELECT * FROM sso_instelling WHERE $1 IS NULL OR organisatie = $1 \
          ORDER BY organisatie",
     )
     .bind(organisatie)
@@ -65,12 +71,12 @@ pub(crate) async fn instellingen(
 }
 
 pub(crate) async fn bewaar_poging(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     p: &SsoPoging,
     nu: DateTime<Utc>,
 ) -> Resultaat<()> {
     sqlx::query("DELETE FROM sso_poging WHERE verloopt <= $1")
-        .bind(nu)
+        .bind(tijd_db(&nu))
         .execute(&mut *c)
         .await
         .map_err(fout)?;
@@ -84,7 +90,7 @@ pub(crate) async fn bewaar_poging(
     .bind(&p.nonce)
     .bind(&p.pkce_verifier)
     .bind(&p.rol)
-    .bind(p.verloopt)
+    .bind(tijd_db(&p.verloopt))
     .bind(p.herbevestiging)
     .execute(&mut *c)
     .await
@@ -93,7 +99,7 @@ pub(crate) async fn bewaar_poging(
 }
 
 pub(crate) async fn neem_poging(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     state_hash: &str,
     nu: DateTime<Utc>,
 ) -> Resultaat<Option<SsoPoging>> {
@@ -110,14 +116,14 @@ pub(crate) async fn neem_poging(
         nonce: kol(&r, "nonce")?,
         pkce_verifier: kol(&r, "pkce_verifier")?,
         rol: kol(&r, "rol")?,
-        verloopt: kol(&r, "verloopt")?,
+        verloopt: tijd(&r, "verloopt")?,
         herbevestiging: kol(&r, "herbevestiging")?,
     };
     Ok((p.verloopt > nu).then_some(p))
 }
 
 pub(crate) async fn koppeling(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     issuer: &str,
     subject: &str,
 ) -> Resultaat<Option<SsoKoppeling>> {
@@ -133,17 +139,19 @@ pub(crate) async fn koppeling(
                 subject: kol(&r, "subject")?,
                 medewerker: kol(&r, "medewerker")?,
                 organisatie: kol(&r, "organisatie")?,
-                aangemaakt: kol(&r, "aangemaakt")?,
+                aangemaakt: tijd(&r, "aangemaakt")?,
             })
         })
         .transpose()
 }
 
 pub(crate) async fn koppel(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     k: &SsoKoppeling,
     audit: &NieuwAuditRecord,
 ) -> Resultaat<()> {
+    eis(c, MEDEWERKER_BESTAAT, k.medewerker, "medewerker").await?;
+    eis(c, ORGANISATIE_BESTAAT, k.organisatie, "organisatie").await?;
     sqlx::query(
         "INSERT INTO sso_koppeling (issuer, subject, medewerker, organisatie, aangemaakt) \
          VALUES ($1, $2, $3, $4, $5)",
@@ -152,7 +160,7 @@ pub(crate) async fn koppel(
     .bind(&k.subject)
     .bind(k.medewerker)
     .bind(k.organisatie)
-    .bind(k.aangemaakt)
+    .bind(tijd_db(&k.aangemaakt))
     .execute(&mut *c)
     .await
     .map_err(fout)?;
@@ -160,14 +168,14 @@ pub(crate) async fn koppel(
     Ok(())
 }
 
-async fn met_rollen(c: &mut PgConnection, id: Id) -> Resultaat<Medewerker> {
-    crate::lees_medewerker(c, id)
+async fn met_rollen(c: &mut Verbinding, id: Id) -> Resultaat<Medewerker> {
+    crate::sql::kern::lees_medewerker(c, id)
         .await?
         .ok_or(OpslagFout::NietGevonden)
 }
 
 pub(crate) async fn maak_medewerker(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     naam: &str,
     email: &str,
     k: &SsoKoppeling,
@@ -189,10 +197,7 @@ pub(crate) async fn maak_medewerker(
     met_rollen(c, id).await
 }
 
-pub(crate) async fn zonder_rol(
-    c: &mut PgConnection,
-    organisatie: Id,
-) -> Resultaat<Vec<Medewerker>> {
+pub(crate) async fn zonder_rol(c: &mut Verbinding, organisatie: Id) -> Resultaat<Vec<Medewerker>> {
     let ids: Vec<Id> = sqlx::query_scalar(
         "SELECT k.medewerker FROM sso_koppeling k WHERE k.organisatie = $1 AND NOT EXISTS \
          (SELECT 1 FROM roltoewijzing r WHERE r.medewerker = k.medewerker) \

@@ -1,24 +1,29 @@
-//! An account's life cycle on SQLite (issue 13.2): the list of a region's
-//! or an organisation's accounts, role changes and the user's own password
-//! change.
+//! An account's life cycle (issue 13.2): the list of a region's or an
+//! organisation's accounts, role changes and the user's own password change.
 
 use schakel_storage::MedewerkerFilter;
 
-use super::*;
+use schakel_storage::{
+    Id, Lijst, Medewerker, NieuwAuditRecord, OpslagFout, Pagina, Resultaat, Roltoewijzing,
+};
+
+use crate::motor::{VOOR_WIJZIGING, Verbinding, fout, voeg_rollen_toe};
+use crate::sql::basis::{ORGANISATIE_BESTAAT, eis};
+use crate::sql::kern::{lees_medewerker, voeg_audit_toe};
 
 pub(crate) async fn medewerkers(
-    c: &mut SqliteConnection,
+    c: &mut Verbinding,
     filter: MedewerkerFilter,
     pagina: Pagina,
 ) -> Resultaat<Lijst<Medewerker>> {
     let (voorwaarde, waarde) = match filter {
         MedewerkerFilter::Regio(r) => (
-            "r.organisatie IN (SELECT id FROM organisatie WHERE regio = ?)",
+            "r.organisatie IN (SELECT id FROM organisatie WHERE regio = $1)",
             r,
         ),
-        MedewerkerFilter::Organisatie(o) => ("r.organisatie = ?", o),
+        MedewerkerFilter::Organisatie(o) => ("r.organisatie = $1", o),
         MedewerkerFilter::EigenOrganisatie(o) => (
-            "r.organisatie = ? AND NOT EXISTS (SELECT 1 FROM roltoewijzing x \
+            "r.organisatie = $1 AND NOT EXISTS (SELECT 1 FROM roltoewijzing x \
              WHERE x.medewerker = m.id AND (x.organisatie <> r.organisatie OR x.rol = 'beheerder'))",
             o,
         ),
@@ -31,16 +36,16 @@ pub(crate) async fn medewerkers(
         .bind(waarde)
         .fetch_one(&mut *c)
         .await
-        .map_err(db)?;
+        .map_err(fout)?;
     let ids: Vec<Id> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT m.id {waar} ORDER BY m.naam, m.id LIMIT ? OFFSET ?"
+        "SELECT m.id {waar} ORDER BY m.naam, m.id LIMIT $2 OFFSET $3"
     )))
     .bind(waarde)
     .bind(pagina.aantal)
     .bind(pagina.vanaf)
     .fetch_all(&mut *c)
     .await
-    .map_err(db)?;
+    .map_err(fout)?;
     let mut items = Vec::with_capacity(ids.len());
     for id in ids {
         items.extend(lees_medewerker(c, id).await?);
@@ -49,41 +54,46 @@ pub(crate) async fn medewerkers(
 }
 
 pub(crate) async fn zet_rollen(
-    c: &mut SqliteConnection,
+    c: &mut Verbinding,
     id: Id,
     rollen: &[Roltoewijzing],
     audit: &NieuwAuditRecord,
 ) -> Resultaat<Medewerker> {
-    let oud = lees_medewerker(c, id)
-        .await?
-        .ok_or(OpslagFout::NietGevonden)?;
+    // Locked, so that two changes of one account's roles do not interleave.
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT id FROM medewerker WHERE id = $1{VOOR_WIJZIGING}"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?
+    .ok_or(OpslagFout::NietGevonden)?;
     for r in rollen {
         eis(c, ORGANISATIE_BESTAAT, r.organisatie, "organisatie").await?;
     }
+    let oud = lees_medewerker(c, id)
+        .await?
+        .ok_or(OpslagFout::NietGevonden)?
+        .rollen;
     // Only what is taken away is deleted: the foreign keys of sessions and
     // tokens end exactly those that act in it.
-    for r in oud.rollen.iter().filter(|r| !rollen.contains(r)) {
+    for r in oud.iter().filter(|r| !rollen.contains(r)) {
         sqlx::query(
-            "DELETE FROM roltoewijzing WHERE medewerker = ? AND rol = ? AND organisatie = ?",
+            "DELETE FROM roltoewijzing WHERE medewerker = $1 AND rol = $2 AND organisatie = $3",
         )
         .bind(id)
         .bind(r.rol.naam())
         .bind(r.organisatie)
         .execute(&mut *c)
         .await
-        .map_err(db)?;
+        .map_err(fout)?;
     }
-    for r in rollen.iter().filter(|r| !oud.rollen.contains(r)) {
-        sqlx::query(
-            "INSERT OR IGNORE INTO roltoewijzing (medewerker, rol, organisatie) VALUES (?, ?, ?)",
-        )
-        .bind(id)
-        .bind(r.rol.naam())
-        .bind(r.organisatie)
-        .execute(&mut *c)
-        .await
-        .map_err(db)?;
-    }
+    let nieuw: Vec<Roltoewijzing> = rollen
+        .iter()
+        .filter(|r| !oud.contains(r))
+        .cloned()
+        .collect();
+    voeg_rollen_toe(c, id, &nieuw).await?;
     voeg_audit_toe(c, &audit.over_object(id)).await?;
     lees_medewerker(c, id)
         .await?
@@ -91,28 +101,28 @@ pub(crate) async fn zet_rollen(
 }
 
 pub(crate) async fn zet_wachtwoord(
-    c: &mut SqliteConnection,
+    c: &mut Verbinding,
     id: Id,
     wachtwoord_hash: &str,
     behoud: Option<&str>,
     audit: &NieuwAuditRecord,
 ) -> Resultaat<()> {
-    let n = sqlx::query("UPDATE medewerker SET wachtwoord_hash = ? WHERE id = ?")
-        .bind(wachtwoord_hash)
+    let n = sqlx::query("UPDATE medewerker SET wachtwoord_hash = $2 WHERE id = $1")
         .bind(id)
+        .bind(wachtwoord_hash)
         .execute(&mut *c)
         .await
-        .map_err(db)?
+        .map_err(fout)?
         .rows_affected();
     if n == 0 {
         return Err(OpslagFout::NietGevonden);
     }
-    sqlx::query("DELETE FROM sessie WHERE medewerker = ? AND token_hash IS NOT ?")
+    sqlx::query("DELETE FROM sessie WHERE medewerker = $1 AND token_hash IS DISTINCT FROM $2")
         .bind(id)
         .bind(behoud)
         .execute(&mut *c)
         .await
-        .map_err(db)?;
+        .map_err(fout)?;
     voeg_audit_toe(c, &audit.over_object(id)).await?;
     Ok(())
 }

@@ -1,124 +1,67 @@
-//! The regional directory on PostgreSQL. An address import streams
-//! batches with COPY into `adres_nieuw` (no index yet: building the primary
-//! key once at the end is faster than keeping it up), then builds the key
-//! and swaps the table in with one short transaction, so readers see the old
-//! file or the new, never half of one. COPY cannot skip a repeated address,
-//! so the import keeps the keys it has seen.
+//! The regional directory: addresses looked up and paged, the file they
+//! came from, the wijkteams' areas and contact points, the schools. How an
+//! address file is loaded in bulk differs per engine (each backend's
+//! `adresimport`); the swap at its end is [`vervang_adressen`].
 
-use async_trait::async_trait;
 use schakel_domain::gids::{Buurtcode, Gebied, Schooltype};
 use schakel_storage::gids::{
-    Adresbestand, Adresimport, Adresrij, Contactpunt, Schoolimport, Schoolrij, WijkteamGebied,
+    Adresbestand, Adresrij, Contactpunt, Schoolimport, Schoolrij, WijkteamGebied,
 };
-use std::collections::HashSet;
-use std::fmt::Write as _;
+use schakel_storage::klok;
+use schakel_storage::{Id, NieuwAuditRecord, OpslagFout, Resultaat};
 
-use schakel_storage::gids::adressleutel;
-use sqlx::pool::PoolConnection;
+use crate::motor::{Pool, Verbinding, fout, kol, tijd, tijd_db};
+use crate::sql::kern::voeg_audit_toe;
+use crate::sql::rij::{geparst, ongeldig};
 
-use super::*;
-
-pub(crate) struct PgAdresimport {
-    conn: PoolConnection<Postgres>,
-    gezien: HashSet<u64>,
-}
-
-pub(crate) async fn begin(pool: &PgPool) -> Resultaat<Box<dyn Adresimport>> {
-    let mut conn = pool.acquire().await.map_err(fout)?;
-    for sql in [
-        "DROP TABLE IF EXISTS adres_nieuw",
-        "CREATE TABLE adres_nieuw (postcode INTEGER NOT NULL, huisnummer INTEGER NOT NULL, \
-         buurt INTEGER NOT NULL)",
-    ] {
-        sqlx::query(sql).execute(&mut *conn).await.map_err(fout)?;
-    }
-    Ok(Box::new(PgAdresimport {
-        conn,
-        gezien: HashSet::new(),
-    }))
-}
-
-#[async_trait]
-impl Adresimport for PgAdresimport {
-    async fn voeg_toe(&mut self, rijen: &[Adresrij]) -> Resultaat<u64> {
-        let mut tekst = String::with_capacity(rijen.len() * 24);
-        let mut nieuw = 0;
-        for r in rijen {
-            if self.gezien.insert(adressleutel(r)) {
-                nieuw += 1;
-                // COPY's text format: tab-separated, one row per line.
-                let _ = writeln!(
-                    tekst,
-                    "{}\t{}\t{}",
-                    r.postcode,
-                    r.huisnummer,
-                    r.buurt.getal()
-                );
-            }
-        }
-        let mut copy = self
-            .conn
-            .copy_in_raw("COPY adres_nieuw (postcode, huisnummer, buurt) FROM STDIN")
-            .await
-            .map_err(fout)?;
-        copy.send(tekst.as_bytes()).await.map_err(fout)?;
-        copy.finish().await.map_err(fout)?;
-        Ok(nieuw)
-    }
-
-    async fn voltooi(
-        mut self: Box<Self>,
-        bron: &str,
-        jaar: Option<i32>,
-    ) -> Resultaat<Adresbestand> {
-        sqlx::query("ALTER TABLE adres_nieuw ADD CONSTRAINT adres_nieuw_pkey PRIMARY KEY (postcode, huisnummer)")
-            .execute(&mut *self.conn)
-            .await
-            .map_err(fout)?;
-        let mut tx = sqlx::Connection::begin(&mut *self.conn)
-            .await
-            .map_err(fout)?;
-        let rijen: i64 = sqlx::query_scalar("SELECT count(*) FROM adres_nieuw")
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(fout)?;
-        for sql in [
-            "DROP TABLE adres",
-            "ALTER TABLE adres_nieuw RENAME TO adres",
-            "ALTER TABLE adres RENAME CONSTRAINT adres_nieuw_pkey TO adres_pkey",
-        ] {
-            sqlx::query(sql).execute(&mut *tx).await.map_err(fout)?;
-        }
-        let bestand = Adresbestand {
-            bron: bron.into(),
-            jaar,
-            rijen,
-            geimporteerd: klok::nu(),
-        };
-        sqlx::query(
-            "INSERT INTO adresbestand (id, bron, jaar, rijen, geimporteerd) VALUES (1, $1, $2, $3, $4) \
-             ON CONFLICT (id) DO UPDATE SET bron = excluded.bron, jaar = excluded.jaar, \
-             rijen = excluded.rijen, geimporteerd = excluded.geimporteerd",
-        )
-        .bind(&bestand.bron)
-        .bind(bestand.jaar)
-        .bind(bestand.rijen)
-        .bind(bestand.geimporteerd)
-        .execute(&mut *tx)
+/// Swaps the loaded `adres_nieuw` in for `adres` and records the file, in
+/// the caller's transaction; `daarna` are the engine's statements that
+/// follow the rename (PostgreSQL renames the key's constraint).
+pub(crate) async fn vervang_adressen(
+    tx: &mut Verbinding,
+    bron: &str,
+    jaar: Option<i32>,
+    daarna: &[&str],
+) -> Resultaat<Adresbestand> {
+    let rijen: i64 = sqlx::query_scalar("SELECT count(*) FROM adres_nieuw")
+        .fetch_one(&mut *tx)
         .await
         .map_err(fout)?;
-        tx.commit().await.map_err(fout)?;
-        // The new table's statistics, for the lookups' plan.
-        sqlx::query("ANALYZE adres")
-            .execute(&mut *self.conn)
+    for sql in [
+        "DROP TABLE adres",
+        "ALTER TABLE adres_nieuw RENAME TO adres",
+    ]
+    .iter()
+    .chain(daarna)
+    {
+        sqlx::query(sqlx::AssertSqlSafe(*sql))
+            .execute(&mut *tx)
             .await
             .map_err(fout)?;
-        Ok(bestand)
     }
+    let bestand = Adresbestand {
+        bron: bron.into(),
+        jaar,
+        rijen,
+        geimporteerd: klok::nu(),
+    };
+    sqlx::query(
+        "INSERT INTO adresbestand (id, bron, jaar, rijen, geimporteerd) VALUES (1, $1, $2, $3, $4) \
+         ON CONFLICT (id) DO UPDATE SET bron = excluded.bron, jaar = excluded.jaar, \
+         rijen = excluded.rijen, geimporteerd = excluded.geimporteerd",
+    )
+    .bind(&bestand.bron)
+    .bind(bestand.jaar)
+    .bind(bestand.rijen)
+    .bind(tijd_db(&bestand.geimporteerd))
+    .execute(&mut *tx)
+    .await
+    .map_err(fout)?;
+    Ok(bestand)
 }
 
 pub(crate) async fn adres(
-    pool: &PgPool,
+    pool: &Pool,
     postcode: u32,
     huisnummer: u32,
 ) -> Resultaat<Option<Buurtcode>> {
@@ -139,7 +82,7 @@ pub(crate) async fn adres(
         .transpose()
 }
 
-pub(crate) async fn adresbestand(pool: &PgPool) -> Resultaat<Option<Adresbestand>> {
+pub(crate) async fn adresbestand(pool: &Pool) -> Resultaat<Option<Adresbestand>> {
     let Some(r) =
         sqlx::query("SELECT bron, jaar, rijen, geimporteerd FROM adresbestand WHERE id = 1")
             .fetch_optional(pool)
@@ -152,12 +95,12 @@ pub(crate) async fn adresbestand(pool: &PgPool) -> Resultaat<Option<Adresbestand
         bron: kol(&r, "bron")?,
         jaar: kol(&r, "jaar")?,
         rijen: kol(&r, "rijen")?,
-        geimporteerd: kol(&r, "geimporteerd")?,
+        geimporteerd: tijd(&r, "geimporteerd")?,
     }))
 }
 
 pub(crate) async fn zet_wijkteamgebieden(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     wijkteams: &[WijkteamGebied],
     audit: &NieuwAuditRecord,
 ) -> Resultaat<()> {
@@ -213,7 +156,7 @@ pub(crate) async fn zet_wijkteamgebieden(
     Ok(())
 }
 
-pub(crate) async fn gebieden(pool: &PgPool) -> Resultaat<Vec<(Id, Gebied)>> {
+pub(crate) async fn gebieden(pool: &Pool) -> Resultaat<Vec<(Id, Gebied)>> {
     sqlx::query("SELECT wijkteam, gebied FROM gebied ORDER BY wijkteam, gebied")
         .fetch_all(pool)
         .await
@@ -223,7 +166,7 @@ pub(crate) async fn gebieden(pool: &PgPool) -> Resultaat<Vec<(Id, Gebied)>> {
         .collect()
 }
 
-pub(crate) async fn contactpunt(pool: &PgPool, organisatie: Id) -> Resultaat<Option<Contactpunt>> {
+pub(crate) async fn contactpunt(pool: &Pool, organisatie: Id) -> Resultaat<Option<Contactpunt>> {
     let Some(r) =
         sqlx::query("SELECT naam, telefoon, email FROM contactpunt WHERE organisatie = $1")
             .bind(organisatie)
@@ -240,7 +183,7 @@ pub(crate) async fn contactpunt(pool: &PgPool, organisatie: Id) -> Resultaat<Opt
     }))
 }
 
-pub(crate) async fn contactpunten(pool: &PgPool) -> Resultaat<Vec<(Id, Contactpunt)>> {
+pub(crate) async fn contactpunten(pool: &Pool) -> Resultaat<Vec<(Id, Contactpunt)>> {
     sqlx::query("SELECT organisatie, naam, telefoon, email FROM contactpunt ORDER BY organisatie")
         .fetch_all(pool)
         .await
@@ -260,7 +203,7 @@ pub(crate) async fn contactpunten(pool: &PgPool) -> Resultaat<Vec<(Id, Contactpu
 }
 
 pub(crate) async fn adressen(
-    pool: &PgPool,
+    pool: &Pool,
     na: Option<(u32, u32)>,
     aantal: i64,
 ) -> Resultaat<Vec<Adresrij>> {
@@ -292,7 +235,7 @@ pub(crate) async fn adressen(
 }
 
 pub(crate) async fn importeer_scholen(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     regio: Id,
     scholen: &[Schoolrij],
     audit: &NieuwAuditRecord,
@@ -349,7 +292,7 @@ pub(crate) async fn importeer_scholen(
     Ok(uit)
 }
 
-pub(crate) async fn schooltype(pool: &PgPool, organisatie: Id) -> Resultaat<Option<Schooltype>> {
+pub(crate) async fn schooltype(pool: &Pool, organisatie: Id) -> Resultaat<Option<Schooltype>> {
     let t: Option<String> =
         sqlx::query_scalar("SELECT schooltype FROM school WHERE organisatie = $1")
             .bind(organisatie)

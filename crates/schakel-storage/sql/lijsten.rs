@@ -1,10 +1,12 @@
-//! Lists at real volume (issue 16.2) on PostgreSQL: the open cases of an
-//! organisation, searched, filtered, sorted and paged in one query.
+//! Lists at real volume (issue 16.2): the open cases of an organisation,
+//! searched, filtered, sorted and paged in one query.
 
 use schakel_storage::lijsten::{OPEN_CASUSSEN_VAN, VERLOOP_OPEN_CASUSSEN_VAN};
-use schakel_storage::{CasusFilter, CasusOverzicht, OpenCasusVerloop};
+use schakel_storage::{
+    CasusFilter, CasusOverzicht, Id, Lijst, OpenCasusVerloop, Pagina, Resultaat,
+};
 
-use super::*;
+use crate::motor::{Verbinding, datum_optie, fout, kol, tijd};
 
 /// The open cases of `$1` (wijkteam or party), with the last change, the
 /// organisation's earliest open deadline and the first name to sort on;
@@ -16,12 +18,12 @@ const CASUSSEN: &str = "SELECT c.id, c.huishouden, c.wijkteam, \
      FROM casus c \
      WHERE c.open \
        AND (c.wijkteam = $1 OR EXISTS (SELECT 1 FROM casus_partij p WHERE p.casus = c.id AND p.organisatie = $1)) \
-       AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden \
+       AND ($2 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden \
             AND lower(j.voornaam || ' ' || j.achternaam) LIKE $2 ESCAPE '\\')) \
-       AND ($3::bigint IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND j.school = $3))";
+       AND ($3 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND j.school = $3))";
 
 pub(crate) async fn casussen(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     f: &CasusFilter,
     pagina: Pagina,
 ) -> Resultaat<Lijst<CasusOverzicht>> {
@@ -53,8 +55,8 @@ pub(crate) async fn casussen(
             casus: kol(r, "id")?,
             huishouden: kol(r, "huishouden")?,
             wijkteam: kol(r, "wijkteam")?,
-            gewijzigd: kol(r, "gewijzigd")?,
-            termijn: kol(r, "termijn")?,
+            gewijzigd: tijd(r, "gewijzigd")?,
+            termijn: datum_optie(r, "termijn")?,
         })
     })
     .collect::<Resultaat<_>>()?;
@@ -63,7 +65,7 @@ pub(crate) async fn casussen(
 
 /// Every open case of `organisatie` with its events, in two queries.
 pub(crate) async fn met_verloop(
-    c: &mut PgConnection,
+    c: &mut Verbinding,
     organisatie: Id,
 ) -> Resultaat<Vec<OpenCasusVerloop>> {
     let casussen = sqlx::query(OPEN_CASUSSEN_VAN)
@@ -80,7 +82,7 @@ pub(crate) async fn met_verloop(
         .await
         .map_err(fout)?
         .iter()
-        .map(|r| Ok((kol(r, "casus")?, verloop::gebeurtenis_uit(r)?)))
+        .map(|r| Ok((kol(r, "casus")?, super::verloop::gebeurtenis_uit(r)?)))
         .collect::<Resultaat<Vec<_>>>()?;
     Ok(OpenCasusVerloop::groepeer(casussen, gebeurtenissen))
 }

@@ -1,0 +1,210 @@
+//! What the one SQL implementation (`crates/schakel-storage/sql/`, compiled
+//! into this crate) needs to know of SQLite: its connection and row types,
+//! its error kinds, and how a timestamp, a date and a boolean are stored.
+//! Timestamps are TEXT, RFC 3339 UTC with six fractional digits (what
+//! [`NieuwAuditRecord::tijdstip_tekst`](schakel_storage::NieuwAuditRecord)
+//! writes, so that text sorts as time and the audit hash is recomputed over
+//! exactly what was hashed); dates are TEXT `YYYY-MM-DD`; booleans INTEGER
+//! 0 or 1.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use schakel_storage::{Id, OpslagFout, Resultaat, Roltoewijzing};
+use sqlx::Row;
+use sqlx::error::ErrorKind;
+pub(crate) use sqlx::sqlite::{
+    SqliteConnection as Verbinding, SqlitePool as Pool, SqliteRow as Rij,
+};
+
+use crate::sql::rij::ongeldig;
+
+/// What follows a `SELECT` that reads a row it is about to change. SQLite
+/// needs nothing: every write transaction holds the database's one write
+/// lock from its start (`BEGIN IMMEDIATE`).
+pub(crate) const VOOR_WIJZIGING: &str = "";
+
+/// Maps a database error: uniqueness and references to their own variants.
+pub(crate) fn fout(e: sqlx::Error) -> OpslagFout {
+    if let sqlx::Error::Database(d) = &e {
+        match d.kind() {
+            // "UNIQUE constraint failed: jeugdige.bsn" → "bsn"
+            ErrorKind::UniqueViolation => {
+                let kolommen = d
+                    .message()
+                    .rsplit(": ")
+                    .next()
+                    .unwrap_or_default()
+                    .split(", ")
+                    .map(|k| k.rsplit('.').next().unwrap_or(k))
+                    .collect::<Vec<_>>()
+                    .join(",");
+                return OpslagFout::BestaatAl(kolommen);
+            }
+            // SQLite does not say which reference; the write methods check
+            // their references first and name them.
+            ErrorKind::ForeignKeyViolation => {
+                return OpslagFout::OnbekendeVerwijzing("verwijzing".into());
+            }
+            _ => {}
+        }
+    }
+    if let sqlx::Error::RowNotFound = e {
+        return OpslagFout::NietGevonden;
+    }
+    OpslagFout::Database(e.to_string())
+}
+
+pub(crate) fn kol<'r, T>(r: &'r Rij, naam: &str) -> Resultaat<T>
+where
+    T: sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,
+{
+    r.try_get(naam).map_err(|_| ongeldig(naam))
+}
+
+/// A timestamp as bound to a statement.
+pub(crate) fn tijd_db(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+pub(crate) fn tijd_optie_db(t: Option<&DateTime<Utc>>) -> Option<String> {
+    t.map(tijd_db)
+}
+
+/// A date as bound to a statement.
+pub(crate) fn datum_db(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn datum_optie_db(d: Option<NaiveDate>) -> Option<String> {
+    d.map(datum_db)
+}
+
+fn tijd_uit(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
+    DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc))
+}
+
+fn datum_uit(s: &str) -> Result<NaiveDate, chrono::ParseError> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+}
+
+pub(crate) fn tijd(r: &Rij, naam: &str) -> Resultaat<DateTime<Utc>> {
+    crate::sql::rij::geparst(r, naam, tijd_uit)
+}
+
+pub(crate) fn tijd_optie(r: &Rij, naam: &str) -> Resultaat<Option<DateTime<Utc>>> {
+    crate::sql::rij::optie_geparst(r, naam, tijd_uit)
+}
+
+pub(crate) fn datum(r: &Rij, naam: &str) -> Resultaat<NaiveDate> {
+    crate::sql::rij::geparst(r, naam, datum_uit)
+}
+
+pub(crate) fn datum_optie(r: &Rij, naam: &str) -> Resultaat<Option<NaiveDate>> {
+    crate::sql::rij::optie_geparst(r, naam, datum_uit)
+}
+
+pub(crate) fn boolean(r: &Rij, naam: &str) -> Resultaat<bool> {
+    match kol::<i64>(r, naam)? {
+        0 => Ok(false),
+        1 => Ok(true),
+        _ => Err(ongeldig(naam)),
+    }
+}
+
+/// How a write transaction begins: with the database's write lock.
+pub(crate) const BEGIN_SCHRIJF: &str = "BEGIN IMMEDIATE";
+
+/// Gives `medewerker` the roles `nieuw`, after those it holds; SQLite
+/// keeps their order as the rows' order (`rowid`).
+pub(crate) async fn voeg_rollen_toe(
+    c: &mut Verbinding,
+    medewerker: Id,
+    nieuw: &[Roltoewijzing],
+) -> Resultaat<()> {
+    for r in nieuw {
+        sqlx::query(
+            "INSERT INTO roltoewijzing (medewerker, rol, organisatie) VALUES ($1, $2, $3) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(medewerker)
+        .bind(r.rol.naam())
+        .bind(r.organisatie)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    }
+    Ok(())
+}
+
+/// Keeps other writers off `tabellen` until the transaction ends: nothing to
+/// do, as a write transaction holds SQLite's one write lock from its start.
+pub(crate) async fn vergrendel(
+    _c: &mut Verbinding,
+    _tabellen: &str,
+    _modus: &str,
+) -> Resultaat<()> {
+    Ok(())
+}
+
+/// The month (`YYYY-MM`) of a timestamp column, in SQL.
+pub(crate) fn maand_van_tijd(kolom: &str) -> String {
+    format!("substr({kolom}, 1, 7)")
+}
+
+/// The month (`YYYY-MM`) of a date column, in SQL.
+pub(crate) fn maand_van_datum(kolom: &str) -> String {
+    format!("substr({kolom}, 1, 7)")
+}
+
+/// The day (UTC) of a timestamp column, in SQL, comparable with a bound
+/// date ([`datum_db`]).
+pub(crate) fn dag_van_tijd(kolom: &str) -> String {
+    format!("substr({kolom}, 1, 10)")
+}
+
+/// The order a medewerker's roles are listed in: as given, the rows' order.
+pub(crate) const ROL_VOLGORDE: &str = "rowid";
+
+/// Writes hashed audit records, one statement each (an embedded database
+/// has no round trip to save).
+pub(crate) async fn schrijf_audits(
+    c: &mut Verbinding,
+    opgeslagen: &[schakel_storage::AuditRecord],
+) -> Resultaat<()> {
+    for a in opgeslagen {
+        let r = &a.record;
+        sqlx::query(
+            "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
+             organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
+             bron, systeem, vorige_hash, hash) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(a.volgnummer)
+        .bind(&r.gebeurtenis)
+        .bind(r.actie.code())
+        .bind(r.tijdstip_tekst())
+        .bind(r.gebruiker)
+        .bind(r.rol.map(schakel_domain::Rol::naam))
+        .bind(r.organisatie)
+        .bind(r.namens)
+        .bind(&r.client_type)
+        .bind(&r.client)
+        .bind(&r.object_type)
+        .bind(r.object_id)
+        .bind(r.uitkomst.naam())
+        .bind(&r.grond)
+        .bind(&r.bron)
+        .bind(&r.systeem)
+        .bind(&a.vorige_hash)
+        .bind(&a.hash)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    }
+    Ok(())
+}
+
+/// What follows a `SELECT` over several tables that reads the rows of
+/// `alias` it is about to change: nothing on SQLite (see [`VOOR_WIJZIGING`]).
+pub(crate) fn voor_wijziging_van(_alias: &str) -> String {
+    String::new()
+}

@@ -1,0 +1,412 @@
+//! The records every operation reads and writes: row readers, the reads of
+//! one record on a connection, a case's parties, the kept access facts and
+//! the audit chain's append.
+
+use chrono::{DateTime, Utc};
+use schakel_domain::toegang::Relaties;
+use schakel_domain::{
+    Agb, Brin, Bsn, GemeenteCode, Huisnummer, OrganisatieSoort, Postcode, Triage,
+};
+use schakel_storage::audit::{Actie, BEGIN_HASH, Uitkomst, bereken_hash};
+use schakel_storage::{
+    AuditRecord, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Medewerker,
+    NieuwAuditRecord, NieuweCasus, OpslagFout, Organisatie, Resultaat, Roltoewijzing,
+    Vertegenwoordiger,
+};
+
+use crate::motor::{
+    ROL_VOLGORDE, Rij, VOOR_WIJZIGING, Verbinding, boolean, datum, datum_optie, fout, kol,
+    schrijf_audits, tijd, tijd_db, tijd_optie,
+};
+use crate::sql::basis::{ORGANISATIE_BESTAAT, eis};
+use crate::sql::rij::{geparst, ongeldig, optie_geparst, rol_in_rij};
+
+pub(crate) fn organisatie_uit(r: &Rij) -> Resultaat<Organisatie> {
+    Ok(Organisatie {
+        id: kol(r, "id")?,
+        regio: kol(r, "regio")?,
+        naam: kol(r, "naam")?,
+        soort: geparst(r, "soort", |s| OrganisatieSoort::parse(s).ok_or(()))?,
+        gemeente: optie_geparst(r, "gemeente", GemeenteCode::parse)?,
+        brin: optie_geparst(r, "brin", Brin::parse)?,
+        agb: optie_geparst(r, "agb", Agb::parse)?,
+    })
+}
+
+pub(crate) const JEUGDIGE_KOLOMMEN: &str = "id, huishouden, bsn, geboortedatum, voornaam, \
+     achternaam, postcode, huisnummer, toevoeging, school, versie, gewijzigd, bewaren_tot";
+
+pub(crate) fn jeugdige_uit(r: &Rij) -> Resultaat<Jeugdige> {
+    let huisnummer: i32 = kol(r, "huisnummer")?;
+    Ok(Jeugdige {
+        id: kol(r, "id")?,
+        huishouden: kol(r, "huishouden")?,
+        bsn: geparst(r, "bsn", Bsn::parse)?,
+        geboortedatum: datum(r, "geboortedatum")?,
+        gegevens: JeugdigeWijziging {
+            voornaam: kol(r, "voornaam")?,
+            achternaam: kol(r, "achternaam")?,
+            postcode: geparst(r, "postcode", Postcode::parse)?,
+            huisnummer: u32::try_from(huisnummer)
+                .ok()
+                .and_then(|n| Huisnummer::new(n).ok())
+                .ok_or_else(|| ongeldig("huisnummer"))?,
+            toevoeging: kol(r, "toevoeging")?,
+            school: kol(r, "school")?,
+        },
+        versie: kol(r, "versie")?,
+        gewijzigd: tijd(r, "gewijzigd")?,
+        bewaren_tot: datum(r, "bewaren_tot")?,
+    })
+}
+
+pub(crate) fn huisnummer_db(h: Huisnummer) -> i32 {
+    // 1..=99999 always fits.
+    i32::try_from(h.waarde()).unwrap_or(i32::MAX)
+}
+
+pub(crate) async fn lees_jeugdige(c: &mut Verbinding, id: Id) -> Resultaat<Option<Jeugdige>> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {JEUGDIGE_KOLOMMEN} FROM jeugdige WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?
+    .as_ref()
+    .map(jeugdige_uit)
+    .transpose()
+}
+
+pub(crate) const AUDIT_KOLOMMEN: &str = "volgnummer, gebeurtenis, actie, tijdstip, gebruiker, \
+     rol, organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
+     bron, systeem, vorige_hash, hash";
+
+/// The audit timestamp is TEXT on both engines, exactly as hashed.
+fn tijdstip_uit(s: &str) -> Result<DateTime<Utc>, chrono::ParseError> {
+    DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc))
+}
+
+pub(crate) fn audit_uit(r: &Rij) -> Resultaat<AuditRecord> {
+    Ok(AuditRecord {
+        volgnummer: kol(r, "volgnummer")?,
+        record: NieuwAuditRecord {
+            gebeurtenis: kol(r, "gebeurtenis")?,
+            actie: geparst(r, "actie", |s| Actie::parse(s).ok_or(()))?,
+            tijdstip: geparst(r, "tijdstip", tijdstip_uit)?,
+            gebruiker: kol(r, "gebruiker")?,
+            rol: optie_geparst(r, "rol", crate::sql::rij::rol_uit)?,
+            organisatie: kol(r, "organisatie")?,
+            namens: kol(r, "namens")?,
+            client_type: kol(r, "client_type")?,
+            client: kol(r, "client")?,
+            object_type: kol(r, "object_type")?,
+            object_id: kol(r, "object_id")?,
+            uitkomst: geparst(r, "uitkomst", |s| Uitkomst::parse(s).ok_or(()))?,
+            grond: kol(r, "grond")?,
+            bron: kol(r, "bron")?,
+            systeem: kol(r, "systeem")?,
+        },
+        vorige_hash: kol(r, "vorige_hash")?,
+        hash: kol(r, "hash")?,
+    })
+}
+
+/// Appends `r` to the hash chain inside the caller's write transaction.
+pub(crate) async fn voeg_audit_toe(
+    c: &mut Verbinding,
+    r: &NieuwAuditRecord,
+) -> Resultaat<AuditRecord> {
+    voeg_audits_toe(c, std::slice::from_ref(r))
+        .await?
+        .pop()
+        .ok_or_else(|| OpslagFout::Database("auditrecord niet toegevoegd".into()))
+}
+
+/// Appends `records` in order inside the caller's write transaction: the
+/// head is read once (and locked until the transaction ends: appends are
+/// serialised and never fork the chain) and written once after the last.
+pub(crate) async fn voeg_audits_toe(
+    c: &mut Verbinding,
+    records: &[NieuwAuditRecord],
+) -> Resultaat<Vec<AuditRecord>> {
+    if records.is_empty() {
+        return Ok(Vec::new());
+    }
+    let kop: Option<(i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT volgnummer, hash FROM audit_kop WHERE id = 1{VOOR_WIJZIGING}"
+    )))
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?;
+    let (mut volgnummer, mut vorige_hash) = kop.unwrap_or((0, BEGIN_HASH.to_string()));
+    let mut opgeslagen = Vec::with_capacity(records.len());
+    for r in records {
+        volgnummer += 1;
+        // The record as it will read back: its timestamp at stored precision.
+        let record = NieuwAuditRecord {
+            tijdstip: tijdstip_uit(&r.tijdstip_tekst()).map_err(|_| ongeldig("tijdstip"))?,
+            ..r.clone()
+        };
+        let hash = bereken_hash(volgnummer, &vorige_hash, &record);
+        opgeslagen.push(AuditRecord {
+            volgnummer,
+            record,
+            vorige_hash: std::mem::replace(&mut vorige_hash, hash.clone()),
+            hash,
+        });
+    }
+    schrijf_audits(c, &opgeslagen).await?;
+    sqlx::query(
+        "INSERT INTO audit_kop (id, volgnummer, hash) VALUES (1, $1, $2) \
+         ON CONFLICT (id) DO UPDATE SET volgnummer = excluded.volgnummer, hash = excluded.hash",
+    )
+    .bind(volgnummer)
+    .bind(&vorige_hash)
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
+    Ok(opgeslagen)
+}
+
+pub(crate) async fn rollen_van(
+    c: &mut Verbinding,
+    medewerker: Id,
+) -> Resultaat<Vec<Roltoewijzing>> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT rol, organisatie FROM roltoewijzing WHERE medewerker = $1 ORDER BY {ROL_VOLGORDE}"
+    )))
+    .bind(medewerker)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(fout)?
+    .iter()
+    .map(rol_in_rij)
+    .collect()
+}
+
+/// One medewerker with its roles, on this connection.
+pub(crate) async fn lees_medewerker(c: &mut Verbinding, id: Id) -> Resultaat<Option<Medewerker>> {
+    let Some(rij) =
+        sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *c)
+            .await
+            .map_err(fout)?
+    else {
+        return Ok(None);
+    };
+    let rollen = rollen_van(c, id).await?;
+    medewerker_uit(&rij, rollen).map(Some)
+}
+
+pub(crate) fn medewerker_uit(r: &Rij, rollen: Vec<Roltoewijzing>) -> Resultaat<Medewerker> {
+    Ok(Medewerker {
+        id: kol(r, "id")?,
+        naam: kol(r, "naam")?,
+        email: kol(r, "email")?,
+        actief: boolean(r, "actief")?,
+        rollen,
+        demo: boolean(r, "demo")?,
+    })
+}
+
+pub(crate) async fn lees_huishouden(c: &mut Verbinding, id: Id) -> Resultaat<Option<Huishouden>> {
+    let Some(rij) = sqlx::query(
+        "SELECT id, gewijzigd, bewaren_tot, aangemaakt_door FROM huishouden WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?
+    else {
+        return Ok(None);
+    };
+    let vertegenwoordigers = sqlx::query(
+        "SELECT naam, relatie FROM vertegenwoordiger WHERE huishouden = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(fout)?
+    .iter()
+    .map(|r| {
+        Ok(Vertegenwoordiger {
+            naam: kol(r, "naam")?,
+            relatie: kol(r, "relatie")?,
+        })
+    })
+    .collect::<Resultaat<Vec<_>>>()?;
+    let jeugdigen = sqlx::query_scalar("SELECT id FROM jeugdige WHERE huishouden = $1 ORDER BY id")
+        .bind(id)
+        .fetch_all(&mut *c)
+        .await
+        .map_err(fout)?;
+    Ok(Some(Huishouden {
+        id: kol(&rij, "id")?,
+        vertegenwoordigers,
+        jeugdigen,
+        aangemaakt_door: kol(&rij, "aangemaakt_door")?,
+        gewijzigd: tijd(&rij, "gewijzigd")?,
+        bewaren_tot: datum(&rij, "bewaren_tot")?,
+    }))
+}
+
+pub(crate) const HULPVRAAG_KOLOMMEN: &str = "SELECT id, jeugdige, organisatie, omschrijving, \
+     behandelaar, triage, casus, open, aangemaakt, getrieerd, getrieerd_door FROM hulpvraag";
+
+pub(crate) async fn lees_hulpvraag(c: &mut Verbinding, id: Id) -> Resultaat<Option<Hulpvraag>> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{HULPVRAAG_KOLOMMEN} WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?
+    .as_ref()
+    .map(hulpvraag_uit)
+    .transpose()
+}
+
+pub(crate) fn hulpvraag_uit(r: &Rij) -> Resultaat<Hulpvraag> {
+    Ok(Hulpvraag {
+        id: kol(r, "id")?,
+        jeugdige: kol(r, "jeugdige")?,
+        organisatie: kol(r, "organisatie")?,
+        omschrijving: kol(r, "omschrijving")?,
+        behandelaar: kol(r, "behandelaar")?,
+        triage: optie_geparst(r, "triage", |s| Triage::parse(s).ok_or(()))?,
+        casus: kol(r, "casus")?,
+        open: boolean(r, "open")?,
+        aangemaakt: tijd(r, "aangemaakt")?,
+        getrieerd: tijd_optie(r, "getrieerd")?,
+        getrieerd_door: kol(r, "getrieerd_door")?,
+    })
+}
+
+/// Adds a case with its parties; references are checked first, so that an
+/// unknown one is named.
+pub(crate) async fn voeg_casus_toe(
+    c: &mut Verbinding,
+    n: &NieuweCasus,
+    nu: DateTime<Utc>,
+) -> Resultaat<Id> {
+    eis(
+        c,
+        "SELECT 1 FROM huishouden WHERE id = $1",
+        n.huishouden,
+        "huishouden",
+    )
+    .await?;
+    eis(c, ORGANISATIE_BESTAAT, n.wijkteam, "wijkteam").await?;
+    for p in &n.partijen {
+        eis(c, ORGANISATIE_BESTAAT, *p, "partij").await?;
+    }
+    let id: Id = sqlx::query_scalar(
+        "INSERT INTO casus (huishouden, wijkteam, open, aangemaakt) VALUES ($1, $2, TRUE, $3) \
+         RETURNING id",
+    )
+    .bind(n.huishouden)
+    .bind(n.wijkteam)
+    .bind(tijd_db(&nu))
+    .fetch_one(&mut *c)
+    .await
+    .map_err(fout)?;
+    voeg_partijen_toe(c, id, &n.partijen).await?;
+    Ok(id)
+}
+
+pub(crate) async fn voeg_partijen_toe(
+    c: &mut Verbinding,
+    casus: Id,
+    partijen: &[Id],
+) -> Resultaat<()> {
+    for p in partijen {
+        sqlx::query(
+            "INSERT INTO casus_partij (casus, organisatie) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(casus)
+        .bind(p)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    }
+    Ok(())
+}
+
+/// Recomputes the `toegang` facts (SQLite migrations/0002_toegang.sql,
+/// PostgreSQL 0003) from the records; `$waar` narrows every branch to some
+/// jeugdigen `j`. The bits are those of [`Relaties::bits`].
+macro_rules! feiten {
+    ($waar:literal) => {
+        concat!(
+            "INSERT INTO toegang (organisatie, jeugdige, relaties, verwijzing_tot) \
+             SELECT organisatie, jeugdige, sum(DISTINCT bit), max(tot) FROM ( \
+               SELECT h.behandelaar AS organisatie, j.id AS jeugdige, 1 AS bit, \
+                 CAST(NULL AS DATE) AS tot \
+                 FROM hulpvraag h JOIN jeugdige j ON j.id = h.jeugdige WHERE h.open ",
+            $waar,
+            " UNION ALL SELECT c.wijkteam, j.id, 2, CAST(NULL AS DATE) \
+                 FROM casus c JOIN jeugdige j ON j.huishouden = c.huishouden WHERE c.open ",
+            $waar,
+            " UNION ALL SELECT p.organisatie, j.id, 4, CAST(NULL AS DATE) \
+                 FROM casus c JOIN casus_partij p ON p.casus = c.id \
+                 JOIN jeugdige j ON j.huishouden = c.huishouden WHERE c.open ",
+            $waar,
+            " UNION ALL SELECT v.aanbieder, j.id, 8, v.einddatum \
+                 FROM verwijzing v JOIN jeugdige j ON j.id = v.jeugdige \
+                 WHERE coalesce(v.gemeentelijke_toets, '') <> 'afgewezen' ",
+            $waar,
+            " UNION ALL SELECT j.school, j.id, 16, CAST(NULL AS DATE) FROM jeugdige j \
+                 WHERE j.school IS NOT NULL ",
+            $waar,
+            ") f GROUP BY organisatie, jeugdige"
+        )
+    };
+}
+pub(crate) use feiten;
+
+/// The kept facts of a row as they hold on the day whose cut-off is bound
+/// as $3: bit 8 (a referral) without it once the referral's last day lies
+/// before the cut-off — [`Relaties::op`] in SQL, for the list.
+macro_rules! geldig {
+    () => {
+        "CAST((relaties & ~(CASE WHEN verwijzing_tot < $3 THEN CAST(8 AS BIGINT) \
+         ELSE CAST(0 AS BIGINT) END)) AS INTEGER)"
+    };
+}
+pub(crate) use geldig;
+
+pub(crate) fn relaties_uit(r: &Rij) -> Resultaat<Relaties> {
+    Ok(Relaties {
+        verwijzing_tot: datum_optie(r, "verwijzing_tot")?,
+        ..Relaties::uit_bits(kol(r, "relaties")?)
+    })
+}
+
+/// Brings the kept access facts of one household up to date, inside the
+/// caller's write transaction. The household row is locked first: two
+/// transactions recomputing one household run one after the other, and the
+/// second sees what the first committed.
+pub(crate) async fn herbereken_huishouden(c: &mut Verbinding, huishouden: Id) -> Resultaat<()> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT 1 FROM huishouden WHERE id = $1{VOOR_WIJZIGING}"
+    )))
+    .bind(huishouden)
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
+    sqlx::query(
+        "DELETE FROM toegang WHERE jeugdige IN (SELECT id FROM jeugdige WHERE huishouden = $1)",
+    )
+    .bind(huishouden)
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
+    sqlx::query(feiten!("AND j.huishouden = $1"))
+        .bind(huishouden)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    Ok(())
+}
