@@ -931,7 +931,7 @@ async fn normenkader(app: &App) {
     let invoer: Value = serde_json::from_str(ADVIES).expect("json");
     let vandaag = chrono::Utc::now().date_naive();
     let cli = serde_json::to_value(
-        r.advies(&AdviesVraag::uit_json(&invoer, vandaag).expect("vraag"))
+        r.advies(&AdviesVraag::uit_json(&invoer, vandaag, r.situaties()).expect("vraag"))
             .expect("advies"),
     )
     .expect("json");
@@ -1064,7 +1064,7 @@ async fn normenkader(app: &App) {
         assert_eq!(s, StatusCode::OK, "{body}");
         assert_eq!(body["binnen_normen"], binnen, "{body}");
         let cli = serde_json::to_value(
-            r.toets(&ToetsVraag::uit_json(&vraag, vandaag).expect("vraag"))
+            r.toets(&ToetsVraag::uit_json(&vraag, vandaag, r.situaties()).expect("vraag"))
                 .expect("toets"),
         )
         .expect("json");

@@ -1,54 +1,121 @@
-//! The education situations the normenkader distinguishes.
+//! The education situations a region's normenkader distinguishes, as data,
+//! and the arrangements (OJA, JOA) the engine knows as generic concepts.
+
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Onderwijssituatie {
-    VolledigOnderwijs,
-    NogNietIngeschreven,
-    Onderwijsperspectief,
-    DreigendeThuiszitter,
-    OntheffingLeerplicht,
-    OpWegNaarSchool,
-    Joa,
-    Oja,
-    Kolibrie,
+/// A situation key the loaded rules declare (`[[situatie]]` in a
+/// region's normenkader file). Only [`Situaties::parse`] and the loader
+/// make one, so holding a `Situatie` means the region knows it: the set,
+/// its labels and the rows with their conditions are data, not code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Situatie(Arc<str>);
+
+impl Situatie {
+    /// The key as the rule file, the API and the stored records write it.
+    pub fn naam(&self) -> &str {
+        &self.0
+    }
+
+    /// A key is lower-case letters, digits and underscores, starting with
+    /// a letter: it goes into JSON, URLs' queries and the database as is.
+    pub(crate) fn geldige_sleutel(s: &str) -> bool {
+        s.starts_with(|c: char| c.is_ascii_lowercase())
+            && s.len() <= 64
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    }
+
+    pub(crate) fn nieuw(sleutel: &str) -> Self {
+        Self(Arc::from(sleutel))
+    }
 }
 
-impl Onderwijssituatie {
-    pub const ALLE: [Onderwijssituatie; 9] = [
-        Self::VolledigOnderwijs,
-        Self::NogNietIngeschreven,
-        Self::Onderwijsperspectief,
-        Self::DreigendeThuiszitter,
-        Self::OntheffingLeerplicht,
-        Self::OpWegNaarSchool,
-        Self::Joa,
-        Self::Oja,
-        Self::Kolibrie,
-    ];
+impl std::fmt::Display for Situatie {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
-    pub fn naam(self) -> &'static str {
-        match self {
-            Self::VolledigOnderwijs => "volledig_onderwijs",
-            Self::NogNietIngeschreven => "nog_niet_ingeschreven",
-            Self::Onderwijsperspectief => "onderwijsperspectief",
-            Self::DreigendeThuiszitter => "dreigende_thuiszitter",
-            Self::OntheffingLeerplicht => "ontheffing_leerplicht",
-            Self::OpWegNaarSchool => "op_weg_naar_school",
-            Self::Joa => "joa",
-            Self::Oja => "oja",
-            Self::Kolibrie => "kolibrie",
+impl Serialize for Situatie {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// One situation as the region's file declares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SituatieDefinitie {
+    pub situatie: Situatie,
+    /// What the UI shows, in B1 Dutch ("Volledig onderwijs").
+    pub naam: String,
+    /// Help text for the UI, where the label alone is not enough.
+    pub omschrijving: Option<String>,
+}
+
+/// The situations a rule set knows, in the file's order (the order of the
+/// UI's choices and of the "toegestaan" lists in messages).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Situaties {
+    lijst: Vec<SituatieDefinitie>,
+}
+
+impl Situaties {
+    pub fn new(lijst: Vec<SituatieDefinitie>) -> Self {
+        Self { lijst }
+    }
+
+    /// The situation with key `s`, exactly as declared.
+    pub fn parse(&self, s: &str) -> Option<Situatie> {
+        self.lijst
+            .iter()
+            .find(|d| d.situatie.naam() == s)
+            .map(|d| d.situatie.clone())
+    }
+
+    /// "volledig_onderwijs | nog_niet_ingeschreven | …", for messages.
+    pub fn toegestaan(&self) -> String {
+        self.sleutels().collect::<Vec<_>>().join(" | ")
+    }
+
+    pub fn sleutels(&self) -> impl Iterator<Item = &str> {
+        self.lijst.iter().map(|d| d.situatie.naam())
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &SituatieDefinitie> {
+        self.lijst.iter()
+    }
+
+    /// The label of a key, or None for a key this set does not know (a
+    /// stored record from an older rule set).
+    pub fn label(&self, sleutel: &str) -> Option<&str> {
+        self.lijst
+            .iter()
+            .find(|d| d.situatie.naam() == sleutel)
+            .map(|d| d.naam.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.lijst.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lijst.is_empty()
+    }
+
+    /// The union of several versions' situations: the first set's order
+    /// and labels, then what only later sets add.
+    pub fn vereniging<'a>(sets: impl IntoIterator<Item = &'a Situaties>) -> Self {
+        let mut uit = Situaties::default();
+        for set in sets {
+            for d in &set.lijst {
+                if uit.parse(d.situatie.naam()).is_none() {
+                    uit.lijst.push(d.clone());
+                }
+            }
         }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALLE.into_iter().find(|o| o.naam() == s)
-    }
-
-    pub fn toegestaan() -> String {
-        Self::ALLE.map(Self::naam).join(" | ")
+        uit
     }
 }
 

@@ -181,7 +181,10 @@ async fn toetsvraag(
         velden.insert("peildatum".into(), ingang.clone());
     }
     let vraag = json!({ "situatie": velden, "verwijzing": i.verwijzing });
-    Ok((ToetsVraag::uit_json(&vraag, vandaag())?, bron))
+    Ok((
+        ToetsVraag::uit_json(&vraag, vandaag(), state.regels.situaties())?,
+        bron,
+    ))
 }
 
 /// Whether the provider has an interventie-afspraak with a gemeente of
