@@ -18,7 +18,7 @@ use crate::api::onderwijssituatie::{
     Dossiersituatie, OnderwijssituatieInvoer, OnderwijssituatiesDto, leg_situatie_vast, overzicht,
 };
 
-/// "Volledig onderwijs; school: Watertuin; TLV tot en met 31 juli 2027; …"
+/// "<the situation's label>; school: <name>; TLV tot en met 31 juli 2027; …"
 pub fn beschrijving(regels: &Regelset, d: &Dossiersituatie) -> String {
     let g = &d.record.gegevens;
     let mut delen = vec![opmaak::situatie(regels, &g.situatie)];

@@ -425,8 +425,8 @@ impl Normenkader {
                     if !r.bronnen.contains(&BronRef::JoaRegel(g_index)) {
                         r.bronnen.push(BronRef::JoaRegel(g_index));
                     }
-                    // The cell's own qualifier belongs to the service; the
-                    // group's note (Tamboerijn) to what it says about it.
+                    // The cell's own qualifier belongs to the service; a
+                    // group's own note to what it says about it.
                     (
                         d,
                         BronRef::JoaRegel(g_index),
@@ -439,9 +439,8 @@ impl Normenkader {
             if let Some(w) = voorwaarde {
                 r.voorwaarden.push((rij_index, w.clone()));
             }
-            // The schema's footnotes are about OJA schools (*** names
-            // Bombardon and OPDC's OJA); a JOA group's cells come from the
-            // JOA notes, which have none.
+            // The schema's footnotes are about OJA schools; a JOA
+            // group's cells come from the JOA rules, which have none.
             if arrangement == Arrangement::Oja
                 && let Some(v) = rij.voetnoot.filter(|v| !r.voetnoten.contains(v))
             {
