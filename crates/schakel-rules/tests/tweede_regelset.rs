@@ -325,3 +325,36 @@ fn situaties_en_dagdelen_worden_bij_het_laden_gecontroleerd() {
         "onbekende situatie 'kolibrie'; toegestaan: hele_week_school | deel_van_de_week | zorgklas | geen_school (de sleutels uit [[situatie]])"
     );
 }
+
+/// Without the row for 5 or more dagdelen, a child at school 6 dagdelen a
+/// week gets no row, and the advice says which dagdelen the row is for.
+#[test]
+fn geen_rij_voor_deze_dagdelen_zegt_waarom() {
+    let pad = fixture().join("regio/lindeloo/normenkader/2026-01-01.toml");
+    let tekst = std::fs::read_to_string(&pad).expect("fixture");
+    let begin = tekst
+        .find("[[rij]]\nid = \"lindeloo.rij.deel_van_de_week.veel\"")
+        .expect("row 2b");
+    let eind = begin + tekst[begin..].find("# Row 4").expect("row 4");
+    let zonder = format!("{}{}", &tekst[..begin], &tekst[eind..]);
+    let kalender =
+        schakel_rules::Schoolkalender::laad(&data_map().join("kalender/schoolvakanties"))
+            .expect("calendar");
+    let kader = schakel_rules::laad_tekst(&pad, &zonder, &kalender).expect("loads");
+    let regels = Regelset::uit_kaders(kalender, vec![kader], pad).expect("rule set");
+    let a = regels
+        .advies(&vraag(
+            &regels,
+            json!({"geboortedatum": "2016-08-01", "onderwijssituatie": "deel_van_de_week",
+                   "schooldagdelen": 6}),
+        ))
+        .expect("advice");
+    assert_eq!(sleutel(&a), None);
+    assert_eq!(a.bronnen, ["lindeloo.rij.deel_van_de_week.weinig"]);
+    assert_eq!(
+        a.toelichting,
+        [
+            "Geen rij van toepassing: deel_van_de_week geldt bij minder dan 5 dagdelen per week op school; het kind gaat 6 dagdelen per week naar school."
+        ]
+    );
+}
