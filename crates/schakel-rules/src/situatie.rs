@@ -145,3 +145,50 @@ impl Arrangement {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn def(sleutel: &str, naam: &str) -> SituatieDefinitie {
+        SituatieDefinitie {
+            situatie: Situatie::nieuw(sleutel),
+            naam: naam.into(),
+            omschrijving: None,
+        }
+    }
+
+    #[test]
+    fn sleutels_zijn_kleine_letters_cijfers_en_underscores() {
+        for goed in ["a", "volledig_onderwijs", "rij2", "a_1_b"] {
+            assert!(Situatie::geldige_sleutel(goed), "{goed}");
+        }
+        for fout in [
+            "",
+            "1a",
+            "_a",
+            "Volledig",
+            "op weg",
+            "a-b",
+            "é",
+            &"a".repeat(65),
+        ] {
+            assert!(!Situatie::geldige_sleutel(fout), "{fout}");
+        }
+    }
+
+    /// The newest version's order and labels first, then what only an
+    /// older version knows.
+    #[test]
+    fn vereniging_van_versies() {
+        let nieuw = Situaties::new(vec![def("b", "B nieuw"), def("a", "A")]);
+        let oud = Situaties::new(vec![def("a", "A oud"), def("c", "C")]);
+        let alle = Situaties::vereniging([&nieuw, &oud]);
+        assert_eq!(alle.toegestaan(), "b | a | c");
+        assert_eq!(alle.label("b"), Some("B nieuw"));
+        assert_eq!(alle.label("a"), Some("A"));
+        assert_eq!(alle.label("x"), None);
+        assert_eq!(alle.parse("c").map(|s| s.to_string()), Some("c".into()));
+        assert_eq!(alle.parse("C"), None);
+    }
+}
