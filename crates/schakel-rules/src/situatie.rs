@@ -9,13 +9,46 @@ use serde::{Deserialize, Serialize};
 /// region's normenkader file). Only [`Situaties::parse`] and the loader
 /// make one, so holding a `Situatie` means the region knows it: the set,
 /// its labels and the rows with their conditions are data, not code.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Situatie(Arc<str>);
+#[derive(Debug, Clone)]
+pub struct Situatie {
+    sleutel: Arc<str>,
+    /// A hash of the key, so that comparing two situations (every row of
+    /// every advice) settles on one integer instead of a string compare:
+    /// the advice's speed stays what the enum gave.
+    vingerafdruk: u64,
+}
+
+impl PartialEq for Situatie {
+    fn eq(&self, ander: &Self) -> bool {
+        self.vingerafdruk == ander.vingerafdruk
+            && (Arc::ptr_eq(&self.sleutel, &ander.sleutel) || self.sleutel == ander.sleutel)
+    }
+}
+
+impl Eq for Situatie {}
+
+impl std::hash::Hash for Situatie {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.sleutel.hash(h);
+    }
+}
+
+impl PartialOrd for Situatie {
+    fn partial_cmp(&self, ander: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(ander))
+    }
+}
+
+impl Ord for Situatie {
+    fn cmp(&self, ander: &Self) -> std::cmp::Ordering {
+        self.sleutel.cmp(&ander.sleutel)
+    }
+}
 
 impl Situatie {
     /// The key as the rule file, the API and the stored records write it.
     pub fn naam(&self) -> &str {
-        &self.0
+        &self.sleutel
     }
 
     /// A key is lower-case letters, digits and underscores, starting with
@@ -28,19 +61,26 @@ impl Situatie {
     }
 
     pub(crate) fn nieuw(sleutel: &str) -> Self {
-        Self(Arc::from(sleutel))
+        // FNV-1a: fixed, so equal keys hash equally in every set.
+        let vingerafdruk = sleutel.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        Self {
+            sleutel: Arc::from(sleutel),
+            vingerafdruk,
+        }
     }
 }
 
 impl std::fmt::Display for Situatie {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.sleutel)
     }
 }
 
 impl Serialize for Situatie {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        s.serialize_str(&self.sleutel)
     }
 }
 
