@@ -18,7 +18,7 @@ fn advies(c: &mut Criterion) {
     // school calendar, obligations, reikwijdte, citations), on the same
     // inputs as the JDM table below. Typed inputs are built once.
     let regels = schakel_bench::regelset();
-    let vragen: Vec<_> = schakel_bench::advies_vragen(&inputs).into_iter().flatten().collect();
+    let vragen: Vec<_> = schakel_bench::advies_vragen(&regels, &inputs).into_iter().flatten().collect();
     let mut i = 0usize;
     group.bench_function("schakel_rules", |b| {
         b.iter(|| {

@@ -147,9 +147,12 @@ pub fn regelset() -> schakel_rules::Regelset {
 
 /// The JDM sample inputs as typed advice questions: a child of `leeftijd`
 /// whole years (born `leeftijd` years and 3 months before) on 2026-11-23.
-/// `None` for an onderwijssituatie the typed API cannot express (the JDM
+/// `None` for an onderwijssituatie the rule set does not declare (the JDM
 /// table's "onbekend" sample: an input error before any rule runs).
-pub fn advies_vragen(inputs: &[Value]) -> Vec<Option<schakel_rules::AdviesVraag>> {
+pub fn advies_vragen(
+    regels: &schakel_rules::Regelset,
+    inputs: &[Value],
+) -> Vec<Option<schakel_rules::AdviesVraag>> {
     let peildatum = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
     inputs
         .iter()
@@ -159,7 +162,7 @@ pub fn advies_vragen(inputs: &[Value]) -> Vec<Option<schakel_rules::AdviesVraag>
             Some(schakel_rules::AdviesVraag {
                 geboortedatum: peildatum - chrono::Months::new(12 * leeftijd + 3),
                 peildatum,
-                situatie: schakel_rules::Onderwijssituatie::parse(v["onderwijssituatie"].as_str()?)?,
+                situatie: regels.situaties().parse(v["onderwijssituatie"].as_str()?)?,
                 school,
                 tlv: v["tlv"].as_bool().unwrap_or(false),
                 schooldagdelen: 0,

@@ -134,7 +134,7 @@ fn schakel_rules_kiest_dezelfde_rij() {
     let regels = schakel_bench::regelset();
     let cases = schakel_bench::sample_cases();
     let inputs: Vec<_> = cases.iter().map(|(i, _)| i.clone()).collect();
-    for ((input, verwacht), vraag) in cases.iter().zip(schakel_bench::advies_vragen(&inputs)) {
+    for ((input, verwacht), vraag) in cases.iter().zip(schakel_bench::advies_vragen(&regels, &inputs)) {
         // Input errors (unknown situation, oja at a JOA group, joa without a
         // school) are "no row" in the JDM table.
         let rij = vraag.and_then(|v| regels.advies(&v).ok()).and_then(|a| a.bronnen.first().map(|s| s.to_string()).filter(|_| a.situatie.is_some()));

@@ -135,7 +135,7 @@ impl Route {
 /// A school's onderwijs-jeugdhulparrangement as the directory records it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Oja {
-    /// The normenkader's name of the OJA school ("Watertuin").
+    /// The normenkader's name of the OJA school (its `[[school]]` name).
     pub arrangement: String,
     /// Whether the normenkader in force lists that school with an OJA: the
     /// normenkader, not the directory, says which schools have one.

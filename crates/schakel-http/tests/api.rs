@@ -395,11 +395,16 @@ struct App {
 
 impl App {
     async fn sqlite() -> Self {
+        Self::sqlite_met(regels()).await
+    }
+
+    /// On SQLite, serving `regels` (another region's rule set).
+    async fn sqlite_met(regels: Regelset) -> Self {
         let map = tempfile::tempdir().expect("tempdir");
         let opslag = schakel_storage_sqlite::SqliteOpslag::open(&map.path().join("schakel.db"))
             .await
             .expect("open SQLite");
-        Self::start(Arc::new(opslag), Opruimen::Map(map)).await
+        Self::start(Arc::new(opslag), Opruimen::Map(map), regels).await
     }
 
     async fn postgres() -> Option<Self> {
@@ -408,10 +413,10 @@ impl App {
         let opslag = schakel_storage_postgres::PgOpslag::connect(&url)
             .await
             .expect("connect and migrate");
-        Some(Self::start(Arc::new(opslag), Opruimen::Pg(db)).await)
+        Some(Self::start(Arc::new(opslag), Opruimen::Pg(db), regels()).await)
     }
 
-    async fn start(opslag: Arc<dyn Opslag>, opruimen: Opruimen) -> Self {
+    async fn start(opslag: Arc<dyn Opslag>, opruimen: Opruimen, regels: Regelset) -> Self {
         logboek();
         let w = seed(opslag.as_ref()).await;
         Self::serveer(opslag, opruimen, w, schakel_http::gids::VERS).await
@@ -451,7 +456,7 @@ impl App {
         let adres = listener.local_addr().expect("local_addr");
         let state = AppState::new(
             Arc::clone(&opslag),
-            regels(),
+            regels,
             Instellingen {
                 pseudoniem_sleutel: SLEUTEL.to_vec(),
                 // The matrix registers many jeugdigen by one account; the
@@ -979,7 +984,7 @@ async fn normenkader(app: &App) {
     let invoer: Value = serde_json::from_str(ADVIES).expect("json");
     let vandaag = chrono::Utc::now().date_naive();
     let cli = serde_json::to_value(
-        r.advies(&AdviesVraag::uit_json(&invoer, vandaag).expect("vraag"))
+        r.advies(&AdviesVraag::uit_json(&invoer, vandaag, r.situaties()).expect("vraag"))
             .expect("advies"),
     )
     .expect("json");
@@ -1112,7 +1117,7 @@ async fn normenkader(app: &App) {
         assert_eq!(s, StatusCode::OK, "{body}");
         assert_eq!(body["binnen_normen"], binnen, "{body}");
         let cli = serde_json::to_value(
-            r.toets(&ToetsVraag::uit_json(&vraag, vandaag).expect("vraag"))
+            r.toets(&ToetsVraag::uit_json(&vraag, vandaag, r.situaties()).expect("vraag"))
                 .expect("toets"),
         )
         .expect("json");
@@ -2453,6 +2458,10 @@ use tweedefactor::tweede_factor;
 #[path = "api/factorherstel.rs"]
 mod factorherstel;
 use factorherstel::tweede_factor_verwijderen;
+// Another region's rule set served with no code of its own (issue 17.1).
+#[path = "api/tweede_regelset.rs"]
+mod tweede_regelset;
+
 // The referral takes the child's situation from the dossier (issue 14.5).
 #[path = "api/onderwijssituatie.rs"]
 mod onderwijssituatie;

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
 
 use crate::budget::{self, Budget};
@@ -18,7 +18,7 @@ use crate::normenkader::{
     BronRef, Dekking, InzetRegel, Normenkader, Optie, PeriodeRegel, Rij, Uitleg, Verplichting,
     Voorwaarde,
 };
-use crate::situatie::{Arrangement, Onderwijssituatie};
+use crate::situatie::{Arrangement, Situatie};
 use crate::vraag::AdviesVraag;
 
 /// A school's reikwijdte, its toelichting and the ids it relies on.
@@ -27,7 +27,7 @@ pub type SchoolReikwijdte<'r> = (Reikwijdte<'r>, Vec<Cow<'r, str>>, Vec<&'r str>
 #[derive(Debug, Clone, Serialize)]
 pub struct Advies<'r> {
     /// The onderwijssituatie of the matched row, or `None` when no row applies.
-    pub situatie: Option<Onderwijssituatie>,
+    pub situatie: Option<&'r Situatie>,
     /// Whether jeugdhulp during school time needs a beschikking; false when
     /// no row applies.
     pub beschikking_nodig: bool,
@@ -193,7 +193,7 @@ impl<'r> Reikwijdte<'r> {
 impl<'r> Advies<'r> {
     fn leeg(
         kader: &'r Normenkader,
-        vraag: &AdviesVraag,
+        peildatum: NaiveDate,
         leeftijd: u32,
         school: Option<usize>,
     ) -> Self {
@@ -209,7 +209,7 @@ impl<'r> Advies<'r> {
             bronnen: Vec::with_capacity(24),
             school: school.map(|i| kader.scholen[i].naam.as_str()),
             leeftijd,
-            peildatum: vraag.peildatum,
+            peildatum,
             normenkader: Versie {
                 regio: &kader.regio,
                 versie: &kader.versie,
@@ -246,9 +246,9 @@ impl Normenkader {
     pub fn advies<'r>(&'r self, vraag: &AdviesVraag) -> Result<Advies<'r>, InvoerFout> {
         let leeftijd = leeftijd(vraag.geboortedatum, vraag.peildatum);
         let school = self.school_voor(vraag)?;
-        let mut advies = Advies::leeg(self, vraag, leeftijd, school);
+        let mut advies = Advies::leeg(self, vraag.peildatum, leeftijd, school);
         let rijen = || self.rijen.iter().filter(|r| r.situatie == vraag.situatie);
-        match rijen().find(|r| r.leeftijd.past(leeftijd) && (vraag.tlv || !r.tlv_vereist)) {
+        match rijen().find(|r| r.past(leeftijd, vraag.tlv, vraag.schooldagdelen)) {
             Some(rij) => self.vul_advies(&mut advies, rij, vraag, school),
             None => self.geen_rij(&mut advies, rijen(), vraag),
         }
@@ -376,13 +376,17 @@ impl Normenkader {
             if rij.tlv_vereist && !vraag.tlv {
                 advies.uitleg(rij.melding_tlv.as_str());
             }
+            if !rij.schooldagdelen.past(u32::from(vraag.schooldagdelen)) {
+                advies.uitleg(format!(
+                    "{}; het kind gaat {} dagdelen per week naar school.",
+                    rij.melding_schooldagdelen, vraag.schooldagdelen
+                ));
+            }
         }
         if !gevonden {
             advies.uitleg(format!(
                 "Dit normenkader ({} {}) kent geen rij voor {}.",
-                self.regio,
-                self.versie,
-                vraag.situatie.naam()
+                self.regio, self.versie, vraag.situatie
             ));
         }
     }
@@ -394,7 +398,7 @@ impl Normenkader {
         vraag: &AdviesVraag,
         school: Option<usize>,
     ) {
-        advies.situatie = Some(rij.situatie);
+        advies.situatie = Some(&rij.situatie);
         advies.beschikking_nodig = rij.beschikking_nodig;
         advies.regie = rij.regie.as_deref();
         advies.bron(&rij.id);
@@ -412,8 +416,8 @@ impl Normenkader {
             advies.bron(id);
             advies.uitleg(melding);
         }
-        // A row tied to a school's calendar (Kolibrie, in Soest) follows it
-        // whatever school the input names.
+        // A row tied to a school's calendar (a school in another holiday
+        // region) follows it whatever school the input names.
         let kalender = self.kalender_voor(rij.kalender_school.or(school));
         let leeftijd = advies.leeftijd;
         advies.opties.reserve_exact(rij.opties.len());
@@ -513,6 +517,11 @@ impl Normenkader {
                     peildatum,
                     Some(plus_dagen(peildatum, 7 * u64::from(aantal) - 1)),
                 )
+            }
+            PeriodeRegel::Kalenderjaar => {
+                self.cite_uitleg(advies, Uitleg::Periode);
+                let eind = NaiveDate::from_ymd_opt(peildatum.year(), 12, 31);
+                (peildatum, eind)
             }
             PeriodeRegel::Onbepaald => (peildatum, None),
         }
@@ -697,15 +706,7 @@ impl Normenkader {
         };
         let i = self.school(naam).ok_or_else(fout)?;
         self.scholen[i].arrangement.ok_or_else(fout)?;
-        let vraag = AdviesVraag {
-            geboortedatum: self.geldig_vanaf,
-            peildatum: self.geldig_vanaf,
-            situatie: Onderwijssituatie::Oja,
-            school: None,
-            tlv: false,
-            schooldagdelen: 0,
-        };
-        let mut advies = Advies::leeg(self, &vraag, 0, Some(i));
+        let mut advies = Advies::leeg(self, self.geldig_vanaf, 0, Some(i));
         let reikwijdte = self.reikwijdte_voor(&mut advies, i).ok_or_else(|| {
             InvoerFout::new(
                 "school",

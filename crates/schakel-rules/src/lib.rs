@@ -1,12 +1,17 @@
 //! # schakel-rules
 //!
-//! Almere's *Normenkader Jeugdhulp tijdens schooltijd* as executable,
-//! explainable rules, with the school calendar and hour budgets it needs.
-//! Pure: the only I/O is reading rule and calendar files.
+//! A region's normenkader (what may be referred for a child in each
+//! education situation) as executable, explainable rules, with the school
+//! calendar and hour budgets it needs. Pure: the only I/O is reading rule
+//! and calendar files.
 //!
 //! - The rules themselves are data: `data/regio/<regio>/normenkader/*.toml`
-//!   (one file per version, named by its valid-from date). Looking for the
-//!   Kolibrie rule? `grep -n kolibrie data/regio/almere/normenkader/*.toml`.
+//!   (one file per version, named by its valid-from date), described by
+//!   `data/schema/normenkader.schema.json`. A region declares its own
+//!   situations, products, schools, periods, budgets, obligations and
+//!   reikwijdte there; this crate knows only the generic concepts (age,
+//!   TLV, arrangement and dagdelen conditions, period kinds, saved-up hour
+//!   budgets, naar-rato reduction, repeating obligations).
 //! - [`Regelset::laad`] loads and validates them; [`Regelset::advies`] and
 //!   [`Regelset::toets`] apply them.
 
@@ -34,7 +39,7 @@ pub use fout::{InvoerFout, LaadFout};
 pub use kalender::{Schoolkalender, Vakantieregio};
 pub use normenkader::Normenkader;
 pub use normenkader::laden::laad_tekst;
-pub use situatie::Onderwijssituatie;
+pub use situatie::{Situatie, SituatieDefinitie, Situaties};
 pub use toets::Toetsing;
 pub use vraag::{AdviesVraag, ToetsVraag, Verwijzing};
 
@@ -44,6 +49,9 @@ pub struct Regelset {
     pub kalender: Schoolkalender,
     /// Sorted by `geldig_vanaf`.
     kaders: Vec<Normenkader>,
+    /// Every version's situations, the newest version's first: what an
+    /// input may name (the version in force then decides the row).
+    situaties: Situaties,
     /// SHA-256 over the files [`Regelset::laad`] read (see
     /// [`vingerafdruk_van`]); None for a set built in memory.
     vingerafdruk: Option<String>,
@@ -112,15 +120,22 @@ impl Regelset {
                 ),
             });
         }
+        let situaties = Situaties::vereniging(kaders.iter().rev().map(|k| &k.situaties));
         Ok(Self {
             kalender,
             kaders,
+            situaties,
             vingerafdruk: None,
         })
     }
 
     pub fn kaders(&self) -> &[Normenkader] {
         &self.kaders
+    }
+
+    /// The situations an input may name, with their labels.
+    pub fn situaties(&self) -> &Situaties {
+        &self.situaties
     }
 
     /// The version in force on `datum`.

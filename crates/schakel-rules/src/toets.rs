@@ -151,7 +151,7 @@ impl Normenkader {
         let rij = self
             .rijen
             .iter()
-            .find(|r| Some(r.situatie) == advies.situatie);
+            .find(|r| Some(&r.situatie) == advies.situatie);
         if let Some(optie) = rij.and_then(|r| {
             r.opties
                 .iter()

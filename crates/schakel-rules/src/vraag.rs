@@ -9,7 +9,7 @@ use crate::datum::parse_datum;
 use crate::fout::InvoerFout;
 use crate::hoeveelheid::Hoeveelheid;
 use crate::ijw::{Eenheid, Per};
-use crate::situatie::Onderwijssituatie;
+use crate::situatie::{Situatie, Situaties};
 
 /// Dagdelen in a school week (5 days, Wednesday afternoon free).
 pub const DAGDELEN_PER_SCHOOLWEEK: u8 = 9;
@@ -19,7 +19,7 @@ pub const DAGDELEN_PER_SCHOOLWEEK: u8 = 9;
 pub struct AdviesVraag {
     pub geboortedatum: NaiveDate,
     pub peildatum: NaiveDate,
-    pub situatie: Onderwijssituatie,
+    pub situatie: Situatie,
     /// As the caller wrote it; resolved against the normenkader's schools.
     pub school: Option<String>,
     pub tlv: bool,
@@ -171,14 +171,19 @@ impl AdviesVraag {
         "schooldagdelen",
     ];
 
-    /// `vandaag` is the default peildatum.
-    pub fn uit_json(waarde: &Value, vandaag: NaiveDate) -> Result<Self, InvoerFout> {
+    /// `vandaag` is the default peildatum; `situaties` the rule set's
+    /// ([`crate::Regelset::situaties`]).
+    pub fn uit_json(
+        waarde: &Value,
+        vandaag: NaiveDate,
+        situaties: &Situaties,
+    ) -> Result<Self, InvoerFout> {
         let v = Velden::new(waarde, "invoer", &Self::VELDEN)?;
         let geboortedatum = v.verplichte_datum("geboortedatum")?;
         let situatie = v.keuze(
             "onderwijssituatie",
-            Onderwijssituatie::parse,
-            &Onderwijssituatie::toegestaan(),
+            |s| situaties.parse(s),
+            &situaties.toegestaan(),
         )?;
         let peildatum = v.datum("peildatum")?.unwrap_or(vandaag);
         if peildatum < geboortedatum {
@@ -274,11 +279,18 @@ impl Verwijzing {
 }
 
 impl ToetsVraag {
-    pub fn uit_json(waarde: &Value, vandaag: NaiveDate) -> Result<Self, InvoerFout> {
+    pub fn uit_json(
+        waarde: &Value,
+        vandaag: NaiveDate,
+        situaties: &Situaties,
+    ) -> Result<Self, InvoerFout> {
         let v = Velden::new(waarde, "invoer", &["situatie", "verwijzing"])?;
-        let situatie =
-            AdviesVraag::uit_json(v.verplicht("situatie", "een advies-invoerobject")?, vandaag)
-                .map_err(|e| e.onder("situatie"))?;
+        let situatie = AdviesVraag::uit_json(
+            v.verplicht("situatie", "een advies-invoerobject")?,
+            vandaag,
+            situaties,
+        )
+        .map_err(|e| e.onder("situatie"))?;
         let verwijzing = Verwijzing::uit_json(v.verplicht("verwijzing", "een verwijzingsobject")?)
             .map_err(|e| e.onder("verwijzing"))?;
         Ok(Self {

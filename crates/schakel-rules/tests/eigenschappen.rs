@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use schakel_rules::Hoeveelheid;
 use schakel_rules::budget;
 use schakel_rules::datum::{Periode, Schooljaar};
-use schakel_rules::{AdviesVraag, Onderwijssituatie, Vakantieregio};
+use schakel_rules::{AdviesVraag, Vakantieregio};
 
 const SCHOLEN: [Option<&str>; 9] = [
     None,
@@ -31,7 +31,7 @@ prop_compose! {
     fn een_vraag()(
         leeftijd_dagen in 0u64..(20 * 366),
         peil in 0u64..(3 * 365),
-        situatie in 0usize..9,
+        situatie in 0usize..regels().situaties().len(),
         school in 0usize..9,
         tlv: bool,
         schooldagdelen in 0u8..=9,
@@ -40,7 +40,7 @@ prop_compose! {
         AdviesVraag {
             geboortedatum: peildatum - Days::new(leeftijd_dagen),
             peildatum,
-            situatie: Onderwijssituatie::ALLE[situatie],
+            situatie: regels().situaties().iter().nth(situatie).expect("in range").situatie.clone(),
             school: SCHOLEN[school].map(String::from),
             tlv,
             schooldagdelen,

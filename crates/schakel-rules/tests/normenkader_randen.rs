@@ -6,7 +6,6 @@
 mod common;
 
 use common::*;
-use schakel_rules::Onderwijssituatie::*;
 use schakel_rules::ijw::{Eenheid, Per};
 use schakel_rules::normenkader::Dekking;
 use schakel_rules::{AdviesVraag, Hoeveelheid, ToetsVraag, Verwijzing};
@@ -17,7 +16,7 @@ fn met_school(mut v: AdviesVraag, school: &str) -> AdviesVraag {
 }
 
 fn joa(groep: &str) -> AdviesVraag {
-    let mut v = met_school(vraag(Joa, 8, "2026-11-23"), groep);
+    let mut v = met_school(vraag("joa", 8, "2026-11-23"), groep);
     v.tlv = true;
     v
 }
@@ -73,7 +72,7 @@ fn toets(
 #[test]
 fn voorwaarden_van_het_schema_bij_elke_oja_school() {
     for school in ["Watertuin", "Bombardon", "OPDC", "PrO"] {
-        let a = advies(&met_school(vraag(Oja, 12, "2026-11-23"), school));
+        let a = advies(&met_school(vraag("oja", 12, "2026-11-23"), school));
         let voorwaarden: Vec<(&str, &str)> = a
             .reikwijdte_voorwaarden
             .as_ref()
@@ -168,7 +167,7 @@ fn joa_draagt_de_voetnoten_van_het_oja_schema_niet() {
         );
     }
     // The OJA school itself keeps it.
-    let a = advies(&met_school(vraag(Oja, 11, "2026-11-23"), "Bombardon"));
+    let a = advies(&met_school(vraag("oja", 11, "2026-11-23"), "Bombardon"));
     assert!(toelichting_bevat(&a, "valt dit wel onder het OJA"));
 }
 
@@ -182,7 +181,7 @@ fn joa_draagt_de_voetnoten_van_het_oja_schema_niet() {
 #[test]
 fn v_dienst_bij_oja_school_is_een_gewone_aparte_verwijzing() {
     let (ok, dekking, b) = toets(
-        met_school(vraag(Oja, 10, "2026-11-23"), "Watertuin"),
+        met_school(vraag("oja", 10, "2026-11-23"), "Watertuin"),
         met_dienst(
             verwijzing(
                 "behandeling_specialistisch_psychiatrie",
@@ -210,7 +209,7 @@ fn v_dienst_bij_oja_school_is_een_gewone_aparte_verwijzing() {
 #[test]
 fn oja_dienst_bij_oja_school_valt_onder_het_arrangement() {
     let (ok, dekking, b) = toets(
-        met_school(vraag(Oja, 10, "2026-11-23"), "Watertuin"),
+        met_school(vraag("oja", 10, "2026-11-23"), "Watertuin"),
         met_dienst(
             verwijzing(
                 "begeleiding_individueel_basis",
@@ -232,7 +231,7 @@ fn oja_dienst_bij_oja_school_valt_onder_het_arrangement() {
     );
     // PrO's diagnostiek is OJA, with its condition in the finding.
     let (ok, dekking, b) = toets(
-        met_school(vraag(Oja, 14, "2026-11-23"), "PrO"),
+        met_school(vraag("oja", 14, "2026-11-23"), "PrO"),
         met_dienst(
             verwijzing(
                 "behandeling_individueel_basis",
@@ -274,7 +273,7 @@ fn oja_dienst_bij_oja_school_valt_onder_het_arrangement() {
 fn onbekende_dienst_noemt_veld_en_toegestane_diensten() {
     let fout = regels()
         .toets(&ToetsVraag {
-            situatie: met_school(vraag(Oja, 10, "2026-11-23"), "Watertuin"),
+            situatie: met_school(vraag("oja", 10, "2026-11-23"), "Watertuin"),
             verwijzing: met_dienst(
                 verwijzing(
                     "begeleiding_individueel_basis",
@@ -301,7 +300,7 @@ fn onbekende_dienst_noemt_veld_en_toegestane_diensten() {
 // krijgen jeugdigen … jeugdhulp zonder beschikking."
 #[test]
 fn volledig_onderwijs_op_een_oja_school_waarschuwt_voor_dubbele_financiering() {
-    for situatie in [VolledigOnderwijs, Onderwijsperspectief] {
+    for situatie in ["volledig_onderwijs", "onderwijsperspectief"] {
         let (ok, _, b) = toets(
             met_school(vraag(situatie, 10, "2026-11-23"), "Watertuin"),
             verwijzing(
@@ -326,7 +325,7 @@ fn volledig_onderwijs_op_een_oja_school_waarschuwt_voor_dubbele_financiering() {
     }
     // A school without an OJA: no warning.
     let (_, _, b) = toets(
-        met_school(vraag(VolledigOnderwijs, 10, "2026-11-23"), "Kolibrie"),
+        met_school(vraag("volledig_onderwijs", 10, "2026-11-23"), "Kolibrie"),
         verwijzing(
             "begeleiding_individueel_basis",
             3,
@@ -344,7 +343,7 @@ fn volledig_onderwijs_op_een_oja_school_waarschuwt_voor_dubbele_financiering() {
 #[test]
 fn behandeling_voor_thuiszitter_meldt_de_interventie_afspraak() {
     let (ok, _, b) = toets(
-        vraag(DreigendeThuiszitter, 9, "2026-11-23"),
+        vraag("dreigende_thuiszitter", 9, "2026-11-23"),
         verwijzing(
             "behandeling_individueel_basis",
             2,
@@ -363,7 +362,7 @@ fn behandeling_voor_thuiszitter_meldt_de_interventie_afspraak() {
     );
     // Begeleiding under the same option carries no such condition.
     let (ok, _, b) = toets(
-        vraag(DreigendeThuiszitter, 9, "2026-11-23"),
+        vraag("dreigende_thuiszitter", 9, "2026-11-23"),
         verwijzing(
             "begeleiding_individueel_specialistisch",
             4,
@@ -384,7 +383,7 @@ fn behandeling_voor_thuiszitter_alleen_met_interventie_afspraak() {
     let toets_met = |afspraak| {
         let t = regels()
             .toets(&ToetsVraag {
-                situatie: vraag(DreigendeThuiszitter, 9, "2026-11-23"),
+                situatie: vraag("dreigende_thuiszitter", 9, "2026-11-23"),
                 verwijzing: verwijzing(
                     "behandeling_individueel_basis",
                     2,
@@ -431,7 +430,7 @@ fn behandeling_voor_thuiszitter_alleen_met_interventie_afspraak() {
 #[test]
 fn op_weg_naar_school_5_uur_het_hele_jaar() {
     let (ok, _, b) = toets(
-        vraag(OpWegNaarSchool, 8, "2026-11-23"),
+        vraag("op_weg_naar_school", 8, "2026-11-23"),
         verwijzing(
             "begeleiding_individueel_basis",
             5,
@@ -450,7 +449,7 @@ fn op_weg_naar_school_5_uur_het_hele_jaar() {
     );
     // 6 hours a week is above the second half's 5.
     let (ok, _, _) = toets(
-        vraag(OpWegNaarSchool, 8, "2026-11-23"),
+        vraag("op_weg_naar_school", 8, "2026-11-23"),
         verwijzing(
             "begeleiding_individueel_basis",
             6,
@@ -462,7 +461,7 @@ fn op_weg_naar_school_5_uur_het_hele_jaar() {
     assert!(!ok);
     // Past the second half year: outside.
     let (ok, _, _) = toets(
-        vraag(OpWegNaarSchool, 8, "2026-11-23"),
+        vraag("op_weg_naar_school", 8, "2026-11-23"),
         verwijzing(
             "begeleiding_individueel_basis",
             5,
@@ -477,10 +476,10 @@ fn op_weg_naar_school_5_uur_het_hele_jaar() {
 #[test]
 fn onbekende_school_is_een_fout_bij_elke_situatie() {
     for situatie in [
-        VolledigOnderwijs,
-        Kolibrie,
-        DreigendeThuiszitter,
-        OpWegNaarSchool,
+        "volledig_onderwijs",
+        "kolibrie",
+        "dreigende_thuiszitter",
+        "op_weg_naar_school",
     ] {
         let mut v = met_school(vraag(situatie, 9, "2026-11-23"), "Kolibri");
         v.tlv = true;
@@ -492,7 +491,7 @@ fn onbekende_school_is_een_fout_bij_elke_situatie() {
         );
     }
     // No school, or an empty one, is fine.
-    let v = met_school(vraag(VolledigOnderwijs, 9, "2026-11-23"), "  ");
+    let v = met_school(vraag("volledig_onderwijs", 9, "2026-11-23"), "  ");
     assert!(regels().advies(&v).is_ok());
 }
 
@@ -514,14 +513,18 @@ fn urenbudget_alleen_waar_de_bron_uren_spaart() {
             .collect()
     };
     assert_eq!(
-        met_budget(&advies(&vraag(VolledigOnderwijs, 10, "2026-11-23"))),
+        met_budget(&advies(&vraag("volledig_onderwijs", 10, "2026-11-23"))),
         ["almere.rij.volledig_onderwijs.optie.1"]
     );
     assert_eq!(
-        met_budget(&advies(&vraag(Onderwijsperspectief, 10, "2026-11-23"))),
+        met_budget(&advies(&vraag("onderwijsperspectief", 10, "2026-11-23"))),
         ["almere.rij.onderwijsperspectief.optie.1"]
     );
-    for situatie in [DreigendeThuiszitter, OntheffingLeerplicht, OpWegNaarSchool] {
+    for situatie in [
+        "dreigende_thuiszitter",
+        "ontheffing_leerplicht",
+        "op_weg_naar_school",
+    ] {
         let a = advies(&vraag(situatie, 9, "2026-11-23"));
         assert!(!a.opties.is_empty());
         assert_eq!(met_budget(&a), Vec::<&str>::new(), "{situatie:?}");
@@ -537,7 +540,7 @@ fn urenbudget_alleen_waar_de_bron_uren_spaart() {
 // 62.14 h per school week; the source itself says "ca 4 uur per school week".
 #[test]
 fn periode_die_vooral_vakantie_is_blijft_bij_ca_4_uur() {
-    let a = advies(&vraag(VolledigOnderwijs, 10, "2026-07-03"));
+    let a = advies(&vraag("volledig_onderwijs", 10, "2026-07-03"));
     let o = optie(&a, "almere.rij.volledig_onderwijs.optie.1");
     assert_eq!(
         (o.ingangsdatum, o.einddatum),
@@ -562,13 +565,13 @@ fn periode_die_vooral_vakantie_is_blijft_bij_ca_4_uur() {
         a.toelichting
     );
     // A whole school year stays below the ceiling and is not held.
-    let jaar = advies(&vraag(VolledigOnderwijs, 10, "2026-08-01"));
+    let jaar = advies(&vraag("volledig_onderwijs", 10, "2026-08-01"));
     let b = jaar.opties[0].budget.as_ref().expect("budget");
     assert_eq!(b.uren_per_schoolweek, Some(Hoeveelheid::honderdsten(372)));
     assert!(!b.begrensd);
     // A total beyond the held budget is outside the norms.
     let (ok, _, b) = toets(
-        vraag(VolledigOnderwijs, 10, "2026-07-03"),
+        vraag("volledig_onderwijs", 10, "2026-07-03"),
         verwijzing(
             "begeleiding_individueel_basis",
             12,
@@ -591,7 +594,7 @@ fn periode_die_vooral_vakantie_is_blijft_bij_ca_4_uur() {
 #[test]
 fn kolibrie_volgt_soest_ook_met_een_andere_school() {
     for school in [None, Some("Watertuin"), Some("Kolibrie")] {
-        let mut v = vraag(Kolibrie, 9, "2025-08-01");
+        let mut v = vraag("kolibrie", 9, "2025-08-01");
         v.tlv = true;
         v.school = school.map(String::from);
         let a = advies(&v);

@@ -4,7 +4,6 @@
 mod common;
 
 use common::*;
-use schakel_rules::Onderwijssituatie::*;
 use schakel_rules::normenkader::Dekking;
 
 // Row "Kind ouder dan 4 jaar | Volledig onderwijs": max 3 uur begeleiding
@@ -12,8 +11,8 @@ use schakel_rules::normenkader::Dekking;
 // end of the school year; "Feitelijk is daarmee ca 4 uur per school week".
 #[test]
 fn rij_volledig_onderwijs() {
-    let a = advies(&vraag(VolledigOnderwijs, 10, "2026-11-23"));
-    assert_eq!(a.situatie, Some(VolledigOnderwijs));
+    let a = advies(&vraag("volledig_onderwijs", 10, "2026-11-23"));
+    assert_eq!(sit(&a), Some("volledig_onderwijs"));
     assert!(a.beschikking_nodig);
     assert_eq!(a.regie, None);
     assert_eq!(optie_ids(&a), ["almere.rij.volledig_onderwijs.optie.1"]);
@@ -31,7 +30,7 @@ fn rij_volledig_onderwijs() {
     assert!(a.bronnen.contains(&"almere.rij.volledig_onderwijs"));
 
     // A full school year 2026-2027 in regio noord.
-    let a = advies(&vraag(VolledigOnderwijs, 10, "2026-08-01"));
+    let a = advies(&vraag("volledig_onderwijs", 10, "2026-08-01"));
     let b = a.opties[0].budget.as_ref().expect("budget");
     assert_eq!((b.van, b.tot), (d("2026-08-01"), d("2027-07-31")));
     assert_eq!(b.kalenderweken, 52.14);
@@ -50,7 +49,7 @@ fn rij_volledig_onderwijs() {
 #[test]
 fn ca_4_uur_per_schoolweek_in_beide_schooljaren() {
     for (peildatum, verwacht) in [("2025-08-01", 3.91), ("2026-08-01", 3.72)] {
-        let a = advies(&vraag(VolledigOnderwijs, 10, peildatum));
+        let a = advies(&vraag("volledig_onderwijs", 10, peildatum));
         let per_week = a.opties[0]
             .budget
             .as_ref()
@@ -67,8 +66,8 @@ fn ca_4_uur_per_schoolweek_in_beide_schooljaren() {
 
 #[test]
 fn volledig_onderwijs_onder_4_jaar_heeft_geen_rij() {
-    let a = advies(&vraag(VolledigOnderwijs, 3, "2026-11-23"));
-    assert_eq!(a.situatie, None);
+    let a = advies(&vraag("volledig_onderwijs", 3, "2026-11-23"));
+    assert_eq!(sit(&a), None);
     assert!(a.opties.is_empty());
     assert!(toelichting_bevat(&a, "vanaf 4 jaar"), "{:?}", a.toelichting);
     assert!(!a.bronnen.is_empty());
@@ -79,8 +78,8 @@ fn volledig_onderwijs_onder_4_jaar_heeft_geen_rij() {
 // weken (6 (+4))", footnote **.
 #[test]
 fn rij_nog_niet_ingeschreven() {
-    let a = advies(&vraag(NogNietIngeschreven, 4, "2026-11-23"));
-    assert_eq!(a.situatie, Some(NogNietIngeschreven));
+    let a = advies(&vraag("nog_niet_ingeschreven", 4, "2026-11-23"));
+    assert_eq!(sit(&a), Some("nog_niet_ingeschreven"));
     assert!(a.beschikking_nodig);
     assert_eq!(optie_ids(&a), ["almere.rij.nog_niet_ingeschreven.optie.1"]);
     let o = &a.opties[0];
@@ -102,12 +101,12 @@ fn rij_nog_niet_ingeschreven() {
     );
     // From 5 (compulsory education) the row no longer applies.
     assert_eq!(
-        advies(&vraag(NogNietIngeschreven, 5, "2026-11-23")).situatie,
+        sit(&advies(&vraag("nog_niet_ingeschreven", 5, "2026-11-23"))),
         None
     );
     assert_eq!(
-        advies(&vraag(NogNietIngeschreven, 2, "2026-11-23")).situatie,
-        Some(NogNietIngeschreven)
+        sit(&advies(&vraag("nog_niet_ingeschreven", 2, "2026-11-23"))),
+        Some("nog_niet_ingeschreven")
     );
 }
 
@@ -115,8 +114,8 @@ fn rij_nog_niet_ingeschreven() {
 // for the school year as volledig onderwijs.
 #[test]
 fn rij_onderwijsperspectief() {
-    let a = advies(&vraag(Onderwijsperspectief, 6, "2027-03-01"));
-    assert_eq!(a.situatie, Some(Onderwijsperspectief));
+    let a = advies(&vraag("onderwijsperspectief", 6, "2027-03-01"));
+    assert_eq!(sit(&a), Some("onderwijsperspectief"));
     assert!(a.beschikking_nodig);
     let o = optie(&a, "almere.rij.onderwijsperspectief.optie.1");
     assert_eq!(
@@ -144,8 +143,8 @@ fn rij_onderwijsperspectief() {
 // 3 uur BIS for the school year; Kersenboom for 0-6; evaluation after 3 months.
 #[test]
 fn rij_dreigende_thuiszitter() {
-    let a = advies(&vraag(DreigendeThuiszitter, 9, "2026-11-23"));
-    assert_eq!(a.situatie, Some(DreigendeThuiszitter));
+    let a = advies(&vraag("dreigende_thuiszitter", 9, "2026-11-23"));
+    assert_eq!(sit(&a), Some("dreigende_thuiszitter"));
     assert_eq!(a.regie, Some("onderwijs"));
     assert!(a.beschikking_nodig);
     assert_eq!(
@@ -217,12 +216,12 @@ fn rij_dreigende_thuiszitter() {
 
 #[test]
 fn dreigende_thuiszitter_kersenboom_tot_7_jaar() {
-    let a = advies(&vraag(DreigendeThuiszitter, 6, "2026-11-23"));
+    let a = advies(&vraag("dreigende_thuiszitter", 6, "2026-11-23"));
     let k = optie(&a, "almere.rij.dreigende_thuiszitter.optie.3");
     assert_eq!(k.programma, Some("kersenboom"));
     assert_eq!(k.einddatum, None);
     assert!(toelichting_bevat(&a, "ASS en communicatieproblematiek"));
-    let a7 = advies(&vraag(DreigendeThuiszitter, 7, "2026-11-23"));
+    let a7 = advies(&vraag("dreigende_thuiszitter", 7, "2026-11-23"));
     assert!(!optie_ids(&a7).contains(&"almere.rij.dreigende_thuiszitter.optie.3"));
 }
 
@@ -231,7 +230,7 @@ fn dreigende_thuiszitter_kersenboom_tot_7_jaar() {
 #[test]
 fn dagdelen_naar_rato() {
     for (schooldagdelen, min, max) in [(1, 5, 8), (4, 2, 5), (6, 0, 3), (7, 0, 2)] {
-        let mut v = vraag(DreigendeThuiszitter, 9, "2026-11-23");
+        let mut v = vraag("dreigende_thuiszitter", 9, "2026-11-23");
         v.schooldagdelen = schooldagdelen;
         let a = advies(&v);
         let groep: Vec<_> = a
@@ -248,7 +247,7 @@ fn dagdelen_naar_rato() {
         );
         assert!(a.bronnen.contains(&"almere.interpretatie.naar_rato"));
     }
-    let mut v = vraag(DreigendeThuiszitter, 9, "2026-11-23");
+    let mut v = vraag("dreigende_thuiszitter", 9, "2026-11-23");
     v.schooldagdelen = 9;
     let a = advies(&v);
     assert!(a.opties.iter().all(|o| {
@@ -263,8 +262,8 @@ fn dagdelen_naar_rato() {
 // jeugdhulp.
 #[test]
 fn rij_ontheffing_leerplicht() {
-    let a = advies(&vraag(OntheffingLeerplicht, 5, "2026-11-23"));
-    assert_eq!(a.situatie, Some(OntheffingLeerplicht));
+    let a = advies(&vraag("ontheffing_leerplicht", 5, "2026-11-23"));
+    assert_eq!(sit(&a), Some("ontheffing_leerplicht"));
     assert_eq!(a.regie, Some("jeugdhulp"));
     assert!(a.beschikking_nodig);
     assert_eq!(
@@ -291,8 +290,8 @@ fn rij_ontheffing_leerplicht() {
     );
     assert!(toelichting_bevat(&a, "schoolse setting"));
     assert!(a.verplichtingen.is_empty());
-    let onder_5 = advies(&vraag(OntheffingLeerplicht, 4, "2026-11-23"));
-    assert_eq!(onder_5.situatie, None);
+    let onder_5 = advies(&vraag("ontheffing_leerplicht", 4, "2026-11-23"));
+    assert_eq!(sit(&onder_5), None);
     assert!(
         toelichting_bevat(&onder_5, "vanaf 5 jaar"),
         "{:?}",
@@ -304,8 +303,8 @@ fn rij_ontheffing_leerplicht() {
 // week; 2e half jaar max 2 dagdelen BGS or 5 uur BIB.
 #[test]
 fn rij_op_weg_naar_school() {
-    let a = advies(&vraag(OpWegNaarSchool, 8, "2026-11-23"));
-    assert_eq!(a.situatie, Some(OpWegNaarSchool));
+    let a = advies(&vraag("op_weg_naar_school", 8, "2026-11-23"));
+    assert_eq!(sit(&a), Some("op_weg_naar_school"));
     let fasen: Vec<_> = a
         .opties
         .iter()
@@ -353,7 +352,7 @@ fn rij_op_weg_naar_school() {
         ]
     );
     // Op weg naar school's amounts are not reduced naar rato.
-    let mut v = vraag(OpWegNaarSchool, 8, "2026-11-23");
+    let mut v = vraag("op_weg_naar_school", 8, "2026-11-23");
     v.schooldagdelen = 4;
     assert_eq!(inzet(&advies(&v).opties[0])[0].2, 5);
 }
@@ -363,11 +362,11 @@ fn rij_op_weg_naar_school() {
 // Tamboerijn géén).
 #[test]
 fn rij_joa() {
-    let mut v = vraag(Joa, 8, "2026-11-23");
+    let mut v = vraag("joa", 8, "2026-11-23");
     v.tlv = true;
     v.school = Some("tamboerijn".into());
     let a = advies(&v);
-    assert_eq!(a.situatie, Some(Joa));
+    assert_eq!(sit(&a), Some("joa"));
     assert!(!a.beschikking_nodig);
     assert_eq!(a.school, Some("Tamboerijn"));
     assert!(a.opties.is_empty());
@@ -392,16 +391,16 @@ fn rij_joa() {
 
 #[test]
 fn joa_vanaf_13_of_zonder_tlv_geen_rij() {
-    let mut v = vraag(Joa, 13, "2026-11-23");
+    let mut v = vraag("joa", 13, "2026-11-23");
     v.tlv = true;
     v.school = Some("Triangel".into());
     let a = advies(&v);
-    assert_eq!(a.situatie, None);
+    assert_eq!(sit(&a), None);
     assert!(toelichting_bevat(&a, "van 4 tot 13 jaar"));
-    let mut v = vraag(Joa, 12, "2026-11-23");
+    let mut v = vraag("joa", 12, "2026-11-23");
     v.school = Some("Triangel".into());
     let a = advies(&v);
-    assert_eq!(a.situatie, None);
+    assert_eq!(sit(&a), None);
     assert!(toelichting_bevat(&a, "TLV"));
 }
 
@@ -409,10 +408,10 @@ fn joa_vanaf_13_of_zonder_tlv_geen_rij() {
 // reikwijdte OJA's; seed 000: no beschikking, the hoofdaanbieder has regie.
 #[test]
 fn rij_oja() {
-    let mut v = vraag(Oja, 15, "2026-11-23");
+    let mut v = vraag("oja", 15, "2026-11-23");
     v.school = Some("OPDC".into());
     let a = advies(&v);
-    assert_eq!(a.situatie, Some(Oja));
+    assert_eq!(sit(&a), Some("oja"));
     assert!(!a.beschikking_nodig);
     assert_eq!(a.regie, Some("hoofdaanbieder"));
     let r = a.reikwijdte.as_ref().expect("reikwijdte");
@@ -420,10 +419,10 @@ fn rij_oja() {
     assert_eq!(r.get("groepsbegeleiding_schooltijd"), Some(Dekking::Oja));
     assert_eq!(r.get("begeleiding_ouders_systeem"), Some(Dekking::V));
     v.peildatum = d("2026-11-23");
-    let mut v18 = vraag(Oja, 18, "2026-11-23");
+    let mut v18 = vraag("oja", 18, "2026-11-23");
     v18.school = Some("PrO".into());
     let a = advies(&v18);
-    assert_eq!(a.situatie, None);
+    assert_eq!(sit(&a), None);
     assert!(toelichting_bevat(&a, "van 4 tot 18 jaar"));
 }
 
@@ -447,7 +446,7 @@ fn reikwijdte_oja_matrix() {
         ("persoonlijke_verzorging_school", [O, O, O, O]),
     ];
     for (kolom, school) in ["Watertuin", "Bombardon", "OPDC", "PrO"].iter().enumerate() {
-        let mut v = vraag(Oja, 10, "2026-11-23");
+        let mut v = vraag("oja", 10, "2026-11-23");
         v.school = Some(school.to_string());
         let a = advies(&v);
         let r = a.reikwijdte.expect("reikwijdte");
@@ -468,10 +467,10 @@ fn reikwijdte_oja_matrix() {
 // yearly CvB review; footnote ****.
 #[test]
 fn rij_kolibrie() {
-    let mut v = vraag(Kolibrie, 9, "2026-11-23");
+    let mut v = vraag("kolibrie", 9, "2026-11-23");
     v.tlv = true;
     let a = advies(&v);
-    assert_eq!(a.situatie, Some(Kolibrie));
+    assert_eq!(sit(&a), Some("kolibrie"));
     assert!(a.beschikking_nodig);
     let o = optie(&a, "almere.rij.kolibrie.optie.1");
     assert_eq!(
@@ -520,7 +519,7 @@ fn rij_kolibrie() {
 /// weeks, and 1253.14 / 82.2 = 15.25 hours per school week.
 #[test]
 fn kolibrie_budget_op_4_december_2026() {
-    let mut v = vraag(Kolibrie, 9, "2026-12-04");
+    let mut v = vraag("kolibrie", 9, "2026-12-04");
     v.tlv = true;
     let a = advies(&v);
     let b = a.opties[0].budget.as_ref().expect("a budget today");
@@ -543,7 +542,7 @@ fn kolibrie_budget_op_4_december_2026() {
 /// mei 5 and zomer 2030's head 8: 205 school days, 41 weeks, 3.82 h.
 #[test]
 fn volledig_schooljaar_2029_2030() {
-    let a = advies(&vraag(VolledigOnderwijs, 10, "2029-08-01"));
+    let a = advies(&vraag("volledig_onderwijs", 10, "2029-08-01"));
     let b = a.opties[0].budget.as_ref().expect("budget");
     assert_eq!((b.van, b.tot), (d("2029-08-01"), d("2030-07-31")));
     assert_eq!(b.kalenderweken, 52.14);
@@ -559,7 +558,7 @@ fn volledig_schooljaar_2029_2030() {
 
 #[test]
 fn kolibrie_ongeveer_16_uur_per_schoolweek() {
-    let mut v = vraag(Kolibrie, 9, "2025-08-01");
+    let mut v = vraag("kolibrie", 9, "2025-08-01");
     v.tlv = true;
     let a = advies(&v);
     let b = a.opties[0]
@@ -585,12 +584,12 @@ fn kolibrie_ongeveer_16_uur_per_schoolweek() {
 
 #[test]
 fn kolibrie_vanaf_13_of_zonder_tlv_geen_rij() {
-    let mut v = vraag(Kolibrie, 13, "2026-11-23");
+    let mut v = vraag("kolibrie", 13, "2026-11-23");
     v.tlv = true;
-    assert_eq!(advies(&v).situatie, None);
-    let v = vraag(Kolibrie, 9, "2026-11-23");
+    assert_eq!(sit(&advies(&v)), None);
+    let v = vraag("kolibrie", 9, "2026-11-23");
     let a = advies(&v);
-    assert_eq!(a.situatie, None);
+    assert_eq!(sit(&a), None);
     assert!(toelichting_bevat(&a, "TLV"));
 }
 
@@ -633,7 +632,7 @@ mod toets {
 
     #[test]
     fn drie_uur_per_week_past_vier_niet() {
-        let v = || vraag(VolledigOnderwijs, 10, "2026-11-23");
+        let v = || vraag("volledig_onderwijs", 10, "2026-11-23");
         let (ok, b) = toets(
             v(),
             "begeleiding_individueel_basis",
@@ -678,7 +677,7 @@ mod toets {
 
     #[test]
     fn totaal_uren_tegen_het_budget() {
-        let v = || vraag(VolledigOnderwijs, 10, "2026-08-01");
+        let v = || vraag("volledig_onderwijs", 10, "2026-08-01");
         // 3 h/week over 52.14 calendar weeks = 156.43 hours.
         let (ok, _) = toets(
             v(),
@@ -709,7 +708,7 @@ mod toets {
 
     #[test]
     fn groepsbegeleiding_in_dagdelen_tussen_min_en_max() {
-        let v = || vraag(DreigendeThuiszitter, 9, "2026-11-23");
+        let v = || vraag("dreigende_thuiszitter", 9, "2026-11-23");
         let (ok, _) = toets(
             v(),
             "begeleiding_groep_specialistisch",
@@ -760,7 +759,7 @@ mod toets {
     #[test]
     fn product_buiten_de_situatie_en_oja() {
         let (ok, b) = toets(
-            vraag(VolledigOnderwijs, 10, "2026-11-23"),
+            vraag("volledig_onderwijs", 10, "2026-11-23"),
             "behandeling_individueel_basis",
             1.0,
             Eenheid::Uur,
@@ -773,7 +772,7 @@ mod toets {
                 && b[0].1.contains("komt in geen optie"),
             "{b:?}"
         );
-        let mut oja = vraag(Oja, 10, "2026-11-23");
+        let mut oja = vraag("oja", 10, "2026-11-23");
         oja.school = Some("Watertuin".into());
         let (ok, b) = toets(
             oja,
@@ -786,7 +785,7 @@ mod toets {
         );
         assert!(!ok && b[0].1.contains("zonder beschikking"), "{b:?}");
         let (ok, b) = toets(
-            vraag(NogNietIngeschreven, 4, "2026-11-23"),
+            vraag("nog_niet_ingeschreven", 4, "2026-11-23"),
             "begeleiding_individueel_specialistisch",
             8.0,
             Eenheid::Uur,

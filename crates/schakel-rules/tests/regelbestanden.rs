@@ -315,7 +315,7 @@ fn afwijkende_schoolvakantie_per_school() {
     let vraag = schakel_rules::AdviesVraag {
         geboortedatum: d("2018-01-01"),
         peildatum: d("2026-08-01"),
-        situatie: schakel_rules::Onderwijssituatie::Kolibrie,
+        situatie: situatie_van("kolibrie"),
         school: None,
         tlv: true,
         schooldagdelen: 0,

@@ -12,9 +12,11 @@ use crate::{Door, Id};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NieuweOnderwijssituatie {
     pub jeugdige: Id,
-    /// A situation key of the normenkader (`volledig_onderwijs`, …).
+    /// A situation key of the region's normenkader (its `[[situatie]]`
+    /// list), stored as the rules spell it.
     pub situatie: String,
-    /// The school's name as the normenkader knows it (OJA, JOA, Kolibrie).
+    /// The school's name as the normenkader knows it (its `[[school]]`
+    /// list: OJA and JOA schools, schools with their own calendar).
     pub school: Option<String>,
     /// Dagdelen per week the child still attends school (0–9), where the
     /// situation needs it.

@@ -15,8 +15,8 @@ use crate::{Id, OpslagFout, Resultaat};
 /// A school's onderwijs-jeugdhulparrangement.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct OjaArrangement {
-    /// The normenkader's name of the OJA school ("Watertuin", "Bombardon",
-    /// "OPDC", "PrO"); one organisation per name. Whether the normenkader
+    /// The normenkader's name of the OJA school (its `[[school]]` name);
+    /// one organisation per name. Whether the normenkader
     /// in force lists it is for the caller to check: the store does not
     /// know the rules.
     pub arrangement: String,

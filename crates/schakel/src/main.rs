@@ -141,12 +141,14 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
     match &cli.opdracht {
         Opdracht::Advies { bestand } => {
             let regels = Regelset::laad(&data, &cli.regio)?;
-            let vraag = AdviesVraag::uit_json(&parse_json(&lees_invoer(bestand)?)?, vandaag())?;
+            let invoer = parse_json(&lees_invoer(bestand)?)?;
+            let vraag = AdviesVraag::uit_json(&invoer, vandaag(), regels.situaties())?;
             schrijf(&regels.advies(&vraag)?);
         }
         Opdracht::Toets { bestand } => {
             let regels = Regelset::laad(&data, &cli.regio)?;
-            let vraag = ToetsVraag::uit_json(&parse_json(&lees_invoer(bestand)?)?, vandaag())?;
+            let invoer = parse_json(&lees_invoer(bestand)?)?;
+            let vraag = ToetsVraag::uit_json(&invoer, vandaag(), regels.situaties())?;
             schrijf(&regels.toets(&vraag)?);
         }
         Opdracht::Reikwijdte { school } => {
@@ -279,6 +281,7 @@ fn regels_overzicht(regels: &Regelset) -> serde_json::Value {
                 "geldig_vanaf": k.geldig_vanaf,
                 "bestand": k.bestand,
                 "bron": k.bron,
+                "situaties": k.situaties.iter().map(|s| serde_json::json!({"sleutel": s.situatie, "naam": s.naam})).collect::<Vec<_>>(),
                 "rijen": rijen,
                 "voetnoten": k.voetnoten.iter().map(|v| serde_json::json!({"id": v.id, "teken": v.teken, "bron": v.bron})).collect::<Vec<_>>(),
                 "reikwijdte": k.reikwijdte.iter().map(|r| serde_json::json!({"id": r.id, "bron": r.bron})).collect::<Vec<_>>(),

@@ -1620,6 +1620,50 @@ fn regels_negen_rijen() {
     }
 }
 
+/// Another region is data: the fictitious Lindeloo rule set of
+/// schakel-rules' fixtures, put beside the shipped calendar, is listed by
+/// `regels`, answers `advies` with its own situation, period and
+/// products, and refuses Almere's situation naming its own — the same
+/// binary, no code of its own.
+#[test]
+fn tweede_regio_als_data() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    kopieer_map(&repo_data().join("kalender"), &data.join("kalender"));
+    kopieer_map(
+        &repo().join("crates/schakel-rules/tests/fixtures/regio"),
+        &data.join("regio"),
+    );
+    let r = gelukt(&draai(
+        schakel_met(&data).args(["--regio", "lindeloo", "regels"]),
+    ));
+    let v = &r["versies"][0];
+    assert_eq!(v["regio"], "lindeloo");
+    assert_eq!(
+        v["situaties"][1],
+        json!({"sleutel": "deel_van_de_week", "naam": "Gaat een deel van de week naar school"})
+    );
+    let invoer = vraag("2016-05-12", "2026-11-23", "hele_week_school").to_string();
+    let a = gelukt(&draai_stdin_met(
+        &data,
+        &["--regio", "lindeloo", "advies", "-"],
+        &invoer,
+    ));
+    assert_eq!(a["situatie"], "hele_week_school");
+    assert_eq!(a["opties"][0]["einddatum"], "2026-12-31");
+    assert_eq!(
+        a["opties"][0]["inzet"][0]["product"],
+        "ambulante_begeleiding"
+    );
+    assert_eq!(a["normenkader"]["regio"], "lindeloo");
+    let kolibrie = vraag("2016-05-12", "2026-11-23", "kolibrie").to_string();
+    let uit = draai_stdin_met(&data, &["--regio", "lindeloo", "advies", "-"], &kolibrie);
+    assert_eq!(
+        invoerfout(&uit, "onderwijssituatie"),
+        "onbekende waarde 'kolibrie'; toegestaan: hele_week_school | deel_van_de_week | zorgklas | geen_school"
+    );
+}
+
 /// A feed that parses but conflicts with the calendar (here: a holiday that
 /// overlaps the 2026-2027 summer already on file, or a date outside the feed's
 /// school year) is refused after the trial load as bad input (exit 2, field

@@ -31,7 +31,7 @@ pub async fn advies(
     State(state): State<AppState>,
     Invoer(invoer): Invoer<Value>,
 ) -> ApiResultaat<impl IntoResponse> {
-    let vraag = AdviesVraag::uit_json(&invoer, vandaag())?;
+    let vraag = AdviesVraag::uit_json(&invoer, vandaag(), state.regels.situaties())?;
     let advies = state.regels.advies(&vraag)?;
     Ok(Json(
         serde_json::to_value(&advies).map_err(ApiFout::intern)?,
@@ -47,7 +47,7 @@ pub async fn toets(
     State(state): State<AppState>,
     Invoer(invoer): Invoer<Value>,
 ) -> ApiResultaat<impl IntoResponse> {
-    let vraag = ToetsVraag::uit_json(&invoer, vandaag())?;
+    let vraag = ToetsVraag::uit_json(&invoer, vandaag(), state.regels.situaties())?;
     let toetsing = state.regels.toets(&vraag)?;
     Ok(Json(
         serde_json::to_value(&toetsing).map_err(ApiFout::intern)?,
@@ -57,7 +57,7 @@ pub async fn toets(
 /// What an OJA school's arrangement covers, per service.
 #[utoipa::path(get, path = "/normenkader/reikwijdtes/{school}", operation_id = "leesReikwijdte", tag = "normenkader",
     security(()),
-    params(("school" = String, Path, description = "Watertuin, Bombardon, OPDC, PrO, Tamboerijn, Triangel of Kwekerij")),
+    params(("school" = String, Path, description = "Een school met een OJA of een JOA-groep, zoals het normenkader van de regio haar noemt")),
     responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Wat het arrangement van de school dekt, per dienst", body = Object), (status = 404, response = NietGevonden)))]
 pub async fn reikwijdte(
     State(state): State<AppState>,

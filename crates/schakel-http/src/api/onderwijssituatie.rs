@@ -14,7 +14,7 @@ use axum::response::IntoResponse;
 use chrono::NaiveDate;
 use schakel_domain::toegang;
 use schakel_domain::verloop::Gebeurtenis;
-use schakel_rules::{AdviesVraag, Onderwijssituatie as Situatie};
+use schakel_rules::AdviesVraag;
 use schakel_storage::audit::{Actie, Uitkomst};
 use schakel_storage::{Jeugdige, NieuweOnderwijssituatie, Onderwijssituatie};
 use serde::{Deserialize, Serialize};
@@ -32,12 +32,12 @@ use crate::state::AppState;
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OnderwijssituatieInvoer {
-    /// A situation of the normenkader: volledig_onderwijs,
-    /// nog_niet_ingeschreven, onderwijsperspectief, dreigende_thuiszitter,
-    /// ontheffing_leerplicht, op_weg_naar_school, joa, oja, kolibrie.
+    /// A situation key of the region's normenkader (its `[[situatie]]`
+    /// list; an unknown one is refused with the allowed keys).
     pub onderwijssituatie: String,
-    /// The school as the normenkader names it (OJA and JOA schools,
-    /// Kolibrie); empty for another school.
+    /// The school as the normenkader names it (its `[[school]]` list: OJA
+    /// and JOA schools, schools with their own calendar); empty for
+    /// another school.
     pub school: Option<String>,
     /// Dagdelen per week the child still attends school (0–9).
     pub schooldagdelen: Option<u8>,
@@ -307,13 +307,14 @@ fn controleer(
     i: OnderwijssituatieInvoer,
     actor: &Actor,
 ) -> ApiResultaat<NieuweOnderwijssituatie> {
-    let situatie = Situatie::parse(i.onderwijssituatie.trim()).ok_or_else(|| {
+    let situaties = state.regels.situaties();
+    let situatie = situaties.parse(i.onderwijssituatie.trim()).ok_or_else(|| {
         ApiFout::veld(
             "onderwijssituatie",
             format!(
                 "onbekende situatie '{}'; toegestaan: {}",
                 i.onderwijssituatie,
-                Situatie::toegestaan()
+                situaties.toegestaan()
             ),
         )
     })?;
@@ -346,7 +347,7 @@ fn controleer(
     state.regels.advies(&AdviesVraag {
         geboortedatum: j.geboortedatum,
         peildatum: i.van,
-        situatie,
+        situatie: situatie.clone(),
         school: school.clone(),
         tlv: false,
         schooldagdelen: i.schooldagdelen.unwrap_or(0),

@@ -157,7 +157,7 @@ pub async fn lees_toegangsroute(
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OjaInvoer {
-    /// The normenkader's name of the OJA school (Watertuin, Bombardon, OPDC, PrO).
+    /// The normenkader's name of the OJA school, as its `[[school]]` list has it.
     pub arrangement: String,
     /// The id of an aanbieder.
     pub hoofdaanbieder: Option<i64>,

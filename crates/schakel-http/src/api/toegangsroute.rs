@@ -9,7 +9,7 @@ use axum::extract::State;
 use schakel_domain::toegangsroute::{
     self, Oja, Route, School, Toegangsadvies, Toegangsvraag, Vraagsoort,
 };
-use schakel_rules::situatie::{Arrangement, Onderwijssituatie};
+use schakel_rules::situatie::Arrangement;
 use schakel_storage::{DirectoryGegevens, Id, Jeugdige, Organisatie};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -226,7 +226,7 @@ fn oja_rij(state: &AppState) -> Option<String> {
     kader
         .rijen
         .iter()
-        .find(|r| r.situatie == Onderwijssituatie::Oja)
+        .find(|r| r.arrangement == Some(Arrangement::Oja))
         .map(|r| r.id.clone())
 }
 

@@ -181,7 +181,10 @@ async fn toetsvraag(
         velden.insert("peildatum".into(), ingang.clone());
     }
     let vraag = json!({ "situatie": velden, "verwijzing": i.verwijzing });
-    Ok((ToetsVraag::uit_json(&vraag, vandaag())?, bron))
+    Ok((
+        ToetsVraag::uit_json(&vraag, vandaag(), state.regels.situaties())?,
+        bron,
+    ))
 }
 
 /// Whether the provider has an interventie-afspraak with a gemeente of
@@ -395,8 +398,8 @@ pub async fn maak_verwijzing(
 }
 
 /// The actions a referral brings: its end date for the verwijzer, and the
-/// obligations the normenkader attaches to the situation (the thuiszitter's
-/// evaluation after 3 months, Kolibrie's yearly CvB review) for the
+/// obligations the normenkader attaches to the situation (an evaluation
+/// after some months, a yearly review) for the
 /// pupil's school — where regie lies — or else the verwijzer's organisation.
 fn termijnen(
     state: &AppState,

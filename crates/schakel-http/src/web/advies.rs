@@ -8,7 +8,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use schakel_rules::advies::{Advies, Reikwijdte};
 use schakel_rules::normenkader::Dekking;
-use schakel_rules::situatie::Onderwijssituatie;
 use schakel_rules::{AdviesVraag, ToetsVraag};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
@@ -78,12 +77,15 @@ impl SituatieInvoer {
     }
 }
 
-pub fn situatiekeuzes() -> Vec<Keuze> {
+/// The region's situations, with their labels, in the file's order.
+pub fn situatiekeuzes(state: &AppState) -> Vec<Keuze> {
     let mut k = vec![Keuze::new("", "Kies een situatie")];
     k.extend(
-        Onderwijssituatie::ALLE
+        state
+            .regels
+            .situaties()
             .iter()
-            .map(|s| Keuze::new(s.naam(), opmaak::situatie(*s))),
+            .map(|s| Keuze::new(s.situatie.naam(), &s.naam)),
     );
     k
 }
@@ -239,7 +241,9 @@ impl AdviesWeergave {
             })
             .collect();
         Self {
-            situatie: a.situatie.map(|s| opmaak::situatie(s).to_string()),
+            situatie: a
+                .situatie
+                .map(|s| opmaak::situatie(&state.regels, s.naam())),
             beschikking: opmaak::ja_nee(a.beschikking_nodig),
             regie: a.regie.map(|r| match r {
                 "onderwijs" => "Bij het onderwijs".to_string(),
@@ -295,10 +299,17 @@ pub async fn formulier(State(state): State<AppState>, wie: Bezoeker) -> WebResul
         kop: kop(&wie, "Wat mag worden verwezen?", "/advies").await?,
         fouten: Fouten::default(),
         invoer: SituatieInvoer {
-            onderwijssituatie: "volledig_onderwijs".into(),
+            // The region's first situation, as the form's first choice.
+            onderwijssituatie: state
+                .regels
+                .situaties()
+                .sleutels()
+                .next()
+                .unwrap_or_default()
+                .into(),
             ..SituatieInvoer::default()
         },
-        situaties: situatiekeuzes(),
+        situaties: situatiekeuzes(&state),
         scholen: schoolkeuzes(&state),
         advies: None,
     };
@@ -314,7 +325,12 @@ pub async fn bereken(
     super::formulier::OpenFormulier(invoer): super::formulier::OpenFormulier<SituatieInvoer>,
 ) -> WebResultaat {
     let mut fouten = Fouten::default();
-    let uitkomst = AdviesVraag::uit_json(&Value::Object(invoer.json()), vandaag()).and_then(|v| {
+    let uitkomst = AdviesVraag::uit_json(
+        &Value::Object(invoer.json()),
+        vandaag(),
+        state.regels.situaties(),
+    )
+    .and_then(|v| {
         state
             .regels
             .advies(&v)
@@ -337,7 +353,7 @@ pub async fn bereken(
         kop: kop(&wie, titel, "/advies").await?,
         fouten,
         invoer,
-        situaties: situatiekeuzes(),
+        situaties: situatiekeuzes(&state),
         scholen: schoolkeuzes(&state),
         advies,
     };
@@ -512,7 +528,7 @@ async fn toetspagina(
         fouten,
         situatie,
         voorstel,
-        situaties: situatiekeuzes(),
+        situaties: situatiekeuzes(state),
         scholen: schoolkeuzes(state),
         producten: productkeuzes(state),
         eenheden: eenheden(),
@@ -545,7 +561,7 @@ pub async fn toets(
 ) -> WebResultaat {
     let mut fouten = Fouten::default();
     let vraag = json!({"situatie": invoer.situatie.json(), "verwijzing": invoer.voorstel.json()});
-    let uitkomst = ToetsVraag::uit_json(&vraag, vandaag())
+    let uitkomst = ToetsVraag::uit_json(&vraag, vandaag(), state.regels.situaties())
         .and_then(|v| state.regels.toets(&v).map(|t| toetsweergave(&t)));
     let toetsing = match uitkomst {
         Ok(t) => Some(t),

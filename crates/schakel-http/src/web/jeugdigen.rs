@@ -234,7 +234,7 @@ pub async fn jeugdige(
     let onderwijssituatie =
         crate::api::onderwijssituatie::Dossiersituatie::op(&wie.state, &j, crate::api::vandaag())
             .await?
-            .map(|d| super::onderwijssituatie::beschrijving(&d));
+            .map(|d| super::onderwijssituatie::beschrijving(&wie.state.regels, &d));
     pagina(&JeugdigePagina {
         kop: Kop::voor(&wie, "Jeugdige", "/jeugdigen").await?,
         melding: super::gezin::melding(&g),

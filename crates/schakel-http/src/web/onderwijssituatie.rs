@@ -6,7 +6,7 @@
 use askama::Template;
 use schakel_domain::Rol;
 use schakel_domain::grens::Datumsoort;
-use schakel_rules::Onderwijssituatie;
+use schakel_rules::Regelset;
 use schakel_storage::Id;
 use serde::Deserialize;
 
@@ -18,13 +18,10 @@ use crate::api::onderwijssituatie::{
     Dossiersituatie, OnderwijssituatieInvoer, OnderwijssituatiesDto, leg_situatie_vast, overzicht,
 };
 
-/// "Volledig onderwijs; school: Watertuin; TLV tot en met 31 juli 2027; …"
-pub fn beschrijving(d: &Dossiersituatie) -> String {
+/// "<the situation's label>; school: <name>; TLV tot en met 31 juli 2027; …"
+pub fn beschrijving(regels: &Regelset, d: &Dossiersituatie) -> String {
     let g = &d.record.gegevens;
-    let mut delen = vec![
-        schakel_rules::Onderwijssituatie::parse(&g.situatie)
-            .map_or(g.situatie.clone(), |s| opmaak::situatie(s).to_string()),
-    ];
+    let mut delen = vec![opmaak::situatie(regels, &g.situatie)];
     if let Some(school) = &g.school {
         delen.push(format!("school: {school}"));
     }
@@ -94,12 +91,11 @@ pub struct Gelukt {
     gelukt: Option<String>,
 }
 
-fn regels(o: &OnderwijssituatiesDto) -> Vec<SituatieRegel> {
+fn historie(regels: &Regelset, o: &OnderwijssituatiesDto) -> Vec<SituatieRegel> {
     o.items
         .iter()
         .map(|s| SituatieRegel {
-            situatie: Onderwijssituatie::parse(&s.onderwijssituatie)
-                .map_or(s.onderwijssituatie.clone(), |x| opmaak::situatie(x).into()),
+            situatie: opmaak::situatie(regels, &s.onderwijssituatie),
             school: s.school.clone().unwrap_or_default(),
             schooldagdelen: s.schooldagdelen.map(|d| d.to_string()).unwrap_or_default(),
             periode: match s.tot {
@@ -132,7 +128,7 @@ async fn toon(
             naam: j.naam(),
             gelukt,
             fouten,
-            historie: regels(&o),
+            historie: historie(&wie.state.regels, &o),
             tlv: o.tlv.as_ref().map(|t| {
                 format!(
                     "{} tot en met {}",
@@ -145,7 +141,7 @@ async fn toon(
                 Rol::Zorgcoordinator | Rol::Casusregisseur | Rol::Wijkteammedewerker
             ),
             invoer,
-            situaties: situatiekeuzes(),
+            situaties: situatiekeuzes(&wie.state),
             scholen: schoolkeuzes(&wie.state),
         },
     )

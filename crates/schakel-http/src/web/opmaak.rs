@@ -2,7 +2,7 @@
 //! situations.
 
 use chrono::{Datelike, NaiveDate};
-use schakel_rules::situatie::Onderwijssituatie;
+use schakel_rules::Regelset;
 
 const MAANDEN: [&str; 12] = [
     "januari",
@@ -75,18 +75,14 @@ pub fn product(p: &str) -> String {
     super::formulier::hoofdletter(&p.replace('_', " "))
 }
 
-pub fn situatie(s: Onderwijssituatie) -> &'static str {
-    match s {
-        Onderwijssituatie::VolledigOnderwijs => "Volledig onderwijs",
-        Onderwijssituatie::NogNietIngeschreven => "Nog niet ingeschreven op een school",
-        Onderwijssituatie::Onderwijsperspectief => "Onderwijsperspectief, nog geen plaats",
-        Onderwijssituatie::DreigendeThuiszitter => "(Dreigende) thuiszitter",
-        Onderwijssituatie::OntheffingLeerplicht => "Tijdelijke ontheffing van de leerplicht",
-        Onderwijssituatie::OpWegNaarSchool => "Op weg naar school",
-        Onderwijssituatie::Joa => "JOA-groep (jeugdhulp-onderwijsarrangement)",
-        Onderwijssituatie::Oja => "OJA-school (onderwijs-jeugdhulparrangement)",
-        Onderwijssituatie::Kolibrie => "Kolibrie (Soest)",
-    }
+/// A situation's label as the region's normenkader names it; the key
+/// itself for one the loaded rules no longer know (an old record).
+pub fn situatie(regels: &Regelset, sleutel: &str) -> String {
+    regels
+        .situaties()
+        .label(sleutel)
+        .unwrap_or(sleutel)
+        .to_string()
 }
 
 pub fn ja_nee(b: bool) -> &'static str {

@@ -237,7 +237,10 @@ async fn dossiersituatie(wie: &Ingelogd, invoer: &VerwijzingFormulier) -> Option
     let dag = chrono::NaiveDate::parse_from_str(invoer.voorstel.ingangsdatum.trim(), "%Y-%m-%d")
         .unwrap_or_else(|_| crate::api::vandaag());
     let d = Dossiersituatie::op(&wie.state, &j, dag).await.ok()??;
-    Some(super::onderwijssituatie::beschrijving(&d))
+    Some(super::onderwijssituatie::beschrijving(
+        &wie.state.regels,
+        &d,
+    ))
 }
 
 async fn formulier(
@@ -291,7 +294,7 @@ async fn formulier(
             voorstel,
             jeugdigen,
             aanbieders,
-            situaties: situatiekeuzes(),
+            situaties: situatiekeuzes(&wie.state),
             scholen: schoolkeuzes(&wie.state),
             producten: productkeuzes(&wie.state),
             eenheden: eenheden(),

@@ -20,6 +20,7 @@ pub(super) struct NormenkaderBestand {
     pub bron: Option<String>,
     pub vakantieregio: Spanned<String>,
     pub producten: Spanned<BTreeMap<String, String>>,
+    pub situatie: Spanned<Vec<SituatieBestand>>,
     #[serde(default)]
     pub school: Vec<SchoolBestand>,
     #[serde(default)]
@@ -34,6 +35,15 @@ pub(super) struct NormenkaderBestand {
     pub joa_regel: Vec<JoaRegelBestand>,
     #[serde(default)]
     pub interpretatie: Vec<InterpretatieBestand>,
+}
+
+/// `[[situatie]]`: a situation the region's rows are for, with its label.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SituatieBestand {
+    pub sleutel: Spanned<String>,
+    pub naam: Spanned<String>,
+    pub omschrijving: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -67,7 +77,7 @@ pub(super) struct VoetnootBestand {
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-pub(super) struct LeeftijdBestand {
+pub(super) struct GrensBestand {
     pub vanaf: Option<u32>,
     pub tot: Option<u32>,
 }
@@ -80,9 +90,11 @@ pub(super) struct RijBestand {
     pub bron: Option<String>,
     #[serde(default)]
     pub tekst: String,
-    pub leeftijd: Option<Spanned<LeeftijdBestand>>,
+    pub leeftijd: Option<Spanned<GrensBestand>>,
     #[serde(default)]
     pub tlv_vereist: bool,
+    /// Dagdelen per week at school for which the row holds.
+    pub schooldagdelen: Option<Spanned<GrensBestand>>,
     pub arrangement: Option<Spanned<String>>,
     #[serde(default)]
     pub waarschuw_bij_oja_school: bool,
@@ -110,7 +122,7 @@ pub(super) struct OptieBestand {
     pub bron: Option<String>,
     #[serde(default)]
     pub tekst: String,
-    pub leeftijd: Option<Spanned<LeeftijdBestand>>,
+    pub leeftijd: Option<Spanned<GrensBestand>>,
     pub periode: Spanned<PeriodeBestand>,
     #[serde(default)]
     pub voetnoten: Vec<Spanned<String>>,
@@ -139,6 +151,7 @@ pub(super) enum PeriodeBestand {
     Weken {
         aantal: u32,
     },
+    Kalenderjaar,
     Onbepaald,
 }
 

@@ -13,6 +13,7 @@ use super::*;
 use crate::datum::Schooljaar;
 use crate::fout::{Bron, LaadFout, lees_bestand};
 use crate::kalender::{Schoolkalender, lees_vakantie, toml_datum};
+use crate::situatie::SituatieDefinitie;
 
 pub(crate) fn laad_bestand(pad: &Path, kalender: &Schoolkalender) -> Result<Normenkader, LaadFout> {
     let tekst = lees_bestand(pad)?;
@@ -60,6 +61,7 @@ impl<'a> Lader<'a> {
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
+        let situaties = self.situaties(&b.situatie)?;
         let scholen = self.scholen(&b.school, vakantieregio)?;
         let voetnoten = self.voetnoten(&b.voetnoot, &producten)?;
         let interpretaties = self.interpretaties(&b.interpretatie)?;
@@ -72,6 +74,7 @@ impl<'a> Lader<'a> {
             bestand: self.bron.pad.to_path_buf(),
             vakantieregio,
             producten,
+            situaties,
             scholen,
             voetnoten,
             rijen: Vec::new(),
@@ -94,6 +97,7 @@ impl<'a> Lader<'a> {
             kader.rijen.push(rij);
         }
         self.geen_dubbele_rijen(&b.rij, &kader.rijen)?;
+        self.elke_situatie_een_rij(&b.situatie, &kader)?;
         for r in &b.reikwijdte {
             let r = self.reikwijdte_rij(r, &kader)?;
             kader.reikwijdte.push(r);
@@ -154,6 +158,56 @@ impl<'a> Lader<'a> {
                 ),
             )
         })
+    }
+
+    /// `[[situatie]]`: keys that JSON, the database and URLs can carry as
+    /// they are, each once, each with a label for the UI.
+    fn situaties(&self, lijst: &Spanned<Vec<SituatieBestand>>) -> Result<Situaties, LaadFout> {
+        if lijst.get_ref().is_empty() {
+            return Err(self.bron.fout_bij(
+                lijst,
+                "[[situatie]] ontbreekt: noem de onderwijssituaties waarvoor de rijen gelden",
+            ));
+        }
+        let mut uit: Vec<SituatieDefinitie> = Vec::new();
+        for s in lijst.get_ref() {
+            let sleutel = s.sleutel.get_ref().trim();
+            if !Situatie::geldige_sleutel(sleutel) {
+                return Err(self.bron.fout_bij(
+                    &s.sleutel,
+                    format!("sleutel '{sleutel}': gebruik kleine letters, cijfers en _ (begin met een letter, ten hoogste 64 tekens)"),
+                ));
+            }
+            if uit.iter().any(|d| d.situatie.naam() == sleutel) {
+                return Err(self.bron.fout_bij(
+                    &s.sleutel,
+                    format!("situatie '{sleutel}' komt twee keer voor"),
+                ));
+            }
+            uit.push(SituatieDefinitie {
+                situatie: Situatie::nieuw(sleutel),
+                naam: self.niet_leeg(&s.naam, "naam")?,
+                omschrijving: s.omschrijving.clone(),
+            });
+        }
+        Ok(Situaties::new(uit))
+    }
+
+    /// A situation the UI offers must lead to a row.
+    fn elke_situatie_een_rij(
+        &self,
+        bestand: &Spanned<Vec<SituatieBestand>>,
+        kader: &Normenkader,
+    ) -> Result<(), LaadFout> {
+        for (s, d) in bestand.get_ref().iter().zip(kader.situaties.iter()) {
+            if !kader.rijen.iter().any(|r| r.situatie == d.situatie) {
+                return Err(self.bron.fout_bij(
+                    &s.sleutel,
+                    format!("situatie '{}' heeft geen [[rij]]", d.situatie),
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn scholen(
@@ -339,7 +393,17 @@ impl<'a> Lader<'a> {
             .collect()
     }
 
-    fn leeftijd(&self, l: Option<&Spanned<LeeftijdBestand>>) -> Result<Leeftijdsgrens, LaadFout> {
+    fn leeftijd(&self, l: Option<&Spanned<GrensBestand>>) -> Result<Leeftijdsgrens, LaadFout> {
+        self.grens(l, "leeftijd")
+    }
+
+    /// Bounds `vanaf` (inclusive) to `tot` (exclusive), of an age or of
+    /// dagdelen at school.
+    fn grens(
+        &self,
+        l: Option<&Spanned<GrensBestand>>,
+        veld: &str,
+    ) -> Result<Leeftijdsgrens, LaadFout> {
         let Some(l) = l else {
             return Ok(Leeftijdsgrens::default());
         };
@@ -352,7 +416,25 @@ impl<'a> Lader<'a> {
         {
             return Err(self.bron.fout_bij(
                 l,
-                format!("leeftijd: vanaf ({v}) moet kleiner zijn dan tot ({t})"),
+                format!("{veld}: vanaf ({v}) moet kleiner zijn dan tot ({t})"),
+            ));
+        }
+        Ok(grens)
+    }
+
+    /// Dagdelen at school run from 0 to the dagdelen of a school week.
+    fn schooldagdelen(
+        &self,
+        l: Option<&Spanned<GrensBestand>>,
+    ) -> Result<Leeftijdsgrens, LaadFout> {
+        let grens = self.grens(l, "schooldagdelen")?;
+        let max = u32::from(crate::vraag::DAGDELEN_PER_SCHOOLWEEK);
+        if let Some(l) = l
+            && (grens.vanaf.is_some_and(|v| v > max) || grens.tot.is_some_and(|t| t > max + 1))
+        {
+            return Err(self.bron.fout_bij(
+                l,
+                format!("schooldagdelen: vanaf en tot liggen tussen 0 en {} (een schoolweek heeft {max} dagdelen)", max + 1),
             ));
         }
         Ok(grens)
@@ -360,13 +442,13 @@ impl<'a> Lader<'a> {
 
     fn rij(&mut self, r: &RijBestand, kader: &Normenkader) -> Result<Rij, LaadFout> {
         let id = self.nieuw_id(&r.id)?;
-        let situatie = Onderwijssituatie::parse(r.situatie.get_ref()).ok_or_else(|| {
+        let situatie = kader.situaties.parse(r.situatie.get_ref()).ok_or_else(|| {
             self.bron.fout_bij(
                 &r.situatie,
                 format!(
-                    "onbekende situatie '{}'; toegestaan: {}",
+                    "onbekende situatie '{}'; toegestaan: {} (de sleutels uit [[situatie]])",
                     r.situatie.get_ref(),
-                    Onderwijssituatie::toegestaan()
+                    kader.situaties.toegestaan()
                 ),
             )
         })?;
@@ -400,15 +482,20 @@ impl<'a> Lader<'a> {
             verplichtingen.push(self.verplichting(v)?);
         }
         let leeftijd = self.leeftijd(r.leeftijd.as_ref())?;
+        let schooldagdelen = self.schooldagdelen(r.schooldagdelen.as_ref())?;
         Ok(Rij {
+            melding_schooldagdelen: format!(
+                "Geen rij van toepassing: {situatie} geldt bij {} per week op school",
+                schooldagdelen.beschrijving_dagdelen()
+            ),
             melding_leeftijd: format!(
                 "Geen rij van toepassing: {} geldt voor kinderen {}",
-                situatie.naam(),
+                situatie,
                 leeftijd.beschrijving()
             ),
             melding_tlv: format!(
                 "Geen rij van toepassing: {} vereist een TLV (toelaatbaarheidsverklaring van het samenwerkingsverband); tlv is false.",
-                situatie.naam()
+                situatie
             ),
             bron: self.citaat(r.bron.as_deref(), &r.id, &format!("rij {id}"))?,
             id,
@@ -416,6 +503,7 @@ impl<'a> Lader<'a> {
             tekst: r.tekst.clone(),
             leeftijd,
             tlv_vereist: r.tlv_vereist,
+            schooldagdelen,
             arrangement,
             waarschuw_bij_oja_school: r.waarschuw_bij_oja_school,
             kalender_school,
@@ -443,6 +531,7 @@ impl<'a> Lader<'a> {
                 na: na_maanden,
             },
             PeriodeBestand::Weken { aantal } => PeriodeRegel::Weken { aantal },
+            PeriodeBestand::Kalenderjaar => PeriodeRegel::Kalenderjaar,
             PeriodeBestand::Onbepaald => PeriodeRegel::Onbepaald,
         };
         if matches!(
@@ -547,12 +636,16 @@ impl<'a> Lader<'a> {
             for (j, b) in rijen.iter().enumerate().skip(i + 1) {
                 let zelfde_groep =
                     a.tlv_vereist == b.tlv_vereist || !a.tlv_vereist || !b.tlv_vereist;
-                if a.situatie == b.situatie && a.leeftijd.overlapt(&b.leeftijd) && zelfde_groep {
+                if a.situatie == b.situatie
+                    && a.leeftijd.overlapt(&b.leeftijd)
+                    && a.schooldagdelen.overlapt(&b.schooldagdelen)
+                    && zelfde_groep
+                {
                     return Err(self.bron.fout_bij(
                         &bestand[j].situatie,
                         format!(
-                            "rij {} en rij {} gelden allebei voor situatie {} ({} en {}): maak de leeftijden disjunct",
-                            a.id, b.id, a.situatie.naam(), a.leeftijd.beschrijving(), b.leeftijd.beschrijving()
+                            "rij {} en rij {} gelden allebei voor situatie {} ({} en {}): maak de leeftijden of de schooldagdelen disjunct",
+                            a.id, b.id, a.situatie, a.leeftijd.beschrijving(), b.leeftijd.beschrijving()
                         ),
                     ));
                 }

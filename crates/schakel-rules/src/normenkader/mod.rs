@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::ijw::{Eenheid, Per};
 use crate::kalender::{Kalender, Vakantieregio};
-use crate::situatie::{Arrangement, Onderwijssituatie};
+use crate::situatie::{Arrangement, Situatie, Situaties};
 
 #[derive(Debug, Clone)]
 pub struct Normenkader {
@@ -28,6 +28,8 @@ pub struct Normenkader {
     pub vakantieregio: Vakantieregio,
     /// Product key → display name, in file order.
     pub producten: Vec<(String, String)>,
+    /// The situations this version's rows are for, with their labels.
+    pub situaties: Situaties,
     pub scholen: Vec<School>,
     pub voetnoten: Vec<Voetnoot>,
     pub rijen: Vec<Rij>,
@@ -175,22 +177,36 @@ impl Leeftijdsgrens {
             (None, None) => "elke leeftijd".into(),
         }
     }
+
+    /// The same bounds read as dagdelen per week at school: "van 1 tot 5
+    /// dagdelen", "minder dan 3 dagdelen".
+    pub fn beschrijving_dagdelen(&self) -> String {
+        match (self.vanaf, self.tot) {
+            (Some(v), Some(t)) => format!("van {v} tot {t} dagdelen"),
+            (Some(v), None) => format!("{v} of meer dagdelen"),
+            (None, Some(t)) => format!("minder dan {t} dagdelen"),
+            (None, None) => "elk aantal dagdelen".into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct Rij {
     pub id: String,
-    pub situatie: Onderwijssituatie,
+    pub situatie: Situatie,
     pub bron: String,
     pub tekst: String,
     pub leeftijd: Leeftijdsgrens,
     pub tlv_vereist: bool,
+    /// Dagdelen per week the child attends school for which the row holds
+    /// (`vanaf` inclusive, `tot` exclusive); unbounded for most rows.
+    pub schooldagdelen: Leeftijdsgrens,
     pub arrangement: Option<Arrangement>,
     /// Whether a named OJA school means help without beschikking is at hand
     /// (seed 000), so a referral risks double financing.
     pub waarschuw_bij_oja_school: bool,
     /// Index into `Normenkader::scholen` of the school whose calendar applies
-    /// (Kolibrie), when the input names no school.
+    /// whatever school the input names (a school in another holiday region).
     pub kalender_school: Option<usize>,
     pub beschikking_nodig: bool,
     pub regie: Option<String>,
@@ -203,6 +219,17 @@ pub struct Rij {
     /// Why the row does not apply, written once at load.
     pub melding_leeftijd: String,
     pub melding_tlv: String,
+    pub melding_schooldagdelen: String,
+}
+
+impl Rij {
+    /// Whether the row's conditions hold for a child of `leeftijd` with
+    /// or without a TLV who attends school `schooldagdelen` per week.
+    pub fn past(&self, leeftijd: u32, tlv: bool, schooldagdelen: u8) -> bool {
+        self.leeftijd.past(leeftijd)
+            && (tlv || !self.tlv_vereist)
+            && self.schooldagdelen.past(u32::from(schooldagdelen))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -245,6 +272,8 @@ pub enum PeriodeRegel {
     Weken {
         aantal: u32,
     },
+    /// From the peildatum to 31 December of its year.
+    Kalenderjaar,
     /// The source sets no term.
     Onbepaald,
 }
@@ -396,8 +425,8 @@ impl Normenkader {
                     if !r.bronnen.contains(&BronRef::JoaRegel(g_index)) {
                         r.bronnen.push(BronRef::JoaRegel(g_index));
                     }
-                    // The cell's own qualifier belongs to the service; the
-                    // group's note (Tamboerijn) to what it says about it.
+                    // The cell's own qualifier belongs to the service; a
+                    // group's own note to what it says about it.
                     (
                         d,
                         BronRef::JoaRegel(g_index),
@@ -410,9 +439,8 @@ impl Normenkader {
             if let Some(w) = voorwaarde {
                 r.voorwaarden.push((rij_index, w.clone()));
             }
-            // The schema's footnotes are about OJA schools (*** names
-            // Bombardon and OPDC's OJA); a JOA group's cells come from the
-            // JOA notes, which have none.
+            // The schema's footnotes are about OJA schools; a JOA
+            // group's cells come from the JOA rules, which have none.
             if arrangement == Arrangement::Oja
                 && let Some(v) = rij.voetnoot.filter(|v| !r.voetnoten.contains(v))
             {

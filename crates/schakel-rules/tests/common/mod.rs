@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use schakel_rules::advies::{Advies, AdviesOptie};
-use schakel_rules::{AdviesVraag, Onderwijssituatie, Regelset};
+use schakel_rules::{AdviesVraag, Regelset, Situatie};
 
 pub fn data_map() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data")
@@ -22,7 +22,7 @@ pub fn d(s: &str) -> NaiveDate {
 
 /// A child of `leeftijd` whole years on `peildatum` (born one day less than
 /// `leeftijd` years plus a bit before it).
-pub fn vraag(situatie: Onderwijssituatie, leeftijd: u32, peildatum: &str) -> AdviesVraag {
+pub fn vraag(situatie: &str, leeftijd: u32, peildatum: &str) -> AdviesVraag {
     let peil = d(peildatum);
     let geboren = peil
         .checked_sub_months(chrono::Months::new(12 * leeftijd + 3))
@@ -30,11 +30,24 @@ pub fn vraag(situatie: Onderwijssituatie, leeftijd: u32, peildatum: &str) -> Adv
     AdviesVraag {
         geboortedatum: geboren,
         peildatum: peil,
-        situatie,
+        situatie: situatie_van(situatie),
         school: None,
         tlv: false,
         schooldagdelen: 0,
     }
+}
+
+/// The shipped rules' situation with key `sleutel`.
+pub fn situatie_van(sleutel: &str) -> Situatie {
+    regels()
+        .situaties()
+        .parse(sleutel)
+        .unwrap_or_else(|| panic!("situation {sleutel} not in the shipped rules"))
+}
+
+/// The key of the advice's situation, None when no row applies.
+pub fn sit<'a>(a: &'a Advies<'static>) -> Option<&'a str> {
+    a.situatie.map(Situatie::naam)
 }
 
 pub fn advies(v: &AdviesVraag) -> Advies<'static> {

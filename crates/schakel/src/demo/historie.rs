@@ -473,7 +473,7 @@ impl Speler<'_> {
             "verwijzing": {"product": self.product, "volume": per_week, "eenheid": "uur",
                            "per": "week", "ingangsdatum": ingang, "einddatum": einde},
         });
-        let vraag = ToetsVraag::uit_json(&vraag, ingang).map_err(fout)?;
+        let vraag = ToetsVraag::uit_json(&vraag, ingang, self.regels.situaties()).map_err(fout)?;
         let toetsing = self.regels.toets(&vraag).map_err(fout)?;
         if !toetsing.binnen_normen {
             return Err(format!(
