@@ -24,11 +24,16 @@ pub fn datum(d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), MAANDEN[d.month0() as usize], d.year())
 }
 
+/// The months as Dutch abbreviates them (Taalunie): "mrt", not "maa".
+const MAANDEN_KORT: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+
 /// "nov 2026" from "2026-11", for chart labels.
 pub fn maand_kort(maand: &str) -> String {
     let (jaar, m) = maand.split_once('-').unwrap_or((maand, "1"));
     let i = m.parse::<usize>().unwrap_or(1).clamp(1, 12) - 1;
-    format!("{} {jaar}", &MAANDEN[i][..3])
+    format!("{} {jaar}", MAANDEN_KORT[i])
 }
 
 /// A number with a decimal comma, without trailing zeros: "3,71", "12".
@@ -117,6 +122,13 @@ mod tests {
             product("begeleiding_individueel_basis"),
             "Begeleiding individueel basis"
         );
-        assert_eq!(maand_kort("2026-03"), "maa 2026");
+        let kort: Vec<String> = (1..=12)
+            .map(|m| maand_kort(&format!("2026-{m:02}")))
+            .collect();
+        assert_eq!(
+            kort.join(", "),
+            "jan 2026, feb 2026, mrt 2026, apr 2026, mei 2026, jun 2026, jul 2026, \
+             aug 2026, sep 2026, okt 2026, nov 2026, dec 2026"
+        );
     }
 }
