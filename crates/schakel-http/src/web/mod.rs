@@ -469,7 +469,7 @@ pub enum WebFout {
     },
     /// The session had ended when a form was sent; the form is kept
     /// (`bewaard`): to the login page, with this cookie.
-    Bewaard(axum_extra::extract::cookie::Cookie<'static>),
+    Bewaard(Box<axum_extra::extract::cookie::Cookie<'static>>),
 }
 
 impl From<ApiFout> for WebFout {
@@ -511,7 +511,7 @@ impl IntoResponse for WebFout {
             }
             WebFout::Bewaard(cookie) => {
                 return (
-                    axum_extra::extract::CookieJar::new().add(cookie),
+                    axum_extra::extract::CookieJar::new().add(*cookie),
                     Redirect::to("/inloggen?verlopen=1&bewaard=1"),
                 )
                     .into_response();

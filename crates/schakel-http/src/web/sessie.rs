@@ -171,7 +171,9 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Formulier<T> {
                 let actie = parts.uri.path();
                 return Err(
                     match super::bewaard::houd_vast(state, actie, &velden, &verlopen) {
-                        Some(sleutel) => WebFout::Bewaard(super::bewaard::cookie(state, sleutel)),
+                        Some(sleutel) => {
+                            WebFout::Bewaard(Box::new(super::bewaard::cookie(state, sleutel)))
+                        }
                         None => WebFout::Inloggen { verlopen: true },
                     },
                 );
@@ -491,11 +493,7 @@ struct TokenPagina {
     regio: Option<Vec<TokenRegel>>,
 }
 
-fn moment(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.with_timezone(&chrono_tz::Europe::Amsterdam)
-        .format("%d-%m-%Y %H:%M")
-        .to_string()
-}
+use super::opmaak::moment;
 
 async fn tokenregels(
     wie: &Ingelogd,
