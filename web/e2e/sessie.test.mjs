@@ -7,7 +7,7 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
-  startDemo, startBrowser, nieuweContext, controleer, inloggen, verstuur, kiesOptie, axeOverzicht,
+  startDemo, startBrowser, nieuweContext, controleer, inloggen, verstuur, kiesOptie, axeOverzicht, schermafdruk,
 } from "./hulp.mjs";
 
 const INACTIEF = 12;
@@ -46,6 +46,7 @@ describe("sessies die geen werk kwijtraken", () => {
     await page.setViewportSize({ width: 360, height: 740 });
     const vak = await melding.boundingBox();
     assert.ok(vak.y + vak.height <= 740 && vak.x >= 0 && vak.x + vak.width <= 360, JSON.stringify(vak));
+    await schermafdruk(page, "sessie-waarschuwing-360.png", { fullPage: false });
     await page.setViewportSize({ width: 1280, height: 900 });
     await controleer(page, "sessie: waarschuwing vóór de time-out");
     await page.click("#sessiemelding button:has-text('Blijf ingelogd')");
