@@ -128,6 +128,49 @@ export async function controleer(page, naam) {
   assert.deepEqual(overtredingen, [], `${naam}: axe violations`);
   // Every state axe sees is also seen on a 360 px phone (issue 16.8).
   await geenZijwaartsScrollen(page, naam);
+  // ... and shows names, not internal keys or CBS codes (issue 16.3).
+  await geenSleutels(page, naam);
+}
+
+/** What a page's visible text may not show outside a "Bronnen"
+ * disclosure (issue 16.3): CBS codes of areas (GM0034, WK003403,
+ * BU00340301), internal dotted keys and rule ids (plan.doel.deadline,
+ * almere.rij.volledig_onderwijs.optie.1), and ids as numbers ("nr. 195",
+ * "wijkteam 4"). Addresses and e-mail domains are no keys. */
+export const SLEUTELPATRONEN = [
+  /\b(?:GM|WK|BU)\d{4,8}\b/,
+  /(?<![@/\w.-])[a-z][a-z0-9_]*(?:\.[a-z0-9_]+){2,}\b(?![@/])/,
+  /\bnr\.\s*\d+/i,
+  /\b(?:wijkteam|organisatie|school|aanbieder|jeugdige|huishouden)\s+\d+\b/i,
+];
+
+export const sleutelsGezien = [];
+export async function geenSleutels(page, naam) {
+  const gevonden = await page.evaluate((bronnen) => {
+    const patronen = bronnen.map((b) => new RegExp(b));
+    const uit = [];
+    const lopen = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (lopen.nextNode()) {
+      const tekst = lopen.currentNode;
+      const el = tekst.parentElement;
+      if (!el || el.closest("script, style, [hidden], svg title")) continue;
+      const details = el.closest("details");
+      if (details && /^\s*Bron/.test(details.querySelector("summary")?.textContent ?? "")) continue;
+      // Where codes are what a beheerder edits (a werkgebied of buurtcodes).
+      if (el.closest(".schakel-codes")) continue;
+      for (const p of patronen) {
+        const m = tekst.textContent.match(p);
+        if (m) uit.push(`"${m[0]}" in "${tekst.textContent.trim().slice(0, 80)}"`);
+      }
+    }
+    return uit;
+  }, SLEUTELPATRONEN.map((p) => p.source));
+  sleutelsGezien.push(...gevonden.map((g) => `${naam} ${new URL(page.url()).pathname}: ${g}`));
+  if (process.env.SCHAKEL_E2E_SLEUTEL_LIJST) {
+    for (const g of gevonden) console.log(`SLEUTEL ${naam} ${new URL(page.url()).pathname}: ${g}`);
+    return;
+  }
+  assert.deepEqual(gevonden, [], `${naam}: internal keys or codes on the page outside "Bronnen"`);
 }
 
 /** Prints what axe-core found on every page state this run visited. */

@@ -257,6 +257,21 @@ describe("casusregisseur Wijkteam Haven", () => {
     await page.fill("#escalatie-toelichting", "Vervolgafspraak: extra flexibele ondersteuning.");
     await verstuur(page, "button:has-text('Stap vastleggen')");
     assert.match(await page.textContent("main"), /Gesprek met ouders, jeugdige en casusregisseur \(stap 1\)/);
+
+    // An evaluation recorded late stands where its date puts it (issue
+    // 16.9), and the chart's legend names each goal.
+    const weekGeleden = new Date(`${vandaag()}T00:00:00Z`);
+    weekGeleden.setUTCDate(weekGeleden.getUTCDate() - 7);
+    await page.fill("#evaluatie-datum", weekGeleden.toISOString().slice(0, 10));
+    await page.selectOption("#evaluatie-doel-1", "onvoldoende");
+    await page.selectOption("#evaluatie-doel-2", "onvoldoende");
+    await page.fill("#evaluatie-stem", "Een week eerder besproken.");
+    await verstuur(page, "button:has-text('Evaluatie vastleggen')");
+    const nl = (d) => new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+    const datums = await page.$$eval("table:has(caption:has-text('Evaluaties')) tbody tr td:first-child", (tds) => tds.map((t) => t.textContent));
+    assert.deepEqual(datums, [nl(weekGeleden), nl(new Date(`${vandaag()}T00:00:00Z`))]);
+    const legenda = await page.$$eval("figure.schakel-grafiek .schakel-legenda li", (li) => li.map((l) => l.textContent));
+    assert.deepEqual(legenda, ["Doel 1: Ouders hanteren overprikkeling thuis", "Doel 2: Prikkelarme werkplek in de klas"]);
     await controleer(page, "casusregisseur: casus met plan en grafiek");
     await schermafdruk(page, "casusregisseur-casus.png");
   });

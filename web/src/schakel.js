@@ -32,15 +32,70 @@
     });
   }
 
-  // Warn two minutes before the session's 30-minute idle time-out, in a
-  // live region that screen readers announce.
+  // The warning before the session's idle time-out (issue 16.7): it stays
+  // in view with "Blijf ingelogd", a real request that extends the session.
+  // After the time-out it says so; a form sent then is kept by the server
+  // through the new login. Without script there is no warning, and the
+  // server still keeps such a form.
   var melding = document.getElementById("sessiemelding");
   if (melding) {
-    window.setTimeout(function () {
+    var inactief = Number(melding.getAttribute("data-inactief")) * 1000;
+    var vooraf = Math.min(2 * 60 * 1000, inactief / 2);
+    var tekst = document.getElementById("sessiemelding-tekst");
+    var verleng = document.getElementById("sessiemelding-verlengen");
+    var opnieuw = document.getElementById("sessiemelding-inloggen");
+    var status = document.getElementById("sessiemelding-status");
+    verleng.querySelector("input[name=terug]").value = location.pathname + location.search;
+    var klokken = [];
+    var eerder = null;
+    var duur = function (ms) {
+      var s = Math.round(ms / 1000);
+      if (s >= 90) return Math.round(s / 60) + " minuten";
+      if (s >= 60) return "1 minuut";
+      return s + " seconden";
+    };
+    var plan = function () {
+      klokken.forEach(clearTimeout);
+      klokken = [setTimeout(waarschuw, inactief - vooraf), setTimeout(verlopen, inactief)];
+    };
+    var waarschuw = function () {
+      tekst.textContent = "Let op: uw sessie verloopt over " + duur(vooraf) +
+        " omdat er niets is verstuurd. Werkt u nog? Kies dan ‘Blijf ingelogd’.";
+      verleng.hidden = false;
+      opnieuw.hidden = true;
       melding.hidden = false;
-      melding.textContent =
-        "Let op: uw sessie verloopt over 2 minuten als u niets doet. Sla uw werk op of laad de pagina opnieuw.";
-    }, 28 * 60 * 1000);
+      // The button takes the focus, unless the user is typing in a field.
+      var actief = document.activeElement;
+      if (!actief || !/^(INPUT|TEXTAREA|SELECT)$/.test(actief.tagName)) {
+        eerder = actief;
+        verleng.querySelector("button").focus();
+      }
+    };
+    var verlopen = function () {
+      klokken.forEach(clearTimeout);
+      tekst.textContent = "Uw sessie is verlopen. Verstuurt u nu een formulier, dan bewaren we wat u invulde: " +
+        "na opnieuw inloggen ziet u het terug om te controleren en te versturen.";
+      verleng.hidden = true;
+      opnieuw.hidden = false;
+      melding.hidden = false;
+    };
+    verleng.addEventListener("submit", function (e) {
+      e.preventDefault();
+      fetch("/sessie/verlengen?stil=1", {
+        method: "POST",
+        credentials: "same-origin",
+        redirect: "manual",
+        body: new URLSearchParams(new FormData(verleng)),
+      }).then(function (r) {
+        if (r.status !== 204) return verlopen();
+        melding.hidden = true;
+        status.textContent = "U blijft ingelogd.";
+        if (eerder && eerder.focus) eerder.focus();
+        eerder = null;
+        plan();
+      }, verlopen);
+    });
+    plan();
   }
   // Passkeys (WebAuthn) where the browser has them: the sections stay
   // hidden otherwise, and the code form works without script.

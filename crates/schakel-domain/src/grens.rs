@@ -20,6 +20,28 @@ pub const MAX_NAAM: usize = 200;
 /// pages. The HTTP layer applies it to every string of every body and form.
 pub const MAX_TEKST: usize = 4000;
 
+const MAANDEN: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// A date as a Dutch reader writes it, "4 december 2026": for every text
+/// meant for people (pages, messages); machine fields keep ISO 8601.
+pub fn nl_datum(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{} {} {}", d.day(), MAANDEN[d.month0() as usize], d.year())
+}
+
 /// `Err` names the bound: "ten hoogste 200 tekens".
 pub fn tekst(waarde: &str, max: usize) -> Result<(), String> {
     if waarde.chars().count() > max {

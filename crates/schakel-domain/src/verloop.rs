@@ -919,7 +919,10 @@ fn niet_in_toekomst(veld: &str, datum: NaiveDate, moment: Moment) -> Result<(), 
     if datum > moment.vandaag {
         return Err(VeldFout::new(
             veld,
-            format!("ligt in de toekomst; uiterlijk {}", moment.vandaag),
+            format!(
+                "ligt in de toekomst; uiterlijk vandaag ({})",
+                crate::grens::nl_datum(moment.vandaag)
+            ),
         ));
     }
     Ok(())

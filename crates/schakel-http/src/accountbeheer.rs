@@ -473,11 +473,7 @@ pub async fn bezorg(state: &AppState, soort: crate::post::Soort, u: &Uitnodiging
     );
     let mut verstuurd = false;
     if let Some(post) = &state.instellingen.post {
-        let tot = u
-            .verloopt
-            .with_timezone(&chrono_tz::Europe::Amsterdam)
-            .format("%d-%m-%Y %H:%M")
-            .to_string();
+        let tot = crate::web::opmaak::moment(u.verloopt);
         match post
             .stuur(soort, &u.medewerker.naam, &u.medewerker.email, &link, &tot)
             .await

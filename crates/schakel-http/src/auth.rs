@@ -240,19 +240,35 @@ pub fn via(sessie: &Sessie) -> Via {
 /// touched: an unsafe request touches it only once its CSRF token checks.
 /// Shared by the API and the web pages, so both end a session alike.
 pub async fn geldige_sessie(state: &AppState, geheim: &str) -> Result<Sessie, ApiFout> {
+    match sessie_stand(state, geheim).await? {
+        SessieStand::Geldig(s) => Ok(s),
+        SessieStand::Verlopen(_) | SessieStand::Onbekend => Err(ApiFout::NietIngelogd),
+    }
+}
+
+/// A cookie's session: valid, just expired (and now removed), or none.
+pub enum SessieStand {
+    Geldig(Sessie),
+    /// What the session was: a form sent after the time-out is kept for
+    /// this account alone (`web::bewaard`).
+    Verlopen(Sessie),
+    Onbekend,
+}
+
+/// The session behind a cookie's secret and whether it is still valid (see
+/// [`geldige_sessie`]); an expired one is removed.
+pub async fn sessie_stand(state: &AppState, geheim: &str) -> Result<SessieStand, ApiFout> {
     let hash = hash_geheim(geheim);
-    let sessie = state
-        .opslag
-        .sessie(&hash)
-        .await?
-        .ok_or(ApiFout::NietIngelogd)?;
+    let Some(sessie) = state.opslag.sessie(&hash).await? else {
+        return Ok(SessieStand::Onbekend);
+    };
     let nu = Utc::now();
     let inactief = nu - sessie.laatst_actief > state.instellingen.sessie_inactief;
     if sessie.verloopt <= nu || inactief {
         state.opslag.verwijder_sessie(&hash).await?;
-        return Err(ApiFout::NietIngelogd);
+        return Ok(SessieStand::Verlopen(sessie));
     }
-    Ok(sessie)
+    Ok(SessieStand::Geldig(sessie))
 }
 
 /// Whether a request carries the session's CSRF token (compared in

@@ -125,6 +125,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(acties::rond_af))
         .routes(routes!(api::werkvoorraad::lijst))
         .routes(routes!(monitoring::monitoring))
+        .routes(routes!(monitoring::tabel))
         .routes(routes!(api::gids::zoek_adres))
         .routes(routes!(api::gids::zet_werkgebied))
         .routes(routes!(api::gids::wijkteams))

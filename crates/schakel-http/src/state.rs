@@ -84,6 +84,8 @@ pub struct Binnenkant {
     /// Seals what the browser carries between two requests of an
     /// enrolment: the factor key, else one made for this process.
     pub zegel_sleutel: [u8; 32],
+    /// Forms sent after their session expired, until the new login.
+    pub bewaard: crate::web::bewaard::Bewaarplaats,
 }
 
 #[derive(Clone)]
@@ -118,6 +120,7 @@ impl AppState {
             gebieden,
             webauthn,
             zegel_sleutel,
+            bewaard: Default::default(),
         }))
     }
 }

@@ -419,7 +419,7 @@ impl App {
     async fn start(opslag: Arc<dyn Opslag>, opruimen: Opruimen, regels: Regelset) -> Self {
         logboek();
         let w = seed(opslag.as_ref()).await;
-        Self::serveer(opslag, opruimen, w, schakel_http::gids::VERS).await
+        Self::serveer(opslag, opruimen, w, regels, schakel_http::gids::VERS).await
     }
 
     /// A second `serve` instance on this app's PostgreSQL database (issue
@@ -438,6 +438,7 @@ impl App {
                 Arc::new(opslag),
                 Opruimen::Niets,
                 self.w.clone(),
+                regels(),
                 std::time::Duration::from_secs(3600),
             )
             .await,
@@ -448,6 +449,7 @@ impl App {
         opslag: Arc<dyn Opslag>,
         opruimen: Opruimen,
         w: Wereld,
+        regels: Regelset,
         gids_vers: std::time::Duration,
     ) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

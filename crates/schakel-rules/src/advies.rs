@@ -627,7 +627,7 @@ impl Normenkader {
             }
         }
         if b.uren_per_schoolweek.is_none() {
-            advies.uitleg(format!("'{}': in {} t/m {} vallen geen schooldagen; uren per schoolweek zijn niet te berekenen.", optie.omschrijving, b.van, b.tot));
+            advies.uitleg(format!("'{}': in {} t/m {} vallen geen schooldagen; uren per schoolweek zijn niet te berekenen.", optie.omschrijving, schakel_domain::grens::nl_datum(b.van), schakel_domain::grens::nl_datum(b.tot)));
         }
         let geteld = Periode {
             van: b.van,

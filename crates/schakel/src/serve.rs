@@ -53,6 +53,12 @@ pub struct ServeOpties {
     #[arg(long, env = "SCHAKEL_TOETSTERMIJN_WEKEN", default_value_t = 8,
           value_parser = clap::value_parser!(u64).range(1..=52))]
     pub toetstermijn_weken: u64,
+    /// Seconds without activity after which a session ends (default 30
+    /// minutes). Pages warn two minutes before and offer "Blijf ingelogd";
+    /// a form sent later is kept through the new login.
+    #[arg(long, env = "SCHAKEL_SESSIE_INACTIEF_SECONDEN", default_value_t = 1800,
+          value_parser = clap::value_parser!(i64).range(10..=43_200))]
+    pub sessie_inactief_seconden: i64,
     /// Mark cookies Secure: set this when Schakel runs behind TLS.
     #[arg(long, env = "SCHAKEL_VEILIGE_COOKIES")]
     pub veilige_cookies: bool,
@@ -191,6 +197,7 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
             adres,
         ),
         veilige_cookies: opties.veilige_cookies,
+        sessie_inactief: chrono::Duration::seconds(opties.sessie_inactief_seconden),
         pseudoniem_sleutel: sleutel,
         web_map: web_map(opties.web_dir.as_deref()),
         bsn_controles_per_uur: opties.bsn_controles_per_uur,

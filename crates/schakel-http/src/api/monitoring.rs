@@ -199,3 +199,99 @@ pub async fn monitoring_voor(
         maanden,
     })
 }
+
+/// Every published figure with its Dutch name, in the dashboard's order:
+/// the column heads of the CSV and the names of the dashboard's series.
+pub const KOLOMMEN: [(&str, &str); 16] = [
+    ("openCasussen", "Open casussen"),
+    ("nieuweCasussen", "Nieuwe casussen"),
+    ("thuiszitters", "Thuiszitters"),
+    (
+        "terugkeerRegulierOnderwijs",
+        "Terug naar regulier onderwijs",
+    ),
+    ("verwijzingenVso", "Verwijzingen naar het vso"),
+    ("urenToegekend", "Uren toegekend"),
+    ("urenGeleverd", "Uren geleverd"),
+    ("tevredenheidJeugdige", "Tevredenheid jeugdigen"),
+    ("tevredenheidOuders", "Tevredenheid ouders"),
+    ("evaluaties", "Evaluaties"),
+    ("gesprekken", "Gesprekken"),
+    ("expertpoolAdviezen", "Expertpooladviezen"),
+    ("escalaties", "Escalaties"),
+    ("maatwerkVerwijzingen", "Maatwerkverwijzingen"),
+    ("maatwerkAkkoord", "Maatwerk akkoord"),
+    ("maatwerkNietAkkoord", "Maatwerk niet akkoord"),
+];
+
+/// The Dutch name of a published figure (its key when unknown).
+pub fn kolomnaam(sleutel: &str) -> &str {
+    KOLOMMEN
+        .iter()
+        .find(|(k, _)| *k == sleutel)
+        .map_or(sleutel, |(_, naam)| naam)
+}
+
+/// One month's figure as the dashboard's tables show it: a count, "<5"
+/// for a suppressed one, a number with a decimal comma, or empty when an
+/// average or sum rests on fewer than five values.
+pub fn cel(m: &Maand, sleutel: &str) -> String {
+    match (m.aantallen.get(sleutel), m.waarden.get(sleutel)) {
+        (Some(Aantal::Getal(n)), _) => n.to_string(),
+        (Some(Aantal::Onderdrukt), _) => format!("<{DREMPEL}"),
+        (None, Some(Some(x))) => crate::web::opmaak::getal(*x),
+        (None, _) => String::new(),
+    }
+}
+
+/// The figures as CSV for a spreadsheet in Dutch: `;` between fields, a
+/// decimal comma, one row per month (`jjjj-mm`), the same suppression as
+/// the API and the dashboard, and a byte-order mark so that a spreadsheet
+/// reads it as UTF-8.
+pub fn als_csv(m: &Monitoring) -> Result<String, ApiFout> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    let kop = std::iter::once("Maand").chain(KOLOMMEN.iter().map(|(_, naam)| *naam));
+    w.write_record(kop).map_err(ApiFout::intern)?;
+    for maand in &m.maanden {
+        let rij = std::iter::once(maand.maand.clone())
+            .chain(KOLOMMEN.iter().map(|(sleutel, _)| cel(maand, sleutel)));
+        w.write_record(rij).map_err(ApiFout::intern)?;
+    }
+    let bytes = w.into_inner().map_err(|e| ApiFout::intern(e.to_string()))?;
+    let tekst = String::from_utf8(bytes).map_err(ApiFout::intern)?;
+    Ok(format!("\u{feff}{tekst}"))
+}
+
+/// The same figures as `GET /monitoring`, as one table to download: a
+/// column per figure, a row per month (the dashboard's "Download als
+/// CSV"). The same role check, audit and suppression.
+#[utoipa::path(get, path = "/monitoring/tabel", operation_id = "leesMonitoringTabel", tag = "monitoring", params(MonitoringVraag),
+    responses((status = 200, description = "Cijfers per maand als CSV (`;`, decimale komma), zonder persoonsgegevens; aantallen onder de 5 als \"<5\"",
+               content_type = "text/csv", body = String),
+              (status = 400, response = OngeldigeInvoer), (status = 403, response = Geweigerd)))]
+pub async fn tabel(
+    State(state): State<AppState>,
+    actor: Actor,
+    Vraag(v): Vraag<MonitoringVraag>,
+) -> ApiResultaat<impl IntoResponse> {
+    let m = monitoring_voor(&state, &actor, &v).await?;
+    let naam = match m.school {
+        Some(s) => format!("monitoring-school-{s}-{}-{}.csv", m.van, m.tot),
+        None => format!("monitoring-regio-{}-{}.csv", m.van, m.tot),
+    };
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "text/csv; charset=utf-8".to_string(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{naam}\""),
+            ),
+        ],
+        als_csv(&m)?,
+    ))
+}

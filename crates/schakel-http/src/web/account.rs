@@ -52,11 +52,7 @@ async fn scherm(state: &AppState, geheim: String, fouten: Fouten) -> WebResultaa
             Ok(()) => {
                 let m = state.opslag.medewerker(a.medewerker).await?;
                 pagina.email = m.map(|m| m.email).unwrap_or_default();
-                pagina.verloopt = a
-                    .verloopt
-                    .with_timezone(&chrono_tz::Europe::Amsterdam)
-                    .format("%d-%m-%Y %H:%M")
-                    .to_string();
+                pagina.verloopt = super::opmaak::moment(a.verloopt);
                 pagina.geheim = geheim;
                 pagina.fouten.status()
             }

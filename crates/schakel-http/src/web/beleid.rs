@@ -13,7 +13,7 @@ use super::grafiek::{self, Reeks, Waarde};
 use super::jeugdigen::organisaties;
 use super::sessie::Ingelogd;
 use super::{Kop, WebResultaat, opmaak, pagina};
-use crate::api::monitoring::{Monitoring, MonitoringVraag, monitoring_voor};
+use crate::api::monitoring::{Monitoring, MonitoringVraag, kolomnaam, monitoring_voor};
 
 pub struct Grafiek {
     pub id: &'static str,
@@ -36,6 +36,8 @@ struct Dashboard {
     van: String,
     tot: String,
     periode: String,
+    /// The same figures as CSV (`GET /api/v1/monitoring/tabel`).
+    csv: String,
     grafieken: Vec<Grafiek>,
 }
 
@@ -54,13 +56,8 @@ fn tabel(maanden: &[String], reeksen: &[(String, Vec<String>)]) -> Vec<(String, 
         .collect()
 }
 
-/// Bars of counts (a suppressed count drawn up to the threshold).
-fn staven(
-    m: &Monitoring,
-    id: &'static str,
-    titel: &'static str,
-    velden: &[(&str, &str)],
-) -> Grafiek {
+/// Bars of counts (a suppressed count a marker on the axis, "<5").
+fn staven(m: &Monitoring, id: &'static str, titel: &'static str, velden: &[&str]) -> Grafiek {
     let maanden: Vec<String> = m
         .maanden
         .iter()
@@ -68,8 +65,8 @@ fn staven(
         .collect();
     let reeksen: Vec<Reeks<Waarde>> = velden
         .iter()
-        .map(|(sleutel, naam)| Reeks {
-            naam: naam.to_string(),
+        .map(|sleutel| Reeks {
+            naam: kolomnaam(sleutel).to_string(),
             waarden: m
                 .maanden
                 .iter()
@@ -95,7 +92,7 @@ fn staven(
         svg: grafiek::staven(
             id,
             titel,
-            "Aantallen per maand; aantallen onder de 5 zijn niet precies getoond (gestippelde staaf, “<5”). De tabel geeft dezelfde gegevens.",
+            "Aantallen per maand; een aantal onder de 5 is niet precies getoond maar als open ruit op de as (“<5”). De tabel geeft dezelfde gegevens.",
             &maanden,
             &reeksen,
         ),
@@ -111,7 +108,7 @@ fn lijnen(
     m: &Monitoring,
     id: &'static str,
     titel: &'static str,
-    velden: &[(&str, &str)],
+    velden: &[&str],
     max: Option<f64>,
 ) -> Grafiek {
     let maanden: Vec<String> = m
@@ -121,8 +118,8 @@ fn lijnen(
         .collect();
     let reeksen: Vec<Reeks<f64>> = velden
         .iter()
-        .map(|(sleutel, naam)| Reeks {
-            naam: naam.to_string(),
+        .map(|sleutel| Reeks {
+            naam: kolomnaam(sleutel).to_string(),
             waarden: m
                 .maanden
                 .iter()
@@ -205,39 +202,30 @@ pub async fn dashboard(wie: Ingelogd, Query(d): Query<DashboardVraag>) -> WebRes
             &m,
             "casussen",
             "Open en nieuwe casussen",
-            &[
-                ("openCasussen", "Open casussen"),
-                ("nieuweCasussen", "Nieuwe casussen"),
-            ],
+            &["openCasussen", "nieuweCasussen"],
         ),
         staven(
             &m,
             "onderwijs",
             "Onderwijsuitkomsten",
             &[
-                ("thuiszitters", "Thuiszitters"),
-                (
-                    "terugkeerRegulierOnderwijs",
-                    "Terug naar regulier onderwijs",
-                ),
-                ("verwijzingenVso", "Verwijzingen naar het vso"),
+                "thuiszitters",
+                "terugkeerRegulierOnderwijs",
+                "verwijzingenVso",
             ],
         ),
         lijnen(
             &m,
             "uren",
             "Uren jeugdhulp: toegekend en geleverd",
-            &[("urenToegekend", "Toegekend"), ("urenGeleverd", "Geleverd")],
+            &["urenToegekend", "urenGeleverd"],
             None,
         ),
         lijnen(
             &m,
             "tevredenheid",
             "Tevredenheid (cijfer 1–10)",
-            &[
-                ("tevredenheidJeugdige", "Jeugdigen"),
-                ("tevredenheidOuders", "Ouders"),
-            ],
+            &["tevredenheidJeugdige", "tevredenheidOuders"],
             Some(10.0),
         ),
         staven(
@@ -245,10 +233,10 @@ pub async fn dashboard(wie: Ingelogd, Query(d): Query<DashboardVraag>) -> WebRes
             "escalatie",
             "Evaluaties en escalatiestappen",
             &[
-                ("evaluaties", "Evaluaties"),
-                ("gesprekken", "Gesprekken"),
-                ("expertpoolAdviezen", "Expertpooladviezen"),
-                ("escalaties", "Escalaties"),
+                "evaluaties",
+                "gesprekken",
+                "expertpoolAdviezen",
+                "escalaties",
             ],
         ),
         staven(
@@ -256,9 +244,9 @@ pub async fn dashboard(wie: Ingelogd, Query(d): Query<DashboardVraag>) -> WebRes
             "maatwerk",
             "Maatwerk: verwijzingen buiten de normen en besluiten van de gemeente",
             &[
-                ("maatwerkVerwijzingen", "Maatwerkverwijzingen"),
-                ("maatwerkAkkoord", "Akkoord"),
-                ("maatwerkNietAkkoord", "Niet akkoord"),
+                "maatwerkVerwijzingen",
+                "maatwerkAkkoord",
+                "maatwerkNietAkkoord",
             ],
         ),
     ];
@@ -269,6 +257,12 @@ pub async fn dashboard(wie: Ingelogd, Query(d): Query<DashboardVraag>) -> WebRes
         school: m.school.map(|s| s.to_string()).unwrap_or_default(),
         van: m.van.to_string(),
         tot: m.tot.to_string(),
+        csv: format!(
+            "/api/v1/monitoring/tabel?van={}&tot={}{}",
+            m.van,
+            m.tot,
+            m.school.map(|s| format!("&school={s}")).unwrap_or_default()
+        ),
         periode: format!(
             "{} tot en met {}",
             opmaak::datum(m.van),

@@ -321,18 +321,37 @@ pub fn plan_weergave(plan: &Plan, namen: &HashMap<Id, String>) -> PlanWeergave {
     }
 }
 
+/// The evaluations in the order of their dates (one recorded late still
+/// stands where it happened; the same day in the order recorded).
 fn evaluaties(cd: &CasusDossier) -> Vec<&Evaluatie> {
-    cd.gebeurtenissen
+    let mut e: Vec<&Evaluatie> = cd
+        .gebeurtenissen
         .iter()
         .filter_map(|g| match &g.gebeurtenis {
             Gebeurtenis::Evaluatie(e) => Some(e),
             _ => None,
         })
-        .collect()
+        .collect();
+    e.sort_by_key(|e| e.datum);
+    e
 }
 
-/// The progress chart: per goal its score at each evaluation.
-fn voortgang(cd: &CasusDossier) -> Option<String> {
+/// A goal as a legend names it: its number and the start of its
+/// description ("Doel 1: Gaat elke dag naar school").
+fn doelnaam(d: &schakel_domain::plan::Doel) -> String {
+    const LENGTE: usize = 40;
+    let omschrijving = d.omschrijving.trim();
+    let kort: String = omschrijving.chars().take(LENGTE).collect();
+    if kort.len() < omschrijving.len() {
+        format!("Doel {}: {}…", d.nummer, kort.trim_end())
+    } else {
+        format!("Doel {}: {kort}", d.nummer)
+    }
+}
+
+/// The progress chart — per goal its score at each evaluation — and its
+/// legend, each goal by its name.
+fn voortgang(cd: &CasusDossier) -> Option<(String, Vec<String>)> {
     let plan = cd.toestand.plan.as_ref()?;
     let evaluaties = evaluaties(cd);
     if evaluaties.is_empty() {
@@ -343,7 +362,7 @@ fn voortgang(cd: &CasusDossier) -> Option<String> {
         .doelen
         .iter()
         .map(|d| Reeks {
-            naam: format!("Doel {}", d.nummer),
+            naam: doelnaam(d),
             waarden: evaluaties
                 .iter()
                 .map(|e| {
@@ -355,7 +374,7 @@ fn voortgang(cd: &CasusDossier) -> Option<String> {
                 .collect(),
         })
         .collect();
-    Some(grafiek::lijnen(
+    let svg = grafiek::lijnen(
         "voortgang",
         "Voortgang per doel",
         "De score van elk doel bij elke evaluatie: onvoldoende, voldoende of behaald. De tabel eronder geeft dezelfde gegevens.",
@@ -363,7 +382,8 @@ fn voortgang(cd: &CasusDossier) -> Option<String> {
         &reeksen,
         Some(3.0),
         &[(1.0, "onvoldoende"), (2.0, "voldoende"), (3.0, "behaald")],
-    ))
+    );
+    Some((svg, reeksen.into_iter().map(|r| r.naam).collect()))
 }
 
 #[derive(Template)]
@@ -385,7 +405,8 @@ struct CasusPagina {
     regisseur: Option<String>,
     veiligheid: Option<String>,
     plan: Option<PlanWeergave>,
-    grafiek: Option<String>,
+    /// The progress chart and its legend.
+    grafiek: Option<(String, Vec<String>)>,
     evaluaties: Vec<EvaluatieWeergave>,
     verloop: Vec<StapWeergave>,
     vertegenwoordigers: Vec<Keuze>,

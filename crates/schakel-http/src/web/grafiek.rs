@@ -5,7 +5,8 @@
 use std::fmt::Write;
 
 /// A bar's value: a number, or a count suppressed below the threshold
-/// (drawn as a dashed bar up to the threshold, labelled "<5").
+/// (drawn as a hollow marker on the axis, labelled "<5" where it fits —
+/// never as a bar, whose height would claim a number it does not know).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Waarde {
     Getal(f64),
@@ -13,9 +14,11 @@ pub enum Waarde {
 }
 
 impl Waarde {
-    fn hoogte(self) -> f64 {
+    /// The height of its bar: none for a suppressed count.
+    fn hoogte(self) -> Option<f64> {
         match self {
-            Waarde::Getal(x) | Waarde::Onder(x) => x,
+            Waarde::Getal(x) => Some(x),
+            Waarde::Onder(_) => None,
         }
     }
 
@@ -129,7 +132,7 @@ pub fn staven(
     let max = reeksen
         .iter()
         .flat_map(|r| r.waarden.iter().flatten())
-        .map(|w| w.hoogte())
+        .filter_map(|w| w.hoogte())
         .fold(0.0, f64::max);
     let (max, stap) = schaal(max);
     let mut svg = kop(id, titel, beschrijving);
@@ -141,26 +144,55 @@ pub fn staven(
     for (ri, r) in reeksen.iter().enumerate() {
         for (ci, w) in r.waarden.iter().enumerate() {
             let Some(w) = w else { continue };
-            let h = w.hoogte() / max * binnen;
             let x = LINKS + ci as f64 * vak + vak * 0.1 + ri as f64 * staaf;
-            let klasse = match w {
-                Waarde::Getal(_) => format!("reeks-{}", ri % 4),
-                Waarde::Onder(_) => "gearceerd".into(),
-            };
-            let _ = write!(
-                svg,
-                r#"<rect class="{klasse}" x="{x:.1}" y="{:.1}" width="{:.1}" height="{h:.1}"><title>{}: {} {}</title></rect>"#,
-                BOVEN + binnen - h,
-                (staaf - 1.0).max(1.0),
+            let titel = format!(
+                "<title>{}: {} {}</title>",
                 esc(&r.naam),
                 esc(&categorieen[ci]),
                 esc(&w.tekst())
             );
+            match w.hoogte() {
+                Some(hoogte) => {
+                    let h = hoogte / max * binnen;
+                    let _ = write!(
+                        svg,
+                        r#"<rect class="reeks-{}" x="{x:.1}" y="{:.1}" width="{:.1}" height="{h:.1}">{titel}</rect>"#,
+                        ri % 4,
+                        BOVEN + binnen - h,
+                        (staaf - 1.0).max(1.0),
+                    );
+                }
+                None => onderdrukt(&mut svg, ri, x + staaf / 2.0, staaf, &w.tekst(), &titel),
+            }
         }
     }
     x_labels(&mut svg, categorieen, |i| LINKS + (i as f64 + 0.5) * vak);
     svg.push_str("</svg>");
     svg
+}
+
+/// A suppressed count: a hollow diamond in the series' colour on the axis,
+/// with "<5" above it when the bar's slot is wide enough for the text (the
+/// legend and the table say it otherwise).
+fn onderdrukt(svg: &mut String, reeks: usize, midden: f64, breedte: f64, tekst: &str, titel: &str) {
+    // Half its width: within the bar's slot, so neighbours do not overlap.
+    let r = (breedte / 2.0 - 0.5).clamp(2.5, 5.0);
+    let midden_y = HOOGTE - ONDER - r - 3.0;
+    let _ = write!(
+        svg,
+        r#"<g class="reeks-{} onderdrukt"><path d="M{:.1},{midden_y:.1} l{r:.1},-{r:.1} l{r:.1},{r:.1} l-{r:.1},{r:.1} z"/>"#,
+        reeks % 4,
+        midden - r,
+    );
+    if breedte >= 16.0 {
+        let _ = write!(
+            svg,
+            r#"<text x="{midden:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+            midden_y - 10.0,
+            esc(tekst)
+        );
+    }
+    let _ = write!(svg, "{titel}</g>");
 }
 
 /// Lines with points: per series a value per category (gaps allowed).
@@ -242,7 +274,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn staven_onderdrukken_kleine_aantallen_en_escapen() {
+    fn staven_tekenen_kleine_aantallen_als_markering_en_escapen() {
         let svg = staven(
             "t",
             "Open <casussen>",
@@ -254,8 +286,19 @@ mod tests {
             }],
         );
         assert!(svg.contains("Open &lt;casussen&gt;"), "{svg}");
-        assert!(svg.contains(r#"class="gearceerd""#), "{svg}");
-        assert!(svg.contains("&lt;5"), "{svg}");
+        // One bar, for the 12; the suppressed count is a marker with its
+        // label, not a bar up to 5.
+        assert_eq!(svg.matches("<rect").count(), 1, "{svg}");
+        assert!(svg.contains(r#"<rect class="reeks-0""#), "{svg}");
+        assert!(
+            svg.contains(r#"<g class="reeks-0 onderdrukt"><path"#),
+            "{svg}"
+        );
+        assert!(
+            svg.contains(r#"text-anchor="middle">&lt;5</text><title>Open: jan &lt;5</title></g>"#),
+            "{svg}"
+        );
+        // The axis follows the numbers only: 12 on a scale to 15.
         assert!(!svg.contains("style="), "no inline style (CSP)");
         assert_eq!(schaal(12.0), (15.0, 5.0));
     }

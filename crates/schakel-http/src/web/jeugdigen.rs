@@ -338,21 +338,26 @@ struct NieuweHulpvraag {
     invoer: HulpvraagFormulier,
 }
 
+/// A jeugdige in a form's list: by name, told apart by the date of birth
+/// (not by an id).
+pub fn jeugdige_keuze(j: &Jeugdige) -> Keuze {
+    Keuze::new(
+        j.id.to_string(),
+        format!(
+            "{} (geboren {})",
+            j.naam(),
+            super::opmaak::datum(j.geboortedatum)
+        ),
+    )
+}
+
 async fn hulpvraagformulier(
     wie: &Ingelogd,
     fouten: Fouten,
     invoer: HulpvraagFormulier,
 ) -> WebResultaat {
     let mut jeugdigen = vec![Keuze::new("", "Kies een jeugdige")];
-    jeugdigen.extend(zichtbare_jeugdigen(wie).await?.iter().map(|j| {
-        Keuze::new(
-            j.id.to_string(),
-            format!(
-                "{} {} (nr. {})",
-                j.gegevens.voornaam, j.gegevens.achternaam, j.id
-            ),
-        )
-    }));
+    jeugdigen.extend(zichtbare_jeugdigen(wie).await?.iter().map(jeugdige_keuze));
     let status = fouten.status();
     pagina_met(
         status,
@@ -428,6 +433,8 @@ struct HulpvraagPagina {
     fouten: Fouten,
     melding: Option<&'static str>,
     h: Hulpvraag,
+    /// The jeugdige's name.
+    jeugdige: String,
     triage: Option<&'static str>,
     behandelaar: String,
     aangemaakt: String,
@@ -440,8 +447,6 @@ struct HulpvraagPagina {
     wijkteam_uitleg: String,
     partijen: Vec<Keuze>,
     invoer: TriageFormulier,
-    /// The jeugdige's name.
-    jeugdige: String,
 }
 
 fn triage_label(t: Triage) -> &'static str {
@@ -534,6 +539,7 @@ async fn hulpvraagpagina(
             kop: Kop::voor(wie, "Hulpvraag", "/hulpvragen/nieuw").await?,
             fouten,
             melding,
+            jeugdige: j.naam(),
             triage: h.triage.map(triage_label),
             behandelaar: namen.get(&h.behandelaar).cloned().unwrap_or_default(),
             aangemaakt: opmaak::datum(h.aangemaakt.date_naive()),
@@ -547,7 +553,6 @@ async fn hulpvraagpagina(
             wijkteam_uitleg,
             partijen,
             invoer,
-            jeugdige: j.naam(),
             h,
         },
     )

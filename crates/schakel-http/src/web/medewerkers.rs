@@ -165,10 +165,7 @@ struct Persoonpagina {
 }
 
 fn tot(u: &crate::account::Uitnodiging) -> String {
-    u.verloopt
-        .with_timezone(&chrono_tz::Europe::Amsterdam)
-        .format("%d-%m-%Y %H:%M")
-        .to_string()
+    super::opmaak::moment(u.verloopt)
 }
 
 async fn persoonpagina(

@@ -12,6 +12,7 @@ pub mod account;
 pub mod advies;
 pub mod beheer;
 pub mod beleid;
+pub mod bewaard;
 pub mod casus;
 pub mod casuslijst;
 pub mod contactpersonen;
@@ -60,6 +61,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/werk", get(werk::werkvoorraad))
         .route("/inloggen", get(sessie::inlogscherm).post(sessie::inloggen))
         .route("/uitloggen", post(sessie::uitloggen))
+        .route("/sessie/verlengen", post(sessie::verleng))
         .route("/inloggen/sso", get(sso::inlogscherm).post(sso::zoek))
         .route("/inloggen/sso/start", get(sso::start))
         .route(crate::sso::TERUG_PAD, get(sso::terug))
@@ -221,7 +223,12 @@ pub fn router(state: &AppState) -> Router<AppState> {
         Some(map) => paginas.nest_service("/statisch", ServeDir::new(map)),
         None => paginas,
     };
-    paginas.layer(middleware::from_fn(beveiligingskoppen))
+    paginas
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            bewaard::zet_terug,
+        ))
+        .layer(middleware::from_fn(beveiligingskoppen))
 }
 
 /// The browser's security headers, on every page and file of the web
@@ -273,6 +280,8 @@ pub struct KopGebruiker {
     pub csrf: String,
     /// A demo account: the banner says it logs in without a second factor.
     pub demo: bool,
+    /// The session's idle time-out in seconds, for the warning before it.
+    pub inactief: i64,
 }
 
 /// What every page's frame needs: its title (never a name or BSN), who is
@@ -324,6 +333,7 @@ impl Kop {
                 organisatie,
                 csrf: wie.csrf.clone(),
                 demo: wie.actor.medewerker.demo,
+                inactief: wie.state.instellingen.sessie_inactief.num_seconds(),
             }),
             menu: menu(wie.actor.rol.rol),
             huidig,
@@ -457,6 +467,9 @@ pub enum WebFout {
     Inloggen {
         verlopen: bool,
     },
+    /// The session had ended when a form was sent; the form is kept
+    /// (`bewaard`): to the login page, with this cookie.
+    Bewaard(Box<axum_extra::extract::cookie::Cookie<'static>>),
 }
 
 impl From<ApiFout> for WebFout {
@@ -495,6 +508,13 @@ impl IntoResponse for WebFout {
                     "/inloggen"
                 })
                 .into_response();
+            }
+            WebFout::Bewaard(cookie) => {
+                return (
+                    axum_extra::extract::CookieJar::new().add(*cookie),
+                    Redirect::to("/inloggen?verlopen=1&bewaard=1"),
+                )
+                    .into_response();
             }
             WebFout::Api(ApiFout::NietIngelogd) => {
                 return Redirect::to("/inloggen").into_response();

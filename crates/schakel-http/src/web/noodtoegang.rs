@@ -136,11 +136,7 @@ pub struct Periode {
     tot: Option<String>,
 }
 
-fn moment(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.with_timezone(&chrono_tz::Europe::Amsterdam)
-        .format("%d-%m-%Y %H:%M")
-        .to_string()
-}
+use super::opmaak::moment;
 
 /// The region's break-the-glass uses, newest first (the latest 100), for
 /// its beheerder; `?van=&tot=` (JJJJ-MM-DD) narrows the period.

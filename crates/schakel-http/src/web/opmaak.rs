@@ -1,34 +1,30 @@
 //! How values read in Dutch on a page: dates, numbers, products and
 //! situations.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use schakel_rules::Regelset;
-
-const MAANDEN: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// "23 november 2026".
 pub fn datum(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), MAANDEN[d.month0() as usize], d.year())
+    schakel_domain::grens::nl_datum(d)
+}
+
+/// The months as Dutch abbreviates them (Taalunie): "mrt", not "maa".
+const MAANDEN_KORT: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+
+/// "4 december 2026 om 14:05", in Dutch time: a moment as people read it.
+pub fn moment(t: chrono::DateTime<chrono::Utc>) -> String {
+    let t = t.with_timezone(&chrono_tz::Europe::Amsterdam);
+    format!("{} om {}", datum(t.date_naive()), t.format("%H:%M"))
 }
 
 /// "nov 2026" from "2026-11", for chart labels.
 pub fn maand_kort(maand: &str) -> String {
     let (jaar, m) = maand.split_once('-').unwrap_or((maand, "1"));
     let i = m.parse::<usize>().unwrap_or(1).clamp(1, 12) - 1;
-    format!("{} {jaar}", &MAANDEN[i][..3])
+    format!("{} {jaar}", MAANDEN_KORT[i])
 }
 
 /// A number with a decimal comma, without trailing zeros: "3,71", "12".
@@ -106,6 +102,10 @@ mod tests {
     fn nederlandse_notatie() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 23).expect("datum");
         assert_eq!(datum(d), "23 november 2026");
+        let t = chrono::DateTime::parse_from_rfc3339("2026-12-04T13:05:00Z")
+            .expect("moment")
+            .to_utc();
+        assert_eq!(moment(t), "4 december 2026 om 14:05");
         assert_eq!(getal(3.714), "3,71");
         assert_eq!(getal(12.0), "12");
         assert_eq!(getal(0.5), "0,5");
@@ -113,6 +113,13 @@ mod tests {
             product("begeleiding_individueel_basis"),
             "Begeleiding individueel basis"
         );
-        assert_eq!(maand_kort("2026-03"), "maa 2026");
+        let kort: Vec<String> = (1..=12)
+            .map(|m| maand_kort(&format!("2026-{m:02}")))
+            .collect();
+        assert_eq!(
+            kort.join(", "),
+            "jan 2026, feb 2026, mrt 2026, apr 2026, mei 2026, jun 2026, jul 2026, \
+             aug 2026, sep 2026, okt 2026, nov 2026, dec 2026"
+        );
     }
 }

@@ -13,14 +13,16 @@ use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use schakel_domain::Rol;
-use schakel_storage::Roltoewijzing;
+use schakel_storage::{Roltoewijzing, Sessie};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::formulier::Fouten;
 use super::{Kop, WebFout, WebResultaat, naar, pagina_met, rol_label, startpagina};
 use crate::api::sessies::{Aanmelding, Inloggen, meld_aan, sessie_cookie};
-use crate::auth::{self, Actor, Herkomst, SESSIE_COOKIE, gelijk_in_constante_tijd, nieuw_geheim};
+use crate::auth::{
+    self, Actor, Herkomst, SESSIE_COOKIE, SessieStand, gelijk_in_constante_tijd, nieuw_geheim,
+};
 use crate::fout::ApiFout;
 use crate::state::AppState;
 
@@ -55,15 +57,30 @@ async fn sessie_van(
     state: &AppState,
     csrf: Option<&str>,
 ) -> Result<Ingelogd, WebFout> {
+    match ingelogd_of_verlopen(parts, state, csrf).await? {
+        Ok(i) => Ok(i),
+        Err(verlopen) => Err(WebFout::Inloggen {
+            verlopen: verlopen.is_some(),
+        }),
+    }
+}
+
+/// As [`sessie_van`], but no session is `Ok(Err(..))`, with the session
+/// that just expired, if that is why.
+async fn ingelogd_of_verlopen(
+    parts: &mut Parts,
+    state: &AppState,
+    csrf: Option<&str>,
+) -> Result<Result<Ingelogd, Option<Sessie>>, WebFout> {
     let Ok(Herkomst(herkomst)) = Herkomst::from_request_parts(parts, state).await;
     let jar = CookieJar::from_headers(&parts.headers);
     let Some(geheim) = jar.get(SESSIE_COOKIE).map(|c| c.value().to_string()) else {
-        return Err(WebFout::Inloggen { verlopen: false });
+        return Ok(Err(None));
     };
-    let sessie = match auth::geldige_sessie(state, &geheim).await {
-        Ok(s) => s,
-        Err(ApiFout::NietIngelogd) => return Err(WebFout::Inloggen { verlopen: true }),
-        Err(f) => return Err(f.into()),
+    let sessie = match auth::sessie_stand(state, &geheim).await? {
+        SessieStand::Geldig(s) => s,
+        SessieStand::Verlopen(s) => return Ok(Err(Some(s))),
+        SessieStand::Onbekend => return Ok(Err(None)),
     };
     if let Some(meegestuurd) = csrf {
         auth::eis_csrf(state, meegestuurd, &sessie, &herkomst).await?;
@@ -78,11 +95,11 @@ async fn sessie_van(
     )
     .await
     .map_err(|_| WebFout::Inloggen { verlopen: true })?;
-    Ok(Ingelogd {
+    Ok(Ok(Ingelogd {
         state: state.clone(),
         actor,
         csrf: sessie.csrf_token,
-    })
+    }))
 }
 
 impl FromRequestParts<AppState> for Ingelogd {
@@ -147,7 +164,22 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Formulier<T> {
             .find(|(k, _)| k == "csrf")
             .map(|(_, v)| v.as_str())
             .unwrap_or_default();
-        let wie = sessie_van(&mut parts, state, Some(csrf)).await?;
+        let wie = match ingelogd_of_verlopen(&mut parts, state, Some(csrf)).await? {
+            Ok(wie) => wie,
+            // Sent after the time-out: kept through the new login.
+            Err(Some(verlopen)) => {
+                let actie = parts.uri.path();
+                return Err(
+                    match super::bewaard::houd_vast(state, actie, &velden, &verlopen) {
+                        Some(sleutel) => {
+                            WebFout::Bewaard(Box::new(super::bewaard::cookie(state, sleutel)))
+                        }
+                        None => WebFout::Inloggen { verlopen: true },
+                    },
+                );
+            }
+            Err(None) => return Err(WebFout::Inloggen { verlopen: false }),
+        };
         let invoer = super::formulier::als(&bytes)?;
         Ok(Self { wie, invoer })
     }
@@ -161,14 +193,45 @@ pub async fn begin(Bezoeker(wie): Bezoeker) -> Response {
     }
 }
 
-/// `/start`: the role's first page.
-pub async fn start(wie: Ingelogd) -> Response {
-    naar(startpagina(wie.rol()))
+/// `/start`: the role's first page, or right after a new login the page
+/// of a form the ended session had sent (`bewaard`), to send it again.
+pub async fn start(wie: Ingelogd, jar: CookieJar) -> Response {
+    match super::bewaard::pagina_voor(&wie.state, &jar, wie.actor.medewerker.id) {
+        Some(pagina) => naar(pagina),
+        None => naar(startpagina(wie.rol())),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Verlengen {
+    /// Where the form (without script) returns to.
+    #[serde(default)]
+    terug: String,
+}
+
+/// `POST /sessie/verlengen`: "Blijf ingelogd" in the warning before the
+/// time-out. Its form's CSRF check touches the session, which is all it
+/// takes; then back to the page (a path of this site only), or 204 for
+/// the script.
+pub async fn verleng(Query(q): Query<VerlengVraag>, f: Formulier<Verlengen>) -> Response {
+    if q.stil.is_some() {
+        return axum::http::StatusCode::NO_CONTENT.into_response();
+    }
+    let terug = &f.invoer.terug;
+    let eigen = terug.starts_with('/') && !terug.starts_with("//") && !terug.contains('\\');
+    naar(if eigen { terug.as_str() } else { "/start" })
+}
+
+#[derive(Deserialize)]
+pub struct VerlengVraag {
+    stil: Option<String>,
 }
 
 #[derive(Deserialize)]
 pub struct InlogMelding {
     verlopen: Option<String>,
+    /// The form sent after the time-out is kept (`bewaard`).
+    bewaard: Option<String>,
     uitgelogd: Option<String>,
     geactiveerd: Option<String>,
     ingeschreven: Option<String>,
@@ -231,8 +294,12 @@ pub async fn inlogscherm(
     jar: CookieJar,
     Query(m): Query<InlogMelding>,
 ) -> WebResultaat {
-    let melding = if m.verlopen.is_some() {
-        Some("Uw sessie is verlopen (30 minuten niet actief). Log opnieuw in.")
+    let melding = if m.verlopen.is_some() && m.bewaard.is_some() {
+        Some(
+            "Uw sessie was verlopen, daarom is wat u net verstuurde nog niet opgeslagen. We hebben het wel bewaard (een uur, alleen voor u): log opnieuw in, dan ziet u het formulier ingevuld terug om te controleren en opnieuw te versturen.",
+        )
+    } else if m.verlopen.is_some() {
+        Some("Uw sessie is verlopen omdat u een tijd niets deed. Log opnieuw in.")
     } else if m.uitgelogd.is_some() {
         Some("U bent uitgelogd.")
     } else if m.ingeschreven.is_some() {
@@ -426,11 +493,7 @@ struct TokenPagina {
     regio: Option<Vec<TokenRegel>>,
 }
 
-fn moment(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.with_timezone(&chrono_tz::Europe::Amsterdam)
-        .format("%d-%m-%Y %H:%M")
-        .to_string()
-}
+use super::opmaak::moment;
 
 async fn tokenregels(
     wie: &Ingelogd,

@@ -251,15 +251,12 @@ async fn formulier(
 ) -> WebResultaat {
     let orgs = organisaties(&wie.state).await?;
     let mut jeugdigen = vec![Keuze::new("", "Kies een jeugdige")];
-    jeugdigen.extend(zichtbare_jeugdigen(wie).await?.iter().map(|j| {
-        Keuze::new(
-            j.id.to_string(),
-            format!(
-                "{} {} (nr. {})",
-                j.gegevens.voornaam, j.gegevens.achternaam, j.id
-            ),
-        )
-    }));
+    jeugdigen.extend(
+        zichtbare_jeugdigen(wie)
+            .await?
+            .iter()
+            .map(super::jeugdigen::jeugdige_keuze),
+    );
     let mut aanbieders = vec![Keuze::new("", "Kies een jeugdhulpaanbieder")];
     aanbieders.extend(
         orgs.iter()

@@ -855,6 +855,16 @@ const MATRIX: &[Rij] = {
     r("/api/v1/monitoring",                   "GET",    Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Beheerder,          Nvt,      403, Geweigerd),
     r("/api/v1/monitoring",                   "GET",    Anoniem,            Nvt,      401, Geen),
+    r("/api/v1/monitoring/tabel",             "GET",    Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/tabel",             "GET",    Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/tabel",             "GET",    Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/tabel",             "GET",    Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/tabel",             "GET",    Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/tabel",             "GET",    Beleid,             Nvt,      200, Geen),
+    r("/api/v1/monitoring/tabel",             "GET",    Toegang,            Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/tabel",             "GET",    Accountbeheerder,       Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/tabel",             "GET",    Beheerder,          Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/tabel",             "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory's address lookup: for everyone logged in, no personal data.
     r("/api/v1/adres-zoekopdrachten",         "POST",   Zorgcoordinator,    Nvt,      200, Geen),
     r("/api/v1/adres-zoekopdrachten",         "POST",   Casusregisseur,     Nvt,      200, Geen),
@@ -1415,6 +1425,7 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
             &[Eigen, Ander, Onbekend],
         ),
         ("/api/v1/monitoring", "GET", &[Nvt]),
+        ("/api/v1/monitoring/tabel", "GET", &[Nvt]),
         ("/api/v1/adres-zoekopdrachten", "POST", &[Nvt]),
         ("/api/v1/wijkteams", "GET", &[Nvt]),
         ("/api/v1/aanbieders", "GET", &[Nvt]),
@@ -2295,7 +2306,9 @@ impl<'a> Matrix<'a> {
                 };
                 (format!("/api/v1/acties/{actie}/afronding"), None)
             }
-            ("GET", "/api/v1/monitoring") => (rij.route.to_string(), None),
+            ("GET", "/api/v1/monitoring" | "/api/v1/monitoring/tabel") => {
+                (rij.route.to_string(), None)
+            }
             ("GET", "/api/v1/wijkteams") => (rij.route.to_string(), None),
             ("GET", "/api/v1/aanbieders") => (rij.route.to_string(), None),
             ("GET", "/api/v1/contactpersonen") => (rij.route.to_string(), None),

@@ -718,4 +718,105 @@ pub async fn monitoring(app: &App) {
         .get("/api/v1/monitoring?van=2026-12-01&tot=2026-01-01")
         .await;
     assert_eq!(ongeldig(&antwoord), ["van"]);
+
+    // The same figures as CSV (issue 16.9): the same role check, every
+    // month and every figure as in the JSON, suppressed counts as "<5".
+    probleem(
+        &zc_a.get("/api/v1/monitoring/tabel").await,
+        StatusCode::FORBIDDEN,
+        "geen-toegang",
+    );
+    let (s, koppen, csv) = beleid.get("/api/v1/monitoring/tabel").await;
+    assert_eq!(s, StatusCode::OK, "{csv}");
+    assert_eq!(koppen["content-type"], "text/csv; charset=utf-8");
+    assert!(
+        koppen["content-disposition"]
+            .to_str()
+            .is_ok_and(|d| d.starts_with("attachment; filename=\"monitoring-regio-")),
+        "{koppen:?}"
+    );
+    let csv = csv.as_str().expect("CSV is text");
+    let csv = csv.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let regels: Vec<Vec<&str>> = csv.lines().map(|r| r.split(';').collect()).collect();
+    let sleutels = [
+        "openCasussen",
+        "nieuweCasussen",
+        "thuiszitters",
+        "terugkeerRegulierOnderwijs",
+        "verwijzingenVso",
+        "urenToegekend",
+        "urenGeleverd",
+        "tevredenheidJeugdige",
+        "tevredenheidOuders",
+        "evaluaties",
+        "gesprekken",
+        "expertpoolAdviezen",
+        "escalaties",
+        "maatwerkVerwijzingen",
+        "maatwerkAkkoord",
+        "maatwerkNietAkkoord",
+    ];
+    assert_eq!(regels[0][0], "Maand");
+    assert_eq!(regels[0][1], "Open casussen");
+    assert_eq!(regels[0].len(), 1 + sleutels.len());
+    let maanden = m["maanden"].as_array().expect("months");
+    assert_eq!(regels.len(), 1 + maanden.len());
+    for (rij, maand) in regels[1..].iter().zip(maanden) {
+        assert_eq!(rij[0], maand["maand"]);
+        for (i, sleutel) in sleutels.iter().enumerate() {
+            let verwacht = match (&maand["aantallen"][sleutel], &maand["waarden"][sleutel]) {
+                (Value::String(t), _) => t.clone(),
+                (Value::Number(n), _) => n.to_string(),
+                (Value::Null, Value::Number(x)) => {
+                    x.to_string().replace('.', ",").replace(",0", "")
+                }
+                _ => String::new(),
+            };
+            assert_eq!(rij[1 + i], verwacht, "{} {sleutel}", rij[0]);
+        }
+    }
+    let laatste = regels.last().expect("this month");
+    assert_eq!(laatste[1], "7");
+    assert_eq!(laatste[3], "<5", "thuiszitters suppressed as in the JSON");
+    assert_eq!(laatste[8], "7", "tevredenheid jeugdige 7,0 as 7");
+
+    // The dashboard draws a suppressed count as a marker with its label,
+    // never as a bar up to the threshold: this month's five escalations
+    // are a bar, its "<5" expertpool advices a marker.
+    let web = super::web::Browser::nieuw(app);
+    web.inloggen(BELEID).await;
+    let p = web.get("/dashboard").await;
+    assert_eq!(p.status, StatusCode::OK);
+    let escalatie = p
+        .html
+        .split("id=\"escalatie-titel\"")
+        .nth(1)
+        .and_then(|s| s.split("</svg>").next())
+        .expect("the escalation chart");
+    let kort = [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
+    use chrono::Datelike;
+    let nu = vandaag();
+    let maandnaam = format!("{} {}", kort[nu.month0() as usize], nu.year());
+    assert!(
+        escalatie.contains(&format!("<title>Escalaties: {maandnaam} 5</title></rect>")),
+        "{escalatie}"
+    );
+    assert!(
+        !escalatie.contains(&format!(
+            "<title>Expertpooladviezen: {maandnaam} &lt;5</title></rect>"
+        )),
+        "a suppressed count drawn as a bar: {escalatie}"
+    );
+    assert!(
+        escalatie.contains(&format!(
+            "<title>Expertpooladviezen: {maandnaam} &lt;5</title></g>"
+        )),
+        "a suppressed count is a marker: {escalatie}"
+    );
+    assert!(
+        p.html.contains("href=\"/api/v1/monitoring/tabel?"),
+        "the dashboard links to its CSV"
+    );
 }
