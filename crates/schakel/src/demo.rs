@@ -333,7 +333,7 @@ pub async fn vul(
         let ids: HashMap<String, i64> = org.iter().map(|(k, v)| (k.clone(), v.0)).collect();
         let begin = std::time::Instant::now();
         let vandaag = schakel_storage::klok::nu().date_naive();
-        let v = historie::speel(&state, pad, &ids, sleutel, regels, vandaag).await?;
+        let v = historie::speel(&state, pad, &ids, vandaag).await?;
         eprintln!(
             "Demo-historie: {} huishoudens, {} gebeurtenissen in {} ms",
             v.huishoudens,

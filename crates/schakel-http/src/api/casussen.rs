@@ -241,7 +241,9 @@ impl Dossier<'_> {
 
     async fn context(&self, cd: &CasusDossier, g: &Gebeurtenis) -> ApiResultaat<Context> {
         let genoemd: Vec<(Id, &str)> = match g {
-            Gebeurtenis::Regisseur { organisatie, .. } => vec![(*organisatie, "organisatie")],
+            Gebeurtenis::Regisseur { organisatie, .. } | Gebeurtenis::Partij { organisatie } => {
+                vec![(*organisatie, "organisatie")]
+            }
             Gebeurtenis::Inkoop { aanbieder, .. } => vec![(*aanbieder, "aanbieder")],
             _ => Vec::new(),
         };
