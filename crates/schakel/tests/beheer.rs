@@ -450,6 +450,90 @@ fn historie_door_de_professionals(
     assert!(systeem.is_empty(), "{systeem:?}");
 }
 
+/// `van` copied to `naar`, directories and all.
+fn kopieer(van: &Path, naar: &Path) {
+    std::fs::create_dir_all(naar).expect("mkdir");
+    for e in std::fs::read_dir(van).expect("read_dir").flatten() {
+        let doel = naar.join(e.file_name());
+        if e.path().is_dir() {
+            kopieer(&e.path(), &doel);
+        } else {
+            std::fs::copy(e.path(), &doel).expect("copy");
+        }
+    }
+}
+
+/// Issue 13.6: an account of the demo file with more than one role gets
+/// the further roles from the region's beheerder through the beheer door
+/// (`accountbeheer::zet_rollen`), logged under that beheerder — not
+/// written by the system.
+#[test]
+fn demo_geeft_verdere_rollen_door_de_beheerder() {
+    use schakel_storage::Opslag;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let gegevens = tmp.path().join("gegevens");
+    kopieer(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data"),
+        &gegevens,
+    );
+    let bestand = gegevens.join("demo").join("almere.toml");
+    let tekst = std::fs::read_to_string(&bestand).expect("demo file");
+    let haven = r#"{ rol = "wijkteammedewerker", organisatie = "wijkteam_haven" }"#;
+    let stad = r#"{ rol = "wijkteammedewerker", organisatie = "wijkteam_stad" }"#;
+    let een = format!("rollen = [{haven}]");
+    assert_eq!(tekst.matches(&een).count(), 1);
+    let tekst = tekst.replace(&een, &format!("rollen = [{haven}, {stad}]"));
+    std::fs::write(&bestand, tekst).expect("write");
+    let data_dir = tmp.path().join("data");
+    let server = start_demo_met(
+        &data_dir,
+        None,
+        &["--data", gegevens.to_str().expect("path")],
+    );
+    let rollen: Vec<&str> = server
+        .accounts
+        .iter()
+        .filter(|a| a.0 == "wijkteam@wijkteam.demo")
+        .map(|a| a.1.as_str())
+        .collect();
+    assert_eq!(rollen, ["wijkteammedewerker", "wijkteammedewerker"]);
+    drop(server);
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let opslag = schakel_storage_sqlite::SqliteOpslag::open(&data_dir.join("demo.db"))
+            .await
+            .expect("open demo.db");
+        let account = |email: &'static str| {
+            let opslag = &opslag;
+            async move {
+                opslag
+                    .medewerker_op_email(email)
+                    .await
+                    .expect("lees")
+                    .expect(email)
+                    .0
+            }
+        };
+        let medewerker = account("wijkteam@wijkteam.demo").await;
+        let beheerder = account("beheer@schakel.demo").await;
+        assert_eq!(medewerker.rollen.len(), 2, "{:?}", medewerker.rollen);
+        let records = opslag.audit_records(1, 10_000).await.expect("audit");
+        let wijzigingen: Vec<_> = records
+            .iter()
+            .filter(|r| r.record.gebeurtenis == "account.rollen")
+            .map(|r| (r.record.gebruiker, r.record.rol, r.record.object_id))
+            .collect();
+        assert_eq!(
+            wijzigingen,
+            [(
+                Some(beheerder.id),
+                Some(schakel_domain::Rol::Beheerder),
+                Some(medewerker.id)
+            )]
+        );
+    });
+}
+
 #[test]
 fn gemanipuleerd_auditlog_wordt_ontdekt() {
     let tmp = tempfile::tempdir().expect("tempdir");
