@@ -121,10 +121,13 @@ pub struct DemoAccount {
     pub wachtwoord: String,
 }
 
+/// A record of the demo loader itself, as of the CLI: the region and its
+/// organisations exist before anyone who could set them up logs in (as at
+/// a real region's first start, `schakel account uitnodigen`). Never about
+/// a person: those writes go through the API's functions as a user.
 pub(crate) fn systeem_record(
     gebeurtenis: &str,
     actie: Actie,
-    client: Option<(&Bsn, &[u8])>,
     object_type: &str,
 ) -> NieuwAuditRecord {
     NieuwAuditRecord {
@@ -135,8 +138,8 @@ pub(crate) fn systeem_record(
         rol: None,
         organisatie: None,
         namens: None,
-        client_type: client.map(|_| "bsn-pseudoniem".into()),
-        client: client.map(|(b, k)| b.pseudoniem(k)),
+        client_type: None,
+        client: None,
         object_type: object_type.into(),
         object_id: None,
         uitkomst: Uitkomst::Toegestaan,
@@ -297,7 +300,7 @@ pub async fn vul(
             code: demo.regio.code,
             naam: demo.regio.naam,
         },
-        &systeem_record("regio.aanmaken", Actie::Aanmaken, None, "regio"),
+        &systeem_record("regio.aanmaken", Actie::Aanmaken, "regio"),
     )
     .await
     .map_err(fout)?;
@@ -313,7 +316,7 @@ pub async fn vul(
             brin: o.brin.clone(),
             agb: o.agb.clone(),
         };
-        let record = systeem_record("organisatie.aanmaken", Actie::Aanmaken, None, "organisatie");
+        let record = systeem_record("organisatie.aanmaken", Actie::Aanmaken, "organisatie");
         let gemaakt = registreer_organisatie(opslag, &aanvraag, &record)
             .await
             .map_err(|e| format!("{}: {e}", o.sleutel))?;
@@ -365,7 +368,7 @@ pub async fn vul(
     for o in &demo.organisatie {
         let w = toegangsroute(opslag, o, &org_id).await?;
         let id = org_id(&o.sleutel)?;
-        let mut record = systeem_record(GEBEURTENIS, Actie::Wijzigen, None, "organisatie");
+        let mut record = systeem_record(GEBEURTENIS, Actie::Wijzigen, "organisatie");
         record.object_id = Some(id);
         zet_toegangsroute(opslag, regels, vandaag(), id, &w, &record)
             .await
