@@ -244,6 +244,7 @@ pub async fn regisseur_brengt_partij_in(app: &App) {
         assert!(r[0].1.contains(reden), "{o}: {r:?}");
     }
     let kop = app.audit().await.len() as i64;
+    assert_ne!(casus, w.jgz, "ids that tell the case and the JGZ apart");
     let (s, _, c) = regisseur.post(&pad, partij(w.jgz)).await;
     assert_eq!(s, StatusCode::CREATED, "{c}");
     let mut partijen: Vec<i64> = c["partijen"]
