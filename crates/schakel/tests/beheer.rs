@@ -2115,6 +2115,35 @@ fn werkvoorraad_uit_de_demo() {
         aflopend
     );
 
+    // The JGZ's verwijzer (issue 13.6: it refers in the history's cases
+    // now): the end of each of its referrals, an action for it since the
+    // referral, overdue or within 14 days; those of cases that closed are
+    // no longer its work, nor listed.
+    let jgz = Demogebruiker::login(&server, "verwijzer@jgz.demo");
+    let einden: Vec<chrono::NaiveDate> = alle_items(&jgz, "/api/v1/verwijzingen")
+        .iter()
+        .map(|v| datum(&v["einddatum"]))
+        .collect();
+    let verwacht = std::collections::BTreeMap::from([
+        (
+            "termijn_verlopen".to_string(),
+            einden.iter().filter(|d| **d < vandaag).count(),
+        ),
+        (
+            "verwijzing_loopt_af".to_string(),
+            einden
+                .iter()
+                .filter(|d| (vandaag..=over_14).contains(*d))
+                .count(),
+        ),
+    ]);
+    assert!(verwacht["termijn_verlopen"] > 0, "{einden:?}");
+    let (_, werk) = jgz.get("/api/v1/werkvoorraad");
+    assert_eq!(
+        soorten(&werk),
+        verwacht.into_iter().filter(|(_, n)| *n > 0).collect()
+    );
+
     // Roles without dossiers have no worklist.
     let beleid = Demogebruiker::login(&server, "beleid@almere.demo");
     assert_eq!(beleid.get("/api/v1/werkvoorraad").0, 403);
