@@ -52,7 +52,8 @@ pub fn mag_registreren(soort: OrganisatieSoort) -> bool {
 }
 
 /// Whether an organisation of kind `soort` may be named as a party when a
-/// question is triaged "beide" or a case is opened: only the parties of the
+/// question is triaged "beide", a case is opened or its casusregisseur
+/// brings a party in (`Gebeurtenis::Partij`): only the parties of the
 /// support route (seed 003) — the jeugdige's own school and the JGZ. The
 /// wijkteam has its own field; a provider becomes a party only through a
 /// referral or an inkoop, never by being named; the municipality and the

@@ -50,6 +50,14 @@ pub enum Gebeurtenis {
         regie: Regie,
         organisatie: Id,
     },
+    /// The casusregisseur brings in a party of the support route after the
+    /// case opened: the JGZ (its gemandateerde verwijzer refers within the
+    /// case, and needs to know it) or the school of a jeugdige of the
+    /// household. A provider still comes in through a referral, an inkoop
+    /// or as regisseur (`route::mag_partij_worden`).
+    Partij {
+        organisatie: Id,
+    },
     Evaluatie(Evaluatie),
     Escalatie {
         stap: Stap,
@@ -526,6 +534,10 @@ impl Toestand {
                     gevolgen.nieuwe_partijen = vec![*organisatie];
                 }
             }
+            Gebeurtenis::Partij { organisatie } => {
+                controleer_partij(*organisatie, ctx)?;
+                gevolgen.nieuwe_partijen = vec![*organisatie];
+            }
             Gebeurtenis::Evaluatie(e) => self.controleer_evaluatie(e, moment)?,
             Gebeurtenis::Escalatie { stap, toelichting } => {
                 self.controleer_stap(*stap, toelichting)?
@@ -633,7 +645,10 @@ impl Toestand {
                     });
                 }
             }
-            Gebeurtenis::Tlv { .. } | Gebeurtenis::Onderwijsuitkomst { .. } => {}
+            // The case's parties are the case row's, not its state's.
+            Gebeurtenis::Partij { .. }
+            | Gebeurtenis::Tlv { .. }
+            | Gebeurtenis::Onderwijsuitkomst { .. } => {}
             Gebeurtenis::Afgesloten { .. } => self.open = false,
         }
     }
@@ -909,6 +924,23 @@ fn eigen_leerling_voor_school(
     Ok(())
 }
 
+/// A party the casusregisseur brings in: one the support route allows
+/// ([`crate::route::mag_partij_worden`]; its kind looked up by the caller),
+/// and not one already.
+fn controleer_partij(organisatie: Id, ctx: &Context) -> Result<(), Weigering> {
+    if ctx.is_partij(organisatie) {
+        return Err(Weigering::Conflict(format!(
+            "Organisatie {organisatie} is al partij bij deze casus"
+        )));
+    }
+    let soort = ctx
+        .soort_van(organisatie)
+        .ok_or_else(|| VeldFout::new("organisatie", "bestaat niet"))?;
+    let school_van_jeugdige = ctx.jeugdigen.iter().any(|(_, s)| *s == Some(organisatie));
+    crate::route::mag_partij_worden(soort, school_van_jeugdige)
+        .map_err(|m| VeldFout::new("organisatie", m).into())
+}
+
 fn niet_leeg(veld: &str, tekst: &str) -> Result<(), VeldFout> {
     let mut f = VeldFouten::default();
     f.niet_leeg(veld, tekst);
@@ -941,8 +973,8 @@ pub enum Vastlegging {
     Inkoop,
     /// The school's consent to bought-in care.
     InkoopToestemmingSchool,
-    /// The casusregisseur's own steps: akkoord, regie, evaluation,
-    /// escalation, closing a melding or the case.
+    /// The casusregisseur's own steps: akkoord, regie, a new party,
+    /// evaluation, escalation, closing a melding or the case.
     Regie,
 }
 
@@ -958,6 +990,7 @@ impl Gebeurtenis {
             Gebeurtenis::InkoopToestemmingSchool { .. } => Vastlegging::InkoopToestemmingSchool,
             Gebeurtenis::Akkoord { .. }
             | Gebeurtenis::Regisseur { .. }
+            | Gebeurtenis::Partij { .. }
             | Gebeurtenis::Evaluatie(_)
             | Gebeurtenis::Escalatie { .. }
             | Gebeurtenis::VeiligheidAfgerond { .. }
@@ -1026,6 +1059,7 @@ impl Gebeurtenis {
             Self::Plan { .. } => "plan".into(),
             Self::Akkoord { .. } => "akkoord".into(),
             Self::Regisseur { .. } => "regisseur".into(),
+            Self::Partij { .. } => "partij".into(),
             Self::Evaluatie(_) => "evaluatie".into(),
             Self::Escalatie { stap, .. } => format!("escalatie.{}", stap.naam()),
             Self::Veiligheid { .. } => "veiligheid".into(),
@@ -1372,6 +1406,44 @@ mod tests {
         doe(&mut t, hoofd, regisseur()).expect("geldig");
         let m = conflict(doe(&mut t, jgz, regisseur()));
         assert!(m.contains("al een regisseur"), "{m}");
+    }
+
+    #[test]
+    fn regisseur_brengt_een_partij_in() {
+        let t = vastgesteld();
+        let zonder_jgz = Context {
+            partijen: vec![SCHOOL],
+            ..ctx()
+        };
+        let partij = |organisatie| Gebeurtenis::Partij { organisatie };
+        let jgz = partij(JGZ);
+        assert!(matches!(
+            t.controleer(&jgz, &school(), &zonder_jgz, moment()),
+            Err(Weigering::Verboden { .. })
+        ));
+        let g = t
+            .controleer(&jgz, &regisseur(), &zonder_jgz, moment())
+            .expect("geldig");
+        assert_eq!(g.nieuwe_partijen, [JGZ]);
+        let m = conflict(t.controleer(&jgz, &regisseur(), &ctx(), moment()));
+        assert_eq!(m, "Organisatie 30 is al partij bij deze casus");
+        for (org, melding) in [
+            (
+                SPECIALIST,
+                "een jeugdhulpaanbieder wordt partij via een verwijzing of een inkoop, niet door haar hier te noemen",
+            ),
+            (99, "bestaat niet"),
+        ] {
+            let Err(Weigering::Ongeldig(f)) =
+                t.controleer(&partij(org), &regisseur(), &zonder_jgz, moment())
+            else {
+                panic!("{org} is no party the casusregisseur may bring in")
+            };
+            assert_eq!(
+                (f.0[0].veld.as_str(), f.0[0].melding.as_str()),
+                ("organisatie", melding)
+            );
+        }
     }
 
     #[test]

@@ -2412,7 +2412,10 @@ use openapi::openapi_en_server;
 // fields, access in time).
 #[path = "api/toegang.rs"]
 mod toegang;
-use toegang::{bsn_controle, organisatievelden, toegang_in_tijd, triage_geeft_geen_toegang};
+use toegang::{
+    bsn_controle, organisatievelden, regisseur_brengt_partij_in, toegang_in_tijd,
+    triage_geeft_geen_toegang,
+};
 // Break-the-glass on a closed case, and its report (issue 12.3).
 #[path = "api/noodtoegang.rs"]
 mod noodtoegang;
@@ -2549,6 +2552,7 @@ per_backend!(
     web_casus_inkoop_en_onderwijs,
     web_api_token,
     triage_geeft_geen_toegang,
+    regisseur_brengt_partij_in,
     bsn_controle,
     organisatievelden,
     toegang_in_tijd,

@@ -140,7 +140,10 @@ pub(crate) async fn voeg_gebeurtenis_toe(
     }
     voeg_acties_toe(c, &g.acties, None).await?;
     raak_huishouden_aan(c, casus.huishouden, nu).await?;
-    let audits: Vec<_> = audits.iter().map(|a| a.over_object(g.casus)).collect();
+    let audits: Vec<_> = audits
+        .iter()
+        .map(|a| a.anders_over_object(g.casus))
+        .collect();
     voeg_audits_toe(c, &audits).await?;
     Ok(CasusGebeurtenis {
         volgnummer: g.volgnummer,

@@ -146,6 +146,15 @@ impl NieuwAuditRecord {
         }
     }
 
+    /// About `id` unless it names an object already (a case event's
+    /// `toegang.verleend` names the organisation let in, not the case).
+    pub fn anders_over_object(&self, id: Id) -> Self {
+        match self.object_id {
+            Some(_) => self.clone(),
+            None => self.over_object(id),
+        }
+    }
+
     pub fn tijdstip_tekst(&self) -> String {
         self.tijdstip.to_rfc3339_opts(SecondsFormat::Micros, true)
     }

@@ -2958,6 +2958,20 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         None,
         None,
     )];
+    // A grant of access names the organisation it lets in, not the case
+    // (one whose id differs from the case's, to tell the two apart).
+    let org = [w.jgz.id, w.aanbieder.id]
+        .into_iter()
+        .find(|o| *o != casus.id)
+        .expect("another id");
+    let verleend = record(
+        "toegang.verleend",
+        Actie::Aanmaken,
+        "organisatie",
+        Some(org),
+        None,
+    );
+    let kop = kop_nummer(opslag).await;
     let eerste = opslag
         .voeg_gebeurtenis_toe(
             &gebeurtenis(
@@ -2967,11 +2981,26 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
                 false,
                 vec![actie(w.jgz.id, gisteren), actie(w.jgz.id, vandaag)],
             ),
-            &audits,
+            &[audits[0].clone(), verleend],
         )
         .await
         .expect("eerste gebeurtenis");
     assert_eq!(eerste.volgnummer, 1);
+    let over: Vec<_> = opslag
+        .audit_records(kop + 1, 10)
+        .await
+        .expect("audit_records")
+        .into_iter()
+        .map(|r| (r.record.gebeurtenis, r.record.object_id))
+        .collect();
+    assert_eq!(
+        over,
+        [
+            ("casus.veiligheid".to_string(), Some(casus.id)),
+            ("toegang.verleend".to_string(), Some(org))
+        ],
+        "each record about its object: the case, unless it names another"
+    );
     assert_eq!(eerste.door, door);
     // Someone else appended 1 already: number 1 again, or 3, is stale.
     for n in [1, 3] {

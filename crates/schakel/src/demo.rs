@@ -121,10 +121,13 @@ pub struct DemoAccount {
     pub wachtwoord: String,
 }
 
+/// A record of the demo loader itself, as of the CLI: the region and its
+/// organisations exist before anyone who could set them up logs in (as at
+/// a real region's first start, `schakel account uitnodigen`). Never about
+/// a person: those writes go through the API's functions as a user.
 pub(crate) fn systeem_record(
     gebeurtenis: &str,
     actie: Actie,
-    client: Option<(&Bsn, &[u8])>,
     object_type: &str,
 ) -> NieuwAuditRecord {
     NieuwAuditRecord {
@@ -135,8 +138,8 @@ pub(crate) fn systeem_record(
         rol: None,
         organisatie: None,
         namens: None,
-        client_type: client.map(|_| "bsn-pseudoniem".into()),
-        client: client.map(|(b, k)| b.pseudoniem(k)),
+        client_type: None,
+        client: None,
         object_type: object_type.into(),
         object_id: None,
         uitkomst: Uitkomst::Toegestaan,
@@ -193,9 +196,9 @@ async fn toegangsroute(
 
 /// A demo account through the doors a real region uses: invited with its
 /// first role ([`schakel_http::account::nodig_uit`], marked as a demo
-/// account), further roles given as a beheerder would, and its known
-/// password set through its activation link
-/// ([`schakel_http::account::activeer`]). Returns the password.
+/// account), and its known password set through its activation link
+/// ([`schakel_http::account::activeer`]); further roles follow from the
+/// beheerder ([`verdere_rollen`]). Returns the password.
 async fn demo_account(
     opslag: &dyn Opslag,
     m: &MedewerkerBestand,
@@ -217,19 +220,63 @@ async fn demo_account(
     )
     .await
     .map_err(|e| format!("{}: {e:?}", m.email))?;
-    if rollen.len() > 1 {
-        let record = systeem_record("account.rollen", Actie::Wijzigen, None, "medewerker");
-        opslag
-            .zet_rollen(u.medewerker.id, rollen, &record)
-            .await
-            .map_err(fout)?;
-    }
     // 24 hex digits: long enough for the password rules, printed at start.
     let wachtwoord = hex::encode(rand::random::<[u8; 12]>());
     activeer(opslag, &u.geheim, &wachtwoord, bron)
         .await
         .map_err(|e| format!("{}: {e:?}", m.email))?;
     Ok(wachtwoord)
+}
+
+/// The roles after the first of the accounts that have more, given by a
+/// beheerder of the region through the beheer door
+/// ([`schakel_http::accountbeheer::zet_rollen`], logged under that
+/// beheerder), as in a real region; a beheerder's own by another one.
+async fn verdere_rollen(
+    state: &schakel_http::AppState,
+    medewerkers: &[MedewerkerBestand],
+    rollen: &[Vec<Roltoewijzing>],
+) -> Result<(), String> {
+    let mut beheerders = Vec::new();
+    for (m, r) in medewerkers.iter().zip(rollen) {
+        if let Some(b) = r.iter().find(|r| r.rol == Rol::Beheerder) {
+            beheerders.push(als(
+                medewerker(state, &m.email).await?,
+                b.rol,
+                b.organisatie,
+            ));
+        }
+    }
+    for (m, r) in medewerkers.iter().zip(rollen).filter(|(_, r)| r.len() > 1) {
+        let id = medewerker(state, &m.email).await?.id;
+        let beheerder = beheerders
+            .iter()
+            .find(|b| b.medewerker.id != id)
+            .ok_or_else(|| {
+                format!(
+                    "demo: {}: geen andere beheerder die de verdere rollen geeft",
+                    m.email
+                )
+            })?;
+        schakel_http::accountbeheer::zet_rollen(state, beheerder, id, r)
+            .await
+            .map_err(|e| format!("demo: {}: {e:?}", m.email))?;
+    }
+    Ok(())
+}
+
+/// The medewerker with `email`.
+async fn medewerker(
+    state: &schakel_http::AppState,
+    email: &str,
+) -> Result<schakel_storage::Medewerker, String> {
+    Ok(state
+        .opslag
+        .medewerker_op_email(email)
+        .await
+        .map_err(fout)?
+        .ok_or_else(|| format!("demo: {email} bestaat niet"))?
+        .0)
 }
 
 /// Seeds an empty store, then replays `historie` (see [`historie`]) when
@@ -253,7 +300,7 @@ pub async fn vul(
             code: demo.regio.code,
             naam: demo.regio.naam,
         },
-        &systeem_record("regio.aanmaken", Actie::Aanmaken, None, "regio"),
+        &systeem_record("regio.aanmaken", Actie::Aanmaken, "regio"),
     )
     .await
     .map_err(fout)?;
@@ -269,7 +316,7 @@ pub async fn vul(
             brin: o.brin.clone(),
             agb: o.agb.clone(),
         };
-        let record = systeem_record("organisatie.aanmaken", Actie::Aanmaken, None, "organisatie");
+        let record = systeem_record("organisatie.aanmaken", Actie::Aanmaken, "organisatie");
         let gemaakt = registreer_organisatie(opslag, &aanvraag, &record)
             .await
             .map_err(|e| format!("{}: {e}", o.sleutel))?;
@@ -280,7 +327,18 @@ pub async fn vul(
             .map(|o| o.0)
             .ok_or_else(|| format!("onbekende organisatie {s}"))
     };
+    // The API's state: what a region's users do goes through its functions.
+    let state = schakel_http::AppState::new(
+        gedeeld.clone(),
+        regels.clone(),
+        schakel_http::Instellingen {
+            pseudoniem_sleutel: sleutel.to_vec(),
+            ..Default::default()
+        },
+        None,
+    );
     let mut accounts = Vec::new();
+    let mut alle_rollen = Vec::new();
     for m in &demo.medewerker {
         let mut rollen = Vec::new();
         for r in &m.rollen {
@@ -290,6 +348,7 @@ pub async fn vul(
             });
         }
         let wachtwoord = demo_account(opslag, m, &rollen).await?;
+        alle_rollen.push(rollen.clone());
         for r in rollen {
             let naam = org
                 .values()
@@ -304,11 +363,12 @@ pub async fn vul(
             });
         }
     }
+    verdere_rollen(&state, &demo.medewerker, &alle_rollen).await?;
     // After the medewerkers: a contact person is one of them.
     for o in &demo.organisatie {
         let w = toegangsroute(opslag, o, &org_id).await?;
         let id = org_id(&o.sleutel)?;
-        let mut record = systeem_record(GEBEURTENIS, Actie::Wijzigen, None, "organisatie");
+        let mut record = systeem_record(GEBEURTENIS, Actie::Wijzigen, "organisatie");
         record.object_id = Some(id);
         zet_toegangsroute(opslag, regels, vandaag(), id, &w, &record)
             .await
@@ -317,15 +377,6 @@ pub async fn vul(
     // Households, jeugdigen, hulpvragen and cases go through the API's own
     // functions, each as the account that would do it in a real region:
     // the same checks and audit records.
-    let state = schakel_http::AppState::new(
-        gedeeld.clone(),
-        regels.clone(),
-        schakel_http::Instellingen {
-            pseudoniem_sleutel: sleutel.to_vec(),
-            ..Default::default()
-        },
-        None,
-    );
     for h in &demo.huishouden {
         vul_huishouden(&state, &demo.medewerker, h, &org_id).await?;
     }
@@ -333,7 +384,7 @@ pub async fn vul(
         let ids: HashMap<String, i64> = org.iter().map(|(k, v)| (k.clone(), v.0)).collect();
         let begin = std::time::Instant::now();
         let vandaag = schakel_storage::klok::nu().date_naive();
-        let v = historie::speel(&state, pad, &ids, sleutel, regels, vandaag).await?;
+        let v = historie::speel(&state, pad, &ids, vandaag).await?;
         eprintln!(
             "Demo-historie: {} huishoudens, {} gebeurtenissen in {} ms",
             v.huishoudens,
@@ -362,13 +413,7 @@ async fn actor_van(
         })
         .map(|m| m.email.clone())
         .ok_or_else(|| format!("demo: geen {} bij {sleutel}", rol.naam()))?;
-    let (medewerker, _) = state
-        .opslag
-        .medewerker_op_email(&email)
-        .await
-        .map_err(fout)?
-        .ok_or_else(|| format!("demo: {email} bestaat niet"))?;
-    Ok(als(medewerker, rol, organisatie))
+    Ok(als(medewerker(state, &email).await?, rol, organisatie))
 }
 
 /// `medewerker` acting in `rol` at `organisatie`, as if just logged in.

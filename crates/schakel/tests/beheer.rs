@@ -349,6 +349,188 @@ fn demo_accounts_door_de_voordeur(data_dir: &Path, accounts: &[(String, String, 
                 .count();
             assert!(door_regisseur >= 190, "{gebeurtenis}: {door_regisseur}");
         }
+        let mut door = std::collections::HashMap::new();
+        for email in ["verwijzer@jgz.demo", "aanbieder@kompas.demo"] {
+            let (m, _) = opslag
+                .medewerker_op_email(email)
+                .await
+                .expect("lees")
+                .expect(email);
+            door.insert(email, m.id);
+        }
+        historie_door_de_professionals(
+            &records,
+            regisseur.id,
+            door["verwijzer@jgz.demo"],
+            door["aanbieder@kompas.demo"],
+        );
+    });
+}
+
+/// So did the history's course, its referrals and the hours delivered
+/// (issue 13.6): each audit record names the professional who did it, as
+/// in a real region — the casusregisseur each case event (and each
+/// onderwijssituatie and party brought in before a first referral), the
+/// JGZ's verwijzer each referral, the provider's medewerker each delivery —
+/// in the numbers the history file asks for; no record about a person is
+/// the system's.
+fn historie_door_de_professionals(
+    records: &[schakel_storage::audit::AuditRecord],
+    regisseur: i64,
+    verwijzer: i64,
+    aanbieder: i64,
+) {
+    use schakel_domain::Rol;
+    let h = Historie::lees(chrono::Utc::now().date_naive());
+    let totaal = |veld: &str| (-11..=-1).map(|m| h.som(None, m, veld)).sum::<i64>();
+    let huishoudens = h.open_aan_einde(None, -1) + totaal("afgesloten");
+    let stappen: i64 = [
+        "tevredenheid",
+        "gesprekken",
+        "expertpool",
+        "escalaties",
+        "thuiszitters",
+        "terugkeer_regulier",
+        "verwijzing_vso",
+        "afgesloten",
+    ]
+    .iter()
+    .map(|v| totaal(v))
+    .sum();
+    let door = |past: &dyn Fn(&str) -> bool, wie: i64, rol: Rol| -> i64 {
+        let van: Vec<_> = records
+            .iter()
+            .filter(|r| past(&r.record.gebeurtenis))
+            .collect();
+        for r in &van {
+            assert_eq!(
+                (r.record.gebruiker, r.record.rol, r.record.uitkomst),
+                (
+                    Some(wie),
+                    Some(rol),
+                    schakel_storage::audit::Uitkomst::Toegestaan
+                ),
+                "{}",
+                r.record.gebeurtenis
+            );
+        }
+        van.len() as i64
+    };
+    let verloop = |g: &str| {
+        g.starts_with("casus.") && !["casus.aanmaken", "casus.lezen", "casus.partij"].contains(&g)
+    };
+    // Plan and akkoord per household, then every step the file names.
+    assert_eq!(
+        door(&verloop, regisseur, Rol::Casusregisseur),
+        2 * huishoudens + stappen
+    );
+    let partijen = door(&|g| g == "casus.partij", regisseur, Rol::Casusregisseur);
+    let situaties = door(
+        &|g| g == "onderwijssituatie.vastleggen",
+        regisseur,
+        Rol::Casusregisseur,
+    );
+    let verwijzingen = door(&|g| g == "verwijzing.aanmaken", verwijzer, Rol::Verwijzer);
+    assert_eq!(verwijzingen, totaal("verwijzingen"));
+    // One party and one onderwijssituatie per case before its first
+    // referral; some cases are referred more than once.
+    assert!(
+        partijen == situaties && partijen > 10 && partijen < verwijzingen,
+        "{partijen} {situaties} {verwijzingen}"
+    );
+    assert_eq!(
+        door(&|g| g == "verwijzing.levering", aanbieder, Rol::Aanbieder),
+        totaal("geleverd")
+    );
+    let systeem: Vec<_> = records
+        .iter()
+        .filter(|r| r.record.client.is_some() && r.record.gebruiker.is_none())
+        .map(|r| &r.record.gebeurtenis)
+        .collect();
+    assert!(systeem.is_empty(), "{systeem:?}");
+}
+
+/// `van` copied to `naar`, directories and all.
+fn kopieer(van: &Path, naar: &Path) {
+    std::fs::create_dir_all(naar).expect("mkdir");
+    for e in std::fs::read_dir(van).expect("read_dir").flatten() {
+        let doel = naar.join(e.file_name());
+        if e.path().is_dir() {
+            kopieer(&e.path(), &doel);
+        } else {
+            std::fs::copy(e.path(), &doel).expect("copy");
+        }
+    }
+}
+
+/// Issue 13.6: an account of the demo file with more than one role gets
+/// the further roles from the region's beheerder through the beheer door
+/// (`accountbeheer::zet_rollen`), logged under that beheerder — not
+/// written by the system.
+#[test]
+fn demo_geeft_verdere_rollen_door_de_beheerder() {
+    use schakel_storage::Opslag;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let gegevens = tmp.path().join("gegevens");
+    kopieer(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data"),
+        &gegevens,
+    );
+    let bestand = gegevens.join("demo").join("almere.toml");
+    let tekst = std::fs::read_to_string(&bestand).expect("demo file");
+    let haven = r#"{ rol = "wijkteammedewerker", organisatie = "wijkteam_haven" }"#;
+    let stad = r#"{ rol = "wijkteammedewerker", organisatie = "wijkteam_stad" }"#;
+    let een = format!("rollen = [{haven}]");
+    assert_eq!(tekst.matches(&een).count(), 1);
+    let tekst = tekst.replace(&een, &format!("rollen = [{haven}, {stad}]"));
+    std::fs::write(&bestand, tekst).expect("write");
+    let data_dir = tmp.path().join("data");
+    let server = start_demo_met(
+        &data_dir,
+        None,
+        &["--data", gegevens.to_str().expect("path")],
+    );
+    let rollen: Vec<&str> = server
+        .accounts
+        .iter()
+        .filter(|a| a.0 == "wijkteam@wijkteam.demo")
+        .map(|a| a.1.as_str())
+        .collect();
+    assert_eq!(rollen, ["wijkteammedewerker", "wijkteammedewerker"]);
+    drop(server);
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let opslag = schakel_storage_sqlite::SqliteOpslag::open(&data_dir.join("demo.db"))
+            .await
+            .expect("open demo.db");
+        let account = |email: &'static str| {
+            let opslag = &opslag;
+            async move {
+                opslag
+                    .medewerker_op_email(email)
+                    .await
+                    .expect("lees")
+                    .expect(email)
+                    .0
+            }
+        };
+        let medewerker = account("wijkteam@wijkteam.demo").await;
+        let beheerder = account("beheer@schakel.demo").await;
+        assert_eq!(medewerker.rollen.len(), 2, "{:?}", medewerker.rollen);
+        let records = opslag.audit_records(1, 10_000).await.expect("audit");
+        let wijzigingen: Vec<_> = records
+            .iter()
+            .filter(|r| r.record.gebeurtenis == "account.rollen")
+            .map(|r| (r.record.gebruiker, r.record.rol, r.record.object_id))
+            .collect();
+        assert_eq!(
+            wijzigingen,
+            [(
+                Some(beheerder.id),
+                Some(schakel_domain::Rol::Beheerder),
+                Some(medewerker.id)
+            )]
+        );
     });
 }
 
@@ -401,13 +583,12 @@ fn gemanipuleerd_auditlog_wordt_ontdekt() {
 fn elke_demorol_ziet_precies_wat_mag() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let server = start_demo(&tmp.path().join("data"));
-    let verwacht: [(&str, Option<&[&str]>); 11] = [
+    let verwacht: [(&str, Option<&[&str]>); 10] = [
         ("zorgcoordinator@watertuin.demo", Some(&["Sem", "Yasmina"])),
         ("zorgcoordinator@bombardon.demo", Some(&[])),
         ("zorgcoordinator@regenboog.demo", Some(&[])),
         ("casusregisseur@wijkteam.demo", Some(&["Sem", "Lotte"])),
         ("wijkteam@wijkteam.demo", Some(&["Sem", "Lotte"])),
-        ("verwijzer@jgz.demo", Some(&["Sem", "Lotte"])),
         ("aanbieder@triade.demo", Some(&[])),
         ("hoofdaanbieder@zeewind.demo", Some(&[])),
         ("beleid@almere.demo", None),
@@ -459,6 +640,34 @@ fn elke_demorol_ziet_precies_wat_mag() {
                 "{email} reading {naam}"
             );
         }
+    }
+    jgz_ziet_wie_het_verwees(&server);
+}
+
+/// The JGZ's verwijzer sees Sem and Lotte (a party to their case from its
+/// opening) and the history's jeugdigen whose case is still open and had a
+/// referral: the casusregisseur brought the JGZ in as a party at the first
+/// one (issue 13.6). Expected the other way round: the history's wijkteam
+/// sees every open case's jeugdige, and their referrals.
+fn jgz_ziet_wie_het_verwees(server: &Server) {
+    let id = |v: &Value, veld: &str| v[veld].as_i64().expect("id");
+    let stad = Demogebruiker::login(server, "casusregisseur@stad.demo");
+    let mut verwacht: Vec<i64> = alle_items(&stad, "/api/v1/verwijzingen")
+        .iter()
+        .map(|v| id(v, "jeugdige"))
+        .chain([1, 2])
+        .collect();
+    verwacht.sort_unstable();
+    verwacht.dedup();
+    assert!(verwacht.len() > 10, "{verwacht:?}");
+    let jgz = Demogebruiker::login(server, "verwijzer@jgz.demo");
+    let gezien: Vec<i64> = alle_items(&jgz, "/api/v1/jeugdigen")
+        .iter()
+        .map(|j| id(j, "id"))
+        .collect();
+    assert_eq!(gezien, verwacht);
+    for (j, status) in [(1, 200), (2, 200), (3, 403)] {
+        assert_eq!(jgz.get(&format!("/api/v1/jeugdigen/{j}")).0, status, "{j}");
     }
 }
 
@@ -1927,6 +2136,35 @@ fn werkvoorraad_uit_de_demo() {
         let veld = fout.split('=').next().unwrap_or_default();
         assert!(p.to_string().contains(veld), "{fout}: {p}");
     }
+
+    // The JGZ's verwijzer (issue 13.6: it refers in the history's cases
+    // now): the end of each of its referrals, an action for it since the
+    // referral, overdue or within 14 days; those of cases that closed are
+    // no longer its work, nor listed.
+    let jgz = Demogebruiker::login(&server, "verwijzer@jgz.demo");
+    let einden: Vec<chrono::NaiveDate> = alle_items(&jgz, "/api/v1/verwijzingen")
+        .iter()
+        .map(|v| datum(&v["einddatum"]))
+        .collect();
+    let verwacht = std::collections::BTreeMap::from([
+        (
+            "termijn_verlopen".to_string(),
+            einden.iter().filter(|d| **d < vandaag).count(),
+        ),
+        (
+            "verwijzing_loopt_af".to_string(),
+            einden
+                .iter()
+                .filter(|d| (vandaag..=over_14).contains(*d))
+                .count(),
+        ),
+    ]);
+    assert!(verwacht["termijn_verlopen"] > 0, "{einden:?}");
+    let (_, werk) = jgz.get("/api/v1/werkvoorraad");
+    assert_eq!(
+        soorten(&werk),
+        verwacht.into_iter().filter(|(_, n)| *n > 0).collect()
+    );
 
     // Roles without dossiers have no worklist.
     let beleid = Demogebruiker::login(&server, "beleid@almere.demo");

@@ -241,7 +241,9 @@ impl Dossier<'_> {
 
     async fn context(&self, cd: &CasusDossier, g: &Gebeurtenis) -> ApiResultaat<Context> {
         let genoemd: Vec<(Id, &str)> = match g {
-            Gebeurtenis::Regisseur { organisatie, .. } => vec![(*organisatie, "organisatie")],
+            Gebeurtenis::Regisseur { organisatie, .. } | Gebeurtenis::Partij { organisatie } => {
+                vec![(*organisatie, "organisatie")]
+            }
             Gebeurtenis::Inkoop { aanbieder, .. } => vec![(*aanbieder, "aanbieder")],
             _ => Vec::new(),
         };
@@ -509,7 +511,8 @@ pub async fn zet_plan_voor(
         .await
 }
 
-/// Records a step in the case's course: `akkoord`, `regisseur`,
+/// Records a step in the case's course: `akkoord`, `regisseur`, `partij`
+/// (the casusregisseur brings in the JGZ or a household's school),
 /// `evaluatie`, `escalatie`, `veiligheid`, `veiligheid_afgerond`, `inkoop`,
 /// `inkoop_toestemming_school`, `tlv`, `onderwijsuitkomst` or `afgesloten`
 /// (tagged by `soort`). The plan itself changes with PUT …/plan. With

@@ -29,8 +29,14 @@ use crate::fout::ApiFout;
 
 pub const API_VERSIE: &str = "1.0.0";
 
-/// Today in the Netherlands.
-pub use schakel_domain::grens::vandaag;
+/// Today in the Netherlands, by the storage clock
+/// ([`schakel_storage::klok::nu`]): the real day, except while the demo
+/// loader replays its history through these functions (the only caller of
+/// `klok::op`; no request can set it), when every check judges on the day
+/// the history is at, as it did then.
+pub fn vandaag() -> chrono::NaiveDate {
+    schakel_domain::grens::dag_van(schakel_storage::klok::nu())
+}
 
 /// Reads every page of a paged list, `Pagina::MAX` at a time.
 pub async fn elke_pagina<T, F, Fut>(mut lees: F) -> crate::fout::ApiResultaat<Vec<T>>

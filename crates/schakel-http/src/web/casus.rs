@@ -229,6 +229,9 @@ fn omschrijving(g: &Gebeurtenis, n: &Namen) -> String {
                 Regie::Perspectiefregie => "perspectiefregie JGZ",
             }
         ),
+        Gebeurtenis::Partij { organisatie } => {
+            format!("{} doet mee als partij", n.organisatie(*organisatie))
+        }
         Gebeurtenis::Evaluatie(e) => format!(
             "Evaluatie van {}: {}",
             opmaak::datum(e.datum),

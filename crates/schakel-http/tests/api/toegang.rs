@@ -199,6 +199,92 @@ pub async fn triage_geeft_geen_toegang(app: &App) {
     assert_eq!(lijst["paginering"]["totaal"], 0, "{lijst}");
 }
 
+/// Issue 13.6: a case opened without the JGZ gains it as a party only by
+/// its casusregisseur's event `partij` — before the JGZ's gemandateerde
+/// verwijzer refers within it. The school may not bring a party in; a
+/// provider, or a school of no jeugdige of the household, is no party one
+/// brings in; not twice. The grant is logged, and only then does the
+/// verwijzer read the jeugdige.
+pub async fn regisseur_brengt_partij_in(app: &App) {
+    let w = &app.w;
+    let route = aanbieders(app).await;
+    let zc_a = app.login(ZC_A).await;
+    let regisseur = app.login(REGISSEUR).await;
+    let verwijzer = app.login(VERWIJZER).await;
+    let d = dossier(app, &zc_a, BSNS[0]).await;
+    let (s, _, vraag) = zc_a
+        .post(
+            &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
+            json!({"uitkomst": "beide", "wijkteam": w.wijkteam}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{vraag}");
+    let casus = vraag["casus"].as_i64().expect("casus");
+    let jeugdige = format!("/api/v1/jeugdigen/{}", d.jeugdige);
+    probleem(
+        &verwijzer.get(&jeugdige).await,
+        StatusCode::FORBIDDEN,
+        "geen-toegang",
+    );
+    let pad = format!("/api/v1/casussen/{casus}/gebeurtenissen");
+    let partij = |o: i64| json!({"soort": "partij", "organisatie": o});
+    probleem(
+        &zc_a.post(&pad, partij(w.jgz)).await,
+        StatusCode::FORBIDDEN,
+        "geen-toegang",
+    );
+    for (o, reden) in [
+        (route.specialist, "verwijzing of een inkoop"),
+        (w.school_b, "school van de jeugdige zelf"),
+        (999_999, "bestaat niet"),
+    ] {
+        let r = redenen(&regisseur.post(&pad, partij(o)).await);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "organisatie", "{r:?}");
+        assert!(r[0].1.contains(reden), "{o}: {r:?}");
+    }
+    let kop = app.audit().await.len() as i64;
+    assert_ne!(casus, w.jgz, "ids that tell the case and the JGZ apart");
+    let (s, _, c) = regisseur.post(&pad, partij(w.jgz)).await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    let mut partijen: Vec<i64> = c["partijen"]
+        .as_array()
+        .expect("partijen")
+        .iter()
+        .filter_map(Value::as_i64)
+        .collect();
+    partijen.sort_unstable();
+    let mut verwacht = vec![w.school_a, w.jgz];
+    verwacht.sort_unstable();
+    assert_eq!(partijen, verwacht);
+    assert_eq!(
+        c["gebeurtenissen"][0]["gebeurtenis"]["soort"], "partij",
+        "{c}"
+    );
+    probleem(
+        &regisseur.post(&pad, partij(w.jgz)).await,
+        StatusCode::CONFLICT,
+        "conflict",
+    );
+    let verleend: Vec<_> = app
+        .audit()
+        .await
+        .into_iter()
+        .filter(|r| r.volgnummer > kop && r.record.gebeurtenis == "toegang.verleend")
+        .map(|r| (r.record.object_id, r.record.grond, r.record.gebruiker))
+        .collect();
+    assert_eq!(
+        verleend,
+        [(
+            Some(w.jgz),
+            Some("casus_gebeurtenis".to_string()),
+            Some(w.medewerker(REGISSEUR))
+        )]
+    );
+    let (s, _, j) = verwijzer.get(&jeugdige).await;
+    assert_eq!(s, StatusCode::OK, "{j}");
+}
+
 /// Another question about a jeugdige, by `zc`'s school.
 async fn nieuwe_hulpvraag(zc: &Gebruiker, jeugdige: i64) -> i64 {
     let (s, _, body) = zc

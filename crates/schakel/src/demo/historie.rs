@@ -35,19 +35,22 @@ use std::path::Path;
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use schakel_domain::plan::{DoelInvoer, Domein, PlanInvoer, Stem};
 use schakel_domain::verloop::{
-    Betrokkene, Context, DoelScore, Evaluatie, Fase, Gebeurtenis, Moment, Onderwijsuitkomst, Score,
-    Stap, Toestand, Weigering,
+    DoelScore, Evaluatie, Fase, Gebeurtenis, Onderwijsuitkomst, Score, Stap, Toestand,
 };
-use schakel_domain::{Bsn, Huisnummer, OrganisatieSoort, Postcode, Rol};
-use schakel_rules::{Hoeveelheid, Regelset, ToetsVraag};
-use schakel_storage::audit::Actie;
-use schakel_storage::{
-    Door, Id, JeugdigeWijziging, NieuwActiepunt, NieuweCasusGebeurtenis, NieuweLevering,
-    NieuweVerwijzing, Opslag, klok,
+use schakel_domain::{Bsn, Huisnummer, Postcode, Rol};
+use schakel_http::api::casussen::{CasusDossier, leg_gebeurtenis_vast_voor, zet_plan_voor};
+use schakel_http::api::onderwijssituatie::{OnderwijssituatieInvoer, leg_situatie_vast};
+use schakel_http::api::verwijzingen::{
+    LeveringInvoer, VerwijzingInvoer, maak_verwijzing, registreer_levering,
 };
+use schakel_http::auth::Actor;
+use schakel_http::dossier::Dossier;
+use schakel_http::fout::ApiFout;
+use schakel_rules::Hoeveelheid;
+use schakel_storage::{Id, JeugdigeWijziging, Opslag, klok};
 use serde::Deserialize;
 
-use super::{fout, systeem_record};
+use super::fout;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -127,18 +130,19 @@ pub struct Verslag {
 
 struct HistCasus {
     id: Id,
-    /// Events recorded so far: the next gets one more.
-    volgnummer: i64,
     jeugdige: Id,
-    bsn: Bsn,
-    ouder: String,
     school: Id,
+    /// The day it opened: from then on its onderwijssituatie holds.
+    geopend: NaiveDate,
     toestand: Toestand,
     open: bool,
     /// Month index of the last evaluation.
     geevalueerd: i32,
     uitkomst: bool,
     thuiszitter: bool,
+    /// Whether the verwijzer's organisation is a party yet (at the first
+    /// referral, with the onderwijssituatie recorded).
+    verwijzer_partij: bool,
 }
 
 struct HistVerwijzing {
@@ -180,17 +184,16 @@ fn tijdstip(d: NaiveDate, minuut: u32) -> DateTime<Utc> {
 }
 
 struct Speler<'a> {
-    opslag: &'a dyn Opslag,
-    /// The API's state and the history's casusregisseur as an actor: new
-    /// households, jeugdigen and cases go through the API's functions.
+    /// The API's state: everything the replay writes goes through the
+    /// API's functions, each as the professional who would do it.
     state: &'a schakel_http::AppState,
-    regisseur_actor: schakel_http::auth::Actor,
-    sleutel: &'a [u8],
-    regels: &'a Regelset,
-    wijkteam: Id,
-    regisseur: Door,
-    verwijzer: Door,
-    aanbieder: Door,
+    /// The history's casusregisseur: households, jeugdigen, cases, their
+    /// course and the jeugdigen's onderwijssituatie.
+    regisseur: Actor,
+    /// The gemandateerde verwijzer: the referrals.
+    verwijzer: Actor,
+    /// The provider's medewerker: the hours delivered.
+    aanbieder: Actor,
     postcode: Postcode,
     product: String,
     onderwijssituatie: String,
@@ -200,75 +203,39 @@ struct Speler<'a> {
     gebeurtenissen: usize,
 }
 
+fn api(e: ApiFout) -> String {
+    format!("historie: {e:?}")
+}
+
 impl Speler<'_> {
-    fn context(&self, c: &HistCasus) -> Context {
-        Context {
-            wijkteam: self.wijkteam,
-            partijen: Vec::new(),
-            jeugdigen: vec![(c.jeugdige, Some(c.school))],
-            vertegenwoordigers: vec![c.ouder.clone()],
-            soorten: Vec::new(),
-            hoofdaanbieders: Vec::new(),
+    fn als<'b>(&'b self, actor: &'b Actor) -> Dossier<'b> {
+        Dossier {
+            state: self.state,
+            actor,
         }
     }
 
-    /// Checks `g` by the casusregisseur against the case's state and
-    /// stores it at `t`.
+    /// Takes over the case as the API left it after an event.
+    fn verwerk(&mut self, i: usize, cd: CasusDossier) {
+        let c = &mut self.casussen[i];
+        c.open = cd.casus.open;
+        c.toestand = cd.toestand;
+        self.gebeurtenissen += 1;
+    }
+
+    /// Records `g` as the casusregisseur at `t`, through the API's checks.
     async fn gebeurtenis(
         &mut self,
         i: usize,
         g: Gebeurtenis,
         t: DateTime<Utc>,
     ) -> Result<(), String> {
-        let c = &self.casussen[i];
-        let wie = Betrokkene {
-            rol: Rol::Casusregisseur,
-            organisatie: self.wijkteam,
-            soort: OrganisatieSoort::Wijkteam,
-        };
-        let d = t.date_naive();
-        let moment = Moment {
-            vandaag: d,
-            einde_schooljaar: einde_schooljaar(d),
-        };
-        let gevolgen = c
-            .toestand
-            .controleer(&g, &wie, &self.context(c), moment)
-            .map_err(|w| match w {
-                Weigering::Verboden { melding, .. } | Weigering::Conflict(melding) => melding,
-                Weigering::Ongeldig(f) => format!("{f:?}"),
-            })?;
-        let volgnummer = c.volgnummer + 1;
-        let nieuw = NieuweCasusGebeurtenis {
-            casus: c.id,
-            volgnummer,
-            gebeurtenis: g.clone(),
-            door: self.regisseur,
-            nieuwe_partijen: gevolgen.nieuwe_partijen,
-            sluit: gevolgen.sluit,
-            // As the API does: the plan's goal deadlines (and the end of the
-            // school year) become the wijkteam's actions at agreement.
-            acties: gevolgen
-                .termijnen
-                .iter()
-                .map(|t| NieuwActiepunt::uit_termijn(t, Some(c.id), None))
-                .collect(),
-        };
-        let (bsn, sleutel, opslag) = (c.bsn.clone(), self.sleutel, self.opslag);
-        let code = format!("casus.{}", g.code());
-        klok::op(t, async {
-            let record = systeem_record(&code, Actie::Wijzigen, Some((&bsn, sleutel)), "casus");
-            opslag.voeg_gebeurtenis_toe(&nieuw, &[record]).await
-        })
-        .await
-        .map_err(fout)?;
-        let c = &mut self.casussen[i];
-        c.toestand.verwerk(&g, self.wijkteam);
-        c.volgnummer = volgnummer;
-        if gevolgen.sluit {
-            c.open = false;
-        }
-        self.gebeurtenissen += 1;
+        let id = self.casussen[i].id;
+        let dossier = self.als(&self.regisseur);
+        let cd = klok::op(t, leg_gebeurtenis_vast_voor(&dossier, id, g, None))
+            .await
+            .map_err(api)?;
+        self.verwerk(i, cd);
         Ok(())
     }
 
@@ -303,10 +270,7 @@ impl Speler<'_> {
             toevoeging: Some(((b'A' + (nummer / 29 % 26) as u8) as char).to_string()),
             school: Some(school),
         };
-        let dossier = schakel_http::dossier::Dossier {
-            state: self.state,
-            actor: &self.regisseur_actor,
-        };
+        let dossier = self.als(&self.regisseur);
         let (jeugdige, casus) = klok::op(t, async {
             use schakel_http::api::jeugdigen::{HuishoudenInvoer, VertegenwoordigerInvoer};
             let h = schakel_http::api::jeugdigen::registreer_huishouden(
@@ -343,24 +307,24 @@ impl Speler<'_> {
                 },
             )
             .await?;
-            Ok::<_, schakel_http::fout::ApiFout>((j.id, c.id))
+            Ok::<_, ApiFout>((j.id, c.id))
         })
         .await
-        .map_err(|e| format!("historie: {e:?}"))?;
+        .map_err(api)?;
         self.casussen.push(HistCasus {
             id: casus,
-            volgnummer: 0,
             jeugdige,
-            bsn,
-            ouder: ouder.clone(),
             school,
+            geopend: d,
             toestand: Toestand::default(),
             open: true,
             // Not evaluated before the month after it opens.
             geevalueerd: maand,
             uitkomst: false,
             thuiszitter: false,
+            verwijzer_partij: false,
         });
+        let wijkteam = self.regisseur.rol.organisatie;
         let plan = PlanInvoer {
             toekomstperspectief: format!("{voornaam} gaat weer met plezier naar school"),
             doelen: vec![
@@ -372,7 +336,7 @@ impl Speler<'_> {
                     nulmeting: "2".into(),
                     streefwaarde: "5".into(),
                     deadline: d + Months::new(6),
-                    verantwoordelijke: self.wijkteam,
+                    verantwoordelijke: wijkteam,
                 },
                 // The school is no party to the history's cases (see the
                 // module doc): the wijkteam holds the agreement with it.
@@ -384,17 +348,21 @@ impl Speler<'_> {
                     nulmeting: "3".into(),
                     streefwaarde: "5".into(),
                     deadline: d + Months::new(6),
-                    verantwoordelijke: self.wijkteam,
+                    verantwoordelijke: wijkteam,
                 },
             ],
             stem_jeugdige: Some(Stem::Gehoord {
                 inbreng: "Ik wil minder ruzie en meer rust in mijn hoofd".into(),
             }),
-        }
-        .tot_plan(None, &[self.wijkteam])
-        .map_err(|f| format!("{f:?}"))?;
-        self.gebeurtenis(nummer, Gebeurtenis::Plan { plan }, t + Duration::minutes(1))
-            .await?;
+        };
+        let dossier = self.als(&self.regisseur);
+        let cd = klok::op(
+            t + Duration::minutes(1),
+            zet_plan_voor(&dossier, casus, 0, plan),
+        )
+        .await
+        .map_err(api)?;
+        self.verwerk(nummer, cd);
         self.gebeurtenis(
             nummer,
             Gebeurtenis::Akkoord {
@@ -453,6 +421,35 @@ impl Speler<'_> {
             .collect()
     }
 
+    /// Before a case's first referral the casusregisseur records the
+    /// jeugdige's onderwijssituatie (from the day the case opened: the
+    /// referral takes it from the dossier) and brings the verwijzer's
+    /// organisation in as a party (need to know), one minute apart.
+    async fn verwijzer_erbij(&mut self, i: usize, t: DateTime<Utc>) -> Result<(), String> {
+        let c = &self.casussen[i];
+        if c.verwijzer_partij {
+            return Ok(());
+        }
+        let situatie = OnderwijssituatieInvoer {
+            onderwijssituatie: self.onderwijssituatie.clone(),
+            school: None,
+            schooldagdelen: None,
+            van: c.geopend,
+            tot: None,
+        };
+        let dossier = self.als(&self.regisseur);
+        klok::op(t, leg_situatie_vast(&dossier, c.jeugdige, situatie))
+            .await
+            .map_err(api)?;
+        let jgz = self.verwijzer.rol.organisatie;
+        let g = Gebeurtenis::Partij { organisatie: jgz };
+        self.gebeurtenis(i, g, t + Duration::minutes(1)).await?;
+        self.casussen[i].verwijzer_partij = true;
+        Ok(())
+    }
+
+    /// A referral by the verwijzer, from `ingang` for twelve weeks (at most
+    /// to the end of the school year), checked by the normenkader.
     async fn verwijs(
         &mut self,
         i: usize,
@@ -460,66 +457,31 @@ impl Speler<'_> {
         ingang: NaiveDate,
     ) -> Result<(), String> {
         let einde = (ingang + Duration::days(83)).min(einde_schooljaar(ingang));
+        let t = tijdstip(ingang, 3 * (i as u32 % 20));
+        self.verwijzer_erbij(i, t).await?;
         let c = &self.casussen[i];
-        let jeugdige = self
-            .opslag
-            .jeugdige(c.jeugdige)
-            .await
-            .map_err(fout)?
-            .ok_or("jeugdige verdwenen")?;
-        let vraag = serde_json::json!({
-            "situatie": {"geboortedatum": jeugdige.geboortedatum, "peildatum": ingang,
-                         "onderwijssituatie": self.onderwijssituatie},
-            "verwijzing": {"product": self.product, "volume": per_week, "eenheid": "uur",
-                           "per": "week", "ingangsdatum": ingang, "einddatum": einde},
-        });
-        let vraag = ToetsVraag::uit_json(&vraag, ingang, self.regels.situaties()).map_err(fout)?;
-        let toetsing = self.regels.toets(&vraag).map_err(fout)?;
-        if !toetsing.binnen_normen {
-            return Err(format!(
-                "verwijzing van {per_week} uur per week op {ingang} valt buiten de normen: {}",
-                serde_json::to_string(&toetsing.bevindingen).unwrap_or_default()
-            ));
-        }
-        let periode = schakel_rules::datum::Periode::new(ingang, einde).ok_or("lege periode")?;
-        let nieuw = NieuweVerwijzing {
+        let invoer = VerwijzingInvoer {
             jeugdige: c.jeugdige,
-            casus: Some(c.id),
-            door: self.verwijzer,
-            aanbieder: self.aanbieder.organisatie,
-            product: self.product.clone(),
-            volume: per_week.als_getal(),
-            eenheid: "uur".into(),
-            per: "week".into(),
-            ingangsdatum: ingang,
-            einddatum: einde,
-            toegekend: schakel_rules::budget::toegekend(
-                per_week,
-                schakel_rules::ijw::Per::Week,
-                periode,
-            )
-            .ok_or("te veel uren")?,
-            binnen_normen: true,
-            regels: toetsing.bronnen.iter().map(|s| s.to_string()).collect(),
-            normenkader: format!(
-                "{} {}",
-                toetsing.normenkader.regio, toetsing.normenkader.versie
-            ),
-            bevindingen: serde_json::to_value(&toetsing.bevindingen).map_err(fout)?,
+            aanbieder: self.aanbieder.rol.organisatie,
+            situatie: None,
+            verwijzing: serde_json::json!({
+                "product": self.product, "volume": per_week, "eenheid": "uur",
+                "per": "week", "ingangsdatum": ingang, "einddatum": einde,
+            }),
             motivatie: None,
         };
-        let (bsn, sleutel, opslag) = (c.bsn.clone(), self.sleutel, self.opslag);
-        let v = klok::op(tijdstip(ingang, i as u32 % 60), async {
-            let record = systeem_record(
-                "verwijzing.aanmaken",
-                Actie::Aanmaken,
-                Some((&bsn, sleutel)),
-                "verwijzing",
-            );
-            opslag.maak_verwijzing(&nieuw, &[], &record).await
-        })
+        let dossier = self.als(&self.verwijzer);
+        let v = klok::op(
+            t + Duration::minutes(2),
+            maak_verwijzing(&dossier, invoer),
+        )
         .await
-        .map_err(fout)?;
+        .map_err(|e| match e {
+            ApiFout::BuitenNormen { bevindingen } => format!(
+                "verwijzing van {per_week} uur per week op {ingang} valt buiten de normen: {bevindingen}"
+            ),
+            e => api(e),
+        })?;
         self.verwijzingen.push(HistVerwijzing {
             id: v.id,
             school: c.school,
@@ -530,40 +492,34 @@ impl Speler<'_> {
         Ok(())
     }
 
+    /// Hours delivered on `d`, registered by the provider's medewerker.
     async fn lever(&mut self, k: usize, uren: Hoeveelheid, d: NaiveDate) -> Result<(), String> {
-        let v = &self.verwijzingen[k];
-        let bsn = self.casussen[v.casus].bsn.clone();
-        let nieuw = NieuweLevering {
-            verwijzing: v.id,
+        let l = LeveringInvoer {
             datum: d,
             hoeveelheid: uren,
-            door: self.aanbieder,
         };
-        let (sleutel, opslag) = (self.sleutel, self.opslag);
-        klok::op(tijdstip(d, k as u32 % 60), async {
-            let record = systeem_record(
-                "levering.registreren",
-                Actie::Aanmaken,
-                Some((&bsn, sleutel)),
-                "verwijzing",
-            );
-            opslag.registreer_levering(&nieuw, &record).await
-        })
+        let id = self.verwijzingen[k].id;
+        let dossier = self.als(&self.aanbieder);
+        klok::op(
+            tijdstip(d, k as u32 % 60),
+            registreer_levering(&dossier, id, &l),
+        )
         .await
-        .map_err(fout)?;
+        .map_err(api)?;
         let v = &mut self.verwijzingen[k];
         v.resterend = v.resterend.checked_sub(uren).ok_or("te veel uren")?;
         Ok(())
     }
 }
 
-/// The medewerker `email` acting as `rol` (at `organisatie`, when given).
-async fn door(
+/// The medewerker `email` acting as `rol` (at `organisatie`, when given),
+/// as if logged in.
+async fn actor(
     opslag: &dyn Opslag,
     email: &str,
     rol: Rol,
     organisatie: Option<Id>,
-) -> Result<Door, String> {
+) -> Result<Actor, String> {
     let (m, _) = opslag
         .medewerker_op_email(email)
         .await
@@ -574,11 +530,8 @@ async fn door(
         .iter()
         .find(|r| r.rol == rol && organisatie.is_none_or(|o| o == r.organisatie))
         .ok_or_else(|| format!("historie: {email} heeft hier niet de rol {}", rol.naam()))?;
-    Ok(Door {
-        medewerker: m.id,
-        rol,
-        organisatie: r.organisatie,
-    })
+    let organisatie = r.organisatie;
+    Ok(super::als(m, rol, organisatie))
 }
 
 /// Replays the history in `bestand` into a store holding the demo region;
@@ -588,8 +541,6 @@ pub async fn speel(
     state: &schakel_http::AppState,
     bestand: &Path,
     org: &HashMap<String, Id>,
-    sleutel: &[u8],
-    regels: &Regelset,
     vandaag: NaiveDate,
 ) -> Result<Verslag, String> {
     let tekst =
@@ -602,34 +553,18 @@ pub async fn speel(
             .ok_or_else(|| format!("{}: onbekende organisatie {s}", bestand.display()))
     };
     let i = &h.historie;
-    let wijkteam = org_id(&i.wijkteam)?;
     let opslag = state.opslag.as_ref();
-    let regisseur = door(
-        opslag,
-        &i.casusregisseur,
-        Rol::Casusregisseur,
-        Some(wijkteam),
-    )
-    .await?;
-    let regisseur_actor = super::als(
-        opslag
-            .medewerker(regisseur.medewerker)
-            .await
-            .map_err(fout)?
-            .ok_or("historie: casusregisseur verdwenen")?,
-        Rol::Casusregisseur,
-        wijkteam,
-    );
     let mut s = Speler {
-        opslag,
         state,
-        regisseur_actor,
-        sleutel,
-        regels,
-        wijkteam,
-        regisseur,
-        verwijzer: door(opslag, &i.verwijzer, Rol::Verwijzer, None).await?,
-        aanbieder: door(
+        regisseur: actor(
+            opslag,
+            &i.casusregisseur,
+            Rol::Casusregisseur,
+            Some(org_id(&i.wijkteam)?),
+        )
+        .await?,
+        verwijzer: actor(opslag, &i.verwijzer, Rol::Verwijzer, None).await?,
+        aanbieder: actor(
             opslag,
             &i.aanbieder_medewerker,
             Rol::Aanbieder,
