@@ -4,9 +4,13 @@
 //! how many households started a case, how many evaluations (with their
 //! satisfaction scores), escalation steps, education outcomes, closures,
 //! referrals and deliveries happened. [`speel`] replays that year through
-//! the domain's checks (`schakel_domain::verloop`), the normenkader's toets
-//! and the [`Opslag`] trait, each write inside [`klok::op`] at the moment
-//! it belongs to, so the policy dashboard shows a year of figures.
+//! the API's own functions, each as the professional who would do it in a
+//! real region — the wijkteam's casusregisseur, the JGZ's gemandateerde
+//! verwijzer, the provider's medewerker — with the API's checks (the
+//! case's rules, need to know, the normenkader's toets) and audit records;
+//! each call inside [`klok::op`] at the moment it belongs to, so every
+//! stamp falls in its month, the API's today is that day, and the policy
+//! dashboard shows a year of figures.
 //!
 //! The replay is deterministic: the same file gives the same households
 //! (generated test BSNs from 999910000 up, fictitious names), the same
@@ -21,9 +25,12 @@
 //! expertpool advice while no case is at the conversation step, a delivery
 //! without a referral with hours left) is refused with its school and month.
 //!
-//! The history's cases are handled by one wijkteam with only that wijkteam
-//! as party, its referrals go to one provider, each named in the file: the
-//! demo's named households and what their accounts see stay as they were.
+//! The history's cases are handled by one wijkteam, its referrals go to
+//! one provider, each named in the file. Before a case's first referral
+//! the casusregisseur records the jeugdige's onderwijssituatie and brings
+//! the verwijzer's organisation (the JGZ) in as a party, so the verwijzer
+//! may read the dossier; the schools are no party: the demo's named
+//! households and what the schools' accounts see stay as they were.
 //! The deadlines that agreements set are replayed as actions, as the API
 //! records them: the goals of a case opened more than six months ago are
 //! overdue on its wijkteam's Termijnen (the actions of closed cases are not
