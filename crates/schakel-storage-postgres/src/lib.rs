@@ -81,12 +81,8 @@ impl PgOpslag {
             .connect_with(opties)
             .await
             .map_err(fout)?;
-        MIGRATIES
-            .run(&pool)
-            .await
-            .map_err(|e| OpslagFout::Database(format!("migratie: {e}")))?;
         Ok(Self {
-            sequencer: auditlog::sequencer(&pool),
+            sequencer: auditlog::migreer(&MIGRATIES, &pool).await?,
             pool,
             url: url.to_string(),
         })

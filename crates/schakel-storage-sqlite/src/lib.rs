@@ -90,12 +90,8 @@ impl SqliteOpslag {
     }
 
     async fn migreer(pool: SqlitePool) -> Resultaat<Self> {
-        MIGRATIES
-            .run(&pool)
-            .await
-            .map_err(|e| OpslagFout::Database(format!("migratie: {e}")))?;
         Ok(Self {
-            sequencer: auditlog::sequencer(&pool),
+            sequencer: auditlog::migreer(&MIGRATIES, &pool).await?,
             pool,
         })
     }

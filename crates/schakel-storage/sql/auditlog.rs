@@ -78,3 +78,16 @@ fn uit(r: &Rij) -> Resultaat<Checkpoint> {
         handtekening: kol(r, "handtekening")?,
     })
 }
+
+/// Brings the schema up to date with the engine's `migraties` and returns
+/// the store's audit sequencer on `pool`: what every backend does on open.
+pub(crate) async fn migreer(
+    migraties: &sqlx::migrate::Migrator,
+    pool: &Pool,
+) -> Resultaat<Sequencer> {
+    migraties
+        .run(pool)
+        .await
+        .map_err(|e| schakel_storage::OpslagFout::Database(format!("migratie: {e}")))?;
+    Ok(sequencer(pool))
+}

@@ -37,6 +37,27 @@ use crate::sql::rij::rol_in_rij;
 use basis::raak_huishouden_aan;
 use kern::*;
 
+/// Runs `$werk` (which uses the connection `$tx`) in a write transaction
+/// and commits it: the shape of most write operations.
+macro_rules! schrijvend {
+    ($self:ident, $tx:ident, $werk:expr) => {{
+        let mut $tx = $self.schrijf().await?;
+        let uit = $werk;
+        $tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }};
+}
+
+/// Runs `$werk` in a read transaction (one snapshot) and ends it.
+macro_rules! lezend {
+    ($self:ident, $tx:ident, $werk:expr) => {{
+        let mut $tx = $self.lees().await?;
+        let uit = $werk;
+        $tx.commit().await.map_err(fout)?;
+        Ok(uit)
+    }};
+}
+
 #[async_trait]
 impl Opslag for crate::DezeOpslag {
     fn backend(&self) -> &'static str {
@@ -155,10 +176,7 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn medewerker(&self, id: Id) -> Resultaat<Option<Medewerker>> {
-        let mut tx = self.lees().await?;
-        let m = lees_medewerker(&mut tx, id).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(m)
+        lezend!(self, tx, lees_medewerker(&mut tx, id).await?)
     }
 
     async fn medewerker_op_email(&self, email: &str) -> Resultaat<Option<(Medewerker, String)>> {
@@ -256,10 +274,7 @@ impl Opslag for crate::DezeOpslag {
         t: &NieuwApiToken,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<ApiToken> {
-        let mut tx = self.schrijf().await?;
-        let uit = account::maak_api_token(&mut tx, t, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(self, tx, account::maak_api_token(&mut tx, t, audit).await?)
     }
 
     async fn api_token(&self, token_hash: &str) -> Resultaat<Option<ApiToken>> {
@@ -294,10 +309,11 @@ impl Opslag for crate::DezeOpslag {
         actief: bool,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Medewerker> {
-        let mut tx = self.schrijf().await?;
-        let uit = account::zet_medewerker_actief(&mut tx, id, actief, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(
+            self,
+            tx,
+            account::zet_medewerker_actief(&mut tx, id, actief, audit).await?
+        )
     }
 
     async fn maak_activatie(
@@ -324,10 +340,11 @@ impl Opslag for crate::DezeOpslag {
         nu: DateTime<Utc>,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Medewerker> {
-        let mut tx = self.schrijf().await?;
-        let uit = account::activeer(&mut tx, token_hash, wachtwoord_hash, nu, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(
+            self,
+            tx,
+            account::activeer(&mut tx, token_hash, wachtwoord_hash, nu, audit).await?
+        )
     }
 
     async fn medewerkers(
@@ -335,10 +352,11 @@ impl Opslag for crate::DezeOpslag {
         filter: schakel_storage::MedewerkerFilter,
         pagina: Pagina,
     ) -> Resultaat<Lijst<Medewerker>> {
-        let mut tx = self.lees().await?;
-        let uit = levenscyclus::medewerkers(&mut tx, filter, pagina).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        lezend!(
+            self,
+            tx,
+            levenscyclus::medewerkers(&mut tx, filter, pagina).await?
+        )
     }
 
     async fn zet_rollen(
@@ -347,10 +365,11 @@ impl Opslag for crate::DezeOpslag {
         rollen: &[Roltoewijzing],
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Medewerker> {
-        let mut tx = self.schrijf().await?;
-        let uit = levenscyclus::zet_rollen(&mut tx, id, rollen, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(
+            self,
+            tx,
+            levenscyclus::zet_rollen(&mut tx, id, rollen, audit).await?
+        )
     }
 
     async fn zet_wachtwoord(
@@ -423,10 +442,7 @@ impl Opslag for crate::DezeOpslag {
         state_hash: &str,
         nu: DateTime<Utc>,
     ) -> Resultaat<Option<SsoPoging>> {
-        let mut tx = self.schrijf().await?;
-        let uit = sso::neem_poging(&mut tx, state_hash, nu).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(self, tx, sso::neem_poging(&mut tx, state_hash, nu).await?)
     }
 
     async fn sso_koppeling(&self, issuer: &str, subject: &str) -> Resultaat<Option<SsoKoppeling>> {
@@ -447,10 +463,11 @@ impl Opslag for crate::DezeOpslag {
         k: &SsoKoppeling,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Medewerker> {
-        let mut tx = self.schrijf().await?;
-        let uit = sso::maak_medewerker(&mut tx, naam, email, k, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(
+            self,
+            tx,
+            sso::maak_medewerker(&mut tx, naam, email, k, audit).await?
+        )
     }
 
     async fn sso_zonder_rol(&self, organisatie: Id) -> Resultaat<Vec<Medewerker>> {
@@ -469,10 +486,11 @@ impl Opslag for crate::DezeOpslag {
         herstelcodes: Option<&[String]>,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<TweedeFactor> {
-        let mut tx = self.schrijf().await?;
-        let uit = tweedefactor::voeg_toe(&mut tx, f, herstelcodes, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(
+            self,
+            tx,
+            tweedefactor::voeg_toe(&mut tx, f, herstelcodes, audit).await?
+        )
     }
 
     async fn zet_herstelcodes(
@@ -522,10 +540,11 @@ impl Opslag for crate::DezeOpslag {
         medewerker: Id,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<u64> {
-        let mut tx = self.schrijf().await?;
-        let weg = factorherstel::verwijder(&mut tx, medewerker, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(weg)
+        schrijvend!(
+            self,
+            tx,
+            factorherstel::verwijder(&mut tx, medewerker, audit).await?
+        )
     }
 
     async fn maak_aanmelding(&self, a: &Aanmelding) -> Resultaat<()> {
@@ -609,10 +628,7 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn huishouden(&self, id: Id) -> Resultaat<Option<Huishouden>> {
-        let mut tx = self.lees().await?;
-        let h = lees_huishouden(&mut tx, id).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(h)
+        lezend!(self, tx, lees_huishouden(&mut tx, id).await?)
     }
 
     async fn maak_jeugdige(
@@ -1027,10 +1043,7 @@ impl Opslag for crate::DezeOpslag {
         s: &schakel_storage::NieuweOnderwijssituatie,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<schakel_storage::Onderwijssituatie> {
-        let mut tx = self.schrijf().await?;
-        let uit = onderwijs::leg_vast(&mut tx, s, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(self, tx, onderwijs::leg_vast(&mut tx, s, audit).await?)
     }
 
     async fn onderwijssituaties(
@@ -1046,10 +1059,7 @@ impl Opslag for crate::DezeOpslag {
         a: &schakel_storage::NieuweInterventieafspraak,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<schakel_storage::Interventieafspraak> {
-        let mut tx = self.schrijf().await?;
-        let uit = onderwijs::zet_afspraak(&mut tx, a, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(self, tx, onderwijs::zet_afspraak(&mut tx, a, audit).await?)
     }
 
     async fn interventieafspraken(&self) -> Resultaat<Vec<schakel_storage::Interventieafspraak>> {
@@ -1062,10 +1072,7 @@ impl Opslag for crate::DezeOpslag {
         n: &schakel_storage::NieuweNoodtoegang,
         audits: &[NieuwAuditRecord],
     ) -> Resultaat<schakel_storage::Noodtoegang> {
-        let mut tx = self.schrijf().await?;
-        let uit = noodtoegang::maak(&mut tx, n, audits).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(self, tx, noodtoegang::maak(&mut tx, n, audits).await?)
     }
 
     async fn lopende_noodtoegang(
@@ -1083,10 +1090,7 @@ impl Opslag for crate::DezeOpslag {
         f: &schakel_storage::NoodtoegangFilter,
         pagina: Pagina,
     ) -> Resultaat<Lijst<schakel_storage::Noodtoegang>> {
-        let mut tx = self.lees().await?;
-        let uit = noodtoegang::lijst(&mut tx, f, pagina).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        lezend!(self, tx, noodtoegang::lijst(&mut tx, f, pagina).await?)
     }
 
     async fn casus(&self, id: Id) -> Resultaat<Option<Casus>> {
@@ -1099,10 +1103,7 @@ impl Opslag for crate::DezeOpslag {
         f: &schakel_storage::CasusFilter,
         pagina: Pagina,
     ) -> Resultaat<Lijst<schakel_storage::CasusOverzicht>> {
-        let mut tx = self.lees().await?;
-        let uit = lijsten::casussen(&mut tx, f, pagina).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        lezend!(self, tx, lijsten::casussen(&mut tx, f, pagina).await?)
     }
 
     async fn open_casussen_met_verloop(
@@ -1149,10 +1150,11 @@ impl Opslag for crate::DezeOpslag {
         g: &NieuweCasusGebeurtenis,
         audits: &[NieuwAuditRecord],
     ) -> Resultaat<CasusGebeurtenis> {
-        let mut tx = self.schrijf().await?;
-        let uit = verloop::voeg_gebeurtenis_toe(&mut tx, g, audits).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(
+            self,
+            tx,
+            verloop::voeg_gebeurtenis_toe(&mut tx, g, audits).await?
+        )
     }
 
     async fn maak_verwijzing(
@@ -1161,10 +1163,11 @@ impl Opslag for crate::DezeOpslag {
         acties: &[NieuwActiepunt],
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Verwijzing> {
-        let mut tx = self.schrijf().await?;
-        let uit = verloop::maak_verwijzing(&mut tx, v, acties, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(
+            self,
+            tx,
+            verloop::maak_verwijzing(&mut tx, v, acties, audit).await?
+        )
     }
 
     async fn verwijzing(&self, id: Id) -> Resultaat<Option<Verwijzing>> {
@@ -1182,10 +1185,11 @@ impl Opslag for crate::DezeOpslag {
         b: &NieuweBeoordeling,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Verwijzing> {
-        let mut tx = self.schrijf().await?;
-        let uit = verloop::beoordeel_verwijzing(&mut tx, b, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(
+            self,
+            tx,
+            verloop::beoordeel_verwijzing(&mut tx, b, audit).await?
+        )
     }
 
     async fn maatwerkverwijzingen(
@@ -1193,10 +1197,11 @@ impl Opslag for crate::DezeOpslag {
         f: MaatwerkFilter,
         pagina: Pagina,
     ) -> Resultaat<Lijst<Verwijzing>> {
-        let mut tx = self.lees().await?;
-        let uit = verloop::maatwerkverwijzingen(&mut tx, f, pagina).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        lezend!(
+            self,
+            tx,
+            verloop::maatwerkverwijzingen(&mut tx, f, pagina).await?
+        )
     }
 
     async fn registreer_levering(
@@ -1204,17 +1209,15 @@ impl Opslag for crate::DezeOpslag {
         l: &NieuweLevering,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Verwijzing> {
-        let mut tx = self.schrijf().await?;
-        let uit = verloop::registreer_levering(&mut tx, l, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(
+            self,
+            tx,
+            verloop::registreer_levering(&mut tx, l, audit).await?
+        )
     }
 
     async fn acties(&self, f: ActiepuntFilter, pagina: Pagina) -> Resultaat<Lijst<Actiepunt>> {
-        let mut tx = self.lees().await?;
-        let uit = verloop::acties(&mut tx, f, pagina).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        lezend!(self, tx, verloop::acties(&mut tx, f, pagina).await?)
     }
 
     async fn rond_actie_af(
@@ -1223,17 +1226,15 @@ impl Opslag for crate::DezeOpslag {
         door: Door,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Actiepunt> {
-        let mut tx = self.schrijf().await?;
-        let uit = verloop::rond_actie_af(&mut tx, id, door, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(
+            self,
+            tx,
+            verloop::rond_actie_af(&mut tx, id, door, audit).await?
+        )
     }
 
     async fn monitoring(&self, v: &MonitoringVraag) -> Resultaat<Vec<MonitoringCel>> {
-        let mut tx = self.lees().await?;
-        let uit = verloop::monitoring(&mut tx, v).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        lezend!(self, tx, verloop::monitoring(&mut tx, v).await?)
     }
 
     async fn schrijf_audit(&self, r: &NieuwAuditRecord) -> Resultaat<AuditRecord> {
@@ -1369,10 +1370,7 @@ impl Opslag for crate::DezeOpslag {
         &self,
         organisatie: Id,
     ) -> Resultaat<Option<schakel_storage::DirectoryGegevens>> {
-        let mut tx = self.lees().await?;
-        let uit = toegangsroute::lees(&mut tx, organisatie).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        lezend!(self, tx, toegangsroute::lees(&mut tx, organisatie).await?)
     }
 
     async fn wijkteam_voor_pc4(&self, pc4: schakel_domain::Pc4) -> Resultaat<Option<Id>> {
@@ -1434,10 +1432,11 @@ impl Opslag for crate::DezeOpslag {
         scholen: &[schakel_storage::Schoolrij],
         audit: &NieuwAuditRecord,
     ) -> Resultaat<schakel_storage::Schoolimport> {
-        let mut tx = self.schrijf().await?;
-        let uit = gids::importeer_scholen(&mut tx, regio, scholen, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(
+            self,
+            tx,
+            gids::importeer_scholen(&mut tx, regio, scholen, audit).await?
+        )
     }
 
     async fn schooltype(
@@ -1534,10 +1533,7 @@ impl Opslag for crate::DezeOpslag {
         c: &schakel_storage::Gidscontact,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<schakel_storage::Gidscontact> {
-        let mut tx = self.schrijf().await?;
-        let uit = contacten::bewaar(&mut tx, id, c, audit).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        schrijvend!(self, tx, contacten::bewaar(&mut tx, id, c, audit).await?)
     }
 
     async fn verwijder_contact(&self, id: Id, audit: &NieuwAuditRecord) -> Resultaat<()> {

@@ -458,13 +458,12 @@ pub(crate) async fn acties(
     f: ActiepuntFilter,
     pagina: Pagina,
 ) -> Resultaat<Lijst<Actiepunt>> {
-    let verlopen = datum_optie_db(f.verlopen_op);
     let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT count(*) FROM actie {ACTIE_WAAR}"
     )))
     .bind(f.organisatie)
     .bind(f.medewerker)
-    .bind(&verlopen)
+    .bind(datum_optie_db(f.verlopen_op))
     .fetch_one(&mut *c)
     .await
     .map_err(fout)?;
@@ -474,7 +473,7 @@ pub(crate) async fn acties(
     )))
     .bind(f.organisatie)
     .bind(f.medewerker)
-    .bind(&verlopen)
+    .bind(datum_optie_db(f.verlopen_op))
     .bind(pagina.aantal)
     .bind(pagina.vanaf)
     .fetch_all(&mut *c)
@@ -532,7 +531,6 @@ pub(crate) async fn monitoring(
     c: &mut Verbinding,
     v: &MonitoringVraag,
 ) -> Resultaat<Vec<MonitoringCel>> {
-    let (van, tot) = (datum_db(v.van), datum_db(v.tot));
     let mut cellen = Vec::new();
     let dt_c_aangemaakt = dag_van_tijd("c.aangemaakt");
     let dt_c_gesloten = dag_van_tijd("c.gesloten");
@@ -592,8 +590,8 @@ pub(crate) async fn monitoring(
         let rijen = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(v.regio)
             .bind(v.school)
-            .bind(&van)
-            .bind(&tot)
+            .bind(datum_db(v.van))
+            .bind(datum_db(v.tot))
             .fetch_all(&mut *c)
             .await
             .map_err(fout)?;
