@@ -1110,10 +1110,7 @@ impl Opslag for crate::DezeOpslag {
         &self,
         organisatie: Id,
     ) -> Resultaat<Vec<schakel_storage::OpenCasusVerloop>> {
-        let mut tx = self.lees().await?;
-        let uit = lijsten::met_verloop(&mut tx, organisatie).await?;
-        tx.commit().await.map_err(fout)?;
-        Ok(uit)
+        lezend!(self, tx, lijsten::met_verloop(&mut tx, organisatie).await?)
     }
 
     async fn meld_gidswijziging(&self) -> Resultaat<()> {
