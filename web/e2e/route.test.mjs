@@ -50,6 +50,8 @@ describe("publiek", () => {
     assert.match(tekst, /ten hoogste 3 uur per week/);
     assert.match(tekst, /Uren per schoolweek/);
     assert.match(tekst, /almere\.rij\.volledig_onderwijs/);
+    // Only a gemandateerde verwijzer gets the option as a referral form.
+    assert.equal(await page.locator("a:has-text('Verwijs volgens deze optie')").count(), 0);
     await controleer(page, "advieswijzer (advies)");
     await schermafdruk(page, "publiek-advies.png");
   });
@@ -383,6 +385,19 @@ describe("verwijzer JGZ", () => {
     await controleer(page, "verwijzer: wat wacht");
     await verstuur(page, "nav >> text=Normenkader-advies");
     await controleer(page, "verwijzer: advieswijzer");
+    // Issue 16.5: an option of the advice is one click from the referral
+    // form, filled in with its product, amount and period.
+    await page.fill("#geboortedatum", "2013-09-03");
+    await page.selectOption("#onderwijssituatie", "volledig_onderwijs");
+    await verstuur(page, "button:has-text('Advies tonen')");
+    await controleer(page, "verwijzer: advies met verwijslinks");
+    await verstuur(page, "main a:has-text('Verwijs volgens deze optie')");
+    assert.match(page.url(), /\/verwijzingen\/nieuw\?product=begeleiding_individueel_basis&volume=3&eenheid=uur&per=week&ingangsdatum=\d{4}-\d{2}-\d{2}/);
+    assert.equal(await page.inputValue("#product"), "begeleiding_individueel_basis");
+    assert.equal(await page.inputValue("#volume"), "3");
+    assert.match(await page.inputValue("#ingangsdatum"), /^\d{4}-\d{2}-\d{2}$/);
+    await controleer(page, "verwijzer: verwijzing volgens een optie");
+    await page.goto(`${server.adres}/advies`);
     await page.click("nav >> text=Verwijzing toetsen");
     await page.fill("#geboortedatum", "2013-09-03");
     await page.selectOption("#onderwijssituatie", "volledig_onderwijs");

@@ -115,6 +115,10 @@ pub fn productkeuzes(state: &AppState) -> Vec<Keuze> {
 pub struct InzetWeergave {
     pub product: String,
     pub omvang: String,
+    /// The referral form's fields for this amount and the option's period,
+    /// as a query string (`/verwijzingen/nieuw?…`): "verwijs volgens deze
+    /// optie" (issue 16.5). No personal data.
+    pub voorstel: String,
 }
 
 pub struct BudgetWeergave {
@@ -177,6 +181,24 @@ pub fn dekking(d: Dekking) -> &'static str {
     }
 }
 
+/// The referral form's query for an option's amount: the most it allows,
+/// from the option's start to its end.
+fn voorstel(
+    o: &schakel_rules::advies::AdviesOptie<'_>,
+    i: &schakel_rules::advies::Inzet<'_>,
+) -> String {
+    let mut q = url::form_urlencoded::Serializer::new(String::new());
+    q.append_pair("product", i.product)
+        .append_pair("volume", &i.max.to_string())
+        .append_pair("eenheid", i.eenheid.naam())
+        .append_pair("per", i.per.naam())
+        .append_pair("ingangsdatum", &o.ingangsdatum.to_string());
+    if let Some(e) = o.einddatum {
+        q.append_pair("einddatum", &e.to_string());
+    }
+    q.finish()
+}
+
 impl AdviesWeergave {
     pub fn van(a: &Advies<'_>, state: &AppState) -> Self {
         let kader = state.regels.kader_op(a.peildatum);
@@ -222,6 +244,7 @@ impl AdviesWeergave {
                         InzetWeergave {
                             product: productnaam(i.product),
                             omvang,
+                            voorstel: voorstel(o, i),
                         }
                     })
                     .collect(),
@@ -280,6 +303,8 @@ impl AdviesWeergave {
 #[template(path = "advies.html")]
 struct AdviesPagina {
     kop: Kop,
+    /// A gemandateerde verwijzer: each amount links to the referral form.
+    verwijzer: bool,
     fouten: Fouten,
     invoer: SituatieInvoer,
     situaties: Vec<Keuze>,
@@ -294,9 +319,16 @@ async fn kop(wie: &Bezoeker, titel: &str, huidig: &'static str) -> Result<Kop, s
     }
 }
 
+fn is_verwijzer(wie: &Bezoeker) -> bool {
+    wie.0
+        .as_ref()
+        .is_some_and(|i| i.rol() == schakel_domain::Rol::Verwijzer)
+}
+
 pub async fn formulier(State(state): State<AppState>, wie: Bezoeker) -> WebResultaat {
     let p = AdviesPagina {
         kop: kop(&wie, "Wat mag worden verwezen?", "/advies").await?,
+        verwijzer: is_verwijzer(&wie),
         fouten: Fouten::default(),
         invoer: SituatieInvoer {
             // The region's first situation, as the form's first choice.
@@ -351,6 +383,7 @@ pub async fn bereken(
     };
     let p = AdviesPagina {
         kop: kop(&wie, titel, "/advies").await?,
+        verwijzer: is_verwijzer(&wie),
         fouten,
         invoer,
         situaties: situatiekeuzes(&state),

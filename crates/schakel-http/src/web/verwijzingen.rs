@@ -181,9 +181,13 @@ pub async fn lijst(wie: Ingelogd, Query(q): Query<LijstVraag>) -> WebResultaat {
     )
 }
 
+/// What the form starts from: a jeugdige (from its page) and an option of
+/// the advisor ("verwijs volgens deze optie": its amount and period).
 #[derive(Deserialize, Default)]
 pub struct NieuwVraag {
     jeugdige: Option<String>,
+    #[serde(flatten)]
+    voorstel: VerwijzingVoorstel,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -313,6 +317,7 @@ pub async fn nieuw(wie: Ingelogd, Query(v): Query<NieuwVraag>) -> WebResultaat {
     }
     let invoer = VerwijzingFormulier {
         jeugdige: v.jeugdige.unwrap_or_default(),
+        voorstel: v.voorstel,
         ..VerwijzingFormulier::default()
     };
     formulier(&wie, Fouten::default(), invoer, None).await
