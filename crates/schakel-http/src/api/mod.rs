@@ -110,6 +110,14 @@ pub struct PaginaAntwoord<T: ToSchema> {
     pub paginering: Paginering,
 }
 
+/// The items of page `vraag` of a list held in memory.
+pub fn deel_van<T>(alle: Vec<T>, vraag: &schakel_storage::Pagina) -> Vec<T> {
+    alle.into_iter()
+        .skip(vraag.vanaf.max(0) as usize)
+        .take(vraag.aantal.max(0) as usize)
+        .collect()
+}
+
 impl<T: ToSchema> PaginaAntwoord<T> {
     pub fn new(items: Vec<T>, vraag: &schakel_storage::Pagina, totaal: i64) -> Self {
         Self {
@@ -121,12 +129,7 @@ impl<T: ToSchema> PaginaAntwoord<T> {
     /// One page of a list held in memory.
     pub fn pagineer(alle: Vec<T>, vraag: &schakel_storage::Pagina) -> Self {
         let totaal = alle.len() as i64;
-        let items = alle
-            .into_iter()
-            .skip(vraag.vanaf.max(0) as usize)
-            .take(vraag.aantal.max(0) as usize)
-            .collect();
-        Self::new(items, vraag, totaal)
+        Self::new(deel_van(alle, vraag), vraag, totaal)
     }
 }
 

@@ -103,12 +103,7 @@ pub async fn lijst(
         *aantallen.entry(p.soort.naam().to_string()).or_default() += 1;
     }
     let totaal = alle.len() as i64;
-    let deel = alle
-        .into_iter()
-        .skip(pagina.vanaf.max(0) as usize)
-        .take(pagina.aantal.max(0) as usize)
-        .collect();
-    let items = benoem(&dossier, deel)
+    let items = benoem(&dossier, super::deel_van(alle, &pagina))
         .await?
         .into_iter()
         .map(|p| WerkpuntDto {
