@@ -9,28 +9,7 @@ use super::*;
 /// A session of `email` idle for 31 minutes (the time-out is 30): its
 /// secret and CSRF token.
 async fn verlopen_sessie(app: &App, email: &str) -> (String, String) {
-    let (m, _) = app
-        .opslag
-        .medewerker_op_email(email)
-        .await
-        .expect("medewerker_op_email")
-        .expect("seeded");
-    let geheim = schakel_http::auth::nieuw_geheim();
-    let csrf = schakel_http::auth::nieuw_geheim();
-    let nu = chrono::Utc::now();
-    app.opslag
-        .maak_sessie(&schakel_storage::Sessie {
-            token_hash: schakel_http::auth::hash_geheim(&geheim),
-            medewerker: m.id,
-            rol: m.rollen[0],
-            csrf_token: csrf.clone(),
-            aangemaakt: nu - chrono::Duration::minutes(40),
-            laatst_actief: nu - chrono::Duration::minutes(31),
-            verloopt: nu + chrono::Duration::hours(1),
-        })
-        .await
-        .expect("maak_sessie");
-    (geheim, csrf)
+    super::tokens::sessie_met(app, email, 40, 31).await
 }
 
 /// A browser whose cookie jar holds the session `geheim`.
