@@ -108,6 +108,9 @@ describe("zorgcoördinator De Watertuin", () => {
     const antwoord = await page.textContent("main section");
     assert.match(antwoord, /Wijkteam Almere Stad/);
     assert.match(antwoord, /Vast contactpunt Wijkteam Stad/);
+    // The gemeente by its name; the CBS codes only behind Bronnen (issue 16.3).
+    assert.match(await page.textContent("main section dl"), /Gemeente\s*Gemeente Almere/);
+    assert.match(await page.textContent("main section details.schakel-bronnen"), /gemeente GM0034, wijk WK\d{6}, buurt BU\d{8}/);
     await controleer(page, "zorgcoördinator: wijkteam bij een adres");
     await schermafdruk(page, "zorgcoordinator-wijkteam.png");
     // From a pupil's page: the address on record, never in the URL.

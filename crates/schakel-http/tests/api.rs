@@ -71,6 +71,11 @@ use web_inrichting::web_inrichting;
 mod web_gezin;
 use web_gezin::web_gezin;
 
+// A form sent after the session's time-out, kept through the new login (issue 16.7).
+#[path = "api/web_sessie.rs"]
+mod web_sessie;
+use web_sessie::web_formulier_na_verlopen_sessie;
+
 // Operators' endpoints: metrics on their own listener, bounded labels (issue 12).
 #[path = "api/operationeel.rs"]
 mod operationeel;
@@ -2547,6 +2552,7 @@ per_backend!(
     web_jeugdige_registreren,
     web_gids,
     web_gezin,
+    web_formulier_na_verlopen_sessie,
     web_inrichting,
     web_casus_veiligheid_en_afsluiten,
     web_casus_inkoop_en_onderwijs,

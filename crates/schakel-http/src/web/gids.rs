@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 use super::formulier::{Path, Query};
 use askama::Template;
-use schakel_domain::Rol;
-use schakel_storage::{Gidscontact, Id};
+use schakel_domain::{OrganisatieSoort, Rol};
+use schakel_storage::{Gidscontact, Id, Organisatie};
 use serde::Deserialize;
 
 use super::formulier::Fouten;
@@ -52,6 +52,8 @@ pub struct Antwoord {
     pub kopregel: &'static str,
     pub adres: String,
     pub gemeente: String,
+    /// The gemeente by its name: the region's organisation of that code.
+    pub gemeente_naam: Option<String>,
     pub wijk: String,
     pub buurt: String,
     pub wijkteam: Option<String>,
@@ -61,12 +63,17 @@ pub struct Antwoord {
     pub contacten: Vec<ContactRegel>,
 }
 
-fn antwoord(
-    a: Adresantwoord,
-    namen: &HashMap<Id, String>,
-    contacten: Vec<Gidscontact>,
-) -> Antwoord {
+fn antwoord(a: Adresantwoord, orgs: &[Organisatie], contacten: Vec<Gidscontact>) -> Antwoord {
+    let namen = &namen(orgs);
     let team = a.wijkteam.as_ref().map(|t| t.id);
+    let code = a
+        .gemeente
+        .as_deref()
+        .and_then(|g| schakel_domain::GemeenteCode::parse(g).ok());
+    let gemeente_naam = orgs
+        .iter()
+        .find(|o| o.soort == OrganisatieSoort::Gemeente && code.is_some() && o.gemeente == code)
+        .map(|o| o.naam.clone());
     Antwoord {
         gevonden: a.uitkomst == "wijkteam",
         kopregel: match a.uitkomst {
@@ -77,6 +84,7 @@ fn antwoord(
         },
         adres: format!("{} {}", a.postcode, a.huisnummer),
         gemeente: a.gemeente.unwrap_or_else(|| "Onbekend".into()),
+        gemeente_naam,
         wijk: a.wijk.unwrap_or_else(|| "Onbekend".into()),
         buurt: a.buurt.unwrap_or_else(|| "Onbekend".into()),
         contactpunt: a.wijkteam.as_ref().and_then(|t| {
@@ -181,9 +189,9 @@ pub async fn zoek(f: Formulier<AdresFormulier>) -> WebResultaat {
     };
     match zoek_adres_voor(&wie.state, &invoer.postcode, huisnummer).await {
         Ok(a) => {
-            let namen = namen(&organisaties(&wie.state).await?);
+            let orgs = organisaties(&wie.state).await?;
             let (_, contacten) = contacten_voor(&wie.state, &wie.actor).await?;
-            let antwoord = antwoord(a, &namen, contacten);
+            let antwoord = antwoord(a, &orgs, contacten);
             zoekpagina(&wie, fouten, invoer, Some(antwoord), jeugdige).await
         }
         Err(f) => {

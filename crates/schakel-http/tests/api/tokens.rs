@@ -41,6 +41,17 @@ fn detail(body: &Value) -> &str {
 /// A session opened `minuten` ago (and active now), stored directly:
 /// its secret and CSRF token.
 pub(super) async fn sessie_van(app: &App, email: &str, minuten: i64) -> (String, String) {
+    sessie_met(app, email, minuten, 0).await
+}
+
+/// A session of `email` opened `minuten` ago and idle for `stil` minutes:
+/// its secret and CSRF token.
+pub(super) async fn sessie_met(
+    app: &App,
+    email: &str,
+    minuten: i64,
+    stil: i64,
+) -> (String, String) {
     let (m, _) = app
         .opslag
         .medewerker_op_email(email)
@@ -57,7 +68,7 @@ pub(super) async fn sessie_van(app: &App, email: &str, minuten: i64) -> (String,
             rol: m.rollen[0],
             csrf_token: csrf.clone(),
             aangemaakt: nu - chrono::Duration::minutes(minuten),
-            laatst_actief: nu,
+            laatst_actief: nu - chrono::Duration::minutes(stil),
             verloopt: nu + chrono::Duration::hours(1),
         })
         .await

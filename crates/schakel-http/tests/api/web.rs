@@ -67,6 +67,19 @@ impl Browser {
         }
     }
 
+    /// A browser with cookies kept in `jar` (which the test may fill).
+    pub fn met_jar(app: &App, jar: std::sync::Arc<reqwest::cookie::Jar>) -> Self {
+        Self {
+            url: app.url.clone(),
+            http: reqwest::Client::builder()
+                .cookie_provider(jar)
+                .redirect(reqwest::redirect::Policy::none())
+                .local_address(app.volgend_adres())
+                .build()
+                .expect("client"),
+        }
+    }
+
     /// A browser that sends this session cookie (made by the test).
     pub fn met_sessie(app: &App, geheim: &str) -> Self {
         let mut koppen = HeaderMap::new();
