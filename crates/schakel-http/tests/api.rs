@@ -88,7 +88,8 @@ use invoer::{begrensde_formulieren, begrensde_invoer, extreme_datums};
 
 use web::{
     web_api_token, web_casus_inkoop_en_onderwijs, web_casus_veiligheid_en_afsluiten,
-    web_inloggen_en_beveiliging, web_jeugdige_registreren, web_logt_zoals_de_api, web_rol_kiezen,
+    web_inloggen_en_beveiliging, web_jeugdige_registreren, web_logt_zoals_de_api,
+    web_partij_toevoegen, web_rol_kiezen,
 };
 
 // --- test data -----------------------------------------------------------------------
@@ -2555,6 +2556,7 @@ per_backend!(
     web_formulier_na_verlopen_sessie,
     web_inrichting,
     web_casus_veiligheid_en_afsluiten,
+    web_partij_toevoegen,
     web_casus_inkoop_en_onderwijs,
     web_api_token,
     triage_geeft_geen_toegang,

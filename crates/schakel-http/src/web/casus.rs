@@ -504,6 +504,10 @@ pub struct Routekeuzes {
     /// pupils only.
     pub leerlingen: Vec<Keuze>,
     pub uitkomsten: Vec<Keuze>,
+    /// Who the casusregisseur may bring in as a party: a JGZ, or the school
+    /// of a jeugdige of the household (`route::mag_partij_worden`), not yet
+    /// in the case.
+    pub nieuwe_partijen: Vec<Keuze>,
 }
 
 impl Routekeuzes {
@@ -531,7 +535,27 @@ impl Routekeuzes {
                 .filter(|j| !school || j.gegevens.school == Some(org))
                 .map(|j| Keuze::new(j.id.to_string(), n.jeugdige(j.id))),
         );
+        let scholen: Vec<Id> = cd
+            .jeugdigen
+            .iter()
+            .filter_map(|j| j.gegevens.school)
+            .collect();
+        let mut nieuwe_partijen = vec![Keuze::new("", "Kies een organisatie")];
+        nieuwe_partijen.extend(
+            orgs.iter()
+                .filter(|o| {
+                    o.id != cd.casus.wijkteam
+                        && !cd.casus.partijen.contains(&o.id)
+                        && schakel_domain::route::mag_partij_worden(
+                            o.soort,
+                            scholen.contains(&o.id),
+                        )
+                        .is_ok()
+                })
+                .map(|o| Keuze::new(o.id.to_string(), &o.naam)),
+        );
         Self {
+            nieuwe_partijen,
             veiligheidssoorten: opties("Kies de soort melding", &VEILIGHEIDSSOORTEN),
             aanbieders,
             inkopen,
@@ -891,6 +915,17 @@ fn route_uit(
                 uitkomst: uitkomst?,
             })
         }
+        "partij" => match tekst(invoer, "partij-organisatie").parse::<Id>() {
+            Ok(organisatie) => Some(Gebeurtenis::Partij { organisatie }),
+            Err(_) => {
+                fouten.veld(
+                    "partij-organisatie",
+                    "Organisatie",
+                    "Kies de organisatie die meedoet.",
+                );
+                None
+            }
+        },
         "afgesloten" => Some(Gebeurtenis::Afgesloten {
             reden: tekst(invoer, "afsluiten-reden"),
         }),
@@ -972,7 +1007,8 @@ fn uit_lijst<T: Copy>(
 /// The API's field names per form (the `soort` it posts), to the form's
 /// ids: (soort, API name, form id, label).
 #[rustfmt::skip]
-const GEBEURTENISVELDEN: [(&str, &str, &str, &str); 28] = [
+const GEBEURTENISVELDEN: [(&str, &str, &str, &str); 29] = [
+    ("partij", "organisatie", "partij-organisatie", "Organisatie"),
     ("akkoord", "vertegenwoordiger", "akkoord-vertegenwoordiger", "Vertegenwoordiger"),
     ("akkoord", "datum", "akkoord-datum", "Datum"),
     ("regisseur", "organisatie", "regisseur-organisatie", "Regie"),

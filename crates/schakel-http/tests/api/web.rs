@@ -1143,3 +1143,77 @@ pub async fn web_api_token(app: &App) {
         .expect("GET");
     assert_eq!(r.status(), StatusCode::OK);
 }
+
+/// The casusregisseur brings the JGZ in as a party from the case page
+/// (the `partij` event, issue 13.6's gap in the web): only she gets the
+/// form, it offers only who may become a party and is not one yet, a
+/// missing choice is named at the field, and afterwards the JGZ's
+/// verwijzer opens the case.
+pub async fn web_partij_toevoegen(app: &App) {
+    let zc = app.login(ZC_A).await;
+    let d = dossier(app, &zc, BSNS[1]).await;
+    let (s, _, vraag) = zc
+        .post(
+            &format!("/api/v1/hulpvragen/{}/triage", d.hulpvraag),
+            json!({"uitkomst": "beide", "wijkteam": app.w.wijkteam, "partijen": []}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{vraag}");
+    let casus = vraag["casus"].as_i64().expect("joint case");
+    let pad = format!("/casussen/{casus}");
+    let regisseur = Browser::nieuw(app);
+    regisseur.inloggen(REGISSEUR).await;
+    let school = Browser::nieuw(app);
+    school.inloggen(ZC_A).await;
+    let jgz = Browser::nieuw(app);
+    jgz.inloggen(VERWIJZER).await;
+
+    assert!(!school.get(&pad).await.html.contains("form-partij"));
+    assert_eq!(jgz.get(&pad).await.status, StatusCode::FORBIDDEN);
+    let p = regisseur.get(&pad).await;
+    assert!(p.html.contains("id=\"form-partij\""), "{}", p.html);
+    let opties = p
+        .html
+        .split("id=\"partij-organisatie\"")
+        .nth(1)
+        .and_then(|r| r.split("</select>").next())
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        opties.contains(&format!("value=\"{}\"", app.w.jgz)),
+        "{opties}"
+    );
+    for geen in [
+        app.w.wijkteam,
+        app.w.school_a,
+        app.w.school_b,
+        app.w.gemeente,
+    ] {
+        assert!(
+            !opties.contains(&format!("value=\"{geen}\"")),
+            "{geen}: {opties}"
+        );
+    }
+    stuur(
+        app,
+        &regisseur,
+        casus,
+        formulier("partij", "casus.partij", &[("partij-organisatie", "")]),
+        Err("partij-organisatie"),
+    )
+    .await;
+    let jgz_id = app.w.jgz.to_string();
+    let p = stuur(
+        app,
+        &regisseur,
+        casus,
+        formulier("partij", "casus.partij", &[("partij-organisatie", &jgz_id)]),
+        Ok(()),
+    )
+    .await;
+    assert!(
+        !p.html.contains("id=\"form-partij\""),
+        "nobody left to bring in"
+    );
+    assert_eq!(jgz.get(&pad).await.status, StatusCode::OK);
+}
