@@ -192,11 +192,7 @@ async fn acties(dossier: &Dossier<'_>, nu: NaiveDate) -> ApiResultaat<Vec<Werkpu
         verlopen_op: None,
     };
     let opslag = &dossier.state.opslag;
-    let acties = elke_pagina(|p| {
-        let filter = filter.clone();
-        async move { Ok(opslag.acties(filter, p).await?) }
-    })
-    .await?;
+    let acties = elke_pagina(|p| async move { Ok(opslag.acties(filter, p).await?) }).await?;
     Ok(acties
         .into_iter()
         .filter_map(|a| {
@@ -303,11 +299,14 @@ pub async fn benoem(
             }
         };
         if let Some(c) = casus {
-            if !namen.contains_key(&c) {
-                let naam = lees_namen(dossier, c, &mut records).await?;
-                namen.insert(c, naam);
-            }
-            werk.wie = namen[&c].clone();
+            werk.wie = match namen.get(&c) {
+                Some(naam) => naam.clone(),
+                None => {
+                    let naam = lees_namen(dossier, c, &mut records).await?;
+                    namen.insert(c, naam.clone());
+                    naam
+                }
+            };
         }
         uit.push(Werkpunt {
             soort: p.soort,
