@@ -1134,6 +1134,8 @@ struct PlanFormulier {
     verantwoordelijken: HashMap<String, String>,
     /// The user changes only the onderwijsondersteuning goals.
     school: bool,
+    /// The household's jeugdigen, by name: whose plan it is.
+    jeugdigen: String,
 }
 
 impl PlanFormulier {
@@ -1281,6 +1283,12 @@ async fn planpagina(
             partijen,
             verantwoordelijken,
             school,
+            jeugdigen: cd
+                .jeugdigen
+                .iter()
+                .map(|j| j.naam())
+                .collect::<Vec<_>>()
+                .join(", "),
         },
     )
 }
