@@ -58,6 +58,10 @@ describe("casusregisseur Wijkteam Almere Stad", () => {
     await page.goto(`${server.adres}/acties?verlopen=1`);
     assert.doesNotMatch(await page.textContent("main"), /Er zijn geen open termijnen/);
     assert.ok((await page.locator("tr.schakel-verlopen").count()) > 0);
+    // Each deadline's case by its jeugdigen's names, not a number (issue 16.3).
+    const casussen = await page.$$eval("main tbody a[href^='/casussen/']", (a) => a.map((x) => x.textContent.trim()));
+    assert.ok(casussen.length > 0);
+    for (const naam of casussen) assert.doesNotMatch(naam, /^(Casus \d+|De casus)$/, naam);
     await controleer(page, "casusregisseur Stad: verlopen termijnen");
     // Every open deadline, 50 a page.
     await page.goto(`${server.adres}/acties`);

@@ -320,7 +320,7 @@ pub async fn benoem(
 
 /// The names of an open case's jeugdigen, when the organisation takes part
 /// in it, with a read record per jeugdige; "" otherwise.
-async fn lees_namen(
+pub(crate) async fn lees_namen(
     dossier: &Dossier<'_>,
     casus: Id,
     records: &mut Vec<schakel_storage::NieuwAuditRecord>,

@@ -1488,6 +1488,9 @@ pub struct ActieRegel {
     pub wat: String,
     pub uiterlijk: String,
     pub casus: Option<Id>,
+    /// The case's jeugdigen by name ("" for a case the organisation no
+    /// longer takes part in).
+    pub casus_naam: String,
     pub verlopen: bool,
     pub bron: String,
 }
@@ -1563,6 +1566,20 @@ pub async fn acties(wie: Ingelogd, Query(v): Query<ActieVraag>) -> WebResultaat 
         .await?;
     }
     let nu = vandaag();
+    // Each case named is read and logged once, in one batch.
+    let (mut namen, mut records) = (HashMap::new(), Vec::new());
+    let mut casussen: Vec<Id> = lijst
+        .items
+        .iter()
+        .filter_map(|a| a.gegevens.casus)
+        .collect();
+    casussen.sort_unstable();
+    casussen.dedup();
+    for c in casussen {
+        let naam = crate::api::werkvoorraad::lees_namen(&dossier, c, &mut records).await?;
+        namen.insert(c, naam);
+    }
+    wie.state.opslag.schrijf_audits(&records).await?;
     let acties = lijst
         .items
         .into_iter()
@@ -1571,6 +1588,11 @@ pub async fn acties(wie: Ingelogd, Query(v): Query<ActieVraag>) -> WebResultaat 
             verlopen: a.afgerond.is_none() && a.gegevens.uiterlijk < nu,
             wat: a.gegevens.wat,
             uiterlijk: opmaak::datum(a.gegevens.uiterlijk),
+            casus_naam: a
+                .gegevens
+                .casus
+                .and_then(|c| namen.get(&c).cloned())
+                .unwrap_or_default(),
             casus: a.gegevens.casus,
             bron: a.gegevens.bron,
         })
