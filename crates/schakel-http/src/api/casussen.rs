@@ -62,6 +62,15 @@ pub struct CasusDto {
 }
 
 impl CasusDossier {
+    /// The household's jeugdigen by name, "Sem de Vries, Lotte de Vries".
+    pub fn namen(&self) -> String {
+        self.jeugdigen
+            .iter()
+            .map(|j| j.naam())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// The number of recorded events: the ETag, and what a form expects.
     pub fn versie(&self) -> i64 {
         self.gebeurtenissen.last().map_or(0, |g| g.volgnummer)

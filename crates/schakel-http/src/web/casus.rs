@@ -1283,12 +1283,7 @@ async fn planpagina(
             partijen,
             verantwoordelijken,
             school,
-            jeugdigen: cd
-                .jeugdigen
-                .iter()
-                .map(|j| j.naam())
-                .collect::<Vec<_>>()
-                .join(", "),
+            jeugdigen: cd.namen(),
         },
     )
 }

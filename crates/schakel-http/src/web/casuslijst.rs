@@ -184,12 +184,7 @@ async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
         let t = &cd.toestand;
         rijen.push(Rij {
             id: c.casus,
-            jeugdigen: cd
-                .jeugdigen
-                .iter()
-                .map(|j| j.naam())
-                .collect::<Vec<_>>()
-                .join(", "),
+            jeugdigen: cd.namen(),
             fase: fase(t.fase),
             termijn: c.termijn.map_or("–".into(), opmaak::datum),
             verlopen: c.termijn.is_some_and(|d| d < nu),
