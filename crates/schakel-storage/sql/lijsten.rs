@@ -1,26 +1,50 @@
 //! Lists at real volume (issue 16.2): the open cases of an organisation,
 //! searched, filtered, sorted and paged in one query.
 
-use schakel_storage::lijsten::{OPEN_CASUSSEN_VAN, VERLOOP_OPEN_CASUSSEN_VAN};
 use schakel_storage::{
     CasusFilter, CasusOverzicht, Id, Lijst, OpenCasusVerloop, Pagina, Resultaat,
 };
 
 use crate::motor::{Verbinding, datum_optie, fout, kol, tijd};
 
-/// The open cases of `$1` (wijkteam or party), with the last change, the
-/// organisation's earliest open deadline and the first name to sort on;
-/// `$2` a LIKE pattern on "voornaam achternaam", `$3` a school.
-const CASUSSEN: &str = "SELECT c.id, c.huishouden, c.wijkteam, \
+/// Open, and `$1` is its wijkteam or a party: the cases an organisation
+/// works in (both engines read `c.open` as a truth value).
+macro_rules! open_van_organisatie {
+    () => {
+        "c.open \
+         AND (c.wijkteam = $1 OR EXISTS (SELECT 1 FROM casus_partij p WHERE p.casus = c.id AND p.organisatie = $1))"
+    };
+}
+
+/// The open cases of `$1`, with the last change, the organisation's
+/// earliest open deadline and the first name to sort on; `$2` a LIKE
+/// pattern on "voornaam achternaam", `$3` a school.
+const CASUSSEN: &str = concat!(
+    "SELECT c.id, c.huishouden, c.wijkteam, \
        COALESCE((SELECT max(g.tijdstip) FROM casus_gebeurtenis g WHERE g.casus = c.id), c.aangemaakt) AS gewijzigd, \
        (SELECT min(a.uiterlijk) FROM actie a WHERE a.casus = c.id AND a.organisatie = $1 AND a.afgerond IS NULL) AS termijn, \
        (SELECT min(lower(j.achternaam || ' ' || j.voornaam)) FROM jeugdige j WHERE j.huishouden = c.huishouden) AS naam \
-     FROM casus c \
-     WHERE c.open \
-       AND (c.wijkteam = $1 OR EXISTS (SELECT 1 FROM casus_partij p WHERE p.casus = c.id AND p.organisatie = $1)) \
-       AND ($2 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden \
+     FROM casus c WHERE ",
+    open_van_organisatie!(),
+    " AND ($2 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden \
             AND lower(j.voornaam || ' ' || j.achternaam) LIKE $2 ESCAPE '\\')) \
-       AND ($3 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND j.school = $3))";
+       AND ($3 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND j.school = $3))"
+);
+
+/// The open cases of `$1`, by id.
+const OPEN_CASUSSEN_VAN: &str = concat!(
+    "SELECT c.id, c.huishouden, c.wijkteam FROM casus c WHERE ",
+    open_van_organisatie!(),
+    " ORDER BY c.id"
+);
+
+/// The events of [`OPEN_CASUSSEN_VAN`]'s cases, by case and number.
+const VERLOOP_OPEN_CASUSSEN_VAN: &str = concat!(
+    "SELECT g.casus, g.volgnummer, g.gegevens, g.medewerker, g.rol, g.organisatie, g.tijdstip \
+     FROM casus_gebeurtenis g JOIN casus c ON c.id = g.casus WHERE ",
+    open_van_organisatie!(),
+    " ORDER BY g.casus, g.volgnummer"
+);
 
 pub(crate) async fn casussen(
     c: &mut Verbinding,

@@ -96,20 +96,6 @@ pub struct OpenCasusVerloop {
     pub gebeurtenissen: Vec<CasusGebeurtenis>,
 }
 
-/// The open cases where `$1` is the wijkteam or a party (both engines read
-/// `c.open` as a truth value and bind `$1` by number).
-pub const OPEN_CASUSSEN_VAN: &str = "SELECT c.id, c.huishouden, c.wijkteam FROM casus c \
-     WHERE c.open \
-       AND (c.wijkteam = $1 OR EXISTS (SELECT 1 FROM casus_partij p WHERE p.casus = c.id AND p.organisatie = $1)) \
-     ORDER BY c.id";
-
-/// The events of [`OPEN_CASUSSEN_VAN`]'s cases, by case and number.
-pub const VERLOOP_OPEN_CASUSSEN_VAN: &str = "SELECT g.casus, g.volgnummer, g.gegevens, g.medewerker, g.rol, g.organisatie, g.tijdstip \
-     FROM casus_gebeurtenis g JOIN casus c ON c.id = g.casus \
-     WHERE c.open \
-       AND (c.wijkteam = $1 OR EXISTS (SELECT 1 FROM casus_partij p WHERE p.casus = c.id AND p.organisatie = $1)) \
-     ORDER BY g.casus, g.volgnummer";
-
 impl OpenCasusVerloop {
     /// Puts each event (with its case id) with its case; `casussen` and
     /// `gebeurtenissen` both ordered by case id, as the queries give them.

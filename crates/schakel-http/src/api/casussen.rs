@@ -97,7 +97,7 @@ impl CasusDossier {
 
 /// The ground on which this actor's organisation takes part in a case,
 /// if it does: the case's wijkteam, or a party to it.
-fn grond_bij_casus(actor: &Actor, casus: &Casus) -> Option<&'static str> {
+pub(crate) fn grond_bij_casus(actor: &Actor, casus: &Casus) -> Option<&'static str> {
     if !actor.rol.rol.ziet_dossiers() {
         return None;
     }

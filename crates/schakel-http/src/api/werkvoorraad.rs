@@ -23,6 +23,7 @@ use schakel_storage::audit::{Actie, Uitkomst};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use super::casussen::grond_bij_casus;
 use super::route::eigen_hulpvragen;
 use super::verwijzingen::zichtbare_verwijzingen;
 use super::{PaginaVraag, Paginering, elke_pagina, vandaag};
@@ -265,96 +266,96 @@ async fn casussen(dossier: &Dossier<'_>, nu: NaiveDate) -> ApiResultaat<Vec<Werk
 }
 
 /// Names the items that are shown: the jeugdigen of each case they are
-/// about, each case read logged once per jeugdige on the ground the
-/// organisation has (as a case read is); each action logged as handed out.
-/// All records go to the audit log in one batch before the names are
-/// returned. An action in a case the organisation no longer takes part in
-/// (or a closed one) stays without a name.
+/// about ([`casusnamen`]) and each action logged as handed out. All
+/// records go to the audit log in one batch before the names are returned.
 pub async fn benoem(
     dossier: &Dossier<'_>,
     punten: Vec<Werkpunt<Onbenoemd>>,
 ) -> ApiResultaat<Vec<Werkpunt<Werk>>> {
-    let opslag = &dossier.state.opslag;
-    let mut namen: HashMap<Id, String> = HashMap::new();
     let mut records = Vec::new();
-    let mut uit = Vec::with_capacity(punten.len());
-    for p in punten {
-        let Onbenoemd {
-            mut werk,
-            naamgeving,
-        } = p.wat;
-        let casus = match naamgeving {
-            Naamgeving::Bekend => None,
-            Naamgeving::Casus(c) => Some(c),
-            Naamgeving::Actie { actie, casus } => {
-                records.push(dossier.record(
-                    "actie.lezen",
-                    Actie::Lezen,
-                    None,
-                    ("actie", Some(actie)),
-                    Uitkomst::Toegestaan,
-                    Some("eigen_organisatie"),
-                ));
-                casus
-            }
-        };
-        if let Some(c) = casus {
-            werk.wie = match namen.get(&c) {
-                Some(naam) => naam.clone(),
-                None => {
-                    let naam = lees_namen(dossier, c, &mut records).await?;
-                    namen.insert(c, naam.clone());
-                    naam
+    let casussen = punten.iter().filter_map(|p| match p.wat.naamgeving {
+        Naamgeving::Bekend => None,
+        Naamgeving::Casus(c) => Some(c),
+        Naamgeving::Actie { casus, .. } => casus,
+    });
+    let namen = casusnamen(dossier, casussen, &mut records).await?;
+    let uit = punten
+        .into_iter()
+        .map(|p| {
+            let Onbenoemd {
+                mut werk,
+                naamgeving,
+            } = p.wat;
+            let casus = match naamgeving {
+                Naamgeving::Bekend => None,
+                Naamgeving::Casus(c) => Some(c),
+                Naamgeving::Actie { actie, casus } => {
+                    records.push(dossier.record(
+                        "actie.lezen",
+                        Actie::Lezen,
+                        None,
+                        ("actie", Some(actie)),
+                        Uitkomst::Toegestaan,
+                        Some("eigen_organisatie"),
+                    ));
+                    casus
                 }
             };
-        }
-        uit.push(Werkpunt {
-            soort: p.soort,
-            datum: p.datum,
-            wat: werk,
-        });
-    }
-    opslag.schrijf_audits(&records).await?;
+            if let Some(naam) = casus.and_then(|c| namen.get(&c)) {
+                werk.wie = naam.clone();
+            }
+            Werkpunt {
+                soort: p.soort,
+                datum: p.datum,
+                wat: werk,
+            }
+        })
+        .collect();
+    dossier.state.opslag.schrijf_audits(&records).await?;
     Ok(uit)
 }
 
-/// The names of an open case's jeugdigen, when the organisation takes part
-/// in it, with a read record per jeugdige; "" otherwise.
-pub(crate) async fn lees_namen(
+/// The names of the jeugdigen of each case (each once), for the cases that
+/// are open and where the organisation takes part (on the ground a case
+/// read has, [`grond_bij_casus`]), with a read record per jeugdige in
+/// `records`; a case without one stays unnamed.
+pub(crate) async fn casusnamen(
     dossier: &Dossier<'_>,
-    casus: Id,
+    casussen: impl Iterator<Item = Id>,
     records: &mut Vec<schakel_storage::NieuwAuditRecord>,
-) -> ApiResultaat<String> {
+) -> ApiResultaat<HashMap<Id, String>> {
     let opslag = &dossier.state.opslag;
-    let org = dossier.actor.rol.organisatie;
-    let Some(c) = opslag.casus(casus).await?.filter(|c| c.open) else {
-        return Ok(String::new());
-    };
-    let grond = if c.wijkteam == org {
-        "eigen_wijkteam_casus"
-    } else if c.partijen.contains(&org) {
-        "partij_bij_casus"
-    } else {
-        return Ok(String::new());
-    };
-    let Some(h) = opslag.huishouden(c.huishouden).await? else {
-        return Ok(String::new());
-    };
-    let mut namen = Vec::new();
-    for j in &h.jeugdigen {
-        if let Some(j) = opslag.jeugdige(*j).await? {
-            records.push(dossier.record(
-                "casus.lezen",
-                Actie::Lezen,
-                Some(&j.bsn),
-                ("casus", Some(casus)),
-                Uitkomst::Toegestaan,
-                Some(grond),
-            ));
-            namen.push(j.naam());
+    let mut ids: Vec<Id> = casussen.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut namen = HashMap::new();
+    for id in ids {
+        let Some(c) = opslag.casus(id).await?.filter(|c| c.open) else {
+            continue;
+        };
+        let (Some(grond), Some(h)) = (
+            grond_bij_casus(dossier.actor, &c),
+            opslag.huishouden(c.huishouden).await?,
+        ) else {
+            continue;
+        };
+        let mut wie = Vec::new();
+        for j in &h.jeugdigen {
+            if let Some(j) = opslag.jeugdige(*j).await? {
+                records.push(dossier.record(
+                    "casus.lezen",
+                    Actie::Lezen,
+                    Some(&j.bsn),
+                    ("casus", Some(id)),
+                    Uitkomst::Toegestaan,
+                    Some(grond),
+                ));
+                wie.push(j.naam());
+            }
         }
+        namen.insert(id, wie.join(", "));
     }
-    Ok(namen.join(", "))
+    Ok(namen)
 }
 
 /// The own open hulpvragen not yet triaged, and those handed over to the

@@ -1083,8 +1083,6 @@ pub async fn gebeurtenis(Path(id): Path<Id>, f: Formulier<Velden>) -> WebResulta
 
 pub struct DoelRij {
     pub index: usize,
-    /// Outside the user's part of the plan: shown, sent back unchanged.
-    pub alleen_lezen: bool,
     pub nummer: String,
     pub domein: String,
     pub omschrijving: String,
@@ -1139,6 +1137,12 @@ struct PlanFormulier {
 }
 
 impl PlanFormulier {
+    /// A goal outside the user's part of the plan (a school's view of an
+    /// existing jeugdhulp goal): shown, sent back unchanged.
+    pub fn alleen_lezen(&self, d: &DoelRij) -> bool {
+        self.school && !d.nummer.is_empty() && d.domein != "onderwijsondersteuning"
+    }
+
     pub fn verantwoordelijke(&self, waarde: &str) -> String {
         self.verantwoordelijken
             .get(waarde)
@@ -1180,7 +1184,6 @@ async fn planpagina(
             let doelen = (0..rijen(&i))
                 .map(|n| DoelRij {
                     index: n,
-                    alleen_lezen: false,
                     nummer: t(&format!("doel{n}-nummer")),
                     domein: t(&format!("doel{n}-domein")),
                     omschrijving: t(&format!("doel{n}-omschrijving")),
@@ -1208,7 +1211,6 @@ async fn planpagina(
                         .enumerate()
                         .map(|(i, d)| DoelRij {
                             index: i,
-                            alleen_lezen: false,
                             nummer: d.nummer.to_string(),
                             domein: d.domein.naam().into(),
                             omschrijving: d.omschrijving.clone(),
@@ -1225,7 +1227,6 @@ async fn planpagina(
             for _ in 0..2 {
                 doelen.push(DoelRij {
                     index: doelen.len(),
-                    alleen_lezen: false,
                     nummer: String::new(),
                     domein: if school {
                         "onderwijsondersteuning".into()
@@ -1255,10 +1256,6 @@ async fn planpagina(
             )
         }
     };
-    let mut doelen = doelen;
-    for d in &mut doelen {
-        d.alleen_lezen = school && !d.nummer.is_empty() && d.domein != "onderwijsondersteuning";
-    }
     let verantwoordelijken: HashMap<String, String> = partijen
         .iter()
         .map(|k| (k.waarde.clone(), k.label.clone()))
@@ -1562,18 +1559,13 @@ pub async fn acties(wie: Ingelogd, Query(v): Query<ActieVraag>) -> WebResultaat 
     }
     let nu = vandaag();
     // Each case named is read and logged once, in one batch.
-    let (mut namen, mut records) = (HashMap::new(), Vec::new());
-    let mut casussen: Vec<Id> = lijst
-        .items
-        .iter()
-        .filter_map(|a| a.gegevens.casus)
-        .collect();
-    casussen.sort_unstable();
-    casussen.dedup();
-    for c in casussen {
-        let naam = crate::api::werkvoorraad::lees_namen(&dossier, c, &mut records).await?;
-        namen.insert(c, naam);
-    }
+    let mut records = Vec::new();
+    let namen = crate::api::werkvoorraad::casusnamen(
+        &dossier,
+        lijst.items.iter().filter_map(|a| a.gegevens.casus),
+        &mut records,
+    )
+    .await?;
     wie.state.opslag.schrijf_audits(&records).await?;
     let acties = lijst
         .items
