@@ -5,8 +5,8 @@ use schakel_domain::toegang::{self, Grond, Weigering};
 use schakel_domain::{Bsn, OrganisatieSoort, Rol};
 use schakel_storage::audit::{Actie, Uitkomst, nu};
 use schakel_storage::{
-    Huishouden, Id, Jeugdige, JeugdigeWijziging, Lijst, NieuwAuditRecord, NieuweJeugdige,
-    Organisatie, Pagina,
+    Huishouden, Id, Jeugdige, JeugdigeWijziging, JeugdigenFilter, Lijst, NieuwAuditRecord,
+    NieuweJeugdige, Organisatie, Pagina,
 };
 
 use crate::auth::Actor;
@@ -523,6 +523,18 @@ impl Dossier<'_> {
 
     /// The jeugdigen this actor may see, each read logged.
     pub async fn lijst(&self, pagina: Pagina) -> ApiResultaat<Lijst<Jeugdige>> {
+        self.zoek(&JeugdigenFilter::default(), pagina).await
+    }
+
+    /// The jeugdigen this actor may see that match `filter`, each read
+    /// logged. A search by BSN that finds no one this actor may see is
+    /// logged too (`jeugdige.zoek_bsn`, refused, with the BSN's pseudonym):
+    /// every BSN check leaves a trace, found or not.
+    pub async fn zoek(
+        &self,
+        filter: &JeugdigenFilter,
+        pagina: Pagina,
+    ) -> ApiResultaat<Lijst<Jeugdige>> {
         if !self.actor.rol.rol.ziet_dossiers() {
             return Err(ApiFout::Geweigerd(format!(
                 "De rol {} ziet geen persoonsgegevens.",
@@ -538,6 +550,7 @@ impl Dossier<'_> {
                 self.actor.rol.organisatie,
                 toegang::patronen(rol),
                 toegang::verwijzing_grens(vandaag, termijnen),
+                filter,
                 pagina,
             )
             .await?;
@@ -558,6 +571,16 @@ impl Dossier<'_> {
                 ));
                 zichtbaar.push(j);
             }
+        }
+        if let (Some(bsn), true) = (&filter.bsn, zichtbaar.is_empty()) {
+            records.push(self.record(
+                "jeugdige.zoek_bsn",
+                Actie::Lezen,
+                Some(bsn),
+                ("jeugdige", None),
+                Uitkomst::Geweigerd,
+                Some("geen jeugdige met een relatie gevonden"),
+            ));
         }
         self.state.opslag.schrijf_audits(&records).await?;
         Ok(Lijst {

@@ -1,11 +1,15 @@
 //! Lists at real volume (issue 16.2): the open cases of an organisation,
 //! searched, filtered, sorted and paged in one query.
 
+use chrono::NaiveDate;
+use schakel_domain::toegang::Relaties;
 use schakel_storage::{
-    CasusFilter, CasusOverzicht, Id, Lijst, OpenCasusVerloop, Pagina, Resultaat,
+    CasusFilter, CasusOverzicht, Id, Jeugdige, JeugdigenFilter, Lijst, OpenCasusVerloop, Pagina,
+    Resultaat,
 };
 
-use crate::motor::{Verbinding, datum_optie, fout, kol, tijd};
+use super::kern::{JEUGDIGE_KOLOMMEN, geldig, jeugdige_uit, relaties_uit};
+use crate::motor::{Verbinding, datum_db, datum_optie, fout, kol, tijd};
 
 /// Open, and `$1` is its wijkteam or a party: the cases an organisation
 /// works in (both engines read `c.open` as a truth value).
@@ -109,4 +113,89 @@ pub(crate) async fn met_verloop(
         .map(|r| Ok((kol(r, "casus")?, super::verloop::gebeurtenis_uit(r)?)))
         .collect::<Resultaat<Vec<_>>>()?;
     Ok(OpenCasusVerloop::groepeer(casussen, gebeurtenissen))
+}
+
+/// Whose view a list of jeugdigen is: an organisation's relations that are
+/// one of `patronen`, a referral ended before `grens` counting as none.
+pub(crate) struct Zicht {
+    pub organisatie: Id,
+    pub patronen: i64,
+    pub grens: NaiveDate,
+}
+
+/// The visible rows of `toegang t` (`$1` to `$3` of [`Zicht`]).
+const ZICHTBAAR: &str = concat!("t.organisatie = $1 AND (($2 >> ", geldig!(), ") & 1) = 1");
+
+/// [`JeugdigenFilter`]'s conditions on the jeugdige `j`, `$4` to `$6`.
+const GEFILTERD: &str = " AND ($4 IS NULL OR lower(j.voornaam || ' ' || j.achternaam) LIKE $4 ESCAPE '\\') \
+     AND ($5 IS NULL OR j.bsn = $5) AND ($6 IS NULL OR j.school = $6)";
+
+/// The jeugdigen `zicht` may see, narrowed and ordered by `filter`. The
+/// whole list in registration order is cut from the access index alone
+/// and joins only its page's rows.
+pub(crate) async fn jeugdigen(
+    c: &mut Verbinding,
+    zicht: &Zicht,
+    filter: &JeugdigenFilter,
+    pagina: Pagina,
+) -> Resultaat<Lijst<(Jeugdige, Relaties)>> {
+    let kolommen = JEUGDIGE_KOLOMMEN
+        .split(',')
+        .map(|k| format!("j.{}", k.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let alles = filter.is_alles();
+    let (totaal_sql, pagina_sql) = if alles {
+        (
+            format!("SELECT count(*) FROM toegang t WHERE {ZICHTBAAR}"),
+            format!(
+                "SELECT {kolommen}, t.relaties, t.verwijzing_tot FROM \
+                   (SELECT jeugdige, relaties, verwijzing_tot FROM toegang t WHERE {ZICHTBAAR} \
+                   ORDER BY jeugdige LIMIT $4 OFFSET $5) t \
+                 JOIN jeugdige j ON j.id = t.jeugdige ORDER BY t.jeugdige"
+            ),
+        )
+    } else {
+        let van = format!(
+            "FROM toegang t JOIN jeugdige j ON j.id = t.jeugdige WHERE {ZICHTBAAR}{GEFILTERD}"
+        );
+        (
+            format!("SELECT count(*) {van}"),
+            format!(
+                "SELECT {kolommen}, t.relaties, t.verwijzing_tot {van} ORDER BY {} LIMIT $7 OFFSET $8",
+                filter.volgorde()
+            ),
+        )
+    };
+    let grens = datum_db(zicht.grens);
+    let patroon = filter.patroon();
+    macro_rules! gebonden {
+        ($sql:expr, $maak:path) => {{
+            let q = $maak(sqlx::AssertSqlSafe($sql))
+                .bind(zicht.organisatie)
+                .bind(zicht.patronen)
+                .bind(grens.clone());
+            if alles {
+                q
+            } else {
+                q.bind(patroon.clone())
+                    .bind(filter.bsn.as_ref().map(|b| b.als_tekst().to_string()))
+                    .bind(filter.school)
+            }
+        }};
+    }
+    let totaal: i64 = gebonden!(totaal_sql, sqlx::query_scalar)
+        .fetch_one(&mut *c)
+        .await
+        .map_err(fout)?;
+    let items = gebonden!(pagina_sql, sqlx::query)
+        .bind(pagina.aantal)
+        .bind(pagina.vanaf)
+        .fetch_all(&mut *c)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(|r| Ok((jeugdige_uit(r)?, relaties_uit(r)?)))
+        .collect::<Resultaat<Vec<_>>>()?;
+    Ok(Lijst { items, totaal })
 }

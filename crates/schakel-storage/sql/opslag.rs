@@ -753,48 +753,19 @@ impl Opslag for crate::DezeOpslag {
         organisatie: Id,
         patronen: i64,
         verwijzing_grens: NaiveDate,
+        filter: &schakel_storage::JeugdigenFilter,
         pagina: Pagina,
     ) -> Resultaat<Lijst<(Jeugdige, Relaties)>> {
-        let kolommen = JEUGDIGE_KOLOMMEN
-            .split(',')
-            .map(|k| format!("j.{}", k.trim()))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let mut tx = self.lees().await?;
-        let totaal: i64 = sqlx::query_scalar(concat!(
-            "SELECT count(*) FROM toegang WHERE organisatie = $1 AND (($2 >> ",
-            geldig!(),
-            ") & 1) = 1"
-        ))
-        .bind(organisatie)
-        .bind(patronen)
-        .bind(datum_db(verwijzing_grens))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(fout)?;
-        let rijen = sqlx::query(sqlx::AssertSqlSafe(format!(
-            // The page is cut from the index alone; only its rows are joined.
-            "SELECT {kolommen}, t.relaties, t.verwijzing_tot FROM \
-               (SELECT jeugdige, relaties, verwijzing_tot FROM toegang \
-               WHERE organisatie = $1 AND (($2 >> {}) & 1) = 1 \
-               ORDER BY jeugdige LIMIT $4 OFFSET $5) t \
-             JOIN jeugdige j ON j.id = t.jeugdige ORDER BY t.jeugdige",
-            geldig!()
-        )))
-        .bind(organisatie)
-        .bind(patronen)
-        .bind(datum_db(verwijzing_grens))
-        .bind(pagina.aantal)
-        .bind(pagina.vanaf)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(fout)?;
-        tx.commit().await.map_err(fout)?;
-        let items = rijen
-            .iter()
-            .map(|r| Ok((jeugdige_uit(r)?, relaties_uit(r)?)))
-            .collect::<Resultaat<Vec<_>>>()?;
-        Ok(Lijst { items, totaal })
+        let zicht = lijsten::Zicht {
+            organisatie,
+            patronen,
+            grens: verwijzing_grens,
+        };
+        lezend!(
+            self,
+            tx,
+            lijsten::jeugdigen(&mut tx, &zicht, filter, pagina).await?
+        )
     }
 
     async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties> {

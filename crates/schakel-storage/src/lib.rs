@@ -42,7 +42,10 @@ pub use gids::{
     Aanbod, Adresbestand, Adresimport, Adresrij, Contactpunt, Gidscontact, Schoolimport, Schoolrij,
     WijkteamGebied,
 };
-pub use lijsten::{CasusFilter, CasusOverzicht, CasusSortering, OpenCasusVerloop};
+pub use lijsten::{
+    CasusFilter, CasusOverzicht, CasusSortering, JeugdigenFilter, JeugdigenSortering,
+    OpenCasusVerloop,
+};
 pub use model::*;
 pub use noodtoegang::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
 pub use onderwijs::{
@@ -406,12 +409,13 @@ pub trait Opslag: Send + Sync + 'static {
     /// [`schakel_domain::toegang::patronen`]), in id order, each with its
     /// facts. A referral whose last day lies before `verwijzing_grens`
     /// ([`schakel_domain::toegang::verwijzing_grens`]) counts as no fact, as
-    /// [`Relaties::op`] has it.
+    /// [`Relaties::op`] has it. `filter` narrows and orders the list.
     async fn jeugdigen_met_relatie(
         &self,
         organisatie: Id,
         patronen: i64,
         verwijzing_grens: NaiveDate,
+        filter: &JeugdigenFilter,
         pagina: Pagina,
     ) -> Resultaat<Lijst<(Jeugdige, Relaties)>>;
     /// The facts the access policy decides on, as kept (the caller applies

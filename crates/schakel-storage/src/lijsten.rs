@@ -58,19 +58,24 @@ pub struct CasusOverzicht {
     pub termijn: Option<NaiveDate>,
 }
 
+/// The `LIKE` pattern of a search by name: lower case, wildcards of the
+/// input taken literally (escape character `\`).
+fn zoekpatroon(zoek: Option<&String>) -> Option<String> {
+    zoek.map(|z| {
+        let z = z
+            .trim()
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        format!("%{z}%")
+    })
+}
+
 impl CasusFilter {
-    /// The `LIKE` pattern of the search: lower case, wildcards of the input
-    /// taken literally (escape character `\`).
+    /// The `LIKE` pattern of the search (see [`zoekpatroon`]).
     pub fn patroon(&self) -> Option<String> {
-        self.zoek.as_ref().map(|z| {
-            let z = z
-                .trim()
-                .to_lowercase()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            format!("%{z}%")
-        })
+        zoekpatroon(self.zoek.as_ref())
     }
 
     /// The SQL `ORDER BY` of the sorting (the columns `gewijzigd`,
@@ -120,5 +125,71 @@ impl OpenCasusVerloop {
                 }
             })
             .collect()
+    }
+}
+
+/// The order of [`JeugdigenFilter`]'s list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum JeugdigenSortering {
+    /// In the order they were registered (the default: the list's page is
+    /// then cut from the access index alone).
+    #[default]
+    Registratie,
+    /// By surname, then first name.
+    Naam,
+    /// The youngest first.
+    Leeftijd,
+}
+
+impl JeugdigenSortering {
+    pub const ALLE: [Self; 3] = [Self::Registratie, Self::Naam, Self::Leeftijd];
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::Registratie => "registratie",
+            Self::Naam => "naam",
+            Self::Leeftijd => "leeftijd",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALLE.into_iter().find(|x| x.naam() == s)
+    }
+}
+
+/// Which of the jeugdigen an organisation may see to list: all, or those
+/// matching a part of the name, one BSN or one school.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct JeugdigenFilter {
+    /// Part of the name ("voornaam achternaam"), any case.
+    pub zoek: Option<String>,
+    /// A whole BSN.
+    pub bsn: Option<schakel_domain::Bsn>,
+    pub school: Option<Id>,
+    pub sortering: JeugdigenSortering,
+}
+
+impl JeugdigenFilter {
+    /// The `LIKE` pattern of the search by name.
+    pub fn patroon(&self) -> Option<String> {
+        zoekpatroon(self.zoek.as_ref())
+    }
+
+    /// Whether the list is every visible jeugdige in registration order,
+    /// which the access index alone can page.
+    pub fn is_alles(&self) -> bool {
+        self.zoek.is_none()
+            && self.bsn.is_none()
+            && self.school.is_none()
+            && self.sortering == JeugdigenSortering::Registratie
+    }
+
+    /// The SQL `ORDER BY` over the jeugdige `j` (never input).
+    pub fn volgorde(&self) -> &'static str {
+        match self.sortering {
+            JeugdigenSortering::Registratie => "j.id",
+            JeugdigenSortering::Naam => "lower(j.achternaam), lower(j.voornaam), j.id",
+            JeugdigenSortering::Leeftijd => "j.geboortedatum DESC, j.id",
+        }
     }
 }

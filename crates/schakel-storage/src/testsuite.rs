@@ -48,7 +48,7 @@ use crate::{
     NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina,
     Regio, Roltoewijzing, Sessie, TokenFilter, Triagebesluit, Vertegenwoordiger,
 };
-use crate::{Checkpoint, DirectoryGegevens, OjaArrangement};
+use crate::{Checkpoint, DirectoryGegevens, JeugdigenFilter, JeugdigenSortering, OjaArrangement};
 
 /// The key the suite pseudonymises BSNs with.
 pub const SLEUTEL: &[u8] = b"schakel-testsuite-sleutel";
@@ -1864,6 +1864,7 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
                 w.wijkteam.id,
                 toegang::patronen(Rol::Casusregisseur),
                 geen_grens(),
+                &Default::default(),
                 Pagina::new(1, 10)
             )
             .await
@@ -1942,7 +1943,13 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
 
     let lijst = |org: Id, rol: Rol, pagina: Pagina| async move {
         let l = opslag
-            .jeugdigen_met_relatie(org, toegang::patronen(rol), geen_grens(), pagina)
+            .jeugdigen_met_relatie(
+                org,
+                toegang::patronen(rol),
+                geen_grens(),
+                &Default::default(),
+                pagina,
+            )
             .await
             .expect("jeugdigen_met_relatie");
         for (j, r) in &l.items {
@@ -1988,6 +1995,89 @@ pub async fn relaties(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         (ids(&voorbij.items), voorbij.totaal),
         (vec![], 2),
         "een pagina voorbij het einde is leeg en noemt het totaal"
+    );
+    let zoek = |filter: JeugdigenFilter| async move {
+        let l = opslag
+            .jeugdigen_met_relatie(
+                w.wijkteam.id,
+                toegang::patronen(Rol::Casusregisseur),
+                geen_grens(),
+                &filter,
+                Pagina::new(1, 100),
+            )
+            .await
+            .expect("jeugdigen_met_relatie met filter");
+        (
+            l.items.iter().map(|(j, _)| j.id).collect::<Vec<_>>(),
+            l.totaal,
+        )
+    };
+    let op_naam = |z: &str| JeugdigenFilter {
+        zoek: Some(z.into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        zoek(op_naam("KIM DE")).await,
+        (vec![j2.id], 1),
+        "een deel van voornaam en achternaam, hoofdletters doen er niet toe"
+    );
+    assert_eq!(
+        zoek(op_naam(" DE ")).await,
+        (vec![j1.id, j2.id], 2),
+        "een deel dat in beide namen staat (Sam de Verhuisde, Kim de Test)"
+    );
+    assert_eq!(
+        zoek(op_naam("%")).await,
+        (vec![], 0),
+        "een jokerteken in de zoekvraag telt als gewoon teken"
+    );
+    let op_bsn = |b: &Bsn| JeugdigenFilter {
+        bsn: Some(b.clone()),
+        ..Default::default()
+    };
+    assert_eq!(zoek(op_bsn(&j1.bsn)).await, (vec![j1.id], 1), "op BSN");
+    assert_eq!(
+        zoek(op_bsn(&j3.bsn)).await,
+        (vec![], 0),
+        "een BSN zonder relatie vindt niemand, ook al bestaat het"
+    );
+    assert_eq!(
+        zoek(JeugdigenFilter {
+            school: Some(w.school.id),
+            ..Default::default()
+        })
+        .await,
+        (vec![j1.id], 1),
+        "alleen de leerlingen van een school"
+    );
+    assert_eq!(
+        zoek(JeugdigenFilter {
+            sortering: JeugdigenSortering::Naam,
+            ..Default::default()
+        })
+        .await,
+        (vec![j2.id, j1.id], 2),
+        "op naam: Kim de Test voor Sam de Test"
+    );
+    assert_eq!(
+        zoek(JeugdigenFilter {
+            zoek: Some("sam".into()),
+            sortering: JeugdigenSortering::Naam,
+            school: Some(w.school.id),
+            bsn: None,
+        })
+        .await,
+        (vec![j1.id], 1),
+        "naam en school samen"
+    );
+    assert_eq!(
+        zoek(JeugdigenFilter {
+            school: Some(w.school.id),
+            ..op_naam("kim")
+        })
+        .await,
+        (vec![], 0),
+        "Kim zit niet op die school: filters tellen samen"
     );
     for (wat, org, rol) in [
         ("onverwante school", &w.vreemd, Rol::Zorgcoordinator),
@@ -3181,6 +3271,7 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
                 w.aanbieder.id,
                 toegang::patronen(Rol::Aanbieder),
                 grens,
+                &Default::default(),
                 Pagina::new(1, 100),
             )
             .await

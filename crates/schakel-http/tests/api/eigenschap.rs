@@ -470,6 +470,7 @@ async fn vergelijk(
                     w.ids[&org],
                     toegang::patronen(*rol),
                     toegang::verwijzing_grens(vandaag, &t),
+                    &Default::default(),
                     Pagina::new(1, 100),
                 )
                 .await
