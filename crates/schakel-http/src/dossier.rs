@@ -536,6 +536,17 @@ impl Dossier<'_> {
         pagina: Pagina,
     ) -> ApiResultaat<Lijst<Jeugdige>> {
         if !self.actor.rol.rol.ziet_dossiers() {
+            if let Some(bsn) = &filter.bsn {
+                let record = self.record(
+                    "jeugdige.zoek_bsn",
+                    Actie::Lezen,
+                    Some(bsn),
+                    ("jeugdige", None),
+                    Uitkomst::Geweigerd,
+                    Some("rol ziet geen persoonsgegevens"),
+                );
+                self.state.opslag.schrijf_audits(&[record]).await?;
+            }
             return Err(ApiFout::Geweigerd(format!(
                 "De rol {} ziet geen persoonsgegevens.",
                 self.actor.rol.rol.naam()

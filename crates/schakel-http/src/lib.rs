@@ -101,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(interventie::lijst, interventie::maak))
         .routes(routes!(jeugdigen::maak_huishouden))
         .routes(routes!(jeugdigen::lijst, jeugdigen::maak))
+        .routes(routes!(jeugdigen::zoek))
         .routes(routes!(jeugdigen::lees, jeugdigen::wijzig))
         .routes(routes!(api::toegangsroute::toegangsroute))
         .routes(routes!(

@@ -898,8 +898,10 @@ async fn gezondheid_openapi_metrics(app: &App) {
     }
     for pad in &paden {
         assert!(!pad.starts_with("/api/"), "{pad} is relative to the server");
-        // kebab-case, plural nouns, numeric ids only: never a BSN or a name in a URL.
+        // kebab-case, plural nouns, numeric ids only: never a BSN or a name
+        // in a URL. A search is a last segment `_zoek` (the ADR's own form).
         let zonder_parameters = pad
+            .replace("/_zoek", "")
             .replace("{id}", "")
             .replace("{school}", "")
             .replace("openapi.json", "");
@@ -919,7 +921,7 @@ async fn gezondheid_openapi_metrics(app: &App) {
         .iter()
         .filter_map(|p| p["name"].as_str())
         .collect();
-    assert_eq!(namen, ["pagina", "perPagina"]);
+    assert_eq!(namen, ["pagina", "perPagina", "school", "sorteer"]);
 
     let (s, h, body) = lees(
         http.get(app.u("/api/v1/bestaat-niet"))
@@ -1624,6 +1626,116 @@ async fn api_tokens(app: &App) {
     )
     .await;
     probleem(&antwoord, StatusCode::UNAUTHORIZED, "niet-ingelogd");
+}
+
+// --- issue 16.2: searching the list by name, BSN, school; sorted --------------------------------
+
+/// `POST /jeugdigen/_zoek` finds by part of the name or a whole BSN, only
+/// among the jeugdigen this role may see; `GET /jeugdigen` narrows by
+/// school and sorts; every wrong field is named with what is allowed; a BSN
+/// search that finds no one is logged as refused, with the pseudonym.
+async fn jeugdigen_zoeken(app: &App) {
+    let zc_a = app.login(ZC_A).await;
+    let d1 = dossier(app, &zc_a, BSNS[0]).await;
+    let d2 = dossier(app, &zc_a, BSNS[1]).await;
+    let ids = |b: &Value| -> Vec<i64> {
+        b["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter_map(|i| i["id"].as_i64())
+            .collect()
+    };
+    // Both have the same name: the whole name in capitals finds both.
+    let (s, _, b) = zc_a
+        .post(
+            "/api/v1/jeugdigen/_zoek",
+            json!({"naam": format!(" {} {} ", VOORNAAM.to_uppercase(), &ACHTERNAAM[..5])}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert_eq!(ids(&b), vec![d1.jeugdige, d2.jeugdige]);
+    assert_eq!(b["paginering"]["totaal"], 2);
+    let (_, _, b) = zc_a
+        .post("/api/v1/jeugdigen/_zoek", json!({"naam": "Niemand"}))
+        .await;
+    assert_eq!(ids(&b), Vec::<i64>::new());
+    let (_, _, b) = zc_a
+        .post("/api/v1/jeugdigen/_zoek?perPagina=1&pagina=2", json!({"bsn": BSNS[1]}))
+        .await;
+    assert_eq!(
+        b["paginering"],
+        json!({"pagina": 2, "perPagina": 1, "totaal": 1, "paginas": 1}),
+        "the query string pages the search"
+    );
+    let (_, _, b) = zc_a
+        .post("/api/v1/jeugdigen/_zoek", json!({"bsn": BSNS[1]}))
+        .await;
+    assert_eq!(ids(&b), vec![d2.jeugdige], "a whole BSN");
+
+    // A BSN outside the own relations (the matrix has another school's
+    // pupil): not found, and the attempt is logged.
+    let voor = app.audit().await.len();
+    let (s, _, b) = zc_a
+        .post("/api/v1/jeugdigen/_zoek", json!({"bsn": BSNS[2]}))
+        .await;
+    assert_eq!((s, ids(&b)), (StatusCode::OK, vec![]), "{b}");
+    assert!(!b.to_string().contains(BSNS[2]));
+    let records = app.audit().await;
+    let nieuw: Vec<_> = records[voor..].iter().collect();
+    assert_eq!(nieuw.len(), 1, "one record for the search");
+    let r = &nieuw[0].record;
+    assert_eq!(
+        (r.gebeurtenis.as_str(), r.uitkomst, r.object_id),
+        ("jeugdige.zoek_bsn", Uitkomst::Geweigerd, None)
+    );
+    assert_eq!(
+        r.client.as_deref(),
+        Some(bsn(BSNS[2]).pseudoniem(SLEUTEL).as_str())
+    );
+
+    // The school filter and the order, in the query string.
+    let (s, _, b) = zc_a
+        .get(&format!("/api/v1/jeugdigen?school={}&sorteer=leeftijd", app.w.school_a))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert_eq!(ids(&b), vec![d1.jeugdige, d2.jeugdige], "same birth date: by id");
+    let (_, _, b) = zc_a
+        .get(&format!("/api/v1/jeugdigen?school={}", app.w.school_b))
+        .await;
+    assert_eq!(ids(&b), Vec::<i64>::new(), "no pupils of school B");
+
+    // Every wrong field at once, named with what is allowed.
+    let fout = zc_a
+        .post(
+            "/api/v1/jeugdigen/_zoek",
+            json!({"naam": "x".repeat(101), "bsn": "123456789", "sorteer": "lengte"}),
+        )
+        .await;
+    assert_eq!(ongeldig(&fout), ["naam", "bsn", "sorteer"]);
+    assert!(!fout.2.to_string().contains("123456789"), "{}", fout.2);
+    let fout = zc_a.get("/api/v1/jeugdigen?sorteer=lengte").await;
+    assert_eq!(ongeldig(&fout), ["sorteer"]);
+    let fout = zc_a
+        .post("/api/v1/jeugdigen/_zoek", json!({"bsnnummer": BSNS[0]}))
+        .await;
+    probleem(&fout, StatusCode::BAD_REQUEST, "ongeldige-invoer");
+
+    // A role without dossiers: refused, and a BSN it names is logged.
+    let beleid = app.login(BELEID).await;
+    let voor = app.audit().await.len();
+    let fout = beleid
+        .post("/api/v1/jeugdigen/_zoek", json!({"bsn": BSNS[0]}))
+        .await;
+    probleem(&fout, StatusCode::FORBIDDEN, "geen-toegang");
+    let records = app.audit().await;
+    assert_eq!(
+        records[voor..]
+            .iter()
+            .map(|r| (r.record.gebeurtenis.as_str(), r.record.uitkomst))
+            .collect::<Vec<_>>(),
+        [("jeugdige.zoek_bsn", Uitkomst::Geweigerd)]
+    );
 }
 
 // --- 5 and 8. need to know; no BSN or name in logs or URLs ----------------------------------------
@@ -2532,6 +2644,7 @@ per_backend!(
     api_tokens_beheren,
     deactiveren_beeindigt_alles,
     need_to_know,
+    jeugdigen_zoeken,
     etag_if_match,
     auditlog,
     ongeldige_invoer,

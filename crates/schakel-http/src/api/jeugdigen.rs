@@ -10,10 +10,11 @@ use schakel_domain::grens::{self, Datumsoort};
 use schakel_domain::{Bsn, Huisnummer, Postcode};
 use schakel_storage::audit::{Actie, Uitkomst};
 use schakel_storage::{
-    Huishouden, Jeugdige, JeugdigeWijziging, NieuwHuishouden, NieuweJeugdige, Vertegenwoordiger,
+    Huishouden, Jeugdige, JeugdigeWijziging, JeugdigenFilter, JeugdigenSortering, NieuwHuishouden,
+    NieuweJeugdige, Vertegenwoordiger,
 };
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use super::{PaginaAntwoord, PaginaVraag};
 use crate::auth::Actor;
@@ -138,20 +139,111 @@ pub struct JeugdigePad {
 }
 
 /// The jeugdigen the current role has a relation with (need to know).
-#[utoipa::path(get, path = "/jeugdigen", operation_id = "lijstJeugdigen", tag = "jeugdigen", params(PaginaVraag),
+/// `?school=12&sorteer=naam`: the list narrowed to a school's pupils and
+/// ordered (a name or BSN never goes in a URL: see `POST /jeugdigen/_zoek`).
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct JeugdigenKeuze {
+    /// Only the pupils of this school (an organisation id).
+    pub school: Option<i64>,
+    /// `registratie` (default), `naam` (achternaam, voornaam) or `leeftijd` (youngest first).
+    pub sorteer: Option<String>,
+}
+
+/// A search in the jeugdigen this role may see: by part of the name and/or
+/// a whole BSN, in the body so neither ends up in a URL or a log.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct JeugdigenZoekvraag {
+    /// Part of "voornaam achternaam", any case (at most 100 characters).
+    #[schema(max_length = 100)]
+    pub naam: Option<String>,
+    /// A whole BSN (9 digits, 11-proef). A search that finds no one is logged too.
+    #[schema(pattern = "^[0-9]{9}$")]
+    pub bsn: Option<String>,
+    pub school: Option<i64>,
+    /// `registratie` (default), `naam` or `leeftijd`.
+    pub sorteer: Option<String>,
+}
+
+impl JeugdigenZoekvraag {
+    /// The storage filter, each wrong field named with what is allowed.
+    pub fn filter(&self) -> Result<JeugdigenFilter, ApiFout> {
+        let mut fouten = Vec::new();
+        let naam = self.naam.as_deref().map(str::trim).filter(|n| !n.is_empty());
+        if naam.is_some_and(|n| n.chars().count() > 100) {
+            fouten.push(("naam", "verwacht ten hoogste 100 tekens".to_string()));
+        }
+        let bsn = match self.bsn.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
+            None => None,
+            Some(b) => Bsn::parse(b)
+                .map_err(|e| fouten.push(("bsn", e.to_string())))
+                .ok(),
+        };
+        let sortering = match self.sorteer.as_deref() {
+            None => JeugdigenSortering::default(),
+            Some(s) => JeugdigenSortering::parse(s).unwrap_or_else(|| {
+                fouten.push(("sorteer", "verwacht registratie, naam of leeftijd".into()));
+                JeugdigenSortering::default()
+            }),
+        };
+        if !fouten.is_empty() {
+            return Err(ApiFout::Ongeldig(
+                fouten
+                    .into_iter()
+                    .map(|(name, reason)| crate::fout::VeldFout {
+                        name: name.into(),
+                        reason,
+                    })
+                    .collect(),
+            ));
+        }
+        Ok(JeugdigenFilter {
+            zoek: naam.map(String::from),
+            bsn,
+            school: self.school,
+            sortering,
+        })
+    }
+}
+
+#[utoipa::path(get, path = "/jeugdigen", operation_id = "lijstJeugdigen", tag = "jeugdigen", params(PaginaVraag, JeugdigenKeuze),
     responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina met de jeugdigen die deze rol mag zien (elke inzage gelogd)", body = inline(PaginaAntwoord<JeugdigeDto>)), (status = 403, response = Geweigerd)))]
 pub async fn lijst(
     State(state): State<AppState>,
     actor: Actor,
     Vraag(p): Vraag<PaginaVraag>,
+    Vraag(k): Vraag<JeugdigenKeuze>,
 ) -> ApiResultaat<impl IntoResponse> {
+    let vraag = JeugdigenZoekvraag {
+        school: k.school,
+        sorteer: k.sorteer,
+        ..Default::default()
+    };
+    zoek_en_geef(&state, &actor, &vraag, p).await
+}
+
+#[utoipa::path(post, path = "/jeugdigen/_zoek", operation_id = "zoekJeugdigen", tag = "jeugdigen", params(PaginaVraag),
+    request_body = JeugdigenZoekvraag,
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina met de gevonden jeugdigen die deze rol mag zien (elke inzage en elke zoekvraag op BSN gelogd)", body = inline(PaginaAntwoord<JeugdigeDto>)), (status = 403, response = Geweigerd)))]
+pub async fn zoek(
+    State(state): State<AppState>,
+    actor: Actor,
+    Vraag(p): Vraag<PaginaVraag>,
+    Invoer(vraag): Invoer<JeugdigenZoekvraag>,
+) -> ApiResultaat<impl IntoResponse> {
+    zoek_en_geef(&state, &actor, &vraag, p).await
+}
+
+async fn zoek_en_geef(
+    state: &AppState,
+    actor: &Actor,
+    vraag: &JeugdigenZoekvraag,
+    p: PaginaVraag,
+) -> ApiResultaat<Json<PaginaAntwoord<JeugdigeDto>>> {
     let pagina = p.pagina()?;
-    let lijst = Dossier {
-        state: &state,
-        actor: &actor,
-    }
-    .lijst(pagina)
-    .await?;
+    let filter = vraag.filter()?;
+    let lijst = Dossier { state, actor }.zoek(&filter, pagina).await?;
     Ok(Json(PaginaAntwoord::new(
         lijst.items.iter().map(JeugdigeDto::from).collect(),
         &pagina,

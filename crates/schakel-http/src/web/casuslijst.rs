@@ -7,7 +7,6 @@
 //! logged as when the case is opened.
 
 use askama::Template;
-use schakel_domain::OrganisatieSoort;
 use schakel_domain::verloop::Fase;
 use schakel_storage::{CasusFilter, CasusSortering, Id, Pagina};
 use serde::Deserialize;
@@ -15,7 +14,7 @@ use serde::Deserialize;
 use super::formulier::{Fouten, Keuze, Query};
 use super::jeugdigen::{namen, organisaties};
 use super::sessie::{Formulier, Ingelogd, Velden, veld};
-use super::{Kop, WebResultaat, opmaak, pagina_met};
+use super::{Kop, WebResultaat, lijstkeuze, opmaak, pagina_met};
 use crate::api::casussen::lees_casus;
 
 /// Cases per page.
@@ -106,54 +105,13 @@ pub async fn zoek(f: Formulier<Velden>) -> WebResultaat {
 async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
     let orgs = organisaties(&wie.state).await?;
     let mut fouten = Fouten::default();
-    let sortering = match k.sorteer.as_deref() {
-        None => CasusSortering::default(),
-        Some(s) => CasusSortering::parse(s).unwrap_or_else(|| {
-            fouten.veld(
-                "sorteer",
-                "Sorteren",
-                "kies een van de mogelijkheden uit de lijst",
-            );
-            CasusSortering::default()
-        }),
-    };
-    let school = match k.school.as_deref() {
-        None => None,
-        Some(s) => match s.parse::<Id>() {
-            Ok(id)
-                if orgs
-                    .iter()
-                    .any(|o| o.id == id && o.soort == OrganisatieSoort::School) =>
-            {
-                Some(id)
-            }
-            _ => {
-                fouten.veld("school", "School", "kies een school uit de lijst");
-                None
-            }
-        },
-    };
-    let gevraagd = match k.pagina.as_deref() {
-        None => 1,
-        Some(p) => match p.parse::<i64>() {
-            Ok(n) if n >= 1 => n,
-            _ => {
-                fouten.algemeen(format!(
-                    "Pagina \"{p}\" bestaat niet: een paginanummer is een heel getal vanaf 1. U ziet pagina 1."
-                ));
-                1
-            }
-        },
-    };
-    let zoek_term = Some(zoek.trim()).filter(|z| !z.is_empty());
-    if zoek_term.is_some_and(|z| z.chars().count() > 100) {
-        fouten.veld("zoek", "Zoek op naam", "gebruik ten hoogste 100 tekens");
-    }
+    let sortering = lijstkeuze::sortering(k.sorteer.as_deref(), CasusSortering::parse, &mut fouten);
+    let school = lijstkeuze::school(k.school.as_deref(), &orgs, &mut fouten);
+    let gevraagd = lijstkeuze::paginanummer(k.pagina.as_deref(), &mut fouten);
+    let zoek_term = lijstkeuze::zoekterm(&zoek, &mut fouten);
     let filter = CasusFilter {
         organisatie: wie.actor.rol.organisatie,
-        zoek: zoek_term
-            .filter(|z| z.chars().count() <= 100)
-            .map(String::from),
+        zoek: zoek_term,
         school,
         sortering,
     };
@@ -162,13 +120,9 @@ async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
         .opslag
         .casusoverzicht(&filter, Pagina::new(gevraagd, PER_PAGINA))
         .await?;
-    let paginas = ((lijst.totaal + PER_PAGINA - 1) / PER_PAGINA).max(1);
-    let mut pagina = gevraagd;
-    if gevraagd > paginas {
-        fouten.algemeen(format!(
-            "Pagina {gevraagd} bestaat niet: er zijn {paginas} pagina's. U ziet pagina {paginas}."
-        ));
-        pagina = paginas;
+    let paginas = lijstkeuze::paginas(lijst.totaal, PER_PAGINA);
+    let pagina = lijstkeuze::binnen_bereik(gevraagd, paginas, &mut fouten);
+    if pagina != gevraagd {
         lijst = wie
             .state
             .opslag
@@ -195,11 +149,7 @@ async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
             gewijzigd: opmaak::datum(schakel_domain::grens::dag_van(c.gewijzigd)),
         });
     }
-    let scholen = orgs
-        .iter()
-        .filter(|o| o.soort == OrganisatieSoort::School)
-        .map(|o| Keuze::new(o.id.to_string(), o.naam.clone()))
-        .collect();
+    let scholen = lijstkeuze::scholen(&orgs);
     let sorteringen = CasusSortering::ALLE
         .iter()
         .map(|s| Keuze::new(s.naam(), sortering_label(*s)))

@@ -10,15 +10,17 @@ use std::collections::HashMap;
 use super::formulier::{Path, Query};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use schakel_domain::toegangsroute::{Route, Vraagsoort};
 use schakel_domain::{OrganisatieSoort, Rol, Triage};
-use schakel_storage::{Hulpvraag, Id, Jeugdige, Organisatie, Pagina};
+use schakel_domain::Bsn;
+use schakel_storage::{
+    Hulpvraag, Id, Jeugdige, JeugdigenFilter, JeugdigenSortering, Organisatie, Pagina,
+};
 use serde::Deserialize;
 
 use super::formulier::{Fouten, Keuze};
-use super::sessie::{Formulier, Ingelogd};
-use super::{Kop, WebFout, WebResultaat, naar, opmaak, pagina, pagina_met};
+use super::sessie::{Formulier, Ingelogd, Velden, veld};
+use super::{Kop, WebFout, WebResultaat, lijstkeuze, naar, opmaak, pagina, pagina_met};
 use crate::api::route::{
     HulpvraagInvoer, TriageInvoer, eigen_hulpvragen, lees_hulpvraag_voor, registreer_hulpvraag,
     trieer_hulpvraag,
@@ -76,13 +78,39 @@ pub struct HulpvraagRegel {
 struct Lijst {
     kop: Kop,
     melding: Option<&'static str>,
-    fout: Option<String>,
+    fouten: Fouten,
     jeugdigen: Vec<JeugdigeRegel>,
     totaal: i64,
     pagina: i64,
     paginas: i64,
     hulpvragen: Option<Vec<HulpvraagRegel>>,
     school: bool,
+    /// What the user searched for (from the POST body, never a URL).
+    zoek: String,
+    bsn: String,
+    /// Whether this role searches by BSN.
+    op_bsn: bool,
+    gekozen_school: String,
+    scholen: Vec<Keuze>,
+    sorteer: &'static str,
+    sorteringen: Vec<Keuze>,
+    csrf: String,
+}
+
+impl Lijst {
+    /// The query string of another page of the same list (never a name
+    /// or a BSN).
+    pub fn naar(&self, pagina: i64) -> String {
+        let mut q = format!("?sorteer={}&pagina={pagina}", self.sorteer);
+        if !self.gekozen_school.is_empty() {
+            q.push_str(&format!("&school={}", self.gekozen_school));
+        }
+        q
+    }
+
+    pub fn gezocht(&self) -> bool {
+        !self.zoek.is_empty() || !self.bsn.is_empty()
+    }
 }
 
 /// The open hulpvragen the own organisation registered or handles (each a
@@ -128,60 +156,111 @@ async fn open_hulpvragen(
 /// Jeugdigen per page of the list.
 const PER_PAGINA: i64 = 50;
 
+/// The list's choices as the URL or the form sends them (all text, checked
+/// in [`toon`] so a bad value gets the list again with a message).
 #[derive(Deserialize, Default)]
 pub struct LijstVraag {
     gelukt: Option<String>,
     pagina: Option<String>,
+    sorteer: Option<String>,
+    school: Option<String>,
+}
+
+fn sortering_label(s: JeugdigenSortering) -> &'static str {
+    match s {
+        JeugdigenSortering::Registratie => "Laatst geregistreerd onderaan",
+        JeugdigenSortering::Naam => "Achternaam (A–Z)",
+        JeugdigenSortering::Leeftijd => "Jongste eerst",
+    }
 }
 
 /// The need-to-know list, paged in the database (each listed jeugdige
-/// logged); a bad page number gives the list again with a message.
+/// logged); a bad choice gives the list again with a message.
 pub async fn lijst(wie: Ingelogd, Query(g): Query<LijstVraag>) -> WebResultaat {
+    toon(wie, g, String::new(), String::new()).await
+}
+
+/// A search by name or BSN: sent in the body, never in a URL; the page
+/// answers directly.
+pub async fn zoek(f: Formulier<Velden>) -> WebResultaat {
+    let gekozen = |n: &str| Some(veld(&f.invoer, n)).filter(|s| !s.is_empty());
+    let g = LijstVraag {
+        gelukt: None,
+        pagina: gekozen("pagina"),
+        sorteer: gekozen("sorteer"),
+        school: gekozen("school"),
+    };
+    let (zoek, bsn) = (veld(&f.invoer, "zoek"), veld(&f.invoer, "bsn"));
+    toon(f.wie, g, zoek, bsn).await
+}
+
+/// Whether a role searches its list by BSN: every role that sees
+/// dossiers; the search finds only jeugdigen it has a relation with.
+fn zoekt_op_bsn(rol: Rol) -> bool {
+    rol.ziet_dossiers()
+}
+
+async fn toon(wie: Ingelogd, g: LijstVraag, zoek: String, bsn: String) -> WebResultaat {
     let school = wie.rol() == Rol::Zorgcoordinator;
     let titel = if school {
         "Mijn leerlingen"
     } else {
         "Jeugdigen"
     };
-    let namen = namen(&organisaties(&wie.state).await?);
-    let (mut pagina, mut fout) = match g.pagina.as_deref().map(str::parse::<i64>) {
-        None => (1, None),
-        Some(Ok(n)) if n >= 1 => (n, None),
-        Some(_) => (
-            1,
-            Some("Een paginanummer is een heel getal vanaf 1. U ziet pagina 1.".to_string()),
-        ),
+    let orgs = organisaties(&wie.state).await?;
+    let namen = namen(&orgs);
+    let mut fouten = Fouten::default();
+    let op_bsn = zoekt_op_bsn(wie.rol());
+    let filter = JeugdigenFilter {
+        zoek: lijstkeuze::zoekterm(&zoek, &mut fouten),
+        bsn: match bsn.trim() {
+            "" => None,
+            _ if !op_bsn => {
+                fouten.veld("bsn", "BSN", "uw rol zoekt niet op BSN");
+                None
+            }
+            b => Bsn::parse(b)
+                .map_err(|_| fouten.veld("bsn", "BSN", "dit BSN klopt niet, controleer de cijfers"))
+                .ok(),
+        },
+        school: lijstkeuze::school(g.school.as_deref(), &orgs, &mut fouten),
+        sortering: lijstkeuze::sortering(g.sorteer.as_deref(), JeugdigenSortering::parse, &mut fouten),
     };
+    let gevraagd = lijstkeuze::paginanummer(g.pagina.as_deref(), &mut fouten);
     let dossier = wie.dossier();
-    let mut l = dossier.lijst(Pagina::new(pagina, PER_PAGINA)).await?;
-    let paginas = ((l.totaal + PER_PAGINA - 1) / PER_PAGINA).max(1);
-    if pagina > paginas {
-        fout = Some(format!(
-            "Pagina {pagina} bestaat niet: er zijn {paginas} pagina's. U ziet pagina 1."
-        ));
-        pagina = 1;
-        l = dossier.lijst(Pagina::new(1, PER_PAGINA)).await?;
+    let mut l = dossier.zoek(&filter, Pagina::new(gevraagd, PER_PAGINA)).await?;
+    let paginas = lijstkeuze::paginas(l.totaal, PER_PAGINA);
+    let pagina = lijstkeuze::binnen_bereik(gevraagd, paginas, &mut fouten);
+    if pagina != gevraagd {
+        l = dossier.zoek(&filter, Pagina::new(pagina, PER_PAGINA)).await?;
     }
     let jeugdigen = l.items.iter().map(|j| jeugdige_regel(j, &namen)).collect();
-    let status = if fout.is_some() {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
-    };
+    let sorteringen = JeugdigenSortering::ALLE
+        .iter()
+        .map(|s| Keuze::new(s.naam(), sortering_label(*s)))
+        .collect();
     pagina_met(
-        status,
+        fouten.status(),
         &Lijst {
             kop: Kop::voor(&wie, titel, "/jeugdigen").await?,
             melding: (g.gelukt.as_deref() == Some("overgeschreven")).then_some(
                 "De gegevens zijn gewijzigd. De leerling staat nu bij een andere school en verdwijnt daarom uit uw lijst.",
             ),
-            fout,
+            fouten,
             hulpvragen: open_hulpvragen(&wie, &namen).await?,
             jeugdigen,
             totaal: l.totaal,
             pagina,
             paginas,
             school,
+            zoek,
+            bsn,
+            op_bsn,
+            gekozen_school: filter.school.map(|s| s.to_string()).unwrap_or_default(),
+            scholen: lijstkeuze::scholen(&orgs),
+            sorteer: filter.sortering.naam(),
+            sorteringen,
+            csrf: wie.csrf.clone(),
         },
     )
 }

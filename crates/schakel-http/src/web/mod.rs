@@ -23,6 +23,7 @@ pub mod grafiek;
 pub mod inrichting;
 pub mod interventie;
 pub mod jeugdigen;
+pub mod lijstkeuze;
 pub mod maatwerk;
 pub mod medewerkers;
 pub mod noodtoegang;
@@ -107,7 +108,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/api-token/{id}/intrekken", post(sessie::trek_token_in))
         .route("/advies", get(advies::formulier).post(advies::bereken))
         .route("/toets", get(advies::toetsformulier).post(advies::toets))
-        .route("/jeugdigen", get(jeugdigen::lijst))
+        .route("/jeugdigen", get(jeugdigen::lijst).post(jeugdigen::zoek))
         .route(
             "/jeugdigen/nieuw",
             get(jeugdigen::nieuwe_jeugdige).post(jeugdigen::registreer_jeugdige),

@@ -122,6 +122,29 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen",         "GET",    Beheerder,          Ander,    403, Geen),
     r("/api/v1/jeugdigen",         "GET",    Anoniem,            Eigen,    401, Geen),
     r("/api/v1/jeugdigen",         "GET",    Anoniem,            Ander,    401, Geen),
+    // A search by the row's jeugdige's BSN (issue 16.2): the own one is
+    // found and logged; the other's finds no one, and the attempt is logged
+    // as refused; a role without dossiers is refused and logged.
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Zorgcoordinator,    Ander,    200, Geweigerd),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Casusregisseur,     Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Casusregisseur,     Ander,    200, Geweigerd),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Wijkteammedewerker, Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Wijkteammedewerker, Ander,    200, Geweigerd),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Verwijzer,          Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Verwijzer,          Ander,    200, Geweigerd),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Aanbieder,          Eigen,    200, Toegestaan),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Aanbieder,          Ander,    200, Geweigerd),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Toegang,            Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Toegang,            Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Accountbeheerder,   Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Accountbeheerder,   Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/jeugdigen/_zoek",   "POST",   Anoniem,            Ander,    401, Geen),
 
     // Registering a jeugdige in a household: for the registering roles, in a
     // new household or one where they may see a jeugdige already.
@@ -1353,6 +1376,7 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
     use Doel::*;
     &[
         ("/api/v1/jeugdigen", "GET", &[Eigen, Ander]),
+        ("/api/v1/jeugdigen/_zoek", "POST", &[Eigen, Ander]),
         ("/api/v1/jeugdigen", "POST", &[Eigen, Ander, Leeg, Onbekend]),
         ("/api/v1/jeugdigen/{id}", "GET", &[Eigen, Ander, Onbekend]),
         ("/api/v1/jeugdigen/{id}", "PUT", &[Eigen, Ander, Onbekend]),
@@ -1550,12 +1574,17 @@ impl std::fmt::Display for Rij {
     }
 }
 
+/// The search by BSN: the other jeugdige's BSN finds no one, and the attempt
+/// is logged as refused although the answer is 200.
+const ZOEK: &str = "/api/v1/jeugdigen/_zoek";
+
 /// Requests that name one jeugdige, or a BSN to register: their refusals
 /// must be logged, and so must what they allow.
 fn over_een_client(rij: &Rij) -> bool {
     match (rij.methode, rij.route) {
         ("POST", "/api/v1/jeugdigen") => true,
-        ("GET" | "PUT", "/api/v1/jeugdigen/{id}")
+        ("POST", ZOEK)
+        | ("GET" | "PUT", "/api/v1/jeugdigen/{id}")
         | ("GET", "/api/v1/jeugdigen/{id}/toegangsroute")
         | ("GET" | "POST", "/api/v1/jeugdigen/{id}/onderwijssituaties")
         | ("POST", "/api/v1/hulpvragen")
@@ -1632,7 +1661,9 @@ fn matrix_is_volledig_en_consistent() {
                 rij.doel == Doel::Ander
                     && !rij.route.starts_with("/api/v1/api-tokens")
                     && !rij.route.starts_with("/api/v1/medewerkers"),
-                !toegestaan || (rij.methode == "GET" && rij.log == Log::Geen),
+                !toegestaan
+                    || (rij.methode == "GET" && rij.log == Log::Geen)
+                    || (rij.route == ZOEK && rij.log == Log::Geweigerd),
                 "the other organisation's jeugdige is never handed out",
             ),
             // Every refused request about a jeugdige, a household or a case
@@ -1649,9 +1680,14 @@ fn matrix_is_volledig_en_consistent() {
             ),
             // Everything allowed about a jeugdige is logged as allowed.
             (
-                over_een_client(rij) && toegestaan,
+                over_een_client(rij) && toegestaan && !(rij.route == ZOEK && rij.doel == Doel::Ander),
                 rij.log == Log::Toegestaan,
                 "an allowed read or write of a jeugdige is logged as allowed",
+            ),
+            (
+                rij.route == ZOEK && rij.doel == Doel::Ander,
+                rij.log != Log::Toegestaan,
+                "a search by another's BSN is never logged as allowed",
             ),
             (
                 rij.route == "/api/v1/jeugdigen" && rij.methode == "GET" && toegestaan,
@@ -2356,6 +2392,10 @@ impl<'a> Matrix<'a> {
                 ),
             ),
             ("GET", "/api/v1/jeugdigen") => ("/api/v1/jeugdigen?perPagina=100".to_string(), None),
+            ("POST", ZOEK) => (
+                format!("{ZOEK}?perPagina=100"),
+                Some(json!({"bsn": jd.expect("the row's jeugdige").bsn.als_tekst()})),
+            ),
             ("GET", "/api/v1/hulpvragen") => ("/api/v1/hulpvragen?perPagina=100".to_string(), None),
             ("POST", "/api/v1/jeugdigen") => {
                 let huishouden = match rij.doel {
@@ -2566,7 +2606,9 @@ impl<'a> Matrix<'a> {
                 fout(format!("the refusal repeats the BSN: {antwoord}"));
             }
         }
-        if status.is_success() && rij.methode == "GET" && rij.route == "/api/v1/jeugdigen" {
+        if status.is_success()
+            && ((rij.methode == "GET" && rij.route == "/api/v1/jeugdigen") || rij.route == ZOEK)
+        {
             let items = antwoord["items"].as_array().cloned().unwrap_or_default();
             let ids: Vec<i64> = items.iter().filter_map(|i| i["id"].as_i64()).collect();
             if antwoord["paginering"]["totaal"] != json!(ids.len()) {

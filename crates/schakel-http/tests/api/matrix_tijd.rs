@@ -1,6 +1,6 @@
 //! The authorization matrix in time (issue 12, item 10): every role × its
 //! relation with a jeugdige × a moment in the life of that relation ×
-//! {read, list, write, read and record the onderwijssituatie, read the
+//! {read, list, search by BSN, write, read and record the onderwijssituatie, read the
 //! case, break the glass}, each with its
 //! expected answer, run against the real server on each backend.
 //!
@@ -107,6 +107,9 @@ const TIJDTABEL: &[(Rol, [J; 5], [C; 5])] = &[
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Handeling {
     Lijst,
+    /// A search by the jeugdige's BSN (`POST /jeugdigen/_zoek`): found
+    /// exactly when it is on the list.
+    Zoeken,
     Lezen,
     Schrijven,
     /// The jeugdige's onderwijssituatie (issue 14.5): read as the jeugdige.
@@ -117,8 +120,9 @@ enum Handeling {
     Noodtoegang,
 }
 
-const HANDELINGEN: [Handeling; 7] = [
+const HANDELINGEN: [Handeling; 8] = [
     Handeling::Lijst,
+    Handeling::Zoeken,
     Handeling::Lezen,
     Handeling::Schrijven,
     Handeling::SituatieLezen,
@@ -145,8 +149,10 @@ fn rijen() -> Vec<Tijdrij> {
             for (rol, jeugdige, casus) in TIJDTABEL {
                 let (j, c) = (jeugdige[m], casus[m]);
                 let (status, in_lijst) = match handeling {
-                    Handeling::Lijst if rol.ziet_dossiers() => (200, Some(j != G)),
-                    Handeling::Lijst => (403, None),
+                    Handeling::Lijst | Handeling::Zoeken if rol.ziet_dossiers() => {
+                        (200, Some(j != G))
+                    }
+                    Handeling::Lijst | Handeling::Zoeken => (403, None),
                     Handeling::Lezen => (if j == G { 403 } else { 200 }, None),
                     Handeling::Schrijven => (if j == W { 200 } else { 403 }, None),
                     Handeling::SituatieLezen => (if j == G { 403 } else { 200 }, None),
@@ -297,6 +303,21 @@ pub async fn matrix_in_tijd(app: &App) {
         let (status, body) = match rij.handeling {
             Handeling::Lijst => {
                 let (s, _, b) = g.get("/api/v1/jeugdigen?perPagina=100").await;
+                (s, b)
+            }
+            Handeling::Zoeken => {
+                let bsn = o
+                    .jeugdige(d.jeugdige)
+                    .await
+                    .expect("jeugdige")
+                    .expect("bestaat")
+                    .bsn;
+                let (s, _, b) = g
+                    .post(
+                        "/api/v1/jeugdigen/_zoek",
+                        json!({"bsn": bsn.als_tekst()}),
+                    )
+                    .await;
                 (s, b)
             }
             Handeling::Lezen => {
