@@ -117,11 +117,35 @@ describe("casusregisseur Wijkteam Almere Stad", () => {
     assert.match(await page.textContent("main"), /Geen casus gevonden met deze naam\./);
     await controleer(page, "casusregisseur Stad: casussen niet gevonden");
 
+    // By phase: the four phases together are every case, each row in its phase.
+    const totaalVan = async () => Number((await page.textContent("#casussen-aantal")).match(/^(\d+) casus/)[1]);
+    await page.goto(`${server.adres}/casussen`);
+    const alle = await totaalVan();
+    let som = 0;
+    for (const [fase, label] of [["uitvoering", "Uitvoering"], ["gesprek", "Gesprek (stap 1)"], ["expertpool_advies", "Expertpool (stap 2)"], ["escalatie", "Escalatie (stap 3)"]]) {
+      await page.selectOption("#fase", fase);
+      await verstuur(page, "button:has-text('Tonen')");
+      assert.match(page.url(), /\/casussen$/);
+      som += await totaalVan();
+      const fasen = await page.$$eval("#casussen tbody td:nth-child(2)", (td) => td.map((x) => x.textContent.trim()));
+      assert.ok(fasen.every((f) => f === label), `${fase}: ${fasen.join(", ")}`);
+    }
+    assert.equal(som, alle, "every case is in exactly one phase");
+    await controleer(page, "casusregisseur Stad: casussen per fase");
+    // By last change: within 30 days and at rest for 30 days are every case.
+    await page.goto(`${server.adres}/casussen?periode=maand`);
+    const recent = await totaalVan();
+    await page.goto(`${server.adres}/casussen?periode=stil`);
+    assert.equal((await page.inputValue("#periode")), "stil");
+    assert.equal(recent + (await totaalVan()), alle, "changed within 30 days, or not");
+    await controleer(page, "casusregisseur Stad: casussen in rust");
+
     // A bad choice in the URL: the page again, with what is allowed.
-    const antwoord = await page.goto(`${server.adres}/casussen?sorteer=leeftijd&pagina=x`);
+    const antwoord = await page.goto(`${server.adres}/casussen?sorteer=leeftijd&pagina=x&fase=stap9`);
     assert.equal(antwoord.status(), 400);
     const fouten = await page.textContent("#foutoverzicht");
     assert.match(fouten, /Sorteren: kies een van de mogelijkheden uit de lijst/);
+    assert.match(fouten, /Fase: kies een van de mogelijkheden uit de lijst/);
     assert.match(fouten, /Pagina "x" bestaat niet/);
     assert.equal(await page.locator("#casussen tbody tr").count(), 25, "the first page all the same");
     await controleer(page, "casusregisseur Stad: casussen (foute keuze)");
@@ -150,6 +174,33 @@ describe("jeugdigen van Wijkteam Almere Stad", () => {
     assert.equal(fout.status(), 400);
     assert.match(await page.textContent("#foutoverzicht"), new RegExp(`er zijn ${paginas} pagina's`));
     await controleer(page, "casusregisseur Stad: jeugdigen (foute pagina)");
+
+    // By name (in the body, not the URL), sorted by surname.
+    const eerste = (await (await page.request.get(`${server.adres}/api/v1/jeugdigen?perPagina=1&sorteer=naam`)).json()).items[0];
+    await page.goto(`${server.adres}/jeugdigen`);
+    await page.fill("#zoek", eerste.achternaam.toUpperCase());
+    await page.selectOption("#sorteer", "naam");
+    await verstuur(page, "#jeugdigen-zoeken button:has-text('Tonen')");
+    assert.match(page.url(), /\/jeugdigen$/, "the name is not in the URL");
+    const namen = await page.$$eval("#jeugdigen tbody td:first-child", (td) => td.map((x) => x.textContent.trim()));
+    assert.ok(namen.includes(`${eerste.voornaam} ${eerste.achternaam}`), namen.join(", "));
+    assert.ok(namen.every((n) => n.toLowerCase().includes(eerste.achternaam.toLowerCase())), namen.join(", "));
+    assert.match(await page.textContent("#jeugdigen-aantal"), /gevonden/);
+    await controleer(page, "casusregisseur Stad: jeugdigen gezocht op naam");
+    // By BSN: exactly that jeugdige.
+    await page.fill("#zoek", "");
+    await page.fill("#bsn", eerste.bsn);
+    await verstuur(page, "#jeugdigen-zoeken button:has-text('Tonen')");
+    assert.equal((await page.textContent("#jeugdigen-aantal")).trim(), "1 jeugdige gevonden.");
+    assert.equal((await page.textContent("#jeugdigen tbody td:first-child")).trim(), `${eerste.voornaam} ${eerste.achternaam}`);
+    assert.doesNotMatch(page.url(), new RegExp(eerste.bsn));
+    await controleer(page, "casusregisseur Stad: jeugdige gezocht op BSN");
+    // A wrong BSN: said at the field, in words.
+    await page.fill("#bsn", "123456789");
+    await verstuur(page, "#jeugdigen-zoeken button:has-text('Tonen')");
+    assert.match(await page.textContent("#foutoverzicht"), /BSN: dit BSN klopt niet, controleer de cijfers/);
+    assert.equal(await page.inputValue("#bsn"), "123456789", "the input is kept");
+    await controleer(page, "casusregisseur Stad: jeugdigen, fout BSN");
   });
 });
 

@@ -1661,7 +1661,10 @@ async fn jeugdigen_zoeken(app: &App) {
         .await;
     assert_eq!(ids(&b), Vec::<i64>::new());
     let (_, _, b) = zc_a
-        .post("/api/v1/jeugdigen/_zoek?perPagina=1&pagina=2", json!({"bsn": BSNS[1]}))
+        .post(
+            "/api/v1/jeugdigen/_zoek?perPagina=1&pagina=2",
+            json!({"bsn": BSNS[1]}),
+        )
         .await;
     assert_eq!(
         b["paginering"],
@@ -1696,10 +1699,17 @@ async fn jeugdigen_zoeken(app: &App) {
 
     // The school filter and the order, in the query string.
     let (s, _, b) = zc_a
-        .get(&format!("/api/v1/jeugdigen?school={}&sorteer=leeftijd", app.w.school_a))
+        .get(&format!(
+            "/api/v1/jeugdigen?school={}&sorteer=leeftijd",
+            app.w.school_a
+        ))
         .await;
     assert_eq!(s, StatusCode::OK, "{b}");
-    assert_eq!(ids(&b), vec![d1.jeugdige, d2.jeugdige], "same birth date: by id");
+    assert_eq!(
+        ids(&b),
+        vec![d1.jeugdige, d2.jeugdige],
+        "same birth date: by id"
+    );
     let (_, _, b) = zc_a
         .get(&format!("/api/v1/jeugdigen?school={}", app.w.school_b))
         .await;

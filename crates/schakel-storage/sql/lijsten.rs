@@ -9,7 +9,7 @@ use schakel_storage::{
 };
 
 use super::kern::{JEUGDIGE_KOLOMMEN, geldig, jeugdige_uit, relaties_uit};
-use crate::motor::{Verbinding, datum_db, datum_optie, fout, kol, tijd};
+use crate::motor::{Verbinding, datum_db, datum_optie, fout, kol, tijd, tijd_optie_db};
 
 /// Open, and `$1` is its wijkteam or a party: the cases an organisation
 /// works in (both engines read `c.open` as a truth value).
@@ -20,12 +20,17 @@ macro_rules! open_van_organisatie {
     };
 }
 
-/// The open cases of `$1`, with the last change, the organisation's
-/// earliest open deadline and the first name to sort on; `$2` a LIKE
-/// pattern on "voornaam achternaam", `$3` a school.
+/// The open cases of `$1`, with the last change, the phase, the
+/// organisation's earliest open deadline and the first name to sort on;
+/// `$2` a LIKE pattern on "voornaam achternaam", `$3` a school. The phase
+/// is the last escalation step's ("escalatie.<stap>"; afgeschaald is back
+/// to uitvoering), as `schakel_domain::verloop` folds it.
 const CASUSSEN: &str = concat!(
     "SELECT c.id, c.huishouden, c.wijkteam, \
        COALESCE((SELECT max(g.tijdstip) FROM casus_gebeurtenis g WHERE g.casus = c.id), c.aangemaakt) AS gewijzigd, \
+       COALESCE((SELECT CASE g.code WHEN 'escalatie.afgeschaald' THEN 'uitvoering' ELSE substr(g.code, 11) END \
+                 FROM casus_gebeurtenis g WHERE g.casus = c.id AND g.code LIKE 'escalatie.%' \
+                 ORDER BY g.volgnummer DESC LIMIT 1), 'uitvoering') AS fase, \
        (SELECT min(a.uiterlijk) FROM actie a WHERE a.casus = c.id AND a.organisatie = $1 AND a.afgerond IS NULL) AS termijn, \
        (SELECT min(lower(j.achternaam || ' ' || j.voornaam)) FROM jeugdige j WHERE j.huishouden = c.huishouden) AS naam \
      FROM casus c WHERE ",
@@ -50,28 +55,44 @@ const VERLOOP_OPEN_CASUSSEN_VAN: &str = concat!(
     " ORDER BY g.casus, g.volgnummer"
 );
 
+/// [`CASUSSEN`] as list `l`, narrowed by phase (`$4`) and last change
+/// (`$5` from, `$6` before).
+const CASUSSEN_GEFILTERD: &str = "($4 IS NULL OR l.fase = $4) \
+     AND ($5 IS NULL OR l.gewijzigd >= $5) AND ($6 IS NULL OR l.gewijzigd < $6)";
+
 pub(crate) async fn casussen(
     c: &mut Verbinding,
     f: &CasusFilter,
     pagina: Pagina,
 ) -> Resultaat<Lijst<CasusOverzicht>> {
     let patroon = f.patroon();
+    let fase = f.fase.map(|x| x.naam());
+    let (vanaf, voor) = (
+        tijd_optie_db(f.gewijzigd_vanaf.as_ref()),
+        tijd_optie_db(f.gewijzigd_voor.as_ref()),
+    );
     let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT count(*) FROM ({CASUSSEN}) l"
+        "SELECT count(*) FROM ({CASUSSEN}) l WHERE {CASUSSEN_GEFILTERD}"
     )))
     .bind(f.organisatie)
     .bind(&patroon)
     .bind(f.school)
+    .bind(fase)
+    .bind(vanaf.clone())
+    .bind(voor.clone())
     .fetch_one(&mut *c)
     .await
     .map_err(fout)?;
     let items = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT * FROM ({CASUSSEN}) l ORDER BY {} LIMIT $4 OFFSET $5",
+        "SELECT * FROM ({CASUSSEN}) l WHERE {CASUSSEN_GEFILTERD} ORDER BY {} LIMIT $7 OFFSET $8",
         f.volgorde()
     )))
     .bind(f.organisatie)
     .bind(&patroon)
     .bind(f.school)
+    .bind(fase)
+    .bind(vanaf)
+    .bind(voor)
     .bind(pagina.aantal)
     .bind(pagina.vanaf)
     .fetch_all(&mut *c)

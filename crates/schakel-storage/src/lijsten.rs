@@ -36,13 +36,20 @@ impl CasusSortering {
 
 /// Which open cases to list: those where `organisatie` is the wijkteam or
 /// a party.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CasusFilter {
     pub organisatie: Id,
     /// Part of a jeugdige's name ("voornaam achternaam"), any case.
     pub zoek: Option<String>,
     /// Only households with a jeugdige at this school.
     pub school: Option<Id>,
+    /// Only cases in this phase of the support route (the last escalation
+    /// step decides it, as [`schakel_domain::verloop`] folds it).
+    pub fase: Option<schakel_domain::verloop::Fase>,
+    /// Only cases last changed at or after this moment.
+    pub gewijzigd_vanaf: Option<DateTime<Utc>>,
+    /// Only cases last changed before this moment (a case at rest).
+    pub gewijzigd_voor: Option<DateTime<Utc>>,
     pub sortering: CasusSortering,
 }
 

@@ -5169,6 +5169,7 @@ pub async fn onderwijs(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
 /// organisation's, are not listed.
 pub async fn casusoverzicht(opslag: &dyn Opslag, w: &Wereld) {
     use crate::{CasusFilter, CasusSortering, Door, NieuwActiepunt, NieuweCasusGebeurtenis, klok};
+    use schakel_domain::verloop::{Fase, Stap};
     let team = opslag
         .maak_organisatie(&NieuweOrganisatie {
             regio: w.regio.id,
@@ -5299,6 +5300,7 @@ pub async fn casusoverzicht(opslag: &dyn Opslag, w: &Wereld) {
             zoek: zoek.map(String::from),
             school,
             sortering,
+            ..Default::default()
         };
         async move {
             let l = opslag
@@ -5354,9 +5356,7 @@ pub async fn casusoverzicht(opslag: &dyn Opslag, w: &Wereld) {
         .casusoverzicht(
             &CasusFilter {
                 organisatie: w.vreemd.id,
-                zoek: None,
-                school: None,
-                sortering: CasusSortering::Gewijzigd,
+                ..Default::default()
             },
             alles,
         )
@@ -5405,5 +5405,83 @@ pub async fn casusoverzicht(opslag: &dyn Opslag, w: &Wereld) {
             .await
             .expect("met verloop"),
         vec![]
+    );
+
+    // By last change: since day 5 only Anna's (day 10); before it the two
+    // at rest since their opening.
+    let gefilterd = |f: CasusFilter| async move {
+        opslag
+            .casusoverzicht(
+                &CasusFilter {
+                    organisatie: team.id,
+                    ..f
+                },
+                alles,
+            )
+            .await
+            .expect("casusoverzicht")
+            .items
+            .iter()
+            .map(|c| c.casus)
+            .collect::<Vec<_>>()
+    };
+    let dag5 = begin + chrono::Duration::days(5);
+    assert_eq!(
+        gefilterd(CasusFilter {
+            gewijzigd_vanaf: Some(dag5),
+            ..Default::default()
+        })
+        .await,
+        [anna]
+    );
+    assert_eq!(
+        gefilterd(CasusFilter {
+            gewijzigd_voor: Some(dag5),
+            ..Default::default()
+        })
+        .await,
+        [cor, bram]
+    );
+    // By phase: Bram's case goes to step 1 (gesprek), then back.
+    let fase = |f: Fase| CasusFilter {
+        fase: Some(f),
+        ..Default::default()
+    };
+    assert_eq!(gefilterd(fase(Fase::Uitvoering)).await, [anna, cor, bram]);
+    assert_eq!(gefilterd(fase(Fase::Gesprek)).await, Vec::<Id>::new());
+    let stap = |volgnummer, stap| NieuweCasusGebeurtenis {
+        volgnummer,
+        ..gebeurtenis(
+            bram,
+            schakel_domain::verloop::Gebeurtenis::Escalatie {
+                stap,
+                toelichting: "doelen niet gehaald".into(),
+            },
+            false,
+            vec![],
+        )
+    };
+    klok::op(begin + chrono::Duration::days(20), async {
+        opslag
+            .voeg_gebeurtenis_toe(&stap(1, Stap::Gesprek), &audit)
+            .await
+            .expect("stap 1")
+    })
+    .await;
+    assert_eq!(gefilterd(fase(Fase::Gesprek)).await, [bram]);
+    assert_eq!(gefilterd(fase(Fase::Uitvoering)).await, [anna, cor]);
+    assert_eq!(gefilterd(fase(Fase::Escalatie)).await, Vec::<Id>::new());
+    klok::op(begin + chrono::Duration::days(21), async {
+        opslag
+            .voeg_gebeurtenis_toe(&stap(2, Stap::Afgeschaald), &audit)
+            .await
+            .expect("afgeschaald")
+    })
+    .await;
+    assert_eq!(gefilterd(fase(Fase::Gesprek)).await, Vec::<Id>::new());
+    assert_eq!(
+        gefilterd(fase(Fase::Uitvoering)).await,
+        [bram, anna, cor],
+        "afgeschaald: back to uitvoering, changed last"
     );
 }

@@ -170,7 +170,11 @@ impl JeugdigenZoekvraag {
     /// The storage filter, each wrong field named with what is allowed.
     pub fn filter(&self) -> Result<JeugdigenFilter, ApiFout> {
         let mut fouten = Vec::new();
-        let naam = self.naam.as_deref().map(str::trim).filter(|n| !n.is_empty());
+        let naam = self
+            .naam
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty());
         if naam.is_some_and(|n| n.chars().count() > 100) {
             fouten.push(("naam", "verwacht ten hoogste 100 tekens".to_string()));
         }

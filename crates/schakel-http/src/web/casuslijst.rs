@@ -44,6 +44,10 @@ struct Lijst {
     sorteer: &'static str,
     school: String,
     scholen: Vec<Keuze>,
+    fase: &'static str,
+    fasen: Vec<Keuze>,
+    periode: &'static str,
+    periodes: Vec<Keuze>,
     sorteringen: Vec<Keuze>,
     csrf: String,
 }
@@ -52,8 +56,14 @@ impl Lijst {
     /// The query string of another page of the same list (never a name).
     pub fn naar(&self, pagina: i64) -> String {
         let mut q = format!("?sorteer={}&pagina={pagina}", self.sorteer);
-        if !self.school.is_empty() {
-            q.push_str(&format!("&school={}", self.school));
+        for (naam, waarde) in [
+            ("school", self.school.as_str()),
+            ("fase", self.fase),
+            ("periode", self.periode),
+        ] {
+            if !waarde.is_empty() {
+                q.push_str(&format!("&{naam}={waarde}"));
+            }
         }
         q
     }
@@ -65,8 +75,79 @@ impl Lijst {
 pub struct Keuzes {
     sorteer: Option<String>,
     school: Option<String>,
+    fase: Option<String>,
+    periode: Option<String>,
     pagina: Option<String>,
     gelukt: Option<String>,
+}
+
+const FASEN: [Fase; 4] = [
+    Fase::Uitvoering,
+    Fase::Gesprek,
+    Fase::ExpertpoolAdvies,
+    Fase::Escalatie,
+];
+
+/// When a case last changed, as a choice on the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Periode {
+    Week,
+    Maand,
+    /// Nothing changed for 30 days or more: a case at rest.
+    Stil,
+}
+
+impl Periode {
+    const ALLE: [Self; 3] = [Self::Week, Self::Maand, Self::Stil];
+
+    fn naam(self) -> &'static str {
+        match self {
+            Self::Week => "week",
+            Self::Maand => "maand",
+            Self::Stil => "stil",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Week => "Gewijzigd in de afgelopen 7 dagen",
+            Self::Maand => "Gewijzigd in de afgelopen 30 dagen",
+            Self::Stil => "30 dagen of langer niets gewijzigd",
+        }
+    }
+
+    /// (from, before) for the store, counted back from `nu`.
+    fn grenzen(
+        self,
+        nu: chrono::DateTime<chrono::Utc>,
+    ) -> (
+        Option<chrono::DateTime<chrono::Utc>>,
+        Option<chrono::DateTime<chrono::Utc>>,
+    ) {
+        let dagen = |n| nu - chrono::Duration::days(n);
+        match self {
+            Self::Week => (Some(dagen(7)), None),
+            Self::Maand => (Some(dagen(30)), None),
+            Self::Stil => (None, Some(dagen(30))),
+        }
+    }
+}
+
+/// An optional choice among `alle` by name; a wrong one is named at
+/// `veld` and chooses nothing.
+fn een_van<T: Copy>(
+    gekozen: Option<&str>,
+    alle: &[T],
+    naam: impl Fn(T) -> &'static str,
+    (veld, label): (&str, &str),
+    fouten: &mut Fouten,
+) -> Option<T> {
+    let g = gekozen.map(str::trim).filter(|g| !g.is_empty())?;
+    let gevonden = alle.iter().copied().find(|x| naam(*x) == g);
+    if gevonden.is_none() {
+        fouten.veld(veld, label, "kies een van de mogelijkheden uit de lijst");
+    }
+    gevonden
 }
 
 fn fase(f: Fase) -> &'static str {
@@ -95,6 +176,8 @@ pub async fn zoek(f: Formulier<Velden>) -> WebResultaat {
     let k = Keuzes {
         sorteer: Some(veld(&f.invoer, "sorteer")).filter(|s| !s.is_empty()),
         school: Some(veld(&f.invoer, "school")).filter(|s| !s.is_empty()),
+        fase: Some(veld(&f.invoer, "fase")).filter(|s| !s.is_empty()),
+        periode: Some(veld(&f.invoer, "periode")).filter(|s| !s.is_empty()),
         pagina: Some(veld(&f.invoer, "pagina")).filter(|s| !s.is_empty()),
         gelukt: None,
     };
@@ -109,10 +192,29 @@ async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
     let school = lijstkeuze::school(k.school.as_deref(), &orgs, &mut fouten);
     let gevraagd = lijstkeuze::paginanummer(k.pagina.as_deref(), &mut fouten);
     let zoek_term = lijstkeuze::zoekterm(&zoek, &mut fouten);
+    let gekozen_fase = een_van(
+        k.fase.as_deref(),
+        &FASEN,
+        Fase::naam,
+        ("fase", "Fase"),
+        &mut fouten,
+    );
+    let periode = een_van(
+        k.periode.as_deref(),
+        &Periode::ALLE,
+        Periode::naam,
+        ("periode", "Laatst gewijzigd"),
+        &mut fouten,
+    );
+    let (gewijzigd_vanaf, gewijzigd_voor) =
+        periode.map_or((None, None), |p| p.grenzen(schakel_storage::klok::nu()));
     let filter = CasusFilter {
         organisatie: wie.actor.rol.organisatie,
         zoek: zoek_term,
         school,
+        fase: gekozen_fase,
+        gewijzigd_vanaf,
+        gewijzigd_voor,
         sortering,
     };
     let mut lijst = wie
@@ -170,6 +272,16 @@ async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
             sorteer: sortering.naam(),
             school: school.map(|s| s.to_string()).unwrap_or_default(),
             scholen,
+            fase: gekozen_fase.map_or("", Fase::naam),
+            fasen: FASEN
+                .iter()
+                .map(|f| Keuze::new(f.naam(), fase(*f)))
+                .collect(),
+            periode: periode.map_or("", Periode::naam),
+            periodes: Periode::ALLE
+                .iter()
+                .map(|p| Keuze::new(p.naam(), p.label()))
+                .collect(),
             sorteringen,
             csrf: wie.csrf.clone(),
         },

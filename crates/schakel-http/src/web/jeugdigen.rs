@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use super::formulier::{Path, Query};
 use askama::Template;
 use axum::extract::State;
+use schakel_domain::Bsn;
 use schakel_domain::toegangsroute::{Route, Vraagsoort};
 use schakel_domain::{OrganisatieSoort, Rol, Triage};
-use schakel_domain::Bsn;
 use schakel_storage::{
     Hulpvraag, Id, Jeugdige, JeugdigenFilter, JeugdigenSortering, Organisatie, Pagina,
 };
@@ -224,15 +224,23 @@ async fn toon(wie: Ingelogd, g: LijstVraag, zoek: String, bsn: String) -> WebRes
                 .ok(),
         },
         school: lijstkeuze::school(g.school.as_deref(), &orgs, &mut fouten),
-        sortering: lijstkeuze::sortering(g.sorteer.as_deref(), JeugdigenSortering::parse, &mut fouten),
+        sortering: lijstkeuze::sortering(
+            g.sorteer.as_deref(),
+            JeugdigenSortering::parse,
+            &mut fouten,
+        ),
     };
     let gevraagd = lijstkeuze::paginanummer(g.pagina.as_deref(), &mut fouten);
     let dossier = wie.dossier();
-    let mut l = dossier.zoek(&filter, Pagina::new(gevraagd, PER_PAGINA)).await?;
+    let mut l = dossier
+        .zoek(&filter, Pagina::new(gevraagd, PER_PAGINA))
+        .await?;
     let paginas = lijstkeuze::paginas(l.totaal, PER_PAGINA);
     let pagina = lijstkeuze::binnen_bereik(gevraagd, paginas, &mut fouten);
     if pagina != gevraagd {
-        l = dossier.zoek(&filter, Pagina::new(pagina, PER_PAGINA)).await?;
+        l = dossier
+            .zoek(&filter, Pagina::new(pagina, PER_PAGINA))
+            .await?;
     }
     let jeugdigen = l.items.iter().map(|j| jeugdige_regel(j, &namen)).collect();
     let sorteringen = JeugdigenSortering::ALLE

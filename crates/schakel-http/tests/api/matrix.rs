@@ -1680,7 +1680,9 @@ fn matrix_is_volledig_en_consistent() {
             ),
             // Everything allowed about a jeugdige is logged as allowed.
             (
-                over_een_client(rij) && toegestaan && !(rij.route == ZOEK && rij.doel == Doel::Ander),
+                over_een_client(rij)
+                    && toegestaan
+                    && !(rij.route == ZOEK && rij.doel == Doel::Ander),
                 rij.log == Log::Toegestaan,
                 "an allowed read or write of a jeugdige is logged as allowed",
             ),

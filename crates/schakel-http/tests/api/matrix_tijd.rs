@@ -313,10 +313,7 @@ pub async fn matrix_in_tijd(app: &App) {
                     .expect("bestaat")
                     .bsn;
                 let (s, _, b) = g
-                    .post(
-                        "/api/v1/jeugdigen/_zoek",
-                        json!({"bsn": bsn.als_tekst()}),
-                    )
+                    .post("/api/v1/jeugdigen/_zoek", json!({"bsn": bsn.als_tekst()}))
                     .await;
                 (s, b)
             }
