@@ -229,6 +229,29 @@ describe("aanbieder Jeugdhulp Kompas", () => {
     await verstuur(page, "a[rel=next]");
     assert.match(page.url(), /\/verwijzingen\?pagina=2#afgelopen-kop$/);
     await controleer(page, "aanbieder Kompas: verwijzingen, pagina 2");
+    // By the jeugdige's name, in the body: running and ended ones of that name only.
+    await page.goto(`${server.adres}/verwijzingen`);
+    const naam = (await page.textContent("#afgelopen tbody tr td:first-child")).trim();
+    const achternaam = naam.split(" ").slice(1).join(" ");
+    await page.fill("#zoek", achternaam);
+    await verstuur(page, "#verwijzingen-zoeken button:has-text('Tonen')");
+    assert.match(page.url(), /\/verwijzingen$/, "the name is not in the URL");
+    const namen = await page.$$eval("#lopend tbody tr td:first-child, #afgelopen tbody tr td:first-child", (td) => td.map((x) => x.textContent.trim()));
+    assert.ok(namen.includes(naam), `${naam} in ${namen.join(", ")}`);
+    assert.ok(namen.every((n) => n.includes(achternaam)), namen.join(", "));
+    // Exactly the referrals of the jeugdigen of that name, as the API lists them.
+    const metNaam = new Set();
+    for (let p = 1; ; p++) {
+      const l = await (await page.request.get(`${server.adres}/api/v1/jeugdigen?pagina=${p}&perPagina=100`)).json();
+      for (const j of l.items) if (`${j.voornaam} ${j.achternaam}`.toLowerCase().includes(achternaam.toLowerCase())) metNaam.add(j.id);
+      if (p >= l.paginering.paginas) break;
+    }
+    const kop = async (id) => Number((await page.textContent(id)).match(/\((\d+)\)/)[1]);
+    assert.equal(
+      (await kop("#lopend-kop")) + (await kop("#afgelopen-kop")),
+      alle.filter((v) => metNaam.has(v.jeugdige)).length,
+    );
+    await controleer(page, "aanbieder Kompas: verwijzingen gezocht op naam");
     const fout = await page.goto(`${server.adres}/verwijzingen?pagina=0`);
     assert.equal(fout.status(), 400);
     assert.match(await page.textContent("#foutoverzicht"), /kies een pagina van 1 tot en met \d+/);

@@ -1,12 +1,13 @@
 //! Access to a jeugdige's data: need to know, deny by default, every access
 //! logged (NEN 7513) — allowed or refused — before any data leaves.
 
+use schakel_domain::toegang::Relaties;
 use schakel_domain::toegang::{self, Grond, Weigering};
 use schakel_domain::{Bsn, OrganisatieSoort, Rol};
 use schakel_storage::audit::{Actie, Uitkomst, nu};
 use schakel_storage::{
     Huishouden, Id, Jeugdige, JeugdigeWijziging, JeugdigenFilter, Lijst, NieuwAuditRecord,
-    NieuweJeugdige, Organisatie, Pagina,
+    NieuweJeugdige, Organisatie, Pagina, Verwijzing, VerwijzingenFilter,
 };
 
 use crate::auth::Actor;
@@ -521,6 +522,18 @@ impl Dossier<'_> {
         ))
     }
 
+    /// Refused for a role that sees no personal data.
+    fn eis_dossierrol(&self) -> ApiResultaat<()> {
+        if self.actor.rol.rol.ziet_dossiers() {
+            Ok(())
+        } else {
+            Err(ApiFout::Geweigerd(format!(
+                "De rol {} ziet geen persoonsgegevens.",
+                self.actor.rol.rol.naam()
+            )))
+        }
+    }
+
     /// The jeugdigen this actor may see, each read logged.
     pub async fn lijst(&self, pagina: Pagina) -> ApiResultaat<Lijst<Jeugdige>> {
         self.zoek(&JeugdigenFilter::default(), pagina).await
@@ -535,7 +548,7 @@ impl Dossier<'_> {
         filter: &JeugdigenFilter,
         pagina: Pagina,
     ) -> ApiResultaat<Lijst<Jeugdige>> {
-        if !self.actor.rol.rol.ziet_dossiers() {
+        if let Err(geweigerd) = self.eis_dossierrol() {
             if let Some(bsn) = &filter.bsn {
                 let record = self.record(
                     "jeugdige.zoek_bsn",
@@ -547,42 +560,19 @@ impl Dossier<'_> {
                 );
                 self.state.opslag.schrijf_audits(&[record]).await?;
             }
-            return Err(ApiFout::Geweigerd(format!(
-                "De rol {} ziet geen persoonsgegevens.",
-                self.actor.rol.rol.naam()
-            )));
+            return Err(geweigerd);
         }
-        let rol = self.actor.rol.rol;
-        let (vandaag, termijnen) = (crate::api::vandaag(), &self.state.instellingen.termijnen);
+        let (patronen, grens) = self.zicht();
         let lijst = self
             .state
             .opslag
-            .jeugdigen_met_relatie(
-                self.actor.rol.organisatie,
-                toegang::patronen(rol),
-                toegang::verwijzing_grens(vandaag, termijnen),
-                filter,
-                pagina,
-            )
+            .jeugdigen_met_relatie(self.actor.rol.organisatie, patronen, grens, filter, pagina)
             .await?;
-        // The store filtered by the same policy; it is applied again here
-        // for the ground each read is logged with. Every read is logged in
-        // one transaction before the items are handed out.
-        let mut zichtbaar = Vec::with_capacity(lijst.items.len());
-        let mut records = Vec::with_capacity(lijst.items.len());
-        for (j, relaties) in lijst.items {
-            if let Ok(g) = toegang::mag_zien(rol, &relaties.op(vandaag, termijnen)) {
-                records.push(self.record(
-                    "jeugdige.lijst",
-                    Actie::Lezen,
-                    Some(&j.bsn),
-                    ("jeugdige", Some(j.id)),
-                    Uitkomst::Toegestaan,
-                    Some(grond_naam(g)),
-                ));
-                zichtbaar.push(j);
-            }
-        }
+        let (zichtbaar, mut records) = self
+            .gelijst(lijst.items.into_iter().map(|(j, r)| ((), j, r)), |j, _| {
+                ("jeugdige.lijst", ("jeugdige", Some(j.id)))
+            });
+        let zichtbaar: Vec<Jeugdige> = zichtbaar.into_iter().map(|(_, j)| j).collect();
         if let (Some(bsn), true) = (&filter.bsn, zichtbaar.is_empty()) {
             records.push(self.record(
                 "jeugdige.zoek_bsn",
@@ -598,5 +588,69 @@ impl Dossier<'_> {
             items: zichtbaar,
             totaal: lijst.totaal,
         })
+    }
+
+    /// The referrals of the jeugdigen this actor may see, as `filter`
+    /// narrows them, each listed referral logged (`verwijzing.lijst`).
+    pub async fn verwijzingen(
+        &self,
+        filter: &VerwijzingenFilter,
+        pagina: Pagina,
+    ) -> ApiResultaat<Lijst<(Verwijzing, Jeugdige)>> {
+        self.eis_dossierrol()?;
+        let (patronen, grens) = self.zicht();
+        let lijst = self
+            .state
+            .opslag
+            .verwijzingen_met_relatie(self.actor.rol.organisatie, patronen, grens, filter, pagina)
+            .await?;
+        let (zichtbaar, records) = self.gelijst(lijst.items, |_, v: &Verwijzing| {
+            ("verwijzing.lijst", ("verwijzing", Some(v.id)))
+        });
+        self.state.opslag.schrijf_audits(&records).await?;
+        Ok(Lijst {
+            items: zichtbaar,
+            totaal: lijst.totaal,
+        })
+    }
+
+    /// This role's access patterns and the referral bound of today: what
+    /// the store's lists filter on.
+    fn zicht(&self) -> (i64, chrono::NaiveDate) {
+        let vandaag = crate::api::vandaag();
+        (
+            toegang::patronen(self.actor.rol.rol),
+            toegang::verwijzing_grens(vandaag, &self.state.instellingen.termijnen),
+        )
+    }
+
+    /// What the policy lets this actor see of a list the store filtered by
+    /// the same policy — applied again here for the ground each read is
+    /// logged with — and the records (`wat` names each one's event and
+    /// object), to be written in one transaction before the items go out.
+    fn gelijst<T>(
+        &self,
+        items: impl IntoIterator<Item = (T, Jeugdige, Relaties)>,
+        wat: impl Fn(&Jeugdige, &T) -> (&'static str, (&'static str, Option<Id>)),
+    ) -> (Vec<(T, Jeugdige)>, Vec<NieuwAuditRecord>) {
+        let (rol, vandaag) = (self.actor.rol.rol, crate::api::vandaag());
+        let termijnen = &self.state.instellingen.termijnen;
+        let mut zichtbaar = Vec::new();
+        let mut records = Vec::new();
+        for (t, j, relaties) in items {
+            if let Ok(g) = toegang::mag_zien(rol, &relaties.op(vandaag, termijnen)) {
+                let (gebeurtenis, object) = wat(&j, &t);
+                records.push(self.record(
+                    gebeurtenis,
+                    Actie::Lezen,
+                    Some(&j.bsn),
+                    object,
+                    Uitkomst::Toegestaan,
+                    Some(grond_naam(g)),
+                ));
+                zichtbaar.push((t, j));
+            }
+        }
+        (zichtbaar, records)
     }
 }

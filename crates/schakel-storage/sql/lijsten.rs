@@ -5,10 +5,13 @@ use chrono::NaiveDate;
 use schakel_domain::toegang::Relaties;
 use schakel_storage::{
     CasusFilter, CasusOverzicht, Id, Jeugdige, JeugdigenFilter, Lijst, OpenCasusVerloop, Pagina,
-    Resultaat,
+    Resultaat, Verwijzing, VerwijzingenFilter,
 };
 
+use std::collections::HashMap;
+
 use super::kern::{JEUGDIGE_KOLOMMEN, geldig, jeugdige_uit, relaties_uit};
+use super::verloop::{VERWIJZING_SELECT, verwijzing_uit};
 use crate::motor::{Verbinding, datum_db, datum_optie, fout, kol, tijd, tijd_optie_db};
 
 /// Open, and `$1` is its wijkteam or a party: the cases an organisation
@@ -160,11 +163,7 @@ pub(crate) async fn jeugdigen(
     filter: &JeugdigenFilter,
     pagina: Pagina,
 ) -> Resultaat<Lijst<(Jeugdige, Relaties)>> {
-    let kolommen = JEUGDIGE_KOLOMMEN
-        .split(',')
-        .map(|k| format!("j.{}", k.trim()))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let kolommen = jeugdige_kolommen();
     let alles = filter.is_alles();
     let (totaal_sql, pagina_sql) = if alles {
         (
@@ -219,4 +218,118 @@ pub(crate) async fn jeugdigen(
         .map(|r| Ok((jeugdige_uit(r)?, relaties_uit(r)?)))
         .collect::<Resultaat<Vec<_>>>()?;
     Ok(Lijst { items, totaal })
+}
+
+/// The referrals of the jeugdigen `zicht` may see, as `filter` narrows and
+/// orders them, with each one's jeugdige and facts: the page of referrals
+/// in one query, their jeugdigen in a second.
+pub(crate) async fn verwijzingen(
+    c: &mut Verbinding,
+    zicht: &Zicht,
+    filter: &VerwijzingenFilter,
+    pagina: Pagina,
+) -> Resultaat<Lijst<(Verwijzing, Jeugdige, Relaties)>> {
+    let waar = format!(
+        "JOIN toegang t ON t.jeugdige = v.jeugdige JOIN jeugdige j ON j.id = v.jeugdige \
+         WHERE {ZICHTBAAR} AND ($4 IS NULL OR v.aanbieder = $4) AND ($5 IS NULL OR v.organisatie = $5) \
+         AND ($6 IS NULL OR lower(j.voornaam || ' ' || j.achternaam) LIKE $6 ESCAPE '\\') \
+         AND ($7 IS NULL OR v.einddatum >= $7) AND ($8 IS NULL OR v.einddatum <= $8) \
+         AND ($9 IS NULL OR v.einddatum < $9)"
+    );
+    let (aanbieder, verwijzer) = filter.partijen();
+    let patroon = filter.patroon();
+    let (vanaf, tot, voor) = filter.einddatum();
+    let [vanaf, tot, voor] = [vanaf, tot, voor].map(|d| d.map(datum_db));
+    let grens = datum_db(zicht.grens);
+    macro_rules! gebonden {
+        ($sql:expr, $maak:path) => {
+            $maak(sqlx::AssertSqlSafe($sql))
+                .bind(zicht.organisatie)
+                .bind(zicht.patronen)
+                .bind(grens.clone())
+                .bind(aanbieder)
+                .bind(verwijzer)
+                .bind(patroon.clone())
+                .bind(vanaf.clone())
+                .bind(tot.clone())
+                .bind(voor.clone())
+        };
+    }
+    let totaal: i64 = gebonden!(
+        format!("SELECT count(*) FROM verwijzing v {waar}"),
+        sqlx::query_scalar
+    )
+    .fetch_one(&mut *c)
+    .await
+    .map_err(fout)?;
+    let verwijzingen = gebonden!(
+        format!(
+            "{VERWIJZING_SELECT} {waar} ORDER BY {} LIMIT $10 OFFSET $11",
+            filter.volgorde()
+        ),
+        sqlx::query
+    )
+    .bind(pagina.aantal)
+    .bind(pagina.vanaf)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(fout)?
+    .iter()
+    .map(verwijzing_uit)
+    .collect::<Resultaat<Vec<_>>>()?;
+    let mut ids: Vec<Id> = verwijzingen.iter().map(|v| v.gegevens.jeugdige).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let jeugdigen = jeugdigen_van(c, zicht.organisatie, &ids).await?;
+    let items = verwijzingen
+        .into_iter()
+        .filter_map(|v| {
+            let (j, r) = jeugdigen.get(&v.gegevens.jeugdige)?.clone();
+            Some((v, j, r))
+        })
+        .collect();
+    Ok(Lijst { items, totaal })
+}
+
+/// The jeugdigen `ids` with `organisatie`'s facts about each, by id.
+async fn jeugdigen_van(
+    c: &mut Verbinding,
+    organisatie: Id,
+    ids: &[Id],
+) -> Resultaat<HashMap<Id, (Jeugdige, Relaties)>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let kolommen = jeugdige_kolommen();
+    // Only placeholders are generated here, one per id.
+    let plaatsen = (2..ids.len() + 2)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {kolommen}, t.relaties, t.verwijzing_tot FROM jeugdige j \
+         JOIN toegang t ON t.jeugdige = j.id AND t.organisatie = $1 WHERE j.id IN ({plaatsen})"
+    )))
+    .bind(organisatie);
+    for id in ids {
+        q = q.bind(*id);
+    }
+    q.fetch_all(&mut *c)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(|r| {
+            let j = jeugdige_uit(r)?;
+            Ok((j.id, (j, relaties_uit(r)?)))
+        })
+        .collect()
+}
+
+/// The jeugdige's columns, as `j.<kolom>`.
+fn jeugdige_kolommen() -> String {
+    JEUGDIGE_KOLOMMEN
+        .split(',')
+        .map(|k| format!("j.{}", k.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -768,6 +768,26 @@ impl Opslag for crate::DezeOpslag {
         )
     }
 
+    async fn verwijzingen_met_relatie(
+        &self,
+        organisatie: Id,
+        patronen: i64,
+        verwijzing_grens: NaiveDate,
+        filter: &schakel_storage::VerwijzingenFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<(Verwijzing, Jeugdige, Relaties)>> {
+        let zicht = lijsten::Zicht {
+            organisatie,
+            patronen,
+            grens: verwijzing_grens,
+        };
+        lezend!(
+            self,
+            tx,
+            lijsten::verwijzingen(&mut tx, &zicht, filter, pagina).await?
+        )
+    }
+
     async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties> {
         let rij = sqlx::query(
             "SELECT relaties, verwijzing_tot FROM toegang WHERE organisatie = $1 AND jeugdige = $2",

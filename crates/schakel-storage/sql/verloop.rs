@@ -177,7 +177,7 @@ async fn voeg_acties_toe(
     Ok(())
 }
 
-const VERWIJZING_SELECT: &str = "SELECT v.id, v.jeugdige, v.casus, v.medewerker, v.rol, \
+pub(crate) const VERWIJZING_SELECT: &str = "SELECT v.id, v.jeugdige, v.casus, v.medewerker, v.rol, \
     v.organisatie, v.aanbieder, v.product, v.volume, v.eenheid, v.per, v.ingangsdatum, \
     v.einddatum, v.toegekend_honderdsten, v.binnen_normen, v.regels, v.normenkader, v.bevindingen, \
     v.motivatie, v.gemeentelijke_toets, v.toets_motivatie, v.getoetst_door, v.getoetst_op, \
@@ -185,7 +185,7 @@ const VERWIJZING_SELECT: &str = "SELECT v.id, v.jeugdige, v.casus, v.medewerker,
     (SELECT CAST(coalesce(sum(hoeveelheid_honderdsten), 0) AS BIGINT) FROM levering l WHERE l.verwijzing = v.id) AS geleverd_honderdsten \
     FROM verwijzing v";
 
-fn verwijzing_uit(rij: &Rij) -> Resultaat<Verwijzing> {
+pub(crate) fn verwijzing_uit(rij: &Rij) -> Resultaat<Verwijzing> {
     Ok(Verwijzing {
         id: kol(rij, "id")?,
         gegevens: NieuweVerwijzing {

@@ -44,7 +44,7 @@ pub use gids::{
 };
 pub use lijsten::{
     CasusFilter, CasusOverzicht, CasusSortering, JeugdigenFilter, JeugdigenSortering,
-    OpenCasusVerloop,
+    OpenCasusVerloop, VerwijzingStand, VerwijzingenFilter, VerwijzingenVan,
 };
 pub use model::*;
 pub use noodtoegang::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
@@ -420,6 +420,17 @@ pub trait Opslag: Send + Sync + 'static {
     ) -> Resultaat<Lijst<(Jeugdige, Relaties)>>;
     /// The facts the access policy decides on, as kept (the caller applies
     /// [`Relaties::op`] for the day); all false when there are none.
+    /// The referrals of the jeugdigen [`Opslag::jeugdigen_met_relatie`]
+    /// lists (same `patronen` and `verwijzing_grens`), narrowed and ordered
+    /// by `filter`, each with its jeugdige and that jeugdige's facts.
+    async fn verwijzingen_met_relatie(
+        &self,
+        organisatie: Id,
+        patronen: i64,
+        verwijzing_grens: NaiveDate,
+        filter: &VerwijzingenFilter,
+        pagina: Pagina,
+    ) -> Resultaat<Lijst<(Verwijzing, Jeugdige, Relaties)>>;
     async fn relaties(&self, jeugdige: Id, organisatie: Id) -> Resultaat<Relaties>;
     /// Recomputes every household's facts from the records (after a bulk
     /// load straight into the schema); the write methods keep them current

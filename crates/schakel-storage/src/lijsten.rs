@@ -200,3 +200,74 @@ impl JeugdigenFilter {
         }
     }
 }
+
+/// Whose referrals a list holds, of the jeugdigen an organisation may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VerwijzingenVan {
+    /// Every referral of those jeugdigen.
+    #[default]
+    Alle,
+    /// Those to this provider.
+    Aanbieder(Id),
+    /// Those made by this organisation's verwijzers.
+    Verwijzer(Id),
+}
+
+/// Running or ended on a day, and the order that goes with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VerwijzingStand {
+    /// Every referral, the newest first.
+    #[default]
+    Alle,
+    /// Its last day is `vanaf` or later (and `tot` or earlier, if given);
+    /// the first to end first.
+    Lopend {
+        vanaf: NaiveDate,
+        tot: Option<NaiveDate>,
+    },
+    /// Its last day lies before this day; the last to end first.
+    Afgelopen(NaiveDate),
+}
+
+/// Which referrals to list (issue 16.2), each with its jeugdige.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VerwijzingenFilter {
+    pub van: VerwijzingenVan,
+    /// Part of the jeugdige's name ("voornaam achternaam"), any case.
+    pub zoek: Option<String>,
+    pub stand: VerwijzingStand,
+}
+
+impl VerwijzingenFilter {
+    /// The `LIKE` pattern of the search by name.
+    pub fn patroon(&self) -> Option<String> {
+        zoekpatroon(self.zoek.as_ref())
+    }
+
+    /// (provider, referring organisation) to narrow to.
+    pub fn partijen(&self) -> (Option<Id>, Option<Id>) {
+        match self.van {
+            VerwijzingenVan::Alle => (None, None),
+            VerwijzingenVan::Aanbieder(a) => (Some(a), None),
+            VerwijzingenVan::Verwijzer(o) => (None, Some(o)),
+        }
+    }
+
+    /// The bounds on the last day: (from, to, before).
+    pub fn einddatum(&self) -> (Option<NaiveDate>, Option<NaiveDate>, Option<NaiveDate>) {
+        match self.stand {
+            VerwijzingStand::Alle => (None, None, None),
+            VerwijzingStand::Lopend { vanaf, tot } => (Some(vanaf), tot, None),
+            VerwijzingStand::Afgelopen(d) => (None, None, Some(d)),
+        }
+    }
+
+    /// The SQL `ORDER BY` over the referral `v` (never input).
+    pub fn volgorde(&self) -> &'static str {
+        match self.stand {
+            VerwijzingStand::Alle => "v.id DESC",
+            VerwijzingStand::Lopend { .. } => "v.einddatum, v.id",
+            VerwijzingStand::Afgelopen(_) => "v.einddatum DESC, v.id",
+        }
+    }
+}

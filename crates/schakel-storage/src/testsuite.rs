@@ -48,7 +48,10 @@ use crate::{
     NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, OpslagFout, Organisatie, Pagina,
     Regio, Roltoewijzing, Sessie, TokenFilter, Triagebesluit, Vertegenwoordiger,
 };
-use crate::{Checkpoint, DirectoryGegevens, JeugdigenFilter, JeugdigenSortering, OjaArrangement};
+use crate::{
+    Checkpoint, DirectoryGegevens, JeugdigenFilter, JeugdigenSortering, OjaArrangement,
+    VerwijzingStand, VerwijzingenFilter, VerwijzingenVan,
+};
 
 /// The key the suite pseudonymises BSNs with.
 pub const SLEUTEL: &[u8] = b"schakel-testsuite-sleutel";
@@ -3292,6 +3295,101 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         )
         .is_ok(),
         "after it, only on another ground"
+    );
+    // The provider's referrals in one list (issue 16.2), by their last day
+    // and by the jeugdige's name.
+    let verwijzingen = |filter: VerwijzingenFilter| async move {
+        let l = opslag
+            .verwijzingen_met_relatie(
+                w.aanbieder.id,
+                toegang::patronen(Rol::Aanbieder),
+                vandaag,
+                &VerwijzingenFilter {
+                    van: VerwijzingenVan::Aanbieder(w.aanbieder.id),
+                    ..filter
+                },
+                Pagina::new(1, 100),
+            )
+            .await
+            .expect("verwijzingen_met_relatie");
+        assert_eq!(l.totaal as usize, l.items.len());
+        l.items
+            .iter()
+            .map(|(v, j, _)| (v.id, j.id))
+            .collect::<Vec<_>>()
+    };
+    let deze = vec![(opgeslagen.id, d.j3.id)];
+    let lopend = |tot| VerwijzingStand::Lopend {
+        vanaf: vandaag,
+        tot,
+    };
+    for (wat, filter, verwacht) in [
+        ("alle", VerwijzingenFilter::default(), deze.clone()),
+        (
+            "lopend vanaf vandaag",
+            VerwijzingenFilter {
+                stand: lopend(None),
+                ..Default::default()
+            },
+            deze.clone(),
+        ),
+        (
+            "lopend, maar eindigt uiterlijk gisteren",
+            VerwijzingenFilter {
+                stand: lopend(Some(gisteren)),
+                ..Default::default()
+            },
+            vec![],
+        ),
+        (
+            "afgelopen vóór vandaag",
+            VerwijzingenFilter {
+                stand: VerwijzingStand::Afgelopen(vandaag),
+                ..Default::default()
+            },
+            vec![],
+        ),
+        (
+            "afgelopen vóór morgen",
+            VerwijzingenFilter {
+                stand: VerwijzingStand::Afgelopen(vandaag + Days::new(1)),
+                ..Default::default()
+            },
+            deze.clone(),
+        ),
+        (
+            "op naam",
+            VerwijzingenFilter {
+                zoek: Some("NOOR".into()),
+                ..Default::default()
+            },
+            deze.clone(),
+        ),
+        (
+            "een andere naam",
+            VerwijzingenFilter {
+                zoek: Some("kim".into()),
+                ..Default::default()
+            },
+            vec![],
+        ),
+    ] {
+        assert_eq!(verwijzingen(filter).await, verwacht, "{wat}");
+    }
+    assert_eq!(
+        opslag
+            .verwijzingen_met_relatie(
+                w.vreemd.id,
+                toegang::patronen(Rol::Aanbieder),
+                vandaag,
+                &VerwijzingenFilter::default(),
+                Pagina::new(1, 100),
+            )
+            .await
+            .expect("verwijzingen_met_relatie")
+            .totaal,
+        0,
+        "an organisation without a relation sees no referral"
     );
     let levering = |hoeveelheid| NieuweLevering {
         verwijzing: opgeslagen.id,

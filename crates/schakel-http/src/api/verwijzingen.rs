@@ -18,7 +18,10 @@ use schakel_rules::budget::toegekend;
 use schakel_rules::datum::Periode;
 use schakel_rules::toets::Bevinding;
 use schakel_storage::audit::{Actie, Uitkomst};
-use schakel_storage::{Id, Jeugdige, NieuwActiepunt, NieuweLevering, NieuweVerwijzing, Verwijzing};
+use schakel_storage::{
+    Id, Jeugdige, NieuwActiepunt, NieuweLevering, NieuweVerwijzing, Verwijzing, VerwijzingenFilter,
+    VerwijzingenVan,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use utoipa::ToSchema;
@@ -460,22 +463,15 @@ pub async fn lees(
     Ok(Json(VerwijzingDto::from(v)))
 }
 
-/// The referrals this actor has to do with, through the jeugdigen it may
-/// see (each listed, and logged, as `GET /jeugdigen` does), oldest jeugdige
-/// first: a provider its own, a verwijzer its organisation's, the other
-/// roles that see dossiers all. The API's list and the web page.
-pub async fn zichtbare_verwijzingen(
-    dossier: &Dossier<'_>,
-) -> ApiResultaat<Vec<(Jeugdige, Vec<Verwijzing>)>> {
-    let mut uit = Vec::new();
-    for j in super::elke_pagina(|p| dossier.lijst(p)).await? {
-        let alle = dossier.state.opslag.verwijzingen(j.id).await?;
-        let eigen = eigen_verwijzingen(dossier.actor, alle);
-        if !eigen.is_empty() {
-            uit.push((j, eigen));
-        }
+/// Whose referrals this actor has to do with: a provider its own, a
+/// verwijzer its organisation's, the other roles that see dossiers all.
+pub fn verwijzingen_van(actor: &Actor) -> VerwijzingenVan {
+    let org = actor.rol.organisatie;
+    match actor.rol.rol {
+        Rol::Aanbieder => VerwijzingenVan::Aanbieder(org),
+        Rol::Verwijzer => VerwijzingenVan::Verwijzer(org),
+        _ => VerwijzingenVan::Alle,
     }
-    Ok(uit)
 }
 
 /// Of a jeugdige's referrals, those this actor has to do with.
@@ -490,10 +486,11 @@ pub fn eigen_verwijzingen(actor: &Actor, alle: Vec<Verwijzing>) -> Vec<Verwijzin
         .collect()
 }
 
-/// The referrals this actor has to do with ([`zichtbare_verwijzingen`]).
+/// The referrals this actor has to do with ([`verwijzingen_van`]), of the
+/// jeugdigen it may see, the newest first; each listed one logged.
 #[utoipa::path(get, path = "/verwijzingen", operation_id = "lijstVerwijzingen", tag = "route",
     params(PaginaVraag),
-    responses((status = 200, description = "Een pagina verwijzingen waarmee de eigen organisatie te maken heeft",
+    responses((status = 200, description = "Een pagina verwijzingen waarmee de eigen organisatie te maken heeft, de nieuwste eerst",
                 body = inline(PaginaAntwoord<VerwijzingDto>)),
               (status = 400, response = OngeldigeInvoer),
               (status = 403, response = Geweigerd)))]
@@ -507,13 +504,20 @@ pub async fn lijst(
         state: &state,
         actor: &actor,
     };
-    let alle = zichtbare_verwijzingen(&dossier)
-        .await?
-        .into_iter()
-        .flat_map(|(_, v)| v)
-        .map(VerwijzingDto::from)
-        .collect();
-    Ok(Json(PaginaAntwoord::pagineer(alle, &pagina)))
+    let filter = VerwijzingenFilter {
+        van: verwijzingen_van(&actor),
+        ..Default::default()
+    };
+    let lijst = dossier.verwijzingen(&filter, pagina).await?;
+    Ok(Json(PaginaAntwoord::new(
+        lijst
+            .items
+            .iter()
+            .map(|(v, _)| VerwijzingDto::from(v.clone()))
+            .collect(),
+        &pagina,
+        lijst.totaal,
+    )))
 }
 
 #[derive(Deserialize, ToSchema)]

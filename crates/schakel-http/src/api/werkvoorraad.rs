@@ -25,7 +25,7 @@ use utoipa::IntoParams;
 
 use super::casussen::grond_bij_casus;
 use super::route::eigen_hulpvragen;
-use super::verwijzingen::zichtbare_verwijzingen;
+use super::verwijzingen::verwijzingen_van;
 use super::{PaginaVraag, Paginering, elke_pagina, vandaag};
 use crate::auth::Actor;
 use crate::dossier::Dossier;
@@ -33,6 +33,7 @@ use crate::fout::{ApiFout, ApiResultaat};
 use crate::invoer::Vraag;
 use crate::openapi::{Geweigerd, OngeldigeInvoer};
 use crate::state::AppState;
+use schakel_storage::{VerwijzingStand, VerwijzingenFilter};
 
 /// One item of work: what, for whom (names), by when, and where to do it.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
@@ -395,25 +396,31 @@ async fn aflopende_verwijzingen(
     dossier: &Dossier<'_>,
     nu: NaiveDate,
 ) -> ApiResultaat<Vec<Werkpunt<Werk>>> {
-    let mut uit = Vec::new();
-    for (j, verwijzingen) in zichtbare_verwijzingen(dossier).await? {
-        for v in verwijzingen {
+    let filter = VerwijzingenFilter {
+        van: verwijzingen_van(dossier.actor),
+        zoek: None,
+        stand: VerwijzingStand::Lopend {
+            vanaf: nu,
+            tot: Some(nu + wv::TERMIJN_VOORUIT),
+        },
+    };
+    let lopend = super::elke_pagina(|p| dossier.verwijzingen(&filter, p)).await?;
+    Ok(lopend
+        .into_iter()
+        .filter_map(|(v, j)| {
             let einde = v.gegevens.einddatum;
-            if let Some(soort) = wv::verwijzing(einde, nu) {
-                uit.push(Werkpunt {
-                    soort,
-                    datum: Some(einde),
-                    wat: Werk {
-                        wat: "Verwijzing loopt af".into(),
-                        wie: j.naam(),
-                        pad: format!("/verwijzingen/{}", v.id),
-                        casus: v.gegevens.casus,
-                        hulpvraag: None,
-                        verwijzing: Some(v.id),
-                    },
-                });
-            }
-        }
-    }
-    Ok(uit)
+            Some(Werkpunt {
+                soort: wv::verwijzing(einde, nu)?,
+                datum: Some(einde),
+                wat: Werk {
+                    wat: "Verwijzing loopt af".into(),
+                    wie: j.naam(),
+                    pad: format!("/verwijzingen/{}", v.id),
+                    casus: v.gegevens.casus,
+                    hulpvraag: None,
+                    verwijzing: Some(v.id),
+                },
+            })
+        })
+        .collect())
 }

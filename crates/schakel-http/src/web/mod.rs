@@ -138,7 +138,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/hulpvragen/{id}", get(jeugdigen::hulpvraag))
         .route("/hulpvragen/{id}/triage", post(jeugdigen::trieer))
         .route("/reikwijdte", get(jeugdigen::reikwijdte))
-        .route("/verwijzingen", get(verwijzingen::lijst))
+        .route(
+            "/verwijzingen",
+            get(verwijzingen::lijst).post(verwijzingen::zoek),
+        )
         .route(
             "/verwijzingen/nieuw",
             get(verwijzingen::nieuw).post(verwijzingen::maak),

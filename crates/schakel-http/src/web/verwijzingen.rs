@@ -7,10 +7,13 @@ use schakel_domain::grens::Datumsoort;
 use std::collections::HashMap;
 
 use super::formulier::{Path, Query};
+use super::sessie::{Velden, veld};
 use askama::Template;
 use axum::http::StatusCode;
 use schakel_domain::{OrganisatieSoort, Rol};
-use schakel_storage::{GemeentelijkeToets, Id, Jeugdige, Verwijzing};
+use schakel_storage::{
+    GemeentelijkeToets, Id, Jeugdige, Pagina, Verwijzing, VerwijzingStand, VerwijzingenFilter,
+};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -25,7 +28,7 @@ use super::{Kop, WebFout, WebResultaat, naar, opmaak, pagina_met};
 use crate::api::onderwijssituatie::Dossiersituatie;
 use crate::api::verwijzingen::{
     LeveringInvoer, VerwijzingInvoer, eigen_verwijzingen, maak_verwijzing, registreer_levering,
-    zichtbare_verwijzingen,
+    verwijzingen_van,
 };
 use crate::fout::ApiFout;
 
@@ -93,7 +96,9 @@ pub struct LijstRegel {
 }
 
 /// Ended referrals per page.
-const AFGELOPEN_PER_PAGINA: usize = 25;
+const AFGELOPEN_PER_PAGINA: i64 = 25;
+/// Running referrals per page.
+const LOPEND_PER_PAGINA: i64 = 50;
 
 #[derive(Template)]
 #[template(path = "verwijzingen.html")]
@@ -101,60 +106,127 @@ struct Lijst {
     kop: Kop,
     melding: Option<String>,
     lopend: Vec<LijstRegel>,
+    lopend_totaal: i64,
+    lopend_pagina: i64,
+    lopend_paginas: i64,
     afgelopen: Vec<LijstRegel>,
-    afgelopen_totaal: usize,
-    pagina: usize,
-    paginas: usize,
+    afgelopen_totaal: i64,
+    pagina: i64,
+    paginas: i64,
     aanbieder: bool,
+    /// A search by name, from the POST body (never in a URL).
+    zoek: String,
+    csrf: String,
 }
 
 #[derive(Deserialize, Default)]
 pub struct LijstVraag {
     pagina: Option<String>,
+    lopend: Option<String>,
 }
 
 /// My referrals in one table (issue 16.2): the running ones first, the one
-/// ending soonest on top; the ended ones apart below, the latest first,
-/// paged. Read through the jeugdigen this actor may see (the list is logged
-/// per jeugdige), then each one's referrals.
+/// ending soonest on top; the ended ones apart below, the latest first;
+/// both paged in the database, searchable by the jeugdige's name. Each
+/// listed referral is logged.
 pub async fn lijst(wie: Ingelogd, Query(q): Query<LijstVraag>) -> WebResultaat {
+    toon(wie, q, String::new()).await
+}
+
+/// The search by name: in the body; the page answers directly.
+pub async fn zoek(f: Formulier<Velden>) -> WebResultaat {
+    let q = LijstVraag {
+        pagina: Some(veld(&f.invoer, "pagina")).filter(|s| !s.is_empty()),
+        lopend: Some(veld(&f.invoer, "lopend")).filter(|s| !s.is_empty()),
+    };
+    let zoek = veld(&f.invoer, "zoek");
+    toon(f.wie, q, zoek).await
+}
+
+/// A page number that is a whole number from 1; `None` for another text.
+fn pagina_van(p: Option<&str>) -> Option<i64> {
+    match p.map(str::parse::<i64>) {
+        None => Some(1),
+        Some(Ok(n)) if n >= 1 => Some(n),
+        Some(_) => None,
+    }
+}
+
+async fn toon(wie: Ingelogd, q: LijstVraag, zoek: String) -> WebResultaat {
     let namen = namen(&organisaties(&wie.state).await?);
     let vandaag = crate::api::vandaag();
-    let mut alle: Vec<(chrono::NaiveDate, LijstRegel)> = Vec::new();
-    for (j, verwijzingen) in zichtbare_verwijzingen(&wie.dossier()).await? {
-        for v in &verwijzingen {
-            alle.push((
-                v.gegevens.einddatum,
-                LijstRegel {
-                    jeugdige: j.id,
-                    naam: j.naam(),
-                    v: regel(v, &namen),
-                },
-            ));
-        }
-    }
-    let (mut lopend, mut afgelopen): (Vec<_>, Vec<_>) =
-        alle.into_iter().partition(|(einde, _)| *einde >= vandaag);
-    lopend.sort_by_key(|(einde, r)| (*einde, r.v.id));
-    afgelopen.sort_by_key(|(einde, r)| (std::cmp::Reverse(*einde), r.v.id));
-    let afgelopen_totaal = afgelopen.len();
-    let paginas = afgelopen_totaal.div_ceil(AFGELOPEN_PER_PAGINA).max(1);
-    let (pagina, melding) = match q.pagina.as_deref().map(str::parse::<usize>) {
-        None => (1, None),
-        Some(Ok(n)) if (1..=paginas).contains(&n) => (n, None),
-        Some(_) => (
-            1,
-            Some(format!(
-                "Die pagina van de afgelopen verwijzingen bestaat niet: kies een pagina van 1 tot en met {paginas}. U ziet pagina 1."
-            )),
-        ),
+    let mut fouten = super::formulier::Fouten::default();
+    let zoek_term = super::lijstkeuze::zoekterm(&zoek, &mut fouten);
+    let mut melding = fouten
+        .lijst
+        .first()
+        .map(|f| format!("Zoek op naam: {}.", f.melding));
+    let van = verwijzingen_van(&wie.actor);
+    let filter = |stand| VerwijzingenFilter {
+        van,
+        zoek: zoek_term.clone(),
+        stand,
     };
-    let afgelopen = afgelopen
-        .into_iter()
-        .skip((pagina - 1) * AFGELOPEN_PER_PAGINA)
-        .take(AFGELOPEN_PER_PAGINA)
-        .map(|(_, r)| r)
-        .collect();
+    let dossier = wie.dossier();
+    let deel = |stand, p: i64, per: i64| {
+        let f = filter(stand);
+        let dossier = &dossier;
+        async move { dossier.verwijzingen(&f, Pagina::new(p, per)).await }
+    };
+    let gevraagd_lopend = pagina_van(q.lopend.as_deref());
+    let gevraagd = pagina_van(q.pagina.as_deref());
+    let mut lopend = deel(
+        VerwijzingStand::Lopend {
+            vanaf: vandaag,
+            tot: None,
+        },
+        gevraagd_lopend.unwrap_or(1),
+        LOPEND_PER_PAGINA,
+    )
+    .await?;
+    let mut afgelopen = deel(
+        VerwijzingStand::Afgelopen(vandaag),
+        gevraagd.unwrap_or(1),
+        AFGELOPEN_PER_PAGINA,
+    )
+    .await?;
+    let lopend_paginas = super::lijstkeuze::paginas(lopend.totaal, LOPEND_PER_PAGINA);
+    let paginas = super::lijstkeuze::paginas(afgelopen.totaal, AFGELOPEN_PER_PAGINA);
+    let buiten = |gevraagd: Option<i64>, paginas: i64| !gevraagd.is_some_and(|p| p <= paginas);
+    let niet_er = |wat: &str, paginas: i64| {
+        format!(
+            "Die pagina van de {wat} bestaat niet: kies een pagina van 1 tot en met {paginas}. U ziet pagina 1."
+        )
+    };
+    let mut lopend_pagina = gevraagd_lopend.unwrap_or(1);
+    if buiten(gevraagd_lopend, lopend_paginas) {
+        melding = Some(niet_er("lopende verwijzingen", lopend_paginas));
+        lopend_pagina = 1;
+        lopend = deel(
+            VerwijzingStand::Lopend {
+                vanaf: vandaag,
+                tot: None,
+            },
+            1,
+            LOPEND_PER_PAGINA,
+        )
+        .await?;
+    }
+    let mut pagina = gevraagd.unwrap_or(1);
+    if buiten(gevraagd, paginas) {
+        melding = Some(niet_er("afgelopen verwijzingen", paginas));
+        pagina = 1;
+        afgelopen = deel(VerwijzingStand::Afgelopen(vandaag), 1, AFGELOPEN_PER_PAGINA).await?;
+    }
+    let regels = |l: Vec<(Verwijzing, Jeugdige)>| -> Vec<LijstRegel> {
+        l.iter()
+            .map(|(v, j)| LijstRegel {
+                jeugdige: j.id,
+                naam: j.naam(),
+                v: regel(v, &namen),
+            })
+            .collect()
+    };
     let aanbieder = wie.rol() == Rol::Aanbieder;
     let titel = if aanbieder {
         "Mijn verwijzingen"
@@ -171,12 +243,17 @@ pub async fn lijst(wie: Ingelogd, Query(q): Query<LijstVraag>) -> WebResultaat {
         &Lijst {
             kop: Kop::voor(&wie, titel, "/verwijzingen").await?,
             melding,
-            lopend: lopend.into_iter().map(|(_, r)| r).collect(),
-            afgelopen,
-            afgelopen_totaal,
+            lopend: regels(lopend.items),
+            lopend_totaal: lopend.totaal,
+            lopend_pagina,
+            lopend_paginas,
+            afgelopen: regels(afgelopen.items),
+            afgelopen_totaal: afgelopen.totaal,
             pagina,
             paginas,
             aanbieder,
+            zoek,
+            csrf: wie.csrf.clone(),
         },
     )
 }
