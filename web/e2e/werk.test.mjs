@@ -204,6 +204,44 @@ describe("jeugdigen van Wijkteam Almere Stad", () => {
   });
 });
 
+describe("hulpvragen van Wijkteam Almere Stad", () => {
+  it("per stand, op naam en per pagina", async () => {
+    await inloggen(page, server, "casusregisseur@stad.demo");
+    await page.goto(`${server.adres}/hulpvragen`);
+    const totaal = async () => Number((await page.textContent("#hulpvragen-aantal")).match(/^(\d+) hulpvra/)[1]);
+    const open = await totaal();
+    const api = await (await page.request.get(`${server.adres}/api/v1/hulpvragen?perPagina=1`)).json();
+    assert.equal(open, api.paginering.totaal, "the open ones, as the API counts them");
+    await controleer(page, "casusregisseur Stad: hulpvragen");
+    for (const [stand, woorden] of [["te_trieren", /^Nog te triëren$/], ["bij_ons", /^Getrieerd: uw organisatie pakt haar op$/], ["overgedragen", /^Overgedragen aan /]]) {
+      await page.selectOption("#stand", stand);
+      await verstuur(page, "#hulpvragen-zoeken button:has-text('Tonen')");
+      const n = await totaal();
+      const perApi = (await (await page.request.get(`${server.adres}/api/v1/hulpvragen?perPagina=1&stand=${stand}`)).json()).paginering.totaal;
+      assert.equal(n, perApi, stand);
+      const standen = await page.$$eval("#hulpvragen tbody td:nth-child(3)", (td) => td.map((x) => x.textContent.trim()));
+      assert.ok(standen.every((s) => woorden.test(s)), `${stand}: ${standen.join(" | ")}`);
+    }
+    await controleer(page, "casusregisseur Stad: hulpvragen per stand");
+    // By name, in the body.
+    await page.goto(`${server.adres}/hulpvragen?welke=alle`);
+    const rij = await page.textContent("#hulpvragen tbody tr td:first-child").catch(() => null);
+    if (rij) {
+      const naam = rij.trim();
+      await page.fill("#zoek", naam.toUpperCase());
+      await verstuur(page, "#hulpvragen-zoeken button:has-text('Tonen')");
+      assert.match(page.url(), /\/hulpvragen$/);
+      const namen = await page.$$eval("#hulpvragen tbody td:first-child", (td) => td.map((x) => x.textContent.trim()));
+      assert.ok(namen.length >= 1 && namen.every((n) => n.toLowerCase().includes(naam.toLowerCase())), namen.join(", "));
+      await controleer(page, "casusregisseur Stad: hulpvragen op naam");
+    }
+    const fout = await page.goto(`${server.adres}/hulpvragen?stand=ergens`);
+    assert.equal(fout.status(), 400);
+    assert.match(await page.textContent("#foutoverzicht"), /Stand: kies een van de mogelijkheden uit de lijst/);
+    await controleer(page, "casusregisseur Stad: hulpvragen (foute keuze)");
+  });
+});
+
 describe("aanbieder Jeugdhulp Kompas", () => {
   it("ziet alle verwijzingen in één lijst, lopend en afgelopen apart", async () => {
     await inloggen(page, server, "aanbieder@kompas.demo");

@@ -1730,6 +1730,11 @@ async fn jeugdigen_zoeken(app: &App) {
         .post("/api/v1/jeugdigen/_zoek", json!({"bsnnummer": BSNS[0]}))
         .await;
     probleem(&fout, StatusCode::BAD_REQUEST, "ongeldige-invoer");
+    // The hulpvragen by where they stand for us.
+    let fout = zc_a.get("/api/v1/hulpvragen?stand=ergens").await;
+    assert_eq!(ongeldig(&fout), ["stand"]);
+    let (s, _, b) = zc_a.get("/api/v1/hulpvragen?stand=overgedragen").await;
+    assert_eq!((s, &b["items"]), (StatusCode::OK, &json!([])), "{b}");
 
     // A role without dossiers: refused, and a BSN it names is logged.
     let beleid = app.login(BELEID).await;

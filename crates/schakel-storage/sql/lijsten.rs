@@ -4,13 +4,15 @@
 use chrono::NaiveDate;
 use schakel_domain::toegang::Relaties;
 use schakel_storage::{
-    CasusFilter, CasusOverzicht, Id, Jeugdige, JeugdigenFilter, Lijst, OpenCasusVerloop, Pagina,
-    Resultaat, Verwijzing, VerwijzingenFilter,
+    CasusFilter, CasusOverzicht, Hulpvraag, HulpvraagStand, HulpvragenFilter, Id, Jeugdige,
+    JeugdigenFilter, Lijst, OpenCasusVerloop, Pagina, Resultaat, Verwijzing, VerwijzingenFilter,
 };
 
 use std::collections::HashMap;
 
-use super::kern::{JEUGDIGE_KOLOMMEN, geldig, jeugdige_uit, relaties_uit};
+use super::kern::{
+    HULPVRAAG_KOLOMMEN, JEUGDIGE_KOLOMMEN, geldig, hulpvraag_uit, jeugdige_uit, relaties_uit,
+};
 use super::verloop::{VERWIJZING_SELECT, verwijzing_uit};
 use crate::motor::{Verbinding, datum_db, datum_optie, fout, kol, tijd, tijd_optie_db};
 
@@ -332,4 +334,44 @@ fn jeugdige_kolommen() -> String {
         .map(|k| format!("j.{}", k.trim()))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The hulpvragen `filter.organisatie` registered or handles, newest first.
+pub(crate) async fn hulpvragen(
+    c: &mut Verbinding,
+    filter: &HulpvragenFilter,
+    pagina: Pagina,
+) -> Resultaat<Lijst<Hulpvraag>> {
+    let stand = filter.stand.map_or("TRUE", HulpvraagStand::sql);
+    // Only `hulpvraag h` is in the outer FROM: its columns need no prefix.
+    let waar = format!(
+        "WHERE (h.organisatie = $1 OR h.behandelaar = $1) AND (h.open OR NOT $2) \
+         AND ($3 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.id = h.jeugdige \
+              AND lower(j.voornaam || ' ' || j.achternaam) LIKE $3 ESCAPE '\\')) AND {stand}"
+    );
+    let patroon = filter.patroon();
+    let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT count(*) FROM hulpvraag h {waar}"
+    )))
+    .bind(filter.organisatie)
+    .bind(filter.alleen_open)
+    .bind(&patroon)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(fout)?;
+    let items = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{HULPVRAAG_KOLOMMEN} h {waar} ORDER BY h.id DESC LIMIT $4 OFFSET $5"
+    )))
+    .bind(filter.organisatie)
+    .bind(filter.alleen_open)
+    .bind(&patroon)
+    .bind(pagina.aantal)
+    .bind(pagina.vanaf)
+    .fetch_all(&mut *c)
+    .await
+    .map_err(fout)?
+    .iter()
+    .map(hulpvraag_uit)
+    .collect::<Resultaat<Vec<_>>>()?;
+    Ok(Lijst { items, totaal })
 }

@@ -859,35 +859,14 @@ impl Opslag for crate::DezeOpslag {
 
     async fn hulpvragen_van(
         &self,
-        organisatie: Id,
-        alleen_open: bool,
+        filter: &schakel_storage::HulpvragenFilter,
         pagina: Pagina,
     ) -> Resultaat<Lijst<Hulpvraag>> {
-        let mut tx = self.lees().await?;
-        let waar = "WHERE (organisatie = $1 OR behandelaar = $1) AND (open OR NOT $2)";
-        let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT count(*) FROM hulpvraag {waar}"
-        )))
-        .bind(organisatie)
-        .bind(alleen_open)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(fout)?;
-        let items = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{HULPVRAAG_KOLOMMEN} {waar} ORDER BY id DESC LIMIT $3 OFFSET $4"
-        )))
-        .bind(organisatie)
-        .bind(alleen_open)
-        .bind(pagina.aantal)
-        .bind(pagina.vanaf)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(fout)?
-        .iter()
-        .map(hulpvraag_uit)
-        .collect::<Resultaat<Vec<_>>>()?;
-        tx.commit().await.map_err(fout)?;
-        Ok(Lijst { items, totaal })
+        lezend!(
+            self,
+            tx,
+            lijsten::hulpvragen(&mut tx, filter, pagina).await?
+        )
     }
 
     async fn trieer_hulpvraag(

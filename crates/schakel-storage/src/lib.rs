@@ -43,8 +43,8 @@ pub use gids::{
     WijkteamGebied,
 };
 pub use lijsten::{
-    CasusFilter, CasusOverzicht, CasusSortering, JeugdigenFilter, JeugdigenSortering,
-    OpenCasusVerloop, VerwijzingStand, VerwijzingenFilter, VerwijzingenVan,
+    CasusFilter, CasusOverzicht, CasusSortering, HulpvraagStand, HulpvragenFilter, JeugdigenFilter,
+    JeugdigenSortering, OpenCasusVerloop, VerwijzingStand, VerwijzingenFilter, VerwijzingenVan,
 };
 pub use model::*;
 pub use noodtoegang::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
@@ -444,12 +444,11 @@ pub trait Opslag: Send + Sync + 'static {
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Hulpvraag>;
     async fn hulpvraag(&self, id: Id) -> Resultaat<Option<Hulpvraag>>;
-    /// The hulpvragen an organisation registered or handles, newest first;
-    /// with `alleen_open` the open ones only.
+    /// The hulpvragen an organisation registered or handles, newest first,
+    /// as `filter` narrows them.
     async fn hulpvragen_van(
         &self,
-        organisatie: Id,
-        alleen_open: bool,
+        filter: &HulpvragenFilter,
         pagina: Pagina,
     ) -> Resultaat<Lijst<Hulpvraag>>;
     /// Stores the triage of an untriaged hulpvraag with its consequences —

@@ -271,3 +271,72 @@ impl VerwijzingenFilter {
         }
     }
 }
+
+/// Where a hulpvraag stands for the organisation that lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HulpvraagStand {
+    /// Not triaged yet, and the organisation triages it.
+    TeTrieren,
+    /// Handed over to the organisation by another, with no case yet: to
+    /// take on.
+    Oppakken,
+    /// Triaged and handled by the organisation.
+    BijOns,
+    /// Handed over by the organisation to another.
+    Overgedragen,
+}
+
+impl HulpvraagStand {
+    pub const ALLE: [Self; 4] = [
+        Self::TeTrieren,
+        Self::Oppakken,
+        Self::BijOns,
+        Self::Overgedragen,
+    ];
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::TeTrieren => "te_trieren",
+            Self::Oppakken => "oppakken",
+            Self::BijOns => "bij_ons",
+            Self::Overgedragen => "overgedragen",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALLE.into_iter().find(|x| x.naam() == s)
+    }
+
+    /// The condition on hulpvraag `h` for organisation `$1` (never input).
+    pub fn sql(self) -> &'static str {
+        match self {
+            Self::TeTrieren => "h.triage IS NULL AND h.behandelaar = $1",
+            Self::Oppakken => {
+                "h.triage IS NOT NULL AND h.behandelaar = $1 AND h.organisatie <> $1 AND h.casus IS NULL"
+            }
+            Self::BijOns => {
+                "h.triage IS NOT NULL AND h.behandelaar = $1 AND (h.organisatie = $1 OR h.casus IS NOT NULL)"
+            }
+            Self::Overgedragen => "h.triage IS NOT NULL AND h.behandelaar <> $1",
+        }
+    }
+}
+
+/// Which hulpvragen of an organisation to list: those it registered or
+/// handles.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HulpvragenFilter {
+    pub organisatie: Id,
+    /// The open ones only.
+    pub alleen_open: bool,
+    pub stand: Option<HulpvraagStand>,
+    /// Part of the jeugdige's name ("voornaam achternaam"), any case.
+    pub zoek: Option<String>,
+}
+
+impl HulpvragenFilter {
+    /// The `LIKE` pattern of the search by name.
+    pub fn patroon(&self) -> Option<String> {
+        zoekpatroon(self.zoek.as_ref())
+    }
+}

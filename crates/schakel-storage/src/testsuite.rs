@@ -49,8 +49,8 @@ use crate::{
     Regio, Roltoewijzing, Sessie, TokenFilter, Triagebesluit, Vertegenwoordiger,
 };
 use crate::{
-    Checkpoint, DirectoryGegevens, JeugdigenFilter, JeugdigenSortering, OjaArrangement,
-    VerwijzingStand, VerwijzingenFilter, VerwijzingenVan,
+    Checkpoint, DirectoryGegevens, HulpvraagStand, HulpvragenFilter, JeugdigenFilter,
+    JeugdigenSortering, OjaArrangement, VerwijzingStand, VerwijzingenFilter, VerwijzingenVan,
 };
 
 /// The key the suite pseudonymises BSNs with.
@@ -2306,7 +2306,14 @@ async fn hulpvragen_per_organisatie(
 ) {
     let lijst = |org: Id, alleen_open: bool| async move {
         opslag
-            .hulpvragen_van(org, alleen_open, Pagina::new(1, 100))
+            .hulpvragen_van(
+                &HulpvragenFilter {
+                    organisatie: org,
+                    alleen_open,
+                    ..Default::default()
+                },
+                Pagina::new(1, 100),
+            )
             .await
             .expect("hulpvragen_van")
     };
@@ -2346,11 +2353,94 @@ async fn hulpvragen_per_organisatie(
         "de aanbieder registreerde of behandelt er geen"
     );
     let pagina = opslag
-        .hulpvragen_van(w.school.id, false, Pagina::new(2, 1))
+        .hulpvragen_van(
+            &HulpvragenFilter {
+                organisatie: w.school.id,
+                ..Default::default()
+            },
+            Pagina::new(2, 1),
+        )
         .await
         .expect("pagina 2");
     assert_eq!(pagina.totaal, school_alle.len() as i64);
     assert_eq!(ids(pagina), [school_alle[1]]);
+    // Where each stands for the organisation: the store's condition is the
+    // rule written out here, and together the stands hold every triaged or
+    // untriaged question the organisation triages, handles or handed over.
+    for org in [w.school.id, w.wijkteam.id] {
+        let alle = lijst(org, false).await.items;
+        let mut gezien = 0;
+        for stand in HulpvraagStand::ALLE {
+            let verwacht: Vec<Id> = alle
+                .iter()
+                .filter(|h| match stand {
+                    HulpvraagStand::TeTrieren => h.triage.is_none() && h.behandelaar == org,
+                    HulpvraagStand::Oppakken => {
+                        h.triage.is_some()
+                            && h.behandelaar == org
+                            && h.organisatie != org
+                            && h.casus.is_none()
+                    }
+                    HulpvraagStand::BijOns => {
+                        h.triage.is_some()
+                            && h.behandelaar == org
+                            && (h.organisatie == org || h.casus.is_some())
+                    }
+                    HulpvraagStand::Overgedragen => h.triage.is_some() && h.behandelaar != org,
+                })
+                .map(|h| h.id)
+                .collect();
+            let l = opslag
+                .hulpvragen_van(
+                    &HulpvragenFilter {
+                        organisatie: org,
+                        stand: Some(stand),
+                        ..Default::default()
+                    },
+                    Pagina::new(1, 100),
+                )
+                .await
+                .expect("hulpvragen_van per stand");
+            gezien += l.items.len();
+            assert_eq!(ids(l), verwacht, "{org} {stand:?}");
+        }
+        let te_trieren_elders = alle
+            .iter()
+            .filter(|h| h.triage.is_none() && h.behandelaar != org)
+            .count();
+        assert_eq!(
+            gezien + te_trieren_elders,
+            alle.len(),
+            "{org}: elke vraag één stand"
+        );
+    }
+    // By the jeugdige's name: the school's questions are about j1 and j3.
+    let op_naam = |zoek: &'static str| async move {
+        ids(opslag
+            .hulpvragen_van(
+                &HulpvragenFilter {
+                    organisatie: w.school.id,
+                    zoek: Some(zoek.into()),
+                    ..Default::default()
+                },
+                Pagina::new(1, 100),
+            )
+            .await
+            .expect("hulpvragen_van op naam"))
+    };
+    assert_eq!(
+        op_naam("").await.len(),
+        school_alle.len(),
+        "an empty search is no search"
+    );
+    let mut gevonden = op_naam("NOOR").await;
+    gevonden.extend(op_naam("sam").await);
+    gevonden.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(
+        gevonden, school_alle,
+        "each question under its jeugdige's name"
+    );
+    assert_eq!(op_naam("niemand").await, Vec::<Id>::new());
 }
 
 /// The kept facts follow a change of school, and are exactly what a full

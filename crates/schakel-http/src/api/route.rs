@@ -14,6 +14,7 @@ use schakel_storage::{
     Casus, Hulpvraag, Id, Jeugdige, NieuweCasus, NieuweHulpvraag, OpslagFout, Organisatie,
     Triagebesluit,
 };
+use schakel_storage::{HulpvraagStand, HulpvragenFilter};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -195,6 +196,9 @@ pub async fn lees_hulpvraag(
 pub struct HulpvragenVraag {
     /// Only the open ones (default `true`).
     pub open: Option<bool>,
+    /// `te_trieren`, `oppakken` (handed over to the own organisation),
+    /// `bij_ons` or `overgedragen` (handed over to another).
+    pub stand: Option<String>,
     pub pagina: Option<i64>,
     pub per_pagina: Option<i64>,
 }
@@ -218,19 +222,35 @@ pub async fn hulpvragen(
         state: &state,
         actor: &actor,
     };
-    let lijst = eigen_hulpvragen(&dossier, v.open.unwrap_or(true), pagina).await?;
+    let stand = match v.stand.as_deref() {
+        None => None,
+        Some(s) => Some(HulpvraagStand::parse(s).ok_or_else(|| {
+            ApiFout::veld(
+                "stand",
+                "verwacht te_trieren, oppakken, bij_ons of overgedragen",
+            )
+        })?),
+    };
+    let filter = HulpvragenFilter {
+        organisatie: actor.rol.organisatie,
+        alleen_open: v.open.unwrap_or(true),
+        stand,
+        zoek: None,
+    };
+    let lijst = eigen_hulpvragen(&dossier, &filter, pagina).await?;
     Ok(Json(serde_json::json!({
         "items": lijst.items.iter().map(|(h, _)| h).collect::<Vec<_>>(),
         "paginering": crate::api::Paginering::new(&pagina, lijst.totaal),
     })))
 }
 
-/// The own organisation's hulpvragen with their jeugdigen (the API and the
+/// The own organisation's hulpvragen with their jeugdigen as `filter`
+/// narrows them (its organisation is always the actor's; the API and the
 /// web page): for the roles that see dossiers, each read logged in one
 /// transaction before the items are handed out.
 pub async fn eigen_hulpvragen(
     dossier: &Dossier<'_>,
-    alleen_open: bool,
+    filter: &HulpvragenFilter,
     pagina: schakel_storage::Pagina,
 ) -> ApiResultaat<schakel_storage::Lijst<(Hulpvraag, Jeugdige)>> {
     let (state, actor) = (dossier.state, dossier.actor);
@@ -241,10 +261,11 @@ pub async fn eigen_hulpvragen(
         )));
     }
     let org = actor.rol.organisatie;
-    let lijst = state
-        .opslag
-        .hulpvragen_van(org, alleen_open, pagina)
-        .await?;
+    let filter = HulpvragenFilter {
+        organisatie: org,
+        ..filter.clone()
+    };
+    let lijst = state.opslag.hulpvragen_van(&filter, pagina).await?;
     let mut items = Vec::with_capacity(lijst.items.len());
     let mut records = Vec::with_capacity(lijst.items.len());
     for h in lijst.items {

@@ -33,7 +33,7 @@ use crate::fout::{ApiFout, ApiResultaat};
 use crate::invoer::Vraag;
 use crate::openapi::{Geweigerd, OngeldigeInvoer};
 use crate::state::AppState;
-use schakel_storage::{VerwijzingStand, VerwijzingenFilter};
+use schakel_storage::{HulpvraagStand, HulpvragenFilter, VerwijzingStand, VerwijzingenFilter};
 
 /// One item of work: what, for whom (names), by when, and where to do it.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
@@ -363,7 +363,16 @@ pub(crate) async fn casusnamen(
 /// own organisation (each read logged).
 async fn hulpvragen(dossier: &Dossier<'_>) -> ApiResultaat<Vec<Werkpunt<Werk>>> {
     let org = dossier.actor.rol.organisatie;
-    let lijst = elke_pagina(|p| eigen_hulpvragen(dossier, true, p)).await?;
+    let mut lijst = Vec::new();
+    for stand in [HulpvraagStand::TeTrieren, HulpvraagStand::Oppakken] {
+        let filter = HulpvragenFilter {
+            organisatie: org,
+            alleen_open: true,
+            stand: Some(stand),
+            zoek: None,
+        };
+        lijst.extend(elke_pagina(|p| eigen_hulpvragen(dossier, &filter, p)).await?);
+    }
     Ok(lijst
         .into_iter()
         .filter_map(|(h, j)| {

@@ -14,7 +14,8 @@ use schakel_domain::Bsn;
 use schakel_domain::toegangsroute::{Route, Vraagsoort};
 use schakel_domain::{OrganisatieSoort, Rol, Triage};
 use schakel_storage::{
-    Hulpvraag, Id, Jeugdige, JeugdigenFilter, JeugdigenSortering, Organisatie, Pagina,
+    Hulpvraag, HulpvragenFilter, Id, Jeugdige, JeugdigenFilter, JeugdigenSortering, Organisatie,
+    Pagina,
 };
 use serde::Deserialize;
 
@@ -84,6 +85,8 @@ struct Lijst {
     pagina: i64,
     paginas: i64,
     hulpvragen: Option<Vec<HulpvraagRegel>>,
+    /// How many open hulpvragen there are in all.
+    hulpvragen_totaal: i64,
     school: bool,
     /// What the user searched for (from the POST body, never a URL).
     zoek: String,
@@ -118,39 +121,58 @@ impl Lijst {
 async fn open_hulpvragen(
     wie: &Ingelogd,
     namen: &HashMap<Id, String>,
-) -> Result<Option<Vec<HulpvraagRegel>>, WebFout> {
+) -> Result<(Option<Vec<HulpvraagRegel>>, i64), WebFout> {
     if !matches!(
         wie.rol(),
         Rol::Zorgcoordinator | Rol::Casusregisseur | Rol::Wijkteammedewerker
     ) {
-        return Ok(None);
+        return Ok((None, 0));
     }
-    let lijst = eigen_hulpvragen(&wie.dossier(), true, Pagina::new(1, 100)).await?;
+    let filter = HulpvragenFilter {
+        alleen_open: true,
+        ..Default::default()
+    };
+    let lijst = eigen_hulpvragen(&wie.dossier(), &filter, Pagina::new(1, NIEUWSTE_VRAGEN)).await?;
     let eigen = wie.actor.rol.organisatie;
-    Ok(Some(
-        lijst
-            .items
-            .into_iter()
-            .map(|(h, j)| HulpvraagRegel {
-                id: h.id,
-                jeugdige: j.id,
-                naam: j.naam(),
-                aangemaakt: opmaak::datum(h.aangemaakt.date_naive()),
-                stand: match h.triage {
-                    None => "Nog te triëren".into(),
-                    Some(_) if h.behandelaar == eigen => {
-                        "Getrieerd: uw organisatie pakt haar op".into()
-                    }
-                    Some(_) => format!(
-                        "Overgedragen aan {}",
-                        namen
-                            .get(&h.behandelaar)
-                            .map_or("een andere organisatie", String::as_str)
-                    ),
-                },
-            })
-            .collect(),
+    Ok((
+        Some(
+            lijst
+                .items
+                .iter()
+                .map(|(h, j)| hulpvraag_regel(h, j, eigen, namen))
+                .collect(),
+        ),
+        lijst.totaal,
     ))
+}
+
+/// The newest open hulpvragen on the list of jeugdigen; the rest on
+/// `/hulpvragen`.
+const NIEUWSTE_VRAGEN: i64 = 10;
+
+/// A hulpvraag on a list, with where it stands for organisation `eigen`.
+pub fn hulpvraag_regel(
+    h: &Hulpvraag,
+    j: &Jeugdige,
+    eigen: Id,
+    namen: &HashMap<Id, String>,
+) -> HulpvraagRegel {
+    HulpvraagRegel {
+        id: h.id,
+        jeugdige: j.id,
+        naam: j.naam(),
+        aangemaakt: opmaak::datum(h.aangemaakt.date_naive()),
+        stand: match h.triage {
+            None => "Nog te triëren".into(),
+            Some(_) if h.behandelaar == eigen => "Getrieerd: uw organisatie pakt haar op".into(),
+            Some(_) => format!(
+                "Overgedragen aan {}",
+                namen
+                    .get(&h.behandelaar)
+                    .map_or("een andere organisatie", String::as_str)
+            ),
+        },
+    }
 }
 
 /// Jeugdigen per page of the list.
@@ -243,6 +265,7 @@ async fn toon(wie: Ingelogd, g: LijstVraag, zoek: String, bsn: String) -> WebRes
             .await?;
     }
     let jeugdigen = l.items.iter().map(|j| jeugdige_regel(j, &namen)).collect();
+    let (hulpvragen, hulpvragen_totaal) = open_hulpvragen(&wie, &namen).await?;
     let sorteringen = JeugdigenSortering::ALLE
         .iter()
         .map(|s| Keuze::new(s.naam(), sortering_label(*s)))
@@ -255,7 +278,8 @@ async fn toon(wie: Ingelogd, g: LijstVraag, zoek: String, bsn: String) -> WebRes
                 "De gegevens zijn gewijzigd. De leerling staat nu bij een andere school en verdwijnt daarom uit uw lijst.",
             ),
             fouten,
-            hulpvragen: open_hulpvragen(&wie, &namen).await?,
+            hulpvragen,
+            hulpvragen_totaal,
             jeugdigen,
             totaal: l.totaal,
             pagina,

@@ -20,6 +20,7 @@ pub mod formulier;
 pub mod gezin;
 pub mod gids;
 pub mod grafiek;
+pub mod hulpvragen;
 pub mod inrichting;
 pub mod interventie;
 pub mod jeugdigen;
@@ -134,6 +135,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
             "/hulpvragen/nieuw",
             get(jeugdigen::nieuwe_hulpvraag).post(jeugdigen::registreer),
         )
+        .route("/hulpvragen", get(hulpvragen::lijst).post(hulpvragen::zoek))
         .route("/hulpvragen/zoek", get(jeugdigen::zoek_hulpvraag))
         .route("/hulpvragen/{id}", get(jeugdigen::hulpvraag))
         .route("/hulpvragen/{id}/triage", post(jeugdigen::trieer))
