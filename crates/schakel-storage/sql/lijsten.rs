@@ -83,8 +83,8 @@ pub(crate) async fn casussen(
     .bind(&patroon)
     .bind(f.school)
     .bind(fase)
-    .bind(vanaf.clone())
-    .bind(voor.clone())
+    .bind(vanaf.as_ref())
+    .bind(voor.as_ref())
     .fetch_one(&mut *c)
     .await
     .map_err(fout)?;

@@ -192,7 +192,7 @@ async fn toon(wie: Ingelogd, q: LijstVraag, zoek: String) -> WebResultaat {
     .await?;
     let lopend_paginas = super::lijstkeuze::paginas(lopend.totaal, LOPEND_PER_PAGINA);
     let paginas = super::lijstkeuze::paginas(afgelopen.totaal, AFGELOPEN_PER_PAGINA);
-    let buiten = |gevraagd: Option<i64>, paginas: i64| !gevraagd.is_some_and(|p| p <= paginas);
+    let buiten = |gevraagd: Option<i64>, paginas: i64| gevraagd.is_none_or(|p| p > paginas);
     let niet_er = |wat: &str, paginas: i64| {
         format!(
             "Die pagina van de {wat} bestaat niet: kies een pagina van 1 tot en met {paginas}. U ziet pagina 1."
