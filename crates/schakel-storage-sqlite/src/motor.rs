@@ -164,42 +164,80 @@ pub(crate) fn dag_van_tijd(kolom: &str) -> String {
 /// The order a medewerker's roles are listed in: as given, the rows' order.
 pub(crate) const ROL_VOLGORDE: &str = "rowid";
 
-/// Writes hashed audit records, one statement each (an embedded database
-/// has no round trip to save).
+/// One audit row as a JSON array, in the INSERT's column order (borrowed,
+/// serialised straight into the statement's one parameter).
+#[derive(serde::Serialize)]
+struct AuditRij<'a>(
+    i64,
+    &'a str,
+    &'static str,
+    String,
+    Option<Id>,
+    Option<&'static str>,
+    Option<Id>,
+    Option<Id>,
+    &'a Option<String>,
+    &'a Option<String>,
+    &'a str,
+    Option<Id>,
+    &'static str,
+    &'a Option<String>,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+);
+
+impl<'a> AuditRij<'a> {
+    fn van(a: &'a schakel_storage::AuditRecord) -> Self {
+        let r = &a.record;
+        Self(
+            a.volgnummer,
+            &r.gebeurtenis,
+            r.actie.code(),
+            r.tijdstip_tekst(),
+            r.gebruiker,
+            r.rol.map(schakel_domain::Rol::naam),
+            r.organisatie,
+            r.namens,
+            &r.client_type,
+            &r.client,
+            &r.object_type,
+            r.object_id,
+            r.uitkomst.naam(),
+            &r.grond,
+            &r.bron,
+            &r.systeem,
+            &a.vorige_hash,
+            &a.hash,
+        )
+    }
+}
+
+/// Writes hashed audit records in one statement.
 pub(crate) async fn schrijf_audits(
     c: &mut Verbinding,
     opgeslagen: &[schakel_storage::AuditRecord],
 ) -> Resultaat<()> {
-    for a in opgeslagen {
-        let r = &a.record;
-        sqlx::query(
-            "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
-             organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
-             bron, systeem, vorige_hash, hash) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(a.volgnummer)
-        .bind(&r.gebeurtenis)
-        .bind(r.actie.code())
-        .bind(r.tijdstip_tekst())
-        .bind(r.gebruiker)
-        .bind(r.rol.map(schakel_domain::Rol::naam))
-        .bind(r.organisatie)
-        .bind(r.namens)
-        .bind(&r.client_type)
-        .bind(&r.client)
-        .bind(&r.object_type)
-        .bind(r.object_id)
-        .bind(r.uitkomst.naam())
-        .bind(&r.grond)
-        .bind(&r.bron)
-        .bind(&r.systeem)
-        .bind(&a.vorige_hash)
-        .bind(&a.hash)
-        .execute(&mut *c)
-        .await
-        .map_err(fout)?;
-    }
+    // One statement for the whole batch, its rows as one JSON array that
+    // `json_each` unfolds (as UNNEST does on PostgreSQL): one round trip
+    // through sqlx's worker thread and one prepared statement, instead of
+    // one INSERT per record (≈ 640 per batch at 32 connections).
+    let rijen: Vec<AuditRij<'_>> = opgeslagen.iter().map(AuditRij::van).collect();
+    let rijen = serde_json::to_string(&rijen).map_err(|e| OpslagFout::Database(e.to_string()))?;
+    sqlx::query(
+        "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
+         organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
+         bron, systeem, vorige_hash, hash) \
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, \
+           value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, \
+           value ->> 12, value ->> 13, value ->> 14, value ->> 15, value ->> 16, value ->> 17 \
+         FROM json_each(?) ORDER BY key",
+    )
+    .bind(rijen)
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
     Ok(())
 }
 

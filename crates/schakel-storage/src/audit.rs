@@ -323,26 +323,16 @@ impl Verificatie {
     /// core first (each hash needs only its own record; only the links
     /// between records are checked one after the other).
     pub fn controleer_pagina(&mut self, pagina: &[AuditRecord]) -> Result<(), Breuk> {
-        let kernen = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let stuk = pagina.len().div_ceil(kernen).max(1);
-        let klopt: Vec<bool> = std::thread::scope(|s| {
-            let taken: Vec<_> = pagina
-                .chunks(stuk)
-                .map(|deel| {
-                    s.spawn(move || {
-                        deel.iter()
-                            .map(|r| {
-                                bereken_hash(r.volgnummer, &r.vorige_hash, &r.record) == r.hash
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            taken
-                .into_iter()
-                .flat_map(|t| t.join().unwrap_or_default())
-                .collect()
-        });
+        self.controleer_gehasht(pagina, &hashes_kloppen(pagina))
+    }
+
+    /// Checks a page whose hashes [`hashes_kloppen`] recomputed already
+    /// (so a caller can hash one page while it reads the next).
+    pub fn controleer_gehasht(
+        &mut self,
+        pagina: &[AuditRecord],
+        klopt: &[bool],
+    ) -> Result<(), Breuk> {
         for (r, klopt) in pagina
             .iter()
             .zip(klopt.iter().chain(std::iter::repeat(&false)))
@@ -405,6 +395,29 @@ impl Verificatie {
             Some(_) => Ok(laatste),
         }
     }
+}
+
+/// Whether each record's stored hash is the hash of its content, computed
+/// on every core (each hash needs only its own record).
+pub fn hashes_kloppen(pagina: &[AuditRecord]) -> Vec<bool> {
+    let kernen = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let stuk = pagina.len().div_ceil(kernen).max(1);
+    std::thread::scope(|s| {
+        let taken: Vec<_> = pagina
+            .chunks(stuk)
+            .map(|deel| {
+                s.spawn(move || {
+                    deel.iter()
+                        .map(|r| bereken_hash(r.volgnummer, &r.vorige_hash, &r.record) == r.hash)
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        taken
+            .into_iter()
+            .flat_map(|t| t.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{Breuk, Verificatie};
 use crate::merkle::{self, Hash, Rand};
-use crate::{Opslag, OpslagFout, Resultaat};
+use crate::{AuditRecord, Opslag, OpslagFout, Resultaat};
 
 /// Records read per query while hashing the log.
 const PAGINA: i64 = 10_000;
@@ -122,21 +122,62 @@ async fn hash_records(
     opslag: &dyn Opslag,
     verificatie: &mut Verificatie,
     rand: &mut Rand,
-    mut vanaf: i64,
+    vanaf: i64,
     tot: i64,
 ) -> Resultaat<()> {
-    while vanaf <= tot {
-        let pagina = opslag
-            .audit_records(vanaf, PAGINA.min(tot - vanaf + 1))
-            .await?;
-        if pagina.is_empty() {
-            break;
+    lees_gehasht(
+        opslag,
+        vanaf,
+        tot,
+        |e| e,
+        |pagina, klopt| {
+            verificatie
+                .controleer_gehasht(pagina, klopt)
+                .map_err(breuk)?;
+            for r in pagina {
+                rand.voeg_toe(&blad_van(&r.hash)?);
+            }
+            Ok(())
+        },
+    )
+    .await
+}
+
+/// Reads records `vanaf ..= tot` page by page (until the log ends) and
+/// hands each page to `verwerk` with, per record, whether its hash matches
+/// its content. A pipeline: the next page is read and decoded while this
+/// one is hashed on the blocking threads (at 10M records reading and
+/// hashing are each about half the work).
+async fn lees_gehasht<E>(
+    opslag: &dyn Opslag,
+    vanaf: i64,
+    tot: i64,
+    fout: impl Fn(OpslagFout) -> E,
+    mut verwerk: impl FnMut(&[AuditRecord], &[bool]) -> Result<(), E>,
+) -> Result<(), E> {
+    let lees = |vanaf: i64| async move {
+        match vanaf <= tot {
+            true => {
+                opslag
+                    .audit_records(vanaf, PAGINA.min(tot - vanaf + 1))
+                    .await
+            }
+            false => Ok(Vec::new()),
         }
-        verificatie.controleer_pagina(&pagina).map_err(breuk)?;
-        for r in &pagina {
-            rand.voeg_toe(&blad_van(&r.hash)?);
-        }
-        vanaf += pagina.len() as i64;
+    };
+    let mut pagina = lees(vanaf).await.map_err(&fout)?;
+    while let Some(laatste) = pagina.last().map(|r| r.volgnummer) {
+        let (gehasht, volgende) = tokio::join!(
+            tokio::task::spawn_blocking(move || {
+                let klopt = crate::audit::hashes_kloppen(&pagina);
+                (pagina, klopt)
+            }),
+            lees(laatste + 1)
+        );
+        let (deze, klopt) =
+            gehasht.map_err(|e| fout(OpslagFout::Database(format!("auditlog: {e}"))))?;
+        verwerk(&deze, &klopt)?;
+        pagina = volgende.map_err(&fout)?;
     }
     Ok(())
 }
@@ -248,19 +289,11 @@ pub async fn controleer_log(
     let mut verificatie = Verificatie::default();
     let mut rand = Rand::default();
     let mut volgende = alle.iter().peekable();
-    let mut vanaf = 1;
-    loop {
-        let pagina = opslag
-            .audit_records(vanaf, PAGINA)
-            .await
-            .map_err(|e| e.to_string())?;
-        let Some(laatste) = pagina.last().map(|r| r.volgnummer) else {
-            break;
-        };
+    lees_gehasht(opslag, 1, i64::MAX, |e| e.to_string(), |pagina, klopt| {
         verificatie
-            .controleer_pagina(&pagina)
+            .controleer_gehasht(pagina, klopt)
             .map_err(|b| format!("auditlog: {b}"))?;
-        for r in &pagina {
+        for r in pagina {
             rand.voeg_toe(&blad_van(&r.hash).map_err(|e| e.to_string())?);
             while let Some((c, bron)) = volgende.next_if(|(c, _)| c.grootte == r.volgnummer) {
                 if c.wortel != hex::encode(rand.wortel()) || c.kop != r.hash {
@@ -272,8 +305,9 @@ pub async fn controleer_log(
                 }
             }
         }
-        vanaf = laatste + 1;
-    }
+        Ok(())
+    })
+    .await?;
     let kop = opslag.audit_kop().await.map_err(|e| e.to_string())?;
     let records = verificatie
         .sluit_af(kop)

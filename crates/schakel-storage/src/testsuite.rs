@@ -2584,6 +2584,30 @@ pub async fn keten_in_een_keer(opslag: &dyn Opslag, n: usize) {
     }
     controleer_aanvullingen(opslag, voor, &records, &uit).await;
 
+    // Values a batch's bulk form (SQLite: one JSON parameter; PostgreSQL:
+    // arrays) must carry unchanged: quotes, backslashes, control
+    // characters, non-ASCII text, extreme ids, every optional field absent.
+    let voor = kop_nummer(opslag).await;
+    let mut vreemd = record(
+        "test.\"vreemd\"\\\n\u{1}\té€😀",
+        Actie::Wijzigen,
+        "jeugdige",
+        Some(i64::MAX),
+        Some(&b),
+    );
+    vreemd.organisatie = Some(i64::MIN);
+    vreemd.namens = Some(-1);
+    vreemd.grond = Some("[\"geen\", \"json\"]".into());
+    vreemd.bron = "api ::1 ' OR 1=1 --".into();
+    let mut leeg = NieuwAuditRecord::door_systeem("test.leeg", Actie::Lezen, "x", "g", "b", "s");
+    leeg.grond = None;
+    let bijzonder = vec![vreemd, leeg];
+    let uit = opslag
+        .schrijf_audits(&bijzonder)
+        .await
+        .expect("schrijf_audits met bijzondere waarden");
+    controleer_aanvullingen(opslag, voor, &bijzonder, &uit).await;
+
     // A batch while single records are appended: the batch stays contiguous.
     let voor = kop_nummer(opslag).await;
     let los: Vec<NieuwAuditRecord> = (0..5)
