@@ -105,14 +105,14 @@ pub enum Keuze<'a> {
     Geen(&'a Regio, &'a Gemeente),
 }
 
-impl Keuze<'_> {
-    pub fn regio(&self) -> &Regio {
+impl<'a> Keuze<'a> {
+    pub fn regio(&self) -> &'a Regio {
         match self {
             Self::Regels(r, _) | Self::Geen(r, _) => r,
         }
     }
 
-    pub fn regels(&self) -> Option<&Regelset> {
+    pub fn regels(&self) -> Option<&'a Regelset> {
         match self {
             Self::Regels(_, r) => Some(r),
             Self::Geen(..) => None,
@@ -440,4 +440,10 @@ fn laad_regio(data: &Path, map: &Path) -> Result<Regio, LaadFout> {
         gemeenten,
         regels,
     })
+}
+
+impl From<Regelset> for Regios {
+    fn from(regels: Regelset) -> Self {
+        Self::enkel(regels)
+    }
 }

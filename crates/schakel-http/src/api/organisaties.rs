@@ -240,7 +240,7 @@ pub async fn zet_toegangsroute_voor(
     let state = dossier.state;
     inrichting::zet_toegangsroute(
         state.opslag.as_ref(),
-        &state.regels,
+        state.regels(),
         super::vandaag(),
         id,
         w,

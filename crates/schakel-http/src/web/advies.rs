@@ -1,5 +1,5 @@
 //! The normenkader advisor and the check of a proposed referral: public
-//! pages without personal data, computed by `state.regels` from the same
+//! pages without personal data, computed by `state.regels()` from the same
 //! JSON input as `POST /api/v1/normenkader/adviezen` and `…/toetsingen`,
 //! so a form reports the same field errors as the API.
 
@@ -82,7 +82,7 @@ pub fn situatiekeuzes(state: &AppState) -> Vec<Keuze> {
     let mut k = vec![Keuze::new("", "Kies een situatie")];
     k.extend(
         state
-            .regels
+            .regels()
             .situaties()
             .iter()
             .map(|s| Keuze::new(s.situatie.naam(), &s.naam)),
@@ -93,7 +93,7 @@ pub fn situatiekeuzes(state: &AppState) -> Vec<Keuze> {
 /// The schools the normenkader names (for OJA, JOA and their calendars).
 pub fn schoolkeuzes(state: &AppState) -> Vec<Keuze> {
     let mut k = vec![Keuze::new("", "Geen of een andere school")];
-    if let Some(kader) = state.regels.kader_op(vandaag()) {
+    if let Some(kader) = state.regels().kader_op(vandaag()) {
         k.extend(kader.scholen.iter().map(|s| Keuze::new(&s.naam, &s.naam)));
     }
     k
@@ -101,7 +101,7 @@ pub fn schoolkeuzes(state: &AppState) -> Vec<Keuze> {
 
 pub fn productkeuzes(state: &AppState) -> Vec<Keuze> {
     let mut k = vec![Keuze::new("", "Kies een product")];
-    if let Some(kader) = state.regels.kader_op(vandaag()) {
+    if let Some(kader) = state.regels().kader_op(vandaag()) {
         k.extend(
             kader
                 .producten
@@ -201,7 +201,7 @@ fn voorstel(
 
 impl AdviesWeergave {
     pub fn van(a: &Advies<'_>, state: &AppState) -> Self {
-        let kader = state.regels.kader_op(a.peildatum);
+        let kader = state.regels().kader_op(a.peildatum);
         let productnaam =
             |p: &str| kader.map_or_else(|| opmaak::product(p), |k| k.productnaam(p).to_string());
         let opties = a
@@ -266,7 +266,7 @@ impl AdviesWeergave {
         Self {
             situatie: a
                 .situatie
-                .map(|s| opmaak::situatie(&state.regels, s.naam())),
+                .map(|s| opmaak::situatie(state.regels(), s.naam())),
             beschikking: opmaak::ja_nee(a.beschikking_nodig),
             regie: a.regie.map(|r| match r {
                 "onderwijs" => "Bij het onderwijs".to_string(),
@@ -333,7 +333,7 @@ pub async fn formulier(State(state): State<AppState>, wie: Bezoeker) -> WebResul
         invoer: SituatieInvoer {
             // The region's first situation, as the form's first choice.
             onderwijssituatie: state
-                .regels
+                .regels()
                 .situaties()
                 .sleutels()
                 .next()
@@ -360,11 +360,11 @@ pub async fn bereken(
     let uitkomst = AdviesVraag::uit_json(
         &Value::Object(invoer.json()),
         vandaag(),
-        state.regels.situaties(),
+        state.regels().situaties(),
     )
     .and_then(|v| {
         state
-            .regels
+            .regels()
             .advies(&v)
             .map(|a| AdviesWeergave::van(&a, &state))
     });
@@ -506,7 +506,7 @@ struct ToetsPagina {
 /// group; empty for any other pupil.
 pub fn dienstkeuzes(state: &AppState) -> Vec<Keuze> {
     let mut k = vec![Keuze::new("", "Geen (geen OJA of JOA)")];
-    if let Some(kader) = state.regels.kader_op(vandaag()) {
+    if let Some(kader) = state.regels().kader_op(vandaag()) {
         k.extend(
             kader
                 .reikwijdte
@@ -594,8 +594,8 @@ pub async fn toets(
 ) -> WebResultaat {
     let mut fouten = Fouten::default();
     let vraag = json!({"situatie": invoer.situatie.json(), "verwijzing": invoer.voorstel.json()});
-    let uitkomst = ToetsVraag::uit_json(&vraag, vandaag(), state.regels.situaties())
-        .and_then(|v| state.regels.toets(&v).map(|t| toetsweergave(&t)));
+    let uitkomst = ToetsVraag::uit_json(&vraag, vandaag(), state.regels().situaties())
+        .and_then(|v| state.regels().toets(&v).map(|t| toetsweergave(&t)));
     let toetsing = match uitkomst {
         Ok(t) => Some(t),
         Err(f) => {
