@@ -32,7 +32,7 @@ use sqlx::Connection;
 // The authorization matrix: every route × every role × own/other organisation.
 #[path = "api/matrix.rs"]
 mod matrix;
-use matrix::autorisatiematrix;
+use matrix::{autorisatiematrix, regio_isolatie};
 
 // The matrix in time: every role × relation × moment × action (issue 12.10).
 #[path = "api/matrix_tijd.rs"]
@@ -2582,6 +2582,7 @@ per_backend!(
     contactpersonen_beheren,
     web_contactpersonen,
     autorisatiematrix,
+    regio_isolatie,
     matrix_in_tijd,
     steunroute,
     monitoring,
