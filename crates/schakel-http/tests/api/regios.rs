@@ -5,7 +5,7 @@
 //! directory — decides whose rules apply, not its school: an Almere school's
 //! pupil living in Zeewolde gets no rules (and the regular route named),
 //! one living in Lindeloo gets Lindeloo's situations. The public advice
-//! takes `"gemeente"` likewise.
+//! (API and web advisor) takes `"gemeente"` likewise.
 
 use super::*;
 
@@ -205,10 +205,85 @@ async fn twee_regios_in_een_server(app: &App) {
     }
 }
 
+/// The public advisor asks where the child lives: Zeewolde gives no
+/// advice but its route, Lindeloo its own situations, Almere as before.
+async fn web_advies_per_gemeente(app: &App) {
+    let http = app.anoniem();
+    let html = http
+        .get(app.u("/advies"))
+        .send()
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("html");
+    for keuze in [
+        r#"<label for="gemeente">Woongemeente van het kind</label>"#,
+        r#"<option value="" selected>Niet gekozen: Almere</option>"#,
+        r#"<option value="GM0050">Zeewolde</option>"#,
+        r#"<option value="GM9901">Lindeloo</option>"#,
+    ] {
+        assert!(html.contains(keuze), "{keuze} missing:\n{html}");
+    }
+    let stuur = |velden: &[(&str, &str)]| {
+        let body = velden
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&");
+        let http = &http;
+        async move {
+            let r = http
+                .post(app.u("/advies"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+                .await
+                .expect("POST");
+            (r.status(), r.text().await.expect("html"))
+        }
+    };
+    let velden = |gemeente: &'static str, situatie: &'static str| {
+        [
+            ("gemeente", gemeente),
+            ("geboortedatum", "2016-05-12"),
+            ("peildatum", "2026-11-23"),
+            ("onderwijssituatie", situatie),
+            ("school", ""),
+            ("schooldagdelen", ""),
+        ]
+    };
+    let (s, html) = stuur(&velden("GM0050", "volledig_onderwijs")).await;
+    assert_eq!(s, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("Geen normenkader voor deze gemeente")
+            && html.contains("Zeewolde (GM0050) hoort bij regio Zeewolde")
+            && !html.contains("Advies volgens het normenkader"),
+        "{html}"
+    );
+    let (s, html) = stuur(&velden("GM9901", "hele_week_school")).await;
+    assert_eq!(s, StatusCode::OK, "{html}");
+    assert!(html.contains("lindeloo"), "{html}");
+    assert!(!html.contains("Geen normenkader voor deze gemeente"));
+    // Almere's situation for a Lindeloo child: the form again, with
+    // Lindeloo's situations to choose from.
+    let (s, html) = stuur(&velden("GM9901", "volledig_onderwijs")).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{html}");
+    assert!(
+        html.contains(r#"<option value="hele_week_school">"#)
+            && !html.contains(r#"value="kolibrie""#),
+        "{html}"
+    );
+    let (s, html) = stuur(&velden("", "volledig_onderwijs")).await;
+    assert_eq!(s, StatusCode::OK, "{html}");
+    assert!(html.contains("Advies volgens het normenkader"), "{html}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn twee_regios_sqlite() {
     let app = App::sqlite_met(drie_regios()).await;
     twee_regios_in_een_server(&app).await;
+    web_advies_per_gemeente(&app).await;
     app.klaar().await;
 }
 
@@ -218,5 +293,6 @@ async fn twee_regios_postgres() {
         return;
     };
     twee_regios_in_een_server(&app).await;
+    web_advies_per_gemeente(&app).await;
     app.klaar().await;
 }
