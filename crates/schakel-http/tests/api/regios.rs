@@ -58,7 +58,9 @@ async fn adressen(app: &App) {
         .expect("voltooi");
 }
 
-/// A pupil of school A (in Almere) living at `postcode`.
+/// A pupil of school A (in Almere) living at `postcode`, with an open
+/// hulpvraag there that the wijkteam handles jointly with the JGZ (the
+/// verwijzer) as party.
 async fn leerling(app: &App, zc: &Gebruiker, bsn: &str, postcode: &str, nummer: i64) -> i64 {
     let (s, _, h) = zc
         .post(
@@ -81,6 +83,13 @@ async fn leerling(app: &App, zc: &Gebruiker, bsn: &str, postcode: &str, nummer: 
         )
         .await;
     assert_eq!(s, StatusCode::CREATED, "{v}");
+    let (s, _, t) = zc
+        .post(
+            &format!("/api/v1/hulpvragen/{}/triage", v["id"]),
+            json!({"uitkomst": "beide", "wijkteam": app.w.wijkteam, "partijen": [app.w.jgz]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{t}");
     id
 }
 
@@ -126,6 +135,34 @@ async fn twee_regios_in_een_server(app: &App) {
             && !reden.contains("Almere"),
         "{reden}"
     );
+
+    // A referral for the Lindeloo pupil is checked by Lindeloo's rules,
+    // its product and period; for the Zeewolde pupil there are none.
+    let route = super::steunroute::aanbieders(app).await;
+    let verwijzer = app.login(VERWIJZER).await;
+    let einde =
+        chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&van), 12, 31).expect("date");
+    let verwijs = |j: i64, product: &str| {
+        json!({"jeugdige": j, "aanbieder": route.hoofdaanbieder,
+               "verwijzing": {"product": product, "volume": 2, "eenheid": "uur", "per": "week",
+                              "ingangsdatum": van, "einddatum": einde}})
+    };
+    let (s, _, v) = verwijzer
+        .post(
+            "/api/v1/verwijzingen",
+            verwijs(lindeloo, "ambulante_begeleiding"),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(v["normenkader"], "lindeloo 2026.1");
+    assert_eq!(v["binnenNormen"], true, "{v}");
+    let antwoord = verwijzer
+        .post(
+            "/api/v1/verwijzingen",
+            verwijs(zeewolde, "begeleiding_individueel_basis"),
+        )
+        .await;
+    assert_eq!(ongeldig(&antwoord), ["jeugdige"]);
 
     // The public advice and toets take "gemeente".
     let http = app.anoniem();
