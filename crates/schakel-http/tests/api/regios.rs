@@ -163,6 +163,13 @@ async fn twee_regios_in_een_server(app: &App) {
         )
         .await;
     assert_eq!(ongeldig(&antwoord), ["jeugdige"]);
+    assert!(
+        antwoord.2["invalidParams"][0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("Zeewolde (GM0050) hoort bij regio Zeewolde")),
+        "{}",
+        antwoord.2
+    );
 
     // The public advice and toets take "gemeente".
     let http = app.anoniem();
