@@ -1,5 +1,6 @@
 //! The normenkader advisor and the check of a proposed referral: public
-//! pages without personal data, computed by `state.regels()` from the same
+//! pages without personal data, computed by the rules of the child's
+//! region (the default region's, or the woongemeente's) from the same
 //! JSON input as `POST /api/v1/normenkader/adviezen` and `…/toetsingen`,
 //! so a form reports the same field errors as the API.
 
@@ -238,8 +239,10 @@ fn voorstel(
 }
 
 impl AdviesWeergave {
-    pub fn van(a: &Advies<'_>, state: &AppState) -> Self {
-        let kader = state.regels().kader_op(a.peildatum);
+    /// `regels`: the rules the advice came from (its region's), for the
+    /// product and situation names.
+    pub fn van(a: &Advies<'_>, regels: &schakel_rules::Regelset) -> Self {
+        let kader = regels.kader_op(a.peildatum);
         let productnaam =
             |p: &str| kader.map_or_else(|| opmaak::product(p), |k| k.productnaam(p).to_string());
         let opties = a
@@ -304,7 +307,7 @@ impl AdviesWeergave {
         Self {
             situatie: a
                 .situatie
-                .map(|s| opmaak::situatie(state.regels(), s.naam())),
+                .map(|s| opmaak::situatie(regels, s.naam())),
             beschikking: opmaak::ja_nee(a.beschikking_nodig),
             regie: a.regie.map(|r| match r {
                 "onderwijs" => "Bij het onderwijs".to_string(),
@@ -418,7 +421,7 @@ pub async fn bereken(
     if keuze.is_some_and(|k| k.regels().is_some()) {
         let uitkomst =
             AdviesVraag::uit_json(&Value::Object(invoer.json()), vandaag(), regels.situaties())
-                .and_then(|v| regels.advies(&v).map(|a| AdviesWeergave::van(&a, &state)));
+                .and_then(|v| regels.advies(&v).map(|a| AdviesWeergave::van(&a, regels)));
         match uitkomst {
             Ok(a) => advies = Some(a),
             Err(f) => fouten.uit(ApiFout::from(f), &ADVIESVELDEN)?,

@@ -307,7 +307,13 @@ async fn web_advies_per_gemeente(app: &App) {
     );
     let (s, html) = stuur(&velden("GM9901", "hele_week_school")).await;
     assert_eq!(s, StatusCode::OK, "{html}");
-    assert!(html.contains("lindeloo"), "{html}");
+    // Lindeloo's names for its situation and product.
+    assert!(
+        html.contains("lindeloo")
+            && html.contains("Gaat de hele week naar school")
+            && html.contains("Ambulante begeleiding"),
+        "{html}"
+    );
     assert!(!html.contains("Geen normenkader voor deze gemeente"));
     // Almere's situation for a Lindeloo child: the form again, with
     // Lindeloo's situations to choose from.
