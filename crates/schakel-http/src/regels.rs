@@ -54,3 +54,14 @@ pub async fn regels_voor<'s>(state: &'s AppState, j: &Jeugdige) -> ApiResultaat<
         ApiFout::veld("jeugdige", waarom.unwrap_or_default())
     })
 }
+
+/// The rules that name a jeugdige's situations on its pages: its region's,
+/// or the default region's when its region has none or its gemeente is
+/// unknown (only names are read from them, never a judgement).
+pub async fn namen_voor<'s>(state: &'s AppState, j: &Jeugdige) -> ApiResultaat<&'s Regelset> {
+    Ok(match keuze_voor(state, j).await {
+        Ok(k) => k.regels().unwrap_or(state.regels()),
+        Err(ApiFout::Ongeldig(_)) => state.regels(),
+        Err(f) => return Err(f),
+    })
+}

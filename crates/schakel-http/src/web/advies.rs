@@ -305,9 +305,7 @@ impl AdviesWeergave {
             })
             .collect();
         Self {
-            situatie: a
-                .situatie
-                .map(|s| opmaak::situatie(regels, s.naam())),
+            situatie: a.situatie.map(|s| opmaak::situatie(regels, s.naam())),
             beschikking: opmaak::ja_nee(a.beschikking_nodig),
             regie: a.regie.map(|r| match r {
                 "onderwijs" => "Bij het onderwijs".to_string(),

@@ -136,6 +136,26 @@ async fn twee_regios_in_een_server(app: &App) {
         "{reden}"
     );
 
+    // The web page of the Lindeloo pupil's onderwijssituatie offers and
+    // names Lindeloo's situations; the Almere pupil's, Almere's.
+    let b = super::web::Browser::nieuw(app);
+    b.inloggen(ZC_A).await;
+    let p = b
+        .get(&format!("/jeugdigen/{lindeloo}/onderwijssituatie"))
+        .await;
+    assert_eq!(p.status, StatusCode::OK);
+    assert!(
+        p.html.contains(r#"<option value="deel_van_de_week">"#)
+            && p.html.contains("Gaat de hele week naar school")
+            && !p.html.contains(r#"value="kolibrie""#),
+        "{}",
+        p.html
+    );
+    let p = b
+        .get(&format!("/jeugdigen/{almere}/onderwijssituatie"))
+        .await;
+    assert!(p.html.contains(r#"value="kolibrie""#), "{}", p.html);
+
     // A referral for the Lindeloo pupil is checked by Lindeloo's rules,
     // its product and period; for the Zeewolde pupil there are none.
     let route = super::steunroute::aanbieders(app).await;
