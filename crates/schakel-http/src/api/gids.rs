@@ -230,12 +230,17 @@ pub async fn wijkteams(
     crate::invoer::Vraag(v): crate::invoer::Vraag<crate::api::PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = v.pagina()?;
-    let mut lijst = wijkteamlijst(&state).await?;
-    // Beheerder and beleid: their own region's wijkteams only.
-    if let Some(regio) =
-        crate::inrichting::eigen_regio_alleen(state.opslag.as_ref(), &actor).await?
+    let lijst = wijkteamlijst_voor(&state, &actor).await?;
+    Ok(Json(crate::api::PaginaAntwoord::pagineer(lijst, &pagina)))
+}
+
+/// The wijkteams `actor` may list: a beheerder's or beleid user's own
+/// region's only (issue 17.2), every one for the other roles.
+pub async fn wijkteamlijst_voor(state: &AppState, actor: &Actor) -> ApiResultaat<Vec<WijkteamDto>> {
+    let mut lijst = wijkteamlijst(state).await?;
+    if let Some(regio) = crate::inrichting::eigen_regio_alleen(state.opslag.as_ref(), actor).await?
     {
-        let eigen: std::collections::HashSet<i64> = super::organisaties::alle(&state)
+        let eigen: std::collections::HashSet<i64> = super::organisaties::alle(state)
             .await?
             .into_iter()
             .filter(|o| o.regio == regio)
@@ -243,7 +248,7 @@ pub async fn wijkteams(
             .collect();
         lijst.retain(|t| eigen.contains(&t.id));
     }
-    Ok(Json(crate::api::PaginaAntwoord::pagineer(lijst, &pagina)))
+    Ok(lijst)
 }
 
 /// Every wijkteam of the directory with its areas, by name.

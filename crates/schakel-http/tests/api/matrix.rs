@@ -2981,6 +2981,22 @@ pub(crate) async fn regio_isolatie(app: &App) {
             ));
         }
     }
+    // The web pages keep to the region too: region B's beheerder finds
+    // none of region A's wijkteams in the directory, nor opens one's
+    // werkgebied.
+    let b = super::web::Browser::nieuw(app);
+    b.inloggen("beheer@elders-matrix.test").await;
+    let p = b.get("/gids/wijkteams").await;
+    if p.status != StatusCode::OK || p.html.contains("Wijkteam Haven") {
+        fouten.push(format!(
+            "/gids/wijkteams of another region: {} {}",
+            p.status, p.html
+        ));
+    }
+    let p = b.get(&format!("/gids/wijkteams/{}", w.wijkteam)).await;
+    if p.status != StatusCode::NOT_FOUND {
+        fouten.push(format!("region A's werkgebied page: {}", p.status));
+    }
     // Beleid of region B counts none of region A's cases.
     let (s, _, cijfers) = beleid.get("/api/v1/monitoring").await;
     assert_eq!(s, StatusCode::OK, "{cijfers}");
