@@ -48,7 +48,7 @@ pub struct Gidsstand {
 
 async fn gidsstand(wie: &Ingelogd) -> Result<Gidsstand, ApiFout> {
     let opslag = wie.state.opslag.as_ref();
-    let teams = crate::api::gids::wijkteamlijst(&wie.state).await?;
+    let teams = crate::api::gids::wijkteamlijst_voor(&wie.state, &wie.actor).await?;
     let adresbestand = opslag.adresbestand().await?.map(|a| {
         format!(
             "{} ({} adressen{}, ingelezen {})",
@@ -100,7 +100,7 @@ pub async fn overzicht(wie: Ingelogd) -> WebResultaat {
         .collect();
     let versies = wie
         .state
-        .regels
+        .regels()
         .kaders()
         .iter()
         .map(|k| VersieRegel {

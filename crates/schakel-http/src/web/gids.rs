@@ -18,7 +18,7 @@ use super::jeugdigen::{namen, organisaties};
 use super::sessie::{Formulier, Ingelogd};
 use super::{Kop, WebResultaat, naar, opmaak, pagina, pagina_met};
 use crate::api::gids::{
-    ContactpuntInvoer, WerkgebiedInvoer, aanbiederlijst, contacten_voor, wijkteamlijst,
+    ContactpuntInvoer, WerkgebiedInvoer, aanbiederlijst, contacten_voor, wijkteamlijst_voor,
     zet_werkgebied_voor, zoek_adres_voor,
 };
 use crate::fout::ApiFout;
@@ -224,7 +224,7 @@ pub struct Gelukt {
 }
 
 pub async fn wijkteams(wie: Ingelogd, Query(g): Query<Gelukt>) -> WebResultaat {
-    let wijkteams = wijkteamlijst(&wie.state)
+    let wijkteams = wijkteamlijst_voor(&wie.state, &wie.actor)
         .await?
         .into_iter()
         .map(|t| WijkteamRegel {
@@ -335,7 +335,7 @@ async fn werkgebiedpagina(
             "De gids onderhoudt de beheerder.",
         )
         .await?;
-    let team = wijkteamlijst(&wie.state)
+    let team = wijkteamlijst_voor(&wie.state, &wie.actor)
         .await?
         .into_iter()
         .find(|t| t.id == id)

@@ -342,10 +342,11 @@ pub async fn jeugdige(
         _ => None,
     };
     let verwijzingen = super::verwijzingen::regels_voor(&wie, &j, &namen).await?;
+    let situatienamen = crate::regels::namen_voor(&wie.state, &j).await?;
     let onderwijssituatie =
         crate::api::onderwijssituatie::Dossiersituatie::op(&wie.state, &j, crate::api::vandaag())
             .await?
-            .map(|d| super::onderwijssituatie::beschrijving(&wie.state.regels, &d));
+            .map(|d| super::onderwijssituatie::beschrijving(situatienamen, &d));
     pagina(&JeugdigePagina {
         kop: Kop::voor(&wie, "Jeugdige", "/jeugdigen").await?,
         melding: super::gezin::melding(&g),
@@ -765,7 +766,7 @@ pub async fn reikwijdte(
         .await?
         .and_then(|g| g.oja)
         .map(|o| o.arrangement);
-    let kader = state.regels.kader_voor(vandaag(), "peildatum")?;
+    let kader = state.regels().kader_voor(vandaag(), "peildatum")?;
     let gekozen = v
         .school
         .filter(|s| !s.trim().is_empty())

@@ -10,7 +10,7 @@ use schakel_rules::Regelset;
 use schakel_storage::Id;
 use serde::Deserialize;
 
-use super::advies::{schoolkeuzes, situatiekeuzes};
+use super::advies::{schoolkeuzes, situatiekeuzes_van};
 use super::formulier::{Fouten, Keuze, Path};
 use super::sessie::{Formulier, Ingelogd};
 use super::{Kop, WebResultaat, naar, opmaak, pagina_met};
@@ -119,6 +119,8 @@ async fn toon(
         .lees_voor(id, "onderwijssituatie.lezen")
         .await?;
     let o = overzicht(&wie.state, &j).await?;
+    // The jeugdige's own region's situations (woonplaatsbeginsel).
+    let regels = crate::regels::namen_voor(&wie.state, &j).await?;
     let status = fouten.status();
     pagina_met(
         status,
@@ -128,7 +130,7 @@ async fn toon(
             naam: j.naam(),
             gelukt,
             fouten,
-            historie: historie(&wie.state.regels, &o),
+            historie: historie(regels, &o),
             tlv: o.tlv.as_ref().map(|t| {
                 format!(
                     "{} tot en met {}",
@@ -141,7 +143,7 @@ async fn toon(
                 Rol::Zorgcoordinator | Rol::Casusregisseur | Rol::Wijkteammedewerker
             ),
             invoer,
-            situaties: situatiekeuzes(&wie.state),
+            situaties: situatiekeuzes_van(regels),
             scholen: schoolkeuzes(&wie.state),
         },
     )

@@ -318,10 +318,8 @@ async fn dossiersituatie(wie: &Ingelogd, invoer: &VerwijzingFormulier) -> Option
     let dag = chrono::NaiveDate::parse_from_str(invoer.voorstel.ingangsdatum.trim(), "%Y-%m-%d")
         .unwrap_or_else(|_| crate::api::vandaag());
     let d = Dossiersituatie::op(&wie.state, &j, dag).await.ok()??;
-    Some(super::onderwijssituatie::beschrijving(
-        &wie.state.regels,
-        &d,
-    ))
+    let namen = crate::regels::namen_voor(&wie.state, &j).await.ok()?;
+    Some(super::onderwijssituatie::beschrijving(namen, &d))
 }
 
 async fn formulier(
