@@ -70,9 +70,8 @@ fn start_demo_met(data_dir: &Path, dag: Option<chrono::NaiveDate>, opties: &[&st
                 delen[delen.len() - 1].to_string(),
             ));
         }
-        // The last account printed (Wijkteam Almere Stad's and Kompas's
-        // follow the beheerder's).
-        if regel.contains("aanbieder@kompas.demo") {
+        // The last account printed (the Achterhoek's follow Almere's).
+        if regel.contains("beleid@achterhoek.demo") {
             break;
         }
     }
@@ -583,7 +582,7 @@ fn gemanipuleerd_auditlog_wordt_ontdekt() {
 fn elke_demorol_ziet_precies_wat_mag() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let server = start_demo(&tmp.path().join("data"));
-    let verwacht: [(&str, Option<&[&str]>); 10] = [
+    let verwacht: [(&str, Option<&[&str]>); 13] = [
         ("zorgcoordinator@watertuin.demo", Some(&["Sem", "Yasmina"])),
         ("zorgcoordinator@bombardon.demo", Some(&[])),
         ("zorgcoordinator@regenboog.demo", Some(&[])),
@@ -594,6 +593,13 @@ fn elke_demorol_ziet_precies_wat_mag() {
         ("beleid@almere.demo", None),
         ("toegang@almere.demo", None),
         ("beheer@schakel.demo", None),
+        // The Achterhoek's border school: its own pupils, from both regions.
+        (
+            "zorgcoordinator@vso-doetinchem.demo",
+            Some(&["Daan", "Noor", "Milan", "Fleur"]),
+        ),
+        ("beleid@achterhoek.demo", None),
+        ("beheer@achterhoek.demo", None),
     ];
     for (email, namen) in verwacht {
         let gebruiker = Demogebruiker::login(&server, email);
@@ -972,6 +978,93 @@ fn demo_toegangsroute() {
         lotte["contactpersoon"],
         json!({"naam": "Jeugdarts JGZ (gemandateerd verwijzer)", "email": "verwijzer@jgz.demo"})
     );
+}
+
+/// Issue 17.4: the demo serves a second region, the Achterhoek, with its
+/// gemeenten, sociale teams and schools exactly as the data files list
+/// them, and a (fictitious) border school whose pupils live in both
+/// regions: each gets the wijkteam of their own address.
+#[test]
+fn demo_twee_regios_en_een_grensschool() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let server = start_demo(&tmp.path().join("data"));
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let lees = |pad: &str| std::fs::read_to_string(repo.join(pad)).expect(pad);
+    // What the files say: gemeenten in the region file, distinct sociale
+    // teams in the wijkteam file, schools in DUO's file.
+    let gemeenten = lees("regio/achterhoek/regio.toml")
+        .lines()
+        .filter(|r| r.trim() == "[[gemeente]]")
+        .count();
+    let teams: std::collections::BTreeSet<String> = lees("gids/achterhoek/wijkteams.csv")
+        .lines()
+        .skip(1)
+        .filter_map(|r| r.split(';').next().map(str::to_string))
+        .collect();
+    let scholen = lees("gids/achterhoek/scholen-duo.csv").lines().count() - 1;
+    assert_eq!((gemeenten, teams.len(), scholen), (8, 24, 4));
+
+    let zc = Demogebruiker::login(&server, "zorgcoordinator@vso-doetinchem.demo");
+    let organisaties = alle_items(&zc, "/api/v1/organisaties");
+    let school = organisaties
+        .iter()
+        .find(|o| o["brin"] == "99AJ00")
+        .expect("the border school");
+    assert_eq!(school["naam"], "Voorbeeldschool voor VSO");
+    let per_soort = |regio: &Value| {
+        let mut n = std::collections::BTreeMap::new();
+        for o in organisaties.iter().filter(|o| &o["regio"] == regio) {
+            *n.entry(o["soort"].as_str().expect("soort").to_string())
+                .or_insert(0usize) += 1;
+        }
+        n
+    };
+    let achterhoek = per_soort(&school["regio"]);
+    assert_eq!(
+        achterhoek,
+        std::collections::BTreeMap::from([
+            ("gemeente".to_string(), gemeenten),
+            ("school".to_string(), scholen),
+            ("wijkteam".to_string(), teams.len()),
+        ])
+    );
+    let namen: std::collections::BTreeSet<String> = organisaties
+        .iter()
+        .filter(|o| o["regio"] == school["regio"] && o["soort"] == "wijkteam")
+        .map(|o| o["naam"].as_str().expect("naam").to_string())
+        .collect();
+    assert_eq!(namen, teams, "the region's teams are the file's");
+    // Almere's organisations stay in their own region.
+    let watertuin = organisaties
+        .iter()
+        .find(|o| o["naam"] == "SBO De Watertuin")
+        .expect("watertuin");
+    assert_ne!(watertuin["regio"], school["regio"]);
+    assert_eq!(per_soort(&watertuin["regio"])["wijkteam"], 3);
+
+    // The border school's pupils, each with the wijkteam of their address:
+    // two in the Achterhoek, two in Almere.
+    let leerlingen = alle_items(&zc, "/api/v1/jeugdigen");
+    let verwacht = [
+        ("Daan", "Sociaal team Doetinchem 2"),
+        ("Noor", "Sociaal team Winterswijk 1"),
+        ("Milan", "Wijkteam Almere Stad"),
+        ("Fleur", "Wijkteam Almere Haven"),
+    ];
+    assert_eq!(leerlingen.len(), verwacht.len());
+    for (naam, wijkteam) in verwacht {
+        let j = leerlingen
+            .iter()
+            .find(|j| j["voornaam"] == naam)
+            .expect(naam);
+        let (status, route) = zc.get(&format!(
+            "/api/v1/jeugdigen/{}/toegangsroute?vraag=ouders",
+            j["id"]
+        ));
+        assert_eq!(status, 200, "{naam}: {route}");
+        assert_eq!(route["route"], "wijkteam", "{naam}: {route}");
+        assert_eq!(route["organisatie"]["naam"], wijkteam, "{naam}");
+    }
 }
 
 /// Issue 5: the demo imports the Almere samples, so every sample address
