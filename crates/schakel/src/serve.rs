@@ -161,18 +161,15 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
             database_url: Some(format!("sqlite://{}", pad.display())),
         };
         let opslag = demo_opties.open().await?;
-        let (almere, achterhoek, historie) = (
-            data.join("demo").join("almere.toml"),
-            data.join("demo").join("achterhoek.toml"),
-            data.join("demo").join("almere-historie.toml"),
+        let demo = data.join("demo");
+        let (almere, achterhoek, landelijk, historie) = (
+            demo.join("almere.toml"),
+            demo.join("achterhoek.toml"),
+            demo.join("landelijk.toml"),
+            demo.join("almere-historie.toml"),
         );
-        let vul = crate::demo::vul(
-            opslag.clone(),
-            &[&almere, &achterhoek],
-            Some(&historie),
-            &sleutel,
-            &regels,
-        );
+        let regios = [almere.as_path(), &achterhoek, &landelijk];
+        let vul = crate::demo::vul(opslag.clone(), &regios, Some(&historie), &sleutel, &regels);
         let accounts = match opties.demo_datum {
             Some(dag) => schakel_storage::klok::op(demo_moment(dag), vul).await,
             None => vul.await,

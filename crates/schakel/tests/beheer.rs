@@ -70,8 +70,9 @@ fn start_demo_met(data_dir: &Path, dag: Option<chrono::NaiveDate>, opties: &[&st
                 delen[delen.len() - 1].to_string(),
             ));
         }
-        // The last account printed (the Achterhoek's follow Almere's).
-        if regel.contains("beleid@achterhoek.demo") {
+        // The last account printed (the Achterhoek's and the national
+        // organisation's follow Almere's).
+        if regel.contains("beleid@landelijk.demo") {
             break;
         }
     }
@@ -582,7 +583,7 @@ fn gemanipuleerd_auditlog_wordt_ontdekt() {
 fn elke_demorol_ziet_precies_wat_mag() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let server = start_demo(&tmp.path().join("data"));
-    let verwacht: [(&str, Option<&[&str]>); 13] = [
+    let verwacht: [(&str, Option<&[&str]>); 14] = [
         ("zorgcoordinator@watertuin.demo", Some(&["Sem", "Yasmina"])),
         ("zorgcoordinator@bombardon.demo", Some(&[])),
         ("zorgcoordinator@regenboog.demo", Some(&[])),
@@ -600,6 +601,7 @@ fn elke_demorol_ziet_precies_wat_mag() {
         ),
         ("beleid@achterhoek.demo", None),
         ("beheer@achterhoek.demo", None),
+        ("beleid@landelijk.demo", None),
     ];
     for (email, namen) in verwacht {
         let gebruiker = Demogebruiker::login(&server, email);
@@ -1001,7 +1003,12 @@ fn demo_twee_regios_en_een_grensschool() {
         .skip(1)
         .filter_map(|r| r.split(';').next().map(str::to_string))
         .collect();
-    let scholen = lees("gids/achterhoek/scholen-duo.csv").lines().count() - 1;
+    // (The file's day-care centre, KDV, is no school: the import refuses it.)
+    let scholen = lees("gids/achterhoek/scholen-duo.csv")
+        .lines()
+        .skip(1)
+        .filter(|r| !r.ends_with("\"KDV\""))
+        .count();
     assert_eq!((gemeenten, teams.len(), scholen), (8, 24, 4));
 
     let zc = Demogebruiker::login(&server, "zorgcoordinator@vso-doetinchem.demo");
@@ -1065,6 +1072,44 @@ fn demo_twee_regios_en_een_grensschool() {
         assert_eq!(route["route"], "wijkteam", "{naam}: {route}");
         assert_eq!(route["organisatie"]["naam"], wijkteam, "{naam}");
     }
+
+    // Monitoring (issue 17.5): the national organisation sees both regions
+    // side by side and their sum. The Achterhoek has no cases yet, so the
+    // country's figures are exactly Almere's, and Almere's own column is
+    // hidden wherever it would reveal the Achterhoek's small (zero) count.
+    let (_, almere) = Demogebruiker::login(&server, "beleid@almere.demo").get("/api/v1/monitoring");
+    let land = Demogebruiker::login(&server, "beleid@landelijk.demo");
+    let (status, m) = land.get("/api/v1/monitoring/regios");
+    assert_eq!(status, 200, "{m}");
+    let regios: Vec<&str> = m["regios"]
+        .as_array()
+        .expect("regios")
+        .iter()
+        .filter_map(|r| r["naam"].as_str())
+        .collect();
+    assert_eq!(regios, ["Almere", "Achterhoek"]);
+    assert_eq!(m["land"], almere["maanden"], "the country is the sum");
+    assert!(
+        almere["maanden"][11]["aantallen"]["openCasussen"].is_number(),
+        "{almere}"
+    );
+    for maand in m["regios"][0]["maanden"].as_array().expect("maanden") {
+        for (k, v) in maand["aantallen"].as_object().expect("aantallen") {
+            assert!(v == "<5" || v == "verborgen", "Almere {k}: {v}");
+        }
+    }
+    // The Achterhoek's beleid: its own gemeenten, not Almere's.
+    let ah = Demogebruiker::login(&server, "beleid@achterhoek.demo");
+    let (status, m) = ah.get("/api/v1/monitoring?gemeente=GM0222");
+    assert_eq!(
+        (status, m["gemeente"].clone()),
+        (200, json!("GM0222")),
+        "{m}"
+    );
+    let (status, _) = ah.get("/api/v1/monitoring?gemeente=GM0034");
+    assert_eq!(status, 400);
+    let (status, _) = ah.get("/api/v1/monitoring/regios");
+    assert_eq!(status, 403);
 }
 
 /// Issue 5: the demo imports the Almere samples, so every sample address
