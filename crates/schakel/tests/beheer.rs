@@ -274,14 +274,15 @@ fn demo_serveert_en_beheercommandos_werken_op_dezelfde_data() {
         &["--database-url", &db],
     );
     assert_eq!(code, 0);
-    // 3 jeugdigen and 2 households, and each household of the history with
-    // its one jeugdige.
+    // 3 jeugdigen and 2 households of Almere, the border school's 4 pupils
+    // in 4 households, and each household of the history with its one
+    // jeugdige.
     let historie = Historie::lees(chrono::Utc::now().date_naive());
     let huishoudens = historie.open_aan_einde(None, -1)
         + (-11..=-1)
             .map(|m| historie.som(None, m, "afgesloten"))
             .sum::<i64>();
-    assert_eq!(v["aantal"], 5 + 2 * huishoudens, "{v}");
+    assert_eq!(v["aantal"], 5 + 8 + 2 * huishoudens, "{v}");
     let (code, _, stderr) = draai(
         &["retentie", "--peildatum", "morgen"],
         &data_dir,
