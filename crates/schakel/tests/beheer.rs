@@ -1423,6 +1423,43 @@ fn tweede_regio_met_vele_wijkteams() {
         a["wijkteam"]["contactpunt"]["email"],
         "berkelland2@sociaalteam.voorbeeld"
     );
+    // Almere's address file beside it (issue 17.4): it replaces only
+    // Almere's gemeente, so both regions' addresses answer; a national
+    // import (--vervang-alles) replaces every address.
+    let almere = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data/gids/almere/adressen-2025.csv")
+        .display()
+        .to_string();
+    let (code, verslag, _) = draai(&["import", "adressen", &almere], &data_dir, &[]);
+    assert_eq!((code, verslag["opgeslagen"].clone()), (0, json!(76)));
+    let adres = |pc: &str| {
+        draai(
+            &["wijkteam", "--postcode", pc, "--huisnummer", "3"],
+            &data_dir,
+            &[],
+        )
+        .1
+    };
+    assert_eq!(
+        adres("7272BC")["wijkteam"]["naam"],
+        "Sociaal team Berkelland 2"
+    );
+    assert_eq!(adres("1354AB")["gemeente"], "GM0034", "{}", adres("1354AB"));
+    let (code, _, _) = draai(
+        &["import", "adressen", "--vervang-alles", &almere],
+        &data_dir,
+        &[],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(adres("7272BC")["uitkomst"], "onbekend_adres");
+    assert_eq!(adres("1354AB")["gemeente"], "GM0034");
+    // Back to the Achterhoek's sample beside Almere's, for what follows.
+    let (code, _, _) = draai(
+        &["import", "adressen", &pad("adressen-2025.csv")],
+        &data_dir,
+        &[],
+    );
+    assert_eq!(code, 0);
     // DUO's school file: a vso, a vo, a pro and an mbo location; a row that
     // is no school is reported, the rest stored; a re-import updates.
     let (code, verslag, stderr) = draai(
