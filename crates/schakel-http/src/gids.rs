@@ -278,6 +278,21 @@ pub struct Adresantwoord {
     pub toelichting: String,
 }
 
+/// The CBS buurt of an address (which holds its wijk and gemeente): from
+/// the address file in memory once loaded, else from the database.
+pub async fn buurt_van(
+    opslag: &dyn Opslag,
+    stand: &Gidsstand,
+    postcode: &Postcode,
+    huisnummer: Huisnummer,
+) -> Resultaat<Option<Buurtcode>> {
+    let (pc, nummer) = (postcode_getal(postcode), huisnummer.waarde());
+    Ok(match &stand.adressen {
+        Some(ix) => ix.buurt(pc, nummer),
+        None => opslag.adres(pc, nummer).await?,
+    })
+}
+
 /// Looks up an address. The toevoeging does not change the answer: the
 /// CBS file lists addresses by postcode and house number.
 pub async fn zoek(
@@ -288,10 +303,7 @@ pub async fn zoek(
 ) -> Resultaat<Adresantwoord> {
     let nummer = huisnummer.waarde();
     let pc = postcode_getal(postcode);
-    let buurt = match &stand.adressen {
-        Some(ix) => ix.buurt(pc, nummer),
-        None => opslag.adres(pc, nummer).await?,
-    };
+    let buurt = buurt_van(opslag, stand, postcode, huisnummer).await?;
     let toewijzing = stand.gebieden.wijs_toe(pc, nummer, buurt);
     let mut a = Adresantwoord {
         postcode: postcode.als_tekst().to_string(),

@@ -247,6 +247,18 @@ pub async fn eis_beheerder_van(
     Ok(org)
 }
 
+/// The region a beheerder's or beleid user's lists keep to: they see and
+/// change nothing of another region (issue 17.2). None for the other
+/// roles, who work with organisations of several regions (a school serves
+/// pupils of many; seed 002).
+pub async fn eigen_regio_alleen(opslag: &dyn Opslag, actor: &Actor) -> ApiResultaat<Option<Id>> {
+    if matches!(actor.rol.rol, Rol::Beheerder | Rol::Beleid) {
+        Ok(Some(regio_van(opslag, actor).await?))
+    } else {
+        Ok(None)
+    }
+}
+
 /// The region of the actor's organisation.
 pub async fn regio_van(opslag: &dyn Opslag, actor: &Actor) -> ApiResultaat<Id> {
     opslag

@@ -17,6 +17,7 @@ pub mod interventie;
 pub mod invoer;
 pub mod openapi;
 pub mod post;
+pub mod regels;
 pub mod sso;
 pub mod state;
 pub mod toegangslog;

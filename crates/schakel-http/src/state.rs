@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use metrics_exporter_prometheus::PrometheusHandle;
-use schakel_rules::Regelset;
+use schakel_rules::{Regelset, Regios};
 use schakel_storage::Opslag;
 
 #[derive(Debug, Clone)]
@@ -72,7 +72,8 @@ impl Default for Instellingen {
 
 pub struct Binnenkant {
     pub opslag: Arc<dyn Opslag>,
-    pub regels: Regelset,
+    /// Every region this installation serves, with its rules (issue 17).
+    pub regios: Regios,
     pub instellingen: Instellingen,
     /// Failed logins per client address and per account.
     pub inlogpogingen: Inlogpogingen,
@@ -86,6 +87,14 @@ pub struct Binnenkant {
     pub zegel_sleutel: [u8; 32],
     /// Forms sent after their session expired, until the new login.
     pub bewaard: crate::web::bewaard::Bewaarplaats,
+}
+
+impl Binnenkant {
+    /// The default region's rules (`serve --regio`): for questions that
+    /// name no gemeente, no jeugdige and no region of their own.
+    pub fn regels(&self) -> &Regelset {
+        self.regios.standaard_regels()
+    }
 }
 
 #[derive(Clone)]
@@ -102,7 +111,7 @@ impl std::ops::Deref for AppState {
 impl AppState {
     pub fn new(
         opslag: Arc<dyn Opslag>,
-        regels: Regelset,
+        regios: impl Into<Regios>,
         instellingen: Instellingen,
         metrics: Option<PrometheusHandle>,
     ) -> Self {
@@ -113,7 +122,7 @@ impl AppState {
         let gebieden = crate::gids::GebiedenCache::met_vers(instellingen.gids_vers);
         Self(Arc::new(Binnenkant {
             opslag,
-            regels,
+            regios: regios.into(),
             instellingen,
             inlogpogingen: Inlogpogingen,
             metrics,

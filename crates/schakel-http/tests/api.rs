@@ -23,7 +23,7 @@ use reqwest::header::{self, HeaderMap};
 use reqwest::{Method, StatusCode};
 use schakel_domain::{Brin, Bsn, GemeenteCode, OrganisatieSoort, Rol};
 use schakel_http::{AppState, Instellingen};
-use schakel_rules::{AdviesVraag, Regelset, ToetsVraag};
+use schakel_rules::{AdviesVraag, Regelset, Regios, ToetsVraag};
 use schakel_storage::audit::{Actie, AuditRecord, Uitkomst, Verificatie};
 use schakel_storage::{NieuweMedewerker, NieuweOrganisatie, NieuweRegio, Opslag, Roltoewijzing};
 use serde_json::{Value, json};
@@ -32,7 +32,7 @@ use sqlx::Connection;
 // The authorization matrix: every route × every role × own/other organisation.
 #[path = "api/matrix.rs"]
 mod matrix;
-use matrix::autorisatiematrix;
+use matrix::{autorisatiematrix, regio_isolatie};
 
 // The matrix in time: every role × relation × moment × action (issue 12.10).
 #[path = "api/matrix_tijd.rs"]
@@ -160,6 +160,11 @@ fn data_map() -> PathBuf {
 
 fn regels() -> Regelset {
     Regelset::laad(&data_map(), "almere").expect("rules load")
+}
+
+/// Every shipped region, Almere the default (as `serve` loads them).
+fn regios() -> Regios {
+    Regios::laad(&data_map(), "almere").expect("regions load")
 }
 
 // --- application logs, captured for the whole test process --------------------------------
@@ -406,16 +411,17 @@ struct App {
 
 impl App {
     async fn sqlite() -> Self {
-        Self::sqlite_met(regels()).await
+        Self::sqlite_met(regios()).await
     }
 
-    /// On SQLite, serving `regels` (another region's rule set).
-    async fn sqlite_met(regels: Regelset) -> Self {
+    /// On SQLite, serving `regels` (another region's rule set, or several
+    /// regions).
+    async fn sqlite_met(regels: impl Into<Regios>) -> Self {
         let map = tempfile::tempdir().expect("tempdir");
         let opslag = schakel_storage_sqlite::SqliteOpslag::open(&map.path().join("schakel.db"))
             .await
             .expect("open SQLite");
-        Self::start(Arc::new(opslag), Opruimen::Map(map), regels).await
+        Self::start(Arc::new(opslag), Opruimen::Map(map), regels.into()).await
     }
 
     async fn postgres() -> Option<Self> {
@@ -424,10 +430,20 @@ impl App {
         let opslag = schakel_storage_postgres::PgOpslag::connect(&url)
             .await
             .expect("connect and migrate");
-        Some(Self::start(Arc::new(opslag), Opruimen::Pg(db), regels()).await)
+        Some(Self::start(Arc::new(opslag), Opruimen::Pg(db), regios()).await)
     }
 
-    async fn start(opslag: Arc<dyn Opslag>, opruimen: Opruimen, regels: Regelset) -> Self {
+    /// On PostgreSQL, serving `regios`.
+    async fn postgres_met(regios: Regios) -> Option<Self> {
+        let basis = pg_basis_url()?;
+        let (db, url) = PgDb::nieuw(basis).await;
+        let opslag = schakel_storage_postgres::PgOpslag::connect(&url)
+            .await
+            .expect("connect and migrate");
+        Some(Self::start(Arc::new(opslag), Opruimen::Pg(db), regios).await)
+    }
+
+    async fn start(opslag: Arc<dyn Opslag>, opruimen: Opruimen, regels: Regios) -> Self {
         logboek();
         let w = seed(opslag.as_ref()).await;
         Self::serveer(opslag, opruimen, w, regels, schakel_http::gids::VERS).await
@@ -449,7 +465,7 @@ impl App {
                 Arc::new(opslag),
                 Opruimen::Niets,
                 self.w.clone(),
-                regels(),
+                regios(),
                 std::time::Duration::from_secs(3600),
             )
             .await,
@@ -460,7 +476,7 @@ impl App {
         opslag: Arc<dyn Opslag>,
         opruimen: Opruimen,
         w: Wereld,
-        regels: Regelset,
+        regels: Regios,
         gids_vers: std::time::Duration,
     ) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -834,14 +850,34 @@ async fn gezondheid_openapi_metrics(app: &App) {
         .send()
         .await
         .expect("GET");
-    let (s, h, body) = lees(r).await;
+    let (s, h, mut body) = lees(r).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(content_type(&h), "application/json");
+    let almere = json!({"regio": "almere", "route": "oja", "gemeenten": ["GM0034"], "versies": ["2025.1"],
+                        "vingerafdruk": regels().vingerafdruk().expect("loaded from files")});
+    let mut regios = body["regios"].as_array().cloned().unwrap_or_default();
+    assert_eq!(
+        regios.len(),
+        std::fs::read_dir(data_map().join("regio"))
+            .expect("regio")
+            .count(),
+        "one entry per region directory: {body}"
+    );
+    // Every region with its rules' fingerprint; Zeewolde has none.
+    regios.retain(|r| r["regio"] == "almere" || r["regio"] == "zeewolde");
+    assert_eq!(
+        regios,
+        vec![
+            almere.clone(),
+            json!({"regio": "zeewolde", "route": "regulier", "gemeenten": ["GM0050"],
+                   "versies": [], "vingerafdruk": null})
+        ]
+    );
+    body.as_object_mut().expect("object").remove("regios");
     assert_eq!(
         body,
         json!({"status": "ok", "database": app.opslag.backend(), "versie": env!("CARGO_PKG_VERSION"),
-               "regels": {"regio": "almere", "versies": ["2025.1"],
-                          "vingerafdruk": regels().vingerafdruk().expect("loaded from files")}})
+               "regels": almere})
     );
     for (kop, waarde) in [
         ("x-content-type-options", "nosniff"),
@@ -2478,6 +2514,10 @@ use factorherstel::tweede_factor_verwijderen;
 #[path = "api/tweede_regelset.rs"]
 mod tweede_regelset;
 
+// Several regions in one server; the pupil's gemeente decides (issue 17.2-3).
+#[path = "api/regios.rs"]
+mod regios;
+
 // The referral takes the child's situation from the dossier (issue 14.5).
 #[path = "api/onderwijssituatie.rs"]
 mod onderwijssituatie;
@@ -2547,6 +2587,7 @@ per_backend!(
     contactpersonen_beheren,
     web_contactpersonen,
     autorisatiematrix,
+    regio_isolatie,
     matrix_in_tijd,
     steunroute,
     monitoring,

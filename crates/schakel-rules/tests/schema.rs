@@ -11,7 +11,11 @@ use common::data_map;
 use serde_json::Value;
 
 fn schema() -> jsonschema::Validator {
-    let tekst = std::fs::read_to_string(data_map().join("schema/normenkader.schema.json"))
+    schema_uit("normenkader.schema.json")
+}
+
+fn schema_uit(naam: &str) -> jsonschema::Validator {
+    let tekst = std::fs::read_to_string(data_map().join("schema").join(naam))
         .expect("the schema is shipped");
     let schema: Value = serde_json::from_str(&tekst).expect("the schema is JSON");
     jsonschema::options()
@@ -46,6 +50,10 @@ fn regelbestanden(map: &Path) -> Vec<PathBuf> {
     let mut uit = Vec::new();
     for regio in std::fs::read_dir(map.join("regio")).expect("regio folder") {
         let kaders = regio.expect("entry").path().join("normenkader");
+        if !kaders.is_dir() {
+            // A region without rules (data/regio/zeewolde).
+            continue;
+        }
         for f in std::fs::read_dir(kaders).expect("normenkader folder") {
             let pad = f.expect("entry").path();
             if pad.extension().is_some_and(|e| e == "toml") {
@@ -151,4 +159,67 @@ fn het_schema_weigert_wat_de_lader_weigert() {
         },
         "/rij/0",
     );
+}
+
+/// Every `regio/*/regio.toml` under `map`.
+fn regiobestanden(map: &Path) -> Vec<PathBuf> {
+    let mut uit: Vec<PathBuf> = std::fs::read_dir(map.join("regio"))
+        .expect("regio folder")
+        .map(|r| r.expect("entry").path().join("regio.toml"))
+        .collect();
+    uit.sort();
+    uit
+}
+
+/// `data/schema/regio.schema.json` accepts every shipped region file (and
+/// the fixtures'); every region folder has one.
+#[test]
+fn elk_geleverd_regiobestand_past_in_het_schema() {
+    let schema = schema_uit("regio.schema.json");
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut bestanden = regiobestanden(&data_map());
+    for verwacht in ["almere/regio.toml", "zeewolde/regio.toml"] {
+        assert!(
+            bestanden.iter().any(|p| p.ends_with(verwacht)),
+            "{verwacht} in {bestanden:?}"
+        );
+    }
+    bestanden.extend(regiobestanden(&fixtures));
+    for pad in bestanden {
+        assert!(pad.is_file(), "{} is missing", pad.display());
+        assert_eq!(
+            fouten(&schema, &lees(&pad)),
+            Vec::<String>::new(),
+            "{}",
+            pad.display()
+        );
+    }
+}
+
+#[test]
+fn het_regioschema_weigert_verkeerde_vorm() {
+    let schema = schema_uit("regio.schema.json");
+    let goed = lees(&data_map().join("regio/zeewolde/regio.toml"));
+    assert_eq!(fouten(&schema, &goed), Vec::<String>::new());
+    let weigert = |pas: &dyn Fn(&mut Value), verwacht: &str| {
+        let mut v = goed.clone();
+        pas(&mut v);
+        let f = fouten(&schema, &v);
+        assert!(
+            f.iter().any(|f| f.contains(verwacht)),
+            "expected an error with {verwacht:?}, got {f:?}"
+        );
+    };
+    weigert(&|v| v["route"] = "snelweg".into(), "/route");
+    weigert(&|v| v["code"] = "Zeewolde".into(), "/code");
+    weigert(
+        &|v| v["gemeente"][0]["code"] = "0050".into(),
+        "/gemeente/0/code",
+    );
+    weigert(
+        &|v| v["gemeente"][0]["kalenderregio"] = "oost".into(),
+        "/gemeente/0/kalenderregio",
+    );
+    weigert(&|v| v["gemeente"] = Value::Array(Vec::new()), "/gemeente");
+    weigert(&|v| v["normenkader"] = true.into(), "normenkader");
 }

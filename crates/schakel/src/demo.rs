@@ -16,7 +16,7 @@ use schakel_http::inrichting::{
     GEBEURTENIS, Organisatieaanvraag, Toegangsroutewijziging, registreer_organisatie,
     registreer_regio, zet_toegangsroute,
 };
-use schakel_rules::Regelset;
+use schakel_rules::Regios;
 use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, nu};
 use schakel_storage::{NieuweRegio, OjaArrangement, Opslag, Roltoewijzing};
 use serde::Deserialize;
@@ -382,7 +382,7 @@ pub async fn vul(
     bestanden: &[&Path],
     historie: Option<&Path>,
     sleutel: &[u8],
-    regels: &Regelset,
+    regios: &Regios,
 ) -> Result<Vec<DemoAccount>, String> {
     let opslag: &dyn Opslag = gedeeld.as_ref();
     let mut regio_bestanden = Vec::new();
@@ -400,7 +400,7 @@ pub async fn vul(
     // The API's state: what a region's users do goes through its functions.
     let state = schakel_http::AppState::new(
         gedeeld.clone(),
-        regels.clone(),
+        regios.clone(),
         schakel_http::Instellingen {
             pseudoniem_sleutel: sleutel.to_vec(),
             ..Default::default()
@@ -417,9 +417,16 @@ pub async fn vul(
         let id = org_id(&o.sleutel)?;
         let mut record = systeem_record(GEBEURTENIS, Actie::Wijzigen, "organisatie");
         record.object_id = Some(id);
-        zet_toegangsroute(opslag, regels, vandaag(), id, &w, &record)
-            .await
-            .map_err(|e| format!("{}: {e}", o.sleutel))?;
+        zet_toegangsroute(
+            opslag,
+            regios.standaard_regels(),
+            vandaag(),
+            id,
+            &w,
+            &record,
+        )
+        .await
+        .map_err(|e| format!("{}: {e}", o.sleutel))?;
     }
     // Households, jeugdigen, hulpvragen and cases go through the API's own
     // functions, each as the account that would do it in a real region:

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use schakel_domain::grens::vandaag;
 use schakel_rules::vraag::parse_json;
-use schakel_rules::{AdviesVraag, InvoerFout, LaadFout, Regelset, ToetsVraag};
+use schakel_rules::{InvoerFout, LaadFout, Regios};
 use serde::Serialize;
 
 #[derive(Parser)]
@@ -33,7 +33,9 @@ struct Cli {
     /// Data directory with kalender/ and regio/ (default: $SCHAKEL_DATA, ./data, or the repository's data/).
     #[arg(long, global = true, env = "SCHAKEL_DATA")]
     data: Option<PathBuf>,
-    /// Region whose normenkader applies.
+    /// The default region: its normenkader applies to questions that name
+    /// no gemeente. `serve` serves every region of data/regio/ all the same;
+    /// a "gemeente" in the input (CBS code) picks that gemeente's region.
     #[arg(long, global = true, default_value = "almere")]
     regio: String,
     #[command(subcommand)]
@@ -42,9 +44,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Opdracht {
-    /// What may be referred for a child: reads an advies JSON object from FILE, or stdin with '-'.
+    /// What may be referred for a child: reads an advies JSON object from FILE, or stdin with '-'; an optional "gemeente" (GM0034) picks the region.
     Advies { bestand: PathBuf },
-    /// Checks a proposed referral against the norms: reads {"situatie", "verwijzing"} from FILE or '-'.
+    /// Checks a proposed referral against the norms: reads {"gemeente"?, "situatie", "verwijzing"} from FILE or '-'.
     Toets { bestand: PathBuf },
     /// Which services an OJA school's arrangement covers (OJA) and which need a referral (V).
     Reikwijdte {
@@ -140,19 +142,17 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
     let data = datamap(cli.data.as_deref());
     match &cli.opdracht {
         Opdracht::Advies { bestand } => {
-            let regels = Regelset::laad(&data, &cli.regio)?;
+            let regios = Regios::laad(&data, &cli.regio)?;
             let invoer = parse_json(&lees_invoer(bestand)?)?;
-            let vraag = AdviesVraag::uit_json(&invoer, vandaag(), regels.situaties())?;
-            schrijf(&regels.advies(&vraag)?);
+            schrijf(&regios.advies_json(&invoer, vandaag())?);
         }
         Opdracht::Toets { bestand } => {
-            let regels = Regelset::laad(&data, &cli.regio)?;
+            let regios = Regios::laad(&data, &cli.regio)?;
             let invoer = parse_json(&lees_invoer(bestand)?)?;
-            let vraag = ToetsVraag::uit_json(&invoer, vandaag(), regels.situaties())?;
-            schrijf(&regels.toets(&vraag)?);
+            schrijf(&regios.toets_json(&invoer, vandaag())?);
         }
         Opdracht::Reikwijdte { school } => {
-            let regels = Regelset::laad(&data, &cli.regio)?;
+            let regels = schakel_rules::Regelset::laad(&data, &cli.regio)?;
             let kader = regels.kader_voor(vandaag(), "peildatum")?;
             let (reikwijdte, toelichting, bronnen) = kader.reikwijdte_school(school)?;
             schrijf(&serde_json::json!({
@@ -163,13 +163,13 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
                 "bronnen": bronnen,
             }));
         }
-        Opdracht::Regels => schrijf(&regels_overzicht(&Regelset::laad(&data, &cli.regio)?)),
+        Opdracht::Regels => schrijf(&regels_overzicht(&Regios::laad(&data, &cli.regio)?)),
         Opdracht::Kalender(opdracht) => kalender::voer_uit(opdracht, &data)?,
         Opdracht::Serve(opties) => {
-            let regels = Regelset::laad(&data, &cli.regio)?;
+            let regios = Regios::laad(&data, &cli.regio)?;
             start_logging();
             runtime()?
-                .block_on(serve::serve(opties, regels, &data))
+                .block_on(serve::serve(opties, regios, &data))
                 .map_err(|e| Fout::Bedrijf(e.0))?;
         }
         Opdracht::Account(opdracht) => {
@@ -257,8 +257,11 @@ pub(crate) fn schrijf(waarde: &impl Serialize) {
     let _ = serde_json::to_writer_pretty(&mut uit, waarde).map(|_| writeln!(uit));
 }
 
-fn regels_overzicht(regels: &Regelset) -> serde_json::Value {
-    let versies: Vec<_> = regels
+/// The default region's rule versions, and every region of the data
+/// directory with its gemeenten and route (all of them checked on load).
+fn regels_overzicht(regios: &Regios) -> serde_json::Value {
+    let versies: Vec<_> = regios
+        .standaard_regels()
         .kaders()
         .iter()
         .map(|k| {
@@ -290,5 +293,18 @@ fn regels_overzicht(regels: &Regelset) -> serde_json::Value {
             })
         })
         .collect();
-    serde_json::json!({ "versies": versies })
+    let lijst: Vec<_> = regios
+        .alle()
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "code": r.code,
+                "naam": r.naam,
+                "route": r.route,
+                "normenkader": r.regels.as_ref().map(|s| s.kaders().iter().map(|k| &k.versie).collect::<Vec<_>>()),
+                "gemeenten": r.gemeenten.iter().map(|g| serde_json::json!({"code": g.code, "naam": g.naam, "kalenderregio": g.kalenderregio.naam()})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({ "versies": versies, "regios": lijst })
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use clap::Args;
 use schakel_http::{AppState, Instellingen};
-use schakel_rules::Regelset;
+use schakel_rules::Regios;
 use schakel_storage::Opslag;
 
 use crate::opslag::{OpenFout, OpslagOpties};
@@ -133,7 +133,8 @@ fn web_map(gekozen: Option<&Path>) -> Option<std::path::PathBuf> {
     gevonden
 }
 
-pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Result<(), OpenFout> {
+/// Serves every region of `regios` (all of `data/regio/`).
+pub async fn serve(opties: &ServeOpties, regios: Regios, data: &Path) -> Result<(), OpenFout> {
     let sleutel = opties.opslag.pseudoniem_sleutel()?;
     // Checked before anything starts: a wrong --smtp-url stops the start.
     let post = match (&opties.smtp_url, &opties.smtp_afzender) {
@@ -168,8 +169,8 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
             demo.join("landelijk.toml"),
             demo.join("almere-historie.toml"),
         );
-        let regios = [almere.as_path(), &achterhoek, &landelijk];
-        let vul = crate::demo::vul(opslag.clone(), &regios, Some(&historie), &sleutel, &regels);
+        let bestanden = [almere.as_path(), &achterhoek, &landelijk];
+        let vul = crate::demo::vul(opslag.clone(), &bestanden, Some(&historie), &sleutel, &regios);
         let accounts = match opties.demo_datum {
             Some(dag) => schakel_storage::klok::op(demo_moment(dag), vul).await,
             None => vul.await,
@@ -228,7 +229,7 @@ pub async fn serve(opties: &ServeOpties, regels: Regelset, data: &Path) -> Resul
     let taak = checkpointer.clone().start(std::time::Duration::from_secs(
         opties.audit_checkpoint_interval,
     ));
-    let state = AppState::new(opslag, regels, instellingen, schakel_http::metrics_handle());
+    let state = AppState::new(opslag, regios, instellingen, schakel_http::metrics_handle());
     schakel_http::gids::volg_andere_instanties(state.clone())
         .await
         .map_err(|e| OpenFout(format!("gidswijzigingen volgen: {e}")))?;

@@ -1700,3 +1700,80 @@ fn kalender_importeer_strijdig_met_de_kalender_schrijft_niets() {
         assert_eq!(momentopname(&data), voor, "de data-map is veranderd");
     }
 }
+
+/// Several regions in one data directory (issue 17.2-3): `advies` and
+/// `toets` take "gemeente" (CBS code) to pick the region whose rules
+/// apply; Zeewolde has no normenkader and answers "situatie": null with its
+/// regular route; an unknown gemeente is bad input naming the field;
+/// without a gemeente the default region (`--regio`, Almere) answers as
+/// before. `regels` lists every region.
+#[test]
+fn gemeente_kiest_de_regio() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    kopieer_map(&repo_data().join("kalender"), &data.join("kalender"));
+    kopieer_map(&repo_data().join("regio"), &data.join("regio"));
+    kopieer_map(
+        &repo().join("crates/schakel-rules/tests/fixtures/regio/lindeloo"),
+        &data.join("regio/lindeloo"),
+    );
+    let advies = |invoer: Value| draai_stdin_met(&data, &["advies", "-"], &invoer.to_string());
+    let almere = vraag("2015-03-01", "2026-11-23", "volledig_onderwijs");
+    let zonder = gelukt(&advies(almere.clone()));
+    assert_eq!(zonder["normenkader"]["regio"], "almere");
+    assert_eq!(
+        gelukt(&advies(met(almere.clone(), "gemeente", json!("GM0034")))),
+        zonder
+    );
+    let lindeloo = gelukt(&advies(met(
+        vraag("2016-05-12", "2026-11-23", "hele_week_school"),
+        "gemeente",
+        json!("GM9901"),
+    )));
+    assert_eq!(lindeloo["normenkader"]["regio"], "lindeloo");
+    let zeewolde = gelukt(&advies(met(almere.clone(), "gemeente", json!("GM0050"))));
+    assert_eq!(zeewolde["situatie"], Value::Null);
+    assert_eq!(zeewolde["route"], "regulier");
+    assert!(
+        zeewolde["toelichting"]
+            .as_str()
+            .is_some_and(|t| t.contains("reguliere route") && !t.contains("Almere")),
+        "{zeewolde}"
+    );
+    let toets = json!({"gemeente": "GM0050", "situatie": almere,
+        "verwijzing": {"product": "begeleiding_individueel_basis", "volume": 2, "eenheid": "uur",
+                       "per": "week", "ingangsdatum": "2026-11-23", "einddatum": "2027-02-22"}});
+    let t = gelukt(&draai_stdin_met(&data, &["toets", "-"], &toets.to_string()));
+    assert_eq!(
+        (&t["situatie"], &t["regio"]),
+        (&Value::Null, &json!("zeewolde"))
+    );
+    let uit = advies(met(almere, "gemeente", json!("GM0363")));
+    assert!(
+        invoerfout(&uit, "gemeente")
+            .starts_with("gemeente GM0363 hoort bij geen regio van deze installatie; toegestaan: "),
+        "{}",
+        uit.stderr
+    );
+    let r = gelukt(&draai(schakel_met(&data).arg("regels")));
+    let codes: Vec<_> = r["regios"]
+        .as_array()
+        .expect("regios")
+        .iter()
+        .map(|g| g["code"].as_str().expect("code").to_string())
+        .collect();
+    for code in ["almere", "lindeloo", "zeewolde"] {
+        assert!(codes.iter().any(|c| c == code), "{code} in {codes:?}");
+    }
+    let zeewolde = r["regios"]
+        .as_array()
+        .expect("regios")
+        .iter()
+        .find(|g| g["code"] == "zeewolde")
+        .expect("zeewolde");
+    assert_eq!(
+        zeewolde,
+        &json!({"code": "zeewolde", "naam": "Zeewolde", "route": "regulier", "normenkader": null,
+                "gemeenten": [{"code": "GM0050", "naam": "Zeewolde", "kalenderregio": "midden"}]})
+    );
+}

@@ -135,11 +135,10 @@ pub async fn zet_werkgebied_voor(
             "De gids onderhoudt de beheerder.",
         )
         .await?;
-    let org = state
-        .opslag
-        .organisatie(id)
-        .await?
-        .ok_or(ApiFout::NietGevonden)?;
+    // The beheerder of the wijkteam's own region (refusal audited).
+    let org =
+        crate::inrichting::eis_beheerder_van(&Dossier { state, actor }, id, "werkgebied.wijzigen")
+            .await?;
     if org.soort != OrganisatieSoort::Wijkteam {
         return Err(ApiFout::veld(
             "id",
@@ -227,14 +226,24 @@ pub struct WijkteamDto {
     responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina wijkteams met hun werkgebied", body = Object), (status = 401, response = NietIngelogd)))]
 pub async fn wijkteams(
     State(state): State<AppState>,
-    _actor: Actor,
+    actor: Actor,
     crate::invoer::Vraag(v): crate::invoer::Vraag<crate::api::PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = v.pagina()?;
-    Ok(Json(crate::api::PaginaAntwoord::pagineer(
-        wijkteamlijst(&state).await?,
-        &pagina,
-    )))
+    let mut lijst = wijkteamlijst(&state).await?;
+    // Beheerder and beleid: their own region's wijkteams only.
+    if let Some(regio) =
+        crate::inrichting::eigen_regio_alleen(state.opslag.as_ref(), &actor).await?
+    {
+        let eigen: std::collections::HashSet<i64> = super::organisaties::alle(&state)
+            .await?
+            .into_iter()
+            .filter(|o| o.regio == regio)
+            .map(|o| o.id)
+            .collect();
+        lijst.retain(|t| eigen.contains(&t.id));
+    }
+    Ok(Json(crate::api::PaginaAntwoord::pagineer(lijst, &pagina)))
 }
 
 /// Every wijkteam of the directory with its areas, by name.

@@ -5,7 +5,6 @@
 use axum::Json;
 use axum::extract::State;
 use axum::response::IntoResponse;
-use schakel_rules::{AdviesVraag, ToetsVraag};
 use serde_json::Value;
 
 use serde::Deserialize;
@@ -25,33 +24,25 @@ pub struct SchoolPad {
 /// What may be referred for a child in an education situation.
 #[utoipa::path(post, path = "/normenkader/adviezen", operation_id = "maakAdvies", tag = "normenkader",
     security(()),
-    request_body(content = Object, description = "{geboortedatum, peildatum?, onderwijssituatie, school?, tlv?, schooldagdelen?} — see README 'advies'"),
-    responses((status = 200, description = "Het advies: wat verwezen mag worden, met regel-ids", description = "Het advies", body = Object), (status = 400, response = OngeldigeInvoer)))]
+    request_body(content = Object, description = "{gemeente?, geboortedatum, peildatum?, onderwijssituatie, school?, tlv?, schooldagdelen?} — see README 'advies'. gemeente: the CBS code of where the jeugdige lives (GM0034); it picks the region and its normenkader, default the server's region"),
+    responses((status = 200, description = "Het advies: wat verwezen mag worden, met regel-ids; voor een gemeente zonder normenkader situatie null met een toelichting over de route daar", body = Object), (status = 400, response = OngeldigeInvoer)))]
 pub async fn advies(
     State(state): State<AppState>,
     Invoer(invoer): Invoer<Value>,
 ) -> ApiResultaat<impl IntoResponse> {
-    let vraag = AdviesVraag::uit_json(&invoer, vandaag(), state.regels.situaties())?;
-    let advies = state.regels.advies(&vraag)?;
-    Ok(Json(
-        serde_json::to_value(&advies).map_err(ApiFout::intern)?,
-    ))
+    Ok(Json(state.regios.advies_json(&invoer, vandaag())?))
 }
 
 /// Whether a proposed referral is within the norms.
 #[utoipa::path(post, path = "/normenkader/toetsingen", operation_id = "maakToetsing", tag = "normenkader",
     security(()),
-    request_body(content = Object, description = "{situatie: advies-invoer, verwijzing: {product, volume, eenheid, per, ingangsdatum, einddatum}}"),
+    request_body(content = Object, description = "{gemeente?, situatie: advies-invoer, verwijzing: {product, volume, eenheid, per, ingangsdatum, einddatum}}; gemeente as for the advice"),
     responses((status = 200, description = "De toetsing: binnen de normen of niet, met bevindingen", body = Object), (status = 400, response = OngeldigeInvoer)))]
 pub async fn toets(
     State(state): State<AppState>,
     Invoer(invoer): Invoer<Value>,
 ) -> ApiResultaat<impl IntoResponse> {
-    let vraag = ToetsVraag::uit_json(&invoer, vandaag(), state.regels.situaties())?;
-    let toetsing = state.regels.toets(&vraag)?;
-    Ok(Json(
-        serde_json::to_value(&toetsing).map_err(ApiFout::intern)?,
-    ))
+    Ok(Json(state.regios.toets_json(&invoer, vandaag())?))
 }
 
 /// What an OJA school's arrangement covers, per service.
@@ -63,7 +54,7 @@ pub async fn reikwijdte(
     State(state): State<AppState>,
     Pad(SchoolPad { school }): Pad<SchoolPad>,
 ) -> ApiResultaat<impl IntoResponse> {
-    let kader = state.regels.kader_voor(vandaag(), "peildatum")?;
+    let kader = state.regels().kader_voor(vandaag(), "peildatum")?;
     let (reikwijdte, toelichting, bronnen) = kader
         .reikwijdte_school(&school)
         .map_err(|_| ApiFout::NietGevonden)?;

@@ -285,7 +285,9 @@ pub async fn leg_situatie_vast(
     let grond = dossier
         .toegang(&j, GEBEURTENIS, Actie::Wijzigen, toegang::mag_wijzigen)
         .await?;
-    let nieuw = controleer(dossier.state, &j, i, dossier.actor)?;
+    // Situations are the jeugdige's own region's (woonplaatsbeginsel).
+    let regels = crate::regels::regels_voor(dossier.state, &j).await?;
+    let nieuw = controleer(regels, &j, i, dossier.actor)?;
     let record = dossier.record(
         GEBEURTENIS,
         Actie::Wijzigen,
@@ -302,12 +304,12 @@ pub async fn leg_situatie_vast(
 }
 
 fn controleer(
-    state: &AppState,
+    regels: &schakel_rules::Regelset,
     j: &Jeugdige,
     i: OnderwijssituatieInvoer,
     actor: &Actor,
 ) -> ApiResultaat<NieuweOnderwijssituatie> {
-    let situaties = state.regels.situaties();
+    let situaties = regels.situaties();
     let situatie = situaties.parse(i.onderwijssituatie.trim()).ok_or_else(|| {
         ApiFout::veld(
             "onderwijssituatie",
@@ -344,7 +346,7 @@ fn controleer(
         .filter(|s| !s.is_empty());
     // The normenkader checks the school's name and the dagdelen as it
     // would for an advice on that day, and names the field.
-    state.regels.advies(&AdviesVraag {
+    regels.advies(&AdviesVraag {
         geboortedatum: j.geboortedatum,
         peildatum: i.van,
         situatie: situatie.clone(),

@@ -71,10 +71,22 @@ pub async fn alle(state: &AppState) -> ApiResultaat<Vec<schakel_storage::Organis
     responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina organisaties", body = inline(PaginaAntwoord<OrganisatieDto>)), (status = 401, response = NietIngelogd)))]
 pub async fn lijst(
     State(state): State<AppState>,
-    _actor: Actor,
+    actor: Actor,
     Vraag(p): Vraag<PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = p.pagina()?;
+    // Beheerder and beleid: their own region's organisations only.
+    if let Some(regio) =
+        crate::inrichting::eigen_regio_alleen(state.opslag.as_ref(), &actor).await?
+    {
+        let eigen = alle(&state)
+            .await?
+            .into_iter()
+            .filter(|o| o.regio == regio)
+            .map(OrganisatieDto::from)
+            .collect();
+        return Ok(Json(PaginaAntwoord::pagineer(eigen, &pagina)));
+    }
     let lijst = state.opslag.organisaties(pagina).await?;
     Ok(Json(PaginaAntwoord::new(
         lijst.items.into_iter().map(OrganisatieDto::from).collect(),
@@ -108,6 +120,21 @@ pub async fn maak(
             ),
         )
         .await?;
+    // Only in the beheerder's own region (issue 17.2); refused and audited.
+    if i.regio != crate::inrichting::regio_van(state.opslag.as_ref(), &actor).await? {
+        let record = dossier.record(
+            "organisatie.aanmaken",
+            Actie::Aanmaken,
+            None,
+            ("organisatie", None),
+            Uitkomst::Geweigerd,
+            Some("andere_regio"),
+        );
+        state.opslag.schrijf_audit(&record).await?;
+        return Err(crate::fout::ApiFout::Geweigerd(
+            "Een beheerder registreert organisaties in de eigen regio; de poging is gelogd.".into(),
+        ));
+    }
     let aanvraag = Organisatieaanvraag {
         regio: i.regio,
         naam: i.naam,
@@ -240,7 +267,7 @@ pub async fn zet_toegangsroute_voor(
     let state = dossier.state;
     inrichting::zet_toegangsroute(
         state.opslag.as_ref(),
-        &state.regels,
+        state.regels(),
         super::vandaag(),
         id,
         w,

@@ -17,19 +17,27 @@ pub struct Gezondheid {
     /// "sqlite" or "postgres".
     database: &'static str,
     versie: &'static str,
-    /// The rules this instance judges by: instances that serve one region
-    /// must show the same, or they decide differently.
+    /// The default region's rules (`serve --regio`), as before there were
+    /// several: instances that serve one region must show the same.
     regels: Regelversie,
+    /// Every region this instance serves, with its rules: instances must
+    /// show the same fingerprints, or they decide differently.
+    regios: Vec<Regelversie>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct Regelversie {
-    /// The region whose normenkader is loaded.
+    /// The region's code (`data/regio/<code>/`).
     regio: String,
+    /// Its access route: oja, ondersteuningsroute or regulier.
+    route: &'static str,
+    /// Its gemeenten (CBS codes).
+    gemeenten: Vec<String>,
     /// Every loaded version of its normenkader, oldest first.
     versies: Vec<String>,
     /// SHA-256 (hex) over the rule and calendar files read at start;
-    /// absent for rules built in memory.
+    /// absent for rules built in memory and for a region without a
+    /// normenkader (then `versies` is empty).
     vingerafdruk: Option<String>,
 }
 
@@ -52,20 +60,26 @@ pub async fn gezondheid(State(state): State<AppState>) -> ApiResultaat<Json<Gezo
         status: "ok",
         database: state.opslag.backend(),
         versie: env!("CARGO_PKG_VERSION"),
-        regels: Regelversie {
-            regio: state
-                .regels
-                .kaders()
-                .first()
-                .map(|k| k.regio.clone())
-                .unwrap_or_default(),
-            versies: state
-                .regels
-                .kaders()
-                .iter()
-                .map(|k| k.versie.clone())
-                .collect(),
-            vingerafdruk: state.regels.vingerafdruk().map(str::to_string),
-        },
+        regels: regelversie(state.regios.standaard()),
+        regios: state.regios.alle().iter().map(regelversie).collect(),
     }))
+}
+
+fn regelversie(r: &schakel_rules::Regio) -> Regelversie {
+    Regelversie {
+        regio: r.code.clone(),
+        route: r.route.naam(),
+        gemeenten: r.gemeenten.iter().map(|g| g.code.clone()).collect(),
+        versies: r
+            .regels
+            .iter()
+            .flat_map(|s| s.kaders())
+            .map(|k| k.versie.clone())
+            .collect(),
+        vingerafdruk: r
+            .regels
+            .as_ref()
+            .and_then(|s| s.vingerafdruk())
+            .map(str::to_string),
+    }
 }

@@ -214,7 +214,7 @@ async fn toegangsvraag(
 
 /// Whether the normenkader in force today lists the school as an OJA school.
 fn oja_in_normenkader(state: &AppState, arrangement: &str) -> bool {
-    state.regels.kader_op(vandaag()).is_some_and(|k| {
+    state.regels().kader_op(vandaag()).is_some_and(|k| {
         k.school(arrangement)
             .is_some_and(|i| k.scholen[i].arrangement == Some(Arrangement::Oja))
     })
@@ -222,7 +222,7 @@ fn oja_in_normenkader(state: &AppState, arrangement: &str) -> bool {
 
 /// The normenkader's row for OJA schools, cited with the OJA route.
 fn oja_rij(state: &AppState) -> Option<String> {
-    let kader = state.regels.kader_op(vandaag())?;
+    let kader = state.regels().kader_op(vandaag())?;
     kader
         .rijen
         .iter()

@@ -13,10 +13,10 @@ use axum::response::IntoResponse;
 use chrono::NaiveDate;
 use schakel_domain::{OrganisatieSoort, Rol};
 use schakel_rules::Hoeveelheid;
-use schakel_rules::ToetsVraag;
 use schakel_rules::budget::toegekend;
 use schakel_rules::datum::Periode;
 use schakel_rules::toets::Bevinding;
+use schakel_rules::{Regelset, ToetsVraag};
 use schakel_storage::audit::{Actie, Uitkomst};
 use schakel_storage::{Id, Jeugdige, NieuwActiepunt, NieuweLevering, NieuweVerwijzing, Verwijzing};
 use serde::{Deserialize, Serialize};
@@ -134,6 +134,7 @@ enum Bron {
 /// given, the referral's start as peildatum.
 async fn toetsvraag(
     state: &AppState,
+    regels: &Regelset,
     i: &VerwijzingInvoer,
     j: &Jeugdige,
 ) -> ApiResultaat<(ToetsVraag, Bron)> {
@@ -182,7 +183,7 @@ async fn toetsvraag(
     }
     let vraag = json!({ "situatie": velden, "verwijzing": i.verwijzing });
     Ok((
-        ToetsVraag::uit_json(&vraag, vandaag(), state.regels.situaties())?,
+        ToetsVraag::uit_json(&vraag, vandaag(), regels.situaties())?,
         bron,
     ))
 }
@@ -336,11 +337,13 @@ pub async fn maak_verwijzing(
             "moet een bestaande jeugdhulpaanbieder zijn",
         ));
     }
-    let (mut vraag, bron) = toetsvraag(state, &i, &j).await?;
+    // The rules of the region the jeugdige lives in (woonplaatsbeginsel).
+    let regels = crate::regels::regels_voor(state, &j).await?;
+    let (mut vraag, bron) = toetsvraag(state, regels, &i, &j).await?;
     let regio = dossier.eigen_organisatie().await?.regio;
     vraag.interventie_afspraak =
         interventie_afspraak(state, regio, i.aanbieder, vraag.verwijzing.ingangsdatum).await?;
-    let mut toetsing = state.regels.toets(&vraag)?;
+    let mut toetsing = regels.toets(&vraag)?;
     toetsing
         .bevindingen
         .extend(dossierbevindingen(state, &j, &vraag, bron).await?);
@@ -375,7 +378,7 @@ pub async fn maak_verwijzing(
         bevindingen,
         motivatie,
     };
-    let mut acties = termijnen(state, &vraag, &j, actor, casus)?;
+    let mut acties = termijnen(regels, &vraag, &j, actor, casus)?;
     if !nieuw.binnen_normen {
         acties.extend(super::maatwerk::toetsactie(state, regio).await?);
     }
@@ -402,7 +405,7 @@ pub async fn maak_verwijzing(
 /// after some months, a yearly review) for the
 /// pupil's school — where regie lies — or else the verwijzer's organisation.
 fn termijnen(
-    state: &AppState,
+    regels: &Regelset,
     vraag: &ToetsVraag,
     j: &Jeugdige,
     actor: &Actor,
@@ -422,7 +425,7 @@ fn termijnen(
         bron: "verwijzing.einddatum".into(),
         uiterlijk: v.einddatum,
     }];
-    let advies = state.regels.advies(&vraag.situatie)?;
+    let advies = regels.advies(&vraag.situatie)?;
     let school = j.gegevens.school;
     for o in advies.verplichtingen {
         acties.push(NieuwActiepunt {

@@ -1,5 +1,5 @@
 //! The normenkader advisor and the check of a proposed referral: public
-//! pages without personal data, computed by `state.regels` from the same
+//! pages without personal data, computed by `state.regels()` from the same
 //! JSON input as `POST /api/v1/normenkader/adviezen` and `…/toetsingen`,
 //! so a form reports the same field errors as the API.
 
@@ -31,6 +31,9 @@ pub struct SituatieInvoer {
     pub school: String,
     pub tlv: Option<String>,
     pub schooldagdelen: String,
+    /// The advisor's "Woongemeente" (CBS code; empty: the default region).
+    /// Not part of [`SituatieInvoer::json`]: it picks the rules.
+    pub gemeente: String,
 }
 
 /// API field name → (form field id, label).
@@ -77,12 +80,16 @@ impl SituatieInvoer {
     }
 }
 
-/// The region's situations, with their labels, in the file's order.
+/// The default region's situations, with their labels, in the file's order.
 pub fn situatiekeuzes(state: &AppState) -> Vec<Keuze> {
+    situatiekeuzes_van(state.regels())
+}
+
+/// One region's situations, with their labels, in the file's order.
+pub fn situatiekeuzes_van(regels: &schakel_rules::Regelset) -> Vec<Keuze> {
     let mut k = vec![Keuze::new("", "Kies een situatie")];
     k.extend(
-        state
-            .regels
+        regels
             .situaties()
             .iter()
             .map(|s| Keuze::new(s.situatie.naam(), &s.naam)),
@@ -90,10 +97,41 @@ pub fn situatiekeuzes(state: &AppState) -> Vec<Keuze> {
     k
 }
 
+/// Every gemeente this installation serves, by name; none when it serves
+/// one region's single gemeente (then the choice says nothing).
+fn gemeentekeuzes(state: &AppState) -> Vec<Keuze> {
+    let mut alle: Vec<Keuze> = state
+        .regios
+        .alle()
+        .iter()
+        .flat_map(|r| &r.gemeenten)
+        .map(|g| Keuze::new(&g.code, &g.naam))
+        .collect();
+    if alle.len() < 2 {
+        return Vec::new();
+    }
+    alle.sort_by(|a, b| a.label.cmp(&b.label));
+    let standaard = format!("Niet gekozen: {}", state.regios.standaard().naam);
+    alle.insert(0, Keuze::new("", standaard));
+    alle
+}
+
+/// The advisor's fields: the situation's, and the gemeente that picks the
+/// rules.
+const ADVIESVELDEN: [(&str, &str, &str); 7] = [
+    SITUATIEVELDEN[0],
+    SITUATIEVELDEN[1],
+    SITUATIEVELDEN[2],
+    SITUATIEVELDEN[3],
+    SITUATIEVELDEN[4],
+    SITUATIEVELDEN[5],
+    ("gemeente", "gemeente", "Woongemeente"),
+];
+
 /// The schools the normenkader names (for OJA, JOA and their calendars).
 pub fn schoolkeuzes(state: &AppState) -> Vec<Keuze> {
     let mut k = vec![Keuze::new("", "Geen of een andere school")];
-    if let Some(kader) = state.regels.kader_op(vandaag()) {
+    if let Some(kader) = state.regels().kader_op(vandaag()) {
         k.extend(kader.scholen.iter().map(|s| Keuze::new(&s.naam, &s.naam)));
     }
     k
@@ -101,7 +139,7 @@ pub fn schoolkeuzes(state: &AppState) -> Vec<Keuze> {
 
 pub fn productkeuzes(state: &AppState) -> Vec<Keuze> {
     let mut k = vec![Keuze::new("", "Kies een product")];
-    if let Some(kader) = state.regels.kader_op(vandaag()) {
+    if let Some(kader) = state.regels().kader_op(vandaag()) {
         k.extend(
             kader
                 .producten
@@ -201,7 +239,7 @@ fn voorstel(
 
 impl AdviesWeergave {
     pub fn van(a: &Advies<'_>, state: &AppState) -> Self {
-        let kader = state.regels.kader_op(a.peildatum);
+        let kader = state.regels().kader_op(a.peildatum);
         let productnaam =
             |p: &str| kader.map_or_else(|| opmaak::product(p), |k| k.productnaam(p).to_string());
         let opties = a
@@ -266,7 +304,7 @@ impl AdviesWeergave {
         Self {
             situatie: a
                 .situatie
-                .map(|s| opmaak::situatie(&state.regels, s.naam())),
+                .map(|s| opmaak::situatie(state.regels(), s.naam())),
             beschikking: opmaak::ja_nee(a.beschikking_nodig),
             regie: a.regie.map(|r| match r {
                 "onderwijs" => "Bij het onderwijs".to_string(),
@@ -309,7 +347,12 @@ struct AdviesPagina {
     invoer: SituatieInvoer,
     situaties: Vec<Keuze>,
     scholen: Vec<Keuze>,
+    /// Where the child lives: its region's rules apply (empty: one region).
+    gemeenten: Vec<Keuze>,
     advies: Option<AdviesWeergave>,
+    /// For a gemeente whose region has no normenkader: why there is no
+    /// advice, and the route there.
+    geen_normenkader: Option<String>,
 }
 
 async fn kop(wie: &Bezoeker, titel: &str, huidig: &'static str) -> Result<Kop, super::WebFout> {
@@ -333,7 +376,7 @@ pub async fn formulier(State(state): State<AppState>, wie: Bezoeker) -> WebResul
         invoer: SituatieInvoer {
             // The region's first situation, as the form's first choice.
             onderwijssituatie: state
-                .regels
+                .regels()
                 .situaties()
                 .sleutels()
                 .next()
@@ -343,7 +386,9 @@ pub async fn formulier(State(state): State<AppState>, wie: Bezoeker) -> WebResul
         },
         situaties: situatiekeuzes(&state),
         scholen: schoolkeuzes(&state),
+        gemeenten: gemeentekeuzes(&state),
         advies: None,
+        geen_normenkader: None,
     };
     pagina_met(StatusCode::OK, &p)
 }
@@ -357,24 +402,28 @@ pub async fn bereken(
     super::formulier::OpenFormulier(invoer): super::formulier::OpenFormulier<SituatieInvoer>,
 ) -> WebResultaat {
     let mut fouten = Fouten::default();
-    let uitkomst = AdviesVraag::uit_json(
-        &Value::Object(invoer.json()),
-        vandaag(),
-        state.regels.situaties(),
-    )
-    .and_then(|v| {
-        state
-            .regels
-            .advies(&v)
-            .map(|a| AdviesWeergave::van(&a, &state))
-    });
-    let advies = match uitkomst {
-        Ok(a) => Some(a),
+    let gemeente = Some(invoer.gemeente.trim()).filter(|g| !g.is_empty());
+    // The gemeente picks the region whose rules apply (woonplaatsbeginsel).
+    let keuze = match state.regios.kies(gemeente, "gemeente") {
+        Ok(k) => Some(k),
         Err(f) => {
-            fouten.uit(ApiFout::from(f), &SITUATIEVELDEN)?;
+            fouten.uit(ApiFout::from(f), &ADVIESVELDEN)?;
             None
         }
     };
+    let regels = keuze.and_then(|k| k.regels()).unwrap_or(state.regels());
+    let geen_normenkader = keuze.and_then(|k| k.zonder_regels()).map(|g| g.toelichting);
+    // No advice without the region's rules: never another region's.
+    let mut advies = None;
+    if keuze.is_some_and(|k| k.regels().is_some()) {
+        let uitkomst =
+            AdviesVraag::uit_json(&Value::Object(invoer.json()), vandaag(), regels.situaties())
+                .and_then(|v| regels.advies(&v).map(|a| AdviesWeergave::van(&a, &state)));
+        match uitkomst {
+            Ok(a) => advies = Some(a),
+            Err(f) => fouten.uit(ApiFout::from(f), &ADVIESVELDEN)?,
+        }
+    }
     let status = fouten.status();
     let titel = if advies.is_some() {
         "Advies volgens het normenkader"
@@ -386,9 +435,11 @@ pub async fn bereken(
         verwijzer: is_verwijzer(&wie),
         fouten,
         invoer,
-        situaties: situatiekeuzes(&state),
+        situaties: situatiekeuzes_van(regels),
         scholen: schoolkeuzes(&state),
+        gemeenten: gemeentekeuzes(&state),
         advies,
+        geen_normenkader,
     };
     pagina_met(status, &p)
 }
@@ -506,7 +557,7 @@ struct ToetsPagina {
 /// group; empty for any other pupil.
 pub fn dienstkeuzes(state: &AppState) -> Vec<Keuze> {
     let mut k = vec![Keuze::new("", "Geen (geen OJA of JOA)")];
-    if let Some(kader) = state.regels.kader_op(vandaag()) {
+    if let Some(kader) = state.regels().kader_op(vandaag()) {
         k.extend(
             kader
                 .reikwijdte
@@ -594,8 +645,8 @@ pub async fn toets(
 ) -> WebResultaat {
     let mut fouten = Fouten::default();
     let vraag = json!({"situatie": invoer.situatie.json(), "verwijzing": invoer.voorstel.json()});
-    let uitkomst = ToetsVraag::uit_json(&vraag, vandaag(), state.regels.situaties())
-        .and_then(|v| state.regels.toets(&v).map(|t| toetsweergave(&t)));
+    let uitkomst = ToetsVraag::uit_json(&vraag, vandaag(), state.regels().situaties())
+        .and_then(|v| state.regels().toets(&v).map(|t| toetsweergave(&t)));
     let toetsing = match uitkomst {
         Ok(t) => Some(t),
         Err(f) => {

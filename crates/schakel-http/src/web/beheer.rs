@@ -100,7 +100,7 @@ pub async fn overzicht(wie: Ingelogd) -> WebResultaat {
         .collect();
     let versies = wie
         .state
-        .regels
+        .regels()
         .kaders()
         .iter()
         .map(|k| VersieRegel {

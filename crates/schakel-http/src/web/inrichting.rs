@@ -108,7 +108,7 @@ async fn inrichtingpagina(
     let geen = || Keuze::new("", "(geen)");
     let arrangementen = std::iter::once(geen())
         .chain(
-            oja_scholen(&wie.state.regels, vandaag())
+            oja_scholen(wie.state.regels(), vandaag())
                 .into_iter()
                 .map(|s| Keuze::new(s.clone(), format!("OJA {s}"))),
         )

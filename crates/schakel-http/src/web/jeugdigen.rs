@@ -234,7 +234,7 @@ pub async fn jeugdige(
     let onderwijssituatie =
         crate::api::onderwijssituatie::Dossiersituatie::op(&wie.state, &j, crate::api::vandaag())
             .await?
-            .map(|d| super::onderwijssituatie::beschrijving(&wie.state.regels, &d));
+            .map(|d| super::onderwijssituatie::beschrijving(wie.state.regels(), &d));
     pagina(&JeugdigePagina {
         kop: Kop::voor(&wie, "Jeugdige", "/jeugdigen").await?,
         melding: super::gezin::melding(&g),
@@ -654,7 +654,7 @@ pub async fn reikwijdte(
         .await?
         .and_then(|g| g.oja)
         .map(|o| o.arrangement);
-    let kader = state.regels.kader_voor(vandaag(), "peildatum")?;
+    let kader = state.regels().kader_voor(vandaag(), "peildatum")?;
     let gekozen = v
         .school
         .filter(|s| !s.trim().is_empty())

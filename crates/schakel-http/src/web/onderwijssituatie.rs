@@ -128,7 +128,7 @@ async fn toon(
             naam: j.naam(),
             gelukt,
             fouten,
-            historie: historie(&wie.state.regels, &o),
+            historie: historie(wie.state.regels(), &o),
             tlv: o.tlv.as_ref().map(|t| {
                 format!(
                     "{} tot en met {}",

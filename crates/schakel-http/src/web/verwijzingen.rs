@@ -242,7 +242,7 @@ async fn dossiersituatie(wie: &Ingelogd, invoer: &VerwijzingFormulier) -> Option
         .unwrap_or_else(|_| crate::api::vandaag());
     let d = Dossiersituatie::op(&wie.state, &j, dag).await.ok()??;
     Some(super::onderwijssituatie::beschrijving(
-        &wie.state.regels,
+        wie.state.regels(),
         &d,
     ))
 }

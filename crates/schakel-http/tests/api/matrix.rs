@@ -2798,3 +2798,219 @@ pub(crate) async fn autorisatiematrix(app: &App) {
         fouten.join("\n")
     );
 }
+
+// --- region isolation (issue 17.2) -----------------------------------------------------------
+
+/// Who of region B (another region, "elders") sends the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EldersWie {
+    Beheerder,
+    Beleid,
+    Toegang,
+}
+
+/// What region B's actor gets for region A's objects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Elders {
+    /// Refused with this status (404 where the id is not to be probed:
+    /// another region's medewerker answers as an unknown one).
+    Status(u16),
+    /// 200 with a list in which none of region A's ids appear.
+    LijstZonderA,
+}
+
+/// Region B's beheerder, beleid and toegang against region A's objects:
+/// `{school}`, `{gemeente}`, `{wijkteam}` are region A's organisations,
+/// `{contact}` a contact person of region A, `{medewerker}` region A's
+/// zorgcoördinator, `{token}` region A's beheerder's API token.
+#[rustfmt::skip]
+const REGIO_MATRIX: &[(&str, &str, EldersWie, Elders)] = &[
+    ("GET",    "/api/v1/organisaties",                       EldersWie::Beheerder, Elders::LijstZonderA),
+    ("GET",    "/api/v1/organisaties",                       EldersWie::Beleid,    Elders::LijstZonderA),
+    ("POST",   "/api/v1/organisaties",                       EldersWie::Beheerder, Elders::Status(403)),
+    ("GET",    "/api/v1/wijkteams",                          EldersWie::Beheerder, Elders::LijstZonderA),
+    ("GET",    "/api/v1/wijkteams",                          EldersWie::Beleid,    Elders::LijstZonderA),
+    ("GET",    "/api/v1/aanbieders",                         EldersWie::Beleid,    Elders::LijstZonderA),
+    ("GET",    "/api/v1/contactpersonen",                    EldersWie::Beheerder, Elders::LijstZonderA),
+    ("GET",    "/api/v1/contactpersonen",                    EldersWie::Beleid,    Elders::LijstZonderA),
+    ("PUT",    "/api/v1/contactpersonen/{contact}",          EldersWie::Beheerder, Elders::Status(403)),
+    ("DELETE", "/api/v1/contactpersonen/{contact}",          EldersWie::Beheerder, Elders::Status(403)),
+    ("PUT",    "/api/v1/organisaties/{wijkteam}/werkgebied", EldersWie::Beheerder, Elders::Status(403)),
+    ("GET",    "/api/v1/organisaties/{school}/toegangsroute", EldersWie::Beheerder, Elders::Status(403)),
+    ("PUT",    "/api/v1/organisaties/{school}/toegangsroute", EldersWie::Beheerder, Elders::Status(403)),
+    ("GET",    "/api/v1/organisaties/{gemeente}/sso",        EldersWie::Beheerder, Elders::Status(403)),
+    ("PUT",    "/api/v1/organisaties/{gemeente}/sso",        EldersWie::Beheerder, Elders::Status(403)),
+    ("GET",    "/api/v1/medewerkers?organisatie={school}",   EldersWie::Beheerder, Elders::Status(400)),
+    ("GET",    "/api/v1/medewerkers/{medewerker}",           EldersWie::Beheerder, Elders::Status(404)),
+    ("PUT",    "/api/v1/medewerkers/{medewerker}/actief",    EldersWie::Beheerder, Elders::Status(404)),
+    ("PUT",    "/api/v1/medewerkers/{medewerker}/rollen",    EldersWie::Beheerder, Elders::Status(404)),
+    ("POST",   "/api/v1/medewerkers/{medewerker}/herstellink", EldersWie::Beheerder, Elders::Status(404)),
+    ("DELETE", "/api/v1/medewerkers/{medewerker}/tweede-factoren", EldersWie::Beheerder, Elders::Status(404)),
+    ("GET",    "/api/v1/regio/api-tokens",                   EldersWie::Beheerder, Elders::LijstZonderA),
+    ("DELETE", "/api/v1/api-tokens/{token}",                 EldersWie::Beheerder, Elders::Status(404)),
+    ("GET",    "/api/v1/noodtoegang",                        EldersWie::Beheerder, Elders::LijstZonderA),
+    ("GET",    "/api/v1/interventie-afspraken",              EldersWie::Beheerder, Elders::LijstZonderA),
+    ("GET",    "/api/v1/maatwerkverwijzingen",               EldersWie::Toegang,   Elders::LijstZonderA),
+];
+
+/// The request body a row sends: what region A's own beheerder would send.
+fn elders_body(methode: &str, pad: &str, w: &Wereld) -> Option<Value> {
+    Some(match (methode, pad) {
+        ("POST", "/api/v1/organisaties") => {
+            json!({"regio": w.regio, "naam": "Zorg Elders", "soort": "aanbieder", "agb": "12345679"})
+        }
+        ("PUT", p) if p.starts_with("/api/v1/contactpersonen/") => {
+            json!({"functie": "expertpool", "naam": "Overgenomen", "email": "pool@elders.test"})
+        }
+        ("PUT", p) if p.ends_with("/werkgebied") => json!({"gebieden": ["1354AA-1354ZZ"]}),
+        ("PUT", p) if p.ends_with("/toegangsroute") => json!({}),
+        ("PUT", p) if p.ends_with("/sso") => {
+            json!({"actief": false, "issuer": "https://login.elders.test",
+                                                    "clientId": "schakel", "clientSecret": "eldersgeheim"})
+        }
+        ("PUT", p) if p.ends_with("/actief") => json!({"actief": false}),
+        ("PUT", p) if p.ends_with("/rollen") => {
+            json!({"rollen": [{"rol": "zorgcoordinator", "organisatie": w.school_a}]})
+        }
+        _ => return None,
+    })
+}
+
+/// Region B's beheerder, beleid and toegang see and change nothing of
+/// region A ([`REGIO_MATRIX`]); a beleid user of region B counts none of
+/// region A's cases.
+pub(crate) async fn regio_isolatie(app: &App) {
+    let w = &app.w;
+    let o = app.opslag.as_ref();
+    let elders = o
+        .maak_regio(&NieuweRegio {
+            code: "elders-matrix".into(),
+            naam: "Elders".into(),
+        })
+        .await
+        .expect("regio");
+    let gemeente_elders = o
+        .maak_organisatie(&NieuweOrganisatie {
+            regio: elders.id,
+            naam: "Gemeente Elders".into(),
+            soort: OrganisatieSoort::Gemeente,
+            gemeente: Some(GemeenteCode::parse("GM0050").expect("code")),
+            brin: None,
+            agb: None,
+        })
+        .await
+        .expect("organisatie")
+        .id;
+    for (email, rol) in [
+        ("beheer@elders-matrix.test", Rol::Beheerder),
+        ("beleid@elders-matrix.test", Rol::Beleid),
+        ("toegang@elders-matrix.test", Rol::Toegang),
+    ] {
+        o.maak_medewerker(&NieuweMedewerker {
+            naam: "Elders".into(),
+            email: email.into(),
+            wachtwoord_hash: wachtwoord_hash(),
+            demo: true,
+            rollen: vec![Roltoewijzing {
+                rol,
+                organisatie: gemeente_elders,
+            }],
+        })
+        .await
+        .expect("medewerker");
+    }
+    // Region A's objects: a contact person, an API token, a maatwerk
+    // referral and some open cases (through its own accounts).
+    let beheer_a = app.login(BEHEERDER).await;
+    let (s, _, contact) = beheer_a
+        .post(
+            "/api/v1/contactpersonen",
+            json!({"organisatie": w.school_a, "functie": "zorgcoördinator", "naam": "Zorgloket A", "telefoon": "14 036"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{contact}");
+    let (s, _, token) = beheer_a
+        .post(
+            "/api/v1/api-tokens",
+            json!({"naam": "koppeling A", "geldigDagen": 30}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{token}");
+    let m = Matrix::nieuw(app).await;
+    let paar = m.paar().await;
+    m.maatwerkverwijzing(&paar.eigen).await;
+    let mut ids_a: Vec<i64> = o
+        .organisaties(schakel_storage::Pagina::new(1, 1000))
+        .await
+        .expect("organisaties")
+        .items
+        .into_iter()
+        .filter(|g| g.regio == w.regio)
+        .map(|g| g.id)
+        .collect();
+    ids_a.extend([
+        contact["id"].as_i64().expect("id"),
+        token["id"].as_i64().expect("id"),
+        w.medewerker(ZC_A),
+    ]);
+    let vervang = |pad: &str| {
+        pad.replace("{school}", &w.school_a.to_string())
+            .replace("{gemeente}", &w.gemeente.to_string())
+            .replace("{wijkteam}", &w.wijkteam.to_string())
+            .replace("{contact}", &contact["id"].to_string())
+            .replace("{medewerker}", &w.medewerker(ZC_A).to_string())
+            .replace("{token}", &token["id"].to_string())
+    };
+    let beheer = app.login("beheer@elders-matrix.test").await;
+    let beleid = app.login("beleid@elders-matrix.test").await;
+    let toegang = app.login("toegang@elders-matrix.test").await;
+    let mut fouten = Vec::new();
+    for &(methode, sjabloon, wie, verwacht) in REGIO_MATRIX {
+        let g = match wie {
+            EldersWie::Beheerder => &beheer,
+            EldersWie::Beleid => &beleid,
+            EldersWie::Toegang => &toegang,
+        };
+        let pad = vervang(sjabloon);
+        let mut b = g.verzoek(
+            Method::from_bytes(methode.as_bytes()).expect("method"),
+            &pad,
+        );
+        if let Some(body) = elders_body(methode, sjabloon, w) {
+            b = b.json(&body);
+        }
+        let (s, _, body) = lees(b.send().await.expect("send")).await;
+        // A page ({items}) or a plain list.
+        let lijst = body.get("items").unwrap_or(&body).as_array();
+        let ids: Vec<i64> = lijst
+            .map(|a| a.iter().filter_map(|x| x["id"].as_i64()).collect())
+            .unwrap_or_default();
+        let lekt: Vec<_> = ids.iter().filter(|i| ids_a.contains(i)).collect();
+        let goed = match verwacht {
+            Elders::Status(status) => s.as_u16() == status,
+            Elders::LijstZonderA => s == StatusCode::OK && lijst.is_some() && lekt.is_empty(),
+        };
+        if !goed {
+            fouten.push(format!(
+                "{methode} {sjabloon} as {wie:?} of another region: expected {verwacht:?}, got {s} {body}"
+            ));
+        }
+    }
+    // Beleid of region B counts none of region A's cases.
+    let (s, _, cijfers) = beleid.get("/api/v1/monitoring").await;
+    assert_eq!(s, StatusCode::OK, "{cijfers}");
+    let (s, _, cijfers_a) = app.login(BELEID).await.get("/api/v1/monitoring").await;
+    assert_eq!(s, StatusCode::OK, "{cijfers_a}");
+    if cijfers == cijfers_a {
+        fouten.push(format!(
+            "beleid of another region sees region A's monitoring: {cijfers}"
+        ));
+    }
+    assert!(
+        fouten.is_empty(),
+        "{} of {} region rows differ:\n{}",
+        fouten.len(),
+        REGIO_MATRIX.len(),
+        fouten.join("\n")
+    );
+}
