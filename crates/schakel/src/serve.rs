@@ -170,7 +170,13 @@ pub async fn serve(opties: &ServeOpties, regios: Regios, data: &Path) -> Result<
             demo.join("almere-historie.toml"),
         );
         let bestanden = [almere.as_path(), &achterhoek, &landelijk];
-        let vul = crate::demo::vul(opslag.clone(), &bestanden, Some(&historie), &sleutel, &regios);
+        let vul = crate::demo::vul(
+            opslag.clone(),
+            &bestanden,
+            Some(&historie),
+            &sleutel,
+            &regios,
+        );
         let accounts = match opties.demo_datum {
             Some(dag) => schakel_storage::klok::op(demo_moment(dag), vul).await,
             None => vul.await,

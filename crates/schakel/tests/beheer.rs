@@ -1074,6 +1074,64 @@ fn demo_twee_regios_en_een_grensschool() {
         assert_eq!(route["organisatie"]["naam"], wijkteam, "{naam}");
     }
 
+    // ... and the rules of their own gemeente (the woonplaatsbeginsel,
+    // issue 17.3): the public advice for that gemeente, and recording the
+    // pupil's onderwijssituatie at the school. The Achterhoek has no
+    // normenkader: no situation, its support route named, never Almere's
+    // rules; an Almere pupil at the same school gets Almere's.
+    let (van, _) = verwijsperiode(chrono::Local::now().date_naive());
+    let anoniem = reqwest::blocking::Client::new();
+    for (naam, gemeente, plaats) in [
+        ("Daan", "GM0222", Some("Doetinchem")),
+        ("Noor", "GM0294", Some("Winterswijk")),
+        ("Milan", "GM0034", None),
+        ("Fleur", "GM0034", None),
+    ] {
+        let advies: Value = anoniem
+            .post(format!("{}/api/v1/normenkader/adviezen", server.adres))
+            .json(&json!({"gemeente": gemeente, "geboortedatum": "2012-04-17",
+                          "peildatum": van, "onderwijssituatie": "volledig_onderwijs"}))
+            .send()
+            .expect("advies")
+            .json()
+            .expect("json");
+        let id = leerlingen
+            .iter()
+            .find(|j| j["voornaam"] == naam)
+            .map(|j| j["id"].clone())
+            .expect(naam);
+        let (status, situatie) = zc.stuur(
+            reqwest::Method::POST,
+            &format!("/api/v1/jeugdigen/{id}/onderwijssituaties"),
+            Some(json!({"onderwijssituatie": "volledig_onderwijs", "van": van})),
+            None,
+        );
+        match plaats {
+            Some(plaats) => {
+                assert_eq!(advies["situatie"], Value::Null, "{naam}: {advies}");
+                assert_eq!(
+                    (&advies["regio"], &advies["route"]),
+                    (&json!("achterhoek"), &json!("ondersteuningsroute")),
+                    "{naam}: {advies}"
+                );
+                assert_eq!(status, 400, "{naam}: {situatie}");
+                let reden = situatie["invalidParams"][0]["reason"]
+                    .as_str()
+                    .expect("reason");
+                assert!(
+                    reden.starts_with(&format!("{plaats} ({gemeente}) hoort bij regio Achterhoek"))
+                        && reden.contains("de ondersteuningsroute")
+                        && !reden.contains("Almere"),
+                    "{naam}: {reden}"
+                );
+            }
+            None => {
+                assert_eq!(advies["normenkader"]["regio"], "almere", "{naam}: {advies}");
+                assert_eq!(status, 201, "{naam}: {situatie}");
+            }
+        }
+    }
+
     // Monitoring (issue 17.5): the national organisation sees both regions
     // side by side and their sum. The Achterhoek has no cases yet, so the
     // country's figures are exactly Almere's, and Almere's own column is
