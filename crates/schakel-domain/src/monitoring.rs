@@ -15,6 +15,10 @@ pub enum Aantal {
     Getal(i64),
     /// 0 to 4: shown as "<5".
     Onderdrukt,
+    /// Five or more, hidden beside a small count so that a total minus the
+    /// shown parts does not reveal it ([`aanvullend_onderdrukt`]): shown as
+    /// "verborgen", never as "<5" (which it is not).
+    Verborgen,
 }
 
 impl Aantal {
@@ -32,6 +36,7 @@ impl Serialize for Aantal {
         match self {
             Self::Getal(n) => s.serialize_i64(*n),
             Self::Onderdrukt => s.serialize_str("<5"),
+            Self::Verborgen => s.serialize_str("verborgen"),
         }
     }
 }
@@ -53,9 +58,88 @@ pub fn som(honderdsten: Option<i64>, aantal_waarden: i64) -> Option<f64> {
         .and_then(|h| tienden(h, 100))
 }
 
+/// Complementary suppression (issue 17.5): which of `delen` to publish
+/// as "<5" when they are shown beside their total (a region's gemeenten
+/// beside the region, the regions beside the country). Each part below
+/// [`DREMPEL`] is suppressed; `rest` is what the total holds beyond the
+/// parts (never published, so hidden like a suppressed part). Whenever
+/// something is hidden, the total minus the shown parts gives the sum of
+/// what is hidden; so while that sum is below [`DREMPEL`] the smallest
+/// shown part is suppressed too (its own size then hides the others).
+/// Zero counts as small: "none" is not revealed either. Returns, per part,
+/// whether it is suppressed.
+pub fn aanvullend_onderdrukt(delen: &[i64], rest: i64) -> Vec<bool> {
+    let mut weg: Vec<bool> = delen.iter().map(|&n| n < DREMPEL).collect();
+    let verborgen = |weg: &[bool]| -> i64 {
+        rest.max(0)
+            + delen
+                .iter()
+                .zip(weg)
+                .filter(|(_, w)| **w)
+                .map(|(n, _)| n)
+                .sum::<i64>()
+    };
+    let iets_verborgen = |weg: &[bool]| rest > 0 || weg.iter().any(|w| *w);
+    while iets_verborgen(&weg) && verborgen(&weg) < DREMPEL {
+        let kleinste = (0..delen.len())
+            .filter(|&i| !weg[i])
+            .min_by_key(|&i| (delen[i], i));
+        match kleinste {
+            Some(i) => weg[i] = true,
+            None => break,
+        }
+    }
+    weg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aanvullend_onderdrukken() {
+        // Nothing small, nothing hidden.
+        assert_eq!(aanvullend_onderdrukt(&[12, 7], 0), [false, false]);
+        // One small part beside its total: the smallest other goes too.
+        assert_eq!(aanvullend_onderdrukt(&[12, 3, 7], 0), [false, true, true]);
+        // Two small parts whose sum is already five or more: enough.
+        assert_eq!(aanvullend_onderdrukt(&[12, 3, 4], 0), [false, true, true]);
+        assert_eq!(
+            aanvullend_onderdrukt(&[20, 3, 4, 9], 0),
+            [false, true, true, false]
+        );
+        // Two small parts summing to less than five: one more.
+        assert_eq!(
+            aanvullend_onderdrukt(&[20, 1, 2, 9], 0),
+            [false, true, true, true]
+        );
+        // Zero is small too.
+        assert_eq!(aanvullend_onderdrukt(&[0, 8], 0), [true, true]);
+        // A hidden rest of two (e.g. addresses outside the region's
+        // gemeenten) would reveal itself: a part goes with it; a rest of
+        // five or more hides by itself.
+        assert_eq!(aanvullend_onderdrukt(&[9, 30], 2), [true, false]);
+        assert_eq!(aanvullend_onderdrukt(&[9, 30], 5), [false, false]);
+        assert_eq!(aanvullend_onderdrukt(&[], 0), Vec::<bool>::new());
+        // Every rule holds: whatever is hidden sums to five or more, or
+        // everything is hidden.
+        for delen in [[0, 1, 2], [4, 4, 40], [5, 0, 5], [3, 100, 6]] {
+            let weg = aanvullend_onderdrukt(&delen, 0);
+            let som: i64 = delen
+                .iter()
+                .zip(&weg)
+                .filter(|(_, w)| **w)
+                .map(|(n, _)| n)
+                .sum();
+            assert!(
+                !weg.contains(&true) || som >= DREMPEL || weg.iter().all(|w| *w),
+                "{delen:?} {weg:?}"
+            );
+            for (n, w) in delen.iter().zip(&weg) {
+                assert!(*n >= DREMPEL || *w, "a small part is always hidden");
+            }
+        }
+    }
 
     #[test]
     fn kleine_aantallen_onderdrukt() {

@@ -128,6 +128,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(api::werkvoorraad::lijst))
         .routes(routes!(monitoring::monitoring))
         .routes(routes!(monitoring::tabel))
+        .routes(routes!(monitoring::per_regio))
         .routes(routes!(api::gids::zoek_adres))
         .routes(routes!(api::gids::zet_werkgebied))
         .routes(routes!(api::gids::wijkteams))

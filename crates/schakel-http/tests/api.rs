@@ -53,6 +53,11 @@ use gids::{adresgids, twee_instanties_een_gids};
 mod steunroute;
 use steunroute::{monitoring, steunroute};
 
+// Monitoring per region, gemeente and for the country (issue 17.5).
+#[path = "api/monitoring_regio.rs"]
+mod monitoring_regio;
+use monitoring_regio::monitoring_per_regio;
+
 // The web pages (issue 6): security, sessions, and logging as through the API.
 #[path = "api/web.rs"]
 mod web;
@@ -2714,6 +2719,7 @@ per_backend!(
     matrix_in_tijd,
     steunroute,
     monitoring,
+    monitoring_per_regio,
     adresgids,
     twee_instanties_een_gids,
     web_inloggen_en_beveiliging,

@@ -7,7 +7,7 @@
 //! so the import keeps the keys it has seen.
 
 use async_trait::async_trait;
-use schakel_storage::gids::{Adresbestand, Adresimport, Adresrij};
+use schakel_storage::gids::{Adresbestand, Adresimport, Adresrij, Importbereik};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -19,6 +19,7 @@ use super::*;
 pub(crate) struct PgAdresimport {
     conn: PoolConnection<Postgres>,
     gezien: HashSet<u64>,
+    bereik: Importbereik,
 }
 
 pub(crate) async fn begin(pool: &PgPool) -> Resultaat<Box<dyn Adresimport>> {
@@ -33,12 +34,14 @@ pub(crate) async fn begin(pool: &PgPool) -> Resultaat<Box<dyn Adresimport>> {
     Ok(Box::new(PgAdresimport {
         conn,
         gezien: HashSet::new(),
+        bereik: Importbereik::default(),
     }))
 }
 
 #[async_trait]
 impl Adresimport for PgAdresimport {
     async fn voeg_toe(&mut self, rijen: &[Adresrij]) -> Resultaat<u64> {
+        self.bereik.zie(rijen);
         let mut tekst = String::with_capacity(rijen.len() * 24);
         let mut nieuw = 0;
         for r in rijen {
@@ -64,6 +67,10 @@ impl Adresimport for PgAdresimport {
         Ok(nieuw)
     }
 
+    fn vervang_alles(&mut self) {
+        self.bereik.vervang_alles();
+    }
+
     async fn voltooi(
         mut self: Box<Self>,
         bron: &str,
@@ -81,6 +88,7 @@ impl Adresimport for PgAdresimport {
             bron,
             jaar,
             &["ALTER TABLE adres RENAME CONSTRAINT adres_nieuw_pkey TO adres_pkey"],
+            &self.bereik,
         )
         .await?;
         tx.commit().await.map_err(fout)?;

@@ -124,6 +124,15 @@ pub(crate) fn dag_van_tijd(kolom: &str) -> String {
     format!("({kolom} AT TIME ZONE 'UTC')::date")
 }
 
+/// A postcode text column (`1354AB`) as the directory's number
+/// (`schakel_domain::gids::postcode_getal`), in SQL: to join `adres`.
+pub(crate) fn postcode_getal(kolom: &str) -> String {
+    format!(
+        "(CAST(substr({kolom}, 1, 4) AS INTEGER) * 676 + (ascii(substr({kolom}, 5, 1)) - 65) * 26 \
+         + ascii(substr({kolom}, 6, 1)) - 65)"
+    )
+}
+
 /// The order a medewerker's roles are listed in: as given, kept in a
 /// column.
 pub(crate) const ROL_VOLGORDE: &str = "volgorde, rol, organisatie";

@@ -6,7 +6,7 @@
 //! new one, so readers see the old file or the new, never half of one.
 
 use async_trait::async_trait;
-use schakel_storage::gids::{Adresbestand, Adresimport, Adresrij};
+use schakel_storage::gids::{Adresbestand, Adresimport, Adresrij, Importbereik};
 
 use super::*;
 
@@ -17,6 +17,7 @@ const PER_STATEMENT: usize = 500;
 /// memory, the one connection there is) stays available.
 pub(crate) struct SqliteAdresimport {
     pool: SqlitePool,
+    bereik: Importbereik,
 }
 
 pub(crate) async fn begin(pool: &SqlitePool) -> Resultaat<Box<dyn Adresimport>> {
@@ -28,7 +29,10 @@ pub(crate) async fn begin(pool: &SqlitePool) -> Resultaat<Box<dyn Adresimport>> 
     ] {
         sqlx::query(sql).execute(&mut *conn).await.map_err(fout)?;
     }
-    Ok(Box::new(SqliteAdresimport { pool: pool.clone() }))
+    Ok(Box::new(SqliteAdresimport {
+        pool: pool.clone(),
+        bereik: Importbereik::default(),
+    }))
 }
 
 fn insert_sql(n: usize) -> String {
@@ -43,6 +47,7 @@ fn insert_sql(n: usize) -> String {
 #[async_trait]
 impl Adresimport for SqliteAdresimport {
     async fn voeg_toe(&mut self, rijen: &[Adresrij]) -> Resultaat<u64> {
+        self.bereik.zie(rijen);
         let mut tx = self
             .pool
             .begin_with("BEGIN IMMEDIATE")
@@ -69,6 +74,10 @@ impl Adresimport for SqliteAdresimport {
         Ok(nieuw)
     }
 
+    fn vervang_alles(&mut self) {
+        self.bereik.vervang_alles();
+    }
+
     async fn voltooi(
         mut self: Box<Self>,
         bron: &str,
@@ -79,7 +88,8 @@ impl Adresimport for SqliteAdresimport {
             .begin_with("BEGIN IMMEDIATE")
             .await
             .map_err(fout)?;
-        let bestand = crate::sql::gids::vervang_adressen(&mut tx, bron, jaar, &[]).await?;
+        let bestand =
+            crate::sql::gids::vervang_adressen(&mut tx, bron, jaar, &[], &self.bereik).await?;
         tx.commit().await.map_err(fout)?;
         Ok(bestand)
     }

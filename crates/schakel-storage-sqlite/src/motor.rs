@@ -161,6 +161,15 @@ pub(crate) fn dag_van_tijd(kolom: &str) -> String {
     format!("substr({kolom}, 1, 10)")
 }
 
+/// A postcode text column (`1354AB`) as the directory's number
+/// (`schakel_domain::gids::postcode_getal`), in SQL: to join `adres`.
+pub(crate) fn postcode_getal(kolom: &str) -> String {
+    format!(
+        "(CAST(substr({kolom}, 1, 4) AS INTEGER) * 676 + (unicode(substr({kolom}, 5, 1)) - 65) * 26 \
+         + unicode(substr({kolom}, 6, 1)) - 65)"
+    )
+}
+
 /// The order a medewerker's roles are listed in: as given, the rows' order.
 pub(crate) const ROL_VOLGORDE: &str = "rowid";
 

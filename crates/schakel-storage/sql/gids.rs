@@ -5,7 +5,7 @@
 
 use schakel_domain::gids::{Buurtcode, Gebied, Schooltype};
 use schakel_storage::gids::{
-    Adresbestand, Adresrij, Contactpunt, Schoolimport, Schoolrij, WijkteamGebied,
+    Adresbestand, Adresrij, Contactpunt, Importbereik, Schoolimport, Schoolrij, WijkteamGebied,
 };
 use schakel_storage::klok;
 use schakel_storage::{Id, NieuwAuditRecord, OpslagFout, Resultaat};
@@ -16,13 +16,20 @@ use crate::sql::rij::{geparst, ongeldig};
 
 /// Swaps the loaded `adres_nieuw` in for `adres` and records the file, in
 /// the caller's transaction; `daarna` are the engine's statements that
-/// follow the rename (PostgreSQL renames the key's constraint).
+/// follow the rename (PostgreSQL renames the key's constraint). Before the
+/// swap, the addresses of every gemeente outside `bereik` are carried over
+/// from `adres` (see [`schakel_storage::gids::Adresimport`]); the file
+/// record then counts the whole table and names the last file.
 pub(crate) async fn vervang_adressen(
     tx: &mut Verbinding,
     bron: &str,
     jaar: Option<i32>,
     daarna: &[&str],
+    bereik: &Importbereik,
 ) -> Resultaat<Adresbestand> {
+    if let Some(gemeenten) = bereik.gemeenten() {
+        behoud_andere_gemeenten(tx, &gemeenten).await?;
+    }
     let rijen: i64 = sqlx::query_scalar("SELECT count(*) FROM adres_nieuw")
         .fetch_one(&mut *tx)
         .await
@@ -58,6 +65,32 @@ pub(crate) async fn vervang_adressen(
     .await
     .map_err(fout)?;
     Ok(bestand)
+}
+
+/// Copies the addresses of the gemeenten not in `vervangen` from `adres`
+/// into `adres_nieuw`; an address the new file holds (under another
+/// gemeente) keeps the new file's buurt.
+async fn behoud_andere_gemeenten(tx: &mut Verbinding, vervangen: &[u32]) -> Resultaat<()> {
+    // Numbers only, so they are written into the statement: a national
+    // file names some 340 gemeenten, over the engines' parameter habits.
+    let lijst = if vervangen.is_empty() {
+        "-1".to_string()
+    } else {
+        vervangen
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO adres_nieuw (postcode, huisnummer, buurt) \
+         SELECT postcode, huisnummer, buurt FROM adres WHERE buurt / 10000 NOT IN ({lijst}) \
+         ON CONFLICT DO NOTHING"
+    )))
+    .execute(&mut *tx)
+    .await
+    .map_err(fout)?;
+    Ok(())
 }
 
 pub(crate) async fn adres(

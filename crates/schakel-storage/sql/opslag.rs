@@ -89,6 +89,18 @@ impl Opslag for crate::DezeOpslag {
         Ok(rij.map(|(id, code, naam)| Regio { id, code, naam }))
     }
 
+    async fn alle_regios(&self) -> Resultaat<Vec<Regio>> {
+        let rijen: Vec<(Id, String, String)> =
+            sqlx::query_as("SELECT id, code, naam FROM regio ORDER BY id")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(fout)?;
+        Ok(rijen
+            .into_iter()
+            .map(|(id, code, naam)| Regio { id, code, naam })
+            .collect())
+    }
+
     async fn maak_organisatie(&self, o: &NieuweOrganisatie) -> Resultaat<Organisatie> {
         let mut tx = self.schrijf().await?;
         eis(

@@ -21,7 +21,7 @@ use schakel_storage::{
 
 use crate::motor::{
     Rij, VOOR_WIJZIGING, Verbinding, boolean, dag_van_tijd, datum, datum_db, datum_optie_db, fout,
-    kol, maand_van_datum, maand_van_tijd, tijd, tijd_db, tijd_optie,
+    kol, maand_van_datum, maand_van_tijd, postcode_getal, tijd, tijd_db, tijd_optie,
 };
 use crate::sql::basis::{ORGANISATIE_BESTAAT, eis, raak_huishouden_aan};
 use crate::sql::kern::{herbereken_huishouden, voeg_audit_toe, voeg_audits_toe, voeg_partijen_toe};
@@ -520,12 +520,26 @@ pub(crate) async fn rond_actie_af(
     Ok(actie)
 }
 
-/// Figures per month and kind, over the cases of one region's wijkteams
-/// (and, when asked, those with a jeugdige at one school).
-/// The maatwerk referrals of region $1 (of pupils of school $2 when given).
-const MAATWERK: &str = "FROM verwijzing v JOIN organisatie o ON o.id = v.organisatie \
-    JOIN jeugdige jj ON jj.id = v.jeugdige WHERE o.regio = $1 AND ($2 IS NULL OR jj.school = $2) \
-    AND v.gemeentelijke_toets IS NOT NULL";
+/// Whether jeugdige `j` lives in gemeente $5 (its CBS number) by the
+/// directory's address file; true when $5 is NULL.
+fn woont_in(j: &str) -> String {
+    let pc = postcode_getal(&format!("{j}.postcode"));
+    format!(
+        "($5 IS NULL OR EXISTS (SELECT 1 FROM adres a WHERE a.postcode = {pc} \
+         AND a.huisnummer = {j}.huisnummer AND a.buurt / 10000 = $5))"
+    )
+}
+
+/// The maatwerk referrals of region $1 (of pupils of school $2, living in
+/// gemeente $5, when given).
+fn maatwerk() -> String {
+    format!(
+        "FROM verwijzing v JOIN organisatie o ON o.id = v.organisatie \
+         JOIN jeugdige jj ON jj.id = v.jeugdige WHERE o.regio = $1 AND ($2 IS NULL OR jj.school = $2) \
+         AND {} AND v.gemeentelijke_toets IS NOT NULL",
+        woont_in("jj")
+    )
+}
 
 pub(crate) async fn monitoring(
     c: &mut Verbinding,
@@ -543,9 +557,18 @@ pub(crate) async fn monitoring(
     let mt_g_tijdstip = maand_van_tijd("g.tijdstip");
     let mt_v_aangemaakt = maand_van_tijd("v.aangemaakt");
     let mt_v_getoetst_op = maand_van_tijd("v.getoetst_op");
-    // $1 regio, $2 school or NULL, $3 first day, $4 last day.
-    let binnen = "JOIN organisatie w ON w.id = c.wijkteam WHERE w.regio = $1 \
-        AND ($2 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND j.school = $2))";
+    // $1 regio, $2 school or NULL, $3 first day, $4 last day, $5 gemeente
+    // or NULL. Figures per month and kind, over the cases of one region's
+    // wijkteams (and, when asked, those with a jeugdige at one school, or
+    // living in one gemeente).
+    let binnen = format!(
+        "JOIN organisatie w ON w.id = c.wijkteam WHERE w.regio = $1 \
+         AND ($2 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND j.school = $2)) \
+         AND ($5 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND {}))",
+        woont_in("j")
+    );
+    let maatwerk = maatwerk();
+    let gemeente = v.gemeente.map(i64::from);
     let vragen = [
         format!(
             "SELECT {mt_g_tijdstip} AS maand, g.code AS kenmerk, count(*) AS aantal, \
@@ -577,13 +600,13 @@ pub(crate) async fn monitoring(
         format!(
             "SELECT {mt_v_aangemaakt} AS maand, 'maatwerk.verwezen' AS kenmerk, \
              count(*) AS aantal, CAST(NULL AS BIGINT) AS som1, CAST(0 AS BIGINT) AS n1, CAST(NULL AS BIGINT) AS som2, CAST(0 AS BIGINT) AS n2 \
-             {MAATWERK} AND {dt_v_aangemaakt} BETWEEN $3 AND $4 GROUP BY 1"
+             {maatwerk} AND {dt_v_aangemaakt} BETWEEN $3 AND $4 GROUP BY 1"
         ),
         format!(
             "SELECT {mt_v_getoetst_op} AS maand, \
              'maatwerk.' || v.gemeentelijke_toets AS kenmerk, \
              count(*) AS aantal, CAST(NULL AS BIGINT) AS som1, CAST(0 AS BIGINT) AS n1, CAST(NULL AS BIGINT) AS som2, CAST(0 AS BIGINT) AS n2 \
-             {MAATWERK} AND {dt_v_getoetst_op} BETWEEN $3 AND $4 GROUP BY 1, 2"
+             {maatwerk} AND {dt_v_getoetst_op} BETWEEN $3 AND $4 GROUP BY 1, 2"
         ),
     ];
     for sql in vragen {
@@ -592,6 +615,7 @@ pub(crate) async fn monitoring(
             .bind(v.school)
             .bind(datum_db(v.van))
             .bind(datum_db(v.tot))
+            .bind(gemeente)
             .fetch_all(&mut *c)
             .await
             .map_err(fout)?;
@@ -610,11 +634,13 @@ pub(crate) async fn monitoring(
     for maand in maanden(v.van, v.tot) {
         let open: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
             "SELECT count(*) FROM casus c {binnen} AND {dt_c_aangemaakt} <= $3 \
-             AND (c.gesloten IS NULL OR {dt_c_gesloten} > $3)"
+             AND (c.gesloten IS NULL OR {dt_c_gesloten} > $4)"
         )))
         .bind(v.regio)
         .bind(v.school)
         .bind(datum_db(maand.1))
+        .bind(datum_db(maand.1))
+        .bind(gemeente)
         .fetch_one(&mut *c)
         .await
         .map_err(fout)?;

@@ -32,13 +32,49 @@ pub struct Adresbestand {
 /// An address import under way. Nothing of it is visible until
 /// [`Adresimport::voltooi`]; dropped without it, it leaves the addresses as
 /// they were (the next import clears what it left).
+///
+/// An import replaces the addresses of the gemeenten its rows lie in and
+/// keeps every other gemeente's (issue 17.4: one database holds several
+/// regions, each importing its own file). A national CBS file names every
+/// gemeente, so it replaces them all — except a gemeente that no longer
+/// exists (a herindeling): its addresses that the file does not repeat
+/// under the new gemeente would stay, so a national import asks for
+/// [`Adresimport::vervang_alles`].
 #[async_trait]
 pub trait Adresimport: Send {
     /// Adds a batch; returns how many were new (a repeated address is
     /// skipped, the first one counts).
     async fn voeg_toe(&mut self, rijen: &[Adresrij]) -> Resultaat<u64>;
+    /// Makes this import replace every address, not only those of the
+    /// gemeenten in it (a national file).
+    fn vervang_alles(&mut self);
     /// Swaps the new addresses in, in one transaction.
     async fn voltooi(self: Box<Self>, bron: &str, jaar: Option<i32>) -> Resultaat<Adresbestand>;
+}
+
+/// Which addresses an import replaces: those of the gemeenten its rows lie
+/// in (CBS gemeente numbers, `Buurtcode::getal() / 10 000`), or all.
+#[derive(Debug, Default, Clone)]
+pub struct Importbereik {
+    gemeenten: std::collections::BTreeSet<u32>,
+    alles: bool,
+}
+
+impl Importbereik {
+    /// Notes the gemeenten of a batch.
+    pub fn zie(&mut self, rijen: &[Adresrij]) {
+        self.gemeenten
+            .extend(rijen.iter().map(|r| r.buurt.getal() / 10_000));
+    }
+
+    pub fn vervang_alles(&mut self) {
+        self.alles = true;
+    }
+
+    /// The gemeenten replaced; `None` for all.
+    pub fn gemeenten(&self) -> Option<Vec<u32>> {
+        (!self.alles).then(|| self.gemeenten.iter().copied().collect())
+    }
 }
 
 /// An organisation's fixed contact point (seed 002).

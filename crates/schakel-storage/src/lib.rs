@@ -143,6 +143,8 @@ pub trait Opslag: Send + Sync + 'static {
     // --- directory ---------------------------------------------------------
     async fn maak_regio(&self, r: &NieuweRegio) -> Resultaat<Regio>;
     async fn regio_op_code(&self, code: &str) -> Resultaat<Option<Regio>>;
+    /// Every region, by id (a handful: the national monitoring's columns).
+    async fn alle_regios(&self) -> Resultaat<Vec<Regio>>;
     async fn maak_organisatie(&self, o: &NieuweOrganisatie) -> Resultaat<Organisatie>;
     async fn organisatie(&self, id: Id) -> Resultaat<Option<Organisatie>>;
     async fn organisaties(&self, pagina: Pagina) -> Resultaat<Lijst<Organisatie>>;

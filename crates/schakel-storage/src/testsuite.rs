@@ -4116,8 +4116,66 @@ pub async fn toegangsroute_directory(opslag: &dyn Opslag, w: &Wereld) {
     );
 }
 
-/// The regional directory (issue 5): an address import replaces the whole
-/// file at once and skips repeats; werkgebieden and contact points per
+/// Two regions' addresses in one database (issue 17.4): an import replaces
+/// only the gemeenten in it, the new file winning an address another
+/// gemeente held; `vervang_alles` (a national file) replaces every one.
+/// Starts with gemeente 34's one address 1354AB 3.
+async fn adresimport_per_gemeente(
+    opslag: &dyn Opslag,
+    rij: &dyn Fn(&str, u32, u32) -> crate::Adresrij,
+    pc: &dyn Fn(&str) -> u32,
+    buurt: &dyn Fn(u32) -> schakel_domain::gids::Buurtcode,
+) {
+    let importeer = |rijen: Vec<crate::Adresrij>, alles: bool| async move {
+        let mut import = opslag.begin_adresimport().await.expect("begin");
+        if alles {
+            import.vervang_alles();
+        }
+        import.voeg_toe(&rijen).await.expect("voeg_toe");
+        import
+            .voltooi("bestand.csv", Some(2025))
+            .await
+            .expect("voltooi")
+    };
+    let adres = |p: &'static str, nr| async move { opslag.adres(pc(p), nr).await.expect("adres") };
+    // Aalten (gemeente 197) beside Almere (34).
+    let b = importeer(
+        vec![rij("7121BB", 1, 1970101), rij("7121BB", 2, 1970101)],
+        false,
+    )
+    .await;
+    assert_eq!(b.rijen, 3, "Almere's address is kept, Aalten's two added");
+    assert_eq!(adres("1354AB", 3).await, Some(buurt(340102)));
+    assert_eq!(adres("7121BB", 1).await, Some(buurt(1970101)));
+    // Almere again: its old address goes, Aalten's stay, and the address
+    // the new file places in Almere is Almere's.
+    let b = importeer(
+        vec![rij("1354AB", 5, 340101), rij("7121BB", 2, 340101)],
+        false,
+    )
+    .await;
+    assert_eq!(b.rijen, 3);
+    assert_eq!(adres("1354AB", 3).await, None, "Almere's file replaced");
+    assert_eq!(adres("1354AB", 5).await, Some(buurt(340101)));
+    assert_eq!(
+        adres("7121BB", 1).await,
+        Some(buurt(1970101)),
+        "Aalten's kept"
+    );
+    assert_eq!(
+        adres("7121BB", 2).await,
+        Some(buurt(340101)),
+        "the new file wins"
+    );
+    // A national file replaces every address, of gemeenten not in it too.
+    let b = importeer(vec![rij("1354AB", 3, 340102)], true).await;
+    assert_eq!(b.rijen, 1);
+    assert_eq!(adres("7121BB", 1).await, None);
+    assert_eq!(adres("1354AB", 3).await, Some(buurt(340102)));
+}
+
+/// The regional directory (issue 5): an address import replaces its
+/// gemeenten's addresses at once and skips repeats; werkgebieden and contact points per
 /// wijkteam; only a wijkteam has a werkgebied.
 pub async fn adresgids(opslag: &dyn Opslag, w: &Wereld) {
     use schakel_domain::gids::{Buurtcode, Gebied, postcode_getal};
@@ -4196,6 +4254,7 @@ pub async fn adresgids(opslag: &dyn Opslag, w: &Wereld) {
             .map(|b| b.rijen),
         Some(1)
     );
+    adresimport_per_gemeente(opslag, &rij, &pc, &buurt).await;
 
     let gebieden = vec![
         Gebied::parse("1354AA-1354ZZ").expect("gebied"),

@@ -245,11 +245,16 @@ pub fn budget_toereikend(
     Ok(())
 }
 
-/// Aggregates for one region (and optionally one school) over a period.
+/// Aggregates for one region (and optionally one school, or the
+/// jeugdigen living in one gemeente) over a period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MonitoringVraag {
     pub regio: Id,
     pub school: Option<Id>,
+    /// The CBS number of the gemeente of residence (34 for GM0034): the
+    /// cases with a jeugdige whose address the directory places there,
+    /// the maatwerk referrals of such a jeugdige.
+    pub gemeente: Option<u32>,
     pub van: NaiveDate,
     pub tot: NaiveDate,
 }

@@ -1,6 +1,8 @@
 //! `schakel serve --demo`: a demo region Almere with the organisations the
 //! normenkader names, one account per role and fictitious households with
-//! test BSNs only, from `data/demo/almere.toml`.
+//! test BSNs only, from `data/demo/almere.toml`; beside it the region
+//! Achterhoek (`data/demo/achterhoek.toml`) with a fictitious border school
+//! whose pupils live in both regions (issue 17.4).
 
 pub mod historie;
 
@@ -25,6 +27,7 @@ struct Demo {
     regio: NieuweRegioBestand,
     organisatie: Vec<OrganisatieBestand>,
     medewerker: Vec<MedewerkerBestand>,
+    #[serde(default)]
     huishouden: Vec<HuishoudenBestand>,
 }
 
@@ -279,33 +282,36 @@ async fn medewerker(
         .0)
 }
 
-/// Seeds an empty store, then replays `historie` (see [`historie`]) when
-/// given: after the named households, so their ids stay what the file's
-/// order makes them. Returns the accounts with their passwords.
-pub async fn vul(
-    gedeeld: std::sync::Arc<dyn Opslag>,
-    bestand: &Path,
-    historie: Option<&Path>,
-    sleutel: &[u8],
-    regios: &Regios,
-) -> Result<Vec<DemoAccount>, String> {
-    let opslag: &dyn Opslag = gedeeld.as_ref();
+/// Reads a demo file.
+fn lees(bestand: &Path) -> Result<Demo, String> {
     let tekst =
         std::fs::read_to_string(bestand).map_err(|e| format!("{}: {e}", bestand.display()))?;
-    let demo: Demo = toml::from_str(schakel_rules::tekst::zonder_bom(&tekst))
-        .map_err(|e| format!("{}: {e}", bestand.display()))?;
+    toml::from_str(schakel_rules::tekst::zonder_bom(&tekst))
+        .map_err(|e| format!("{}: {e}", bestand.display()))
+}
+
+/// Registers a demo file's region and organisations through the region's
+/// set-up doors, adding them to `org` (keys are unique over all files, so
+/// a household of one region may name a school of another).
+async fn registreer(
+    opslag: &dyn Opslag,
+    demo: &Demo,
+    org: &mut HashMap<String, (i64, String)>,
+) -> Result<(), String> {
     let regio = registreer_regio(
         opslag,
         &NieuweRegio {
-            code: demo.regio.code,
-            naam: demo.regio.naam,
+            code: demo.regio.code.clone(),
+            naam: demo.regio.naam.clone(),
         },
         &systeem_record("regio.aanmaken", Actie::Aanmaken, "regio"),
     )
     .await
     .map_err(fout)?;
-    let mut org: HashMap<String, (i64, String)> = HashMap::new();
     for o in &demo.organisatie {
+        if org.contains_key(&o.sleutel) {
+            return Err(format!("demo: sleutel {} staat er twee keer in", o.sleutel));
+        }
         let soort = OrganisatieSoort::parse(&o.soort)
             .ok_or_else(|| format!("onbekende soort {}", o.soort))?;
         let aanvraag = Organisatieaanvraag {
@@ -321,6 +327,70 @@ pub async fn vul(
             .await
             .map_err(|e| format!("{}: {e}", o.sleutel))?;
         org.insert(o.sleutel.clone(), (gemaakt.id, gemaakt.naam));
+    }
+    Ok(())
+}
+
+/// A demo file's accounts (see [`demo_account`], [`verdere_rollen`]),
+/// added to `accounts`.
+async fn maak_accounts(
+    state: &schakel_http::AppState,
+    demo: &Demo,
+    org: &HashMap<String, (i64, String)>,
+    accounts: &mut Vec<DemoAccount>,
+) -> Result<(), String> {
+    let org_id = |s: &str| {
+        org.get(s)
+            .map(|o| o.0)
+            .ok_or_else(|| format!("onbekende organisatie {s}"))
+    };
+    let mut alle_rollen = Vec::new();
+    for m in &demo.medewerker {
+        let mut rollen = Vec::new();
+        for r in &m.rollen {
+            rollen.push(Roltoewijzing {
+                rol: Rol::parse(&r.rol).ok_or_else(|| format!("onbekende rol {}", r.rol))?,
+                organisatie: org_id(&r.organisatie)?,
+            });
+        }
+        let wachtwoord = demo_account(state.opslag.as_ref(), m, &rollen).await?;
+        alle_rollen.push(rollen.clone());
+        for r in rollen {
+            let naam = org
+                .values()
+                .find(|(id, _)| *id == r.organisatie)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default();
+            accounts.push(DemoAccount {
+                email: m.email.clone(),
+                rol: r.rol,
+                organisatie: naam,
+                wachtwoord: wachtwoord.clone(),
+            });
+        }
+    }
+    verdere_rollen(state, &demo.medewerker, &alle_rollen).await
+}
+
+/// Seeds an empty store from the demo files (`bestanden`, one region each:
+/// Almere's first, then the Achterhoek's), then replays `historie` (see
+/// [`historie`]) when given: after the named households, so their ids stay
+/// what the files' order makes them. Returns the accounts with their
+/// passwords.
+pub async fn vul(
+    gedeeld: std::sync::Arc<dyn Opslag>,
+    bestanden: &[&Path],
+    historie: Option<&Path>,
+    sleutel: &[u8],
+    regios: &Regios,
+) -> Result<Vec<DemoAccount>, String> {
+    let opslag: &dyn Opslag = gedeeld.as_ref();
+    let mut regio_bestanden = Vec::new();
+    let mut org: HashMap<String, (i64, String)> = HashMap::new();
+    for bestand in bestanden {
+        let demo = lees(bestand)?;
+        registreer(opslag, &demo, &mut org).await?;
+        regio_bestanden.push(demo);
     }
     let org_id = |s: &str| {
         org.get(s)
@@ -338,34 +408,11 @@ pub async fn vul(
         None,
     );
     let mut accounts = Vec::new();
-    let mut alle_rollen = Vec::new();
-    for m in &demo.medewerker {
-        let mut rollen = Vec::new();
-        for r in &m.rollen {
-            rollen.push(Roltoewijzing {
-                rol: Rol::parse(&r.rol).ok_or_else(|| format!("onbekende rol {}", r.rol))?,
-                organisatie: org_id(&r.organisatie)?,
-            });
-        }
-        let wachtwoord = demo_account(opslag, m, &rollen).await?;
-        alle_rollen.push(rollen.clone());
-        for r in rollen {
-            let naam = org
-                .values()
-                .find(|(id, _)| *id == r.organisatie)
-                .map(|(_, n)| n.clone())
-                .unwrap_or_default();
-            accounts.push(DemoAccount {
-                email: m.email.clone(),
-                rol: r.rol,
-                organisatie: naam,
-                wachtwoord: wachtwoord.clone(),
-            });
-        }
+    for r in &regio_bestanden {
+        maak_accounts(&state, r, &org, &mut accounts).await?;
     }
-    verdere_rollen(&state, &demo.medewerker, &alle_rollen).await?;
     // After the medewerkers: a contact person is one of them.
-    for o in &demo.organisatie {
+    for o in regio_bestanden.iter().flat_map(|r| &r.organisatie) {
         let w = toegangsroute(opslag, o, &org_id).await?;
         let id = org_id(&o.sleutel)?;
         let mut record = systeem_record(GEBEURTENIS, Actie::Wijzigen, "organisatie");
@@ -384,8 +431,10 @@ pub async fn vul(
     // Households, jeugdigen, hulpvragen and cases go through the API's own
     // functions, each as the account that would do it in a real region:
     // the same checks and audit records.
-    for h in &demo.huishouden {
-        vul_huishouden(&state, &demo.medewerker, h, &org_id).await?;
+    for r in &regio_bestanden {
+        for h in &r.huishouden {
+            vul_huishouden(&state, &r.medewerker, h, &org_id).await?;
+        }
     }
     if let Some(pad) = historie {
         let ids: HashMap<String, i64> = org.iter().map(|(k, v)| (k.clone(), v.0)).collect();

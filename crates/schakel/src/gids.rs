@@ -26,9 +26,12 @@ use crate::{Fout, schrijf};
 
 #[derive(Subcommand, Debug)]
 pub enum ImportOpdracht {
-    /// CBS postcode–huisnummer file (PC6;Huisnummer;Buurt<jaar>;Wijk<jaar>;Gemeente<jaar>): replaces all addresses.
+    /// CBS postcode–huisnummer file (PC6;Huisnummer;Buurt<jaar>;Wijk<jaar>;Gemeente<jaar>): replaces the addresses of the gemeenten in the file and keeps those of every other gemeente (several regions in one database); --vervang-alles replaces every address (a national file).
     Adressen {
         bestand: PathBuf,
+        /// Replace every address, also of gemeenten not in the file (a national CBS file: drops the addresses of gemeenten that no longer exist).
+        #[arg(long)]
+        vervang_alles: bool,
         #[command(flatten)]
         opslag: OpslagOpties,
     },
@@ -265,7 +268,13 @@ fn cbs_rij(r: &csv::ByteRecord, k: &CbsKolommen) -> Result<Adresrij, String> {
     })
 }
 
-pub async fn importeer_adressen(bestand: &Path, opslag: &dyn Opslag) -> Result<Verslag, Fout> {
+/// Imports a CBS address file: it replaces the addresses of its gemeenten
+/// (or, `vervang_alles`, every address; see [`schakel_storage::Adresimport`]).
+pub async fn importeer_adressen(
+    bestand: &Path,
+    opslag: &dyn Opslag,
+    vervang_alles: bool,
+) -> Result<Verslag, Fout> {
     let (f, balk) = voortgang(bestand)?;
     balk.set_message("adressen");
     let mut lezer = csv_lezer(BufReader::with_capacity(1 << 20, balk.wrap_read(f)));
@@ -279,6 +288,9 @@ pub async fn importeer_adressen(bestand: &Path, opslag: &dyn Opslag) -> Result<V
         ..Verslag::over(bestand)
     };
     let mut import = opslag.begin_adresimport().await.map_err(bedrijf)?;
+    if vervang_alles {
+        import.vervang_alles();
+    }
     let mut batch = Vec::with_capacity(BATCH);
     let mut rij = csv::ByteRecord::new();
     loop {
@@ -767,7 +779,9 @@ fn importrecord(gebeurtenis: &str) -> NieuwAuditRecord {
 
 pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> Result<(), Fout> {
     let (bestand, opties) = match opdracht {
-        ImportOpdracht::Adressen { bestand, opslag }
+        ImportOpdracht::Adressen {
+            bestand, opslag, ..
+        }
         | ImportOpdracht::Aanbieders { bestand, opslag }
         | ImportOpdracht::Contacten { bestand, opslag }
         | ImportOpdracht::Scholen { bestand, opslag }
@@ -778,7 +792,9 @@ pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> R
     };
     let opslag = opties.open().await.map_err(|e| Fout::Bedrijf(e.0))?;
     let verslag = match opdracht {
-        ImportOpdracht::Adressen { .. } => importeer_adressen(bestand, opslag.as_ref()).await?,
+        ImportOpdracht::Adressen { vervang_alles, .. } => {
+            importeer_adressen(bestand, opslag.as_ref(), *vervang_alles).await?
+        }
         ImportOpdracht::Aanbieders { .. } => {
             // The region's normenkader names the products, where it has one.
             let producten = schakel_rules::Regelset::laad(data, regio)
@@ -845,25 +861,37 @@ pub async fn wijkteam(postcode: &str, huisnummer: u32, opties: &OpslagOpties) ->
     Ok(())
 }
 
-/// The demo region's directory: the sample address file and wijkteam
-/// areas shipped in `data/gids/almere/`, so the lookup works at once.
-pub async fn vul_demo(opslag: &dyn Opslag, map: &Path) -> Result<(), String> {
+/// A demo region's directory: the sample files shipped in
+/// `data/gids/<regio>/` (addresses, wijkteam areas, and what else the
+/// region's sample has), so the lookup works at once.
+pub async fn vul_demo(opslag: &dyn Opslag, map: &Path, regio: &str) -> Result<(), String> {
     let tekst = |f: Fout| match f {
         Fout::Invoer(e) => e.to_string(),
         Fout::Laden(e) => e.to_string(),
         Fout::Bedrijf(e) => e,
     };
-    importeer_adressen(&map.join("adressen-2025.csv"), opslag)
+    // Each region's file replaces only its own gemeenten' addresses.
+    importeer_adressen(&map.join("adressen-2025.csv"), opslag, false)
         .await
         .map_err(tekst)?;
-    importeer_wijkteams(&map.join("wijkteams.csv"), opslag, "almere")
+    importeer_wijkteams(&map.join("wijkteams.csv"), opslag, regio)
         .await
         .map_err(tekst)?;
-    importeer_aanbieders(&map.join("aanbieders.csv"), opslag, "almere", None)
-        .await
-        .map_err(tekst)?;
-    importeer_contacten(&map.join("contacten.csv"), opslag, "almere")
-        .await
-        .map_err(tekst)?;
+    // The files a region's sample has (Almere's providers and contacts,
+    // the Achterhoek's schools).
+    let pad = |f: &str| Some(map.join(f)).filter(|p| p.is_file());
+    if let Some(p) = pad("aanbieders.csv") {
+        importeer_aanbieders(&p, opslag, regio, None)
+            .await
+            .map_err(tekst)?;
+    }
+    if let Some(p) = pad("contacten.csv") {
+        importeer_contacten(&p, opslag, regio)
+            .await
+            .map_err(tekst)?;
+    }
+    if let Some(p) = pad("scholen-duo.csv") {
+        importeer_scholen(&p, opslag, regio).await.map_err(tekst)?;
+    }
     Ok(())
 }

@@ -21,7 +21,7 @@ pub struct ServeOpties {
     pub metrics_listen: SocketAddr,
     #[command(flatten)]
     pub opslag: OpslagOpties,
-    /// Start with a fresh demo region Almere (its own SQLite file in the data
+    /// Start with fresh demo regions Almere and Achterhoek (its own SQLite file in the data
     /// directory) and print an account for every role.
     #[arg(long)]
     pub demo: bool,
@@ -162,19 +162,31 @@ pub async fn serve(opties: &ServeOpties, regios: Regios, data: &Path) -> Result<
             database_url: Some(format!("sqlite://{}", pad.display())),
         };
         let opslag = demo_opties.open().await?;
-        let (regio, historie) = (
-            data.join("demo").join("almere.toml"),
-            data.join("demo").join("almere-historie.toml"),
+        let demo = data.join("demo");
+        let (almere, achterhoek, landelijk, historie) = (
+            demo.join("almere.toml"),
+            demo.join("achterhoek.toml"),
+            demo.join("landelijk.toml"),
+            demo.join("almere-historie.toml"),
         );
-        let vul = crate::demo::vul(opslag.clone(), &regio, Some(&historie), &sleutel, &regios);
+        let bestanden = [almere.as_path(), &achterhoek, &landelijk];
+        let vul = crate::demo::vul(
+            opslag.clone(),
+            &bestanden,
+            Some(&historie),
+            &sleutel,
+            &regios,
+        );
         let accounts = match opties.demo_datum {
             Some(dag) => schakel_storage::klok::op(demo_moment(dag), vul).await,
             None => vul.await,
         }
         .map_err(OpenFout)?;
-        crate::gids::vul_demo(opslag.as_ref(), &data.join("gids").join("almere"))
-            .await
-            .map_err(OpenFout)?;
+        for regio in ["almere", "achterhoek"] {
+            crate::gids::vul_demo(opslag.as_ref(), &data.join("gids").join(regio), regio)
+                .await
+                .map_err(OpenFout)?;
+        }
         (opslag, accounts)
     } else {
         (opties.opslag.open().await?, Vec::new())

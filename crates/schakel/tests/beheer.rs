@@ -70,9 +70,9 @@ fn start_demo_met(data_dir: &Path, dag: Option<chrono::NaiveDate>, opties: &[&st
                 delen[delen.len() - 1].to_string(),
             ));
         }
-        // The last account printed (Wijkteam Almere Stad's and Kompas's
-        // follow the beheerder's).
-        if regel.contains("aanbieder@kompas.demo") {
+        // The last account printed (the Achterhoek's and the national
+        // organisation's follow Almere's).
+        if regel.contains("beleid@landelijk.demo") {
             break;
         }
     }
@@ -274,14 +274,15 @@ fn demo_serveert_en_beheercommandos_werken_op_dezelfde_data() {
         &["--database-url", &db],
     );
     assert_eq!(code, 0);
-    // 3 jeugdigen and 2 households, and each household of the history with
-    // its one jeugdige.
+    // 3 jeugdigen and 2 households of Almere, the border school's 4 pupils
+    // in 4 households, and each household of the history with its one
+    // jeugdige.
     let historie = Historie::lees(chrono::Utc::now().date_naive());
     let huishoudens = historie.open_aan_einde(None, -1)
         + (-11..=-1)
             .map(|m| historie.som(None, m, "afgesloten"))
             .sum::<i64>();
-    assert_eq!(v["aantal"], 5 + 2 * huishoudens, "{v}");
+    assert_eq!(v["aantal"], 5 + 8 + 2 * huishoudens, "{v}");
     let (code, _, stderr) = draai(
         &["retentie", "--peildatum", "morgen"],
         &data_dir,
@@ -583,7 +584,7 @@ fn gemanipuleerd_auditlog_wordt_ontdekt() {
 fn elke_demorol_ziet_precies_wat_mag() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let server = start_demo(&tmp.path().join("data"));
-    let verwacht: [(&str, Option<&[&str]>); 10] = [
+    let verwacht: [(&str, Option<&[&str]>); 14] = [
         ("zorgcoordinator@watertuin.demo", Some(&["Sem", "Yasmina"])),
         ("zorgcoordinator@bombardon.demo", Some(&[])),
         ("zorgcoordinator@regenboog.demo", Some(&[])),
@@ -594,6 +595,14 @@ fn elke_demorol_ziet_precies_wat_mag() {
         ("beleid@almere.demo", None),
         ("toegang@almere.demo", None),
         ("beheer@schakel.demo", None),
+        // The Achterhoek's border school: its own pupils, from both regions.
+        (
+            "zorgcoordinator@vso-doetinchem.demo",
+            Some(&["Daan", "Noor", "Milan", "Fleur"]),
+        ),
+        ("beleid@achterhoek.demo", None),
+        ("beheer@achterhoek.demo", None),
+        ("beleid@landelijk.demo", None),
     ];
     for (email, namen) in verwacht {
         let gebruiker = Demogebruiker::login(&server, email);
@@ -974,6 +983,194 @@ fn demo_toegangsroute() {
     );
 }
 
+/// Issue 17.4: the demo serves a second region, the Achterhoek, with its
+/// gemeenten, sociale teams and schools exactly as the data files list
+/// them, and a (fictitious) border school whose pupils live in both
+/// regions: each gets the wijkteam of their own address.
+#[test]
+fn demo_twee_regios_en_een_grensschool() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let server = start_demo(&tmp.path().join("data"));
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let lees = |pad: &str| std::fs::read_to_string(repo.join(pad)).expect(pad);
+    // What the files say: gemeenten in the region file, distinct sociale
+    // teams in the wijkteam file, schools in DUO's file.
+    let gemeenten = lees("regio/achterhoek/regio.toml")
+        .lines()
+        .filter(|r| r.trim() == "[[gemeente]]")
+        .count();
+    let teams: std::collections::BTreeSet<String> = lees("gids/achterhoek/wijkteams.csv")
+        .lines()
+        .skip(1)
+        .filter_map(|r| r.split(';').next().map(str::to_string))
+        .collect();
+    // (The file's day-care centre, KDV, is no school: the import refuses it.)
+    let scholen = lees("gids/achterhoek/scholen-duo.csv")
+        .lines()
+        .skip(1)
+        .filter(|r| !r.ends_with("\"KDV\""))
+        .count();
+    assert_eq!((gemeenten, teams.len(), scholen), (8, 24, 4));
+
+    let zc = Demogebruiker::login(&server, "zorgcoordinator@vso-doetinchem.demo");
+    let organisaties = alle_items(&zc, "/api/v1/organisaties");
+    let school = organisaties
+        .iter()
+        .find(|o| o["brin"] == "99AJ00")
+        .expect("the border school");
+    assert_eq!(school["naam"], "Voorbeeldschool voor VSO");
+    let per_soort = |regio: &Value| {
+        let mut n = std::collections::BTreeMap::new();
+        for o in organisaties.iter().filter(|o| &o["regio"] == regio) {
+            *n.entry(o["soort"].as_str().expect("soort").to_string())
+                .or_insert(0usize) += 1;
+        }
+        n
+    };
+    let achterhoek = per_soort(&school["regio"]);
+    assert_eq!(
+        achterhoek,
+        std::collections::BTreeMap::from([
+            ("gemeente".to_string(), gemeenten),
+            ("school".to_string(), scholen),
+            ("wijkteam".to_string(), teams.len()),
+        ])
+    );
+    let namen: std::collections::BTreeSet<String> = organisaties
+        .iter()
+        .filter(|o| o["regio"] == school["regio"] && o["soort"] == "wijkteam")
+        .map(|o| o["naam"].as_str().expect("naam").to_string())
+        .collect();
+    assert_eq!(namen, teams, "the region's teams are the file's");
+    // Almere's organisations stay in their own region.
+    let watertuin = organisaties
+        .iter()
+        .find(|o| o["naam"] == "SBO De Watertuin")
+        .expect("watertuin");
+    assert_ne!(watertuin["regio"], school["regio"]);
+    assert_eq!(per_soort(&watertuin["regio"])["wijkteam"], 3);
+
+    // The border school's pupils, each with the wijkteam of their address:
+    // two in the Achterhoek, two in Almere.
+    let leerlingen = alle_items(&zc, "/api/v1/jeugdigen");
+    let verwacht = [
+        ("Daan", "Sociaal team Doetinchem 2"),
+        ("Noor", "Sociaal team Winterswijk 1"),
+        ("Milan", "Wijkteam Almere Stad"),
+        ("Fleur", "Wijkteam Almere Haven"),
+    ];
+    assert_eq!(leerlingen.len(), verwacht.len());
+    for (naam, wijkteam) in verwacht {
+        let j = leerlingen
+            .iter()
+            .find(|j| j["voornaam"] == naam)
+            .expect(naam);
+        let (status, route) = zc.get(&format!(
+            "/api/v1/jeugdigen/{}/toegangsroute?vraag=ouders",
+            j["id"]
+        ));
+        assert_eq!(status, 200, "{naam}: {route}");
+        assert_eq!(route["route"], "wijkteam", "{naam}: {route}");
+        assert_eq!(route["organisatie"]["naam"], wijkteam, "{naam}");
+    }
+
+    // ... and the rules of their own gemeente (the woonplaatsbeginsel,
+    // issue 17.3): the public advice for that gemeente, and recording the
+    // pupil's onderwijssituatie at the school. The Achterhoek has no
+    // normenkader: no situation, its support route named, never Almere's
+    // rules; an Almere pupil at the same school gets Almere's.
+    let (van, _) = verwijsperiode(chrono::Local::now().date_naive());
+    let anoniem = reqwest::blocking::Client::new();
+    for (naam, gemeente, plaats) in [
+        ("Daan", "GM0222", Some("Doetinchem")),
+        ("Noor", "GM0294", Some("Winterswijk")),
+        ("Milan", "GM0034", None),
+        ("Fleur", "GM0034", None),
+    ] {
+        let advies: Value = anoniem
+            .post(format!("{}/api/v1/normenkader/adviezen", server.adres))
+            .json(&json!({"gemeente": gemeente, "geboortedatum": "2012-04-17",
+                          "peildatum": van, "onderwijssituatie": "volledig_onderwijs"}))
+            .send()
+            .expect("advies")
+            .json()
+            .expect("json");
+        let id = leerlingen
+            .iter()
+            .find(|j| j["voornaam"] == naam)
+            .map(|j| j["id"].clone())
+            .expect(naam);
+        let (status, situatie) = zc.stuur(
+            reqwest::Method::POST,
+            &format!("/api/v1/jeugdigen/{id}/onderwijssituaties"),
+            Some(json!({"onderwijssituatie": "volledig_onderwijs", "van": van})),
+            None,
+        );
+        match plaats {
+            Some(plaats) => {
+                assert_eq!(advies["situatie"], Value::Null, "{naam}: {advies}");
+                assert_eq!(
+                    (&advies["regio"], &advies["route"]),
+                    (&json!("achterhoek"), &json!("ondersteuningsroute")),
+                    "{naam}: {advies}"
+                );
+                assert_eq!(status, 400, "{naam}: {situatie}");
+                let reden = situatie["invalidParams"][0]["reason"]
+                    .as_str()
+                    .expect("reason");
+                assert!(
+                    reden.starts_with(&format!("{plaats} ({gemeente}) hoort bij regio Achterhoek"))
+                        && reden.contains("de ondersteuningsroute")
+                        && !reden.contains("Almere"),
+                    "{naam}: {reden}"
+                );
+            }
+            None => {
+                assert_eq!(advies["normenkader"]["regio"], "almere", "{naam}: {advies}");
+                assert_eq!(status, 201, "{naam}: {situatie}");
+            }
+        }
+    }
+
+    // Monitoring (issue 17.5): the national organisation sees both regions
+    // side by side and their sum. The Achterhoek has no cases yet, so the
+    // country's figures are exactly Almere's, and Almere's own column is
+    // hidden wherever it would reveal the Achterhoek's small (zero) count.
+    let (_, almere) = Demogebruiker::login(&server, "beleid@almere.demo").get("/api/v1/monitoring");
+    let land = Demogebruiker::login(&server, "beleid@landelijk.demo");
+    let (status, m) = land.get("/api/v1/monitoring/regios");
+    assert_eq!(status, 200, "{m}");
+    let regios: Vec<&str> = m["regios"]
+        .as_array()
+        .expect("regios")
+        .iter()
+        .filter_map(|r| r["naam"].as_str())
+        .collect();
+    assert_eq!(regios, ["Almere", "Achterhoek"]);
+    assert_eq!(m["land"], almere["maanden"], "the country is the sum");
+    assert!(
+        almere["maanden"][11]["aantallen"]["openCasussen"].is_number(),
+        "{almere}"
+    );
+    for maand in m["regios"][0]["maanden"].as_array().expect("maanden") {
+        for (k, v) in maand["aantallen"].as_object().expect("aantallen") {
+            assert!(v == "<5" || v == "verborgen", "Almere {k}: {v}");
+        }
+    }
+    // The Achterhoek's beleid: its own gemeenten, not Almere's.
+    let ah = Demogebruiker::login(&server, "beleid@achterhoek.demo");
+    let (status, m) = ah.get("/api/v1/monitoring?gemeente=GM0222");
+    assert_eq!(
+        (status, m["gemeente"].clone()),
+        (200, json!("GM0222")),
+        "{m}"
+    );
+    let (status, _) = ah.get("/api/v1/monitoring?gemeente=GM0034");
+    assert_eq!(status, 400);
+    let (status, _) = ah.get("/api/v1/monitoring/regios");
+    assert_eq!(status, 403);
+}
+
 /// Issue 5: the demo imports the Almere samples, so every sample address
 /// answers at once — by the CLI on the same data as the server.
 #[test]
@@ -1284,6 +1481,43 @@ fn tweede_regio_met_vele_wijkteams() {
         a["wijkteam"]["contactpunt"]["email"],
         "berkelland2@sociaalteam.voorbeeld"
     );
+    // Almere's address file beside it (issue 17.4): it replaces only
+    // Almere's gemeente, so both regions' addresses answer; a national
+    // import (--vervang-alles) replaces every address.
+    let almere = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data/gids/almere/adressen-2025.csv")
+        .display()
+        .to_string();
+    let (code, verslag, _) = draai(&["import", "adressen", &almere], &data_dir, &[]);
+    assert_eq!((code, verslag["opgeslagen"].clone()), (0, json!(76)));
+    let adres = |pc: &str| {
+        draai(
+            &["wijkteam", "--postcode", pc, "--huisnummer", "3"],
+            &data_dir,
+            &[],
+        )
+        .1
+    };
+    assert_eq!(
+        adres("7272BC")["wijkteam"]["naam"],
+        "Sociaal team Berkelland 2"
+    );
+    assert_eq!(adres("1354AB")["gemeente"], "GM0034", "{}", adres("1354AB"));
+    let (code, _, _) = draai(
+        &["import", "adressen", "--vervang-alles", &almere],
+        &data_dir,
+        &[],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(adres("7272BC")["uitkomst"], "onbekend_adres");
+    assert_eq!(adres("1354AB")["gemeente"], "GM0034");
+    // Back to the Achterhoek's sample beside Almere's, for what follows.
+    let (code, _, _) = draai(
+        &["import", "adressen", &pad("adressen-2025.csv")],
+        &data_dir,
+        &[],
+    );
+    assert_eq!(code, 0);
     // DUO's school file: a vso, a vo, a pro and an mbo location; a row that
     // is no school is reported, the rest stored; a re-import updates.
     let (code, verslag, stderr) = draai(

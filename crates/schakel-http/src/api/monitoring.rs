@@ -1,8 +1,15 @@
-//! Monitoring for policy staff (seeds 000 and 002): per region and school,
-//! per month, the figures the arrangements are steered on — without any
-//! personal data, counts below five shown as "<5" and averages or sums
-//! resting on fewer than five values left out
-//! (`schakel_domain::monitoring`).
+//! Monitoring for policy staff (seeds 000 and 002): per region, per school
+//! and per gemeente of residence, per month, the figures the arrangements
+//! are steered on — without any personal data, counts below five shown as
+//! "<5" and averages or sums resting on fewer than five values left out
+//! (`schakel_domain::monitoring`). A beleid user sees its own region only;
+//! a beleid user of the national organisation (an organisation of the
+//! region [`LANDELIJKE_REGIO`]) sees every region's totals side by side
+//! and the country's sum, aggregated only (issue 17.5). Where parts are
+//! shown beside their total (a region's gemeenten, the regions beside the
+//! country) a small part is hidden together with another
+//! (`schakel_domain::monitoring::aanvullend_onderdrukt`), so that the
+//! total minus the shown parts reveals no small count.
 
 use std::collections::BTreeMap;
 
@@ -12,7 +19,8 @@ use axum::response::IntoResponse;
 use chrono::{Datelike, Months, NaiveDate};
 use schakel_domain::Rol;
 use schakel_domain::grens::Datumsoort;
-use schakel_domain::monitoring::{Aantal, DREMPEL, gemiddelde, som};
+use schakel_domain::monitoring::{Aantal, DREMPEL, aanvullend_onderdrukt, gemiddelde, som};
+use schakel_domain::{GemeenteCode, OrganisatieSoort};
 use schakel_storage::{MonitoringCel, MonitoringVraag as Opslagvraag};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -30,6 +38,9 @@ use crate::state::AppState;
 pub struct MonitoringVraag {
     /// One school (organisation id); all schools when absent.
     pub school: Option<i64>,
+    /// One gemeente of residence of the region (CBS code, e.g. GM0034): the
+    /// cases with a jeugdige living there; not together with `school`.
+    pub gemeente: Option<String>,
     /// First day (default: 12 months before `tot`); 2000-01-01 .. 2100-12-31.
     #[serde(default, deserialize_with = "schakel_domain::grens::periode_optie")]
     pub van: Option<NaiveDate>,
@@ -53,6 +64,8 @@ pub struct Maand {
 pub struct Monitoring {
     pub regio: i64,
     pub school: Option<i64>,
+    /// The gemeente of residence asked for (GM0034), if any.
+    pub gemeente: Option<String>,
     pub van: NaiveDate,
     pub tot: NaiveDate,
     /// Counts below this are shown as "<5".
@@ -77,11 +90,7 @@ const AANTALLEN: [(&str, &str); 12] = [
 ];
 
 fn maand(cellen: &[MonitoringCel], naam: String) -> Maand {
-    let cel = |kenmerk: &str| {
-        cellen
-            .iter()
-            .find(|c| c.maand == naam && c.kenmerk == kenmerk)
-    };
+    let cel = |kenmerk: &str| cel_van(cellen, &naam, kenmerk);
     let aantallen = AANTALLEN
         .iter()
         .map(|(sleutel, kenmerk)| (*sleutel, Aantal::van(cel(kenmerk).map_or(0, |c| c.aantal))))
@@ -105,6 +114,169 @@ fn maand(cellen: &[MonitoringCel], naam: String) -> Maand {
         aantallen,
         waarden,
     }
+}
+
+/// The cell of `kenmerk` in month `naam`.
+fn cel_van<'a>(
+    cellen: &'a [MonitoringCel],
+    naam: &str,
+    kenmerk: &str,
+) -> Option<&'a MonitoringCel> {
+    cellen
+        .iter()
+        .find(|c| c.maand == naam && c.kenmerk == kenmerk)
+}
+
+/// What each published count or sum of month `naam` rests on: the count
+/// itself, or the number of values behind a sum of hours. (Averages are
+/// left out: without their weights no difference reveals one.)
+fn grootten(cellen: &[MonitoringCel], naam: &str) -> Vec<(&'static str, i64)> {
+    let n = |kenmerk: &str| cel_van(cellen, naam, kenmerk).map_or(0, |c| c.aantal);
+    AANTALLEN
+        .iter()
+        .map(|(sleutel, kenmerk)| (*sleutel, n(kenmerk)))
+        .chain([
+            ("urenToegekend", n("uren.toegekend")),
+            ("urenGeleverd", n("uren.geleverd")),
+        ])
+        .collect()
+}
+
+/// Hides one published figure: a count as "verborgen" (a small one stays
+/// "<5"), a sum left out.
+fn verberg(m: &mut Maand, sleutel: &'static str) {
+    if let Some(a @ Aantal::Getal(_)) = m.aantallen.get_mut(sleutel) {
+        *a = Aantal::Verborgen;
+    }
+    if let Some(w) = m.waarden.get_mut(sleutel) {
+        *w = None;
+    }
+}
+
+/// The months of each part (a gemeente, a region) as published beside
+/// their total, with complementary suppression per month and figure;
+/// `totaal` holds the total's cells (its excess over the parts is the
+/// hidden rest).
+fn publiceer_delen(
+    totaal: &[MonitoringCel],
+    delen: &[Vec<MonitoringCel>],
+    maanden: &[(String, NaiveDate)],
+) -> Vec<Vec<Maand>> {
+    let mut uit: Vec<Vec<Maand>> = delen
+        .iter()
+        .map(|d| maanden.iter().map(|(n, _)| maand(d, n.clone())).collect())
+        .collect();
+    for (i, (naam, _)) in maanden.iter().enumerate() {
+        let per_deel: Vec<_> = delen.iter().map(|d| grootten(d, naam)).collect();
+        for (k, (sleutel, geheel)) in grootten(totaal, naam).into_iter().enumerate() {
+            let groot: Vec<i64> = per_deel.iter().map(|g| g[k].1).collect();
+            let rest = geheel - groot.iter().sum::<i64>();
+            for (d, weg) in aanvullend_onderdrukt(&groot, rest).into_iter().enumerate() {
+                if weg {
+                    verberg(&mut uit[d][i], sleutel);
+                }
+            }
+        }
+    }
+    uit
+}
+
+/// The cells of several parts added up (the country from its regions).
+fn optel(delen: &[Vec<MonitoringCel>]) -> Vec<MonitoringCel> {
+    let mut som: BTreeMap<(String, String), MonitoringCel> = BTreeMap::new();
+    let plus = |a: Option<i64>, b: Option<i64>| match (a, b) {
+        (None, None) => None,
+        (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
+    };
+    for c in delen.iter().flatten() {
+        let s = som
+            .entry((c.maand.clone(), c.kenmerk.clone()))
+            .or_insert_with(|| MonitoringCel {
+                maand: c.maand.clone(),
+                kenmerk: c.kenmerk.clone(),
+                aantal: 0,
+                waarden: [(None, 0), (None, 0)],
+            });
+        s.aantal += c.aantal;
+        for (w, v) in s.waarden.iter_mut().zip(&c.waarden) {
+            *w = (plus(w.0, v.0), w.1 + v.1);
+        }
+    }
+    som.into_values().collect()
+}
+
+/// The period asked for: `tot` (default today) and `van` (default the
+/// first of the month eleven months before), at most 36 months apart.
+fn periode(van: Option<NaiveDate>, tot: Option<NaiveDate>) -> ApiResultaat<(NaiveDate, NaiveDate)> {
+    // The dates are checked again here: the dashboard builds this query
+    // from its own form. In range, the month arithmetic below cannot fail;
+    // it is checked all the same (`checked_sub_months`), never a panic.
+    let tot = Datumsoort::Periode
+        .controleer(tot.unwrap_or_else(vandaag))
+        .map_err(|m| ApiFout::veld("tot", m))?;
+    let buiten = |veld: &str| ApiFout::veld(veld, "ligt buiten het toegestane bereik");
+    let van = match van {
+        Some(van) => Datumsoort::Periode
+            .controleer(van)
+            .map_err(|m| ApiFout::veld("van", m))?,
+        None => tot
+            .checked_sub_months(Months::new(11))
+            .and_then(|d| d.with_day0(0))
+            .ok_or_else(|| buiten("tot"))?,
+    };
+    if van > tot {
+        return Err(ApiFout::veld("van", "ligt na tot"));
+    }
+    let vroegst = tot
+        .checked_sub_months(Months::new(36))
+        .ok_or_else(|| buiten("tot"))?;
+    if vroegst > van {
+        return Err(ApiFout::veld("van", "ten hoogste 36 maanden vóór tot"));
+    }
+    Ok((van, tot))
+}
+
+/// A gemeente of a region, with the name the dashboard shows.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Gemeente {
+    /// CBS code, e.g. GM0034.
+    pub code: String,
+    pub naam: String,
+}
+
+/// The gemeenten of a region: those its organisations lie in (its
+/// wijkteams and municipalities), named after the region's municipality
+/// organisation where it has one ("Gemeente Aalten" → "Aalten").
+pub async fn gemeenten_van_regio(state: &AppState, regio: i64) -> ApiResultaat<Vec<Gemeente>> {
+    let mut uit: BTreeMap<GemeenteCode, String> = BTreeMap::new();
+    for o in super::organisaties::alle(state).await? {
+        let Some(g) = o.gemeente.filter(|_| o.regio == regio) else {
+            continue;
+        };
+        let naam = uit.entry(g.clone()).or_insert_with(|| g.cbs());
+        if o.soort == OrganisatieSoort::Gemeente {
+            *naam = o
+                .naam
+                .strip_prefix("Gemeente ")
+                .unwrap_or(&o.naam)
+                .to_string();
+        }
+    }
+    let mut lijst: Vec<Gemeente> = uit
+        .into_iter()
+        .map(|(g, naam)| Gemeente {
+            code: g.cbs(),
+            naam,
+        })
+        .collect();
+    lijst.sort_by(|a, b| a.naam.cmp(&b.naam));
+    Ok(lijst)
+}
+
+/// The CBS number of a gemeente code (GM0034 → 34).
+fn gemeentegetal(g: &GemeenteCode) -> u32 {
+    g.als_tekst().parse().unwrap_or_default()
 }
 
 /// Aggregates for the region of the policy officer's organisation.
@@ -134,41 +306,23 @@ pub async fn monitoring_voor(
             "Monitoring is voor beleidsmedewerkers (rol beleid).",
         )
         .await?;
-    // The dates are checked again here: the dashboard builds this query
-    // from its own form. In range, the month arithmetic below cannot fail;
-    // it is checked all the same (`checked_sub_months`), never a panic.
-    let tot = Datumsoort::Periode
-        .controleer(v.tot.unwrap_or_else(vandaag))
-        .map_err(|m| ApiFout::veld("tot", m))?;
-    let buiten = |veld: &str| ApiFout::veld(veld, "ligt buiten het toegestane bereik");
-    let van = match v.van {
-        Some(van) => Datumsoort::Periode
-            .controleer(van)
-            .map_err(|m| ApiFout::veld("van", m))?,
-        None => tot
-            .checked_sub_months(Months::new(11))
-            .and_then(|d| d.with_day0(0))
-            .ok_or_else(|| buiten("tot"))?,
-    };
-    if van > tot {
-        return Err(ApiFout::veld("van", "ligt na tot"));
-    }
-    let vroegst = tot
-        .checked_sub_months(Months::new(36))
-        .ok_or_else(|| buiten("tot"))?;
-    if vroegst > van {
-        return Err(ApiFout::veld("van", "ten hoogste 36 maanden vóór tot"));
-    }
+    let (van, tot) = periode(v.van, v.tot)?;
     let org = state
         .opslag
         .organisatie(actor.rol.organisatie)
         .await?
         .ok_or_else(|| ApiFout::intern("de organisatie van een rol bestaat niet"))?;
+    if v.school.is_some() && v.gemeente.is_some() {
+        return Err(ApiFout::veld(
+            "gemeente",
+            "kies een school of een gemeente, niet allebei",
+        ));
+    }
     if let Some(school) = v.school {
         let s = crate::dossier::organisatie_van_soort(
             state,
             school,
-            schakel_domain::OrganisatieSoort::School,
+            OrganisatieSoort::School,
             "school",
         )
         .await?;
@@ -179,24 +333,192 @@ pub async fn monitoring_voor(
             ));
         }
     }
+    let maanden = schakel_storage::verloop::maanden(van, tot);
     let vraag = Opslagvraag {
         regio: org.regio,
         school: v.school,
+        gemeente: None,
         van,
         tot,
     };
     let cellen = state.opslag.monitoring(&vraag).await?;
-    let maanden = schakel_storage::verloop::maanden(van, tot)
-        .into_iter()
-        .map(|(naam, _)| maand(&cellen, naam))
-        .collect();
+    let (gemeente, maanden) = match &v.gemeente {
+        None => (
+            None,
+            maanden
+                .into_iter()
+                .map(|(naam, _)| maand(&cellen, naam))
+                .collect(),
+        ),
+        Some(g) => {
+            let code =
+                GemeenteCode::parse(g).map_err(|e| ApiFout::veld("gemeente", e.to_string()))?;
+            let gemeenten = gemeenten_van_regio(state, org.regio).await?;
+            let Some(plek) = gemeenten.iter().position(|x| x.code == code.cbs()) else {
+                return Err(ApiFout::veld(
+                    "gemeente",
+                    "hoort niet bij de regio van uw organisatie",
+                ));
+            };
+            // Every gemeente of the region, so that the one asked for is
+            // suppressed as it is beside the others and the region.
+            let mut delen = Vec::new();
+            for x in &gemeenten {
+                let g = GemeenteCode::parse(&x.code).map_err(ApiFout::intern)?;
+                let deel = Opslagvraag {
+                    gemeente: Some(gemeentegetal(&g)),
+                    ..vraag
+                };
+                delen.push(state.opslag.monitoring(&deel).await?);
+            }
+            let mut per_gemeente = publiceer_delen(&cellen, &delen, &maanden);
+            (Some(code.cbs()), per_gemeente.swap_remove(plek))
+        }
+    };
     Ok(Monitoring {
         regio: org.regio,
         school: v.school,
+        gemeente,
         van,
         tot,
         drempel: DREMPEL,
         maanden,
+    })
+}
+
+/// The code of the region whose organisations are national: its beleid
+/// users see every region's totals and the country's (issue 17.5). Such a
+/// region has no wijkteams and no pupils of its own; its beheerder (set
+/// up by the operator, `schakel account uitnodigen`) is the only one who
+/// may grant its roles, as any beheerder only within its own region.
+pub const LANDELIJKE_REGIO: &str = "landelijk";
+
+/// One region's figures in the national view.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Regiocijfers {
+    pub regio: i64,
+    pub naam: String,
+    pub maanden: Vec<Maand>,
+}
+
+/// Every region's totals side by side and the country's sum: counts only,
+/// with the same suppression, and complementary suppression across the
+/// regions.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct LandelijkeMonitoring {
+    pub van: NaiveDate,
+    pub tot: NaiveDate,
+    /// Counts below this are shown as "<5".
+    pub drempel: i64,
+    pub regios: Vec<Regiocijfers>,
+    /// The sum of the regions.
+    pub land: Vec<Maand>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct LandelijkeVraag {
+    /// First day (default: 12 months before `tot`); 2000-01-01 .. 2100-12-31.
+    #[serde(default, deserialize_with = "schakel_domain::grens::periode_optie")]
+    pub van: Option<NaiveDate>,
+    /// Last day (default: today); 2000-01-01 .. 2100-12-31.
+    #[serde(default, deserialize_with = "schakel_domain::grens::periode_optie")]
+    pub tot: Option<NaiveDate>,
+}
+
+/// The country's figures per region, for a beleid user of the national
+/// organisation; no school, gemeente, case or name.
+#[utoipa::path(get, path = "/monitoring/regios", operation_id = "leesMonitoringPerRegio", tag = "monitoring", params(LandelijkeVraag),
+    responses((status = 200, description = "Cijfers per regio en voor het land, per maand, zonder persoonsgegevens", body = LandelijkeMonitoring),
+              (status = 400, response = OngeldigeInvoer), (status = 403, response = Geweigerd)))]
+pub async fn per_regio(
+    State(state): State<AppState>,
+    actor: Actor,
+    Vraag(v): Vraag<LandelijkeVraag>,
+) -> ApiResultaat<impl IntoResponse> {
+    Ok(Json(landelijk_voor(&state, &actor, &v).await?))
+}
+
+/// Whether the actor works at an organisation of the national region.
+pub async fn is_landelijk(state: &AppState, actor: &Actor) -> ApiResultaat<bool> {
+    let org = state.opslag.organisatie(actor.rol.organisatie).await?;
+    let regio = state.opslag.regio_op_code(LANDELIJKE_REGIO).await?;
+    Ok(matches!((org, regio), (Some(o), Some(r)) if o.regio == r.id))
+}
+
+/// The national figures (the API and the dashboard): beleid at the
+/// national organisation only; any other attempt is refused and logged.
+pub async fn landelijk_voor(
+    state: &AppState,
+    actor: &Actor,
+    v: &LandelijkeVraag,
+) -> ApiResultaat<LandelijkeMonitoring> {
+    let dossier = crate::dossier::Dossier { state, actor };
+    let melding =
+        "De landelijke cijfers zijn voor beleidsmedewerkers van de landelijke organisatie.";
+    dossier
+        .eis_rol_gelogd(
+            &[Rol::Beleid],
+            "monitoring.landelijk",
+            schakel_storage::audit::Actie::Lezen,
+            "monitoring",
+            melding,
+        )
+        .await?;
+    if !is_landelijk(state, actor).await? {
+        let record = dossier.record(
+            "monitoring.landelijk",
+            schakel_storage::audit::Actie::Lezen,
+            None,
+            ("monitoring", None),
+            schakel_storage::audit::Uitkomst::Geweigerd,
+            Some("geen_landelijke_organisatie"),
+        );
+        state.opslag.schrijf_audit(&record).await?;
+        return Err(ApiFout::Geweigerd(melding.into()));
+    }
+    let (van, tot) = periode(v.van, v.tot)?;
+    let maanden = schakel_storage::verloop::maanden(van, tot);
+    let regios: Vec<_> = state
+        .opslag
+        .alle_regios()
+        .await?
+        .into_iter()
+        .filter(|r| r.code != LANDELIJKE_REGIO)
+        .collect();
+    let mut delen = Vec::new();
+    for r in &regios {
+        let vraag = Opslagvraag {
+            regio: r.id,
+            school: None,
+            gemeente: None,
+            van,
+            tot,
+        };
+        delen.push(state.opslag.monitoring(&vraag).await?);
+    }
+    let land = optel(&delen);
+    let per_regio = publiceer_delen(&land, &delen, &maanden);
+    Ok(LandelijkeMonitoring {
+        van,
+        tot,
+        drempel: DREMPEL,
+        regios: regios
+            .into_iter()
+            .zip(per_regio)
+            .map(|(r, maanden)| Regiocijfers {
+                regio: r.id,
+                naam: r.naam,
+                maanden,
+            })
+            .collect(),
+        land: maanden
+            .into_iter()
+            .map(|(naam, _)| maand(&land, naam))
+            .collect(),
     })
 }
 
@@ -239,6 +561,7 @@ pub fn cel(m: &Maand, sleutel: &str) -> String {
     match (m.aantallen.get(sleutel), m.waarden.get(sleutel)) {
         (Some(Aantal::Getal(n)), _) => n.to_string(),
         (Some(Aantal::Onderdrukt), _) => format!("<{DREMPEL}"),
+        (Some(Aantal::Verborgen), _) => "verborgen".into(),
         (None, Some(Some(x))) => crate::web::opmaak::getal(*x),
         (None, _) => String::new(),
     }
@@ -277,9 +600,10 @@ pub async fn tabel(
     Vraag(v): Vraag<MonitoringVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let m = monitoring_voor(&state, &actor, &v).await?;
-    let naam = match m.school {
-        Some(s) => format!("monitoring-school-{s}-{}-{}.csv", m.van, m.tot),
-        None => format!("monitoring-regio-{}-{}.csv", m.van, m.tot),
+    let naam = match (m.school, &m.gemeente) {
+        (Some(s), _) => format!("monitoring-school-{s}-{}-{}.csv", m.van, m.tot),
+        (None, Some(g)) => format!("monitoring-gemeente-{g}-{}-{}.csv", m.van, m.tot),
+        (None, None) => format!("monitoring-regio-{}-{}.csv", m.van, m.tot),
     };
     Ok((
         [

@@ -1,7 +1,9 @@
 //! The policy dashboard: the monitoring figures of `GET /api/v1/monitoring`
 //! (the same `monitoring_voor`: beleid only, no personal data, counts below
-//! five as "<5") as charts per month, for the region or one school, each
-//! chart with its numbers in a table.
+//! five as "<5") as charts per month, for the region, one school or one
+//! gemeente of residence, each chart with its numbers in a table; for a
+//! beleid user of the national organisation the figures of every region
+//! and the country (`GET /api/v1/monitoring/regios`) as tables.
 
 use super::formulier::Query;
 use askama::Template;
@@ -13,7 +15,10 @@ use super::grafiek::{self, Reeks, Waarde};
 use super::jeugdigen::organisaties;
 use super::sessie::Ingelogd;
 use super::{Kop, WebResultaat, opmaak, pagina};
-use crate::api::monitoring::{Monitoring, MonitoringVraag, kolomnaam, monitoring_voor};
+use crate::api::monitoring::{
+    KOLOMMEN, LandelijkeVraag, Monitoring, MonitoringVraag, cel, gemeenten_van_regio, is_landelijk,
+    kolomnaam, landelijk_voor, monitoring_voor,
+};
 
 pub struct Grafiek {
     pub id: &'static str,
@@ -33,6 +38,8 @@ struct Dashboard {
     fouten: Fouten,
     scholen: Vec<Keuze>,
     school: String,
+    gemeenten: Vec<Keuze>,
+    gemeente: String,
     van: String,
     tot: String,
     periode: String,
@@ -45,6 +52,7 @@ fn aantal(a: Option<&Aantal>) -> Waarde {
     match a {
         Some(Aantal::Getal(n)) => Waarde::Getal(*n as f64),
         Some(Aantal::Onderdrukt) | None => Waarde::Onder(5.0),
+        Some(Aantal::Verborgen) => Waarde::Verborgen,
     }
 }
 
@@ -158,13 +166,94 @@ fn lijnen(
     }
 }
 
-/// `?school=&van=&tot=` as the form sends them: empty for the whole region
-/// and the last twelve months.
+/// `?school=&gemeente=&van=&tot=` as the form sends them: empty for the
+/// whole region and the last twelve months.
 #[derive(serde::Deserialize)]
 pub struct DashboardVraag {
     school: Option<String>,
+    gemeente: Option<String>,
     van: Option<String>,
     tot: Option<String>,
+}
+
+/// One figure for every region and the country, a row per month.
+pub struct Landtabel {
+    pub id: String,
+    pub titel: &'static str,
+    pub kolommen: Vec<String>,
+    pub rijen: Vec<(String, Vec<String>)>,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard_landelijk.html")]
+struct LandelijkDashboard {
+    kop: Kop,
+    fouten: Fouten,
+    van: String,
+    tot: String,
+    periode: String,
+    tabellen: Vec<Landtabel>,
+}
+
+/// The national dashboard: per figure a table of the regions side by side
+/// and the country's sum (no school, no gemeente, no case).
+async fn landelijk(
+    wie: Ingelogd,
+    van: Option<chrono::NaiveDate>,
+    tot: Option<chrono::NaiveDate>,
+) -> WebResultaat {
+    let mut fouten = Fouten::default();
+    let m = match landelijk_voor(&wie.state, &wie.actor, &LandelijkeVraag { van, tot }).await {
+        Ok(m) => m,
+        Err(f) => {
+            fouten.uit(f, &[("van", "van", "Van"), ("tot", "tot", "Tot en met")])?;
+            let standaard = LandelijkeVraag {
+                van: None,
+                tot: None,
+            };
+            landelijk_voor(&wie.state, &wie.actor, &standaard).await?
+        }
+    };
+    let kolommen: Vec<String> = m
+        .regios
+        .iter()
+        .map(|r| r.naam.clone())
+        .chain(["Nederland (som)".to_string()])
+        .collect();
+    let tabellen = KOLOMMEN
+        .iter()
+        .map(|(sleutel, titel)| Landtabel {
+            id: format!("land-{sleutel}"),
+            titel,
+            kolommen: kolommen.clone(),
+            rijen: m
+                .land
+                .iter()
+                .enumerate()
+                .map(|(i, land)| {
+                    let cellen = m
+                        .regios
+                        .iter()
+                        .map(|r| cel(&r.maanden[i], sleutel))
+                        .chain([cel(land, sleutel)])
+                        .collect();
+                    (opmaak::maand_kort(&land.maand), cellen)
+                })
+                .collect(),
+        })
+        .collect();
+    pagina(&LandelijkDashboard {
+        kop: Kop::voor(&wie, "Dashboard", "/dashboard").await?,
+        fouten,
+        van: m.van.to_string(),
+        tot: m.tot.to_string(),
+        periode: format!(
+            "{} tot en met {}",
+            opmaak::datum(m.van),
+            opmaak::datum(m.tot)
+        ),
+        tabellen,
+    })
 }
 
 pub async fn dashboard(wie: Ingelogd, Query(d): Query<DashboardVraag>) -> WebResultaat {
@@ -172,8 +261,13 @@ pub async fn dashboard(wie: Ingelogd, Query(d): Query<DashboardVraag>) -> WebRes
         s.as_deref()
             .and_then(|s| schakel_rules::datum::parse_datum(s.trim()))
     };
+    if is_landelijk(&wie.state, &wie.actor).await? {
+        return landelijk(wie, datum(&d.van), datum(&d.tot)).await;
+    }
+    let leeg = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let v = MonitoringVraag {
         school: d.school.and_then(|s| s.trim().parse().ok()),
+        gemeente: leeg(d.gemeente),
         van: datum(&d.van),
         tot: datum(&d.tot),
     };
@@ -181,21 +275,38 @@ pub async fn dashboard(wie: Ingelogd, Query(d): Query<DashboardVraag>) -> WebRes
     let m = match monitoring_voor(&wie.state, &wie.actor, &v).await {
         Ok(m) => m,
         Err(f) => {
-            fouten.uit(f, &[("van", "van", "Van"), ("tot", "tot", "Tot en met")])?;
+            fouten.uit(
+                f,
+                &[
+                    ("van", "van", "Van"),
+                    ("tot", "tot", "Tot en met"),
+                    ("gemeente", "gemeente", "Gemeente"),
+                    ("school", "school", "School"),
+                ],
+            )?;
             let standaard = MonitoringVraag {
-                school: v.school,
+                school: None,
+                gemeente: None,
                 van: None,
                 tot: None,
             };
             monitoring_voor(&wie.state, &wie.actor, &standaard).await?
         }
     };
+    // Only the region's own schools and gemeenten are offered.
     let orgs = organisaties(&wie.state).await?;
     let mut scholen = vec![Keuze::new("", "Alle scholen in de regio")];
     scholen.extend(
         orgs.iter()
-            .filter(|o| o.soort == OrganisatieSoort::School)
+            .filter(|o| o.soort == OrganisatieSoort::School && o.regio == m.regio)
             .map(|o| Keuze::new(o.id.to_string(), &o.naam)),
+    );
+    let mut gemeenten = vec![Keuze::new("", "Alle gemeenten in de regio")];
+    gemeenten.extend(
+        gemeenten_van_regio(&wie.state, m.regio)
+            .await?
+            .into_iter()
+            .map(|g| Keuze::new(g.code, g.naam)),
     );
     let grafieken = vec![
         staven(
@@ -255,13 +366,19 @@ pub async fn dashboard(wie: Ingelogd, Query(d): Query<DashboardVraag>) -> WebRes
         scholen,
         fouten,
         school: m.school.map(|s| s.to_string()).unwrap_or_default(),
+        gemeenten,
+        gemeente: m.gemeente.clone().unwrap_or_default(),
         van: m.van.to_string(),
         tot: m.tot.to_string(),
         csv: format!(
-            "/api/v1/monitoring/tabel?van={}&tot={}{}",
+            "/api/v1/monitoring/tabel?van={}&tot={}{}{}",
             m.van,
             m.tot,
-            m.school.map(|s| format!("&school={s}")).unwrap_or_default()
+            m.school.map(|s| format!("&school={s}")).unwrap_or_default(),
+            m.gemeente
+                .as_ref()
+                .map(|g| format!("&gemeente={g}"))
+                .unwrap_or_default()
         ),
         periode: format!(
             "{} tot en met {}",

@@ -11,6 +11,9 @@ use std::fmt::Write;
 pub enum Waarde {
     Getal(f64),
     Onder(f64),
+    /// Not small itself, hidden beside a small one (complementary
+    /// suppression): no bar, a marker labelled "verborgen".
+    Verborgen,
 }
 
 impl Waarde {
@@ -18,7 +21,7 @@ impl Waarde {
     fn hoogte(self) -> Option<f64> {
         match self {
             Waarde::Getal(x) => Some(x),
-            Waarde::Onder(_) => None,
+            Waarde::Onder(_) | Waarde::Verborgen => None,
         }
     }
 
@@ -26,6 +29,7 @@ impl Waarde {
         match self {
             Waarde::Getal(x) => super::opmaak::getal(x),
             Waarde::Onder(x) => format!("<{}", super::opmaak::getal(x)),
+            Waarde::Verborgen => "verborgen".into(),
         }
     }
 }

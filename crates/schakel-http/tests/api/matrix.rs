@@ -888,6 +888,19 @@ const MATRIX: &[Rij] = {
     r("/api/v1/monitoring/tabel",             "GET",    Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/monitoring/tabel",             "GET",    Beheerder,          Nvt,      403, Geweigerd),
     r("/api/v1/monitoring/tabel",             "GET",    Anoniem,            Nvt,      401, Geen),
+    // The national view: beleid of the national organisation only; a
+    // region's beleid (as here) is refused and logged (issue 17.5; the
+    // figures and region isolation: tests/api/monitoring_regio.rs).
+    r("/api/v1/monitoring/regios",            "GET",    Zorgcoordinator,    Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/regios",            "GET",    Casusregisseur,     Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/regios",            "GET",    Wijkteammedewerker, Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/regios",            "GET",    Verwijzer,          Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/regios",            "GET",    Aanbieder,          Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/regios",            "GET",    Beleid,             Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/regios",            "GET",    Toegang,            Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/regios",            "GET",    Accountbeheerder,   Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/regios",            "GET",    Beheerder,          Nvt,      403, Geweigerd),
+    r("/api/v1/monitoring/regios",            "GET",    Anoniem,            Nvt,      401, Geen),
     // The directory's address lookup: for everyone logged in, no personal data.
     r("/api/v1/adres-zoekopdrachten",         "POST",   Zorgcoordinator,    Nvt,      200, Geen),
     r("/api/v1/adres-zoekopdrachten",         "POST",   Casusregisseur,     Nvt,      200, Geen),
@@ -1450,6 +1463,7 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
         ),
         ("/api/v1/monitoring", "GET", &[Nvt]),
         ("/api/v1/monitoring/tabel", "GET", &[Nvt]),
+        ("/api/v1/monitoring/regios", "GET", &[Nvt]),
         ("/api/v1/adres-zoekopdrachten", "POST", &[Nvt]),
         ("/api/v1/wijkteams", "GET", &[Nvt]),
         ("/api/v1/aanbieders", "GET", &[Nvt]),
@@ -2344,9 +2358,10 @@ impl<'a> Matrix<'a> {
                 };
                 (format!("/api/v1/acties/{actie}/afronding"), None)
             }
-            ("GET", "/api/v1/monitoring" | "/api/v1/monitoring/tabel") => {
-                (rij.route.to_string(), None)
-            }
+            (
+                "GET",
+                "/api/v1/monitoring" | "/api/v1/monitoring/tabel" | "/api/v1/monitoring/regios",
+            ) => (rij.route.to_string(), None),
             ("GET", "/api/v1/wijkteams") => (rij.route.to_string(), None),
             ("GET", "/api/v1/aanbieders") => (rij.route.to_string(), None),
             ("GET", "/api/v1/contactpersonen") => (rij.route.to_string(), None),

@@ -1,0 +1,347 @@
+//! Monitoring per region, per gemeente of residence and for the country
+//! (issue 17.5): a beleid user sees its own region only (and its
+//! gemeenten, with complementary suppression), a beleid user of the
+//! national organisation sees every region's totals and their sum.
+
+use super::*;
+use schakel_domain::gids::{Buurtcode, postcode_getal};
+use schakel_domain::{Huisnummer, Postcode};
+use schakel_storage::{JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweJeugdige};
+
+const BELEID_B: &str = "beleid@achterhoek.test";
+const BELEID_LAND: &str = "beleid@landelijk.test";
+
+/// An organisation of region `regio`.
+async fn organisatie(
+    o: &dyn Opslag,
+    regio: i64,
+    naam: &str,
+    soort: OrganisatieSoort,
+    gemeente: Option<&str>,
+) -> i64 {
+    o.maak_organisatie(&NieuweOrganisatie {
+        regio,
+        naam: naam.into(),
+        soort,
+        gemeente: gemeente.map(|g| GemeenteCode::parse(g).expect("gemeente")),
+        brin: None,
+        agb: None,
+    })
+    .await
+    .expect("organisatie")
+    .id
+}
+
+async fn regio(o: &dyn Opslag, code: &str, naam: &str) -> i64 {
+    o.maak_regio(&NieuweRegio {
+        code: code.into(),
+        naam: naam.into(),
+    })
+    .await
+    .expect("regio")
+    .id
+}
+
+async fn beleid(o: &dyn Opslag, email: &str, organisatie: i64) {
+    o.maak_medewerker(&NieuweMedewerker {
+        naam: "Beleidsmedewerker".into(),
+        email: email.into(),
+        wachtwoord_hash: wachtwoord_hash(),
+        demo: true,
+        rollen: vec![Roltoewijzing {
+            rol: Rol::Beleid,
+            organisatie,
+        }],
+    })
+    .await
+    .expect("medewerker");
+}
+
+/// `n` open cases of `wijkteam`, each a household with one jeugdige
+/// living at `postcode` (house numbers 1..=n); BSNs from `bsns`.
+async fn casussen(
+    o: &dyn Opslag,
+    wijkteam: i64,
+    postcode: &str,
+    n: u32,
+    bsns: &mut impl Iterator<Item = Bsn>,
+) {
+    for nr in 1..=n {
+        let h = o
+            .maak_huishouden(
+                &NieuwHuishouden {
+                    vertegenwoordigers: vec![],
+                    aangemaakt_door: Some(wijkteam),
+                },
+                &opzet_record("huishouden"),
+            )
+            .await
+            .expect("huishouden");
+        o.maak_jeugdige(
+            &NieuweJeugdige {
+                huishouden: h.id,
+                bsn: bsns.next().expect("bsn"),
+                geboortedatum: NaiveDate::from_ymd_opt(2014, 3, 1).expect("date"),
+                gegevens: JeugdigeWijziging {
+                    voornaam: "Test".into(),
+                    achternaam: "Regio".into(),
+                    postcode: Postcode::parse(postcode).expect("postcode"),
+                    huisnummer: Huisnummer::new(nr).expect("huisnummer"),
+                    toevoeging: None,
+                    school: None,
+                },
+            },
+            &opzet_record("jeugdige"),
+        )
+        .await
+        .expect("jeugdige");
+        o.maak_casus(
+            &NieuweCasus {
+                huishouden: h.id,
+                wijkteam,
+                partijen: vec![],
+            },
+            &opzet_record("casus"),
+            &[],
+        )
+        .await
+        .expect("casus");
+    }
+}
+
+/// The addresses of the test: postcode → buurt, house numbers 1..=20.
+async fn adressen(o: &dyn Opslag) {
+    let mut import = o.begin_adresimport().await.expect("begin");
+    let mut rijen = Vec::new();
+    for (pc, buurt) in [
+        ("1354AB", 340101),
+        ("7002BC", 2220201),
+        ("7121BB", 1970101),
+        ("7101CB", 2940102),
+    ] {
+        for nr in 1..=20 {
+            rijen.push(schakel_storage::Adresrij {
+                postcode: postcode_getal(&Postcode::parse(pc).expect("postcode")),
+                huisnummer: nr,
+                buurt: Buurtcode::uit_getal(buurt).expect("buurt"),
+            });
+        }
+    }
+    import.voeg_toe(&rijen).await.expect("voeg_toe");
+    import
+        .voltooi("test.csv", Some(2025))
+        .await
+        .expect("voltooi");
+}
+
+/// This month's open cases in a monitoring answer's months.
+fn open(maanden: &Value) -> Value {
+    maanden
+        .as_array()
+        .and_then(|m| m.last())
+        .map(|m| m["aantallen"]["openCasussen"].clone())
+        .expect("this month")
+}
+
+pub async fn monitoring_per_regio(app: &App) {
+    let o = app.opslag.as_ref();
+    let w = &app.w;
+    adressen(o).await;
+    // Region B, the Achterhoek: three gemeenten, a wijkteam in each.
+    let b = regio(o, "achterhoek", "Achterhoek").await;
+    let doetinchem = organisatie(
+        o,
+        b,
+        "Gemeente Doetinchem",
+        OrganisatieSoort::Gemeente,
+        Some("GM0222"),
+    )
+    .await;
+    organisatie(
+        o,
+        b,
+        "Gemeente Aalten",
+        OrganisatieSoort::Gemeente,
+        Some("GM0197"),
+    )
+    .await;
+    let wt_doetinchem = organisatie(
+        o,
+        b,
+        "Sociaal team Doetinchem",
+        OrganisatieSoort::Wijkteam,
+        Some("GM0222"),
+    )
+    .await;
+    let wt_aalten = organisatie(
+        o,
+        b,
+        "Sociaal team Aalten",
+        OrganisatieSoort::Wijkteam,
+        Some("GM0197"),
+    )
+    .await;
+    let wt_winterswijk = organisatie(
+        o,
+        b,
+        "Sociaal team Winterswijk",
+        OrganisatieSoort::Wijkteam,
+        Some("GM0294"),
+    )
+    .await;
+    let school_b = organisatie(
+        o,
+        b,
+        "Voorbeeldschool voor VSO",
+        OrganisatieSoort::School,
+        Some("GM0222"),
+    )
+    .await;
+    beleid(o, BELEID_B, doetinchem).await;
+    // A small third region, and the national organisation.
+    let c = regio(o, "klein", "Kleine regio").await;
+    let wt_c = organisatie(
+        o,
+        c,
+        "Wijkteam Klein",
+        OrganisatieSoort::Wijkteam,
+        Some("GM0050"),
+    )
+    .await;
+    let land = regio(o, "landelijk", "Landelijk").await;
+    let monitor = organisatie(
+        o,
+        land,
+        "Landelijke monitor (fictief)",
+        OrganisatieSoort::Gemeente,
+        None,
+    )
+    .await;
+    beleid(o, BELEID_LAND, monitor).await;
+
+    let mut bsns = (999_940_000u32..)
+        .map(|x| format!("{x:09}"))
+        .filter_map(|s| Bsn::parse(&s).ok());
+    casussen(o, w.wijkteam, "1354AB", 6, &mut bsns).await;
+    casussen(o, wt_doetinchem, "7002BC", 7, &mut bsns).await;
+    casussen(o, wt_aalten, "7121BB", 3, &mut bsns).await;
+    casussen(o, wt_winterswijk, "7101CB", 6, &mut bsns).await;
+    casussen(o, wt_c, "1354AB", 2, &mut bsns).await;
+
+    // Each beleid user its own region: Almere 6, the Achterhoek 16.
+    let beleid_a = app.login(BELEID).await;
+    let beleid_b = app.login(BELEID_B).await;
+    let (s, _, m) = beleid_a.get("/api/v1/monitoring").await;
+    assert_eq!(s, StatusCode::OK, "{m}");
+    assert_eq!(
+        (m["regio"].clone(), open(&m["maanden"])),
+        (json!(w.regio), json!(6))
+    );
+    let (s, _, m) = beleid_b.get("/api/v1/monitoring").await;
+    assert_eq!(s, StatusCode::OK, "{m}");
+    assert_eq!(
+        (m["regio"].clone(), open(&m["maanden"])),
+        (json!(b), json!(16))
+    );
+
+    // Per gemeente of residence: Doetinchem 7 shown; Aalten's 3 is "<5",
+    // and Winterswijk's 6 "verborgen" — else 16 − 7 − 6 would give Aalten's 3.
+    for (gemeente, verwacht) in [
+        ("GM0222", json!(7)),
+        ("GM0197", json!("<5")),
+        ("GM0294", json!("verborgen")),
+    ] {
+        let (s, _, m) = beleid_b
+            .get(&format!("/api/v1/monitoring?gemeente={gemeente}"))
+            .await;
+        assert_eq!(s, StatusCode::OK, "{m}");
+        assert_eq!(m["gemeente"], gemeente);
+        assert_eq!(open(&m["maanden"]), verwacht, "{gemeente}");
+    }
+    // Almere's one gemeente equals its region: nothing to hide.
+    let (_, _, m) = beleid_a.get("/api/v1/monitoring?gemeente=GM0034").await;
+    assert_eq!(open(&m["maanden"]), json!(6));
+    // A school of the region, with no pupils in a case: "<5".
+    let (s, _, m) = beleid_b
+        .get(&format!("/api/v1/monitoring?school={school_b}"))
+        .await;
+    assert_eq!((s, open(&m["maanden"])), (StatusCode::OK, json!("<5")));
+
+    // Region isolation: nothing of another region, by school or gemeente.
+    let antwoord = beleid_b
+        .get(&format!("/api/v1/monitoring?school={}", w.school_a))
+        .await;
+    assert_eq!(ongeldig(&antwoord), ["school"]);
+    let antwoord = beleid_b.get("/api/v1/monitoring?gemeente=GM0034").await;
+    assert_eq!(ongeldig(&antwoord), ["gemeente"]);
+    let antwoord = beleid_a.get("/api/v1/monitoring?gemeente=GM0222").await;
+    assert_eq!(ongeldig(&antwoord), ["gemeente"]);
+    let antwoord = beleid_a
+        .get("/api/v1/monitoring?gemeente=GM0034&school=1")
+        .await;
+    assert_eq!(ongeldig(&antwoord), ["gemeente"]);
+    let antwoord = beleid_a.get("/api/v1/monitoring?gemeente=Almere").await;
+    assert_eq!(ongeldig(&antwoord), ["gemeente"]);
+    // The CSV of one gemeente: the same figures.
+    let (s, koppen, csv) = beleid_b
+        .get("/api/v1/monitoring/tabel?gemeente=GM0222")
+        .await;
+    assert_eq!(s, StatusCode::OK, "{csv}");
+    assert!(
+        koppen["content-disposition"]
+            .to_str()
+            .is_ok_and(|d| d.contains("monitoring-gemeente-GM0222-")),
+        "{koppen:?}"
+    );
+
+    // The national view: only beleid of the national organisation; every
+    // region side by side (not the national one) and their sum.
+    for gebruiker in [&beleid_a, &beleid_b, &app.login(ZC_A).await] {
+        probleem(
+            &gebruiker.get("/api/v1/monitoring/regios").await,
+            StatusCode::FORBIDDEN,
+            "geen-toegang",
+        );
+    }
+    let geweigerd = app
+        .audit()
+        .await
+        .into_iter()
+        .filter(|r| {
+            r.record.gebeurtenis == "monitoring.landelijk"
+                && r.record.uitkomst == Uitkomst::Geweigerd
+        })
+        .count();
+    assert_eq!(geweigerd, 3, "every refusal logged");
+    let landelijk = app.login(BELEID_LAND).await;
+    let (s, _, m) = landelijk.get("/api/v1/monitoring/regios").await;
+    assert_eq!(s, StatusCode::OK, "{m}");
+    let regios: Vec<(Value, Value)> = m["regios"]
+        .as_array()
+        .expect("regios")
+        .iter()
+        .map(|r| (r["naam"].clone(), open(&r["maanden"])))
+        .collect();
+    // Kleine regio's 2 is hidden, and with it the smallest other (Almere's
+    // 6); the country's 24 is the sum of 6, 16 and 2.
+    assert_eq!(
+        regios,
+        [
+            (json!("Almere"), json!("verborgen")),
+            (json!("Achterhoek"), json!(16)),
+            (json!("Kleine regio"), json!("<5")),
+        ]
+    );
+    assert_eq!(open(&m["land"]), json!(6 + 16 + 2));
+    let nieuw = |maanden: &Value| {
+        maanden
+            .as_array()
+            .and_then(|m| m.last())
+            .map(|m| m["aantallen"]["nieuweCasussen"].clone())
+    };
+    assert_eq!(nieuw(&m["land"]), Some(json!(24)));
+    assert!(
+        !m.to_string().contains("Test") && m.get("scholen").is_none(),
+        "aggregated only: {m}"
+    );
+}
