@@ -122,11 +122,15 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Path<T>
     }
 }
 
-/// A date typed in a form (`JJJJ-MM-DD`) in the range for its kind
+/// What a form says of a date it cannot read.
+pub const DATUM_VOORBEELD: &str = "Vul een datum in, bijvoorbeeld 4 december 2026.";
+
+/// A date typed in a form (as the browser's date field sends it, or as
+/// people write it: `grens::lees_nl_datum`) in the range for its kind
 /// (`schakel_domain::grens`); else the message for beside the field.
 pub fn datum(tekst: &str, soort: Datumsoort) -> Result<NaiveDate, String> {
-    let d = schakel_rules::datum::parse_datum(tekst.trim())
-        .ok_or_else(|| "Vul een datum in (JJJJ-MM-DD).".to_string())?;
+    let d =
+        schakel_domain::grens::lees_nl_datum(tekst).ok_or_else(|| DATUM_VOORBEELD.to_string())?;
     soort.controleer(d).map_err(|m| hoofdletter(&m))
 }
 

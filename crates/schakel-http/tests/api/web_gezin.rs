@@ -125,13 +125,23 @@ pub async fn web_gezin(app: &App) {
         scherm.html.contains("value=\"30\""),
         "the address is taken over"
     );
+    // The date field: a Dutch example, and the browser may fill in a birth date.
+    assert!(scherm.html.contains("Bijvoorbeeld 4 december 2026."));
+    assert!(
+        scherm
+            .html
+            .contains("name=\"geboortedatum\" value=\"\" autocomplete=\"bday\""),
+        "{}",
+        scherm.html
+    );
     let broer = |bsn: &'static str, school: &str, omschrijving: &'static str| {
         vec![
             ("csrf", csrf.clone()),
             ("bsn", bsn.to_string()),
             ("voornaam", "Pieternella".to_string()),
             ("achternaam", ACHTERNAAM.to_string()),
-            ("geboortedatum", "2018-01-02".to_string()),
+            // As people write it (issue 16.6): "2 januari 2018".
+            ("geboortedatum", "2 januari 2018".to_string()),
             ("postcode", "1315AB".to_string()),
             ("huisnummer", "30".to_string()),
             ("school", school.to_string()),
@@ -147,6 +157,15 @@ pub async fn web_gezin(app: &App) {
     zonder_datum[4].1 = String::new();
     let p = stuur(toevoegen.clone(), zonder_datum).await;
     assert!(p.html.contains("id=\"bsn-fout\"") && p.html.contains("id=\"geboortedatum-fout\""));
+    let mut onzin = broer("123456789", &school_a, "");
+    onzin[4].1 = "31 juni 2018".into();
+    let p = stuur(toevoegen.clone(), onzin).await;
+    assert!(
+        p.html
+            .contains("Vul een datum in, bijvoorbeeld 4 december 2026."),
+        "{}",
+        p.html
+    );
     // A question for a pupil of another school is not the school's to register.
     let school_b = app.w.school_b.to_string();
     let p = stuur(
@@ -182,6 +201,10 @@ pub async fn web_gezin(app: &App) {
         .expect("bsn")
         .expect("added");
     assert_eq!(nieuw.huishouden, d.huishouden, "one household");
+    assert_eq!(
+        nieuw.geboortedatum,
+        chrono::NaiveDate::from_ymd_opt(2018, 1, 2).expect("datum")
+    );
     let gebeurtenissen: Vec<String> = app.audit().await[voor..]
         .iter()
         .map(|r| r.record.gebeurtenis.clone())
