@@ -148,11 +148,14 @@ impl Datumsoort {
             Ok(d)
         } else if self == Self::Geboortedatum && d > tot {
             Err(format!(
-                "ligt in de toekomst; toegestaan: {van} tot en met vandaag"
+                "ligt in de toekomst; toegestaan: {} tot en met vandaag",
+                nl_datum(van)
             ))
         } else {
             Err(format!(
-                "ligt buiten het toegestane bereik {van} tot en met {tot}"
+                "ligt buiten het toegestane bereik {} tot en met {}",
+                nl_datum(van),
+                nl_datum(tot)
             ))
         }
     }
@@ -228,7 +231,10 @@ mod tests {
         assert!(p.controleer(PERIODE_TOT).is_ok());
         assert_eq!(
             p.controleer(dag(1999, 12, 31)),
-            Err("ligt buiten het toegestane bereik 2000-01-01 tot en met 2100-12-31".into())
+            Err(
+                "ligt buiten het toegestane bereik 1 januari 2000 tot en met 31 december 2100"
+                    .into()
+            )
         );
         let g = Datumsoort::Geboortedatum;
         assert!(g.controleer(GEBOORTE_VANAF).is_ok());
@@ -257,7 +263,7 @@ mod tests {
                     let (van, tot) = soort.bereik();
                     match soort.controleer(d) {
                         Ok(x) => prop_assert!(van <= x && x <= tot),
-                        Err(m) => prop_assert!(m.contains(&van.to_string())),
+                        Err(m) => prop_assert!(m.contains(&nl_datum(van))),
                     }
                 }
             }
