@@ -328,7 +328,6 @@ tekst_serde!(Bsn, Postcode, Agb, Brin, GemeenteCode);
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     #[test]
     fn huisnummer_met_toevoeging() {

@@ -49,7 +49,7 @@ pub(crate) async fn registreer_leveringen(
         .try_fold(Hoeveelheid::NUL, |s, x| s.checked_add(x.hoeveelheid))
         .ok_or_else(|| OpslagFout::Toestand("te grote hoeveelheid".into()))?;
     budget_toereikend(&v, som)?;
-    let nu = tijd_db(&klok::nu());
+    let nu = klok::nu();
     for x in l {
         sqlx::query(
             "INSERT INTO levering (verwijzing, datum, hoeveelheid_honderdsten, medewerker, organisatie, aangemaakt) \
@@ -60,7 +60,7 @@ pub(crate) async fn registreer_leveringen(
         .bind(x.hoeveelheid.in_honderdsten())
         .bind(x.door.medewerker)
         .bind(x.door.organisatie)
-        .bind(&nu)
+        .bind(tijd_db(&nu))
         .execute(&mut *c)
         .await
         .map_err(fout)?;

@@ -15,7 +15,8 @@ use schakel_domain::grens::nl_datum;
 use schakel_rules::Hoeveelheid;
 use schakel_storage::audit::{Actie, Uitkomst};
 use schakel_storage::{
-    Id, Levercorrectie, Levering, NieuweLevercorrectie, NieuweLevering, Verwijzing,
+    Id, Jeugdige, Levercorrectie, Levering, NieuwAuditRecord, NieuweLevercorrectie, NieuweLevering,
+    Verwijzing,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -202,17 +203,41 @@ async fn alleen_aanbieder(dossier: &Dossier<'_>, id: Id, gebeurtenis: &str) -> A
     Err(dossier
         .weiger(
             gebeurtenis,
-            if gebeurtenis == GECORRIGEERD {
-                Actie::Wijzigen
-            } else {
-                Actie::Aanmaken
-            },
+            actie(gebeurtenis),
             j.as_ref(),
             ("verwijzing", Some(id)),
             "alleen_aanbieder_van_verwijzing",
             "Geleverde zorg registreert en corrigeert de aanbieder van de verwijzing".into(),
         )
         .await)
+}
+
+/// The audit record of a write by the referral's provider.
+fn toegestaan(
+    dossier: &Dossier<'_>,
+    gebeurtenis: &str,
+    j: &Jeugdige,
+    object: (&str, Option<Id>),
+) -> NieuwAuditRecord {
+    dossier.record(
+        gebeurtenis,
+        actie(gebeurtenis),
+        Some(&j.bsn),
+        object,
+        Uitkomst::Toegestaan,
+        Some(grond_naam(
+            schakel_domain::toegang::Grond::AanbiederMetVerwijzing,
+        )),
+    )
+}
+
+/// A delivery is made, a correction changes one.
+fn actie(gebeurtenis: &str) -> Actie {
+    if gebeurtenis == GECORRIGEERD {
+        Actie::Wijzigen
+    } else {
+        Actie::Aanmaken
+    }
 }
 
 const GELEVERD: &str = "verwijzing.levering";
@@ -272,16 +297,7 @@ pub async fn registreer(
     if !fouten.is_empty() {
         return Err(ApiFout::Ongeldig(fouten));
     }
-    let record = dossier.record(
-        GELEVERD,
-        Actie::Aanmaken,
-        Some(&j.bsn),
-        ("verwijzing", Some(id)),
-        Uitkomst::Toegestaan,
-        Some(grond_naam(
-            schakel_domain::toegang::Grond::AanbiederMetVerwijzing,
-        )),
-    );
+    let record = toegestaan(dossier, GELEVERD, &j, ("verwijzing", Some(id)));
     let nieuw: Vec<NieuweLevering> = dagen
         .iter()
         .map(|l| NieuweLevering {
@@ -330,16 +346,7 @@ pub async fn corrigeer_levering(
     if !fouten.is_empty() {
         return Err(ApiFout::Ongeldig(fouten));
     }
-    let record = dossier.record(
-        GECORRIGEERD,
-        Actie::Wijzigen,
-        Some(&j.bsn),
-        ("levering", Some(levering)),
-        Uitkomst::Toegestaan,
-        Some(grond_naam(
-            schakel_domain::toegang::Grond::AanbiederMetVerwijzing,
-        )),
-    );
+    let record = toegestaan(dossier, GECORRIGEERD, &j, ("levering", Some(levering)));
     let correctie = NieuweLevercorrectie {
         verwijzing: id,
         levering,
