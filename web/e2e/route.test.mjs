@@ -62,7 +62,9 @@ describe("publiek", () => {
     await verstuur(page, "button:has-text('Advies tonen')");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "foutoverzicht");
     const beschreven = await page.getAttribute("#geboortedatum", "aria-describedby");
-    assert.equal(beschreven, "geboortedatum-fout");
+    // The Dutch example first, then the error (issue 16.6).
+    assert.equal(beschreven, "geboortedatum-uitleg geboortedatum-fout");
+    assert.match(await page.textContent("#geboortedatum-uitleg"), /Bijvoorbeeld 4 december 2026/);
     assert.equal(await page.getAttribute("#geboortedatum", "aria-invalid"), "true");
     assert.match(await page.textContent("#geboortedatum-fout"), /\S/);
     await page.click("#foutoverzicht a[href='#geboortedatum']");

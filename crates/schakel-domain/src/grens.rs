@@ -42,6 +42,48 @@ pub fn nl_datum(d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), MAANDEN[d.month0() as usize], d.year())
 }
 
+/// A date as people type it in a form: ISO 8601 ("2026-12-04", what a
+/// browser's date field sends), day-month-year in digits ("4-12-2026",
+/// "04/12/2026", "4.12.2026") or in words ("4 december 2026", "4 dec
+/// 2026", "4 mrt 2026"). `None` for anything else or a day that does not
+/// exist.
+pub fn lees_nl_datum(s: &str) -> Option<NaiveDate> {
+    let s = s.trim().to_lowercase();
+    // ISO 8601 only with a four-digit year first: chrono would read
+    // "4-12-26" as the year 4.
+    if s.len() == 10
+        && s.as_bytes()[4] == b'-'
+        && let Ok(d) = NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+    {
+        return Some(d);
+    }
+    let delen: Vec<&str> = s
+        .split(|c: char| c == '-' || c == '/' || c == '.' || c.is_whitespace())
+        .filter(|d| !d.is_empty())
+        .collect();
+    let [dag, maand, jaar] = delen.as_slice() else {
+        return None;
+    };
+    let maand = maand.parse::<u32>().ok().or_else(|| {
+        let kort = |m: &str| m.chars().take(3).collect::<String>();
+        // "mrt" is Dutch for March beside "maa(rt)"; "sept" for September.
+        match *maand {
+            "mrt" => Some(3),
+            "sept" => Some(9),
+            m if m.len() >= 3 => MAANDEN
+                .iter()
+                .position(|n| n.starts_with(m) || (m.len() == 3 && kort(n) == m))
+                .map(|i| i as u32 + 1),
+            _ => None,
+        }
+    })?;
+    let jaar = jaar
+        .parse::<i32>()
+        .ok()
+        .filter(|j| jaar.len() == 4 && *j > 0)?;
+    NaiveDate::from_ymd_opt(jaar, maand, dag.parse().ok()?)
+}
+
 /// `Err` names the bound: "ten hoogste 200 tekens".
 pub fn tekst(waarde: &str, max: usize) -> Result<(), String> {
     if waarde.chars().count() > max {
@@ -106,11 +148,14 @@ impl Datumsoort {
             Ok(d)
         } else if self == Self::Geboortedatum && d > tot {
             Err(format!(
-                "ligt in de toekomst; toegestaan: {van} tot en met vandaag"
+                "ligt in de toekomst; toegestaan: {} tot en met vandaag",
+                nl_datum(van)
             ))
         } else {
             Err(format!(
-                "ligt buiten het toegestane bereik {van} tot en met {tot}"
+                "ligt buiten het toegestane bereik {} tot en met {}",
+                nl_datum(van),
+                nl_datum(tot)
             ))
         }
     }
@@ -151,6 +196,31 @@ pub fn geboortedatum<'de, D: Deserializer<'de>>(de: D) -> Result<NaiveDate, D::E
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn datum_zoals_mensen_hem_typen() {
+        let d = |j, m, dag| NaiveDate::from_ymd_opt(j, m, dag);
+        for (tekst, verwacht) in [
+            ("2026-12-04", d(2026, 12, 4)),
+            ("4-12-2026", d(2026, 12, 4)),
+            ("04/12/2026", d(2026, 12, 4)),
+            ("4.12.2026", d(2026, 12, 4)),
+            (" 4 december 2026 ", d(2026, 12, 4)),
+            ("4 December 2026", d(2026, 12, 4)),
+            ("4 dec 2026", d(2026, 12, 4)),
+            ("1 mrt 2026", d(2026, 3, 1)),
+            ("1 maart 2026", d(2026, 3, 1)),
+            ("1 sept 2026", d(2026, 9, 1)),
+            ("31 juni 2026", None),
+            ("4-13-2026", None),
+            ("4 de 2026", None),
+            ("4-12-26", None),
+            ("december 2026", None),
+            ("", None),
+        ] {
+            assert_eq!(super::lees_nl_datum(tekst), verwacht, "{tekst}");
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
 
@@ -161,7 +231,10 @@ mod tests {
         assert!(p.controleer(PERIODE_TOT).is_ok());
         assert_eq!(
             p.controleer(dag(1999, 12, 31)),
-            Err("ligt buiten het toegestane bereik 2000-01-01 tot en met 2100-12-31".into())
+            Err(
+                "ligt buiten het toegestane bereik 1 januari 2000 tot en met 31 december 2100"
+                    .into()
+            )
         );
         let g = Datumsoort::Geboortedatum;
         assert!(g.controleer(GEBOORTE_VANAF).is_ok());
@@ -190,7 +263,7 @@ mod tests {
                     let (van, tot) = soort.bereik();
                     match soort.controleer(d) {
                         Ok(x) => prop_assert!(van <= x && x <= tot),
-                        Err(m) => prop_assert!(m.contains(&van.to_string())),
+                        Err(m) => prop_assert!(m.contains(&nl_datum(van))),
                     }
                 }
             }

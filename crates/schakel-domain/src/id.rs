@@ -185,6 +185,36 @@ impl Huisnummer {
     pub fn waarde(self) -> u32 {
         self.0
     }
+
+    /// A house number as people write it, with its toevoeging: "12",
+    /// "12a", "12-2", "12 bis", "12 A". The number is what the CBS address
+    /// file keys on (PC6 + huisnummer); the toevoeging (1 to 4 letters or
+    /// digits, as the BAG's huisletter and huisnummertoevoeging) is kept
+    /// to be stored and shown.
+    pub fn met_toevoeging(s: &str) -> Result<(Self, Option<String>), IdFout> {
+        const FOUT: &str = "huisnummer: verwacht een getal van 1 tot en met 99999, eventueel met een toevoeging van hoogstens 4 letters of cijfers (12, 12a, 12-2 of 12 bis)";
+        let s = s.trim();
+        let cijfers = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (nummer, rest) = s.split_at(cijfers);
+        let n = nummer
+            .parse()
+            .ok()
+            .and_then(|n| Self::new(n).ok())
+            .ok_or_else(|| fout(FOUT))?;
+        let rest = rest.trim_start();
+        let (streepje, rest) = match rest.strip_prefix('-') {
+            Some(r) => (true, r.trim_start()),
+            None => (false, rest),
+        };
+        if rest.is_empty() && !streepje {
+            return Ok((n, None));
+        }
+        if rest.is_empty() || rest.chars().count() > 4 || !rest.chars().all(|c| c.is_alphanumeric())
+        {
+            return Err(fout(FOUT));
+        }
+        Ok((n, Some(rest.to_string())))
+    }
 }
 
 /// AGB code of a care provider: 8 digits.
@@ -298,6 +328,32 @@ tekst_serde!(Bsn, Postcode, Agb, Brin, GemeenteCode);
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn huisnummer_met_toevoeging() {
+        let h = |s| {
+            Huisnummer::met_toevoeging(s)
+                .map(|(n, t)| (n.waarde(), t.as_deref().map(str::to_string)))
+        };
+        assert_eq!(h("12"), Ok((12, None)));
+        assert_eq!(h(" 12a "), Ok((12, Some("a".into()))));
+        assert_eq!(h("12-2"), Ok((12, Some("2".into()))));
+        assert_eq!(h("12 bis"), Ok((12, Some("bis".into()))));
+        assert_eq!(h("12 - A"), Ok((12, Some("A".into()))));
+        for fout in [
+            "",
+            "a12",
+            "0",
+            "100000",
+            "12 te veel",
+            "12-",
+            "12/3",
+            "12 a b",
+        ] {
+            let m = h(fout).expect_err(fout);
+            assert!(m.0.contains("12, 12a, 12-2 of 12 bis"), "{fout}: {m:?}");
+        }
+    }
     use super::*;
     use proptest::prelude::*;
 

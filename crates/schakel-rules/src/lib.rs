@@ -19,6 +19,7 @@ pub mod advies;
 pub mod budget;
 pub mod datum;
 pub mod fout;
+use schakel_domain::grens::nl_datum;
 /// Amounts of care as exact hundredths: the domain's type, used by the rules.
 pub use schakel_domain::hoeveelheid;
 pub use schakel_domain::hoeveelheid::Hoeveelheid;
@@ -151,7 +152,7 @@ impl Regelset {
             let eerste = &self.kaders[0];
             InvoerFout::new(
                 veld,
-                format!("{datum} ligt vóór het normenkader {} (versie {} geldt vanaf {}); toegestaan: {} of later", eerste.regio, eerste.versie, eerste.geldig_vanaf, eerste.geldig_vanaf),
+                format!("{} ligt vóór het normenkader {} (versie {} geldt vanaf {}); toegestaan: {} of later", nl_datum(datum), eerste.regio, eerste.versie, nl_datum(eerste.geldig_vanaf), nl_datum(eerste.geldig_vanaf)),
             )
         })
     }

@@ -14,6 +14,7 @@ pub(crate) mod factorherstel;
 pub(crate) mod gids;
 pub(crate) mod kern;
 pub(crate) mod levenscyclus;
+pub(crate) mod levering;
 pub(crate) mod lijsten;
 pub(crate) mod noodtoegang;
 pub(crate) mod onderwijs;

@@ -1191,7 +1191,35 @@ impl Opslag for crate::DezeOpslag {
         schrijvend!(
             self,
             tx,
-            verloop::registreer_levering(&mut tx, l, audit).await?
+            levering::registreer_leveringen(&mut tx, std::slice::from_ref(l), audit).await?
+        )
+    }
+
+    async fn registreer_leveringen(
+        &self,
+        l: &[NieuweLevering],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Verwijzing> {
+        schrijvend!(
+            self,
+            tx,
+            levering::registreer_leveringen(&mut tx, l, audit).await?
+        )
+    }
+
+    async fn leveringen(&self, verwijzing: Id) -> Resultaat<Vec<schakel_storage::Levering>> {
+        lezend!(self, tx, levering::leveringen(&mut tx, verwijzing).await?)
+    }
+
+    async fn corrigeer_levering(
+        &self,
+        k: &schakel_storage::NieuweLevercorrectie,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<schakel_storage::Levering> {
+        schrijvend!(
+            self,
+            tx,
+            levering::corrigeer_levering(&mut tx, k, audit).await?
         )
     }
 

@@ -8,15 +8,15 @@
 use schakel_domain::Hoeveelheid;
 use schakel_storage::verloop::GemeentelijkeToets;
 use schakel_storage::verloop::{
-    Beoordeling, MaatwerkFilter, MonitoringCel, MonitoringVraag, NieuweBeoordeling,
-    budget_toereikend, eis_leverbaar, eis_open_toets, maanden,
+    Beoordeling, MaatwerkFilter, MonitoringCel, MonitoringVraag, NieuweBeoordeling, eis_open_toets,
+    maanden,
 };
 
 use schakel_storage::klok;
 use schakel_storage::{
     Actiepunt, ActiepuntFilter, Casus, CasusGebeurtenis, Door, Id, Lijst, NieuwActiepunt,
-    NieuwAuditRecord, NieuweCasusGebeurtenis, NieuweLevering, NieuweVerwijzing, OpslagFout, Pagina,
-    Resultaat, Verwijzing,
+    NieuwAuditRecord, NieuweCasusGebeurtenis, NieuweVerwijzing, OpslagFout, Pagina, Resultaat,
+    Verwijzing,
 };
 
 use crate::motor::{
@@ -182,7 +182,7 @@ pub(crate) const VERWIJZING_SELECT: &str = "SELECT v.id, v.jeugdige, v.casus, v.
     v.einddatum, v.toegekend_honderdsten, v.binnen_normen, v.regels, v.normenkader, v.bevindingen, \
     v.motivatie, v.gemeentelijke_toets, v.toets_motivatie, v.getoetst_door, v.getoetst_op, \
     v.aangemaakt, \
-    (SELECT CAST(coalesce(sum(hoeveelheid_honderdsten), 0) AS BIGINT) FROM levering l WHERE l.verwijzing = v.id) AS geleverd_honderdsten \
+    (SELECT CAST(coalesce(sum(hoeveelheid_honderdsten), 0) AS BIGINT) FROM levering_geldig l WHERE l.verwijzing = v.id) AS geleverd_honderdsten \
     FROM verwijzing v";
 
 pub(crate) fn verwijzing_uit(rij: &Rij) -> Resultaat<Verwijzing> {
@@ -301,43 +301,6 @@ pub(crate) async fn maak_verwijzing(
     raak_huishouden_aan(c, huishouden, nu).await?;
     voeg_audit_toe(c, &audit.over_object(id)).await?;
     lees_verwijzing(c, id)
-        .await?
-        .ok_or(OpslagFout::NietGevonden)
-}
-
-pub(crate) async fn registreer_levering(
-    c: &mut Verbinding,
-    l: &NieuweLevering,
-    audit: &NieuwAuditRecord,
-) -> Resultaat<Verwijzing> {
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT 1 FROM verwijzing WHERE id = $1{VOOR_WIJZIGING}"
-    )))
-    .bind(l.verwijzing)
-    .execute(&mut *c)
-    .await
-    .map_err(fout)?;
-    let v = lees_verwijzing(c, l.verwijzing)
-        .await?
-        .ok_or(OpslagFout::NietGevonden)?;
-    eis_leverbaar(&v)?;
-    budget_toereikend(&v, l.hoeveelheid)?;
-    sqlx::query(
-
-        "INSERT INTO levering (verwijzing, datum, hoeveelheid_honderdsten, medewerker, organisatie, aangemaakt) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(l.verwijzing)
-    .bind(datum_db(l.datum))
-    .bind(l.hoeveelheid.in_honderdsten())
-    .bind(l.door.medewerker)
-    .bind(l.door.organisatie)
-    .bind(tijd_db(&klok::nu()))
-    .execute(&mut *c)
-    .await
-    .map_err(fout)?;
-    voeg_audit_toe(c, &audit.over_object(l.verwijzing)).await?;
-    lees_verwijzing(c, l.verwijzing)
         .await?
         .ok_or(OpslagFout::NietGevonden)
 }
@@ -592,9 +555,9 @@ pub(crate) async fn monitoring(
         format!(
             "SELECT {md_l_datum} AS maand, 'uren.geleverd' AS kenmerk, count(DISTINCT v.id) AS aantal, \
              CAST(sum(l.hoeveelheid_honderdsten) AS BIGINT) AS som1, count(*) AS n1, CAST(NULL AS BIGINT) AS som2, CAST(0 AS BIGINT) AS n2 \
-             FROM levering l JOIN verwijzing v ON v.id = l.verwijzing JOIN jeugdige jj ON jj.id = v.jeugdige \
+             FROM levering_geldig l JOIN verwijzing v ON v.id = l.verwijzing JOIN jeugdige jj ON jj.id = v.jeugdige \
              JOIN casus c ON c.huishouden = jj.huishouden {binnen} AND v.eenheid = 'uur' \
-             AND l.datum BETWEEN $3 AND $4 GROUP BY 1"
+             AND l.hoeveelheid_honderdsten > 0 AND l.datum BETWEEN $3 AND $4 GROUP BY 1"
         ),
         // Maatwerk by the verwijzer's region, with or without a case.
         format!(

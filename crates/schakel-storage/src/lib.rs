@@ -15,6 +15,7 @@ pub mod audit;
 pub mod checkpoint;
 pub mod gids;
 pub mod klok;
+pub mod levering;
 pub mod lijsten;
 pub mod merkle;
 pub mod model;
@@ -42,6 +43,7 @@ pub use gids::{
     Aanbod, Adresbestand, Adresimport, Adresrij, Contactpunt, Gidscontact, Schoolimport, Schoolrij,
     WijkteamGebied,
 };
+pub use levering::{Levercorrectie, Levering, NieuweLevercorrectie};
 pub use lijsten::{
     CasusFilter, CasusOverzicht, CasusSortering, HulpvraagStand, HulpvragenFilter, JeugdigenFilter,
     JeugdigenSortering, OpenCasusVerloop, VerwijzingStand, VerwijzingenFilter, VerwijzingenVan,
@@ -577,6 +579,25 @@ pub trait Opslag: Send + Sync + 'static {
         l: &NieuweLevering,
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Verwijzing>;
+    /// Registers several days' deliveries under one referral at once (all
+    /// of `l` name the same referral): all or none, the budget checked on
+    /// their sum, one audit record. Returns the referral as it now stands.
+    async fn registreer_leveringen(
+        &self,
+        l: &[NieuweLevering],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Verwijzing>;
+    /// A referral's deliveries with their corrections, by date.
+    async fn leveringen(&self, verwijzing: Id) -> Resultaat<Vec<Levering>>;
+    /// Records a correction of a delivery of this referral (another
+    /// referral's delivery is [`OpslagFout::NietGevonden`]); raising it
+    /// beyond what the referral has left is [`OpslagFout::Toestand`].
+    /// Returns the delivery as it now counts.
+    async fn corrigeer_levering(
+        &self,
+        k: &NieuweLevercorrectie,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Levering>;
     /// Open actions of one organisation, earliest due first. The actions of
     /// a closed case are no longer listed: its deadlines ended with it.
     async fn acties(&self, f: ActiepuntFilter, pagina: Pagina) -> Resultaat<Lijst<Actiepunt>>;

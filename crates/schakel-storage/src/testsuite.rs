@@ -27,6 +27,8 @@
 //!   Changing a jeugdige also moves its household's deadline.
 //! - `backup` refuses an existing target with `BestaatAl(_)`.
 
+mod levering;
+
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
@@ -88,6 +90,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     toegang_bijgehouden(opslag, &w, &d).await;
     verloop(opslag, &w, &d).await;
     gemeentelijke_toets(opslag, &w, &d).await;
+    levering::leveringen_en_correcties(opslag, &w, &d).await;
     adresgids(opslag, &w).await;
     contacten_een_voor_een(opslag, &w).await;
     toegangsroute_directory(opslag, &w).await;

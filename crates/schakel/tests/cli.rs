@@ -377,7 +377,7 @@ invoerfout_test!(fout_peildatum_voor_geboortedatum: "advies",
 
 invoerfout_test!(fout_peildatum_voor_het_normenkader: "advies",
     vraag("2016-05-12", "2025-07-31", "volledig_onderwijs").to_string()
-    => "peildatum", ["versie 2025.1 geldt vanaf 2025-08-01", "toegestaan: 2025-08-01 of later"]);
+    => "peildatum", ["31 juli 2025 ligt vóór", "versie 2025.1 geldt vanaf 1 augustus 2025", "toegestaan: 1 augustus 2025 of later"]);
 
 invoerfout_test!(fout_tlv_geen_bool: "advies",
     met(volledig(), "tlv", json!("ja")).to_string()
@@ -493,7 +493,7 @@ invoerfout_test!(fout_toets_school_in_situatie: "toets",
 
 invoerfout_test!(fout_toets_peildatum_voor_normenkader: "toets",
     toets_invoer(vraag("2016-05-12", "2025-07-31", "volledig_onderwijs"), verwijzing(3.0, "week", "2026-08-01", "2027-07-31"))
-    => "situatie.peildatum", ["toegestaan: 2025-08-01 of later"]);
+    => "situatie.peildatum", ["toegestaan: 1 augustus 2025 of later"]);
 
 /// Input saved with a UTF-8 byte-order mark (Windows editors) is read as
 /// the same input, from a file and from stdin; so is a calendar feed.

@@ -7,6 +7,7 @@ pub mod casussen;
 pub mod contactpersonen;
 pub mod gids;
 pub mod jeugdigen;
+pub mod leveringen;
 pub mod maatwerk;
 pub mod medewerkers;
 pub mod monitoring;

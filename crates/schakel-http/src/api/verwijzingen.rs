@@ -19,8 +19,7 @@ use schakel_rules::toets::Bevinding;
 use schakel_rules::{Regelset, ToetsVraag};
 use schakel_storage::audit::{Actie, Uitkomst};
 use schakel_storage::{
-    Id, Jeugdige, NieuwActiepunt, NieuweLevering, NieuweVerwijzing, Verwijzing, VerwijzingenFilter,
-    VerwijzingenVan,
+    Id, Jeugdige, NieuwActiepunt, NieuweVerwijzing, Verwijzing, VerwijzingenFilter, VerwijzingenVan,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -30,7 +29,7 @@ use super::onderwijssituatie::{Dossiersituatie, tlv_op};
 use super::vandaag;
 use crate::api::{PaginaAntwoord, PaginaVraag};
 use crate::auth::Actor;
-use crate::dossier::{Dossier, grond_naam};
+use crate::dossier::Dossier;
 use crate::fout::{ApiFout, ApiResultaat};
 use crate::invoer::{Invoer, Pad, Vraag};
 use crate::openapi::{BuitenNormen, Conflict, Geweigerd, NietGevonden, OngeldigeInvoer};
@@ -555,68 +554,15 @@ pub async fn lever(
     Ok((StatusCode::CREATED, Json(VerwijzingDto::from(v))))
 }
 
-/// The provider of a referral registers delivered units (the API and the
-/// web page).
+/// The provider of a referral registers delivered units on one day (the
+/// API and the web page).
 pub async fn registreer_levering(
     dossier: &Dossier<'_>,
     id: Id,
     l: &LeveringInvoer,
 ) -> ApiResultaat<Verwijzing> {
-    let state = dossier.state;
-    let actor = dossier.actor;
-    // The role first: a refusal by role is not preceded by a logged read.
-    if actor.rol.rol != Rol::Aanbieder {
-        // Refused by role whether the referral exists or not.
-        let j = match state.opslag.verwijzing(id).await? {
-            Some(v) => state.opslag.jeugdige(v.gegevens.jeugdige).await?,
-            None => None,
-        };
-        return Err(dossier
-            .weiger(
-                "verwijzing.levering",
-                Actie::Aanmaken,
-                j.as_ref(),
-                ("verwijzing", Some(id)),
-                "alleen_aanbieder_van_verwijzing",
-                "Geleverde zorg registreert de aanbieder van de verwijzing".into(),
-            )
-            .await);
-    }
-    let (v, j) = dossier.verwijzing_voor(id).await?;
-    let g = &v.gegevens;
-    if l.datum < g.ingangsdatum || l.datum > g.einddatum.min(vandaag()) {
-        return Err(ApiFout::veld(
-            "datum",
-            format!(
-                "valt buiten de looptijd van de verwijzing; toegestaan: {} tot en met {}, niet in de toekomst",
-                g.ingangsdatum, g.einddatum
-            ),
-        ));
-    }
-    if !(l.hoeveelheid.is_positief() && l.hoeveelheid <= Hoeveelheid::eenheden(24)) {
-        return Err(ApiFout::veld(
-            "hoeveelheid",
-            format!(
-                "verwacht een getal groter dan 0 en ten hoogste 24 ({} per dag)",
-                g.eenheid
-            ),
-        ));
-    }
-    let record = dossier.record(
-        "verwijzing.levering",
-        Actie::Aanmaken,
-        Some(&j.bsn),
-        ("verwijzing", Some(id)),
-        Uitkomst::Toegestaan,
-        Some(grond_naam(
-            schakel_domain::toegang::Grond::AanbiederMetVerwijzing,
-        )),
-    );
-    let levering = NieuweLevering {
-        verwijzing: id,
-        datum: l.datum,
-        hoeveelheid: l.hoeveelheid,
-        door: actor.door(),
-    };
-    Ok(state.opslag.registreer_levering(&levering, &record).await?)
+    super::leveringen::registreer(dossier, id, std::slice::from_ref(l), |_, veld| {
+        veld.to_string()
+    })
+    .await
 }

@@ -124,7 +124,12 @@ pub fn pagina_van(actie: &str) -> String {
     let id = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     match delen.as_slice() {
         ["hulpvragen", i, "triage"] if id(i) => format!("/hulpvragen/{i}"),
-        ["verwijzingen", i, "leveringen"] if id(i) => format!("/verwijzingen/{i}"),
+        ["verwijzingen", i, "leveringen" | "correcties"]
+        | ["verwijzingen", i, "leveringen", "week"]
+            if id(i) =>
+        {
+            format!("/verwijzingen/{i}")
+        }
         ["casussen", i, "gebeurtenissen" | "inzage-gesloten"] if id(i) => format!("/casussen/{i}"),
         ["acties", i, "afronding"] if id(i) => "/acties".into(),
         ["maatwerk", i] if id(i) => "/maatwerk".into(),

@@ -122,12 +122,47 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Path<T>
     }
 }
 
-/// A date typed in a form (`JJJJ-MM-DD`) in the range for its kind
+/// What a form says of a date it cannot read.
+pub const DATUM_VOORBEELD: &str = "Vul een datum in, bijvoorbeeld 4 december 2026.";
+
+/// A date typed in a form (as the browser's date field sends it, or as
+/// people write it: `grens::lees_nl_datum`) in the range for its kind
 /// (`schakel_domain::grens`); else the message for beside the field.
 pub fn datum(tekst: &str, soort: Datumsoort) -> Result<NaiveDate, String> {
-    let d = schakel_rules::datum::parse_datum(tekst.trim())
-        .ok_or_else(|| "Vul een datum in (JJJJ-MM-DD).".to_string())?;
+    let d =
+        schakel_domain::grens::lees_nl_datum(tekst).ok_or_else(|| DATUM_VOORBEELD.to_string())?;
     soort.controleer(d).map_err(|m| hoofdletter(&m))
+}
+
+/// The house number field as people fill it in ("12", "12a", "12-2",
+/// "12 bis"), with the form's own toevoeging field if it has one: the
+/// number (what the CBS address lookup keys on) and the toevoeging, kept
+/// to be stored and shown. Else the message for beside the field.
+pub fn huisnummer(nummer: &str, toevoeging: &str) -> Result<(u32, Option<String>), String> {
+    let (n, bij_nummer) = schakel_domain::Huisnummer::met_toevoeging(nummer).map_err(|_| {
+        "Vul een huisnummer in van 1 tot en met 99999, eventueel met een toevoeging: bijvoorbeeld 12, 12a, 12-2 of 12 bis.".to_string()
+    })?;
+    let los = toevoeging.trim();
+    match bij_nummer {
+        Some(t) if !los.is_empty() && t != los => Err(
+            "Er staan twee toevoegingen. Vul de toevoeging bij het huisnummer of in het veld Toevoeging in, niet allebei."
+                .into(),
+        ),
+        Some(t) => Ok((n.waarde(), Some(t))),
+        None => Ok((n.waarde(), (!los.is_empty()).then(|| los.to_string()))),
+    }
+}
+
+/// A house number as Dutch addresses write it: "12a" with one letter,
+/// else "12-2" or "12-bis".
+pub fn huisnummer_tekst(n: u32, toevoeging: Option<&str>) -> String {
+    match toevoeging.map(str::trim).filter(|t| !t.is_empty()) {
+        None => n.to_string(),
+        Some(t) if t.chars().count() == 1 && t.chars().all(char::is_alphabetic) => {
+            format!("{n}{t}")
+        }
+        Some(t) => format!("{n}-{t}"),
+    }
 }
 
 pub struct Foutmelding {

@@ -63,15 +63,13 @@ impl GegevensFormulier {
     }
 
     fn huisnummer(&self, fouten: &mut Fouten) -> Option<u32> {
-        let n = self.huisnummer.trim().parse::<u32>().ok();
-        if n.is_none() {
-            fouten.veld(
-                "huisnummer",
-                "Huisnummer",
-                "Vul het huisnummer in als getal, zonder toevoeging.",
-            );
+        match super::formulier::huisnummer(&self.huisnummer, &self.toevoeging) {
+            Ok((n, _)) => Some(n),
+            Err(m) => {
+                fouten.veld("huisnummer", "Huisnummer", m);
+                None
+            }
         }
-        n
     }
 
     fn geboortedatum(&self, fouten: &mut Fouten) -> Option<NaiveDate> {
@@ -86,8 +84,12 @@ impl GegevensFormulier {
         self.school.trim().parse().ok()
     }
 
+    /// The toevoeging typed with the number ("12a") or in its own field.
     fn toevoeging(&self) -> Option<String> {
-        Some(self.toevoeging.clone())
+        match super::formulier::huisnummer(&self.huisnummer, &self.toevoeging) {
+            Ok((_, t)) => t,
+            Err(_) => Some(self.toevoeging.clone()),
+        }
     }
 }
 

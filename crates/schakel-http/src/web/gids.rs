@@ -176,22 +176,28 @@ pub async fn zoek(f: Formulier<AdresFormulier>) -> WebResultaat {
     if let Ok(id) = invoer.jeugdige.trim().parse::<Id>() {
         let j = wie.dossier().lees(id).await?;
         invoer.postcode = j.gegevens.postcode.als_tekst().to_string();
-        invoer.huisnummer = j.gegevens.huisnummer.waarde().to_string();
+        invoer.huisnummer = super::formulier::huisnummer_tekst(
+            j.gegevens.huisnummer.waarde(),
+            j.gegevens.toevoeging.as_deref(),
+        );
         jeugdige = Some((j.id, j.naam()));
     }
-    let Ok(huisnummer) = invoer.huisnummer.trim().parse::<u32>() else {
-        fouten.veld(
-            "huisnummer",
-            "Huisnummer",
-            "Vul het huisnummer in als getal, zonder toevoeging (1 tot en met 99999).",
-        );
-        return zoekpagina(&wie, fouten, invoer, None, jeugdige).await;
+    // The CBS address file keys on the number; the toevoeging is shown.
+    let (huisnummer, toevoeging) = match super::formulier::huisnummer(&invoer.huisnummer, "") {
+        Ok(h) => h,
+        Err(m) => {
+            fouten.veld("huisnummer", "Huisnummer", m);
+            return zoekpagina(&wie, fouten, invoer, None, jeugdige).await;
+        }
     };
     match zoek_adres_voor(&wie.state, &invoer.postcode, huisnummer).await {
         Ok(a) => {
             let orgs = organisaties(&wie.state).await?;
             let (_, contacten) = contacten_voor(&wie.state, &wie.actor).await?;
-            let antwoord = antwoord(a, &orgs, contacten);
+            let postcode = a.postcode.clone();
+            let mut antwoord = antwoord(a, &orgs, contacten);
+            let nummer = super::formulier::huisnummer_tekst(huisnummer, toevoeging.as_deref());
+            antwoord.adres = format!("{postcode} {nummer}");
             zoekpagina(&wie, fouten, invoer, Some(antwoord), jeugdige).await
         }
         Err(f) => {

@@ -168,9 +168,9 @@ fn datumveld(
     if t.is_empty() {
         return None;
     }
-    let d = schakel_rules::datum::parse_datum(t);
+    let d = schakel_domain::grens::lees_nl_datum(t);
     if d.is_none() {
-        fouten.veld(veld, label, "Vul een datum in als JJJJ-MM-DD.");
+        fouten.veld(veld, label, super::formulier::DATUM_VOORBEELD);
     }
     d
 }

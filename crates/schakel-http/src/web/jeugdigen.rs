@@ -918,13 +918,9 @@ pub async fn registreer_jeugdige(f: Formulier<LeerlingFormulier>) -> WebResultaa
         fouten.veld("geboortedatum", "Geboortedatum", m.as_str());
     }
     let geboortedatum = geboortedatum.ok();
-    let huisnummer = invoer.huisnummer.trim().parse::<u32>();
-    if huisnummer.is_err() {
-        fouten.veld(
-            "huisnummer",
-            "Huisnummer",
-            "Vul een huisnummer in (alleen cijfers).",
-        );
+    let huisnummer = super::formulier::huisnummer(&invoer.huisnummer, &invoer.toevoeging);
+    if let Err(m) = &huisnummer {
+        fouten.veld("huisnummer", "Huisnummer", m.as_str());
     }
     if invoer.ouder.trim().is_empty() {
         fouten.veld(
@@ -945,7 +941,7 @@ pub async fn registreer_jeugdige(f: Formulier<LeerlingFormulier>) -> WebResultaa
     } else {
         invoer.school.trim().parse().ok()
     };
-    let (Some(geboortedatum), Ok(huisnummer)) = (geboortedatum, huisnummer) else {
+    let (Some(geboortedatum), Ok((huisnummer, toevoeging))) = (geboortedatum, huisnummer) else {
         return leerlingformulier(&wie, fouten, invoer).await;
     };
     let jeugdige = JeugdigeInvoer {
@@ -956,7 +952,7 @@ pub async fn registreer_jeugdige(f: Formulier<LeerlingFormulier>) -> WebResultaa
         achternaam: invoer.achternaam.clone(),
         postcode: invoer.postcode.clone(),
         huisnummer,
-        toevoeging: Some(invoer.toevoeging.clone()),
+        toevoeging,
         school,
     };
     let nieuw = match controleer_jeugdige(jeugdige) {

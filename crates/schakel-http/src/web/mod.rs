@@ -24,6 +24,7 @@ pub mod hulpvragen;
 pub mod inrichting;
 pub mod interventie;
 pub mod jeugdigen;
+pub mod leveringen;
 pub mod lijstkeuze;
 pub mod maatwerk;
 pub mod medewerkers;
@@ -150,6 +151,11 @@ pub fn router(state: &AppState) -> Router<AppState> {
         )
         .route("/verwijzingen/{id}", get(verwijzingen::verwijzing))
         .route("/verwijzingen/{id}/leveringen", post(verwijzingen::lever))
+        .route(
+            "/verwijzingen/{id}/leveringen/week",
+            post(leveringen::lever_week),
+        )
+        .route("/verwijzingen/{id}/correcties", post(leveringen::corrigeer))
         .route("/casussen", get(casuslijst::lijst).post(casuslijst::zoek))
         .route(
             "/casussen/nieuw",

@@ -33,6 +33,7 @@ use crate::api::verwijzingen::{
 use crate::fout::ApiFout;
 
 use super::jeugdigen::VerwijzingRegel;
+use super::leveringen::{Leverdelen, Leverinvoer};
 
 fn eenheden_tekst(v: &Verwijzing) -> &'static str {
     if v.gegevens.eenheid == "uur" {
@@ -492,8 +493,8 @@ struct VerwijzingPagina {
     geleverd: String,
     eenheid: &'static str,
     kan_leveren: bool,
-    datum: String,
-    hoeveelheid: String,
+    invoer: Leverinvoer,
+    leveringen: Leverdelen,
 }
 
 /// Where the municipality's review of a maatwerk referral stands, in words.
@@ -515,14 +516,16 @@ fn toetstekst(wie: &Ingelogd, v: &Verwijzing) -> Option<String> {
     })
 }
 
-async fn verwijzingpagina(
+/// The referral's page with its deliveries, the forms showing `invoer`.
+pub async fn pagina(
     wie: &Ingelogd,
     id: Id,
     fouten: Fouten,
     melding: Option<&'static str>,
-    levering: (String, String),
+    invoer: Leverinvoer,
 ) -> WebResultaat {
     let (v, j) = wie.dossier().verwijzing_voor(id).await?;
+    let leveringen = super::leveringen::delen(wie, &v, eenheden_tekst(&v)).await?;
     let namen = namen(&organisaties(&wie.state).await?);
     let g = &v.gegevens;
     let bevindingen = g
@@ -558,8 +561,8 @@ async fn verwijzingpagina(
             eenheid: eenheden_tekst(&v),
             kan_leveren: wie.rol() == Rol::Aanbieder
                 && v.gemeentelijke_toets != Some(GemeentelijkeToets::Afgewezen),
-            datum: levering.0,
-            hoeveelheid: levering.1,
+            invoer,
+            leveringen,
             v: regel(&v, &namen),
         },
     )
@@ -573,19 +576,16 @@ pub async fn verwijzing(
     let melding = match g.gelukt.as_deref() {
         Some("gemaakt") => Some("De verwijzing is vastgelegd."),
         Some("geleverd") => Some("De geleverde zorg is geregistreerd."),
+        Some("week") => Some("De uren van de week zijn geregistreerd."),
+        Some("gecorrigeerd") => {
+            Some("De correctie is vastgelegd. De oorspronkelijke registratie blijft bewaard.")
+        }
         _ => None,
     };
-    verwijzingpagina(&wie, id, Fouten::default(), melding, Default::default()).await
+    pagina(&wie, id, Fouten::default(), melding, Default::default()).await
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct LeveringFormulier {
-    datum: String,
-    hoeveelheid: String,
-}
-
-pub async fn lever(Path(id): Path<Id>, f: Formulier<LeveringFormulier>) -> WebResultaat {
+pub async fn lever(Path(id): Path<Id>, f: Formulier<Leverinvoer>) -> WebResultaat {
     let Formulier { wie, invoer } = f;
     let mut fouten = Fouten::default();
     let datum = super::formulier::datum(&invoer.datum, Datumsoort::Periode);
@@ -606,9 +606,8 @@ pub async fn lever(Path(id): Path<Id>, f: Formulier<LeveringFormulier>) -> WebRe
             "Vul een getal in met ten hoogste twee cijfers achter de komma, bijvoorbeeld 2 of 1,5.",
         );
     }
-    let terug = (invoer.datum.clone(), invoer.hoeveelheid.clone());
     let (Some(datum), Ok(hoeveelheid)) = (datum, hoeveelheid) else {
-        return verwijzingpagina(&wie, id, fouten, None, terug).await;
+        return pagina(&wie, id, fouten, None, invoer).await;
     };
     match registreer_levering(&wie.dossier(), id, &LeveringInvoer { datum, hoeveelheid }).await {
         Ok(_) => Ok(naar(format!("/verwijzingen/{id}?gelukt=geleverd"))),
@@ -620,7 +619,7 @@ pub async fn lever(Path(id): Path<Id>, f: Formulier<LeveringFormulier>) -> WebRe
                     ("hoeveelheid", "hoeveelheid", "Hoeveelheid"),
                 ],
             )?;
-            verwijzingpagina(&wie, id, fouten, None, terug).await
+            pagina(&wie, id, fouten, None, invoer).await
         }
     }
 }

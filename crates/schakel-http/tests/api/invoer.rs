@@ -82,8 +82,8 @@ pub async fn begrensde_invoer(app: &App) {
     assert_eq!(
         velden(&antwoord.2)[0].1,
         format!(
-            "ligt buiten het toegestane bereik 1990-01-01 tot en met {}",
-            schakel_domain::grens::vandaag()
+            "ligt buiten het toegestane bereik 1 januari 1990 tot en met {}",
+            schakel_domain::grens::nl_datum(schakel_domain::grens::vandaag())
         )
     );
     // A date out of range inside a case event (an internally tagged enum,
@@ -98,7 +98,7 @@ pub async fn begrensde_invoer(app: &App) {
         velden(&antwoord.2),
         [(
             "datum".to_string(),
-            "\"1800-01-01\" ligt buiten het toegestane bereik 2000-01-01 tot en met 2100-12-31"
+            "\"1800-01-01\" ligt buiten het toegestane bereik 1 januari 2000 tot en met 31 december 2100"
                 .to_string()
         )]
     );

@@ -733,6 +733,99 @@ const MATRIX: &[Rij] = {
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Anoniem,            Ander,    401, Geen),
     r("/api/v1/verwijzingen/{id}/leveringen", "POST",   Anoniem,            Onbekend, 401, Geen),
 
+    // A referral's deliveries: read as the referral; written and corrected
+    // by its provider only (issue 16.6).
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Casusregisseur,     Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Wijkteammedewerker, Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Verwijzer,          Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Aanbieder,          Eigen,    200, Toegestaan),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Toegang,            Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Toegang,            Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Accountbeheerder,       Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Beheerder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Anoniem,            Ander,    401, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen", "GET", Anoniem,            Onbekend, 401, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Zorgcoordinator,    Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Casusregisseur,     Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Wijkteammedewerker, Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Verwijzer,          Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Aanbieder,          Eigen,    201, Toegestaan),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Toegang,            Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Toegang,            Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Accountbeheerder,       Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Beheerder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Anoniem,            Ander,    401, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen/reeks", "POST", Anoniem,            Onbekend, 401, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Zorgcoordinator,    Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Casusregisseur,     Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Wijkteammedewerker, Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Verwijzer,          Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Aanbieder,          Eigen,    201, Toegestaan),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Toegang,            Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Toegang,            Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Accountbeheerder,       Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Beheerder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Anoniem,            Ander,    401, Geen),
+    r("/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties", "POST", Anoniem,            Onbekend, 401, Geen),
+
     // Break-the-glass on a closed case (issue 12.3): only the wijkteam that
     // ran it (Eigen: wijkteam A's case, closed today), with a reason; every
     // refusal is logged under the jeugdige. Ander: wijkteam B's closed case.
@@ -1442,6 +1535,21 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
             &[Eigen, Ander, Onbekend],
         ),
         (
+            "/api/v1/verwijzingen/{id}/leveringen",
+            "GET",
+            &[Eigen, Ander, Onbekend],
+        ),
+        (
+            "/api/v1/verwijzingen/{id}/leveringen/reeks",
+            "POST",
+            &[Eigen, Ander, Onbekend],
+        ),
+        (
+            "/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties",
+            "POST",
+            &[Eigen, Ander, Onbekend],
+        ),
+        (
             "/api/v1/casussen/{id}/inzage-gesloten",
             "POST",
             &[Eigen, Ander, Onbekend],
@@ -1611,6 +1719,9 @@ fn over_een_client(rij: &Rij) -> bool {
         | ("POST", "/api/v1/verwijzingen")
         | ("GET", "/api/v1/verwijzingen/{id}")
         | ("POST", "/api/v1/verwijzingen/{id}/leveringen")
+        | ("GET", "/api/v1/verwijzingen/{id}/leveringen")
+        | ("POST", "/api/v1/verwijzingen/{id}/leveringen/reeks")
+        | ("POST", "/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties")
         | ("POST", "/api/v1/verwijzingen/{id}/beoordeling") => {
             matches!(rij.doel, Doel::Eigen | Doel::Ander)
         }
@@ -1986,6 +2097,58 @@ impl<'a> Matrix<'a> {
 
     /// A referral stored directly, to aanbieder A (`eigen`) or B, with
     /// these actions.
+    /// One delivery on the row's referral (none on an unknown one), by
+    /// the provider of its side, written through the store.
+    async fn levering(&self, verwijzing: i64, eigen: bool) -> i64 {
+        if verwijzing == ONBEKEND {
+            return ONBEKEND;
+        }
+        let l = schakel_storage::NieuweLevering {
+            verwijzing,
+            datum: verwijsdatum(),
+            hoeveelheid: schakel_rules::Hoeveelheid::eenheden(2),
+            door: schakel_storage::Door {
+                medewerker: self.app.w.medewerker(VERWIJZER),
+                rol: Rol::Aanbieder,
+                organisatie: if eigen {
+                    self.partijen_a[1]
+                } else {
+                    self.partijen_b[1]
+                },
+            },
+        };
+        let record = schakel_storage::NieuwAuditRecord {
+            gebeurtenis: "verwijzing.levering".into(),
+            actie: Actie::Aanmaken,
+            tijdstip: schakel_storage::audit::nu(),
+            gebruiker: None,
+            rol: Some(Rol::Aanbieder),
+            organisatie: None,
+            namens: None,
+            client_type: None,
+            client: None,
+            object_type: "verwijzing".into(),
+            object_id: Some(verwijzing),
+            uitkomst: Uitkomst::Toegestaan,
+            grond: None,
+            bron: "matrix".into(),
+            systeem: "schakel-test".into(),
+        };
+        self.app
+            .opslag
+            .registreer_levering(&l, &record)
+            .await
+            .expect("levering");
+        self.app
+            .opslag
+            .leveringen(verwijzing)
+            .await
+            .expect("leveringen")
+            .last()
+            .expect("de levering")
+            .id
+    }
+
     async fn verwijzing(
         &self,
         j: &Jd,
@@ -2274,6 +2437,7 @@ impl<'a> Matrix<'a> {
             _ => ONBEKEND,
         };
         let mut gelijst = ONBEKEND;
+        let mut levering = ONBEKEND;
         let (pad, body) = match (rij.methode, rij.route) {
             ("GET", "/api/v1/casussen/{id}") => (format!("/api/v1/casussen/{casus}"), None),
             ("PUT", "/api/v1/casussen/{id}/plan") => {
@@ -2338,6 +2502,24 @@ impl<'a> Matrix<'a> {
                 format!("/api/v1/verwijzingen/{verwijzing}/leveringen"),
                 Some(json!({"datum": verwijsdatum(), "hoeveelheid": 1})),
             ),
+            ("GET", "/api/v1/verwijzingen/{id}/leveringen") => (
+                format!("/api/v1/verwijzingen/{verwijzing}/leveringen"),
+                None,
+            ),
+            ("POST", "/api/v1/verwijzingen/{id}/leveringen/reeks") => (
+                format!("/api/v1/verwijzingen/{verwijzing}/leveringen/reeks"),
+                Some(json!({"leveringen": [
+                    {"datum": verwijsdatum(), "hoeveelheid": 1},
+                    {"datum": verwijsdatum(), "hoeveelheid": 2},
+                ]})),
+            ),
+            ("POST", "/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties") => {
+                levering = self.levering(verwijzing, rij.doel == Doel::Eigen).await;
+                (
+                    format!("/api/v1/verwijzingen/{verwijzing}/leveringen/{levering}/correcties"),
+                    Some(json!({"hoeveelheid": 0.5, "reden": "Een half uur te veel geschreven"})),
+                )
+            }
             ("GET", "/api/v1/acties" | "/api/v1/werkvoorraad") => {
                 // An open action of the actor's organisation, so the list
                 // has something to log.
@@ -2677,6 +2859,12 @@ impl<'a> Matrix<'a> {
             ("POST", "/api/v1/casussen/{id}/inzage-gesloten") => Some(("casus", json!(casus))),
             ("POST", "/api/v1/verwijzingen") => Some(("jeugdige", json!(id))),
             ("GET", "/api/v1/verwijzingen/{id}") => Some(("id", json!(verwijzing))),
+            ("POST", "/api/v1/verwijzingen/{id}/leveringen/reeks") => {
+                Some(("id", json!(verwijzing)))
+            }
+            ("POST", "/api/v1/verwijzingen/{id}/leveringen/{levering}/correcties") => {
+                Some(("id", json!(levering)))
+            }
             ("GET", "/api/v1/hulpvragen/{id}") | ("POST", "/api/v1/hulpvragen/{id}/triage") => {
                 Some(("id", json!(hulpvraag)))
             }

@@ -1,7 +1,8 @@
 //! The authorization matrix in time (issue 12, item 10): every role × its
 //! relation with a jeugdige × a moment in the life of that relation ×
-//! {read, list, search by BSN, write, read and record the onderwijssituatie, read the
-//! case, break the glass}, each with its
+//! {read, list, search by BSN, write, read and record the onderwijssituatie,
+//! read the case, read and register the referral's deliveries, break the
+//! glass}, each with its
 //! expected answer, run against the real server on each backend.
 //!
 //! Each moment is a dossier of its own, dated through the store: a pupil of
@@ -117,10 +118,16 @@ enum Handeling {
     /// Record it: as a change of the jeugdige's data.
     SituatieVastleggen,
     CasusLezen,
+    /// The deliveries of the jeugdige's referral (issue 16.6): read as the
+    /// referral.
+    LeveringenLezen,
+    /// Register a day of care on it (its last day, or today while it runs):
+    /// the provider, as long as it may read the jeugdige.
+    Leveren,
     Noodtoegang,
 }
 
-const HANDELINGEN: [Handeling; 8] = [
+const HANDELINGEN: [Handeling; 10] = [
     Handeling::Lijst,
     Handeling::Zoeken,
     Handeling::Lezen,
@@ -128,6 +135,8 @@ const HANDELINGEN: [Handeling; 8] = [
     Handeling::SituatieLezen,
     Handeling::SituatieVastleggen,
     Handeling::CasusLezen,
+    Handeling::LeveringenLezen,
+    Handeling::Leveren,
     Handeling::Noodtoegang,
 ];
 
@@ -158,6 +167,15 @@ fn rijen() -> Vec<Tijdrij> {
                     Handeling::SituatieLezen => (if j == G { 403 } else { 200 }, None),
                     Handeling::SituatieVastleggen => (if j == W { 201 } else { 403 }, None),
                     Handeling::CasusLezen => (if c == C::Lezen { 200 } else { 403 }, None),
+                    Handeling::LeveringenLezen => (if j == G { 403 } else { 200 }, None),
+                    Handeling::Leveren => (
+                        if *rol == Rol::Aanbieder && j != G {
+                            201
+                        } else {
+                            403
+                        },
+                        None,
+                    ),
                     Handeling::Noodtoegang => (
                         match c {
                             C::Noodtoegang => 201,
@@ -285,16 +303,16 @@ pub async fn matrix_in_tijd(app: &App) {
             None => vandaag + chrono::Days::new(60),
             Some(m) => vandaag - m,
         };
-        super::toegang::verwijzing_tot(app, d.jeugdige, aanbieder, einde).await;
+        let verwijzing = super::toegang::verwijzing_tot(app, d.jeugdige, aanbieder, einde).await;
         if let Some(m) = moment.geleden() {
             sluit(app, casus, nu - m).await;
         }
-        dossiers.push((*moment, d, casus));
+        dossiers.push((*moment, d, (casus, verwijzing, einde.min(vandaag))));
     }
 
     let mut fouten = Vec::new();
     for rij in rijen() {
-        let (_, d, casus) = dossiers
+        let (_, d, (casus, verwijzing, leverdag)) = dossiers
             .iter()
             .find(|(m, _, _)| *m == rij.moment)
             .expect("a dossier per moment");
@@ -352,6 +370,21 @@ pub async fn matrix_in_tijd(app: &App) {
             }
             Handeling::CasusLezen => {
                 let (s, _, b) = g.get(&format!("/api/v1/casussen/{casus}")).await;
+                (s, b)
+            }
+            Handeling::LeveringenLezen => {
+                let (s, _, b) = g
+                    .get(&format!("/api/v1/verwijzingen/{verwijzing}/leveringen"))
+                    .await;
+                (s, b)
+            }
+            Handeling::Leveren => {
+                let (s, _, b) = g
+                    .post(
+                        &format!("/api/v1/verwijzingen/{verwijzing}/leveringen/reeks"),
+                        json!({"leveringen": [{"datum": leverdag, "hoeveelheid": 1}]}),
+                    )
+                    .await;
                 (s, b)
             }
             Handeling::Noodtoegang => {

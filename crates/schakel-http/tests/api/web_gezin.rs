@@ -89,11 +89,50 @@ pub async fn web_gezin(app: &App) {
             .contains("De gegevens zijn gewijzigd.")
     );
 
+    // A toevoeging typed with the number (issue 16.6): the number for the
+    // address lookup, the toevoeging kept; two different ones are named.
+    let met = |huisnummer: &str, toevoeging: &str| {
+        let mut v = velden("2", "1315AB", &school_a);
+        v[5].1 = huisnummer.into();
+        v[6].1 = toevoeging.into();
+        v
+    };
+    let p = stuur(wijzigen.clone(), met("30 bis", "a")).await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST);
+    assert!(p.html.contains("Er staan twee toevoegingen"), "{}", p.html);
+    let p = stuur(wijzigen.clone(), met("30/2", "")).await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST);
+    assert!(
+        p.html.contains("bijvoorbeeld 12, 12a, 12-2 of 12 bis"),
+        "{}",
+        p.html
+    );
+    let p = stuur(wijzigen.clone(), met("30 bis", "")).await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
+    let j = huidig().await;
+    assert_eq!(
+        (
+            j.versie,
+            j.gegevens.huisnummer.waarde(),
+            j.gegevens.toevoeging.as_deref()
+        ),
+        (3, 30, Some("bis"))
+    );
+
     // A brother or sister: address and surname taken over, the BSN checked.
     let scherm = zc.get(&toevoegen).await;
     assert!(
         scherm.html.contains("value=\"30\""),
         "the address is taken over"
+    );
+    // The date field: a Dutch example, and the browser may fill in a birth date.
+    assert!(scherm.html.contains("Bijvoorbeeld 4 december 2026."));
+    assert!(
+        scherm
+            .html
+            .contains("name=\"geboortedatum\" value=\"\" autocomplete=\"bday\""),
+        "{}",
+        scherm.html
     );
     let broer = |bsn: &'static str, school: &str, omschrijving: &'static str| {
         vec![
@@ -101,7 +140,8 @@ pub async fn web_gezin(app: &App) {
             ("bsn", bsn.to_string()),
             ("voornaam", "Pieternella".to_string()),
             ("achternaam", ACHTERNAAM.to_string()),
-            ("geboortedatum", "2018-01-02".to_string()),
+            // As people write it (issue 16.6): "2 januari 2018".
+            ("geboortedatum", "2 januari 2018".to_string()),
             ("postcode", "1315AB".to_string()),
             ("huisnummer", "30".to_string()),
             ("school", school.to_string()),
@@ -117,6 +157,15 @@ pub async fn web_gezin(app: &App) {
     zonder_datum[4].1 = String::new();
     let p = stuur(toevoegen.clone(), zonder_datum).await;
     assert!(p.html.contains("id=\"bsn-fout\"") && p.html.contains("id=\"geboortedatum-fout\""));
+    let mut onzin = broer("123456789", &school_a, "");
+    onzin[4].1 = "31 juni 2018".into();
+    let p = stuur(toevoegen.clone(), onzin).await;
+    assert!(
+        p.html
+            .contains("Vul een datum in, bijvoorbeeld 4 december 2026."),
+        "{}",
+        p.html
+    );
     // A question for a pupil of another school is not the school's to register.
     let school_b = app.w.school_b.to_string();
     let p = stuur(
@@ -152,6 +201,10 @@ pub async fn web_gezin(app: &App) {
         .expect("bsn")
         .expect("added");
     assert_eq!(nieuw.huishouden, d.huishouden, "one household");
+    assert_eq!(
+        nieuw.geboortedatum,
+        chrono::NaiveDate::from_ymd_opt(2018, 1, 2).expect("datum")
+    );
     let gebeurtenissen: Vec<String> = app.audit().await[voor..]
         .iter()
         .map(|r| r.record.gebeurtenis.clone())
@@ -163,23 +216,23 @@ pub async fn web_gezin(app: &App) {
     let ander = Browser::nieuw(app);
     let ander_csrf = ander.inloggen(ZC_B).await;
     assert_eq!(ander.get(&wijzigen).await.status, StatusCode::FORBIDDEN);
-    let mut v = velden("2", "1354AB", &school_b);
+    let mut v = velden("3", "1354AB", &school_b);
     v[0].1 = ander_csrf;
     let paren: Vec<(&str, &str)> = v.iter().map(|(k, w)| (*k, w.as_str())).collect();
     assert_eq!(
         ander.post(&wijzigen, &paren).await.status,
         StatusCode::FORBIDDEN
     );
-    assert_eq!(huidig().await.versie, 2);
+    assert_eq!(huidig().await.versie, 3);
 
     // School A does not write its pupil into school B's list (issue 12):
     // that is school B's act, or the parents'. The error at the field.
-    let p = stuur(wijzigen.clone(), velden("2", "1315AB", &school_b)).await;
+    let p = stuur(wijzigen.clone(), velden("3", "1315AB", &school_b)).await;
     assert_eq!(p.status, StatusCode::BAD_REQUEST, "{}", p.html);
     assert!(p.html.contains("id=\"school-fout\""), "{}", p.html);
     assert_eq!(huidig().await.gegevens.school, Some(app.w.school_a));
     // The pupil leaves: school A no longer sees them.
-    let p = stuur(wijzigen.clone(), velden("2", "1315AB", "")).await;
+    let p = stuur(wijzigen.clone(), velden("3", "1315AB", "")).await;
     assert_eq!(p.status, StatusCode::SEE_OTHER, "{}", p.html);
     assert_eq!(p.naar(), "/jeugdigen?gelukt=overgeschreven");
     assert_eq!(huidig().await.gegevens.school, None);

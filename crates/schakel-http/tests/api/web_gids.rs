@@ -163,9 +163,26 @@ pub async fn web_gids(app: &App) {
     let p = zoek("13AB", "12").await;
     assert_eq!(p.status, StatusCode::BAD_REQUEST);
     assert!(p.html.contains("id=\"postcode-fout\""), "{}", p.html);
-    let p = zoek("1315AB", "12a").await;
+    // A toevoeging with the number (issue 16.6): the lookup uses the
+    // number, the answer shows the address as typed.
+    for (typed, getoond) in [
+        ("12a", "1315AB 12a"),
+        ("12 bis", "1315AB 12-bis"),
+        ("12-2", "1315AB 12-2"),
+    ] {
+        let p = zoek("1315AB", typed).await;
+        assert_eq!(p.status, StatusCode::OK, "{typed}: {}", p.html);
+        assert!(p.html.contains("Vast contactpunt Stad"), "{typed}");
+        assert!(p.html.contains(getoond), "{getoond}: {}", p.html);
+    }
+    let p = zoek("1315AB", "12/3").await;
     assert_eq!(p.status, StatusCode::BAD_REQUEST);
     assert!(p.html.contains("id=\"huisnummer-fout\""), "{}", p.html);
+    assert!(
+        p.html.contains("bijvoorbeeld 12, 12a, 12-2 of 12 bis"),
+        "{}",
+        p.html
+    );
 
     // Lookup by a pupil's address on record: a logged read of the pupil,
     // refused (and logged) for a school without a relation.
