@@ -245,10 +245,14 @@ pub struct Gemeente {
     pub naam: String,
 }
 
-/// The gemeenten of a region: those its organisations lie in (its
+/// The gemeenten of a region: those its region file declares; for a region
+/// this installation has no file for, those its organisations lie in (its
 /// wijkteams and municipalities), named after the region's municipality
 /// organisation where it has one ("Gemeente Aalten" → "Aalten").
 pub async fn gemeenten_van_regio(state: &AppState, regio: i64) -> ApiResultaat<Vec<Gemeente>> {
+    if let Some(uit) = gemeenten_uit_regiobestand(state, regio).await? {
+        return Ok(uit);
+    }
     let mut uit: BTreeMap<GemeenteCode, String> = BTreeMap::new();
     for o in super::organisaties::alle(state).await? {
         let Some(g) = o.gemeente.filter(|_| o.regio == regio) else {
@@ -272,6 +276,36 @@ pub async fn gemeenten_van_regio(state: &AppState, regio: i64) -> ApiResultaat<V
         .collect();
     lijst.sort_by(|a, b| a.naam.cmp(&b.naam));
     Ok(lijst)
+}
+
+/// The gemeenten the region's file declares (`data/regio/<code>/regio.toml`),
+/// by name; None for a region this installation has no file for.
+async fn gemeenten_uit_regiobestand(
+    state: &AppState,
+    regio: i64,
+) -> ApiResultaat<Option<Vec<Gemeente>>> {
+    let Some(code) = state
+        .opslag
+        .alle_regios()
+        .await?
+        .into_iter()
+        .find(|r| r.id == regio)
+        .map(|r| r.code)
+    else {
+        return Ok(None);
+    };
+    Ok(state.regios.regio(&code).map(|r| {
+        let mut lijst: Vec<Gemeente> = r
+            .gemeenten
+            .iter()
+            .map(|g| Gemeente {
+                code: g.code.clone(),
+                naam: g.naam.clone(),
+            })
+            .collect();
+        lijst.sort_by(|a, b| a.naam.cmp(&b.naam));
+        lijst
+    }))
 }
 
 /// The CBS number of a gemeente code (GM0034 → 34).

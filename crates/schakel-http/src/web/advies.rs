@@ -518,6 +518,7 @@ pub fn toetsvelden() -> Vec<(&'static str, &'static str, &'static str)> {
         .iter()
         .chain(GEPREFIXT.iter())
         .chain(VOORSTELVELDEN.iter())
+        .chain([ADVIESVELDEN[6]].iter())
         .copied()
         .collect()
 }
@@ -551,6 +552,10 @@ struct ToetsPagina {
     eenheden: Vec<Keuze>,
     perioden: Vec<Keuze>,
     diensten: Vec<Keuze>,
+    /// The woongemeenten to choose from (none with one gemeente).
+    gemeenten: Vec<Keuze>,
+    /// For a gemeente whose region has no normenkader: its route.
+    geen_normenkader: Option<String>,
     toetsing: Option<ToetsWeergave>,
 }
 
@@ -586,9 +591,18 @@ pub async fn toetsformulier(State(state): State<AppState>, wie: Bezoeker) -> Web
         &wie,
         Fouten::default(),
         ToetsInvoer::default(),
-        None,
+        Getoetst::default(),
     )
     .await
+}
+
+/// What a check found: the outcome, or why the woongemeente's region has
+/// no rules to check against; and whose rules those were.
+#[derive(Default)]
+struct Getoetst<'r> {
+    toetsing: Option<ToetsWeergave>,
+    geen_normenkader: Option<String>,
+    regels: Option<&'r schakel_rules::Regelset>,
 }
 
 async fn toetspagina(
@@ -596,7 +610,7 @@ async fn toetspagina(
     wie: &Bezoeker,
     fouten: Fouten,
     invoer: ToetsInvoer,
-    toetsing: Option<ToetsWeergave>,
+    getoetst: Getoetst<'_>,
 ) -> WebResultaat {
     let status = fouten.status();
     let mut situatie = invoer.situatie;
@@ -613,13 +627,15 @@ async fn toetspagina(
         fouten,
         situatie,
         voorstel,
-        situaties: situatiekeuzes(state),
+        situaties: situatiekeuzes_van(getoetst.regels.unwrap_or(state.regels())),
         scholen: schoolkeuzes(state),
         producten: productkeuzes(state),
         eenheden: eenheden(),
         perioden: perioden(),
         diensten: dienstkeuzes(state),
-        toetsing,
+        gemeenten: gemeentekeuzes(state),
+        geen_normenkader: getoetst.geen_normenkader,
+        toetsing: getoetst.toetsing,
     };
     pagina_met(status, &p)
 }
@@ -645,15 +661,31 @@ pub async fn toets(
     super::formulier::OpenFormulier(invoer): super::formulier::OpenFormulier<ToetsInvoer>,
 ) -> WebResultaat {
     let mut fouten = Fouten::default();
-    let vraag = json!({"situatie": invoer.situatie.json(), "verwijzing": invoer.voorstel.json()});
-    let uitkomst = ToetsVraag::uit_json(&vraag, vandaag(), state.regels().situaties())
-        .and_then(|v| state.regels().toets(&v).map(|t| toetsweergave(&t)));
-    let toetsing = match uitkomst {
-        Ok(t) => Some(t),
+    let gemeente = Some(invoer.situatie.gemeente.trim()).filter(|g| !g.is_empty());
+    // The woongemeente picks the region whose rules apply; none of
+    // another region's.
+    let keuze = match state.regios.kies(gemeente, "gemeente") {
+        Ok(k) => Some(k),
         Err(f) => {
             fouten.uit(ApiFout::from(f), &toetsvelden())?;
             None
         }
     };
-    toetspagina(&state, &wie, fouten, invoer, toetsing).await
+    let regels = keuze.and_then(|k| k.regels());
+    let mut getoetst = Getoetst {
+        geen_normenkader: keuze.and_then(|k| k.zonder_regels()).map(|g| g.toelichting),
+        regels,
+        toetsing: None,
+    };
+    if let Some(regels) = regels {
+        let vraag =
+            json!({"situatie": invoer.situatie.json(), "verwijzing": invoer.voorstel.json()});
+        let uitkomst = ToetsVraag::uit_json(&vraag, vandaag(), regels.situaties())
+            .and_then(|v| regels.toets(&v).map(|t| toetsweergave(&t)));
+        match uitkomst {
+            Ok(t) => getoetst.toetsing = Some(t),
+            Err(f) => fouten.uit(ApiFout::from(f), &toetsvelden())?,
+        }
+    }
+    toetspagina(&state, &wie, fouten, invoer, getoetst).await
 }

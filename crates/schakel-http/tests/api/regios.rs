@@ -349,11 +349,77 @@ async fn web_advies_per_gemeente(app: &App) {
     assert!(html.contains("Advies volgens het normenkader"), "{html}");
 }
 
+/// The web check (`/toets`) asks the woongemeente too: a Zeewolde child
+/// gets Zeewolde's route and no check against another region's rules; the
+/// default region's child is checked as before.
+async fn web_toets_per_gemeente(app: &App) {
+    let http = app.anoniem();
+    let html = http
+        .get(app.u("/toets"))
+        .send()
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        html.contains(r#"<option value="GM0050">Zeewolde</option>"#),
+        "{html}"
+    );
+    let stuur = |gemeente: &'static str| {
+        let body = [
+            ("gemeente", gemeente),
+            ("geboortedatum", "2016-05-12"),
+            ("peildatum", "2026-11-23"),
+            ("onderwijssituatie", "volledig_onderwijs"),
+            ("product", "begeleiding_individueel_basis"),
+            ("volume", "2"),
+            ("eenheid", "uur"),
+            ("per", "week"),
+            ("ingangsdatum", "2026-11-23"),
+            ("einddatum", "2027-02-20"),
+        ]
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&");
+        let http = &http;
+        async move {
+            let r = http
+                .post(app.u("/toets"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+                .await
+                .expect("POST");
+            (r.status(), r.text().await.expect("html"))
+        }
+    };
+    let (s, html) = stuur("GM0050").await;
+    assert_eq!(s, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("Geen normenkader voor deze gemeente")
+            && html.contains("Zeewolde (GM0050) hoort bij regio Zeewolde")
+            && !html.contains("Uitkomst van de toets"),
+        "{html}"
+    );
+    let (s, html) = stuur("").await;
+    assert_eq!(s, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("Uitkomst van de toets") && !html.contains("Geen normenkader"),
+        "{html}"
+    );
+    let (s, html) = stuur("GM0000").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{html}");
+    assert!(html.contains("Woongemeente"), "{html}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn twee_regios_sqlite() {
     let app = App::sqlite_met(drie_regios()).await;
     twee_regios_in_een_server(&app).await;
     web_advies_per_gemeente(&app).await;
+    web_toets_per_gemeente(&app).await;
     app.klaar().await;
 }
 
@@ -364,5 +430,6 @@ async fn twee_regios_postgres() {
     };
     twee_regios_in_een_server(&app).await;
     web_advies_per_gemeente(&app).await;
+    web_toets_per_gemeente(&app).await;
     app.klaar().await;
 }
