@@ -9,6 +9,7 @@ use axum::extract::State;
 use schakel_domain::toegangsroute::{
     self, Oja, Route, School, Toegangsadvies, Toegangsvraag, Vraagsoort,
 };
+use schakel_rules::regio::Regioroute;
 use schakel_rules::situatie::Arrangement;
 use schakel_storage::{DirectoryGegevens, Id, Jeugdige, Organisatie};
 use serde::{Deserialize, Serialize};
@@ -196,15 +197,30 @@ async fn toegangsvraag(
         (None, Some((s, _))) => s.regio,
         (None, None) => organisatie(state, actor.rol.organisatie).await?.regio,
     };
+    // The OJA route is the pupil's own gemeente's arrangement
+    // (woonplaatsbeginsel): a pupil of an OJA school living where the
+    // regular or the support route holds does not take it, and the OJA is
+    // judged by the rules of the pupil's region.
+    let eigen_regels = match crate::regels::keuze_voor(state, j).await {
+        Ok(k) => (k.regio().route == Regioroute::Oja)
+            .then(|| k.regels())
+            .flatten(),
+        Err(ApiFout::Ongeldig(_)) => None,
+        Err(f) => return Err(f),
+    };
     Ok(Toegangsvraag {
         vraag: soort,
         school: school.map(|(s, g)| School {
             organisatie: s.id,
-            oja: g.oja.filter(|o| o.geldt_op(vandaag())).map(|o| Oja {
-                in_normenkader: oja_in_normenkader(state, &o.arrangement),
-                arrangement: o.arrangement,
-                hoofdaanbieder: o.hoofdaanbieder,
-            }),
+            oja: g
+                .oja
+                .filter(|o| o.geldt_op(vandaag()) && eigen_regels.is_some())
+                .map(|o| Oja {
+                    in_normenkader: eigen_regels
+                        .is_some_and(|r| oja_in_normenkader(r, &o.arrangement)),
+                    arrangement: o.arrangement,
+                    hoofdaanbieder: o.hoofdaanbieder,
+                }),
         }),
         verwijzer: state.opslag.verwijzer_van_regio(regio).await?,
         pc4: j.gegevens.postcode.pc4(),
@@ -213,8 +229,8 @@ async fn toegangsvraag(
 }
 
 /// Whether the normenkader in force today lists the school as an OJA school.
-fn oja_in_normenkader(state: &AppState, arrangement: &str) -> bool {
-    state.regels().kader_op(vandaag()).is_some_and(|k| {
+fn oja_in_normenkader(regels: &schakel_rules::Regelset, arrangement: &str) -> bool {
+    regels.kader_op(vandaag()).is_some_and(|k| {
         k.school(arrangement)
             .is_some_and(|i| k.scholen[i].arrangement == Some(Arrangement::Oja))
     })

@@ -191,6 +191,23 @@ async fn twee_regios_in_een_server(app: &App) {
         antwoord.2
     );
 
+    // The access route: school A is an OJA school; its Almere pupil goes
+    // through the hoofdaanbieder, its Zeewolde pupil not (Zeewolde has the
+    // regular route: its own gemeente decides, woonplaatsbeginsel).
+    super::steunroute::oja_van_school_a(app, route.hoofdaanbieder).await;
+    let toegangsroute = |j: i64| {
+        let zc = &zc;
+        async move {
+            let (s, _, b) = zc
+                .get(&format!("/api/v1/jeugdigen/{j}/toegangsroute"))
+                .await;
+            assert_eq!(s, StatusCode::OK, "{b}");
+            b["route"].as_str().unwrap_or_default().to_string()
+        }
+    };
+    assert_eq!(toegangsroute(almere).await, "oja_hoofdaanbieder");
+    assert_ne!(toegangsroute(zeewolde).await, "oja_hoofdaanbieder");
+
     // The public advice and toets take "gemeente".
     let http = app.anoniem();
     let advies = |body: Value| {
