@@ -168,6 +168,10 @@ async fn open_sqlite(pad: &Path) -> Result<Arc<dyn Opslag>, OpenFout> {
 /// Writes a secret readable by the owner only.
 pub(crate) fn schrijf_geheim(pad: &Path, inhoud: &str) -> std::io::Result<()> {
     use std::io::Write;
+    // Written whole beside it, synced, then linked into place: a process
+    // stopped halfway leaves no half key, and an existing key is never
+    // replaced (the link fails).
+    let tijdelijk = pad.with_extension(format!("nieuw-{}", std::process::id()));
     let mut opties = std::fs::OpenOptions::new();
     opties.write(true).create_new(true);
     #[cfg(unix)]
@@ -175,5 +179,13 @@ pub(crate) fn schrijf_geheim(pad: &Path, inhoud: &str) -> std::io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         opties.mode(0o600);
     }
-    opties.open(pad)?.write_all(inhoud.as_bytes())
+    let schrijf = || -> std::io::Result<()> {
+        let mut f = opties.open(&tijdelijk)?;
+        f.write_all(inhoud.as_bytes())?;
+        f.sync_all()?;
+        std::fs::hard_link(&tijdelijk, pad)
+    };
+    let uit = schrijf();
+    let _ = std::fs::remove_file(&tijdelijk);
+    uit
 }
