@@ -133,23 +133,6 @@ impl Periode {
     }
 }
 
-/// An optional choice among `alle` by name; a wrong one is named at
-/// `veld` and chooses nothing.
-fn een_van<T: Copy>(
-    gekozen: Option<&str>,
-    alle: &[T],
-    naam: impl Fn(T) -> &'static str,
-    (veld, label): (&str, &str),
-    fouten: &mut Fouten,
-) -> Option<T> {
-    let g = gekozen.map(str::trim).filter(|g| !g.is_empty())?;
-    let gevonden = alle.iter().copied().find(|x| naam(*x) == g);
-    if gevonden.is_none() {
-        fouten.veld(veld, label, "kies een van de mogelijkheden uit de lijst");
-    }
-    gevonden
-}
-
 fn fase(f: Fase) -> &'static str {
     match f {
         Fase::Uitvoering => "Uitvoering",
@@ -192,17 +175,15 @@ async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
     let school = lijstkeuze::school(k.school.as_deref(), &orgs, &mut fouten);
     let gevraagd = lijstkeuze::paginanummer(k.pagina.as_deref(), &mut fouten);
     let zoek_term = lijstkeuze::zoekterm(&zoek, &mut fouten);
-    let gekozen_fase = een_van(
+    let gekozen_fase = lijstkeuze::keuze(
         k.fase.as_deref(),
-        &FASEN,
-        Fase::naam,
+        |g| FASEN.into_iter().find(|f| f.naam() == g),
         ("fase", "Fase"),
         &mut fouten,
     );
-    let periode = een_van(
+    let periode = lijstkeuze::keuze(
         k.periode.as_deref(),
-        &Periode::ALLE,
-        Periode::naam,
+        |g| Periode::ALLE.into_iter().find(|p| p.naam() == g),
         ("periode", "Laatst gewijzigd"),
         &mut fouten,
     );

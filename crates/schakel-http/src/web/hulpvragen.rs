@@ -80,17 +80,12 @@ pub async fn zoek(f: Formulier<Velden>) -> WebResultaat {
 
 async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
     let mut fouten = Fouten::default();
-    let stand = match k.stand.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => None,
-        Some(s) => HulpvraagStand::parse(s).or_else(|| {
-            fouten.veld(
-                "stand",
-                "Stand",
-                "kies een van de mogelijkheden uit de lijst",
-            );
-            None
-        }),
-    };
+    let stand = lijstkeuze::keuze(
+        k.stand.as_deref(),
+        HulpvraagStand::parse,
+        ("stand", "Stand"),
+        &mut fouten,
+    );
     let alleen_open = match k.welke.as_deref() {
         None | Some("open") => true,
         Some("alle") => false,

@@ -73,23 +73,29 @@ pub fn scholen(orgs: &[Organisatie]) -> Vec<Keuze> {
     scholen
 }
 
+/// An optional choice that `parse` knows; a wrong one is named at `veld`
+/// (with `label`) and chooses nothing.
+pub fn keuze<T>(
+    gekozen: Option<&str>,
+    parse: impl Fn(&str) -> Option<T>,
+    (veld, label): (&str, &str),
+    fouten: &mut Fouten,
+) -> Option<T> {
+    let g = gekozen.map(str::trim).filter(|g| !g.is_empty())?;
+    let gevonden = parse(g);
+    if gevonden.is_none() {
+        fouten.veld(veld, label, "kies een van de mogelijkheden uit de lijst");
+    }
+    gevonden
+}
+
 /// An order from the list `parse` knows, or the default (and a message).
 pub fn sortering<T: Default>(
     s: Option<&str>,
     parse: impl Fn(&str) -> Option<T>,
     fouten: &mut Fouten,
 ) -> T {
-    match s.map(str::trim).filter(|s| !s.is_empty()) {
-        None => T::default(),
-        Some(s) => parse(s).unwrap_or_else(|| {
-            fouten.veld(
-                "sorteer",
-                "Sorteren",
-                "kies een van de mogelijkheden uit de lijst",
-            );
-            T::default()
-        }),
-    }
+    keuze(s, parse, ("sorteer", "Sorteren"), fouten).unwrap_or_default()
 }
 
 /// A search by part of a name: none when empty; too long is named at the

@@ -286,6 +286,29 @@ async fn twee_regios_in_een_server(app: &App) {
     }
 }
 
+/// A public form posted as a browser without script sends it: the status
+/// and the page.
+async fn formulier(
+    app: &App,
+    http: &reqwest::Client,
+    pad: &str,
+    velden: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let body = velden
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&");
+    let r = http
+        .post(app.u(pad))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .expect("POST");
+    (r.status(), r.text().await.expect("html"))
+}
+
 /// The public advisor asks where the child lives: Zeewolde gives no
 /// advice but its route, Lindeloo its own situations, Almere as before.
 async fn web_advies_per_gemeente(app: &App) {
@@ -306,24 +329,6 @@ async fn web_advies_per_gemeente(app: &App) {
     ] {
         assert!(html.contains(keuze), "{keuze} missing:\n{html}");
     }
-    let stuur = |velden: &[(&str, &str)]| {
-        let body = velden
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("&");
-        let http = &http;
-        async move {
-            let r = http
-                .post(app.u("/advies"))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(body)
-                .send()
-                .await
-                .expect("POST");
-            (r.status(), r.text().await.expect("html"))
-        }
-    };
     let velden = |gemeente: &'static str, situatie: &'static str| {
         [
             ("gemeente", gemeente),
@@ -334,7 +339,13 @@ async fn web_advies_per_gemeente(app: &App) {
             ("schooldagdelen", ""),
         ]
     };
-    let (s, html) = stuur(&velden("GM0050", "volledig_onderwijs")).await;
+    let (s, html) = formulier(
+        app,
+        &http,
+        "/advies",
+        &velden("GM0050", "volledig_onderwijs"),
+    )
+    .await;
     assert_eq!(s, StatusCode::OK, "{html}");
     assert!(
         html.contains("Geen normenkader voor deze gemeente")
@@ -342,7 +353,7 @@ async fn web_advies_per_gemeente(app: &App) {
             && !html.contains("Advies volgens het normenkader"),
         "{html}"
     );
-    let (s, html) = stuur(&velden("GM9901", "hele_week_school")).await;
+    let (s, html) = formulier(app, &http, "/advies", &velden("GM9901", "hele_week_school")).await;
     assert_eq!(s, StatusCode::OK, "{html}");
     // Lindeloo's names for its situation and product.
     assert!(
@@ -354,14 +365,20 @@ async fn web_advies_per_gemeente(app: &App) {
     assert!(!html.contains("Geen normenkader voor deze gemeente"));
     // Almere's situation for a Lindeloo child: the form again, with
     // Lindeloo's situations to choose from.
-    let (s, html) = stuur(&velden("GM9901", "volledig_onderwijs")).await;
+    let (s, html) = formulier(
+        app,
+        &http,
+        "/advies",
+        &velden("GM9901", "volledig_onderwijs"),
+    )
+    .await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "{html}");
     assert!(
         html.contains(r#"<option value="hele_week_school">"#)
             && !html.contains(r#"value="kolibrie""#),
         "{html}"
     );
-    let (s, html) = stuur(&velden("", "volledig_onderwijs")).await;
+    let (s, html) = formulier(app, &http, "/advies", &velden("", "volledig_onderwijs")).await;
     assert_eq!(s, StatusCode::OK, "{html}");
     assert!(html.contains("Advies volgens het normenkader"), "{html}");
 }
@@ -384,7 +401,7 @@ async fn web_toets_per_gemeente(app: &App) {
         "{html}"
     );
     let stuur = |gemeente: &'static str| {
-        let body = [
+        let velden = [
             ("gemeente", gemeente),
             ("geboortedatum", "2016-05-12"),
             ("peildatum", "2026-11-23"),
@@ -395,22 +412,9 @@ async fn web_toets_per_gemeente(app: &App) {
             ("per", "week"),
             ("ingangsdatum", "2026-11-23"),
             ("einddatum", "2027-02-20"),
-        ]
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join("&");
+        ];
         let http = &http;
-        async move {
-            let r = http
-                .post(app.u("/toets"))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(body)
-                .send()
-                .await
-                .expect("POST");
-            (r.status(), r.text().await.expect("html"))
-        }
+        async move { formulier(app, http, "/toets", &velden).await }
     };
     let (s, html) = stuur("GM0050").await;
     assert_eq!(s, StatusCode::OK, "{html}");
