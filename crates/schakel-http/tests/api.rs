@@ -143,6 +143,20 @@ fn wachtwoord_hash() -> String {
 
 /// The audit record of a write that sets up a test's world directly
 /// through the store: by nobody, about no client.
+/// Stores CBS area names (`code`, `naam`) as `schakel import gebieden` does.
+async fn zet_gebiednamen(o: &dyn schakel_storage::Opslag, namen: &[(&str, &str)]) {
+    let namen: Vec<schakel_storage::Gebiednaam> = namen
+        .iter()
+        .map(|(c, n)| schakel_storage::Gebiednaam {
+            code: schakel_domain::gids::Gebiedcode::parse(c).expect("code"),
+            naam: (*n).into(),
+        })
+        .collect();
+    o.zet_gebiednamen(&namen, &opzet_record("gids"))
+        .await
+        .expect("gebiednamen");
+}
+
 fn opzet_record(object_type: &str) -> schakel_storage::NieuwAuditRecord {
     schakel_storage::NieuwAuditRecord::door_systeem(
         "test.opzet",
