@@ -140,6 +140,18 @@ pub async fn adresgids(app: &App) {
         json!({"BU00340301": "Buitenpark"}),
         "the buurt's CBS name beside its code (issue 16.3)"
     );
+    let (s, _, orgs) = zc.get("/api/v1/organisaties?perPagina=100").await;
+    assert_eq!(s, StatusCode::OK, "{orgs}");
+    let org = orgs["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|x| x["id"] == stad)
+        .expect("Wijkteam Stad");
+    assert_eq!(
+        (org["gemeente"].clone(), org["gemeentenaam"].clone()),
+        (json!("GM0034"), json!("Almere"))
+    );
     assert_eq!(haven["contactpunt"]["telefoon"], "036-0000001");
 
     let zoek = |postcode: &str, huisnummer: u32| {
