@@ -195,7 +195,7 @@ describe("zorgcoördinator De Watertuin", () => {
     assert.match(page.url(), /\/hulpvragen\/1$/);
     // Issue 16.5: the wijkteam of Sem's address is proposed from the directory.
     assert.equal((await page.locator("#wijkteam option:checked").textContent()).trim(), "Wijkteam Almere Haven");
-    assert.match(await page.locator("#wijkteam-uitleg").textContent(), /Voorgesteld: Wijkteam Almere Haven, het wijkteam van het adres van Sem/);
+    assert.match(await page.locator("#wijkteam-uitleg").textContent(), /Voorgesteld: Wijkteam Almere Haven, het wijkteam van het adres van Sem volgens de gids\. Het adres ligt in buurt [^,]+ \(fictief\), gemeente Almere\./);
     await page.check("input[name=uitkomst][value=beide]");
     await page.check("label:has-text('JGZ Almere') input");
     // Issue 12: no provider is offered at triage (it comes in through a
