@@ -111,7 +111,11 @@ describe("zorgcoördinator De Watertuin", () => {
     assert.match(antwoord, /Wijkteam Almere Stad/);
     assert.match(antwoord, /Vast contactpunt Wijkteam Stad/);
     // The gemeente by its name; the CBS codes only behind Bronnen (issue 16.3).
-    assert.match(await page.textContent("main section dl"), /Gemeente\s*Gemeente Almere/);
+    assert.match(
+      await page.textContent("main section dl"),
+      /Gemeente\s*Almere\s*Wijk\s*Wijk Buiten \(fictief\)\s*Buurt\s*Buitenpark \(fictief\)/,
+    );
+    assert.doesNotMatch(await page.textContent("main section dl"), /GM\d{4}|WK\d{6}|BU\d{8}/);
     assert.match(await page.textContent("main section details.schakel-bronnen"), /gemeente GM0034, wijk WK\d{6}, buurt BU\d{8}/);
     await controleer(page, "zorgcoördinator: wijkteam bij een adres");
     await schermafdruk(page, "zorgcoordinator-wijkteam.png");
@@ -122,6 +126,11 @@ describe("zorgcoördinator De Watertuin", () => {
     assert.match(await page.textContent("main section"), /Wijkteam Almere Haven/);
     await controleer(page, "zorgcoördinator: wijkteam bij het adres van een leerling");
     await page.click("text=Wijkteams en werkgebieden");
+    // Each buurt of a werkgebied by its CBS name; the codes behind Bronnen.
+    const buiten = page.locator("tr", { hasText: "Wijkteam Almere Buiten" });
+    assert.match(await buiten.locator("td").nth(1).innerText(), /^postcodes 1325AA-1325ZZ; buurt Buitenpark \(fictief\)\n/);
+    await buiten.locator("summary").click();
+    assert.match(await buiten.locator("details").innerText(), /BU00340301/);
     await controleer(page, "zorgcoördinator: wijkteams en werkgebieden");
     await page.click("text=Aanbieders en contactpersonen");
     await controleer(page, "zorgcoördinator: aanbieders en contactpersonen");
@@ -186,7 +195,7 @@ describe("zorgcoördinator De Watertuin", () => {
     assert.match(page.url(), /\/hulpvragen\/1$/);
     // Issue 16.5: the wijkteam of Sem's address is proposed from the directory.
     assert.equal((await page.locator("#wijkteam option:checked").textContent()).trim(), "Wijkteam Almere Haven");
-    assert.match(await page.locator("#wijkteam-uitleg").textContent(), /Voorgesteld: Wijkteam Almere Haven, het wijkteam van het adres van Sem/);
+    assert.match(await page.locator("#wijkteam-uitleg").textContent(), /Voorgesteld: Wijkteam Almere Haven, het wijkteam van het adres van Sem volgens de gids\. Het adres ligt in buurt [^,]+ \(fictief\), gemeente Almere\./);
     await page.check("input[name=uitkomst][value=beide]");
     await page.check("label:has-text('JGZ Almere') input");
     // Issue 12: no provider is offered at triage (it comes in through a

@@ -95,6 +95,97 @@ impl fmt::Display for Wijkcode {
     }
 }
 
+/// The kind of a CBS area: gemeente, wijk or buurt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gebiedsoort {
+    Gemeente,
+    Wijk,
+    Buurt,
+}
+
+impl Gebiedsoort {
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::Gemeente => "gemeente",
+            Self::Wijk => "wijk",
+            Self::Buurt => "buurt",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Gemeente, Self::Wijk, Self::Buurt]
+            .into_iter()
+            .find(|g| g.naam() == s)
+    }
+
+    fn prefix_en_cijfers(self) -> (&'static str, usize) {
+        match self {
+            Self::Gemeente => ("GM", 4),
+            Self::Wijk => ("WK", 6),
+            Self::Buurt => ("BU", 8),
+        }
+    }
+}
+
+/// A CBS area code as CBS writes it in its Wijk- en buurtkaart: GM and 4
+/// digits, WK and 6, or BU and 8 (issue 16.3: the names of these areas).
+/// The prefix is required, so the kind is never guessed from the length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Gebiedcode {
+    soort: Gebiedsoort,
+    getal: u32,
+}
+
+impl Gebiedcode {
+    pub fn parse(s: &str) -> Result<Self, IdFout> {
+        let s = s.trim().to_uppercase();
+        for soort in [Gebiedsoort::Gemeente, Gebiedsoort::Wijk, Gebiedsoort::Buurt] {
+            let (prefix, n) = soort.prefix_en_cijfers();
+            if let Some(c) = s.strip_prefix(prefix)
+                && c.len() == n
+                && c.bytes().all(|b| b.is_ascii_digit())
+            {
+                let getal = c.parse().map_err(|_| fout("code"))?;
+                return Ok(Self { soort, getal });
+            }
+        }
+        Err(fout(
+            "code: verwacht GM en 4 cijfers, WK en 6 of BU en 8, bijvoorbeeld GM0034, WK003401 of BU00340101",
+        ))
+    }
+
+    pub fn soort(self) -> Gebiedsoort {
+        self.soort
+    }
+
+    /// The gemeente's CBS number (`GM0034` → 34).
+    pub fn gemeentegetal(self) -> u32 {
+        match self.soort {
+            Gebiedsoort::Gemeente => self.getal,
+            Gebiedsoort::Wijk => self.getal / 100,
+            Gebiedsoort::Buurt => self.getal / 10_000,
+        }
+    }
+
+    /// The area this one lies in: a buurt's wijk, a wijk's gemeente.
+    pub fn ouder(self) -> Option<Self> {
+        let (soort, getal) = match self.soort {
+            Gebiedsoort::Gemeente => return None,
+            Gebiedsoort::Wijk => (Gebiedsoort::Gemeente, self.getal / 100),
+            Gebiedsoort::Buurt => (Gebiedsoort::Wijk, self.getal / 100),
+        };
+        Some(Self { soort, getal })
+    }
+}
+
+impl fmt::Display for Gebiedcode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (prefix, n) = self.soort.prefix_en_cijfers();
+        write!(f, "{prefix}{:0n$}", self.getal)
+    }
+}
+
 macro_rules! als_tekst {
     ($($t:ty),*) => {$(
         impl Serialize for $t {
@@ -104,7 +195,7 @@ macro_rules! als_tekst {
         }
     )*};
 }
-als_tekst!(Buurtcode, Wijkcode);
+als_tekst!(Buurtcode, Wijkcode, Gebiedcode);
 
 /// The kind of school, as the directory records it (seed 002: the
 /// zorgcoördinator of a v(s)o or mbo school deals with many wijkteams).
@@ -413,6 +504,41 @@ fn paren(teams: &[Id], niveau: Niveau, uit: &mut Vec<(Niveau, Id, Id)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gebiedcode_vraagt_prefix_en_het_juiste_aantal_cijfers() {
+        let c = |s| Gebiedcode::parse(s).map(|c| (c.soort(), c.to_string()));
+        assert_eq!(
+            c("GM0034").ok(),
+            Some((Gebiedsoort::Gemeente, "GM0034".into()))
+        );
+        assert_eq!(
+            c(" wk003401 ").ok(),
+            Some((Gebiedsoort::Wijk, "WK003401".into()))
+        );
+        assert_eq!(
+            c("BU00340101").ok(),
+            Some((Gebiedsoort::Buurt, "BU00340101".into()))
+        );
+        for fout in [
+            "0034",
+            "GM034",
+            "WK0034011",
+            "BU0034010",
+            "XX0034",
+            "GM00a4",
+            "",
+        ] {
+            assert!(c(fout).is_err(), "{fout} is geen gebiedcode");
+        }
+        let buurt = Gebiedcode::parse("BU18590302").expect("buurt");
+        assert_eq!(buurt.gemeentegetal(), 1859);
+        let wijk = buurt.ouder().expect("wijk");
+        assert_eq!(wijk.to_string(), "WK185903");
+        let gemeente = wijk.ouder().expect("gemeente");
+        assert_eq!(gemeente.to_string(), "GM1859");
+        assert_eq!(gemeente.ouder(), None);
+    }
 
     fn pc(s: &str) -> u32 {
         postcode_getal(&Postcode::parse(s).expect("postcode"))

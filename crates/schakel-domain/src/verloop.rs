@@ -900,7 +900,8 @@ fn controleer_tlv(
     Ok(vec![Termijn {
         organisatie: school.unwrap_or(ctx.wijkteam),
         wat: format!(
-            "TLV loopt af op {tot}: verlenging of vervolg met het samenwerkingsverband afstemmen"
+            "TLV loopt af op {}: verlenging of vervolg met het samenwerkingsverband afstemmen",
+            crate::grens::nl_datum(tot)
         ),
         bron: "tlv.geldig_tot".into(),
         uiterlijk: tot,

@@ -97,6 +97,25 @@ pub struct Gidsstand {
     /// The address file in memory, once loaded; until then lookups ask the
     /// database.
     pub adressen: Option<Arc<Adresindex>>,
+    /// CBS's names of gemeenten, wijken and buurten, by code (issue 16.3).
+    pub namen: HashMap<String, String>,
+}
+
+impl Gidsstand {
+    /// The CBS name of an area code (`GM0034` → "Almere"), if the
+    /// directory holds it.
+    pub fn naam(&self, code: &str) -> Option<&str> {
+        self.namen.get(code).map(String::as_str)
+    }
+
+    /// The area by its name, or, when the directory has no name for it,
+    /// the code said to be one: never a bare code as the only label.
+    pub fn benoem(&self, code: &str) -> String {
+        match self.naam(code) {
+            Some(n) => n.to_string(),
+            None => format!("CBS-code {code} (naam niet bekend)"),
+        }
+    }
 }
 
 /// The directory snapshot lookups use, refreshed after [`VERS`]. The
@@ -183,6 +202,12 @@ impl GebiedenCache {
             gebieden: Werkgebieden::nieuw(gebieden.iter().map(|(t, g)| (*t, g))),
             wijkteams,
             adressen: self.adresindex(opslag).await?,
+            namen: opslag
+                .gebiednamen()
+                .await?
+                .into_iter()
+                .map(|n| (n.code.to_string(), n.naam))
+                .collect(),
         })
     }
 
@@ -271,6 +296,11 @@ pub struct Adresantwoord {
     pub gemeente: Option<String>,
     pub wijk: Option<String>,
     pub buurt: Option<String>,
+    /// CBS's names of the three codes, where the directory holds them
+    /// (`schakel import gebieden`).
+    pub gemeentenaam: Option<String>,
+    pub wijknaam: Option<String>,
+    pub buurtnaam: Option<String>,
     pub wijkteam: Option<Wijkteam>,
     /// For `overlap`: every wijkteam that claims the address.
     pub wijkteams: Vec<Id>,
@@ -312,11 +342,18 @@ pub async fn zoek(
         gemeente: buurt.map(|b| b.gemeente().cbs()),
         wijk: buurt.map(|b| b.wijk().to_string()),
         buurt: buurt.map(|b| b.to_string()),
+        gemeentenaam: None,
+        wijknaam: None,
+        buurtnaam: None,
         wijkteam: None,
         wijkteams: Vec::new(),
         niveau: None,
         toelichting: String::new(),
     };
+    let naam = |c: &Option<String>| c.as_deref().and_then(|c| stand.naam(c)).map(String::from);
+    a.gemeentenaam = naam(&a.gemeente);
+    a.wijknaam = naam(&a.wijk);
+    a.buurtnaam = naam(&a.buurt);
     let onbekend = if buurt.is_none() {
         " Het adres staat niet in het adressenbestand; alleen gebieden op postcode konden worden getoetst."
     } else {

@@ -62,6 +62,9 @@ use monitoring_regio::monitoring_per_regio;
 #[path = "api/web.rs"]
 mod web;
 // The directory's pages: lookup by address, werkgebied edits (issues 5, 6).
+#[path = "api/berichten.rs"]
+mod berichten;
+use berichten::berichten_met_nederlandse_datums;
 #[path = "api/web_gids.rs"]
 mod web_gids;
 use web_gids::web_gids;
@@ -143,6 +146,20 @@ fn wachtwoord_hash() -> String {
 
 /// The audit record of a write that sets up a test's world directly
 /// through the store: by nobody, about no client.
+/// Stores CBS area names (`code`, `naam`) as `schakel import gebieden` does.
+async fn zet_gebiednamen(o: &dyn schakel_storage::Opslag, namen: &[(&str, &str)]) {
+    let namen: Vec<schakel_storage::Gebiednaam> = namen
+        .iter()
+        .map(|(c, n)| schakel_storage::Gebiednaam {
+            code: schakel_domain::gids::Gebiedcode::parse(c).expect("code"),
+            naam: (*n).into(),
+        })
+        .collect();
+    o.zet_gebiednamen(&namen, &opzet_record("gids"))
+        .await
+        .expect("gebiednamen");
+}
+
 fn opzet_record(object_type: &str) -> schakel_storage::NieuwAuditRecord {
     schakel_storage::NieuwAuditRecord::door_systeem(
         "test.opzet",
@@ -1064,7 +1081,7 @@ async fn normenkader(app: &App) {
             "type": "urn:schakel:probleem:ongeldige-invoer", "title": "Ongeldige invoer",
             "status": 400, "detail": "1 veld(en) voldoen niet aan de afspraken",
             "invalidParams": [{"name": "peildatum",
-                "reason": "2015-01-01 ligt vóór de geboortedatum 2016-05-12; toegestaan: een datum op of na de geboortedatum"}],
+                "reason": "1 januari 2015 ligt vóór de geboortedatum 12 mei 2016; toegestaan: een datum op of na de geboortedatum"}],
         })
     );
     let antwoord = lees(
@@ -2759,4 +2776,5 @@ per_backend!(
     web_interventie_afspraken,
     web_verwijzing_uit_dossier,
     web_reikwijdte_met_bronwoorden,
+    berichten_met_nederlandse_datums,
 );

@@ -3,6 +3,7 @@
 //! All norms come from the loaded [`Normenkader`]; this module only knows the
 //! semantics of its fields (periods, naar rato, budgets, repetition).
 
+use schakel_domain::grens::nl_datum;
 use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
@@ -540,7 +541,8 @@ impl Normenkader {
             Some(laatste) if peildatum > laatste => {
                 let volgend = jaar.volgende();
                 advies.uitleg(format!(
-                    "De peildatum valt na de laatste schooldag van schooljaar {jaar} ({laatste}); opties voor de duur van het schooljaar gelden voor schooljaar {volgend}."
+                    "De peildatum valt na de laatste schooldag van schooljaar {jaar} ({}); opties voor de duur van het schooljaar gelden voor schooljaar {volgend}.",
+                    nl_datum(laatste)
                 ));
                 volgend
             }
@@ -607,14 +609,20 @@ impl Normenkader {
         ) else {
             advies.uitleg(format!(
                 "Geen urenbudget voor '{}': de schoolkalender (regio {regio}) is niet bekend voor {} t/m {}. Laad de schoolvakanties met 'schakel kalender importeer'.",
-                optie.omschrijving, periode.van, periode.tot
+                optie.omschrijving,
+                nl_datum(periode.van),
+                nl_datum(periode.tot)
             ));
             return None;
         };
         if !b.volledig {
             advies.uitleg(format!(
                 "Urenbudget voor '{}' berekend over {} t/m {}, het deel van de periode {} t/m {} waarvoor de schoolkalender (regio {regio}) bekend is.",
-                optie.omschrijving, b.van, b.tot, periode.van, periode.tot
+                optie.omschrijving,
+                nl_datum(b.van),
+                nl_datum(b.tot),
+                nl_datum(periode.van),
+                nl_datum(periode.tot)
             ));
         }
         if let Some(g) = &optie.gespaard {
@@ -622,12 +630,17 @@ impl Normenkader {
             if let Some(berekend) = b.begrens(max) {
                 advies.uitleg(format!(
                     "Urenbudget voor '{}': {} t/m {} is grotendeels vakantie (schooldagen: {}). Rekenkundig zou dat {berekend} uur per schoolweek zijn, meer dan wat het normenkader zelf inzetbaar noemt (\"{}\"). Gespaarde uren worden in schoolweken ingezet; het budget is daarom begrensd op {max} uur per schoolweek, {} uur in totaal.",
-                    optie.omschrijving, b.van, b.tot, b.schooldagen, g.tekst, b.totaal_uren
+                    optie.omschrijving,
+                    nl_datum(b.van),
+                    nl_datum(b.tot),
+                    b.schooldagen,
+                    g.tekst,
+                    b.totaal_uren
                 ));
             }
         }
         if b.uren_per_schoolweek.is_none() {
-            advies.uitleg(format!("'{}': in {} t/m {} vallen geen schooldagen; uren per schoolweek zijn niet te berekenen.", optie.omschrijving, schakel_domain::grens::nl_datum(b.van), schakel_domain::grens::nl_datum(b.tot)));
+            advies.uitleg(format!("'{}': in {} t/m {} vallen geen schooldagen; uren per schoolweek zijn niet te berekenen.", optie.omschrijving, nl_datum(b.van), nl_datum(b.tot)));
         }
         let geteld = Periode {
             van: b.van,

@@ -7,6 +7,7 @@
 //! and the summer holiday of the year before (whose tail falls in August) are
 //! known; budgets are computed over covered days only.
 
+use schakel_domain::grens::nl_datum;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -369,8 +370,12 @@ pub(crate) fn lees_vakantie(
     })?;
     let van = toml_datum(bron, &regel.van)?;
     let tot = toml_datum(bron, &regel.tot)?;
-    let periode = Periode::new(van, tot)
-        .ok_or_else(|| bron.fout_bij(&regel.tot, format!("tot ({tot}) ligt vóór van ({van})")))?;
+    let periode = Periode::new(van, tot).ok_or_else(|| {
+        bron.fout_bij(
+            &regel.tot,
+            format!("tot ({}) ligt vóór van ({})", nl_datum(tot), nl_datum(van)),
+        )
+    })?;
     let venster = Periode {
         van: schooljaar.periode().van,
         tot: crate::datum::plus_maanden(schooljaar.periode().tot, 2),
@@ -379,7 +384,8 @@ pub(crate) fn lees_vakantie(
         return Err(bron.fout_bij(
             &regel.van,
             format!(
-                "{van} valt niet in schooljaar {schooljaar} (1 augustus tot en met september erna)"
+                "{} valt niet in schooljaar {schooljaar} (1 augustus tot en met september erna)",
+                nl_datum(van)
             ),
         ));
     }

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use schakel_domain::grens::Datumsoort;
+use schakel_domain::grens::nl_datum;
 use serde_json::{Map, Value};
 
 use crate::datum::parse_datum;
@@ -190,7 +191,9 @@ impl AdviesVraag {
             return Err(InvoerFout::new(
                 "peildatum",
                 format!(
-                    "{peildatum} ligt vóór de geboortedatum {geboortedatum}; toegestaan: een datum op of na de geboortedatum"
+                    "{} ligt vóór de geboortedatum {}; toegestaan: een datum op of na de geboortedatum",
+                    nl_datum(peildatum),
+                    nl_datum(geboortedatum)
                 ),
             ));
         }
@@ -258,7 +261,9 @@ impl Verwijzing {
             return Err(InvoerFout::new(
                 "einddatum",
                 format!(
-                    "{einddatum} ligt vóór de ingangsdatum {ingangsdatum}; toegestaan: een datum op of na de ingangsdatum"
+                    "{} ligt vóór de ingangsdatum {}; toegestaan: een datum op of na de ingangsdatum",
+                    nl_datum(einddatum),
+                    nl_datum(ingangsdatum)
                 ),
             ));
         }

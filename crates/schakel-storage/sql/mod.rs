@@ -11,6 +11,7 @@ pub(crate) mod auditlog;
 pub(crate) mod basis;
 pub(crate) mod contacten;
 pub(crate) mod factorherstel;
+pub(crate) mod gebiednamen;
 pub(crate) mod gids;
 pub(crate) mod kern;
 pub(crate) mod levenscyclus;

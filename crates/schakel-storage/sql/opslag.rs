@@ -1525,6 +1525,20 @@ impl Opslag for crate::DezeOpslag {
         tx.commit().await.map_err(fout)
     }
 
+    async fn zet_gebiednamen(
+        &self,
+        namen: &[schakel_storage::Gebiednaam],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()> {
+        let mut tx = self.schrijf().await?;
+        gebiednamen::zet(&mut tx, namen, audit).await?;
+        tx.commit().await.map_err(fout)
+    }
+
+    async fn gebiednamen(&self) -> Resultaat<Vec<schakel_storage::Gebiednaam>> {
+        gebiednamen::lijst(&self.pool).await
+    }
+
     async fn contacten(&self, regio: Option<Id>) -> Resultaat<Vec<schakel_storage::Gidscontact>> {
         contacten::lijst(&self.pool, regio).await
     }

@@ -144,3 +144,12 @@ pub struct Gidscontact {
     /// none for lists loaded before migration 0027).
     pub gewijzigd: Option<chrono::DateTime<chrono::Utc>>,
 }
+
+/// The name of a CBS area (issue 16.3): a gemeente, wijk or buurt by its
+/// code, as CBS's Wijk- en buurtkaart names it. The kind and the area it
+/// lies in follow from the code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Gebiednaam {
+    pub code: schakel_domain::gids::Gebiedcode,
+    pub naam: String,
+}

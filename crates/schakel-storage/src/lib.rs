@@ -40,8 +40,8 @@ use schakel_domain::toegang::Relaties;
 pub use audit::{AuditRecord, NieuwAuditRecord};
 pub use checkpoint::Checkpoint;
 pub use gids::{
-    Aanbod, Adresbestand, Adresimport, Adresrij, Contactpunt, Gidscontact, Schoolimport, Schoolrij,
-    WijkteamGebied,
+    Aanbod, Adresbestand, Adresimport, Adresrij, Contactpunt, Gebiednaam, Gidscontact,
+    Schoolimport, Schoolrij, WijkteamGebied,
 };
 pub use levering::{Levercorrectie, Levering, NieuweLevercorrectie};
 pub use lijsten::{
@@ -731,6 +731,17 @@ pub trait Opslag: Send + Sync + 'static {
     async fn verwijder_contact(&self, id: Id, audit: &NieuwAuditRecord) -> Resultaat<()>;
     /// Every wijkteam's id and name, for the directory's lookups.
     async fn wijkteamnamen(&self) -> Resultaat<Vec<(Id, String)>>;
+    /// Replaces the area names of the gemeenten the given names lie in
+    /// (each code's gemeente) and keeps every other gemeente's, in one
+    /// transaction with `audit` (issue 16.3; several regions in one
+    /// database each import their own).
+    async fn zet_gebiednamen(
+        &self,
+        namen: &[Gebiednaam],
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<()>;
+    /// Every area name of the directory, by code.
+    async fn gebiednamen(&self) -> Resultaat<Vec<Gebiednaam>>;
     /// Up to `aantal` addresses after `na` (postcode, huisnummer), in key
     /// order: for loading the whole file in pages.
     async fn adressen(&self, na: Option<(u32, u32)>, aantal: i64) -> Resultaat<Vec<Adresrij>>;

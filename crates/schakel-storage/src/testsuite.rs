@@ -27,6 +27,7 @@
 //!   Changing a jeugdige also moves its household's deadline.
 //! - `backup` refuses an existing target with `BestaatAl(_)`.
 
+mod gebiednamen;
 mod levering;
 
 use std::future::Future;
@@ -92,6 +93,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     gemeentelijke_toets(opslag, &w, &d).await;
     levering::leveringen_en_correcties(opslag, &w, &d).await;
     adresgids(opslag, &w).await;
+    gebiednamen::gebiednamen(opslag).await;
     contacten_een_voor_een(opslag, &w).await;
     toegangsroute_directory(opslag, &w).await;
     tellers(opslag).await;

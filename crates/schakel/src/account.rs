@@ -172,11 +172,11 @@ pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fou
                 f => bedrijf(format!("{f:?}")),
             })?;
             println!(
-                "Activeringslink voor {} ({} bij {}; eenmalig, geldig tot {} UTC): {}",
+                "Activeringslink voor {} ({} bij {}; eenmalig, geldig tot {}): {}",
                 u.medewerker.email,
                 rol.naam(),
                 org.naam,
-                u.verloopt.format("%Y-%m-%d %H:%M"),
+                schakel_http::web::opmaak::moment(u.verloopt),
                 basis.link(&u.pad())
             );
             Ok(())
@@ -221,9 +221,9 @@ pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fou
             .await
             .map_err(|f| bedrijf(format!("{f:?}")))?;
             println!(
-                "Herstellink voor {} (eenmalig, geldig tot {} UTC): {}",
+                "Herstellink voor {} (eenmalig, geldig tot {}): {}",
                 m.email,
-                verloopt.format("%Y-%m-%d %H:%M"),
+                schakel_http::web::opmaak::moment(verloopt),
                 basis.link(&format!("/activeren/{geheim}")),
             );
             Ok(())

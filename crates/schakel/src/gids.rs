@@ -13,12 +13,12 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use indicatif::{ProgressBar, ProgressStyle};
-use schakel_domain::gids::{Buurtcode, Gebied, postcode_getal};
+use schakel_domain::gids::{Buurtcode, Gebied, Gebiedcode, postcode_getal};
 use schakel_domain::{GemeenteCode, Huisnummer, OrganisatieSoort, Postcode};
 use schakel_rules::InvoerFout;
 use schakel_rules::tekst::zonder_bom;
 use schakel_storage::audit::{Actie, NieuwAuditRecord};
-use schakel_storage::{Adresrij, Contactpunt, Opslag, Pagina, WijkteamGebied};
+use schakel_storage::{Adresrij, Contactpunt, Gebiednaam, Opslag, Pagina, WijkteamGebied};
 use serde::Serialize;
 
 use crate::opslag::OpslagOpties;
@@ -67,6 +67,12 @@ pub enum ImportOpdracht {
     },
     /// Interventie-afspraken of seed 004's footnote *** (aanbieder;gemeente;omschrijving;van;tot): the aanbieder by AGB or name, the gemeente by name, both of region --regio; dates JJJJ-MM-DD; a row with the same aanbieder, gemeente and van replaces that agreement.
     InterventieAfspraken {
+        bestand: PathBuf,
+        #[command(flatten)]
+        opslag: OpslagOpties,
+    },
+    /// CBS area names (code;naam): a gemeente (GM0034), wijk (WK003401) or buurt (BU00340101) with its name, from CBS's Wijk- en buurtkaart; replaces the names of the gemeenten in the file and keeps every other gemeente's.
+    Gebieden {
         bestand: PathBuf,
         #[command(flatten)]
         opslag: OpslagOpties,
@@ -447,6 +453,62 @@ pub async fn importeer_wijkteams(
     Ok(verslag)
 }
 
+/// The longest area name accepted (CBS's longest are some 60 characters).
+pub const GEBIEDNAAM_MAX: usize = 200;
+
+/// One row of the area names file: `code;naam`.
+fn gebiedrij(rij: &csv::StringRecord, k_code: usize, k_naam: usize) -> Result<Gebiednaam, String> {
+    let code = Gebiedcode::parse(veld(rij, Some(k_code)).unwrap_or_default())
+        .map_err(|e| e.to_string())?;
+    let naam = veld(rij, Some(k_naam)).unwrap_or_default();
+    let tekens = naam.chars().count();
+    if tekens == 0 || tekens > GEBIEDNAAM_MAX || naam.chars().any(char::is_control) {
+        return Err(format!(
+            "naam: verplicht, 1 tot {GEBIEDNAAM_MAX} tekens zonder regeleinden (nu {tekens})"
+        ));
+    }
+    Ok(Gebiednaam {
+        code,
+        naam: naam.to_string(),
+    })
+}
+
+/// CBS's area names (`code;naam`, see README "The regional directory"):
+/// they replace the names of the gemeenten in the file. A bad row is named
+/// by its line and field and left out; a code given twice keeps its first.
+pub async fn importeer_gebieden(bestand: &Path, opslag: &dyn Opslag) -> Result<Verslag, Fout> {
+    let (mut lezer, kop, balk) = open_csv(bestand, "gebieden")?;
+    let kolom = |n: &str| kop.iter().position(|k| k == n);
+    let (Some(k_code), Some(k_naam)) = (kolom("code"), kolom("naam")) else {
+        return Err(invoerfout("kopregel", "verwacht code;naam"));
+    };
+    let mut verslag = Verslag::over(bestand);
+    let mut namen: BTreeMap<Gebiedcode, Gebiednaam> = BTreeMap::new();
+    for (i, rij) in lezer.records().enumerate() {
+        let Some((regel, rij)) = verslag.lees(i, rij) else {
+            continue;
+        };
+        match gebiedrij(&rij, k_code, k_naam) {
+            Ok(n) if namen.contains_key(&n.code) => verslag.fout(
+                regel,
+                format!("code: {} staat al op een eerdere regel", n.code),
+            ),
+            Ok(n) => {
+                namen.insert(n.code, n);
+                verslag.opgeslagen += 1;
+            }
+            Err(reden) => verslag.fout(regel, reden),
+        }
+    }
+    let namen: Vec<Gebiednaam> = namen.into_values().collect();
+    opslag
+        .zet_gebiednamen(&namen, &importrecord("gids.gebieden.import"))
+        .await
+        .map_err(bedrijf)?;
+    balk.finish_and_clear();
+    Ok(verslag)
+}
+
 /// Providers and their offer. A product must be one the region's
 /// normenkader names (when it has one); an arrangement, an OJA school's
 /// name.
@@ -786,6 +848,7 @@ pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> R
         | ImportOpdracht::Contacten { bestand, opslag }
         | ImportOpdracht::Scholen { bestand, opslag }
         | ImportOpdracht::Wijkteams { bestand, opslag }
+        | ImportOpdracht::Gebieden { bestand, opslag }
         | ImportOpdracht::Arrangementen { bestand, opslag }
         | ImportOpdracht::Verwijzers { bestand, opslag }
         | ImportOpdracht::InterventieAfspraken { bestand, opslag } => (bestand, opslag),
@@ -815,6 +878,7 @@ pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> R
         ImportOpdracht::Wijkteams { .. } => {
             importeer_wijkteams(bestand, opslag.as_ref(), regio).await?
         }
+        ImportOpdracht::Gebieden { .. } => importeer_gebieden(bestand, opslag.as_ref()).await?,
         ImportOpdracht::InterventieAfspraken { .. } => {
             crate::inrichting::importeer_interventie(bestand, opslag.as_ref(), regio).await?
         }
@@ -875,6 +939,9 @@ pub async fn vul_demo(opslag: &dyn Opslag, map: &Path, regio: &str) -> Result<()
         .await
         .map_err(tekst)?;
     importeer_wijkteams(&map.join("wijkteams.csv"), opslag, regio)
+        .await
+        .map_err(tekst)?;
+    importeer_gebieden(&map.join("gebieden.csv"), opslag)
         .await
         .map_err(tekst)?;
     // The files a region's sample has (Almere's providers and contacts,

@@ -1215,6 +1215,19 @@ fn demo_gids_beantwoordt_de_voorbeeldadressen() {
         (a["buurt"].clone(), a["wijk"].clone(), a["gemeente"].clone()),
         (json!("BU00340101"), json!("WK003401"), json!("GM0034"))
     );
+    // ... and their names, from the sample's gebieden.csv (issue 16.3).
+    assert_eq!(
+        (
+            a["buurtnaam"].clone(),
+            a["wijknaam"].clone(),
+            a["gemeentenaam"].clone()
+        ),
+        (
+            json!("Havenkwartier (fictief)"),
+            json!("Wijk Haven (fictief)"),
+            json!("Almere")
+        )
+    );
     assert_eq!(a["wijkteam"]["contactpunt"]["telefoon"], "036-0000001");
     // A buurt of Haven; a house-number range of Stad beats a buurt of Buiten.
     assert_eq!(
@@ -1412,6 +1425,198 @@ fn adresimport_meldt_foute_regels_en_vervangt_in_een_keer() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("kopregel"), "{stderr}");
     assert_eq!(buurt("7"), "BU00340102");
+}
+
+/// Issue 16.3: CBS's area names (`code;naam`) — a bad row named by line
+/// and field and left out, the good ones stored; the address lookup then
+/// gives the names beside the codes; a gemeente's re-import replaces its
+/// names only, and a file without the columns changes nothing.
+#[test]
+fn gebiedenimport_noemt_regel_en_veld_en_vervangt_per_gemeente() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data_dir = tmp.path().join("data");
+    let adressen = tmp.path().join("adressen.csv");
+    std::fs::write(
+        &adressen,
+        "PC6;Huisnummer;Buurt2025;Wijk2025;Gemeente2025\n\
+         1354AB;1;00340101;003401;0034\n\
+         7121BB;1;01970101;019701;0197\n",
+    )
+    .expect("write");
+    let pad = |p: &Path| p.to_str().expect("utf-8").to_string();
+    let (code, _, stderr) = draai(&["import", "adressen", &pad(&adressen)], &data_dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let bestand = tmp.path().join("gebieden.csv");
+    std::fs::write(
+        &bestand,
+        format!(
+            "\u{feff}code;naam\n\
+             GM0034;Almere\n\
+             WK003401;Haven\n\
+             BU00340101;Haven-Centrum\n\
+             0034;Almere zonder prefix\n\
+             BU0034010;Te kort\n\
+             WK003402;\n\
+             GM0034;Nog eens Almere\n\
+             GM0197;{}\n\
+             GM0197;Aalten\n",
+            "x".repeat(201)
+        ),
+    )
+    .expect("write");
+    let (code, verslag, stderr) = draai(&["import", "gebieden", &pad(&bestand)], &data_dir, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        (
+            verslag["rijen"].clone(),
+            verslag["opgeslagen"].clone(),
+            verslag["fouten"].clone()
+        ),
+        (json!(9), json!(4), json!(5)),
+        "{verslag}"
+    );
+    let fouten: Vec<(i64, String)> = verslag["eersteFouten"]
+        .as_array()
+        .expect("eersteFouten")
+        .iter()
+        .map(|f| {
+            (
+                f["regel"].as_i64().unwrap_or(0),
+                f["reden"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fouten.iter().map(|f| f.0).collect::<Vec<_>>(),
+        [5, 6, 7, 8, 9],
+        "{verslag}"
+    );
+    for (i, begin) in [
+        "code: verwacht GM",
+        "code: verwacht GM",
+        "naam: verplicht, 1 tot 200",
+        "code: GM0034 staat al op een eerdere regel",
+        "naam: verplicht, 1 tot 200 tekens zonder regeleinden (nu 201)",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(fouten[i].1.starts_with(begin), "{i}: {fouten:?}");
+    }
+    assert!(stderr.contains("5 regel(s) niet ingelezen"), "{stderr}");
+    let zoek = |postcode: &str| {
+        let (code, a, stderr) = draai(
+            &["wijkteam", "--postcode", postcode, "--huisnummer", "1"],
+            &data_dir,
+            &[],
+        );
+        assert_eq!(code, 0, "{stderr}");
+        a
+    };
+    let namen = |a: &Value| {
+        (
+            a["gemeentenaam"].clone(),
+            a["wijknaam"].clone(),
+            a["buurtnaam"].clone(),
+            a["buurt"].clone(),
+        )
+    };
+    assert_eq!(
+        namen(&zoek("1354AB")),
+        (
+            json!("Almere"),
+            json!("Haven"),
+            json!("Haven-Centrum"),
+            json!("BU00340101")
+        )
+    );
+    assert_eq!(
+        namen(&zoek("7121BB")),
+        (
+            json!("Aalten"),
+            Value::Null,
+            Value::Null,
+            json!("BU01970101")
+        ),
+        "no name known: the code stays, the name is null"
+    );
+    // Almere again: its names replaced, Aalten's kept.
+    std::fs::write(
+        &bestand,
+        "code;naam\nGM0034;Almere\nBU00340101;Haven-Centrum en Sluis\n",
+    )
+    .expect("write");
+    let (code, verslag, _) = draai(&["import", "gebieden", &pad(&bestand)], &data_dir, &[]);
+    assert_eq!((code, verslag["fouten"].clone()), (0, json!(0)));
+    assert_eq!(
+        namen(&zoek("1354AB")),
+        (
+            json!("Almere"),
+            Value::Null,
+            json!("Haven-Centrum en Sluis"),
+            json!("BU00340101")
+        )
+    );
+    assert_eq!(zoek("7121BB")["gemeentenaam"], "Aalten");
+    // CBS's own wide file is not this format: refused before anything changes.
+    std::fs::write(
+        &bestand,
+        "gwb_code;regio;gm_naam;recs\nGM0034;Almere;Almere;Gemeente\n",
+    )
+    .expect("write");
+    let (code, _, stderr) = draai(&["import", "gebieden", &pad(&bestand)], &data_dir, &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("kopregel") && stderr.contains("code;naam"),
+        "{stderr}"
+    );
+    assert_eq!(zoek("1354AB")["buurtnaam"], "Haven-Centrum en Sluis");
+}
+
+/// Issue 16.3: each shipped region's `gebieden.csv` names every CBS code
+/// its address and wijkteam files use, and imports without a bad row.
+#[test]
+fn voorbeeldgebieden_noemen_elke_gebruikte_code() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let gids = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gids");
+    for regio in ["almere", "achterhoek"] {
+        let lees = |f: &str| std::fs::read_to_string(gids.join(regio).join(f)).expect("read");
+        let namen: std::collections::BTreeSet<String> = lees("gebieden.csv")
+            .lines()
+            .skip(1)
+            .filter_map(|r| r.split(';').next().map(String::from))
+            .collect();
+        let mut gebruikt = std::collections::BTreeSet::new();
+        for rij in lees("adressen-2025.csv").lines().skip(1) {
+            let v: Vec<&str> = rij.split(';').collect();
+            gebruikt.extend([
+                format!("BU{}", v[2]),
+                format!("WK{}", v[3]),
+                format!("GM{}", v[4]),
+            ]);
+        }
+        for rij in lees("wijkteams.csv").lines().skip(1) {
+            let v: Vec<&str> = rij.split(';').collect();
+            gebruikt.insert(v[1].to_string());
+            if v[2].starts_with("BU") {
+                gebruikt.insert(v[2].to_string());
+            }
+        }
+        let zonder: Vec<_> = gebruikt.difference(&namen).collect();
+        assert!(zonder.is_empty(), "{regio}: no name for {zonder:?}");
+        let bestand = gids.join(regio).join("gebieden.csv");
+        let (code, verslag, stderr) = draai(
+            &["import", "gebieden", bestand.to_str().expect("utf-8")],
+            &tmp.path().join("data"),
+            &[],
+        );
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(
+            (verslag["fouten"].clone(), verslag["opgeslagen"].clone()),
+            (json!(0), json!(namen.len())),
+            "{regio}: {verslag}"
+        );
+    }
 }
 
 /// Issue 5: the second example region — eight municipalities, 24 sociale

@@ -373,7 +373,7 @@ invoerfout_test!(fout_datum_geen_tekst: "advies",
 
 invoerfout_test!(fout_peildatum_voor_geboortedatum: "advies",
     vraag("2016-05-12", "2016-05-11", "volledig_onderwijs").to_string()
-    => "peildatum", ["2016-05-11 ligt vóór de geboortedatum 2016-05-12"]);
+    => "peildatum", ["11 mei 2016 ligt vóór de geboortedatum 12 mei 2016"]);
 
 invoerfout_test!(fout_peildatum_voor_het_normenkader: "advies",
     vraag("2016-05-12", "2025-07-31", "volledig_onderwijs").to_string()
@@ -457,7 +457,7 @@ invoerfout_test!(fout_toets_onbekend_product: "toets",
 
 invoerfout_test!(fout_toets_einddatum_voor_ingangsdatum: "toets",
     toets_invoer(volledig(), verwijzing(3.0, "week", "2026-09-01", "2026-08-31"))
-    => "verwijzing.einddatum", ["2026-08-31 ligt vóór de ingangsdatum 2026-09-01"]);
+    => "verwijzing.einddatum", ["31 augustus 2026 ligt vóór de ingangsdatum 1 september 2026"]);
 
 invoerfout_test!(fout_toets_volume_0: "toets",
     toets_invoer(volledig(), verwijzing(0.0, "week", "2026-08-01", "2027-07-31"))
@@ -925,7 +925,7 @@ fn advies_laatste_schooldag_budget_begrensd_op_ca_4_uur() {
         .filter_map(Value::as_str)
         .collect();
     assert!(
-        toelichting.contains(&"Urenbudget voor 'Max. 3 uur begeleiding individueel basis per week, voor de duur van het schooljaar': 2026-07-03 t/m 2026-07-31 is grotendeels vakantie (schooldagen: 1). Rekenkundig zou dat 62.14 uur per schoolweek zijn, meer dan wat het normenkader zelf inzetbaar noemt (\"Feitelijk is daarmee ca 4 uur per school week inzetbaar (dit is incl. indirecte tijd).\"). Gespaarde uren worden in schoolweken ingezet; het budget is daarom begrensd op 4 uur per schoolweek, 0.8 uur in totaal."),
+        toelichting.contains(&"Urenbudget voor 'Max. 3 uur begeleiding individueel basis per week, voor de duur van het schooljaar': 3 juli 2026 t/m 31 juli 2026 is grotendeels vakantie (schooldagen: 1). Rekenkundig zou dat 62.14 uur per schoolweek zijn, meer dan wat het normenkader zelf inzetbaar noemt (\"Feitelijk is daarmee ca 4 uur per school week inzetbaar (dit is incl. indirecte tijd).\"). Gespaarde uren worden in schoolweken ingezet; het budget is daarom begrensd op 4 uur per schoolweek, 0.8 uur in totaal."),
         "{toelichting:#?}"
     );
 }
@@ -1679,7 +1679,7 @@ fn kalender_importeer_strijdig_met_de_kalender_schrijft_niets() {
         // A 2026 date in a 2027-2028 feed.
         (
             r#"{"content":[{"schoolyear":"2027-2028","vacations":[{"type":"Herfstvakantie","regions":[{"region":"noord","startdate":"2026-10-16","enddate":"2026-10-24"}]}]}]}"#,
-            "2026-10-16 valt niet in schooljaar 2027-2028",
+            "16 oktober 2026 valt niet in schooljaar 2027-2028",
         ),
     ];
     for (feed, moet) in feeds {

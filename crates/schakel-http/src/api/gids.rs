@@ -216,6 +216,9 @@ pub struct WijkteamDto {
     pub naam: String,
     /// Areas in the notation of the import (`BU00340101`, `1354AA-1354ZZ`, `1315AB 10-20`).
     pub gebieden: Vec<String>,
+    /// CBS's name of each buurt among `gebieden`, by code, where the
+    /// directory holds it (issue 16.3).
+    pub gebiedsnamen: std::collections::BTreeMap<String, String>,
     #[schema(value_type = Option<Object>)]
     pub contactpunt: Option<Contactpunt>,
 }
@@ -267,7 +270,16 @@ pub async fn wijkteamlijst(state: &AppState) -> ApiResultaat<Vec<WijkteamDto>> {
                 .filter(|(w, _)| *w == t.id)
                 .map(|(_, g)| g.to_string())
                 .collect(),
+            gebiedsnamen: Default::default(),
             contactpunt: t.contactpunt.clone(),
+        })
+        .map(|mut t| {
+            t.gebiedsnamen = t
+                .gebieden
+                .iter()
+                .filter_map(|g| Some((g.clone(), stand.naam(g)?.to_string())))
+                .collect();
+            t
         })
         .collect())
 }

@@ -66,6 +66,8 @@ pub struct Monitoring {
     pub school: Option<i64>,
     /// The gemeente of residence asked for (GM0034), if any.
     pub gemeente: Option<String>,
+    /// Its name (CBS's, else the region's; issue 16.3).
+    pub gemeentenaam: Option<String>,
     pub van: NaiveDate,
     pub tot: NaiveDate,
     /// Counts below this are shown as "<5".
@@ -254,12 +256,17 @@ pub async fn gemeenten_van_regio(state: &AppState, regio: i64) -> ApiResultaat<V
         return Ok(uit);
     }
     let mut uit: BTreeMap<GemeenteCode, String> = BTreeMap::new();
+    let stand = state.gebieden.stand(state.opslag.as_ref()).await?;
     for o in super::organisaties::alle(state).await? {
         let Some(g) = o.gemeente.filter(|_| o.regio == regio) else {
             continue;
         };
-        let naam = uit.entry(g.clone()).or_insert_with(|| g.cbs());
-        if o.soort == OrganisatieSoort::Gemeente {
+        // CBS's name from the directory; else the municipality's own.
+        let cbs = stand.naam(&g.cbs()).map(String::from);
+        let naam = uit
+            .entry(g.clone())
+            .or_insert_with(|| cbs.clone().unwrap_or_else(|| stand.benoem(&g.cbs())));
+        if o.soort == OrganisatieSoort::Gemeente && cbs.is_none() {
             *naam = o
                 .naam
                 .strip_prefix("Gemeente ")
@@ -376,8 +383,9 @@ pub async fn monitoring_voor(
         tot,
     };
     let cellen = state.opslag.monitoring(&vraag).await?;
-    let (gemeente, maanden) = match &v.gemeente {
+    let (gemeente, gemeentenaam, maanden) = match &v.gemeente {
         None => (
+            None,
             None,
             maanden
                 .into_iter()
@@ -406,13 +414,18 @@ pub async fn monitoring_voor(
                 delen.push(state.opslag.monitoring(&deel).await?);
             }
             let mut per_gemeente = publiceer_delen(&cellen, &delen, &maanden);
-            (Some(code.cbs()), per_gemeente.swap_remove(plek))
+            (
+                Some(code.cbs()),
+                Some(gemeenten[plek].naam.clone()),
+                per_gemeente.swap_remove(plek),
+            )
         }
     };
     Ok(Monitoring {
         regio: org.regio,
         school: v.school,
         gemeente,
+        gemeentenaam,
         van,
         tot,
         drempel: DREMPEL,

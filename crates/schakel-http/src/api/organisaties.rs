@@ -31,8 +31,23 @@ pub struct OrganisatieDto {
     pub naam: String,
     pub soort: OrganisatieSoort,
     pub gemeente: Option<String>,
+    /// CBS's name of `gemeente`, where the directory holds it (issue 16.3).
+    pub gemeentenaam: Option<String>,
     pub brin: Option<String>,
     pub agb: Option<String>,
+}
+
+impl OrganisatieDto {
+    /// With the gemeente's CBS name from the directory.
+    fn benoemd(o: Organisatie, stand: &crate::gids::Gidsstand) -> Self {
+        let mut d = Self::from(o);
+        d.gemeentenaam = d
+            .gemeente
+            .as_deref()
+            .and_then(|g| stand.naam(g))
+            .map(String::from);
+        d
+    }
 }
 
 impl From<Organisatie> for OrganisatieDto {
@@ -43,6 +58,7 @@ impl From<Organisatie> for OrganisatieDto {
             naam: o.naam,
             soort: o.soort,
             gemeente: o.gemeente.map(|g| g.cbs()),
+            gemeentenaam: None,
             brin: o.brin.map(|b| b.to_string()),
             agb: o.agb.map(|a| a.to_string()),
         }
@@ -75,6 +91,8 @@ pub async fn lijst(
     Vraag(p): Vraag<PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = p.pagina()?;
+    let stand = state.gebieden.stand(state.opslag.as_ref()).await?;
+    let dto = |o| OrganisatieDto::benoemd(o, &stand);
     // Beheerder and beleid: their own region's organisations only.
     if let Some(regio) =
         crate::inrichting::eigen_regio_alleen(state.opslag.as_ref(), &actor).await?
@@ -83,13 +101,13 @@ pub async fn lijst(
             .await?
             .into_iter()
             .filter(|o| o.regio == regio)
-            .map(OrganisatieDto::from)
+            .map(dto)
             .collect();
         return Ok(Json(PaginaAntwoord::pagineer(eigen, &pagina)));
     }
     let lijst = state.opslag.organisaties(pagina).await?;
     Ok(Json(PaginaAntwoord::new(
-        lijst.items.into_iter().map(OrganisatieDto::from).collect(),
+        lijst.items.into_iter().map(dto).collect(),
         &pagina,
         lijst.totaal,
     )))
@@ -152,7 +170,11 @@ pub async fn maak(
         Some("beheerder"),
     );
     let organisatie = registreer_organisatie(state.opslag.as_ref(), &aanvraag, &record).await?;
-    Ok((StatusCode::CREATED, Json(OrganisatieDto::from(organisatie))))
+    let stand = state.gebieden.stand(state.opslag.as_ref()).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(OrganisatieDto::benoemd(organisatie, &stand)),
+    ))
 }
 
 #[derive(Deserialize)]

@@ -422,7 +422,7 @@ fn termijnen(
         medewerker: Some(actor.medewerker.id),
         wat: format!(
             "Verwijzing loopt af op {}: evalueren en zo nodig verlengen",
-            v.einddatum
+            schakel_domain::grens::nl_datum(v.einddatum)
         ),
         bron: "verwijzing.einddatum".into(),
         uiterlijk: v.einddatum,

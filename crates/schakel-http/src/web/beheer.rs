@@ -39,6 +39,8 @@ struct Beheer {
 /// What the directory holds, in figures.
 pub struct Gidsstand {
     pub adresbestand: Option<String>,
+    /// How many CBS area names the directory holds.
+    pub gebiednamen: usize,
     pub wijkteams: usize,
     pub gebieden: usize,
     pub zonder_gebied: usize,
@@ -62,6 +64,7 @@ async fn gidsstand(wie: &Ingelogd) -> Result<Gidsstand, ApiFout> {
     });
     Ok(Gidsstand {
         adresbestand,
+        gebiednamen: opslag.gebiednamen().await?.len(),
         wijkteams: teams.len(),
         gebieden: teams.iter().map(|t| t.gebieden.len()).sum(),
         zonder_gebied: teams.iter().filter(|t| t.gebieden.is_empty()).count(),

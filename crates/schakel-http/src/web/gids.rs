@@ -51,11 +51,13 @@ pub struct Antwoord {
     pub gevonden: bool,
     pub kopregel: &'static str,
     pub adres: String,
+    /// The CBS codes, for the "Bronnen" disclosure.
     pub gemeente: String,
-    /// The gemeente by its name: the region's organisation of that code.
-    pub gemeente_naam: Option<String>,
     pub wijk: String,
     pub buurt: String,
+    /// The areas by name (CBS's, else the region's gemeente organisation),
+    /// each `None` when the address is not in the address file.
+    pub gebieden: Vec<(&'static str, String)>,
     pub wijkteam: Option<String>,
     pub contactpunt: Option<(String, String, String)>,
     pub claimers: Vec<String>,
@@ -70,10 +72,27 @@ fn antwoord(a: Adresantwoord, orgs: &[Organisatie], contacten: Vec<Gidscontact>)
         .gemeente
         .as_deref()
         .and_then(|g| schakel_domain::GemeenteCode::parse(g).ok());
-    let gemeente_naam = orgs
+    let organisatie = orgs
         .iter()
         .find(|o| o.soort == OrganisatieSoort::Gemeente && code.is_some() && o.gemeente == code)
         .map(|o| o.naam.clone());
+    let benoem = |naam: Option<String>, code: &Option<String>| {
+        naam.or_else(|| {
+            code.as_ref()
+                .map(|c| format!("CBS-code {c} (naam niet bekend)"))
+        })
+    };
+    let gebieden = [
+        (
+            "Gemeente",
+            benoem(a.gemeentenaam.clone().or(organisatie), &a.gemeente),
+        ),
+        ("Wijk", benoem(a.wijknaam.clone(), &a.wijk)),
+        ("Buurt", benoem(a.buurtnaam.clone(), &a.buurt)),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| Some((k, v?)))
+    .collect();
     Antwoord {
         gevonden: a.uitkomst == "wijkteam",
         kopregel: match a.uitkomst {
@@ -84,7 +103,7 @@ fn antwoord(a: Adresantwoord, orgs: &[Organisatie], contacten: Vec<Gidscontact>)
         },
         adres: format!("{} {}", a.postcode, a.huisnummer),
         gemeente: a.gemeente.unwrap_or_else(|| "Onbekend".into()),
-        gemeente_naam,
+        gebieden,
         wijk: a.wijk.unwrap_or_else(|| "Onbekend".into()),
         buurt: a.buurt.unwrap_or_else(|| "Onbekend".into()),
         contactpunt: a.wijkteam.as_ref().and_then(|t| {
@@ -210,7 +229,11 @@ pub async fn zoek(f: Formulier<AdresFormulier>) -> WebResultaat {
 pub struct WijkteamRegel {
     pub id: Id,
     pub naam: String,
+    /// Each area in words: a buurt by its CBS name, a postcode range as
+    /// it is.
     pub gebieden: Vec<String>,
+    /// The CBS codes of the buurten, for the "Bronnen" disclosure.
+    pub codes: Vec<String>,
     pub contactpunt: String,
 }
 
@@ -236,7 +259,13 @@ pub async fn wijkteams(wie: Ingelogd, Query(g): Query<Gelukt>) -> WebResultaat {
         .map(|t| WijkteamRegel {
             id: t.id,
             naam: t.naam,
-            gebieden: t.gebieden,
+            gebieden: gebieden_in_woorden(&t.gebieden, &t.gebiedsnamen),
+            codes: t
+                .gebieden
+                .iter()
+                .filter(|g| schakel_domain::gids::Gebiedcode::parse(g).is_ok())
+                .cloned()
+                .collect(),
             contactpunt: t
                 .contactpunt
                 .map(|c| {
@@ -257,6 +286,25 @@ pub async fn wijkteams(wie: Ingelogd, Query(g): Query<Gelukt>) -> WebResultaat {
         melding: (g.gelukt.as_deref() == Some("werkgebied"))
             .then_some("Het werkgebied is opgeslagen en geldt meteen voor elke zoekvraag."),
     })
+}
+
+/// A werkgebied in words: a buurt by its CBS name (else its code, said to
+/// be one), a postcode range or address as written.
+fn gebieden_in_woorden(
+    gebieden: &[String],
+    namen: &std::collections::BTreeMap<String, String>,
+) -> Vec<String> {
+    gebieden
+        .iter()
+        .map(
+            |g| match (namen.get(g), schakel_domain::gids::Gebiedcode::parse(g)) {
+                (Some(n), _) => format!("buurt {n}"),
+                (None, Ok(_)) => format!("buurt met CBS-code {g} (naam niet bekend)"),
+                (None, Err(_)) if g.contains(' ') => format!("adressen {g}"),
+                (None, Err(_)) => format!("postcodes {g}"),
+            },
+        )
+        .collect()
 }
 
 pub struct AanbiederRegel {
@@ -323,6 +371,8 @@ struct Werkgebiedpagina {
     fouten: Fouten,
     id: Id,
     naam: String,
+    /// The stored werkgebied in words (buurten by name).
+    nu: Vec<String>,
     invoer: WerkgebiedFormulier,
 }
 
@@ -369,6 +419,7 @@ async fn werkgebiedpagina(
             kop: Kop::voor(wie, "Werkgebied wijzigen", "/gids").await?,
             fouten,
             id,
+            nu: gebieden_in_woorden(&team.gebieden, &team.gebiedsnamen),
             naam: team.naam,
             invoer,
         },

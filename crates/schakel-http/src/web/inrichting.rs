@@ -249,6 +249,9 @@ struct NieuwePagina {
     fouten: Fouten,
     invoer: NieuweOrganisatieFormulier,
     soorten: Vec<Keuze>,
+    /// The region's gemeenten by name (issue 16.3); empty when the region
+    /// declares none, and then the code is typed.
+    gemeenten: Vec<Keuze>,
 }
 
 const NIEUW_VELDEN: [(&str, &str, &str); 5] = [
@@ -256,7 +259,7 @@ const NIEUW_VELDEN: [(&str, &str, &str); 5] = [
     ("soort", "soort", "Soort"),
     ("brin", "brin", "BRIN"),
     ("agb", "agb", "AGB-code"),
-    ("gemeente", "gemeente", "Gemeentecode"),
+    ("gemeente", "gemeente", "Gemeente"),
 ];
 
 async fn nieuwe_pagina(
@@ -273,6 +276,15 @@ async fn nieuwe_pagina(
                 .map(|s| Keuze::new(s.naam(), opmaak::organisatiesoort(s))),
         )
         .collect();
+    let regio = regio_van(wie.state.opslag.as_ref(), &wie.actor).await?;
+    let lijst = crate::api::monitoring::gemeenten_van_regio(&wie.state, regio).await?;
+    let gemeenten = if lijst.is_empty() {
+        Vec::new()
+    } else {
+        std::iter::once(Keuze::new("", "Geen gemeente"))
+            .chain(lijst.iter().map(|g| Keuze::new(&g.code, &g.naam)))
+            .collect()
+    };
     let status = fouten.status();
     pagina_met(
         status,
@@ -281,6 +293,7 @@ async fn nieuwe_pagina(
             fouten,
             invoer,
             soorten,
+            gemeenten,
         },
     )
 }

@@ -577,6 +577,27 @@ pub struct TriageFormulier {
     partij: Vec<String>,
 }
 
+/// Where the jeugdige's address lies, by the areas' names (issue 16.3):
+/// " Het adres ligt in buurt …, gemeente …."; empty when the address file
+/// does not hold it.
+async fn ligging(wie: &Ingelogd, j: &Jeugdige) -> Result<String, WebFout> {
+    let stand = wie.state.gebieden.stand(wie.state.opslag.as_ref()).await?;
+    let buurt = crate::gids::buurt_van(
+        wie.state.opslag.as_ref(),
+        &stand,
+        &j.gegevens.postcode,
+        j.gegevens.huisnummer,
+    )
+    .await?;
+    Ok(buurt.map_or_else(String::new, |b| {
+        format!(
+            " Het adres ligt in buurt {}, gemeente {}.",
+            stand.benoem(&b.to_string()),
+            stand.benoem(&b.gemeente().cbs())
+        )
+    }))
+}
+
 /// What the triage form says at the wijkteam, and the wijkteam it
 /// proposes: the one the directory finds for the jeugdige's address
 /// (issue 16.5), unless the user chose one already.
@@ -595,9 +616,10 @@ async fn stel_wijkteam_voor(
                 invoer.wijkteam = w.to_string();
             }
             format!(
-                "{NODIG} Voorgesteld: {}, het wijkteam van het adres van {} volgens de gids.",
+                "{NODIG} Voorgesteld: {}, het wijkteam van het adres van {} volgens de gids.{}",
                 naam(w),
-                j.gegevens.voornaam
+                j.gegevens.voornaam,
+                ligging(wie, j).await?
             )
         }
         [] => format!("{NODIG} De gids kent geen wijkteam voor dit adres: kies het zelf."),

@@ -28,6 +28,16 @@ pub async fn adresgids(app: &App) {
         .voltooi("adressen-2025.csv", Some(2025))
         .await
         .expect("voltooi");
+    zet_gebiednamen(
+        o,
+        &[
+            ("GM0034", "Almere"),
+            ("WK003401", "Haven"),
+            ("BU00340101", "Haven-Centrum"),
+            ("BU00340301", "Buitenpark"),
+        ],
+    )
+    .await;
     let stad = o
         .maak_organisatie(&NieuweOrganisatie {
             regio: w.regio,
@@ -125,6 +135,23 @@ pub async fn adresgids(app: &App) {
         .find(|t| t["id"] == w.wijkteam)
         .expect("the wijkteam");
     assert_eq!(haven["gebieden"], json!(["1354AA-1354ZZ", "BU00340301"]));
+    assert_eq!(
+        haven["gebiedsnamen"],
+        json!({"BU00340301": "Buitenpark"}),
+        "the buurt's CBS name beside its code (issue 16.3)"
+    );
+    let (s, _, orgs) = zc.get("/api/v1/organisaties?perPagina=100").await;
+    assert_eq!(s, StatusCode::OK, "{orgs}");
+    let org = orgs["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|x| x["id"] == stad)
+        .expect("Wijkteam Stad");
+    assert_eq!(
+        (org["gemeente"].clone(), org["gemeentenaam"].clone()),
+        (json!("GM0034"), json!("Almere"))
+    );
     assert_eq!(haven["contactpunt"]["telefoon"], "036-0000001");
 
     let zoek = |postcode: &str, huisnummer: u32| {
@@ -149,6 +176,15 @@ pub async fn adresgids(app: &App) {
             json!("BU00340101")
         )
     );
+    assert_eq!(
+        (
+            a["gemeentenaam"].clone(),
+            a["wijknaam"].clone(),
+            a["buurtnaam"].clone()
+        ),
+        (json!("Almere"), json!("Haven"), json!("Haven-Centrum")),
+        "names beside the codes (issue 16.3)"
+    );
     assert_eq!(a["wijkteam"]["id"], w.wijkteam);
     assert_eq!(
         a["wijkteam"]["contactpunt"]["naam"],
@@ -165,6 +201,11 @@ pub async fn adresgids(app: &App) {
     assert_eq!(
         (a["wijkteam"]["id"].clone(), a["niveau"].clone()),
         (json!(w.wijkteam), json!("buurt"))
+    );
+    assert_eq!(
+        (a["wijk"].clone(), a["wijknaam"].clone()),
+        (json!("WK003403"), Value::Null),
+        "a code without a name keeps its code; the name is null"
     );
     let (_, _, a) = zoek("1335AA", 1).await;
     assert_eq!(

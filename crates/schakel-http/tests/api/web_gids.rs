@@ -25,6 +25,15 @@ pub async fn web_gids(app: &App) {
         .voltooi("adressen-2025.csv", Some(2025))
         .await
         .expect("voltooi");
+    zet_gebiednamen(
+        o,
+        &[
+            ("GM0034", "Almere"),
+            ("WK003403", "Buiten"),
+            ("BU00340301", "Buitenpark"),
+        ],
+    )
+    .await;
     let stad = o
         .maak_organisatie(&NieuweOrganisatie {
             regio: app.w.regio,
@@ -145,12 +154,25 @@ pub async fn web_gids(app: &App) {
         "Wijkteam Stad",
         "Vast contactpunt Stad",
         "036-0000002",
-        "GM0034",
-        "WK003403",
-        "BU00340301",
+        "<dt>Gemeente</dt><dd>Almere</dd>",
+        "<dt>Wijk</dt><dd>Buiten</dd>",
+        "<dt>Buurt</dt><dd>Buitenpark</dd>",
     ] {
         assert!(p.html.contains(verwacht), "{verwacht}: {}", p.html);
     }
+    // The CBS codes only in the "Bronnen" disclosure (issue 16.3).
+    let bronnen = p.html.find("<summary>Bronnen</summary>").expect("Bronnen");
+    for code in ["GM0034", "WK003403", "BU00340301"] {
+        assert_eq!(p.html.find(code).map(|i| i > bronnen), Some(true), "{code}");
+    }
+    // An address whose buurt has no name: its code, said to be one.
+    let p = zoek("1354AB", "12").await;
+    assert!(
+        p.html
+            .contains("<dt>Buurt</dt><dd>CBS-code BU00340101 (naam niet bekend)</dd>"),
+        "{}",
+        p.html
+    );
     assert!(!p.titel().contains("1315"));
     let p = zoek("1354AB", "12").await;
     assert!(

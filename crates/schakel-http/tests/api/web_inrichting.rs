@@ -26,9 +26,16 @@ pub async fn web_inrichting(app: &App) {
     );
 
     // Registering an aanbieder: without its AGB the error is at the field.
-    assert_eq!(
-        beheer.get("/beheer/organisaties/nieuw").await.status,
-        StatusCode::OK
+    // The gemeente is chosen by name from the region's (issue 16.3).
+    let nieuw = beheer.get("/beheer/organisaties/nieuw").await;
+    assert_eq!(nieuw.status, StatusCode::OK);
+    assert!(
+        nieuw
+            .html
+            .contains("<option value=\"GM0034\">Almere</option>")
+            && !nieuw.html.contains("Gemeentecode"),
+        "{}",
+        nieuw.html
     );
     let aantal = o
         .organisaties(schakel_storage::Pagina::new(1, 100))
@@ -60,6 +67,7 @@ pub async fn web_inrichting(app: &App) {
                 ("naam", "Zorg Waterkant"),
                 ("soort", "aanbieder"),
                 ("agb", "12345678"),
+                ("gemeente", "GM0034"),
             ],
         )
         .await;
@@ -75,8 +83,12 @@ pub async fn web_inrichting(app: &App) {
         .find(|x| x.naam == "Zorg Waterkant")
         .expect("registered");
     assert_eq!(
-        (aanbieder.soort, aanbieder.regio),
-        (OrganisatieSoort::Aanbieder, w.regio)
+        (aanbieder.soort, aanbieder.regio, aanbieder.gemeente.clone()),
+        (
+            OrganisatieSoort::Aanbieder,
+            w.regio,
+            Some(GemeenteCode::parse("GM0034").expect("gemeente"))
+        )
     );
     assert_eq!(
         p.naar(),
