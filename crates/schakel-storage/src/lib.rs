@@ -45,8 +45,10 @@ pub use gids::{
 };
 pub use levering::{Levercorrectie, Levering, NieuweLevercorrectie};
 pub use lijsten::{
-    CasusFilter, CasusOverzicht, CasusSortering, HulpvraagStand, HulpvragenFilter, JeugdigenFilter,
-    JeugdigenSortering, OpenCasusVerloop, VerwijzingStand, VerwijzingenFilter, VerwijzingenVan,
+    CasusFilter, CasusOverzicht, CasusSortering, HulpvraagStand, HulpvragenFilter,
+    HulpvragenSortering, JeugdigenFilter, JeugdigenSortering, OpenCasusVerloop, Periode,
+    VerwijzingPeriode, VerwijzingSortering, VerwijzingStand, VerwijzingenFilter, VerwijzingenVan,
+    ZOEK_MAX, zoek_bsn, zoekterm,
 };
 pub use model::*;
 pub use noodtoegang::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
@@ -448,8 +450,8 @@ pub trait Opslag: Send + Sync + 'static {
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Hulpvraag>;
     async fn hulpvraag(&self, id: Id) -> Resultaat<Option<Hulpvraag>>;
-    /// The hulpvragen an organisation registered or handles, newest first,
-    /// as `filter` narrows them.
+    /// The hulpvragen an organisation registered or handles, as `filter`
+    /// narrows and orders them (the newest first by default).
     async fn hulpvragen_van(
         &self,
         filter: &HulpvragenFilter,
