@@ -175,7 +175,7 @@ pub fn hulpvraag_regel(
         door: naam_van(h.organisatie),
         stand: match h.triage {
             None => "Nog te triëren".into(),
-            Some(_) if h.behandelaar == eigen => "Getrieerd: uw organisatie pakt haar op".into(),
+            Some(_) if h.behandelaar == eigen => "Getriëerd: uw organisatie pakt haar op".into(),
             Some(_) => format!(
                 "Overgedragen aan {}",
                 namen
