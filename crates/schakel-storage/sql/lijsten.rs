@@ -310,14 +310,10 @@ async fn jeugdigen_van(
         return Ok(HashMap::new());
     }
     let kolommen = jeugdige_kolommen();
-    // Only placeholders are generated here, one per id.
-    let plaatsen = (2..ids.len() + 2)
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ");
     let mut q = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {kolommen}, t.relaties, t.verwijzing_tot FROM jeugdige j \
-         JOIN toegang t ON t.jeugdige = j.id AND t.organisatie = $1 WHERE j.id IN ({plaatsen})"
+         JOIN toegang t ON t.jeugdige = j.id AND t.organisatie = $1 WHERE j.id IN ({})",
+        plaatsen(2, ids.len())
     )))
     .bind(organisatie);
     for id in ids {
@@ -331,6 +327,35 @@ async fn jeugdigen_van(
             let j = jeugdige_uit(r)?;
             Ok((j.id, (j, relaties_uit(r)?)))
         })
+        .collect()
+}
+
+/// One placeholder per id, from `$eerste` on (only placeholders are
+/// generated into the statement).
+fn plaatsen(eerste: usize, aantal: usize) -> String {
+    (eerste..eerste + aantal)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The jeugdigen of `ids` that exist, by id.
+pub(crate) async fn jeugdigen_op_id(c: &mut Verbinding, ids: &[Id]) -> Resultaat<Vec<Jeugdige>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {JEUGDIGE_KOLOMMEN} FROM jeugdige WHERE id IN ({}) ORDER BY id",
+        plaatsen(1, ids.len())
+    )));
+    for id in ids {
+        q = q.bind(*id);
+    }
+    q.fetch_all(&mut *c)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(jeugdige_uit)
         .collect()
 }
 

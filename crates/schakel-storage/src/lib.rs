@@ -402,6 +402,9 @@ pub trait Opslag: Send + Sync + 'static {
     ) -> Resultaat<Jeugdige>;
     async fn jeugdige(&self, id: Id) -> Resultaat<Option<Jeugdige>>;
     async fn jeugdige_op_bsn(&self, bsn: &Bsn) -> Resultaat<Option<Jeugdige>>;
+    /// The jeugdigen of `ids` that exist, by id, in one read (a list's page
+    /// without a read per row).
+    async fn jeugdigen_op_id(&self, ids: &[Id]) -> Resultaat<Vec<Jeugdige>>;
     /// Applies `w` only when the stored version is `versie`.
     async fn wijzig_jeugdige(
         &self,

@@ -300,10 +300,20 @@ pub async fn eigen_hulpvragen(
         ..filter.clone()
     };
     let lijst = state.opslag.hulpvragen_van(&filter, pagina).await?;
+    let mut ids: Vec<Id> = lijst.items.iter().map(|h| h.jeugdige).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let jeugdigen: std::collections::HashMap<Id, Jeugdige> = state
+        .opslag
+        .jeugdigen_op_id(&ids)
+        .await?
+        .into_iter()
+        .map(|j| (j.id, j))
+        .collect();
     let mut items = Vec::with_capacity(lijst.items.len());
     let mut records = Vec::with_capacity(lijst.items.len());
     for h in lijst.items {
-        let Some(j) = state.opslag.jeugdige(h.jeugdige).await? else {
+        let Some(j) = jeugdigen.get(&h.jeugdige).cloned() else {
             continue;
         };
         records.push(dossier.record(

@@ -11,6 +11,33 @@ use crate::{HulpvragenSortering, Periode, Verwijzing, VerwijzingPeriode, Verwijz
 pub async fn lijstfilters(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
     verwijzingen(opslag, w, d).await;
     hulpvragen(opslag, w).await;
+    op_id(opslag, d).await;
+}
+
+/// A page's jeugdigen in one read: those that exist, by id.
+async fn op_id(opslag: &dyn Opslag, d: &Dossiers) {
+    let ids = |l: Vec<Jeugdige>| l.iter().map(|j| j.id).collect::<Vec<_>>();
+    let gelezen = opslag
+        .jeugdigen_op_id(&[d.j3.id, d.j1.id, Id::MAX])
+        .await
+        .expect("jeugdigen_op_id");
+    let mut verwacht = vec![d.j1.id, d.j3.id];
+    verwacht.sort_unstable();
+    assert_eq!(ids(gelezen.clone()), verwacht, "the known ones, by id");
+    for j in &gelezen {
+        assert_eq!(
+            Some(j),
+            opslag.jeugdige(j.id).await.expect("jeugdige").as_ref(),
+            "as read one by one"
+        );
+    }
+    assert!(
+        opslag
+            .jeugdigen_op_id(&[])
+            .await
+            .expect("jeugdigen_op_id")
+            .is_empty()
+    );
 }
 
 /// Four referrals to the provider, for the school's pupil j1 and for j2
