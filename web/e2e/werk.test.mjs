@@ -262,8 +262,11 @@ describe("hulpvragen van Wijkteam Almere Stad", () => {
     await controleer(page, "casusregisseur Stad: hulpvragen ouder dan 30 dagen");
     await page.goto(`${server.adres}/hulpvragen?welke=alle&periode=week`);
     assert.equal(await totaal(), await perApi("periode=week"));
-    // By the pupil's school: each school's questions as the API counts them,
-    // each row showing that school.
+    // By the pupil's school (a school's zorgcoördinator: its pupils' questions
+    // are all at its own school): each school's questions as the API counts
+    // them, each row showing that school.
+    await inloggen(page, server, "zorgcoordinator@watertuin.demo");
+    await page.goto(`${server.adres}/hulpvragen?welke=alle`);
     const scholen = await page.$$eval("#school option", (o) => o.map((x) => [x.value, x.textContent.trim()]).filter(([w]) => w));
     let gevonden = 0;
     for (const [school, naam] of scholen) {
@@ -273,15 +276,16 @@ describe("hulpvragen van Wijkteam Almere Stad", () => {
       assert.equal(await totaal(), n, naam);
       const getoond = await page.$$eval("#hulpvragen tbody td:nth-child(2)", (td) => td.map((x) => x.textContent.trim()));
       assert.ok(getoond.length > 0 && getoond.every((s) => s === naam), `${naam}: ${getoond.join(" | ")}`);
-      if (gevonden++ === 0) await controleer(page, "casusregisseur Stad: hulpvragen per school");
+      if (gevonden++ === 0) await controleer(page, "zorgcoördinator Watertuin: hulpvragen per school");
       if (gevonden >= 3) break;
     }
-    // The oldest first: the first row of the newest-first list's last page.
+    assert.ok(gevonden > 0, "a school with questions");
+    // The oldest first, as the API orders them.
     await page.goto(`${server.adres}/hulpvragen?welke=alle&sorteer=oudste`);
     assert.equal(await page.inputValue("#sorteer"), "oudste");
     const oudste = (await (await page.request.get(`${server.adres}/api/v1/hulpvragen?open=false&perPagina=1&sorteer=oudste`)).json()).items[0];
-    if (oudste) assert.equal(await page.getAttribute("#hulpvragen tbody tr:first-child td:last-child a", "href"), `/hulpvragen/${oudste.id}`);
-    await controleer(page, "casusregisseur Stad: hulpvragen, oudste eerst");
+    assert.equal(await page.getAttribute("#hulpvragen tbody tr:first-child td:last-child a", "href"), `/hulpvragen/${oudste.id}`);
+    await controleer(page, "zorgcoördinator Watertuin: hulpvragen, oudste eerst");
   });
 });
 
@@ -391,6 +395,7 @@ describe("aanbieder Jeugdhulp Kompas", () => {
       if (getoond++ === 0) await controleer(page, "aanbieder Kompas: verwijzingen per school");
       if (getoond >= 3) break;
     }
+    assert.ok(getoond > 0, "a school with referrals");
     // Sorted by start, the latest first, paging on with the same choice.
     await page.goto(`${server.adres}/verwijzingen?sorteer=ingangsdatum&periode=afgelopen`);
     assert.equal(await page.inputValue("#sorteer"), "ingangsdatum");
