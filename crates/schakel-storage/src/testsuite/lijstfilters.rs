@@ -284,7 +284,7 @@ async fn hulpvragen(opslag: &dyn Opslag, w: &Wereld) {
     let ids = |l: &[Hulpvraag]| l.iter().map(|h| h.id).collect::<Vec<_>>();
     // The newest first by when they were asked, the oldest first on request.
     let mut nieuwste: Vec<&Hulpvraag> = alle.iter().collect();
-    nieuwste.sort_by(|a, b| (b.aangemaakt, b.id).cmp(&(a.aangemaakt, a.id)));
+    nieuwste.sort_by_key(|h| std::cmp::Reverse((h.aangemaakt, h.id)));
     let nieuwste: Vec<Id> = nieuwste.iter().map(|h| h.id).collect();
     assert_eq!(ids(&alle), nieuwste, "nieuwste eerst");
     let oudste = ids(&lijst(HulpvragenFilter {
