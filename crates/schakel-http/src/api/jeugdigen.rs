@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{PaginaAntwoord, PaginaVraag};
-use crate::api::lijstkeuze::Keuzecontrole;
+use crate::api::lijstkeuze::keuze;
 use crate::auth::Actor;
 use crate::dossier::{Dossier, REGISTREREN};
 use crate::fout::{ApiFout, ApiResultaat};
@@ -171,23 +171,27 @@ impl JeugdigenZoekvraag {
     /// The storage filter, each wrong field named with what is allowed
     /// (the name and BSN checked as the web list checks them).
     pub fn filter(&self) -> Result<JeugdigenFilter, ApiFout> {
-        let mut c = Keuzecontrole::default();
-        let zoek = c.met(
-            "naam",
-            schakel_storage::zoekterm(self.naam.as_deref().unwrap_or_default()),
-        );
-        let bsn = c.met(
-            "bsn",
-            schakel_storage::zoek_bsn(self.bsn.as_deref().unwrap_or_default()),
-        );
-        let sortering = c
-            .keuze(
-                "sorteer",
-                self.sorteer.as_deref(),
-                &JeugdigenSortering::ALLE,
-                JeugdigenSortering::naam,
+        let mut c = Controle::default();
+        let zoek = c
+            .veld(
+                "naam",
+                schakel_storage::zoekterm(self.naam.as_deref().unwrap_or_default()),
             )
-            .unwrap_or_default();
+            .flatten();
+        let bsn = c
+            .veld(
+                "bsn",
+                schakel_storage::zoek_bsn(self.bsn.as_deref().unwrap_or_default()),
+            )
+            .flatten();
+        let sortering = keuze(
+            &mut c,
+            "sorteer",
+            self.sorteer.as_deref(),
+            &JeugdigenSortering::ALLE,
+            JeugdigenSortering::naam,
+        )
+        .unwrap_or_default();
         c.klaar()?;
         Ok(JeugdigenFilter {
             zoek,

@@ -18,7 +18,7 @@ use schakel_storage::{HulpvraagStand, HulpvragenFilter, HulpvragenSortering, Per
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use crate::api::lijstkeuze::Keuzecontrole;
+use crate::api::lijstkeuze::keuze;
 use crate::auth::Actor;
 use crate::dossier::{Dossier, organisatie_van_soort};
 use crate::fout::{ApiFout, ApiResultaat};
@@ -215,20 +215,23 @@ impl HulpvragenVraag {
     /// The storage filter for `organisatie`, every wrong choice named with
     /// what is allowed.
     fn filter(&self, organisatie: Id) -> ApiResultaat<HulpvragenFilter> {
-        let mut c = Keuzecontrole::default();
-        let stand = c.keuze(
+        let mut c = Controle::default();
+        let stand = keuze(
+            &mut c,
             "stand",
             self.stand.as_deref(),
             &HulpvraagStand::ALLE,
             HulpvraagStand::naam,
         );
-        let periode = c.keuze(
+        let periode = keuze(
+            &mut c,
             "periode",
             self.periode.as_deref(),
             &Periode::ALLE,
             Periode::naam,
         );
-        let sortering = c.keuze(
+        let sortering = keuze(
+            &mut c,
             "sorteer",
             self.sorteer.as_deref(),
             &HulpvragenSortering::ALLE,

@@ -28,12 +28,12 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::onderwijssituatie::{Dossiersituatie, tlv_op};
 use super::vandaag;
-use crate::api::lijstkeuze::Keuzecontrole;
+use crate::api::lijstkeuze::keuze;
 use crate::api::{PaginaAntwoord, PaginaVraag};
 use crate::auth::Actor;
 use crate::dossier::Dossier;
 use crate::fout::{ApiFout, ApiResultaat};
-use crate::invoer::{Invoer, Pad, Vraag};
+use crate::invoer::{Controle, Invoer, Pad, Vraag};
 use crate::openapi::{BuitenNormen, Conflict, Geweigerd, NietGevonden, OngeldigeInvoer};
 use crate::state::AppState;
 
@@ -534,14 +534,16 @@ impl VerwijzingenKeuze {
         (van, stand): (VerwijzingenVan, VerwijzingStand),
         vandaag: NaiveDate,
     ) -> Result<Option<VerwijzingenFilter>, ApiFout> {
-        let mut c = Keuzecontrole::default();
-        let periode = c.keuze(
+        let mut c = Controle::default();
+        let periode = keuze(
+            &mut c,
             "periode",
             self.periode.as_deref(),
             &VerwijzingPeriode::ALLE,
             VerwijzingPeriode::naam,
         );
-        let sortering = c.keuze(
+        let sortering = keuze(
+            &mut c,
             "sorteer",
             self.sorteer.as_deref(),
             &VerwijzingSortering::KEUZES,
@@ -555,9 +557,10 @@ impl VerwijzingenKeuze {
             .filter(|p| !p.is_empty());
         if let Some(p) = product.filter(|p| !producten.contains_key(*p)) {
             let namen: Vec<&str> = producten.keys().map(String::as_str).collect();
-            c.fout(
+            c.eis(
                 "product",
-                format!(
+                false,
+                &format!(
                     "{p} is geen product van deze installatie; verwacht {}",
                     super::lijstkeuze::opsomming(&namen)
                 ),
