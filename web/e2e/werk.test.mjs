@@ -135,8 +135,8 @@ describe("casusregisseur Wijkteam Almere Stad", () => {
     // By last change: within 30 days and at rest for 30 days are every case.
     await page.goto(`${server.adres}/casussen?periode=maand`);
     const recent = await totaalVan();
-    await page.goto(`${server.adres}/casussen?periode=stil`);
-    assert.equal((await page.inputValue("#periode")), "stil");
+    await page.goto(`${server.adres}/casussen?periode=ouder`);
+    assert.equal((await page.inputValue("#periode")), "ouder");
     assert.equal(recent + (await totaalVan()), alle, "changed within 30 days, or not");
     await controleer(page, "casusregisseur Stad: casussen in rust");
 
@@ -213,13 +213,13 @@ describe("hulpvragen van Wijkteam Almere Stad", () => {
     const api = await (await page.request.get(`${server.adres}/api/v1/hulpvragen?perPagina=1`)).json();
     assert.equal(open, api.paginering.totaal, "the open ones, as the API counts them");
     await controleer(page, "casusregisseur Stad: hulpvragen");
-    for (const [stand, woorden] of [["te_trieren", /^Nog te triëren$/], ["bij_ons", /^Getrieerd: uw organisatie pakt haar op$/], ["overgedragen", /^Overgedragen aan /]]) {
+    for (const [stand, woorden] of [["te_trieren", /^Nog te triëren$/], ["bij_ons", /^Getriëerd: uw organisatie pakt haar op$/], ["overgedragen", /^Overgedragen aan /]]) {
       await page.selectOption("#stand", stand);
       await verstuur(page, "#hulpvragen-zoeken button:has-text('Tonen')");
       const n = await totaal();
       const perApi = (await (await page.request.get(`${server.adres}/api/v1/hulpvragen?perPagina=1&stand=${stand}`)).json()).paginering.totaal;
       assert.equal(n, perApi, stand);
-      const standen = await page.$$eval("#hulpvragen tbody td:nth-child(3)", (td) => td.map((x) => x.textContent.trim()));
+      const standen = await page.$$eval("#hulpvragen tbody td:nth-child(5)", (td) => td.map((x) => x.textContent.trim()));
       assert.ok(standen.every((s) => woorden.test(s)), `${stand}: ${standen.join(" | ")}`);
     }
     await controleer(page, "casusregisseur Stad: hulpvragen per stand");
@@ -235,10 +235,57 @@ describe("hulpvragen van Wijkteam Almere Stad", () => {
       assert.ok(namen.length >= 1 && namen.every((n) => n.toLowerCase().includes(naam.toLowerCase())), namen.join(", "));
       await controleer(page, "casusregisseur Stad: hulpvragen op naam");
     }
-    const fout = await page.goto(`${server.adres}/hulpvragen?stand=ergens`);
+    const fout = await page.goto(`${server.adres}/hulpvragen?stand=ergens&periode=gisteren&sorteer=lengte`);
     assert.equal(fout.status(), 400);
-    assert.match(await page.textContent("#foutoverzicht"), /Stand: kies een van de mogelijkheden uit de lijst/);
+    const fouten = await page.textContent("#foutoverzicht");
+    for (const veld of ["Stand", "Gesteld", "Sorteren"]) assert.match(fouten, new RegExp(`${veld}: kies een van de mogelijkheden uit de lijst`));
     await controleer(page, "casusregisseur Stad: hulpvragen (foute keuze)");
+  });
+
+  it("per school en naar wanneer gesteld, zoals de API ze telt", async () => {
+    await inloggen(page, server, "casusregisseur@stad.demo");
+    const totaal = async () => Number((await page.textContent("#hulpvragen-aantal")).match(/^(\d+) hulpvra/)[1]);
+    const perApi = async (q) => (await (await page.request.get(`${server.adres}/api/v1/hulpvragen?open=false&perPagina=1&${q}`)).json()).paginering.totaal;
+    await page.goto(`${server.adres}/hulpvragen?welke=alle`);
+    const alle = await totaal();
+    assert.equal(alle, await perApi(""));
+    // When asked: within 30 days, or 30 days ago or longer, is every question.
+    let som = 0;
+    for (const periode of ["maand", "ouder"]) {
+      await page.goto(`${server.adres}/hulpvragen?welke=alle&periode=${periode}`);
+      assert.equal(await page.inputValue("#periode"), periode);
+      const n = await totaal();
+      assert.equal(n, await perApi(`periode=${periode}`), periode);
+      som += n;
+    }
+    assert.equal(som, alle, "asked within 30 days, or not");
+    await controleer(page, "casusregisseur Stad: hulpvragen ouder dan 30 dagen");
+    await page.goto(`${server.adres}/hulpvragen?welke=alle&periode=week`);
+    assert.equal(await totaal(), await perApi("periode=week"));
+    // By the pupil's school (a school's zorgcoördinator: its pupils' questions
+    // are all at its own school): each school's questions as the API counts
+    // them, each row showing that school.
+    await inloggen(page, server, "zorgcoordinator@watertuin.demo");
+    await page.goto(`${server.adres}/hulpvragen?welke=alle`);
+    const scholen = await page.$$eval("#school option", (o) => o.map((x) => [x.value, x.textContent.trim()]).filter(([w]) => w));
+    let gevonden = 0;
+    for (const [school, naam] of scholen) {
+      const n = await perApi(`school=${school}`);
+      if (n === 0) continue;
+      await page.goto(`${server.adres}/hulpvragen?welke=alle&school=${school}`);
+      assert.equal(await totaal(), n, naam);
+      const getoond = await page.$$eval("#hulpvragen tbody td:nth-child(2)", (td) => td.map((x) => x.textContent.trim()));
+      assert.ok(getoond.length > 0 && getoond.every((s) => s === naam), `${naam}: ${getoond.join(" | ")}`);
+      if (gevonden++ === 0) await controleer(page, "zorgcoördinator Watertuin: hulpvragen per school");
+      if (gevonden >= 3) break;
+    }
+    assert.ok(gevonden > 0, "a school with questions");
+    // The oldest first, as the API orders them.
+    await page.goto(`${server.adres}/hulpvragen?welke=alle&sorteer=oudste`);
+    assert.equal(await page.inputValue("#sorteer"), "oudste");
+    const oudste = (await (await page.request.get(`${server.adres}/api/v1/hulpvragen?open=false&perPagina=1&sorteer=oudste`)).json()).items[0];
+    assert.equal(await page.getAttribute("#hulpvragen tbody tr:first-child td:last-child a", "href"), `/hulpvragen/${oudste.id}`);
+    await controleer(page, "zorgcoördinator Watertuin: hulpvragen, oudste eerst");
   });
 });
 
@@ -290,10 +337,74 @@ describe("aanbieder Jeugdhulp Kompas", () => {
       alle.filter((v) => metNaam.has(v.jeugdige)).length,
     );
     await controleer(page, "aanbieder Kompas: verwijzingen gezocht op naam");
-    const fout = await page.goto(`${server.adres}/verwijzingen?pagina=0`);
+    const fout = await page.goto(`${server.adres}/verwijzingen?pagina=0&periode=ooit&product=fiets`);
     assert.equal(fout.status(), 400);
-    assert.match(await page.textContent("#foutoverzicht"), /kies een pagina van 1 tot en met \d+/);
-    await controleer(page, "aanbieder Kompas: verwijzingen (foute pagina)");
+    const fouten = await page.textContent("#foutoverzicht");
+    assert.match(fouten, /Pagina "0" bestaat niet: een paginanummer is een heel getal vanaf 1/);
+    assert.match(fouten, /Periode: kies een van de mogelijkheden uit de lijst/);
+    assert.match(fouten, /Product: kies een van de mogelijkheden uit de lijst/);
+    await controleer(page, "aanbieder Kompas: verwijzingen (foute keuzes)");
+  });
+
+  it("per school, periode en product, zoals de API ze telt", async () => {
+    await inloggen(page, server, "aanbieder@kompas.demo");
+    const perApi = async (q) => (await (await page.request.get(`${server.adres}/api/v1/verwijzingen?perPagina=1&${q}`)).json()).paginering.totaal;
+    const kop = async (id) => Number((await page.textContent(id)).match(/\((\d+)\)/)[1]);
+    const beide = async () => [await kop("#lopend-kop"), await kop("#afgelopen-kop")];
+    await page.goto(`${server.adres}/verwijzingen`);
+    const [lopend, afgelopen] = await beide();
+    assert.equal(lopend + afgelopen, await perApi(""));
+    // The period: ended ones only on "afgelopen", running ones ending
+    // within 30 days on "eindigt", and both split by start on "gestart".
+    await page.goto(`${server.adres}/verwijzingen?periode=afgelopen`);
+    assert.deepEqual(await beide(), [0, afgelopen]);
+    assert.equal(afgelopen, await perApi("periode=afgelopen"));
+    await controleer(page, "aanbieder Kompas: verwijzingen, afgelopen");
+    await page.goto(`${server.adres}/verwijzingen?periode=eindigt`);
+    const [eindigt, geen] = await beide();
+    assert.equal(geen, 0);
+    assert.ok(eindigt <= lopend);
+    assert.equal(eindigt, await perApi("periode=eindigt"));
+    await controleer(page, "aanbieder Kompas: verwijzingen, eindigt binnen 30 dagen");
+    await page.goto(`${server.adres}/verwijzingen?periode=gestart`);
+    const gestart = await beide();
+    assert.equal(gestart[0] + gestart[1], await perApi("periode=gestart"));
+    // The product: every referral has one, so the products part the list.
+    const producten = await page.$$eval("#product option", (o) => o.map((x) => x.value).filter((w) => w));
+    let som = 0;
+    for (const product of producten) {
+      const n = await perApi(`product=${product}`);
+      if (n === 0) continue;
+      await page.goto(`${server.adres}/verwijzingen?product=${product}`);
+      const [l, a] = await beide();
+      assert.equal(l + a, n, product);
+      som += n;
+    }
+    assert.equal(som, lopend + afgelopen, "each referral has one product");
+    await controleer(page, "aanbieder Kompas: verwijzingen per product");
+    // The school: each school's referrals as the API counts them; schools
+    // and pupils without one together are the whole list.
+    const scholen = await page.$$eval("#school option", (o) => o.map((x) => x.value).filter((w) => w));
+    let getoond = 0;
+    for (const school of scholen) {
+      const n = await perApi(`school=${school}`);
+      if (n === 0) continue;
+      await page.goto(`${server.adres}/verwijzingen?school=${school}`);
+      const [l, a] = await beide();
+      assert.equal(l + a, n, `school ${school}`);
+      if (getoond++ === 0) await controleer(page, "aanbieder Kompas: verwijzingen per school");
+      if (getoond >= 3) break;
+    }
+    assert.ok(getoond > 0, "a school with referrals");
+    // Sorted by start, the latest first, paging on with the same choice.
+    await page.goto(`${server.adres}/verwijzingen?sorteer=ingangsdatum&periode=afgelopen`);
+    assert.equal(await page.inputValue("#sorteer"), "ingangsdatum");
+    await controleer(page, "aanbieder Kompas: verwijzingen op startdatum");
+    if (afgelopen > 25) {
+      await verstuur(page, "a[rel=next]");
+      assert.match(page.url(), /periode=afgelopen&sorteer=ingangsdatum&pagina=2#afgelopen-kop$/);
+      assert.equal(await page.inputValue("#sorteer"), "ingangsdatum");
+    }
   });
 });
 

@@ -2673,6 +2673,11 @@ use onderwijssituatie::{onderwijssituatie_in_dossier, web_verwijzing_uit_dossier
 mod interventie;
 use interventie::{interventie_afspraak, web_interventie_afspraken};
 
+// The last list filters of issue 16.2: referrals and hulpvragen.
+#[path = "api/lijstfilters.rs"]
+mod lijstfilters;
+use lijstfilters::lijstfilters_api;
+
 // The source's words on the web pages (issue 14.8).
 #[path = "api/bronwoorden.rs"]
 mod bronwoorden;
@@ -2710,6 +2715,7 @@ macro_rules! per_backend {
 }
 
 per_backend!(
+    lijstfilters_api,
     gezondheid_openapi_metrics,
     openapi_en_server,
     metrics_apart_en_begrensd,

@@ -236,12 +236,15 @@ pub(crate) async fn verwijzingen(
          WHERE {ZICHTBAAR} AND ($4 IS NULL OR v.aanbieder = $4) AND ($5 IS NULL OR v.organisatie = $5) \
          AND ($6 IS NULL OR lower(j.voornaam || ' ' || j.achternaam) LIKE $6 ESCAPE '\\') \
          AND ($7 IS NULL OR v.einddatum >= $7) AND ($8 IS NULL OR v.einddatum <= $8) \
-         AND ($9 IS NULL OR v.einddatum < $9)"
+         AND ($9 IS NULL OR v.einddatum < $9) AND ($10 IS NULL OR j.school = $10) \
+         AND ($11 IS NULL OR v.product = $11) AND ($12 IS NULL OR v.ingangsdatum >= $12) \
+         AND ($13 IS NULL OR v.ingangsdatum <= $13)"
     );
     let (aanbieder, verwijzer) = filter.partijen();
     let patroon = filter.patroon();
     let (vanaf, tot, voor) = filter.einddatum();
-    let [vanaf, tot, voor] = [vanaf, tot, voor].map(|d| d.map(datum_db));
+    let [vanaf, tot, voor, ingang_vanaf, ingang_tot] =
+        [vanaf, tot, voor, filter.ingang_vanaf, filter.ingang_tot].map(|d| d.map(datum_db));
     let grens = datum_db(zicht.grens);
     macro_rules! gebonden {
         ($sql:expr, $maak:path) => {
@@ -255,6 +258,10 @@ pub(crate) async fn verwijzingen(
                 .bind(vanaf.clone())
                 .bind(tot.clone())
                 .bind(voor.clone())
+                .bind(filter.school)
+                .bind(filter.product.clone())
+                .bind(ingang_vanaf.clone())
+                .bind(ingang_tot.clone())
         };
     }
     let totaal: i64 = gebonden!(
@@ -266,7 +273,7 @@ pub(crate) async fn verwijzingen(
     .map_err(fout)?;
     let verwijzingen = gebonden!(
         format!(
-            "{VERWIJZING_SELECT} {waar} ORDER BY {} LIMIT $10 OFFSET $11",
+            "{VERWIJZING_SELECT} {waar} ORDER BY {} LIMIT $14 OFFSET $15",
             filter.volgorde()
         ),
         sqlx::query
@@ -303,14 +310,10 @@ async fn jeugdigen_van(
         return Ok(HashMap::new());
     }
     let kolommen = jeugdige_kolommen();
-    // Only placeholders are generated here, one per id.
-    let plaatsen = (2..ids.len() + 2)
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ");
     let mut q = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {kolommen}, t.relaties, t.verwijzing_tot FROM jeugdige j \
-         JOIN toegang t ON t.jeugdige = j.id AND t.organisatie = $1 WHERE j.id IN ({plaatsen})"
+         JOIN toegang t ON t.jeugdige = j.id AND t.organisatie = $1 WHERE j.id IN ({})",
+        plaatsen(2, ids.len())
     )))
     .bind(organisatie);
     for id in ids {
@@ -327,6 +330,35 @@ async fn jeugdigen_van(
         .collect()
 }
 
+/// One placeholder per id, from `$eerste` on (only placeholders are
+/// generated into the statement).
+fn plaatsen(eerste: usize, aantal: usize) -> String {
+    (eerste..eerste + aantal)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The jeugdigen of `ids` that exist, by id.
+pub(crate) async fn jeugdigen_op_id(c: &mut Verbinding, ids: &[Id]) -> Resultaat<Vec<Jeugdige>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {JEUGDIGE_KOLOMMEN} FROM jeugdige WHERE id IN ({}) ORDER BY id",
+        plaatsen(1, ids.len())
+    )));
+    for id in ids {
+        q = q.bind(*id);
+    }
+    q.fetch_all(&mut *c)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(jeugdige_uit)
+        .collect()
+}
+
 /// The jeugdige's columns, as `j.<kolom>`.
 fn jeugdige_kolommen() -> String {
     JEUGDIGE_KOLOMMEN
@@ -336,7 +368,8 @@ fn jeugdige_kolommen() -> String {
         .join(", ")
 }
 
-/// The hulpvragen `filter.organisatie` registered or handles, newest first.
+/// The hulpvragen `filter.organisatie` registered or handles, as `filter`
+/// narrows and orders them.
 pub(crate) async fn hulpvragen(
     c: &mut Verbinding,
     filter: &HulpvragenFilter,
@@ -347,24 +380,40 @@ pub(crate) async fn hulpvragen(
     let waar = format!(
         "WHERE (h.organisatie = $1 OR h.behandelaar = $1) AND (h.open OR NOT $2) \
          AND ($3 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.id = h.jeugdige \
-              AND lower(j.voornaam || ' ' || j.achternaam) LIKE $3 ESCAPE '\\')) AND {stand}"
+              AND lower(j.voornaam || ' ' || j.achternaam) LIKE $3 ESCAPE '\\')) \
+         AND ($4 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.id = h.jeugdige AND j.school = $4)) \
+         AND ($5 IS NULL OR h.aangemaakt >= $5) AND ($6 IS NULL OR h.aangemaakt < $6) AND {stand}"
     );
     let patroon = filter.patroon();
-    let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT count(*) FROM hulpvraag h {waar}"
-    )))
-    .bind(filter.organisatie)
-    .bind(filter.alleen_open)
-    .bind(&patroon)
+    let (vanaf, voor) = (
+        tijd_optie_db(filter.aangemaakt_vanaf.as_ref()),
+        tijd_optie_db(filter.aangemaakt_voor.as_ref()),
+    );
+    macro_rules! gebonden {
+        ($sql:expr, $maak:path) => {
+            $maak(sqlx::AssertSqlSafe($sql))
+                .bind(filter.organisatie)
+                .bind(filter.alleen_open)
+                .bind(&patroon)
+                .bind(filter.school)
+                .bind(vanaf.clone())
+                .bind(voor.clone())
+        };
+    }
+    let totaal: i64 = gebonden!(
+        format!("SELECT count(*) FROM hulpvraag h {waar}"),
+        sqlx::query_scalar
+    )
     .fetch_one(&mut *c)
     .await
     .map_err(fout)?;
-    let items = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{HULPVRAAG_KOLOMMEN} h {waar} ORDER BY h.id DESC LIMIT $4 OFFSET $5"
-    )))
-    .bind(filter.organisatie)
-    .bind(filter.alleen_open)
-    .bind(&patroon)
+    let items = gebonden!(
+        format!(
+            "{HULPVRAAG_KOLOMMEN} h {waar} ORDER BY {} LIMIT $7 OFFSET $8",
+            filter.volgorde()
+        ),
+        sqlx::query
+    )
     .bind(pagina.aantal)
     .bind(pagina.vanaf)
     .fetch_all(&mut *c)

@@ -694,6 +694,11 @@ impl Opslag for crate::DezeOpslag {
         lees_jeugdige(&mut c, id).await
     }
 
+    async fn jeugdigen_op_id(&self, ids: &[Id]) -> Resultaat<Vec<Jeugdige>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        lijsten::jeugdigen_op_id(&mut c, ids).await
+    }
+
     async fn jeugdige_op_bsn(&self, bsn: &Bsn) -> Resultaat<Option<Jeugdige>> {
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {JEUGDIGE_KOLOMMEN} FROM jeugdige WHERE bsn = $1"

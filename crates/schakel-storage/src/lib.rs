@@ -45,8 +45,10 @@ pub use gids::{
 };
 pub use levering::{Levercorrectie, Levering, NieuweLevercorrectie};
 pub use lijsten::{
-    CasusFilter, CasusOverzicht, CasusSortering, HulpvraagStand, HulpvragenFilter, JeugdigenFilter,
-    JeugdigenSortering, OpenCasusVerloop, VerwijzingStand, VerwijzingenFilter, VerwijzingenVan,
+    CasusFilter, CasusOverzicht, CasusSortering, HulpvraagStand, HulpvragenFilter,
+    HulpvragenSortering, JeugdigenFilter, JeugdigenSortering, OpenCasusVerloop, Periode,
+    VerwijzingPeriode, VerwijzingSortering, VerwijzingStand, VerwijzingenFilter, VerwijzingenVan,
+    ZOEK_MAX, zoek_bsn, zoekterm,
 };
 pub use model::*;
 pub use noodtoegang::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
@@ -400,6 +402,9 @@ pub trait Opslag: Send + Sync + 'static {
     ) -> Resultaat<Jeugdige>;
     async fn jeugdige(&self, id: Id) -> Resultaat<Option<Jeugdige>>;
     async fn jeugdige_op_bsn(&self, bsn: &Bsn) -> Resultaat<Option<Jeugdige>>;
+    /// The jeugdigen of `ids` that exist, by id, in one read (a list's page
+    /// without a read per row).
+    async fn jeugdigen_op_id(&self, ids: &[Id]) -> Resultaat<Vec<Jeugdige>>;
     /// Applies `w` only when the stored version is `versie`.
     async fn wijzig_jeugdige(
         &self,
@@ -448,8 +453,8 @@ pub trait Opslag: Send + Sync + 'static {
         audit: &NieuwAuditRecord,
     ) -> Resultaat<Hulpvraag>;
     async fn hulpvraag(&self, id: Id) -> Resultaat<Option<Hulpvraag>>;
-    /// The hulpvragen an organisation registered or handles, newest first,
-    /// as `filter` narrows them.
+    /// The hulpvragen an organisation registered or handles, as `filter`
+    /// narrows and orders them (the newest first by default).
     async fn hulpvragen_van(
         &self,
         filter: &HulpvragenFilter,

@@ -65,6 +65,35 @@ pub struct CasusOverzicht {
     pub termijn: Option<NaiveDate>,
 }
 
+/// The longest search by name, in characters.
+pub const ZOEK_MAX: usize = 100;
+
+/// A search by part of a name, checked alike for every list on the web and
+/// in the API: none when empty; a longer one than [`ZOEK_MAX`] is refused
+/// with what is allowed (in Dutch, for the field).
+pub fn zoekterm(zoek: &str) -> Result<Option<String>, String> {
+    let z = zoek.trim();
+    if z.is_empty() {
+        Ok(None)
+    } else if z.chars().count() > ZOEK_MAX {
+        Err(format!("gebruik ten hoogste {ZOEK_MAX} tekens"))
+    } else {
+        Ok(Some(z.to_string()))
+    }
+}
+
+/// A search by a whole BSN, checked alike on the web and in the API: none
+/// when empty; a wrong one refused in words (for the field "BSN").
+pub fn zoek_bsn(bsn: &str) -> Result<Option<schakel_domain::Bsn>, String> {
+    let b = bsn.trim();
+    if b.is_empty() {
+        return Ok(None);
+    }
+    schakel_domain::Bsn::parse(b)
+        .map(Some)
+        .map_err(|e| e.0.trim_start_matches("BSN: ").to_string())
+}
+
 /// The `LIKE` pattern of a search by name: lower case, wildcards of the
 /// input taken literally (escape character `\`).
 fn zoekpatroon(zoek: Option<&String>) -> Option<String> {
@@ -77,6 +106,44 @@ fn zoekpatroon(zoek: Option<&String>) -> Option<String> {
             .replace('_', "\\_");
         format!("%{z}%")
     })
+}
+
+/// A period counted back from now, one choice on every list that has one
+/// (a case's last change, a hulpvraag's registration).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Periode {
+    /// Within the last 7 days.
+    Week,
+    /// Within the last 30 days.
+    Maand,
+    /// 30 days ago or longer.
+    Ouder,
+}
+
+impl Periode {
+    pub const ALLE: [Self; 3] = [Self::Week, Self::Maand, Self::Ouder];
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::Week => "week",
+            Self::Maand => "maand",
+            Self::Ouder => "ouder",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALLE.into_iter().find(|x| x.naam() == s)
+    }
+
+    /// (from, before), counted back from `nu`.
+    pub fn grenzen(self, nu: DateTime<Utc>) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+        let dagen = |n| nu - chrono::Duration::days(n);
+        match self {
+            Self::Week => (Some(dagen(7)), None),
+            Self::Maand => (Some(dagen(30)), None),
+            Self::Ouder => (None, Some(dagen(30))),
+        }
+    }
 }
 
 impl CasusFilter {
@@ -229,6 +296,100 @@ pub enum VerwijzingStand {
     Afgelopen(NaiveDate),
 }
 
+/// A referral's period as a choice on the list: counted from `vandaag`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerwijzingPeriode {
+    /// Started within the last 30 days (up to today).
+    Gestart,
+    /// Running, its last day within the next 30 days.
+    Eindigt,
+    /// Its last day lies before today.
+    Afgelopen,
+}
+
+impl VerwijzingPeriode {
+    pub const ALLE: [Self; 3] = [Self::Gestart, Self::Eindigt, Self::Afgelopen];
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::Gestart => "gestart",
+            Self::Eindigt => "eindigt",
+            Self::Afgelopen => "afgelopen",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALLE.into_iter().find(|x| x.naam() == s)
+    }
+
+    /// `filter` narrowed to this period; `None` when nothing of its stand
+    /// can lie in it (the ended ones never end within the next 30 days).
+    pub fn toegepast(
+        self,
+        filter: VerwijzingenFilter,
+        vandaag: NaiveDate,
+    ) -> Option<VerwijzingenFilter> {
+        let over30 = vandaag + chrono::Days::new(30);
+        let stand = match (self, filter.stand) {
+            (Self::Gestart, s) => s,
+            (Self::Eindigt, VerwijzingStand::Afgelopen(_)) => return None,
+            (Self::Eindigt, VerwijzingStand::Alle) => VerwijzingStand::Lopend {
+                vanaf: vandaag,
+                tot: Some(over30),
+            },
+            (Self::Eindigt, VerwijzingStand::Lopend { vanaf, tot }) => VerwijzingStand::Lopend {
+                vanaf: vanaf.max(vandaag),
+                tot: Some(tot.map_or(over30, |t| t.min(over30))),
+            },
+            (Self::Afgelopen, VerwijzingStand::Lopend { .. }) => return None,
+            (Self::Afgelopen, VerwijzingStand::Alle) => VerwijzingStand::Afgelopen(vandaag),
+            (Self::Afgelopen, VerwijzingStand::Afgelopen(d)) => {
+                VerwijzingStand::Afgelopen(d.min(vandaag))
+            }
+        };
+        let (ingang_vanaf, ingang_tot) = match self {
+            Self::Gestart => (Some(vandaag - chrono::Days::new(30)), Some(vandaag)),
+            _ => (filter.ingang_vanaf, filter.ingang_tot),
+        };
+        Some(VerwijzingenFilter {
+            stand,
+            ingang_vanaf,
+            ingang_tot,
+            ..filter
+        })
+    }
+}
+
+/// The order of [`VerwijzingenFilter`]'s list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VerwijzingSortering {
+    /// As the stand has it: all the newest first, running the first to
+    /// end first, ended the last to end first.
+    #[default]
+    Standaard,
+    /// The latest start first.
+    Ingangsdatum,
+    /// By the last day: the first to end first (ended: the last first).
+    Einddatum,
+}
+
+impl VerwijzingSortering {
+    /// The orders one can choose by name.
+    pub const KEUZES: [Self; 2] = [Self::Ingangsdatum, Self::Einddatum];
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::Standaard => "standaard",
+            Self::Ingangsdatum => "ingangsdatum",
+            Self::Einddatum => "einddatum",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::KEUZES.into_iter().find(|x| x.naam() == s)
+    }
+}
+
 /// Which referrals to list (issue 16.2), each with its jeugdige.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct VerwijzingenFilter {
@@ -236,6 +397,15 @@ pub struct VerwijzingenFilter {
     /// Part of the jeugdige's name ("voornaam achternaam"), any case.
     pub zoek: Option<String>,
     pub stand: VerwijzingStand,
+    /// Only the jeugdigen at this school.
+    pub school: Option<Id>,
+    /// Only this product (its key in the normenkader).
+    pub product: Option<String>,
+    /// Only those starting on or after this day.
+    pub ingang_vanaf: Option<NaiveDate>,
+    /// Only those starting on or before this day.
+    pub ingang_tot: Option<NaiveDate>,
+    pub sortering: VerwijzingSortering,
 }
 
 impl VerwijzingenFilter {
@@ -264,10 +434,11 @@ impl VerwijzingenFilter {
 
     /// The SQL `ORDER BY` over the referral `v` (never input).
     pub fn volgorde(&self) -> &'static str {
-        match self.stand {
-            VerwijzingStand::Alle => "v.id DESC",
-            VerwijzingStand::Lopend { .. } => "v.einddatum, v.id",
-            VerwijzingStand::Afgelopen(_) => "v.einddatum DESC, v.id",
+        match (self.sortering, self.stand) {
+            (VerwijzingSortering::Ingangsdatum, _) => "v.ingangsdatum DESC, v.id DESC",
+            (VerwijzingSortering::Standaard, VerwijzingStand::Alle) => "v.id DESC",
+            (_, VerwijzingStand::Afgelopen(_)) => "v.einddatum DESC, v.id",
+            _ => "v.einddatum, v.id",
         }
     }
 }
@@ -322,6 +493,29 @@ impl HulpvraagStand {
     }
 }
 
+/// The order of [`HulpvragenFilter`]'s list, by when a question was asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HulpvragenSortering {
+    #[default]
+    Nieuwste,
+    Oudste,
+}
+
+impl HulpvragenSortering {
+    pub const ALLE: [Self; 2] = [Self::Nieuwste, Self::Oudste];
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Self::Nieuwste => "nieuwste",
+            Self::Oudste => "oudste",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALLE.into_iter().find(|x| x.naam() == s)
+    }
+}
+
 /// Which hulpvragen of an organisation to list: those it registered or
 /// handles.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -332,11 +526,26 @@ pub struct HulpvragenFilter {
     pub stand: Option<HulpvraagStand>,
     /// Part of the jeugdige's name ("voornaam achternaam"), any case.
     pub zoek: Option<String>,
+    /// Only those about a pupil of this school.
+    pub school: Option<Id>,
+    /// Only those registered at or after this moment.
+    pub aangemaakt_vanaf: Option<DateTime<Utc>>,
+    /// Only those registered before this moment.
+    pub aangemaakt_voor: Option<DateTime<Utc>>,
+    pub sortering: HulpvragenSortering,
 }
 
 impl HulpvragenFilter {
     /// The `LIKE` pattern of the search by name.
     pub fn patroon(&self) -> Option<String> {
         zoekpatroon(self.zoek.as_ref())
+    }
+
+    /// The SQL `ORDER BY` over the hulpvraag `h` (never input).
+    pub fn volgorde(&self) -> &'static str {
+        match self.sortering {
+            HulpvragenSortering::Nieuwste => "h.aangemaakt DESC, h.id DESC",
+            HulpvragenSortering::Oudste => "h.aangemaakt, h.id",
+        }
     }
 }

@@ -29,6 +29,7 @@
 
 mod gebiednamen;
 mod levering;
+mod lijstfilters;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -106,6 +107,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     levenscyclus(opslag, &w).await;
     sso(opslag, &w).await;
     casusoverzicht(opslag, &w).await;
+    lijstfilters::lijstfilters(opslag, &w, &d).await;
     verifieer_keten(opslag).await;
     checkpoints(opslag).await;
 }

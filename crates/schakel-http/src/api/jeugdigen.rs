@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{PaginaAntwoord, PaginaVraag};
+use crate::api::lijstkeuze::keuze;
 use crate::auth::Actor;
 use crate::dossier::{Dossier, REGISTREREN};
 use crate::fout::{ApiFout, ApiResultaat};
@@ -167,43 +168,33 @@ pub struct JeugdigenZoekvraag {
 }
 
 impl JeugdigenZoekvraag {
-    /// The storage filter, each wrong field named with what is allowed.
+    /// The storage filter, each wrong field named with what is allowed
+    /// (the name and BSN checked as the web list checks them).
     pub fn filter(&self) -> Result<JeugdigenFilter, ApiFout> {
-        let mut fouten = Vec::new();
-        let naam = self
-            .naam
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty());
-        if naam.is_some_and(|n| n.chars().count() > 100) {
-            fouten.push(("naam", "verwacht ten hoogste 100 tekens".to_string()));
-        }
-        let bsn = match self.bsn.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
-            None => None,
-            Some(b) => Bsn::parse(b)
-                .map_err(|e| fouten.push(("bsn", e.to_string())))
-                .ok(),
-        };
-        let sortering = match self.sorteer.as_deref() {
-            None => JeugdigenSortering::default(),
-            Some(s) => JeugdigenSortering::parse(s).unwrap_or_else(|| {
-                fouten.push(("sorteer", "verwacht registratie, naam of leeftijd".into()));
-                JeugdigenSortering::default()
-            }),
-        };
-        if !fouten.is_empty() {
-            return Err(ApiFout::Ongeldig(
-                fouten
-                    .into_iter()
-                    .map(|(name, reason)| crate::fout::VeldFout {
-                        name: name.into(),
-                        reason,
-                    })
-                    .collect(),
-            ));
-        }
+        let mut c = Controle::default();
+        let zoek = c
+            .veld(
+                "naam",
+                schakel_storage::zoekterm(self.naam.as_deref().unwrap_or_default()),
+            )
+            .flatten();
+        let bsn = c
+            .veld(
+                "bsn",
+                schakel_storage::zoek_bsn(self.bsn.as_deref().unwrap_or_default()),
+            )
+            .flatten();
+        let sortering = keuze(
+            &mut c,
+            "sorteer",
+            self.sorteer.as_deref(),
+            &JeugdigenSortering::ALLE,
+            JeugdigenSortering::naam,
+        )
+        .unwrap_or_default();
+        c.klaar()?;
         Ok(JeugdigenFilter {
-            zoek: naam.map(String::from),
+            zoek,
             bsn,
             school: self.school,
             sortering,

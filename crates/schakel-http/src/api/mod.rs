@@ -8,6 +8,7 @@ pub mod contactpersonen;
 pub mod gids;
 pub mod jeugdigen;
 pub mod leveringen;
+pub mod lijstkeuze;
 pub mod maatwerk;
 pub mod medewerkers;
 pub mod monitoring;

@@ -14,10 +14,11 @@ use schakel_storage::{
     Casus, Hulpvraag, Id, Jeugdige, NieuweCasus, NieuweHulpvraag, OpslagFout, Organisatie,
     Triagebesluit,
 };
-use schakel_storage::{HulpvraagStand, HulpvragenFilter};
+use schakel_storage::{HulpvraagStand, HulpvragenFilter, HulpvragenSortering, Periode};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use crate::api::lijstkeuze::keuze;
 use crate::auth::Actor;
 use crate::dossier::{Dossier, organisatie_van_soort};
 use crate::fout::{ApiFout, ApiResultaat};
@@ -199,13 +200,63 @@ pub struct HulpvragenVraag {
     /// `te_trieren`, `oppakken` (handed over to the own organisation),
     /// `bij_ons` or `overgedragen` (handed over to another).
     pub stand: Option<String>,
+    /// Only those about a pupil of this school (an organisation id).
+    pub school: Option<i64>,
+    /// When it was asked: `week` (within 7 days), `maand` (within 30
+    /// days) or `ouder` (30 days ago or longer).
+    pub periode: Option<String>,
+    /// `nieuwste` (default) or `oudste` first, by when it was asked.
+    pub sorteer: Option<String>,
     pub pagina: Option<i64>,
     pub per_pagina: Option<i64>,
 }
 
-/// The hulpvragen the own organisation registered or handles, newest first
-/// (by default the open ones): a zorgcoördinator's pupils with open
-/// questions. Each listed hulpvraag is a logged read of its jeugdige.
+impl HulpvragenVraag {
+    /// The storage filter for `organisatie`, every wrong choice named with
+    /// what is allowed.
+    fn filter(&self, organisatie: Id) -> ApiResultaat<HulpvragenFilter> {
+        let mut c = Controle::default();
+        let stand = keuze(
+            &mut c,
+            "stand",
+            self.stand.as_deref(),
+            &HulpvraagStand::ALLE,
+            HulpvraagStand::naam,
+        );
+        let periode = keuze(
+            &mut c,
+            "periode",
+            self.periode.as_deref(),
+            &Periode::ALLE,
+            Periode::naam,
+        );
+        let sortering = keuze(
+            &mut c,
+            "sorteer",
+            self.sorteer.as_deref(),
+            &HulpvragenSortering::ALLE,
+            HulpvragenSortering::naam,
+        );
+        c.klaar()?;
+        let (aangemaakt_vanaf, aangemaakt_voor) =
+            periode.map_or((None, None), |p| p.grenzen(schakel_storage::klok::nu()));
+        Ok(HulpvragenFilter {
+            organisatie,
+            alleen_open: self.open.unwrap_or(true),
+            stand,
+            zoek: None,
+            school: self.school,
+            aangemaakt_vanaf,
+            aangemaakt_voor,
+            sortering: sortering.unwrap_or_default(),
+        })
+    }
+}
+
+/// The hulpvragen the own organisation registered or handles (by default
+/// the open ones, the newest first), by stand, school and when they were
+/// asked: a zorgcoördinator's pupils with open questions. Each listed
+/// hulpvraag is a logged read of its jeugdige.
 #[utoipa::path(get, path = "/hulpvragen", operation_id = "lijstHulpvragen", tag = "route", params(HulpvragenVraag),
     responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina hulpvragen van de eigen organisatie", body = Object), (status = 403, response = Geweigerd)))]
 pub async fn hulpvragen(
@@ -222,21 +273,7 @@ pub async fn hulpvragen(
         state: &state,
         actor: &actor,
     };
-    let stand = match v.stand.as_deref() {
-        None => None,
-        Some(s) => Some(HulpvraagStand::parse(s).ok_or_else(|| {
-            ApiFout::veld(
-                "stand",
-                "verwacht te_trieren, oppakken, bij_ons of overgedragen",
-            )
-        })?),
-    };
-    let filter = HulpvragenFilter {
-        organisatie: actor.rol.organisatie,
-        alleen_open: v.open.unwrap_or(true),
-        stand,
-        zoek: None,
-    };
+    let filter = v.filter(actor.rol.organisatie)?;
     let lijst = eigen_hulpvragen(&dossier, &filter, pagina).await?;
     Ok(Json(serde_json::json!({
         "items": lijst.items.iter().map(|(h, _)| h).collect::<Vec<_>>(),
@@ -266,10 +303,20 @@ pub async fn eigen_hulpvragen(
         ..filter.clone()
     };
     let lijst = state.opslag.hulpvragen_van(&filter, pagina).await?;
+    let mut ids: Vec<Id> = lijst.items.iter().map(|h| h.jeugdige).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let jeugdigen: std::collections::HashMap<Id, Jeugdige> = state
+        .opslag
+        .jeugdigen_op_id(&ids)
+        .await?
+        .into_iter()
+        .map(|j| (j.id, j))
+        .collect();
     let mut items = Vec::with_capacity(lijst.items.len());
     let mut records = Vec::with_capacity(lijst.items.len());
     for h in lijst.items {
-        let Some(j) = state.opslag.jeugdige(h.jeugdige).await? else {
+        let Some(j) = jeugdigen.get(&h.jeugdige).cloned() else {
             continue;
         };
         records.push(dossier.record(

@@ -19,19 +19,21 @@ use schakel_rules::toets::Bevinding;
 use schakel_rules::{Regelset, ToetsVraag};
 use schakel_storage::audit::{Actie, Uitkomst};
 use schakel_storage::{
-    Id, Jeugdige, NieuwActiepunt, NieuweVerwijzing, Verwijzing, VerwijzingenFilter, VerwijzingenVan,
+    Id, Jeugdige, NieuwActiepunt, NieuweVerwijzing, Verwijzing, VerwijzingPeriode,
+    VerwijzingSortering, VerwijzingStand, VerwijzingenFilter, VerwijzingenVan,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 use super::onderwijssituatie::{Dossiersituatie, tlv_op};
 use super::vandaag;
+use crate::api::lijstkeuze::keuze;
 use crate::api::{PaginaAntwoord, PaginaVraag};
 use crate::auth::Actor;
 use crate::dossier::Dossier;
 use crate::fout::{ApiFout, ApiResultaat};
-use crate::invoer::{Invoer, Pad, Vraag};
+use crate::invoer::{Controle, Invoer, Pad, Vraag};
 use crate::openapi::{BuitenNormen, Conflict, Geweigerd, NietGevonden, OngeldigeInvoer};
 use crate::state::AppState;
 
@@ -488,10 +490,103 @@ pub fn eigen_verwijzingen(actor: &Actor, alle: Vec<Verwijzing>) -> Vec<Verwijzin
         .collect()
 }
 
+/// Every product the installation's rules name, in any region and version
+/// (an old referral keeps its product), by key with its name.
+pub fn bekende_producten(state: &AppState) -> std::collections::BTreeMap<String, String> {
+    let mut producten = std::collections::BTreeMap::new();
+    for regels in state.regios.alle().iter().filter_map(|r| r.regels.as_ref()) {
+        for kader in regels.kaders() {
+            for (sleutel, naam) in &kader.producten {
+                producten
+                    .entry(sleutel.clone())
+                    .or_insert_with(|| naam.clone());
+            }
+        }
+    }
+    producten
+}
+
+/// `?school=12&periode=eindigt&product=…&sorteer=einddatum`: the list
+/// narrowed and ordered (a name never goes in a URL).
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct VerwijzingenKeuze {
+    /// Only the referrals of the pupils of this school (an organisation id).
+    pub school: Option<i64>,
+    /// `gestart` (started within the last 30 days), `eindigt` (running,
+    /// ending within 30 days) or `afgelopen` (ended before today).
+    pub periode: Option<String>,
+    /// Only this product (its key in the normenkader).
+    pub product: Option<String>,
+    /// `ingangsdatum` (the latest start first) or `einddatum` (the first
+    /// to end first; ended ones the last first); by default the newest
+    /// first.
+    pub sorteer: Option<String>,
+}
+
+impl VerwijzingenKeuze {
+    /// The storage filter for `van` on `vandaag` (`None`: the period
+    /// leaves nothing of `stand`), every wrong choice named with what is
+    /// allowed.
+    pub fn filter(
+        &self,
+        state: &AppState,
+        (van, stand): (VerwijzingenVan, VerwijzingStand),
+        vandaag: NaiveDate,
+    ) -> Result<Option<VerwijzingenFilter>, ApiFout> {
+        let mut c = Controle::default();
+        let periode = keuze(
+            &mut c,
+            "periode",
+            self.periode.as_deref(),
+            &VerwijzingPeriode::ALLE,
+            VerwijzingPeriode::naam,
+        );
+        let sortering = keuze(
+            &mut c,
+            "sorteer",
+            self.sorteer.as_deref(),
+            &VerwijzingSortering::KEUZES,
+            VerwijzingSortering::naam,
+        );
+        let producten = bekende_producten(state);
+        let product = self
+            .product
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        if let Some(p) = product.filter(|p| !producten.contains_key(*p)) {
+            let namen: Vec<&str> = producten.keys().map(String::as_str).collect();
+            c.eis(
+                "product",
+                false,
+                &format!(
+                    "{p} is geen product van deze installatie; verwacht {}",
+                    super::lijstkeuze::opsomming(&namen)
+                ),
+            );
+        }
+        c.klaar()?;
+        let filter = VerwijzingenFilter {
+            van,
+            stand,
+            school: self.school,
+            product: product.map(String::from),
+            sortering: sortering.unwrap_or_default(),
+            ..Default::default()
+        };
+        Ok(match periode {
+            None => Some(filter),
+            Some(p) => p.toegepast(filter, vandaag),
+        })
+    }
+}
+
 /// The referrals this actor has to do with ([`verwijzingen_van`]), of the
-/// jeugdigen it may see, the newest first; each listed one logged.
+/// jeugdigen it may see, the newest first unless sorted otherwise, by
+/// school, period and product; each listed one logged.
 #[utoipa::path(get, path = "/verwijzingen", operation_id = "lijstVerwijzingen", tag = "route",
-    params(PaginaVraag),
+    params(PaginaVraag, VerwijzingenKeuze),
     responses((status = 200, description = "Een pagina verwijzingen waarmee de eigen organisatie te maken heeft, de nieuwste eerst",
                 body = inline(PaginaAntwoord<VerwijzingDto>)),
               (status = 400, response = OngeldigeInvoer),
@@ -500,17 +595,25 @@ pub async fn lijst(
     State(state): State<AppState>,
     actor: Actor,
     Vraag(p): Vraag<PaginaVraag>,
+    Vraag(k): Vraag<VerwijzingenKeuze>,
 ) -> ApiResultaat<impl IntoResponse> {
     let pagina = p.pagina()?;
     let dossier = Dossier {
         state: &state,
         actor: &actor,
     };
-    let filter = VerwijzingenFilter {
-        van: verwijzingen_van(&actor),
-        ..Default::default()
+    let filter = k.filter(
+        &state,
+        (verwijzingen_van(&actor), VerwijzingStand::Alle),
+        super::vandaag(),
+    )?;
+    let lijst = match filter {
+        Some(f) => dossier.verwijzingen(&f, pagina).await?,
+        None => schakel_storage::Lijst {
+            items: Vec::new(),
+            totaal: 0,
+        },
     };
-    let lijst = dossier.verwijzingen(&filter, pagina).await?;
     Ok(Json(PaginaAntwoord::new(
         lijst
             .items

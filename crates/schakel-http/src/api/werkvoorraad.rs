@@ -369,7 +369,7 @@ async fn hulpvragen(dossier: &Dossier<'_>) -> ApiResultaat<Vec<Werkpunt<Werk>>> 
             organisatie: org,
             alleen_open: true,
             stand: Some(stand),
-            zoek: None,
+            ..Default::default()
         };
         lijst.extend(elke_pagina(|p| eigen_hulpvragen(dossier, &filter, p)).await?);
     }
@@ -407,11 +407,11 @@ async fn aflopende_verwijzingen(
 ) -> ApiResultaat<Vec<Werkpunt<Werk>>> {
     let filter = VerwijzingenFilter {
         van: verwijzingen_van(dossier.actor),
-        zoek: None,
         stand: VerwijzingStand::Lopend {
             vanaf: nu,
             tot: Some(nu + wv::TERMIJN_VOORUIT),
         },
+        ..Default::default()
     };
     let lopend = super::elke_pagina(|p| dossier.verwijzingen(&filter, p)).await?;
     Ok(lopend

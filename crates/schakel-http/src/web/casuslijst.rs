@@ -8,7 +8,7 @@
 
 use askama::Template;
 use schakel_domain::verloop::Fase;
-use schakel_storage::{CasusFilter, CasusSortering, Id, Pagina};
+use schakel_storage::{CasusFilter, CasusSortering, Id, Pagina, Periode};
 use serde::Deserialize;
 
 use super::formulier::{Fouten, Keuze, Query};
@@ -49,24 +49,8 @@ struct Lijst {
     periode: &'static str,
     periodes: Vec<Keuze>,
     sorteringen: Vec<Keuze>,
+    paginering: lijstkeuze::Paginering,
     csrf: String,
-}
-
-impl Lijst {
-    /// The query string of another page of the same list (never a name).
-    pub fn naar(&self, pagina: i64) -> String {
-        let mut q = format!("?sorteer={}&pagina={pagina}", self.sorteer);
-        for (naam, waarde) in [
-            ("school", self.school.as_str()),
-            ("fase", self.fase),
-            ("periode", self.periode),
-        ] {
-            if !waarde.is_empty() {
-                q.push_str(&format!("&{naam}={waarde}"));
-            }
-        }
-        q
-    }
 }
 
 /// The list's choices as the URL or the form sends them (all text, checked
@@ -89,47 +73,11 @@ const FASEN: [Fase; 4] = [
 ];
 
 /// When a case last changed, as a choice on the list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Periode {
-    Week,
-    Maand,
-    /// Nothing changed for 30 days or more: a case at rest.
-    Stil,
-}
-
-impl Periode {
-    const ALLE: [Self; 3] = [Self::Week, Self::Maand, Self::Stil];
-
-    fn naam(self) -> &'static str {
-        match self {
-            Self::Week => "week",
-            Self::Maand => "maand",
-            Self::Stil => "stil",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Self::Week => "Gewijzigd in de afgelopen 7 dagen",
-            Self::Maand => "Gewijzigd in de afgelopen 30 dagen",
-            Self::Stil => "30 dagen of langer niets gewijzigd",
-        }
-    }
-
-    /// (from, before) for the store, counted back from `nu`.
-    fn grenzen(
-        self,
-        nu: chrono::DateTime<chrono::Utc>,
-    ) -> (
-        Option<chrono::DateTime<chrono::Utc>>,
-        Option<chrono::DateTime<chrono::Utc>>,
-    ) {
-        let dagen = |n| nu - chrono::Duration::days(n);
-        match self {
-            Self::Week => (Some(dagen(7)), None),
-            Self::Maand => (Some(dagen(30)), None),
-            Self::Stil => (None, Some(dagen(30))),
-        }
+fn periode_label(p: Periode) -> &'static str {
+    match p {
+        Periode::Week => "Gewijzigd in de afgelopen 7 dagen",
+        Periode::Maand => "Gewijzigd in de afgelopen 30 dagen",
+        Periode::Ouder => "30 dagen of langer niets gewijzigd",
     }
 }
 
@@ -183,7 +131,7 @@ async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
     );
     let periode = lijstkeuze::keuze(
         k.periode.as_deref(),
-        |g| Periode::ALLE.into_iter().find(|p| p.naam() == g),
+        Periode::parse,
         ("periode", "Laatst gewijzigd"),
         &mut fouten,
     );
@@ -238,6 +186,20 @@ async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
         .map(|s| Keuze::new(s.naam(), sortering_label(*s)))
         .collect();
     let status = fouten.status();
+    let school = school.map(|s| s.to_string()).unwrap_or_default();
+    let (fase_naam, periode_naam) = (
+        gekozen_fase.map_or("", Fase::naam),
+        periode.map_or("", Periode::naam),
+    );
+    let paginering =
+        lijstkeuze::Paginering::new("Pagina's van de casussen", "/casussen", (pagina, paginas))
+            .met(&[
+                ("sorteer", sortering.naam()),
+                ("school", &school),
+                ("fase", fase_naam),
+                ("periode", periode_naam),
+            ])
+            .gezocht_op(&[("zoek", &zoek)], &wie.csrf);
     pagina_met(
         status,
         &Lijst {
@@ -251,19 +213,20 @@ async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
             paginas,
             zoek,
             sorteer: sortering.naam(),
-            school: school.map(|s| s.to_string()).unwrap_or_default(),
+            school,
             scholen,
-            fase: gekozen_fase.map_or("", Fase::naam),
+            fase: fase_naam,
             fasen: FASEN
                 .iter()
                 .map(|f| Keuze::new(f.naam(), fase(*f)))
                 .collect(),
-            periode: periode.map_or("", Periode::naam),
+            periode: periode_naam,
             periodes: Periode::ALLE
                 .iter()
-                .map(|p| Keuze::new(p.naam(), p.label()))
+                .map(|p| Keuze::new(p.naam(), periode_label(*p)))
                 .collect(),
             sorteringen,
+            paginering,
             csrf: wie.csrf.clone(),
         },
     )

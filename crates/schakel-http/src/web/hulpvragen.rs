@@ -1,11 +1,13 @@
 //! The own organisation's hulpvragen at real volume (issue 16.2): where
 //! each stands for us (to triage, to take on, with us, handed over), the
-//! open or all, a search by the jeugdige's name in the POST body, paged in
-//! the database. Each listed question is a logged read of its jeugdige.
+//! open or all, by the pupil's school and when it was asked, the newest or
+//! the oldest first, a search by the jeugdige's name in the POST body,
+//! paged in the database. Each listed question is a logged read of its
+//! jeugdige.
 
 use askama::Template;
 use schakel_domain::Rol;
-use schakel_storage::{HulpvraagStand, HulpvragenFilter, Id, Pagina};
+use schakel_storage::{HulpvraagStand, HulpvragenFilter, HulpvragenSortering, Id, Pagina, Periode};
 use serde::Deserialize;
 
 use super::formulier::{Fouten, Keuze, Query};
@@ -31,18 +33,21 @@ struct Lijst {
     standen: Vec<Keuze>,
     /// "open" (default) or "alle".
     welke: &'static str,
+    school: String,
+    scholen: Vec<Keuze>,
+    periode: &'static str,
+    periodes: Vec<Keuze>,
+    sorteer: &'static str,
+    sorteringen: Vec<Keuze>,
+    paginering: lijstkeuze::Paginering,
     registreren: bool,
     csrf: String,
 }
 
 impl Lijst {
-    /// Another page of the same list (never a name).
-    pub fn naar(&self, pagina: i64) -> String {
-        let mut q = format!("?welke={}&pagina={pagina}", self.welke);
-        if !self.stand.is_empty() {
-            q.push_str(&format!("&stand={}", self.stand));
-        }
-        q
+    /// Whether any choice narrows the list beyond open or all.
+    pub fn gekozen(&self) -> bool {
+        !(self.stand.is_empty() && self.school.is_empty() && self.periode.is_empty())
     }
 }
 
@@ -50,7 +55,26 @@ impl Lijst {
 pub struct Keuzes {
     stand: Option<String>,
     welke: Option<String>,
+    school: Option<String>,
+    periode: Option<String>,
+    sorteer: Option<String>,
     pagina: Option<String>,
+}
+
+/// When a question was asked, as a choice on the list.
+fn periode_label(p: Periode) -> &'static str {
+    match p {
+        Periode::Week => "Gesteld in de afgelopen 7 dagen",
+        Periode::Maand => "Gesteld in de afgelopen 30 dagen",
+        Periode::Ouder => "30 dagen of langer geleden gesteld",
+    }
+}
+
+fn sortering_label(s: HulpvragenSortering) -> &'static str {
+    match s {
+        HulpvragenSortering::Nieuwste => "Nieuwste eerst",
+        HulpvragenSortering::Oudste => "Oudste eerst",
+    }
 }
 
 fn stand_label(s: HulpvraagStand) -> &'static str {
@@ -72,6 +96,9 @@ pub async fn zoek(f: Formulier<Velden>) -> WebResultaat {
     let k = Keuzes {
         stand: gekozen("stand"),
         welke: gekozen("welke"),
+        school: gekozen("school"),
+        periode: gekozen("periode"),
+        sorteer: gekozen("sorteer"),
         pagina: gekozen("pagina"),
     };
     let zoek = veld(&f.invoer, "zoek");
@@ -79,6 +106,7 @@ pub async fn zoek(f: Formulier<Velden>) -> WebResultaat {
 }
 
 async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
+    let orgs = organisaties(&wie.state).await?;
     let mut fouten = Fouten::default();
     let stand = lijstkeuze::keuze(
         k.stand.as_deref(),
@@ -94,11 +122,29 @@ async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
             true
         }
     };
+    let school = lijstkeuze::school(k.school.as_deref(), &orgs, &mut fouten);
+    let periode = lijstkeuze::keuze(
+        k.periode.as_deref(),
+        Periode::parse,
+        ("periode", "Gesteld"),
+        &mut fouten,
+    );
+    let (aangemaakt_vanaf, aangemaakt_voor) =
+        periode.map_or((None, None), |p| p.grenzen(schakel_storage::klok::nu()));
+    let sortering = lijstkeuze::sortering(
+        k.sorteer.as_deref(),
+        HulpvragenSortering::parse,
+        &mut fouten,
+    );
     let filter = HulpvragenFilter {
         organisatie: wie.actor.rol.organisatie,
         alleen_open,
         stand,
         zoek: lijstkeuze::zoekterm(&zoek, &mut fouten),
+        school,
+        aangemaakt_vanaf,
+        aangemaakt_voor,
+        sortering,
     };
     let gevraagd = lijstkeuze::paginanummer(k.pagina.as_deref(), &mut fouten);
     let dossier = wie.dossier();
@@ -108,13 +154,32 @@ async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
     if pagina != gevraagd {
         l = eigen_hulpvragen(&dossier, &filter, Pagina::new(pagina, PER_PAGINA)).await?;
     }
-    let namen = namen(&organisaties(&wie.state).await?);
+    let namen = namen(&orgs);
     let eigen: Id = wie.actor.rol.organisatie;
     let rijen = l
         .items
         .iter()
         .map(|(h, j)| hulpvraag_regel(h, j, eigen, &namen))
         .collect();
+    let (stand, welke) = (
+        stand.map_or("", HulpvraagStand::naam),
+        if alleen_open { "open" } else { "alle" },
+    );
+    let school = school.map(|s| s.to_string()).unwrap_or_default();
+    let periode = periode.map_or("", Periode::naam);
+    let paginering = lijstkeuze::Paginering::new(
+        "Pagina's van de hulpvragen",
+        "/hulpvragen",
+        (pagina, paginas),
+    )
+    .met(&[
+        ("welke", welke),
+        ("stand", stand),
+        ("school", &school),
+        ("periode", periode),
+        ("sorteer", sortering.naam()),
+    ])
+    .gezocht_op(&[("zoek", &zoek)], &wie.csrf);
     pagina_met(
         fouten.status(),
         &Lijst {
@@ -125,12 +190,25 @@ async fn toon(wie: Ingelogd, k: Keuzes, zoek: String) -> WebResultaat {
             pagina,
             paginas,
             zoek,
-            stand: stand.map_or("", HulpvraagStand::naam),
+            stand,
             standen: HulpvraagStand::ALLE
                 .iter()
                 .map(|s| Keuze::new(s.naam(), stand_label(*s)))
                 .collect(),
-            welke: if alleen_open { "open" } else { "alle" },
+            welke,
+            school,
+            scholen: lijstkeuze::scholen(&orgs),
+            periode,
+            periodes: Periode::ALLE
+                .iter()
+                .map(|p| Keuze::new(p.naam(), periode_label(*p)))
+                .collect(),
+            sorteer: sortering.naam(),
+            sorteringen: HulpvragenSortering::ALLE
+                .iter()
+                .map(|s| Keuze::new(s.naam(), sortering_label(*s)))
+                .collect(),
+            paginering,
             registreren: matches!(
                 wie.rol(),
                 Rol::Zorgcoordinator | Rol::Casusregisseur | Rol::Wijkteammedewerker

@@ -10,7 +10,6 @@ use std::collections::HashMap;
 use super::formulier::{Path, Query};
 use askama::Template;
 use axum::extract::State;
-use schakel_domain::Bsn;
 use schakel_domain::toegangsroute::{Route, Vraagsoort};
 use schakel_domain::{OrganisatieSoort, Rol, Triage};
 use schakel_storage::{
@@ -70,7 +69,12 @@ pub struct HulpvraagRegel {
     pub id: Id,
     pub jeugdige: Id,
     pub naam: String,
+    /// The pupil's school, "–" for none.
+    pub school: String,
     pub aangemaakt: String,
+    /// Who asked it: "Uw organisatie" or the registrant's name.
+    pub door: String,
+    /// Where it stands, with whom it lies now.
     pub stand: String,
 }
 
@@ -97,20 +101,11 @@ struct Lijst {
     scholen: Vec<Keuze>,
     sorteer: &'static str,
     sorteringen: Vec<Keuze>,
+    paginering: lijstkeuze::Paginering,
     csrf: String,
 }
 
 impl Lijst {
-    /// The query string of another page of the same list (never a name
-    /// or a BSN).
-    pub fn naar(&self, pagina: i64) -> String {
-        let mut q = format!("?sorteer={}&pagina={pagina}", self.sorteer);
-        if !self.gekozen_school.is_empty() {
-            q.push_str(&format!("&school={}", self.gekozen_school));
-        }
-        q
-    }
-
     pub fn gezocht(&self) -> bool {
         !self.zoek.is_empty() || !self.bsn.is_empty()
     }
@@ -157,14 +152,30 @@ pub fn hulpvraag_regel(
     eigen: Id,
     namen: &HashMap<Id, String>,
 ) -> HulpvraagRegel {
+    let naam_van = |org: Id| {
+        if org == eigen {
+            "Uw organisatie".to_string()
+        } else {
+            namen
+                .get(&org)
+                .cloned()
+                .unwrap_or_else(|| "Een andere organisatie".into())
+        }
+    };
     HulpvraagRegel {
         id: h.id,
         jeugdige: j.id,
         naam: j.naam(),
+        school: j
+            .gegevens
+            .school
+            .and_then(|s| namen.get(&s).cloned())
+            .unwrap_or_else(|| "–".into()),
         aangemaakt: opmaak::datum(h.aangemaakt.date_naive()),
+        door: naam_van(h.organisatie),
         stand: match h.triage {
             None => "Nog te triëren".into(),
-            Some(_) if h.behandelaar == eigen => "Getrieerd: uw organisatie pakt haar op".into(),
+            Some(_) if h.behandelaar == eigen => "Getriëerd: uw organisatie pakt haar op".into(),
             Some(_) => format!(
                 "Overgedragen aan {}",
                 namen
@@ -235,15 +246,11 @@ async fn toon(wie: Ingelogd, g: LijstVraag, zoek: String, bsn: String) -> WebRes
     let op_bsn = zoekt_op_bsn(wie.rol());
     let filter = JeugdigenFilter {
         zoek: lijstkeuze::zoekterm(&zoek, &mut fouten),
-        bsn: match bsn.trim() {
-            "" => None,
-            _ if !op_bsn => {
-                fouten.veld("bsn", "BSN", "uw rol zoekt niet op BSN");
-                None
-            }
-            b => Bsn::parse(b)
-                .map_err(|_| fouten.veld("bsn", "BSN", "dit BSN klopt niet, controleer de cijfers"))
-                .ok(),
+        bsn: if op_bsn || bsn.trim().is_empty() {
+            lijstkeuze::bsn(&bsn, &mut fouten)
+        } else {
+            fouten.veld("bsn", "BSN", "uw rol zoekt niet op BSN");
+            None
         },
         school: lijstkeuze::school(g.school.as_deref(), &orgs, &mut fouten),
         sortering: lijstkeuze::sortering(
@@ -270,6 +277,16 @@ async fn toon(wie: Ingelogd, g: LijstVraag, zoek: String, bsn: String) -> WebRes
         .iter()
         .map(|s| Keuze::new(s.naam(), sortering_label(*s)))
         .collect();
+    let gekozen_school = filter.school.map(|s| s.to_string()).unwrap_or_default();
+    let paginering = lijstkeuze::Paginering {
+        anker: "#jeugdigen-kop",
+        ..lijstkeuze::Paginering::new("Pagina's van de jeugdigen", "/jeugdigen", (pagina, paginas))
+    }
+    .met(&[
+        ("sorteer", filter.sortering.naam()),
+        ("school", &gekozen_school),
+    ])
+    .gezocht_op(&[("zoek", &zoek), ("bsn", &bsn)], &wie.csrf);
     pagina_met(
         fouten.status(),
         &Lijst {
@@ -288,10 +305,11 @@ async fn toon(wie: Ingelogd, g: LijstVraag, zoek: String, bsn: String) -> WebRes
             zoek,
             bsn,
             op_bsn,
-            gekozen_school: filter.school.map(|s| s.to_string()).unwrap_or_default(),
+            gekozen_school,
             scholen: lijstkeuze::scholen(&orgs),
             sorteer: filter.sortering.naam(),
             sorteringen,
+            paginering,
             csrf: wie.csrf.clone(),
         },
     )

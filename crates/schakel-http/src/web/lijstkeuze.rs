@@ -7,9 +7,6 @@ use schakel_storage::{Id, Organisatie};
 
 use super::formulier::{Fouten, Keuze};
 
-/// The longest search by name, in characters.
-pub const ZOEK_MAX: usize = 100;
-
 /// The page asked for; page 1 (and a message) for anything but a whole
 /// number from 1.
 pub fn paginanummer(p: Option<&str>, fouten: &mut Fouten) -> i64 {
@@ -98,20 +95,91 @@ pub fn sortering<T: Default>(
     keuze(s, parse, ("sorteer", "Sorteren"), fouten).unwrap_or_default()
 }
 
-/// A search by part of a name: none when empty; too long is named at the
-/// field and searches nothing.
+/// A search by part of a name ([`schakel_storage::zoekterm`]): none when
+/// empty; too long is named at the field and searches nothing.
 pub fn zoekterm(zoek: &str, fouten: &mut Fouten) -> Option<String> {
-    let z = zoek.trim();
-    if z.is_empty() {
-        return None;
+    schakel_storage::zoekterm(zoek)
+        .map_err(|m| fouten.veld("zoek", "Zoek op naam", m))
+        .ok()
+        .flatten()
+}
+
+/// A search by BSN ([`schakel_storage::zoek_bsn`]): none when empty; a
+/// wrong one is named at the field and searches nothing.
+pub fn bsn(bsn: &str, fouten: &mut Fouten) -> Option<schakel_domain::Bsn> {
+    schakel_storage::zoek_bsn(bsn)
+        .map_err(|m| fouten.veld("bsn", "BSN", m))
+        .ok()
+        .flatten()
+}
+
+/// The paging `<nav>` of a list (`templates/_paginering.html`, one for
+/// every list): links while nothing was searched; otherwise buttons that
+/// post the search again, so a name or BSN never goes in a URL.
+pub struct Paginering {
+    /// The nav's accessible name ("Pagina's van de casussen").
+    pub label: &'static str,
+    /// The list's path ("/casussen").
+    pub pad: &'static str,
+    pub pagina: i64,
+    pub paginas: i64,
+    /// The field that carries the page number ("pagina").
+    pub veld: &'static str,
+    /// The list's other choices, kept on every page (checked values only).
+    pub keuzes: Vec<(&'static str, String)>,
+    /// What was searched (posted again); empty when nothing was.
+    pub zoek: Vec<(&'static str, String)>,
+    /// Where the page lands ("#jeugdigen-kop"), or empty.
+    pub anker: &'static str,
+    pub csrf: String,
+}
+
+impl Paginering {
+    /// Paging for `pad` on `pagina` of `paginas`, choices and search to be
+    /// added with [`Paginering::met`] and [`Paginering::gezocht_op`].
+    pub fn new(label: &'static str, pad: &'static str, (pagina, paginas): (i64, i64)) -> Self {
+        Self {
+            label,
+            pad,
+            pagina,
+            paginas,
+            veld: "pagina",
+            keuzes: Vec::new(),
+            zoek: Vec::new(),
+            anker: "",
+            csrf: String::new(),
+        }
     }
-    if z.chars().count() > ZOEK_MAX {
-        fouten.veld(
-            "zoek",
-            "Zoek op naam",
-            format!("gebruik ten hoogste {ZOEK_MAX} tekens"),
+
+    /// Keeps the choices that are made (an empty one is left out).
+    pub fn met(mut self, keuzes: &[(&'static str, &str)]) -> Self {
+        self.keuzes.extend(
+            keuzes
+                .iter()
+                .filter(|(_, w)| !w.is_empty())
+                .map(|(n, w)| (*n, w.to_string())),
         );
-        return None;
+        self
     }
-    Some(z.to_string())
+
+    /// Posts `zoek` (name/value) again with `csrf` when any was searched.
+    pub fn gezocht_op(mut self, zoek: &[(&'static str, &str)], csrf: &str) -> Self {
+        if zoek.iter().any(|(_, w)| !w.trim().is_empty()) {
+            self.zoek = zoek.iter().map(|(n, w)| (*n, w.to_string())).collect();
+        }
+        self.csrf = csrf.to_string();
+        self
+    }
+
+    /// The query string of page `pagina` with the same choices (never a
+    /// name: a search pages by posting).
+    pub fn naar(&self, pagina: i64) -> String {
+        let mut q: String = self
+            .keuzes
+            .iter()
+            .map(|(n, w)| format!("{n}={w}&"))
+            .collect();
+        q.push_str(&format!("{}={pagina}", self.veld));
+        format!("?{q}")
+    }
 }

@@ -12,7 +12,8 @@ use askama::Template;
 use axum::http::StatusCode;
 use schakel_domain::{OrganisatieSoort, Rol};
 use schakel_storage::{
-    GemeentelijkeToets, Id, Jeugdige, Pagina, Verwijzing, VerwijzingStand, VerwijzingenFilter,
+    GemeentelijkeToets, Id, Jeugdige, Pagina, Verwijzing, VerwijzingPeriode, VerwijzingSortering,
+    VerwijzingStand, VerwijzingenFilter,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -24,11 +25,11 @@ use super::advies::{
 use super::formulier::{Fouten, Keuze};
 use super::jeugdigen::{namen, organisaties, zichtbare_jeugdigen};
 use super::sessie::{Formulier, Ingelogd};
-use super::{Kop, WebFout, WebResultaat, naar, opmaak, pagina_met};
+use super::{Kop, WebFout, WebResultaat, lijstkeuze, naar, opmaak, pagina_met};
 use crate::api::onderwijssituatie::Dossiersituatie;
 use crate::api::verwijzingen::{
-    LeveringInvoer, VerwijzingInvoer, eigen_verwijzingen, maak_verwijzing, registreer_levering,
-    verwijzingen_van,
+    LeveringInvoer, VerwijzingInvoer, bekende_producten, eigen_verwijzingen, maak_verwijzing,
+    registreer_levering, verwijzingen_van,
 };
 use crate::fout::ApiFout;
 
@@ -105,120 +106,172 @@ const LOPEND_PER_PAGINA: i64 = 50;
 #[template(path = "verwijzingen.html")]
 struct Lijst {
     kop: Kop,
-    melding: Option<String>,
+    fouten: Fouten,
     lopend: Vec<LijstRegel>,
     lopend_totaal: i64,
-    lopend_pagina: i64,
-    lopend_paginas: i64,
+    lopend_paginering: lijstkeuze::Paginering,
     afgelopen: Vec<LijstRegel>,
     afgelopen_totaal: i64,
-    pagina: i64,
-    paginas: i64,
+    afgelopen_paginering: lijstkeuze::Paginering,
     aanbieder: bool,
     /// A search by name, from the POST body (never in a URL).
     zoek: String,
+    school: String,
+    scholen: Vec<Keuze>,
+    periode: &'static str,
+    periodes: Vec<Keuze>,
+    product: String,
+    producten: Vec<Keuze>,
+    sorteer: &'static str,
+    sorteringen: Vec<Keuze>,
     csrf: String,
+}
+
+impl Lijst {
+    /// Whether a choice narrows the list (beyond the search by name).
+    pub fn gekozen(&self) -> bool {
+        !(self.school.is_empty() && self.periode.is_empty() && self.product.is_empty())
+    }
 }
 
 #[derive(Deserialize, Default)]
 pub struct LijstVraag {
     pagina: Option<String>,
     lopend: Option<String>,
+    school: Option<String>,
+    periode: Option<String>,
+    product: Option<String>,
+    sorteer: Option<String>,
+}
+
+fn periode_label(p: VerwijzingPeriode) -> &'static str {
+    match p {
+        VerwijzingPeriode::Gestart => "Begonnen in de afgelopen 30 dagen",
+        VerwijzingPeriode::Eindigt => "Eindigt binnen 30 dagen",
+        VerwijzingPeriode::Afgelopen => "Afgelopen",
+    }
+}
+
+fn sortering_label(s: VerwijzingSortering) -> &'static str {
+    match s {
+        VerwijzingSortering::Ingangsdatum => "Startdatum, nieuwste eerst",
+        _ => "Einddatum, eerst eindigend bovenaan",
+    }
 }
 
 /// My referrals in one table (issue 16.2): the running ones first, the one
 /// ending soonest on top; the ended ones apart below, the latest first;
-/// both paged in the database, searchable by the jeugdige's name. Each
-/// listed referral is logged.
+/// both paged in the database, by school, period and product, sorted by
+/// start or end date, searchable by the jeugdige's name. Each listed
+/// referral is logged.
 pub async fn lijst(wie: Ingelogd, Query(q): Query<LijstVraag>) -> WebResultaat {
     toon(wie, q, String::new()).await
 }
 
 /// The search by name: in the body; the page answers directly.
 pub async fn zoek(f: Formulier<Velden>) -> WebResultaat {
+    let gekozen = |n: &str| Some(veld(&f.invoer, n)).filter(|s| !s.is_empty());
     let q = LijstVraag {
-        pagina: Some(veld(&f.invoer, "pagina")).filter(|s| !s.is_empty()),
-        lopend: Some(veld(&f.invoer, "lopend")).filter(|s| !s.is_empty()),
+        pagina: gekozen("pagina"),
+        lopend: gekozen("lopend"),
+        school: gekozen("school"),
+        periode: gekozen("periode"),
+        product: gekozen("product"),
+        sorteer: gekozen("sorteer"),
     };
     let zoek = veld(&f.invoer, "zoek");
     toon(f.wie, q, zoek).await
 }
 
-/// A page number that is a whole number from 1; `None` for another text.
-fn pagina_van(p: Option<&str>) -> Option<i64> {
-    match p.map(str::parse::<i64>) {
-        None => Some(1),
-        Some(Ok(n)) if n >= 1 => Some(n),
-        Some(_) => None,
+/// One table of the list: the page asked for (the last one when it lies
+/// beyond), its number and the number of pages; nothing when the period
+/// leaves nothing of it.
+async fn deel(
+    dossier: &crate::dossier::Dossier<'_>,
+    filter: Option<&VerwijzingenFilter>,
+    gevraagd: Option<&str>,
+    per: i64,
+    fouten: &mut Fouten,
+) -> Result<(Vec<(Verwijzing, Jeugdige)>, i64, i64, i64), WebFout> {
+    let gevraagd = lijstkeuze::paginanummer(gevraagd, fouten);
+    let Some(f) = filter else {
+        return Ok((Vec::new(), 0, 1, 1));
+    };
+    let mut l = dossier.verwijzingen(f, Pagina::new(gevraagd, per)).await?;
+    let paginas = lijstkeuze::paginas(l.totaal, per);
+    let pagina = lijstkeuze::binnen_bereik(gevraagd, paginas, fouten);
+    if pagina != gevraagd {
+        l = dossier.verwijzingen(f, Pagina::new(pagina, per)).await?;
     }
+    Ok((l.items, l.totaal, pagina, paginas))
 }
 
 async fn toon(wie: Ingelogd, q: LijstVraag, zoek: String) -> WebResultaat {
-    let namen = namen(&organisaties(&wie.state).await?);
+    let orgs = organisaties(&wie.state).await?;
+    let namen = namen(&orgs);
     let vandaag = crate::api::vandaag();
-    let mut fouten = super::formulier::Fouten::default();
-    let zoek_term = super::lijstkeuze::zoekterm(&zoek, &mut fouten);
-    let mut melding = fouten
-        .lijst
-        .first()
-        .map(|f| format!("Zoek op naam: {}.", f.melding));
-    let van = verwijzingen_van(&wie.actor);
-    let filter = |stand| VerwijzingenFilter {
-        van,
-        zoek: zoek_term.clone(),
-        stand,
+    let mut fouten = Fouten::default();
+    let zoek_term = lijstkeuze::zoekterm(&zoek, &mut fouten);
+    let school = lijstkeuze::school(q.school.as_deref(), &orgs, &mut fouten);
+    let periode = lijstkeuze::keuze(
+        q.periode.as_deref(),
+        VerwijzingPeriode::parse,
+        ("periode", "Periode"),
+        &mut fouten,
+    );
+    let bekend = bekende_producten(&wie.state);
+    let product = lijstkeuze::keuze(
+        q.product.as_deref(),
+        |p| bekend.contains_key(p).then(|| p.to_string()),
+        ("product", "Product"),
+        &mut fouten,
+    );
+    let sortering = lijstkeuze::keuze(
+        q.sorteer.as_deref(),
+        VerwijzingSortering::parse,
+        ("sorteer", "Sorteren"),
+        &mut fouten,
+    )
+    .unwrap_or(VerwijzingSortering::Einddatum);
+    let basis = VerwijzingenFilter {
+        van: verwijzingen_van(&wie.actor),
+        zoek: zoek_term,
+        school,
+        product: product.clone(),
+        sortering,
+        ..Default::default()
+    };
+    let filter = |stand| {
+        let f = VerwijzingenFilter {
+            stand,
+            ..basis.clone()
+        };
+        match periode {
+            None => Some(f),
+            Some(p) => p.toegepast(f, vandaag),
+        }
     };
     let dossier = wie.dossier();
-    let deel = |stand, p: i64, per: i64| {
-        let f = filter(stand);
-        let dossier = &dossier;
-        async move { dossier.verwijzingen(&f, Pagina::new(p, per)).await }
-    };
-    let gevraagd_lopend = pagina_van(q.lopend.as_deref());
-    let gevraagd = pagina_van(q.pagina.as_deref());
-    let mut lopend = deel(
-        VerwijzingStand::Lopend {
+    let (lopend, lopend_totaal, lopend_pagina, lopend_paginas) = deel(
+        &dossier,
+        filter(VerwijzingStand::Lopend {
             vanaf: vandaag,
             tot: None,
-        },
-        gevraagd_lopend.unwrap_or(1),
+        })
+        .as_ref(),
+        q.lopend.as_deref(),
         LOPEND_PER_PAGINA,
+        &mut fouten,
     )
     .await?;
-    let mut afgelopen = deel(
-        VerwijzingStand::Afgelopen(vandaag),
-        gevraagd.unwrap_or(1),
+    let (afgelopen, afgelopen_totaal, pagina, paginas) = deel(
+        &dossier,
+        filter(VerwijzingStand::Afgelopen(vandaag)).as_ref(),
+        q.pagina.as_deref(),
         AFGELOPEN_PER_PAGINA,
+        &mut fouten,
     )
     .await?;
-    let lopend_paginas = super::lijstkeuze::paginas(lopend.totaal, LOPEND_PER_PAGINA);
-    let paginas = super::lijstkeuze::paginas(afgelopen.totaal, AFGELOPEN_PER_PAGINA);
-    let buiten = |gevraagd: Option<i64>, paginas: i64| gevraagd.is_none_or(|p| p > paginas);
-    let niet_er = |wat: &str, paginas: i64| {
-        format!(
-            "Die pagina van de {wat} bestaat niet: kies een pagina van 1 tot en met {paginas}. U ziet pagina 1."
-        )
-    };
-    let mut lopend_pagina = gevraagd_lopend.unwrap_or(1);
-    if buiten(gevraagd_lopend, lopend_paginas) {
-        melding = Some(niet_er("lopende verwijzingen", lopend_paginas));
-        lopend_pagina = 1;
-        lopend = deel(
-            VerwijzingStand::Lopend {
-                vanaf: vandaag,
-                tot: None,
-            },
-            1,
-            LOPEND_PER_PAGINA,
-        )
-        .await?;
-    }
-    let mut pagina = gevraagd.unwrap_or(1);
-    if buiten(gevraagd, paginas) {
-        melding = Some(niet_er("afgelopen verwijzingen", paginas));
-        pagina = 1;
-        afgelopen = deel(VerwijzingStand::Afgelopen(vandaag), 1, AFGELOPEN_PER_PAGINA).await?;
-    }
     let regels = |l: Vec<(Verwijzing, Jeugdige)>| -> Vec<LijstRegel> {
         l.iter()
             .map(|(v, j)| LijstRegel {
@@ -234,26 +287,81 @@ async fn toon(wie: Ingelogd, q: LijstVraag, zoek: String) -> WebResultaat {
     } else {
         "Verwijzingen"
     };
-    let status = if melding.is_some() {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
+    let school = school.map(|s| s.to_string()).unwrap_or_default();
+    let product = product.unwrap_or_default();
+    let periode = periode.map_or("", VerwijzingPeriode::naam);
+    // The default order is left out of the links.
+    let sorteer = match sortering {
+        VerwijzingSortering::Einddatum => "",
+        s => s.naam(),
     };
+    let keuzes = [
+        ("school", school.as_str()),
+        ("periode", periode),
+        ("product", product.as_str()),
+        ("sorteer", sorteer),
+    ];
+    let (lopend_nummer, afgelopen_nummer) = (lopend_pagina.to_string(), pagina.to_string());
+    let lopend_paginering = lijstkeuze::Paginering {
+        veld: "lopend",
+        anker: "#lopend-kop",
+        ..lijstkeuze::Paginering::new(
+            "Pagina's van de lopende verwijzingen",
+            "/verwijzingen",
+            (lopend_pagina, lopend_paginas),
+        )
+    }
+    .met(&keuzes)
+    .met(&[("pagina", afgelopen_nummer.as_str())])
+    .gezocht_op(&[("zoek", &zoek)], &wie.csrf);
+    let afgelopen_paginering = lijstkeuze::Paginering {
+        anker: "#afgelopen-kop",
+        ..lijstkeuze::Paginering::new(
+            "Pagina's van de afgelopen verwijzingen",
+            "/verwijzingen",
+            (pagina, paginas),
+        )
+    }
+    .met(&keuzes)
+    .met(&[(
+        "lopend",
+        if lopend_pagina > 1 {
+            lopend_nummer.as_str()
+        } else {
+            ""
+        },
+    )])
+    .gezocht_op(&[("zoek", &zoek)], &wie.csrf);
     pagina_met(
-        status,
+        fouten.status(),
         &Lijst {
             kop: Kop::voor(&wie, titel, "/verwijzingen").await?,
-            melding,
-            lopend: regels(lopend.items),
-            lopend_totaal: lopend.totaal,
-            lopend_pagina,
-            lopend_paginas,
-            afgelopen: regels(afgelopen.items),
-            afgelopen_totaal: afgelopen.totaal,
-            pagina,
-            paginas,
+            fouten,
+            lopend: regels(lopend),
+            lopend_totaal,
+            lopend_paginering,
+            afgelopen: regels(afgelopen),
+            afgelopen_totaal,
+            afgelopen_paginering,
             aanbieder,
             zoek,
+            school,
+            scholen: lijstkeuze::scholen(&orgs),
+            periode,
+            periodes: VerwijzingPeriode::ALLE
+                .iter()
+                .map(|p| Keuze::new(p.naam(), periode_label(*p)))
+                .collect(),
+            product,
+            producten: bekend
+                .iter()
+                .map(|(sleutel, naam)| Keuze::new(sleutel, naam))
+                .collect(),
+            sorteer: sortering.naam(),
+            sorteringen: VerwijzingSortering::KEUZES
+                .iter()
+                .map(|s| Keuze::new(s.naam(), sortering_label(*s)))
+                .collect(),
             csrf: wie.csrf.clone(),
         },
     )
