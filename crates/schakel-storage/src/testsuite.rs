@@ -28,6 +28,7 @@
 //! - `backup` refuses an existing target with `BestaatAl(_)`.
 
 mod levering;
+mod regelversies;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -104,6 +105,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     levenscyclus(opslag, &w).await;
     sso(opslag, &w).await;
     casusoverzicht(opslag, &w).await;
+    regelversies::regelversies(opslag).await;
     verifieer_keten(opslag).await;
     checkpoints(opslag).await;
 }

@@ -53,8 +53,11 @@ enum Opdracht {
         #[arg(long)]
         school: String,
     },
-    /// Rule set versions and their rules, with ids and citations.
-    Regels,
+    /// Rule set versions and their rules, with ids and citations; `publiceer`: roll out new rule or calendar files to every instance.
+    Regels {
+        #[command(subcommand)]
+        opdracht: Option<RegelsOpdracht>,
+    },
     /// School calendar: import the Rijksoverheid feed, show what is covered.
     #[command(subcommand)]
     Kalender(kalender::KalenderOpdracht),
@@ -95,6 +98,15 @@ enum Opdracht {
         /// Date to check against (default: today).
         #[arg(long)]
         peildatum: Option<String>,
+        #[command(flatten)]
+        opslag: opslag::OpslagOpties,
+    },
+}
+
+#[derive(Subcommand)]
+enum RegelsOpdracht {
+    /// Records the rule and calendar files of --data as what every `serve` on this database must load (audited); running instances with other files then report "verouderd" until restarted with these.
+    Publiceer {
         #[command(flatten)]
         opslag: opslag::OpslagOpties,
     },
@@ -163,7 +175,15 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
                 "bronnen": bronnen,
             }));
         }
-        Opdracht::Regels => schrijf(&regels_overzicht(&Regios::laad(&data, &cli.regio)?)),
+        Opdracht::Regels { opdracht: None } => {
+            schrijf(&regels_overzicht(&Regios::laad(&data, &cli.regio)?))
+        }
+        Opdracht::Regels {
+            opdracht: Some(RegelsOpdracht::Publiceer { opslag }),
+        } => {
+            let regios = Regios::laad(&data, &cli.regio)?;
+            runtime()?.block_on(publiceer(opslag, &regios))?;
+        }
         Opdracht::Kalender(opdracht) => kalender::voer_uit(opdracht, &data)?,
         Opdracht::Serve(opties) => {
             let regios = Regios::laad(&data, &cli.regio)?;
@@ -199,6 +219,22 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
             runtime()?.block_on(beheer::retentie(opslag, peildatum))?;
         }
     }
+    Ok(())
+}
+
+/// `schakel regels publiceer`: prints what is recorded afterwards.
+async fn publiceer(opslag: &opslag::OpslagOpties, regios: &Regios) -> Result<(), Fout> {
+    let opslag = opslag.open().await.map_err(|e| Fout::Bedrijf(e.0))?;
+    let vastgelegd = schakel_http::regelversies::publiceer(opslag.as_ref(), regios, "cli")
+        .await
+        .map_err(|e| Fout::Bedrijf(format!("regels publiceren: {e}")))?;
+    let lijst: Vec<_> = vastgelegd
+        .iter()
+        .map(
+            |v| serde_json::json!({"regio": v.versie.regio, "vingerafdruk": v.versie.vingerafdruk}),
+        )
+        .collect();
+    schrijf(&serde_json::json!({ "gepubliceerd": lijst }));
     Ok(())
 }
 
