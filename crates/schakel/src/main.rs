@@ -23,6 +23,13 @@ use schakel_rules::vraag::parse_json;
 use schakel_rules::{InvoerFout, LaadFout, Regios};
 use serde::Serialize;
 
+/// mimalloc instead of glibc's malloc: sqlx decodes rows on its worker
+/// threads and they are freed on others, and glibc spent ~36% of `audit
+/// verify` in malloc and free (BENCHMARKS.md, "The audit log without one
+/// queue"); mimalloc is built for frees from another thread.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "schakel",
