@@ -18,6 +18,7 @@ pub mod invoer;
 pub mod openapi;
 pub mod post;
 pub mod regels;
+pub mod regelversies;
 pub mod sso;
 pub mod state;
 pub mod toegangslog;

@@ -1,6 +1,11 @@
 //! Shared pieces of Schakel's load-test tools (`schakel-vul`,
 //! `schakel-gids`): generated data, never demo data.
 
+/// The allocator of every load-test tool, as in `schakel` itself (see
+/// its `main.rs`): the tools measure the same code paths.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 // --- deterministic randomness ---------------------------------------------------
 
 /// splitmix64: small, fast, deterministic per seed.

@@ -253,13 +253,23 @@ impl PgOpslag {
     }
 
     pub(crate) async fn eigen_meld_gidswijziging(&self) -> Resultaat<()> {
-        melding::meld(&self.pool).await
+        melding::meld(&self.pool, melding::GIDS).await
     }
 
     pub(crate) async fn eigen_volg_gidswijzigingen(
         &self,
     ) -> Resultaat<Option<schakel_storage::Gidswijzigingen>> {
-        melding::volg(&self.pool).await.map(Some)
+        melding::volg(&self.pool, melding::GIDS).await.map(Some)
+    }
+
+    pub(crate) async fn eigen_meld_regelpublicatie(&self) -> Resultaat<()> {
+        melding::meld(&self.pool, melding::REGELS).await
+    }
+
+    pub(crate) async fn eigen_volg_regelpublicaties(
+        &self,
+    ) -> Resultaat<Option<schakel_storage::Regelpublicaties>> {
+        melding::volg(&self.pool, melding::REGELS).await.map(Some)
     }
 
     /// A consistent online copy with `pg_dump --format=custom`: pg_dump reads

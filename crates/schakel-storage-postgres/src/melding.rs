@@ -1,7 +1,8 @@
 //! Several `schakel serve` instances on one database (issue 15.3): a change
-//! of the regional directory is announced on a PostgreSQL channel, and every
-//! instance that listens drops its cached snapshot at once instead of after
-//! its refresh interval.
+//! of the regional directory, or a publication of new rule versions, is
+//! announced on a PostgreSQL channel, and every instance that listens acts
+//! at once: it drops its cached directory snapshot instead of waiting for
+//! its refresh interval, or reports that its rules are out of date.
 
 use sqlx::postgres::PgListener;
 
@@ -12,22 +13,27 @@ use crate::motor::fout;
 
 /// The channel directory changes are announced on.
 pub(crate) const GIDS: &str = "schakel_gids";
+/// The channel rule publications are announced on.
+pub(crate) const REGELS: &str = "schakel_regels";
 
-pub(crate) async fn meld(pool: &PgPool) -> Resultaat<()> {
+pub(crate) async fn meld(pool: &PgPool, kanaal: &str) -> Resultaat<()> {
     sqlx::query("SELECT pg_notify($1, '')")
-        .bind(GIDS)
+        .bind(kanaal)
         .execute(pool)
         .await
         .map_err(fout)?;
     Ok(())
 }
 
-/// Listens on [`GIDS`] on a connection of its own, forwarding each
+/// Listens on `kanaal` on a connection of its own, forwarding each
 /// announcement; ends when the receiver is dropped. `PgListener` reconnects
 /// by itself after a lost connection; that is forwarded as a change.
-pub(crate) async fn volg(pool: &PgPool) -> Resultaat<schakel_storage::Gidswijzigingen> {
+pub(crate) async fn volg(
+    pool: &PgPool,
+    kanaal: &'static str,
+) -> Resultaat<tokio::sync::mpsc::Receiver<()>> {
     let mut luisteraar = PgListener::connect_with(pool).await.map_err(fout)?;
-    luisteraar.listen(GIDS).await.map_err(fout)?;
+    luisteraar.listen(kanaal).await.map_err(fout)?;
     let (zender, ontvanger) = tokio::sync::mpsc::channel(16);
     tokio::spawn(async move {
         loop {
@@ -43,7 +49,7 @@ pub(crate) async fn volg(pool: &PgPool) -> Resultaat<schakel_storage::Gidswijzig
                     }
                 }
                 Err(e) => {
-                    tracing::warn!(fout = %e, "luisteren naar gidswijzigingen mislukt; opnieuw");
+                    tracing::warn!(fout = %e, kanaal, "luisteren naar andere instanties mislukt; opnieuw");
                     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
                 }
             }

@@ -137,47 +137,88 @@ pub(crate) fn postcode_getal(kolom: &str) -> String {
 /// column.
 pub(crate) const ROL_VOLGORDE: &str = "volgorde, rol, organisatie";
 
+/// The audit table's columns, in the order the UNNEST below gives them.
+const AUDIT_INSERT: &str = "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, \
+     gebruiker, rol, organisatie, namens, client_type, client, object_type, object_id, uitkomst, \
+     grond, bron, systeem, vorige_hash, hash)";
+
+/// The batch's rows as one array per column, parameters $1 to $18.
+const AUDIT_RIJEN: &str = "SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::text[], \
+     $4::text[], $5::bigint[], $6::text[], $7::bigint[], $8::bigint[], $9::text[], $10::text[], \
+     $11::text[], $12::bigint[], $13::text[], $14::text[], $15::text[], $16::text[], \
+     $17::text[], $18::text[]) AS rij";
+
+/// Binds the columns of `opgeslagen` as $1 to $18 ([`AUDIT_RIJEN`]).
+fn bind_audits<'q>(
+    q: sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments>,
+    opgeslagen: &[schakel_storage::AuditRecord],
+) -> sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments> {
+    use schakel_storage::AuditRecord;
+    let kolom =
+        |f: fn(&AuditRecord) -> Option<String>| opgeslagen.iter().map(f).collect::<Vec<_>>();
+    let getal = |f: fn(&AuditRecord) -> Option<i64>| opgeslagen.iter().map(f).collect::<Vec<_>>();
+    q.bind(getal(|a| Some(a.volgnummer)))
+        .bind(kolom(|a| Some(a.record.gebeurtenis.clone())))
+        .bind(kolom(|a| Some(a.record.actie.code().to_owned())))
+        .bind(kolom(|a| Some(a.record.tijdstip_tekst())))
+        .bind(getal(|a| a.record.gebruiker))
+        .bind(kolom(|a| a.record.rol.map(|r| r.naam().to_owned())))
+        .bind(getal(|a| a.record.organisatie))
+        .bind(getal(|a| a.record.namens))
+        .bind(kolom(|a| a.record.client_type.clone()))
+        .bind(kolom(|a| a.record.client.clone()))
+        .bind(kolom(|a| Some(a.record.object_type.clone())))
+        .bind(getal(|a| a.record.object_id))
+        .bind(kolom(|a| Some(a.record.uitkomst.naam().to_owned())))
+        .bind(kolom(|a| a.record.grond.clone()))
+        .bind(kolom(|a| Some(a.record.bron.clone())))
+        .bind(kolom(|a| Some(a.record.systeem.clone())))
+        .bind(kolom(|a| Some(a.vorige_hash.clone())))
+        .bind(kolom(|a| Some(a.hash.clone())))
+}
+
 /// Writes hashed audit records (bulk loading): one statement for the whole
 /// batch, so a page of 20 reads costs one round trip to the server, not 20.
 pub(crate) async fn schrijf_audits(
     c: &mut Verbinding,
     opgeslagen: &[schakel_storage::AuditRecord],
 ) -> Resultaat<()> {
-    use schakel_storage::AuditRecord;
-    let kolom =
-        |f: fn(&AuditRecord) -> Option<String>| opgeslagen.iter().map(f).collect::<Vec<_>>();
-    let getal = |f: fn(&AuditRecord) -> Option<i64>| opgeslagen.iter().map(f).collect::<Vec<_>>();
-    sqlx::query(
-        "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
-         organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
-         bron, systeem, vorige_hash, hash) \
-         SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], \
-           $6::text[], $7::bigint[], $8::bigint[], $9::text[], $10::text[], $11::text[], \
-           $12::bigint[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], \
-           $18::text[])",
-    )
-    .bind(getal(|a| Some(a.volgnummer)))
-    .bind(kolom(|a| Some(a.record.gebeurtenis.clone())))
-    .bind(kolom(|a| Some(a.record.actie.code().to_owned())))
-    .bind(kolom(|a| Some(a.record.tijdstip_tekst())))
-    .bind(getal(|a| a.record.gebruiker))
-    .bind(kolom(|a| a.record.rol.map(|r| r.naam().to_owned())))
-    .bind(getal(|a| a.record.organisatie))
-    .bind(getal(|a| a.record.namens))
-    .bind(kolom(|a| a.record.client_type.clone()))
-    .bind(kolom(|a| a.record.client.clone()))
-    .bind(kolom(|a| Some(a.record.object_type.clone())))
-    .bind(getal(|a| a.record.object_id))
-    .bind(kolom(|a| Some(a.record.uitkomst.naam().to_owned())))
-    .bind(kolom(|a| a.record.grond.clone()))
-    .bind(kolom(|a| Some(a.record.bron.clone())))
-    .bind(kolom(|a| Some(a.record.systeem.clone())))
-    .bind(kolom(|a| Some(a.vorige_hash.clone())))
-    .bind(kolom(|a| Some(a.hash.clone())))
-    .execute(&mut *c)
-    .await
-    .map_err(fout)?;
+    let sql = format!("{AUDIT_INSERT} {AUDIT_RIJEN}");
+    bind_audits(sqlx::query(sqlx::AssertSqlSafe(sql)), opgeslagen)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
     Ok(())
+}
+
+/// Appends `opgeslagen` (hashed onto the head `kop`) and moves the head to
+/// its last record in one statement, its own transaction — only if the
+/// head is still `kop`: false (nothing written) when another append came
+/// first. The head's row lock serialises this with every other append;
+/// one round trip, committed (durable) when it returns.
+pub(crate) async fn schrijf_audits_na_kop(
+    pool: &Pool,
+    kop: (i64, &str),
+    opgeslagen: &[schakel_storage::AuditRecord],
+) -> Resultaat<bool> {
+    let Some(laatste) = opgeslagen.last() else {
+        return Ok(true);
+    };
+    let sql = format!(
+        "WITH kop AS (UPDATE audit_kop SET volgnummer = $19, hash = $20 \
+           WHERE id = 1 AND volgnummer = $21 AND hash = $22 RETURNING id) \
+         {AUDIT_INSERT} {AUDIT_RIJEN} WHERE EXISTS (SELECT 1 FROM kop)"
+    );
+    let geschreven = bind_audits(sqlx::query(sqlx::AssertSqlSafe(sql)), opgeslagen)
+        .bind(laatste.volgnummer)
+        .bind(&laatste.hash)
+        .bind(kop.0)
+        .bind(kop.1)
+        .execute(pool)
+        .await
+        .map_err(fout)?
+        .rows_affected();
+    Ok(geschreven == opgeslagen.len() as u64)
 }
 
 /// What follows a `SELECT` over several tables that reads the rows of

@@ -163,6 +163,16 @@ impl SqliteOpslag {
         Ok(None)
     }
 
+    pub(crate) async fn eigen_meld_regelpublicatie(&self) -> Resultaat<()> {
+        Ok(())
+    }
+
+    pub(crate) async fn eigen_volg_regelpublicaties(
+        &self,
+    ) -> Resultaat<Option<schakel_storage::Regelpublicaties>> {
+        Ok(None)
+    }
+
     pub(crate) fn eigen_backend(&self) -> &'static str {
         "sqlite"
     }

@@ -250,6 +250,40 @@ pub(crate) async fn schrijf_audits(
     Ok(())
 }
 
+/// Appends `opgeslagen` (hashed onto the head `kop`) and moves the head to
+/// its last record, committed — only if the head is still `kop`: false
+/// (nothing written) when another append came first. SQLite's write lock
+/// serialises it with every other append; the head is not read first.
+pub(crate) async fn schrijf_audits_na_kop(
+    pool: &Pool,
+    kop: (i64, &str),
+    opgeslagen: &[schakel_storage::AuditRecord],
+) -> Resultaat<bool> {
+    let Some(laatste) = opgeslagen.last() else {
+        return Ok(true);
+    };
+    let mut tx = pool.begin_with(BEGIN_SCHRIJF).await.map_err(fout)?;
+    let verplaatst = sqlx::query(
+        "UPDATE audit_kop SET volgnummer = $1, hash = $2 \
+         WHERE id = 1 AND volgnummer = $3 AND hash = $4",
+    )
+    .bind(laatste.volgnummer)
+    .bind(&laatste.hash)
+    .bind(kop.0)
+    .bind(kop.1)
+    .execute(&mut *tx)
+    .await
+    .map_err(fout)?
+    .rows_affected();
+    if verplaatst != 1 {
+        tx.rollback().await.map_err(fout)?;
+        return Ok(false);
+    }
+    schrijf_audits(&mut tx, opgeslagen).await?;
+    tx.commit().await.map_err(fout)?;
+    Ok(true)
+}
+
 /// What follows a `SELECT` over several tables that reads the rows of
 /// `alias` it is about to change: nothing on SQLite (see [`VOOR_WIJZIGING`]).
 pub(crate) fn voor_wijziging_van(_alias: &str) -> String {

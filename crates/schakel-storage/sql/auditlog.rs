@@ -4,23 +4,52 @@
 use schakel_storage::sequencer::Sequencer;
 use schakel_storage::{Checkpoint, Resultaat};
 
-use crate::motor::{BEGIN_SCHRIJF, Pool, Rij, fout, kol};
-use crate::sql::kern::voeg_audits_toe;
+use crate::motor::{BEGIN_SCHRIJF, Pool, Rij, fout, kol, schrijf_audits_na_kop};
+use crate::sql::kern::{keten, kop_na, voeg_audits_toe};
 
-/// The store's sequencer: each batch in one write transaction, serialised
-/// with every other append (of this and, on PostgreSQL, every other
-/// instance) by the engine's write lock or the chain head's row lock.
+/// The chain head this sequencer wrote last: (volgnummer, hash).
+type Kop = std::sync::Arc<std::sync::Mutex<Option<(i64, String)>>>;
+
+/// The store's sequencer: each batch appended and committed at once,
+/// serialised with every other append (of this and, on PostgreSQL, every
+/// other instance) by the engine's write lock or the chain head's row lock.
+///
+/// The batch is hashed onto the head this sequencer wrote last, before any
+/// lock, and written together with the head's update only if the head is
+/// still that one (on PostgreSQL one statement, its own transaction: one
+/// round trip). Otherwise — another instance or a write's own transaction
+/// appended since — it is appended the long way: read and lock the head,
+/// hash, write, update the head, commit.
 pub(crate) fn sequencer(pool: &Pool) -> Sequencer {
     let pool = pool.clone();
+    let kop = Kop::default();
     Sequencer::new(move |records| {
-        let pool = pool.clone();
+        let (pool, kop) = (pool.clone(), kop.clone());
         Box::pin(async move {
-            let mut tx = pool.begin_with(BEGIN_SCHRIJF).await.map_err(fout)?;
-            let opgeslagen = voeg_audits_toe(&mut tx, &records).await?;
-            tx.commit().await.map_err(fout)?;
-            Ok(opgeslagen)
+            let uit = voeg_batch_toe(&pool, &kop, &records).await;
+            *kop.lock().unwrap_or_else(|v| v.into_inner()) =
+                uit.as_ref().ok().and_then(|o| kop_na(o));
+            uit
         })
     })
+}
+
+async fn voeg_batch_toe(
+    pool: &Pool,
+    kop: &Kop,
+    records: &[schakel_storage::NieuwAuditRecord],
+) -> Resultaat<Vec<schakel_storage::AuditRecord>> {
+    let bekend = kop.lock().unwrap_or_else(|v| v.into_inner()).clone();
+    if let Some((volgnummer, hash)) = bekend {
+        let opgeslagen = keten(volgnummer, &hash, records)?;
+        if schrijf_audits_na_kop(pool, (volgnummer, &hash), &opgeslagen).await? {
+            return Ok(opgeslagen);
+        }
+    }
+    let mut tx = pool.begin_with(BEGIN_SCHRIJF).await.map_err(fout)?;
+    let opgeslagen = voeg_audits_toe(&mut tx, records).await?;
+    tx.commit().await.map_err(fout)?;
+    Ok(opgeslagen)
 }
 
 pub(crate) async fn schrijf_checkpoint(pool: &Pool, c: &Checkpoint) -> Resultaat<()> {

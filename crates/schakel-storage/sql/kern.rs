@@ -139,7 +139,30 @@ pub(crate) async fn voeg_audits_toe(
     .fetch_optional(&mut *c)
     .await
     .map_err(fout)?;
-    let (mut volgnummer, mut vorige_hash) = kop.unwrap_or((0, BEGIN_HASH.to_string()));
+    let (volgnummer, vorige_hash) = kop.unwrap_or((0, BEGIN_HASH.to_string()));
+    let opgeslagen = keten(volgnummer, &vorige_hash, records)?;
+    let (volgnummer, vorige_hash) = kop_na(&opgeslagen).unwrap_or((volgnummer, vorige_hash));
+    schrijf_audits(c, &opgeslagen).await?;
+    sqlx::query(
+        "INSERT INTO audit_kop (id, volgnummer, hash) VALUES (1, $1, $2) \
+         ON CONFLICT (id) DO UPDATE SET volgnummer = excluded.volgnummer, hash = excluded.hash",
+    )
+    .bind(volgnummer)
+    .bind(&vorige_hash)
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
+    Ok(opgeslagen)
+}
+
+/// `records` hashed into the chain after record `volgnummer` (whose hash is
+/// `vorige_hash`), with consecutive volgnummers: what is stored.
+pub(crate) fn keten(
+    mut volgnummer: i64,
+    vorige_hash: &str,
+    records: &[NieuwAuditRecord],
+) -> Resultaat<Vec<AuditRecord>> {
+    let mut vorige_hash = vorige_hash.to_string();
     let mut opgeslagen = Vec::with_capacity(records.len());
     for r in records {
         volgnummer += 1;
@@ -156,17 +179,12 @@ pub(crate) async fn voeg_audits_toe(
             hash,
         });
     }
-    schrijf_audits(c, &opgeslagen).await?;
-    sqlx::query(
-        "INSERT INTO audit_kop (id, volgnummer, hash) VALUES (1, $1, $2) \
-         ON CONFLICT (id) DO UPDATE SET volgnummer = excluded.volgnummer, hash = excluded.hash",
-    )
-    .bind(volgnummer)
-    .bind(&vorige_hash)
-    .execute(&mut *c)
-    .await
-    .map_err(fout)?;
     Ok(opgeslagen)
+}
+
+/// The chain head after `opgeslagen` (None: nothing appended).
+pub(crate) fn kop_na(opgeslagen: &[AuditRecord]) -> Option<(i64, String)> {
+    opgeslagen.last().map(|a| (a.volgnummer, a.hash.clone()))
 }
 
 pub(crate) async fn rollen_van(

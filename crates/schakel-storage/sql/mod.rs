@@ -20,6 +20,7 @@ pub(crate) mod lijsten;
 pub(crate) mod noodtoegang;
 pub(crate) mod onderwijs;
 pub(crate) mod opslag;
+pub(crate) mod regelversie;
 pub(crate) mod rij;
 pub(crate) mod sso;
 pub(crate) mod toegangsroute;

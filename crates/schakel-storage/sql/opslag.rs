@@ -1108,6 +1108,32 @@ impl Opslag for crate::DezeOpslag {
         self.eigen_volg_gidswijzigingen().await
     }
 
+    async fn regelversies(&self) -> Resultaat<Vec<schakel_storage::VastgelegdeRegelversie>> {
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        regelversie::lees(&mut c).await
+    }
+
+    async fn leg_regelversies_vast(
+        &self,
+        versies: &[schakel_storage::Regelversie],
+        wijze: schakel_storage::Vastlegging,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Vec<schakel_storage::VastgelegdeRegelversie>> {
+        let vastgelegd: Resultaat<_> = schrijvend!(
+            self,
+            tx,
+            regelversie::leg_vast(&mut tx, versies, wijze, audit).await?
+        );
+        if wijze == schakel_storage::Vastlegging::Publicatie {
+            self.eigen_meld_regelpublicatie().await?;
+        }
+        vastgelegd
+    }
+
+    async fn volg_regelpublicaties(&self) -> Resultaat<Option<schakel_storage::Regelpublicaties>> {
+        self.eigen_volg_regelpublicaties().await
+    }
+
     async fn open_casus(&self, huishouden: Id) -> Resultaat<Option<Casus>> {
         let mut c = self.pool.acquire().await.map_err(fout)?;
         let id: Option<Id> =

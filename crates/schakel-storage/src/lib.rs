@@ -21,6 +21,7 @@ pub mod merkle;
 pub mod model;
 pub mod noodtoegang;
 pub mod onderwijs;
+pub mod regelversie;
 pub mod sequencer;
 pub mod sso;
 #[cfg(feature = "testsuite")]
@@ -55,6 +56,7 @@ pub use noodtoegang::{NieuweNoodtoegang, Noodtoegang, NoodtoegangFilter};
 pub use onderwijs::{
     Interventieafspraak, NieuweInterventieafspraak, NieuweOnderwijssituatie, Onderwijssituatie,
 };
+pub use regelversie::{Regelpublicaties, Regelversie, VastgelegdeRegelversie, Vastlegging};
 pub use sso::{SsoInstelling, SsoKoppeling, SsoPoging};
 pub use toegangsroute::{DirectoryGegevens, OjaArrangement};
 pub use tweedefactor::{AanmeldDoel, Aanmelding, Factorsoort, NieuweTweedeFactor, TweedeFactor};
@@ -764,6 +766,26 @@ pub trait Opslag: Send + Sync + 'static {
     /// restored connection is reported as a change too: what was announced
     /// meanwhile is unknown.
     async fn volg_gidswijzigingen(&self) -> Resultaat<Option<Gidswijzigingen>> {
+        Ok(None)
+    }
+
+    /// The rule versions recorded for this database, by region.
+    async fn regelversies(&self) -> Resultaat<Vec<VastgelegdeRegelversie>>;
+    /// Records `versies` as what every instance must serve — with
+    /// [`Vastlegging::Eerste`] only when nothing is recorded yet — in one
+    /// transaction with `audit` (not written when nothing changes), and
+    /// returns what is recorded then. A publication is announced to the
+    /// other instances (PostgreSQL `NOTIFY`).
+    async fn leg_regelversies_vast(
+        &self,
+        versies: &[Regelversie],
+        wijze: Vastlegging,
+        audit: &NieuwAuditRecord,
+    ) -> Resultaat<Vec<VastgelegdeRegelversie>>;
+    /// Rule publications other instances announce, as they come; None where
+    /// there are no other instances. A lost and restored connection is
+    /// reported as one too.
+    async fn volg_regelpublicaties(&self) -> Resultaat<Option<Regelpublicaties>> {
         Ok(None)
     }
 }

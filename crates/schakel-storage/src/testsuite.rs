@@ -30,6 +30,7 @@
 mod gebiednamen;
 mod levering;
 mod lijstfilters;
+mod regelversies;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -108,6 +109,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     sso(opslag, &w).await;
     casusoverzicht(opslag, &w).await;
     lijstfilters::lijstfilters(opslag, &w, &d).await;
+    regelversies::regelversies(opslag).await;
     verifieer_keten(opslag).await;
     checkpoints(opslag).await;
 }

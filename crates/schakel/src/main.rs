@@ -23,6 +23,13 @@ use schakel_rules::vraag::parse_json;
 use schakel_rules::{InvoerFout, LaadFout, Regios};
 use serde::Serialize;
 
+/// mimalloc instead of glibc's malloc: sqlx decodes rows on its worker
+/// threads and they are freed on others, and glibc spent ~36% of `audit
+/// verify` in malloc and free (BENCHMARKS.md, "The audit log without one
+/// queue"); mimalloc is built for frees from another thread.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "schakel",
@@ -53,8 +60,11 @@ enum Opdracht {
         #[arg(long)]
         school: String,
     },
-    /// Rule set versions and their rules, with ids and citations.
-    Regels,
+    /// Rule set versions and their rules, with ids and citations; `publiceer`: roll out new rule or calendar files to every instance.
+    Regels {
+        #[command(subcommand)]
+        opdracht: Option<RegelsOpdracht>,
+    },
     /// School calendar: import the Rijksoverheid feed, show what is covered.
     #[command(subcommand)]
     Kalender(kalender::KalenderOpdracht),
@@ -95,6 +105,15 @@ enum Opdracht {
         /// Date to check against (default: today).
         #[arg(long)]
         peildatum: Option<String>,
+        #[command(flatten)]
+        opslag: opslag::OpslagOpties,
+    },
+}
+
+#[derive(Subcommand)]
+enum RegelsOpdracht {
+    /// Records the rule and calendar files of --data as what every `serve` on this database must load (audited); running instances with other files then report "verouderd" until restarted with these.
+    Publiceer {
         #[command(flatten)]
         opslag: opslag::OpslagOpties,
     },
@@ -163,7 +182,15 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
                 "bronnen": bronnen,
             }));
         }
-        Opdracht::Regels => schrijf(&regels_overzicht(&Regios::laad(&data, &cli.regio)?)),
+        Opdracht::Regels { opdracht: None } => {
+            schrijf(&regels_overzicht(&Regios::laad(&data, &cli.regio)?))
+        }
+        Opdracht::Regels {
+            opdracht: Some(RegelsOpdracht::Publiceer { opslag }),
+        } => {
+            let regios = Regios::laad(&data, &cli.regio)?;
+            runtime()?.block_on(publiceer(opslag, &regios))?;
+        }
         Opdracht::Kalender(opdracht) => kalender::voer_uit(opdracht, &data)?,
         Opdracht::Serve(opties) => {
             let regios = Regios::laad(&data, &cli.regio)?;
@@ -199,6 +226,22 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
             runtime()?.block_on(beheer::retentie(opslag, peildatum))?;
         }
     }
+    Ok(())
+}
+
+/// `schakel regels publiceer`: prints what is recorded afterwards.
+async fn publiceer(opslag: &opslag::OpslagOpties, regios: &Regios) -> Result<(), Fout> {
+    let opslag = opslag.open().await.map_err(|e| Fout::Bedrijf(e.0))?;
+    let vastgelegd = schakel_http::regelversies::publiceer(opslag.as_ref(), regios, "cli")
+        .await
+        .map_err(|e| Fout::Bedrijf(format!("regels publiceren: {e}")))?;
+    let lijst: Vec<_> = vastgelegd
+        .iter()
+        .map(
+            |v| serde_json::json!({"regio": v.versie.regio, "vingerafdruk": v.versie.vingerafdruk}),
+        )
+        .collect();
+    schrijf(&serde_json::json!({ "gepubliceerd": lijst }));
     Ok(())
 }
 

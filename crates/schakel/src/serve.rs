@@ -191,6 +191,11 @@ pub async fn serve(opties: &ServeOpties, regios: Regios, data: &Path) -> Result<
     } else {
         (opties.opslag.open().await?, Vec::new())
     };
+    // Before anything is served: this instance's rules and calendar must
+    // be the ones every instance on this database serves.
+    schakel_http::regelversies::controleer_bij_start(opslag.as_ref(), &regios)
+        .await
+        .map_err(|e| OpenFout(e.to_string()))?;
     let listener = tokio::net::TcpListener::bind(opties.listen)
         .await
         .map_err(|e| OpenFout(format!("--listen {}: {e}", opties.listen)))?;
@@ -239,6 +244,9 @@ pub async fn serve(opties: &ServeOpties, regios: Regios, data: &Path) -> Result<
     schakel_http::gids::volg_andere_instanties(state.clone())
         .await
         .map_err(|e| OpenFout(format!("gidswijzigingen volgen: {e}")))?;
+    schakel_http::regelversies::volg_publicaties(state.clone())
+        .await
+        .map_err(|e| OpenFout(format!("regelpublicaties volgen: {e}")))?;
     let uitslag = schakel_http::serve(listener, metrics, state)
         .await
         .map_err(|e| OpenFout(e.to_string()));

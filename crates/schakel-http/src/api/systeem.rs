@@ -12,7 +12,9 @@ use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct Gezondheid {
-    /// "ok".
+    /// "ok"; "verouderd" when the rules this instance loaded differ from
+    /// those recorded in the database (`schakel regels publiceer` published
+    /// others since it started: restart it with the published files).
     status: &'static str,
     /// "sqlite" or "postgres".
     database: &'static str,
@@ -39,6 +41,18 @@ pub struct Regelversie {
     /// absent for rules built in memory and for a region without a
     /// normenkader (then `versies` is empty).
     vingerafdruk: Option<String>,
+    /// What the database records as this region's rules, which every
+    /// instance must serve; absent when nothing is recorded for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    vastgelegd: Option<Vastgelegd>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Vastgelegd {
+    /// The recorded fingerprint; null: recorded without a normenkader.
+    vingerafdruk: Option<String>,
+    /// When it was recorded (first start or publication).
+    sinds: chrono::DateTime<chrono::Utc>,
 }
 
 /// Health: the process runs and the database answers; 503 (a problem, as
@@ -48,25 +62,37 @@ pub struct Regelversie {
     responses((status = 200, description = "Het proces draait en de database antwoordt", body = Gezondheid),
               (status = 503, response = Storing)))]
 pub async fn gezondheid(State(state): State<AppState>) -> ApiResultaat<Json<Gezondheid>> {
-    state
-        .opslag
-        .organisaties(schakel_storage::Pagina::new(1, 1))
-        .await
-        .map_err(|e| {
-            tracing::error!("gezondheid: de database antwoordt niet: {e}");
-            ApiFout::Storing
-        })?;
+    let vastgelegd = state.opslag.regelversies().await.map_err(|e| {
+        tracing::error!("gezondheid: de database antwoordt niet: {e}");
+        ApiFout::Storing
+    })?;
+    let verouderd = !crate::regelversies::verschillen(
+        &crate::regelversies::geladen(&state.regios),
+        &vastgelegd,
+    )
+    .is_empty();
+    let versie = |r| regelversie(r, &vastgelegd);
     Ok(Json(Gezondheid {
-        status: "ok",
+        status: if verouderd { "verouderd" } else { "ok" },
         database: state.opslag.backend(),
         versie: env!("CARGO_PKG_VERSION"),
-        regels: regelversie(state.regios.standaard()),
-        regios: state.regios.alle().iter().map(regelversie).collect(),
+        regels: versie(state.regios.standaard()),
+        regios: state.regios.alle().iter().map(versie).collect(),
     }))
 }
 
-fn regelversie(r: &schakel_rules::Regio) -> Regelversie {
+fn regelversie(
+    r: &schakel_rules::Regio,
+    vastgelegd: &[schakel_storage::VastgelegdeRegelversie],
+) -> Regelversie {
     Regelversie {
+        vastgelegd: vastgelegd
+            .iter()
+            .find(|v| v.versie.regio == r.code)
+            .map(|v| Vastgelegd {
+                vingerafdruk: v.versie.vingerafdruk.clone(),
+                sinds: v.vastgelegd,
+            }),
         regio: r.code.clone(),
         route: r.route.naam(),
         gemeenten: r.gemeenten.iter().map(|g| g.code.clone()).collect(),
