@@ -819,10 +819,24 @@ pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> R
             crate::inrichting::importeer_interventie(bestand, opslag.as_ref(), regio).await?
         }
         ImportOpdracht::Arrangementen { .. } | ImportOpdracht::Verwijzers { .. } => {
-            let regels = schakel_rules::Regelset::laad(data, regio)?;
+            // The region's normenkader names its OJA schools; a region
+            // without one has none (its arrangement rows are refused).
+            let regels = data
+                .join("regio")
+                .join(regio)
+                .join("normenkader")
+                .is_dir()
+                .then(|| schakel_rules::Regelset::laad(data, regio))
+                .transpose()?;
             let arrangementen = matches!(opdracht, ImportOpdracht::Arrangementen { .. });
-            crate::inrichting::importeer(bestand, opslag.as_ref(), &regels, regio, arrangementen)
-                .await?
+            crate::inrichting::importeer(
+                bestand,
+                opslag.as_ref(),
+                regels.as_ref(),
+                regio,
+                arrangementen,
+            )
+            .await?
         }
     };
     // Running servers on this database read the directory again at once.

@@ -54,12 +54,23 @@ pub async fn reikwijdte(
     State(state): State<AppState>,
     Pad(SchoolPad { school }): Pad<SchoolPad>,
 ) -> ApiResultaat<impl IntoResponse> {
-    let kader = state.regels().kader_voor(vandaag(), "peildatum")?;
-    let (reikwijdte, toelichting, bronnen) = kader
-        .reikwijdte_school(&school)
-        .map_err(|_| ApiFout::NietGevonden)?;
+    // The school's region is the one whose normenkader names its
+    // arrangement; a school of a region without one has no OJA here.
+    let mut gevonden = None;
+    for regio in state.regios.alle() {
+        let Some(regels) = &regio.regels else {
+            continue;
+        };
+        let kader = regels.kader_voor(vandaag(), "peildatum")?;
+        if let Ok(r) = kader.reikwijdte_school(&school) {
+            gevonden = Some((regio, r));
+            break;
+        }
+    }
+    let (regio, (reikwijdte, toelichting, bronnen)) = gevonden.ok_or(ApiFout::NietGevonden)?;
     Ok(Json(serde_json::json!({
         "school": reikwijdte.school,
+        "regio": regio.code,
         "reikwijdte": reikwijdte,
         "voorwaarden": reikwijdte.voorwaarden(),
         "toelichting": toelichting,

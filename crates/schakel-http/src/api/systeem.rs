@@ -17,9 +17,11 @@ pub struct Gezondheid {
     /// "sqlite" or "postgres".
     database: &'static str,
     versie: &'static str,
-    /// The default region's rules (`serve --regio`), as before there were
-    /// several: instances that serve one region must show the same.
-    regels: Regelversie,
+    /// The default region's rules (`serve --regio`, or the only region),
+    /// as before there were several: instances that serve one region must
+    /// show the same. Absent when several regions have no default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    regels: Option<Regelversie>,
     /// Every region this instance serves, with its rules: instances must
     /// show the same fingerprints, or they decide differently.
     regios: Vec<Regelversie>,
@@ -60,7 +62,7 @@ pub async fn gezondheid(State(state): State<AppState>) -> ApiResultaat<Json<Gezo
         status: "ok",
         database: state.opslag.backend(),
         versie: env!("CARGO_PKG_VERSION"),
-        regels: regelversie(state.regios.standaard()),
+        regels: state.regios.standaard().map(regelversie),
         regios: state.regios.alle().iter().map(regelversie).collect(),
     }))
 }
