@@ -365,10 +365,20 @@ impl Regios {
     ) -> Result<Value, InvoerFout> {
         let (gemeente, rest) = zonder_gemeente(invoer)?;
         let keuze = self.kies_in(gemeente.as_deref(), eigen, "gemeente")?;
+        Self::advies_met(keuze, &rest, vandaag)
+    }
+
+    /// The advice by the rules `keuze` names (a jeugdige's region), for an
+    /// input without `"gemeente"`.
+    pub fn advies_met(
+        keuze: Keuze<'_>,
+        rest: &Value,
+        vandaag: NaiveDate,
+    ) -> Result<Value, InvoerFout> {
         let Some(regels) = keuze.regels() else {
             return Ok(als_json(&keuze.zonder_regels()));
         };
-        let vraag = AdviesVraag::uit_json(&rest, vandaag, regels.situaties())?;
+        let vraag = AdviesVraag::uit_json(rest, vandaag, regels.situaties())?;
         Ok(als_json(&regels.advies(&vraag)?))
     }
 
@@ -386,10 +396,19 @@ impl Regios {
     ) -> Result<Value, InvoerFout> {
         let (gemeente, rest) = zonder_gemeente(invoer)?;
         let keuze = self.kies_in(gemeente.as_deref(), eigen, "gemeente")?;
+        Self::toets_met(keuze, &rest, vandaag)
+    }
+
+    /// The check by the rules `keuze` names, likewise.
+    pub fn toets_met(
+        keuze: Keuze<'_>,
+        rest: &Value,
+        vandaag: NaiveDate,
+    ) -> Result<Value, InvoerFout> {
         let Some(regels) = keuze.regels() else {
             return Ok(als_json(&keuze.zonder_regels()));
         };
-        let vraag = ToetsVraag::uit_json(&rest, vandaag, regels.situaties())?;
+        let vraag = ToetsVraag::uit_json(rest, vandaag, regels.situaties())?;
         Ok(als_json(&regels.toets(&vraag)?))
     }
 

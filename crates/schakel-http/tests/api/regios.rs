@@ -208,6 +208,7 @@ async fn twee_regios_in_een_server(app: &App) {
     assert_eq!(toegangsroute(almere).await, "oja_hoofdaanbieder");
     assert_ne!(toegangsroute(zeewolde).await, "oja_hoofdaanbieder");
     grensleerlingen(app, almere, zeewolde, lindeloo).await;
+    advies_voor_jeugdige(app, zeewolde, lindeloo).await;
 
     // The public advice and toets take "gemeente".
     let http = app.anoniem();
@@ -344,6 +345,75 @@ async fn grensleerlingen(app: &App, almere: i64, zeewolde: i64, lindeloo: i64) {
             .is_some_and(|b| b.contains(&json!("toegang.oja_school"))),
         "{r}"
     );
+}
+
+/// `"jeugdige"` on the advice and check (issue 17.3): its address picks the
+/// region, its dossier gives the birth date and the recorded situation; a
+/// differing claim and `gemeente` beside it are refused; the read needs a
+/// login and is logged.
+async fn advies_voor_jeugdige(app: &App, zeewolde: i64, lindeloo: i64) {
+    let zc = app.login(ZC_A).await;
+    // The Lindeloo pupil's dossier records hele_week_school: no situation
+    // needs to be given.
+    let (s, _, a) = zc
+        .post(
+            "/api/v1/normenkader/adviezen",
+            json!({"jeugdige": lindeloo}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{a}");
+    assert_eq!(
+        (&a["normenkader"]["regio"], &a["situatie"]),
+        (&json!("lindeloo"), &json!("hele_week_school"))
+    );
+    let antwoord = zc
+        .post(
+            "/api/v1/normenkader/adviezen",
+            json!({"jeugdige": lindeloo, "onderwijssituatie": "zorgklas"}),
+        )
+        .await;
+    assert_eq!(ongeldig(&antwoord), ["situatie"], "{}", antwoord.2);
+    // The Zeewolde pupil: no rules, its gemeente's route.
+    let (s, _, a) = zc
+        .post(
+            "/api/v1/normenkader/toetsingen",
+            json!({"jeugdige": zeewolde, "situatie": {"onderwijssituatie": "volledig_onderwijs"},
+                   "verwijzing": {"product": "begeleiding_individueel_basis", "volume": 2,
+                                  "eenheid": "uur", "per": "week",
+                                  "ingangsdatum": verwijsdatum(), "einddatum": verwijsdatum()}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{a}");
+    assert_eq!(
+        (&a["situatie"], &a["gemeente"], &a["route"]),
+        (&Value::Null, &json!("GM0050"), &json!("regulier"))
+    );
+    // Both keys: one 400 naming both fields.
+    let antwoord = zc
+        .post(
+            "/api/v1/normenkader/adviezen",
+            json!({"jeugdige": zeewolde, "gemeente": "GM0034", "onderwijssituatie": "volledig_onderwijs"}),
+        )
+        .await;
+    assert_eq!(ongeldig(&antwoord), ["gemeente", "jeugdige"]);
+    // Without a login a jeugdige is not read; the read that was is logged.
+    let (s, _, _) = lees(
+        app.anoniem()
+            .post(app.u("/api/v1/normenkader/adviezen"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(json!({"jeugdige": lindeloo}).to_string())
+            .send()
+            .await
+            .expect("POST"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let records = app.opslag.audit_records(0, 100_000).await.expect("audit");
+    let gelezen = records
+        .iter()
+        .filter(|r| r.record.gebeurtenis == "normenkader.advies")
+        .count();
+    assert_eq!(gelezen, 3, "the three reads of a jeugdige that were made");
 }
 
 /// An organisation of the Achterhoek (a region without a normenkader): its
