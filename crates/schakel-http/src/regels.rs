@@ -26,12 +26,24 @@ pub async fn woongemeente(state: &AppState, j: &Jeugdige) -> ApiResultaat<Option
 }
 
 /// The region (and its rules, if any) of the jeugdige's gemeente. An
-/// address the directory does not know keeps the server's default region,
-/// as before there were several (without a default it is refused); a
+/// address the directory does not know takes its school's region, else
+/// the server's default region (without either it is refused); a
 /// gemeente no region of this installation holds is refused, never judged
 /// by another region's rules.
 pub async fn keuze_voor<'s>(state: &'s AppState, j: &Jeugdige) -> ApiResultaat<Keuze<'s>> {
     let gemeente = woongemeente(state, j).await?;
+    // An address the directory does not hold (yet): the school's region is
+    // the best estimate of where the jeugdige lives, as for the access
+    // route's verwijzer; then the default region.
+    if gemeente.is_none()
+        && let Some(school) = j.gegevens.school
+        && let Some(r) = regio_van_organisatie(state, school).await?
+    {
+        return Ok(state
+            .regios
+            .kies_in(None, Some(r), "jeugdige")
+            .map_err(ApiFout::from)?);
+    }
     state
         .regios
         .kies(gemeente.as_deref(), "jeugdige")

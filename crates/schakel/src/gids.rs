@@ -777,7 +777,17 @@ fn importrecord(gebeurtenis: &str) -> NieuwAuditRecord {
     )
 }
 
-pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> Result<(), Fout> {
+pub async fn importeer(
+    opdracht: &ImportOpdracht,
+    regio: &crate::Regiokeuze<'_>,
+    data: &Path,
+) -> Result<(), Fout> {
+    // Addresses are national (CBS); every other file is one region's.
+    let regio = match opdracht {
+        ImportOpdracht::Adressen { .. } => String::new(),
+        _ => regio.code()?,
+    };
+    let regio = regio.as_str();
     let (bestand, opties) = match opdracht {
         ImportOpdracht::Adressen {
             bestand, opslag, ..

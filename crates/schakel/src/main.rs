@@ -38,7 +38,7 @@ struct Cli {
     /// Not needed when the data directory holds one region. `serve` serves
     /// every region all the same and needs none: a "gemeente" in the input
     /// (CBS code) picks that gemeente's region, else the user's own.
-    #[arg(long, global = true, env = "SCHAKEL_REGIO", default_value = "almere")]
+    #[arg(long, global = true, env = "SCHAKEL_REGIO")]
     regio: Option<String>,
     #[command(subcommand)]
     opdracht: Opdracht,
@@ -181,13 +181,13 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
                 .map_err(|e| Fout::Bedrijf(e.0))?;
         }
         Opdracht::Account(opdracht) => {
-            let regio = regiocode(cli, &data)?;
+            let regio = Regiokeuze::van(cli, &data);
             runtime()?.block_on(account::voer_uit(opdracht, &regio))?
         }
         Opdracht::Audit(opdracht) => runtime()?.block_on(beheer::audit(opdracht))?,
         Opdracht::Backup { doel, opslag } => runtime()?.block_on(beheer::backup(opslag, doel))?,
         Opdracht::Import(opdracht) => {
-            let regio = regiocode(cli, &data)?;
+            let regio = Regiokeuze::van(cli, &data);
             runtime()?.block_on(gids::importeer(opdracht, &regio, &data))?
         }
         Opdracht::Wijkteam {
@@ -267,17 +267,32 @@ pub(crate) fn schrijf(waarde: &impl Serialize) {
     let _ = serde_json::to_writer_pretty(&mut uit, waarde).map(|_| writeln!(uit));
 }
 
-/// The region commands without a gemeente work in: `--regio`, or the data
-/// directory's only region; with several and none chosen, an input error
-/// naming `--regio` and the codes to choose from.
-fn regiocode(cli: &Cli, data: &Path) -> Result<String, Fout> {
-    if let Some(r) = &cli.regio {
-        return Ok(r.clone());
+/// The region an account or import command works in, asked only by the
+/// commands that need one (an address import does not).
+pub(crate) struct Regiokeuze<'a> {
+    gekozen: Option<&'a str>,
+    data: &'a Path,
+}
+
+impl<'a> Regiokeuze<'a> {
+    fn van(cli: &'a Cli, data: &'a Path) -> Self {
+        Self {
+            gekozen: cli.regio.as_deref(),
+            data,
+        }
     }
-    let regios = Regios::laad(data, None)?;
-    match regios.alle() {
-        [enige] => Ok(enige.code.clone()),
-        alle => Err(kies_regio(alle).into()),
+
+    /// `--regio`, or the data directory's only region; with several and
+    /// none chosen, an input error naming `--regio` and the codes.
+    pub(crate) fn code(&self) -> Result<String, Fout> {
+        if let Some(r) = self.gekozen {
+            return Ok(r.to_string());
+        }
+        let regios = Regios::laad(self.data, None)?;
+        match regios.alle() {
+            [enige] => Ok(enige.code.clone()),
+            alle => Err(kies_regio(alle).into()),
+        }
     }
 }
 
