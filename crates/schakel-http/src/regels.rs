@@ -39,10 +39,10 @@ pub async fn keuze_voor<'s>(state: &'s AppState, j: &Jeugdige) -> ApiResultaat<K
         && let Some(school) = j.gegevens.school
         && let Some(r) = regio_van_organisatie(state, school).await?
     {
-        return Ok(state
+        return state
             .regios
             .kies_in(None, Some(r), "jeugdige")
-            .map_err(ApiFout::from)?);
+            .map_err(ApiFout::from);
     }
     state
         .regios
@@ -97,10 +97,10 @@ pub async fn regels_of_geen<'s>(
 /// own): its region in the database, found by code among this
 /// installation's regions. An organisation of a region that has no data
 /// here belongs to the default region, when there is one.
-pub async fn regio_van_organisatie<'s>(
-    state: &'s AppState,
+pub async fn regio_van_organisatie(
+    state: &AppState,
     organisatie: Id,
-) -> ApiResultaat<Option<&'s Regio>> {
+) -> ApiResultaat<Option<&Regio>> {
     let Some(org) = state.opslag.organisatie(organisatie).await? else {
         return Ok(None);
     };
@@ -117,10 +117,10 @@ pub async fn regio_van_organisatie<'s>(
 }
 
 /// The rules of an organisation's region; None when it has no normenkader.
-pub async fn regels_van_organisatie<'s>(
-    state: &'s AppState,
+pub async fn regels_van_organisatie(
+    state: &AppState,
     organisatie: Id,
-) -> ApiResultaat<Option<&'s Regelset>> {
+) -> ApiResultaat<Option<&Regelset>> {
     Ok(regio_van_organisatie(state, organisatie)
         .await?
         .and_then(|r| r.regels.as_ref()))
