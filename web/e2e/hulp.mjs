@@ -284,7 +284,8 @@ export async function schakelCli(data, args) {
 
 /** `schakel account uitnodigen`: the activation link's path it printed. */
 export async function nodigUit(data, email, rol, organisatie) {
-  const uit = await schakelCli(data, ["account", "uitnodigen", "--email", email, "--rol", rol, "--organisatie", organisatie]);
+  // The shipped data holds several regions: the account is Almere's.
+  const uit = await schakelCli(data, ["--regio", "almere", "account", "uitnodigen", "--email", email, "--rol", rol, "--organisatie", organisatie]);
   const m = uit.match(/\/activeren\/[0-9a-f]{64}/);
   assert.ok(m, `no activation link in: ${uit}`);
   return m[0];

@@ -164,6 +164,10 @@ pub struct Toegangsvraag {
     pub pc4: Pc4,
     /// The wijkteam whose werkgebied holds `pc4`.
     pub wijkteam: Option<i64>,
+    /// The jeugdige's region takes this route of seed 000 (its gemeente's
+    /// own words, Almere's): only then does the advice quote it. Another
+    /// region's family gets the route without another gemeente's text.
+    pub oja_regio: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,10 +203,29 @@ impl Toegangsadvies {
         self.toelichting.push(format!("“{}”", regel.tekst));
         self.bronnen.push(regel.id);
     }
+
+    /// Drops every quote of seed 000 and its citations.
+    fn zonder_citaten(&mut self) {
+        let bronnen = std::mem::take(&mut self.bronnen);
+        let citaten: Vec<String> = REGELS
+            .iter()
+            .filter(|r| bronnen.contains(&r.id))
+            .map(|r| format!("“{}”", r.tekst))
+            .collect();
+        self.toelichting.retain(|t| !citaten.contains(t));
+    }
 }
 
 /// The access route for one question.
 pub fn bepaal(v: &Toegangsvraag) -> Toegangsadvies {
+    let mut a = bepaal_route(v);
+    if !v.oja_regio {
+        a.zonder_citaten();
+    }
+    a
+}
+
+fn bepaal_route(v: &Toegangsvraag) -> Toegangsadvies {
     match v.vraag {
         Vraagsoort::Ouders => wijkteam(v),
         Vraagsoort::Opvoeding => match v.school.as_ref() {
@@ -346,6 +369,29 @@ mod tests {
             verwijzer: Some(JGZ),
             pc4: pc4(),
             wijkteam: Some(WIJKTEAM),
+            oja_regio: true,
+        }
+    }
+
+    /// A family of a region with another route gets the same route for
+    /// its question, but no quote of seed 000 (Almere's words) and no
+    /// citation of it.
+    #[test]
+    fn buiten_de_oja_regio_geen_citaat_van_seed_000() {
+        for soort in Vraagsoort::ALLE {
+            let v = Toegangsvraag {
+                oja_regio: false,
+                ..vraag(soort, None)
+            };
+            let a = bepaal(&v);
+            assert_eq!(a.route, bepaal(&vraag(soort, None)).route);
+            assert!(a.bronnen.is_empty(), "{:?}", a.bronnen);
+            assert!(
+                !a.toelichting.iter().any(|t| t.starts_with('“')),
+                "{:?}",
+                a.toelichting
+            );
+            assert!(!a.toelichting.is_empty());
         }
     }
 

@@ -42,10 +42,10 @@ pub struct Toegangsroutewijziging {
 }
 
 /// The OJA schools of the normenkader in force on `peildatum`, as it
-/// spells them.
-pub fn oja_scholen(regels: &Regelset, peildatum: NaiveDate) -> Vec<String> {
+/// spells them; none for a region without a normenkader.
+pub fn oja_scholen(regels: Option<&Regelset>, peildatum: NaiveDate) -> Vec<String> {
     regels
-        .kader_op(peildatum)
+        .and_then(|r| r.kader_op(peildatum))
         .map(|k| {
             k.scholen_met(Arrangement::Oja)
                 .map(|s| s.naam.clone())
@@ -60,7 +60,7 @@ pub fn oja_scholen(regels: &Regelset, peildatum: NaiveDate) -> Vec<String> {
 /// is now stored.
 pub async fn zet_toegangsroute(
     opslag: &dyn Opslag,
-    regels: &Regelset,
+    regels: Option<&Regelset>,
     peildatum: NaiveDate,
     organisatie: Id,
     w: &Toegangsroutewijziging,
@@ -102,7 +102,7 @@ pub async fn zet_toegangsroute(
 /// the arrangement into `w`.
 async fn controleer(
     opslag: &dyn Opslag,
-    regels: &Regelset,
+    regels: Option<&Regelset>,
     peildatum: NaiveDate,
     org: &Organisatie,
     w: &mut Toegangsroutewijziging,
@@ -158,7 +158,7 @@ async fn controleer(
 
 async fn controleer_oja(
     opslag: &dyn Opslag,
-    regels: &Regelset,
+    regels: Option<&Regelset>,
     peildatum: NaiveDate,
     org: &Organisatie,
     oja: &mut OjaArrangement,
@@ -178,6 +178,11 @@ async fn controleer_oja(
         .find(|s| s.eq_ignore_ascii_case(oja.arrangement.trim()))
     {
         Some(naam) => oja.arrangement = naam.clone(),
+        None if regels.is_none() => c.eis(
+            "oja.arrangement",
+            false,
+            "de regio van deze school heeft geen normenkader in Schakel, en dus geen OJA-scholen",
+        ),
         None => c.eis(
             "oja.arrangement",
             false,

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use metrics_exporter_prometheus::PrometheusHandle;
-use schakel_rules::{Regelset, Regios};
+use schakel_rules::Regios;
 use schakel_storage::Opslag;
 
 #[derive(Debug, Clone)]
@@ -87,14 +87,6 @@ pub struct Binnenkant {
     pub zegel_sleutel: [u8; 32],
     /// Forms sent after their session expired, until the new login.
     pub bewaard: crate::web::bewaard::Bewaarplaats,
-}
-
-impl Binnenkant {
-    /// The default region's rules (`serve --regio`): for questions that
-    /// name no gemeente, no jeugdige and no region of their own.
-    pub fn regels(&self) -> &Regelset {
-        self.regios.standaard_regels()
-    }
 }
 
 #[derive(Clone)]

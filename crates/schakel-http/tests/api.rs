@@ -181,7 +181,7 @@ fn regels() -> Regelset {
 
 /// Every shipped region, Almere the default (as `serve` loads them).
 fn regios() -> Regios {
-    Regios::laad(&data_map(), "almere").expect("regions load")
+    Regios::laad(&data_map(), Some("almere")).expect("regions load")
 }
 
 // --- application logs, captured for the whole test process --------------------------------

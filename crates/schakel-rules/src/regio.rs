@@ -92,7 +92,8 @@ impl Regio {
 pub struct GeenNormenkader {
     /// Always null: no rule of any region applies.
     pub situatie: Option<()>,
-    pub gemeente: String,
+    /// None: asked for a region (a user's own) without a gemeente.
+    pub gemeente: Option<String>,
     pub regio: String,
     pub route: Regioroute,
     pub toelichting: String,
@@ -102,7 +103,8 @@ pub struct GeenNormenkader {
 #[derive(Debug, Clone, Copy)]
 pub enum Keuze<'a> {
     Regels(&'a Regio, &'a Regelset),
-    Geen(&'a Regio, &'a Gemeente),
+    /// No normenkader: the region, and the gemeente when one was named.
+    Geen(&'a Regio, Option<&'a Gemeente>),
 }
 
 impl<'a> Keuze<'a> {
@@ -124,12 +126,8 @@ impl<'a> Keuze<'a> {
         let Self::Geen(regio, g) = self else {
             return None;
         };
-        Some(GeenNormenkader {
-            situatie: None,
-            gemeente: g.code.clone(),
-            regio: regio.code.clone(),
-            route: regio.route,
-            toelichting: format!(
+        let toelichting = match g {
+            Some(g) => format!(
                 "{} ({}) hoort bij regio {}, die geen normenkader in Schakel heeft. Er gelden geen regels van een andere regio. Voor een jeugdige die in {} woont geldt {}.",
                 g.naam,
                 g.code,
@@ -137,6 +135,18 @@ impl<'a> Keuze<'a> {
                 g.naam,
                 regio.route.uitleg(&g.naam)
             ),
+            None => format!(
+                "Regio {} heeft geen normenkader in Schakel. Er gelden geen regels van een andere regio. Voor een jeugdige die in deze regio woont geldt {}.",
+                regio.naam,
+                regio.route.uitleg("waar de jeugdige woont")
+            ),
+        };
+        Some(GeenNormenkader {
+            situatie: None,
+            gemeente: g.map(|g| g.code.clone()),
+            regio: regio.code.clone(),
+            route: regio.route,
+            toelichting,
         })
     }
 }
@@ -147,8 +157,10 @@ pub struct Regios {
     regios: Vec<Regio>,
     /// Gemeente code → index in `regios`.
     per_gemeente: HashMap<String, usize>,
-    /// The region for questions without a gemeente (`--regio`).
-    standaard: usize,
+    /// The region for questions without a gemeente or a user's own
+    /// region (`--regio`, or the only region); None with several regions
+    /// and no choice.
+    standaard: Option<usize>,
 }
 
 /// `regio.toml` as written (see `data/schema/regio.schema.json`).
@@ -174,7 +186,9 @@ impl Regios {
     /// Loads every `data/regio/*/regio.toml`, each region's normenkader
     /// when it has a `normenkader/` directory. `standaard` names the region
     /// for questions that give no gemeente; it must have a normenkader.
-    pub fn laad(data: &Path, standaard: &str) -> Result<Self, LaadFout> {
+    /// Without it, a single region with a normenkader is the default, and
+    /// several regions have none.
+    pub fn laad(data: &Path, standaard: Option<&str>) -> Result<Self, LaadFout> {
         let map = data.join("regio");
         let mut regios = Vec::new();
         for pad in submappen(&map)? {
@@ -184,7 +198,7 @@ impl Regios {
     }
 
     /// A registry from regions built in memory (tests, one-region set-ups).
-    pub fn uit(regios: Vec<Regio>, standaard: &str, map: &Path) -> Result<Self, LaadFout> {
+    pub fn uit(regios: Vec<Regio>, standaard: Option<&str>, map: &Path) -> Result<Self, LaadFout> {
         let fout = |melding: String| LaadFout {
             bestand: map.to_path_buf(),
             regel: None,
@@ -201,20 +215,20 @@ impl Regios {
                 }
             }
         }
-        let standaard = regios
-            .iter()
-            .position(|r| r.code == standaard && r.regels.is_some())
-            .ok_or_else(|| {
-                fout(format!(
-                    "regio '{standaard}' bestaat niet of heeft geen normenkader; regio's met een normenkader: {}",
-                    regios
-                        .iter()
-                        .filter(|r| r.regels.is_some())
-                        .map(|r| r.code.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            })?;
+        let standaard = match standaard {
+            None => (regios.len() == 1 && regios[0].regels.is_some()).then_some(0),
+            Some(code) => Some(
+                regios
+                    .iter()
+                    .position(|r| r.code == code && r.regels.is_some())
+                    .ok_or_else(|| {
+                        fout(format!(
+                            "regio '{code}' bestaat niet of heeft geen normenkader; regio's met een normenkader: {}",
+                            met_normenkader(&regios)
+                        ))
+                    })?,
+            ),
+        };
         Ok(Self {
             regios,
             per_gemeente,
@@ -235,7 +249,7 @@ impl Regios {
                 regels: Some(regels),
             }],
             per_gemeente: HashMap::new(),
-            standaard: 0,
+            standaard: Some(0),
         }
     }
 
@@ -247,17 +261,32 @@ impl Regios {
         self.regios.iter().find(|r| r.code == code)
     }
 
-    /// The region for questions without a gemeente.
-    pub fn standaard(&self) -> &Regio {
-        &self.regios[self.standaard]
+    /// The region for questions without a gemeente; None when there are
+    /// several and none was chosen.
+    pub fn standaard(&self) -> Option<&Regio> {
+        self.standaard.map(|i| &self.regios[i])
     }
 
-    /// The default region's rules (it always has them).
-    pub fn standaard_regels(&self) -> &Regelset {
+    /// The default region's rules (a default always has them).
+    pub fn standaard_regels(&self) -> Option<&Regelset> {
+        self.standaard().and_then(|r| r.regels.as_ref())
+    }
+
+    /// The default region's rules, or an input error naming `veld` and
+    /// `--regio` with the codes to choose from (several regions, none
+    /// chosen).
+    pub fn eis_standaard(&self, veld: &str) -> Result<(&Regio, &Regelset), InvoerFout> {
         self.standaard()
-            .regels
-            .as_ref()
-            .unwrap_or_else(|| unreachable!("Regios::uit checks the default has rules"))
+            .and_then(|r| Some((r, r.regels.as_ref()?)))
+            .ok_or_else(|| {
+                InvoerFout::new(
+                    veld,
+                    format!(
+                        "geef de gemeente waar de jeugdige woont (CBS-code zoals GM0034): deze installatie heeft meerdere regio's en geen standaardregio; regio's met een normenkader: {}",
+                        met_normenkader(&self.regios)
+                    ),
+                )
+            })
     }
 
     /// The region a gemeente (CBS code, `GM0034` or `0034`) belongs to.
@@ -270,9 +299,26 @@ impl Regios {
     /// default region's. An unknown or malformed code is an input error
     /// naming `veld` and the gemeenten this installation knows.
     pub fn kies(&self, gemeente: Option<&str>, veld: &str) -> Result<Keuze<'_>, InvoerFout> {
+        self.kies_in(gemeente, None, veld)
+    }
+
+    /// As [`Self::kies`], but without a gemeente the region `eigen` (a
+    /// user's own organisation's region) decides before the default.
+    pub fn kies_in<'a>(
+        &'a self,
+        gemeente: Option<&str>,
+        eigen: Option<&'a Regio>,
+        veld: &str,
+    ) -> Result<Keuze<'a>, InvoerFout> {
         let Some(tekst) = gemeente else {
-            let r = self.standaard();
-            return Ok(Keuze::Regels(r, self.standaard_regels()));
+            if let Some(r) = eigen {
+                return Ok(match &r.regels {
+                    Some(regels) => Keuze::Regels(r, regels),
+                    None => Keuze::Geen(r, None),
+                });
+            }
+            let (r, regels) = self.eis_standaard(veld)?;
+            return Ok(Keuze::Regels(r, regels));
         };
         let code = GemeenteCode::parse(tekst)
             .map_err(|e| InvoerFout::new(veld, e.to_string()))?
@@ -289,12 +335,7 @@ impl Regios {
         let regio = &self.regios[i];
         Ok(match &regio.regels {
             Some(regels) => Keuze::Regels(regio, regels),
-            None => Keuze::Geen(
-                regio,
-                regio
-                    .gemeente(&code)
-                    .unwrap_or_else(|| unreachable!("indexed from this region")),
-            ),
+            None => Keuze::Geen(regio, regio.gemeente(&code)),
         })
     }
 
@@ -312,23 +353,62 @@ impl Regios {
     /// `schakel advies` and `POST /normenkader/adviezen`: the advice input
     /// with an optional `"gemeente"` that picks the region.
     pub fn advies_json(&self, invoer: &Value, vandaag: NaiveDate) -> Result<Value, InvoerFout> {
+        self.advies_json_in(invoer, None, vandaag)
+    }
+
+    /// The advice; without a gemeente, `eigen`'s rules (see [`Self::kies_in`]).
+    pub fn advies_json_in(
+        &self,
+        invoer: &Value,
+        eigen: Option<&Regio>,
+        vandaag: NaiveDate,
+    ) -> Result<Value, InvoerFout> {
         let (gemeente, rest) = zonder_gemeente(invoer)?;
-        let keuze = self.kies(gemeente.as_deref(), "gemeente")?;
+        let keuze = self.kies_in(gemeente.as_deref(), eigen, "gemeente")?;
+        Self::advies_met(keuze, &rest, vandaag)
+    }
+
+    /// The advice by the rules `keuze` names (a jeugdige's region), for an
+    /// input without `"gemeente"`.
+    pub fn advies_met(
+        keuze: Keuze<'_>,
+        rest: &Value,
+        vandaag: NaiveDate,
+    ) -> Result<Value, InvoerFout> {
         let Some(regels) = keuze.regels() else {
             return Ok(als_json(&keuze.zonder_regels()));
         };
-        let vraag = AdviesVraag::uit_json(&rest, vandaag, regels.situaties())?;
+        let vraag = AdviesVraag::uit_json(rest, vandaag, regels.situaties())?;
         Ok(als_json(&regels.advies(&vraag)?))
     }
 
     /// `schakel toets` and `POST /normenkader/toetsingen`, likewise.
     pub fn toets_json(&self, invoer: &Value, vandaag: NaiveDate) -> Result<Value, InvoerFout> {
+        self.toets_json_in(invoer, None, vandaag)
+    }
+
+    /// The check; without a gemeente, `eigen`'s rules.
+    pub fn toets_json_in(
+        &self,
+        invoer: &Value,
+        eigen: Option<&Regio>,
+        vandaag: NaiveDate,
+    ) -> Result<Value, InvoerFout> {
         let (gemeente, rest) = zonder_gemeente(invoer)?;
-        let keuze = self.kies(gemeente.as_deref(), "gemeente")?;
+        let keuze = self.kies_in(gemeente.as_deref(), eigen, "gemeente")?;
+        Self::toets_met(keuze, &rest, vandaag)
+    }
+
+    /// The check by the rules `keuze` names, likewise.
+    pub fn toets_met(
+        keuze: Keuze<'_>,
+        rest: &Value,
+        vandaag: NaiveDate,
+    ) -> Result<Value, InvoerFout> {
         let Some(regels) = keuze.regels() else {
             return Ok(als_json(&keuze.zonder_regels()));
         };
-        let vraag = ToetsVraag::uit_json(&rest, vandaag, regels.situaties())?;
+        let vraag = ToetsVraag::uit_json(rest, vandaag, regels.situaties())?;
         Ok(als_json(&regels.toets(&vraag)?))
     }
 
@@ -344,6 +424,16 @@ impl Regios {
             })
             .collect()
     }
+}
+
+/// The codes of the regions with a normenkader, comma-separated.
+fn met_normenkader(regios: &[Regio]) -> String {
+    regios
+        .iter()
+        .filter(|r| r.regels.is_some())
+        .map(|r| r.code.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn als_json<T: Serialize>(t: &T) -> Value {

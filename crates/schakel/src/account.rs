@@ -137,7 +137,10 @@ fn invoer(veld: &str, melding: String) -> Fout {
     Fout::Invoer(InvoerFout::new(veld, melding))
 }
 
-pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fout> {
+pub async fn voer_uit(
+    opdracht: &AccountOpdracht,
+    regio: &crate::Regiokeuze<'_>,
+) -> Result<(), Fout> {
     match opdracht {
         AccountOpdracht::Uitnodigen {
             email,
@@ -148,8 +151,9 @@ pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fou
             opslag,
         } => {
             let rol = rol_uit(rol)?;
+            let regio = regio.code()?;
             let opslag = opslag.open().await.map_err(|e| bedrijf(e.0))?;
-            let org = organisatie_voor(opslag.as_ref(), organisatie, regio).await?;
+            let org = organisatie_voor(opslag.as_ref(), organisatie, &regio).await?;
             let u = schakel_http::account::nodig_uit(
                 opslag.as_ref(),
                 naam.as_deref().unwrap_or(email),
@@ -191,8 +195,9 @@ pub async fn voer_uit(opdracht: &AccountOpdracht, regio: &str) -> Result<(), Fou
             opslag,
         } => {
             let rol = rol_uit(rol)?;
+            let regio = regio.code()?;
             let opslag = opslag.open().await.map_err(|e| bedrijf(e.0))?;
-            let org = organisatie_voor(opslag.as_ref(), organisatie, regio).await?;
+            let org = organisatie_voor(opslag.as_ref(), organisatie, &regio).await?;
             zet_rol(opslag.as_ref(), email, rol, &org, *intrekken).await
         }
         AccountOpdracht::TweedeFactorVerwijderen { email, opslag } => {

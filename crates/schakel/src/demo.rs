@@ -417,16 +417,13 @@ pub async fn vul(
         let id = org_id(&o.sleutel)?;
         let mut record = systeem_record(GEBEURTENIS, Actie::Wijzigen, "organisatie");
         record.object_id = Some(id);
-        zet_toegangsroute(
-            opslag,
-            regios.standaard_regels(),
-            vandaag(),
-            id,
-            &w,
-            &record,
-        )
-        .await
-        .map_err(|e| format!("{}: {e}", o.sleutel))?;
+        // The organisation's own region's normenkader names its OJA.
+        let regels = schakel_http::regels::regels_van_organisatie(&state, id)
+            .await
+            .map_err(|e| format!("{}: {e}", o.sleutel))?;
+        zet_toegangsroute(opslag, regels, vandaag(), id, &w, &record)
+            .await
+            .map_err(|e| format!("{}: {e}", o.sleutel))?;
     }
     // Households, jeugdigen, hulpvragen and cases go through the API's own
     // functions, each as the account that would do it in a real region:

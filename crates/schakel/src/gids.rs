@@ -839,7 +839,17 @@ fn importrecord(gebeurtenis: &str) -> NieuwAuditRecord {
     )
 }
 
-pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> Result<(), Fout> {
+pub async fn importeer(
+    opdracht: &ImportOpdracht,
+    regio: &crate::Regiokeuze<'_>,
+    data: &Path,
+) -> Result<(), Fout> {
+    // Addresses are national (CBS); every other file is one region's.
+    let regio = match opdracht {
+        ImportOpdracht::Adressen { .. } => String::new(),
+        _ => regio.code()?,
+    };
+    let regio = regio.as_str();
     let (bestand, opties) = match opdracht {
         ImportOpdracht::Adressen {
             bestand, opslag, ..
@@ -883,10 +893,24 @@ pub async fn importeer(opdracht: &ImportOpdracht, regio: &str, data: &Path) -> R
             crate::inrichting::importeer_interventie(bestand, opslag.as_ref(), regio).await?
         }
         ImportOpdracht::Arrangementen { .. } | ImportOpdracht::Verwijzers { .. } => {
-            let regels = schakel_rules::Regelset::laad(data, regio)?;
+            // The region's normenkader names its OJA schools; a region
+            // without one has none (its arrangement rows are refused).
+            let regels = data
+                .join("regio")
+                .join(regio)
+                .join("normenkader")
+                .is_dir()
+                .then(|| schakel_rules::Regelset::laad(data, regio))
+                .transpose()?;
             let arrangementen = matches!(opdracht, ImportOpdracht::Arrangementen { .. });
-            crate::inrichting::importeer(bestand, opslag.as_ref(), &regels, regio, arrangementen)
-                .await?
+            crate::inrichting::importeer(
+                bestand,
+                opslag.as_ref(),
+                regels.as_ref(),
+                regio,
+                arrangementen,
+            )
+            .await?
         }
     };
     // Running servers on this database read the directory again at once.

@@ -143,7 +143,7 @@ async fn verwijzerrij(
 pub async fn importeer(
     bestand: &Path,
     opslag: &dyn Opslag,
-    regels: &Regelset,
+    regels: Option<&Regelset>,
     regio: &str,
     arrangementen: bool,
 ) -> Result<Verslag, Fout> {

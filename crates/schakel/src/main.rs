@@ -40,11 +40,13 @@ struct Cli {
     /// Data directory with kalender/ and regio/ (default: $SCHAKEL_DATA, ./data, or the repository's data/).
     #[arg(long, global = true, env = "SCHAKEL_DATA")]
     data: Option<PathBuf>,
-    /// The default region: its normenkader applies to questions that name
-    /// no gemeente. `serve` serves every region of data/regio/ all the same;
-    /// a "gemeente" in the input (CBS code) picks that gemeente's region.
-    #[arg(long, global = true, default_value = "almere")]
-    regio: String,
+    /// The default region (a code of data/regio/): its normenkader answers
+    /// questions that name no gemeente, and account and import work in it.
+    /// Not needed when the data directory holds one region. `serve` serves
+    /// every region all the same and needs none: a "gemeente" in the input
+    /// (CBS code) picks that gemeente's region, else the user's own.
+    #[arg(long, global = true, env = "SCHAKEL_REGIO")]
+    regio: Option<String>,
     #[command(subcommand)]
     opdracht: Opdracht,
 }
@@ -161,17 +163,20 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
     let data = datamap(cli.data.as_deref());
     match &cli.opdracht {
         Opdracht::Advies { bestand } => {
-            let regios = Regios::laad(&data, &cli.regio)?;
+            let regios = Regios::laad(&data, cli.regio.as_deref())?;
             let invoer = parse_json(&lees_invoer(bestand)?)?;
+            eis_gemeente_of_regio(&regios, &invoer)?;
             schrijf(&regios.advies_json(&invoer, vandaag())?);
         }
         Opdracht::Toets { bestand } => {
-            let regios = Regios::laad(&data, &cli.regio)?;
+            let regios = Regios::laad(&data, cli.regio.as_deref())?;
             let invoer = parse_json(&lees_invoer(bestand)?)?;
+            eis_gemeente_of_regio(&regios, &invoer)?;
             schrijf(&regios.toets_json(&invoer, vandaag())?);
         }
         Opdracht::Reikwijdte { school } => {
-            let regels = schakel_rules::Regelset::laad(&data, &cli.regio)?;
+            let regios = Regios::laad(&data, cli.regio.as_deref())?;
+            let regels = standaard_regels(&regios)?;
             let kader = regels.kader_voor(vandaag(), "peildatum")?;
             let (reikwijdte, toelichting, bronnen) = kader.reikwijdte_school(school)?;
             schrijf(&serde_json::json!({
@@ -183,29 +188,32 @@ fn voer_uit(cli: &Cli) -> Result<(), Fout> {
             }));
         }
         Opdracht::Regels { opdracht: None } => {
-            schrijf(&regels_overzicht(&Regios::laad(&data, &cli.regio)?))
+            let regios = Regios::laad(&data, cli.regio.as_deref())?;
+            schrijf(&regels_overzicht(&regios, standaard_regels(&regios)?))
         }
         Opdracht::Regels {
             opdracht: Some(RegelsOpdracht::Publiceer { opslag }),
         } => {
-            let regios = Regios::laad(&data, &cli.regio)?;
+            let regios = Regios::laad(&data, cli.regio.as_deref())?;
             runtime()?.block_on(publiceer(opslag, &regios))?;
         }
         Opdracht::Kalender(opdracht) => kalender::voer_uit(opdracht, &data)?,
         Opdracht::Serve(opties) => {
-            let regios = Regios::laad(&data, &cli.regio)?;
+            let regios = Regios::laad(&data, cli.regio.as_deref())?;
             start_logging();
             runtime()?
                 .block_on(serve::serve(opties, regios, &data))
                 .map_err(|e| Fout::Bedrijf(e.0))?;
         }
         Opdracht::Account(opdracht) => {
-            runtime()?.block_on(account::voer_uit(opdracht, &cli.regio))?
+            let regio = Regiokeuze::van(cli, &data);
+            runtime()?.block_on(account::voer_uit(opdracht, &regio))?
         }
         Opdracht::Audit(opdracht) => runtime()?.block_on(beheer::audit(opdracht))?,
         Opdracht::Backup { doel, opslag } => runtime()?.block_on(beheer::backup(opslag, doel))?,
         Opdracht::Import(opdracht) => {
-            runtime()?.block_on(gids::importeer(opdracht, &cli.regio, &data))?
+            let regio = Regiokeuze::van(cli, &data);
+            runtime()?.block_on(gids::importeer(opdracht, &regio, &data))?
         }
         Opdracht::Wijkteam {
             postcode,
@@ -300,11 +308,67 @@ pub(crate) fn schrijf(waarde: &impl Serialize) {
     let _ = serde_json::to_writer_pretty(&mut uit, waarde).map(|_| writeln!(uit));
 }
 
+/// The region an account or import command works in, asked only by the
+/// commands that need one (an address import does not).
+pub(crate) struct Regiokeuze<'a> {
+    gekozen: Option<&'a str>,
+    data: &'a Path,
+}
+
+impl<'a> Regiokeuze<'a> {
+    fn van(cli: &'a Cli, data: &'a Path) -> Self {
+        Self {
+            gekozen: cli.regio.as_deref(),
+            data,
+        }
+    }
+
+    /// `--regio`, or the data directory's only region; with several and
+    /// none chosen, an input error naming `--regio` and the codes.
+    pub(crate) fn code(&self) -> Result<String, Fout> {
+        if let Some(r) = self.gekozen {
+            return Ok(r.to_string());
+        }
+        let regios = Regios::laad(self.data, None)?;
+        match regios.alle() {
+            [enige] => Ok(enige.code.clone()),
+            alle => Err(kies_regio(alle).into()),
+        }
+    }
+}
+
+/// "Choose a region": several regions and no `--regio`.
+fn kies_regio(alle: &[schakel_rules::Regio]) -> InvoerFout {
+    let codes: Vec<&str> = alle.iter().map(|r| r.code.as_str()).collect();
+    InvoerFout::new(
+        "--regio",
+        format!(
+            "de gegevensmap heeft meerdere regio's; kies er één met --regio (of SCHAKEL_REGIO): {}",
+            codes.join(", ")
+        ),
+    )
+}
+
+/// The default region's rules, or "choose a region".
+fn standaard_regels(regios: &Regios) -> Result<&schakel_rules::Regelset, Fout> {
+    regios
+        .standaard_regels()
+        .ok_or_else(|| kies_regio(regios.alle()).into())
+}
+
+/// Advice and toets without a "gemeente" need a default region.
+fn eis_gemeente_of_regio(regios: &Regios, invoer: &serde_json::Value) -> Result<(), Fout> {
+    let gemeente = invoer.get("gemeente").is_some_and(|g| !g.is_null());
+    if gemeente || regios.standaard().is_some() {
+        return Ok(());
+    }
+    Err(kies_regio(regios.alle()).into())
+}
+
 /// The default region's rule versions, and every region of the data
 /// directory with its gemeenten and route (all of them checked on load).
-fn regels_overzicht(regios: &Regios) -> serde_json::Value {
-    let versies: Vec<_> = regios
-        .standaard_regels()
+fn regels_overzicht(regios: &Regios, standaard: &schakel_rules::Regelset) -> serde_json::Value {
+    let versies: Vec<_> = standaard
         .kaders()
         .iter()
         .map(|k| {

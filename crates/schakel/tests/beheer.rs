@@ -14,6 +14,9 @@ fn schakel() -> Command {
     c.arg("--data")
         .arg(repo.join("data"))
         .env_remove("SCHAKEL_DATA")
+        // The shipped data holds several regions; these accounts and
+        // imports are Almere's.
+        .env("SCHAKEL_REGIO", "almere")
         .env_remove("SCHAKEL_DATABASE_URL")
         .env_remove("SCHAKEL_PSEUDONIEM_SLEUTEL");
     c

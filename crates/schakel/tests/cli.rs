@@ -35,12 +35,20 @@ fn fixture(naam: &str) -> PathBuf {
 /// `schakel --data <data>` with a clean environment.
 fn schakel_met(data: &Path) -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("schakel");
-    cmd.env_remove("SCHAKEL_DATA").arg("--data").arg(data);
+    cmd.env_remove("SCHAKEL_DATA")
+        .env_remove("SCHAKEL_REGIO")
+        .arg("--data")
+        .arg(data);
     cmd
 }
 
+/// The shipped data holds several regions: the commands are asked about
+/// Almere's (`SCHAKEL_REGIO`, as an operator sets it), unless a test says
+/// otherwise.
 fn schakel() -> Command {
-    schakel_met(&repo_data())
+    let mut cmd = schakel_met(&repo_data());
+    cmd.env("SCHAKEL_REGIO", "almere");
+    cmd
 }
 
 struct Uit {
@@ -85,7 +93,7 @@ fn draai_stdin_met(data: &Path, args: &[&str], invoer: &str) -> Uit {
 }
 
 fn draai_stdin(args: &[&str], invoer: &str) -> Uit {
-    draai_stdin_met(&repo_data(), args, invoer)
+    draai(schakel().args(args).write_stdin(invoer.to_string()))
 }
 
 fn draai_args(args: &[&str]) -> Uit {
@@ -1329,7 +1337,11 @@ fn dekking(data: &Path) -> Value {
 
 fn advies_2027_09_01(data: &Path) -> Value {
     let invoer = vraag("2016-05-12", "2027-09-01", "volledig_onderwijs").to_string();
-    gelukt(&draai_stdin_met(data, &["advies", "-"], &invoer))
+    gelukt(&draai_stdin_met(
+        data,
+        &["--regio", "almere", "advies", "-"],
+        &invoer,
+    ))
 }
 
 /// The shipped calendar (2024-2025 to 2029-2030, shared/reference/
@@ -1717,7 +1729,13 @@ fn gemeente_kiest_de_regio() {
         &repo().join("crates/schakel-rules/tests/fixtures/regio/lindeloo"),
         &data.join("regio/lindeloo"),
     );
-    let advies = |invoer: Value| draai_stdin_met(&data, &["advies", "-"], &invoer.to_string());
+    let advies = |invoer: Value| {
+        draai_stdin_met(
+            &data,
+            &["--regio", "almere", "advies", "-"],
+            &invoer.to_string(),
+        )
+    };
     let almere = vraag("2015-03-01", "2026-11-23", "volledig_onderwijs");
     let zonder = gelukt(&advies(almere.clone()));
     assert_eq!(zonder["normenkader"]["regio"], "almere");
@@ -1755,7 +1773,9 @@ fn gemeente_kiest_de_regio() {
         "{}",
         uit.stderr
     );
-    let r = gelukt(&draai(schakel_met(&data).arg("regels")));
+    let r = gelukt(&draai(
+        schakel_met(&data).args(["--regio", "almere", "regels"]),
+    ));
     let codes: Vec<_> = r["regios"]
         .as_array()
         .expect("regios")
@@ -1776,4 +1796,72 @@ fn gemeente_kiest_de_regio() {
         &json!({"code": "zeewolde", "naam": "Zeewolde", "route": "regulier", "normenkader": null,
                 "gemeenten": [{"code": "GM0050", "naam": "Zeewolde", "kalenderregio": "midden"}]})
     );
+}
+
+/// No demo region by default (issue 17): with several regions in the data
+/// directory and no `--regio` (nor `SCHAKEL_REGIO`), the commands that need
+/// a default region (advies and toets without a gemeente, reikwijdte,
+/// regels, account) say so, naming `--regio` and the codes, with exit code
+/// 2; a question naming its gemeente needs none, and neither does an
+/// address import. With one region in the data directory it is the default.
+#[test]
+fn zonder_regio_bij_meerdere_regios() {
+    let verwacht = "de gegevensmap heeft meerdere regio's; kies er één met --regio (of SCHAKEL_REGIO): achterhoek, almere, zeewolde";
+    let data = repo_data();
+    let almere = vraag("2015-03-01", "2026-11-23", "volledig_onderwijs");
+    let uit = draai_stdin_met(&data, &["advies", "-"], &almere.to_string());
+    assert_eq!(invoerfout(&uit, "--regio"), verwacht);
+    let toets = json!({"situatie": almere,
+        "verwijzing": {"product": "begeleiding_individueel_basis", "volume": 2, "eenheid": "uur",
+                       "per": "week", "ingangsdatum": "2026-11-23", "einddatum": "2027-02-22"}});
+    let uit = draai_stdin_met(&data, &["toets", "-"], &toets.to_string());
+    assert_eq!(invoerfout(&uit, "--regio"), verwacht);
+    for args in [
+        &["reikwijdte", "--school", "Watertuin"][..],
+        &["regels"],
+        &[
+            "account",
+            "uitnodigen",
+            "--email",
+            "a@b.test",
+            "--rol",
+            "beheerder",
+            "--organisatie",
+            "Gemeente Almere",
+            "--data-dir",
+            "/nonexistent",
+        ],
+    ] {
+        let uit = draai(schakel_met(&data).args(args));
+        assert_eq!(invoerfout(&uit, "--regio"), verwacht, "{args:?}");
+    }
+    // Naming the gemeente, or the region, answers.
+    let a = gelukt(&draai_stdin_met(
+        &data,
+        &["advies", "-"],
+        &met(almere.clone(), "gemeente", json!("GM0034")).to_string(),
+    ));
+    assert_eq!(a["normenkader"]["regio"], "almere");
+    let mut cmd = schakel_met(&data);
+    cmd.env("SCHAKEL_REGIO", "almere")
+        .args(["reikwijdte", "--school", "Watertuin"]);
+    assert_eq!(gelukt(&draai(&mut cmd))["school"], "Watertuin");
+
+    // One region in the data directory: it is the default.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let een = tmp.path().join("data");
+    kopieer_map(&data.join("kalender"), &een.join("kalender"));
+    kopieer_map(&data.join("regio/almere"), &een.join("regio/almere"));
+    let a = gelukt(&draai_stdin_met(
+        &een,
+        &["advies", "-"],
+        &almere.to_string(),
+    ));
+    assert_eq!(a["normenkader"]["regio"], "almere");
+    let r = gelukt(&draai(schakel_met(&een).args([
+        "reikwijdte",
+        "--school",
+        "Watertuin",
+    ])));
+    assert_eq!(r["school"], "Watertuin");
 }

@@ -287,9 +287,11 @@ pub async fn zet_toegangsroute_voor(
         Some("beheerder"),
     );
     let state = dossier.state;
+    // The school's own region's normenkader names its OJA.
+    let regels = crate::regels::regels_van_organisatie(state, id).await?;
     inrichting::zet_toegangsroute(
         state.opslag.as_ref(),
-        state.regels(),
+        regels,
         super::vandaag(),
         id,
         w,

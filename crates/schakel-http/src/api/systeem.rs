@@ -19,9 +19,11 @@ pub struct Gezondheid {
     /// "sqlite" or "postgres".
     database: &'static str,
     versie: &'static str,
-    /// The default region's rules (`serve --regio`), as before there were
-    /// several: instances that serve one region must show the same.
-    regels: Regelversie,
+    /// The default region's rules (`serve --regio`, or the only region),
+    /// as before there were several: instances that serve one region must
+    /// show the same. Absent when several regions have no default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    regels: Option<Regelversie>,
     /// Every region this instance serves, with its rules: instances must
     /// show the same fingerprints, or they decide differently.
     regios: Vec<Regelversie>,
@@ -71,12 +73,12 @@ pub async fn gezondheid(State(state): State<AppState>) -> ApiResultaat<Json<Gezo
         &vastgelegd,
     )
     .is_empty();
-    let versie = |r| regelversie(r, &vastgelegd);
+    let versie = |r: &schakel_rules::Regio| regelversie(r, &vastgelegd);
     Ok(Json(Gezondheid {
         status: if verouderd { "verouderd" } else { "ok" },
         database: state.opslag.backend(),
         versie: env!("CARGO_PKG_VERSION"),
-        regels: versie(state.regios.standaard()),
+        regels: state.regios.standaard().map(versie),
         regios: state.regios.alle().iter().map(versie).collect(),
     }))
 }

@@ -125,9 +125,19 @@ pub async fn toegangsroute_voor(
     soort: Vraagsoort,
 ) -> ApiResultaat<ToegangsrouteDto> {
     let j = dossier.lees_voor(id, "jeugdige.toegangsroute").await?;
-    let vraag = toegangsvraag(dossier.state, dossier.actor, &j, soort).await?;
-    let advies = toegangsroute::bepaal(&vraag);
-    antwoord(dossier.state, soort, advies).await
+    // The route is the pupil's own gemeente's (woonplaatsbeginsel).
+    let keuze = crate::regels::keuze_of_geen(dossier.state, &j).await?;
+    let vraag = toegangsvraag(dossier.state, dossier.actor, &j, soort, keuze).await?;
+    let mut advies = toegangsroute::bepaal(&vraag);
+    if let Some(k) = keuze.filter(|k| k.regio().route != Regioroute::Oja) {
+        let r = k.regio();
+        advies.toelichting.push(format!(
+            "De jeugdige woont in regio {}; daar geldt {}.",
+            r.naam,
+            r.route.uitleg("waar de jeugdige woont")
+        ));
+    }
+    antwoord(dossier.state, soort, advies, keuze.and_then(|k| k.regels())).await
 }
 
 /// An organisation that a stored reference points to; its absence is a
@@ -179,6 +189,7 @@ async fn toegangsvraag(
     actor: &Actor,
     j: &Jeugdige,
     soort: Vraagsoort,
+    keuze: Option<schakel_rules::Keuze<'_>>,
 ) -> ApiResultaat<Toegangsvraag> {
     let school = match j.gegevens.school {
         Some(id) => Some((organisatie(state, id).await?, directory(state, id).await?)),
@@ -201,13 +212,8 @@ async fn toegangsvraag(
     // (woonplaatsbeginsel): a pupil of an OJA school living where the
     // regular or the support route holds does not take it, and the OJA is
     // judged by the rules of the pupil's region.
-    let eigen_regels = match crate::regels::keuze_voor(state, j).await {
-        Ok(k) => (k.regio().route == Regioroute::Oja)
-            .then(|| k.regels())
-            .flatten(),
-        Err(ApiFout::Ongeldig(_)) => None,
-        Err(f) => return Err(f),
-    };
+    let oja_regio = keuze.is_some_and(|k| k.regio().route == Regioroute::Oja);
+    let eigen_regels = keuze.filter(|_| oja_regio).and_then(|k| k.regels());
     Ok(Toegangsvraag {
         vraag: soort,
         school: school.map(|(s, g)| School {
@@ -225,6 +231,7 @@ async fn toegangsvraag(
         verwijzer: state.opslag.verwijzer_van_regio(regio).await?,
         pc4: j.gegevens.postcode.pc4(),
         wijkteam,
+        oja_regio,
     })
 }
 
@@ -237,8 +244,8 @@ fn oja_in_normenkader(regels: &schakel_rules::Regelset, arrangement: &str) -> bo
 }
 
 /// The normenkader's row for OJA schools, cited with the OJA route.
-fn oja_rij(state: &AppState) -> Option<String> {
-    let kader = state.regels().kader_op(vandaag())?;
+fn oja_rij(regels: Option<&schakel_rules::Regelset>) -> Option<String> {
+    let kader = regels?.kader_op(vandaag())?;
     kader
         .rijen
         .iter()
@@ -251,11 +258,12 @@ async fn antwoord(
     state: &AppState,
     soort: Vraagsoort,
     advies: Toegangsadvies,
+    regels: Option<&schakel_rules::Regelset>,
 ) -> ApiResultaat<ToegangsrouteDto> {
     let mut toelichting = advies.toelichting;
     let mut bronnen: Vec<String> = advies.bronnen.iter().map(|b| b.to_string()).collect();
     if advies.route == Route::OjaHoofdaanbieder {
-        bronnen.extend(oja_rij(state));
+        bronnen.extend(oja_rij(regels));
     }
     let (organisatie_kort, contactpersoon, contacten) = match advies.organisatie {
         Some(id) => {

@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use schakel_rules::advies::{Advies, Reikwijdte};
 use schakel_rules::normenkader::Dekking;
-use schakel_rules::{AdviesVraag, ToetsVraag};
+use schakel_rules::{AdviesVraag, Regelset, Regio, ToetsVraag};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
@@ -81,26 +81,36 @@ impl SituatieInvoer {
     }
 }
 
-/// The default region's situations, with their labels, in the file's order.
-pub fn situatiekeuzes(state: &AppState) -> Vec<Keuze> {
-    situatiekeuzes_van(state.regels())
-}
-
-/// One region's situations, with their labels, in the file's order.
-pub fn situatiekeuzes_van(regels: &schakel_rules::Regelset) -> Vec<Keuze> {
+/// One region's situations, with their labels, in the file's order; none
+/// for a region without a normenkader.
+pub fn situatiekeuzes_van(regels: Option<&Regelset>) -> Vec<Keuze> {
     let mut k = vec![Keuze::new("", "Kies een situatie")];
     k.extend(
         regels
-            .situaties()
             .iter()
+            .flat_map(|r| r.situaties().iter())
             .map(|s| Keuze::new(s.situatie.naam(), &s.naam)),
     );
     k
 }
 
+/// The region whose rules answer a question without a gemeente: the
+/// signed-in user's organisation's; for the public, the default region
+/// (None: the installation has none, a gemeente must be given).
+pub async fn eigen_regio<'s>(
+    state: &'s AppState,
+    wie: &Bezoeker,
+) -> crate::fout::ApiResultaat<Option<&'s Regio>> {
+    match &wie.0 {
+        Some(i) => crate::regels::regio_van_organisatie(state, i.actor.rol.organisatie).await,
+        None => Ok(state.regios.standaard()),
+    }
+}
+
 /// Every gemeente this installation serves, by name; none when it serves
-/// one region's single gemeente (then the choice says nothing).
-fn gemeentekeuzes(state: &AppState) -> Vec<Keuze> {
+/// one region's single gemeente (then the choice says nothing). "Not
+/// chosen" names the region that then answers.
+fn gemeentekeuzes(state: &AppState, eigen: Option<&Regio>) -> Vec<Keuze> {
     let mut alle: Vec<Keuze> = state
         .regios
         .alle()
@@ -112,7 +122,10 @@ fn gemeentekeuzes(state: &AppState) -> Vec<Keuze> {
         return Vec::new();
     }
     alle.sort_by(|a, b| a.label.cmp(&b.label));
-    let standaard = format!("Niet gekozen: {}", state.regios.standaard().naam);
+    let standaard = match eigen {
+        Some(r) => format!("Niet gekozen: {}", r.naam),
+        None => "Kies de woongemeente".into(),
+    };
     alle.insert(0, Keuze::new("", standaard));
     alle
 }
@@ -129,18 +142,20 @@ const ADVIESVELDEN: [(&str, &str, &str); 7] = [
     ("gemeente", "gemeente", "Woongemeente"),
 ];
 
-/// The schools the normenkader names (for OJA, JOA and their calendars).
-pub fn schoolkeuzes(state: &AppState) -> Vec<Keuze> {
+/// The schools the region's normenkader names (for OJA, JOA and their
+/// calendars).
+pub fn schoolkeuzes(regels: Option<&Regelset>) -> Vec<Keuze> {
     let mut k = vec![Keuze::new("", "Geen of een andere school")];
-    if let Some(kader) = state.regels().kader_op(vandaag()) {
+    if let Some(kader) = regels.and_then(|r| r.kader_op(vandaag())) {
         k.extend(kader.scholen.iter().map(|s| Keuze::new(&s.naam, &s.naam)));
     }
     k
 }
 
-pub fn productkeuzes(state: &AppState) -> Vec<Keuze> {
+/// The products of the region's normenkader in force; none without one.
+pub fn productkeuzes(regels: Option<&Regelset>) -> Vec<Keuze> {
     let mut k = vec![Keuze::new("", "Kies een product")];
-    if let Some(kader) = state.regels().kader_op(vandaag()) {
+    if let Some(kader) = regels.and_then(|r| r.kader_op(vandaag())) {
         k.extend(
             kader
                 .producten
@@ -305,7 +320,7 @@ impl AdviesWeergave {
             })
             .collect();
         Self {
-            situatie: a.situatie.map(|s| opmaak::situatie(regels, s.naam())),
+            situatie: a.situatie.map(|s| opmaak::situatie(Some(regels), s.naam())),
             beschikking: opmaak::ja_nee(a.beschikking_nodig),
             regie: a.regie.map(|r| match r {
                 "onderwijs" => "Bij het onderwijs".to_string(),
@@ -370,24 +385,23 @@ fn is_verwijzer(wie: &Bezoeker) -> bool {
 }
 
 pub async fn formulier(State(state): State<AppState>, wie: Bezoeker) -> WebResultaat {
+    let eigen = eigen_regio(&state, &wie).await?;
+    let regels = eigen.and_then(|r| r.regels.as_ref());
     let p = AdviesPagina {
         kop: kop(&wie, "Wat mag worden verwezen?", "/advies").await?,
         verwijzer: is_verwijzer(&wie),
         fouten: Fouten::default(),
         invoer: SituatieInvoer {
             // The region's first situation, as the form's first choice.
-            onderwijssituatie: state
-                .regels()
-                .situaties()
-                .sleutels()
-                .next()
+            onderwijssituatie: regels
+                .and_then(|r| r.situaties().sleutels().next())
                 .unwrap_or_default()
                 .into(),
             ..SituatieInvoer::default()
         },
-        situaties: situatiekeuzes(&state),
-        scholen: schoolkeuzes(&state),
-        gemeenten: gemeentekeuzes(&state),
+        situaties: situatiekeuzes_van(regels),
+        scholen: schoolkeuzes(regels),
+        gemeenten: gemeentekeuzes(&state, eigen),
         advies: None,
         geen_normenkader: None,
     };
@@ -404,19 +418,26 @@ pub async fn bereken(
 ) -> WebResultaat {
     let mut fouten = Fouten::default();
     let gemeente = Some(invoer.gemeente.trim()).filter(|g| !g.is_empty());
-    // The gemeente picks the region whose rules apply (woonplaatsbeginsel).
-    let keuze = match state.regios.kies(gemeente, "gemeente") {
+    // The gemeente picks the region whose rules apply (woonplaatsbeginsel);
+    // without one, the user's own region.
+    let eigen = eigen_regio(&state, &wie).await?;
+    let keuze = match state.regios.kies_in(gemeente, eigen, "gemeente") {
         Ok(k) => Some(k),
         Err(f) => {
             fouten.uit(ApiFout::from(f), &ADVIESVELDEN)?;
             None
         }
     };
-    let regels = keuze.and_then(|k| k.regels()).unwrap_or(state.regels());
+    // The form's choices: the chosen region's; after a refused gemeente,
+    // the own region's.
+    let regels = match keuze {
+        Some(k) => k.regels(),
+        None => eigen.and_then(|r| r.regels.as_ref()),
+    };
     let geen_normenkader = keuze.and_then(|k| k.zonder_regels()).map(|g| g.toelichting);
     // No advice without the region's rules: never another region's.
     let mut advies = None;
-    if keuze.is_some_and(|k| k.regels().is_some()) {
+    if let Some(regels) = keuze.and_then(|k| k.regels()) {
         let uitkomst =
             AdviesVraag::uit_json(&Value::Object(invoer.json()), vandaag(), regels.situaties())
                 .and_then(|v| regels.advies(&v).map(|a| AdviesWeergave::van(&a, regels)));
@@ -437,8 +458,8 @@ pub async fn bereken(
         fouten,
         invoer,
         situaties: situatiekeuzes_van(regels),
-        scholen: schoolkeuzes(&state),
-        gemeenten: gemeentekeuzes(&state),
+        scholen: schoolkeuzes(regels),
+        gemeenten: gemeentekeuzes(&state, eigen),
         advies,
         geen_normenkader,
     };
@@ -561,9 +582,9 @@ struct ToetsPagina {
 
 /// The services of the reikwijdte, for a pupil of an OJA school or JOA
 /// group; empty for any other pupil.
-pub fn dienstkeuzes(state: &AppState) -> Vec<Keuze> {
+pub fn dienstkeuzes(regels: Option<&Regelset>) -> Vec<Keuze> {
     let mut k = vec![Keuze::new("", "Geen (geen OJA of JOA)")];
-    if let Some(kader) = state.regels().kader_op(vandaag()) {
+    if let Some(kader) = regels.and_then(|r| r.kader_op(vandaag())) {
         k.extend(
             kader
                 .reikwijdte
@@ -586,18 +607,25 @@ pub fn perioden() -> Vec<Keuze> {
 }
 
 pub async fn toetsformulier(State(state): State<AppState>, wie: Bezoeker) -> WebResultaat {
+    let eigen = eigen_regio(&state, &wie).await?;
+    let getoetst = Getoetst {
+        regels: eigen.and_then(|r| r.regels.as_ref()),
+        ..Getoetst::default()
+    };
     toetspagina(
         &state,
         &wie,
+        eigen,
         Fouten::default(),
         ToetsInvoer::default(),
-        Getoetst::default(),
+        getoetst,
     )
     .await
 }
 
 /// What a check found: the outcome, or why the woongemeente's region has
-/// no rules to check against; and whose rules those were.
+/// no rules to check against; and whose rules the form offers (none for
+/// a region without a normenkader).
 #[derive(Default)]
 struct Getoetst<'r> {
     toetsing: Option<ToetsWeergave>,
@@ -608,6 +636,7 @@ struct Getoetst<'r> {
 async fn toetspagina(
     state: &AppState,
     wie: &Bezoeker,
+    eigen: Option<&Regio>,
     fouten: Fouten,
     invoer: ToetsInvoer,
     getoetst: Getoetst<'_>,
@@ -627,13 +656,13 @@ async fn toetspagina(
         fouten,
         situatie,
         voorstel,
-        situaties: situatiekeuzes_van(getoetst.regels.unwrap_or(state.regels())),
-        scholen: schoolkeuzes(state),
-        producten: productkeuzes(state),
+        situaties: situatiekeuzes_van(getoetst.regels),
+        scholen: schoolkeuzes(getoetst.regels),
+        producten: productkeuzes(getoetst.regels),
         eenheden: eenheden(),
         perioden: perioden(),
-        diensten: dienstkeuzes(state),
-        gemeenten: gemeentekeuzes(state),
+        diensten: dienstkeuzes(getoetst.regels),
+        gemeenten: gemeentekeuzes(state, eigen),
         geen_normenkader: getoetst.geen_normenkader,
         toetsing: getoetst.toetsing,
     };
@@ -663,8 +692,9 @@ pub async fn toets(
     let mut fouten = Fouten::default();
     let gemeente = Some(invoer.situatie.gemeente.trim()).filter(|g| !g.is_empty());
     // The woongemeente picks the region whose rules apply; none of
-    // another region's.
-    let keuze = match state.regios.kies(gemeente, "gemeente") {
+    // another region's. Without one: the user's own region.
+    let eigen = eigen_regio(&state, &wie).await?;
+    let keuze = match state.regios.kies_in(gemeente, eigen, "gemeente") {
         Ok(k) => Some(k),
         Err(f) => {
             fouten.uit(ApiFout::from(f), &toetsvelden())?;
@@ -674,7 +704,10 @@ pub async fn toets(
     let regels = keuze.and_then(|k| k.regels());
     let mut getoetst = Getoetst {
         geen_normenkader: keuze.and_then(|k| k.zonder_regels()).map(|g| g.toelichting),
-        regels,
+        regels: match keuze {
+            Some(k) => k.regels(),
+            None => eigen.and_then(|r| r.regels.as_ref()),
+        },
         toetsing: None,
     };
     if let Some(regels) = regels {
@@ -687,5 +720,5 @@ pub async fn toets(
             Err(f) => fouten.uit(ApiFout::from(f), &toetsvelden())?,
         }
     }
-    toetspagina(&state, &wie, fouten, invoer, getoetst).await
+    toetspagina(&state, &wie, eigen, fouten, invoer, getoetst).await
 }

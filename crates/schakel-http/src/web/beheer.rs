@@ -34,6 +34,8 @@ struct Beheer {
     gids: Gidsstand,
     organisaties: Vec<OrganisatieRegel>,
     versies: Vec<VersieRegel>,
+    /// The beheerder's region has no normenkader.
+    zonder_normenkader: Option<String>,
 }
 
 /// What the directory holds, in figures.
@@ -101,10 +103,16 @@ pub async fn overzicht(wie: Ingelogd) -> WebResultaat {
             naam: o.naam,
         })
         .collect();
-    let versies = wie
-        .state
-        .regels()
-        .kaders()
+    // The beheerder's own region's versions; none for a region without
+    // a normenkader.
+    let regio = crate::regels::regio_van_organisatie(&wie.state, wie.actor.rol.organisatie).await?;
+    let zonder_normenkader = regio
+        .filter(|r| r.regels.is_none())
+        .map(|r| format!("Regio {} heeft geen normenkader in Schakel.", r.naam));
+    let versies = regio
+        .and_then(|r| r.regels.as_ref())
+        .map(|r| r.kaders())
+        .unwrap_or_default()
         .iter()
         .map(|k| VersieRegel {
             regio: opmaak::product(&k.regio),
@@ -124,5 +132,6 @@ pub async fn overzicht(wie: Ingelogd) -> WebResultaat {
         gids: gidsstand(&wie).await?,
         organisaties,
         versies,
+        zonder_normenkader,
     })
 }

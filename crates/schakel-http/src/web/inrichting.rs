@@ -108,9 +108,12 @@ async fn inrichtingpagina(
     let geen = || Keuze::new("", "(geen)");
     let arrangementen = std::iter::once(geen())
         .chain(
-            oja_scholen(wie.state.regels(), vandaag())
-                .into_iter()
-                .map(|s| Keuze::new(s.clone(), format!("OJA {s}"))),
+            oja_scholen(
+                crate::regels::regels_van_organisatie(&wie.state, org.id).await?,
+                vandaag(),
+            )
+            .into_iter()
+            .map(|s| Keuze::new(s.clone(), format!("OJA {s}"))),
         )
         .collect();
     let aanbieders = std::iter::once(geen())

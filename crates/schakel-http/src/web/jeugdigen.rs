@@ -360,7 +360,7 @@ pub async fn jeugdige(
         _ => None,
     };
     let verwijzingen = super::verwijzingen::regels_voor(&wie, &j, &namen).await?;
-    let situatienamen = crate::regels::namen_voor(&wie.state, &j).await?;
+    let situatienamen = crate::regels::regels_of_geen(&wie.state, &j).await?;
     let onderwijssituatie =
         crate::api::onderwijssituatie::Dossiersituatie::op(&wie.state, &j, crate::api::vandaag())
             .await?
@@ -791,6 +791,8 @@ struct ReikwijdtePagina {
     diensten: Vec<super::advies::ReikwijdteRegel>,
     toelichting: Vec<String>,
     bronnen: Vec<String>,
+    /// The organisation's region has no normenkader: no OJA there.
+    zonder_normenkader: Option<String>,
 }
 
 /// What an OJA (or JOA) school's arrangement covers: the own school's by
@@ -806,26 +808,40 @@ pub async fn reikwijdte(
         .await?
         .and_then(|g| g.oja)
         .map(|o| o.arrangement);
-    let kader = state.regels().kader_voor(vandaag(), "peildatum")?;
+    // The school's own region's normenkader; a region without one has no
+    // OJA schools, and no other region's are offered.
+    let regio = crate::regels::regio_van_organisatie(&state, wie.actor.rol.organisatie).await?;
+    let kader = match regio.and_then(|r| r.regels.as_ref()) {
+        Some(r) => Some(r.kader_voor(vandaag(), "peildatum")?),
+        None => None,
+    };
     let gekozen = v
         .school
         .filter(|s| !s.trim().is_empty())
         .or_else(|| eigen.clone())
         .unwrap_or_default();
-    let (diensten, toelichting, bronnen) = match kader.reikwijdte_school(&gekozen) {
-        Ok((r, t, b)) => (
+    let (diensten, toelichting, bronnen) = match kader.map(|k| k.reikwijdte_school(&gekozen)) {
+        Some(Ok((r, t, b))) => (
             super::advies::reikwijdte_regels(&r),
             t.iter().map(|x| x.to_string()).collect(),
             b.iter().map(|x| x.to_string()).collect(),
         ),
-        Err(_) => (vec![], vec![], vec![]),
+        _ => (vec![], vec![], vec![]),
     };
     let scholen = kader
-        .scholen
         .iter()
+        .flat_map(|k| &k.scholen)
         .filter(|s| s.arrangement.is_some())
         .map(|s| Keuze::new(&s.naam, &s.naam))
         .collect();
+    let zonder_normenkader = match (regio, kader) {
+        (Some(r), None) => Some(format!(
+            "Regio {} heeft geen normenkader in Schakel, en dus geen scholen met een OJA. Voor haar jeugdigen geldt {}.",
+            r.naam,
+            r.route.uitleg("waar de jeugdige woont")
+        )),
+        _ => None,
+    };
     pagina(&ReikwijdtePagina {
         kop: Kop::voor(&wie, "Reikwijdte van het arrangement", "/reikwijdte").await?,
         scholen,
@@ -834,6 +850,7 @@ pub async fn reikwijdte(
         diensten,
         toelichting,
         bronnen,
+        zonder_normenkader,
     })
 }
 

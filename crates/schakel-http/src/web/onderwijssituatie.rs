@@ -19,7 +19,7 @@ use crate::api::onderwijssituatie::{
 };
 
 /// "<the situation's label>; school: <name>; TLV tot en met 31 juli 2027; …"
-pub fn beschrijving(regels: &Regelset, d: &Dossiersituatie) -> String {
+pub fn beschrijving(regels: Option<&Regelset>, d: &Dossiersituatie) -> String {
     let g = &d.record.gegevens;
     let mut delen = vec![opmaak::situatie(regels, &g.situatie)];
     if let Some(school) = &g.school {
@@ -91,7 +91,7 @@ pub struct Gelukt {
     gelukt: Option<String>,
 }
 
-fn historie(regels: &Regelset, o: &OnderwijssituatiesDto) -> Vec<SituatieRegel> {
+fn historie(regels: Option<&Regelset>, o: &OnderwijssituatiesDto) -> Vec<SituatieRegel> {
     o.items
         .iter()
         .map(|s| SituatieRegel {
@@ -120,7 +120,7 @@ async fn toon(
         .await?;
     let o = overzicht(&wie.state, &j).await?;
     // The jeugdige's own region's situations (woonplaatsbeginsel).
-    let regels = crate::regels::namen_voor(&wie.state, &j).await?;
+    let regels = crate::regels::regels_of_geen(&wie.state, &j).await?;
     let status = fouten.status();
     pagina_met(
         status,
@@ -144,7 +144,7 @@ async fn toon(
             ),
             invoer,
             situaties: situatiekeuzes_van(regels),
-            scholen: schoolkeuzes(&wie.state),
+            scholen: schoolkeuzes(regels),
         },
     )
 }

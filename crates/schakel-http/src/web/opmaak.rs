@@ -73,10 +73,11 @@ pub fn product(p: &str) -> String {
 
 /// A situation's label as the region's normenkader names it; the key
 /// itself for one the loaded rules no longer know (an old record).
-pub fn situatie(regels: &Regelset, sleutel: &str) -> String {
+/// A situation's label in the region's rules; its key when the region
+/// has none.
+pub fn situatie(regels: Option<&Regelset>, sleutel: &str) -> String {
     regels
-        .situaties()
-        .label(sleutel)
+        .and_then(|r| r.situaties().label(sleutel))
         .unwrap_or(sleutel)
         .to_string()
 }

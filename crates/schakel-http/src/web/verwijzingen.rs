@@ -11,6 +11,7 @@ use super::sessie::{Velden, veld};
 use askama::Template;
 use axum::http::StatusCode;
 use schakel_domain::{OrganisatieSoort, Rol};
+use schakel_rules::Regelset;
 use schakel_storage::{
     GemeentelijkeToets, Id, Jeugdige, Pagina, Verwijzing, VerwijzingPeriode, VerwijzingSortering,
     VerwijzingStand, VerwijzingenFilter,
@@ -20,7 +21,7 @@ use serde_json::Value;
 
 use super::advies::{
     SituatieInvoer, ToetsWeergave, VerwijzingVoorstel, dienstkeuzes, eenheden, perioden,
-    productkeuzes, schoolkeuzes, situatiekeuzes, toetsvelden,
+    productkeuzes, schoolkeuzes, situatiekeuzes_van, toetsvelden,
 };
 use super::formulier::{Fouten, Keuze};
 use super::jeugdigen::{namen, organisaties, zichtbare_jeugdigen};
@@ -411,24 +412,63 @@ struct Nieuw {
     toon_situatie: bool,
     /// Outside the norms: the findings, and the motivation field.
     buiten_normen: Option<ToetsWeergave>,
+    /// The chosen jeugdige's region has no normenkader (or the jeugdige
+    /// lives outside every region): why no product is offered.
+    geen_normenkader: Option<String>,
 }
 
 /// The chosen jeugdige's situation as the dossier holds it on the
 /// referral's start (today when none is given yet), in words; nothing
 /// for a jeugdige this verwijzer may not see (that read is refused and
 /// logged, and the form says nothing about it).
-async fn dossiersituatie(wie: &Ingelogd, invoer: &VerwijzingFormulier) -> Option<String> {
-    let id = invoer.jeugdige.trim().parse::<Id>().ok()?;
-    let j = wie
-        .dossier()
-        .lees_voor(id, "onderwijssituatie.lezen")
-        .await
-        .ok()?;
+async fn dossiersituatie(
+    wie: &Ingelogd,
+    j: &Jeugdige,
+    namen: Option<&Regelset>,
+    invoer: &VerwijzingFormulier,
+) -> Option<String> {
     let dag = chrono::NaiveDate::parse_from_str(invoer.voorstel.ingangsdatum.trim(), "%Y-%m-%d")
         .unwrap_or_else(|_| crate::api::vandaag());
-    let d = Dossiersituatie::op(&wie.state, &j, dag).await.ok()??;
-    let namen = crate::regels::namen_voor(&wie.state, &j).await.ok()?;
+    let d = Dossiersituatie::op(&wie.state, j, dag).await.ok()??;
     Some(super::onderwijssituatie::beschrijving(namen, &d))
+}
+
+/// The chosen jeugdige, when this verwijzer may read it.
+async fn gekozen(wie: &Ingelogd, invoer: &VerwijzingFormulier) -> Option<Jeugdige> {
+    let id = invoer.jeugdige.trim().parse::<Id>().ok()?;
+    wie.dossier()
+        .lees_voor(id, "onderwijssituatie.lezen")
+        .await
+        .ok()
+}
+
+/// The rules the form offers: the chosen jeugdige's region's
+/// (woonplaatsbeginsel; none when its region has no normenkader), and
+/// before a jeugdige is chosen the verwijzer's own region's; with the
+/// reason when there are none.
+async fn formulierregels<'s>(
+    wie: &'s Ingelogd,
+    j: Option<&Jeugdige>,
+) -> crate::fout::ApiResultaat<(Option<&'s Regelset>, Option<String>)> {
+    let state = &wie.state;
+    let keuze = match j {
+        Some(j) => match crate::regels::keuze_voor(state, j).await {
+            Ok(k) => k,
+            Err(ApiFout::Ongeldig(f)) => {
+                return Ok((None, f.into_iter().next().map(|p| p.reason)));
+            }
+            Err(f) => return Err(f),
+        },
+        None => {
+            let eigen =
+                crate::regels::regio_van_organisatie(state, wie.actor.rol.organisatie).await?;
+            match state.regios.kies_in(None, eigen, "jeugdige") {
+                Ok(k) => k,
+                Err(_) => return Ok((None, None)),
+            }
+        }
+    };
+    Ok((keuze.regels(), keuze.zonder_regels().map(|g| g.toelichting)))
 }
 
 async fn formulier(
@@ -458,7 +498,12 @@ async fn formulier(
     } else {
         StatusCode::OK
     };
-    let dossier = dossiersituatie(wie, &invoer).await;
+    let j = gekozen(wie, &invoer).await;
+    let (regels, geen_normenkader) = formulierregels(wie, j.as_ref()).await?;
+    let dossier = match &j {
+        Some(j) => dossiersituatie(wie, j, regels, &invoer).await,
+        None => None,
+    };
     let toon_situatie = dossier.is_none() || fouten.voor("onderwijssituatie").is_some();
     let mut situatie = invoer.situatie.clone();
     if toon_situatie && situatie.onderwijssituatie.is_empty() {
@@ -479,12 +524,13 @@ async fn formulier(
             voorstel,
             jeugdigen,
             aanbieders,
-            situaties: situatiekeuzes(&wie.state),
-            scholen: schoolkeuzes(&wie.state),
-            producten: productkeuzes(&wie.state),
+            situaties: situatiekeuzes_van(regels),
+            scholen: schoolkeuzes(regels),
+            producten: productkeuzes(regels),
             eenheden: eenheden(),
             perioden: perioden(),
-            diensten: dienstkeuzes(&wie.state),
+            diensten: dienstkeuzes(regels),
+            geen_normenkader,
             dossier,
             toon_situatie,
             buiten_normen,

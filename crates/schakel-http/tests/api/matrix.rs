@@ -285,6 +285,70 @@ const MATRIX: &[Rij] = {
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Anoniem,            Eigen,    401, Geen),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Anoniem,            Ander,    401, Geen),
     r("/api/v1/jeugdigen/{id}/toegangsroute", "GET",    Anoniem,            Onbekend, 401, Geen),
+    // The advice and check for a jeugdige (issue 17.3): a read of it, as
+    // its access route is. Without "jeugdige" they are public (OPENBAAR).
+    r("/api/v1/normenkader/adviezen", "POST", Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/normenkader/adviezen", "POST", Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Casusregisseur,     Eigen,    200, Toegestaan),
+    r("/api/v1/normenkader/adviezen", "POST", Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Wijkteammedewerker, Eigen,    200, Toegestaan),
+    r("/api/v1/normenkader/adviezen", "POST", Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Verwijzer,          Eigen,    200, Toegestaan),
+    r("/api/v1/normenkader/adviezen", "POST", Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Aanbieder,          Eigen,    200, Toegestaan),
+    r("/api/v1/normenkader/adviezen", "POST", Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Toegang,            Eigen,    403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Toegang,            Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Accountbeheerder,       Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Beheerder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/adviezen", "POST", Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/normenkader/adviezen", "POST", Anoniem,            Ander,    401, Geen),
+    r("/api/v1/normenkader/adviezen", "POST", Anoniem,            Onbekend, 401, Geen),
+    // The advice and check for a jeugdige (issue 17.3): a read of it, as
+    // its access route is. Without "jeugdige" they are public (OPENBAAR).
+    r("/api/v1/normenkader/toetsingen", "POST", Zorgcoordinator,    Eigen,    200, Toegestaan),
+    r("/api/v1/normenkader/toetsingen", "POST", Zorgcoordinator,    Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Zorgcoordinator,    Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Casusregisseur,     Eigen,    200, Toegestaan),
+    r("/api/v1/normenkader/toetsingen", "POST", Casusregisseur,     Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Casusregisseur,     Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Wijkteammedewerker, Eigen,    200, Toegestaan),
+    r("/api/v1/normenkader/toetsingen", "POST", Wijkteammedewerker, Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Wijkteammedewerker, Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Verwijzer,          Eigen,    200, Toegestaan),
+    r("/api/v1/normenkader/toetsingen", "POST", Verwijzer,          Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Verwijzer,          Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Aanbieder,          Eigen,    200, Toegestaan),
+    r("/api/v1/normenkader/toetsingen", "POST", Aanbieder,          Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Aanbieder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Beleid,             Eigen,    403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Toegang,            Eigen,    403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Beleid,             Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Toegang,            Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Beleid,             Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Toegang,            Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Accountbeheerder,       Eigen,    403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Accountbeheerder,       Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Accountbeheerder,       Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Beheerder,          Eigen,    403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Beheerder,          Ander,    403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Beheerder,          Onbekend, 403, Geweigerd),
+    r("/api/v1/normenkader/toetsingen", "POST", Anoniem,            Eigen,    401, Geen),
+    r("/api/v1/normenkader/toetsingen", "POST", Anoniem,            Ander,    401, Geen),
+    r("/api/v1/normenkader/toetsingen", "POST", Anoniem,            Onbekend, 401, Geen),
     r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Zorgcoordinator,    Eigen,    200, Toegestaan),
     r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Zorgcoordinator,    Ander,    403, Geweigerd),
     r("/api/v1/jeugdigen/{id}/onderwijssituaties", "GET",    Zorgcoordinator,    Onbekend, 403, Geweigerd),
@@ -1492,6 +1556,16 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
             &[Eigen, Ander, Onbekend],
         ),
         (
+            "/api/v1/normenkader/adviezen",
+            "POST",
+            &[Eigen, Ander, Onbekend],
+        ),
+        (
+            "/api/v1/normenkader/toetsingen",
+            "POST",
+            &[Eigen, Ander, Onbekend],
+        ),
+        (
             "/api/v1/jeugdigen/{id}/onderwijssituaties",
             "GET",
             &[Eigen, Ander, Onbekend],
@@ -1626,6 +1700,7 @@ const ROUTES: &[(&str, &str, &[Doel])] = {
 const OPENBAAR: &[(&str, &str)] = &[
     ("/api/v1/gezondheid", "GET"),
     ("/api/v1/openapi.json", "GET"),
+    // Without "jeugdige"; with one, in ROUTES.
     ("/api/v1/normenkader/adviezen", "POST"),
     ("/api/v1/normenkader/toetsingen", "POST"),
     ("/api/v1/normenkader/reikwijdtes/{school}", "GET"),
@@ -1708,6 +1783,7 @@ fn over_een_client(rij: &Rij) -> bool {
         ("POST", ZOEK)
         | ("GET" | "PUT", "/api/v1/jeugdigen/{id}")
         | ("GET", "/api/v1/jeugdigen/{id}/toegangsroute")
+        | ("POST", "/api/v1/normenkader/adviezen" | "/api/v1/normenkader/toetsingen")
         | ("GET" | "POST", "/api/v1/jeugdigen/{id}/onderwijssituaties")
         | ("POST", "/api/v1/hulpvragen")
         | ("GET", "/api/v1/hulpvragen/{id}")
@@ -2618,6 +2694,16 @@ impl<'a> Matrix<'a> {
             ("GET", "/api/v1/jeugdigen/{id}/toegangsroute") => (
                 format!("/api/v1/jeugdigen/{id}/toegangsroute?vraag=ouders"),
                 None,
+            ),
+            ("POST", "/api/v1/normenkader/adviezen") => (
+                rij.route.to_string(),
+                Some(json!({"jeugdige": id, "onderwijssituatie": "volledig_onderwijs"})),
+            ),
+            ("POST", "/api/v1/normenkader/toetsingen") => (
+                rij.route.to_string(),
+                Some(json!({"jeugdige": id,
+                            "situatie": {"onderwijssituatie": "volledig_onderwijs"},
+                            "verwijzing": verwijzing_invoer()})),
             ),
             ("GET", "/api/v1/jeugdigen/{id}/onderwijssituaties") => {
                 (format!("/api/v1/jeugdigen/{id}/onderwijssituaties"), None)

@@ -117,6 +117,9 @@ enum Handeling {
     SituatieLezen,
     /// Record it: as a change of the jeugdige's data.
     SituatieVastleggen,
+    /// The normenkader's advice for the jeugdige (issue 17.3): read as
+    /// the jeugdige.
+    Advies,
     CasusLezen,
     /// The deliveries of the jeugdige's referral (issue 16.6): read as the
     /// referral.
@@ -127,13 +130,14 @@ enum Handeling {
     Noodtoegang,
 }
 
-const HANDELINGEN: [Handeling; 10] = [
+const HANDELINGEN: [Handeling; 11] = [
     Handeling::Lijst,
     Handeling::Zoeken,
     Handeling::Lezen,
     Handeling::Schrijven,
     Handeling::SituatieLezen,
     Handeling::SituatieVastleggen,
+    Handeling::Advies,
     Handeling::CasusLezen,
     Handeling::LeveringenLezen,
     Handeling::Leveren,
@@ -166,6 +170,7 @@ fn rijen() -> Vec<Tijdrij> {
                     Handeling::Schrijven => (if j == W { 200 } else { 403 }, None),
                     Handeling::SituatieLezen => (if j == G { 403 } else { 200 }, None),
                     Handeling::SituatieVastleggen => (if j == W { 201 } else { 403 }, None),
+                    Handeling::Advies => (if j == G { 403 } else { 200 }, None),
                     Handeling::CasusLezen => (if c == C::Lezen { 200 } else { 403 }, None),
                     Handeling::LeveringenLezen => (if j == G { 403 } else { 200 }, None),
                     Handeling::Leveren => (
@@ -364,6 +369,15 @@ pub async fn matrix_in_tijd(app: &App) {
                     .post(
                         &format!("{jeugdige}/onderwijssituaties"),
                         json!({"onderwijssituatie": "volledig_onderwijs", "van": vandaag}),
+                    )
+                    .await;
+                (s, b)
+            }
+            Handeling::Advies => {
+                let (s, _, b) = g
+                    .post(
+                        "/api/v1/normenkader/adviezen",
+                        json!({"jeugdige": d.jeugdige, "onderwijssituatie": "volledig_onderwijs"}),
                     )
                     .await;
                 (s, b)

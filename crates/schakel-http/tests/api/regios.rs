@@ -31,7 +31,7 @@ pub fn drie_regios() -> Regios {
             .join("../schakel-rules/tests/fixtures/regio/lindeloo"),
         &map.path().join("regio/lindeloo"),
     );
-    Regios::laad(map.path(), "almere").expect("three regions load")
+    Regios::laad(map.path(), Some("almere")).expect("three regions load")
 }
 
 /// Addresses in three gemeenten: Almere (buurt 0034 03 01), Zeewolde
@@ -207,6 +207,8 @@ async fn twee_regios_in_een_server(app: &App) {
     };
     assert_eq!(toegangsroute(almere).await, "oja_hoofdaanbieder");
     assert_ne!(toegangsroute(zeewolde).await, "oja_hoofdaanbieder");
+    grensleerlingen(app, almere, zeewolde, lindeloo).await;
+    advies_voor_jeugdige(app, zeewolde, lindeloo).await;
 
     // The public advice and toets take "gemeente".
     let http = app.anoniem();
@@ -284,6 +286,253 @@ async fn twee_regios_in_een_server(app: &App) {
     ] {
         assert!(regios.contains(&verwacht), "{verwacht:?} in {regios:?}");
     }
+}
+
+/// The pupils of one Almere school, each by its own region (issue 17.1):
+/// the referral form offers the Lindeloo pupil Lindeloo's products, the
+/// Zeewolde pupil none (and says why), never Almere's to either; the
+/// access route of the Zeewolde pupil quotes none of Almere's seed text.
+async fn grensleerlingen(app: &App, almere: i64, zeewolde: i64, lindeloo: i64) {
+    let b = super::web::Browser::nieuw(app);
+    b.inloggen(VERWIJZER).await;
+    let almere_product = r#"value="begeleiding_individueel_basis""#;
+    let formulier = |j: i64| {
+        let b = &b;
+        async move {
+            let p = b.get(&format!("/verwijzingen/nieuw?jeugdige={j}")).await;
+            assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+            p.html
+        }
+    };
+    let html = formulier(almere).await;
+    assert!(html.contains(almere_product), "{html}");
+    assert!(
+        !html.contains("Geen normenkader voor deze jeugdige"),
+        "{html}"
+    );
+    let html = formulier(lindeloo).await;
+    assert!(
+        html.contains(r#"value="ambulante_begeleiding""#) && !html.contains(almere_product),
+        "{html}"
+    );
+    let html = formulier(zeewolde).await;
+    assert!(
+        !html.contains(almere_product)
+            && !html.contains(r#"value="ambulante_begeleiding""#)
+            && html.contains("Geen normenkader voor deze jeugdige")
+            && html.contains("Zeewolde (GM0050) hoort bij regio Zeewolde"),
+        "{html}"
+    );
+
+    let zc = app.login(ZC_A).await;
+    let (s, _, r) = zc
+        .get(&format!("/api/v1/jeugdigen/{zeewolde}/toegangsroute"))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert_eq!(r["bronnen"], json!([]), "{r}");
+    let toelichting = r["toelichting"].to_string();
+    assert!(
+        toelichting.contains("De jeugdige woont in regio Zeewolde; daar geldt de reguliere route")
+            && !toelichting.contains('“'),
+        "{toelichting}"
+    );
+    let (_, _, r) = zc
+        .get(&format!("/api/v1/jeugdigen/{almere}/toegangsroute"))
+        .await;
+    assert!(
+        r["bronnen"]
+            .as_array()
+            .is_some_and(|b| b.contains(&json!("toegang.oja_school"))),
+        "{r}"
+    );
+}
+
+/// `"jeugdige"` on the advice and check (issue 17.3): its address picks the
+/// region, its dossier gives the birth date and the recorded situation; a
+/// differing claim and `gemeente` beside it are refused; the read needs a
+/// login and is logged.
+async fn advies_voor_jeugdige(app: &App, zeewolde: i64, lindeloo: i64) {
+    let zc = app.login(ZC_A).await;
+    // The Lindeloo pupil's dossier records hele_week_school: no situation
+    // needs to be given.
+    let (s, _, a) = zc
+        .post(
+            "/api/v1/normenkader/adviezen",
+            json!({"jeugdige": lindeloo}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{a}");
+    assert_eq!(
+        (&a["normenkader"]["regio"], &a["situatie"]),
+        (&json!("lindeloo"), &json!("hele_week_school"))
+    );
+    let antwoord = zc
+        .post(
+            "/api/v1/normenkader/adviezen",
+            json!({"jeugdige": lindeloo, "onderwijssituatie": "zorgklas"}),
+        )
+        .await;
+    assert_eq!(ongeldig(&antwoord), ["situatie"], "{}", antwoord.2);
+    // The Zeewolde pupil: no rules, its gemeente's route.
+    let (s, _, a) = zc
+        .post(
+            "/api/v1/normenkader/toetsingen",
+            json!({"jeugdige": zeewolde, "situatie": {"onderwijssituatie": "volledig_onderwijs"},
+                   "verwijzing": {"product": "begeleiding_individueel_basis", "volume": 2,
+                                  "eenheid": "uur", "per": "week",
+                                  "ingangsdatum": verwijsdatum(), "einddatum": verwijsdatum()}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{a}");
+    assert_eq!(
+        (&a["situatie"], &a["gemeente"], &a["route"]),
+        (&Value::Null, &json!("GM0050"), &json!("regulier"))
+    );
+    // Both keys: one 400 naming both fields.
+    let antwoord = zc
+        .post(
+            "/api/v1/normenkader/adviezen",
+            json!({"jeugdige": zeewolde, "gemeente": "GM0034", "onderwijssituatie": "volledig_onderwijs"}),
+        )
+        .await;
+    assert_eq!(ongeldig(&antwoord), ["gemeente", "jeugdige"]);
+    // Without a login a jeugdige is not read; the read that was is logged.
+    let (s, _, _) = lees(
+        app.anoniem()
+            .post(app.u("/api/v1/normenkader/adviezen"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(json!({"jeugdige": lindeloo}).to_string())
+            .send()
+            .await
+            .expect("POST"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let records = app.opslag.audit_records(0, 100_000).await.expect("audit");
+    let gelezen = records
+        .iter()
+        .filter(|r| r.record.gebeurtenis == "normenkader.advies")
+        .count();
+    assert_eq!(gelezen, 3, "the three reads of a jeugdige that were made");
+}
+
+/// An organisation of the Achterhoek (a region without a normenkader): its
+/// school's reikwijdte page says it has no OJA, its beheerder's page lists
+/// no rule versions, its advisor without a gemeente gives no advice but
+/// the region's route; the public reikwijdte names the region of the
+/// school it finds.
+async fn achterhoek_zonder_normenkader(app: &App) {
+    let o = app.opslag.as_ref();
+    let regio = o
+        .maak_regio(&NieuweRegio {
+            code: "achterhoek".into(),
+            naam: "Achterhoek".into(),
+        })
+        .await
+        .expect("regio")
+        .id;
+    let org = |naam: &str, soort| NieuweOrganisatie {
+        regio,
+        naam: naam.into(),
+        soort,
+        gemeente: Some(GemeenteCode::parse("GM0222").expect("gemeente")),
+        brin: None,
+        agb: None,
+    };
+    let school = o
+        .maak_organisatie(&org("Grensschool Doetinchem", OrganisatieSoort::School))
+        .await
+        .expect("school")
+        .id;
+    let gemeente = o
+        .maak_organisatie(&org("Gemeente Doetinchem", OrganisatieSoort::Gemeente))
+        .await
+        .expect("gemeente")
+        .id;
+    for (email, rol, organisatie) in [
+        ("zc@grensschool.test", Rol::Zorgcoordinator, school),
+        ("beheer@doetinchem.test", Rol::Beheerder, gemeente),
+    ] {
+        o.maak_medewerker(&NieuweMedewerker {
+            naam: "Achterhoeker".into(),
+            email: email.into(),
+            wachtwoord_hash: wachtwoord_hash(),
+            demo: true,
+            rollen: vec![Roltoewijzing { rol, organisatie }],
+        })
+        .await
+        .expect("medewerker");
+    }
+    let b = super::web::Browser::nieuw(app);
+    b.inloggen("zc@grensschool.test").await;
+    let p = b.get("/reikwijdte").await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    assert!(
+        p.html.contains(
+            "Regio Achterhoek heeft geen normenkader in Schakel, en dus geen scholen met een OJA."
+        ) && !p.html.contains("Watertuin"),
+        "{}",
+        p.html
+    );
+    let p = b.get("/advies").await;
+    assert!(
+        p.html
+            .contains(r#"<option value="" selected>Niet gekozen: Achterhoek</option>"#)
+            && !p.html.contains(r#"value="kolibrie""#),
+        "{}",
+        p.html
+    );
+    let p = b
+        .post(
+            "/advies",
+            &[
+                ("gemeente", ""),
+                ("geboortedatum", "2016-05-12"),
+                ("peildatum", "2026-11-23"),
+                ("onderwijssituatie", "volledig_onderwijs"),
+            ],
+        )
+        .await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    assert!(
+        p.html
+            .contains("Regio Achterhoek heeft geen normenkader in Schakel")
+            && p.html.contains("de ondersteuningsroute")
+            && !p.html.contains("Advies volgens het normenkader"),
+        "{}",
+        p.html
+    );
+
+    let b = super::web::Browser::nieuw(app);
+    b.inloggen("beheer@doetinchem.test").await;
+    let p = b.get("/beheer").await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    assert!(
+        p.html
+            .contains("Regio Achterhoek heeft geen normenkader in Schakel.")
+            && !p.html.contains("<code>2026"),
+        "{}",
+        p.html
+    );
+
+    let http = app.anoniem();
+    let (s, _, r) = lees(
+        http.get(app.u("/api/v1/normenkader/reikwijdtes/Watertuin"))
+            .send()
+            .await
+            .expect("GET"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert_eq!(r["regio"], "almere");
+    let (s, _, _) = lees(
+        http.get(app.u("/api/v1/normenkader/reikwijdtes/Grensschool%20Doetinchem"))
+            .send()
+            .await
+            .expect("GET"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
 }
 
 /// A public form posted as a browser without script sends it: the status
@@ -441,6 +690,7 @@ async fn twee_regios_sqlite() {
     twee_regios_in_een_server(&app).await;
     web_advies_per_gemeente(&app).await;
     web_toets_per_gemeente(&app).await;
+    achterhoek_zonder_normenkader(&app).await;
     app.klaar().await;
 }
 
@@ -452,5 +702,6 @@ async fn twee_regios_postgres() {
     twee_regios_in_een_server(&app).await;
     web_advies_per_gemeente(&app).await;
     web_toets_per_gemeente(&app).await;
+    achterhoek_zonder_normenkader(&app).await;
     app.klaar().await;
 }
