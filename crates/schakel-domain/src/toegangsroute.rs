@@ -26,10 +26,6 @@ pub struct Bronregel {
     pub tekst: &'static str,
 }
 
-/// Where the rules below come from.
-pub const BRON: &str = "Gemeente Almere, Onderwijs-jeugdhulparrangementen, \
-     'Hoe verloopt de toegang?' (shared/seeds/000)";
-
 pub const SCHOOL_VRAGEN: Bronregel = Bronregel {
     id: "toegang.school_vragen",
     tekst: "Heb je in je eigen werk te maken met jeugdigen/gezinnen die behoefte hebben aan \
