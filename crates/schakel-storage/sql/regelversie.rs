@@ -48,7 +48,7 @@ pub(crate) async fn leg_vast(
         }
     };
     if schrijven && !versies.is_empty() {
-        let nu = tijd_db(&audit.tijdstip);
+        let nu = &tijd_db(&audit.tijdstip);
         for v in versies {
             sqlx::query(
                 "INSERT INTO regelversie (regio, vingerafdruk, vastgelegd) VALUES ($1, $2, $3) \
@@ -56,7 +56,7 @@ pub(crate) async fn leg_vast(
             )
             .bind(&v.regio)
             .bind(&v.vingerafdruk)
-            .bind(&nu)
+            .bind(nu)
             .execute(&mut *c)
             .await
             .map_err(fout)?;

@@ -122,6 +122,8 @@ fn start(data: &Path, opslag: &[&str]) -> Result<Server, (i32, String)> {
             }
         }
     }
+    let _ = kind.kill();
+    let _ = kind.wait();
     panic!("schakel serve neither listened nor stopped within a minute");
 }
 
