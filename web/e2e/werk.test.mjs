@@ -165,6 +165,7 @@ describe("jeugdigen van Wijkteam Almere Stad", () => {
     );
     assert.equal(await page.locator("#jeugdigen tbody tr").count(), Math.min(totaal, 50));
     await controleer(page, "casusregisseur Stad: jeugdigen");
+    await beide("jeugdigen-casusregisseur");
     if (paginas > 1) {
       await verstuur(page, "a[rel=next]");
       assert.equal(await page.locator("#jeugdigen tbody tr").count(), Math.min(totaal - 50, 50));
@@ -286,6 +287,7 @@ describe("hulpvragen van Wijkteam Almere Stad", () => {
     const oudste = (await (await page.request.get(`${server.adres}/api/v1/hulpvragen?open=false&perPagina=1&sorteer=oudste`)).json()).items[0];
     assert.equal(await page.getAttribute("#hulpvragen tbody tr:first-child td:last-child a", "href"), `/hulpvragen/${oudste.id}`);
     await controleer(page, "zorgcoördinator Watertuin: hulpvragen, oudste eerst");
+    await beide("hulpvragen-zorgcoordinator");
   });
 });
 
