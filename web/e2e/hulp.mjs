@@ -26,7 +26,10 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 export async function startDemo(extra = []) {
   const bin = process.env.SCHAKEL_BIN || join(repo, "target/debug/schakel");
   const data = mkdtempSync(join(tmpdir(), "schakel-e2e-"));
-  const kind = spawn(bin, ["serve", "--demo", "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0", "--data-dir", data, ...extra], {
+  // The shipped data holds several regions; as in the README's quick start,
+  // Almere is the default region for a question that names no gemeente
+  // (the public advisor, an anonymous API call).
+  const kind = spawn(bin, ["--regio", "almere", "serve", "--demo", "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0", "--data-dir", data, ...extra], {
     cwd: repo,
     stdio: ["ignore", "pipe", "pipe"],
   });
