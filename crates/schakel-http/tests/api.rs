@@ -2663,6 +2663,10 @@ mod tweede_regelset;
 #[path = "api/regios.rs"]
 mod regios;
 
+// The advisor and the check for one jeugdige on the web (issue 17.3).
+#[path = "api/web_advies.rs"]
+mod web_advies;
+
 // The referral takes the child's situation from the dossier (issue 14.5).
 #[path = "api/onderwijssituatie.rs"]
 mod onderwijssituatie;

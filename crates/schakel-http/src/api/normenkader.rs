@@ -106,12 +106,8 @@ impl<'s> Vraag<'s> {
             ApiFout::veld("jeugdige", "verwacht het nummer (id) van een jeugdige")
         })?;
         let actor = actor?;
-        let dossier = Dossier {
-            state,
-            actor: &actor,
-        };
-        let j = dossier.lees_voor(id, "normenkader.advies").await?;
-        let keuze = crate::regels::keuze_voor(state, &j).await?;
+        let (j, keuze) = jeugdige_en_regels(state, &actor, id).await?;
+        let keuze = keuze?;
         let plek = match situatie {
             Some(s) => invoer.get_mut(s),
             None => Some(&mut invoer),
@@ -123,10 +119,37 @@ impl<'s> Vraag<'s> {
     }
 }
 
+/// The jeugdige an advice or check is asked for, read under need to know
+/// and logged as `normenkader.advies` (allowed or refused), with whose
+/// rules apply to it (its address's gemeente; an input error when that
+/// gemeente belongs to no region here). The API and the web advisor for
+/// a jeugdige (`/jeugdigen/{id}/advies`) both ask here.
+pub(crate) async fn jeugdige_en_regels<'s>(
+    state: &'s AppState,
+    actor: &Actor,
+    id: schakel_storage::Id,
+) -> ApiResultaat<(Jeugdige, ApiResultaat<Keuze<'s>>)> {
+    let dossier = Dossier { state, actor };
+    let j = dossier.lees_voor(id, "normenkader.advies").await?;
+    let keuze = match crate::regels::keuze_voor(state, &j).await {
+        Err(ApiFout::Ongeldig(v)) => Err(ApiFout::Ongeldig(v)),
+        k => Ok(k?),
+    };
+    Ok((j, keuze))
+}
+
+/// The day a question is about: its peildatum, else today.
+pub(crate) fn peildag(m: &serde_json::Map<String, Value>) -> chrono::NaiveDate {
+    m.get("peildatum")
+        .and_then(Value::as_str)
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .unwrap_or_else(vandaag)
+}
+
 /// The jeugdige's birth date, and its situation where the dossier records
 /// one on the peildatum (today by default); a given field that differs
 /// from the dossier is refused, naming both values.
-async fn vul_uit_dossier(
+pub(crate) async fn vul_uit_dossier(
     state: &AppState,
     j: &Jeugdige,
     m: &mut serde_json::Map<String, Value>,
@@ -135,12 +158,7 @@ async fn vul_uit_dossier(
         "geboortedatum".into(),
         Value::String(j.geboortedatum.to_string()),
     );
-    let dag = m
-        .get("peildatum")
-        .and_then(Value::as_str)
-        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .unwrap_or_else(vandaag);
-    if let Some(d) = Dossiersituatie::op(state, j, dag).await? {
+    if let Some(d) = Dossiersituatie::op(state, j, peildag(m)).await? {
         d.vergelijk(m)?;
         m.extend(d.velden());
     }

@@ -81,6 +81,15 @@ impl SituatieInvoer {
     }
 }
 
+/// The region's first situation, as a form's first choice (none without
+/// a normenkader).
+pub fn eerste_situatie(regels: Option<&Regelset>) -> String {
+    regels
+        .and_then(|r| r.situaties().sleutels().next())
+        .unwrap_or_default()
+        .into()
+}
+
 /// One region's situations, with their labels, in the file's order; none
 /// for a region without a normenkader.
 pub fn situatiekeuzes_van(regels: Option<&Regelset>) -> Vec<Keuze> {
@@ -132,7 +141,7 @@ fn gemeentekeuzes(state: &AppState, eigen: Option<&Regio>) -> Vec<Keuze> {
 
 /// The advisor's fields: the situation's, and the gemeente that picks the
 /// rules.
-const ADVIESVELDEN: [(&str, &str, &str); 7] = [
+pub(super) const ADVIESVELDEN: [(&str, &str, &str); 7] = [
     SITUATIEVELDEN[0],
     SITUATIEVELDEN[1],
     SITUATIEVELDEN[2],
@@ -355,30 +364,44 @@ impl AdviesWeergave {
 
 #[derive(Template)]
 #[template(path = "advies.html")]
-struct AdviesPagina {
-    kop: Kop,
+pub(super) struct AdviesPagina {
+    pub(super) kop: Kop,
     /// A gemandateerde verwijzer: each amount links to the referral form.
-    verwijzer: bool,
-    fouten: Fouten,
-    invoer: SituatieInvoer,
-    situaties: Vec<Keuze>,
-    scholen: Vec<Keuze>,
+    pub(super) verwijzer: bool,
+    pub(super) fouten: Fouten,
+    pub(super) invoer: SituatieInvoer,
+    pub(super) situaties: Vec<Keuze>,
+    pub(super) scholen: Vec<Keuze>,
     /// Where the child lives: its region's rules apply (empty: one region).
-    gemeenten: Vec<Keuze>,
-    advies: Option<AdviesWeergave>,
+    pub(super) gemeenten: Vec<Keuze>,
+    pub(super) advies: Option<AdviesWeergave>,
     /// For a gemeente whose region has no normenkader: why there is no
     /// advice, and the route there.
-    geen_normenkader: Option<String>,
+    pub(super) geen_normenkader: Option<String>,
+    /// Asked for a jeugdige (`/jeugdigen/{id}/advies`): whose advice it
+    /// is, and what its dossier decides; None on the public advisor.
+    pub(super) jeugdige: Option<super::advies_jeugdige::VoorJeugdige>,
 }
 
-async fn kop(wie: &Bezoeker, titel: &str, huidig: &'static str) -> Result<Kop, super::WebFout> {
+impl AdviesPagina {
+    /// The form, except for a jeugdige whose region has no rules.
+    fn formulier(&self) -> bool {
+        self.jeugdige.as_ref().is_none_or(|j| j.formulier)
+    }
+}
+
+pub(super) async fn kop(
+    wie: &Bezoeker,
+    titel: &str,
+    huidig: &'static str,
+) -> Result<Kop, super::WebFout> {
     match &wie.0 {
         Some(i) => Kop::voor(i, titel, huidig).await,
         None => Ok(Kop::openbaar(titel, huidig)),
     }
 }
 
-fn is_verwijzer(wie: &Bezoeker) -> bool {
+pub(super) fn is_verwijzer(wie: &Bezoeker) -> bool {
     wie.0
         .as_ref()
         .is_some_and(|i| i.rol() == schakel_domain::Rol::Verwijzer)
@@ -392,11 +415,7 @@ pub async fn formulier(State(state): State<AppState>, wie: Bezoeker) -> WebResul
         verwijzer: is_verwijzer(&wie),
         fouten: Fouten::default(),
         invoer: SituatieInvoer {
-            // The region's first situation, as the form's first choice.
-            onderwijssituatie: regels
-                .and_then(|r| r.situaties().sleutels().next())
-                .unwrap_or_default()
-                .into(),
+            onderwijssituatie: eerste_situatie(regels),
             ..SituatieInvoer::default()
         },
         situaties: situatiekeuzes_van(regels),
@@ -404,8 +423,18 @@ pub async fn formulier(State(state): State<AppState>, wie: Bezoeker) -> WebResul
         gemeenten: gemeentekeuzes(&state, eigen),
         advies: None,
         geen_normenkader: None,
+        jeugdige: None,
     };
     pagina_met(StatusCode::OK, &p)
+}
+
+/// The advice by `regels` for the advice input `m`, for the page.
+pub(super) fn advies_uit(
+    regels: &Regelset,
+    m: Map<String, Value>,
+) -> Result<AdviesWeergave, schakel_rules::InvoerFout> {
+    let v = AdviesVraag::uit_json(&Value::Object(m), vandaag(), regels.situaties())?;
+    Ok(AdviesWeergave::van(&regels.advies(&v)?, regels))
 }
 
 /// The advice for the posted situation, on the same page as the form. No
@@ -438,10 +467,7 @@ pub async fn bereken(
     // No advice without the region's rules: never another region's.
     let mut advies = None;
     if let Some(regels) = keuze.and_then(|k| k.regels()) {
-        let uitkomst =
-            AdviesVraag::uit_json(&Value::Object(invoer.json()), vandaag(), regels.situaties())
-                .and_then(|v| regels.advies(&v).map(|a| AdviesWeergave::van(&a, regels)));
-        match uitkomst {
+        match advies_uit(regels, invoer.json()) {
             Ok(a) => advies = Some(a),
             Err(f) => fouten.uit(ApiFout::from(f), &ADVIESVELDEN)?,
         }
@@ -462,6 +488,7 @@ pub async fn bereken(
         gemeenten: gemeentekeuzes(&state, eigen),
         advies,
         geen_normenkader,
+        jeugdige: None,
     };
     pagina_met(status, &p)
 }
@@ -578,6 +605,16 @@ struct ToetsPagina {
     /// For a gemeente whose region has no normenkader: its route.
     geen_normenkader: Option<String>,
     toetsing: Option<ToetsWeergave>,
+    /// Asked for a jeugdige (`/jeugdigen/{id}/toets`); None on the public
+    /// check.
+    jeugdige: Option<super::advies_jeugdige::VoorJeugdige>,
+}
+
+impl ToetsPagina {
+    /// The form, except for a jeugdige whose region has no rules.
+    fn formulier(&self) -> bool {
+        self.jeugdige.as_ref().is_none_or(|j| j.formulier)
+    }
 }
 
 /// The services of the reikwijdte, for a pupil of an OJA school or JOA
@@ -612,31 +649,36 @@ pub async fn toetsformulier(State(state): State<AppState>, wie: Bezoeker) -> Web
         regels: eigen.and_then(|r| r.regels.as_ref()),
         ..Getoetst::default()
     };
+    let kop = kop(&wie, TOETSTITEL, "/toets").await?;
+    let gemeenten = gemeentekeuzes(&state, eigen);
     toetspagina(
-        &state,
-        &wie,
-        eigen,
+        kop,
+        gemeenten,
         Fouten::default(),
         ToetsInvoer::default(),
         getoetst,
     )
-    .await
 }
+
+const TOETSTITEL: &str = "Verwijzing toetsen";
 
 /// What a check found: the outcome, or why the woongemeente's region has
 /// no rules to check against; and whose rules the form offers (none for
 /// a region without a normenkader).
 #[derive(Default)]
-struct Getoetst<'r> {
-    toetsing: Option<ToetsWeergave>,
-    geen_normenkader: Option<String>,
-    regels: Option<&'r schakel_rules::Regelset>,
+pub(super) struct Getoetst<'r> {
+    pub(super) toetsing: Option<ToetsWeergave>,
+    pub(super) geen_normenkader: Option<String>,
+    pub(super) regels: Option<&'r schakel_rules::Regelset>,
+    /// Asked for a jeugdige: its header.
+    pub(super) jeugdige: Option<super::advies_jeugdige::VoorJeugdige>,
 }
 
-async fn toetspagina(
-    state: &AppState,
-    wie: &Bezoeker,
-    eigen: Option<&Regio>,
+/// The check's page; `gemeenten`: the woongemeenten to choose from (none
+/// for a jeugdige, whose address decides).
+pub(super) fn toetspagina(
+    kop: Kop,
+    gemeenten: Vec<Keuze>,
     fouten: Fouten,
     invoer: ToetsInvoer,
     getoetst: Getoetst<'_>,
@@ -652,7 +694,7 @@ async fn toetspagina(
         voorstel.per = "week".into();
     }
     let p = ToetsPagina {
-        kop: kop(wie, "Verwijzing toetsen", "/toets").await?,
+        kop,
         fouten,
         situatie,
         voorstel,
@@ -662,9 +704,10 @@ async fn toetspagina(
         eenheden: eenheden(),
         perioden: perioden(),
         diensten: dienstkeuzes(getoetst.regels),
-        gemeenten: gemeentekeuzes(state, eigen),
+        gemeenten,
         geen_normenkader: getoetst.geen_normenkader,
         toetsing: getoetst.toetsing,
+        jeugdige: getoetst.jeugdige,
     };
     pagina_met(status, &p)
 }
@@ -709,16 +752,25 @@ pub async fn toets(
             None => eigen.and_then(|r| r.regels.as_ref()),
         },
         toetsing: None,
+        jeugdige: None,
     };
     if let Some(regels) = regels {
         let vraag =
             json!({"situatie": invoer.situatie.json(), "verwijzing": invoer.voorstel.json()});
-        let uitkomst = ToetsVraag::uit_json(&vraag, vandaag(), regels.situaties())
-            .and_then(|v| regels.toets(&v).map(|t| toetsweergave(&t)));
-        match uitkomst {
+        match toets_uit(regels, &vraag) {
             Ok(t) => getoetst.toetsing = Some(t),
             Err(f) => fouten.uit(ApiFout::from(f), &toetsvelden())?,
         }
     }
-    toetspagina(&state, &wie, eigen, fouten, invoer, getoetst).await
+    let kop = kop(&wie, TOETSTITEL, "/toets").await?;
+    toetspagina(kop, gemeentekeuzes(&state, eigen), fouten, invoer, getoetst)
+}
+
+/// The check by `regels` of the check input `vraag`, for the page.
+pub(super) fn toets_uit(
+    regels: &Regelset,
+    vraag: &Value,
+) -> Result<ToetsWeergave, schakel_rules::InvoerFout> {
+    let v = ToetsVraag::uit_json(vraag, vandaag(), regels.situaties())?;
+    Ok(toetsweergave(&regels.toets(&v)?))
 }

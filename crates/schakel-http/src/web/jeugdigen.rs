@@ -340,6 +340,10 @@ struct JeugdigePagina {
     verwijzer: bool,
     /// The onderwijssituatie that holds today, in words.
     onderwijssituatie: Option<String>,
+    /// The advisor and the check for this jeugdige, for the roles whose
+    /// navigation offers them.
+    advies: bool,
+    toets: bool,
 }
 
 pub async fn jeugdige(
@@ -380,6 +384,8 @@ pub async fn jeugdige(
         verwijzingen,
         verwijzer: wie.rol() == Rol::Verwijzer,
         onderwijssituatie,
+        advies: super::biedt(wie.rol(), "/advies"),
+        toets: super::biedt(wie.rol(), "/toets"),
     })
 }
 

@@ -10,6 +10,7 @@
 
 pub mod account;
 pub mod advies;
+pub mod advies_jeugdige;
 pub mod beheer;
 pub mod beleid;
 pub mod bewaard;
@@ -131,6 +132,14 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route(
             "/jeugdigen/{id}/toegangsroute",
             get(jeugdigen::toegangsroute),
+        )
+        .route(
+            "/jeugdigen/{id}/advies",
+            get(advies_jeugdige::advies).post(advies_jeugdige::bereken),
+        )
+        .route(
+            "/jeugdigen/{id}/toets",
+            get(advies_jeugdige::toets).post(advies_jeugdige::toets_bereken),
         )
         .route(
             "/hulpvragen/nieuw",
@@ -432,6 +441,12 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/advies", "Normenkader-advies"),
         ],
     }
+}
+
+/// Whether a role's navigation offers the page `href` (the advisor, the
+/// check): pages link to it only for those roles.
+pub fn biedt(rol: Rol, href: &str) -> bool {
+    menu(rol).iter().any(|m| m.href == href)
 }
 
 /// The first page of a role.

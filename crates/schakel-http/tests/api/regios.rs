@@ -36,7 +36,7 @@ pub fn drie_regios() -> Regios {
 
 /// Addresses in three gemeenten: Almere (buurt 0034 03 01), Zeewolde
 /// (0050 01 01) and Lindeloo (9901 01 01).
-async fn adressen(app: &App) {
+pub(crate) async fn adressen(app: &App) {
     use schakel_domain::gids::{Buurtcode, postcode_getal};
     let rij = |p: &str, nr, b| schakel_storage::Adresrij {
         postcode: postcode_getal(&schakel_domain::Postcode::parse(p).expect("postcode")),
@@ -61,7 +61,13 @@ async fn adressen(app: &App) {
 /// A pupil of school A (in Almere) living at `postcode`, with an open
 /// hulpvraag there that the wijkteam handles jointly with the JGZ (the
 /// verwijzer) as party.
-async fn leerling(app: &App, zc: &Gebruiker, bsn: &str, postcode: &str, nummer: i64) -> i64 {
+pub(crate) async fn leerling(
+    app: &App,
+    zc: &Gebruiker,
+    bsn: &str,
+    postcode: &str,
+    nummer: i64,
+) -> i64 {
     let (s, _, h) = zc
         .post(
             "/api/v1/huishoudens",
