@@ -28,7 +28,7 @@ use crate::fout::{ApiFout, ApiResultaat};
 pub struct VoorJeugdige {
     pub id: Id,
     pub naam: String,
-    /// The gemeente of the address by name, with its CBS code.
+    /// The gemeente of the address, by name.
     pub woongemeente: String,
     pub school: String,
     pub geboortedatum: String,
@@ -67,12 +67,14 @@ impl Gelezen<'_> {
         self.keuze.as_ref().ok().and_then(|k| k.regels())
     }
 
+    /// Why there is no advice, naming the gemeente by its name only (a
+    /// page shows names, not CBS codes).
     fn geen_normenkader(&self) -> Option<String> {
-        self.keuze
-            .as_ref()
-            .ok()
-            .and_then(|k| k.zonder_regels())
-            .map(|g| g.toelichting)
+        let g = self.keuze.as_ref().ok()?.zonder_regels()?;
+        Some(match &g.gemeente {
+            Some(code) => g.toelichting.replace(&format!(" ({code})"), ""),
+            None => g.toelichting,
+        })
     }
 
     /// A gemeente this installation does not serve (or an address the
@@ -95,8 +97,8 @@ impl Gelezen<'_> {
         let code = crate::regels::woongemeente(state, &self.j).await?;
         let woongemeente = match code {
             Some(c) => match state.regios.alle().iter().find_map(|r| r.gemeente(&c)) {
-                Some(g) => format!("{} ({})", g.naam, g.code),
-                None => c,
+                Some(g) => g.naam.clone(),
+                None => format!("Een gemeente buiten de regio's van Schakel ({c})"),
             },
             None => "Onbekend: het adres staat niet in het adressenbestand van de organisatiegids"
                 .into(),
