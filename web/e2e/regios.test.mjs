@@ -80,3 +80,63 @@ describe("dashboard per regio, gemeente en land", () => {
     await uitloggen(page);
   });
 });
+
+// Issue 17.3: the advisor for one jeugdige, from its dossier page. The
+// pupil's address decides whose rules apply, not its school: the border
+// school's pupil from Doetinchem gets the Achterhoek's answer (no
+// normenkader, its route), its pupil from Almere Almere's advice.
+describe("advies voor een jeugdige", () => {
+  /** Opens a pupil from the own list and its advisor. */
+  async function adviesVoor(naam) {
+    await page.goto(`${server.adres}/jeugdigen`);
+    await verstuur(page, `#jeugdigen >> text=${naam}`);
+    await verstuur(page, "main a:has-text('Advies voor deze jeugdige')");
+    assert.match(page.url(), /\/jeugdigen\/\d+\/advies$/);
+    assert.match(await page.textContent("main"), new RegExp(naam));
+    assert.equal(await page.locator("#gemeente, #geboortedatum").count(), 0, "gemeente and birth date from the dossier");
+    return (await page.textContent("#woongemeente")).trim();
+  }
+
+  async function adviesTonen() {
+    await page.selectOption("#onderwijssituatie", "volledig_onderwijs");
+    await verstuur(page, "button:has-text('Advies tonen')");
+    assert.match(await page.textContent("main"), /Normenkader\s*Almere/);
+  }
+
+  it("de verwijzer opent Sem en krijgt advies volgens de regels van Almere", async () => {
+    await inloggen(page, server, "verwijzer@jgz.demo");
+    assert.equal(await adviesVoor("Sem de Vries"), "Almere");
+    assert.match(await page.textContent("main"), /SBO De Watertuin/);
+    await controleer(page, "verwijzer: advies voor deze jeugdige (formulier)");
+    await adviesTonen();
+    await controleer(page, "verwijzer: advies voor deze jeugdige");
+    await schermafdruk(page, "advies-jeugdige.png");
+    // The check for this pupil, from the same dossier page.
+    await page.goto(page.url().replace(/\/advies$/, ""));
+    await verstuur(page, "main a:has-text('Toets voor deze jeugdige')");
+    assert.match(page.url(), /\/jeugdigen\/\d+\/toets$/);
+    assert.equal((await page.textContent("#woongemeente")).trim(), "Almere");
+    await controleer(page, "verwijzer: toets voor deze jeugdige");
+    // The referral form from an option of the advice: for this pupil.
+    await page.goto(page.url().replace(/\/toets$/, "/advies"));
+    await adviesTonen();
+    await verstuur(page, "main a:has-text('Verwijs volgens deze optie')");
+    assert.match(page.url(), /\/verwijzingen\/nieuw\?jeugdige=\d+&product=/);
+    await uitloggen(page);
+  });
+
+  it("de grensschool: elke leerling krijgt de regels van de eigen woongemeente", async () => {
+    await inloggen(page, server, "zorgcoordinator@vso-doetinchem.demo");
+    assert.equal(await adviesVoor("Daan Jansen"), "Doetinchem");
+    const main = await page.textContent("main");
+    assert.match(main, /Geen normenkader voor deze gemeente/);
+    assert.match(main, /Doetinchem hoort bij regio Achterhoek, die geen normenkader in Schakel heeft/);
+    assert.doesNotMatch(main, /Normenkader\s*Almere/);
+    assert.equal(await page.locator("main form[action$='/advies']").count(), 0, "nothing to ask without a normenkader");
+    await controleer(page, "grensschool: advies voor een leerling uit Doetinchem");
+    assert.equal(await adviesVoor("Milan Visser"), "Almere");
+    await adviesTonen();
+    await controleer(page, "grensschool: advies voor een leerling uit Almere");
+    await uitloggen(page);
+  });
+});
