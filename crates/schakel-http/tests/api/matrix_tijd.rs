@@ -1,6 +1,7 @@
 //! The authorization matrix in time (issue 12, item 10): every role × its
 //! relation with a jeugdige × a moment in the life of that relation ×
 //! {read, list, search by BSN, write, read and record the onderwijssituatie,
+//! the advice for the jeugdige (API and web page),
 //! read the case, read and register the referral's deliveries, break the
 //! glass}, each with its
 //! expected answer, run against the real server on each backend.
@@ -120,6 +121,9 @@ enum Handeling {
     /// The normenkader's advice for the jeugdige (issue 17.3): read as
     /// the jeugdige.
     Advies,
+    /// The same on the web (`/jeugdigen/{id}/advies`): the page, or the
+    /// web's refusal page, exactly when the API answers 200 or 403.
+    WebAdvies,
     CasusLezen,
     /// The deliveries of the jeugdige's referral (issue 16.6): read as the
     /// referral.
@@ -130,7 +134,7 @@ enum Handeling {
     Noodtoegang,
 }
 
-const HANDELINGEN: [Handeling; 11] = [
+const HANDELINGEN: [Handeling; 12] = [
     Handeling::Lijst,
     Handeling::Zoeken,
     Handeling::Lezen,
@@ -138,6 +142,7 @@ const HANDELINGEN: [Handeling; 11] = [
     Handeling::SituatieLezen,
     Handeling::SituatieVastleggen,
     Handeling::Advies,
+    Handeling::WebAdvies,
     Handeling::CasusLezen,
     Handeling::LeveringenLezen,
     Handeling::Leveren,
@@ -170,7 +175,9 @@ fn rijen() -> Vec<Tijdrij> {
                     Handeling::Schrijven => (if j == W { 200 } else { 403 }, None),
                     Handeling::SituatieLezen => (if j == G { 403 } else { 200 }, None),
                     Handeling::SituatieVastleggen => (if j == W { 201 } else { 403 }, None),
-                    Handeling::Advies => (if j == G { 403 } else { 200 }, None),
+                    Handeling::Advies | Handeling::WebAdvies => {
+                        (if j == G { 403 } else { 200 }, None)
+                    }
                     Handeling::CasusLezen => (if c == C::Lezen { 200 } else { 403 }, None),
                     Handeling::LeveringenLezen => (if j == G { 403 } else { 200 }, None),
                     Handeling::Leveren => (
@@ -291,6 +298,14 @@ pub async fn matrix_in_tijd(app: &App) {
         gebruikers.push((rol, app.login(email(rol)).await));
     }
     let gebruiker = |rol: Rol| &gebruikers.iter().find(|(r, _)| *r == rol).expect("user").1;
+    // The same users in a browser, for the web's pages.
+    let mut browsers = Vec::new();
+    for rol in Rol::ALLE {
+        let b = super::web::Browser::nieuw(app);
+        b.inloggen(email(rol)).await;
+        browsers.push((rol, b));
+    }
+    let browser = |rol: Rol| &browsers.iter().find(|(r, _)| *r == rol).expect("browser").1;
 
     // One dossier per moment, dated through the store.
     let nu = chrono::Utc::now();
@@ -381,6 +396,12 @@ pub async fn matrix_in_tijd(app: &App) {
                     )
                     .await;
                 (s, b)
+            }
+            Handeling::WebAdvies => {
+                let p = browser(rij.rol)
+                    .get(&format!("/jeugdigen/{}/advies", d.jeugdige))
+                    .await;
+                (p.status, json!(p.html))
             }
             Handeling::CasusLezen => {
                 let (s, _, b) = g.get(&format!("/api/v1/casussen/{casus}")).await;
