@@ -136,6 +136,36 @@ async fn andere_regios(b: &Browser, zeewolde: i64, lindeloo: i64) {
         ],
     );
     mist(&p, &[r#"id="onderwijssituatie""#, r#"value="kolibrie""#]);
+    let csrf = p.verborgen("csrf");
+    let pad = format!("/jeugdigen/{lindeloo}/advies");
+    // A situation that differs from the dossier is refused as by the API,
+    // at the situation's field, which the form then shows.
+    let p = b
+        .post(&pad, &[("csrf", &csrf), ("onderwijssituatie", "zorgklas")])
+        .await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST, "{}", p.html);
+    heeft(
+        &p,
+        &[
+            "Wijkt af van het dossier: daar is de onderwijssituatie",
+            r#"<select id="onderwijssituatie" name="onderwijssituatie" aria-describedby="onderwijssituatie-uitleg onderwijssituatie-fout" aria-invalid="true">"#,
+        ],
+    );
+    mist(&p, &["<h2 id=\"uitkomst-kop\">"]);
+    // Before the situation was recorded the dossier does not know it: the
+    // form asks it.
+    let eerder = (verwijsdatum() - chrono::Days::new(30)).to_string();
+    let p = b
+        .post(&pad, &[("csrf", &csrf), ("peildatum", &eerder)])
+        .await;
+    assert_eq!(p.status, StatusCode::BAD_REQUEST, "{}", p.html);
+    heeft(
+        &p,
+        &[
+            "Niet vastgelegd in het dossier",
+            r##"<a href="#onderwijssituatie">Onderwijssituatie:"##,
+        ],
+    );
 
     let p = b.get(&format!("/jeugdigen/{lindeloo}/toets")).await;
     assert_eq!(p.status, StatusCode::OK, "{}", p.html);
