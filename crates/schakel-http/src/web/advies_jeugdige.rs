@@ -8,8 +8,7 @@
 //! the dossier does not record stays a field of the form. The URL holds
 //! the jeugdige's id only.
 
-use axum::http::StatusCode;
-use schakel_rules::Keuze as Regelkeuze;
+use schakel_rules::{InvoerFout, Keuze as Regelkeuze, Regelset};
 use schakel_storage::{Id, Jeugdige};
 use serde_json::{Map, Value, json};
 
@@ -63,7 +62,7 @@ async fn lees<'s>(wie: &'s Ingelogd, id: Id, m: &Map<String, Value>) -> ApiResul
 }
 
 impl Gelezen<'_> {
-    fn regels(&self) -> Option<&schakel_rules::Regelset> {
+    fn regels(&self) -> Option<&Regelset> {
         self.keuze.as_ref().ok().and_then(|k| k.regels())
     }
 
@@ -87,9 +86,33 @@ impl Gelezen<'_> {
         }
     }
 
-    /// The input `m` filled from the dossier, as the API fills it.
-    async fn vul(&self, wie: &Ingelogd, m: &mut Map<String, Value>) -> ApiResultaat<()> {
-        vul_uit_dossier(&wie.state, &self.j, m).await
+    /// The answer by the jeugdige's rules (`bereken`) for the form's
+    /// input `m` filled from the dossier as the API fills it; None without
+    /// rules, or with the field errors put in `fouten` (`velden`: the
+    /// form's fields).
+    async fn uitkomst<T>(
+        &self,
+        wie: &Ingelogd,
+        mut m: Map<String, Value>,
+        bereken: impl FnOnce(&Regelset, Map<String, Value>) -> Result<T, InvoerFout>,
+        mut velden: Vec<(&'static str, &'static str, &'static str)>,
+        fouten: &mut Fouten,
+    ) -> ApiResultaat<Option<T>> {
+        let Some(regels) = self.regels() else {
+            return Ok(None);
+        };
+        let uitkomst = match vul_uit_dossier(&wie.state, &self.j, &mut m).await {
+            Ok(()) => bereken(regels, m).map_err(ApiFout::from),
+            Err(f) => Err(f),
+        };
+        match uitkomst {
+            Ok(t) => Ok(Some(t)),
+            Err(f) => {
+                velden.push(SITUATIEFOUT);
+                fouten.uit(f, &velden)?;
+                Ok(None)
+            }
+        }
     }
 
     async fn kop(&self, wie: &Ingelogd, fouten: &Fouten) -> ApiResultaat<VoorJeugdige> {
@@ -153,31 +176,21 @@ async fn advies_voor(
     mut invoer: SituatieInvoer,
     gevraagd: bool,
 ) -> WebResultaat {
-    let mut m = zonder_dossiervelden(&invoer);
+    let m = zonder_dossiervelden(&invoer);
     let g = lees(wie, id, &m).await?;
     let mut fouten = Fouten::default();
     g.regiofout(&mut fouten);
-    let mut advies = None;
-    if let Some(regels) = g.regels()
-        && (gevraagd || g.dossier.is_some())
-    {
-        let uitkomst = match g.vul(wie, &mut m).await {
-            Ok(()) => advies_uit(regels, m).map_err(ApiFout::from),
-            Err(f) => Err(f),
-        };
-        match uitkomst {
-            Ok(a) => advies = Some(a),
-            Err(f) => {
-                let mut velden = ADVIESVELDEN.to_vec();
-                velden.push(SITUATIEFOUT);
-                fouten.uit(f, &velden)?;
-            }
-        }
-    }
+    let advies = if gevraagd || g.dossier.is_some() {
+        let velden = ADVIESVELDEN.to_vec();
+        g.uitkomst(wie, m, advies_uit, velden, &mut fouten).await?
+    } else {
+        None
+    };
     if invoer.onderwijssituatie.is_empty() {
         invoer.onderwijssituatie = eerste_situatie(g.regels());
     }
     let jeugdige = g.kop(wie, &fouten).await?;
+    let status = fouten.status();
     let p = AdviesPagina {
         kop: Kop::voor(wie, "Advies voor deze jeugdige", "/advies").await?,
         verwijzer: wie.rol() == schakel_domain::Rol::Verwijzer,
@@ -189,11 +202,6 @@ async fn advies_voor(
         geen_normenkader: g.geen_normenkader(),
         jeugdige: Some(jeugdige),
         fouten,
-    };
-    let status = if p.fouten.is_leeg() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
     };
     pagina_met(status, &p)
 }
@@ -214,30 +222,19 @@ async fn toets_voor(
     mut invoer: ToetsInvoer,
     gevraagd: bool,
 ) -> WebResultaat {
-    let mut m = zonder_dossiervelden(&invoer.situatie);
+    let m = zonder_dossiervelden(&invoer.situatie);
     let g = lees(wie, id, &m).await?;
     let mut fouten = Fouten::default();
     g.regiofout(&mut fouten);
-    let mut toetsing = None;
-    if let Some(regels) = g.regels()
-        && gevraagd
-    {
-        let uitkomst = match g.vul(wie, &mut m).await {
-            Ok(()) => {
-                let vraag = json!({"situatie": m, "verwijzing": invoer.voorstel.json()});
-                toets_uit(regels, &vraag).map_err(ApiFout::from)
-            }
-            Err(f) => Err(f),
-        };
-        match uitkomst {
-            Ok(t) => toetsing = Some(t),
-            Err(f) => {
-                let mut velden = toetsvelden();
-                velden.push(SITUATIEFOUT);
-                fouten.uit(f, &velden)?;
-            }
-        }
-    }
+    let toetsing = if gevraagd {
+        let verwijzing = invoer.voorstel.json();
+        let toets =
+            |r: &Regelset, m| toets_uit(r, &json!({"situatie": m, "verwijzing": verwijzing}));
+        g.uitkomst(wie, m, toets, toetsvelden(), &mut fouten)
+            .await?
+    } else {
+        None
+    };
     if invoer.situatie.onderwijssituatie.is_empty() {
         invoer.situatie.onderwijssituatie = eerste_situatie(g.regels());
     }
