@@ -54,6 +54,8 @@ pub static MIGRATIES: Migrator = sqlx::migrate!("./migrations");
 pub struct PgOpslag {
     pool: PgPool,
     url: String,
+    /// The sequencer's own connection (see [`auditlog::migreer`]).
+    schrijfpool: PgPool,
     sequencer: schakel_storage::sequencer::Sequencer,
 }
 
@@ -78,12 +80,17 @@ impl PgOpslag {
         let pool = PgPoolOptions::new()
             .max_connections(verbindingen.max(1))
             .acquire_timeout(Duration::from_secs(30))
-            .connect_with(opties)
+            .connect_with(opties.clone())
             .await
             .map_err(fout)?;
+        let schrijfpool = PgPoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_lazy_with(opties);
         Ok(Self {
-            sequencer: auditlog::migreer(&MIGRATIES, &pool).await?,
+            sequencer: auditlog::migreer(&MIGRATIES, &pool, &schrijfpool).await?,
             pool,
+            schrijfpool,
             url: url.to_string(),
         })
     }
@@ -95,6 +102,7 @@ impl PgOpslag {
 
     /// Closes every pooled connection.
     pub async fn sluit(&self) {
+        self.schrijfpool.close().await;
         self.pool.close().await;
     }
 

@@ -61,6 +61,11 @@ pub(crate) fn boolean(r: &Rij, naam: &str) -> Resultaat<bool> {
     kol(r, naam)
 }
 
+/// The aggregate that gathers rows into one JSON array, and the function
+/// that makes one row a JSON array (`sql::kern::audit_als_json`).
+pub(crate) const JSON_LIJST: &str = "json_agg";
+pub(crate) const JSON_RIJ: &str = "json_build_array";
+
 /// How a write transaction begins: rows are locked as they are read
 /// ([`VOOR_WIJZIGING`]), the audit head among them.
 pub(crate) const BEGIN_SCHRIJF: &str = "BEGIN";

@@ -18,6 +18,7 @@
 //! names the column, never the value.
 
 use std::path::Path;
+use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use chrono::Utc;
@@ -40,11 +41,56 @@ pub static MIGRATIES: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// How long a writer waits for the write lock before giving up.
 const WACHTTIJD: Duration = Duration::from_secs(10);
 
+/// How much of the database file each connection reads through a memory
+/// map instead of `read` calls into its own page cache. Every committed
+/// write (each audit batch of the reads, too) makes every other connection
+/// drop its page cache at its next read; with the map, pages are not copied
+/// and allocated again but read where the OS already holds them.
+const MMAP: u64 = 1 << 30;
+
+/// How often the write-ahead log is copied into the database file.
+const CHECKPOINT_INTERVAL: Duration = Duration::from_millis(500);
+
 /// Schakel's storage on one SQLite file.
 #[derive(Debug, Clone)]
 pub struct SqliteOpslag {
     pool: SqlitePool,
+    /// The sequencer's own connection (see [`auditlog::migreer`]).
+    schrijfpool: SqlitePool,
     sequencer: schakel_storage::sequencer::Sequencer,
+    /// Held by every clone; the checkpoint task stops when the last is gone.
+    _levend: Arc<()>,
+}
+
+/// Copies the write-ahead log into the database file every
+/// [`CHECKPOINT_INTERVAL`] on a connection of its own, for as long as the
+/// store lives. SQLite would otherwise do it inside the commit that crosses
+/// its threshold (every 1,000 pages): the audit sequencer's commit, with
+/// two more fsyncs, while every request of the next batch waits. A passive
+/// checkpoint blocks neither readers nor the writer, and pages written by
+/// several commits in between are copied once.
+fn start_checkpoints(opties: SqliteConnectOptions, levend: Weak<()>) {
+    tokio::spawn(async move {
+        let mut verbinding = match sqlx::ConnectOptions::connect(&opties).await {
+            Ok(v) => v,
+            Err(e) => {
+                tracing::error!(fout = %e, "sqlite: geen verbinding voor WAL-checkpoints");
+                return;
+            }
+        };
+        let mut klok = tokio::time::interval(CHECKPOINT_INTERVAL);
+        klok.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        while levend.strong_count() > 0 {
+            klok.tick().await;
+            if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                .execute(&mut verbinding)
+                .await
+            {
+                tracing::warn!(fout = %e, "sqlite: WAL-checkpoint mislukt");
+            }
+        }
+        let _ = sqlx::Connection::close(verbinding).await;
+    });
 }
 
 impl SqliteOpslag {
@@ -57,14 +103,22 @@ impl SqliteOpslag {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .busy_timeout(WACHTTIJD);
+            .busy_timeout(WACHTTIJD)
+            .pragma("mmap_size", MMAP.to_string())
+            .pragma("wal_autocheckpoint", "0");
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .acquire_timeout(WACHTTIJD * 3)
-            .connect_with(opties)
+            .connect_with(opties.clone())
             .await
             .map_err(fout)?;
-        Self::migreer(pool).await
+        let schrijfpool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(WACHTTIJD * 3)
+            .connect_lazy_with(opties.clone());
+        let opslag = Self::migreer(pool, schrijfpool).await?;
+        start_checkpoints(opties, Arc::downgrade(&opslag._levend));
+        Ok(opslag)
     }
 
     /// A private database in memory, gone when the value is dropped; for
@@ -86,13 +140,16 @@ impl SqliteOpslag {
             .connect_with(opties)
             .await
             .map_err(fout)?;
-        Self::migreer(pool).await
+        // A second connection would open another, empty database.
+        Self::migreer(pool.clone(), pool).await
     }
 
-    async fn migreer(pool: SqlitePool) -> Resultaat<Self> {
+    async fn migreer(pool: SqlitePool, schrijfpool: SqlitePool) -> Resultaat<Self> {
         Ok(Self {
-            sequencer: auditlog::migreer(&MIGRATIES, &pool).await?,
+            sequencer: auditlog::migreer(&MIGRATIES, &pool, &schrijfpool).await?,
             pool,
+            schrijfpool,
+            _levend: Arc::new(()),
         })
     }
 
@@ -125,6 +182,7 @@ impl SqliteOpslag {
 
     /// Closes every connection (checkpointing the WAL); further use fails.
     pub async fn sluit(&self) {
+        self.schrijfpool.close().await;
         self.pool.close().await;
     }
 

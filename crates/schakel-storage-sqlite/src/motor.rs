@@ -110,6 +110,11 @@ pub(crate) fn boolean(r: &Rij, naam: &str) -> Resultaat<bool> {
     }
 }
 
+/// The aggregate that gathers rows into one JSON array, and the function
+/// that makes one row a JSON array (`sql::kern::audit_als_json`).
+pub(crate) const JSON_LIJST: &str = "json_group_array";
+pub(crate) const JSON_RIJ: &str = "json_array";
+
 /// How a write transaction begins: with the database's write lock.
 pub(crate) const BEGIN_SCHRIJF: &str = "BEGIN IMMEDIATE";
 

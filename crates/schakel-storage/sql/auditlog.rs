@@ -108,15 +108,21 @@ fn uit(r: &Rij) -> Resultaat<Checkpoint> {
     })
 }
 
-/// Brings the schema up to date with the engine's `migraties` and returns
-/// the store's audit sequencer on `pool`: what every backend does on open.
+/// Brings the schema up to date with the engine's `migraties` on `pool` and
+/// returns the store's audit sequencer on `schrijfpool`: what every backend
+/// does on open. The sequencer has a connection of its own (a pool of one)
+/// so that a batch never queues behind the requests it answers for a
+/// connection of the shared pool: with 32 requests waiting for 8
+/// connections, every batch — and so every request in it — would wait for
+/// the reads ahead of it first.
 pub(crate) async fn migreer(
     migraties: &sqlx::migrate::Migrator,
     pool: &Pool,
+    schrijfpool: &Pool,
 ) -> Resultaat<Sequencer> {
     migraties
         .run(pool)
         .await
         .map_err(|e| schakel_storage::OpslagFout::Database(format!("migratie: {e}")))?;
-    Ok(sequencer(pool))
+    Ok(sequencer(schrijfpool))
 }

@@ -1300,18 +1300,15 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>> {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {AUDIT_KOLOMMEN} FROM audit WHERE volgnummer >= $1 \
-             ORDER BY volgnummer LIMIT $2"
+        let json = sqlx::query_scalar(sqlx::AssertSqlSafe(audit_als_json(
+            "WHERE volgnummer >= $1 ORDER BY volgnummer LIMIT $2",
         )))
         .bind(vanaf)
         .bind(aantal.max(0))
-        .fetch_all(&self.pool)
+        .fetch_one(&self.pool)
         .await
-        .map_err(fout)?
-        .iter()
-        .map(audit_uit)
-        .collect()
+        .map_err(fout)?;
+        audits_uit_json(json)
     }
 
     async fn audit_kop(&self) -> Resultaat<Option<(i64, String)>> {
@@ -1331,16 +1328,12 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn audit_voor_client(&self, pseudoniem: &str) -> Resultaat<Vec<AuditRecord>> {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {AUDIT_KOLOMMEN} FROM audit WHERE client = $1 ORDER BY volgnummer"
-        )))
-        .bind(pseudoniem)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(fout)?
-        .iter()
-        .map(audit_uit)
-        .collect()
+        let json = sqlx::query_scalar(sqlx::AssertSqlSafe(audit_als_json("WHERE client = $1")))
+            .bind(pseudoniem)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(fout)?;
+        audits_uit_json(json)
     }
 
     async fn verlopen_bewaartermijnen(&self, peildatum: NaiveDate) -> Resultaat<Vec<RetentieItem>> {
