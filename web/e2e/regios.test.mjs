@@ -69,7 +69,7 @@ describe("dashboard per regio, gemeente en land", () => {
   });
 
   it("de landelijke organisatie ziet de regio's naast elkaar en de som", async () => {
-    await inloggen(page, server, "beleid@landelijk.demo");
+    await inloggen(page, server, "monitor@landelijk.demo");
     assert.match(page.url(), /\/dashboard$/);
     const koppen = await page.$eval("main table", (t) => [...t.querySelectorAll("thead th")].map((x) => x.textContent.trim()));
     assert.deepEqual(koppen, ["Maand", "Almere", "Achterhoek", "Nederland (som)"]);

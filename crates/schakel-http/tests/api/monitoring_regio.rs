@@ -1,7 +1,8 @@
 //! Monitoring per region, per gemeente of residence and for the country
 //! (issue 17.5): a beleid user sees its own region only (and its
-//! gemeenten, with complementary suppression), a beleid user of the
-//! national organisation sees every region's totals and their sum.
+//! gemeenten, with complementary suppression); the national role
+//! (landelijke monitoring) sees every region's totals and their sum, and
+//! no region's own dashboard.
 
 use super::*;
 use schakel_domain::gids::{Buurtcode, postcode_getal};
@@ -9,7 +10,6 @@ use schakel_domain::{Huisnummer, Postcode};
 use schakel_storage::{JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweJeugdige};
 
 const BELEID_B: &str = "beleid@achterhoek.test";
-const BELEID_LAND: &str = "beleid@landelijk.test";
 
 /// An organisation of region `regio`.
 async fn organisatie(
@@ -198,7 +198,8 @@ pub async fn monitoring_per_regio(app: &App) {
     )
     .await;
     beleid(o, BELEID_B, doetinchem).await;
-    // A small third region, and the national organisation.
+    // A small third region, and the national organisation: registered in
+    // a region of its own that serves no gemeente, so not in the view.
     let c = regio(o, "klein", "Kleine regio").await;
     let wt_c = organisatie(
         o,
@@ -208,16 +209,7 @@ pub async fn monitoring_per_regio(app: &App) {
         Some("GM0050"),
     )
     .await;
-    let land = regio(o, "landelijk", "Landelijk").await;
-    let monitor = organisatie(
-        o,
-        land,
-        "Landelijke monitor (fictief)",
-        OrganisatieSoort::Gemeente,
-        None,
-    )
-    .await;
-    beleid(o, BELEID_LAND, monitor).await;
+    landelijke_monitor(o).await;
 
     let mut bsns = (999_940_000u32..)
         .map(|x| format!("{x:09}"))
@@ -294,8 +286,9 @@ pub async fn monitoring_per_regio(app: &App) {
         "{koppen:?}"
     );
 
-    // The national view: only beleid of the national organisation; every
-    // region side by side (not the national one) and their sum.
+    // The national view: only the national role; every region that
+    // serves a gemeente side by side, and their sum. A region's beleid is
+    // refused, as is everyone else.
     for gebruiker in [&beleid_a, &beleid_b, &app.login(ZC_A).await] {
         probleem(
             &gebruiker.get("/api/v1/monitoring/regios").await,
@@ -313,7 +306,16 @@ pub async fn monitoring_per_regio(app: &App) {
         })
         .count();
     assert_eq!(geweigerd, 3, "every refusal logged");
-    let landelijk = app.login(BELEID_LAND).await;
+    let landelijk = app.login(LANDELIJK).await;
+    // The national role sees no region's own dashboard (schools,
+    // gemeenten), and that refusal is logged too.
+    for pad in ["/api/v1/monitoring", "/api/v1/monitoring/tabel"] {
+        probleem(
+            &landelijk.get(pad).await,
+            StatusCode::FORBIDDEN,
+            "geen-toegang",
+        );
+    }
     let (s, _, m) = landelijk.get("/api/v1/monitoring/regios").await;
     assert_eq!(s, StatusCode::OK, "{m}");
     let regios: Vec<(Value, Value)> = m["regios"]
