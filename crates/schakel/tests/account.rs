@@ -514,6 +514,103 @@ fn rol_en_herstellink_op_de_opdrachtregel() {
     assert!(fout.contains("--email"), "{fout}");
 }
 
+/// The national role (issue 17.5) is the operator's to give: `schakel
+/// account uitnodigen --rol landelijk` creates the national organisation in
+/// the region `--regio` names (one of its own, serving no gemeente) and
+/// invites the account; it logs in without a second factor (aggregates
+/// only), sees the country's totals per region and nothing of a region.
+#[test]
+fn landelijke_monitoring_door_de_installatie() {
+    let map = tempfile::tempdir().expect("tempdir");
+    let d = map.path();
+    nodig_uit(d, "beheer@almere.example");
+    let uit = schakel()
+        .env("SCHAKEL_REGIO", "landelijk")
+        .args([
+            "account",
+            "uitnodigen",
+            "--email",
+            "monitor@land.example",
+            "--rol",
+            "landelijk",
+            "--organisatie",
+            "Landelijke monitor",
+            "--data-dir",
+        ])
+        .arg(d)
+        .output()
+        .expect("run");
+    let tekst = String::from_utf8_lossy(&uit.stdout).into_owned();
+    assert!(
+        uit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&uit.stderr)
+    );
+    assert!(
+        tekst.contains("landelijk bij Landelijke monitor"),
+        "{tekst}"
+    );
+    let pad = tekst[tekst.find("/activeren/").expect("a link")..]
+        .trim()
+        .to_string();
+    // Another role still needs an organisation that exists.
+    let (code, _, fout) = account(
+        d,
+        &[
+            "uitnodigen",
+            "--email",
+            "x@almere.example",
+            "--rol",
+            "beleid",
+            "--organisatie",
+            "Nergens",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(fout.contains("--organisatie"), "{fout}");
+
+    let server = start(d);
+    let url = |p: &str| format!("{}{p}", server.1);
+    let http = Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    let r = http
+        .post(url(&pad))
+        .form(&[("wachtwoord", WACHTWOORD), ("herhaling", WACHTWOORD)])
+        .send()
+        .expect("POST");
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = http
+        .post(url("/api/v1/sessies"))
+        .json(&json!({"email": "monitor@land.example", "wachtwoord": WACHTWOORD}))
+        .send()
+        .expect("POST");
+    assert_eq!(r.status(), StatusCode::CREATED, "no second factor");
+    let r = http
+        .get(url("/api/v1/monitoring/regios"))
+        .send()
+        .expect("GET");
+    assert_eq!(r.status(), StatusCode::OK);
+    let m: serde_json::Value = r.json().expect("json");
+    let namen: Vec<&str> = m["regios"]
+        .as_array()
+        .expect("regios")
+        .iter()
+        .filter_map(|r| r["naam"].as_str())
+        .collect();
+    assert_eq!(namen, ["Almere"], "not its own region: {m}");
+    for pad in [
+        "/api/v1/organisaties",
+        "/api/v1/jeugdigen",
+        "/api/v1/monitoring",
+    ] {
+        let r = http.get(url(pad)).send().expect("GET");
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{pad}");
+    }
+}
+
 /// A wrong `--smtp-url` or `--smtp-afzender` stops `serve` before it
 /// starts, naming the option; one without the other is refused by the
 /// argument parser.

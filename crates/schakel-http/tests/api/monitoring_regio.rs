@@ -347,3 +347,101 @@ pub async fn monitoring_per_regio(app: &App) {
         "aggregated only: {m}"
     );
 }
+
+/// The national role is the installation's to give (issue 17.5): no
+/// region's beheerder grants it, by invitation or by a change of roles,
+/// and none reaches an account that holds it — even one at an
+/// organisation of the own region (404, as an account elsewhere). Every
+/// refused grant is in the audit log.
+pub async fn landelijke_rol_alleen_door_de_installatie(app: &App) {
+    let o = app.opslag.as_ref();
+    landelijke_monitor(o).await;
+    let beheer = app.login(BEHEERDER).await;
+    let zc = app.w.medewerker(ZC_A);
+    let landelijk = json!({"rol": "landelijk", "organisatie": app.w.gemeente});
+    let antwoord = beheer
+        .put(
+            &format!("/api/v1/medewerkers/{zc}/rollen"),
+            None,
+            json!({"rollen": [{"rol": "zorgcoordinator", "organisatie": app.w.school_a}, landelijk]}),
+        )
+        .await;
+    let p = probleem(&antwoord, StatusCode::FORBIDDEN, "geen-toegang");
+    assert!(
+        p["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("installatie")),
+        "{p}"
+    );
+    let antwoord = beheer
+        .post(
+            "/api/v1/medewerkers",
+            json!({"naam": "Nora Landelijk", "email": "nora@gemeente.test",
+                   "rol": "landelijk", "organisatie": app.w.gemeente}),
+        )
+        .await;
+    probleem(&antwoord, StatusCode::FORBIDDEN, "geen-toegang");
+    let (s, _, m) = beheer.get(&format!("/api/v1/medewerkers/{zc}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(m["rollen"].as_array().map(Vec::len), Some(1), "unchanged");
+    assert!(
+        o.medewerker_op_email("nora@gemeente.test")
+            .await
+            .expect("lookup")
+            .is_none(),
+        "not invited"
+    );
+    let geweigerd = app
+        .audit()
+        .await
+        .into_iter()
+        .filter(|r| {
+            r.record.uitkomst == Uitkomst::Geweigerd
+                && r.record.grond.as_deref() == Some("rol_landelijk_alleen_installatie")
+        })
+        .map(|r| r.record.gebeurtenis)
+        .collect::<Vec<_>>();
+    assert_eq!(geweigerd, ["account.rollen", "account.uitnodigen"]);
+
+    // An account with the role at an organisation of the region itself:
+    // out of the beheerder's reach all the same.
+    let binnen = o
+        .maak_medewerker(&NieuweMedewerker {
+            naam: "Landelijk in Almere".into(),
+            email: "landelijk@gemeente.test".into(),
+            wachtwoord_hash: wachtwoord_hash(),
+            demo: true,
+            rollen: vec![Roltoewijzing {
+                rol: Rol::Landelijk,
+                organisatie: app.w.gemeente,
+            }],
+        })
+        .await
+        .expect("medewerker")
+        .id;
+    let nationaal = o
+        .medewerker_op_email(LANDELIJK)
+        .await
+        .expect("lookup")
+        .expect("seeded")
+        .0
+        .id;
+    for id in [binnen, nationaal] {
+        let (s, _, _) = beheer.get(&format!("/api/v1/medewerkers/{id}")).await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "account {id}");
+        let (s, _, _) = beheer
+            .put(
+                &format!("/api/v1/medewerkers/{id}/actief"),
+                None,
+                json!({"actief": false}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "account {id}");
+    }
+    let (s, _, lijst) = beheer.get("/api/v1/medewerkers").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        !lijst.to_string().contains("landelijk@gemeente.test"),
+        "not on the region's list: {lijst}"
+    );
+}
