@@ -1135,7 +1135,7 @@ fn demo_twee_regios_en_een_grensschool() {
         }
     }
 
-    // Monitoring (issue 17.5): the national organisation sees both regions
+    // Monitoring (issue 17.5): the national monitor sees both regions
     // side by side and their sum. The Achterhoek has no cases yet, so the
     // country's figures are exactly Almere's, and Almere's own column is
     // hidden wherever it would reveal the Achterhoek's small (zero) count.
@@ -1149,8 +1149,13 @@ fn demo_twee_regios_en_een_grensschool() {
         .iter()
         .filter_map(|r| r["naam"].as_str())
         .collect();
-    assert_eq!(regios, ["Almere", "Achterhoek"]);
+    assert_eq!(regios, ["Almere", "Achterhoek"], "not its own region");
     assert_eq!(m["land"], almere["maanden"], "the country is the sum");
+    // The role (landelijke monitoring), not its region, decides: no
+    // region's dashboard or directory.
+    for pad in ["/api/v1/monitoring", "/api/v1/organisaties"] {
+        assert_eq!(land.get(pad).0, 403, "{pad}");
+    }
     assert!(
         almere["maanden"][11]["aantallen"]["openCasussen"].is_number(),
         "{almere}"
