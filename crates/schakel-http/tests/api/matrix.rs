@@ -1135,9 +1135,9 @@ const MATRIX: &[Rij] = {
     r("/api/v1/monitoring/tabel",             "GET",    Accountbeheerder,       Nvt,      403, Geweigerd),
     r("/api/v1/monitoring/tabel",             "GET",    Beheerder,          Nvt,      403, Geweigerd),
     r("/api/v1/monitoring/tabel",             "GET",    Anoniem,            Nvt,      401, Geen),
-    // The national view: beleid of the national organisation only; a
-    // region's beleid (as here) is refused and logged (issue 17.5; the
-    // figures and region isolation: tests/api/monitoring_regio.rs).
+    // The national view: the national role only; a region's beleid (as
+    // here) is refused and logged (issue 17.5; the figures and region
+    // isolation: tests/api/monitoring_regio.rs).
     r("/api/v1/monitoring/regios",            "GET",    Zorgcoordinator,    Nvt,      403, Geweigerd),
     r("/api/v1/monitoring/regios",            "GET",    Casusregisseur,     Nvt,      403, Geweigerd),
     r("/api/v1/monitoring/regios",            "GET",    Wijkteammedewerker, Nvt,      403, Geweigerd),
