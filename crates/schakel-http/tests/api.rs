@@ -56,7 +56,10 @@ use steunroute::{monitoring, steunroute};
 // Monitoring per region, gemeente and for the country (issue 17.5).
 #[path = "api/monitoring_regio.rs"]
 mod monitoring_regio;
-use monitoring_regio::{landelijke_rol_alleen_door_de_installatie, monitoring_per_regio};
+use monitoring_regio::{
+    landelijke_rol_alleen_door_de_installatie, monitoring_per_regio,
+    web_landelijk_alleen_de_landelijke_cijfers,
+};
 
 // The web pages (issue 6): security, sessions, and logging as through the API.
 #[path = "api/web.rs"]
@@ -2785,6 +2788,7 @@ per_backend!(
     monitoring,
     monitoring_per_regio,
     landelijke_rol_alleen_door_de_installatie,
+    web_landelijk_alleen_de_landelijke_cijfers,
     adresgids,
     twee_instanties_een_gids,
     web_inloggen_en_beveiliging,

@@ -445,3 +445,74 @@ pub async fn landelijke_rol_alleen_door_de_installatie(app: &App) {
         "not on the region's list: {lijst}"
     );
 }
+
+/// The national role's web pages (issue 17.5): its start page is the
+/// national dashboard; every page of a region's work — dossiers, cases,
+/// referrals, deadlines, the directory, beheer, accounts — is refused.
+pub async fn web_landelijk_alleen_de_landelijke_cijfers(app: &App) {
+    landelijke_monitor(app.opslag.as_ref()).await;
+    let b = super::web::Browser::nieuw(app);
+    b.inloggen(LANDELIJK).await;
+    let mut fout = Vec::new();
+    for (pad, verwacht) in [
+        ("/start", 303),
+        ("/dashboard", 200),
+        ("/advies", 200),
+        ("/toets", 200),
+        ("/reikwijdte", 200),
+        ("/api-token", 200),
+        ("/account/tweede-factor", 200),
+    ] {
+        let p = b.get(pad).await;
+        if p.status.as_u16() != verwacht {
+            fout.push(format!("{pad}: {} (expected {verwacht})", p.status));
+        }
+    }
+    let dashboard = b.get("/dashboard").await;
+    assert!(
+        dashboard.html.contains("Landelijke cijfers"),
+        "{}",
+        dashboard.html
+    );
+    let voor = app.audit().await.len();
+    let geweigerd = [
+        "/werk",
+        "/jeugdigen",
+        "/jeugdigen/nieuw",
+        "/hulpvragen",
+        "/hulpvragen/nieuw",
+        "/verwijzingen",
+        "/verwijzingen/nieuw",
+        "/casussen",
+        "/casussen/nieuw",
+        "/acties",
+        "/maatwerk",
+        "/gids",
+        "/gids/wijkteams",
+        "/gids/contacten",
+        "/beheer",
+        "/beheer/noodtoegang",
+        "/beheer/interventie-afspraken",
+        "/beheer/medewerkers",
+        "/beheer/medewerkers/nieuw",
+        "/beheer/contactpersonen",
+        "/beheer/organisaties/nieuw",
+    ];
+    for pad in geweigerd {
+        let p = b.get(pad).await;
+        if p.status != StatusCode::FORBIDDEN || !p.html.contains("Geen toegang") {
+            fout.push(format!("{pad}: {} (expected 403)", p.status));
+        }
+    }
+    assert!(fout.is_empty(), "{}", fout.join("\n"));
+    let gelogd = app
+        .audit()
+        .await
+        .into_iter()
+        .skip(voor)
+        .filter(|r| {
+            r.record.gebeurtenis == "pagina.landelijk" && r.record.uitkomst == Uitkomst::Geweigerd
+        })
+        .count();
+    assert_eq!(gelogd, geweigerd.len(), "every refused page logged");
+}
