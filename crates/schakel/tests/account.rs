@@ -11,6 +11,7 @@ use std::process::{Child, Command, Stdio};
 
 use reqwest::StatusCode;
 use reqwest::blocking::Client;
+use schakel_storage::Opslag;
 use serde_json::json;
 
 fn schakel() -> Command {
@@ -609,6 +610,29 @@ fn landelijke_monitoring_door_de_installatie() {
         let r = http.get(url(pad)).send().expect("GET");
         assert_eq!(r.status(), StatusCode::FORBIDDEN, "{pad}");
     }
+    drop(server);
+    // The grant is in the audit log: by the command line, with the role
+    // and the organisation it was given at.
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let opslag = schakel_storage_sqlite::SqliteOpslag::open(&d.join("schakel.db"))
+            .await
+            .expect("open");
+        let (m, _) = opslag
+            .medewerker_op_email("monitor@land.example")
+            .await
+            .expect("lees")
+            .expect("account");
+        let records = opslag.audit_records(1, 10_000).await.expect("audit");
+        let grond = format!("rol landelijk bij organisatie {}", m.rollen[0].organisatie);
+        let uitnodiging: Vec<_> = records
+            .iter()
+            .filter(|r| r.record.gebeurtenis == "account.uitnodigen")
+            .filter(|r| r.record.grond.as_deref() == Some(grond.as_str()))
+            .map(|r| r.record.bron.as_str())
+            .collect();
+        assert_eq!(uitnodiging, ["cli"], "{records:?}");
+    });
 }
 
 /// A wrong `--smtp-url` or `--smtp-afzender` stops `serve` before it
