@@ -173,9 +173,6 @@ async fn zoekpagina(
 }
 
 pub async fn zoekscherm(wie: Ingelogd) -> WebResultaat {
-    wie.dossier()
-        .eis_regionale_rol("gids.lezen", "gids")
-        .await?;
     zoekpagina(
         &wie,
         Fouten::default(),
@@ -193,9 +190,6 @@ const ADRESVELDEN: [(&str, &str, &str); 2] = [
 
 pub async fn zoek(f: Formulier<AdresFormulier>) -> WebResultaat {
     let Formulier { wie, mut invoer } = f;
-    wie.dossier()
-        .eis_regionale_rol("gids.lezen", "gids")
-        .await?;
     let mut fouten = Fouten::default();
     let mut jeugdige = None;
     if let Ok(id) = invoer.jeugdige.trim().parse::<Id>() {
@@ -259,9 +253,6 @@ pub struct Gelukt {
 }
 
 pub async fn wijkteams(wie: Ingelogd, Query(g): Query<Gelukt>) -> WebResultaat {
-    wie.dossier()
-        .eis_regionale_rol("gids.lezen", "gids")
-        .await?;
     let wijkteams = wijkteamlijst_voor(&wie.state, &wie.actor)
         .await?
         .into_iter()
@@ -333,9 +324,6 @@ struct Contactpagina {
 
 /// The providers with their offer and the region's contact persons.
 pub async fn contacten(wie: Ingelogd) -> WebResultaat {
-    wie.dossier()
-        .eis_regionale_rol("gids.lezen", "gids")
-        .await?;
     let namen = namen(&organisaties(&wie.state).await?);
     let aanbieders = aanbiederlijst(&wie.state)
         .await?
