@@ -1,7 +1,8 @@
 // Two regions in one demo (issue 17.4, 17.5): each region's beleid sees its
 // own dashboard per region, school and gemeente of residence (only its own
-// schools and gemeenten offered), and the national organisation's beleid
-// every region side by side and the country's sum — axe-clean and without
+// schools and gemeenten offered), and the national role (landelijke
+// monitoring) every region side by side and the country's sum, and nothing
+// of a region's directory — axe-clean and without
 // sideways scrolling at 360 px on every page state (`controleer`).
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -68,15 +69,23 @@ describe("dashboard per regio, gemeente en land", () => {
     await uitloggen(page);
   });
 
-  it("de landelijke organisatie ziet de regio's naast elkaar en de som", async () => {
-    await inloggen(page, server, "beleid@landelijk.demo");
+  it("landelijke monitoring ziet de regio's naast elkaar en de som", async () => {
+    await inloggen(page, server, "monitor@landelijk.demo");
     assert.match(page.url(), /\/dashboard$/);
+    assert.equal((await page.textContent("main h1")).trim(), "Landelijke cijfers");
+    const menu = await page.$$eval("#hoofdmenu-lijst a", (a) => a.map((x) => x.textContent.trim()));
+    assert.ok(menu.includes("Landelijke cijfers") && !menu.includes("Organisatiegids"), menu.join());
     const koppen = await page.$eval("main table", (t) => [...t.querySelectorAll("thead th")].map((x) => x.textContent.trim()));
     assert.deepEqual(koppen, ["Maand", "Almere", "Achterhoek", "Nederland (som)"]);
     assert.equal(await page.locator("main table").count(), 16);
     assert.equal(await page.locator("#school, #gemeente").count(), 0, "no school or gemeente");
     await controleer(page, "landelijk: dashboard");
     await schermafdruk(page, "landelijk-dashboard.png");
+    // The directory is a region's: refused, with a page that says so.
+    const gids = await page.goto(`${server.adres}/gids`);
+    assert.equal(gids.status(), 403);
+    await controleer(page, "landelijk: organisatiegids geweigerd");
+    await page.goto(`${server.adres}/dashboard`);
     await uitloggen(page);
   });
 });

@@ -69,10 +69,15 @@ pub enum Rol {
     /// Manages the accounts of its own organisation only (invite, roles
     /// within it, deactivation, reset links); no access to dossiers.
     Accountbeheerder,
+    /// National monitoring: the country's totals per region, aggregated
+    /// only; no region's dashboard, directory, beheer or accounts, never a
+    /// name, BSN or dossier. Granted by the installation's operator only
+    /// (`schakel account`), never by a region's (account)beheerder.
+    Landelijk,
 }
 
 impl Rol {
-    pub const ALLE: [Self; 9] = [
+    pub const ALLE: [Self; 10] = [
         Self::Zorgcoordinator,
         Self::Casusregisseur,
         Self::Wijkteammedewerker,
@@ -82,6 +87,7 @@ impl Rol {
         Self::Beheerder,
         Self::Toegang,
         Self::Accountbeheerder,
+        Self::Landelijk,
     ];
 
     pub fn naam(self) -> &'static str {
@@ -95,6 +101,7 @@ impl Rol {
             Self::Beheerder => "beheerder",
             Self::Toegang => "toegang",
             Self::Accountbeheerder => "accountbeheerder",
+            Self::Landelijk => "landelijk",
         }
     }
 
@@ -106,7 +113,11 @@ impl Rol {
     pub fn ziet_dossiers(self) -> bool {
         !matches!(
             self,
-            Self::Beleid | Self::Beheerder | Self::Accountbeheerder | Self::Toegang
+            Self::Beleid
+                | Self::Beheerder
+                | Self::Accountbeheerder
+                | Self::Toegang
+                | Self::Landelijk
         )
     }
 
@@ -114,5 +125,12 @@ impl Rol {
     /// municipality's toegang for the referrals it reviews.
     pub fn ziet_persoonsgegevens(self) -> bool {
         self.ziet_dossiers() || self == Self::Toegang
+    }
+
+    /// Roles whose scope is the whole installation rather than one region:
+    /// only the operator grants or takes them (`schakel account`), never a
+    /// region's beheerder or accountbeheerder.
+    pub fn is_landelijk(self) -> bool {
+        self == Self::Landelijk
     }
 }

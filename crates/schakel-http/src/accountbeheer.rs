@@ -7,7 +7,10 @@
 //! organisation's **accountbeheerder** manages only accounts whose roles all
 //! lie at the own organisation and that hold no beheerder role, and grants
 //! only roles at the own organisation, never beheerder; anything else is
-//! 403 (an unknown id too, so ids cannot be probed). Every refusal and
+//! 403 (an unknown id too, so ids cannot be probed). Neither grants nor
+//! takes away the national role `landelijk` (403), nor reaches an account
+//! that holds it (as an account elsewhere): its scope is every region, so
+//! only the installation's operator manages it (`schakel account`). Every refusal and
 //! every change is in the NEN 7513 log: who changed whose access, and what.
 
 use schakel_domain::Rol;
@@ -26,6 +29,11 @@ pub const HERSTEL_GELDIG: chrono::Duration = chrono::Duration::hours(24);
 
 /// The answer to an accountbeheerder acting outside the own organisation.
 pub const BUITEN_EIGEN_ORGANISATIE: &str = "Een accountbeheerder beheert alleen de accounts van de eigen organisatie; de poging is gelogd.";
+
+/// The answer to a beheerder or accountbeheerder granting or taking away
+/// the national role: its scope is every region, so only the
+/// installation's operator gives it (`schakel account`, logged).
+pub const LANDELIJK_ALLEEN_INSTALLATIE: &str = "De rol landelijke monitoring geeft alleen de beheerder van de installatie (schakel account); de poging is gelogd.";
 
 /// Whose accounts the actor manages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +137,15 @@ impl Beheer<'_> {
         rollen: &[Roltoewijzing],
     ) -> ApiResultaat<()> {
         for r in rollen {
+            if r.rol.is_landelijk() {
+                return self
+                    .weiger(
+                        id,
+                        "rol_landelijk_alleen_installatie",
+                        ApiFout::Geweigerd(LANDELIJK_ALLEEN_INSTALLATIE.into()),
+                    )
+                    .await;
+            }
             let bereikt = self.reikt(b, r.organisatie).await?;
             match b {
                 Bevoegdheid::Regio(_) if !bereikt => {
@@ -168,6 +185,7 @@ impl Beheer<'_> {
         for r in m.iter().flat_map(|m| &m.rollen) {
             bereikt &= self.reikt(b, r.organisatie).await?;
             bereikt &= !(matches!(b, Bevoegdheid::Organisatie(_)) && r.rol == Rol::Beheerder);
+            bereikt &= !r.rol.is_landelijk();
         }
         match (b, m) {
             (_, Some(m)) if bereikt => Ok((b, m)),

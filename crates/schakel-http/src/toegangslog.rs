@@ -83,4 +83,27 @@ impl Dossier<'_> {
         self.state.opslag.schrijf_audit(&record).await?;
         Err(ApiFout::Geweigerd(melding.into()))
     }
+
+    /// The directory and a region's lists (organisations, wijkteams,
+    /// providers, contact persons, address lookups) are for the roles that
+    /// work within a region; the national role is refused and logged
+    /// (ground `rol_niet_bevoegd`): it sees the country's totals only.
+    pub async fn eis_regionale_rol(
+        &self,
+        gebeurtenis: &str,
+        object_type: &str,
+    ) -> ApiResultaat<()> {
+        let regionaal: Vec<Rol> = Rol::ALLE
+            .into_iter()
+            .filter(|r| !r.is_landelijk())
+            .collect();
+        self.eis_rol_gelogd(
+            &regionaal,
+            gebeurtenis,
+            Actie::Lezen,
+            object_type,
+            "De organisatiegids is voor medewerkers in een regio; landelijke monitoring ziet alleen de landelijke cijfers.",
+        )
+        .await
+    }
 }

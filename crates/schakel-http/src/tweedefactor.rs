@@ -56,10 +56,13 @@ pub const HERSTELCODES: usize = 10;
 const STAP: u64 = 30;
 
 /// Whether an account must use a second factor: every role that sees
-/// personal data and every beheerder does; beleid alone does not (it only
-/// sees aggregates); a demo account never does.
+/// personal data and every beheerder does; beleid and landelijke monitoring
+/// alone do not (they only see aggregates); a demo account never does.
 pub fn verplicht(m: &Medewerker) -> bool {
-    !m.demo && m.rollen.iter().any(|r| r.rol != Rol::Beleid)
+    !m.demo
+        && m.rollen
+            .iter()
+            .any(|r| !matches!(r.rol, Rol::Beleid | Rol::Landelijk))
 }
 
 // --- secrets at rest and in transit ------------------------------------------

@@ -56,7 +56,10 @@ use steunroute::{monitoring, steunroute};
 // Monitoring per region, gemeente and for the country (issue 17.5).
 #[path = "api/monitoring_regio.rs"]
 mod monitoring_regio;
-use monitoring_regio::monitoring_per_regio;
+use monitoring_regio::{
+    landelijke_rol_alleen_door_de_installatie, monitoring_per_regio,
+    web_landelijk_alleen_de_landelijke_cijfers,
+};
 
 // The web pages (issue 6): security, sessions, and logging as through the API.
 #[path = "api/web.rs"]
@@ -342,6 +345,46 @@ const VERWIJZER: &str = "verwijzer@jgz.test";
 const BELEID: &str = "beleid@gemeente.test";
 const BEHEERDER: &str = "beheer@gemeente.test";
 const TOEGANG: &str = "toegang@gemeente.test";
+const LANDELIJK: &str = "monitor@landelijk.test";
+
+/// The national monitor (issue 17.5): an organisation in a region of its
+/// own that serves no gemeente, with one account in the role
+/// `landelijk` ([`LANDELIJK`]); returns the organisation's id.
+async fn landelijke_monitor(o: &dyn Opslag) -> i64 {
+    let regio = o
+        .maak_regio(&schakel_storage::NieuweRegio {
+            code: "landelijk".into(),
+            naam: "Landelijke organisaties".into(),
+        })
+        .await
+        .expect("regio")
+        .id;
+    let org = o
+        .maak_organisatie(&NieuweOrganisatie {
+            regio,
+            naam: "Landelijke monitor (fictief)".into(),
+            soort: OrganisatieSoort::Gemeente,
+            gemeente: None,
+            brin: None,
+            agb: None,
+        })
+        .await
+        .expect("organisatie")
+        .id;
+    o.maak_medewerker(&NieuweMedewerker {
+        naam: "Landelijke monitor".into(),
+        email: LANDELIJK.into(),
+        wachtwoord_hash: wachtwoord_hash(),
+        demo: true,
+        rollen: vec![Roltoewijzing {
+            rol: Rol::Landelijk,
+            organisatie: org,
+        }],
+    })
+    .await
+    .expect("medewerker");
+    org
+}
 
 async fn seed(o: &dyn Opslag) -> Wereld {
     let regio = o
@@ -2748,6 +2791,8 @@ per_backend!(
     steunroute,
     monitoring,
     monitoring_per_regio,
+    landelijke_rol_alleen_door_de_installatie,
+    web_landelijk_alleen_de_landelijke_cijfers,
     adresgids,
     twee_instanties_een_gids,
     web_inloggen_en_beveiliging,

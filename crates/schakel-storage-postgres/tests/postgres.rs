@@ -528,3 +528,66 @@ async fn twee_instanties_schrijven_een_log() {
     o.sluit().await;
     db.weg().await;
 }
+
+/// Migration 0041 (the national role `landelijk`) on a database in use:
+/// every existing role, toegang included, its session and its API token
+/// stay valid; the new role can be given afterwards and an unknown one is
+/// still refused.
+#[tokio::test]
+async fn landelijk_migratie_behoudt_rollen_sessies_en_tokens() {
+    use schakel_storage::Roltoewijzing;
+    let Some(db) = TestDb::nieuw().await else {
+        return;
+    };
+    let pool = sqlx::PgPool::connect(&db.url).await.expect("pool");
+    schakel_storage_postgres::MIGRATIES
+        .run_to(40, &pool)
+        .await
+        .expect("migraties tot en met 0040");
+    for sql in [
+        "INSERT INTO regio (id, code, naam) VALUES (1, 'almere', 'Almere')",
+        "INSERT INTO organisatie (id, regio, naam, soort) VALUES (1, 1, 'Gemeente', 'gemeente')",
+        "INSERT INTO medewerker (id, naam, email, wachtwoord_hash) VALUES (1, 'A', 'a@gemeente.test', 'h')",
+        "INSERT INTO roltoewijzing (medewerker, rol, organisatie) VALUES (1, 'toegang', 1)",
+        "INSERT INTO roltoewijzing (medewerker, rol, organisatie) VALUES (1, 'beleid', 1)",
+        "INSERT INTO sessie (token_hash, medewerker, rol, organisatie, csrf_token, aangemaakt, \
+         laatst_actief, verloopt) VALUES ('sessie-1', 1, 'toegang', 1, 'c', now(), now(), \
+         now() + interval '1 day')",
+        "INSERT INTO api_token (token_hash, medewerker, rol, organisatie, naam, aangemaakt, verloopt) \
+         VALUES ('token-1', 1, 'beleid', 1, 'koppeling', now(), now() + interval '1 day')",
+    ] {
+        sqlx::query(sql).execute(&pool).await.expect(sql);
+    }
+    pool.close().await;
+    let o = db.opslag().await;
+    let rol = |rol| Roltoewijzing {
+        rol,
+        organisatie: 1,
+    };
+    let m = o.medewerker(1).await.expect("lees").expect("medewerker");
+    assert_eq!(m.rollen.len(), 2, "{:?}", m.rollen);
+    assert!(m.rollen.contains(&rol(Rol::Toegang)) && m.rollen.contains(&rol(Rol::Beleid)));
+    assert!(o.sessie("sessie-1").await.expect("sessie").is_some());
+    assert!(o.api_token("token-1").await.expect("token").is_some());
+    let nieuw = [rol(Rol::Toegang), rol(Rol::Beleid), rol(Rol::Landelijk)];
+    let m = o
+        .zet_rollen(
+            1,
+            &nieuw,
+            &testsuite::record("account.rollen", Actie::Wijzigen, "medewerker", None, None),
+        )
+        .await
+        .expect("zet_rollen");
+    assert_eq!(m.rollen.len(), 3);
+    assert!(o.sessie("sessie-1").await.expect("sessie").is_some());
+    let pool = sqlx::PgPool::connect(&db.url).await.expect("pool");
+    let fout = sqlx::query(
+        "INSERT INTO roltoewijzing (medewerker, rol, organisatie) VALUES (1, 'baas', 1)",
+    )
+    .execute(&pool)
+    .await;
+    assert!(fout.is_err(), "an unknown role is refused");
+    pool.close().await;
+    o.sluit().await;
+    db.weg().await;
+}

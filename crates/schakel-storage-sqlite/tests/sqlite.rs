@@ -560,3 +560,78 @@ async fn accountbeheerder_migratie_behoudt_sessies_en_tokens() {
     assert_eq!(m.rollen, nieuw);
     assert!(opslag.sessie("sessie-1").await.expect("sessie").is_some());
 }
+
+/// Migration 0041 rebuilds `roltoewijzing` again (for the national role
+/// `landelijk`): a database in use keeps every role, including toegang,
+/// its sessions and its API tokens, and the new role can be given
+/// afterwards.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn landelijk_migratie_behoudt_rollen_sessies_en_tokens() {
+    use schakel_domain::Rol;
+    use schakel_storage::Roltoewijzing;
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let pad = map.path().join("schakel.db");
+    {
+        let pool = sqlx::SqlitePool::connect_with(
+            SqliteConnectOptions::new()
+                .filename(&pad)
+                .create_if_missing(true)
+                .foreign_keys(true),
+        )
+        .await
+        .expect("pool");
+        schakel_storage_sqlite::MIGRATIES
+            .run_to(40, &pool)
+            .await
+            .expect("migraties tot en met 0040");
+        for sql in [
+            "INSERT INTO regio (id, code, naam) VALUES (1, 'almere', 'Almere')",
+            "INSERT INTO organisatie (id, regio, naam, soort) VALUES (1, 1, 'Gemeente', 'gemeente')",
+            "INSERT INTO medewerker (id, naam, email, wachtwoord_hash) VALUES (1, 'A', 'a@gemeente.test', 'h')",
+            "INSERT INTO roltoewijzing (medewerker, rol, organisatie) VALUES (1, 'toegang', 1)",
+            "INSERT INTO roltoewijzing (medewerker, rol, organisatie) VALUES (1, 'beleid', 1)",
+            "INSERT INTO sessie (token_hash, medewerker, rol, organisatie, csrf_token, aangemaakt, \
+             laatst_actief, verloopt) VALUES ('sessie-1', 1, 'toegang', 1, 'c', \
+             '2026-01-01T00:00:00.000000Z', '2026-01-01T00:00:00.000000Z', '2099-01-01T00:00:00.000000Z')",
+            "INSERT INTO api_token (token_hash, medewerker, rol, organisatie, naam, aangemaakt, verloopt) \
+             VALUES ('token-1', 1, 'beleid', 1, 'koppeling', '2026-01-01T00:00:00.000000Z', \
+             '2099-01-01T00:00:00.000000Z')",
+        ] {
+            sqlx::query(sql).execute(&pool).await.expect(sql);
+        }
+        pool.close().await;
+    }
+    let opslag = open(&pad).await;
+    let rol = |rol| Roltoewijzing {
+        rol,
+        organisatie: 1,
+    };
+    let m = opslag
+        .medewerker(1)
+        .await
+        .expect("lees")
+        .expect("medewerker");
+    assert_eq!(m.rollen, vec![rol(Rol::Toegang), rol(Rol::Beleid)]);
+    assert!(opslag.sessie("sessie-1").await.expect("sessie").is_some());
+    assert!(opslag.api_token("token-1").await.expect("token").is_some());
+    opslag.integriteitscontrole().await.expect("integriteit");
+    let nieuw = [rol(Rol::Toegang), rol(Rol::Beleid), rol(Rol::Landelijk)];
+    let m = opslag
+        .zet_rollen(
+            1,
+            &nieuw,
+            &record("account.rollen", Actie::Wijzigen, "medewerker", None, None),
+        )
+        .await
+        .expect("zet_rollen");
+    assert_eq!(m.rollen, nieuw);
+    assert!(opslag.sessie("sessie-1").await.expect("sessie").is_some());
+    // The CHECK still refuses a role that does not exist.
+    let mut c = rauw(&pad).await;
+    let fout = sqlx::query(
+        "INSERT INTO roltoewijzing (medewerker, rol, organisatie) VALUES (1, 'baas', 1)",
+    )
+    .execute(&mut c)
+    .await;
+    assert!(fout.is_err(), "an unknown role is refused");
+}

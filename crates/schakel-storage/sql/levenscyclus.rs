@@ -28,9 +28,13 @@ pub(crate) async fn medewerkers(
             o,
         ),
     };
+    // An account with the national role is on no list: its scope is every
+    // region, and only the installation's operator manages it.
     let waar = format!(
         "FROM medewerker m WHERE EXISTS (SELECT 1 FROM roltoewijzing r \
-         WHERE r.medewerker = m.id AND {voorwaarde})"
+         WHERE r.medewerker = m.id AND {voorwaarde}) \
+         AND NOT EXISTS (SELECT 1 FROM roltoewijzing l \
+         WHERE l.medewerker = m.id AND l.rol = 'landelijk')"
     );
     let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) {waar}")))
         .bind(waarde)

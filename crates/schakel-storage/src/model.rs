@@ -136,7 +136,8 @@ pub struct Activatie {
     pub gebruikt: Option<DateTime<Utc>>,
 }
 
-/// Whose accounts to list.
+/// Whose accounts to list. Accounts with the national role (`landelijk`)
+/// are on no list: only the installation's operator manages them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MedewerkerFilter {
     /// Accounts with a role at an organisation of this region.

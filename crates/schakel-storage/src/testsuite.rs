@@ -1154,6 +1154,45 @@ pub async fn levenscyclus(opslag: &dyn Opslag, w: &Wereld) {
         .await
         .expect("medewerkers");
     assert_eq!(anders.totaal, 0, "another region lists nobody of this one");
+    // The national role (migration 0041) is stored like any other, and its
+    // accounts are on no region's or organisation's list: only the
+    // installation's operator manages them.
+    let land = opslag
+        .maak_medewerker(&maak(
+            "monitor@landelijk.example",
+            "Landelijke monitor",
+            vec![bij(Rol::Landelijk, &w.jgz)],
+        ))
+        .await
+        .expect("landelijk");
+    assert_eq!(land.rollen, vec![bij(Rol::Landelijk, &w.jgz)]);
+    for filter in [
+        crate::MedewerkerFilter::Regio(w.regio.id),
+        crate::MedewerkerFilter::Organisatie(w.jgz.id),
+        crate::MedewerkerFilter::EigenOrganisatie(w.jgz.id),
+    ] {
+        let lijst = opslag
+            .medewerkers(filter, Pagina::new(1, 100))
+            .await
+            .expect("medewerkers");
+        assert!(
+            lijst.items.iter().all(|x| x.id != land.id),
+            "{filter:?} lists no national account"
+        );
+        assert_eq!(lijst.totaal, lijst.items.len() as i64, "{filter:?}");
+    }
+    assert_eq!(
+        regio.totaal,
+        opslag
+            .medewerkers(
+                crate::MedewerkerFilter::Regio(w.regio.id),
+                Pagina::new(1, 100)
+            )
+            .await
+            .expect("medewerkers")
+            .totaal,
+        "the region's count is unchanged"
+    );
 
     // Sessions in each role; taking the verwijzer role away ends only that one.
     let nu = audit::nu();

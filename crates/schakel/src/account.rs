@@ -37,7 +37,7 @@ pub enum AccountOpdracht {
     Uitnodigen {
         #[arg(long)]
         email: String,
-        /// zorgcoordinator, casusregisseur, wijkteammedewerker, verwijzer, aanbieder, beleid, beheerder or accountbeheerder.
+        /// zorgcoordinator, casusregisseur, wijkteammedewerker, verwijzer, aanbieder, beleid, beheerder, accountbeheerder, toegang or landelijk (national totals only; its organisation is created in --regio when new).
         #[arg(long)]
         rol: String,
         /// The organisation's name; on an empty database the gemeente to create.
@@ -70,7 +70,7 @@ pub enum AccountOpdracht {
     Rol {
         #[arg(long)]
         email: String,
-        /// zorgcoordinator, casusregisseur, wijkteammedewerker, verwijzer, aanbieder, beleid, beheerder or accountbeheerder.
+        /// zorgcoordinator, casusregisseur, wijkteammedewerker, verwijzer, aanbieder, beleid, beheerder, accountbeheerder, toegang or landelijk (national totals only; its organisation is created in --regio when new).
         #[arg(long)]
         rol: String,
         /// The organisation's name.
@@ -153,7 +153,7 @@ pub async fn voer_uit(
             let rol = rol_uit(rol)?;
             let regio = regio.code()?;
             let opslag = opslag.open().await.map_err(|e| bedrijf(e.0))?;
-            let org = organisatie_voor(opslag.as_ref(), organisatie, &regio).await?;
+            let org = organisatie_voor(opslag.as_ref(), organisatie, &regio, rol).await?;
             let u = schakel_http::account::nodig_uit(
                 opslag.as_ref(),
                 naam.as_deref().unwrap_or(email),
@@ -197,7 +197,7 @@ pub async fn voer_uit(
             let rol = rol_uit(rol)?;
             let regio = regio.code()?;
             let opslag = opslag.open().await.map_err(|e| bedrijf(e.0))?;
-            let org = organisatie_voor(opslag.as_ref(), organisatie, &regio).await?;
+            let org = organisatie_voor(opslag.as_ref(), organisatie, &regio, rol).await?;
             zet_rol(opslag.as_ref(), email, rol, &org, *intrekken).await
         }
         AccountOpdracht::TweedeFactorVerwijderen { email, opslag } => {
@@ -257,11 +257,16 @@ async fn verwijder_tweede_factoren(opties: &OpslagOpties, email: &str) -> Result
 }
 
 /// The organisation named `naam`; on a database without organisations the
-/// region `regio` and the gemeente `naam` are created first.
+/// region `regio` and the gemeente `naam` are created first. For the
+/// national role (`landelijk`, which only the operator grants) a missing
+/// organisation is created in region `regio` too: a national organisation
+/// is registered in a region of its own (`--regio landelijk`) that serves
+/// no gemeente, out of every region's beheer.
 async fn organisatie_voor(
     opslag: &dyn Opslag,
     naam: &str,
     regio: &str,
+    rol: Rol,
 ) -> Result<Organisatie, Fout> {
     let alle = crate::gids::organisaties(opslag).await?;
     if let Some(o) = alle
@@ -270,7 +275,7 @@ async fn organisatie_voor(
     {
         return Ok(o.clone());
     }
-    if !alle.is_empty() {
+    if !alle.is_empty() && !rol.is_landelijk() {
         let namen: Vec<&str> = alle.iter().take(10).map(|o| o.naam.as_str()).collect();
         return Err(invoer(
             "--organisatie",

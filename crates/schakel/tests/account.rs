@@ -11,6 +11,7 @@ use std::process::{Child, Command, Stdio};
 
 use reqwest::StatusCode;
 use reqwest::blocking::Client;
+use schakel_storage::Opslag;
 use serde_json::json;
 
 fn schakel() -> Command {
@@ -512,6 +513,126 @@ fn rol_en_herstellink_op_de_opdrachtregel() {
     );
     assert_eq!(code, 2);
     assert!(fout.contains("--email"), "{fout}");
+}
+
+/// The national role (issue 17.5) is the operator's to give: `schakel
+/// account uitnodigen --rol landelijk` creates the national organisation in
+/// the region `--regio` names (one of its own, serving no gemeente) and
+/// invites the account; it logs in without a second factor (aggregates
+/// only), sees the country's totals per region and nothing of a region.
+#[test]
+fn landelijke_monitoring_door_de_installatie() {
+    let map = tempfile::tempdir().expect("tempdir");
+    let d = map.path();
+    nodig_uit(d, "beheer@almere.example");
+    let uit = schakel()
+        .env("SCHAKEL_REGIO", "landelijk")
+        .args([
+            "account",
+            "uitnodigen",
+            "--email",
+            "monitor@land.example",
+            "--rol",
+            "landelijk",
+            "--organisatie",
+            "Landelijke monitor",
+            "--data-dir",
+        ])
+        .arg(d)
+        .output()
+        .expect("run");
+    let tekst = String::from_utf8_lossy(&uit.stdout).into_owned();
+    assert!(
+        uit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&uit.stderr)
+    );
+    assert!(
+        tekst.contains("landelijk bij Landelijke monitor"),
+        "{tekst}"
+    );
+    let pad = tekst[tekst.find("/activeren/").expect("a link")..]
+        .trim()
+        .to_string();
+    // Another role still needs an organisation that exists.
+    let (code, _, fout) = account(
+        d,
+        &[
+            "uitnodigen",
+            "--email",
+            "x@almere.example",
+            "--rol",
+            "beleid",
+            "--organisatie",
+            "Nergens",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(fout.contains("--organisatie"), "{fout}");
+
+    let server = start(d);
+    let url = |p: &str| format!("{}{p}", server.1);
+    let http = Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("client");
+    let r = http
+        .post(url(&pad))
+        .form(&[("wachtwoord", WACHTWOORD), ("herhaling", WACHTWOORD)])
+        .send()
+        .expect("POST");
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = http
+        .post(url("/api/v1/sessies"))
+        .json(&json!({"email": "monitor@land.example", "wachtwoord": WACHTWOORD}))
+        .send()
+        .expect("POST");
+    assert_eq!(r.status(), StatusCode::CREATED, "no second factor");
+    let r = http
+        .get(url("/api/v1/monitoring/regios"))
+        .send()
+        .expect("GET");
+    assert_eq!(r.status(), StatusCode::OK);
+    let m: serde_json::Value = r.json().expect("json");
+    let namen: Vec<&str> = m["regios"]
+        .as_array()
+        .expect("regios")
+        .iter()
+        .filter_map(|r| r["naam"].as_str())
+        .collect();
+    assert_eq!(namen, ["Almere"], "not its own region: {m}");
+    for pad in [
+        "/api/v1/organisaties",
+        "/api/v1/jeugdigen",
+        "/api/v1/monitoring",
+    ] {
+        let r = http.get(url(pad)).send().expect("GET");
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{pad}");
+    }
+    drop(server);
+    // The grant is in the audit log: by the command line, with the role
+    // and the organisation it was given at.
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        let opslag = schakel_storage_sqlite::SqliteOpslag::open(&d.join("schakel.db"))
+            .await
+            .expect("open");
+        let (m, _) = opslag
+            .medewerker_op_email("monitor@land.example")
+            .await
+            .expect("lees")
+            .expect("account");
+        let records = opslag.audit_records(1, 10_000).await.expect("audit");
+        let grond = format!("rol landelijk bij organisatie {}", m.rollen[0].organisatie);
+        let uitnodiging: Vec<_> = records
+            .iter()
+            .filter(|r| r.record.gebeurtenis == "account.uitnodigen")
+            .filter(|r| r.record.grond.as_deref() == Some(grond.as_str()))
+            .map(|r| r.record.bron.as_str())
+            .collect();
+        assert_eq!(uitnodiging, ["cli"], "{records:?}");
+    });
 }
 
 /// A wrong `--smtp-url` or `--smtp-afzender` stops `serve` before it

@@ -75,7 +75,7 @@ fn start_demo_met(data_dir: &Path, dag: Option<chrono::NaiveDate>, opties: &[&st
         }
         // The last account printed (the Achterhoek's and the national
         // organisation's follow Almere's).
-        if regel.contains("beleid@landelijk.demo") {
+        if regel.contains("monitor@landelijk.demo") {
             break;
         }
     }
@@ -605,7 +605,7 @@ fn elke_demorol_ziet_precies_wat_mag() {
         ),
         ("beleid@achterhoek.demo", None),
         ("beheer@achterhoek.demo", None),
-        ("beleid@landelijk.demo", None),
+        ("monitor@landelijk.demo", None),
     ];
     for (email, namen) in verwacht {
         let gebruiker = Demogebruiker::login(&server, email);
@@ -1135,12 +1135,12 @@ fn demo_twee_regios_en_een_grensschool() {
         }
     }
 
-    // Monitoring (issue 17.5): the national organisation sees both regions
+    // Monitoring (issue 17.5): the national monitor sees both regions
     // side by side and their sum. The Achterhoek has no cases yet, so the
     // country's figures are exactly Almere's, and Almere's own column is
     // hidden wherever it would reveal the Achterhoek's small (zero) count.
     let (_, almere) = Demogebruiker::login(&server, "beleid@almere.demo").get("/api/v1/monitoring");
-    let land = Demogebruiker::login(&server, "beleid@landelijk.demo");
+    let land = Demogebruiker::login(&server, "monitor@landelijk.demo");
     let (status, m) = land.get("/api/v1/monitoring/regios");
     assert_eq!(status, 200, "{m}");
     let regios: Vec<&str> = m["regios"]
@@ -1149,8 +1149,13 @@ fn demo_twee_regios_en_een_grensschool() {
         .iter()
         .filter_map(|r| r["naam"].as_str())
         .collect();
-    assert_eq!(regios, ["Almere", "Achterhoek"]);
+    assert_eq!(regios, ["Almere", "Achterhoek"], "not its own region");
     assert_eq!(m["land"], almere["maanden"], "the country is the sum");
+    // The role (landelijke monitoring), not its region, decides: no
+    // region's dashboard or directory.
+    for pad in ["/api/v1/monitoring", "/api/v1/organisaties"] {
+        assert_eq!(land.get(pad).0, 403, "{pad}");
+    }
     assert!(
         almere["maanden"][11]["aantallen"]["openCasussen"].is_number(),
         "{almere}"

@@ -31,15 +31,21 @@ pub struct AdresInvoer {
 
 /// Which wijkteam and which contact point serve an address: gemeente, wijk,
 /// buurt, wijkteam and contact, or why none (outside every area, claimed
-/// twice, not in the address file). For every logged-in role.
+/// twice, not in the address file). For every role within a region.
 #[utoipa::path(post, path = "/adres-zoekopdrachten", operation_id = "zoekAdres", tag = "gids", request_body = AdresInvoer,
     responses((status = 200, description = "Welk wijkteam en welk contactpunt bij het adres horen, of waarom geen", body = Object), (status = 400, response = OngeldigeInvoer),
-              (status = 401, response = NietIngelogd)))]
+              (status = 401, response = NietIngelogd), (status = 403, response = Geweigerd)))]
 pub async fn zoek_adres(
     State(state): State<AppState>,
-    _actor: Actor,
+    actor: Actor,
     Invoer(i): Invoer<AdresInvoer>,
 ) -> ApiResultaat<Json<Adresantwoord>> {
+    crate::dossier::Dossier {
+        state: &state,
+        actor: &actor,
+    }
+    .eis_regionale_rol("gids.lezen", "adres")
+    .await?;
     Ok(Json(
         zoek_adres_voor(&state, &i.postcode, i.huisnummer).await?,
     ))
@@ -224,14 +230,20 @@ pub struct WijkteamDto {
 }
 
 /// The directory's wijkteams with their werkgebied and fixed contact point,
-/// by name; for every logged-in role (no personal data).
+/// by name; for every role within a region (no personal data).
 #[utoipa::path(get, path = "/wijkteams", operation_id = "lijstWijkteams", tag = "gids", params(crate::api::PaginaVraag),
-    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina wijkteams met hun werkgebied", body = Object), (status = 401, response = NietIngelogd)))]
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina wijkteams met hun werkgebied", body = Object), (status = 401, response = NietIngelogd), (status = 403, response = Geweigerd)))]
 pub async fn wijkteams(
     State(state): State<AppState>,
     actor: Actor,
     crate::invoer::Vraag(v): crate::invoer::Vraag<crate::api::PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
+    crate::dossier::Dossier {
+        state: &state,
+        actor: &actor,
+    }
+    .eis_regionale_rol("gids.lezen", "wijkteam")
+    .await?;
     let pagina = v.pagina()?;
     let lijst = wijkteamlijst_voor(&state, &actor).await?;
     Ok(Json(crate::api::PaginaAntwoord::pagineer(lijst, &pagina)))
@@ -296,14 +308,20 @@ pub struct AanbiederDto {
 
 /// The directory's providers with what they offer (products of the
 /// normenkader, in general or within an OJA arrangement); for every
-/// logged-in role.
+/// role within a region.
 #[utoipa::path(get, path = "/aanbieders", operation_id = "lijstAanbieders", tag = "gids", params(crate::api::PaginaVraag),
-    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina aanbieders met hun aanbod", body = Object), (status = 401, response = NietIngelogd)))]
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina aanbieders met hun aanbod", body = Object), (status = 401, response = NietIngelogd), (status = 403, response = Geweigerd)))]
 pub async fn aanbieders(
     State(state): State<AppState>,
-    _actor: Actor,
+    actor: Actor,
     crate::invoer::Vraag(v): crate::invoer::Vraag<crate::api::PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
+    crate::dossier::Dossier {
+        state: &state,
+        actor: &actor,
+    }
+    .eis_regionale_rol("gids.lezen", "aanbieder")
+    .await?;
     let pagina = v.pagina()?;
     Ok(Json(crate::api::PaginaAntwoord::pagineer(
         aanbiederlijst(&state).await?,
@@ -344,12 +362,18 @@ pub struct ContactVraag {
 /// Contact persons of the directory — of the organisations in the user's
 /// region and of its expertpool — with role, phone and e-mail.
 #[utoipa::path(get, path = "/contactpersonen", operation_id = "lijstContactpersonen", tag = "gids", params(ContactVraag),
-    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina contactpersonen", body = Object), (status = 401, response = NietIngelogd)))]
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina contactpersonen", body = Object), (status = 401, response = NietIngelogd), (status = 403, response = Geweigerd)))]
 pub async fn contactpersonen(
     State(state): State<AppState>,
     actor: Actor,
     crate::invoer::Vraag(v): crate::invoer::Vraag<ContactVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
+    crate::dossier::Dossier {
+        state: &state,
+        actor: &actor,
+    }
+    .eis_regionale_rol("gids.lezen", "contactpersoon")
+    .await?;
     let (regio, alle) = contacten_voor(&state, &actor).await?;
     let items: Vec<_> = alle
         .into_iter()

@@ -3,9 +3,9 @@
 //! are steered on — without any personal data, counts below five shown as
 //! "<5" and averages or sums resting on fewer than five values left out
 //! (`schakel_domain::monitoring`). A beleid user sees its own region only;
-//! a beleid user of the national organisation (an organisation of the
-//! region [`LANDELIJKE_REGIO`]) sees every region's totals side by side
-//! and the country's sum, aggregated only (issue 17.5). Where parts are
+//! the national role [`Rol::Landelijk`] sees every region's totals side
+//! by side and the country's sum, aggregated only (issue 17.5), and no
+//! region's own dashboard. Where parts are
 //! shown beside their total (a region's gemeenten, the regions beside the
 //! country) a small part is hidden together with another
 //! (`schakel_domain::monitoring::aanvullend_onderdrukt`), so that the
@@ -433,13 +433,6 @@ pub async fn monitoring_voor(
     })
 }
 
-/// The code of the region whose organisations are national: its beleid
-/// users see every region's totals and the country's (issue 17.5). Such a
-/// region has no wijkteams and no pupils of its own; its beheerder (set
-/// up by the operator, `schakel account uitnodigen`) is the only one who
-/// may grant its roles, as any beheerder only within its own region.
-pub const LANDELIJKE_REGIO: &str = "landelijk";
-
 /// One region's figures in the national view.
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -476,8 +469,8 @@ pub struct LandelijkeVraag {
     pub tot: Option<NaiveDate>,
 }
 
-/// The country's figures per region, for a beleid user of the national
-/// organisation; no school, gemeente, case or name.
+/// The country's figures per region, for the national role (landelijke
+/// monitoring); no school, gemeente, case or name.
 #[utoipa::path(get, path = "/monitoring/regios", operation_id = "leesMonitoringPerRegio", tag = "monitoring", params(LandelijkeVraag),
     responses((status = 200, description = "Cijfers per regio en voor het land, per maand, zonder persoonsgegevens", body = LandelijkeMonitoring),
               (status = 400, response = OngeldigeInvoer), (status = 403, response = Geweigerd)))]
@@ -489,53 +482,34 @@ pub async fn per_regio(
     Ok(Json(landelijk_voor(&state, &actor, &v).await?))
 }
 
-/// Whether the actor works at an organisation of the national region.
-pub async fn is_landelijk(state: &AppState, actor: &Actor) -> ApiResultaat<bool> {
-    let org = state.opslag.organisatie(actor.rol.organisatie).await?;
-    let regio = state.opslag.regio_op_code(LANDELIJKE_REGIO).await?;
-    Ok(matches!((org, regio), (Some(o), Some(r)) if o.regio == r.id))
-}
-
-/// The national figures (the API and the dashboard): beleid at the
-/// national organisation only; any other attempt is refused and logged.
+/// The national figures (the API and the dashboard): the role
+/// [`Rol::Landelijk`] only, whatever its organisation; any other attempt
+/// (a region's beleid too) is refused and logged.
 pub async fn landelijk_voor(
     state: &AppState,
     actor: &Actor,
     v: &LandelijkeVraag,
 ) -> ApiResultaat<LandelijkeMonitoring> {
     let dossier = crate::dossier::Dossier { state, actor };
-    let melding =
-        "De landelijke cijfers zijn voor beleidsmedewerkers van de landelijke organisatie.";
     dossier
         .eis_rol_gelogd(
-            &[Rol::Beleid],
+            &[Rol::Landelijk],
             "monitoring.landelijk",
             schakel_storage::audit::Actie::Lezen,
             "monitoring",
-            melding,
+            "De landelijke cijfers zijn voor de rol landelijke monitoring.",
         )
         .await?;
-    if !is_landelijk(state, actor).await? {
-        let record = dossier.record(
-            "monitoring.landelijk",
-            schakel_storage::audit::Actie::Lezen,
-            None,
-            ("monitoring", None),
-            schakel_storage::audit::Uitkomst::Geweigerd,
-            Some("geen_landelijke_organisatie"),
-        );
-        state.opslag.schrijf_audit(&record).await?;
-        return Err(ApiFout::Geweigerd(melding.into()));
-    }
     let (van, tot) = periode(v.van, v.tot)?;
     let maanden = schakel_storage::verloop::maanden(van, tot);
-    let regios: Vec<_> = state
-        .opslag
-        .alle_regios()
-        .await?
-        .into_iter()
-        .filter(|r| r.code != LANDELIJKE_REGIO)
-        .collect();
+    // A region that serves no gemeente (such as the one a national
+    // organisation is registered in) has no figures to show.
+    let mut regios = Vec::new();
+    for r in state.opslag.alle_regios().await? {
+        if !gemeenten_van_regio(state, r.id).await?.is_empty() {
+            regios.push(r);
+        }
+    }
     let mut delen = Vec::new();
     for r in &regios {
         let vraag = Opslagvraag {

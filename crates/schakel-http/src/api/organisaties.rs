@@ -84,12 +84,18 @@ pub async fn alle(state: &AppState) -> ApiResultaat<Vec<schakel_storage::Organis
 
 /// All organisations, paginated.
 #[utoipa::path(get, path = "/organisaties", operation_id = "lijstOrganisaties", tag = "organisaties", params(PaginaVraag),
-    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina organisaties", body = inline(PaginaAntwoord<OrganisatieDto>)), (status = 401, response = NietIngelogd)))]
+    responses((status = 400, response = OngeldigeInvoer), (status = 200, description = "Een pagina organisaties", body = inline(PaginaAntwoord<OrganisatieDto>)), (status = 401, response = NietIngelogd), (status = 403, response = Geweigerd)))]
 pub async fn lijst(
     State(state): State<AppState>,
     actor: Actor,
     Vraag(p): Vraag<PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
+    crate::dossier::Dossier {
+        state: &state,
+        actor: &actor,
+    }
+    .eis_regionale_rol("gids.lezen", "organisatie")
+    .await?;
     let pagina = p.pagina()?;
     let stand = state.gebieden.stand(state.opslag.as_ref()).await?;
     let dto = |o| OrganisatieDto::benoemd(o, &stand);

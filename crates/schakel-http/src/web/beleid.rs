@@ -1,14 +1,14 @@
 //! The policy dashboard: the monitoring figures of `GET /api/v1/monitoring`
 //! (the same `monitoring_voor`: beleid only, no personal data, counts below
 //! five as "<5") as charts per month, for the region, one school or one
-//! gemeente of residence, each chart with its numbers in a table; for a
-//! beleid user of the national organisation the figures of every region
-//! and the country (`GET /api/v1/monitoring/regios`) as tables.
+//! gemeente of residence, each chart with its numbers in a table; for the
+//! national role (landelijke monitoring) the figures of every region and
+//! the country (`GET /api/v1/monitoring/regios`) as tables.
 
 use super::formulier::Query;
 use askama::Template;
-use schakel_domain::OrganisatieSoort;
 use schakel_domain::monitoring::Aantal;
+use schakel_domain::{OrganisatieSoort, Rol};
 
 use super::formulier::{Fouten, Keuze};
 use super::grafiek::{self, Reeks, Waarde};
@@ -16,8 +16,8 @@ use super::jeugdigen::organisaties;
 use super::sessie::Ingelogd;
 use super::{Kop, WebResultaat, opmaak, pagina};
 use crate::api::monitoring::{
-    KOLOMMEN, LandelijkeVraag, Monitoring, MonitoringVraag, cel, gemeenten_van_regio, is_landelijk,
-    kolomnaam, landelijk_voor, monitoring_voor,
+    KOLOMMEN, LandelijkeVraag, Monitoring, MonitoringVraag, cel, gemeenten_van_regio, kolomnaam,
+    landelijk_voor, monitoring_voor,
 };
 
 pub struct Grafiek {
@@ -243,7 +243,7 @@ async fn landelijk(
         })
         .collect();
     pagina(&LandelijkDashboard {
-        kop: Kop::voor(&wie, "Dashboard", "/dashboard").await?,
+        kop: Kop::voor(&wie, "Landelijke cijfers", "/dashboard").await?,
         fouten,
         van: m.van.to_string(),
         tot: m.tot.to_string(),
@@ -261,7 +261,7 @@ pub async fn dashboard(wie: Ingelogd, Query(d): Query<DashboardVraag>) -> WebRes
         s.as_deref()
             .and_then(|s| schakel_rules::datum::parse_datum(s.trim()))
     };
-    if is_landelijk(&wie.state, &wie.actor).await? {
+    if wie.actor.rol.rol == Rol::Landelijk {
         return landelijk(wie, datum(&d.van), datum(&d.tot)).await;
     }
     let leeg = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());

@@ -74,12 +74,14 @@ fn regel(m: Medewerker, namen: &[(Id, String)]) -> MedewerkerRegel {
     }
 }
 
-/// The roles the actor may grant: never beheerder for an accountbeheerder.
+/// The roles the actor may grant: never beheerder for an accountbeheerder,
+/// never the national role (the installation's operator gives that).
 fn rollen(b: Bevoegdheid) -> Vec<Keuze> {
     std::iter::once(Keuze::new("", "Kies een rol"))
         .chain(
             Rol::ALLE
                 .into_iter()
+                .filter(|r| !r.is_landelijk())
                 .filter(|r| matches!(b, Bevoegdheid::Regio(_)) || *r != Rol::Beheerder)
                 .map(|r| Keuze::new(r.naam(), rol_label(r))),
         )

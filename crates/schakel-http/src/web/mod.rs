@@ -378,6 +378,7 @@ pub fn rol_label(rol: Rol) -> &'static str {
         Rol::Beheerder => "Functioneel beheerder",
         Rol::Toegang => "Toegang gemeente",
         Rol::Accountbeheerder => "Accountbeheerder",
+        Rol::Landelijk => "Landelijke monitoring",
     }
 }
 
@@ -427,6 +428,7 @@ fn menu(rol: Rol) -> Vec<MenuItem> {
             m("/advies", "Normenkader-advies"),
         ],
         Rol::Accountbeheerder => vec![m("/beheer/medewerkers", "Medewerkers")],
+        Rol::Landelijk => vec![m("/dashboard", "Landelijke cijfers")],
         Rol::Beheerder => vec![
             m("/beheer", "Organisaties en regels"),
             m("/beheer/medewerkers", "Medewerkers"),
@@ -454,7 +456,7 @@ pub fn biedt(rol: Rol, href: &str) -> bool {
 /// 16.1); the others at their one task.
 pub fn startpagina(rol: Rol) -> &'static str {
     match rol {
-        Rol::Beleid => "/dashboard",
+        Rol::Beleid | Rol::Landelijk => "/dashboard",
         Rol::Beheerder => "/beheer",
         Rol::Accountbeheerder => "/beheer/medewerkers",
         Rol::Zorgcoordinator

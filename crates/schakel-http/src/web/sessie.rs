@@ -95,11 +95,47 @@ async fn ingelogd_of_verlopen(
     )
     .await
     .map_err(|_| WebFout::Inloggen { verlopen: true })?;
+    eis_landelijke_pagina(state, &actor, parts.uri.path()).await?;
     Ok(Ok(Ingelogd {
         state: state.clone(),
         actor,
         csrf: sessie.csrf_token,
     }))
+}
+
+/// The pages the national role opens (issue 17.5): its dashboard, its own
+/// account, session and API tokens, and the normenkader's public pages
+/// (open to anyone, no personal data). Exact paths, then path prefixes.
+const LANDELIJKE_PAGINAS: [&str; 8] = [
+    "/",
+    "/start",
+    "/dashboard",
+    "/uitloggen",
+    "/sessie/verlengen",
+    "/advies",
+    "/toets",
+    "/reikwijdte",
+];
+const LANDELIJKE_PREFIXEN: [&str; 2] = ["/account/", "/api-token"];
+
+/// Deny by default for the national role: any other page of a region's
+/// work (dossiers, cases, the directory, beheer, accounts) is refused
+/// before its handler runs, and the refusal is logged.
+async fn eis_landelijke_pagina(state: &AppState, actor: &Actor, pad: &str) -> Result<(), WebFout> {
+    let open =
+        LANDELIJKE_PAGINAS.contains(&pad) || LANDELIJKE_PREFIXEN.iter().any(|p| pad.starts_with(p));
+    if actor.rol.rol.is_landelijk() && !open {
+        crate::dossier::Dossier { state, actor }
+            .eis_rol_gelogd(
+                &[],
+                "pagina.landelijk",
+                schakel_storage::audit::Actie::Lezen,
+                "pagina",
+                "Landelijke monitoring ziet alleen de landelijke cijfers; deze pagina hoort bij het werk in een regio.",
+            )
+            .await?;
+    }
+    Ok(())
 }
 
 impl FromRequestParts<AppState> for Ingelogd {

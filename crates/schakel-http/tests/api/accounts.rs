@@ -534,6 +534,10 @@ pub async fn web_medewerkers(app: &App) {
     let csrf = beheer.inloggen(BEHEERDER).await;
     let p = beheer.get("/beheer/medewerkers/nieuw").await;
     assert_eq!(p.status, StatusCode::OK, "{}", p.html);
+    // Only what the beheerder may grant: not the national role, which the
+    // installation's operator gives (issue 17.5).
+    assert!(p.html.contains("value=\"toegang\""), "{}", p.html);
+    assert!(!p.html.contains("value=\"landelijk\""), "{}", p.html);
     let p = beheer
         .post(
             "/beheer/medewerkers",

@@ -102,6 +102,7 @@ const TIJDTABEL: &[(Rol, [J; 5], [C; 5])] = &[
     (Rol::Beheerder,          [G, G, G, G, G], [C::Geen,  C::Geen, C::Geen, C::Geen, C::Geen]),
     (Rol::Toegang,            [G, G, G, G, G], [C::Geen,  C::Geen, C::Geen, C::Geen, C::Geen]),
     (Rol::Accountbeheerder,   [G, G, G, G, G], [C::Geen,  C::Geen, C::Geen, C::Geen, C::Geen]),
+    (Rol::Landelijk,          [G, G, G, G, G], [C::Geen,  C::Geen, C::Geen, C::Geen, C::Geen]),
 ];
 
 /// What is asked. Break-the-glass comes last: its grant changes what
@@ -282,6 +283,7 @@ pub async fn matrix_in_tijd(app: &App) {
         .await
         .expect("medewerker");
     }
+    landelijke_monitor(o).await;
     let email = |rol: Rol| match rol {
         Rol::Zorgcoordinator => ZC_A,
         Rol::Casusregisseur => REGISSEUR,
@@ -292,6 +294,7 @@ pub async fn matrix_in_tijd(app: &App) {
         Rol::Beheerder => BEHEERDER,
         Rol::Toegang => TOEGANG,
         Rol::Accountbeheerder => "tijd@accounts.test",
+        Rol::Landelijk => LANDELIJK,
     };
     let mut gebruikers = Vec::new();
     for rol in Rol::ALLE {

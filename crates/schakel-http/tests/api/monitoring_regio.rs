@@ -1,7 +1,8 @@
 //! Monitoring per region, per gemeente of residence and for the country
 //! (issue 17.5): a beleid user sees its own region only (and its
-//! gemeenten, with complementary suppression), a beleid user of the
-//! national organisation sees every region's totals and their sum.
+//! gemeenten, with complementary suppression); the national role
+//! (landelijke monitoring) sees every region's totals and their sum, and
+//! no region's own dashboard.
 
 use super::*;
 use schakel_domain::gids::{Buurtcode, postcode_getal};
@@ -9,7 +10,6 @@ use schakel_domain::{Huisnummer, Postcode};
 use schakel_storage::{JeugdigeWijziging, NieuwHuishouden, NieuweCasus, NieuweJeugdige};
 
 const BELEID_B: &str = "beleid@achterhoek.test";
-const BELEID_LAND: &str = "beleid@landelijk.test";
 
 /// An organisation of region `regio`.
 async fn organisatie(
@@ -198,7 +198,8 @@ pub async fn monitoring_per_regio(app: &App) {
     )
     .await;
     beleid(o, BELEID_B, doetinchem).await;
-    // A small third region, and the national organisation.
+    // A small third region, and the national organisation: registered in
+    // a region of its own that serves no gemeente, so not in the view.
     let c = regio(o, "klein", "Kleine regio").await;
     let wt_c = organisatie(
         o,
@@ -208,16 +209,7 @@ pub async fn monitoring_per_regio(app: &App) {
         Some("GM0050"),
     )
     .await;
-    let land = regio(o, "landelijk", "Landelijk").await;
-    let monitor = organisatie(
-        o,
-        land,
-        "Landelijke monitor (fictief)",
-        OrganisatieSoort::Gemeente,
-        None,
-    )
-    .await;
-    beleid(o, BELEID_LAND, monitor).await;
+    landelijke_monitor(o).await;
 
     let mut bsns = (999_940_000u32..)
         .map(|x| format!("{x:09}"))
@@ -294,8 +286,9 @@ pub async fn monitoring_per_regio(app: &App) {
         "{koppen:?}"
     );
 
-    // The national view: only beleid of the national organisation; every
-    // region side by side (not the national one) and their sum.
+    // The national view: only the national role; every region that
+    // serves a gemeente side by side, and their sum. A region's beleid is
+    // refused, as is everyone else.
     for gebruiker in [&beleid_a, &beleid_b, &app.login(ZC_A).await] {
         probleem(
             &gebruiker.get("/api/v1/monitoring/regios").await,
@@ -313,7 +306,16 @@ pub async fn monitoring_per_regio(app: &App) {
         })
         .count();
     assert_eq!(geweigerd, 3, "every refusal logged");
-    let landelijk = app.login(BELEID_LAND).await;
+    let landelijk = app.login(LANDELIJK).await;
+    // The national role sees no region's own dashboard (schools,
+    // gemeenten), and that refusal is logged too.
+    for pad in ["/api/v1/monitoring", "/api/v1/monitoring/tabel"] {
+        probleem(
+            &landelijk.get(pad).await,
+            StatusCode::FORBIDDEN,
+            "geen-toegang",
+        );
+    }
     let (s, _, m) = landelijk.get("/api/v1/monitoring/regios").await;
     assert_eq!(s, StatusCode::OK, "{m}");
     let regios: Vec<(Value, Value)> = m["regios"]
@@ -344,4 +346,173 @@ pub async fn monitoring_per_regio(app: &App) {
         !m.to_string().contains("Test") && m.get("scholen").is_none(),
         "aggregated only: {m}"
     );
+}
+
+/// The national role is the installation's to give (issue 17.5): no
+/// region's beheerder grants it, by invitation or by a change of roles,
+/// and none reaches an account that holds it — even one at an
+/// organisation of the own region (404, as an account elsewhere). Every
+/// refused grant is in the audit log.
+pub async fn landelijke_rol_alleen_door_de_installatie(app: &App) {
+    let o = app.opslag.as_ref();
+    landelijke_monitor(o).await;
+    let beheer = app.login(BEHEERDER).await;
+    let zc = app.w.medewerker(ZC_A);
+    let landelijk = json!({"rol": "landelijk", "organisatie": app.w.gemeente});
+    let antwoord = beheer
+        .put(
+            &format!("/api/v1/medewerkers/{zc}/rollen"),
+            None,
+            json!({"rollen": [{"rol": "zorgcoordinator", "organisatie": app.w.school_a}, landelijk]}),
+        )
+        .await;
+    let p = probleem(&antwoord, StatusCode::FORBIDDEN, "geen-toegang");
+    assert!(
+        p["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("installatie")),
+        "{p}"
+    );
+    let antwoord = beheer
+        .post(
+            "/api/v1/medewerkers",
+            json!({"naam": "Nora Landelijk", "email": "nora@gemeente.test",
+                   "rol": "landelijk", "organisatie": app.w.gemeente}),
+        )
+        .await;
+    probleem(&antwoord, StatusCode::FORBIDDEN, "geen-toegang");
+    let (s, _, m) = beheer.get(&format!("/api/v1/medewerkers/{zc}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(m["rollen"].as_array().map(Vec::len), Some(1), "unchanged");
+    assert!(
+        o.medewerker_op_email("nora@gemeente.test")
+            .await
+            .expect("lookup")
+            .is_none(),
+        "not invited"
+    );
+    let geweigerd = app
+        .audit()
+        .await
+        .into_iter()
+        .filter(|r| {
+            r.record.uitkomst == Uitkomst::Geweigerd
+                && r.record.grond.as_deref() == Some("rol_landelijk_alleen_installatie")
+        })
+        .map(|r| r.record.gebeurtenis)
+        .collect::<Vec<_>>();
+    assert_eq!(geweigerd, ["account.rollen", "account.uitnodigen"]);
+
+    // An account with the role at an organisation of the region itself:
+    // out of the beheerder's reach all the same.
+    let binnen = o
+        .maak_medewerker(&NieuweMedewerker {
+            naam: "Landelijk in Almere".into(),
+            email: "landelijk@gemeente.test".into(),
+            wachtwoord_hash: wachtwoord_hash(),
+            demo: true,
+            rollen: vec![Roltoewijzing {
+                rol: Rol::Landelijk,
+                organisatie: app.w.gemeente,
+            }],
+        })
+        .await
+        .expect("medewerker")
+        .id;
+    let nationaal = o
+        .medewerker_op_email(LANDELIJK)
+        .await
+        .expect("lookup")
+        .expect("seeded")
+        .0
+        .id;
+    for id in [binnen, nationaal] {
+        let (s, _, _) = beheer.get(&format!("/api/v1/medewerkers/{id}")).await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "account {id}");
+        let (s, _, _) = beheer
+            .put(
+                &format!("/api/v1/medewerkers/{id}/actief"),
+                None,
+                json!({"actief": false}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "account {id}");
+    }
+    let (s, _, lijst) = beheer.get("/api/v1/medewerkers").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        !lijst.to_string().contains("landelijk@gemeente.test"),
+        "not on the region's list: {lijst}"
+    );
+}
+
+/// The national role's web pages (issue 17.5): its start page is the
+/// national dashboard; every page of a region's work — dossiers, cases,
+/// referrals, deadlines, the directory, beheer, accounts — is refused.
+pub async fn web_landelijk_alleen_de_landelijke_cijfers(app: &App) {
+    landelijke_monitor(app.opslag.as_ref()).await;
+    let b = super::web::Browser::nieuw(app);
+    b.inloggen(LANDELIJK).await;
+    let mut fout = Vec::new();
+    for (pad, verwacht) in [
+        ("/start", 303),
+        ("/dashboard", 200),
+        ("/advies", 200),
+        ("/toets", 200),
+        ("/reikwijdte", 200),
+        ("/api-token", 200),
+        ("/account/tweede-factor", 200),
+    ] {
+        let p = b.get(pad).await;
+        if p.status.as_u16() != verwacht {
+            fout.push(format!("{pad}: {} (expected {verwacht})", p.status));
+        }
+    }
+    let dashboard = b.get("/dashboard").await;
+    assert!(
+        dashboard.html.contains("Landelijke cijfers"),
+        "{}",
+        dashboard.html
+    );
+    let voor = app.audit().await.len();
+    let geweigerd = [
+        "/werk",
+        "/jeugdigen",
+        "/jeugdigen/nieuw",
+        "/hulpvragen",
+        "/hulpvragen/nieuw",
+        "/verwijzingen",
+        "/verwijzingen/nieuw",
+        "/casussen",
+        "/casussen/nieuw",
+        "/acties",
+        "/maatwerk",
+        "/gids",
+        "/gids/wijkteams",
+        "/gids/contacten",
+        "/beheer",
+        "/beheer/noodtoegang",
+        "/beheer/interventie-afspraken",
+        "/beheer/medewerkers",
+        "/beheer/medewerkers/nieuw",
+        "/beheer/contactpersonen",
+        "/beheer/organisaties/nieuw",
+    ];
+    for pad in geweigerd {
+        let p = b.get(pad).await;
+        if p.status != StatusCode::FORBIDDEN || !p.html.contains("Geen toegang") {
+            fout.push(format!("{pad}: {} (expected 403)", p.status));
+        }
+    }
+    assert!(fout.is_empty(), "{}", fout.join("\n"));
+    let gelogd = app
+        .audit()
+        .await
+        .into_iter()
+        .skip(voor)
+        .filter(|r| {
+            r.record.gebeurtenis == "pagina.landelijk" && r.record.uitkomst == Uitkomst::Geweigerd
+        })
+        .count();
+    assert_eq!(gelogd, geweigerd.len(), "every refused page logged");
 }
