@@ -18,7 +18,6 @@
 //! names the column, never the value.
 
 use std::path::Path;
-use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use chrono::Utc;
@@ -48,9 +47,6 @@ const WACHTTIJD: Duration = Duration::from_secs(10);
 /// and allocated again but read where the OS already holds them.
 const MMAP: u64 = 1 << 30;
 
-/// How often the write-ahead log is copied into the database file.
-const CHECKPOINT_INTERVAL: Duration = Duration::from_millis(500);
-
 /// Schakel's storage on one SQLite file.
 #[derive(Debug, Clone)]
 pub struct SqliteOpslag {
@@ -58,39 +54,6 @@ pub struct SqliteOpslag {
     /// The sequencer's own connection (see [`auditlog::migreer`]).
     schrijfpool: SqlitePool,
     sequencer: schakel_storage::sequencer::Sequencer,
-    /// Held by every clone; the checkpoint task stops when the last is gone.
-    _levend: Arc<()>,
-}
-
-/// Copies the write-ahead log into the database file every
-/// [`CHECKPOINT_INTERVAL`] on a connection of its own, for as long as the
-/// store lives. SQLite would otherwise do it inside the commit that crosses
-/// its threshold (every 1,000 pages): the audit sequencer's commit, with
-/// two more fsyncs, while every request of the next batch waits. A passive
-/// checkpoint blocks neither readers nor the writer, and pages written by
-/// several commits in between are copied once.
-fn start_checkpoints(opties: SqliteConnectOptions, levend: Weak<()>) {
-    tokio::spawn(async move {
-        let mut verbinding = match sqlx::ConnectOptions::connect(&opties).await {
-            Ok(v) => v,
-            Err(e) => {
-                tracing::error!(fout = %e, "sqlite: geen verbinding voor WAL-checkpoints");
-                return;
-            }
-        };
-        let mut klok = tokio::time::interval(CHECKPOINT_INTERVAL);
-        klok.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        while levend.strong_count() > 0 {
-            klok.tick().await;
-            if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-                .execute(&mut verbinding)
-                .await
-            {
-                tracing::warn!(fout = %e, "sqlite: WAL-checkpoint mislukt");
-            }
-        }
-        let _ = sqlx::Connection::close(verbinding).await;
-    });
 }
 
 impl SqliteOpslag {
@@ -104,8 +67,7 @@ impl SqliteOpslag {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(WACHTTIJD)
-            .pragma("mmap_size", MMAP.to_string())
-            .pragma("wal_autocheckpoint", "0");
+            .pragma("mmap_size", MMAP.to_string());
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .acquire_timeout(WACHTTIJD * 3)
@@ -115,10 +77,8 @@ impl SqliteOpslag {
         let schrijfpool = SqlitePoolOptions::new()
             .max_connections(1)
             .acquire_timeout(WACHTTIJD * 3)
-            .connect_lazy_with(opties.clone());
-        let opslag = Self::migreer(pool, schrijfpool).await?;
-        start_checkpoints(opties, Arc::downgrade(&opslag._levend));
-        Ok(opslag)
+            .connect_lazy_with(opties);
+        Self::migreer(pool, schrijfpool).await
     }
 
     /// A private database in memory, gone when the value is dropped; for
@@ -149,7 +109,6 @@ impl SqliteOpslag {
             sequencer: auditlog::migreer(&MIGRATIES, &pool, &schrijfpool).await?,
             pool,
             schrijfpool,
-            _levend: Arc::new(()),
         })
     }
 
