@@ -128,9 +128,8 @@ impl<'a> Keuze<'a> {
         };
         let toelichting = match g {
             Some(g) => format!(
-                "{} ({}) hoort bij regio {}, die geen normenkader in Schakel heeft. Er gelden geen regels van een andere regio. Voor een jeugdige die in {} woont geldt {}.",
+                "{} hoort bij regio {}, die geen normenkader in Schakel heeft. Er gelden geen regels van een andere regio. Voor een jeugdige die in {} woont geldt {}.",
                 g.naam,
-                g.code,
                 regio.naam,
                 g.naam,
                 regio.route.uitleg(&g.naam)

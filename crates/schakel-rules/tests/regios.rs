@@ -109,7 +109,7 @@ fn gemeente_zonder_normenkader_geeft_geen_regels_van_een_ander() {
             "gemeente": "GM0050",
             "regio": "zeewolde",
             "route": "regulier",
-            "toelichting": "Zeewolde (GM0050) hoort bij regio Zeewolde, die geen normenkader in Schakel heeft. Er gelden geen regels van een andere regio. Voor een jeugdige die in Zeewolde woont geldt de reguliere route: een gemandateerde verwijzer (huisarts, jeugdarts of wijkteam) verwijst, en de gemeente Zeewolde beslist met een beschikking."
+            "toelichting": "Zeewolde hoort bij regio Zeewolde, die geen normenkader in Schakel heeft. Er gelden geen regels van een andere regio. Voor een jeugdige die in Zeewolde woont geldt de reguliere route: een gemandateerde verwijzer (huisarts, jeugdarts of wijkteam) verwijst, en de gemeente Zeewolde beslist met een beschikking."
         })
     );
     let toets = json!({
