@@ -100,28 +100,29 @@ pub(crate) fn audit_als_json(waar: &str) -> String {
     )
 }
 
-/// One element of [`audit_als_json`]'s array.
+/// One element of [`audit_als_json`]'s array (serde reads a struct from a
+/// JSON array field by field, in this order).
 #[derive(serde::Deserialize)]
-struct AuditJson(
-    i64,
-    String,
-    String,
-    String,
-    Option<Id>,
-    Option<String>,
-    Option<Id>,
-    Option<Id>,
-    Option<String>,
-    Option<String>,
-    String,
-    Option<Id>,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    String,
-);
+struct AuditJson {
+    volgnummer: i64,
+    gebeurtenis: String,
+    actie: String,
+    tijdstip: String,
+    gebruiker: Option<Id>,
+    rol: Option<String>,
+    organisatie: Option<Id>,
+    namens: Option<Id>,
+    client_type: Option<String>,
+    client: Option<String>,
+    object_type: String,
+    object_id: Option<Id>,
+    uitkomst: String,
+    grond: Option<String>,
+    bron: String,
+    systeem: String,
+    vorige_hash: String,
+    hash: String,
+}
 
 /// The records of an [`audit_als_json`] answer (none: `NULL` or `[]`).
 pub(crate) fn audits_uit_json(tekst: Option<String>) -> Resultaat<Vec<AuditRecord>> {
@@ -133,49 +134,30 @@ pub(crate) fn audits_uit_json(tekst: Option<String>) -> Resultaat<Vec<AuditRecor
 }
 
 fn audit_uit(r: AuditJson) -> Resultaat<AuditRecord> {
-    let AuditJson(
-        volgnummer,
-        gebeurtenis,
-        actie,
-        tijdstip,
-        gebruiker,
-        rol,
-        organisatie,
-        namens,
-        client_type,
-        client,
-        object_type,
-        object_id,
-        uitkomst,
-        grond,
-        bron,
-        systeem,
-        vorige_hash,
-        hash,
-    ) = r;
     Ok(AuditRecord {
-        volgnummer,
+        volgnummer: r.volgnummer,
         record: NieuwAuditRecord {
-            gebeurtenis,
-            actie: Actie::parse(&actie).ok_or_else(|| ongeldig("actie"))?,
-            tijdstip: tijdstip_uit(&tijdstip).map_err(|_| ongeldig("tijdstip"))?,
-            gebruiker,
-            rol: rol
-                .map(|r| crate::sql::rij::rol_uit(&r).map_err(|()| ongeldig("rol")))
+            gebeurtenis: r.gebeurtenis,
+            actie: Actie::parse(&r.actie).ok_or_else(|| ongeldig("actie"))?,
+            tijdstip: tijdstip_uit(&r.tijdstip).map_err(|_| ongeldig("tijdstip"))?,
+            gebruiker: r.gebruiker,
+            rol: r
+                .rol
+                .map(|rol| crate::sql::rij::rol_uit(&rol).map_err(|()| ongeldig("rol")))
                 .transpose()?,
-            organisatie,
-            namens,
-            client_type,
-            client,
-            object_type,
-            object_id,
-            uitkomst: Uitkomst::parse(&uitkomst).ok_or_else(|| ongeldig("uitkomst"))?,
-            grond,
-            bron,
-            systeem,
+            organisatie: r.organisatie,
+            namens: r.namens,
+            client_type: r.client_type,
+            client: r.client,
+            object_type: r.object_type,
+            object_id: r.object_id,
+            uitkomst: Uitkomst::parse(&r.uitkomst).ok_or_else(|| ongeldig("uitkomst"))?,
+            grond: r.grond,
+            bron: r.bron,
+            systeem: r.systeem,
         },
-        vorige_hash,
-        hash,
+        vorige_hash: r.vorige_hash,
+        hash: r.hash,
     })
 }
 
