@@ -58,7 +58,7 @@ use steunroute::{monitoring, steunroute};
 mod monitoring_regio;
 use monitoring_regio::{
     landelijke_rol_alleen_door_de_installatie, monitoring_per_regio,
-    web_landelijk_alleen_de_landelijke_cijfers,
+    web_geen_dossierpaginas_zonder_dossierrol, web_landelijk_alleen_de_landelijke_cijfers,
 };
 
 // The web pages (issue 6): security, sessions, and logging as through the API.
@@ -2793,6 +2793,7 @@ per_backend!(
     monitoring_per_regio,
     landelijke_rol_alleen_door_de_installatie,
     web_landelijk_alleen_de_landelijke_cijfers,
+    web_geen_dossierpaginas_zonder_dossierrol,
     adresgids,
     twee_instanties_een_gids,
     web_inloggen_en_beveiliging,

@@ -95,7 +95,7 @@ async fn ingelogd_of_verlopen(
     )
     .await
     .map_err(|_| WebFout::Inloggen { verlopen: true })?;
-    eis_landelijke_pagina(state, &actor, parts.uri.path()).await?;
+    eis_pagina_voor_rol(state, &actor, parts.uri.path()).await?;
     Ok(Ok(Ingelogd {
         state: state.clone(),
         actor,
@@ -118,20 +118,47 @@ const LANDELIJKE_PAGINAS: [&str; 8] = [
 ];
 const LANDELIJKE_PREFIXEN: [&str; 2] = ["/account/", "/api-token"];
 
-/// Deny by default for the national role: any other page of a region's
-/// work (dossiers, cases, the directory, beheer, accounts) is refused
-/// before its handler runs, and the refusal is logged.
-async fn eis_landelijke_pagina(state: &AppState, actor: &Actor, pad: &str) -> Result<(), WebFout> {
-    let open =
-        LANDELIJKE_PAGINAS.contains(&pad) || LANDELIJKE_PREFIXEN.iter().any(|p| pad.starts_with(p));
-    if actor.rol.rol.is_landelijk() && !open {
+/// The pages about jeugdigen, their questions, cases and deadlines: only
+/// for roles that may ever see a dossier. Exact paths and what lies below.
+const DOSSIERPAGINAS: [&str; 4] = ["/jeugdigen", "/hulpvragen", "/casussen", "/acties"];
+
+fn is_dossierpagina(pad: &str) -> bool {
+    DOSSIERPAGINAS.iter().any(|p| {
+        pad.strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    })
+}
+
+/// Deny by default before a page's handler runs, the refusal logged:
+/// - the national role opens only its own pages ([`LANDELIJKE_PAGINAS`]):
+///   any page of a region's work (dossiers, cases, the directory, beheer,
+///   accounts) is refused;
+/// - a role that never sees a dossier (beleid, beheerder, accountbeheerder,
+///   toegang) is refused the dossier pages, which would otherwise open
+///   empty or offer a registration it may not make.
+async fn eis_pagina_voor_rol(state: &AppState, actor: &Actor, pad: &str) -> Result<(), WebFout> {
+    let rol = actor.rol.rol;
+    let weigering = if rol.is_landelijk() {
+        let open = LANDELIJKE_PAGINAS.contains(&pad)
+            || LANDELIJKE_PREFIXEN.iter().any(|p| pad.starts_with(p));
+        (!open).then_some((
+            "pagina.landelijk",
+            "Landelijke monitoring ziet alleen de landelijke cijfers; deze pagina hoort bij het werk in een regio.",
+        ))
+    } else {
+        (!rol.ziet_dossiers() && is_dossierpagina(pad)).then_some((
+            "pagina.geen_dossierrol",
+            "Uw rol werkt niet met dossiers van jeugdigen; deze pagina is voor wie dat wel doet.",
+        ))
+    };
+    if let Some((gebeurtenis, melding)) = weigering {
         crate::dossier::Dossier { state, actor }
             .eis_rol_gelogd(
                 &[],
-                "pagina.landelijk",
+                gebeurtenis,
                 schakel_storage::audit::Actie::Lezen,
                 "pagina",
-                "Landelijke monitoring ziet alleen de landelijke cijfers; deze pagina hoort bij het werk in een regio.",
+                melding,
             )
             .await?;
     }

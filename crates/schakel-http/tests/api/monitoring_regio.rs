@@ -516,3 +516,52 @@ pub async fn web_landelijk_alleen_de_landelijke_cijfers(app: &App) {
         .count();
     assert_eq!(gelogd, geweigerd.len(), "every refused page logged");
 }
+
+/// Roles that never see a dossier (beleid, beheerder, toegang) open their
+/// own pages, and are refused the dossier pages before any handler runs —
+/// no empty case list, no registration form — each refusal logged.
+pub async fn web_geen_dossierpaginas_zonder_dossierrol(app: &App) {
+    let dossierpaginas = [
+        "/jeugdigen",
+        "/jeugdigen/nieuw",
+        "/jeugdigen/1",
+        "/hulpvragen",
+        "/casussen",
+        "/casussen/nieuw",
+        "/acties",
+    ];
+    let mut fout = Vec::new();
+    for (email, eigen) in [
+        (BELEID, "/dashboard"),
+        (BEHEERDER, "/beheer"),
+        (TOEGANG, "/maatwerk"),
+    ] {
+        let b = super::web::Browser::nieuw(app);
+        b.inloggen(email).await;
+        let p = b.get(eigen).await;
+        if p.status != StatusCode::OK {
+            fout.push(format!("{email} {eigen}: {} (expected 200)", p.status));
+        }
+        let voor = app.audit().await.len();
+        for pad in dossierpaginas {
+            let p = b.get(pad).await;
+            if p.status != StatusCode::FORBIDDEN || !p.html.contains("Geen toegang") {
+                fout.push(format!("{email} {pad}: {} (expected 403)", p.status));
+            }
+        }
+        let gelogd = app
+            .audit()
+            .await
+            .into_iter()
+            .skip(voor)
+            .filter(|r| {
+                r.record.gebeurtenis == "pagina.geen_dossierrol"
+                    && r.record.uitkomst == Uitkomst::Geweigerd
+            })
+            .count();
+        if gelogd != dossierpaginas.len() {
+            fout.push(format!("{email}: {gelogd} refusals logged"));
+        }
+    }
+    assert!(fout.is_empty(), "{}", fout.join("\n"));
+}
