@@ -118,9 +118,10 @@ const LANDELIJKE_PAGINAS: [&str; 8] = [
 ];
 const LANDELIJKE_PREFIXEN: [&str; 2] = ["/account/", "/api-token"];
 
-/// The pages about jeugdigen, their questions, cases and deadlines: only
-/// for roles that may ever see a dossier. Exact paths and what lies below.
-const DOSSIERPAGINAS: [&str; 4] = ["/jeugdigen", "/hulpvragen", "/casussen", "/acties"];
+/// The pages about jeugdigen, their questions and cases: only for roles
+/// that may ever see a dossier. Exact paths and what lies below. (The
+/// deadlines, `/acties`, are also toegang's: its maatwerk reviews.)
+const DOSSIERPAGINAS: [&str; 3] = ["/jeugdigen", "/hulpvragen", "/casussen"];
 
 fn is_dossierpagina(pad: &str) -> bool {
     DOSSIERPAGINAS.iter().any(|p| {

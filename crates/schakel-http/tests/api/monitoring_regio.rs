@@ -528,13 +528,13 @@ pub async fn web_geen_dossierpaginas_zonder_dossierrol(app: &App) {
         "/hulpvragen",
         "/casussen",
         "/casussen/nieuw",
-        "/acties",
     ];
     let mut fout = Vec::new();
     for (email, eigen) in [
         (BELEID, "/dashboard"),
         (BEHEERDER, "/beheer"),
         (TOEGANG, "/maatwerk"),
+        (TOEGANG, "/acties"),
     ] {
         let b = super::web::Browser::nieuw(app);
         b.inloggen(email).await;
