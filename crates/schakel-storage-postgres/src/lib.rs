@@ -80,13 +80,10 @@ impl PgOpslag {
         let pool = PgPoolOptions::new()
             .max_connections(verbindingen.max(1))
             .acquire_timeout(Duration::from_secs(30))
-            .connect_with(opties.clone())
+            .connect_with(opties)
             .await
             .map_err(fout)?;
-        let schrijfpool = PgPoolOptions::new()
-            .max_connections(1)
-            .acquire_timeout(Duration::from_secs(30))
-            .connect_lazy_with(opties);
+        let schrijfpool = auditlog::eigen_verbinding(&pool, Duration::from_secs(30));
         Ok(Self {
             sequencer: auditlog::migreer(&MIGRATIES, &pool, &schrijfpool).await?,
             pool,

@@ -71,13 +71,10 @@ impl SqliteOpslag {
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .acquire_timeout(WACHTTIJD * 3)
-            .connect_with(opties.clone())
+            .connect_with(opties)
             .await
             .map_err(fout)?;
-        let schrijfpool = SqlitePoolOptions::new()
-            .max_connections(1)
-            .acquire_timeout(WACHTTIJD * 3)
-            .connect_lazy_with(opties);
+        let schrijfpool = auditlog::eigen_verbinding(&pool, WACHTTIJD * 3);
         Self::migreer(pool, schrijfpool).await
     }
 

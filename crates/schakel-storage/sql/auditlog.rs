@@ -108,6 +108,15 @@ fn uit(r: &Rij) -> Resultaat<Checkpoint> {
     })
 }
 
+/// A pool of one connection with `pool`'s settings, opened on first use:
+/// the sequencer's own connection (see [`migreer`]).
+pub(crate) fn eigen_verbinding(pool: &Pool, wachttijd: std::time::Duration) -> Pool {
+    sqlx::pool::PoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(wachttijd)
+        .connect_lazy_with((*pool.connect_options()).clone())
+}
+
 /// Brings the schema up to date with the engine's `migraties` on `pool` and
 /// returns the store's audit sequencer on `schrijfpool`: what every backend
 /// does on open. The sequencer has a connection of its own (a pool of one)

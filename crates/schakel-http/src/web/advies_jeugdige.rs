@@ -66,14 +66,9 @@ impl Gelezen<'_> {
         self.keuze.as_ref().ok().and_then(|k| k.regels())
     }
 
-    /// Why there is no advice, naming the gemeente by its name only (a
-    /// page shows names, not CBS codes).
+    /// Why there is no advice (the gemeente by its name).
     fn geen_normenkader(&self) -> Option<String> {
-        let g = self.keuze.as_ref().ok()?.zonder_regels()?;
-        Some(match &g.gemeente {
-            Some(code) => g.toelichting.replace(&format!(" ({code})"), ""),
-            None => g.toelichting,
-        })
+        Some(self.keuze.as_ref().ok()?.zonder_regels()?.toelichting)
     }
 
     /// A gemeente this installation does not serve (or an address the
