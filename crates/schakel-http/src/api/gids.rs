@@ -29,6 +29,14 @@ pub struct AdresInvoer {
     pub toevoeging: Option<String>,
 }
 
+/// The directory is for the roles within a region (logged refusal, as
+/// [`crate::dossier::Dossier::eis_regionale_rol`]).
+async fn eis_regionaal(state: &AppState, actor: &Actor, object_type: &str) -> ApiResultaat<()> {
+    crate::dossier::Dossier { state, actor }
+        .eis_regionale_rol("gids.lezen", object_type)
+        .await
+}
+
 /// Which wijkteam and which contact point serve an address: gemeente, wijk,
 /// buurt, wijkteam and contact, or why none (outside every area, claimed
 /// twice, not in the address file). For every role within a region.
@@ -40,12 +48,7 @@ pub async fn zoek_adres(
     actor: Actor,
     Invoer(i): Invoer<AdresInvoer>,
 ) -> ApiResultaat<Json<Adresantwoord>> {
-    crate::dossier::Dossier {
-        state: &state,
-        actor: &actor,
-    }
-    .eis_regionale_rol("gids.lezen", "adres")
-    .await?;
+    eis_regionaal(&state, &actor, "adres").await?;
     Ok(Json(
         zoek_adres_voor(&state, &i.postcode, i.huisnummer).await?,
     ))
@@ -238,12 +241,7 @@ pub async fn wijkteams(
     actor: Actor,
     crate::invoer::Vraag(v): crate::invoer::Vraag<crate::api::PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
-    crate::dossier::Dossier {
-        state: &state,
-        actor: &actor,
-    }
-    .eis_regionale_rol("gids.lezen", "wijkteam")
-    .await?;
+    eis_regionaal(&state, &actor, "wijkteam").await?;
     let pagina = v.pagina()?;
     let lijst = wijkteamlijst_voor(&state, &actor).await?;
     Ok(Json(crate::api::PaginaAntwoord::pagineer(lijst, &pagina)))
@@ -316,12 +314,7 @@ pub async fn aanbieders(
     actor: Actor,
     crate::invoer::Vraag(v): crate::invoer::Vraag<crate::api::PaginaVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
-    crate::dossier::Dossier {
-        state: &state,
-        actor: &actor,
-    }
-    .eis_regionale_rol("gids.lezen", "aanbieder")
-    .await?;
+    eis_regionaal(&state, &actor, "aanbieder").await?;
     let pagina = v.pagina()?;
     Ok(Json(crate::api::PaginaAntwoord::pagineer(
         aanbiederlijst(&state).await?,
@@ -368,12 +361,7 @@ pub async fn contactpersonen(
     actor: Actor,
     crate::invoer::Vraag(v): crate::invoer::Vraag<ContactVraag>,
 ) -> ApiResultaat<impl IntoResponse> {
-    crate::dossier::Dossier {
-        state: &state,
-        actor: &actor,
-    }
-    .eis_regionale_rol("gids.lezen", "contactpersoon")
-    .await?;
+    eis_regionaal(&state, &actor, "contactpersoon").await?;
     let (regio, alle) = contacten_voor(&state, &actor).await?;
     let items: Vec<_> = alle
         .into_iter()

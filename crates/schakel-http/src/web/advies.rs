@@ -390,18 +390,14 @@ impl AdviesPagina {
     }
 }
 
-pub(super) async fn kop(
-    wie: &Bezoeker,
-    titel: &str,
-    huidig: &'static str,
-) -> Result<Kop, super::WebFout> {
+async fn kop(wie: &Bezoeker, titel: &str, huidig: &'static str) -> Result<Kop, super::WebFout> {
     match &wie.0 {
         Some(i) => Kop::voor(i, titel, huidig).await,
         None => Ok(Kop::openbaar(titel, huidig)),
     }
 }
 
-pub(super) fn is_verwijzer(wie: &Bezoeker) -> bool {
+fn is_verwijzer(wie: &Bezoeker) -> bool {
     wie.0
         .as_ref()
         .is_some_and(|i| i.rol() == schakel_domain::Rol::Verwijzer)
