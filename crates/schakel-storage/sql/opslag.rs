@@ -19,7 +19,7 @@ use schakel_storage::{
     NieuweVerwijzing, Verwijzing,
 };
 use schakel_storage::{
-    Activatie, ApiToken, AuditRecord, Casus, Huishouden, Hulpvraag, Id, Jeugdige,
+    Activatie, ApiToken, AuditRecord, AuditSchakel, Casus, Huishouden, Hulpvraag, Id, Jeugdige,
     JeugdigeWijziging, Lijst, Medewerker, NieuwApiToken, NieuwAuditRecord, NieuwHuishouden,
     NieuweCasus, NieuweHulpvraag, NieuweJeugdige, NieuweMedewerker, NieuweOrganisatie, NieuweRegio,
     Opslag, OpslagFout, Organisatie, Pagina, Regio, Resultaat, RetentieItem, Roltoewijzing, Sessie,
@@ -1309,6 +1309,27 @@ impl Opslag for crate::DezeOpslag {
         .await
         .map_err(fout)?;
         audits_uit_json(json)
+    }
+
+    async fn audit_schakels(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditSchakel>> {
+        sqlx::query(
+            "SELECT volgnummer, vorige_hash, hash FROM audit \
+             WHERE volgnummer >= $1 ORDER BY volgnummer LIMIT $2",
+        )
+        .bind(vanaf)
+        .bind(aantal.max(0))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(fout)?
+        .iter()
+        .map(|r| {
+            Ok(AuditSchakel {
+                volgnummer: kol(r, "volgnummer")?,
+                vorige_hash: kol(r, "vorige_hash")?,
+                hash: kol(r, "hash")?,
+            })
+        })
+        .collect()
     }
 
     async fn audit_kop(&self) -> Resultaat<Option<(i64, String)>> {

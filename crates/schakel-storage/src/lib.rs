@@ -38,7 +38,7 @@ use schakel_domain::Bsn;
 use schakel_domain::gids::{Buurtcode, Gebied};
 use schakel_domain::toegang::Relaties;
 
-pub use audit::{AuditRecord, NieuwAuditRecord};
+pub use audit::{AuditRecord, AuditSchakel, NieuwAuditRecord};
 pub use checkpoint::Checkpoint;
 pub use gids::{
     Aanbod, Adresbestand, Adresimport, Adresrij, Contactpunt, Gebiednaam, Gidscontact,
@@ -629,6 +629,9 @@ pub trait Opslag: Send + Sync + 'static {
     async fn schrijf_audits(&self, records: &[NieuwAuditRecord]) -> Resultaat<Vec<AuditRecord>>;
     /// Records in chain order from `vanaf` (volgnummer, inclusive).
     async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>>;
+    /// The chain links (number, previous hash, hash) from `vanaf`, without
+    /// the records' content: what a checkpoint signs.
+    async fn audit_schakels(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditSchakel>>;
     /// The recorded head of the chain (last volgnummer and hash).
     async fn audit_kop(&self) -> Resultaat<Option<(i64, String)>>;
     /// Every record about one client (by pseudonym), for AVG art. 15 inzage.

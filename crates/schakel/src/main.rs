@@ -26,7 +26,11 @@ use serde::Serialize;
 /// mimalloc instead of glibc's malloc: sqlx decodes rows on its worker
 /// threads and they are freed on others, and glibc spent ~36% of `audit
 /// verify` in malloc and free (BENCHMARKS.md, "The audit log without one
-/// queue"); mimalloc is built for frees from another thread.
+/// queue"); mimalloc is built for frees from another thread. Built with
+/// `no_thp`: mimalloc asks for transparent huge pages, returns freed memory
+/// after a few milliseconds and faults it in again, each fault zeroing 2 MiB;
+/// with the sequencer's batches that was 12% of the server's CPU and the
+/// case list's p99 (154 ms against 40 ms, BENCHMARKS.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
