@@ -558,7 +558,7 @@ impl Dossier<'_> {
                     Uitkomst::Geweigerd,
                     Some("rol ziet geen persoonsgegevens"),
                 );
-                self.state.opslag.schrijf_audits(&[record]).await?;
+                self.state.opslag.schrijf_audits(vec![record]).await?;
             }
             return Err(geweigerd);
         }
@@ -583,7 +583,7 @@ impl Dossier<'_> {
                 Some("geen jeugdige met een relatie gevonden"),
             ));
         }
-        self.state.opslag.schrijf_audits(&records).await?;
+        self.state.opslag.schrijf_audits(records).await?;
         Ok(Lijst {
             items: zichtbaar,
             totaal: lijst.totaal,
@@ -607,7 +607,7 @@ impl Dossier<'_> {
         let (zichtbaar, records) = self.gelijst(lijst.items, |_, v: &Verwijzing| {
             ("verwijzing.lijst", ("verwijzing", Some(v.id)))
         });
-        self.state.opslag.schrijf_audits(&records).await?;
+        self.state.opslag.schrijf_audits(records).await?;
         Ok(Lijst {
             items: zichtbaar,
             totaal: lijst.totaal,

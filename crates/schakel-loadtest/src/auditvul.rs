@@ -66,7 +66,7 @@ async fn main() -> ExitCode {
     while gedaan < opties.records {
         let n = opties.batch.min(opties.records - gedaan);
         let records: Vec<_> = (gedaan..gedaan + n).map(record).collect();
-        if let Err(e) = opslag.schrijf_audits(&records).await {
+        if let Err(e) = opslag.schrijf_audits(records).await {
             eprintln!("fout: database: {e}");
             return ExitCode::from(1);
         }

@@ -153,33 +153,39 @@ const AUDIT_RIJEN: &str = "SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::te
      $11::text[], $12::bigint[], $13::text[], $14::text[], $15::text[], $16::text[], \
      $17::text[], $18::text[]) AS rij";
 
-/// Binds the columns of `opgeslagen` as $1 to $18 ([`AUDIT_RIJEN`]).
+/// Binds the columns of `opgeslagen` as $1 to $18 ([`AUDIT_RIJEN`]),
+/// borrowing the records' text rather than copying it per column.
 fn bind_audits<'q>(
     q: sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments>,
-    opgeslagen: &[schakel_storage::AuditRecord],
+    opgeslagen: &'q [schakel_storage::AuditRecord],
 ) -> sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments> {
     use schakel_storage::AuditRecord;
-    let kolom =
-        |f: fn(&AuditRecord) -> Option<String>| opgeslagen.iter().map(f).collect::<Vec<_>>();
+    let tekst =
+        |f: fn(&'q AuditRecord) -> Option<&'q str>| opgeslagen.iter().map(f).collect::<Vec<_>>();
     let getal = |f: fn(&AuditRecord) -> Option<i64>| opgeslagen.iter().map(f).collect::<Vec<_>>();
     q.bind(getal(|a| Some(a.volgnummer)))
-        .bind(kolom(|a| Some(a.record.gebeurtenis.clone())))
-        .bind(kolom(|a| Some(a.record.actie.code().to_owned())))
-        .bind(kolom(|a| Some(a.record.tijdstip_tekst())))
+        .bind(tekst(|a| Some(&a.record.gebeurtenis)))
+        .bind(tekst(|a| Some(a.record.actie.code())))
+        .bind(
+            opgeslagen
+                .iter()
+                .map(|a| a.record.tijdstip_tekst())
+                .collect::<Vec<_>>(),
+        )
         .bind(getal(|a| a.record.gebruiker))
-        .bind(kolom(|a| a.record.rol.map(|r| r.naam().to_owned())))
+        .bind(tekst(|a| a.record.rol.map(|r| r.naam())))
         .bind(getal(|a| a.record.organisatie))
         .bind(getal(|a| a.record.namens))
-        .bind(kolom(|a| a.record.client_type.clone()))
-        .bind(kolom(|a| a.record.client.clone()))
-        .bind(kolom(|a| Some(a.record.object_type.clone())))
+        .bind(tekst(|a| a.record.client_type.as_deref()))
+        .bind(tekst(|a| a.record.client.as_deref()))
+        .bind(tekst(|a| Some(&a.record.object_type)))
         .bind(getal(|a| a.record.object_id))
-        .bind(kolom(|a| Some(a.record.uitkomst.naam().to_owned())))
-        .bind(kolom(|a| a.record.grond.clone()))
-        .bind(kolom(|a| Some(a.record.bron.clone())))
-        .bind(kolom(|a| Some(a.record.systeem.clone())))
-        .bind(kolom(|a| Some(a.vorige_hash.clone())))
-        .bind(kolom(|a| Some(a.hash.clone())))
+        .bind(tekst(|a| Some(a.record.uitkomst.naam())))
+        .bind(tekst(|a| a.record.grond.as_deref()))
+        .bind(tekst(|a| Some(&a.record.bron)))
+        .bind(tekst(|a| Some(&a.record.systeem)))
+        .bind(tekst(|a| Some(&a.vorige_hash)))
+        .bind(tekst(|a| Some(&a.hash)))
 }
 
 /// Writes hashed audit records (bulk loading): one statement for the whole

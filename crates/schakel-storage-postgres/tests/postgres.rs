@@ -498,7 +498,7 @@ async fn twee_instanties_schrijven_een_log() {
                     .map(|_| audit(&format!("test.instantie.{instantie}.{t}"), Actie::Lezen))
                     .collect();
                 let terug = opslag
-                    .schrijf_audits(&records)
+                    .schrijf_audits(records)
                     .await
                     .expect("schrijf_audits");
                 // Now and then an instance signs what is there.

@@ -238,7 +238,9 @@ pub(crate) async fn schrijf_audits(
     // through sqlx's worker thread and one prepared statement, instead of
     // one INSERT per record (≈ 640 per batch at 32 connections). `jsonb_`:
     // each row comes out parsed, so its 18 `->>` do not turn it into text
-    // and parse it again, once per column.
+    // and parse it again, once per column. No `ORDER BY key`: each row
+    // carries its volgnummer (the primary key), and `jsonb_each` walks the
+    // array in order anyway; sorting made SQLite collect every row first.
     let rijen: Vec<AuditRij<'_>> = opgeslagen.iter().map(AuditRij::van).collect();
     let rijen = serde_json::to_string(&rijen).map_err(|e| OpslagFout::Database(e.to_string()))?;
     sqlx::query(
@@ -248,7 +250,7 @@ pub(crate) async fn schrijf_audits(
          SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, \
            value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, \
            value ->> 12, value ->> 13, value ->> 14, value ->> 15, value ->> 16, value ->> 17 \
-         FROM jsonb_each(?) ORDER BY key",
+         FROM jsonb_each(?)",
     )
     .bind(rijen)
     .execute(&mut *c)

@@ -470,7 +470,7 @@ async fn schrijf_audits_is_alles_of_niets() {
         record("test.goed", Actie::Lezen, "jeugdige", Some(2), None),
         record("test.storing", Actie::Lezen, "jeugdige", Some(3), None),
     ];
-    assert!(opslag.schrijf_audits(&partij).await.is_err());
+    assert!(opslag.schrijf_audits(partij.to_vec()).await.is_err());
     assert_eq!(
         opslag.audit_kop().await.expect("audit_kop"),
         kop,
@@ -483,7 +483,7 @@ async fn schrijf_audits_is_alles_of_niets() {
         .expect("trigger weg");
     c.close().await.expect("sluiten");
     let uit = opslag
-        .schrijf_audits(&partij)
+        .schrijf_audits(partij.to_vec())
         .await
         .expect("schrijf_audits");
     assert_eq!(uit.len(), 3);

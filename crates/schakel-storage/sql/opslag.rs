@@ -1283,8 +1283,8 @@ impl Opslag for crate::DezeOpslag {
             .ok_or_else(|| OpslagFout::Database("auditrecord niet toegevoegd".into()))
     }
 
-    async fn schrijf_audits(&self, records: &[NieuwAuditRecord]) -> Resultaat<Vec<AuditRecord>> {
-        self.sequencer.schrijf(records.to_vec()).await
+    async fn schrijf_audits(&self, records: Vec<NieuwAuditRecord>) -> Resultaat<Vec<AuditRecord>> {
+        self.sequencer.schrijf(records).await
     }
 
     async fn schrijf_checkpoint(&self, c: &schakel_storage::Checkpoint) -> Resultaat<()> {

@@ -626,7 +626,7 @@ pub trait Opslag: Send + Sync + 'static {
     /// (consecutive volgnummers), serialised with every other append as
     /// [`schrijf_audit`](Self::schrijf_audit) is: all are stored or none.
     /// Returns the stored records in the same order; nothing for none.
-    async fn schrijf_audits(&self, records: &[NieuwAuditRecord]) -> Resultaat<Vec<AuditRecord>>;
+    async fn schrijf_audits(&self, records: Vec<NieuwAuditRecord>) -> Resultaat<Vec<AuditRecord>>;
     /// Records in chain order from `vanaf` (volgnummer, inclusive).
     async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>>;
     /// The chain links (number, previous hash, hash) from `vanaf`, without

@@ -2591,7 +2591,7 @@ pub async fn keten_in_een_keer(opslag: &dyn Opslag, n: usize) {
     let voor = kop_nummer(opslag).await;
     assert!(
         opslag
-            .schrijf_audits(&[])
+            .schrijf_audits(Vec::new())
             .await
             .expect("schrijf_audits zonder records")
             .is_empty(),
@@ -2616,7 +2616,7 @@ pub async fn keten_in_een_keer(opslag: &dyn Opslag, n: usize) {
         })
         .collect();
     let uit = opslag
-        .schrijf_audits(&records)
+        .schrijf_audits(records.clone())
         .await
         .expect("schrijf_audits");
     assert_eq!(
@@ -2651,7 +2651,7 @@ pub async fn keten_in_een_keer(opslag: &dyn Opslag, n: usize) {
     leeg.grond = None;
     let bijzonder = vec![vreemd, leeg];
     let uit = opslag
-        .schrijf_audits(&bijzonder)
+        .schrijf_audits(bijzonder.clone())
         .await
         .expect("schrijf_audits met bijzondere waarden");
     controleer_aanvullingen(opslag, voor, &bijzonder, &uit).await;
@@ -2690,7 +2690,7 @@ pub async fn keten_in_een_keer(opslag: &dyn Opslag, n: usize) {
         2,
         Box::pin(async {
             opslag
-                .schrijf_audits(&partij)
+                .schrijf_audits(partij.clone())
                 .await
                 .expect("schrijf_audits")
         }),
@@ -2998,7 +2998,7 @@ pub async fn batches_tegelijk(opslag: Arc<dyn Opslag>, taken: usize, per_taak: u
                 })
                 .collect();
             let terug = opslag
-                .schrijf_audits(&records)
+                .schrijf_audits(records.clone())
                 .await
                 .expect("schrijf_audits");
             // Acknowledged means stored: the records read back as returned.

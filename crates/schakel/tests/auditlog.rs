@@ -197,7 +197,7 @@ fn schrijf(db: &Db, van: usize, n: usize) {
     runtime().block_on(async {
         let opslag = db.opslag().await;
         opslag
-            .schrijf_audits(&records)
+            .schrijf_audits(records)
             .await
             .expect("schrijf_audits");
     });

@@ -136,7 +136,7 @@ pub async fn acties_voor(
             )
         })
         .collect();
-    state.opslag.schrijf_audits(&records).await?;
+    state.opslag.schrijf_audits(records).await?;
     Ok(lijst)
 }
 

@@ -150,7 +150,7 @@ impl Dossier<'_> {
         melding: String,
     ) -> ApiFout {
         let records = self.casus_records(cd, gebeurtenis, actie, Uitkomst::Geweigerd, reden);
-        if let Err(e) = self.state.opslag.schrijf_audits(&records).await {
+        if let Err(e) = self.state.opslag.schrijf_audits(records).await {
             return e.into();
         }
         self.log_weigering("casus", cd.casus.id, reden);
@@ -472,7 +472,7 @@ pub async fn lees_casus(dossier: &Dossier<'_>, id: Id) -> ApiResultaat<CasusDoss
         Uitkomst::Toegestaan,
         grond,
     );
-    dossier.state.opslag.schrijf_audits(&records).await?;
+    dossier.state.opslag.schrijf_audits(records).await?;
     Ok(cd)
 }
 

@@ -131,7 +131,7 @@ pub async fn maatwerklijst(
             jeugdige,
         });
     }
-    state.opslag.schrijf_audits(&records).await?;
+    state.opslag.schrijf_audits(records).await?;
     Ok(Lijst {
         items,
         totaal: lijst.totaal,

@@ -333,7 +333,7 @@ pub async fn eigen_hulpvragen(
         ));
         items.push((h, j));
     }
-    state.opslag.schrijf_audits(&records).await?;
+    state.opslag.schrijf_audits(records).await?;
     Ok(schakel_storage::Lijst {
         items,
         totaal: lijst.totaal,

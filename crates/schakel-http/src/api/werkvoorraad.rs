@@ -312,7 +312,7 @@ pub async fn benoem(
             }
         })
         .collect();
-    dossier.state.opslag.schrijf_audits(&records).await?;
+    dossier.state.opslag.schrijf_audits(records).await?;
     Ok(uit)
 }
 

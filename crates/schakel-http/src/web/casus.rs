@@ -1566,7 +1566,7 @@ pub async fn acties(wie: Ingelogd, Query(v): Query<ActieVraag>) -> WebResultaat 
         &mut records,
     )
     .await?;
-    wie.state.opslag.schrijf_audits(&records).await?;
+    wie.state.opslag.schrijf_audits(records).await?;
     let acties = lijst
         .items
         .into_iter()
