@@ -354,6 +354,54 @@ fn manipulatie_valt_op_postgres() {
     manipulatie_valt_op(&|| Db::postgres(&basis));
 }
 
+/// A checkpoint signs the chain as stored: it refuses a gap or a broken
+/// link among the records it would sign, but does not rehash content — a
+/// record changed before it is signed is signed as it is, and `audit
+/// verify` finds it against its own hash.
+fn checkpoint_tekent_alleen_een_gesloten_keten(nieuwe_db: &dyn Fn() -> Db) {
+    let checkpoint_faalt = |db: &Db, verwacht: &str| {
+        let (code, v, stderr) = db.audit(&["checkpoint"]);
+        assert_eq!(code, 1, "checkpoint must fail ({verwacht}): {v} {stderr}");
+        assert!(
+            stderr.contains(verwacht),
+            "expected «{verwacht}», got: {stderr}"
+        );
+    };
+
+    let db = nieuwe_db();
+    opzet(&db);
+    db.knoei(&["DELETE FROM audit WHERE volgnummer = 42".into()]);
+    checkpoint_faalt(&db, "record 42 ontbreekt (volgende gevonden: 43)");
+
+    let db = nieuwe_db();
+    opzet(&db);
+    db.knoei(&[format!(
+        "UPDATE audit SET vorige_hash = '{}' WHERE volgnummer = 43",
+        "0".repeat(64)
+    )]);
+    checkpoint_faalt(&db, "record 43: sluit niet aan op het vorige record");
+
+    let db = nieuwe_db();
+    opzet(&db);
+    db.knoei(&["UPDATE audit SET grond = 'vervalst' WHERE volgnummer = 44".into()]);
+    let (code, v, stderr) = db.audit(&["checkpoint"]);
+    assert_eq!((code, &v["checkpoint"]), (0, &Value::from(45)), "{stderr}");
+    verify_faalt(&db, "record 44: inhoud gewijzigd");
+}
+
+#[test]
+fn checkpoint_tekent_alleen_een_gesloten_keten_sqlite() {
+    checkpoint_tekent_alleen_een_gesloten_keten(&Db::sqlite);
+}
+
+#[test]
+fn checkpoint_tekent_alleen_een_gesloten_keten_postgres() {
+    let Some(basis) = pg_basis_url() else {
+        return;
+    };
+    checkpoint_tekent_alleen_een_gesloten_keten(&|| Db::postgres(&basis));
+}
+
 /// `audit inzage` gives each record an inclusion proof against the latest
 /// checkpoint; `audit verify-inzage` checks the export alone, with the
 /// public key `audit verify` prints, and refuses a changed record, a
