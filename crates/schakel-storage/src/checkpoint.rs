@@ -123,7 +123,7 @@ fn breuk(b: Breuk) -> OpslagFout {
 /// the checkpoint would pass either way; a changed record is found by
 /// `audit verify` against its hash), at a fraction of the work, which
 /// `serve` does every interval while it answers requests.
-async fn hash_records(
+async fn schakels_in_boom(
     opslag: &dyn Opslag,
     verificatie: &mut Verificatie,
     rand: &mut Rand,
@@ -235,7 +235,7 @@ pub async fn volgende(opslag: &dyn Opslag, sleutel: &SigningKey) -> Resultaat<Op
         None => (Rand::default(), Verificatie::default()),
     };
     let begin = i64::try_from(rand.grootte()).unwrap_or(i64::MAX) + 1;
-    hash_records(opslag, &mut verificatie, &mut rand, begin, grootte).await?;
+    schakels_in_boom(opslag, &mut verificatie, &mut rand, begin, grootte).await?;
     verificatie
         .sluit_af(Some((grootte, kop.clone())))
         .map_err(breuk)?;
