@@ -328,13 +328,6 @@ impl Verificatie {
         }
     }
 
-    /// Checks a page of records in order, recomputing their hashes on every
-    /// core first (each hash needs only its own record; only the links
-    /// between records are checked one after the other).
-    pub fn controleer_pagina(&mut self, pagina: &[AuditRecord]) -> Result<(), Breuk> {
-        self.controleer_gehasht(pagina, &hashes_kloppen(pagina))
-    }
-
     /// Checks a page whose hashes [`hashes_kloppen`] recomputed already
     /// (so a caller can hash one page while it reads the next).
     pub fn controleer_gehasht(

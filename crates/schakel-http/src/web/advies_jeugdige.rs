@@ -55,10 +55,25 @@ struct Gelezen<'s> {
     dossier: Option<Dossiersituatie>,
 }
 
-async fn lees<'s>(wie: &'s Ingelogd, id: Id, m: &Map<String, Value>) -> ApiResultaat<Gelezen<'s>> {
+/// The jeugdige read for the form's situation `invoer`: what the form
+/// sends beyond the dossier (for [`Gelezen::uitkomst`]), the jeugdige, and
+/// the form's errors so far (a gemeente no region here serves). An empty
+/// situation field becomes the region's first choice.
+async fn lees<'s>(
+    wie: &'s Ingelogd,
+    id: Id,
+    invoer: &mut SituatieInvoer,
+) -> ApiResultaat<(Map<String, Value>, Gelezen<'s>, Fouten)> {
+    let m = zonder_dossiervelden(invoer);
     let (j, keuze) = jeugdige_en_regels(&wie.state, &wie.actor, id).await?;
-    let dossier = Dossiersituatie::op(&wie.state, &j, peildag(m)).await?;
-    Ok(Gelezen { j, keuze, dossier })
+    let dossier = Dossiersituatie::op(&wie.state, &j, peildag(&m)).await?;
+    let g = Gelezen { j, keuze, dossier };
+    let mut fouten = Fouten::default();
+    g.regiofout(&mut fouten);
+    if invoer.onderwijssituatie.is_empty() {
+        invoer.onderwijssituatie = eerste_situatie(g.regels());
+    }
+    Ok((m, g, fouten))
 }
 
 impl Gelezen<'_> {
@@ -171,19 +186,13 @@ async fn advies_voor(
     mut invoer: SituatieInvoer,
     gevraagd: bool,
 ) -> WebResultaat {
-    let m = zonder_dossiervelden(&invoer);
-    let g = lees(wie, id, &m).await?;
-    let mut fouten = Fouten::default();
-    g.regiofout(&mut fouten);
+    let (m, g, mut fouten) = lees(wie, id, &mut invoer).await?;
     let advies = if gevraagd || g.dossier.is_some() {
         let velden = ADVIESVELDEN.to_vec();
         g.uitkomst(wie, m, advies_uit, velden, &mut fouten).await?
     } else {
         None
     };
-    if invoer.onderwijssituatie.is_empty() {
-        invoer.onderwijssituatie = eerste_situatie(g.regels());
-    }
     let jeugdige = g.kop(wie, &fouten).await?;
     let status = fouten.status();
     let p = AdviesPagina {
@@ -217,10 +226,7 @@ async fn toets_voor(
     mut invoer: ToetsInvoer,
     gevraagd: bool,
 ) -> WebResultaat {
-    let m = zonder_dossiervelden(&invoer.situatie);
-    let g = lees(wie, id, &m).await?;
-    let mut fouten = Fouten::default();
-    g.regiofout(&mut fouten);
+    let (m, g, mut fouten) = lees(wie, id, &mut invoer.situatie).await?;
     let toetsing = if gevraagd {
         let verwijzing = invoer.voorstel.json();
         let toets =
@@ -230,9 +236,6 @@ async fn toets_voor(
     } else {
         None
     };
-    if invoer.situatie.onderwijssituatie.is_empty() {
-        invoer.situatie.onderwijssituatie = eerste_situatie(g.regels());
-    }
     let getoetst = Getoetst {
         toetsing,
         geen_normenkader: g.geen_normenkader(),
