@@ -635,3 +635,36 @@ async fn landelijk_migratie_behoudt_rollen_sessies_en_tokens() {
     .await;
     assert!(fout.is_err(), "an unknown role is refused");
 }
+
+/// The SQLite side of `een_afgebroken_begin_laat_de_verbinding_niet_in_een_transactie`
+/// (PostgreSQL's test, where sqlx 0.9.0 failed): reads cancelled at moments
+/// spread over their start, from another thread, on a database file (sqlx
+/// closes a connection whose operation was cancelled, which would empty an
+/// in-memory one). The pool hands its connections out in turn, so one left
+/// inside a transaction would soon refuse a read's `BEGIN` ("cannot start a
+/// transaction within a transaction").
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn een_afgebroken_begin_laat_de_verbinding_niet_in_een_transactie() {
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let o = open(&map.path().join("schakel.db")).await;
+    let mut afgebroken = 0;
+    for poging in 0..2_000u64 {
+        let (stop, gestopt) = tokio::sync::oneshot::channel::<()>();
+        std::thread::spawn(move || {
+            let tot = std::time::Instant::now() + std::time::Duration::from_micros(poging % 400);
+            while std::time::Instant::now() < tot {
+                std::hint::spin_loop();
+            }
+            let _ = stop.send(());
+        });
+        tokio::select! {
+            biased;
+            _ = gestopt => afgebroken += 1,
+            uit = o.medewerker(1) => { uit.expect("medewerker lezen"); }
+        }
+        if let Err(e) = o.medewerker(1).await {
+            panic!("poging {poging}: de lezing na een afgebroken lezing faalt: {e}");
+        }
+    }
+    assert!(afgebroken > 0, "geen lezing werd afgebroken");
+}
