@@ -598,9 +598,10 @@ async fn landelijk_migratie_behoudt_rollen_sessies_en_tokens() {
 /// run in it (a stale, read-only snapshot; statements that are never
 /// committed). sqlx 0.9.0 left it open (transact-rs/sqlx#4393, fixed in
 /// 0.9.1). The cancellation comes from another thread after a busy wait of
-/// 0 to 399 µs, each five times, so some of the 2,000 attempts fall inside
-/// the `BEGIN` round trip (on sqlx 0.9.0 it failed in 10 runs of 10); one connection in the pool, so each check runs on the connection
-/// the cancelled read used.
+/// 0 to 399 µs (`testsuite::lees_en_breek_af`), each five times, so some of
+/// the 2,000 attempts fall inside the `BEGIN` round trip (on sqlx 0.9.0 it
+/// failed in 10 runs of 10); one connection in the pool, so each check runs
+/// on the connection the cancelled read used.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn een_afgebroken_begin_laat_de_verbinding_niet_in_een_transactie() {
     let Some(db) = TestDb::nieuw().await else {
@@ -611,18 +612,9 @@ async fn een_afgebroken_begin_laat_de_verbinding_niet_in_een_transactie() {
         .expect("connect and migrate");
     let mut afgebroken = 0;
     for poging in 0..2_000u64 {
-        let (stop, gestopt) = tokio::sync::oneshot::channel::<()>();
-        std::thread::spawn(move || {
-            let tot = std::time::Instant::now() + std::time::Duration::from_micros(poging % 400);
-            while std::time::Instant::now() < tot {
-                std::hint::spin_loop();
-            }
-            let _ = stop.send(());
-        });
-        tokio::select! {
-            biased;
-            _ = gestopt => afgebroken += 1,
-            uit = o.medewerker(1) => { uit.expect("medewerker lezen"); }
+        let na = std::time::Duration::from_micros(poging % 400);
+        if testsuite::lees_en_breek_af(&o, na).await {
+            afgebroken += 1;
         }
         // A read runs in `BEGIN … READ ONLY`; outside it nothing is.
         let in_transactie: bool =

@@ -649,18 +649,9 @@ async fn een_afgebroken_begin_laat_de_verbinding_niet_in_een_transactie() {
     let o = open(&map.path().join("schakel.db")).await;
     let mut afgebroken = 0;
     for poging in 0..2_000u64 {
-        let (stop, gestopt) = tokio::sync::oneshot::channel::<()>();
-        std::thread::spawn(move || {
-            let tot = std::time::Instant::now() + std::time::Duration::from_micros(poging % 400);
-            while std::time::Instant::now() < tot {
-                std::hint::spin_loop();
-            }
-            let _ = stop.send(());
-        });
-        tokio::select! {
-            biased;
-            _ = gestopt => afgebroken += 1,
-            uit = o.medewerker(1) => { uit.expect("medewerker lezen"); }
+        let na = std::time::Duration::from_micros(poging % 400);
+        if testsuite::lees_en_breek_af(&o, na).await {
+            afgebroken += 1;
         }
         if let Err(e) = o.medewerker(1).await {
             panic!("poging {poging}: de lezing na een afgebroken lezing faalt: {e}");

@@ -122,6 +122,30 @@ pub fn bsn(s: &str) -> Bsn {
     b
 }
 
+/// Starts a read that begins a transaction (`Opslag::medewerker`) and
+/// cancels it from another thread after a busy wait of `na`, as a client
+/// that hangs up does; true when it was cancelled before it ended. The
+/// engines' tests check afterwards that no connection stayed inside the
+/// cancelled read's transaction.
+pub async fn lees_en_breek_af(opslag: &dyn Opslag, na: std::time::Duration) -> bool {
+    let (stop, gestopt) = tokio::sync::oneshot::channel::<()>();
+    std::thread::spawn(move || {
+        let tot = std::time::Instant::now() + na;
+        while std::time::Instant::now() < tot {
+            std::hint::spin_loop();
+        }
+        let _ = stop.send(());
+    });
+    tokio::select! {
+        biased;
+        _ = gestopt => true,
+        uit = opslag.medewerker(1) => {
+            uit.expect("medewerker lezen");
+            false
+        }
+    }
+}
+
 /// A cut-off before every referral: the list as if referrals never ended.
 fn geen_grens() -> NaiveDate {
     NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default()
