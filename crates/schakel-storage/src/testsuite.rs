@@ -122,12 +122,25 @@ pub fn bsn(s: &str) -> Bsn {
     b
 }
 
-/// Starts a read that begins a transaction (`Opslag::medewerker`) and
-/// cancels it from another thread after a busy wait of `na`, as a client
-/// that hangs up does; true when it was cancelled before it ended. The
-/// engines' tests check afterwards that no connection stayed inside the
-/// cancelled read's transaction.
-pub async fn lees_en_breek_af(opslag: &dyn Opslag, na: std::time::Duration) -> bool {
+/// Cancels 2,000 reads that begin a transaction (`Opslag::medewerker`), each
+/// from another thread after a busy wait of 0 to 399 µs (each wait five
+/// times), as clients that hang up do, so some fall inside the `BEGIN`
+/// round trip; calls `controle` with the attempt's number after each, for
+/// the engine's check that no connection stayed inside the cancelled read's
+/// transaction. Fails when no read was cancelled at all.
+pub async fn breek_lezingen_af(opslag: &dyn Opslag, mut controle: impl AsyncFnMut(u64)) {
+    let mut afgebroken = 0;
+    for poging in 0..2_000u64 {
+        if lees_en_breek_af(opslag, std::time::Duration::from_micros(poging % 400)).await {
+            afgebroken += 1;
+        }
+        controle(poging).await;
+    }
+    assert!(afgebroken > 0, "geen lezing werd afgebroken");
+}
+
+/// One read, cancelled after `na` unless it ended first: true when cancelled.
+async fn lees_en_breek_af(opslag: &dyn Opslag, na: std::time::Duration) -> bool {
     let (stop, gestopt) = tokio::sync::oneshot::channel::<()>();
     std::thread::spawn(move || {
         let tot = std::time::Instant::now() + na;
