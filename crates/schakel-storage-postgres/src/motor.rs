@@ -4,6 +4,7 @@
 //! stored (timestamptz, date and boolean, through sqlx's chrono types; the
 //! audit timestamp alone is TEXT, exactly as hashed).
 
+use crate::sql::kern::{audit_als_json_tekst, pak_clients};
 use chrono::{DateTime, NaiveDate, Utc};
 use schakel_storage::{Id, Resultaat, Roltoewijzing};
 use sqlx::Row;
@@ -202,34 +203,44 @@ pub(crate) async fn schrijf_audits(
     Ok(())
 }
 
-/// Appends `opgeslagen` (hashed onto the head `kop`) and moves the head to
-/// its last record in one statement, its own transaction — only if the
-/// head is still `kop`: false (nothing written) when another append came
-/// first. The head's row lock serialises this with every other append;
-/// one round trip, committed (durable) when it returns.
+/// Appends `opgeslagen` (hashed onto the head `kop`) as one row of
+/// `audit_pak` (see its migration), with a row of `audit_pak_client` per
+/// record about a jeugdige, and moves the head to its last record, in one
+/// statement, its own transaction — only if the head is still `kop`: false
+/// (nothing written) when another append came first. The head's row lock
+/// serialises this with every other append; one round trip, committed
+/// (durable) when it returns.
 pub(crate) async fn schrijf_audits_na_kop(
     pool: &Pool,
     kop: (i64, &str),
     opgeslagen: &[schakel_storage::AuditRecord],
 ) -> Resultaat<bool> {
-    let Some(laatste) = opgeslagen.last() else {
+    let (Some(eerste), Some(laatste)) = (opgeslagen.first(), opgeslagen.last()) else {
         return Ok(true);
     };
-    let sql = format!(
-        "WITH kop AS (UPDATE audit_kop SET volgnummer = $19, hash = $20 \
-           WHERE id = 1 AND volgnummer = $21 AND hash = $22 RETURNING id) \
-         {AUDIT_INSERT} {AUDIT_RIJEN} WHERE EXISTS (SELECT 1 FROM kop)"
-    );
-    let geschreven = bind_audits(sqlx::query(sqlx::AssertSqlSafe(sql)), opgeslagen)
-        .bind(laatste.volgnummer)
-        .bind(&laatste.hash)
-        .bind(kop.0)
-        .bind(kop.1)
-        .execute(pool)
-        .await
-        .map_err(fout)?
-        .rows_affected();
-    Ok(geschreven == opgeslagen.len() as u64)
+    let (clients, volgnummers): (Vec<&str>, Vec<i64>) = pak_clients(opgeslagen).into_iter().unzip();
+    let geschreven: i64 = sqlx::query_scalar(
+        "WITH kop AS (UPDATE audit_kop SET volgnummer = $1, hash = $2 \
+           WHERE id = 1 AND volgnummer = $3 AND hash = $4 RETURNING id), \
+         pak AS (INSERT INTO audit_pak (eerste, laatste, records) \
+           SELECT $5, $1, $6 FROM kop RETURNING eerste), \
+         cl AS (INSERT INTO audit_pak_client (client, volgnummer, pak) \
+           SELECT c.client, c.volgnummer, pak.eerste \
+           FROM pak, UNNEST($7::text[], $8::bigint[]) AS c (client, volgnummer)) \
+         SELECT count(*) FROM pak",
+    )
+    .bind(laatste.volgnummer)
+    .bind(&laatste.hash)
+    .bind(kop.0)
+    .bind(kop.1)
+    .bind(eerste.volgnummer)
+    .bind(audit_als_json_tekst(opgeslagen)?)
+    .bind(clients)
+    .bind(volgnummers)
+    .fetch_one(pool)
+    .await
+    .map_err(fout)?;
+    Ok(geschreven == 1)
 }
 
 /// What follows a `SELECT` over several tables that reads the rows of

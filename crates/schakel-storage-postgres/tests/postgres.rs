@@ -276,6 +276,11 @@ async fn auditlog_is_alleen_toevoegen_en_manipulatie_valt_op() {
     o.schrijf_audit(&ander).await.expect("schrijven");
     o.schrijf_audit(&r).await.expect("schrijven");
     assert_eq!(o.audit_kop().await.expect("kop").map(|(n, _)| n), Some(3));
+    let pakken: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_pak")
+        .fetch_one(o.pool())
+        .await
+        .expect("pakken");
+    assert!(pakken > 0, "the sequencer wrote its batches as batches");
     let inzage = o.audit_voor_client("pseudo-1").await.expect("inzage");
     assert_eq!(
         inzage.iter().map(|r| r.volgnummer).collect::<Vec<_>>(),
@@ -284,43 +289,78 @@ async fn auditlog_is_alleen_toevoegen_en_manipulatie_valt_op() {
     assert_eq!(o.audit_records(2, 1).await.expect("lezen").len(), 1);
     assert_eq!(verifieer(&o).await, Ok(3));
 
-    // The application cannot change or remove a record…
-    let poging = sqlx::query("UPDATE audit SET bron = 'x' WHERE volgnummer = 2")
-        .execute(o.pool())
-        .await;
-    assert!(poging.is_err());
-    assert!(
-        sqlx::query("DELETE FROM audit WHERE volgnummer = 3")
-            .execute(o.pool())
-            .await
-            .is_err()
-    );
+    // The application cannot change or remove a record, in whichever form
+    // it is stored (a row, or an element of a sequencer's batch)…
+    let wijzig_bron = |bron: &str| {
+        [
+            format!("UPDATE audit SET bron = '{bron}' WHERE volgnummer = 2"),
+            format!(
+                "UPDATE audit_pak SET records = jsonb_set(records::jsonb, \
+                 ARRAY[(2 - eerste)::text, '14'], to_jsonb('{bron}'::text))::text \
+                 WHERE eerste <= 2 AND laatste >= 2"
+            ),
+        ]
+    };
+    let verwijder_3 = [
+        "DELETE FROM audit WHERE volgnummer = 3".to_string(),
+        "UPDATE audit_pak SET records = (records::jsonb - (3 - eerste)::int)::text \
+         WHERE eerste <= 3 AND laatste >= 3"
+            .to_string(),
+    ];
+    for poging in [wijzig_bron("x"), verwijder_3.clone()] {
+        let uit = in_elke_vorm(&o, &poging).await;
+        assert!(uit.iter().any(Result::is_err), "geweigerd: {uit:?}");
+        assert!(!uit.iter().any(|u| matches!(u, Ok(n) if *n > 0)), "{uit:?}");
+    }
     // …and someone who switches the guard off is caught by the chain.
-    sqlx::query("ALTER TABLE audit DISABLE TRIGGER USER")
+    for tabel in ["audit", "audit_pak"] {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "ALTER TABLE {tabel} DISABLE TRIGGER USER"
+        )))
         .execute(o.pool())
         .await
         .expect("disable");
-    sqlx::query("UPDATE audit SET bron = 'vervalst' WHERE volgnummer = 2")
-        .execute(o.pool())
-        .await
-        .expect("tamper");
+    }
+    assert_eq!(
+        geraakt(&in_elke_vorm(&o, &wijzig_bron("vervalst")).await),
+        1
+    );
     assert_eq!(verifieer(&o).await, Err(Breuk::Gewijzigd { volgnummer: 2 }));
-    sqlx::query("UPDATE audit SET bron = $1 WHERE volgnummer = 2")
-        .bind(&ander.bron)
-        .execute(o.pool())
-        .await
-        .expect("restore");
+    assert_eq!(
+        geraakt(&in_elke_vorm(&o, &wijzig_bron(&ander.bron)).await),
+        1
+    );
     assert_eq!(verifieer(&o).await, Ok(3));
-    sqlx::query("DELETE FROM audit WHERE volgnummer = 3")
-        .execute(o.pool())
-        .await
-        .expect("tamper");
+    assert_eq!(geraakt(&in_elke_vorm(&o, &verwijder_3).await), 1);
     assert_eq!(
         verifieer(&o).await,
         Err(Breuk::StaartOntbreekt { kop: 3, laatste: 2 })
     );
     o.sluit().await;
     db.weg().await;
+}
+
+/// Runs each statement (one per form a record can be stored in), giving
+/// the rows each changed or its error.
+async fn in_elke_vorm(
+    o: &schakel_storage_postgres::PgOpslag,
+    sql: &[String],
+) -> Vec<Result<u64, sqlx::Error>> {
+    let mut uit = Vec::new();
+    for s in sql {
+        uit.push(
+            sqlx::query(sqlx::AssertSqlSafe(s.clone()))
+                .execute(o.pool())
+                .await
+                .map(|r| r.rows_affected()),
+        );
+    }
+    uit
+}
+
+/// The rows changed over all forms; panics on an error.
+fn geraakt(uit: &[Result<u64, sqlx::Error>]) -> u64 {
+    uit.iter().map(|u| *u.as_ref().expect("knoeien")).sum()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

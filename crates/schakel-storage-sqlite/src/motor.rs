@@ -15,6 +15,7 @@ pub(crate) use sqlx::sqlite::{
     SqliteConnection as Verbinding, SqlitePool as Pool, SqliteRow as Rij,
 };
 
+use crate::sql::kern::{audit_als_json_tekst, pak_clients};
 use crate::sql::rij::ongeldig;
 
 /// What follows a `SELECT` that reads a row it is about to change. SQLite
@@ -178,56 +179,6 @@ pub(crate) fn postcode_getal(kolom: &str) -> String {
 /// The order a medewerker's roles are listed in: as given, the rows' order.
 pub(crate) const ROL_VOLGORDE: &str = "rowid";
 
-/// One audit row as a JSON array, in the INSERT's column order (borrowed,
-/// serialised straight into the statement's one parameter).
-#[derive(serde::Serialize)]
-struct AuditRij<'a>(
-    i64,
-    &'a str,
-    &'static str,
-    String,
-    Option<Id>,
-    Option<&'static str>,
-    Option<Id>,
-    Option<Id>,
-    &'a Option<String>,
-    &'a Option<String>,
-    &'a str,
-    Option<Id>,
-    &'static str,
-    &'a Option<String>,
-    &'a str,
-    &'a str,
-    &'a str,
-    &'a str,
-);
-
-impl<'a> AuditRij<'a> {
-    fn van(a: &'a schakel_storage::AuditRecord) -> Self {
-        let r = &a.record;
-        Self(
-            a.volgnummer,
-            &r.gebeurtenis,
-            r.actie.code(),
-            r.tijdstip_tekst(),
-            r.gebruiker,
-            r.rol.map(schakel_domain::Rol::naam),
-            r.organisatie,
-            r.namens,
-            &r.client_type,
-            &r.client,
-            &r.object_type,
-            r.object_id,
-            r.uitkomst.naam(),
-            &r.grond,
-            &r.bron,
-            &r.systeem,
-            &a.vorige_hash,
-            &a.hash,
-        )
-    }
-}
-
 /// Writes hashed audit records in one statement.
 pub(crate) async fn schrijf_audits(
     c: &mut Verbinding,
@@ -241,8 +192,7 @@ pub(crate) async fn schrijf_audits(
     // and parse it again, once per column. No `ORDER BY key`: each row
     // carries its volgnummer (the primary key), and `jsonb_each` walks the
     // array in order anyway; sorting made SQLite collect every row first.
-    let rijen: Vec<AuditRij<'_>> = opgeslagen.iter().map(AuditRij::van).collect();
-    let rijen = serde_json::to_string(&rijen).map_err(|e| OpslagFout::Database(e.to_string()))?;
+    let rijen = audit_als_json_tekst(opgeslagen)?;
     sqlx::query(
         "INSERT INTO audit (volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, \
          organisatie, namens, client_type, client, object_type, object_id, uitkomst, grond, \
@@ -288,9 +238,40 @@ pub(crate) async fn schrijf_audits_na_kop(
         tx.rollback().await.map_err(fout)?;
         return Ok(false);
     }
-    schrijf_audits(&mut tx, opgeslagen).await?;
+    schrijf_pak(&mut tx, opgeslagen).await?;
     tx.commit().await.map_err(fout)?;
     Ok(true)
+}
+
+/// Writes a sequencer's batch as one row of `audit_pak` (see its
+/// migration), with a row of `audit_pak_client` per record about a
+/// jeugdige.
+async fn schrijf_pak(
+    c: &mut Verbinding,
+    opgeslagen: &[schakel_storage::AuditRecord],
+) -> Resultaat<()> {
+    let (Some(eerste), Some(laatste)) = (opgeslagen.first(), opgeslagen.last()) else {
+        return Ok(());
+    };
+    let clients = serde_json::to_string(&pak_clients(opgeslagen))
+        .map_err(|e| OpslagFout::Database(e.to_string()))?;
+    sqlx::query("INSERT INTO audit_pak (eerste, laatste, records) VALUES ($1, $2, $3)")
+        .bind(eerste.volgnummer)
+        .bind(laatste.volgnummer)
+        .bind(audit_als_json_tekst(opgeslagen)?)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    sqlx::query(
+        "INSERT INTO audit_pak_client (client, volgnummer, pak) \
+         SELECT value ->> 0, value ->> 1, $2 FROM json_each($1)",
+    )
+    .bind(clients)
+    .bind(eerste.volgnummer)
+    .execute(&mut *c)
+    .await
+    .map_err(fout)?;
+    Ok(())
 }
 
 /// What follows a `SELECT` over several tables that reads the rows of

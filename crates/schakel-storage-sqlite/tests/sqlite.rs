@@ -451,24 +451,41 @@ async fn een_onleesbare_waarde_is_een_fout_geen_waarde() {
 
 #[tokio::test]
 async fn schrijf_audits_is_alles_of_niets() {
-    // When one record of a batch cannot be written, none is.
+    // When one record of a batch cannot be written, none is: neither as
+    // rows (the long way) nor as a batch, whose row is written before the
+    // row per jeugdige that fails here.
     let map = tempfile::tempdir().expect("tijdelijke map");
     let pad = map.path().join("schakel.db");
     let opslag = open(&pad).await;
     vul(&opslag).await;
     let kop = opslag.audit_kop().await.expect("audit_kop");
+    let derde = kop.as_ref().map_or(0, |k| k.0) + 3;
     let mut c = rauw(&pad).await;
-    sqlx::query(
+    for sql in [
         "CREATE TRIGGER storing BEFORE INSERT ON audit WHEN NEW.gebeurtenis = 'test.storing' \
-         BEGIN SELECT RAISE(ABORT, 'storing'); END",
-    )
-    .execute(&mut c)
-    .await
-    .expect("trigger");
+         BEGIN SELECT RAISE(ABORT, 'storing'); END"
+            .to_string(),
+        format!(
+            "CREATE TRIGGER storing_pak BEFORE INSERT ON audit_pak_client \
+             WHEN NEW.volgnummer = {derde} BEGIN SELECT RAISE(ABORT, 'storing'); END"
+        ),
+    ] {
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&mut c)
+            .await
+            .expect("trigger");
+    }
+    let client = bsn(testsuite::TEST_BSNS[5]);
     let partij = [
         record("test.goed", Actie::Lezen, "jeugdige", Some(1), None),
         record("test.goed", Actie::Lezen, "jeugdige", Some(2), None),
-        record("test.storing", Actie::Lezen, "jeugdige", Some(3), None),
+        record(
+            "test.storing",
+            Actie::Lezen,
+            "jeugdige",
+            Some(3),
+            Some(&client),
+        ),
     ];
     assert!(opslag.schrijf_audits(partij.to_vec()).await.is_err());
     assert_eq!(
@@ -477,10 +494,9 @@ async fn schrijf_audits_is_alles_of_niets() {
         "geen enkel record van de partij is toegevoegd"
     );
     assert!(verifieer(&opslag).await.is_ok());
-    sqlx::query("DROP TRIGGER storing")
-        .execute(&mut c)
-        .await
-        .expect("trigger weg");
+    for sql in ["DROP TRIGGER storing", "DROP TRIGGER storing_pak"] {
+        sqlx::query(sql).execute(&mut c).await.expect("trigger weg");
+    }
     c.close().await.expect("sluiten");
     let uit = opslag
         .schrijf_audits(partij.to_vec())

@@ -100,6 +100,73 @@ pub(crate) fn audit_als_json(waar: &str) -> String {
     )
 }
 
+/// One audit record as a JSON array, in the order of [`AUDIT_KOLOMMEN`]
+/// (borrowed: serialised without copying the record's text).
+#[derive(serde::Serialize)]
+pub(crate) struct AuditRij<'a>(
+    i64,
+    &'a str,
+    &'static str,
+    String,
+    Option<Id>,
+    Option<&'static str>,
+    Option<Id>,
+    Option<Id>,
+    &'a Option<String>,
+    &'a Option<String>,
+    &'a str,
+    Option<Id>,
+    &'static str,
+    &'a Option<String>,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+);
+
+impl<'a> AuditRij<'a> {
+    pub(crate) fn van(a: &'a schakel_storage::AuditRecord) -> Self {
+        let r = &a.record;
+        Self(
+            a.volgnummer,
+            &r.gebeurtenis,
+            r.actie.code(),
+            r.tijdstip_tekst(),
+            r.gebruiker,
+            r.rol.map(schakel_domain::Rol::naam),
+            r.organisatie,
+            r.namens,
+            &r.client_type,
+            &r.client,
+            &r.object_type,
+            r.object_id,
+            r.uitkomst.naam(),
+            &r.grond,
+            &r.bron,
+            &r.systeem,
+            &a.vorige_hash,
+            &a.hash,
+        )
+    }
+}
+
+/// Records as the JSON array [`audits_uit_json`] reads: one array per
+/// record in the order of [`AUDIT_KOLOMMEN`]. What SQLite's batch INSERT
+/// unfolds, and what `audit_pak` stores per batch on both engines.
+pub(crate) fn audit_als_json_tekst(opgeslagen: &[AuditRecord]) -> Resultaat<String> {
+    let rijen: Vec<AuditRij<'_>> = opgeslagen.iter().map(AuditRij::van).collect();
+    serde_json::to_string(&rijen).map_err(|e| OpslagFout::Database(e.to_string()))
+}
+
+/// The jeugdigen a batch is about, as (client, volgnummer): the rows of
+/// `audit_pak_client` that lead an inzage to the batch.
+pub(crate) fn pak_clients(opgeslagen: &[AuditRecord]) -> Vec<(&str, i64)> {
+    opgeslagen
+        .iter()
+        .filter_map(|a| a.record.client.as_deref().map(|c| (c, a.volgnummer)))
+        .collect()
+}
+
 /// One element of [`audit_als_json`]'s array (serde reads a struct from a
 /// JSON array field by field, in this order).
 #[derive(serde::Deserialize)]

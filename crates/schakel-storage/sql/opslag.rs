@@ -1300,36 +1300,17 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>> {
-        let json = sqlx::query_scalar(sqlx::AssertSqlSafe(audit_als_json(
-            "WHERE volgnummer >= $1 ORDER BY volgnummer LIMIT $2",
-        )))
-        .bind(vanaf)
-        .bind(aantal.max(0))
-        .fetch_one(&self.pool)
+        auditlog::venster(&self.pool, vanaf, aantal, |van, tot| {
+            auditlog::records_tussen(&self.pool, van, tot)
+        })
         .await
-        .map_err(fout)?;
-        audits_uit_json(json)
     }
 
     async fn audit_schakels(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditSchakel>> {
-        sqlx::query(
-            "SELECT volgnummer, vorige_hash, hash FROM audit \
-             WHERE volgnummer >= $1 ORDER BY volgnummer LIMIT $2",
-        )
-        .bind(vanaf)
-        .bind(aantal.max(0))
-        .fetch_all(&self.pool)
-        .await
-        .map_err(fout)?
-        .iter()
-        .map(|r| {
-            Ok(AuditSchakel {
-                volgnummer: kol(r, "volgnummer")?,
-                vorige_hash: kol(r, "vorige_hash")?,
-                hash: kol(r, "hash")?,
-            })
+        auditlog::venster(&self.pool, vanaf, aantal, |van, tot| {
+            auditlog::schakels_tussen(&self.pool, van, tot)
         })
-        .collect()
+        .await
     }
 
     async fn audit_kop(&self) -> Resultaat<Option<(i64, String)>> {
@@ -1349,12 +1330,7 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn audit_voor_client(&self, pseudoniem: &str) -> Resultaat<Vec<AuditRecord>> {
-        let json = sqlx::query_scalar(sqlx::AssertSqlSafe(audit_als_json("WHERE client = $1")))
-            .bind(pseudoniem)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(fout)?;
-        audits_uit_json(json)
+        auditlog::records_voor_client(&self.pool, pseudoniem).await
     }
 
     async fn verlopen_bewaartermijnen(&self, peildatum: NaiveDate) -> Resultaat<Vec<RetentieItem>> {

@@ -1,0 +1,31 @@
+-- A sequencer's batch of audit records as one row (issue 15.4): per batch
+-- one row instead of one per record (BENCHMARKS.md, "Where the floor is").
+-- `records` is the batch as the JSON array the readers already decode: one
+-- array per record, in the columns' order of `audit` (`sql::kern`'s
+-- AUDIT_KOLOMMEN), each record with its own volgnummer and chain hashes.
+-- TEXT, not JSONB: it is written once and read whole, and TOAST
+-- compresses it. A write's record stays a row of `audit`, in the write's
+-- transaction, so the log is rows and batches interleaved by volgnummer.
+CREATE TABLE audit_pak (
+    eerste  BIGINT PRIMARY KEY CHECK (eerste > 0),
+    laatste BIGINT NOT NULL UNIQUE CHECK (laatste >= eerste),
+    records TEXT NOT NULL
+);
+
+-- Which batch holds a jeugdige's records: what an inzage (AVG art. 15)
+-- reads instead of the whole log, as `audit_client` is for rows.
+CREATE TABLE audit_pak_client (
+    client     TEXT NOT NULL,
+    volgnummer BIGINT NOT NULL,
+    pak        BIGINT NOT NULL,
+    PRIMARY KEY (client, volgnummer)
+);
+
+CREATE TRIGGER audit_pak_niet_wijzigen BEFORE UPDATE OR DELETE ON audit_pak
+    FOR EACH ROW EXECUTE FUNCTION audit_alleen_toevoegen();
+CREATE TRIGGER audit_pak_niet_legen BEFORE TRUNCATE ON audit_pak
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_alleen_toevoegen();
+CREATE TRIGGER audit_pak_client_niet_wijzigen BEFORE UPDATE OR DELETE ON audit_pak_client
+    FOR EACH ROW EXECUTE FUNCTION audit_alleen_toevoegen();
+CREATE TRIGGER audit_pak_client_niet_legen BEFORE TRUNCATE ON audit_pak_client
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_alleen_toevoegen();
