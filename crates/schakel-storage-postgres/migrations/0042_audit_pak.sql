@@ -29,3 +29,33 @@ CREATE TRIGGER audit_pak_client_niet_wijzigen BEFORE UPDATE OR DELETE ON audit_p
     FOR EACH ROW EXECUTE FUNCTION audit_alleen_toevoegen();
 CREATE TRIGGER audit_pak_client_niet_legen BEFORE TRUNCATE ON audit_pak_client
     FOR EACH STATEMENT EXECUTE FUNCTION audit_alleen_toevoegen();
+
+-- Every record in one form, for people and tests who query the log with
+-- SQL. The application does not read through it: an engine cannot use a
+-- volgnummer or a client to skip batches inside it, so it reads the two
+-- forms itself (`sql::auditlog`).
+CREATE VIEW audit_alle AS
+SELECT volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, organisatie, namens,
+       client_type, client, object_type, object_id, uitkomst, grond, bron, systeem,
+       vorige_hash, hash
+  FROM audit
+UNION ALL
+SELECT (e ->> 0)::bigint AS volgnummer,
+       e ->> 1 AS gebeurtenis,
+       e ->> 2 AS actie,
+       e ->> 3 AS tijdstip,
+       (e ->> 4)::bigint AS gebruiker,
+       e ->> 5 AS rol,
+       (e ->> 6)::bigint AS organisatie,
+       (e ->> 7)::bigint AS namens,
+       e ->> 8 AS client_type,
+       e ->> 9 AS client,
+       e ->> 10 AS object_type,
+       (e ->> 11)::bigint AS object_id,
+       e ->> 12 AS uitkomst,
+       e ->> 13 AS grond,
+       e ->> 14 AS bron,
+       e ->> 15 AS systeem,
+       e ->> 16 AS vorige_hash,
+       e ->> 17 AS hash
+  FROM audit_pak, json_array_elements(audit_pak.records::json) AS e;

@@ -37,3 +37,33 @@ CREATE TRIGGER audit_pak_client_niet_verwijderen BEFORE DELETE ON audit_pak_clie
 BEGIN
     SELECT RAISE(ABORT, 'het auditlog is alleen-toevoegen');
 END;
+
+-- Every record in one form, for people and tests who query the log with
+-- SQL. The application does not read through it: an engine cannot use a
+-- volgnummer or a client to skip batches inside it, so it reads the two
+-- forms itself (`sql::auditlog`).
+CREATE VIEW audit_alle AS
+SELECT volgnummer, gebeurtenis, actie, tijdstip, gebruiker, rol, organisatie, namens,
+       client_type, client, object_type, object_id, uitkomst, grond, bron, systeem,
+       vorige_hash, hash
+  FROM audit
+UNION ALL
+SELECT value ->> 0 AS volgnummer,
+       value ->> 1 AS gebeurtenis,
+       value ->> 2 AS actie,
+       value ->> 3 AS tijdstip,
+       value ->> 4 AS gebruiker,
+       value ->> 5 AS rol,
+       value ->> 6 AS organisatie,
+       value ->> 7 AS namens,
+       value ->> 8 AS client_type,
+       value ->> 9 AS client,
+       value ->> 10 AS object_type,
+       value ->> 11 AS object_id,
+       value ->> 12 AS uitkomst,
+       value ->> 13 AS grond,
+       value ->> 14 AS bron,
+       value ->> 15 AS systeem,
+       value ->> 16 AS vorige_hash,
+       value ->> 17 AS hash
+  FROM audit_pak, json_each(audit_pak.records);

@@ -257,6 +257,124 @@ async fn het_auditlog_weigert_wijzigen_en_verwijderen() {
     assert!(verifieer(&opslag).await.is_ok());
 }
 
+/// The sequencer's batches (one row of `audit_pak` each) are guarded as
+/// rows are: the application cannot change or remove one, and someone with
+/// the file who does is caught by the chain; an inzage finds the records
+/// inside them.
+#[tokio::test]
+async fn een_partij_wordt_bewaakt_als_een_rij() {
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let pad = map.path().join("schakel.db");
+    let opslag = open(&pad).await;
+    vul(&opslag).await;
+    let client = bsn(testsuite::TEST_BSNS[5]);
+    for _ in 0..3 {
+        let partij = [
+            record(
+                "test.partij",
+                Actie::Lezen,
+                "jeugdige",
+                Some(1),
+                Some(&client),
+            ),
+            record("test.partij", Actie::Lezen, "jeugdige", Some(2), None),
+        ];
+        opslag
+            .schrijf_audits(partij.to_vec())
+            .await
+            .expect("schrijf_audits");
+    }
+    let n = verifieer(&opslag).await.expect("de keten klopt vooraf");
+    let mut c = rauw(&pad).await;
+    let (eerste, laatste): (i64, i64) =
+        sqlx::query_as("SELECT eerste, laatste FROM audit_pak ORDER BY eerste DESC LIMIT 1")
+            .fetch_one(&mut c)
+            .await
+            .expect("de laatste partij");
+    assert_eq!(
+        (laatste - eerste, laatste),
+        (1, n),
+        "two records, the log's last"
+    );
+    let inzage = opslag
+        .audit_voor_client(&client.pseudoniem(testsuite::SLEUTEL))
+        .await
+        .expect("inzage");
+    assert!(inzage.iter().any(|r| r.volgnummer == eerste), "{inzage:?}");
+    assert!(inzage.iter().all(|r| r.record.gebeurtenis == "test.partij"));
+
+    for poging in [
+        "UPDATE audit_pak SET records = '[]' WHERE eerste = (SELECT max(eerste) FROM audit_pak)",
+        "DELETE FROM audit_pak WHERE eerste = (SELECT max(eerste) FROM audit_pak)",
+        "UPDATE audit_pak_client SET volgnummer = 1",
+        "DELETE FROM audit_pak_client",
+    ] {
+        assert!(
+            sqlx::query(poging).execute(&mut c).await.is_err(),
+            "{poging}"
+        );
+    }
+    let origineel: String = sqlx::query_scalar("SELECT records FROM audit_pak WHERE eerste = ?")
+        .bind(eerste)
+        .fetch_one(&mut c)
+        .await
+        .expect("records");
+    let knoei = |sql: &'static str| {
+        let (pad, origineel) = (pad.clone(), origineel.clone());
+        async move {
+            let mut c = rauw(&pad).await;
+            for s in [
+                "DROP TRIGGER IF EXISTS audit_pak_niet_wijzigen",
+                "DROP TRIGGER IF EXISTS audit_pak_niet_verwijderen",
+            ] {
+                sqlx::query(s).execute(&mut c).await.expect(s);
+            }
+            sqlx::query(
+                "INSERT OR REPLACE INTO audit_pak (eerste, laatste, records) VALUES (?, ?, ?)",
+            )
+            .bind(eerste)
+            .bind(laatste)
+            .bind(&origineel)
+            .execute(&mut c)
+            .await
+            .expect("terugzetten");
+            sqlx::query(sql)
+                .bind(eerste)
+                .execute(&mut c)
+                .await
+                .expect(sql);
+            c.close().await.expect("sluiten");
+        }
+    };
+    knoei("UPDATE audit_pak SET records = json_set(records, '$[0][1]', 'jeugdige.niets') WHERE eerste = ?").await;
+    assert_eq!(
+        verifieer(&opslag).await,
+        Err(Breuk::Gewijzigd { volgnummer: eerste })
+    );
+    knoei("UPDATE audit_pak SET records = json_remove(records, '$[0]') WHERE eerste = ?").await;
+    assert_eq!(
+        verifieer(&opslag).await,
+        Err(Breuk::Ontbreekt {
+            verwacht: eerste,
+            gevonden: laatste
+        })
+    );
+    knoei("DELETE FROM audit_pak WHERE eerste = ?").await;
+    assert_eq!(
+        verifieer(&opslag).await,
+        Err(Breuk::StaartOntbreekt {
+            kop: n,
+            laatste: eerste - 1
+        })
+    );
+    knoei("SELECT ?").await;
+    assert_eq!(
+        verifieer(&opslag).await,
+        Ok(n),
+        "restored, it verifies again"
+    );
+}
+
 /// Someone with the file removes the triggers and changes the table.
 async fn knoei(pad: &Path, sql: &'static str) {
     let mut c = rauw(pad).await;

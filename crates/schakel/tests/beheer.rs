@@ -555,19 +555,25 @@ fn gemanipuleerd_auditlog_wordt_ontdekt() {
             .connect()
             .await
             .expect("open");
-        // An insider with database access drops the append-only guard and edits a record.
-        sqlx::query("DROP TRIGGER audit_niet_wijzigen")
-            .execute(&mut c)
-            .await
-            .expect("drop trigger");
-        sqlx::query("DROP TRIGGER audit_niet_verwijderen")
-            .execute(&mut c)
-            .await
-            .expect("drop trigger");
-        sqlx::query("UPDATE audit SET gebeurtenis = 'jeugdige.lezen' WHERE volgnummer = 3")
-            .execute(&mut c)
-            .await
-            .expect("tamper");
+        // An insider with database access drops the append-only guards and
+        // edits record 3, in whichever form it is stored: a row, or an
+        // element of a sequencer's batch.
+        let mut geraakt = 0;
+        for sql in [
+            "DROP TRIGGER audit_niet_wijzigen",
+            "DROP TRIGGER audit_pak_niet_wijzigen",
+            "UPDATE audit SET gebeurtenis = 'jeugdige.lezen' WHERE volgnummer = 3",
+            "UPDATE audit_pak SET records = \
+             json_set(records, '$[' || (3 - eerste) || '][1]', 'jeugdige.lezen') \
+             WHERE eerste <= 3 AND laatste >= 3",
+        ] {
+            geraakt += sqlx::query(sql)
+                .execute(&mut c)
+                .await
+                .expect("tamper")
+                .rows_affected();
+        }
+        assert_eq!(geraakt, 1, "record 3 is stored once");
     });
     let (code, _, stderr) = draai(
         &["audit", "verify"],

@@ -586,7 +586,7 @@ fn sqlite_stand(pad: &Path) -> Stand {
             .map(|r| (r.get::<String, _>(0), r.get::<i64, _>(1)))
             .collect();
         let aanmaken = sqlx::query(
-            "SELECT object_id, client FROM audit WHERE gebeurtenis = 'jeugdige.aanmaken'",
+            "SELECT object_id, client FROM audit_alle WHERE gebeurtenis = 'jeugdige.aanmaken'",
         )
         .fetch_all(&mut c)
         .await
@@ -594,7 +594,7 @@ fn sqlite_stand(pad: &Path) -> Stand {
         .iter()
         .map(|r| (r.get::<Option<i64>, _>(0), r.get::<Option<String>, _>(1)))
         .collect();
-        let audit_records: i64 = sqlx::query_scalar("SELECT count(*) FROM audit")
+        let audit_records: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_alle")
             .fetch_one(&mut c)
             .await
             .expect("count");
@@ -846,7 +846,7 @@ fn pg_stand(url: &str) -> Stand {
             .map(|r| (r.get::<String, _>(0), r.get::<i64, _>(1)))
             .collect();
         let aanmaken = sqlx::query(
-            "SELECT object_id, client FROM audit WHERE gebeurtenis = 'jeugdige.aanmaken'",
+            "SELECT object_id, client FROM audit_alle WHERE gebeurtenis = 'jeugdige.aanmaken'",
         )
         .fetch_all(&mut c)
         .await
@@ -854,7 +854,7 @@ fn pg_stand(url: &str) -> Stand {
         .iter()
         .map(|r| (r.get::<Option<i64>, _>(0), r.get::<Option<String>, _>(1)))
         .collect();
-        let audit_records: i64 = sqlx::query_scalar("SELECT count(*) FROM audit")
+        let audit_records: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_alle")
             .fetch_one(&mut c)
             .await
             .expect("count");
@@ -1060,7 +1060,7 @@ fn postgres_twee_instanties_houden_bevestigde_schrijfacties_na_sigkill() {
         use sqlx::Connection;
         let mut c = sqlx::PgConnection::connect(&db.url).await.expect("connect");
         sqlx::query_scalar::<_, i64>(
-            "SELECT count(*) FROM audit WHERE gebeurtenis = 'jeugdige.lijst'",
+            "SELECT count(*) FROM audit_alle WHERE gebeurtenis = 'jeugdige.lijst'",
         )
         .fetch_one(&mut c)
         .await

@@ -262,7 +262,7 @@ fn postgres_tweede_instantie_met_andere_regels_start_niet() {
         use sqlx::Connection;
         let mut c = sqlx::PgConnection::connect(&db.url).await.expect("connect");
         sqlx::query_scalar(
-            "SELECT gebeurtenis FROM audit WHERE object_type = 'regelversie' ORDER BY volgnummer",
+            "SELECT gebeurtenis FROM audit_alle WHERE object_type = 'regelversie' ORDER BY volgnummer",
         )
         .fetch_all(&mut c)
         .await
