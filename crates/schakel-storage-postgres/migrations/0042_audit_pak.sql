@@ -3,14 +3,19 @@
 -- `records` is the batch as the JSON array the readers already decode: one
 -- array per record, in the columns' order of `audit` (`sql::kern`'s
 -- AUDIT_KOLOMMEN), each record with its own volgnummer and chain hashes.
--- TEXT, not JSONB: it is written once and read whole, and TOAST
--- compresses it. A write's record stays a row of `audit`, in the write's
--- transaction, so the log is rows and batches interleaved by volgnummer.
+-- TEXT, not JSONB: it is written once and read whole. A write's record
+-- stays a row of `audit`, in the write's transaction, so the log is rows
+-- and batches interleaved by volgnummer.
 CREATE TABLE audit_pak (
     eerste  BIGINT PRIMARY KEY CHECK (eerste > 0),
     laatste BIGINT NOT NULL UNIQUE CHECK (laatste >= eerste),
     records TEXT NOT NULL
 );
+-- Stored out of line but not compressed: pglz compressing each batch was
+-- 43% of the sequencer's backend and kept the case list at 79% of its
+-- unaudited throughput; uncompressed it is 84-87% (BENCHMARKS.md). A batch
+-- then takes about what its records took as rows.
+ALTER TABLE audit_pak ALTER COLUMN records SET STORAGE EXTERNAL;
 
 -- Which batch holds a jeugdige's records: what an inzage (AVG art. 15)
 -- reads instead of the whole log, as `audit_client` is for rows.
