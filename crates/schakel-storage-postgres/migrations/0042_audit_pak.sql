@@ -17,13 +17,15 @@ CREATE TABLE audit_pak (
 -- then takes about what its records took as rows.
 ALTER TABLE audit_pak ALTER COLUMN records SET STORAGE EXTERNAL;
 
--- Which batch holds a jeugdige's records: what an inzage (AVG art. 15)
--- reads instead of the whole log, as `audit_client` is for rows.
+-- Which batches hold records about a jeugdige: what an inzage (AVG art. 15)
+-- reads instead of the whole log, as `audit_client` is for rows. One row
+-- per jeugdige and batch, not per record: a jeugdige listed by several of
+-- the requests in one batch needs one entry, and an inzage reads the batch
+-- whole anyway.
 CREATE TABLE audit_pak_client (
-    client     TEXT NOT NULL,
-    volgnummer BIGINT NOT NULL,
-    pak        BIGINT NOT NULL,
-    PRIMARY KEY (client, volgnummer)
+    client TEXT NOT NULL,
+    pak    BIGINT NOT NULL,
+    PRIMARY KEY (client, pak)
 );
 
 CREATE TRIGGER audit_pak_niet_wijzigen BEFORE UPDATE OR DELETE ON audit_pak

@@ -205,7 +205,7 @@ pub(crate) async fn schrijf_audits(
 
 /// Appends `opgeslagen` (hashed onto the head `kop`) as one row of
 /// `audit_pak` (see its migration), with a row of `audit_pak_client` per
-/// record about a jeugdige, and moves the head to its last record, in one
+/// jeugdige it is about, and moves the head to its last record, in one
 /// statement, its own transaction — only if the head is still `kop`: false
 /// (nothing written) when another append came first. The head's row lock
 /// serialises this with every other append; one round trip, committed
@@ -218,15 +218,14 @@ pub(crate) async fn schrijf_audits_na_kop(
     let (Some(eerste), Some(laatste)) = (opgeslagen.first(), opgeslagen.last()) else {
         return Ok(true);
     };
-    let (clients, volgnummers): (Vec<&str>, Vec<i64>) = pak_clients(opgeslagen).into_iter().unzip();
+    let clients = pak_clients(opgeslagen);
     let geschreven: i64 = sqlx::query_scalar(
         "WITH kop AS (UPDATE audit_kop SET volgnummer = $1, hash = $2 \
            WHERE id = 1 AND volgnummer = $3 AND hash = $4 RETURNING id), \
          pak AS (INSERT INTO audit_pak (eerste, laatste, records) \
            SELECT $5, $1, $6 FROM kop RETURNING eerste), \
-         cl AS (INSERT INTO audit_pak_client (client, volgnummer, pak) \
-           SELECT c.client, c.volgnummer, pak.eerste \
-           FROM pak, UNNEST($7::text[], $8::bigint[]) AS c (client, volgnummer)) \
+         cl AS (INSERT INTO audit_pak_client (client, pak) \
+           SELECT c.client, pak.eerste FROM pak, UNNEST($7::text[]) AS c (client)) \
          SELECT count(*) FROM pak",
     )
     .bind(laatste.volgnummer)
@@ -236,7 +235,6 @@ pub(crate) async fn schrijf_audits_na_kop(
     .bind(eerste.volgnummer)
     .bind(audit_als_json_tekst(opgeslagen)?)
     .bind(clients)
-    .bind(volgnummers)
     .fetch_one(pool)
     .await
     .map_err(fout)?;

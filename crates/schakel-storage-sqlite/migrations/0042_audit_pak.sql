@@ -12,13 +12,15 @@ CREATE TABLE audit_pak (
 ) STRICT;
 CREATE UNIQUE INDEX audit_pak_laatste ON audit_pak (laatste);
 
--- Which batch holds a jeugdige's records: what an inzage (AVG art. 15)
--- reads instead of the whole log, as `audit_client` is for rows.
+-- Which batches hold records about a jeugdige: what an inzage (AVG art. 15)
+-- reads instead of the whole log, as `audit_client` is for rows. One row
+-- per jeugdige and batch, not per record: a jeugdige listed by several of
+-- the requests in one batch needs one entry, and an inzage reads the batch
+-- whole anyway.
 CREATE TABLE audit_pak_client (
-    client     TEXT NOT NULL,
-    volgnummer INTEGER NOT NULL,
-    pak        INTEGER NOT NULL,
-    PRIMARY KEY (client, volgnummer)
+    client TEXT NOT NULL,
+    pak    INTEGER NOT NULL,
+    PRIMARY KEY (client, pak)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TRIGGER audit_pak_niet_wijzigen BEFORE UPDATE ON audit_pak

@@ -244,8 +244,7 @@ pub(crate) async fn schrijf_audits_na_kop(
 }
 
 /// Writes a sequencer's batch as one row of `audit_pak` (see its
-/// migration), with a row of `audit_pak_client` per record about a
-/// jeugdige.
+/// migration), with a row of `audit_pak_client` per jeugdige it is about.
 async fn schrijf_pak(
     c: &mut Verbinding,
     opgeslagen: &[schakel_storage::AuditRecord],
@@ -262,15 +261,12 @@ async fn schrijf_pak(
         .execute(&mut *c)
         .await
         .map_err(fout)?;
-    sqlx::query(
-        "INSERT INTO audit_pak_client (client, volgnummer, pak) \
-         SELECT value ->> 0, value ->> 1, $2 FROM json_each($1)",
-    )
-    .bind(clients)
-    .bind(eerste.volgnummer)
-    .execute(&mut *c)
-    .await
-    .map_err(fout)?;
+    sqlx::query("INSERT INTO audit_pak_client (client, pak) SELECT value, $2 FROM json_each($1)")
+        .bind(clients)
+        .bind(eerste.volgnummer)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
     Ok(())
 }
 

@@ -306,7 +306,7 @@ async fn een_partij_wordt_bewaakt_als_een_rij() {
     for poging in [
         "UPDATE audit_pak SET records = '[]' WHERE eerste = (SELECT max(eerste) FROM audit_pak)",
         "DELETE FROM audit_pak WHERE eerste = (SELECT max(eerste) FROM audit_pak)",
-        "UPDATE audit_pak_client SET volgnummer = 1",
+        "UPDATE audit_pak_client SET pak = 1",
         "DELETE FROM audit_pak_client",
     ] {
         assert!(
@@ -577,7 +577,8 @@ async fn schrijf_audits_is_alles_of_niets() {
     let opslag = open(&pad).await;
     vul(&opslag).await;
     let kop = opslag.audit_kop().await.expect("audit_kop");
-    let derde = kop.as_ref().map_or(0, |k| k.0) + 3;
+    let client = bsn(testsuite::TEST_BSNS[5]);
+    let pseudoniem = client.pseudoniem(testsuite::SLEUTEL);
     let mut c = rauw(&pad).await;
     for sql in [
         "CREATE TRIGGER storing BEFORE INSERT ON audit WHEN NEW.gebeurtenis = 'test.storing' \
@@ -585,7 +586,7 @@ async fn schrijf_audits_is_alles_of_niets() {
             .to_string(),
         format!(
             "CREATE TRIGGER storing_pak BEFORE INSERT ON audit_pak_client \
-             WHEN NEW.volgnummer = {derde} BEGIN SELECT RAISE(ABORT, 'storing'); END"
+             WHEN NEW.client = '{pseudoniem}' BEGIN SELECT RAISE(ABORT, 'storing'); END"
         ),
     ] {
         sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -593,7 +594,6 @@ async fn schrijf_audits_is_alles_of_niets() {
             .await
             .expect("trigger");
     }
-    let client = bsn(testsuite::TEST_BSNS[5]);
     let partij = [
         record("test.goed", Actie::Lezen, "jeugdige", Some(1), None),
         record("test.goed", Actie::Lezen, "jeugdige", Some(2), None),

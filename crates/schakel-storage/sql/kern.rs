@@ -158,13 +158,16 @@ pub(crate) fn audit_als_json_tekst(opgeslagen: &[AuditRecord]) -> Resultaat<Stri
     serde_json::to_string(&rijen).map_err(|e| OpslagFout::Database(e.to_string()))
 }
 
-/// The jeugdigen a batch is about, as (client, volgnummer): the rows of
+/// The jeugdigen a batch is about, each once: the rows of
 /// `audit_pak_client` that lead an inzage to the batch.
-pub(crate) fn pak_clients(opgeslagen: &[AuditRecord]) -> Vec<(&str, i64)> {
-    opgeslagen
+pub(crate) fn pak_clients(opgeslagen: &[AuditRecord]) -> Vec<&str> {
+    let mut clients: Vec<&str> = opgeslagen
         .iter()
-        .filter_map(|a| a.record.client.as_deref().map(|c| (c, a.volgnummer)))
-        .collect()
+        .filter_map(|a| a.record.client.as_deref())
+        .collect();
+    clients.sort_unstable();
+    clients.dedup();
+    clients
 }
 
 /// One element of [`audit_als_json`]'s array (serde reads a struct from a
