@@ -146,7 +146,14 @@ impl Checkpointer {
             .append(true)
             .open(&self.bestand)
             .map_err(|e| format!("{}: {e}", self.bestand.display()))?;
-        writeln!(bestand, "{}", c.regel())
+        // One write call for the whole line: with O_APPEND the kernel then
+        // appends it in one piece, even when another instance on the same
+        // database appends its line to the same file at that moment
+        // (`writeln!` writes the line and its newline in two calls, and two
+        // instances' lines could interleave).
+        let regel = format!("{}\n", c.regel());
+        bestand
+            .write_all(regel.as_bytes())
             .and_then(|()| bestand.sync_data())
             .map_err(|e| format!("{}: {e}", self.bestand.display()))?;
         Ok(Some(c))
