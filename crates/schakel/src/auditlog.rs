@@ -121,6 +121,20 @@ fn lees_sleutel(pad: &Path) -> Result<SigningKey, OpenFout> {
     Ok(SigningKey::from_bytes(&zaad))
 }
 
+/// Appends `regel` and a newline to the file at `pad`, synced, in one
+/// write call: with O_APPEND the kernel appends it in one piece, even when
+/// another instance on the same database appends its line to the same file
+/// at that moment (`writeln!` writes a line and its newline in two calls,
+/// and two instances' lines could interleave).
+fn voeg_regel_toe(pad: &Path, regel: &str) -> std::io::Result<()> {
+    let mut bestand = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(pad)?;
+    bestand.write_all(format!("{regel}\n").as_bytes())?;
+    bestand.sync_data()
+}
+
 /// Signs what came after the latest checkpoint, if anything: into the
 /// database, then appended (and synced) to the file.
 pub struct Checkpointer {
@@ -141,20 +155,7 @@ impl Checkpointer {
             .schrijf_checkpoint(&c)
             .await
             .map_err(|e| e.to_string())?;
-        let mut bestand = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.bestand)
-            .map_err(|e| format!("{}: {e}", self.bestand.display()))?;
-        // One write call for the whole line: with O_APPEND the kernel then
-        // appends it in one piece, even when another instance on the same
-        // database appends its line to the same file at that moment
-        // (`writeln!` writes the line and its newline in two calls, and two
-        // instances' lines could interleave).
-        let regel = format!("{}\n", c.regel());
-        bestand
-            .write_all(regel.as_bytes())
-            .and_then(|()| bestand.sync_data())
+        voeg_regel_toe(&self.bestand, &c.regel())
             .map_err(|e| format!("{}: {e}", self.bestand.display()))?;
         Ok(Some(c))
     }
@@ -172,5 +173,37 @@ impl Checkpointer {
                 }
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::voeg_regel_toe;
+
+    /// Two writers appending at once (as two instances on one database do)
+    /// never leave a line that is not one of theirs.
+    #[test]
+    fn gelijktijdige_regels_lopen_niet_door_elkaar() {
+        let map = tempfile::tempdir().expect("tempdir");
+        let pad = map.path().join("audit-checkpoints.log");
+        std::thread::scope(|s| {
+            for schrijver in ["a", "b"] {
+                let pad = &pad;
+                s.spawn(move || {
+                    let regel = schrijver.repeat(200);
+                    for _ in 0..3000 {
+                        voeg_regel_toe(pad, &regel).expect("append");
+                    }
+                });
+            }
+        });
+        let inhoud = std::fs::read_to_string(&pad).expect("read");
+        let regels: Vec<&str> = inhoud.lines().collect();
+        assert_eq!(regels.len(), 6000);
+        let (a, b) = ("a".repeat(200), "b".repeat(200));
+        assert!(
+            regels.iter().all(|r| *r == a || *r == b),
+            "a line was interleaved"
+        );
     }
 }
