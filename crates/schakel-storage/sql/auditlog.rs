@@ -198,8 +198,14 @@ pub(crate) async fn records_tussen(
     .fetch_one(pool)
     .await
     .map_err(fout)?;
+    samen(rijen, uit_pakken_tussen(pool, vanaf, tot).await?)
+}
+
+/// The rows (as [`audit_als_json`] gives them) and the records read from
+/// batches, by volgnummer.
+fn samen(rijen: Option<String>, uit_pakken: Vec<AuditRecord>) -> Resultaat<Vec<AuditRecord>> {
     let mut records = audits_uit_json(rijen)?;
-    records.extend(uit_pakken_tussen(pool, vanaf, tot).await?);
+    records.extend(uit_pakken);
     records.sort_by_key(|r| r.volgnummer);
     Ok(records)
 }
@@ -279,7 +285,6 @@ pub(crate) async fn records_voor_client(
         .fetch_one(pool)
         .await
         .map_err(fout)?;
-    let mut records = audits_uit_json(rijen)?;
     let pakken: Vec<String> = sqlx::query_scalar(
         "SELECT records FROM audit_pak \
          WHERE eerste IN (SELECT pak FROM audit_pak_client WHERE client = $1) ORDER BY eerste",
@@ -288,9 +293,8 @@ pub(crate) async fn records_voor_client(
     .fetch_all(pool)
     .await
     .map_err(fout)?;
-    records.extend(uit_pakken(pakken, |r| {
-        r.record.client.as_deref() == Some(pseudoniem)
-    })?);
-    records.sort_by_key(|r| r.volgnummer);
-    Ok(records)
+    samen(
+        rijen,
+        uit_pakken(pakken, |r| r.record.client.as_deref() == Some(pseudoniem))?,
+    )
 }
