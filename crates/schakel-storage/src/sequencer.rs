@@ -1,7 +1,9 @@
 //! Group commit for audit records that stand alone (the reads): request
 //! handlers hand their records to one sequencer task per store, which
 //! appends whatever is waiting as one batch — one transaction, one fsync —
-//! and answers each waiting request only when its batch is committed. So
+//! and answers each waiting request only when its batch is committed. Under
+//! load a batch first waits briefly for as many requests as the previous one
+//! carried ([`SAMEN_WACHTEN`]). So
 //! "every access logged before the response leaves; a record is never lost
 //! once acknowledged" holds as before, but N waiting requests cost one
 //! commit instead of N, one after the other.
@@ -15,6 +17,7 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot};
 
@@ -33,6 +36,7 @@ type Schrijver = Arc<dyn Fn(Vec<NieuwAuditRecord>) -> Batch + Send + Sync>;
 #[derive(Clone)]
 pub struct Sequencer {
     schrijver: Schrijver,
+    wachten: Duration,
     kanaal: Arc<OnceLock<mpsc::UnboundedSender<Opdracht>>>,
 }
 
@@ -47,8 +51,16 @@ impl Sequencer {
     pub fn new(schrijver: impl Fn(Vec<NieuwAuditRecord>) -> Batch + Send + Sync + 'static) -> Self {
         Self {
             schrijver: Arc::new(schrijver),
+            wachten: SAMEN_WACHTEN,
             kanaal: Arc::new(OnceLock::new()),
         }
+    }
+
+    /// The same, with a batch waiting at most `wachten` for its companions
+    /// ([`SAMEN_WACHTEN`] otherwise; zero: never).
+    pub fn met_wachttijd(mut self, wachten: Duration) -> Self {
+        self.wachten = wachten;
+        self
     }
 
     /// Appends `records` (consecutive volgnummers, in this order) and returns
@@ -64,7 +76,7 @@ impl Sequencer {
         // The task starts on first use, in the runtime that uses the store.
         let kanaal = self.kanaal.get_or_init(|| {
             let (tx, rx) = mpsc::unbounded_channel();
-            tokio::spawn(lus(rx, self.schrijver.clone()));
+            tokio::spawn(lus(rx, self.schrijver.clone(), self.wachten));
             tx
         });
         let (antwoord, ontvang) = oneshot::channel();
@@ -80,28 +92,86 @@ impl Sequencer {
     }
 }
 
-async fn lus(mut rx: mpsc::UnboundedReceiver<Opdracht>, schrijver: Schrijver) {
+/// How long a batch waits at most for the requests that came with the
+/// previous one (the `commit_delay` of PostgreSQL and InnoDB's group commit).
+/// Every commit costs its fsync and, on SQLite, makes every reading
+/// connection drop its page cache at its next read (BENCHMARKS.md, "A batch
+/// waits for its companions"): under load fewer, larger batches leave more
+/// of the cores to the requests. After a batch of one request, nothing
+/// waits: one connection's requests are as fast as without the wait.
+pub const SAMEN_WACHTEN: Duration = Duration::from_millis(2);
+
+async fn lus(mut rx: mpsc::UnboundedReceiver<Opdracht>, schrijver: Schrijver, wachten: Duration) {
+    let mut vorige = 0;
     while let Some(eerste) = rx.recv().await {
-        let mut records = Vec::new();
-        let mut wachtend = Vec::new();
-        let mut volgende = Some(eerste);
-        while let Some((r, antwoord)) = volgende.take() {
-            wachtend.push((r.len(), antwoord));
-            records.extend(r);
-            if records.len() < MAX_BATCH {
-                volgende = rx.try_recv().ok();
+        let mut batch = Verzameling::default();
+        batch.voeg_toe(eerste);
+        batch.neem_wachtende(&mut rx);
+        batch.wacht_op_gezelschap(&mut rx, vorige, wachten).await;
+        vorige = batch.wachtend.len();
+        batch.schrijf(&schrijver).await;
+    }
+}
+
+/// The requests of one batch, with their records in arrival order.
+#[derive(Default)]
+struct Verzameling {
+    records: Vec<NieuwAuditRecord>,
+    wachtend: Vec<(usize, Antwoord)>,
+}
+
+impl Verzameling {
+    fn voeg_toe(&mut self, (records, antwoord): Opdracht) {
+        self.wachtend.push((records.len(), antwoord));
+        self.records.extend(records);
+    }
+
+    fn vol(&self) -> bool {
+        self.records.len() >= MAX_BATCH
+    }
+
+    /// Takes whatever is already waiting, up to a full batch.
+    fn neem_wachtende(&mut self, rx: &mut mpsc::UnboundedReceiver<Opdracht>) {
+        while !self.vol() {
+            match rx.try_recv() {
+                Ok(opdracht) => self.voeg_toe(opdracht),
+                Err(_) => return,
             }
         }
-        match schrijver(records).await {
+    }
+
+    /// Waits until as many requests as last time have joined (then the
+    /// requests in flight have most likely all arrived), the batch is full,
+    /// or `wachten` has passed.
+    async fn wacht_op_gezelschap(
+        &mut self,
+        rx: &mut mpsc::UnboundedReceiver<Opdracht>,
+        verwacht: usize,
+        wachten: Duration,
+    ) {
+        let grens = tokio::time::Instant::now() + wachten;
+        while self.wachtend.len() < verwacht && !self.vol() {
+            match tokio::time::timeout_at(grens, rx.recv()).await {
+                Ok(Some(opdracht)) => {
+                    self.voeg_toe(opdracht);
+                    self.neem_wachtende(rx);
+                }
+                Ok(None) | Err(_) => return,
+            }
+        }
+    }
+
+    async fn schrijf(self, schrijver: &Schrijver) {
+        match schrijver(self.records).await {
             Ok(opgeslagen) => {
                 let mut opgeslagen = opgeslagen.into_iter();
-                for (aantal, antwoord) in wachtend {
+                for (aantal, antwoord) in self.wachtend {
                     let _ = antwoord.send(Ok(opgeslagen.by_ref().take(aantal).collect()));
                 }
             }
             Err(e) => {
                 let melding = e.to_string();
-                for (_, antwoord) in wachtend {
+                for (_, antwoord) in self.wachtend {
                     let _ = antwoord.send(Err(OpslagFout::Database(melding.clone())));
                 }
             }
@@ -141,5 +211,134 @@ mod bench {
                 hash: String::new(),
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use tokio::sync::Notify;
+    use tokio::time::Instant;
+
+    use super::*;
+    use crate::audit::Actie;
+
+    /// The number of requests (one record each) in every batch written.
+    type Grootten = Arc<Mutex<Vec<usize>>>;
+
+    /// A sequencer whose writer notes each batch's size, and holds the first
+    /// batch until `los` is notified (so that others queue behind it).
+    fn sequencer(wachten: Duration, los: Arc<Notify>) -> (Sequencer, Grootten) {
+        let grootten = Grootten::default();
+        let gezien = grootten.clone();
+        let s = Sequencer::new(move |records| {
+            let (gezien, los) = (gezien.clone(), los.clone());
+            Box::pin(async move {
+                let eerste = {
+                    let mut g = gezien.lock().expect("test");
+                    g.push(records.len());
+                    g.len() == 1
+                };
+                if eerste {
+                    los.notified().await;
+                }
+                Ok(records
+                    .into_iter()
+                    .map(|record| AuditRecord {
+                        volgnummer: 0,
+                        record,
+                        vorige_hash: String::new(),
+                        hash: String::new(),
+                    })
+                    .collect())
+            })
+        })
+        .met_wachttijd(wachten);
+        (s, grootten)
+    }
+
+    fn verzoek(s: &Sequencer) -> tokio::task::JoinHandle<Resultaat<Vec<AuditRecord>>> {
+        let s = s.clone();
+        let r = NieuwAuditRecord::door_systeem("test", Actie::Lezen, "j", "t", "b", "s");
+        tokio::spawn(async move { s.schrijf(vec![r]).await })
+    }
+
+    /// Lets every other task on this (single-threaded) runtime run until it
+    /// waits.
+    async fn laat_lopen() {
+        for _ in 0..20 {
+            tokio::task::yield_now().await;
+        }
+    }
+
+    /// Three requests queue behind a held batch and form the next batch;
+    /// then a batch that starts with one request waits for two more to
+    /// join instead of committing alone.
+    #[tokio::test(start_paused = true)]
+    async fn een_batch_wacht_op_evenveel_verzoeken_als_de_vorige() {
+        let los = Arc::new(Notify::new());
+        let (s, grootten) = sequencer(Duration::from_secs(60), los.clone());
+        let eerste = verzoek(&s);
+        laat_lopen().await;
+        let drie: Vec<_> = (0..3).map(|_| verzoek(&s)).collect();
+        laat_lopen().await;
+        los.notify_one();
+        eerste.await.expect("taak").expect("batch");
+        for h in drie {
+            assert_eq!(h.await.expect("taak").expect("batch").len(), 1);
+        }
+        assert_eq!(*grootten.lock().expect("test"), [1, 3]);
+
+        let begin = Instant::now();
+        let a = verzoek(&s);
+        laat_lopen().await;
+        assert_eq!(
+            grootten.lock().expect("test").len(),
+            2,
+            "A waits for company"
+        );
+        let bc: Vec<_> = (0..2).map(|_| verzoek(&s)).collect();
+        a.await.expect("taak").expect("batch");
+        for h in bc {
+            h.await.expect("taak").expect("batch");
+        }
+        assert_eq!(*grootten.lock().expect("test"), [1, 3, 3]);
+        assert_eq!(
+            Instant::now(),
+            begin,
+            "no wait once the company is complete"
+        );
+    }
+
+    /// A batch whose company does not come commits after the waiting time,
+    /// not later; and a request after a lone one never waits.
+    #[tokio::test(start_paused = true)]
+    async fn een_batch_wacht_niet_langer_dan_de_wachttijd() {
+        let wachten = Duration::from_millis(2);
+        let los = Arc::new(Notify::new());
+        let (s, grootten) = sequencer(wachten, los.clone());
+        let eerste = verzoek(&s);
+        laat_lopen().await;
+        let twee: Vec<_> = (0..2).map(|_| verzoek(&s)).collect();
+        laat_lopen().await;
+        los.notify_one();
+        eerste.await.expect("taak").expect("batch");
+        for h in twee {
+            h.await.expect("taak").expect("batch");
+        }
+
+        let begin = Instant::now();
+        verzoek(&s).await.expect("taak").expect("batch");
+        assert_eq!(
+            Instant::now() - begin,
+            wachten,
+            "alone after a batch of two"
+        );
+        let begin = Instant::now();
+        verzoek(&s).await.expect("taak").expect("batch");
+        verzoek(&s).await.expect("taak").expect("batch");
+        assert_eq!(Instant::now(), begin, "after a lone request: no wait");
+        assert_eq!(*grootten.lock().expect("test"), [1, 2, 1, 1, 1]);
     }
 }
