@@ -1,6 +1,7 @@
 //! Operator commands: verify the audit chain, export one child's access
 //! history (AVG art. 15), take a backup, list what is past retention.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use clap::Subcommand;
@@ -8,7 +9,7 @@ use schakel_domain::Bsn;
 use schakel_rules::InvoerFout;
 use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, hash_van_export, nu};
 use schakel_storage::checkpoint::{Checkpoint, controleer_log};
-use schakel_storage::merkle::{self, Boom};
+use schakel_storage::merkle::{self, Bewijzer};
 
 use crate::auditlog::AuditOpties;
 use crate::opslag::{BestaatNiet, OpenFout, OpslagOpties};
@@ -166,18 +167,17 @@ async fn met_bewijzen(
 ) -> Result<(Option<Checkpoint>, Vec<serde_json::Value>), Fout> {
     let checkpoint = opslag.laatste_checkpoint().await.map_err(opslag_fout)?;
     let grootte = checkpoint.as_ref().map_or(0, |c| c.grootte);
-    let boom = if records.iter().any(|r| r.volgnummer <= grootte) {
-        Some(boom_tot(opslag, grootte).await?)
-    } else {
-        None
-    };
+    let mut bewijzen = bewijzen_tot(
+        opslag,
+        grootte,
+        records.iter().filter_map(|r| blad_index(r.volgnummer)),
+    )
+    .await?;
     let toegang = records
         .into_iter()
         .map(|r| {
-            let bewijs = boom
-                .as_ref()
-                .filter(|_| r.volgnummer <= grootte)
-                .and_then(|b| b.bewijs(u64::try_from(r.volgnummer - 1).ok()?))
+            let bewijs = blad_index(r.volgnummer)
+                .and_then(|i| bewijzen.remove(&i))
                 .map(|b| b.iter().map(hex::encode).collect::<Vec<_>>());
             let mut v = serde_json::to_value(&r).unwrap_or_default();
             v["bewijs"] = serde_json::json!(bewijs);
@@ -191,29 +191,46 @@ async fn met_bewijzen(
     Ok((checkpoint, toegang))
 }
 
-/// The tree of records 1 ..= grootte, in memory.
-async fn boom_tot(opslag: &dyn schakel_storage::Opslag, grootte: i64) -> Result<Boom, Fout> {
-    let mut bladeren = Vec::new();
+/// Record `volgnummer`'s leaf in the tree (volgnummer 1 is leaf 0).
+fn blad_index(volgnummer: i64) -> Option<u64> {
+    u64::try_from(volgnummer - 1).ok()
+}
+
+/// The proofs of `bladeren` in the tree of records 1 ..= grootte, from one
+/// pass over the chain's links; none when no leaf lies in the tree.
+async fn bewijzen_tot(
+    opslag: &dyn schakel_storage::Opslag,
+    grootte: i64,
+    bladeren: impl Iterator<Item = u64>,
+) -> Result<HashMap<u64, Vec<merkle::Hash>>, Fout> {
+    let mut bewijzer = Bewijzer::new(u64::try_from(grootte).unwrap_or(0), bladeren);
+    if bewijzer.gezocht().is_empty() {
+        return Ok(HashMap::new());
+    }
     let mut vanaf = 1;
     while vanaf <= grootte {
         let pagina = opslag
-            .audit_records(vanaf, (grootte - vanaf + 1).min(10_000))
+            .audit_schakels(vanaf, (grootte - vanaf + 1).min(10_000))
             .await
             .map_err(opslag_fout)?;
-        let Some(laatste) = pagina.last().map(|r| r.volgnummer) else {
+        let Some(laatste) = pagina.last().map(|s| s.volgnummer) else {
             break;
         };
-        for r in &pagina {
-            bladeren.push(merkle::blad(&r.hash).ok_or_else(|| {
+        for s in &pagina {
+            bewijzer.voeg_toe(&merkle::blad(&s.hash).ok_or_else(|| {
                 Fout::Bedrijf(format!(
                     "auditlog: record {}: hash onleesbaar",
-                    r.volgnummer
+                    s.volgnummer
                 ))
             })?);
         }
         vanaf = laatste + 1;
     }
-    Ok(Boom::new(bladeren))
+    bewijzer.bewijzen().ok_or_else(|| {
+        Fout::Bedrijf(format!(
+            "auditlog: minder dan {grootte} records gevonden voor de bewijzen (run `schakel audit verify`)"
+        ))
+    })
 }
 
 /// `audit verify-inzage`: an export checked against its checkpoint.
