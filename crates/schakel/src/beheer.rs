@@ -228,7 +228,7 @@ async fn bewijzen_tot(
     }
     bewijzer.bewijzen().ok_or_else(|| {
         Fout::Bedrijf(format!(
-            "auditlog: minder dan {grootte} records gevonden voor de bewijzen (run `schakel audit verify`)"
+            "auditlog: er ontbreken records onder checkpoint {grootte}, dus geen bewijzen; controleer het log met `schakel audit verify`"
         ))
     })
 }
