@@ -286,6 +286,13 @@ fn manipulatie_valt_op(nieuwe_db: &dyn Fn() -> Db) {
     opzet(&db);
     db.knoei(&["DELETE FROM audit WHERE volgnummer = 12".into()]);
     verify_faalt(&db, "record 12 ontbreekt");
+    // An inzage cannot prove its records in a tree that lacks a leaf.
+    let (code, _, stderr) = db.audit(&["inzage", "--bsn", TEST_BSN]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("er ontbreken records onder checkpoint 40"),
+        "{stderr}"
+    );
 
     // The tail cut off and the head moved back: the chain alone is whole.
     let db = nieuwe_db();
