@@ -57,8 +57,9 @@ impl Sequencer {
     }
 
     /// The same, with a batch waiting at most `wachten` for its companions
-    /// ([`SAMEN_WACHTEN`] otherwise; zero: never).
-    pub fn met_wachttijd(mut self, wachten: Duration) -> Self {
+    /// ([`SAMEN_WACHTEN`] otherwise): the tests' long and short waits.
+    #[cfg(test)]
+    fn met_wachttijd(mut self, wachten: Duration) -> Self {
         self.wachten = wachten;
         self
     }
