@@ -56,6 +56,8 @@ pub struct PgOpslag {
     url: String,
     /// The sequencer's own connection (see [`auditlog::migreer`]).
     schrijfpool: PgPool,
+    /// Where the audit log is read: the same database.
+    auditpool: PgPool,
     sequencer: schakel_storage::sequencer::Sequencer,
 }
 
@@ -83,9 +85,11 @@ impl PgOpslag {
             .connect_with(opties)
             .await
             .map_err(fout)?;
-        let schrijfpool = auditlog::eigen_verbinding(&pool, Duration::from_secs(30));
+        let schrijfpool = eigen_verbinding(&pool, Duration::from_secs(30));
+        auditlog::migreer(&MIGRATIES, &pool).await?;
         Ok(Self {
-            sequencer: auditlog::migreer(&MIGRATIES, &pool, &schrijfpool).await?,
+            sequencer: auditlog::sequencer(&schrijfpool, None),
+            auditpool: pool.clone(),
             pool,
             schrijfpool,
             url: url.to_string(),
@@ -409,4 +413,13 @@ mod tests {
         assert_eq!(url, "postgres:///db?host=%2Ftmp%2Fsock");
         assert_eq!(w, None);
     }
+}
+
+/// A pool of one connection with `pool`'s settings, opened on first use:
+/// the sequencer's own connection (see `sql::auditlog::migreer`).
+fn eigen_verbinding(pool: &PgPool, wachttijd: Duration) -> PgPool {
+    sqlx::pool::PoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(wachttijd)
+        .connect_lazy_with((*pool.connect_options()).clone())
 }

@@ -246,3 +246,8 @@ pub(crate) async fn schrijf_audits_na_kop(
 pub(crate) fn voor_wijziging_van(alias: &str) -> String {
     format!(" FOR UPDATE OF {alias}")
 }
+
+/// Whether a write transaction leaves its records in an outbox instead of
+/// appending them to the chain (`sql::kern::bewaar_audits`): the chain is in
+/// the same database.
+pub(crate) const UITVOER: bool = false;

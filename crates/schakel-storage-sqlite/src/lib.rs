@@ -17,7 +17,7 @@
 //! a value that does not parse is an [`OpslagFout::Database`] error that
 //! names the column, never the value.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::Utc;
@@ -25,7 +25,7 @@ use schakel_storage::{OpslagFout, Resultaat};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Connection, Sqlite, SqliteConnection, Transaction};
 
 mod adresimport;
 mod motor;
@@ -47,18 +47,45 @@ const WACHTTIJD: Duration = Duration::from_secs(10);
 /// and allocated again but read where the OS already holds them.
 const MMAP: u64 = 1 << 30;
 
-/// Schakel's storage on one SQLite file.
+/// Schakel's storage on one SQLite file, with its audit log in a second
+/// file beside it ([`auditbestand`]).
 #[derive(Debug, Clone)]
 pub struct SqliteOpslag {
     pool: SqlitePool,
-    /// The sequencer's own connection (see [`auditlog::migreer`]).
+    /// The sequencer's own connection, to the audit file (see
+    /// [`auditlog::migreer`]).
     schrijfpool: SqlitePool,
+    /// Where the audit log is read and its checkpoints written.
+    auditpool: SqlitePool,
+    /// The sequencer's connection to the database file, for the outbox.
+    uitvoerpool: SqlitePool,
+    /// The audit file; None in memory, where the log is in the database.
+    auditbestand: Option<PathBuf>,
     sequencer: schakel_storage::sequencer::Sequencer,
 }
 
+/// The audit log's file beside the database file at `pad`:
+/// `schakel.db` → `schakel.audit.db`. The request handlers read the one and
+/// the sequencer commits its batches to the other, so a batch does not make
+/// every reading connection reset its page cache (BENCHMARKS.md, "The audit
+/// log in a file of its own"). A backup copies both.
+pub fn auditbestand(pad: &Path) -> PathBuf {
+    let extensie = pad
+        .extension()
+        .map(|e| format!("audit.{}", e.to_string_lossy()))
+        .unwrap_or_else(|| "audit".into());
+    pad.with_extension(extensie)
+}
+
+/// The audit log's tables, its view and (through `tbl_name`) their indexes
+/// and triggers: what moves to the audit file. Changes to them after
+/// migration 0043 go to the audit file's connection, not to `migrations/`.
+const AUDIT_OBJECTEN: &str = "'audit', 'audit_kop', 'audit_pak', 'audit_pak_client', \
+     'audit_checkpoint', 'audit_uitvoer', 'audit_alle'";
+
 impl SqliteOpslag {
-    /// Opens (and creates, when missing) the database file at `pad` and
-    /// brings its schema up to date.
+    /// Opens (and creates, when missing) the database file at `pad` and its
+    /// audit file, and brings their schema up to date.
     pub async fn open(pad: &Path) -> Resultaat<Self> {
         let opties = SqliteConnectOptions::new()
             .filename(pad)
@@ -71,15 +98,42 @@ impl SqliteOpslag {
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .acquire_timeout(WACHTTIJD * 3)
-            .connect_with(opties)
+            .connect_with(opties.clone())
             .await
             .map_err(fout)?;
-        let schrijfpool = auditlog::eigen_verbinding(&pool, WACHTTIJD * 3);
-        Self::migreer(pool, schrijfpool).await
+        auditlog::migreer(&MIGRATIES, &pool).await?;
+        let audit_opties = SqliteConnectOptions::new()
+            .filename(auditbestand(pad))
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(WACHTTIJD);
+        verhuis_auditlog(&pool, pad, &audit_opties).await?;
+        let pool_van = |verbindingen, opties: &SqliteConnectOptions| {
+            SqlitePoolOptions::new()
+                .max_connections(verbindingen)
+                .acquire_timeout(WACHTTIJD * 3)
+                .connect_lazy_with(opties.clone())
+        };
+        let schrijfpool = pool_van(1, &audit_opties);
+        let uitvoer = pool_van(1, &opties);
+        let opslag = Self {
+            sequencer: auditlog::sequencer(&schrijfpool, Some(uitvoer.clone())),
+            auditpool: pool_van(2, &audit_opties),
+            uitvoerpool: uitvoer,
+            auditbestand: Some(auditbestand(pad)),
+            pool,
+            schrijfpool,
+        };
+        // Records a crash left in the outbox join the chain now.
+        opslag.sequencer.bij().await?;
+        Ok(opslag)
     }
 
     /// A private database in memory, gone when the value is dropped; for
-    /// tests. One connection, so every query sees the same database.
+    /// tests. One connection, so every query sees the same database; the
+    /// audit log is in it too.
     pub async fn in_memory() -> Resultaat<Self> {
         // The special name ":memory:" rather than SQLITE_OPEN_MEMORY
         // (`in_memory(true)`): with that flag `VACUUM INTO` would write its
@@ -97,49 +151,37 @@ impl SqliteOpslag {
             .connect_with(opties)
             .await
             .map_err(fout)?;
+        auditlog::migreer(&MIGRATIES, &pool).await?;
         // A second connection would open another, empty database.
-        Self::migreer(pool.clone(), pool).await
-    }
-
-    async fn migreer(pool: SqlitePool, schrijfpool: SqlitePool) -> Resultaat<Self> {
         Ok(Self {
-            sequencer: auditlog::migreer(&MIGRATIES, &pool, &schrijfpool).await?,
+            sequencer: auditlog::sequencer(&pool, Some(pool.clone())),
+            auditpool: pool.clone(),
+            uitvoerpool: pool.clone(),
+            auditbestand: None,
+            schrijfpool: pool.clone(),
             pool,
-            schrijfpool,
         })
     }
 
     /// SQLite's own consistency check (`PRAGMA integrity_check`) plus the
-    /// foreign-key check; `Ok` when both find nothing.
+    /// foreign-key check, of the database and its audit file; `Ok` when
+    /// both find nothing.
     pub async fn integriteitscontrole(&self) -> Resultaat<()> {
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        let uitslag: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
-            .fetch_all(&mut *c)
-            .await
-            .map_err(fout)?;
-        if uitslag != ["ok"] {
-            return Err(OpslagFout::Database(format!(
-                "integriteitscontrole: {}",
-                uitslag.join("; ")
-            )));
-        }
-        let fk = sqlx::query("PRAGMA foreign_key_check")
-            .fetch_all(&mut *c)
-            .await
-            .map_err(fout)?;
-        if !fk.is_empty() {
-            return Err(OpslagFout::Database(format!(
-                "integriteitscontrole: {} verwijzing(en) naar niets",
-                fk.len()
-            )));
+        for pool in [&self.pool, &self.auditpool] {
+            integriteit(pool).await?;
         }
         Ok(())
     }
 
-    /// Closes every connection (checkpointing the WAL); further use fails.
+    /// Brings the writes' records into the chain and closes every
+    /// connection (checkpointing the WAL); further use fails.
     pub async fn sluit(&self) {
-        self.schrijfpool.close().await;
-        self.pool.close().await;
+        if let Err(e) = self.sequencer.bij().await {
+            tracing::warn!(fout = %e, "auditlog: de uitvoer kon bij het sluiten niet in de keten");
+        }
+        for pool in [&self.schrijfpool, &self.uitvoerpool, &self.auditpool, &self.pool] {
+            pool.close().await;
+        }
     }
 
     /// A write transaction that holds SQLite's write lock from its start, so
@@ -201,38 +243,187 @@ impl SqliteOpslag {
 
     // --- keeping data safe over time ----------------------------------------------------
 
+    /// Copies the database file to `doel` and its audit file beside it
+    /// ([`auditbestand`]): the database first, so that no outbox row the
+    /// copy holds is missing from both (the audit file's copy may hold it
+    /// chained already, which `audit_uitvoer` recognises).
     pub(crate) async fn eigen_backup(&self, doel: &Path) -> Resultaat<()> {
-        if doel.exists() {
-            return Err(bestaat_al(doel));
+        let mut kopieen = vec![(&self.pool, doel.to_path_buf())];
+        if self.auditbestand.is_some() {
+            kopieen.push((&self.auditpool, auditbestand(doel)));
         }
-        // VACUUM INTO writes a consistent snapshot but neither syncs it nor
-        // survives an interruption: write beside the target, sync, then link
-        // it into place (which also refuses to overwrite).
-        let naam = doel.file_name().ok_or_else(|| {
-            OpslagFout::Database("backup: het doel heeft geen bestandsnaam".into())
-        })?;
-        let mut deel_naam = naam.to_os_string();
-        deel_naam.push(format!(
-            ".{}-{}.deel",
-            std::process::id(),
-            Utc::now().timestamp_micros()
-        ));
-        let deel = doel.with_file_name(deel_naam);
-        let deel_tekst = deel
-            .to_str()
-            .ok_or_else(|| OpslagFout::Database("backup: het pad is geen UTF-8".into()))?
-            .to_string();
-        let mut c = self.pool.acquire().await.map_err(fout)?;
-        sqlx::query("VACUUM INTO ?")
-            .bind(&deel_tekst)
-            .execute(&mut *c)
-            .await
-            .map_err(fout)?;
-        drop(c);
-        let klaar = zet_op_zijn_plaats(&deel, doel);
-        let _ = std::fs::remove_file(&deel);
+        if let Some((_, bestaand)) = kopieen.iter().find(|(_, d)| d.exists()) {
+            return Err(bestaat_al(bestaand));
+        }
+        let mut delen = Vec::new();
+        let mut klaar = Ok(());
+        for (pool, doel) in &kopieen {
+            match vacuum_naar(pool, doel).await {
+                Ok(deel) => delen.push(deel),
+                Err(e) => {
+                    klaar = Err(e);
+                    break;
+                }
+            }
+        }
+        // The audit file first: a database copy never stands without its log.
+        if klaar.is_ok() {
+            for ((_, doel), deel) in kopieen.iter().zip(&delen).rev() {
+                klaar = zet_op_zijn_plaats(deel, doel);
+                if klaar.is_err() {
+                    break;
+                }
+            }
+        }
+        for deel in &delen {
+            let _ = std::fs::remove_file(deel);
+        }
         klaar
     }
+}
+
+/// `VACUUM INTO` a part file beside `doel`: a consistent snapshot, which it
+/// neither syncs nor survives an interruption; [`zet_op_zijn_plaats`] then
+/// syncs it and links it into place (which also refuses to overwrite).
+async fn vacuum_naar(pool: &SqlitePool, doel: &Path) -> Resultaat<PathBuf> {
+    let naam = doel
+        .file_name()
+        .ok_or_else(|| OpslagFout::Database("backup: het doel heeft geen bestandsnaam".into()))?;
+    let mut deel_naam = naam.to_os_string();
+    deel_naam.push(format!(
+        ".{}-{}.deel",
+        std::process::id(),
+        Utc::now().timestamp_micros()
+    ));
+    let deel = doel.with_file_name(deel_naam);
+    let deel_tekst = deel
+        .to_str()
+        .ok_or_else(|| OpslagFout::Database("backup: het pad is geen UTF-8".into()))?
+        .to_string();
+    let mut c = pool.acquire().await.map_err(fout)?;
+    let uit = sqlx::query("VACUUM INTO ?")
+        .bind(&deel_tekst)
+        .execute(&mut *c)
+        .await
+        .map_err(fout);
+    if let Err(e) = uit {
+        let _ = std::fs::remove_file(&deel);
+        return Err(e);
+    }
+    Ok(deel)
+}
+
+async fn integriteit(pool: &SqlitePool) -> Resultaat<()> {
+    let mut c = pool.acquire().await.map_err(fout)?;
+    let uitslag: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_all(&mut *c)
+        .await
+        .map_err(fout)?;
+    if uitslag != ["ok"] {
+        return Err(OpslagFout::Database(format!(
+            "integriteitscontrole: {}",
+            uitslag.join("; ")
+        )));
+    }
+    let fk = sqlx::query("PRAGMA foreign_key_check")
+        .fetch_all(&mut *c)
+        .await
+        .map_err(fout)?;
+    if !fk.is_empty() {
+        return Err(OpslagFout::Database(format!(
+            "integriteitscontrole: {} verwijzing(en) naar niets",
+            fk.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Moves the audit log's tables, with their rows, indexes, triggers and
+/// view, from the database file to the audit file, once: on a new database
+/// the empty ones migrations made, on a database of an earlier release its
+/// whole log. First the audit file gets everything in one transaction, then
+/// the database drops its own; after a crash in between, the audit file
+/// already holds the log and only the dropping is done again.
+async fn verhuis_auditlog(
+    pool: &SqlitePool,
+    pad: &Path,
+    audit_opties: &SqliteConnectOptions,
+) -> Resultaat<()> {
+    let objecten: Vec<(String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT type, name, sql FROM sqlite_master \
+         WHERE tbl_name IN ({AUDIT_OBJECTEN}) AND sql IS NOT NULL \
+         ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 WHEN 'trigger' THEN 2 ELSE 3 END, \
+           rowid"
+    )))
+    .fetch_all(pool)
+    .await
+    .map_err(fout)?;
+    if objecten.is_empty() {
+        return Ok(());
+    }
+    let mut c = SqliteConnection::connect_with(audit_opties)
+        .await
+        .map_err(fout)?;
+    let al_verhuisd: bool =
+        sqlx::query_scalar("SELECT count(*) > 0 FROM sqlite_master WHERE name = 'audit'")
+            .fetch_one(&mut c)
+            .await
+            .map_err(fout)?;
+    if !al_verhuisd {
+        kopieer_auditlog(&mut c, pad, &objecten).await?;
+    }
+    c.close().await.map_err(fout)?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(fout)?;
+    for (soort, naam, _) in objecten.iter().rev() {
+        if soort == "table" || soort == "view" {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DROP {} IF EXISTS {naam}",
+                soort.to_uppercase()
+            )))
+            .execute(&mut *tx)
+            .await
+            .map_err(fout)?;
+        }
+    }
+    tx.commit().await.map_err(fout)
+}
+
+/// Creates `objecten` on `c` (the audit file) as the database file defines
+/// them and copies the tables' rows, in one transaction.
+async fn kopieer_auditlog(
+    c: &mut SqliteConnection,
+    pad: &Path,
+    objecten: &[(String, String, String)],
+) -> Resultaat<()> {
+    let hoofd = pad
+        .to_str()
+        .ok_or_else(|| OpslagFout::Database("auditlog: het pad is geen UTF-8".into()))?;
+    sqlx::query("ATTACH DATABASE ? AS hoofd")
+        .bind(hoofd)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    let mut tx = c.begin_with("BEGIN IMMEDIATE").await.map_err(fout)?;
+    for (_, _, sql) in objecten {
+        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .execute(&mut *tx)
+            .await
+            .map_err(fout)?;
+    }
+    for (_, naam, _) in objecten.iter().filter(|(soort, _, _)| soort == "table") {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "INSERT INTO main.{naam} SELECT * FROM hoofd.{naam}"
+        )))
+        .execute(&mut *tx)
+        .await
+        .map_err(fout)?;
+    }
+    tx.commit().await.map_err(fout)?;
+    sqlx::query("DETACH DATABASE hoofd")
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    Ok(())
 }
 
 fn bestaat_al(doel: &Path) -> OpslagFout {

@@ -275,3 +275,8 @@ async fn schrijf_pak(
 pub(crate) fn voor_wijziging_van(_alias: &str) -> String {
     String::new()
 }
+
+/// Whether a write transaction leaves its records in the outbox `audit_uit`
+/// (`sql::kern::bewaar_audits`): the chain is in a file of its own, and
+/// SQLite does not commit atomically across files.
+pub(crate) const UITVOER: bool = true;

@@ -27,6 +27,11 @@ async fn rauw(pad: &Path) -> SqliteConnection {
         .expect("ruwe verbinding")
 }
 
+/// A raw connection to the audit file beside the database at `pad`.
+async fn rauw_audit(pad: &Path) -> SqliteConnection {
+    rauw(&schakel_storage_sqlite::auditbestand(pad)).await
+}
+
 /// The chain check as `schakel audit verify` will do it, returning the break.
 async fn verifieer(opslag: &dyn Opslag) -> Result<i64, Breuk> {
     let mut v = Verificatie::default();
@@ -242,7 +247,7 @@ async fn het_auditlog_weigert_wijzigen_en_verwijderen() {
     let pad = map.path().join("schakel.db");
     let opslag = open(&pad).await;
     vul(&opslag).await;
-    let mut c = rauw(&pad).await;
+    let mut c = rauw_audit(&pad).await;
     let wijzig = sqlx::query("UPDATE audit SET gebeurtenis = 'vervalst' WHERE volgnummer = 2")
         .execute(&mut c)
         .await;
@@ -285,7 +290,7 @@ async fn een_partij_wordt_bewaakt_als_een_rij() {
             .expect("schrijf_audits");
     }
     let n = verifieer(&opslag).await.expect("de keten klopt vooraf");
-    let mut c = rauw(&pad).await;
+    let mut c = rauw_audit(&pad).await;
     let (eerste, laatste): (i64, i64) =
         sqlx::query_as("SELECT eerste, laatste FROM audit_pak ORDER BY eerste DESC LIMIT 1")
             .fetch_one(&mut c)
@@ -322,7 +327,7 @@ async fn een_partij_wordt_bewaakt_als_een_rij() {
     let knoei = |sql: &'static str| {
         let (pad, origineel) = (pad.clone(), origineel.clone());
         async move {
-            let mut c = rauw(&pad).await;
+            let mut c = rauw_audit(&pad).await;
             for s in [
                 "DROP TRIGGER IF EXISTS audit_pak_niet_wijzigen",
                 "DROP TRIGGER IF EXISTS audit_pak_niet_verwijderen",
@@ -376,14 +381,18 @@ async fn een_partij_wordt_bewaakt_als_een_rij() {
 }
 
 /// Someone with the file removes the triggers and changes the table.
-async fn knoei(pad: &Path, sql: &'static str) {
-    let mut c = rauw(pad).await;
+async fn knoei(pad: &Path, sql: &str) {
+    let mut c = rauw_audit(pad).await;
     for s in [
-        "DROP TRIGGER audit_niet_wijzigen",
-        "DROP TRIGGER audit_niet_verwijderen",
+        "DROP TRIGGER IF EXISTS audit_niet_wijzigen",
+        "DROP TRIGGER IF EXISTS audit_niet_verwijderen",
+        "DROP TRIGGER IF EXISTS audit_pak_niet_wijzigen",
         sql,
     ] {
-        sqlx::query(s).execute(&mut c).await.expect(s);
+        sqlx::query(sqlx::AssertSqlSafe(s.to_string()))
+            .execute(&mut c)
+            .await
+            .expect(s);
     }
     c.close().await.expect("sluiten");
 }
@@ -423,7 +432,7 @@ async fn een_gewijzigd_en_opnieuw_gehasht_record_wordt_ontdekt() {
         .remove(0);
     r.record.gebeurtenis = "jeugdige.niets".into();
     let hash = schakel_storage::audit::bereken_hash(3, &r.vorige_hash, &r.record);
-    let mut c = rauw(&pad).await;
+    let mut c = rauw_audit(&pad).await;
     sqlx::query("DROP TRIGGER audit_niet_wijzigen")
         .execute(&mut c)
         .await
@@ -456,9 +465,15 @@ async fn een_verwijderd_middelste_record_wordt_ontdekt() {
 #[tokio::test]
 async fn een_verwijderd_laatste_record_wordt_ontdekt() {
     let (_map, pad, opslag, n) = gevuld_met_ketting().await;
+    // The last record, whether a row or the last of a sequencer's batch.
+    knoei(&pad, &format!("DELETE FROM audit WHERE volgnummer = {n}")).await;
     knoei(
         &pad,
-        "DELETE FROM audit WHERE volgnummer = (SELECT max(volgnummer) FROM audit)",
+        &format!(
+            "UPDATE audit_pak SET records = json_remove(records, '$[#-1]'), laatste = {} \
+             WHERE laatste = {n}",
+            n - 1
+        ),
     )
     .await;
     assert_eq!(
@@ -479,8 +494,9 @@ async fn zonder_auditrecord_geen_wijziging() {
     let d = vul(&opslag).await;
     let kop = opslag.audit_kop().await.expect("audit_kop");
     let mut c = rauw(&pad).await;
+    // A write's record commits with it in the outbox, in the database file.
     sqlx::query(
-        "CREATE TRIGGER storing BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'storing'); END",
+        "CREATE TRIGGER storing BEFORE INSERT ON audit_uit BEGIN SELECT RAISE(ABORT, 'storing'); END",
     )
     .execute(&mut c)
     .await
@@ -579,7 +595,7 @@ async fn schrijf_audits_is_alles_of_niets() {
     let kop = opslag.audit_kop().await.expect("audit_kop");
     let client = bsn(testsuite::TEST_BSNS[5]);
     let pseudoniem = client.pseudoniem(testsuite::SLEUTEL);
-    let mut c = rauw(&pad).await;
+    let mut c = rauw_audit(&pad).await;
     for sql in [
         "CREATE TRIGGER storing BEFORE INSERT ON audit WHEN NEW.gebeurtenis = 'test.storing' \
          BEGIN SELECT RAISE(ABORT, 'storing'); END"

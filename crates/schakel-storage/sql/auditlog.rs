@@ -22,19 +22,33 @@ type Kop = std::sync::Arc<std::sync::Mutex<Option<(i64, String)>>>;
 /// round trip). Otherwise — another instance or a write's own transaction
 /// appended since — it is appended the long way: read and lock the head,
 /// hash, write, update the head, commit.
-pub(crate) fn sequencer(pool: &Pool) -> Sequencer {
+///
+/// With `uitvoer` (SQLite: the chain in a file of its own, `pool` on it),
+/// every batch first takes the writes' records from the outbox in the main
+/// file (`uitvoer` on it) into the chain, ahead of its own.
+pub(crate) fn sequencer(pool: &Pool, uitvoer: Option<Pool>) -> Sequencer {
     let pool = pool.clone();
     let kop = Kop::default();
-    Sequencer::new(move |records| {
-        let (pool, kop) = (pool.clone(), kop.clone());
+    let met_uitvoer = uitvoer.is_some();
+    let s = Sequencer::new(move |records| {
+        let (pool, kop, uitvoer) = (pool.clone(), kop.clone(), uitvoer.clone());
         Box::pin(async move {
-            let uit = voeg_batch_toe(&pool, &kop, &records).await;
-            *kop.lock().unwrap_or_else(|v| v.into_inner()) =
-                uit.as_ref().ok().and_then(|o| kop_na(o));
-            uit
+            let (mut opgeslagen, eigen_vanaf) = match &uitvoer {
+                Some(u) => voeg_batch_met_uitvoer_toe(&pool, u, &kop, records).await?,
+                None => (voeg_batch_toe(&pool, &kop, &records).await?, 0),
+            };
+            if let Some(nieuw) = kop_na(&opgeslagen) {
+                *kop.lock().unwrap_or_else(|v| v.into_inner()) = Some(nieuw);
+            }
+            Ok(opgeslagen.split_off(eigen_vanaf))
         })
-    })
+    });
+    if met_uitvoer { s.met_ronde(UITVOER_RONDE) } else { s }
 }
+
+/// How long a write's record waits in the outbox at most when no request
+/// comes to take it along.
+const UITVOER_RONDE: std::time::Duration = std::time::Duration::from_millis(100);
 
 async fn voeg_batch_toe(
     pool: &Pool,
@@ -52,6 +66,53 @@ async fn voeg_batch_toe(
     let opgeslagen = voeg_audits_toe(&mut tx, records).await?;
     tx.commit().await.map_err(fout)?;
     Ok(opgeslagen)
+}
+
+/// The batch with the outbox's records ahead of `records`, and where
+/// `records` begin among what was stored. The outbox rows are deleted only
+/// after the chain's transaction, which notes the last of them in
+/// `audit_uitvoer`, has committed: after a crash in between, rows up to that
+/// one are recognised and not chained twice.
+async fn voeg_batch_met_uitvoer_toe(
+    pool: &Pool,
+    uitvoer: &Pool,
+    kop: &Kop,
+    records: Vec<schakel_storage::NieuwAuditRecord>,
+) -> Resultaat<(Vec<schakel_storage::AuditRecord>, usize)> {
+    let rijen: Vec<(i64, String)> = sqlx::query_as("SELECT id, records FROM audit_uit ORDER BY id")
+        .fetch_all(uitvoer)
+        .await
+        .map_err(fout)?;
+    let Some(laatste) = rijen.last().map(|(id, _)| *id) else {
+        return Ok((voeg_batch_toe(pool, kop, &records).await?, 0));
+    };
+    let mut tx = pool.begin_with(BEGIN_SCHRIJF).await.map_err(fout)?;
+    let al: Option<i64> = sqlx::query_scalar("SELECT tot FROM audit_uitvoer WHERE id = 1")
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(fout)?;
+    let mut alle = Vec::new();
+    for (_, json) in rijen.into_iter().filter(|(id, _)| *id > al.unwrap_or(0)) {
+        alle.extend(audits_uit_json(Some(json))?.into_iter().map(|a| a.record));
+    }
+    let eigen_vanaf = alle.len();
+    alle.extend(records);
+    let opgeslagen = voeg_audits_toe(&mut tx, &alle).await?;
+    sqlx::query(
+        "INSERT INTO audit_uitvoer (id, tot) VALUES (1, $1) \
+         ON CONFLICT (id) DO UPDATE SET tot = excluded.tot",
+    )
+    .bind(laatste)
+    .execute(&mut *tx)
+    .await
+    .map_err(fout)?;
+    tx.commit().await.map_err(fout)?;
+    sqlx::query("DELETE FROM audit_uit WHERE id <= $1")
+        .bind(laatste)
+        .execute(uitvoer)
+        .await
+        .map_err(fout)?;
+    Ok((opgeslagen, eigen_vanaf))
 }
 
 pub(crate) async fn schrijf_checkpoint(pool: &Pool, c: &Checkpoint) -> Resultaat<()> {
@@ -110,32 +171,18 @@ fn uit(r: &Rij) -> Resultaat<Checkpoint> {
     })
 }
 
-/// A pool of one connection with `pool`'s settings, opened on first use:
-/// the sequencer's own connection (see [`migreer`]).
-pub(crate) fn eigen_verbinding(pool: &Pool, wachttijd: std::time::Duration) -> Pool {
-    sqlx::pool::PoolOptions::new()
-        .max_connections(1)
-        .acquire_timeout(wachttijd)
-        .connect_lazy_with((*pool.connect_options()).clone())
-}
-
-/// Brings the schema up to date with the engine's `migraties` on `pool` and
-/// returns the store's audit sequencer on `schrijfpool`: what every backend
-/// does on open. The sequencer has a connection of its own (a pool of one)
-/// so that a batch never queues behind the requests it answers for a
+/// Brings the schema up to date with the engine's `migraties` on `pool`:
+/// what every backend does on open. The store's sequencer
+/// ([`sequencer`]) then gets a connection of its own (a pool of one) so
+/// that a batch never queues behind the requests it answers for a
 /// connection of the shared pool: with 32 requests waiting for 8
 /// connections, every batch — and so every request in it — would wait for
 /// the reads ahead of it first.
-pub(crate) async fn migreer(
-    migraties: &sqlx::migrate::Migrator,
-    pool: &Pool,
-    schrijfpool: &Pool,
-) -> Resultaat<Sequencer> {
+pub(crate) async fn migreer(migraties: &sqlx::migrate::Migrator, pool: &Pool) -> Resultaat<()> {
     migraties
         .run(pool)
         .await
-        .map_err(|e| schakel_storage::OpslagFout::Database(format!("migratie: {e}")))?;
-    Ok(sequencer(schrijfpool))
+        .map_err(|e| schakel_storage::OpslagFout::Database(format!("migratie: {e}")))
 }
 
 /// At most `aantal` records from `vanaf` on, oldest first, read window by

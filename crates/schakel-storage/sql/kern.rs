@@ -16,7 +16,7 @@ use schakel_storage::{
 
 use crate::motor::{
     JSON_LIJST, JSON_RIJ, ROL_VOLGORDE, Rij, VOOR_WIJZIGING, Verbinding, boolean, datum,
-    datum_optie, fout, kol, schrijf_audits, tijd, tijd_db, tijd_optie,
+    UITVOER, datum_optie, fout, kol, schrijf_audits, tijd, tijd_db, tijd_optie,
 };
 use crate::sql::basis::{ORGANISATIE_BESTAAT, eis};
 use crate::sql::rij::{geparst, ongeldig, optie_geparst, rol_in_rij};
@@ -231,15 +231,44 @@ fn audit_uit(r: AuditJson) -> Resultaat<AuditRecord> {
     })
 }
 
-/// Appends `r` to the hash chain inside the caller's write transaction.
-pub(crate) async fn voeg_audit_toe(
-    c: &mut Verbinding,
-    r: &NieuwAuditRecord,
-) -> Resultaat<AuditRecord> {
-    voeg_audits_toe(c, std::slice::from_ref(r))
-        .await?
-        .pop()
-        .ok_or_else(|| OpslagFout::Database("auditrecord niet toegevoegd".into()))
+/// Logs `r` with the caller's write transaction (see [`bewaar_audits`]).
+pub(crate) async fn voeg_audit_toe(c: &mut Verbinding, r: &NieuwAuditRecord) -> Resultaat<()> {
+    bewaar_audits(c, std::slice::from_ref(r)).await
+}
+
+/// Logs `records` with the caller's write transaction: they commit with its
+/// change, or neither does. Where the chain is in the same database
+/// (PostgreSQL) they are appended to it here; where it has a file of its own
+/// (SQLite, `motor::UITVOER`) they wait in the outbox `audit_uit` for the
+/// sequencer's next batch.
+pub(crate) async fn bewaar_audits(c: &mut Verbinding, records: &[NieuwAuditRecord]) -> Resultaat<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    if !UITVOER {
+        return voeg_audits_toe(c, records).await.map(drop);
+    }
+    sqlx::query("INSERT INTO audit_uit (records) VALUES ($1)")
+        .bind(uitvoer_als_json(records)?)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
+    Ok(())
+}
+
+/// Records not yet in the chain, in the chain's JSON form with volgnummer 0
+/// and no hashes ([`audits_uit_json`] reads them back).
+fn uitvoer_als_json(records: &[NieuwAuditRecord]) -> Resultaat<String> {
+    let los: Vec<AuditRecord> = records
+        .iter()
+        .map(|r| AuditRecord {
+            volgnummer: 0,
+            record: r.clone(),
+            vorige_hash: String::new(),
+            hash: String::new(),
+        })
+        .collect();
+    audit_als_json_tekst(&los)
 }
 
 /// Appends `records` in order inside the caller's write transaction: the

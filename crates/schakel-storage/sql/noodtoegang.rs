@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use schakel_storage::{Id, Lijst, NieuwAuditRecord, OpslagFout, Pagina, Resultaat};
 
 use crate::motor::{Rij, VOOR_WIJZIGING, Verbinding, fout, kol, tijd, tijd_db, tijd_optie_db};
-use crate::sql::kern::voeg_audits_toe;
+use crate::sql::kern::bewaar_audits;
 use crate::sql::rij::{geparst, rol_uit};
 
 const KOLOMMEN: &str = "SELECT n.id, n.casus, c.huishouden, n.medewerker, m.naam AS medewerker_naam, \
@@ -66,7 +66,7 @@ pub(crate) async fn maak(
     .fetch_one(&mut *c)
     .await
     .map_err(fout)?;
-    voeg_audits_toe(c, audits).await?;
+    bewaar_audits(c, audits).await?;
     let rij = sqlx::query(sqlx::AssertSqlSafe(format!("{KOLOMMEN} WHERE n.id = $1")))
         .bind(id)
         .fetch_one(&mut *c)

@@ -12,7 +12,7 @@ use schakel_storage::{Id, NieuwAuditRecord, Resultaat};
 use crate::motor::{
     Rij, Verbinding, datum, datum_db, datum_optie, datum_optie_db, fout, kol, tijd, tijd_db,
 };
-use crate::sql::kern::voeg_audits_toe;
+use crate::sql::kern::voeg_audit_toe;
 use crate::sql::rij::{geparst, ongeldig, rol_uit};
 
 const SITUATIE: &str = "SELECT id, jeugdige, situatie, school, schooldagdelen, van, tot, \
@@ -64,7 +64,7 @@ pub(crate) async fn leg_vast(
     .fetch_one(&mut *c)
     .await
     .map_err(fout)?;
-    voeg_audits_toe(c, std::slice::from_ref(audit)).await?;
+    voeg_audit_toe(c, audit).await?;
     let rij = sqlx::query(sqlx::AssertSqlSafe(format!("{SITUATIE} WHERE id = $1")))
         .bind(id)
         .fetch_one(&mut *c)
@@ -126,7 +126,7 @@ pub(crate) async fn zet_afspraak(
     .fetch_one(&mut *c)
     .await
     .map_err(fout)?;
-    voeg_audits_toe(c, std::slice::from_ref(audit)).await?;
+    voeg_audit_toe(c, audit).await?;
     let r = sqlx::query(sqlx::AssertSqlSafe(format!("{AFSPRAAK} WHERE id = $1")))
         .bind(id)
         .fetch_one(&mut *c)

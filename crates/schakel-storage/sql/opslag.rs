@@ -975,7 +975,7 @@ impl Opslag for crate::DezeOpslag {
         .map_err(fout)?;
         herbereken_huishouden(&mut tx, huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
-        voeg_audits_toe(&mut tx, &besluit.toegang).await?;
+        bewaar_audits(&mut tx, &besluit.toegang).await?;
         let hulpvraag = lees_hulpvraag(&mut tx, id)
             .await?
             .ok_or(OpslagFout::NietGevonden)?;
@@ -1013,7 +1013,7 @@ impl Opslag for crate::DezeOpslag {
         let id = voeg_casus_toe(&mut tx, c, klok::nu()).await?;
         herbereken_huishouden(&mut tx, c.huishouden).await?;
         voeg_audit_toe(&mut tx, &audit.over_object(id)).await?;
-        voeg_audits_toe(&mut tx, toegang).await?;
+        bewaar_audits(&mut tx, toegang).await?;
         let casus = verloop::lees_casus(&mut tx, id)
             .await?
             .ok_or(OpslagFout::NietGevonden)?;
@@ -1288,34 +1288,38 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn schrijf_checkpoint(&self, c: &schakel_storage::Checkpoint) -> Resultaat<()> {
-        auditlog::schrijf_checkpoint(&self.pool, c).await
+        auditlog::schrijf_checkpoint(&self.auditpool, c).await
     }
 
     async fn checkpoints(&self) -> Resultaat<Vec<schakel_storage::Checkpoint>> {
-        auditlog::checkpoints(&self.pool).await
+        auditlog::checkpoints(&self.auditpool).await
     }
 
     async fn laatste_checkpoint(&self) -> Resultaat<Option<schakel_storage::Checkpoint>> {
-        auditlog::laatste_checkpoint(&self.pool).await
+        auditlog::laatste_checkpoint(&self.auditpool).await
     }
 
     async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>> {
-        auditlog::venster(&self.pool, vanaf, aantal, |van, tot| {
-            auditlog::records_tussen(&self.pool, van, tot)
+        // Writes' records still in the outbox first.
+        self.sequencer.bij().await?;
+        auditlog::venster(&self.auditpool, vanaf, aantal, |van, tot| {
+            auditlog::records_tussen(&self.auditpool, van, tot)
         })
         .await
     }
 
     async fn audit_schakels(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditSchakel>> {
-        auditlog::venster(&self.pool, vanaf, aantal, |van, tot| {
-            auditlog::schakels_tussen(&self.pool, van, tot)
+        self.sequencer.bij().await?;
+        auditlog::venster(&self.auditpool, vanaf, aantal, |van, tot| {
+            auditlog::schakels_tussen(&self.auditpool, van, tot)
         })
         .await
     }
 
     async fn audit_kop(&self) -> Resultaat<Option<(i64, String)>> {
+        self.sequencer.bij().await?;
         let rij = sqlx::query("SELECT volgnummer, hash FROM audit_kop WHERE id = 1")
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.auditpool)
             .await
             .map_err(fout)?;
         let Some(rij) = rij else {
@@ -1330,7 +1334,8 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn audit_voor_client(&self, pseudoniem: &str) -> Resultaat<Vec<AuditRecord>> {
-        auditlog::records_voor_client(&self.pool, pseudoniem).await
+        self.sequencer.bij().await?;
+        auditlog::records_voor_client(&self.auditpool, pseudoniem).await
     }
 
     async fn verlopen_bewaartermijnen(&self, peildatum: NaiveDate) -> Resultaat<Vec<RetentieItem>> {

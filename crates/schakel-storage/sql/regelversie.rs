@@ -6,7 +6,7 @@ use schakel_storage::{
 };
 
 use crate::motor::{Rij, Verbinding, fout, kol, tijd, tijd_db};
-use crate::sql::kern::voeg_audits_toe;
+use crate::sql::kern::voeg_audit_toe;
 
 pub(crate) async fn lees(c: &mut Verbinding) -> Resultaat<Vec<VastgelegdeRegelversie>> {
     sqlx::query("SELECT regio, vingerafdruk, vastgelegd FROM regelversie ORDER BY regio")
@@ -61,7 +61,7 @@ pub(crate) async fn leg_vast(
             .await
             .map_err(fout)?;
         }
-        voeg_audits_toe(c, std::slice::from_ref(audit)).await?;
+        voeg_audit_toe(c, audit).await?;
     }
     lees(c).await
 }

@@ -24,7 +24,7 @@ use crate::motor::{
     kol, maand_van_datum, maand_van_tijd, postcode_getal, tijd, tijd_db, tijd_optie,
 };
 use crate::sql::basis::{ORGANISATIE_BESTAAT, eis, raak_huishouden_aan};
-use crate::sql::kern::{herbereken_huishouden, voeg_audit_toe, voeg_audits_toe, voeg_partijen_toe};
+use crate::sql::kern::{bewaar_audits, herbereken_huishouden, voeg_audit_toe, voeg_partijen_toe};
 use crate::sql::rij::{geparst, ongeldig, optie_geparst, rol_uit};
 
 fn door_uit(rij: &Rij) -> Resultaat<Door> {
@@ -144,7 +144,7 @@ pub(crate) async fn voeg_gebeurtenis_toe(
         .iter()
         .map(|a| a.anders_over_object(g.casus))
         .collect();
-    voeg_audits_toe(c, &audits).await?;
+    bewaar_audits(c, &audits).await?;
     Ok(CasusGebeurtenis {
         volgnummer: g.volgnummer,
         gebeurtenis: g.gebeurtenis.clone(),

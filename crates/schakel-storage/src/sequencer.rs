@@ -8,10 +8,14 @@
 //! once acknowledged" holds as before, but N waiting requests cost one
 //! commit instead of N, one after the other.
 //!
-//! Writes of a jeugdige's data keep appending their record in their own
-//! transaction (a change is never committed without its record); they and
-//! the sequencer's batches are serialised by the chain head's lock, once per
-//! transaction.
+//! Writes of a jeugdige's data keep their record in their own transaction
+//! (a change is never committed without its record). On PostgreSQL they
+//! append it to the chain there, serialised with the sequencer's batches by
+//! the chain head's lock. On SQLite the chain lives in a file of its own and
+//! a write leaves its record in an outbox beside its change, which the
+//! sequencer's next batch moves into the chain: after every
+//! [`met_ronde`](Sequencer::met_ronde) interval when nothing else comes, and
+//! before anyone reads the log ([`bij`](Sequencer::bij)).
 
 use std::fmt;
 use std::future::Future;
@@ -37,6 +41,7 @@ type Schrijver = Arc<dyn Fn(Vec<NieuwAuditRecord>) -> Batch + Send + Sync>;
 pub struct Sequencer {
     schrijver: Schrijver,
     wachten: Duration,
+    ronde: Option<Duration>,
     kanaal: Arc<OnceLock<mpsc::UnboundedSender<Opdracht>>>,
 }
 
@@ -52,8 +57,27 @@ impl Sequencer {
         Self {
             schrijver: Arc::new(schrijver),
             wachten: SAMEN_WACHTEN,
+            ronde: None,
             kanaal: Arc::new(OnceLock::new()),
         }
+    }
+
+    /// The same, with records waiting outside the chain (an outbox) that
+    /// every batch takes along: when no request comes for `ronde`, an empty
+    /// batch is written to take them.
+    pub fn met_ronde(mut self, ronde: Duration) -> Self {
+        self.ronde = Some(ronde);
+        self
+    }
+
+    /// Once this returns, every record waiting outside the chain when it was
+    /// called is in the chain: what reading the log starts with. Without an
+    /// outbox there is nothing to wait for.
+    pub async fn bij(&self) -> Resultaat<()> {
+        if self.ronde.is_none() {
+            return Ok(());
+        }
+        self.stuur(Vec::new()).await.map(drop)
     }
 
     /// The same, with a batch waiting at most `wachten` for its companions
@@ -74,10 +98,14 @@ impl Sequencer {
         if bench::uitgeschakeld() {
             return Ok(niet_opgeslagen(records));
         }
+        self.stuur(records).await
+    }
+
+    async fn stuur(&self, records: Vec<NieuwAuditRecord>) -> Resultaat<Vec<AuditRecord>> {
         // The task starts on first use, in the runtime that uses the store.
         let kanaal = self.kanaal.get_or_init(|| {
             let (tx, rx) = mpsc::unbounded_channel();
-            tokio::spawn(lus(rx, self.schrijver.clone(), self.wachten));
+            tokio::spawn(lus(rx, self.schrijver.clone(), self.wachten, self.ronde));
             tx
         });
         let (antwoord, ontvang) = oneshot::channel();
@@ -102,15 +130,42 @@ impl Sequencer {
 /// waits: one connection's requests are as fast as without the wait.
 pub const SAMEN_WACHTEN: Duration = Duration::from_millis(2);
 
-async fn lus(mut rx: mpsc::UnboundedReceiver<Opdracht>, schrijver: Schrijver, wachten: Duration) {
+async fn lus(
+    mut rx: mpsc::UnboundedReceiver<Opdracht>,
+    schrijver: Schrijver,
+    wachten: Duration,
+    ronde: Option<Duration>,
+) {
     let mut vorige = 0;
-    while let Some(eerste) = rx.recv().await {
+    while let Some(eerste) = volgende(&mut rx, &schrijver, ronde).await {
         let mut batch = Verzameling::default();
         batch.voeg_toe(eerste);
         batch.neem_wachtende(&mut rx);
         batch.wacht_op_gezelschap(&mut rx, vorige, wachten).await;
         vorige = batch.wachtend.len();
         batch.schrijf(&schrijver).await;
+    }
+}
+
+/// The next request; meanwhile, every `ronde` without one, an empty batch
+/// (which takes the outbox along). None: the store is gone.
+async fn volgende(
+    rx: &mut mpsc::UnboundedReceiver<Opdracht>,
+    schrijver: &Schrijver,
+    ronde: Option<Duration>,
+) -> Option<Opdracht> {
+    let Some(ronde) = ronde else {
+        return rx.recv().await;
+    };
+    loop {
+        match tokio::time::timeout(ronde, rx.recv()).await {
+            Ok(opdracht) => return opdracht,
+            Err(_) => {
+                if let Err(e) = schrijver(Vec::new()).await {
+                    tracing::warn!(fout = %e, "auditlog: de uitvoer kon niet in de keten");
+                }
+            }
+        }
     }
 }
 

@@ -551,7 +551,7 @@ fn gemanipuleerd_auditlog_wordt_ontdekt() {
     rt.block_on(async {
         use sqlx::ConnectOptions;
         let mut c = sqlx::sqlite::SqliteConnectOptions::new()
-            .filename(&pad)
+            .filename(schakel_storage_sqlite::auditbestand(&pad))
             .connect()
             .await
             .expect("open");

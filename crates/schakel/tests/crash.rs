@@ -557,27 +557,9 @@ fn sleutel(data_dir: &Path) -> Vec<u8> {
 }
 
 fn sqlite_stand(pad: &Path) -> Stand {
-    use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
-    use sqlx::{Connection, Row};
+    use sqlx::Row;
     runtime().block_on(async {
-        let opties = SqliteConnectOptions::new()
-            .filename(pad)
-            .create_if_missing(false)
-            .journal_mode(SqliteJournalMode::Wal)
-            .foreign_keys(true);
-        let mut c = sqlx::SqliteConnection::connect_with(&opties)
-            .await
-            .expect("open the database after the crash");
-        let integriteit: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
-            .fetch_all(&mut c)
-            .await
-            .expect("integrity_check");
-        assert_eq!(integriteit, ["ok"], "PRAGMA integrity_check");
-        let fk = sqlx::query("PRAGMA foreign_key_check")
-            .fetch_all(&mut c)
-            .await
-            .expect("foreign_key_check");
-        assert!(fk.is_empty(), "PRAGMA foreign_key_check: {} rows", fk.len());
+        let mut c = sqlite_na_crash(pad).await;
         let jeugdigen = sqlx::query("SELECT bsn, id FROM jeugdige")
             .fetch_all(&mut c)
             .await
@@ -585,26 +567,56 @@ fn sqlite_stand(pad: &Path) -> Stand {
             .iter()
             .map(|r| (r.get::<String, _>(0), r.get::<i64, _>(1)))
             .collect();
+        // The log is in the audit file beside the database.
+        let mut a = sqlite_na_crash(&schakel_storage_sqlite::auditbestand(pad)).await;
         let aanmaken = sqlx::query(
             "SELECT object_id, client FROM audit_alle WHERE gebeurtenis = 'jeugdige.aanmaken'",
         )
-        .fetch_all(&mut c)
+        .fetch_all(&mut a)
         .await
         .expect("audit")
         .iter()
         .map(|r| (r.get::<Option<i64>, _>(0), r.get::<Option<String>, _>(1)))
         .collect();
         let audit_records: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_alle")
-            .fetch_one(&mut c)
+            .fetch_one(&mut a)
             .await
             .expect("count");
-        c.close().await.expect("close");
+        for v in [c, a] {
+            sqlx::Connection::close(v).await.expect("close");
+        }
         Stand {
             jeugdigen,
             aanmaken,
             audit_records,
         }
     })
+}
+
+/// A connection to the SQLite file at `pad` after the crash, once SQLite's
+/// own checks of it pass.
+async fn sqlite_na_crash(pad: &Path) -> sqlx::SqliteConnection {
+    use sqlx::Connection;
+    use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
+    let opties = SqliteConnectOptions::new()
+        .filename(pad)
+        .create_if_missing(false)
+        .journal_mode(SqliteJournalMode::Wal)
+        .foreign_keys(true);
+    let mut c = sqlx::SqliteConnection::connect_with(&opties)
+        .await
+        .expect("open the database after the crash");
+    let integriteit: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_all(&mut c)
+        .await
+        .expect("integrity_check");
+    assert_eq!(integriteit, ["ok"], "PRAGMA integrity_check");
+    let fk = sqlx::query("PRAGMA foreign_key_check")
+        .fetch_all(&mut c)
+        .await
+        .expect("foreign_key_check");
+    assert!(fk.is_empty(), "PRAGMA foreign_key_check: {} rows", fk.len());
+    c
 }
 
 // --- one crash run, for either database ------------------------------------------------
