@@ -25,14 +25,16 @@ use schakel_storage::{OpslagFout, Resultaat};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::{Connection, Sqlite, SqliteConnection, Transaction};
+use sqlx::{Sqlite, Transaction};
 
 mod adresimport;
+mod auditbestand;
 mod motor;
 #[path = "../../schakel-storage/sql/mod.rs"]
 mod sql;
 use motor::fout;
 use sql::auditlog;
+pub use auditbestand::auditbestand;
 
 /// The migrations, embedded in the binary.
 pub static MIGRATIES: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -64,25 +66,6 @@ pub struct SqliteOpslag {
     sequencer: schakel_storage::sequencer::Sequencer,
 }
 
-/// The audit log's file beside the database file at `pad`:
-/// `schakel.db` → `schakel.audit.db`. The request handlers read the one and
-/// the sequencer commits its batches to the other, so a batch does not make
-/// every reading connection reset its page cache (BENCHMARKS.md, "The audit
-/// log in a file of its own"). A backup copies both.
-pub fn auditbestand(pad: &Path) -> PathBuf {
-    let extensie = pad
-        .extension()
-        .map(|e| format!("audit.{}", e.to_string_lossy()))
-        .unwrap_or_else(|| "audit".into());
-    pad.with_extension(extensie)
-}
-
-/// The audit log's tables, its view and (through `tbl_name`) their indexes
-/// and triggers: what moves to the audit file. Changes to them after
-/// migration 0043 go to the audit file's connection, not to `migrations/`.
-const AUDIT_OBJECTEN: &str = "'audit', 'audit_kop', 'audit_pak', 'audit_pak_client', \
-     'audit_checkpoint', 'audit_uitvoer', 'audit_alle'";
-
 impl SqliteOpslag {
     /// Opens (and creates, when missing) the database file at `pad` and its
     /// audit file, and brings their schema up to date.
@@ -109,7 +92,7 @@ impl SqliteOpslag {
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(WACHTTIJD);
-        verhuis_auditlog(&pool, pad, &audit_opties).await?;
+        auditbestand::koppel(&pool, pad, &audit_opties).await?;
         let pool_van = |verbindingen, opties: &SqliteConnectOptions| {
             SqlitePoolOptions::new()
                 .max_connections(verbindingen)
@@ -335,94 +318,6 @@ async fn integriteit(pool: &SqlitePool) -> Resultaat<()> {
             fk.len()
         )));
     }
-    Ok(())
-}
-
-/// Moves the audit log's tables, with their rows, indexes, triggers and
-/// view, from the database file to the audit file, once: on a new database
-/// the empty ones migrations made, on a database of an earlier release its
-/// whole log. First the audit file gets everything in one transaction, then
-/// the database drops its own; after a crash in between, the audit file
-/// already holds the log and only the dropping is done again.
-async fn verhuis_auditlog(
-    pool: &SqlitePool,
-    pad: &Path,
-    audit_opties: &SqliteConnectOptions,
-) -> Resultaat<()> {
-    let objecten: Vec<(String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT type, name, sql FROM sqlite_master \
-         WHERE tbl_name IN ({AUDIT_OBJECTEN}) AND sql IS NOT NULL \
-         ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 WHEN 'trigger' THEN 2 ELSE 3 END, \
-           rowid"
-    )))
-    .fetch_all(pool)
-    .await
-    .map_err(fout)?;
-    if objecten.is_empty() {
-        return Ok(());
-    }
-    let mut c = SqliteConnection::connect_with(audit_opties)
-        .await
-        .map_err(fout)?;
-    let al_verhuisd: bool =
-        sqlx::query_scalar("SELECT count(*) > 0 FROM sqlite_master WHERE name = 'audit'")
-            .fetch_one(&mut c)
-            .await
-            .map_err(fout)?;
-    if !al_verhuisd {
-        kopieer_auditlog(&mut c, pad, &objecten).await?;
-    }
-    c.close().await.map_err(fout)?;
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(fout)?;
-    for (soort, naam, _) in objecten.iter().rev() {
-        if soort == "table" || soort == "view" {
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "DROP {} IF EXISTS {naam}",
-                soort.to_uppercase()
-            )))
-            .execute(&mut *tx)
-            .await
-            .map_err(fout)?;
-        }
-    }
-    tx.commit().await.map_err(fout)
-}
-
-/// Creates `objecten` on `c` (the audit file) as the database file defines
-/// them and copies the tables' rows, in one transaction.
-async fn kopieer_auditlog(
-    c: &mut SqliteConnection,
-    pad: &Path,
-    objecten: &[(String, String, String)],
-) -> Resultaat<()> {
-    let hoofd = pad
-        .to_str()
-        .ok_or_else(|| OpslagFout::Database("auditlog: het pad is geen UTF-8".into()))?;
-    sqlx::query("ATTACH DATABASE ? AS hoofd")
-        .bind(hoofd)
-        .execute(&mut *c)
-        .await
-        .map_err(fout)?;
-    let mut tx = c.begin_with("BEGIN IMMEDIATE").await.map_err(fout)?;
-    for (_, _, sql) in objecten {
-        sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
-            .execute(&mut *tx)
-            .await
-            .map_err(fout)?;
-    }
-    for (_, naam, _) in objecten.iter().filter(|(soort, _, _)| soort == "table") {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "INSERT INTO main.{naam} SELECT * FROM hoofd.{naam}"
-        )))
-        .execute(&mut *tx)
-        .await
-        .map_err(fout)?;
-    }
-    tx.commit().await.map_err(fout)?;
-    sqlx::query("DETACH DATABASE hoofd")
-        .execute(&mut *c)
-        .await
-        .map_err(fout)?;
     Ok(())
 }
 

@@ -804,3 +804,102 @@ async fn een_afgebroken_begin_laat_de_verbinding_niet_in_een_transactie() {
     })
     .await;
 }
+
+/// The database file with its audit file's WAL and index, as a copy or a
+/// removal takes them.
+fn met_wal(pad: &Path) -> Vec<std::path::PathBuf> {
+    ["", "-wal", "-shm"]
+        .iter()
+        .map(|a| {
+            let mut naam = pad.as_os_str().to_os_string();
+            naam.push(a);
+            naam.into()
+        })
+        .collect()
+}
+
+/// A database whose log moved to its audit file does not open without it:
+/// no empty log is made in its place, and no file is created.
+#[tokio::test]
+async fn zonder_zijn_auditbestand_opent_de_database_niet() {
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let pad = map.path().join("schakel.db");
+    let opslag = open(&pad).await;
+    vul(&opslag).await;
+    opslag.sluit().await;
+    let bestand = schakel_storage_sqlite::auditbestand(&pad);
+    assert_eq!(bestand, map.path().join("schakel.audit.db"));
+    for f in met_wal(&bestand) {
+        let _ = std::fs::remove_file(f);
+    }
+    match SqliteOpslag::open(&pad).await {
+        Err(OpslagFout::Database(m)) => assert!(
+            m.contains("schakel.audit.db ontbreekt"),
+            "the message names the file: {m}"
+        ),
+        anders => panic!("expected a refusal, got {anders:?}"),
+    }
+    assert!(!bestand.exists(), "no empty audit file was made");
+}
+
+/// Another database's audit file is refused: its log is not this one's.
+#[tokio::test]
+async fn een_ander_auditbestand_wordt_geweigerd() {
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let (a, b) = (map.path().join("a.db"), map.path().join("b.db"));
+    for pad in [&a, &b] {
+        let opslag = open(pad).await;
+        vul(&opslag).await;
+        opslag.sluit().await;
+    }
+    let (van, naar) = (
+        schakel_storage_sqlite::auditbestand(&b),
+        schakel_storage_sqlite::auditbestand(&a),
+    );
+    for (v, n) in met_wal(&van).into_iter().zip(met_wal(&naar)) {
+        let _ = std::fs::remove_file(&n);
+        if v.exists() {
+            std::fs::copy(&v, &n).expect("copy");
+        }
+    }
+    match SqliteOpslag::open(&a).await {
+        Err(OpslagFout::Database(m)) => {
+            assert!(m.contains("a.audit.db hoort niet bij deze database"), "{m}")
+        }
+        anders => panic!("expected a refusal, got {anders:?}"),
+    }
+}
+
+/// An outbox row the chain already holds (a crash after the chain's commit,
+/// before the row's deletion) is deleted, not chained a second time: the
+/// row here is no valid record at all, so chaining it would fail.
+#[tokio::test]
+async fn een_al_geketende_uitvoerrij_komt_niet_twee_keer_in_de_keten() {
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let pad = map.path().join("schakel.db");
+    let opslag = open(&pad).await;
+    vul(&opslag).await;
+    let kop = opslag.audit_kop().await.expect("audit_kop");
+    opslag.sluit().await;
+    let mut c = rauw(&pad).await;
+    let tot: i64 = sqlx::query_scalar("SELECT seq FROM sqlite_sequence WHERE name = 'audit_uit'")
+        .fetch_one(&mut c)
+        .await
+        .expect("the outbox was used");
+    sqlx::query("INSERT INTO audit_uit (id, records) VALUES (?, 'geen record')")
+        .bind(tot)
+        .execute(&mut c)
+        .await
+        .expect("a row left behind");
+    c.close().await.expect("sluiten");
+
+    let opslag = open(&pad).await;
+    assert_eq!(opslag.audit_kop().await.expect("audit_kop"), kop);
+    let mut c = rauw(&pad).await;
+    let over: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_uit")
+        .fetch_one(&mut c)
+        .await
+        .expect("count");
+    assert_eq!(over, 0, "the row was recognised and deleted");
+    assert!(verifieer(&opslag).await.is_ok());
+}

@@ -150,12 +150,13 @@ pub async fn serve(opties: &ServeOpties, regios: Regios, data: &Path) -> Result<
             ));
         }
         let pad = opties.opslag.data_dir.join("demo.db");
-        for bestand in [
-            pad.clone(),
-            pad.with_extension("db-wal"),
-            pad.with_extension("db-shm"),
-        ] {
-            let _ = std::fs::remove_file(bestand);
+        // The database and its audit file, each with its WAL and index.
+        for bestand in [pad.clone(), schakel_storage_sqlite::auditbestand(&pad)] {
+            for achtervoegsel in ["", "-wal", "-shm"] {
+                let mut naam = bestand.clone().into_os_string();
+                naam.push(achtervoegsel);
+                let _ = std::fs::remove_file(naam);
+            }
         }
         let demo_opties = OpslagOpties {
             data_dir: opties.opslag.data_dir.clone(),
