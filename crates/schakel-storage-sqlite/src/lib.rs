@@ -6,9 +6,12 @@
 //!
 //! Every write that changes a jeugdige's data runs in one `BEGIN IMMEDIATE`
 //! transaction together with its audit record, so a change is never
-//! committed without its record, and appends to the audit hash chain are
-//! serialised by SQLite's single writer lock: two appends can never take the
-//! same volgnummer or the same previous hash.
+//! committed without its record. The audit log itself is a second file
+//! beside the database ([`auditbestand`]): the write's record commits in the
+//! database file's outbox (`audit_uit`), and the sequencer moves it into the
+//! chain in the audit file with its next batch (`sql::auditlog`). Appends to
+//! the chain are serialised by the audit file's single writer lock: two
+//! appends can never take the same volgnummer or the same previous hash.
 //!
 //! Values are stored as TEXT where SQLite has no type: timestamps as RFC 3339
 //! UTC with six fractional digits (what [`NieuwAuditRecord::tijdstip_tekst`]
