@@ -371,6 +371,15 @@ impl PgOpslag {
     }
 }
 
+/// A pool of one connection with `pool`'s settings, opened on first use:
+/// the sequencer's own connection (see `sql::auditlog::migreer`).
+fn eigen_verbinding(pool: &PgPool, wachttijd: Duration) -> PgPool {
+    sqlx::pool::PoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(wachttijd)
+        .connect_lazy_with((*pool.connect_options()).clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,13 +422,4 @@ mod tests {
         assert_eq!(url, "postgres:///db?host=%2Ftmp%2Fsock");
         assert_eq!(w, None);
     }
-}
-
-/// A pool of one connection with `pool`'s settings, opened on first use:
-/// the sequencer's own connection (see `sql::auditlog::migreer`).
-fn eigen_verbinding(pool: &PgPool, wachttijd: Duration) -> PgPool {
-    sqlx::pool::PoolOptions::new()
-        .max_connections(1)
-        .acquire_timeout(wachttijd)
-        .connect_lazy_with((*pool.connect_options()).clone())
 }

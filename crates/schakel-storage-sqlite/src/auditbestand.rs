@@ -88,9 +88,7 @@ async fn koppel_op(
     } else {
         kopieer(c, pad, objecten).await?;
     }
-    let gedeeld = sleutel(c)
-        .await?
-        .ok_or_else(|| hoort_niet_bij(&bestand))?;
+    let gedeeld = sleutel(c).await?.ok_or_else(|| hoort_niet_bij(&bestand))?;
     verwijder_uit_database(pool, objecten, &gedeeld).await
 }
 
@@ -163,7 +161,10 @@ async fn verwijder_uit_database(
             .map_err(fout)?;
         }
     }
-    sqlx::query(KOPPELING).execute(&mut *tx).await.map_err(fout)?;
+    sqlx::query(KOPPELING)
+        .execute(&mut *tx)
+        .await
+        .map_err(fout)?;
     sqlx::query("INSERT OR REPLACE INTO auditkoppeling (id, sleutel) VALUES (1, $1)")
         .bind(gedeeld)
         .execute(&mut *tx)

@@ -35,9 +35,9 @@ mod auditbestand;
 mod motor;
 #[path = "../../schakel-storage/sql/mod.rs"]
 mod sql;
+pub use auditbestand::auditbestand;
 use motor::fout;
 use sql::auditlog;
-pub use auditbestand::auditbestand;
 
 /// The migrations, embedded in the binary.
 pub static MIGRATIES: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -165,7 +165,12 @@ impl SqliteOpslag {
         if let Err(e) = self.sequencer.bij().await {
             tracing::warn!(fout = %e, "auditlog: de uitvoer kon bij het sluiten niet in de keten");
         }
-        for pool in [&self.schrijfpool, &self.uitvoerpool, &self.auditpool, &self.pool] {
+        for pool in [
+            &self.schrijfpool,
+            &self.uitvoerpool,
+            &self.auditpool,
+            &self.pool,
+        ] {
             pool.close().await;
         }
     }

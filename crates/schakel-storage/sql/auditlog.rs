@@ -43,7 +43,11 @@ pub(crate) fn sequencer(pool: &Pool, uitvoer: Option<Pool>) -> Sequencer {
             Ok(opgeslagen.split_off(eigen_vanaf))
         })
     });
-    if met_uitvoer { s.met_ronde(UITVOER_RONDE) } else { s }
+    if met_uitvoer {
+        s.met_ronde(UITVOER_RONDE)
+    } else {
+        s
+    }
 }
 
 /// How long a write's record waits in the outbox at most when no request

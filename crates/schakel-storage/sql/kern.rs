@@ -15,8 +15,8 @@ use schakel_storage::{
 };
 
 use crate::motor::{
-    JSON_LIJST, JSON_RIJ, ROL_VOLGORDE, Rij, VOOR_WIJZIGING, Verbinding, boolean, datum,
-    UITVOER, datum_optie, fout, kol, schrijf_audits, tijd, tijd_db, tijd_optie,
+    JSON_LIJST, JSON_RIJ, ROL_VOLGORDE, Rij, UITVOER, VOOR_WIJZIGING, Verbinding, boolean, datum,
+    datum_optie, fout, kol, schrijf_audits, tijd, tijd_db, tijd_optie,
 };
 use crate::sql::basis::{ORGANISATIE_BESTAAT, eis};
 use crate::sql::rij::{geparst, ongeldig, optie_geparst, rol_in_rij};
@@ -241,7 +241,10 @@ pub(crate) async fn voeg_audit_toe(c: &mut Verbinding, r: &NieuwAuditRecord) -> 
 /// (PostgreSQL) they are appended to it here; where it has a file of its own
 /// (SQLite, `motor::UITVOER`) they wait in the outbox `audit_uit` for the
 /// sequencer's next batch.
-pub(crate) async fn bewaar_audits(c: &mut Verbinding, records: &[NieuwAuditRecord]) -> Resultaat<()> {
+pub(crate) async fn bewaar_audits(
+    c: &mut Verbinding,
+    records: &[NieuwAuditRecord],
+) -> Resultaat<()> {
     if records.is_empty() {
         return Ok(());
     }

@@ -387,4 +387,27 @@ mod tests {
         assert_eq!(Instant::now(), begin, "after a lone request: no wait");
         assert_eq!(*grootten.lock().expect("test"), [1, 2, 1, 1, 1]);
     }
+
+    /// With an outbox, `bij` waits for a batch (an empty one when nothing
+    /// else is waiting), and an idle sequencer writes an empty batch every
+    /// `ronde` to take the outbox along; without one, `bij` writes nothing.
+    #[tokio::test(start_paused = true)]
+    async fn een_ronde_neemt_de_uitvoer_mee_ook_zonder_verzoeken() {
+        let vrij = || {
+            let los = Arc::new(Notify::new());
+            los.notify_one();
+            los
+        };
+        let (s, grootten) = sequencer(SAMEN_WACHTEN, vrij());
+        let s = s.met_ronde(Duration::from_millis(100));
+        s.bij().await.expect("bij");
+        assert_eq!(*grootten.lock().expect("test"), [0]);
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        assert_eq!(*grootten.lock().expect("test"), [0, 0, 0], "two rounds");
+
+        let (zonder, grootten) = sequencer(SAMEN_WACHTEN, vrij());
+        zonder.bij().await.expect("bij");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        assert!(grootten.lock().expect("test").is_empty());
+    }
 }

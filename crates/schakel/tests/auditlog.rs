@@ -124,15 +124,12 @@ impl Db {
                 }
                 None => {
                     // The log is in the audit file beside the database.
-                    let bestand = schakel_storage_sqlite::auditbestand(
-                        &self.data_dir().join("schakel.db"),
-                    );
-                    let mut c = sqlx::SqliteConnection::connect(&format!(
-                        "sqlite://{}",
-                        bestand.display()
-                    ))
-                    .await
-                    .expect("connect");
+                    let bestand =
+                        schakel_storage_sqlite::auditbestand(&self.data_dir().join("schakel.db"));
+                    let mut c =
+                        sqlx::SqliteConnection::connect(&format!("sqlite://{}", bestand.display()))
+                            .await
+                            .expect("connect");
                     for s in [
                         "DROP TRIGGER IF EXISTS audit_niet_wijzigen",
                         "DROP TRIGGER IF EXISTS audit_niet_verwijderen",
