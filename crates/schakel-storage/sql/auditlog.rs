@@ -30,6 +30,12 @@ pub(crate) fn sequencer(pool: &Pool, uitvoer: Option<Pool>) -> Sequencer {
     let pool = pool.clone();
     let kop = Kop::default();
     let met_uitvoer = uitvoer.is_some();
+    let uitvoer = uitvoer.map(|pool| {
+        std::sync::Arc::new(Uitvoer {
+            pool,
+            stand: std::sync::Mutex::new((u64::MAX, std::time::Instant::now())),
+        })
+    });
     let s = Sequencer::new(move |records| {
         let (pool, kop, uitvoer) = (pool.clone(), kop.clone(), uitvoer.clone());
         Box::pin(async move {
@@ -47,6 +53,35 @@ pub(crate) fn sequencer(pool: &Pool, uitvoer: Option<Pool>) -> Sequencer {
         s.met_ronde(UITVOER_RONDE)
     } else {
         s
+    }
+}
+
+/// How many rows this process's writes have put in an outbox: a batch
+/// looks in the outbox only when this changed since it last looked, or
+/// [`UITVOER_RONDE`] has passed, or it is an empty batch (a round, or
+/// [`Sequencer::bij`]). A write counts before it commits, so a batch may
+/// look too early and miss it; the next look within the round takes it.
+pub(crate) static UITVOER_GESCHREVEN: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(0);
+
+/// The outbox's connection, and what the count was when a batch last
+/// looked, and when.
+struct Uitvoer {
+    pool: Pool,
+    stand: std::sync::Mutex<(u64, std::time::Instant)>,
+}
+
+impl Uitvoer {
+    /// Whether this batch looks in the outbox (see [`UITVOER_GESCHREVEN`]);
+    /// if so, notes that it did.
+    fn kijken(&self, leeg: bool) -> bool {
+        let nu = UITVOER_GESCHREVEN.load(std::sync::atomic::Ordering::Acquire);
+        let mut stand = self.stand.lock().unwrap_or_else(|v| v.into_inner());
+        let kijken = leeg || stand.0 != nu || stand.1.elapsed() >= UITVOER_RONDE;
+        if kijken {
+            *stand = (nu, std::time::Instant::now());
+        }
+        kijken
     }
 }
 
@@ -79,10 +114,14 @@ async fn voeg_batch_toe(
 /// one are recognised and not chained twice.
 async fn voeg_batch_met_uitvoer_toe(
     pool: &Pool,
-    uitvoer: &Pool,
+    uitvoer: &Uitvoer,
     kop: &Kop,
     records: Vec<schakel_storage::NieuwAuditRecord>,
 ) -> Resultaat<(Vec<schakel_storage::AuditRecord>, usize)> {
+    if !uitvoer.kijken(records.is_empty()) {
+        return Ok((voeg_batch_toe(pool, kop, &records).await?, 0));
+    }
+    let uitvoer = &uitvoer.pool;
     let rijen: Vec<(i64, String)> = sqlx::query_as("SELECT id, records FROM audit_uit ORDER BY id")
         .fetch_all(uitvoer)
         .await

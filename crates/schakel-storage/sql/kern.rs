@@ -251,6 +251,7 @@ pub(crate) async fn bewaar_audits(
     if !UITVOER {
         return voeg_audits_toe(c, records).await.map(drop);
     }
+    crate::sql::auditlog::UITVOER_GESCHREVEN.fetch_add(1, std::sync::atomic::Ordering::Release);
     sqlx::query("INSERT INTO audit_uit (records) VALUES ($1)")
         .bind(uitvoer_als_json(records)?)
         .execute(&mut *c)
