@@ -88,7 +88,7 @@ impl PgOpslag {
         let schrijfpool = eigen_verbinding(&pool, Duration::from_secs(30));
         auditlog::migreer(&MIGRATIES, &pool).await?;
         Ok(Self {
-            sequencer: auditlog::sequencer(&schrijfpool, None),
+            sequencer: auditlog::sequencer(&schrijfpool, &pool),
             auditpool: pool.clone(),
             pool,
             schrijfpool,

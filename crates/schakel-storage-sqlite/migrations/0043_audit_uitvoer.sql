@@ -11,8 +11,9 @@
 -- deleted here. So a record is never chained twice nor lost.
 --
 -- `audit_uitvoer` is created here and moved to the audit file with the
--- other audit tables when the store opens (`verhuis_auditlog`); an
+-- other audit tables when the store opens (`auditbestand::koppel`); an
 -- in-memory store keeps everything in its one database.
+--
 -- AUTOINCREMENT: an id is never given twice, also after the rows below
 -- `tot` are deleted and the table is empty.
 CREATE TABLE audit_uit (

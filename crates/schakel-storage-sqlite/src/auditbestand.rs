@@ -51,8 +51,14 @@ pub(crate) async fn koppel(
     let bestand = auditbestand(pad);
     let mut c = SqliteConnection::connect_with(&audit_opties.clone().create_if_missing(!verhuisd))
         .await
-        .map_err(|_| ontbreekt(&bestand))?;
-    let uit = koppel_op(pool, pad, &mut c, &objecten).await;
+        .map_err(|e| {
+            if verhuisd {
+                ontbreekt(&bestand)
+            } else {
+                fout(e)
+            }
+        })?;
+    let uit = koppel_op(pool, pad, &bestand, &mut c, &objecten).await;
     c.close().await.map_err(fout)?;
     uit
 }
@@ -60,10 +66,10 @@ pub(crate) async fn koppel(
 async fn koppel_op(
     pool: &SqlitePool,
     pad: &Path,
+    bestand: &Path,
     c: &mut SqliteConnection,
     objecten: &Objecten,
 ) -> Resultaat<()> {
-    let bestand = auditbestand(pad);
     let heeft_log: bool =
         sqlx::query_scalar("SELECT count(*) > 0 FROM sqlite_master WHERE name = 'audit'")
             .fetch_one(&mut *c)
@@ -71,10 +77,10 @@ async fn koppel_op(
             .map_err(fout)?;
     if objecten.is_empty() {
         if !heeft_log {
-            return Err(ontbreekt(&bestand));
+            return Err(ontbreekt(bestand));
         }
         if sleutel(&mut *pool.acquire().await.map_err(fout)?).await? != sleutel(c).await? {
-            return Err(hoort_niet_bij(&bestand));
+            return Err(hoort_niet_bij(bestand));
         }
         return Ok(());
     }
@@ -83,12 +89,12 @@ async fn koppel_op(
         // log in both; anything else is another database's log.
         let mut hier = pool.acquire().await.map_err(fout)?;
         if kop(&mut hier).await? != kop(c).await? {
-            return Err(hoort_niet_bij(&bestand));
+            return Err(hoort_niet_bij(bestand));
         }
     } else {
         kopieer(c, pad, objecten).await?;
     }
-    let gedeeld = sleutel(c).await?.ok_or_else(|| hoort_niet_bij(&bestand))?;
+    let gedeeld = sleutel(c).await?.ok_or_else(|| hoort_niet_bij(bestand))?;
     verwijder_uit_database(pool, objecten, &gedeeld).await
 }
 
@@ -209,4 +215,14 @@ fn hoort_niet_bij(bestand: &Path) -> OpslagFout {
          zet het bijbehorende terug of verplaats dit bestand",
         bestand.display()
     ))
+}
+
+/// A SQLite file with its WAL and its index beside it: what a copy or a
+/// removal of the file takes.
+pub fn met_wal(pad: &Path) -> [PathBuf; 3] {
+    ["", "-wal", "-shm"].map(|achtervoegsel| {
+        let mut naam = pad.as_os_str().to_os_string();
+        naam.push(achtervoegsel);
+        naam.into()
+    })
 }

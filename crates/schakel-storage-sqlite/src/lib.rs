@@ -35,7 +35,7 @@ mod auditbestand;
 mod motor;
 #[path = "../../schakel-storage/sql/mod.rs"]
 mod sql;
-pub use auditbestand::auditbestand;
+pub use auditbestand::{auditbestand, met_wal};
 use motor::fout;
 use sql::auditlog;
 
@@ -64,8 +64,9 @@ pub struct SqliteOpslag {
     auditpool: SqlitePool,
     /// The sequencer's connection to the database file, for the outbox.
     uitvoerpool: SqlitePool,
-    /// The audit file; None in memory, where the log is in the database.
-    auditbestand: Option<PathBuf>,
+    /// Whether the audit log has a file of its own (not in memory, where
+    /// it is in the database).
+    apart_auditbestand: bool,
     sequencer: schakel_storage::sequencer::Sequencer,
 }
 
@@ -105,10 +106,10 @@ impl SqliteOpslag {
         let schrijfpool = pool_van(1, &audit_opties);
         let uitvoer = pool_van(1, &opties);
         let opslag = Self {
-            sequencer: auditlog::sequencer(&schrijfpool, Some(uitvoer.clone())),
+            sequencer: auditlog::sequencer(&schrijfpool, &uitvoer),
             auditpool: pool_van(2, &audit_opties),
             uitvoerpool: uitvoer,
-            auditbestand: Some(auditbestand(pad)),
+            apart_auditbestand: true,
             pool,
             schrijfpool,
         };
@@ -140,10 +141,10 @@ impl SqliteOpslag {
         auditlog::migreer(&MIGRATIES, &pool).await?;
         // A second connection would open another, empty database.
         Ok(Self {
-            sequencer: auditlog::sequencer(&pool, Some(pool.clone())),
+            sequencer: auditlog::sequencer(&pool, &pool),
             auditpool: pool.clone(),
             uitvoerpool: pool.clone(),
-            auditbestand: None,
+            apart_auditbestand: false,
             schrijfpool: pool.clone(),
             pool,
         })
@@ -240,7 +241,7 @@ impl SqliteOpslag {
     /// chained already, which `audit_uitvoer` recognises).
     pub(crate) async fn eigen_backup(&self, doel: &Path) -> Resultaat<()> {
         let mut kopieen = vec![(&self.pool, doel.to_path_buf())];
-        if self.auditbestand.is_some() {
+        if self.apart_auditbestand {
             kopieen.push((&self.auditpool, auditbestand(doel)));
         }
         if let Some((_, bestaand)) = kopieen.iter().find(|(_, d)| d.exists()) {

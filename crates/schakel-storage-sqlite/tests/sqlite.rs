@@ -8,7 +8,7 @@ use std::sync::Arc;
 use schakel_storage::audit::{Actie, Breuk, Verificatie};
 use schakel_storage::testsuite::{self, bsn, record};
 use schakel_storage::{Opslag, OpslagFout};
-use schakel_storage_sqlite::SqliteOpslag;
+use schakel_storage_sqlite::{SqliteOpslag, met_wal};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 use sqlx::{ConnectOptions, Connection};
 
@@ -803,19 +803,6 @@ async fn een_afgebroken_begin_laat_de_verbinding_niet_in_een_transactie() {
         }
     })
     .await;
-}
-
-/// The database file with its audit file's WAL and index, as a copy or a
-/// removal takes them.
-fn met_wal(pad: &Path) -> Vec<std::path::PathBuf> {
-    ["", "-wal", "-shm"]
-        .iter()
-        .map(|a| {
-            let mut naam = pad.as_os_str().to_os_string();
-            naam.push(a);
-            naam.into()
-        })
-        .collect()
 }
 
 /// A database whose log moved to its audit file does not open without it:

@@ -6,7 +6,7 @@ use std::future::Future;
 use schakel_storage::sequencer::Sequencer;
 use schakel_storage::{AuditRecord, AuditSchakel, Checkpoint, Resultaat};
 
-use crate::motor::{BEGIN_SCHRIJF, Pool, Rij, fout, kol, schrijf_audits_na_kop};
+use crate::motor::{BEGIN_SCHRIJF, Pool, Rij, UITVOER, fout, kol, schrijf_audits_na_kop};
 use crate::sql::kern::{audit_als_json, audits_uit_json, keten, kop_na, voeg_audits_toe};
 
 /// The chain head this sequencer wrote last: (volgnummer, hash).
@@ -23,16 +23,16 @@ type Kop = std::sync::Arc<std::sync::Mutex<Option<(i64, String)>>>;
 /// appended since — it is appended the long way: read and lock the head,
 /// hash, write, update the head, commit.
 ///
-/// With `uitvoer` (SQLite: the chain in a file of its own, `pool` on it),
-/// every batch first takes the writes' records from the outbox in the main
-/// file (`uitvoer` on it) into the chain, ahead of its own.
-pub(crate) fn sequencer(pool: &Pool, uitvoer: Option<Pool>) -> Sequencer {
+/// Where writes leave their records in an outbox (`motor::UITVOER`: SQLite,
+/// the chain in a file of its own, `pool` on it), every batch may first take
+/// them from the outbox in the database file (`uitvoer` on it) into the
+/// chain, ahead of its own.
+pub(crate) fn sequencer(pool: &Pool, uitvoer: &Pool) -> Sequencer {
     let pool = pool.clone();
     let kop = Kop::default();
-    let met_uitvoer = uitvoer.is_some();
-    let uitvoer = uitvoer.map(|pool| {
+    let uitvoer = UITVOER.then(|| {
         std::sync::Arc::new(Uitvoer {
-            pool,
+            pool: uitvoer.clone(),
             stand: std::sync::Mutex::new((u64::MAX, std::time::Instant::now())),
         })
     });
@@ -49,7 +49,7 @@ pub(crate) fn sequencer(pool: &Pool, uitvoer: Option<Pool>) -> Sequencer {
             Ok(opgeslagen.split_off(eigen_vanaf))
         })
     });
-    if met_uitvoer {
+    if UITVOER {
         s.met_ronde(UITVOER_RONDE)
     } else {
         s

@@ -151,12 +151,11 @@ pub async fn serve(opties: &ServeOpties, regios: Regios, data: &Path) -> Result<
         }
         let pad = opties.opslag.data_dir.join("demo.db");
         // The database and its audit file, each with its WAL and index.
-        for bestand in [pad.clone(), schakel_storage_sqlite::auditbestand(&pad)] {
-            for achtervoegsel in ["", "-wal", "-shm"] {
-                let mut naam = bestand.clone().into_os_string();
-                naam.push(achtervoegsel);
-                let _ = std::fs::remove_file(naam);
-            }
+        for bestand in [pad.clone(), schakel_storage_sqlite::auditbestand(&pad)]
+            .iter()
+            .flat_map(|b| schakel_storage_sqlite::met_wal(b))
+        {
+            let _ = std::fs::remove_file(bestand);
         }
         let demo_opties = OpslagOpties {
             data_dir: opties.opslag.data_dir.clone(),
