@@ -112,6 +112,25 @@ async fn wal_en_schema_op_het_bestand() {
         .expect("integriteitscontrole");
 }
 
+/// The SQLite the store is built with keeps one plan per prepared statement
+/// whatever is bound (`.cargo/config.toml`): without the guarantee every
+/// query with `LIMIT $n` is parsed and planned again on each execution.
+#[tokio::test]
+async fn de_planner_hangt_niet_af_van_parameters() {
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let pad = map.path().join("schakel.db");
+    let opslag = open(&pad).await;
+    let opties: Vec<String> = sqlx::query_scalar("PRAGMA compile_options")
+        .fetch_all(&mut rauw(&pad).await)
+        .await
+        .expect("compile_options");
+    assert!(
+        opties.iter().any(|o| o == "ENABLE_QPSG"),
+        "SQLite built without SQLITE_ENABLE_QPSG: {opties:?}"
+    );
+    opslag.sluit().await;
+}
+
 #[tokio::test]
 async fn gegevens_blijven_na_sluiten_en_heropenen() {
     let map = tempfile::tempdir().expect("tijdelijke map");
