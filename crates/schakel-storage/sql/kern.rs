@@ -19,7 +19,7 @@ use crate::motor::{
     datum_optie, fout, kol, schrijf_audits, tijd, tijd_db, tijd_optie,
 };
 use crate::sql::basis::{ORGANISATIE_BESTAAT, eis};
-use crate::sql::rij::{geparst, ongeldig, optie_geparst, rol_in_rij};
+use crate::sql::rij::{geparst, ongeldig, optie_geparst, rol_in_rij, rol_uit};
 
 pub(crate) fn organisatie_uit(r: &Rij) -> Resultaat<Organisatie> {
     Ok(Organisatie {
@@ -355,19 +355,44 @@ pub(crate) async fn rollen_van(
     .collect()
 }
 
-/// One medewerker with its roles, on this connection.
+/// One medewerker with its roles, on this connection, in one statement (the
+/// roles as a JSON array, in [`ROL_VOLGORDE`]): every authenticated request
+/// reads it, so one round trip, and a consistent read without a
+/// transaction of its own.
 pub(crate) async fn lees_medewerker(c: &mut Verbinding, id: Id) -> Resultaat<Option<Medewerker>> {
-    let Some(rij) =
-        sqlx::query("SELECT id, naam, email, actief, demo FROM medewerker WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *c)
-            .await
-            .map_err(fout)?
+    let Some(rij) = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT m.id, m.naam, m.email, m.actief, m.demo, \
+           (SELECT CAST({JSON_LIJST}({JSON_RIJ}(r.rol, r.organisatie) ORDER BY {ROL_VOLGORDE}) AS TEXT) \
+            FROM roltoewijzing r WHERE r.medewerker = m.id) AS rollen \
+         FROM medewerker m WHERE m.id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *c)
+    .await
+    .map_err(fout)?
     else {
         return Ok(None);
     };
-    let rollen = rollen_van(c, id).await?;
-    medewerker_uit(&rij, rollen).map(Some)
+    let rollen: Option<String> = kol(&rij, "rollen")?;
+    medewerker_uit(&rij, rollen_uit_json(rollen.as_deref())?).map(Some)
+}
+
+/// The roles as [`lees_medewerker`] reads them: `[[rol, organisatie], …]`,
+/// or nothing (PostgreSQL's aggregate over no rows).
+fn rollen_uit_json(json: Option<&str>) -> Resultaat<Vec<Roltoewijzing>> {
+    let paren: Vec<(String, Id)> = match json {
+        Some(j) => serde_json::from_str(j).map_err(|_| ongeldig("rollen"))?,
+        None => Vec::new(),
+    };
+    paren
+        .into_iter()
+        .map(|(rol, organisatie)| {
+            Ok(Roltoewijzing {
+                rol: rol_uit(&rol).map_err(|_| ongeldig("rollen"))?,
+                organisatie,
+            })
+        })
+        .collect()
 }
 
 pub(crate) fn medewerker_uit(r: &Rij, rollen: Vec<Roltoewijzing>) -> Resultaat<Medewerker> {

@@ -188,7 +188,8 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn medewerker(&self, id: Id) -> Resultaat<Option<Medewerker>> {
-        lezend!(self, tx, lees_medewerker(&mut tx, id).await?)
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        lees_medewerker(&mut c, id).await
     }
 
     async fn medewerker_op_email(&self, email: &str) -> Resultaat<Option<(Medewerker, String)>> {
