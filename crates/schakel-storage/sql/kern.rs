@@ -19,7 +19,7 @@ use crate::motor::{
     datum_optie, fout, kol, schrijf_audits, tijd, tijd_db, tijd_optie,
 };
 use crate::sql::basis::{ORGANISATIE_BESTAAT, eis};
-use crate::sql::rij::{geparst, ongeldig, optie_geparst, rol_in_rij, rol_uit};
+use crate::sql::rij::{geparst, ongeldig, optie_geparst, rol_uit};
 
 pub(crate) fn organisatie_uit(r: &Rij) -> Resultaat<Organisatie> {
     Ok(Organisatie {
@@ -339,52 +339,42 @@ pub(crate) fn kop_na(opgeslagen: &[AuditRecord]) -> Option<(i64, String)> {
     opgeslagen.last().map(|a| (a.volgnummer, a.hash.clone()))
 }
 
-pub(crate) async fn rollen_van(
-    c: &mut Verbinding,
-    medewerker: Id,
-) -> Resultaat<Vec<Roltoewijzing>> {
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT rol, organisatie FROM roltoewijzing WHERE medewerker = $1 ORDER BY {ROL_VOLGORDE}"
-    )))
-    .bind(medewerker)
-    .fetch_all(&mut *c)
-    .await
-    .map_err(fout)?
-    .iter()
-    .map(rol_in_rij)
-    .collect()
-}
-
-/// One medewerker with its roles, on this connection, in one statement (the
-/// roles as a JSON array, in [`ROL_VOLGORDE`]): every authenticated request
-/// reads it, so one round trip, and a consistent read without a
-/// transaction of its own.
-pub(crate) async fn lees_medewerker(c: &mut Verbinding, id: Id) -> Resultaat<Option<Medewerker>> {
-    let Some(rij) = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT m.id, m.naam, m.email, m.actief, m.demo, \
+/// A medewerker with its roles in one statement: `extra` columns after the
+/// medewerker's own, `waar` the condition on `medewerker m`. The roles come
+/// as one JSON array (`rollen`, in [`ROL_VOLGORDE`]), read by
+/// [`medewerker_met_rollen`]: every authenticated request reads a
+/// medewerker, so one round trip, consistent without a transaction.
+pub(crate) fn medewerker_sql(extra: &str, waar: &str) -> String {
+    format!(
+        "SELECT m.id, m.naam, m.email, m.actief, m.demo{extra}, \
            (SELECT CAST({JSON_LIJST}({JSON_RIJ}(r.rol, r.organisatie) ORDER BY {ROL_VOLGORDE}) AS TEXT) \
             FROM roltoewijzing r WHERE r.medewerker = m.id) AS rollen \
-         FROM medewerker m WHERE m.id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(&mut *c)
-    .await
-    .map_err(fout)?
-    else {
-        return Ok(None);
-    };
-    let rollen: Option<String> = kol(&rij, "rollen")?;
-    medewerker_uit(&rij, rollen_uit_json(rollen.as_deref())?).map(Some)
+         FROM medewerker m WHERE {waar}"
+    )
 }
 
-/// The roles as [`lees_medewerker`] reads them: `[[rol, organisatie], …]`,
-/// or nothing (PostgreSQL's aggregate over no rows).
-fn rollen_uit_json(json: Option<&str>) -> Resultaat<Vec<Roltoewijzing>> {
+/// One medewerker with its roles, on this connection.
+pub(crate) async fn lees_medewerker(c: &mut Verbinding, id: Id) -> Resultaat<Option<Medewerker>> {
+    sqlx::query(sqlx::AssertSqlSafe(medewerker_sql("", "m.id = $1")))
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(fout)?
+        .as_ref()
+        .map(medewerker_met_rollen)
+        .transpose()
+}
+
+/// A row of [`medewerker_sql`] as a medewerker. Its roles are
+/// `[[rol, organisatie], …]`, or nothing (PostgreSQL's aggregate over no
+/// rows).
+pub(crate) fn medewerker_met_rollen(r: &Rij) -> Resultaat<Medewerker> {
+    let json: Option<String> = kol(r, "rollen")?;
     let paren: Vec<(String, Id)> = match json {
-        Some(j) => serde_json::from_str(j).map_err(|_| ongeldig("rollen"))?,
+        Some(j) => serde_json::from_str(&j).map_err(|_| ongeldig("rollen"))?,
         None => Vec::new(),
     };
-    paren
+    let rollen = paren
         .into_iter()
         .map(|(rol, organisatie)| {
             Ok(Roltoewijzing {
@@ -392,10 +382,11 @@ fn rollen_uit_json(json: Option<&str>) -> Resultaat<Vec<Roltoewijzing>> {
                 organisatie,
             })
         })
-        .collect()
+        .collect::<Resultaat<Vec<_>>>()?;
+    medewerker_uit(r, rollen)
 }
 
-pub(crate) fn medewerker_uit(r: &Rij, rollen: Vec<Roltoewijzing>) -> Resultaat<Medewerker> {
+fn medewerker_uit(r: &Rij, rollen: Vec<Roltoewijzing>) -> Resultaat<Medewerker> {
     Ok(Medewerker {
         id: kol(r, "id")?,
         naam: kol(r, "naam")?,

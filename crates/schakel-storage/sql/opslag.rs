@@ -193,22 +193,20 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn medewerker_op_email(&self, email: &str) -> Resultaat<Option<(Medewerker, String)>> {
-        let mut tx = self.lees().await?;
-        let Some(rij) = sqlx::query(
-            "SELECT id, naam, email, actief, demo, wachtwoord_hash FROM medewerker WHERE email = $1",
-        )
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        let Some(rij) = sqlx::query(sqlx::AssertSqlSafe(medewerker_sql(
+            ", m.wachtwoord_hash",
+            "m.email = $1",
+        )))
         .bind(email.trim().to_lowercase())
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *c)
         .await
         .map_err(fout)?
         else {
             return Ok(None);
         };
-        let id: Id = kol(&rij, "id")?;
-        let rollen = rollen_van(&mut tx, id).await?;
-        tx.commit().await.map_err(fout)?;
         let hash: String = kol(&rij, "wachtwoord_hash")?;
-        Ok(Some((medewerker_uit(&rij, rollen)?, hash)))
+        Ok(Some((medewerker_met_rollen(&rij)?, hash)))
     }
 
     async fn maak_sessie(&self, s: &Sessie) -> Resultaat<()> {
