@@ -438,12 +438,12 @@ pub(crate) async fn lees_huishouden(c: &mut Verbinding, id: Id) -> Resultaat<Opt
     }))
 }
 
-pub(crate) const HULPVRAAG_KOLOMMEN: &str = "SELECT id, jeugdige, organisatie, omschrijving, \
-     behandelaar, triage, casus, open, aangemaakt, getrieerd, getrieerd_door FROM hulpvraag";
+pub(crate) const HULPVRAAG_KOLOMMEN: &str = "id, jeugdige, organisatie, omschrijving, \
+     behandelaar, triage, casus, open, aangemaakt, getrieerd, getrieerd_door";
 
 pub(crate) async fn lees_hulpvraag(c: &mut Verbinding, id: Id) -> Resultaat<Option<Hulpvraag>> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{HULPVRAAG_KOLOMMEN} WHERE id = $1"
+        "SELECT {HULPVRAAG_KOLOMMEN} FROM hulpvraag WHERE id = $1"
     )))
     .bind(id)
     .fetch_optional(&mut *c)

@@ -14,7 +14,7 @@ use super::kern::{
     HULPVRAAG_KOLOMMEN, JEUGDIGE_KOLOMMEN, geldig, hulpvraag_uit, jeugdige_uit, relaties_uit,
 };
 use super::verloop::{VERWIJZING_SELECT, verwijzing_uit};
-use crate::motor::{Verbinding, datum_db, datum_optie, fout, kol, tijd, tijd_optie_db};
+use crate::motor::{Rij, Verbinding, datum_db, datum_optie, fout, kol, tijd, tijd_optie_db};
 
 /// Open, and `$1` is its wijkteam or a party: the cases an organisation
 /// works in (both engines read `c.open` as a truth value).
@@ -76,35 +76,33 @@ pub(crate) async fn casussen(
         tijd_optie_db(f.gewijzigd_vanaf.as_ref()),
         tijd_optie_db(f.gewijzigd_voor.as_ref()),
     );
-    let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT count(*) FROM ({CASUSSEN}) l WHERE {CASUSSEN_GEFILTERD}"
-    )))
-    .bind(f.organisatie)
-    .bind(&patroon)
-    .bind(f.school)
-    .bind(fase)
-    .bind(vanaf.as_ref())
-    .bind(voor.as_ref())
-    .fetch_one(&mut *c)
-    .await
-    .map_err(fout)?;
-    let items = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT * FROM ({CASUSSEN}) l WHERE {CASUSSEN_GEFILTERD} ORDER BY {} LIMIT $7 OFFSET $8",
-        f.volgorde()
-    )))
-    .bind(f.organisatie)
-    .bind(&patroon)
-    .bind(f.school)
-    .bind(fase)
-    .bind(vanaf)
-    .bind(voor)
+    macro_rules! gebonden {
+        ($sql:expr, $maak:path) => {
+            $maak(sqlx::AssertSqlSafe($sql))
+                .bind(f.organisatie)
+                .bind(&patroon)
+                .bind(f.school)
+                .bind(fase)
+                .bind(vanaf.as_ref())
+                .bind(voor.as_ref())
+        };
+    }
+    let tel = format!("SELECT count(*) FROM ({CASUSSEN}) l WHERE {CASUSSEN_GEFILTERD}");
+    let rijen = gebonden!(
+        format!(
+            "SELECT l.*, {} FROM ({CASUSSEN}) l WHERE {CASUSSEN_GEFILTERD} \
+             ORDER BY {} LIMIT $7 OFFSET $8",
+            met_totaal(&tel),
+            f.volgorde()
+        ),
+        sqlx::query
+    )
     .bind(pagina.aantal)
     .bind(pagina.vanaf)
     .fetch_all(&mut *c)
     .await
-    .map_err(fout)?
-    .iter()
-    .map(|r| {
+    .map_err(fout)?;
+    let casus = |r: &Rij| {
         Ok(CasusOverzicht {
             casus: kol(r, "id")?,
             huishouden: kol(r, "huishouden")?,
@@ -112,9 +110,14 @@ pub(crate) async fn casussen(
             gewijzigd: tijd(r, "gewijzigd")?,
             termijn: datum_optie(r, "termijn")?,
         })
+    };
+    lijst_met_totaal(&rijen, casus, || async {
+        gebonden!(tel, sqlx::query_scalar)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(fout)
     })
-    .collect::<Resultaat<_>>()?;
-    Ok(Lijst { items, totaal })
+    .await
 }
 
 /// Every open case of `organisatie` with its events, in two queries.
@@ -168,26 +171,26 @@ pub(crate) async fn jeugdigen(
     let kolommen = jeugdige_kolommen();
     let alles = filter.is_alles();
     let (totaal_sql, pagina_sql) = if alles {
-        (
-            format!("SELECT count(*) FROM toegang t WHERE {ZICHTBAAR}"),
-            format!(
-                "SELECT {kolommen}, t.relaties, t.verwijzing_tot FROM \
-                   (SELECT jeugdige, relaties, verwijzing_tot FROM toegang t WHERE {ZICHTBAAR} \
-                   ORDER BY jeugdige LIMIT $4 OFFSET $5) t \
-                 JOIN jeugdige j ON j.id = t.jeugdige ORDER BY t.jeugdige"
-            ),
-        )
+        let tel = format!("SELECT count(*) FROM toegang t WHERE {ZICHTBAAR}");
+        let pagina = format!(
+            "SELECT {kolommen}, t.relaties, t.verwijzing_tot, {} FROM \
+               (SELECT jeugdige, relaties, verwijzing_tot FROM toegang t WHERE {ZICHTBAAR} \
+               ORDER BY jeugdige LIMIT $4 OFFSET $5) t \
+             JOIN jeugdige j ON j.id = t.jeugdige ORDER BY t.jeugdige",
+            met_totaal(&tel)
+        );
+        (tel, pagina)
     } else {
         let van = format!(
             "FROM toegang t JOIN jeugdige j ON j.id = t.jeugdige WHERE {ZICHTBAAR}{GEFILTERD}"
         );
-        (
-            format!("SELECT count(*) {van}"),
-            format!(
-                "SELECT {kolommen}, t.relaties, t.verwijzing_tot {van} ORDER BY {} LIMIT $7 OFFSET $8",
-                filter.volgorde()
-            ),
-        )
+        let tel = format!("SELECT count(*) {van}");
+        let pagina = format!(
+            "SELECT {kolommen}, t.relaties, t.verwijzing_tot, {} {van} ORDER BY {} LIMIT $7 OFFSET $8",
+            met_totaal(&tel),
+            filter.volgorde()
+        );
+        (tel, pagina)
     };
     let grens = datum_db(zicht.grens);
     let patroon = filter.patroon();
@@ -206,19 +209,52 @@ pub(crate) async fn jeugdigen(
             }
         }};
     }
-    let totaal: i64 = gebonden!(totaal_sql, sqlx::query_scalar)
-        .fetch_one(&mut *c)
-        .await
-        .map_err(fout)?;
-    let items = gebonden!(pagina_sql, sqlx::query)
+    let rijen = gebonden!(pagina_sql, sqlx::query)
         .bind(pagina.aantal)
         .bind(pagina.vanaf)
         .fetch_all(&mut *c)
         .await
-        .map_err(fout)?
-        .iter()
-        .map(|r| Ok((jeugdige_uit(r)?, relaties_uit(r)?)))
-        .collect::<Resultaat<Vec<_>>>()?;
+        .map_err(fout)?;
+    lijst_met_totaal(
+        &rijen,
+        |r| Ok((jeugdige_uit(r)?, relaties_uit(r)?)),
+        || async {
+            gebonden!(totaal_sql, sqlx::query_scalar)
+                .fetch_one(&mut *c)
+                .await
+                .map_err(fout)
+        },
+    )
+    .await
+}
+
+/// The column `totaal` with the number of rows `tel` counts (a `SELECT
+/// count(*) …` with the page's own parameters), for a page's select list:
+/// the page and its total in one statement, so on one snapshot without a
+/// transaction, and one round trip instead of four (`BEGIN`, count, page,
+/// `COMMIT`) on every list request. Not correlated with the page's rows,
+/// both engines count once per statement.
+pub(crate) fn met_totaal(tel: &str) -> String {
+    format!("({tel}) AS totaal")
+}
+
+/// The page `rijen` (each read by `lees`) with its total: the
+/// [`met_totaal`] column of its first row. A page past the end has no row
+/// to carry it: then `tel` counts, in a statement of its own (an empty page
+/// has nothing to disagree with).
+pub(crate) async fn lijst_met_totaal<T, F>(
+    rijen: &[Rij],
+    lees: impl Fn(&Rij) -> Resultaat<T>,
+    tel: impl FnOnce() -> F,
+) -> Resultaat<Lijst<T>>
+where
+    F: std::future::Future<Output = Resultaat<i64>>,
+{
+    let totaal = match rijen.first() {
+        Some(r) => kol(r, "totaal")?,
+        None => tel().await?,
+    };
+    let items = rijen.iter().map(lees).collect::<Resultaat<Vec<_>>>()?;
     Ok(Lijst { items, totaal })
 }
 
@@ -400,16 +436,11 @@ pub(crate) async fn hulpvragen(
                 .bind(voor.clone())
         };
     }
-    let totaal: i64 = gebonden!(
-        format!("SELECT count(*) FROM hulpvraag h {waar}"),
-        sqlx::query_scalar
-    )
-    .fetch_one(&mut *c)
-    .await
-    .map_err(fout)?;
-    let items = gebonden!(
+    let tel = format!("SELECT count(*) FROM hulpvraag h {waar}");
+    let rijen = gebonden!(
         format!(
-            "{HULPVRAAG_KOLOMMEN} h {waar} ORDER BY {} LIMIT $7 OFFSET $8",
+            "SELECT {HULPVRAAG_KOLOMMEN}, {} FROM hulpvraag h {waar} ORDER BY {} LIMIT $7 OFFSET $8",
+            met_totaal(&tel),
             filter.volgorde()
         ),
         sqlx::query
@@ -418,9 +449,12 @@ pub(crate) async fn hulpvragen(
     .bind(pagina.vanaf)
     .fetch_all(&mut *c)
     .await
-    .map_err(fout)?
-    .iter()
-    .map(hulpvraag_uit)
-    .collect::<Resultaat<Vec<_>>>()?;
-    Ok(Lijst { items, totaal })
+    .map_err(fout)?;
+    lijst_met_totaal(&rijen, hulpvraag_uit, || async {
+        gebonden!(tel, sqlx::query_scalar)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(fout)
+    })
+    .await
 }

@@ -777,11 +777,8 @@ impl Opslag for crate::DezeOpslag {
             patronen,
             grens: verwijzing_grens,
         };
-        lezend!(
-            self,
-            tx,
-            lijsten::jeugdigen(&mut tx, &zicht, filter, pagina).await?
-        )
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        lijsten::jeugdigen(&mut c, &zicht, filter, pagina).await
     }
 
     async fn verwijzingen_met_relatie(
@@ -878,11 +875,8 @@ impl Opslag for crate::DezeOpslag {
         filter: &schakel_storage::HulpvragenFilter,
         pagina: Pagina,
     ) -> Resultaat<Lijst<Hulpvraag>> {
-        lezend!(
-            self,
-            tx,
-            lijsten::hulpvragen(&mut tx, filter, pagina).await?
-        )
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        lijsten::hulpvragen(&mut c, filter, pagina).await
     }
 
     async fn trieer_hulpvraag(
@@ -1089,7 +1083,8 @@ impl Opslag for crate::DezeOpslag {
         f: &schakel_storage::CasusFilter,
         pagina: Pagina,
     ) -> Resultaat<Lijst<schakel_storage::CasusOverzicht>> {
-        lezend!(self, tx, lijsten::casussen(&mut tx, f, pagina).await?)
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        lijsten::casussen(&mut c, f, pagina).await
     }
 
     async fn open_casussen_met_verloop(
@@ -1254,7 +1249,8 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn acties(&self, f: ActiepuntFilter, pagina: Pagina) -> Resultaat<Lijst<Actiepunt>> {
-        lezend!(self, tx, verloop::acties(&mut tx, f, pagina).await?)
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        verloop::acties(&mut c, f, pagina).await
     }
 
     async fn rond_actie_af(

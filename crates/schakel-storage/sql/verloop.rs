@@ -25,6 +25,7 @@ use crate::motor::{
 };
 use crate::sql::basis::{ORGANISATIE_BESTAAT, eis, raak_huishouden_aan};
 use crate::sql::kern::{bewaar_audits, herbereken_huishouden, voeg_audit_toe, voeg_partijen_toe};
+use crate::sql::lijsten::{lijst_met_totaal, met_totaal};
 use crate::sql::rij::{geparst, ongeldig, optie_geparst, rol_uit};
 
 fn door_uit(rij: &Rij) -> Resultaat<Door> {
@@ -421,31 +422,35 @@ pub(crate) async fn acties(
     f: ActiepuntFilter,
     pagina: Pagina,
 ) -> Resultaat<Lijst<Actiepunt>> {
-    let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT count(*) FROM actie {ACTIE_WAAR}"
-    )))
-    .bind(f.organisatie)
-    .bind(f.medewerker)
-    .bind(datum_optie_db(f.verlopen_op))
-    .fetch_one(&mut *c)
-    .await
-    .map_err(fout)?;
-    let items = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT id, casus, verwijzing, organisatie, medewerker, wat, bron, uiterlijk, afgerond \
-         FROM actie {ACTIE_WAAR} ORDER BY uiterlijk, id LIMIT $4 OFFSET $5"
-    )))
-    .bind(f.organisatie)
-    .bind(f.medewerker)
-    .bind(datum_optie_db(f.verlopen_op))
+    macro_rules! gebonden {
+        ($sql:expr, $maak:path) => {
+            $maak(sqlx::AssertSqlSafe($sql))
+                .bind(f.organisatie)
+                .bind(f.medewerker)
+                .bind(datum_optie_db(f.verlopen_op))
+        };
+    }
+    let tel = format!("SELECT count(*) FROM actie {ACTIE_WAAR}");
+    let rijen = gebonden!(
+        format!(
+            "SELECT id, casus, verwijzing, organisatie, medewerker, wat, bron, uiterlijk, afgerond, \
+             {} FROM actie {ACTIE_WAAR} ORDER BY uiterlijk, id LIMIT $4 OFFSET $5",
+            met_totaal(&tel)
+        ),
+        sqlx::query
+    )
     .bind(pagina.aantal)
     .bind(pagina.vanaf)
     .fetch_all(&mut *c)
     .await
-    .map_err(fout)?
-    .iter()
-    .map(actiepunt_uit)
-    .collect::<Resultaat<Vec<_>>>()?;
-    Ok(Lijst { items, totaal })
+    .map_err(fout)?;
+    lijst_met_totaal(&rijen, actiepunt_uit, || async {
+        gebonden!(tel, sqlx::query_scalar)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(fout)
+    })
+    .await
 }
 
 pub(crate) async fn rond_actie_af(

@@ -2449,6 +2449,21 @@ async fn hulpvragen_per_organisatie(
         .expect("pagina 2");
     assert_eq!(pagina.totaal, school_alle.len() as i64);
     assert_eq!(ids(pagina), [school_alle[1]]);
+    let voorbij = opslag
+        .hulpvragen_van(
+            &HulpvragenFilter {
+                organisatie: w.school.id,
+                ..Default::default()
+            },
+            Pagina::new(school_alle.len() as i64 + 1, 1),
+        )
+        .await
+        .expect("voorbij het einde");
+    assert_eq!(
+        (voorbij.totaal, voorbij.items.len()),
+        (school_alle.len() as i64, 0),
+        "a page past the end is empty and names the total"
+    );
     // Where each stands for the organisation: the store's condition is the
     // rule written out here, and together the stands hold every triaged or
     // untriaged question the organisation triages, handles or handed over.
@@ -3331,6 +3346,15 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         .expect("acties");
     assert_eq!(alle.totaal, 2);
     assert_eq!(alle.items[0].gegevens.uiterlijk, gisteren, "earliest first");
+    let voorbij = opslag
+        .acties(filter(None), Pagina::new(2, 10))
+        .await
+        .expect("acties");
+    assert_eq!(
+        (voorbij.totaal, voorbij.items.len()),
+        (2, 0),
+        "a page past the end is empty and names the total"
+    );
     let verlopen = opslag
         .acties(filter(Some(vandaag)), Pagina::new(1, 10))
         .await
@@ -5708,6 +5732,12 @@ pub async fn casusoverzicht(opslag: &dyn Opslag, w: &Wereld) {
     assert_eq!(ids, [cor, anna], "the school's pupils' households");
     let (ids, totaal, _) = lijst(None, None, CasusSortering::Naam, Pagina::new(2, 2)).await;
     assert_eq!((ids, totaal), (vec![anna], 3), "the second page of two");
+    let (ids, totaal, _) = lijst(None, None, CasusSortering::Naam, Pagina::new(3, 2)).await;
+    assert_eq!(
+        (ids, totaal),
+        (vec![], 3),
+        "a page past the end is empty and names the total"
+    );
     let ander = opslag
         .casusoverzicht(
             &CasusFilter {
