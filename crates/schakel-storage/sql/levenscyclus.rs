@@ -7,9 +7,10 @@ use schakel_storage::{
     Id, Lijst, Medewerker, NieuwAuditRecord, OpslagFout, Pagina, Resultaat, Roltoewijzing,
 };
 
-use crate::motor::{VOOR_WIJZIGING, Verbinding, fout, voeg_rollen_toe};
+use crate::motor::{VOOR_WIJZIGING, Verbinding, fout, kol, voeg_rollen_toe};
 use crate::sql::basis::{ORGANISATIE_BESTAAT, eis};
 use crate::sql::kern::{lees_medewerker, voeg_audit_toe};
+use crate::sql::lijsten::{lijst_met_totaal, met_totaal};
 
 pub(crate) async fn medewerkers(
     c: &mut Verbinding,
@@ -36,13 +37,10 @@ pub(crate) async fn medewerkers(
          AND NOT EXISTS (SELECT 1 FROM roltoewijzing l \
          WHERE l.medewerker = m.id AND l.rol = 'landelijk')"
     );
-    let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT count(*) {waar}")))
-        .bind(waarde)
-        .fetch_one(&mut *c)
-        .await
-        .map_err(fout)?;
-    let ids: Vec<Id> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT m.id {waar} ORDER BY m.naam, m.id LIMIT $2 OFFSET $3"
+    let tel = format!("SELECT count(*) {waar}");
+    let rijen = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT m.id, {} {waar} ORDER BY m.naam, m.id LIMIT $2 OFFSET $3",
+        met_totaal(&tel)
     )))
     .bind(waarde)
     .bind(pagina.aantal)
@@ -50,6 +48,18 @@ pub(crate) async fn medewerkers(
     .fetch_all(&mut *c)
     .await
     .map_err(fout)?;
+    let Lijst { items: ids, totaal } = lijst_met_totaal(
+        &rijen,
+        |r| kol::<Id>(r, "id"),
+        || async {
+            sqlx::query_scalar(sqlx::AssertSqlSafe(tel))
+                .bind(waarde)
+                .fetch_one(&mut *c)
+                .await
+                .map_err(fout)
+        },
+    )
+    .await?;
     let mut items = Vec::with_capacity(ids.len());
     for id in ids {
         items.extend(lees_medewerker(c, id).await?);

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use super::kern::{
     HULPVRAAG_KOLOMMEN, JEUGDIGE_KOLOMMEN, geldig, hulpvraag_uit, jeugdige_uit, relaties_uit,
 };
-use super::verloop::{VERWIJZING_SELECT, verwijzing_uit};
+use super::verloop::{VERWIJZING_KOLOMMEN, verwijzing_uit};
 use crate::motor::{Rij, Verbinding, datum_db, datum_optie, fout, kol, tijd, tijd_optie_db};
 
 /// Open, and `$1` is its wijkteam or a party: the cases an organisation
@@ -300,16 +300,12 @@ pub(crate) async fn verwijzingen(
                 .bind(ingang_tot.clone())
         };
     }
-    let totaal: i64 = gebonden!(
-        format!("SELECT count(*) FROM verwijzing v {waar}"),
-        sqlx::query_scalar
-    )
-    .fetch_one(&mut *c)
-    .await
-    .map_err(fout)?;
-    let verwijzingen = gebonden!(
+    let tel = format!("SELECT count(*) FROM verwijzing v {waar}");
+    let rijen = gebonden!(
         format!(
-            "{VERWIJZING_SELECT} {waar} ORDER BY {} LIMIT $14 OFFSET $15",
+            "SELECT {VERWIJZING_KOLOMMEN}, {} FROM verwijzing v {waar} \
+             ORDER BY {} LIMIT $14 OFFSET $15",
+            met_totaal(&tel),
             filter.volgorde()
         ),
         sqlx::query
@@ -318,10 +314,17 @@ pub(crate) async fn verwijzingen(
     .bind(pagina.vanaf)
     .fetch_all(&mut *c)
     .await
-    .map_err(fout)?
-    .iter()
-    .map(verwijzing_uit)
-    .collect::<Resultaat<Vec<_>>>()?;
+    .map_err(fout)?;
+    let Lijst {
+        items: verwijzingen,
+        totaal,
+    } = lijst_met_totaal(&rijen, verwijzing_uit, || async {
+        gebonden!(tel, sqlx::query_scalar)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(fout)
+    })
+    .await?;
     let mut ids: Vec<Id> = verwijzingen.iter().map(|v| v.gegevens.jeugdige).collect();
     ids.sort_unstable();
     ids.dedup();

@@ -7,12 +7,13 @@ use schakel_storage::{Id, Lijst, NieuwAuditRecord, OpslagFout, Pagina, Resultaat
 
 use crate::motor::{Rij, VOOR_WIJZIGING, Verbinding, fout, kol, tijd, tijd_db, tijd_optie_db};
 use crate::sql::kern::bewaar_audits;
+use crate::sql::lijsten::{lijst_met_totaal, met_totaal};
 use crate::sql::rij::{geparst, rol_uit};
 
-const KOLOMMEN: &str = "SELECT n.id, n.casus, c.huishouden, n.medewerker, m.naam AS medewerker_naam, \
-     n.rol, n.organisatie, o.naam AS organisatie_naam, n.reden, n.verleend, n.tot \
-     FROM noodtoegang n JOIN casus c ON c.id = n.casus JOIN medewerker m ON m.id = n.medewerker \
-     JOIN organisatie o ON o.id = n.organisatie";
+const KOLOMMEN: &str = "n.id, n.casus, c.huishouden, n.medewerker, m.naam AS medewerker_naam, \
+     n.rol, n.organisatie, o.naam AS organisatie_naam, n.reden, n.verleend, n.tot";
+const VAN: &str = "FROM noodtoegang n JOIN casus c ON c.id = n.casus \
+     JOIN medewerker m ON m.id = n.medewerker JOIN organisatie o ON o.id = n.organisatie";
 
 fn noodtoegang_uit(r: &Rij) -> Resultaat<Noodtoegang> {
     Ok(Noodtoegang {
@@ -67,11 +68,13 @@ pub(crate) async fn maak(
     .await
     .map_err(fout)?;
     bewaar_audits(c, audits).await?;
-    let rij = sqlx::query(sqlx::AssertSqlSafe(format!("{KOLOMMEN} WHERE n.id = $1")))
-        .bind(id)
-        .fetch_one(&mut *c)
-        .await
-        .map_err(fout)?;
+    let rij = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {KOLOMMEN} {VAN} WHERE n.id = $1"
+    )))
+    .bind(id)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(fout)?;
     noodtoegang_uit(&rij)
 }
 
@@ -82,7 +85,7 @@ pub(crate) async fn lopend(
     nu: DateTime<Utc>,
 ) -> Resultaat<Vec<Noodtoegang>> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{KOLOMMEN} WHERE n.medewerker = $1 AND n.organisatie = $2 AND n.tot > $3 \
+        "SELECT {KOLOMMEN} {VAN} WHERE n.medewerker = $1 AND n.organisatie = $2 AND n.tot > $3 \
          ORDER BY n.verleend DESC, n.id DESC"
     )))
     .bind(medewerker)
@@ -103,29 +106,36 @@ pub(crate) async fn lijst(
 ) -> Resultaat<Lijst<Noodtoegang>> {
     let voorwaarde = "o.regio = $1 AND ($2 IS NULL OR n.verleend >= $2) \
          AND ($3 IS NULL OR n.verleend < $3)";
-    let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+    macro_rules! gebonden {
+        ($sql:expr, $maak:path) => {
+            $maak(sqlx::AssertSqlSafe($sql))
+                .bind(f.regio)
+                .bind(tijd_optie_db(f.van.as_ref()))
+                .bind(tijd_optie_db(f.tot.as_ref()))
+        };
+    }
+    let tel = format!(
         "SELECT count(*) FROM noodtoegang n JOIN organisatie o ON o.id = n.organisatie \
          WHERE {voorwaarde}"
-    )))
-    .bind(f.regio)
-    .bind(tijd_optie_db(f.van.as_ref()))
-    .bind(tijd_optie_db(f.tot.as_ref()))
-    .fetch_one(&mut *c)
-    .await
-    .map_err(fout)?;
-    let items = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{KOLOMMEN} WHERE {voorwaarde} ORDER BY n.verleend DESC, n.id DESC LIMIT $4 OFFSET $5"
-    )))
-    .bind(f.regio)
-    .bind(tijd_optie_db(f.van.as_ref()))
-    .bind(tijd_optie_db(f.tot.as_ref()))
+    );
+    let rijen = gebonden!(
+        format!(
+            "SELECT {KOLOMMEN}, {} {VAN} WHERE {voorwaarde} \
+             ORDER BY n.verleend DESC, n.id DESC LIMIT $4 OFFSET $5",
+            met_totaal(&tel)
+        ),
+        sqlx::query
+    )
     .bind(pagina.aantal)
     .bind(pagina.vanaf)
     .fetch_all(&mut *c)
     .await
-    .map_err(fout)?
-    .iter()
-    .map(noodtoegang_uit)
-    .collect::<Resultaat<_>>()?;
-    Ok(Lijst { items, totaal })
+    .map_err(fout)?;
+    lijst_met_totaal(&rijen, noodtoegang_uit, || async {
+        gebonden!(tel, sqlx::query_scalar)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(fout)
+    })
+    .await
 }

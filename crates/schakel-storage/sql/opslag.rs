@@ -142,25 +142,25 @@ impl Opslag for crate::DezeOpslag {
     }
 
     async fn organisaties(&self, pagina: Pagina) -> Resultaat<Lijst<Organisatie>> {
-        let mut tx = self.lees().await?;
-        let totaal: i64 = sqlx::query_scalar("SELECT count(*) FROM organisatie")
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(fout)?;
-        let items = sqlx::query(
-            "SELECT id, regio, naam, soort, gemeente, brin, agb FROM organisatie \
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        let tel = "SELECT count(*) FROM organisatie";
+        let rijen = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT id, regio, naam, soort, gemeente, brin, agb, {} FROM organisatie \
              ORDER BY id LIMIT $1 OFFSET $2",
-        )
+            lijsten::met_totaal(tel)
+        )))
         .bind(pagina.aantal)
         .bind(pagina.vanaf)
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut *c)
         .await
-        .map_err(fout)?
-        .iter()
-        .map(organisatie_uit)
-        .collect::<Resultaat<Vec<_>>>()?;
-        tx.commit().await.map_err(fout)?;
-        Ok(Lijst { items, totaal })
+        .map_err(fout)?;
+        lijsten::lijst_met_totaal(&rijen, organisatie_uit, || async {
+            sqlx::query_scalar(tel)
+                .fetch_one(&mut *c)
+                .await
+                .map_err(fout)
+        })
+        .await
     }
 
     async fn maak_medewerker(&self, m: &NieuweMedewerker) -> Resultaat<Medewerker> {
@@ -1070,7 +1070,8 @@ impl Opslag for crate::DezeOpslag {
         f: &schakel_storage::NoodtoegangFilter,
         pagina: Pagina,
     ) -> Resultaat<Lijst<schakel_storage::Noodtoegang>> {
-        lezend!(self, tx, noodtoegang::lijst(&mut tx, f, pagina).await?)
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        noodtoegang::lijst(&mut c, f, pagina).await
     }
 
     async fn casus(&self, id: Id) -> Resultaat<Option<Casus>> {
@@ -1201,11 +1202,8 @@ impl Opslag for crate::DezeOpslag {
         f: MaatwerkFilter,
         pagina: Pagina,
     ) -> Resultaat<Lijst<Verwijzing>> {
-        lezend!(
-            self,
-            tx,
-            verloop::maatwerkverwijzingen(&mut tx, f, pagina).await?
-        )
+        let mut c = self.pool.acquire().await.map_err(fout)?;
+        verloop::maatwerkverwijzingen(&mut c, f, pagina).await
     }
 
     async fn registreer_levering(

@@ -178,13 +178,20 @@ async fn voeg_acties_toe(
     Ok(())
 }
 
-pub(crate) const VERWIJZING_SELECT: &str = "SELECT v.id, v.jeugdige, v.casus, v.medewerker, v.rol, \
-    v.organisatie, v.aanbieder, v.product, v.volume, v.eenheid, v.per, v.ingangsdatum, \
-    v.einddatum, v.toegekend_honderdsten, v.binnen_normen, v.regels, v.normenkader, v.bevindingen, \
-    v.motivatie, v.gemeentelijke_toets, v.toets_motivatie, v.getoetst_door, v.getoetst_op, \
-    v.aangemaakt, \
-    (SELECT CAST(coalesce(sum(hoeveelheid_honderdsten), 0) AS BIGINT) FROM levering_geldig l WHERE l.verwijzing = v.id) AS geleverd_honderdsten \
-    FROM verwijzing v";
+/// A referral's columns as [`verwijzing_uit`] reads them, of `verwijzing v`.
+macro_rules! verwijzing_kolommen {
+    () => {
+        "v.id, v.jeugdige, v.casus, v.medewerker, v.rol, \
+         v.organisatie, v.aanbieder, v.product, v.volume, v.eenheid, v.per, v.ingangsdatum, \
+         v.einddatum, v.toegekend_honderdsten, v.binnen_normen, v.regels, v.normenkader, v.bevindingen, \
+         v.motivatie, v.gemeentelijke_toets, v.toets_motivatie, v.getoetst_door, v.getoetst_op, \
+         v.aangemaakt, \
+         (SELECT CAST(coalesce(sum(hoeveelheid_honderdsten), 0) AS BIGINT) FROM levering_geldig l WHERE l.verwijzing = v.id) AS geleverd_honderdsten"
+    };
+}
+pub(crate) const VERWIJZING_KOLOMMEN: &str = verwijzing_kolommen!();
+pub(crate) const VERWIJZING_SELECT: &str =
+    concat!("SELECT ", verwijzing_kolommen!(), " FROM verwijzing v");
 
 pub(crate) fn verwijzing_uit(rij: &Rij) -> Resultaat<Verwijzing> {
     Ok(Verwijzing {
@@ -388,21 +395,16 @@ pub(crate) async fn maatwerkverwijzingen(
     let waar = "JOIN organisatie o ON o.id = v.organisatie \
         WHERE o.regio = $1 AND v.gemeentelijke_toets IS NOT NULL \
         AND (v.gemeentelijke_toets = 'open') = $2";
-    let totaal: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT count(*) FROM verwijzing v {waar}"
-    )))
-    .bind(f.regio)
-    .bind(f.open)
-    .fetch_one(&mut *c)
-    .await
-    .map_err(fout)?;
+    let tel = format!("SELECT count(*) FROM verwijzing v {waar}");
     let volgorde = if f.open {
         "v.id"
     } else {
         "v.getoetst_op DESC, v.id DESC"
     };
-    let items = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{VERWIJZING_SELECT} {waar} ORDER BY {volgorde} LIMIT $3 OFFSET $4"
+    let rijen = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {VERWIJZING_KOLOMMEN}, {} FROM verwijzing v {waar} \
+         ORDER BY {volgorde} LIMIT $3 OFFSET $4",
+        met_totaal(&tel)
     )))
     .bind(f.regio)
     .bind(f.open)
@@ -410,11 +412,16 @@ pub(crate) async fn maatwerkverwijzingen(
     .bind(pagina.vanaf)
     .fetch_all(&mut *c)
     .await
-    .map_err(fout)?
-    .iter()
-    .map(verwijzing_uit)
-    .collect::<Resultaat<_>>()?;
-    Ok(Lijst { items, totaal })
+    .map_err(fout)?;
+    lijst_met_totaal(&rijen, verwijzing_uit, || async {
+        sqlx::query_scalar(sqlx::AssertSqlSafe(tel))
+            .bind(f.regio)
+            .bind(f.open)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(fout)
+    })
+    .await
 }
 
 pub(crate) async fn acties(

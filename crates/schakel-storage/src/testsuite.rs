@@ -1158,6 +1158,18 @@ pub async fn levenscyclus(opslag: &dyn Opslag, w: &Wereld) {
         .await
         .expect("medewerkers");
     assert_eq!(tweede.items, vec![m.clone()], "the second page");
+    let voorbij = opslag
+        .medewerkers(
+            crate::MedewerkerFilter::Organisatie(w.aanbieder.id),
+            Pagina::new(3, 1),
+        )
+        .await
+        .expect("medewerkers");
+    assert_eq!(
+        (voorbij.totaal, voorbij.items.len()),
+        (2, 0),
+        "a page past the end is empty and names the total"
+    );
     let eigen = opslag
         .medewerkers(
             crate::MedewerkerFilter::EigenOrganisatie(w.aanbieder.id),
@@ -3614,6 +3626,24 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         0,
         "an organisation without a relation sees no referral"
     );
+    let voorbij = opslag
+        .verwijzingen_met_relatie(
+            w.aanbieder.id,
+            toegang::patronen(Rol::Aanbieder),
+            vandaag,
+            &VerwijzingenFilter {
+                van: VerwijzingenVan::Aanbieder(w.aanbieder.id),
+                ..Default::default()
+            },
+            Pagina::new(2, 100),
+        )
+        .await
+        .expect("verwijzingen_met_relatie");
+    assert_eq!(
+        (voorbij.totaal, voorbij.items.len()),
+        (deze.len() as i64, 0),
+        "a page past the end is empty and names the total"
+    );
     let levering = |hoeveelheid| NieuweLevering {
         verwijzing: opgeslagen.id,
         datum: vandaag,
@@ -3737,6 +3767,12 @@ pub async fn gemeentelijke_toets(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) 
     let open = lijst(true, 1).await;
     let open_ids: Vec<Id> = open.items.iter().map(|v| v.id).collect();
     assert!(open.totaal >= 3, "every open maatwerk referral counts");
+    let voorbij = lijst(true, open.totaal / 2 + 2).await;
+    assert_eq!(
+        (voorbij.totaal, voorbij.items.len()),
+        (open.totaal, 0),
+        "a page past the end is empty and names the total"
+    );
     assert!(
         open_ids.windows(2).all(|p| p[0] < p[1]),
         "oldest first: {open_ids:?}"
@@ -4837,6 +4873,15 @@ pub async fn noodtoegang(opslag: &dyn Opslag, w: &Wereld) {
         .await
         .expect("lijst");
     assert_eq!((pagina2.totaal, pagina2.items), (2, vec![oud.clone()]));
+    let voorbij = opslag
+        .noodtoegangen(&filter(None, None), Pagina::new(3, 1))
+        .await
+        .expect("lijst");
+    assert_eq!(
+        (voorbij.totaal, voorbij.items),
+        (2, vec![]),
+        "a page past the end is empty and names the total"
+    );
     let recent = opslag
         .noodtoegangen(
             &filter(Some(nu - chrono::Duration::minutes(1)), None),
