@@ -49,15 +49,10 @@ pub(crate) async fn medewerkers(
     .await
     .map_err(fout)?;
     let Lijst { items: ids, totaal } = lijst_met_totaal(
+        &mut *c,
         &rijen,
         |r| kol::<Id>(r, "id"),
-        || async {
-            sqlx::query_scalar(sqlx::AssertSqlSafe(tel))
-                .bind(waarde)
-                .fetch_one(&mut *c)
-                .await
-                .map_err(fout)
-        },
+        sqlx::query_scalar(sqlx::AssertSqlSafe(tel)).bind(waarde),
     )
     .await?;
     let mut items = Vec::with_capacity(ids.len());

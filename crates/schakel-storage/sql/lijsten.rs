@@ -16,6 +16,9 @@ use super::kern::{
 use super::verloop::{VERWIJZING_KOLOMMEN, verwijzing_uit};
 use crate::motor::{Rij, Verbinding, datum_db, datum_optie, fout, kol, tijd, tijd_optie_db};
 
+/// The engine this backend is built for.
+type Motor = <Verbinding as sqlx::Connection>::Database;
+
 /// Open, and `$1` is its wijkteam or a party: the cases an organisation
 /// works in (both engines read `c.open` as a truth value).
 macro_rules! open_van_organisatie {
@@ -111,13 +114,7 @@ pub(crate) async fn casussen(
             termijn: datum_optie(r, "termijn")?,
         })
     };
-    lijst_met_totaal(&rijen, casus, || async {
-        gebonden!(tel, sqlx::query_scalar)
-            .fetch_one(&mut *c)
-            .await
-            .map_err(fout)
-    })
-    .await
+    lijst_met_totaal(&mut *c, &rijen, casus, gebonden!(tel, sqlx::query_scalar)).await
 }
 
 /// Every open case of `organisatie` with its events, in two queries.
@@ -216,14 +213,10 @@ pub(crate) async fn jeugdigen(
         .await
         .map_err(fout)?;
     lijst_met_totaal(
+        &mut *c,
         &rijen,
         |r| Ok((jeugdige_uit(r)?, relaties_uit(r)?)),
-        || async {
-            gebonden!(totaal_sql, sqlx::query_scalar)
-                .fetch_one(&mut *c)
-                .await
-                .map_err(fout)
-        },
+        gebonden!(totaal_sql, sqlx::query_scalar),
     )
     .await
 }
@@ -240,19 +233,20 @@ pub(crate) fn met_totaal(tel: &str) -> String {
 
 /// The page `rijen` (each read by `lees`) with its total: the
 /// [`met_totaal`] column of its first row. A page past the end has no row
-/// to carry it: then `tel` counts, in a statement of its own (an empty page
-/// has nothing to disagree with).
-pub(crate) async fn lijst_met_totaal<T, F>(
+/// to carry it: then `tel` (the count, bound) counts on `c`, in a statement
+/// of its own (an empty page has nothing to disagree with).
+pub(crate) async fn lijst_met_totaal<'q, T, A>(
+    c: &mut Verbinding,
     rijen: &[Rij],
     lees: impl Fn(&Rij) -> Resultaat<T>,
-    tel: impl FnOnce() -> F,
+    tel: sqlx::query::QueryScalar<'q, Motor, i64, A>,
 ) -> Resultaat<Lijst<T>>
 where
-    F: std::future::Future<Output = Resultaat<i64>>,
+    A: 'q + Send + sqlx::IntoArguments<Motor>,
 {
     let totaal = match rijen.first() {
         Some(r) => kol(r, "totaal")?,
-        None => tel().await?,
+        None => tel.fetch_one(c).await.map_err(fout)?,
     };
     let items = rijen.iter().map(lees).collect::<Resultaat<Vec<_>>>()?;
     Ok(Lijst { items, totaal })
@@ -318,12 +312,12 @@ pub(crate) async fn verwijzingen(
     let Lijst {
         items: verwijzingen,
         totaal,
-    } = lijst_met_totaal(&rijen, verwijzing_uit, || async {
-        gebonden!(tel, sqlx::query_scalar)
-            .fetch_one(&mut *c)
-            .await
-            .map_err(fout)
-    })
+    } = lijst_met_totaal(
+        &mut *c,
+        &rijen,
+        verwijzing_uit,
+        gebonden!(tel, sqlx::query_scalar),
+    )
     .await?;
     let mut ids: Vec<Id> = verwijzingen.iter().map(|v| v.gegevens.jeugdige).collect();
     ids.sort_unstable();
@@ -453,11 +447,11 @@ pub(crate) async fn hulpvragen(
     .fetch_all(&mut *c)
     .await
     .map_err(fout)?;
-    lijst_met_totaal(&rijen, hulpvraag_uit, || async {
-        gebonden!(tel, sqlx::query_scalar)
-            .fetch_one(&mut *c)
-            .await
-            .map_err(fout)
-    })
+    lijst_met_totaal(
+        &mut *c,
+        &rijen,
+        hulpvraag_uit,
+        gebonden!(tel, sqlx::query_scalar),
+    )
     .await
 }

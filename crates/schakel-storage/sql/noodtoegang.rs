@@ -131,11 +131,11 @@ pub(crate) async fn lijst(
     .fetch_all(&mut *c)
     .await
     .map_err(fout)?;
-    lijst_met_totaal(&rijen, noodtoegang_uit, || async {
-        gebonden!(tel, sqlx::query_scalar)
-            .fetch_one(&mut *c)
-            .await
-            .map_err(fout)
-    })
+    lijst_met_totaal(
+        &mut *c,
+        &rijen,
+        noodtoegang_uit,
+        gebonden!(tel, sqlx::query_scalar),
+    )
     .await
 }

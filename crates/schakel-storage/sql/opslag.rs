@@ -154,13 +154,7 @@ impl Opslag for crate::DezeOpslag {
         .fetch_all(&mut *c)
         .await
         .map_err(fout)?;
-        lijsten::lijst_met_totaal(&rijen, organisatie_uit, || async {
-            sqlx::query_scalar(tel)
-                .fetch_one(&mut *c)
-                .await
-                .map_err(fout)
-        })
-        .await
+        lijsten::lijst_met_totaal(&mut c, &rijen, organisatie_uit, sqlx::query_scalar(tel)).await
     }
 
     async fn maak_medewerker(&self, m: &NieuweMedewerker) -> Resultaat<Medewerker> {

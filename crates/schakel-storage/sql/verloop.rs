@@ -413,14 +413,14 @@ pub(crate) async fn maatwerkverwijzingen(
     .fetch_all(&mut *c)
     .await
     .map_err(fout)?;
-    lijst_met_totaal(&rijen, verwijzing_uit, || async {
+    lijst_met_totaal(
+        &mut *c,
+        &rijen,
+        verwijzing_uit,
         sqlx::query_scalar(sqlx::AssertSqlSafe(tel))
             .bind(f.regio)
-            .bind(f.open)
-            .fetch_one(&mut *c)
-            .await
-            .map_err(fout)
-    })
+            .bind(f.open),
+    )
     .await
 }
 
@@ -451,12 +451,12 @@ pub(crate) async fn acties(
     .fetch_all(&mut *c)
     .await
     .map_err(fout)?;
-    lijst_met_totaal(&rijen, actiepunt_uit, || async {
-        gebonden!(tel, sqlx::query_scalar)
-            .fetch_one(&mut *c)
-            .await
-            .map_err(fout)
-    })
+    lijst_met_totaal(
+        &mut *c,
+        &rijen,
+        actiepunt_uit,
+        gebonden!(tel, sqlx::query_scalar),
+    )
     .await
 }
 

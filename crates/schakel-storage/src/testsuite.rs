@@ -1137,71 +1137,65 @@ pub async fn levenscyclus(opslag: &dyn Opslag, w: &Wereld) {
         ))
         .await
         .expect("collega");
-    let bij_aanbieder = opslag
-        .medewerkers(
-            crate::MedewerkerFilter::Organisatie(w.aanbieder.id),
-            Pagina::new(1, 1),
-        )
-        .await
-        .expect("medewerkers");
+    let medewerkers = |filter, pagina| async move {
+        opslag
+            .medewerkers(filter, pagina)
+            .await
+            .expect("medewerkers")
+    };
+    let bij_aanbieder = medewerkers(
+        crate::MedewerkerFilter::Organisatie(w.aanbieder.id),
+        Pagina::new(1, 1),
+    )
+    .await;
     assert_eq!(bij_aanbieder.totaal, 2, "both have a role at the aanbieder");
     assert_eq!(
         bij_aanbieder.items.iter().map(|m| m.id).collect::<Vec<_>>(),
         vec![ab.id],
         "by name, one per page"
     );
-    let tweede = opslag
-        .medewerkers(
-            crate::MedewerkerFilter::Organisatie(w.aanbieder.id),
-            Pagina::new(2, 1),
-        )
-        .await
-        .expect("medewerkers");
+    let tweede = medewerkers(
+        crate::MedewerkerFilter::Organisatie(w.aanbieder.id),
+        Pagina::new(2, 1),
+    )
+    .await;
     assert_eq!(tweede.items, vec![m.clone()], "the second page");
-    let voorbij = opslag
-        .medewerkers(
-            crate::MedewerkerFilter::Organisatie(w.aanbieder.id),
-            Pagina::new(3, 1),
-        )
-        .await
-        .expect("medewerkers");
+    let voorbij = medewerkers(
+        crate::MedewerkerFilter::Organisatie(w.aanbieder.id),
+        Pagina::new(3, 1),
+    )
+    .await;
     assert_eq!(
         (voorbij.totaal, voorbij.items.len()),
         (2, 0),
         "a page past the end is empty and names the total"
     );
-    let eigen = opslag
-        .medewerkers(
-            crate::MedewerkerFilter::EigenOrganisatie(w.aanbieder.id),
-            Pagina::new(1, 100),
-        )
-        .await
-        .expect("medewerkers");
+    let eigen = medewerkers(
+        crate::MedewerkerFilter::EigenOrganisatie(w.aanbieder.id),
+        Pagina::new(1, 100),
+    )
+    .await;
     assert_eq!(
         eigen.items.iter().map(|m| m.id).collect::<Vec<_>>(),
         vec![ab.id],
         "not the colleague who is verwijzer at the JGZ too"
     );
     assert_eq!(eigen.totaal, 1);
-    let regio = opslag
-        .medewerkers(
-            crate::MedewerkerFilter::Regio(w.regio.id),
-            Pagina::new(1, 100),
-        )
-        .await
-        .expect("medewerkers");
+    let regio = medewerkers(
+        crate::MedewerkerFilter::Regio(w.regio.id),
+        Pagina::new(1, 100),
+    )
+    .await;
     assert!(
         regio.items.iter().any(|x| x.id == m.id) && regio.items.iter().any(|x| x.id == ab.id),
         "the region lists both"
     );
     assert_eq!(regio.totaal, regio.items.len() as i64);
-    let anders = opslag
-        .medewerkers(
-            crate::MedewerkerFilter::Regio(w.regio.id + 1000),
-            Pagina::new(1, 100),
-        )
-        .await
-        .expect("medewerkers");
+    let anders = medewerkers(
+        crate::MedewerkerFilter::Regio(w.regio.id + 1000),
+        Pagina::new(1, 100),
+    )
+    .await;
     assert_eq!(anders.totaal, 0, "another region lists nobody of this one");
     // The national role (migration 0041) is stored like any other, and its
     // accounts are on no region's or organisation's list: only the
@@ -1220,10 +1214,7 @@ pub async fn levenscyclus(opslag: &dyn Opslag, w: &Wereld) {
         crate::MedewerkerFilter::Organisatie(w.jgz.id),
         crate::MedewerkerFilter::EigenOrganisatie(w.jgz.id),
     ] {
-        let lijst = opslag
-            .medewerkers(filter, Pagina::new(1, 100))
-            .await
-            .expect("medewerkers");
+        let lijst = medewerkers(filter, Pagina::new(1, 100)).await;
         assert!(
             lijst.items.iter().all(|x| x.id != land.id),
             "{filter:?} lists no national account"
@@ -1232,14 +1223,12 @@ pub async fn levenscyclus(opslag: &dyn Opslag, w: &Wereld) {
     }
     assert_eq!(
         regio.totaal,
-        opslag
-            .medewerkers(
-                crate::MedewerkerFilter::Regio(w.regio.id),
-                Pagina::new(1, 100)
-            )
-            .await
-            .expect("medewerkers")
-            .totaal,
+        medewerkers(
+            crate::MedewerkerFilter::Regio(w.regio.id),
+            Pagina::new(1, 100)
+        )
+        .await
+        .totaal,
         "the region's count is unchanged"
     );
 
@@ -3533,8 +3522,8 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
     );
     // The provider's referrals in one list (issue 16.2), by their last day
     // and by the jeugdige's name.
-    let verwijzingen = |filter: VerwijzingenFilter| async move {
-        let l = opslag
+    let lijst = |filter: VerwijzingenFilter, pagina| async move {
+        opslag
             .verwijzingen_met_relatie(
                 w.aanbieder.id,
                 toegang::patronen(Rol::Aanbieder),
@@ -3543,10 +3532,13 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
                     van: VerwijzingenVan::Aanbieder(w.aanbieder.id),
                     ..filter
                 },
-                Pagina::new(1, 100),
+                pagina,
             )
             .await
-            .expect("verwijzingen_met_relatie");
+            .expect("verwijzingen_met_relatie")
+    };
+    let verwijzingen = |filter: VerwijzingenFilter| async move {
+        let l = lijst(filter, Pagina::new(1, 100)).await;
         assert_eq!(l.totaal as usize, l.items.len());
         l.items
             .iter()
@@ -3626,19 +3618,7 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
         0,
         "an organisation without a relation sees no referral"
     );
-    let voorbij = opslag
-        .verwijzingen_met_relatie(
-            w.aanbieder.id,
-            toegang::patronen(Rol::Aanbieder),
-            vandaag,
-            &VerwijzingenFilter {
-                van: VerwijzingenVan::Aanbieder(w.aanbieder.id),
-                ..Default::default()
-            },
-            Pagina::new(2, 100),
-        )
-        .await
-        .expect("verwijzingen_met_relatie");
+    let voorbij = lijst(VerwijzingenFilter::default(), Pagina::new(2, 100)).await;
     assert_eq!(
         (voorbij.totaal, voorbij.items.len()),
         (deze.len() as i64, 0),
