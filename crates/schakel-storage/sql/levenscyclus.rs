@@ -38,19 +38,15 @@ pub(crate) async fn medewerkers(
          WHERE l.medewerker = m.id AND l.rol = 'landelijk')"
     );
     let tel = format!("SELECT count(*) {waar}");
-    let rijen = sqlx::query(sqlx::AssertSqlSafe(format!(
+    let lijst = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT m.id, {} {waar} ORDER BY m.naam, m.id LIMIT $2 OFFSET $3",
         met_totaal(&tel)
     )))
-    .bind(waarde)
-    .bind(pagina.aantal)
-    .bind(pagina.vanaf)
-    .fetch_all(&mut *c)
-    .await
-    .map_err(fout)?;
+    .bind(waarde);
     let Lijst { items: ids, totaal } = lijst_met_totaal(
         &mut *c,
-        &rijen,
+        lijst,
+        pagina,
         |r| kol::<Id>(r, "id"),
         sqlx::query_scalar(sqlx::AssertSqlSafe(tel)).bind(waarde),
     )

@@ -91,7 +91,7 @@ pub(crate) async fn casussen(
         };
     }
     let tel = format!("SELECT count(*) FROM ({CASUSSEN}) l WHERE {CASUSSEN_GEFILTERD}");
-    let rijen = gebonden!(
+    let lijst = gebonden!(
         format!(
             "SELECT l.*, {} FROM ({CASUSSEN}) l WHERE {CASUSSEN_GEFILTERD} \
              ORDER BY {} LIMIT $7 OFFSET $8",
@@ -99,12 +99,7 @@ pub(crate) async fn casussen(
             f.volgorde()
         ),
         sqlx::query
-    )
-    .bind(pagina.aantal)
-    .bind(pagina.vanaf)
-    .fetch_all(&mut *c)
-    .await
-    .map_err(fout)?;
+    );
     let casus = |r: &Rij| {
         Ok(CasusOverzicht {
             casus: kol(r, "id")?,
@@ -114,7 +109,14 @@ pub(crate) async fn casussen(
             termijn: datum_optie(r, "termijn")?,
         })
     };
-    lijst_met_totaal(&mut *c, &rijen, casus, gebonden!(tel, sqlx::query_scalar)).await
+    lijst_met_totaal(
+        &mut *c,
+        lijst,
+        pagina,
+        casus,
+        gebonden!(tel, sqlx::query_scalar),
+    )
+    .await
 }
 
 /// Every open case of `organisatie` with its events, in two queries.
@@ -206,15 +208,11 @@ pub(crate) async fn jeugdigen(
             }
         }};
     }
-    let rijen = gebonden!(pagina_sql, sqlx::query)
-        .bind(pagina.aantal)
-        .bind(pagina.vanaf)
-        .fetch_all(&mut *c)
-        .await
-        .map_err(fout)?;
+    let lijst = gebonden!(pagina_sql, sqlx::query);
     lijst_met_totaal(
         &mut *c,
-        &rijen,
+        lijst,
+        pagina,
         |r| Ok((jeugdige_uit(r)?, relaties_uit(r)?)),
         gebonden!(totaal_sql, sqlx::query_scalar),
     )
@@ -231,19 +229,28 @@ pub(crate) fn met_totaal(tel: &str) -> String {
     format!("({tel}) AS totaal")
 }
 
-/// The page `rijen` (each read by `lees`) with its total: the
-/// [`met_totaal`] column of its first row. A page past the end has no row
-/// to carry it: then `tel` (the count, bound) counts on `c`, in a statement
-/// of its own (an empty page has nothing to disagree with).
+/// The page `pagina` of `lijst` (its statement, bound up to its last two
+/// parameters, `LIMIT` and `OFFSET`, and selecting [`met_totaal`]), each
+/// row read by `lees`, with its total: the `totaal` column of its first
+/// row. A page past the end has no row to carry it: then `tel` (the count,
+/// bound) counts, in a statement of its own (an empty page has nothing to
+/// disagree with).
 pub(crate) async fn lijst_met_totaal<'q, T, A>(
     c: &mut Verbinding,
-    rijen: &[Rij],
+    lijst: sqlx::query::Query<'q, Motor, <Motor as sqlx::Database>::Arguments>,
+    pagina: Pagina,
     lees: impl Fn(&Rij) -> Resultaat<T>,
     tel: sqlx::query::QueryScalar<'q, Motor, i64, A>,
 ) -> Resultaat<Lijst<T>>
 where
     A: 'q + Send + sqlx::IntoArguments<Motor>,
 {
+    let rijen = lijst
+        .bind(pagina.aantal)
+        .bind(pagina.vanaf)
+        .fetch_all(&mut *c)
+        .await
+        .map_err(fout)?;
     let totaal = match rijen.first() {
         Some(r) => kol(r, "totaal")?,
         None => tel.fetch_one(c).await.map_err(fout)?,
@@ -295,7 +302,7 @@ pub(crate) async fn verwijzingen(
         };
     }
     let tel = format!("SELECT count(*) FROM verwijzing v {waar}");
-    let rijen = gebonden!(
+    let lijst = gebonden!(
         format!(
             "SELECT {VERWIJZING_KOLOMMEN}, {} FROM verwijzing v {waar} \
              ORDER BY {} LIMIT $14 OFFSET $15",
@@ -303,18 +310,14 @@ pub(crate) async fn verwijzingen(
             filter.volgorde()
         ),
         sqlx::query
-    )
-    .bind(pagina.aantal)
-    .bind(pagina.vanaf)
-    .fetch_all(&mut *c)
-    .await
-    .map_err(fout)?;
+    );
     let Lijst {
         items: verwijzingen,
         totaal,
     } = lijst_met_totaal(
         &mut *c,
-        &rijen,
+        lijst,
+        pagina,
         verwijzing_uit,
         gebonden!(tel, sqlx::query_scalar),
     )
@@ -434,22 +437,18 @@ pub(crate) async fn hulpvragen(
         };
     }
     let tel = format!("SELECT count(*) FROM hulpvraag h {waar}");
-    let rijen = gebonden!(
+    let lijst = gebonden!(
         format!(
             "SELECT {HULPVRAAG_KOLOMMEN}, {} FROM hulpvraag h {waar} ORDER BY {} LIMIT $7 OFFSET $8",
             met_totaal(&tel),
             filter.volgorde()
         ),
         sqlx::query
-    )
-    .bind(pagina.aantal)
-    .bind(pagina.vanaf)
-    .fetch_all(&mut *c)
-    .await
-    .map_err(fout)?;
+    );
     lijst_met_totaal(
         &mut *c,
-        &rijen,
+        lijst,
+        pagina,
         hulpvraag_uit,
         gebonden!(tel, sqlx::query_scalar),
     )

@@ -118,22 +118,18 @@ pub(crate) async fn lijst(
         "SELECT count(*) FROM noodtoegang n JOIN organisatie o ON o.id = n.organisatie \
          WHERE {voorwaarde}"
     );
-    let rijen = gebonden!(
+    let lijst = gebonden!(
         format!(
             "SELECT {KOLOMMEN}, {} {VAN} WHERE {voorwaarde} \
              ORDER BY n.verleend DESC, n.id DESC LIMIT $4 OFFSET $5",
             met_totaal(&tel)
         ),
         sqlx::query
-    )
-    .bind(pagina.aantal)
-    .bind(pagina.vanaf)
-    .fetch_all(&mut *c)
-    .await
-    .map_err(fout)?;
+    );
     lijst_met_totaal(
         &mut *c,
-        &rijen,
+        lijst,
+        pagina,
         noodtoegang_uit,
         gebonden!(tel, sqlx::query_scalar),
     )

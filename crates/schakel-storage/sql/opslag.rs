@@ -144,17 +144,19 @@ impl Opslag for crate::DezeOpslag {
     async fn organisaties(&self, pagina: Pagina) -> Resultaat<Lijst<Organisatie>> {
         let mut c = self.pool.acquire().await.map_err(fout)?;
         let tel = "SELECT count(*) FROM organisatie";
-        let rijen = sqlx::query(sqlx::AssertSqlSafe(format!(
+        let lijst = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT id, regio, naam, soort, gemeente, brin, agb, {} FROM organisatie \
              ORDER BY id LIMIT $1 OFFSET $2",
             lijsten::met_totaal(tel)
-        )))
-        .bind(pagina.aantal)
-        .bind(pagina.vanaf)
-        .fetch_all(&mut *c)
+        )));
+        lijsten::lijst_met_totaal(
+            &mut c,
+            lijst,
+            pagina,
+            organisatie_uit,
+            sqlx::query_scalar(tel),
+        )
         .await
-        .map_err(fout)?;
-        lijsten::lijst_met_totaal(&mut c, &rijen, organisatie_uit, sqlx::query_scalar(tel)).await
     }
 
     async fn maak_medewerker(&self, m: &NieuweMedewerker) -> Resultaat<Medewerker> {

@@ -401,21 +401,17 @@ pub(crate) async fn maatwerkverwijzingen(
     } else {
         "v.getoetst_op DESC, v.id DESC"
     };
-    let rijen = sqlx::query(sqlx::AssertSqlSafe(format!(
+    let lijst = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {VERWIJZING_KOLOMMEN}, {} FROM verwijzing v {waar} \
          ORDER BY {volgorde} LIMIT $3 OFFSET $4",
         met_totaal(&tel)
     )))
     .bind(f.regio)
-    .bind(f.open)
-    .bind(pagina.aantal)
-    .bind(pagina.vanaf)
-    .fetch_all(&mut *c)
-    .await
-    .map_err(fout)?;
+    .bind(f.open);
     lijst_met_totaal(
         &mut *c,
-        &rijen,
+        lijst,
+        pagina,
         verwijzing_uit,
         sqlx::query_scalar(sqlx::AssertSqlSafe(tel))
             .bind(f.regio)
@@ -438,22 +434,18 @@ pub(crate) async fn acties(
         };
     }
     let tel = format!("SELECT count(*) FROM actie {ACTIE_WAAR}");
-    let rijen = gebonden!(
+    let lijst = gebonden!(
         format!(
             "SELECT id, casus, verwijzing, organisatie, medewerker, wat, bron, uiterlijk, afgerond, \
              {} FROM actie {ACTIE_WAAR} ORDER BY uiterlijk, id LIMIT $4 OFFSET $5",
             met_totaal(&tel)
         ),
         sqlx::query
-    )
-    .bind(pagina.aantal)
-    .bind(pagina.vanaf)
-    .fetch_all(&mut *c)
-    .await
-    .map_err(fout)?;
+    );
     lijst_met_totaal(
         &mut *c,
-        &rijen,
+        lijst,
+        pagina,
         actiepunt_uit,
         gebonden!(tel, sqlx::query_scalar),
     )
