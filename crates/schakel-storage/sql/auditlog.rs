@@ -96,7 +96,7 @@ async fn voeg_batch_toe(
 ) -> Resultaat<Vec<schakel_storage::AuditRecord>> {
     let bekend = kop.lock().unwrap_or_else(|v| v.into_inner()).clone();
     if let Some((volgnummer, hash)) = bekend {
-        let opgeslagen = keten(volgnummer, &hash, records)?;
+        let opgeslagen = keten(volgnummer, &hash, records);
         if schrijf_audits_na_kop(pool, (volgnummer, &hash), &opgeslagen).await? {
             return Ok(opgeslagen);
         }
