@@ -203,6 +203,18 @@ pub(crate) async fn schrijf_audits(
     Ok(())
 }
 
+/// What a row of `audit_pak` gives its readers (`sql::auditlog`): its JSON
+/// as text, stored uncompressed (`STORAGE EXTERNAL`: pglz cost more than
+/// it saved, and lz4 was no faster here; BENCHMARKS.md, "Measured and
+/// dropped"), unlike SQLite's (`motor::pak_lz4` there).
+pub(crate) const PAK_INHOUD: &str = "records";
+pub(crate) type PakInhoud = (String,);
+
+/// The batch's JSON from what its row holds ([`PAK_INHOUD`]).
+pub(crate) fn pak_json((tekst,): PakInhoud) -> Resultaat<String> {
+    Ok(tekst)
+}
+
 /// Appends `opgeslagen` (hashed onto the head `kop`) as one row of
 /// `audit_pak` (see its migration), with a row of `audit_pak_client` per
 /// jeugdige it is about, and moves the head to its last record, in one

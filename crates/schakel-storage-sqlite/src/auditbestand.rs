@@ -36,6 +36,35 @@ const AUDIT_OBJECTEN: &str = "'audit', 'audit_kop', 'audit_pak', 'audit_pak_clie
 const KOPPELING: &str = "CREATE TABLE IF NOT EXISTS auditkoppeling ( \
      id INTEGER PRIMARY KEY CHECK (id = 1), sleutel TEXT NOT NULL) STRICT";
 
+/// Brings the audit log's tables on `pool` (the audit file's, or the
+/// database's where the log has no file of its own) to this version's
+/// shape: what changed after migration 0043, each change made once, in one
+/// transaction.
+///
+/// - `audit_pak.records_lz4`: a batch's JSON compressed (`motor::pak_lz4`);
+///   the batches written before keep it as text in `records`. The view
+///   `audit_alle` read `records` with SQLite's JSON functions, which cannot
+///   read a compressed batch, so it goes: the log is read through the
+///   store (`schakel audit verify`, `schakel audit inzage`).
+pub(crate) async fn werk_bij(pool: &SqlitePool) -> Resultaat<()> {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(fout)?;
+    let bijgewerkt: bool = sqlx::query_scalar(
+        "SELECT count(*) > 0 FROM pragma_table_info('audit_pak') WHERE name = 'records_lz4'",
+    )
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(fout)?;
+    if !bijgewerkt {
+        for sql in [
+            "ALTER TABLE audit_pak ADD COLUMN records_lz4 BLOB",
+            "DROP VIEW IF EXISTS audit_alle",
+        ] {
+            sqlx::query(sql).execute(&mut *tx).await.map_err(fout)?;
+        }
+    }
+    tx.commit().await.map_err(fout)
+}
+
 /// (type, name, CREATE statement) of each audit object, tables first.
 type Objecten = Vec<(String, String, String)>;
 

@@ -33,6 +33,8 @@ use sqlx::{Sqlite, Transaction};
 mod adresimport;
 mod auditbestand;
 mod motor;
+
+pub use motor::{PakInhoud, pak_json, pak_lz4};
 #[path = "../../schakel-storage/sql/mod.rs"]
 mod sql;
 pub use auditbestand::{auditbestand, met_wal};
@@ -104,6 +106,7 @@ impl SqliteOpslag {
                 .connect_lazy_with(opties.clone())
         };
         let schrijfpool = pool_van(1, &audit_opties);
+        auditbestand::werk_bij(&schrijfpool).await?;
         let uitvoer = pool_van(1, &opties);
         let opslag = Self {
             sequencer: auditlog::sequencer(&schrijfpool, &uitvoer),
@@ -139,6 +142,7 @@ impl SqliteOpslag {
             .await
             .map_err(fout)?;
         auditlog::migreer(&MIGRATIES, &pool).await?;
+        auditbestand::werk_bij(&pool).await?;
         // A second connection would open another, empty database.
         Ok(Self {
             sequencer: auditlog::sequencer(&pool, &pool),

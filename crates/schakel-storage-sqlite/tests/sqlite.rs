@@ -32,6 +32,40 @@ async fn rauw_audit(pad: &Path) -> SqliteConnection {
     rauw(&schakel_storage_sqlite::auditbestand(pad)).await
 }
 
+/// The records of the batch that starts at `eerste`, each a JSON array.
+async fn pak_records(c: &mut SqliteConnection, eerste: i64) -> Vec<serde_json::Value> {
+    let pak: schakel_storage_sqlite::PakInhoud =
+        sqlx::query_as("SELECT records, records_lz4 FROM audit_pak WHERE eerste = ?")
+            .bind(eerste)
+            .fetch_one(&mut *c)
+            .await
+            .expect("the batch");
+    let json = schakel_storage_sqlite::pak_json(pak).expect("the batch's JSON");
+    serde_json::from_str(&json).expect("JSON")
+}
+
+/// Someone with the file (its triggers dropped) stores `records` as the
+/// batch that starts at `eerste` and ends at `laatste`, as the store
+/// writes a batch.
+async fn zet_pak(
+    c: &mut SqliteConnection,
+    eerste: i64,
+    laatste: i64,
+    records: &[serde_json::Value],
+) {
+    let json = serde_json::to_string(records).expect("JSON");
+    sqlx::query(
+        "INSERT OR REPLACE INTO audit_pak (eerste, laatste, records, records_lz4) \
+         VALUES (?, ?, '', ?)",
+    )
+    .bind(eerste)
+    .bind(laatste)
+    .bind(schakel_storage_sqlite::pak_lz4(&json))
+    .execute(&mut *c)
+    .await
+    .expect("the batch");
+}
+
 /// The chain check as `schakel audit verify` will do it, returning the break.
 async fn verifieer(opslag: &dyn Opslag) -> Result<i64, Breuk> {
     let mut v = Verificatie::default();
@@ -338,13 +372,21 @@ async fn een_partij_wordt_bewaakt_als_een_rij() {
             "{poging}"
         );
     }
-    let origineel: String = sqlx::query_scalar("SELECT records FROM audit_pak WHERE eerste = ?")
-        .bind(eerste)
-        .fetch_one(&mut c)
-        .await
-        .expect("records");
-    let knoei = |sql: &'static str| {
-        let (pad, origineel) = (pad.clone(), origineel.clone());
+    let (records, lz4): schakel_storage_sqlite::PakInhoud =
+        sqlx::query_as("SELECT records, records_lz4 FROM audit_pak WHERE eerste = ?")
+            .bind(eerste)
+            .fetch_one(&mut c)
+            .await
+            .expect("the batch");
+    assert!(
+        records.is_empty() && lz4.is_some(),
+        "the store writes a batch compressed"
+    );
+    let origineel = pak_records(&mut c, eerste).await;
+    // Puts the batch back as it was, but with `wijzig` applied to its
+    // records, then runs `sql`.
+    let knoei = |wijzig: fn(&mut Vec<serde_json::Value>), sql: &'static str| {
+        let (pad, mut records) = (pad.clone(), origineel.clone());
         async move {
             let mut c = rauw_audit(&pad).await;
             for s in [
@@ -353,15 +395,8 @@ async fn een_partij_wordt_bewaakt_als_een_rij() {
             ] {
                 sqlx::query(s).execute(&mut c).await.expect(s);
             }
-            sqlx::query(
-                "INSERT OR REPLACE INTO audit_pak (eerste, laatste, records) VALUES (?, ?, ?)",
-            )
-            .bind(eerste)
-            .bind(laatste)
-            .bind(&origineel)
-            .execute(&mut c)
-            .await
-            .expect("terugzetten");
+            wijzig(&mut records);
+            zet_pak(&mut c, eerste, laatste, &records).await;
             sqlx::query(sql)
                 .bind(eerste)
                 .execute(&mut c)
@@ -370,12 +405,13 @@ async fn een_partij_wordt_bewaakt_als_een_rij() {
             c.close().await.expect("sluiten");
         }
     };
-    knoei("UPDATE audit_pak SET records = json_set(records, '$[0][1]', 'jeugdige.niets') WHERE eerste = ?").await;
+    let zo = |_: &mut Vec<serde_json::Value>| {};
+    knoei(|r| r[0][1] = "jeugdige.niets".into(), "SELECT ?").await;
     assert_eq!(
         verifieer(&opslag).await,
         Err(Breuk::Gewijzigd { volgnummer: eerste })
     );
-    knoei("UPDATE audit_pak SET records = json_remove(records, '$[0]') WHERE eerste = ?").await;
+    knoei(|r| drop(r.remove(0)), "SELECT ?").await;
     assert_eq!(
         verifieer(&opslag).await,
         Err(Breuk::Ontbreekt {
@@ -383,7 +419,7 @@ async fn een_partij_wordt_bewaakt_als_een_rij() {
             gevonden: laatste
         })
     );
-    knoei("DELETE FROM audit_pak WHERE eerste = ?").await;
+    knoei(zo, "DELETE FROM audit_pak WHERE eerste = ?").await;
     assert_eq!(
         verifieer(&opslag).await,
         Err(Breuk::StaartOntbreekt {
@@ -391,12 +427,103 @@ async fn een_partij_wordt_bewaakt_als_een_rij() {
             laatste: eerste - 1
         })
     );
-    knoei("SELECT ?").await;
+    knoei(zo, "SELECT ?").await;
     assert_eq!(
         verifieer(&opslag).await,
         Ok(n),
         "restored, it verifies again"
     );
+    // A batch written before compression holds its JSON as text, and reads
+    // as before; a compressed batch someone broke is an error, not a panic.
+    let tekst = serde_json::to_string(&origineel).expect("JSON");
+    for (records, lz4, leesbaar) in [
+        ("", Some(vec![0xff_u8, 0xff, 0xff, 0xff, 1]), false),
+        ("", Some(vec![9_u8]), false),
+        (tekst.as_str(), None, true),
+    ] {
+        let mut c = rauw_audit(&pad).await;
+        sqlx::query("UPDATE audit_pak SET records = ?, records_lz4 = ? WHERE eerste = ?")
+            .bind(records)
+            .bind(lz4)
+            .bind(eerste)
+            .execute(&mut c)
+            .await
+            .expect("als tekst");
+        c.close().await.expect("sluiten");
+        let gelezen = opslag.audit_records(eerste, 2).await;
+        assert_eq!(gelezen.is_ok(), leesbaar, "{records:?} {gelezen:?}");
+    }
+    assert_eq!(verifieer(&opslag).await, Ok(n), "the batch as text");
+}
+
+/// An audit file from before the batches were compressed (its batches as
+/// text, the view `audit_alle` over them) is brought up to date when the
+/// store opens it: its old batches read as they are, new ones are written
+/// compressed, and the chain verifies across both.
+#[tokio::test]
+async fn een_auditbestand_van_voor_de_compressie_wordt_bijgewerkt() {
+    let (_map, pad, opslag, _) = gevuld_met_ketting().await;
+    opslag.sluit().await;
+    let mut c = rauw_audit(&pad).await;
+    let pakken: Vec<i64> = sqlx::query_scalar("SELECT eerste FROM audit_pak")
+        .fetch_all(&mut c)
+        .await
+        .expect("batches");
+    assert!(!pakken.is_empty());
+    sqlx::query("DROP TRIGGER audit_pak_niet_wijzigen")
+        .execute(&mut c)
+        .await
+        .expect("trigger");
+    for eerste in pakken {
+        let tekst = serde_json::to_string(&pak_records(&mut c, eerste).await).expect("JSON");
+        sqlx::query("UPDATE audit_pak SET records = ?, records_lz4 = NULL WHERE eerste = ?")
+            .bind(tekst)
+            .bind(eerste)
+            .execute(&mut c)
+            .await
+            .expect("as text");
+    }
+    for sql in [
+        "ALTER TABLE audit_pak DROP COLUMN records_lz4",
+        "CREATE VIEW audit_alle AS SELECT value ->> 0 AS volgnummer \
+         FROM audit_pak, json_each(audit_pak.records)",
+        "CREATE TRIGGER audit_pak_niet_wijzigen BEFORE UPDATE ON audit_pak \
+         BEGIN SELECT RAISE(ABORT, 'het auditlog is alleen-toevoegen'); END",
+    ] {
+        sqlx::query(sql).execute(&mut c).await.expect(sql);
+    }
+    c.close().await.expect("sluiten");
+
+    let opslag = open(&pad).await;
+    let voor = verifieer(&opslag).await.expect("the old batches verify");
+    // The first batch after a start appends the long way (as rows), the
+    // next as a batch.
+    let twee = vec![record("test.na", Actie::Lezen, "jeugdige", Some(1), None); 2];
+    for _ in 0..2 {
+        opslag
+            .schrijf_audits(twee.clone())
+            .await
+            .expect("schrijf_audits");
+    }
+    assert_eq!(verifieer(&opslag).await, Ok(voor + 4));
+    let mut c = rauw_audit(&pad).await;
+    let (tekst, gepakt): (i64, i64) = sqlx::query_as(
+        "SELECT count(*) FILTER (WHERE records_lz4 IS NULL), \
+                count(*) FILTER (WHERE records_lz4 IS NOT NULL) FROM audit_pak",
+    )
+    .fetch_one(&mut c)
+    .await
+    .expect("batches");
+    assert!(
+        tekst > 0 && gepakt == 1,
+        "{tekst} as text, {gepakt} compressed"
+    );
+    let view: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM sqlite_master WHERE name = 'audit_alle'")
+            .fetch_one(&mut c)
+            .await
+            .expect("view");
+    assert_eq!(view, 0, "the view over text batches is gone");
 }
 
 /// Someone with the file removes the triggers and changes the table.
@@ -486,15 +613,19 @@ async fn een_verwijderd_laatste_record_wordt_ontdekt() {
     let (_map, pad, opslag, n) = gevuld_met_ketting().await;
     // The last record, whether a row or the last of a sequencer's batch.
     knoei(&pad, &format!("DELETE FROM audit WHERE volgnummer = {n}")).await;
-    knoei(
-        &pad,
-        &format!(
-            "UPDATE audit_pak SET records = json_remove(records, '$[#-1]'), laatste = {} \
-             WHERE laatste = {n}",
-            n - 1
-        ),
-    )
-    .await;
+    let mut c = rauw_audit(&pad).await;
+    let pak: Option<i64> = sqlx::query_scalar("SELECT eerste FROM audit_pak WHERE laatste = ?")
+        .bind(n)
+        .fetch_optional(&mut c)
+        .await
+        .expect("the last batch");
+    if let Some(eerste) = pak {
+        let mut records = pak_records(&mut c, eerste).await;
+        records.pop();
+        knoei(&pad, "DROP TRIGGER IF EXISTS audit_pak_niet_verwijderen").await;
+        zet_pak(&mut c, eerste, n - 1, &records).await;
+    }
+    c.close().await.expect("sluiten");
     assert_eq!(
         verifieer(&opslag).await,
         Err(Breuk::StaartOntbreekt {

@@ -6,7 +6,10 @@ use std::future::Future;
 use schakel_storage::sequencer::Sequencer;
 use schakel_storage::{AuditRecord, AuditSchakel, Checkpoint, Resultaat};
 
-use crate::motor::{BEGIN_SCHRIJF, Pool, Rij, UITVOER, fout, kol, schrijf_audits_na_kop};
+use crate::motor::{
+    BEGIN_SCHRIJF, PAK_INHOUD, PakInhoud, Pool, Rij, UITVOER, fout, kol, pak_json,
+    schrijf_audits_na_kop,
+};
 use crate::sql::kern::{audit_als_json, audits_uit_json, keten, kop_na, voeg_audits_toe};
 
 /// The chain head this sequencer wrote last: (volgnummer, hash).
@@ -342,9 +345,9 @@ pub(crate) async fn schakels_tussen(
 
 /// The records `vanaf ..= tot` that batches hold.
 async fn uit_pakken_tussen(pool: &Pool, vanaf: i64, tot: i64) -> Resultaat<Vec<AuditRecord>> {
-    let pakken: Vec<String> = sqlx::query_scalar(
-        "SELECT records FROM audit_pak WHERE laatste >= $1 AND eerste <= $2 ORDER BY eerste",
-    )
+    let pakken: Vec<PakInhoud> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {PAK_INHOUD} FROM audit_pak WHERE laatste >= $1 AND eerste <= $2 ORDER BY eerste"
+    )))
     .bind(vanaf)
     .bind(tot)
     .fetch_all(pool)
@@ -354,12 +357,16 @@ async fn uit_pakken_tussen(pool: &Pool, vanaf: i64, tot: i64) -> Resultaat<Vec<A
 }
 
 fn uit_pakken(
-    pakken: Vec<String>,
+    pakken: Vec<PakInhoud>,
     houd: impl Fn(&AuditRecord) -> bool,
 ) -> Resultaat<Vec<AuditRecord>> {
     let mut records = Vec::new();
     for pak in pakken {
-        records.extend(audits_uit_json(Some(pak))?.into_iter().filter(&houd));
+        records.extend(
+            audits_uit_json(Some(pak_json(pak)?))?
+                .into_iter()
+                .filter(&houd),
+        );
     }
     Ok(records)
 }
@@ -375,10 +382,10 @@ pub(crate) async fn records_voor_client(
         .fetch_one(pool)
         .await
         .map_err(fout)?;
-    let pakken: Vec<String> = sqlx::query_scalar(
-        "SELECT records FROM audit_pak \
-         WHERE eerste IN (SELECT pak FROM audit_pak_client WHERE client = $1) ORDER BY eerste",
-    )
+    let pakken: Vec<PakInhoud> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {PAK_INHOUD} FROM audit_pak \
+         WHERE eerste IN (SELECT pak FROM audit_pak_client WHERE client = $1) ORDER BY eerste"
+    )))
     .bind(pseudoniem)
     .fetch_all(pool)
     .await

@@ -563,15 +563,36 @@ fn gemanipuleerd_auditlog_wordt_ontdekt() {
             "DROP TRIGGER audit_niet_wijzigen",
             "DROP TRIGGER audit_pak_niet_wijzigen",
             "UPDATE audit SET gebeurtenis = 'jeugdige.lezen' WHERE volgnummer = 3",
-            "UPDATE audit_pak SET records = \
-             json_set(records, '$[' || (3 - eerste) || '][1]', 'jeugdige.lezen') \
-             WHERE eerste <= 3 AND laatste >= 3",
         ] {
             geraakt += sqlx::query(sql)
                 .execute(&mut c)
                 .await
                 .expect("tamper")
                 .rows_affected();
+        }
+        // A batch holds its records as (compressed) JSON: unpacked, edited
+        // and packed again as the store writes it.
+        let pak: Option<(i64, String, Option<Vec<u8>>)> = sqlx::query_as(
+            "SELECT eerste, records, records_lz4 FROM audit_pak WHERE eerste <= 3 AND laatste >= 3",
+        )
+        .fetch_optional(&mut c)
+        .await
+        .expect("batch");
+        if let Some((eerste, records, lz4)) = pak {
+            let json = schakel_storage_sqlite::pak_json((records, lz4)).expect("batch");
+            let mut rijen: Vec<serde_json::Value> = serde_json::from_str(&json).expect("JSON");
+            let plek = usize::try_from(3 - eerste).expect("in the batch");
+            rijen[plek][1] = "jeugdige.lezen".into();
+            let json = serde_json::to_string(&rijen).expect("JSON");
+            geraakt += sqlx::query(
+                "UPDATE audit_pak SET records = '', records_lz4 = $1 WHERE eerste = $2",
+            )
+            .bind(schakel_storage_sqlite::pak_lz4(&json))
+            .bind(eerste)
+            .execute(&mut c)
+            .await
+            .expect("tamper")
+            .rows_affected();
         }
         assert_eq!(geraakt, 1, "record 3 is stored once");
     });

@@ -569,19 +569,13 @@ fn sqlite_stand(pad: &Path) -> Stand {
             .collect();
         // The log is in the audit file beside the database.
         let mut a = sqlite_na_crash(&schakel_storage_sqlite::auditbestand(pad)).await;
-        let aanmaken = sqlx::query(
-            "SELECT object_id, client FROM audit_alle WHERE gebeurtenis = 'jeugdige.aanmaken'",
-        )
-        .fetch_all(&mut a)
-        .await
-        .expect("audit")
-        .iter()
-        .map(|r| (r.get::<Option<i64>, _>(0), r.get::<Option<String>, _>(1)))
-        .collect();
-        let audit_records: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_alle")
-            .fetch_one(&mut a)
-            .await
-            .expect("count");
+        let records = sqlite_audit(&mut a).await;
+        let aanmaken = records
+            .iter()
+            .filter(|(gebeurtenis, _, _)| gebeurtenis == "jeugdige.aanmaken")
+            .map(|(_, object_id, client)| (*object_id, client.clone()))
+            .collect();
+        let audit_records = i64::try_from(records.len()).expect("count");
         for v in [c, a] {
             sqlx::Connection::close(v).await.expect("close");
         }
@@ -591,6 +585,37 @@ fn sqlite_stand(pad: &Path) -> Stand {
             audit_records,
         }
     })
+}
+
+/// Every record in the SQLite audit file as (gebeurtenis, object_id,
+/// client): its rows, and the records in its batches, read as the file
+/// holds them.
+async fn sqlite_audit(
+    a: &mut sqlx::SqliteConnection,
+) -> Vec<(String, Option<i64>, Option<String>)> {
+    let mut records: Vec<(String, Option<i64>, Option<String>)> =
+        sqlx::query_as("SELECT gebeurtenis, object_id, client FROM audit")
+            .fetch_all(&mut *a)
+            .await
+            .expect("audit");
+    let pakken: Vec<(String, Option<Vec<u8>>)> =
+        sqlx::query_as("SELECT records, records_lz4 FROM audit_pak")
+            .fetch_all(&mut *a)
+            .await
+            .expect("audit_pak");
+    for pak in pakken {
+        let json = schakel_storage_sqlite::pak_json(pak).expect("a batch's records");
+        let rijen: Vec<serde_json::Value> = serde_json::from_str(&json).expect("batch JSON");
+        // Each record an array in the columns' order of `audit`.
+        records.extend(rijen.iter().map(|r| {
+            (
+                r[1].as_str().expect("gebeurtenis").to_string(),
+                r[11].as_i64(),
+                r[9].as_str().map(String::from),
+            )
+        }));
+    }
+    records
 }
 
 /// A connection to the SQLite file at `pad` after the crash, once SQLite's
