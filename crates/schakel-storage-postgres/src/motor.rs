@@ -6,6 +6,7 @@
 
 use crate::sql::kern::{audit_als_json_tekst, pak_clients};
 use chrono::{DateTime, NaiveDate, Utc};
+use schakel_storage::pak::pak_lz4;
 use schakel_storage::{Id, Resultaat, Roltoewijzing};
 use sqlx::Row;
 pub(crate) use sqlx::postgres::{PgConnection as Verbinding, PgPool as Pool, PgRow as Rij};
@@ -203,20 +204,8 @@ pub(crate) async fn schrijf_audits(
     Ok(())
 }
 
-/// What a row of `audit_pak` gives its readers (`sql::auditlog`): its JSON
-/// as text, stored uncompressed (`STORAGE EXTERNAL`: pglz cost more than
-/// it saved, and lz4 was no faster here; BENCHMARKS.md, "Measured and
-/// dropped"), unlike SQLite's (`motor::pak_lz4` there).
-pub(crate) const PAK_INHOUD: &str = "records";
-pub(crate) type PakInhoud = (String,);
-
-/// The batch's JSON from what its row holds ([`PAK_INHOUD`]).
-pub(crate) fn pak_json((tekst,): PakInhoud) -> Resultaat<String> {
-    Ok(tekst)
-}
-
 /// Appends `opgeslagen` (hashed onto the head `kop`) as one row of
-/// `audit_pak` (see its migration), with a row of `audit_pak_client` per
+/// `audit_pak` (see its migration), its JSON compressed ([`pak_lz4`]), with a row of `audit_pak_client` per
 /// jeugdige it is about, and moves the head to its last record, in one
 /// statement, its own transaction — only if the head is still `kop`: false
 /// (nothing written) when another append came first. The head's row lock
@@ -234,8 +223,8 @@ pub(crate) async fn schrijf_audits_na_kop(
     let geschreven: i64 = sqlx::query_scalar(
         "WITH kop AS (UPDATE audit_kop SET volgnummer = $1, hash = $2 \
            WHERE id = 1 AND volgnummer = $3 AND hash = $4 RETURNING id), \
-         pak AS (INSERT INTO audit_pak (eerste, laatste, records) \
-           SELECT $5, $1, $6 FROM kop RETURNING eerste), \
+         pak AS (INSERT INTO audit_pak (eerste, laatste, records, records_lz4) \
+           SELECT $5, $1, '', $6 FROM kop RETURNING eerste), \
          cl AS (INSERT INTO audit_pak_client (client, pak) \
            SELECT c.client, pak.eerste FROM pak, UNNEST($7::text[]) AS c (client)) \
          SELECT count(*) FROM pak",
@@ -245,7 +234,7 @@ pub(crate) async fn schrijf_audits_na_kop(
     .bind(kop.0)
     .bind(kop.1)
     .bind(eerste.volgnummer)
-    .bind(audit_als_json_tekst(opgeslagen)?)
+    .bind(pak_lz4(&audit_als_json_tekst(opgeslagen)?))
     .bind(clients)
     .fetch_one(pool)
     .await

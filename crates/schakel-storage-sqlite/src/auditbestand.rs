@@ -41,7 +41,7 @@ const KOPPELING: &str = "CREATE TABLE IF NOT EXISTS auditkoppeling ( \
 /// shape: what changed after migration 0043, each change made once, in one
 /// transaction.
 ///
-/// - `audit_pak.records_lz4`: a batch's JSON compressed (`motor::pak_lz4`);
+/// - `audit_pak.records_lz4`: a batch's JSON compressed (`schakel_storage::pak`);
 ///   the batches written before keep it as text in `records`. The view
 ///   `audit_alle` read `records` with SQLite's JSON functions, which cannot
 ///   read a compressed batch, so it goes: the log is read through the

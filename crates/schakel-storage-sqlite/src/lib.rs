@@ -34,7 +34,6 @@ mod adresimport;
 mod auditbestand;
 mod motor;
 
-pub use motor::{PakInhoud, pak_json, pak_lz4};
 #[path = "../../schakel-storage/sql/mod.rs"]
 mod sql;
 pub use auditbestand::{auditbestand, met_wal};

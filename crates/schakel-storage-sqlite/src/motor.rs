@@ -8,6 +8,7 @@
 //! 0 or 1.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use schakel_storage::pak::pak_lz4;
 use schakel_storage::{Id, OpslagFout, Resultaat, Roltoewijzing};
 use sqlx::Row;
 use sqlx::error::ErrorKind;
@@ -271,43 +272,6 @@ async fn schrijf_pak(
         .await
         .map_err(fout)?;
     Ok(())
-}
-
-/// What a row of `audit_pak` gives its readers (`sql::auditlog`): its JSON
-/// as text (batches written before `records_lz4`, see
-/// `auditbestand::werk_bij`) or compressed.
-pub(crate) const PAK_INHOUD: &str = "records, records_lz4";
-pub type PakInhoud = (String, Option<Vec<u8>>);
-
-/// A batch's JSON compressed as SQLite stores it in `records_lz4`: the text's length (four
-/// bytes, little-endian) and its LZ4 block. A batch's records repeat most of
-/// their fields, so it takes a quarter of the text's pages: the sequencer's
-/// write transaction writes, syncs and checkpoints a quarter of the pages
-/// (BENCHMARKS.md, "The batches compressed on SQLite").
-pub fn pak_lz4(json: &str) -> Vec<u8> {
-    lz4_flex::block::compress_prepend_size(json.as_bytes())
-}
-
-/// The largest batch JSON a reader unpacks: [`schakel_storage::sequencer`]'s
-/// 5,000 records of at most a few KB each fit many times over, and a length
-/// someone wrote into the file is not allocated blindly.
-const PAK_MAX_BYTES: usize = 256 * 1024 * 1024;
-
-/// The batch's JSON from what its row holds ([`PAK_INHOUD`]): also for
-/// whoever reads the audit file without the store (the crash and tamper
-/// tests do).
-pub fn pak_json((tekst, lz4): PakInhoud) -> Resultaat<String> {
-    let Some(lz4) = lz4 else {
-        return Ok(tekst);
-    };
-    let kapot = || ongeldig("records_lz4");
-    let (lengte, blok) = lz4.split_first_chunk::<4>().ok_or_else(kapot)?;
-    let lengte = usize::try_from(u32::from_le_bytes(*lengte)).map_err(|_| kapot())?;
-    if lengte > PAK_MAX_BYTES {
-        return Err(kapot());
-    }
-    let json = lz4_flex::block::decompress(blok, lengte).map_err(|_| kapot())?;
-    String::from_utf8(json).map_err(|_| kapot())
 }
 
 /// What follows a `SELECT` over several tables that reads the rows of

@@ -34,13 +34,13 @@ async fn rauw_audit(pad: &Path) -> SqliteConnection {
 
 /// The records of the batch that starts at `eerste`, each a JSON array.
 async fn pak_records(c: &mut SqliteConnection, eerste: i64) -> Vec<serde_json::Value> {
-    let pak: schakel_storage_sqlite::PakInhoud =
+    let pak: schakel_storage::pak::PakInhoud =
         sqlx::query_as("SELECT records, records_lz4 FROM audit_pak WHERE eerste = ?")
             .bind(eerste)
             .fetch_one(&mut *c)
             .await
             .expect("the batch");
-    let json = schakel_storage_sqlite::pak_json(pak).expect("the batch's JSON");
+    let json = schakel_storage::pak::pak_json(pak).expect("the batch's JSON");
     serde_json::from_str(&json).expect("JSON")
 }
 
@@ -60,7 +60,7 @@ async fn zet_pak(
     )
     .bind(eerste)
     .bind(laatste)
-    .bind(schakel_storage_sqlite::pak_lz4(&json))
+    .bind(schakel_storage::pak::pak_lz4(&json))
     .execute(&mut *c)
     .await
     .expect("the batch");
@@ -372,7 +372,7 @@ async fn een_partij_wordt_bewaakt_als_een_rij() {
             "{poging}"
         );
     }
-    let (records, lz4): schakel_storage_sqlite::PakInhoud =
+    let (records, lz4): schakel_storage::pak::PakInhoud =
         sqlx::query_as("SELECT records, records_lz4 FROM audit_pak WHERE eerste = ?")
             .bind(eerste)
             .fetch_one(&mut c)

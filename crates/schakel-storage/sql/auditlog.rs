@@ -3,14 +3,16 @@
 
 use std::future::Future;
 
+use schakel_storage::pak::{PakInhoud, pak_json};
 use schakel_storage::sequencer::Sequencer;
 use schakel_storage::{AuditRecord, AuditSchakel, Checkpoint, Resultaat};
 
-use crate::motor::{
-    BEGIN_SCHRIJF, PAK_INHOUD, PakInhoud, Pool, Rij, UITVOER, fout, kol, pak_json,
-    schrijf_audits_na_kop,
-};
+use crate::motor::{BEGIN_SCHRIJF, Pool, Rij, UITVOER, fout, kol, schrijf_audits_na_kop};
 use crate::sql::kern::{audit_als_json, audits_uit_json, keten, kop_na, voeg_audits_toe};
+
+/// What a row of `audit_pak` gives [`pak_json`]: its text (batches from
+/// before `records_lz4`) and its compressed JSON.
+const PAK_INHOUD: &str = "records, records_lz4";
 
 /// The chain head this sequencer wrote last: (volgnummer, hash).
 type Kop = std::sync::Arc<std::sync::Mutex<Option<(i64, String)>>>;

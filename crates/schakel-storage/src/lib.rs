@@ -21,6 +21,7 @@ pub mod merkle;
 pub mod model;
 pub mod noodtoegang;
 pub mod onderwijs;
+pub mod pak;
 pub mod regelversie;
 pub mod sequencer;
 pub mod sso;

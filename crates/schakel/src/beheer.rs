@@ -2,12 +2,13 @@
 //! history (AVG art. 15), take a backup, list what is past retention.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Subcommand;
 use schakel_domain::Bsn;
 use schakel_rules::InvoerFout;
-use schakel_storage::audit::{Actie, NieuwAuditRecord, Uitkomst, hash_van_export, nu};
+use schakel_storage::audit::{Actie, NieuwAuditRecord, hash_van_export};
 use schakel_storage::checkpoint::{Checkpoint, controleer_log};
 use schakel_storage::merkle::{self, Bewijzer};
 
@@ -32,6 +33,18 @@ pub enum AuditOpdracht {
         /// The child's BSN (9 digits, 11-proef).
         #[arg(long)]
         bsn: String,
+        #[command(flatten)]
+        opslag: OpslagOpties,
+    },
+    /// Every record of the log from --vanaf on, oldest first, as JSON lines
+    /// (one record a line, as `audit inzage` gives them, without proofs):
+    /// for examining the log outside the application. The export is itself
+    /// recorded in the log first.
+    Export {
+        /// The first record (its volgnummer) to export: 1 is the log's
+        /// beginning, a later one continues a previous export.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(i64).range(1..))]
+        vanaf: i64,
         #[command(flatten)]
         opslag: OpslagOpties,
     },
@@ -115,6 +128,22 @@ pub async fn audit(opdracht: &AuditOpdracht) -> Result<(), Fout> {
             schrijf(&serde_json::json!({ "checkpoint": c.map(|c| c.grootte) }));
             Ok(())
         }
+        AuditOpdracht::Export {
+            vanaf,
+            opslag: opties,
+        } => {
+            let opslag = opties.open_bestaand().await.map_err(bestaat_niet)?;
+            // Logged before anything is read: an export cut short is still
+            // an access.
+            opslag
+                .schrijf_audit(&cli_record("audit.export", "nen_7513_controle"))
+                .await
+                .map_err(opslag_fout)?;
+            let mut uit = std::io::BufWriter::new(std::io::stdout().lock());
+            let aantal = exporteer(opslag.as_ref(), *vanaf, &mut uit).await?;
+            eprintln!("audit export: {aantal} records vanaf {vanaf}");
+            Ok(())
+        }
         AuditOpdracht::Inzage {
             bsn,
             opslag: opties,
@@ -130,23 +159,9 @@ pub async fn audit(opdracht: &AuditOpdracht) -> Result<(), Fout> {
                 .await
                 .map_err(opslag_fout)?;
             // Exporting a child's access history is itself an access.
-            let record = NieuwAuditRecord {
-                gebeurtenis: "audit.inzage".into(),
-                actie: Actie::Uitvoeren,
-                tijdstip: nu(),
-                gebruiker: None,
-                rol: None,
-                organisatie: None,
-                namens: None,
-                client_type: Some("bsn-pseudoniem".into()),
-                client: Some(pseudoniem),
-                object_type: "auditlog".into(),
-                object_id: None,
-                uitkomst: Uitkomst::Toegestaan,
-                grond: Some("avg_art_15".into()),
-                bron: "cli".into(),
-                systeem: "schakel".into(),
-            };
+            let mut record = cli_record("audit.inzage", "avg_art_15");
+            record.client_type = Some("bsn-pseudoniem".into());
+            record.client = Some(pseudoniem);
             let (checkpoint, toegang) = met_bewijzen(opslag.as_ref(), records).await?;
             opslag.schrijf_audit(&record).await.map_err(opslag_fout)?;
             schrijf(&serde_json::json!({
@@ -157,6 +172,48 @@ pub async fn audit(opdracht: &AuditOpdracht) -> Result<(), Fout> {
             Ok(())
         }
     }
+}
+
+/// A record of an audit command run from the command line.
+fn cli_record(gebeurtenis: &str, grond: &str) -> NieuwAuditRecord {
+    NieuwAuditRecord::door_systeem(
+        gebeurtenis,
+        Actie::Uitvoeren,
+        "auditlog",
+        grond,
+        "cli",
+        "schakel",
+    )
+}
+
+/// Writes every record from `vanaf` to the log's end to `uit`, one JSON
+/// object a line, a window of records at a time (a log may hold billions);
+/// a gap (a removed record) does not end it: `audit verify` reports those.
+/// Returns how many it wrote.
+async fn exporteer(
+    opslag: &dyn schakel_storage::Opslag,
+    mut vanaf: i64,
+    uit: &mut impl Write,
+) -> Result<u64, Fout> {
+    let schrijffout = |e: std::io::Error| Fout::Bedrijf(format!("uitvoer: {e}"));
+    let mut aantal = 0;
+    loop {
+        let records = opslag
+            .audit_records(vanaf, 10_000)
+            .await
+            .map_err(opslag_fout)?;
+        let Some(laatste) = records.last() else {
+            break;
+        };
+        vanaf = laatste.volgnummer + 1;
+        for r in &records {
+            serde_json::to_writer(&mut *uit, r).map_err(|e| schrijffout(e.into()))?;
+            uit.write_all(b"\n").map_err(schrijffout)?;
+        }
+        aantal += records.len() as u64;
+    }
+    uit.flush().map_err(schrijffout)?;
+    Ok(aantal)
 }
 
 /// Each record as JSON with `bewijs`: its inclusion proof (sibling hashes,

@@ -151,6 +151,16 @@ impl Db {
 
     /// `schakel audit ARGS` on this database: exit code, JSON, stderr.
     fn audit(&self, args: &[&str]) -> (i32, Value, String) {
+        let (code, stdout, stderr) = self.audit_tekst(args);
+        (
+            code,
+            serde_json::from_str(&stdout).unwrap_or(Value::Null),
+            stderr,
+        )
+    }
+
+    /// `schakel audit ARGS` on this database: exit code, stdout, stderr.
+    fn audit_tekst(&self, args: &[&str]) -> (i32, String, String) {
         let uit = schakel()
             .arg("audit")
             .args(args)
@@ -162,9 +172,32 @@ impl Db {
             .expect("run");
         (
             uit.status.code().unwrap_or(-1),
-            serde_json::from_slice(&uit.stdout).unwrap_or(Value::Null),
+            String::from_utf8_lossy(&uit.stdout).to_string(),
             String::from_utf8_lossy(&uit.stderr).to_string(),
         )
+    }
+
+    /// The batches the log holds (rows of `audit_pak`).
+    fn batches(&self) -> i64 {
+        use sqlx::Connection;
+        let sql = "SELECT count(*) FROM audit_pak";
+        runtime().block_on(async {
+            match &self.pg {
+                Some(pg) => {
+                    let mut c = sqlx::PgConnection::connect(&pg.url).await.expect("connect");
+                    sqlx::query_scalar(sql).fetch_one(&mut c).await.expect(sql)
+                }
+                None => {
+                    let bestand =
+                        schakel_storage_sqlite::auditbestand(&self.data_dir().join("schakel.db"));
+                    let mut c =
+                        sqlx::SqliteConnection::connect(&format!("sqlite://{}", bestand.display()))
+                            .await
+                            .expect("connect");
+                    sqlx::query_scalar(sql).fetch_one(&mut c).await.expect(sql)
+                }
+            }
+        })
     }
 
     fn checkpoints_bestand(&self) -> PathBuf {
@@ -176,12 +209,12 @@ fn pseudoniem_sleutel() -> Vec<u8> {
     vec![7; 32]
 }
 
-/// `n` records through the sequencer, every other one about the test BSN.
-fn schrijf(db: &Db, van: usize, n: usize) {
+/// `n` records, every other one about the test BSN.
+fn records(van: usize, n: usize) -> Vec<NieuwAuditRecord> {
     let pseudoniem = Bsn::parse(TEST_BSN)
         .expect("bsn")
         .pseudoniem(&pseudoniem_sleutel());
-    let records: Vec<NieuwAuditRecord> = (van..van + n)
+    (van..van + n)
         .map(|i| {
             let mut r = NieuwAuditRecord::door_systeem(
                 &format!("test.lezen.{i}"),
@@ -197,11 +230,15 @@ fn schrijf(db: &Db, van: usize, n: usize) {
             }
             r
         })
-        .collect();
+        .collect()
+}
+
+/// `n` records through the sequencer of a store opened for them.
+fn schrijf(db: &Db, van: usize, n: usize) {
     runtime().block_on(async {
         let opslag = db.opslag().await;
         opslag
-            .schrijf_audits(records)
+            .schrijf_audits(records(van, n))
             .await
             .expect("schrijf_audits");
     });
@@ -411,6 +448,87 @@ fn checkpoint_tekent_alleen_een_gesloten_keten_postgres() {
         return;
     };
     checkpoint_tekent_alleen_een_gesloten_keten(&|| Db::postgres(&basis));
+}
+
+/// `audit export` gives every record, rows and compressed batches alike,
+/// one JSON object a line in chain order, after logging itself; `--vanaf`
+/// continues from a record, and a volgnummer below 1 is refused naming
+/// the option.
+fn export_geeft_elk_record(db: &Db) {
+    opzet(db);
+    runtime().block_on(async {
+        let opslag = db.opslag().await;
+        for van in [45, 55] {
+            opslag
+                .schrijf_audits(records(van, 10))
+                .await
+                .expect("schrijf_audits");
+        }
+    });
+    assert_eq!(db.batches(), 1, "the second append of one store is a batch");
+
+    let (code, uit, stderr) = db.audit_tekst(&["export"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stderr, "audit export: 66 records vanaf 1\n");
+    let regels: Vec<Value> = uit
+        .lines()
+        .map(|r| serde_json::from_str(r).expect("one JSON object a line"))
+        .collect();
+    assert_eq!(regels.len(), 66);
+    let mut vorige = Value::from(schakel_storage::audit::BEGIN_HASH);
+    for (i, r) in regels.iter().enumerate() {
+        assert_eq!(r["volgnummer"], i + 1, "in chain order");
+        assert_eq!(r["vorige_hash"], vorige, "record {} follows {i}", i + 1);
+        vorige = r["hash"].clone();
+    }
+    assert_eq!(regels[64]["gebeurtenis"], "test.lezen.64", "from the batch");
+    assert_eq!(regels[50]["client_type"], "bsn-pseudoniem");
+    assert_eq!(
+        (
+            &regels[65]["gebeurtenis"],
+            &regels[65]["grond"],
+            &regels[65]["bron"]
+        ),
+        (
+            &Value::from("audit.export"),
+            &Value::from("nen_7513_controle"),
+            &Value::from("cli")
+        ),
+        "the export logs itself before it reads"
+    );
+    assert!(!uit.contains(TEST_BSN), "pseudonyms, never the BSN");
+
+    let (code, uit, stderr) = db.audit_tekst(&["export", "--vanaf", "60"]);
+    assert_eq!(code, 0, "{stderr}");
+    let volgnummers: Vec<i64> = uit
+        .lines()
+        .map(|r| {
+            serde_json::from_str::<Value>(r).expect("JSON")["volgnummer"]
+                .as_i64()
+                .expect("n")
+        })
+        .collect();
+    assert_eq!(volgnummers, (60..=67).collect::<Vec<_>>());
+
+    let (code, uit, stderr) = db.audit_tekst(&["export", "--vanaf", "0"]);
+    assert_eq!((code, uit.as_str()), (2, ""), "{stderr}");
+    assert!(stderr.contains("--vanaf"), "{stderr}");
+
+    let (code, v, stderr) = db.audit(&["verify"]);
+    assert_eq!((code, &v["records"]), (0, &Value::from(67)), "{stderr}");
+}
+
+#[test]
+fn export_geeft_elk_record_sqlite() {
+    export_geeft_elk_record(&Db::sqlite());
+}
+
+#[test]
+fn export_geeft_elk_record_postgres() {
+    let Some(basis) = pg_basis_url() else {
+        return;
+    };
+    export_geeft_elk_record(&Db::postgres(&basis));
 }
 
 /// `audit inzage` gives each record an inclusion proof against the latest

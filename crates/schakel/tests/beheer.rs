@@ -579,7 +579,7 @@ fn gemanipuleerd_auditlog_wordt_ontdekt() {
         .await
         .expect("batch");
         if let Some((eerste, records, lz4)) = pak {
-            let json = schakel_storage_sqlite::pak_json((records, lz4)).expect("batch");
+            let json = schakel_storage::pak::pak_json((records, lz4)).expect("batch");
             let mut rijen: Vec<serde_json::Value> = serde_json::from_str(&json).expect("JSON");
             let plek = usize::try_from(3 - eerste).expect("in the batch");
             rijen[plek][1] = "jeugdige.lezen".into();
@@ -587,7 +587,7 @@ fn gemanipuleerd_auditlog_wordt_ontdekt() {
             geraakt += sqlx::query(
                 "UPDATE audit_pak SET records = '', records_lz4 = $1 WHERE eerste = $2",
             )
-            .bind(schakel_storage_sqlite::pak_lz4(&json))
+            .bind(schakel_storage::pak::pak_lz4(&json))
             .bind(eerste)
             .execute(&mut c)
             .await
@@ -2128,9 +2128,10 @@ fn leescommandos_weigeren_een_ontbrekende_database() {
     let leeg = tmp.path().join("elders");
     let doel = tmp.path().join("kopie.db");
     let doel = doel.to_str().expect("path");
-    let commandos: [&[&str]; 5] = [
+    let commandos: [&[&str]; 6] = [
         &["audit", "verify"],
         &["audit", "inzage", "--bsn", "999900006"],
+        &["audit", "export"],
         &["backup", "--doel", doel],
         &["retentie"],
         &["wijkteam", "--postcode", "1315AB", "--huisnummer", "12"],

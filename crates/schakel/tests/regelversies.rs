@@ -258,16 +258,22 @@ fn postgres_tweede_instantie_met_andere_regels_start_niet() {
         "{}",
         String::from_utf8_lossy(&uit.stderr)
     );
-    let gebeurtenissen: Vec<String> = gedeeld::runtime().block_on(async {
-        use sqlx::Connection;
-        let mut c = sqlx::PgConnection::connect(&db.url).await.expect("connect");
-        sqlx::query_scalar(
-            "SELECT gebeurtenis FROM audit_alle WHERE object_type = 'regelversie' ORDER BY volgnummer",
-        )
-        .fetch_all(&mut c)
-        .await
-        .expect("audit")
-    });
+    let uit = schakel(&nieuw)
+        .args(["audit", "export"])
+        .args(opslag)
+        .output()
+        .expect("export");
+    assert!(
+        uit.status.success(),
+        "{}",
+        String::from_utf8_lossy(&uit.stderr)
+    );
+    let gebeurtenissen: Vec<String> = String::from_utf8_lossy(&uit.stdout)
+        .lines()
+        .map(|r| serde_json::from_str::<Value>(r).expect("a JSON line"))
+        .filter(|r| r["object_type"] == "regelversie")
+        .map(|r| r["gebeurtenis"].as_str().expect("gebeurtenis").to_string())
+        .collect();
     assert_eq!(gebeurtenissen, ["regels.vastleggen", "regels.publiceren"]);
 }
 
