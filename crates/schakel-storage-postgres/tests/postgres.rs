@@ -327,6 +327,36 @@ async fn auditlog_is_alleen_toevoegen_en_manipulatie_valt_op() {
     db.weg().await;
 }
 
+/// Two instances on one database (two stores, two sequencers) appending
+/// in turn: each batch finds the head moved by the other, hashes itself
+/// again onto it and is still stored as one compressed batch; only each
+/// store's first batch, which knows no head yet, goes the long way as rows.
+#[tokio::test]
+async fn twee_instanties_om_de_beurt_schrijven_batches() {
+    met_db!(db, a);
+    let b = db.opslag().await;
+    let tien = || vec![audit("jeugdige.lezen", Actie::Lezen); 10];
+    for _ in 0..4 {
+        for o in [&a, &b] {
+            o.schrijf_audits(tien()).await.expect("schrijf_audits");
+        }
+    }
+    let (rijen, batches): (i64, i64) =
+        sqlx::query_as("SELECT (SELECT count(*) FROM audit), (SELECT count(*) FROM audit_pak)")
+            .fetch_one(a.pool())
+            .await
+            .expect("count");
+    assert_eq!(
+        (rijen, batches),
+        (20, 6),
+        "two first batches as rows, six batches"
+    );
+    assert_eq!(verifieer(&a).await, Ok(80));
+    b.sluit().await;
+    a.sluit().await;
+    db.weg().await;
+}
+
 /// What someone with write access does to one record.
 enum Knoei {
     /// Sets its `bron`.

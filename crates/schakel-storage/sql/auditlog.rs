@@ -25,8 +25,10 @@ type Kop = std::sync::Arc<std::sync::Mutex<Option<(i64, String)>>>;
 /// lock, and written together with the head's update only if the head is
 /// still that one (on PostgreSQL one statement, its own transaction: one
 /// round trip). Otherwise — another instance or a write's own transaction
-/// appended since — it is appended the long way: read and lock the head,
-/// hash, write, update the head, commit.
+/// appended since — it is hashed again onto the head as it now reads and
+/// tried once more, up to [`OPNIEUW`] times, then appended the long way:
+/// read and lock the head, hash, write, update the head, commit (as rows;
+/// also the first batch after a start, which knows no head yet).
 ///
 /// Where writes leave their records in an outbox (`motor::UITVOER`: SQLite,
 /// the chain in a file of its own, `pool` on it), every batch may first take
@@ -94,17 +96,35 @@ impl Uitvoer {
 /// comes to take it along.
 const UITVOER_RONDE: std::time::Duration = std::time::Duration::from_millis(100);
 
+/// How often a batch is hashed again onto the head as it now reads, when
+/// another append came first, before it takes the long way. With several
+/// instances on one database nearly every batch finds the head moved by
+/// another one; the long way would store those batches as rows, holding
+/// the head's lock over four round trips (BENCHMARKS.md, "The batches
+/// compressed on PostgreSQL too").
+const OPNIEUW: usize = 2;
+
 async fn voeg_batch_toe(
     pool: &Pool,
     kop: &Kop,
     records: &[schakel_storage::NieuwAuditRecord],
 ) -> Resultaat<Vec<schakel_storage::AuditRecord>> {
-    let bekend = kop.lock().unwrap_or_else(|v| v.into_inner()).clone();
-    if let Some((volgnummer, hash)) = bekend {
+    let mut bekend = kop.lock().unwrap_or_else(|v| v.into_inner()).clone();
+    let mut pogingen = 0;
+    while let Some((volgnummer, hash)) = bekend {
         let opgeslagen = keten(volgnummer, &hash, records);
         if schrijf_audits_na_kop(pool, (volgnummer, &hash), &opgeslagen).await? {
             return Ok(opgeslagen);
         }
+        pogingen += 1;
+        bekend = if pogingen > OPNIEUW {
+            None
+        } else {
+            sqlx::query_as("SELECT volgnummer, hash FROM audit_kop WHERE id = 1")
+                .fetch_optional(pool)
+                .await
+                .map_err(fout)?
+        };
     }
     let mut tx = pool.begin_with(BEGIN_SCHRIJF).await.map_err(fout)?;
     let opgeslagen = voeg_audits_toe(&mut tx, records).await?;
