@@ -124,12 +124,7 @@ impl Db {
                 }
                 None => {
                     // The log is in the audit file beside the database.
-                    let bestand =
-                        schakel_storage_sqlite::auditbestand(&self.data_dir().join("schakel.db"));
-                    let mut c =
-                        sqlx::SqliteConnection::connect(&format!("sqlite://{}", bestand.display()))
-                            .await
-                            .expect("connect");
+                    let mut c = self.auditbestand().await;
                     for s in [
                         "DROP TRIGGER IF EXISTS audit_niet_wijzigen",
                         "DROP TRIGGER IF EXISTS audit_niet_verwijderen",
@@ -177,6 +172,15 @@ impl Db {
         )
     }
 
+    /// A connection to SQLite's audit file beside the database.
+    async fn auditbestand(&self) -> sqlx::SqliteConnection {
+        use sqlx::Connection;
+        let bestand = schakel_storage_sqlite::auditbestand(&self.data_dir().join("schakel.db"));
+        sqlx::SqliteConnection::connect(&format!("sqlite://{}", bestand.display()))
+            .await
+            .expect("connect")
+    }
+
     /// The batches the log holds (rows of `audit_pak`).
     fn batches(&self) -> i64 {
         use sqlx::Connection;
@@ -188,12 +192,7 @@ impl Db {
                     sqlx::query_scalar(sql).fetch_one(&mut c).await.expect(sql)
                 }
                 None => {
-                    let bestand =
-                        schakel_storage_sqlite::auditbestand(&self.data_dir().join("schakel.db"));
-                    let mut c =
-                        sqlx::SqliteConnection::connect(&format!("sqlite://{}", bestand.display()))
-                            .await
-                            .expect("connect");
+                    let mut c = self.auditbestand().await;
                     sqlx::query_scalar(sql).fetch_one(&mut c).await.expect(sql)
                 }
             }

@@ -248,26 +248,18 @@ fn postgres_tweede_instantie_met_andere_regels_start_niet() {
     drop(eerste);
 
     // The publication is in the audit log, and the log verifies.
-    let uit = schakel(&nieuw)
-        .args(["audit", "verify"])
-        .args(opslag)
-        .output()
-        .expect("verify");
-    assert!(
-        uit.status.success(),
-        "{}",
-        String::from_utf8_lossy(&uit.stderr)
-    );
-    let uit = schakel(&nieuw)
-        .args(["audit", "export"])
-        .args(opslag)
-        .output()
-        .expect("export");
-    assert!(
-        uit.status.success(),
-        "{}",
-        String::from_utf8_lossy(&uit.stderr)
-    );
+    let audit = |opdracht: &str| {
+        let uit = schakel(&nieuw)
+            .args(["audit", opdracht])
+            .args(opslag)
+            .output()
+            .expect(opdracht);
+        let fout = String::from_utf8_lossy(&uit.stderr);
+        assert!(uit.status.success(), "audit {opdracht}: {fout}");
+        uit
+    };
+    audit("verify");
+    let uit = audit("export");
     let gebeurtenissen: Vec<String> = String::from_utf8_lossy(&uit.stdout)
         .lines()
         .map(|r| serde_json::from_str::<Value>(r).expect("a JSON line"))
