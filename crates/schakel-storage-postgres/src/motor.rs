@@ -205,8 +205,8 @@ pub(crate) async fn schrijf_audits(
 }
 
 /// Appends `opgeslagen` (hashed onto the head `kop`) as one row of
-/// `audit_pak` (see its migration), its JSON compressed ([`pak_lz4`]), with a row of `audit_pak_client` per
-/// jeugdige it is about, and moves the head to its last record, in one
+/// `audit_pak` (see its migration), its JSON compressed ([`pak_lz4`]), with
+/// a row of `audit_pak_client` per jeugdige it is about, and moves the head to its last record, in one
 /// statement, its own transaction — only if the head is still `kop`: false
 /// (nothing written) when another append came first. The head's row lock
 /// serialises this with every other append; one round trip, committed

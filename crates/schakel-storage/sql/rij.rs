@@ -9,7 +9,7 @@ use schakel_storage::{OpslagFout, Resultaat};
 use crate::motor::{Rij, kol};
 
 pub(crate) fn ongeldig(kolom: &str) -> OpslagFout {
-    OpslagFout::Database(format!("ongeldige waarde in kolom {kolom}"))
+    OpslagFout::ongeldige_kolom(kolom)
 }
 
 /// A text column parsed through a domain newtype. The parse error is not

@@ -89,6 +89,14 @@ pub enum OpslagFout {
 
 pub type Resultaat<T> = Result<T, OpslagFout>;
 
+impl OpslagFout {
+    /// A stored value that does not read: names the column, never the value
+    /// (it may be a BSN or a name).
+    pub fn ongeldige_kolom(kolom: &str) -> Self {
+        Self::Database(format!("ongeldige waarde in kolom {kolom}"))
+    }
+}
+
 /// "Eén huishouden, één plan" (seeds 000, 003): a household has at most one
 /// open case.
 pub fn een_plan(open: Id) -> OpslagFout {

@@ -32,7 +32,7 @@ pub fn pak_json((tekst, lz4): PakInhoud) -> Resultaat<String> {
     let Some(lz4) = lz4 else {
         return Ok(tekst);
     };
-    let kapot = || OpslagFout::Database("ongeldige waarde in kolom records_lz4".into());
+    let kapot = || OpslagFout::ongeldige_kolom("records_lz4");
     let (lengte, blok) = lz4.split_first_chunk::<4>().ok_or_else(kapot)?;
     let lengte = usize::try_from(u32::from_le_bytes(*lengte)).map_err(|_| kapot())?;
     if lengte > PAK_MAX_BYTES {
