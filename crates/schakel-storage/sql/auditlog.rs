@@ -8,7 +8,10 @@ use schakel_storage::sequencer::Sequencer;
 use schakel_storage::{AuditRecord, AuditSchakel, Checkpoint, Resultaat};
 
 use crate::motor::{BEGIN_SCHRIJF, Pool, Rij, UITVOER, fout, kol, schrijf_audits_na_kop};
-use crate::sql::kern::{audit_als_json, audits_uit_json, keten, kop_na, voeg_audits_toe};
+use crate::sql::kern::{
+    audit_als_json, audits_uit_json, audits_uit_tekst, keten, kop_na, schakels_uit_tekst,
+    voeg_audits_toe,
+};
 
 /// What a row of `audit_pak` gives [`pak_json`]: its text (batches from
 /// before `records_lz4`) and its compressed JSON.
@@ -313,7 +316,13 @@ pub(crate) async fn records_tussen(
     .fetch_one(pool)
     .await
     .map_err(fout)?;
-    samen(rijen, uit_pakken_tussen(pool, vanaf, tot).await?)
+    let pakken = pakken_tussen(pool, vanaf, tot).await?;
+    samen(
+        rijen,
+        uit_pakken(pakken, audits_uit_tekst, |r| {
+            (vanaf..=tot).contains(&r.volgnummer)
+        })?,
+    )
 }
 
 /// The rows (as [`audit_als_json`] gives them) and the records read from
@@ -326,8 +335,8 @@ fn samen(rijen: Option<String>, uit_pakken: Vec<AuditRecord>) -> Resultaat<Vec<A
 }
 
 /// The links of records `vanaf ..= tot` (volgnummer, previous hash, hash),
-/// rows and batches, oldest first. Rows give only their links; a batch is
-/// read whole.
+/// rows and batches, oldest first: of each only the link is read, a
+/// batch's records' content is skipped.
 pub(crate) async fn schakels_tussen(
     pool: &Pool,
     vanaf: i64,
@@ -351,46 +360,39 @@ pub(crate) async fn schakels_tussen(
         })
     })
     .collect::<Resultaat<Vec<_>>>()?;
-    schakels.extend(
-        uit_pakken_tussen(pool, vanaf, tot)
-            .await?
-            .into_iter()
-            .map(|r| AuditSchakel {
-                volgnummer: r.volgnummer,
-                vorige_hash: r.vorige_hash,
-                hash: r.hash,
-            }),
-    );
+    schakels.extend(uit_pakken(
+        pakken_tussen(pool, vanaf, tot).await?,
+        schakels_uit_tekst,
+        |s| (vanaf..=tot).contains(&s.volgnummer),
+    )?);
     schakels.sort_by_key(|s| s.volgnummer);
     Ok(schakels)
 }
 
-/// The records `vanaf ..= tot` that batches hold.
-async fn uit_pakken_tussen(pool: &Pool, vanaf: i64, tot: i64) -> Resultaat<Vec<AuditRecord>> {
-    let pakken: Vec<PakInhoud> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+/// The batches that hold any of the records `vanaf ..= tot`.
+async fn pakken_tussen(pool: &Pool, vanaf: i64, tot: i64) -> Resultaat<Vec<PakInhoud>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {PAK_INHOUD} FROM audit_pak WHERE laatste >= $1 AND eerste <= $2 ORDER BY eerste"
     )))
     .bind(vanaf)
     .bind(tot)
     .fetch_all(pool)
     .await
-    .map_err(fout)?;
-    uit_pakken(pakken, |r| (vanaf..=tot).contains(&r.volgnummer))
+    .map_err(fout)
 }
 
-fn uit_pakken(
+/// What `lees` makes of each batch (whole records, or only their links),
+/// as far as `houd` keeps it.
+fn uit_pakken<T>(
     pakken: Vec<PakInhoud>,
-    houd: impl Fn(&AuditRecord) -> bool,
-) -> Resultaat<Vec<AuditRecord>> {
-    let mut records = Vec::new();
+    lees: fn(&str) -> Resultaat<Vec<T>>,
+    houd: impl Fn(&T) -> bool,
+) -> Resultaat<Vec<T>> {
+    let mut gelezen = Vec::new();
     for pak in pakken {
-        records.extend(
-            audits_uit_json(Some(pak_json(pak)?))?
-                .into_iter()
-                .filter(&houd),
-        );
+        gelezen.extend(lees(&pak_json(pak)?)?.into_iter().filter(&houd));
     }
-    Ok(records)
+    Ok(gelezen)
 }
 
 /// Every record about the jeugdige with `pseudoniem`, rows and batches,
@@ -414,6 +416,8 @@ pub(crate) async fn records_voor_client(
     .map_err(fout)?;
     samen(
         rijen,
-        uit_pakken(pakken, |r| r.record.client.as_deref() == Some(pseudoniem))?,
+        uit_pakken(pakken, audits_uit_tekst, |r| {
+            r.record.client.as_deref() == Some(pseudoniem)
+        })?,
     )
 }

@@ -9,10 +9,11 @@ use schakel_domain::{
 };
 use schakel_storage::audit::{Actie, BEGIN_HASH, Uitkomst, bereken_hash};
 use schakel_storage::{
-    AuditRecord, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Medewerker,
+    AuditRecord, AuditSchakel, Huishouden, Hulpvraag, Id, Jeugdige, JeugdigeWijziging, Medewerker,
     NieuwAuditRecord, NieuweCasus, OpslagFout, Organisatie, Resultaat, Roltoewijzing,
     Vertegenwoordiger,
 };
+use serde::de::IgnoredAny;
 
 use crate::motor::{
     JSON_LIJST, JSON_RIJ, ROL_VOLGORDE, Rij, UITVOER, VOOR_WIJZIGING, Verbinding, boolean, datum,
@@ -200,11 +201,53 @@ struct AuditJson {
 
 /// The records of an [`audit_als_json`] answer (none: `NULL` or `[]`).
 pub(crate) fn audits_uit_json(tekst: Option<String>) -> Resultaat<Vec<AuditRecord>> {
-    let Some(tekst) = tekst else {
-        return Ok(Vec::new());
-    };
-    let rijen: Vec<AuditJson> = serde_json::from_str(&tekst).map_err(|_| ongeldig("audit"))?;
+    tekst.map_or(Ok(Vec::new()), |t| audits_uit_tekst(&t))
+}
+
+/// The records of an array as [`audit_als_json_tekst`] writes it.
+pub(crate) fn audits_uit_tekst(tekst: &str) -> Resultaat<Vec<AuditRecord>> {
+    let rijen: Vec<AuditJson> = serde_json::from_str(tekst).map_err(|_| ongeldig("audit"))?;
     rijen.into_iter().map(audit_uit).collect()
+}
+
+/// One element of an [`audit_als_json_tekst`] array read for its link
+/// only: the volgnummer, the record's fifteen fields skipped unread and
+/// unallocated, the previous hash and the hash. A checkpoint needs no more,
+/// and `serve` reads every new record for one each interval.
+#[derive(serde::Deserialize)]
+struct SchakelJson(
+    i64,
+    IgnoredAny,
+    IgnoredAny,
+    IgnoredAny,
+    IgnoredAny,
+    IgnoredAny,
+    IgnoredAny,
+    IgnoredAny,
+    IgnoredAny,
+    IgnoredAny,
+    IgnoredAny,
+    IgnoredAny,
+    IgnoredAny,
+    IgnoredAny,
+    IgnoredAny,
+    IgnoredAny,
+    String,
+    String,
+);
+
+/// The links of the records in an array as [`audit_als_json_tekst`]
+/// writes it; an element of another length is refused as damaged.
+pub(crate) fn schakels_uit_tekst(tekst: &str) -> Resultaat<Vec<AuditSchakel>> {
+    let rijen: Vec<SchakelJson> = serde_json::from_str(tekst).map_err(|_| ongeldig("audit"))?;
+    Ok(rijen
+        .into_iter()
+        .map(|r| AuditSchakel {
+            volgnummer: r.0,
+            vorige_hash: r.16,
+            hash: r.17,
+        })
+        .collect())
 }
 
 fn audit_uit(r: AuditJson) -> Resultaat<AuditRecord> {
@@ -600,4 +643,59 @@ pub(crate) async fn herbereken_huishouden(c: &mut Verbinding, huishouden: Id) ->
         .await
         .map_err(fout)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records() -> Vec<AuditRecord> {
+        let mut r = NieuwAuditRecord::door_systeem(
+            "jeugdige.\"lijst\"",
+            Actie::Lezen,
+            "jeugdige",
+            "regie",
+            "api 127.0.0.1",
+            "schakel",
+        );
+        r.client = Some("pseudoniem\\met\u{e9}".into());
+        r.rol = Some(schakel_domain::Rol::Casusregisseur);
+        keten(41, BEGIN_HASH, &[r.clone(), r.over_object(7), r])
+    }
+
+    #[test]
+    fn een_batch_geeft_de_schakels_van_zijn_records() {
+        let opgeslagen = records();
+        let tekst = audit_als_json_tekst(&opgeslagen).expect("json");
+        let verwacht: Vec<AuditSchakel> = audits_uit_tekst(&tekst)
+            .expect("records")
+            .into_iter()
+            .map(|r| AuditSchakel {
+                volgnummer: r.volgnummer,
+                vorige_hash: r.vorige_hash,
+                hash: r.hash,
+            })
+            .collect();
+        assert_eq!(schakels_uit_tekst(&tekst).expect("schakels"), verwacht);
+        assert_eq!(verwacht.len(), 3);
+        assert_eq!(verwacht[0].volgnummer, 42);
+        assert_eq!(verwacht[0].vorige_hash, BEGIN_HASH);
+        assert_eq!(verwacht[2].hash, opgeslagen[2].hash);
+    }
+
+    #[test]
+    fn een_record_van_een_andere_lengte_is_beschadigd() {
+        let tekst = audit_als_json_tekst(&records()).expect("json");
+        let mut rijen: Vec<Vec<serde_json::Value>> = serde_json::from_str(&tekst).expect("rijen");
+        rijen[1].remove(3);
+        let korter = serde_json::to_string(&rijen).expect("korter");
+        rijen[1].insert(3, serde_json::json!("x"));
+        rijen[1].push(serde_json::json!("y"));
+        let langer = serde_json::to_string(&rijen).expect("langer");
+        for kapot in [korter, langer] {
+            let fout = schakels_uit_tekst(&kapot).expect_err("beschadigd");
+            assert!(fout.to_string().contains("audit"), "{fout}");
+            assert!(audits_uit_tekst(&kapot).is_err());
+        }
+    }
 }

@@ -187,7 +187,16 @@ pub fn bereken_hash(volgnummer: i64, vorige_hash: &str, r: &NieuwAuditRecord) ->
     // Written straight into the hash, without building a JSON value: this
     // is what `audit verify` does ten million times.
     let _ = serde_json::to_writer(HashSchrijver(&mut h), &Canoniek::van(r));
-    hex::encode(h.finalize())
+    hex_van(h)
+}
+
+/// The digest as lowercase hex (what `hex::encode` gives, without its
+/// iterator: every record's hash is written and recomputed through here).
+fn hex_van(h: Sha256) -> String {
+    let mut tekst = [0u8; 64];
+    // 32 bytes always fill 64 hex digits, which are ASCII.
+    let _ = hex::encode_to_slice(h.finalize(), &mut tekst);
+    String::from_utf8_lossy(&tekst).into_owned()
 }
 
 fn begin_hash(volgnummer: i64, vorige_hash: &str) -> Sha256 {
@@ -202,7 +211,7 @@ fn begin_hash(volgnummer: i64, vorige_hash: &str) -> Sha256 {
 fn hash_canoniek(volgnummer: i64, vorige_hash: &str, canoniek: &serde_json::Value) -> String {
     let mut h = begin_hash(volgnummer, vorige_hash);
     h.update(canoniek.to_string().as_bytes());
-    hex::encode(h.finalize())
+    hex_van(h)
 }
 
 /// A record's fields in the canonical order: the keys sorted, as
@@ -465,6 +474,24 @@ mod tests {
             r.rol = Some(rol);
             assert_eq!(bereken_hash(9, "x", &r), via_value(9, "x", &r));
         }
+    }
+
+    #[test]
+    fn een_hash_is_zijn_digest_in_kleine_hexcijfers() {
+        let mut h = Sha256::new();
+        h.update(b"abc");
+        assert_eq!(
+            hex_van(h),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        let r = NieuwAuditRecord::door_systeem("a", Actie::Lezen, "b", "c", "d", "e");
+        let mut h = begin_hash(3, BEGIN_HASH);
+        h.update(serde_json::to_string(&Canoniek::van(&r)).expect("json"));
+        assert_eq!(
+            bereken_hash(3, BEGIN_HASH, &r),
+            hex::encode(h.finalize()),
+            "as hex::encode writes it"
+        );
     }
 
     #[test]
