@@ -613,9 +613,14 @@ async fn twee_instanties_schrijven_een_log() {
     }
     nummers.sort_unstable();
     assert_eq!(nummers, (1..=2 * 20 * 25).collect::<Vec<i64>>());
-    let uitslag = checkpoint::controleer_log(&o, Some(&sleutel.verifying_key()), vec![])
-        .await
-        .expect("één log, alle checkpoints kloppen");
+    let uitslag = checkpoint::controleer_log(
+        &o,
+        Some(&sleutel.verifying_key()),
+        vec![],
+        checkpoint::Vanaf::Begin,
+    )
+    .await
+    .expect("één log, alle checkpoints kloppen");
     assert_eq!(uitslag.records, 1000);
     assert!(uitslag.checkpoints_database >= 1);
     tweede.sluit().await;

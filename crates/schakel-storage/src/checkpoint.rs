@@ -261,9 +261,25 @@ impl Bron {
     }
 }
 
+/// Where [`controleer_log`] starts reading records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vanaf {
+    /// Record 1: every record is read and rehashed.
+    Begin,
+    /// After the latest checkpoint in the database whose signature holds
+    /// and whose stored border folds to its signed root: the chain goes on
+    /// from its head and the tree from its border, so a daily check reads
+    /// only the day's records. The records under it are not read again
+    /// (a full check does that); checkpoints under it are checked by their
+    /// signature only.
+    LaatsteCheckpoint,
+}
+
 /// What [`controleer_log`] found in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Uitslag {
+    /// The first record read: 1, or the one after the checkpoint started from.
+    pub gecontroleerd_vanaf: i64,
     pub records: i64,
     pub checkpoints_database: usize,
     pub checkpoints_bestand: usize,
@@ -279,6 +295,7 @@ pub async fn controleer_log(
     opslag: &dyn Opslag,
     publiek: Option<&VerifyingKey>,
     bestand: Vec<Checkpoint>,
+    vanaf: Vanaf,
 ) -> Result<Uitslag, String> {
     let db = opslag.checkpoints().await.map_err(|e| e.to_string())?;
     let (checkpoints_database, checkpoints_bestand) = (db.len(), bestand.len());
@@ -308,10 +325,32 @@ pub async fn controleer_log(
             ));
         }
     }
-    let mut verificatie = Verificatie::default();
-    let mut rand = Rand::default();
-    let mut volgende = alle.iter().peekable();
-    lees_gehasht(opslag, 1, i64::MAX, |e| e.to_string(), |pagina, klopt| {
+    let begin = match vanaf {
+        Vanaf::Begin => None,
+        Vanaf::LaatsteCheckpoint => laatste_begin(&alle),
+    };
+    let (mut verificatie, mut rand, eerste) = match begin {
+        Some((c, rand)) => {
+            if let Some((ander, bron)) = alle
+                .iter()
+                .find(|(a, _)| a.grootte == c.grootte && (a.wortel != c.wortel || a.kop != c.kop))
+            {
+                return Err(format!(
+                    "checkpoint {} ({}): verschilt van het checkpoint van dezelfde grootte in de database",
+                    ander.grootte,
+                    bron.naam()
+                ));
+            }
+            (
+                Verificatie::vanaf(c.grootte + 1, &c.kop),
+                rand,
+                c.grootte + 1,
+            )
+        }
+        None => (Verificatie::default(), Rand::default(), 1),
+    };
+    let mut volgende = alle.iter().filter(|(c, _)| c.grootte >= eerste).peekable();
+    lees_gehasht(opslag, eerste, i64::MAX, |e| e.to_string(), |pagina, klopt| {
         verificatie
             .controleer_gehasht(pagina, klopt)
             .map_err(|b| format!("auditlog: {b}"))?;
@@ -343,11 +382,22 @@ pub async fn controleer_log(
         ));
     }
     Ok(Uitslag {
+        gecontroleerd_vanaf: eerste,
         records,
         checkpoints_database,
         checkpoints_bestand,
         ondertekend_tot: alle.last().map_or(0, |(c, _)| c.grootte),
     })
+}
+
+/// The checkpoint [`Vanaf::LaatsteCheckpoint`] starts after, with its
+/// border: the largest from the database whose border holds (every
+/// signature has been checked by then; the file's lines carry no border).
+fn laatste_begin(alle: &[(Checkpoint, Bron)]) -> Option<(&Checkpoint, Rand)> {
+    alle.iter()
+        .rev()
+        .filter(|(_, bron)| *bron == Bron::Database)
+        .find_map(|(c, _)| c.geldige_rand().map(|rand| (c, rand)))
 }
 
 #[cfg(test)]

@@ -3089,7 +3089,7 @@ pub async fn batches_tegelijk(opslag: Arc<dyn Opslag>, taken: usize, per_taak: u
 /// second one of the same size (another instance's) is kept out; the log
 /// verifies against them with the key, and not with another key.
 pub async fn checkpoints(opslag: &dyn Opslag) {
-    use crate::checkpoint::{self, controleer_log};
+    use crate::checkpoint::{self, Vanaf, controleer_log};
     let sleutel = ed25519_dalek::SigningKey::from_bytes(&[42; 32]);
     let publiek = sleutel.verifying_key();
     let n = kop_nummer(opslag).await;
@@ -3140,7 +3140,7 @@ pub async fn checkpoints(opslag: &dyn Opslag) {
         opslag.checkpoints().await.expect("checkpoints"),
         vec![c1, c2.clone()]
     );
-    let uitslag = controleer_log(opslag, Some(&publiek), vec![c2])
+    let uitslag = controleer_log(opslag, Some(&publiek), vec![c2], Vanaf::Begin)
         .await
         .expect("het log klopt met de checkpoints");
     assert_eq!(uitslag.records, m);
@@ -3149,12 +3149,26 @@ pub async fn checkpoints(opslag: &dyn Opslag) {
         (2, 1)
     );
     assert_eq!(uitslag.ondertekend_tot, m);
+    assert_eq!(uitslag.gecontroleerd_vanaf, 1);
+    // From the latest checkpoint on, before and after an append (other
+    // tests on the same database may append meanwhile).
+    for nieuw in [0, 1] {
+        if nieuw > 0 {
+            keten_in_een_keer(opslag, nieuw).await;
+        }
+        let kop = kop_nummer(opslag).await;
+        let uitslag = controleer_log(opslag, Some(&publiek), vec![], Vanaf::LaatsteCheckpoint)
+            .await
+            .expect("het log na het laatste checkpoint klopt");
+        assert_eq!(uitslag.gecontroleerd_vanaf, m + 1);
+        assert!(uitslag.records >= kop, "{} < {kop}", uitslag.records);
+    }
     let ander = ed25519_dalek::SigningKey::from_bytes(&[43; 32]).verifying_key();
-    let fout = controleer_log(opslag, Some(&ander), vec![])
+    let fout = controleer_log(opslag, Some(&ander), vec![], Vanaf::Begin)
         .await
         .expect_err("moet mislukken");
     assert!(fout.contains("handtekening klopt niet"), "{fout}");
-    let fout = controleer_log(opslag, None, vec![])
+    let fout = controleer_log(opslag, None, vec![], Vanaf::Begin)
         .await
         .expect_err("moet mislukken");
     assert!(fout.contains("--audit-sleutel"), "{fout}");

@@ -9,7 +9,7 @@ use clap::Subcommand;
 use schakel_domain::Bsn;
 use schakel_rules::InvoerFout;
 use schakel_storage::audit::{Actie, NieuwAuditRecord, hash_van_export};
-use schakel_storage::checkpoint::{Checkpoint, controleer_log};
+use schakel_storage::checkpoint::{Checkpoint, Vanaf, controleer_log};
 use schakel_storage::merkle::{self, Bewijzer};
 
 use crate::auditlog::AuditOpties;
@@ -22,6 +22,12 @@ pub enum AuditOpdracht {
     /// checkpoint (database and file); exits 1 naming the first altered or
     /// missing record or checkpoint.
     Verify {
+        /// Reads only the records after the latest checkpoint in the
+        /// database (its signature and stored tree border checked): a daily
+        /// check. Records under it are not read again; without this option
+        /// every record is.
+        #[arg(long)]
+        vanaf_checkpoint: bool,
         #[command(flatten)]
         opslag: OpslagOpties,
         #[command(flatten)]
@@ -88,19 +94,25 @@ fn opslag_fout(e: schakel_storage::OpslagFout) -> Fout {
 pub async fn audit(opdracht: &AuditOpdracht) -> Result<(), Fout> {
     match opdracht {
         AuditOpdracht::Verify {
+            vanaf_checkpoint,
             opslag: opties,
             audit,
         } => {
+            let vanaf = match vanaf_checkpoint {
+                true => Vanaf::LaatsteCheckpoint,
+                false => Vanaf::Begin,
+            };
             let opslag = opties.open_bestaand().await.map_err(bestaat_niet)?;
             let publiek = audit.publieke_sleutel(opties).map_err(bestaat_niet)?;
             let bestand = audit.bestand(opties).map_err(bestaat_niet)?;
-            let uitslag = controleer_log(opslag.as_ref(), publiek.as_ref(), bestand)
+            let uitslag = controleer_log(opslag.as_ref(), publiek.as_ref(), bestand, vanaf)
                 .await
                 .map_err(Fout::Bedrijf)?;
             let kop = opslag.audit_kop().await.map_err(opslag_fout)?;
             schrijf(&serde_json::json!({
                 "in_orde": true,
                 "records": uitslag.records,
+                "gecontroleerd_vanaf": uitslag.gecontroleerd_vanaf,
                 "kop": kop.map(|(_, h)| h),
                 "checkpoints": {
                     "database": uitslag.checkpoints_database,

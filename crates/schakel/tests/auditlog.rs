@@ -10,7 +10,9 @@
 //! - a rewritten log with every hash recomputed (the chain is whole again):
 //!   only the signed roots catch it, from the database or from the file;
 //! - an edited checkpoint file: its signature, or its form;
-//! - checkpoints without the key to check them: refused, naming the option.
+//! - checkpoints without the key to check them: refused, naming the option;
+//! - and what `audit verify --vanaf-checkpoint` (the daily check) sees and
+//!   does not see.
 //!
 //! Also: a database made before checkpoints existed verifies after the
 //! migration and is signed whole by its first checkpoint; an `audit
@@ -447,6 +449,106 @@ fn checkpoint_tekent_alleen_een_gesloten_keten_postgres() {
         return;
     };
     checkpoint_tekent_alleen_een_gesloten_keten(&|| Db::postgres(&basis));
+}
+
+/// `audit verify --vanaf-checkpoint` (the daily check) reads only the
+/// records after the latest checkpoint in the database: it finds what
+/// changed there, and — by design — not what changed under it, which the
+/// full check finds. A damaged border makes it start from the checkpoint
+/// before; a second checkpoint of the same size over another tree (the key
+/// signed a fork) is refused before any record is read.
+fn verify_vanaf_checkpoint(nieuwe_db: &dyn Fn() -> Db) {
+    let dagelijks = |db: &Db| db.audit(&["verify", "--vanaf-checkpoint"]);
+    let dagelijks_faalt = |db: &Db, verwacht: &str| {
+        let (code, v, stderr) = dagelijks(db);
+        assert_eq!(code, 1, "must fail ({verwacht}): {v} {stderr}");
+        assert!(
+            stderr.contains(verwacht),
+            "expected «{verwacht}», got: {stderr}"
+        );
+    };
+    let begin_en_eind = |v: &Value| (v["gecontroleerd_vanaf"].clone(), v["records"].clone());
+
+    let db = nieuwe_db();
+    opzet(&db);
+    let (code, v, stderr) = dagelijks(&db);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(begin_en_eind(&v), (Value::from(41), Value::from(45)));
+    let (_, v, _) = db.audit(&["verify"]);
+    assert_eq!(begin_en_eind(&v), (Value::from(1), Value::from(45)));
+    db.knoei(&["UPDATE audit SET grond = 'vervalst' WHERE volgnummer = 12".into()]);
+    let (code, _, stderr) = dagelijks(&db);
+    assert_eq!(code, 0, "record 12 is under the checkpoint: {stderr}");
+    verify_faalt(&db, "record 12: inhoud gewijzigd");
+    db.knoei(&["UPDATE audit SET grond = 'vervalst' WHERE volgnummer = 43".into()]);
+    dagelijks_faalt(&db, "record 43: inhoud gewijzigd");
+
+    // The tail cut back under the checkpoint, the head moved along.
+    let db = nieuwe_db();
+    opzet(&db);
+    db.knoei(&[
+        "DELETE FROM audit WHERE volgnummer > 35".into(),
+        "UPDATE audit_kop SET volgnummer = 35, hash = (SELECT hash FROM audit WHERE volgnummer = 35) WHERE id = 1".into(),
+    ]);
+    dagelijks_faalt(&db, "de kop van de keten klopt niet met record 40");
+
+    // Checkpoint 40's border damaged: from checkpoint 30 on, and the
+    // file's checkpoint 40 is then checked against the records.
+    let db = nieuwe_db();
+    opzet(&db);
+    db.knoei(&["UPDATE audit_checkpoint SET rand = '[]' WHERE grootte = 40".into()]);
+    let (code, v, stderr) = dagelijks(&db);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(begin_en_eind(&v), (Value::from(31), Value::from(45)));
+
+    // The key signed another tree of 40 records (in the file).
+    let db = nieuwe_db();
+    opzet(&db);
+    let zaad: [u8; 32] = hex::decode(
+        std::fs::read_to_string(db.data_dir().join("audit.sleutel"))
+            .expect("key")
+            .trim(),
+    )
+    .expect("hex")
+    .try_into()
+    .expect("32 bytes");
+    let mut anders = schakel_storage::merkle::Rand::default();
+    for i in 0..40u8 {
+        anders.voeg_toe(&[i; 32]);
+    }
+    let vork = schakel_storage::Checkpoint::onderteken(
+        &anders,
+        &"ab".repeat(32),
+        "2026-12-06T23:00:00.000000Z",
+        &ed25519_dalek::SigningKey::from_bytes(&zaad),
+    );
+    let mut bestand = std::fs::OpenOptions::new()
+        .append(true)
+        .open(db.checkpoints_bestand())
+        .expect("file");
+    std::io::Write::write_all(&mut bestand, format!("{}\n", vork.regel()).as_bytes())
+        .expect("append");
+    dagelijks_faalt(
+        &db,
+        "checkpoint 40 (bestand): verschilt van het checkpoint van dezelfde grootte in de database",
+    );
+    verify_faalt(
+        &db,
+        "checkpoint 40 (bestand): de records kloppen niet met de ondertekende boom",
+    );
+}
+
+#[test]
+fn verify_vanaf_checkpoint_sqlite() {
+    verify_vanaf_checkpoint(&Db::sqlite);
+}
+
+#[test]
+fn verify_vanaf_checkpoint_postgres() {
+    let Some(basis) = pg_basis_url() else {
+        return;
+    };
+    verify_vanaf_checkpoint(&|| Db::postgres(&basis));
 }
 
 /// `audit export` gives every record, rows and compressed batches alike,
