@@ -325,30 +325,7 @@ pub async fn controleer_log(
             ));
         }
     }
-    let begin = match vanaf {
-        Vanaf::Begin => None,
-        Vanaf::LaatsteCheckpoint => laatste_begin(&alle),
-    };
-    let (mut verificatie, mut rand, eerste) = match begin {
-        Some((c, rand)) => {
-            if let Some((ander, bron)) = alle
-                .iter()
-                .find(|(a, _)| a.grootte == c.grootte && (a.wortel != c.wortel || a.kop != c.kop))
-            {
-                return Err(format!(
-                    "checkpoint {} ({}): verschilt van het checkpoint van dezelfde grootte in de database",
-                    ander.grootte,
-                    bron.naam()
-                ));
-            }
-            (
-                Verificatie::vanaf(c.grootte + 1, &c.kop),
-                rand,
-                c.grootte + 1,
-            )
-        }
-        None => (Verificatie::default(), Rand::default(), 1),
-    };
+    let (mut verificatie, mut rand, eerste) = begin_van(&alle, vanaf)?;
     let mut volgende = alle.iter().filter(|(c, _)| c.grootte >= eerste).peekable();
     lees_gehasht(opslag, eerste, i64::MAX, |e| e.to_string(), |pagina, klopt| {
         verificatie
@@ -388,6 +365,38 @@ pub async fn controleer_log(
         checkpoints_bestand,
         ondertekend_tot: alle.last().map_or(0, |(c, _)| c.grootte),
     })
+}
+
+/// Where [`controleer_log`] starts: the chain's state, the tree's border
+/// and the first record to read. A start checkpoint must agree with every
+/// other checkpoint of its size (the records under it are not read to
+/// compare them).
+fn begin_van(
+    alle: &[(Checkpoint, Bron)],
+    vanaf: Vanaf,
+) -> Result<(Verificatie, Rand, i64), String> {
+    let begin = match vanaf {
+        Vanaf::Begin => None,
+        Vanaf::LaatsteCheckpoint => laatste_begin(alle),
+    };
+    let Some((c, rand)) = begin else {
+        return Ok((Verificatie::default(), Rand::default(), 1));
+    };
+    if let Some((ander, bron)) = alle
+        .iter()
+        .find(|(a, _)| a.grootte == c.grootte && (a.wortel != c.wortel || a.kop != c.kop))
+    {
+        return Err(format!(
+            "checkpoint {} ({}): verschilt van het checkpoint van dezelfde grootte in de database",
+            ander.grootte,
+            bron.naam()
+        ));
+    }
+    Ok((
+        Verificatie::vanaf(c.grootte + 1, &c.kop),
+        rand,
+        c.grootte + 1,
+    ))
 }
 
 /// The checkpoint [`Vanaf::LaatsteCheckpoint`] starts after, with its
