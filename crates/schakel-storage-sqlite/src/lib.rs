@@ -364,3 +364,36 @@ fn zet_op_zijn_plaats(deel: &Path, doel: &Path) -> Resultaat<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A checkpoint, and each window of a verification, reads the batches of
+    /// its own range: one search of the key bounded on both sides. Bounded
+    /// only above, it read every batch from the first one on, and verifying
+    /// a log of small batches took quadratic time.
+    #[tokio::test]
+    async fn een_reeks_pakken_is_een_zoektocht_tussen_twee_grenzen() {
+        let opslag = SqliteOpslag::in_memory().await.expect("open");
+        let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "EXPLAIN QUERY PLAN SELECT eerste {}",
+            auditlog::PAKKEN_TUSSEN
+        )))
+        .bind(5_i64)
+        .bind(9_i64)
+        .fetch_all(&opslag.pool)
+        .await
+        .expect("plan");
+        let stappen: Vec<&str> = plan.iter().map(|(.., stap)| stap.as_str()).collect();
+        assert_eq!(
+            stappen.first().copied(),
+            Some("SEARCH audit_pak USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"),
+            "{stappen:?}"
+        );
+        assert!(
+            stappen.iter().all(|s| !s.starts_with("SCAN")),
+            "{stappen:?}"
+        );
+    }
+}

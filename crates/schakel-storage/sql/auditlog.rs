@@ -17,6 +17,17 @@ use crate::sql::kern::{
 /// before `records_lz4`) and its compressed JSON.
 const PAK_INHOUD: &str = "records, records_lz4";
 
+/// Where [`pakken_tussen`] finds the batches holding records `$1 ..= $2`.
+/// Bounded below by a key, not by `laatste >= $1`: with that, SQLite (no
+/// statistics) ranged over the key from the first batch, every checkpoint
+/// and every window of a verification read every batch before its own, and
+/// a log of small batches took quadratic time to verify (BENCHMARKS.md,
+/// "A batch range bounded on both sides").
+pub(crate) const PAKKEN_TUSSEN: &str = "FROM audit_pak \
+     WHERE eerste >= coalesce((SELECT eerste FROM audit_pak WHERE eerste <= $1 \
+                               ORDER BY eerste DESC LIMIT 1), 0) \
+       AND eerste <= $2 AND laatste >= $1 ORDER BY eerste";
+
 /// The chain head this sequencer wrote last: (volgnummer, hash).
 type Kop = std::sync::Arc<std::sync::Mutex<Option<(i64, String)>>>;
 
@@ -287,14 +298,17 @@ where
     }
 }
 
-/// The lowest volgnummer above `na` that a row or a batch may hold.
+/// The lowest volgnummer above `na` that a row or a batch may hold. Each
+/// side reads one entry of its key (batches do not overlap, so the one that
+/// ends first after `na` also begins first), not every one after `na`.
 async fn eerste_na(pool: &Pool, na: i64) -> Resultaat<Option<i64>> {
     sqlx::query_scalar(
         "SELECT min(v) FROM ( \
-           SELECT min(volgnummer) AS v FROM audit WHERE volgnummer > $1 \
+           SELECT (SELECT volgnummer FROM audit WHERE volgnummer > $1 \
+                   ORDER BY volgnummer LIMIT 1) AS v \
            UNION ALL \
-           SELECT min(CASE WHEN eerste > $1 THEN eerste ELSE $1 + 1 END) FROM audit_pak \
-             WHERE laatste > $1) n",
+           SELECT (SELECT CASE WHEN eerste > $1 THEN eerste ELSE $1 + 1 END FROM audit_pak \
+                   WHERE laatste > $1 ORDER BY laatste LIMIT 1)) n",
     )
     .bind(na)
     .fetch_one(pool)
@@ -369,10 +383,12 @@ pub(crate) async fn schakels_tussen(
     Ok(schakels)
 }
 
-/// The batches that hold any of the records `vanaf ..= tot`.
+/// The batches that hold any of the records `vanaf ..= tot`: a range of
+/// the primary key bounded on both sides, from the batch that begins last
+/// at or before `vanaf` (see [`PAKKEN_TUSSEN`]).
 async fn pakken_tussen(pool: &Pool, vanaf: i64, tot: i64) -> Resultaat<Vec<PakInhoud>> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {PAK_INHOUD} FROM audit_pak WHERE laatste >= $1 AND eerste <= $2 ORDER BY eerste"
+        "SELECT {PAK_INHOUD} {PAKKEN_TUSSEN}"
     )))
     .bind(vanaf)
     .bind(tot)
