@@ -368,6 +368,28 @@ fn zet_op_zijn_plaats(deel: &Path, doel: &Path) -> Resultaat<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sql::{lijsten, verloop};
+
+    /// SQLite's plan for `sql` (no statistics, so the same on a store of
+    /// any size) with its `parameters` bound: its steps, outermost first.
+    async fn plan(sql: &str, parameters: usize) -> Vec<String> {
+        let opslag = SqliteOpslag::in_memory().await.expect("open");
+        let mut vraag = sqlx::query_as(sqlx::AssertSqlSafe(format!("EXPLAIN QUERY PLAN {sql}")));
+        for p in 0..parameters {
+            vraag = vraag.bind(i64::try_from(p).expect("few") + 5);
+        }
+        let plan: Vec<(i64, i64, i64, String)> = vraag.fetch_all(&opslag.pool).await.expect("plan");
+        plan.into_iter().map(|(.., stap)| stap).collect()
+    }
+
+    fn scant_niet(stappen: &[String], tabellen: &[&str]) {
+        for t in tabellen {
+            assert!(
+                !stappen.iter().any(|s| s.starts_with(&format!("SCAN {t}"))),
+                "{t} scanned: {stappen:?}"
+            );
+        }
+    }
 
     /// A checkpoint, and each window of a verification, reads the batches of
     /// its own range: one search of the key bounded on both sides. Bounded
@@ -375,25 +397,37 @@ mod tests {
     /// a log of small batches took quadratic time.
     #[tokio::test]
     async fn een_reeks_pakken_is_een_zoektocht_tussen_twee_grenzen() {
-        let opslag = SqliteOpslag::in_memory().await.expect("open");
-        let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "EXPLAIN QUERY PLAN SELECT eerste {}",
-            auditlog::PAKKEN_TUSSEN
-        )))
-        .bind(5_i64)
-        .bind(9_i64)
-        .fetch_all(&opslag.pool)
-        .await
-        .expect("plan");
-        let stappen: Vec<&str> = plan.iter().map(|(.., stap)| stap.as_str()).collect();
+        let stappen = plan(&format!("SELECT eerste {}", auditlog::PAKKEN_TUSSEN), 2).await;
         assert_eq!(
-            stappen.first().copied(),
+            stappen.first().map(String::as_str),
             Some("SEARCH audit_pak USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"),
             "{stappen:?}"
         );
-        assert!(
-            stappen.iter().all(|s| !s.starts_with("SCAN")),
-            "{stappen:?}"
+        scant_niet(&stappen, &["audit_pak"]);
+    }
+
+    /// The worklist reads an organisation's open cases and their events
+    /// through its indexes, not every case and every event in the database;
+    /// closing a case finds its hulpvragen by index.
+    #[tokio::test]
+    async fn open_casussen_en_hun_verloop_uit_de_indexen() {
+        for sql in [
+            lijsten::OPEN_CASUSSEN_VAN,
+            lijsten::VERLOOP_OPEN_CASUSSEN_VAN,
+        ] {
+            let stappen = plan(sql, 1).await;
+            scant_niet(&stappen, &["c", "k", "p", "g"]);
+            assert!(
+                stappen
+                    .iter()
+                    .any(|s| s.contains("USING INDEX casus_wijkteam_open (wijkteam=?)")),
+                "{stappen:?}"
+            );
+        }
+        let stappen = plan(verloop::HULPVRAGEN_VAN_CASUS_SLUITEN, 1).await;
+        assert_eq!(
+            stappen,
+            ["SEARCH hulpvraag USING INDEX hulpvraag_casus (casus=?)"]
         );
     }
 }

@@ -20,11 +20,17 @@ use crate::motor::{Rij, Verbinding, datum_db, datum_optie, fout, kol, tijd, tijd
 type Motor = <Verbinding as sqlx::Connection>::Database;
 
 /// Open, and `$1` is its wijkteam or a party: the cases an organisation
-/// works in (both engines read `c.open` as a truth value).
+/// works in (both engines read `c.open` as a truth value). Written as the
+/// ids of its open cases as wijkteam (`casus_wijkteam_open`) and of the
+/// cases it is a party to (`casus_partij_organisatie`): with an `OR` of
+/// the two, SQLite scanned every case in the database, and the worklist's
+/// events query every event of every case (BENCHMARKS.md, "An
+/// organisation's open cases from its indexes").
 macro_rules! open_van_organisatie {
     () => {
         "c.open \
-         AND (c.wijkteam = $1 OR EXISTS (SELECT 1 FROM casus_partij p WHERE p.casus = c.id AND p.organisatie = $1))"
+         AND c.id IN (SELECT k.id FROM casus k WHERE k.wijkteam = $1 AND k.open \
+                      UNION ALL SELECT p.casus FROM casus_partij p WHERE p.organisatie = $1)"
     };
 }
 
@@ -49,14 +55,14 @@ const CASUSSEN: &str = concat!(
 );
 
 /// The open cases of `$1`, by id.
-const OPEN_CASUSSEN_VAN: &str = concat!(
+pub(crate) const OPEN_CASUSSEN_VAN: &str = concat!(
     "SELECT c.id, c.huishouden, c.wijkteam FROM casus c WHERE ",
     open_van_organisatie!(),
     " ORDER BY c.id"
 );
 
 /// The events of [`OPEN_CASUSSEN_VAN`]'s cases, by case and number.
-const VERLOOP_OPEN_CASUSSEN_VAN: &str = concat!(
+pub(crate) const VERLOOP_OPEN_CASUSSEN_VAN: &str = concat!(
     "SELECT g.casus, g.volgnummer, g.gegevens, g.medewerker, g.rol, g.organisatie, g.tijdstip \
      FROM casus_gebeurtenis g JOIN casus c ON c.id = g.casus WHERE ",
     open_van_organisatie!(),

@@ -64,6 +64,11 @@ pub(crate) async fn gebeurtenissen(
     .collect()
 }
 
+/// Closes the hulpvragen of case `$1` (through `hulpvraag_casus`, not a scan
+/// of every hulpvraag).
+pub(crate) const HULPVRAGEN_VAN_CASUS_SLUITEN: &str =
+    "UPDATE hulpvraag SET open = FALSE WHERE casus = $1";
+
 pub(crate) async fn voeg_gebeurtenis_toe(
     c: &mut Verbinding,
     g: &NieuweCasusGebeurtenis,
@@ -130,7 +135,7 @@ pub(crate) async fn voeg_gebeurtenis_toe(
             .execute(&mut *c)
             .await
             .map_err(fout)?;
-        sqlx::query("UPDATE hulpvraag SET open = FALSE WHERE casus = $1")
+        sqlx::query(HULPVRAGEN_VAN_CASUS_SLUITEN)
             .bind(g.casus)
             .execute(&mut *c)
             .await
