@@ -430,4 +430,24 @@ mod tests {
             ["SEARCH hulpvraag USING INDEX hulpvraag_casus (casus=?)"]
         );
     }
+
+    /// The case list reads each listed case's earliest open deadline from
+    /// that case's actions, not from every open action of the organisation;
+    /// a decision on a referral closes its actions by index.
+    #[tokio::test]
+    async fn acties_per_casus_en_per_verwijzing_uit_de_indexen() {
+        let stappen = plan(lijsten::CASUSSEN, 3).await;
+        assert!(
+            stappen
+                .iter()
+                .any(|s| s == "SEARCH a USING INDEX actie_casus (casus=? AND organisatie=?)"),
+            "{stappen:?}"
+        );
+        scant_niet(&stappen, &["c", "k", "p", "a"]);
+        let stappen = plan(verloop::ACTIES_VAN_VERWIJZING_AFRONDEN, 4).await;
+        assert_eq!(
+            stappen,
+            ["SEARCH actie USING INDEX actie_verwijzing (verwijzing=?)"]
+        );
+    }
 }

@@ -39,7 +39,7 @@ macro_rules! open_van_organisatie {
 /// `$2` a LIKE pattern on "voornaam achternaam", `$3` a school. The phase
 /// is the last escalation step's ("escalatie.<stap>"; afgeschaald is back
 /// to uitvoering), as `schakel_domain::verloop` folds it.
-const CASUSSEN: &str = concat!(
+pub(crate) const CASUSSEN: &str = concat!(
     "SELECT c.id, c.huishouden, c.wijkteam, \
        COALESCE((SELECT max(g.tijdstip) FROM casus_gebeurtenis g WHERE g.casus = c.id), c.aangemaakt) AS gewijzigd, \
        COALESCE((SELECT CASE g.code WHEN 'escalatie.afgeschaald' THEN 'uitvoering' ELSE substr(g.code, 11) END \

@@ -340,6 +340,11 @@ const ACTIE_WAAR: &str = "WHERE organisatie = $1 AND afgerond IS NULL \
     AND ($3 IS NULL OR uiterlijk < $3) \
     AND (casus IS NULL OR EXISTS (SELECT 1 FROM casus c WHERE c.id = actie.casus AND c.open))";
 
+/// Closes the open actions of referral `$3` from `bron` `$4` (through
+/// `actie_verwijzing`): at `$1`, by medewerker `$2`.
+pub(crate) const ACTIES_VAN_VERWIJZING_AFRONDEN: &str = "UPDATE actie SET afgerond = $1, afgerond_door = $2 \
+     WHERE verwijzing = $3 AND bron = $4 AND afgerond IS NULL";
+
 /// Records the municipality's decision on an open maatwerk referral and
 /// closes the review's action, in the caller's transaction. Locks the
 /// referral first, as a delivery does, so a delivery cannot slip in beside
@@ -373,17 +378,14 @@ pub(crate) async fn beoordeel_verwijzing(
     .execute(&mut *c)
     .await
     .map_err(fout)?;
-    sqlx::query(
-        "UPDATE actie SET afgerond = $1, afgerond_door = $2 \
-         WHERE verwijzing = $3 AND bron = $4 AND afgerond IS NULL",
-    )
-    .bind(tijd_db(&nu))
-    .bind(b.door.medewerker)
-    .bind(b.verwijzing)
-    .bind(MaatwerkFilter::ACTIE_BRON)
-    .execute(&mut *c)
-    .await
-    .map_err(fout)?;
+    sqlx::query(ACTIES_VAN_VERWIJZING_AFRONDEN)
+        .bind(tijd_db(&nu))
+        .bind(b.door.medewerker)
+        .bind(b.verwijzing)
+        .bind(MaatwerkFilter::ACTIE_BRON)
+        .execute(&mut *c)
+        .await
+        .map_err(fout)?;
     voeg_audit_toe(c, &audit.over_object(b.verwijzing)).await?;
     lees_verwijzing(c, b.verwijzing)
         .await?
