@@ -131,6 +131,15 @@ pub struct Pagina {
 impl Pagina {
     pub const MAX: i64 = 100;
 
+    /// The whole list in one read: for a reader that needs every item (the
+    /// worklist), one statement instead of pages of [`Self::MAX`] that each
+    /// count the list again and skip the items before them. Never from a
+    /// request's `?perPagina`, which [`Self::new`] bounds.
+    pub const ALLES: Self = Self {
+        vanaf: 0,
+        aantal: i64::MAX,
+    };
+
     pub fn new(pagina: i64, per_pagina: i64) -> Self {
         let aantal = per_pagina.clamp(1, Self::MAX);
         Self {

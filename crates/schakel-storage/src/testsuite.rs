@@ -464,6 +464,15 @@ pub async fn directory(opslag: &dyn Opslag) -> Wereld {
         .expect("organisaties");
     assert!(p4.items.is_empty(), "organisaties voorbij het einde: leeg");
     assert_eq!(p4.totaal, 5);
+    let alles = opslag
+        .organisaties(Pagina::ALLES)
+        .await
+        .expect("organisaties");
+    assert_eq!(
+        (alles.items.as_slice(), alles.totaal),
+        (&gemaakt[..], 5),
+        "organisaties in een keer: alle vijf"
+    );
 
     let mut it = gemaakt.into_iter();
     let mut volgende = || it.next().expect("vijf organisaties");

@@ -40,26 +40,16 @@ pub fn vandaag() -> chrono::NaiveDate {
     schakel_domain::grens::dag_van(schakel_storage::klok::nu())
 }
 
-/// Reads every page of a paged list, `Pagina::MAX` at a time.
-pub async fn elke_pagina<T, F, Fut>(mut lees: F) -> crate::fout::ApiResultaat<Vec<T>>
+/// Reads a paged list whole, in one read ([`schakel_storage::Pagina::ALLES`]).
+/// Page by page, each page counted the list again and skipped the items
+/// before it: quadratic in the list (BENCHMARKS.md, "An organisation's
+/// open cases from its indexes").
+pub async fn alle_items<T, F, Fut>(lees: F) -> crate::fout::ApiResultaat<Vec<T>>
 where
-    F: FnMut(schakel_storage::Pagina) -> Fut,
+    F: FnOnce(schakel_storage::Pagina) -> Fut,
     Fut: std::future::Future<Output = crate::fout::ApiResultaat<schakel_storage::Lijst<T>>>,
 {
-    let mut uit = Vec::new();
-    for n in 1.. {
-        let l = lees(schakel_storage::Pagina::new(
-            n,
-            schakel_storage::Pagina::MAX,
-        ))
-        .await?;
-        let klaar = uit.len() + l.items.len() >= l.totaal as usize || l.items.is_empty();
-        uit.extend(l.items);
-        if klaar {
-            break;
-        }
-    }
-    Ok(uit)
+    Ok(lees(schakel_storage::Pagina::ALLES).await?.items)
 }
 
 /// `?pagina=1&perPagina=20` (1-based; at most 100 per page).

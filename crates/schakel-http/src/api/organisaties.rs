@@ -79,7 +79,7 @@ pub struct OrganisatieInvoer {
 /// Every organisation of the directory (a few hundred at most), by id:
 /// for pages that name them and for lookups by kind.
 pub async fn alle(state: &AppState) -> ApiResultaat<Vec<schakel_storage::Organisatie>> {
-    super::elke_pagina(|p| async move { Ok(state.opslag.organisaties(p).await?) }).await
+    super::alle_items(|p| async move { Ok(state.opslag.organisaties(p).await?) }).await
 }
 
 /// All organisations, paginated.

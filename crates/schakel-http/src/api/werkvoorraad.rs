@@ -26,7 +26,7 @@ use utoipa::IntoParams;
 use super::casussen::grond_bij_casus;
 use super::route::eigen_hulpvragen;
 use super::verwijzingen::verwijzingen_van;
-use super::{PaginaVraag, Paginering, elke_pagina, vandaag};
+use super::{PaginaVraag, Paginering, alle_items, vandaag};
 use crate::auth::Actor;
 use crate::dossier::Dossier;
 use crate::fout::{ApiFout, ApiResultaat};
@@ -194,7 +194,7 @@ async fn acties(dossier: &Dossier<'_>, nu: NaiveDate) -> ApiResultaat<Vec<Werkpu
         verlopen_op: None,
     };
     let opslag = &dossier.state.opslag;
-    let acties = elke_pagina(|p| async move { Ok(opslag.acties(filter, p).await?) }).await?;
+    let acties = alle_items(|p| async move { Ok(opslag.acties(filter, p).await?) }).await?;
     Ok(acties
         .into_iter()
         .filter_map(|a| {
@@ -371,7 +371,7 @@ async fn hulpvragen(dossier: &Dossier<'_>) -> ApiResultaat<Vec<Werkpunt<Werk>>> 
             stand: Some(stand),
             ..Default::default()
         };
-        lijst.extend(elke_pagina(|p| eigen_hulpvragen(dossier, &filter, p)).await?);
+        lijst.extend(alle_items(|p| eigen_hulpvragen(dossier, &filter, p)).await?);
     }
     Ok(lijst
         .into_iter()
@@ -413,7 +413,7 @@ async fn aflopende_verwijzingen(
         },
         ..Default::default()
     };
-    let lopend = super::elke_pagina(|p| dossier.verwijzingen(&filter, p)).await?;
+    let lopend = super::alle_items(|p| dossier.verwijzingen(&filter, p)).await?;
     Ok(lopend
         .into_iter()
         .filter_map(|(v, j)| {
