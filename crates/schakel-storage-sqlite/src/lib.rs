@@ -368,7 +368,7 @@ fn zet_op_zijn_plaats(deel: &Path, doel: &Path) -> Resultaat<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sql::{lijsten, verloop};
+    use sql::{lijsten, noodtoegang, verloop};
 
     /// SQLite's plan for `sql` (no statistics, so the same on a store of
     /// any size) with its `parameters` bound: its steps, outermost first.
@@ -449,5 +449,33 @@ mod tests {
             stappen,
             ["SEARCH actie USING INDEX actie_verwijzing (verwijzing=?)"]
         );
+    }
+
+    /// A region's reports (the monitoring figures, the maatwerk referrals
+    /// to decide on, the break-the-glass accesses) start from the region's
+    /// organisations and read only their cases, events, referrals and
+    /// deliveries: in an installation of many regions, not the country's.
+    #[tokio::test]
+    async fn een_regio_leest_haar_eigen_overzicht() {
+        let (vragen, open_aan_einde) = verloop::monitoring_vragen();
+        let regio = [
+            (
+                format!("SELECT count(*) {}", verloop::MAATWERK_VAN_REGIO),
+                2,
+            ),
+            (format!("SELECT count(*) {}", noodtoegang::IN_REGIO), 3),
+            (open_aan_einde, 5),
+        ];
+        let alle = vragen.into_iter().map(|v| (v, 5)).chain(regio);
+        for (sql, parameters) in alle {
+            let stappen = plan(&sql, parameters).await;
+            assert!(
+                stappen.first().is_some_and(
+                    |s| s.ends_with("USING COVERING INDEX organisatie_regio (regio=?)")
+                ),
+                "{stappen:?}"
+            );
+            scant_niet(&stappen, &["c", "g", "v", "jj", "l", "n"]);
+        }
     }
 }

@@ -99,13 +99,25 @@ pub(crate) async fn lopend(
     .collect()
 }
 
+/// Break-the-glass accesses granted in region $1, from $2 until $3 (each
+/// may be NULL).
+macro_rules! voorwaarde {
+    () => {
+        "o.regio = $1 AND ($2 IS NULL OR n.verleend >= $2) AND ($3 IS NULL OR n.verleend < $3)"
+    };
+}
+const VOORWAARDE: &str = voorwaarde!();
+/// Those accesses through the region's organisations.
+pub(crate) const IN_REGIO: &str = concat!(
+    "FROM noodtoegang n JOIN organisatie o ON o.id = n.organisatie WHERE ",
+    voorwaarde!()
+);
+
 pub(crate) async fn lijst(
     c: &mut Verbinding,
     f: &NoodtoegangFilter,
     pagina: Pagina,
 ) -> Resultaat<Lijst<Noodtoegang>> {
-    let voorwaarde = "o.regio = $1 AND ($2 IS NULL OR n.verleend >= $2) \
-         AND ($3 IS NULL OR n.verleend < $3)";
     macro_rules! gebonden {
         ($sql:expr, $maak:path) => {
             $maak(sqlx::AssertSqlSafe($sql))
@@ -114,13 +126,10 @@ pub(crate) async fn lijst(
                 .bind(tijd_optie_db(f.tot.as_ref()))
         };
     }
-    let tel = format!(
-        "SELECT count(*) FROM noodtoegang n JOIN organisatie o ON o.id = n.organisatie \
-         WHERE {voorwaarde}"
-    );
+    let tel = format!("SELECT count(*) {IN_REGIO}");
     let lijst = gebonden!(
         format!(
-            "SELECT {KOLOMMEN}, {} {VAN} WHERE {voorwaarde} \
+            "SELECT {KOLOMMEN}, {} {VAN} WHERE {VOORWAARDE} \
              ORDER BY n.verleend DESC, n.id DESC LIMIT $4 OFFSET $5",
             met_totaal(&tel)
         ),

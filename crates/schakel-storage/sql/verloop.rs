@@ -392,6 +392,12 @@ pub(crate) async fn beoordeel_verwijzing(
         .ok_or(OpslagFout::NietGevonden)
 }
 
+/// The maatwerk referrals made in region $1, open ones ($2 true) or
+/// decided ones: through the region's organisations.
+pub(crate) const MAATWERK_VAN_REGIO: &str = "FROM verwijzing v JOIN organisatie o ON o.id = v.organisatie \
+    WHERE o.regio = $1 AND v.gemeentelijke_toets IS NOT NULL \
+    AND (v.gemeentelijke_toets = 'open') = $2";
+
 /// The region's maatwerk referrals: open ones oldest first (the first due
 /// first), decided ones most recent first.
 pub(crate) async fn maatwerkverwijzingen(
@@ -399,17 +405,14 @@ pub(crate) async fn maatwerkverwijzingen(
     f: MaatwerkFilter,
     pagina: Pagina,
 ) -> Resultaat<Lijst<Verwijzing>> {
-    let waar = "JOIN organisatie o ON o.id = v.organisatie \
-        WHERE o.regio = $1 AND v.gemeentelijke_toets IS NOT NULL \
-        AND (v.gemeentelijke_toets = 'open') = $2";
-    let tel = format!("SELECT count(*) FROM verwijzing v {waar}");
+    let tel = format!("SELECT count(*) {MAATWERK_VAN_REGIO}");
     let volgorde = if f.open {
         "v.id"
     } else {
         "v.getoetst_op DESC, v.id DESC"
     };
     let lijst = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {VERWIJZING_KOLOMMEN}, {} FROM verwijzing v {waar} \
+        "SELECT {VERWIJZING_KOLOMMEN}, {} {MAATWERK_VAN_REGIO} \
          ORDER BY {volgorde} LIMIT $3 OFFSET $4",
         met_totaal(&tel)
     )))
@@ -515,11 +518,14 @@ fn maatwerk() -> String {
     )
 }
 
-pub(crate) async fn monitoring(
-    c: &mut Verbinding,
-    v: &MonitoringVraag,
-) -> Resultaat<Vec<MonitoringCel>> {
-    let mut cellen = Vec::new();
+/// The statements of the monitoring figures: the six per month and kind,
+/// then the cases open at the end of a month (with that month's last day
+/// as $3 and $4). $1 regio, $2 school or NULL, $3 first day, $4 last day,
+/// $5 gemeente or NULL; over the cases of one region's wijkteams (and,
+/// when asked, those with a jeugdige at one school, or living in one
+/// gemeente). Each reads the region's organisations first and goes from
+/// there, never through a whole table (a plan test holds this).
+pub(crate) fn monitoring_vragen() -> ([String; 6], String) {
     let dt_c_aangemaakt = dag_van_tijd("c.aangemaakt");
     let dt_c_gesloten = dag_van_tijd("c.gesloten");
     let dt_g_tijdstip = dag_van_tijd("g.tijdstip");
@@ -531,10 +537,6 @@ pub(crate) async fn monitoring(
     let mt_g_tijdstip = maand_van_tijd("g.tijdstip");
     let mt_v_aangemaakt = maand_van_tijd("v.aangemaakt");
     let mt_v_getoetst_op = maand_van_tijd("v.getoetst_op");
-    // $1 regio, $2 school or NULL, $3 first day, $4 last day, $5 gemeente
-    // or NULL. Figures per month and kind, over the cases of one region's
-    // wijkteams (and, when asked, those with a jeugdige at one school, or
-    // living in one gemeente).
     let binnen = format!(
         "JOIN organisatie w ON w.id = c.wijkteam WHERE w.regio = $1 \
          AND ($2 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND j.school = $2)) \
@@ -542,7 +544,6 @@ pub(crate) async fn monitoring(
         woont_in("j")
     );
     let maatwerk = maatwerk();
-    let gemeente = v.gemeente.map(i64::from);
     let vragen = [
         format!(
             "SELECT {mt_g_tijdstip} AS maand, g.code AS kenmerk, count(*) AS aantal, \
@@ -583,6 +584,20 @@ pub(crate) async fn monitoring(
              {maatwerk} AND {dt_v_getoetst_op} BETWEEN $3 AND $4 GROUP BY 1, 2"
         ),
     ];
+    let open_aan_einde = format!(
+        "SELECT count(*) FROM casus c {binnen} AND {dt_c_aangemaakt} <= $3 \
+         AND (c.gesloten IS NULL OR {dt_c_gesloten} > $4)"
+    );
+    (vragen, open_aan_einde)
+}
+
+pub(crate) async fn monitoring(
+    c: &mut Verbinding,
+    v: &MonitoringVraag,
+) -> Resultaat<Vec<MonitoringCel>> {
+    let mut cellen = Vec::new();
+    let (vragen, open_aan_einde) = monitoring_vragen();
+    let gemeente = v.gemeente.map(i64::from);
     for sql in vragen {
         let rijen = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(v.regio)
@@ -606,18 +621,15 @@ pub(crate) async fn monitoring(
         }
     }
     for maand in maanden(v.van, v.tot) {
-        let open: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT count(*) FROM casus c {binnen} AND {dt_c_aangemaakt} <= $3 \
-             AND (c.gesloten IS NULL OR {dt_c_gesloten} > $4)"
-        )))
-        .bind(v.regio)
-        .bind(v.school)
-        .bind(datum_db(maand.1))
-        .bind(datum_db(maand.1))
-        .bind(gemeente)
-        .fetch_one(&mut *c)
-        .await
-        .map_err(fout)?;
+        let open: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(open_aan_einde.clone()))
+            .bind(v.regio)
+            .bind(v.school)
+            .bind(datum_db(maand.1))
+            .bind(datum_db(maand.1))
+            .bind(gemeente)
+            .fetch_one(&mut *c)
+            .await
+            .map_err(fout)?;
         cellen.push(MonitoringCel {
             maand: maand.0,
             kenmerk: "casus.open".into(),

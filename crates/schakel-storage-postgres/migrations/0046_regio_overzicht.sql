@@ -1,0 +1,19 @@
+-- A region's reports read the region, not the country.
+--
+-- The monitoring figures (cases, events, hours referred and delivered per
+-- month), the municipality's list of maatwerk referrals and the list of
+-- break-the-glass accesses are asked for one region: its organisations
+-- (`organisatie_regio`), then their cases, referrals and accesses. Without
+-- an index from an organisation to those, SQLite scanned every case, every
+-- event of every case and every referral in the database for each figure:
+-- in an installation of many regions every region's report read them all.
+--
+-- The two indexes for the figures hold every column the figures read, so
+-- a region that is the whole installation reads its index entries instead
+-- of the table, no slower than the scan it replaces.
+CREATE INDEX casus_wijkteam ON casus (wijkteam, aangemaakt, gesloten, huishouden);
+CREATE INDEX casus_gebeurtenis_cijfers
+    ON casus_gebeurtenis (casus, tijdstip, code, tevredenheid_jeugdige, tevredenheid_ouders);
+CREATE INDEX verwijzing_maatwerk ON verwijzing (organisatie, aangemaakt)
+    WHERE gemeentelijke_toets IS NOT NULL;
+CREATE INDEX noodtoegang_organisatie ON noodtoegang (organisatie, verleend);
