@@ -523,8 +523,8 @@ fn maatwerk() -> String {
 /// as $3 and $4). $1 regio, $2 school or NULL, $3 first day, $4 last day,
 /// $5 gemeente or NULL; over the cases of one region's wijkteams (and,
 /// when asked, those with a jeugdige at one school, or living in one
-/// gemeente). Each reads the region's organisations first and goes from
-/// there, never through a whole table (a plan test holds this).
+/// gemeente). Each goes from the region's organisations to their cases
+/// (or households), never through a whole table (a plan test holds this).
 pub(crate) fn monitoring_vragen() -> ([String; 6], String) {
     let dt_c_aangemaakt = dag_van_tijd("c.aangemaakt");
     let dt_c_gesloten = dag_van_tijd("c.gesloten");
@@ -543,6 +543,11 @@ pub(crate) fn monitoring_vragen() -> ([String; 6], String) {
          AND ($5 IS NULL OR EXISTS (SELECT 1 FROM jeugdige j WHERE j.huishouden = c.huishouden AND {}))",
         woont_in("j")
     );
+    // A household belongs to the region through its cases there, counted
+    // once however many it has had (a join would count a referral once per
+    // case).
+    let huishouden_in_regio =
+        format!("jj.huishouden IN (SELECT c.huishouden FROM casus c {binnen})");
     let maatwerk = maatwerk();
     let vragen = [
         format!(
@@ -561,14 +566,14 @@ pub(crate) fn monitoring_vragen() -> ([String; 6], String) {
             "SELECT {md_v_ingangsdatum} AS maand, 'uren.toegekend' AS kenmerk, count(*) AS aantal, \
              CAST(sum(v.toegekend_honderdsten) AS BIGINT) AS som1, count(*) AS n1, CAST(NULL AS BIGINT) AS som2, CAST(0 AS BIGINT) AS n2 \
              FROM verwijzing v JOIN jeugdige jj ON jj.id = v.jeugdige \
-             JOIN casus c ON c.huishouden = jj.huishouden {binnen} AND v.eenheid = 'uur' \
+             WHERE {huishouden_in_regio} AND v.eenheid = 'uur' \
              AND v.ingangsdatum BETWEEN $3 AND $4 GROUP BY 1"
         ),
         format!(
             "SELECT {md_l_datum} AS maand, 'uren.geleverd' AS kenmerk, count(DISTINCT v.id) AS aantal, \
              CAST(sum(l.hoeveelheid_honderdsten) AS BIGINT) AS som1, count(*) AS n1, CAST(NULL AS BIGINT) AS som2, CAST(0 AS BIGINT) AS n2 \
              FROM levering_geldig l JOIN verwijzing v ON v.id = l.verwijzing JOIN jeugdige jj ON jj.id = v.jeugdige \
-             JOIN casus c ON c.huishouden = jj.huishouden {binnen} AND v.eenheid = 'uur' \
+             WHERE {huishouden_in_regio} AND v.eenheid = 'uur' \
              AND l.hoeveelheid_honderdsten > 0 AND l.datum BETWEEN $3 AND $4 GROUP BY 1"
         ),
         // Maatwerk by the verwijzer's region, with or without a case.

@@ -30,6 +30,7 @@
 mod gebiednamen;
 mod levering;
 mod lijstfilters;
+mod monitoring;
 mod regelversies;
 
 use std::future::Future;
@@ -110,6 +111,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     casusoverzicht(opslag, &w).await;
     lijstfilters::lijstfilters(opslag, &w, &d).await;
     regelversies::regelversies(opslag).await;
+    monitoring::uren_per_verwijzing_eenmaal(opslag, &w).await;
     verifieer_keten(opslag).await;
     checkpoints(opslag).await;
 }

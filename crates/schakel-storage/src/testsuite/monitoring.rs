@@ -1,0 +1,163 @@
+//! The monitoring's hours: each referral counted once, whatever the number
+//! of cases its household has had in the region.
+
+use super::*;
+use crate::verloop::*;
+use schakel_domain::verloop::Gebeurtenis;
+
+/// A household whose first case was closed and who has an open one now
+/// gets a referral of 3 hours and a delivery of 1.5: the region's hours
+/// referred and delivered this month grow by exactly that, once. (The
+/// cases are how a household belongs to the region, not a multiplier.)
+pub async fn uren_per_verwijzing_eenmaal(opslag: &dyn Opslag, w: &Wereld) {
+    let m = w.medewerker(opslag).await;
+    let vandaag = crate::klok::nu().date_naive();
+    let vraag = MonitoringVraag {
+        regio: w.regio.id,
+        school: None,
+        gemeente: None,
+        van: vandaag,
+        tot: vandaag,
+    };
+    let voor = uren(opslag, &vraag).await;
+
+    let bsn = bsn("999900080");
+    let client = |gebeurtenis: &str, object_type: &str| {
+        record(gebeurtenis, Actie::Aanmaken, object_type, None, Some(&bsn))
+    };
+    let h = opslag
+        .maak_huishouden(
+            &NieuwHuishouden {
+                vertegenwoordigers: vec![],
+                aangemaakt_door: Some(w.wijkteam.id),
+            },
+            &client("huishouden.aanmaken", "huishouden"),
+        )
+        .await
+        .expect("huishouden");
+    let j = opslag
+        .maak_jeugdige(
+            &NieuweJeugdige {
+                huishouden: h.id,
+                bsn: bsn.clone(),
+                geboortedatum: NaiveDate::from_ymd_opt(2015, 5, 1).expect("datum"),
+                gegevens: gegevens("Uren", None),
+            },
+            &client("jeugdige.aanmaken", "jeugdige"),
+        )
+        .await
+        .expect("jeugdige");
+    let door = |rol, organisatie| Door {
+        medewerker: m.id,
+        rol,
+        organisatie,
+    };
+    for sluiten in [true, false] {
+        let casus = opslag
+            .maak_casus(
+                &NieuweCasus {
+                    huishouden: h.id,
+                    wijkteam: w.wijkteam.id,
+                    partijen: vec![],
+                },
+                &client("casus.aanmaken", "casus"),
+                &[],
+            )
+            .await
+            .expect("casus");
+        if sluiten {
+            opslag
+                .voeg_gebeurtenis_toe(
+                    &NieuweCasusGebeurtenis {
+                        casus: casus.id,
+                        volgnummer: 1,
+                        gebeurtenis: Gebeurtenis::Afgesloten {
+                            reden: "klaar".into(),
+                        },
+                        door: door(Rol::Casusregisseur, w.wijkteam.id),
+                        nieuwe_partijen: vec![],
+                        sluit: true,
+                        acties: vec![],
+                    },
+                    &[client("casus.gebeurtenis", "casus")],
+                )
+                .await
+                .expect("gesloten");
+        }
+    }
+    let v = opslag
+        .maak_verwijzing(
+            &NieuweVerwijzing {
+                jeugdige: j.id,
+                casus: None,
+                door: door(Rol::Verwijzer, w.jgz.id),
+                aanbieder: w.aanbieder.id,
+                product: "begeleiding_individueel_basis".into(),
+                volume: 3.0,
+                eenheid: "uur".into(),
+                per: "totaal".into(),
+                ingangsdatum: vandaag,
+                einddatum: vandaag,
+                toegekend: Hoeveelheid::eenheden(3),
+                binnen_normen: true,
+                regels: vec![],
+                normenkader: "almere 2025.1".into(),
+                bevindingen: serde_json::json!([]),
+                motivatie: None,
+            },
+            &[],
+            &client("verwijzing.aanmaken", "verwijzing"),
+        )
+        .await
+        .expect("verwijzing");
+    opslag
+        .registreer_leveringen(
+            &[NieuweLevering {
+                verwijzing: v.id,
+                datum: vandaag,
+                hoeveelheid: Hoeveelheid::honderdsten(150),
+                door: door(Rol::Aanbieder, w.aanbieder.id),
+            }],
+            &client("verwijzing.levering", "verwijzing"),
+        )
+        .await
+        .expect("levering");
+
+    let na = uren(opslag, &vraag).await;
+    assert_eq!(
+        (
+            na[0].0 - voor[0].0,
+            na[0].1 - voor[0].1,
+            na[0].2 - voor[0].2
+        ),
+        (1, 300, 1),
+        "referred: one referral of 3 hours ({voor:?} → {na:?})"
+    );
+    assert_eq!(
+        (
+            na[1].0 - voor[1].0,
+            na[1].1 - voor[1].1,
+            na[1].2 - voor[1].2
+        ),
+        (1, 150, 1),
+        "delivered: one referral, 1.5 hours in one delivery ({voor:?} → {na:?})"
+    );
+}
+
+/// (referrals, hundredths, values) of `uren.toegekend` and `uren.geleverd`
+/// over the question's period; zeros where there is no cell.
+async fn uren(opslag: &dyn Opslag, vraag: &MonitoringVraag) -> [(i64, i64, i64); 2] {
+    let cellen = opslag.monitoring(vraag).await.expect("monitoring");
+    ["uren.toegekend", "uren.geleverd"].map(|kenmerk| {
+        cellen
+            .iter()
+            .filter(|c| c.kenmerk == kenmerk)
+            .fold((0, 0, 0), |(n, som, waarden), c| {
+                (
+                    n + c.aantal,
+                    som + c.waarden[0].0.unwrap_or(0),
+                    waarden + c.waarden[0].1,
+                )
+            })
+    })
+}
