@@ -166,6 +166,42 @@ fn geen_grens() -> NaiveDate {
     NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default()
 }
 
+/// A new household, made by `wijkteam`, with no representatives.
+pub async fn huishouden_van(opslag: &dyn Opslag, wijkteam: Id) -> Huishouden {
+    opslag
+        .maak_huishouden(
+            &NieuwHuishouden {
+                vertegenwoordigers: vec![],
+                aangemaakt_door: Some(wijkteam),
+            },
+            &record(
+                "huishouden.aanmaken",
+                Actie::Aanmaken,
+                "huishouden",
+                None,
+                None,
+            ),
+        )
+        .await
+        .expect("huishouden")
+}
+
+/// A new case of `wijkteam` for `huishouden`, with no other parties.
+pub async fn casus_van(opslag: &dyn Opslag, huishouden: Id, wijkteam: Id) -> Casus {
+    opslag
+        .maak_casus(
+            &NieuweCasus {
+                huishouden,
+                wijkteam,
+                partijen: vec![],
+            },
+            &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
+            &[],
+        )
+        .await
+        .expect("casus")
+}
+
 /// An audit record as the application would write it.
 pub fn record(
     gebeurtenis: &str,
@@ -3226,34 +3262,8 @@ pub async fn verloop(opslag: &dyn Opslag, w: &Wereld, d: &Dossiers) {
     use crate::verloop::*;
     use schakel_domain::verloop::Gebeurtenis;
 
-    let h = opslag
-        .maak_huishouden(
-            &NieuwHuishouden {
-                vertegenwoordigers: vec![],
-                aangemaakt_door: Some(w.wijkteam.id),
-            },
-            &record(
-                "huishouden.aanmaken",
-                Actie::Aanmaken,
-                "huishouden",
-                None,
-                None,
-            ),
-        )
-        .await
-        .expect("huishouden");
-    let casus = opslag
-        .maak_casus(
-            &NieuweCasus {
-                huishouden: h.id,
-                wijkteam: w.wijkteam.id,
-                partijen: vec![],
-            },
-            &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
-            &[],
-        )
-        .await
-        .expect("casus");
+    let h = huishouden_van(opslag, w.wijkteam.id).await;
+    let casus = casus_van(opslag, h.id, w.wijkteam.id).await;
     let door = Door {
         medewerker: 1,
         rol: Rol::Casusregisseur,
@@ -4726,34 +4736,8 @@ pub async fn noodtoegang(opslag: &dyn Opslag, w: &Wereld) {
         })
         .await
         .expect("medewerker");
-    let h = opslag
-        .maak_huishouden(
-            &NieuwHuishouden {
-                vertegenwoordigers: vec![],
-                aangemaakt_door: Some(w.wijkteam.id),
-            },
-            &record(
-                "huishouden.aanmaken",
-                Actie::Aanmaken,
-                "huishouden",
-                None,
-                None,
-            ),
-        )
-        .await
-        .expect("huishouden");
-    let casus = opslag
-        .maak_casus(
-            &NieuweCasus {
-                huishouden: h.id,
-                wijkteam: w.wijkteam.id,
-                partijen: vec![],
-            },
-            &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
-            &[],
-        )
-        .await
-        .expect("casus");
+    let h = huishouden_van(opslag, w.wijkteam.id).await;
+    let casus = casus_van(opslag, h.id, w.wijkteam.id).await;
     assert_eq!(casus.gesloten, None);
     let nu = audit::nu();
     let verleend = nu - chrono::Duration::minutes(90);
@@ -5655,18 +5639,7 @@ pub async fn casusoverzicht(opslag: &dyn Opslag, w: &Wereld) {
                 )
                 .await
                 .expect("jeugdige");
-            opslag
-                .maak_casus(
-                    &NieuweCasus {
-                        huishouden: h.id,
-                        wijkteam: team.id,
-                        partijen: vec![],
-                    },
-                    &record("casus.aanmaken", Actie::Aanmaken, "casus", None, None),
-                    &[],
-                )
-                .await
-                .expect("casus")
+            casus_van(opslag, h.id, team.id).await
         })
         .await;
         casussen.push(casus.id);

@@ -25,16 +25,7 @@ pub async fn uren_per_verwijzing_eenmaal(opslag: &dyn Opslag, w: &Wereld) {
     let client = |gebeurtenis: &str, object_type: &str| {
         record(gebeurtenis, Actie::Aanmaken, object_type, None, Some(&bsn))
     };
-    let h = opslag
-        .maak_huishouden(
-            &NieuwHuishouden {
-                vertegenwoordigers: vec![],
-                aangemaakt_door: Some(w.wijkteam.id),
-            },
-            &client("huishouden.aanmaken", "huishouden"),
-        )
-        .await
-        .expect("huishouden");
+    let h = huishouden_van(opslag, w.wijkteam.id).await;
     let j = opslag
         .maak_jeugdige(
             &NieuweJeugdige {
@@ -53,18 +44,7 @@ pub async fn uren_per_verwijzing_eenmaal(opslag: &dyn Opslag, w: &Wereld) {
         organisatie,
     };
     for sluiten in [true, false] {
-        let casus = opslag
-            .maak_casus(
-                &NieuweCasus {
-                    huishouden: h.id,
-                    wijkteam: w.wijkteam.id,
-                    partijen: vec![],
-                },
-                &client("casus.aanmaken", "casus"),
-                &[],
-            )
-            .await
-            .expect("casus");
+        let casus = casus_van(opslag, h.id, w.wijkteam.id).await;
         if sluiten {
             opslag
                 .voeg_gebeurtenis_toe(
@@ -124,24 +104,22 @@ pub async fn uren_per_verwijzing_eenmaal(opslag: &dyn Opslag, w: &Wereld) {
         .expect("levering");
 
     let na = uren(opslag, &vraag).await;
-    assert_eq!(
+    let verwacht = [
+        (1, 300, 1, "referred: one referral of 3 hours"),
         (
-            na[0].0 - voor[0].0,
-            na[0].1 - voor[0].1,
-            na[0].2 - voor[0].2
+            1,
+            150,
+            1,
+            "delivered: one referral, 1.5 hours in one delivery",
         ),
-        (1, 300, 1),
-        "referred: one referral of 3 hours ({voor:?} → {na:?})"
-    );
-    assert_eq!(
-        (
-            na[1].0 - voor[1].0,
-            na[1].1 - voor[1].1,
-            na[1].2 - voor[1].2
-        ),
-        (1, 150, 1),
-        "delivered: one referral, 1.5 hours in one delivery ({voor:?} → {na:?})"
-    );
+    ];
+    for ((n, som, waarden, wat), (voor, na)) in verwacht.into_iter().zip(voor.into_iter().zip(na)) {
+        assert_eq!(
+            (na.0 - voor.0, na.1 - voor.1, na.2 - voor.2),
+            (n, som, waarden),
+            "{wat} ({voor:?} → {na:?})"
+        );
+    }
 }
 
 /// (referrals, hundredths, values) of `uren.toegekend` and `uren.geleverd`
