@@ -458,14 +458,14 @@ mod tests {
     /// the country's.
     #[tokio::test]
     async fn een_regio_leest_haar_eigen_overzicht() {
-        let (vragen, open_aan_einde) = verloop::monitoring_vragen();
+        let (vragen, open_aan_einden) = verloop::monitoring_vragen(12);
         let regio = [
             (
                 format!("SELECT count(*) {}", verloop::MAATWERK_VAN_REGIO),
                 2,
             ),
             (format!("SELECT count(*) {}", noodtoegang::IN_REGIO), 3),
-            (open_aan_einde, 5),
+            (open_aan_einden, 5 + 12),
         ];
         let alle = vragen.into_iter().map(|v| (v, 5)).chain(regio);
         for (sql, parameters) in alle {

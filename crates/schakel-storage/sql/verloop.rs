@@ -519,13 +519,14 @@ fn maatwerk() -> String {
 }
 
 /// The statements of the monitoring figures: the six per month and kind,
-/// then the cases open at the end of a month (with that month's last day
-/// as $3 and $4). $1 regio, $2 school or NULL, $3 first day, $4 last day,
-/// $5 gemeente or NULL; over the cases of one region's wijkteams (and,
-/// when asked, those with a jeugdige at one school, or living in one
-/// gemeente). Each goes from the region's organisations to their cases
-/// (or households), never through a whole table (a plan test holds this).
-pub(crate) fn monitoring_vragen() -> ([String; 6], String) {
+/// then the cases open at the end of each of `maanden` months (those ends
+/// as $6, $7, …; the first and the last as $3 and $4), in one pass, as
+/// columns `m0`, `m1`, …. $1 regio, $2 school or NULL, $3 first day, $4
+/// last day, $5 gemeente or NULL; over the cases of one region's wijkteams
+/// (and, when asked, those with a jeugdige at one school, or living in one
+/// gemeente). Each goes from the region's organisations to their cases (or
+/// households), never through a whole table (a plan test holds this).
+pub(crate) fn monitoring_vragen(maanden: usize) -> ([String; 6], String) {
     let dt_c_aangemaakt = dag_van_tijd("c.aangemaakt");
     let dt_c_gesloten = dag_van_tijd("c.gesloten");
     let dt_g_tijdstip = dag_van_tijd("g.tijdstip");
@@ -589,11 +590,25 @@ pub(crate) fn monitoring_vragen() -> ([String; 6], String) {
              {maatwerk} AND {dt_v_getoetst_op} BETWEEN $3 AND $4 GROUP BY 1, 2"
         ),
     ];
-    let open_aan_einde = format!(
-        "SELECT count(*) FROM casus c {binnen} AND {dt_c_aangemaakt} <= $3 \
-         AND (c.gesloten IS NULL OR {dt_c_gesloten} > $4)"
+    let open_op = |einde: &str| {
+        format!(
+            "{dt_c_aangemaakt} <= {einde} AND (c.gesloten IS NULL OR {dt_c_gesloten} > {einde})"
+        )
+    };
+    let per_maand: Vec<String> = (0..maanden)
+        .map(|i| {
+            format!(
+                "count(CASE WHEN {} THEN 1 END) AS m{i}",
+                open_op(&format!("${}", i + 6))
+            )
+        })
+        .collect();
+    let open_aan_einden = format!(
+        "SELECT {} FROM casus c {binnen} AND {dt_c_aangemaakt} <= $4 \
+         AND (c.gesloten IS NULL OR {dt_c_gesloten} > $3)",
+        per_maand.join(", ")
     );
-    (vragen, open_aan_einde)
+    (vragen, open_aan_einden)
 }
 
 pub(crate) async fn monitoring(
@@ -601,7 +616,8 @@ pub(crate) async fn monitoring(
     v: &MonitoringVraag,
 ) -> Resultaat<Vec<MonitoringCel>> {
     let mut cellen = Vec::new();
-    let (vragen, open_aan_einde) = monitoring_vragen();
+    let maanden = maanden(v.van, v.tot);
+    let (vragen, open_aan_einden) = monitoring_vragen(maanden.len());
     let gemeente = v.gemeente.map(i64::from);
     for sql in vragen {
         let rijen = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -625,20 +641,24 @@ pub(crate) async fn monitoring(
             });
         }
     }
-    for maand in maanden(v.van, v.tot) {
-        let open: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(open_aan_einde.clone()))
-            .bind(v.regio)
-            .bind(v.school)
-            .bind(datum_db(maand.1))
-            .bind(datum_db(maand.1))
-            .bind(gemeente)
-            .fetch_one(&mut *c)
-            .await
-            .map_err(fout)?;
+    let (Some(eerste), Some(laatste)) = (maanden.first(), maanden.last()) else {
+        return Ok(cellen);
+    };
+    let mut vraag = sqlx::query(sqlx::AssertSqlSafe(open_aan_einden))
+        .bind(v.regio)
+        .bind(v.school)
+        .bind(datum_db(eerste.1))
+        .bind(datum_db(laatste.1))
+        .bind(gemeente);
+    for (_, einde) in &maanden {
+        vraag = vraag.bind(datum_db(*einde));
+    }
+    let rij = vraag.fetch_one(&mut *c).await.map_err(fout)?;
+    for (i, (maand, _)) in maanden.into_iter().enumerate() {
         cellen.push(MonitoringCel {
-            maand: maand.0,
+            maand,
             kenmerk: "casus.open".into(),
-            aantal: open,
+            aantal: kol(&rij, &format!("m{i}"))?,
             waarden: [(None, 0), (None, 0)],
         });
     }

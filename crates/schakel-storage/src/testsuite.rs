@@ -112,6 +112,7 @@ pub async fn alles(opslag: &dyn Opslag) {
     lijstfilters::lijstfilters(opslag, &w, &d).await;
     regelversies::regelversies(opslag).await;
     monitoring::uren_per_verwijzing_eenmaal(opslag, &w).await;
+    monitoring::open_aan_het_einde_van_elke_maand(opslag, &w).await;
     verifieer_keten(opslag).await;
     checkpoints(opslag).await;
 }

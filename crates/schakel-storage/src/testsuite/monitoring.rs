@@ -1,5 +1,6 @@
-//! The monitoring's hours: each referral counted once, whatever the number
-//! of cases its household has had in the region.
+//! The monitoring: each referral's hours counted once, whatever the number
+//! of cases its household has had in the region; a case counted open at the
+//! end of every month it was open then, and not after it closed.
 
 use super::*;
 use crate::verloop::*;
@@ -46,23 +47,7 @@ pub async fn uren_per_verwijzing_eenmaal(opslag: &dyn Opslag, w: &Wereld) {
     for sluiten in [true, false] {
         let casus = casus_van(opslag, h.id, w.wijkteam.id).await;
         if sluiten {
-            opslag
-                .voeg_gebeurtenis_toe(
-                    &NieuweCasusGebeurtenis {
-                        casus: casus.id,
-                        volgnummer: 1,
-                        gebeurtenis: Gebeurtenis::Afgesloten {
-                            reden: "klaar".into(),
-                        },
-                        door: door(Rol::Casusregisseur, w.wijkteam.id),
-                        nieuwe_partijen: vec![],
-                        sluit: true,
-                        acties: vec![],
-                    },
-                    &[client("casus.gebeurtenis", "casus")],
-                )
-                .await
-                .expect("gesloten");
+            sluit(opslag, casus.id, door(Rol::Casusregisseur, w.wijkteam.id)).await;
         }
     }
     let v = opslag
@@ -138,4 +123,84 @@ async fn uren(opslag: &dyn Opslag, vraag: &MonitoringVraag) -> [(i64, i64, i64);
                 )
             })
     })
+}
+
+/// Closes case `casus` (its first event), at the storage clock's time.
+async fn sluit(opslag: &dyn Opslag, casus: Id, door: Door) {
+    opslag
+        .voeg_gebeurtenis_toe(
+            &NieuweCasusGebeurtenis {
+                casus,
+                volgnummer: 1,
+                gebeurtenis: Gebeurtenis::Afgesloten {
+                    reden: "klaar".into(),
+                },
+                door,
+                nieuwe_partijen: vec![],
+                sluit: true,
+                acties: vec![],
+            },
+            &[record(
+                "casus.afsluiten",
+                Actie::Wijzigen,
+                "casus",
+                Some(casus),
+                None,
+            )],
+        )
+        .await
+        .expect("gesloten");
+}
+
+/// Over the last three months: a case made two months ago and closed on
+/// the fifth of last month was open at the end of the first month only; a
+/// case made today is open at the end of this one. The counts of those
+/// three month ends grow by (1, 0, 1), each month from one statement.
+pub async fn open_aan_het_einde_van_elke_maand(opslag: &dyn Opslag, w: &Wereld) {
+    let nu = crate::klok::nu();
+    let deze_maand = nu.date_naive().with_day(1).expect("day 1");
+    let maand = |terug: u32| deze_maand - Months::new(terug);
+    let vraag = MonitoringVraag {
+        regio: w.regio.id,
+        school: None,
+        gemeente: None,
+        van: maand(2),
+        tot: nu.date_naive(),
+    };
+    let open = async || -> Vec<(String, i64)> {
+        let cellen = opslag.monitoring(&vraag).await.expect("monitoring");
+        cellen
+            .into_iter()
+            .filter(|c| c.kenmerk == "casus.open")
+            .map(|c| (c.maand, c.aantal))
+            .collect()
+    };
+    let voor = open().await;
+    let om = |dag: NaiveDate| dag.and_hms_opt(10, 0, 0).expect("time").and_utc();
+    let door = Door {
+        medewerker: w.medewerker(opslag).await.id,
+        rol: Rol::Casusregisseur,
+        organisatie: w.wijkteam.id,
+    };
+    let h = huishouden_van(opslag, w.wijkteam.id).await;
+    let eerder = crate::klok::op(
+        om(maand(2) + Days::new(9)),
+        casus_van(opslag, h.id, w.wijkteam.id),
+    )
+    .await;
+    crate::klok::op(om(maand(1) + Days::new(4)), sluit(opslag, eerder.id, door)).await;
+    casus_van(opslag, h.id, w.wijkteam.id).await;
+
+    let na = open().await;
+    let maanden: Vec<String> = (0..3)
+        .rev()
+        .map(|t| maand(t).format("%Y-%m").to_string())
+        .collect();
+    assert_eq!(
+        voor.iter().map(|(m, _)| m).collect::<Vec<_>>(),
+        maanden.iter().collect::<Vec<_>>(),
+        "one figure per month, in order"
+    );
+    let groei: Vec<i64> = na.iter().zip(&voor).map(|(n, v)| n.1 - v.1).collect();
+    assert_eq!(groei, [1, 0, 1], "{voor:?} → {na:?}");
 }
