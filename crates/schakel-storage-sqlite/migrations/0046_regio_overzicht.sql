@@ -11,9 +11,14 @@
 -- The two indexes for the figures hold every column the figures read, so
 -- a region that is the whole installation reads its index entries instead
 -- of the table, no slower than the scan it replaces.
-CREATE INDEX casus_wijkteam ON casus (wijkteam, aangemaakt, gesloten, huishouden);
-CREATE INDEX casus_gebeurtenis_cijfers
+--
+-- `IF NOT EXISTS`: on a large PostgreSQL database an operator may build
+-- them beforehand with `CREATE INDEX CONCURRENTLY` under these names
+-- (README, "Storage"), which does not hold up writes the way this
+-- migration's plain `CREATE INDEX` does.
+CREATE INDEX IF NOT EXISTS casus_wijkteam ON casus (wijkteam, aangemaakt, gesloten, huishouden);
+CREATE INDEX IF NOT EXISTS casus_gebeurtenis_cijfers
     ON casus_gebeurtenis (casus, tijdstip, code, tevredenheid_jeugdige, tevredenheid_ouders);
-CREATE INDEX verwijzing_maatwerk ON verwijzing (organisatie, aangemaakt)
+CREATE INDEX IF NOT EXISTS verwijzing_maatwerk ON verwijzing (organisatie, aangemaakt)
     WHERE gemeentelijke_toets IS NOT NULL;
-CREATE INDEX noodtoegang_organisatie ON noodtoegang (organisatie, verleend);
+CREATE INDEX IF NOT EXISTS noodtoegang_organisatie ON noodtoegang (organisatie, verleend);
