@@ -42,8 +42,7 @@ type Kop = std::sync::Arc<std::sync::Mutex<Option<(i64, String)>>>;
 /// appended since — it is hashed again onto the head as it now reads and
 /// tried once more, up to [`OPNIEUW`] times, then appended the long way:
 /// read and lock the head, hash, write, update the head, commit (as rows;
-/// also the first batch of an empty log). The first batch after a start
-/// reads the head first.
+/// also the first batch after a start, which knows no head yet).
 ///
 /// Where writes leave their records in an outbox (`motor::UITVOER`: SQLite,
 /// the chain in a file of its own, `pool` on it), every batch may first take
@@ -119,26 +118,12 @@ const UITVOER_RONDE: std::time::Duration = std::time::Duration::from_millis(100)
 /// compressed on PostgreSQL too").
 const OPNIEUW: usize = 2;
 
-/// The chain head as stored now: (volgnummer, hash), none in an empty log.
-async fn lees_kop(pool: &Pool) -> Resultaat<Option<(i64, String)>> {
-    sqlx::query_as("SELECT volgnummer, hash FROM audit_kop WHERE id = 1")
-        .fetch_optional(pool)
-        .await
-        .map_err(fout)
-}
-
 async fn voeg_batch_toe(
     pool: &Pool,
     kop: &Kop,
     records: &[schakel_storage::NieuwAuditRecord],
 ) -> Resultaat<Vec<schakel_storage::AuditRecord>> {
-    let gekend = kop.lock().unwrap_or_else(|v| v.into_inner()).clone();
-    // After a start no head is known yet: read it, so that the first batch
-    // goes the short way too (only an empty log has none).
-    let mut bekend = match gekend {
-        Some(k) => Some(k),
-        None => lees_kop(pool).await?,
-    };
+    let mut bekend = kop.lock().unwrap_or_else(|v| v.into_inner()).clone();
     let mut pogingen = 0;
     while let Some((volgnummer, hash)) = bekend {
         let opgeslagen = keten(volgnummer, &hash, records);
@@ -149,7 +134,10 @@ async fn voeg_batch_toe(
         bekend = if pogingen > OPNIEUW {
             None
         } else {
-            lees_kop(pool).await?
+            sqlx::query_as("SELECT volgnummer, hash FROM audit_kop WHERE id = 1")
+                .fetch_optional(pool)
+                .await
+                .map_err(fout)?
         };
     }
     let mut tx = pool.begin_with(BEGIN_SCHRIJF).await.map_err(fout)?;
