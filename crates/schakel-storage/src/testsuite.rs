@@ -203,6 +203,33 @@ pub async fn casus_van(opslag: &dyn Opslag, huishouden: Id, wijkteam: Id) -> Cas
         .expect("casus")
 }
 
+/// Closes case `casus` with its first event, at the storage clock's time,
+/// logging `audits` with it.
+pub async fn sluit_casus(
+    opslag: &dyn Opslag,
+    casus: Id,
+    door: crate::verloop::Door,
+    audits: &[NieuwAuditRecord],
+) {
+    opslag
+        .voeg_gebeurtenis_toe(
+            &crate::verloop::NieuweCasusGebeurtenis {
+                casus,
+                volgnummer: 1,
+                gebeurtenis: schakel_domain::verloop::Gebeurtenis::Afgesloten {
+                    reden: "klaar".into(),
+                },
+                door,
+                nieuwe_partijen: vec![],
+                sluit: true,
+                acties: vec![],
+            },
+            audits,
+        )
+        .await
+        .expect("afsluiten");
+}
+
 /// An audit record as the application would write it.
 pub fn record(
     gebeurtenis: &str,
@@ -4720,9 +4747,8 @@ pub async fn contacten_een_voor_een(opslag: &dyn Opslag, w: &Wereld) {
 /// period, newest first, page by page. Closing stamps `gesloten` with the
 /// storage clock.
 pub async fn noodtoegang(opslag: &dyn Opslag, w: &Wereld) {
-    use crate::verloop::{Door, NieuweCasusGebeurtenis};
+    use crate::verloop::Door;
     use crate::{NieuweNoodtoegang, NoodtoegangFilter};
-    use schakel_domain::verloop::Gebeurtenis;
 
     let regisseur = opslag
         .maak_medewerker(&NieuweMedewerker {
@@ -4776,29 +4802,12 @@ pub async fn noodtoegang(opslag: &dyn Opslag, w: &Wereld) {
 
     // Closed a year ago: the storage clock stamps `gesloten`.
     let toen = nu - chrono::Duration::days(365);
-    crate::klok::op(
-        toen,
-        opslag.voeg_gebeurtenis_toe(
-            &NieuweCasusGebeurtenis {
-                casus: casus.id,
-                volgnummer: 1,
-                gebeurtenis: Gebeurtenis::Afgesloten {
-                    reden: "klaar".into(),
-                },
-                door: Door {
-                    medewerker: regisseur.id,
-                    rol: Rol::Casusregisseur,
-                    organisatie: w.wijkteam.id,
-                },
-                nieuwe_partijen: vec![],
-                sluit: true,
-                acties: vec![],
-            },
-            &[],
-        ),
-    )
-    .await
-    .expect("afsluiten");
+    let door = Door {
+        medewerker: regisseur.id,
+        rol: Rol::Casusregisseur,
+        organisatie: w.wijkteam.id,
+    };
+    crate::klok::op(toen, sluit_casus(opslag, casus.id, door, &[])).await;
     let gesloten = opslag.casus(casus.id).await.expect("casus").expect("casus");
     assert!(!gesloten.open);
     assert_eq!(gesloten.gesloten, Some(toen));

@@ -4,7 +4,6 @@
 
 use super::*;
 use crate::verloop::*;
-use schakel_domain::verloop::Gebeurtenis;
 
 /// A household whose first case was closed and who has an open one now
 /// gets a referral of 3 hours and a delivery of 1.5: the region's hours
@@ -125,31 +124,16 @@ async fn uren(opslag: &dyn Opslag, vraag: &MonitoringVraag) -> [(i64, i64, i64);
     })
 }
 
-/// Closes case `casus` (its first event), at the storage clock's time.
+/// Closes case `casus`, logged as the application would.
 async fn sluit(opslag: &dyn Opslag, casus: Id, door: Door) {
-    opslag
-        .voeg_gebeurtenis_toe(
-            &NieuweCasusGebeurtenis {
-                casus,
-                volgnummer: 1,
-                gebeurtenis: Gebeurtenis::Afgesloten {
-                    reden: "klaar".into(),
-                },
-                door,
-                nieuwe_partijen: vec![],
-                sluit: true,
-                acties: vec![],
-            },
-            &[record(
-                "casus.afsluiten",
-                Actie::Wijzigen,
-                "casus",
-                Some(casus),
-                None,
-            )],
-        )
-        .await
-        .expect("gesloten");
+    let audit = record(
+        "casus.afsluiten",
+        Actie::Wijzigen,
+        "casus",
+        Some(casus),
+        None,
+    );
+    sluit_casus(opslag, casus, door, &[audit]).await;
 }
 
 /// Over the last three months: a case made two months ago and closed on
