@@ -1040,3 +1040,81 @@ async fn een_al_geketende_uitvoerrij_komt_niet_twee_keer_in_de_keten() {
     assert_eq!(over, 0, "the row was recognised and deleted");
     assert!(verifieer(&opslag).await.is_ok());
 }
+
+/// Someone with the file rewrites a batch appended after the last
+/// checkpoint — one record changed, every hash after it recomputed, the
+/// head moved along — before the next checkpoint. A checkpoint built from
+/// the stored links would sign the rewritten chain; the store signs the
+/// tree of what it committed, and verification finds the rewrite.
+#[tokio::test]
+async fn een_herschrijving_voor_het_volgende_checkpoint_wordt_ontdekt() {
+    use schakel_storage::checkpoint::{self, Vanaf, controleer_log};
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let pad = map.path().join("schakel.db");
+    let opslag = open(&pad).await;
+    let sleutel = ed25519_dalek::SigningKey::from_bytes(&[5; 32]);
+    let vijf = || vec![record("test.voor", Actie::Lezen, "jeugdige", Some(1), None); 5];
+    opslag.schrijf_audits(vijf()).await.expect("records 1-5");
+    let c1 = checkpoint::volgende(&opslag, &sleutel)
+        .await
+        .expect("checkpoint")
+        .expect("records");
+    opslag.schrijf_checkpoint(&c1).await.expect("opslaan");
+    let batch = opslag.schrijf_audits(vijf()).await.expect("records 6-10");
+    assert_eq!(batch.first().map(|r| r.volgnummer), Some(6));
+
+    let mut c = rauw_audit(&pad).await;
+    let mut json = pak_records(&mut c, 6).await;
+    let mut vorige = c1.kop.clone();
+    for (r, rij) in batch.iter().zip(json.iter_mut()) {
+        let mut record = r.record.clone();
+        if r.volgnummer == 6 {
+            record.gebeurtenis = "jeugdige.niets".into();
+            rij[1] = "jeugdige.niets".into();
+        }
+        let hash = schakel_storage::audit::bereken_hash(r.volgnummer, &vorige, &record);
+        rij[16] = vorige.clone().into();
+        rij[17] = hash.clone().into();
+        vorige = hash;
+    }
+    sqlx::query("DROP TRIGGER IF EXISTS audit_pak_niet_wijzigen")
+        .execute(&mut c)
+        .await
+        .expect("trigger");
+    zet_pak(&mut c, 6, 10, &json).await;
+    sqlx::query("UPDATE audit_kop SET hash = ? WHERE id = 1")
+        .bind(&vorige)
+        .execute(&mut c)
+        .await
+        .expect("kop");
+    c.close().await.expect("sluiten");
+    assert_eq!(verifieer(&opslag).await, Ok(10), "the chain is whole again");
+
+    let uit_de_links = checkpoint::volgende_uit_database(&opslag, &sleutel)
+        .await
+        .expect("checkpoint")
+        .expect("records");
+    assert_eq!(
+        uit_de_links.kop, vorige,
+        "the stored links sign the rewrite"
+    );
+    let c2 = checkpoint::volgende(&opslag, &sleutel)
+        .await
+        .expect("checkpoint")
+        .expect("records");
+    assert_eq!(c2.grootte, 10);
+    assert_eq!(c2.kop, batch[4].hash, "the store signs what it committed");
+    opslag.schrijf_checkpoint(&c2).await.expect("opslaan");
+    let fout = controleer_log(
+        &opslag,
+        Some(&sleutel.verifying_key()),
+        vec![],
+        Vanaf::Begin,
+    )
+    .await
+    .expect_err("the rewrite is found");
+    assert!(
+        fout.contains("checkpoint 10 (database): de records kloppen niet"),
+        "{fout}"
+    );
+}

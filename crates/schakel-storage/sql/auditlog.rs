@@ -57,8 +57,10 @@ pub(crate) fn sequencer(pool: &Pool, uitvoer: &Pool) -> Sequencer {
             stand: std::sync::Mutex::new((u64::MAX, std::time::Instant::now())),
         })
     });
+    let volger = std::sync::Arc::new(schakel_storage::boomvolger::Boomvolger::default());
+    let boom = volger.clone();
     let s = Sequencer::new(move |records| {
-        let (pool, kop, uitvoer) = (pool.clone(), kop.clone(), uitvoer.clone());
+        let (pool, kop, uitvoer, boom) = (pool.clone(), kop.clone(), uitvoer.clone(), boom.clone());
         Box::pin(async move {
             let (mut opgeslagen, eigen_vanaf) = match &uitvoer {
                 Some(u) => voeg_batch_met_uitvoer_toe(&pool, u, &kop, records).await?,
@@ -67,9 +69,11 @@ pub(crate) fn sequencer(pool: &Pool, uitvoer: &Pool) -> Sequencer {
             if let Some(nieuw) = kop_na(&opgeslagen) {
                 *kop.lock().unwrap_or_else(|v| v.into_inner()) = Some(nieuw);
             }
+            boom.na_append(&opgeslagen);
             Ok(opgeslagen.split_off(eigen_vanaf))
         })
-    });
+    })
+    .met_volger(volger);
     if UITVOER {
         s.met_ronde(UITVOER_RONDE)
     } else {

@@ -1288,6 +1288,10 @@ impl Opslag for crate::DezeOpslag {
         auditlog::laatste_checkpoint(&self.auditpool).await
     }
 
+    fn boomvolger(&self) -> Option<&schakel_storage::boomvolger::Boomvolger> {
+        Some(self.sequencer.volger())
+    }
+
     async fn audit_records(&self, vanaf: i64, aantal: i64) -> Resultaat<Vec<AuditRecord>> {
         // Writes' records still in the outbox first.
         self.sequencer.bij().await?;

@@ -14,6 +14,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
 use crate::audit::{Breuk, Verificatie};
+use crate::boomvolger::Boomvolger;
 use crate::merkle::{self, Hash, Rand};
 use crate::{AuditRecord, Opslag, OpslagFout, Resultaat};
 
@@ -120,9 +121,9 @@ fn breuk(b: Breuk) -> OpslagFout {
 /// checking from `verificatie` on that they follow on each other. Only the
 /// links are read, not each record's content: signing what is stored is as
 /// strong as rehashing it first (a rewrite with recomputed hashes before
-/// the checkpoint would pass either way; a changed record is found by
-/// `audit verify` against its hash), at a fraction of the work, which
-/// `serve` does every interval while it answers requests.
+/// the checkpoint would pass either way, where no [`Boomvolger`] holds what
+/// was committed; a changed record is found by `audit verify` against its
+/// hash), at a fraction of the work.
 async fn schakels_in_boom(
     opslag: &dyn Opslag,
     verificatie: &mut Verificatie,
@@ -212,8 +213,28 @@ fn blad_van(hash: &str) -> Resultaat<Hash> {
 /// The next checkpoint: the log up to its current head, extended from the
 /// latest stored checkpoint (whose signature and border are checked first),
 /// or `None` when no record came after it. A latest checkpoint that this
-/// key did not sign is an error: another key, or a rewritten table.
+/// key did not sign is an error: another key, or a rewritten table. The
+/// tree comes from the store's [`Boomvolger`] when it holds the log up to
+/// the head, else from the links stored since the latest checkpoint (and
+/// then seeds the store's tree).
 pub async fn volgende(opslag: &dyn Opslag, sleutel: &SigningKey) -> Resultaat<Option<Checkpoint>> {
+    volgende_van(opslag, sleutel, opslag.boomvolger()).await
+}
+
+/// The same, always from the links stored since the latest checkpoint, as
+/// a store that keeps no tree in memory builds it.
+pub async fn volgende_uit_database(
+    opslag: &dyn Opslag,
+    sleutel: &SigningKey,
+) -> Resultaat<Option<Checkpoint>> {
+    volgende_van(opslag, sleutel, None).await
+}
+
+async fn volgende_van(
+    opslag: &dyn Opslag,
+    sleutel: &SigningKey,
+    volger: Option<&Boomvolger>,
+) -> Resultaat<Option<Checkpoint>> {
     let Some((grootte, kop)) = opslag.audit_kop().await? else {
         return Ok(None);
     };
@@ -234,11 +255,24 @@ pub async fn volgende(opslag: &dyn Opslag, sleutel: &SigningKey) -> Resultaat<Op
         }
         None => (Rand::default(), Verificatie::default()),
     };
-    let begin = i64::try_from(rand.grootte()).unwrap_or(i64::MAX) + 1;
-    schakels_in_boom(opslag, &mut verificatie, &mut rand, begin, grootte).await?;
-    verificatie
-        .sluit_af(Some((grootte, kop.clone())))
-        .map_err(breuk)?;
+    let tot_de_kop = u64::try_from(grootte).unwrap_or(u64::MAX);
+    let (rand, kop) = match volger
+        .and_then(Boomvolger::boom)
+        .filter(|(boom, _)| boom.grootte() >= tot_de_kop)
+    {
+        Some(boom) => boom,
+        None => {
+            let begin = i64::try_from(rand.grootte()).unwrap_or(i64::MAX) + 1;
+            schakels_in_boom(opslag, &mut verificatie, &mut rand, begin, grootte).await?;
+            verificatie
+                .sluit_af(Some((grootte, kop.clone())))
+                .map_err(breuk)?;
+            if let Some(volger) = volger {
+                volger.zaai(&rand, &kop);
+            }
+            (rand, kop)
+        }
+    };
     let tijdstip = crate::klok::nu().to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
     Ok(Some(Checkpoint::onderteken(
         &rand, &kop, &tijdstip, sleutel,

@@ -12,6 +12,7 @@
 //! the data is handed out.
 
 pub mod audit;
+pub mod boomvolger;
 pub mod checkpoint;
 pub mod gids;
 pub mod klok;
@@ -661,6 +662,11 @@ pub trait Opslag: Send + Sync + 'static {
     async fn checkpoints(&self) -> Resultaat<Vec<Checkpoint>>;
     /// The checkpoint of the largest tree, if any.
     async fn laatste_checkpoint(&self) -> Resultaat<Option<Checkpoint>>;
+    /// The tree of the log as this store's appends extend it, if it keeps
+    /// one ([`boomvolger`]).
+    fn boomvolger(&self) -> Option<&boomvolger::Boomvolger> {
+        None
+    }
 
     // --- keeping data safe over time ------------------------------------------
     /// Records whose retention deadline lies before `peildatum`.

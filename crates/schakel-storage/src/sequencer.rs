@@ -25,6 +25,7 @@ use std::time::Duration;
 
 use tokio::sync::{mpsc, oneshot};
 
+use crate::boomvolger::Boomvolger;
 use crate::{AuditRecord, NieuwAuditRecord, OpslagFout, Resultaat};
 
 /// At most this many records in one batch: a bounded transaction.
@@ -43,6 +44,7 @@ pub struct Sequencer {
     wachten: Duration,
     ronde: Option<Duration>,
     kanaal: Arc<OnceLock<mpsc::UnboundedSender<Opdracht>>>,
+    volger: Arc<Boomvolger>,
 }
 
 impl fmt::Debug for Sequencer {
@@ -59,7 +61,20 @@ impl Sequencer {
             wachten: SAMEN_WACHTEN,
             ronde: None,
             kanaal: Arc::new(OnceLock::new()),
+            volger: Arc::default(),
         }
+    }
+
+    /// The same, with the tree `schrijver` extends with every batch it
+    /// commits (see [`Boomvolger`]).
+    pub fn met_volger(mut self, volger: Arc<Boomvolger>) -> Self {
+        self.volger = volger;
+        self
+    }
+
+    /// The tree of the log as this store's batches extend it.
+    pub fn volger(&self) -> &Boomvolger {
+        &self.volger
     }
 
     /// The same, with records waiting outside the chain (an outbox) that

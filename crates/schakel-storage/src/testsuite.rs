@@ -3193,11 +3193,34 @@ pub async fn checkpoints(opslag: &dyn Opslag) {
     keten_in_een_keer(opslag, 7).await;
     let m = kop_nummer(opslag).await;
     assert!(m > n);
+    // The store's tree, seeded by the first checkpoint, followed the
+    // appends since: the second is signed from it, without reading the
+    // links back, and is the one the stored links give.
+    assert_eq!(
+        opslag
+            .boomvolger()
+            .and_then(|v| v.boom())
+            .map(|(r, kop)| (r.grootte(), kop)),
+        Some((m as u64, laatste_record(opslag).await.hash))
+    );
     let c2 = checkpoint::volgende(opslag, &sleutel)
         .await
         .expect("checkpoint")
         .expect("nieuwe records");
     assert_eq!(c2.grootte, m);
+    let uit_de_database = checkpoint::volgende_uit_database(opslag, &sleutel)
+        .await
+        .expect("checkpoint")
+        .expect("nieuwe records");
+    assert_eq!(
+        (
+            uit_de_database.grootte,
+            &uit_de_database.wortel,
+            &uit_de_database.kop,
+            &uit_de_database.rand
+        ),
+        (c2.grootte, &c2.wortel, &c2.kop, &c2.rand)
+    );
     opslag
         .schrijf_checkpoint(&c2)
         .await
