@@ -171,40 +171,49 @@ mod tests {
         v.boom().map(|(r, _)| r.grootte())
     }
 
+    /// The tree over records 1 ..= n, with record n's hash.
+    fn boom_tot(n: u8) -> Option<(Rand, String)> {
+        Some((rand_tot(n), hex::encode([n; 32])))
+    }
+
+    fn zaai_tot(v: &Boomvolger, n: u8) {
+        v.zaai(&rand_tot(n), &hex::encode([n; 32]));
+    }
+
     #[test]
     fn na_het_zaaien_groeit_de_boom_met_elke_append() {
         let v = Boomvolger::default();
         v.na_append(&records(4, 5));
         assert_eq!(grootte(&v), None, "not seeded: nothing known");
-        v.zaai(&rand_tot(3), &hex::encode([3; 32]));
-        assert_eq!(v.boom(), Some((rand_tot(5), hex::encode([5; 32]))));
+        zaai_tot(&v, 3);
+        assert_eq!(v.boom(), boom_tot(5));
         v.na_append(&records(6, 9));
-        assert_eq!(v.boom(), Some((rand_tot(9), hex::encode([9; 32]))));
+        assert_eq!(v.boom(), boom_tot(9));
     }
 
     #[test]
     fn een_append_na_een_gat_wacht_tot_het_gat_dicht_is() {
         let v = Boomvolger::default();
-        v.zaai(&rand_tot(2), &hex::encode([2; 32]));
+        zaai_tot(&v, 2);
         v.na_append(&records(5, 6));
         assert_eq!(grootte(&v), Some(2), "3 and 4 missing");
         v.na_append(&records(3, 4));
-        assert_eq!(v.boom(), Some((rand_tot(6), hex::encode([6; 32]))));
+        assert_eq!(v.boom(), boom_tot(6));
     }
 
     #[test]
     fn zaaien_voorbij_een_gat_neemt_de_wachtende_mee() {
         let v = Boomvolger::default();
-        v.zaai(&rand_tot(2), &hex::encode([2; 32]));
+        zaai_tot(&v, 2);
         v.na_append(&records(6, 7));
-        v.zaai(&rand_tot(5), &hex::encode([5; 32]));
-        assert_eq!(v.boom(), Some((rand_tot(7), hex::encode([7; 32]))));
+        zaai_tot(&v, 5);
+        assert_eq!(v.boom(), boom_tot(7));
         // A seed from an older checkpoint does not take the tree back.
-        v.zaai(&rand_tot(4), &hex::encode([4; 32]));
+        zaai_tot(&v, 4);
         assert_eq!(grootte(&v), Some(7));
         // An append the tree already holds changes nothing.
         v.na_append(&records(6, 7));
-        assert_eq!(v.boom(), Some((rand_tot(7), hex::encode([7; 32]))));
+        assert_eq!(v.boom(), boom_tot(7));
     }
 
     #[test]
@@ -214,7 +223,7 @@ mod tests {
         v.na_append(&records(3, 3));
         assert_eq!(grootte(&v), None);
         let w = Boomvolger::default();
-        w.zaai(&rand_tot(3), &hex::encode([3; 32]));
+        zaai_tot(&w, 3);
         w.na_append(&records(2, 4));
         assert_eq!(grootte(&w), None, "an append across the tree's end");
     }
