@@ -9,8 +9,8 @@ use schakel_storage::{AuditRecord, AuditSchakel, Checkpoint, Resultaat};
 
 use crate::motor::{BEGIN_SCHRIJF, Pool, Rij, UITVOER, fout, kol, schrijf_audits_na_kop};
 use crate::sql::kern::{
-    audit_als_json, audits_uit_json, audits_uit_tekst, keten, kop_na, schakels_uit_tekst,
-    voeg_audits_toe,
+    audit_als_json, audits_uit_json, audits_uit_tekst, keten, kop_na, los_van_keten,
+    schakels_uit_tekst, voeg_audits_toe,
 };
 
 /// What a row of `audit_pak` gives [`pak_json`]: its text (batches from
@@ -64,7 +64,7 @@ pub(crate) fn sequencer(pool: &Pool, uitvoer: &Pool) -> Sequencer {
         Box::pin(async move {
             let (mut opgeslagen, eigen_vanaf) = match &uitvoer {
                 Some(u) => voeg_batch_met_uitvoer_toe(&pool, u, &kop, records).await?,
-                None => (voeg_batch_toe(&pool, &kop, &records).await?, 0),
+                None => (voeg_batch_toe(&pool, &kop, records).await?, 0),
             };
             if let Some(nieuw) = kop_na(&opgeslagen) {
                 *kop.lock().unwrap_or_else(|v| v.into_inner()) = Some(nieuw);
@@ -125,7 +125,7 @@ const OPNIEUW: usize = 2;
 async fn voeg_batch_toe(
     pool: &Pool,
     kop: &Kop,
-    records: &[schakel_storage::NieuwAuditRecord],
+    mut records: Vec<schakel_storage::NieuwAuditRecord>,
 ) -> Resultaat<Vec<schakel_storage::AuditRecord>> {
     let mut bekend = kop.lock().unwrap_or_else(|v| v.into_inner()).clone();
     let mut pogingen = 0;
@@ -134,6 +134,7 @@ async fn voeg_batch_toe(
         if schrijf_audits_na_kop(pool, (volgnummer, &hash), &opgeslagen).await? {
             return Ok(opgeslagen);
         }
+        records = los_van_keten(opgeslagen);
         pogingen += 1;
         bekend = if pogingen > OPNIEUW {
             None
@@ -162,7 +163,7 @@ async fn voeg_batch_met_uitvoer_toe(
     records: Vec<schakel_storage::NieuwAuditRecord>,
 ) -> Resultaat<(Vec<schakel_storage::AuditRecord>, usize)> {
     if !uitvoer.kijken(records.is_empty()) {
-        return Ok((voeg_batch_toe(pool, kop, &records).await?, 0));
+        return Ok((voeg_batch_toe(pool, kop, records).await?, 0));
     }
     let uitvoer = &uitvoer.pool;
     let rijen: Vec<(i64, String)> = sqlx::query_as("SELECT id, records FROM audit_uit ORDER BY id")
@@ -170,7 +171,7 @@ async fn voeg_batch_met_uitvoer_toe(
         .await
         .map_err(fout)?;
     let Some(laatste) = rijen.last().map(|(id, _)| *id) else {
-        return Ok((voeg_batch_toe(pool, kop, &records).await?, 0));
+        return Ok((voeg_batch_toe(pool, kop, records).await?, 0));
     };
     let mut tx = pool.begin_with(BEGIN_SCHRIJF).await.map_err(fout)?;
     let al: Option<i64> = sqlx::query_scalar("SELECT tot FROM audit_uitvoer WHERE id = 1")
@@ -183,7 +184,7 @@ async fn voeg_batch_met_uitvoer_toe(
     }
     let eigen_vanaf = alle.len();
     alle.extend(records);
-    let opgeslagen = voeg_audits_toe(&mut tx, &alle).await?;
+    let opgeslagen = voeg_audits_toe(&mut tx, alle).await?;
     sqlx::query(
         "INSERT INTO audit_uitvoer (id, tot) VALUES (1, $1) \
          ON CONFLICT (id) DO UPDATE SET tot = excluded.tot",

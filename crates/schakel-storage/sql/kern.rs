@@ -296,7 +296,7 @@ pub(crate) async fn bewaar_audits(
         return Ok(());
     }
     if !UITVOER {
-        return voeg_audits_toe(c, records).await.map(drop);
+        return voeg_audits_toe(c, records.to_vec()).await.map(drop);
     }
     crate::sql::auditlog::UITVOER_GESCHREVEN.fetch_add(1, std::sync::atomic::Ordering::Release);
     sqlx::query("INSERT INTO audit_uit (records) VALUES ($1)")
@@ -327,7 +327,7 @@ fn uitvoer_als_json(records: &[NieuwAuditRecord]) -> Resultaat<String> {
 /// serialised and never fork the chain) and written once after the last.
 pub(crate) async fn voeg_audits_toe(
     c: &mut Verbinding,
-    records: &[NieuwAuditRecord],
+    records: Vec<NieuwAuditRecord>,
 ) -> Resultaat<Vec<AuditRecord>> {
     if records.is_empty() {
         return Ok(Vec::new());
@@ -355,22 +355,21 @@ pub(crate) async fn voeg_audits_toe(
 }
 
 /// `records` hashed into the chain after record `volgnummer` (whose hash is
-/// `vorige_hash`), with consecutive volgnummers: what is stored.
+/// `vorige_hash`), with consecutive volgnummers: what is stored. Taken, not
+/// copied: a batch's records are not needed apart from what is stored
+/// ([`los_van_keten`] gives them back).
 pub(crate) fn keten(
     mut volgnummer: i64,
     vorige_hash: &str,
-    records: &[NieuwAuditRecord],
+    records: Vec<NieuwAuditRecord>,
 ) -> Vec<AuditRecord> {
     let mut vorige_hash = vorige_hash.to_string();
     let mut opgeslagen = Vec::with_capacity(records.len());
-    for r in records {
+    for mut record in records {
         volgnummer += 1;
         // The record as it will read back: its timestamp at stored precision
         // (microseconds, cut off as `tijdstip_tekst` writes it).
-        let record = NieuwAuditRecord {
-            tijdstip: chrono::SubsecRound::trunc_subsecs(r.tijdstip, 6),
-            ..r.clone()
-        };
+        record.tijdstip = chrono::SubsecRound::trunc_subsecs(record.tijdstip, 6);
         let hash = bereken_hash(volgnummer, &vorige_hash, &record);
         opgeslagen.push(AuditRecord {
             volgnummer,
@@ -380,6 +379,12 @@ pub(crate) fn keten(
         });
     }
     opgeslagen
+}
+
+/// The records of a batch [`keten`] hashed, to be hashed again onto another
+/// head.
+pub(crate) fn los_van_keten(opgeslagen: Vec<AuditRecord>) -> Vec<NieuwAuditRecord> {
+    opgeslagen.into_iter().map(|a| a.record).collect()
 }
 
 /// The chain head after `opgeslagen` (None: nothing appended).
@@ -660,7 +665,7 @@ mod tests {
         );
         r.client = Some("pseudoniem\\met\u{e9}".into());
         r.rol = Some(schakel_domain::Rol::Casusregisseur);
-        keten(41, BEGIN_HASH, &[r.clone(), r.over_object(7), r])
+        keten(41, BEGIN_HASH, vec![r.clone(), r.over_object(7), r])
     }
 
     #[test]

@@ -190,18 +190,14 @@ pub fn bereken_hash(volgnummer: i64, vorige_hash: &str, r: &NieuwAuditRecord) ->
     hex_van(h)
 }
 
-/// The digest as lowercase hex (what `hex::encode` gives, without its
-/// iterator: every record's hash is written and recomputed through here).
+/// The digest as lowercase hex.
 fn hex_van(h: Sha256) -> String {
-    let mut tekst = [0u8; 64];
-    // 32 bytes always fill 64 hex digits, which are ASCII.
-    let _ = hex::encode_to_slice(h.finalize(), &mut tekst);
-    String::from_utf8_lossy(&tekst).into_owned()
+    hex::encode(h.finalize())
 }
 
 fn begin_hash(volgnummer: i64, vorige_hash: &str) -> Sha256 {
     let mut h = Sha256::new();
-    h.update(volgnummer.to_string().as_bytes());
+    h.update(itoa::Buffer::new().format(volgnummer).as_bytes());
     h.update(b"|");
     h.update(vorige_hash.as_bytes());
     h.update(b"|");
