@@ -98,10 +98,14 @@ impl SqliteOpslag {
             .foreign_keys(true)
             .busy_timeout(WACHTTIJD);
         auditbestand::koppel(&pool, pad, &audit_opties).await?;
+        // Without sqlx's check before each acquire: a connection to a local
+        // file does not go stale, and the check is one more hand-over to the
+        // connection's thread for every batch the sequencer writes.
         let pool_van = |verbindingen, opties: &SqliteConnectOptions| {
             SqlitePoolOptions::new()
                 .max_connections(verbindingen)
                 .acquire_timeout(WACHTTIJD * 3)
+                .test_before_acquire(false)
                 .connect_lazy_with(opties.clone())
         };
         let schrijfpool = pool_van(1, &audit_opties);

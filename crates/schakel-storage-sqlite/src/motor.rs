@@ -210,69 +210,69 @@ pub(crate) async fn schrijf_audits(
     Ok(())
 }
 
-/// Appends `opgeslagen` (hashed onto the head `kop`) and moves the head to
-/// its last record, committed — only if the head is still `kop`: false
+/// Appends `opgeslagen` (hashed onto the head `kop`) as one row of
+/// `audit_pak` (see its migration), its JSON compressed ([`pak_lz4`]), with
+/// a row of `audit_pak_client` per jeugdige it is about, and moves the head
+/// to its last record, committed — only if the head is still `kop`: false
 /// (nothing written) when another append came first. SQLite's write lock
 /// serialises it with every other append; the head is not read first.
+///
+/// The transaction goes to the connection's thread as one script, not
+/// statement by statement through sqlx's transaction: every statement sent
+/// is a hand-over to that thread and back, which under load waits for a
+/// core, and the batch's requests wait for all of them (BENCHMARKS.md, "A
+/// batch in one hand-over"). The inserts follow only when the head is then
+/// the batch's last record, and the head's update returns a row only when it
+/// moved it: when another append came first, the script commits nothing and
+/// returns no row. (Not the script's count of changed rows: sqlx sums what
+/// `sqlite3_changes` says after each statement, and after `BEGIN` and
+/// `COMMIT` that is the count of the statement before.) A script that fails
+/// part-way leaves its transaction open, so its connection is closed, which
+/// rolls it back.
 pub(crate) async fn schrijf_audits_na_kop(
     pool: &Pool,
     kop: (i64, &str),
     opgeslagen: &[schakel_storage::AuditRecord],
 ) -> Resultaat<bool> {
-    let Some(laatste) = opgeslagen.last() else {
+    let (Some(eerste), Some(laatste)) = (opgeslagen.first(), opgeslagen.last()) else {
         return Ok(true);
     };
-    let mut tx = pool.begin_with(BEGIN_SCHRIJF).await.map_err(fout)?;
-    let verplaatst = sqlx::query(
-        "UPDATE audit_kop SET volgnummer = $1, hash = $2 \
-         WHERE id = 1 AND volgnummer = $3 AND hash = $4",
-    )
+    let clients = serde_json::to_string(&pak_clients(opgeslagen))
+        .map_err(|e| OpslagFout::Database(e.to_string()))?;
+    let pak = pak_lz4(&audit_als_json_tekst(opgeslagen)?);
+    let mut c = pool.acquire().await.map_err(fout)?;
+    let geschreven = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{BEGIN_SCHRIJF}; \
+         UPDATE audit_kop SET volgnummer = $1, hash = $2 \
+           WHERE id = 1 AND volgnummer = $3 AND hash = $4 RETURNING id; \
+         INSERT INTO audit_pak (eerste, laatste, records, records_lz4) \
+           SELECT $5, $1, '', $6 {ALS_DE_KOP_VERPLAATST_IS}; \
+         INSERT INTO audit_pak_client (client, pak) \
+           SELECT value, $5 FROM json_each($7) {ALS_DE_KOP_VERPLAATST_IS}; \
+         COMMIT"
+    )))
     .bind(laatste.volgnummer)
     .bind(&laatste.hash)
     .bind(kop.0)
     .bind(kop.1)
-    .execute(&mut *tx)
-    .await
-    .map_err(fout)?
-    .rows_affected();
-    if verplaatst != 1 {
-        tx.rollback().await.map_err(fout)?;
-        return Ok(false);
+    .bind(eerste.volgnummer)
+    .bind(pak)
+    .bind(clients)
+    .fetch_all(&mut *c)
+    .await;
+    match geschreven {
+        Ok(kop) => Ok(!kop.is_empty()),
+        Err(e) => {
+            c.close_on_drop();
+            Err(fout(e))
+        }
     }
-    schrijf_pak(&mut tx, opgeslagen).await?;
-    tx.commit().await.map_err(fout)?;
-    Ok(true)
 }
 
-/// Writes a sequencer's batch as one row of `audit_pak` (see its
-/// migration), its JSON compressed ([`pak_lz4`]), with a row of
-/// `audit_pak_client` per jeugdige it is about.
-async fn schrijf_pak(
-    c: &mut Verbinding,
-    opgeslagen: &[schakel_storage::AuditRecord],
-) -> Resultaat<()> {
-    let (Some(eerste), Some(laatste)) = (opgeslagen.first(), opgeslagen.last()) else {
-        return Ok(());
-    };
-    let clients = serde_json::to_string(&pak_clients(opgeslagen))
-        .map_err(|e| OpslagFout::Database(e.to_string()))?;
-    sqlx::query(
-        "INSERT INTO audit_pak (eerste, laatste, records, records_lz4) VALUES ($1, $2, '', $3)",
-    )
-    .bind(eerste.volgnummer)
-    .bind(laatste.volgnummer)
-    .bind(pak_lz4(&audit_als_json_tekst(opgeslagen)?))
-    .execute(&mut *c)
-    .await
-    .map_err(fout)?;
-    sqlx::query("INSERT INTO audit_pak_client (client, pak) SELECT value, $2 FROM json_each($1)")
-        .bind(clients)
-        .bind(eerste.volgnummer)
-        .execute(&mut *c)
-        .await
-        .map_err(fout)?;
-    Ok(())
-}
+/// The condition of [`schrijf_audits_na_kop`]'s inserts: the head is the
+/// batch's last record (`$1`, `$2`).
+const ALS_DE_KOP_VERPLAATST_IS: &str =
+    "WHERE EXISTS (SELECT 1 FROM audit_kop WHERE id = 1 AND volgnummer = $1 AND hash = $2)";
 
 /// What follows a `SELECT` over several tables that reads the rows of
 /// `alias` it is about to change: nothing on SQLite (see [`VOOR_WIJZIGING`]).

@@ -1114,3 +1114,55 @@ async fn een_herschrijving_voor_het_volgende_checkpoint_wordt_ontdekt() {
         "{fout}"
     );
 }
+
+/// Two stores on one file append in turn (two processes, or a store opened
+/// by a CLI command beside `serve`): each finds the head moved by the other
+/// since its last batch, so its batch commits nothing and is hashed again
+/// onto the head as stored. Every batch lands once, after the one before,
+/// as one row of `audit_pak`, and the log verifies.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twee_opslagen_op_een_bestand_schrijven_om_beurten_in_een_keten() {
+    let map = tempfile::tempdir().expect("tijdelijke map");
+    let pad = map.path().join("schakel.db");
+    let a = open(&pad).await;
+    vul(&a).await;
+    let b = open(&pad).await;
+    let pakken = async || -> i64 {
+        let mut c = rauw_audit(&pad).await;
+        sqlx::query_scalar("SELECT count(*) FROM audit_pak")
+            .fetch_one(&mut c)
+            .await
+            .expect("count")
+    };
+    let voor = pakken().await;
+    let mut laatste = a.audit_kop().await.expect("audit_kop").expect("a head").0;
+    for beurt in 0..6_i64 {
+        let opslag = if beurt % 2 == 0 { &a } else { &b };
+        let partij: Vec<_> = (1..=3)
+            .map(|i| {
+                record(
+                    "test.beurt",
+                    Actie::Lezen,
+                    "jeugdige",
+                    Some(beurt * 10 + i),
+                    None,
+                )
+            })
+            .collect();
+        let uit = opslag.schrijf_audits(partij).await.expect("schrijf_audits");
+        let nummers: Vec<i64> = uit.iter().map(|r| r.volgnummer).collect();
+        assert_eq!(
+            nummers,
+            [laatste + 1, laatste + 2, laatste + 3],
+            "beurt {beurt}"
+        );
+        laatste += 3;
+    }
+    assert_eq!(verifieer(&a).await, Ok(laatste));
+    assert_eq!(verifieer(&b).await, Ok(laatste));
+    assert_eq!(
+        pakken().await,
+        voor + 5,
+        "one row per batch, after b's first (which knows no head and goes as rows)"
+    );
+}
