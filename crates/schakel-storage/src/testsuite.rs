@@ -365,6 +365,33 @@ pub async fn verifieer_keten(opslag: &dyn Opslag) -> i64 {
         .unwrap_or_else(|b| panic!("de auditketen sluit niet aan op de kop: {b}"))
 }
 
+/// Two stores on one database (two instances; on SQLite, two processes on
+/// one file) append ten records at a time in turn, `rondes` times each.
+/// Each finds the head moved by the other since its last batch, and its
+/// batch is numbered on from the other's all the same; the log verifies.
+/// Gives the number of records in the log.
+pub async fn om_de_beurt(a: &dyn Opslag, b: &dyn Opslag, rondes: usize) -> i64 {
+    let mut laatste = a.audit_kop().await.expect("audit_kop").map_or(0, |k| k.0);
+    for ronde in 0..rondes {
+        for (naam, o) in [("a", a), ("b", b)] {
+            let tien = vec![record("test.beurt", Actie::Lezen, "jeugdige", None, None); 10];
+            let nummers: Vec<i64> = o
+                .schrijf_audits(tien)
+                .await
+                .expect("schrijf_audits")
+                .iter()
+                .map(|r| r.volgnummer)
+                .collect();
+            let verwacht: Vec<i64> = (laatste + 1..=laatste + 10).collect();
+            assert_eq!(nummers, verwacht, "ronde {ronde}, opslag {naam}");
+            laatste += 10;
+        }
+    }
+    assert_eq!(verifieer_keten(a).await, laatste);
+    assert_eq!(verifieer_keten(b).await, laatste);
+    laatste
+}
+
 // --- the parts ------------------------------------------------------------------
 
 /// A fresh store: nothing in it, an empty chain that verifies.
