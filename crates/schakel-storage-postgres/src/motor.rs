@@ -4,9 +4,8 @@
 //! stored (timestamptz, date and boolean, through sqlx's chrono types; the
 //! audit timestamp alone is TEXT, exactly as hashed).
 
-use crate::sql::kern::{audit_als_json_tekst, pak_clients};
+use crate::sql::kern::pak_clients;
 use chrono::{DateTime, NaiveDate, Utc};
-use schakel_storage::pak::pak_lz4;
 use schakel_storage::{Id, Resultaat, Roltoewijzing};
 use sqlx::Row;
 pub(crate) use sqlx::postgres::{PgConnection as Verbinding, PgPool as Pool, PgRow as Rij};
@@ -204,42 +203,24 @@ pub(crate) async fn schrijf_audits(
     Ok(())
 }
 
-/// Appends `opgeslagen` (hashed onto the head `kop`) as one row of
-/// `audit_pak` (see its migration), its JSON compressed ([`pak_lz4`]), with
-/// a row of `audit_pak_client` per jeugdige it is about, and moves the head to its last record, in one
-/// statement, its own transaction — only if the head is still `kop`: false
-/// (nothing written) when another append came first. The head's row lock
-/// serialises this with every other append; one round trip, committed
-/// (durable) when it returns.
-pub(crate) async fn schrijf_audits_na_kop(
-    pool: &Pool,
-    kop: (i64, &str),
+/// How a sequencer's batch is appended after the head `$3`, `$4` (see
+/// `sql::auditlog::schrijf_batch_na_kop`): one statement, its own
+/// transaction, whose row lock on the head serialises it with every other
+/// append; one round trip, committed (durable) when it returns. Its one row
+/// says that the head moved.
+pub(crate) const BATCH_NA_KOP: &str = "WITH kop AS (UPDATE audit_kop SET volgnummer = $1, hash = $2 \
+       WHERE id = 1 AND volgnummer = $3 AND hash = $4 RETURNING id), \
+     pak AS (INSERT INTO audit_pak (eerste, laatste, records, records_lz4) \
+       SELECT $5, $1, '', $6 FROM kop RETURNING eerste), \
+     cl AS (INSERT INTO audit_pak_client (client, pak) \
+       SELECT c.client, pak.eerste FROM pak, UNNEST($7::text[]) AS c (client)) \
+     SELECT eerste FROM pak";
+
+/// A batch's jeugdigen as [`BATCH_NA_KOP`] takes them: a `text[]`.
+pub(crate) fn pak_clients_param(
     opgeslagen: &[schakel_storage::AuditRecord],
-) -> Resultaat<bool> {
-    let (Some(eerste), Some(laatste)) = (opgeslagen.first(), opgeslagen.last()) else {
-        return Ok(true);
-    };
-    let clients = pak_clients(opgeslagen);
-    let geschreven: i64 = sqlx::query_scalar(
-        "WITH kop AS (UPDATE audit_kop SET volgnummer = $1, hash = $2 \
-           WHERE id = 1 AND volgnummer = $3 AND hash = $4 RETURNING id), \
-         pak AS (INSERT INTO audit_pak (eerste, laatste, records, records_lz4) \
-           SELECT $5, $1, '', $6 FROM kop RETURNING eerste), \
-         cl AS (INSERT INTO audit_pak_client (client, pak) \
-           SELECT c.client, pak.eerste FROM pak, UNNEST($7::text[]) AS c (client)) \
-         SELECT count(*) FROM pak",
-    )
-    .bind(laatste.volgnummer)
-    .bind(&laatste.hash)
-    .bind(kop.0)
-    .bind(kop.1)
-    .bind(eerste.volgnummer)
-    .bind(pak_lz4(&audit_als_json_tekst(opgeslagen)?))
-    .bind(clients)
-    .fetch_one(pool)
-    .await
-    .map_err(fout)?;
-    Ok(geschreven == 1)
+) -> Resultaat<Vec<&str>> {
+    Ok(pak_clients(opgeslagen))
 }
 
 /// What follows a `SELECT` over several tables that reads the rows of

@@ -8,7 +8,6 @@
 //! 0 or 1.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use schakel_storage::pak::pak_lz4;
 use schakel_storage::{Id, OpslagFout, Resultaat, Roltoewijzing};
 use sqlx::Row;
 use sqlx::error::ErrorKind;
@@ -210,69 +209,34 @@ pub(crate) async fn schrijf_audits(
     Ok(())
 }
 
-/// Appends `opgeslagen` (hashed onto the head `kop`) as one row of
-/// `audit_pak` (see its migration), its JSON compressed ([`pak_lz4`]), with
-/// a row of `audit_pak_client` per jeugdige it is about, and moves the head
-/// to its last record, committed — only if the head is still `kop`: false
-/// (nothing written) when another append came first. SQLite's write lock
-/// serialises it with every other append; the head is not read first.
-///
-/// The transaction goes to the connection's thread as one script, not
-/// statement by statement through sqlx's transaction: every statement sent
-/// is a hand-over to that thread and back, which under load waits for a
-/// core, and the batch's requests wait for all of them (BENCHMARKS.md, "A
-/// batch in one hand-over"). The inserts follow only when the head is then
-/// the batch's last record, and the head's update returns a row only when it
-/// moved it: when another append came first, the script commits nothing and
-/// returns no row. (Not the script's count of changed rows: sqlx sums what
+/// How a sequencer's batch is appended after the head `$3`, `$4` (see
+/// `sql::auditlog::schrijf_batch_na_kop`): one script on the connection's
+/// thread, not statement by statement through sqlx's transaction. sqlx runs
+/// each SQLite connection on a thread of its own; every statement sent is a
+/// hand-over to that thread and back, which under load waits for a core,
+/// and the batch's requests wait for all of them (BENCHMARKS.md, "A batch
+/// in one hand-over"). SQLite's write lock serialises it with every other
+/// append. The inserts follow only when the head is then the batch's last
+/// record, and the head's update returns a row only when it moved it: when
+/// another append came first, the script commits nothing and returns no
+/// row. (Not the script's count of changed rows: sqlx sums what
 /// `sqlite3_changes` says after each statement, and after `BEGIN` and
-/// `COMMIT` that is the count of the statement before.) A script that fails
-/// part-way leaves its transaction open, so its connection is closed, which
-/// rolls it back.
-pub(crate) async fn schrijf_audits_na_kop(
-    pool: &Pool,
-    kop: (i64, &str),
-    opgeslagen: &[schakel_storage::AuditRecord],
-) -> Resultaat<bool> {
-    let (Some(eerste), Some(laatste)) = (opgeslagen.first(), opgeslagen.last()) else {
-        return Ok(true);
-    };
-    let clients = serde_json::to_string(&pak_clients(opgeslagen))
-        .map_err(|e| OpslagFout::Database(e.to_string()))?;
-    let pak = pak_lz4(&audit_als_json_tekst(opgeslagen)?);
-    let mut c = pool.acquire().await.map_err(fout)?;
-    let geschreven = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{BEGIN_SCHRIJF}; \
-         UPDATE audit_kop SET volgnummer = $1, hash = $2 \
-           WHERE id = 1 AND volgnummer = $3 AND hash = $4 RETURNING id; \
-         INSERT INTO audit_pak (eerste, laatste, records, records_lz4) \
-           SELECT $5, $1, '', $6 {ALS_DE_KOP_VERPLAATST_IS}; \
-         INSERT INTO audit_pak_client (client, pak) \
-           SELECT value, $5 FROM json_each($7) {ALS_DE_KOP_VERPLAATST_IS}; \
-         COMMIT"
-    )))
-    .bind(laatste.volgnummer)
-    .bind(&laatste.hash)
-    .bind(kop.0)
-    .bind(kop.1)
-    .bind(eerste.volgnummer)
-    .bind(pak)
-    .bind(clients)
-    .fetch_all(&mut *c)
-    .await;
-    match geschreven {
-        Ok(kop) => Ok(!kop.is_empty()),
-        Err(e) => {
-            c.close_on_drop();
-            Err(fout(e))
-        }
-    }
-}
+/// `COMMIT` that is the count of the statement before.)
+pub(crate) const BATCH_NA_KOP: &str = "BEGIN IMMEDIATE; \
+     UPDATE audit_kop SET volgnummer = $1, hash = $2 \
+       WHERE id = 1 AND volgnummer = $3 AND hash = $4 RETURNING id; \
+     INSERT INTO audit_pak (eerste, laatste, records, records_lz4) \
+       SELECT $5, $1, '', $6 \
+       WHERE EXISTS (SELECT 1 FROM audit_kop WHERE id = 1 AND volgnummer = $1 AND hash = $2); \
+     INSERT INTO audit_pak_client (client, pak) \
+       SELECT value, $5 FROM json_each($7) \
+       WHERE EXISTS (SELECT 1 FROM audit_kop WHERE id = 1 AND volgnummer = $1 AND hash = $2); \
+     COMMIT";
 
-/// The condition of [`schrijf_audits_na_kop`]'s inserts: the head is the
-/// batch's last record (`$1`, `$2`).
-const ALS_DE_KOP_VERPLAATST_IS: &str =
-    "WHERE EXISTS (SELECT 1 FROM audit_kop WHERE id = 1 AND volgnummer = $1 AND hash = $2)";
+/// A batch's jeugdigen as [`BATCH_NA_KOP`] takes them: a JSON array.
+pub(crate) fn pak_clients_param(opgeslagen: &[schakel_storage::AuditRecord]) -> Resultaat<String> {
+    serde_json::to_string(&pak_clients(opgeslagen)).map_err(|e| OpslagFout::Database(e.to_string()))
+}
 
 /// What follows a `SELECT` over several tables that reads the rows of
 /// `alias` it is about to change: nothing on SQLite (see [`VOOR_WIJZIGING`]).

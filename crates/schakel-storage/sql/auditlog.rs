@@ -3,14 +3,14 @@
 
 use std::future::Future;
 
-use schakel_storage::pak::{PakInhoud, pak_json};
+use schakel_storage::pak::{PakInhoud, pak_json, pak_lz4};
 use schakel_storage::sequencer::Sequencer;
 use schakel_storage::{AuditRecord, AuditSchakel, Checkpoint, Resultaat};
 
-use crate::motor::{BEGIN_SCHRIJF, Pool, Rij, UITVOER, fout, kol, schrijf_audits_na_kop};
+use crate::motor::{BATCH_NA_KOP, BEGIN_SCHRIJF, Pool, Rij, UITVOER, fout, kol, pak_clients_param};
 use crate::sql::kern::{
-    audit_als_json, audits_uit_json, audits_uit_tekst, keten, kop_na, los_van_keten,
-    schakels_uit_tekst, voeg_audits_toe,
+    audit_als_json, audit_als_json_tekst, audits_uit_json, audits_uit_tekst, keten, kop_na,
+    los_van_keten, schakels_uit_tekst, voeg_audits_toe,
 };
 
 /// What a row of `audit_pak` gives [`pak_json`]: its text (batches from
@@ -131,7 +131,7 @@ async fn voeg_batch_toe(
     let mut pogingen = 0;
     while let Some((volgnummer, hash)) = bekend {
         let opgeslagen = keten(volgnummer, &hash, records);
-        if schrijf_audits_na_kop(pool, (volgnummer, &hash), &opgeslagen).await? {
+        if schrijf_batch_na_kop(pool, (volgnummer, &hash), &opgeslagen).await? {
             return Ok(opgeslagen);
         }
         records = los_van_keten(opgeslagen);
@@ -149,6 +149,44 @@ async fn voeg_batch_toe(
     let opgeslagen = voeg_audits_toe(&mut tx, records).await?;
     tx.commit().await.map_err(fout)?;
     Ok(opgeslagen)
+}
+
+/// Appends `opgeslagen` (hashed onto the head `kop`) as one row of
+/// `audit_pak` (see its migration), its JSON compressed (`pak_lz4`), with a
+/// row of `audit_pak_client` per jeugdige it is about, and moves the head to
+/// its last record, committed — only if the head is still `kop`: false
+/// (nothing written) when another append came first. The head is not read
+/// first. One hand-over to the engine ([`BATCH_NA_KOP`]: one statement on
+/// PostgreSQL, one script on SQLite). A script that fails part-way leaves
+/// its transaction open, so its connection is closed, which rolls it back.
+async fn schrijf_batch_na_kop(
+    pool: &Pool,
+    kop: (i64, &str),
+    opgeslagen: &[schakel_storage::AuditRecord],
+) -> Resultaat<bool> {
+    let (Some(eerste), Some(laatste)) = (opgeslagen.first(), opgeslagen.last()) else {
+        return Ok(true);
+    };
+    let clients = pak_clients_param(opgeslagen)?;
+    let pak = pak_lz4(&audit_als_json_tekst(opgeslagen)?);
+    let mut c = pool.acquire().await.map_err(fout)?;
+    let verplaatst = sqlx::query(BATCH_NA_KOP)
+        .bind(laatste.volgnummer)
+        .bind(&laatste.hash)
+        .bind(kop.0)
+        .bind(kop.1)
+        .bind(eerste.volgnummer)
+        .bind(pak)
+        .bind(clients)
+        .fetch_all(&mut *c)
+        .await;
+    match verplaatst {
+        Ok(rijen) => Ok(!rijen.is_empty()),
+        Err(e) => {
+            c.close_on_drop();
+            Err(fout(e))
+        }
+    }
 }
 
 /// The batch with the outbox's records ahead of `records`, and where
